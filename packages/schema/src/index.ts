@@ -1,0 +1,25 @@
+/**
+ * `@phx/schema`: the PHX data format — zod schemas, inferred types, codelist codes, the indicator
+ * catalogue and the validators. Labels of codelists are in `@phx/schema/codelists`.
+ *
+ * @packageDocumentation
+ */
+export {
+  Organisation, Facility, IndicatorDefinition, Observation, Meeting, DataPackage, type DataPackageInput, PHX_VERSION,
+  recordTypes, recordTypeNames, recordLineSchemas, PackageHeaderLine, type RecordType, type Collection,
+  phxRegistry, type PhxMeta, codelistOf, languageMap, longLanguageMap,
+} from './model/index.js';
+export { codelists, type Code, type CodelistId } from './codelists/codes.js';
+export { indicatorCatalogue } from './catalogue/indicators.js';
+export { issueCodes, type IssueCode, type IssueCodeInfo } from './validate/codes.js';
+export {
+  toPointer, fromPointer, type ValidationIssue, type ValidationResult, type Severity, type TextLocation, type CellLocation,
+} from './validate/issue.js';
+export { renderMessage, formatIssue } from './validate/messages.js';
+export {
+  validate, validateRecord, rulesBeyondSchema, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
+} from './validate/validate.js';
+export { validateNdjson, type ValidateNdjsonOptions, type NdjsonSummary } from './validate/ndjson.js';
+export { LineIndex } from './validate/locate.js';
+export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
+export { locales, isLocale, type Locale, type PhxLocale } from './locales/index.js';

@@ -1,0 +1,42 @@
+import { es as zodEs } from 'zod/locales';
+import type { PhxLocale } from './types.js';
+
+const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento' } as const;
+
+/** Spanish messages. */
+export const es: PhxLocale = {
+  tag: 'es',
+  zod: zodEs,
+  messages: {
+    'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
+    'syntax.too-deep': (p) => `Anidado a más de ${p.maxDepth} niveles`,
+    'syntax.invalid-encoding': () => 'El archivo no es texto UTF-8 válido; guárdelo como UTF-8',
+    'syntax.line-too-long': (p) => `Línea de más de ${p.maxBytes} bytes; omitida`,
+    'ndjson.unknown-type': (p) => (p.type === null ? 'La línea no tiene "type"' : `Tipo de registro desconocido ${JSON.stringify(p.type)}`),
+    'ndjson.header-not-first': () => 'La cabecera del paquete solo puede ser la primera línea',
+    'unique.duplicate-id': (p) => `Identificador de ${p.recordType} «${p.id}» duplicado (primera vez: ${p.first})`,
+    'ref.unknown-organisation': (p) => `No hay ninguna organización con el identificador «${p.id}» en el paquete`,
+    'ref.unknown-facility': (p) => `No hay ningún establecimiento con el identificador «${p.id}» en el paquete`,
+    'ref.unknown-indicator': (p) => `El indicador «${p.code}» no está en el catálogo ni definido en el paquete`,
+    'ref.country-mismatch': (p) => `El establecimiento «${p.facility}» está en ${p.facilityCountry}, pero la observación indica ${p.country}`,
+    'indicator.unit-mismatch': (p) => `La unidad «${p.unit}» no coincide con la de «${p.indicator}» («${p.expected}»)`,
+    'observation.value-missing': () => 'Sin valor: indique "value" o marque la observación como "suppressed"',
+    'observation.denominator-missing': (p) => `El indicador «${p.indicator}» necesita un denominador además del numerador`,
+    'arith.numerator-exceeds-denominator': (p) => `El numerador ${p.numerator} es mayor que el denominador ${p.denominator}`,
+    'arith.zero-denominator': () => 'El denominador es 0',
+    'arith.value-mismatch': (p) => `El valor ${p.value} no concuerda con el numerador y el denominador (se esperaba ${p.expected})`,
+    'arith.percent-out-of-range': (p) => `El porcentaje ${p.value} está fuera de 0–100`,
+    'arith.count-not-integer': (p) => `${p.field} ${p.value} no es un número entero`,
+    'arith.value-outside-interval': (p) => `El valor ${p.value} está fuera de su intervalo de confianza ${p.lower}–${p.upper}`,
+    'period.start-after-end': (p) => `El período empieza (${p.start}) después de terminar (${p.end})`,
+    'period.in-future': (p) => `El período termina en el futuro (${p.end}; hoy es ${p.today})`,
+    'meeting.end-before-start': (p) => `La reunión termina (${p.end}) antes de empezar (${p.start})`,
+    'meeting.action-due-before-meeting': (p) => `Acción con vencimiento ${p.due}, antes de la reunión (${p.meetingStart})`,
+    'disagg.not-allowed': (p) => `El indicador «${p.indicator}» no se puede desagregar por ${p.dimension}`,
+    'disagg.exceeds-total': (p) => `Los numeradores por ${p.dimension} suman ${p.sum}, más que el total ${p.total}`,
+    'privacy.small-cell': (p) => `${p.field} ${p.value} está por debajo del umbral de supresión ${p.threshold}: marque la observación como "suppressed" y omita el número`,
+    'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero ${p.field} sigue presente`,
+    'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind as keyof typeof kinds]}; no comparta datos personales`,
+    'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido de la lista ${p.codelist}`,
+  },
+};

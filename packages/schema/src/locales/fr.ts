@@ -1,0 +1,42 @@
+import { fr as zodFr } from 'zod/locales';
+import type { PhxLocale } from './types.js';
+
+const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance' } as const;
+
+/** French messages. */
+export const fr: PhxLocale = {
+  tag: 'fr',
+  zod: zodFr,
+  messages: {
+    'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
+    'syntax.too-deep': (p) => `Imbrication de plus de ${p.maxDepth} niveaux`,
+    'syntax.invalid-encoding': () => "Le fichier n'est pas un texte UTF-8 valide ; enregistrez-le en UTF-8",
+    'syntax.line-too-long': (p) => `Ligne de plus de ${p.maxBytes} octets ; ignorée`,
+    'ndjson.unknown-type': (p) => (p.type === null ? 'La ligne n\'a pas de "type"' : `Type d'enregistrement inconnu ${JSON.stringify(p.type)}`),
+    'ndjson.header-not-first': () => "L'en-tête du paquet ne peut être que la première ligne",
+    'unique.duplicate-id': (p) => `Identifiant ${p.recordType} « ${p.id} » en double (première fois : ${p.first})`,
+    'ref.unknown-organisation': (p) => `Aucune organisation d'identifiant « ${p.id} » dans le paquet`,
+    'ref.unknown-facility': (p) => `Aucun établissement d'identifiant « ${p.id} » dans le paquet`,
+    'ref.unknown-indicator': (p) => `L'indicateur « ${p.code} » n'est ni dans le catalogue ni défini dans le paquet`,
+    'ref.country-mismatch': (p) => `L'établissement « ${p.facility} » est en ${p.facilityCountry}, mais l'observation indique ${p.country}`,
+    'indicator.unit-mismatch': (p) => `L'unité « ${p.unit} » ne correspond pas à celle de « ${p.indicator} » (« ${p.expected} »)`,
+    'observation.value-missing': () => 'Aucune valeur : indiquez "value" ou marquez l\'observation "suppressed"',
+    'observation.denominator-missing': (p) => `L'indicateur « ${p.indicator} » demande un dénominateur en plus du numérateur`,
+    'arith.numerator-exceeds-denominator': (p) => `Le numérateur ${p.numerator} dépasse le dénominateur ${p.denominator}`,
+    'arith.zero-denominator': () => 'Le dénominateur vaut 0',
+    'arith.value-mismatch': (p) => `La valeur ${p.value} ne concorde pas avec le numérateur et le dénominateur (attendu ${p.expected})`,
+    'arith.percent-out-of-range': (p) => `Le pourcentage ${p.value} est hors de 0–100`,
+    'arith.count-not-integer': (p) => `${p.field} ${p.value} n'est pas un nombre entier`,
+    'arith.value-outside-interval': (p) => `La valeur ${p.value} est hors de son intervalle de confiance ${p.lower}–${p.upper}`,
+    'period.start-after-end': (p) => `La période commence (${p.start}) après sa fin (${p.end})`,
+    'period.in-future': (p) => `La période se termine dans le futur (${p.end} ; nous sommes le ${p.today})`,
+    'meeting.end-before-start': (p) => `La réunion se termine (${p.end}) avant de commencer (${p.start})`,
+    'meeting.action-due-before-meeting': (p) => `Action à échéance du ${p.due}, avant la réunion (${p.meetingStart})`,
+    'disagg.not-allowed': (p) => `L'indicateur « ${p.indicator} » ne peut pas être ventilé par ${p.dimension}`,
+    'disagg.exceeds-total': (p) => `Les numérateurs par ${p.dimension} totalisent ${p.sum}, plus que le total ${p.total}`,
+    'privacy.small-cell': (p) => `${p.field} ${p.value} est sous le seuil de masquage ${p.threshold} : marquez l'observation "suppressed" et omettez le nombre`,
+    'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais ${p.field} est encore indiqué`,
+    'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind as keyof typeof kinds]} ; ne partagez pas de données personnelles`,
+    'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu de la liste ${p.codelist}`,
+  },
+};

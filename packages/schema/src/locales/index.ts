@@ -1,0 +1,18 @@
+import { en } from './en.js';
+import { es } from './es.js';
+import { fr } from './fr.js';
+import { ru } from './ru.js';
+import type { PhxLocale } from './types.js';
+
+export type { PhxLocale, RuleCode, StructuralCode, MessageTemplate } from './types.js';
+
+/** The locales PHX ships messages for. */
+export const locales = { en, ru, fr, es } as const satisfies Record<string, PhxLocale>;
+
+/** A locale PHX ships messages for: `en`, `ru`, `fr` or `es`. */
+export type Locale = keyof typeof locales;
+
+/** True when PHX ships messages for the tag. */
+export function isLocale(tag: string): tag is Locale {
+  return Object.hasOwn(locales, tag);
+}

@@ -1,0 +1,42 @@
+import { ru as zodRu } from 'zod/locales';
+import type { PhxLocale } from './types.js';
+
+const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения' } as const;
+
+/** Russian messages. */
+export const ru: PhxLocale = {
+  tag: 'ru',
+  zod: zodRu,
+  messages: {
+    'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
+    'syntax.too-deep': (p) => `Вложенность глубже ${p.maxDepth} уровней`,
+    'syntax.invalid-encoding': () => 'Файл не в кодировке UTF-8; сохраните его в UTF-8',
+    'syntax.line-too-long': (p) => `Строка длиннее ${p.maxBytes} байт; пропущена`,
+    'ndjson.unknown-type': (p) => (p.type === null ? 'В строке нет поля "type"' : `Неизвестный тип записи ${JSON.stringify(p.type)}`),
+    'ndjson.header-not-first': () => 'Заголовок пакета может быть только первой строкой',
+    'unique.duplicate-id': (p) => `Повторяющийся идентификатор ${p.recordType} «${p.id}» (впервые: ${p.first})`,
+    'ref.unknown-organisation': (p) => `В пакете нет организации с идентификатором «${p.id}»`,
+    'ref.unknown-facility': (p) => `В пакете нет учреждения с идентификатором «${p.id}»`,
+    'ref.unknown-indicator': (p) => `Индикатора «${p.code}» нет ни в каталоге, ни в пакете`,
+    'ref.country-mismatch': (p) => `Учреждение «${p.facility}» находится в ${p.facilityCountry}, а в наблюдении указано ${p.country}`,
+    'indicator.unit-mismatch': (p) => `Единица «${p.unit}» не совпадает с единицей индикатора «${p.indicator}» («${p.expected}»)`,
+    'observation.value-missing': () => 'Нет значения: укажите "value" или отметьте наблюдение как "suppressed"',
+    'observation.denominator-missing': (p) => `Для индикатора «${p.indicator}» кроме числителя нужен знаменатель`,
+    'arith.numerator-exceeds-denominator': (p) => `Числитель ${p.numerator} больше знаменателя ${p.denominator}`,
+    'arith.zero-denominator': () => 'Знаменатель равен 0',
+    'arith.value-mismatch': (p) => `Значение ${p.value} не согласуется с числителем и знаменателем (ожидалось ${p.expected})`,
+    'arith.percent-out-of-range': (p) => `Процент ${p.value} вне диапазона 0–100`,
+    'arith.count-not-integer': (p) => `${p.field} ${p.value} — не целое число`,
+    'arith.value-outside-interval': (p) => `Значение ${p.value} вне доверительного интервала ${p.lower}–${p.upper}`,
+    'period.start-after-end': (p) => `Период начинается (${p.start}) после своего окончания (${p.end})`,
+    'period.in-future': (p) => `Период заканчивается в будущем (${p.end}; сегодня ${p.today})`,
+    'meeting.end-before-start': (p) => `Встреча заканчивается (${p.end}) раньше, чем начинается (${p.start})`,
+    'meeting.action-due-before-meeting': (p) => `Срок действия ${p.due} — раньше встречи (${p.meetingStart})`,
+    'disagg.not-allowed': (p) => `Индикатор «${p.indicator}» нельзя дезагрегировать по признаку ${p.dimension}`,
+    'disagg.exceeds-total': (p) => `Числители по признаку ${p.dimension} в сумме дают ${p.sum}, больше общего итога ${p.total}`,
+    'privacy.small-cell': (p) => `${p.field} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
+    'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но ${p.field} всё ещё указан`,
+    'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind as keyof typeof kinds]}; не передавайте персональные данные`,
+    'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код справочника ${p.codelist}`,
+  },
+};

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { codelists, type CodelistId } from '../codelists/codes.js';
+
+/** What PHX records about a schema beside its shape: it becomes the JSON Schema and the docs. */
+export interface PhxMeta {
+  /** Name of a record type; it becomes a `$defs` entry and a file in `schemas/v1/`. */
+  id?: string;
+  title?: string;
+  description: string;
+  examples?: unknown[];
+  /** Only where zod has no check of its own (kept in sync with the zod check beside it). */
+  minProperties?: number;
+}
+
+/** The registry that holds the description of every PHX schema and field. */
+export const phxRegistry = z.registry<PhxMeta>();
+
+/** Which codelist a field draws its codes from (read by the docs and the codelist rule). */
+export const codelistOf = new WeakMap<z.ZodType, CodelistId>();
+
+/** Attaches a description (a copy, so one schema can be described differently in each field). */
+export function describe<T extends z.ZodType>(schema: T, description: string, extra: Omit<PhxMeta, 'description'> = {}): T {
+  const copy = schema.clone() as T;
+  phxRegistry.add(copy, { description, ...extra });
+  const list = codelistOf.get(schema);
+  if (list) codelistOf.set(copy, list);
+  return copy;
+}
+
+/** Maximum length of a short text (a name, a title). */
+export const SHORT_TEXT_MAX = 500;
+/** Maximum length of a long text (a note, a description). */
+export const LONG_TEXT_MAX = 20_000;
+
+/** Pattern of an open-codelist code: lower-case words joined by hyphens. */
+export const OPEN_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A code from a codelist: closed lists become an enum, open lists a pattern. */
+export function codeOf<Id extends CodelistId>(id: Id): z.ZodType<string> {
+  const list = codelists[id];
+  const schema = list.open
+    ? z.string().regex(OPEN_CODE_PATTERN)
+    : z.enum(list.codes as unknown as [string, ...string[]]);
+  codelistOf.set(schema, id);
+  return schema;
+}
+
+/** A BCP 47 language tag such as `en`, `ru` or `pt-BR`. */
+export const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/);
+
+const shortText = z.string().trim().min(1).max(SHORT_TEXT_MAX);
+const longText = z.string().trim().min(1).max(LONG_TEXT_MAX);
+
+function languageMapOf(text: z.ZodString) {
+  return z.record(languageTag, text).check((ctx) => {
+    for (const _ in ctx.value) return;
+    ctx.issues.push({ code: 'too_small', origin: 'object', minimum: 1, inclusive: true, input: ctx.value });
+  });
+}
+
+/** A short human text in one or more languages, keyed by BCP 47 tag: `{ "en": "...", "ru": "..." }`. */
+export const languageMap = languageMapOf(shortText);
+/** A long human text in one or more languages. */
+export const longLanguageMap = languageMapOf(longText);
+
+/** A short free text in one language. */
+export const text = shortText;
+/** A long free text in one language. */
+export const note = longText;
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const date = z.iso.date();
+/** A date-time with a UTC offset, e.g. `2020-10-28T13:00:00+01:00`. */
+export const dateTime = z.iso.datetime({ offset: true });
+
+/** An organisation identifier: org-id.guide style (`ZA-NPO-123-456`) or the network fallback (`PHX-ORG-...`). */
+export const organisationId = z.string().regex(/^[A-Z]{2,4}-[A-Z0-9]{2,12}-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+
+/** A record identifier: letters, digits and `._:-`, up to 128 characters. */
+export const recordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/);
+
+/** An indicator code: lower-case words joined by hyphens. */
+export const indicatorCode = z.string().regex(OPEN_CODE_PATTERN).max(100);
+
+/** An absolute http(s) URL. */
+export const httpUrl = z.url({ protocol: /^https?$/ }).max(2000);
+
+/** Extensions: data beyond the standard, keyed by the URL that defines them. */
+export const extensions = describe(
+  z.record(httpUrl, z.unknown()),
+  'Data beyond the PHX standard, keyed by the URL of the extension that defines it. Never put extra fields elsewhere.',
+);
+
+/** Adds the optional `extensions` map to a record shape. */
+export const withExtensions = { extensions: extensions.optional() };

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { dateTime, describe, httpUrl, longLanguageMap, organisationId, recordId, text, withExtensions } from './common.js';
+import { Facility } from './facility.js';
+import { IndicatorDefinition } from './indicator.js';
+import { Meeting } from './meeting.js';
+import { Observation } from './observation.js';
+import { Organisation } from './organisation.js';
+
+/** The version of the data format this package describes. */
+export const PHX_VERSION = '1.0';
+
+/** SPDX licence identifier, e.g. `CC-BY-4.0`. */
+const spdxId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.+-]*$/).max(100);
+
+/** The header of a DataPackage: everything but the record arrays. */
+export const packageHeaderShape = {
+  $schema: describe(httpUrl, 'URL of the JSON Schema the file follows (gives completion in editors).').optional(),
+  phxVersion: describe(z.literal(PHX_VERSION), 'Version of the PHX data format.'),
+  id: describe(recordId, 'Identifier of this package.'),
+  publisher: describe(
+    z.strictObject({
+      id: describe(organisationId, 'Identifier of the publishing organisation.'),
+      name: describe(text, 'Name of the publishing organisation.'),
+    }),
+    'Organisation that publishes the package.',
+  ),
+  license: describe(z.union([httpUrl, spdxId]), 'Licence of the data: an SPDX identifier (`CC-BY-4.0`) or a URL.'),
+  publishedAt: describe(dateTime, 'When the package was published.'),
+  description: describe(longLanguageMap, 'What the package holds.').optional(),
+  ...withExtensions,
+};
+
+/** The exchange file: a publisher's organisations, facilities, indicators, observations and meetings. */
+export const DataPackage = describe(
+  z.strictObject({
+    ...packageHeaderShape,
+    organisations: describe(z.array(Organisation), 'Organisations.').optional(),
+    facilities: describe(z.array(Facility), 'Facilities.').optional(),
+    indicators: describe(z.array(IndicatorDefinition), 'Indicator definitions beyond the catalogue.').optional(),
+    observations: describe(z.array(Observation), 'Observations.').optional(),
+    meetings: describe(z.array(Meeting), 'Meetings.').optional(),
+  }),
+  'A PHX data package (`*.phx.json`): the unit of exchange between organisations and the hub.',
+  { id: 'DataPackage', title: 'PHX data package' },
+);
+/** A PHX data package. */
+export type DataPackage = z.infer<typeof DataPackage>;
+/** A PHX data package as written in a file, before defaults. */
+export type DataPackageInput = z.input<typeof DataPackage>;

@@ -1,0 +1,273 @@
+import type { Severity } from './issue.js';
+
+/** What PHX documents about each issue code. */
+export interface IssueCodeInfo {
+  severity: Severity;
+  /** One line on what the code means (English; the messages are localised). */
+  summary: string;
+  /** True when the JSON Schemas in `schemas/` check it too; false for rules only `validate()` checks. */
+  structural: boolean;
+  /** A value that fails, for the docs. */
+  example: string;
+}
+
+/**
+ * Every issue code PHX reports. Codes are stable: a code is never reused for another meaning.
+ *
+ * @example
+ * ```ts
+ * import { issueCodes } from '@phx/schema';
+ * issueCodes['privacy.small-cell'].severity; // 'error'
+ * ```
+ */
+export const issueCodes = {
+  'syntax.invalid-json': {
+    severity: 'error',
+    structural: true,
+    summary: 'The text is not valid JSON.',
+    example: '{"phxVersion": "1.0",',
+  },
+  'syntax.too-deep': {
+    severity: 'error',
+    structural: false,
+    summary: 'Arrays or objects are nested deeper than the limit (100 by default).',
+    example: '[[[[ ... 100 000 levels ... ]]]]',
+  },
+  'syntax.invalid-encoding': {
+    severity: 'error',
+    structural: false,
+    summary: 'The bytes are not valid UTF-8.',
+    example: 'a file saved as Windows-1251',
+  },
+  'syntax.line-too-long': {
+    severity: 'error',
+    structural: false,
+    summary: 'An NDJSON line is longer than the limit (16 MiB by default); the line is skipped.',
+    example: 'a 100 MB line',
+  },
+  'ndjson.unknown-type': {
+    severity: 'error',
+    structural: false,
+    summary: 'An NDJSON line has no `type`, or one that is not a record type.',
+    example: '{"type": "person"}',
+  },
+  'ndjson.header-not-first': {
+    severity: 'error',
+    structural: false,
+    summary: 'The package header (`"type": "package"`) may only be the first line.',
+    example: 'a header on line 7',
+  },
+  'schema.invalid-type': {
+    severity: 'error',
+    structural: true,
+    summary: 'The value has the wrong JSON type.',
+    example: '"numerator": "12"',
+  },
+  'schema.required': {
+    severity: 'error',
+    structural: true,
+    summary: 'A required field is missing.',
+    example: 'an observation without `period`',
+  },
+  'schema.unknown-field': {
+    severity: 'error',
+    structural: true,
+    summary: 'A field the format does not define; extra data belongs under `extensions`.',
+    example: '"prisonerName": "..."',
+  },
+  'schema.invalid-value': {
+    severity: 'error',
+    structural: true,
+    summary: 'The value is not one of the allowed values (a closed codelist or a constant).',
+    example: '"unit": "percentage"',
+  },
+  'schema.invalid-format': {
+    severity: 'error',
+    structural: true,
+    summary: 'The text does not have the required format (date, identifier, URL, code).',
+    example: '"start": "28/10/2020"',
+  },
+  'schema.too-small': {
+    severity: 'error',
+    structural: true,
+    summary: 'The number, text or list is smaller than allowed.',
+    example: '"countries": []',
+  },
+  'schema.too-big': {
+    severity: 'error',
+    structural: true,
+    summary: 'The number, text or list is bigger than allowed.',
+    example: 'a note of 50 MB',
+  },
+  'schema.invalid-key': {
+    severity: 'error',
+    structural: true,
+    summary: 'A key of a map is not allowed: a language map key that is not a BCP 47 tag, an extension key that is not a URL.',
+    example: '"name": {"English": "..."}',
+  },
+  'schema.invalid-union': {
+    severity: 'error',
+    structural: true,
+    summary: 'The value matches none of the allowed forms.',
+    example: '"license": "some licence"',
+  },
+  'schema.not-multiple-of': {
+    severity: 'error',
+    structural: true,
+    summary: 'The number is not a multiple of the required step.',
+    example: '1.5 where whole numbers are required',
+  },
+  'schema.invalid': {
+    severity: 'error',
+    structural: true,
+    summary: 'The value does not fit the format for another reason (see the message).',
+    example: '',
+  },
+  'unique.duplicate-id': {
+    severity: 'error',
+    structural: false,
+    summary: 'Two records of the same type share an identifier.',
+    example: 'two observations with `"id": "obs-1"`',
+  },
+  'ref.unknown-organisation': {
+    severity: 'error',
+    structural: false,
+    summary: 'An organisation id that no organisation of the package (or the publisher) has.',
+    example: '"reportingOrganisation": "ZA-NPO-000-000"',
+  },
+  'ref.unknown-facility': {
+    severity: 'error',
+    structural: false,
+    summary: 'A facility id that no facility of the package has.',
+    example: '"scope": {"facility": "no-such-prison"}',
+  },
+  'ref.unknown-indicator': {
+    severity: 'error',
+    structural: false,
+    summary: 'An indicator code that is neither in the catalogue nor defined in the package.',
+    example: '"indicator": "hiv-prevalance"',
+  },
+  'ref.country-mismatch': {
+    severity: 'error',
+    structural: false,
+    summary: 'An observation scoped to a facility names another country than the facility.',
+    example: 'facility in ZM, observation in ZA',
+  },
+  'indicator.unit-mismatch': {
+    severity: 'error',
+    structural: false,
+    summary: 'The unit of an observation is not the unit of its indicator.',
+    example: '"unit": "count" for a percent indicator',
+  },
+  'observation.value-missing': {
+    severity: 'error',
+    structural: false,
+    summary: 'An observation that is not suppressed has no value.',
+    example: 'neither `value` nor `"suppressed": true`',
+  },
+  'observation.denominator-missing': {
+    severity: 'error',
+    structural: false,
+    summary: 'An observation has a numerator but no denominator, and its indicator needs one.',
+    example: '`numerator` without `denominator` for a percentage',
+  },
+  'arith.numerator-exceeds-denominator': {
+    severity: 'error',
+    structural: false,
+    summary: 'For a proportion, the numerator is larger than the denominator.',
+    example: 'numerator 12, denominator 10',
+  },
+  'arith.zero-denominator': {
+    severity: 'error',
+    structural: false,
+    summary: 'The denominator is 0, so no proportion, ratio or rate can be computed.',
+    example: '"denominator": 0',
+  },
+  'arith.value-mismatch': {
+    severity: 'error',
+    structural: false,
+    summary: 'The value does not agree with numerator and denominator within rounding.',
+    example: 'numerator 5, denominator 100, value 50',
+  },
+  'arith.percent-out-of-range': {
+    severity: 'error',
+    structural: false,
+    summary: 'A proportion in percent is below 0 or above 100.',
+    example: '"value": 104.5',
+  },
+  'arith.count-not-integer': {
+    severity: 'error',
+    structural: false,
+    summary: 'A count (or the numerator or denominator of any indicator) is not a whole number.',
+    example: '"value": 12.5 for a count',
+  },
+  'arith.value-outside-interval': {
+    severity: 'error',
+    structural: false,
+    summary: 'The value lies outside its confidence interval, or the interval is reversed.',
+    example: 'value 4.6, interval 5.0–7.0',
+  },
+  'period.start-after-end': {
+    severity: 'error',
+    structural: false,
+    summary: 'The period starts after it ends.',
+    example: 'start 2021-01-01, end 2020-12-31',
+  },
+  'period.in-future': {
+    severity: 'error',
+    structural: false,
+    summary: 'The period ends in the future: a value cannot be reported yet.',
+    example: 'end 2099-12-31',
+  },
+  'meeting.end-before-start': {
+    severity: 'error',
+    structural: false,
+    summary: 'A meeting ends before it starts.',
+    example: 'start 14:00, end 13:00 the same day',
+  },
+  'meeting.action-due-before-meeting': {
+    severity: 'error',
+    structural: false,
+    summary: 'An action item is due before the meeting that set it.',
+    example: 'meeting on 2020-10-28, action due 2020-10-01',
+  },
+  'disagg.not-allowed': {
+    severity: 'error',
+    structural: false,
+    summary: 'The observation is disaggregated by a dimension its indicator does not allow.',
+    example: 'an age group on a count of needles distributed',
+  },
+  'disagg.exceeds-total': {
+    severity: 'error',
+    structural: false,
+    summary: 'Disaggregated numerators add up to more than the total for the same indicator, scope and period.',
+    example: 'female 30 + male 40, total 50',
+  },
+  'privacy.small-cell': {
+    severity: 'error',
+    structural: false,
+    summary: 'A count between 1 and the suppression threshold (5 by default) is not marked suppressed: small numbers can identify people.',
+    example: '"numerator": 2 in a prison of 300',
+  },
+  'privacy.suppressed-value-present': {
+    severity: 'error',
+    structural: false,
+    summary: 'An observation marked suppressed still carries the small number it should withhold.',
+    example: '`"suppressed": true` with `"numerator": 3`',
+  },
+  'privacy.personal-data': {
+    severity: 'warning',
+    structural: false,
+    summary: 'Free text looks like personal data (a person\'s e-mail, a phone number, a date of birth).',
+    example: '"notes": "call Ivan on +7 912 345 67 89"',
+  },
+  'codelist.unknown-code': {
+    severity: 'warning',
+    structural: false,
+    summary: 'A code of an open codelist that PHX does not know; check the spelling or propose the code.',
+    example: '"focusAreas": ["harm-reductoin"]',
+  },
+} as const satisfies Record<string, IssueCodeInfo>;
+
+/** A stable issue code. */
+export type IssueCode = keyof typeof issueCodes;

@@ -1,0 +1,124 @@
+import { DEFAULT_MAX_LINE_BYTES, readLines, type ChunkSource } from '../formats/lines.js';
+import { PackageHeaderLine, recordLineSchemas, recordTypes, type RecordType } from '../model/records.js';
+import type { TextLocation, ValidationIssue } from './issue.js';
+import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
+import { RuleChecker } from './rules.js';
+import { fromZodIssues, type StructuralProblem } from './structural.js';
+import { DEFAULT_MAX_DEPTH, IssueCollector, ruleSettings, type ValidateOptions } from './validate.js';
+
+/** Options of {@link validateNdjson}. */
+export interface ValidateNdjsonOptions extends ValidateOptions {
+  /** Longest line accepted, in bytes; a longer one is reported and skipped. Default 16 MiB. */
+  maxLineBytes?: number;
+}
+
+/** What {@link validateNdjson} returns when the stream ends. */
+export interface NdjsonSummary {
+  ok: boolean;
+  /** Lines read (blank ones included). */
+  lines: number;
+  /** Records read, by type. */
+  records: Record<RecordType, number>;
+  errors: number;
+  warnings: number;
+  /** True when reading stopped at `maxIssues`. */
+  truncated: boolean;
+}
+
+const parseOptions = { reportInput: true } as const;
+
+/**
+ * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
+ * optionally a `{"type": "package", ...}` header first) and yields issues as it reads, in constant
+ * memory: it keeps ids and per-group sums for the cross-record rules, never the records.
+ * Issue paths are relative to the record; `location.line` is the line in the file.
+ *
+ * Indicators defined in the stream must come before the observations that use them.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * const issues = validateNdjson(createReadStream('big.phx.ndjson'));
+ * for await (const issue of issues) console.log(issue.location, issue.code, issue.message);
+ * ```
+ */
+export async function* validateNdjson(source: ChunkSource, options: ValidateNdjsonOptions = {}): AsyncGenerator<ValidationIssue, NdjsonSummary> {
+  const collector = new IssueCollector(options);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const records = Object.fromEntries(Object.keys(recordTypes).map((type) => [type, 0])) as Record<RecordType, number>;
+  let current: { number: number; text: string } | undefined;
+  let sawRecord = false;
+  let lines = 0;
+  let yielded = 0;
+  let truncated = false;
+
+  /** Adds a problem found on a line, placing it in the line's text while that text is at hand. */
+  const add = (problem: StructuralProblem, line: number, located?: TextLocation): void => {
+    const issue = collector.add(problem);
+    if (!issue) return;
+    issue.location = located ?? { line, column: 1 };
+  };
+  const addAll = (problems: StructuralProblem[], line: { number: number; text: string }): void => {
+    if (problems.length === 0) return;
+    if (offsetBeyondDepth(line.text, maxDepth) >= 0) {
+      problems.forEach((problem) => add(problem, line.number));
+      return;
+    }
+    const places = locatePaths(line.text, problems.map((p) => p.path), new LineIndex(line.text));
+    problems.forEach((problem, i) => add(problem, line.number, { line: line.number, column: places[i]!.column }));
+  };
+  const checker = new RuleChecker<number>(ruleSettings(options, true), (problem, lineNumber) => {
+    if (current && current.number === lineNumber) addAll([problem], current);
+    else add(problem, lineNumber);
+  });
+
+  for await (const line of readLines(source, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+    lines = line.number;
+    if ('problem' in line) {
+      const code = line.problem === 'too-long' ? 'syntax.line-too-long' : 'syntax.invalid-encoding';
+      add({ code, path: [], params: { maxBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES } }, line.number);
+    } else if (line.text.trim() !== '') {
+      current = line;
+      checkLine(line);
+    }
+    while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
+    if (collector.full) {
+      truncated = true;
+      break;
+    }
+  }
+  current = undefined;
+  if (!truncated) checker.finish();
+  while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
+  return { ok: collector.ok, lines, records, errors: collector.errors, warnings: collector.warnings, truncated };
+
+  function checkLine(line: { number: number; text: string }): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(line.text);
+    } catch (error) {
+      const beyond = offsetBeyondDepth(line.text, maxDepth);
+      if (beyond >= 0) return add({ code: 'syntax.too-deep', path: [], params: { maxDepth } }, line.number, { line: line.number, column: beyond + 1 });
+      const { offset, token } = syntaxErrorOf(line.text, error);
+      return add({ code: 'syntax.invalid-json', path: [], params: { token } }, line.number, { line: line.number, column: offset + 1 });
+    }
+    const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
+    if (type === 'package') {
+      if (sawRecord) return add({ code: 'ndjson.header-not-first', path: ['type'], params: {} }, line.number);
+      sawRecord = true;
+      const result = PackageHeaderLine.safeParse(value, parseOptions);
+      if (!result.success) return addAll(fromZodIssues(result.error.issues), line);
+      checker.publisherIs(result.data.publisher.id);
+      return;
+    }
+    sawRecord = true;
+    if (typeof type !== 'string' || !Object.hasOwn(recordTypes, type)) {
+      return add({ code: 'ndjson.unknown-type', path: ['type'], params: { type: typeof type === 'string' ? type : null } }, line.number);
+    }
+    const recordType = type as RecordType;
+    records[recordType]++;
+    const result = recordLineSchemas[recordType].safeParse(value, parseOptions);
+    if (!result.success) return addAll(fromZodIssues(result.error.issues), line);
+    checker.record(recordType, result.data as Record<string, unknown>, [], line.number);
+  }
+}

@@ -1,0 +1,392 @@
+import { codelists, type CodelistId } from '../codelists/codes.js';
+import type { Facility } from '../model/facility.js';
+import type { IndicatorDefinition } from '../model/indicator.js';
+import type { Meeting } from '../model/meeting.js';
+import type { Observation } from '../model/observation.js';
+import type { Organisation } from '../model/organisation.js';
+import type { RecordType } from '../model/records.js';
+import type { IssueCode } from './codes.js';
+import { toPointer } from './issue.js';
+import type { StructuralProblem } from './structural.js';
+
+type Path = (string | number)[];
+
+/** Settings of the rules beyond shape. */
+export interface RuleSettings {
+  /** Counts from 1 up to (not including) this number must be suppressed. */
+  suppressionThreshold: number;
+  /** Today as `YYYY-MM-DD`: periods may not end after it. */
+  today: string;
+  /** Indicator definitions known before the data (the catalogue). */
+  catalogue: ReadonlyMap<string, IndicatorDefinition>;
+  /** Organisation ids known outside the data (e.g. by a hub). */
+  knownOrganisations: ReadonlySet<string>;
+  /** Whether references to organisations and facilities must resolve (off for a lone record). */
+  references: boolean;
+  /** Deepest nesting accepted inside a record. */
+  maxDepth: number;
+}
+
+/** Where a problem is: a path, and whatever the caller needs to place it (e.g. an NDJSON line). */
+export type Report<Context> = (problem: StructuralProblem, context: Context) => void;
+
+const scaleOfUnit: Record<string, number> = { percent: 100, 'rate-per-100000': 100_000, 'rate-per-10000': 10_000, count: 1 };
+
+/** Keys whose strings are codes, identifiers, dates or addresses, not free text. */
+const nonTextKeys = new Set([
+  'id', 'code', 'type', 'indicator', 'reportingOrganisation', 'organisation', 'organiser', 'owner', 'facility', 'country',
+  'countries', 'unit', 'dataSource', 'calculation', 'disaggregations', 'framework', 'interventions', 'focusAreas',
+  'populations', 'regions', 'languages', 'language', 'url', 'website', 'email', 'start', 'end', 'due', 'date',
+  'memberSince', 'publishedAt', 'license', '$schema', 'phxVersion', 'format', 'status', 'theme', 'sex', 'ageGroup',
+  'population', 'operator',
+]);
+
+const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+const dateOfBirthPattern =
+  /\b(?:date of birth|d\.o\.b\.?|dob|born on)\b|дата рождения|родил(?:ся|ась)|date de naissance|n[ée]e? le|fecha de nacimiento|naci[óo] el/i;
+/** A run of digits with separators that could be a phone number. */
+const phoneCandidates = /\+?\d[\d\s().-]{7,}\d/g;
+const isoDateStart = /^\d{4}-\d{2}-\d{2}/;
+
+/** A phone number has at least 9 digits, and a leading `+` or separators; an ISO date is not one. */
+function looksLikePhone(text: string): boolean {
+  for (const [candidate] of text.matchAll(phoneCandidates)) {
+    const digits = candidate.replace(/\D/g, '').length;
+    if (digits >= 9 && digits <= 15 && !isoDateStart.test(candidate) && (candidate.startsWith('+') || /\d[\s().-]+\d/.test(candidate))) return true;
+  }
+  return false;
+}
+
+/** What kind of personal data a free text seems to hold, if any. */
+function personalDataIn(text: string): 'email' | 'phone' | 'date-of-birth' | undefined {
+  if (emailPattern.test(text)) return 'email';
+  if (dateOfBirthPattern.test(text)) return 'date-of-birth';
+  if (text.length >= 9 && looksLikePhone(text)) return 'phone';
+  return undefined;
+}
+
+/** An organisation's own address may be a role (`info@`), but not a person's name (`jane.doe@`). */
+const personalMailbox = /^[a-z]+[._-][a-z]+@/i;
+
+const openCodeSets = new Map<CodelistId, ReadonlySet<string>>();
+function knownCodes(list: CodelistId): ReadonlySet<string> {
+  let set = openCodeSets.get(list);
+  if (!set) openCodeSets.set(list, (set = new Set<string>(codelists[list].codes)));
+  return set;
+}
+
+function decimalsOf(value: number): number {
+  const text = String(value);
+  const exponent = text.indexOf('e-');
+  if (exponent >= 0) return Number(text.slice(exponent + 2)) + (text.split('.')[1]?.split('e')[0]?.length ?? 0);
+  return text.split('.')[1]?.length ?? 0;
+}
+
+/** True when `value` is `expected` rounded to the decimals `value` is written with. */
+function agreesWithinRounding(value: number, expected: number): boolean {
+  const tolerance = 0.5 * 10 ** -decimalsOf(value);
+  return Math.abs(value - expected) <= tolerance * (1 + 1e-9) + Number.EPSILON * Math.abs(expected);
+}
+
+function isTotal(value: string | undefined): boolean {
+  return value === undefined || value === 'all';
+}
+
+interface PendingReference<Context> {
+  path: Path;
+  context: Context;
+  /** For a facility reference: the country the referring observation names. */
+  country?: string;
+}
+
+interface DisaggregationGroup<Context> {
+  total?: number;
+  sexSum: number;
+  sexLast?: { path: Path; context: Context };
+  largest?: { numerator: number; path: Path; context: Context };
+}
+
+/** Pending references kept per missing id: enough to report a few, in bounded memory. */
+const MAX_PENDING_PER_ID = 20;
+
+/**
+ * The rules beyond shape, applied record by record. It keeps only ids, facility countries and
+ * per-group sums — never the records — so that a stream of any length is checked in bounded memory.
+ */
+export class RuleChecker<Context> {
+  private readonly ids = new Map<RecordType, Map<string, string>>();
+  private readonly facilityCountries = new Map<string, string>();
+  private readonly indicators = new Map<string, IndicatorDefinition>();
+  private readonly pendingOrganisations = new Map<string, PendingReference<Context>[]>();
+  private readonly pendingFacilities = new Map<string, PendingReference<Context>[]>();
+  private readonly groups = new Map<string, DisaggregationGroup<Context>>();
+  private publisher: string | undefined;
+
+  constructor(
+    private readonly settings: RuleSettings,
+    private readonly report: Report<Context>,
+  ) {}
+
+  private problem(code: IssueCode, path: Path, params: Record<string, unknown>, context: Context): void {
+    this.report({ code, path, params }, context);
+  }
+
+  /** Notes the publisher of a package: references to it resolve. */
+  publisherIs(id: string): void {
+    this.publisher = id;
+  }
+
+  /** Applies the rules to one structurally valid record. */
+  record(type: RecordType, record: Record<string, unknown>, path: Path, context: Context): void {
+    this.textOf(record, path, context);
+    switch (type) {
+      case 'organisation':
+        return this.organisation(record as Organisation, path, context);
+      case 'facility':
+        return this.facility(record as Facility, path, context);
+      case 'indicator':
+        return this.indicator(record as IndicatorDefinition, path, context);
+      case 'observation':
+        return this.observation(record as Observation, path, context);
+      case 'meeting':
+        return this.meeting(record as Meeting, path, context);
+    }
+  }
+
+  /** Reports what only the whole data can tell: unresolved references, disaggregations above totals. */
+  finish(): void {
+    for (const [id, refs] of this.pendingOrganisations) {
+      if (this.isOrganisation(id)) continue;
+      for (const ref of refs) this.problem('ref.unknown-organisation', ref.path, { id }, ref.context);
+    }
+    for (const [id, refs] of this.pendingFacilities) {
+      const facilityCountry = this.facilityCountries.get(id);
+      for (const ref of refs) {
+        if (facilityCountry === undefined) this.problem('ref.unknown-facility', ref.path, { id }, ref.context);
+        else this.checkFacilityCountry(id, facilityCountry, ref);
+      }
+    }
+    for (const group of this.groups.values()) {
+      if (group.total === undefined) continue;
+      if (group.largest && group.largest.numerator > group.total) {
+        const { path, context, numerator } = group.largest;
+        this.problem('disagg.exceeds-total', path, { dimension: 'disaggregation', sum: numerator, total: group.total }, context);
+      } else if (group.sexLast && group.sexSum > group.total) {
+        const { path, context } = group.sexLast;
+        this.problem('disagg.exceeds-total', path, { dimension: 'sex', sum: group.sexSum, total: group.total }, context);
+      }
+    }
+    this.pendingOrganisations.clear();
+    this.pendingFacilities.clear();
+    this.groups.clear();
+  }
+
+  private unique(type: RecordType, id: string, path: Path, context: Context): void {
+    let seen = this.ids.get(type);
+    if (!seen) this.ids.set(type, (seen = new Map()));
+    const first = seen.get(id);
+    if (first !== undefined) this.problem('unique.duplicate-id', path, { recordType: type, id, first }, context);
+    else seen.set(id, toPointer(path));
+  }
+
+  private isOrganisation(id: string): boolean {
+    return id === this.publisher || this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
+  }
+
+  private organisationReference(id: string, path: Path, context: Context): void {
+    if (!this.settings.references || this.isOrganisation(id)) return;
+    const pending = this.pendingOrganisations.get(id);
+    if (!pending) this.pendingOrganisations.set(id, [{ path, context }]);
+    else if (pending.length < MAX_PENDING_PER_ID) pending.push({ path, context });
+  }
+
+  private openCode(list: CodelistId, value: string | undefined, path: Path, context: Context): void {
+    if (value !== undefined && !knownCodes(list).has(value)) this.problem('codelist.unknown-code', path, { codelist: list, value }, context);
+  }
+
+  private openCodes(list: CodelistId, values: readonly string[] | undefined, path: Path, context: Context): void {
+    values?.forEach((value, index) => this.openCode(list, value, [...path, index], context));
+  }
+
+  private organisation(org: Organisation, path: Path, context: Context): void {
+    this.unique('organisation', org.id, [...path, 'id'], context);
+    this.openCodes('region', org.regions, [...path, 'regions'], context);
+    this.openCodes('focusArea', org.focusAreas, [...path, 'focusAreas'], context);
+    this.openCodes('population', org.populations, [...path, 'populations'], context);
+    if (org.email && personalMailbox.test(org.email)) {
+      this.problem('privacy.personal-data', [...path, 'email'], { kind: 'email' }, context);
+    }
+  }
+
+  private facility(facility: Facility, path: Path, context: Context): void {
+    this.unique('facility', facility.id, [...path, 'id'], context);
+    this.facilityCountries.set(facility.id, facility.country);
+  }
+
+  private indicator(definition: IndicatorDefinition, path: Path, context: Context): void {
+    this.unique('indicator', definition.code, [...path, 'code'], context);
+    this.indicators.set(definition.code, definition);
+    this.openCode('framework', definition.framework, [...path, 'framework'], context);
+    this.openCodes('focusArea', definition.interventions, [...path, 'interventions'], context);
+  }
+
+  private checkFacilityCountry(id: string, facilityCountry: string, ref: PendingReference<Context>): void {
+    if (ref.country !== undefined && ref.country !== facilityCountry) {
+      this.problem('ref.country-mismatch', ref.path, { facility: id, facilityCountry, country: ref.country }, ref.context);
+    }
+  }
+
+  private observation(obs: Observation, path: Path, context: Context): void {
+    this.unique('observation', obs.id, [...path, 'id'], context);
+    this.organisationReference(obs.reportingOrganisation, [...path, 'reportingOrganisation'], context);
+    const facility = obs.scope.facility;
+    if (facility !== undefined && this.settings.references) {
+      const ref = { path: [...path, 'scope', 'facility'], context, country: obs.scope.country };
+      const facilityCountry = this.facilityCountries.get(facility);
+      if (facilityCountry !== undefined) this.checkFacilityCountry(facility, facilityCountry, ref);
+      else {
+        const pending = this.pendingFacilities.get(facility);
+        if (!pending) this.pendingFacilities.set(facility, [ref]);
+        else if (pending.length < MAX_PENDING_PER_ID) pending.push(ref);
+      }
+    }
+    this.period(obs, path, context);
+    this.openCode('population', obs.disaggregation?.population, [...path, 'disaggregation', 'population'], context);
+    this.privacy(obs, path, context);
+
+    const definition = this.indicators.get(obs.indicator) ?? this.settings.catalogue.get(obs.indicator);
+    if (!definition) {
+      this.problem('ref.unknown-indicator', [...path, 'indicator'], { code: obs.indicator }, context);
+      return;
+    }
+    if (obs.unit !== definition.unit) {
+      this.problem('indicator.unit-mismatch', [...path, 'unit'], { indicator: obs.indicator, unit: obs.unit, expected: definition.unit }, context);
+      return;
+    }
+    this.arithmetic(obs, definition, path, context);
+    this.disaggregation(obs, definition, path, context);
+  }
+
+  private period(obs: Observation, path: Path, context: Context): void {
+    const { start, end } = obs.period;
+    if (start > end) this.problem('period.start-after-end', [...path, 'period', 'start'], { start, end }, context);
+    if (end > this.settings.today) this.problem('period.in-future', [...path, 'period', 'end'], { end, today: this.settings.today }, context);
+  }
+
+  private arithmetic(obs: Observation, definition: IndicatorDefinition, path: Path, context: Context): void {
+    const { numerator, denominator, value } = obs;
+    if (value === undefined && !obs.suppressed) this.problem('observation.value-missing', path, {}, context);
+    for (const field of ['numerator', 'denominator'] as const) {
+      const number = obs[field];
+      if (number !== undefined && !Number.isInteger(number)) this.problem('arith.count-not-integer', [...path, field], { field, value: number }, context);
+    }
+    if (definition.calculation === 'count') {
+      if (value === undefined) return;
+      if (!Number.isInteger(value)) this.problem('arith.count-not-integer', [...path, 'value'], { field: 'value', value }, context);
+      else if (numerator !== undefined && numerator !== value) {
+        this.problem('arith.value-mismatch', [...path, 'value'], { value, expected: numerator }, context);
+      }
+      return;
+    }
+    if (numerator !== undefined && denominator === undefined) {
+      this.problem('observation.denominator-missing', [...path, 'denominator'], { indicator: obs.indicator }, context);
+    }
+    if (denominator === 0) this.problem('arith.zero-denominator', [...path, 'denominator'], {}, context);
+    else if (numerator !== undefined && denominator !== undefined) {
+      if (definition.calculation === 'proportion' && numerator > denominator) {
+        this.problem('arith.numerator-exceeds-denominator', [...path, 'numerator'], { numerator, denominator }, context);
+      }
+      const expected = (numerator / denominator) * (scaleOfUnit[definition.unit] ?? 1);
+      if (value !== undefined && !agreesWithinRounding(value, expected)) {
+        const shown = Number(expected.toFixed(Math.max(decimalsOf(value), 2)));
+        this.problem('arith.value-mismatch', [...path, 'value'], { value, expected: shown }, context);
+      }
+    }
+    if (value !== undefined && definition.unit === 'percent' && (value < 0 || (definition.calculation === 'proportion' && value > 100))) {
+      this.problem('arith.percent-out-of-range', [...path, 'value'], { value }, context);
+    }
+    const interval = obs.confidenceInterval;
+    if (interval && (interval.lower > interval.upper || (value !== undefined && (value < interval.lower || value > interval.upper)))) {
+      this.problem('arith.value-outside-interval', [...path, 'confidenceInterval'], { value: value ?? null, lower: interval.lower, upper: interval.upper }, context);
+    }
+  }
+
+  private privacy(obs: Observation, path: Path, context: Context): void {
+    const countFields = obs.unit === 'count' ? (['numerator', 'value'] as const) : (['numerator'] as const);
+    for (const field of countFields) {
+      const number = obs[field];
+      if (number === undefined) continue;
+      if (obs.suppressed) {
+        this.problem('privacy.suppressed-value-present', [...path, field], { field }, context);
+      } else if (number >= 1 && number < this.settings.suppressionThreshold) {
+        this.problem('privacy.small-cell', [...path, field], { field, value: number, threshold: this.settings.suppressionThreshold }, context);
+      }
+    }
+  }
+
+  private disaggregation(obs: Observation, definition: IndicatorDefinition, path: Path, context: Context): void {
+    const parts = obs.disaggregation ?? {};
+    let disaggregated = false;
+    for (const dimension of ['sex', 'ageGroup', 'population'] as const) {
+      if (isTotal(parts[dimension])) continue;
+      disaggregated = true;
+      if (!definition.disaggregations.includes(dimension)) {
+        this.problem('disagg.not-allowed', [...path, 'disaggregation', dimension], { dimension, indicator: obs.indicator }, context);
+      }
+    }
+    if (obs.numerator === undefined) return;
+    const key = [obs.indicator, obs.reportingOrganisation, obs.scope.country, obs.scope.subnationalArea, obs.scope.facility, obs.period.start, obs.period.end].join('\u0000');
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = { sexSum: 0 }));
+    if (!disaggregated) {
+      group.total = obs.numerator;
+      return;
+    }
+    if (!group.largest || obs.numerator > group.largest.numerator) group.largest = { numerator: obs.numerator, path: [...path, 'numerator'], context };
+    const sexOnly = !isTotal(parts.sex) && isTotal(parts.ageGroup) && isTotal(parts.population);
+    if (sexOnly) {
+      group.sexSum += obs.numerator;
+      group.sexLast = { path: [...path, 'numerator'], context };
+    }
+  }
+
+  private meeting(meeting: Meeting, path: Path, context: Context): void {
+    this.unique('meeting', meeting.id, [...path, 'id'], context);
+    this.organisationReference(meeting.organiser, [...path, 'organiser'], context);
+    meeting.participants.forEach((p, i) => this.organisationReference(p.organisation, [...path, 'participants', i, 'organisation'], context));
+    meeting.presentations?.forEach((p, i) => this.organisationReference(p.organisation, [...path, 'presentations', i, 'organisation'], context));
+    meeting.issuesIdentified?.forEach((issue, i) => this.openCode('meetingIssue', issue.theme, [...path, 'issuesIdentified', i, 'theme'], context));
+    if (Date.parse(meeting.end) < Date.parse(meeting.start)) {
+      this.problem('meeting.end-before-start', [...path, 'end'], { start: meeting.start, end: meeting.end }, context);
+    }
+    const meetingDay = meeting.start.slice(0, 10);
+    meeting.actionItems?.forEach((action, i) => {
+      this.organisationReference(action.owner, [...path, 'actionItems', i, 'owner'], context);
+      if (action.due !== undefined && action.due < meetingDay) {
+        this.problem('meeting.action-due-before-meeting', [...path, 'actionItems', i, 'due'], { due: action.due, meetingStart: meetingDay }, context);
+      }
+    });
+  }
+
+  /** Warns about personal data in free text, walking the record without recursion (it may be deep). */
+  private textOf(record: Record<string, unknown>, path: Path, context: Context): void {
+    const stack: { value: unknown; path: Path; depth: number }[] = [{ value: record, path, depth: 0 }];
+    while (stack.length > 0) {
+      const { value, path: at, depth } = stack.pop()!;
+      if (depth > this.settings.maxDepth) {
+        this.problem('syntax.too-deep', at, { maxDepth: this.settings.maxDepth }, context);
+        return;
+      }
+      if (typeof value === 'string') {
+        const kind = personalDataIn(value);
+        if (kind) this.problem('privacy.personal-data', at, { kind }, context);
+      } else if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...at, i], depth: depth + 1 });
+      } else if (value !== null && typeof value === 'object') {
+        for (const key of Object.keys(value).reverse()) {
+          if (!nonTextKeys.has(key)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...at, key], depth: depth + 1 });
+        }
+      }
+    }
+  }
+}

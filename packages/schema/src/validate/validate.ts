@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import { indicatorCatalogue } from '../catalogue/indicators.js';
+import type { IndicatorDefinition } from '../model/indicator.js';
+import { packageHeaderShape } from '../model/package.js';
+import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
+import type { Locale } from '../locales/index.js';
+import { issueCodes, type IssueCode } from './codes.js';
+import { toPointer, type ValidationIssue, type ValidationResult } from './issue.js';
+import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
+import { renderMessage } from './messages.js';
+import { RuleChecker, type RuleSettings } from './rules.js';
+import { fromZodIssues, type StructuralProblem } from './structural.js';
+
+/** Options of {@link validate}, {@link validateRecord} and {@link validateNdjson}. */
+export interface ValidateOptions {
+  /** Language of the messages. Default `en`. */
+  locale?: Locale;
+  /** Counts from 1 up to (not including) this number must be marked suppressed. Default 5. */
+  suppressionThreshold?: number;
+  /** The date against which "in the future" is judged. Default: now. */
+  now?: Date;
+  /** Indicator definitions known besides the package's own. Default: the PHX catalogue. */
+  catalogue?: readonly IndicatorDefinition[];
+  /** Organisation ids that resolve although the data does not define them (e.g. members of a hub). */
+  knownOrganisations?: Iterable<string>;
+  /** Stop collecting issues after this many. Default: no limit. */
+  maxIssues?: number;
+  /** Deepest nesting of arrays and objects accepted. Default 100. */
+  maxDepth?: number;
+}
+
+/** Default suppression threshold: counts of 1–4 must be suppressed. */
+export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+/** Default deepest nesting accepted. */
+export const DEFAULT_MAX_DEPTH = 100;
+
+const catalogueMaps = new WeakMap<readonly IndicatorDefinition[], ReadonlyMap<string, IndicatorDefinition>>();
+function catalogueMap(catalogue: readonly IndicatorDefinition[]): ReadonlyMap<string, IndicatorDefinition> {
+  let map = catalogueMaps.get(catalogue);
+  if (!map) catalogueMaps.set(catalogue, (map = new Map(catalogue.map((d) => [d.code, d]))));
+  return map;
+}
+
+/** Turns options into rule settings. */
+export function ruleSettings(options: ValidateOptions, references: boolean): RuleSettings {
+  return {
+    suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    today: (options.now ?? new Date()).toISOString().slice(0, 10),
+    catalogue: catalogueMap(options.catalogue ?? indicatorCatalogue),
+    knownOrganisations: new Set(options.knownOrganisations ?? []),
+    references,
+    maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+  };
+}
+
+/** Collects issues, rendering each message once, up to `maxIssues`. */
+export class IssueCollector {
+  readonly issues: ValidationIssue[] = [];
+  /** Errors found, including those past `maxIssues`. */
+  errors = 0;
+  /** Warnings found, including those past `maxIssues`. */
+  warnings = 0;
+
+  constructor(private readonly options: ValidateOptions) {}
+
+  get full(): boolean {
+    return this.options.maxIssues !== undefined && this.issues.length >= this.options.maxIssues;
+  }
+
+  get ok(): boolean {
+    return this.errors === 0;
+  }
+
+  /** Builds an issue from a problem (without adding it). */
+  make({ code, path, params }: StructuralProblem): ValidationIssue {
+    return {
+      code,
+      severity: issueCodes[code].severity,
+      path,
+      pointer: toPointer(path),
+      message: renderMessage(code, params, this.options.locale),
+      params,
+    };
+  }
+
+  add(problem: StructuralProblem): ValidationIssue | undefined {
+    const issue = this.make(problem);
+    if (issue.severity === 'error') this.errors++;
+    else this.warnings++;
+    if (this.full) return undefined;
+    this.issues.push(issue);
+    return issue;
+  }
+
+  result(): ValidationResult {
+    return { ok: this.ok, issues: this.issues };
+  }
+}
+
+const parseOptions = { reportInput: true } as const;
+
+/** The package without its records: the arrays are checked record by record. */
+const PackageEnvelope = z.strictObject({
+  ...packageHeaderShape,
+  ...Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, z.array(z.unknown()).optional()])),
+});
+
+/** Structural problems of one record of a type, with paths under `base`. */
+export function structuralProblems(type: RecordType | 'package', value: unknown, base: (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
+  const schema = type === 'package' ? PackageEnvelope : recordTypes[type].schema;
+  const result = schema.safeParse(value, parseOptions);
+  if (result.success) return { problems: [], data: result.data as Record<string, unknown> };
+  return { problems: fromZodIssues(result.error.issues, base) };
+}
+
+function tooDeep(maxDepth: number): StructuralProblem {
+  return { code: 'syntax.too-deep', path: [], params: { maxDepth } };
+}
+
+/** Parses JSON text into a value, or reports why it cannot. */
+function parseText(text: string, collector: IssueCollector, maxDepth: number, lines: LineIndex): { value?: unknown } {
+  try {
+    return { value: JSON.parse(text) };
+  } catch (error) {
+    const beyond = offsetBeyondDepth(text, maxDepth);
+    if (beyond >= 0) {
+      const issue = collector.add(tooDeep(maxDepth));
+      if (issue) issue.location = lines.locate(beyond);
+      return {};
+    }
+    const { offset, token } = syntaxErrorOf(text, error);
+    const issue = collector.add({ code: 'syntax.invalid-json', path: [], params: { token } });
+    if (issue) issue.location = lines.locate(offset);
+    return {};
+  }
+}
+
+/** Adds text locations to the issues, unless the text nests too deep to be walked. */
+function addLocations(text: string, issues: ValidationIssue[], collector: IssueCollector, maxDepth: number, lines: LineIndex): void {
+  const pending = issues.filter((issue) => issue.location === undefined);
+  if (pending.length === 0) return;
+  const beyond = offsetBeyondDepth(text, maxDepth);
+  if (beyond >= 0) {
+    const issue = collector.add(tooDeep(maxDepth));
+    if (issue) issue.location = lines.locate(beyond);
+    return;
+  }
+  const locations = locatePaths(text, pending.map((issue) => issue.path), lines);
+  pending.forEach((issue, i) => (issue.location = locations[i]));
+}
+
+/**
+ * Validates a whole DataPackage: its shape, and every rule beyond shape (unique ids, references,
+ * arithmetic, periods, disaggregation, privacy, codelists). Never throws on bad data.
+ *
+ * @param input - the package as an object, or as JSON text (then issues carry line and column).
+ * @example
+ * ```ts
+ * import { validate } from '@phx/schema';
+ * const { ok, issues } = validate(fs.readFileSync('data.phx.json', 'utf8'), { locale: 'ru' });
+ * for (const issue of issues) console.log(`${issue.location?.line}: ${issue.code} ${issue.message}`);
+ * ```
+ */
+export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
+  const collector = new IssueCollector(options);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  let value = input;
+  let lines: LineIndex | undefined;
+  if (typeof input === 'string') {
+    lines = new LineIndex(input);
+    const parsed = parseText(input, collector, maxDepth, lines);
+    if (!('value' in parsed)) return collector.result();
+    value = parsed.value;
+  }
+  validatePackageValue(value, collector, options);
+  if (typeof input === 'string' && lines) addLocations(input, collector.issues, collector, maxDepth, lines);
+  return collector.result();
+}
+
+function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions): void {
+  const envelope = structuralProblems('package', value, []);
+  envelope.problems.forEach((problem) => collector.add(problem));
+  if (!envelope.data) {
+    // Without a usable envelope, still check the records that are there.
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  }
+  const pkg = (envelope.data ?? value) as Record<string, unknown>;
+  const checker = new RuleChecker<undefined>(ruleSettings(options, true), (problem) => collector.add(problem));
+  const publisher = (pkg.publisher as { id?: unknown } | undefined)?.id;
+  if (typeof publisher === 'string') checker.publisherIs(publisher);
+  // Definitions before their uses: indicators and facilities are checked before observations.
+  for (const type of recordTypeNames) {
+    const collection = recordTypes[type].collection;
+    const records = pkg[collection];
+    if (!Array.isArray(records)) continue;
+    for (let index = 0; index < records.length && !collector.full; index++) {
+      const path = [collection, index];
+      const { problems, data } = structuralProblems(type, records[index], path);
+      problems.forEach((problem) => collector.add(problem));
+      if (data) checker.record(type, data, path, undefined);
+    }
+  }
+  checker.finish();
+}
+
+/**
+ * Validates one record on its own: its shape and the rules that need no other record
+ * (arithmetic, periods, disaggregation, privacy, codelists; indicators from the catalogue).
+ *
+ * @example
+ * ```ts
+ * const { ok, issues } = validateRecord('observation', { id: 'obs-1', ... });
+ * ```
+ */
+export function validateRecord(type: RecordType, record: unknown, options: ValidateOptions = {}): ValidationResult {
+  const collector = new IssueCollector(options);
+  const { problems, data } = structuralProblems(type, record, []);
+  problems.forEach((problem) => collector.add(problem));
+  if (data) {
+    const checker = new RuleChecker<undefined>(ruleSettings(options, false), (problem) => collector.add(problem));
+    checker.record(type, data, [], undefined);
+    checker.finish();
+  }
+  return collector.result();
+}
+
+/** The codes that only {@link validate} checks: the JSON Schemas cannot express them. */
+export const rulesBeyondSchema = (Object.keys(issueCodes) as IssueCode[]).filter((code) => !issueCodes[code].structural);

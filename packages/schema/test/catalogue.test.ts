@@ -1,0 +1,145 @@
+import { describe, it, expect } from 'vitest';
+import { indicatorCatalogue } from '../src/catalogue/indicators.js';
+import { IndicatorDefinition } from '../src/model/indicator.js';
+import { codelists, type CodelistId } from '../src/codelists/codes.js';
+import * as labels from '../src/codelists/labels.js';
+import type { CodelistLabels, LabelLocale } from '../src/codelists/labels.js';
+
+const locales: Record<LabelLocale, CodelistLabels> = {
+  en: labels.en,
+  ru: labels.ru,
+  fr: labels.fr,
+  es: labels.es,
+};
+
+/** The codelists that carry labels (country names come from `Intl.DisplayNames`). */
+const labelledLists = (Object.keys(codelists) as CodelistId[]).filter(
+  (id): id is Exclude<CodelistId, 'country'> => id !== 'country',
+);
+
+/** How many codes a locale may label exactly as English does (e.g. "COVID-19"). */
+const MAX_SAME_AS_ENGLISH = 5;
+
+describe('indicator catalogue', () => {
+  it('is not empty', () => {
+    expect(indicatorCatalogue.length).toBeGreaterThan(0);
+  });
+
+  it.each(indicatorCatalogue.map((d) => [d.code, d] as const))('%s parses as an IndicatorDefinition', (_, definition) => {
+    const result = IndicatorDefinition.safeParse(definition);
+    expect(result.success, result.success ? '' : JSON.stringify(result.error.issues, null, 2)).toBe(true);
+  });
+
+  it('has unique codes', () => {
+    const codes = indicatorCatalogue.map((d) => d.code);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('names and describes every entry in English and Russian', () => {
+    for (const d of indicatorCatalogue) {
+      for (const lang of ['en', 'ru'] as const) {
+        expect(d.name[lang]?.trim(), `${d.code} name.${lang}`).toBeTruthy();
+        expect(d.description[lang]?.trim(), `${d.code} description.${lang}`).toBeTruthy();
+      }
+      expect(d.name.ru, `${d.code} name.ru is Cyrillic`).toMatch(/[А-Яа-яЁё]/);
+    }
+  });
+
+  it('defines the numerator in English and Russian', () => {
+    for (const d of indicatorCatalogue) {
+      expect(d.numerator?.en?.trim(), `${d.code} numerator.en`).toBeTruthy();
+      expect(d.numerator?.ru?.trim(), `${d.code} numerator.ru`).toBeTruthy();
+    }
+  });
+
+  it('has a denominator exactly when the calculation needs one', () => {
+    for (const d of indicatorCatalogue) {
+      if (d.calculation === 'count') {
+        expect(d.denominator, `${d.code} is a count`).toBeUndefined();
+      } else {
+        expect(d.denominator?.en?.trim(), `${d.code} denominator.en`).toBeTruthy();
+        expect(d.denominator?.ru?.trim(), `${d.code} denominator.ru`).toBeTruthy();
+      }
+    }
+  });
+
+  it('pairs each unit with a matching calculation', () => {
+    for (const d of indicatorCatalogue) {
+      switch (d.unit) {
+        case 'percent':
+          expect(['proportion', 'ratio'], d.code).toContain(d.calculation);
+          break;
+        case 'count':
+          expect(d.calculation, d.code).toBe('count');
+          break;
+        case 'rate-per-100000':
+        case 'rate-per-10000':
+          expect(d.calculation, d.code).toBe('rate');
+          break;
+        default:
+          throw new Error(`${d.code}: unexpected unit ${d.unit}`);
+      }
+    }
+  });
+
+  it('uses only known disaggregation dimensions and interventions', () => {
+    const dimensions: readonly string[] = codelists.disaggregationDimension.codes;
+    const focusAreas: readonly string[] = codelists.focusArea.codes;
+    for (const d of indicatorCatalogue) {
+      for (const dim of d.disaggregations) expect(dimensions, d.code).toContain(dim);
+      for (const area of d.interventions) expect(focusAreas, d.code).toContain(area);
+    }
+  });
+
+  it('splits the GAM prison prevention indicator into its counts', () => {
+    const prevention = indicatorCatalogue.filter((d) => d.reference === 'hiv-prevention-programmes-prisons');
+    expect(prevention).toHaveLength(10);
+    for (const d of prevention) {
+      expect(d.framework).toBe('unaids-gam');
+      expect(d.unit).toBe('count');
+      expect(d.disaggregations).toEqual([]);
+    }
+  });
+});
+
+describe('codelist labels', () => {
+  for (const [locale, table] of Object.entries(locales)) {
+    it(`${locale} labels every code of every codelist except country`, () => {
+      for (const id of labelledLists) {
+        const list = table[id] as Record<string, string> | undefined;
+        expect(list, `${locale}.${id}`).toBeDefined();
+        for (const code of codelists[id].codes) {
+          expect(list?.[code]?.trim(), `${locale}.${id}.${code}`).toBeTruthy();
+        }
+        expect(Object.keys(list ?? {}).sort(), `${locale}.${id} has no stray codes`).toEqual(
+          [...codelists[id].codes].sort(),
+        );
+      }
+    });
+  }
+
+  for (const locale of ['ru', 'fr', 'es'] as const) {
+    it(`${locale} labels are translated, not copied from English`, () => {
+      const same: string[] = [];
+      for (const id of labelledLists) {
+        const mine = locales[locale][id] as Record<string, string>;
+        const english = labels.en[id] as Record<string, string>;
+        for (const code of codelists[id].codes) {
+          if (mine[code] === english[code]) same.push(`${id}.${code}`);
+        }
+      }
+      expect(same.length, `same as English: ${same.join(', ')}`).toBeLessThanOrEqual(MAX_SAME_AS_ENGLISH);
+    });
+  }
+
+  it('writes Russian labels in Cyrillic', () => {
+    const latinOnly: string[] = [];
+    for (const id of labelledLists) {
+      const list = labels.ru[id] as Record<string, string>;
+      for (const [code, label] of Object.entries(list)) {
+        if (/[A-Za-z]/.test(label) && !/[А-Яа-яЁё]/.test(label) && label !== 'COVID-19') latinOnly.push(`${id}.${code}`);
+      }
+    }
+    expect(latinOnly).toEqual([]);
+  });
+});
