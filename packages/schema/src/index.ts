@@ -23,3 +23,4 @@ export { validateNdjson, type ValidateNdjsonOptions, type NdjsonSummary } from '
 export { LineIndex } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
 export { locales, isLocale, type Locale, type PhxLocale } from './locales/index.js';
+export { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName, type JsonSchema } from './jsonschema.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codelists, type CodelistId } from '../codelists/codes.js';
+import { codelists, type Code, type CodelistId } from '../codelists/codes.js';
 
 /** What PHX records about a schema beside its shape: it becomes the JSON Schema and the docs. */
 export interface PhxMeta {
@@ -21,7 +21,8 @@ export const codelistOf = new WeakMap<z.ZodType, CodelistId>();
 /** Attaches a description (a copy, so one schema can be described differently in each field). */
 export function describe<T extends z.ZodType>(schema: T, description: string, extra: Omit<PhxMeta, 'description'> = {}): T {
   const copy = schema.clone() as T;
-  phxRegistry.add(copy, { description, ...extra });
+  const { id: _id, title: _title, ...inherited } = phxRegistry.get(schema) ?? {};
+  phxRegistry.add(copy, { ...inherited, description, ...extra });
   const list = codelistOf.get(schema);
   if (list) codelistOf.set(copy, list);
   return copy;
@@ -35,27 +36,36 @@ export const LONG_TEXT_MAX = 20_000;
 /** Pattern of an open-codelist code: lower-case words joined by hyphens. */
 export const OPEN_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The schema of a code: any code of the pattern for an open list, one of its codes for a closed list. */
+export type CodeSchema<Id extends CodelistId> = (typeof codelists)[Id]['open'] extends true
+  ? z.ZodType<string, string>
+  : z.ZodType<Code<Id>, Code<Id>>;
+
 /** A code from a codelist: closed lists become an enum, open lists a pattern. */
-export function codeOf<Id extends CodelistId>(id: Id): z.ZodType<string> {
+export function codeOf<Id extends CodelistId>(id: Id): CodeSchema<Id> {
   const list = codelists[id];
   const schema = list.open
     ? z.string().regex(OPEN_CODE_PATTERN)
     : z.enum(list.codes as unknown as [string, ...string[]]);
   codelistOf.set(schema, id);
-  return schema;
+  return schema as unknown as CodeSchema<Id>;
 }
 
 /** A BCP 47 language tag such as `en`, `ru` or `pt-BR`. */
 export const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/);
 
-const shortText = z.string().trim().min(1).max(SHORT_TEXT_MAX);
-const longText = z.string().trim().min(1).max(LONG_TEXT_MAX);
+/** Text must hold something besides white space. */
+const notBlank = /\S/;
+const shortText = z.string().min(1).max(SHORT_TEXT_MAX).regex(notBlank);
+const longText = z.string().min(1).max(LONG_TEXT_MAX).regex(notBlank);
 
 function languageMapOf(text: z.ZodString) {
-  return z.record(languageTag, text).check((ctx) => {
+  const map = z.record(languageTag, text).check((ctx) => {
     for (const _ in ctx.value) return;
     ctx.issues.push({ code: 'too_small', origin: 'object', minimum: 1, inclusive: true, input: ctx.value });
   });
+  phxRegistry.add(map, { description: 'Text in one or more languages, keyed by BCP 47 tag.', minProperties: 1 });
+  return map;
 }
 
 /** A short human text in one or more languages, keyed by BCP 47 tag: `{ "en": "...", "ru": "..." }`. */

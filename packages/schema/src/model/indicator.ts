@@ -25,7 +25,7 @@ export const IndicatorDefinition = describe(
     ...withExtensions,
   }),
   'The definition of an indicator. The catalogue that ships with @phx/schema holds the common ones; a package may define more.',
-  { id: 'IndicatorDefinition', title: 'Indicator definition' },
+  { id: 'IndicatorDefinition', title: 'IndicatorDefinition' },
 );
 /** The definition of an indicator. */
 export type IndicatorDefinition = z.infer<typeof IndicatorDefinition>;

@@ -41,7 +41,7 @@ export const DataPackage = describe(
     meetings: describe(z.array(Meeting), 'Meetings.').optional(),
   }),
   'A PHX data package (`*.phx.json`): the unit of exchange between organisations and the hub.',
-  { id: 'DataPackage', title: 'PHX data package' },
+  { id: 'DataPackage', title: 'DataPackage' },
 );
 /** A PHX data package. */
 export type DataPackage = z.infer<typeof DataPackage>;
