@@ -117,8 +117,8 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
     }
     const recordType = type as RecordType;
     records[recordType]++;
-    const result = recordLineSchemas[recordType].safeParse(value, parseOptions);
-    if (!result.success) return addAll(fromZodIssues(result.error.issues), line);
+    const result = recordLineSchemas[recordType].safeParse(value);
+    if (!result.success) return addAll(fromZodIssues(recordLineSchemas[recordType].safeParse(value, parseOptions).error?.issues ?? result.error.issues), line);
     checker.record(recordType, result.data as Record<string, unknown>, [], line.number);
   }
 }

@@ -84,6 +84,7 @@ function decimalsOf(value: number): number {
 
 /** True when `value` is `expected` rounded to the decimals `value` is written with. */
 function agreesWithinRounding(value: number, expected: number): boolean {
+  if (Math.abs(value - expected) <= 1e-9 * Math.max(1, Math.abs(expected))) return true;
   const tolerance = 0.5 * 10 ** -decimalsOf(value);
   return Math.abs(value - expected) <= tolerance * (1 + 1e-9) + Number.EPSILON * Math.abs(expected);
 }
@@ -114,7 +115,7 @@ const MAX_PENDING_PER_ID = 20;
  * per-group sums — never the records — so that a stream of any length is checked in bounded memory.
  */
 export class RuleChecker<Context> {
-  private readonly ids = new Map<RecordType, Map<string, string>>();
+  private readonly ids = new Map<RecordType, Map<string, Path | Context>>();
   private readonly facilityCountries = new Map<string, string>();
   private readonly indicators = new Map<string, IndicatorDefinition>();
   private readonly pendingOrganisations = new Map<string, PendingReference<Context>[]>();
@@ -185,8 +186,13 @@ export class RuleChecker<Context> {
     let seen = this.ids.get(type);
     if (!seen) this.ids.set(type, (seen = new Map()));
     const first = seen.get(id);
-    if (first !== undefined) this.problem('unique.duplicate-id', path, { recordType: type, id, first }, context);
-    else seen.set(id, toPointer(path));
+    if (first === undefined) {
+      // Where it was first seen, cheaply: the record's context (an NDJSON line) when there is one, else its path.
+      seen.set(id, context ?? path);
+      return;
+    }
+    const where = Array.isArray(first) ? toPointer(first) : `line ${String(first)}`;
+    this.problem('unique.duplicate-id', path, { recordType: type, id, first: where }, context);
   }
 
   private isOrganisation(id: string): boolean {
@@ -335,7 +341,8 @@ export class RuleChecker<Context> {
       }
     }
     if (obs.numerator === undefined) return;
-    const key = [obs.indicator, obs.reportingOrganisation, obs.scope.country, obs.scope.subnationalArea, obs.scope.facility, obs.period.start, obs.period.end].join('\u0000');
+    const { scope, period } = obs;
+    const key = `${obs.indicator}\u0000${obs.reportingOrganisation}\u0000${scope.country}\u0000${scope.subnationalArea ?? ''}\u0000${scope.facility ?? ''}\u0000${period.start}\u0000${period.end}`;
     let group = this.groups.get(key);
     if (!group) this.groups.set(key, (group = { sexSum: 0 }));
     if (!disaggregated) {
@@ -368,23 +375,37 @@ export class RuleChecker<Context> {
     });
   }
 
-  /** Warns about personal data in free text, walking the record without recursion (it may be deep). */
+  /**
+   * Warns about personal data in free text, walking the record without recursion (it may be deep).
+   * Paths are built only for what is reported: this runs on every record.
+   */
   private textOf(record: Record<string, unknown>, path: Path, context: Context): void {
-    const stack: { value: unknown; path: Path; depth: number }[] = [{ value: record, path, depth: 0 }];
+    interface Step { value: unknown; key: string | number; parent: Step | undefined; depth: number }
+    const pathOf = (step: Step): Path => {
+      const keys: Path = [];
+      for (let at: Step | undefined = step; at?.parent; at = at.parent) keys.push(at.key);
+      return [...path, ...keys.reverse()];
+    };
+    const stack: Step[] = [{ value: record, key: '', parent: undefined, depth: 0 }];
     while (stack.length > 0) {
-      const { value, path: at, depth } = stack.pop()!;
-      if (depth > this.settings.maxDepth) {
-        this.problem('syntax.too-deep', at, { maxDepth: this.settings.maxDepth }, context);
-        return;
-      }
+      const step = stack.pop()!;
+      const { value, depth } = step;
       if (typeof value === 'string') {
         const kind = personalDataIn(value);
-        if (kind) this.problem('privacy.personal-data', at, { kind }, context);
-      } else if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...at, i], depth: depth + 1 });
+        if (kind) this.problem('privacy.personal-data', pathOf(step), { kind }, context);
       } else if (value !== null && typeof value === 'object') {
-        for (const key of Object.keys(value).reverse()) {
-          if (!nonTextKeys.has(key)) stack.push({ value: (value as Record<string, unknown>)[key], path: [...at, key], depth: depth + 1 });
+        if (depth >= this.settings.maxDepth) {
+          this.problem('syntax.too-deep', pathOf(step), { maxDepth: this.settings.maxDepth }, context);
+          return;
+        }
+        if (Array.isArray(value)) {
+          for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: step, depth: depth + 1 });
+        } else {
+          const keys = Object.keys(value);
+          for (let i = keys.length - 1; i >= 0; i--) {
+            const key = keys[i]!;
+            if (!nonTextKeys.has(key)) stack.push({ value: (value as Record<string, unknown>)[key], key, parent: step, depth: depth + 1 });
+          }
         }
       }
     }

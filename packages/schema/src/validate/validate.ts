@@ -108,9 +108,11 @@ const PackageEnvelope = z.strictObject({
 /** Structural problems of one record of a type, with paths under `base`. */
 export function structuralProblems(type: RecordType | 'package', value: unknown, base: (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
   const schema = type === 'package' ? PackageEnvelope : recordTypes[type].schema;
-  const result = schema.safeParse(value, parseOptions);
+  const result = schema.safeParse(value);
   if (result.success) return { problems: [], data: result.data as Record<string, unknown> };
-  return { problems: fromZodIssues(result.error.issues, base) };
+  // Parse again with the input reported: only on failure, since it slows zod's fast path down.
+  const reported = schema.safeParse(value, parseOptions);
+  return { problems: fromZodIssues(reported.error?.issues ?? result.error.issues, base) };
 }
 
 function tooDeep(maxDepth: number): StructuralProblem {
