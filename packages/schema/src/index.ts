@@ -22,5 +22,9 @@ export {
 export { validateNdjson, type ValidateNdjsonOptions, type NdjsonSummary } from './validate/ndjson.js';
 export { LineIndex } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
-export { locales, isLocale, type Locale, type PhxLocale } from './locales/index.js';
+export { locales, isLocale, type Locale, type PhxLocale, type RuleCode, type StructuralCode, type MessageTemplate } from './locales/index.js';
 export { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName, type JsonSchema } from './jsonschema.js';
+export {
+  readCsv, writeCsv, validateCsv, detectCsvType, type ReadCsvOptions, type WriteCsvOptions, type CsvTable, type CsvValidationResult,
+} from './formats/csv.js';
+export { readNdjson, toNdjsonLines, PackageBuilder, recordsOf, type NdjsonRecord, type ReadNdjsonOptions } from './formats/convert.js';

@@ -1,0 +1,62 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isLocale, recordTypeNames, type Locale, type RecordType } from '@phx/schema';
+import { UsageError } from './errors.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** The options every command accepts. */
+const common = { help: { type: 'boolean', short: 'h' } } as const satisfies Options;
+
+/**
+ * Parses the arguments of a command; an unknown option or a missing value becomes a {@link UsageError}.
+ *
+ * @example
+ * ```ts
+ * const { values, positionals } = parse('validate', argv, { format: { type: 'string' } });
+ * ```
+ */
+export function parse<O extends Options>(command: string, argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options: { ...common, ...options }, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error as Error).message.replace(/\. To specify .*$/s, '').replace(/^Unknown option/, 'unknown option');
+    throw new UsageError(message, `run \`phx ${command} --help\``);
+  }
+}
+
+/** Reads a choice among fixed values. */
+export function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+}
+
+/** Reads a whole number of at least `min`. */
+export function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number of at least ${min} (got "${value}")`);
+  return number;
+}
+
+/** Reads a record type name. */
+export function recordType(value: string | undefined): RecordType | undefined {
+  return value === undefined ? undefined : choice('type', value, recordTypeNames, recordTypeNames[0]!);
+}
+
+/**
+ * The locale of messages: `--locale`, else the language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+ *
+ * @example
+ * ```ts
+ * localeOf(undefined, { LANG: 'ru_RU.UTF-8' }); // 'ru'
+ * ```
+ */
+export function localeOf(value: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {
+  if (value !== undefined) return choice('locale', value, ['en', 'ru', 'fr', 'es'], 'en');
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
+    const language = env[name]?.slice(0, 2).toLowerCase();
+    if (language && isLocale(language)) return language;
+  }
+  return 'en';
+}

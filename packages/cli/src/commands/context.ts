@@ -1,0 +1,33 @@
+import { exitCodes, UsageError } from '../errors.js';
+
+/** What a command needs from the process: where to print, and how. */
+export interface Context {
+  /** The version of `phx`. */
+  version: string;
+  /** Whether standard output is a terminal that shows colours. */
+  color: boolean;
+  /** Prints to standard output; returns exit code 0, so that `return context.print(help)` ends a command. */
+  print(text: string): number;
+  /** Prints a line to standard error (notes beside the output). */
+  note(text: string): void;
+  /** Stops the command with a usage error (exit code 2). */
+  usage(message: string, hint?: string): never;
+}
+
+/** The context of the running process. */
+export function processContext(version: string): Context {
+  return {
+    version,
+    color: process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',
+    print(text) {
+      process.stdout.write(text);
+      return exitCodes.ok;
+    },
+    note(text) {
+      process.stderr.write(`${text}\n`);
+    },
+    usage(message, hint) {
+      throw new UsageError(message, hint);
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { choice, parse, wholeNumber } from '../args.js';
+import { exitCodes, UsageError } from '../errors.js';
+import type { Context } from './context.js';
+
+/** The part of `@phx/server` that `phx serve` and `phx token` use. */
+interface HubModule {
+  startHub(options: { db: string; port?: number; host?: string; seed?: string[]; webRoot?: string; demoToken?: boolean }): Promise<{
+    url: string;
+    demoToken?: string;
+    close(): Promise<void>;
+  }>;
+  createToken(options: { db: string; organisation: string; role: 'member' | 'secretariat' | 'reader' }): Promise<{ token: string }>;
+}
+
+/** Where the hub module is loaded from; tests point it elsewhere. */
+const HUB_MODULE = process.env.PHX_SERVER_MODULE ?? '@phx/server';
+
+/**
+ * Loads `@phx/server` only when a hub command runs, so that installing the CLI to validate files
+ * never builds its native SQLite module.
+ */
+async function loadHub(): Promise<HubModule> {
+  try {
+    return (await import(HUB_MODULE)) as HubModule;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException)?.code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
+      throw new UsageError('the hub is not installed: phx serve and phx token need @phx/server', 'install it with `npm install @phx/server`');
+    }
+    throw error;
+  }
+}
+
+export const serveHelp = `Usage: phx serve [--db <file>] [--port <N>] [--host <name>] [--seed <file>...] [--demo]
+
+Starts a PHX exchange hub (needs @phx/server: npm install @phx/server).
+
+Options:
+  --db <file>       the SQLite database (default ./phx.sqlite; made if missing)
+  --port <N>        port to listen on (default 8080; 0 picks a free one)
+  --host <name>     interface to listen on (default 127.0.0.1)
+  --seed <file>     a .phx.json package to load at start; repeat for more
+  --demo            create a demo token and print it
+  -h, --help        show this help`;
+
+/** `phx serve`: starts the hub until interrupted. */
+export async function runServe(argv: string[], context: Context): Promise<number> {
+  const { values, positionals } = parse('serve', argv, {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    seed: { type: 'string', multiple: true },
+    demo: { type: 'boolean' },
+  });
+  if (values.help) return context.print(`${serveHelp}\n`);
+  if (positionals.length > 0) context.usage(`unexpected argument ${positionals[0]}`, 'run `phx serve --help`');
+  const port = wholeNumber('port', values.port, 0) ?? 8080;
+  const hub = await loadHub();
+  const server = await hub.startHub({
+    db: values.db ?? './phx.sqlite',
+    port,
+    ...(values.host ? { host: values.host } : {}),
+    ...(values.seed ? { seed: values.seed } : {}),
+    demoToken: values.demo === true,
+  });
+  context.print(`PHX hub listening on ${server.url}\n`);
+  if (server.demoToken) context.print(`demo token: ${server.demoToken}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  return exitCodes.ok;
+}
+
+export const tokenHelp = `Usage: phx token create --org <organisation id> --role <member|secretariat|reader> [--db <file>]
+
+Creates an access token for an organisation and prints it once: store it, it is not shown again.
+Needs @phx/server (npm install @phx/server).
+
+Options:
+  --org <id>        the organisation the token acts for, e.g. ZA-NPO-123-456
+  --role <role>     member (writes its own records), secretariat (reads everything) or reader
+  --db <file>       the hub's SQLite database (default ./phx.sqlite)
+  -h, --help        show this help`;
+
+/** `phx token create`: creates a token. */
+export async function runToken(argv: string[], context: Context): Promise<number> {
+  const { values, positionals } = parse('token', argv, { org: { type: 'string' }, role: { type: 'string' }, db: { type: 'string' } });
+  if (values.help) return context.print(`${tokenHelp}\n`);
+  if (positionals[0] !== 'create' || positionals.length > 1) context.usage('the token command is `phx token create`', 'run `phx token --help`');
+  if (!values.org) context.usage('name the organisation with --org <id>', 'run `phx token --help`');
+  const role = choice('role', values.role, ['member', 'secretariat', 'reader'], 'member');
+  const hub = await loadHub();
+  const { token } = await hub.createToken({ db: values.db ?? './phx.sqlite', organisation: values.org, role });
+  return context.print(`${token}\n`);
+}

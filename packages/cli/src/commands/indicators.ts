@@ -1,0 +1,31 @@
+import { indicatorCatalogue, type Locale } from '@phx/schema';
+import { choice, localeOf, parse } from '../args.js';
+import type { Context } from './context.js';
+
+export const indicatorsHelp = `Usage: phx indicators [--locale <en|ru|fr|es>] [--format <table|json>]
+
+Lists the indicator catalogue that ships with PHX: code, unit, framework and name.
+
+Options:
+  --locale <en|ru|fr|es>   language of the names (default: from LANG, else en)
+  --format <table|json>    a table for people (default) or the definitions as JSON
+  -h, --help               show this help`;
+
+function nameIn(name: Record<string, string>, locale: Locale): string {
+  return name[locale] ?? name.en ?? Object.values(name)[0] ?? '';
+}
+
+/** `phx indicators`: lists the catalogue. */
+export async function runIndicators(argv: string[], context: Context): Promise<number> {
+  const { values, positionals } = parse('indicators', argv, { locale: { type: 'string' }, format: { type: 'string' } });
+  if (values.help) return context.print(`${indicatorsHelp}\n`);
+  if (positionals.length > 0) context.usage(`unexpected argument ${positionals[0]}`, 'run `phx indicators --help`');
+  const locale = localeOf(values.locale);
+  const format = choice('format', values.format, ['table', 'json'], 'table');
+  if (format === 'json') return context.print(`${JSON.stringify(indicatorCatalogue, null, 2)}\n`);
+  const rows = indicatorCatalogue.map((definition) => [definition.code, definition.unit, definition.framework, nameIn(definition.name, locale)]);
+  const header = ['code', 'unit', 'framework', 'name'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
+  return context.print(`${[line(header), ...rows.map(line)].join('\n')}\n`);
+}

@@ -1,0 +1,148 @@
+import { createReadStream } from 'node:fs';
+import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
+
+/** The file formats `phx` reads and writes. */
+export type FileFormat = 'json' | 'ndjson' | 'csv';
+
+/** A file (or standard input, named `-`) to read. */
+export interface Input {
+  /** The name shown to the user: the path as given, or `<stdin>`. */
+  name: string;
+  /** The path, or undefined for standard input. */
+  path: string | undefined;
+  format: FileFormat;
+  /** Size in bytes, when known. */
+  size: number | undefined;
+}
+
+/**
+ * The format of a file from its name: `.phx.json`/`.json`, `.phx.ndjson`/`.ndjson`/`.jsonl`, `.csv`/`.tsv`.
+ *
+ * @example
+ * ```ts
+ * formatOfName('data/obs.phx.ndjson'); // 'ndjson'
+ * ```
+ */
+export function formatOfName(name: string): FileFormat | undefined {
+  const lower = basename(name).toLowerCase();
+  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
+  return undefined;
+}
+
+/** The format of a path, or a usage error naming the formats `phx` reads. */
+export function requireFormat(name: string, given?: FileFormat): FileFormat {
+  const format = given ?? formatOfName(name);
+  if (!format) throw new UsageError(`${name}: unsupported file type`, 'phx reads .phx.json, .phx.ndjson and .csv files');
+  return format;
+}
+
+/**
+ * Expands arguments into inputs: globs (quoted, so that the shell leaves them) are matched, `-`
+ * is standard input. A glob that matches nothing is a usage error, as is a missing file.
+ */
+export async function resolveInputs(args: readonly string[], stdinFormat: FileFormat | undefined): Promise<Input[]> {
+  const inputs: Input[] = [];
+  for (const arg of args) {
+    if (arg === '-') {
+      inputs.push({ name: '<stdin>', path: undefined, format: stdinFormat ?? 'ndjson', size: undefined });
+      continue;
+    }
+    const paths = isDynamicPattern(arg) ? (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort() : [arg];
+    if (paths.length === 0) throw new UsageError(`no file matches ${arg}`);
+    for (const path of paths) {
+      let info;
+      try {
+        info = await stat(path);
+      } catch (error) {
+        throw describeFsError(error, path);
+      }
+      if (info.isDirectory()) throw describeFsError(Object.assign(new Error(), { code: 'EISDIR' }), path);
+      const format = requireFormat(path);
+      inputs.push({ name: path, path, format, size: info.size });
+    }
+  }
+  return inputs;
+}
+
+/** The bytes of a whole input. */
+export async function readAll(input: Input): Promise<Uint8Array> {
+  try {
+    if (input.path === undefined) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    }
+    return await readFile(input.path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException)?.code === 'ERR_FS_FILE_TOO_LARGE' || error instanceof RangeError) {
+      throw new InvalidInputError(`${input.name}: too large to read as one document; convert it to .phx.ndjson, which is read as a stream`);
+    }
+    throw describeFsError(error, input.name);
+  }
+}
+
+/** A stream of the bytes of an input, counting them for a progress indicator. */
+export async function* streamOf(input: Input, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+  const stream = input.path === undefined ? process.stdin : createReadStream(input.path, { highWaterMark: 1 << 20 });
+  try {
+    for await (const chunk of stream) {
+      onBytes((chunk as Buffer).length);
+      yield chunk as Buffer;
+    }
+  } catch (error) {
+    throw describeFsError(error, input.name);
+  }
+}
+
+/**
+ * Writes a file whole or not at all: into a temporary file beside it, renamed into place at the end.
+ *
+ * @example
+ * ```ts
+ * await writeWhole('out.csv', async (write) => { await write('id\n'); });
+ * ```
+ */
+export async function writeWhole(path: string, produce: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  let handle;
+  try {
+    handle = await open(temporary, 'w');
+  } catch (error) {
+    throw describeFsError(error, path);
+  }
+  try {
+    const file = handle;
+    let buffered = '';
+    const write = async (text: string): Promise<void> => {
+      buffered += text;
+      if (buffered.length >= 1 << 20) {
+        await file.write(buffered);
+        buffered = '';
+      }
+    };
+    await produce(write);
+    await file.write(buffered);
+    await file.close();
+    await rename(temporary, path);
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temporary).catch(() => undefined);
+    if (error instanceof UsageError || error instanceof InvalidInputError) throw error;
+    throw describeFsError(error, path);
+  }
+}
+
+/** Writes a small file, refusing to overwrite one unless asked. */
+export async function writeNew(path: string, text: string, overwrite: boolean): Promise<void> {
+  try {
+    await writeFile(path, text, { flag: overwrite ? 'w' : 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException)?.code === 'EEXIST') throw new UsageError(`${path} exists already`, 'pass --force to overwrite it');
+    throw describeFsError(error, path);
+  }
+}

@@ -1,0 +1,77 @@
+import { createColors } from 'picocolors';
+import { runConvert } from './commands/convert.js';
+import { processContext, type Context } from './commands/context.js';
+import { runServe, runToken } from './commands/hub.js';
+import { runIndicators } from './commands/indicators.js';
+import { runInit } from './commands/init.js';
+import { runSchema } from './commands/schema.js';
+import { runValidate } from './commands/validate.js';
+import { exitCodes, InvalidInputError, UsageError } from './errors.js';
+
+export const mainHelp = `Usage: phx <command> [options]
+
+Tools for PHX (Prison Health Exchange) data files: .phx.json, .phx.ndjson and .csv.
+
+Commands:
+  validate <files...>      check files against the PHX format and its rules
+  convert <in> -o <out>    convert between .phx.json, .phx.ndjson and .csv
+  init [--out <file>]      write a starter data package
+  schema [type]            print the JSON Schema of a type or of the package
+  indicators               list the indicator catalogue
+  serve                    start an exchange hub (needs @phx/server)
+  token create             create an access token for the hub (needs @phx/server)
+
+Options:
+  -h, --help       show help; \`phx <command> --help\` shows a command's options
+  -v, --version    show the version
+
+Exit codes:
+  0  valid (or done)
+  1  invalid data
+  2  usage or I/O error (missing file, unreadable, unsupported type)`;
+
+const commands: Record<string, (argv: string[], context: Context) => Promise<number>> = {
+  validate: runValidate,
+  convert: runConvert,
+  init: runInit,
+  schema: runSchema,
+  indicators: runIndicators,
+  serve: runServe,
+  token: runToken,
+};
+
+/**
+ * Runs `phx` with its arguments and returns the exit code. Every failure becomes one line on
+ * standard error: usage and I/O errors exit 2, unusable input exits 1; no stack trace unless
+ * `PHX_DEBUG` is set.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(process.argv.slice(2), processContext('0.1.0'));
+ * ```
+ */
+export async function main(argv: string[], context: Context): Promise<number> {
+  const [command, ...rest] = argv;
+  const c = createColors(process.stderr.isTTY === true && !('NO_COLOR' in process.env));
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') return context.print(`${mainHelp}\n`);
+    if (command === '--version' || command === '-v') return context.print(`${context.version}\n`);
+    const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
+    if (!run) throw new UsageError(`unknown command "${command}"`, 'run `phx --help` to see the commands');
+    return await run(rest, context);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      context.note(`${c.red('phx:')} ${error.message}${error.hint ? `\n${c.dim(`hint: ${error.hint}`)}` : ''}`);
+      return exitCodes.usage;
+    }
+    if (error instanceof InvalidInputError) {
+      context.note(`${c.red('phx:')} ${error.message}`);
+      return exitCodes.invalid;
+    }
+    const detail = process.env.PHX_DEBUG ? `\n${(error as Error)?.stack ?? ''}` : '';
+    context.note(`${c.red('phx:')} unexpected failure: ${(error as Error)?.message ?? String(error)}${detail}`);
+    return exitCodes.usage;
+  }
+}
+
+export { processContext };

@@ -1,0 +1,92 @@
+import { relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { issueCodes, type IssueCode, type ValidationIssue } from '@phx/schema';
+import type { FileReport, RunReport } from './types.js';
+
+/** Where the rule codes are documented. */
+const RULES_HELP_URL = 'https://github.com/phx-network/phx/blob/main/docs/validation-rules.md';
+const INFORMATION_URL = 'https://github.com/phx-network/phx/tree/main/packages/cli';
+
+/** A file's URI relative to the repository root (`%SRCROOT%`, the working directory). */
+function uriOf(file: string): string {
+  return relative(process.cwd(), file).split(sep).map(encodeURIComponent).join('/');
+}
+
+/** `schema.invalid-type` → `SchemaInvalidType`: SARIF names rules in Pascal case. */
+function ruleName(code: string): string {
+  return code.split(/[.-]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join('');
+}
+
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+function regionOf(issue: ValidationIssue): { startLine: number; startColumn: number } | undefined {
+  const location = issue.location;
+  if (!location) return undefined;
+  return { startLine: 'row' in location ? location.row : location.line, startColumn: location.column };
+}
+
+function locationsOf(file: FileReport, issue?: ValidationIssue): object[] {
+  if (file.file === '<stdin>') return [];
+  const region = issue && regionOf(issue);
+  return [
+    {
+      physicalLocation: { artifactLocation: { uri: uriOf(file.file), uriBaseId: '%SRCROOT%' }, ...(region ? { region } : {}) },
+      ...(issue && issue.pointer !== '' ? { logicalLocations: [{ fullyQualifiedName: issue.pointer, kind: 'member' }] } : {}),
+    },
+  ];
+}
+
+/**
+ * Renders a run as a SARIF 2.1.0 log, so that code-scanning tools show the issues of data files
+ * kept in a repository. Each issue code is a rule; file-level failures (an empty file, a CSV
+ * without header) are tool notifications.
+ */
+export function renderSarif(run: RunReport, version: string): string {
+  const used: IssueCode[] = [];
+  const indexOf = new Map<IssueCode, number>();
+  const results: object[] = [];
+  const notifications: object[] = [];
+  for (const file of run.files) {
+    if (file.failure) {
+      notifications.push({ level: 'error', message: { text: sentence(file.failure) }, locations: locationsOf(file) });
+    }
+    for (const issue of file.issues) {
+      if (run.quiet && issue.severity !== 'error') continue;
+      let ruleIndex = indexOf.get(issue.code);
+      if (ruleIndex === undefined) {
+        ruleIndex = used.push(issue.code) - 1;
+        indexOf.set(issue.code, ruleIndex);
+      }
+      results.push({
+        ruleId: issue.code,
+        ruleIndex,
+        level: issue.severity,
+        message: { text: sentence(issue.message) },
+        locations: locationsOf(file, issue),
+      });
+    }
+  }
+  const rules = used.map((code) => ({
+    id: code,
+    name: ruleName(code),
+    shortDescription: { text: sentence(issueCodes[code].summary) },
+    fullDescription: { text: sentence(issueCodes[code].summary) },
+    helpUri: `${RULES_HELP_URL}#${code.replace(/\./g, '')}`,
+    defaultConfiguration: { level: issueCodes[code].severity },
+  }));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'phx', semanticVersion: version, informationUri: INFORMATION_URL, rules } },
+        invocations: [{ executionSuccessful: true, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
+        originalUriBaseIds: { '%SRCROOT%': { uri: `${pathToFileURL(process.cwd()).href}/` } },
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,150 @@
+import type { Locale } from '../locales/index.js';
+import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
+import type { ValidationIssue } from '../validate/issue.js';
+import { offsetBeyondDepth, syntaxErrorOf } from '../validate/locate.js';
+import { DEFAULT_MAX_DEPTH, IssueCollector } from '../validate/validate.js';
+import { DEFAULT_MAX_LINE_BYTES, readLines, type ChunkSource } from './lines.js';
+
+/** One record of an NDJSON file: its type (or `package` for the header) and its fields without `type`. */
+export interface NdjsonRecord {
+  line: number;
+  type: RecordType | 'package';
+  record: Record<string, unknown>;
+}
+
+/** Options of {@link readNdjson}. */
+export interface ReadNdjsonOptions {
+  /** Language of the messages. Default `en`. */
+  locale?: Locale;
+  /** Longest line accepted, in bytes. Default 16 MiB. */
+  maxLineBytes?: number;
+  /** Deepest nesting accepted. Default 100. */
+  maxDepth?: number;
+}
+
+/**
+ * Reads an NDJSON stream (`*.phx.ndjson`) into records, one at a time, in constant memory. A line
+ * that cannot be read (not JSON, not UTF-8, too long, no known `type`) is yielded as an issue with
+ * its line and column. It does not validate the records: use `validateNdjson` for that.
+ *
+ * @example
+ * ```ts
+ * import { readNdjson } from '@phx/schema';
+ * for await (const entry of readNdjson(file.stream())) {
+ *   if ('issue' in entry) console.error(entry.issue.message);
+ *   else if (entry.type === 'observation') rows.push(entry.record);
+ * }
+ * ```
+ */
+export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOptions = {}): AsyncGenerator<NdjsonRecord | { issue: ValidationIssue }> {
+  const collector = new IssueCollector({ locale: options.locale });
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const issue = (code: ValidationIssue['code'], params: Record<string, unknown>, line: number, column = 1): { issue: ValidationIssue } => {
+    const made = collector.make({ code, path: [], params });
+    made.location = { line, column };
+    return { issue: made };
+  };
+  for await (const line of readLines(source, maxLineBytes)) {
+    if ('problem' in line) {
+      yield line.problem === 'too-long'
+        ? issue('syntax.line-too-long', { maxBytes: maxLineBytes }, line.number)
+        : issue('syntax.invalid-encoding', {}, line.number);
+      continue;
+    }
+    if (line.text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line.text);
+    } catch (error) {
+      const beyond = offsetBeyondDepth(line.text, maxDepth);
+      if (beyond >= 0) yield issue('syntax.too-deep', { maxDepth }, line.number, beyond + 1);
+      else {
+        const { offset, token } = syntaxErrorOf(line.text, error);
+        yield issue('syntax.invalid-json', { token }, line.number, offset + 1);
+      }
+      continue;
+    }
+    const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    const type = object?.type;
+    if (type !== 'package' && (typeof type !== 'string' || !Object.hasOwn(recordTypes, type))) {
+      yield issue('ndjson.unknown-type', { type: typeof type === 'string' ? type : null }, line.number);
+      continue;
+    }
+    const { type: _type, ...record } = object!;
+    yield { line: line.number, type: type as RecordType | 'package', record };
+  }
+}
+
+/**
+ * The lines of a DataPackage as NDJSON (without line ends): the header first
+ * (`{"type":"package", ...}`), then each record with its `type`, in the order of the package.
+ *
+ * @example
+ * ```ts
+ * import { toNdjsonLines } from '@phx/schema';
+ * const text = [...toNdjsonLines(pkg)].join('\n') + '\n';
+ * ```
+ */
+export function* toNdjsonLines(pkg: Record<string, unknown>): Generator<string> {
+  const collections = new Set<string>(recordTypeNames.map((type) => recordTypes[type].collection));
+  const header = Object.fromEntries(Object.entries(pkg).filter(([key]) => !collections.has(key)));
+  if (Object.keys(header).length > 0) yield JSON.stringify({ type: 'package', ...header });
+  for (const type of recordTypeNames) {
+    const records = pkg[recordTypes[type].collection];
+    if (!Array.isArray(records)) continue;
+    for (const record of records) yield JSON.stringify({ type, ...(record as object) });
+  }
+}
+
+/**
+ * Gathers records into a DataPackage: the header's fields first, then each record in the array
+ * of its type (`observations`, ...), in the order added.
+ *
+ * @example
+ * ```ts
+ * import { PackageBuilder } from '@phx/schema';
+ * const builder = new PackageBuilder();
+ * builder.add('package', { phxVersion: '1.0', id: 'pkg-1', ... });
+ * builder.add('observation', { id: 'obs-1', ... });
+ * builder.build(); // { phxVersion: '1.0', id: 'pkg-1', ..., observations: [{ id: 'obs-1', ... }] }
+ * ```
+ */
+export class PackageBuilder {
+  private header: Record<string, unknown> = {};
+  private readonly records = new Map<RecordType, Record<string, unknown>[]>();
+
+  /** Adds the package header (`package`) or a record of a type. */
+  add(type: RecordType | 'package', record: Record<string, unknown>): void {
+    if (type === 'package') {
+      this.header = { ...record };
+      return;
+    }
+    let list = this.records.get(type);
+    if (!list) this.records.set(type, (list = []));
+    list.push(record);
+  }
+
+  /** The package, with a record array for each type that has records. */
+  build(): Record<string, unknown> {
+    const pkg: Record<string, unknown> = { ...this.header };
+    for (const type of recordTypeNames) {
+      const list = this.records.get(type);
+      if (list) pkg[recordTypes[type].collection] = list;
+    }
+    return pkg;
+  }
+}
+
+/**
+ * The records of one type in a DataPackage.
+ *
+ * @example
+ * ```ts
+ * recordsOf(pkg, 'observation'); // pkg.observations ?? []
+ * ```
+ */
+export function recordsOf(pkg: Record<string, unknown>, type: RecordType): Record<string, unknown>[] {
+  const records = pkg[recordTypes[type].collection];
+  return Array.isArray(records) ? (records as Record<string, unknown>[]) : [];
+}

@@ -1,0 +1,182 @@
+import type { z } from 'zod';
+import { recordTypes, type RecordType } from '../model/records.js';
+
+/** What a CSV cell holds, as the schema of its field says. */
+export type CellKind = 'string' | 'date' | 'number' | 'boolean' | 'json';
+
+/** The shape of a record type as CSV sees it: which columns exist and what their cells hold. */
+export type Shape =
+  | { kind: CellKind }
+  | { kind: 'object'; fields: Map<string, Shape>; required: ReadonlySet<string> }
+  | { kind: 'array'; element: Shape; min: number }
+  | { kind: 'map'; value: Shape; min: number; whole: boolean };
+
+interface Def {
+  type: string;
+  format?: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  valueType?: z.ZodType;
+  options?: z.ZodType[];
+  checks?: { _zod: { def: { check?: string; minimum?: number } } }[];
+}
+
+function defOf(schema: z.ZodType): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+function minimumOf(def: Def): number {
+  let min = 0;
+  for (const check of def.checks ?? []) {
+    const { check: kind, minimum } = check._zod.def;
+    if ((kind === 'min_length' || kind === 'min_size') && typeof minimum === 'number') min = Math.max(min, minimum);
+  }
+  return min;
+}
+
+/** Reads a zod schema into a {@link Shape}. */
+function shapeOf(schema: z.ZodType): Shape {
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+    case 'nullable':
+      return shapeOf(def.innerType!);
+    case 'object': {
+      const fields = new Map<string, Shape>();
+      const required = new Set<string>();
+      for (const [key, field] of Object.entries(def.shape!)) {
+        fields.set(key, shapeOf(field));
+        if (defOf(field).type !== 'optional') required.add(key);
+      }
+      return { kind: 'object', fields, required };
+    }
+    case 'array':
+      return { kind: 'array', element: shapeOf(def.element!), min: minimumOf(def) };
+    case 'record': {
+      const value = shapeOf(def.valueType!);
+      // A language map's keys are tags (`name.en`); an extension's key is a URL, dots and all, and its value any JSON.
+      return { kind: 'map', value, min: def.checks?.length ? 1 : 0, whole: value.kind === 'json' };
+    }
+    case 'number':
+    case 'int':
+      return { kind: 'number' };
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'string':
+      return { kind: def.format === 'date' ? 'date' : 'string' };
+    case 'enum':
+    case 'literal':
+      return { kind: 'string' };
+    default:
+      return { kind: 'json' };
+  }
+}
+
+const shapes = new Map<RecordType, Shape>();
+
+/** The CSV shape of a record type (built once). */
+export function recordShape(type: RecordType): Extract<Shape, { kind: 'object' }> {
+  let shape = shapes.get(type);
+  if (!shape) shapes.set(type, (shape = shapeOf(recordTypes[type].schema)));
+  return shape as Extract<Shape, { kind: 'object' }>;
+}
+
+/** Where a column leads in a record: the path of its cell and what the cell holds. */
+export type ColumnTarget =
+  | { path: (string | number)[]; kind: CellKind }
+  /** A column naming a whole array: its only cell value is `[]`, an empty list. */
+  | { path: (string | number)[]; kind: 'empty-array' }
+  | { path: (string | number)[]; kind: 'unknown' };
+
+const indexPattern = /^(?:0|[1-9]\d{0,5})$/;
+
+/**
+ * Resolves a flattened column name (`period.start`, `name.en`, `participants.0.organisation`)
+ * against the shape of a record type.
+ */
+export function resolveColumn(type: RecordType, name: string): ColumnTarget {
+  const segments = name.split('.');
+  const path: (string | number)[] = [];
+  let shape: Shape = recordShape(type);
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i]!;
+    if (shape.kind === 'object') {
+      const field = shape.fields.get(segment);
+      if (!field) return { path: [...path, ...segments.slice(i)], kind: 'unknown' };
+      path.push(segment);
+      shape = field;
+    } else if (shape.kind === 'array') {
+      if (!indexPattern.test(segment)) return { path: [...path, ...segments.slice(i)], kind: 'unknown' };
+      path.push(Number(segment));
+      shape = shape.element;
+    } else if (shape.kind === 'map') {
+      if (shape.whole) return { path: [...path, segments.slice(i).join('.')], kind: 'json' };
+      if (segment === '') return { path: [...path, ...segments.slice(i)], kind: 'unknown' };
+      path.push(segment);
+      shape = shape.value;
+    } else return { path: [...path, ...segments.slice(i)], kind: 'unknown' };
+  }
+  if (shape.kind === 'array') return { path, kind: 'empty-array' };
+  if (shape.kind === 'object' || shape.kind === 'map') return { path, kind: 'unknown' };
+  return { path, kind: shape.kind };
+}
+
+/**
+ * The fields a CSV of a record type must have a column for: required fields reached through
+ * required objects. A required language map needs at least one `name.<language>` column, a
+ * non-empty list its first item (`countries.0`).
+ */
+export function requiredColumns(type: RecordType): (string | number)[][] {
+  const paths: (string | number)[][] = [];
+  const visit = (shape: Shape, path: (string | number)[]): void => {
+    if (shape.kind === 'object') {
+      for (const key of shape.required) visit(shape.fields.get(key)!, [...path, key]);
+    } else if (shape.kind === 'array') {
+      if (shape.min > 0) visit(shape.element, [...path, 0]);
+    } else if (shape.kind === 'map') {
+      if (shape.min > 0) paths.push(path);
+    } else paths.push(path);
+  };
+  visit(recordShape(type), []);
+  return paths;
+}
+
+/**
+ * A rank for each column, so that columns come out in the order of the schema's fields
+ * (`id` first, `period.start` before `period.end`), items of a list in index order.
+ */
+export function columnOrder(type: RecordType, name: string): (number | string)[] {
+  const rank: (number | string)[] = [];
+  let shape: Shape | undefined = recordShape(type);
+  for (const segment of name.split('.')) {
+    if (shape?.kind === 'object') {
+      const keys = [...shape.fields.keys()];
+      const at = keys.indexOf(segment);
+      rank.push(at < 0 ? keys.length : at);
+      shape = shape.fields.get(segment);
+    } else if (shape?.kind === 'array') {
+      rank.push(Number(segment));
+      shape = shape.element;
+    } else if (shape?.kind === 'map') {
+      rank.push(segment);
+      shape = shape.whole ? undefined : shape.value;
+    } else rank.push(segment);
+  }
+  return rank;
+}
+
+/** Compares two ranks from {@link columnOrder}. */
+export function compareRanks(a: (number | string)[], b: (number | string)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return x - y;
+    if (typeof x === 'number') return -1;
+    if (typeof y === 'number') return 1;
+    return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
+}
