@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { phx, tempDir } from './helpers.js';
+
+const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+describe('help and version', () => {
+  it('prints the commands and the exit codes with --help, and with no command', () => {
+    for (const args of [['--help'], ['-h'], []]) {
+      const { code, stdout } = phx(args);
+      expect(code).toBe(0);
+      expect(stdout).toContain('Usage: phx <command>');
+      for (const command of ['validate', 'convert', 'init', 'schema', 'indicators', 'serve', 'token create']) expect(stdout).toContain(command);
+      expect(stdout).toMatch(/0 {2}valid/);
+      expect(stdout).toMatch(/1 {2}invalid data/);
+      expect(stdout).toMatch(/2 {2}usage or I\/O error/);
+    }
+  });
+
+  it.each(['validate', 'convert', 'init', 'schema', 'indicators', 'serve', 'token'])('prints the options of %s with --help', (command) => {
+    const { code, stdout } = phx([command, '--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(new RegExp(`^Usage: phx ${command}`));
+  });
+
+  it('documents the exit codes in validate --help', () => {
+    expect(phx(['validate', '--help']).stdout).toContain('Exit codes: 0 valid, 1 invalid data, 2 usage or I/O error');
+  });
+
+  it('prints the version of the package', () => {
+    expect(phx(['--version']).stdout).toBe(`${version}\n`);
+    expect(phx(['-v']).code).toBe(0);
+  });
+
+  it('rejects an unknown command or option with exit code 2 and a hint', () => {
+    const command = phx(['valdate', 'x.phx.json']);
+    expect(command.code).toBe(2);
+    expect(command.stderr).toContain('unknown command "valdate"');
+    expect(command.stderr).toContain('phx --help');
+    const option = phx(['validate', '--fromat', 'json', 'x.phx.json']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--fromat'");
+    expect(option.stderr).toContain('phx validate --help');
+    const value = phx(['validate', '--format', 'xml', 'x.phx.json']);
+    expect(value.code).toBe(2);
+    expect(value.stderr).toContain('--format must be one of human, json, sarif (got "xml")');
+  });
+});
+
+describe('phx init', () => {
+  const dir = tempDir();
+
+  it('prints a starter package that validates as it is', () => {
+    const { code, stdout } = phx(['init']);
+    expect(code).toBe(0);
+    const pkg = JSON.parse(stdout) as Record<string, unknown>;
+    expect(pkg.$schema).toBe('https://phx-network.github.io/phx/schemas/v1/DataPackage.schema.json');
+    expect(pkg).toMatchObject({ phxVersion: '1.0', publisher: { id: 'PHX-ORG-CHANGE-ME' }, license: 'CC-BY-4.0' });
+    const file = dir.write('starter.phx.json', stdout);
+    expect(phx(['validate', file]).code).toBe(0);
+  });
+
+  it('writes --out, and will not overwrite it without --force', () => {
+    const out = dir.path('init.phx.json');
+    const first = phx(['init', '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`wrote ${out}`);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('publisher');
+    const again = phx(['init', '--out', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`${out} exists already`);
+    expect(again.stderr).toContain('--force');
+    expect(phx(['init', '--out', out, '--force']).code).toBe(0);
+  });
+
+  it('reports a folder that does not exist as an I/O error', () => {
+    const { code, stderr } = phx(['init', '--out', dir.path('missing/dir/x.phx.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no such file');
+  });
+});
+
+describe('phx schema', () => {
+  it('prints the JSON Schema of the package by default', () => {
+    const { code, stdout } = phx(['schema']);
+    expect(code).toBe(0);
+    const schema = JSON.parse(stdout) as Record<string, unknown>;
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.$id).toBe('https://phx-network.github.io/phx/schemas/v1/DataPackage.schema.json');
+  });
+
+  it.each([
+    ['Observation', 'Observation'],
+    ['observation', 'Observation'],
+    ['facilities', 'Facility'],
+    ['indicator', 'IndicatorDefinition'],
+    ['meeting', 'Meeting'],
+  ])('prints the schema of %s', (type, name) => {
+    const { code, stdout } = phx(['schema', type]);
+    expect(code).toBe(0);
+    expect((JSON.parse(stdout) as { $id: string }).$id).toBe(`https://phx-network.github.io/phx/schemas/v1/${name}.schema.json`);
+  });
+
+  it('names the types when given an unknown one', () => {
+    const { code, stderr } = phx(['schema', 'person']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown type "person"');
+    expect(stderr).toContain('DataPackage, Organisation, Facility, IndicatorDefinition, Observation, Meeting');
+  });
+});
+
+describe('phx indicators', () => {
+  it('lists the catalogue with names in the chosen locale', () => {
+    const en = phx(['indicators', '--locale', 'en']);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/^code +unit +framework +name$/m);
+    expect(en.stdout).toMatch(/hiv-prevalence-prisoners +percent +\S+ +HIV prevalence/);
+    const ru = phx(['indicators', '--locale', 'ru']);
+    expect(ru.stdout).toMatch(/hiv-prevalence-prisoners .*[А-Яа-я]/);
+  });
+
+  it('takes the locale from the environment', () => {
+    expect(phx(['indicators'], { env: { LANG: 'fr_FR.UTF-8' } }).stdout).toMatch(/hiv-prevalence-prisoners .*(?:VIH|Prévalence)/);
+  });
+
+  it('prints the definitions as JSON with --format json', () => {
+    const definitions = JSON.parse(phx(['indicators', '--format', 'json']).stdout) as { code: string }[];
+    expect(definitions.map((definition) => definition.code)).toContain('hiv-prevalence-prisoners');
+  });
+
+  it('rejects an unknown locale', () => {
+    const { code, stderr } = phx(['indicators', '--locale', 'de']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--locale must be one of en, ru, fr, es');
+  });
+});
