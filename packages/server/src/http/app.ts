@@ -1,0 +1,93 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { relative } from 'node:path';
+import { openApiDocument } from '../openapi/document.js';
+import type { Store } from '../store/types.js';
+import { authenticate, rateLimit, type RateLimit } from './auth.js';
+import type { HubEnv } from './context.js';
+import { Problem, PROBLEM_MEDIA_TYPE } from './problem.js';
+import { registerRoutes } from './routes.js';
+
+/** The limits a hub enforces. */
+export interface HubLimits {
+  /** Largest request body, in bytes. Default 128 MiB (a package of about 200 000 observations). */
+  maxBodyBytes?: number;
+  /** Most records one imported package may hold. Default 200 000. */
+  maxImportRecords?: number;
+  /** Requests per token and window. Default 6 000 a minute. */
+  rateLimit?: RateLimit;
+}
+
+/** Options of {@link createApp}. */
+export interface AppOptions {
+  store: Store;
+  limits?: HubLimits;
+  /** A directory of static files served at `/` (the browser validator page). */
+  webRoot?: string;
+}
+
+/** The default limits. */
+export const defaultLimits: Required<HubLimits> = {
+  maxBodyBytes: 128 * 1024 * 1024,
+  maxImportRecords: 200_000,
+  rateLimit: { requests: 6000, windowMs: 60_000 },
+};
+
+function problemResponse(problem: Problem, instance: string, id: string | undefined): Response {
+  return new Response(JSON.stringify(problem.document(instance, id)), {
+    status: problem.status,
+    headers: { 'Content-Type': PROBLEM_MEDIA_TYPE, ...problem.headers },
+  });
+}
+
+/**
+ * The exchange API as a Hono app, over a store. `startHub` serves it on Node; tests and other
+ * servers can call `app.fetch(request)` directly.
+ *
+ * @example
+ * ```ts
+ * import { createApp, openSqliteStore } from '@phx/server';
+ * const app = createApp({ store: openSqliteStore(':memory:') });
+ * const response = await app.request('/v1/openapi.json');
+ * ```
+ */
+export function createApp(options: AppOptions): Hono<HubEnv> {
+  const limits = { ...defaultLimits, ...options.limits };
+  const app = new Hono<HubEnv>();
+  const document = JSON.stringify(openApiDocument());
+
+  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.onError((error, c) => {
+    const id = c.get('requestId');
+    if (error instanceof Problem) return problemResponse(error, c.req.path, id);
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(new Problem(error.status, 'bad-request', error.message || 'The request is malformed.'), c.req.path, id);
+    }
+    // The cause goes to the operator's log, never to the client.
+    console.error(`[${id}] ${c.req.method} ${c.req.path}:`, error);
+    return problemResponse(new Problem(500, 'internal-error', `The hub failed to handle the request; quote request id ${id} to its operator.`), c.req.path, id);
+  });
+  app.notFound((c) => problemResponse(new Problem(404, 'not-found', `There is no ${c.req.method} ${c.req.path} here.`), c.req.path, c.get('requestId')));
+
+  app.get('/v1/openapi.json', (c) => c.body(document, 200, { 'Content-Type': 'application/json' }));
+  app.use('/v1/*', authenticate(options.store), rateLimit(limits.rateLimit));
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: limits.maxBodyBytes,
+      onError: () => {
+        throw new Problem(413, 'payload-too-large', `The body exceeds ${limits.maxBodyBytes} bytes; split the data into smaller packages.`);
+      },
+    }),
+  );
+  registerRoutes(app, { store: options.store, maxImportRecords: limits.maxImportRecords });
+
+  if (options.webRoot) {
+    // serveStatic resolves its root from the working directory.
+    app.use('/*', serveStatic({ root: relative(process.cwd(), options.webRoot) || '.' }));
+  }
+  return app;
+}

@@ -1,0 +1,77 @@
+import type { ValidationIssue } from '@phx/schema';
+
+/** Where the problem types of the exchange API are documented. */
+export const PROBLEM_BASE = 'https://phx-network.github.io/phx/problems/';
+
+/** The media type of every error response (RFC 9457). */
+export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** An RFC 9457 problem document, as the hub sends it. */
+export interface ProblemDocument {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  /** The validation issues, when the request carried invalid data. */
+  issues?: ValidationIssue[];
+  [extension: string]: unknown;
+}
+
+const titles: Record<string, string> = {
+  'bad-request': 'Bad request',
+  unauthorised: 'Unauthorised',
+  forbidden: 'Forbidden',
+  'not-found': 'Not found',
+  conflict: 'Conflict',
+  'precondition-failed': 'Precondition failed',
+  'precondition-required': 'Precondition required',
+  'payload-too-large': 'Payload too large',
+  'unsupported-media-type': 'Unsupported media type',
+  'validation-failed': 'Validation failed',
+  'idempotency-key-reused': 'Idempotency key reused',
+  'rate-limited': 'Too many requests',
+  'internal-error': 'Internal server error',
+};
+
+/** The problem types the hub sends, by slug. */
+export type ProblemType = keyof typeof titles;
+
+/**
+ * An error that becomes a problem+json response. Handlers throw it; the app's error handler
+ * renders it, adding the request id and the request path as `instance`.
+ *
+ * @example
+ * ```ts
+ * throw new Problem(404, 'not-found', 'No observation "obs-1".');
+ * ```
+ */
+export class Problem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: ProblemType,
+    readonly detail: string,
+    readonly extensions: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'Problem';
+  }
+
+  /** The problem document for a request. */
+  document(instance: string, requestId: string | undefined): ProblemDocument {
+    return {
+      type: PROBLEM_BASE + this.type,
+      title: titles[this.type] ?? this.type,
+      status: this.status,
+      detail: this.detail,
+      instance,
+      ...(requestId ? { requestId } : {}),
+      ...this.extensions,
+    };
+  }
+}
+
+/** The slugs of every problem type (for the OpenAPI document). */
+export const problemTypes = Object.keys(titles);

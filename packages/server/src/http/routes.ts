@@ -1,0 +1,141 @@
+import type { Hono } from 'hono';
+import type { RecordType } from '@phx/schema';
+import { importPackage, validateAgainstHub } from '../hub/import.js';
+import { recordService } from '../hub/records.js';
+import type { ListFilter, Store, StoredRecord } from '../store/types.js';
+import { localeOf, type HubContext, type HubEnv } from './context.js';
+import { idempotent } from './idempotency.js';
+import { Problem } from './problem.js';
+
+/** A collection of the API: its path under /v1, its record type and the filters of its list. */
+export interface Resource {
+  path: string;
+  type: RecordType;
+  filters: readonly (keyof ListFilter)[];
+  readOnly?: boolean;
+}
+
+/** The collections of the exchange API. */
+export const resources: readonly Resource[] = [
+  { path: 'organisations', type: 'organisation', filters: [] },
+  { path: 'facilities', type: 'facility', filters: ['country'] },
+  { path: 'indicators', type: 'indicator', filters: [], readOnly: true },
+  { path: 'observations', type: 'observation', filters: ['indicator', 'country', 'organisation', 'facility', 'from', 'to'] },
+  { path: 'meetings', type: 'meeting', filters: ['organisation', 'from', 'to'] },
+];
+
+/** Page size when the request gives none, and the largest allowed. */
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 1000;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Options of the routes. */
+export interface RouteOptions {
+  store: Store;
+  maxImportRecords: number;
+}
+
+const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (id.length === 0 || encodeCursor(id) !== cursor) throw new Problem(400, 'bad-request', 'The cursor is not one this hub gave out.');
+  return id;
+}
+
+function listQuery(c: HubContext, resource: Resource): { filter: ListFilter; after?: string; limit: number } {
+  const query = c.req.query();
+  const filter: ListFilter = {};
+  let limit = DEFAULT_PAGE_SIZE;
+  let after: string | undefined;
+  for (const [name, value] of Object.entries(query)) {
+    if (name === 'limit') {
+      limit = Number(value);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+        throw new Problem(400, 'bad-request', `limit is a whole number from 1 to ${MAX_PAGE_SIZE}; got "${value}".`);
+      }
+    } else if (name === 'cursor') after = decodeCursor(value);
+    else if ((resource.filters as string[]).includes(name)) {
+      if ((name === 'from' || name === 'to') && !DATE.test(value)) throw new Problem(400, 'bad-request', `${name} is a date, YYYY-MM-DD; got "${value}".`);
+      filter[name as keyof ListFilter] = value;
+    } else {
+      const known = ['limit', 'cursor', ...resource.filters].join(', ');
+      throw new Problem(400, 'bad-request', `Unknown query parameter "${name}" for ${resource.path}; known: ${known}.`);
+    }
+  }
+  return { filter, ...(after !== undefined ? { after } : {}), limit };
+}
+
+async function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text: string; value: unknown }> {
+  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!mediaTypes.includes(type)) throw new Problem(415, 'unsupported-media-type', `Send the body as ${mediaTypes.join(' or ')}.`);
+  const text = await c.req.text();
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch (error) {
+    throw new Problem(400, 'bad-request', `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+const withEtag = (record: StoredRecord) => ({ ETag: record.etag });
+
+/** Registers the /v1 routes on an app. */
+export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords }: RouteOptions): void {
+  const records = recordService(store);
+
+  for (const resource of resources) {
+    const { path, type } = resource;
+    const base = `/v1/${path}`;
+
+    app.get(base, (c) => {
+      const { filter, after, limit } = listQuery(c, resource);
+      const page = store.list(type, filter, after, limit);
+      return c.json({ data: page.records.map((record) => record.body), next: page.next === null ? null : encodeCursor(page.next) });
+    });
+
+    app.get(`${base}/:id`, (c) => {
+      const record = records.get(type, c.req.param('id'));
+      return c.json(record.body, 200, withEtag(record));
+    });
+
+    if (resource.readOnly) continue;
+
+    app.post(base, async (c) => {
+      const { text, value } = await readJson(c, 'application/json');
+      return idempotent(c, store, text, () => {
+        const record = records.create(c.get('principal'), type, value, localeOf(c));
+        return { status: 201, body: record.body, headers: { ...withEtag(record), Location: `${base}/${encodeURIComponent(record.id)}` } };
+      });
+    });
+
+    app.put(`${base}/:id`, async (c) => {
+      const { value } = await readJson(c, 'application/json');
+      const record = records.replace(c.get('principal'), type, c.req.param('id'), value, c.req.header('If-Match'), localeOf(c));
+      return c.json(record.body, 200, withEtag(record));
+    });
+
+    app.patch(`${base}/:id`, async (c) => {
+      const { value } = await readJson(c, 'application/merge-patch+json', 'application/json');
+      const record = records.patch(c.get('principal'), type, c.req.param('id'), value, c.req.header('If-Match'), localeOf(c));
+      return c.json(record.body, 200, withEtag(record));
+    });
+
+    app.delete(`${base}/:id`, (c) => {
+      records.remove(c.get('principal'), type, c.req.param('id'), c.req.header('If-Match'));
+      return c.body(null, 204);
+    });
+  }
+
+  app.post('/v1/packages', async (c) => {
+    const { text, value } = await readJson(c, 'application/json');
+    return idempotent(c, store, text, () => ({
+      status: 200,
+      body: importPackage(store, value, c.get('principal'), localeOf(c), { maxRecords: maxImportRecords }),
+    }));
+  });
+
+  app.post('/v1/validate', async (c) => {
+    const { value } = await readJson(c, 'application/json');
+    return c.json(validateAgainstHub(store, value, localeOf(c)));
+  });
+}

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp, type HubLimits } from './http/app.js';
+import { importPackage } from './hub/import.js';
+import { Problem } from './http/problem.js';
+import { openSqliteStore } from './store/sqlite.js';
+import type { Role } from './store/types.js';
+import { defaultLimits } from './http/app.js';
+
+/** Options of {@link startHub}. */
+export interface StartHubOptions {
+  /** Path of the SQLite database file (created if missing). */
+  db: string;
+  /** Port to listen on; 0 picks a free one. Default 8080. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1 (this machine only). */
+  host?: string;
+  /** `.phx.json` files imported at start; a package already imported (same id) is skipped. */
+  seed?: string[];
+  /** A directory of static files served at `/` (the browser validator page). */
+  webRoot?: string;
+  /** Create a secretariat token for a demo and return it. */
+  demoToken?: boolean;
+  /** Limits on bodies, imports and request rates. */
+  limits?: HubLimits;
+}
+
+/** A running hub. */
+export interface RunningHub {
+  /** Base URL, e.g. `http://127.0.0.1:8080`. */
+  url: string;
+  /** The demo token, when asked for. */
+  demoToken?: string;
+  /** Stops listening and closes the database. */
+  close(): Promise<void>;
+}
+
+/** The organisation a demo token belongs to when no package names a publisher. */
+const DEMO_ORGANISATION = 'PHX-ORG-SECRETARIAT';
+
+/**
+ * Starts a hub on Node: opens (and migrates) the SQLite database, imports the seed packages,
+ * and serves the exchange API.
+ *
+ * @example
+ * ```ts
+ * import { startHub } from '@phx/server';
+ * const hub = await startHub({ db: './phx.sqlite', port: 0, seed: ['examples/data/network-meeting-2020.phx.json'], demoToken: true });
+ * console.log(`${hub.url} — token ${hub.demoToken}`);
+ * await hub.close();
+ * ```
+ */
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const store = openSqliteStore(options.db);
+  let demoOrganisation = DEMO_ORGANISATION;
+  try {
+    for (const file of options.seed ?? []) {
+      const pkg = readSeed(file);
+      const publisher = (pkg as { publisher?: { id?: unknown } }).publisher?.id;
+      if (typeof publisher === 'string') demoOrganisation = publisher;
+      const id = (pkg as { id?: unknown }).id;
+      if (typeof id === 'string' && store.hasPackage(id)) continue;
+      try {
+        importPackage(store, pkg, 'hub', 'en', { maxRecords: options.limits?.maxImportRecords ?? defaultLimits.maxImportRecords });
+      } catch (error) {
+        if (error instanceof Problem) throw new Error(`Cannot seed the hub with ${file}: ${error.detail}`, { cause: error });
+        throw error;
+      }
+    }
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const demoToken = options.demoToken ? store.createToken(demoOrganisation, 'secretariat') : undefined;
+  const app = createApp({ store, ...(options.webRoot ? { webRoot: options.webRoot } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  const host = options.host ?? '127.0.0.1';
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(started));
+    started.once('error', (error) => {
+      store.close();
+      reject(error);
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  return {
+    url,
+    ...(demoToken ? { demoToken } : {}),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => {
+          store.close();
+          if (error) reject(error);
+          else resolve();
+        });
+        // Keep-alive connections would hold close() open.
+        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+      }),
+  };
+}
+
+function readSeed(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the seed package ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`The seed package ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** Options of {@link createToken}. */
+export interface CreateTokenOptions {
+  /** Path of the SQLite database file of the hub. */
+  db: string;
+  /** Identifier of the organisation the token acts for. */
+  organisation: string;
+  role: Role;
+}
+
+/**
+ * Creates a bearer token for an organisation and role. The hub stores only its hash: the token
+ * is returned once and cannot be shown again.
+ *
+ * @example
+ * ```ts
+ * import { createToken } from '@phx/server';
+ * const { token } = await createToken({ db: './phx.sqlite', organisation: 'ZA-NPO-123-456', role: 'member' });
+ * ```
+ */
+export async function createToken(options: CreateTokenOptions): Promise<{ token: string }> {
+  if (!['member', 'secretariat', 'reader'].includes(options.role)) {
+    throw new Error(`Unknown role "${options.role}": use member, secretariat or reader.`);
+  }
+  if (!/^\S+$/.test(options.organisation)) throw new Error('Give the identifier of the organisation the token acts for.');
+  const store = openSqliteStore(options.db);
+  try {
+    return { token: store.createToken(options.organisation, options.role) };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,13 @@
+/**
+ * `@phx/server`: the PHX reference exchange hub — the exchange API on Hono and Node, stored in
+ * SQLite, with bearer tokens per organisation and role.
+ *
+ * @packageDocumentation
+ */
+export { startHub, createToken, type StartHubOptions, type RunningHub, type CreateTokenOptions } from './hub.js';
+export { createApp, defaultLimits, type AppOptions, type HubLimits } from './http/app.js';
+export type { RateLimit } from './http/auth.js';
+export { Problem, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, type ProblemDocument, type ProblemType } from './http/problem.js';
+export { openApiDocument } from './openapi/document.js';
+export { openSqliteStore } from './store/sqlite.js';
+export { roles, type Role, type Principal, type Store, type StoredRecord, type ListFilter, type ListPage, type ImportSummary } from './store/types.js';

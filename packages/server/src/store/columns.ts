@@ -1,0 +1,36 @@
+import type { RecordType } from '@phx/schema';
+
+/** The columns a record is filtered by, taken from its body. */
+export interface FilterColumns {
+  indicator: string | null;
+  country: string | null;
+  organisation: string | null;
+  facility: string | null;
+  period_start: string | null;
+  period_end: string | null;
+}
+
+const none: FilterColumns = { indicator: null, country: null, organisation: null, facility: null, period_start: null, period_end: null };
+
+type Body = Record<string, any>;
+
+/** Extracts the filter columns of a record (bodies are already validated). */
+export function filterColumns(type: RecordType, body: Body): FilterColumns {
+  switch (type) {
+    case 'observation':
+      return {
+        indicator: body.indicator,
+        country: body.scope.country,
+        organisation: body.reportingOrganisation,
+        facility: body.scope.facility ?? null,
+        period_start: body.period.start,
+        period_end: body.period.end,
+      };
+    case 'facility':
+      return { ...none, country: body.country };
+    case 'meeting':
+      return { ...none, organisation: body.organiser, period_start: body.start.slice(0, 10), period_end: body.end.slice(0, 10) };
+    default:
+      return none;
+  }
+}

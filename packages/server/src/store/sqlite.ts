@@ -1,0 +1,186 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { indicatorCatalogue, type RecordType } from '@phx/schema';
+import { filterColumns } from './columns.js';
+import { migrations } from './migrations.js';
+import type { ImportSummary, ListFilter, ListPage, Principal, RecordWrite, Role, Store, StoredRecord, StoredResponse } from './types.js';
+
+/** The owner recorded for the indicators of the catalogue that ships with @phx/schema. */
+export const CATALOGUE_OWNER = '@catalogue';
+
+/** SHA-256 of a text, hex. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A strong ETag derived from the stored representation: it changes exactly when the record does. */
+function etagOf(json: string): string {
+  return `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+}
+
+interface RecordRow {
+  type: RecordType;
+  id: string;
+  owner: string;
+  etag: string;
+  body: string;
+}
+
+const toRecord = (row: RecordRow): StoredRecord => ({ type: row.type, id: row.id, owner: row.owner, etag: row.etag, body: JSON.parse(row.body) });
+
+/** Filter name → SQL condition on the `records` columns (values are always bound parameters). */
+const conditions: Record<keyof ListFilter, string> = {
+  indicator: 'indicator = ?',
+  country: 'country = ?',
+  organisation: 'organisation = ?',
+  facility: 'facility = ?',
+  from: 'period_end >= ?',
+  to: 'period_start <= ?',
+};
+
+/**
+ * Opens (creating if needed) a hub database on a SQLite file: WAL journal, foreign keys on,
+ * pending migrations applied, the indicator catalogue kept in step with @phx/schema.
+ *
+ * @example
+ * ```ts
+ * const store = openSqliteStore('./phx.sqlite');
+ * const token = store.createToken('ZA-NPO-123-456', 'member');
+ * store.close();
+ * ```
+ */
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const getRow = db.prepare('SELECT type, id, owner, etag, body FROM records WHERE type = ? AND id = ?');
+  const ownerOf = db.prepare('SELECT owner FROM records WHERE type = ? AND id = ?');
+  const upsert = db.prepare(
+    `INSERT INTO records (type, id, owner, etag, body, indicator, country, organisation, facility, period_start, period_end, updated_at)
+     VALUES (@type, @id, @owner, @etag, @body, @indicator, @country, @organisation, @facility, @period_start, @period_end, @updated_at)
+     ON CONFLICT (type, id) DO UPDATE SET owner = excluded.owner, etag = excluded.etag, body = excluded.body,
+       indicator = excluded.indicator, country = excluded.country, organisation = excluded.organisation,
+       facility = excluded.facility, period_start = excluded.period_start, period_end = excluded.period_end,
+       updated_at = excluded.updated_at`,
+  );
+
+  const store: Store = {
+    transaction: (work) => db.transaction(work)(),
+    get(type, id) {
+      const row = getRow.get(type, id) as RecordRow | undefined;
+      return row && toRecord(row);
+    },
+    list(type, filter, after, limit): ListPage {
+      const where = ['type = ?'];
+      const params: unknown[] = [type];
+      for (const [name, condition] of Object.entries(conditions) as [keyof ListFilter, string][]) {
+        const value = filter[name];
+        if (value === undefined) continue;
+        where.push(condition);
+        params.push(value);
+      }
+      if (after !== undefined) {
+        where.push('id > ?');
+        params.push(after);
+      }
+      // One row beyond the page tells whether another page follows.
+      const rows = prepare(`SELECT type, id, owner, etag, body FROM records WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`)
+        .all(...params, limit + 1) as RecordRow[];
+      const more = rows.length > limit;
+      const records = rows.slice(0, limit).map(toRecord);
+      return { records, next: more ? records[records.length - 1]!.id : null };
+    },
+    owners(type, ids) {
+      const found = new Map<string, string>();
+      for (const id of ids) {
+        const row = ownerOf.get(type, id) as { owner: string } | undefined;
+        if (row) found.set(id, row.owner);
+      }
+      return found;
+    },
+    ids(type) {
+      return (prepare('SELECT id FROM records WHERE type = ?').pluck().all(type) as string[]);
+    },
+    put(records) {
+      let created = 0;
+      let updated = 0;
+      const etags: string[] = [];
+      const now = new Date().toISOString();
+      for (const record of records) {
+        const body = JSON.stringify(record.body);
+        const etag = etagOf(body);
+        if (ownerOf.get(record.type, record.id)) updated++;
+        else created++;
+        upsert.run({ type: record.type, id: record.id, owner: record.owner, etag, body, ...filterColumns(record.type, record.body), updated_at: now });
+        etags.push(etag);
+      }
+      return { created, updated, etags };
+    },
+    delete(type, id) {
+      return prepare('DELETE FROM records WHERE type = ? AND id = ?').run(type, id).changes > 0;
+    },
+    recordPackage(id: string, publisher: string, summary: ImportSummary) {
+      prepare(
+        `INSERT INTO packages (id, publisher, summary, imported_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher, summary = excluded.summary, imported_at = excluded.imported_at`,
+      ).run(id, publisher, JSON.stringify(summary), new Date().toISOString());
+    },
+    hasPackage(id) {
+      return prepare('SELECT 1 FROM packages WHERE id = ?').get(id) !== undefined;
+    },
+    createToken(organisation: string, role: Role) {
+      const token = `phx_${randomBytes(32).toString('base64url')}`;
+      prepare('INSERT INTO tokens (id, hash, organisation, role, created_at) VALUES (?, ?, ?, ?, ?)')
+        .run(randomUUID(), sha256(token), organisation, role, new Date().toISOString());
+      return token;
+    },
+    principal(token) {
+      const row = prepare('SELECT id, organisation, role FROM tokens WHERE hash = ?').get(sha256(token)) as
+        | { id: string; organisation: string; role: Role }
+        | undefined;
+      return row && { tokenId: row.id, organisation: row.organisation, role: row.role };
+    },
+    response(principal: Principal, key: string) {
+      const row = prepare('SELECT request_hash, status, headers, body FROM idempotency WHERE token_id = ? AND idempotency_key = ?')
+        .get(principal.tokenId, key) as { request_hash: string; status: number; headers: string; body: string } | undefined;
+      return row && { requestHash: row.request_hash, status: row.status, headers: JSON.parse(row.headers), body: row.body };
+    },
+    saveResponse(principal: Principal, key: string, response: StoredResponse) {
+      prepare('INSERT INTO idempotency (token_id, idempotency_key, request_hash, status, headers, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(principal.tokenId, key, response.requestHash, response.status, JSON.stringify(response.headers), response.body, new Date().toISOString());
+    },
+    close() {
+      db.close();
+    },
+  };
+  syncCatalogue(store);
+  return store;
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = db.prepare('SELECT COALESCE(MAX(version), 0) FROM schema_migrations').pluck().get() as number;
+  db.transaction(() => {
+    for (let version = applied + 1; version <= migrations.length; version++) {
+      db.exec(migrations[version - 1]!);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+    }
+  })();
+}
+
+/** Stores the catalogue's indicators, so that they list, paginate and carry ETags like any record. */
+function syncCatalogue(store: Store): void {
+  store.transaction(() =>
+    store.put(indicatorCatalogue.map((definition) => ({ type: 'indicator', id: definition.code, owner: CATALOGUE_OWNER, body: definition }))),
+  );
+}
