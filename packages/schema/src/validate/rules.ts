@@ -41,7 +41,8 @@ const nonTextKeys = new Set([
   'population', 'operator',
 ]);
 
-const emailPattern = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
+// Anchored at the `@` (one local-part character before it): a long text without an address is scanned in linear time.
+const emailPattern = /(?<=[A-Za-z0-9._%+-])@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 const dateOfBirthPattern =
   /\b(?:date of birth|d\.o\.b\.?|dob|born on)\b|дата рождения|родил(?:ся|ась)|date de naissance|n[ée]e? le|fecha de nacimiento|naci[óo] el/i;
 /** A run of digits with separators that could be a phone number. */

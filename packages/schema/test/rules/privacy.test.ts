@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { validate, validateRecord } from '../../src/validate/validate.js';
+import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, smallPackage } from './fixtures.js';
+
+describe('privacy.small-cell', () => {
+  it('accepts counts of 0 and from the threshold up', () => {
+    for (const count of [0, 5, 6, 1520]) expectClean(validateRecord('observation', countObservation({ numerator: count, value: count }), { now: NOW }));
+  });
+
+  it('rejects a count from 1 to 4 that is not suppressed, in numerator and value', () => {
+    for (const count of [1, 2, 4]) {
+      const result = validateRecord('observation', countObservation({ numerator: count, value: count }), { now: NOW });
+      expect(result.issues.map((i) => [i.code, i.pointer, i.severity])).toEqual([
+        ['privacy.small-cell', '/numerator', 'error'],
+        ['privacy.small-cell', '/value', 'error'],
+      ]);
+      expect(result.issues[0]!.params).toEqual({ field: 'numerator', value: count, threshold: 5 });
+    }
+  });
+
+  it('rejects a small value of a count given without numerator', () => {
+    const { numerator: _, ...record } = countObservation({ value: 3 });
+    expectOnly(validateRecord('observation', record, { now: NOW }), 'privacy.small-cell', '/value');
+  });
+
+  it('checks the numerator of a percentage, not its value', () => {
+    const result = validateRecord('observation', prevalence('obs-small', 3, 40, 7.5), { now: NOW });
+    expectOnly(result, 'privacy.small-cell', '/numerator');
+  });
+
+  it('follows the suppressionThreshold option', () => {
+    const seven = countObservation({ numerator: 7, value: 7 });
+    expect(codes(validateRecord('observation', seven, { now: NOW, suppressionThreshold: 10 }))).toEqual(['privacy.small-cell', 'privacy.small-cell']);
+    expectClean(validateRecord('observation', seven, { now: NOW, suppressionThreshold: 7 }));
+    expectClean(validateRecord('observation', countObservation({ numerator: 1, value: 1 }), { now: NOW, suppressionThreshold: 1 }));
+  });
+
+  it('points into the package', () => {
+    const pkg = changed((p) => Object.assign(p.observations[4], { numerator: 2, value: 2 }));
+    const result = validate(pkg, { now: NOW });
+    expect(result.issues.map((i) => i.pointer)).toEqual(['/observations/4/numerator', '/observations/4/value']);
+  });
+});
+
+describe('privacy.suppressed-value-present', () => {
+  it('accepts a suppressed observation without the small number', () => {
+    const { numerator: _n, value: _v, ...record } = countObservation({ suppressed: true });
+    expectClean(validateRecord('observation', record, { now: NOW }));
+  });
+
+  it('rejects a suppressed count that still gives its numerator or value', () => {
+    const { value: _, ...withNumerator } = countObservation({ suppressed: true, numerator: 3 });
+    expectOnly(validateRecord('observation', withNumerator, { now: NOW }), 'privacy.suppressed-value-present', '/numerator');
+    const { numerator: __, ...withValue } = countObservation({ suppressed: true, value: 3 });
+    expectOnly(validateRecord('observation', withValue, { now: NOW }), 'privacy.suppressed-value-present', '/value');
+  });
+
+  it('rejects a suppressed percentage that gives its numerator', () => {
+    const { value: _, ...record } = { ...prevalence('obs-s', 2, 40, 5), suppressed: true };
+    expectOnly(validateRecord('observation', record, { now: NOW }), 'privacy.suppressed-value-present', '/numerator');
+  });
+});
+
+describe('privacy.personal-data', () => {
+  const withNotes = (notes: string) => validateRecord('observation', countObservation({ notes }), { now: NOW });
+
+  it.each([
+    ['an e-mail address', 'Ask jane.doe@mail.example.com for the raw data', 'email'],
+    ['a phone number with a country code', 'Call +7 912 345 67 89 for details', 'phone'],
+    ['a local phone number', 'Counsellor on duty: 0971 234 567', 'phone'],
+    ['a phone number with dashes', 'Hotline 555-123-4567', 'phone'],
+    ['a phone number with a trunk prefix', '+27 (0)21 123 4567', 'phone'],
+    ['a date of birth', 'Index case, date of birth 1987-03-02', 'date-of-birth'],
+    ['a date of birth in Russian', 'Дата рождения: 02.03.1987', 'date-of-birth'],
+    ['a date of birth in French', 'Née le 2 mars 1987', 'date-of-birth'],
+  ])('warns about %s in free text', (_, notes, kind) => {
+    const issue = expectOnly(withNotes(notes), 'privacy.personal-data', '/notes');
+    expect(issue.severity).toBe('warning');
+    expect(issue.params).toEqual({ kind });
+  });
+
+  it.each([
+    'Reporting period 2019-01-01 to 2019-12-31',
+    '2019-01-01 - 2019-12-31',
+    'Counted on 2020-12-31T23:59:00+02:00 in all 12 prisons',
+    'From 01.01.2019 to 31.12.2019',
+    '1 234 567 needles since 2015',
+    '1,234,567,890 condoms over ten years',
+    'ISO 3166-1 alpha-2 and ISO 8601',
+  ])('does not mistake ordinary numbers and dates for personal data: %s', (notes) => {
+    expectClean(withNotes(notes));
+  });
+
+  it('finds personal data in language maps, nested lists and extensions', () => {
+    const pkg = changed((p) => {
+      p.meetings[0].presentations[0].achievements = [{ en: 'Housed 40 people', ru: 'Пишите: ivan.petrov@mail.example.ru' }];
+      p.organisations[1].extensions = { 'https://zprt.example.org/ext/contact': { duty: ['+260 97 123 4567'] } };
+    });
+    const result = validate(pkg, { now: NOW });
+    expect(result.ok).toBe(true);
+    expect(result.issues.map((i) => [i.code, i.pointer, i.params.kind])).toEqual([
+      ['privacy.personal-data', '/organisations/1/extensions/https:~1~1zprt.example.org~1ext~1contact/duty/0', 'phone'],
+      ['privacy.personal-data', '/meetings/0/presentations/0/achievements/0/ru', 'email'],
+    ]);
+  });
+
+  it('does not read codes, identifiers, dates and addresses as free text', () => {
+    const pkg = changed((p) => {
+      p.meetings[0].documents[0].url = 'https://phx.example.org/reports/2020-10-28/+260971234567.pdf';
+      p.observations[0].id = 'obs-0971-234-567';
+    });
+    expectClean(validate(pkg, { now: NOW }));
+  });
+
+  it("accepts an organisation's role address and warns about a person's", () => {
+    expectClean(validate(smallPackage(), { now: NOW }));
+    const pkg = changed((p) => (p.organisations[1].email = 'mwila.banda@zprt.example.org'));
+    const issue = expectOnly(validate(pkg, { now: NOW }), 'privacy.personal-data', '/organisations/1/email');
+    expect(issue.params).toEqual({ kind: 'email' });
+  });
+
+  it('checks a text of many megabytes without failing', () => {
+    for (const text of ['a'.repeat(8_000_000), 'a@'.repeat(2_000_000)]) {
+      const result = validateRecord('observation', countObservation({ extensions: { 'https://phx.example.org/ext/raw': text } }), { now: NOW });
+      expectClean(result);
+    }
+  });
+});
