@@ -45,13 +45,23 @@ const nonTextKeys = new Set([
 const emailPattern = /(?<=[A-Za-z0-9._%+-])@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
 const dateOfBirthPattern =
   /\b(?:date of birth|d\.o\.b\.?|dob|born on)\b|дата рождения|родил(?:ся|ась)|date de naissance|n[ée]e? le|fecha de nacimiento|naci[óo] el/i;
-/** A run of digits with separators that could be a phone number. */
-const phoneCandidates = /\+?\d[\d\s().-]{7,}\d/g;
+/**
+ * A run of digits with separators that could be a phone number. No bounded repeat before a final digit:
+ * that backtracks, and on a run of megabytes it overflows the regular expression stack.
+ */
+const phoneCandidates = /\+?\d[\d\s().-]*/g;
 const isoDateStart = /^\d{4}-\d{2}-\d{2}/;
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
 /** A phone number has at least 9 digits, and a leading `+` or separators; an ISO date is not one. */
 function looksLikePhone(text: string): boolean {
-  for (const [candidate] of text.matchAll(phoneCandidates)) {
+  for (const [run] of text.matchAll(phoneCandidates)) {
+    let end = run.length;
+    while (!isDigit(run.charCodeAt(end - 1))) end--;
+    const candidate = run.slice(0, end);
     const digits = candidate.replace(/\D/g, '').length;
     if (digits >= 9 && digits <= 15 && !isoDateStart.test(candidate) && (candidate.startsWith('+') || /\d[\s().-]+\d/.test(candidate))) return true;
   }
