@@ -51,14 +51,19 @@ const dateOfBirthPattern =
  */
 const phoneCandidates = /\+?\d[\d\s().-]*/g;
 const isoDateStart = /^\d{4}-\d{2}-\d{2}/;
+/**
+ * A number grouped in thousands by spaces (`120 000`, `1 234 567`) that stands apart from other digits:
+ * a count, not part of a phone number. Lookarounds are bounded so that the scan stays linear.
+ */
+const groupedCount = /(?<![+\d][ ().]{0,3})[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![ .]{0,3}\d)/g;
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** A phone number has at least 9 digits, and a leading `+` or separators; an ISO date is not one. */
+/** A phone number has at least 9 digits, and a leading `+` or separators; an ISO date or a grouped count is not one. */
 function looksLikePhone(text: string): boolean {
-  for (const [run] of text.matchAll(phoneCandidates)) {
+  for (const [run] of text.replace(groupedCount, '#').matchAll(phoneCandidates)) {
     let end = run.length;
     while (!isDigit(run.charCodeAt(end - 1))) end--;
     const candidate = run.slice(0, end);

@@ -85,6 +85,9 @@ describe('privacy.personal-data', () => {
     'Counted on 2020-12-31T23:59:00+02:00 in all 12 prisons',
     'From 01.01.2019 to 31.12.2019',
     '1 234 567 needles since 2015',
+    'About 12 500 people (95% CI 11 000-14 000)',
+    'The prisons held 120 000 (2020), up from 98 000 (2019)',
+    'between 10 000 and 12 000 (2019-2020)',
     '1,234,567,890 condoms over ten years',
     'ISO 3166-1 alpha-2 and ISO 8601',
   ])('does not mistake ordinary numbers and dates for personal data: %s', (notes) => {
