@@ -302,6 +302,10 @@ export class RuleChecker<Context> {
       const number = obs[field];
       if (number !== undefined && !Number.isInteger(number)) this.problem('arith.count-not-integer', [...path, field], { field, value: number }, context);
     }
+    const interval = obs.confidenceInterval;
+    if (interval && (interval.lower > interval.upper || (value !== undefined && (value < interval.lower || value > interval.upper)))) {
+      this.problem('arith.value-outside-interval', [...path, 'confidenceInterval'], { value: value ?? null, lower: interval.lower, upper: interval.upper }, context);
+    }
     if (definition.calculation === 'count') {
       if (value === undefined) return;
       if (!Number.isInteger(value)) this.problem('arith.count-not-integer', [...path, 'value'], { field: 'value', value }, context);
@@ -326,10 +330,6 @@ export class RuleChecker<Context> {
     }
     if (value !== undefined && definition.unit === 'percent' && (value < 0 || (definition.calculation === 'proportion' && value > 100))) {
       this.problem('arith.percent-out-of-range', [...path, 'value'], { value }, context);
-    }
-    const interval = obs.confidenceInterval;
-    if (interval && (interval.lower > interval.upper || (value !== undefined && (value < interval.lower || value > interval.upper)))) {
-      this.problem('arith.value-outside-interval', [...path, 'confidenceInterval'], { value: value ?? null, lower: interval.lower, upper: interval.upper }, context);
     }
   }
 

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { indicatorCatalogue } from '../../src/catalogue/indicators.js';
+import { validate, validateRecord } from '../../src/validate/validate.js';
+import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, ZAMBIA_TRUST, type Loose } from './fixtures.js';
+
+const check = (record: Loose) => validateRecord('observation', record, { now: NOW });
+
+function occupancy(numerator: number, denominator: number, value: number): Loose {
+  return { ...prevalence('obs-occ', numerator, denominator, value), indicator: 'prison-occupancy' };
+}
+
+function tbRate(fields: Loose): Loose {
+  return { ...prevalence('obs-tb', 0, 1, 0), indicator: 'tb-notification-rate-prisons', unit: 'rate-per-100000', ...fields };
+}
+
+describe('arith.value-mismatch', () => {
+  it('accepts a value rounded to the decimals it is written with', () => {
+    // 1320 / 4600 = 28.695652…%
+    for (const value of [28.695652, 28.7, 28.70, 29, 28.6957]) expectClean(check(prevalence('obs', 1320, 4600, value)));
+  });
+
+  it('rejects a value off by more than its rounding', () => {
+    for (const value of [28.6, 28.8, 30, 28.69]) {
+      const issue = expectOnly(check(prevalence('obs', 1320, 4600, value)), 'arith.value-mismatch', '/value');
+      expect(issue.params.value).toBe(value);
+    }
+    expect(check(prevalence('obs', 1320, 4600, 28.6)).issues[0]!.params.expected).toBe(28.7);
+  });
+
+  it('accepts a value exactly half a unit off (it rounds either way)', () => {
+    // 1 / 8 = 12.5%: written as 12 or 13, both round from 12.5.
+    expectClean(check(prevalence('obs', 50, 400, 13)));
+    expectClean(check(prevalence('obs', 50, 400, 12)));
+  });
+
+  it('compares rates per 100 000 and per 10 000 on their own scale', () => {
+    // 9800 / 755 000 × 100 000 = 1298.01…
+    expectClean(check(tbRate({ numerator: 9800, denominator: 755_000, value: 1298 })));
+    expectClean(check(tbRate({ numerator: 9800, denominator: 755_000, value: 1298.01 })));
+    expectOnly(check(tbRate({ numerator: 9800, denominator: 755_000, value: 1.298 })), 'arith.value-mismatch', '/value');
+    const deaths = { ...tbRate({}), indicator: 'deaths-in-custody-rate', unit: 'rate-per-10000', numerator: 42, denominator: 61_000, value: 6.9 };
+    expectClean(check(deaths));
+    expectOnly(check({ ...deaths, value: 0.69 }), 'arith.value-mismatch', '/value');
+  });
+
+  it('requires the value of a count to equal its numerator', () => {
+    expectOnly(check(countObservation({ numerator: 5200, value: 5300 })), 'arith.value-mismatch', '/value');
+  });
+
+  it('does not compare when the value is absent', () => {
+    const { value: _, ...record } = prevalence('obs', 1320, 4600, 0);
+    expect(codes(check(record))).toEqual(['observation.value-missing']);
+  });
+});
+
+describe('arith.numerator-exceeds-denominator', () => {
+  it('rejects a proportion whose numerator is larger than its denominator', () => {
+    const result = check(prevalence('obs', 120, 100, 120));
+    expect(result.issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['arith.numerator-exceeds-denominator', '/numerator'],
+      ['arith.percent-out-of-range', '/value'],
+    ]);
+    expect(result.issues[0]!.params).toEqual({ numerator: 120, denominator: 100 });
+  });
+
+  it('accepts a ratio above 100: occupancy of an overcrowded prison', () => {
+    expectClean(check(occupancy(1520, 800, 190)));
+    expectClean(check(occupancy(270_000, 132_000, 204.5)));
+  });
+
+  it('accepts a rate whose numerator is larger than its denominator', () => {
+    expectClean(check(tbRate({ numerator: 30, denominator: 20, value: 150_000 })));
+  });
+});
+
+describe('arith.percent-out-of-range', () => {
+  it('rejects a proportion above 100 or below 0', () => {
+    const { numerator: _n, denominator: _d, ...above } = prevalence('obs', 0, 1, 104.5);
+    expectOnly(check(above), 'arith.percent-out-of-range', '/value');
+    expectOnly(check({ ...above, value: -1 }), 'arith.percent-out-of-range', '/value');
+    expectClean(check({ ...above, value: 100 }));
+    expectClean(check({ ...above, value: 0 }));
+  });
+
+  it('rejects a negative ratio but not one above 100', () => {
+    const { numerator: _n, denominator: _d, ...ratio } = occupancy(0, 1, 250);
+    expectClean(check(ratio));
+    expectOnly(check({ ...ratio, value: -5 }), 'arith.percent-out-of-range', '/value');
+  });
+});
+
+describe('arith.zero-denominator', () => {
+  it('rejects a denominator of 0 for proportions, ratios and rates', () => {
+    expectOnly(check(prevalence('obs', 0, 0, 0)), 'arith.zero-denominator', '/denominator');
+    expectOnly(check(occupancy(10, 0, 0)), 'arith.zero-denominator', '/denominator');
+    expectOnly(check(tbRate({ numerator: 12, denominator: 0, value: 0 })), 'arith.zero-denominator', '/denominator');
+  });
+});
+
+describe('arith.count-not-integer', () => {
+  it('rejects a count with a fraction, in value, numerator or denominator', () => {
+    const { numerator: _, ...byValue } = countObservation({ value: 12.5 });
+    const issue = expectOnly(check(byValue), 'arith.count-not-integer', '/value');
+    expect(issue.params).toEqual({ field: 'value', value: 12.5 });
+    expect(codes(check(countObservation({ numerator: 12.5, value: 12.5 })))).toEqual(['arith.count-not-integer', 'arith.count-not-integer']);
+    expectOnly(check(prevalence('obs', 13.5, 100, 13.5)), 'arith.count-not-integer', '/numerator');
+    expectOnly(check(prevalence('obs', 13, 100.5, 12.94)), 'arith.count-not-integer', '/denominator');
+  });
+
+  it('accepts a fractional value of a percentage or a rate', () => {
+    expectClean(check(prevalence('obs', 95, 260, 36.54)));
+  });
+});
+
+describe('arith.value-outside-interval', () => {
+  const estimate = (value: number, lower: number, upper: number): Loose => {
+    const { numerator: _n, denominator: _d, ...record } = prevalence('obs-est', 0, 1, value);
+    return { ...record, dataSource: 'estimate', confidenceInterval: { lower, upper, level: 95 } };
+  };
+
+  it('accepts a value inside its interval, bounds included', () => {
+    for (const value of [5, 6.1, 7]) expectClean(check(estimate(value, 5, 7)));
+  });
+
+  it('rejects a value outside its interval, and a reversed interval', () => {
+    const issue = expectOnly(check(estimate(4.6, 5, 7)), 'arith.value-outside-interval', '/confidenceInterval');
+    expect(issue.params).toEqual({ value: 4.6, lower: 5, upper: 7 });
+    expectOnly(check(estimate(7.2, 5, 7)), 'arith.value-outside-interval', '/confidenceInterval');
+    expectOnly(check(estimate(6, 7, 5)), 'arith.value-outside-interval', '/confidenceInterval');
+  });
+
+  it('checks the interval of an estimated count too', () => {
+    const people = countObservation({ indicator: 'prisons-people-living-with-hiv', numerator: 900, value: 900, dataSource: 'estimate' });
+    expectClean(check({ ...people, confidenceInterval: { lower: 800, upper: 1000 } }));
+    expectOnly(check({ ...people, confidenceInterval: { lower: 1000, upper: 1200 } }), 'arith.value-outside-interval', '/confidenceInterval');
+    expectOnly(check({ ...people, confidenceInterval: { lower: 1000, upper: 800 } }), 'arith.value-outside-interval', '/confidenceInterval');
+  });
+});
+
+describe('observation.value-missing', () => {
+  it('rejects an observation that is neither given a value nor suppressed', () => {
+    const { value: _, ...record } = countObservation();
+    expectOnly(check(record), 'observation.value-missing', '');
+    const pkg = changed((p) => delete p.observations[3].value);
+    expectOnly(validate(pkg, { now: NOW }), 'observation.value-missing', '/observations/3');
+  });
+
+  it('accepts a suppressed observation without value', () => {
+    const { value: _v, numerator: _n, ...record } = countObservation({ suppressed: true });
+    expectClean(check(record));
+  });
+});
+
+describe('observation.denominator-missing', () => {
+  it('rejects a numerator without denominator where the indicator needs one', () => {
+    const { denominator: _, ...record } = prevalence('obs', 1320, 4600, 28.7);
+    expectOnly(check(record), 'observation.denominator-missing', '/denominator');
+  });
+
+  it('accepts a proportion given as a value only, and a count without denominator', () => {
+    const { numerator: _n, denominator: _d, ...valueOnly } = prevalence('obs', 0, 1, 28.7);
+    expectClean(check(valueOnly));
+    expectClean(check(countObservation()));
+  });
+});
+
+describe('indicator.unit-mismatch', () => {
+  it('rejects an observation whose unit is not its indicator’s, and skips its arithmetic', () => {
+    const issue = expectOnly(check({ ...prevalence('obs', 1320, 4600, 99), unit: 'count' }), 'indicator.unit-mismatch', '/unit');
+    expect(issue.params).toEqual({ indicator: 'hiv-prevalence-prisoners', unit: 'count', expected: 'percent' });
+  });
+
+  it('knows the unit of every catalogue indicator', () => {
+    for (const definition of indicatorCatalogue) {
+      const record = { ...countObservation(), indicator: definition.code, unit: definition.unit === 'count' ? 'percent' : 'count' };
+      expect(codes(check(record))).toContain('indicator.unit-mismatch');
+    }
+  });
+});
+
+describe('a package of arithmetic', () => {
+  it('reports each problem at its observation', () => {
+    const pkg = changed((p) => {
+      p.observations[0].value = 31;
+      p.observations[3].denominator = 0;
+      p.observations.push({ ...countObservation({ id: 'obs-needles', reportingOrganisation: ZAMBIA_TRUST, value: 5200.5 }) });
+    });
+    expect(validate(pkg, { now: NOW }).issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['arith.value-mismatch', '/observations/0/value'],
+      ['arith.zero-denominator', '/observations/3/denominator'],
+      ['arith.count-not-integer', '/observations/5/value'],
+    ]);
+  });
+});
