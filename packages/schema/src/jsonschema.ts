@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { phxRegistry } from './model/common.js';
 import { Facility } from './model/facility.js';
 import { IndicatorDefinition } from './model/indicator.js';

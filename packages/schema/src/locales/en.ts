@@ -1,4 +1,4 @@
-import { en as zodEn } from 'zod/locales';
+import zodEn from 'zod/v4/locales/en.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth' } as const;

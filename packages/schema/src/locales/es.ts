@@ -1,4 +1,4 @@
-import { es as zodEs } from 'zod/locales';
+import zodEs from 'zod/v4/locales/es.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento' } as const;

@@ -1,4 +1,4 @@
-import { fr as zodFr } from 'zod/locales';
+import zodFr from 'zod/v4/locales/fr.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance' } as const;

@@ -1,4 +1,4 @@
-import { ru as zodRu } from 'zod/locales';
+import zodRu from 'zod/v4/locales/ru.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения' } as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { codelists, type Code, type CodelistId } from '../codelists/codes.js';
 
 /** What PHX records about a schema beside its shape: it becomes the JSON Schema and the docs. */

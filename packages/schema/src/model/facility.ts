@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { codeOf, date, describe, recordId, text, withExtensions } from './common.js';
 
 /** A prison or other closed setting. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { codeOf, describe, indicatorCode, languageMap, longLanguageMap, text, withExtensions } from './common.js';
 
 /** The definition of an indicator: what is counted or measured, and how. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   codeOf, date, dateTime, describe, httpUrl, languageMap, languageTag, longLanguageMap, organisationId, recordId, text,
   withExtensions,

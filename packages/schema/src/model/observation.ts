@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { codeOf, date, describe, indicatorCode, note, organisationId, recordId, text, withExtensions } from './common.js';
 
 const nonNegative = z.number().min(0);

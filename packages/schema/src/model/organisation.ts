@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { codeOf, date, describe, httpUrl, languageMap, languageTag, organisationId, text, withExtensions } from './common.js';
 
 /** An organisation of the network: a CSO, a network of people living with HIV, an agency. */

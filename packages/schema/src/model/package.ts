@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dateTime, describe, httpUrl, longLanguageMap, organisationId, recordId, text, withExtensions } from './common.js';
 import { Facility } from './facility.js';
 import { IndicatorDefinition } from './indicator.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Facility } from './facility.js';
 import { IndicatorDefinition } from './indicator.js';
 import { Meeting } from './meeting.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { indicatorCatalogue } from '../catalogue/indicators.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import { packageHeaderShape } from '../model/package.js';
@@ -200,6 +200,7 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
       const { problems, data } = structuralProblems(type, records[index], path);
       problems.forEach((problem) => collector.add(problem));
       if (data) checker.record(type, data, path, undefined);
+      else checker.invalid(type, records[index], path, undefined);
     }
   }
   checker.finish();
