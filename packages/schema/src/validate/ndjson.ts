@@ -118,7 +118,10 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
     const recordType = type as RecordType;
     records[recordType]++;
     const result = recordLineSchemas[recordType].safeParse(value);
-    if (!result.success) return addAll(fromZodIssues(recordLineSchemas[recordType].safeParse(value, parseOptions).error?.issues ?? result.error.issues), line);
+    if (!result.success) {
+      addAll(fromZodIssues(recordLineSchemas[recordType].safeParse(value, parseOptions).error?.issues ?? result.error.issues), line);
+      return checker.invalid(recordType, value, [], line.number);
+    }
     checker.record(recordType, result.data as Record<string, unknown>, [], line.number);
   }
 }

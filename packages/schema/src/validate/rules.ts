@@ -170,6 +170,17 @@ export class RuleChecker<Context> {
     }
   }
 
+  /**
+   * Notes the identifier of a record that failed its shape (its own issues are reported already), so that
+   * it still counts for uniqueness and references to it do not add an error at every use.
+   */
+  invalid(type: RecordType, record: unknown, path: Path, context: Context): void {
+    if (record === null || typeof record !== 'object') return;
+    const key = type === 'indicator' ? 'code' : 'id';
+    const id = (record as Record<string, unknown>)[key];
+    if (typeof id === 'string') this.unique(type, id, [...path, key], context);
+  }
+
   /** Reports what only the whole data can tell: unresolved references, disaggregations above totals. */
   finish(): void {
     for (const [id, refs] of this.pendingOrganisations) {
@@ -179,8 +190,9 @@ export class RuleChecker<Context> {
     for (const [id, refs] of this.pendingFacilities) {
       const facilityCountry = this.facilityCountries.get(id);
       for (const ref of refs) {
-        if (facilityCountry === undefined) this.problem('ref.unknown-facility', ref.path, { id }, ref.context);
-        else this.checkFacilityCountry(id, facilityCountry, ref);
+        if (facilityCountry === undefined) {
+          if (!this.ids.get('facility')?.has(id)) this.problem('ref.unknown-facility', ref.path, { id }, ref.context);
+        } else this.checkFacilityCountry(id, facilityCountry, ref);
       }
     }
     for (const group of this.groups.values()) {
@@ -278,7 +290,8 @@ export class RuleChecker<Context> {
 
     const definition = this.indicators.get(obs.indicator) ?? this.settings.catalogue.get(obs.indicator);
     if (!definition) {
-      this.problem('ref.unknown-indicator', [...path, 'indicator'], { code: obs.indicator }, context);
+      // A definition in the data that failed its shape is reported there; its observations are not checked against it.
+      if (!this.ids.get('indicator')?.has(obs.indicator)) this.problem('ref.unknown-indicator', [...path, 'indicator'], { code: obs.indicator }, context);
       return;
     }
     if (obs.unit !== definition.unit) {
