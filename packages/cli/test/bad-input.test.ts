@@ -1,0 +1,72 @@
+import { mkdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { phx, tempDir } from './helpers.js';
+
+const dir = tempDir();
+
+/** The one line a user sees for a file that cannot be used as a whole. */
+function failsWith(args: string[], code: number, message: string | RegExp, input?: string | Buffer): void {
+  const run = phx(args, { input });
+  expect(run.code).toBe(code);
+  expect(`${run.stdout}${run.stderr}`).toMatch(message);
+}
+
+describe('bad input gets one clear message and exit 1 or 2, never a stack trace', () => {
+  it.each([['x.phx.json'], ['x.phx.ndjson'], ['x.csv']])('an empty %s', (name) => {
+    failsWith(['validate', dir.write(name, '')], 1, `${dir.path(name)}\n  error  the file is empty`);
+  });
+
+  it('empty standard input', () => {
+    failsWith(['validate', '-'], 1, '<stdin>\n  error  the file is empty', '');
+  });
+
+  it('binary data', () => {
+    const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
+    failsWith(['validate', dir.write('binary.phx.json', bytes)], 1, /syntax\.invalid-encoding {2}The file is not valid UTF-8 text; save it as UTF-8/);
+    failsWith(['validate', dir.write('binary.phx.ndjson', bytes)], 1, /syntax\.invalid-encoding/);
+    failsWith(['validate', dir.write('binary.csv', bytes)], 1, /binary\.csv:1:1 {2}error {4}syntax\.invalid-encoding/);
+  });
+
+  it('invalid UTF-8, placed at its line', () => {
+    const latin1 = Buffer.concat([Buffer.from('{\n  "phxVersion": "1.0",\n  "id": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]);
+    failsWith(['validate', dir.write('latin1.phx.json', latin1)], 1, /latin1\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-encoding/);
+  });
+
+  it('truncated JSON, placed where it ends', () => {
+    failsWith(['validate', dir.write('truncated.phx.json', '{\n  "phxVersion": "1.0",\n  "id": ')], 1, /truncated\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-json {2}Not valid JSON: the text ends too early/);
+    failsWith(['validate', dir.write('cut.phx.json', '{\n  "phxVersion": "1.0",\n  "id": "pkg')], 1, /cut\.phx\.json:3:9 {2}error {4}syntax\.invalid-json/);
+    failsWith(['validate', dir.write('truncated.phx.ndjson', '{"type":"observation","id":')], 1, /truncated\.phx\.ndjson:1:\d+ {2}error {4}syntax\.invalid-json/);
+  });
+
+  it('a 100 MB single line on standard input', () => {
+    const line = Buffer.alloc(100 * 1024 * 1024, 'a');
+    failsWith(['validate', '-'], 1, /<stdin>:1:1 {2}error {4}syntax\.line-too-long {2}Line longer than 16777216 bytes; skipped/, line);
+  });
+
+  it('1 000 000-deep nesting', () => {
+    const deep = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
+    failsWith(['validate', dir.write('deep.phx.json', deep)], 1, /deep\.phx\.json:1:101 {2}error {4}syntax\.too-deep {2}Nested deeper than 100 levels/);
+    // A line that is an array, however deep, is not a record.
+    failsWith(['validate', dir.write('deep.phx.ndjson', `${deep}\n`)], 1, /deep\.phx\.ndjson:1:1 {2}error {4}ndjson\.unknown-type \/type {2}The line has no "type"/);
+    failsWith(['validate', dir.write('open.phx.ndjson', `${'{"a":'.repeat(1_000_000)}\n`)], 1, /open\.phx\.ndjson:1:\d+ {2}error {4}syntax\.too-deep/);
+    failsWith(['validate', dir.write('open.phx.json', '['.repeat(1_000_000))], 1, /syntax\.too-deep/);
+  });
+
+  it('a directory', () => {
+    const folder = dir.path('folder.phx.json');
+    mkdirSync(folder);
+    failsWith(['validate', folder], 2, `phx: ${folder}: is a directory, not a file`);
+  });
+
+  it('a missing file', () => {
+    failsWith(['validate', dir.path('missing.phx.json')], 2, `phx: ${dir.path('missing.phx.json')}: no such file`);
+    failsWith(['convert', dir.path('missing.csv'), '-o', dir.path('out.phx.json')], 2, 'no such file');
+  });
+
+  it('a CSV with no header', () => {
+    const rows = 'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey\n';
+    failsWith(['validate', dir.write('headless.csv', rows)], 1, 'the first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown');
+    failsWith(['validate', '--type', 'observation', dir.path('headless.csv')], 1, 'the first row is not a header of observation columns');
+    failsWith(['convert', dir.path('headless.csv'), '-o', dir.path('headless.phx.json')], 1, 'the first row is not a header of PHX columns');
+  });
+});

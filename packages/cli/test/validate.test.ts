@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { observation, phx, tempDir, validNdjson, validPackage } from './helpers.js';
+
+const dir = tempDir();
+const valid = dir.write('valid.phx.json', JSON.stringify(validPackage(), null, 2));
+const validStream = dir.write('valid.phx.ndjson', validNdjson());
+/** obs-2 repeats obs-1's id; obs-3 has a numerator below the suppression threshold. */
+const invalidPackage = { ...validPackage(), observations: [observation('obs-1'), observation('obs-1'), observation('obs-3', { numerator: 3, value: 0.3 })] };
+const invalid = dir.write('invalid.phx.json', JSON.stringify(invalidPackage, null, 2));
+/** A note that looks like a phone number: a warning, not an error. */
+const warned = dir.write('warned.phx.json', JSON.stringify({ ...validPackage(), observations: [observation('obs-1', { notes: 'Call +27 21 555 0199 for details' })] }, null, 2));
+
+interface JsonReport {
+  ok: boolean;
+  errors: number;
+  warnings: number;
+  files: { file: string; format: string; ok: boolean; records: number; errors: number; warnings: number; truncated: boolean; issues: { code: string; message: string; location?: Record<string, number> }[] }[];
+}
+
+function json(args: string[], input?: string): { code: number | null; report: JsonReport } {
+  const run = phx(['validate', '--format', 'json', ...args], { input });
+  return { code: run.code, report: JSON.parse(run.stdout) as JsonReport };
+}
+
+describe('phx validate: files and exit codes', () => {
+  it('exits 0 and prints a summary for valid files of each format', () => {
+    const csv = phx(['convert', valid, '-o', dir.path('obs.csv'), '--type', 'observation']);
+    expect(csv.code).toBe(0);
+    const { code, stdout } = phx(['validate', valid, validStream, dir.path('obs.csv')]);
+    expect(code).toBe(0);
+    expect(stdout).toBe('✔ 3 files valid, 8 records\n');
+  });
+
+  it('exits 1 and groups issues by file and record, with file:line:col, code and message', () => {
+    const { code, stdout } = phx(['validate', invalid]);
+    expect(code).toBe(1);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe(invalid);
+    expect(lines).toContain('  /observations/1');
+    expect(stdout).toMatch(new RegExp(`${invalid}:\\d+:\\d+  error    unique\\.duplicate-id /observations/1/id  Duplicate observation id "obs-1"`));
+    expect(stdout).toMatch(/privacy\.small-cell \/observations\/2\/numerator {2}numerator 3 is below the suppression threshold 5/);
+    expect(stdout).toContain('✖ 2 errors, 0 warnings: 1 of 1 file invalid (5 records)');
+  });
+
+  it('prints no colour codes when the output is not a terminal', () => {
+    expect(phx(['validate', invalid]).stdout).not.toContain('\u001b[');
+  });
+
+  it('reads standard input with -, as NDJSON unless told otherwise', () => {
+    expect(phx(['validate', '-'], { input: validNdjson() }).code).toBe(0);
+    const asJson = phx(['validate', '--stdin-format', 'json', '-'], { input: JSON.stringify(invalidPackage) });
+    expect(asJson.code).toBe(1);
+    expect(asJson.stdout).toContain('<stdin>:1:');
+  });
+
+  it('expands quoted globs, in a stable order', () => {
+    const { report } = json([`${dir.path('')}/*.phx.json`]);
+    expect(report.files.map((file) => file.file.split('/').pop())).toEqual(['invalid.phx.json', 'valid.phx.json', 'warned.phx.json']);
+  });
+
+  it('exits 2 when a glob matches nothing', () => {
+    const { code, stderr } = phx(['validate', `${dir.path('')}/*.nothing.phx.json`]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no file matches');
+  });
+
+  it('exits 2 on an unsupported file type, naming the formats it reads', () => {
+    const path = dir.write('data.xlsx', 'PK');
+    const { code, stderr } = phx(['validate', path]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${path}: unsupported file type`);
+    expect(stderr).toContain('.phx.json, .phx.ndjson and .csv');
+  });
+
+  it('exits 2 when no file is named', () => {
+    const { code, stderr } = phx(['validate']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('name at least one file');
+  });
+});
+
+describe('phx validate: options', () => {
+  it('--format json prints the issues as data', () => {
+    const { code, report } = json([invalid, valid]);
+    expect(code).toBe(1);
+    expect(report).toMatchObject({ ok: false, errors: 2, warnings: 0 });
+    expect(report.files[0]).toMatchObject({ file: invalid, format: 'json', ok: false, records: 5, errors: 2 });
+    expect(report.files[0]!.issues.map((issue) => issue.code)).toEqual(['unique.duplicate-id', 'privacy.small-cell']);
+    expect(report.files[0]!.issues[0]!.location).toEqual({ line: expect.any(Number), column: expect.any(Number) });
+    expect(report.files[1]).toMatchObject({ file: valid, ok: true, issues: [] });
+  });
+
+  it('--locale renders the messages in Russian, French and Spanish, and LANG sets the default', () => {
+    const messages = (args: string[], env?: Record<string, string>) => phx(['validate', '--format', 'json', ...args, invalid], { env }).stdout;
+    expect(messages(['--locale', 'ru'])).toContain('Повторяющийся идентификатор');
+    expect(messages(['--locale', 'fr'])).not.toContain('Duplicate observation id');
+    expect(messages(['--locale', 'es'])).not.toContain('Duplicate observation id');
+    expect(messages([], { LANG: 'ru_RU.UTF-8' })).toContain('Повторяющийся идентификатор');
+    expect(messages([], { LANG: 'de_DE.UTF-8' })).toContain('Duplicate observation id');
+  });
+
+  it('--fail-on warning makes warnings fail', () => {
+    const errorOnly = phx(['validate', warned]);
+    expect(errorOnly.code).toBe(0);
+    expect(errorOnly.stdout).toContain('warning  privacy.personal-data');
+    expect(errorOnly.stdout).toContain('✔ 1 file valid, 3 records, 1 warning');
+    expect(phx(['validate', '--fail-on', 'warning', warned]).code).toBe(1);
+  });
+
+  it('--max-issues stops a file after N issues', () => {
+    const many = { ...validPackage(), observations: Array.from({ length: 30 }, () => observation('same')) };
+    const path = dir.write('many.phx.json', JSON.stringify(many));
+    const { report } = json(['--max-issues', '5', path]);
+    expect(report.files[0]!.issues).toHaveLength(5);
+    expect(report.files[0]!.truncated).toBe(true);
+    const stream = dir.write('many.phx.ndjson', `${Array.from({ length: 30 }, () => JSON.stringify({ type: 'observation', ...observation('same') })).join('\n')}\n`);
+    const streamed = json(['--max-issues', '3', stream]).report.files[0]!;
+    expect(streamed.issues).toHaveLength(3);
+    expect(streamed.truncated).toBe(true);
+    expect(phx(['validate', '--max-issues', '5', path]).stdout).toContain('stopped after 5 issues');
+    expect(phx(['validate', '--max-issues', '0', path]).code).toBe(2);
+  });
+
+  it('--suppression-threshold changes which counts must be suppressed', () => {
+    expect(phx(['validate', '--suppression-threshold', '3', invalid]).stdout).not.toContain('privacy.small-cell');
+    expect(phx(['validate', '--suppression-threshold', '200', valid]).stdout).toContain('below the suppression threshold 200');
+    expect(phx(['validate', '--suppression-threshold', 'five', valid]).code).toBe(2);
+  });
+
+  it('--quiet prints errors only, and nothing for valid data', () => {
+    const quietValid = phx(['validate', '--quiet', valid, warned]);
+    expect(quietValid).toMatchObject({ code: 0, stdout: '' });
+    const quietInvalid = phx(['validate', '--quiet', invalid]);
+    expect(quietInvalid.code).toBe(1);
+    expect(quietInvalid.stdout).toContain('unique.duplicate-id');
+  });
+
+  it('--type reads a CSV whose header could be several types', () => {
+    const path = dir.write('ids.csv', 'id\nobs-1\n');
+    const untyped = phx(['validate', path]);
+    expect(untyped.code).toBe(1);
+    expect(untyped.stdout).toContain('record type is unknown');
+    const typed = json(['--type', 'observation', path]).report.files[0]!;
+    expect(typed.issues.map((issue) => issue.code)).toContain('schema.required');
+    expect(phx(['validate', '--type', 'person', path]).code).toBe(2);
+  });
+
+  it('streams NDJSON and places each issue at its line and column', () => {
+    const lines = validNdjson().trimEnd().split('\n');
+    lines.push(JSON.stringify({ type: 'observation', ...observation('obs-9', { numerator: 'many' }) }));
+    const path = dir.write('bad.phx.ndjson', `${lines.join('\n')}\n`);
+    const { code, stdout } = phx(['validate', path]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('  line 4\n');
+    const column = lines[3]!.indexOf('"numerator"') + 1;
+    expect(stdout).toContain(`${path}:4:${column}  error    schema.invalid-type /numerator`);
+  });
+
+  it('places CSV issues at their row and column', () => {
+    const path = dir.write('bad.csv', 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource\nobs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey\nobs-2,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,lots,1000,12,percent,survey\n');
+    const { code, stdout } = phx(['validate', path]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('  row 3\n');
+    expect(stdout).toContain(`${path}:3:7  error    schema.invalid-type /numerator`);
+  });
+});
