@@ -1,0 +1,119 @@
+import type { IssueCode, Locale, RecordType, Severity, ValidationIssue } from '@phx/schema';
+
+/** Most issues listed per file: enough to work through, few enough for the page to stay quick. */
+export const MAX_ISSUES = 10_000;
+
+/** The file formats the page checks. */
+export type FileFormat = 'json' | 'ndjson' | 'csv';
+
+/** Where an issue's record is: what the issues table shows in its "Record" column. */
+export type RecordRef =
+  | { kind: 'package' }
+  | { kind: 'record'; collection: string; index: number; key?: string }
+  | { kind: 'line'; line: number }
+  | { kind: 'row'; row: number };
+
+/** An issue as the page shows it: the issue itself, its file, its record and its field within that record. */
+export interface FileIssue extends ValidationIssue {
+  /** Index of the file in the checked set. */
+  file: number;
+  record: RecordRef;
+  /** JSON Pointer of the field within its record (`''` for the record itself). */
+  field: string;
+}
+
+/** The outcome of checking one file. */
+export interface FileSummary {
+  name: string;
+  format: FileFormat;
+  ok: boolean;
+  /** Records read, by type (types with none left out). */
+  records: Partial<Record<RecordType, number>>;
+  errors: number;
+  warnings: number;
+  /** True when listing stopped at the issue limit. */
+  truncated: boolean;
+  /** True for a CSV file that can be downloaded as .phx.json. */
+  convertible: boolean;
+}
+
+/** An offending record, ready to show. */
+export interface RecordView {
+  record: RecordRef;
+  field: string;
+  /** The record as pretty JSON, when the text around it parses. */
+  json?: string;
+  /** Otherwise the lines around the issue; `focus` is the line of the issue. */
+  excerpt?: { firstLine: number; lines: string[]; focus: number };
+  /** True when neither can be shown (the line is not UTF-8 or is too long). */
+  unavailable?: true;
+}
+
+/** One indicator of the catalogue, in a language. */
+export interface IndicatorRow {
+  code: string;
+  name: string;
+  description: string;
+  unit: string;
+  framework: string;
+  reference: string;
+}
+
+/** One rule code. */
+export interface RuleRow {
+  code: IssueCode;
+  severity: Severity;
+  summary: string;
+}
+
+/** What the page asks the engine. */
+export type EngineRequest =
+  | { op: 'validate'; files: File[]; locale: Locale }
+  | { op: 'record'; issue: Pick<FileIssue, 'file' | 'path' | 'location' | 'record' | 'field'> }
+  | { op: 'messages'; issues: Pick<ValidationIssue, 'code' | 'params'>[]; locale: Locale }
+  | { op: 'reference'; locale: Locale }
+  | { op: 'convert'; file: number };
+
+/** What each request resolves to. */
+export interface EngineResults {
+  validate: FileSummary[];
+  record: RecordView;
+  messages: string[];
+  reference: { indicators: IndicatorRow[]; rules: RuleRow[] };
+  /** A checked CSV file as a .phx.json package: its file name and text. */
+  convert: { name: string; text: string };
+}
+
+/** What the engine reports while it checks files. */
+export type ValidateEvent =
+  | { kind: 'start'; file: number; name: string; size: number; format: FileFormat }
+  | { kind: 'progress'; file: number; bytes: number; phase: 'reading' | 'checking' }
+  | { kind: 'issues'; file: number; issues: FileIssue[]; errors: number; warnings: number };
+
+/** Message from the page to the engine. */
+export interface RequestMessage {
+  id: number;
+  request: EngineRequest;
+}
+
+/** Message from the engine to the page. */
+export type ResponseMessage =
+  | { id: number; event: ValidateEvent }
+  | { id: number; result: EngineResults[keyof EngineResults] }
+  | { id: number; error: string };
+
+/**
+ * The format of a file, from its name: `.phx.ndjson`/`.ndjson`/`.jsonl` → NDJSON, `.csv` → CSV,
+ * anything else is read as a `.phx.json` package.
+ *
+ * @example
+ * ```ts
+ * formatOf('observations.csv'); // 'csv'
+ * ```
+ */
+export function formatOf(name: string): FileFormat {
+  const lower = name.toLowerCase();
+  if (/\.(ndjson|jsonl)$/.test(lower)) return 'ndjson';
+  if (lower.endsWith('.csv')) return 'csv';
+  return 'json';
+}

@@ -1,0 +1,108 @@
+/**
+ * Reads a file as a byte stream, telling `observe` about each chunk and its offset as it passes, so
+ * progress and line positions are known without holding the file.
+ *
+ * @example
+ * ```ts
+ * const stream = observedStream(file, (chunk, offset) => report(offset + chunk.length));
+ * ```
+ */
+export function observedStream(file: Blob, observe: (chunk: Uint8Array, offset: number) => void): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return file.stream().pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        observe(chunk, offset);
+        offset += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
+/**
+ * Where lines start in a file, remembered for every `every`-th line only, so that a line can be found
+ * again later by reading a short stretch of the file instead of all of it.
+ *
+ * @example
+ * ```ts
+ * const starts = new LineStarts();
+ * starts.observe(bytes, 0);
+ * const { offset, skip } = starts.seek(5000); // read from `offset`; line 5000 is the (skip + 1)-th line there
+ * ```
+ */
+export class LineStarts {
+  /** Byte offset of line `k * every + 1`, for k = 0, 1, … */
+  readonly #starts: number[] = [0];
+  #lines = 1;
+
+  constructor(readonly every = 1024) {}
+
+  /** Notes the line feeds of a chunk that starts at `offset` in the file. */
+  observe(chunk: Uint8Array, offset: number): void {
+    for (let at = chunk.indexOf(10); at >= 0; at = chunk.indexOf(10, at + 1)) {
+      this.#lines++;
+      if ((this.#lines - 1) % this.every === 0) this.#starts.push(offset + at + 1);
+    }
+  }
+
+  /** Where to start reading to reach a 1-based line, and how many lines to skip from there. */
+  seek(line: number): { offset: number; skip: number } {
+    const block = Math.min(Math.floor((line - 1) / this.every), this.#starts.length - 1);
+    return { offset: this.#starts[block]!, skip: line - 1 - block * this.every };
+  }
+}
+
+/**
+ * Decodes a UTF-8 byte stream to one string; `undefined` when the bytes are not UTF-8.
+ *
+ * @example
+ * ```ts
+ * const text = await decodeUtf8(file.stream());
+ * ```
+ */
+export async function decodeUtf8(stream: ReadableStream<Uint8Array>): Promise<string | undefined> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const parts: string[] = [];
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      parts.push(decoder.decode(value, { stream: true }));
+    }
+    parts.push(decoder.decode());
+  } catch (error) {
+    if (error instanceof TypeError) {
+      await reader.cancel();
+      return undefined;
+    }
+    throw error;
+  }
+  return parts.join('');
+}
+
+/**
+ * Reads a byte stream whole.
+ *
+ * @example
+ * ```ts
+ * const bytes = await readBytes(file.stream());
+ * ```
+ */
+export async function readBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = stream.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value);
+    size += read.value.byteLength;
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}

@@ -1,0 +1,80 @@
+import { readLines, recordTypes } from '@phx/schema';
+import type { CheckedFile } from './checks.js';
+import type { FileIssue, RecordView } from './protocol.js';
+import { decodeUtf8 } from './reading.js';
+
+/** Lines shown before and after the line of an issue that has no record to show. */
+const CONTEXT_LINES = 3;
+/** Longest stretch of one line shown; a minified file is one very long line. */
+const MAX_LINE_CHARS = 240;
+
+const collections = new Set<string>(Object.values(recordTypes).map(({ collection }) => collection));
+
+function pretty(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}
+
+/** A stretch of a long line: around `column` when given, else its start. */
+function clip(line: string, column?: number): string {
+  if (line.length <= MAX_LINE_CHARS) return line;
+  const from = column === undefined ? 0 : Math.max(0, Math.min(column - 1 - MAX_LINE_CHARS / 2, line.length - MAX_LINE_CHARS));
+  return (from > 0 ? '…' : '') + line.slice(from, from + MAX_LINE_CHARS) + (from + MAX_LINE_CHARS < line.length ? '…' : '');
+}
+
+/** The lines of a text around a 1-based line. */
+function excerptOf(text: string, line: number, column?: number): RecordView['excerpt'] {
+  const all = text.split(/\r?\n/);
+  const focus = Math.min(Math.max(line, 1), all.length);
+  const firstLine = Math.max(1, focus - CONTEXT_LINES);
+  const lines = all.slice(firstLine - 1, focus + CONTEXT_LINES).map((text, i) => clip(text, firstLine + i === focus ? column : undefined));
+  return { firstLine, lines, focus };
+}
+
+/** Reads one line of an NDJSON file again, starting from the nearest remembered line start. */
+async function lineOf(checked: CheckedFile, line: number): Promise<string | undefined> {
+  const { offset, skip } = checked.lines!.seek(line);
+  let seen = 0;
+  for await (const read of readLines(checked.file.slice(offset).stream())) {
+    if (seen++ < skip) continue;
+    return 'text' in read ? read.text : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The offending record of an issue: the record of a package, the package header, the NDJSON line,
+ * or, for text that does not parse, the lines around the issue.
+ */
+export async function recordView(checked: CheckedFile | undefined, issue: Pick<FileIssue, 'location' | 'record' | 'field'>): Promise<RecordView> {
+  const { record, field } = issue;
+  const base = { record, field };
+  if (!checked) return { ...base, unavailable: true };
+  const at = issue.location && 'line' in issue.location ? issue.location : undefined;
+  if (record.kind === 'record' && checked.pkg) {
+    return { ...base, json: pretty((checked.pkg[record.collection] as unknown[])[record.index]) };
+  }
+  if (record.kind === 'package' && checked.pkg) {
+    const header = Object.fromEntries(Object.entries(checked.pkg).filter(([key]) => !collections.has(key)));
+    return { ...base, json: pretty(header) };
+  }
+  if (record.kind === 'line' && checked.lines) {
+    const text = await lineOf(checked, record.line);
+    if (text === undefined) return { ...base, unavailable: true };
+    try {
+      return { ...base, json: pretty(JSON.parse(text)) };
+    } catch {
+      return { ...base, excerpt: { firstLine: record.line, lines: [clip(text, at?.column)], focus: record.line } };
+    }
+  }
+  if (record.kind === 'row' && checked.table) {
+    const index = checked.table.rows.indexOf(record.row);
+    // Row 1 is the header: its issues are about the columns.
+    if (record.row === 1) return { ...base, json: pretty(checked.table.columns) };
+    if (index >= 0) return { ...base, json: pretty(checked.table.records[index]) };
+  }
+  if (at) {
+    const text = await decodeUtf8(checked.file.stream());
+    if (text !== undefined) return { ...base, excerpt: excerptOf(text, at.line, at.column) };
+  }
+  return { ...base, unavailable: true };
+}

@@ -1,0 +1,72 @@
+/**
+ * The engine of the page: a Web Worker that checks files with @phx/schema, off the page's thread so
+ * the page stays responsive on large files. Files are read here, from the computer; nothing is sent
+ * anywhere.
+ */
+import { formatIssue, indicatorCatalogue, issueCodes, type Locale } from '@phx/schema';
+import { labelOf } from '@phx/schema/codelists';
+import { checkCsv, checkNdjson, checkPackage, csvAsPackage, type CheckedFile } from './checks.js';
+import type { EngineRequest, EngineResults, FileSummary, RequestMessage, ResponseMessage, ValidateEvent } from './protocol.js';
+import { formatOf } from './protocol.js';
+import { recordView } from './records.js';
+import { Reporter } from './report.js';
+
+interface WorkerScope {
+  postMessage(message: ResponseMessage): void;
+  onmessage: ((event: MessageEvent<RequestMessage>) => void) | null;
+}
+const scope = globalThis as unknown as WorkerScope;
+
+/** The files of the last check, kept to show their records. */
+let checkedFiles: CheckedFile[] = [];
+
+const checkers = { json: checkPackage, ndjson: checkNdjson, csv: checkCsv } as const;
+
+async function validateFiles(files: File[], locale: Locale, emit: (event: ValidateEvent) => void): Promise<FileSummary[]> {
+  checkedFiles = [];
+  const summaries: FileSummary[] = [];
+  for (const [index, file] of files.entries()) {
+    const format = formatOf(file.name);
+    emit({ kind: 'start', file: index, name: file.name, size: file.size, format });
+    const checked: CheckedFile = { file, format };
+    checkedFiles[index] = checked;
+    summaries.push(await checkers[format](checked, locale, new Reporter(index, emit)));
+  }
+  return summaries;
+}
+
+function reference(locale: Locale): EngineResults['reference'] {
+  return {
+    indicators: indicatorCatalogue.map((indicator) => ({
+      code: indicator.code,
+      name: indicator.name[locale] ?? indicator.name.en ?? indicator.code,
+      description: indicator.description[locale] ?? indicator.description.en ?? '',
+      unit: labelOf('unit', indicator.unit, locale),
+      framework: labelOf('framework', indicator.framework, locale),
+      reference: indicator.reference,
+    })),
+    rules: Object.entries(issueCodes).map(([code, info]) => ({ code: code as keyof typeof issueCodes, severity: info.severity, summary: info.summary })),
+  };
+}
+
+async function handle(request: EngineRequest, emit: (event: ValidateEvent) => void): Promise<EngineResults[keyof EngineResults]> {
+  switch (request.op) {
+    case 'validate':
+      return validateFiles(request.files, request.locale, emit);
+    case 'record':
+      return recordView(checkedFiles[request.issue.file], request.issue);
+    case 'messages':
+      return request.issues.map((issue) => formatIssue(issue, request.locale));
+    case 'reference':
+      return reference(request.locale);
+    case 'convert':
+      return csvAsPackage(checkedFiles[request.file]);
+  }
+}
+
+scope.onmessage = ({ data: { id, request } }) => {
+  handle(request, (event) => scope.postMessage({ id, event })).then(
+    (result) => scope.postMessage({ id, result }),
+    (error: unknown) => scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+  );
+};

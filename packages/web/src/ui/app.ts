@@ -1,0 +1,210 @@
+import type { Locale } from '@phx/schema';
+import { Engine, EngineStoppedError } from '../engine/client.js';
+import type { EngineResults, FileIssue, FileSummary, ValidateEvent } from '../engine/protocol.js';
+import { languageNames, rememberLocale, translate, uiTexts, type TextKey } from '../i18n/index.js';
+import { byId, h, saveFile } from './dom.js';
+import { IssuesView } from './issues-view.js';
+import { RecordDialog } from './record-dialog.js';
+import { renderReference } from './reference-view.js';
+import { summaryCards, verdictOf } from './summary-view.js';
+
+/** What the progress area shows about the file being checked. */
+interface Progress {
+  name: string;
+  size: number;
+  bytes: number;
+  phase: 'reading' | 'checking';
+  errors: number;
+  warnings: number;
+}
+
+/**
+ * The validator page: choosing or dropping files, the progress of a check and its cancelling, the
+ * results, the language switch and the reference tables. All checking happens in the engine worker.
+ */
+export class App {
+  #locale: Locale;
+  /** Number of the current check; the outcome of an older, stopped one is ignored. */
+  #run = 0;
+  #progress: Progress | undefined;
+  #summaries: FileSummary[] = [];
+  readonly #reference = new Map<Locale, Promise<EngineResults['reference']>>();
+  readonly #issues: IssuesView;
+  readonly #dialog = new RecordDialog();
+  readonly #input = byId('file-input', HTMLInputElement);
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly storage: Storage,
+    locale: Locale,
+  ) {
+    this.#locale = locale;
+    this.#issues = new IssuesView(locale, (issue) => void this.#showRecord(issue));
+  }
+
+  /** Connects the controls and shows the page in its language. */
+  start(): void {
+    const language = byId('language', HTMLSelectElement);
+    language.replaceChildren(
+      ...(Object.keys(uiTexts) as Locale[]).map((locale) => h('option', { value: locale, lang: locale, selected: locale === this.#locale }, languageNames[locale])),
+    );
+    language.addEventListener('change', () => void this.setLocale(language.value as Locale));
+    this.#input.addEventListener('change', () => {
+      void this.check([...(this.#input.files ?? [])]);
+      // Choosing the same file again (after fixing it) must start a new check.
+      this.#input.value = '';
+    });
+    byId('cancel', HTMLButtonElement).addEventListener('click', () => this.cancel());
+    const zone = byId('drop-zone', HTMLElement);
+    // Files dropped anywhere on the page are checked; the browser must not open them instead.
+    window.addEventListener('dragover', (event) => {
+      event.preventDefault();
+      zone.classList.add('dragging');
+    });
+    window.addEventListener('dragleave', (event) => {
+      if (event.relatedTarget === null) zone.classList.remove('dragging');
+    });
+    window.addEventListener('drop', (event) => {
+      event.preventDefault();
+      zone.classList.remove('dragging');
+      void this.check([...(event.dataTransfer?.files ?? [])]);
+    });
+    this.#applyTexts();
+  }
+
+  /** Checks files; a check already running is stopped first. */
+  async check(files: File[]): Promise<void> {
+    if (files.length === 0) return;
+    const run = ++this.#run;
+    // Only a check in progress is stopped: the reference and message requests are quick.
+    if (this.#progress) this.engine.stop();
+    this.#progress = { name: files[0]!.name, size: files[0]!.size, bytes: 0, phase: 'reading', errors: 0, warnings: 0 };
+    this.#renderProgress();
+    this.#setStatus('');
+    byId('results', HTMLElement).hidden = true;
+    byId('progress', HTMLElement).hidden = false;
+    const issues: FileIssue[] = [];
+    const locale = this.#locale;
+    const onEvent = (event: ValidateEvent): void => {
+      if (run !== this.#run) return;
+      if (event.kind === 'start') this.#progress = { name: event.name, size: event.size, bytes: 0, phase: 'reading', errors: 0, warnings: 0 };
+      else if (event.kind === 'progress') Object.assign(this.#progress!, { bytes: event.bytes, phase: event.phase });
+      else {
+        issues.push(...event.issues);
+        Object.assign(this.#progress!, { errors: event.errors, warnings: event.warnings });
+      }
+      this.#renderProgress();
+    };
+    try {
+      const summaries = await this.engine.request({ op: 'validate', files, locale }, onEvent);
+      if (run !== this.#run) return;
+      this.#summaries = summaries;
+      this.#issues.show(issues, summaries);
+      if (this.#locale !== locale) await this.#relabelIssues();
+      this.#renderSummaries();
+      byId('results', HTMLElement).hidden = false;
+      this.#setStatus(summaries.map((summary) => verdictOf(summary, this.#locale)).join(' '));
+    } catch (error) {
+      if (run !== this.#run) return;
+      this.#setStatus(error instanceof EngineStoppedError ? this.#t('progress.cancelled') : this.#t('progress.failed', { reason: (error as Error).message }));
+    } finally {
+      if (run === this.#run) this.#endProgress();
+    }
+  }
+
+  /** Stops the check in progress; nothing of it is shown. */
+  cancel(): void {
+    this.#run++;
+    this.engine.stop();
+    this.#endProgress();
+    this.#setStatus(this.#t('progress.cancelled'));
+    this.#input.focus();
+    // Stopping the engine may have ended a reference request too.
+    void this.#showReference();
+  }
+
+  /** Shows the page, the results and the messages of the issues in another language, and remembers it. */
+  async setLocale(locale: Locale): Promise<void> {
+    this.#locale = locale;
+    rememberLocale(this.storage, locale);
+    this.#applyTexts();
+    this.#renderSummaries();
+    if (this.#progress) this.#renderProgress();
+    await this.#relabelIssues();
+  }
+
+  #t(key: TextKey, params?: Record<string, string | number>): string {
+    return translate(this.#locale, key, params);
+  }
+
+  #applyTexts(): void {
+    document.documentElement.lang = this.#locale;
+    for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) element.textContent = this.#t(element.dataset.text as TextKey);
+    void this.#showReference();
+  }
+
+  async #showReference(): Promise<void> {
+    const locale = this.#locale;
+    let reference = this.#reference.get(locale);
+    if (!reference) {
+      reference = this.engine.request({ op: 'reference', locale });
+      this.#reference.set(locale, reference);
+      // A stopped engine takes the request with it: ask again next time.
+      reference.catch(() => this.#reference.delete(locale));
+    }
+    const loaded = await reference.catch(() => undefined);
+    if (loaded && locale === this.#locale) renderReference(loaded, locale);
+  }
+
+  async #relabelIssues(): Promise<void> {
+    const locale = this.#locale;
+    const issues = this.#issues.issues;
+    if (issues.length === 0) return this.#issues.relabel(locale, []);
+    const messages = await this.engine.request({ op: 'messages', issues: issues.map(({ code, params }) => ({ code, params })), locale }).catch(() => undefined);
+    if (messages && locale === this.#locale && issues === this.#issues.issues) this.#issues.relabel(locale, messages);
+  }
+
+  #renderSummaries(): void {
+    byId('summary', HTMLElement).replaceChildren(...summaryCards(this.#summaries, this.#locale, (file) => void this.#convert(file)));
+  }
+
+  #renderProgress(): void {
+    const progress = this.#progress;
+    if (!progress) return;
+    const bar = byId('progress-bar', HTMLProgressElement);
+    const fraction = progress.size === 0 ? 1 : Math.min(progress.bytes / progress.size, 1);
+    if (progress.phase === 'checking') {
+      bar.removeAttribute('value');
+      byId('progress-label', HTMLElement).textContent = this.#t('progress.checking', { file: progress.name });
+    } else {
+      bar.value = fraction;
+      const percent = new Intl.NumberFormat(this.#locale, { style: 'percent' }).format(fraction);
+      byId('progress-label', HTMLElement).textContent = this.#t('progress.reading', { file: progress.name, percent });
+    }
+    byId('progress-found', HTMLElement).textContent = this.#t('progress.found', { errors: progress.errors, warnings: progress.warnings });
+  }
+
+  #endProgress(): void {
+    this.#progress = undefined;
+    byId('progress', HTMLElement).hidden = true;
+  }
+
+  #setStatus(text: string): void {
+    byId('status', HTMLElement).textContent = text;
+  }
+
+  async #convert(file: number): Promise<void> {
+    try {
+      const { name, text } = await this.engine.request({ op: 'convert', file });
+      saveFile(name, 'application/json', text);
+    } catch (error) {
+      this.#setStatus(this.#t('progress.failed', { reason: (error as Error).message }));
+    }
+  }
+
+  async #showRecord(issue: FileIssue): Promise<void> {
+    const { file, path, location, record, field } = issue;
+    const view = await this.engine.request({ op: 'record', issue: { file, path, location, record, field } }).catch(() => ({ record, field, unavailable: true as const }));
+    this.#dialog.show(view, this.#locale);
+  }
+}

@@ -1,0 +1,181 @@
+import type { Locale, Severity } from '@phx/schema';
+import type { FileIssue, FileSummary, RecordRef } from '../engine/protocol.js';
+import { translate } from '../i18n/index.js';
+
+/** The columns the issues table sorts by. */
+export type SortKey = 'file' | 'severity' | 'code' | 'record' | 'field' | 'message' | 'location';
+
+/** Which issues to show. */
+export interface IssueFilter {
+  severity: Severity | 'all';
+  code: string | 'all';
+}
+
+/** How to order them. */
+export interface IssueSort {
+  key: SortKey;
+  direction: 'ascending' | 'descending';
+}
+
+/**
+ * The record an issue belongs to, as a reader would name it: `observations[1] obs-2`, `line 12`.
+ *
+ * @example
+ * ```ts
+ * recordLabel({ kind: 'line', line: 12 }, 'fr'); // 'ligne 12'
+ * ```
+ */
+export function recordLabel(record: RecordRef, locale: Locale): string {
+  switch (record.kind) {
+    case 'package':
+      return translate(locale, 'record.package');
+    case 'record':
+      return `${record.collection}[${record.index}]${record.key === undefined ? '' : ` ${record.key}`}`;
+    case 'line':
+      return translate(locale, 'record.line', { line: record.line });
+    case 'row':
+      return translate(locale, 'record.row', { row: record.row });
+  }
+}
+
+/**
+ * Where an issue is in its file: `line 3, column 7` for JSON and NDJSON, `row 3, column 2` for CSV.
+ *
+ * @example
+ * ```ts
+ * locationLabel({ row: 3, column: 2 }, 'en'); // 'row 3, column 2'
+ * ```
+ */
+export function locationLabel(location: FileIssue['location'], locale: Locale): string {
+  if (!location) return '';
+  return 'line' in location ? translate(locale, 'location.text', { ...location }) : translate(locale, 'location.cell', { ...location });
+}
+
+/** Orders records: package header first, then by collection and index, line or row. */
+function recordOrder(record: RecordRef): [string, number] {
+  switch (record.kind) {
+    case 'package':
+      return ['', 0];
+    case 'record':
+      return [record.collection, record.index];
+    case 'line':
+      return ['', record.line];
+    case 'row':
+      return ['', record.row];
+  }
+}
+
+function locationOrder(location: FileIssue['location']): [number, number] {
+  if (!location) return [0, 0];
+  return ['line' in location ? location.line : location.row, location.column];
+}
+
+function compareTuples(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+  }
+  return 0;
+}
+
+const sortValue: Record<SortKey, (issue: FileIssue) => (string | number)[]> = {
+  file: (issue) => [issue.file],
+  // Errors before warnings.
+  severity: (issue) => [issue.severity === 'error' ? 0 : 1],
+  code: (issue) => [issue.code],
+  record: (issue) => recordOrder(issue.record),
+  field: (issue) => [issue.field],
+  message: (issue) => [issue.message],
+  location: (issue) => locationOrder(issue.location),
+};
+
+/**
+ * The issues that pass a filter, in an order; ties keep file and position order, so the result is
+ * the same whichever order the issues came in.
+ *
+ * @example
+ * ```ts
+ * selectIssues(issues, { severity: 'error', code: 'all' }, { key: 'code', direction: 'ascending' });
+ * ```
+ */
+export function selectIssues(issues: readonly FileIssue[], filter: IssueFilter, sort: IssueSort): FileIssue[] {
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  const key = sortValue[sort.key];
+  return issues
+    .filter((issue) => (filter.severity === 'all' || issue.severity === filter.severity) && (filter.code === 'all' || issue.code === filter.code))
+    .sort(
+      (a, b) =>
+        sign * compareTuples(key(a), key(b)) ||
+        compareTuples(
+          [a.file, ...locationOrder(a.location), a.code, a.field, a.severity, a.message],
+          [b.file, ...locationOrder(b.location), b.code, b.field, b.severity, b.message],
+        ),
+    );
+}
+
+/** The issue codes found, each once, in order. */
+export function codesOf(issues: readonly FileIssue[]): string[] {
+  return [...new Set(issues.map((issue) => issue.code))].sort();
+}
+
+/** A cell a spreadsheet would not run as a formula (CSV injection), quoted when needed. */
+function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/**
+ * The issues as CSV, one a row, with the message in the language it was rendered in.
+ *
+ * @example
+ * ```ts
+ * saveFile('issues.csv', 'text/csv', issuesCsv(issues, summaries));
+ * ```
+ */
+export function issuesCsv(issues: readonly FileIssue[], files: readonly Pick<FileSummary, 'name'>[]): string {
+  const header = ['file', 'severity', 'code', 'pointer', 'line', 'row', 'column', 'message'];
+  const rows = issues.map((issue) => {
+    const at = issue.location;
+    return [
+      files[issue.file]?.name,
+      issue.severity,
+      issue.code,
+      issue.pointer,
+      at && 'line' in at ? at.line : undefined,
+      at && 'row' in at ? at.row : undefined,
+      at?.column,
+      issue.message,
+    ].map(csvCell).join(',');
+  });
+  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+}
+
+/**
+ * The issues as JSON: the files with their summaries, and each issue as @phx/schema reports it,
+ * with the name of its file.
+ *
+ * @example
+ * ```ts
+ * saveFile('issues.json', 'application/json', issuesJson(issues, summaries));
+ * ```
+ */
+export function issuesJson(issues: readonly FileIssue[], files: readonly FileSummary[]): string {
+  return (
+    JSON.stringify(
+      {
+        files,
+        issues: issues.map(({ file, code, severity, path, pointer, message, params, location }) => ({
+          file: files[file]?.name,
+          code, severity, path, pointer, message, params,
+          ...(location && { location }),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

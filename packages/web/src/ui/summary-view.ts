@@ -1,0 +1,51 @@
+import type { Locale, RecordType } from '@phx/schema';
+import { MAX_ISSUES, type FileFormat, type FileSummary } from '../engine/protocol.js';
+import { translate } from '../i18n/index.js';
+import { h } from './dom.js';
+
+const formatNames: Record<FileFormat, string> = { json: 'PHX JSON (.phx.json)', ndjson: 'PHX NDJSON (.phx.ndjson)', csv: 'CSV' };
+
+/** The verdict on a file, in words. */
+export function verdictOf(summary: FileSummary, locale: Locale): string {
+  const key = !summary.ok ? 'summary.invalid' : summary.warnings > 0 ? 'summary.validWithWarnings' : 'summary.valid';
+  return translate(locale, key, { file: summary.name });
+}
+
+/**
+ * The summary of each checked file: the verdict, counts of errors and warnings, and records per type.
+ *
+ * @example
+ * ```ts
+ * container.replaceChildren(...summaryCards(summaries, 'en', (file) => convert(file)));
+ * ```
+ */
+export function summaryCards(summaries: readonly FileSummary[], locale: Locale, onConvert: (file: number) => void): HTMLElement[] {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>): string => translate(locale, key, params);
+  return summaries.map((summary, file) => {
+    const verdict = summary.ok ? 'valid' : 'invalid';
+    const records = Object.entries(summary.records) as [RecordType, number][];
+    return h(
+      'article',
+      { class: `file-summary ${verdict}`, 'data-verdict': verdict, 'aria-labelledby': `summary-file-${file}` },
+      h('h3', { id: `summary-file-${file}` }, summary.name),
+      h('p', { class: 'verdict' }, h('span', { class: 'verdict-mark', 'aria-hidden': 'true' }, summary.ok ? '✓' : '✗'), ' ', verdictOf(summary, locale)),
+      h(
+        'dl',
+        { class: 'counts' },
+        h('div', {}, h('dt', {}, t('summary.format')), h('dd', {}, formatNames[summary.format])),
+        h('div', {}, h('dt', {}, t('summary.errors')), h('dd', { class: 'errors' }, summary.errors.toLocaleString(locale))),
+        h('div', {}, h('dt', {}, t('summary.warnings')), h('dd', { class: 'warnings' }, summary.warnings.toLocaleString(locale))),
+      ),
+      records.length > 0 &&
+        h(
+          'table',
+          { class: 'records' },
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('summary.recordType')), h('th', { scope: 'col' }, t('summary.records')))),
+          h('tbody', {}, ...records.map(([type, count]) => h('tr', {}, h('th', { scope: 'row' }, t(`type.${type}`)), h('td', {}, count.toLocaleString(locale))))),
+        ),
+      summary.truncated && h('p', { class: 'truncated' }, t('summary.truncated', { count: MAX_ISSUES })),
+      summary.convertible && h('button', { type: 'button', class: 'convert', 'aria-describedby': `convert-note-${file}`, onclick: () => onConvert(file) }, t('summary.convert')),
+      summary.convertible && h('p', { id: `convert-note-${file}`, class: 'hint' }, t('summary.convertNote')),
+    );
+  });
+}

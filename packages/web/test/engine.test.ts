@@ -1,0 +1,147 @@
+import { validate, validateCsv, validateNdjson, type ValidationIssue } from '@phx/schema';
+import { describe, expect, it } from 'vitest';
+import { checkCsv, checkNdjson, checkPackage, csvAsPackage, recordOfPath, type CheckedFile } from '../src/engine/checks.js';
+import { formatOf, type FileIssue, type FileSummary, type ValidateEvent } from '../src/engine/protocol.js';
+import { recordView } from '../src/engine/records.js';
+import { Reporter } from '../src/engine/report.js';
+import { ndjsonText, observation, recordLine } from './fixtures/ndjson.js';
+import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
+import { invalidCsv, semicolonCsv } from './fixtures/tables.js';
+
+/** Checks a file as the worker does, collecting what it reports. */
+async function check(name: string, text: string | Uint8Array<ArrayBuffer>): Promise<{ summary: FileSummary; issues: FileIssue[]; events: ValidateEvent[]; checked: CheckedFile }> {
+  const file = new File([text], name);
+  const checked: CheckedFile = { file, format: formatOf(name) };
+  const events: ValidateEvent[] = [];
+  const checker = { json: checkPackage, ndjson: checkNdjson, csv: checkCsv }[checked.format];
+  const summary = await checker(checked, 'en', new Reporter(0, (event) => events.push(event)));
+  const issues = events.flatMap((event) => (event.kind === 'issues' ? event.issues : []));
+  return { summary, issues, events, checked };
+}
+
+const essentials = ({ code, severity, pointer, message, location }: ValidationIssue) => ({ code, severity, pointer, message, location });
+
+describe('formatOf', () => {
+  it('tells the format from the file name', () => {
+    expect(formatOf('a.phx.json')).toBe('json');
+    expect(formatOf('A.PHX.NDJSON')).toBe('ndjson');
+    expect(formatOf('export.jsonl')).toBe('ndjson');
+    expect(formatOf('observations.CSV')).toBe('csv');
+    expect(formatOf('package.json')).toBe('json');
+  });
+});
+
+describe('checking a .phx.json package', () => {
+  it('reports a valid package valid, with its records per type', async () => {
+    const { summary, issues } = await check('valid.phx.json', packageText(validPackage));
+    expect(issues).toEqual([]);
+    expect(summary).toEqual({ name: 'valid.phx.json', format: 'json', ok: true, records: { organisation: 2, facility: 1, observation: 2 }, errors: 0, warnings: 0, truncated: false, convertible: false });
+  });
+
+  it('reports the issues validate() finds, each with its record and its field within the record', async () => {
+    const text = packageText(invalidPackage);
+    const { summary, issues } = await check('invalid.phx.json', text);
+    expect(issues.map(essentials)).toEqual(validate(text).issues.map(essentials));
+    expect(issues.map(({ record, field }) => ({ record, field }))).toEqual([
+      { record: { kind: 'record', collection: 'observations', index: 0, key: 'obs-1' }, field: '/numerator' },
+      { record: { kind: 'record', collection: 'observations', index: 0, key: 'obs-1' }, field: '/value' },
+      { record: { kind: 'record', collection: 'observations', index: 1, key: 'obs-2' }, field: '/reportingOrganisation' },
+    ]);
+    expect(summary).toMatchObject({ ok: false, errors: 3, warnings: 0 });
+  });
+
+  it('reports progress up to the whole file', async () => {
+    const text = packageText(validPackage);
+    const { events } = await check('valid.phx.json', text);
+    const last = events.filter((event) => event.kind === 'progress').at(-1);
+    expect(last).toEqual({ kind: 'progress', file: 0, bytes: new TextEncoder().encode(text).length, phase: 'checking' });
+  });
+
+  it('reports a file that is not UTF-8 instead of guessing its characters', async () => {
+    const { summary, issues } = await check('cp1251.phx.json', new Uint8Array([0x7b, 0x22, 0xcf, 0xf0, 0x22, 0x7d]));
+    expect(issues.map((issue) => issue.code)).toEqual(['syntax.invalid-encoding']);
+    expect(summary.ok).toBe(false);
+  });
+
+  it('shows the offending record, the package header, or the lines around a syntax error', async () => {
+    const { issues, checked } = await check('invalid.phx.json', packageText(invalidPackage));
+    const view = await recordView(checked, issues[2]!);
+    expect(JSON.parse(view.json!)).toEqual(invalidPackage.observations![1]);
+
+    const header = await recordView(checked, { record: { kind: 'package' }, field: '/license' });
+    expect(JSON.parse(header.json!)).toEqual({ phxVersion: '1.0', id: 'zm-2020-annual', publisher: validPackage.publisher, license: 'CC-BY-4.0', publishedAt: validPackage.publishedAt });
+
+    const broken = packageText(validPackage).replace('"capacity": 400', '"capacity": 400,,');
+    const syntax = await check('broken.phx.json', broken);
+    const excerpt = await recordView(syntax.checked, syntax.issues[0]!);
+    const line = (syntax.issues[0]!.location as { line: number }).line;
+    expect(excerpt.excerpt).toMatchObject({ focus: line, firstLine: line - 3 });
+    expect(excerpt.excerpt!.lines[3]).toContain('"capacity": 400,,');
+  });
+
+  it('places issues of the header and of unknown places on the package', () => {
+    expect(recordOfPath(['publisher', 'id'], undefined)).toEqual({ record: { kind: 'package' }, field: '/publisher/id' });
+    expect(recordOfPath(['observations', 2, 'period', 'end'], undefined)).toEqual({ record: { kind: 'record', collection: 'observations', index: 2 }, field: '/period/end' });
+  });
+});
+
+describe('checking a .phx.ndjson stream', () => {
+  it('reports a valid stream valid, with its records per type', async () => {
+    const { summary, issues } = await check('valid.phx.ndjson', ndjsonText(50));
+    expect(issues).toEqual([]);
+    expect(summary).toMatchObject({ format: 'ndjson', ok: true, records: { observation: 50 }, errors: 0, warnings: 0 });
+  });
+
+  it('reports what validateNdjson reports, and finds each offending line again', async () => {
+    // Lines far apart, so that finding them again starts from different remembered line starts.
+    const text = ndjsonText(3000, {
+      5: recordLine('observation', { ...observation(4), numerator: 3, value: 3 }),
+      1500: '{"type": "observation",',
+      2999: recordLine('observation', { ...observation(2998), scope: { country: 'ZM', facility: 'fac-nowhere' } }),
+    });
+    const { summary, issues, checked } = await check('invalid.phx.ndjson', text);
+    const expected: ValidationIssue[] = [];
+    const run = validateNdjson(new Blob([text]).stream());
+    for (let next = await run.next(); !next.done; next = await run.next()) expected.push(next.value);
+    expect(issues.map(essentials)).toEqual(expected.map(essentials));
+    expect(issues.map((issue) => [issue.code, (issue.location as { line: number }).line])).toEqual([
+      ['privacy.small-cell', 5],
+      ['privacy.small-cell', 5],
+      ['syntax.invalid-json', 1500],
+      ['ref.unknown-facility', 2999],
+    ]);
+    expect(summary).toMatchObject({ format: 'ndjson', ok: false, records: { observation: 2999 }, errors: 4 });
+    const lines = text.split('\n');
+    const [small, , syntax, facility] = await Promise.all(issues.map((issue) => recordView(checked, issue)));
+    expect(JSON.parse(small!.json!)).toEqual(JSON.parse(lines[4]!));
+    expect(syntax!.excerpt).toEqual({ firstLine: 1500, lines: ['{"type": "observation",'], focus: 1500 });
+    expect(JSON.parse(facility!.json!)).toEqual(JSON.parse(lines[2998]!));
+    expect(issues.map((issue) => issue.record)).toEqual([5, 5, 1500, 2999].map((line) => ({ kind: 'line', line })));
+  });
+});
+
+describe('checking a CSV table', () => {
+  it('reads `;` separators and decimal commas, and converts the table to a package', async () => {
+    const { summary, issues, checked } = await check('observations.csv', semicolonCsv);
+    expect(issues).toEqual([]);
+    expect(summary).toMatchObject({ format: 'csv', ok: true, records: { observation: 2 }, convertible: true });
+    const converted = csvAsPackage(checked);
+    expect(converted.name).toBe('observations.phx.json');
+    const pkg = JSON.parse(converted.text) as { observations: { value: number }[] };
+    expect(pkg.observations.map((observation) => observation.value)).toEqual([12.5, 84.4]);
+  });
+
+  it('reports issues at their row and column, and shows the row as a record', async () => {
+    const { summary, issues, checked } = await check('invalid.csv', invalidCsv);
+    expect(issues.map(essentials)).toEqual(validateCsv(invalidCsv).issues.map(essentials));
+    expect(issues.map(({ code, location, record }) => ({ code, location, record }))).toEqual([
+      { code: 'schema.unknown-field', location: { row: 1, column: 12 }, record: { kind: 'row', row: 1 } },
+      { code: 'arith.numerator-exceeds-denominator', location: { row: 2, column: 7 }, record: { kind: 'row', row: 2 } },
+      { code: 'arith.percent-out-of-range', location: { row: 2, column: 9 }, record: { kind: 'row', row: 2 } },
+    ]);
+    expect(summary.convertible).toBe(false);
+    expect(JSON.parse((await recordView(checked, issues[1]!)).json!)).toMatchObject({ id: 'obs-1', numerator: 400 });
+    expect(JSON.parse((await recordView(checked, issues[0]!)).json!)).toContain('colour');
+    expect(() => csvAsPackage(undefined)).toThrow(/checked CSV/);
+  });
+});

@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import type { FileIssue, FileSummary } from '../src/engine/protocol.js';
+import { codesOf, issuesCsv, issuesJson, locationLabel, recordLabel, selectIssues, type SortKey } from '../src/ui/issue-list.js';
+
+function issue(overrides: Partial<FileIssue>): FileIssue {
+  return {
+    file: 0,
+    code: 'ref.unknown-organisation',
+    severity: 'error',
+    path: ['observations', 0, 'reportingOrganisation'],
+    pointer: '/observations/0/reportingOrganisation',
+    message: 'No organisation with id "X" in the package',
+    params: {},
+    location: { line: 10, column: 5 },
+    record: { kind: 'record', collection: 'observations', index: 0, key: 'obs-1' },
+    field: '/reportingOrganisation',
+    ...overrides,
+  };
+}
+
+const files: FileSummary[] = [
+  { name: 'a.phx.json', format: 'json', ok: false, records: { observation: 2 }, errors: 2, warnings: 1, truncated: false, convertible: false },
+  { name: 'b.csv', format: 'csv', ok: false, records: { observation: 1 }, errors: 1, warnings: 0, truncated: false, convertible: false },
+];
+
+const sample: FileIssue[] = [
+  issue({ location: { line: 30, column: 1 }, code: 'privacy.small-cell', severity: 'error', message: 'numerator 3 is below the suppression threshold 5' }),
+  issue({ location: { line: 10, column: 5 }, severity: 'warning', code: 'codelist.unknown-code', message: 'Unknown code' }),
+  issue({ file: 1, location: { row: 2, column: 3 }, record: { kind: 'row', row: 2 }, message: '=HYPERLINK("http://x")' }),
+];
+
+describe('labels', () => {
+  it('names records and places in the page language', () => {
+    expect(recordLabel({ kind: 'record', collection: 'observations', index: 3, key: 'obs-4' }, 'en')).toBe('observations[3] obs-4');
+    expect(recordLabel({ kind: 'package' }, 'es')).toBe('encabezado del paquete');
+    expect(recordLabel({ kind: 'line', line: 12 }, 'fr')).toBe('ligne 12');
+    expect(recordLabel({ kind: 'row', row: 7 }, 'ru')).toBe('строка 7');
+    expect(locationLabel({ line: 3, column: 7 }, 'en')).toBe('line 3, column 7');
+    expect(locationLabel({ row: 3, column: 2 }, 'es')).toBe('fila 3, columna 2');
+    expect(locationLabel(undefined, 'en')).toBe('');
+  });
+});
+
+describe('selectIssues', () => {
+  it('filters by severity and by code', () => {
+    expect(selectIssues(sample, { severity: 'warning', code: 'all' }, { key: 'location', direction: 'ascending' }).map((i) => i.code)).toEqual(['codelist.unknown-code']);
+    expect(selectIssues(sample, { severity: 'all', code: 'privacy.small-cell' }, { key: 'location', direction: 'ascending' })).toHaveLength(1);
+    expect(selectIssues(sample, { severity: 'error', code: 'codelist.unknown-code' }, { key: 'location', direction: 'ascending' })).toEqual([]);
+  });
+
+  it('sorts errors before warnings, and by position within a file', () => {
+    expect(selectIssues(sample, { severity: 'all', code: 'all' }, { key: 'severity', direction: 'ascending' }).map((i) => i.severity)).toEqual(['error', 'error', 'warning']);
+    expect(selectIssues(sample, { severity: 'all', code: 'all' }, { key: 'file', direction: 'ascending' }).map((i) => i.location)).toEqual([
+      { line: 10, column: 5 },
+      { line: 30, column: 1 },
+      { row: 2, column: 3 },
+    ]);
+  });
+
+  const arbitraryIssue = fc.record({
+    file: fc.integer({ min: 0, max: 2 }),
+    severity: fc.constantFrom('error' as const, 'warning' as const),
+    code: fc.constantFrom('ref.unknown-organisation' as const, 'privacy.small-cell' as const, 'arith.zero-denominator' as const),
+    line: fc.integer({ min: 1, max: 50 }),
+    column: fc.integer({ min: 1, max: 9 }),
+    message: fc.string({ maxLength: 6 }),
+  }).map(({ line, column, ...rest }) => issue({ ...rest, location: { line, column }, record: { kind: 'line', line }, field: `/f${column}` }));
+  const sortKeys: SortKey[] = ['file', 'severity', 'code', 'record', 'field', 'message', 'location'];
+
+  it('gives the same order whatever order the issues came in', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryIssue, { maxLength: 40 }).chain((issues) => fc.tuple(fc.constant(issues), fc.shuffledSubarray(issues, { minLength: issues.length }))),
+        fc.constantFrom(...sortKeys),
+        ([issues, shuffled], key) => {
+        const all = { severity: 'all', code: 'all' } as const;
+        const ascending = selectIssues(issues, all, { key, direction: 'ascending' });
+        expect(selectIssues(shuffled, all, { key, direction: 'ascending' })).toEqual(ascending);
+        expect(ascending).toHaveLength(issues.length);
+        },
+      ),
+    );
+  });
+
+  it('reverses the column when descending, keeping ties in position order', () => {
+    const all = { severity: 'all', code: 'all' } as const;
+    const descending = selectIssues(sample, all, { key: 'code', direction: 'descending' });
+    expect(descending.map((i) => i.code)).toEqual(['ref.unknown-organisation', 'privacy.small-cell', 'codelist.unknown-code']);
+    const ties = [issue({ location: { line: 9, column: 1 } }), issue({ location: { line: 2, column: 1 } })];
+    expect(selectIssues(ties, all, { key: 'code', direction: 'descending' }).map((i) => i.location)).toEqual([{ line: 2, column: 1 }, { line: 9, column: 1 }]);
+  });
+
+  it('lists each code found once, in order', () => {
+    expect(codesOf(sample)).toEqual(['codelist.unknown-code', 'privacy.small-cell', 'ref.unknown-organisation']);
+  });
+});
+
+describe('downloads', () => {
+  it('writes CSV that spreadsheets read back cell for cell, without running formulas', () => {
+    const csv = issuesCsv(sample, files);
+    const { data } = Papa.parse<string[]>(csv.trim());
+    expect(data[0]).toEqual(['file', 'severity', 'code', 'pointer', 'line', 'row', 'column', 'message']);
+    expect(data.slice(1)).toEqual([
+      ['a.phx.json', 'error', 'privacy.small-cell', '/observations/0/reportingOrganisation', '30', '', '1', 'numerator 3 is below the suppression threshold 5'],
+      ['a.phx.json', 'warning', 'codelist.unknown-code', '/observations/0/reportingOrganisation', '10', '', '5', 'Unknown code'],
+      ['b.csv', 'error', 'ref.unknown-organisation', '/observations/0/reportingOrganisation', '', '2', '3', `'=HYPERLINK("http://x")`],
+    ]);
+  });
+
+  it('quotes any text so that it reads back the same', () => {
+    fc.assert(
+      fc.property(fc.string(), (message) => {
+        const { data } = Papa.parse<string[]>(issuesCsv([issue({ message })], files), { skipEmptyLines: true });
+        const cell = data[1]![7]!;
+        expect(/^[=+\-@\t\r]/.test(message) ? cell === `'${message}` : cell === message).toBe(true);
+      }),
+    );
+  });
+
+  it('writes JSON with the files and each issue as @phx/schema reports it, with its file name', () => {
+    const parsed = JSON.parse(issuesJson(sample.slice(2), files)) as { files: FileSummary[]; issues: Record<string, unknown>[] };
+    expect(parsed.files).toEqual(files);
+    expect(parsed.issues).toEqual([
+      {
+        file: 'b.csv',
+        code: 'ref.unknown-organisation',
+        severity: 'error',
+        path: ['observations', 0, 'reportingOrganisation'],
+        pointer: '/observations/0/reportingOrganisation',
+        message: '=HYPERLINK("http://x")',
+        params: {},
+        location: { row: 2, column: 3 },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+import { readLines } from '@phx/schema';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { decodeUtf8, LineStarts, observedStream, readBytes } from '../src/engine/reading.js';
+
+const encoder = new TextEncoder();
+
+/** A stream of the bytes cut into chunks at the given places. */
+function chunked(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array> {
+  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const point of [...points, bytes.length]) {
+    if (point > from) chunks.push(bytes.slice(from, point));
+    from = Math.max(from, point);
+  }
+  return new ReadableStream({
+    start(controller) {
+      chunks.forEach((chunk) => controller.enqueue(chunk));
+      controller.close();
+    },
+  });
+}
+
+async function textOfLine(blob: Blob, starts: LineStarts, line: number): Promise<string | undefined> {
+  const { offset, skip } = starts.seek(line);
+  let seen = 0;
+  for await (const read of readLines(blob.slice(offset).stream())) if (seen++ === skip) return 'text' in read ? read.text : undefined;
+  return undefined;
+}
+
+describe('observedStream', () => {
+  it('passes the bytes through and reports each chunk at its offset', async () => {
+    const file = new Blob(['x'.repeat(200_000)]);
+    const seen: [number, number][] = [];
+    const bytes = await readBytes(observedStream(file, (chunk, offset) => seen.push([offset, chunk.length])));
+    expect(bytes).toEqual(encoder.encode('x'.repeat(200_000)));
+    let expected = 0;
+    for (const [offset, length] of seen) {
+      expect(offset).toBe(expected);
+      expected += length;
+    }
+    expect(expected).toBe(200_000);
+  });
+});
+
+describe('LineStarts', () => {
+  const line = fc.string({ unit: 'grapheme', maxLength: 12 }).map((text) => text.replace(/[\r\n]/g, ''));
+
+  it('finds any line again as readLines numbers it, however the file was chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { minLength: 1, maxLength: 60 }), fc.boolean(), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 7 }), async (lines, crlf, cuts, every) => {
+        const text = lines.join(crlf ? '\r\n' : '\n');
+        const bytes = encoder.encode(text);
+        const starts = new LineStarts(every);
+        await readBytes(observedStream(new Blob([bytes]), (chunk, offset) => starts.observe(chunk, offset)).pipeThrough(new TransformStream()));
+        // The same again through arbitrary chunk boundaries.
+        const rechunked = new LineStarts(every);
+        let offset = 0;
+        await readBytes(chunked(bytes, cuts).pipeThrough(new TransformStream({ transform(chunk, controller) { rechunked.observe(chunk, offset); offset += chunk.length; controller.enqueue(chunk); } })));
+        const blob = new Blob([bytes]);
+        for await (const read of readLines(blob.stream())) {
+          expect(await textOfLine(blob, starts, read.number)).toBe('text' in read ? read.text : undefined);
+          expect(rechunked.seek(read.number)).toEqual(starts.seek(read.number));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('decodeUtf8', () => {
+  it('decodes characters split across chunks', async () => {
+    const bytes = encoder.encode('Распространённость ВИЧ — 12,5 %');
+    for (let cut = 0; cut <= bytes.length; cut++) expect(await decodeUtf8(chunked(bytes, [cut]))).toBe('Распространённость ВИЧ — 12,5 %');
+  });
+
+  it('says so when the bytes are not UTF-8 (a file saved as Windows-1251)', async () => {
+    expect(await decodeUtf8(chunked(new Uint8Array([0x7b, 0xcf, 0xf0, 0xe8, 0x7d]), []))).toBeUndefined();
+  });
+});

@@ -1,0 +1,8 @@
+import { fileURLToPath } from 'node:url';
+
+/** packages/web */
+export const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+/** The built page. */
+export const distDir = fileURLToPath(new URL('../../dist', import.meta.url));
+/** Where screenshots and downloads of the browser tests go (git-ignored). */
+export const resultsDir = fileURLToPath(new URL('../../test-results', import.meta.url));
