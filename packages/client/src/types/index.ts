@@ -1,0 +1,111 @@
+import type {
+  DataPackageInput, Facility, IndicatorDefinition, Meeting, Observation, Organisation, RecordType, ValidationIssue, ValidationResult,
+} from '@phx/schema';
+import type { Hooks, RetryOptions } from 'ky';
+
+export type { DataPackageInput, Facility, IndicatorDefinition, Meeting, Observation, Organisation, RecordType, ValidationIssue, ValidationResult };
+
+/** Checks a record the hub sent, e.g. `validateRecord` of `@phx/schema`. */
+export type ResponseValidator = (type: RecordType, record: unknown) => { ok: boolean; issues: ValidationIssue[] };
+
+/** Options of {@link createClient}. */
+export interface ClientOptions {
+  /** Base URL of the hub, e.g. `https://hub.example.org` (without `/v1`). */
+  baseUrl: string | URL;
+  /** Bearer token of an organisation (from `phx token create`). */
+  token: string;
+  /** A fetch to use instead of the global one (tests, proxies, instrumentation). */
+  fetch?: typeof fetch;
+  /** Milliseconds before a request attempt fails with a `TimeoutError`; `false` for none. Default 30 000. */
+  timeout?: number | false;
+  /** Retries: a number of attempts, or ky's retry options. Default 2, with backoff and Retry-After honoured. */
+  retry?: number | Omit<RetryOptions, 'methods'>;
+  /** ky hooks: before each request, before each retry, after each response. */
+  hooks?: Hooks;
+  /** Validates every record received; a record that fails raises an `InvalidResponseError`. */
+  validateResponses?: ResponseValidator;
+}
+
+/** Options every call takes. */
+export interface CallOptions {
+  /** Cancels the call, including its retries. */
+  signal?: AbortSignal;
+  /** Extra headers, e.g. `Accept-Language: ru` for messages in Russian. */
+  headers?: Record<string, string>;
+}
+
+/** Options of a create or import: the Idempotency-Key (one is generated per call when none is given). */
+export interface CreateOptions extends CallOptions {
+  idempotencyKey?: string;
+}
+
+/** Options of a change: the ETag of the record as read. */
+export interface ChangeOptions extends CallOptions {
+  ifMatch: string;
+}
+
+/** A record with its version tag (the ETag to send as `ifMatch`). */
+export interface Versioned<T> {
+  data: T;
+  etag: string;
+}
+
+/** One page of a list; `next` is the cursor of the following page, `null` on the last. */
+export interface Page<T> {
+  data: T[];
+  next: string | null;
+}
+
+/** Where to start a page and how long it is. */
+export interface PageOptions {
+  cursor?: string;
+  /** Records per page, 1 to 1000. Default 100. */
+  limit?: number;
+}
+
+/** Filters of `client.observations.list()`. */
+export interface ObservationFilter {
+  indicator?: string;
+  /** ISO 3166-1 alpha-2. */
+  country?: string;
+  /** The reporting organisation. */
+  organisation?: string;
+  facility?: string;
+  /** Observations whose period ends on or after this date (YYYY-MM-DD). */
+  from?: string;
+  /** Observations whose period starts on or before this date (YYYY-MM-DD). */
+  to?: string;
+}
+
+/** Filters of `client.facilities.list()`. */
+export interface FacilityFilter {
+  country?: string;
+}
+
+/** Filters of `client.meetings.list()`. */
+export interface MeetingFilter {
+  /** The organiser. */
+  organisation?: string;
+  from?: string;
+  to?: string;
+}
+
+/** What an import wrote. */
+export interface ImportSummary {
+  package: string;
+  created: number;
+  updated: number;
+  records: Record<string, number>;
+}
+
+/** An RFC 9457 problem document from the hub. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  issues?: ValidationIssue[];
+  [extension: string]: unknown;
+}

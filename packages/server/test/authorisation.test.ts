@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../src/index.js';
+import { observation, observationPackage, organisation, ORG_A, ORG_B, SECRETARIAT } from './fixtures/data.js';
+import { startTestHub, type TestHub } from './fixtures/hub.js';
+
+let hub: TestHub;
+beforeAll(async () => {
+  hub = await startTestHub();
+  // Records of A and of B to write to: seeded by the secretariat and the members themselves.
+  for (const org of [ORG_A, ORG_B]) {
+    const token = org === ORG_A ? hub.tokens.memberA : hub.tokens.memberB;
+    expect((await hub.call(hub.tokens.secretariat, 'POST', '/v1/organisations', organisation(org))).status).toBe(201);
+    expect((await hub.call(token, 'POST', '/v1/facilities', { id: `fac-${org}`, country: 'ZA', type: 'prison' })).status).toBe(201);
+    expect((await hub.call(token, 'POST', '/v1/observations', observation(`obs-${org}`, org))).status).toBe(201);
+  }
+  expect((await hub.call(hub.tokens.secretariat, 'POST', '/v1/organisations', organisation(SECRETARIAT))).status).toBe(201);
+});
+afterAll(() => hub?.close());
+
+type Actor = 'memberA' | 'secretariat' | 'reader';
+type Kind = 'organisation' | 'facility' | 'observation' | 'meeting';
+type OwnedKind = Exclude<Kind, 'organisation'>;
+const collections: Record<Kind, string> = { organisation: 'organisations', facility: 'facilities', observation: 'observations', meeting: 'meetings' };
+
+/** A new record of a kind owned by an organisation (facilities are owned by whoever records them). */
+function recordOf(kind: OwnedKind, owner: string, id: string): Record<string, unknown> {
+  switch (kind) {
+    case 'facility':
+      return { id, country: 'ZA', type: 'prison' };
+    case 'observation':
+      return observation(id, owner);
+    case 'meeting':
+      return {
+        id, title: { en: 'Meeting' }, start: '2023-05-01T09:00:00+00:00', end: '2023-05-01T17:00:00+00:00',
+        format: 'virtual', organiser: owner, participants: [{ organisation: owner }],
+      };
+  }
+}
+
+/** The expected outcome: the rule the hub documents (members write their own; the secretariat also organisations and meetings). */
+function allowed(actor: Actor, kind: Kind, own: boolean): boolean {
+  if (actor === 'reader') return false;
+  if (actor === 'secretariat' && (kind === 'organisation' || kind === 'meeting')) return true;
+  return own;
+}
+
+const actorOrg: Record<Actor, string> = { memberA: ORG_A, secretariat: SECRETARIAT, reader: ORG_A };
+const kinds: Kind[] = ['organisation', 'facility', 'observation', 'meeting'];
+const actors: Actor[] = ['memberA', 'secretariat', 'reader'];
+let serial = 0;
+
+describe('authorisation matrix: every write endpoint × role × own or other organisation', () => {
+  for (const kind of kinds) {
+    for (const actor of actors) {
+      for (const own of [true, false]) {
+        const owner = (o: boolean) => (o ? actorOrg[actor] : actorOrg[actor] === ORG_B ? ORG_A : ORG_B);
+        const expected = allowed(actor, kind, own) ? 'allowed' : 'forbidden';
+        it(`${kind}: ${actor} on ${own ? 'its own' : "another organisation's"} record is ${expected}`, async () => {
+          const id = `m${++serial}`;
+          // An organisation owns only its own record: act for a fresh organisation, on it or on another fresh one.
+          const me = `ZA-NPO-${id}`;
+          const role: Role = actor === 'memberA' ? 'member' : actor;
+          const token = kind === 'organisation' ? await hub.token(me, role) : hub.tokens[actor];
+          const record = kind === 'organisation' ? organisation(own ? me : `GB-CHC-${id}`) : recordOf(kind, owner(own), id);
+          const key = kind === 'organisation' ? (record.id as string) : id;
+          const path = `/v1/${collections[kind]}`;
+          const ok = expected === 'allowed';
+
+          // Create. A facility belongs to whoever records it, so "another's" facility is first recorded by its owner.
+          let existing = record;
+          if (kind === 'facility' && !own) {
+            const ownerToken = owner(false) === ORG_A ? hub.tokens.memberA : hub.tokens.memberB;
+            expect((await hub.call(ownerToken, 'POST', path, record)).status).toBe(201);
+          } else {
+            const created = await hub.call(token, 'POST', path, record);
+            expect(created.status).toBe(ok ? 201 : 403);
+            if (!ok) {
+              expect(created.headers.get('content-type')).toBe('application/problem+json');
+              // Let the owner create it, so that the changes below have a record to be refused on.
+              const ownerToken = kind === 'organisation' || kind === 'meeting' ? hub.tokens.secretariat : owner(own) === ORG_A ? hub.tokens.memberA : hub.tokens.memberB;
+              expect((await hub.call(ownerToken, 'POST', path, record)).status).toBe(201);
+            }
+          }
+          const read = await hub.call(token, 'GET', `${path}/${key}`);
+          expect(read.status).toBe(200);
+          existing = (await read.json()) as Record<string, unknown>;
+          let etag = read.headers.get('etag')!;
+
+          // Replace, patch, delete.
+          const replaced = await hub.call(token, 'PUT', `${path}/${key}`, existing, { 'If-Match': etag });
+          expect(replaced.status).toBe(ok ? 200 : 403);
+          if (ok) etag = replaced.headers.get('etag')!;
+          const patch = kind === 'observation' ? { notes: 'Checked.' } : kind === 'organisation' ? { acronym: 'ORG' } : kind === 'meeting' ? { languages: ['en'] } : { capacity: 10 };
+          const patched = await hub.call(token, 'PATCH', `${path}/${key}`, patch, { 'If-Match': etag });
+          expect(patched.status).toBe(ok ? 200 : 403);
+          if (ok) etag = patched.headers.get('etag')!;
+          const deleted = await hub.call(token, 'DELETE', `${path}/${key}`, undefined, { 'If-Match': etag });
+          expect(deleted.status).toBe(ok ? 204 : 403);
+          expect((await hub.call(token, 'GET', `${path}/${key}`)).status).toBe(ok ? 404 : 200);
+        });
+      }
+    }
+  }
+
+  for (const actor of actors) {
+    for (const own of [true, false]) {
+      const allowedImport = actor !== 'reader' && own;
+      it(`package import: ${actor} importing observations of ${own ? 'its own' : 'another'} organisation is ${allowedImport ? 'allowed' : 'forbidden'}`, async () => {
+        const org = own ? actorOrg[actor] : ORG_B;
+        const pkg = observationPackage(org, 3, { prefix: `imp-${actor}-${own}` });
+        // The secretariat may write any organisation record, but observations only of its own.
+        const response = await hub.call(hub.tokens[actor], 'POST', '/v1/packages', { ...pkg, organisations: [] });
+        expect(response.status).toBe(allowedImport ? 200 : 403);
+        const listed = await hub.call(hub.tokens.reader, 'GET', `/v1/observations?organisation=${org}&limit=1000`);
+        const ids = ((await listed.json()) as { data: { id: string }[] }).data.map((o) => o.id);
+        expect(ids.filter((id) => id.startsWith(`imp-${actor}-${own}`))).toHaveLength(allowedImport ? 3 : 0);
+      });
+    }
+  }
+
+  it('refuses every request without a known token with 401 problem+json', async () => {
+    for (const token of [undefined, 'phx_not-a-token']) {
+      const response = await hub.call(token, 'GET', '/v1/observations');
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(await response.json()).toMatchObject({ status: 401, type: expect.stringMatching(/unauthorised$/) });
+    }
+  });
+
+  it('lets every role read everything', async () => {
+    for (const role of ['member', 'secretariat', 'reader'] satisfies Role[]) {
+      const token = await hub.token(ORG_B, role);
+      const response = await hub.call(token, 'GET', `/v1/observations/obs-${ORG_A}`);
+      expect(response.status).toBe(200);
+    }
+  });
+
+  it('forbids moving a record to another organisation', async () => {
+    const read = await hub.call(hub.tokens.memberA, 'GET', `/v1/observations/obs-${ORG_A}`);
+    const moved = await hub.call(hub.tokens.memberA, 'PATCH', `/v1/observations/obs-${ORG_A}`, { reportingOrganisation: ORG_B }, { 'If-Match': read.headers.get('etag')! });
+    expect(moved.status).toBe(403);
+  });
+});
