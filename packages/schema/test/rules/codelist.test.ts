@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { codelists } from '../../src/codelists/codes.js';
+import { validate, validateRecord } from '../../src/validate/validate.js';
+import { changed, countObservation, expectClean, expectOnly, NOW, type Loose } from './fixtures.js';
+
+describe('codelist.unknown-code', () => {
+  it.each([
+    ['a focus area', (p: Loose) => (p.organisations[1].focusAreas = ['harm-reductoin']), '/organisations/1/focusAreas/0', 'focusArea', 'harm-reductoin'],
+    ['a region', (p: Loose) => (p.organisations[1].regions = ['southern-africa']), '/organisations/1/regions/0', 'region', 'southern-africa'],
+    ['a population', (p: Loose) => (p.organisations[1].populations = ['people-released-from-prison', 'ex-prisoners']), '/organisations/1/populations/1', 'population', 'ex-prisoners'],
+    ['a framework', (p: Loose) => (p.indicators[0].framework = 'unicef'), '/indicators/0/framework', 'framework', 'unicef'],
+    ['an intervention', (p: Loose) => (p.indicators[0].interventions = ['housing']), '/indicators/0/interventions/0', 'focusArea', 'housing'],
+    ['a meeting issue', (p: Loose) => (p.meetings[0].issuesIdentified[0].theme = 'overcrowding'), '/meetings/0/issuesIdentified/0/theme', 'meetingIssue', 'overcrowding'],
+  ])('warns about %s that PHX does not know, and the data stays valid', (_, change, pointer, codelist, value) => {
+    const result = validate(changed(change), { now: NOW });
+    const issue = expectOnly(result, 'codelist.unknown-code', pointer);
+    expect(result.ok).toBe(true);
+    expect(issue.params).toEqual({ codelist, value });
+  });
+
+  it('warns about an unknown population of an observation', () => {
+    const record = countObservation({ indicator: 'hiv-prevalence-prisoners', disaggregation: { population: 'remand' } });
+    expect(validateRecord('observation', record, { now: NOW }).issues.map((i) => [i.code, i.pointer])).toContainEqual([
+      'codelist.unknown-code',
+      '/disaggregation/population',
+    ]);
+  });
+
+  it('knows every code of every open list', () => {
+    const pkg = changed((p) => {
+      p.organisations[1].focusAreas = [...codelists.focusArea.codes];
+      p.organisations[1].regions = [...codelists.region.codes];
+      p.organisations[1].populations = [...codelists.population.codes];
+      p.meetings[0].issuesIdentified = codelists.meetingIssue.codes.map((theme) => ({ theme }));
+    });
+    expectClean(validate(pkg, { now: NOW }));
+  });
+
+  it('rejects an unknown code of a closed list as an error', () => {
+    const result = validate(changed((p) => (p.observations[1].disaggregation.sex = 'woman')), { now: NOW });
+    expectOnly(result, 'schema.invalid-value', '/observations/1/disaggregation/sex');
+  });
+
+  it('rejects a code of an open list that is not written as a code', () => {
+    expectOnly(validate(changed((p) => (p.organisations[1].focusAreas = ['Harm Reduction'])), { now: NOW }), 'schema.invalid-format', '/organisations/1/focusAreas/0');
+  });
+});

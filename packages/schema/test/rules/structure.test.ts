@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { IssueCode } from '../../src/validate/codes.js';
+import { validate, validateRecord } from '../../src/validate/validate.js';
+import { changed, countObservation, expectClean, expectOnly, NOW, smallPackage, type Loose } from './fixtures.js';
+
+/** The 1-based line and column of the first `needle` after the first `after`. */
+function locationOf(text: string, needle: string, after: string): { line: number; column: number } {
+  const from = text.indexOf(after);
+  const offset = text.indexOf(needle, from);
+  expect(offset).toBeGreaterThanOrEqual(0);
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** Code, what is wrong, the change, the pointer, and where the issue is in the text: the first `needle` after `after`. */
+const cases: [IssueCode, string, (p: Loose) => void, string, { needle: string; after: string }][] = [
+  ['schema.invalid-type', 'a number given as text', (p) => (p.observations[0].numerator = '1320'), '/observations/0/numerator', { needle: '"numerator"', after: '"observations"' }],
+  // A missing field is placed at the object that lacks it.
+  ['schema.required', 'a missing period', (p) => delete p.observations[0].period, '/observations/0/period', { needle: '{', after: '"observations"' }],
+  ['schema.unknown-field', 'a field the format does not define', (p) => (p.observations[0].prisonerName = 'x'), '/observations/0/prisonerName', { needle: '"prisonerName"', after: '' }],
+  ['schema.invalid-value', 'a unit outside the closed list', (p) => (p.observations[0].unit = 'percentage'), '/observations/0/unit', { needle: '"unit"', after: '"observations"' }],
+  ['schema.invalid-format', 'a date-time written the local way', (p) => (p.meetings[0].start = '28/10/2020'), '/meetings/0/start', { needle: '"start"', after: '"meetings"' }],
+  ['schema.too-small', 'an empty list of countries', (p) => (p.organisations[1].countries = []), '/organisations/1/countries', { needle: '"countries"', after: '"ZM-PACRA-120045"' }],
+  ['schema.too-big', 'a method note over 20 000 characters', (p) => (p.observations[0].methodNote = 'x'.repeat(20_001)), '/observations/0/methodNote', { needle: '"methodNote"', after: '' }],
+  ['schema.invalid-key', 'a language map keyed by a name, not a tag', (p) => (p.organisations[1].name = { English: 'Zambia Prisons Reintegration Trust' }), '/organisations/1/name/English', { needle: '"English"', after: '' }],
+  ['schema.invalid-union', 'a licence that is neither SPDX nor a URL', (p) => (p.license = 'some licence'), '/license', { needle: '"license"', after: '' }],
+];
+
+describe('structural codes', () => {
+  it.each(cases)('%s: %s', (code, _, change, pointer, { needle, after }) => {
+    const pkg = changed(change);
+    const fromObject = validate(pkg, { now: NOW });
+    const issue = expectOnly(fromObject, code, pointer);
+    expect(issue.location).toBeUndefined();
+    expect(issue.message).not.toBe('');
+
+    const text = JSON.stringify(pkg, null, 2);
+    const fromText = validate(text, { now: NOW });
+    const located = expectOnly(fromText, code, pointer);
+    expect(located.location).toEqual(locationOf(text, needle, after));
+  });
+
+  it('names the expected type of a missing field', () => {
+    const issue = expectOnly(validate(changed((p) => delete p.observations[0].period), { now: NOW }), 'schema.required', '/observations/0/period');
+    expect(issue.params).toMatchObject({ expected: 'object', received: 'undefined' });
+  });
+
+  it('reports each unknown field on its own', () => {
+    const pkg = changed((p) => Object.assign(p.facilities[0], { warden: 'x', cellBlock: 'B' }));
+    expect(validate(pkg, { now: NOW }).issues.map((i) => i.pointer)).toEqual(['/facilities/0/warden', '/facilities/0/cellBlock']);
+  });
+
+  it('accepts extra data under extensions keyed by a URL, and nowhere else', () => {
+    expectClean(validate(changed((p) => (p.facilities[0].extensions = { 'https://zprt.example.org/ext/v1': { wings: 4 } })), { now: NOW }));
+    expectOnly(validate(changed((p) => (p.facilities[0].extensions = { wings: 4 })), { now: NOW }), 'schema.invalid-key', '/facilities/0/extensions/wings');
+  });
+
+  it('checks the package envelope and still checks its records', () => {
+    const pkg = changed((p) => {
+      p.phxVersion = '2.0';
+      p.observations[0].numerator = -1;
+    });
+    expect(validate(pkg, { now: NOW }).issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['schema.invalid-value', '/phxVersion'],
+      ['schema.too-small', '/observations/0/numerator'],
+    ]);
+  });
+
+  it('rejects a package that is not an object', () => {
+    for (const value of [null, 42, [], true]) expectOnly(validate(value), 'schema.invalid-type', '');
+    // As text, a JSON string is a value too.
+    expectOnly(validate('"a package"'), 'schema.invalid-type', '');
+  });
+
+  it('checks the records of a package whose envelope is unusable', () => {
+    const { publisher: _, ...rest } = smallPackage();
+    rest.observations[0].numerator = 'many';
+    expect(validate(rest, { now: NOW }).issues.map((i) => [i.code, i.pointer])).toEqual([
+      ['schema.required', '/publisher'],
+      ['schema.invalid-type', '/observations/0/numerator'],
+    ]);
+  });
+
+  it('checks a lone record with pointers from the record', () => {
+    expectOnly(validateRecord('observation', countObservation({ numerator: '5200' }), { now: NOW }), 'schema.invalid-type', '/numerator');
+    expectOnly(validateRecord('facility', { id: 'f', country: 'XX', type: 'prison' }), 'schema.invalid-value', '/country');
+    expectOnly(validateRecord('meeting', []), 'schema.invalid-type', '');
+  });
+});
+
+describe('syntax.invalid-json', () => {
+  it.each([
+    ['a trailing comma', '{\n  "phxVersion": "1.0",\n}', { line: 3, column: 1 }, '}'],
+    ['a text that ends too early', '{\n  "phxVersion": "1.0",', { line: 2, column: 23 }, null],
+    ['an empty text', '', { line: 1, column: 1 }, null],
+    ['a comment', '{\n  // note\n  "id": "x"\n}', { line: 2, column: 3 }, '/'],
+    ['single quotes', "{'id': 'x'}", { line: 1, column: 2 }, "'"],
+  ])('reports %s at its line and column', (_, text, location, token) => {
+    const issue = expectOnly(validate(text), 'syntax.invalid-json', '');
+    expect(issue.location).toEqual(location);
+    expect(issue.params).toEqual({ token });
+  });
+
+  it('reports a raw control character at the string that holds it', () => {
+    const issue = expectOnly(validate('{"id": "a\tb"}'), 'syntax.invalid-json', '');
+    expect(issue.location).toEqual({ line: 1, column: 8 });
+  });
+});
+
+describe('syntax.too-deep', () => {
+  it('rejects text nested deeper than maxDepth, at the bracket that goes too deep', () => {
+    const text = '{"extensions": {"https://x.example.org/e": [[[[1]]]]}}';
+    const issues = validate(text, { maxDepth: 4 }).issues;
+    expect(issues.map((i) => i.code)).toContain('syntax.too-deep');
+    const deep = issues.find((i) => i.code === 'syntax.too-deep')!;
+    expect(deep.location).toEqual({ line: 1, column: 46 });
+    expect(deep.params).toEqual({ maxDepth: 4 });
+  });
+
+  it('rejects a deep value inside a record, at its path', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 150; i++) deep = [deep];
+    const pkg = changed((p) => (p.facilities[0].extensions = { 'https://zprt.example.org/ext/v1': deep }));
+    const result = validate(pkg, { now: NOW });
+    const issue = expectOnly(result, 'syntax.too-deep', `/facilities/0/extensions/https:~1~1zprt.example.org~1ext~1v1${'/0'.repeat(98)}`);
+    expect(issue.params).toEqual({ maxDepth: 100 });
+    expectClean(validate(pkg, { now: NOW, maxDepth: 200 }));
+  });
+});
