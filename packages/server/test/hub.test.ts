@@ -1,0 +1,101 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createToken, startHub } from '../src/index.js';
+import { observationPackage, ORG_A } from './fixtures/data.js';
+import { startTestHub } from './fixtures/hub.js';
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'phx-start-'));
+
+describe('startHub', () => {
+  it('seeds packages once, creates a demo token and serves a web root', async () => {
+    const dir = tempDir();
+    const seed = join(dir, 'seed.phx.json');
+    writeFileSync(seed, JSON.stringify(observationPackage(ORG_A, 5)));
+    mkdirSync(join(dir, 'web'));
+    writeFileSync(join(dir, 'web', 'index.html'), '<h1>PHX validator</h1>');
+    const db = join(dir, 'hub.sqlite');
+
+    for (let start = 0; start < 2; start++) {
+      const hub = await startHub({ db, port: 0, seed: [seed], demoToken: true, webRoot: join(dir, 'web') });
+      try {
+        expect(hub.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+        const response = await fetch(`${hub.url}/v1/observations`, { headers: { Authorization: `Bearer ${hub.demoToken}` } });
+        expect(((await response.json()) as { data: unknown[] }).data).toHaveLength(5);
+        expect(await (await fetch(`${hub.url}/`)).text()).toContain('PHX validator');
+      } finally {
+        await hub.close();
+      }
+    }
+  });
+
+  it('refuses an invalid seed package and says which file and why', async () => {
+    const dir = tempDir();
+    const seed = join(dir, 'bad.phx.json');
+    writeFileSync(seed, JSON.stringify({ ...observationPackage(ORG_A, 1), phxVersion: '9' }));
+    await expect(startHub({ db: join(dir, 'hub.sqlite'), port: 0, seed: [seed] })).rejects.toThrow(/bad\.phx\.json: The package has 1 error/);
+    await expect(startHub({ db: join(dir, 'hub.sqlite'), port: 0, seed: [join(dir, 'missing.json')] })).rejects.toThrow(/missing\.json: ENOENT/);
+  });
+
+  it('creates tokens only for known roles', async () => {
+    const db = join(tempDir(), 'hub.sqlite');
+    expect((await createToken({ db, organisation: ORG_A, role: 'reader' })).token).toMatch(/^phx_[\w-]{43}$/);
+    await expect(createToken({ db, organisation: ORG_A, role: 'admin' as never })).rejects.toThrow(/Unknown role "admin"/);
+  });
+});
+
+describe('limits', () => {
+  it('answers 413 to a body above the size limit and to a package with too many records', async () => {
+    const hub = await startTestHub({ limits: { maxBodyBytes: 20_000, maxImportRecords: 10 } });
+    try {
+      const big = await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', observationPackage(ORG_A, 100));
+      expect(big.status).toBe(413);
+      const many = await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', observationPackage(ORG_A, 11));
+      expect(many.status).toBe(413);
+      expect(((await many.json()) as { detail: string }).detail).toMatch(/12 records.*at most 10/);
+    } finally {
+      await hub.close();
+    }
+  });
+
+  it('answers 429 with Retry-After once a token exceeds its rate, without slowing other tokens', async () => {
+    const hub = await startTestHub({ limits: { rateLimit: { requests: 3, windowMs: 60_000 } } });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await hub.call(hub.tokens.memberA, 'GET', '/v1/indicators?limit=1')).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const limited = await hub.call(hub.tokens.memberA, 'GET', '/v1/indicators?limit=1');
+      expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(limited.headers.get('content-type')).toBe('application/problem+json');
+      expect((await hub.call(hub.tokens.memberB, 'GET', '/v1/indicators?limit=1')).status).toBe(200);
+    } finally {
+      await hub.close();
+    }
+  });
+});
+
+describe('requests the hub refuses', () => {
+  it('explains malformed requests as problem+json with the request id', async () => {
+    const hub = await startTestHub();
+    try {
+      const cases: [string, string, unknown, Record<string, string>, number, RegExp][] = [
+        ['POST', '/v1/packages', '{"phxVersion":', {}, 400, /not valid JSON/],
+        ['POST', '/v1/packages', 'x', { 'Content-Type': 'text/plain' }, 415, /application\/json/],
+        ['GET', '/v1/observations?colour=red', undefined, {}, 400, /Unknown query parameter "colour"/],
+        ['GET', '/v1/observations?limit=5000', undefined, {}, 400, /limit/],
+        ['GET', '/v1/observations?cursor=%%%', undefined, {}, 400, /cursor/],
+        ['GET', '/v1/observations?from=2020', undefined, {}, 400, /YYYY-MM-DD/],
+        ['GET', '/v1/nothing-here', undefined, {}, 404, /no GET/],
+      ];
+      for (const [method, path, body, headers, status, detail] of cases) {
+        const response = await hub.call(hub.tokens.memberA, method, path, body, { 'X-Request-Id': 'req-42', ...headers });
+        expect(response.status, `${method} ${path}`).toBe(status);
+        expect(response.headers.get('content-type')).toBe('application/problem+json');
+        expect(await response.json()).toMatchObject({ status, detail: expect.stringMatching(detail), requestId: 'req-42' });
+      }
+    } finally {
+      await hub.close();
+    }
+  });
+});
