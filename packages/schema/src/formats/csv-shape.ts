@@ -86,8 +86,8 @@ export function recordShape(type: RecordType): Extract<Shape, { kind: 'object' }
 /** Where a column leads in a record: the path of its cell and what the cell holds. */
 export type ColumnTarget =
   | { path: (string | number)[]; kind: CellKind }
-  /** A column naming a whole array: its only cell value is `[]`, an empty list. */
-  | { path: (string | number)[]; kind: 'empty-array' }
+  /** A column naming a whole list or object: its only cell value is `[]` or `{}`, an empty one. */
+  | { path: (string | number)[]; kind: 'empty-array' | 'empty-object' }
   | { path: (string | number)[]; kind: 'unknown' };
 
 const indexPattern = /^(?:0|[1-9]\d{0,5})$/;
@@ -119,7 +119,7 @@ export function resolveColumn(type: RecordType, name: string): ColumnTarget {
     } else return { path: [...path, ...segments.slice(i)], kind: 'unknown' };
   }
   if (shape.kind === 'array') return { path, kind: 'empty-array' };
-  if (shape.kind === 'object' || shape.kind === 'map') return { path, kind: 'unknown' };
+  if (shape.kind === 'object' || shape.kind === 'map') return { path, kind: path.length === 0 ? 'unknown' : 'empty-object' };
   return { path, kind: shape.kind };
 }
 

@@ -13,7 +13,7 @@ export interface ReadCsvOptions {
   type?: RecordType;
   /** Language of the messages. Default `en`. */
   locale?: Locale;
-  /** Cell separator. Default: detected among `,` `;` tab and `|`. */
+  /** Cell separator. Default: the one among `,` `;` tab and `|` that the header row uses most. */
   delimiter?: string;
   /** Read `12,5` as 12.5 in number columns. Default: on when cells are separated by `;`. */
   decimalComma?: boolean;
@@ -143,6 +143,23 @@ export function detectCsvType(columns: readonly string[]): RecordType | undefine
   return tie ? undefined : best;
 }
 
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The separator of a table: the one the header row uses most. Only the header is read, as column
+ * names hold no separators while cells (a JSON extension, a note) may hold any.
+ */
+function delimiterOf(text: string): string {
+  const header = /^\s*([^\n]*)/.exec(text)?.[1] ?? '';
+  let best: string = DELIMITERS[0];
+  let most = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = header.split(delimiter).length - 1;
+    if (count > most) [best, most] = [delimiter, count];
+  }
+  return best;
+}
+
 function isBlank(row: readonly string[]): boolean {
   return row.every((cell) => cell.trim() === '');
 }
@@ -180,7 +197,7 @@ export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}
   const parsed = Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
-    ...(options.delimiter ? { delimiter: options.delimiter } : { delimitersToGuess: [',', ';', '\t', '|'] }),
+    delimiter: options.delimiter ?? delimiterOf(text),
   });
   const rows = parsed.data;
   table.delimiter = parsed.meta.delimiter;
@@ -228,6 +245,7 @@ export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}
       }
       if (!target || target.kind === 'unknown') return;
       if (target.kind === 'empty-array') setAt(record, target.path, cell.trim() === '[]' ? [] : cell);
+      else if (target.kind === 'empty-object') setAt(record, target.path, cell.trim() === '{}' ? {} : cell);
       else setAt(record, target.path, cellValue(cell, target.kind, decimalComma));
     });
     table.records.push(compact(record) as Record<string, unknown>);
@@ -246,13 +264,15 @@ function startsWith(path: readonly (string | number)[], prefix: readonly (string
   return prefix.length <= path.length && prefix.every((part, i) => path[i] === part);
 }
 
-/** Flattens a record into cells keyed by column name. */
+/** Flattens a record into cells keyed by column name; an empty list or object is a cell of its own, `[]` or `{}`. */
 function flatten(value: unknown, prefix: string, cells: Map<string, string>): void {
   if (Array.isArray(value)) {
     if (value.length === 0) cells.set(prefix, '[]');
     value.forEach((item, i) => flatten(item, `${prefix}.${i}`, cells));
   } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
+    const entries = Object.entries(value);
+    if (entries.length === 0) cells.set(prefix, '{}');
+    for (const [key, item] of entries) {
       const name = prefix === '' ? key : `${prefix}.${key}`;
       // An extension's key is a URL and its value any JSON: it is one cell.
       if (prefix === 'extensions') cells.set(name, JSON.stringify(item));

@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codelists, detectCsvType, indicatorCatalogue, readCsv, validateCsv, writeCsv } from '../src/index.js';
+
+const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource';
+const row = (id: string, numerator = '120', value = '12') =>
+  `${id},hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,${numerator},1000,${value},percent,survey`;
+
+describe('readCsv: columns and types', () => {
+  it('unflattens columns by path and types cells by the schema', () => {
+    const table = readCsv(`${header},disaggregation.sex,suppressed,notes\n${row('obs-1')},female,false,12 in total\n`);
+    expect(table.type).toBe('observation');
+    expect(table.issues).toEqual([]);
+    expect(table.records).toEqual([
+      {
+        id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZA-NPO-123-456', scope: { country: 'ZA' },
+        period: { start: '2020-01-01', end: '2020-12-31' }, numerator: 120, denominator: 1000, value: 12, unit: 'percent',
+        dataSource: 'survey', disaggregation: { sex: 'female' }, suppressed: false, notes: '12 in total',
+      },
+    ]);
+    expect(table.rows).toEqual([2]);
+  });
+
+  it('reads language maps, lists, empty lists and extensions', () => {
+    const csv = 'id,name.en,name.ru,type,countries.0,countries.1,regions,extensions.https://example.org/ext.v1\nZA-NPO-1,Network,Сеть,ngo,ZA,MZ,[],"{""level"":2}"\n';
+    expect(readCsv(csv).records).toEqual([
+      { id: 'ZA-NPO-1', name: { en: 'Network', ru: 'Сеть' }, type: 'ngo', countries: ['ZA', 'MZ'], regions: [], extensions: { 'https://example.org/ext.v1': { level: 2 } } },
+    ]);
+  });
+
+  it('tells the record type from the header, or not at all when it is ambiguous', () => {
+    expect(detectCsvType(header.split(','))).toBe('observation');
+    expect(detectCsvType(['id', 'country', 'type', 'capacity'])).toBe('facility');
+    expect(detectCsvType(['code', 'name.en', 'unit', 'calculation'])).toBe('indicator');
+    expect(detectCsvType(['id'])).toBeUndefined();
+    expect(detectCsvType(['a', 'b'])).toBeUndefined();
+  });
+
+  it('leaves a cell it cannot read as text, for the validator to report at its cell', () => {
+    const { issues } = validateCsv(`${header}\n${row('obs-1', 'many')}\n`);
+    expect(issues).toMatchObject([{ code: 'schema.invalid-type', path: ['numerator'], location: { row: 2, column: 7 } }]);
+  });
+});
+
+describe('readCsv: real-world CSV', () => {
+  it('drops a byte order mark', () => {
+    const table = readCsv(`\uFEFF${header}\n${row('obs-1')}\n`);
+    expect(table.columns[0]).toBe('id');
+    expect(table.records[0]).toHaveProperty('id', 'obs-1');
+  });
+
+  it('reads ; separators with decimal commas', () => {
+    const table = readCsv(`${header.replaceAll(',', ';')}\n${row('obs-1', '125', '12,5').replaceAll(',', ';').replace('12;5', '12,5')}\n`);
+    expect(table.delimiter).toBe(';');
+    expect(table.records[0]).toMatchObject({ numerator: 125, value: 12.5 });
+    expect(validateCsv(`${header.replaceAll(',', ';')}\n${row('obs-1', '125', '12,5').replaceAll(',', ';').replace('12;5', '12,5')}\n`).ok).toBe(true);
+  });
+
+  it('does not read a decimal comma in a , separated file', () => {
+    expect(readCsv(`${header}\n${row('obs-1', '120', '"12,5"')}\n`).records[0]).toMatchObject({ value: '12,5' });
+  });
+
+  it('turns Excel serial dates in date columns into ISO dates', () => {
+    const table = readCsv(`${header}\n${row('obs-1').replace('2020-01-01,2020-12-31', '43831,44196')}\n`);
+    expect(table.records[0]).toMatchObject({ period: { start: '2020-01-01', end: '2020-12-31' } });
+    // Only in date columns: a number column keeps its number.
+    expect(table.records[0]).toMatchObject({ denominator: 1000 });
+  });
+
+  it('skips blank rows and keeps the row numbers of the others', () => {
+    const table = readCsv(`\n${header}\n\n${row('obs-1')}\n,,,\n${row('obs-2')}\n\n`);
+    expect(table.records.map((record) => record.id)).toEqual(['obs-1', 'obs-2']);
+    expect(table.rows).toEqual([4, 6]);
+  });
+
+  it('reports every unknown, repeated and missing column at once, at the header', () => {
+    const table = readCsv('id,indicator,colour,id,period.start,scope.county\nobs-1,hiv-prevalence-prisoners,red,obs-1,2020-01-01,ZA\n', { type: 'observation' });
+    expect(table.issues.map((issue) => [issue.code, issue.pointer, issue.location])).toEqual([
+      ['schema.unknown-field', '/colour', { row: 1, column: 3 }],
+      ['schema.unknown-field', '/id', { row: 1, column: 4 }],
+      ['schema.unknown-field', '/scope/county', { row: 1, column: 6 }],
+      ['schema.required', '/reportingOrganisation', { row: 1, column: 7 }],
+      ['schema.required', '/scope/country', { row: 1, column: 7 }],
+      ['schema.required', '/period/end', { row: 1, column: 7 }],
+      ['schema.required', '/unit', { row: 1, column: 7 }],
+      ['schema.required', '/dataSource', { row: 1, column: 7 }],
+    ]);
+  });
+
+  it('reports missing columns once, not again on every row', () => {
+    const csv = `${header.replace(',dataSource', '')}\n${row('obs-1').replace(',survey', '')}\n${row('obs-2').replace(',survey', '')}\n`;
+    const { issues } = validateCsv(csv);
+    expect(issues.filter((issue) => issue.code === 'schema.required')).toHaveLength(1);
+  });
+
+  it('reports cells beyond the header at their row and column', () => {
+    const { issues } = readCsv(`${header}\n${row('obs-1')},surplus\n`);
+    expect(issues).toMatchObject([{ code: 'schema.unknown-field', location: { row: 2, column: 12 } }]);
+  });
+
+  it('reads rows with missing cells as absent fields', () => {
+    const table = readCsv(`${header}\nobs-1,hiv-prevalence-prisoners\n`);
+    expect(table.records).toEqual([{ id: 'obs-1', indicator: 'hiv-prevalence-prisoners' }]);
+  });
+
+  it('reports bytes that are not UTF-8 at their row', () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode(`${header}\n`), 0x6f, 0x62, 0xe9, 0x0a]);
+    expect(readCsv(bytes).issues).toMatchObject([{ code: 'syntax.invalid-encoding', location: { row: 2, column: 1 } }]);
+  });
+
+  it('renders messages in the locale asked for', () => {
+    const { issues } = validateCsv(`${header}\n${row('obs-1')}\n${row('obs-1')}\n`, { locale: 'ru' });
+    expect(issues).toMatchObject([{ code: 'unique.duplicate-id', location: { row: 3, column: 1 } }]);
+    expect(issues[0]!.message).toMatch(/[А-Яа-я]/);
+  });
+});
+
+describe('writeCsv', () => {
+  it('writes columns in the order of the schema, with CRLF rows and quoting where needed', () => {
+    const csv = writeCsv('facility', [{ type: 'prison', id: 'f-1', country: 'ZA', name: 'A "big", old prison' }]);
+    expect(csv).toBe('id,name,country,type\r\nf-1,"A ""big"", old prison",ZA,prison\r\n');
+  });
+
+  it('writes a byte order mark and another separator on request', () => {
+    expect(writeCsv('facility', [{ id: 'f-1', country: 'ZA', type: 'prison' }], { delimiter: ';', bom: true })).toBe('\uFEFFid;country;type\r\nf-1;ZA;prison\r\n');
+  });
+});
+
+const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', ';', '"', '\n', '|', '\t', 'é', 'Ж', '0', '.', '-'), minLength: 1, maxLength: 12 });
+const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const number = fc.oneof(fc.nat(100_000), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 }).map((n) => (Object.is(n, -0) ? 0 : n)));
+const observation = fc.record(
+  {
+    id: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,15}$/),
+    indicator: fc.constantFrom(...indicatorCatalogue.map((definition) => definition.code)),
+    reportingOrganisation: fc.constant('ZA-NPO-123-456'),
+    scope: fc.record({ country: fc.constantFrom('ZA', 'MZ', 'UA'), subnationalArea: text }, { requiredKeys: ['country'] }),
+    period: fc.record({ start: date, end: date }),
+    disaggregation: fc.record({ sex: fc.constantFrom(...codelists.sex.codes), ageGroup: fc.constantFrom(...codelists.ageGroup.codes) }, { requiredKeys: [] }),
+    numerator: number,
+    denominator: number,
+    value: number,
+    unit: fc.constantFrom(...codelists.unit.codes),
+    dataSource: fc.constantFrom(...codelists.dataSource.codes),
+    suppressed: fc.boolean(),
+    notes: text,
+    extensions: fc.dictionary(fc.constantFrom('https://example.org/a.b', 'https://example.org/c'), fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown)),
+  },
+  { requiredKeys: ['id', 'indicator', 'reportingOrganisation', 'scope', 'period', 'unit', 'dataSource'] },
+);
+
+describe('round trip', () => {
+  it('CSV → records → JSON → CSV gives back the same table and records', () => {
+    fc.assert(
+      fc.property(fc.array(observation, { minLength: 1, maxLength: 8 }), fc.constantFrom(',', ';'), (records, delimiter) => {
+        const csv = writeCsv('observation', records, { delimiter });
+        const table = readCsv(csv, { type: 'observation', delimiter });
+        expect(table.issues).toEqual([]);
+        const viaJson = JSON.parse(JSON.stringify(table.records)) as Record<string, unknown>[];
+        expect(writeCsv('observation', viaJson, { delimiter })).toBe(csv);
+        expect(viaJson).toEqual(JSON.parse(JSON.stringify(records)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('tells the separator of a written table without being told', () => {
+    fc.assert(
+      fc.property(fc.array(observation, { minLength: 1, maxLength: 4 }), (records) => {
+        const table = readCsv(writeCsv('observation', records, { delimiter: ';' }));
+        expect(table.delimiter).toBe(';');
+        expect(table.records).toEqual(JSON.parse(JSON.stringify(records)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
