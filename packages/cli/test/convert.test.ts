@@ -1,0 +1,153 @@
+import { readFileSync, existsSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { observation, phx, tempDir, validPackage } from './helpers.js';
+
+const dir = tempDir();
+const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource';
+
+function read(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
+  const pkg = { ...validPackage(), organisations: undefined, facilities: undefined };
+  const json = dir.write('pkg.phx.json', JSON.stringify(pkg, null, 2));
+
+  it('JSON → NDJSON → JSON gives back the same package', () => {
+    expect(phx(['convert', json, '-o', dir.path('pkg.phx.ndjson')]).code).toBe(0);
+    const lines = read(dir.path('pkg.phx.ndjson')).trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string });
+    expect(lines.map((line) => line.type)).toEqual(['package', 'observation', 'observation']);
+    expect(phx(['validate', dir.path('pkg.phx.ndjson')]).code).toBe(0);
+    expect(phx(['convert', dir.path('pkg.phx.ndjson'), '-o', dir.path('back.phx.json')]).code).toBe(0);
+    expect(JSON.parse(read(dir.path('back.phx.json')))).toEqual(JSON.parse(JSON.stringify(pkg)));
+  });
+
+  it('JSON → CSV → JSON gives back the same records; the header comes from --header', () => {
+    expect(phx(['convert', json, '-o', dir.path('obs.csv')]).code).toBe(0);
+    expect(read(dir.path('obs.csv')).split('\r\n')[0]).toBe(
+      'id,indicator,reportingOrganisation,scope.country,scope.subnationalArea,period.start,period.end,disaggregation.sex,numerator,denominator,value,unit,dataSource',
+    );
+    const back = phx(['convert', dir.path('obs.csv'), '-o', dir.path('obs.phx.json'), '--header', json]);
+    expect(back.code).toBe(0);
+    expect(JSON.parse(read(dir.path('obs.phx.json')))).toEqual(JSON.parse(JSON.stringify(pkg)));
+    expect(phx(['validate', dir.path('obs.phx.json')]).code).toBe(0);
+  });
+
+  it('notes that a package made from CSV alone has no header yet', () => {
+    const { code, stderr } = phx(['convert', dir.path('obs.csv'), '-o', dir.path('bare.phx.json')]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('has no package header yet');
+    expect(JSON.parse(read(dir.path('bare.phx.json')))).toHaveProperty('observations');
+  });
+
+  it('NDJSON → CSV, with --type, a separator and a byte order mark for Excel', () => {
+    const { code } = phx(['convert', dir.path('pkg.phx.ndjson'), '-o', dir.path('excel.csv'), '--type', 'observation', '--delimiter', ';', '--bom']);
+    expect(code).toBe(0);
+    expect(read(dir.path('excel.csv')).startsWith('\uFEFFid;indicator;')).toBe(true);
+    expect(phx(['validate', dir.path('excel.csv')]).code).toBe(0);
+  });
+
+  it('asks for --type when a package holds several record types', () => {
+    const full = dir.write('full.phx.json', JSON.stringify(validPackage()));
+    const { code, stderr } = phx(['convert', full, '-o', dir.path('full.csv')]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('holds organisation, facility, observation records, and a CSV holds one type; pass --type');
+    expect(existsSync(dir.path('full.csv'))).toBe(false);
+    expect(phx(['convert', full, '-o', dir.path('facilities.csv'), '--type', 'facility']).code).toBe(0);
+    expect(read(dir.path('facilities.csv'))).toBe('id,country,type,capacity\r\nfac-1,ZA,prison,1200\r\n');
+  });
+
+  it('rejects a conversion to the same format, and a missing -o', () => {
+    expect(phx(['convert', json, '-o', dir.path('same.phx.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('nothing to convert') });
+    expect(phx(['convert', json])).toMatchObject({ code: 2, stderr: expect.stringContaining('-o <file>') });
+    expect(phx(['convert', json, '-o', dir.path('out.txt')])).toMatchObject({ code: 2, stderr: expect.stringContaining('unsupported file type') });
+  });
+});
+
+describe('phx convert: real-world CSV', () => {
+  const row = (id: string, ...cells: string[]) => [id, 'hiv-prevalence-prisoners', 'ZA-NPO-123-456', 'ZA', ...cells].join(';');
+
+  it('reads a BOM, ; separators, decimal commas, Excel serial dates and blank rows', () => {
+    const csv = `\uFEFF${header.replaceAll(',', ';')}\r\n\r\n${row('obs-1', '43831', '44196', '125', '1000', '12,5', 'percent', 'survey')}\r\n;;;\r\n${row('obs-2', '2020-01-01', '2020-12-31', '60', '1000', '6', 'percent', 'survey')}\r\n`;
+    const path = dir.write('excel-export.csv', csv);
+    expect(phx(['convert', path, '-o', dir.path('excel-export.phx.ndjson')]).code).toBe(0);
+    const records = read(dir.path('excel-export.phx.ndjson')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(records).toEqual([
+      { type: 'observation', id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZA-NPO-123-456', scope: { country: 'ZA' }, period: { start: '2020-01-01', end: '2020-12-31' }, numerator: 125, denominator: 1000, value: 12.5, unit: 'percent', dataSource: 'survey' },
+      { type: 'observation', id: 'obs-2', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZA-NPO-123-456', scope: { country: 'ZA' }, period: { start: '2020-01-01', end: '2020-12-31' }, numerator: 60, denominator: 1000, value: 6, unit: 'percent', dataSource: 'survey' },
+    ]);
+    expect(phx(['validate', path]).code).toBe(0);
+  });
+
+  it('reports all extra and missing columns at once, at the header, and writes nothing', () => {
+    const path = dir.write('columns.csv', 'id,indicator,colour,period.start,size\nobs-1,hiv-prevalence-prisoners,red,2020-01-01,3\n');
+    const { code, stdout, stderr } = phx(['convert', path, '-o', dir.path('columns.phx.json'), '--type', 'observation']);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${path}:1:3  error    schema.unknown-field /colour`);
+    expect(stdout).toContain(`${path}:1:5  error    schema.unknown-field /size`);
+    for (const missing of ['/reportingOrganisation', '/scope/country', '/period/end', '/unit', '/dataSource']) {
+      expect(stdout).toContain(`${path}:1:6  error    schema.required ${missing}`);
+    }
+    expect(stderr).toContain('columns.phx.json was not written');
+    expect(existsSync(dir.path('columns.phx.json'))).toBe(false);
+  });
+
+  it('reports a cell beyond the header at its row and column', () => {
+    const path = dir.write('ragged.csv', `${header}\n${row('obs-1', '2020-01-01', '2020-12-31', '120', '1000', '12', 'percent', 'survey').replaceAll(';', ',')},oops\n`);
+    const { code, stdout } = phx(['convert', path, '-o', dir.path('ragged.phx.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${path}:2:12  error    schema.unknown-field`);
+  });
+
+  it('reports NDJSON lines it cannot read at their line, and writes nothing', () => {
+    const path = dir.write('broken.phx.ndjson', `${JSON.stringify({ type: 'observation', ...observation('obs-1') })}\n{"type":\n{"type":"person"}\n`);
+    const { code, stdout } = phx(['convert', path, '-o', dir.path('broken.csv')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${path}:2:9  error    syntax.invalid-json`);
+    expect(stdout).toContain(`${path}:3:1  error    ndjson.unknown-type`);
+    expect(existsSync(dir.path('broken.csv'))).toBe(false);
+  });
+});
+
+describe('phx convert: CSV → JSON → CSV round trip', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', ';', '"', '\n', 'é', 'Ж', '0', '.'), minLength: 1, maxLength: 10 });
+  const count = fc.nat(1_000_000);
+  const table = fc.array(
+    fc.record({
+      id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/),
+      area: fc.option(text, { nil: undefined }),
+      sex: fc.option(fc.constantFrom('female', 'male', 'all'), { nil: undefined }),
+      numerator: count,
+      value: fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 100 }),
+      notes: fc.option(text, { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 5 },
+  );
+  /** Quotes a cell as spreadsheets and phx do: when it holds a quote, a comma or a line break, or starts or ends with a space. */
+  const quote = (cell: string) => (/[",\n\r]/.test(cell) || cell.trim() !== cell ? `"${cell.replaceAll('"', '""')}"` : cell);
+
+  it('gives back the same CSV', () => {
+    let run = 0;
+    fc.assert(
+      fc.property(table, (rows) => {
+        run++;
+        const columns = 'id,indicator,reportingOrganisation,scope.country,scope.subnationalArea,period.start,period.end,disaggregation.sex,numerator,value,unit,dataSource,notes';
+        const lines = rows.map((r) => [r.id, 'hiv-prevalence-prisoners', 'ZA-NPO-123-456', 'ZA', r.area ?? '', '2020-01-01', '2020-12-31', r.sex ?? '', String(r.numerator), String(Object.is(r.value, -0) ? 0 : r.value), 'percent', 'survey', r.notes ?? ''].map(quote).join(','));
+        const csv = `${columns}\r\n${lines.join('\r\n')}\r\n`;
+        const source = dir.write(`round-${run}.csv`, csv);
+        expect(phx(['convert', source, '-o', dir.path(`round-${run}.phx.json`)]).code).toBe(0);
+        expect(phx(['convert', dir.path(`round-${run}.phx.json`), '-o', dir.path(`round-${run}-back.csv`)]).code).toBe(0);
+        const back = read(dir.path(`round-${run}-back.csv`));
+        // Columns that no row fills are not written back; every other cell is.
+        const used = columns.split(',').filter((_, i) => rows.some((r) => [r.id, 1, 1, 1, r.area, 1, 1, r.sex, 1, 1, 1, 1, r.notes][i] !== undefined));
+        const expected = `${used.join(',')}\r\n${rows.map((r) => {
+          const cells: Record<string, string> = { id: r.id, indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZA-NPO-123-456', 'scope.country': 'ZA', 'scope.subnationalArea': r.area ?? '', 'period.start': '2020-01-01', 'period.end': '2020-12-31', 'disaggregation.sex': r.sex ?? '', numerator: String(r.numerator), value: String(Object.is(r.value, -0) ? 0 : r.value), unit: 'percent', dataSource: 'survey', notes: r.notes ?? '' };
+          return used.map((column) => quote(cells[column]!)).join(',');
+        }).join('\r\n')}\r\n`;
+        expect(back).toBe(expected);
+      }),
+      { numRuns: 6 },
+    );
+  });
+});
