@@ -49,10 +49,11 @@ export interface PhxClient {
 export function createClient(options: ClientOptions): PhxClient {
   const send = transport(options);
   const context = { send, options };
+  const { list, page, get } = resource<IndicatorDefinition, Record<never, never>>(context, 'indicators', 'indicator');
   return {
     organisations: resource(context, 'organisations', 'organisation'),
     facilities: resource(context, 'facilities', 'facility'),
-    indicators: resource(context, 'indicators', 'indicator'),
+    indicators: { list, page, get },
     observations: resource(context, 'observations', 'observation'),
     meetings: resource(context, 'meetings', 'meeting'),
     packages: {

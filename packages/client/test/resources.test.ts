@@ -1,0 +1,97 @@
+import { indicatorCatalogue, validateRecord, type Facility, type Meeting } from '@phx/schema';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { observation, observationPackage, organisation, ORG_A, ORG_B } from '../../server/test/fixtures/data.js';
+import { startTestHub, type TestHub } from '../../server/test/fixtures/hub.js';
+import { createClient, NotFoundError, type PhxClient } from '../src/index.js';
+
+let hub: TestHub;
+let member: PhxClient;
+let secretariat: PhxClient;
+beforeAll(async () => {
+  hub = await startTestHub();
+  member = createClient({ baseUrl: hub.url, token: hub.tokens.memberA, validateResponses: validateRecord });
+  secretariat = createClient({ baseUrl: hub.url, token: hub.tokens.secretariat });
+});
+afterAll(() => hub?.close());
+
+const collect = async <T>(items: AsyncIterable<T>) => {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+};
+
+describe('every endpoint through the client', () => {
+  it('organisations: create, get, update, replace, list, delete', async () => {
+    const created = await secretariat.organisations.create(organisation(ORG_A));
+    expect(created.data.id).toBe(ORG_A);
+    expect(created.etag).toMatch(/^".+"$/);
+    const updated = await member.organisations.update(ORG_A, { acronym: 'ZAN' }, { ifMatch: created.etag });
+    expect(updated.data.acronym).toBe('ZAN');
+    const replaced = await member.organisations.replace(ORG_A, { ...updated.data, countries: ['ZA', 'LS'] }, { ifMatch: updated.etag });
+    expect((await member.organisations.get(ORG_A)).data).toEqual(replaced.data);
+    expect((await collect(member.organisations.list())).map((o) => o.id)).toContain(ORG_A);
+
+    await secretariat.organisations.create(organisation(ORG_B));
+    const b = await secretariat.organisations.get(ORG_B);
+    await secretariat.organisations.delete(ORG_B, { ifMatch: b.etag });
+    await expect(member.organisations.get(ORG_B)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('facilities and observations, with every observation filter', async () => {
+    const facility: Facility = { id: 'fac-1', country: 'ZA', type: 'prison', capacity: 800 };
+    await member.facilities.create(facility);
+    expect(await collect(member.facilities.list({ country: 'ZA' }))).toEqual([facility]);
+    expect(await collect(member.facilities.list({ country: 'KZ' }))).toEqual([]);
+
+    const inFacility = { ...observation('obs-f', ORG_A, 120, 2021), scope: { country: 'ZA' as const, facility: 'fac-1' } };
+    await member.observations.create(inFacility);
+    await member.observations.create(observation('obs-2023', ORG_A, 130, 2023));
+    const ids = async (filter: Parameters<PhxClient['observations']['list']>[0]) => (await collect(member.observations.list(filter))).map((o) => o.id);
+    expect(await ids({ facility: 'fac-1' })).toEqual(['obs-f']);
+    expect(await ids({ organisation: ORG_A, indicator: 'prisons-people-on-oat', country: 'ZA' })).toEqual(['obs-2023', 'obs-f']);
+    expect(await ids({ from: '2022-06-01' })).toEqual(['obs-2023']);
+    expect(await ids({ to: '2021-01-01' })).toEqual(['obs-f']);
+    expect(await ids({ from: '2021-12-31', to: '2023-01-01' })).toEqual(['obs-2023', 'obs-f']);
+    expect(await ids({ indicator: 'hiv-prevalence-prisoners' })).toEqual([]);
+
+    const { etag } = await member.observations.get('obs-2023');
+    await member.observations.delete('obs-2023', { ifMatch: etag });
+    expect(await ids({ organisation: ORG_A })).toEqual(['obs-f']);
+  });
+
+  it('indicators: the catalogue, read-only', async () => {
+    const all = await collect(member.indicators.list());
+    expect(all.map((d) => d.code).sort()).toEqual(indicatorCatalogue.map((d) => d.code).sort());
+    const first = indicatorCatalogue[0]!;
+    expect((await member.indicators.get(first.code)).data).toEqual(first);
+    expect(Object.keys(member.indicators).sort()).toEqual(['get', 'list', 'page']);
+  });
+
+  it('meetings: created by the secretariat, listed by organiser and date', async () => {
+    const meeting: Meeting = {
+      id: 'meeting-2020', title: { en: 'First meeting of the network', ru: 'Первая встреча сети' },
+      start: '2020-10-28T13:00:00+01:00', end: '2020-10-28T17:00:00+01:00', format: 'virtual',
+      organiser: ORG_A, participants: [{ organisation: ORG_A, representatives: 2 }],
+    };
+    await secretariat.meetings.create(meeting);
+    expect(await collect(member.meetings.list({ organisation: ORG_A, from: '2020-01-01', to: '2020-12-31' }))).toEqual([meeting]);
+    expect(await collect(member.meetings.list({ from: '2021-01-01' }))).toEqual([]);
+  });
+
+  it('packages.import stores a package; validate checks one and stores nothing', async () => {
+    const pkg = observationPackage(ORG_A, 25, { prefix: 'pkg' });
+    const result = await member.validate({ ...pkg, id: 'validated-only', observations: pkg.observations!.map((o) => ({ ...o, id: `v-${o.id}` })) });
+    expect(result).toEqual({ ok: true, issues: [] });
+    expect(await collect(member.observations.list({ organisation: ORG_A }))).not.toContainEqual(expect.objectContaining({ id: 'v-pkg-0000000' }));
+
+    const summary = await member.packages.import(pkg);
+    expect(summary).toEqual({ package: pkg.id, created: 25, updated: 1, records: { organisations: 1, facilities: 0, indicators: 0, observations: 25, meetings: 0 } });
+    const page = await member.observations.page({ organisation: ORG_A, limit: 10 });
+    expect(page.data).toHaveLength(10);
+    expect(page.next).toEqual(expect.any(String));
+
+    const invalid = await member.validate({ ...pkg, observations: [{ ...pkg.observations![0]!, numerator: 3, value: 3 }] });
+    expect(invalid.ok).toBe(false);
+    expect(invalid.issues.map((issue) => issue.code)).toContain('privacy.small-cell');
+  });
+});
