@@ -31,6 +31,14 @@ async function loadHub(): Promise<HubModule> {
   }
 }
 
+/** What the hub refused, as one line: a port in use, a seed that cannot be read, a database that cannot be opened. */
+function hubError(error: unknown, what: string): UsageError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EADDRINUSE') return new UsageError(`${what} is in use`, 'pass another --port, or 0 for a free one');
+  if (code === 'EACCES') return new UsageError(`${what}: permission denied`);
+  return new UsageError((error as Error)?.message ?? String(error));
+}
+
 export const serveHelp = `Usage: phx serve [--db <file>] [--port <N>] [--host <name>] [--seed <file>...] [--demo]
 
 Starts a PHX exchange hub (needs @phx/server: npm install @phx/server).
@@ -56,13 +64,17 @@ export async function runServe(argv: string[], context: Context): Promise<number
   if (positionals.length > 0) context.usage(`unexpected argument ${positionals[0]}`, 'run `phx serve --help`');
   const port = wholeNumber('port', values.port, 0) ?? 8080;
   const hub = await loadHub();
-  const server = await hub.startHub({
-    db: values.db ?? './phx.sqlite',
-    port,
-    ...(values.host ? { host: values.host } : {}),
-    ...(values.seed ? { seed: values.seed } : {}),
-    demoToken: values.demo === true,
-  });
+  const server = await hub
+    .startHub({
+      db: values.db ?? './phx.sqlite',
+      port,
+      ...(values.host ? { host: values.host } : {}),
+      ...(values.seed ? { seed: values.seed } : {}),
+      demoToken: values.demo === true,
+    })
+    .catch((error: unknown) => {
+      throw hubError(error, `port ${port}`);
+    });
   context.print(`PHX hub listening on ${server.url}\n`);
   if (server.demoToken) context.print(`demo token: ${server.demoToken}\n`);
   await new Promise<void>((resolve) => {
@@ -93,6 +105,8 @@ export async function runToken(argv: string[], context: Context): Promise<number
   if (!values.org) context.usage('name the organisation with --org <id>', 'run `phx token --help`');
   const role = choice('role', values.role, ['member', 'secretariat', 'reader'], 'member');
   const hub = await loadHub();
-  const { token } = await hub.createToken({ db: values.db ?? './phx.sqlite', organisation: values.org, role });
+  const { token } = await hub.createToken({ db: values.db ?? './phx.sqlite', organisation: values.org, role }).catch((error: unknown) => {
+    throw hubError(error, 'the database');
+  });
   return context.print(`${token}\n`);
 }

@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { bin, phx, tempDir, validPackage } from './helpers.js';
+
+const dir = tempDir();
+
+/** Starts `phx serve` and waits for the lines it prints on start. */
+function serve(args: string[]): Promise<{ lines: string[]; stop: () => Promise<{ code: number | null; output: string }> }> {
+  const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { PATH: process.env.PATH, LANG: 'C' } });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const lines = output.split('\n').filter(Boolean);
+      const wanted = args.includes('--demo') ? 2 : 1;
+      if (lines.length >= wanted) {
+        resolve({
+          lines,
+          stop: async () => {
+            child.kill('SIGTERM');
+            return { code: await exited, output };
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    exited.then((code) => reject(new Error(`phx serve exited (${code}): ${output}`)), reject);
+  });
+}
+
+describe('phx serve and phx token with @phx/server installed', () => {
+  it('serves the seed over HTTP, prints the URL and a demo token, and stops on SIGTERM', async () => {
+    const seed = dir.write('seed.phx.json', JSON.stringify(validPackage()));
+    const hub = await serve(['--db', dir.path('demo.sqlite'), '--port', '0', '--seed', seed, '--demo']);
+    const url = /^PHX hub listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(hub.lines[0]!)?.[1];
+    const token = /^demo token: (\S+)$/.exec(hub.lines[1]!)?.[1];
+    expect(url).toBeDefined();
+    expect(token).toBeDefined();
+    const response = await fetch(`${url}/v1/observations`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { data?: { id: string }[]; items?: { id: string }[] };
+    expect(JSON.stringify(body)).toContain('obs-2');
+    const stopped = await hub.stop();
+    expect(stopped.code).toBe(0);
+    expect(stopped.output).not.toMatch(/^\s+at /m);
+  });
+
+  it('creates a token that the hub accepts, printed once', async () => {
+    const db = dir.path('tokens.sqlite');
+    const created = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--db', db]);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^\S{16,}$/);
+    expect(created.stdout).toBe(`${token}\n`);
+    const hub = await serve(['--db', db, '--port', '0']);
+    const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)?.[1];
+    expect((await fetch(`${url}/v1/organisations`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${url}/v1/organisations`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
+    await hub.stop();
+  });
+
+  it('reports a port in use as a usage error', async () => {
+    const hub = await serve(['--db', dir.path('busy.sqlite'), '--port', '0']);
+    const port = /:(\d+)$/.exec(hub.lines[0]!)![1]!;
+    const second = phx(['serve', '--db', dir.path('busy2.sqlite'), '--port', port]);
+    expect(second.code).toBe(2);
+    expect(second.stderr).toContain(`port ${port} is in use`);
+    await hub.stop();
+  });
+
+  it('checks its arguments', () => {
+    expect(phx(['token', 'create', '--role', 'member'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--org <id>') });
+    expect(phx(['token', 'create', '--org', 'ZA-NPO-1', '--role', 'admin'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--role must be one of member, secretariat, reader') });
+    expect(phx(['token', 'list'])).toMatchObject({ code: 2, stderr: expect.stringContaining('phx token create') });
+    expect(phx(['serve', '--port', 'eighty'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--port must be a whole number') });
+  });
+});
+
+describe('phx serve and phx token without @phx/server', () => {
+  it.each([
+    [['serve', '--port', '0']],
+    [['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member']],
+  ])('phx %s says how to install the hub, with exit code 2', (args) => {
+    const run = phx(args, { env: { PHX_SERVER_MODULE: '@phx/server-not-installed' } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('phx: the hub is not installed: phx serve and phx token need @phx/server');
+    expect(run.stderr).toContain('npm install @phx/server');
+  });
+});
