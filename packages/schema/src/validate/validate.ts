@@ -143,7 +143,8 @@ function addLocations(text: string, issues: ValidationIssue[], collector: IssueC
   if (pending.length === 0) return;
   const beyond = offsetBeyondDepth(text, maxDepth);
   if (beyond >= 0) {
-    const issue = collector.add(tooDeep(maxDepth));
+    // The rules may have found the deep value already: place that issue rather than report it twice.
+    const issue = pending.find((found) => found.code === 'syntax.too-deep') ?? collector.add(tooDeep(maxDepth));
     if (issue) issue.location = lines.locate(beyond);
     return;
   }

@@ -126,4 +126,13 @@ describe('syntax.too-deep', () => {
     expect(issue.params).toEqual({ maxDepth: 100 });
     expectClean(validate(pkg, { now: NOW, maxDepth: 200 }));
   });
+
+  it('reports a deep value in text once, with its path and its place', () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 150; i++) deep = [deep];
+    const text = JSON.stringify(changed((p) => (p.facilities[0].extensions = { 'https://zprt.example.org/ext/v1': deep })));
+    const issue = expectOnly(validate(text, { now: NOW }), 'syntax.too-deep', `/facilities/0/extensions/https:~1~1zprt.example.org~1ext~1v1${'/0'.repeat(98)}`);
+    // The 101st bracket from the root: the package, the facilities, the facility and the extensions open the first four.
+    expect(issue.location).toEqual({ line: 1, column: text.indexOf('[[[') + 96 + 1 });
+  });
 });
