@@ -27,6 +27,7 @@ export class App {
   /** Number of the current check; the outcome of an older, stopped one is ignored. */
   #run = 0;
   #progress: Progress | undefined;
+  #status: () => string = () => '';
   #summaries: FileSummary[] = [];
   readonly #reference = new Map<Locale, Promise<EngineResults['reference']>>();
   readonly #issues: IssuesView;
@@ -80,7 +81,7 @@ export class App {
     if (this.#progress) this.engine.stop();
     this.#progress = { name: files[0]!.name, size: files[0]!.size, bytes: 0, phase: 'reading', errors: 0, warnings: 0 };
     this.#renderProgress();
-    this.#setStatus('');
+    this.#setStatus(() => '');
     byId('results', HTMLElement).hidden = true;
     byId('progress', HTMLElement).hidden = false;
     const issues: FileIssue[] = [];
@@ -103,10 +104,10 @@ export class App {
       if (this.#locale !== locale) await this.#relabelIssues();
       this.#renderSummaries();
       byId('results', HTMLElement).hidden = false;
-      this.#setStatus(summaries.map((summary) => verdictOf(summary, this.#locale)).join(' '));
+      this.#setStatus(() => summaries.map((summary) => verdictOf(summary, this.#locale)).join(' '));
     } catch (error) {
       if (run !== this.#run) return;
-      this.#setStatus(error instanceof EngineStoppedError ? this.#t('progress.cancelled') : this.#t('progress.failed', { reason: (error as Error).message }));
+      this.#setStatus(() => (error instanceof EngineStoppedError ? this.#t('progress.cancelled') : this.#t('progress.failed', { reason: (error as Error).message })));
     } finally {
       if (run === this.#run) this.#endProgress();
     }
@@ -117,7 +118,7 @@ export class App {
     this.#run++;
     this.engine.stop();
     this.#endProgress();
-    this.#setStatus(this.#t('progress.cancelled'));
+    this.#setStatus(() => this.#t('progress.cancelled'));
     this.#input.focus();
     // Stopping the engine may have ended a reference request too.
     void this.#showReference();
@@ -129,6 +130,7 @@ export class App {
     rememberLocale(this.storage, locale);
     this.#applyTexts();
     this.#renderSummaries();
+    this.#setStatus(this.#status);
     if (this.#progress) this.#renderProgress();
     await this.#relabelIssues();
   }
@@ -189,8 +191,10 @@ export class App {
     byId('progress', HTMLElement).hidden = true;
   }
 
-  #setStatus(text: string): void {
-    byId('status', HTMLElement).textContent = text;
+  /** Shows a status line; it is a function so that a change of language can render it again. */
+  #setStatus(status: () => string): void {
+    this.#status = status;
+    byId('status', HTMLElement).textContent = status();
   }
 
   async #convert(file: number): Promise<void> {
@@ -198,7 +202,7 @@ export class App {
       const { name, text } = await this.engine.request({ op: 'convert', file });
       saveFile(name, 'application/json', text);
     } catch (error) {
-      this.#setStatus(this.#t('progress.failed', { reason: (error as Error).message }));
+      this.#setStatus(() => this.#t('progress.failed', { reason: (error as Error).message }));
     }
   }
 

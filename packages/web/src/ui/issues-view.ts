@@ -92,14 +92,14 @@ export class IssuesView {
 
     const head = h(
       'tr',
-      {},
+      { role: 'row' },
       ...columns
         .filter((column) => showFiles || column.key !== 'file')
         .map(({ key, text }) => {
           const sorted = this.#sort.key === key ? this.#sort.direction : undefined;
           return h(
             'th',
-            { scope: 'col', 'aria-sort': sorted ?? 'none' },
+            { scope: 'col', role: 'columnheader', 'aria-sort': sorted ?? 'none' },
             h(
               'button',
               { type: 'button', id: `sort-${key}`, class: 'sort', title: t('issues.sortBy', { column: t(text) }), onclick: () => this.#resort(key) },
@@ -111,22 +111,32 @@ export class IssuesView {
     );
     const rows = visible.map((issue) => {
       const record = recordLabel(issue.record, this.#locale);
+      // Each cell carries its column's name for the narrow-screen layout, where rows become cards.
+      const cell = (column: TextKey, attributes: Record<string, string>, ...content: (Node | string)[]): HTMLElement =>
+        h('td', { role: 'cell', 'data-label': t(column), ...attributes }, ...content);
       return h(
         'tr',
-        { class: `issue ${issue.severity}`, onclick: (event) => (event.target as Element).closest('button') || this.onShowRecord(issue) },
-        showFiles && h('td', {}, this.#files[issue.file]?.name),
-        h('td', {}, h('span', { class: `badge ${issue.severity}` }, t(`severity.${issue.severity}`))),
-        h('td', {}, h('code', {}, issue.code)),
-        h('td', {}, h('button', { type: 'button', class: 'link', title: t('issues.showRecord', { record }), onclick: () => this.onShowRecord(issue) }, record)),
-        h('td', {}, h('code', {}, issue.field)),
-        h('td', { class: 'message' }, issue.message),
-        h('td', { class: 'location' }, locationLabel(issue.location, this.#locale)),
+        { role: 'row', class: `issue ${issue.severity}`, onclick: (event) => (event.target as Element).closest('button') || this.onShowRecord(issue) },
+        showFiles && cell('column.file', {}, this.#files[issue.file]?.name ?? ''),
+        cell('column.severity', {}, h('span', { class: `badge ${issue.severity}` }, t(`severity.${issue.severity}`))),
+        cell('column.code', {}, h('code', {}, issue.code)),
+        cell('column.record', {}, h('button', { type: 'button', class: 'link', title: t('issues.showRecord', { record }), onclick: () => this.onShowRecord(issue) }, record)),
+        cell('column.field', {}, h('code', {}, issue.field)),
+        cell('column.message', { class: 'message' }, issue.message),
+        cell('column.location', { class: 'location' }, locationLabel(issue.location, this.#locale)),
       );
     });
     const table = h(
       'div',
       { class: 'table-scroll', role: 'region', 'aria-labelledby': 'issues-caption', tabindex: 0 },
-      h('table', { class: 'issues-table' }, h('caption', { id: 'issues-caption' }, t('issues.table')), h('thead', {}, head), h('tbody', {}, ...rows)),
+      // Explicit roles keep the table a table for screen readers when narrow screens lay it out as cards.
+      h(
+        'table',
+        { class: 'issues-table', role: 'table' },
+        h('caption', { id: 'issues-caption' }, t('issues.table')),
+        h('thead', { role: 'rowgroup' }, head),
+        h('tbody', { role: 'rowgroup' }, ...rows),
+      ),
     );
     const more =
       selected.length > visible.length &&

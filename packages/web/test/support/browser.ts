@@ -18,13 +18,27 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 }
 
+/** How to open the page. */
+export interface PageOptions {
+  /** Viewport width in CSS pixels. Default 1280. */
+  width?: number;
+  /** The browser's language. Default en-GB. */
+  locale?: string;
+  /** Let test tools (axe-core) inject scripts, which the page's Content-Security-Policy forbids. */
+  bypassCSP?: boolean;
+  /** Called with the new profile before the page loads, e.g. to watch its requests. */
+  beforeLoad?: (context: BrowserContext) => void;
+}
+
 /** A fresh browser profile (empty storage) showing the page. */
-export async function openPage(browser: Browser, url: string, options: { width?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function openPage(browser: Browser, url: string, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     locale: options.locale ?? 'en-GB',
     acceptDownloads: true,
+    bypassCSP: options.bypassCSP ?? false,
   });
+  options.beforeLoad?.(context);
   const page = await context.newPage();
   await page.goto(url);
   // The reference tables come from the engine: once they are there, the page is ready.

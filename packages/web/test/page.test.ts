@@ -1,0 +1,345 @@
+import { createRequire } from 'node:module';
+import { formatIssue, validate, validateCsv } from '@phx/schema';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
+import { invalidCsv, semicolonCsv } from './fixtures/tables.js';
+import { chooseFiles, dropFiles, launchBrowser, openPage, screenshot, waitForResults, type PageOptions } from './support/browser.js';
+import { distDir } from './support/paths.js';
+import { serveStatic, type StaticServer } from './support/static-server.js';
+
+const require = createRequire(import.meta.url);
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Served from a sub-path: the page must not assume it lives at the root.
+  server = await serveStatic(distDir, '/tools/validator/');
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the page in a fresh profile; the profile closes with the test. */
+async function open(options: PageOptions = {}): Promise<Page> {
+  const { context, page } = await openPage(browser, server.url, options);
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  onTestFinished(async () => {
+    await context.close();
+    expect(errors).toEqual([]);
+  });
+  return page;
+}
+
+/** The cells of the issues table, row by row, as shown. */
+function issueRows(page: Page): Promise<string[][]> {
+  return page.locator('#issues tbody tr').evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.innerText.trim())));
+}
+
+/** The text of a file's summary card. */
+function summaryOf(page: Page, name: string): Promise<string> {
+  return page.locator('.file-summary', { has: page.getByRole('heading', { name, exact: true }) }).innerText();
+}
+
+/** Runs axe-core in the page and returns its serious and critical violations. */
+async function seriousViolations(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const results = await axe.run(document, { resultTypes: ['violations'] });
+    return results.violations.map(({ id, impact, nodes }) => ({ id, impact, nodes: nodes.map((node) => node.target.join(' ')) }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+
+describe('checking a .phx.json package', () => {
+  it('says a dropped valid package is valid, with its records per type', async () => {
+    const page = await open();
+    await screenshot(page, 'start');
+    await dropFiles(page, [{ name: 'zambia-2020.phx.json', text: packageText(validPackage) }]);
+    await waitForResults(page);
+    const summary = await summaryOf(page, 'zambia-2020.phx.json');
+    expect(summary).toContain('zambia-2020.phx.json is valid.');
+    expect(summary).toMatch(/Errors\s+0/);
+    expect(summary).toMatch(/Organisations\s+2/);
+    expect(summary).toMatch(/Facilities\s+1/);
+    expect(summary).toMatch(/Observations\s+2/);
+    await expect(page.locator('#issues').innerText()).resolves.toBe('No issues found.');
+    await expect(page.locator('#status').innerText()).resolves.toBe('zambia-2020.phx.json is valid.');
+    await screenshot(page, 'valid-package');
+  });
+
+  it('lists every issue with its code, record, field, message and line and column', async () => {
+    const page = await open();
+    const text = packageText(invalidPackage);
+    await chooseFiles(page, [{ name: 'invalid.phx.json', text }]);
+    await waitForResults(page);
+    expect(await summaryOf(page, 'invalid.phx.json')).toContain('invalid.phx.json has errors and is not valid.');
+    const expected = validate(text).issues;
+    expect(expected.map((issue) => issue.code)).toEqual(['arith.numerator-exceeds-denominator', 'arith.percent-out-of-range', 'ref.unknown-organisation']);
+    expect(await issueRows(page)).toEqual(
+      expected.map((issue) => {
+        const [, index] = issue.path as [string, number];
+        const id = invalidPackage.observations![index]!.id;
+        const { line, column } = issue.location as { line: number; column: number };
+        return ['Error', issue.code, `observations[${index}] ${id}`, `/${issue.path.slice(2).join('/')}`, issue.message, `line ${line}, column ${column}`];
+      }),
+    );
+    await screenshot(page, 'invalid-package');
+  });
+
+  it('shows the offending record when an issue is chosen, and returns focus when it closes', async () => {
+    const page = await open();
+    await chooseFiles(page, [{ name: 'invalid.phx.json', text: packageText(invalidPackage) }]);
+    await waitForResults(page);
+    const recordButton = page.getByRole('button', { name: 'observations[1] obs-2' });
+    await recordButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Record: observations[1] obs-2' });
+    await dialog.waitFor();
+    expect(JSON.parse(await dialog.locator('pre').innerText())).toEqual(invalidPackage.observations![1]);
+    expect(await dialog.innerText()).toContain('The issue is in this field: /reportingOrganisation');
+    await screenshot(page, 'record-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await recordButton.evaluate((button) => button === document.activeElement)).toBe(true);
+    // A click anywhere on a row opens its record too.
+    await page.locator('#issues tbody tr').first().locator('td.message').click();
+    await page.getByRole('dialog', { name: 'Record: observations[0] obs-1' }).waitFor();
+  });
+
+  it('filters issues by severity and code, and sorts them by any column', async () => {
+    const page = await open();
+    // A warning besides the errors: an email address in free text looks like personal data.
+    const pkg = { ...invalidPackage, observations: [...invalidPackage.observations!, { ...validPackage.observations![1]!, id: 'obs-3', notes: 'Ask jane.doe@example.org for the registers' }] };
+    const text = packageText(pkg);
+    const codes = validate(text).issues.map((issue) => issue.code);
+    expect(codes).toContain('privacy.personal-data');
+    await chooseFiles(page, [{ name: 'mixed.phx.json', text }]);
+    await waitForResults(page);
+    const column = async (index: number): Promise<string[]> => (await issueRows(page)).map((row) => row[index]!);
+
+    await page.getByRole('combobox', { name: 'Severity' }).selectOption('warning');
+    expect(await column(1)).toEqual(['privacy.personal-data']);
+    await expect(page.locator('#issues-count').innerText()).resolves.toBe(`Showing 1 of 1 issues.`);
+    await page.getByRole('combobox', { name: 'Severity' }).selectOption('all');
+    await page.getByRole('combobox', { name: 'Code' }).selectOption('arith.percent-out-of-range');
+    expect(await column(1)).toEqual(['arith.percent-out-of-range']);
+    await page.getByRole('combobox', { name: 'Code' }).selectOption('all');
+
+    await page.getByRole('button', { name: 'Code', exact: true }).click();
+    expect(await column(1)).toEqual([...codes].sort());
+    expect(await page.locator('#issues th', { has: page.locator('#sort-code') }).getAttribute('aria-sort')).toBe('ascending');
+    await page.getByRole('button', { name: 'Code', exact: true }).click();
+    expect(await column(1)).toEqual([...codes].sort().reverse());
+    expect(await page.locator('#issues th', { has: page.locator('#sort-code') }).getAttribute('aria-sort')).toBe('descending');
+    await page.getByRole('button', { name: 'Severity', exact: true }).click();
+    expect(await column(0)).toEqual(['Error', 'Error', 'Error', 'Warning']);
+  });
+
+  it('downloads the issues as CSV and as JSON', async () => {
+    const page = await open();
+    const text = packageText(invalidPackage);
+    await chooseFiles(page, [{ name: 'invalid.phx.json', text }]);
+    await waitForResults(page);
+    const download = async (name: string): Promise<{ file: string; text: string }> => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      const stream = await file.createReadStream();
+      const chunks: Buffer[] = [];
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+      return { file: file.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+    };
+    const expected = validate(text).issues;
+    const json = await download('Download issues (JSON)');
+    expect(json.file).toBe('phx-issues.json');
+    const parsed = JSON.parse(json.text) as { files: { name: string; ok: boolean }[]; issues: { file: string; code: string; location: unknown; message: string }[] };
+    expect(parsed.files).toMatchObject([{ name: 'invalid.phx.json', ok: false }]);
+    expect(parsed.issues.map(({ file, code, location, message }) => ({ file, code, location, message }))).toEqual(
+      expected.map(({ code, location, message }) => ({ file: 'invalid.phx.json', code, location, message })),
+    );
+    const csv = await download('Download issues (CSV)');
+    expect(csv.file).toBe('phx-issues.csv');
+    const lines = csv.text.trim().split('\r\n');
+    expect(lines[0]).toBe('file,severity,code,pointer,line,row,column,message');
+    expect(lines.slice(1)).toEqual(
+      expected.map(({ code, pointer, location, message }) => {
+        const { line, column } = location as { line: number; column: number };
+        return `invalid.phx.json,error,${code},${pointer},${line},,${column},${message.includes('"') ? `"${message.replace(/"/g, '""')}"` : message}`;
+      }),
+    );
+  });
+
+  it('checks several files at once, each with its own summary', async () => {
+    const page = await open();
+    await chooseFiles(page, [
+      { name: 'valid.phx.json', text: packageText(validPackage) },
+      { name: 'invalid.phx.json', text: packageText(invalidPackage) },
+    ]);
+    await waitForResults(page);
+    expect(await summaryOf(page, 'valid.phx.json')).toContain('valid.phx.json is valid.');
+    expect(await summaryOf(page, 'invalid.phx.json')).toContain('has errors');
+    const rows = await issueRows(page);
+    expect(rows.map((row) => row[0])).toEqual(['invalid.phx.json', 'invalid.phx.json', 'invalid.phx.json']);
+  });
+});
+
+describe('checking a CSV table', () => {
+  it('reads `;` separators with decimal commas and converts a valid table to .phx.json', async () => {
+    const page = await open();
+    await chooseFiles(page, [{ name: 'observations.csv', text: semicolonCsv }]);
+    await waitForResults(page);
+    const summary = await summaryOf(page, 'observations.csv');
+    expect(summary).toContain('observations.csv is valid.');
+    expect(summary).toMatch(/Observations\s+2/);
+    await screenshot(page, 'valid-csv');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download as .phx.json' }).click()]);
+    expect(download.suggestedFilename()).toBe('observations.phx.json');
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const pkg = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { observations: { id: string; value: number; numerator: number }[] };
+    expect(pkg.observations.map(({ id, value, numerator }) => ({ id, value, numerator }))).toEqual([
+      { id: 'obs-1', value: 12.5, numerator: 45 },
+      { id: 'obs-2', value: 84.4, numerator: 38 },
+    ]);
+  });
+
+  it('lists the issues of a table at their row and column, and offers no conversion', async () => {
+    const page = await open();
+    await chooseFiles(page, [{ name: 'invalid.csv', text: invalidCsv }]);
+    await waitForResults(page);
+    const expected = validateCsv(invalidCsv).issues;
+    expect(expected.map((issue) => issue.code)).toEqual(['schema.unknown-field', 'arith.numerator-exceeds-denominator', 'arith.percent-out-of-range']);
+    const rows = await issueRows(page);
+    expect(rows.map((row) => [row[1], row[2], row[5]])).toEqual(
+      expected.map((issue) => {
+        const { row, column } = issue.location as { row: number; column: number };
+        return [issue.code, `row ${row}`, `row ${row}, column ${column}`];
+      }),
+    );
+    expect(await page.getByRole('button', { name: 'Download as .phx.json' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'row 2' }).first().click();
+    expect(JSON.parse(await page.getByRole('dialog').locator('pre').innerText())).toMatchObject({ id: 'obs-1', numerator: 400, denominator: 360 });
+  });
+});
+
+describe('languages', () => {
+  it('switches the interface and the messages, and remembers the choice', async () => {
+    const page = await open();
+    const text = packageText(invalidPackage);
+    await chooseFiles(page, [{ name: 'invalid.phx.json', text }]);
+    await waitForResults(page);
+    await page.getByLabel('Language').selectOption('ru');
+    await page.getByRole('heading', { name: 'Проверка данных PHX' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    const expected = validate(text).issues.map((issue) => formatIssue(issue, 'ru'));
+    await expect.poll(async () => (await issueRows(page)).map((row) => row[4])).toEqual(expected);
+    expect(await summaryOf(page, 'invalid.phx.json')).toContain('В файле invalid.phx.json есть ошибки');
+    expect((await issueRows(page))[0]![5]).toMatch(/^строка \d+, столбец \d+$/);
+    await expect(page.locator('#rules-title').innerText()).resolves.toMatch(/^Коды правил \(\d+\)$/);
+    await screenshot(page, 'invalid-package-ru');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Проверка данных PHX' }).waitFor();
+    expect(await page.getByLabel('Язык').inputValue()).toBe('ru');
+    for (const [locale, title] of [['fr', 'Validateur de données PHX'], ['es', 'Validador de datos PHX'], ['en', 'PHX data validator']] as const) {
+      await page.locator('#language').selectOption(locale);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    }
+  });
+
+  it('starts in the browser’s language when none was chosen', async () => {
+    const page = await open({ locale: 'es-ES' });
+    await page.getByRole('heading', { level: 1, name: 'Validador de datos PHX' }).waitFor();
+  });
+});
+
+describe('reference', () => {
+  it('lists the indicator catalogue and the rule codes from @phx/schema', async () => {
+    const { indicatorCatalogue, issueCodes } = await import('@phx/schema');
+    const page = await open();
+    await page.getByText(/^Indicator catalogue/).click();
+    const indicators = await page.locator('#indicators-body tbody tr').evaluateAll((rows) => rows.map((row) => row.id));
+    expect(indicators).toEqual(indicatorCatalogue.map((indicator) => `indicator-${indicator.code}`));
+    expect(await page.locator('#indicator-hiv-prevalence-prisoners').innerText()).toContain('HIV prevalence among people in prison');
+    await page.getByText(/^Rule codes/).click();
+    const rules = await page.locator('#rules-body tbody tr').evaluateAll((rows) => rows.map((row) => row.id));
+    expect(rules).toEqual(Object.keys(issueCodes).map((code) => `rule-${code}`));
+    await page.locator('#language').selectOption('fr');
+    await expect.poll(() => page.locator('#indicator-hiv-prevalence-prisoners').innerText()).toContain('Prévalence du VIH chez les personnes détenues');
+    await screenshot(page, 'reference-fr');
+  });
+});
+
+describe('accessibility', () => {
+  it('has no serious or critical axe violations, before and after a check, with the reference and a record open', async () => {
+    const page = await open({ bypassCSP: true });
+    expect(await seriousViolations(page)).toEqual([]);
+    await chooseFiles(page, [{ name: 'invalid.phx.json', text: packageText(invalidPackage) }]);
+    await waitForResults(page);
+    await page.getByText(/^Indicator catalogue/).click();
+    await page.getByText(/^Rule codes/).click();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'observations[0] obs-1' }).first().click();
+    await page.getByRole('dialog').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('reaches every control by keyboard, with a visible focus', async () => {
+    const page = await open();
+    await chooseFiles(page, [{ name: 'invalid.phx.json', text: packageText(invalidPackage) }]);
+    await waitForResults(page);
+    const focused: { id: string; text: string; outline: string }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      focused.push(
+        await page.evaluate(() => {
+          const element = document.activeElement as HTMLElement;
+          // The file input is hidden; its label is what shows the focus.
+          const shown = element.id === 'file-input' ? (element.nextElementSibling as HTMLElement) : element;
+          const style = getComputedStyle(shown);
+          return { id: element.id, text: element.textContent?.trim() ?? '', outline: `${style.outlineStyle} ${style.outlineWidth}` };
+        }),
+      );
+    }
+    const ids = focused.map((entry) => entry.id);
+    for (const id of ['language', 'file-input', 'filter-severity', 'filter-code', 'download-csv', 'download-json', 'sort-code', 'sort-location']) expect(ids).toContain(id);
+    expect(focused.some((entry) => entry.text === 'observations[0] obs-1')).toBe(true);
+    expect(focused.some((entry) => entry.text.startsWith('Indicator catalogue'))).toBe(true);
+    for (const entry of focused.filter((entry) => entry.id !== '')) expect(entry.outline, entry.id).toBe('solid 3px');
+
+    // Sorting and opening a record work from the keyboard alone.
+    await page.locator('#sort-code').focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#issues th', { has: page.locator('#sort-code') }).getAttribute('aria-sort')).toBe('ascending');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('sort-code');
+    const record = page.getByRole('button', { name: 'observations[1] obs-2' });
+    await record.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    // Focus moves into the dialog, onto the record, which can then be scrolled with the arrow keys.
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog')?.id)).toBe('record-dialog');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Close');
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    expect(await record.evaluate((button) => button === document.activeElement)).toBe(true);
+  });
+
+  it('fits a 360 px wide screen without scrolling sideways', async () => {
+    const page = await open({ width: 360, bypassCSP: true });
+    await chooseFiles(page, [{ name: 'invalid.phx.json', text: packageText(invalidPackage) }]);
+    await waitForResults(page);
+    await page.getByText(/^Indicator catalogue/).click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The issues are cards that fit, with each value named.
+    expect(await page.locator('#issues .table-scroll').evaluate((region) => region.scrollWidth <= region.clientWidth)).toBe(true);
+    expect(await page.locator('#issues tbody tr').first().locator('td.message').evaluate((cell) => getComputedStyle(cell, '::before').content)).toMatch(/Message: /);
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'invalid-package-360px');
+  });
+});
