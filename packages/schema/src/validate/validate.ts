@@ -167,16 +167,18 @@ function addLocations(text: string, issues: ValidationIssue[], collector: IssueC
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const collector = new IssueCollector(options);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  // A byte order mark is not part of the JSON text (RFC 8259 §8.1); editors on Windows often write one.
+  const text = typeof input === 'string' ? (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) : undefined;
   let value = input;
   let lines: LineIndex | undefined;
-  if (typeof input === 'string') {
-    lines = new LineIndex(input);
-    const parsed = parseText(input, collector, maxDepth, lines);
+  if (text !== undefined) {
+    lines = new LineIndex(text);
+    const parsed = parseText(text, collector, maxDepth, lines);
     if (!('value' in parsed)) return collector.result();
     value = parsed.value;
   }
   validatePackageValue(value, collector, options);
-  if (typeof input === 'string' && lines) addLocations(input, collector.issues, collector, maxDepth, lines);
+  if (text !== undefined && lines) addLocations(text, collector.issues, collector, maxDepth, lines);
   return collector.result();
 }
 
