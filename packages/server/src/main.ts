@@ -1,17 +1,35 @@
 /**
- * A process entry of the hub for supervisors and tests: `node dist/main.js --db FILE [--port N]`.
+ * A process entry of the hub for supervisors, benchmarks and tests:
+ * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N]`.
  * Prints one JSON line `{"url": ...}` once it listens; stops on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
+import { defaultLimits } from './http/app.js';
 import { startHub } from './hub.js';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string' }, port: { type: 'string', default: '0' }, host: { type: 'string' }, seed: { type: 'string', multiple: true } },
+  options: {
+    db: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    host: { type: 'string' },
+    seed: { type: 'string', multiple: true },
+    'rate-limit': { type: 'string' },
+    'max-import-records': { type: 'string' },
+  },
 });
 if (!values.db) {
-  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...]');
+  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N]');
   process.exit(2);
 }
-const hub = await startHub({ db: values.db, port: Number(values.port), ...(values.host ? { host: values.host } : {}), ...(values.seed ? { seed: values.seed } : {}) });
+const hub = await startHub({
+  db: values.db,
+  port: Number(values.port),
+  ...(values.host ? { host: values.host } : {}),
+  ...(values.seed ? { seed: values.seed } : {}),
+  limits: {
+    ...(values['rate-limit'] ? { rateLimit: { ...defaultLimits.rateLimit, requests: Number(values['rate-limit']) } } : {}),
+    ...(values['max-import-records'] ? { maxImportRecords: Number(values['max-import-records']) } : {}),
+  },
+});
 console.log(JSON.stringify({ url: hub.url }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void hub.close().then(() => process.exit(0)));

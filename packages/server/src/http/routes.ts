@@ -90,12 +90,14 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords }: R
     app.get(base, (c) => {
       const { filter, after, limit } = listQuery(c, resource);
       const page = store.list(type, filter, after, limit);
-      return c.json({ data: page.records.map((record) => record.body), next: page.next === null ? null : encodeCursor(page.next) });
+      // Stored bodies are JSON already: the page is assembled from them without parsing them.
+      const next = page.next === null ? 'null' : JSON.stringify(encodeCursor(page.next));
+      return c.body(`{"data":[${page.records.map((record) => record.json).join(',')}],"next":${next}}`, 200, { 'Content-Type': 'application/json' });
     });
 
     app.get(`${base}/:id`, (c) => {
       const record = records.get(type, c.req.param('id'));
-      return c.json(record.body, 200, withEtag(record));
+      return c.body(record.json, 200, { 'Content-Type': 'application/json', ...withEtag(record) });
     });
 
     if (resource.readOnly) continue;

@@ -75,7 +75,7 @@ export function recordService(store: Store): RecordService {
     checkRights(principal, type, current.owner, current.id);
     checkRights(principal, type, owner, current.id);
     const { etags } = store.put([{ type, id: current.id, owner, body: record }]);
-    return { type, id: current.id, owner, etag: etags[0]!, body: record };
+    return { type, id: current.id, owner, etag: etags[0]!, body: record, json: JSON.stringify(record) };
   };
 
   /** Records that refer to a record and would be left dangling by its removal. */
@@ -98,7 +98,7 @@ export function recordService(store: Store): RecordService {
         checkRights(principal, type, owner, id);
         if (store.get(type, id)) throw new Problem(409, 'conflict', `A ${type} "${id}" exists already; update it with PUT or PATCH.`);
         const { etags } = store.put([{ type, id, owner, body: record }]);
-        return { type, id, owner, etag: etags[0]!, body: record };
+        return { type, id, owner, etag: etags[0]!, body: record, json: JSON.stringify(record) };
       });
     },
     replace(principal, type, id, body, ifMatch, locale) {

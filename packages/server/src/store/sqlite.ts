@@ -26,7 +26,29 @@ interface RecordRow {
   body: string;
 }
 
-const toRecord = (row: RecordRow): StoredRecord => ({ type: row.type, id: row.id, owner: row.owner, etag: row.etag, body: JSON.parse(row.body) });
+/** A stored record; its body is parsed only when read, so that lists send the stored text as is. */
+class Row implements StoredRecord {
+  readonly type: RecordType;
+  readonly id: string;
+  readonly owner: string;
+  readonly etag: string;
+  readonly json: string;
+  #body: Record<string, unknown> | undefined;
+
+  constructor(row: RecordRow) {
+    this.type = row.type;
+    this.id = row.id;
+    this.owner = row.owner;
+    this.etag = row.etag;
+    this.json = row.body;
+  }
+
+  get body(): Record<string, unknown> {
+    return (this.#body ??= JSON.parse(this.json) as Record<string, unknown>);
+  }
+}
+
+const toRecord = (row: RecordRow): StoredRecord => new Row(row);
 
 /** Filter name → SQL condition on the `records` columns (values are always bound parameters). */
 const conditions: Record<keyof ListFilter, string> = {

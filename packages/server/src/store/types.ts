@@ -20,6 +20,8 @@ export interface StoredRecord {
   owner: string;
   etag: string;
   body: Record<string, unknown>;
+  /** The body as stored JSON text (sent as is, without parsing it again). */
+  json: string;
 }
 
 /** Filters of a record list. All are optional; `from`/`to` select observations whose period overlaps. */
