@@ -1,11 +1,13 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { formatIssue, validate, validateCsv } from '@phx/schema';
+import { join } from 'node:path';
+import { formatIssue, issueCodes, validate, validateCsv, type IssueCode } from '@phx/schema';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
 import { invalidCsv, semicolonCsv } from './fixtures/tables.js';
 import { chooseFiles, dropFiles, launchBrowser, openPage, screenshot, waitForResults, type PageOptions } from './support/browser.js';
-import { distDir } from './support/paths.js';
+import { distDir, examplesDir } from './support/paths.js';
 import { serveStatic, type StaticServer } from './support/static-server.js';
 
 const require = createRequire(import.meta.url);
@@ -57,6 +59,48 @@ async function seriousViolations(page: Page): Promise<{ id: string; impact: stri
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
+
+describe('the example data', () => {
+  it('says the dropped example package and its NDJSON twin are valid, with their records per type', async () => {
+    const text = await readFile(join(examplesDir, 'network-meeting-2020.phx.json'), 'utf8');
+    const ndjson = await readFile(join(examplesDir, 'network-meeting-2020.phx.ndjson'), 'utf8');
+    const pkg = JSON.parse(text) as Record<string, unknown[]>;
+    const page = await open();
+    await dropFiles(page, [
+      { name: 'network-meeting-2020.phx.json', text },
+      { name: 'network-meeting-2020.phx.ndjson', text: ndjson },
+    ]);
+    await waitForResults(page);
+    for (const name of ['network-meeting-2020.phx.json', 'network-meeting-2020.phx.ndjson']) {
+      const summary = await summaryOf(page, name);
+      expect(summary).toContain(`${name} is valid.`);
+      for (const [collection, label] of [['organisations', 'Organisations'], ['facilities', 'Facilities'], ['observations', 'Observations'], ['meetings', 'Meetings']] as const) {
+        expect(summary, name).toContain(`${label}\t${pkg[collection]!.length}`);
+      }
+    }
+    await screenshot(page, 'example-valid');
+  });
+
+  it('shows the expected code of every invalid example at its line', async () => {
+    const folder = join(examplesDir, 'invalid');
+    const expected = JSON.parse(await readFile(join(folder, 'expected.json'), 'utf8')) as Record<string, { code: string; line: number; also?: string[] }>;
+    const names = (await readdir(folder)).filter((name) => name !== 'expected.json');
+    expect(names.sort()).toEqual(Object.keys(expected).sort());
+    const page = await open();
+    await chooseFiles(page, await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(folder, name), 'utf8') }))));
+    await waitForResults(page);
+    while (await page.locator('#show-more').isVisible()) await page.locator('#show-more').click();
+    const rows = await issueRows(page);
+    for (const name of names) {
+      const { code, line, also = [] } = expected[name]!;
+      expect(await summaryOf(page, name), name).toContain(issueCodes[code as IssueCode].severity === 'warning' ? 'is valid, with warnings' : 'has errors');
+      const found = rows.filter((row) => row[0] === name);
+      expect(found.some((row) => row[2] === code && row[6]!.startsWith(`line ${line}, column `)), `${name}: ${code} at line ${line}`).toBe(true);
+      for (const other of also) expect(found.map((row) => row[2]), name).toContain(other);
+    }
+    await screenshot(page, 'example-invalid');
+  });
+});
 
 describe('checking a .phx.json package', () => {
   it('says a dropped valid package is valid, with its records per type', async () => {
