@@ -21,11 +21,14 @@ export interface NdjsonSummary {
   records: Record<RecordType, number>;
   errors: number;
   warnings: number;
-  /** True when reading stopped at `maxIssues`. */
+  /** True when issues past `maxIssues` were left out, or reading stopped there (once an error is found). */
   truncated: boolean;
 }
 
 const parseOptions = { reportInput: true } as const;
+
+/** Issue paths of a line are relative to its record: one shared empty path, which the rules keep rather than copy. */
+const RECORD_PATH: (string | number)[] = [];
 
 /**
  * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
@@ -50,7 +53,7 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
   let sawRecord = false;
   let lines = 0;
   let yielded = 0;
-  let truncated = false;
+  let stopped = false;
 
   /** Adds a problem found on a line, placing it in the line's text while that text is at hand. */
   const add = (problem: StructuralProblem, line: number, located?: TextLocation): void => {
@@ -82,14 +85,15 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
       checkLine(line);
     }
     while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
-    if (collector.full) {
-      truncated = true;
+    if (collector.settled) {
+      stopped = true;
       break;
     }
   }
   current = undefined;
-  if (!truncated) checker.finish();
+  if (!collector.settled) checker.finish();
   while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
+  const truncated = stopped || collector.errors + collector.warnings > collector.issues.length;
   return { ok: collector.ok, lines, records, errors: collector.errors, warnings: collector.warnings, truncated };
 
   function checkLine(line: { number: number; text: string }): void {
@@ -120,8 +124,8 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
     const result = recordLineSchemas[recordType].safeParse(value);
     if (!result.success) {
       addAll(fromZodIssues(recordLineSchemas[recordType].safeParse(value, parseOptions).error?.issues ?? result.error.issues), line);
-      return checker.invalid(recordType, value, [], line.number);
+      return checker.invalid(recordType, value, RECORD_PATH, line.number);
     }
-    checker.record(recordType, result.data as Record<string, unknown>, [], line.number);
+    checker.record(recordType, result.data as Record<string, unknown>, RECORD_PATH, line.number);
   }
 }

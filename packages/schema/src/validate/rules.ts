@@ -116,11 +116,122 @@ interface PendingReference<Context> {
   country?: string;
 }
 
+/**
+ * The sums of one group of observations (same indicator, organisation, scope and period). Flat, and
+ * holding the record paths rather than new arrays: a stream may have a group for every few records.
+ */
 interface DisaggregationGroup<Context> {
-  total?: number;
+  total: number | undefined;
   sexSum: number;
-  sexLast?: { path: Path; context: Context };
-  largest?: { numerator: number; path: Path; context: Context };
+  /** The last observation disaggregated by sex only (where a sum above the total is reported). */
+  sexLastPath: Path | undefined;
+  sexLastContext: Context | undefined;
+  /** The disaggregated observation with the largest numerator. */
+  largest: number;
+  largestPath: Path | undefined;
+  largestContext: Context | undefined;
+}
+
+/**
+ * A map from identifiers to values in a fraction of the memory of a `Map` of strings, for streams of
+ * millions of records: ASCII keys (identifiers always are) are kept as bytes in one growing buffer
+ * and found through an open-addressing hash table; the rare other key goes to a plain `Map`.
+ */
+class IdTable<T> {
+  /** Entry number + 1 at each slot; 0 is an empty slot. */
+  private slots = new Int32Array(1024);
+  /** Where each entry's bytes start in `bytes`; entry i ends where entry i + 1 starts. */
+  private starts = new Int32Array(513);
+  private bytes = new Uint8Array(8192);
+  private readonly values: T[] = [];
+  private readonly other = new Map<string, T>();
+
+  get size(): number {
+    return this.values.length + this.other.size;
+  }
+
+  get(key: string): T | undefined {
+    const hash = IdTable.hashOf(key);
+    if (hash < 0) return this.other.get(key);
+    const slot = this.find(key, hash);
+    const entry = this.slots[slot]!;
+    return entry === 0 ? undefined : this.values[entry - 1];
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** Adds a key that is not there yet (`value` must not be undefined). */
+  add(key: string, value: T): void {
+    const hash = IdTable.hashOf(key);
+    if (hash < 0) {
+      this.other.set(key, value);
+      return;
+    }
+    const entry = this.values.length;
+    if ((entry + 1) * 2 > this.slots.length) this.grow();
+    const end = this.starts[entry]! + key.length;
+    if (end > this.bytes.length) this.bytes = IdTable.enlarged(this.bytes, end);
+    if (entry + 2 > this.starts.length) this.starts = IdTable.enlarged(this.starts, entry + 2);
+    for (let i = 0, at = this.starts[entry]!; i < key.length; i++) this.bytes[at + i] = key.charCodeAt(i);
+    this.starts[entry + 1] = end;
+    this.values.push(value);
+    this.slots[this.find(key, hash)] = entry + 1;
+  }
+
+  /** Every value, in the order added (ASCII keys first). */
+  *allValues(): IterableIterator<T> {
+    yield* this.values;
+    yield* this.other.values();
+  }
+
+  /** FNV-1a of an ASCII key, or -1 when the key has other characters. */
+  private static hashOf(key: string): number {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) {
+      const code = key.charCodeAt(i);
+      if (code > 127) return -1;
+      hash = Math.imul(hash ^ code, 0x01000193);
+    }
+    return hash >>> 0;
+  }
+
+  /** The slot of a key: where it is, or the empty slot where it would go. */
+  private find(key: string, hash: number): number {
+    const mask = this.slots.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0 || this.matches(entry - 1, key)) return slot;
+    }
+  }
+
+  private matches(entry: number, key: string): boolean {
+    const start = this.starts[entry]!;
+    if (this.starts[entry + 1]! - start !== key.length) return false;
+    for (let i = 0; i < key.length; i++) if (this.bytes[start + i] !== key.charCodeAt(i)) return false;
+    return true;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    for (let entry = 0; entry < this.values.length; entry++) {
+      let hash = 0x811c9dc5;
+      for (let i = this.starts[entry]!; i < this.starts[entry + 1]!; i++) hash = Math.imul(hash ^ this.bytes[i]!, 0x01000193);
+      let slot = (hash >>> 0) & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = entry + 1;
+    }
+  }
+
+  private static enlarged<A extends Uint8Array | Int32Array>(array: A, needed: number): A {
+    let length = array.length * 2;
+    while (length < needed) length *= 2;
+    const larger = new (array.constructor as new (length: number) => A)(length);
+    larger.set(array);
+    return larger;
+  }
 }
 
 /** Pending references kept per missing id: enough to report a few, in bounded memory. */
@@ -131,12 +242,12 @@ const MAX_PENDING_PER_ID = 20;
  * per-group sums — never the records — so that a stream of any length is checked in bounded memory.
  */
 export class RuleChecker<Context> {
-  private readonly ids = new Map<RecordType, Map<string, Path | Context>>();
+  private readonly ids = new Map<RecordType, IdTable<Path | Context>>();
   private readonly facilityCountries = new Map<string, string>();
   private readonly indicators = new Map<string, IndicatorDefinition>();
   private readonly pendingOrganisations = new Map<string, PendingReference<Context>[]>();
   private readonly pendingFacilities = new Map<string, PendingReference<Context>[]>();
-  private readonly groups = new Map<string, DisaggregationGroup<Context>>();
+  private groups = new IdTable<DisaggregationGroup<Context>>();
   private publisher: string | undefined;
 
   constructor(
@@ -195,28 +306,28 @@ export class RuleChecker<Context> {
         } else this.checkFacilityCountry(id, facilityCountry, ref);
       }
     }
-    for (const group of this.groups.values()) {
+    for (const group of this.groups.allValues()) {
       if (group.total === undefined) continue;
-      if (group.largest && group.largest.numerator > group.total) {
-        const { path, context, numerator } = group.largest;
-        this.problem('disagg.exceeds-total', path, { dimension: 'disaggregation', sum: numerator, total: group.total }, context);
-      } else if (group.sexLast && group.sexSum > group.total) {
-        const { path, context } = group.sexLast;
-        this.problem('disagg.exceeds-total', path, { dimension: 'sex', sum: group.sexSum, total: group.total }, context);
+      if (group.largestPath && group.largest > group.total) {
+        const params = { dimension: 'disaggregation', sum: group.largest, total: group.total };
+        this.problem('disagg.exceeds-total', [...group.largestPath, 'numerator'], params, group.largestContext as Context);
+      } else if (group.sexLastPath && group.sexSum > group.total) {
+        const params = { dimension: 'sex', sum: group.sexSum, total: group.total };
+        this.problem('disagg.exceeds-total', [...group.sexLastPath, 'numerator'], params, group.sexLastContext as Context);
       }
     }
     this.pendingOrganisations.clear();
     this.pendingFacilities.clear();
-    this.groups.clear();
+    this.groups = new IdTable();
   }
 
   private unique(type: RecordType, id: string, path: Path, context: Context): void {
     let seen = this.ids.get(type);
-    if (!seen) this.ids.set(type, (seen = new Map()));
+    if (!seen) this.ids.set(type, (seen = new IdTable()));
     const first = seen.get(id);
     if (first === undefined) {
       // Where it was first seen, cheaply: the record's context (an NDJSON line) when there is one, else its path.
-      seen.set(id, context ?? path);
+      seen.add(id, context ?? path);
       return;
     }
     const where = Array.isArray(first) ? toPointer(first) : `line ${String(first)}`;
@@ -373,16 +484,24 @@ export class RuleChecker<Context> {
     const { scope, period } = obs;
     const key = `${obs.indicator}\u0000${obs.reportingOrganisation}\u0000${scope.country}\u0000${scope.subnationalArea ?? ''}\u0000${scope.facility ?? ''}\u0000${period.start}\u0000${period.end}`;
     let group = this.groups.get(key);
-    if (!group) this.groups.set(key, (group = { sexSum: 0 }));
+    if (!group) {
+      group = { total: undefined, sexSum: 0, sexLastPath: undefined, sexLastContext: undefined, largest: 0, largestPath: undefined, largestContext: undefined };
+      this.groups.add(key, group);
+    }
     if (!disaggregated) {
       group.total = obs.numerator;
       return;
     }
-    if (!group.largest || obs.numerator > group.largest.numerator) group.largest = { numerator: obs.numerator, path: [...path, 'numerator'], context };
+    if (!group.largestPath || obs.numerator > group.largest) {
+      group.largest = obs.numerator;
+      group.largestPath = path;
+      group.largestContext = context;
+    }
     const sexOnly = !isTotal(parts.sex) && isTotal(parts.ageGroup) && isTotal(parts.population);
     if (sexOnly) {
       group.sexSum += obs.numerator;
-      group.sexLast = { path: [...path, 'numerator'], context };
+      group.sexLastPath = path;
+      group.sexLastContext = context;
     }
   }
 
