@@ -1,16 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeNdjsonFile } from './fixtures/ndjson.js';
 import { packageText, validPackage } from './fixtures/packages.js';
-import { chooseFiles, launchBrowser, openPage, screenshot, waitForResults } from './support/browser.js';
-import { distDir } from './support/paths.js';
-import { serveStatic, type StaticServer } from './support/static-server.js';
+import { chooseFiles, screenshot, waitForResults } from './support/browser.js';
+import { browserSession } from './support/session.js';
 
-let server: StaticServer;
-let browser: Browser;
+const session = browserSession();
 let folder: string;
 let bigFile: string;
 let bigLines: number;
@@ -19,21 +17,11 @@ beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'phx-web-'));
   bigFile = join(folder, 'observations-50mb.phx.ndjson');
   ({ lines: bigLines } = await writeNdjsonFile(bigFile, 50 * 1024 * 1024));
-  server = await serveStatic(distDir, '/');
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   if (folder) await rm(folder, { recursive: true, force: true });
 });
-
-async function open(): Promise<Page> {
-  const { context, page } = await openPage(browser, server.url);
-  onTestFinished(() => context.close());
-  return page;
-}
 
 /** The progress bar's value, or null while it shows no value (indeterminate). */
 function progressValue(page: Page): Promise<number | null> {
@@ -42,7 +30,7 @@ function progressValue(page: Page): Promise<number | null> {
 
 describe('a 50 MB NDJSON file', () => {
   it('is checked to the end, with the progress bar moving on the way', async () => {
-    const page = await open();
+    const page = await session.open();
     await chooseFiles(page, bigFile);
     const seen = new Set<number>();
     // Sample the bar until the results show: it must have shown the reading part way.
@@ -57,7 +45,7 @@ describe('a 50 MB NDJSON file', () => {
   });
 
   it('leaves the page answering clicks while it checks, and Cancel stops the check', async () => {
-    const page = await open();
+    const page = await session.open();
     await chooseFiles(page, bigFile);
     await page.waitForFunction(() => {
       const bar = document.querySelector<HTMLProgressElement>('#progress-bar')!;

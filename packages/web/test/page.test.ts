@@ -2,41 +2,19 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { formatIssue, issueCodes, validate, validateCsv, type IssueCode } from '@phx/schema';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
 import { invalidCsv, semicolonCsv } from './fixtures/tables.js';
-import { chooseFiles, dropFiles, launchBrowser, openPage, screenshot, waitForResults, type PageOptions } from './support/browser.js';
-import { distDir, examplesDir } from './support/paths.js';
-import { serveStatic, type StaticServer } from './support/static-server.js';
+import { chooseFiles, dropFiles, screenshot, waitForResults, type PageOptions } from './support/browser.js';
+import { examplesDir } from './support/paths.js';
+import { browserSession } from './support/session.js';
 
 const require = createRequire(import.meta.url);
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  // Served from a sub-path: the page must not assume it lives at the root.
-  server = await serveStatic(distDir, '/tools/validator/');
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the page in a fresh profile; the profile closes with the test. */
-async function open(options: PageOptions = {}): Promise<Page> {
-  const { context, page } = await openPage(browser, server.url, options);
-  const errors: Error[] = [];
-  page.on('pageerror', (error) => errors.push(error));
-  onTestFinished(async () => {
-    await context.close();
-    expect(errors).toEqual([]);
-  });
-  return page;
-}
+// Served from a sub-path: the page must not assume it lives at the root.
+const session = browserSession('/tools/validator/');
+const open = (options?: PageOptions): Promise<Page> => session.open(options);
 
 /** The cells of the issues table, row by row, as shown. */
 function issueRows(page: Page): Promise<string[][]> {
