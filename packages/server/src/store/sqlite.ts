@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { indicatorCatalogue, type RecordType } from '@phx/schema';
 import { filterColumns } from './columns.js';
 import { migrations } from './migrations.js';
-import type { ImportSummary, ListFilter, ListPage, Principal, RecordWrite, Role, Store, StoredRecord, StoredResponse } from './types.js';
+import type { ImportSummary, ListFilter, ListPage, Principal, Role, Store, StoredRecord, StoredResponse } from './types.js';
 
 /** The owner recorded for the indicators of the catalogue that ships with @phx/schema. */
 export const CATALOGUE_OWNER = '@catalogue';
