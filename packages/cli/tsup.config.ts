@@ -1,3 +1,4 @@
+import { chmod } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -8,4 +9,6 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   banner: { js: '#!/usr/bin/env node' },
+  // npm links the bin before the workspace is built: the built file must be executable itself.
+  onSuccess: async () => chmod('dist/cli.js', 0o755),
 });

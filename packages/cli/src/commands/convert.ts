@@ -4,6 +4,7 @@ import {
 } from '@phx/schema';
 import { choice, localeOf, parse, recordType } from '../args.js';
 import { exitCodes, InvalidInputError } from '../errors.js';
+import { headerProblem } from '../io/csv-header.js';
 import { readAll, requireFormat, resolveInputs, streamOf, writeWhole, type Input } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import type { Context } from './context.js';
@@ -82,11 +83,9 @@ async function readCsvInput(input: Input, type: RecordType | undefined, delimite
   const bytes = await readAll(input);
   if (bytes.length === 0) throw new InvalidInputError(`${input.name}: the file is empty`);
   const table = readCsv(bytes, { type, locale, ...(delimiter ? { delimiter } : {}) });
+  const problem = headerProblem(table);
+  if (problem || !table.type) throw new InvalidInputError(`${input.name}: ${problem}`);
   if (table.issues.length > 0) throw new ConversionFailed(input.name, table.issues);
-  if (!table.type) {
-    throw new InvalidInputError(`${input.name}: the first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown; add the header, or pass --type`);
-  }
-  if (table.recognisedColumns === 0) throw new InvalidInputError(`${input.name}: the first row is not a header of ${table.type} columns; add the header row`);
   const builder = new PackageBuilder();
   for (const record of table.records) builder.add(table.type, record);
   return { pkg: builder.build(), type: table.type };

@@ -4,6 +4,7 @@ import {
 import { choice, localeOf, parse, recordType, wholeNumber } from '../args.js';
 import { exitCodes } from '../errors.js';
 import { readAll, resolveInputs, streamOf, type FileFormat, type Input } from '../io/files.js';
+import { headerProblem } from '../io/csv-header.js';
 import { Progress } from '../io/progress.js';
 import { renderHuman } from '../report/human.js';
 import { renderJson } from '../report/json.js';
@@ -105,13 +106,8 @@ async function validateCsvFile(input: Input, settings: Settings): Promise<FileRe
   if (bytes.length === 0) return failure(input, 'the file is empty');
   const result = validateCsv(bytes, settings);
   if (result.issues[0]?.code === 'syntax.invalid-encoding') return report(input, result.issues, 0);
-  if (result.columns.length === 0) return failure(input, 'the file has no rows');
-  if (!result.type) {
-    return failure(input, 'the first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown; add the header, or pass --type');
-  }
-  if (result.recognisedColumns === 0) {
-    return failure(input, `the first row is not a header of ${result.type} columns (e.g. ${['id', 'indicator', 'period.start'].join(', ')}); add the header row`);
-  }
+  const problem = headerProblem(result);
+  if (problem) return failure(input, problem);
   return report(input, result.issues, result.records, settings.maxIssues !== undefined && result.issues.length >= settings.maxIssues);
 }
 

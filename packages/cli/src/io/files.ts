@@ -88,7 +88,7 @@ export async function readAll(input: Input): Promise<Uint8Array> {
 
 /** A stream of the bytes of an input, counting them for a progress indicator. */
 export async function* streamOf(input: Input, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
-  const stream = input.path === undefined ? process.stdin : createReadStream(input.path, { highWaterMark: 1 << 20 });
+  const stream = input.path === undefined ? process.stdin : createReadStream(input.path);
   try {
     for await (const chunk of stream) {
       onBytes((chunk as Buffer).length);
