@@ -59,6 +59,28 @@ describe('validate', () => {
     expect(validate(text, { now: NOW })).toEqual(plain);
   });
 
+  it('stops collecting at maxIssues, and stays not ok', () => {
+    const result = validate(fiveErrors(), { now: NOW, maxIssues: 2 });
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((i) => i.pointer)).toEqual(['/observations/0/unit', '/observations/1/unit']);
+    expect(validate(fiveErrors(), { now: NOW, maxIssues: 0 })).toEqual({ ok: false, issues: [] });
+    expect(validate(fiveErrors(), { now: NOW, maxIssues: 50 }).issues).toHaveLength(5);
+  });
+
+  it('looks on past maxIssues warnings for an error', () => {
+    const pkg = changed((p) => {
+      p.organisations[1].focusAreas = ['a-1', 'a-2'];
+      p.observations[4].unit = 'percentage';
+    });
+    expect(validate(pkg, { now: NOW, maxIssues: 1 })).toMatchObject({ ok: false, issues: [{ code: 'codelist.unknown-code' }] });
+    expect(validate(pkg, { now: NOW, maxIssues: 0 })).toEqual({ ok: false, issues: [] });
+  });
+
+  it('counts warnings beyond maxIssues without making the data invalid', () => {
+    const pkg = changed((p) => (p.organisations[1].focusAreas = ['a-1', 'a-2', 'a-3']));
+    expect(validate(pkg, { now: NOW, maxIssues: 1 })).toMatchObject({ ok: true, issues: [{ code: 'codelist.unknown-code' }] });
+  });
+
   it('neither changes nor needs to change its input', () => {
     const pkg = deepFreeze(fiveErrors());
     const before = JSON.stringify(pkg);

@@ -71,6 +71,11 @@ export class IssueCollector {
     return this.errors === 0;
   }
 
+  /** True when the list is full and an error was found: reading on cannot change the outcome. */
+  get settled(): boolean {
+    return this.full && this.errors > 0;
+  }
+
   /** Builds an issue from a problem (without adding it). */
   make({ code, path, params }: StructuralProblem): ValidationIssue {
     return {
@@ -198,7 +203,7 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
     const collection = recordTypes[type].collection;
     const records = pkg[collection];
     if (!Array.isArray(records)) continue;
-    for (let index = 0; index < records.length && !collector.full; index++) {
+    for (let index = 0; index < records.length && !collector.settled; index++) {
       const path = [collection, index];
       const { problems, data } = structuralProblems(type, records[index], path);
       problems.forEach((problem) => collector.add(problem));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validate, validateRecord } from '../../src/validate/validate.js';
-import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, smallPackage } from './fixtures.js';
+import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, smallPackage, type Loose } from './fixtures.js';
 
 describe('privacy.small-cell', () => {
   it('accepts counts of 0 and from the threshold up', () => {
@@ -56,7 +56,7 @@ describe('privacy.suppressed-value-present', () => {
   });
 
   it('rejects a suppressed percentage that gives its numerator', () => {
-    const { value: _, ...record } = { ...prevalence('obs-s', 2, 40, 5), suppressed: true };
+    const { value: _, ...record }: Loose = { ...prevalence('obs-s', 2, 40, 5), suppressed: true };
     expectOnly(validateRecord('observation', record, { now: NOW }), 'privacy.suppressed-value-present', '/numerator');
   });
 });

@@ -1,0 +1,287 @@
+import { describe, expect, it } from 'vitest';
+import type { ValidationIssue } from '../src/validate/issue.js';
+import { validateNdjson, type NdjsonSummary, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
+import { CAPE_FORUM, countObservation, NOW, SECRETARIAT, smallPackage, ZAMBIA_TRUST, type Loose } from './rules/fixtures.js';
+
+const encoder = new TextEncoder();
+
+/** The small package as NDJSON lines: the header, then each record with its record type. */
+function packageLines(pkg: Loose = smallPackage()): string[] {
+  const { organisations, facilities, indicators, observations, meetings, ...header } = pkg;
+  const lines = [JSON.stringify({ type: 'package', ...header })];
+  const collections = { organisation: organisations, facility: facilities, indicator: indicators, observation: observations, meeting: meetings };
+  for (const [type, records] of Object.entries(collections)) {
+    for (const { type: _own, ...record } of records as Loose[]) lines.push(JSON.stringify({ type, ...record }));
+  }
+  return lines;
+}
+
+const line = (type: string, record: Loose) => JSON.stringify({ type, ...record });
+
+/** A stream of the given chunks. */
+async function* chunks(...parts: (string | Uint8Array)[]): AsyncGenerator<string | Uint8Array> {
+  yield* parts;
+}
+
+const lineOf = (issue: ValidationIssue) => (issue.location as { line: number } | undefined)?.line;
+
+async function run(source: Parameters<typeof validateNdjson>[0], options: ValidateNdjsonOptions = {}) {
+  const issues: ValidationIssue[] = [];
+  const validation = validateNdjson(source, { now: NOW, ...options });
+  for (;;) {
+    const step = await validation.next();
+    if (step.done) return { issues, summary: step.value as NdjsonSummary };
+    issues.push(step.value);
+  }
+}
+
+const placed = (issues: ValidationIssue[]) => issues.map((i) => [i.code, i.pointer, i.location]);
+
+describe('validateNdjson', () => {
+  it('accepts the small package as NDJSON', async () => {
+    const lines = packageLines();
+    const { issues, summary } = await run(chunks(lines.join('\n') + '\n'));
+    expect(issues).toEqual([]);
+    expect(summary).toEqual({
+      ok: true,
+      lines: lines.length,
+      records: { organisation: 3, facility: 1, indicator: 1, observation: 5, meeting: 1 },
+      errors: 0,
+      warnings: 0,
+      truncated: false,
+    });
+  });
+
+  it('yields an issue before the stream ends', async () => {
+    let pulled = 0;
+    const total = 200;
+    async function* slowly() {
+      yield packageLines()[0] + '\n';
+      yield line('person', { id: 'p-1' }) + '\n';
+      for (let i = 0; i < total; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        pulled++;
+        yield line('observation', countObservation({ id: `obs-${i}`, reportingOrganisation: SECRETARIAT })) + '\n';
+      }
+    }
+    for await (const issue of validateNdjson(slowly(), { now: NOW })) {
+      expect(issue.code).toBe('ndjson.unknown-type');
+      expect(pulled).toBeLessThan(total);
+      return;
+    }
+    expect.unreachable('no issue was yielded');
+  });
+
+  it('places issues at their line, and at the column of their field', async () => {
+    const lines = packageLines();
+    lines[10] = lines[10]!.replace('"unit":"count"', '"unit":"kg"');
+    const { issues } = await run(chunks(lines.join('\n')));
+    expect(placed(issues)).toEqual([['schema.invalid-value', '/unit', { line: 11, column: lines[10]!.indexOf('"unit"') + 1 }]]);
+  });
+
+  it('reads Windows line ends, a byte order mark and blank lines', async () => {
+    const lines = packageLines();
+    lines[10] = lines[10]!.replace('"unit":"count"', '"unit":"kg"');
+    const text = '\uFEFF' + ['', ...lines.slice(0, 5), '   ', ...lines.slice(5), ''].join('\r\n');
+    const { issues, summary } = await run(chunks(text));
+    expect(placed(issues)).toEqual([['schema.invalid-value', '/unit', { line: 13, column: lines[10]!.indexOf('"unit"') + 1 }]]);
+    expect(summary.lines).toBe(lines.length + 2);
+  });
+
+  it('reads chunks split anywhere, even inside a character', async () => {
+    const lines = packageLines();
+    lines.push(line('organisation', { id: 'UA-EDR-12345678', name: { ru: 'Альянс «Здоровье за решёткой»' }, countries: ['UA'] }));
+    lines[10] = lines[10]!.replace('"unit":"count"', '"unit":"kg"');
+    const bytes = encoder.encode(lines.join('\n'));
+    const whole = await run(chunks(bytes));
+    const inPieces = await run((async function* () {
+      for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7);
+    })());
+    expect(inPieces).toEqual(whole);
+    expect(whole.issues).toHaveLength(1);
+  });
+
+  it('rejects a header that is not the first line', async () => {
+    const lines = packageLines();
+    const { issues } = await run(chunks([...lines, lines[0]].join('\n')));
+    expect(placed(issues)).toEqual([['ndjson.header-not-first', '/type', { line: lines.length + 1, column: 1 }]]);
+  });
+
+  it('rejects a line of unknown type, or without type, and goes on', async () => {
+    const lines = packageLines();
+    const { issues, summary } = await run(chunks([lines[0], line('person', { id: 'x' }), '{"id":"y"}', '[1,2]', ...lines.slice(1)].join('\n')));
+    expect(issues.map((i) => [i.code, i.params, i.location])).toEqual([
+      ['ndjson.unknown-type', { type: 'person' }, { line: 2, column: 1 }],
+      ['ndjson.unknown-type', { type: null }, { line: 3, column: 1 }],
+      ['ndjson.unknown-type', { type: null }, { line: 4, column: 1 }],
+    ]);
+    expect(summary.records.observation).toBe(5);
+  });
+
+  it('reports a line that is not JSON at its column, and goes on', async () => {
+    const lines = packageLines();
+    const { issues } = await run(chunks([lines[0], '{"type": "facility", "id": }', ...lines.slice(1)].join('\n')));
+    expect(placed(issues)).toEqual([['syntax.invalid-json', '', { line: 2, column: 28 }]]);
+  });
+
+  it('reports a line that is not UTF-8 and checks the others', async () => {
+    const lines = packageLines();
+    lines[10] = lines[10]!.replace('"unit":"count"', '"unit":"kg"');
+    const bad = new Uint8Array([...encoder.encode('{"type":"facility","name":"'), 0xc3, 0x28, ...encoder.encode('"}\n')]);
+    const { issues, summary } = await run(chunks(encoder.encode(lines.slice(0, 3).join('\n') + '\n'), bad, encoder.encode(lines.slice(3).join('\n'))));
+    expect(placed(issues)).toEqual([
+      ['syntax.invalid-encoding', '', { line: 4, column: 1 }],
+      ['schema.invalid-value', '/unit', { line: 12, column: lines[10]!.indexOf('"unit"') + 1 }],
+    ]);
+    expect(summary.lines).toBe(lines.length + 1);
+  });
+
+  it('skips a line over maxLineBytes without holding it, and checks the others', async () => {
+    const lines = packageLines();
+    const chunk = 1024 * 1024;
+    const longLine = 256;
+    let largestHeld = 0;
+    async function* source() {
+      yield lines.slice(0, 3).join('\n') + '\n';
+      for (let i = 0; i < longLine; i++) {
+        // Fresh chunks of a 256 MiB line: a reader that kept them would hold them all.
+        yield new Uint8Array(chunk).fill(0x61);
+        largestHeld = Math.max(largestHeld, process.memoryUsage().arrayBuffers);
+      }
+      yield '\n' + lines.slice(3).join('\n') + '\n' + line('organisation', { id: 'bad id' }) + '\n';
+    }
+    const { issues, summary } = await run(source(), { maxLineBytes: 4096 });
+    expect(issues.map((i) => [i.code, i.params, lineOf(i)])).toEqual([
+      ['syntax.line-too-long', { maxBytes: 4096 }, 4],
+      ['schema.invalid-format', { zodCode: 'invalid_format', origin: 'string', format: 'regex', pattern: expect.any(String) }, lines.length + 2],
+      ['schema.required', expect.anything(), lines.length + 2],
+      ['schema.required', expect.anything(), lines.length + 2],
+    ]);
+    expect(summary.lines).toBe(lines.length + 2);
+    expect(largestHeld).toBeLessThan((longLine / 2) * chunk);
+  });
+
+  describe('rules across lines', () => {
+    it('finds duplicate ids and names the line of the first', async () => {
+      const lines = packageLines();
+      const { issues } = await run(chunks([...lines, lines[10]].join('\n')));
+      expect(issues.map((i) => [i.code, i.pointer, i.params, i.location])).toEqual([
+        ['unique.duplicate-id', '/id', { recordType: 'observation', id: 'obs-pep-za-2020', first: 'line 11' }, { line: 13, column: lines[10]!.indexOf('"id"') + 1 }],
+      ]);
+    });
+
+    it('resolves references to records defined later in the stream', async () => {
+      const lines = packageLines();
+      // Meeting and observations first, organisations and facilities last.
+      const reordered = [lines[0]!, lines[11]!, ...lines.slice(6, 11), ...lines.slice(1, 6)];
+      expect((await run(chunks(reordered.join('\n')))).issues).toEqual([]);
+    });
+
+    it('reports references that never resolve when the stream ends, at the line that made them', async () => {
+      const lines = packageLines();
+      const orphan = line('observation', countObservation({ id: 'obs-orphan', reportingOrganisation: 'KE-NCB-000000', scope: { country: 'ZM', facility: 'zm-fac-99' } }));
+      const { issues } = await run(chunks([...lines.slice(0, 6), orphan, ...lines.slice(6)].join('\n')));
+      expect(placed(issues)).toEqual([
+        ['ref.unknown-organisation', '/reportingOrganisation', { line: 7, column: 1 }],
+        ['ref.unknown-facility', '/scope/facility', { line: 7, column: 1 }],
+      ]);
+    });
+
+    it('checks a facility’s country against an observation on another line', async () => {
+      const lines = packageLines();
+      lines[9] = lines[9]!.replace('"country":"ZM"', '"country":"ZA"');
+      expect(placed((await run(chunks(lines.join('\n')))).issues)).toEqual([
+        ['ref.country-mismatch', '/scope/facility', { line: 10, column: lines[9]!.indexOf('"facility"') + 1 }],
+      ]);
+    });
+
+    it('resolves references to a record that failed its shape', async () => {
+      const lines = packageLines();
+      lines[2] = lines[2]!.replace('"email":"info@zprt.example.org"', '"email":"not an address"');
+      expect(placed((await run(chunks(lines.join('\n')))).issues)).toEqual([
+        ['schema.invalid-format', '/email', { line: 3, column: lines[2]!.indexOf('"email"') + 1 }],
+      ]);
+    });
+
+    it('adds up numerators by sex across lines', async () => {
+      const lines = packageLines();
+      lines[8] = lines[8]!.replace('"numerator":1225,', '"numerator":1300,').replace('"value":28.2', '"value":30');
+      const { issues } = await run(chunks(lines.join('\n')));
+      expect(issues.map((i) => [i.code, i.params, lineOf(i)])).toEqual([
+        ['disagg.exceeds-total', { dimension: 'sex', sum: 1395, total: 1320 }, 9],
+      ]);
+    });
+
+    it('resolves the publisher named in the header', async () => {
+      const lines = packageLines().filter((l) => !l.startsWith(`{"type":"organisation","id":"${SECRETARIAT}"`));
+      expect((await run(chunks(lines.join('\n')))).issues).toEqual([]);
+      expect((await run(chunks(lines.slice(1).join('\n')))).issues.map((i) => [i.code, i.params])).toContainEqual(['ref.unknown-organisation', { id: SECRETARIAT }]);
+    });
+
+    it('resolves the knownOrganisations option', async () => {
+      const withoutOrganisations = packageLines().filter((l) => !l.startsWith('{"type":"organisation"') && !l.startsWith('{"type":"package"'));
+      expect((await run(chunks(withoutOrganisations.join('\n')))).issues.map((i) => i.code)).toContain('ref.unknown-organisation');
+      const { issues } = await run(chunks(withoutOrganisations.join('\n')), { knownOrganisations: [SECRETARIAT, ZAMBIA_TRUST, CAPE_FORUM] });
+      expect(issues).toEqual([]);
+    });
+  });
+
+  describe('maxIssues', () => {
+    const manyErrors = () => {
+      const lines = packageLines();
+      for (let i = 0; i < 50; i++) lines.push(line('observation', countObservation({ id: `obs-${i}`, reportingOrganisation: SECRETARIAT, unit: 'kg' })));
+      return lines;
+    };
+
+    it('stops at maxIssues and says the summary is truncated', async () => {
+      const { issues, summary } = await run(chunks(manyErrors().join('\n')), { maxIssues: 3 });
+      expect(issues.map((i) => lineOf(i))).toEqual([13, 14, 15]);
+      expect(summary).toMatchObject({ ok: false, truncated: true, lines: 15 });
+    });
+
+    it('is not truncated below maxIssues', async () => {
+      const { issues, summary } = await run(chunks(manyErrors().join('\n')), { maxIssues: 500 });
+      expect(issues).toHaveLength(50);
+      expect(summary).toMatchObject({ ok: false, truncated: false, errors: 50 });
+    });
+
+    it('reads on past maxIssues warnings to find an error', async () => {
+      const lines = packageLines();
+      lines[2] = lines[2]!.replace('"reintegration-housing"', '"prison-gardens"');
+      lines.push(line('observation', countObservation({ id: 'obs-late', reportingOrganisation: SECRETARIAT, unit: 'kg' })));
+      const { issues, summary } = await run(chunks(lines.join('\n')), { maxIssues: 1 });
+      expect(issues.map((i) => i.code)).toEqual(['codelist.unknown-code']);
+      expect(summary).toMatchObject({ ok: false, truncated: true, warnings: 1, errors: 1 });
+    });
+  });
+
+  describe('sources', () => {
+    const text = () => {
+      const lines = packageLines();
+      lines[10] = lines[10]!.replace('"unit":"count"', '"unit":"kg"');
+      return lines.join('\n');
+    };
+
+    it('reads a web ReadableStream of bytes', async () => {
+      const bytes = encoder.encode(text());
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += 100) controller.enqueue(bytes.subarray(i, i + 100));
+          controller.close();
+        },
+      });
+      expect(placed((await run(stream)).issues)).toEqual([['schema.invalid-value', '/unit', expect.objectContaining({ line: 11 })]]);
+    });
+
+    it('reads a ReadableStream of text, and a stream that is only a reader', async () => {
+      const stream = () => new ReadableStream<string>({ start: (c) => (c.enqueue(text()), c.close()) });
+      expect((await run(stream())).issues.map((i) => i.code)).toEqual(['schema.invalid-value']);
+      const readerOnly = { getReader: () => stream().getReader() } as unknown as ReadableStream<string>;
+      expect((await run(readerOnly)).issues.map((i) => i.code)).toEqual(['schema.invalid-value']);
+    });
+
+    it('reads an empty stream', async () => {
+      expect(await run(chunks())).toEqual({ issues: [], summary: expect.objectContaining({ ok: true, lines: 0 }) });
+    });
+  });
+});
