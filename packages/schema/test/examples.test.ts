@@ -28,11 +28,6 @@ const expected = JSON.parse(readFileSync(new URL('expected.json', invalidDir), '
 
 /** Codes that need input no file should hold: they are produced in the tests below. */
 const generatedCodes: IssueCode[] = ['syntax.invalid-encoding', 'syntax.line-too-long'];
-/**
- * Codes no data can produce today: the model has no `multipleOf` check, and every zod issue it can raise maps to
- * a named code (`schema.invalid` is the fallback for any other).
- */
-const unreachableCodes: IssueCode[] = ['schema.not-multiple-of', 'schema.invalid'];
 
 async function drain(source: Parameters<typeof validateNdjson>[0], options: Parameters<typeof validateNdjson>[1] = {}) {
   const issues: ValidationIssue[] = [];
@@ -126,7 +121,7 @@ describe('the invalid examples', () => {
   });
 
   it('cover every issue code', () => {
-    const covered = new Set<IssueCode>([...Object.values(expected).map((e) => e.code), ...generatedCodes, ...unreachableCodes]);
+    const covered = new Set<IssueCode>([...Object.values(expected).map((e) => e.code), ...generatedCodes]);
     expect([...covered].sort()).toEqual(Object.keys(issueCodes).sort());
   });
 
@@ -161,7 +156,9 @@ describe('the invalid examples', () => {
   it('syntax.invalid-encoding: a line that is not UTF-8 (generated)', async () => {
     const lines = readFileSync(ndjsonPath, 'utf8').split('\n');
     const bytes = Buffer.concat([Buffer.from(lines.slice(0, 3).join('\n') + '\n'), Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]), Buffer.from(lines.slice(3).join('\n'))]);
-    const { issues } = await drain([bytes]);
+    const { issues } = await drain((async function* () {
+      yield bytes;
+    })());
     expect(issues.map((i) => [i.code, i.pointer, i.location])).toEqual([['syntax.invalid-encoding', '', { line: 4, column: 1 }]]);
   });
 

@@ -8,6 +8,7 @@ export const en: PhxLocale = {
   tag: 'en',
   zod: zodEn,
   messages: {
+    'schema.required': (p) => `Missing required field "${p.field}"`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Nested deeper than ${p.maxDepth} levels`,
     'syntax.invalid-encoding': () => 'The file is not valid UTF-8 text; save it as UTF-8',

@@ -8,6 +8,7 @@ export const es: PhxLocale = {
   tag: 'es',
   zod: zodEs,
   messages: {
+    'schema.required': (p) => `Falta el campo obligatorio «${p.field}»`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
     'syntax.too-deep': (p) => `Anidado a más de ${p.maxDepth} niveles`,
     'syntax.invalid-encoding': () => 'El archivo no es texto UTF-8 válido; guárdelo como UTF-8',

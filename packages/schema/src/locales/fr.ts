@@ -8,6 +8,7 @@ export const fr: PhxLocale = {
   tag: 'fr',
   zod: zodFr,
   messages: {
+    'schema.required': (p) => `Champ obligatoire « ${p.field} » manquant`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
     'syntax.too-deep': (p) => `Imbrication de plus de ${p.maxDepth} niveaux`,
     'syntax.invalid-encoding': () => "Le fichier n'est pas un texte UTF-8 valide ; enregistrez-le en UTF-8",

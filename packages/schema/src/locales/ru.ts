@@ -8,6 +8,7 @@ export const ru: PhxLocale = {
   tag: 'ru',
   zod: zodRu,
   messages: {
+    'schema.required': (p) => `Нет обязательного поля «${p.field}»`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вложенность глубже ${p.maxDepth} уровней`,
     'syntax.invalid-encoding': () => 'Файл не в кодировке UTF-8; сохраните его в UTF-8',

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import type { IssueCode } from '../validate/codes.js';
 
-/** Codes whose messages come from zod's own locales (structural checks). */
-export type StructuralCode = Extract<IssueCode, `schema.${string}`>;
+/** Codes whose messages come from zod's own locales (structural checks but a missing field). */
+export type StructuralCode = Exclude<Extract<IssueCode, `schema.${string}`>, 'schema.required'>;
 /** Codes whose messages PHX writes. */
 export type RuleCode = Exclude<IssueCode, StructuralCode>;
 

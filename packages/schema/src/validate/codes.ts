@@ -111,18 +111,6 @@ export const issueCodes = {
     summary: 'The value matches none of the allowed forms.',
     example: '"license": "some licence"',
   },
-  'schema.not-multiple-of': {
-    severity: 'error',
-    structural: true,
-    summary: 'The number is not a multiple of the required step.',
-    example: '1.5 where whole numbers are required',
-  },
-  'schema.invalid': {
-    severity: 'error',
-    structural: true,
-    summary: 'The value does not fit the format for another reason (see the message).',
-    example: '',
-  },
   'unique.duplicate-id': {
     severity: 'error',
     structural: false,

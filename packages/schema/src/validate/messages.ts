@@ -17,7 +17,7 @@ const sampleOfType: Record<string, unknown> = {
  */
 export function renderMessage(code: IssueCode, params: Record<string, unknown>, locale: Locale = 'en'): string {
   const phxLocale = locales[locale];
-  if (code.startsWith('schema.')) {
+  if (code.startsWith('schema.') && code !== 'schema.required') {
     const input = sampleOfType[String(params.received)];
     const rendered = phxLocale.zod().localeError({ ...params, code: params.zodCode, input } as never);
     return typeof rendered === 'string' ? rendered : (rendered?.message ?? code);

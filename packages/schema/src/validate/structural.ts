@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { IssueCode } from './codes.js';
 
 /** What PHX keeps of a zod issue: enough to re-render its message in any locale, never the input itself. */
-const keptFields = ['expected', 'origin', 'minimum', 'maximum', 'inclusive', 'format', 'pattern', 'values', 'divisor'] as const;
+const keptFields = ['expected', 'origin', 'minimum', 'maximum', 'inclusive', 'format', 'pattern', 'values'] as const;
 
 const codeOfZod: Record<string, IssueCode> = {
   invalid_type: 'schema.invalid-type',
@@ -12,7 +12,6 @@ const codeOfZod: Record<string, IssueCode> = {
   too_big: 'schema.too-big',
   invalid_key: 'schema.invalid-key',
   invalid_union: 'schema.invalid-union',
-  not_multiple_of: 'schema.not-multiple-of',
 };
 
 /** The JSON type name of a value, as zod names it. */
@@ -48,10 +47,14 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
       params[field] = value instanceof RegExp ? value.source : typeof value === 'bigint' ? Number(value) : value;
     }
     if (Array.isArray(params.values) && params.values.length > 20) params.values = params.values.slice(0, 20);
-    let code = codeOfZod[issue.code] ?? 'schema.invalid';
+    // Any other zod issue (the model raises none today) is still an invalid value, with zod's own message.
+    let code = codeOfZod[issue.code] ?? 'schema.invalid-value';
     if (issue.code === 'invalid_type') {
       params.received = typeName(issue.input);
-      if (issue.input === undefined) code = 'schema.required';
+      if (issue.input === undefined) {
+        code = 'schema.required';
+        params.field = path[path.length - 1];
+      }
     }
     problems.push({ code, path, params });
   }

@@ -1,0 +1,67 @@
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { locales, type Locale } from '../../src/locales/index.js';
+import { issueCodes, type IssueCode } from '../../src/validate/codes.js';
+import type { ValidationIssue } from '../../src/validate/issue.js';
+import { formatIssue, renderMessage } from '../../src/validate/messages.js';
+import { validateNdjson } from '../../src/validate/ndjson.js';
+import { validate } from '../../src/validate/validate.js';
+
+const invalidDir = new URL('../../../../examples/data/invalid/', import.meta.url);
+const now = new Date('2022-01-01T00:00:00Z');
+const localeTags = Object.keys(locales) as Locale[];
+
+/** One issue of every code the example files give, plus the two that only a stream can give. */
+async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
+  const found = new Map<IssueCode, ValidationIssue>();
+  const keep = (issue: ValidationIssue) => found.has(issue.code) || found.set(issue.code, issue);
+  for (const file of readdirSync(invalidDir)) {
+    if (file.endsWith('.phx.json')) validate(readFileSync(new URL(file, invalidDir), 'utf8'), { now }).issues.forEach(keep);
+    if (file.endsWith('.phx.ndjson')) for await (const issue of validateNdjson(createReadStream(new URL(file, invalidDir)), { now })) keep(issue);
+  }
+  async function* tooLongAndNotUtf8() {
+    yield new Uint8Array([0xff, 0x0a]);
+    yield 'x'.repeat(100) + '\n';
+  }
+  for await (const issue of validateNdjson(tooLongAndNotUtf8(), { maxLineBytes: 10 })) keep(issue);
+  return found;
+}
+
+const issues = await issuesOfEveryCode();
+
+describe('messages', () => {
+  it('exist for every code that data can produce', () => {
+    expect([...issues.keys()].sort()).toEqual(Object.keys(issueCodes).sort());
+  });
+
+  it.each([...issues.entries()])('%s renders in every locale', (code, issue) => {
+    const rendered = localeTags.map((locale) => formatIssue(issue, locale));
+    for (const message of rendered) {
+      expect(message.trim()).not.toBe('');
+      expect(message).not.toMatch(/\[object Object\]|NaN/);
+      expect(message).not.toContain('undefined');
+    }
+    expect(rendered[0]).toBe(issue.message);
+    // Each language has its own wording.
+    expect(new Set(rendered).size, rendered.join('\n')).toBe(localeTags.length);
+    expect(rendered[localeTags.indexOf('ru')]).toMatch(/[а-яё]/i);
+    expect(code).toBe(issue.code);
+  });
+
+  it('are rendered in the locale asked for', () => {
+    const text = readFileSync(new URL('arith.value-mismatch.phx.json', invalidDir), 'utf8');
+    for (const locale of localeTags) {
+      const [issue] = validate(text, { now, locale }).issues;
+      expect(issue!.message).toBe(renderMessage(issue!.code, issue!.params, locale));
+    }
+    expect(validate(text, { now, locale: 'ru' }).issues[0]!.message).toBe('Значение 31 не согласуется с числителем и знаменателем (ожидалось 28.7)');
+  });
+
+  it('keep params that are plain JSON, so that an issue can be stored and rendered again', () => {
+    for (const issue of issues.values()) {
+      const copy = JSON.parse(JSON.stringify(issue)) as ValidationIssue;
+      expect(copy).toEqual(issue);
+      expect(formatIssue(copy, 'fr')).toBe(formatIssue(issue, 'fr'));
+    }
+  });
+});
