@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validate } from '../packages/schema/src/index.js';
+import { validate, validateCsv } from '../packages/schema/src/index.js';
 
 const root = join(import.meta.dirname, '..');
 const run = promisify(execFile);
@@ -44,5 +44,13 @@ describe('examples/', () => {
     const { stdout } = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'examples/generate-types'], { cwd: root });
     expect(stdout).toBe('');
     expect(readFileSync(join(root, 'examples/generate-types/phx-types.d.ts'), 'utf8')).toContain('export interface Observation');
+  });
+
+  it('the worked spreadsheet of docs/csv.md gives the two issues the guide explains, at their rows', () => {
+    const { issues } = validateCsv(readFileSync(join(root, 'examples/data/spreadsheet/observations.csv')));
+    expect(issues.map(({ code, severity, location }) => ({ code, severity, location }))).toEqual([
+      { code: 'privacy.small-cell', severity: 'error', location: { row: 6, column: 8 } },
+      { code: 'privacy.personal-data', severity: 'warning', location: { row: 7, column: 13 } },
+    ]);
   });
 });
