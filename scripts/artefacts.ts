@@ -85,6 +85,21 @@ function dataModelDoc(): string {
     'Every record type of the PHX v1 format, its fields and their codelists. The JSON Schemas in',
     '[`schemas/v1/`](../schemas/v1/) say the same in a machine-readable way. Nested fields are written',
     'with dots (`period.start`), items of lists with `[]` — the same names the CSV columns use.\n',
+    '## Conventions\n',
+    '- **Aggregates only.** The format carries statistics about groups, never a record about a person. Names of',
+    '  people, phone numbers and dates of birth do not belong anywhere; small counts are suppressed (see',
+    '  `privacy.*` in [validation rules](validation-rules.md)).',
+    '- **Identifiers.** Organisations use [org-id.guide](https://org-id.guide) identifiers, `<registration agency>-<number>`',
+    '  (`ZA-NPO-123-456`, `GB-CHC-1234567`); an organisation with no registration gets a network identifier',
+    '  `PHX-ORG-...`. Other records have an `id` that is stable within the publisher (letters, digits and `._:-`).',
+    '  Indicators are referred to by their catalogue `code`.',
+    '- **Language maps.** Text that the network shares across languages is an object keyed by BCP 47 tags:',
+    '  `{ "en": "Half-way housing", "ru": "Жильё переходного типа" }`. At least one language is required.',
+    '- **Dates.** Calendar dates are `YYYY-MM-DD`; date-times carry a UTC offset (`2020-10-28T13:00:00+01:00`).',
+    '  Countries are ISO 3166-1 alpha-2 codes.',
+    '- **Extensions.** Data beyond the standard goes under `extensions`, keyed by the URL of the extension that',
+    '  defines it: `"extensions": { "https://example.org/phx/cost": { "currency": "ZMW", "amount": 1200 } }`.',
+    '  Any other field the format does not define is an error (`schema.unknown-field`).\n',
   ];
   for (const name of Object.keys(publishedSchemas) as SchemaName[]) {
     const schema = publishedSchemas[name];
