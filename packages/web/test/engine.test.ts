@@ -1,8 +1,9 @@
 import { validate, validateCsv, validateNdjson, type ValidationIssue } from '@phx/schema';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCsv, checkNdjson, checkPackage, csvAsPackage, recordOfPath, type CheckedFile } from '../src/engine/checks.js';
 import { formatOf, type FileIssue, type FileSummary, type ValidateEvent } from '../src/engine/protocol.js';
-import { recordView } from '../src/engine/records.js';
+import { lineOfPath, recordView } from '../src/engine/records.js';
 import { Reporter } from '../src/engine/report.js';
 import { ndjsonText, observation, recordLine } from './fixtures/ndjson.js';
 import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
@@ -143,5 +144,37 @@ describe('checking a CSV table', () => {
     expect(JSON.parse((await recordView(checked, issues[1]!)).json!)).toMatchObject({ id: 'obs-1', numerator: 400 });
     expect(JSON.parse((await recordView(checked, issues[0]!)).json!)).toContain('colour');
     expect(() => csvAsPackage(undefined)).toThrow(/checked CSV/);
+  });
+});
+
+describe('lineOfPath', () => {
+  /** Every path into a JSON value, with the value there and whether its parent is an array. */
+  function* pathsOf(value: unknown, path: string[] = []): Generator<{ path: string[]; value: unknown; inArray: boolean }> {
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, child] of Object.entries(value)) {
+      yield { path: [...path, key], value: child, inArray: Array.isArray(value) };
+      yield* pathsOf(child, [...path, key]);
+    }
+  }
+
+  it('finds the line where any field of a record starts in its pretty JSON', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), (value) => {
+        const lines = JSON.stringify(value, null, 2).split('\n');
+        expect(lineOfPath(value, [])).toBe(0);
+        for (const { path, value: child, inArray } of pathsOf(value)) {
+          // The line, without the comma that separates it from the next entry.
+          const line = lines[lineOfPath(value, path)]!.trimStart().replace(/,$/, '');
+          const first = JSON.stringify(child, null, 2).split('\n')[0]!;
+          expect(line).toBe(inArray ? first : `${JSON.stringify(path.at(-1))}: ${first}`);
+        }
+      }),
+    );
+  });
+
+  it('points at the deepest part that exists when the field is missing', () => {
+    const record = { id: 'obs-1', period: { start: '2020-01-01' } };
+    expect(lineOfPath(record, ['period', 'end'])).toBe(2);
+    expect(lineOfPath(record, ['scope', 'country'])).toBe(0);
   });
 });

@@ -126,6 +126,7 @@ describe('checking a .phx.json package', () => {
     await dialog.waitFor();
     expect(JSON.parse(await dialog.locator('pre').innerText())).toEqual(invalidPackage.observations![1]);
     expect(await dialog.innerText()).toContain('The issue is in this field: /reportingOrganisation');
+    expect(await dialog.locator('.focus-line').innerText()).toBe('  "reportingOrganisation": "PHX-ORG-9999",');
     await screenshot(page, 'record-dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });

@@ -43,6 +43,8 @@ export interface RecordView {
   field: string;
   /** The record as pretty JSON, when the text around it parses. */
   json?: string;
+  /** The line of `json` (0-based) where the issue's field is. */
+  focus?: number;
   /** Otherwise the lines around the issue; `focus` is the line of the issue. */
   excerpt?: { firstLine: number; lines: string[]; focus: number };
   /** True when neither can be shown (the line is not UTF-8 or is too long). */

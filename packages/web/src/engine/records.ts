@@ -1,4 +1,4 @@
-import { readLines, recordTypes } from '@phx/schema';
+import { fromPointer, readLines, recordTypes } from '@phx/schema';
 import type { CheckedFile } from './checks.js';
 import type { FileIssue, RecordView } from './protocol.js';
 import { decodeUtf8 } from './reading.js';
@@ -12,6 +12,29 @@ const collections = new Set<string>(Object.values(recordTypes).map(({ collection
 
 function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);
+}
+
+/**
+ * The line (0-based) of `pretty(value)` where the value at `path` starts; for a path that is not
+ * there (a missing field), the line of the deepest part that is.
+ */
+export function lineOfPath(value: unknown, path: readonly string[]): number {
+  let line = 0;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') break;
+    // Entries as JSON.stringify writes them: undefined object members are left out.
+    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value).filter(([, item]) => item !== undefined);
+    const at = entries.findIndex(([name]) => name === key);
+    if (at < 0) break;
+    line += 1 + entries.slice(0, at).reduce((lines, [, item]) => lines + pretty(item ?? null).split('\n').length, 0);
+    value = entries[at]![1];
+  }
+  return line;
+}
+
+/** A record as pretty JSON, with the line of the issue's field. */
+function jsonView(value: unknown, field: string): Pick<RecordView, 'json' | 'focus'> {
+  return { json: pretty(value), focus: lineOfPath(value, fromPointer(field)) };
 }
 
 /** A stretch of a long line: around `column` when given, else its start. */
@@ -51,17 +74,17 @@ export async function recordView(checked: CheckedFile | undefined, issue: Pick<F
   if (!checked) return { ...base, unavailable: true };
   const at = issue.location && 'line' in issue.location ? issue.location : undefined;
   if (record.kind === 'record' && checked.pkg) {
-    return { ...base, json: pretty((checked.pkg[record.collection] as unknown[])[record.index]) };
+    return { ...base, ...jsonView((checked.pkg[record.collection] as unknown[])[record.index], field) };
   }
   if (record.kind === 'package' && checked.pkg) {
     const header = Object.fromEntries(Object.entries(checked.pkg).filter(([key]) => !collections.has(key)));
-    return { ...base, json: pretty(header) };
+    return { ...base, ...jsonView(header, field) };
   }
   if (record.kind === 'line' && checked.lines) {
     const text = await lineOf(checked, record.line);
     if (text === undefined) return { ...base, unavailable: true };
     try {
-      return { ...base, json: pretty(JSON.parse(text)) };
+      return { ...base, ...jsonView(JSON.parse(text), field) };
     } catch {
       return { ...base, excerpt: { firstLine: record.line, lines: [clip(text, at?.column)], focus: record.line } };
     }
@@ -69,8 +92,8 @@ export async function recordView(checked: CheckedFile | undefined, issue: Pick<F
   if (record.kind === 'row' && checked.table) {
     const index = checked.table.rows.indexOf(record.row);
     // Row 1 is the header: its issues are about the columns.
-    if (record.row === 1) return { ...base, json: pretty(checked.table.columns) };
-    if (index >= 0) return { ...base, json: pretty(checked.table.records[index]) };
+    if (record.row === 1) return { ...base, ...jsonView(checked.table.columns, '') };
+    if (index >= 0) return { ...base, ...jsonView(checked.table.records[index], field) };
   }
   if (at) {
     const text = await decodeUtf8(checked.file.stream());

@@ -21,15 +21,17 @@ export class RecordDialog {
     const body = byId('record-body', HTMLElement);
     const field = view.field && h('p', {}, t('record.field'), ' ', h('code', {}, view.field));
     if (view.json !== undefined) {
-      body.replaceChildren(field || '', h('pre', { class: 'record-json', tabindex: 0 }, view.json));
+      const lines = view.json.split('\n').map((line, i) => h('span', { class: i === view.focus && 'focus-line' }, line));
+      body.replaceChildren(field || '', h('pre', { class: 'record-lines', tabindex: 0 }, ...lines));
     } else if (view.excerpt) {
       const { firstLine, lines, focus } = view.excerpt;
       const width = String(firstLine + lines.length).length;
-      const text = lines.map((line, i) => h('span', { class: firstLine + i === focus ? 'focus-line' : '' }, `${String(firstLine + i).padStart(width)} │ ${line}\n`));
-      body.replaceChildren(field || '', h('p', {}, t('record.excerpt')), h('pre', { class: 'record-excerpt', tabindex: 0 }, ...text));
+      const text = lines.map((line, i) => h('span', { class: firstLine + i === focus && 'focus-line' }, `${String(firstLine + i).padStart(width)} │ ${line}`));
+      body.replaceChildren(field || '', h('p', {}, t('record.excerpt')), h('pre', { class: 'record-lines', tabindex: 0 }, ...text));
     } else {
       body.replaceChildren(h('p', {}, t('record.unavailable')));
     }
     if (!this.#dialog.open) this.#dialog.showModal();
+    body.querySelector('.focus-line')?.scrollIntoView({ block: 'center' });
   }
 }
