@@ -60,28 +60,26 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       const publisher = (pkg as { publisher?: { id?: unknown } }).publisher?.id;
       if (typeof publisher === 'string') demoOrganisation = publisher;
       const id = (pkg as { id?: unknown }).id;
-      if (typeof id === 'string' && store.hasPackage(id)) continue;
+      if (typeof id === 'string' && (await store.hasPackage(id))) continue;
       try {
-        importPackage(store, pkg, 'hub', 'en', { maxRecords: options.limits?.maxImportRecords ?? defaultLimits.maxImportRecords });
+        const maxRecords = options.limits?.maxImportRecords ?? defaultLimits.maxImportRecords;
+        await store.transaction((tx) => importPackage(tx, pkg, 'hub', 'en', { maxRecords }));
       } catch (error) {
         if (error instanceof Problem) throw new Error(`Cannot seed the hub with ${file}: ${error.detail}`, { cause: error });
         throw error;
       }
     }
   } catch (error) {
-    store.close();
+    await store.close();
     throw error;
   }
-  const demoToken = options.demoToken ? store.createToken(demoOrganisation, 'secretariat') : undefined;
+  const demoToken = options.demoToken ? await store.createToken(demoOrganisation, 'secretariat') : undefined;
   const app = createApp({ store, ...(options.webRoot ? { webRoot: options.webRoot } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const host = options.host ?? '127.0.0.1';
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(started));
-    started.once('error', (error) => {
-      store.close();
-      reject(error);
-    });
+    started.once('error', (error) => void store.close().finally(() => reject(error)));
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -91,9 +89,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
-          store.close();
-          if (error) reject(error);
-          else resolve();
+          void store.close().then(() => (error ? reject(error) : resolve()), reject);
         });
         // Keep-alive connections would hold close() open.
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -141,8 +137,8 @@ export async function createToken(options: CreateTokenOptions): Promise<{ token:
   if (!/^\S+$/.test(options.organisation)) throw new Error('Give the identifier of the organisation the token acts for.');
   const store = openSqliteStore(options.db);
   try {
-    return { token: store.createToken(options.organisation, options.role) };
+    return { token: await store.createToken(options.organisation, options.role) };
   } finally {
-    store.close();
+    await store.close();
   }
 }

@@ -40,6 +40,6 @@ describe('the OpenAPI document', () => {
     const response = await createApp({ store }).request('/v1/openapi.json');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(openApiDocument());
-    store.close();
+    await store.close();
   });
 });

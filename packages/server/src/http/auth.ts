@@ -13,7 +13,7 @@ export interface RateLimit {
 export function authenticate(store: Store): MiddlewareHandler<HubEnv> {
   return async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '');
-    const principal = match ? store.principal(match[1]!) : undefined;
+    const principal = match ? await store.principal(match[1]!) : undefined;
     if (!principal) {
       throw new Problem(
         401,

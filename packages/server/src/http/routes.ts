@@ -1,10 +1,10 @@
 import type { Hono } from 'hono';
 import type { RecordType } from '@phx/schema';
 import { importPackage, validateAgainstHub } from '../hub/import.js';
-import { recordService } from '../hub/records.js';
+import { changeRecord, createRecord, deleteRecord, existing } from '../hub/records.js';
 import type { ListFilter, Store, StoredRecord } from '../store/types.js';
 import { localeOf, type HubContext, type HubEnv } from './context.js';
-import { idempotent } from './idempotency.js';
+import { write, type Reply } from './idempotency.js';
 import { Problem } from './problem.js';
 
 /** A collection of the API: its path under /v1, its record type and the filters of its list. */
@@ -77,67 +77,74 @@ async function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text:
   }
 }
 
-const withEtag = (record: StoredRecord) => ({ ETag: record.etag });
+/** The reply carrying a record, its ETag and any other headers. */
+const recordReply = (status: number, record: StoredRecord, headers: Record<string, string> = {}): Reply => ({
+  status,
+  body: record.json,
+  headers: { ETag: record.etag, ...headers },
+});
 
 /** Registers the /v1 routes on an app. */
 export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords }: RouteOptions): void {
-  const records = recordService(store);
-
   for (const resource of resources) {
     const { path, type } = resource;
     const base = `/v1/${path}`;
 
-    app.get(base, (c) => {
+    app.get(base, async (c) => {
       const { filter, after, limit } = listQuery(c, resource);
-      const page = store.list(type, filter, after, limit);
+      const page = await store.list(type, filter, after, limit);
       // Stored bodies are JSON already: the page is assembled from them without parsing them.
       const next = page.next === null ? 'null' : JSON.stringify(encodeCursor(page.next));
       return c.body(`{"data":[${page.records.map((record) => record.json).join(',')}],"next":${next}}`, 200, { 'Content-Type': 'application/json' });
     });
 
-    app.get(`${base}/:id`, (c) => {
-      const record = records.get(type, c.req.param('id'));
-      return c.body(record.json, 200, { 'Content-Type': 'application/json', ...withEtag(record) });
+    app.get(`${base}/:id`, async (c) => {
+      const record = await existing(store, type, c.req.param('id'));
+      return c.body(record.json, 200, { 'Content-Type': 'application/json', ETag: record.etag });
     });
 
     if (resource.readOnly) continue;
 
     app.post(base, async (c) => {
       const { text, value } = await readJson(c, 'application/json');
-      return idempotent(c, store, text, () => {
-        const record = records.create(c.get('principal'), type, value, localeOf(c));
-        return { status: 201, body: record.body, headers: { ...withEtag(record), Location: `${base}/${encodeURIComponent(record.id)}` } };
+      return write(c, store, text, async (tx) => {
+        const record = await createRecord(tx, c.get('principal'), type, value, localeOf(c));
+        return recordReply(201, record, { Location: `${base}/${encodeURIComponent(record.id)}` });
       });
     });
 
     app.put(`${base}/:id`, async (c) => {
-      const { value } = await readJson(c, 'application/json');
-      const record = records.replace(c.get('principal'), type, c.req.param('id'), value, c.req.header('If-Match'), localeOf(c));
-      return c.json(record.body, 200, withEtag(record));
+      const { text, value } = await readJson(c, 'application/json');
+      return write(c, store, text, async (tx) =>
+        recordReply(200, await changeRecord(tx, c.get('principal'), type, c.req.param('id'), { body: value }, c.req.header('If-Match'), localeOf(c))),
+      );
     });
 
     app.patch(`${base}/:id`, async (c) => {
-      const { value } = await readJson(c, 'application/merge-patch+json', 'application/json');
-      const record = records.patch(c.get('principal'), type, c.req.param('id'), value, c.req.header('If-Match'), localeOf(c));
-      return c.json(record.body, 200, withEtag(record));
+      const { text, value } = await readJson(c, 'application/merge-patch+json', 'application/json');
+      return write(c, store, text, async (tx) =>
+        recordReply(200, await changeRecord(tx, c.get('principal'), type, c.req.param('id'), { patch: value }, c.req.header('If-Match'), localeOf(c))),
+      );
     });
 
-    app.delete(`${base}/:id`, (c) => {
-      records.remove(c.get('principal'), type, c.req.param('id'), c.req.header('If-Match'));
-      return c.body(null, 204);
-    });
+    app.delete(`${base}/:id`, (c) =>
+      write(c, store, '', async (tx) => {
+        await deleteRecord(tx, c.get('principal'), type, c.req.param('id'), c.req.header('If-Match'));
+        return { status: 204, body: null };
+      }),
+    );
   }
 
   app.post('/v1/packages', async (c) => {
     const { text, value } = await readJson(c, 'application/json');
-    return idempotent(c, store, text, () => ({
+    return write(c, store, text, async (tx) => ({
       status: 200,
-      body: importPackage(store, value, c.get('principal'), localeOf(c), { maxRecords: maxImportRecords }),
+      body: JSON.stringify(await importPackage(tx, value, c.get('principal'), localeOf(c), { maxRecords: maxImportRecords })),
     }));
   });
 
   app.post('/v1/validate', async (c) => {
     const { value } = await readJson(c, 'application/json');
-    return c.json(validateAgainstHub(store, value, localeOf(c)));
+    return c.json(await validateAgainstHub(store, value, localeOf(c)));
   });
 }

@@ -1,8 +1,9 @@
-import { recordTypeNames, recordTypes, validate, type Locale, type RecordType } from '@phx/schema';
+import { recordTypeNames, recordTypes, validate, type Locale, type RecordType, type ValidationResult } from '@phx/schema';
 import { mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { ImportSummary, Principal, RecordWrite, Store } from '../store/types.js';
 import { rejectInvalid, storedCatalogue } from './issues.js';
+import { keyOf } from './records.js';
 
 type Body = Record<string, unknown>;
 
@@ -37,8 +38,8 @@ function countOf(pkg: unknown): number {
  * Validates a package against what the hub stores: its own organisations, the indicators of the
  * catalogue and earlier packages, and stored facilities that its observations refer to.
  */
-export function validateAgainstHub(store: Store, pkg: unknown, locale: Locale) {
-  const options = { locale, catalogue: storedCatalogue(store), knownOrganisations: store.ids('organisation') };
+export async function validateAgainstHub(store: Store, pkg: unknown, locale: Locale): Promise<ValidationResult> {
+  const options = { locale, catalogue: await storedCatalogue(store), knownOrganisations: await store.ids('organisation') };
   if (pkg === null || typeof pkg !== 'object' || Array.isArray(pkg)) return validate(pkg, options);
   const given = new Set<unknown>(Array.isArray((pkg as Body).facilities) ? ((pkg as Body).facilities as Body[]).map((f) => f?.id) : []);
   const referenced = new Set<string>();
@@ -48,7 +49,7 @@ export function validateAgainstHub(store: Store, pkg: unknown, locale: Locale) {
   }
   if (referenced.size === 0) return validate(pkg, options);
   // Stored facilities go after the package's own, so that every issue path still points into the package.
-  const stored = [...referenced].flatMap((id) => store.get('facility', id)?.body ?? []);
+  const stored = (await Promise.all([...referenced].map((id) => store.get('facility', id)))).flatMap((record) => record?.body ?? []);
   const facilities = [...(((pkg as Body).facilities as unknown[] | undefined) ?? []), ...stored];
   return validate({ ...(pkg as Body), facilities }, options);
 }
@@ -56,54 +57,52 @@ export function validateAgainstHub(store: Store, pkg: unknown, locale: Locale) {
 /**
  * Imports a whole DataPackage, all or nothing: it is validated, every record is checked against
  * the rights of the principal (`'hub'` for seed data the operator supplies), and then every record
- * is written in one transaction. Records that exist are replaced.
+ * is written. Call within a transaction, which makes it all or nothing. Records that exist are replaced.
  */
-export function importPackage(store: Store, pkg: unknown, principal: Principal | 'hub', locale: Locale, limits: ImportLimits): ImportSummary {
+export async function importPackage(tx: Store, pkg: unknown, principal: Principal | 'hub', locale: Locale, limits: ImportLimits): Promise<ImportSummary> {
   const count = countOf(pkg);
   if (count > limits.maxRecords) {
     throw new Problem(413, 'payload-too-large', `The package holds ${count} records; this hub imports at most ${limits.maxRecords} at once. Split it into smaller packages.`);
   }
-  rejectInvalid(validateAgainstHub(store, pkg, locale).issues, 'The package');
+  rejectInvalid((await validateAgainstHub(tx, pkg, locale)).issues, 'The package');
   const body = pkg as Body;
   const publisher = (body.publisher as Body).id as string;
   const recordedBy = principal === 'hub' ? publisher : principal.organisation;
   const records = recordsOf(body);
 
-  return store.transaction(() => {
-    const writes: RecordWrite[] = [];
-    const forbidden: { pointer: string; owner: string }[] = [];
-    let forbiddenCount = 0;
-    for (const type of recordTypeNames) {
-      const ofType = records.filter((record) => record.type === type);
-      const owners = store.owners(type, ofType.map((record) => record.body[type === 'indicator' ? 'code' : 'id'] as string));
-      for (const record of ofType) {
-        const id = record.body[type === 'indicator' ? 'code' : 'id'] as string;
-        const current = owners.get(id);
-        const owner = ownerOf(type, record.body, current ?? recordedBy);
-        const allowed = principal === 'hub' || ((current === undefined || mayWrite(principal, type, current)) && mayWrite(principal, type, owner));
-        if (!allowed) {
-          if (forbiddenCount++ < MAX_REPORTED) forbidden.push({ pointer: `/${record.collection}/${record.index}`, owner: current ?? owner });
-          continue;
-        }
-        writes.push({ type, id, owner, body: record.body });
+  const writes: RecordWrite[] = [];
+  const forbidden: { pointer: string; owner: string }[] = [];
+  let forbiddenCount = 0;
+  for (const type of recordTypeNames) {
+    const ofType = records.filter((record) => record.type === type);
+    const owners = await tx.owners(type, ofType.map((record) => record.body[keyOf(type)] as string));
+    for (const record of ofType) {
+      const id = record.body[keyOf(type)] as string;
+      const current = owners.get(id);
+      const owner = ownerOf(type, record.body, current ?? recordedBy);
+      const allowed = principal === 'hub' || ((current === undefined || mayWrite(principal, type, current)) && mayWrite(principal, type, owner));
+      if (!allowed) {
+        if (forbiddenCount++ < MAX_REPORTED) forbidden.push({ pointer: `/${record.collection}/${record.index}`, owner: current ?? owner });
+        continue;
       }
+      writes.push({ type, id, owner, body: record.body });
     }
-    if (forbiddenCount > 0 && principal !== 'hub') {
-      throw new Problem(
-        403,
-        'forbidden',
-        `${forbiddenCount} record${forbiddenCount === 1 ? '' : 's'} of the package belong to other organisations; a ${principal.role} of ${principal.organisation} may not write them. Nothing was stored.`,
-        { forbidden },
-      );
-    }
-    const { created, updated } = store.put(writes);
-    const summary: ImportSummary = {
-      package: body.id as string,
-      created,
-      updated,
-      records: Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, records.filter((r) => r.type === type).length])),
-    };
-    store.recordPackage(summary.package, publisher, summary);
-    return summary;
-  });
+  }
+  if (forbiddenCount > 0 && principal !== 'hub') {
+    throw new Problem(
+      403,
+      'forbidden',
+      `${forbiddenCount} record${forbiddenCount === 1 ? '' : 's'} of the package belong to other organisations; a ${principal.role} of ${principal.organisation} may not write them. Nothing was stored.`,
+      { forbidden },
+    );
+  }
+  const { created, updated } = await tx.put(writes);
+  const summary: ImportSummary = {
+    package: body.id as string,
+    created,
+    updated,
+    records: Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, records.filter((r) => r.type === type).length])),
+  };
+  await tx.recordPackage(summary.package, publisher, summary);
+  return summary;
 }

@@ -5,11 +5,11 @@ import { Problem } from '../http/problem.js';
 import type { Store } from '../store/types.js';
 
 /** The indicator definitions a hub knows: the catalogue and those its packages defined. */
-export function storedCatalogue(store: Store): IndicatorDefinition[] {
+export async function storedCatalogue(store: Store): Promise<IndicatorDefinition[]> {
   const definitions: IndicatorDefinition[] = [];
   let after: string | undefined;
   do {
-    const page = store.list('indicator', {}, after, 1000);
+    const page = await store.list('indicator', {}, after, 1000);
     for (const record of page.records) definitions.push(record.body as IndicatorDefinition);
     after = page.next ?? undefined;
   } while (after !== undefined);

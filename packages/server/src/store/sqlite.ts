@@ -67,8 +67,8 @@ const conditions: Record<keyof ListFilter, string> = {
  * @example
  * ```ts
  * const store = openSqliteStore('./phx.sqlite');
- * const token = store.createToken('ZA-NPO-123-456', 'member');
- * store.close();
+ * const token = await store.createToken('ZA-NPO-123-456', 'member');
+ * await store.close();
  * ```
  */
 export function openSqliteStore(file: string): Store {
@@ -96,13 +96,32 @@ export function openSqliteStore(file: string): Store {
        updated_at = excluded.updated_at`,
   );
 
+  // SQLite has one writer: transactions run one after another. Reads outside a transaction share its
+  // connection; they cannot see its writes half-done because every method settles at once, so a
+  // transaction whose work awaits only the store ends before any other request is handled.
+  let queue: Promise<unknown> = Promise.resolve();
   const store: Store = {
-    transaction: (work) => db.transaction(work)(),
-    get(type, id) {
+    transaction(work) {
+      const run = async () => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(store);
+          db.exec('COMMIT');
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec('ROLLBACK');
+          throw error;
+        }
+      };
+      const result = queue.then(run, run);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async get(type, id) {
       const row = getRow.get(type, id) as RecordRow | undefined;
       return row && toRecord(row);
     },
-    list(type, filter, after, limit): ListPage {
+    async list(type, filter, after, limit): Promise<ListPage> {
       const where = ['type = ?'];
       const params: unknown[] = [type];
       for (const [name, condition] of Object.entries(conditions) as [keyof ListFilter, string][]) {
@@ -122,7 +141,7 @@ export function openSqliteStore(file: string): Store {
       const records = rows.slice(0, limit).map(toRecord);
       return { records, next: more ? records[records.length - 1]!.id : null };
     },
-    owners(type, ids) {
+    async owners(type, ids) {
       const found = new Map<string, string>();
       for (const id of ids) {
         const row = ownerOf.get(type, id) as { owner: string } | undefined;
@@ -130,10 +149,10 @@ export function openSqliteStore(file: string): Store {
       }
       return found;
     },
-    ids(type) {
+    async ids(type) {
       return (prepare('SELECT id FROM records WHERE type = ?').pluck().all(type) as string[]);
     },
-    put(records) {
+    async put(records) {
       let created = 0;
       let updated = 0;
       const etags: string[] = [];
@@ -148,44 +167,44 @@ export function openSqliteStore(file: string): Store {
       }
       return { created, updated, etags };
     },
-    delete(type, id) {
+    async delete(type, id) {
       return prepare('DELETE FROM records WHERE type = ? AND id = ?').run(type, id).changes > 0;
     },
-    recordPackage(id: string, publisher: string, summary: ImportSummary) {
+    async recordPackage(id: string, publisher: string, summary: ImportSummary) {
       prepare(
         `INSERT INTO packages (id, publisher, summary, imported_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher, summary = excluded.summary, imported_at = excluded.imported_at`,
       ).run(id, publisher, JSON.stringify(summary), new Date().toISOString());
     },
-    hasPackage(id) {
+    async hasPackage(id) {
       return prepare('SELECT 1 FROM packages WHERE id = ?').get(id) !== undefined;
     },
-    createToken(organisation: string, role: Role) {
+    async createToken(organisation: string, role: Role) {
       const token = `phx_${randomBytes(32).toString('base64url')}`;
       prepare('INSERT INTO tokens (id, hash, organisation, role, created_at) VALUES (?, ?, ?, ?, ?)')
         .run(randomUUID(), sha256(token), organisation, role, new Date().toISOString());
       return token;
     },
-    principal(token) {
+    async principal(token) {
       const row = prepare('SELECT id, organisation, role FROM tokens WHERE hash = ?').get(sha256(token)) as
         | { id: string; organisation: string; role: Role }
         | undefined;
       return row && { tokenId: row.id, organisation: row.organisation, role: row.role };
     },
-    response(principal: Principal, key: string) {
+    async response(principal: Principal, key: string) {
       const row = prepare('SELECT request_hash, status, headers, body FROM idempotency WHERE token_id = ? AND idempotency_key = ?')
         .get(principal.tokenId, key) as { request_hash: string; status: number; headers: string; body: string } | undefined;
       return row && { requestHash: row.request_hash, status: row.status, headers: JSON.parse(row.headers), body: row.body };
     },
-    saveResponse(principal: Principal, key: string, response: StoredResponse) {
+    async saveResponse(principal: Principal, key: string, response: StoredResponse) {
       prepare('INSERT INTO idempotency (token_id, idempotency_key, request_hash, status, headers, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(principal.tokenId, key, response.requestHash, response.status, JSON.stringify(response.headers), response.body, new Date().toISOString());
     },
-    close() {
+    async close() {
       db.close();
     },
   };
-  syncCatalogue(store);
+  syncCatalogue(db, upsert);
   return store;
 }
 
@@ -201,8 +220,12 @@ function migrate(db: Database.Database): void {
 }
 
 /** Stores the catalogue's indicators, so that they list, paginate and carry ETags like any record. */
-function syncCatalogue(store: Store): void {
-  store.transaction(() =>
-    store.put(indicatorCatalogue.map((definition) => ({ type: 'indicator', id: definition.code, owner: CATALOGUE_OWNER, body: definition }))),
-  );
+function syncCatalogue(db: Database.Database, upsert: Database.Statement): void {
+  const now = new Date().toISOString();
+  db.transaction(() => {
+    for (const definition of indicatorCatalogue) {
+      const body = JSON.stringify(definition);
+      upsert.run({ type: 'indicator', id: definition.code, owner: CATALOGUE_OWNER, etag: etagOf(body), body, ...filterColumns('indicator', definition), updated_at: now });
+    }
+  })();
 }

@@ -65,28 +65,30 @@ export interface StoredResponse {
 }
 
 /**
- * The storage of a hub. Every method is synchronous and every write atomic, so a request's
- * writes and its idempotency record commit together. SQLite implements it; the SQL is kept
- * portable for a PostgreSQL implementation.
+ * The storage of a hub. Every method is asynchronous, so that a PostgreSQL store can implement the
+ * same interface; the SQL of the SQLite store is kept portable for it. Writes go through
+ * `transaction`, which hands its work a store bound to the transaction: a request's writes and its
+ * idempotency record commit together, or not at all.
  */
 export interface Store {
-  /** Runs `work` in one transaction: all of its writes happen or none. */
-  transaction<T>(work: () => T): T;
-  get(type: RecordType, id: string): StoredRecord | undefined;
+  /** Runs `work` in one transaction: all of its writes happen or none. Use the store it is given. */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  get(type: RecordType, id: string): Promise<StoredRecord | undefined>;
   /** Records of a type with ids after `after`, in id order. */
-  list(type: RecordType, filter: ListFilter, after: string | undefined, limit: number): ListPage;
+  list(type: RecordType, filter: ListFilter, after: string | undefined, limit: number): Promise<ListPage>;
   /** The ids of a type among `ids` that are stored, with their owners. */
-  owners(type: RecordType, ids: readonly string[]): Map<string, string>;
+  owners(type: RecordType, ids: readonly string[]): Promise<Map<string, string>>;
   /** All stored ids of a type (for reference checks). */
-  ids(type: RecordType): string[];
-  /** Inserts or replaces records; returns how many were new. */
-  put(records: Iterable<RecordWrite>): { created: number; updated: number; etags: string[] };
-  delete(type: RecordType, id: string): boolean;
-  recordPackage(id: string, publisher: string, summary: ImportSummary): void;
-  hasPackage(id: string): boolean;
-  createToken(organisation: string, role: Role): string;
-  principal(token: string): Principal | undefined;
-  response(principal: Principal, key: string): StoredResponse | undefined;
-  saveResponse(principal: Principal, key: string, response: StoredResponse): void;
-  close(): void;
+  ids(type: RecordType): Promise<string[]>;
+  /** Inserts or replaces records; says how many were new and gives each its ETag. */
+  put(records: readonly RecordWrite[]): Promise<{ created: number; updated: number; etags: string[] }>;
+  delete(type: RecordType, id: string): Promise<boolean>;
+  recordPackage(id: string, publisher: string, summary: ImportSummary): Promise<void>;
+  hasPackage(id: string): Promise<boolean>;
+  /** Creates a token and returns it: the store keeps only its hash. */
+  createToken(organisation: string, role: Role): Promise<string>;
+  principal(token: string): Promise<Principal | undefined>;
+  response(principal: Principal, key: string): Promise<StoredResponse | undefined>;
+  saveResponse(principal: Principal, key: string, response: StoredResponse): Promise<void>;
+  close(): Promise<void>;
 }
