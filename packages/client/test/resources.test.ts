@@ -42,6 +42,11 @@ describe('every endpoint through the client', () => {
     await member.facilities.create(facility);
     expect(await collect(member.facilities.list({ country: 'ZA' }))).toEqual([facility]);
     expect(await collect(member.facilities.list({ country: 'KZ' }))).toEqual([]);
+    const spare = await member.facilities.create({ id: 'fac-spare', country: 'ZA', type: 'pre-trial-detention' });
+    const patched = await member.facilities.update('fac-spare', { capacity: 120 }, { ifMatch: spare.etag });
+    const replaced = await member.facilities.replace('fac-spare', { ...patched.data, operator: 'public' }, { ifMatch: patched.etag });
+    expect(replaced.data).toEqual({ id: 'fac-spare', country: 'ZA', type: 'pre-trial-detention', capacity: 120, operator: 'public' });
+    await member.facilities.delete('fac-spare', { ifMatch: replaced.etag });
 
     const inFacility = { ...observation('obs-f', ORG_A, 120, 2021), scope: { country: 'ZA' as const, facility: 'fac-1' } };
     await member.observations.create(inFacility);
@@ -73,9 +78,14 @@ describe('every endpoint through the client', () => {
       start: '2020-10-28T13:00:00+01:00', end: '2020-10-28T17:00:00+01:00', format: 'virtual',
       organiser: ORG_A, participants: [{ organisation: ORG_A, representatives: 2 }],
     };
-    await secretariat.meetings.create(meeting);
+    const created = await secretariat.meetings.create(meeting);
     expect(await collect(member.meetings.list({ organisation: ORG_A, from: '2020-01-01', to: '2020-12-31' }))).toEqual([meeting]);
     expect(await collect(member.meetings.list({ from: '2021-01-01' }))).toEqual([]);
+    const updated = await secretariat.meetings.update('meeting-2020', { languages: ['en', 'ru'] }, { ifMatch: created.etag });
+    const replaced = await secretariat.meetings.replace('meeting-2020', { ...updated.data, format: 'hybrid', location: { city: 'Kyiv', country: 'UA' } }, { ifMatch: updated.etag });
+    expect((await member.meetings.get('meeting-2020')).data).toEqual(replaced.data);
+    await secretariat.meetings.delete('meeting-2020', { ifMatch: replaced.etag });
+    expect(await collect(member.meetings.list())).toEqual([]);
   });
 
   it('packages.import stores a package; validate checks one and stores nothing', async () => {
