@@ -36,7 +36,7 @@ export default defineConfig({
   // Relative asset URLs: the page works from any path, e.g. served by `phx serve` at `/` or from a folder.
   base: './',
   plugins: [contentSecurityPolicyMeta()],
-  worker: { format: 'es', rollupOptions: { onwarn: quietAnnotations } },
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     // Browsers that run module workers preload modules natively; the polyfill would only add code.
