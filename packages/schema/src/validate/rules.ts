@@ -448,7 +448,8 @@ export class RuleChecker<Context> {
       }
       const expected = (numerator / denominator) * (scaleOfUnit[definition.unit] ?? 1);
       if (value !== undefined && !agreesWithinRounding(value, expected)) {
-        const shown = Number(expected.toFixed(Math.max(decimalsOf(value), 2)));
+        // toFixed takes at most 100 digits; a value such as 1e-300 has more.
+        const shown = Number(expected.toFixed(Math.min(Math.max(decimalsOf(value), 2), 100)));
         this.problem('arith.value-mismatch', [...path, 'value'], { value, expected: shown }, context);
       }
     }

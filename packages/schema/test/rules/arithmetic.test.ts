@@ -43,6 +43,11 @@ describe('arith.value-mismatch', () => {
     expectOnly(check({ ...deaths, value: 0.69 }), 'arith.value-mismatch', '/value');
   });
 
+  it('reports a value written with hundreds of decimals', () => {
+    const issue = expectOnly(check(tbRate({ numerator: 12, denominator: 1000, value: 1e-300 })), 'arith.value-mismatch', '/value');
+    expect(issue.params).toEqual({ value: 1e-300, expected: 1200 });
+  });
+
   it('requires the value of a count to equal its numerator', () => {
     expectOnly(check(countObservation({ numerator: 5200, value: 5300 })), 'arith.value-mismatch', '/value');
   });
