@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../src/validate/issue.js';
 import { validateNdjson, type NdjsonSummary, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
-import { CAPE_FORUM, countObservation, NOW, SECRETARIAT, smallPackage, ZAMBIA_TRUST, type Loose } from './rules/fixtures.js';
+import { CAPE_FORUM, changed, countObservation, NOW, SECRETARIAT, smallPackage, ZAMBIA_TRUST, type Loose } from './rules/fixtures.js';
 
 const encoder = new TextEncoder();
 
@@ -99,6 +99,13 @@ describe('validateNdjson', () => {
     })());
     expect(inPieces).toEqual(whole);
     expect(whole.issues).toHaveLength(1);
+  });
+
+  it('checks the free text of the header', async () => {
+    const lines = packageLines(changed((p) => (p.description = { en: 'Ring +260 97 123 4567 for the data' })));
+    expect(placed((await run(chunks(lines.join('\n')))).issues)).toEqual([
+      ['privacy.personal-data', '/description/en', { line: 1, column: lines[0]!.indexOf('"en"') + 1 }],
+    ]);
   });
 
   it('rejects a header that is not the first line', async () => {

@@ -113,7 +113,7 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
       const result = PackageHeaderLine.safeParse(value, parseOptions);
       if (!result.success) return addAll(fromZodIssues(result.error.issues), line);
       checker.publisherIs(result.data.publisher.id);
-      return;
+      return checker.header(result.data, line.number);
     }
     sawRecord = true;
     if (typeof type !== 'string' || !Object.hasOwn(recordTypes, type)) {

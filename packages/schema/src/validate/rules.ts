@@ -264,6 +264,11 @@ export class RuleChecker<Context> {
     this.publisher = id;
   }
 
+  /** Applies the rules to a structurally valid package header (without its records): its free text and depth. */
+  header(header: Record<string, unknown>, context: Context): void {
+    this.textOf(header, [], context);
+  }
+
   /** Applies the rules to one structurally valid record. */
   record(type: RecordType, record: Record<string, unknown>, path: Path, context: Context): void {
     this.textOf(record, path, context);

@@ -198,6 +198,10 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
   const checker = new RuleChecker<undefined>(ruleSettings(options, true), (problem) => collector.add(problem));
   const publisher = (pkg.publisher as { id?: unknown } | undefined)?.id;
   if (typeof publisher === 'string') checker.publisherIs(publisher);
+  if (envelope.data) {
+    const collections = new Set<string>(recordTypeNames.map((type) => recordTypes[type].collection));
+    checker.header(Object.fromEntries(Object.entries(envelope.data).filter(([key]) => !collections.has(key))), undefined);
+  }
   // Definitions before their uses: indicators and facilities are checked before observations.
   for (const type of recordTypeNames) {
     const collection = recordTypes[type].collection;

@@ -107,6 +107,17 @@ describe('privacy.personal-data', () => {
     ]);
   });
 
+  it('finds personal data and values nested too deep in the package header', () => {
+    const pkg = changed((p) => (p.description = { en: 'Questions to jane.doe@mail.example.org' }));
+    const issue = expectOnly(validate(pkg, { now: NOW }), 'privacy.personal-data', '/description/en');
+    expect(issue.params).toEqual({ kind: 'email' });
+    let deep: unknown = 1;
+    for (let i = 0; i < 120; i++) deep = [deep];
+    const deepHeader = changed((p) => (p.extensions = { 'https://phx.example.org/ext': deep }));
+    expect(validate(deepHeader, { now: NOW }).issues.map((i) => i.code)).toEqual(['syntax.too-deep']);
+    expect(validate(JSON.stringify(deepHeader), { now: NOW }).issues.map((i) => i.code)).toEqual(['syntax.too-deep']);
+  });
+
   it('does not read codes, identifiers, dates and addresses as free text', () => {
     const pkg = changed((p) => {
       p.meetings[0].documents[0].url = 'https://phx.example.org/reports/2020-10-28/+260971234567.pdf';
