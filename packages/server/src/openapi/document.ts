@@ -81,6 +81,7 @@ function resourcePaths({ path, type, filters, readOnly }: Resource): Record<stri
   const schema = componentOf(type);
   const name = capital(type);
   const tags = [path];
+  const article = type === 'organisation' || type === 'indicator' ? 'an' : 'a';
   const idParameter = { name: type === 'indicator' ? 'code' : 'id', in: 'path', required: true, schema: { type: 'string' } };
   const single = (description: string) => ({ description, headers: etagHeader, content: { 'application/json': { schema: ref(schema) } } });
   const body = (description: string, media = 'application/json') => ({ required: true, description, content: { [media]: { schema: ref(schema) } } });
@@ -119,7 +120,7 @@ function resourcePaths({ path, type, filters, readOnly }: Resource): Record<stri
   if (!readOnly) {
     collection.post = {
       operationId: `create${name}`,
-      summary: `Create ${type === 'organisation' ? 'an' : 'a'} ${type}`,
+      summary: `Create ${article} ${type}`,
       tags,
       parameters: [{ $ref: '#/components/parameters/IdempotencyKey' }, { $ref: '#/components/parameters/AcceptLanguage' }],
       requestBody: body(`The new ${type}.`),
@@ -128,27 +129,27 @@ function resourcePaths({ path, type, filters, readOnly }: Resource): Record<stri
         ...errorResponses('BadRequest', 'Forbidden', 'Conflict', 'PayloadTooLarge', 'UnsupportedMediaType', 'ValidationFailed', ...always),
       },
     };
-    const update = ['BadRequest', 'Forbidden', 'NotFound', 'PreconditionFailed', 'PreconditionRequired', 'PayloadTooLarge', 'UnsupportedMediaType', 'ValidationFailed', ...always] as const;
-    item.put = {
-      operationId: `replace${name}`,
-      summary: `Replace ${type === 'organisation' ? 'an' : 'a'} ${type}`,
+    const change = (verb: 'replace' | 'update', requestBody: Json, description?: string): Json => ({
+      operationId: `${verb}${name}`,
+      summary: `${capital(verb)} ${article} ${type}`,
+      ...(description ? { description } : {}),
       tags,
       parameters: [{ $ref: '#/components/parameters/IfMatch' }, { $ref: '#/components/parameters/AcceptLanguage' }],
-      requestBody: body(`The whole ${type}.`),
-      responses: { 200: single(`The ${type}, as stored.`), ...errorResponses(...update) },
-    };
-    item.patch = {
-      operationId: `update${name}`,
-      summary: `Update ${type === 'organisation' ? 'an' : 'a'} ${type}`,
-      description: 'Applies a JSON Merge Patch (RFC 7396): fields given replace, `null` removes. The result is validated as a whole.',
-      tags,
-      parameters: [{ $ref: '#/components/parameters/IfMatch' }, { $ref: '#/components/parameters/AcceptLanguage' }],
-      requestBody: { required: true, description: 'The fields to change.', content: { 'application/merge-patch+json': { schema: { type: 'object' } } } },
-      responses: { 200: single(`The ${type}, as stored.`), ...errorResponses(...update) },
-    };
+      requestBody,
+      responses: {
+        200: single(`The ${type}, as stored.`),
+        ...errorResponses('BadRequest', 'Forbidden', 'NotFound', 'PreconditionFailed', 'PreconditionRequired', 'PayloadTooLarge', 'UnsupportedMediaType', 'ValidationFailed', ...always),
+      },
+    });
+    item.put = change('replace', body(`The whole ${type}.`));
+    item.patch = change(
+      'update',
+      { required: true, description: 'The fields to change.', content: { 'application/merge-patch+json': { schema: { type: 'object' } } } },
+      'Applies a JSON Merge Patch (RFC 7396): fields given replace, `null` removes. The result is validated as a whole.',
+    );
     item.delete = {
       operationId: `delete${name}`,
-      summary: `Delete ${type === 'organisation' ? 'an' : 'a'} ${type}`,
+      summary: `Delete ${article} ${type}`,
       tags,
       parameters: [{ $ref: '#/components/parameters/IfMatch' }],
       responses: { 204: { description: 'Deleted.' }, ...errorResponses('Forbidden', 'NotFound', 'Conflict', 'PreconditionFailed', 'PreconditionRequired', ...always) },
