@@ -18,6 +18,11 @@ interface Progress {
   warnings: number;
 }
 
+/** The progress of a file whose reading starts. */
+function progressOf({ name, size }: { name: string; size: number }): Progress {
+  return { name, size, bytes: 0, phase: 'reading', errors: 0, warnings: 0 };
+}
+
 /**
  * The validator page: choosing or dropping files, the progress of a check and its cancelling, the
  * results, the language switch and the reference tables. All checking happens in the engine worker.
@@ -79,7 +84,7 @@ export class App {
     const run = ++this.#run;
     // Only a check in progress is stopped: the reference and message requests are quick.
     if (this.#progress) this.engine.stop();
-    this.#progress = { name: files[0]!.name, size: files[0]!.size, bytes: 0, phase: 'reading', errors: 0, warnings: 0 };
+    this.#progress = progressOf(files[0]!);
     this.#renderProgress();
     this.#setStatus(() => '');
     byId('results', HTMLElement).hidden = true;
@@ -88,7 +93,7 @@ export class App {
     const locale = this.#locale;
     const onEvent = (event: ValidateEvent): void => {
       if (run !== this.#run) return;
-      if (event.kind === 'start') this.#progress = { name: event.name, size: event.size, bytes: 0, phase: 'reading', errors: 0, warnings: 0 };
+      if (event.kind === 'start') this.#progress = progressOf(event);
       else if (event.kind === 'progress') Object.assign(this.#progress!, { bytes: event.bytes, phase: event.phase });
       else {
         issues.push(...event.issues);

@@ -43,14 +43,14 @@ export class IssuesView {
     this.#files = files;
     this.#filter = { severity: 'all', code: 'all' };
     this.#shown = PAGE_ROWS;
-    this.render();
+    this.#render();
   }
 
   /** Shows the same issues with their messages rendered in another language. */
   relabel(locale: Locale, messages: readonly string[]): void {
     this.#locale = locale;
     this.#issues = this.#issues.map((issue, i) => ({ ...issue, message: messages[i] ?? issue.message }));
-    this.render();
+    this.#render();
   }
 
   /** The issues shown now, for rendering their messages in another language. */
@@ -58,7 +58,7 @@ export class IssuesView {
     return this.#issues;
   }
 
-  render(focus?: string): void {
+  #render(focus?: string): void {
     const t = (key: TextKey, params?: Record<string, string | number>): string => translate(this.#locale, key, params);
     if (this.#issues.length === 0) {
       this.#root.replaceChildren(h('p', { class: 'no-issues' }, t('issues.none')));
@@ -140,7 +140,7 @@ export class IssuesView {
     );
     const more =
       selected.length > visible.length &&
-      h('button', { type: 'button', id: 'show-more', onclick: () => ((this.#shown += PAGE_ROWS), this.render('show-more')) }, t('issues.more'));
+      h('button', { type: 'button', id: 'show-more', onclick: () => ((this.#shown += PAGE_ROWS), this.#render('show-more')) }, t('issues.more'));
 
     this.#root.replaceChildren(tools, h('p', { id: 'issues-count' }, t('issues.count', { shown: visible.length, total: selected.length })), table, more || '');
     // Rendering replaces the controls; keep keyboard focus on the one that was used.
@@ -150,12 +150,12 @@ export class IssuesView {
   #refilter(change: Partial<IssueFilter>, focus: string): void {
     this.#filter = { ...this.#filter, ...change };
     this.#shown = PAGE_ROWS;
-    this.render(focus);
+    this.#render(focus);
   }
 
   #resort(key: SortKey): void {
     const direction = this.#sort.key === key && this.#sort.direction === 'ascending' ? 'descending' : 'ascending';
     this.#sort = { key, direction };
-    this.render(`sort-${key}`);
+    this.#render(`sort-${key}`);
   }
 }
