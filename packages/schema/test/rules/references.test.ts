@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorCatalogue } from '../../src/catalogue/indicators.js';
 import { validate, validateRecord } from '../../src/validate/validate.js';
-import { CAPE_FORUM, changed, codes, countObservation, expectClean, expectOnly, NOW, smallPackage, ZAMBIA_TRUST } from './fixtures.js';
+import { CAPE_FORUM, changed, codes, countObservation, expectClean, expectOnly, NOW, smallPackage, ZAMBIA_TRUST, type Loose } from './fixtures.js';
 
 const UNKNOWN = 'KE-NCB-000000';
 
@@ -11,11 +11,11 @@ describe('ref.unknown-organisation', () => {
   });
 
   it.each([
-    ['an observation’s reporting organisation', (p: any) => (p.observations[4].reportingOrganisation = UNKNOWN), '/observations/4/reportingOrganisation'],
-    ['a meeting’s organiser', (p: any) => (p.meetings[0].organiser = UNKNOWN), '/meetings/0/organiser'],
-    ['a participant', (p: any) => (p.meetings[0].participants[1].organisation = UNKNOWN), '/meetings/0/participants/1/organisation'],
-    ['a presenter', (p: any) => (p.meetings[0].presentations[0].organisation = UNKNOWN), '/meetings/0/presentations/0/organisation'],
-    ['the owner of an action item', (p: any) => (p.meetings[0].actionItems[0].owner = UNKNOWN), '/meetings/0/actionItems/0/owner'],
+    ['an observation’s reporting organisation', (p: Loose) => (p.observations[4].reportingOrganisation = UNKNOWN), '/observations/4/reportingOrganisation'],
+    ['a meeting’s organiser', (p: Loose) => (p.meetings[0].organiser = UNKNOWN), '/meetings/0/organiser'],
+    ['a participant', (p: Loose) => (p.meetings[0].participants[1].organisation = UNKNOWN), '/meetings/0/participants/1/organisation'],
+    ['a presenter', (p: Loose) => (p.meetings[0].presentations[0].organisation = UNKNOWN), '/meetings/0/presentations/0/organisation'],
+    ['the owner of an action item', (p: Loose) => (p.meetings[0].actionItems[0].owner = UNKNOWN), '/meetings/0/actionItems/0/owner'],
   ])('rejects %s that the package does not define', (_, change, pointer) => {
     const issue = expectOnly(validate(changed(change), { now: NOW }), 'ref.unknown-organisation', pointer);
     expect(issue.params).toEqual({ id: UNKNOWN });
@@ -133,11 +133,11 @@ describe('records that fail their shape', () => {
 
 describe('unique.duplicate-id', () => {
   it.each([
-    ['organisations', (p: any) => p.organisations.push({ ...p.organisations[1] }), '/organisations/3/id', 'organisation', ZAMBIA_TRUST, '/organisations/1/id'],
-    ['facilities', (p: any) => p.facilities.push({ ...p.facilities[0] }), '/facilities/1/id', 'facility', 'zm-fac-01', '/facilities/0/id'],
-    ['indicators', (p: any) => p.indicators.push({ ...p.indicators[0] }), '/indicators/1/code', 'indicator', 'halfway-house-places', '/indicators/0/code'],
-    ['observations', (p: any) => (p.observations[4].id = 'obs-prev-zm-2019'), '/observations/4/id', 'observation', 'obs-prev-zm-2019', '/observations/0/id'],
-    ['meetings', (p: any) => p.meetings.push({ ...p.meetings[0] }), '/meetings/1/id', 'meeting', 'meeting-2020-10-28', '/meetings/0/id'],
+    ['organisations', (p: Loose) => p.organisations.push({ ...p.organisations[1] }), '/organisations/3/id', 'organisation', ZAMBIA_TRUST, '/organisations/1/id'],
+    ['facilities', (p: Loose) => p.facilities.push({ ...p.facilities[0] }), '/facilities/1/id', 'facility', 'zm-fac-01', '/facilities/0/id'],
+    ['indicators', (p: Loose) => p.indicators.push({ ...p.indicators[0] }), '/indicators/1/code', 'indicator', 'halfway-house-places', '/indicators/0/code'],
+    ['observations', (p: Loose) => (p.observations[4].id = 'obs-prev-zm-2019'), '/observations/4/id', 'observation', 'obs-prev-zm-2019', '/observations/0/id'],
+    ['meetings', (p: Loose) => p.meetings.push({ ...p.meetings[0] }), '/meetings/1/id', 'meeting', 'meeting-2020-10-28', '/meetings/0/id'],
   ])('rejects two %s with one id', (_, change, pointer, recordType, id, first) => {
     const issue = expectOnly(validate(changed(change), { now: NOW }), 'unique.duplicate-id', pointer);
     expect(issue.params).toEqual({ recordType, id, first });
