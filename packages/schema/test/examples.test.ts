@@ -21,6 +21,7 @@ interface Expected {
   code: IssueCode;
   pointer: string;
   line: number;
+  column: number;
   /** Issues that follow from the same mistake. */
   also?: IssueCode[];
 }
@@ -129,26 +130,26 @@ describe('the invalid examples', () => {
     for (const file of readdirSync(schemasDir)) expect(readFileSync(new URL(file, schemasDir), 'utf8')).not.toContain('multipleOf');
   });
 
-  it.each(Object.entries(expected).filter(([file]) => file.endsWith('.json')))('%s gives its issue at its place', (file, { code, pointer, line, also = [] }) => {
+  it.each(Object.entries(expected).filter(([file]) => file.endsWith('.json')))('%s gives its issue at its place', (file, { code, pointer, line, column, also = [] }) => {
     const text = readFileSync(new URL(file, invalidDir), 'utf8');
     const { ok, issues } = validate(text, { now });
     const issue = issues.find((i) => i.code === code);
     expect(issue, JSON.stringify(issues)).toBeDefined();
     expect(issue!.pointer).toBe(pointer);
     expect(issue!.severity).toBe(issueCodes[code].severity);
-    expect((issue!.location as { line: number }).line).toBe(line);
+    expect(issue!.location).toEqual({ line, column });
     expect(issues.filter((i) => i !== issue).map((i) => i.code)).toEqual(also);
     expect(ok).toBe(issues.every((i) => i.severity === 'warning'));
     // The same issue when the file is read as an object.
     if (code !== 'syntax.invalid-json') expect(validate(JSON.parse(text), { now }).issues.map((i) => [i.code, i.pointer])).toContainEqual([code, pointer]);
   });
 
-  it.each(Object.entries(expected).filter(([file]) => file.endsWith('.ndjson')))('%s gives its issue on its line', async (file, { code, pointer, line, also = [] }) => {
+  it.each(Object.entries(expected).filter(([file]) => file.endsWith('.ndjson')))('%s gives its issue on its line', async (file, { code, pointer, line, column, also = [] }) => {
     const { issues, summary } = await drain(createReadStream(new URL(file, invalidDir)));
     const issue = issues.find((i) => i.code === code);
     expect(issue, JSON.stringify(issues)).toBeDefined();
     expect(issue!.pointer).toBe(pointer);
-    expect((issue!.location as { line: number }).line).toBe(line);
+    expect(issue!.location).toEqual({ line, column });
     expect(issues.filter((i) => i !== issue).map((i) => i.code)).toEqual(also);
     expect(summary.ok).toBe(false);
   });
