@@ -83,9 +83,9 @@ describe('the SQLite store', () => {
   it('gives the same ETag to the same content and a new one to changed content', async () => {
     const store = openSqliteStore(':memory:');
     const body = observation('o1', ORG_A);
-    const [first] = (await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body }])).etags;
-    const [same] = (await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body }])).etags;
-    const [changed] = (await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body: { ...body, notes: 'x' } }])).etags;
+    const [first] = (await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body }]));
+    const [same] = (await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body }]));
+    const [changed] = (await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body: { ...body, notes: 'x' } }]));
     expect(same).toBe(first);
     expect(changed).not.toBe(first);
     await store.close();

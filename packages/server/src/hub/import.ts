@@ -71,6 +71,7 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
   const records = recordsOf(body);
 
   const writes: RecordWrite[] = [];
+  let updated = 0;
   const forbidden: { pointer: string; owner: string }[] = [];
   let forbiddenCount = 0;
   for (const type of recordTypeNames) {
@@ -86,6 +87,7 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
         continue;
       }
       writes.push({ type, id, owner, body: record.body });
+      if (current !== undefined) updated++;
     }
   }
   if (forbiddenCount > 0 && principal !== 'hub') {
@@ -96,10 +98,10 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
       { forbidden },
     );
   }
-  const { created, updated } = await tx.put(writes);
+  await tx.put(writes);
   const summary: ImportSummary = {
     package: body.id as string,
-    created,
+    created: writes.length - updated,
     updated,
     records: Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, records.filter((r) => r.type === type).length])),
   };

@@ -60,8 +60,8 @@ function checkRights(principal: Principal, type: RecordType, owner: string, id: 
 
 /** Stores a checked record and returns it with its new ETag. */
 async function save(tx: Store, type: RecordType, id: string, owner: string, record: Body): Promise<StoredRecord> {
-  const { etags } = await tx.put([{ type, id, owner, body: record }]);
-  return { type, id, owner, etag: etags[0]!, body: record, json: JSON.stringify(record) };
+  const [etag] = await tx.put([{ type, id, owner, body: record }]);
+  return { type, id, owner, etag: etag!, body: record, json: JSON.stringify(record) };
 }
 
 /** Creates a record (409 if its id is taken). Call within a transaction. */

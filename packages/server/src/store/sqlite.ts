@@ -153,19 +153,13 @@ export function openSqliteStore(file: string): Store {
       return (prepare('SELECT id FROM records WHERE type = ?').pluck().all(type) as string[]);
     },
     async put(records) {
-      let created = 0;
-      let updated = 0;
-      const etags: string[] = [];
       const now = new Date().toISOString();
-      for (const record of records) {
+      return records.map((record) => {
         const body = JSON.stringify(record.body);
         const etag = etagOf(body);
-        if (ownerOf.get(record.type, record.id)) updated++;
-        else created++;
         upsert.run({ type: record.type, id: record.id, owner: record.owner, etag, body, ...filterColumns(record.type, record.body), updated_at: now });
-        etags.push(etag);
-      }
-      return { created, updated, etags };
+        return etag;
+      });
     },
     async delete(type, id) {
       return prepare('DELETE FROM records WHERE type = ? AND id = ?').run(type, id).changes > 0;

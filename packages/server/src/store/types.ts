@@ -80,8 +80,8 @@ export interface Store {
   owners(type: RecordType, ids: readonly string[]): Promise<Map<string, string>>;
   /** All stored ids of a type (for reference checks). */
   ids(type: RecordType): Promise<string[]>;
-  /** Inserts or replaces records; says how many were new and gives each its ETag. */
-  put(records: readonly RecordWrite[]): Promise<{ created: number; updated: number; etags: string[] }>;
+  /** Inserts or replaces records; returns the ETag of each. */
+  put(records: readonly RecordWrite[]): Promise<string[]>;
   delete(type: RecordType, id: string): Promise<boolean>;
   recordPackage(id: string, publisher: string, summary: ImportSummary): Promise<void>;
   hasPackage(id: string): Promise<boolean>;
