@@ -7,6 +7,8 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 /** The options every command accepts. */
 const common = { help: { type: 'boolean', short: 'h' } } as const satisfies Options;
 
+type Config<O extends Options> = { args: string[]; options: typeof common & O; allowPositionals: true; strict: true };
+
 /**
  * Parses the arguments of a command; an unknown option or a missing value becomes a {@link UsageError}.
  *
@@ -15,9 +17,10 @@ const common = { help: { type: 'boolean', short: 'h' } } as const satisfies Opti
  * const { values, positionals } = parse('validate', argv, { format: { type: 'string' } });
  * ```
  */
-export function parse<O extends Options>(command: string, argv: string[], options: O) {
+export function parse<O extends Options>(command: string, argv: string[], options: O): ReturnType<typeof parseArgs<Config<O>>> {
+  const config: Config<O> = { args: argv, options: { ...common, ...options }, allowPositionals: true, strict: true };
   try {
-    return parseArgs({ args: argv, options: { ...common, ...options }, allowPositionals: true, strict: true });
+    return parseArgs(config);
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify .*$/s, '').replace(/^Unknown option/, 'unknown option');
     throw new UsageError(message, `run \`phx ${command} --help\``);

@@ -5,7 +5,7 @@ import {
 import { choice, localeOf, parse, recordType } from '../args.js';
 import { exitCodes, InvalidInputError } from '../errors.js';
 import { headerProblem } from '../io/csv-header.js';
-import { readAll, requireFormat, resolveInputs, streamOf, writeWhole, type Input } from '../io/files.js';
+import { decodeUtf8, readAll, requireFormat, resolveInputs, streamOf, writeWhole, type Input } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import type { Context } from './context.js';
 
@@ -44,18 +44,11 @@ class ConversionFailed extends Error {
   }
 }
 
-function decodeText(bytes: Uint8Array, name: string): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new InvalidInputError(`${name}: the file is not valid UTF-8 text; save it as UTF-8`);
-  }
-}
-
 async function readJson(input: Input, locale: Locale): Promise<Records> {
   const bytes = await readAll(input);
   if (bytes.length === 0) throw new InvalidInputError(`${input.name}: the file is empty`);
-  const text = decodeText(bytes, input.name);
+  const text = decodeUtf8(bytes, input);
+  if (text === undefined) throw new InvalidInputError(`${input.name}: the file is not valid UTF-8 text; save it as UTF-8`);
   const syntax = validate(text, { locale }).issues.filter((issue) => issue.code.startsWith('syntax.'));
   if (syntax.length > 0) throw new ConversionFailed(input.name, syntax);
   const value = JSON.parse(text) as unknown;

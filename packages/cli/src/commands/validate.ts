@@ -3,7 +3,7 @@ import {
 } from '@phx/schema';
 import { choice, localeOf, parse, recordType, wholeNumber } from '../args.js';
 import { exitCodes } from '../errors.js';
-import { readAll, resolveInputs, streamOf, type FileFormat, type Input } from '../io/files.js';
+import { decodeUtf8, readAll, resolveInputs, streamOf, type FileFormat, type Input } from '../io/files.js';
 import { headerProblem } from '../io/csv-header.js';
 import { Progress } from '../io/progress.js';
 import { renderHuman } from '../report/human.js';
@@ -68,12 +68,8 @@ function failure(input: Input, message: string): FileReport {
 async function validateJsonFile(input: Input, settings: Settings): Promise<FileReport> {
   const bytes = await readAll(input);
   if (bytes.length === 0) return failure(input, 'the file is empty');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return report(input, [encodingIssue(bytes, settings.locale)], 0);
-  }
+  const text = decodeUtf8(bytes, input);
+  if (text === undefined) return report(input, [encodingIssue(bytes, settings.locale)], 0);
   const result = validate(text, settings);
   let records = 0;
   try {

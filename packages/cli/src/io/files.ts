@@ -79,10 +79,26 @@ export async function readAll(input: Input): Promise<Uint8Array> {
     }
     return await readFile(input.path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException)?.code === 'ERR_FS_FILE_TOO_LARGE' || error instanceof RangeError) {
-      throw new InvalidInputError(`${input.name}: too large to read as one document; convert it to .phx.ndjson, which is read as a stream`);
-    }
+    if ((error as NodeJS.ErrnoException)?.code === 'ERR_FS_FILE_TOO_LARGE' || error instanceof RangeError) throw tooLarge(input);
     throw describeFsError(error, input.name);
+  }
+}
+
+/** The message for a file too large to hold as one string or buffer. */
+function tooLarge(input: Input): InvalidInputError {
+  return new InvalidInputError(`${input.name}: too large to read as one document; convert it to .phx.ndjson, which is read as a stream`);
+}
+
+/**
+ * The text of a whole input, or undefined when its bytes are not UTF-8. A file too large for one
+ * string is an {@link InvalidInputError}.
+ */
+export function decodeUtf8(bytes: Uint8Array, input: Input): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (error) {
+    if (error instanceof RangeError) throw tooLarge(input);
+    return undefined;
   }
 }
 
