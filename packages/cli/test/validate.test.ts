@@ -51,6 +51,10 @@ describe('phx validate: files and exit codes', () => {
     const asJson = phx(['validate', '--stdin-format', 'json', '-'], { input: JSON.stringify(invalidPackage) });
     expect(asJson.code).toBe(1);
     expect(asJson.stdout).toContain('<stdin>:1:');
+    const asCsv = phx(['validate', '--stdin-format', 'csv', '-'], { input: 'id,indicator,period.start\nobs-1,hiv-prevalence-prisoners,2020-13-01\n' });
+    expect(asCsv.code).toBe(1);
+    expect(asCsv.stdout).toContain('<stdin>:2:3  error    schema.invalid-format /period/start');
+    expect(phx(['validate', '--stdin-format', 'xml', '-']).code).toBe(2);
   });
 
   it('expands quoted globs, in a stable order', () => {
