@@ -107,6 +107,8 @@ describe('phx convert: real-world CSV', () => {
     expect(stdout).toContain(`${path}:2:9  error    syntax.invalid-json`);
     expect(stdout).toContain(`${path}:3:1  error    ndjson.unknown-type`);
     expect(existsSync(dir.path('broken.csv'))).toBe(false);
+    const russian = phx(['convert', path, '-o', dir.path('broken.csv'), '--locale', 'ru']);
+    expect(russian.stdout).toContain('Неизвестный тип записи "person"');
   });
 });
 

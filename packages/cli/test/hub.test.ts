@@ -62,7 +62,8 @@ describe('phx serve and phx token with @phx/server installed', () => {
   });
 
   it('reports a port in use as a usage error', async () => {
-    const hub = await serve(['--db', dir.path('busy.sqlite'), '--port', '0']);
+    const hub = await serve(['--db', dir.path('busy.sqlite'), '--port', '0', '--host', '127.0.0.1']);
+    expect(hub.lines[0]).toMatch(/^PHX hub listening on http:\/\/127\.0\.0\.1:\d+$/);
     const port = /:(\d+)$/.exec(hub.lines[0]!)![1]!;
     const second = phx(['serve', '--db', dir.path('busy2.sqlite'), '--port', port]);
     expect(second.code).toBe(2);
