@@ -1087,7 +1087,7 @@ export interface Observation {
    */
   denominator?: number;
   /**
-   * The value in `unit`. May be absent when the observation is suppressed.
+   * The value in `unit` (never negative). May be absent when the observation is suppressed.
    */
   value?: number;
   /**

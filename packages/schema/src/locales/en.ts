@@ -28,7 +28,8 @@ export const en: PhxLocale = {
     'arith.value-mismatch': (p) => `Value ${p.value} does not agree with numerator and denominator (expected ${p.expected})`,
     'arith.percent-out-of-range': (p) => `Percentage ${p.value} is outside 0–100`,
     'arith.count-not-integer': (p) => `${p.field} ${p.value} is not a whole number`,
-    'arith.value-outside-interval': (p) => `Value ${p.value} is outside its confidence interval ${p.lower}–${p.upper}`,
+    'arith.value-outside-interval': (p) =>
+      p.value === null ? `The confidence interval ${p.lower}–${p.upper} is reversed` : `Value ${p.value} is outside its confidence interval ${p.lower}–${p.upper}`,
     'period.start-after-end': (p) => `The period starts (${p.start}) after it ends (${p.end})`,
     'period.in-future': (p) => `The period ends in the future (${p.end}; today is ${p.today})`,
     'meeting.end-before-start': (p) => `The meeting ends (${p.end}) before it starts (${p.start})`,

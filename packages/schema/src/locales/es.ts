@@ -28,7 +28,8 @@ export const es: PhxLocale = {
     'arith.value-mismatch': (p) => `El valor ${p.value} no concuerda con el numerador y el denominador (se esperaba ${p.expected})`,
     'arith.percent-out-of-range': (p) => `El porcentaje ${p.value} está fuera de 0–100`,
     'arith.count-not-integer': (p) => `${p.field} ${p.value} no es un número entero`,
-    'arith.value-outside-interval': (p) => `El valor ${p.value} está fuera de su intervalo de confianza ${p.lower}–${p.upper}`,
+    'arith.value-outside-interval': (p) =>
+      p.value === null ? `El intervalo de confianza ${p.lower}–${p.upper} está invertido` : `El valor ${p.value} está fuera de su intervalo de confianza ${p.lower}–${p.upper}`,
     'period.start-after-end': (p) => `El período empieza (${p.start}) después de terminar (${p.end})`,
     'period.in-future': (p) => `El período termina en el futuro (${p.end}; hoy es ${p.today})`,
     'meeting.end-before-start': (p) => `La reunión termina (${p.end}) antes de empezar (${p.start})`,

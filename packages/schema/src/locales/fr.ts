@@ -28,7 +28,8 @@ export const fr: PhxLocale = {
     'arith.value-mismatch': (p) => `La valeur ${p.value} ne concorde pas avec le numérateur et le dénominateur (attendu ${p.expected})`,
     'arith.percent-out-of-range': (p) => `Le pourcentage ${p.value} est hors de 0–100`,
     'arith.count-not-integer': (p) => `${p.field} ${p.value} n'est pas un nombre entier`,
-    'arith.value-outside-interval': (p) => `La valeur ${p.value} est hors de son intervalle de confiance ${p.lower}–${p.upper}`,
+    'arith.value-outside-interval': (p) =>
+      p.value === null ? `L'intervalle de confiance ${p.lower}–${p.upper} est inversé` : `La valeur ${p.value} est hors de son intervalle de confiance ${p.lower}–${p.upper}`,
     'period.start-after-end': (p) => `La période commence (${p.start}) après sa fin (${p.end})`,
     'period.in-future': (p) => `La période se termine dans le futur (${p.end} ; nous sommes le ${p.today})`,
     'meeting.end-before-start': (p) => `La réunion se termine (${p.end}) avant de commencer (${p.start})`,

@@ -28,7 +28,8 @@ export const ru: PhxLocale = {
     'arith.value-mismatch': (p) => `Значение ${p.value} не согласуется с числителем и знаменателем (ожидалось ${p.expected})`,
     'arith.percent-out-of-range': (p) => `Процент ${p.value} вне диапазона 0–100`,
     'arith.count-not-integer': (p) => `${p.field} ${p.value} — не целое число`,
-    'arith.value-outside-interval': (p) => `Значение ${p.value} вне доверительного интервала ${p.lower}–${p.upper}`,
+    'arith.value-outside-interval': (p) =>
+      p.value === null ? `Границы доверительного интервала ${p.lower}–${p.upper} перепутаны` : `Значение ${p.value} вне доверительного интервала ${p.lower}–${p.upper}`,
     'period.start-after-end': (p) => `Период начинается (${p.start}) после своего окончания (${p.end})`,
     'period.in-future': (p) => `Период заканчивается в будущем (${p.end}; сегодня ${p.today})`,
     'meeting.end-before-start': (p) => `Встреча заканчивается (${p.end}) раньше, чем начинается (${p.start})`,

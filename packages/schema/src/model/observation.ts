@@ -34,14 +34,14 @@ export const Observation = describe(
     ).optional(),
     numerator: describe(nonNegative, 'Numerator (for counts: the count itself).').optional(),
     denominator: describe(nonNegative, 'Denominator, for proportions, ratios and rates.').optional(),
-    value: describe(z.number(), 'The value in `unit`. May be absent when the observation is suppressed.').optional(),
+    value: describe(nonNegative, 'The value in `unit` (never negative). May be absent when the observation is suppressed.').optional(),
     unit: describe(codeOf('unit'), 'Unit of the value; must be the unit of the indicator.'),
     dataSource: describe(codeOf('dataSource'), 'Where the value comes from.'),
     methodNote: describe(note, 'How the value was obtained (e.g. the testing algorithm).').optional(),
     confidenceInterval: describe(
       z.strictObject({
-        lower: describe(z.number(), 'Lower bound, in `unit`.'),
-        upper: describe(z.number(), 'Upper bound, in `unit`.'),
+        lower: describe(nonNegative, 'Lower bound, in `unit`.'),
+        upper: describe(nonNegative, 'Upper bound, in `unit`.'),
         level: describe(z.number().gt(0).lt(100), 'Confidence level in percent, e.g. 95.').optional(),
       }),
       'Confidence interval of an estimated value.',

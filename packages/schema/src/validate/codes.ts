@@ -180,7 +180,7 @@ export const issueCodes = {
   'arith.percent-out-of-range': {
     severity: 'error',
     structural: false,
-    summary: 'A proportion in percent is below 0 or above 100.',
+    summary: 'A proportion in percent is above 100 (negative values are a shape error).',
     example: '"value": 104.5',
   },
   'arith.count-not-integer': {

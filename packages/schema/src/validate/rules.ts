@@ -117,19 +117,18 @@ interface PendingReference<Context> {
 }
 
 /**
- * The sums of one group of observations (same indicator, organisation, scope and period). Flat, and
- * holding the record paths rather than new arrays: a stream may have a group for every few records.
+ * The disaggregated observations of a group (same indicator, organisation, scope and period): their
+ * sums and where to report them. Holds the record paths rather than new arrays.
  */
-interface DisaggregationGroup<Context> {
-  total: number | undefined;
+interface DisaggregatedParts<Context> {
   sexSum: number;
   /** The last observation disaggregated by sex only (where a sum above the total is reported). */
   sexLastPath: Path | undefined;
   sexLastContext: Context | undefined;
   /** The disaggregated observation with the largest numerator. */
   largest: number;
-  largestPath: Path | undefined;
-  largestContext: Context | undefined;
+  largestPath: Path;
+  largestContext: Context;
 }
 
 /**
@@ -178,12 +177,6 @@ class IdTable<T> {
     this.starts[entry + 1] = end;
     this.values.push(value);
     this.slots[this.find(key, hash)] = entry + 1;
-  }
-
-  /** Every value, in the order added (ASCII keys first). */
-  *allValues(): IterableIterator<T> {
-    yield* this.values;
-    yield* this.other.values();
   }
 
   /** FNV-1a of an ASCII key, or -1 when the key has other characters. */
@@ -247,7 +240,14 @@ export class RuleChecker<Context> {
   private readonly indicators = new Map<string, IndicatorDefinition>();
   private readonly pendingOrganisations = new Map<string, PendingReference<Context>[]>();
   private readonly pendingFacilities = new Map<string, PendingReference<Context>[]>();
-  private groups = new IdTable<DisaggregationGroup<Context>>();
+  /**
+   * Groups of observations by key, numbered. A stream may have a group for every record (each a total
+   * of its own): a group is its key, its total in a list of numbers, and an object only once it has
+   * disaggregated observations.
+   */
+  private groups = new IdTable<number>();
+  private groupTotals: number[] = [];
+  private groupParts = new Map<number, DisaggregatedParts<Context>>();
   private publisher: string | undefined;
 
   constructor(
@@ -311,19 +311,22 @@ export class RuleChecker<Context> {
         } else this.checkFacilityCountry(id, facilityCountry, ref);
       }
     }
-    for (const group of this.groups.allValues()) {
-      if (group.total === undefined) continue;
-      if (group.largestPath && group.largest > group.total) {
-        const params = { dimension: 'disaggregation', sum: group.largest, total: group.total };
-        this.problem('disagg.exceeds-total', [...group.largestPath, 'numerator'], params, group.largestContext as Context);
-      } else if (group.sexLastPath && group.sexSum > group.total) {
-        const params = { dimension: 'sex', sum: group.sexSum, total: group.total };
-        this.problem('disagg.exceeds-total', [...group.sexLastPath, 'numerator'], params, group.sexLastContext as Context);
+    for (const [group, parts] of this.groupParts) {
+      const total = this.groupTotals[group]!;
+      if (Number.isNaN(total)) continue;
+      if (parts.largest > total) {
+        const params = { dimension: 'disaggregation', sum: parts.largest, total };
+        this.problem('disagg.exceeds-total', [...parts.largestPath, 'numerator'], params, parts.largestContext);
+      } else if (parts.sexLastPath && parts.sexSum > total) {
+        const params = { dimension: 'sex', sum: parts.sexSum, total };
+        this.problem('disagg.exceeds-total', [...parts.sexLastPath, 'numerator'], params, parts.sexLastContext as Context);
       }
     }
     this.pendingOrganisations.clear();
     this.pendingFacilities.clear();
     this.groups = new IdTable();
+    this.groupTotals = [];
+    this.groupParts.clear();
   }
 
   private unique(type: RecordType, id: string, path: Path, context: Context): void {
@@ -458,19 +461,23 @@ export class RuleChecker<Context> {
         this.problem('arith.value-mismatch', [...path, 'value'], { value, expected: shown }, context);
       }
     }
-    if (value !== undefined && definition.unit === 'percent' && (value < 0 || (definition.calculation === 'proportion' && value > 100))) {
+    if (value !== undefined && definition.unit === 'percent' && definition.calculation === 'proportion' && value > 100) {
       this.problem('arith.percent-out-of-range', [...path, 'value'], { value }, context);
     }
   }
 
   private privacy(obs: Observation, path: Path, context: Context): void {
+    if (obs.suppressed) {
+      // A suppressed observation withholds its number: a percentage beside its denominator gives the count away too.
+      for (const field of ['numerator', 'value'] as const) {
+        if (obs[field] !== undefined) this.problem('privacy.suppressed-value-present', [...path, field], { field }, context);
+      }
+      return;
+    }
     const countFields = obs.unit === 'count' ? (['numerator', 'value'] as const) : (['numerator'] as const);
     for (const field of countFields) {
       const number = obs[field];
-      if (number === undefined) continue;
-      if (obs.suppressed) {
-        this.problem('privacy.suppressed-value-present', [...path, field], { field }, context);
-      } else if (number >= 1 && number < this.settings.suppressionThreshold) {
+      if (number !== undefined && number >= 1 && number < this.settings.suppressionThreshold) {
         this.problem('privacy.small-cell', [...path, field], { field, value: number, threshold: this.settings.suppressionThreshold }, context);
       }
     }
@@ -490,24 +497,28 @@ export class RuleChecker<Context> {
     const { scope, period } = obs;
     const key = `${obs.indicator}\u0000${obs.reportingOrganisation}\u0000${scope.country}\u0000${scope.subnationalArea ?? ''}\u0000${scope.facility ?? ''}\u0000${period.start}\u0000${period.end}`;
     let group = this.groups.get(key);
-    if (!group) {
-      group = { total: undefined, sexSum: 0, sexLastPath: undefined, sexLastContext: undefined, largest: 0, largestPath: undefined, largestContext: undefined };
+    if (group === undefined) {
+      group = this.groupTotals.push(Number.NaN) - 1;
       this.groups.add(key, group);
     }
     if (!disaggregated) {
-      group.total = obs.numerator;
+      this.groupTotals[group] = obs.numerator;
       return;
     }
-    if (!group.largestPath || obs.numerator > group.largest) {
-      group.largest = obs.numerator;
-      group.largestPath = path;
-      group.largestContext = context;
+    let sums = this.groupParts.get(group);
+    if (!sums) {
+      sums = { sexSum: 0, sexLastPath: undefined, sexLastContext: undefined, largest: obs.numerator, largestPath: path, largestContext: context };
+      this.groupParts.set(group, sums);
+    } else if (obs.numerator > sums.largest) {
+      sums.largest = obs.numerator;
+      sums.largestPath = path;
+      sums.largestContext = context;
     }
     const sexOnly = !isTotal(parts.sex) && isTotal(parts.ageGroup) && isTotal(parts.population);
     if (sexOnly) {
-      group.sexSum += obs.numerator;
-      group.sexLastPath = path;
-      group.sexLastContext = context;
+      sums.sexSum += obs.numerator;
+      sums.sexLastPath = path;
+      sums.sexLastContext = context;
     }
   }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorCatalogue } from '../../src/catalogue/indicators.js';
 import { validate, validateRecord } from '../../src/validate/validate.js';
+import { formatIssue } from '../../src/validate/messages.js';
 import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, ZAMBIA_TRUST, type Loose } from './fixtures.js';
 
 const check = (record: Loose) => validateRecord('observation', record, { now: NOW });
@@ -79,18 +80,19 @@ describe('arith.numerator-exceeds-denominator', () => {
 });
 
 describe('arith.percent-out-of-range', () => {
-  it('rejects a proportion above 100 or below 0', () => {
+  it('rejects a proportion above 100; a negative value is a shape error', () => {
     const { numerator: _n, denominator: _d, ...above } = prevalence('obs', 0, 1, 104.5);
     expectOnly(check(above), 'arith.percent-out-of-range', '/value');
-    expectOnly(check({ ...above, value: -1 }), 'arith.percent-out-of-range', '/value');
+    expectOnly(check({ ...above, value: -1 }), 'schema.too-small', '/value');
     expectClean(check({ ...above, value: 100 }));
     expectClean(check({ ...above, value: 0 }));
   });
 
-  it('rejects a negative ratio but not one above 100', () => {
+  it('accepts a ratio above 100; no value of any unit may be negative', () => {
     const { numerator: _n, denominator: _d, ...ratio } = occupancy(0, 1, 250);
     expectClean(check(ratio));
-    expectOnly(check({ ...ratio, value: -5 }), 'arith.percent-out-of-range', '/value');
+    expectOnly(check({ ...ratio, value: -5 }), 'schema.too-small', '/value');
+    expectOnly(check(tbRate({ numerator: 12, denominator: 100_000, value: -12 })), 'schema.too-small', '/value');
   });
 });
 
@@ -139,6 +141,14 @@ describe('arith.value-outside-interval', () => {
     expectClean(check({ ...people, confidenceInterval: { lower: 800, upper: 1000 } }));
     expectOnly(check({ ...people, confidenceInterval: { lower: 1000, upper: 1200 } }), 'arith.value-outside-interval', '/confidenceInterval');
     expectOnly(check({ ...people, confidenceInterval: { lower: 1000, upper: 800 } }), 'arith.value-outside-interval', '/confidenceInterval');
+  });
+
+  it('says a reversed interval is reversed when a suppressed observation has no value', () => {
+    const { numerator: _n, denominator: _d, value: _v, ...record } = prevalence('obs-est', 0, 1, 1);
+    const result = validateRecord('observation', { ...record, suppressed: true, confidenceInterval: { lower: 7, upper: 5 } }, { now: NOW });
+    const issue = expectOnly(result, 'arith.value-outside-interval', '/confidenceInterval');
+    expect(issue.message).toBe('The confidence interval 7–5 is reversed');
+    expect(formatIssue(issue, 'ru')).toBe('Границы доверительного интервала 7–5 перепутаны');
   });
 });
 

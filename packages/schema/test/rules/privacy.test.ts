@@ -59,6 +59,11 @@ describe('privacy.suppressed-value-present', () => {
     const { value: _, ...record }: Loose = { ...prevalence('obs-s', 2, 40, 5), suppressed: true };
     expectOnly(validateRecord('observation', record, { now: NOW }), 'privacy.suppressed-value-present', '/numerator');
   });
+
+  it('rejects a suppressed percentage that gives its value: with the denominator it gives the count away', () => {
+    const { numerator: _, ...record }: Loose = { ...prevalence('obs-s', 2, 40, 5), suppressed: true };
+    expectOnly(validateRecord('observation', record, { now: NOW }), 'privacy.suppressed-value-present', '/value');
+  });
 });
 
 describe('privacy.personal-data', () => {
