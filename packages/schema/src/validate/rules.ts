@@ -131,17 +131,27 @@ interface DisaggregatedParts<Context> {
   largestContext: Context;
 }
 
+/** Key bytes are kept in pages of this size (a page is never copied to grow). */
+const PAGE_BITS = 20;
+const PAGE_SIZE = 1 << PAGE_BITS;
+/** Keys longer than this go to the plain `Map`. */
+const MAX_TABLE_KEY = 0xffff;
+
 /**
  * A map from identifiers to values in a fraction of the memory of a `Map` of strings, for streams of
- * millions of records: ASCII keys (identifiers always are) are kept as bytes in one growing buffer
- * and found through an open-addressing hash table; the rare other key goes to a plain `Map`.
+ * millions of records: ASCII keys (identifiers always are) are kept as bytes in 1 MiB pages and found
+ * through an open-addressing hash table; the rare other key goes to a plain `Map`.
  */
 class IdTable<T> {
   /** Entry number + 1 at each slot; 0 is an empty slot. */
   private slots = new Int32Array(1024);
-  /** Where each entry's bytes start in `bytes`; entry i ends where entry i + 1 starts. */
-  private starts = new Int32Array(513);
-  private bytes = new Uint8Array(8192);
+  /** Per entry: where its bytes start (page × PAGE_SIZE + offset), how many, and its hash. */
+  private starts = new Int32Array(512);
+  private lengths = new Uint16Array(512);
+  private hashes = new Int32Array(512);
+  private readonly pages: Uint8Array[] = [new Uint8Array(PAGE_SIZE)];
+  /** Where the next key's bytes go. */
+  private end = 0;
   private readonly values: T[] = [];
   private readonly other = new Map<string, T>();
 
@@ -151,9 +161,8 @@ class IdTable<T> {
 
   get(key: string): T | undefined {
     const hash = IdTable.hashOf(key);
-    if (hash < 0) return this.other.get(key);
-    const slot = this.find(key, hash);
-    const entry = this.slots[slot]!;
+    if (hash === undefined) return this.other.get(key);
+    const entry = this.slots[this.find(key, hash)]!;
     return entry === 0 ? undefined : this.values[entry - 1];
   }
 
@@ -164,30 +173,43 @@ class IdTable<T> {
   /** Adds a key that is not there yet (`value` must not be undefined). */
   add(key: string, value: T): void {
     const hash = IdTable.hashOf(key);
-    if (hash < 0) {
+    if (hash === undefined) {
       this.other.set(key, value);
       return;
     }
     const entry = this.values.length;
     if ((entry + 1) * 2 > this.slots.length) this.grow();
-    const end = this.starts[entry]! + key.length;
-    if (end > this.bytes.length) this.bytes = IdTable.enlarged(this.bytes, end);
-    if (entry + 2 > this.starts.length) this.starts = IdTable.enlarged(this.starts, entry + 2);
-    for (let i = 0, at = this.starts[entry]!; i < key.length; i++) this.bytes[at + i] = key.charCodeAt(i);
-    this.starts[entry + 1] = end;
+    if (entry === this.starts.length) {
+      this.starts = IdTable.enlarged(this.starts);
+      this.lengths = IdTable.enlarged(this.lengths);
+      this.hashes = IdTable.enlarged(this.hashes);
+    }
+    // A key never straddles two pages.
+    if ((this.end & (PAGE_SIZE - 1)) + key.length > PAGE_SIZE) {
+      this.pages.push(new Uint8Array(PAGE_SIZE));
+      this.end = (this.pages.length - 1) * PAGE_SIZE;
+    }
+    const page = this.pages[this.end >>> PAGE_BITS]!;
+    const offset = this.end & (PAGE_SIZE - 1);
+    for (let i = 0; i < key.length; i++) page[offset + i] = key.charCodeAt(i);
+    this.starts[entry] = this.end;
+    this.lengths[entry] = key.length;
+    this.hashes[entry] = hash;
+    this.end += key.length;
     this.values.push(value);
     this.slots[this.find(key, hash)] = entry + 1;
   }
 
-  /** FNV-1a of an ASCII key, or -1 when the key has other characters. */
-  private static hashOf(key: string): number {
+  /** FNV-1a of an ASCII key, or undefined when the key has other characters or is too long. */
+  private static hashOf(key: string): number | undefined {
+    if (key.length > MAX_TABLE_KEY) return undefined;
     let hash = 0x811c9dc5;
     for (let i = 0; i < key.length; i++) {
       const code = key.charCodeAt(i);
-      if (code > 127) return -1;
+      if (code > 127) return undefined;
       hash = Math.imul(hash ^ code, 0x01000193);
     }
-    return hash >>> 0;
+    return hash;
   }
 
   /** The slot of a key: where it is, or the empty slot where it would go. */
@@ -195,14 +217,16 @@ class IdTable<T> {
     const mask = this.slots.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
-      if (entry === 0 || this.matches(entry - 1, key)) return slot;
+      if (entry === 0 || (this.hashes[entry - 1] === hash && this.matches(entry - 1, key))) return slot;
     }
   }
 
   private matches(entry: number, key: string): boolean {
+    if (this.lengths[entry] !== key.length) return false;
     const start = this.starts[entry]!;
-    if (this.starts[entry + 1]! - start !== key.length) return false;
-    for (let i = 0; i < key.length; i++) if (this.bytes[start + i] !== key.charCodeAt(i)) return false;
+    const page = this.pages[start >>> PAGE_BITS]!;
+    const offset = start & (PAGE_SIZE - 1);
+    for (let i = 0; i < key.length; i++) if (page[offset + i] !== key.charCodeAt(i)) return false;
     return true;
   }
 
@@ -210,18 +234,14 @@ class IdTable<T> {
     this.slots = new Int32Array(this.slots.length * 2);
     const mask = this.slots.length - 1;
     for (let entry = 0; entry < this.values.length; entry++) {
-      let hash = 0x811c9dc5;
-      for (let i = this.starts[entry]!; i < this.starts[entry + 1]!; i++) hash = Math.imul(hash ^ this.bytes[i]!, 0x01000193);
-      let slot = (hash >>> 0) & mask;
+      let slot = this.hashes[entry]! & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = entry + 1;
     }
   }
 
-  private static enlarged<A extends Uint8Array | Int32Array>(array: A, needed: number): A {
-    let length = array.length * 2;
-    while (length < needed) length *= 2;
-    const larger = new (array.constructor as new (length: number) => A)(length);
+  private static enlarged<A extends Uint16Array | Int32Array>(array: A): A {
+    const larger = new (array.constructor as new (length: number) => A)(array.length * 2);
     larger.set(array);
     return larger;
   }
