@@ -33,7 +33,7 @@ const pkg: DataPackage = {
   license: 'CC-BY-4.0',
   publishedAt: new Date('2021-03-01T09:00:00Z').toISOString(),
   organisations: [
-    { id: publisher.id, name: { en: publisher.name }, type: 'ngo', countries: ['ZM'], focusAreas: ['hiv-testing-counselling', 'reintegration-housing'] },
+    { id: publisher.id, name: { en: publisher.name }, organisationType: 'ngo', countries: ['ZM'], focusAreas: ['hiv-testing-counselling', 'reintegration-housing'] },
   ],
   observations: [
     observation('female', positive.female, tested.female),

@@ -91,7 +91,7 @@ export interface Organisation {
   /**
    * Kind of organisation.
    */
-  type:
+  organisationType:
     | "ngo"
     | "community-based"
     | "plhiv-network"
@@ -663,7 +663,7 @@ export interface Facility {
   /**
    * Kind of closed setting.
    */
-  type:
+  facilityType:
     | "prison"
     | "pre-trial-detention"
     | "juvenile"

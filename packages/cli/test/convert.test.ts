@@ -55,7 +55,7 @@ describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
     expect(stderr).toContain('holds organisation, facility, observation records, and a CSV holds one type; pass --type');
     expect(existsSync(dir.path('full.csv'))).toBe(false);
     expect(phx(['convert', full, '-o', dir.path('facilities.csv'), '--type', 'facility']).code).toBe(0);
-    expect(read(dir.path('facilities.csv'))).toBe('id,country,type,capacity\r\nfac-1,ZA,prison,1200\r\n');
+    expect(read(dir.path('facilities.csv'))).toBe('id,country,facilityType,capacity\r\nfac-1,ZA,prison,1200\r\n');
   });
 
   it('rejects a conversion to the same format, and a missing -o', () => {

@@ -72,8 +72,8 @@ export function validPackage(): Record<string, unknown> {
     publisher: { id: PUBLISHER, name: 'Prison Health Network South Africa' },
     license: 'CC-BY-4.0',
     publishedAt: '2021-03-01T10:00:00+02:00',
-    organisations: [{ id: PUBLISHER, name: { en: 'Prison Health Network', ru: 'Сеть' }, type: 'ngo', countries: ['ZA'] }],
-    facilities: [{ id: 'fac-1', country: 'ZA', type: 'prison', capacity: 1200 }],
+    organisations: [{ id: PUBLISHER, name: { en: 'Prison Health Network', ru: 'Сеть' }, organisationType: 'ngo', countries: ['ZA'] }],
+    facilities: [{ id: 'fac-1', country: 'ZA', facilityType: 'prison', capacity: 1200 }],
     observations: [observation('obs-1'), observation('obs-2', { disaggregation: { sex: 'female' }, numerator: 20, value: 2 })],
   };
 }

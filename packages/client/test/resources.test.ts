@@ -38,14 +38,14 @@ describe('every endpoint through the client', () => {
   });
 
   it('facilities and observations, with every observation filter', async () => {
-    const facility: Facility = { id: 'fac-1', country: 'ZA', type: 'prison', capacity: 800 };
+    const facility: Facility = { id: 'fac-1', country: 'ZA', facilityType: 'prison', capacity: 800 };
     await member.facilities.create(facility);
     expect(await collect(member.facilities.list({ country: 'ZA' }))).toEqual([facility]);
     expect(await collect(member.facilities.list({ country: 'KZ' }))).toEqual([]);
-    const spare = await member.facilities.create({ id: 'fac-spare', country: 'ZA', type: 'pre-trial-detention' });
+    const spare = await member.facilities.create({ id: 'fac-spare', country: 'ZA', facilityType: 'pre-trial-detention' });
     const patched = await member.facilities.update('fac-spare', { capacity: 120 }, { ifMatch: spare.etag });
     const replaced = await member.facilities.replace('fac-spare', { ...patched.data, operator: 'public' }, { ifMatch: patched.etag });
-    expect(replaced.data).toEqual({ id: 'fac-spare', country: 'ZA', type: 'pre-trial-detention', capacity: 120, operator: 'public' });
+    expect(replaced.data).toEqual({ id: 'fac-spare', country: 'ZA', facilityType: 'pre-trial-detention', capacity: 120, operator: 'public' });
     await member.facilities.delete('fac-spare', { ifMatch: replaced.etag });
 
     const inFacility = { ...observation('obs-f', ORG_A, 120, 2021), scope: { country: 'ZA' as const, facility: 'fac-1' } };

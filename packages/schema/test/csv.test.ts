@@ -22,9 +22,9 @@ describe('readCsv: columns and types', () => {
   });
 
   it('reads language maps, lists, empty lists and extensions', () => {
-    const csv = 'id,name.en,name.ru,type,countries.0,countries.1,regions,extensions.https://example.org/ext.v1\nZA-NPO-1,Network,Сеть,ngo,ZA,MZ,[],"{""level"":2}"\n';
+    const csv = 'id,name.en,name.ru,organisationType,countries.0,countries.1,regions,extensions.https://example.org/ext.v1\nZA-NPO-1,Network,Сеть,ngo,ZA,MZ,[],"{""level"":2}"\n';
     expect(readCsv(csv).records).toEqual([
-      { id: 'ZA-NPO-1', name: { en: 'Network', ru: 'Сеть' }, type: 'ngo', countries: ['ZA', 'MZ'], regions: [], extensions: { 'https://example.org/ext.v1': { level: 2 } } },
+      { id: 'ZA-NPO-1', name: { en: 'Network', ru: 'Сеть' }, organisationType: 'ngo', countries: ['ZA', 'MZ'], regions: [], extensions: { 'https://example.org/ext.v1': { level: 2 } } },
     ]);
   });
 
@@ -117,12 +117,12 @@ describe('readCsv: real-world CSV', () => {
 
 describe('writeCsv', () => {
   it('writes columns in the order of the schema, with CRLF rows and quoting where needed', () => {
-    const csv = writeCsv('facility', [{ type: 'prison', id: 'f-1', country: 'ZA', name: 'A "big", old prison' }]);
-    expect(csv).toBe('id,name,country,type\r\nf-1,"A ""big"", old prison",ZA,prison\r\n');
+    const csv = writeCsv('facility', [{ facilityType: 'prison', id: 'f-1', country: 'ZA', name: 'A "big", old prison' }]);
+    expect(csv).toBe('id,name,country,facilityType\r\nf-1,"A ""big"", old prison",ZA,prison\r\n');
   });
 
   it('writes a byte order mark and another separator on request', () => {
-    expect(writeCsv('facility', [{ id: 'f-1', country: 'ZA', type: 'prison' }], { delimiter: ';', bom: true })).toBe('\uFEFFid;country;type\r\nf-1;ZA;prison\r\n');
+    expect(writeCsv('facility', [{ id: 'f-1', country: 'ZA', facilityType: 'prison' }], { delimiter: ';', bom: true })).toBe('\uFEFFid;country;facilityType\r\nf-1;ZA;prison\r\n');
   });
 });
 

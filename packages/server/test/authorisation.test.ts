@@ -10,7 +10,7 @@ beforeAll(async () => {
   for (const org of [ORG_A, ORG_B]) {
     const token = org === ORG_A ? hub.tokens.memberA : hub.tokens.memberB;
     expect((await hub.call(hub.tokens.secretariat, 'POST', '/v1/organisations', organisation(org))).status).toBe(201);
-    expect((await hub.call(token, 'POST', '/v1/facilities', { id: `fac-${org}`, country: 'ZA', type: 'prison' })).status).toBe(201);
+    expect((await hub.call(token, 'POST', '/v1/facilities', { id: `fac-${org}`, country: 'ZA', facilityType: 'prison' })).status).toBe(201);
     expect((await hub.call(token, 'POST', '/v1/observations', observation(`obs-${org}`, org))).status).toBe(201);
   }
   expect((await hub.call(hub.tokens.secretariat, 'POST', '/v1/organisations', organisation(SECRETARIAT))).status).toBe(201);
@@ -26,7 +26,7 @@ const collections: Record<Kind, string> = { organisation: 'organisations', facil
 function recordOf(kind: OwnedKind, owner: string, id: string): Record<string, unknown> {
   switch (kind) {
     case 'facility':
-      return { id, country: 'ZA', type: 'prison' };
+      return { id, country: 'ZA', facilityType: 'prison' };
     case 'observation':
       return observation(id, owner);
     case 'meeting':

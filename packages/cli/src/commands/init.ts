@@ -36,7 +36,7 @@ export function starterPackage(now: Date): Record<string, unknown> {
       {
         id: 'PHX-ORG-CHANGE-ME',
         name: { en: 'Name of your organisation' },
-        type: 'ngo',
+        organisationType: 'ngo',
         countries: ['ZA'],
       },
     ],

@@ -288,8 +288,8 @@ function flatten(value: unknown, prefix: string, cells: Map<string, string>): vo
  * @example
  * ```ts
  * import { writeCsv } from '@phx/schema';
- * writeCsv('facility', [{ id: 'f-1', country: 'ZA', type: 'prison' }]);
- * // 'id,country,type\r\nf-1,ZA,prison\r\n'
+ * writeCsv('facility', [{ id: 'f-1', country: 'ZA', facilityType: 'prison' }]);
+ * // 'id,country,facilityType\r\nf-1,ZA,prison\r\n'
  * ```
  */
 export function writeCsv(type: RecordType, records: readonly Record<string, unknown>[], options: WriteCsvOptions = {}): string {

@@ -8,7 +8,7 @@ export const Facility = describe(
     name: describe(text, 'Name of the facility. Optional: in small places a name can help identify people.').optional(),
     country: describe(codeOf('country'), 'Country (ISO 3166-1 alpha-2).'),
     subnationalArea: describe(text, 'Region, province or state.').optional(),
-    type: describe(codeOf('facilityType'), 'Kind of closed setting.'),
+    facilityType: describe(codeOf('facilityType'), 'Kind of closed setting.'),
     capacity: describe(z.int().min(0), 'Official capacity (places).').optional(),
     population: describe(
       z.strictObject({

@@ -10,7 +10,7 @@ export const Organisation = describe(
     ),
     name: describe(languageMap, 'Name of the organisation, in one or more languages.'),
     acronym: describe(text.max(30), 'Short name or acronym.').optional(),
-    type: describe(codeOf('organisationType'), 'Kind of organisation.'),
+    organisationType: describe(codeOf('organisationType'), 'Kind of organisation.'),
     countries: describe(z.array(codeOf('country')).min(1), 'Countries of operation (ISO 3166-1 alpha-2).'),
     regions: describe(z.array(codeOf('region')), 'Regions of the network the organisation works in.').optional(),
     focusAreas: describe(

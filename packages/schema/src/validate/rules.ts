@@ -38,7 +38,7 @@ const nonTextKeys = new Set([
   'countries', 'unit', 'dataSource', 'calculation', 'disaggregations', 'framework', 'interventions', 'focusAreas',
   'populations', 'regions', 'languages', 'language', 'url', 'website', 'email', 'start', 'end', 'due', 'date',
   'memberSince', 'publishedAt', 'license', '$schema', 'phxVersion', 'format', 'status', 'theme', 'sex', 'ageGroup',
-  'population', 'operator',
+  'population', 'operator', 'organisationType', 'facilityType',
 ]);
 
 // Anchored at the `@` (one local-part character before it): a long text without an address is scanned in linear time.

@@ -49,12 +49,11 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
     if (Array.isArray(params.values) && params.values.length > 20) params.values = params.values.slice(0, 20);
     // Any other zod issue (the model raises none today) is still an invalid value, with zod's own message.
     let code = codeOfZod[issue.code] ?? 'schema.invalid-value';
-    if (issue.code === 'invalid_type') {
-      params.received = typeName(issue.input);
-      if (issue.input === undefined) {
-        code = 'schema.required';
-        params.field = path[path.length - 1];
-      }
+    if (issue.code === 'invalid_type') params.received = typeName(issue.input);
+    // zod reports a missing enum or literal as an invalid value: to a user it is a missing field all the same.
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined && path.length > 0) {
+      code = 'schema.required';
+      params.field = path[path.length - 1];
     }
     problems.push({ code, path, params });
   }

@@ -112,12 +112,12 @@ describe('records that fail their shape', () => {
 
   it('still resolve as facilities and indicators', () => {
     const pkg = changed((p) => {
-      p.facilities[0].type = 'jail';
+      p.facilities[0].facilityType = 'jail';
       delete p.indicators[0].name;
       p.observations.push(countObservation({ id: 'obs-halfway', indicator: 'halfway-house-places', numerator: 24, value: 24 }));
     });
     expect(validate(pkg, { now: NOW }).issues.map((i) => [i.code, i.pointer])).toEqual([
-      ['schema.invalid-value', '/facilities/0/type'],
+      ['schema.invalid-value', '/facilities/0/facilityType'],
       ['schema.required', '/indicators/0/name'],
     ]);
   });

@@ -24,7 +24,7 @@ export function smallPackage(): Loose {
       {
         id: SECRETARIAT,
         name: { en: 'Prison Health Exchange Network Secretariat', ru: 'Секретариат сети по обмену данными о здоровье в местах лишения свободы' },
-        type: 'un-intergovernmental',
+        organisationType: 'un-intergovernmental',
         countries: ['AT'],
         website: 'https://phx.example.org',
         email: 'secretariat@phx.example.org',
@@ -32,7 +32,7 @@ export function smallPackage(): Loose {
       {
         id: ZAMBIA_TRUST,
         name: { en: 'Zambia Prisons Reintegration Trust' },
-        type: 'ngo',
+        organisationType: 'ngo',
         countries: ['ZM'],
         regions: ['eastern-southern-africa'],
         focusAreas: ['reintegration-housing', 'hiv-testing-counselling'],
@@ -43,13 +43,13 @@ export function smallPackage(): Loose {
       {
         id: CAPE_FORUM,
         name: { en: 'Southern Cape Prison Health Forum' },
-        type: 'community-based',
+        organisationType: 'community-based',
         countries: ['ZA'],
         focusAreas: ['post-exposure-prophylaxis'],
       },
     ],
     facilities: [
-      { id: 'zm-fac-01', country: 'ZM', type: 'prison', capacity: 800, population: { count: 1520, date: '2020-12-31' }, operator: 'public' },
+      { id: 'zm-fac-01', country: 'ZM', facilityType: 'prison', capacity: 800, population: { count: 1520, date: '2020-12-31' }, operator: 'public' },
     ],
     indicators: [
       {

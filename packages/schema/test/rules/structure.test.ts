@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IssueCode } from '../../src/validate/codes.js';
 import { validate, validateRecord } from '../../src/validate/validate.js';
+import { formatIssue } from '../../src/validate/messages.js';
 import { changed, countObservation, expectClean, expectOnly, NOW, smallPackage, type Loose } from './fixtures.js';
 
 /** The 1-based line and column of the first `needle` after the first `after`. */
@@ -45,6 +46,12 @@ describe('structural codes', () => {
     expect(issue.params).toMatchObject({ expected: 'object', received: 'undefined' });
   });
 
+  it('calls a missing code of a closed list a missing field, in every locale', () => {
+    const issue = expectOnly(validate(changed((p) => delete p.facilities[0].facilityType), { now: NOW }), 'schema.required', '/facilities/0/facilityType');
+    expect(issue.message).toBe('Missing required field "facilityType"');
+    expect(formatIssue(issue, 'ru')).toBe('Нет обязательного поля «facilityType»');
+  });
+
   it('reports each unknown field on its own', () => {
     const pkg = changed((p) => Object.assign(p.facilities[0], { warden: 'x', cellBlock: 'B' }));
     expect(validate(pkg, { now: NOW }).issues.map((i) => i.pointer)).toEqual(['/facilities/0/warden', '/facilities/0/cellBlock']);
@@ -83,7 +90,7 @@ describe('structural codes', () => {
 
   it('checks a lone record with pointers from the record', () => {
     expectOnly(validateRecord('observation', countObservation({ numerator: '5200' }), { now: NOW }), 'schema.invalid-type', '/numerator');
-    expectOnly(validateRecord('facility', { id: 'f', country: 'XX', type: 'prison' }), 'schema.invalid-value', '/country');
+    expectOnly(validateRecord('facility', { id: 'f', country: 'XX', facilityType: 'prison' }), 'schema.invalid-value', '/country');
     expectOnly(validateRecord('meeting', []), 'schema.invalid-type', '');
   });
 });
