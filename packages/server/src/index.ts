@@ -7,7 +7,8 @@
 export { startHub, createToken, type StartHubOptions, type RunningHub, type CreateTokenOptions } from './hub.js';
 export { createApp, defaultLimits, type AppOptions, type HubLimits } from './http/app.js';
 export type { RateLimit } from './http/auth.js';
-export { Problem, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, type ProblemDocument, type ProblemType } from './http/problem.js';
-export { openApiDocument } from './openapi/document.js';
+export { Problem, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, problemTitles, type ProblemDocument, type ProblemType } from './http/problem.js';
+export type { HubEnv } from './http/context.js';
+export { openApiDocument, type Json } from './openapi/document.js';
 export { openSqliteStore } from './store/sqlite.js';
-export { roles, type Role, type Principal, type Store, type StoredRecord, type ListFilter, type ListPage, type ImportSummary } from './store/types.js';
+export { roles, type Role, type Principal, type Store, type StoredRecord, type ListFilter, type ListPage, type ImportSummary, type RecordWrite, type StoredResponse } from './store/types.js';

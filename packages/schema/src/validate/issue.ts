@@ -15,7 +15,7 @@ export interface CellLocation {
   column: number;
 }
 
-/** One problem found in the data. Issues are data: render `message` or re-render with {@link formatIssue}. */
+/** One problem found in the data. Issues are data: render `message` or re-render with `formatIssue()`. */
 export interface ValidationIssue {
   /** Stable code, e.g. `ref.unknown-organisation`; see docs/validation-rules.md. */
   code: IssueCode;

@@ -19,7 +19,8 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-const titles: Record<string, string> = {
+/** The title of each problem type the hub sends, by slug (`https://…/problems/<slug>`). */
+export const problemTitles = {
   'bad-request': 'Bad request',
   unauthorised: 'Unauthorised',
   forbidden: 'Forbidden',
@@ -33,10 +34,10 @@ const titles: Record<string, string> = {
   'idempotency-key-reused': 'Idempotency key reused',
   'rate-limited': 'Too many requests',
   'internal-error': 'Internal server error',
-};
+} as const satisfies Record<string, string>;
 
 /** The problem types the hub sends, by slug. */
-export type ProblemType = keyof typeof titles;
+export type ProblemType = keyof typeof problemTitles;
 
 /**
  * An error that becomes a problem+json response. Handlers throw it; the app's error handler
@@ -63,7 +64,7 @@ export class Problem extends Error {
   document(instance: string, requestId: string | undefined): ProblemDocument {
     return {
       type: PROBLEM_BASE + this.type,
-      title: titles[this.type] ?? this.type,
+      title: problemTitles[this.type],
       status: this.status,
       detail: this.detail,
       instance,
@@ -74,4 +75,4 @@ export class Problem extends Error {
 }
 
 /** The slugs of every problem type (for the OpenAPI document). */
-export const problemTypes = Object.keys(titles);
+export const problemTypes = Object.keys(problemTitles) as ProblemType[];

@@ -3,7 +3,8 @@ import { phxRegistry } from '@phx/schema';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, resources, type Resource } from '../http/routes.js';
 import { apiRegistry, componentOf } from './schemas.js';
 
-type Json = Record<string, unknown>;
+/** A JSON object, as the OpenAPI document is made of. */
+export type Json = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const problem = (description: string, headers?: Json) => ({
