@@ -1,0 +1,146 @@
+/**
+ * What users install: each publishable package is packed as npm would publish it, linted with publint and
+ * arethetypeswrong, and installed from the tarballs (no workspace links) into a fresh project that imports
+ * it from ESM, requires it from CJS and type-checks against it with moduleResolution node16 and bundler.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { publint } from 'publint';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validate } from '../packages/schema/src/index.js';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '..');
+const bin = (name: string) => join(root, 'node_modules/.bin', name);
+
+interface Manifest {
+  name: string;
+  version: string;
+  private?: boolean;
+  exports: Record<string, unknown>;
+  files?: string[];
+}
+const publishable = readdirSync(join(root, 'packages'))
+  .map((dir) => ({ dir: join(root, 'packages', dir), manifest: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as Manifest }))
+  .filter(({ manifest }) => !manifest.private);
+
+const scratch = mkdtempSync(join(tmpdir(), 'phx-packages-'));
+const tarballs = new Map<string, string>();
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  for (const { dir, manifest } of publishable) {
+    const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', scratch], { cwd: dir });
+    const [packed] = JSON.parse(stdout) as { filename: string }[];
+    tarballs.set(manifest.name, join(scratch, packed!.filename));
+  }
+}, 120_000);
+
+describe.each(publishable.map(({ dir, manifest }) => [manifest.name, dir, manifest] as const))('%s', (name, dir, manifest) => {
+  it('publint finds nothing to fix', async () => {
+    const { messages } = await publint({ pkgDir: dir, strict: true });
+    expect(messages).toEqual([]);
+  });
+
+  it('arethetypeswrong finds no problem for node16 (ESM and CJS) and bundlers', async () => {
+    // Node 10 resolution is out of scope: the packages need Node >= 20.19.
+    const result = await run(bin('attw'), [tarballs.get(name)!, '--profile', 'node16', '--format', 'json'], { cwd: dir }).catch((error: { stdout: string }) => error);
+    const report = JSON.parse(result.stdout) as { analysis: { problems: { resolutionKind?: string }[] } };
+    expect(report.analysis.problems.filter((problem) => problem.resolutionKind !== 'node10')).toEqual([]);
+  });
+
+  it('ships only what users need', async () => {
+    const { stdout } = await run('tar', ['-tzf', tarballs.get(name)!]);
+    const files = stdout.trim().split('\n').map((f) => f.replace(/^package\//, ''));
+    expect(files).toContain('package.json');
+    expect(files).toContain('README.md');
+    expect(files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith('.test.ts') || f === 'tsconfig.json')).toEqual([]);
+    expect(manifest.files).toBeDefined();
+  });
+});
+
+describe('a fresh project installing the tarballs', () => {
+  const consumer = join(scratch, 'consumer');
+
+  beforeAll(async () => {
+    mkdirSync(consumer, { recursive: true });
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs.values()], { cwd: consumer });
+    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `typescript@${JSON.parse(readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8')).version}`, '@types/node@20'], { cwd: consumer });
+  }, 300_000);
+
+  it('imports @phx/schema from ESM and validates', async () => {
+    writeFileSync(join(consumer, 'esm.mjs'), "import { validate } from '@phx/schema';\nimport { labelOf } from '@phx/schema/codelists';\nconsole.log(validate('{').issues[0].code, labelOf('sex', 'female', 'ru'));\n");
+    const { stdout } = await run(process.execPath, ['esm.mjs'], { cwd: consumer });
+    expect(stdout.trim()).toBe('syntax.invalid-json Женский');
+  });
+
+  it('requires @phx/schema from CJS and validates', async () => {
+    writeFileSync(join(consumer, 'cjs.cjs'), "const { validate } = require('@phx/schema');\nconst { labelOf } = require('@phx/schema/codelists');\nconsole.log(validate({}).ok, labelOf('sex', 'male', 'en'));\n");
+    const { stdout } = await run(process.execPath, ['cjs.cjs'], { cwd: consumer });
+    expect(stdout.trim()).toBe('false Male');
+  });
+
+  it.each(['node16', 'bundler'] as const)('type-checks a program with moduleResolution %s', async (resolution) => {
+    const program = [
+      "import { validate, type Observation, type ValidationIssue } from '@phx/schema';",
+      "import { codesOf } from '@phx/schema/codelists';",
+      "import { createClient, PreconditionFailedError } from '@phx/client';",
+      "import type { StartHubOptions } from '@phx/server';",
+      "import type { Context } from '@phx/cli';",
+      "const hub: StartHubOptions = { db: 'phx.sqlite', port: 0 };",
+      "const context: Context | undefined = undefined;",
+      "const client = createClient({ baseUrl: 'http://127.0.0.1:8080', token: 't' });",
+      "console.log(hub, context, typeof client.observations.list, PreconditionFailedError.name);",
+      "const observation: Observation['unit'] = 'percent';",
+      "const issues: ValidationIssue[] = validate({}).issues;",
+      'console.log(observation, issues.length, codesOf("sex").length);',
+      '// @ts-expect-error a unit outside the closed codelist is a type error',
+      "const wrong: Observation['unit'] = 'percentage';",
+      'export { wrong };',
+    ].join('\n');
+    const dir = join(consumer, resolution);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'program.ts'), program);
+    const options = resolution === 'node16' ? { module: 'node16', moduleResolution: 'node16' } : { module: 'esnext', moduleResolution: 'bundler' };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...options, strict: true, noEmit: true, target: 'es2022', types: ['node'] }, files: ['program.ts'] }));
+    const result = await run(join(consumer, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: consumer }).catch((error: { stdout: string }) => error);
+    expect(result.stdout).toBe('');
+  });
+
+  it('runs the phx bin it installed', async () => {
+    const { stdout } = await run(join(consumer, 'node_modules/.bin/phx'), ['--version'], { cwd: consumer });
+    expect(stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version);
+  });
+
+  it('bundles @phx/schema and @phx/client for the browser and validates in Chromium', async () => {
+    writeFileSync(
+      join(consumer, 'browser.mjs'),
+      [
+        "import { validate } from '@phx/schema';",
+        "import { createClient } from '@phx/client';",
+        "const client = createClient({ baseUrl: location.origin, token: 'none' });",
+        "const result = validate(JSON.stringify({ phxVersion: '1.0' }));",
+        "document.title = [typeof client.observations.list, result.ok, result.issues.map((i) => i.code).join(',')].join(' ');",
+      ].join('\n'),
+    );
+    const { build } = await import('esbuild');
+    const bundle = await build({ entryPoints: [join(consumer, 'browser.mjs')], bundle: true, write: false, format: 'esm', platform: 'browser', absWorkingDir: consumer });
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    try {
+      const page = await browser.newPage();
+      await page.setContent('<!doctype html><title>loading</title>');
+      await page.addScriptTag({ content: bundle.outputFiles[0]!.text, type: 'module' });
+      await page.waitForFunction(() => document.title !== 'loading');
+      const inNode = validate(JSON.stringify({ phxVersion: '1.0' })).issues.map((i) => i.code).join(',');
+      expect(inNode).toContain('schema.required');
+      expect(await page.title()).toBe(`function false ${inNode}`);
+    } finally {
+      await browser.close();
+    }
+  });
+});
