@@ -13,7 +13,7 @@ function serve(args: string[]): Promise<{ lines: string[]; stop: () => Promise<{
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const lines = output.split('\n').filter(Boolean);
-      const wanted = args.includes('--demo') ? 2 : 1;
+      const wanted = args.includes('--demo') ? 4 : 3;
       if (lines.length >= wanted) {
         resolve({
           lines,
@@ -35,9 +35,11 @@ describe('phx serve and phx token with @phx/server installed', () => {
     const seed = dir.write('seed.phx.json', JSON.stringify(validPackage()));
     const hub = await serve(['--db', dir.path('demo.sqlite'), '--port', '0', '--seed', seed, '--demo']);
     const url = /^PHX hub listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(hub.lines[0]!)?.[1];
-    const token = /^demo token: (\S+)$/.exec(hub.lines[1]!)?.[1];
+    const token = /^demo token: (\S+)$/.exec(hub.lines[3]!)?.[1];
     expect(url).toBeDefined();
     expect(token).toBeDefined();
+    expect(hub.lines[1]).toBe(`  validator page: ${url}/`);
+    expect(await (await fetch(`${url}/`)).text()).toContain('PHX data validator');
     const response = await fetch(`${url}/v1/observations`, { headers: { Authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { data?: { id: string }[]; items?: { id: string }[] };

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type HubLimits } from './http/app.js';
 import { importPackage } from './hub/import.js';
@@ -18,8 +19,11 @@ export interface StartHubOptions {
   host?: string;
   /** `.phx.json` files imported at start; a package already imported (same id) is skipped. */
   seed?: string[];
-  /** A directory of static files served at `/` (the browser validator page). */
-  webRoot?: string;
+  /**
+   * A directory of static files served at `/`. Default: the browser validator page that ships inside
+   * this package; `false` serves nothing at `/`.
+   */
+  webRoot?: string | false;
   /** Create a secretariat token for a demo and return it. */
   demoToken?: boolean;
   /** Limits on bodies, imports and request rates. */
@@ -74,7 +78,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     throw error;
   }
   const demoToken = options.demoToken ? await store.createToken(demoOrganisation, 'secretariat') : undefined;
-  const app = createApp({ store, ...(options.webRoot ? { webRoot: options.webRoot } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  const webRoot = options.webRoot ?? shippedValidatorPage();
+  const app = createApp({ store, ...(webRoot ? { webRoot } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const host = options.host ?? '127.0.0.1';
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -95,6 +100,12 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
+}
+
+/** The validator page the build copies into this package (`dist/web`), if it is there. */
+function shippedValidatorPage(): string | undefined {
+  const dir = fileURLToPath(new URL('./web', import.meta.url));
+  return existsSync(`${dir}/index.html`) ? dir : undefined;
 }
 
 function readSeed(file: string): unknown {

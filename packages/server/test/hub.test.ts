@@ -30,6 +30,26 @@ describe('startHub', () => {
     }
   });
 
+  it('serves the validator page that ships inside the built package at /, unless told not to', async () => {
+    // The page is copied into dist/ by the build (packages/web first), so this checks the package as published.
+    const built = (await import('../dist/index.js')) as typeof import('../src/index.js');
+    const dir = tempDir();
+    const hub = await built.startHub({ db: join(dir, 'hub.sqlite'), port: 0 });
+    try {
+      const page = await fetch(`${hub.url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<title data-text="app.title">PHX data validator</title>');
+    } finally {
+      await hub.close();
+    }
+    const bare = await built.startHub({ db: join(dir, 'hub.sqlite'), port: 0, webRoot: false });
+    try {
+      expect((await fetch(`${bare.url}/`)).status).toBe(404);
+    } finally {
+      await bare.close();
+    }
+  });
+
   it('refuses an invalid seed package and says which file and why', async () => {
     const dir = tempDir();
     const seed = join(dir, 'bad.phx.json');

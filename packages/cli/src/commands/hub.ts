@@ -41,7 +41,8 @@ function hubError(error: unknown, what: string): UsageError {
 
 export const serveHelp = `Usage: phx serve [--db <file>] [--port <N>] [--host <name>] [--seed <file>...] [--demo]
 
-Starts a PHX exchange hub (needs @phx/server: npm install @phx/server).
+Starts a PHX exchange hub (needs @phx/server: npm install @phx/server): the exchange API under
+/v1 (its OpenAPI document at /v1/openapi.json) and the browser validator page at /.
 
 Options:
   --db <file>       the SQLite database (default ./phx.sqlite; made if missing)
@@ -76,6 +77,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       throw hubError(error, `port ${port}`);
     });
   context.print(`PHX hub listening on ${server.url}\n`);
+  context.print(`  validator page: ${server.url}/\n  exchange API:   ${server.url}/v1 (OpenAPI: ${server.url}/v1/openapi.json)\n`);
   if (server.demoToken) context.print(`demo token: ${server.demoToken}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
