@@ -75,10 +75,18 @@ function looksLikePhone(text: string): boolean {
 
 /** What kind of personal data a free text seems to hold, if any. */
 function personalDataIn(text: string): 'email' | 'phone' | 'date-of-birth' | undefined {
-  if (emailPattern.test(text)) return 'email';
+  // Cheap tests first: this runs on every free text of every record.
+  if (text.includes('@') && emailPattern.test(text)) return 'email';
   if (dateOfBirthPattern.test(text)) return 'date-of-birth';
-  if (text.length >= 9 && looksLikePhone(text)) return 'phone';
+  if (text.length >= 9 && hasNineDigits(text) && looksLikePhone(text)) return 'phone';
   return undefined;
+}
+
+/** A phone number has at least nine digits: most texts have fewer and need no closer look. */
+function hasNineDigits(text: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i)) && ++digits >= 9) return true;
+  return false;
 }
 
 /** An organisation's own address may be a role (`info@`), but not a person's name (`jane.doe@`). */
@@ -92,10 +100,12 @@ function knownCodes(list: CodelistId): ReadonlySet<string> {
 }
 
 function decimalsOf(value: number): number {
+  if (Number.isInteger(value)) return 0;
   const text = String(value);
   const exponent = text.indexOf('e-');
   if (exponent >= 0) return Number(text.slice(exponent + 2)) + (text.split('.')[1]?.split('e')[0]?.length ?? 0);
-  return text.split('.')[1]?.length ?? 0;
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
 }
 
 /** True when `value` is `expected` rounded to the decimals `value` is written with. */
