@@ -32,7 +32,7 @@ const dir = mkdtempSync(join(tmpdir(), 'phx-hub-bench-'));
 /** Starts `dist/main.js` of @phx/server with the benchmark's limits and resolves once it listens. */
 async function spawnHub(file: string): Promise<{ child: ChildProcess; url: string }> {
   const main = join(dirname(createRequire(import.meta.url).resolve('@phx/server')), 'main.js');
-  const child = spawn(process.execPath, [main, '--db', file, '--port', '0', '--rate-limit', String(Number.MAX_SAFE_INTEGER), '--max-import-records', String(records + 1)], {
+  const child = spawn(process.execPath, [main, '--db', file, '--port', '0', '--rate-limit', String(Number.MAX_SAFE_INTEGER), '--max-import-records', String(records + 1), '--max-body-bytes', String(Math.max(128 * 1024 * 1024, records * 1024))], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   for await (const line of createInterface({ input: child.stdout! })) return { child, url: (JSON.parse(line) as { url: string }).url };

@@ -1,6 +1,6 @@
 /**
  * A process entry of the hub for supervisors, benchmarks and tests:
- * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N]`.
+ * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-body-bytes N]`.
  * Prints one JSON line `{"url": ...}` once it listens; stops on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -15,10 +15,11 @@ const { values } = parseArgs({
     seed: { type: 'string', multiple: true },
     'rate-limit': { type: 'string' },
     'max-import-records': { type: 'string' },
+    'max-body-bytes': { type: 'string' },
   },
 });
 if (!values.db) {
-  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N]');
+  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-body-bytes N]');
   process.exit(2);
 }
 const hub = await startHub({
@@ -29,6 +30,7 @@ const hub = await startHub({
   limits: {
     ...(values['rate-limit'] ? { rateLimit: { ...defaultLimits.rateLimit, requests: Number(values['rate-limit']) } } : {}),
     ...(values['max-import-records'] ? { maxImportRecords: Number(values['max-import-records']) } : {}),
+    ...(values['max-body-bytes'] ? { maxBodyBytes: Number(values['max-body-bytes']) } : {}),
   },
 });
 console.log(JSON.stringify({ url: hub.url }));
