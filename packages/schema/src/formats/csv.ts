@@ -378,7 +378,7 @@ export function validateCsv(input: string | Uint8Array, options: ValidateOptions
     if (issue) issue.location = { row, column: locate(problem.path) };
   };
   const checker = new RuleChecker<number>(ruleSettings(options, false), add);
-  for (let i = 0; i < table.records.length && !collector.full; i++) {
+  for (let i = 0; i < table.records.length && !collector.settled; i++) {
     const row = table.rows[i]!;
     const { problems, data } = structuralProblems(type, table.records[i], []);
     problems.forEach((problem) => add(problem, row));
