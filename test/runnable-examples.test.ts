@@ -53,4 +53,10 @@ describe('examples/', () => {
       { code: 'privacy.personal-data', severity: 'warning', location: { row: 7, column: 13 } },
     ]);
   });
+
+  it('the phx bin that `npm start` runs is installed in the repository', async () => {
+    const { stdout } = await run(join(root, 'node_modules/.bin/phx'), ['validate', 'examples/data/network-meeting-2020.phx.json'], { cwd: root });
+    expect(stdout).toMatch(/✔ 1 file valid/);
+    expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start).toMatch(/^phx validate examples\/data\/network-meeting-2020\.phx\.json && phx serve /);
+  });
 });

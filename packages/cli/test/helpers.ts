@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
 
 /** The built bin, as `npm install @phx/cli` puts it on the PATH. */
-export const bin = join(dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
+export const bin = join(dirname(fileURLToPath(import.meta.url)), '../bin/phx.js');
 
 export interface Run {
   code: number | null;
