@@ -12,7 +12,15 @@ export const locales = { en, ru, fr, es } as const satisfies Record<string, PhxL
 /** A locale PHX ships messages for: `en`, `ru`, `fr` or `es`. */
 export type Locale = keyof typeof locales;
 
-/** True when PHX ships messages for the tag. */
+/**
+ * True when PHX ships messages for the tag.
+ *
+ * @example
+ * ```ts
+ * const tag = process.env.LANG?.slice(0, 2) ?? 'en';
+ * validate(text, { locale: isLocale(tag) ? tag : 'en' });
+ * ```
+ */
 export function isLocale(tag: string): tag is Locale {
   return Object.hasOwn(locales, tag);
 }

@@ -1,7 +1,15 @@
 import { findNodeAtLocation, parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { TextLocation } from './issue.js';
 
-/** Maps offsets in a text to 1-based lines and columns. */
+/**
+ * Maps offsets in a text to 1-based lines and columns; the line starts are found once, on first use.
+ *
+ * @example
+ * ```ts
+ * const lines = new LineIndex(text);
+ * lines.locate(text.indexOf('"observations"')); // { line: 12, column: 3 }
+ * ```
+ */
 export class LineIndex {
   private starts: number[] | undefined;
 
