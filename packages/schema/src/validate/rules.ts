@@ -21,6 +21,8 @@ export interface RuleSettings {
   catalogue: ReadonlyMap<string, IndicatorDefinition>;
   /** Organisation ids known outside the data (e.g. by a hub). */
   knownOrganisations: ReadonlySet<string>;
+  /** Facilities known outside the data, by id, with their country. */
+  knownFacilities: ReadonlyMap<string, string>;
   /** Whether references to organisations and facilities must resolve (off for a lone record). */
   references: boolean;
   /** Deepest nesting accepted inside a record. */
@@ -334,7 +336,7 @@ export class RuleChecker<Context> {
       for (const ref of refs) this.problem('ref.unknown-organisation', ref.path, { id }, ref.context);
     }
     for (const [id, refs] of this.pendingFacilities) {
-      const facilityCountry = this.facilityCountries.get(id);
+      const facilityCountry = this.countryOfFacility(id);
       for (const ref of refs) {
         if (facilityCountry === undefined) {
           if (!this.ids.get('facility')?.has(id)) this.problem('ref.unknown-facility', ref.path, { id }, ref.context);
@@ -419,13 +421,18 @@ export class RuleChecker<Context> {
     }
   }
 
+  /** The country of a facility of the data, or else of one known outside it. */
+  private countryOfFacility(id: string): string | undefined {
+    return this.facilityCountries.get(id) ?? this.settings.knownFacilities.get(id);
+  }
+
   private observation(obs: Observation, path: Path, context: Context): void {
     this.unique('observation', obs.id, [...path, 'id'], context);
     this.organisationReference(obs.reportingOrganisation, [...path, 'reportingOrganisation'], context);
     const facility = obs.scope.facility;
     if (facility !== undefined && this.settings.references) {
       const ref = { path: [...path, 'scope', 'facility'], context, country: obs.scope.country };
-      const facilityCountry = this.facilityCountries.get(facility);
+      const facilityCountry = this.countryOfFacility(facility);
       if (facilityCountry !== undefined) this.checkFacilityCountry(facility, facilityCountry, ref);
       else {
         const pending = this.pendingFacilities.get(facility);

@@ -23,6 +23,8 @@ export interface ValidateOptions {
   catalogue?: readonly IndicatorDefinition[];
   /** Organisation ids that resolve although the data does not define them (e.g. members of a hub). */
   knownOrganisations?: Iterable<string>;
+  /** Facilities that resolve although the data does not define them, as `[id, country]` pairs (e.g. a hub's). */
+  knownFacilities?: Iterable<readonly [string, string]>;
   /** Stop collecting issues after this many. Default: no limit. */
   maxIssues?: number;
   /** Deepest nesting of arrays and objects accepted. Default 100. */
@@ -48,6 +50,7 @@ export function ruleSettings(options: ValidateOptions, references: boolean): Rul
     today: (options.now ?? new Date()).toISOString().slice(0, 10),
     catalogue: catalogueMap(options.catalogue ?? indicatorCatalogue),
     knownOrganisations: new Set(options.knownOrganisations ?? []),
+    knownFacilities: new Map(options.knownFacilities ?? []),
     references,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
   };

@@ -62,6 +62,13 @@ describe('ref.unknown-facility', () => {
     expect(issue.params).toEqual({ id: 'zm-fac-99' });
   });
 
+  it('resolves the knownFacilities option, and checks the country it gives', () => {
+    const pkg = changed((p) => (p.observations[3].scope.facility = 'zm-fac-99'));
+    expectClean(validate(pkg, { now: NOW, knownFacilities: [['zm-fac-99', 'ZM']] }));
+    const issue = expectOnly(validate(pkg, { now: NOW, knownFacilities: new Map([['zm-fac-99', 'MW']]) }), 'ref.country-mismatch', '/observations/3/scope/facility');
+    expect(issue.params).toEqual({ facility: 'zm-fac-99', facilityCountry: 'MW', country: 'ZM' });
+  });
+
   it('is not checked for a lone record', () => {
     expectClean(validateRecord('observation', countObservation({ scope: { country: 'ZM', facility: 'zm-fac-99' } }), { now: NOW }));
   });

@@ -40,18 +40,16 @@ function countOf(pkg: unknown): number {
  */
 export async function validateAgainstHub(store: Store, pkg: unknown, locale: Locale): Promise<ValidationResult> {
   const options = { locale, catalogue: await storedCatalogue(store), knownOrganisations: await store.ids('organisation') };
-  if (pkg === null || typeof pkg !== 'object' || Array.isArray(pkg)) return validate(pkg, options);
-  const given = new Set<unknown>(Array.isArray((pkg as Body).facilities) ? ((pkg as Body).facilities as Body[]).map((f) => f?.id) : []);
+  const observations = (pkg as Body | null)?.observations;
   const referenced = new Set<string>();
-  for (const observation of Array.isArray((pkg as Body).observations) ? ((pkg as Body).observations as Body[]) : []) {
+  for (const observation of Array.isArray(observations) ? (observations as Body[]) : []) {
     const facility = (observation?.scope as Body | undefined)?.facility;
-    if (typeof facility === 'string' && !given.has(facility)) referenced.add(facility);
+    if (typeof facility === 'string') referenced.add(facility);
   }
-  if (referenced.size === 0) return validate(pkg, options);
-  // Stored facilities go after the package's own, so that every issue path still points into the package.
-  const stored = (await Promise.all([...referenced].map((id) => store.get('facility', id)))).flatMap((record) => record?.body ?? []);
-  const facilities = [...(((pkg as Body).facilities as unknown[] | undefined) ?? []), ...stored];
-  return validate({ ...(pkg as Body), facilities }, options);
+  // Facilities the hub stores resolve too, with their country; the package's own come first.
+  const stored = await Promise.all([...referenced].map((id) => store.get('facility', id)));
+  const knownFacilities = stored.flatMap((record) => (record ? [[record.id, String(record.body.country)] as const] : []));
+  return validate(pkg, { ...options, knownFacilities });
 }
 
 /**
