@@ -51,6 +51,21 @@ describe('JSON Schemas compiled with Ajv2020 (strict) and ajv-formats', () => {
     }
   });
 
+  it('every field of every schema has a description', () => {
+    const undescribed: string[] = [];
+    const visit = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) return node.forEach((item, i) => visit(item, `${at}/${i}`));
+      if (node === null || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      for (const [field, property] of Object.entries((schema.properties as Record<string, Record<string, unknown>> | undefined) ?? {})) {
+        if (typeof property.description !== 'string' || property.description.length === 0) undescribed.push(`${at}/properties/${field}`);
+      }
+      for (const [key, child] of Object.entries(schema)) visit(child, `${at}/${key}`);
+    };
+    for (const name of Object.keys(publishedSchemas) as SchemaName[]) visit(jsonSchemaOf(name), name);
+    expect(undescribed).toEqual([]);
+  });
+
   it('the valid example passes, and so does each of its records against its own schema', () => {
     expect(ajvPointers(validPackage)).toEqual([]);
     const parts: [SchemaName, string][] = [
