@@ -39,6 +39,17 @@ describe('examples/', () => {
     expect(stdout).toMatch(/\d+ lines, \d+ observations: 0 errors, 0 warnings/);
   });
 
+  it('client-hub.ts starts a hub, imports, pages through a list and meets a 412', async () => {
+    const { stdout } = await tsx(['examples/client-hub.ts']);
+    expect(stdout.split('\n').filter(Boolean)).toEqual([
+      'imported: 1 new record(s)',
+      'a page of 4, more: true',
+      expect.stringMatching(/^first: obs-zm-/),
+      '10 observations for ZM',
+      '412: the record changed meanwhile; its notes now read "Checked against the 2020 annual report."',
+    ]);
+  });
+
   it('generate-types/ generates types from the JSON Schema and a program compiles against them', async () => {
     await tsx(['examples/generate-types/generate.ts']);
     const { stdout } = await run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'examples/generate-types'], { cwd: root });
