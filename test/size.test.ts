@@ -1,19 +1,25 @@
-/** Size budgets (size-limit, gzip) of every package entry that declares them in its .size-limit.json. */
+/** Size budgets (size-limit, gzip) of every package entry, declared in each package's .size-limit.json or .size-limit.cjs. */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
-const budgeted = readdirSync(join(root, 'packages')).filter((dir) => existsSync(join(root, 'packages', dir, '.size-limit.json')));
+const configs = ['.size-limit.json', '.size-limit.cjs'];
+const budgeted = readdirSync(join(root, 'packages')).filter((dir) => configs.some((name) => existsSync(join(root, 'packages', dir, name))));
 
 interface Measured {
   name: string;
   passed: boolean;
   size: number;
 }
+
+it('every published package has size budgets', () => {
+  const published = readdirSync(join(root, 'packages')).filter((dir) => !JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')).private);
+  expect(budgeted.sort()).toEqual(expect.arrayContaining(published.sort()));
+});
 
 describe.each(budgeted)('packages/%s', (dir) => {
   it('stays within its size budgets', async () => {

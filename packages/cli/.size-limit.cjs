@@ -1,0 +1,7 @@
+// The phx command's own code, bundled for Node without its dependencies: a budget against accidental bloat.
+const forNode = (config) => ({ ...config, platform: 'node', format: 'esm', packages: 'external' });
+
+module.exports = [
+  { name: 'phx (its own code)', path: 'dist/cli.js', gzip: true, limit: '20 kB', modifyEsbuildConfig: forNode },
+  { name: 'runPhx()', path: 'dist/index.js', import: '{ runPhx }', gzip: true, limit: '20 kB', modifyEsbuildConfig: forNode },
+];
