@@ -9,7 +9,14 @@ import { openSqliteStore } from './store/sqlite.js';
 import type { Role } from './store/types.js';
 import { defaultLimits } from './http/app.js';
 
-/** Options of {@link startHub}. */
+/**
+ * Options of {@link startHub}.
+ *
+ * @example
+ * ```ts
+ * const options: StartHubOptions = { db: './phx.sqlite', port: 8080, seed: ['network.phx.json'], limits: { maxImportRecords: 50_000 } };
+ * ```
+ */
 export interface StartHubOptions {
   /** Path of the SQLite database file (created if missing). */
   db: string;

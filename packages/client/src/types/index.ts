@@ -8,7 +8,15 @@ export type { DataPackageInput, Facility, IndicatorDefinition, Meeting, Observat
 /** Checks a record the hub sent, e.g. `validateRecord` of `@phx/schema`. */
 export type ResponseValidator = (type: RecordType, record: unknown) => { ok: boolean; issues: ValidationIssue[] };
 
-/** Options of {@link createClient}. */
+/**
+ * Options of {@link createClient}.
+ *
+ * @example
+ * ```ts
+ * const options: ClientOptions = { baseUrl: 'https://hub.example.org', token: process.env.PHX_TOKEN!, timeout: 10_000, retry: 3 };
+ * const client = createClient(options);
+ * ```
+ */
 export interface ClientOptions {
   /** Base URL of the hub, e.g. `https://hub.example.org` (without `/v1`). */
   baseUrl: string | URL;
@@ -50,7 +58,15 @@ export interface Versioned<T> {
   etag: string;
 }
 
-/** One page of a list; `next` is the cursor of the following page, `null` on the last. */
+/**
+ * One page of a list; `next` is the cursor of the following page, `null` on the last.
+ *
+ * @example
+ * ```ts
+ * let page = await client.observations.page({ country: 'ZM', limit: 100 });
+ * while (page.next !== null) page = await client.observations.page({ country: 'ZM', limit: 100, cursor: page.next });
+ * ```
+ */
 export interface Page<T> {
   data: T[];
   next: string | null;
@@ -63,7 +79,15 @@ export interface PageOptions {
   limit?: number;
 }
 
-/** Filters of `client.observations.list()`. */
+/**
+ * Filters of `client.observations.list()`.
+ *
+ * @example
+ * ```ts
+ * const filter: ObservationFilter = { indicator: 'hiv-prevalence-prisoners', country: 'UA', from: '2020-01-01', to: '2020-12-31' };
+ * for await (const observation of client.observations.list(filter)) console.log(observation.value);
+ * ```
+ */
 export interface ObservationFilter {
   indicator?: string;
   /** ISO 3166-1 alpha-2. */

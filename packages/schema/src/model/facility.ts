@@ -1,7 +1,14 @@
 import * as z from 'zod';
 import { codeOf, date, describe, recordId, text, withExtensions } from './common.js';
 
-/** A prison or other closed setting. */
+/**
+ * A prison or other closed setting.
+ *
+ * @example
+ * ```ts
+ * const facility: Facility = { id: 'zm-fac-01', country: 'ZM', facilityType: 'prison', capacity: 800 };
+ * ```
+ */
 export const Facility = describe(
   z.strictObject({
     id: describe(recordId, 'Stable identifier of the facility within the publisher.'),

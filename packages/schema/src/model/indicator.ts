@@ -1,7 +1,16 @@
 import * as z from 'zod';
 import { codeOf, describe, indicatorCode, languageMap, longLanguageMap, text, withExtensions } from './common.js';
 
-/** The definition of an indicator: what is counted or measured, and how. */
+/**
+ * The definition of an indicator: what is counted or measured, and how.
+ *
+ * @example
+ * ```ts
+ * import { indicatorCatalogue } from '@phx/schema';
+ * const prevalence = indicatorCatalogue.find((d) => d.code === 'hiv-prevalence-prisoners');
+ * prevalence?.unit; // 'percent'
+ * ```
+ */
 export const IndicatorDefinition = describe(
   z.strictObject({
     code: describe(indicatorCode, 'Code of the indicator, e.g. `hiv-prevalence-prisoners`.'),

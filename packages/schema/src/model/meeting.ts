@@ -45,7 +45,19 @@ const MeetingDocument = z.strictObject({
   type: describe(codeOf('documentType'), 'Kind of document.'),
 });
 
-/** A meeting of the network, with its agenda, presentations, issues, decisions and actions. */
+/**
+ * A meeting of the network, with its agenda, presentations, issues, decisions and actions.
+ *
+ * @example
+ * ```ts
+ * const meeting: Meeting = {
+ *   id: 'network-2020-10-28', title: { en: 'First meeting of the network' },
+ *   start: '2020-10-28T13:00:00+01:00', end: '2020-10-28T16:00:00+01:00', format: 'virtual',
+ *   organiser: 'PHX-ORG-0001', participants: [{ organisation: 'ZM-PACRA-120045', representatives: 2 }],
+ *   issuesIdentified: [{ theme: 'access-to-people-in-prison' }, { theme: 'lack-of-data' }],
+ * };
+ * ```
+ */
 export const Meeting = describe(
   z.strictObject({
     id: describe(recordId, 'Stable identifier of the meeting.'),

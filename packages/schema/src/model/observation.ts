@@ -3,7 +3,18 @@ import { codeOf, date, describe, indicatorCode, note, organisationId, recordId, 
 
 const nonNegative = z.number().min(0);
 
-/** One reported value of an indicator: aggregate statistics, never data about a person. */
+/**
+ * One reported value of an indicator: aggregate statistics, never data about a person.
+ *
+ * @example
+ * ```ts
+ * const observation: Observation = {
+ *   id: 'zm-hiv-2020', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZM-PACRA-120045',
+ *   scope: { country: 'ZM' }, period: { start: '2020-01-01', end: '2020-12-31' },
+ *   numerator: 118, denominator: 1400, value: 8.4, unit: 'percent', dataSource: 'routine-programme-data',
+ * };
+ * ```
+ */
 export const Observation = describe(
   z.strictObject({
     id: describe(recordId, 'Stable identifier of the observation within the publisher.'),

@@ -1,7 +1,16 @@
 import * as z from 'zod';
 import { codeOf, date, describe, httpUrl, languageMap, languageTag, organisationId, text, withExtensions } from './common.js';
 
-/** An organisation of the network: a CSO, a network of people living with HIV, an agency. */
+/**
+ * An organisation of the network: a CSO, a network of people living with HIV, an agency.
+ *
+ * @example
+ * ```ts
+ * const org: Organisation = Organisation.parse({
+ *   id: 'ZM-PACRA-120045', name: { en: 'Zambia Prisons Reintegration Trust' }, organisationType: 'ngo', countries: ['ZM'],
+ * });
+ * ```
+ */
 export const Organisation = describe(
   z.strictObject({
     id: describe(

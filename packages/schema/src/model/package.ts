@@ -30,7 +30,18 @@ export const packageHeaderShape = {
   ...withExtensions,
 };
 
-/** The exchange file: a publisher's organisations, facilities, indicators, observations and meetings. */
+/**
+ * The exchange file: a publisher's organisations, facilities, indicators, observations and meetings.
+ *
+ * @example
+ * ```ts
+ * const pkg: DataPackage = {
+ *   phxVersion: '1.0', id: 'zm-2020', publisher: { id: 'ZM-PACRA-120045', name: 'Zambia Prisons Reintegration Trust' },
+ *   license: 'CC-BY-4.0', publishedAt: '2021-03-01T09:00:00Z', observations: [],
+ * };
+ * DataPackage.safeParse(pkg).success; // true (shape only: validate() checks the rules too)
+ * ```
+ */
 export const DataPackage = describe(
   z.strictObject({
     ...packageHeaderShape,
