@@ -7,16 +7,48 @@ import { Observation } from './model/observation.js';
 import { Organisation } from './model/organisation.js';
 import { DataPackage } from './model/package.js';
 
-/** Where the v1 JSON Schemas are published; each file is `<base><Name>.schema.json`. */
+/**
+ * Where the v1 JSON Schemas are published; each file is `<base><Name>.schema.json`.
+ *
+ * @example
+ * ```ts
+ * import { SCHEMA_BASE_URL } from '@phx/schema';
+ * const pkg = { $schema: `${SCHEMA_BASE_URL}DataPackage.schema.json`, phxVersion: '1.0' }; // completion in editors
+ * ```
+ */
 export const SCHEMA_BASE_URL = 'https://phx-network.github.io/phx/schemas/v1/';
 
-/** The schemas published as JSON Schema files, by name. */
+/**
+ * The schemas published as JSON Schema files, by name.
+ *
+ * @example
+ * ```ts
+ * import { jsonSchemaOf, publishedSchemas, type SchemaName } from '@phx/schema';
+ * for (const name of Object.keys(publishedSchemas) as SchemaName[]) console.log(name, jsonSchemaOf(name).$id);
+ * ```
+ */
 export const publishedSchemas = { DataPackage, Organisation, Facility, IndicatorDefinition, Observation, Meeting } as const;
 
-/** The name of a published JSON Schema, e.g. `DataPackage` or `Observation`. */
+/**
+ * The name of a published JSON Schema, e.g. `DataPackage` or `Observation`.
+ *
+ * @example
+ * ```ts
+ * const name: SchemaName = 'Observation';
+ * const url = `${SCHEMA_BASE_URL}${name}.schema.json`;
+ * ```
+ */
 export type SchemaName = keyof typeof publishedSchemas;
 
-/** A JSON Schema document (draft 2020-12). */
+/**
+ * A JSON Schema document (draft 2020-12).
+ *
+ * @example
+ * ```ts
+ * const schema: JsonSchema = jsonSchemaOf('Organisation');
+ * schema.$schema; // 'https://json-schema.org/draft/2020-12/schema'
+ * ```
+ */
 export type JsonSchema = Record<string, unknown>;
 
 /** Rewrites references to the root definition (`#/$defs/<root>`) as `#`. */

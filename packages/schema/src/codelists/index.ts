@@ -10,7 +10,15 @@ import { en, es, fr, ru, type CodelistLabels, type LabelLocale } from './labels.
 export { codelists, type Code, type CodelistId } from './codes.js';
 export type { CodelistLabels, LabelLocale } from './labels.js';
 
-/** The labels of every codelist but `country`, by locale. */
+/**
+ * The labels of every codelist but `country`, by locale.
+ *
+ * @example
+ * ```ts
+ * import { codelistLabels } from '@phx/schema/codelists';
+ * codelistLabels.en.sex.female; // 'Female'
+ * ```
+ */
 export const codelistLabels: Record<LabelLocale, CodelistLabels> = { en, ru, fr, es };
 
 const countryNames = new Map<string, Intl.DisplayNames>();
@@ -36,7 +44,15 @@ export function labelOf<Id extends CodelistId>(list: Id, code: Code<Id> | (strin
   return Object.hasOwn(labels, code) ? labels[code]! : code;
 }
 
-/** One code of a list with its label. */
+/**
+ * One code of a list with its label.
+ *
+ * @example
+ * ```ts
+ * const options: LabelledCode[] = codesOf('unit', 'es');
+ * const html = options.map(({ code, label }) => `<option value="${code}">${label}</option>`).join('');
+ * ```
+ */
 export interface LabelledCode {
   code: string;
   label: string;

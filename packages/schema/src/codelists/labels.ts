@@ -7,10 +7,26 @@
  */
 import type { Code, CodelistId } from './codes.js';
 
-/** A locale PHX ships labels and messages for. */
+/**
+ * A locale PHX ships labels and messages for.
+ *
+ * @example
+ * ```ts
+ * const locale: LabelLocale = 'fr';
+ * labelOf('facilityType', 'pre-trial-detention', locale);
+ * ```
+ */
 export type LabelLocale = 'en' | 'ru' | 'fr' | 'es';
 
-/** Labels of every code of every codelist except `country`, for one locale. */
+/**
+ * Labels of every code of every codelist except `country`, for one locale.
+ *
+ * @example
+ * ```ts
+ * const russian: CodelistLabels = codelistLabels.ru;
+ * russian.meetingFormat['in-person']; // 'Очно'
+ * ```
+ */
 export type CodelistLabels = { [Id in Exclude<CodelistId, 'country'>]: Record<Code<Id>, string> };
 
 /** English labels. */

@@ -5,14 +5,33 @@ import { offsetBeyondDepth, syntaxErrorOf } from '../validate/locate.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector } from '../validate/validate.js';
 import { DEFAULT_MAX_LINE_BYTES, readLines, type ChunkSource } from './lines.js';
 
-/** One record of an NDJSON file: its type (or `package` for the header) and its fields without `type`. */
+/**
+ * One record of an NDJSON file: its line, its type (or `package` for the header) and its fields without `type`.
+ *
+ * @example
+ * ```ts
+ * for await (const entry of readNdjson(file.stream())) {
+ *   if ('issue' in entry) continue;
+ *   const { line, type, record }: NdjsonRecord = entry;
+ *   if (type === 'organisation') console.log(`line ${line}: ${String(record.id)}`); // line 2: ZM-PACRA-120045
+ * }
+ * ```
+ */
 export interface NdjsonRecord {
   line: number;
   type: RecordType | 'package';
   record: Record<string, unknown>;
 }
 
-/** Options of {@link readNdjson}. */
+/**
+ * Options of {@link readNdjson}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadNdjsonOptions = { locale: 'ru', maxLineBytes: 1024 * 1024 };
+ * for await (const entry of readNdjson(file.stream(), options)) if ('issue' in entry) console.error(entry.issue.message);
+ * ```
+ */
 export interface ReadNdjsonOptions {
   /** Language of the messages. Default `en`. */
   locale?: Locale;

@@ -7,7 +7,15 @@ import type { StructuralProblem } from '../validate/structural.js';
 import { IssueCollector, ruleSettings, structuralProblems, type ValidateOptions } from '../validate/validate.js';
 import { columnOrder, compareRanks, requiredColumns, resolveColumn, type CellKind, type ColumnTarget } from './csv-shape.js';
 
-/** Options of {@link readCsv}. */
+/**
+ * Options of {@link readCsv}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadCsvOptions = { type: 'observation', locale: 'fr', delimiter: ';', decimalComma: true };
+ * const table = readCsv(await file.text(), options); // reads 8,4 as 8.4
+ * ```
+ */
 export interface ReadCsvOptions {
   /** The record type of the rows. Default: told from the header (see {@link detectCsvType}). */
   type?: RecordType;
@@ -19,7 +27,17 @@ export interface ReadCsvOptions {
   decimalComma?: boolean;
 }
 
-/** A CSV file read into records. */
+/**
+ * A CSV file read into records.
+ *
+ * @example
+ * ```ts
+ * const table: CsvTable = readCsv('id,name.en,organisationType,countries.0\nZM-PACRA-120045,Zambia Prisons Reintegration Trust,ngo,ZM\n');
+ * table.type; // 'organisation'
+ * table.records[0]; // { id: 'ZM-PACRA-120045', name: { en: 'Zambia Prisons Reintegration Trust' }, organisationType: 'ngo', countries: ['ZM'] }
+ * table.rows; // [2]
+ * ```
+ */
 export interface CsvTable {
   /** The record type of the rows; undefined when neither given nor told by the header. */
   type: RecordType | undefined;
@@ -37,7 +55,15 @@ export interface CsvTable {
   issues: ValidationIssue[];
 }
 
-/** Options of {@link writeCsv}. */
+/**
+ * Options of {@link writeCsv}.
+ *
+ * @example
+ * ```ts
+ * const options: WriteCsvOptions = { delimiter: ';', bom: true }; // what Excel in a French or Russian locale opens directly
+ * const text = writeCsv('observation', pkg.observations ?? [], options);
+ * ```
+ */
 export interface WriteCsvOptions {
   /** Cell separator. Default `,`. */
   delimiter?: string;
@@ -329,7 +355,16 @@ function columnLocator(targets: readonly (readonly (string | number)[] | undefin
   };
 }
 
-/** What {@link validateCsv} returns. */
+/**
+ * What {@link validateCsv} returns: the issues, plus what was read of the table.
+ *
+ * @example
+ * ```ts
+ * const result: CsvValidationResult = validateCsv(await file.text(), { locale: 'es' });
+ * if (!result.ok) for (const issue of result.issues) console.error(issue.path, issue.message);
+ * console.log(`${result.records} ${result.type ?? 'unknown'} records`);
+ * ```
+ */
 export interface CsvValidationResult extends ValidationResult {
   /** The record type of the rows, if known. */
   type: RecordType | undefined;

@@ -6,10 +6,27 @@ import type { PhxLocale } from './types.js';
 
 export type { PhxLocale, RuleCode, StructuralCode, MessageTemplate } from './types.js';
 
-/** The locales PHX ships messages for. */
+/**
+ * The locales PHX ships messages for.
+ *
+ * @example
+ * ```ts
+ * import { locales } from '@phx/schema';
+ * Object.keys(locales); // ['en', 'ru', 'fr', 'es']
+ * locales.ru.tag; // 'ru'
+ * ```
+ */
 export const locales = { en, ru, fr, es } as const satisfies Record<string, PhxLocale>;
 
-/** A locale PHX ships messages for: `en`, `ru`, `fr` or `es`. */
+/**
+ * A locale PHX ships messages for: `en`, `ru`, `fr` or `es`.
+ *
+ * @example
+ * ```ts
+ * const locale: Locale = 'ru';
+ * const { issues } = validate(pkg, { locale }); // messages in Russian
+ * ```
+ */
 export type Locale = keyof typeof locales;
 
 /**

@@ -1,7 +1,15 @@
 import * as z from 'zod';
 import { codelists, type Code, type CodelistId } from '../codelists/codes.js';
 
-/** What PHX records about a schema beside its shape: it becomes the JSON Schema and the docs. */
+/**
+ * What PHX records about a schema beside its shape: it becomes the JSON Schema and the docs.
+ *
+ * @example
+ * ```ts
+ * const meta: PhxMeta | undefined = phxRegistry.get(Observation);
+ * meta?.id; // 'Observation'
+ * ```
+ */
 export interface PhxMeta {
   /** Name of a record type; it becomes a `$defs` entry and a file in `schemas/v1/`. */
   id?: string;
@@ -12,10 +20,26 @@ export interface PhxMeta {
   minProperties?: number;
 }
 
-/** The registry that holds the description of every PHX schema and field. */
+/**
+ * The registry that holds the description of every PHX schema and field.
+ *
+ * @example
+ * ```ts
+ * import { Organisation, phxRegistry } from '@phx/schema';
+ * phxRegistry.get(Organisation.shape.countries)?.description; // 'Countries of operation (ISO 3166-1 alpha-2).'
+ * ```
+ */
 export const phxRegistry = z.registry<PhxMeta>();
 
-/** Which codelist a field draws its codes from (read by the docs and the codelist rule). */
+/**
+ * Which codelist a field draws its codes from (read by the docs and the codelist rule).
+ *
+ * @example
+ * ```ts
+ * import { codelistOf, Organisation } from '@phx/schema';
+ * codelistOf.get(Organisation.shape.organisationType); // 'organisationType'
+ * ```
+ */
 export const codelistOf = new WeakMap<z.ZodType, CodelistId>();
 
 /** Attaches a description (a copy, so one schema can be described differently in each field). */
@@ -68,9 +92,26 @@ function languageMapOf(text: z.ZodString) {
   return map;
 }
 
-/** A short human text in one or more languages, keyed by BCP 47 tag: `{ "en": "...", "ru": "..." }`. */
+/**
+ * A short human text in one or more languages, keyed by BCP 47 tag: `{ "en": "...", "ru": "..." }`.
+ *
+ * @example
+ * ```ts
+ * import { languageMap } from '@phx/schema';
+ * languageMap.safeParse({ en: 'Prison health network', ru: 'Сеть по охране здоровья в тюрьмах' }).success; // true
+ * languageMap.safeParse({}).success; // false: at least one language
+ * ```
+ */
 export const languageMap = languageMapOf(shortText);
-/** A long human text in one or more languages. */
+/**
+ * A long human text in one or more languages, such as a meeting's summary.
+ *
+ * @example
+ * ```ts
+ * import { longLanguageMap } from '@phx/schema';
+ * longLanguageMap.parse({ en: 'Members agreed to report HIV prevalence in prisons for 2020.' });
+ * ```
+ */
 export const longLanguageMap = languageMapOf(longText);
 
 /** A short free text in one language. */

@@ -6,7 +6,15 @@ import { Meeting } from './meeting.js';
 import { Observation } from './observation.js';
 import { Organisation } from './organisation.js';
 
-/** The version of the data format this package describes. */
+/**
+ * The version of the data format this package describes.
+ *
+ * @example
+ * ```ts
+ * import { PHX_VERSION } from '@phx/schema';
+ * const header = { phxVersion: PHX_VERSION, id: 'zm-2020' }; // phxVersion: '1.0'
+ * ```
+ */
 export const PHX_VERSION = '1.0';
 
 /** SPDX licence identifier, e.g. `CC-BY-4.0`. */
@@ -56,5 +64,13 @@ export const DataPackage = describe(
 );
 /** A PHX data package. */
 export type DataPackage = z.infer<typeof DataPackage>;
-/** A PHX data package as written in a file, before defaults. */
+/**
+ * A PHX data package as written in a file, before defaults.
+ *
+ * @example
+ * ```ts
+ * const pkg: DataPackageInput = JSON.parse(await readFile('network-meeting-2020.phx.json', 'utf8'));
+ * if (validate(pkg).ok) await client.packages.import(pkg);
+ * ```
+ */
 export type DataPackageInput = z.input<typeof DataPackage>;

@@ -1,6 +1,14 @@
 import type { Severity } from './issue.js';
 
-/** What PHX documents about each issue code. */
+/**
+ * What PHX documents about each issue code.
+ *
+ * @example
+ * ```ts
+ * const info: IssueCodeInfo = issueCodes['privacy.small-cell'];
+ * console.log(info.severity, info.summary);
+ * ```
+ */
 export interface IssueCodeInfo {
   severity: Severity;
   /** One line on what the code means (English; the messages are localised). */
@@ -257,5 +265,13 @@ export const issueCodes = {
   },
 } as const satisfies Record<string, IssueCodeInfo>;
 
-/** A stable issue code. */
+/**
+ * A stable issue code.
+ *
+ * @example
+ * ```ts
+ * const code: IssueCode = 'ref.unknown-organisation';
+ * const unknownOrganisations = validate(pkg).issues.filter((issue) => issue.code === code);
+ * ```
+ */
 export type IssueCode = keyof typeof issueCodes;

@@ -1,21 +1,59 @@
 import type { IssueCode } from './codes.js';
 
-/** How serious an issue is: an `error` makes the data invalid, a `warning` does not. */
+/**
+ * How serious an issue is: an `error` makes the data invalid, a `warning` does not.
+ *
+ * @example
+ * ```ts
+ * const severity: Severity = 'warning';
+ * const warnings = validate(pkg).issues.filter((issue) => issue.severity === severity);
+ * ```
+ */
 export type Severity = 'error' | 'warning';
 
-/** A place in a JSON or NDJSON text: 1-based line and column. */
+/**
+ * A place in a JSON or NDJSON text: 1-based line and column.
+ *
+ * @example
+ * ```ts
+ * const [issue] = validate('{"phxVersion": "1.0",').issues;
+ * const { line, column } = issue!.location as TextLocation; // line 1
+ * ```
+ */
 export interface TextLocation {
   line: number;
   column: number;
 }
 
-/** A cell of a CSV file: 1-based row (the header is row 1) and column. */
+/**
+ * A cell of a CSV file: 1-based row (the header is row 1) and column.
+ *
+ * @example
+ * ```ts
+ * for (const issue of validateCsv(await file.text()).issues) {
+ *   const { row, column } = issue.location as CellLocation;
+ *   console.error(`row ${row}, column ${column}: ${issue.message}`);
+ * }
+ * ```
+ */
 export interface CellLocation {
   row: number;
   column: number;
 }
 
-/** One problem found in the data. Issues are data: render `message` or re-render with `formatIssue()`. */
+/**
+ * One problem found in the data. Issues are data: render `message` or re-render with `formatIssue()`.
+ *
+ * @example
+ * ```ts
+ * const issue: ValidationIssue = {
+ *   code: 'ref.unknown-organisation', severity: 'error', path: ['observations', 0, 'reportingOrganisation'],
+ *   pointer: '/observations/0/reportingOrganisation', message: 'No organisation with id "ZM-PACRA-120045" in the package',
+ *   params: { id: 'ZM-PACRA-120045' },
+ * };
+ * formatIssue(issue, 'fr'); // the same message in French
+ * ```
+ */
 export interface ValidationIssue {
   /** Stable code, e.g. `ref.unknown-organisation`; see docs/validation-rules.md. */
   code: IssueCode;
@@ -32,7 +70,15 @@ export interface ValidationIssue {
   location?: TextLocation | CellLocation;
 }
 
-/** The outcome of a validation: `ok` is true when no issue is an error. */
+/**
+ * The outcome of a validation: `ok` is true when no issue is an error.
+ *
+ * @example
+ * ```ts
+ * const result: ValidationResult = validate(pkg, { locale: 'es' });
+ * if (!result.ok) for (const issue of result.issues) console.error(issue.pointer, issue.message);
+ * ```
+ */
 export interface ValidationResult {
   ok: boolean;
   issues: ValidationIssue[];
