@@ -6,7 +6,16 @@ import { idempotencyKey } from '../utils/key.js';
 import { transport } from './http.js';
 import { resource, type ReadableResource, type WritableResource } from './resource.js';
 
-/** A client of a PHX hub. */
+/**
+ * A client of a PHX hub: one resource per record type, package import, and validation.
+ *
+ * @example
+ * ```ts
+ * const client: PhxClient = createClient({ baseUrl: 'https://hub.example.org', token: process.env.PHX_TOKEN! });
+ * for await (const organisation of client.organisations.list()) console.log(organisation.id);
+ * const { ok } = await client.validate(pkg);
+ * ```
+ */
 export interface PhxClient {
   organisations: WritableResource<Organisation, Record<never, never>>;
   facilities: WritableResource<Facility, FacilityFilter>;

@@ -5,7 +5,15 @@ import type {
 import { idempotencyKey } from '../utils/key.js';
 import type { Send } from './http.js';
 
-/** Methods that read a collection. */
+/**
+ * Methods that read a collection: `T` is the record type, `F` the filters of its list.
+ *
+ * @example
+ * ```ts
+ * const indicators: ReadableResource<IndicatorDefinition, Record<never, never>> = client.indicators;
+ * const { data } = await indicators.get('hiv-prevalence-prisoners');
+ * ```
+ */
 export interface ReadableResource<T, F> {
   /**
    * Every record that matches the filter, page after page, as an async iterator.
@@ -36,7 +44,16 @@ export interface ReadableResource<T, F> {
   get(id: string, options?: CallOptions): Promise<Versioned<T>>;
 }
 
-/** Methods that also write. */
+/**
+ * Methods that also write: create, update (merge patch), replace and delete, each change guarded by an ETag.
+ *
+ * @example
+ * ```ts
+ * const observations: WritableResource<Observation, ObservationFilter> = client.observations;
+ * const { data, etag } = await observations.get('zm-hiv-2020');
+ * await observations.update(data.id, { value: 8.5 }, { ifMatch: etag });
+ * ```
+ */
 export interface WritableResource<T, F> extends ReadableResource<T, F> {
   /**
    * Stores a new record. Retried safely: every call carries an Idempotency-Key.

@@ -33,22 +33,59 @@ export class HttpError extends PhxError {
   }
 }
 
-/** @example `if (error instanceof UnauthorisedError) askForANewToken();` */
+/**
+ * The token is missing, unknown or revoked (401): ask the hub's operator for a new one.
+ *
+ * @example
+ * ```ts
+ * try { await client.organisations.get('ZM-PACRA-120045'); } catch (error) {
+ *   if (error instanceof UnauthorisedError) console.error('Token rejected; run `phx token create` again');
+ * }
+ * ```
+ */
 export class UnauthorisedError extends HttpError {
   override name = 'UnauthorisedError';
 }
 
-/** @example `if (error instanceof ForbiddenError) console.error('Not yours to write:', error.problem.detail);` */
+/**
+ * The token is valid but its organisation or role may not do this (403), e.g. change another organisation's records.
+ *
+ * @example
+ * ```ts
+ * try { await client.observations.delete('zm-hiv-2020', { ifMatch: etag }); } catch (error) {
+ *   if (error instanceof ForbiddenError) console.error('Not yours to change:', error.problem.detail);
+ * }
+ * ```
+ */
 export class ForbiddenError extends HttpError {
   override name = 'ForbiddenError';
 }
 
-/** @example `if (error instanceof NotFoundError) return undefined;` */
+/**
+ * No record has that identifier (404).
+ *
+ * @example
+ * ```ts
+ * const organisation = await client.organisations.get('ZM-PACRA-120045').catch((error: unknown) => {
+ *   if (error instanceof NotFoundError) return undefined;
+ *   throw error;
+ * });
+ * ```
+ */
 export class NotFoundError extends HttpError {
   override name = 'NotFoundError';
 }
 
-/** The record exists already, or other records refer to it. @example `if (error instanceof ConflictError) ...` */
+/**
+ * The record exists already, or other records refer to it (409).
+ *
+ * @example
+ * ```ts
+ * try { await client.organisations.create(organisation); } catch (error) {
+ *   if (error instanceof ConflictError) console.error(`${organisation.id} is already on the hub`);
+ * }
+ * ```
+ */
 export class ConflictError extends HttpError {
   override name = 'ConflictError';
 }
@@ -81,7 +118,16 @@ export class ValidationFailedError extends HttpError {
   }
 }
 
-/** Too many requests, still after the retries. @example `if (error instanceof RateLimitedError) await sleep(error.retryAfter * 1000);` */
+/**
+ * Too many requests (429), still after the retries.
+ *
+ * @example
+ * ```ts
+ * try { await client.packages.import(pkg); } catch (error) {
+ *   if (error instanceof RateLimitedError) console.error(`Try again in ${error.retryAfter ?? 60} s`);
+ * }
+ * ```
+ */
 export class RateLimitedError extends HttpError {
   override name = 'RateLimitedError';
   /** Seconds the hub asked to wait, when it said. */
@@ -91,17 +137,44 @@ export class RateLimitedError extends HttpError {
   }
 }
 
-/** The hub failed (5xx), still after the retries. @example `if (error instanceof ServerError) report(error.requestId);` */
+/**
+ * The hub failed (5xx), still after the retries.
+ *
+ * @example
+ * ```ts
+ * try { await client.packages.import(pkg); } catch (error) {
+ *   if (error instanceof ServerError) console.error(`The hub failed; quote request ${error.requestId} to its operator`);
+ * }
+ * ```
+ */
 export class ServerError extends HttpError {
   override name = 'ServerError';
 }
 
-/** A request attempt took longer than `timeout`. @example `if (error instanceof TimeoutError) ...` */
+/**
+ * A request attempt took longer than the client's `timeout`, still after the retries.
+ *
+ * @example
+ * ```ts
+ * try { await client.observations.page({ country: 'UA' }); } catch (error) {
+ *   if (error instanceof TimeoutError) console.error('The hub is slow; try again later');
+ * }
+ * ```
+ */
 export class TimeoutError extends PhxError {
   override name = 'TimeoutError';
 }
 
-/** The hub could not be reached. @example `if (error instanceof NetworkError) console.error(error.cause);` */
+/**
+ * The hub could not be reached (DNS, refused connection, TLS); `cause` holds the underlying error.
+ *
+ * @example
+ * ```ts
+ * try { await client.organisations.get('ZM-PACRA-120045'); } catch (error) {
+ *   if (error instanceof NetworkError) console.error('Hub unreachable:', error.cause);
+ * }
+ * ```
+ */
 export class NetworkError extends PhxError {
   override name = 'NetworkError';
 }

@@ -5,7 +5,16 @@ import type { Hooks, RetryOptions } from 'ky';
 
 export type { DataPackageInput, Facility, IndicatorDefinition, Meeting, Observation, Organisation, RecordType, ValidationIssue, ValidationResult };
 
-/** Checks a record the hub sent, e.g. `validateRecord` of `@phx/schema`. */
+/**
+ * Checks a record the hub sent, e.g. `validateRecord` of `@phx/schema`.
+ *
+ * @example
+ * ```ts
+ * import { validateRecord } from '@phx/schema';
+ * const validateResponses: ResponseValidator = (type, record) => validateRecord(type, record);
+ * const client = createClient({ baseUrl: 'https://hub.example.org', token: process.env.PHX_TOKEN!, validateResponses });
+ * ```
+ */
 export type ResponseValidator = (type: RecordType, record: unknown) => { ok: boolean; issues: ValidationIssue[] };
 
 /**
@@ -34,7 +43,15 @@ export interface ClientOptions {
   validateResponses?: ResponseValidator;
 }
 
-/** Options every call takes. */
+/**
+ * Options every call takes.
+ *
+ * @example
+ * ```ts
+ * const options: CallOptions = { signal: AbortSignal.timeout(5_000), headers: { 'Accept-Language': 'ru' } };
+ * const { data } = await client.organisations.get('ZM-PACRA-120045', options);
+ * ```
+ */
 export interface CallOptions {
   /** Cancels the call, including its retries. */
   signal?: AbortSignal;
@@ -42,17 +59,42 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-/** Options of a create or import: the Idempotency-Key (one is generated per call when none is given). */
+/**
+ * Options of a create or import: the Idempotency-Key (one is generated per call when none is given).
+ *
+ * @example
+ * ```ts
+ * const options: CreateOptions = { idempotencyKey: `import-${pkg.id}` };
+ * const summary = await client.packages.import(pkg, options); // a second call with the same key replays the answer
+ * ```
+ */
 export interface CreateOptions extends CallOptions {
   idempotencyKey?: string;
 }
 
-/** Options of a change: the ETag of the record as read. */
+/**
+ * Options of a change: the ETag of the record as read.
+ *
+ * @example
+ * ```ts
+ * const { data, etag } = await client.facilities.get('zm-fac-01');
+ * const options: ChangeOptions = { ifMatch: etag };
+ * await client.facilities.replace(data.id, { ...data, capacity: 900 }, options);
+ * ```
+ */
 export interface ChangeOptions extends CallOptions {
   ifMatch: string;
 }
 
-/** A record with its version tag (the ETag to send as `ifMatch`). */
+/**
+ * A record with its version tag (the ETag to send as `ifMatch`).
+ *
+ * @example
+ * ```ts
+ * const { data, etag }: Versioned<Organisation> = await client.organisations.get('ZM-PACRA-120045');
+ * await client.organisations.update(data.id, { acronym: 'ZPRT' }, { ifMatch: etag });
+ * ```
+ */
 export interface Versioned<T> {
   data: T;
   etag: string;
@@ -72,7 +114,16 @@ export interface Page<T> {
   next: string | null;
 }
 
-/** Where to start a page and how long it is. */
+/**
+ * Where to start a page and how long it is.
+ *
+ * @example
+ * ```ts
+ * const first = await client.organisations.page({ limit: 20 });
+ * const options: PageOptions = { limit: 20, ...(first.next ? { cursor: first.next } : {}) };
+ * const second = await client.organisations.page(options);
+ * ```
+ */
 export interface PageOptions {
   cursor?: string;
   /** Records per page, 1 to 1000. Default 100. */
@@ -101,12 +152,28 @@ export interface ObservationFilter {
   to?: string;
 }
 
-/** Filters of `client.facilities.list()`. */
+/**
+ * Filters of `client.facilities.list()`.
+ *
+ * @example
+ * ```ts
+ * const filter: FacilityFilter = { country: 'ZM' };
+ * for await (const facility of client.facilities.list(filter)) console.log(facility.id, facility.capacity);
+ * ```
+ */
 export interface FacilityFilter {
   country?: string;
 }
 
-/** Filters of `client.meetings.list()`. */
+/**
+ * Filters of `client.meetings.list()`: the organiser and the dates (YYYY-MM-DD) the meeting falls between.
+ *
+ * @example
+ * ```ts
+ * const filter: MeetingFilter = { organisation: 'ZM-PACRA-120045', from: '2020-01-01', to: '2020-12-31' };
+ * for await (const meeting of client.meetings.list(filter)) console.log(meeting.id);
+ * ```
+ */
 export interface MeetingFilter {
   /** The organiser. */
   organisation?: string;
@@ -114,7 +181,15 @@ export interface MeetingFilter {
   to?: string;
 }
 
-/** What an import wrote. */
+/**
+ * What an import wrote: the package id, the records created and updated, and the count per collection.
+ *
+ * @example
+ * ```ts
+ * const summary: ImportSummary = await client.packages.import(pkg);
+ * console.log(`${summary.package}: ${summary.created} new, ${summary.updated} changed`, summary.records.observations);
+ * ```
+ */
 export interface ImportSummary {
   package: string;
   created: number;
@@ -122,7 +197,19 @@ export interface ImportSummary {
   records: Record<string, number>;
 }
 
-/** An RFC 9457 problem document from the hub. */
+/**
+ * An RFC 9457 problem document from the hub, as `problem` of an `HttpError`.
+ *
+ * @example
+ * ```ts
+ * try { await client.packages.import(pkg); } catch (error) {
+ *   if (error instanceof HttpError) {
+ *     const problem: ProblemDetails = error.problem;
+ *     console.error(problem.title, problem.detail, problem.issues?.length ?? 0);
+ *   }
+ * }
+ * ```
+ */
 export interface ProblemDetails {
   type: string;
   title: string;
