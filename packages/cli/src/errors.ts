@@ -1,4 +1,13 @@
-/** Exit codes of `phx`, as documented in `phx --help` and the README. */
+/**
+ * Exit codes of `phx`, as documented in `phx --help` and the README.
+ *
+ * @example
+ * ```ts
+ * import { exitCodes, runPhx } from '@phx/cli';
+ * const code = await runPhx(['validate', 'zm-2020.phx.json']);
+ * if (code === exitCodes.invalid) console.error('zm-2020.phx.json has errors');
+ * ```
+ */
 export const exitCodes = {
   /** The data is valid (or the command did what it was asked). */
   ok: 0,

@@ -37,7 +37,16 @@ export interface StartHubOptions {
   limits?: HubLimits;
 }
 
-/** A running hub. */
+/**
+ * A running hub, as {@link startHub} returns it.
+ *
+ * @example
+ * ```ts
+ * const hub: RunningHub = await startHub({ db: './phx.sqlite', port: 0, demoToken: true });
+ * const client = createClient({ baseUrl: hub.url, token: hub.demoToken! });
+ * await hub.close();
+ * ```
+ */
 export interface RunningHub {
   /** Base URL, e.g. `http://127.0.0.1:8080`. */
   url: string;
@@ -129,7 +138,15 @@ function readSeed(file: string): unknown {
   }
 }
 
-/** Options of {@link createToken}. */
+/**
+ * Options of {@link createToken}.
+ *
+ * @example
+ * ```ts
+ * const options: CreateTokenOptions = { db: './phx.sqlite', organisation: 'ZM-PACRA-120045', role: 'member' };
+ * const { token } = await createToken(options);
+ * ```
+ */
 export interface CreateTokenOptions {
   /** Path of the SQLite database file of the hub. */
   db: string;

@@ -1,6 +1,22 @@
 import { exitCodes, UsageError } from '../errors.js';
 
-/** What a command needs from the process: where to print, and how. */
+/**
+ * What a command needs from the process: where to print, and how. Pass one to `runPhx` to keep the output.
+ *
+ * @example
+ * ```ts
+ * import { exitCodes, runPhx, type Context } from '@phx/cli';
+ * let out = '';
+ * const context: Context = {
+ *   version: '1.0.0', color: false,
+ *   print: (text) => { out += text; return exitCodes.ok; },
+ *   note: (text) => console.error(text),
+ *   usage: (message) => { throw new Error(message); },
+ * };
+ * const code = await runPhx(['validate', 'zm-2020.phx.json', '--format', 'json'], context);
+ * const report = JSON.parse(out);
+ * ```
+ */
 export interface Context {
   /** The version of `phx`. */
   version: string;

@@ -11,7 +11,15 @@ import type { HubEnv } from './context.js';
 import { Problem, PROBLEM_MEDIA_TYPE } from './problem.js';
 import { registerRoutes } from './routes.js';
 
-/** The limits a hub enforces. */
+/**
+ * The limits a hub enforces; each one left out keeps its value in {@link defaultLimits}.
+ *
+ * @example
+ * ```ts
+ * const limits: HubLimits = { maxBodyBytes: 16 * 1024 * 1024, maxImportRecords: 50_000, rateLimit: { requests: 600, windowMs: 60_000 } };
+ * const hub = await startHub({ db: './phx.sqlite', limits });
+ * ```
+ */
 export interface HubLimits {
   /** Largest request body, in bytes. Default 128 MiB (a package of about 200 000 observations). */
   maxBodyBytes?: number;
@@ -21,7 +29,15 @@ export interface HubLimits {
   rateLimit?: RateLimit;
 }
 
-/** Options of {@link createApp}. */
+/**
+ * Options of {@link createApp}.
+ *
+ * @example
+ * ```ts
+ * const options: AppOptions = { store: openSqliteStore('./phx.sqlite'), limits: { maxImportRecords: 50_000 }, webRoot: './public' };
+ * const app = createApp(options);
+ * ```
+ */
 export interface AppOptions {
   store: Store;
   limits?: HubLimits;
@@ -29,7 +45,15 @@ export interface AppOptions {
   webRoot?: string;
 }
 
-/** The default limits. */
+/**
+ * The default limits: 128 MiB bodies, 200 000 records per import, 6 000 requests a minute per token.
+ *
+ * @example
+ * ```ts
+ * import { defaultLimits, startHub } from '@phx/server';
+ * const hub = await startHub({ db: './phx.sqlite', limits: { maxBodyBytes: defaultLimits.maxBodyBytes * 2 } });
+ * ```
+ */
 export const defaultLimits: Required<HubLimits> = {
   maxBodyBytes: 128 * 1024 * 1024,
   maxImportRecords: 200_000,

@@ -3,7 +3,15 @@ import type { Store } from '../store/types.js';
 import type { HubEnv } from './context.js';
 import { Problem } from './problem.js';
 
-/** Requests a token may make in a window before it gets 429. */
+/**
+ * Requests a token may make in a window before it gets 429.
+ *
+ * @example
+ * ```ts
+ * const rateLimit: RateLimit = { requests: 600, windowMs: 60_000 }; // 600 a minute per token
+ * const hub = await startHub({ db: './phx.sqlite', limits: { rateLimit } });
+ * ```
+ */
 export interface RateLimit {
   requests: number;
   windowMs: number;

@@ -2,7 +2,20 @@ import type { Context } from 'hono';
 import { isLocale, type Locale } from '@phx/schema';
 import type { Principal } from '../store/types.js';
 
-/** What the middleware puts on a request's context. */
+/**
+ * What the middleware puts on a request's context: the token's principal and the request id.
+ *
+ * @example
+ * ```ts
+ * import { Hono } from 'hono';
+ * const app = new Hono<HubEnv>();
+ * app.use('/v1/*', async (c, next) => {
+ *   await next(); // the hub's middleware sets the principal on the way in
+ *   console.log(c.get('requestId'), c.get('principal')?.organisation, c.res.status);
+ * });
+ * app.route('/', createApp({ store: openSqliteStore('./phx.sqlite') }));
+ * ```
+ */
 export interface HubEnv {
   Variables: { principal: Principal; requestId: string };
 }

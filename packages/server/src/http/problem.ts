@@ -1,12 +1,39 @@
 import type { ValidationIssue } from '@phx/schema';
 
-/** Where the problem types of the exchange API are documented. */
+/**
+ * Where the problem types of the exchange API are documented: a problem's `type` is this plus its slug.
+ *
+ * @example
+ * ```ts
+ * import { PROBLEM_BASE } from '@phx/server';
+ * const isValidationFailure = (problem: ProblemDocument) => problem.type === `${PROBLEM_BASE}validation-failed`;
+ * ```
+ */
 export const PROBLEM_BASE = 'https://phx-network.github.io/phx/problems/';
 
-/** The media type of every error response (RFC 9457). */
+/**
+ * The media type of every error response (RFC 9457).
+ *
+ * @example
+ * ```ts
+ * import { PROBLEM_MEDIA_TYPE } from '@phx/server';
+ * const response = await fetch('https://hub.example.org/v1/observations/zm-hiv-2020');
+ * if (response.headers.get('Content-Type') === PROBLEM_MEDIA_TYPE) console.error(await response.json());
+ * ```
+ */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
 
-/** An RFC 9457 problem document, as the hub sends it. */
+/**
+ * An RFC 9457 problem document, as the hub sends it.
+ *
+ * @example
+ * ```ts
+ * const problem: ProblemDocument = {
+ *   type: 'https://phx-network.github.io/phx/problems/not-found', title: 'Not found', status: 404,
+ *   detail: 'No organisation "ZM-PACRA-120045".', instance: '/v1/organisations/ZM-PACRA-120045',
+ * };
+ * ```
+ */
 export interface ProblemDocument {
   type: string;
   title: string;
@@ -19,7 +46,15 @@ export interface ProblemDocument {
   [extension: string]: unknown;
 }
 
-/** The title of each problem type the hub sends, by slug (`https://…/problems/<slug>`). */
+/**
+ * The title of each problem type the hub sends, by slug (`https://…/problems/<slug>`).
+ *
+ * @example
+ * ```ts
+ * import { problemTitles } from '@phx/server';
+ * problemTitles['validation-failed']; // 'Validation failed'
+ * ```
+ */
 export const problemTitles = {
   'bad-request': 'Bad request',
   unauthorised: 'Unauthorised',
@@ -36,7 +71,15 @@ export const problemTitles = {
   'internal-error': 'Internal server error',
 } as const satisfies Record<string, string>;
 
-/** The problem types the hub sends, by slug. */
+/**
+ * The problem types the hub sends, by slug.
+ *
+ * @example
+ * ```ts
+ * const type: ProblemType = 'precondition-failed';
+ * throw new Problem(412, type, 'The observation changed since it was read; read it again.');
+ * ```
+ */
 export type ProblemType = keyof typeof problemTitles;
 
 /**

@@ -3,7 +3,15 @@ import { phxRegistry } from '@phx/schema';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, resources, type Resource } from '../http/routes.js';
 import { apiRegistry, componentOf } from './schemas.js';
 
-/** A JSON object, as the OpenAPI document is made of. */
+/**
+ * A JSON object, as the OpenAPI document is made of.
+ *
+ * @example
+ * ```ts
+ * const document: Json = openApiDocument();
+ * const info = document.info as Json; // { title: ..., version: ... }
+ * ```
+ */
 export type Json = Record<string, unknown>;
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });

@@ -1,19 +1,51 @@
 import type { RecordType } from '@phx/schema';
 
-/** What a token may do: `member` writes its own organisation's records, `secretariat` also organisations and meetings, `reader` only reads. */
+/**
+ * What a token may do: `member` writes its own organisation's records, `secretariat` also organisations and meetings, `reader` only reads.
+ *
+ * @example
+ * ```ts
+ * const role: Role = 'member';
+ * const { token } = await createToken({ db: './phx.sqlite', organisation: 'ZM-PACRA-120045', role });
+ * ```
+ */
 export type Role = 'member' | 'secretariat' | 'reader';
 
-/** The roles a token can have. */
+/**
+ * The roles a token can have.
+ *
+ * @example
+ * ```ts
+ * import { roles, type Role } from '@phx/server';
+ * const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
+ * ```
+ */
 export const roles: readonly Role[] = ['member', 'secretariat', 'reader'];
 
-/** The holder of a bearer token. */
+/**
+ * The holder of a bearer token: the token's id, its organisation and its role.
+ *
+ * @example
+ * ```ts
+ * const principal: Principal | undefined = await store.principal(token);
+ * if (principal?.role === 'member') console.log(`writes as ${principal.organisation}`); // e.g. ZM-PACRA-120045
+ * ```
+ */
 export interface Principal {
   tokenId: string;
   organisation: string;
   role: Role;
 }
 
-/** A stored record with its version tag and owning organisation. */
+/**
+ * A stored record with its version tag and owning organisation.
+ *
+ * @example
+ * ```ts
+ * const record: StoredRecord | undefined = await store.get('organisation', 'ZM-PACRA-120045');
+ * if (record) console.log(record.owner, record.etag, record.body.name);
+ * ```
+ */
 export interface StoredRecord {
   type: RecordType;
   id: string;
@@ -24,7 +56,15 @@ export interface StoredRecord {
   json: string;
 }
 
-/** Filters of a record list. All are optional; `from`/`to` select observations whose period overlaps. */
+/**
+ * Filters of a record list. All are optional; `from`/`to` select observations whose period overlaps.
+ *
+ * @example
+ * ```ts
+ * const filter: ListFilter = { indicator: 'hiv-prevalence-prisoners', country: 'UA', from: '2020-01-01', to: '2020-12-31' };
+ * const page = await store.list('observation', filter, undefined, 100);
+ * ```
+ */
 export interface ListFilter {
   indicator?: string;
   country?: string;
@@ -34,13 +74,32 @@ export interface ListFilter {
   to?: string;
 }
 
-/** One page of a list in stable id order; `next` is the last id returned when more may follow. */
+/**
+ * One page of a list in stable id order; `next` is the last id returned when more may follow.
+ *
+ * @example
+ * ```ts
+ * let page: ListPage = await store.list('facility', { country: 'ZM' }, undefined, 100);
+ * while (page.next !== null) page = await store.list('facility', { country: 'ZM' }, page.next, 100);
+ * ```
+ */
 export interface ListPage {
   records: StoredRecord[];
   next: string | null;
 }
 
-/** A record to write: its body and the organisation that owns it. */
+/**
+ * A record to write: its body and the organisation that owns it.
+ *
+ * @example
+ * ```ts
+ * const write: RecordWrite = {
+ *   type: 'organisation', id: 'ZM-PACRA-120045', owner: 'ZM-PACRA-120045',
+ *   body: { id: 'ZM-PACRA-120045', name: { en: 'Zambia Prisons Reintegration Trust' }, organisationType: 'ngo', countries: ['ZM'] },
+ * };
+ * const [etag] = await store.transaction((tx) => tx.put([write]));
+ * ```
+ */
 export interface RecordWrite {
   type: RecordType;
   id: string;
@@ -48,7 +107,15 @@ export interface RecordWrite {
   body: Record<string, unknown>;
 }
 
-/** What an import wrote, per collection. */
+/**
+ * What an import wrote: the package id, the records created and updated, and the count per collection.
+ *
+ * @example
+ * ```ts
+ * const summary: ImportSummary = { package: 'zm-network-2020', created: 12, updated: 0, records: { organisations: 2, observations: 10 } };
+ * await store.transaction((tx) => tx.recordPackage(summary.package, 'ZM-PACRA-120045', summary));
+ * ```
+ */
 export interface ImportSummary {
   package: string;
   created: number;
@@ -56,7 +123,15 @@ export interface ImportSummary {
   records: Record<string, number>;
 }
 
-/** A response kept for an idempotency key. */
+/**
+ * A response kept for an idempotency key, replayed when the same key comes again with the same request.
+ *
+ * @example
+ * ```ts
+ * const response: StoredResponse = { requestHash, status: 201, body: JSON.stringify(summary), headers: { 'Content-Type': 'application/json' } };
+ * await store.transaction((tx) => tx.saveResponse(principal, idempotencyKey, response));
+ * ```
+ */
 export interface StoredResponse {
   requestHash: string;
   status: number;
@@ -69,6 +144,14 @@ export interface StoredResponse {
  * same interface; the SQL of the SQLite store is kept portable for it. Writes go through
  * `transaction`, which hands its work a store bound to the transaction: a request's writes and its
  * idempotency record commit together, or not at all.
+ *
+ * @example
+ * ```ts
+ * import { openSqliteStore, type Store } from '@phx/server';
+ * const store: Store = openSqliteStore('./phx.sqlite');
+ * const removed = await store.transaction((tx) => tx.delete('observation', 'zm-hiv-2020'));
+ * await store.close();
+ * ```
  */
 export interface Store {
   /** Runs `work` in one transaction: all of its writes happen or none. Use the store it is given. */
