@@ -10,6 +10,19 @@ import { toPointer } from './issue.js';
 import type { StructuralProblem } from './structural.js';
 
 type Path = (string | number)[];
+/** Keys under a record's path: joined to it only when a problem is reported, since most records have none. */
+type Keys = readonly (string | number)[];
+
+function join(path: Path, keys: Keys): Path {
+  return [...path, ...keys];
+}
+
+const REPORTING_ORGANISATION: Keys = ['reportingOrganisation'];
+const ORGANISER: Keys = ['organiser'];
+const DISAGGREGATION_POPULATION: Keys = ['disaggregation', 'population'];
+const FRAMEWORK: Keys = ['framework'];
+const DIMENSIONS = ['sex', 'ageGroup', 'population'] as const;
+const NO_DISAGGREGATION: NonNullable<Observation['disaggregation']> = Object.freeze({});
 
 /** Settings of the rules beyond shape. */
 export interface RuleSettings {
@@ -117,12 +130,19 @@ function agreesWithinRounding(value: number, expected: number): boolean {
   return Math.abs(value - expected) <= tolerance * (1 + 1e-9) + Number.EPSILON * Math.abs(expected);
 }
 
+/** Strings, objects and arrays may hold free text; numbers, booleans and null need no step of the walk. */
+function mayHoldText(value: unknown): boolean {
+  return typeof value === 'string' || (value !== null && typeof value === 'object');
+}
+
 function isTotal(value: string | undefined): boolean {
   return value === undefined || value === 'all';
 }
 
 interface PendingReference<Context> {
+  /** The referring record's path and the keys under it. */
   path: Path;
+  keys: Keys;
   context: Context;
   /** For a facility reference: the country the referring observation names. */
   country?: string;
@@ -326,20 +346,20 @@ export class RuleChecker<Context> {
     if (record === null || typeof record !== 'object') return;
     const key = type === 'indicator' ? 'code' : 'id';
     const id = (record as Record<string, unknown>)[key];
-    if (typeof id === 'string') this.unique(type, id, [...path, key], context);
+    if (typeof id === 'string') this.unique(type, id, path, context);
   }
 
   /** Reports what only the whole data can tell: unresolved references, disaggregations above totals. */
   finish(): void {
     for (const [id, refs] of this.pendingOrganisations) {
       if (this.isOrganisation(id)) continue;
-      for (const ref of refs) this.problem('ref.unknown-organisation', ref.path, { id }, ref.context);
+      for (const ref of refs) this.problem('ref.unknown-organisation', join(ref.path, ref.keys), { id }, ref.context);
     }
     for (const [id, refs] of this.pendingFacilities) {
       const facilityCountry = this.countryOfFacility(id);
       for (const ref of refs) {
         if (facilityCountry === undefined) {
-          if (!this.ids.get('facility')?.has(id)) this.problem('ref.unknown-facility', ref.path, { id }, ref.context);
+          if (!this.ids.get('facility')?.has(id)) this.problem('ref.unknown-facility', join(ref.path, ref.keys), { id }, ref.context);
         } else this.checkFacilityCountry(id, facilityCountry, ref);
       }
     }
@@ -361,6 +381,7 @@ export class RuleChecker<Context> {
     this.groupParts.clear();
   }
 
+  /** Notes the id of a record at `path` (its `code` for an indicator), reporting it if it was seen before. */
   private unique(type: RecordType, id: string, path: Path, context: Context): void {
     let seen = this.ids.get(type);
     if (!seen) this.ids.set(type, (seen = new IdTable()));
@@ -370,54 +391,55 @@ export class RuleChecker<Context> {
       seen.add(id, context ?? path);
       return;
     }
-    const where = Array.isArray(first) ? toPointer(first) : `line ${String(first)}`;
-    this.problem('unique.duplicate-id', path, { recordType: type, id, first: where }, context);
+    const key = type === 'indicator' ? 'code' : 'id';
+    const where = Array.isArray(first) ? toPointer([...first, key]) : `line ${String(first)}`;
+    this.problem('unique.duplicate-id', [...path, key], { recordType: type, id, first: where }, context);
   }
 
   private isOrganisation(id: string): boolean {
     return id === this.publisher || this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
   }
 
-  private organisationReference(id: string, path: Path, context: Context): void {
+  private organisationReference(id: string, path: Path, keys: Keys, context: Context): void {
     if (!this.settings.references || this.isOrganisation(id)) return;
     const pending = this.pendingOrganisations.get(id);
-    if (!pending) this.pendingOrganisations.set(id, [{ path, context }]);
-    else if (pending.length < MAX_PENDING_PER_ID) pending.push({ path, context });
+    if (!pending) this.pendingOrganisations.set(id, [{ path, keys, context }]);
+    else if (pending.length < MAX_PENDING_PER_ID) pending.push({ path, keys, context });
   }
 
-  private openCode(list: CodelistId, value: string | undefined, path: Path, context: Context): void {
-    if (value !== undefined && !knownCodes(list).has(value)) this.problem('codelist.unknown-code', path, { codelist: list, value }, context);
+  private openCode(list: CodelistId, value: string | undefined, path: Path, keys: Keys, context: Context): void {
+    if (value !== undefined && !knownCodes(list).has(value)) this.problem('codelist.unknown-code', join(path, keys), { codelist: list, value }, context);
   }
 
-  private openCodes(list: CodelistId, values: readonly string[] | undefined, path: Path, context: Context): void {
-    values?.forEach((value, index) => this.openCode(list, value, [...path, index], context));
+  private openCodes(list: CodelistId, values: readonly string[] | undefined, path: Path, key: string, context: Context): void {
+    values?.forEach((value, index) => this.openCode(list, value, path, [key, index], context));
   }
 
   private organisation(org: Organisation, path: Path, context: Context): void {
-    this.unique('organisation', org.id, [...path, 'id'], context);
-    this.openCodes('region', org.regions, [...path, 'regions'], context);
-    this.openCodes('focusArea', org.focusAreas, [...path, 'focusAreas'], context);
-    this.openCodes('population', org.populations, [...path, 'populations'], context);
+    this.unique('organisation', org.id, path, context);
+    this.openCodes('region', org.regions, path, 'regions', context);
+    this.openCodes('focusArea', org.focusAreas, path, 'focusAreas', context);
+    this.openCodes('population', org.populations, path, 'populations', context);
     if (org.email && personalMailbox.test(org.email)) {
       this.problem('privacy.personal-data', [...path, 'email'], { kind: 'email' }, context);
     }
   }
 
   private facility(facility: Facility, path: Path, context: Context): void {
-    this.unique('facility', facility.id, [...path, 'id'], context);
+    this.unique('facility', facility.id, path, context);
     this.facilityCountries.set(facility.id, facility.country);
   }
 
   private indicator(definition: IndicatorDefinition, path: Path, context: Context): void {
-    this.unique('indicator', definition.code, [...path, 'code'], context);
+    this.unique('indicator', definition.code, path, context);
     this.indicators.set(definition.code, definition);
-    this.openCode('framework', definition.framework, [...path, 'framework'], context);
-    this.openCodes('focusArea', definition.interventions, [...path, 'interventions'], context);
+    this.openCode('framework', definition.framework, path, FRAMEWORK, context);
+    this.openCodes('focusArea', definition.interventions, path, 'interventions', context);
   }
 
   private checkFacilityCountry(id: string, facilityCountry: string, ref: PendingReference<Context>): void {
     if (ref.country !== undefined && ref.country !== facilityCountry) {
-      this.problem('ref.country-mismatch', ref.path, { facility: id, facilityCountry, country: ref.country }, ref.context);
+      this.problem('ref.country-mismatch', join(ref.path, ref.keys), { facility: id, facilityCountry, country: ref.country }, ref.context);
     }
   }
 
@@ -427,11 +449,11 @@ export class RuleChecker<Context> {
   }
 
   private observation(obs: Observation, path: Path, context: Context): void {
-    this.unique('observation', obs.id, [...path, 'id'], context);
-    this.organisationReference(obs.reportingOrganisation, [...path, 'reportingOrganisation'], context);
+    this.unique('observation', obs.id, path, context);
+    this.organisationReference(obs.reportingOrganisation, path, REPORTING_ORGANISATION, context);
     const facility = obs.scope.facility;
     if (facility !== undefined && this.settings.references) {
-      const ref = { path: [...path, 'scope', 'facility'], context, country: obs.scope.country };
+      const ref = { path, keys: ['scope', 'facility'], context, country: obs.scope.country };
       const facilityCountry = this.countryOfFacility(facility);
       if (facilityCountry !== undefined) this.checkFacilityCountry(facility, facilityCountry, ref);
       else {
@@ -441,7 +463,7 @@ export class RuleChecker<Context> {
       }
     }
     this.period(obs, path, context);
-    this.openCode('population', obs.disaggregation?.population, [...path, 'disaggregation', 'population'], context);
+    this.openCode('population', obs.disaggregation?.population, path, DISAGGREGATION_POPULATION, context);
     this.privacy(obs, path, context);
 
     const definition = this.indicators.get(obs.indicator) ?? this.settings.catalogue.get(obs.indicator);
@@ -521,9 +543,9 @@ export class RuleChecker<Context> {
   }
 
   private disaggregation(obs: Observation, definition: IndicatorDefinition, path: Path, context: Context): void {
-    const parts = obs.disaggregation ?? {};
+    const parts = obs.disaggregation ?? NO_DISAGGREGATION;
     let disaggregated = false;
-    for (const dimension of ['sex', 'ageGroup', 'population'] as const) {
+    for (const dimension of DIMENSIONS) {
       if (isTotal(parts[dimension])) continue;
       disaggregated = true;
       if (!definition.disaggregations.includes(dimension)) {
@@ -560,17 +582,17 @@ export class RuleChecker<Context> {
   }
 
   private meeting(meeting: Meeting, path: Path, context: Context): void {
-    this.unique('meeting', meeting.id, [...path, 'id'], context);
-    this.organisationReference(meeting.organiser, [...path, 'organiser'], context);
-    meeting.participants.forEach((p, i) => this.organisationReference(p.organisation, [...path, 'participants', i, 'organisation'], context));
-    meeting.presentations?.forEach((p, i) => this.organisationReference(p.organisation, [...path, 'presentations', i, 'organisation'], context));
-    meeting.issuesIdentified?.forEach((issue, i) => this.openCode('meetingIssue', issue.theme, [...path, 'issuesIdentified', i, 'theme'], context));
+    this.unique('meeting', meeting.id, path, context);
+    this.organisationReference(meeting.organiser, path, ORGANISER, context);
+    meeting.participants.forEach((p, i) => this.organisationReference(p.organisation, path, ['participants', i, 'organisation'], context));
+    meeting.presentations?.forEach((p, i) => this.organisationReference(p.organisation, path, ['presentations', i, 'organisation'], context));
+    meeting.issuesIdentified?.forEach((issue, i) => this.openCode('meetingIssue', issue.theme, path, ['issuesIdentified', i, 'theme'], context));
     if (Date.parse(meeting.end) < Date.parse(meeting.start)) {
       this.problem('meeting.end-before-start', [...path, 'end'], { start: meeting.start, end: meeting.end }, context);
     }
     const meetingDay = meeting.start.slice(0, 10);
     meeting.actionItems?.forEach((action, i) => {
-      this.organisationReference(action.owner, [...path, 'actionItems', i, 'owner'], context);
+      this.organisationReference(action.owner, path, ['actionItems', i, 'owner'], context);
       if (action.due !== undefined && action.due < meetingDay) {
         this.problem('meeting.action-due-before-meeting', [...path, 'actionItems', i, 'due'], { due: action.due, meetingStart: meetingDay }, context);
       }
@@ -601,12 +623,15 @@ export class RuleChecker<Context> {
           return;
         }
         if (Array.isArray(value)) {
-          for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], key: i, parent: step, depth: depth + 1 });
+          for (let i = value.length - 1; i >= 0; i--) {
+            if (mayHoldText(value[i])) stack.push({ value: value[i], key: i, parent: step, depth: depth + 1 });
+          }
         } else {
           const keys = Object.keys(value);
           for (let i = keys.length - 1; i >= 0; i--) {
             const key = keys[i]!;
-            if (!nonTextKeys.has(key)) stack.push({ value: (value as Record<string, unknown>)[key], key, parent: step, depth: depth + 1 });
+            const child = (value as Record<string, unknown>)[key];
+            if (!nonTextKeys.has(key) && mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1 });
           }
         }
       }
