@@ -39,7 +39,16 @@ const encoder = new TextEncoder();
  * ```
  */
 export async function* readLines(source: ChunkSource, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<Line> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  for await (const batch of readLineBatches(source, maxLineBytes)) yield* batch;
+}
+
+/**
+ * The lines of {@link readLines}, those of each chunk together: a reader that takes them a batch
+ * at a time waits once per chunk rather than once per line.
+ */
+export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<Line[]> {
+  const lineDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let parts: Uint8Array[] = [];
   let size = 0;
   let overlong = false;
@@ -58,19 +67,18 @@ export async function* readLines(source: ChunkSource, maxLineBytes = DEFAULT_MAX
     let buffer = lineParts.length === 1 ? lineParts[0]! : concat(lineParts, bytes);
     if (buffer[buffer.length - 1] === 13) buffer = buffer.subarray(0, buffer.length - 1);
     try {
-      // Each line is decoded on its own, so a bad byte is reported at its line and the rest goes on.
-      return { number, text: decoder.decode(buffer) };
+      // Decoded on its own, a line with a bad byte is reported at its line and the rest goes on.
+      return { number, text: lineDecoder.decode(buffer) };
     } catch {
       return { number, problem: 'invalid-encoding', bytes };
     }
   }
 
-  for await (const chunk of chunksOf(source)) {
-    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
-    let from = 0;
-    while (from < bytes.length) {
+  /** Reads `bytes[from, to)` line by line, adding the lines it ends to `batch`; a line left open is kept for the next chunk. */
+  function split(bytes: Uint8Array, from: number, to: number, batch: Line[]): void {
+    while (from < to) {
       const newline = bytes.indexOf(10, from);
-      const stop = newline < 0 ? bytes.length : newline;
+      const stop = newline < 0 || newline >= to ? to : newline;
       if (!overlong) {
         if (size + (stop - from) > maxLineBytes) {
           overlong = true;
@@ -78,12 +86,55 @@ export async function* readLines(source: ChunkSource, maxLineBytes = DEFAULT_MAX
         } else if (stop > from) parts.push(bytes.subarray(from, stop));
       }
       size += stop - from;
-      if (newline < 0) break;
-      yield end();
+      if (stop === to) return;
+      batch.push(end());
       from = newline + 1;
     }
   }
-  if (size > 0 || overlong) yield end();
+
+  /**
+   * Decodes the whole lines `bytes[from, newline)` at once, the common case, which is much cheaper than
+   * line by line. False when a line may be too long or a byte is not UTF-8: then each line is read alone.
+   */
+  function decodeWhole(bytes: Uint8Array, from: number, newline: number, batch: Line[]): boolean {
+    if (newline - from > maxLineBytes) return false;
+    let text: string;
+    try {
+      text = chunkDecoder.decode(bytes.subarray(from, newline));
+    } catch {
+      return false;
+    }
+    for (let start = 0; ; ) {
+      const stop = text.indexOf('\n', start);
+      let line = text.slice(start, stop < 0 ? text.length : stop);
+      // As when decoded alone: a carriage return before the newline and a byte order mark at the start are dropped.
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      batch.push({ number: ++number, text: line });
+      if (stop < 0) return true;
+      start = stop + 1;
+    }
+  }
+
+  for await (const chunk of chunksOf(source)) {
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    const batch: Line[] = [];
+    let from = 0;
+    if (size > 0 || overlong) {
+      // First the end of the line begun in an earlier chunk.
+      const newline = bytes.indexOf(10);
+      from = newline < 0 ? bytes.length : newline + 1;
+      split(bytes, 0, from, batch);
+    }
+    const last = bytes.lastIndexOf(10);
+    if (last >= from) {
+      if (!decodeWhole(bytes, from, last, batch)) split(bytes, from, last + 1, batch);
+      from = last + 1;
+    }
+    split(bytes, from, bytes.length, batch);
+    if (batch.length > 0) yield batch;
+  }
+  if (size > 0 || overlong) yield [end()];
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_LINE_BYTES, readLines, type ChunkSource } from '../formats/lines.js';
+import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource } from '../formats/lines.js';
 import { PackageHeaderLine, recordLineSchemas, recordTypes, type RecordType } from '../model/records.js';
 import type { TextLocation, ValidationIssue } from './issue.js';
 import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
@@ -75,19 +75,21 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
     else add(problem, lineNumber);
   });
 
-  for await (const line of readLines(source, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
-    lines = line.number;
-    if ('problem' in line) {
-      const code = line.problem === 'too-long' ? 'syntax.line-too-long' : 'syntax.invalid-encoding';
-      add({ code, path: [], params: { maxBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES } }, line.number);
-    } else if (line.text.trim() !== '') {
-      current = line;
-      checkLine(line);
-    }
-    while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
-    if (collector.settled) {
-      stopped = true;
-      break;
+  reading: for await (const batch of readLineBatches(source, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+    for (const line of batch) {
+      lines = line.number;
+      if ('problem' in line) {
+        const code = line.problem === 'too-long' ? 'syntax.line-too-long' : 'syntax.invalid-encoding';
+        add({ code, path: [], params: { maxBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES } }, line.number);
+      } else if (line.text.trim() !== '') {
+        current = line;
+        checkLine(line);
+      }
+      while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
+      if (collector.settled) {
+        stopped = true;
+        break reading;
+      }
     }
   }
   current = undefined;
