@@ -114,8 +114,14 @@ function knownCodes(list: CodelistId): ReadonlySet<string> {
   return set;
 }
 
+/** How many decimals `value` is written with (as `String(value)` writes it). */
 function decimalsOf(value: number): number {
   if (Number.isInteger(value)) return 0;
+  // The fewest decimals that give the value back: those `String` writes, without making a string on every record.
+  // Exact while the scaled value is below 2^53; beyond it, and for exponent forms, the text is counted.
+  for (let decimals = 1, scale = 10; decimals <= 22 && Math.abs(value) * scale < 2 ** 53; decimals++, scale *= 10) {
+    if (Math.round(value * scale) / scale === value) return decimals;
+  }
   const text = String(value);
   const exponent = text.indexOf('e-');
   if (exponent >= 0) return Number(text.slice(exponent + 2)) + (text.split('.')[1]?.split('e')[0]?.length ?? 0);
