@@ -190,18 +190,22 @@ class IdTable<T> {
   private readonly pages: Uint8Array[] = [new Uint8Array(PAGE_SIZE)];
   /** Where the next key's bytes go. */
   private end = 0;
-  private readonly values: T[] = [];
+  private count = 0;
+  /** Per entry, its value: a number (e.g. an NDJSON line) in `numbers`, which holds it unboxed, else in `values`. */
+  private numbers = new Float64Array(512);
+  private readonly values: (T | undefined)[] = [];
   private readonly other = new Map<string, T>();
 
   get size(): number {
-    return this.values.length + this.other.size;
+    return this.count + this.other.size;
   }
 
   get(key: string): T | undefined {
     const hash = IdTable.hashOf(key);
     if (hash === undefined) return this.other.get(key);
     const entry = this.slots[this.find(key, hash)]!;
-    return entry === 0 ? undefined : this.values[entry - 1];
+    if (entry === 0) return undefined;
+    return this.values[entry - 1] ?? (this.numbers[entry - 1] as T);
   }
 
   has(key: string): boolean {
@@ -215,12 +219,13 @@ class IdTable<T> {
       this.other.set(key, value);
       return;
     }
-    const entry = this.values.length;
+    const entry = this.count;
     if ((entry + 1) * 2 > this.slots.length) this.grow();
     if (entry === this.starts.length) {
       this.starts = IdTable.enlarged(this.starts);
       this.lengths = IdTable.enlarged(this.lengths);
       this.hashes = IdTable.enlarged(this.hashes);
+      this.numbers = IdTable.enlarged(this.numbers);
     }
     // A key never straddles two pages.
     if ((this.end & (PAGE_SIZE - 1)) + key.length > PAGE_SIZE) {
@@ -234,7 +239,9 @@ class IdTable<T> {
     this.lengths[entry] = key.length;
     this.hashes[entry] = hash;
     this.end += key.length;
-    this.values.push(value);
+    if (typeof value === 'number') this.numbers[entry] = value;
+    else this.values[entry] = value;
+    this.count++;
     this.slots[this.find(key, hash)] = entry + 1;
   }
 
@@ -271,14 +278,14 @@ class IdTable<T> {
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2);
     const mask = this.slots.length - 1;
-    for (let entry = 0; entry < this.values.length; entry++) {
+    for (let entry = 0; entry < this.count; entry++) {
       let slot = this.hashes[entry]! & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = entry + 1;
     }
   }
 
-  private static enlarged<A extends Uint16Array | Int32Array>(array: A): A {
+  private static enlarged<A extends Uint16Array | Int32Array | Float64Array>(array: A): A {
     const larger = new (array.constructor as new (length: number) => A)(array.length * 2);
     larger.set(array);
     return larger;
