@@ -1,12 +1,37 @@
-/** A source of bytes or text: a web ReadableStream, a Node stream, or any async iterable of chunks. */
+/**
+ * A source of bytes or text: a web ReadableStream, a Node stream, or any async iterable of chunks.
+ *
+ * @example
+ * ```ts
+ * const fromNode: ChunkSource = createReadStream('observations.phx.ndjson');
+ * const fromBrowser: ChunkSource = file.stream();
+ * ```
+ */
 export type ChunkSource = AsyncIterable<Uint8Array | string> | ReadableStream<Uint8Array | string>;
 
-/** One line of a text read by {@link readLines}. */
+/**
+ * One line of a text read by {@link readLines}: its text, or why it could not be read.
+ *
+ * @example
+ * ```ts
+ * for await (const line of readLines(source)) {
+ *   if ('problem' in line) console.error(`line ${line.number}: ${line.problem}`);
+ *   else handle(line.text);
+ * }
+ * ```
+ */
 export type Line =
   | { number: number; text: string }
   | { number: number; problem: 'too-long' | 'invalid-encoding'; bytes: number };
 
-/** Default longest line accepted: 16 MiB. */
+/**
+ * Default longest line accepted: 16 MiB.
+ *
+ * @example
+ * ```ts
+ * validateNdjson(source, { maxLineBytes: DEFAULT_MAX_LINE_BYTES / 4 });
+ * ```
+ */
 export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
 async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array | string> {

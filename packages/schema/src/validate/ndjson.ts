@@ -6,13 +6,31 @@ import { RuleChecker } from './rules.js';
 import { fromZodIssues, type StructuralProblem } from './structural.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector, ruleSettings, type ValidateOptions } from './validate.js';
 
-/** Options of {@link validateNdjson}. */
+/**
+ * Options of {@link validateNdjson}.
+ *
+ * @example
+ * ```ts
+ * const options: ValidateNdjsonOptions = { locale: 'ru', maxIssues: 1000, maxLineBytes: 1024 * 1024 };
+ * ```
+ */
 export interface ValidateNdjsonOptions extends ValidateOptions {
   /** Longest line accepted, in bytes; a longer one is reported and skipped. Default 16 MiB. */
   maxLineBytes?: number;
 }
 
-/** What {@link validateNdjson} returns when the stream ends. */
+/**
+ * What {@link validateNdjson} returns when the stream ends.
+ *
+ * @example
+ * ```ts
+ * const run = validateNdjson(source);
+ * let step = await run.next();
+ * while (!step.done) step = await run.next();
+ * const summary: NdjsonSummary = step.value;
+ * console.log(`${summary.records.observation} observations, ${summary.errors} errors`);
+ * ```
+ */
 export interface NdjsonSummary {
   ok: boolean;
   /** Lines read (blank ones included). */

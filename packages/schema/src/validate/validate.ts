@@ -11,7 +11,15 @@ import { renderMessage } from './messages.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { fromZodIssues, type StructuralProblem } from './structural.js';
 
-/** Options of {@link validate}, {@link validateRecord} and {@link validateNdjson}. */
+/**
+ * Options of {@link validate}, {@link validateRecord} and {@link validateNdjson}.
+ *
+ * @example
+ * ```ts
+ * const options: ValidateOptions = { locale: 'fr', suppressionThreshold: 10, knownOrganisations: ['ZM-PACRA-120045'] };
+ * validate(text, options);
+ * ```
+ */
 export interface ValidateOptions {
   /** Language of the messages. Default `en`. */
   locale?: Locale;
@@ -31,9 +39,23 @@ export interface ValidateOptions {
   maxDepth?: number;
 }
 
-/** Default suppression threshold: counts of 1–4 must be suppressed. */
+/**
+ * Default suppression threshold: counts of 1–4 must be suppressed.
+ *
+ * @example
+ * ```ts
+ * validate(text, { suppressionThreshold: DEFAULT_SUPPRESSION_THRESHOLD * 2 }); // counts of 1–9
+ * ```
+ */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
-/** Default deepest nesting accepted. */
+/**
+ * Default deepest nesting of arrays and objects accepted.
+ *
+ * @example
+ * ```ts
+ * validate(text, { maxDepth: DEFAULT_MAX_DEPTH / 2 });
+ * ```
+ */
 export const DEFAULT_MAX_DEPTH = 100;
 
 const catalogueMaps = new WeakMap<readonly IndicatorDefinition[], ReadonlyMap<string, IndicatorDefinition>>();
@@ -242,5 +264,13 @@ export function validateRecord(type: RecordType, record: unknown, options: Valid
   return collector.result();
 }
 
-/** The codes that only {@link validate} checks: the JSON Schemas cannot express them. */
+/**
+ * The codes that only {@link validate} checks: the JSON Schemas cannot express them.
+ *
+ * @example
+ * ```ts
+ * rulesBeyondSchema.includes('ref.unknown-organisation'); // true
+ * rulesBeyondSchema.includes('schema.required'); // false
+ * ```
+ */
 export const rulesBeyondSchema = (Object.keys(issueCodes) as IssueCode[]).filter((code) => !issueCodes[code].structural);
