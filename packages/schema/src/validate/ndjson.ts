@@ -1,10 +1,10 @@
 import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource } from '../formats/lines.js';
 import { PackageHeaderLine, recordLineSchemas, recordTypes, type RecordType } from '../model/records.js';
 import type { TextLocation, ValidationIssue } from './issue.js';
-import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
+import { LineIndex, locatePaths, offsetBeyondDepth } from './locate.js';
 import { RuleChecker } from './rules.js';
-import { fromZodIssues, type StructuralProblem } from './structural.js';
-import { DEFAULT_MAX_DEPTH, IssueCollector, ruleSettings, type ValidateOptions } from './validate.js';
+import type { StructuralProblem } from './structural.js';
+import { DEFAULT_MAX_DEPTH, IssueCollector, ruleSettings, shapeProblems, unparsable, type ValidateOptions } from './validate.js';
 
 /**
  * Options of {@link validateNdjson}.
@@ -42,8 +42,6 @@ export interface NdjsonSummary {
   /** True when issues past `maxIssues` were left out, or reading stopped there (once an error is found). */
   truncated: boolean;
 }
-
-const parseOptions = { reportInput: true } as const;
 
 /** Issue paths of a line are relative to its record: one shared empty path, which the rules keep rather than copy. */
 const RECORD_PATH: (string | number)[] = [];
@@ -121,19 +119,17 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
     try {
       value = JSON.parse(line.text);
     } catch (error) {
-      const beyond = offsetBeyondDepth(line.text, maxDepth);
-      if (beyond >= 0) return add({ code: 'syntax.too-deep', path: [], params: { maxDepth } }, line.number, { line: line.number, column: beyond + 1 });
-      const { offset, token } = syntaxErrorOf(line.text, error);
-      return add({ code: 'syntax.invalid-json', path: [], params: { token } }, line.number, { line: line.number, column: offset + 1 });
+      const { problem, offset } = unparsable(line.text, error, maxDepth);
+      return add(problem, line.number, { line: line.number, column: offset + 1 });
     }
     const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
     if (type === 'package') {
       if (sawRecord) return add({ code: 'ndjson.header-not-first', path: ['type'], params: {} }, line.number);
       sawRecord = true;
-      const result = PackageHeaderLine.safeParse(value, parseOptions);
-      if (!result.success) return addAll(fromZodIssues(result.error.issues), line);
-      checker.publisherIs(result.data.publisher.id);
-      return checker.header(result.data, line.number);
+      const { problems, data } = shapeProblems(PackageHeaderLine, value, []);
+      if (!data) return addAll(problems, line);
+      checker.publisherIs((data as { publisher: { id: string } }).publisher.id);
+      return checker.header(data, line.number);
     }
     sawRecord = true;
     if (typeof type !== 'string' || !Object.hasOwn(recordTypes, type)) {
@@ -141,11 +137,11 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
     }
     const recordType = type as RecordType;
     records[recordType]++;
-    const result = recordLineSchemas[recordType].safeParse(value);
-    if (!result.success) {
-      addAll(fromZodIssues(recordLineSchemas[recordType].safeParse(value, parseOptions).error?.issues ?? result.error.issues), line);
+    const { problems, data } = shapeProblems(recordLineSchemas[recordType], value, RECORD_PATH);
+    if (!data) {
+      addAll(problems, line);
       return checker.invalid(recordType, value, RECORD_PATH, line.number);
     }
-    checker.record(recordType, result.data as Record<string, unknown>, RECORD_PATH, line.number);
+    checker.record(recordType, data, RECORD_PATH, line.number);
   }
 }

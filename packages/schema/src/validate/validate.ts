@@ -114,10 +114,11 @@ export class IssueCollector {
   }
 
   add(problem: StructuralProblem): ValidationIssue | undefined {
-    const issue = this.make(problem);
-    if (issue.severity === 'error') this.errors++;
+    if (issueCodes[problem.code].severity === 'error') this.errors++;
     else this.warnings++;
+    // Past maxIssues an issue is only counted: its message is never rendered.
     if (this.full) return undefined;
+    const issue = this.make(problem);
     this.issues.push(issue);
     return issue;
   }
@@ -135,9 +136,8 @@ const PackageEnvelope = z.strictObject({
   ...Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, z.array(z.unknown()).optional()])),
 });
 
-/** Structural problems of one record of a type, with paths under `base`. */
-export function structuralProblems(type: RecordType | 'package', value: unknown, base: (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
-  const schema = type === 'package' ? PackageEnvelope : recordTypes[type].schema;
+/** The shape problems of a value against a schema, with paths under `base`; its data when it fits. */
+export function shapeProblems(schema: z.ZodType, value: unknown, base: (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
   const result = schema.safeParse(value);
   if (result.success) return { problems: [], data: result.data as Record<string, unknown> };
   // Parse again with the input reported: only on failure, since it slows zod's fast path down.
@@ -145,8 +145,21 @@ export function structuralProblems(type: RecordType | 'package', value: unknown,
   return { problems: fromZodIssues(reported.error?.issues ?? result.error.issues, base) };
 }
 
+/** Structural problems of one record of a type (or of the package envelope), with paths under `base`. */
+export function structuralProblems(type: RecordType | 'package', value: unknown, base: (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
+  return shapeProblems(type === 'package' ? PackageEnvelope : recordTypes[type].schema, value, base);
+}
+
 function tooDeep(maxDepth: number): StructuralProblem {
   return { code: 'syntax.too-deep', path: [], params: { maxDepth } };
+}
+
+/** Why a JSON text that `JSON.parse` refused is not JSON, and the offset to place it at. */
+export function unparsable(text: string, error: unknown, maxDepth: number): { problem: StructuralProblem; offset: number } {
+  const beyond = offsetBeyondDepth(text, maxDepth);
+  if (beyond >= 0) return { problem: tooDeep(maxDepth), offset: beyond };
+  const { offset, token } = syntaxErrorOf(text, error);
+  return { problem: { code: 'syntax.invalid-json', path: [], params: { token } }, offset };
 }
 
 /** Parses JSON text into a value, or reports why it cannot. */
@@ -154,14 +167,8 @@ function parseText(text: string, collector: IssueCollector, maxDepth: number, li
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    const beyond = offsetBeyondDepth(text, maxDepth);
-    if (beyond >= 0) {
-      const issue = collector.add(tooDeep(maxDepth));
-      if (issue) issue.location = lines.locate(beyond);
-      return {};
-    }
-    const { offset, token } = syntaxErrorOf(text, error);
-    const issue = collector.add({ code: 'syntax.invalid-json', path: [], params: { token } });
+    const { problem, offset } = unparsable(text, error, maxDepth);
+    const issue = collector.add(problem);
     if (issue) issue.location = lines.locate(offset);
     return {};
   }
