@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isLocale, recordTypeNames, type Locale, type RecordType } from '@phx/schema';
+import { isLocale, locales, recordTypeNames, type Locale, type RecordType } from '@phx/schema';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -53,10 +53,11 @@ export function recordType(value: string | undefined): RecordType | undefined {
  * @example
  * ```ts
  * localeOf(undefined, { LANG: 'ru_RU.UTF-8' }); // 'ru'
+ * localeOf(undefined, { LANG: 'uk_UA.UTF-8' }); // 'uk'
  * ```
  */
 export function localeOf(value: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {
-  if (value !== undefined) return choice('locale', value, ['en', 'ru', 'fr', 'es'], 'en');
+  if (value !== undefined) return choice('locale', value, Object.keys(locales) as Locale[], 'en');
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
     const language = env[name]?.slice(0, 2).toLowerCase();
     if (language && isLocale(language)) return language;

@@ -121,6 +121,7 @@ describe('phx indicators', () => {
 
   it('takes the locale from the environment', () => {
     expect(phx(['indicators'], { env: { LANG: 'fr_FR.UTF-8' } }).stdout).toMatch(/hiv-prevalence-prisoners .*(?:VIH|Prévalence)/);
+    expect(phx(['indicators'], { env: { LANG: 'uk_UA.UTF-8' } }).stdout).toMatch(/hiv-prevalence-prisoners .*Поширеність ВІЛ/);
   });
 
   it('prints the definitions as JSON with --format json', () => {
@@ -131,6 +132,6 @@ describe('phx indicators', () => {
   it('rejects an unknown locale', () => {
     const { code, stderr } = phx(['indicators', '--locale', 'de']);
     expect(code).toBe(2);
-    expect(stderr).toContain('--locale must be one of en, ru, fr, es');
+    expect(stderr).toContain('--locale must be one of en, ru, uk, fr, es');
   });
 });

@@ -94,12 +94,14 @@ describe('phx validate: options', () => {
     expect(report.files[1]).toMatchObject({ file: valid, ok: true, issues: [] });
   });
 
-  it('--locale renders the messages in Russian, French and Spanish, and LANG sets the default', () => {
+  it('--locale renders the messages in Russian, Ukrainian, French and Spanish, and LANG sets the default', () => {
     const messages = (args: string[], env?: Record<string, string>) => phx(['validate', '--format', 'json', ...args, invalid], { env }).stdout;
     expect(messages(['--locale', 'ru'])).toContain('Повторяющийся идентификатор');
     expect(messages(['--locale', 'fr'])).not.toContain('Duplicate observation id');
     expect(messages(['--locale', 'es'])).not.toContain('Duplicate observation id');
+    expect(messages(['--locale', 'uk'])).toContain('Повторюваний ідентифікатор');
     expect(messages([], { LANG: 'ru_RU.UTF-8' })).toContain('Повторяющийся идентификатор');
+    expect(messages([], { LANG: 'uk_UA.UTF-8' })).toContain('Повторюваний ідентифікатор');
     expect(messages([], { LANG: 'de_DE.UTF-8' })).toContain('Duplicate observation id');
   });
 

@@ -8,6 +8,7 @@ import type { CodelistLabels, LabelLocale } from '../src/codelists/labels.js';
 const locales: Record<LabelLocale, CodelistLabels> = {
   en: labels.en,
   ru: labels.ru,
+  uk: labels.uk,
   fr: labels.fr,
   es: labels.es,
 };
@@ -35,20 +36,17 @@ describe('indicator catalogue', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('names and describes every entry in English and Russian', () => {
+  it('names, describes and defines the numerator of every entry in every locale', () => {
     for (const d of indicatorCatalogue) {
-      for (const lang of ['en', 'ru'] as const) {
+      for (const lang of Object.keys(locales)) {
         expect(d.name[lang]?.trim(), `${d.code} name.${lang}`).toBeTruthy();
         expect(d.description[lang]?.trim(), `${d.code} description.${lang}`).toBeTruthy();
+        expect(d.numerator?.[lang]?.trim(), `${d.code} numerator.${lang}`).toBeTruthy();
       }
       expect(d.name.ru, `${d.code} name.ru is Cyrillic`).toMatch(/[А-Яа-яЁё]/);
-    }
-  });
-
-  it('defines the numerator in English and Russian', () => {
-    for (const d of indicatorCatalogue) {
-      expect(d.numerator?.en?.trim(), `${d.code} numerator.en`).toBeTruthy();
-      expect(d.numerator?.ru?.trim(), `${d.code} numerator.ru`).toBeTruthy();
+      // Ukrainian has letters Russian lacks (і, ї, є, ґ) and lacks some it has (ы, э, ё): a copied Russian text shows.
+      expect(d.name.uk, `${d.code} name.uk is Ukrainian`).toMatch(/[іїєґІЇЄҐ]/);
+      expect(`${d.name.uk} ${d.description.uk}`, `${d.code} uk is not Russian`).not.toMatch(/[ыэёъЫЭЁЪ]/);
     }
   });
 
@@ -57,8 +55,7 @@ describe('indicator catalogue', () => {
       if (d.calculation === 'count') {
         expect(d.denominator, `${d.code} is a count`).toBeUndefined();
       } else {
-        expect(d.denominator?.en?.trim(), `${d.code} denominator.en`).toBeTruthy();
-        expect(d.denominator?.ru?.trim(), `${d.code} denominator.ru`).toBeTruthy();
+        for (const lang of Object.keys(locales)) expect(d.denominator?.[lang]?.trim(), `${d.code} denominator.${lang}`).toBeTruthy();
       }
     }
   });
@@ -118,7 +115,7 @@ describe('codelist labels', () => {
     });
   }
 
-  for (const locale of ['ru', 'fr', 'es'] as const) {
+  for (const locale of ['ru', 'uk', 'fr', 'es'] as const) {
     it(`${locale} labels are translated, not copied from English`, () => {
       const same: string[] = [];
       for (const id of labelledLists) {
@@ -132,14 +129,22 @@ describe('codelist labels', () => {
     });
   }
 
-  it('writes Russian labels in Cyrillic', () => {
+  it.each(['ru', 'uk'] as const)('writes %s labels in Cyrillic', (locale) => {
     const latinOnly: string[] = [];
     for (const id of labelledLists) {
-      const list = labels.ru[id] as Record<string, string>;
+      const list = labels[locale][id] as Record<string, string>;
       for (const [code, label] of Object.entries(list)) {
-        if (/[A-Za-z]/.test(label) && !/[А-Яа-яЁё]/.test(label) && label !== 'COVID-19') latinOnly.push(`${id}.${code}`);
+        if (/[A-Za-z]/.test(label) && !/[А-Яа-яЁёІіЇїЄєҐґ]/.test(label) && label !== 'COVID-19') latinOnly.push(`${id}.${code}`);
       }
     }
     expect(latinOnly).toEqual([]);
+  });
+
+  it('writes Ukrainian labels without the letters only Russian has', () => {
+    const russian: string[] = [];
+    for (const id of labelledLists) {
+      for (const [code, label] of Object.entries(labels.uk[id] as Record<string, string>)) if (/[ыэёъЫЭЁЪ]/.test(label)) russian.push(`${id}.${code}`);
+    }
+    expect(russian).toEqual([]);
   });
 });

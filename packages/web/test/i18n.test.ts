@@ -22,7 +22,7 @@ describe('interface texts', () => {
   });
 
   it('names each language in itself', () => {
-    expect(languageNames).toEqual({ en: 'English', ru: 'Русский', fr: 'Français', es: 'Español' });
+    expect(languageNames).toEqual({ en: 'English', ru: 'Русский', uk: 'Українська', fr: 'Français', es: 'Español' });
   });
 });
 

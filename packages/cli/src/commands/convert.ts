@@ -25,7 +25,7 @@ Options:
                                 when writing .phx.json from CSV
   --delimiter <, ; tab |>       CSV separator to write (default ,) or to read (default: detected)
   --bom                         start a written CSV with a byte order mark (for Excel)
-  --locale <en|ru|fr|es>        language of the messages (default: from LANG, else en)
+  --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en)
   -h, --help                    show this help
 
 Exit codes: 0 converted, 1 the input cannot be converted as it is, 2 usage or I/O error.`;

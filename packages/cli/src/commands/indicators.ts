@@ -2,12 +2,12 @@ import { indicatorCatalogue, type Locale } from '@phx/schema';
 import { choice, localeOf, parse } from '../args.js';
 import type { Context } from './context.js';
 
-export const indicatorsHelp = `Usage: phx indicators [--locale <en|ru|fr|es>] [--format <table|json>]
+export const indicatorsHelp = `Usage: phx indicators [--locale <en|ru|uk|fr|es>] [--format <table|json>]
 
 Lists the indicator catalogue that ships with PHX: code, unit, framework and name.
 
 Options:
-  --locale <en|ru|fr|es>   language of the names (default: from LANG, else en)
+  --locale <en|ru|uk|fr|es>   language of the names (default: from LANG, else en)
   --format <table|json>    a table for people (default) or the definitions as JSON
   -h, --help               show this help`;
 

@@ -23,7 +23,7 @@ phx expands them: phx validate "data/**/*.phx.json".
 
 Options:
   --format <human|json|sarif>   how to print the issues (default human)
-  --locale <en|ru|fr|es>        language of the messages (default: from LANG, else en)
+  --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en)
   --fail-on <error|warning>     what makes the exit code 1 (default error)
   --max-issues <N>              stop a file after N issues (default ${DEFAULT_MAX_ISSUES})
   --suppression-threshold <N>   counts from 1 to N-1 must be suppressed (default 5)

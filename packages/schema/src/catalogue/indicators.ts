@@ -7,6 +7,7 @@ const PREVENTION_SLUG = 'hiv-prevention-programmes-prisons';
 const PREVENTION_NOTE = {
   en: 'One of the nine counts that make up the UNAIDS Global AIDS Monitoring indicator "HIV prevention programmes in prisons"; report routine programme data for the calendar year.',
   ru: 'Один из девяти показателей, из которых состоит индикатор Глобального мониторинга СПИДа ЮНЭЙДС «Программы профилактики ВИЧ в тюрьмах»; указываются текущие программные данные за календарный год.',
+  uk: 'Один із дев’яти показників, з яких складається індикатор Глобального моніторингу СНІДу ЮНЕЙДС «Програми профілактики ВІЛ у в’язницях»; зазначаються поточні програмні дані за календарний рік.',
   fr: "L'un des neuf dénombrements qui composent l'indicateur « Programmes de prévention du VIH en prison » du Suivi mondial de la lutte contre le sida de l'ONUSIDA ; déclarer les données de routine des programmes pour l'année civile.",
   es: 'Uno de los nueve recuentos que componen el indicador «Programas de prevención del VIH en las prisiones» del Monitoreo Global del Sida de ONUSIDA; se notifican los datos rutinarios de los programas del año natural.',
 } as const;
@@ -15,6 +16,7 @@ const PREVENTION_NOTE = {
 const PCR_NOTE = {
   en: "If PCR is used in the testing algorithm, record the algorithm in the observation's method note.",
   ru: 'Если в алгоритме тестирования используется ПЦР, опишите алгоритм в методическом примечании к наблюдению.',
+  uk: 'Якщо в алгоритмі тестування використовується ПЛР, опишіть алгоритм у методичній примітці до спостереження.',
   fr: "Si la PCR fait partie de l'algorithme de dépistage, décrire cet algorithme dans la note méthodologique de l'observation.",
   es: 'Si el algoritmo de pruebas incluye PCR, describa el algoritmo en la nota metodológica de la observación.',
 } as const;
@@ -50,12 +52,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Needles distributed in prisons',
       ru: 'Иглы, распространённые в местах лишения свободы',
+      uk: 'Голки, поширені в місцях позбавлення волі',
       fr: 'Aiguilles distribuées en prison',
       es: 'Agujas distribuidas en prisiones',
     },
     description: {
       en: `Number of needles given out by needle and syringe programmes in prisons and other closed settings. ${PREVENTION_NOTE.en}`,
       ru: `Число игл, выданных в рамках программ обмена игл и шприцев в тюрьмах и других учреждениях закрытого типа. ${PREVENTION_NOTE.ru}`,
+      uk: `Кількість голок, виданих у межах програм обміну голок і шприців у в’язницях та інших установах закритого типу. ${PREVENTION_NOTE.uk}`,
       fr: `Nombre d'aiguilles remises par les programmes d'échange d'aiguilles et de seringues dans les prisons et autres milieux fermés. ${PREVENTION_NOTE.fr}`,
       es: `Número de agujas entregadas por los programas de intercambio de agujas y jeringas en prisiones y otros entornos cerrados. ${PREVENTION_NOTE.es}`,
     },
@@ -64,6 +68,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'Needles distributed in prisons and other closed settings during the reporting period.',
       ru: 'Иглы, распространённые в тюрьмах и других учреждениях закрытого типа за отчётный период.',
+      uk: 'Голки, поширені у в’язницях та інших установах закритого типу за звітний період.',
       fr: 'Aiguilles distribuées dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Agujas distribuidas en prisiones y otros entornos cerrados durante el período de notificación.',
     },
@@ -78,12 +83,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'People in prison on opioid agonist maintenance therapy',
       ru: 'Люди в местах лишения свободы, получающие опиоидную заместительную терапию',
+      uk: 'Люди в місцях позбавлення волі, які отримують замісну підтримувальну терапію',
       fr: "Personnes détenues sous traitement d'entretien par agonistes opioïdes",
       es: 'Personas privadas de libertad en tratamiento de mantenimiento con agonistas opioides',
     },
     description: {
       en: `Number of people in prisons and other closed settings receiving opioid agonist maintenance therapy (opioid substitution therapy, e.g. with methadone or buprenorphine). ${PREVENTION_NOTE.en}`,
       ru: `Число людей в тюрьмах и других учреждениях закрытого типа, получающих поддерживающую терапию агонистами опиоидов (опиоидную заместительную терапию, например метадоном или бупренорфином). ${PREVENTION_NOTE.ru}`,
+      uk: `Кількість людей у в’язницях та інших установах закритого типу, які отримують підтримувальну терапію агоністами опіоїдів (замісну підтримувальну терапію, наприклад метадоном або бупренорфіном). ${PREVENTION_NOTE.uk}`,
       fr: `Nombre de personnes dans les prisons et autres milieux fermés recevant un traitement d'entretien par agonistes opioïdes (traitement de substitution aux opiacés, par exemple par méthadone ou buprénorphine). ${PREVENTION_NOTE.fr}`,
       es: `Número de personas en prisiones y otros entornos cerrados que reciben tratamiento de mantenimiento con agonistas opioides (terapia de sustitución de opiáceos, por ejemplo con metadona o buprenorfina). ${PREVENTION_NOTE.es}`,
     },
@@ -92,6 +99,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings who received opioid agonist maintenance therapy during the reporting period.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа, получавшие опиоидную заместительную терапию в течение отчётного периода.',
+      uk: 'Люди у в’язницях та інших установах закритого типу, які отримували замісну підтримувальну терапію протягом звітного періоду.',
       fr: "Personnes dans les prisons et autres milieux fermés ayant reçu un traitement d'entretien par agonistes opioïdes pendant la période de référence.",
       es: 'Personas en prisiones y otros entornos cerrados que recibieron tratamiento de mantenimiento con agonistas opioides durante el período de notificación.',
     },
@@ -106,12 +114,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Condoms distributed in prisons',
       ru: 'Презервативы, распространённые в местах лишения свободы',
+      uk: 'Презервативи, поширені в місцях позбавлення волі',
       fr: 'Préservatifs distribués en prison',
       es: 'Preservativos distribuidos en prisiones',
     },
     description: {
       en: `Number of condoms given out to people in prisons and other closed settings. ${PREVENTION_NOTE.en}`,
       ru: `Число презервативов, выданных людям в тюрьмах и других учреждениях закрытого типа. ${PREVENTION_NOTE.ru}`,
+      uk: `Кількість презервативів, виданих людям у в’язницях та інших установах закритого типу. ${PREVENTION_NOTE.uk}`,
       fr: `Nombre de préservatifs remis aux personnes dans les prisons et autres milieux fermés. ${PREVENTION_NOTE.fr}`,
       es: `Número de preservativos entregados a las personas en prisiones y otros entornos cerrados. ${PREVENTION_NOTE.es}`,
     },
@@ -120,6 +130,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'Condoms distributed in prisons and other closed settings during the reporting period.',
       ru: 'Презервативы, распространённые в тюрьмах и других учреждениях закрытого типа за отчётный период.',
+      uk: 'Презервативи, поширені у в’язницях та інших установах закритого типу за звітний період.',
       fr: 'Préservatifs distribués dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Preservativos distribuidos en prisiones y otros entornos cerrados durante el período de notificación.',
     },
@@ -134,12 +145,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'People in prison on antiretroviral therapy',
       ru: 'Люди в местах лишения свободы, получающие антиретровирусную терапию',
+      uk: 'Люди в місцях позбавлення волі, які отримують антиретровірусну терапію',
       fr: 'Personnes détenues sous traitement antirétroviral',
       es: 'Personas privadas de libertad en tratamiento antirretroviral',
     },
     description: {
       en: `Number of people living with HIV in prisons and other closed settings who receive antiretroviral therapy (ART). ${PREVENTION_NOTE.en}`,
       ru: `Число людей, живущих с ВИЧ, в тюрьмах и других учреждениях закрытого типа, получающих антиретровирусную терапию (АРТ). ${PREVENTION_NOTE.ru}`,
+      uk: `Кількість людей, які живуть з ВІЛ, у в’язницях та інших установах закритого типу, які отримують антиретровірусну терапію (АРТ). ${PREVENTION_NOTE.uk}`,
       fr: `Nombre de personnes vivant avec le VIH dans les prisons et autres milieux fermés qui reçoivent un traitement antirétroviral (TAR). ${PREVENTION_NOTE.fr}`,
       es: `Número de personas que viven con el VIH en prisiones y otros entornos cerrados que reciben tratamiento antirretroviral (TAR). ${PREVENTION_NOTE.es}`,
     },
@@ -148,6 +161,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings who received ART during the reporting period.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа, получавшие АРТ в течение отчётного периода.',
+      uk: 'Люди у в’язницях та інших установах закритого типу, які отримували АРТ протягом звітного періоду.',
       fr: 'Personnes dans les prisons et autres milieux fermés ayant reçu un TAR pendant la période de référence.',
       es: 'Personas en prisiones y otros entornos cerrados que recibieron TAR durante el período de notificación.',
     },
@@ -162,12 +176,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'People in prison tested for HIV',
       ru: 'Люди в местах лишения свободы, прошедшие тестирование на ВИЧ',
+      uk: 'Люди в місцях позбавлення волі, які пройшли тестування на ВІЛ',
       fr: 'Personnes détenues ayant fait un test de dépistage du VIH',
       es: 'Personas privadas de libertad que se hicieron la prueba del VIH',
     },
     description: {
       en: `Number of people in prisons and other closed settings tested for HIV. Testing must be voluntary and done only with informed consent. ${PREVENTION_NOTE.en}`,
       ru: `Число людей в тюрьмах и других учреждениях закрытого типа, прошедших тестирование на ВИЧ. Тестирование должно быть добровольным и проводиться только с информированного согласия. ${PREVENTION_NOTE.ru}`,
+      uk: `Кількість людей у в’язницях та інших установах закритого типу, які пройшли тестування на ВІЛ. Тестування має бути добровільним і проводитися лише за інформованої згоди. ${PREVENTION_NOTE.uk}`,
       fr: `Nombre de personnes dans les prisons et autres milieux fermés ayant fait un test de dépistage du VIH. Le dépistage doit être volontaire et réalisé uniquement avec un consentement éclairé. ${PREVENTION_NOTE.fr}`,
       es: `Número de personas en prisiones y otros entornos cerrados que se hicieron la prueba del VIH. La prueba debe ser voluntaria y realizarse solo con consentimiento informado. ${PREVENTION_NOTE.es}`,
     },
@@ -176,6 +192,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings tested for HIV during the reporting period.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа, прошедшие тестирование на ВИЧ за отчётный период.',
+      uk: 'Люди у в’язницях та інших установах закритого типу, які пройшли тестування на ВІЛ за звітний період.',
       fr: 'Personnes dans les prisons et autres milieux fermés ayant fait un test de dépistage du VIH pendant la période de référence.',
       es: 'Personas en prisiones y otros entornos cerrados que se hicieron la prueba del VIH durante el período de notificación.',
     },
@@ -190,12 +207,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'People living with HIV in prison',
       ru: 'Люди, живущие с ВИЧ, в местах лишения свободы',
+      uk: 'Люди, які живуть з ВІЛ, у місцях позбавлення волі',
       fr: 'Personnes vivant avec le VIH en prison',
       es: 'Personas que viven con el VIH en prisiones',
     },
     description: {
       en: `Number of people living with HIV among people in prisons and other closed settings. GAM also accepts a percentage; PHX reports the share of people tested who are positive as hiv-prevalence-prisoners. ${PREVENTION_NOTE.en}`,
       ru: `Число людей, живущих с ВИЧ, среди людей в тюрьмах и других учреждениях закрытого типа. ГМС также принимает процент; в PHX доля положительных результатов среди прошедших тестирование отражается показателем hiv-prevalence-prisoners. ${PREVENTION_NOTE.ru}`,
+      uk: `Кількість людей, які живуть з ВІЛ, серед людей у в’язницях та інших установах закритого типу. ГМС також приймає відсоток; у PHX частку позитивних результатів серед тих, хто пройшов тестування, відображає показник hiv-prevalence-prisoners. ${PREVENTION_NOTE.uk}`,
       fr: `Nombre de personnes vivant avec le VIH parmi les personnes dans les prisons et autres milieux fermés. Le Suivi mondial accepte aussi un pourcentage ; PHX déclare la part des personnes testées qui sont positives avec l'indicateur hiv-prevalence-prisoners. ${PREVENTION_NOTE.fr}`,
       es: `Número de personas que viven con el VIH entre las personas en prisiones y otros entornos cerrados. El Monitoreo Global también acepta un porcentaje; PHX notifica la proporción de personas que dan positivo entre las que se hicieron la prueba con el indicador hiv-prevalence-prisoners. ${PREVENTION_NOTE.es}`,
     },
@@ -204,6 +223,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings known to be living with HIV during the reporting period.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа с известным ВИЧ-положительным статусом в течение отчётного периода.',
+      uk: 'Люди у в’язницях та інших установах закритого типу з відомим ВІЛ-позитивним статусом протягом звітного періоду.',
       fr: "Personnes dans les prisons et autres milieux fermés dont on sait qu'elles vivent avec le VIH pendant la période de référence.",
       es: 'Personas en prisiones y otros entornos cerrados de las que se sabe que viven con el VIH durante el período de notificación.',
     },
@@ -218,12 +238,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'People with hepatitis C in prison',
       ru: 'Люди с гепатитом C в местах лишения свободы',
+      uk: 'Люди з гепатитом C у місцях позбавлення волі',
       fr: "Personnes atteintes d'hépatite C en prison",
       es: 'Personas con hepatitis C en prisiones',
     },
     description: {
       en: `Number of people with hepatitis C (HCV) among people in prisons and other closed settings. GAM also accepts a percentage; the share of people tested who are anti-HCV positive is hcv-positivity-prisoners. ${PREVENTION_NOTE.en}`,
       ru: `Число людей с гепатитом C (ВГС) среди людей в тюрьмах и других учреждениях закрытого типа. ГМС также принимает процент; доля лиц с антителами к ВГС среди прошедших тестирование отражается показателем hcv-positivity-prisoners. ${PREVENTION_NOTE.ru}`,
+      uk: `Кількість людей з гепатитом C (ВГС) серед людей у в’язницях та інших установах закритого типу. ГМС також приймає відсоток; частку осіб з антитілами до ВГС серед тих, хто пройшов тестування, відображає показник hcv-positivity-prisoners. ${PREVENTION_NOTE.uk}`,
       fr: `Nombre de personnes atteintes d'hépatite C (VHC) parmi les personnes dans les prisons et autres milieux fermés. Le Suivi mondial accepte aussi un pourcentage ; la part des personnes testées positives aux anticorps anti-VHC correspond à l'indicateur hcv-positivity-prisoners. ${PREVENTION_NOTE.fr}`,
       es: `Número de personas con hepatitis C (VHC) entre las personas en prisiones y otros entornos cerrados. El Monitoreo Global también acepta un porcentaje; la proporción de personas con anticuerpos anti-VHC entre las que se hicieron la prueba corresponde al indicador hcv-positivity-prisoners. ${PREVENTION_NOTE.es}`,
     },
@@ -232,6 +254,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings with hepatitis C during the reporting period.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа с гепатитом C в течение отчётного периода.',
+      uk: 'Люди у в’язницях та інших установах закритого типу з гепатитом C протягом звітного періоду.',
       fr: "Personnes dans les prisons et autres milieux fermés atteintes d'hépatite C pendant la période de référence.",
       es: 'Personas en prisiones y otros entornos cerrados con hepatitis C durante el período de notificación.',
     },
@@ -246,12 +269,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'People co-infected with HIV and hepatitis C in prison',
       ru: 'Люди с коинфекцией ВИЧ/ВГС в местах лишения свободы',
+      uk: 'Люди з коінфекцією ВІЛ/ВГС у місцях позбавлення волі',
       fr: "Personnes co-infectées par le VIH et l'hépatite C en prison",
       es: 'Personas con coinfección por el VIH y la hepatitis C en prisiones',
     },
     description: {
       en: `Number of people in prisons and other closed settings living with both HIV and hepatitis C. ${PREVENTION_NOTE.en}`,
       ru: `Число людей в тюрьмах и других учреждениях закрытого типа, имеющих одновременно ВИЧ-инфекцию и гепатит C. ${PREVENTION_NOTE.ru}`,
+      uk: `Кількість людей у в’язницях та інших установах закритого типу, які мають одночасно ВІЛ-інфекцію та гепатит C. ${PREVENTION_NOTE.uk}`,
       fr: `Nombre de personnes dans les prisons et autres milieux fermés vivant à la fois avec le VIH et l'hépatite C. ${PREVENTION_NOTE.fr}`,
       es: `Número de personas en prisiones y otros entornos cerrados que viven a la vez con el VIH y la hepatitis C. ${PREVENTION_NOTE.es}`,
     },
@@ -260,6 +285,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings co-infected with HIV and hepatitis C during the reporting period.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа с коинфекцией ВИЧ и гепатита C в течение отчётного периода.',
+      uk: 'Люди у в’язницях та інших установах закритого типу з коінфекцією ВІЛ і гепатиту C протягом звітного періоду.',
       fr: "Personnes dans les prisons et autres milieux fermés co-infectées par le VIH et l'hépatite C pendant la période de référence.",
       es: 'Personas en prisiones y otros entornos cerrados con coinfección por el VIH y la hepatitis C durante el período de notificación.',
     },
@@ -274,12 +300,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'People with tuberculosis or HIV/TB co-infection in prison',
       ru: 'Люди с туберкулёзом или коинфекцией ВИЧ/ТБ в местах лишения свободы',
+      uk: 'Люди з туберкульозом або коінфекцією ВІЛ/ТБ у місцях позбавлення волі',
       fr: 'Personnes atteintes de tuberculose ou co-infectées par le VIH et la tuberculose en prison',
       es: 'Personas con tuberculosis o coinfección por el VIH y la tuberculosis en prisiones',
     },
     description: {
       en: `Number of people in prisons and other closed settings with tuberculosis (TB), or co-infected with HIV and TB. ${PREVENTION_NOTE.en}`,
       ru: `Число людей в тюрьмах и других учреждениях закрытого типа с туберкулёзом (ТБ) или с коинфекцией ВИЧ/ТБ. ${PREVENTION_NOTE.ru}`,
+      uk: `Кількість людей у в’язницях та інших установах закритого типу з туберкульозом (ТБ) або з коінфекцією ВІЛ/ТБ. ${PREVENTION_NOTE.uk}`,
       fr: `Nombre de personnes dans les prisons et autres milieux fermés atteintes de tuberculose, ou co-infectées par le VIH et la tuberculose. ${PREVENTION_NOTE.fr}`,
       es: `Número de personas en prisiones y otros entornos cerrados con tuberculosis (TB) o con coinfección por el VIH y la TB. ${PREVENTION_NOTE.es}`,
     },
@@ -288,6 +316,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings with TB or HIV/TB co-infection during the reporting period.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа с ТБ или коинфекцией ВИЧ/ТБ в течение отчётного периода.',
+      uk: 'Люди у в’язницях та інших установах закритого типу з ТБ або коінфекцією ВІЛ/ТБ протягом звітного періоду.',
       fr: 'Personnes dans les prisons et autres milieux fermés atteintes de tuberculose ou co-infectées VIH/tuberculose pendant la période de référence.',
       es: 'Personas en prisiones y otros entornos cerrados con TB o coinfección por el VIH y la TB durante el período de notificación.',
     },
@@ -302,12 +331,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Prisons offering HIV prevention or treatment services',
       ru: 'Пенитенциарные учреждения, предоставляющие услуги профилактики или лечения ВИЧ',
+      uk: 'Пенітенціарні установи, що надають послуги з профілактики або лікування ВІЛ',
       fr: 'Prisons offrant des services de prévention ou de traitement du VIH',
       es: 'Prisiones que ofrecen servicios de prevención o tratamiento del VIH',
     },
     description: {
       en: 'Number of prisons and other closed settings that offer at least one HIV prevention or treatment service. Asked alongside the nine counts of the UNAIDS Global AIDS Monitoring indicator "HIV prevention programmes in prisons".',
       ru: 'Число тюрем и других учреждений закрытого типа, предоставляющих хотя бы одну услугу по профилактике или лечению ВИЧ. Запрашивается вместе с девятью показателями индикатора Глобального мониторинга СПИДа ЮНЭЙДС «Программы профилактики ВИЧ в тюрьмах».',
+      uk: 'Кількість в’язниць та інших установ закритого типу, що надають принаймні одну послугу з профілактики або лікування ВІЛ. Запитується разом із дев’ятьма показниками індикатора Глобального моніторингу СНІДу ЮНЕЙДС «Програми профілактики ВІЛ у в’язницях».',
       fr: "Nombre de prisons et autres milieux fermés offrant au moins un service de prévention ou de traitement du VIH. Demandé avec les neuf dénombrements de l'indicateur « Programmes de prévention du VIH en prison » du Suivi mondial de la lutte contre le sida de l'ONUSIDA.",
       es: 'Número de prisiones y otros entornos cerrados que ofrecen al menos un servicio de prevención o tratamiento del VIH. Se solicita junto con los nueve recuentos del indicador «Programas de prevención del VIH en las prisiones» del Monitoreo Global del Sida de ONUSIDA.',
     },
@@ -316,6 +347,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'Prisons and other closed settings offering any HIV prevention or treatment service during the reporting period.',
       ru: 'Тюрьмы и другие учреждения закрытого типа, предоставлявшие какие-либо услуги по профилактике или лечению ВИЧ в течение отчётного периода.',
+      uk: 'В’язниці та інші установи закритого типу, що надавали будь-які послуги з профілактики або лікування ВІЛ протягом звітного періоду.',
       fr: "Prisons et autres milieux fermés offrant un service de prévention ou de traitement du VIH, quel qu'il soit, pendant la période de référence.",
       es: 'Prisiones y otros entornos cerrados que ofrecieron algún servicio de prevención o tratamiento del VIH durante el período de notificación.',
     },
@@ -340,12 +372,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'HIV prevalence among people in prison',
       ru: 'Распространённость ВИЧ среди людей в местах лишения свободы',
+      uk: 'Поширеність ВІЛ серед людей у місцях позбавлення волі',
       fr: 'Prévalence du VIH chez les personnes détenues',
       es: 'Prevalencia del VIH entre las personas privadas de libertad',
     },
     description: {
       en: 'Percentage of people in prisons and other closed settings tested for HIV whose result is positive. Testing must be voluntary and done only with informed consent. Prefer routine programme data: surveys should not be relied on for prisons.',
       ru: 'Доля людей с положительным результатом среди людей в тюрьмах и других учреждениях закрытого типа, прошедших тестирование на ВИЧ. Тестирование должно быть добровольным и проводиться только с информированного согласия. Предпочтительны текущие программные данные: на обследования в местах лишения свободы полагаться не следует.',
+      uk: 'Частка людей з позитивним результатом серед людей у в’язницях та інших установах закритого типу, які пройшли тестування на ВІЛ. Тестування має бути добровільним і проводитися лише за інформованої згоди. Перевагу слід надавати поточним програмним даним: на обстеження в місцях позбавлення волі покладатися не варто.',
       fr: "Pourcentage de personnes testées positives au VIH parmi les personnes dépistées dans les prisons et autres milieux fermés. Le dépistage doit être volontaire et réalisé uniquement avec un consentement éclairé. Privilégier les données de routine des programmes : les enquêtes ne sont pas une source fiable pour les prisons.",
       es: 'Porcentaje de personas con resultado positivo entre las personas de prisiones y otros entornos cerrados que se hicieron la prueba del VIH. La prueba debe ser voluntaria y realizarse solo con consentimiento informado. Es preferible utilizar datos rutinarios de los programas: no conviene basarse en encuestas para las prisiones.',
     },
@@ -354,12 +388,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings who tested positive for HIV.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа с положительным результатом теста на ВИЧ.',
+      uk: 'Люди у в’язницях та інших установах закритого типу з позитивним результатом тесту на ВІЛ.',
       fr: 'Personnes dans les prisons et autres milieux fermés dont le test de dépistage du VIH est positif.',
       es: 'Personas en prisiones y otros entornos cerrados con resultado positivo en la prueba del VIH.',
     },
     denominator: {
       en: 'People in prisons and other closed settings who were tested for HIV.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа, прошедшие тестирование на ВИЧ.',
+      uk: 'Люди у в’язницях та інших установах закритого типу, які пройшли тестування на ВІЛ.',
       fr: 'Personnes dans les prisons et autres milieux fermés ayant fait un test de dépistage du VIH.',
       es: 'Personas en prisiones y otros entornos cerrados que se hicieron la prueba del VIH.',
     },
@@ -374,12 +410,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'ART coverage among people in prison living with HIV',
       ru: 'Охват АРТ людей, живущих с ВИЧ, в местах лишения свободы',
+      uk: 'Охоплення АРТ людей, які живуть з ВІЛ, у місцях позбавлення волі',
       fr: 'Couverture du traitement antirétroviral chez les personnes détenues vivant avec le VIH',
       es: 'Cobertura del tratamiento antirretroviral entre las personas privadas de libertad que viven con el VIH',
     },
     description: {
       en: 'Percentage of people living with HIV in prisons and other closed settings who receive antiretroviral therapy (ART).',
       ru: 'Доля людей, живущих с ВИЧ, в тюрьмах и других учреждениях закрытого типа, которые получают антиретровирусную терапию (АРТ).',
+      uk: 'Частка людей, які живуть з ВІЛ, у в’язницях та інших установах закритого типу, які отримують антиретровірусну терапію (АРТ).',
       fr: 'Pourcentage de personnes vivant avec le VIH dans les prisons et autres milieux fermés qui reçoivent un traitement antirétroviral (TAR).',
       es: 'Porcentaje de personas que viven con el VIH en prisiones y otros entornos cerrados que reciben tratamiento antirretroviral (TAR).',
     },
@@ -388,12 +426,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People living with HIV in prisons and other closed settings who received ART in the past 12 months.',
       ru: 'Люди, живущие с ВИЧ, в тюрьмах и других учреждениях закрытого типа, получавшие АРТ в течение последних 12 месяцев.',
+      uk: 'Люди, які живуть з ВІЛ, у в’язницях та інших установах закритого типу, які отримували АРТ протягом останніх 12 місяців.',
       fr: 'Personnes vivant avec le VIH dans les prisons et autres milieux fermés ayant reçu un TAR au cours des 12 derniers mois.',
       es: 'Personas que viven con el VIH en prisiones y otros entornos cerrados que recibieron TAR en los últimos 12 meses.',
     },
     denominator: {
       en: 'People living with HIV in prisons and other closed settings.',
       ru: 'Люди, живущие с ВИЧ, в тюрьмах и других учреждениях закрытого типа.',
+      uk: 'Люди, які живуть з ВІЛ, у в’язницях та інших установах закритого типу.',
       fr: 'Personnes vivant avec le VIH dans les prisons et autres milieux fermés.',
       es: 'Personas que viven con el VIH en prisiones y otros entornos cerrados.',
     },
@@ -408,12 +448,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Hepatitis C positivity among people in prison',
       ru: 'Доля лиц с антителами к ВГС среди людей в местах лишения свободы',
+      uk: 'Частка осіб з антитілами до ВГС серед людей у місцях позбавлення волі',
       fr: "Taux de positivité à l'hépatite C chez les personnes détenues",
       es: 'Positividad para la hepatitis C entre las personas privadas de libertad',
     },
     description: {
       en: `Percentage of people in prisons and other closed settings tested for hepatitis C who are positive for antibodies to the hepatitis C virus (anti-HCV). ${PCR_NOTE.en}`,
       ru: `Доля лиц с антителами к вирусу гепатита C (анти-ВГС) среди людей в тюрьмах и других учреждениях закрытого типа, прошедших тестирование на гепатит C. ${PCR_NOTE.ru}`,
+      uk: `Частка осіб з антитілами до вірусу гепатиту C (анти-ВГС) серед людей у в’язницях та інших установах закритого типу, які пройшли тестування на гепатит C. ${PCR_NOTE.uk}`,
       fr: `Pourcentage de personnes positives aux anticorps anti-VHC parmi les personnes dépistées pour l'hépatite C dans les prisons et autres milieux fermés. ${PCR_NOTE.fr}`,
       es: `Porcentaje de personas con anticuerpos contra el virus de la hepatitis C (anti-VHC) entre las personas de prisiones y otros entornos cerrados que se hicieron la prueba de la hepatitis C. ${PCR_NOTE.es}`,
     },
@@ -422,12 +464,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings who tested positive for anti-HCV.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа с положительным результатом на анти-ВГС.',
+      uk: 'Люди у в’язницях та інших установах закритого типу з позитивним результатом на анти-ВГС.',
       fr: 'Personnes dans les prisons et autres milieux fermés testées positives aux anticorps anti-VHC.',
       es: 'Personas en prisiones y otros entornos cerrados con resultado positivo para anti-VHC.',
     },
     denominator: {
       en: 'People in prisons and other closed settings tested for HCV.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа, прошедшие тестирование на ВГС.',
+      uk: 'Люди у в’язницях та інших установах закритого типу, які пройшли тестування на ВГС.',
       fr: 'Personnes dans les prisons et autres milieux fermés dépistées pour le VHC.',
       es: 'Personas en prisiones y otros entornos cerrados que se hicieron la prueba del VHC.',
     },
@@ -442,12 +486,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Hepatitis B positivity among people in prison',
       ru: 'Доля лиц с HBsAg среди людей в местах лишения свободы',
+      uk: 'Частка осіб з HBsAg серед людей у місцях позбавлення волі',
       fr: "Taux de positivité à l'hépatite B chez les personnes détenues",
       es: 'Positividad para la hepatitis B entre las personas privadas de libertad',
     },
     description: {
       en: `Percentage of people in prisons and other closed settings tested for hepatitis B who are positive for the hepatitis B surface antigen (HBsAg). ${PCR_NOTE.en}`,
       ru: `Доля лиц с поверхностным антигеном вируса гепатита B (HBsAg) среди людей в тюрьмах и других учреждениях закрытого типа, прошедших тестирование на гепатит B. ${PCR_NOTE.ru}`,
+      uk: `Частка осіб з поверхневим антигеном вірусу гепатиту B (HBsAg) серед людей у в’язницях та інших установах закритого типу, які пройшли тестування на гепатит B. ${PCR_NOTE.uk}`,
       fr: `Pourcentage de personnes positives à l'antigène de surface du virus de l'hépatite B (AgHBs) parmi les personnes dépistées pour l'hépatite B dans les prisons et autres milieux fermés. ${PCR_NOTE.fr}`,
       es: `Porcentaje de personas con antígeno de superficie del virus de la hepatitis B (HBsAg) entre las personas de prisiones y otros entornos cerrados que se hicieron la prueba de la hepatitis B. ${PCR_NOTE.es}`,
     },
@@ -456,12 +502,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings who tested positive for HBsAg.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа с положительным результатом на HBsAg.',
+      uk: 'Люди у в’язницях та інших установах закритого типу з позитивним результатом на HBsAg.',
       fr: "Personnes dans les prisons et autres milieux fermés testées positives à l'AgHBs.",
       es: 'Personas en prisiones y otros entornos cerrados con resultado positivo para HBsAg.',
     },
     denominator: {
       en: 'People in prisons and other closed settings tested for HBV.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа, прошедшие тестирование на ВГВ.',
+      uk: 'Люди у в’язницях та інших установах закритого типу, які пройшли тестування на ВГВ.',
       fr: 'Personnes dans les prisons et autres milieux fermés dépistées pour le VHB.',
       es: 'Personas en prisiones y otros entornos cerrados que se hicieron la prueba del VHB.',
     },
@@ -476,12 +524,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'HIV and viral hepatitis co-infection among people in prison',
       ru: 'Коинфекция ВИЧ и вирусных гепатитов среди людей в местах лишения свободы',
+      uk: 'Коінфекція ВІЛ і вірусних гепатитів серед людей у місцях позбавлення волі',
       fr: 'Co-infection par le VIH et les hépatites virales chez les personnes détenues',
       es: 'Coinfección por el VIH y hepatitis virales entre las personas privadas de libertad',
     },
     description: {
       en: `Percentage of people in prisons and other closed settings tested for HIV and for hepatitis B and/or C who are positive for hepatitis B (HBsAg) or hepatitis C (anti-HCV) and also HIV positive. ${PCR_NOTE.en}`,
       ru: `Доля лиц с положительным результатом на гепатит B (HBsAg) или гепатит C (анти-ВГС), а также на ВИЧ, среди людей в тюрьмах и других учреждениях закрытого типа, прошедших тестирование на ВИЧ и на гепатит B и/или C. ${PCR_NOTE.ru}`,
+      uk: `Частка осіб з позитивним результатом на гепатит B (HBsAg) або гепатит C (анти-ВГС), а також на ВІЛ, серед людей у в’язницях та інших установах закритого типу, які пройшли тестування на ВІЛ і на гепатит B та/або C. ${PCR_NOTE.uk}`,
       fr: `Pourcentage de personnes positives à l'hépatite B (AgHBs) ou à l'hépatite C (anti-VHC) et également séropositives au VIH, parmi les personnes dépistées pour le VIH et pour l'hépatite B et/ou C dans les prisons et autres milieux fermés. ${PCR_NOTE.fr}`,
       es: `Porcentaje de personas con resultado positivo para la hepatitis B (HBsAg) o la hepatitis C (anti-VHC) y también para el VIH, entre las personas de prisiones y otros entornos cerrados que se hicieron la prueba del VIH y de la hepatitis B o C, o de ambas. ${PCR_NOTE.es}`,
     },
@@ -490,12 +540,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People in prisons and other closed settings positive for HBsAg or anti-HCV who are also HIV positive.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа с положительным результатом на HBsAg или анти-ВГС, у которых также выявлен ВИЧ.',
+      uk: 'Люди у в’язницях та інших установах закритого типу з позитивним результатом на HBsAg або анти-ВГС, у яких також виявлено ВІЛ.',
       fr: "Personnes dans les prisons et autres milieux fermés positives à l'AgHBs ou aux anticorps anti-VHC et également séropositives au VIH.",
       es: 'Personas en prisiones y otros entornos cerrados con resultado positivo para HBsAg o anti-VHC que también son positivas para el VIH.',
     },
     denominator: {
       en: 'People in prisons and other closed settings tested for HIV and for HBV and/or HCV.',
       ru: 'Люди в тюрьмах и других учреждениях закрытого типа, прошедшие тестирование на ВИЧ и на ВГВ и/или ВГС.',
+      uk: 'Люди у в’язницях та інших установах закритого типу, які пройшли тестування на ВІЛ і на ВГВ та/або ВГС.',
       fr: 'Personnes dans les prisons et autres milieux fermés dépistées pour le VIH et pour le VHB et/ou le VHC.',
       es: 'Personas en prisiones y otros entornos cerrados que se hicieron la prueba del VIH y del VHB, del VHC o de ambos.',
     },
@@ -512,12 +564,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Prison population',
       ru: 'Численность людей в местах лишения свободы',
+      uk: 'Чисельність людей у місцях позбавлення волі',
       fr: 'Population carcérale',
       es: 'Población penitenciaria',
     },
     description: {
       en: 'Number of people held in prisons and other closed settings on a reference date (the people present, not the number admitted during the year). Put the reference date in the observation period.',
       ru: 'Число людей, содержащихся в тюрьмах и других учреждениях закрытого типа на определённую дату (находящихся в учреждениях, а не поступивших за год). Эту дату указывают как период наблюдения.',
+      uk: 'Кількість людей, які утримуються у в’язницях та інших установах закритого типу на певну дату (перебувають в установах, а не надійшли за рік). Цю дату зазначають як період спостереження.',
       fr: "Nombre de personnes détenues dans les prisons et autres milieux fermés à une date de référence (les personnes présentes, et non le nombre d'entrées dans l'année). Indiquer la date de référence comme période de l'observation.",
       es: 'Número de personas recluidas en prisiones y otros entornos cerrados en una fecha de referencia (las personas presentes, no el número de ingresos del año). La fecha de referencia se indica como período de la observación.',
     },
@@ -526,6 +580,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People held in prisons and other closed settings on the reference date.',
       ru: 'Люди, содержащиеся в тюрьмах и других учреждениях закрытого типа на отчётную дату.',
+      uk: 'Люди, які утримуються у в’язницях та інших установах закритого типу на звітну дату.',
       fr: 'Personnes détenues dans les prisons et autres milieux fermés à la date de référence.',
       es: 'Personas recluidas en prisiones y otros entornos cerrados en la fecha de referencia.',
     },
@@ -540,12 +595,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Prison occupancy',
       ru: 'Наполняемость мест лишения свободы',
+      uk: 'Заповненість місць позбавлення волі',
       fr: "Taux d'occupation des prisons",
       es: 'Tasa de ocupación penitenciaria',
     },
     description: {
       en: 'People held as a percentage of the official capacity of the same prisons and other closed settings. The value can exceed 100: above 100 means overcrowding.',
       ru: 'Число содержащихся людей в процентах от установленной (лимитной) вместимости тех же учреждений. Значение может превышать 100: значение выше 100 означает переполненность.',
+      uk: 'Кількість людей, які утримуються, у відсотках від встановленої (лімітної) місткості тих самих установ. Значення може перевищувати 100: значення понад 100 означає переповненість.',
       fr: 'Nombre de personnes détenues en pourcentage de la capacité officielle des mêmes prisons et autres milieux fermés. La valeur peut dépasser 100 : au-delà de 100, il y a surpopulation.',
       es: 'Personas recluidas como porcentaje de la capacidad oficial de las mismas prisiones y otros entornos cerrados. El valor puede superar 100: por encima de 100 hay hacinamiento.',
     },
@@ -554,12 +611,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People held in the prisons and other closed settings on the reference date.',
       ru: 'Люди, содержащиеся в учреждениях на отчётную дату.',
+      uk: 'Люди, які утримуються в установах на звітну дату.',
       fr: 'Personnes détenues dans les prisons et autres milieux fermés à la date de référence.',
       es: 'Personas recluidas en las prisiones y otros entornos cerrados en la fecha de referencia.',
     },
     denominator: {
       en: 'Official capacity (number of places) of the same prisons and other closed settings on the reference date.',
       ru: 'Установленная вместимость (число мест) тех же учреждений на отчётную дату.',
+      uk: 'Встановлена місткість (кількість місць) тих самих установ на звітну дату.',
       fr: 'Capacité officielle (nombre de places) des mêmes prisons et autres milieux fermés à la date de référence.',
       es: 'Capacidad oficial (número de plazas) de las mismas prisiones y otros entornos cerrados en la fecha de referencia.',
     },
@@ -574,12 +633,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Tuberculosis notification rate in prisons',
       ru: 'Показатель регистрации случаев туберкулёза в местах лишения свободы',
+      uk: 'Показник реєстрації випадків туберкульозу в місцях позбавлення волі',
       fr: 'Taux de notification de la tuberculose en prison',
       es: 'Tasa de notificación de la tuberculosis en prisiones',
     },
     description: {
       en: 'Tuberculosis cases notified among people in prisons and other closed settings, per 100 000 people held.',
       ru: 'Число зарегистрированных случаев туберкулёза среди людей в тюрьмах и других учреждениях закрытого типа на 100 000 содержащихся.',
+      uk: 'Кількість зареєстрованих випадків туберкульозу серед людей у в’язницях та інших установах закритого типу на 100 000 осіб, які утримуються.',
       fr: 'Cas de tuberculose notifiés parmi les personnes dans les prisons et autres milieux fermés, pour 100 000 personnes détenues.',
       es: 'Casos de tuberculosis notificados entre las personas en prisiones y otros entornos cerrados, por cada 100 000 personas recluidas.',
     },
@@ -588,12 +649,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'Tuberculosis cases (new and relapse) notified among people in prisons and other closed settings during the year.',
       ru: 'Случаи туберкулёза (новые случаи и рецидивы), зарегистрированные среди людей в тюрьмах и других учреждениях закрытого типа за год.',
+      uk: 'Випадки туберкульозу (нові випадки та рецидиви), зареєстровані серед людей у в’язницях та інших установах закритого типу за рік.',
       fr: "Cas de tuberculose (nouveaux cas et rechutes) notifiés parmi les personnes dans les prisons et autres milieux fermés au cours de l'année.",
       es: 'Casos de tuberculosis (nuevos y recaídas) notificados entre las personas en prisiones y otros entornos cerrados durante el año.',
     },
     denominator: {
       en: 'Prison population of the same prisons and other closed settings in the same year (average, or on a reference date).',
       ru: 'Численность людей в тех же учреждениях за тот же год (средняя или на отчётную дату).',
+      uk: 'Чисельність людей у тих самих установах за той самий рік (середня або на звітну дату).',
       fr: 'Population carcérale des mêmes prisons et autres milieux fermés la même année (moyenne ou à une date de référence).',
       es: 'Población penitenciaria de las mismas prisiones y otros entornos cerrados en el mismo año (media o en una fecha de referencia).',
     },
@@ -608,12 +671,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Post-exposure prophylaxis provided in prisons',
       ru: 'Постконтактная профилактика, предоставленная в местах лишения свободы',
+      uk: 'Постконтактна профілактика, надана в місцях позбавлення волі',
       fr: 'Prophylaxie post-exposition fournie en prison',
       es: 'Profilaxis posexposición proporcionada en prisiones',
     },
     description: {
       en: 'Number of courses of post-exposure prophylaxis (PEP) started after a possible exposure to HIV in prisons and other closed settings, for people in prison or staff.',
       ru: 'Число курсов постконтактной профилактики (ПКП), начатых после возможного контакта с ВИЧ в тюрьмах и других учреждениях закрытого типа, для людей в местах лишения свободы или персонала.',
+      uk: 'Кількість курсів постконтактної профілактики (ПКП), розпочатих після можливого контакту з ВІЛ у в’язницях та інших установах закритого типу, для людей у місцях позбавлення волі або персоналу.',
       fr: "Nombre de traitements de prophylaxie post-exposition (PPE) commencés après une exposition possible au VIH dans les prisons et autres milieux fermés, pour des personnes détenues ou des membres du personnel.",
       es: 'Número de pautas de profilaxis posexposición (PEP) iniciadas tras una posible exposición al VIH en prisiones y otros entornos cerrados, para personas privadas de libertad o para el personal.',
     },
@@ -622,6 +687,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'Courses of PEP started in prisons and other closed settings during the reporting period.',
       ru: 'Курсы ПКП, начатые в тюрьмах и других учреждениях закрытого типа за отчётный период.',
+      uk: 'Курси ПКП, розпочаті у в’язницях та інших установах закритого типу за звітний період.',
       fr: 'Traitements de PPE commencés dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Pautas de PEP iniciadas en prisiones y otros entornos cerrados durante el período de notificación.',
     },
@@ -636,12 +702,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'OST coverage among people who inject drugs in prison',
       ru: 'Охват ОЗТ людей, употребляющих инъекционные наркотики, в местах лишения свободы',
+      uk: 'Охоплення ЗПТ людей, які вживають ін’єкційні наркотики, у місцях позбавлення волі',
       fr: "Couverture du traitement de substitution aux opiacés chez les personnes détenues qui s'injectent des drogues",
       es: 'Cobertura de la terapia de sustitución de opiáceos entre las personas que se inyectan drogas en prisión',
     },
     description: {
       en: 'Percentage of people who inject drugs in prisons and other closed settings who receive opioid substitution therapy (OST).',
       ru: 'Доля людей, употребляющих инъекционные наркотики, в тюрьмах и других учреждениях закрытого типа, получающих опиоидную заместительную терапию (ОЗТ).',
+      uk: 'Частка людей, які вживають ін’єкційні наркотики, у в’язницях та інших установах закритого типу, які отримують замісну підтримувальну терапію (ЗПТ).',
       fr: "Pourcentage de personnes qui s'injectent des drogues dans les prisons et autres milieux fermés recevant un traitement de substitution aux opiacés (TSO).",
       es: 'Porcentaje de personas que se inyectan drogas en prisiones y otros entornos cerrados que reciben terapia de sustitución de opiáceos (TSO).',
     },
@@ -650,12 +718,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People who inject drugs in prisons and other closed settings who receive OST.',
       ru: 'Люди, употребляющие инъекционные наркотики, в тюрьмах и других учреждениях закрытого типа, получающие ОЗТ.',
+      uk: 'Люди, які вживають ін’єкційні наркотики, у в’язницях та інших установах закритого типу, які отримують ЗПТ.',
       fr: "Personnes qui s'injectent des drogues dans les prisons et autres milieux fermés recevant un TSO.",
       es: 'Personas que se inyectan drogas en prisiones y otros entornos cerrados que reciben TSO.',
     },
     denominator: {
       en: 'People who inject drugs in the same prisons and other closed settings (counted or estimated).',
       ru: 'Люди, употребляющие инъекционные наркотики, в тех же учреждениях (по учёту или по оценке).',
+      uk: 'Люди, які вживають ін’єкційні наркотики, у тих самих установах (за обліком або за оцінкою).',
       fr: "Personnes qui s'injectent des drogues dans les mêmes prisons et autres milieux fermés (dénombrées ou estimées).",
       es: 'Personas que se inyectan drogas en las mismas prisiones y otros entornos cerrados (contadas o estimadas).',
     },
@@ -670,12 +740,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'HIV testing coverage at prison entry',
       ru: 'Охват тестированием на ВИЧ при поступлении в места лишения свободы',
+      uk: 'Охоплення тестуванням на ВІЛ під час надходження до місць позбавлення волі',
       fr: "Couverture du dépistage du VIH à l'entrée en prison",
       es: 'Cobertura de la prueba del VIH al ingreso en prisión',
     },
     description: {
       en: 'Percentage of people entering prisons and other closed settings who are tested for HIV at entry. Testing must be voluntary and done only with informed consent.',
       ru: 'Доля людей, поступивших в тюрьмы и другие учреждения закрытого типа, которые прошли тестирование на ВИЧ при поступлении. Тестирование должно быть добровольным и проводиться только с информированного согласия.',
+      uk: 'Частка людей, які надійшли до в’язниць та інших установ закритого типу і пройшли тестування на ВІЛ під час надходження. Тестування має бути добровільним і проводитися лише за інформованої згоди.',
       fr: "Pourcentage de personnes entrant dans les prisons et autres milieux fermés qui font un test de dépistage du VIH à l'entrée. Le dépistage doit être volontaire et réalisé uniquement avec un consentement éclairé.",
       es: 'Porcentaje de personas que ingresan en prisiones y otros entornos cerrados que se hacen la prueba del VIH al ingreso. La prueba debe ser voluntaria y realizarse solo con consentimiento informado.',
     },
@@ -684,12 +756,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'People tested for HIV at entry to prisons and other closed settings during the reporting period.',
       ru: 'Люди, прошедшие тестирование на ВИЧ при поступлении в тюрьмы и другие учреждения закрытого типа за отчётный период.',
+      uk: 'Люди, які пройшли тестування на ВІЛ під час надходження до в’язниць та інших установ закритого типу за звітний період.',
       fr: "Personnes ayant fait un test de dépistage du VIH à l'entrée dans les prisons et autres milieux fermés pendant la période de référence.",
       es: 'Personas que se hicieron la prueba del VIH al ingresar en prisiones y otros entornos cerrados durante el período de notificación.',
     },
     denominator: {
       en: 'People entering prisons and other closed settings during the reporting period.',
       ru: 'Люди, поступившие в тюрьмы и другие учреждения закрытого типа за отчётный период.',
+      uk: 'Люди, які надійшли до в’язниць та інших установ закритого типу за звітний період.',
       fr: 'Personnes entrées dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Personas que ingresaron en prisiones y otros entornos cerrados durante el período de notificación.',
     },
@@ -704,12 +778,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Deaths in custody',
       ru: 'Случаи смерти в местах лишения свободы',
+      uk: 'Випадки смерті в місцях позбавлення волі',
       fr: 'Décès en détention',
       es: 'Muertes bajo custodia',
     },
     description: {
       en: 'Number of people who died, from any cause, while held in prisons and other closed settings.',
       ru: 'Число людей, умерших по любой причине во время содержания в тюрьмах и других учреждениях закрытого типа.',
+      uk: 'Кількість людей, які померли з будь-якої причини під час утримання у в’язницях та інших установах закритого типу.',
       fr: "Nombre de personnes décédées, quelle qu'en soit la cause, alors qu'elles étaient détenues dans les prisons et autres milieux fermés.",
       es: 'Número de personas fallecidas, por cualquier causa, mientras estaban recluidas en prisiones y otros entornos cerrados.',
     },
@@ -718,6 +794,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'Deaths from any cause of people held in prisons and other closed settings during the reporting period.',
       ru: 'Случаи смерти по любой причине среди людей, содержавшихся в тюрьмах и других учреждениях закрытого типа, за отчётный период.',
+      uk: 'Випадки смерті з будь-якої причини серед людей, які утримувалися у в’язницях та інших установах закритого типу, за звітний період.',
       fr: 'Décès, toutes causes confondues, de personnes détenues dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Muertes por cualquier causa de personas recluidas en prisiones y otros entornos cerrados durante el período de notificación.',
     },
@@ -732,12 +809,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Death rate in custody',
       ru: 'Показатель смертности в местах лишения свободы',
+      uk: 'Показник смертності в місцях позбавлення волі',
       fr: 'Taux de mortalité en détention',
       es: 'Tasa de mortalidad bajo custodia',
     },
     description: {
       en: 'Deaths from any cause among people held in prisons and other closed settings, per 10 000 people held.',
       ru: 'Число случаев смерти по любой причине среди людей в тюрьмах и других учреждениях закрытого типа на 10 000 содержащихся.',
+      uk: 'Кількість випадків смерті з будь-якої причини серед людей у в’язницях та інших установах закритого типу на 10 000 осіб, які утримуються.',
       fr: 'Décès, toutes causes confondues, parmi les personnes détenues dans les prisons et autres milieux fermés, pour 10 000 personnes détenues.',
       es: 'Muertes por cualquier causa entre las personas recluidas en prisiones y otros entornos cerrados, por cada 10 000 personas recluidas.',
     },
@@ -746,12 +825,14 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'Deaths from any cause of people held in prisons and other closed settings during the reporting period.',
       ru: 'Случаи смерти по любой причине среди людей, содержавшихся в тюрьмах и других учреждениях закрытого типа, за отчётный период.',
+      uk: 'Випадки смерті з будь-якої причини серед людей, які утримувалися у в’язницях та інших установах закритого типу, за звітний період.',
       fr: 'Décès, toutes causes confondues, de personnes détenues dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Muertes por cualquier causa de personas recluidas en prisiones y otros entornos cerrados durante el período de notificación.',
     },
     denominator: {
       en: 'Average number of people held in the same prisons and other closed settings during the reporting period.',
       ru: 'Среднее число людей, содержавшихся в тех же учреждениях за отчётный период.',
+      uk: 'Середня кількість людей, які утримувалися в тих самих установах за звітний період.',
       fr: 'Nombre moyen de personnes détenues dans les mêmes prisons et autres milieux fermés pendant la période de référence.',
       es: 'Número medio de personas recluidas en las mismas prisiones y otros entornos cerrados durante el período de notificación.',
     },

@@ -1,11 +1,11 @@
 /**
- * `@phx/schema/codelists`: every codelist with its labels in en, ru, fr and es. A separate entry, so
+ * `@phx/schema/codelists`: every codelist with its labels in en, ru, uk, fr and es. A separate entry, so
  * that code which only validates does not carry the labels.
  *
  * @packageDocumentation
  */
 import { codelists, type Code, type CodelistId } from './codes.js';
-import { en, es, fr, ru, type CodelistLabels, type LabelLocale } from './labels.js';
+import { en, es, fr, ru, uk, type CodelistLabels, type LabelLocale } from './labels.js';
 
 export { codelists, type Code, type CodelistId } from './codes.js';
 export type { CodelistLabels, LabelLocale } from './labels.js';
@@ -19,7 +19,7 @@ export type { CodelistLabels, LabelLocale } from './labels.js';
  * codelistLabels.en.sex.female; // 'Female'
  * ```
  */
-export const codelistLabels: Record<LabelLocale, CodelistLabels> = { en, ru, fr, es };
+export const codelistLabels: Record<LabelLocale, CodelistLabels> = { en, ru, uk, fr, es };
 
 const countryNames = new Map<string, Intl.DisplayNames>();
 

@@ -1,9 +1,9 @@
 /**
- * Human labels of the PHX codelists in the locales PHX ships (English, Russian, French, Spanish).
+ * Human labels of the PHX codelists in the locales PHX ships (English, Russian, Ukrainian, French, Spanish).
  *
  * Country names are not here: they come from `Intl.DisplayNames` at run time.
  * The {@link CodelistLabels} type makes every locale list a label for every code, so adding a
- * code to `codes.ts` without labelling it in all four locales is a type error.
+ * code to `codes.ts` without labelling it in all five locales is a type error.
  */
 import type { Code, CodelistId } from './codes.js';
 
@@ -16,7 +16,7 @@ import type { Code, CodelistId } from './codes.js';
  * labelOf('facilityType', 'pre-trial-detention', locale);
  * ```
  */
-export type LabelLocale = 'en' | 'ru' | 'fr' | 'es';
+export type LabelLocale = 'en' | 'ru' | 'uk' | 'fr' | 'es';
 
 /**
  * Labels of every code of every codelist except `country`, for one locale.
@@ -330,6 +330,158 @@ export const ru: CodelistLabels = {
     proportion: 'Доля',
     ratio: 'Соотношение',
     rate: 'Показатель на 10 000 или 100 000',
+  },
+};
+
+/** Ukrainian labels. */
+export const uk: CodelistLabels = {
+  organisationType: {
+    ngo: 'Неурядова організація',
+    'community-based': 'Організація на базі громади',
+    'plhiv-network': 'Мережа людей, які живуть з ВІЛ',
+    'faith-based': 'Релігійна організація',
+    academic: 'Академічна або наукова установа',
+    government: 'Державний орган',
+    'un-intergovernmental': 'Організація системи ООН або міжурядова організація',
+    other: 'Інше',
+  },
+  focusArea: {
+    'information-education-communication': 'Інформація, освіта та комунікація',
+    'hiv-testing-counselling': 'Тестування на ВІЛ і консультування',
+    'hiv-treatment-care-support': 'Лікування, догляд і підтримка при ВІЛ',
+    tuberculosis: 'Профілактика, діагностика та лікування туберкульозу',
+    pmtct: 'Профілактика передачі ВІЛ від матері дитині',
+    'condom-programmes': 'Програми поширення презервативів',
+    'sti-prevention-treatment': 'Профілактика та лікування інфекцій, що передаються статевим шляхом',
+    'sexual-violence-prevention': 'Запобігання сексуальному насильству',
+    'drug-dependence-treatment-ost': 'Лікування наркотичної залежності, зокрема замісна підтримувальна терапія',
+    'needle-syringe-programmes': 'Програми обміну голок і шприців',
+    'viral-hepatitis': 'Вакцинація, діагностика та лікування вірусних гепатитів',
+    'post-exposure-prophylaxis': 'Постконтактна профілактика',
+    'medical-dental-transmission': 'Запобігання передачі інфекцій під час медичної та стоматологічної допомоги',
+    'tattooing-piercing-transmission':
+      'Запобігання передачі інфекцій під час нанесення татуювань, пірсингу та інших процедур з ушкодженням шкіри',
+    'staff-occupational-safety': 'Захист персоналу від професійних ризиків',
+    nutrition: 'Харчування',
+    'mental-health': 'Психічне здоров’я',
+    'intimate-visits': 'Тривалі побачення',
+    'social-protection': 'Соціальний захист',
+    'palliative-care': 'Паліативна допомога',
+    'compassionate-release': 'Звільнення з гуманітарних підстав',
+    'legal-aid': 'Правова допомога',
+    'reintegration-housing': 'Реінтеграція та перехідне житло',
+    'stigma-reduction': 'Зменшення стигми',
+    advocacy: 'Адвокація',
+    research: 'Дослідження',
+  },
+  population: {
+    'people-in-prison': 'Люди в місцях позбавлення волі',
+    'people-released-from-prison': 'Люди, звільнені з місць позбавлення волі',
+    'women-in-prison': 'Жінки в місцях позбавлення волі',
+    'young-people-in-detention': 'Молодь у місцях позбавлення волі',
+    'prison-staff': 'Персонал пенітенціарних установ',
+    'people-who-inject-drugs-in-prison': 'Люди, які вживають ін’єкційні наркотики, у місцях позбавлення волі',
+    'people-living-with-hiv-in-prison': 'Люди, які живуть з ВІЛ, у місцях позбавлення волі',
+    'families-of-people-in-prison': 'Родини людей, які перебувають у місцях позбавлення волі',
+  },
+  region: {
+    'eastern-southern-africa': 'Східна та Південна Африка',
+    'west-central-africa': 'Західна та Центральна Африка',
+    'middle-east-north-africa': 'Близький Схід і Північна Африка',
+    'asia-pacific': 'Азійсько-Тихоокеанський регіон',
+    'eastern-europe-central-asia': 'Східна Європа та Центральна Азія',
+    'western-central-europe': 'Західна та Центральна Європа',
+    'north-america': 'Північна Америка',
+    'latin-america': 'Латинська Америка',
+    caribbean: 'Карибський басейн',
+  },
+  facilityType: {
+    prison: 'В’язниця',
+    'pre-trial-detention': 'Слідчий ізолятор',
+    juvenile: 'Установа для неповнолітніх',
+    women: 'Установа для жінок',
+    'immigration-detention': 'Пункт тимчасового перебування іноземців',
+    'compulsory-drug-detention': 'Центр примусового утримання людей, які вживають наркотики',
+    other: 'Інша установа закритого типу',
+  },
+  facilityOperator: {
+    public: 'Державна',
+    private: 'Приватна',
+  },
+  sex: {
+    female: 'Жіноча',
+    male: 'Чоловіча',
+    transgender: 'Трансгендер',
+    other: 'Інша',
+    unknown: 'Невідомо',
+    all: 'Усі',
+  },
+  ageGroup: {
+    '<18': 'Молодше 18 років',
+    '18-24': '18–24 роки',
+    '<25': 'Молодше 25 років',
+    '25+': '25 років і старше',
+    '25-49': '25–49 років',
+    '50+': '50 років і старше',
+    all: 'Усі віки',
+  },
+  dataSource: {
+    'routine-programme-data': 'Поточні програмні дані',
+    survey: 'Обстеження',
+    study: 'Дослідження',
+    estimate: 'Оцінка',
+  },
+  unit: {
+    percent: 'Відсоток',
+    count: 'Кількість',
+    'rate-per-100000': 'Показник на 100 000',
+    'rate-per-10000': 'Показник на 10 000',
+  },
+  framework: {
+    'unaids-gam': 'Глобальний моніторинг СНІДу (ЮНЕЙДС)',
+    who: 'Всесвітня організація охорони здоров’я',
+    'who-europe-hipeds': 'Дані Європейського регіонального бюро ВООЗ про здоров’я в місцях позбавлення волі (HIPEDS)',
+    unodc: 'Управління ООН з наркотиків і злочинності',
+    phx: 'Обмін даними про здоров’я в місцях позбавлення волі (PHX)',
+  },
+  disaggregationDimension: {
+    sex: 'Стать',
+    ageGroup: 'Вікова група',
+    population: 'Група населення',
+  },
+  meetingIssue: {
+    'access-to-people-in-prison': 'Доступ до людей у місцях позбавлення волі',
+    'lack-of-data': 'Брак даних',
+    stigma: 'Стигма',
+    'political-apathy': 'Політична апатія',
+    funding: 'Фінансування',
+    criminalisation: 'Криміналізація',
+    'continuity-of-care-after-release': 'Безперервність допомоги після звільнення',
+    'covid-19': 'COVID-19',
+  },
+  meetingFormat: {
+    'in-person': 'Очно',
+    virtual: 'Онлайн',
+    hybrid: 'Змішаний формат',
+  },
+  actionStatus: {
+    open: 'Відкрито',
+    'in-progress': 'У роботі',
+    done: 'Виконано',
+    cancelled: 'Скасовано',
+  },
+  documentType: {
+    report: 'Звіт',
+    agenda: 'Порядок денний',
+    minutes: 'Протокол',
+    presentation: 'Презентація',
+    other: 'Інше',
+  },
+  calculation: {
+    count: 'Кількість',
+    proportion: 'Частка',
+    ratio: 'Співвідношення',
+    rate: 'Показник на 10 000 або 100 000',
   },
 };
 

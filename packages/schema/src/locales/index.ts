@@ -2,6 +2,7 @@ import { en } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
 import { ru } from './ru.js';
+import { uk } from './uk.js';
 import type { PhxLocale } from './types.js';
 
 export type { PhxLocale, RuleCode, StructuralCode, MessageTemplate } from './types.js';
@@ -12,14 +13,14 @@ export type { PhxLocale, RuleCode, StructuralCode, MessageTemplate } from './typ
  * @example
  * ```ts
  * import { locales } from '@phx/schema';
- * Object.keys(locales); // ['en', 'ru', 'fr', 'es']
+ * Object.keys(locales); // ['en', 'ru', 'uk', 'fr', 'es']
  * locales.ru.tag; // 'ru'
  * ```
  */
-export const locales = { en, ru, fr, es } as const satisfies Record<string, PhxLocale>;
+export const locales = { en, ru, uk, fr, es } as const satisfies Record<string, PhxLocale>;
 
 /**
- * A locale PHX ships messages for: `en`, `ru`, `fr` or `es`.
+ * A locale PHX ships messages for: `en`, `ru`, `uk`, `fr` or `es`.
  *
  * @example
  * ```ts

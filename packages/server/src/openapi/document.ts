@@ -71,7 +71,7 @@ const parameters = {
     schema: { type: 'string', minLength: 1, maxLength: 255 },
     description: 'A unique key per logical request: a replay returns the first response (with `Idempotent-Replayed: true`) and writes nothing twice.',
   },
-  AcceptLanguage: { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'Language of validation messages: en, ru, fr or es.' },
+  AcceptLanguage: { name: 'Accept-Language', in: 'header', required: false, schema: { type: 'string' }, description: 'Language of validation messages: en, ru, uk, fr or es.' },
   Cursor: { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'The `next` of the previous page.' },
   Limit: { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
 };

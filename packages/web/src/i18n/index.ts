@@ -3,14 +3,15 @@ import { en, type TextKey, type UiTexts } from './en.js';
 import { es } from './es.js';
 import { fr } from './fr.js';
 import { ru } from './ru.js';
+import { uk } from './uk.js';
 
 export type { TextKey, UiTexts } from './en.js';
 
-/** The interface texts of every language the page speaks, the same four as the validation messages. */
-export const uiTexts: Record<Locale, UiTexts> = { en, ru, fr, es };
+/** The interface texts of every language the page speaks, the same five as the validation messages. */
+export const uiTexts: Record<Locale, UiTexts> = { en, ru, uk, fr, es };
 
 /** Each language's name in itself, for the language switch. */
-export const languageNames: Record<Locale, string> = { en: 'English', ru: 'Русский', fr: 'Français', es: 'Español' };
+export const languageNames: Record<Locale, string> = { en: 'English', ru: 'Русский', uk: 'Українська', fr: 'Français', es: 'Español' };
 
 const STORAGE_KEY = 'phx-web-locale';
 
