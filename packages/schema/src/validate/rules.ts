@@ -7,11 +7,14 @@ import type { Organisation } from '../model/organisation.js';
 import type { RecordType } from '../model/records.js';
 import type { IssueCode } from './codes.js';
 import { toPointer } from './issue.js';
-import type { StructuralProblem } from './structural.js';
+import { checkArithmetic } from './arithmetic.js';
+import { checkSuppression, nonTextKeys, personalDataIn, personalMailbox } from './privacy.js';
+import type { RecordReport, StructuralProblem } from './structural.js';
+import { IdTable } from './tables.js';
 
 type Path = (string | number)[];
 /** Keys under a record's path: joined to it only when a problem is reported, since most records have none. */
-type Keys = readonly (string | number)[];
+type Keys = Parameters<RecordReport>[1];
 
 function join(path: Path, keys: Keys): Path {
   return [...path, ...keys];
@@ -45,95 +48,11 @@ export interface RuleSettings {
 /** Where a problem is: a path, and whatever the caller needs to place it (e.g. an NDJSON line). */
 export type Report<Context> = (problem: StructuralProblem, context: Context) => void;
 
-const scaleOfUnit: Record<string, number> = { percent: 100, 'rate-per-100000': 100_000, 'rate-per-10000': 10_000, count: 1 };
-
-/** Keys whose strings are codes, identifiers, dates or addresses, not free text. */
-const nonTextKeys = new Set([
-  'id', 'code', 'type', 'indicator', 'reportingOrganisation', 'organisation', 'organiser', 'owner', 'facility', 'country',
-  'countries', 'unit', 'dataSource', 'calculation', 'disaggregations', 'framework', 'interventions', 'focusAreas',
-  'populations', 'regions', 'languages', 'language', 'url', 'website', 'email', 'start', 'end', 'due', 'date',
-  'memberSince', 'publishedAt', 'license', '$schema', 'phxVersion', 'format', 'status', 'theme', 'sex', 'ageGroup',
-  'population', 'operator', 'organisationType', 'facilityType',
-]);
-
-// Anchored at the `@` (one local-part character before it): a long text without an address is scanned in linear time.
-const emailPattern = /(?<=[A-Za-z0-9._%+-])@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/;
-const dateOfBirthPattern =
-  /\b(?:date of birth|d\.o\.b\.?|dob|born on)\b|дата рождения|родил(?:ся|ась)|date de naissance|n[ée]e? le|fecha de nacimiento|naci[óo] el/i;
-/**
- * A run of digits with separators that could be a phone number. No bounded repeat before a final digit:
- * that backtracks, and on a run of megabytes it overflows the regular expression stack.
- */
-const phoneCandidates = /\+?\d[\d\s().-]*/g;
-const isoDateStart = /^\d{4}-\d{2}-\d{2}/;
-/**
- * A number grouped in thousands by spaces (`120 000`, `1 234 567`) that stands apart from other digits:
- * a count, not part of a phone number. Lookarounds are bounded so that the scan stays linear.
- */
-const groupedCount = /(?<![+\d][ ().]{0,3})[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![ .]{0,3}\d)/g;
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-/** A phone number has at least 9 digits, and a leading `+` or separators; an ISO date or a grouped count is not one. */
-function looksLikePhone(text: string): boolean {
-  for (const [run] of text.replace(groupedCount, '#').matchAll(phoneCandidates)) {
-    let end = run.length;
-    while (!isDigit(run.charCodeAt(end - 1))) end--;
-    const candidate = run.slice(0, end);
-    const digits = candidate.replace(/\D/g, '').length;
-    if (digits >= 9 && digits <= 15 && !isoDateStart.test(candidate) && (candidate.startsWith('+') || /\d[\s().-]+\d/.test(candidate))) return true;
-  }
-  return false;
-}
-
-/** What kind of personal data a free text seems to hold, if any. */
-function personalDataIn(text: string): 'email' | 'phone' | 'date-of-birth' | undefined {
-  // Cheap tests first: this runs on every free text of every record.
-  if (text.includes('@') && emailPattern.test(text)) return 'email';
-  if (dateOfBirthPattern.test(text)) return 'date-of-birth';
-  if (text.length >= 9 && hasNineDigits(text) && looksLikePhone(text)) return 'phone';
-  return undefined;
-}
-
-/** A phone number has at least nine digits: most texts have fewer and need no closer look. */
-function hasNineDigits(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) if (isDigit(text.charCodeAt(i)) && ++digits >= 9) return true;
-  return false;
-}
-
-/** An organisation's own address may be a role (`info@`), but not a person's name (`jane.doe@`). */
-const personalMailbox = /^[a-z]+[._-][a-z]+@/i;
-
 const openCodeSets = new Map<CodelistId, ReadonlySet<string>>();
 function knownCodes(list: CodelistId): ReadonlySet<string> {
   let set = openCodeSets.get(list);
   if (!set) openCodeSets.set(list, (set = new Set<string>(codelists[list].codes)));
   return set;
-}
-
-/** How many decimals `value` is written with (as `String(value)` writes it). */
-function decimalsOf(value: number): number {
-  if (Number.isInteger(value)) return 0;
-  // The fewest decimals that give the value back: those `String` writes, without making a string on every record.
-  // Exact while the scaled value is below 2^53; beyond it, and for exponent forms, the text is counted.
-  for (let decimals = 1, scale = 10; decimals <= 22 && Math.abs(value) * scale < 2 ** 53; decimals++, scale *= 10) {
-    if (Math.round(value * scale) / scale === value) return decimals;
-  }
-  const text = String(value);
-  const exponent = text.indexOf('e-');
-  if (exponent >= 0) return Number(text.slice(exponent + 2)) + (text.split('.')[1]?.split('e')[0]?.length ?? 0);
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-/** True when `value` is `expected` rounded to the decimals `value` is written with. */
-function agreesWithinRounding(value: number, expected: number): boolean {
-  if (Math.abs(value - expected) <= 1e-9 * Math.max(1, Math.abs(expected))) return true;
-  const tolerance = 0.5 * 10 ** -decimalsOf(value);
-  return Math.abs(value - expected) <= tolerance * (1 + 1e-9) + Number.EPSILON * Math.abs(expected);
 }
 
 /** Strings, objects and arrays may hold free text; numbers, booleans and null need no step of the walk. */
@@ -169,129 +88,6 @@ interface DisaggregatedParts<Context> {
   largestContext: Context;
 }
 
-/** Key bytes are kept in pages of this size (a page is never copied to grow). */
-const PAGE_BITS = 20;
-const PAGE_SIZE = 1 << PAGE_BITS;
-/** Keys longer than this go to the plain `Map`. */
-const MAX_TABLE_KEY = 0xffff;
-
-/**
- * A map from identifiers to values in a fraction of the memory of a `Map` of strings, for streams of
- * millions of records: ASCII keys (identifiers always are) are kept as bytes in 1 MiB pages and found
- * through an open-addressing hash table; the rare other key goes to a plain `Map`.
- */
-class IdTable<T> {
-  /** Entry number + 1 at each slot; 0 is an empty slot. */
-  private slots = new Int32Array(1024);
-  /** Per entry: where its bytes start (page × PAGE_SIZE + offset), how many, and its hash. */
-  private starts = new Int32Array(512);
-  private lengths = new Uint16Array(512);
-  private hashes = new Int32Array(512);
-  private readonly pages: Uint8Array[] = [new Uint8Array(PAGE_SIZE)];
-  /** Where the next key's bytes go. */
-  private end = 0;
-  private count = 0;
-  /** Per entry, its value: a number (e.g. an NDJSON line) in `numbers`, which holds it unboxed, else in `values`. */
-  private numbers = new Float64Array(512);
-  private readonly values: (T | undefined)[] = [];
-  private readonly other = new Map<string, T>();
-
-  get size(): number {
-    return this.count + this.other.size;
-  }
-
-  get(key: string): T | undefined {
-    const hash = IdTable.hashOf(key);
-    if (hash === undefined) return this.other.get(key);
-    const entry = this.slots[this.find(key, hash)]!;
-    if (entry === 0) return undefined;
-    return this.values[entry - 1] ?? (this.numbers[entry - 1] as T);
-  }
-
-  has(key: string): boolean {
-    return this.get(key) !== undefined;
-  }
-
-  /** Adds a key that is not there yet (`value` must not be undefined). */
-  add(key: string, value: T): void {
-    const hash = IdTable.hashOf(key);
-    if (hash === undefined) {
-      this.other.set(key, value);
-      return;
-    }
-    const entry = this.count;
-    if ((entry + 1) * 2 > this.slots.length) this.grow();
-    if (entry === this.starts.length) {
-      this.starts = IdTable.enlarged(this.starts);
-      this.lengths = IdTable.enlarged(this.lengths);
-      this.hashes = IdTable.enlarged(this.hashes);
-      this.numbers = IdTable.enlarged(this.numbers);
-    }
-    // A key never straddles two pages.
-    if ((this.end & (PAGE_SIZE - 1)) + key.length > PAGE_SIZE) {
-      this.pages.push(new Uint8Array(PAGE_SIZE));
-      this.end = (this.pages.length - 1) * PAGE_SIZE;
-    }
-    const page = this.pages[this.end >>> PAGE_BITS]!;
-    const offset = this.end & (PAGE_SIZE - 1);
-    for (let i = 0; i < key.length; i++) page[offset + i] = key.charCodeAt(i);
-    this.starts[entry] = this.end;
-    this.lengths[entry] = key.length;
-    this.hashes[entry] = hash;
-    this.end += key.length;
-    if (typeof value === 'number') this.numbers[entry] = value;
-    else this.values[entry] = value;
-    this.count++;
-    this.slots[this.find(key, hash)] = entry + 1;
-  }
-
-  /** FNV-1a of an ASCII key, or undefined when the key has other characters or is too long. */
-  private static hashOf(key: string): number | undefined {
-    if (key.length > MAX_TABLE_KEY) return undefined;
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) {
-      const code = key.charCodeAt(i);
-      if (code > 127) return undefined;
-      hash = Math.imul(hash ^ code, 0x01000193);
-    }
-    return hash;
-  }
-
-  /** The slot of a key: where it is, or the empty slot where it would go. */
-  private find(key: string, hash: number): number {
-    const mask = this.slots.length - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
-      if (entry === 0 || (this.hashes[entry - 1] === hash && this.matches(entry - 1, key))) return slot;
-    }
-  }
-
-  private matches(entry: number, key: string): boolean {
-    if (this.lengths[entry] !== key.length) return false;
-    const start = this.starts[entry]!;
-    const page = this.pages[start >>> PAGE_BITS]!;
-    const offset = start & (PAGE_SIZE - 1);
-    for (let i = 0; i < key.length; i++) if (page[offset + i] !== key.charCodeAt(i)) return false;
-    return true;
-  }
-
-  private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    const mask = this.slots.length - 1;
-    for (let entry = 0; entry < this.count; entry++) {
-      let slot = this.hashes[entry]! & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = entry + 1;
-    }
-  }
-
-  private static enlarged<A extends Uint16Array | Int32Array | Float64Array>(array: A): A {
-    const larger = new (array.constructor as new (length: number) => A)(array.length * 2);
-    larger.set(array);
-    return larger;
-  }
-}
-
 /** Pending references kept per missing id: enough to report a few, in bounded memory. */
 const MAX_PENDING_PER_ID = 20;
 
@@ -319,6 +115,18 @@ export class RuleChecker<Context> {
     private readonly settings: RuleSettings,
     private readonly report: Report<Context>,
   ) {}
+
+  /** The record being checked: where `reportHere` places what the checks of one record report. */
+  private currentPath: Path = [];
+  private currentContext: Context | undefined;
+  private readonly reportHere: RecordReport = (code, keys, params) => {
+    this.problem(code, join(this.currentPath, keys), params, this.currentContext as Context);
+  };
+
+  private here(path: Path, context: Context): void {
+    this.currentPath = path;
+    this.currentContext = context;
+  }
 
   private problem(code: IssueCode, path: Path, params: Record<string, unknown>, context: Context): void {
     this.report({ code, path, params }, context);
@@ -477,7 +285,8 @@ export class RuleChecker<Context> {
     }
     this.period(obs, path, context);
     this.openCode('population', obs.disaggregation?.population, path, DISAGGREGATION_POPULATION, context);
-    this.privacy(obs, path, context);
+    this.here(path, context);
+    checkSuppression(obs, this.settings.suppressionThreshold, this.reportHere);
 
     const definition = this.indicators.get(obs.indicator) ?? this.settings.catalogue.get(obs.indicator);
     if (!definition) {
@@ -489,7 +298,7 @@ export class RuleChecker<Context> {
       this.problem('indicator.unit-mismatch', [...path, 'unit'], { indicator: obs.indicator, unit: obs.unit, expected: definition.unit }, context);
       return;
     }
-    this.arithmetic(obs, definition, path, context);
+    checkArithmetic(obs, definition, this.reportHere);
     this.disaggregation(obs, definition, path, context);
   }
 
@@ -497,62 +306,6 @@ export class RuleChecker<Context> {
     const { start, end } = obs.period;
     if (start > end) this.problem('period.start-after-end', [...path, 'period', 'start'], { start, end }, context);
     if (end > this.settings.today) this.problem('period.in-future', [...path, 'period', 'end'], { end, today: this.settings.today }, context);
-  }
-
-  private arithmetic(obs: Observation, definition: IndicatorDefinition, path: Path, context: Context): void {
-    const { numerator, denominator, value } = obs;
-    if (value === undefined && !obs.suppressed) this.problem('observation.value-missing', path, {}, context);
-    for (const field of ['numerator', 'denominator'] as const) {
-      const number = obs[field];
-      if (number !== undefined && !Number.isInteger(number)) this.problem('arith.count-not-integer', [...path, field], { field, value: number }, context);
-    }
-    const interval = obs.confidenceInterval;
-    if (interval && (interval.lower > interval.upper || (value !== undefined && (value < interval.lower || value > interval.upper)))) {
-      this.problem('arith.value-outside-interval', [...path, 'confidenceInterval'], { value: value ?? null, lower: interval.lower, upper: interval.upper }, context);
-    }
-    if (definition.calculation === 'count') {
-      if (value === undefined) return;
-      if (!Number.isInteger(value)) this.problem('arith.count-not-integer', [...path, 'value'], { field: 'value', value }, context);
-      else if (numerator !== undefined && numerator !== value) {
-        this.problem('arith.value-mismatch', [...path, 'value'], { value, expected: numerator }, context);
-      }
-      return;
-    }
-    if (numerator !== undefined && denominator === undefined) {
-      this.problem('observation.denominator-missing', [...path, 'denominator'], { indicator: obs.indicator }, context);
-    }
-    if (denominator === 0) this.problem('arith.zero-denominator', [...path, 'denominator'], {}, context);
-    else if (numerator !== undefined && denominator !== undefined) {
-      if (definition.calculation === 'proportion' && numerator > denominator) {
-        this.problem('arith.numerator-exceeds-denominator', [...path, 'numerator'], { numerator, denominator }, context);
-      }
-      const expected = (numerator / denominator) * (scaleOfUnit[definition.unit] ?? 1);
-      if (value !== undefined && !agreesWithinRounding(value, expected)) {
-        // toFixed takes at most 100 digits; a value such as 1e-300 has more.
-        const shown = Number(expected.toFixed(Math.min(Math.max(decimalsOf(value), 2), 100)));
-        this.problem('arith.value-mismatch', [...path, 'value'], { value, expected: shown }, context);
-      }
-    }
-    if (value !== undefined && definition.unit === 'percent' && definition.calculation === 'proportion' && value > 100) {
-      this.problem('arith.percent-out-of-range', [...path, 'value'], { value }, context);
-    }
-  }
-
-  private privacy(obs: Observation, path: Path, context: Context): void {
-    if (obs.suppressed) {
-      // A suppressed observation withholds its number: a percentage beside its denominator gives the count away too.
-      for (const field of ['numerator', 'value'] as const) {
-        if (obs[field] !== undefined) this.problem('privacy.suppressed-value-present', [...path, field], { field }, context);
-      }
-      return;
-    }
-    const countFields = obs.unit === 'count' ? (['numerator', 'value'] as const) : (['numerator'] as const);
-    for (const field of countFields) {
-      const number = obs[field];
-      if (number !== undefined && number >= 1 && number < this.settings.suppressionThreshold) {
-        this.problem('privacy.small-cell', [...path, field], { field, value: number, threshold: this.settings.suppressionThreshold }, context);
-      }
-    }
   }
 
   private disaggregation(obs: Observation, definition: IndicatorDefinition, path: Path, context: Context): void {

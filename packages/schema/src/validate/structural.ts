@@ -22,6 +22,12 @@ function typeName(input: unknown): string {
   return typeof input;
 }
 
+/**
+ * How a check of one record reports a problem: the keys under the record's path (joined to it only when a
+ * problem is reported, since most records have none) and the params of its message.
+ */
+export type RecordReport = (code: IssueCode, keys: readonly (string | number)[], params: Record<string, unknown>) => void;
+
 /** A structural problem, ready to become a ValidationIssue. */
 export interface StructuralProblem {
   code: IssueCode;

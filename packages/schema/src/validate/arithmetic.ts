@@ -1,0 +1,65 @@
+/** The arithmetic of an observation: integer counts, numerator within denominator, value agreeing with both. */
+import type { IndicatorDefinition } from '../model/indicator.js';
+import type { Observation } from '../model/observation.js';
+import type { RecordReport } from './structural.js';
+
+/** What a value of each unit is per 1 of the numerator over the denominator. */
+const scaleOfUnit: Record<string, number> = { percent: 100, 'rate-per-100000': 100_000, 'rate-per-10000': 10_000, count: 1 };
+
+/** How many decimals `value` is written with (as `String(value)` writes it). */
+export function decimalsOf(value: number): number {
+  if (Number.isInteger(value)) return 0;
+  // The fewest decimals that give the value back: those `String` writes, without making a string on every record.
+  // Exact while the scaled value is below 2^53; beyond it, and for exponent forms, the text is counted.
+  for (let decimals = 1, scale = 10; decimals <= 22 && Math.abs(value) * scale < 2 ** 53; decimals++, scale *= 10) {
+    if (Math.round(value * scale) / scale === value) return decimals;
+  }
+  const text = String(value);
+  const exponent = text.indexOf('e-');
+  if (exponent >= 0) return Number(text.slice(exponent + 2)) + (text.split('.')[1]?.split('e')[0]?.length ?? 0);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+/** True when `value` is `expected` rounded to the decimals `value` is written with. */
+export function agreesWithinRounding(value: number, expected: number): boolean {
+  if (Math.abs(value - expected) <= 1e-9 * Math.max(1, Math.abs(expected))) return true;
+  const tolerance = 0.5 * 10 ** -decimalsOf(value);
+  return Math.abs(value - expected) <= tolerance * (1 + 1e-9) + Number.EPSILON * Math.abs(expected);
+}
+
+/** Reports the arithmetic problems of an observation against its indicator's definition. */
+export function checkArithmetic(obs: Observation, definition: IndicatorDefinition, report: RecordReport): void {
+  const { numerator, denominator, value } = obs;
+  if (value === undefined && !obs.suppressed) report('observation.value-missing', [], {});
+  for (const field of ['numerator', 'denominator'] as const) {
+    const number = obs[field];
+    if (number !== undefined && !Number.isInteger(number)) report('arith.count-not-integer', [field], { field, value: number });
+  }
+  const interval = obs.confidenceInterval;
+  if (interval && (interval.lower > interval.upper || (value !== undefined && (value < interval.lower || value > interval.upper)))) {
+    report('arith.value-outside-interval', ['confidenceInterval'], { value: value ?? null, lower: interval.lower, upper: interval.upper });
+  }
+  if (definition.calculation === 'count') {
+    if (value === undefined) return;
+    if (!Number.isInteger(value)) report('arith.count-not-integer', ['value'], { field: 'value', value });
+    else if (numerator !== undefined && numerator !== value) report('arith.value-mismatch', ['value'], { value, expected: numerator });
+    return;
+  }
+  if (numerator !== undefined && denominator === undefined) report('observation.denominator-missing', ['denominator'], { indicator: obs.indicator });
+  if (denominator === 0) report('arith.zero-denominator', ['denominator'], {});
+  else if (numerator !== undefined && denominator !== undefined) {
+    if (definition.calculation === 'proportion' && numerator > denominator) {
+      report('arith.numerator-exceeds-denominator', ['numerator'], { numerator, denominator });
+    }
+    const expected = (numerator / denominator) * (scaleOfUnit[definition.unit] ?? 1);
+    if (value !== undefined && !agreesWithinRounding(value, expected)) {
+      // toFixed takes at most 100 digits; a value such as 1e-300 has more.
+      const shown = Number(expected.toFixed(Math.min(Math.max(decimalsOf(value), 2), 100)));
+      report('arith.value-mismatch', ['value'], { value, expected: shown });
+    }
+  }
+  if (value !== undefined && definition.unit === 'percent' && definition.calculation === 'proportion' && value > 100) {
+    report('arith.percent-out-of-range', ['value'], { value });
+  }
+}

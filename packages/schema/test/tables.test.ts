@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { IdTable } from '../src/validate/tables.js';
+import { idAlphabet, random } from './random.js';
+
+/** Pages of 64 KiB: the longest key the table keeps in pages still fits one. */
+const SMALL_PAGES = 16;
+
+/** A key as records carry them: ASCII of any length up to several hundred characters, or with other characters. */
+const key: fc.Arbitrary<string> = fc.oneof(
+  { weight: 5, arbitrary: fc.string({ unit: fc.constantFrom(...'ABCxyz0189._:-'), minLength: 1, maxLength: 24 }) },
+  { weight: 3, arbitrary: fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 400 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 300 }) },
+);
+
+type Operation = { kind: 'add'; key: string; value: number | string } | { kind: 'get'; key: string } | { kind: 'again'; index: number };
+
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('add' as const), key, value: fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.string()) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('get' as const), key }) },
+  // A key added before, looked up again (most lookups in a stream are hits).
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('again' as const), index: fc.nat() }) },
+);
+
+/** Applies the operations to a table and to a `Map`, asserting after each that both answer alike. */
+function agree(table: IdTable<number | string>, operations: readonly Operation[]): void {
+  const model = new Map<string, number | string>();
+  const added: string[] = [];
+  for (const op of operations) {
+    const lookup = op.kind === 'again' ? added[op.index % Math.max(1, added.length)] : op.key;
+    if (op.kind === 'add' && !model.has(op.key)) {
+      table.add(op.key, op.value);
+      model.set(op.key, op.value);
+      added.push(op.key);
+    }
+    if (lookup === undefined) continue;
+    expect(table.get(lookup)).toBe(model.get(lookup));
+    expect(table.has(lookup)).toBe(model.has(lookup));
+  }
+  expect(table.size).toBe(model.size);
+  for (const [k, v] of model) expect(table.get(k)).toBe(v);
+}
+
+describe('IdTable', () => {
+  it('answers like a Map for any sequence of operations, across thousands of tiny pages', () => {
+    // Pages of 16 to 1024 bytes: every run crosses hundreds of page boundaries; longer keys go to the Map beside.
+    fc.assert(
+      fc.property(fc.integer({ min: 4, max: 10 }), fc.array(operation, { minLength: 1, maxLength: 3000 }), (pageBits, operations) =>
+        agree(new IdTable(pageBits), operations),
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('answers like a Map across 64 KiB pages', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { minLength: 1, maxLength: 3000 }), (operations) => agree(new IdTable(SMALL_PAGES), operations)),
+      { numRuns: 30 },
+    );
+  });
+
+  it('answers like a Map with pages of the default size', () => {
+    fc.assert(fc.property(fc.array(operation, { maxLength: 500 }), (operations) => agree(new IdTable(), operations)), { numRuns: 100 });
+  });
+
+  it('takes a key that ends exactly on a page boundary, and the keys after it', () => {
+    const table = new IdTable<number>(SMALL_PAGES);
+    const pageSize = 2 ** SMALL_PAGES;
+    const width = 16;
+    // 4096 keys of 16 bytes fill the first page to its last byte; the next key starts the second page.
+    const keys = Array.from({ length: pageSize / width + 3 }, (_, i) => `k${String(i).padStart(width - 1, '0')}`);
+    keys.forEach((k, i) => table.add(k, i));
+    keys.forEach((k, i) => expect(table.get(k)).toBe(i));
+    expect(table.size).toBe(keys.length);
+  });
+
+  it('takes a key as long as a whole page, between shorter ones', () => {
+    const table = new IdTable<string>(SMALL_PAGES);
+    const long = 'x'.repeat(2 ** SMALL_PAGES - 1);
+    for (const k of ['a', long, 'b', `${long}y`.slice(1), 'c']) table.add(k, k.slice(0, 3));
+    expect(table.get(long)).toBe('xxx');
+    expect(table.get(`${long}y`.slice(1))).toBe('xxx');
+    expect(table.get('c')).toBe('c');
+    expect(table.get('x'.repeat(2 ** SMALL_PAGES - 2))).toBeUndefined();
+  });
+
+  it('holds two million identifiers of random lengths and alphabets across many default pages', () => {
+    // The i-th key: i in base 36 and a `/` (outside the id alphabet, so that keys are distinct), then a random
+    // cut of a random text (0 to 127 characters of the id alphabet, now and then a non-ASCII one). The same seed
+    // gives the keys again to look up.
+    const next = random(20261201);
+    let text = '';
+    while (text.length < 1 << 16) text += idAlphabet[Math.floor(next() * idAlphabet.length)];
+    const keys = (seed: number) => {
+      const draw = random(seed);
+      return (i: number) => {
+        const length = draw() < 0.9 ? Math.floor(draw() * 24) : Math.floor(draw() * 128);
+        const start = Math.floor(draw() * (text.length - length));
+        return `${i.toString(36)}/${text.slice(start, start + length)}${draw() < 0.001 ? 'є' : ''}`;
+      };
+    };
+    const count = 2_000_000;
+    const table = new IdTable<number>();
+    const adding = keys(7);
+    let bytes = 0;
+    for (let i = 0; i < count; i++) {
+      const k = adding(i);
+      bytes += k.length;
+      table.add(k, i);
+    }
+    expect(bytes).toBeGreaterThan(20 * 2 ** 20);
+    expect(table.size).toBe(count);
+    const looking = keys(7);
+    for (let i = 0; i < count; i++) {
+      const k = looking(i);
+      if (table.get(k) !== i) expect.fail(`key ${i} (${k}) gave ${table.get(k)}`);
+    }
+    expect(table.get('not-there')).toBeUndefined();
+  });
+
+  it('refuses page sizes it cannot address', () => {
+    for (const bits of [1, 31, 2.5]) expect(() => new IdTable(bits)).toThrow(RangeError);
+  });
+});
