@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { name: 'repo', include: ['**/*.test.ts'], typecheck: { enabled: true, include: ['**/*.test-d.ts'] }, testTimeout: 60_000 },
+  test: { name: 'repo', include: ['**/*.test.ts'], typecheck: { enabled: true, include: ['**/*.test-d.ts'] }, testTimeout: 60_000, hookTimeout: 120_000 },
 });
