@@ -1,0 +1,325 @@
+/**
+ * A FHIR R4 Bundle (as `toFhirBundle` writes it, or any Bundle of the same resources) read back into PHX
+ * records. Resources without a PHX identifier are skipped with a warning; nothing here throws on bad input.
+ */
+import * as z from 'zod';
+import { codelists, indicatorCatalogue, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
+import { breakdownDimensions } from '../breakdowns.js';
+import { assemblePackage, IdMaker, type ImportedRecords, type ImportOptions, type ImportResult, type PackageHeader } from '../imported.js';
+import { Notes } from '../report.js';
+import { codelistSystem, hl7, identifierSystems, measureUrl, PHX_BASE, phxExtensions, ucumOfUnit } from './vocabulary.js';
+
+type Json = Record<string, unknown>;
+
+const Entry = z.looseObject({ fullUrl: z.string().optional(), resource: z.looseObject({ resourceType: z.string() }) });
+const BundleShape = z.looseObject({ resourceType: z.literal('Bundle'), entry: z.array(z.unknown()).optional() });
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const list = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const number = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** The value of an identifier of a system among `identifier[]`. */
+function identifierOf(resource: Json, system: string): string | undefined {
+  return text(list(resource.identifier).find((i) => i.system === system)?.value);
+}
+
+/** The code of a coding of a system in a CodeableConcept (or one of several). */
+function codeOf(concepts: unknown, system: string): string | undefined {
+  const all = Array.isArray(concepts) ? concepts : [concepts];
+  for (const concept of all.filter(isObject)) {
+    const code = text(list(concept.coding).find((c) => c.system === system)?.code);
+    if (code) return code;
+  }
+  return undefined;
+}
+
+const extensionsOf = (element: unknown, url: string): Json[] => (isObject(element) ? list(element.extension).filter((e) => e.url === url) : []);
+const extensionOf = (element: unknown, url: string): Json | undefined => extensionsOf(element, url)[0];
+const subExtension = (extension: Json | undefined, url: string): Json | undefined => list(extension?.extension).find((e) => e.url === url);
+const isMasked = (element: unknown) => extensionOf(element, hl7.dataAbsentReason)?.valueCode === 'masked';
+
+/** A language map from the translation extensions of `_element`, else the plain text as English. */
+function languageMap(plain: unknown, shadow: unknown): Record<string, string> | undefined {
+  const map: Record<string, string> = {};
+  for (const translation of extensionsOf(shadow, hl7.translation)) {
+    const lang = text(subExtension(translation, 'lang')?.valueCode);
+    const content = text(subExtension(translation, 'content')?.valueString);
+    if (lang && content) map[lang] = content;
+  }
+  if (Object.keys(map).length) return map;
+  const value = text(plain);
+  return value ? { en: value } : undefined;
+}
+
+/** A code of a closed PHX codelist, or undefined. */
+function known<T extends string>(code: string | undefined, codes: readonly T[]): T | undefined {
+  return code !== undefined && (codes as readonly string[]).includes(code) ? (code as T) : undefined;
+}
+
+class BundleReader {
+  readonly byFullUrl = new Map<string, Json>();
+  readonly resources: Json[] = [];
+
+  constructor(entries: unknown[], notes: Notes) {
+    entries.forEach((entry, index) => {
+      const parsed = Entry.safeParse(entry);
+      if (!parsed.success) {
+        notes.warn('fhir.entry-unreadable', 'a Bundle entry without a resource is skipped', `/entry/${index}`);
+        return;
+      }
+      this.resources.push(parsed.data.resource);
+      if (parsed.data.fullUrl) this.byFullUrl.set(parsed.data.fullUrl, parsed.data.resource);
+    });
+  }
+
+  ofType(type: string): Json[] {
+    return this.resources.filter((r) => r.resourceType === type);
+  }
+
+  /** The resource a Reference points to: by `reference` within the Bundle, else by identifier. */
+  resolve(reference: unknown, type: string): Json | undefined {
+    if (!isObject(reference)) return undefined;
+    const byUrl = text(reference.reference) ? this.byFullUrl.get(reference.reference as string) : undefined;
+    if (byUrl) return byUrl;
+    const identifier = isObject(reference.identifier) ? reference.identifier : undefined;
+    if (!identifier) return undefined;
+    return this.ofType(type).find((r) => list(r.identifier).some((i) => i.system === identifier.system && i.value === identifier.value));
+  }
+}
+
+function readOrganisation(resource: Json, notes: Notes): Organisation | undefined {
+  const id = identifierOf(resource, identifierSystems.organisation);
+  const name = languageMap(resource.name, resource._name);
+  const organisationType = known(codeOf(resource.type, codelistSystem('organisationType')), codelists.organisationType.codes) ?? 'other';
+  const countries = list(resource.address).map((a) => text(a.country)).filter((c): c is string => c !== undefined);
+  if (!id || !name) {
+    notes.warn('fhir.resource-skipped', 'an Organization without a PHX identifier or a name is skipped', text(resource.id));
+    return undefined;
+  }
+  const telecom = list(resource.telecom);
+  const website = text(telecom.find((t) => t.system === 'url')?.value);
+  const email = text(telecom.find((t) => t.system === 'email')?.value);
+  const acronym = Array.isArray(resource.alias) ? text(resource.alias[0]) : undefined;
+  return {
+    id,
+    name,
+    ...(acronym ? { acronym } : {}),
+    organisationType,
+    countries: countries as Organisation['countries'],
+    ...(website ? { website } : {}),
+    ...(email ? { email } : {}),
+  };
+}
+
+function readFacility(resource: Json, id: string): Facility {
+  const address = isObject(resource.address) ? resource.address : {};
+  const population = extensionOf(resource, phxExtensions.population);
+  const count = number(subExtension(population, 'count')?.valueInteger);
+  const date = text(subExtension(population, 'date')?.valueDate);
+  const capacity = number(extensionOf(resource, phxExtensions.capacity)?.valueInteger);
+  const operator = known(text(extensionOf(resource, phxExtensions.operator)?.valueCode), codelists.facilityOperator.codes);
+  const name = text(resource.name);
+  const subnationalArea = text(address.state);
+  return {
+    id,
+    ...(name ? { name } : {}),
+    country: (text(address.country) ?? '') as Facility['country'],
+    ...(subnationalArea ? { subnationalArea } : {}),
+    facilityType: known(codeOf(resource.type, codelistSystem('facilityType')), codelists.facilityType.codes) ?? 'other',
+    ...(capacity !== undefined ? { capacity } : {}),
+    ...(count !== undefined && date ? { population: { count, date } } : {}),
+    ...(operator ? { operator } : {}),
+  };
+}
+
+function readIndicator(resource: Json, code: string): IndicatorDefinition | undefined {
+  const unitCode = codeOf(extensionOf(resource, hl7.scoringUnit)?.valueCodeableConcept, hl7.ucum);
+  const unit = (Object.keys(ucumOfUnit) as (keyof typeof ucumOfUnit)[]).find((u) => ucumOfUnit[u] === unitCode);
+  const name = languageMap(resource.title, resource._title);
+  const description = languageMap(resource.description, resource._description);
+  if (!unit || !name || !description) return undefined;
+  const scoring = codeOf(resource.scoring, hl7.measureScoring);
+  const calculation = scoring === 'cohort' ? 'count' : scoring === 'proportion' ? 'proportion' : unit.startsWith('rate') ? 'rate' : 'ratio';
+  const group = list(resource.group)[0] ?? {};
+  const populationText = (codes: string[]) => text(list(group.population).find((p) => codes.includes(codeOf(p.code, hl7.measurePopulation) ?? ''))?.description);
+  const numerator = populationText(['numerator', 'initial-population']);
+  const denominator = populationText(['denominator']);
+  const artifact = list(resource.relatedArtifact)[0] ?? {};
+  return {
+    code,
+    name,
+    description,
+    unit,
+    calculation,
+    ...(numerator ? { numerator: { en: numerator } } : {}),
+    ...(denominator ? { denominator: { en: denominator } } : {}),
+    disaggregations: list(group.stratifier)
+      .map((s) => known(codeOf(s.code, codelistSystem('disaggregationDimension')), codelists.disaggregationDimension.codes))
+      .filter((d): d is NonNullable<typeof d> => d !== undefined),
+    framework: text(artifact.label) ?? 'phx',
+    reference: text(artifact.display) ?? code,
+    interventions: (Array.isArray(resource.topic) ? resource.topic : []).map((t) => codeOf(t, codelistSystem('focusArea'))).filter((c): c is string => c !== undefined),
+  };
+}
+
+/** The scope of a report from the Location it is about. */
+function scopeOf(location: Json | undefined, reader: BundleReader): Observation['scope'] | undefined {
+  if (!location) return undefined;
+  const address = isObject(location.address) ? location.address : {};
+  const country = text(address.country) as Observation['scope']['country'] | undefined;
+  if (!country) return undefined;
+  const facility = identifierOf(location, identifierSystems.facility);
+  if (facility) return { country, facility };
+  const area = identifierOf(location, identifierSystems.area);
+  if (area) return { country, subnationalArea: text(address.state) ?? area.slice(3) };
+  void reader;
+  return { country };
+}
+
+/** The figures and own fields of one observation, from a group or a stratum. */
+function readFigures(element: Json, unit: Observation['unit']): Partial<Observation> {
+  const populations = list(element.population);
+  const populationOf = (codes: string[]) => populations.find((p) => codes.includes(codeOf(p.code, hl7.measurePopulation) ?? ''));
+  const numeratorPopulation = populationOf(['numerator', 'initial-population']);
+  const numerator = number(numeratorPopulation?.count);
+  const denominator = number(populationOf(['denominator'])?.count);
+  const score = isObject(element.measureScore) ? element.measureScore : undefined;
+  const suppressed = isMasked(score) || isMasked(numeratorPopulation?._count);
+  const value = number(score?.value);
+  const ci = extensionOf(element, phxExtensions.confidenceInterval);
+  const lower = number(subExtension(ci, 'lower')?.valueDecimal);
+  const upper = number(subExtension(ci, 'upper')?.valueDecimal);
+  const level = number(subExtension(ci, 'level')?.valueDecimal);
+  const methodNote = text(extensionOf(element, phxExtensions.methodNote)?.valueString);
+  const notesText = text(extensionOf(element, phxExtensions.notes)?.valueString);
+  return {
+    ...(numerator !== undefined ? { numerator } : {}),
+    ...(denominator !== undefined ? { denominator } : {}),
+    ...(value !== undefined ? { value } : {}),
+    unit,
+    ...(methodNote ? { methodNote } : {}),
+    ...(lower !== undefined && upper !== undefined ? { confidenceInterval: { lower, upper, ...(level !== undefined ? { level } : {}) } } : {}),
+    ...(suppressed ? { suppressed: true } : {}),
+    ...(notesText ? { notes: notesText } : {}),
+  };
+}
+
+/** The breakdown of a stratum: its value (one dimension) or components (several). */
+function breakdownOf(stratum: Json, stratifierCodes: unknown): Observation['disaggregation'] | undefined {
+  const disaggregation: Record<string, string> = {};
+  const dimensionSystem = codelistSystem('disaggregationDimension');
+  if (isObject(stratum.value)) {
+    const dimension = codeOf(stratifierCodes, dimensionSystem);
+    const code = dimension && codeOf(stratum.value, codelistSystem(dimension));
+    if (dimension && code) disaggregation[dimension] = code;
+  }
+  for (const component of list(stratum.component)) {
+    const dimension = codeOf(component.code, dimensionSystem);
+    const code = dimension && codeOf(component.value, codelistSystem(dimension));
+    if (dimension && code) disaggregation[dimension] = code;
+  }
+  const entries = breakdownDimensions.filter((d) => disaggregation[d] !== undefined).map((d) => [d, disaggregation[d]]);
+  return entries.length ? (Object.fromEntries(entries) as Observation['disaggregation']) : undefined;
+}
+
+/** Reads the records of a FHIR Bundle. */
+function readBundle(bundle: Json, notes: Notes): ImportedRecords {
+  const reader = new BundleReader(Array.isArray(bundle.entry) ? bundle.entry : [], notes);
+  const ids = new IdMaker();
+  const organisations = reader.ofType('Organization').map((r) => readOrganisation(r, notes)).filter((o): o is Organisation => o !== undefined);
+  const facilities: Facility[] = [];
+  for (const location of reader.ofType('Location')) {
+    const id = identifierOf(location, identifierSystems.facility);
+    if (id) facilities.push(readFacility(location, id));
+  }
+  const measures = new Map<string, Json>();
+  const indicators: IndicatorDefinition[] = [];
+  const catalogued = new Set(indicatorCatalogue.map((d) => d.code));
+  for (const resource of reader.ofType('Measure')) {
+    const code = identifierOf(resource, identifierSystems.indicator) ?? text(resource.url)?.replace(`${PHX_BASE}/fhir/Measure/`, '');
+    if (!code) continue;
+    measures.set(text(resource.url) ?? measureUrl(code), resource);
+    if (catalogued.has(code)) continue;
+    const definition = readIndicator(resource, code);
+    if (definition) indicators.push(definition);
+    else notes.warn('fhir.resource-skipped', 'a Measure without a title, description or PHX unit is not read as an indicator definition', code);
+  }
+  const units = new Map<string, Observation['unit']>([...indicatorCatalogue, ...indicators].map((d) => [d.code, d.unit]));
+
+  const observations: Observation[] = [];
+  for (const report of reader.ofType('MeasureReport')) {
+    const where = identifierOf(report, identifierSystems.observation) ?? text(report.id) ?? 'MeasureReport';
+    const measure = text(report.measure);
+    const indicator = measure ? identifierOf(measures.get(measure) ?? {}, identifierSystems.indicator) ?? measure.replace(`${PHX_BASE}/fhir/Measure/`, '') : undefined;
+    const reporter = isObject(report.reporter) ? report.reporter : {};
+    const reporterIdentifier = isObject(reporter.identifier) && reporter.identifier.system === identifierSystems.organisation ? text(reporter.identifier.value) : undefined;
+    const reportingOrganisation = reporterIdentifier ?? identifierOf(reader.resolve(reporter, 'Organization') ?? {}, identifierSystems.organisation);
+    const subject = reader.resolve(report.subject, 'Location');
+    const scope = scopeOf(subject, reader);
+    const period = isObject(report.period) ? report.period : {};
+    const start = text(period.start)?.slice(0, 10);
+    const end = text(period.end)?.slice(0, 10);
+    const dataSource = known(extensionOf(report, phxExtensions.dataSource)?.valueCoding ? text((extensionOf(report, phxExtensions.dataSource)!.valueCoding as Json).code) : undefined, codelists.dataSource.codes);
+    if (!indicator || !reportingOrganisation || !scope || !start || !end) {
+      notes.warn('fhir.resource-skipped', 'a MeasureReport without a measure, a reporter with a PHX identifier, a subject Location with a country, or a period is skipped', where);
+      continue;
+    }
+    if (!dataSource) notes.warn('fhir.default-data-source', 'a MeasureReport without a PHX data source is read as routine programme data', where, 'observation.dataSource');
+    const group = list(report.group)[0] ?? {};
+    const scoreUnit = isObject(group.measureScore) ? text(group.measureScore.code) : undefined;
+    const unit = units.get(indicator) ?? (Object.keys(ucumOfUnit) as Observation['unit'][]).find((u) => ucumOfUnit[u] === scoreUnit) ?? 'count';
+    const common = { indicator, reportingOrganisation, scope, period: { start, end }, dataSource: dataSource ?? 'routine-programme-data' } as const;
+    const hasTotal = list(group.population).length > 0 || isObject(group.measureScore) || extensionOf(group, phxExtensions.observationId) !== undefined;
+    if (hasTotal) {
+      const id = ids.keep(text(extensionOf(group, phxExtensions.observationId)?.valueString) ?? identifierOf(report, identifierSystems.observation), [indicator, scope.country, start]);
+      observations.push({ id, ...common, ...readFigures(group, unit) } as Observation);
+    }
+    for (const stratifier of list(group.stratifier)) {
+      for (const stratum of list(stratifier.stratum)) {
+        const disaggregation = breakdownOf(stratum, stratifier.code);
+        if (!disaggregation) {
+          notes.warn('fhir.resource-skipped', 'a stratum whose value is not a PHX breakdown code is skipped', where, 'observation.disaggregation');
+          continue;
+        }
+        const id = ids.keep(text(extensionOf(stratum, phxExtensions.observationId)?.valueString), [indicator, scope.country, start, ...Object.values(disaggregation)]);
+        observations.push({ id, ...common, disaggregation, ...readFigures(stratum, unit) } as Observation);
+      }
+    }
+  }
+
+  const meta = isObject(bundle.meta) ? bundle.meta : {};
+  const publisherReference = extensionOf(meta, phxExtensions.publisher)?.valueReference;
+  const publisherId = isObject(publisherReference) && isObject(publisherReference.identifier) ? text(publisherReference.identifier.value) : undefined;
+  const header: PackageHeader = {
+    ...(identifierOf({ identifier: [bundle.identifier] }, identifierSystems.package) ? { id: identifierOf({ identifier: [bundle.identifier] }, identifierSystems.package)! } : {}),
+    ...(publisherId ? { publisher: { id: publisherId, name: text((publisherReference as Json).display) ?? publisherId } } : {}),
+    ...(text(extensionOf(meta, phxExtensions.license)?.valueString) ? { license: text(extensionOf(meta, phxExtensions.license)?.valueString)! } : {}),
+    ...(text(bundle.timestamp) ? { publishedAt: text(bundle.timestamp)! } : {}),
+  };
+  return { organisations, facilities, indicators, observations, header };
+}
+
+/**
+ * Reads a FHIR R4 Bundle (parsed JSON) back into a PHX package: Organization → organisations, Location with a
+ * PHX facility identifier → facilities, Measure beyond the catalogue → indicators, MeasureReport → observations
+ * (the group's figures as the total, each stratum as a breakdown). Never throws: unreadable input is an error note.
+ *
+ * @example
+ * ```ts
+ * import { fromFhirBundle } from '@phx/interop';
+ * const { package: pkg, notes } = fromFhirBundle(JSON.parse(text));
+ * pkg?.observations?.length;
+ * ```
+ */
+export function fromFhirBundle(input: unknown, options: ImportOptions = {}): ImportResult {
+  const notes = new Notes();
+  const parsed = BundleShape.safeParse(input);
+  if (!parsed.success) {
+    notes.error('fhir.not-a-bundle', 'the input is not a FHIR Bundle (resourceType "Bundle")');
+    return { package: undefined, notes: notes.list() };
+  }
+  const records = readBundle(parsed.data, notes);
+  const pkg = assemblePackage('fhir', records, options, notes);
+  return { package: pkg, notes: notes.list() };
+}

@@ -1,0 +1,80 @@
+/** The URLs, code systems and units the FHIR mapping uses, in one place for the exporter and the importer. */
+import type { Observation } from '@phx/schema';
+
+/** Where PHX publishes its identifiers, code systems, measures and extensions. */
+export const PHX_BASE = 'https://phx-network.github.io/phx';
+
+/** Identifier systems of PHX records and of countries. */
+export const identifierSystems = {
+  package: `${PHX_BASE}/id/package`,
+  organisation: `${PHX_BASE}/id/organisation`,
+  facility: `${PHX_BASE}/id/facility`,
+  area: `${PHX_BASE}/id/area`,
+  observation: `${PHX_BASE}/id/observation`,
+  indicator: `${PHX_BASE}/id/indicator`,
+  country: 'urn:iso:std:iso:3166',
+} as const;
+
+/** The code system of a PHX codelist, e.g. `.../codelist/sex`. */
+export const codelistSystem = (list: string) => `${PHX_BASE}/codelist/${list}`;
+/** The canonical URL of the Measure of an indicator. */
+export const measureUrl = (code: string) => `${PHX_BASE}/fhir/Measure/${code}`;
+/** The URL of a PHX extension. */
+export const extensionUrl = (name: string) => `${PHX_BASE}/fhir/StructureDefinition/${name}`;
+
+/** Code systems and extensions published by HL7. */
+export const hl7 = {
+  measurePopulation: 'http://terminology.hl7.org/CodeSystem/measure-population',
+  measureScoring: 'http://terminology.hl7.org/CodeSystem/measure-scoring',
+  locationPhysicalType: 'http://terminology.hl7.org/CodeSystem/location-physical-type',
+  dataAbsentReason: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason',
+  translation: 'http://hl7.org/fhir/StructureDefinition/translation',
+  /** R5's Measure.scoringUnit, carried in R4 by the cross-version extension. */
+  scoringUnit: 'http://hl7.org/fhir/5.0/StructureDefinition/extension-Measure.scoringUnit',
+  ucum: 'http://unitsofmeasure.org',
+} as const;
+
+/** The UCUM code of each PHX unit. */
+export const ucumOfUnit: Record<Observation['unit'], string> = {
+  percent: '%',
+  count: '1',
+  'rate-per-100000': '/10*5',
+  'rate-per-10000': '/10*4',
+};
+
+/** The FHIR measure-scoring code of each PHX calculation. */
+export const scoringOfCalculation = { count: 'cohort', proportion: 'proportion', ratio: 'ratio', rate: 'ratio' } as const;
+
+/** The PHX extensions, by the field they carry. */
+export const phxExtensions = {
+  observationId: extensionUrl('observation-id'),
+  dataSource: extensionUrl('data-source'),
+  methodNote: extensionUrl('method-note'),
+  notes: extensionUrl('notes'),
+  confidenceInterval: extensionUrl('confidence-interval'),
+  capacity: extensionUrl('facility-capacity'),
+  population: extensionUrl('facility-population'),
+  operator: extensionUrl('facility-operator'),
+  publisher: extensionUrl('package-publisher'),
+  license: extensionUrl('package-license'),
+} as const;
+
+/** 32-bit FNV-1a of a string with a seed. */
+function fnv(text: string, seed: number): number {
+  let hash = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * A stable `urn:uuid:` for a resource, derived from its identity, so the same package gives the same Bundle.
+ * It is an RFC 9562 version 8 (custom) UUID: 122 bits of FNV-1a hashes.
+ */
+export function stableUuid(identity: string): string {
+  const hex = [1, 2, 3, 4].map((seed) => fnv(identity, seed).toString(16).padStart(8, '0')).join('');
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}

