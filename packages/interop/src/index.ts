@@ -10,3 +10,7 @@ export { type FieldMapping, type FieldMap } from './fields.js';
 export { type PackageHeader, type ImportOptions, type ImportResult } from './imported.js';
 export { toFhirBundle, type FhirBundle, type FhirResource, type Exported } from './fhir/export.js';
 export { fromFhirBundle } from './fhir/import.js';
+export { Dhis2Mapping, type Dhis2MappingInput, readDhis2Mapping } from './dhis2/mapping.js';
+export { gamDhis2Template } from './dhis2/template.js';
+export { toDhis2DataValueSet, toDhis2Csv, DHIS2_CSV_COLUMNS, type Dhis2DataValueSet, type Dhis2DataValue } from './dhis2/export.js';
+export { fromDhis2DataValueSet, fromDhis2Csv } from './dhis2/import.js';

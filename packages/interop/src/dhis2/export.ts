@@ -1,0 +1,142 @@
+/**
+ * A PHX package as a DHIS2 dataValueSet (JSON, bulk form: period and organisation unit on each value) or as
+ * DHIS2's data value CSV, following a {@link Dhis2Mapping}.
+ */
+import Papa from 'papaparse';
+import type { DataPackage, Observation } from '@phx/schema';
+import { disaggregationKey } from '../breakdowns.js';
+import { reportUncarried } from '../fields.js';
+import type { Exported } from '../fhir/export.js';
+import { Notes } from '../report.js';
+import { dhis2FieldMap } from './fields.js';
+import type { Dhis2Mapping } from './mapping.js';
+import { dhis2Period } from './periods.js';
+
+/**
+ * One DHIS2 data value. Values are strings, as DHIS2 writes them.
+ *
+ * @example
+ * ```ts
+ * const value: Dhis2DataValue = { dataElement: 'PHX_PRISONS_PEOPLE_ON_OAT', period: '2020', orgUnit: 'UA', categoryOptionCombo: 'default', value: '1450' };
+ * ```
+ */
+export interface Dhis2DataValue {
+  dataElement: string;
+  period: string;
+  orgUnit: string;
+  categoryOptionCombo: string;
+  attributeOptionCombo?: string;
+  value: string;
+  comment?: string;
+}
+
+/**
+ * A DHIS2 dataValueSet as `POST /api/dataValueSets` takes it.
+ *
+ * @example
+ * ```ts
+ * const { data } = toDhis2DataValueSet(pkg, mapping);
+ * await fetch(`${dhis2}/api/dataValueSets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+ * ```
+ */
+export interface Dhis2DataValueSet {
+  dataSet?: string;
+  idScheme?: 'code';
+  dataValues: Dhis2DataValue[];
+}
+
+/** The columns of DHIS2's data value CSV, in the order DHIS2 reads them. */
+export const DHIS2_CSV_COLUMNS = ['dataelement', 'period', 'orgunit', 'catoptcombo', 'attroptcombo', 'value', 'storedby', 'lastupdated', 'comment', 'followup'] as const;
+
+/** The organisation unit of a scope, per the mapping. */
+function orgUnitOf(scope: Observation['scope'], mapping: Dhis2Mapping): string | undefined {
+  const entry = mapping.orgUnits.find(
+    (u) => u.country === scope.country && u.subnationalArea === scope.subnationalArea && u.facility === scope.facility,
+  );
+  if (entry) return entry.orgUnit;
+  const countryLevel = scope.subnationalArea === undefined && scope.facility === undefined;
+  return countryLevel && mapping.countryCodesAsOrgUnits && mapping.idScheme === 'code' ? scope.country : undefined;
+}
+
+/** The data values of the package, and the warnings about what had no place. */
+function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis2DataValue[] {
+  const values: Dhis2DataValue[] = [];
+  for (const observation of pkg.observations ?? []) {
+    const elements = mapping.dataElements.filter((e) => e.indicator === observation.indicator);
+    if (elements.length === 0) {
+      notes.warn('dhis2.unmapped-indicator', 'the mapping has no data element for the indicator', observation.id, 'observation.indicator');
+      continue;
+    }
+    const orgUnit = orgUnitOf(observation.scope, mapping);
+    if (!orgUnit) {
+      notes.warn('dhis2.unmapped-scope', 'the mapping has no organisation unit for the scope', observation.id, 'observation.scope');
+      continue;
+    }
+    const period = dhis2Period(observation.period, mapping);
+    if (!period) {
+      notes.warn('dhis2.unmapped-period', 'the period is not a DHIS2 calendar period and the mapping does not name it', observation.id, 'observation.period');
+      continue;
+    }
+    if (observation.suppressed) {
+      notes.warn('dhis2.suppressed-not-sent', 'DHIS2 has no way to mark a withheld value: the suppressed observation is not sent', observation.id, 'observation.suppressed');
+      continue;
+    }
+    const slot = disaggregationKey(observation);
+    for (const element of elements) {
+      const combo = element.categoryOptionCombos.find((c) => disaggregationKey({ disaggregation: c.disaggregation }) === slot);
+      if (!combo) {
+        notes.warn('dhis2.unmapped-breakdown', `the mapping has no category option combo of ${element.dataElement} for this breakdown`, observation.id, 'observation.disaggregation');
+        continue;
+      }
+      const figure = observation[element.part];
+      if (figure === undefined) continue;
+      values.push({
+        dataElement: element.dataElement,
+        period,
+        orgUnit,
+        categoryOptionCombo: combo.categoryOptionCombo,
+        ...(mapping.attributeOptionCombo ? { attributeOptionCombo: mapping.attributeOptionCombo } : {}),
+        value: String(figure),
+        ...(observation.notes ? { comment: observation.notes } : {}),
+      });
+    }
+  }
+  return values;
+}
+
+/**
+ * Exports the observations of a package as a DHIS2 dataValueSet (bulk form). Observations the mapping has no
+ * place for, suppressed cells, and every field DHIS2 cannot carry are warnings.
+ *
+ * @example
+ * ```ts
+ * import { Dhis2Mapping, gamDhis2Template, toDhis2DataValueSet } from '@phx/interop';
+ * const { data, warnings } = toDhis2DataValueSet(pkg, Dhis2Mapping.parse(gamDhis2Template()));
+ * ```
+ */
+export function toDhis2DataValueSet(pkg: DataPackage, mapping: Dhis2Mapping): Exported<Dhis2DataValueSet> {
+  const notes = new Notes();
+  reportUncarried(pkg, dhis2FieldMap, 'DHIS2', notes);
+  const data: Dhis2DataValueSet = {
+    ...(mapping.dataSet ? { dataSet: mapping.dataSet } : {}),
+    ...(mapping.idScheme === 'code' ? { idScheme: 'code' as const } : {}),
+    dataValues: dataValues(pkg, mapping, notes),
+  };
+  return { data, warnings: notes.list() };
+}
+
+/**
+ * Exports the observations of a package as DHIS2's data value CSV (`dataelement,period,orgunit,catoptcombo,...`),
+ * for `POST /api/dataValueSets` with `Content-Type: application/csv`.
+ *
+ * @example
+ * ```ts
+ * const { data: csv } = toDhis2Csv(pkg, mapping);
+ * await writeFile('values.csv', csv);
+ * ```
+ */
+export function toDhis2Csv(pkg: DataPackage, mapping: Dhis2Mapping): Exported<string> {
+  const { data, warnings } = toDhis2DataValueSet(pkg, mapping);
+  const rows = data.dataValues.map((v) => [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo ?? '', v.value, '', '', v.comment ?? '', '']);
+  return { data: Papa.unparse({ fields: [...DHIS2_CSV_COLUMNS], data: rows }, { newline: '\n' }) + '\n', warnings };
+}

@@ -1,0 +1,181 @@
+/**
+ * A DHIS2 dataValueSet (JSON, either form) or data value CSV read back into PHX observations with the same
+ * mapping that exports them. Values the mapping does not know are skipped with a warning.
+ */
+import Papa from 'papaparse';
+import * as z from 'zod';
+import type { DataPackage, Observation } from '@phx/schema';
+import { dimensionsOf } from '../breakdowns.js';
+import { indicatorsOf } from '../indicators.js';
+import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
+import { Notes } from '../report.js';
+import type { Dhis2Mapping } from './mapping.js';
+import { periodOfDhis2 } from './periods.js';
+
+const scalar = z.union([z.string(), z.number()]).transform(String);
+const DataValue = z.looseObject({
+  dataElement: scalar,
+  period: scalar.optional(),
+  orgUnit: scalar.optional(),
+  categoryOptionCombo: scalar.optional(),
+  attributeOptionCombo: scalar.optional(),
+  value: scalar.optional(),
+  comment: z.string().optional(),
+});
+const DataValueSet = z.looseObject({ period: scalar.optional(), orgUnit: scalar.optional(), dataValues: z.array(z.unknown()) });
+
+interface Value {
+  dataElement: string;
+  period: string | undefined;
+  orgUnit: string | undefined;
+  categoryOptionCombo: string | undefined;
+  value: string | undefined;
+  comment: string | undefined;
+  where: string;
+}
+
+/** The scope of an organisation unit, per the mapping. */
+function scopeOf(orgUnit: string, mapping: Dhis2Mapping): Observation['scope'] | undefined {
+  const entry = mapping.orgUnits.find((u) => u.orgUnit === orgUnit);
+  if (entry) {
+    return { country: entry.country, ...(entry.subnationalArea ? { subnationalArea: entry.subnationalArea } : {}), ...(entry.facility ? { facility: entry.facility } : {}) };
+  }
+  if (mapping.countryCodesAsOrgUnits && mapping.idScheme === 'code' && /^[A-Z]{2}$/.test(orgUnit)) return { country: orgUnit as Observation['scope']['country'] };
+  return undefined;
+}
+
+/** Observations from data values: one per indicator, scope, period and breakdown, its parts from each data element. */
+function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: Notes): Observation[] {
+  const reporter = mapping.reportingOrganisation;
+  if (!reporter) {
+    notes.error('dhis2.reporter-missing', 'DHIS2 values do not say who reports them: name the organisation in the mapping ("reportingOrganisation")', undefined, 'observation.reportingOrganisation');
+    return [];
+  }
+  const definitions = indicatorsOf({});
+  const drafts = new Map<string, Partial<Observation> & { parts: Partial<Record<'value' | 'numerator' | 'denominator', number>> }>();
+  for (const v of values) {
+    const matches = mapping.dataElements.flatMap((element) =>
+      element.dataElement === v.dataElement
+        ? element.categoryOptionCombos.filter((c) => (v.categoryOptionCombo ?? 'default') === c.categoryOptionCombo || (v.categoryOptionCombo === undefined && Object.keys(c.disaggregation).length === 0)).map((c) => ({ element, combo: c }))
+        : [],
+    );
+    const match = matches[0];
+    if (!match) {
+      notes.warn('dhis2.unmapped-value', 'the mapping has no indicator for this data element and category option combo', v.where);
+      continue;
+    }
+    const scope = v.orgUnit === undefined ? undefined : scopeOf(v.orgUnit, mapping);
+    const period = v.period === undefined ? undefined : periodOfDhis2(v.period, mapping);
+    const figure = v.value === undefined || v.value.trim() === '' ? Number.NaN : Number(v.value);
+    if (!scope || !period || !Number.isFinite(figure) || figure < 0) {
+      notes.warn('dhis2.value-skipped', 'a value without a known organisation unit, a DHIS2 period or a non-negative number is skipped', v.where);
+      continue;
+    }
+    const disaggregation = Object.fromEntries(dimensionsOf({ disaggregation: match.combo.disaggregation }));
+    const key = JSON.stringify([match.element.indicator, scope, period, disaggregation]);
+    let draft = drafts.get(key);
+    if (!draft) {
+      draft = {
+        indicator: match.element.indicator,
+        scope,
+        period,
+        ...(Object.keys(disaggregation).length ? { disaggregation } : {}),
+        ...(v.comment ? { notes: v.comment } : {}),
+        parts: {},
+      };
+      drafts.set(key, draft);
+    }
+    draft.parts[match.element.part] = figure;
+  }
+  const ids = new IdMaker();
+  return [...drafts.values()].map(({ parts, ...draft }) => {
+    const definition = definitions.get(draft.indicator!);
+    const numerator = parts.numerator ?? (definition?.calculation === 'count' ? parts.value : undefined);
+    return {
+      id: ids.make([draft.indicator!, draft.scope!.country, draft.scope!.subnationalArea ?? '', draft.scope!.facility ?? '', draft.period!.start, ...Object.values(draft.disaggregation ?? {})].filter(Boolean)),
+      indicator: draft.indicator!,
+      reportingOrganisation: reporter,
+      scope: draft.scope!,
+      period: draft.period!,
+      ...(draft.disaggregation ? { disaggregation: draft.disaggregation } : {}),
+      ...(numerator !== undefined ? { numerator } : {}),
+      ...(parts.denominator !== undefined ? { denominator: parts.denominator } : {}),
+      ...(parts.value !== undefined ? { value: parts.value } : {}),
+      unit: definition?.unit ?? 'count',
+      dataSource: mapping.dataSource,
+      ...(draft.notes ? { notes: draft.notes } : {}),
+    } as Observation;
+  });
+}
+
+function imported(values: Value[], mapping: Dhis2Mapping, options: ImportOptions, notes: Notes): ImportResult {
+  const observations = observationsOf(values, mapping, notes);
+  if (notes.failed) return { package: undefined, notes: notes.list() };
+  const pkg: DataPackage | undefined = assemblePackage('dhis2', { organisations: [], facilities: [], indicators: [], observations, header: {} }, options, notes);
+  return { package: pkg, notes: notes.list() };
+}
+
+/**
+ * Reads a DHIS2 dataValueSet (parsed JSON) back into a PHX package with the mapping that exports it. DHIS2 does
+ * not say who reports the values: the mapping's `reportingOrganisation` does.
+ *
+ * @example
+ * ```ts
+ * import { Dhis2Mapping, fromDhis2DataValueSet } from '@phx/interop';
+ * const { package: pkg, notes } = fromDhis2DataValueSet(JSON.parse(text), Dhis2Mapping.parse(mappingJson), { header: { license: 'CC-BY-4.0' } });
+ * ```
+ */
+export function fromDhis2DataValueSet(input: unknown, mapping: Dhis2Mapping, options: ImportOptions = {}): ImportResult {
+  const notes = new Notes();
+  const set = DataValueSet.safeParse(input);
+  if (!set.success) {
+    notes.error('dhis2.not-a-data-value-set', 'the input is not a DHIS2 dataValueSet (an object with "dataValues")');
+    return { package: undefined, notes: notes.list() };
+  }
+  const values: Value[] = [];
+  set.data.dataValues.forEach((item, index) => {
+    const parsed = DataValue.safeParse(item);
+    if (!parsed.success) {
+      notes.warn('dhis2.value-skipped', 'a data value without a data element is skipped', `/dataValues/${index}`);
+      return;
+    }
+    const v = parsed.data;
+    values.push({
+      dataElement: v.dataElement,
+      period: v.period ?? set.data.period,
+      orgUnit: v.orgUnit ?? set.data.orgUnit,
+      categoryOptionCombo: v.categoryOptionCombo,
+      value: v.value,
+      comment: v.comment,
+      where: `/dataValues/${index}`,
+    });
+  });
+  return imported(values, mapping, options, notes);
+}
+
+/**
+ * Reads DHIS2's data value CSV (columns in DHIS2's order: data element, period, organisation unit, category
+ * option combo, attribute option combo, value, stored by, last updated, comment, follow-up; a header row is
+ * recognised and skipped) back into a PHX package.
+ *
+ * @example
+ * ```ts
+ * const { package: pkg } = fromDhis2Csv(await readFile('values.csv', 'utf8'), mapping, { header: { license: 'CC-BY-4.0' } });
+ * ```
+ */
+export function fromDhis2Csv(text: string, mapping: Dhis2Mapping, options: ImportOptions = {}): ImportResult {
+  const notes = new Notes();
+  const { data } = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const values: Value[] = [];
+  data.forEach((row, index) => {
+    if (index === 0 && row[0]?.trim().toLowerCase() === 'dataelement') return;
+    const cell = (i: number) => (row[i]?.trim() ? row[i]!.trim() : undefined);
+    const dataElement = cell(0);
+    if (!dataElement) {
+      notes.warn('dhis2.value-skipped', 'a row without a data element is skipped', `row ${index + 1}`);
+      return;
+    }
+    values.push({ dataElement, period: cell(1), orgUnit: cell(2), categoryOptionCombo: cell(3), value: cell(5), comment: cell(8), where: `row ${index + 1}` });
+  });
+  return imported(values, mapping, options, notes);
+}

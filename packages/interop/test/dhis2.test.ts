@@ -1,0 +1,165 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import { indicatorCatalogue, type DataPackage, type Observation } from '@phx/schema';
+import { dhis2FieldMap } from '../src/dhis2/fields.js';
+import { DHIS2_CSV_COLUMNS, toDhis2Csv, toDhis2DataValueSet } from '../src/dhis2/export.js';
+import { fromDhis2Csv, fromDhis2DataValueSet } from '../src/dhis2/import.js';
+import { Dhis2Mapping, readDhis2Mapping } from '../src/dhis2/mapping.js';
+import { gamDhis2Template } from '../src/dhis2/template.js';
+import { carriedRecords, examplePackage } from './support.js';
+
+/** DHIS2 period names, as the Web API guide lists them (the kinds PHX writes). */
+const dhis2Period = /^(\d{4}|\d{4}S[12]|\d{4}Q[1-4]|\d{4}(0[1-9]|1[0-2])|\d{8})$/;
+
+/** A dataValueSet as the DHIS2 Web API guide describes it: values are strings, period and org unit on each value in the bulk form. */
+const SpecDataValueSet = z.strictObject({
+  dataSet: z.string().optional(),
+  completeDate: z.string().optional(),
+  period: z.string().optional(),
+  orgUnit: z.string().optional(),
+  attributeOptionCombo: z.string().optional(),
+  idScheme: z.enum(['code', 'uid', 'name']).optional(),
+  dataValues: z.array(
+    z.strictObject({
+      dataElement: z.string().min(1),
+      period: z.string().regex(dhis2Period),
+      orgUnit: z.string().min(1),
+      categoryOptionCombo: z.string().min(1).optional(),
+      attributeOptionCombo: z.string().min(1).optional(),
+      value: z.string().regex(/^\d+(\.\d+)?$/),
+      comment: z.string().optional(),
+    }),
+  ),
+});
+
+const template = Dhis2Mapping.parse({ ...gamDhis2Template(), reportingOrganisation: 'PHX-ORG-0001' });
+const pkg = examplePackage();
+const header = { license: 'CC-BY-4.0' };
+
+/** The example's observations that the template can place: GAM indicators, country level, not suppressed. */
+function placeable(observations: readonly Observation[]): Observation[] {
+  const gam = new Set(template.dataElements.map((e) => e.indicator));
+  return observations.filter((o) => gam.has(o.indicator) && !o.scope.facility && !o.scope.subnationalArea && !o.suppressed);
+}
+
+describe('the DHIS2 mapping file', () => {
+  it('ships a GAM template that covers every GAM prison indicator of the catalogue', () => {
+    const gam = indicatorCatalogue.filter((d) => d.framework === 'unaids-gam').map((d) => d.code);
+    expect(new Set(template.dataElements.map((e) => e.indicator))).toEqual(new Set(gam));
+    const prevalence = template.dataElements.filter((e) => e.indicator === 'hiv-prevalence-prisoners');
+    expect(prevalence.map((e) => e.part)).toEqual(['numerator', 'denominator', 'value']);
+    expect(prevalence[0]!.categoryOptionCombos.map((c) => c.disaggregation)).toEqual([{}, { sex: 'female' }, { sex: 'male' }, { sex: 'transgender' }, { ageGroup: '<25' }, { ageGroup: '25+' }]);
+  });
+
+  it('rejects a reference that is not a DHIS2 UID, naming where', () => {
+    const { mapping, notes } = readDhis2Mapping({ dataElements: [{ indicator: 'prisons-people-on-oat', dataElement: 'not a uid', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'HllvX50cXC0' }] }] });
+    expect(mapping).toBeUndefined();
+    expect(notes).toEqual([expect.objectContaining({ code: 'dhis2.mapping-invalid', severity: 'error', examples: ['/dataElements/0/dataElement'] })]);
+    expect(readDhis2Mapping({ dataElements: [{ indicator: 'prisons-people-on-oat', dataElement: 'fbfJHSPpUQD', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'HllvX50cXC0' }] }] }).mapping).toBeDefined();
+  });
+
+  it('never throws on any input', () => {
+    fc.assert(fc.property(fc.jsonValue(), (value) => void readDhis2Mapping(value)), { numRuns: 200 });
+  });
+});
+
+describe('DHIS2 dataValueSet export', () => {
+  const { data, warnings } = toDhis2DataValueSet(pkg, template);
+
+  it('writes what the DHIS2 Web API guide describes', () => {
+    expect(SpecDataValueSet.safeParse(data).error).toBeUndefined();
+    expect(data.idScheme).toBe('code');
+  });
+
+  it('sends numerator, denominator and value of a percentage, per breakdown', () => {
+    const zm = data.dataValues.filter((v) => v.orgUnit === 'ZM' && v.period === '2019');
+    expect(zm).toEqual(
+      expect.arrayContaining([
+        { dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR', period: '2019', orgUnit: 'ZM', categoryOptionCombo: 'default', value: '1320' },
+        { dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_VALUE', period: '2019', orgUnit: 'ZM', categoryOptionCombo: 'PHX_FEMALE', value: '36.5' },
+        { dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_DENOMINATOR', period: '2019', orgUnit: 'ZM', categoryOptionCombo: 'PHX_AGE_LT25', value: '1150' },
+      ]),
+    );
+  });
+
+  it('warns, never drops silently: unmapped scopes, suppressed cells, indicators without data elements, fields DHIS2 has no place for', () => {
+    const codes = new Map(warnings.map((w) => [w.field === undefined ? w.code : `${w.code} ${w.field}`, w]));
+    expect(codes.get('dhis2.unmapped-indicator observation.indicator')!.examples).toContain('obs-zm-occupancy-2020');
+    expect(codes.get('dhis2.unmapped-scope observation.scope')!.examples).toContain('obs-za-condoms-2020');
+    expect([...codes.keys()]).toEqual(expect.arrayContaining(['record-not-carried organisation', 'record-not-carried meeting', 'field-not-carried observation.methodNote']));
+    const sent = new Set(data.dataValues.map((v) => `${v.orgUnit}/${v.period}`));
+    const placed = placeable(pkg.observations!);
+    expect(placed.length).toBeGreaterThan(0);
+    for (const o of placed) expect(sent).toContain(`${o.scope.country}/${o.period.start.slice(0, 4)}`);
+  });
+
+  it('writes DHIS2 data value CSV in the column order DHIS2 reads', () => {
+    const { data: csv } = toDhis2Csv(pkg, template);
+    const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual([...DHIS2_CSV_COLUMNS]);
+    expect(rows.length - 1).toBe(data.dataValues.length);
+    for (const row of rows.slice(1)) {
+      expect(row).toHaveLength(10);
+      expect(row[1]).toMatch(dhis2Period);
+    }
+  });
+});
+
+describe('DHIS2 import', () => {
+  const drop = ['reportingOrganisation', 'dataSource'];
+  const expected: DataPackage = { ...pkg, observations: placeable(pkg.observations!) };
+
+  it.each(['json', 'csv'] as const)('reads the %s export back: every observation DHIS2 carries, with every field it carries', (form) => {
+    const result =
+      form === 'json'
+        ? fromDhis2DataValueSet(JSON.parse(JSON.stringify(toDhis2DataValueSet(pkg, template).data)), template, { header })
+        : fromDhis2Csv(toDhis2Csv(pkg, template).data, template, { header });
+    expect(result.notes.filter((n) => n.severity === 'error')).toEqual([]);
+    expect(carriedRecords(result.package!, dhis2FieldMap, 'observation', drop)).toEqual(carriedRecords(expected, dhis2FieldMap, 'observation', drop));
+    expect(result.package!.observations!.every((o) => o.reportingOrganisation === 'PHX-ORG-0001' && o.dataSource === 'routine-programme-data')).toBe(true);
+  });
+
+  it('needs the reporting organisation from the mapping', () => {
+    const { reportingOrganisation: _, ...withoutReporter } = template;
+    const result = fromDhis2DataValueSet(toDhis2DataValueSet(pkg, template).data, withoutReporter, { header });
+    expect(result.package).toBeUndefined();
+    expect(result.notes[0]).toMatchObject({ code: 'dhis2.reporter-missing', severity: 'error' });
+  });
+
+  it('round-trips generated observations of the GAM indicators', () => {
+    const gamCounts = indicatorCatalogue.filter((d) => d.framework === 'unaids-gam' && d.calculation === 'count').map((d) => d.code);
+    const observation = fc.record({
+      indicator: fc.constantFrom(...gamCounts),
+      country: fc.constantFrom('UA', 'KE', 'ZM', 'BR'),
+      year: fc.integer({ min: 2000, max: 2024 }),
+      quarter: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+      count: fc.integer({ min: 0, max: 1_000_000 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(observation, { selector: (o) => `${o.indicator}/${o.country}/${o.year}/${o.quarter}`, maxLength: 20 }), (drafts) => {
+        const observations = drafts.map((d, i): Observation => {
+          const start = d.quarter ? `${d.year}-${String((d.quarter - 1) * 3 + 1).padStart(2, '0')}-01` : `${d.year}-01-01`;
+          const end = d.quarter ? new Date(Date.UTC(d.year, d.quarter * 3, 0)).toISOString().slice(0, 10) : `${d.year}-12-31`;
+          return { id: `o${i}`, indicator: d.indicator, reportingOrganisation: 'PHX-ORG-0001', scope: { country: d.country as 'UA' }, period: { start, end }, numerator: d.count, value: d.count, unit: 'count', dataSource: 'routine-programme-data' };
+        });
+        const source = { ...pkg, organisations: [], facilities: [], indicators: [], meetings: [], observations } as DataPackage;
+        const back = fromDhis2DataValueSet(toDhis2DataValueSet(source, template).data, template, { header: { ...header, publisher: pkg.publisher } }).package!;
+        expect(carriedRecords(back, dhis2FieldMap, 'observation')).toEqual(carriedRecords(source, dhis2FieldMap, 'observation'));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('skips values it cannot read, with a warning, and never throws', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.jsonValue(), fc.record({ dataElement: fc.string(), period: fc.string(), orgUnit: fc.string(), value: fc.string() }))), fc.string(), (values, csv) => {
+        fromDhis2DataValueSet({ dataValues: values }, template, { header });
+        fromDhis2Csv(csv, template, { header });
+      }),
+      { numRuns: 100 },
+    );
+    expect(fromDhis2DataValueSet([], template).notes[0]!.code).toBe('dhis2.not-a-data-value-set');
+  });
+});
