@@ -14,3 +14,6 @@ export { Dhis2Mapping, type Dhis2MappingInput, readDhis2Mapping } from './dhis2/
 export { gamDhis2Template } from './dhis2/template.js';
 export { toDhis2DataValueSet, toDhis2Csv, DHIS2_CSV_COLUMNS, type Dhis2DataValueSet, type Dhis2DataValue } from './dhis2/export.js';
 export { fromDhis2DataValueSet, fromDhis2Csv } from './dhis2/import.js';
+export { sdmxComponents, type SdmxComponent } from './sdmx/structure.js';
+export { toSdmxCsv, toSdmxJson, sdmxStructure, type SdmxJsonMessage } from './sdmx/export.js';
+export { fromSdmxCsv } from './sdmx/import.js';

@@ -1,0 +1,94 @@
+/** SDMX-CSV (2.0, and 1.0's `DATAFLOW` header) read back into PHX observations. */
+import Papa from 'papaparse';
+import { codelists, type Observation } from '@phx/schema';
+import { indicatorsOf } from '../indicators.js';
+import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
+import { Notes } from '../report.js';
+import { ageCodes, CONFIDENTIAL, NOT_APPLICABLE, periodOfSdmx, phxCodeOf, sexCodes, TOTAL } from './structure.js';
+
+const known = <T extends string>(code: string | undefined, codes: readonly T[]): T | undefined =>
+  code !== undefined && (codes as readonly string[]).includes(code) ? (code as T) : undefined;
+
+/** The column separator: the character after `STRUCTURE` (or `STRUCTURE[x]`), or after `DATAFLOW` in SDMX-CSV 1.0. */
+function separatorOf(text: string): string | undefined {
+  const match = /^(?:STRUCTURE(?:\[[^\]]*\])?|DATAFLOW)(.)/.exec(text);
+  return match?.[1];
+}
+
+/**
+ * Reads SDMX-CSV data in the PHX data structure back into a PHX package. Columns may come in any order; rows
+ * with the delete action `D` are skipped with a warning. SDMX-CSV does not carry the licence or the publisher:
+ * give them in the options (the publisher defaults to the one reporting organisation).
+ *
+ * @example
+ * ```ts
+ * import { fromSdmxCsv } from '@phx/interop';
+ * const { package: pkg, notes } = fromSdmxCsv(await readFile('data.csv', 'utf8'), { header: { license: 'CC-BY-4.0' } });
+ * ```
+ */
+export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportResult {
+  const notes = new Notes();
+  const input = text.replace(/^\uFEFF/, '');
+  const delimiter = separatorOf(input);
+  if (!delimiter) {
+    notes.error('sdmx.not-sdmx-csv', 'the input is not SDMX-CSV: its first column is not headed STRUCTURE (or DATAFLOW)');
+    return { package: undefined, notes: notes.list() };
+  }
+  const { data } = Papa.parse<Record<string, string>>(input, { header: true, delimiter, skipEmptyLines: 'greedy' });
+  const definitions = indicatorsOf({});
+  const ids = new IdMaker();
+  const observations: Observation[] = [];
+  data.forEach((row, index) => {
+    const where = `row ${index + 2}`;
+    const cell = (column: string) => (row[column]?.trim() ? row[column]!.trim() : undefined);
+    if (cell('ACTION') === 'D') {
+      notes.warn('sdmx.delete-skipped', 'a row that deletes data is skipped', where);
+      return;
+    }
+    const indicator = cell('INDICATOR');
+    const country = known(cell('REF_AREA'), codelists.country.codes);
+    const reportingOrganisation = cell('REPORTING_ORG');
+    const period = periodOfSdmx(cell('TIME_PERIOD') ?? '');
+    const facility = cell('FACILITY');
+    const number = (column: string) => {
+      const value = cell(column);
+      const parsed = value === undefined ? undefined : Number(value);
+      return parsed !== undefined && Number.isFinite(parsed) && parsed >= 0 ? parsed : undefined;
+    };
+    const sex = cell('SEX');
+    const age = cell('AGE');
+    const population = cell('POPULATION');
+    const disaggregation = {
+      ...(sex && sex !== TOTAL ? { sex: phxCodeOf(sexCodes, sex) } : {}),
+      ...(age && age !== TOTAL ? { ageGroup: phxCodeOf(ageCodes, age) } : {}),
+      ...(population && population !== TOTAL ? { population } : {}),
+    };
+    if (!indicator || !country || !reportingOrganisation || !period || Object.values(disaggregation).some((code) => code === undefined)) {
+      notes.warn('sdmx.row-skipped', 'a row without an indicator, a country (REF_AREA), a reporting organisation, a time period or with breakdown codes PHX does not know is skipped', where);
+      return;
+    }
+    const subnationalArea = cell('SUBNATIONAL_AREA');
+    const value = number('OBS_VALUE');
+    const numerator = number('NUMERATOR');
+    const denominator = number('DENOMINATOR');
+    const comment = cell('OBS_COMMENT');
+    const unit = known(cell('UNIT_MEASURE'), codelists.unit.codes) ?? definitions.get(indicator)?.unit ?? 'count';
+    observations.push({
+      id: ids.make([indicator, country, period.start, ...Object.values(disaggregation) as string[]]),
+      indicator,
+      reportingOrganisation,
+      scope: { country, ...(subnationalArea ? { subnationalArea } : {}), ...(facility && facility !== NOT_APPLICABLE ? { facility } : {}) },
+      period,
+      ...(Object.keys(disaggregation).length ? { disaggregation: disaggregation as Observation['disaggregation'] } : {}),
+      ...(numerator !== undefined ? { numerator } : {}),
+      ...(denominator !== undefined ? { denominator } : {}),
+      ...(value !== undefined ? { value } : {}),
+      unit,
+      dataSource: known(cell('DATA_SOURCE'), codelists.dataSource.codes) ?? 'routine-programme-data',
+      ...(cell('CONF_STATUS') === CONFIDENTIAL ? { suppressed: true } : {}),
+      ...(comment ? { notes: comment } : {}),
+    });
+  });
+  const pkg = assemblePackage('sdmx', { organisations: [], facilities: [], indicators: [], observations, header: {} }, options, notes);
+  return { package: pkg, notes: notes.list() };
+}

@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import * as z from 'zod';
+import { describe, expect, it } from 'vitest';
+import { codelists, type DataPackage, type Observation } from '@phx/schema';
+import { toSdmxCsv, toSdmxJson, sdmxStructure } from '../src/sdmx/export.js';
+import { sdmxFieldMap } from '../src/sdmx/fields.js';
+import { fromSdmxCsv } from '../src/sdmx/import.js';
+import { carriedRecords, examplePackage } from './support.js';
+
+const pkg = examplePackage();
+const header = { license: 'CC-BY-4.0', publisher: pkg.publisher };
+
+/** SDMX IDs and time periods, as the SDMX information model defines them. */
+const sdmxId = /^[A-Za-z0-9_@$-]+$/;
+const timePeriod = /^\d{4}(-S[12]|-Q[1-4]|-(0[1-9]|1[0-2])(-\d{2})?)?$|^\d{4}-\d{2}-\d{2}\/P\d+D$/;
+
+/** An SDMX-CSV 2.0 data message as the field guide defines it (columns per the PHX structure). */
+function checkSdmxCsv(csv: string): Record<string, string>[] {
+  const parsed = Papa.parse<string[]>(csv, { skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  const [head, ...rows] = parsed.data;
+  expect(head!.slice(0, 3)).toEqual(['STRUCTURE', 'STRUCTURE_ID', 'ACTION']);
+  expect(new Set(head).size).toBe(head!.length);
+  return rows.map((row) => {
+    expect(row).toHaveLength(head!.length);
+    expect(['dataflow', 'datastructure', 'dataprovision']).toContain(row[0]);
+    expect(row[1]).toMatch(/^[A-Za-z0-9_@$.-]+:[A-Za-z0-9_@$-]+(\(\d+\.\d+\.\d+\))?$/);
+    expect(['I', 'A', 'R', 'D']).toContain(row[2]);
+    return Object.fromEntries(head!.map((column, i) => [column, row[i]!]));
+  });
+}
+
+const Component = z.looseObject({ id: z.string(), name: z.string(), names: z.record(z.string(), z.string()) });
+/** An SDMX-JSON 2.0 data message as the field guide defines it: meta, structures, flat data set. */
+const SpecDataMessage = z.looseObject({
+  meta: z.looseObject({ id: z.string(), prepared: z.iso.datetime({ offset: true }), sender: z.looseObject({ id: z.string() }), schema: z.url() }),
+  data: z.looseObject({
+    structures: z.array(
+      z.looseObject({
+        links: z.array(z.looseObject({ rel: z.string(), urn: z.string().startsWith('urn:sdmx:org.sdmx.infomodel.') })).min(1),
+        dimensions: z.looseObject({ observation: z.array(Component.extend({ keyPosition: z.number().int().min(0), values: z.array(z.looseObject({ id: z.string() })) })) }),
+        measures: z.looseObject({ observation: z.array(Component) }),
+        attributes: z.looseObject({ observation: z.array(Component.extend({ relationship: z.looseObject({}) })) }),
+      }),
+    ).length(1),
+    dataSets: z.array(z.looseObject({ action: z.enum(['Information', 'Append', 'Replace', 'Delete']), links: z.array(z.looseObject({ rel: z.string() })), observations: z.record(z.string().regex(/^\d+(:\d+)*$/), z.array(z.unknown())) })).length(1),
+  }),
+});
+
+describe('SDMX-CSV 2.0 export', () => {
+  const { data: csv, warnings } = toSdmxCsv(pkg);
+  const rows = checkSdmxCsv(csv);
+
+  it('writes what the SDMX-CSV 2.0 field guide defines: one row per observation, keys of SDMX IDs', () => {
+    expect(rows).toHaveLength(pkg.observations!.length);
+    for (const row of rows) {
+      for (const dimension of ['INDICATOR', 'REF_AREA', 'FACILITY', 'REPORTING_ORG', 'SEX', 'AGE', 'POPULATION']) expect(row[dimension]).toMatch(sdmxId);
+      expect(row.TIME_PERIOD).toMatch(timePeriod);
+    }
+  });
+
+  it('keys the female HIV prevalence of Zambia 2019 with SDMX codes, and withholds a suppressed cell', () => {
+    expect(rows).toContainEqual(expect.objectContaining({ INDICATOR: 'hiv-prevalence-prisoners', REF_AREA: 'ZM', SEX: 'F', AGE: '_T', FACILITY: '_Z', TIME_PERIOD: '2019', OBS_VALUE: '36.5', NUMERATOR: '95', DENOMINATOR: '260', CONF_STATUS: 'F' }));
+    expect(rows).toContainEqual(expect.objectContaining({ INDICATOR: 'prisons-people-with-tb', TIME_PERIOD: '2021-Q1', OBS_VALUE: '', NUMERATOR: '', CONF_STATUS: 'C' }));
+    expect(rows.find((r) => r.INDICATOR === 'hiv-prevalence-prisoners' && r.AGE === 'Y_LT25')).toBeDefined();
+  });
+
+  it('names what SDMX cannot carry, meetings first', () => {
+    expect(warnings.find((w) => w.field === 'meeting')).toMatchObject({ code: 'record-not-carried', count: 1 });
+    expect(warnings.map((w) => w.field)).toEqual(expect.arrayContaining(['observation.methodNote', 'observation.confidenceInterval', 'organisation', 'facility']));
+  });
+
+  it('has a structure description that defines every column and every code it writes', () => {
+    const structure = sdmxStructure(pkg).data as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const dsd = structure.dataStructures[0].dataStructureComponents;
+    const components = [...dsd.dimensionList.dimensions, dsd.dimensionList.timeDimension, ...dsd.measureList.measures, ...dsd.attributeList.attributes];
+    const concepts = new Set(structure.conceptSchemes[0].concepts.map((c: { id: string }) => `urn:sdmx:org.sdmx.infomodel.conceptscheme.Concept=PHX:CS_PRISON_HEALTH(1.0.0).${c.id}`));
+    const lists = new Map<string, Set<string>>(structure.codelists.map((l: { id: string; codes: { id: string }[] }) => [`urn:sdmx:org.sdmx.infomodel.codelist.Codelist=PHX:${l.id}(1.0.0)`, new Set(l.codes.map((c) => c.id))]));
+    const columns = Object.keys(rows[0]!).slice(3);
+    expect(components.map((c) => c.id)).toEqual(columns);
+    expect(dsd.dimensionList.dimensions.map((d: { position: number }) => d.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    for (const component of components) {
+      expect(concepts).toContain(component.conceptIdentity);
+      const list = component.localRepresentation.enumeration;
+      if (!list) continue;
+      expect(lists.has(list)).toBe(true);
+      for (const row of rows) if (row[component.id] !== '') expect(lists.get(list), `${component.id} ${row[component.id]}`).toContain(row[component.id]);
+    }
+    expect(structure.dataflows[0].structure).toBe('urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=PHX:DSD_PRISON_HEALTH(1.0.0)');
+  });
+});
+
+describe('SDMX-JSON 2.0 data message', () => {
+  const { data: message } = toSdmxJson(pkg);
+
+  it('is what the SDMX-JSON 2.0 field guide defines', () => {
+    expect(SpecDataMessage.safeParse(message).error).toBeUndefined();
+  });
+
+  it('refers to dimension and coded attribute values by index, one observation per key', () => {
+    const structure = (message.data.structures as any[])[0]; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const dimensions = structure.dimensions.observation as { id: string; values: { id: string }[] }[];
+    const attributes = structure.attributes.observation as { id: string; values?: { id: string }[] }[];
+    const observations = (message.data.dataSets as { observations: Record<string, unknown[]> }[])[0]!.observations;
+    expect(Object.keys(observations)).toHaveLength(pkg.observations!.length);
+    const decoded = Object.entries(observations).map(([key, [value, ...rest]]) => {
+      const indexes = key.split(':').map(Number);
+      expect(indexes).toHaveLength(dimensions.length);
+      const row: Record<string, unknown> = Object.fromEntries(indexes.map((index, i) => [dimensions[i]!.id, dimensions[i]!.values[index]!.id]));
+      rest.forEach((cell, i) => (row[attributes[i]!.id] = attributes[i]!.values && cell !== null ? attributes[i]!.values![cell as number]!.id : cell));
+      return { ...row, OBS_VALUE: value };
+    });
+    expect(decoded).toContainEqual(expect.objectContaining({ INDICATOR: 'hiv-prevalence-prisoners', REF_AREA: 'ZM', SEX: 'M', TIME_PERIOD: '2019', OBS_VALUE: 28.2, UNIT_MEASURE: 'percent', CONF_STATUS: 'F', NUMERATOR: 1225 }));
+    expect(decoded).toContainEqual(expect.objectContaining({ INDICATOR: 'prisons-people-with-hiv-hcv-coinfection', OBS_VALUE: null, CONF_STATUS: 'C' }));
+  });
+});
+
+describe('SDMX-CSV import', () => {
+  it('reads the export back: every observation, with every field SDMX carries', () => {
+    const { package: back, notes } = fromSdmxCsv(toSdmxCsv(pkg).data, { header });
+    expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
+    expect(carriedRecords(back!, sdmxFieldMap, 'observation')).toEqual(carriedRecords(pkg, sdmxFieldMap, 'observation'));
+  });
+
+  it('reads a file with semicolons, columns in another order and an SDMX-CSV 1.0 header', () => {
+    const text = 'DATAFLOW;TIME_PERIOD;REF_AREA;INDICATOR;REPORTING_ORG;OBS_VALUE;SEX\nPHX:DF_PRISON_HEALTH(1.0.0);2020-Q2;UA;prisons-people-on-oat;UA-EDR-38214567;1450;_T\n';
+    const { package: back } = fromSdmxCsv(text, { header: { license: 'CC-BY-4.0' } });
+    expect(back!.publisher.id).toBe('UA-EDR-38214567');
+    expect(back!.observations).toEqual([expect.objectContaining({ indicator: 'prisons-people-on-oat', scope: { country: 'UA' }, period: { start: '2020-04-01', end: '2020-06-30' }, value: 1450, unit: 'count' })]);
+  });
+
+  it('round-trips generated observations: every breakdown, period form and suppression', () => {
+    const observation = fc.record({
+      indicator: fc.constantFrom('hiv-prevalence-prisoners', 'prisons-people-on-oat', 'tb-notification-rate-prisons'),
+      country: fc.constantFrom(...codelists.country.codes.slice(0, 20)),
+      facility: fc.option(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), { nil: undefined }),
+      sex: fc.option(fc.constantFrom('female', 'male', 'transgender', 'other', 'unknown'), { nil: undefined }),
+      ageGroup: fc.option(fc.constantFrom('<18', '18-24', '<25', '25+', '25-49', '50+'), { nil: undefined }),
+      start: fc.date({ min: new Date('2000-01-01'), max: new Date('2024-12-31'), noInvalidDate: true }),
+      days: fc.constantFrom(1, 7, 31, 90, 365),
+      value: fc.option(fc.double({ min: 0, max: 1e6, noNaN: true }), { nil: undefined }),
+      suppressed: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(observation, { maxLength: 15 }), (drafts) => {
+        const observations = drafts.map((d, i): Observation => {
+          const start = d.start.toISOString().slice(0, 10);
+          const end = new Date(d.start.getTime() + (d.days - 1) * 86_400_000).toISOString().slice(0, 10);
+          return {
+            id: `o${i}`, indicator: d.indicator, reportingOrganisation: 'PHX-ORG-0001', scope: { country: d.country, ...(d.facility ? { facility: d.facility } : {}) },
+            period: { start, end }, ...(d.sex || d.ageGroup ? { disaggregation: { ...(d.sex ? { sex: d.sex } : {}), ...(d.ageGroup ? { ageGroup: d.ageGroup } : {}) } } : {}),
+            ...(d.value !== undefined && !d.suppressed ? { value: d.value } : {}), unit: 'count', dataSource: 'survey', ...(d.suppressed ? { suppressed: true } : {}),
+          };
+        });
+        const source = { ...pkg, meetings: [], observations } as DataPackage;
+        const { data, warnings } = toSdmxCsv(source);
+        const duplicates = warnings.find((w) => w.code === 'sdmx.duplicate-key')?.count ?? 0;
+        const back = fromSdmxCsv(data, { header }).package!;
+        expect(back.observations).toHaveLength(observations.length - duplicates);
+        if (duplicates === 0) expect(carriedRecords(back, sdmxFieldMap, 'observation')).toEqual(carriedRecords(source, sdmxFieldMap, 'observation'));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never throws on hostile text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string().map((s) => `STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD\n${s}`)), (text) => {
+        const result = fromSdmxCsv(text, { header });
+        expect(result.notes.every((n) => n.message.length > 0)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+    expect(fromSdmxCsv('a,b\n1,2\n').notes[0]!.code).toBe('sdmx.not-sdmx-csv');
+  });
+});
