@@ -78,6 +78,16 @@ describe('a fresh project installing the tarballs', () => {
     expect(stdout.trim()).toBe('syntax.invalid-json Женский');
   });
 
+  it('exports with @phx/interop from ESM and CJS', async () => {
+    const pkg = "{ phxVersion: '1.0', id: 'p', publisher: { id: 'PHX-ORG-0001', name: 'S' }, license: 'CC-BY-4.0', publishedAt: '2021-01-01T00:00:00Z', observations: [{ id: 'o', indicator: 'prisons-people-on-oat', reportingOrganisation: 'PHX-ORG-0001', scope: { country: 'UA' }, period: { start: '2020-01-01', end: '2020-12-31' }, value: 12, unit: 'count', dataSource: 'routine-programme-data' }] }";
+    writeFileSync(join(consumer, 'interop.mjs'), `import { exportPackage } from '@phx/interop';\nconsole.log(exportPackage(${pkg}, 'sdmx-csv').files[0].content.split('\\n')[1]);\n`);
+    writeFileSync(join(consumer, 'interop.cjs'), `const { exportPackage } = require('@phx/interop');\nconsole.log(exportPackage(${pkg}, 'sdmx-csv').files[0].content.split('\\n')[1]);\n`);
+    const esm = await run(process.execPath, ['interop.mjs'], { cwd: consumer });
+    const cjs = await run(process.execPath, ['interop.cjs'], { cwd: consumer });
+    expect(esm.stdout.trim()).toBe('dataflow,PHX:DF_PRISON_HEALTH(1.0.0),I,prisons-people-on-oat,UA,_Z,PHX-ORG-0001,_T,_T,_T,2020,12,count,F,routine-programme-data,,,,');
+    expect(cjs.stdout).toBe(esm.stdout);
+  });
+
   it('requires @phx/schema from CJS and validates', async () => {
     writeFileSync(join(consumer, 'cjs.cjs'), "const { validate } = require('@phx/schema');\nconst { labelOf } = require('@phx/schema/codelists');\nconsole.log(validate({}).ok, labelOf('sex', 'male', 'en'));\n");
     const { stdout } = await run(process.execPath, ['cjs.cjs'], { cwd: consumer });
@@ -89,12 +99,15 @@ describe('a fresh project installing the tarballs', () => {
       "import { validate, type Observation, type ValidationIssue } from '@phx/schema';",
       "import { codesOf } from '@phx/schema/codelists';",
       "import { createClient, PreconditionFailedError } from '@phx/client';",
+      "import { exportPackage, gamReadiness, type ExportTarget } from '@phx/interop';",
       "import type { StartHubOptions } from '@phx/server';",
       "import type { Context } from '@phx/cli';",
       "const hub: StartHubOptions = { db: 'phx.sqlite', port: 0 };",
       "const context: Context | undefined = undefined;",
       "const client = createClient({ baseUrl: 'http://127.0.0.1:8080', token: 't' });",
       "console.log(hub, context, typeof client.observations.list, PreconditionFailedError.name);",
+      "const target: ExportTarget = 'sdmx-csv';",
+      "console.log(typeof exportPackage, typeof gamReadiness, target);",
       "const observation: Observation['unit'] = 'percent';",
       "const issues: ValidationIssue[] = validate({}).issues;",
       'console.log(observation, issues.length, codesOf("sex").length);',

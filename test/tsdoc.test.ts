@@ -10,6 +10,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const entryPoints = [
   'packages/schema/src/index.ts',
   'packages/schema/src/codelists/index.ts',
+  'packages/interop/src/index.ts',
   'packages/client/src/index.ts',
   'packages/server/src/index.ts',
   'packages/cli/src/index.ts',
@@ -72,6 +73,7 @@ describe('TSDoc of the public API', () => {
     expect(checked).toContain('packages/server/src/hub.ts:startHub');
     expect(checked).toContain('packages/cli/src/index.ts:runPhx');
     expect(checked).toContain('packages/schema/src/codelists/index.ts:labelOf');
+    expect(checked).toContain('packages/interop/src/targets.ts:exportPackage');
   });
 
   it('gives every export a description and a ```ts @example', () => {

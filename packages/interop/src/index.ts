@@ -17,3 +17,8 @@ export { fromDhis2DataValueSet, fromDhis2Csv } from './dhis2/import.js';
 export { sdmxComponents, type SdmxComponent } from './sdmx/structure.js';
 export { toSdmxCsv, toSdmxJson, sdmxStructure, type SdmxJsonMessage } from './sdmx/export.js';
 export { fromSdmxCsv } from './sdmx/import.js';
+export { gamReadiness, gamIndicators, type GamReadiness, type GamIndicatorReadiness, type GamStatus } from './gam/readiness.js';
+export {
+  exportPackage, importPackage, exportTargets, importSources, fieldMaps,
+  type ExportTarget, type ImportSource, type ExportFile, type ExportOptions, type ExportResult, type ImportPackageOptions,
+} from './targets.js';

@@ -1,0 +1,117 @@
+/**
+ * UNAIDS Global AIDS Monitoring (GAM) readiness: for one country and year, which GAM prison indicators a
+ * package holds, whether they are complete (a value and every breakdown GAM asks for), withheld, or missing.
+ */
+import { indicatorCatalogue, type DataPackage, type Observation } from '@phx/schema';
+import { disaggregationKey } from '../breakdowns.js';
+
+/** The breakdowns GAM asks for, by indicator (UNAIDS: sex female/male/transgender; age <25 and 25+). */
+const gamBreakdowns: Record<string, Record<string, string>[]> = {
+  'hiv-prevalence-prisoners': [{ sex: 'female' }, { sex: 'male' }, { sex: 'transgender' }, { ageGroup: '<25' }, { ageGroup: '25+' }],
+  'art-coverage-prisoners': [{ sex: 'female' }, { sex: 'male' }, { sex: 'transgender' }],
+};
+
+/**
+ * The indicators of the GAM profile: every catalogue indicator of the UNAIDS GAM framework (the nine counts of
+ * "HIV prevention programmes in prisons" and the number of prisons, HIV prevalence, ART coverage, viral hepatitis),
+ * and the prison population, which UNAIDS shows as "Prisoners: size estimate".
+ *
+ * @example
+ * ```ts
+ * import { gamIndicators } from '@phx/interop';
+ * gamIndicators.includes('hiv-prevalence-prisoners'); // true
+ * ```
+ */
+export const gamIndicators: readonly string[] = [
+  ...indicatorCatalogue.filter((d) => d.framework === 'unaids-gam').map((d) => d.code),
+  'prison-population',
+];
+
+/**
+ * How ready one indicator is: `complete` (a value and every breakdown GAM asks for), `present` (a value, some
+ * breakdowns missing, or breakdowns without a total), `suppressed` (only withheld values), `missing` (nothing).
+ *
+ * @example
+ * ```ts
+ * const status: GamStatus = 'complete';
+ * ```
+ */
+export type GamStatus = 'complete' | 'present' | 'suppressed' | 'missing';
+
+/**
+ * The readiness of one GAM indicator.
+ *
+ * @example
+ * ```ts
+ * const row: GamIndicatorReadiness = report.indicators[0]!;
+ * console.log(row.indicator, row.status, row.missingBreakdowns.join(', '));
+ * ```
+ */
+export interface GamIndicatorReadiness {
+  indicator: string;
+  /** English name from the catalogue. */
+  name: string;
+  status: GamStatus;
+  /** Observations of the indicator for the country and year. */
+  observations: number;
+  /** Observations withheld for privacy. */
+  suppressed: number;
+  /** Breakdowns GAM asks for (`sex=female`, `ageGroup=<25`), and which of them the package lacks. */
+  expectedBreakdowns: string[];
+  missingBreakdowns: string[];
+}
+
+/**
+ * The GAM readiness report of a package for a country and a year.
+ *
+ * @example
+ * ```ts
+ * const report: GamReadiness = gamReadiness(pkg, { country: 'UA', year: 2023 });
+ * report.counts; // { complete: 1, present: 2, suppressed: 0, missing: 12 }
+ * ```
+ */
+export interface GamReadiness {
+  country: string;
+  year: number;
+  indicators: GamIndicatorReadiness[];
+  counts: Record<GamStatus, number>;
+}
+
+/** Whether an observation covers part of the calendar year and nothing outside it. */
+const inYear = (o: Observation, year: number) => o.period.start.startsWith(`${year}-`) && o.period.end.startsWith(`${year}-`);
+
+/**
+ * Checks a package against the GAM profile for one country and year.
+ *
+ * @example
+ * ```ts
+ * import { gamReadiness } from '@phx/interop';
+ * const report = gamReadiness(pkg, { country: 'ZM', year: 2019 });
+ * report.indicators.find((i) => i.indicator === 'hiv-prevalence-prisoners')?.missingBreakdowns; // ['sex=transgender', 'ageGroup=25+']
+ * ```
+ */
+export function gamReadiness(pkg: Pick<DataPackage, 'observations'>, options: { country: string; year: number }): GamReadiness {
+  const names = new Map(indicatorCatalogue.map((d) => [d.code, d.name.en ?? d.code]));
+  const relevant = (pkg.observations ?? []).filter((o) => o.scope.country === options.country && inYear(o, options.year));
+  const indicators = gamIndicators.map((indicator): GamIndicatorReadiness => {
+    const observations = relevant.filter((o) => o.indicator === indicator);
+    const usable = observations.filter((o) => !o.suppressed && o.value !== undefined);
+    const expected = (gamBreakdowns[indicator] ?? []).map((d) => disaggregationKey({ disaggregation: d }));
+    const present = new Set(usable.map((o) => disaggregationKey(o)));
+    const missingBreakdowns = expected.filter((key) => !present.has(key));
+    const status: GamStatus =
+      observations.length === 0 ? 'missing' : usable.length === 0 ? 'suppressed' : present.has('') && missingBreakdowns.length === 0 ? 'complete' : 'present';
+    return {
+      indicator,
+      name: names.get(indicator) ?? indicator,
+      status,
+      observations: observations.length,
+      suppressed: observations.filter((o) => o.suppressed).length,
+      expectedBreakdowns: expected,
+      missingBreakdowns,
+    };
+  });
+  const counts: Record<GamStatus, number> = { complete: 0, present: 0, suppressed: 0, missing: 0 };
+  for (const row of indicators) counts[row.status] += 1;
+  return { country: options.country, year: options.year, indicators, counts };
+}

@@ -1,0 +1,206 @@
+/**
+ * One entry point per direction for the faces (the CLI, the page, the hub): a package to the bytes of a
+ * target, and the bytes of a source to a package. What each target means is decided in its own module.
+ */
+import type { DataPackage } from '@phx/schema';
+import { toDhis2Csv, toDhis2DataValueSet } from './dhis2/export.js';
+import { dhis2FieldMap } from './dhis2/fields.js';
+import { fromDhis2Csv, fromDhis2DataValueSet } from './dhis2/import.js';
+import { readDhis2Mapping } from './dhis2/mapping.js';
+import { gamDhis2Template } from './dhis2/template.js';
+import type { FieldMap } from './fields.js';
+import { toFhirBundle } from './fhir/export.js';
+import { fhirFieldMap } from './fhir/fields.js';
+import { fromFhirBundle } from './fhir/import.js';
+import type { ImportOptions, ImportResult } from './imported.js';
+import type { InteropNote } from './report.js';
+import { sdmxStructure, toSdmxCsv, toSdmxJson } from './sdmx/export.js';
+import { sdmxFieldMap } from './sdmx/fields.js';
+import { fromSdmxCsv } from './sdmx/import.js';
+
+/**
+ * The formats a package exports to.
+ *
+ * @example
+ * ```ts
+ * import { exportTargets } from '@phx/interop';
+ * exportTargets; // ['fhir', 'dhis2', 'dhis2-csv', 'sdmx-csv', 'sdmx-json']
+ * ```
+ */
+export const exportTargets = ['fhir', 'dhis2', 'dhis2-csv', 'sdmx-csv', 'sdmx-json'] as const;
+/**
+ * An export target: `fhir`, `dhis2`, `dhis2-csv`, `sdmx-csv` or `sdmx-json`.
+ *
+ * @example
+ * ```ts
+ * const target: ExportTarget = 'sdmx-csv';
+ * ```
+ */
+export type ExportTarget = (typeof exportTargets)[number];
+
+/**
+ * The formats a package imports from.
+ *
+ * @example
+ * ```ts
+ * import { importSources } from '@phx/interop';
+ * importSources; // ['fhir', 'dhis2', 'dhis2-csv', 'sdmx-csv']
+ * ```
+ */
+export const importSources = ['fhir', 'dhis2', 'dhis2-csv', 'sdmx-csv'] as const;
+/**
+ * An import source: `fhir`, `dhis2`, `dhis2-csv` or `sdmx-csv`.
+ *
+ * @example
+ * ```ts
+ * const source: ImportSource = 'fhir';
+ * ```
+ */
+export type ImportSource = (typeof importSources)[number];
+
+/**
+ * The field maps of every target, for the docs and for tools that show what a target keeps.
+ *
+ * @example
+ * ```ts
+ * import { fieldMaps } from '@phx/interop';
+ * fieldMaps.fhir.observation?.length; // one row per observation field
+ * ```
+ */
+export const fieldMaps: Record<ExportTarget, FieldMap> = { fhir: fhirFieldMap, dhis2: dhis2FieldMap, 'dhis2-csv': dhis2FieldMap, 'sdmx-csv': sdmxFieldMap, 'sdmx-json': sdmxFieldMap };
+
+/**
+ * One file of an export: the data itself (`role: 'data'`), or its structure description (SDMX-CSV's).
+ *
+ * @example
+ * ```ts
+ * const file: ExportFile = { role: 'data', extension: '.sdmx.csv', mediaType: 'application/vnd.sdmx.data+csv; version=2.0.0', content: csv };
+ * ```
+ */
+export interface ExportFile {
+  role: 'data' | 'structure';
+  /** The usual ending of the file's name, e.g. `.fhir.json`. */
+  extension: string;
+  mediaType: string;
+  content: string;
+}
+
+/**
+ * Options of {@link exportPackage}.
+ *
+ * @example
+ * ```ts
+ * const options: ExportOptions = { mapping: JSON.parse(await readFile('dhis2-mapping.json', 'utf8')) };
+ * ```
+ */
+export interface ExportOptions {
+  /** The DHIS2 mapping (parsed JSON, checked here). Default: the GAM template, {@link gamDhis2Template}. */
+  mapping?: unknown;
+}
+
+/**
+ * The result of {@link exportPackage}: the files (none when an error note says why) and the notes.
+ *
+ * @example
+ * ```ts
+ * const { files, notes }: ExportResult = exportPackage(pkg, 'fhir');
+ * ```
+ */
+export interface ExportResult {
+  files: ExportFile[];
+  notes: InteropNote[];
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The DHIS2 mapping of the options, or the error notes of a mapping that does not pass its schema. */
+const mappingOf = (options: { mapping?: unknown }) => readDhis2Mapping(options.mapping ?? gamDhis2Template());
+
+/**
+ * Exports a package to a target, as the files to write or download. Warnings name everything the target could
+ * not carry; never throws.
+ *
+ * @example
+ * ```ts
+ * import { exportPackage } from '@phx/interop';
+ * const { files, notes } = exportPackage(pkg, 'sdmx-csv');
+ * files.map((f) => f.extension); // ['.sdmx.csv', '.sdmx-structure.json']
+ * ```
+ */
+export function exportPackage(pkg: DataPackage, target: ExportTarget, options: ExportOptions = {}): ExportResult {
+  switch (target) {
+    case 'fhir': {
+      const { data, warnings } = toFhirBundle(pkg);
+      return { files: [{ role: 'data', extension: '.fhir.json', mediaType: 'application/fhir+json', content: json(data) }], notes: warnings };
+    }
+    case 'dhis2':
+    case 'dhis2-csv': {
+      const { mapping, notes } = mappingOf(options);
+      if (!mapping) return { files: [], notes };
+      if (target === 'dhis2') {
+        const { data, warnings } = toDhis2DataValueSet(pkg, mapping);
+        return { files: [{ role: 'data', extension: '.dhis2.json', mediaType: 'application/json', content: json(data) }], notes: warnings };
+      }
+      const { data, warnings } = toDhis2Csv(pkg, mapping);
+      return { files: [{ role: 'data', extension: '.dhis2.csv', mediaType: 'application/csv', content: data }], notes: warnings };
+    }
+    case 'sdmx-csv': {
+      const { data, warnings } = toSdmxCsv(pkg);
+      return {
+        files: [
+          { role: 'data', extension: '.sdmx.csv', mediaType: 'application/vnd.sdmx.data+csv; version=2.0.0', content: data },
+          { role: 'structure', extension: '.sdmx-structure.json', mediaType: 'application/vnd.sdmx.structure+json; version=2.0.0', content: json(sdmxStructure(pkg)) },
+        ],
+        notes: warnings,
+      };
+    }
+    case 'sdmx-json': {
+      const { data, warnings } = toSdmxJson(pkg);
+      return { files: [{ role: 'data', extension: '.sdmx.json', mediaType: 'application/vnd.sdmx.data+json; version=2.0.0', content: json(data) }], notes: warnings };
+    }
+  }
+}
+
+/**
+ * Options of {@link importPackage}: those of every importer, and the DHIS2 mapping.
+ *
+ * @example
+ * ```ts
+ * const options: ImportPackageOptions = { mapping, header: { license: 'CC-BY-4.0', publisher: { id: 'UA-EDR-38214567', name: 'UHRPA' } } };
+ * ```
+ */
+export interface ImportPackageOptions extends ImportOptions {
+  /** The DHIS2 mapping (parsed JSON, checked here). Default: the GAM template; its reporting organisation defaults to the publisher. */
+  mapping?: unknown;
+}
+
+/**
+ * Imports the text of a file in a source format as a PHX package. Never throws: a file that cannot be read is
+ * an error note.
+ *
+ * @example
+ * ```ts
+ * import { importPackage } from '@phx/interop';
+ * const { package: pkg, notes } = importPackage(await readFile('bundle.json', 'utf8'), 'fhir');
+ * ```
+ */
+export function importPackage(text: string, source: ImportSource, options: ImportPackageOptions = {}): ImportResult {
+  if (source === 'sdmx-csv') return fromSdmxCsv(text, options);
+  if (source === 'fhir') return withJson(text, (value) => fromFhirBundle(value, options));
+  const { mapping, notes } = mappingOf(options);
+  if (!mapping) return { package: undefined, notes };
+  const withReporter = { ...mapping, reportingOrganisation: mapping.reportingOrganisation ?? options.header?.publisher?.id };
+  if (source === 'dhis2-csv') return fromDhis2Csv(text, withReporter, options);
+  return withJson(text, (value) => fromDhis2DataValueSet(value, withReporter, options));
+}
+
+/** Parses JSON text and imports it, or says that it is not JSON. */
+function withJson(text: string, read: (value: unknown) => ImportResult): ImportResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { package: undefined, notes: [{ code: 'import.invalid-json', severity: 'error', message: `the file is not JSON: ${(error as Error).message}`, count: 1, examples: [] }] };
+  }
+  return read(value);
+}

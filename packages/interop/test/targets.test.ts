@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { recordTypes, validate } from '@phx/schema';
+import { exportPackage, exportTargets, fieldMaps, importPackage, importSources, type ExportTarget, type ImportSource } from '../src/targets.js';
+import { examplePackage } from './support.js';
+
+const pkg = examplePackage();
+const header = { license: 'CC-BY-4.0' };
+type Shape = { _zod: { def: { type: string; shape?: Record<string, Shape>; innerType?: Shape } } };
+
+/** The fields of a record schema, nested objects as dotted paths. */
+function schemaFields(shape: Record<string, Shape>, prefix = ''): string[] {
+  return Object.entries(shape).flatMap(([name, field]) => {
+    const inner = field._zod.def.type === 'optional' ? field._zod.def.innerType! : field;
+    const nested = inner._zod.def.type === 'object' && !['name', 'description'].includes(name) ? inner._zod.def.shape : undefined;
+    const dotted = nested ? schemaFields(nested, `${prefix}${name}.`) : [];
+    return [`${prefix}${name}`, ...dotted];
+  });
+}
+
+describe('every target', () => {
+  it.each(exportTargets)('%s: the example package exports, and its field map names every field of every record type it carries', (target) => {
+    const { files, notes } = exportPackage(pkg, target);
+    expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
+    expect(files[0]!.role).toBe('data');
+    expect(files[0]!.content.length).toBeGreaterThan(100);
+    for (const [type, mappings] of Object.entries(fieldMaps[target])) {
+      if (type === 'package') continue;
+      const named = new Set(mappings!.map((m) => m.field));
+      const shape = (recordTypes[type as keyof typeof recordTypes].schema as unknown as { shape: Record<string, Shape> }).shape;
+      for (const field of schemaFields(shape)) {
+        const covered = named.has(field) || [...named].some((n) => n.startsWith(`${field}.`) || field.startsWith(`${n}.`));
+        expect(covered, `${target} ${type}.${field}`).toBe(true);
+      }
+    }
+  });
+
+  it.each([
+    ['fhir', 'fhir'],
+    ['dhis2', 'dhis2'],
+    ['dhis2-csv', 'dhis2-csv'],
+    ['sdmx-csv', 'sdmx-csv'],
+  ] as [ExportTarget, ImportSource][])('%s export imports back as a valid package', (target, source) => {
+    const { files } = exportPackage(pkg, target);
+    const { package: back, notes } = importPackage(files[0]!.content, source, { header: { ...header, publisher: pkg.publisher } });
+    expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
+    expect(back!.observations!.length).toBeGreaterThan(0);
+    const errors = validate(back!, { now: new Date('2022-01-01T00:00:00Z') }).issues.filter((i) => i.severity === 'error' && !i.code.startsWith('ref.'));
+    expect(errors).toEqual([]);
+  });
+
+  it('reports a mapping that does not pass its schema, and text that is not JSON, as errors', () => {
+    expect(exportPackage(pkg, 'dhis2', { mapping: { dataElements: 'none' } }).notes[0]).toMatchObject({ code: 'dhis2.mapping-invalid', severity: 'error' });
+    for (const source of importSources.filter((s) => s !== 'sdmx-csv' && s !== 'dhis2-csv')) {
+      expect(importPackage('{', source, { header }).notes[0]!.severity).toBe('error');
+    }
+  });
+});
