@@ -11,6 +11,8 @@ import {
 import { codelistLabels, labelOf, type LabelLocale } from '../packages/schema/src/codelists/index.js';
 import { locales } from '../packages/schema/src/locales/index.js';
 import { renderMessage } from '../packages/schema/src/validate/messages.js';
+import type { DataPackage } from '../packages/schema/src/index.js';
+import { exportPackage, fieldMaps, gamDhis2Template, gamReadiness, sdmxComponents, type ExportTarget } from '../packages/interop/src/index.js';
 
 const labelLocales = Object.keys(codelistLabels) as LabelLocale[];
 
@@ -196,6 +198,112 @@ async function typesFromJsonSchema(): Promise<string> {
   });
 }
 
+/** A small package for the worked examples: one organisation, one facility, a total with a breakdown, a withheld count. */
+function interopSample(): DataPackage {
+  return {
+    phxVersion: '1.0',
+    id: 'ua-2023',
+    publisher: { id: 'UA-EDR-38214567', name: 'Ukrainian Harm Reduction in Prisons Alliance' },
+    license: 'CC-BY-4.0',
+    publishedAt: '2024-02-01T09:00:00+02:00',
+    organisations: [{ id: 'UA-EDR-38214567', name: { en: 'Ukrainian Harm Reduction in Prisons Alliance', uk: 'Український альянс зі зменшення шкоди в місцях позбавлення волі' }, organisationType: 'ngo', countries: ['UA'] }],
+    facilities: [{ id: 'ua-fac-12', country: 'UA', facilityType: 'pre-trial-detention', capacity: 900 }],
+    observations: [
+      { id: 'ua-hiv-2023', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-38214567', scope: { country: 'UA' }, period: { start: '2023-01-01', end: '2023-12-31' }, numerator: 410, denominator: 9800, value: 4.2, unit: 'percent', dataSource: 'routine-programme-data' },
+      { id: 'ua-hiv-2023-f', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-38214567', scope: { country: 'UA' }, period: { start: '2023-01-01', end: '2023-12-31' }, disaggregation: { sex: 'female' }, numerator: 36, denominator: 610, value: 5.9, unit: 'percent', dataSource: 'routine-programme-data' },
+      { id: 'ua-tb-2023-fac12', indicator: 'prisons-people-with-tb', reportingOrganisation: 'UA-EDR-38214567', scope: { country: 'UA', facility: 'ua-fac-12' }, period: { start: '2023-01-01', end: '2023-12-31' }, unit: 'count', dataSource: 'routine-programme-data', suppressed: true, methodNote: 'Fewer than 5: withheld.' },
+    ],
+  };
+}
+
+function interopDoc(): string {
+  const pkg = interopSample();
+  const fence = (lang: string, text: string) => ['```' + lang, text.trimEnd(), '```', ''];
+  const warningLines = (target: ExportTarget) =>
+    exportPackage(pkg, target).notes.map((n) => `- \`${n.code}\`${n.field ? ` (\`${n.field}\`)` : ''}: ${n.message}${n.count > 1 ? ` — ${n.count} records` : ''}`);
+  const parts = [
+    '# Data that travels: FHIR, DHIS2, SDMX and UNAIDS GAM\n',
+    generatedNote('packages/interop (the exporters run on the sample below, and their field maps)'),
+    'PHX packages go to and come from the systems the network reports to: `@phx/interop` exports a package',
+    '(`exportPackage(pkg, target)`), imports one back (`importPackage(text, source)`) and checks its readiness for',
+    'the UNAIDS GAM prison indicators (`gamReadiness(pkg, { country, year })`).\n',
+    '| target | export | import | what it is for |',
+    '| --- | --- | --- | --- |',
+    '| `fhir` | FHIR R4 transaction Bundle (`.fhir.json`) | yes | health-information systems that speak FHIR |',
+    '| `dhis2` | DHIS2 dataValueSet JSON (`.dhis2.json`) | yes | national HIV programmes on DHIS2 (`POST /api/dataValueSets`) |',
+    '| `dhis2-csv` | DHIS2 data value CSV (`.dhis2.csv`) | yes | the same, as CSV (`Content-Type: application/csv`) |',
+    '| `sdmx-csv` | SDMX-CSV 2.0 (`.sdmx.csv`) and its structure description (`.sdmx-structure.json`) | yes | statistical offices and UN agencies |',
+    '| `sdmx-json` | SDMX-JSON 2.0 data message (`.sdmx.json`) | no | the same, as JSON |\n',
+    'A target that has no place for a field does not drop it silently: the export lists, as warnings, every field',
+    'of the package it left behind, with how many records had one. The tables at the end say, field by field, where',
+    'each PHX field goes.\n',
+    '## The sample package\n',
+    'Every example below is the output of exporting this package: the HIV prevalence among prisoners in Ukraine',
+    'in 2023 with its female breakdown, and a count withheld for privacy in one facility.\n',
+    ...fence('json', JSON.stringify(pkg, null, 2)),
+    '## FHIR R4\n',
+    'A transaction Bundle of conditional updates (`PUT ...?identifier=`), so sending a package twice updates rather',
+    'than duplicates. Organisations become Organization; countries, subnational areas and facilities become Location;',
+    'each indicator used becomes a Measure (with its UCUM unit in the R5 `scoringUnit` cross-version extension); the',
+    'observations of one indicator, reporter, place and period become one summary MeasureReport: the total in the',
+    'group (numerator and denominator populations, `measureScore`), breakdowns as stratifiers, a suppressed cell as',
+    'the data-absent reason `masked`. The tests check the output against the official FHIR R4 JSON Schema.\n',
+    ...fence('json', JSON.stringify((JSON.parse(exportPackage(pkg, 'fhir').files[0]!.content) as { entry: { resource: { resourceType: string } }[] }).entry.find((e) => e.resource.resourceType === 'MeasureReport')!.resource, null, 2)),
+    'What FHIR did not carry from the sample:\n',
+    ...warningLines('fhir'),
+    '',
+    '## DHIS2\n',
+    'DHIS2 holds values, not metadata: a mapping file names the data element and category option combo of each',
+    'indicator and breakdown, the organisation unit of each place, and (for unusual periods) the DHIS2 period. The',
+    'file is checked by a zod schema (`Dhis2Mapping`); UIDs are checked unless `"idScheme": "code"`. `gamDhis2Template()`',
+    'gives a template for every GAM prison indicator, with codes to replace by your instance\'s; it is the default',
+    'when no mapping is given. Importing needs the same mapping and its `reportingOrganisation`.\n',
+    ...fence('json', JSON.stringify({ ...(gamDhis2Template() as object), dataElements: gamDhis2Template().dataElements.filter((e) => e.indicator === 'hiv-prevalence-prisoners').slice(0, 1) }, null, 2)),
+    'The dataValueSet of the sample (periods: `2023`, `2023S1`, `2023Q1`, `202301`, `20230131`):\n',
+    ...fence('json', exportPackage(pkg, 'dhis2').files[0]!.content),
+    'As DHIS2 data value CSV:\n',
+    ...fence('csv', exportPackage(pkg, 'dhis2-csv').files[0]!.content),
+    'What DHIS2 did not carry from the sample:\n',
+    ...warningLines('dhis2'),
+    '',
+    '## SDMX\n',
+    'SDMX-CSV 2.0 rows keyed by the PHX data structure `PHX:DSD_PRISON_HEALTH(1.0.0)`: dimensions',
+    `${sdmxComponents.filter((c) => c.kind === 'dimension').map((c) => `\`${c.id}\``).join(', ')} and \`TIME_PERIOD\`; the measure \`OBS_VALUE\`; attributes`,
+    `${sdmxComponents.filter((c) => c.kind === 'attribute').map((c) => `\`${c.id}\``).join(', ')}. \`_T\` is the total of a breakdown, \`_Z\` "no single facility"; a`,
+    'suppressed cell has `CONF_STATUS` `C` and no value. The structure description (an SDMX-JSON 2.0 structure message',
+    'with the data structure, dataflow, concepts and codelists) is written beside the data.\n',
+    ...fence('csv', exportPackage(pkg, 'sdmx-csv').files[0]!.content),
+    'The same data as an SDMX-JSON 2.0 data message: a flat data set, dimension and coded attribute values by index.',
+    `Its observations: \`${JSON.stringify(((JSON.parse(exportPackage(pkg, 'sdmx-json').files[0]!.content) as { data: { dataSets: { observations: unknown }[] } }).data.dataSets[0]!.observations))}\`.\n`,
+    'What SDMX did not carry from the sample:\n',
+    ...warningLines('sdmx-csv'),
+    '',
+    '## UNAIDS GAM readiness\n',
+    'For a country and a year, which GAM prison indicators the package holds: `complete` (a value and every',
+    'breakdown GAM asks for), `present`, `suppressed` (only withheld values) or `missing`.\n',
+    '| indicator | status | missing breakdowns |',
+    '| --- | --- | --- |',
+    ...gamReadiness(pkg, { country: 'UA', year: 2023 }).indicators.map((i) => `| \`${i.indicator}\` | ${i.status} | ${i.missingBreakdowns.join(', ') || '—'} |`),
+    '',
+    '## Field-by-field mappings\n',
+  ];
+  const targets: [string, ExportTarget][] = [['FHIR R4', 'fhir'], ['DHIS2 (JSON and CSV)', 'dhis2'], ['SDMX (CSV and JSON)', 'sdmx-csv']];
+  for (const [title, target] of targets) {
+    parts.push(`### ${title}\n`, '| PHX field | goes to | note |', '| --- | --- | --- |');
+    const map = fieldMaps[target];
+    for (const type of ['package', 'organisation', 'facility', 'indicator', 'observation', 'meeting'] as const) {
+      const rows = map[type];
+      if (!rows) {
+        parts.push(`| \`${type}\` | — | not carried |`);
+        continue;
+      }
+      for (const row of rows) parts.push(`| \`${type}.${row.field}\` | ${row.target ? escapeCell(row.target) : '—'} | ${escapeCell(row.note ?? (row.target ? '' : 'not carried'))} |`);
+    }
+    parts.push('');
+  }
+  return parts.join('\n');
+}
+
 /** Every generated file: path from the repository root → content. */
 export async function artefacts(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -206,5 +314,6 @@ export async function artefacts(): Promise<Map<string, string>> {
   files.set('docs/data-model.md', dataModelDoc());
   files.set('docs/validation-rules.md', validationRulesDoc());
   files.set('docs/indicators.md', indicatorsDoc());
+  files.set('docs/interop.md', interopDoc());
   return files;
 }

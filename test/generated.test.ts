@@ -17,6 +17,7 @@ describe('generated files', async () => {
         'docs/data-model.md',
         'docs/validation-rules.md',
         'docs/indicators.md',
+        'docs/interop.md',
       ]),
     );
   });

@@ -59,7 +59,8 @@ function presentFields(record: Loose, mapped: ReadonlySet<string>, prefix = ''):
 export function reportUncarried(pkg: DataPackage, map: FieldMap, targetName: string, notes: Notes): void {
   const { organisations: _o, facilities: _f, indicators: _i, observations: _b, meetings: _m, ...header } = pkg;
   const headerCarried = new Set((map.package ?? []).filter((m) => m.target !== undefined).map((m) => m.field));
-  for (const field of Object.keys(header)) {
+  // `$schema` and `phxVersion` name the file format itself, not data a target could lose.
+  for (const field of Object.keys(header).filter((f) => f !== '$schema' && f !== 'phxVersion')) {
     if (header[field as keyof typeof header] !== undefined && !headerCarried.has(field)) {
       notes.warn('field-not-carried', `${targetName} has no place for package.${field}`, pkg.id, `package.${field}`);
     }

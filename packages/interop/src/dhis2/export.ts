@@ -45,7 +45,14 @@ export interface Dhis2DataValueSet {
   dataValues: Dhis2DataValue[];
 }
 
-/** The columns of DHIS2's data value CSV, in the order DHIS2 reads them. */
+/**
+ * The columns of DHIS2's data value CSV, in the order DHIS2 reads them (it skips the header row and reads by position).
+ *
+ * @example
+ * ```ts
+ * DHIS2_CSV_COLUMNS.join(','); // 'dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup'
+ * ```
+ */
 export const DHIS2_CSV_COLUMNS = ['dataelement', 'period', 'orgunit', 'catoptcombo', 'attroptcombo', 'value', 'storedby', 'lastupdated', 'comment', 'followup'] as const;
 
 /** The organisation unit of a scope, per the mapping. */

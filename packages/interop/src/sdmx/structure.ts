@@ -16,7 +16,14 @@ export const sdmxArtefacts = {
 /** `AGENCY:ID(VERSION)`, as SDMX-CSV names a structure. */
 export const dataflowReference = `${sdmxArtefacts.agency}:${sdmxArtefacts.dataflow.id}(${sdmxArtefacts.dataflow.version})`;
 
-/** A component of the PHX data structure. */
+/**
+ * A component of the PHX data structure: a dimension, the time dimension, the measure or an attribute.
+ *
+ * @example
+ * ```ts
+ * const sex: SdmxComponent = { id: 'SEX', name: 'Sex', kind: 'dimension', codelist: 'CL_SEX' };
+ * ```
+ */
 export interface SdmxComponent {
   id: string;
   name: string;
