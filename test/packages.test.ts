@@ -122,7 +122,7 @@ describe('a fresh project installing the tarballs', () => {
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...options, strict: true, noEmit: true, target: 'es2022', types: ['node'] }, files: ['program.ts'] }));
     const result = await run(join(consumer, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: consumer }).catch((error: { stdout: string }) => error);
     expect(result.stdout).toBe('');
-  });
+  }, 180_000);
 
   it('runs the phx bin it installed', async () => {
     const { stdout } = await run(join(consumer, 'node_modules/.bin/phx'), ['--version'], { cwd: consumer });
