@@ -12,7 +12,7 @@ import { codelistLabels, labelOf, type LabelLocale } from '../packages/schema/sr
 import { locales } from '../packages/schema/src/locales/index.js';
 import { renderMessage } from '../packages/schema/src/validate/messages.js';
 import type { DataPackage } from '../packages/schema/src/index.js';
-import { exportPackage, fieldMaps, gamDhis2Template, gamReadiness, sdmxComponents, type ExportTarget } from '../packages/interop/src/index.js';
+import { exportPackage, fieldMaps, formatNote, gamDhis2Template, gamReadiness, sdmxComponents, type ExportTarget } from '../packages/interop/src/index.js';
 
 const labelLocales = Object.keys(codelistLabels) as LabelLocale[];
 
@@ -219,8 +219,10 @@ function interopSample(): DataPackage {
 function interopDoc(): string {
   const pkg = interopSample();
   const fence = (lang: string, text: string) => ['```' + lang, text.trimEnd(), '```', ''];
-  const warningLines = (target: ExportTarget) =>
-    exportPackage(pkg, target).notes.map((n) => `- \`${n.code}\`${n.field ? ` (\`${n.field}\`)` : ''}: ${n.message}${n.count > 1 ? ` — ${n.count} records` : ''}`);
+  const warningLines = (target: ExportTarget) => {
+    const lines = exportPackage(pkg, target).notes.map((n) => `- \`${n.code}\`${n.field ? ` (\`${n.field}\`)` : ''}: ${n.message}${n.count > 1 ? ` — ${n.count} records` : ''}`);
+    return lines.length ? lines : ['Nothing: every field of the sample has its place.'];
+  };
   const parts = [
     '# Data that travels: FHIR, DHIS2, SDMX and UNAIDS GAM\n',
     generatedNote('packages/interop (the exporters run on the sample below, and their field maps)'),
@@ -237,6 +239,11 @@ function interopDoc(): string {
     'A target that has no place for a field does not drop it silently: the export lists, as warnings, every field',
     'of the package it left behind, with how many records had one. The tables at the end say, field by field, where',
     'each PHX field goes.\n',
+    'Each note is data: a stable `code`, the `params` of its message, the `message` in English, the `field` it',
+    'concerns, a `count` and the first few `examples` (record ids, rows or JSON Pointers, as `exampleKind` says).',
+    '`formatNote(note, locale)` renders it in English, Russian, Ukrainian, French or Spanish, and `noteExamples(note,',
+    'locale)` says what it concerns: `formatNote(note, \'uk\')` of the first SDMX note below reads',
+    `“${formatNote(exportPackage(pkg, 'sdmx-csv').notes[0]!, 'uk')}”.\n`,
     '## The sample package\n',
     'Every example below is the output of exporting this package: the HIV prevalence among prisoners in Ukraine',
     'in 2023 with its female breakdown, and a count withheld for privacy in one facility.\n',

@@ -4,6 +4,7 @@
  * dropped silently) and the table in docs/interop.md.
  */
 import { recordTypeNames, recordTypes, type DataPackage, type RecordType } from '@phx/schema';
+import type { TargetName } from './codes.js';
 import type { Notes } from './report.js';
 
 /**
@@ -56,13 +57,13 @@ function presentFields(record: Loose, mapped: ReadonlySet<string>, prefix = ''):
  * Warns, once per field with a count, about each field present in the package that `map` does not carry,
  * and about record types the target does not carry at all.
  */
-export function reportUncarried(pkg: DataPackage, map: FieldMap, targetName: string, notes: Notes): void {
+export function reportUncarried(pkg: DataPackage, map: FieldMap, target: TargetName, notes: Notes): void {
   const { organisations: _o, facilities: _f, indicators: _i, observations: _b, meetings: _m, ...header } = pkg;
   const headerCarried = new Set((map.package ?? []).filter((m) => m.target !== undefined).map((m) => m.field));
   // `$schema` and `phxVersion` name the file format itself, not data a target could lose.
   for (const field of Object.keys(header).filter((f) => f !== '$schema' && f !== 'phxVersion')) {
     if (header[field as keyof typeof header] !== undefined && !headerCarried.has(field)) {
-      notes.warn('field-not-carried', `${targetName} has no place for package.${field}`, pkg.id, `package.${field}`);
+      notes.warn('field-not-carried', { target, field: `package.${field}` }, undefined, `package.${field}`);
     }
   }
   for (const type of recordTypeNames) {
@@ -71,14 +72,14 @@ export function reportUncarried(pkg: DataPackage, map: FieldMap, targetName: str
     if (records.length === 0) continue;
     const mappings = map[type];
     if (!mappings) {
-      for (const record of records) notes.warn('record-not-carried', `${targetName} has no place for ${collection}`, String(record[key]), type);
+      for (const record of records) notes.warn('record-not-carried', { target, recordType: type }, { record: String(record[key]) }, type);
       continue;
     }
     const carried = new Set(mappings.filter((m) => m.target !== undefined).map((m) => m.field));
     const mapped = new Set(mappings.map((m) => m.field));
     for (const record of records) {
       for (const field of presentFields(record, mapped)) {
-        if (!carried.has(field)) notes.warn('field-not-carried', `${targetName} has no place for ${type}.${field}`, String(record[key]), `${type}.${field}`);
+        if (!carried.has(field)) notes.warn('field-not-carried', { target, field: `${type}.${field}` }, { record: String(record[key]) }, `${type}.${field}`);
       }
     }
   }

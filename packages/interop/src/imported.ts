@@ -102,8 +102,8 @@ export function assemblePackage(source: string, records: ImportedRecords, option
     records.header.publisher ??
     (soleReporter ? { id: soleReporter, name: soleName?.en ?? Object.values(soleName ?? {})[0] ?? soleReporter } : undefined);
   const license = given.license ?? records.header.license;
-  if (!publisher) notes.error('import.header-missing', 'the source does not name the publisher of the package: give one (phx import --publisher <organisation id>)', undefined, 'package.publisher');
-  if (!license) notes.error('import.header-missing', 'the source does not name the licence of the data: give one (phx import --license CC-BY-4.0)', undefined, 'package.license');
+  if (!publisher) notes.error('import.header-missing', { field: 'publisher' }, undefined, 'package.publisher');
+  if (!license) notes.error('import.header-missing', { field: 'license' }, undefined, 'package.license');
   if (!publisher || !license) return undefined;
   const pkg: DataPackage = {
     phxVersion: PHX_VERSION,

@@ -5,7 +5,9 @@
  *
  * @packageDocumentation
  */
-export { type InteropNote, type InteropSeverity } from './report.js';
+export { type InteropNote, type InteropSeverity, type ExampleKind } from './report.js';
+export { type NoteCode, type NoteParams, type TargetName } from './codes.js';
+export { interopLocales, formatNote, noteExamples, describeBreakdowns, type InteropLocale } from './locales/index.js';
 export { type FieldMapping, type FieldMap } from './fields.js';
 export { type PackageHeader, type ImportOptions, type ImportResult } from './imported.js';
 export { toFhirBundle, type FhirBundle, type FhirResource, type Exported } from './fhir/export.js';
@@ -17,7 +19,9 @@ export { fromDhis2DataValueSet, fromDhis2Csv } from './dhis2/import.js';
 export { sdmxComponents, type SdmxComponent } from './sdmx/structure.js';
 export { toSdmxCsv, toSdmxJson, sdmxStructure, type SdmxJsonMessage } from './sdmx/export.js';
 export { fromSdmxCsv } from './sdmx/import.js';
-export { gamReadiness, gamIndicators, type GamReadiness, type GamIndicatorReadiness, type GamStatus } from './gam/readiness.js';
+export {
+  gamReadiness, gamIndicators, type GamReadiness, type GamReadinessOptions, type GamIndicatorReadiness, type GamStatus,
+} from './gam/readiness.js';
 export {
   exportPackage, importPackage, exportTargets, importSources, fieldMaps,
   type ExportTarget, type ImportSource, type ExportFile, type ExportOptions, type ExportResult, type ImportPackageOptions,

@@ -2,7 +2,7 @@
  * One entry point per direction for the faces (the CLI, the page, the hub): a package to the bytes of a
  * target, and the bytes of a source to a package. What each target means is decided in its own module.
  */
-import type { DataPackage } from '@phx/schema';
+import { validate, type DataPackage } from '@phx/schema';
 import { toDhis2Csv, toDhis2DataValueSet } from './dhis2/export.js';
 import { dhis2FieldMap } from './dhis2/fields.js';
 import { fromDhis2Csv, fromDhis2DataValueSet } from './dhis2/import.js';
@@ -13,7 +13,7 @@ import { toFhirBundle } from './fhir/export.js';
 import { fhirFieldMap } from './fhir/fields.js';
 import { fromFhirBundle } from './fhir/import.js';
 import type { ImportOptions, ImportResult } from './imported.js';
-import type { InteropNote } from './report.js';
+import { failure, type InteropNote } from './report.js';
 import { sdmxStructure, toSdmxCsv, toSdmxJson } from './sdmx/export.js';
 import { sdmxFieldMap } from './sdmx/fields.js';
 import { fromSdmxCsv } from './sdmx/import.js';
@@ -194,13 +194,16 @@ export function importPackage(text: string, source: ImportSource, options: Impor
   return withJson(text, (value) => fromDhis2DataValueSet(value, withReporter, options));
 }
 
-/** Parses JSON text and imports it, or says that it is not JSON. */
+/** Parses JSON text and imports it, or says where it is not JSON. */
 function withJson(text: string, read: (value: unknown) => ImportResult): ImportResult {
   let value: unknown;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { package: undefined, notes: [{ code: 'import.invalid-json', severity: 'error', message: `the file is not JSON: ${(error as Error).message}`, count: 1, examples: [] }] };
+  } catch {
+    // @phx/schema locates the syntax error, as it does for a package.
+    const location = validate(text).issues.find((issue) => issue.code.startsWith('syntax.'))?.location;
+    const { line, column } = location && 'line' in location ? location : { line: 1, column: 1 };
+    return { package: undefined, notes: failure('import.invalid-json', { line, column }) };
   }
   return read(value);
 }

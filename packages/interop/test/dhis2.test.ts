@@ -56,7 +56,7 @@ describe('the DHIS2 mapping file', () => {
   it('rejects a reference that is not a DHIS2 UID, naming where', () => {
     const { mapping, notes } = readDhis2Mapping({ dataElements: [{ indicator: 'prisons-people-on-oat', dataElement: 'not a uid', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'HllvX50cXC0' }] }] });
     expect(mapping).toBeUndefined();
-    expect(notes).toEqual([expect.objectContaining({ code: 'dhis2.mapping-invalid', severity: 'error', examples: ['/dataElements/0/dataElement'] })]);
+    expect(notes).toEqual([expect.objectContaining({ code: 'dhis2.mapping-not-a-uid', severity: 'error', params: { pointer: '/dataElements/0/dataElement', value: 'not a uid' } })]);
     expect(readDhis2Mapping({ dataElements: [{ indicator: 'prisons-people-on-oat', dataElement: 'fbfJHSPpUQD', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'HllvX50cXC0' }] }] }).mapping).toBeDefined();
   });
 
@@ -86,8 +86,10 @@ describe('DHIS2 dataValueSet export', () => {
 
   it('warns, never drops silently: unmapped scopes, suppressed cells, indicators without data elements, fields DHIS2 has no place for', () => {
     const codes = new Map(warnings.map((w) => [w.field === undefined ? w.code : `${w.code} ${w.field}`, w]));
-    expect(codes.get('dhis2.unmapped-indicator observation.indicator')!.examples).toContain('obs-zm-occupancy-2020');
-    expect(codes.get('dhis2.unmapped-scope observation.scope')!.examples).toContain('obs-za-condoms-2020');
+    const examplesOf = (code: string) => warnings.filter((w) => w.code === code).flatMap((w) => w.examples);
+    expect(examplesOf('dhis2.unmapped-indicator')).toContain('obs-zm-occupancy-2020');
+    expect(warnings.find((w) => w.code === 'dhis2.unmapped-indicator' && w.examples.includes('obs-zm-occupancy-2020'))!.params).toEqual({ indicator: 'prison-occupancy' });
+    expect(examplesOf('dhis2.unmapped-scope')).toContain('obs-za-condoms-2020');
     expect([...codes.keys()]).toEqual(expect.arrayContaining(['record-not-carried organisation', 'record-not-carried meeting', 'field-not-carried observation.methodNote']));
     const sent = new Set(data.dataValues.map((v) => `${v.orgUnit}/${v.period}`));
     const placed = placeable(pkg.observations!);

@@ -17,8 +17,9 @@ export {
 } from './validate/issue.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {
-  validate, validateRecord, rulesBeyondSchema, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
+  validate, validateRecord, rulesBeyondSchema, shapeProblems, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
 } from './validate/validate.js';
+export type { StructuralProblem } from './validate/structural.js';
 export { validateNdjson, type ValidateNdjsonOptions, type NdjsonSummary } from './validate/ndjson.js';
 export { LineIndex } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';

@@ -65,34 +65,37 @@ function orgUnitOf(scope: Observation['scope'], mapping: Dhis2Mapping): string |
   return countryLevel && mapping.countryCodesAsOrgUnits && mapping.idScheme === 'code' ? scope.country : undefined;
 }
 
+/** A scope as one line: its country, area and facility (`UA › Kyiv › ua-fac-12`). */
+const placeOf = (scope: Observation['scope']) => [scope.country, scope.subnationalArea, scope.facility].filter(Boolean).join(' › ');
+
 /** The data values of the package, and the warnings about what had no place. */
 function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis2DataValue[] {
   const values: Dhis2DataValue[] = [];
   for (const observation of pkg.observations ?? []) {
     const elements = mapping.dataElements.filter((e) => e.indicator === observation.indicator);
     if (elements.length === 0) {
-      notes.warn('dhis2.unmapped-indicator', 'the mapping has no data element for the indicator', observation.id, 'observation.indicator');
+      notes.warn('dhis2.unmapped-indicator', { indicator: observation.indicator }, { record: observation.id }, 'observation.indicator');
       continue;
     }
     const orgUnit = orgUnitOf(observation.scope, mapping);
     if (!orgUnit) {
-      notes.warn('dhis2.unmapped-scope', 'the mapping has no organisation unit for the scope', observation.id, 'observation.scope');
+      notes.warn('dhis2.unmapped-scope', { place: placeOf(observation.scope) }, { record: observation.id }, 'observation.scope');
       continue;
     }
     const period = dhis2Period(observation.period, mapping);
     if (!period) {
-      notes.warn('dhis2.unmapped-period', 'the period is not a DHIS2 calendar period and the mapping does not name it', observation.id, 'observation.period');
+      notes.warn('dhis2.unmapped-period', { start: observation.period.start, end: observation.period.end }, { record: observation.id }, 'observation.period');
       continue;
     }
     if (observation.suppressed) {
-      notes.warn('dhis2.suppressed-not-sent', 'DHIS2 has no way to mark a withheld value: the suppressed observation is not sent', observation.id, 'observation.suppressed');
+      notes.warn('dhis2.suppressed-not-sent', {}, { record: observation.id }, 'observation.suppressed');
       continue;
     }
     const slot = disaggregationKey(observation);
     for (const element of elements) {
       const combo = element.categoryOptionCombos.find((c) => disaggregationKey({ disaggregation: c.disaggregation }) === slot);
       if (!combo) {
-        notes.warn('dhis2.unmapped-breakdown', `the mapping has no category option combo of ${element.dataElement} for this breakdown`, observation.id, 'observation.disaggregation');
+        notes.warn('dhis2.unmapped-breakdown', { dataElement: element.dataElement, breakdown: slot }, { record: observation.id }, 'observation.disaggregation');
         continue;
       }
       const figure = observation[element.part];

@@ -8,7 +8,7 @@ import type { DataPackage, Observation } from '@phx/schema';
 import { dimensionsOf } from '../breakdowns.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
-import { Notes } from '../report.js';
+import { Notes, type At } from '../report.js';
 import type { Dhis2Mapping } from './mapping.js';
 import { periodOfDhis2 } from './periods.js';
 
@@ -31,7 +31,7 @@ interface Value {
   categoryOptionCombo: string | undefined;
   value: string | undefined;
   comment: string | undefined;
-  where: string;
+  at: At;
 }
 
 /** The scope of an organisation unit, per the mapping. */
@@ -48,7 +48,7 @@ function scopeOf(orgUnit: string, mapping: Dhis2Mapping): Observation['scope'] |
 function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: Notes): Observation[] {
   const reporter = mapping.reportingOrganisation;
   if (!reporter) {
-    notes.error('dhis2.reporter-missing', 'DHIS2 values do not say who reports them: name the organisation in the mapping ("reportingOrganisation")', undefined, 'observation.reportingOrganisation');
+    notes.error('dhis2.reporter-missing', {}, undefined, 'observation.reportingOrganisation');
     return [];
   }
   const definitions = indicatorsOf({});
@@ -61,14 +61,15 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
     );
     const match = matches[0];
     if (!match) {
-      notes.warn('dhis2.unmapped-value', 'the mapping has no indicator for this data element and category option combo', v.where);
+      notes.warn('dhis2.unmapped-value', { dataElement: v.dataElement, categoryOptionCombo: v.categoryOptionCombo ?? 'default' }, v.at);
       continue;
     }
     const scope = v.orgUnit === undefined ? undefined : scopeOf(v.orgUnit, mapping);
     const period = v.period === undefined ? undefined : periodOfDhis2(v.period, mapping);
     const figure = v.value === undefined || v.value.trim() === '' ? Number.NaN : Number(v.value);
-    if (!scope || !period || !Number.isFinite(figure) || figure < 0) {
-      notes.warn('dhis2.value-skipped', 'a value without a known organisation unit, a DHIS2 period or a non-negative number is skipped', v.where);
+    const unread = !scope ? { reason: 'org-unit' as const, value: v.orgUnit } : !period ? { reason: 'period' as const, value: v.period } : !Number.isFinite(figure) || figure < 0 ? { reason: 'number' as const, value: v.value ?? '' } : undefined;
+    if (unread) {
+      notes.warn('dhis2.value-skipped', unread.value === undefined ? { reason: unread.reason } : unread, v.at);
       continue;
     }
     const disaggregation = Object.fromEntries(dimensionsOf({ disaggregation: match.combo.disaggregation }));
@@ -129,14 +130,14 @@ export function fromDhis2DataValueSet(input: unknown, mapping: Dhis2Mapping, opt
   const notes = new Notes();
   const set = DataValueSet.safeParse(input);
   if (!set.success) {
-    notes.error('dhis2.not-a-data-value-set', 'the input is not a DHIS2 dataValueSet (an object with "dataValues")');
+    notes.error('dhis2.not-a-data-value-set', {});
     return { package: undefined, notes: notes.list() };
   }
   const values: Value[] = [];
   set.data.dataValues.forEach((item, index) => {
     const parsed = DataValue.safeParse(item);
     if (!parsed.success) {
-      notes.warn('dhis2.value-skipped', 'a data value without a data element is skipped', `/dataValues/${index}`);
+      notes.warn('dhis2.value-skipped', { reason: 'data-element' }, { pointer: `/dataValues/${index}` });
       return;
     }
     const v = parsed.data;
@@ -147,7 +148,7 @@ export function fromDhis2DataValueSet(input: unknown, mapping: Dhis2Mapping, opt
       categoryOptionCombo: v.categoryOptionCombo,
       value: v.value,
       comment: v.comment,
-      where: `/dataValues/${index}`,
+      at: { pointer: `/dataValues/${index}` },
     });
   });
   return imported(values, mapping, options, notes);
@@ -172,10 +173,10 @@ export function fromDhis2Csv(text: string, mapping: Dhis2Mapping, options: Impor
     const cell = (i: number) => (row[i]?.trim() ? row[i]!.trim() : undefined);
     const dataElement = cell(0);
     if (!dataElement) {
-      notes.warn('dhis2.value-skipped', 'a row without a data element is skipped', `row ${index + 1}`);
+      notes.warn('dhis2.value-skipped', { reason: 'data-element' }, { row: index + 1 });
       return;
     }
-    values.push({ dataElement, period: cell(1), orgUnit: cell(2), categoryOptionCombo: cell(3), value: cell(5), comment: cell(8), where: `row ${index + 1}` });
+    values.push({ dataElement, period: cell(1), orgUnit: cell(2), categoryOptionCombo: cell(3), value: cell(5), comment: cell(8), at: { row: index + 1 } });
   });
   return imported(values, mapping, options, notes);
 }

@@ -4,8 +4,8 @@
  * a wrong file is reported field by field before anything is exported.
  */
 import * as z from 'zod';
-import { codelists } from '@phx/schema';
-import type { InteropNote } from '../report.js';
+import { codelists, shapeProblems, toPointer } from '@phx/schema';
+import { Notes, type InteropNote } from '../report.js';
 
 /** A DHIS2 UID: a letter, then ten letters or digits. */
 const UID_PATTERN = /^[A-Za-z][A-Za-z0-9]{10}$/;
@@ -67,7 +67,7 @@ export const Dhis2Mapping = z
   .superRefine((mapping, ctx) => {
     if (mapping.idScheme !== 'uid') return;
     const check = (value: string | undefined, path: (string | number)[]) => {
-      if (value !== undefined && !UID_PATTERN.test(value)) ctx.addIssue({ code: 'custom', path, message: `"${value}" is not a DHIS2 UID (a letter and ten letters or digits); use "idScheme": "code" for codes` });
+      if (value !== undefined && !UID_PATTERN.test(value)) ctx.addIssue({ code: 'custom', path, message: `"${value}" is not a DHIS2 UID (a letter, then ten letters or digits); for codes, set "idScheme": "code"` });
     };
     check(mapping.dataSet, ['dataSet']);
     check(mapping.attributeOptionCombo, ['attributeOptionCombo']);
@@ -104,20 +104,23 @@ export type Dhis2MappingInput = z.input<typeof Dhis2Mapping>;
  * @example
  * ```ts
  * const { mapping, notes } = readDhis2Mapping(JSON.parse(text));
- * if (!mapping) for (const note of notes) console.error(note.message);
+ * if (!mapping) for (const note of notes) console.error(formatNote(note, 'es'));
  * ```
  */
 export function readDhis2Mapping(input: unknown): { mapping: Dhis2Mapping | undefined; notes: InteropNote[] } {
   const parsed = Dhis2Mapping.safeParse(input);
   if (parsed.success) return { mapping: parsed.data, notes: [] };
-  return {
-    mapping: undefined,
-    notes: parsed.error.issues.map((issue) => ({
-      code: 'dhis2.mapping-invalid',
-      severity: 'error' as const,
-      message: `mapping ${issue.path.length ? `/${issue.path.join('/')}` : ''}: ${issue.message}`,
-      count: 1,
-      examples: [`/${issue.path.join('/')}`],
-    })),
-  };
+  const notes = new Notes();
+  for (const { code, path, params } of shapeProblems(Dhis2Mapping, input, []).problems) {
+    const pointer = toPointer(path);
+    // The one custom check of the schema is the UID check; every other problem is one of shape.
+    if (params.zodCode === 'custom') notes.error('dhis2.mapping-not-a-uid', { pointer, value: String(valueAt(input, path)) });
+    else notes.error('dhis2.mapping-invalid', { pointer, problem: code, problemParams: params });
+  }
+  return { mapping: undefined, notes: notes.list() };
+}
+
+/** The value at a path of parsed JSON. */
+function valueAt(value: unknown, path: readonly (string | number)[]): unknown {
+  return path.reduce<unknown>((inner, key) => (typeof inner === 'object' && inner !== null ? (inner as Record<string | number, unknown>)[key] : undefined), value);
 }

@@ -238,14 +238,15 @@ function figures(observation: Observation, definition: IndicatorDefinition | und
     if (withheld) return [{ code: populationCode(code), _count: { extension: [masked()] } } as MeasureReportGroupPopulation];
     if (value === undefined) return [];
     if (!Number.isInteger(value)) {
-      notes.warn('fhir.count-not-integer', 'a FHIR population count is a whole number: the fractional numerator or denominator is left out', observation.id, `observation.${code === 'denominator' ? 'denominator' : 'numerator'}`);
+      const field = code === 'denominator' ? 'denominator' : 'numerator';
+      notes.warn('fhir.count-not-integer', { field }, { record: observation.id }, `observation.${field}`);
       return [];
     }
     return [{ code: populationCode(code), count: value }];
   };
   const suppressed = observation.suppressed === true;
   if (suppressed && observation.value !== undefined) {
-    notes.warn('fhir.suppressed-value-withheld', 'the value of a suppressed observation is withheld (data-absent-reason "masked")', observation.id, 'observation.value');
+    notes.warn('fhir.suppressed-value-withheld', {}, { record: observation.id }, 'observation.value');
   }
   const population = [...count(countCode, observation.numerator, suppressed), ...count('denominator', observation.denominator, false)];
   const measureScore: Quantity | undefined = suppressed
@@ -339,7 +340,7 @@ export function toFhirBundle(pkg: DataPackage): Exported<FhirBundle> {
   for (const code of measures) {
     const definition = definitions.get(code);
     if (definition) writer.add(`measure|${code}`, asResource(measure(definition)), `Measure?url=${measureUrl(code)}`);
-    else notes.warn('fhir.unknown-indicator', 'the indicator is neither in the catalogue nor in the package: its Measure holds only its URL', code, 'observation.indicator');
+    else notes.warn('fhir.unknown-indicator', { indicator: code }, undefined, 'observation.indicator');
   }
 
   for (const draft of draftReports(pkg.observations ?? [])) {

@@ -65,7 +65,7 @@ class BundleReader {
     entries.forEach((entry, index) => {
       const parsed = Entry.safeParse(entry);
       if (!parsed.success) {
-        notes.warn('fhir.entry-unreadable', 'a Bundle entry without a resource is skipped', `/entry/${index}`);
+        notes.warn('fhir.entry-unreadable', {}, { pointer: `/entry/${index}` });
         return;
       }
       this.resources.push(parsed.data.resource);
@@ -94,7 +94,8 @@ function readOrganisation(resource: Json, notes: Notes): Organisation | undefine
   const organisationType = known(codeOf(resource.type, codelistSystem('organisationType')), codelists.organisationType.codes) ?? 'other';
   const countries = list(resource.address).map((a) => text(a.country)).filter((c): c is string => c !== undefined);
   if (!id || !name) {
-    notes.warn('fhir.resource-skipped', 'an Organization without a PHX identifier or a name is skipped', text(resource.id));
+    const id = text(resource.id);
+    notes.warn('fhir.resource-skipped', { resourceType: 'Organization' }, id === undefined ? undefined : { record: id });
     return undefined;
   }
   const telecom = list(resource.telecom);
@@ -243,13 +244,14 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
     if (catalogued.has(code)) continue;
     const definition = readIndicator(resource, code);
     if (definition) indicators.push(definition);
-    else notes.warn('fhir.resource-skipped', 'a Measure without a title, description or PHX unit is not read as an indicator definition', code);
+    else notes.warn('fhir.resource-skipped', { resourceType: 'Measure' }, { record: code });
   }
   const units = new Map<string, Observation['unit']>([...indicatorCatalogue, ...indicators].map((d) => [d.code, d.unit]));
 
   const observations: Observation[] = [];
   for (const report of reader.ofType('MeasureReport')) {
-    const where = identifierOf(report, identifierSystems.observation) ?? text(report.id) ?? 'MeasureReport';
+    const reportId = identifierOf(report, identifierSystems.observation) ?? text(report.id);
+    const where = reportId === undefined ? undefined : { record: reportId };
     const measure = text(report.measure);
     const indicator = measure ? identifierOf(measures.get(measure) ?? {}, identifierSystems.indicator) ?? measure.replace(`${PHX_BASE}/fhir/Measure/`, '') : undefined;
     const reporter = isObject(report.reporter) ? report.reporter : {};
@@ -262,10 +264,10 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
     const end = text(period.end)?.slice(0, 10);
     const dataSource = known(extensionOf(report, phxExtensions.dataSource)?.valueCoding ? text((extensionOf(report, phxExtensions.dataSource)!.valueCoding as Json).code) : undefined, codelists.dataSource.codes);
     if (!indicator || !reportingOrganisation || !scope || !start || !end) {
-      notes.warn('fhir.resource-skipped', 'a MeasureReport without a measure, a reporter with a PHX identifier, a subject Location with a country, or a period is skipped', where);
+      notes.warn('fhir.resource-skipped', { resourceType: 'MeasureReport' }, where);
       continue;
     }
-    if (!dataSource) notes.warn('fhir.default-data-source', 'a MeasureReport without a PHX data source is read as routine programme data', where, 'observation.dataSource');
+    if (!dataSource) notes.warn('fhir.default-data-source', {}, where, 'observation.dataSource');
     const group = list(report.group)[0] ?? {};
     const scoreUnit = isObject(group.measureScore) ? text(group.measureScore.code) : undefined;
     const unit = units.get(indicator) ?? (Object.keys(ucumOfUnit) as Observation['unit'][]).find((u) => ucumOfUnit[u] === scoreUnit) ?? 'count';
@@ -279,7 +281,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
       for (const stratum of list(stratifier.stratum)) {
         const disaggregation = breakdownOf(stratum, stratifier.code);
         if (!disaggregation) {
-          notes.warn('fhir.resource-skipped', 'a stratum whose value is not a PHX breakdown code is skipped', where, 'observation.disaggregation');
+          notes.warn('fhir.resource-skipped', { resourceType: 'stratum' }, where, 'observation.disaggregation');
           continue;
         }
         const id = ids.keep(text(extensionOf(stratum, phxExtensions.observationId)?.valueString), [indicator, scope.country, start, ...Object.values(disaggregation)]);
@@ -316,7 +318,7 @@ export function fromFhirBundle(input: unknown, options: ImportOptions = {}): Imp
   const notes = new Notes();
   const parsed = BundleShape.safeParse(input);
   if (!parsed.success) {
-    notes.error('fhir.not-a-bundle', 'the input is not a FHIR Bundle (resourceType "Bundle")');
+    notes.error('fhir.not-a-bundle', {});
     return { package: undefined, notes: notes.list() };
   }
   const records = readBundle(parsed.data, notes);

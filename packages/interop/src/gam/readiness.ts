@@ -2,7 +2,7 @@
  * UNAIDS Global AIDS Monitoring (GAM) readiness: for one country and year, which GAM prison indicators a
  * package holds, whether they are complete (a value and every breakdown GAM asks for), withheld, or missing.
  */
-import { indicatorCatalogue, type DataPackage, type Observation } from '@phx/schema';
+import { indicatorCatalogue, type DataPackage, type Locale, type Observation } from '@phx/schema';
 import { disaggregationKey } from '../breakdowns.js';
 
 /** The breakdowns GAM asks for, by indicator (UNAIDS: sex female/male/transgender; age <25 and 25+). */
@@ -49,7 +49,7 @@ export type GamStatus = 'complete' | 'present' | 'suppressed' | 'missing';
  */
 export interface GamIndicatorReadiness {
   indicator: string;
-  /** English name from the catalogue. */
+  /** Name from the catalogue, in the report's locale (else English). */
   name: string;
   status: GamStatus;
   /** Observations of the indicator for the country and year. */
@@ -81,6 +81,22 @@ export interface GamReadiness {
 const inYear = (o: Observation, year: number) => o.period.start.startsWith(`${year}-`) && o.period.end.startsWith(`${year}-`);
 
 /**
+ * What {@link gamReadiness} checks: a country (ISO 3166-1 alpha-2) and a calendar year; the locale of the
+ * indicator names (default English).
+ *
+ * @example
+ * ```ts
+ * const options: GamReadinessOptions = { country: 'UA', year: 2023, locale: 'uk' };
+ * ```
+ */
+export interface GamReadinessOptions {
+  country: string;
+  year: number;
+  /** @default 'en' */
+  locale?: Locale;
+}
+
+/**
  * Checks a package against the GAM profile for one country and year.
  *
  * @example
@@ -90,8 +106,9 @@ const inYear = (o: Observation, year: number) => o.period.start.startsWith(`${ye
  * report.indicators.find((i) => i.indicator === 'hiv-prevalence-prisoners')?.missingBreakdowns; // ['sex=transgender', 'ageGroup=25+']
  * ```
  */
-export function gamReadiness(pkg: Pick<DataPackage, 'observations'>, options: { country: string; year: number }): GamReadiness {
-  const names = new Map(indicatorCatalogue.map((d) => [d.code, d.name.en ?? d.code]));
+export function gamReadiness(pkg: Pick<DataPackage, 'observations'>, options: GamReadinessOptions): GamReadiness {
+  const locale = options.locale ?? 'en';
+  const names = new Map(indicatorCatalogue.map((d) => [d.code, d.name[locale] ?? d.name.en ?? d.code]));
   const relevant = (pkg.observations ?? []).filter((o) => o.scope.country === options.country && inYear(o, options.year));
   const indicators = gamIndicators.map((indicator): GamIndicatorReadiness => {
     const observations = relevant.filter((o) => o.indicator === indicator);

@@ -44,12 +44,12 @@ function keyedObservations(pkg: DataPackage, notes: Notes): { observation: Obser
     const key = keyOf(observation);
     const text = Object.values(key).join('.');
     if (seen.has(text)) {
-      notes.warn('sdmx.duplicate-key', 'another observation has the same SDMX key (they differ only in fields outside the key, such as the subnational area): only the first is sent', observation.id);
+      notes.warn('sdmx.duplicate-key', {}, { record: observation.id });
       continue;
     }
     seen.add(text);
     for (const [dimension, code] of Object.entries(key)) {
-      if (dimension !== 'TIME_PERIOD' && !SDMX_ID.test(code)) notes.warn('sdmx.code-not-an-id', `the ${dimension} code "${code}" has characters an SDMX ID does not admit`, observation.id);
+      if (dimension !== 'TIME_PERIOD' && !SDMX_ID.test(code)) notes.warn('sdmx.code-not-an-id', { dimension, code }, { record: observation.id });
     }
     keyed.push({ observation, key });
   }

@@ -31,7 +31,7 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
   const input = text.replace(/^\uFEFF/, '');
   const delimiter = separatorOf(input);
   if (!delimiter) {
-    notes.error('sdmx.not-sdmx-csv', 'the input is not SDMX-CSV: its first column is not headed STRUCTURE (or DATAFLOW)');
+    notes.error('sdmx.not-sdmx-csv', {});
     return { package: undefined, notes: notes.list() };
   }
   const { data } = Papa.parse<Record<string, string>>(input, { header: true, delimiter, skipEmptyLines: 'greedy' });
@@ -39,10 +39,10 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
   const ids = new IdMaker();
   const observations: Observation[] = [];
   data.forEach((row, index) => {
-    const where = `row ${index + 2}`;
+    const at = { row: index + 2 };
     const cell = (column: string) => (row[column]?.trim() ? row[column]!.trim() : undefined);
     if (cell('ACTION') === 'D') {
-      notes.warn('sdmx.delete-skipped', 'a row that deletes data is skipped', where);
+      notes.warn('sdmx.delete-skipped', {}, at);
       return;
     }
     const indicator = cell('INDICATOR');
@@ -63,8 +63,21 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
       ...(age && age !== TOTAL ? { ageGroup: phxCodeOf(ageCodes, age) } : {}),
       ...(population && population !== TOTAL ? { population } : {}),
     };
-    if (!indicator || !country || !reportingOrganisation || !period || Object.values(disaggregation).some((code) => code === undefined)) {
-      notes.warn('sdmx.row-skipped', 'a row without an indicator, a country (REF_AREA), a reporting organisation, a time period or with breakdown codes PHX does not know is skipped', where);
+    // The first column that keeps the row from being read.
+    const unread = (
+      [
+        ['INDICATOR', indicator],
+        ['REF_AREA', country],
+        ['REPORTING_ORG', reportingOrganisation],
+        ['TIME_PERIOD', period],
+        ['SEX', !sex || sex === TOTAL || disaggregation.sex],
+        ['AGE', !age || age === TOTAL || disaggregation.ageGroup],
+      ] as const
+    ).find(([, read]) => !read)?.[0];
+    if (unread || !indicator || !country || !reportingOrganisation || !period) {
+      const column = unread ?? 'INDICATOR';
+      const value = cell(column);
+      notes.warn('sdmx.row-skipped', value === undefined ? { column } : { column, value }, at);
       return;
     }
     const subnationalArea = cell('SUBNATIONAL_AREA');

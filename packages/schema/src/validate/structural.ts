@@ -28,7 +28,16 @@ function typeName(input: unknown): string {
  */
 export type RecordReport = (code: IssueCode, keys: readonly (string | number)[], params: Record<string, unknown>) => void;
 
-/** A structural problem, ready to become a ValidationIssue. */
+/**
+ * A structural problem, ready to become a ValidationIssue: its code, where it is, and the params its message is
+ * rendered from.
+ *
+ * @example
+ * ```ts
+ * const problem: StructuralProblem = { code: 'schema.required', path: ['dataElements', 0, 'dataElement'], params: { field: 'dataElement' } };
+ * renderMessage(problem.code, problem.params, 'fr');
+ * ```
+ */
 export interface StructuralProblem {
   code: IssueCode;
   path: (string | number)[];

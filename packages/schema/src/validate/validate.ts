@@ -136,7 +136,19 @@ const PackageEnvelope = z.strictObject({
   ...Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, z.array(z.unknown()).optional()])),
 });
 
-/** The shape problems of a value against a schema, with paths under `base`; its data when it fits. */
+/**
+ * The shape problems of a value against any zod schema, with paths under `base`, as PHX reports them (one per
+ * unknown key, `schema.required` for a missing field, params that render the message in every locale); the
+ * parsed data when it fits. For files beside the data, such as a mapping file, checked the way the data is.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import { renderMessage, shapeProblems } from '@phx/schema';
+ * const { problems } = shapeProblems(z.strictObject({ year: z.number() }), { year: '2023' }, []);
+ * for (const { code, path, params } of problems) console.log(path.join('/'), renderMessage(code, params, 'uk'));
+ * ```
+ */
 export function shapeProblems(schema: z.ZodType, value: unknown, base: (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
   const result = schema.safeParse(value);
   if (result.success) return { problems: [], data: result.data as Record<string, unknown> };

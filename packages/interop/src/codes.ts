@@ -1,0 +1,70 @@
+/**
+ * The codes of the notes exporters and importers return, with the params their messages are rendered from.
+ * Every locale renders every code (src/locales), so that a face shows a note in its user's language.
+ */
+import type { IssueCode, RecordType } from '@phx/schema';
+
+/**
+ * The systems PHX data travels to, by their own names (never translated).
+ *
+ * @example
+ * ```ts
+ * const target: TargetName = 'DHIS2';
+ * ```
+ */
+export type TargetName = 'FHIR' | 'DHIS2' | 'SDMX';
+
+/**
+ * The params of each note code.
+ *
+ * @example
+ * ```ts
+ * const params: NoteParams['field-not-carried'] = { target: 'SDMX', field: 'observation.methodNote' };
+ * ```
+ */
+export interface NoteParams {
+  /** A field of the package the target has no place for. */
+  'field-not-carried': { target: TargetName; field: string };
+  /** A record type the target has no place for. */
+  'record-not-carried': { target: TargetName; recordType: RecordType };
+  /** The text to import is not JSON; where it goes wrong. */
+  'import.invalid-json': { line: number; column: number };
+  /** The source does not name a field of the package header, and the import options do not either. */
+  'import.header-missing': { field: 'publisher' | 'license' };
+  'fhir.count-not-integer': { field: 'numerator' | 'denominator' };
+  'fhir.suppressed-value-withheld': Record<string, never>;
+  'fhir.unknown-indicator': { indicator: string };
+  'fhir.not-a-bundle': Record<string, never>;
+  'fhir.entry-unreadable': Record<string, never>;
+  'fhir.resource-skipped': { resourceType: 'Organization' | 'Measure' | 'MeasureReport' | 'stratum' };
+  'fhir.default-data-source': Record<string, never>;
+  /** A problem of the mapping file's shape: rendered by @phx/schema from `problem` and `problemParams`. */
+  'dhis2.mapping-invalid': { pointer: string; problem: IssueCode; problemParams: Record<string, unknown> };
+  'dhis2.mapping-not-a-uid': { pointer: string; value: string };
+  'dhis2.unmapped-indicator': { indicator: string };
+  'dhis2.unmapped-scope': { place: string };
+  'dhis2.unmapped-period': { start: string; end: string };
+  'dhis2.suppressed-not-sent': Record<string, never>;
+  'dhis2.unmapped-breakdown': { dataElement: string; breakdown: string };
+  'dhis2.not-a-data-value-set': Record<string, never>;
+  'dhis2.reporter-missing': Record<string, never>;
+  'dhis2.unmapped-value': { dataElement: string; categoryOptionCombo: string };
+  /** A data value that cannot be read: without a data element, or an organisation unit, period or number PHX does not read (`value`, when there is one). */
+  'dhis2.value-skipped': { reason: 'data-element' | 'org-unit' | 'period' | 'number'; value?: string };
+  'sdmx.not-sdmx-csv': Record<string, never>;
+  'sdmx.delete-skipped': Record<string, never>;
+  /** A row without a value in `column`, or with one PHX does not read. */
+  'sdmx.row-skipped': { column: 'INDICATOR' | 'REF_AREA' | 'REPORTING_ORG' | 'TIME_PERIOD' | 'SEX' | 'AGE'; value?: string };
+  'sdmx.duplicate-key': Record<string, never>;
+  'sdmx.code-not-an-id': { dimension: string; code: string };
+}
+
+/**
+ * A note code: what an exporter or importer tells, e.g. `field-not-carried` or `dhis2.unmapped-indicator`.
+ *
+ * @example
+ * ```ts
+ * const code: NoteCode = 'sdmx.duplicate-key';
+ * ```
+ */
+export type NoteCode = keyof NoteParams;

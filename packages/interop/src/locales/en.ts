@@ -1,0 +1,71 @@
+import { renderMessage } from '@phx/schema';
+import { plural } from './plural.js';
+import type { InteropLocale } from './types.js';
+
+const collections = { organisation: 'organisations', facility: 'facilities', indicator: 'indicator definitions', observation: 'observations', meeting: 'meetings' } as const;
+const skipped = {
+  Organization: 'an Organization without a PHX identifier or a name is skipped',
+  Measure: 'a Measure without a title, a description or a PHX unit is not read as an indicator definition',
+  MeasureReport: 'a MeasureReport without a measure, a reporter with a PHX identifier, a subject Location with a country, or a period is skipped',
+  stratum: 'a stratum whose value is not a PHX breakdown code is skipped',
+} as const;
+
+/** English texts. */
+export const en: InteropLocale = {
+  tag: 'en',
+  notes: {
+    'field-not-carried': (p) => `${p.target} has no place for ${p.field}`,
+    'record-not-carried': (p) => `${p.target} has no place for ${collections[p.recordType]}`,
+    'import.invalid-json': (p) => `the file is not JSON: it goes wrong at line ${p.line}, column ${p.column}`,
+    'import.header-missing': (p) =>
+      p.field === 'publisher'
+        ? 'the source does not name the publisher of the package: give one (phx import --publisher <organisation id>)'
+        : 'the source does not name the licence of the data: give one (phx import --license CC-BY-4.0)',
+    'fhir.count-not-integer': (p) => `a FHIR population count is a whole number: the fractional ${p.field} is left out`,
+    'fhir.suppressed-value-withheld': () => 'the value of a suppressed observation is withheld (data-absent-reason "masked")',
+    'fhir.unknown-indicator': (p) => `the indicator "${p.indicator}" is neither in the catalogue nor in the package: its Measure holds only its URL`,
+    'fhir.not-a-bundle': () => 'the input is not a FHIR Bundle (resourceType "Bundle")',
+    'fhir.entry-unreadable': () => 'a Bundle entry without a resource is skipped',
+    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.default-data-source': () => 'a MeasureReport without a PHX data source is read as routine programme data',
+    'dhis2.mapping-invalid': (p) => `mapping file, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'en')}`,
+    'dhis2.mapping-not-a-uid': (p) => `mapping file, ${p.pointer}: "${p.value}" is not a DHIS2 UID (a letter, then ten letters or digits); for codes, set "idScheme": "code"`,
+    'dhis2.unmapped-indicator': (p) => `the mapping has no data element for the indicator "${p.indicator}"`,
+    'dhis2.unmapped-scope': (p) => `the mapping has no organisation unit for ${p.place}`,
+    'dhis2.unmapped-period': (p) => `the period ${p.start} – ${p.end} is not a DHIS2 calendar period and the mapping does not name it`,
+    'dhis2.suppressed-not-sent': () => 'DHIS2 has no way to mark a withheld value: the suppressed observation is not sent',
+    'dhis2.unmapped-breakdown': (p) => `the mapping has no category option combo of ${p.dataElement} for the breakdown ${p.breakdown}`,
+    'dhis2.not-a-data-value-set': () => 'the input is not a DHIS2 dataValueSet (an object with "dataValues")',
+    'dhis2.reporter-missing': () => 'DHIS2 values do not say who reports them: name the organisation in the mapping ("reportingOrganisation")',
+    'dhis2.unmapped-value': (p) => `the mapping has no indicator for the data element ${p.dataElement} with the category option combo ${p.categoryOptionCombo}`,
+    'dhis2.value-skipped': (p) => {
+      switch (p.reason) {
+        case 'data-element':
+          return 'a value without a data element is skipped';
+        case 'org-unit':
+          return p.value === undefined ? 'a value without an organisation unit is skipped' : `the organisation unit ${p.value} is not in the mapping: its values are skipped`;
+        case 'period':
+          return p.value === undefined ? 'a value without a period is skipped' : `"${p.value}" is not a DHIS2 period the mapping can read: its values are skipped`;
+        case 'number':
+          return `a value that is not a number of zero or more ("${p.value ?? ''}") is skipped`;
+      }
+    },
+    'sdmx.not-sdmx-csv': () => 'the input is not SDMX-CSV: its first column is not headed STRUCTURE (or DATAFLOW)',
+    'sdmx.delete-skipped': () => 'a row that deletes data (ACTION D) is skipped',
+    'sdmx.row-skipped': (p) => (p.value === undefined ? `a row without ${p.column} is skipped` : `a row whose ${p.column} is "${p.value}", a code PHX does not know, is skipped`),
+    'sdmx.duplicate-key': () => 'another observation has the same SDMX key (they differ only in fields outside the key, such as the subnational area): only the first is sent',
+    'sdmx.code-not-an-id': (p) => `the ${p.dimension} code "${p.code}" has characters an SDMX identifier does not admit`,
+  },
+  punctuation: { colon: ': ', semicolon: '; ' },
+  examples: {
+    record: (count) => plural('en', count, { one: 'record', other: 'records' }),
+    row: (count) => plural('en', count, { one: 'row', other: 'rows' }),
+    pointer: (count) => plural('en', count, { one: 'entry', other: 'entries' }),
+  },
+  gam: {
+    title: (country, year) => `UNAIDS GAM readiness: ${country}, ${year}`,
+    columns: { indicator: 'Indicator', name: 'Name', status: 'Status', observations: 'Observations', suppressed: 'Withheld', missingBreakdowns: 'Missing breakdowns' },
+    status: { complete: 'complete', present: 'incomplete', suppressed: 'withheld only', missing: 'missing' },
+    counts: (c) => `${c.complete} complete, ${c.present} incomplete, ${c.suppressed} withheld only, ${c.missing} missing`,
+  },
+};

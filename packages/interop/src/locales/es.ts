@@ -1,0 +1,72 @@
+import { renderMessage } from '@phx/schema';
+import { plural } from './plural.js';
+import type { InteropLocale } from './types.js';
+
+const collections = { organisation: 'las organizaciones', facility: 'los establecimientos', indicator: 'las definiciones de indicadores', observation: 'las observaciones', meeting: 'las reuniones' } as const;
+const skipped = {
+  Organization: 'se omite una Organization sin identificador PHX ni nombre',
+  Measure: 'una Measure sin título, descripción o unidad PHX no se lee como definición de indicador',
+  MeasureReport: 'se omite un MeasureReport sin measure, sin reporter con identificador PHX, sin subject (una Location con su país) o sin período',
+  stratum: 'se omite un estrato cuyo valor no es un código de desagregación PHX',
+} as const;
+const parts = { numerator: 'se omite el numerador fraccionario', denominator: 'se omite el denominador fraccionario' } as const;
+
+/** Spanish texts. */
+export const es: InteropLocale = {
+  tag: 'es',
+  notes: {
+    'field-not-carried': (p) => `${p.target} no tiene lugar para el campo ${p.field}`,
+    'record-not-carried': (p) => `${p.target} no tiene lugar para ${collections[p.recordType]}`,
+    'import.invalid-json': (p) => `el archivo no es JSON: falla en la línea ${p.line}, columna ${p.column}`,
+    'import.header-missing': (p) =>
+      p.field === 'publisher'
+        ? 'la fuente no nombra al editor del paquete: indíquelo (phx import --publisher <identificador de la organización>)'
+        : 'la fuente no nombra la licencia de los datos: indíquela (phx import --license CC-BY-4.0)',
+    'fhir.count-not-integer': (p) => `un recuento de población FHIR es un número entero: ${parts[p.field]}`,
+    'fhir.suppressed-value-withheld': () => 'el valor de una observación suprimida no se transmite (data-absent-reason "masked")',
+    'fhir.unknown-indicator': (p) => `el indicador «${p.indicator}» no está en el catálogo ni en el paquete: su Measure solo lleva su dirección`,
+    'fhir.not-a-bundle': () => 'la entrada no es un Bundle FHIR (resourceType "Bundle")',
+    'fhir.entry-unreadable': () => 'se omite una entrada del Bundle sin recurso',
+    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.default-data-source': () => 'un MeasureReport sin fuente de datos PHX se lee como datos rutinarios de programa',
+    'dhis2.mapping-invalid': (p) => `archivo de correspondencia, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'es')}`,
+    'dhis2.mapping-not-a-uid': (p) => `archivo de correspondencia, ${p.pointer}: «${p.value}» no es un UID de DHIS2 (una letra y luego diez letras o cifras); para códigos, indique "idScheme": "code"`,
+    'dhis2.unmapped-indicator': (p) => `la correspondencia no tiene elemento de datos para el indicador «${p.indicator}»`,
+    'dhis2.unmapped-scope': (p) => `la correspondencia no tiene unidad organizativa para ${p.place}`,
+    'dhis2.unmapped-period': (p) => `el período ${p.start} – ${p.end} no es un período de calendario de DHIS2 y la correspondencia no lo nombra`,
+    'dhis2.suppressed-not-sent': () => 'DHIS2 no puede marcar un valor suprimido: la observación suprimida no se envía',
+    'dhis2.unmapped-breakdown': (p) => `la correspondencia no tiene combinación de opciones de categoría de ${p.dataElement} para la desagregación ${p.breakdown}`,
+    'dhis2.not-a-data-value-set': () => 'la entrada no es un conjunto de valores de DHIS2 (un objeto con "dataValues")',
+    'dhis2.reporter-missing': () => 'los valores de DHIS2 no dicen quién los notifica: nombre la organización en la correspondencia ("reportingOrganisation")',
+    'dhis2.unmapped-value': (p) => `la correspondencia no tiene indicador para el elemento de datos ${p.dataElement} con la combinación de opciones de categoría ${p.categoryOptionCombo}`,
+    'dhis2.value-skipped': (p) => {
+      switch (p.reason) {
+        case 'data-element':
+          return 'se omite un valor sin elemento de datos';
+        case 'org-unit':
+          return p.value === undefined ? 'se omite un valor sin unidad organizativa' : `la unidad organizativa ${p.value} no está en la correspondencia: se omiten sus valores`;
+        case 'period':
+          return p.value === undefined ? 'se omite un valor sin período' : `«${p.value}» no es un período de DHIS2 que la correspondencia sepa leer: se omiten sus valores`;
+        case 'number':
+          return `se omite un valor que no es un número mayor o igual que cero («${p.value ?? ''}»)`;
+      }
+    },
+    'sdmx.not-sdmx-csv': () => 'la entrada no es SDMX-CSV: su primera columna no tiene el encabezado STRUCTURE (o DATAFLOW)',
+    'sdmx.delete-skipped': () => 'se omite una fila que borra datos (ACTION D)',
+    'sdmx.row-skipped': (p) => (p.value === undefined ? `se omite una fila sin ${p.column}` : `se omite una fila cuyo ${p.column} es «${p.value}», un código que PHX no conoce`),
+    'sdmx.duplicate-key': () => 'otra observación tiene la misma clave SDMX (solo difieren en campos fuera de la clave, como el área subnacional): solo se envía la primera',
+    'sdmx.code-not-an-id': (p) => `el código ${p.dimension} «${p.code}» tiene caracteres que un identificador SDMX no admite`,
+  },
+  punctuation: { colon: ': ', semicolon: '; ' },
+  examples: {
+    record: (count) => plural('es', count, { one: 'registro', other: 'registros' }),
+    row: (count) => plural('es', count, { one: 'fila', other: 'filas' }),
+    pointer: (count) => plural('es', count, { one: 'elemento', other: 'elementos' }),
+  },
+  gam: {
+    title: (country, year) => `Preparación para el informe ONUSIDA GAM: ${country}, ${year}`,
+    columns: { indicator: 'Indicador', name: 'Nombre', status: 'Estado', observations: 'Observaciones', suppressed: 'Suprimidas', missingBreakdowns: 'Desagregaciones que faltan' },
+    status: { complete: 'completo', present: 'incompleto', suppressed: 'solo suprimido', missing: 'falta' },
+    counts: (c) => `completos: ${c.complete}, incompletos: ${c.present}, solo suprimidos: ${c.suppressed}, faltan: ${c.missing}`,
+  },
+};

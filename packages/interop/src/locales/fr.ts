@@ -1,0 +1,72 @@
+import { renderMessage } from '@phx/schema';
+import { plural } from './plural.js';
+import type { InteropLocale } from './types.js';
+
+const collections = { organisation: 'les organisations', facility: 'les établissements', indicator: 'les définitions d’indicateurs', observation: 'les observations', meeting: 'les réunions' } as const;
+const skipped = {
+  Organization: 'une Organization sans identifiant PHX ni nom est ignorée',
+  Measure: 'une Measure sans titre, description ou unité PHX n’est pas lue comme définition d’indicateur',
+  MeasureReport: 'un MeasureReport sans measure, sans reporter à identifiant PHX, sans subject (une Location avec son pays) ou sans période est ignoré',
+  stratum: 'une strate dont la valeur n’est pas un code de ventilation PHX est ignorée',
+} as const;
+const parts = { numerator: 'le numérateur fractionnaire est omis', denominator: 'le dénominateur fractionnaire est omis' } as const;
+
+/** French texts. */
+export const fr: InteropLocale = {
+  tag: 'fr',
+  notes: {
+    'field-not-carried': (p) => `${p.target} n’a pas de place pour le champ ${p.field}`,
+    'record-not-carried': (p) => `${p.target} n’a pas de place pour ${collections[p.recordType]}`,
+    'import.invalid-json': (p) => `le fichier n’est pas du JSON : erreur à la ligne ${p.line}, colonne ${p.column}`,
+    'import.header-missing': (p) =>
+      p.field === 'publisher'
+        ? 'la source ne nomme pas l’éditeur du paquet : indiquez-le (phx import --publisher <identifiant de l’organisation>)'
+        : 'la source ne nomme pas la licence des données : indiquez-la (phx import --license CC-BY-4.0)',
+    'fhir.count-not-integer': (p) => `un effectif de population FHIR est un nombre entier : ${parts[p.field]}`,
+    'fhir.suppressed-value-withheld': () => 'la valeur d’une observation masquée n’est pas transmise (data-absent-reason "masked")',
+    'fhir.unknown-indicator': (p) => `l’indicateur « ${p.indicator} » n’est ni dans le catalogue ni dans le paquet : sa Measure ne porte que son adresse`,
+    'fhir.not-a-bundle': () => 'l’entrée n’est pas un Bundle FHIR (resourceType "Bundle")',
+    'fhir.entry-unreadable': () => 'une entrée du Bundle sans ressource est ignorée',
+    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.default-data-source': () => 'un MeasureReport sans source de données PHX est lu comme données de programme de routine',
+    'dhis2.mapping-invalid': (p) => `fichier de correspondance, ${p.pointer || '/'} : ${renderMessage(p.problem, p.problemParams, 'fr')}`,
+    'dhis2.mapping-not-a-uid': (p) => `fichier de correspondance, ${p.pointer} : « ${p.value} » n’est pas un UID DHIS2 (une lettre, puis dix lettres ou chiffres) ; pour des codes, indiquez "idScheme": "code"`,
+    'dhis2.unmapped-indicator': (p) => `la correspondance n’a pas d’élément de données pour l’indicateur « ${p.indicator} »`,
+    'dhis2.unmapped-scope': (p) => `la correspondance n’a pas d’unité d’organisation pour ${p.place}`,
+    'dhis2.unmapped-period': (p) => `la période ${p.start} – ${p.end} n’est pas une période calendaire DHIS2 et la correspondance ne la nomme pas`,
+    'dhis2.suppressed-not-sent': () => 'DHIS2 ne sait pas marquer une valeur masquée : l’observation masquée n’est pas envoyée',
+    'dhis2.unmapped-breakdown': (p) => `la correspondance n’a pas de combinaison d’options de catégorie de ${p.dataElement} pour la ventilation ${p.breakdown}`,
+    'dhis2.not-a-data-value-set': () => 'l’entrée n’est pas un ensemble de valeurs DHIS2 (un objet avec "dataValues")',
+    'dhis2.reporter-missing': () => 'les valeurs DHIS2 ne disent pas qui les déclare : nommez l’organisation dans la correspondance ("reportingOrganisation")',
+    'dhis2.unmapped-value': (p) => `la correspondance n’a pas d’indicateur pour l’élément de données ${p.dataElement} avec la combinaison d’options de catégorie ${p.categoryOptionCombo}`,
+    'dhis2.value-skipped': (p) => {
+      switch (p.reason) {
+        case 'data-element':
+          return 'une valeur sans élément de données est ignorée';
+        case 'org-unit':
+          return p.value === undefined ? 'une valeur sans unité d’organisation est ignorée' : `l’unité d’organisation ${p.value} n’est pas dans la correspondance : ses valeurs sont ignorées`;
+        case 'period':
+          return p.value === undefined ? 'une valeur sans période est ignorée' : `« ${p.value} » n’est pas une période DHIS2 que la correspondance sait lire : ses valeurs sont ignorées`;
+        case 'number':
+          return `une valeur qui n’est pas un nombre positif ou nul (« ${p.value ?? ''} ») est ignorée`;
+      }
+    },
+    'sdmx.not-sdmx-csv': () => 'l’entrée n’est pas du SDMX-CSV : sa première colonne n’a pas l’en-tête STRUCTURE (ou DATAFLOW)',
+    'sdmx.delete-skipped': () => 'une ligne qui supprime des données (ACTION D) est ignorée',
+    'sdmx.row-skipped': (p) => (p.value === undefined ? `une ligne sans ${p.column} est ignorée` : `une ligne dont ${p.column} vaut « ${p.value} », un code inconnu de PHX, est ignorée`),
+    'sdmx.duplicate-key': () => 'une autre observation a la même clé SDMX (elles ne diffèrent que par des champs hors de la clé, comme la zone infranationale) : seule la première est envoyée',
+    'sdmx.code-not-an-id': (p) => `le code ${p.dimension} « ${p.code} » contient des caractères qu’un identifiant SDMX n’admet pas`,
+  },
+  punctuation: { colon: ' : ', semicolon: ' ; ' },
+  examples: {
+    record: (count) => plural('fr', count, { one: 'enregistrement', other: 'enregistrements' }),
+    row: (count) => plural('fr', count, { one: 'ligne', other: 'lignes' }),
+    pointer: (count) => plural('fr', count, { one: 'élément', other: 'éléments' }),
+  },
+  gam: {
+    title: (country, year) => `Préparation au rapport ONUSIDA GAM : ${country}, ${year}`,
+    columns: { indicator: 'Indicateur', name: 'Nom', status: 'État', observations: 'Observations', suppressed: 'Masquées', missingBreakdowns: 'Ventilations manquantes' },
+    status: { complete: 'complet', present: 'incomplet', suppressed: 'masqué seulement', missing: 'absent' },
+    counts: (c) => `complets : ${c.complete}, incomplets : ${c.present}, masqués seulement : ${c.suppressed}, absents : ${c.missing}`,
+  },
+};

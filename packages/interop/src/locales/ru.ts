@@ -1,0 +1,72 @@
+import { renderMessage } from '@phx/schema';
+import { plural } from './plural.js';
+import type { InteropLocale } from './types.js';
+
+const collections = { organisation: 'организаций', facility: 'учреждений', indicator: 'определений индикаторов', observation: 'наблюдений', meeting: 'встреч' } as const;
+const skipped = {
+  Organization: 'Organization без идентификатора PHX или названия пропущен',
+  Measure: 'Measure без заголовка, описания или единицы PHX не читается как определение индикатора',
+  MeasureReport: 'MeasureReport без measure, без reporter с идентификатором PHX, без subject (Location со страной) или без периода пропущен',
+  stratum: 'Страта, значение которой не является кодом дезагрегации PHX, пропущена',
+} as const;
+const parts = { numerator: 'Дробный числитель', denominator: 'Дробный знаменатель' } as const;
+
+/** Russian texts. */
+export const ru: InteropLocale = {
+  tag: 'ru',
+  notes: {
+    'field-not-carried': (p) => `В ${p.target} нет места для поля ${p.field}`,
+    'record-not-carried': (p) => `В ${p.target} нет места для ${collections[p.recordType]}`,
+    'import.invalid-json': (p) => `Файл не является JSON: ошибка в строке ${p.line}, столбец ${p.column}`,
+    'import.header-missing': (p) =>
+      p.field === 'publisher'
+        ? 'Источник не называет издателя пакета: укажите его (phx import --publisher <идентификатор организации>)'
+        : 'Источник не называет лицензию данных: укажите её (phx import --license CC-BY-4.0)',
+    'fhir.count-not-integer': (p) => `${parts[p.field]} опущен: численность популяции в FHIR — целое число`,
+    'fhir.suppressed-value-withheld': () => 'Значение скрытого наблюдения не передаётся (data-absent-reason "masked")',
+    'fhir.unknown-indicator': (p) => `Индикатора «${p.indicator}» нет ни в каталоге, ни в пакете: его Measure содержит только адрес`,
+    'fhir.not-a-bundle': () => 'Входные данные не являются FHIR Bundle (resourceType "Bundle")',
+    'fhir.entry-unreadable': () => 'Запись Bundle без ресурса пропущена',
+    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.default-data-source': () => 'MeasureReport без источника данных PHX читается как данные рутинных программ',
+    'dhis2.mapping-invalid': (p) => `Файл сопоставления, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'ru')}`,
+    'dhis2.mapping-not-a-uid': (p) => `Файл сопоставления, ${p.pointer}: «${p.value}» — не UID DHIS2 (буква, затем десять букв или цифр); для кодов укажите "idScheme": "code"`,
+    'dhis2.unmapped-indicator': (p) => `В сопоставлении нет элемента данных для индикатора «${p.indicator}»`,
+    'dhis2.unmapped-scope': (p) => `В сопоставлении нет организационной единицы для ${p.place}`,
+    'dhis2.unmapped-period': (p) => `Период ${p.start} – ${p.end} не является календарным периодом DHIS2, и сопоставление его не называет`,
+    'dhis2.suppressed-not-sent': () => 'В DHIS2 нельзя отметить скрытое значение: скрытое наблюдение не передаётся',
+    'dhis2.unmapped-breakdown': (p) => `В сопоставлении нет комбинации категорий элемента ${p.dataElement} для дезагрегации ${p.breakdown}`,
+    'dhis2.not-a-data-value-set': () => 'Входные данные не являются набором значений DHIS2 (объект с "dataValues")',
+    'dhis2.reporter-missing': () => 'Значения DHIS2 не говорят, кто о них сообщает: укажите организацию в сопоставлении ("reportingOrganisation")',
+    'dhis2.unmapped-value': (p) => `В сопоставлении нет индикатора для элемента данных ${p.dataElement} с комбинацией категорий ${p.categoryOptionCombo}`,
+    'dhis2.value-skipped': (p) => {
+      switch (p.reason) {
+        case 'data-element':
+          return 'Значение без элемента данных пропущено';
+        case 'org-unit':
+          return p.value === undefined ? 'Значение без организационной единицы пропущено' : `Организационной единицы ${p.value} нет в сопоставлении: её значения пропущены`;
+        case 'period':
+          return p.value === undefined ? 'Значение без периода пропущено' : `«${p.value}» — не период DHIS2, который можно прочитать по сопоставлению: его значения пропущены`;
+        case 'number':
+          return `Значение, которое не является числом от нуля («${p.value ?? ''}»), пропущено`;
+      }
+    },
+    'sdmx.not-sdmx-csv': () => 'Входные данные не являются SDMX-CSV: первый столбец не озаглавлен STRUCTURE (или DATAFLOW)',
+    'sdmx.delete-skipped': () => 'Строка, удаляющая данные (ACTION D), пропущена',
+    'sdmx.row-skipped': (p) => (p.value === undefined ? `Строка без ${p.column} пропущена` : `Строка с ${p.column} «${p.value}» — кодом, неизвестным PHX, — пропущена`),
+    'sdmx.duplicate-key': () => 'У другого наблюдения тот же ключ SDMX (они различаются только полями вне ключа, например субнациональной территорией): передаётся только первое',
+    'sdmx.code-not-an-id': (p) => `Код ${p.dimension} «${p.code}» содержит символы, недопустимые в идентификаторе SDMX`,
+  },
+  punctuation: { colon: ': ', semicolon: '; ' },
+  examples: {
+    record: (count) => plural('ru', count, { one: 'запись', few: 'записи', many: 'записей', other: 'записи' }),
+    row: (count) => plural('ru', count, { one: 'строка', few: 'строки', many: 'строк', other: 'строки' }),
+    pointer: (count) => plural('ru', count, { one: 'элемент', few: 'элемента', many: 'элементов', other: 'элемента' }),
+  },
+  gam: {
+    title: (country, year) => `Готовность к отчёту UNAIDS GAM: ${country}, ${year}`,
+    columns: { indicator: 'Индикатор', name: 'Название', status: 'Состояние', observations: 'Наблюдения', suppressed: 'Скрыто', missingBreakdowns: 'Недостающие дезагрегации' },
+    status: { complete: 'полный', present: 'неполный', suppressed: 'только скрытые', missing: 'нет данных' },
+    counts: (c) => `полных: ${c.complete}, неполных: ${c.present}, только скрытые: ${c.suppressed}, нет данных: ${c.missing}`,
+  },
+};

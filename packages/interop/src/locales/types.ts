@@ -1,0 +1,37 @@
+import type { Locale } from '@phx/schema';
+import type { NoteCode, NoteParams } from '../codes.js';
+import type { GamStatus } from '../gam/readiness.js';
+import type { ExampleKind } from '../report.js';
+
+/**
+ * The texts of @phx/interop in one language: the message of every note code, how the examples of a note are
+ * introduced, and the words of the GAM readiness report. Data, like @phx/schema's locales.
+ *
+ * @example
+ * ```ts
+ * import { interopLocales, type InteropLocale } from '@phx/interop';
+ * const french: InteropLocale = interopLocales.fr;
+ * french.gam.status.missing; // 'absent'
+ * ```
+ */
+export interface InteropLocale {
+  /** BCP 47 tag of the language. */
+  tag: Locale;
+  /** The message of each note code, from its params. */
+  notes: { [Code in NoteCode]: (params: NoteParams[Code]) => string };
+  /** The colon and semicolon of the language, with their spaces (French puts a space before them). */
+  punctuation: { colon: string; semicolon: string };
+  /** How many records, rows or entries a note concerns, introducing its examples: `3 records`. */
+  examples: Record<ExampleKind, (count: number) => string>;
+  /** The words of the GAM readiness report. */
+  gam: {
+    /** Title of the report for a country (its name) and a year. */
+    title: (country: string, year: number) => string;
+    /** Headings of the report's columns. */
+    columns: { indicator: string; name: string; status: string; observations: string; suppressed: string; missingBreakdowns: string };
+    /** The name of each status. */
+    status: Record<GamStatus, string>;
+    /** The summary line: how many indicators have each status. */
+    counts: (counts: Record<GamStatus, number>) => string;
+  };
+}

@@ -1,0 +1,72 @@
+import { renderMessage } from '@phx/schema';
+import { plural } from './plural.js';
+import type { InteropLocale } from './types.js';
+
+const collections = { organisation: 'організацій', facility: 'установ', indicator: 'визначень індикаторів', observation: 'спостережень', meeting: 'зустрічей' } as const;
+const skipped = {
+  Organization: 'Organization без ідентифікатора PHX або назви пропущено',
+  Measure: 'Measure без заголовка, опису чи одиниці PHX не читається як визначення індикатора',
+  MeasureReport: 'MeasureReport без measure, без reporter з ідентифікатором PHX, без subject (Location з країною) або без періоду пропущено',
+  stratum: 'Страту, значення якої не є кодом дезагрегації PHX, пропущено',
+} as const;
+const parts = { numerator: 'Дробовий чисельник', denominator: 'Дробовий знаменник' } as const;
+
+/** Ukrainian texts. */
+export const uk: InteropLocale = {
+  tag: 'uk',
+  notes: {
+    'field-not-carried': (p) => `У ${p.target} немає місця для поля ${p.field}`,
+    'record-not-carried': (p) => `У ${p.target} немає місця для ${collections[p.recordType]}`,
+    'import.invalid-json': (p) => `Файл не є JSON: помилка в рядку ${p.line}, стовпець ${p.column}`,
+    'import.header-missing': (p) =>
+      p.field === 'publisher'
+        ? 'Джерело не називає видавця пакета: зазначте його (phx import --publisher <ідентифікатор організації>)'
+        : 'Джерело не називає ліцензію даних: зазначте її (phx import --license CC-BY-4.0)',
+    'fhir.count-not-integer': (p) => `${parts[p.field]} пропущено: чисельність популяції у FHIR — ціле число`,
+    'fhir.suppressed-value-withheld': () => 'Значення прихованого спостереження не передається (data-absent-reason "masked")',
+    'fhir.unknown-indicator': (p) => `Індикатора «${p.indicator}» немає ні в каталозі, ні в пакеті: його Measure містить лише адресу`,
+    'fhir.not-a-bundle': () => 'Вхідні дані не є FHIR Bundle (resourceType "Bundle")',
+    'fhir.entry-unreadable': () => 'Запис Bundle без ресурсу пропущено',
+    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.default-data-source': () => 'MeasureReport без джерела даних PHX читається як дані рутинних програм',
+    'dhis2.mapping-invalid': (p) => `Файл зіставлення, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'uk')}`,
+    'dhis2.mapping-not-a-uid': (p) => `Файл зіставлення, ${p.pointer}: «${p.value}» — не UID DHIS2 (літера, далі десять літер або цифр); для кодів зазначте "idScheme": "code"`,
+    'dhis2.unmapped-indicator': (p) => `У зіставленні немає елемента даних для індикатора «${p.indicator}»`,
+    'dhis2.unmapped-scope': (p) => `У зіставленні немає організаційної одиниці для ${p.place}`,
+    'dhis2.unmapped-period': (p) => `Період ${p.start} – ${p.end} не є календарним періодом DHIS2, і зіставлення його не називає`,
+    'dhis2.suppressed-not-sent': () => 'У DHIS2 не можна позначити приховане значення: приховане спостереження не передається',
+    'dhis2.unmapped-breakdown': (p) => `У зіставленні немає комбінації категорій елемента ${p.dataElement} для дезагрегації ${p.breakdown}`,
+    'dhis2.not-a-data-value-set': () => 'Вхідні дані не є набором значень DHIS2 (об’єкт із "dataValues")',
+    'dhis2.reporter-missing': () => 'Значення DHIS2 не кажуть, хто про них звітує: зазначте організацію в зіставленні ("reportingOrganisation")',
+    'dhis2.unmapped-value': (p) => `У зіставленні немає індикатора для елемента даних ${p.dataElement} з комбінацією категорій ${p.categoryOptionCombo}`,
+    'dhis2.value-skipped': (p) => {
+      switch (p.reason) {
+        case 'data-element':
+          return 'Значення без елемента даних пропущено';
+        case 'org-unit':
+          return p.value === undefined ? 'Значення без організаційної одиниці пропущено' : `Організаційної одиниці ${p.value} немає в зіставленні: її значення пропущено`;
+        case 'period':
+          return p.value === undefined ? 'Значення без періоду пропущено' : `«${p.value}» — не період DHIS2, який можна прочитати за зіставленням: його значення пропущено`;
+        case 'number':
+          return `Значення, яке не є числом від нуля («${p.value ?? ''}»), пропущено`;
+      }
+    },
+    'sdmx.not-sdmx-csv': () => 'Вхідні дані не є SDMX-CSV: перший стовпець не має заголовка STRUCTURE (або DATAFLOW)',
+    'sdmx.delete-skipped': () => 'Рядок, що видаляє дані (ACTION D), пропущено',
+    'sdmx.row-skipped': (p) => (p.value === undefined ? `Рядок без ${p.column} пропущено` : `Рядок із ${p.column} «${p.value}» — кодом, невідомим PHX, — пропущено`),
+    'sdmx.duplicate-key': () => 'Інше спостереження має той самий ключ SDMX (вони різняться лише полями поза ключем, як-от субнаціональною територією): передається лише перше',
+    'sdmx.code-not-an-id': (p) => `Код ${p.dimension} «${p.code}» містить символи, неприпустимі в ідентифікаторі SDMX`,
+  },
+  punctuation: { colon: ': ', semicolon: '; ' },
+  examples: {
+    record: (count) => plural('uk', count, { one: 'запис', few: 'записи', many: 'записів', other: 'записи' }),
+    row: (count) => plural('uk', count, { one: 'рядок', few: 'рядки', many: 'рядків', other: 'рядка' }),
+    pointer: (count) => plural('uk', count, { one: 'елемент', few: 'елементи', many: 'елементів', other: 'елемента' }),
+  },
+  gam: {
+    title: (country, year) => `Готовність до звіту UNAIDS GAM: ${country}, ${year}`,
+    columns: { indicator: 'Індикатор', name: 'Назва', status: 'Стан', observations: 'Спостереження', suppressed: 'Приховано', missingBreakdowns: 'Бракує дезагрегацій' },
+    status: { complete: 'повний', present: 'неповний', suppressed: 'лише приховані', missing: 'немає даних' },
+    counts: (c) => `повних: ${c.complete}, неповних: ${c.present}, лише приховані: ${c.suppressed}, немає даних: ${c.missing}`,
+  },
+};
