@@ -1,9 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
-// Each package keeps its own vitest.config.ts; the root runs them all, the repository-wide tests in test/, and
-// the slow checks of @phx/interop's output against the targets' published schemas.
+/** The hub's tests that depend on the database, run again on PostgreSQL (one throw-away cluster per run). */
+const onPostgres = (engine: 'postgres' | 'postgres-2', include: string[]) => ({
+  test: {
+    name: `server-${engine}`,
+    include,
+    env: { PHX_TEST_ENGINE: engine },
+    globalSetup: ['packages/server/test/postgres/global-setup.ts'],
+    // Several hub processes and a database server share two cores with the other projects.
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+  },
+});
+
+const hubTests = ['packages/server/test/{hub,authorisation,crash,concurrency}.test.ts', 'packages/client/test/{exchange,resources}.test.ts'];
+
+// Each package keeps its own vitest.config.ts; the root runs them all, the repository-wide tests in test/,
+// the slow checks of @phx/interop's output against the targets' published schemas, and the hub's tests again
+// on PostgreSQL and on two hub processes sharing one PostgreSQL database.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'test', 'packages/interop/test/conformance'],
+    projects: [
+      'packages/*',
+      'test',
+      'packages/interop/test/conformance',
+      onPostgres('postgres', ['packages/server/test/store.test.ts', 'packages/server/test/plans.test.ts', ...hubTests]),
+      onPostgres('postgres-2', hubTests),
+    ],
   },
 });

@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp, type HubLimits } from './http/app.js';
 import { importPackage } from './hub/import.js';
 import { Problem } from './http/problem.js';
-import { openSqliteStore } from './store/sqlite.js';
+import { openStore } from './store/store.js';
 import type { Role } from './store/types.js';
 import { defaultLimits } from './http/app.js';
 
@@ -18,7 +18,7 @@ import { defaultLimits } from './http/app.js';
  * ```
  */
 export interface StartHubOptions {
-  /** Path of the SQLite database file (created if missing). */
+  /** The database: a SQLite file (created if missing) or a `postgres://` URL. */
   db: string;
   /** Port to listen on; 0 picks a free one. Default 8080. */
   port?: number;
@@ -60,7 +60,7 @@ export interface RunningHub {
 const DEMO_ORGANISATION = 'PHX-ORG-SECRETARIAT';
 
 /**
- * Starts a hub on Node: opens (and migrates) the SQLite database, imports the seed packages,
+ * Starts a hub on Node: opens (and migrates) the SQLite or PostgreSQL database, imports the seed packages,
  * and serves the exchange API.
  *
  * @example
@@ -72,7 +72,7 @@ const DEMO_ORGANISATION = 'PHX-ORG-SECRETARIAT';
  * ```
  */
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
-  const store = openSqliteStore(options.db);
+  const store = await openStore(options.db);
   let demoOrganisation = DEMO_ORGANISATION;
   try {
     for (const file of options.seed ?? []) {
@@ -148,7 +148,7 @@ function readSeed(file: string): unknown {
  * ```
  */
 export interface CreateTokenOptions {
-  /** Path of the SQLite database file of the hub. */
+  /** The hub's database: its SQLite file or `postgres://` URL. */
   db: string;
   /** Identifier of the organisation the token acts for. */
   organisation: string;
@@ -170,7 +170,7 @@ export async function createToken(options: CreateTokenOptions): Promise<{ token:
     throw new Error(`Unknown role "${options.role}": use member, secretariat or reader.`);
   }
   if (!/^\S+$/.test(options.organisation)) throw new Error('Give the identifier of the organisation the token acts for.');
-  const store = openSqliteStore(options.db);
+  const store = await openStore(options.db);
   try {
     return { token: await store.createToken(options.organisation, options.role) };
   } finally {

@@ -1,6 +1,6 @@
 /**
  * `@phx/server`: the PHX reference exchange hub — the exchange API on Hono and Node, stored in
- * SQLite, with bearer tokens per organisation and role.
+ * SQLite or PostgreSQL, with bearer tokens per organisation and role.
  *
  * @packageDocumentation
  */
@@ -10,5 +10,5 @@ export type { RateLimit } from './http/auth.js';
 export { Problem, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, problemTitles, type ProblemDocument, type ProblemType } from './http/problem.js';
 export type { HubEnv } from './http/context.js';
 export { openApiDocument, type Json } from './openapi/document.js';
-export { openSqliteStore } from './store/sqlite.js';
-export { roles, type Role, type Principal, type Store, type StoredRecord, type ListFilter, type ListPage, type ImportSummary, type RecordWrite, type StoredResponse } from './store/types.js';
+export { openStore } from './store/store.js';
+export { roles, type Role, type Principal, type Store, type StoredRecord, type ListFilter, type ListPage, type ImportSummary, type RecordWrite, type StoredResponse, type RateWindow } from './store/types.js';

@@ -1,25 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { createToken } from '../src/index.js';
 import { observationPackage, ORG_A } from './fixtures/data.js';
-
-const entry = fileURLToPath(new URL('./fixtures/start.ts', import.meta.url));
-const tsx = createRequire(import.meta.url).resolve('tsx');
-
-/** Starts the hub in its own process and resolves with its URL once it listens. */
-async function spawnHub(db: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', tsx, entry, '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout! });
-  for await (const line of lines) return { child, url: (JSON.parse(line) as { url: string }).url };
-  throw new Error('The hub exited before listening.');
-}
+import { spawnHub, testDatabase, testEngine } from './fixtures/hub.js';
 
 const walSize = (db: string) => {
   try {
@@ -29,14 +14,45 @@ const walSize = (db: string) => {
   }
 };
 
-describe('an import interrupted by SIGKILL', () => {
-  it('leaves the package either wholly stored or absent after a restart on the same file', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'phx-crash-')), 'hub.sqlite');
+/** Resolves once the import's transaction has begun writing: the WAL grows (SQLite), or a transaction holds an id (PostgreSQL). */
+async function writing(db: string, deadline: number): Promise<void> {
+  if (testEngine === 'sqlite') {
+    const before = walSize(db);
+    while (walSize(db) <= before + 64 * 1024 && Date.now() < deadline) await sleep(2);
+    return;
+  }
+  const sql = postgres(db, { max: 1 });
+  try {
+    while (Date.now() < deadline) {
+      const [row] = await sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()`;
+      if (row!.n > 0) return;
+      await sleep(2);
+    }
+  } finally {
+    await sql.end();
+  }
+}
+
+async function countStored(url: string, token: string): Promise<number> {
+  let stored = 0;
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const response = await fetch(`${url}/v1/observations?organisation=${ORG_A}&limit=1000${cursor ? `&cursor=${cursor}` : ''}`, { headers: { Authorization: `Bearer ${token}` } });
+    const page = (await response.json()) as { data: unknown[]; next: string | null };
+    stored += page.data.length;
+    cursor = page.next;
+  }
+  return stored;
+}
+
+describe(`an import interrupted by SIGKILL (${testEngine})`, () => {
+  it('leaves the package either wholly stored or absent, for the other process and after a restart', async () => {
+    const { db, remove } = await testDatabase();
     const { token } = await createToken({ db, organisation: ORG_A, role: 'member' });
     const records = 30_000;
     const pkg = observationPackage(ORG_A, records);
     const first = await spawnHub(db);
-    const before = walSize(db);
+    // With two processes on one database, the other one keeps serving while the first dies.
+    const other = testEngine === 'postgres-2' ? await spawnHub(db) : undefined;
 
     const exited = new Promise((resolve) => first.child.once('exit', resolve));
     const request = fetch(`${first.url}/v1/packages`, {
@@ -44,30 +60,28 @@ describe('an import interrupted by SIGKILL', () => {
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify(pkg),
     }).then((response) => response.status, () => 'connection lost');
-    // Kill once the transaction has begun writing pages to the WAL, or at the latest after 10 s.
-    const deadline = Date.now() + 10_000;
-    while (walSize(db) <= before + 64 * 1024 && Date.now() < deadline) await sleep(2);
+    // Kill once the transaction has begun writing, or at the latest after 20 s.
+    await writing(db, Date.now() + 20_000);
     first.child.kill('SIGKILL');
     await exited;
     const outcome = await request;
 
-    const second = await spawnHub(db);
+    const second = other ?? (await spawnHub(db));
     try {
-      const response = await fetch(`${second.url}/v1/observations?organisation=${ORG_A}&limit=1000`, { headers: { Authorization: `Bearer ${token}` } });
-      const page = (await response.json()) as { data: unknown[]; next: string | null };
-      let stored = page.data.length;
-      for (let cursor = page.next; cursor; ) {
-        const next = (await (await fetch(`${second.url}/v1/observations?organisation=${ORG_A}&limit=1000&cursor=${cursor}`, {
-          headers: { Authorization: `Bearer ${token}` },
-        })).json()) as { data: unknown[]; next: string | null };
-        stored += next.data.length;
-        cursor = next.next;
-      }
+      const stored = await countStored(second.url, token);
       expect([0, records]).toContain(stored);
       // The import was answered only if it committed.
       if (outcome === 200) expect(stored).toBe(records);
+      // The database takes writes again: the killed process held no lock.
+      const retried = await fetch(`${second.url}/v1/packages`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(observationPackage(ORG_A, 10)),
+      });
+      expect(retried.status).toBe(200);
     } finally {
-      second.child.kill('SIGTERM');
+      await new Promise((resolve) => (second.child.once('exit', resolve), second.child.kill('SIGTERM')));
+      remove();
     }
   });
 });

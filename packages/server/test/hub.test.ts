@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createToken, startHub } from '../src/index.js';
 import { observationPackage, ORG_A } from './fixtures/data.js';
-import { startTestHub } from './fixtures/hub.js';
+import { startTestHub, testDatabase } from './fixtures/hub.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'phx-start-'));
 
@@ -15,7 +15,7 @@ describe('startHub', () => {
     writeFileSync(seed, JSON.stringify(observationPackage(ORG_A, 5)));
     mkdirSync(join(dir, 'web'));
     writeFileSync(join(dir, 'web', 'index.html'), '<h1>PHX validator</h1>');
-    const db = join(dir, 'hub.sqlite');
+    const { db } = await testDatabase();
 
     for (let start = 0; start < 2; start++) {
       const hub = await startHub({ db, port: 0, seed: [seed], demoToken: true, webRoot: join(dir, 'web') });
@@ -33,8 +33,8 @@ describe('startHub', () => {
   it('serves the validator page that ships inside the built package at /, unless told not to', async () => {
     // The page is copied into dist/ by the build (packages/web first), so this checks the package as published.
     const built = (await import('../dist/index.js')) as typeof import('../src/index.js');
-    const dir = tempDir();
-    const hub = await built.startHub({ db: join(dir, 'hub.sqlite'), port: 0 });
+    const { db } = await testDatabase();
+    const hub = await built.startHub({ db, port: 0 });
     try {
       const page = await fetch(`${hub.url}/`);
       expect(page.status).toBe(200);
@@ -42,7 +42,7 @@ describe('startHub', () => {
     } finally {
       await hub.close();
     }
-    const bare = await built.startHub({ db: join(dir, 'hub.sqlite'), port: 0, webRoot: false });
+    const bare = await built.startHub({ db, port: 0, webRoot: false });
     try {
       expect((await fetch(`${bare.url}/`)).status).toBe(404);
     } finally {
@@ -54,12 +54,13 @@ describe('startHub', () => {
     const dir = tempDir();
     const seed = join(dir, 'bad.phx.json');
     writeFileSync(seed, JSON.stringify({ ...observationPackage(ORG_A, 1), phxVersion: '9' }));
-    await expect(startHub({ db: join(dir, 'hub.sqlite'), port: 0, seed: [seed] })).rejects.toThrow(/bad\.phx\.json: The package has 1 error/);
-    await expect(startHub({ db: join(dir, 'hub.sqlite'), port: 0, seed: [join(dir, 'missing.json')] })).rejects.toThrow(/missing\.json: ENOENT/);
+    const { db } = await testDatabase();
+    await expect(startHub({ db, port: 0, seed: [seed] })).rejects.toThrow(/bad\.phx\.json: The package has 1 error/);
+    await expect(startHub({ db, port: 0, seed: [join(dir, 'missing.json')] })).rejects.toThrow(/missing\.json: ENOENT/);
   });
 
   it('creates tokens only for known roles', async () => {
-    const db = join(tempDir(), 'hub.sqlite');
+    const { db } = await testDatabase();
     expect((await createToken({ db, organisation: ORG_A, role: 'reader' })).token).toMatch(/^phx_[\w-]{43}$/);
     await expect(createToken({ db, organisation: ORG_A, role: 'admin' as never })).rejects.toThrow(/Unknown role "admin"/);
   });

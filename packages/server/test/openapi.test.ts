@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createApp, openApiDocument, openSqliteStore } from '../src/index.js';
+import { createApp, openApiDocument, openStore } from '../src/index.js';
 import { resources } from '../src/http/routes.js';
 import { OPENAPI_PATH, openApiText } from '../scripts/openapi.js';
 
@@ -36,7 +36,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('is served without a token at /v1/openapi.json', async () => {
-    const store = openSqliteStore(':memory:');
+    const store = await openStore(':memory:');
     const response = await createApp({ store }).request('/v1/openapi.json');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(openApiDocument());

@@ -1,49 +1,95 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** The store contract: every test runs on the engine of the test project (SQLite, PostgreSQL). */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
+import postgres from 'postgres';
 import { indicatorCatalogue } from '@phx/schema';
-import { describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../src/index.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from '../src/index.js';
 import { migrations } from '../src/store/migrations.js';
 import { observation, ORG_A } from './fixtures/data.js';
+import { testDatabase, testEngine } from './fixtures/hub.js';
 
-const tempFile = () => join(mkdtempSync(join(tmpdir(), 'phx-store-')), 'hub.sqlite');
+const run = promisify(execFile);
+const tsx = createRequire(import.meta.url).resolve('tsx');
 
-describe('the SQLite store', () => {
-  it('runs its migrations once, in WAL mode with foreign keys on', async () => {
-    const file = tempFile();
-    await openSqliteStore(file).close();
-    await openSqliteStore(file).close();
-    const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(migrations.map((_, i) => i + 1));
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    db.close();
+const opened: { store?: Store; remove(): void }[] = [];
+afterEach(async () => {
+  for (const { store, remove } of opened.splice(0)) {
+    await store?.close();
+    remove();
+  }
+});
+
+/** A store on a new database of this project's engine. */
+async function freshStore(): Promise<{ store: Store; db: string }> {
+  const { db, remove } = await testDatabase();
+  const store = await openStore(db);
+  opened.push({ store, remove });
+  return { store, db };
+}
+
+/** Runs one query on the database behind a store, outside the store. */
+async function query<T>(db: string, sql: string): Promise<T[]> {
+  if (testEngine === 'sqlite') {
+    const file = new Database(db, { readonly: true });
+    try {
+      return file.prepare(sql).all() as T[];
+    } finally {
+      file.close();
+    }
+  }
+  const client = postgres(db, { max: 1 });
+  try {
+    return (await client.unsafe(sql)) as unknown as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+const write = (id: string, body = observation(id, ORG_A)) => ({ type: 'observation' as const, id, owner: ORG_A, body });
+
+describe(`the store on ${testEngine}`, () => {
+  it('runs its migrations once, however often it is opened', async () => {
+    const { store, db } = await freshStore();
+    expect(store.engine).toBe(testEngine === 'sqlite' ? 'sqlite' : 'postgres');
+    await (await openStore(db)).close();
+    const versions = await query<{ version: number }>(db, 'SELECT version FROM schema_migrations ORDER BY version');
+    expect(versions.map((row) => row.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('migrates once when several processes open a new database at the same time', async () => {
+    const { db, remove } = await testDatabase();
+    opened.push({ remove });
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => run(process.execPath, ['--import', tsx, fileURLToPath(new URL('./fixtures/open-store.ts', import.meta.url)), db])),
+    );
+    expect(results.map((result) => result.stderr)).toEqual(['', '', '', '']);
+    expect(await query(db, 'SELECT version FROM schema_migrations')).toHaveLength(migrations.length);
   });
 
   it('enforces foreign keys: an idempotency record needs its token', async () => {
-    const store = openSqliteStore(':memory:');
-    await expect(store.saveResponse({ tokenId: 'no-such-token', organisation: ORG_A, role: 'member' }, 'k', { requestHash: 'h', status: 200, body: '{}', headers: {} }))
-      .rejects.toThrow(/FOREIGN KEY/);
-    await store.close();
+    const { store } = await freshStore();
+    await expect(
+      store.transaction((tx) => tx.saveResponse({ tokenId: 'no-such-token', organisation: ORG_A, role: 'member' }, 'k', { requestHash: 'h', status: 200, body: '{}', headers: {} })),
+    ).rejects.toThrow(/foreign key/i);
   });
 
   it('keeps only the hash of a token', async () => {
-    const file = tempFile();
-    const store = openSqliteStore(file);
+    const { store, db } = await freshStore();
     const token = await store.createToken(ORG_A, 'member');
     expect(await store.principal(token)).toMatchObject({ organisation: ORG_A, role: 'member' });
     expect(await store.principal(`${token}x`)).toBeUndefined();
-    await store.close();
-    expect(readFileSync(file).includes(token)).toBe(false);
-    const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT hash FROM tokens').pluck().get()).toMatch(/^[0-9a-f]{64}$/);
-    db.close();
+    const hashes = await query<{ hash: string }>(db, 'SELECT hash FROM tokens');
+    expect(hashes.map((row) => row.hash)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
+    if (testEngine === 'sqlite') expect(readFileSync(db).includes(token)).toBe(false);
   });
 
-  it('rolls a failed transaction back, and runs transactions one after another', async () => {
-    const store = openSqliteStore(':memory:');
-    const write = (id: string) => ({ type: 'observation' as const, id, owner: ORG_A, body: observation(id, ORG_A) });
+  it('rolls a failed transaction back, and runs transactions as if one after another', async () => {
+    const { store } = await freshStore();
     await expect(
       store.transaction(async (tx) => {
         await tx.put([write('kept-not')]);
@@ -51,43 +97,79 @@ describe('the SQLite store', () => {
       }),
     ).rejects.toThrow('half-way');
     expect(await store.get('observation', 'kept-not')).toBeUndefined();
-    const order: string[] = [];
+    // Ten transactions each read a counter and write it back one higher: none may lose another's update.
+    await store.put([write('counter', { ...observation('counter', ORG_A), numerator: 100, value: 100 })]);
     await Promise.all(
-      ['a', 'b'].map((name) =>
+      Array.from({ length: 10 }, () =>
         store.transaction(async (tx) => {
-          order.push(`${name} begins`);
-          await tx.put([write(name)]);
+          const current = (await tx.get('observation', 'counter'))!.body;
           await new Promise((resolve) => setTimeout(resolve, 5));
-          order.push(`${name} ends`);
+          const n = (current.numerator as number) + 1;
+          await tx.put([write('counter', { ...(current as ReturnType<typeof observation>), numerator: n, value: n })]);
         }),
       ),
     );
-    expect(order).toEqual(['a begins', 'a ends', 'b begins', 'b ends']);
-    await store.close();
+    expect((await store.get('observation', 'counter'))!.body.numerator).toBe(110);
   });
 
   it('holds the indicator catalogue', async () => {
-    const store = openSqliteStore(':memory:');
+    const { store } = await freshStore();
     expect((await store.ids('indicator')).sort()).toEqual(indicatorCatalogue.map((d) => d.code).sort());
-    await store.close();
   });
 
   it('treats filter values as data, never as SQL', async () => {
-    const store = openSqliteStore(':memory:');
-    await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body: observation('o1', ORG_A) }]);
+    const { store } = await freshStore();
+    await store.put([write('o1')]);
     expect((await store.list('observation', { country: "ZA' OR '1'='1" }, undefined, 10)).records).toEqual([]);
     expect((await store.list('observation', { country: 'ZA' }, undefined, 10)).records).toHaveLength(1);
-    await store.close();
   });
 
   it('gives the same ETag to the same content and a new one to changed content', async () => {
-    const store = openSqliteStore(':memory:');
+    const { store } = await freshStore();
     const body = observation('o1', ORG_A);
-    const [first] = (await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body }]));
-    const [same] = (await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body }]));
-    const [changed] = (await store.put([{ type: 'observation', id: 'o1', owner: ORG_A, body: { ...body, notes: 'x' } }]));
+    const [first] = await store.put([write('o1', body)]);
+    const [same] = await store.put([write('o1', body)]);
+    const [changed] = await store.put([write('o1', { ...body, notes: 'x' })]);
     expect(same).toBe(first);
     expect(changed).not.toBe(first);
-    await store.close();
+  });
+
+  it('stores many records at once, replacing those that exist, with any text in them', async () => {
+    const { store } = await freshStore();
+    // Enough rows for the bulk path (COPY on PostgreSQL), with characters that COPY and SQL escape.
+    const notes = 'tab\there, newline\nthere, back\\slash, quote\' and "double", NUL-free ünïcødé 🙂';
+    const records = Array.from({ length: 1200 }, (_, i) => write(`bulk-${String(i).padStart(4, '0')}`, { ...observation(`bulk-${String(i).padStart(4, '0')}`, ORG_A), notes }));
+    const etags = await store.transaction((tx) => tx.put(records));
+    expect(new Set(etags).size).toBe(records.length);
+    const replaced = await store.transaction((tx) => tx.put([...records.slice(0, 600).map((r) => write(r.id, { ...r.body, notes: 'changed' })), write('bulk-new')]));
+    expect(replaced).toHaveLength(601);
+    const all = [];
+    for (let after: string | undefined, page; (page = await store.list('observation', {}, after, 1000)); after = page.next!) {
+      all.push(...page.records);
+      if (page.next === null) break;
+    }
+    expect(all.map((r) => r.id)).toEqual([...records.map((r) => r.id), 'bulk-new'].sort());
+    expect(all.filter((r) => r.body.notes === notes)).toHaveLength(600);
+    expect(all.filter((r) => r.body.notes === 'changed')).toHaveLength(600);
+    expect((await store.get('observation', 'bulk-0700'))!.json).toBe(JSON.stringify(records[700]!.body));
+  });
+
+  it('orders ids by their bytes, whatever the locale of the server', async () => {
+    const { store } = await freshStore();
+    const ids = ['a-1', 'B-1', 'a_1', 'a1', 'Ä-1', 'z', '0', 'a-10', 'a-2'];
+    await store.put(ids.map((id) => write(id)));
+    const listed = (await store.list('observation', {}, undefined, 100)).records.map((r) => r.id);
+    expect(listed).toEqual([...ids].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b))));
+  });
+
+  it('counts requests per key in fixed windows', async () => {
+    const { store } = await freshStore();
+    const counts = [];
+    for (let i = 0; i < 3; i++) counts.push((await store.hit('token:a', 60_000)).count);
+    expect(counts).toEqual([1, 2, 3]);
+    const other = await store.hit('address:127.0.0.1', 60_000);
+    expect(other.count).toBe(1);
+    expect(other.resetAt).toBeGreaterThan(Date.now());
+    expect(other.resetAt - Date.now()).toBeLessThanOrEqual(60_000);
   });
 });

@@ -34,7 +34,7 @@ export interface HubLimits {
  *
  * @example
  * ```ts
- * const options: AppOptions = { store: openSqliteStore('./phx.sqlite'), limits: { maxImportRecords: 50_000 }, webRoot: './public' };
+ * const options: AppOptions = { store: await openStore('./phx.sqlite'), limits: { maxImportRecords: 50_000 }, webRoot: './public' };
  * const app = createApp(options);
  * ```
  */
@@ -73,8 +73,8 @@ function problemResponse(problem: Problem, instance: string, id: string | undefi
  *
  * @example
  * ```ts
- * import { createApp, openSqliteStore } from '@phx/server';
- * const app = createApp({ store: openSqliteStore(':memory:') });
+ * import { createApp, openStore } from '@phx/server';
+ * const app = createApp({ store: await openStore(':memory:') });
  * const response = await app.request('/v1/openapi.json');
  * ```
  */
@@ -97,7 +97,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   app.notFound((c) => problemResponse(new Problem(404, 'not-found', `There is no ${c.req.method} ${c.req.path} here.`), c.req.path, c.get('requestId')));
 
   app.get('/v1/openapi.json', (c) => c.body(document, 200, { 'Content-Type': 'application/json' }));
-  app.use('/v1/*', authenticate(options.store), rateLimit(limits.rateLimit));
+  app.use('/v1/*', authenticate(options.store), rateLimit(options.store, limits.rateLimit));
   app.use(
     '/v1/*',
     bodyLimit({

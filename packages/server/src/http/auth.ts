@@ -36,20 +36,12 @@ export function authenticate(store: Store): MiddlewareHandler<HubEnv> {
   };
 }
 
-/** A fixed-window limit per token, kept in memory (one hub process). */
-export function rateLimit(limit: RateLimit): MiddlewareHandler<HubEnv> {
-  const windows = new Map<string, { start: number; count: number }>();
+/** A fixed-window limit per token, counted by the store (so shared by the processes of one database). */
+export function rateLimit(store: Store, limit: RateLimit): MiddlewareHandler<HubEnv> {
   return async (c, next) => {
-    const now = Date.now();
-    const key = c.get('principal').tokenId;
-    let window = windows.get(key);
-    if (!window || now - window.start >= limit.windowMs) {
-      // Forget windows that ended, so that the map holds only active tokens.
-      for (const [other, w] of windows) if (now - w.start >= limit.windowMs) windows.delete(other);
-      windows.set(key, (window = { start: now, count: 0 }));
-    }
-    if (++window.count > limit.requests) {
-      const retryAfter = Math.max(1, Math.ceil((window.start + limit.windowMs - now) / 1000));
+    const window = await store.hit(`token:${c.get('principal').tokenId}`, limit.windowMs);
+    if (window.count > limit.requests) {
+      const retryAfter = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
       throw new Problem(429, 'rate-limited', `This token made more than ${limit.requests} requests in ${limit.windowMs / 1000} s; retry after ${retryAfter} s.`, {}, {
         'Retry-After': String(retryAfter),
       });

@@ -13,7 +13,7 @@ import type { Principal } from '../store/types.js';
  *   await next(); // the hub's middleware sets the principal on the way in
  *   console.log(c.get('requestId'), c.get('principal')?.organisation, c.res.status);
  * });
- * app.route('/', createApp({ store: openSqliteStore('./phx.sqlite') }));
+ * app.route('/', createApp({ store: await openStore('./phx.sqlite') }));
  * ```
  */
 export interface HubEnv {

@@ -1,4 +1,4 @@
-import { sha256 } from '../store/sqlite.js';
+import { sha256 } from '../store/store.js';
 import type { Store } from '../store/types.js';
 import type { HubContext } from './context.js';
 import { Problem } from './problem.js';

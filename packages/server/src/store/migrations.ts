@@ -1,10 +1,11 @@
-/**
- * Schema migrations, applied in order at start and recorded in `schema_migrations`.
- * Append new ones; never edit one that has shipped. The SQL is kept portable (no SQLite-only
- * types or syntax) so that the PostgreSQL store can run the same statements.
- */
-export const migrations: readonly string[] = [
-  `CREATE TABLE tokens (
+/** The SQL of one schema version, per engine. */
+export interface Migration {
+  sqlite: string;
+  postgres: string;
+}
+
+/** The first schema: records with their filter columns, tokens, packages, idempotency keys. */
+const records = (text: string) => `CREATE TABLE tokens (
      id TEXT PRIMARY KEY,
      hash TEXT NOT NULL UNIQUE,
      organisation TEXT NOT NULL,
@@ -12,23 +13,23 @@ export const migrations: readonly string[] = [
      created_at TEXT NOT NULL
    );
    CREATE TABLE packages (
-     id TEXT PRIMARY KEY,
+     id ${text} PRIMARY KEY,
      publisher TEXT NOT NULL,
      summary TEXT NOT NULL,
      imported_at TEXT NOT NULL
    );
    CREATE TABLE records (
-     type TEXT NOT NULL,
-     id TEXT NOT NULL,
-     owner TEXT NOT NULL,
+     type ${text} NOT NULL,
+     id ${text} NOT NULL,
+     owner ${text} NOT NULL,
      etag TEXT NOT NULL,
      body TEXT NOT NULL,
-     indicator TEXT,
-     country TEXT,
-     organisation TEXT,
-     facility TEXT,
-     period_start TEXT,
-     period_end TEXT,
+     indicator ${text},
+     country ${text},
+     organisation ${text},
+     facility ${text},
+     period_start ${text},
+     period_end ${text},
      updated_at TEXT NOT NULL,
      PRIMARY KEY (type, id)
    );
@@ -45,5 +46,31 @@ export const migrations: readonly string[] = [
      body TEXT NOT NULL,
      created_at TEXT NOT NULL,
      PRIMARY KEY (token_id, idempotency_key)
+   );`;
+
+/** Periods indexed for `from`/`to`: each bound has an index that starts with the column it compares. */
+const periods = `CREATE INDEX records_by_period_end ON records (type, period_end, id);
+   CREATE INDEX records_by_period_start ON records (type, period_start, id);`;
+
+/**
+ * Schema migrations, applied in order at start and recorded in `schema_migrations` (version n is
+ * `migrations[n - 1]`). Append new ones; never edit one that has shipped. PostgreSQL compares the
+ * identifiers and dates that lists order and filter by in the "C" collation, so that pages come in
+ * the same byte order as on SQLite whatever the server's locale.
+ */
+export const migrations: readonly Migration[] = [
+  { sqlite: records('TEXT'), postgres: records('TEXT COLLATE "C"') },
+  {
+    sqlite: periods,
+    // Rate-limit windows are shared by the hub processes of one PostgreSQL database; they need no
+    // crash safety, so the table skips the write-ahead log. One SQLite file serves one process, which
+    // counts its windows in memory.
+    postgres: `${periods}
+   CREATE UNLOGGED TABLE rate_windows (
+     key TEXT NOT NULL,
+     window_start BIGINT NOT NULL,
+     count INTEGER NOT NULL,
+     PRIMARY KEY (key, window_start)
    );`,
+  },
 ];

@@ -140,21 +140,41 @@ export interface StoredResponse {
 }
 
 /**
- * The storage of a hub. Every method is asynchronous, so that a PostgreSQL store can implement the
- * same interface; the SQL of the SQLite store is kept portable for it. Writes go through
- * `transaction`, which hands its work a store bound to the transaction: a request's writes and its
- * idempotency record commit together, or not at all.
+ * The count of requests in a rate-limit window, and when the window ends (ms since the epoch).
  *
  * @example
  * ```ts
- * import { openSqliteStore, type Store } from '@phx/server';
- * const store: Store = openSqliteStore('./phx.sqlite');
+ * const window: RateWindow = await store.hit(`token:${principal.tokenId}`, 60_000);
+ * if (window.count > 600) console.log(`retry in ${Math.ceil((window.resetAt - Date.now()) / 1000)} s`);
+ * ```
+ */
+export interface RateWindow {
+  count: number;
+  resetAt: number;
+}
+
+/**
+ * The storage of a hub, on SQLite or PostgreSQL (see `openStore`). Writes go through
+ * `transaction`, which hands its work a store bound to the transaction: a request's writes and its
+ * idempotency record commit together, or not at all, and transactions behave as if run one after
+ * another, also across hub processes that share a PostgreSQL database.
+ *
+ * @example
+ * ```ts
+ * import { openStore, type Store } from '@phx/server';
+ * const store: Store = await openStore('./phx.sqlite');
  * const removed = await store.transaction((tx) => tx.delete('observation', 'zm-hiv-2020'));
  * await store.close();
  * ```
  */
 export interface Store {
-  /** Runs `work` in one transaction: all of its writes happen or none. Use the store it is given. */
+  /** The database engine: `sqlite` or `postgres`. */
+  readonly engine: 'sqlite' | 'postgres';
+  /**
+   * Runs `work` in one transaction: all of its writes happen or none. Use the store it is given. On
+   * PostgreSQL `work` may run again when the server aborts it to keep transactions serializable, so
+   * it must have no effect outside the store.
+   */
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
   get(type: RecordType, id: string): Promise<StoredRecord | undefined>;
   /** Records of a type with ids after `after`, in id order. */
@@ -163,7 +183,7 @@ export interface Store {
   owners(type: RecordType, ids: readonly string[]): Promise<Map<string, string>>;
   /** All stored ids of a type (for reference checks). */
   ids(type: RecordType): Promise<string[]>;
-  /** Inserts or replaces records; returns the ETag of each. */
+  /** Inserts or replaces records, many rows a statement; returns the ETag of each. */
   put(records: readonly RecordWrite[]): Promise<string[]>;
   delete(type: RecordType, id: string): Promise<boolean>;
   recordPackage(id: string, publisher: string, summary: ImportSummary): Promise<void>;
@@ -173,5 +193,11 @@ export interface Store {
   principal(token: string): Promise<Principal | undefined>;
   response(principal: Principal, key: string): Promise<StoredResponse | undefined>;
   saveResponse(principal: Principal, key: string, response: StoredResponse): Promise<void>;
+  /**
+   * Counts a request against a fixed window of `windowMs` for a key (a token, a client address).
+   * On PostgreSQL the windows are in the database, shared by every hub process; a SQLite hub is
+   * one process and counts in memory.
+   */
+  hit(key: string, windowMs: number): Promise<RateWindow>;
   close(): Promise<void>;
 }

@@ -1,0 +1,34 @@
+/** The SQL engines a hub stores its data in. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/**
+ * A connection to a hub database, or a transaction on one. Statements take `?` placeholders and
+ * their values; values are always bound, never spliced into the SQL.
+ */
+export interface SqlConnection {
+  readonly dialect: Dialect;
+  /** The rows a query returns. */
+  all<T>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Runs statements that take no values, separated by `;` (a migration). */
+  script(sql: string): Promise<void>;
+  /** Runs a statement; returns how many rows it changed. */
+  run(sql: string, params?: readonly unknown[]): Promise<number>;
+  /**
+   * Inserts many rows at once (multi-row INSERT on SQLite, COPY on PostgreSQL); `onConflict` is the
+   * statement's `ON CONFLICT …` clause, `excluded` naming the row that was not inserted.
+   */
+  insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], onConflict: string): Promise<void>;
+}
+
+/** A hub database: a connection that also runs transactions and closes. */
+export interface SqlDatabase extends SqlConnection {
+  /**
+   * Runs `work` in one transaction on the connection it is given: all of its statements take effect or
+   * none. Transactions behave as if run one after another (SQLite: one writer; PostgreSQL: serializable,
+   * retried on a serialization failure), so `work` must not have effects outside the database.
+   */
+  transaction<T>(work: (tx: SqlConnection) => Promise<T>): Promise<T>;
+  /** Runs the pending migrations under a lock that other processes opening the database wait for. */
+  migrate(apply: (tx: SqlConnection) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,241 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { indicatorCatalogue, type RecordType } from '@phx/schema';
+import { filterColumns } from './columns.js';
+import { migrations } from './migrations.js';
+import { openPostgresDatabase } from './postgres.js';
+import type { SqlConnection, SqlDatabase } from './sql.js';
+import { openSqliteDatabase } from './sqlite.js';
+import type { ListFilter, ListPage, Principal, RateWindow, RecordWrite, Role, Store, StoredRecord } from './types.js';
+
+/** The owner recorded for the indicators of the catalogue that ships with @phx/schema. */
+export const CATALOGUE_OWNER = '@catalogue';
+
+/** SHA-256 of a text, hex. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** A strong ETag derived from the stored representation: it changes exactly when the record does. */
+function etagOf(json: string): string {
+  return `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+}
+
+interface RecordRow {
+  type: RecordType;
+  id: string;
+  owner: string;
+  etag: string;
+  body: string;
+}
+
+/** A stored record; its body is parsed only when read, so that lists send the stored text as is. */
+class Row implements StoredRecord {
+  readonly type: RecordType;
+  readonly id: string;
+  readonly owner: string;
+  readonly etag: string;
+  readonly json: string;
+  #body: Record<string, unknown> | undefined;
+
+  constructor(row: RecordRow) {
+    this.type = row.type;
+    this.id = row.id;
+    this.owner = row.owner;
+    this.etag = row.etag;
+    this.json = row.body;
+  }
+
+  get body(): Record<string, unknown> {
+    return (this.#body ??= JSON.parse(this.json) as Record<string, unknown>);
+  }
+}
+
+/** Filter name → SQL condition on the `records` columns (values are always bound parameters). */
+const conditions: Record<keyof ListFilter, string> = {
+  indicator: 'indicator = ?',
+  country: 'country = ?',
+  organisation: 'organisation = ?',
+  facility: 'facility = ?',
+  from: 'period_end >= ?',
+  to: 'period_start <= ?',
+};
+
+/** The columns of a stored record, in the order `recordRow` gives them. */
+const RECORD_COLUMNS = ['type', 'id', 'owner', 'etag', 'body', 'indicator', 'country', 'organisation', 'facility', 'period_start', 'period_end', 'updated_at'];
+const REPLACE_RECORD = `ON CONFLICT (type, id) DO UPDATE SET ${RECORD_COLUMNS.slice(2).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+
+function recordRow(record: RecordWrite, now: string): { etag: string; row: unknown[] } {
+  const body = JSON.stringify(record.body);
+  const etag = etagOf(body);
+  const c = filterColumns(record.type, record.body);
+  return { etag, row: [record.type, record.id, record.owner, etag, body, c.indicator, c.country, c.organisation, c.facility, c.period_start, c.period_end, now] };
+}
+
+/** The SQL of the list query of a filter, and its values (exported for the test that explains its plans). */
+export function listQuery(type: RecordType, filter: ListFilter, after: string | undefined, limit: number): { sql: string; params: unknown[] } {
+  const where = ['type = ?'];
+  const params: unknown[] = [type];
+  for (const [name, condition] of Object.entries(conditions) as [keyof ListFilter, string][]) {
+    const value = filter[name];
+    if (value === undefined) continue;
+    where.push(condition);
+    params.push(value);
+  }
+  if (after !== undefined) {
+    where.push('id > ?');
+    params.push(after);
+  }
+  // One row beyond the page tells whether another page follows.
+  return { sql: `SELECT type, id, owner, etag, body FROM records WHERE ${where.join(' AND ')} ORDER BY id LIMIT ?`, params: [...params, limit + 1] };
+}
+
+/** Rate-limit windows of one process, for SQLite (one file, one process). */
+function memoryWindows(): (key: string, windowMs: number) => Promise<RateWindow> {
+  const windows = new Map<string, RateWindow>();
+  return async (key, windowMs) => {
+    const now = Date.now();
+    let window = windows.get(key);
+    if (!window || now >= window.resetAt) {
+      // Forget windows that ended, so that the map holds only active clients.
+      for (const [other, w] of windows) if (now >= w.resetAt) windows.delete(other);
+      windows.set(key, (window = { count: 0, resetAt: now - (now % windowMs) + windowMs }));
+    }
+    window.count++;
+    return { ...window };
+  };
+}
+
+/** Rate-limit windows in the database, shared by every hub process on it. */
+function databaseWindows(db: SqlConnection): (key: string, windowMs: number) => Promise<RateWindow> {
+  return async (key, windowMs) => {
+    const now = Date.now();
+    const start = now - (now % windowMs);
+    const [row] = await db.all<{ count: number }>(
+      'INSERT INTO rate_windows (key, window_start, count) VALUES (?, ?, 1) ON CONFLICT (key, window_start) DO UPDATE SET count = rate_windows.count + 1 RETURNING count',
+      [key, start],
+    );
+    // The first request of a window clears the windows that ended.
+    if (row!.count === 1) await db.run('DELETE FROM rate_windows WHERE window_start < ?', [start]);
+    return { count: row!.count, resetAt: start + windowMs };
+  };
+}
+
+/** A store over a connection: the database itself, or one of its transactions. */
+function storeOn(db: SqlConnection, database: SqlDatabase, hit: Store['hit']): Store {
+  const one = async <T>(sql: string, params: unknown[]) => (await db.all<T>(sql, params))[0];
+  const store: Store = {
+    engine: db.dialect,
+    transaction: (work) => database.transaction((tx) => work(storeOn(tx, database, hit))),
+    async get(type, id) {
+      const row = await one<RecordRow>('SELECT type, id, owner, etag, body FROM records WHERE type = ? AND id = ?', [type, id]);
+      return row && new Row(row);
+    },
+    async list(type, filter, after, limit): Promise<ListPage> {
+      const { sql, params } = listQuery(type, filter, after, limit);
+      const rows = await db.all<RecordRow>(sql, params);
+      const more = rows.length > limit;
+      const records = rows.slice(0, limit).map((row) => new Row(row));
+      return { records, next: more ? records[records.length - 1]!.id : null };
+    },
+    async owners(type, ids) {
+      const found = new Map<string, string>();
+      // In slices, to stay within the values a statement binds.
+      for (let start = 0; start < ids.length; start += 500) {
+        const slice = ids.slice(start, start + 500);
+        const rows = await db.all<{ id: string; owner: string }>(`SELECT id, owner FROM records WHERE type = ? AND id IN (${slice.map(() => '?').join(', ')})`, [type, ...slice]);
+        for (const row of rows) found.set(row.id, row.owner);
+      }
+      return found;
+    },
+    async ids(type) {
+      return (await db.all<{ id: string }>('SELECT id FROM records WHERE type = ?', [type])).map((row) => row.id);
+    },
+    async put(records) {
+      const now = new Date().toISOString();
+      const rows = records.map((record) => recordRow(record, now));
+      await db.insertMany('records', RECORD_COLUMNS, rows.map((r) => r.row), REPLACE_RECORD);
+      return rows.map((r) => r.etag);
+    },
+    async delete(type, id) {
+      return (await db.run('DELETE FROM records WHERE type = ? AND id = ?', [type, id])) > 0;
+    },
+    async recordPackage(id, publisher, summary) {
+      await db.run(
+        `INSERT INTO packages (id, publisher, summary, imported_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET publisher = excluded.publisher, summary = excluded.summary, imported_at = excluded.imported_at`,
+        [id, publisher, JSON.stringify(summary), new Date().toISOString()],
+      );
+    },
+    async hasPackage(id) {
+      return (await one('SELECT 1 AS found FROM packages WHERE id = ?', [id])) !== undefined;
+    },
+    async createToken(organisation: string, role: Role) {
+      const token = `phx_${randomBytes(32).toString('base64url')}`;
+      await db.run('INSERT INTO tokens (id, hash, organisation, role, created_at) VALUES (?, ?, ?, ?, ?)', [randomUUID(), sha256(token), organisation, role, new Date().toISOString()]);
+      return token;
+    },
+    async principal(token) {
+      const row = await one<{ id: string; organisation: string; role: Role }>('SELECT id, organisation, role FROM tokens WHERE hash = ?', [sha256(token)]);
+      return row && { tokenId: row.id, organisation: row.organisation, role: row.role };
+    },
+    async response(principal: Principal, key: string) {
+      const row = await one<{ request_hash: string; status: number; headers: string; body: string }>(
+        'SELECT request_hash, status, headers, body FROM idempotency WHERE token_id = ? AND idempotency_key = ?',
+        [principal.tokenId, key],
+      );
+      return row && { requestHash: row.request_hash, status: row.status, headers: JSON.parse(row.headers) as Record<string, string>, body: row.body };
+    },
+    async saveResponse(principal, key, response) {
+      await db.run('INSERT INTO idempotency (token_id, idempotency_key, request_hash, status, headers, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        principal.tokenId, key, response.requestHash, response.status, JSON.stringify(response.headers), response.body, new Date().toISOString(),
+      ]);
+    },
+    hit,
+    close: () => database.close(),
+  };
+  return store;
+}
+
+/** Applies the migrations the database has not had, each recorded in `schema_migrations`. */
+async function migrate(db: SqlDatabase): Promise<void> {
+  await db.migrate(async (tx) => {
+    await tx.script('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const [row] = await tx.all<{ version: number | null }>('SELECT MAX(version) AS version FROM schema_migrations');
+    for (let version = (row?.version ?? 0) + 1; version <= migrations.length; version++) {
+      await tx.script(migrations[version - 1]![tx.dialect]);
+      await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [version, new Date().toISOString()]);
+    }
+    // The catalogue's indicators are stored, so that they list, paginate and carry ETags like any record.
+    const now = new Date().toISOString();
+    const rows = indicatorCatalogue.map((definition) => recordRow({ type: 'indicator', id: definition.code, owner: CATALOGUE_OWNER, body: definition as unknown as Record<string, unknown> }, now).row);
+    await tx.insertMany('records', RECORD_COLUMNS, rows, REPLACE_RECORD);
+  });
+}
+
+/** Whether a database location is a PostgreSQL connection URL rather than a SQLite file. */
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+
+/**
+ * Opens the store of a hub: a PostgreSQL database when `location` is a `postgres://` (or
+ * `postgresql://`) URL, else a SQLite file (created if missing; `:memory:` for one that lives as
+ * long as the store). Pending migrations are applied and the indicator catalogue kept in step with
+ * @phx/schema; hub processes that open the same PostgreSQL database at once wait for each other.
+ *
+ * @example
+ * ```ts
+ * import { openStore } from '@phx/server';
+ * const store = await openStore(process.env.PHX_DB ?? './phx.sqlite'); // or postgres://phx@db.example.org/phx
+ * const token = await store.createToken('ZA-NPO-123-456', 'member');
+ * await store.close();
+ * ```
+ */
+export async function openStore(location: string): Promise<Store> {
+  const database = isPostgresUrl(location) ? openPostgresDatabase(location) : openSqliteDatabase(location);
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return storeOn(database, database, database.dialect === 'postgres' ? databaseWindows(database) : memoryWindows());
+}
