@@ -1,133 +1,239 @@
 /**
- * Hub benchmark, on loopback against a real hub on a temporary SQLite file:
- * - bulk import of N observations (default 100 000) through @phx/client, in records/s, beside
- *   `validate()` of the same package alone and a raw better-sqlite3 insert of the same rows
- *   (one transaction, same columns) — the floor of the storage;
- * - list latency (p50/p99) of 32 concurrent clients paging through observations.
- * Prints a table and writes bench/results/hub.json. Options: --records N, --clients C, --requests R (per client).
+ * Hub benchmark, on SQLite and on PostgreSQL (a throw-away cluster, or PHX_BENCH_POSTGRES_URL):
+ * - bulk import: the hub's write of N observations (default 100 000) in one transaction — rows with
+ *   owner, ETag and filter columns, many a statement (COPY on PostgreSQL) — against the raw driver
+ *   inserting the same rows into the same table in the same run (better-sqlite3: a prepared INSERT a
+ *   row; postgres: multi-row INSERTs of 1 000 rows). The ratio import/raw is the figure to watch (goal ≥ 0.8);
+ * - the import of the same package through @phx/client over HTTP (validation included), for scale;
+ * - list latency (p50/p99) of 32 concurrent clients on M observations (default 1 000 000): pages by
+ *   organisation with cursors, by country, and by periods (`from`/`to`), one of them matching nothing.
+ * Prints tables and writes bench/results/hub.json. Options: --records N, --list-records M, --clients C,
+ * --requests R (per client), --engines sqlite,postgres.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
-import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
+import postgres from 'postgres';
 import { createClient } from '@phx/client';
-import { validate } from '@phx/schema';
-import { createToken } from '@phx/server';
+import type { Observation } from '@phx/schema';
+import { createToken, openStore, type RecordWrite } from '@phx/server';
+import { startCluster } from '../packages/server/test/postgres/cluster.js';
 import { observationPackage, ORG_A } from '../packages/server/test/fixtures/data.js';
 
 const { values } = parseArgs({
-  options: { records: { type: 'string', default: '100000' }, clients: { type: 'string', default: '32' }, requests: { type: 'string', default: '100' } },
+  options: {
+    records: { type: 'string', default: '100000' },
+    'list-records': { type: 'string', default: '1000000' },
+    clients: { type: 'string', default: '32' },
+    requests: { type: 'string', default: '50' },
+    engines: { type: 'string', default: 'sqlite,postgres' },
+  },
 });
 const records = Number(values.records);
+const listRecords = Number(values['list-records']);
 const clients = Number(values.clients);
 const requestsPerClient = Number(values.requests);
+const engines = values.engines.split(',') as ('sqlite' | 'postgres')[];
 const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'phx-hub-bench-'));
 
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+const organisations = ['ZA-NPO-123-456', 'GB-CHC-1234567', 'UA-EDR-12345678', 'KE-NGO-0042'];
+const countries = ['ZA', 'MZ', 'KE', 'UA', 'RU', 'KZ', 'FR', 'ES', 'BR', 'IN', 'TH', 'NG', 'UG', 'ZM', 'ZW', 'MW'];
+
+/** The i-th observation of the list data: organisations, countries and years (2010–2024) spread evenly. */
+function listObservation(i: number): Observation {
+  const year = 2010 + (i % 15);
+  const n = 100 + (i % 50);
+  return {
+    id: `obs-${String(i).padStart(8, '0')}`,
+    indicator: 'prisons-people-on-oat',
+    reportingOrganisation: organisations[i % organisations.length]!,
+    scope: { country: countries[Math.floor(i / 4) % countries.length] as Observation['scope']['country'] },
+    period: { start: `${year}-01-01`, end: `${year}-12-31` },
+    numerator: n,
+    value: n,
+    unit: 'count',
+    dataSource: 'routine-programme-data',
+  };
+}
+
+const asWrite = (o: Observation): RecordWrite => ({ type: 'observation', id: o.id, owner: o.reportingOrganisation, body: o as unknown as Record<string, unknown> });
+
+/** The raw row of an observation: its JSON text and the same columns the hub fills. */
+const rawRow = (o: Observation, now: string) =>
+  ['observation', o.id, o.reportingOrganisation, '', JSON.stringify(o), o.indicator, o.scope.country, o.reportingOrganisation, o.scope.facility ?? null, o.period.start, o.period.end, now];
+const COLUMNS = ['type', 'id', 'owner', 'etag', 'body', 'indicator', 'country', 'organisation', 'facility', 'period_start', 'period_end', 'updated_at'];
+
+/** Inserts the rows with the bare driver into a freshly migrated hub database; returns the seconds it took. */
+async function rawInsert(db: string, rows: Observation[]): Promise<number> {
+  await (await openStore(db)).close();
+  const now = new Date().toISOString();
+  if (!db.startsWith('postgres')) {
+    const raw = new Database(db);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    const insert = raw.prepare(`INSERT INTO records (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`);
+    const start = process.hrtime.bigint();
+    raw.transaction(() => {
+      for (const o of rows) insert.run(...rawRow(o, now));
+    })();
+    const took = seconds(start);
+    raw.close();
+    return took;
+  }
+  const sql = postgres(db, { onnotice: () => undefined });
+  const start = process.hrtime.bigint();
+  await sql.begin(async (tx) => {
+    for (let i = 0; i < rows.length; i += 1000) {
+      const batch = rows.slice(i, i + 1000).map((o) => Object.fromEntries(COLUMNS.map((c, k) => [c, rawRow(o, now)[k]])));
+      await tx`INSERT INTO records ${tx(batch, ...COLUMNS)}`;
+    }
+  });
+  const took = seconds(start);
+  await sql.end();
+  return took;
+}
+
+/** The hub's bulk write of the same rows, in one transaction; returns the seconds it took. */
+async function storeImport(db: string, rows: Observation[]): Promise<number> {
+  const store = await openStore(db);
+  const writes = rows.map(asWrite);
+  const start = process.hrtime.bigint();
+  await store.transaction((tx) => tx.put(writes));
+  const took = seconds(start);
+  await store.close();
+  return took;
+}
+
 /** Starts `dist/main.js` of @phx/server with the benchmark's limits and resolves once it listens. */
-async function spawnHub(file: string): Promise<{ child: ChildProcess; url: string }> {
+async function spawnHub(db: string): Promise<{ child: ChildProcess; url: string }> {
   const main = join(dirname(createRequire(import.meta.url).resolve('@phx/server')), 'main.js');
-  const child = spawn(process.execPath, [main, '--db', file, '--port', '0', '--rate-limit', String(Number.MAX_SAFE_INTEGER), '--max-import-records', String(records + 1), '--max-body-bytes', String(Math.max(128 * 1024 * 1024, records * 1024))], {
+  const child = spawn(process.execPath, [main, '--db', db, '--port', '0', '--rate-limit', String(Number.MAX_SAFE_INTEGER), '--max-import-records', String(records + 1), '--max-body-bytes', String(Math.max(128 * 1024 * 1024, records * 1024))], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   for await (const line of createInterface({ input: child.stdout! })) return { child, url: (JSON.parse(line) as { url: string }).url };
   throw new Error('The hub exited before listening.');
 }
+const stop = (child: ChildProcess) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')));
 
-const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+/** The list queries of the latency test: [label, query]. */
+const queries: [string, string][] = [
+  ['by organisation, paged', `organisation=${organisations[1]}`],
+  ['by country', 'country=UA'],
+  ['from (most match)', 'from=2012-01-01'],
+  ['from + to (one year)', 'from=2017-01-01&to=2017-12-31'],
+  ['from, matching nothing', 'from=2031-01-01'],
+];
 
-const pkg = observationPackage(ORG_A, records, { prefix: 'bench' });
-
-// validate() alone: the share of an import that is validation.
-let start = process.hrtime.bigint();
-const checked = validate(pkg);
-const validateSeconds = seconds(start);
-if (!checked.ok) throw new Error(`The benchmark package is invalid: ${checked.issues[0]?.message}`);
-
-// Raw better-sqlite3: the same rows, the same columns, one transaction.
-const raw = new Database(join(dir, 'raw.sqlite'));
-raw.pragma('journal_mode = WAL');
-raw.pragma('synchronous = NORMAL');
-raw.exec(`CREATE TABLE records (type TEXT NOT NULL, id TEXT NOT NULL, owner TEXT NOT NULL, body TEXT NOT NULL, indicator TEXT, country TEXT,
-  organisation TEXT, period_start TEXT, period_end TEXT, PRIMARY KEY (type, id))`);
-const insert = raw.prepare('INSERT INTO records VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-start = process.hrtime.bigint();
-raw.transaction(() => {
-  for (const o of pkg.observations!) {
-    insert.run('observation', o.id, o.reportingOrganisation, JSON.stringify(o), o.indicator, o.scope.country, o.reportingOrganisation, o.period.start, o.period.end);
+async function listLatency(db: string): Promise<Record<string, unknown>> {
+  const store = await openStore(db);
+  for (let i = 0; i < listRecords; i += 100_000) {
+    const batch = Array.from({ length: Math.min(100_000, listRecords - i) }, (_, k) => asWrite(listObservation(i + k)));
+    await store.transaction((tx) => tx.put(batch));
   }
-})();
-const rawSeconds = seconds(start);
-raw.close();
-
-// The hub, in its own process as in production: import through the client, then page with concurrent clients.
-const db = join(dir, 'hub.sqlite');
-const { token } = await createToken({ db, organisation: ORG_A, role: 'member' });
-const hub = await spawnHub(db);
-const client = createClient({ baseUrl: hub.url, token, timeout: false });
-start = process.hrtime.bigint();
-const summary = await client.packages.import(pkg);
-const importSeconds = seconds(start);
-if (summary.created !== records + 1) throw new Error(`Imported ${summary.created} records, expected ${records + 1}`);
-
-const latencies: number[] = [];
-start = process.hrtime.bigint();
-await Promise.all(
-  Array.from({ length: clients }, async () => {
-    const reader = createClient({ baseUrl: hub.url, token, retry: 0 });
-    let cursor: string | undefined;
-    for (let i = 0; i < requestsPerClient; i++) {
-      const began = performance.now();
-      const page = await reader.observations.page({ organisation: ORG_A, limit: 100, ...(cursor ? { cursor } : {}) });
-      latencies.push(performance.now() - began);
-      cursor = page.next ?? undefined;
-    }
-  }),
-);
-const listSeconds = seconds(start);
-hub.child.kill('SIGTERM');
-await new Promise((resolve) => hub.child.once('exit', resolve));
-rmSync(dir, { recursive: true, force: true });
-latencies.sort((a, b) => a - b);
-
-const result = {
-  date: new Date().toISOString(),
-  node: process.version,
-  cpus: cpus().length,
-  cpu: cpus()[0]?.model,
-  records,
-  import: { seconds: importSeconds, recordsPerSecond: records / importSeconds },
-  validateOnly: { seconds: validateSeconds, recordsPerSecond: records / validateSeconds },
-  rawInsert: { seconds: rawSeconds, recordsPerSecond: records / rawSeconds },
-  list: {
+  const token = await store.createToken(ORG_A, 'reader');
+  await store.close();
+  const hub = await spawnHub(db);
+  const latencies = new Map<string, number[]>(queries.map(([label]) => [label, []]));
+  const all: number[] = [];
+  const start = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      const [label, query] = queries[c % queries.length]!;
+      let cursor: string | null = null;
+      for (let i = 0; i < requestsPerClient; i++) {
+        const began = performance.now();
+        const response: Response = await fetch(`${hub.url}/v1/observations?${query}&limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: { Authorization: `Bearer ${token}` } });
+        if (response.status !== 200) throw new Error(`${query}: ${response.status} ${await response.text()}`);
+        cursor = ((await response.json()) as { next: string | null }).next;
+        const took = performance.now() - began;
+        latencies.get(label)!.push(took);
+        all.push(took);
+      }
+    }),
+  );
+  const listSeconds = seconds(start);
+  await stop(hub.child);
+  const summary = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return { p50Ms: Number(percentile(sorted, 50).toFixed(1)), p99Ms: Number(percentile(sorted, 99).toFixed(1)) };
+  };
+  return {
+    observations: listRecords,
     clients,
-    requests: latencies.length,
+    requests: all.length,
     pageSize: 100,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    requestsPerSecond: latencies.length / listSeconds,
-  },
-};
+    ...summary(all),
+    requestsPerSecond: Math.round(all.length / listSeconds),
+    byQuery: Object.fromEntries([...latencies].map(([label, values]) => [label, summary(values)])),
+  };
+}
 
-const rate = (n: number) => `${Math.round(n).toLocaleString('en')} records/s`;
-console.table({
-  'import through @phx/client (HTTP, validate, one transaction)': { seconds: importSeconds.toFixed(2), rate: rate(result.import.recordsPerSecond) },
-  'validate() alone': { seconds: validateSeconds.toFixed(2), rate: rate(result.validateOnly.recordsPerSecond) },
-  'raw better-sqlite3 insert (floor)': { seconds: rawSeconds.toFixed(2), rate: rate(result.rawInsert.recordsPerSecond) },
-});
-console.table({
-  [`list, ${clients} concurrent clients, pages of 100`]: {
-    p50: `${result.list.p50Ms.toFixed(1)} ms`,
-    p99: `${result.list.p99Ms.toFixed(1)} ms`,
-    throughput: `${Math.round(result.list.requestsPerSecond)} requests/s`,
-  },
-});
+async function importThroughClient(db: string): Promise<number> {
+  const { token } = await createToken({ db, organisation: ORG_A, role: 'member' });
+  const hub = await spawnHub(db);
+  const client = createClient({ baseUrl: hub.url, token, timeout: false });
+  const start = process.hrtime.bigint();
+  const summary = await client.packages.import(observationPackage(ORG_A, records, { prefix: 'bench' }));
+  const took = seconds(start);
+  await stop(hub.child);
+  if (summary.created !== records + 1) throw new Error(`Imported ${summary.created} records, expected ${records + 1}`);
+  return took;
+}
+
+const rows = Array.from({ length: records }, (_, i) => listObservation(i));
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, records };
+const cluster = engines.includes('postgres') && !process.env.PHX_BENCH_POSTGRES_URL ? await startCluster() : undefined;
+try {
+  let serial = 0;
+  /** A new empty database of an engine. */
+  const database = async (engine: 'sqlite' | 'postgres'): Promise<string> => {
+    if (engine === 'sqlite') return join(dir, `bench-${++serial}.sqlite`);
+    const server = process.env.PHX_BENCH_POSTGRES_URL ?? cluster!.url;
+    const name = `phx_bench_${process.pid}_${++serial}`;
+    const sql = postgres(server, { max: 1, onnotice: () => undefined });
+    await sql.unsafe(`CREATE DATABASE ${name}`);
+    await sql.end();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  for (const engine of engines) {
+    const raw = await rawInsert(await database(engine), rows);
+    const imported = await storeImport(await database(engine), rows);
+    const throughClient = await importThroughClient(await database(engine));
+    const list = await listLatency(await database(engine));
+    results[engine] = {
+      import: { seconds: imported, recordsPerSecond: Math.round(records / imported) },
+      rawInsert: { seconds: raw, recordsPerSecond: Math.round(records / raw) },
+      importVsRaw: Number((raw / imported).toFixed(2)),
+      importThroughClient: { seconds: throughClient, recordsPerSecond: Math.round(records / throughClient) },
+      list,
+    };
+    const rate = (s: number) => `${Math.round(records / s).toLocaleString('en')} records/s`;
+    console.log(`\n${engine}: ${records.toLocaleString('en')} observations`);
+    console.table({
+      'hub bulk import (one transaction)': { seconds: imported.toFixed(2), rate: rate(imported) },
+      'raw driver insert of the same rows': { seconds: raw.toFixed(2), rate: rate(raw) },
+      'import through @phx/client (HTTP, validation)': { seconds: throughClient.toFixed(2), rate: rate(throughClient) },
+    });
+    console.log(`import / raw = ${(raw / imported).toFixed(2)} (goal ≥ 0.8)`);
+    console.log(`list, ${clients} clients, ${listRecords.toLocaleString('en')} observations:`);
+    console.table((list as { byQuery: Record<string, unknown> }).byQuery);
+  }
+} finally {
+  cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
 mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'hub.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(here, 'results', 'hub.json'), `${JSON.stringify(results, null, 2)}\n`);
 console.log('wrote bench/results/hub.json');

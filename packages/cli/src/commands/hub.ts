@@ -39,13 +39,14 @@ function hubError(error: unknown, what: string): UsageError {
   return new UsageError((error as Error)?.message ?? String(error));
 }
 
-export const serveHelp = `Usage: phx serve [--db <file>] [--port <N>] [--host <name>] [--seed <file>...] [--demo]
+export const serveHelp = `Usage: phx serve [--db <file|url>] [--port <N>] [--host <name>] [--seed <file>...] [--demo]
 
 Starts a PHX exchange hub (needs @phx/server: npm install @phx/server): the exchange API under
 /v1 (its OpenAPI document at /v1/openapi.json) and the browser validator page at /.
 
 Options:
-  --db <file>       the SQLite database (default ./phx.sqlite; made if missing)
+  --db <file|url>   the database: a SQLite file (default ./phx.sqlite; made if missing) or a
+                    PostgreSQL URL, postgres://user:password@host:5432/phx (several hubs may share it)
   --port <N>        port to listen on (default 8080; 0 picks a free one)
   --host <name>     interface to listen on (default 127.0.0.1)
   --seed <file>     a .phx.json package to load at start; repeat for more
@@ -88,7 +89,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
   return exitCodes.ok;
 }
 
-export const tokenHelp = `Usage: phx token create --org <organisation id> --role <member|secretariat|reader> [--db <file>]
+export const tokenHelp = `Usage: phx token create --org <organisation id> --role <member|secretariat|reader> [--db <file|url>]
 
 Creates an access token for an organisation and prints it once: store it, it is not shown again.
 Needs @phx/server (npm install @phx/server).
@@ -96,7 +97,7 @@ Needs @phx/server (npm install @phx/server).
 Options:
   --org <id>        the organisation the token acts for, e.g. ZA-NPO-123-456
   --role <role>     member (writes its own records), secretariat (reads everything) or reader
-  --db <file>       the hub's SQLite database (default ./phx.sqlite)
+  --db <file|url>   the hub's database: its SQLite file (default ./phx.sqlite) or PostgreSQL URL
   -h, --help        show this help`;
 
 /** `phx token create`: creates a token. */

@@ -16,7 +16,7 @@ const MIGRATION_LOCK = 7_352_019;
 const RETRYABLE = new Set(['40001', '40P01']);
 
 /** `?` placeholders as PostgreSQL's `$1, $2, …` (the hub's SQL has no `?` in literals). */
-function numbered(sql: string): string {
+export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }

@@ -48,11 +48,16 @@ export function openSqliteDatabase(file: string): SqlDatabase {
       return prepare(sql).run(...params).changes;
     },
     async insertMany(table, columns, rows, onConflict) {
+      const values = (from: number, to: number) => {
+        const list: unknown[] = [];
+        for (let r = from; r < to; r++) for (const value of rows[r]!) list.push(value);
+        return list;
+      };
       const full = prepare(insertSql(table, columns, ROWS_PER_INSERT, onConflict));
       let start = 0;
-      for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) full.run(...rows.slice(start, start + ROWS_PER_INSERT).flat());
+      for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) full.run(values(start, start + ROWS_PER_INSERT));
       // The rest, in a statement of its size (not cached: sizes vary).
-      if (start < rows.length) db.prepare(insertSql(table, columns, rows.length - start, onConflict)).run(...rows.slice(start).flat());
+      if (start < rows.length) db.prepare(insertSql(table, columns, rows.length - start, onConflict)).run(values(start, rows.length));
     },
   };
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, hash, randomBytes, randomUUID } from 'node:crypto';
 import { indicatorCatalogue, type RecordType } from '@phx/schema';
 import { filterColumns } from './columns.js';
 import { migrations } from './migrations.js';
@@ -17,7 +17,8 @@ export function sha256(text: string): string {
 
 /** A strong ETag derived from the stored representation: it changes exactly when the record does. */
 function etagOf(json: string): string {
-  return `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`;
+  // The one-shot hash: a bulk import computes one per record.
+  return `"${hash('sha256', json, 'base64url').slice(0, 27)}"`;
 }
 
 interface RecordRow {
@@ -59,6 +60,30 @@ const conditions: Record<keyof ListFilter, string> = {
   from: 'period_end >= ?',
   to: 'period_start <= ?',
 };
+
+/** After a write of this many records the planner's statistics are refreshed, so that filters keep their index. */
+const ANALYZE_FROM_RECORDS = 10_000;
+
+/**
+ * Refreshes the statistics by which the engine picks an index for a filter (a period that matches
+ * few records is read through its period index; one that matches most, in id order) once a large
+ * write has committed. It runs after the answer, as its own statement: on a million records SQLite
+ * takes a second or more to read them all.
+ */
+function statistics(database: SqlDatabase): { stale(): void; refresh(): void; settled(): Promise<void> } {
+  let stale = false;
+  let pending: Promise<void> = Promise.resolve();
+  return {
+    stale: () => void (stale = true),
+    refresh() {
+      if (!stale) return;
+      stale = false;
+      // Statistics only guide the planner: a failure leaves the old ones, and the next large write retries.
+      pending = pending.then(() => database.script('ANALYZE records')).catch(() => undefined);
+    },
+    settled: () => pending,
+  };
+}
 
 /** The columns of a stored record, in the order `recordRow` gives them. */
 const RECORD_COLUMNS = ['type', 'id', 'owner', 'etag', 'body', 'indicator', 'country', 'organisation', 'facility', 'period_start', 'period_end', 'updated_at'];
@@ -120,12 +145,26 @@ function databaseWindows(db: SqlConnection): (key: string, windowMs: number) => 
   };
 }
 
+/** What the stores of one database share: the database, its rate-limit windows and its statistics. */
+interface Shared {
+  database: SqlDatabase;
+  hit: Store['hit'];
+  statistics: ReturnType<typeof statistics>;
+}
+
 /** A store over a connection: the database itself, or one of its transactions. */
-function storeOn(db: SqlConnection, database: SqlDatabase, hit: Store['hit']): Store {
+function storeOn(db: SqlConnection, shared: Shared): Store {
+  const { database, hit } = shared;
   const one = async <T>(sql: string, params: unknown[]) => (await db.all<T>(sql, params))[0];
   const store: Store = {
     engine: db.dialect,
-    transaction: (work) => database.transaction((tx) => work(storeOn(tx, database, hit))),
+    async transaction(work) {
+      try {
+        return await database.transaction((tx) => work(storeOn(tx, shared)));
+      } finally {
+        shared.statistics.refresh();
+      }
+    },
     async get(type, id) {
       const row = await one<RecordRow>('SELECT type, id, owner, etag, body FROM records WHERE type = ? AND id = ?', [type, id]);
       return row && new Row(row);
@@ -154,6 +193,7 @@ function storeOn(db: SqlConnection, database: SqlDatabase, hit: Store['hit']): S
       const now = new Date().toISOString();
       const rows = records.map((record) => recordRow(record, now));
       await db.insertMany('records', RECORD_COLUMNS, rows.map((r) => r.row), REPLACE_RECORD);
+      if (records.length >= ANALYZE_FROM_RECORDS) shared.statistics.stale();
       return rows.map((r) => r.etag);
     },
     async delete(type, id) {
@@ -191,7 +231,10 @@ function storeOn(db: SqlConnection, database: SqlDatabase, hit: Store['hit']): S
       ]);
     },
     hit,
-    close: () => database.close(),
+    async close() {
+      await shared.statistics.settled();
+      await database.close();
+    },
   };
   return store;
 }
@@ -237,5 +280,9 @@ export async function openStore(location: string): Promise<Store> {
     await database.close();
     throw error;
   }
-  return storeOn(database, database, database.dialect === 'postgres' ? databaseWindows(database) : memoryWindows());
+  return storeOn(database, {
+    database,
+    hit: database.dialect === 'postgres' ? databaseWindows(database) : memoryWindows(),
+    statistics: statistics(database),
+  });
 }
