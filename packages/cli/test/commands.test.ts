@@ -48,6 +48,14 @@ describe('help and version', () => {
 });
 
 describe('phx init', () => {
+  it('takes $schema from a hub with --hub, so that editors complete against it', () => {
+    const { code, stdout } = phx(['init', '--hub', 'https://hub.example.org/']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ $schema: 'https://hub.example.org/schemas/v1/DataPackage.schema.json' });
+    expect(JSON.parse(phx(['init', '--hub', 'http://127.0.0.1:8080/phx']).stdout).$schema).toBe('http://127.0.0.1:8080/phx/schemas/v1/DataPackage.schema.json');
+    expect(phx(['init', '--hub', 'hub.example.org'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--hub hub.example.org is not a URL') });
+  });
+
   const dir = tempDir();
 
   it('prints a starter package that validates as it is', () => {

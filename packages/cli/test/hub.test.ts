@@ -63,6 +63,41 @@ describe('phx serve and phx token with @phx/server installed', () => {
     await hub.stop();
   });
 
+  it('lists tokens with their label, expiry and last use, and revokes one', async () => {
+    const db = dir.path('list.sqlite');
+    const token = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--label', 'monthly upload', '--expires', '2999-12-31', '--db', db]).stdout.trim();
+    phx(['token', 'create', '--org', 'GB-CHC-1234567', '--role', 'reader', '--db', db]);
+    const hub = await serve(['--db', db, '--port', '0']);
+    const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)?.[1];
+    expect((await fetch(`${url}/v1/organisations`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+
+    const listed = phx(['token', 'list', '--db', db]);
+    expect(listed.code).toBe(0);
+    const [header, ...rows] = listed.stdout.trim().split('\n');
+    expect(header).toMatch(/^id\s+organisation\s+role\s+label\s+expires\s+last used\s+status$/);
+    expect(listed.stdout).not.toContain(token.slice(4));
+    const mine = rows.find((row) => row.includes('ZA-NPO-123-456'))!;
+    expect(mine).toMatch(/member\s+monthly upload\s+2999-12-31T00:00:00.000Z\s+\d{4}-\d\d-\d\dT\S+\s+active$/);
+    expect(rows.find((row) => row.includes('GB-CHC-1234567'))).toMatch(/reader\s+never\s+never\s+active$/);
+
+    const id = mine.split(/\s+/)[0]!;
+    expect(phx(['token', 'revoke', id, '--db', db])).toMatchObject({ code: 0, stderr: `revoked the token ${id}\n` });
+    expect((await fetch(`${url}/v1/organisations`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect(phx(['token', 'revoke', id, '--db', db])).toMatchObject({ code: 2, stderr: expect.stringContaining(`no active token has the id ${id}`) });
+    expect(phx(['token', 'list', '--db', db]).stdout).toMatch(/revoked \d{4}-/);
+    await hub.stop();
+  });
+
+  it('says which seed packages it skipped and why', async () => {
+    const seed = dir.write('seed-twice.phx.json', JSON.stringify(validPackage()));
+    const db = dir.path('seeded.sqlite');
+    await (await serve(['--db', db, '--port', '0', '--seed', seed])).stop();
+    const again = await serve(['--db', db, '--port', '0', '--seed', seed]);
+    const { output } = await again.stop();
+    expect(output).toContain(`phx: skipped the seed ${seed}`);
+    expect(output).toContain('imported already');
+  });
+
   it('reports a port in use as a usage error', async () => {
     const hub = await serve(['--db', dir.path('busy.sqlite'), '--port', '0', '--host', '127.0.0.1']);
     expect(hub.lines[0]).toMatch(/^PHX hub listening on http:\/\/127\.0\.0\.1:\d+$/);
@@ -76,7 +111,8 @@ describe('phx serve and phx token with @phx/server installed', () => {
   it('checks its arguments', () => {
     expect(phx(['token', 'create', '--role', 'member'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--org <id>') });
     expect(phx(['token', 'create', '--org', 'ZA-NPO-1', '--role', 'admin'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--role must be one of member, secretariat, reader') });
-    expect(phx(['token', 'list'])).toMatchObject({ code: 2, stderr: expect.stringContaining('phx token create') });
+    expect(phx(['token', 'rename'])).toMatchObject({ code: 2, stderr: expect.stringContaining('phx token create') });
+    expect(phx(['token', 'create', '--org', 'ZA-NPO-1', '--expires', 'soon', '--db', dir.path('x.sqlite')])).toMatchObject({ code: 2, stderr: expect.stringContaining('not a date') });
     expect(phx(['serve', '--port', 'eighty'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--port must be a whole number') });
   });
 });

@@ -6,7 +6,7 @@ import { createApp, type HubLimits } from './http/app.js';
 import { importPackage } from './hub/import.js';
 import { Problem } from './http/problem.js';
 import { openStore } from './store/store.js';
-import type { Role } from './store/types.js';
+import type { Role, Store, TokenInfo } from './store/types.js';
 import { defaultLimits } from './http/app.js';
 
 /**
@@ -52,8 +52,25 @@ export interface RunningHub {
   url: string;
   /** The demo token, when asked for. */
   demoToken?: string;
+  /** The seed packages that were not imported, and why: one already imported, or an id another publisher holds. */
+  skipped: SkippedSeed[];
   /** Stops listening and closes the database. */
   close(): Promise<void>;
+}
+
+/**
+ * A seed package that `startHub` did not import, and why.
+ *
+ * @example
+ * ```ts
+ * const hub = await startHub({ db: './phx.sqlite', seed: ['network.phx.json'] });
+ * for (const { file, reason } of hub.skipped) console.warn(`skipped ${file}: ${reason}`);
+ * ```
+ */
+export interface SkippedSeed {
+  file: string;
+  package: string;
+  reason: string;
 }
 
 /** The organisation a demo token belongs to when no package names a publisher. */
@@ -74,13 +91,19 @@ const DEMO_ORGANISATION = 'PHX-ORG-SECRETARIAT';
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const store = await openStore(options.db);
   let demoOrganisation = DEMO_ORGANISATION;
+  const skipped: SkippedSeed[] = [];
   try {
     for (const file of options.seed ?? []) {
       const pkg = readSeed(file);
       const publisher = (pkg as { publisher?: { id?: unknown } }).publisher?.id;
       if (typeof publisher === 'string') demoOrganisation = publisher;
       const id = (pkg as { id?: unknown }).id;
-      if (typeof id === 'string' && (await store.hasPackage(id))) continue;
+      const holder = typeof id === 'string' ? await store.packagePublisher(id) : undefined;
+      if (holder !== undefined) {
+        const reason = holder === publisher ? 'imported already' : `the id is held by a package that ${holder} publishes`;
+        skipped.push({ file, package: id as string, reason });
+        continue;
+      }
       try {
         const maxRecords = options.limits?.maxImportRecords ?? defaultLimits.maxImportRecords;
         await store.transaction((tx) => importPackage(tx, pkg, 'hub', 'en', { maxRecords }));
@@ -107,6 +130,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   return {
     url,
     ...(demoToken ? { demoToken } : {}),
+    skipped,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => {
@@ -153,6 +177,10 @@ export interface CreateTokenOptions {
   /** Identifier of the organisation the token acts for. */
   organisation: string;
   role: Role;
+  /** When the token stops working (an ISO 8601 date or date-time); default never. */
+  expiresAt?: string;
+  /** Who or what holds the token, shown by `listTokens`. */
+  label?: string;
 }
 
 /**
@@ -170,10 +198,50 @@ export async function createToken(options: CreateTokenOptions): Promise<{ token:
     throw new Error(`Unknown role "${options.role}": use member, secretariat or reader.`);
   }
   if (!/^\S+$/.test(options.organisation)) throw new Error('Give the identifier of the organisation the token acts for.');
-  const store = await openStore(options.db);
+  let expiresAt: string | undefined;
+  if (options.expiresAt !== undefined) {
+    const date = new Date(options.expiresAt);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(options.expiresAt) || Number.isNaN(date.getTime())) throw new Error(`The expiry "${options.expiresAt}" is not a date: use YYYY-MM-DD or a date-time.`);
+    if (date.getTime() <= Date.now()) throw new Error(`The expiry ${options.expiresAt} has passed.`);
+    expiresAt = date.toISOString();
+  }
+  return withStore(options.db, async (store) => ({
+    token: await store.createToken(options.organisation, options.role, { ...(expiresAt ? { expiresAt } : {}), ...(options.label ? { label: options.label } : {}) }),
+  }));
+}
+
+async function withStore<T>(db: string, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(db);
   try {
-    return { token: await store.createToken(options.organisation, options.role) };
+    return await work(store);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Lists the tokens of a hub — their ids, organisations, roles, expiry, last use and revocation,
+ * never the tokens themselves.
+ *
+ * @example
+ * ```ts
+ * import { listTokens } from '@phx/server';
+ * for (const t of await listTokens({ db: './phx.sqlite' })) console.log(t.id, t.organisation, t.lastUsedAt);
+ * ```
+ */
+export function listTokens(options: { db: string }): Promise<TokenInfo[]> {
+  return withStore(options.db, (store) => store.tokens());
+}
+
+/**
+ * Revokes a token by its id (from `listTokens`): requests with it get 401 from then on.
+ *
+ * @example
+ * ```ts
+ * import { revokeToken } from '@phx/server';
+ * if (!(await revokeToken({ db: './phx.sqlite', id: '0b6e…' }))) console.error('no such token, or revoked already');
+ * ```
+ */
+export function revokeToken(options: { db: string; id: string }): Promise<boolean> {
+  return withStore(options.db, (store) => store.revokeToken(options.id));
 }

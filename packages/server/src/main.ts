@@ -33,5 +33,5 @@ const hub = await startHub({
     ...(values['max-body-bytes'] ? { maxBodyBytes: Number(values['max-body-bytes']) } : {}),
   },
 });
-console.log(JSON.stringify({ url: hub.url }));
+console.log(JSON.stringify({ url: hub.url, skipped: hub.skipped }));
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void hub.close().then(() => process.exit(0)));

@@ -7,9 +7,14 @@ interface HubModule {
   startHub(options: { db: string; port?: number; host?: string; seed?: string[]; webRoot?: string; demoToken?: boolean }): Promise<{
     url: string;
     demoToken?: string;
+    skipped?: { file: string; package: string; reason: string }[];
     close(): Promise<void>;
   }>;
-  createToken(options: { db: string; organisation: string; role: 'member' | 'secretariat' | 'reader' }): Promise<{ token: string }>;
+  createToken(options: { db: string; organisation: string; role: 'member' | 'secretariat' | 'reader'; expiresAt?: string; label?: string }): Promise<{ token: string }>;
+  listTokens(options: { db: string }): Promise<
+    { id: string; organisation: string; role: string; label: string | null; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }[]
+  >;
+  revokeToken(options: { db: string; id: string }): Promise<boolean>;
 }
 
 /** Where the hub module is loaded from; tests point it elsewhere. */
@@ -80,6 +85,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
   context.print(`PHX hub listening on ${server.url}\n`);
   context.print(`  validator page: ${server.url}/\n  exchange API:   ${server.url}/v1 (OpenAPI: ${server.url}/v1/openapi.json)\n`);
   if (server.demoToken) context.print(`demo token: ${server.demoToken}\n`);
+  for (const { file, package: id, reason } of server.skipped ?? []) context.note(`phx: skipped the seed ${file} (package ${id}): ${reason}`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
@@ -89,27 +95,59 @@ export async function runServe(argv: string[], context: Context): Promise<number
   return exitCodes.ok;
 }
 
-export const tokenHelp = `Usage: phx token create --org <organisation id> --role <member|secretariat|reader> [--db <file|url>]
+export const tokenHelp = `Usage: phx token create --org <organisation id> --role <member|secretariat|reader> [--expires <date>] [--label <text>] [--db <file|url>]
+       phx token list [--db <file|url>]
+       phx token revoke <id> [--db <file|url>]
 
-Creates an access token for an organisation and prints it once: store it, it is not shown again.
+create prints a new access token once: store it, it is not shown again. list shows each token's id,
+organisation, role, label, expiry and last use (never the token). revoke stops a token by its id.
 Needs @phx/server (npm install @phx/server).
 
 Options:
   --org <id>        the organisation the token acts for, e.g. ZA-NPO-123-456
-  --role <role>     member (writes its own records), secretariat (reads everything) or reader
+  --role <role>     member (writes its own records), secretariat (writes on behalf of every
+                    organisation) or reader
+  --expires <date>  when the token stops working, YYYY-MM-DD or a date-time (default never)
+  --label <text>    who or what holds the token, shown by list
   --db <file|url>   the hub's database: its SQLite file (default ./phx.sqlite) or PostgreSQL URL
   -h, --help        show this help`;
 
-/** `phx token create`: creates a token. */
+/** `phx token create|list|revoke`: manages the hub's access tokens. */
 export async function runToken(argv: string[], context: Context): Promise<number> {
-  const { values, positionals } = parse('token', argv, { org: { type: 'string' }, role: { type: 'string' }, db: { type: 'string' } });
+  const { values, positionals } = parse('token', argv, {
+    org: { type: 'string' },
+    role: { type: 'string' },
+    db: { type: 'string' },
+    expires: { type: 'string' },
+    label: { type: 'string' },
+  });
   if (values.help) return context.print(`${tokenHelp}\n`);
-  if (positionals[0] !== 'create' || positionals.length > 1) context.usage('the token command is `phx token create`', 'run `phx token --help`');
+  const [action, ...rest] = positionals;
+  const db = values.db ?? './phx.sqlite';
+  const fail = (error: unknown): never => {
+    throw hubError(error, 'the database');
+  };
+  if (action === 'list' && rest.length === 0) {
+    const hub = await loadHub();
+    const tokens = await hub.listTokens({ db }).catch(fail);
+    const rows = tokens.map((t) => [t.id, t.organisation, t.role, t.label ?? '', t.expiresAt ?? 'never', t.lastUsedAt ?? 'never', t.revokedAt ? `revoked ${t.revokedAt}` : 'active']);
+    const header = ['id', 'organisation', 'role', 'label', 'expires', 'last used', 'status'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+    const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+    return context.print(`${[line(header), ...rows.map(line)].join('\n')}\n`);
+  }
+  if (action === 'revoke' && rest.length === 1) {
+    const hub = await loadHub();
+    if (!(await hub.revokeToken({ db, id: rest[0]! }).catch(fail))) throw new UsageError(`no active token has the id ${rest[0]}`, 'run `phx token list` to see the ids');
+    context.note(`revoked the token ${rest[0]}`);
+    return exitCodes.ok;
+  }
+  if (action !== 'create' || rest.length > 0) context.usage('the token commands are `phx token create`, `phx token list` and `phx token revoke <id>`', 'run `phx token --help`');
   if (!values.org) context.usage('name the organisation with --org <id>', 'run `phx token --help`');
   const role = choice('role', values.role, ['member', 'secretariat', 'reader'], 'member');
   const hub = await loadHub();
-  const { token } = await hub.createToken({ db: values.db ?? './phx.sqlite', organisation: values.org, role }).catch((error: unknown) => {
-    throw hubError(error, 'the database');
-  });
+  const { token } = await hub
+    .createToken({ db, organisation: values.org, role, ...(values.expires ? { expiresAt: values.expires } : {}), ...(values.label ? { label: values.label } : {}) })
+    .catch(fail);
   return context.print(`${token}\n`);
 }

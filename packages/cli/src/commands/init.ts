@@ -4,13 +4,14 @@ import { exitCodes } from '../errors.js';
 import { writeNew } from '../io/files.js';
 import type { Context } from './context.js';
 
-export const initHelp = `Usage: phx init [--out <file>] [--force]
+export const initHelp = `Usage: phx init [--out <file>] [--hub <url>] [--force]
 
 Writes a starter data package: $schema (for completion in editors), the format version, and the
 publisher, licence and description to fill in. Without --out it prints the package.
 
 Options:
   -o, --out <file>   the file to write, e.g. my-data.phx.json (not overwritten unless --force)
+  --hub <url>        take $schema from this hub (its /schemas/v1/), e.g. https://hub.example.org
   --force            overwrite the file if it exists
   -h, --help         show this help`;
 
@@ -22,10 +23,10 @@ Options:
  * starterPackage(new Date('2026-01-31T12:00:00Z')).publishedAt; // '2026-01-31T12:00:00Z'
  * ```
  */
-export function starterPackage(now: Date): Record<string, unknown> {
+export function starterPackage(now: Date, schemaBase: string = SCHEMA_BASE_URL): Record<string, unknown> {
   const year = now.getUTCFullYear();
   return {
-    $schema: `${SCHEMA_BASE_URL}DataPackage.schema.json`,
+    $schema: `${schemaBase}DataPackage.schema.json`,
     phxVersion: PHX_VERSION,
     id: `my-organisation-${year}`,
     publisher: { id: 'PHX-ORG-CHANGE-ME', name: 'Name of your organisation' },
@@ -46,12 +47,24 @@ export function starterPackage(now: Date): Record<string, unknown> {
   };
 }
 
+/** Where a hub serves the v1 JSON Schemas, from its URL (http or https, with or without a trailing slash). */
+function hubSchemaBase(hub: string, context: Context): string {
+  let url: URL;
+  try {
+    url = new URL(hub);
+  } catch {
+    return context.usage(`--hub ${hub} is not a URL`, 'give the address of the hub, e.g. https://hub.example.org');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') context.usage(`--hub ${hub} is not an http or https URL`);
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}/schemas/v1/`;
+}
+
 /** `phx init`: writes or prints a starter package. */
 export async function runInit(argv: string[], context: Context): Promise<number> {
-  const { values, positionals } = parse('init', argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } });
+  const { values, positionals } = parse('init', argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, hub: { type: 'string' } });
   if (values.help) return context.print(`${initHelp}\n`);
   if (positionals.length > 0) context.usage(`unexpected argument ${positionals[0]}`, 'use --out <file> to name the file');
-  const text = `${JSON.stringify(starterPackage(new Date()), null, 2)}\n`;
+  const text = `${JSON.stringify(starterPackage(new Date(), values.hub === undefined ? undefined : hubSchemaBase(values.hub, context)), null, 2)}\n`;
   if (!values.out) return context.print(text);
   await writeNew(values.out, text, values.force === true);
   context.note(`wrote ${values.out}: replace the placeholders (publisher, organisation, licence), then run \`phx validate ${values.out}\``);

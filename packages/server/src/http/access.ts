@@ -21,16 +21,20 @@ export function ownerOf(type: RecordType, body: Body, recordedBy: string): strin
   }
 }
 
-/** Record types the secretariat writes for every organisation. */
-const secretariatWrites: ReadonlySet<RecordType> = new Set(['organisation', 'meeting']);
+/**
+ * Whether a principal may write a record owned by an organisation. Readers write nothing; members
+ * write their own organisation's records; the secretariat writes on behalf of every organisation
+ * (it compiles the members' data), and the audit trail shows each owner what was written in its name.
+ */
+export function mayWrite(principal: Principal, owner: string): boolean {
+  if (principal.role === 'reader') return false;
+  return principal.role === 'secretariat' || owner === principal.organisation;
+}
 
 /**
- * Whether a principal may write a record of a type owned by an organisation. Readers write
- * nothing; members write their own organisation's records; the secretariat also writes every
- * organisation and meeting.
+ * Whether a principal may import or replace a package of a publisher: a member of the publishing
+ * organisation, or the secretariat.
  */
-export function mayWrite(principal: Principal, type: RecordType, owner: string): boolean {
-  if (principal.role === 'reader') return false;
-  if (principal.role === 'secretariat' && secretariatWrites.has(type)) return true;
-  return owner === principal.organisation;
+export function mayPublish(principal: Principal, publisher: string): boolean {
+  return principal.role === 'secretariat' || (principal.role === 'member' && principal.organisation === publisher);
 }

@@ -2,14 +2,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { relative } from 'node:path';
 import { openApiDocument } from '../openapi/document.js';
 import type { Store } from '../store/types.js';
 import { authenticate, rateLimit, type RateLimit } from './auth.js';
 import type { HubEnv } from './context.js';
 import { Problem, PROBLEM_MEDIA_TYPE } from './problem.js';
 import { registerRoutes } from './routes.js';
+import { securityHeaders, serveSchemas, serveWebRoot } from './web.js';
 
 /**
  * The limits a hub enforces; each one left out keeps its value in {@link defaultLimits}.
@@ -83,7 +82,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
   const document = JSON.stringify(openApiDocument());
 
-  app.use(requestId({ headerName: 'X-Request-Id' }));
+  app.use(requestId({ headerName: 'X-Request-Id' }), securityHeaders());
   app.onError((error, c) => {
     const id = c.get('requestId');
     if (error instanceof Problem) return problemResponse(error, c.req.path, id);
@@ -97,6 +96,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   app.notFound((c) => problemResponse(new Problem(404, 'not-found', `There is no ${c.req.method} ${c.req.path} here.`), c.req.path, c.get('requestId')));
 
   app.get('/v1/openapi.json', (c) => c.body(document, 200, { 'Content-Type': 'application/json' }));
+  serveSchemas(app);
   app.use('/v1/*', authenticate(options.store), rateLimit(options.store, limits.rateLimit));
   app.use(
     '/v1/*',
@@ -109,9 +109,6 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   );
   registerRoutes(app, { store: options.store, maxImportRecords: limits.maxImportRecords });
 
-  if (options.webRoot) {
-    // serveStatic resolves its root from the working directory.
-    app.use('/*', serveStatic({ root: relative(process.cwd(), options.webRoot) || '.' }));
-  }
+  if (options.webRoot) serveWebRoot(app, options.webRoot);
   return app;
 }

@@ -28,7 +28,12 @@ export const resources: readonly Resource[] = [
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Whether a text is a calendar date, YYYY-MM-DD, that exists (not 2022-13-45 nor 2023-02-29). */
+function isDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}
 
 /** Options of the routes. */
 export interface RouteOptions {
@@ -49,14 +54,10 @@ function listQuery(c: HubContext, resource: Resource): { filter: ListFilter; aft
   let limit = DEFAULT_PAGE_SIZE;
   let after: string | undefined;
   for (const [name, value] of Object.entries(query)) {
-    if (name === 'limit') {
-      limit = Number(value);
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-        throw new Problem(400, 'bad-request', `limit is a whole number from 1 to ${MAX_PAGE_SIZE}; got "${value}".`);
-      }
-    } else if (name === 'cursor') after = decodeCursor(value);
+    if (name === 'limit') limit = pageSize(value);
+    else if (name === 'cursor') after = decodeCursor(value);
     else if ((resource.filters as string[]).includes(name)) {
-      if ((name === 'from' || name === 'to') && !DATE.test(value)) throw new Problem(400, 'bad-request', `${name} is a date, YYYY-MM-DD; got "${value}".`);
+      if ((name === 'from' || name === 'to') && !isDate(value)) throw new Problem(400, 'bad-request', `${name} is a date, YYYY-MM-DD; got "${value}".`);
       filter[name as keyof ListFilter] = value;
     } else {
       const known = ['limit', 'cursor', ...resource.filters].join(', ');
@@ -64,6 +65,37 @@ function listQuery(c: HubContext, resource: Resource): { filter: ListFilter; aft
     }
   }
   return { filter, ...(after !== undefined ? { after } : {}), limit };
+}
+
+/** Parses the page size; 400 unless a whole number in range. */
+function pageSize(value: string): number {
+  const limit = Number(value);
+  if (!/^\d+$/.test(value) || limit < 1 || limit > MAX_PAGE_SIZE) throw new Problem(400, 'bad-request', `limit is a whole number from 1 to ${MAX_PAGE_SIZE}; got "${value}".`);
+  return limit;
+}
+
+/**
+ * The query of the audit trail. A member or reader reads the entries of records its organisation
+ * owns or wrote; the secretariat reads every entry, or those of one organisation.
+ */
+function auditQuery(c: HubContext): { organisation: string | undefined; after?: number; limit: number } {
+  const principal = c.get('principal');
+  let organisation: string | undefined = principal.role === 'secretariat' ? undefined : principal.organisation;
+  let limit = DEFAULT_PAGE_SIZE;
+  let after: number | undefined;
+  for (const [name, value] of Object.entries(c.req.query())) {
+    if (name === 'limit') limit = pageSize(value);
+    else if (name === 'cursor') {
+      after = Number(decodeCursor(value));
+      if (!Number.isSafeInteger(after)) throw new Problem(400, 'bad-request', 'The cursor is not one this hub gave out.');
+    } else if (name === 'organisation') {
+      if (principal.role !== 'secretariat' && value !== principal.organisation) {
+        throw new Problem(403, 'forbidden', `A ${principal.role} of ${principal.organisation} reads the audit trail of its own organisation only.`);
+      }
+      organisation = value;
+    } else throw new Problem(400, 'bad-request', `Unknown query parameter "${name}" for audit; known: limit, cursor, organisation.`);
+  }
+  return { organisation, ...(after !== undefined ? { after } : {}), limit };
 }
 
 async function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text: string; value: unknown }> {
@@ -141,6 +173,12 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords }: R
       status: 200,
       body: JSON.stringify(await importPackage(tx, value, c.get('principal'), localeOf(c), { maxRecords: maxImportRecords })),
     }));
+  });
+
+  app.get('/v1/audit', async (c) => {
+    const { organisation, after, limit } = auditQuery(c);
+    const { entries, next } = await store.auditTrail(organisation, after, limit);
+    return c.json({ data: entries, next: next === null ? null : encodeCursor(String(next)) });
   });
 
   app.post('/v1/validate', async (c) => {

@@ -1,7 +1,7 @@
 import { recordTypeNames, recordTypes, validate, type Locale, type RecordType, type ValidationResult } from '@phx/schema';
-import { mayWrite, ownerOf } from '../http/access.js';
+import { mayPublish, mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
-import type { ImportSummary, Principal, RecordWrite, Store } from '../store/types.js';
+import type { AuditEntry, ImportSummary, Principal, RecordWrite, Store } from '../store/types.js';
 import { rejectInvalid, storedCatalogue } from './issues.js';
 import { keyOf } from './records.js';
 
@@ -65,6 +65,14 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
   rejectInvalid((await validateAgainstHub(tx, pkg, locale)).issues, 'The package');
   const body = pkg as Body;
   const publisher = (body.publisher as Body).id as string;
+  const packageId = body.id as string;
+  if (principal !== 'hub' && !mayPublish(principal, publisher)) {
+    throw new Problem(403, 'forbidden', `A ${principal.role} of ${principal.organisation} may not import a package that ${publisher} publishes; a member of ${publisher} or the secretariat may.`);
+  }
+  const owner = await tx.packagePublisher(packageId);
+  if (owner !== undefined && owner !== publisher) {
+    throw new Problem(409, 'conflict', `The package id "${packageId}" belongs to a package that ${owner} publishes; give this package another id.`);
+  }
   const recordedBy = principal === 'hub' ? publisher : principal.organisation;
   const records = recordsOf(body);
 
@@ -79,7 +87,7 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
       const id = record.body[keyOf(type)] as string;
       const current = owners.get(id);
       const owner = ownerOf(type, record.body, current ?? recordedBy);
-      const allowed = principal === 'hub' || ((current === undefined || mayWrite(principal, type, current)) && mayWrite(principal, type, owner));
+      const allowed = principal === 'hub' || ((current === undefined || mayWrite(principal, current)) && mayWrite(principal, owner));
       if (!allowed) {
         if (forbiddenCount++ < MAX_REPORTED) forbidden.push({ pointer: `/${record.collection}/${record.index}`, owner: current ?? owner });
         continue;
@@ -97,8 +105,12 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
     );
   }
   await tx.put(writes);
+  const perOwner = new Map<string, number>();
+  for (const write of writes) perOwner.set(write.owner, (perOwner.get(write.owner) ?? 0) + 1);
+  const by: AuditEntry['by'] = principal === 'hub' ? { organisation: '@hub', role: 'hub' } : { organisation: principal.organisation, role: principal.role };
+  await tx.audit([...perOwner].map(([owner, count]) => ({ action: 'import', type: null, id: null, package: packageId, owner, records: count, by })));
   const summary: ImportSummary = {
-    package: body.id as string,
+    package: packageId,
     created: writes.length - updated,
     updated,
     records: Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, records.filter((r) => r.type === type).length])),

@@ -1,7 +1,7 @@
 import { validateRecord, type Locale, type RecordType } from '@phx/schema';
 import { mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
-import type { Principal, Store, StoredRecord } from '../store/types.js';
+import type { AuditEntry, Principal, Store, StoredRecord } from '../store/types.js';
 import { hubIssue, rejectInvalid, storedCatalogue } from './issues.js';
 
 type Body = Record<string, unknown>;
@@ -53,14 +53,20 @@ async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Lo
 }
 
 function checkRights(principal: Principal, type: RecordType, owner: string, id: string): void {
-  if (!mayWrite(principal, type, owner)) {
+  if (!mayWrite(principal, owner)) {
     throw new Problem(403, 'forbidden', `A ${principal.role} of ${principal.organisation} may not write the ${type} "${id}" of ${owner}.`);
   }
 }
 
-/** Stores a checked record and returns it with its new ETag. */
-async function save(tx: Store, type: RecordType, id: string, owner: string, record: Body): Promise<StoredRecord> {
+/** Notes a write of one record in the audit trail. */
+function audit(tx: Store, principal: Principal, action: AuditEntry['action'], type: RecordType, id: string, owner: string): Promise<void> {
+  return tx.audit([{ action, type, id, package: null, owner, records: 1, by: { organisation: principal.organisation, role: principal.role } }]);
+}
+
+/** Stores a checked record, notes it in the audit trail, and returns it with its new ETag. */
+async function save(tx: Store, principal: Principal, action: AuditEntry['action'], type: RecordType, id: string, owner: string, record: Body): Promise<StoredRecord> {
   const [etag] = await tx.put([{ type, id, owner, body: record }]);
+  await audit(tx, principal, action, type, id, owner);
   return { type, id, owner, etag: etag!, body: record, json: JSON.stringify(record) };
 }
 
@@ -71,7 +77,7 @@ export async function createRecord(tx: Store, principal: Principal, type: Record
   const owner = ownerOf(type, record, principal.organisation);
   checkRights(principal, type, owner, id);
   if (await tx.get(type, id)) throw new Problem(409, 'conflict', `A ${type} "${id}" exists already; update it with PUT or PATCH.`);
-  return save(tx, type, id, owner, record);
+  return save(tx, principal, 'create', type, id, owner, record);
 }
 
 /**
@@ -99,7 +105,7 @@ export async function changeRecord(
   const owner = ownerOf(type, record, current.owner);
   checkRights(principal, type, current.owner, id);
   checkRights(principal, type, owner, id);
-  return save(tx, type, id, owner, record);
+  return save(tx, principal, 'patch' in change ? 'patch' : 'replace', type, id, owner, record);
 }
 
 /** Deletes a record that no other record refers to. Call within a transaction. */
@@ -118,4 +124,5 @@ export async function deleteRecord(tx: Store, principal: Principal, type: Record
     }
   }
   await tx.delete(type, id);
+  await audit(tx, principal, 'delete', type, id, current.owner);
 }

@@ -196,6 +196,7 @@ export function openApiDocument(): Json {
     tags: [
       ...resources.map(({ path, readOnly }) => ({ name: path, description: `${capital(path)}${readOnly ? ' (read-only: the catalogue and the definitions of imported packages)' : ''}.` })),
       { name: 'packages', description: 'Whole data packages: import all or nothing, or validate without storing.' },
+      { name: 'audit', description: 'Who wrote what, in whose name, and when.' },
     ],
     paths: {
       ...Object.assign({}, ...resources.map(resourcePaths)),
@@ -210,6 +211,34 @@ export function openApiDocument(): Json {
           responses: {
             200: { description: 'Every record was stored.', content: { 'application/json': { schema: ref('ImportSummary') } } },
             ...errorResponses('BadRequest', 'Forbidden', 'PayloadTooLarge', 'UnsupportedMediaType', 'ValidationFailed', ...always),
+          },
+        },
+      },
+      '/v1/audit': {
+        get: {
+          operationId: 'listAudit',
+          summary: 'Read the audit trail',
+          description: 'The writes to records an organisation owns or wrote, in order, a page at a time: a member or reader reads those of its organisation, the secretariat every entry or those of `organisation`.',
+          tags: ['audit'],
+          parameters: [
+            { $ref: '#/components/parameters/Cursor' },
+            { $ref: '#/components/parameters/Limit' },
+            { name: 'organisation', in: 'query', required: false, schema: { type: 'string' }, description: 'Only entries of this organisation (the secretariat; others may name only their own).' },
+          ],
+          responses: {
+            200: {
+              description: 'A page of the trail.',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    required: ['data', 'next'],
+                    properties: { data: { type: 'array', items: ref('AuditEntry') }, next: { type: ['string', 'null'], description: 'Cursor of the next page; null on the last.' } },
+                  },
+                },
+              },
+            },
+            ...errorResponses('BadRequest', 'Forbidden', ...always),
           },
         },
       },

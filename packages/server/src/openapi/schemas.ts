@@ -65,6 +65,23 @@ export const ImportSummary = z
   })
   .register(apiRegistry, { id: 'ImportSummary', description: 'What an import of a package wrote.' });
 
+/** One entry of the audit trail. */
+export const AuditEntry = z
+  .object({
+    seq: z.int().describe('Position in the trail; entries come in this order.'),
+    at: z.string().describe('When the write committed (ISO 8601).'),
+    action: z.enum(['create', 'replace', 'patch', 'delete', 'import']).describe('What the write did.'),
+    type: z.string().nullable().describe('The type of the record written, or null for an import.'),
+    id: z.string().nullable().describe('The id of the record written, or null for an import.'),
+    package: z.string().nullable().describe('The package an import wrote, or null.'),
+    owner: z.string().describe('The organisation that owns the records written.'),
+    records: z.int().describe('How many of its records the write touched.'),
+    by: z
+      .object({ organisation: z.string().describe('The organisation of the token that wrote.'), role: z.string().describe('Its role (`hub` for seed data).') })
+      .describe('Who wrote.'),
+  })
+  .register(apiRegistry, { id: 'AuditEntry', description: 'One write in the audit trail: what, whose, by whom, when.' });
+
 /** The component name of a record type's schema. */
 export const componentOf = (type: RecordType): string => {
   return phxRegistry.get(recordTypes[type].schema)?.id ?? type;

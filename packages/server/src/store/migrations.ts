@@ -52,6 +52,27 @@ const records = (text: string) => `CREATE TABLE tokens (
 const periods = `CREATE INDEX records_by_period_end ON records (type, period_end, id);
    CREATE INDEX records_by_period_start ON records (type, period_start, id);`;
 
+/** Tokens that expire, are revoked and show when they were last used; the audit trail of writes. */
+const audit = (seq: string, text: string) => `ALTER TABLE tokens ADD COLUMN label TEXT;
+   ALTER TABLE tokens ADD COLUMN expires_at TEXT;
+   ALTER TABLE tokens ADD COLUMN last_used_at TEXT;
+   ALTER TABLE tokens ADD COLUMN revoked_at TEXT;
+   CREATE TABLE audit (
+     seq ${seq},
+     at TEXT NOT NULL,
+     action TEXT NOT NULL,
+     type ${text},
+     record_id ${text},
+     package ${text},
+     owner ${text} NOT NULL,
+     records INTEGER NOT NULL,
+     by_organisation ${text} NOT NULL,
+     by_role TEXT NOT NULL,
+     token_id TEXT
+   );
+   CREATE INDEX audit_by_owner ON audit (owner, seq);
+   CREATE INDEX audit_by_writer ON audit (by_organisation, seq);`;
+
 /**
  * Schema migrations, applied in order at start and recorded in `schema_migrations` (version n is
  * `migrations[n - 1]`). Append new ones; never edit one that has shipped. PostgreSQL compares the
@@ -73,4 +94,5 @@ export const migrations: readonly Migration[] = [
      PRIMARY KEY (key, window_start)
    );`,
   },
+  { sqlite: audit('INTEGER PRIMARY KEY', 'TEXT'), postgres: audit('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'TEXT COLLATE "C"') },
 ];

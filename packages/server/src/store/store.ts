@@ -5,7 +5,7 @@ import { migrations } from './migrations.js';
 import { openPostgresDatabase } from './postgres.js';
 import type { SqlConnection, SqlDatabase } from './sql.js';
 import { openSqliteDatabase } from './sqlite.js';
-import type { ListFilter, ListPage, Principal, RateWindow, RecordWrite, Role, Store, StoredRecord } from './types.js';
+import type { AuditEntry, ListFilter, ListPage, Principal, RateWindow, RecordWrite, Role, Store, StoredRecord, TokenInfo } from './types.js';
 
 /** The owner recorded for the indicators of the catalogue that ships with @phx/schema. */
 export const CATALOGUE_OWNER = '@catalogue';
@@ -206,17 +206,62 @@ function storeOn(db: SqlConnection, shared: Shared): Store {
         [id, publisher, JSON.stringify(summary), new Date().toISOString()],
       );
     },
-    async hasPackage(id) {
-      return (await one('SELECT 1 AS found FROM packages WHERE id = ?', [id])) !== undefined;
+    async packagePublisher(id) {
+      return (await one<{ publisher: string }>('SELECT publisher FROM packages WHERE id = ?', [id]))?.publisher;
     },
-    async createToken(organisation: string, role: Role) {
+    async createToken(organisation: string, role: Role, options = {}) {
       const token = `phx_${randomBytes(32).toString('base64url')}`;
-      await db.run('INSERT INTO tokens (id, hash, organisation, role, created_at) VALUES (?, ?, ?, ?, ?)', [randomUUID(), sha256(token), organisation, role, new Date().toISOString()]);
+      await db.run('INSERT INTO tokens (id, hash, organisation, role, created_at, expires_at, label) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        randomUUID(), sha256(token), organisation, role, new Date().toISOString(), options.expiresAt ?? null, options.label ?? null,
+      ]);
       return token;
     },
     async principal(token) {
-      const row = await one<{ id: string; organisation: string; role: Role }>('SELECT id, organisation, role FROM tokens WHERE hash = ?', [sha256(token)]);
-      return row && { tokenId: row.id, organisation: row.organisation, role: row.role };
+      const row = await one<{ id: string; organisation: string; role: Role; expires_at: string | null; last_used_at: string | null; revoked_at: string | null }>(
+        'SELECT id, organisation, role, expires_at, last_used_at, revoked_at FROM tokens WHERE hash = ?',
+        [sha256(token)],
+      );
+      const now = new Date().toISOString();
+      if (!row || row.revoked_at !== null || (row.expires_at !== null && row.expires_at <= now)) return undefined;
+      // Noted to the minute: a write for every request would cost more than it tells.
+      if (row.last_used_at === null || row.last_used_at.slice(0, 16) !== now.slice(0, 16)) await db.run('UPDATE tokens SET last_used_at = ? WHERE id = ?', [now, row.id]);
+      return { tokenId: row.id, organisation: row.organisation, role: row.role };
+    },
+    async tokens() {
+      const rows = await db.all<Record<string, string | null>>(
+        'SELECT id, organisation, role, label, created_at, expires_at, last_used_at, revoked_at FROM tokens ORDER BY organisation, created_at, id',
+      );
+      return rows.map((row): TokenInfo => ({
+        id: row.id!, organisation: row.organisation!, role: row.role as Role, label: row.label ?? null, createdAt: row.created_at!,
+        expiresAt: row.expires_at ?? null, lastUsedAt: row.last_used_at ?? null, revokedAt: row.revoked_at ?? null,
+      }));
+    },
+    async revokeToken(id) {
+      return (await db.run('UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL', [new Date().toISOString(), id])) > 0;
+    },
+    async audit(entries) {
+      const at = new Date().toISOString();
+      await db.insertMany(
+        'audit',
+        ['at', 'action', 'type', 'record_id', 'package', 'owner', 'records', 'by_organisation', 'by_role'],
+        entries.map((e) => [at, e.action, e.type, e.id, e.package, e.owner, e.records, e.by.organisation, e.by.role]),
+        '',
+      );
+    },
+    async auditTrail(organisation, after, limit) {
+      const where = [after === undefined ? '1 = 1' : 'seq > ?', organisation === undefined ? '1 = 1' : '(owner = ? OR by_organisation = ?)'];
+      const params = [...(after === undefined ? [] : [after]), ...(organisation === undefined ? [] : [organisation, organisation])];
+      const rows = await db.all<Record<string, string | number | null>>(
+        `SELECT seq, at, action, type, record_id, package, owner, records, by_organisation, by_role FROM audit WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ?`,
+        [...params, limit + 1],
+      );
+      const entries = rows.slice(0, limit).map((row): AuditEntry => ({
+        // PostgreSQL sends a BIGINT as text.
+        seq: Number(row.seq), at: row.at as string, action: row.action as AuditEntry['action'], type: (row.type ?? null) as AuditEntry['type'],
+        id: (row.record_id ?? null) as string | null, package: (row.package ?? null) as string | null, owner: row.owner as string,
+        records: Number(row.records), by: { organisation: row.by_organisation as string, role: row.by_role as AuditEntry['by']['role'] },
+      }));
+      return { entries, next: rows.length > limit ? entries[entries.length - 1]!.seq : null };
     },
     async response(principal: Principal, key: string) {
       const row = await one<{ request_hash: string; status: number; headers: string; body: string }>(

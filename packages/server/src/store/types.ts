@@ -124,6 +124,69 @@ export interface ImportSummary {
 }
 
 /**
+ * What a token is, as `phx token list` shows it: never the token itself, which only its holder has.
+ *
+ * @example
+ * ```ts
+ * const tokens: TokenInfo[] = await listTokens({ db: './phx.sqlite' });
+ * for (const t of tokens) console.log(t.id, t.organisation, t.role, t.lastUsedAt ?? 'never used');
+ * ```
+ */
+export interface TokenInfo {
+  id: string;
+  organisation: string;
+  role: Role;
+  label: string | null;
+  createdAt: string;
+  /** When the token stops working, or null for never. */
+  expiresAt: string | null;
+  /** When it was last used, to the minute, or null. */
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/**
+ * Options of a new token: an expiry and a label that says who or what holds it.
+ *
+ * @example
+ * ```ts
+ * const options: TokenOptions = { expiresAt: '2027-06-30T00:00:00.000Z', label: 'monthly upload script' };
+ * const token = await store.createToken('ZM-PACRA-120045', 'member', options);
+ * ```
+ */
+export interface TokenOptions {
+  expiresAt?: string;
+  label?: string;
+}
+
+/**
+ * One write in the audit trail: what was written, whose it is (`owner`), and who wrote it. An import
+ * makes one entry per organisation whose records it wrote.
+ *
+ * @example
+ * ```ts
+ * const entry: AuditEntry = {
+ *   seq: 42, at: '2026-12-01T10:00:00.000Z', action: 'import', type: null, id: null, package: 'zm-2020',
+ *   owner: 'ZM-PACRA-120045', records: 29, by: { organisation: 'PHX-ORG-SECRETARIAT', role: 'secretariat' },
+ * };
+ * ```
+ */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  action: 'create' | 'replace' | 'patch' | 'delete' | 'import';
+  /** The record's type and id (a write of one record), or null (an import). */
+  type: RecordType | null;
+  id: string | null;
+  /** The package an import wrote, or null. */
+  package: string | null;
+  owner: string;
+  records: number;
+  /** Who wrote: the token's organisation and role, or `{ organisation: '@hub', role: 'hub' }` for seed data. */
+  by: { organisation: string; role: Role | 'hub' };
+}
+
+/**
  * A response kept for an idempotency key, replayed when the same key comes again with the same request.
  *
  * @example
@@ -187,10 +250,19 @@ export interface Store {
   put(records: readonly RecordWrite[]): Promise<string[]>;
   delete(type: RecordType, id: string): Promise<boolean>;
   recordPackage(id: string, publisher: string, summary: ImportSummary): Promise<void>;
-  hasPackage(id: string): Promise<boolean>;
+  /** The publisher of an imported package, or undefined when no package has the id. */
+  packagePublisher(id: string): Promise<string | undefined>;
   /** Creates a token and returns it: the store keeps only its hash. */
-  createToken(organisation: string, role: Role): Promise<string>;
+  createToken(organisation: string, role: Role, options?: TokenOptions): Promise<string>;
+  /** The token's holder, unless the token is unknown, expired or revoked; notes when it was used. */
   principal(token: string): Promise<Principal | undefined>;
+  tokens(): Promise<TokenInfo[]>;
+  /** Revokes a token by its id (as `tokens()` lists it); false when there is none. */
+  revokeToken(id: string): Promise<boolean>;
+  /** Appends entries to the audit trail. */
+  audit(entries: readonly Omit<AuditEntry, 'seq' | 'at'>[]): Promise<void>;
+  /** Audit entries after `after` (a seq) in order, of records an organisation owns or wrote (every entry when undefined). */
+  auditTrail(organisation: string | undefined, after: number | undefined, limit: number): Promise<{ entries: AuditEntry[]; next: number | null }>;
   response(principal: Principal, key: string): Promise<StoredResponse | undefined>;
   saveResponse(principal: Principal, key: string, response: StoredResponse): Promise<void>;
   /**

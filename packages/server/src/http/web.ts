@@ -1,0 +1,66 @@
+import type { Hono, MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { relative } from 'node:path';
+import { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName } from '@phx/schema';
+import type { HubEnv } from './context.js';
+
+/**
+ * The headers of every response. The Content-Security-Policy is the validator page's: sent as a
+ * header, it also binds the page's worker (a `<meta>` policy does not), so no script the hub serves can
+ * send a file anywhere. `frame-ancestors 'none'` and X-Frame-Options keep the page out of other sites' frames.
+ */
+export function securityHeaders(): MiddlewareHandler<HubEnv> {
+  return secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      workerSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'none'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+    referrerPolicy: 'no-referrer',
+    xContentTypeOptions: 'nosniff',
+    xFrameOptions: 'DENY',
+    // The schemas are fetched by editors and tools on other origins.
+    crossOriginResourcePolicy: 'cross-origin',
+  });
+}
+
+/** Assets whose names carry a hash of their content (as Vite writes them) never change: browsers keep them a year. */
+const HASHED = /^\/assets\/.+-[\w-]{8,}\.\w+$/;
+
+/**
+ * Serves the static files of `root` at `/`: compressed when the browser accepts it, hashed assets
+ * cached as immutable, the page revalidated with its ETag.
+ */
+export function serveWebRoot(app: Hono<HubEnv>, root: string): void {
+  const cacheHeaders: MiddlewareHandler<HubEnv> = async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  };
+  // serveStatic resolves its root from the working directory.
+  app.use('/*', cacheHeaders, compress(), etag(), serveStatic({ root: relative(process.cwd(), root) || '.' }));
+}
+
+/**
+ * Serves the JSON Schemas at `/schemas/v1/<Name>.schema.json`, their ids and references rewritten to
+ * this hub, so that a package whose `$schema` points here gets completion in editors from the hub.
+ */
+export function serveSchemas(app: Hono<HubEnv>): void {
+  const texts = new Map(
+    (Object.keys(publishedSchemas) as SchemaName[]).map((name) => [`${name}.schema.json`, JSON.stringify(jsonSchemaOf(name), null, 2)]),
+  );
+  app.get('/schemas/v1/:file', etag(), async (c, next) => {
+    const text = texts.get(c.req.param('file'));
+    if (text === undefined) return next();
+    const base = `${new URL(c.req.url).origin}/schemas/v1/`;
+    return c.body(text.replaceAll(SCHEMA_BASE_URL, base), 200, { 'Content-Type': 'application/schema+json', 'Cache-Control': 'public, max-age=3600' });
+  });
+}
