@@ -24,7 +24,7 @@ export default defineConfig({
       'packages/*',
       'test',
       'packages/interop/test/conformance',
-      onPostgres('postgres', ['packages/server/test/store.test.ts', 'packages/server/test/plans.test.ts', ...hubTests]),
+      onPostgres('postgres', ['packages/server/test/{store,plans,stewardship}.test.ts', ...hubTests]),
       onPostgres('postgres-2', hubTests),
     ],
   },

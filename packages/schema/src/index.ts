@@ -21,7 +21,7 @@ export {
 } from './validate/validate.js';
 export type { StructuralProblem } from './validate/structural.js';
 export { validateNdjson, type ValidateNdjsonOptions, type NdjsonSummary } from './validate/ndjson.js';
-export { LineIndex } from './validate/locate.js';
+export { LineIndex, offsetBeyondDepth } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
 export { locales, isLocale, type Locale, type PhxLocale, type RuleCode, type StructuralCode, type MessageTemplate } from './locales/index.js';
 export { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName, type JsonSchema } from './jsonschema.js';

@@ -1,10 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type HubLimits } from './http/app.js';
 import { importPackage } from './hub/import.js';
-import { Problem } from './http/problem.js';
+import { Problem, PROBLEM_MEDIA_TYPE } from './http/problem.js';
 import { openStore } from './store/store.js';
 import type { Role, Store, TokenInfo } from './store/types.js';
 import { defaultLimits } from './http/app.js';
@@ -125,6 +127,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     const started = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(started));
     started.once('error', (error) => void store.close().finally(() => reject(error)));
   });
+  // Requests that Node refuses before the app sees them (headers or URL too large, a malformed
+  // request line) are answered as problem+json too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket));
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
@@ -140,6 +145,21 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
+}
+
+/** The answer to a request that Node's HTTP parser refused. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (error.code === 'ECONNRESET' && socket.destroyed)) return void socket.destroy();
+  const [status, detail] =
+    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'The request headers (or the URL) are too large.']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'The request took too long to arrive.']
+    : [400, 'The request is not valid HTTP.'];
+  const problem = new Problem(status, status === 431 ? 'headers-too-large' : status === 408 ? 'request-timeout' : 'bad-request', detail);
+  const body = JSON.stringify(problem.document('', undefined));
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n` +
+      `X-Content-Type-Options: nosniff\r\n\r\n${body}`,
+  );
 }
 
 /** The validator page the build copies into this package (`dist/web`), if it is there. */

@@ -43,6 +43,12 @@ export class LineIndex {
 /**
  * The offset at which arrays and objects nest deeper than `maxDepth`, or -1. Scans the text once,
  * without recursion, so that it is safe on any input.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MAX_DEPTH, offsetBeyondDepth } from '@phx/schema';
+ * if (offsetBeyondDepth(text, DEFAULT_MAX_DEPTH) >= 0) console.error('nested too deep to parse safely');
+ * ```
  */
 export function offsetBeyondDepth(text: string, maxDepth: number): number {
   let depth = 0;

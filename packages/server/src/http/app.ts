@@ -26,6 +26,8 @@ export interface HubLimits {
   maxImportRecords?: number;
   /** Requests per token and window. Default 6 000 a minute. */
   rateLimit?: RateLimit;
+  /** Requests without a known token per client address and window. Default 600 a minute. */
+  addressRateLimit?: RateLimit;
 }
 
 /**
@@ -45,7 +47,8 @@ export interface AppOptions {
 }
 
 /**
- * The default limits: 128 MiB bodies, 200 000 records per import, 6 000 requests a minute per token.
+ * The default limits: 128 MiB bodies, 200 000 records per import, 6 000 requests a minute per token,
+ * 600 a minute per client address for requests without a known token.
  *
  * @example
  * ```ts
@@ -57,6 +60,7 @@ export const defaultLimits: Required<HubLimits> = {
   maxBodyBytes: 128 * 1024 * 1024,
   maxImportRecords: 200_000,
   rateLimit: { requests: 6000, windowMs: 60_000 },
+  addressRateLimit: { requests: 600, windowMs: 60_000 },
 };
 
 function problemResponse(problem: Problem, instance: string, id: string | undefined): Response {
@@ -97,7 +101,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
 
   app.get('/v1/openapi.json', (c) => c.body(document, 200, { 'Content-Type': 'application/json' }));
   serveSchemas(app);
-  app.use('/v1/*', authenticate(options.store), rateLimit(options.store, limits.rateLimit));
+  app.use('/v1/*', authenticate(options.store, limits.addressRateLimit), rateLimit(options.store, limits.rateLimit));
   app.use(
     '/v1/*',
     bodyLimit({

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
-import type { Store } from '../store/types.js';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { RateWindow, Store } from '../store/types.js';
 import type { HubEnv } from './context.js';
 import { Problem } from './problem.js';
 
@@ -17,12 +18,36 @@ export interface RateLimit {
   windowMs: number;
 }
 
-/** Resolves the bearer token to its organisation and role; anything else gets 401. */
-export function authenticate(store: Store): MiddlewareHandler<HubEnv> {
+/** The address of the client that sent a request (the proxy's, behind one). */
+function clientAddress(c: Parameters<MiddlewareHandler<HubEnv>>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    // Not on a Node server (app.fetch called directly): one shared window.
+    return 'unknown';
+  }
+}
+
+/** Throws 429 when a window is past its limit. */
+function checkWindow(window: RateWindow, limit: RateLimit, who: string): void {
+  if (window.count <= limit.requests) return;
+  const retryAfter = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
+  throw new Problem(429, 'rate-limited', `${who} made more than ${limit.requests} requests in ${limit.windowMs / 1000} s; retry after ${retryAfter} s.`, {}, {
+    'Retry-After': String(retryAfter),
+  });
+}
+
+/**
+ * Resolves the bearer token to its organisation and role; anything else gets 401 — and requests
+ * without a known token count against a limit per client address, so that guessing tokens is slow.
+ */
+export function authenticate(store: Store, addressLimit: RateLimit): MiddlewareHandler<HubEnv> {
   return async (c, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(c.req.header('Authorization') ?? '');
     const principal = match ? await store.principal(match[1]!) : undefined;
     if (!principal) {
+      const address = clientAddress(c);
+      checkWindow(await store.hit(`address:${address}`, addressLimit.windowMs), addressLimit, `The address ${address}, without a known token,`);
       throw new Problem(
         401,
         'unauthorised',
@@ -39,13 +64,7 @@ export function authenticate(store: Store): MiddlewareHandler<HubEnv> {
 /** A fixed-window limit per token, counted by the store (so shared by the processes of one database). */
 export function rateLimit(store: Store, limit: RateLimit): MiddlewareHandler<HubEnv> {
   return async (c, next) => {
-    const window = await store.hit(`token:${c.get('principal').tokenId}`, limit.windowMs);
-    if (window.count > limit.requests) {
-      const retryAfter = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
-      throw new Problem(429, 'rate-limited', `This token made more than ${limit.requests} requests in ${limit.windowMs / 1000} s; retry after ${retryAfter} s.`, {}, {
-        'Retry-After': String(retryAfter),
-      });
-    }
+    checkWindow(await store.hit(`token:${c.get('principal').tokenId}`, limit.windowMs), limit, 'This token');
     await next();
   };
 }

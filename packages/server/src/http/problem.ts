@@ -65,6 +65,8 @@ export const problemTitles = {
   'precondition-required': 'Precondition required',
   'payload-too-large': 'Payload too large',
   'unsupported-media-type': 'Unsupported media type',
+  'headers-too-large': 'Request headers too large',
+  'request-timeout': 'Request timeout',
   'validation-failed': 'Validation failed',
   'idempotency-key-reused': 'Idempotency key reused',
   'rate-limited': 'Too many requests',

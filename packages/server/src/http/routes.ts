@@ -4,6 +4,7 @@ import { importPackage, validateAgainstHub } from '../hub/import.js';
 import { changeRecord, createRecord, deleteRecord, existing } from '../hub/records.js';
 import type { ListFilter, Store, StoredRecord } from '../store/types.js';
 import { localeOf, type HubContext, type HubEnv } from './context.js';
+import { readJson } from './body.js';
 import { write, type Reply } from './idempotency.js';
 import { Problem } from './problem.js';
 
@@ -49,7 +50,7 @@ function decodeCursor(cursor: string): string {
 }
 
 function listQuery(c: HubContext, resource: Resource): { filter: ListFilter; after?: string; limit: number } {
-  const query = c.req.query();
+  const query = queryOf(c);
   const filter: ListFilter = {};
   let limit = DEFAULT_PAGE_SIZE;
   let after: string | undefined;
@@ -65,6 +66,14 @@ function listQuery(c: HubContext, resource: Resource): { filter: ListFilter; aft
     }
   }
   return { filter, ...(after !== undefined ? { after } : {}), limit };
+}
+
+/** The query parameters of a request, each given once (400 otherwise: which of two would count?). */
+function queryOf(c: HubContext): Record<string, string> {
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    if (values.length > 1) throw new Problem(400, 'bad-request', `The query parameter "${name}" is given ${values.length} times; give it once.`);
+  }
+  return c.req.query();
 }
 
 /** Parses the page size; 400 unless a whole number in range. */
@@ -83,7 +92,7 @@ function auditQuery(c: HubContext): { organisation: string | undefined; after?: 
   let organisation: string | undefined = principal.role === 'secretariat' ? undefined : principal.organisation;
   let limit = DEFAULT_PAGE_SIZE;
   let after: number | undefined;
-  for (const [name, value] of Object.entries(c.req.query())) {
+  for (const [name, value] of Object.entries(queryOf(c))) {
     if (name === 'limit') limit = pageSize(value);
     else if (name === 'cursor') {
       after = Number(decodeCursor(value));
@@ -96,17 +105,6 @@ function auditQuery(c: HubContext): { organisation: string | undefined; after?: 
     } else throw new Problem(400, 'bad-request', `Unknown query parameter "${name}" for audit; known: limit, cursor, organisation.`);
   }
   return { organisation, ...(after !== undefined ? { after } : {}), limit };
-}
-
-async function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text: string; value: unknown }> {
-  const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!mediaTypes.includes(type)) throw new Problem(415, 'unsupported-media-type', `Send the body as ${mediaTypes.join(' or ')}.`);
-  const text = await c.req.text();
-  try {
-    return { text, value: JSON.parse(text) };
-  } catch (error) {
-    throw new Problem(400, 'bad-request', `The body is not valid JSON: ${(error as Error).message}`);
-  }
 }
 
 /** The reply carrying a record, its ETag and any other headers. */

@@ -39,11 +39,16 @@ function checkVersion(record: StoredRecord, ifMatch: string | undefined): void {
   }
 }
 
-/** Validates a record on its own and against the indicators and facilities the hub stores. */
+/**
+ * Validates a record on its own and against the indicators and facilities the hub stores. What is
+ * validated is the record as it will be stored (its JSON, read back), so that nothing the JSON drops
+ * can pass validation.
+ */
 async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Locale): Promise<Body> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Problem(400, 'bad-request', `A ${type} is a JSON object.`);
+  const record = JSON.parse(JSON.stringify(body)) as Body;
   const catalogue = type === 'observation' ? await storedCatalogue(tx) : undefined;
-  const { issues } = validateRecord(type, body, { locale, ...(catalogue ? { catalogue } : {}) });
-  const record = body as Body;
+  const { issues } = validateRecord(type, record, { locale, ...(catalogue ? { catalogue } : {}) });
   const facility = type === 'observation' ? (record.scope as { facility?: string } | undefined)?.facility : undefined;
   if (issues.every((issue) => issue.severity !== 'error') && facility !== undefined && !(await tx.get('facility', facility))) {
     issues.push(hubIssue('ref.unknown-facility', ['scope', 'facility'], { id: facility }, locale));
