@@ -66,7 +66,7 @@ describe(`hostile bodies (${testEngine})`, () => {
     const deep = `{"notes":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     for (const [method, path] of [['PATCH', '/v1/observations/target'], ['POST', '/v1/packages'], ['POST', '/v1/observations']] as const) {
       const problem = await expectProblem(await hub.call(hub.tokens.memberA, method, path, deep, { 'If-Match': await etag() }), 422);
-      expect(problem.issues).toEqual([expect.objectContaining({ code: 'syntax.too-deep', location: { line: 1, column: 110 } })]);
+      expect(problem.issues).toEqual([expect.objectContaining({ code: 'syntax.too-deep', location: { line: 1, column: 109 } })]);
     }
   });
 
@@ -93,7 +93,7 @@ describe(`hostile parameters (${testEngine})`, () => {
     ['/v1/observations?limit=0', /limit/],
     ['/v1/observations?from=2022-13-45', /from is a date/],
     ['/v1/observations?to=2023-02-29', /to is a date/],
-    ['/v1/observations?cursor=AAAA', /cursor/],
+    ['/v1/observations?cursor=@@@@', /cursor/],
     ['/v1/audit?cursor=eA', /cursor/],
     ['/v1/observations?limit=10&limit=20', /limit/],
   ])('%s is refused with 400', async (path, detail) => {

@@ -82,10 +82,10 @@ export async function runServe(argv: string[], context: Context): Promise<number
     .catch((error: unknown) => {
       throw hubError(error, `port ${port}`);
     });
+  for (const { file, package: id, reason } of server.skipped ?? []) context.note(`phx: skipped the seed ${file} (package ${id}): ${reason}`);
   context.print(`PHX hub listening on ${server.url}\n`);
   context.print(`  validator page: ${server.url}/\n  exchange API:   ${server.url}/v1 (OpenAPI: ${server.url}/v1/openapi.json)\n`);
   if (server.demoToken) context.print(`demo token: ${server.demoToken}\n`);
-  for (const { file, package: id, reason } of server.skipped ?? []) context.note(`phx: skipped the seed ${file} (package ${id}): ${reason}`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
