@@ -3,6 +3,13 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of a PostgreSQL server on which the tests may create databases (see global-setup.ts). */
+    postgresUrl: string;
+  }
+}
+
 /** Creates an empty database on the test server and returns its URL. */
 export async function freshDatabase(): Promise<string> {
   const server = inject('postgresUrl');

@@ -1,13 +1,8 @@
 /** Vitest global setup: one throw-away PostgreSQL cluster for the run, unless PHX_TEST_POSTGRES_URL names a server. */
 import type { TestProject } from 'vitest/node';
 import { startCluster } from './cluster.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** URL of a PostgreSQL server on which the tests may create databases. */
-    postgresUrl: string;
-  }
-}
+// The type of what this setup provides.
+import type {} from './databases.js';
 
 export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
   const given = process.env.PHX_TEST_POSTGRES_URL;
