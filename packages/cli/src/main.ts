@@ -1,7 +1,10 @@
 import { createColors } from 'picocolors';
+import { runCheck } from './commands/check.js';
 import { runConvert } from './commands/convert.js';
+import { runExport } from './commands/export.js';
 import { processContext, type Context } from './commands/context.js';
 import { runServe, runToken } from './commands/hub.js';
+import { runImport } from './commands/import.js';
 import { runIndicators } from './commands/indicators.js';
 import { runInit } from './commands/init.js';
 import { runSchema } from './commands/schema.js';
@@ -15,6 +18,9 @@ Tools for PHX (Prison Health Exchange) data files: .phx.json, .phx.ndjson and .c
 Commands:
   validate <files...>      check files against the PHX format and its rules
   convert <in> -o <out>    convert between .phx.json, .phx.ndjson and .csv
+  export <pkg> -o <out>    write a package as FHIR, DHIS2 or SDMX data
+  import <in> -o <pkg>     read FHIR, DHIS2 or SDMX data into a package
+  check <pkg>              check a package's readiness for UNAIDS GAM reporting
   init [--out <file>]      write a starter data package
   schema [type]            print the JSON Schema of a type or of the package
   indicators               list the indicator catalogue
@@ -33,6 +39,9 @@ Exit codes:
 const commands: Record<string, (argv: string[], context: Context) => Promise<number>> = {
   validate: runValidate,
   convert: runConvert,
+  export: runExport,
+  import: runImport,
+  check: runCheck,
   init: runInit,
   schema: runSchema,
   indicators: runIndicators,

@@ -10,14 +10,14 @@ describe('help and version', () => {
       const { code, stdout } = phx(args);
       expect(code).toBe(0);
       expect(stdout).toContain('Usage: phx <command>');
-      for (const command of ['validate', 'convert', 'init', 'schema', 'indicators', 'serve', 'token create']) expect(stdout).toContain(command);
+      for (const command of ['validate', 'convert', 'export', 'import', 'check', 'init', 'schema', 'indicators', 'serve', 'token create']) expect(stdout).toContain(command);
       expect(stdout).toMatch(/0 {2}valid/);
       expect(stdout).toMatch(/1 {2}invalid data/);
       expect(stdout).toMatch(/2 {2}usage or I\/O error/);
     }
   });
 
-  it.each(['validate', 'convert', 'init', 'schema', 'indicators', 'serve', 'token'])('prints the options of %s with --help', (command) => {
+  it.each(['validate', 'convert', 'export', 'import', 'check', 'init', 'schema', 'indicators', 'serve', 'token'])('prints the options of %s with --help', (command) => {
     const { code, stdout } = phx([command, '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(new RegExp(`^Usage: phx ${command}`));

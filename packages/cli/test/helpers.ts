@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
+import { UsageError } from '../src/errors.js';
+import { exitCodes, runPhx } from '../src/index.js';
 
 /** The built bin, as `npm install @phx/cli` puts it on the PATH. */
 export const bin = join(dirname(fileURLToPath(import.meta.url)), '../bin/phx.js');
@@ -27,6 +29,31 @@ export function phx(args: string[], options: { input?: string | Buffer; cwd?: st
   });
   const run = { code: result.status, stdout: result.stdout, stderr: result.stderr };
   expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at .+[:(]\d+/m);
+  return run;
+}
+
+/**
+ * Runs `phx` in this process, as `runPhx` does for a script, keeping what it prints: for tests that run it many
+ * times (a process each would cost a second on a loaded machine). Never a stack trace either.
+ */
+export async function phxInProcess(args: string[]): Promise<Run> {
+  let stdout = '';
+  const notes: string[] = [];
+  const code = await runPhx(args, {
+    version: '0.0.0-test',
+    color: false,
+    print: (text) => {
+      stdout += text;
+      return exitCodes.ok;
+    },
+    note: (text) => void notes.push(text),
+    usage: (message, hint) => {
+      throw new UsageError(message, hint);
+    },
+  });
+  const run = { code, stdout, stderr: notes.map((note) => `${note}\n`).join('') };
+  expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at .+[:(]\d+/m);
+  expect(run.stderr).not.toContain('unexpected failure');
   return run;
 }
 

@@ -30,7 +30,7 @@ export interface PackageHeader {
  *
  * @example
  * ```ts
- * const options: ImportOptions = { header: { license: 'CC-BY-4.0' }, now: new Date('2024-03-01T00:00:00Z') };
+ * const options: ImportOptions = { header: { license: 'CC-BY-4.0' }, now: new Date('2024-03-01T00:00:00Z'), knownRecords: pkg };
  * ```
  */
 export interface ImportOptions {
@@ -38,6 +38,12 @@ export interface ImportOptions {
   header?: PackageHeader;
   /** The clock, for `publishedAt`. Default: the current time. */
   now?: Date;
+  /**
+   * Records the source may not carry (DHIS2 and SDMX carry no organisations, facilities or indicator definitions),
+   * e.g. those of the network's own package: the ones the imported observations refer to, and the publisher, are
+   * added to the package, unless the source has a record of the same id.
+   */
+  knownRecords?: Pick<DataPackage, 'organisations' | 'facilities' | 'indicators'>;
 }
 
 /**
@@ -112,9 +118,20 @@ export function assemblePackage(source: string, records: ImportedRecords, option
     license,
     publishedAt: given.publishedAt ?? records.header.publishedAt ?? (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
-  if (records.organisations.length) pkg.organisations = records.organisations;
-  if (records.facilities.length) pkg.facilities = records.facilities;
-  if (records.indicators.length) pkg.indicators = records.indicators;
-  pkg.observations = records.observations;
+  const known = options.knownRecords ?? {};
+  const observations = records.observations;
+  const organisations = withReferenced(records.organisations, known.organisations, (o) => o.id, new Set([publisher.id, ...observations.map((o) => o.reportingOrganisation)]));
+  const facilities = withReferenced(records.facilities, known.facilities, (f) => f.id, new Set(observations.flatMap((o) => (o.scope.facility ? [o.scope.facility] : []))));
+  const indicators = withReferenced(records.indicators, known.indicators, (d) => d.code, new Set(observations.map((o) => o.indicator)));
+  if (organisations.length) pkg.organisations = organisations;
+  if (facilities.length) pkg.facilities = facilities;
+  if (indicators.length) pkg.indicators = indicators;
+  pkg.observations = observations;
   return pkg;
+}
+
+/** The imported records, then the known ones that are referred to and that the import does not have. */
+function withReferenced<T>(imported: T[], known: readonly T[] | undefined, idOf: (record: T) => string, referenced: ReadonlySet<string>): T[] {
+  const have = new Set(imported.map(idOf));
+  return [...imported, ...(known ?? []).filter((record) => referenced.has(idOf(record)) && !have.has(idOf(record)))];
 }

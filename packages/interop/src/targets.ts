@@ -39,6 +39,39 @@ export const exportTargets = ['fhir', 'dhis2', 'dhis2-csv', 'sdmx-csv', 'sdmx-js
 export type ExportTarget = (typeof exportTargets)[number];
 
 /**
+ * The usual ending of the name of each target's data file (an SDMX-CSV export's structure description ends in
+ * `.sdmx-structure.json`).
+ *
+ * @example
+ * ```ts
+ * import { exportExtensions } from '@phx/interop';
+ * exportExtensions['sdmx-csv']; // '.sdmx.csv'
+ * ```
+ */
+export const exportExtensions: Readonly<Record<ExportTarget, string>> = {
+  fhir: '.fhir.json',
+  dhis2: '.dhis2.json',
+  'dhis2-csv': '.dhis2.csv',
+  'sdmx-csv': '.sdmx.csv',
+  'sdmx-json': '.sdmx.json',
+};
+
+/**
+ * The target a file name speaks of by its ending (`x.fhir.json` → `fhir`), or undefined.
+ *
+ * @example
+ * ```ts
+ * import { targetOfFileName } from '@phx/interop';
+ * targetOfFileName('ua-2023.DHIS2.csv'); // 'dhis2-csv'
+ * targetOfFileName('ua-2023.json'); // undefined
+ * ```
+ */
+export function targetOfFileName(name: string): ExportTarget | undefined {
+  const lower = name.toLowerCase();
+  return exportTargets.find((target) => lower.endsWith(exportExtensions[target]));
+}
+
+/**
  * The formats a package imports from.
  *
  * @example
@@ -74,7 +107,7 @@ export const fieldMaps: Record<ExportTarget, FieldMap> = { fhir: fhirFieldMap, d
  *
  * @example
  * ```ts
- * const file: ExportFile = { role: 'data', extension: '.sdmx.csv', mediaType: 'application/vnd.sdmx.data+csv; version=2.0.0', content: csv };
+ * const file: ExportFile = { role: 'data', extension: exportExtensions['sdmx-csv'], mediaType: 'application/vnd.sdmx.data+csv; version=2.0.0', content: csv };
  * ```
  */
 export interface ExportFile {
@@ -131,7 +164,7 @@ export function exportPackage(pkg: DataPackage, target: ExportTarget, options: E
   switch (target) {
     case 'fhir': {
       const { data, warnings } = toFhirBundle(pkg);
-      return { files: [{ role: 'data', extension: '.fhir.json', mediaType: 'application/fhir+json', content: json(data) }], notes: warnings };
+      return { files: [{ role: 'data', extension: exportExtensions.fhir, mediaType: 'application/fhir+json', content: json(data) }], notes: warnings };
     }
     case 'dhis2':
     case 'dhis2-csv': {
@@ -139,16 +172,16 @@ export function exportPackage(pkg: DataPackage, target: ExportTarget, options: E
       if (!mapping) return { files: [], notes };
       if (target === 'dhis2') {
         const { data, warnings } = toDhis2DataValueSet(pkg, mapping);
-        return { files: [{ role: 'data', extension: '.dhis2.json', mediaType: 'application/json', content: json(data) }], notes: warnings };
+        return { files: [{ role: 'data', extension: exportExtensions.dhis2, mediaType: 'application/json', content: json(data) }], notes: warnings };
       }
       const { data, warnings } = toDhis2Csv(pkg, mapping);
-      return { files: [{ role: 'data', extension: '.dhis2.csv', mediaType: 'application/csv', content: data }], notes: warnings };
+      return { files: [{ role: 'data', extension: exportExtensions['dhis2-csv'], mediaType: 'application/csv', content: data }], notes: warnings };
     }
     case 'sdmx-csv': {
       const { data, warnings } = toSdmxCsv(pkg);
       return {
         files: [
-          { role: 'data', extension: '.sdmx.csv', mediaType: 'application/vnd.sdmx.data+csv; version=2.0.0', content: data },
+          { role: 'data', extension: exportExtensions['sdmx-csv'], mediaType: 'application/vnd.sdmx.data+csv; version=2.0.0', content: data },
           { role: 'structure', extension: '.sdmx-structure.json', mediaType: 'application/vnd.sdmx.structure+json; version=2.0.0', content: json(sdmxStructure(pkg)) },
         ],
         notes: warnings,
@@ -156,7 +189,7 @@ export function exportPackage(pkg: DataPackage, target: ExportTarget, options: E
     }
     case 'sdmx-json': {
       const { data, warnings } = toSdmxJson(pkg);
-      return { files: [{ role: 'data', extension: '.sdmx.json', mediaType: 'application/vnd.sdmx.data+json; version=2.0.0', content: json(data) }], notes: warnings };
+      return { files: [{ role: 'data', extension: exportExtensions['sdmx-json'], mediaType: 'application/vnd.sdmx.data+json; version=2.0.0', content: json(data) }], notes: warnings };
     }
   }
 }

@@ -48,6 +48,15 @@ describe('every target', () => {
     expect(errors).toEqual([]);
   });
 
+  it.each(importSources)('%s import completed with the records the source does not carry is valid, references and all', (source) => {
+    const { files } = exportPackage(pkg, source);
+    const { package: back } = importPackage(files[0]!.content, source, { header: { ...header, publisher: pkg.publisher }, knownRecords: pkg });
+    expect(validate(back!, { now: new Date('2022-01-01T00:00:00Z') }).issues.filter((i) => i.severity === 'error')).toEqual([]);
+    // Only the records referred to are added (FHIR carries every organisation itself): those that report, and the publisher.
+    const referred = new Set([pkg.publisher.id, ...back!.observations!.map((o) => o.reportingOrganisation)]);
+    if (source !== 'fhir') expect(new Set(back!.organisations!.map((o) => o.id))).toEqual(referred);
+  });
+
   it('reports a mapping that does not pass its schema, and text that is not JSON, as errors', () => {
     expect(exportPackage(pkg, 'dhis2', { mapping: { dataElements: 'none' } }).notes[0]).toMatchObject({ code: 'dhis2.mapping-invalid', severity: 'error' });
     for (const source of importSources.filter((s) => s !== 'sdmx-csv' && s !== 'dhis2-csv')) {

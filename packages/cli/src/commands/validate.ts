@@ -1,5 +1,6 @@
 import {
-  formatIssue, validate, validateCsv, validateNdjson, type Locale, type RecordType, type ValidateNdjsonOptions, type ValidationIssue,
+  formatIssue, validate, validateCsv, validateNdjson, type Locale, type RecordType, type ValidateNdjsonOptions, type ValidateOptions,
+  type ValidationIssue,
 } from '@phx/schema';
 import { choice, localeOf, parse, recordType, wholeNumber } from '../args.js';
 import { exitCodes } from '../errors.js';
@@ -65,8 +66,11 @@ function failure(input: Input, message: string): FileReport {
   return { file: input.name, format: input.format, ok: false, records: 0, errors: 1, warnings: 0, truncated: false, failure: message, issues: [] };
 }
 
-async function validateJsonFile(input: Input, settings: Settings): Promise<FileReport> {
-  const bytes = await readAll(input);
+/**
+ * The report of the bytes of a .phx.json file, and its text when it can be decoded; for the commands that read a
+ * package, which check it as `phx validate` does.
+ */
+export function reportOfJson(input: Input, bytes: Uint8Array, settings: ValidateOptions & { locale: Locale }): FileReport & { text?: string } {
   if (bytes.length === 0) return failure(input, 'the file is empty');
   const text = decodeUtf8(bytes, input);
   if (text === undefined) return report(input, [encodingIssue(bytes, settings.locale)], 0);
@@ -79,7 +83,12 @@ async function validateJsonFile(input: Input, settings: Settings): Promise<FileR
     // Not JSON: validate() has said where.
   }
   const issues = result.issues;
-  return report(input, issues, records, settings.maxIssues !== undefined && issues.length >= settings.maxIssues);
+  return { ...report(input, issues, records, settings.maxIssues !== undefined && issues.length >= settings.maxIssues), text };
+}
+
+async function validateJsonFile(input: Input, settings: Settings): Promise<FileReport> {
+  const { text: _text, ...fileReport } = reportOfJson(input, await readAll(input), settings);
+  return fileReport;
 }
 
 async function validateNdjsonFile(input: Input, settings: Settings, progress: Progress): Promise<FileReport> {

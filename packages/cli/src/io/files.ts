@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
 
@@ -160,5 +160,30 @@ export async function writeNew(path: string, text: string, overwrite: boolean): 
   } catch (error) {
     if ((error as NodeJS.ErrnoException)?.code === 'EEXIST') throw new UsageError(`${path} exists already`, 'pass --force to overwrite it');
     throw describeFsError(error, path);
+  }
+}
+
+/** Whether two paths name the same file: the same path, or (both existing) the same file by device and inode. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
+}
+
+/**
+ * Checks, before anything is read or written, that no output is one of the inputs (never overwritten, even with
+ * `--force`) and that no output exists already unless `force`.
+ *
+ * @example
+ * ```ts
+ * await checkOutputs(['out.fhir.json'], ['data.phx.json'], false); // a UsageError when out.fhir.json exists
+ * ```
+ */
+export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], force: boolean): Promise<void> {
+  for (const output of outputs) {
+    for (const input of inputs) {
+      if (await sameFile(output, input)) throw new UsageError(`${output} is an input of this command and is never overwritten`, 'name another output file with -o');
+    }
+    if (!force && (await stat(output).then(() => true, () => false))) throw new UsageError(`${output} exists already`, 'pass --force to overwrite it');
   }
 }

@@ -1,0 +1,71 @@
+import { codelists, type Locale } from '@phx/schema';
+import { labelOf } from '@phx/schema/codelists';
+import { describeBreakdowns, gamReadiness, interopLocales, type GamReadiness, type GamStatus } from '@phx/interop';
+import { createColors } from 'picocolors';
+import { choice, localeOf, parse } from '../args.js';
+import type { Context } from './context.js';
+import { readValidPackage } from './read-package.js';
+
+export const checkHelp = `Usage: phx check --profile gam --country <code> --year <year> <package.phx.json> [options]
+
+Checks a valid package against a reporting profile. The gam profile lists, for one country and
+year, which of the UNAIDS Global AIDS Monitoring prison indicators the package holds: complete (a
+value and every breakdown GAM asks for), incomplete, withheld only (suppressed values) or missing,
+and which breakdowns are missing.
+
+Options:
+  --profile <gam>             the profile to check against (required)
+  --country <code>            ISO 3166-1 code of the country, e.g. UA (required)
+  --year <year>               the calendar year reported, e.g. 2023 (required)
+  --format <table|json>       a table for people (default), or the report as JSON
+  --locale <en|ru|uk|fr|es>   language of the report (default: from LANG, else en)
+  -h, --help                  show this help
+
+Exit codes: 0 checked, 1 the package has errors (listed), 2 usage or I/O error.`;
+
+/** The report as a table: one line per indicator, its missing breakdowns beneath it, then the counts. */
+function renderTable(report: GamReadiness, locale: Locale, color: boolean): string {
+  const c = createColors(color);
+  const words = interopLocales[locale].gam;
+  const paint: Record<GamStatus, (text: string) => string> = { complete: c.green, present: c.yellow, suppressed: c.yellow, missing: c.red };
+  const header = [words.columns.indicator, words.columns.status, words.columns.observations, words.columns.suppressed, words.columns.name];
+  const rows = report.indicators.map((row) => [row.indicator, words.status[row.status], String(row.observations), String(row.suppressed), row.name]);
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  // Cells are padded as plain text, then the status is coloured.
+  const line = (cells: string[], status?: GamStatus) =>
+    cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).map((cell, i) => (i === 1 && status ? paint[status](cell) : cell)).join('  ');
+  const out = [c.bold(words.title(labelOf('country', report.country, locale), report.year)), '', c.bold(line(header))];
+  report.indicators.forEach((row, index) => {
+    out.push(line(rows[index]!, row.status));
+    if (row.missingBreakdowns.length > 0) out.push(c.dim(`    ${words.columns.missingBreakdowns}${interopLocales[locale].punctuation.colon}${describeBreakdowns(row.missingBreakdowns, locale)}`));
+  });
+  out.push('', words.counts(report.counts));
+  return `${out.join('\n')}\n`;
+}
+
+/** `phx check`: a package against a reporting profile. */
+export async function runCheck(argv: string[], context: Context): Promise<number> {
+  const { values, positionals } = parse('check', argv, {
+    profile: { type: 'string' },
+    country: { type: 'string' },
+    year: { type: 'string' },
+    format: { type: 'string' },
+    locale: { type: 'string' },
+  });
+  if (values.help) return context.print(`${checkHelp}\n`);
+  const locale = localeOf(values.locale);
+  const format = choice('format', values.format, ['table', 'json'], 'table');
+  if (values.profile === undefined) context.usage('name the profile with --profile gam', 'run `phx check --help`');
+  choice('profile', values.profile, ['gam'], 'gam');
+  const country = values.country?.toUpperCase();
+  if (country === undefined) context.usage('name the country with --country, e.g. --country UA', 'run `phx check --help`');
+  if (!(codelists.country.codes as readonly string[]).includes(country)) context.usage(`--country must be an ISO 3166-1 country code such as UA or ZM (got "${values.country}")`);
+  if (values.year === undefined) context.usage('name the year with --year, e.g. --year 2023', 'run `phx check --help`');
+  const year = Number(values.year);
+  if (!/^\d{4}$/.test(values.year)) context.usage(`--year must be a year such as 2023 (got "${values.year}")`);
+  if (positionals.length !== 1) context.usage('name one package to check', 'run `phx check --help`');
+
+  const pkg = await readValidPackage(positionals[0]!, 'check', 'not checked', locale, context);
+  const report = gamReadiness(pkg, { country, year, locale });
+  return context.print(format === 'json' ? `${JSON.stringify({ profile: 'gam', ...report }, null, 2)}\n` : renderTable(report, locale, context.color));
+}

@@ -1,0 +1,78 @@
+import { exportExtensions, exportPackage, exportTargets, targetOfFileName, type ExportFile, type InteropNote } from '@phx/interop';
+import { choice, localeOf, parse } from '../args.js';
+import { exitCodes, InvalidInputError } from '../errors.js';
+import { checkOutputs, writeWhole } from '../io/files.js';
+import { renderNotes } from '../report/notes.js';
+import type { Context } from './context.js';
+import { readJsonFile, readValidPackage } from './read-package.js';
+
+export const exportHelp = `Usage: phx export <package.phx.json> -o <file> [--to <target>] [options]
+
+Writes a valid PHX package in the format of another system. Whatever the target has no place for
+is listed as a warning, never dropped silently; a package with errors is not exported.
+
+Targets, and the ending of the files they write:
+  fhir        .fhir.json    FHIR R4 transaction Bundle (Organization, Location, Measure, MeasureReport)
+  dhis2       .dhis2.json   DHIS2 dataValueSet, for POST /api/dataValueSets
+  dhis2-csv   .dhis2.csv    DHIS2 data value CSV
+  sdmx-csv    .sdmx.csv     SDMX-CSV 2.0, with its structure description beside it (.sdmx-structure.json)
+  sdmx-json   .sdmx.json    SDMX-JSON 2.0 data message
+
+Options:
+  -o, --out <file>            the file to write (required); its ending picks the target unless --to does
+  --to <target>               fhir, dhis2, dhis2-csv, sdmx-csv or sdmx-json
+  --mapping <file.json>       for dhis2 and dhis2-csv: the data elements, category option combos and
+                              organisation units of your DHIS2 (default: the GAM template, with codes)
+  --force                     overwrite output files that exist (an input is never overwritten)
+  --locale <en|ru|uk|fr|es>   language of the messages (default: from LANG, else en)
+  -q, --quiet                 print errors only
+  -h, --help                  show this help
+
+Exit codes: 0 written, 1 the package or the mapping has errors (nothing written), 2 usage or I/O error.`;
+
+/** The name of each file of an export: the data at `out`, the structure description beside it. */
+function pathsOf(out: string, files: readonly ExportFile[]): string[] {
+  const data = files.find((file) => file.role === 'data')!;
+  const base = out.toLowerCase().endsWith(data.extension) ? out.slice(0, -data.extension.length) : out.replace(/\.[^./\\]*$/, '');
+  return files.map((file) => (file.role === 'data' ? out : `${base}${file.extension}`));
+}
+
+/** `phx export`: a package to FHIR, DHIS2 or SDMX. */
+export async function runExport(argv: string[], context: Context): Promise<number> {
+  const { values, positionals } = parse('export', argv, {
+    out: { type: 'string', short: 'o' },
+    to: { type: 'string' },
+    mapping: { type: 'string' },
+    force: { type: 'boolean' },
+    locale: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) return context.print(`${exportHelp}\n`);
+  const locale = localeOf(values.locale);
+  if (positionals.length !== 1) context.usage('name one package to export', 'run `phx export --help`');
+  if (!values.out) context.usage('name the file to write with -o <file>', 'run `phx export --help`');
+  const [source] = positionals as [string];
+  const out = values.out;
+  const named = targetOfFileName(out);
+  const target = values.to === undefined ? named : choice('to', values.to, exportTargets, 'fhir');
+  if (!target) context.usage(`${out}: name the target with --to (${exportTargets.join(', ')}), or end the file name as the target's files end (e.g. .fhir.json)`);
+  if (named && named !== target) context.usage(`${out} ends as a ${named} file does, but --to is ${target}`, `end the name with ${exportExtensions[target]}, or leave --to out`);
+  if (values.mapping !== undefined && !target.startsWith('dhis2')) context.usage(`--mapping is for the DHIS2 targets (dhis2, dhis2-csv), not ${target}`);
+  const inputs = [source, ...(values.mapping === undefined ? [] : [values.mapping])];
+  await checkOutputs([out], inputs, values.force === true);
+
+  const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
+  const pkg = await readValidPackage(source, 'export', `${out} was not written`, locale, context);
+  const { files, notes } = exportPackage(pkg, target, mapping === undefined ? {} : { mapping });
+  const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? source) : source);
+  const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
+  for (const line of renderNotes(shown, fileOf, locale)) context.note(line);
+  if (files.length === 0) throw new InvalidInputError(`${out} was not written`);
+
+  const paths = pathsOf(out, files);
+  await checkOutputs(paths.slice(1), inputs, values.force === true);
+  for (const [index, file] of files.entries()) await writeWhole(paths[index]!, (write) => write(file.content));
+  const warnings = notes.filter((note) => note.severity === 'warning').length;
+  if (!values.quiet) context.note(`wrote ${paths.join(' and ')}${warnings ? ` (${warnings} ${warnings === 1 ? 'warning' : 'warnings'} above)` : ''}`);
+  return exitCodes.ok;
+}

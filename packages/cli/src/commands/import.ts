@@ -1,0 +1,115 @@
+import { validate, type Locale } from '@phx/schema';
+import { importPackage, importSources, targetOfFileName, type ImportSource, type InteropNote, type PackageHeader } from '@phx/interop';
+import { choice, localeOf, parse } from '../args.js';
+import { exitCodes, InvalidInputError } from '../errors.js';
+import { checkOutputs, decodeUtf8, readAll, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
+import { renderHuman } from '../report/human.js';
+import { renderNotes } from '../report/notes.js';
+import type { Context } from './context.js';
+import { readJsonFile, readValidPackage } from './read-package.js';
+
+export const importHelp = `Usage: phx import <file> -o <package.phx.json> [--from <source>] [options]
+
+Reads data from another system into a PHX package, and checks the package as phx validate does.
+What PHX cannot read is listed as a warning.
+
+Sources, and the ending of their files:
+  fhir        .fhir.json    FHIR R4 Bundle of Organization, Location, Measure and MeasureReport
+  dhis2       .dhis2.json   DHIS2 dataValueSet (JSON)
+  dhis2-csv   .dhis2.csv    DHIS2 data value CSV
+  sdmx-csv    .sdmx.csv     SDMX-CSV (2.0, or 1.0) in the PHX data structure
+
+DHIS2 and SDMX do not say who publishes the data or under which licence: give them with
+--publisher and --license (a FHIR Bundle written by phx export carries both). Nor do they carry
+organisations, facilities or indicator definitions: --with takes those the data refers to from a
+package of yours, so that the package written passes phx validate.
+
+Options:
+  -o, --out <file.phx.json>   the package to write (required)
+  --from <source>             fhir, dhis2, dhis2-csv or sdmx-csv (default: told by the input's ending)
+  --mapping <file.json>       for dhis2 and dhis2-csv: the mapping the values were exported with
+                              (default: the GAM template, with codes)
+  --publisher <id>            the organisation publishing the package, e.g. UA-EDR-38214567
+  --publisher-name <name>     its name (default: as the source names it, else the id)
+  --license <licence>         the licence of the data: an SPDX id such as CC-BY-4.0, or a URL
+  --id <id>                   the identifier of the package (default: as the source names it)
+  --with <package.phx.json>   a package with the organisations, facilities and indicator
+                              definitions the data refers to and the source does not carry
+  --force                     overwrite the output if it exists (an input is never overwritten)
+  --locale <en|ru|uk|fr|es>   language of the messages (default: from LANG, else en)
+  -q, --quiet                 print errors only
+  -h, --help                  show this help
+
+Exit codes: 0 imported, 1 the input cannot be read (nothing written) or the package written has
+errors (listed), 2 usage or I/O error.`;
+
+/** The package header the options give. */
+function headerOf(values: { publisher?: string; 'publisher-name'?: string; license?: string; id?: string }): PackageHeader {
+  return {
+    ...(values.publisher === undefined ? {} : { publisher: { id: values.publisher, name: values['publisher-name'] ?? values.publisher } }),
+    ...(values.license === undefined ? {} : { license: values.license }),
+    ...(values.id === undefined ? {} : { id: values.id }),
+  };
+}
+
+/** `phx import`: FHIR, DHIS2 or SDMX data to a package. */
+export async function runImport(argv: string[], context: Context): Promise<number> {
+  const { values, positionals } = parse('import', argv, {
+    out: { type: 'string', short: 'o' },
+    from: { type: 'string' },
+    mapping: { type: 'string' },
+    publisher: { type: 'string' },
+    'publisher-name': { type: 'string' },
+    license: { type: 'string' },
+    id: { type: 'string' },
+    with: { type: 'string' },
+    force: { type: 'boolean' },
+    locale: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
+  if (values.help) return context.print(`${importHelp}\n`);
+  const locale: Locale = localeOf(values.locale);
+  if (positionals.length !== 1) context.usage('name one file to import', 'run `phx import --help`');
+  if (!values.out) context.usage('name the package to write with -o <file.phx.json>', 'run `phx import --help`');
+  const [source] = positionals as [string];
+  const out = values.out;
+  const named = targetOfFileName(source);
+  const from: ImportSource | undefined =
+    values.from === undefined ? importSources.find((candidate) => candidate === named) : choice('from', values.from, importSources, 'fhir');
+  if (!from) context.usage(`${source}: name its format with --from (${importSources.join(', ')})`, 'or end the file name as their files end, e.g. .fhir.json');
+  if (values.mapping !== undefined && !from.startsWith('dhis2')) context.usage(`--mapping is for the DHIS2 sources (dhis2, dhis2-csv), not ${from}`);
+  if (requireFormat(out) !== 'json') context.usage(`${out}: phx import writes a .phx.json package`, `convert it afterwards: phx convert ${out.replace(/\.[^./\\]*$/, '.phx.json')} -o ${out}`);
+  if (values['publisher-name'] !== undefined && values.publisher === undefined) context.usage('--publisher-name needs --publisher <id>');
+  const inputs = [source, values.mapping, values.with].filter((path) => path !== undefined);
+  await checkOutputs([out], inputs, values.force === true);
+
+  const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
+  const knownRecords = values.with === undefined ? undefined : await readValidPackage(values.with, 'import', `${out} was not written`, locale, context);
+  const [input] = await resolveInputs([source], 'json');
+  const bytes = await readAll(input!);
+  if (bytes.length === 0) throw new InvalidInputError(`${input!.name}: the file is empty`);
+  const text = decodeUtf8(bytes, input!);
+  if (text === undefined) throw new InvalidInputError(`${input!.name}: the file is not valid UTF-8 text; save it as UTF-8`);
+  const { package: pkg, notes } = importPackage(text, from, { header: headerOf(values), ...(mapping === undefined ? {} : { mapping }), ...(knownRecords ? { knownRecords } : {}) });
+  const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? input!.name) : input!.name);
+  const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
+  for (const line of renderNotes(shown, fileOf, locale)) context.note(line);
+  if (!pkg) throw new InvalidInputError(`${out} was not written`);
+
+  const json = `${JSON.stringify(pkg, null, 2)}\n`;
+  await writeWhole(out, (write) => write(json));
+  const observations = pkg.observations?.length ?? 0;
+  const { issues } = validate(json, { locale });
+  const errors = issues.filter((issue) => issue.severity === 'error');
+  if (errors.length > 0) {
+    const file = { file: out, format: 'json' as const, ok: false, records: observations, errors: errors.length, warnings: 0, truncated: false, issues: errors };
+    context.print(renderHuman({ files: [file], quiet: true }, context.color));
+    context.note(`wrote ${out} (${observations} observations), but it does not pass phx validate: fix the errors above before you share it`);
+    if (errors.some((issue) => issue.code === 'ref.unknown-organisation' || issue.code === 'ref.unknown-facility')) {
+      context.note(`hint: ${from} does not carry organisations or facilities; take those the data refers to from a package of yours with --with <package.phx.json>`);
+    }
+    return exitCodes.invalid;
+  }
+  if (!values.quiet) context.note(`wrote ${out} (${observations} observations)`);
+  return exitCodes.ok;
+}

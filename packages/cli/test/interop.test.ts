@@ -1,0 +1,245 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportTargets, gamDhis2Template, gamReadiness } from '@phx/interop';
+import { observation, phx, phxInProcess as run, tempDir, validPackage } from './helpers.js';
+
+const example = join(import.meta.dirname, '../../../examples/data/network-meeting-2020.phx.json');
+const examplePackage = JSON.parse(readFileSync(example, 'utf8')) as { observations: unknown[] };
+const dir = tempDir();
+const read = (path: string) => readFileSync(path, 'utf8');
+
+describe('phx export', () => {
+  it.each(exportTargets)('writes the example package as %s, the target told by the ending of -o, and names what it cannot carry', async (target) => {
+    const ending = { fhir: '.fhir.json', dhis2: '.dhis2.json', 'dhis2-csv': '.dhis2.csv', 'sdmx-csv': '.sdmx.csv', 'sdmx-json': '.sdmx.json' }[target];
+    const out = dir.path(`example${ending}`);
+    const { code, stderr } = await run(['export', example, '-o', out]);
+    expect(code).toBe(0);
+    expect(read(out).length).toBeGreaterThan(100);
+    // Meetings have no place in any target: a warning, never a silent drop.
+    expect(stderr).toMatch(/warning {2}record-not-carried {2}.* meetings \(1 record: phx-meeting-2020-10-28\)/);
+    expect(stderr).toContain(`wrote ${out}`);
+    if (target === 'fhir') expect(JSON.parse(read(out))).toMatchObject({ resourceType: 'Bundle', type: 'transaction' });
+    if (target === 'sdmx-csv') {
+      expect(read(out).split('\n')[0]).toMatch(/^STRUCTURE,STRUCTURE_ID,ACTION,/);
+      expect(JSON.parse(read(dir.path('example.sdmx-structure.json')))).toHaveProperty('data.dataStructures');
+    }
+  });
+
+  it('takes the target from --to whatever the name, and refuses a name that says another target', async () => {
+    expect((await run(['export', example, '--to', 'sdmx-json', '-o', dir.path('any-name.json')])).code).toBe(0);
+    const clash = await run(['export', example, '--to', 'sdmx-csv', '-o', dir.path('clash.fhir.json')]);
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toContain('ends as a fhir file does, but --to is sdmx-csv');
+    const unknown = await run(['export', example, '-o', dir.path('plain.json')]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('name the target with --to');
+    expect(existsSync(dir.path('clash.fhir.json')) || existsSync(dir.path('plain.json'))).toBe(false);
+  });
+
+  it('never overwrites an input, and an existing output only with --force', async () => {
+    const pkg = dir.write('own.phx.json', JSON.stringify(validPackage(), null, 2));
+    const before = read(pkg);
+    const input = await run(['export', pkg, '--to', 'fhir', '-o', pkg, '--force']);
+    expect(input.code).toBe(2);
+    expect(input.stderr).toContain('is an input of this command and is never overwritten');
+    expect(read(pkg)).toBe(before);
+
+    const out = dir.path('own.fhir.json');
+    expect((await run(['export', pkg, '-o', out])).code).toBe(0);
+    const written = statSync(out).mtimeMs;
+    const again = await run(['export', pkg, '-o', out]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`${out} exists already`);
+    expect(again.stderr).toContain('pass --force');
+    expect(statSync(out).mtimeMs).toBe(written);
+    expect((await run(['export', pkg, '-o', out, '--force'])).code).toBe(0);
+  });
+
+  it('writes neither file of SDMX-CSV when its structure description would overwrite a file', async () => {
+    const pkg = dir.write('sdmx.phx.json', JSON.stringify(validPackage()));
+    dir.write('taken.sdmx-structure.json', '{}');
+    const { code, stderr } = await run(['export', pkg, '-o', dir.path('taken.sdmx.csv')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('taken.sdmx-structure.json exists already');
+    expect(existsSync(dir.path('taken.sdmx.csv'))).toBe(false);
+    expect(read(dir.path('taken.sdmx-structure.json'))).toBe('{}');
+  });
+
+  it('refuses a package with errors: they are printed where they are, and nothing is written', async () => {
+    const pkg = { ...validPackage(), observations: [observation('small', { indicator: 'prisons-people-on-oat', unit: 'count', numerator: undefined, denominator: undefined, value: 3 })] };
+    const file = dir.write('small-cell.phx.json', JSON.stringify(pkg, null, 2));
+    const { code, stdout, stderr } = await run(['export', file, '-o', dir.path('small-cell.fhir.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/small-cell\.phx\.json:\d+:\d+ {2}error {4}privacy\.small-cell/);
+    expect(stderr).toContain('small-cell.fhir.json was not written');
+    expect(existsSync(dir.path('small-cell.fhir.json'))).toBe(false);
+  });
+
+  it('reads a DHIS2 mapping file: its UIDs in the data values, its problems named in it, in the user’s language', async () => {
+    const pkg = dir.write('oat.phx.json', JSON.stringify({ ...validPackage(), observations: [observation('oat', { indicator: 'prisons-people-on-oat', unit: 'count', numerator: undefined, denominator: undefined, value: 1450 })] }));
+    const mapping = {
+      orgUnits: [{ country: 'ZA', subnationalArea: 'Western Cape', orgUnit: 'ImspTQPwCqd' }],
+      dataElements: [{ indicator: 'prisons-people-on-oat', dataElement: 'fbfJHSPpUQD', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'HllvX50cXC0' }] }],
+    };
+    const good = dir.write('mapping.json', JSON.stringify(mapping));
+    expect((await run(['export', pkg, '-o', dir.path('oat.dhis2.json'), '--mapping', good])).code).toBe(0);
+    expect(JSON.parse(read(dir.path('oat.dhis2.json')))).toEqual({
+      dataValues: [{ dataElement: 'fbfJHSPpUQD', period: '2020', orgUnit: 'ImspTQPwCqd', categoryOptionCombo: 'HllvX50cXC0', value: '1450' }],
+    });
+
+    const bad = dir.write('bad-mapping.json', JSON.stringify({ ...mapping, orgUnits: [{ country: 'ZA', orgUnit: 'not a uid' }] }));
+    const refused = await run(['export', pkg, '-o', dir.path('bad.dhis2.json'), '--mapping', bad, '--locale', 'uk']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`${bad}  error    dhis2.mapping-not-a-uid  Файл зіставлення, /orgUnits/0/orgUnit: «not a uid» — не UID DHIS2`);
+    expect(refused.stderr).toContain('bad.dhis2.json was not written');
+
+    const broken = dir.write('broken-mapping.json', '{\n  "dataElements": [\n    {,}\n  ]\n}');
+    const notJson = await run(['export', pkg, '-o', dir.path('broken.dhis2.json'), '--mapping', broken]);
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toMatch(/broken-mapping\.json:3:\d+: /);
+    expect((await run(['export', pkg, '-o', dir.path('x.fhir.json'), '--mapping', good])).code).toBe(2);
+  });
+
+  it('speaks the user’s language from --locale or LANG, and keeps quiet with --quiet', async () => {
+    const ru = phx(['export', example, '-o', dir.path('ru.sdmx.json')], { env: { LANG: 'ru_RU.UTF-8' } });
+    expect(ru.stderr).toContain('В SDMX нет места для встреч (1 запись: phx-meeting-2020-10-28)');
+    const fr = await run(['export', example, '-o', dir.path('fr.sdmx.json'), '--locale', 'fr']);
+    expect(fr.stderr).toContain('SDMX n’a pas de place pour les réunions (1 enregistrement : phx-meeting-2020-10-28)');
+    const quiet = await run(['export', example, '-o', dir.path('quiet.sdmx.json'), '--quiet']);
+    expect(quiet).toMatchObject({ code: 0, stderr: '' });
+  });
+
+  it('says how to export a file that is not a .phx.json package', async () => {
+    const csv = dir.write('observations.csv', 'id,indicator\n');
+    const { code, stderr } = await run(['export', csv, '-o', dir.path('csv.fhir.json')]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('phx export reads a .phx.json package');
+    expect(stderr).toContain(`phx convert ${csv} -o package.phx.json`);
+    expect(await run(['export', dir.path('missing.phx.json'), '-o', dir.path('missing.fhir.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
+  });
+});
+
+describe('phx import', () => {
+  const network = ['--with', example];
+
+  it('reads a FHIR Bundle written by phx export back into a valid package with every observation', () => {
+    const bundle = dir.path('round.fhir.json');
+    expect(phx(['export', example, '-o', bundle, '-q']).code).toBe(0);
+    const { code, stderr } = phx(['import', bundle, '-o', dir.path('round.phx.json')]);
+    expect(code).toBe(0);
+    expect(stderr).toContain(`wrote ${dir.path('round.phx.json')} (${examplePackage.observations.length} observations)`);
+    expect(phx(['validate', dir.path('round.phx.json')]).code).toBe(0);
+  });
+
+  it.each([
+    ['sdmx-csv', '.sdmx.csv'],
+    ['dhis2', '.dhis2.json'],
+    ['dhis2-csv', '.dhis2.csv'],
+  ])('reads %s back with the publisher, licence and records given', async (source, ending) => {
+    const data = dir.path(`back${ending}`);
+    expect((await run(['export', example, '-o', data, '-q'])).code).toBe(0);
+    const out = dir.path(`back-${source}.phx.json`);
+    const { code } = await run(['import', data, '-o', out, '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', ...network]);
+    expect(code).toBe(0);
+    expect((await run(['validate', out])).code).toBe(0);
+    expect(JSON.parse(read(out))).toMatchObject({ publisher: { id: 'PHX-ORG-0001', name: 'PHX-ORG-0001' }, license: 'CC-BY-4.0' });
+  });
+
+  it('needs a publisher and a licence the source does not carry, and says how to give them', async () => {
+    const data = dir.path('header.sdmx.csv');
+    expect((await run(['export', example, '-o', data, '-q'])).code).toBe(0);
+    const { code, stderr } = await run(['import', data, '-o', dir.path('header.phx.json')]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('import.header-missing');
+    expect(stderr).toContain('--publisher');
+    expect(stderr).toContain('--license');
+    expect(existsSync(dir.path('header.phx.json'))).toBe(false);
+  });
+
+  it('writes a package whose references do not resolve, lists them and points to --with', async () => {
+    const data = dir.path('refs.sdmx.csv');
+    expect((await run(['export', example, '-o', data, '-q'])).code).toBe(0);
+    const out = dir.path('refs.phx.json');
+    const { code, stdout, stderr } = await run(['import', data, '-o', out, '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0']);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/refs\.phx\.json:\d+:\d+ {2}error {4}ref\.unknown-organisation/);
+    expect(stderr).toContain('does not pass phx validate');
+    expect(stderr).toContain('--with <package.phx.json>');
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('says where text that should be JSON goes wrong, and what a file of unknown format needs', async () => {
+    const broken = dir.write('broken.fhir.json', '{\n  "resourceType": "Bundle",\n  "entry": [,]\n}');
+    const { code, stderr } = await run(['import', broken, '-o', dir.path('broken.phx.json'), '--locale', 'es']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/import\.invalid-json {2}el archivo no es JSON: falla en la línea 3, columna \d+/);
+    const plain = dir.write('plain.json', '{}');
+    expect(await run(['import', plain, '-o', dir.path('plain.phx.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('name its format with --from') });
+    expect(await run(['import', plain, '--from', 'fhir', '-o', dir.path('plain.csv')])).toMatchObject({ code: 2, stderr: expect.stringContaining('phx import writes a .phx.json package') });
+    expect(await run(['import', plain, '--from', 'fhir', '-o', plain])).toMatchObject({ code: 2, stderr: expect.stringContaining('never overwritten') });
+  });
+});
+
+describe('phx check --profile gam', () => {
+  it('prints a table of the GAM prison indicators for a country and year', async () => {
+    const { code, stdout } = await run(['check', '--profile', 'gam', '--country', 'ZM', '--year', '2019', example]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('UNAIDS GAM readiness: Zambia, 2019');
+    expect(stdout).toMatch(/^hiv-prevalence-prisoners +incomplete +4 +0 +HIV prevalence among people in prison$/m);
+    expect(stdout).toContain('    Missing breakdowns: Sex: Transgender; Age group: 25 and over');
+    expect(stdout).toMatch(/^prisons-people-on-oat +missing +0 +0 /m);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(`0 complete, 1 incomplete, 0 withheld only, ${gamReadiness({ observations: [] }, { country: 'ZM', year: 2019 }).indicators.length - 1} missing`);
+  });
+
+  it('prints the report as JSON, the same as the library’s', async () => {
+    const { code, stdout } = await run(['check', '--profile', 'gam', '--country', 'ua', '--year', '2020', '--format', 'json', example]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual({ profile: 'gam', ...gamReadiness(JSON.parse(read(example)), { country: 'UA', year: 2020 }) });
+  });
+
+  it('speaks the user’s language', async () => {
+    const { stdout } = await run(['check', '--profile', 'gam', '--country', 'UA', '--year', '2020', example, '--locale', 'uk']);
+    expect(stdout).toContain('Готовність до звіту UNAIDS GAM: Україна, 2020');
+    expect(stdout).toMatch(/^prisons-people-on-oat +повний +1 +0 /m);
+  });
+
+  it.each([
+    [['--country', 'UA', '--year', '2023'], 'name the profile with --profile gam'],
+    [['--profile', 'who', '--country', 'UA', '--year', '2023'], '--profile must be one of gam (got "who")'],
+    [['--profile', 'gam', '--year', '2023'], 'name the country with --country'],
+    [['--profile', 'gam', '--country', 'UK', '--year', '2023'], 'ISO 3166-1 country code'],
+    [['--profile', 'gam', '--country', 'UA', '--year', '23'], '--year must be a year such as 2023 (got "23")'],
+  ])('refuses %j with exit code 2', async (args, message) => {
+    const { code, stderr } = await run(['check', ...args, example]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  it('refuses a package with errors', async () => {
+    const file = dir.write('broken-package.phx.json', JSON.stringify({ ...validPackage(), license: undefined }));
+    const { code, stderr } = await run(['check', '--profile', 'gam', '--country', 'ZA', '--year', '2020', file]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('not checked');
+  });
+});
+
+describe('docs/interop.md', () => {
+  const work = tempDir();
+
+  it('its commands run on its sample package as they are written', () => {
+    const doc = read(join(import.meta.dirname, '../../../docs/interop.md'));
+    const block = (heading: string, lang: string) => new RegExp(`## ${heading}\\n[\\s\\S]*?\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(doc)![1]!;
+    work.write('ua-2023.phx.json', block('The sample package', 'json'));
+    work.write('dhis2-mapping.json', JSON.stringify(gamDhis2Template()));
+    const commands = block('From the command line', 'sh').trim().split('\n');
+    expect(commands.length).toBeGreaterThan(4);
+    for (const command of commands) {
+      const [name, ...args] = command.replace(/\s+#.*$/, '').split(/\s+/);
+      expect(name).toBe('phx');
+      const { code, stderr } = phx(args, { cwd: work.path('.') });
+      expect(code, `${command}\n${stderr}`).toBe(0);
+    }
+    expect(existsSync(work.path('ua-2023.sdmx-structure.json'))).toBe(true);
+  });
+});
