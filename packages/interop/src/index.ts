@@ -7,7 +7,7 @@
  */
 export { type InteropNote, type InteropSeverity, type ExampleKind } from './report.js';
 export { type NoteCode, type NoteParams, type TargetName } from './codes.js';
-export { interopLocales, formatNote, noteExamples, describeBreakdowns, type InteropLocale } from './locales/index.js';
+export { interopLocales, formatNote, noteExamples, describeBreakdowns, type InteropLocale, type NoteMessages } from './locales/index.js';
 export { type FieldMapping, type FieldMap } from './fields.js';
 export { type PackageHeader, type ImportOptions, type ImportResult } from './imported.js';
 export { toFhirBundle, type FhirBundle, type FhirResource, type Exported } from './fhir/export.js';

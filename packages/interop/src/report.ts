@@ -29,21 +29,6 @@ export type InteropSeverity = 'error' | 'warning';
  */
 export type ExampleKind = 'record' | 'row' | 'pointer';
 
-/** What every note has, whatever its code. */
-interface NoteFields {
-  severity: InteropSeverity;
-  /** What happened, in English. */
-  message: string;
-  /** The PHX field concerned, as a dotted path with its record type (`observation.methodNote`), when there is one. */
-  field?: string;
-  /** How many records (or rows, or entries) the note concerns. */
-  count: number;
-  /** The first few of them, as `exampleKind` says. */
-  examples: string[];
-  /** What the examples are; absent when there are none. */
-  exampleKind?: ExampleKind;
-}
-
 /**
  * One note of an export or an import: a stable code (e.g. `field-not-carried` or `dhis2.unmapped-indicator`), the
  * params of its message (narrowed by the code), the message in English, and the records it concerns.
@@ -56,7 +41,23 @@ interface NoteFields {
  * const fields = notes.flatMap((note) => (note.code === 'field-not-carried' ? [note.params.field] : []));
  * ```
  */
-export type InteropNote<Code extends NoteCode = NoteCode> = { [C in Code]: NoteFields & { code: C; params: NoteParams[C] } }[Code];
+export type InteropNote<Code extends NoteCode = NoteCode> = {
+  [C in Code]: {
+    code: C;
+    params: NoteParams[C];
+    severity: InteropSeverity;
+    /** What happened, in English. */
+    message: string;
+    /** The PHX field concerned, as a dotted path with its record type (`observation.methodNote`), when there is one. */
+    field?: string;
+    /** How many records (or rows, or entries) the note concerns. */
+    count: number;
+    /** The first few of them, as `exampleKind` says. */
+    examples: string[];
+    /** What the examples are; absent when there are none. */
+    exampleKind?: ExampleKind;
+  };
+}[Code];
 
 /** Where a note is: a record (by id), a row of the input (1-based, the header being row 1), or a JSON Pointer into it. */
 export type At = { record: string } | { row: number } | { pointer: string };

@@ -17,16 +17,7 @@ const Breakdown = z.strictObject({
   population: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
 });
 
-/**
- * The schema of a DHIS2 mapping file.
- *
- * @example
- * ```ts
- * import { Dhis2Mapping } from '@phx/interop';
- * const mapping = Dhis2Mapping.parse(JSON.parse(await readFile('gam-dhis2.json', 'utf8')));
- * ```
- */
-export const Dhis2Mapping = z
+const Dhis2MappingSchema = z
   .strictObject({
     $schema: z.string().optional(),
     /** `uid` (the default): the references below are DHIS2 UIDs; `code`: they are DHIS2 codes, sent with `idScheme: code`. */
@@ -87,7 +78,7 @@ export const Dhis2Mapping = z
  * mapping.orgUnits; // []
  * ```
  */
-export type Dhis2Mapping = z.output<typeof Dhis2Mapping>;
+export type Dhis2Mapping = z.output<typeof Dhis2MappingSchema>;
 /**
  * A DHIS2 mapping as written in a file (defaults may be left out).
  *
@@ -96,7 +87,18 @@ export type Dhis2Mapping = z.output<typeof Dhis2Mapping>;
  * const file: Dhis2MappingInput = { idScheme: 'code', dataElements: [{ indicator: 'prisons-people-on-oat', dataElement: 'GAM_PRISON_OAT', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'default' }] }] };
  * ```
  */
-export type Dhis2MappingInput = z.input<typeof Dhis2Mapping>;
+export type Dhis2MappingInput = z.input<typeof Dhis2MappingSchema>;
+
+/**
+ * The schema of a DHIS2 mapping file.
+ *
+ * @example
+ * ```ts
+ * import { Dhis2Mapping } from '@phx/interop';
+ * const mapping = Dhis2Mapping.parse(JSON.parse(await readFile('gam-dhis2.json', 'utf8')));
+ * ```
+ */
+export const Dhis2Mapping: z.ZodType<Dhis2Mapping, Dhis2MappingInput> = Dhis2MappingSchema;
 
 /**
  * Reads a mapping file (parsed JSON); each problem is an error note with its JSON path.

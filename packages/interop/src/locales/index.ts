@@ -9,7 +9,7 @@ import { ru } from './ru.js';
 import type { InteropLocale } from './types.js';
 import { uk } from './uk.js';
 
-export type { InteropLocale } from './types.js';
+export type { InteropLocale, NoteMessages } from './types.js';
 
 /**
  * The texts of @phx/interop in every locale PHX speaks: note messages and the words of the GAM readiness report.

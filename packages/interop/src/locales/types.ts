@@ -4,6 +4,19 @@ import type { GamStatus } from '../gam/readiness.js';
 import type { ExampleKind } from '../report.js';
 
 /**
+ * The message of every note code in one language, from the note's params.
+ *
+ * @example
+ * ```ts
+ * import { interopLocales } from '@phx/interop';
+ * interopLocales.en.notes['field-not-carried']({ field: 'observation.methodNote', target: 'DHIS2' });
+ * ```
+ *
+ * @useDeclaredType
+ */
+export type NoteMessages = { [Code in NoteCode]: (params: NoteParams[Code]) => string };
+
+/**
  * The texts of @phx/interop in one language: the message of every note code, how the examples of a note are
  * introduced, and the words of the GAM readiness report. Data, like @phx/schema's locales.
  *
@@ -18,7 +31,7 @@ export interface InteropLocale {
   /** BCP 47 tag of the language. */
   tag: Locale;
   /** The message of each note code, from its params. */
-  notes: { [Code in NoteCode]: (params: NoteParams[Code]) => string };
+  notes: NoteMessages;
   /** The colon and semicolon of the language, with their spaces (French puts a space before them). */
   punctuation: { colon: string; semicolon: string };
   /** How many records, rows or entries a note concerns, introducing its examples: `3 records`. */
