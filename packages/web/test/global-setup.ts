@@ -13,12 +13,12 @@ async function newest(path: string): Promise<number> {
   return Math.max(info.mtimeMs, ...times);
 }
 
-/** Builds the page before the tests when dist/ is missing or older than its sources or @phx/schema. */
+/** Builds the page before the tests when dist/ is missing or older than its sources, @phx/schema or @phx/interop. */
 export default async function setup(): Promise<void> {
   const built = await newest(join(distDir, 'index.html'));
   const sources = Math.max(
     ...(await Promise.all(
-      ['src', 'index.html', 'vite.config.ts', 'package.json', '../schema/dist'].map((path) => newest(join(packageDir, path))),
+      ['src', 'index.html', 'vite.config.ts', 'package.json', '../schema/dist', '../interop/dist'].map((path) => newest(join(packageDir, path))),
     )),
   );
   if (built > sources) return;

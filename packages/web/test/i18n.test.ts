@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { languageNames, rememberLocale, startLocale, translate, uiTexts } from '../src/i18n/index.js';
+import type { Locale } from '@phx/schema';
+import { fillText, languageNames, rememberLocale, startLocale, translate, uiTexts } from '../src/i18n/index.js';
+import { interopTexts } from '../src/i18n/interop.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!).sort();
 
@@ -10,16 +12,21 @@ function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> {
 }
 
 describe('interface texts', () => {
-  const english = uiTexts.en;
+  // The page's texts, and those of sending a package elsewhere, which load with that part of the page.
+  const tables = { page: uiTexts, interop: interopTexts } as Record<string, Record<Locale, Record<string, string>>>;
 
-  it.each(Object.keys(uiTexts))('%s has every text of English, with the same placeholders, and no empty one', (locale) => {
-    const texts = uiTexts[locale as keyof typeof uiTexts];
-    expect(Object.keys(texts).sort()).toEqual(Object.keys(english).sort());
-    for (const [key, text] of Object.entries(texts)) {
-      expect(text.trim(), key).not.toBe('');
-      expect(placeholders(text), key).toEqual(placeholders(english[key as keyof typeof english]));
-    }
-  });
+  it.each(Object.keys(tables).flatMap((table) => Object.keys(uiTexts).map((locale) => [table, locale])))(
+    '%s: %s has every text of English, with the same placeholders, and no empty one',
+    (table, locale) => {
+      const english = tables[table]!.en;
+      const texts = tables[table]![locale as Locale];
+      expect(Object.keys(texts).sort()).toEqual(Object.keys(english).sort());
+      for (const [key, text] of Object.entries(texts)) {
+        expect(text.trim(), key).not.toBe('');
+        expect(placeholders(text), key).toEqual(placeholders(english[key]!));
+      }
+    },
+  );
 
   it('names each language in itself', () => {
     expect(languageNames).toEqual({ en: 'English', ru: 'Русский', uk: 'Українська', fr: 'Français', es: 'Español' });
@@ -35,6 +42,7 @@ describe('translate', () => {
 
   it('leaves a placeholder without a value visible rather than writing "undefined"', () => {
     expect(translate('en', 'summary.valid')).toBe('{file} is valid.');
+    expect(fillText('uk', interopTexts.uk['export.also'], { other: 1 })).toBe('Завантажити також {file}');
   });
 });
 

@@ -1,3 +1,4 @@
+import type { ExportTarget, GamStatus, InteropNote, InteropSeverity } from '@phx/interop';
 import type { IssueCode, Locale, RecordType, Severity, ValidationIssue } from '@phx/schema';
 
 /** Most issues listed per file: enough to work through, few enough for the page to stay quick. */
@@ -35,6 +36,32 @@ export interface FileSummary {
   truncated: boolean;
   /** True for a CSV file that can be downloaded as .phx.json. */
   convertible: boolean;
+  /** For a valid .phx.json package, which can be exported and checked for GAM: the countries and years its observations cover. */
+  exportable?: { countries: string[]; years: number[] };
+}
+
+/** One file of an export, ready to save. */
+export interface ExportedFile {
+  name: string;
+  mediaType: string;
+  content: string;
+}
+
+/** A note of an export, in a language. */
+export interface NoteView {
+  severity: InteropSeverity;
+  code: string;
+  /** The message, and what it concerns (`3 records: a, b, c`). */
+  message: string;
+  examples: string;
+}
+
+/** The GAM readiness of a package for a country and year, in a language. */
+export interface GamView {
+  title: string;
+  columns: { indicator: string; name: string; status: string; observations: string; suppressed: string; missingBreakdowns: string };
+  rows: { indicator: string; name: string; status: GamStatus; statusLabel: string; observations: number; suppressed: number; missingBreakdowns: string }[];
+  counts: string;
 }
 
 /** An offending record, ready to show. */
@@ -74,7 +101,10 @@ export type EngineRequest =
   | { op: 'record'; issue: Pick<FileIssue, 'file' | 'path' | 'location' | 'record' | 'field'> }
   | { op: 'messages'; issues: Pick<ValidationIssue, 'code' | 'params'>[]; locale: Locale }
   | { op: 'reference'; locale: Locale }
-  | { op: 'convert'; file: number };
+  | { op: 'convert'; file: number }
+  | { op: 'export'; file: number; target: ExportTarget; locale: Locale }
+  | { op: 'notes'; notes: InteropNote[]; locale: Locale }
+  | { op: 'gam'; file: number; country: string; year: number; locale: Locale };
 
 /** What each request resolves to. */
 export interface EngineResults {
@@ -84,6 +114,11 @@ export interface EngineResults {
   reference: { indicators: IndicatorRow[]; rules: RuleRow[] };
   /** A checked CSV file as a .phx.json package: its file name and text. */
   convert: { name: string; text: string };
+  /** A checked package in another system's format: its files, and what the target has no place for. */
+  export: { files: ExportedFile[]; notes: InteropNote[]; views: NoteView[] };
+  /** Notes of an export, in another language. */
+  notes: NoteView[];
+  gam: GamView;
 }
 
 /** What the engine reports while it checks files. */

@@ -6,6 +6,7 @@
 import { formatIssue, indicatorCatalogue, issueCodes, type Locale } from '@phx/schema';
 import { labelOf } from '@phx/schema/codelists';
 import { checkCsv, checkNdjson, checkPackage, csvAsPackage, type CheckedFile } from './checks.js';
+import { withCoverage } from './exportable.js';
 import type { EngineRequest, EngineResults, FileSummary, RequestMessage, ResponseMessage, ValidateEvent } from './protocol.js';
 import { formatOf } from './protocol.js';
 import { recordView } from './records.js';
@@ -52,7 +53,7 @@ function reference(locale: Locale): EngineResults['reference'] {
 async function handle(request: EngineRequest, emit: (event: ValidateEvent) => void): Promise<EngineResults[keyof EngineResults]> {
   switch (request.op) {
     case 'validate':
-      return validateFiles(request.files, request.locale, emit);
+      return (await validateFiles(request.files, request.locale, emit)).map((summary, file) => withCoverage(summary, checkedFiles[file]));
     case 'record':
       return recordView(checkedFiles[request.issue.file], request.issue);
     case 'messages':
@@ -61,6 +62,13 @@ async function handle(request: EngineRequest, emit: (event: ValidateEvent) => vo
       return reference(request.locale);
     case 'convert':
       return csvAsPackage(checkedFiles[request.file]);
+    // The exporters load only when first asked for: checking files never fetches them.
+    case 'export':
+      return (await import('./interop.js')).exportFiles(checkedFiles[request.file], request.target, request.locale);
+    case 'notes':
+      return (await import('./interop.js')).noteViews(request.notes, request.locale);
+    case 'gam':
+      return (await import('./interop.js')).gamView(checkedFiles[request.file], request.country, request.year, request.locale);
   }
 }
 

@@ -59,7 +59,20 @@ export function rememberLocale(storage: Pick<Storage, 'setItem'>, locale: Locale
  * ```
  */
 export function translate(locale: Locale, key: TextKey, params: Record<string, string | number> = {}): string {
-  return uiTexts[locale][key].replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+  return fillText(locale, uiTexts[locale][key], params);
+}
+
+/**
+ * Fills the `{name}` placeholders of a text in a language; numbers are written the language's way, a
+ * placeholder without a value stays visible.
+ *
+ * @example
+ * ```ts
+ * fillText('ru', 'Скачать также {file}', { file: 'ua.sdmx-structure.json' }); // 'Скачать также ua.sdmx-structure.json'
+ * ```
+ */
+export function fillText(locale: Locale, text: string, params: Record<string, string | number> = {}): string {
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = params[name];
     if (value === undefined) return placeholder;
     return typeof value === 'number' ? value.toLocaleString(locale) : value;

@@ -3,6 +3,7 @@ import { Engine, EngineStoppedError } from '../engine/client.js';
 import type { EngineResults, FileIssue, FileSummary, ValidateEvent } from '../engine/protocol.js';
 import { languageNames, rememberLocale, translate, uiTexts, type TextKey } from '../i18n/index.js';
 import { byId, h, saveFile } from './dom.js';
+import type { InteropPanel } from './interop-panel.js';
 import { IssuesView } from './issues-view.js';
 import { RecordDialog } from './record-dialog.js';
 import { renderReference } from './reference-view.js';
@@ -34,6 +35,9 @@ export class App {
   #progress: Progress | undefined;
   #status: () => string = () => '';
   #summaries: FileSummary[] = [];
+  /** The exports and GAM readiness of valid packages, loaded when the page first shows one. */
+  #interop: InteropPanel | undefined;
+  #interopLoading = false;
   readonly #reference = new Map<Locale, Promise<EngineResults['reference']>>();
   readonly #issues: IssuesView;
   readonly #dialog = new RecordDialog();
@@ -105,6 +109,7 @@ export class App {
       const summaries = await this.engine.request({ op: 'validate', files, locale }, onEvent);
       if (run !== this.#run) return;
       this.#summaries = summaries;
+      this.#interop?.reset(summaries);
       this.#issues.show(issues, summaries);
       if (this.#locale !== locale) await this.#relabelIssues();
       this.#renderSummaries();
@@ -137,7 +142,7 @@ export class App {
     this.#renderSummaries();
     this.#setStatus(this.#status);
     if (this.#progress) this.#renderProgress();
-    await this.#relabelIssues();
+    await Promise.all([this.#relabelIssues(), this.#interop?.relabel()]);
   }
 
   #t(key: TextKey, params?: Record<string, string | number>): string {
@@ -171,8 +176,30 @@ export class App {
     if (messages && locale === this.#locale && issues === this.#issues.issues) this.#issues.relabel(locale, messages);
   }
 
-  #renderSummaries(): void {
-    byId('summary', HTMLElement).replaceChildren(...summaryCards(this.#summaries, this.#locale, (file) => void this.#convert(file)));
+  #renderSummaries(focus?: string): void {
+    const interop = this.#interop;
+    byId('summary', HTMLElement).replaceChildren(
+      ...summaryCards(this.#summaries, this.#locale, (file) => void this.#convert(file), (file, summary) => interop?.block(file, summary) ?? false),
+    );
+    if (focus) document.getElementById(focus)?.focus();
+    if (!interop && this.#summaries.some((summary) => summary.exportable)) void this.#loadInterop();
+  }
+
+  /** Loads the exports and GAM readiness part of the page, then shows its controls on the cards. */
+  async #loadInterop(): Promise<void> {
+    if (this.#interopLoading) return;
+    this.#interopLoading = true;
+    const fail = (error: unknown): void => this.#setStatus(() => this.#t('progress.failed', { reason: (error as Error).message }));
+    try {
+      const { InteropPanel } = await import('./interop-panel.js');
+      this.#interop = new InteropPanel(this.engine, { locale: () => this.#locale, render: (focus) => this.#renderSummaries(focus), fail });
+      this.#interop.reset(this.#summaries);
+      this.#renderSummaries();
+    } catch (error) {
+      fail(error);
+    } finally {
+      this.#interopLoading = false;
+    }
   }
 
   #renderProgress(): void {

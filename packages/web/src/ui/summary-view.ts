@@ -12,14 +12,20 @@ export function verdictOf(summary: FileSummary, locale: Locale): string {
 }
 
 /**
- * The summary of each checked file: the verdict, counts of errors and warnings, and records per type.
+ * The summary of each checked file: the verdict, counts of errors and warnings, records per type, and what
+ * `more` adds to the card of a file (the exports of a valid package).
  *
  * @example
  * ```ts
- * container.replaceChildren(...summaryCards(summaries, 'en', (file) => convert(file)));
+ * container.replaceChildren(...summaryCards(summaries, 'en', (file) => convert(file), () => false));
  * ```
  */
-export function summaryCards(summaries: readonly FileSummary[], locale: Locale, onConvert: (file: number) => void): HTMLElement[] {
+export function summaryCards(
+  summaries: readonly FileSummary[],
+  locale: Locale,
+  onConvert: (file: number) => void,
+  more: (file: number, summary: FileSummary) => HTMLElement | false,
+): HTMLElement[] {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>): string => translate(locale, key, params);
   return summaries.map((summary, file) => {
     const verdict = summary.ok ? 'valid' : 'invalid';
@@ -46,6 +52,7 @@ export function summaryCards(summaries: readonly FileSummary[], locale: Locale, 
       summary.truncated && h('p', { class: 'truncated' }, t('summary.truncated', { count: MAX_ISSUES })),
       summary.convertible && h('button', { type: 'button', class: 'convert', 'aria-describedby': `convert-note-${file}`, onclick: () => onConvert(file) }, t('summary.convert')),
       summary.convertible && h('p', { id: `convert-note-${file}`, class: 'hint' }, t('summary.convertNote')),
+      more(file, summary),
     );
   });
 }

@@ -1,0 +1,28 @@
+import type { DataPackage } from '@phx/schema';
+import type { CheckedFile } from './checks.js';
+import type { FileSummary } from './protocol.js';
+
+/** The valid packages of the checks, by checked file: what exports and GAM readiness read. */
+const packages = new WeakMap<CheckedFile, DataPackage>();
+
+/**
+ * The summary of a checked file, with the countries and calendar years its observations cover when it is a
+ * valid `.phx.json` package (no errors): such a package can be exported and checked for UNAIDS GAM readiness.
+ */
+export function withCoverage(summary: FileSummary, checked: CheckedFile | undefined): FileSummary {
+  if (!summary.ok || !checked || checked.format !== 'json' || !checked.pkg) return summary;
+  const pkg = checked.pkg as unknown as DataPackage;
+  packages.set(checked, pkg);
+  const observations = pkg.observations ?? [];
+  const countries = new Set(observations.map((observation) => observation.scope.country));
+  // GAM reports by calendar year: an observation counts for a year only when its period lies within it.
+  const years = new Set(observations.filter(({ period }) => period.start.slice(0, 4) === period.end.slice(0, 4)).map(({ period }) => Number(period.start.slice(0, 4))));
+  return { ...summary, exportable: { countries: [...countries].sort(), years: [...years].sort((a, b) => b - a) } };
+}
+
+/** The valid package of a checked file, to export; a file that is not one was never offered for export. */
+export function exportablePackage(checked: CheckedFile | undefined): DataPackage {
+  const pkg = checked && packages.get(checked);
+  if (!pkg) throw new Error('Only a valid .phx.json package can be exported.');
+  return pkg;
+}
