@@ -23,6 +23,6 @@ export {
   gamReadiness, gamIndicators, type GamReadiness, type GamReadinessOptions, type GamIndicatorReadiness, type GamStatus,
 } from './gam/readiness.js';
 export {
-  exportPackage, importPackage, exportTargets, importSources, exportExtensions, targetOfFileName, fieldMaps,
+  exportPackage, importPackage, exportTargets, importSources, targetOfFileName, fieldMaps,
   type ExportTarget, type ImportSource, type ExportFile, type ExportOptions, type ExportResult, type ImportPackageOptions,
 } from './targets.js';

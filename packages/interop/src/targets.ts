@@ -2,7 +2,7 @@
  * One entry point per direction for the faces (the CLI, the page, the hub): a package to the bytes of a
  * target, and the bytes of a source to a package. What each target means is decided in its own module.
  */
-import { validate, type DataPackage } from '@phx/schema';
+import { exportFormats, validate, type DataPackage, type ExportFormat } from '@phx/schema';
 import { toDhis2Csv, toDhis2DataValueSet } from './dhis2/export.js';
 import { dhis2FieldMap } from './dhis2/fields.js';
 import { fromDhis2Csv, fromDhis2DataValueSet } from './dhis2/import.js';
@@ -19,7 +19,17 @@ import { sdmxFieldMap } from './sdmx/fields.js';
 import { fromSdmxCsv } from './sdmx/import.js';
 
 /**
- * The formats a package exports to.
+ * An export target: `fhir`, `dhis2`, `dhis2-csv`, `sdmx-csv` or `sdmx-json` (@phx/schema's `exportFormats`).
+ *
+ * @example
+ * ```ts
+ * const target: ExportTarget = 'sdmx-csv';
+ * ```
+ */
+export type ExportTarget = ExportFormat;
+
+/**
+ * The formats a package exports to, in @phx/schema's order of `exportFormats`.
  *
  * @example
  * ```ts
@@ -27,34 +37,7 @@ import { fromSdmxCsv } from './sdmx/import.js';
  * exportTargets; // ['fhir', 'dhis2', 'dhis2-csv', 'sdmx-csv', 'sdmx-json']
  * ```
  */
-export const exportTargets = ['fhir', 'dhis2', 'dhis2-csv', 'sdmx-csv', 'sdmx-json'] as const;
-/**
- * An export target: `fhir`, `dhis2`, `dhis2-csv`, `sdmx-csv` or `sdmx-json`.
- *
- * @example
- * ```ts
- * const target: ExportTarget = 'sdmx-csv';
- * ```
- */
-export type ExportTarget = (typeof exportTargets)[number];
-
-/**
- * The usual ending of the name of each target's data file (an SDMX-CSV export's structure description ends in
- * `.sdmx-structure.json`).
- *
- * @example
- * ```ts
- * import { exportExtensions } from '@phx/interop';
- * exportExtensions['sdmx-csv']; // '.sdmx.csv'
- * ```
- */
-export const exportExtensions: Readonly<Record<ExportTarget, string>> = {
-  fhir: '.fhir.json',
-  dhis2: '.dhis2.json',
-  'dhis2-csv': '.dhis2.csv',
-  'sdmx-csv': '.sdmx.csv',
-  'sdmx-json': '.sdmx.json',
-};
+export const exportTargets = Object.keys(exportFormats) as readonly ExportTarget[];
 
 /**
  * The target a file name speaks of by its ending (`x.fhir.json` → `fhir`), or undefined.
@@ -68,7 +51,7 @@ export const exportExtensions: Readonly<Record<ExportTarget, string>> = {
  */
 export function targetOfFileName(name: string): ExportTarget | undefined {
   const lower = name.toLowerCase();
-  return exportTargets.find((target) => lower.endsWith(exportExtensions[target]));
+  return exportTargets.find((target) => lower.endsWith(exportFormats[target].extension));
 }
 
 /**
@@ -107,7 +90,7 @@ export const fieldMaps: Record<ExportTarget, FieldMap> = { fhir: fhirFieldMap, d
  *
  * @example
  * ```ts
- * const file: ExportFile = { role: 'data', extension: exportExtensions['sdmx-csv'], mediaType: 'application/vnd.sdmx.data+csv; version=2.0.0', content: csv };
+ * const file: ExportFile = { role: 'data', ...exportFormats['sdmx-csv'], content: csv };
  * ```
  */
 export interface ExportFile {
@@ -146,6 +129,9 @@ export interface ExportResult {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** The data file of an export to a target. */
+const dataFile = (target: ExportTarget, content: string): ExportFile => ({ role: 'data', ...exportFormats[target], content });
+
 /** The DHIS2 mapping of the options, or the error notes of a mapping that does not pass its schema. */
 const mappingOf = (options: { mapping?: unknown }) => readDhis2Mapping(options.mapping ?? gamDhis2Template());
 
@@ -164,7 +150,7 @@ export function exportPackage(pkg: DataPackage, target: ExportTarget, options: E
   switch (target) {
     case 'fhir': {
       const { data, warnings } = toFhirBundle(pkg);
-      return { files: [{ role: 'data', extension: exportExtensions.fhir, mediaType: 'application/fhir+json', content: json(data) }], notes: warnings };
+      return { files: [dataFile(target, json(data))], notes: warnings };
     }
     case 'dhis2':
     case 'dhis2-csv': {
@@ -172,16 +158,16 @@ export function exportPackage(pkg: DataPackage, target: ExportTarget, options: E
       if (!mapping) return { files: [], notes };
       if (target === 'dhis2') {
         const { data, warnings } = toDhis2DataValueSet(pkg, mapping);
-        return { files: [{ role: 'data', extension: exportExtensions.dhis2, mediaType: 'application/json', content: json(data) }], notes: warnings };
+        return { files: [dataFile(target, json(data))], notes: warnings };
       }
       const { data, warnings } = toDhis2Csv(pkg, mapping);
-      return { files: [{ role: 'data', extension: exportExtensions['dhis2-csv'], mediaType: 'application/csv', content: data }], notes: warnings };
+      return { files: [dataFile(target, data)], notes: warnings };
     }
     case 'sdmx-csv': {
       const { data, warnings } = toSdmxCsv(pkg);
       return {
         files: [
-          { role: 'data', extension: exportExtensions['sdmx-csv'], mediaType: 'application/vnd.sdmx.data+csv; version=2.0.0', content: data },
+          dataFile(target, data),
           { role: 'structure', extension: '.sdmx-structure.json', mediaType: 'application/vnd.sdmx.structure+json; version=2.0.0', content: json(sdmxStructure(pkg)) },
         ],
         notes: warnings,
@@ -189,7 +175,7 @@ export function exportPackage(pkg: DataPackage, target: ExportTarget, options: E
     }
     case 'sdmx-json': {
       const { data, warnings } = toSdmxJson(pkg);
-      return { files: [{ role: 'data', extension: exportExtensions['sdmx-json'], mediaType: 'application/vnd.sdmx.data+json; version=2.0.0', content: json(data) }], notes: warnings };
+      return { files: [dataFile(target, json(data))], notes: warnings };
     }
   }
 }

@@ -29,3 +29,4 @@ export {
   readCsv, writeCsv, validateCsv, detectCsvType, type ReadCsvOptions, type WriteCsvOptions, type CsvTable, type CsvValidationResult,
 } from './formats/csv.js';
 export { readNdjson, toNdjsonLines, PackageBuilder, recordsOf, type NdjsonRecord, type ReadNdjsonOptions } from './formats/convert.js';
+export { exportFormats, type ExportFormat } from './formats/exports.js';

@@ -58,8 +58,8 @@ describe('bundle budget', () => {
   it('loads the exporters of @phx/interop, and the page’s part that offers them, only when asked for', async () => {
     const scripts = await builtScripts();
     const initial = await initialScripts(scripts);
-    // The FHIR media type is written by the exporters and by nothing else of the page.
-    const exporters = scripts.filter(({ text }) => text.includes('application/fhir+json'));
+    // The FHIR resource type of observations is written by the exporters and by nothing else of the page.
+    const exporters = scripts.filter(({ text }) => text.includes('MeasureReport'));
     expect(exporters.map(({ file }) => file)).toEqual([expect.stringMatching(/interop-/)]);
     expect(initial).not.toContain(exporters[0]);
     const panel = scripts.find(({ text }) => text.includes('Send to another system'));

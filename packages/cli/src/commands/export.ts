@@ -1,4 +1,5 @@
-import { exportExtensions, exportPackage, exportTargets, targetOfFileName, type ExportFile, type InteropNote } from '@phx/interop';
+import { exportPackage, exportTargets, targetOfFileName, type ExportFile, type InteropNote } from '@phx/interop';
+import { exportFormats } from '@phx/schema';
 import { choice, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError } from '../errors.js';
 import { checkOutputs, writeWhole } from '../io/files.js';
@@ -56,7 +57,7 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
   const named = targetOfFileName(out);
   const target = values.to === undefined ? named : choice('to', values.to, exportTargets, 'fhir');
   if (!target) context.usage(`${out}: name the target with --to (${exportTargets.join(', ')}), or end the file name as the target's files end (e.g. .fhir.json)`);
-  if (named && named !== target) context.usage(`${out} ends as a ${named} file does, but --to is ${target}`, `end the name with ${exportExtensions[target]}, or leave --to out`);
+  if (named && named !== target) context.usage(`${out} ends as a ${named} file does, but --to is ${target}`, `end the name with ${exportFormats[target].extension}, or leave --to out`);
   if (values.mapping !== undefined && !target.startsWith('dhis2')) context.usage(`--mapping is for the DHIS2 targets (dhis2, dhis2-csv), not ${target}`);
   const inputs = [source, ...(values.mapping === undefined ? [] : [values.mapping])];
   await checkOutputs([out], inputs, values.force === true);
