@@ -16,6 +16,7 @@ while (!next.done) {
   console.log(`${file}:${issue.location && 'line' in issue.location ? issue.location.line : '?'} ${issue.severity} ${issue.code} ${issue.message}`);
   next = await issues.next();
 }
-const summary = next.value;
-console.log(`${summary.lines} lines, ${summary.records.observation} observations: ${summary.errors} errors, ${summary.warnings} warnings`);
-process.exitCode = summary.ok ? 0 : 1;
+const result = next.value;
+const extent = result.read.complete ? '' : ' (checking stopped at --max-issues: the counts cover only the lines read)';
+console.log(`${result.read.lines} lines, ${result.read.records.observation} observations: ${result.errors} errors, ${result.warnings} warnings${extent}`);
+process.exitCode = result.ok ? 0 : 1;

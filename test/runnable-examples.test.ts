@@ -31,7 +31,7 @@ describe('examples/', () => {
     const { stdout } = await tsx(['examples/build-package.ts', out]);
     expect(stdout).toContain('with 3 observations');
     const written = readFileSync(out, 'utf8');
-    expect(validate(written)).toEqual({ ok: true, issues: [] });
+    expect(validate(written)).toMatchObject({ ok: true, issues: [], data: JSON.parse(written) });
   });
 
   it('stream-ndjson.ts streams the NDJSON example and prints a summary', async () => {

@@ -13,11 +13,18 @@ function failsWith(args: string[], code: number, message: string | RegExp, input
 
 describe('bad input gets one clear message and exit 1 or 2, never a stack trace', () => {
   it.each([['x.phx.json'], ['x.phx.ndjson'], ['x.csv']])('an empty %s', (name) => {
-    failsWith(['validate', dir.write(name, '')], 1, `${dir.path(name)}\n  error  the file is empty`);
+    failsWith(['validate', dir.write(name, '')], 1, `${dir.path(name)}\n  file\n    ${dir.path(name)}  error    file.empty  The file is empty`);
+    failsWith(['validate', dir.write(`blank-${name}`, '\r\n  \n')], 1, 'file.empty  The file holds only blank lines or spaces');
   });
 
   it('empty standard input', () => {
-    failsWith(['validate', '-'], 1, '<stdin>\n  error  the file is empty', '');
+    failsWith(['validate', '-'], 1, '<stdin>\n  file\n    <stdin>  error    file.empty  The file is empty', '');
+  });
+
+  it('an Excel workbook, under its own name or another', () => {
+    const workbook = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('xl/workbook.xml')]);
+    failsWith(['validate', dir.write('Book1.xlsx', workbook)], 1, /file\.unsupported-format {2}The file is an Excel workbook \(\.xlsx\), which PHX does not read/);
+    failsWith(['validate', dir.write('Book1.csv', workbook)], 1, /file\.unsupported-format {2}The file is an Excel workbook/);
   });
 
   it('binary data', () => {
@@ -40,7 +47,7 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
 
   it('a 100 MB single line on standard input', () => {
     const line = Buffer.alloc(100 * 1024 * 1024, 'a');
-    failsWith(['validate', '-'], 1, /<stdin>:1:1 {2}error {4}syntax\.line-too-long {2}Line longer than 16777216 bytes; skipped/, line);
+    failsWith(['validate', '--stdin-format', 'ndjson', '-'], 1, /<stdin>:1:1 {2}error {4}syntax\.line-too-long {2}Line longer than 16777216 bytes; skipped/, line);
   });
 
   it('1 000 000-deep nesting', () => {
@@ -65,8 +72,8 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
 
   it('a CSV with no header', () => {
     const rows = 'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey\n';
-    failsWith(['validate', dir.write('headless.csv', rows)], 1, 'the first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown');
-    failsWith(['validate', '--type', 'observation', dir.path('headless.csv')], 1, 'the first row is not a header of observation columns');
-    failsWith(['convert', dir.path('headless.csv'), '-o', dir.path('headless.phx.json')], 1, 'the first row is not a header of PHX columns');
+    failsWith(['validate', dir.write('headless.csv', rows)], 1, 'headless.csv:1:1  error    csv.no-header  The first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown');
+    failsWith(['validate', '--type', 'observation', dir.path('headless.csv')], 1, 'csv.no-header  The first row is not a header of observation columns');
+    failsWith(['convert', dir.path('headless.csv'), '-o', dir.path('headless.phx.json')], 1, 'The first row is not a header of PHX columns');
   });
 });

@@ -37,10 +37,19 @@ describe('phx validate --format sarif', () => {
       ['privacy.personal-data', 'warning', 'bad.phx.json'],
       ['unique.duplicate-id', 'error', 'bad.phx.json'],
       ['schema.invalid-type', 'error', 'bad.csv'],
+      ['file.empty', 'error', 'empty.phx.ndjson'],
     ]);
     expect(run!.results[2]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 2, startColumn: 7 });
+    expect(run!.results[3]!.locations[0]!.physicalLocation).not.toHaveProperty('region');
     for (const result of run!.results) expect(run!.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
-    expect(run!.invocations[0]!.toolExecutionNotifications![0]!.message.text).toBe('the file is empty.');
+    expect(run!.invocations[0]!.toolExecutionNotifications).toBeUndefined();
+  });
+
+  it('says in a notification when a file was checked only in part', () => {
+    const many = dir.write('many.phx.json', JSON.stringify({ ...validPackage(), observations: Array.from({ length: 10 }, () => observation('same')) }));
+    const run = phx(['validate', '--format', 'sarif', '--max-issues', '2', many], { cwd: dir.path('') });
+    const [notification] = (JSON.parse(run.stdout) as SarifLog).runs[0]!.invocations[0]!.toolExecutionNotifications!;
+    expect(notification!.message.text).toBe(`${many}: 2 issues listed (--max-issues); checking stopped at 5 records: the counts cover only the part checked.`);
   });
 
   /** Runs `sarif-multitool validate` on a log and returns the problems it reports at error level. */

@@ -14,7 +14,16 @@ interface JsonReport {
   ok: boolean;
   errors: number;
   warnings: number;
-  files: { file: string; format: string; ok: boolean; records: number; errors: number; warnings: number; truncated: boolean; issues: { code: string; message: string; location?: Record<string, number> }[] }[];
+  files: {
+    file: string;
+    format: string;
+    ok: boolean;
+    errors: number;
+    warnings: number;
+    truncated: boolean;
+    read: { records: Record<string, number>; lines?: number; bytes: number; complete: boolean };
+    issues: { code: string; message: string; location?: Record<string, number> }[];
+  }[];
 }
 
 function json(args: string[], input?: string): { code: number | null; report: JsonReport } {
@@ -68,12 +77,9 @@ describe('phx validate: files and exit codes', () => {
     expect(stderr).toContain('no file matches');
   });
 
-  it('exits 2 on an unsupported file type, naming the formats it reads', () => {
-    const path = dir.write('data.xlsx', 'PK');
-    const { code, stderr } = phx(['validate', path]);
-    expect(code).toBe(2);
-    expect(stderr).toContain(`${path}: unsupported file type`);
-    expect(stderr).toContain('.phx.json, .phx.ndjson and .csv');
+  it('tells the format of a file with another ending from its content', () => {
+    const path = dir.write('export.txt', validNdjson());
+    expect(json([path]).report.files[0]).toMatchObject({ format: 'ndjson', ok: true });
   });
 
   it('exits 2 when no file is named', () => {
@@ -88,7 +94,7 @@ describe('phx validate: options', () => {
     const { code, report } = json([invalid, valid]);
     expect(code).toBe(1);
     expect(report).toMatchObject({ ok: false, errors: 2, warnings: 0 });
-    expect(report.files[0]).toMatchObject({ file: invalid, format: 'json', ok: false, records: 5, errors: 2 });
+    expect(report.files[0]).toMatchObject({ file: invalid, format: 'json', ok: false, read: { records: { organisation: 1, facility: 1, observation: 3 } }, errors: 2 });
     expect(report.files[0]!.issues.map((issue) => issue.code)).toEqual(['unique.duplicate-id', 'privacy.small-cell']);
     expect(report.files[0]!.issues[0]!.location).toEqual({ line: expect.any(Number), column: expect.any(Number) });
     expect(report.files[1]).toMatchObject({ file: valid, ok: true, issues: [] });
@@ -118,12 +124,17 @@ describe('phx validate: options', () => {
     const path = dir.write('many.phx.json', JSON.stringify(many));
     const { report } = json(['--max-issues', '5', path]);
     expect(report.files[0]!.issues).toHaveLength(5);
-    expect(report.files[0]!.truncated).toBe(true);
+    expect(report.files[0]).toMatchObject({ truncated: true, read: { complete: false, records: { observation: 6 } } });
     const stream = dir.write('many.phx.ndjson', `${Array.from({ length: 30 }, () => JSON.stringify({ type: 'observation', ...observation('same') })).join('\n')}\n`);
     const streamed = json(['--max-issues', '3', stream]).report.files[0]!;
     expect(streamed.issues).toHaveLength(3);
-    expect(streamed.truncated).toBe(true);
-    expect(phx(['validate', '--max-issues', '5', path]).stdout).toContain('stopped after 5 issues');
+    expect(streamed).toMatchObject({ truncated: true, read: { complete: false, lines: 4, records: { observation: 4 } } });
+    const human = phx(['validate', '--max-issues', '5', path]).stdout;
+    expect(human).toContain('… 5 issues listed (--max-issues); checking stopped at 8 records: the counts cover only the part checked');
+    expect(phx(['validate', '--max-issues', '3', stream]).stdout).toMatch(/checking stopped at line 4 \(\d[\d,]* bytes\), 4 records: the counts cover only the part checked/);
+    // Warnings past the limit are counted, and the file read to its end.
+    const warned = dir.write('warned-many.phx.json', JSON.stringify({ ...validPackage(), observations: Array.from({ length: 8 }, (_, i) => observation(`obs-${i}`, { notes: 'call +27 21 555 0199' })) }));
+    expect(phx(['validate', '--max-issues', '2', warned]).stdout).toContain('… 2 issues listed (--max-issues); the counts cover the whole file');
     expect(phx(['validate', '--max-issues', '0', path]).code).toBe(2);
   });
 

@@ -91,7 +91,8 @@ describe('every endpoint through the client', () => {
   it('packages.import stores a package; validate checks one and stores nothing', async () => {
     const pkg = observationPackage(ORG_A, 25, { prefix: 'pkg' });
     const result = await member.validate({ ...pkg, id: 'validated-only', observations: pkg.observations!.map((o) => ({ ...o, id: `v-${o.id}` })) });
-    expect(result).toEqual({ ok: true, issues: [] });
+    expect(result).toMatchObject({ ok: true, issues: [], errors: 0, warnings: 0, truncated: false, format: 'json' });
+    expect(result.read).toMatchObject({ records: { organisation: 1, observation: 25 }, complete: true });
     expect(await collect(member.observations.list({ organisation: ORG_A }))).not.toContainEqual(expect.objectContaining({ id: 'v-pkg-0000000' }));
 
     const summary = await member.packages.import(pkg);

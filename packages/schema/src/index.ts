@@ -13,20 +13,23 @@ export { codelists, type Code, type CodelistId } from './codelists/codes.js';
 export { indicatorCatalogue } from './catalogue/indicators.js';
 export { issueCodes, type IssueCode, type IssueCodeInfo } from './validate/codes.js';
 export {
-  toPointer, fromPointer, type ValidationIssue, type ValidationResult, type Severity, type TextLocation, type CellLocation,
+  toPointer, fromPointer, type ValidationIssue, type ValidationResult, type ReadSummary, type Severity, type TextLocation, type CellLocation,
 } from './validate/issue.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {
   validate, validateRecord, rulesBeyondSchema, shapeProblems, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
 } from './validate/validate.js';
 export type { StructuralProblem } from './validate/structural.js';
-export { validateNdjson, type ValidateNdjsonOptions, type NdjsonSummary } from './validate/ndjson.js';
+export { validateNdjson, type ValidateNdjsonOptions } from './validate/ndjson.js';
+export { validateFile, readRecords, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
+export { fileFormats, formatOfName, formatOfMediaType, type FileFormat } from './file/format.js';
+export { DEFAULT_MAX_DOCUMENT_BYTES, type RecognisedEncoding } from './file/encoding.js';
 export { LineIndex, offsetBeyondDepth } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
 export { locales, isLocale, type Locale, type PhxLocale, type RuleCode, type StructuralCode, type MessageTemplate } from './locales/index.js';
 export { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName, type JsonSchema } from './jsonschema.js';
 export {
-  readCsv, writeCsv, validateCsv, detectCsvType, type ReadCsvOptions, type WriteCsvOptions, type CsvTable, type CsvValidationResult,
+  readCsv, writeCsv, validateCsv, detectCsvType, type ReadCsvOptions, type WriteCsvOptions, type CsvTable,
 } from './formats/csv.js';
 export { readNdjson, toNdjsonLines, PackageBuilder, recordsOf, type NdjsonRecord, type ReadNdjsonOptions } from './formats/convert.js';
 export { exportFormats, type ExportFormat } from './formats/exports.js';

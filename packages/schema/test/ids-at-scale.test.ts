@@ -40,7 +40,7 @@ async function drain(lines: string[]): Promise<{ errors: number; warnings: numbe
   const validation = validateNdjson(chunks(), { now: NOW });
   for (;;) {
     const step = await validation.next();
-    if (step.done) return { errors: step.value.errors, warnings: step.value.warnings, observations: step.value.records.observation };
+    if (step.done) return { errors: step.value.errors, warnings: step.value.warnings, observations: step.value.read.records.observation };
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../src/validate/issue.js';
-import { validateNdjson, type NdjsonSummary, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
+import { validateNdjson, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
 import { CAPE_FORUM, changed, countObservation, NOW, SECRETARIAT, smallPackage, ZAMBIA_TRUST, type Loose } from './rules/fixtures.js';
 
 const encoder = new TextEncoder();
@@ -30,7 +30,7 @@ async function run(source: Parameters<typeof validateNdjson>[0], options: Valida
   const validation = validateNdjson(source, { now: NOW, ...options });
   for (;;) {
     const step = await validation.next();
-    if (step.done) return { issues, summary: step.value as NdjsonSummary };
+    if (step.done) return { issues, summary: step.value };
     issues.push(step.value);
   }
 }
@@ -42,13 +42,14 @@ describe('validateNdjson', () => {
     const lines = packageLines();
     const { issues, summary } = await run(chunks(lines.join('\n') + '\n'));
     expect(issues).toEqual([]);
+    const text = lines.join('\n') + '\n';
     expect(summary).toEqual({
       ok: true,
-      lines: lines.length,
-      records: { organisation: 3, facility: 1, indicator: 1, observation: 5, meeting: 1 },
+      issues: [],
       errors: 0,
       warnings: 0,
       truncated: false,
+      read: { records: { organisation: 3, facility: 1, indicator: 1, observation: 5, meeting: 1 }, lines: lines.length, bytes: encoder.encode(text).length, complete: true },
     });
   });
 
@@ -85,7 +86,7 @@ describe('validateNdjson', () => {
     const text = '\uFEFF' + ['', ...lines.slice(0, 5), '   ', ...lines.slice(5), ''].join('\r\n');
     const { issues, summary } = await run(chunks(text));
     expect(placed(issues)).toEqual([['schema.invalid-value', '/unit', { line: 13, column: lines[10]!.indexOf('"unit"') + 1 }]]);
-    expect(summary.lines).toBe(lines.length + 2);
+    expect(summary.read.lines).toBe(lines.length + 2);
   });
 
   it('reads chunks split anywhere, even inside a character', async () => {
@@ -122,7 +123,7 @@ describe('validateNdjson', () => {
       ['ndjson.unknown-type', { type: null }, { line: 3, column: 1 }],
       ['ndjson.unknown-type', { type: null }, { line: 4, column: 1 }],
     ]);
-    expect(summary.records.observation).toBe(5);
+    expect(summary.read.records.observation).toBe(5);
   });
 
   it('reports a line that is not JSON at its column, and goes on', async () => {
@@ -140,7 +141,7 @@ describe('validateNdjson', () => {
       ['syntax.invalid-encoding', '', { line: 4, column: 1 }],
       ['schema.invalid-value', '/unit', { line: 12, column: lines[10]!.indexOf('"unit"') + 1 }],
     ]);
-    expect(summary.lines).toBe(lines.length + 1);
+    expect(summary.read.lines).toBe(lines.length + 1);
   });
 
   it('skips a line over maxLineBytes without holding it, and checks the others', async () => {
@@ -165,7 +166,7 @@ describe('validateNdjson', () => {
       ['schema.required', expect.objectContaining({ field: 'organisationType' }), lines.length + 2],
       ['schema.required', expect.objectContaining({ field: 'countries' }), lines.length + 2],
     ]);
-    expect(summary.lines).toBe(lines.length + 2);
+    expect(summary.read.lines).toBe(lines.length + 2);
     expect(largestHeld).toBeLessThan((longLine / 2) * chunk);
   });
 
@@ -244,7 +245,7 @@ describe('validateNdjson', () => {
     it('stops at maxIssues and says the summary is truncated', async () => {
       const { issues, summary } = await run(chunks(manyErrors().join('\n')), { maxIssues: 3 });
       expect(issues.map((i) => lineOf(i))).toEqual([13, 14, 15]);
-      expect(summary).toMatchObject({ ok: false, truncated: true, lines: 15 });
+      expect(summary).toMatchObject({ ok: false, truncated: true, read: { lines: 15, complete: false } });
     });
 
     it('is not truncated below maxIssues', async () => {
@@ -289,7 +290,8 @@ describe('validateNdjson', () => {
     });
 
     it('reads an empty stream', async () => {
-      expect(await run(chunks())).toEqual({ issues: [], summary: expect.objectContaining({ ok: true, lines: 0 }) });
+      expect(await run(chunks())).toMatchObject({ issues: [{ code: 'file.empty', params: { blank: false } }], summary: { ok: false, read: { lines: 0 } } });
+      expect(await run(chunks('\n  \r\n'))).toMatchObject({ issues: [{ code: 'file.empty', params: { blank: true } }], summary: { ok: false, read: { lines: 2 } } });
     });
   });
 });

@@ -63,7 +63,10 @@ describe('validate', () => {
     const result = validate(fiveErrors(), { now: NOW, maxIssues: 2 });
     expect(result.ok).toBe(false);
     expect(result.issues.map((i) => i.pointer)).toEqual(['/observations/0/unit', '/observations/1/unit']);
-    expect(validate(fiveErrors(), { now: NOW, maxIssues: 0 })).toEqual({ ok: false, issues: [] });
+    // Reading stopped there: the counts cover the records read, and say so.
+    expect(result).toMatchObject({ errors: 2, truncated: true, read: { complete: false, records: { observation: 2 } } });
+    expect(validate(fiveErrors(), { now: NOW })).toMatchObject({ errors: 5, truncated: false, read: { complete: true, records: { observation: 5 } } });
+    expect(validate(fiveErrors(), { now: NOW, maxIssues: 0 })).toMatchObject({ ok: false, issues: [] });
     expect(validate(fiveErrors(), { now: NOW, maxIssues: 50 }).issues).toHaveLength(5);
   });
 
@@ -73,7 +76,7 @@ describe('validate', () => {
       p.observations[4].unit = 'percentage';
     });
     expect(validate(pkg, { now: NOW, maxIssues: 1 })).toMatchObject({ ok: false, issues: [{ code: 'codelist.unknown-code' }] });
-    expect(validate(pkg, { now: NOW, maxIssues: 0 })).toEqual({ ok: false, issues: [] });
+    expect(validate(pkg, { now: NOW, maxIssues: 0 })).toMatchObject({ ok: false, issues: [] });
   });
 
   it('counts warnings beyond maxIssues without making the data invalid', () => {
@@ -114,7 +117,7 @@ describe('validateRecord', () => {
       ...pkg.observations.map((r: Loose) => ['observation', r] as const),
       ...pkg.meetings.map((r: Loose) => ['meeting', r] as const),
     ];
-    for (const [type, record] of records) expect(validateRecord(type, record, { now: NOW }), `${type} ${record.id ?? record.code}`).toEqual({ ok: true, issues: [] });
+    for (const [type, record] of records) expect(validateRecord(type, record, { now: NOW }), `${type} ${record.id ?? record.code}`).toMatchObject({ ok: true, issues: [] });
   });
 
   it('reports with pointers from the record and honours maxIssues', () => {

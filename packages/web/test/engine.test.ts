@@ -1,10 +1,11 @@
 import { validate, validateCsv, validateNdjson, type ValidationIssue } from '@phx/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCsv, checkNdjson, checkPackage, csvAsPackage, recordOfPath, type CheckedFile } from '../src/engine/checks.js';
-import { formatOf, type FileIssue, type FileSummary, type ValidateEvent } from '../src/engine/protocol.js';
+import { checkFile, csvAsPackage, recordOfPath, type CheckedFile } from '../src/engine/checks.js';
+import type { FileIssue, FileSummary, ValidateEvent } from '../src/engine/protocol.js';
 import { lineOfPath, recordView } from '../src/engine/records.js';
 import { Reporter } from '../src/engine/report.js';
+import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
 import { ndjsonText, observation, recordLine } from './fixtures/ndjson.js';
 import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
 import { invalidCsv, semicolonCsv } from './fixtures/tables.js';
@@ -12,23 +13,22 @@ import { invalidCsv, semicolonCsv } from './fixtures/tables.js';
 /** Checks a file as the worker does, collecting what it reports. */
 async function check(name: string, text: string | Uint8Array<ArrayBuffer>): Promise<{ summary: FileSummary; issues: FileIssue[]; events: ValidateEvent[]; checked: CheckedFile }> {
   const file = new File([text], name);
-  const checked: CheckedFile = { file, format: formatOf(name) };
+  const checked: CheckedFile = { file };
   const events: ValidateEvent[] = [];
-  const checker = { json: checkPackage, ndjson: checkNdjson, csv: checkCsv }[checked.format];
-  const summary = await checker(checked, 'en', new Reporter(0, (event) => events.push(event)));
+  const summary = await checkFile(checked, 'en', new Reporter(0, (event) => events.push(event)));
   const issues = events.flatMap((event) => (event.kind === 'issues' ? event.issues : []));
   return { summary, issues, events, checked };
 }
 
 const essentials = ({ code, severity, pointer, message, location }: ValidationIssue) => ({ code, severity, pointer, message, location });
 
-describe('formatOf', () => {
-  it('tells the format from the file name', () => {
-    expect(formatOf('a.phx.json')).toBe('json');
-    expect(formatOf('A.PHX.NDJSON')).toBe('ndjson');
-    expect(formatOf('export.jsonl')).toBe('ndjson');
-    expect(formatOf('observations.CSV')).toBe('csv');
-    expect(formatOf('package.json')).toBe('json');
+describe('checking any file', () => {
+  it.each(awkwardFiles().filter((file) => file.bytes.length < 1_000_000))('gives $name the verdict and codes of the file pipeline', async ({ name, bytes, codes }) => {
+    const { summary, issues } = await check(name, bytes as Uint8Array<ArrayBuffer>);
+    expect(issues.map((issue) => issue.code)).toEqual(codes);
+    expect(summary.ok).toBe(codes.length === 0);
+    // A problem of the whole file is listed as the file's, not as the package header's.
+    for (const issue of issues.filter((found) => !found.location)) expect(issue.record).toEqual({ kind: 'file' });
   });
 });
 
@@ -36,7 +36,11 @@ describe('checking a .phx.json package', () => {
   it('reports a valid package valid, with its records per type', async () => {
     const { summary, issues } = await check('valid.phx.json', packageText(validPackage));
     expect(issues).toEqual([]);
-    expect(summary).toEqual({ name: 'valid.phx.json', format: 'json', ok: true, records: { organisation: 2, facility: 1, observation: 2 }, errors: 0, warnings: 0, truncated: false, convertible: false });
+    const bytes = new TextEncoder().encode(packageText(validPackage)).length;
+    expect(summary).toEqual({
+      name: 'valid.phx.json', format: 'json', ok: true, errors: 0, warnings: 0, truncated: false, convertible: false,
+      read: { records: { organisation: 2, facility: 1, indicator: 0, observation: 2, meeting: 0 }, bytes, complete: true },
+    });
   });
 
   it('reports the issues validate() finds, each with its record and its field within the record', async () => {
@@ -90,7 +94,7 @@ describe('checking a .phx.ndjson stream', () => {
   it('reports a valid stream valid, with its records per type', async () => {
     const { summary, issues } = await check('valid.phx.ndjson', ndjsonText(50));
     expect(issues).toEqual([]);
-    expect(summary).toMatchObject({ format: 'ndjson', ok: true, records: { observation: 50 }, errors: 0, warnings: 0 });
+    expect(summary).toMatchObject({ format: 'ndjson', ok: true, read: { records: { observation: 50 } }, errors: 0, warnings: 0 });
   });
 
   it('reports what validateNdjson reports, and finds each offending line again', async () => {
@@ -111,7 +115,7 @@ describe('checking a .phx.ndjson stream', () => {
       ['syntax.invalid-json', 1500],
       ['ref.unknown-facility', 2999],
     ]);
-    expect(summary).toMatchObject({ format: 'ndjson', ok: false, records: { observation: 2999 }, errors: 4 });
+    expect(summary).toMatchObject({ format: 'ndjson', ok: false, read: { records: { observation: 2999 } }, errors: 4 });
     const lines = text.split('\n');
     const [small, , syntax, facility] = await Promise.all(issues.map((issue) => recordView(checked, issue)));
     expect(JSON.parse(small!.json!)).toEqual(JSON.parse(lines[4]!));
@@ -125,7 +129,7 @@ describe('checking a CSV table', () => {
   it('reads `;` separators and decimal commas, and converts the table to a package', async () => {
     const { summary, issues, checked } = await check('observations.csv', semicolonCsv);
     expect(issues).toEqual([]);
-    expect(summary).toMatchObject({ format: 'csv', ok: true, records: { observation: 2 }, convertible: true });
+    expect(summary).toMatchObject({ format: 'csv', ok: true, read: { records: { observation: 2 } }, convertible: true });
     const converted = csvAsPackage(checked);
     expect(converted.name).toBe('observations.phx.json');
     const pkg = JSON.parse(converted.text) as { observations: { value: number }[] };

@@ -20,9 +20,10 @@ function issue(overrides: Partial<FileIssue>): FileIssue {
   };
 }
 
+const read = (observation: number) => ({ records: { organisation: 0, facility: 0, indicator: 0, observation, meeting: 0 }, complete: true });
 const files: FileSummary[] = [
-  { name: 'a.phx.json', format: 'json', ok: false, records: { observation: 2 }, errors: 2, warnings: 1, truncated: false, convertible: false },
-  { name: 'b.csv', format: 'csv', ok: false, records: { observation: 1 }, errors: 1, warnings: 0, truncated: false, convertible: false },
+  { name: 'a.phx.json', format: 'json', ok: false, read: read(2), errors: 2, warnings: 1, truncated: false, convertible: false },
+  { name: 'b.csv', format: 'csv', ok: false, read: read(1), errors: 1, warnings: 0, truncated: false, convertible: false },
 ];
 
 const sample: FileIssue[] = [

@@ -1,7 +1,7 @@
 import { readLines } from '@phx/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, LineStarts, observedStream, readBytes } from '../src/engine/reading.js';
+import { LineStarts, observedStream } from '../src/engine/reading.js';
 
 const encoder = new TextEncoder();
 
@@ -20,6 +20,11 @@ function chunked(bytes: Uint8Array, cuts: number[]): ReadableStream<Uint8Array> 
       controller.close();
     },
   });
+}
+
+/** All the bytes of a stream. */
+async function readBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 async function textOfLine(blob: Blob, starts: LineStarts, line: number): Promise<string | undefined> {
@@ -66,16 +71,5 @@ describe('LineStarts', () => {
       }),
       { numRuns: 60 },
     );
-  });
-});
-
-describe('decodeUtf8', () => {
-  it('decodes characters split across chunks', async () => {
-    const bytes = encoder.encode('Распространённость ВИЧ — 12,5 %');
-    for (let cut = 0; cut <= bytes.length; cut++) expect(await decodeUtf8(chunked(bytes, [cut]))).toBe('Распространённость ВИЧ — 12,5 %');
-  });
-
-  it('says so when the bytes are not UTF-8 (a file saved as Windows-1251)', async () => {
-    expect(await decodeUtf8(chunked(new Uint8Array([0x7b, 0xcf, 0xf0, 0xe8, 0x7d]), []))).toBeUndefined();
   });
 });

@@ -1,12 +1,11 @@
 import {
-  PackageBuilder, readCsv, readNdjson, recordTypeNames, recordsOf, toNdjsonLines, validate, writeCsv, type Locale, type RecordType,
-  type ValidationIssue,
+  formatOfName, readRecords, recordTypeNames, recordsOf, toNdjsonLines, writeCsv, type DataPackage, type FileFormat, type RecordType, type ValidateFileOptions,
 } from '@phx/schema';
 import { choice, localeOf, parse, recordType } from '../args.js';
 import { exitCodes, InvalidInputError } from '../errors.js';
-import { headerProblem } from '../io/csv-header.js';
-import { decodeUtf8, readAll, requireFormat, resolveInputs, streamOf, writeWhole, type Input } from '../io/files.js';
+import { onInput, requireFormat, resolveInputs, writeWhole, type Input } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
+import { fileReport, type FileReport } from '../report/types.js';
 import type { Context } from './context.js';
 
 export const convertHelp = `Usage: phx convert <input> -o <output> [options]
@@ -15,7 +14,8 @@ Converts between .phx.json, .phx.ndjson and .csv, losslessly for v1 data: conver
 the same records. A CSV holds one record type, with columns named by the flattened path of each
 field (id, period.start, disaggregation.sex, name.en, countries.0).
 CSV input may have a byte order mark, ; separators with decimal commas, Excel serial dates and
-blank rows. Unknown, repeated or missing columns are reported together, and nothing is written.
+blank rows. What cannot be read (text that is not JSON, unknown, repeated or missing columns)
+is reported together, and nothing is written.
 
 Options:
   -o, --out <file>              the file to write; its extension picks the format (required)
@@ -30,58 +30,20 @@ Options:
 
 Exit codes: 0 converted, 1 the input cannot be converted as it is, 2 usage or I/O error.`;
 
-type Records = { pkg: Record<string, unknown> };
-
 const delimiters: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
 
 /** The input has problems that a conversion would lose or carry over; they are printed, nothing is written. */
 class ConversionFailed extends Error {
-  constructor(
-    readonly file: string,
-    readonly issues: ValidationIssue[],
-  ) {
-    super(`${file} cannot be converted`);
+  constructor(readonly report: FileReport) {
+    super(`${report.file} cannot be converted`);
   }
 }
 
-async function readJson(input: Input, locale: Locale): Promise<Records> {
-  const bytes = await readAll(input);
-  if (bytes.length === 0) throw new InvalidInputError(`${input.name}: the file is empty`);
-  const text = decodeUtf8(bytes, input);
-  if (text === undefined) throw new InvalidInputError(`${input.name}: the file is not valid UTF-8 text; save it as UTF-8`);
-  const syntax = validate(text, { locale }).issues.filter((issue) => issue.code.startsWith('syntax.'));
-  if (syntax.length > 0) throw new ConversionFailed(input.name, syntax);
-  const value = JSON.parse(text) as unknown;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new InvalidInputError(`${input.name}: not a data package (a JSON object)`);
-  }
-  return { pkg: value as Record<string, unknown> };
-}
-
-async function readNdjsonInput(input: Input, locale: Locale): Promise<Records> {
-  const builder = new PackageBuilder();
-  const issues: ValidationIssue[] = [];
-  let lines = 0;
-  for await (const entry of readNdjson(streamOf(input, () => undefined), { locale })) {
-    lines++;
-    if ('issue' in entry) issues.push(entry.issue);
-    else builder.add(entry.type, entry.record);
-  }
-  if (lines === 0) throw new InvalidInputError(`${input.name}: the file is empty`);
-  if (issues.length > 0) throw new ConversionFailed(input.name, issues);
-  return { pkg: builder.build() };
-}
-
-async function readCsvInput(input: Input, type: RecordType | undefined, delimiter: string | undefined, locale: Locale): Promise<Records & { type: RecordType }> {
-  const bytes = await readAll(input);
-  if (bytes.length === 0) throw new InvalidInputError(`${input.name}: the file is empty`);
-  const table = readCsv(bytes, { type, locale, ...(delimiter ? { delimiter } : {}) });
-  const problem = headerProblem(table);
-  if (problem || !table.type) throw new InvalidInputError(`${input.name}: ${problem}`);
-  if (table.issues.length > 0) throw new ConversionFailed(input.name, table.issues);
-  const builder = new PackageBuilder();
-  for (const record of table.records) builder.add(table.type, record);
-  return { pkg: builder.build(), type: table.type };
+/** Reads the records of an input; they are printed, and nothing is written, when they cannot all be read. */
+async function recordsOfInput(input: Input, options: Omit<ValidateFileOptions, 'name' | 'format'>): Promise<{ pkg: Partial<DataPackage>; format: FileFormat }> {
+  const result = await onInput(input, readRecords, options);
+  if (!result.data) throw new ConversionFailed(fileReport(input.name, result));
+  return { pkg: result.data, format: result.format };
 }
 
 /** The one record type of a package to write as CSV: `--type`, or the only type it holds. */
@@ -111,35 +73,32 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   if (!values.out) context.usage('name the output file with -o <file>', 'run `phx convert --help`');
   const [source] = positionals as [string];
   const out = values.out;
-  const from = requireFormat(source);
   const to = requireFormat(out);
-  if (from === to && from !== 'csv') context.usage(`${source} and ${out} are both ${from}: nothing to convert`);
+  if (formatOfName(source) === to && to !== 'csv') context.usage(`${source} and ${out} are both ${to}: nothing to convert`);
   const [input] = await resolveInputs([source], undefined);
 
-  let records: Records & { type?: RecordType };
+  let pkg: Partial<DataPackage>;
   try {
-    records = from === 'json' ? await readJson(input!, locale) : from === 'ndjson' ? await readNdjsonInput(input!, locale) : await readCsvInput(input!, type, delimiter, locale);
-    if (to === 'json' && from === 'csv' && values.header) {
+    const read = await recordsOfInput(input!, { locale, ...(type && { type }), ...(delimiter && { delimiter }) });
+    pkg = read.pkg;
+    if (to === 'json' && read.format === 'csv' && values.header) {
       const [headerInput] = await resolveInputs([values.header], undefined);
-      records.pkg = { ...headerOf((await readJson(headerInput!, locale)).pkg), ...records.pkg };
+      pkg = { ...headerOf((await recordsOfInput(headerInput!, { locale })).pkg), ...pkg };
+    } else if (to === 'json' && read.format === 'csv') {
+      context.note(`${out} has no package header yet: fill in phxVersion, id, publisher, license and publishedAt (see \`phx init\`), or pass --header <file.phx.json>`);
     }
   } catch (error) {
     if (!(error instanceof ConversionFailed)) throw error;
-    const file = { file: error.file, format: from, ok: false, records: 0, errors: error.issues.length, warnings: 0, truncated: false, issues: error.issues };
-    context.print(renderHuman({ files: [file], quiet: false }, context.color));
+    context.print(renderHuman({ files: [error.report], quiet: false }, context.color));
     context.note(`${out} was not written`);
     return exitCodes.invalid;
-  }
-  const pkg = records.pkg;
-  if (to === 'json' && from === 'csv' && !values.header) {
-    context.note(`${out} has no package header yet: fill in phxVersion, id, publisher, license and publishedAt (see \`phx init\`), or pass --header <file.phx.json>`);
   }
 
   await writeWhole(out, async (write) => {
     if (to === 'json') await write(`${JSON.stringify(pkg, null, 2)}\n`);
     else if (to === 'ndjson') for (const line of toNdjsonLines(pkg)) await write(`${line}\n`);
     else {
-      const csvType = csvTypeOf(pkg, type ?? records.type, source);
+      const csvType = csvTypeOf(pkg, type, source);
       await write(writeCsv(csvType, recordsOf(pkg, csvType), { delimiter: delimiter ?? ',', bom: values.bom === true }));
     }
   });
@@ -147,6 +106,6 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
 }
 
 /** The header fields of a package: everything but its record arrays. */
-function headerOf(pkg: Record<string, unknown>): Record<string, unknown> {
+function headerOf(pkg: Partial<DataPackage>): Partial<DataPackage> {
   return Object.fromEntries(Object.entries(pkg).filter(([, value]) => !Array.isArray(value)));
 }

@@ -4,6 +4,7 @@ import { choice, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError } from '../errors.js';
 import { checkOutputs, decodeUtf8, readAll, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
+import { fileReport } from '../report/types.js';
 import { renderNotes } from '../report/notes.js';
 import type { Context } from './context.js';
 import { readJsonFile, readValidPackage } from './read-package.js';
@@ -99,13 +100,11 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   const json = `${JSON.stringify(pkg, null, 2)}\n`;
   await writeWhole(out, (write) => write(json));
   const observations = pkg.observations?.length ?? 0;
-  const { issues } = validate(json, { locale });
-  const errors = issues.filter((issue) => issue.severity === 'error');
-  if (errors.length > 0) {
-    const file = { file: out, format: 'json' as const, ok: false, records: observations, errors: errors.length, warnings: 0, truncated: false, issues: errors };
-    context.print(renderHuman({ files: [file], quiet: true }, context.color));
+  const result = validate(json, { locale });
+  if (!result.ok) {
+    context.print(renderHuman({ files: [fileReport(out, { ...result, format: 'json' })], quiet: true }, context.color));
     context.note(`wrote ${out} (${observations} observations), but it does not pass phx validate: fix the errors above before you share it`);
-    if (errors.some((issue) => issue.code === 'ref.unknown-organisation' || issue.code === 'ref.unknown-facility')) {
+    if (result.issues.some((issue) => issue.code === 'ref.unknown-organisation' || issue.code === 'ref.unknown-facility')) {
       context.note(`hint: ${from} does not carry organisations or facilities; take those the data refers to from a package of yours with --with <package.phx.json>`);
     }
     return exitCodes.invalid;

@@ -1,9 +1,9 @@
-import { validate, type DataPackage, type Locale } from '@phx/schema';
-import { reportOfJson } from './validate.js';
+import { formatOfName, validate, validateFile, type DataPackage, type Locale } from '@phx/schema';
 import type { Context } from './context.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
-import { decodeUtf8, readAll, resolveInputs } from '../io/files.js';
+import { fileReport } from '../report/types.js';
+import { decodeUtf8, onInput, readAll, resolveInputs } from '../io/files.js';
 
 /** Issues listed of a package a command refuses: enough to start fixing. */
 const MAX_ISSUES = 1000;
@@ -14,15 +14,15 @@ const MAX_ISSUES = 1000;
  */
 export async function readValidPackage(path: string, command: string, consequence: string, locale: Locale, context: Context): Promise<DataPackage> {
   const [input] = await resolveInputs([path], 'json');
-  if (input!.format !== 'json') {
+  if ((input!.format ?? formatOfName(input!.name)) !== 'json') {
     throw new UsageError(`${input!.name}: phx ${command} reads a .phx.json package`, `convert it first: phx convert ${input!.name} -o package.phx.json`);
   }
-  const { text, ...report } = reportOfJson(input!, await readAll(input!), { locale, maxIssues: MAX_ISSUES });
-  if (!report.ok || text === undefined) {
-    context.print(renderHuman({ files: [report], quiet: true }, context.color));
+  const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES });
+  if (!result.ok || result.format !== 'json' || !result.data) {
+    context.print(renderHuman({ files: [fileReport(input!.name, result)], quiet: true }, context.color));
     throw new InvalidInputError(`${consequence}: ${input!.name} is not a valid package; fix its errors (phx validate ${input!.name})`);
   }
-  return JSON.parse(text.replace(/^\uFEFF/, '')) as DataPackage;
+  return result.data as DataPackage;
 }
 
 /**

@@ -1,16 +1,12 @@
-import {
-  formatIssue, validate, validateCsv, validateNdjson, type Locale, type RecordType, type ValidateNdjsonOptions, type ValidateOptions,
-  type ValidationIssue,
-} from '@phx/schema';
 import { choice, localeOf, parse, recordType, wholeNumber } from '../args.js';
 import { exitCodes } from '../errors.js';
-import { decodeUtf8, readAll, resolveInputs, streamOf, type FileFormat, type Input } from '../io/files.js';
-import { headerProblem } from '../io/csv-header.js';
+import { validateFile } from '@phx/schema';
+import { onInput, resolveInputs } from '../io/files.js';
 import { Progress } from '../io/progress.js';
 import { renderHuman } from '../report/human.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
-import type { FileReport } from '../report/types.js';
+import { fileReport, type FileReport } from '../report/types.js';
 import type { Context } from './context.js';
 
 /** Issues kept per file unless `--max-issues` says otherwise: enough to fix, bounded in memory. */
@@ -19,8 +15,9 @@ const DEFAULT_MAX_ISSUES = 1000;
 export const validateHelp = `Usage: phx validate <files or globs...> [options]
 
 Checks PHX data files: .phx.json (one data package), .phx.ndjson (one record a line, read as a
-stream) and .csv (one record type per file). Use - to read standard input. Quote globs so that
-phx expands them: phx validate "data/**/*.phx.json".
+stream) and .csv (one record type per file); a file of another kind (an Excel workbook, a PDF)
+or in another encoding (UTF-16, Windows-1251) is reported as such. Use - to read standard input.
+Quote globs so that phx expands them: phx validate "data/**/*.phx.json".
 
 Options:
   --format <human|json|sarif>   how to print the issues (default human)
@@ -30,97 +27,11 @@ Options:
   --suppression-threshold <N>   counts from 1 to N-1 must be suppressed (default 5)
   --type <record type>          record type of CSV files (default: told from the header):
                                 organisation, facility, indicator, observation, meeting
-  --stdin-format <ndjson|json|csv>  format of standard input (default ndjson)
+  --stdin-format <ndjson|json|csv>  format of standard input (default: told from its content)
   --quiet                       print errors only, and nothing when the data is valid
   -h, --help                    show this help
 
-Exit codes: 0 valid, 1 invalid data, 2 usage or I/O error (missing file, unreadable, unsupported type).`;
-
-interface Settings {
-  locale: Locale;
-  maxIssues: number | undefined;
-  suppressionThreshold: number | undefined;
-  type: RecordType | undefined;
-}
-
-function encodingIssue(bytes: Uint8Array, locale: Locale): ValidationIssue {
-  const text = new TextDecoder('utf-8').decode(bytes);
-  const before = text.slice(0, Math.max(text.indexOf('\uFFFD'), 0));
-  const line = before.split('\n').length;
-  const column = before.length - before.lastIndexOf('\n');
-  const issue = { code: 'syntax.invalid-encoding', params: {} } as const;
-  return { ...issue, severity: 'error', path: [], pointer: '', message: formatIssue(issue, locale), location: { line, column } };
-}
-
-function report(input: Input, issues: ValidationIssue[], records: number, truncated = false): FileReport {
-  let errors = 0;
-  let warnings = 0;
-  for (const issue of issues) {
-    if (issue.severity === 'error') errors++;
-    else warnings++;
-  }
-  return { file: input.name, format: input.format, ok: errors === 0, records, errors, warnings, truncated, issues };
-}
-
-function failure(input: Input, message: string): FileReport {
-  return { file: input.name, format: input.format, ok: false, records: 0, errors: 1, warnings: 0, truncated: false, failure: message, issues: [] };
-}
-
-/**
- * The report of the bytes of a .phx.json file, and its text when it can be decoded; for the commands that read a
- * package, which check it as `phx validate` does.
- */
-export function reportOfJson(input: Input, bytes: Uint8Array, settings: ValidateOptions & { locale: Locale }): FileReport & { text?: string } {
-  if (bytes.length === 0) return failure(input, 'the file is empty');
-  const text = decodeUtf8(bytes, input);
-  if (text === undefined) return report(input, [encodingIssue(bytes, settings.locale)], 0);
-  const result = validate(text, settings);
-  let records = 0;
-  try {
-    const value = JSON.parse(text) as Record<string, unknown>;
-    for (const list of Object.values(value ?? {})) if (Array.isArray(list)) records += list.length;
-  } catch {
-    // Not JSON: validate() has said where.
-  }
-  const issues = result.issues;
-  return { ...report(input, issues, records, settings.maxIssues !== undefined && issues.length >= settings.maxIssues), text };
-}
-
-async function validateJsonFile(input: Input, settings: Settings): Promise<FileReport> {
-  const { text: _text, ...fileReport } = reportOfJson(input, await readAll(input), settings);
-  return fileReport;
-}
-
-async function validateNdjsonFile(input: Input, settings: Settings, progress: Progress): Promise<FileReport> {
-  const options: ValidateNdjsonOptions = settings;
-  const issues: ValidationIssue[] = [];
-  const stream = validateNdjson(streamOf(input, (bytes) => progress.advance(bytes)), options);
-  let step = await stream.next();
-  while (!step.done) {
-    issues.push(step.value);
-    step = await stream.next();
-  }
-  const summary = step.value;
-  if (summary.lines === 0) return failure(input, 'the file is empty');
-  const records = Object.values(summary.records).reduce((sum, count) => sum + count, 0);
-  return { file: input.name, format: 'ndjson', ok: summary.ok, records, errors: summary.errors, warnings: summary.warnings, truncated: summary.truncated, issues };
-}
-
-async function validateCsvFile(input: Input, settings: Settings): Promise<FileReport> {
-  const bytes = await readAll(input);
-  if (bytes.length === 0) return failure(input, 'the file is empty');
-  const result = validateCsv(bytes, settings);
-  if (result.issues[0]?.code === 'syntax.invalid-encoding') return report(input, result.issues, 0);
-  const problem = headerProblem(result);
-  if (problem) return failure(input, problem);
-  return report(input, result.issues, result.records, settings.maxIssues !== undefined && result.issues.length >= settings.maxIssues);
-}
-
-const validators: Record<FileFormat, (input: Input, settings: Settings, progress: Progress) => Promise<FileReport>> = {
-  json: validateJsonFile,
-  ndjson: validateNdjsonFile,
-  csv: validateCsvFile,
-};
+Exit codes: 0 valid, 1 invalid data, 2 usage or I/O error (missing file, unreadable).`;
 
 /** `phx validate`: validates each file and prints the issues. */
 export async function runValidate(argv: string[], context: Context): Promise<number> {
@@ -137,7 +48,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
   if (values.help) return context.print(`${validateHelp}\n`);
   const format = choice('format', values.format, ['human', 'json', 'sarif'], 'human');
   const failOn = choice('fail-on', values['fail-on'], ['error', 'warning'], 'error');
-  const settings: Settings = {
+  const settings = {
     locale: localeOf(values.locale),
     maxIssues: wholeNumber('max-issues', values['max-issues'], 1) ?? DEFAULT_MAX_ISSUES,
     suppressionThreshold: wholeNumber('suppression-threshold', values['suppression-threshold'], 1),
@@ -151,7 +62,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
   for (const input of inputs) {
     const progress = new Progress(input.name, input.size, process.stderr, process.stderr.isTTY === true && !values.quiet);
     try {
-      files.push(await validators[input.format](input, settings, progress));
+      files.push(fileReport(input.name, await onInput(input, validateFile, settings, (bytes) => progress.advance(bytes))));
     } finally {
       progress.stop();
     }

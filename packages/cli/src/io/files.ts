@@ -1,11 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { formatOfName, type FileValidationResult, type validateFile, type ValidateFileOptions } from '@phx/schema';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
 
-/** The file formats `phx` reads and writes. */
-export type FileFormat = 'json' | 'ndjson' | 'csv';
+/** The formats `phx convert` writes, and `--stdin-format` names. */
+export type TextFormat = 'json' | 'ndjson' | 'csv';
 
 /** A file (or standard input, named `-`) to read. */
 export interface Input {
@@ -13,43 +14,28 @@ export interface Input {
   name: string;
   /** The path, or undefined for standard input. */
   path: string | undefined;
-  format: FileFormat;
+  /** The format when an option names it (standard input); otherwise the name and content tell it. */
+  format: TextFormat | undefined;
   /** Size in bytes, when known. */
   size: number | undefined;
 }
 
-/**
- * The format of a file from its name: `.phx.json`/`.json`, `.phx.ndjson`/`.ndjson`/`.jsonl`, `.csv`/`.tsv`.
- *
- * @example
- * ```ts
- * formatOfName('data/obs.phx.ndjson'); // 'ndjson'
- * ```
- */
-export function formatOfName(name: string): FileFormat | undefined {
-  const lower = basename(name).toLowerCase();
-  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
-  if (lower.endsWith('.json')) return 'json';
-  if (lower.endsWith('.csv') || lower.endsWith('.tsv')) return 'csv';
-  return undefined;
-}
-
-/** The format of a path, or a usage error naming the formats `phx` reads. */
-export function requireFormat(name: string, given?: FileFormat): FileFormat {
-  const format = given ?? formatOfName(name);
-  if (!format) throw new UsageError(`${name}: unsupported file type`, 'phx reads .phx.json, .phx.ndjson and .csv files');
-  return format;
+/** The text format of a path from its name, or a usage error naming the formats `phx` writes. */
+export function requireFormat(name: string): TextFormat {
+  const format = formatOfName(name);
+  if (format === 'json' || format === 'ndjson' || format === 'csv') return format;
+  throw new UsageError(`${name}: unsupported file type`, 'phx writes .phx.json, .phx.ndjson and .csv files');
 }
 
 /**
  * Expands arguments into inputs: globs (quoted, so that the shell leaves them) are matched, `-`
  * is standard input. A glob that matches nothing is a usage error, as is a missing file.
  */
-export async function resolveInputs(args: readonly string[], stdinFormat: FileFormat | undefined): Promise<Input[]> {
+export async function resolveInputs(args: readonly string[], stdinFormat: TextFormat | undefined): Promise<Input[]> {
   const inputs: Input[] = [];
   for (const arg of args) {
     if (arg === '-') {
-      inputs.push({ name: '<stdin>', path: undefined, format: stdinFormat ?? 'ndjson', size: undefined });
+      inputs.push({ name: '<stdin>', path: undefined, format: stdinFormat, size: undefined });
       continue;
     }
     const paths = isDynamicPattern(arg) ? (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort() : [arg];
@@ -62,8 +48,7 @@ export async function resolveInputs(args: readonly string[], stdinFormat: FileFo
         throw describeFsError(error, path);
       }
       if (info.isDirectory()) throw describeFsError(Object.assign(new Error(), { code: 'EISDIR' }), path);
-      const format = requireFormat(path);
-      inputs.push({ name: path, path, format, size: info.size });
+      inputs.push({ name: path, path, format: undefined, size: info.size });
     }
   }
   return inputs;
@@ -103,7 +88,7 @@ export function decodeUtf8(bytes: Uint8Array, input: Input): string | undefined 
 }
 
 /** A stream of the bytes of an input, counting them for a progress indicator. */
-export async function* streamOf(input: Input, onBytes: (bytes: number) => void): AsyncGenerator<Uint8Array> {
+export async function* streamOf(input: Input, onBytes: (bytes: number) => void = () => undefined): AsyncGenerator<Uint8Array> {
   const stream = input.path === undefined ? process.stdin : createReadStream(input.path);
   try {
     for await (const chunk of stream) {
@@ -113,6 +98,24 @@ export async function* streamOf(input: Input, onBytes: (bytes: number) => void):
   } catch (error) {
     throw describeFsError(error, input.name);
   }
+}
+
+/**
+ * Runs a step of the file pipeline of @phx/schema on an input: `validateFile` (the same verdict as
+ * the page and the hub give) or `readRecords` (to convert it).
+ *
+ * @example
+ * ```ts
+ * const result = await onInput(input, validateFile, { locale: 'fr' });
+ * ```
+ */
+export function onInput(
+  input: Input,
+  step: typeof validateFile,
+  options: Omit<ValidateFileOptions, 'name' | 'format'>,
+  onBytes?: (bytes: number) => void,
+): Promise<FileValidationResult> {
+  return step(streamOf(input, onBytes), { ...options, ...(input.path !== undefined && { name: input.path }), ...(input.format && { format: input.format }) });
 }
 
 /**

@@ -1,16 +1,17 @@
 import type { ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
-import { totals, type FileReport, type RunReport } from './types.js';
+import { recordsRead, totals, truncationNote, type FileReport, type RunReport } from './types.js';
 
 function plural(count: number, word: string): string {
   return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line or a CSV row. */
+/** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line, a CSV row, or the file as a whole. */
 function recordOf(file: FileReport, issue: ValidationIssue): string {
   const location = issue.location;
   if (location && 'row' in location) return `row ${location.row}`;
   if (file.format === 'ndjson' && location) return `line ${location.line}`;
+  if (!location && issue.path.length === 0) return 'file';
   const [collection, index] = issue.path;
   return typeof collection === 'string' && typeof index === 'number' ? `/${collection}/${index}` : 'package';
 }
@@ -30,9 +31,8 @@ export function renderHuman(run: RunReport, color: boolean): string {
   const out: string[] = [];
   for (const file of run.files) {
     const issues = run.quiet ? file.issues.filter((issue) => issue.severity === 'error') : file.issues;
-    if (issues.length === 0 && !file.failure) continue;
+    if (issues.length === 0) continue;
     out.push(c.underline(file.file));
-    if (file.failure) out.push(`  ${c.red('error')}  ${file.failure}`);
     let group: string | undefined;
     for (const issue of issues) {
       const record = recordOf(file, issue);
@@ -44,12 +44,13 @@ export function renderHuman(run: RunReport, color: boolean): string {
       const pointer = issue.pointer === '' ? '' : ` ${c.dim(issue.pointer)}`;
       out.push(`    ${placeOf(file.file, issue)}  ${severity}  ${c.cyan(issue.code)}${pointer}  ${issue.message}`);
     }
-    if (file.truncated) out.push(c.dim(`  … stopped after ${plural(file.issues.length, 'issue')} (--max-issues)`));
+    const note = truncationNote(file);
+    if (note) out.push(c.dim(`  … ${note}`));
     out.push('');
   }
   const { errors, warnings, invalid } = totals(run.files);
   const files = plural(run.files.length, 'file');
-  const records = run.files.reduce((sum, file) => sum + file.records, 0);
+  const records = run.files.reduce((sum, file) => sum + recordsRead(file), 0);
   if (invalid > 0) {
     out.push(c.red(`✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}: ${invalid} of ${files} invalid (${plural(records, 'record')})`));
   } else if (!run.quiet) {

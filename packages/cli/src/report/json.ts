@@ -1,8 +1,9 @@
 import { totals, type RunReport } from './types.js';
 
 /**
- * Renders a run as JSON for programs: `{ ok, errors, warnings, files: [{ file, format, ok, records,
- * errors, warnings, truncated, failure?, issues }] }`, issues as `@phx/schema` returns them.
+ * Renders a run as JSON for programs: `{ ok, errors, warnings, files: [{ file, format, ok, errors,
+ * warnings, truncated, read, issues }] }`, each file as `validateFile()` of `@phx/schema` returns it
+ * (`read` says what was read, and how far when `--max-issues` stopped it).
  */
 export function renderJson(run: RunReport): string {
   const { errors, warnings, invalid } = totals(run.files);

@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { issueCodes, type IssueCode, type ValidationIssue } from '@phx/schema';
-import type { FileReport, RunReport } from './types.js';
+import { truncationNote, type FileReport, type RunReport } from './types.js';
 
 /** Where the rule codes are documented. */
 const RULES_HELP_URL = 'https://github.com/phx-network/phx/blob/main/docs/validation-rules.md';
@@ -40,8 +40,8 @@ function locationsOf(file: FileReport, issue?: ValidationIssue): object[] {
 
 /**
  * Renders a run as a SARIF 2.1.0 log, so that code-scanning tools show the issues of data files
- * kept in a repository. Each issue code is a rule; file-level failures (an empty file, a CSV
- * without header) are tool notifications.
+ * kept in a repository. Each issue code is a rule; a file whose issues are not all listed (at
+ * `--max-issues`) gets a tool notification that says how far checking got.
  */
 export function renderSarif(run: RunReport, version: string): string {
   const used: IssueCode[] = [];
@@ -49,9 +49,8 @@ export function renderSarif(run: RunReport, version: string): string {
   const results: object[] = [];
   const notifications: object[] = [];
   for (const file of run.files) {
-    if (file.failure) {
-      notifications.push({ level: 'error', message: { text: sentence(file.failure) }, locations: locationsOf(file) });
-    }
+    const note = truncationNote(file);
+    if (note) notifications.push({ level: 'warning', message: { text: sentence(`${file.file}: ${note}`) }, locations: locationsOf(file) });
     for (const issue of file.issues) {
       if (run.quiet && issue.severity !== 'error') continue;
       let ruleIndex = indexOf.get(issue.code);

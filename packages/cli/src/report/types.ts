@@ -1,22 +1,9 @@
-import type { ValidationIssue } from '@phx/schema';
-import type { FileFormat } from '../io/files.js';
+import type { FileValidationResult } from '@phx/schema';
 
-/** What `phx validate` found in one file. */
-export interface FileReport {
+/** What `phx validate` found in one file: the result of the file pipeline, without the data. */
+export interface FileReport extends Omit<FileValidationResult, 'data'> {
   /** The file as named on the command line, or `<stdin>`. */
   file: string;
-  format: FileFormat;
-  /** True when the file has no errors. */
-  ok: boolean;
-  /** Records read. */
-  records: number;
-  errors: number;
-  warnings: number;
-  /** True when validation stopped at `--max-issues`. */
-  truncated: boolean;
-  /** A problem that makes the whole file unreadable (empty, no CSV header), if any. */
-  failure?: string;
-  issues: ValidationIssue[];
 }
 
 /** What the reporters print for a run. */
@@ -24,6 +11,37 @@ export interface RunReport {
   files: FileReport[];
   /** Print errors only, no warnings and no summary of a valid run. */
   quiet: boolean;
+}
+
+/** A file's report from the pipeline's result. */
+export function fileReport(file: string, { data: _data, ...result }: FileValidationResult): FileReport {
+  return { file, ...result };
+}
+
+/** Records read from a file, all types together. */
+export function recordsRead(file: FileReport): number {
+  return Object.values(file.read.records).reduce((sum, count) => sum + count, 0);
+}
+
+/**
+ * How far checking got in a file that it stopped at `--max-issues`, in words: the line and bytes of
+ * a stream, the row of a table, and the records.
+ */
+export function extentOf(file: FileReport): string {
+  const { lines, rows, bytes } = file.read;
+  const records = recordsRead(file);
+  const parts = [`${records.toLocaleString('en')} record${records === 1 ? '' : 's'}`];
+  if (rows !== undefined) parts.unshift(`row ${rows.toLocaleString('en')}`);
+  if (lines !== undefined) parts.unshift(`line ${lines.toLocaleString('en')}${bytes === undefined ? '' : ` (${bytes.toLocaleString('en')} bytes)`}`);
+  return parts.join(', ');
+}
+
+/** What a summary says of a file whose issues are not all listed; undefined when they are. */
+export function truncationNote(file: FileReport): string | undefined {
+  if (!file.truncated) return undefined;
+  const listed = `${file.issues.length.toLocaleString('en')} issue${file.issues.length === 1 ? '' : 's'} listed (--max-issues)`;
+  if (file.read.complete) return `${listed}; the counts cover the whole file`;
+  return `${listed}; checking stopped at ${extentOf(file)}: the counts cover only the part checked`;
 }
 
 /** Totals over the files of a run. */

@@ -1,6 +1,6 @@
 import type {
   CallOptions, ClientOptions, CreateOptions, DataPackageInput, Facility, FacilityFilter, ImportSummary, IndicatorDefinition, Meeting,
-  MeetingFilter, Observation, ObservationFilter, Organisation, ValidationResult,
+  MeetingFilter, Observation, ObservationFilter, Organisation, HubVerdict,
 } from '../types/index.js';
 import { idempotencyKey } from '../utils/key.js';
 import { transport } from './http.js';
@@ -42,7 +42,7 @@ export interface PhxClient {
    * const { ok, issues } = await client.validate(pkg);
    * ```
    */
-  validate(pkg: unknown, options?: CallOptions): Promise<ValidationResult>;
+  validate(pkg: unknown, options?: CallOptions): Promise<HubVerdict>;
 }
 
 /**

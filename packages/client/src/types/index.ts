@@ -1,9 +1,20 @@
 import type {
-  DataPackageInput, Facility, IndicatorDefinition, Meeting, Observation, Organisation, RecordType, ValidationIssue, ValidationResult,
+  DataPackageInput, Facility, FileValidationResult, IndicatorDefinition, Meeting, Observation, Organisation, RecordType, ValidationIssue, ValidationResult,
 } from '@phx/schema';
 import type { Hooks, RetryOptions } from 'ky';
 
 export type { DataPackageInput, Facility, IndicatorDefinition, Meeting, Observation, Organisation, RecordType, ValidationIssue, ValidationResult };
+
+/**
+ * The hub's verdict on a package: the result of @phx/schema's file pipeline, without the data.
+ *
+ * @example
+ * ```ts
+ * const verdict: HubVerdict = await client.validate(pkg);
+ * if (!verdict.ok) console.error(`${verdict.errors} errors, ${verdict.read.records.observation} observations read`);
+ * ```
+ */
+export type HubVerdict = Omit<FileValidationResult, 'data'>;
 
 /**
  * Checks a record the hub sent, e.g. `validateRecord` of `@phx/schema`.

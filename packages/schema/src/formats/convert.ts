@@ -1,8 +1,7 @@
 import type { Locale } from '../locales/index.js';
 import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import type { ValidationIssue } from '../validate/issue.js';
-import { offsetBeyondDepth, syntaxErrorOf } from '../validate/locate.js';
-import { DEFAULT_MAX_DEPTH, IssueCollector } from '../validate/validate.js';
+import { DEFAULT_MAX_DEPTH, IssueCollector, unparsable } from '../validate/validate.js';
 import { DEFAULT_MAX_LINE_BYTES, readLines, type ChunkSource } from './lines.js';
 
 /**
@@ -68,7 +67,7 @@ export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOption
     if ('problem' in line) {
       yield line.problem === 'too-long'
         ? issue('syntax.line-too-long', { maxBytes: maxLineBytes }, line.number)
-        : issue('syntax.invalid-encoding', {}, line.number);
+        : issue('syntax.invalid-encoding', { encoding: line.encoding ?? null }, line.number);
       continue;
     }
     if (line.text.trim() === '') continue;
@@ -76,12 +75,8 @@ export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOption
     try {
       value = JSON.parse(line.text);
     } catch (error) {
-      const beyond = offsetBeyondDepth(line.text, maxDepth);
-      if (beyond >= 0) yield issue('syntax.too-deep', { maxDepth }, line.number, beyond + 1);
-      else {
-        const { offset, token } = syntaxErrorOf(line.text, error);
-        yield issue('syntax.invalid-json', { token }, line.number, offset + 1);
-      }
+      const { problem, offset } = unparsable(line.text, error, maxDepth);
+      yield issue(problem.code, problem.params, line.number, offset + 1);
       continue;
     }
     const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;

@@ -1,10 +1,12 @@
 import Papa from 'papaparse';
 import type { Locale } from '../locales/index.js';
-import { recordTypeNames, type RecordType } from '../model/records.js';
-import type { CellLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
+import { decodeUtf8 } from '../file/encoding.js';
+import type { DataPackage } from '../model/package.js';
+import type { CellLocation, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { RuleChecker } from '../validate/rules.js';
 import type { StructuralProblem } from '../validate/structural.js';
-import { IssueCollector, ruleSettings, structuralProblems, type ValidateOptions } from '../validate/validate.js';
+import { emptiness, IssueCollector, noRecords, ruleSettings, structuralProblems, type ValidateOptions } from '../validate/validate.js';
 import { columnOrder, compareRanks, requiredColumns, resolveColumn, type CellKind, type ColumnTarget } from './csv-shape.js';
 
 /**
@@ -43,15 +45,16 @@ export interface CsvTable {
   type: RecordType | undefined;
   /** The column names of the header row. */
   columns: string[];
-  /** How many header columns name a field of `type` (0: the first row is not a PHX header). */
-  recognisedColumns: number;
   /** The records, unflattened and typed by the schema (a cell that cannot be read stays text). */
   records: Record<string, unknown>[];
   /** The row of each record in the file (the header is row 1; blank rows are skipped). */
   rows: number[];
   /** The separator the file uses. */
   delimiter: string;
-  /** Problems of the table itself: unknown or missing columns, cells beyond the header, bad encoding. */
+  /**
+   * Problems of the table itself: an empty file, bad encoding, no header of PHX columns, unknown or
+   * missing columns, cells beyond the header, no rows.
+   */
   issues: ValidationIssue[];
 }
 
@@ -134,20 +137,6 @@ function compact(value: unknown): unknown {
   return value;
 }
 
-/** Decodes bytes as UTF-8, or says at which row and column they stop being UTF-8. */
-function decode(input: string | Uint8Array): { text: string } | { bad: CellLocation } {
-  if (typeof input === 'string') return { text: input };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(input) };
-  } catch {
-    const text = new TextDecoder('utf-8').decode(input);
-    const at = text.indexOf('\uFFFD');
-    const before = text.slice(0, Math.max(at, 0));
-    const row = before.split('\n').length;
-    return { bad: { row, column: 1 } };
-  }
-}
-
 /**
  * The record type a CSV header names: the type most of whose fields the columns name.
  * Undefined when no column names a field, or two types fit equally well.
@@ -208,18 +197,27 @@ function isBlank(row: readonly string[]): boolean {
  * ```
  */
 export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}): CsvTable {
-  const collector = new IssueCollector({ locale: options.locale });
-  const table: CsvTable = { type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], delimiter: options.delimiter ?? ',', issues: collector.issues };
-  const add = (problem: StructuralProblem, location: CellLocation): void => {
+  return readTable(input, options, new IssueCollector({ locale: options.locale }));
+}
+
+/** Reads a table, adding its problems to `collector`. */
+function readTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector): CsvTable {
+  const table: CsvTable = { type: options.type, columns: [], records: [], rows: [], delimiter: options.delimiter ?? ',', issues: collector.issues };
+  const add = (problem: StructuralProblem, location?: CellLocation): void => {
     const issue = collector.add(problem);
-    if (issue) issue.location = location;
+    if (issue && location) issue.location = location;
   };
-  const decoded = decode(input);
-  if ('bad' in decoded) {
-    add({ code: 'syntax.invalid-encoding', path: [], params: {} }, decoded.bad);
+  const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
+  if ('problem' in decoded) {
+    add(decoded.problem, decoded.at && { row: decoded.at.line, column: 1 });
     return table;
   }
   const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const empty = emptiness(text);
+  if (empty) {
+    add(empty);
+    return table;
+  }
   const parsed = Papa.parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
@@ -228,26 +226,32 @@ export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}
   const rows = parsed.data;
   table.delimiter = parsed.meta.delimiter;
   const headerIndex = rows.findIndex((row) => !isBlank(row));
-  if (headerIndex < 0) return table;
+  if (headerIndex < 0) {
+    // Rows of empty cells alone (`;;` lines): a table saved before anything was typed in it.
+    add({ code: 'file.empty', path: [], params: { blank: true } });
+    return table;
+  }
+  const headerRow = headerIndex + 1;
   table.columns = rows[headerIndex]!.map((name) => name.trim());
   const type = (table.type ??= detectCsvType(table.columns));
-  if (!type) return table;
+  const targets = table.columns.map((name) => (name === '' || !type ? undefined : resolveColumn(type, name)));
+  if (!type || targets.every((target) => !target || target.kind === 'unknown')) {
+    add({ code: 'csv.no-header', path: [], params: { type: type ?? null } }, { row: headerRow, column: 1 });
+    return table;
+  }
 
   const decimalComma = options.decimalComma ?? table.delimiter === ';';
-  const headerRow = headerIndex + 1;
-  const targets: (ColumnTarget | undefined)[] = [];
   const seen = new Set<string>();
   table.columns.forEach((name, index) => {
-    if (name === '') return targets.push(undefined);
-    const target = resolveColumn(type, name);
+    const target = targets[index];
+    if (!target) return;
     // A column named twice would overwrite its first: it counts as an extra column.
     if (target.kind === 'unknown' || seen.has(name)) {
       add({ code: 'schema.unknown-field', path: target.path, params: { zodCode: 'unrecognized_keys', keys: [name] } }, { row: headerRow, column: index + 1 });
-      return targets.push(undefined);
+      targets[index] = undefined;
+      return;
     }
     seen.add(name);
-    table.recognisedColumns++;
-    targets.push(target);
   });
   for (const path of requiredColumns(type)) {
     const present = targets.some((target) => target && startsWith(target.path, path));
@@ -277,6 +281,7 @@ export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}
     table.records.push(compact(record) as Record<string, unknown>);
     table.rows.push(index + 1);
   }
+  if (table.records.length === 0) add({ code: 'csv.no-rows', path: [], params: {} }, { row: headerRow, column: 1 });
   return table;
 }
 
@@ -356,50 +361,26 @@ function columnLocator(targets: readonly (readonly (string | number)[] | undefin
 }
 
 /**
- * What {@link validateCsv} returns: the issues, plus what was read of the table.
- *
- * @example
- * ```ts
- * const result: CsvValidationResult = validateCsv(await file.text(), { locale: 'es' });
- * if (!result.ok) for (const issue of result.issues) console.error(issue.path, issue.message);
- * console.log(`${result.records} ${result.type ?? 'unknown'} records`);
- * ```
- */
-export interface CsvValidationResult extends ValidationResult {
-  /** The record type of the rows, if known. */
-  type: RecordType | undefined;
-  /** Records read. */
-  records: number;
-  /** The column names of the header row. */
-  columns: string[];
-  /** How many header columns name a field of `type` (0: the first row is not a PHX header). */
-  recognisedColumns: number;
-}
-
-/**
  * Reads a CSV table ({@link readCsv}) and validates each row as a record of its type: its shape,
  * unique ids within the file, and the rules that need no other record type (references to
  * organisations and facilities are not checked: a table holds one type). Issue paths are relative
- * to the record; `location` is `{ row, column }` of the cell.
+ * to the record; `location` is `{ row, column }` of the cell. When valid, `data` holds the records
+ * in their package array (`{ observations: [...] }`).
  *
  * @example
  * ```ts
  * import { validateCsv } from '@phx/schema';
- * const { ok, issues } = validateCsv(await file.text(), { locale: 'fr' });
+ * const { ok, issues, read } = validateCsv(await file.text(), { locale: 'fr' });
  * for (const issue of issues) console.log(issue.location, issue.message);
+ * console.log(read.records.observation, 'observations');
  * ```
  */
-export function validateCsv(input: string | Uint8Array, options: ValidateOptions & ReadCsvOptions = {}): CsvValidationResult {
-  const table = readCsv(input, options);
+export function validateCsv(input: string | Uint8Array, options: ValidateOptions & ReadCsvOptions = {}): ValidationResult<Partial<DataPackage>> {
   const collector = new IssueCollector(options);
-  for (const issue of table.issues) {
-    collector.add({ code: issue.code, path: issue.path, params: issue.params });
-    const last = collector.issues[collector.issues.length - 1];
-    if (last && last.location === undefined) last.location = issue.location;
-  }
+  const table = readTable(input, options, collector);
+  const read: ReadSummary = { records: noRecords(), rows: 0, complete: true };
   const type = table.type;
-  const about = { type, columns: table.columns, recognisedColumns: table.recognisedColumns };
-  if (!type) return { ...collector.result(), ...about, records: 0 };
+  if (!type || table.records.length === 0) return collector.result(read);
   const targets = table.columns.map((name) => {
     const target = resolveColumn(type, name);
     return target.kind === 'unknown' ? undefined : target.path;
@@ -413,12 +394,18 @@ export function validateCsv(input: string | Uint8Array, options: ValidateOptions
     if (issue) issue.location = { row, column: locate(problem.path) };
   };
   const checker = new RuleChecker<number>(ruleSettings(options, false), add);
-  for (let i = 0; i < table.records.length && !collector.settled; i++) {
+  for (let i = 0; i < table.records.length; i++) {
+    if (collector.settled) {
+      read.complete = false;
+      return collector.result(read);
+    }
     const row = table.rows[i]!;
     const { problems, data } = structuralProblems(type, table.records[i], []);
     problems.forEach((problem) => add(problem, row));
     if (data) checker.record(type, data, [], row);
+    read.records[type]++;
+    read.rows = row;
   }
   checker.finish();
-  return { ...collector.result(), ...about, records: table.records.length };
+  return collector.result(read, { [recordTypes[type].collection]: table.records });
 }

@@ -1,3 +1,5 @@
+import { legacyEncodingOf, type RecognisedEncoding } from '../file/encoding.js';
+
 /**
  * A source of bytes or text: a web ReadableStream, a Node stream, or any async iterable of chunks.
  *
@@ -22,7 +24,8 @@ export type ChunkSource = AsyncIterable<Uint8Array | string> | ReadableStream<Ui
  */
 export type Line =
   | { number: number; text: string }
-  | { number: number; problem: 'too-long' | 'invalid-encoding'; bytes: number };
+  | { number: number; problem: 'too-long'; bytes: number }
+  | { number: number; problem: 'invalid-encoding'; bytes: number; encoding: RecognisedEncoding | undefined };
 
 /**
  * Default longest line accepted: 16 MiB.
@@ -34,7 +37,8 @@ export type Line =
  */
 export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 
-async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array | string> {
+/** The chunks of a source, whether a web ReadableStream (which not every browser makes iterable) or an async iterable. */
+export async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array | string> {
   if (typeof (source as ReadableStream).getReader === 'function' && !(Symbol.asyncIterator in source)) {
     const reader = (source as ReadableStream<Uint8Array | string>).getReader();
     try {
@@ -69,9 +73,10 @@ export async function* readLines(source: ChunkSource, maxLineBytes = DEFAULT_MAX
 
 /**
  * The lines of {@link readLines}, those of each chunk together: a reader that takes them a batch
- * at a time waits once per chunk rather than once per line.
+ * at a time waits once per chunk rather than once per line. `read.bytes` counts the bytes taken
+ * from the source so far.
  */
-export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAULT_MAX_LINE_BYTES): AsyncGenerator<Line[]> {
+export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAULT_MAX_LINE_BYTES, read = { bytes: 0 }): AsyncGenerator<Line[]> {
   const lineDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   const chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let parts: Uint8Array[] = [];
@@ -95,7 +100,7 @@ export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAU
       // Decoded on its own, a line with a bad byte is reported at its line and the rest goes on.
       return { number, text: lineDecoder.decode(buffer) };
     } catch {
-      return { number, problem: 'invalid-encoding', bytes };
+      return { number, problem: 'invalid-encoding', bytes, encoding: legacyEncodingOf(buffer) };
     }
   }
 
@@ -143,6 +148,7 @@ export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAU
 
   for await (const chunk of chunksOf(source)) {
     const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    read.bytes += bytes.length;
     const batch: Line[] = [];
     let from = 0;
     if (size > 0 || overlong) {

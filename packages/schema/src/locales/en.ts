@@ -1,20 +1,35 @@
 import zodEn from 'zod/v4/locales/en.js';
+import type { FileFormat } from '../file/format.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth' } as const;
+const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (Cyrillic)', 'windows-1252': 'Windows-1252 (Western European)' } as const;
+const formats: Record<FileFormat, string> = {
+  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'an Excel workbook (.xlsx)', xls: 'an Excel 97–2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)',
+  docx: 'a Word document (.docx)', pdf: 'a PDF document', zip: 'a zip archive', gzip: 'a gzip archive',
+};
 
 /** English messages. */
 export const en: PhxLocale = {
   tag: 'en',
   zod: zodEn,
   messages: {
+    'file.empty': (p) => (p.blank ? 'The file holds only blank lines or spaces: there is no data in it' : 'The file is empty'),
+    'file.unsupported-format': (p) => `The file is ${formats[p.format as FileFormat]}, which PHX does not read; save the data as "CSV UTF-8", .phx.json or .phx.ndjson`,
     'schema.required': (p) => `Missing required field "${p.field}"`,
+    'file.too-large': (p) => `The file is larger than ${p.maxBytes} bytes, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Nested deeper than ${p.maxDepth} levels`,
-    'syntax.invalid-encoding': () => 'The file is not valid UTF-8 text; save it as UTF-8',
+    'syntax.invalid-encoding': (p) =>
+      p.encoding === null ? 'The file is not valid UTF-8 text; save it as UTF-8' : `The file is not UTF-8 but ${encodings[p.encoding as keyof typeof encodings]} text; save it as UTF-8 (in Excel: "CSV UTF-8")`,
     'syntax.line-too-long': (p) => `Line longer than ${p.maxBytes} bytes; skipped`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'The line has no "type"' : `Unknown record type ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'The package header may only be the first line',
+    'csv.no-header': (p) =>
+      p.type === null
+        ? 'The first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown; add the header row'
+        : `The first row is not a header of ${p.type} columns; add the header row`,
+    'csv.no-rows': () => 'The file has a header row but no rows of data',
     'unique.duplicate-id': (p) => `Duplicate ${p.recordType} id "${p.id}" (first at ${p.first})`,
     'ref.unknown-organisation': (p) => `No organisation with id "${p.id}" in the package`,
     'ref.unknown-facility': (p) => `No facility with id "${p.id}" in the package`,

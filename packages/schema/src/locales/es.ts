@@ -1,20 +1,37 @@
 import zodEs from 'zod/v4/locales/es.js';
+import type { FileFormat } from '../file/format.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento' } as const;
+const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (cirílico)', 'windows-1252': 'Windows-1252 (Europa occidental)' } as const;
+const formats: Record<FileFormat, string> = {
+  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'un libro de Excel (.xlsx)', xls: 'un libro de Excel 97-2003 (.xls)', ods: 'una hoja de cálculo OpenDocument (.ods)',
+  docx: 'un documento de Word (.docx)', pdf: 'un documento PDF', zip: 'un archivo zip', gzip: 'un archivo gzip',
+};
 
 /** Spanish messages. */
 export const es: PhxLocale = {
   tag: 'es',
   zod: zodEs,
   messages: {
+    'file.empty': (p) => (p.blank ? 'El archivo solo tiene líneas en blanco o espacios: no contiene datos' : 'El archivo está vacío'),
+    'file.unsupported-format': (p) => `El archivo es ${formats[p.format as FileFormat]}, que PHX no lee; guarde los datos como «CSV UTF-8», .phx.json o .phx.ndjson`,
     'schema.required': (p) => `Falta el campo obligatorio «${p.field}»`,
+    'file.too-large': (p) => `El archivo supera los ${p.maxBytes} bytes, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
     'syntax.too-deep': (p) => `Anidado a más de ${p.maxDepth} niveles`,
-    'syntax.invalid-encoding': () => 'El archivo no es texto UTF-8 válido; guárdelo como UTF-8',
+    'syntax.invalid-encoding': (p) =>
+      p.encoding === null
+        ? 'El archivo no es texto UTF-8 válido; guárdelo como UTF-8'
+        : `El archivo no está en UTF-8 sino en ${encodings[p.encoding as keyof typeof encodings]}; guárdelo como UTF-8 (en Excel: «CSV UTF-8»)`,
     'syntax.line-too-long': (p) => `Línea de más de ${p.maxBytes} bytes; omitida`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La línea no tiene "type"' : `Tipo de registro desconocido ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'La cabecera del paquete solo puede ser la primera línea',
+    'csv.no-header': (p) =>
+      p.type === null
+        ? 'La primera fila no es una cabecera de columnas PHX (por ejemplo id, indicator, period.start), así que el tipo de registro es desconocido; añada la fila de cabecera'
+        : `La primera fila no es una cabecera de columnas de ${p.type}; añada la fila de cabecera`,
+    'csv.no-rows': () => 'El archivo tiene una fila de cabecera pero ninguna fila de datos',
     'unique.duplicate-id': (p) => `Identificador de ${p.recordType} «${p.id}» duplicado (primera vez: ${p.first})`,
     'ref.unknown-organisation': (p) => `No hay ninguna organización con el identificador «${p.id}» en el paquete`,
     'ref.unknown-facility': (p) => `No hay ningún establecimiento con el identificador «${p.id}» en el paquete`,

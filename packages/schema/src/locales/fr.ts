@@ -1,20 +1,37 @@
 import zodFr from 'zod/v4/locales/fr.js';
+import type { FileFormat } from '../file/format.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance' } as const;
+const encodings = { 'utf-16le': 'UTF-16 (petit-boutiste)', 'utf-16be': 'UTF-16 (gros-boutiste)', 'windows-1251': 'Windows-1251 (cyrillique)', 'windows-1252': 'Windows-1252 (Europe occidentale)' } as const;
+const formats: Record<FileFormat, string> = {
+  json: 'du JSON', ndjson: 'du NDJSON', csv: 'du CSV', xlsx: 'un classeur Excel (.xlsx)', xls: 'un classeur Excel 97-2003 (.xls)', ods: 'une feuille de calcul OpenDocument (.ods)',
+  docx: 'un document Word (.docx)', pdf: 'un document PDF', zip: 'une archive zip', gzip: 'une archive gzip',
+};
 
 /** French messages. */
 export const fr: PhxLocale = {
   tag: 'fr',
   zod: zodFr,
   messages: {
+    'file.empty': (p) => (p.blank ? "Le fichier ne contient que des lignes vides ou des espaces : il n'a aucune donnée" : 'Le fichier est vide'),
+    'file.unsupported-format': (p) => `Le fichier est ${formats[p.format as FileFormat]}, que PHX ne lit pas ; enregistrez les données en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
     'schema.required': (p) => `Champ obligatoire « ${p.field} » manquant`,
+    'file.too-large': (p) => `Le fichier dépasse ${p.maxBytes} octets, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
     'syntax.too-deep': (p) => `Imbrication de plus de ${p.maxDepth} niveaux`,
-    'syntax.invalid-encoding': () => "Le fichier n'est pas un texte UTF-8 valide ; enregistrez-le en UTF-8",
+    'syntax.invalid-encoding': (p) =>
+      p.encoding === null
+        ? "Le fichier n'est pas un texte UTF-8 valide ; enregistrez-le en UTF-8"
+        : `Le fichier n'est pas en UTF-8 mais en ${encodings[p.encoding as keyof typeof encodings]} ; enregistrez-le en UTF-8 (dans Excel : « CSV UTF-8 »)`,
     'syntax.line-too-long': (p) => `Ligne de plus de ${p.maxBytes} octets ; ignorée`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La ligne n\'a pas de "type"' : `Type d'enregistrement inconnu ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => "L'en-tête du paquet ne peut être que la première ligne",
+    'csv.no-header': (p) =>
+      p.type === null
+        ? "La première ligne n'est pas un en-tête de colonnes PHX (par exemple id, indicator, period.start), le type d'enregistrement est donc inconnu ; ajoutez la ligne d'en-tête"
+        : `La première ligne n'est pas un en-tête de colonnes ${p.type} ; ajoutez la ligne d'en-tête`,
+    'csv.no-rows': () => "Le fichier a une ligne d'en-tête mais aucune ligne de données",
     'unique.duplicate-id': (p) => `Identifiant ${p.recordType} « ${p.id} » en double (première fois : ${p.first})`,
     'ref.unknown-organisation': (p) => `Aucune organisation d'identifiant « ${p.id} » dans le paquet`,
     'ref.unknown-facility': (p) => `Aucun établissement d'identifiant « ${p.id} » dans le paquet`,

@@ -1,20 +1,37 @@
 import zodRu from 'zod/v4/locales/ru.js';
+import type { FileFormat } from '../file/format.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения' } as const;
+const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (кириллица)', 'windows-1252': 'Windows-1252 (западноевропейская)' } as const;
+const formats: Record<FileFormat, string> = {
+  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', ods: 'таблица OpenDocument (.ods)',
+  docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архив zip', gzip: 'архив gzip',
+};
 
 /** Russian messages. */
 export const ru: PhxLocale = {
   tag: 'ru',
   zod: zodRu,
   messages: {
+    'file.empty': (p) => (p.blank ? 'В файле только пустые строки и пробелы: данных в нём нет' : 'Файл пуст'),
+    'file.unsupported-format': (p) => `Это ${formats[p.format as FileFormat]}, а PHX такие файлы не читает; сохраните данные как «CSV UTF-8», .phx.json или .phx.ndjson`,
     'schema.required': (p) => `Нет обязательного поля «${p.field}»`,
+    'file.too-large': (p) => `Файл больше ${p.maxBytes} байт — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вложенность глубже ${p.maxDepth} уровней`,
-    'syntax.invalid-encoding': () => 'Файл не в кодировке UTF-8; сохраните его в UTF-8',
+    'syntax.invalid-encoding': (p) =>
+      p.encoding === null
+        ? 'Файл не в кодировке UTF-8; сохраните его в UTF-8'
+        : `Файл не в кодировке UTF-8, а в ${encodings[p.encoding as keyof typeof encodings]}; сохраните его в UTF-8 (в Excel: «CSV UTF-8»)`,
     'syntax.line-too-long': (p) => `Строка длиннее ${p.maxBytes} байт; пропущена`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'В строке нет поля "type"' : `Неизвестный тип записи ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета может быть только первой строкой',
+    'csv.no-header': (p) =>
+      p.type === null
+        ? 'Первая строка — не заголовок со столбцами PHX (например, id, indicator, period.start), поэтому тип записей неизвестен; добавьте строку заголовка'
+        : `Первая строка — не заголовок со столбцами записей ${p.type}; добавьте строку заголовка`,
+    'csv.no-rows': () => 'В файле есть строка заголовка, но нет строк с данными',
     'unique.duplicate-id': (p) => `Повторяющийся идентификатор ${p.recordType} «${p.id}» (впервые: ${p.first})`,
     'ref.unknown-organisation': (p) => `В пакете нет организации с идентификатором «${p.id}»`,
     'ref.unknown-facility': (p) => `В пакете нет учреждения с идентификатором «${p.id}»`,

@@ -1,20 +1,37 @@
 import zodUk from 'zod/v4/locales/uk.js';
+import type { FileFormat } from '../file/format.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження' } as const;
+const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (кирилиця)', 'windows-1252': 'Windows-1252 (західноєвропейське)' } as const;
+const formats: Record<FileFormat, string> = {
+  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', ods: 'таблиця OpenDocument (.ods)',
+  docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архів zip', gzip: 'архів gzip',
+};
 
 /** Ukrainian messages. */
 export const uk: PhxLocale = {
   tag: 'uk',
   zod: zodUk,
   messages: {
+    'file.empty': (p) => (p.blank ? 'У файлі лише порожні рядки та пробіли: даних у ньому немає' : 'Файл порожній'),
+    'file.unsupported-format': (p) => `Це ${formats[p.format as FileFormat]}, а PHX такі файли не читає; збережіть дані як «CSV UTF-8», .phx.json або .phx.ndjson`,
+    'file.too-large': (p) => `Файл більший за ${p.maxBytes} байтів — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
     'schema.required': (p) => `Немає обов’язкового поля «${p.field}»`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недійсний JSON: текст обривається' : `Недійсний JSON: неочікуваний символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вкладеність глибша за ${p.maxDepth} рівнів`,
-    'syntax.invalid-encoding': () => 'Файл не в кодуванні UTF-8; збережіть його в UTF-8',
+    'syntax.invalid-encoding': (p) =>
+      p.encoding === null
+        ? 'Файл не в кодуванні UTF-8; збережіть його в UTF-8'
+        : `Файл не в кодуванні UTF-8, а в ${encodings[p.encoding as keyof typeof encodings]}; збережіть його в UTF-8 (в Excel: «CSV UTF-8»)`,
     'syntax.line-too-long': (p) => `Рядок довший за ${p.maxBytes} байтів; пропущено`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'У рядку немає поля "type"' : `Невідомий тип запису ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета може бути лише першим рядком',
+    'csv.no-header': (p) =>
+      p.type === null
+        ? 'Перший рядок — не заголовок зі стовпцями PHX (наприклад, id, indicator, period.start), тому тип записів невідомий; додайте рядок заголовка'
+        : `Перший рядок — не заголовок зі стовпцями записів ${p.type}; додайте рядок заголовка`,
+    'csv.no-rows': () => 'У файлі є рядок заголовка, але немає рядків із даними',
     'unique.duplicate-id': (p) => `Повторюваний ідентифікатор ${p.recordType} «${p.id}» (уперше: ${p.first})`,
     'ref.unknown-organisation': (p) => `У пакеті немає організації з ідентифікатором «${p.id}»`,
     'ref.unknown-facility': (p) => `У пакеті немає установи з ідентифікатором «${p.id}»`,

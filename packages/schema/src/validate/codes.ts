@@ -29,6 +29,24 @@ export interface IssueCodeInfo {
  * ```
  */
 export const issueCodes = {
+  'file.empty': {
+    severity: 'error',
+    structural: false,
+    summary: 'The file holds no data: it is empty, or holds only blank lines and spaces.',
+    example: 'a file saved before anything was typed in it',
+  },
+  'file.unsupported-format': {
+    severity: 'error',
+    structural: false,
+    summary: 'The file is in a format PHX does not read (an Excel workbook, a PDF, an archive); the format is named. Save it as CSV UTF-8, .phx.json or .phx.ndjson.',
+    example: 'an .xlsx workbook',
+  },
+  'file.too-large': {
+    severity: 'error',
+    structural: false,
+    summary: 'A .phx.json or CSV file is too large to be read as one document (500 MiB by default); split it, or save it as .phx.ndjson, which is read as a stream.',
+    example: 'a .phx.json of 1 GB',
+  },
   'syntax.invalid-json': {
     severity: 'error',
     structural: true,
@@ -44,8 +62,8 @@ export const issueCodes = {
   'syntax.invalid-encoding': {
     severity: 'error',
     structural: false,
-    summary: 'The bytes are not valid UTF-8.',
-    example: 'a file saved as Windows-1251',
+    summary: 'The bytes are not valid UTF-8; when they look like UTF-16, Windows-1251 (Cyrillic) or Windows-1252 (Western European), the encoding is named.',
+    example: 'a CSV saved by Excel as "CSV (comma delimited)" in a Russian locale',
   },
   'syntax.line-too-long': {
     severity: 'error',
@@ -64,6 +82,18 @@ export const issueCodes = {
     structural: false,
     summary: 'The package header (`"type": "package"`) may only be the first line.',
     example: 'a header on line 7',
+  },
+  'csv.no-header': {
+    severity: 'error',
+    structural: false,
+    summary: 'The first row of a CSV file is not a header of PHX columns (id, indicator, period.start, ...), so its record type cannot be told.',
+    example: 'name;age;prison',
+  },
+  'csv.no-rows': {
+    severity: 'error',
+    structural: false,
+    summary: 'A CSV file has a header row but no rows of data.',
+    example: 'id,indicator,period.start and nothing below',
   },
   'schema.invalid-type': {
     severity: 'error',

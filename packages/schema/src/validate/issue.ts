@@ -1,3 +1,4 @@
+import type { RecordType } from '../model/records.js';
 import type { IssueCode } from './codes.js';
 
 /**
@@ -71,17 +72,54 @@ export interface ValidationIssue {
 }
 
 /**
- * The outcome of a validation: `ok` is true when no issue is an error.
+ * What a validation read: the records by type and how far into the input it got. When reading
+ * stopped at `maxIssues` (`complete` is false), every count covers only the part read.
  *
  * @example
  * ```ts
- * const result: ValidationResult = validate(pkg, { locale: 'es' });
- * if (!result.ok) for (const issue of result.issues) console.error(issue.pointer, issue.message);
+ * const { read } = validateCsv(bytes, { maxIssues: 100 });
+ * if (!read.complete) console.log(`stopped at row ${read.rows}: the counts cover only the rows above`);
  * ```
  */
-export interface ValidationResult {
+export interface ReadSummary {
+  /** Records read, by type. */
+  records: Record<RecordType, number>;
+  /** Lines read, blank ones included (JSON and NDJSON text). */
+  lines?: number;
+  /** The row of the last record read (CSV, where the header is row 1). */
+  rows?: number;
+  /** Bytes read (input given as bytes or a stream). */
+  bytes?: number;
+  /** False when reading stopped before the end, once `maxIssues` issues and an error were found. */
+  complete: boolean;
+}
+
+/**
+ * The outcome of a validation, the same for every format: `ok` is true when no issue is an error.
+ * `errors` and `warnings` count every issue found, also those past `maxIssues` that `issues` leaves
+ * out; `data` is what was read, when it is valid.
+ *
+ * @example
+ * ```ts
+ * const result: ValidationResult<DataPackage> = validate(text, { locale: 'es', maxIssues: 100 });
+ * if (!result.ok) for (const issue of result.issues) console.error(issue.pointer, issue.message);
+ * if (result.truncated) console.error(`${result.errors} errors in all; ${result.issues.length} listed`);
+ * else if (result.data) await client.packages.import(result.data);
+ * ```
+ */
+export interface ValidationResult<Data = unknown> {
   ok: boolean;
   issues: ValidationIssue[];
+  /** Errors found, including those past `maxIssues`. */
+  errors: number;
+  /** Warnings found, including those past `maxIssues`. */
+  warnings: number;
+  /** True when `issues` leaves some out: past `maxIssues`, or because reading stopped there. */
+  truncated: boolean;
+  /** What was read. */
+  read: ReadSummary;
+  /** The data read, when it is valid (`ok`); with the `keepData` option, whatever could be read. */
+  data?: Data;
 }
 
 /**

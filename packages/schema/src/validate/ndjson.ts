@@ -1,10 +1,12 @@
 import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource } from '../formats/lines.js';
 import { PackageHeaderLine, recordLineSchemas, recordTypes, type RecordType } from '../model/records.js';
-import type { TextLocation, ValidationIssue } from './issue.js';
+import { PackageBuilder } from '../formats/convert.js';
+import type { DataPackage } from '../model/package.js';
+import type { ReadSummary, TextLocation, ValidationIssue, ValidationResult } from './issue.js';
 import { LineIndex, locatePaths, offsetBeyondDepth } from './locate.js';
 import { RuleChecker } from './rules.js';
 import type { StructuralProblem } from './structural.js';
-import { DEFAULT_MAX_DEPTH, IssueCollector, ruleSettings, shapeProblems, unparsable, type ValidateOptions } from './validate.js';
+import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, shapeProblems, unparsable, type ValidateOptions } from './validate.js';
 
 /**
  * Options of {@link validateNdjson}.
@@ -19,30 +21,6 @@ export interface ValidateNdjsonOptions extends ValidateOptions {
   maxLineBytes?: number;
 }
 
-/**
- * What {@link validateNdjson} returns when the stream ends.
- *
- * @example
- * ```ts
- * const run = validateNdjson(source);
- * let step = await run.next();
- * while (!step.done) step = await run.next();
- * const summary: NdjsonSummary = step.value;
- * console.log(`${summary.records.observation} observations, ${summary.errors} errors`);
- * ```
- */
-export interface NdjsonSummary {
-  ok: boolean;
-  /** Lines read (blank ones included). */
-  lines: number;
-  /** Records read, by type. */
-  records: Record<RecordType, number>;
-  errors: number;
-  warnings: number;
-  /** True when issues past `maxIssues` were left out, or reading stopped there (once an error is found). */
-  truncated: boolean;
-}
-
 /** Issue paths of a line are relative to its record: one shared empty path, which the rules keep rather than copy. */
 const RECORD_PATH: (string | number)[] = [];
 
@@ -50,7 +28,9 @@ const RECORD_PATH: (string | number)[] = [];
  * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
  * optionally a `{"type": "package", ...}` header first) and yields issues as it reads, in constant
  * memory: it keeps ids and per-group sums for the cross-record rules, never the records.
- * Issue paths are relative to the record; `location.line` is the line in the file.
+ * Issue paths are relative to the record; `location.line` is the line in the file. When the
+ * stream ends it returns the {@link ValidationResult}: counts, what was read, and (with `keepData`)
+ * the records read, as a package.
  *
  * Indicators defined in the stream must come before the observations that use them.
  *
@@ -61,15 +41,19 @@ const RECORD_PATH: (string | number)[] = [];
  * for await (const issue of issues) console.log(issue.location, issue.code, issue.message);
  * ```
  */
-export async function* validateNdjson(source: ChunkSource, options: ValidateNdjsonOptions = {}): AsyncGenerator<ValidationIssue, NdjsonSummary> {
+export async function* validateNdjson(
+  source: ChunkSource,
+  options: ValidateNdjsonOptions = {},
+): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
   const collector = new IssueCollector(options);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const records = Object.fromEntries(Object.keys(recordTypes).map((type) => [type, 0])) as Record<RecordType, number>;
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const read: ReadSummary & { lines: number; bytes: number } = { records: noRecords(), lines: 0, bytes: 0, complete: true };
+  const builder = options.keepData ? new PackageBuilder() : undefined;
   let current: { number: number; text: string } | undefined;
   let sawRecord = false;
-  let lines = 0;
+  let sawContent = false;
   let yielded = 0;
-  let stopped = false;
 
   /** Adds a problem found on a line, placing it in the line's text while that text is at hand. */
   const add = (problem: StructuralProblem, line: number, located?: TextLocation): void => {
@@ -91,28 +75,30 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
     else add(problem, lineNumber);
   });
 
-  reading: for await (const batch of readLineBatches(source, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES)) {
+  reading: for await (const batch of readLineBatches(source, maxLineBytes, read)) {
     for (const line of batch) {
-      lines = line.number;
+      read.lines = line.number;
       if ('problem' in line) {
-        const code = line.problem === 'too-long' ? 'syntax.line-too-long' : 'syntax.invalid-encoding';
-        add({ code, path: [], params: { maxBytes: options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES } }, line.number);
+        sawContent = true;
+        if (line.problem === 'too-long') add({ code: 'syntax.line-too-long', path: [], params: { maxBytes: maxLineBytes } }, line.number);
+        else add({ code: 'syntax.invalid-encoding', path: [], params: { encoding: line.encoding ?? null } }, line.number);
       } else if (line.text.trim() !== '') {
+        sawContent = true;
         current = line;
         checkLine(line);
       }
       while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
       if (collector.settled) {
-        stopped = true;
+        read.complete = false;
         break reading;
       }
     }
   }
   current = undefined;
-  if (!collector.settled) checker.finish();
+  if (!sawContent) collector.add({ code: 'file.empty', path: [], params: { blank: read.lines > 0 } });
+  else if (read.complete) checker.finish();
   while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
-  const truncated = stopped || collector.errors + collector.warnings > collector.issues.length;
-  return { ok: collector.ok, lines, records, errors: collector.errors, warnings: collector.warnings, truncated };
+  return collector.result(read, builder?.build());
 
   function checkLine(line: { number: number; text: string }): void {
     let value: unknown;
@@ -128,6 +114,7 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
       sawRecord = true;
       const { problems, data } = shapeProblems(PackageHeaderLine, value, []);
       if (!data) return addAll(problems, line);
+      builder?.add('package', withoutType(value));
       checker.publisherIs((data as { publisher: { id: string } }).publisher.id);
       return checker.header(data, line.number);
     }
@@ -136,12 +123,19 @@ export async function* validateNdjson(source: ChunkSource, options: ValidateNdjs
       return add({ code: 'ndjson.unknown-type', path: ['type'], params: { type: typeof type === 'string' ? type : null } }, line.number);
     }
     const recordType = type as RecordType;
-    records[recordType]++;
+    read.records[recordType]++;
     const { problems, data } = shapeProblems(recordLineSchemas[recordType], value, RECORD_PATH);
     if (!data) {
       addAll(problems, line);
       return checker.invalid(recordType, value, RECORD_PATH, line.number);
     }
+    builder?.add(recordType, withoutType(value));
     checker.record(recordType, data, RECORD_PATH, line.number);
   }
+}
+
+/** A line's object without its `type`: the record, or the package header. */
+function withoutType(value: unknown): Record<string, unknown> {
+  const { type: _type, ...record } = value as Record<string, unknown>;
+  return record;
 }

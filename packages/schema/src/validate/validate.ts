@@ -1,11 +1,13 @@
 import * as z from 'zod';
 import { indicatorCatalogue } from '../catalogue/indicators.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
+import type { DataPackage } from '../model/package.js';
 import { packageHeaderShape } from '../model/package.js';
 import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import type { Locale } from '../locales/index.js';
+import { decodeUtf8 } from '../file/encoding.js';
 import { issueCodes, type IssueCode } from './codes.js';
-import { toPointer, type ValidationIssue, type ValidationResult } from './issue.js';
+import { toPointer, type ReadSummary, type ValidationIssue, type ValidationResult } from './issue.js';
 import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
 import { renderMessage } from './messages.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
@@ -37,6 +39,12 @@ export interface ValidateOptions {
   maxIssues?: number;
   /** Deepest nesting of arrays and objects accepted. Default 100. */
   maxDepth?: number;
+  /**
+   * Keep the data read in the result's `data` even when it is not valid (then unchecked: look at
+   * `ok` before trusting it), and gather the records of an NDJSON stream at all. Default false:
+   * `data` is there only when the data is valid, and never for NDJSON, which is read in constant memory.
+   */
+  keepData?: boolean;
 }
 
 /**
@@ -113,6 +121,13 @@ export class IssueCollector {
     };
   }
 
+  /** Counts and keeps an issue made elsewhere (by a reader), as {@link IssueCollector.add} does a problem. */
+  keep(issue: ValidationIssue): void {
+    if (issue.severity === 'error') this.errors++;
+    else this.warnings++;
+    if (!this.full) this.issues.push(issue);
+  }
+
   add(problem: StructuralProblem): ValidationIssue | undefined {
     if (issueCodes[problem.code].severity === 'error') this.errors++;
     else this.warnings++;
@@ -123,9 +138,23 @@ export class IssueCollector {
     return issue;
   }
 
-  result(): ValidationResult {
-    return { ok: this.ok, issues: this.issues };
+  /** The result of a validation that read `read`; `data` is kept when it is valid, or when asked to. */
+  result<Data>(read: ReadSummary, data?: Data): ValidationResult<Data> {
+    const truncated = !read.complete || this.errors + this.warnings > this.issues.length;
+    const result: ValidationResult<Data> = { ok: this.ok, issues: this.issues, errors: this.errors, warnings: this.warnings, truncated, read };
+    if (data !== undefined && (this.ok || this.options.keepData)) result.data = data;
+    return result;
   }
+}
+
+/** A count of 0 for every record type. */
+export function noRecords(): Record<RecordType, number> {
+  return Object.fromEntries(recordTypeNames.map((type) => [type, 0])) as Record<RecordType, number>;
+}
+
+/** The problem of a text with nothing in it, or undefined. */
+export function emptiness(text: string): StructuralProblem | undefined {
+  return text.trim() === '' ? { code: 'file.empty', path: [], params: { blank: text !== '' } } : undefined;
 }
 
 const parseOptions = { reportInput: true } as const;
@@ -205,7 +234,7 @@ function addLocations(text: string, issues: ValidationIssue[], collector: IssueC
  * Validates a whole DataPackage: its shape, and every rule beyond shape (unique ids, references,
  * arithmetic, periods, disaggregation, privacy, codelists). Never throws on bad data.
  *
- * @param input - the package as an object, or as JSON text (then issues carry line and column).
+ * @param input - the package as an object, or as JSON text or its UTF-8 bytes (then issues carry line and column).
  * @example
  * ```ts
  * import { validate } from '@phx/schema';
@@ -213,30 +242,84 @@ function addLocations(text: string, issues: ValidationIssue[], collector: IssueC
  * for (const issue of issues) console.log(`${issue.location?.line}: ${issue.code} ${issue.message}`);
  * ```
  */
-export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
+export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult<DataPackage> {
   const collector = new IssueCollector(options);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  // A byte order mark is not part of the JSON text (RFC 8259 §8.1); editors on Windows often write one.
-  const text = typeof input === 'string' ? (input.charCodeAt(0) === 0xfeff ? input.slice(1) : input) : undefined;
   let value = input;
-  let lines: LineIndex | undefined;
-  if (text !== undefined) {
-    lines = new LineIndex(text);
-    const parsed = parseText(text, collector, maxDepth, lines);
-    if (!('value' in parsed)) return collector.result();
-    value = parsed.value;
+  let document: JsonDocument | undefined;
+  if (typeof input === 'string' || input instanceof Uint8Array) {
+    document = parseDocument(input, collector, maxDepth);
+    if (!document) return collector.result({ records: noRecords(), complete: true });
+    value = document.value;
   }
-  validatePackageValue(value, collector, options);
-  if (text !== undefined && lines) addLocations(text, collector.issues, collector, maxDepth, lines);
-  return collector.result();
+  const read = validatePackageValue(value, collector, options);
+  if (document) addLocations(document.text, collector.issues, collector, maxDepth, document.lines);
+  return collector.result(read, value as DataPackage);
 }
 
-function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions): void {
+/**
+ * Reads a `.phx.json` document into the package it holds without checking its records: the reading
+ * half of {@link validate}, for conversion. Reports only what stops the reading (an empty file, bad
+ * encoding, text that is not JSON, a value that is not an object).
+ */
+export function readJsonPackage(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult<Partial<DataPackage>> {
+  const collector = new IssueCollector(options);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const read: ReadSummary = { records: noRecords(), complete: true };
+  const document = parseDocument(input, collector, maxDepth);
+  if (!document) return collector.result(read);
+  const value = document.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    structuralProblems('package', value, []).problems.forEach((problem) => collector.add(problem));
+    addLocations(document.text, collector.issues, collector, maxDepth, document.lines);
+    return collector.result(read);
+  }
+  for (const type of recordTypeNames) {
+    const records = (value as Record<string, unknown>)[recordTypes[type].collection];
+    if (Array.isArray(records)) read.records[type] = records.length;
+  }
+  return collector.result(read, value as Partial<DataPackage>);
+}
+
+/** A JSON text, where its lines start, and its value. */
+interface JsonDocument {
+  text: string;
+  lines: LineIndex;
+  value: unknown;
+}
+
+/** Decodes (from bytes) and parses a JSON document, or adds to `collector` why it cannot be read. */
+function parseDocument(input: string | Uint8Array, collector: IssueCollector, maxDepth: number): JsonDocument | undefined {
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decodeUtf8(input);
+    if ('problem' in decoded) {
+      const issue = collector.add(decoded.problem);
+      if (issue && decoded.at) issue.location = decoded.at;
+      return undefined;
+    }
+    text = decoded.text;
+  }
+  // A byte order mark is not part of the JSON text (RFC 8259 §8.1); editors on Windows often write one.
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const empty = emptiness(text);
+  if (empty) {
+    collector.add(empty);
+    return undefined;
+  }
+  const lines = new LineIndex(text);
+  const parsed = parseText(text, collector, maxDepth, lines);
+  return 'value' in parsed ? { text, lines, value: parsed.value } : undefined;
+}
+
+function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions): ReadSummary {
+  const read: ReadSummary = { records: noRecords(), complete: true };
   const envelope = structuralProblems('package', value, []);
   envelope.problems.forEach((problem) => collector.add(problem));
   if (!envelope.data) {
     // Without a usable envelope, still check the records that are there.
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return read;
   }
   const pkg = (envelope.data ?? value) as Record<string, unknown>;
   const checker = new RuleChecker<undefined>(ruleSettings(options, true), (problem) => collector.add(problem));
@@ -251,15 +334,21 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
     const collection = recordTypes[type].collection;
     const records = pkg[collection];
     if (!Array.isArray(records)) continue;
-    for (let index = 0; index < records.length && !collector.settled; index++) {
+    for (let index = 0; index < records.length; index++) {
+      if (collector.settled) {
+        read.complete = false;
+        return read;
+      }
       const path = [collection, index];
       const { problems, data } = structuralProblems(type, records[index], path);
       problems.forEach((problem) => collector.add(problem));
       if (data) checker.record(type, data, path, undefined);
       else checker.invalid(type, records[index], path, undefined);
+      read.records[type]++;
     }
   }
   checker.finish();
+  return read;
 }
 
 /**
@@ -271,7 +360,7 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
  * const { ok, issues } = validateRecord('observation', { id: 'obs-1', ... });
  * ```
  */
-export function validateRecord(type: RecordType, record: unknown, options: ValidateOptions = {}): ValidationResult {
+export function validateRecord(type: RecordType, record: unknown, options: ValidateOptions = {}): ValidationResult<Record<string, unknown>> {
   const collector = new IssueCollector(options);
   const { problems, data } = structuralProblems(type, record, []);
   problems.forEach((problem) => collector.add(problem));
@@ -280,7 +369,7 @@ export function validateRecord(type: RecordType, record: unknown, options: Valid
     checker.record(type, data, [], undefined);
     checker.finish();
   }
-  return collector.result();
+  return collector.result({ records: { ...noRecords(), [type]: 1 }, complete: true }, record as Record<string, unknown>);
 }
 
 /**

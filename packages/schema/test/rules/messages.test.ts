@@ -1,5 +1,7 @@
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { awkwardFiles } from '../../../../test/corpus/awkward-files.js';
+import { validateFile } from '../../src/file/validate-file.js';
 import { locales, type Locale } from '../../src/locales/index.js';
 import { issueCodes, type IssueCode } from '../../src/validate/codes.js';
 import type { ValidationIssue } from '../../src/validate/issue.js';
@@ -11,7 +13,7 @@ const invalidDir = new URL('../../../../examples/data/invalid/', import.meta.url
 const now = new Date('2022-01-01T00:00:00Z');
 const localeTags = Object.keys(locales) as Locale[];
 
-/** One issue of every code the example files give, plus the two that only a stream can give. */
+/** One issue of every code the example files give, plus those that only a stream or an awkward file can give. */
 async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   const found = new Map<IssueCode, ValidationIssue>();
   const keep = (issue: ValidationIssue) => found.has(issue.code) || found.set(issue.code, issue);
@@ -24,6 +26,9 @@ async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
     yield 'x'.repeat(100) + '\n';
   }
   for await (const issue of validateNdjson(tooLongAndNotUtf8(), { maxLineBytes: 10 })) keep(issue);
+  // And those of whole files: empty, in another format or encoding, too large, a table that is not PHX data.
+  for (const { name, bytes } of awkwardFiles()) (await validateFile(bytes, { name, now })).issues.forEach(keep);
+  (await validateFile(readFileSync(new URL('../network-meeting-2020.phx.json', invalidDir)), { name: 'a.phx.json', maxDocumentBytes: 1000 })).issues.forEach(keep);
   return found;
 }
 

@@ -99,13 +99,20 @@ describe('syntax.invalid-json', () => {
   it.each([
     ['a trailing comma', '{\n  "phxVersion": "1.0",\n}', { line: 3, column: 1 }, '}'],
     ['a text that ends too early', '{\n  "phxVersion": "1.0",', { line: 2, column: 23 }, null],
-    ['an empty text', '', { line: 1, column: 1 }, null],
     ['a comment', '{\n  // note\n  "id": "x"\n}', { line: 2, column: 3 }, '/'],
     ['single quotes', "{'id': 'x'}", { line: 1, column: 2 }, "'"],
   ])('reports %s at its line and column', (_, text, location, token) => {
     const issue = expectOnly(validate(text), 'syntax.invalid-json', '');
     expect(issue.location).toEqual(location);
     expect(issue.params).toEqual({ token });
+  });
+
+  it('reports an empty or blank text as an empty file, without a place', () => {
+    for (const [text, blank] of [['', false], ['\uFEFF \r\n\t', true]] as const) {
+      const issue = expectOnly(validate(text), 'file.empty', '');
+      expect(issue.params).toEqual({ blank });
+      expect(issue).not.toHaveProperty('location');
+    }
   });
 
   it('reports a raw control character at the string that holds it', () => {

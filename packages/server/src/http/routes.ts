@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
-import type { RecordType } from '@phx/schema';
-import { importPackage, validateAgainstHub } from '../hub/import.js';
+import { formatOfMediaType, validateFile, type RecordType } from '@phx/schema';
+import { importPackage } from '../hub/import.js';
+import { hubValidation } from '../hub/issues.js';
 import { changeRecord, createRecord, deleteRecord, existing } from '../hub/records.js';
 import type { ListFilter, Store, StoredRecord } from '../store/types.js';
 import { localeOf, type HubContext, type HubEnv } from './context.js';
@@ -179,8 +180,13 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords }: R
     return c.json({ data: entries, next: next === null ? null : encodeCursor(String(next)) });
   });
 
+  // Any file, as the `phx` command and the page read it: the format from Content-Type, else `?name=`, else the bytes.
   app.post('/v1/validate', async (c) => {
-    const { value } = await readJson(c, 'application/json');
-    return c.json(await validateAgainstHub(store, value, localeOf(c)));
+    const format = formatOfMediaType(c.req.header('Content-Type') ?? '');
+    const name = c.req.query('name');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const options = { ...(await hubValidation(store, localeOf(c))), ...(format && { format }), ...(name !== undefined && { name }) };
+    const { data: _data, ...result } = await validateFile(bytes, options);
+    return c.json(result);
   });
 }

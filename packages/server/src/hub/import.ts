@@ -1,8 +1,8 @@
-import { recordTypeNames, recordTypes, validate, type Locale, type RecordType, type ValidationResult } from '@phx/schema';
+import { recordTypeNames, recordTypes, validate, type Locale, type RecordType } from '@phx/schema';
 import { mayPublish, mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { AuditEntry, ImportSummary, Principal, RecordWrite, Store } from '../store/types.js';
-import { rejectInvalid, storedCatalogue } from './issues.js';
+import { hubValidation, rejectInvalid } from './issues.js';
 import { keyOf } from './records.js';
 
 type Body = Record<string, unknown>;
@@ -35,24 +35,6 @@ function countOf(pkg: unknown): number {
 }
 
 /**
- * Validates a package against what the hub stores: its own organisations, the indicators of the
- * catalogue and earlier packages, and stored facilities that its observations refer to.
- */
-export async function validateAgainstHub(store: Store, pkg: unknown, locale: Locale): Promise<ValidationResult> {
-  const options = { locale, catalogue: await storedCatalogue(store), knownOrganisations: await store.ids('organisation') };
-  const observations = (pkg as Body | null)?.observations;
-  const referenced = new Set<string>();
-  for (const observation of Array.isArray(observations) ? (observations as Body[]) : []) {
-    const facility = (observation?.scope as Body | undefined)?.facility;
-    if (typeof facility === 'string') referenced.add(facility);
-  }
-  // Facilities the hub stores resolve too, with their country; the package's own come first.
-  const stored = await Promise.all([...referenced].map((id) => store.get('facility', id)));
-  const knownFacilities = stored.flatMap((record) => (record ? [[record.id, String(record.body.country)] as const] : []));
-  return validate(pkg, { ...options, knownFacilities });
-}
-
-/**
  * Imports a whole DataPackage, all or nothing: it is validated, every record is checked against
  * the rights of the principal (`'hub'` for seed data the operator supplies), and then every record
  * is written. Call within a transaction, which makes it all or nothing. Records that exist are replaced.
@@ -62,7 +44,7 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
   if (count > limits.maxRecords) {
     throw new Problem(413, 'payload-too-large', `The package holds ${count} records; this hub imports at most ${limits.maxRecords} at once. Split it into smaller packages.`);
   }
-  rejectInvalid((await validateAgainstHub(tx, pkg, locale)).issues, 'The package');
+  rejectInvalid(validate(pkg, await hubValidation(tx, locale)).issues, 'The package');
   const body = pkg as Body;
   const publisher = (body.publisher as Body).id as string;
   const packageId = body.id as string;

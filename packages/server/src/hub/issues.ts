@@ -1,19 +1,39 @@
 import {
-  issueCodes, renderMessage, toPointer, type IndicatorDefinition, type IssueCode, type Locale, type ValidationIssue,
+  issueCodes, renderMessage, toPointer, type IndicatorDefinition, type IssueCode, type Locale, type RecordType, type ValidateOptions,
+  type ValidationIssue,
 } from '@phx/schema';
 import { Problem } from '../http/problem.js';
 import type { Store } from '../store/types.js';
 
-/** The indicator definitions a hub knows: the catalogue and those its packages defined. */
-export async function storedCatalogue(store: Store): Promise<IndicatorDefinition[]> {
-  const definitions: IndicatorDefinition[] = [];
+/** The bodies of every stored record of a type, read page by page. */
+async function storedBodies(store: Store, type: RecordType): Promise<Record<string, unknown>[]> {
+  const bodies: Record<string, unknown>[] = [];
   let after: string | undefined;
   do {
-    const page = await store.list('indicator', {}, after, 1000);
-    for (const record of page.records) definitions.push(record.body as IndicatorDefinition);
+    const page = await store.list(type, {}, after, 1000);
+    for (const record of page.records) bodies.push(record.body);
     after = page.next ?? undefined;
   } while (after !== undefined);
-  return definitions;
+  return bodies;
+}
+
+/** The indicator definitions a hub knows: the catalogue and those its packages defined. */
+export async function storedCatalogue(store: Store): Promise<IndicatorDefinition[]> {
+  return (await storedBodies(store, 'indicator')) as IndicatorDefinition[];
+}
+
+/**
+ * The options that validate data against what the hub stores: its organisations, the indicators of
+ * the catalogue and of earlier packages, and its facilities with their country.
+ */
+export async function hubValidation(store: Store, locale: Locale): Promise<ValidateOptions> {
+  const facilities = await storedBodies(store, 'facility');
+  return {
+    locale,
+    catalogue: await storedCatalogue(store),
+    knownOrganisations: await store.ids('organisation'),
+    knownFacilities: facilities.map((facility) => [String(facility.id), String(facility.country)] as const),
+  };
 }
 
 /** An issue found by the hub itself (a reference to a stored record), rendered like the validator's. */

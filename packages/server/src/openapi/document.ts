@@ -245,14 +245,26 @@ export function openApiDocument(): Json {
       '/v1/validate': {
         post: {
           operationId: 'validatePackage',
-          summary: 'Validate a data package',
-          description: 'Validates a package as an import would, and stores nothing. Invalid data is a 200 with `ok: false`.',
+          summary: 'Validate a data file',
+          description:
+            'Validates a file as `phx validate` and the validator page do, against what the hub stores, and stores nothing: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data is a 200 with `ok: false`.',
           tags: ['packages'],
-          parameters: [{ $ref: '#/components/parameters/AcceptLanguage' }],
-          requestBody: { required: true, content: { 'application/json': { schema: ref('DataPackage') } } },
+          parameters: [
+            { $ref: '#/components/parameters/AcceptLanguage' },
+            { name: 'name', in: 'query', required: false, description: 'The file name, whose ending tells the format when the media type does not.', schema: { type: 'string' } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': { schema: ref('DataPackage') },
+              'application/x-ndjson': { schema: { type: 'string', description: 'One record a line.' } },
+              'text/csv': { schema: { type: 'string', description: 'One table of one record type.' } },
+              'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+            },
+          },
           responses: {
             200: { description: 'The issues found.', content: { 'application/json': { schema: ref('ValidationResult') } } },
-            ...errorResponses('BadRequest', 'PayloadTooLarge', 'UnsupportedMediaType', ...always),
+            ...errorResponses('PayloadTooLarge', ...always),
           },
         },
       },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { issueCodes, phxRegistry, recordTypes, type RecordType } from '@phx/schema';
+import { fileFormats, issueCodes, phxRegistry, recordTypes, type RecordType } from '@phx/schema';
 import { problemTypes, PROBLEM_BASE } from '../http/problem.js';
 
 /** Metadata of the API's own schemas: the component name and its description. */
@@ -29,13 +29,26 @@ export const ValidationIssue = z
   })
   .register(apiRegistry, { id: 'ValidationIssue', description: 'One problem found in the data.' });
 
-/** The outcome of POST /v1/validate. */
+/** The outcome of POST /v1/validate: `validateFile()` of @phx/schema, without the data. */
 export const ValidationResult = z
   .object({
     ok: z.boolean().describe('True when no issue is an error.'),
     issues: z.array(ValidationIssue),
+    errors: z.int().describe('Errors found, including those past the listing limit.'),
+    warnings: z.int().describe('Warnings found, including those past the listing limit.'),
+    truncated: z.boolean().describe('True when `issues` leaves some out.'),
+    read: z
+      .object({
+        records: z.object(Object.fromEntries(Object.keys(recordTypes).map((type) => [type, z.int()]))).describe('Records read, by type.'),
+        lines: z.int().optional().describe('Lines read (NDJSON).'),
+        rows: z.int().optional().describe('The row of the last record read (CSV).'),
+        bytes: z.int().optional().describe('Bytes read.'),
+        complete: z.boolean().describe('False when reading stopped early: the counts cover only the part read.'),
+      })
+      .describe('What was read.'),
+    format: z.enum(Object.keys(fileFormats) as [string, ...string[]]).describe('The format the body was read as, or recognised as when PHX does not read it.'),
   })
-  .register(apiRegistry, { id: 'ValidationResult', description: 'The outcome of a validation: issues as data.' });
+  .register(apiRegistry, { id: 'ValidationResult', description: 'The outcome of a validation: issues as data, and what was read.' });
 
 /** An RFC 9457 problem document. */
 export const Problem = z

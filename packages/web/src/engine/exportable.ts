@@ -10,8 +10,8 @@ const packages = new WeakMap<CheckedFile, DataPackage>();
  * valid `.phx.json` package (no errors): such a package can be exported and checked for UNAIDS GAM readiness.
  */
 export function withCoverage(summary: FileSummary, checked: CheckedFile | undefined): FileSummary {
-  if (!summary.ok || !checked || checked.format !== 'json' || !checked.pkg) return summary;
-  const pkg = checked.pkg as unknown as DataPackage;
+  if (!summary.ok || !checked || checked.format !== 'json' || !checked.data) return summary;
+  const pkg = checked.data as DataPackage;
   packages.set(checked, pkg);
   const observations = pkg.observations ?? [];
   const countries = new Set(observations.map((observation) => observation.scope.country));

@@ -1,14 +1,12 @@
 import type { ExportTarget, GamStatus, InteropNote, InteropSeverity } from '@phx/interop';
-import type { IssueCode, Locale, RecordType, Severity, ValidationIssue } from '@phx/schema';
+import type { FileValidationResult, IssueCode, Locale, Severity, ValidationIssue } from '@phx/schema';
 
 /** Most issues listed per file: enough to work through, few enough for the page to stay quick. */
 export const MAX_ISSUES = 10_000;
 
-/** The file formats the page checks. */
-export type FileFormat = 'json' | 'ndjson' | 'csv';
-
 /** Where an issue's record is: what the issues table shows in its "Record" column. */
 export type RecordRef =
+  | { kind: 'file' }
   | { kind: 'package' }
   | { kind: 'record'; collection: string; index: number; key?: string }
   | { kind: 'line'; line: number }
@@ -23,18 +21,13 @@ export interface FileIssue extends ValidationIssue {
   field: string;
 }
 
-/** The outcome of checking one file. */
-export interface FileSummary {
+/**
+ * The outcome of checking one file: the result of the file pipeline of @phx/schema (its issues
+ * come as events), with whether the page can convert it.
+ */
+export interface FileSummary extends Omit<FileValidationResult, 'issues' | 'data'> {
   name: string;
-  format: FileFormat;
-  ok: boolean;
-  /** Records read, by type (types with none left out). */
-  records: Partial<Record<RecordType, number>>;
-  errors: number;
-  warnings: number;
-  /** True when listing stopped at the issue limit. */
-  truncated: boolean;
-  /** True for a CSV file that can be downloaded as .phx.json. */
+  /** True for a valid CSV file, which can be downloaded as .phx.json. */
   convertible: boolean;
   /** For a valid .phx.json package, which can be exported and checked for GAM: the countries and years its observations cover. */
   exportable?: { countries: string[]; years: number[] };
@@ -123,7 +116,7 @@ export interface EngineResults {
 
 /** What the engine reports while it checks files. */
 export type ValidateEvent =
-  | { kind: 'start'; file: number; name: string; size: number; format: FileFormat }
+  | { kind: 'start'; file: number; name: string; size: number }
   | { kind: 'progress'; file: number; bytes: number; phase: 'reading' | 'checking' }
   | { kind: 'issues'; file: number; issues: FileIssue[]; errors: number; warnings: number };
 
@@ -138,19 +131,3 @@ export type ResponseMessage =
   | { id: number; event: ValidateEvent }
   | { id: number; result: EngineResults[keyof EngineResults] }
   | { id: number; error: string };
-
-/**
- * The format of a file, from its name: `.phx.ndjson`/`.ndjson`/`.jsonl` → NDJSON, `.csv` → CSV,
- * anything else is read as a `.phx.json` package.
- *
- * @example
- * ```ts
- * formatOf('observations.csv'); // 'csv'
- * ```
- */
-export function formatOf(name: string): FileFormat {
-  const lower = name.toLowerCase();
-  if (/\.(ndjson|jsonl)$/.test(lower)) return 'ndjson';
-  if (lower.endsWith('.csv')) return 'csv';
-  return 'json';
-}

@@ -1,7 +1,6 @@
-import { fromPointer, readLines, recordTypes } from '@phx/schema';
+import { fromPointer, readCsv, readLines, recordTypes, type CsvTable } from '@phx/schema';
 import type { CheckedFile } from './checks.js';
 import type { FileIssue, RecordView } from './protocol.js';
-import { decodeUtf8 } from './reading.js';
 
 /** Lines shown before and after the line of an issue that has no record to show. */
 const CONTEXT_LINES = 3;
@@ -64,6 +63,15 @@ async function lineOf(checked: CheckedFile, line: number): Promise<string | unde
   return undefined;
 }
 
+const tables = new WeakMap<CheckedFile, Promise<CsvTable>>();
+
+/** A CSV file's rows as records, read again (once) when one of them is first shown: a check does not keep them. */
+function tableOf(checked: CheckedFile): Promise<CsvTable> {
+  let table = tables.get(checked);
+  if (!table) tables.set(checked, (table = checked.file.arrayBuffer().then((buffer) => readCsv(new Uint8Array(buffer)))));
+  return table;
+}
+
 /**
  * The offending record of an issue: the record of a package, the package header, the NDJSON line,
  * or, for text that does not parse, the lines around the issue.
@@ -73,14 +81,15 @@ export async function recordView(checked: CheckedFile | undefined, issue: Pick<F
   const base = { record, field };
   if (!checked) return { ...base, unavailable: true };
   const at = issue.location && 'line' in issue.location ? issue.location : undefined;
-  if (record.kind === 'record' && checked.pkg) {
-    return { ...base, ...jsonView((checked.pkg[record.collection] as unknown[])[record.index], field) };
+  const pkg = checked.format === 'json' ? (checked.data as Record<string, unknown> | undefined) : undefined;
+  if (record.kind === 'record' && pkg) {
+    return { ...base, ...jsonView((pkg[record.collection] as unknown[])[record.index], field) };
   }
-  if (record.kind === 'package' && checked.pkg) {
-    const header = Object.fromEntries(Object.entries(checked.pkg).filter(([key]) => !collections.has(key)));
+  if (record.kind === 'package' && pkg) {
+    const header = Object.fromEntries(Object.entries(pkg).filter(([key]) => !collections.has(key)));
     return { ...base, ...jsonView(header, field) };
   }
-  if (record.kind === 'line' && checked.lines) {
+  if (record.kind === 'line' && checked.format === 'ndjson' && checked.lines) {
     const text = await lineOf(checked, record.line);
     if (text === undefined) return { ...base, unavailable: true };
     try {
@@ -89,15 +98,16 @@ export async function recordView(checked: CheckedFile | undefined, issue: Pick<F
       return { ...base, excerpt: { firstLine: record.line, lines: [clip(text, at?.column)], focus: record.line } };
     }
   }
-  if (record.kind === 'row' && checked.table) {
-    const index = checked.table.rows.indexOf(record.row);
+  if (record.kind === 'row') {
+    const table = await tableOf(checked);
+    const index = table.rows.indexOf(record.row);
     // Row 1 is the header: its issues are about the columns.
-    if (record.row === 1) return { ...base, ...jsonView(checked.table.columns, '') };
-    if (index >= 0) return { ...base, ...jsonView(checked.table.records[index], field) };
+    if (record.row === 1) return { ...base, ...jsonView(table.columns, '') };
+    if (index >= 0) return { ...base, ...jsonView(table.records[index], field) };
   }
   if (at) {
-    const text = await decodeUtf8(checked.file.stream());
-    if (text !== undefined) return { ...base, excerpt: excerptOf(text, at.line, at.column) };
+    // Decoded leniently: around a byte that is not UTF-8, the rest of the text still shows.
+    return { ...base, excerpt: excerptOf(await checked.file.text(), at.line, at.column) };
   }
   return { ...base, unavailable: true };
 }

@@ -5,10 +5,9 @@
  */
 import { formatIssue, indicatorCatalogue, issueCodes, type Locale } from '@phx/schema';
 import { labelOf } from '@phx/schema/codelists';
-import { checkCsv, checkNdjson, checkPackage, csvAsPackage, type CheckedFile } from './checks.js';
+import { checkFile, csvAsPackage, type CheckedFile } from './checks.js';
 import { withCoverage } from './exportable.js';
 import type { EngineRequest, EngineResults, FileSummary, RequestMessage, ResponseMessage, ValidateEvent } from './protocol.js';
-import { formatOf } from './protocol.js';
 import { recordView } from './records.js';
 import { Reporter } from './report.js';
 
@@ -21,17 +20,14 @@ const scope = globalThis as unknown as WorkerScope;
 /** The files of the last check, kept to show their records. */
 let checkedFiles: CheckedFile[] = [];
 
-const checkers = { json: checkPackage, ndjson: checkNdjson, csv: checkCsv } as const;
-
 async function validateFiles(files: File[], locale: Locale, emit: (event: ValidateEvent) => void): Promise<FileSummary[]> {
   checkedFiles = [];
   const summaries: FileSummary[] = [];
   for (const [index, file] of files.entries()) {
-    const format = formatOf(file.name);
-    emit({ kind: 'start', file: index, name: file.name, size: file.size, format });
-    const checked: CheckedFile = { file, format };
+    emit({ kind: 'start', file: index, name: file.name, size: file.size });
+    const checked: CheckedFile = { file };
     checkedFiles[index] = checked;
-    summaries.push(await checkers[format](checked, locale, new Reporter(index, emit)));
+    summaries.push(await checkFile(checked, locale, new Reporter(index, emit)));
   }
   return summaries;
 }

@@ -25,7 +25,8 @@ export const en = {
   'summary.records': 'Records',
   'summary.errors': 'Errors',
   'summary.warnings': 'Warnings',
-  'summary.truncated': 'Only the first {count} issues are listed; fix these and check again.',
+  'summary.truncated': 'Only the first {count} issues are listed; the counts cover the whole file.',
+  'summary.partial': 'Only the first {count} issues are listed, and checking stopped there, at {where}: the counts cover only the part checked.',
   'summary.convert': 'Download as .phx.json',
   'summary.convertNote': 'A CSV file holds records only: the .phx.json you download still needs its package header (phxVersion, id, publisher, license, publishedAt).',
 
@@ -62,9 +63,12 @@ export const en = {
 
   'location.text': 'line {line}, column {column}',
   'location.cell': 'row {row}, column {column}',
+  'record.file': 'whole file',
   'record.package': 'package header',
   'record.line': 'line {line}',
   'record.row': 'row {row}',
+
+  'extent.records': '{count} records',
 
   'record.heading': 'Record',
   'record.close': 'Close',

@@ -27,7 +27,8 @@ export const es: UiTexts = {
   'summary.records': 'Registros',
   'summary.errors': 'Errores',
   'summary.warnings': 'Advertencias',
-  'summary.truncated': 'Solo se muestran los primeros {count} problemas; corríjalos y vuelva a comprobar.',
+  'summary.truncated': 'Solo se muestran los primeros {count} problemas; los totales cubren todo el archivo.',
+  'summary.partial': 'Solo se muestran los primeros {count} problemas, y la comprobación se detuvo ahí ({where}): los totales cubren solo la parte comprobada.',
   'summary.convert': 'Descargar como .phx.json',
   'summary.convertNote': 'Un archivo CSV solo contiene registros: al .phx.json descargado aún hay que añadirle el encabezado del paquete (phxVersion, id, publisher, license, publishedAt).',
 
@@ -64,9 +65,12 @@ export const es: UiTexts = {
 
   'location.text': 'línea {line}, columna {column}',
   'location.cell': 'fila {row}, columna {column}',
+  'record.file': 'archivo completo',
   'record.package': 'encabezado del paquete',
   'record.line': 'línea {line}',
   'record.row': 'fila {row}',
+
+  'extent.records': '{count} registros',
 
   'record.heading': 'Registro',
   'record.close': 'Cerrar',

@@ -27,7 +27,8 @@ export const fr: UiTexts = {
   'summary.records': 'Enregistrements',
   'summary.errors': 'Erreurs',
   'summary.warnings': 'Avertissements',
-  'summary.truncated': 'Seuls les {count} premiers problèmes sont listés ; corrigez-les puis vérifiez à nouveau.',
+  'summary.truncated': 'Seuls les {count} premiers problèmes sont listés ; les totaux couvrent tout le fichier.',
+  'summary.partial': "Seuls les {count} premiers problèmes sont listés, et la vérification s'est arrêtée là ({where}) : les totaux ne couvrent que la partie vérifiée.",
   'summary.convert': 'Télécharger en .phx.json',
   'summary.convertNote': "Un fichier CSV ne contient que des enregistrements : il faut encore ajouter l'en-tête du paquet (phxVersion, id, publisher, license, publishedAt) au .phx.json téléchargé.",
 
@@ -64,9 +65,12 @@ export const fr: UiTexts = {
 
   'location.text': 'ligne {line}, colonne {column}',
   'location.cell': 'ligne {row}, colonne {column}',
+  'record.file': 'fichier entier',
   'record.package': 'en-tête du paquet',
   'record.line': 'ligne {line}',
   'record.row': 'ligne {row}',
+
+  'extent.records': '{count} enregistrements',
 
   'record.heading': 'Enregistrement',
   'record.close': 'Fermer',

@@ -27,7 +27,8 @@ export const ru: UiTexts = {
   'summary.records': 'Записей',
   'summary.errors': 'Ошибки',
   'summary.warnings': 'Предупреждения',
-  'summary.truncated': 'Показаны только первые {count} замечаний; исправьте их и проверьте файл ещё раз.',
+  'summary.truncated': 'Показаны только первые {count} проблем; счётчики охватывают весь файл.',
+  'summary.partial': 'Показаны только первые {count} проблем, и на этом проверка остановилась ({where}): счётчики охватывают только проверенную часть.',
   'summary.convert': 'Скачать как .phx.json',
   'summary.convertNote': 'В CSV-файле только записи: в скачанный .phx.json нужно ещё добавить заголовок пакета (phxVersion, id, publisher, license, publishedAt).',
 
@@ -64,9 +65,12 @@ export const ru: UiTexts = {
 
   'location.text': 'строка {line}, столбец {column}',
   'location.cell': 'строка {row}, столбец {column}',
+  'record.file': 'весь файл',
   'record.package': 'заголовок пакета',
   'record.line': 'строка {line}',
   'record.row': 'строка {row}',
+
+  'extent.records': 'записей: {count}',
 
   'record.heading': 'Запись',
   'record.close': 'Закрыть',

@@ -27,7 +27,8 @@ export const uk: UiTexts = {
   'summary.records': 'Записів',
   'summary.errors': 'Помилки',
   'summary.warnings': 'Попередження',
-  'summary.truncated': 'Показано лише перші {count} зауважень; виправте їх і перевірте файл ще раз.',
+  'summary.truncated': 'Показано лише перші {count} зауважень; лічильники охоплюють увесь файл.',
+  'summary.partial': 'Показано лише перші {count} зауважень, і на цьому перевірка зупинилася ({where}): лічильники охоплюють лише перевірену частину.',
   'summary.convert': 'Завантажити як .phx.json',
   'summary.convertNote': 'CSV-файл містить лише записи: до завантаженого .phx.json ще треба додати заголовок пакета (phxVersion, id, publisher, license, publishedAt).',
 
@@ -64,9 +65,12 @@ export const uk: UiTexts = {
 
   'location.text': 'рядок {line}, стовпець {column}',
   'location.cell': 'рядок {row}, стовпець {column}',
+  'record.file': 'увесь файл',
   'record.package': 'заголовок пакета',
   'record.line': 'рядок {line}',
   'record.row': 'рядок {row}',
+
+  'extent.records': 'записів: {count}',
 
   'record.heading': 'Запис',
   'record.close': 'Закрити',

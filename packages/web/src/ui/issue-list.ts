@@ -27,6 +27,8 @@ export interface IssueSort {
  */
 export function recordLabel(record: RecordRef, locale: Locale): string {
   switch (record.kind) {
+    case 'file':
+      return translate(locale, 'record.file');
     case 'package':
       return translate(locale, 'record.package');
     case 'record':
@@ -54,6 +56,7 @@ export function locationLabel(location: FileIssue['location'], locale: Locale): 
 /** Orders records: package header first, then by collection and index, line or row. */
 function recordOrder(record: RecordRef): [string, number] {
   switch (record.kind) {
+    case 'file':
     case 'package':
       return ['', 0];
     case 'record':

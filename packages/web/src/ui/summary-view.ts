@@ -1,9 +1,30 @@
-import type { Locale, RecordType } from '@phx/schema';
-import { MAX_ISSUES, type FileFormat, type FileSummary } from '../engine/protocol.js';
+import type { FileFormat, Locale, RecordType } from '@phx/schema';
+import { MAX_ISSUES, type FileSummary } from '../engine/protocol.js';
 import { translate } from '../i18n/index.js';
 import { h } from './dom.js';
 
-const formatNames: Record<FileFormat, string> = { json: 'PHX JSON (.phx.json)', ndjson: 'PHX NDJSON (.phx.ndjson)', csv: 'CSV' };
+const formatNames: Record<FileFormat, string> = {
+  json: 'PHX JSON (.phx.json)', ndjson: 'PHX NDJSON (.phx.ndjson)', csv: 'CSV', xlsx: 'Excel (.xlsx)', xls: 'Excel 97–2003 (.xls)',
+  ods: 'OpenDocument (.ods)', docx: 'Word (.docx)', pdf: 'PDF', zip: 'ZIP', gzip: 'gzip',
+};
+
+/**
+ * What the summary says of a file whose issues are not all listed: that the counts cover the whole
+ * file, or, when checking stopped at the limit, how far it got (line, row, records, size).
+ */
+export function truncationNote(summary: FileSummary, locale: Locale): string | undefined {
+  if (!summary.truncated) return undefined;
+  if (summary.read.complete) return translate(locale, 'summary.truncated', { count: MAX_ISSUES.toLocaleString(locale) });
+  const { lines, rows, bytes, records } = summary.read;
+  const count = Object.values(records).reduce((sum, n) => sum + n, 0);
+  const parts = [translate(locale, 'extent.records', { count: count.toLocaleString(locale) })];
+  if (rows !== undefined) parts.unshift(translate(locale, 'record.row', { row: rows.toLocaleString(locale) }));
+  if (lines !== undefined) {
+    const size = bytes === undefined ? '' : ` (${new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1_048_576)})`;
+    parts.unshift(translate(locale, 'record.line', { line: lines.toLocaleString(locale) }) + size);
+  }
+  return translate(locale, 'summary.partial', { count: MAX_ISSUES.toLocaleString(locale), where: parts.join(', ') });
+}
 
 /** The verdict on a file, in words. */
 export function verdictOf(summary: FileSummary, locale: Locale): string {
@@ -29,7 +50,7 @@ export function summaryCards(
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>): string => translate(locale, key, params);
   return summaries.map((summary, file) => {
     const verdict = summary.ok ? 'valid' : 'invalid';
-    const records = Object.entries(summary.records) as [RecordType, number][];
+    const records = (Object.entries(summary.read.records) as [RecordType, number][]).filter(([, count]) => count > 0);
     return h(
       'article',
       { class: `file-summary ${verdict}`, 'data-verdict': verdict, 'aria-labelledby': `summary-file-${file}` },
@@ -49,7 +70,7 @@ export function summaryCards(
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('summary.recordType')), h('th', { scope: 'col' }, t('summary.records')))),
           h('tbody', {}, ...records.map(([type, count]) => h('tr', {}, h('th', { scope: 'row' }, t(`type.${type}`)), h('td', {}, count.toLocaleString(locale))))),
         ),
-      summary.truncated && h('p', { class: 'truncated' }, t('summary.truncated', { count: MAX_ISSUES })),
+      summary.truncated && h('p', { class: 'truncated' }, truncationNote(summary, locale)),
       summary.convertible && h('button', { type: 'button', class: 'convert', 'aria-describedby': `convert-note-${file}`, onclick: () => onConvert(file) }, t('summary.convert')),
       summary.convertible && h('p', { id: `convert-note-${file}`, class: 'hint' }, t('summary.convertNote')),
       more(file, summary),

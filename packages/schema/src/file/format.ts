@@ -1,0 +1,136 @@
+/**
+ * The file formats PHX tells apart: those it reads (`json`, `ndjson`, `csv`), and those people send
+ * instead, named so that a user learns what to save the file as. Each with the endings of its names
+ * and its media types.
+ *
+ * @example
+ * ```ts
+ * import { fileFormats } from '@phx/schema';
+ * fileFormats.ndjson.extensions; // ['.phx.ndjson', '.ndjson', '.jsonl']
+ * fileFormats.csv.mediaTypes[0]; // 'text/csv'
+ * ```
+ */
+export const fileFormats = {
+  json: { extensions: ['.phx.json', '.json'], mediaTypes: ['application/json'] },
+  ndjson: { extensions: ['.phx.ndjson', '.ndjson', '.jsonl'], mediaTypes: ['application/x-ndjson', 'application/jsonl', 'application/ndjson'] },
+  csv: { extensions: ['.csv', '.tsv'], mediaTypes: ['text/csv', 'text/tab-separated-values'] },
+  xlsx: { extensions: ['.xlsx', '.xlsm'], mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+  xls: { extensions: ['.xls'], mediaTypes: ['application/vnd.ms-excel'] },
+  ods: { extensions: ['.ods'], mediaTypes: ['application/vnd.oasis.opendocument.spreadsheet'] },
+  docx: { extensions: ['.docx'], mediaTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] },
+  pdf: { extensions: ['.pdf'], mediaTypes: ['application/pdf'] },
+  zip: { extensions: ['.zip'], mediaTypes: ['application/zip'] },
+  gzip: { extensions: ['.gz'], mediaTypes: ['application/gzip'] },
+} as const satisfies Record<string, { extensions: readonly string[]; mediaTypes: readonly string[] }>;
+
+/**
+ * A file format PHX tells apart (see {@link fileFormats}).
+ *
+ * @example
+ * ```ts
+ * const format: FileFormat = formatOfName('observations.csv') ?? 'json';
+ * ```
+ */
+export type FileFormat = keyof typeof fileFormats;
+
+const formatNames = Object.keys(fileFormats) as FileFormat[];
+
+/**
+ * The format a file name's ending gives, or undefined.
+ *
+ * @example
+ * ```ts
+ * formatOfName('data/obs.phx.ndjson'); // 'ndjson'
+ * formatOfName('Book1.xlsx'); // 'xlsx'
+ * formatOfName('notes.txt'); // undefined
+ * ```
+ */
+export function formatOfName(name: string): FileFormat | undefined {
+  const lower = name.toLowerCase();
+  // `.phx.json` ends in `.json` too: the longest ending that fits decides.
+  let best: { format: FileFormat; length: number } | undefined;
+  for (const format of formatNames) {
+    for (const ending of fileFormats[format].extensions) {
+      if (lower.endsWith(ending) && ending.length > (best?.length ?? 0)) best = { format, length: ending.length };
+    }
+  }
+  return best?.format;
+}
+
+/**
+ * The format a media type (a `Content-Type` header, parameters and all) names, or undefined.
+ *
+ * @example
+ * ```ts
+ * formatOfMediaType('text/csv; charset=utf-8'); // 'csv'
+ * formatOfMediaType('application/octet-stream'); // undefined: tell it from the content
+ * ```
+ */
+export function formatOfMediaType(mediaType: string): FileFormat | undefined {
+  const type = mediaType.split(';')[0]!.trim().toLowerCase();
+  return formatNames.find((format) => (fileFormats[format].mediaTypes as readonly string[]).includes(type));
+}
+
+const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.length <= bytes.length && prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function contains(bytes: Uint8Array, text: string): boolean {
+  const needle = ascii(text);
+  for (let at = bytes.indexOf(needle[0]!); at >= 0 && at + needle.length <= bytes.length; at = bytes.indexOf(needle[0]!, at + 1)) {
+    if (needle.every((byte, i) => bytes[at + i] === byte)) return true;
+  }
+  return false;
+}
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = ascii('%PDF-');
+const GZIP = [0x1f, 0x8b];
+
+/**
+ * A container format told from the first bytes of a file: a zip archive (an Excel workbook, an
+ * OpenDocument spreadsheet, a Word document or another archive, told by the names of the entries
+ * it starts with), an old Excel workbook, a PDF or gzip. Undefined for anything else, text included.
+ *
+ * @example
+ * ```ts
+ * containerFormatOf(new Uint8Array(await file.slice(0, 65536).arrayBuffer())); // 'xlsx' for a workbook
+ * ```
+ */
+export function containerFormatOf(head: Uint8Array): FileFormat | undefined {
+  if (startsWith(head, ZIP)) {
+    // Entry names are stored uncompressed in each entry's header, so the first ones are in the head.
+    if (contains(head, 'xl/')) return 'xlsx';
+    if (contains(head, 'application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+    if (contains(head, 'word/')) return 'docx';
+    return 'zip';
+  }
+  if (startsWith(head, COMPOUND_FILE)) return 'xls';
+  if (startsWith(head, PDF)) return 'pdf';
+  if (startsWith(head, GZIP)) return 'gzip';
+  return undefined;
+}
+
+/**
+ * The text format the start of a text looks like: JSON when it opens with `{` or `[` — NDJSON when
+ * its first line is a record with a `type`, or is followed by another object — and CSV otherwise.
+ */
+export function textFormatOf(head: string): 'json' | 'ndjson' | 'csv' {
+  const text = head.replace(/^\uFEFF/, '').trimStart();
+  if (text.startsWith('[')) return 'json';
+  if (!text.startsWith('{')) return 'csv';
+  const end = text.indexOf('\n');
+  const first = end < 0 ? text : text.slice(0, end);
+  let value: unknown;
+  try {
+    value = JSON.parse(first);
+  } catch {
+    // A pretty-printed package opens with a lone `{`; a record line cut off by the end of the head still names its type first.
+    return /^\{\s*"type"\s*:/.test(first) ? 'ndjson' : 'json';
+  }
+  const typed = typeof (value as { type?: unknown }).type === 'string';
+  return typed || text.slice(first.length).trimStart().startsWith('{') ? 'ndjson' : 'json';
+}

@@ -1,0 +1,288 @@
+import { chunksOf, type ChunkSource } from '../formats/lines.js';
+import { PackageBuilder, readNdjson } from '../formats/convert.js';
+import { readCsv, validateCsv, type ReadCsvOptions } from '../formats/csv.js';
+import type { DataPackage } from '../model/package.js';
+import { recordTypes } from '../model/records.js';
+import type { ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { StructuralProblem } from '../validate/structural.js';
+import { validateNdjson, type ValidateNdjsonOptions } from '../validate/ndjson.js';
+import { IssueCollector, noRecords, readJsonPackage, validate } from '../validate/validate.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES, utf16Of } from './encoding.js';
+import { containerFormatOf, formatOfName, textFormatOf, type FileFormat } from './format.js';
+
+/**
+ * Options of {@link validateFile}: those of the validators, and what is known of the file.
+ *
+ * @example
+ * ```ts
+ * const options: ValidateFileOptions = { name: file.name, locale: 'fr', maxIssues: 1000, onIssue: (issue) => show(issue) };
+ * ```
+ */
+export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsvOptions, 'locale'> {
+  /** The file's name: its ending tells the format (`.phx.json`, `.phx.ndjson`, `.csv`, ...). */
+  name?: string;
+  /**
+   * The format, when something else tells it (a media type, a command-line option): it wins over the
+   * name. The content wins over both when it is a workbook, a PDF or an archive.
+   */
+  format?: FileFormat;
+  /**
+   * Largest `.phx.json` or CSV file read, in bytes: it is read whole, so a larger one is reported
+   * without being held. Default 500 MiB.
+   */
+  maxDocumentBytes?: number;
+  /** Called with each issue as soon as it is found (an NDJSON file is read as a stream), and the format being read. */
+  onIssue?: (issue: ValidationIssue, format: FileFormat) => void;
+}
+
+/**
+ * What {@link validateFile} returns: the {@link ValidationResult} of the file's format, and the
+ * format it was read as (or, for a format PHX does not read, recognised as).
+ *
+ * @example
+ * ```ts
+ * const result: FileValidationResult = await validateFile(file.stream(), { name: file.name });
+ * console.log(result.format, result.ok, result.read.records.observation);
+ * ```
+ */
+export interface FileValidationResult extends ValidationResult<Partial<DataPackage>> {
+  format: FileFormat;
+}
+
+/** Bytes read before the format is told: enough for the first entries of a zip and the first line of text. */
+const HEAD_BYTES = 64 * 1024;
+
+/** A file being read: the first chunks, taken to tell its format, and then the rest. */
+class FileSource {
+  /** Bytes taken from the input so far. */
+  bytes = 0;
+  readonly #taken: Uint8Array[] = [];
+  readonly #rest: AsyncIterator<Uint8Array>;
+  #ended = false;
+
+  constructor(input: Uint8Array | ChunkSource) {
+    this.#rest = (input instanceof Uint8Array ? single(input) : encoded(chunksOf(input)))[Symbol.asyncIterator]();
+  }
+
+  /** The first `size` bytes (fewer when the file is shorter). */
+  async head(size: number): Promise<Uint8Array> {
+    while (!this.#ended && this.bytes < size) await this.#take();
+    return concat(this.#taken, Math.min(this.bytes, size));
+  }
+
+  /** Every chunk of the file, from the first. */
+  async *chunks(): AsyncGenerator<Uint8Array> {
+    yield* this.#taken.splice(0);
+    for (;;) {
+      const next = await this.#rest.next();
+      if (next.done) return;
+      this.bytes += next.value.length;
+      yield next.value;
+    }
+  }
+
+  /** The whole file as one array, or undefined when it is larger than `maxBytes` (then reading stops there). */
+  async all(maxBytes: number): Promise<Uint8Array | undefined> {
+    while (!this.#ended && this.bytes <= maxBytes) await this.#take();
+    return this.bytes > maxBytes ? undefined : concat(this.#taken, this.bytes);
+  }
+
+  /** Lets go of the input, read to the end or not. */
+  async close(): Promise<void> {
+    await this.#rest.return?.();
+  }
+
+  async #take(): Promise<void> {
+    const next = await this.#rest.next();
+    if (next.done) this.#ended = true;
+    else {
+      this.#taken.push(next.value);
+      this.bytes += next.value.length;
+    }
+  }
+}
+
+async function* single(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+const encoder = new TextEncoder();
+async function* encoded(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+}
+
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1 && parts[0]!.length === size) return parts[0]!;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    if (at >= size) break;
+    const piece = part.length <= size - at ? part : part.subarray(0, size - at);
+    bytes.set(piece, at);
+    at += piece.length;
+  }
+  return bytes;
+}
+
+/** The options of a step, whose issues are all of one format. */
+type StepOptions = Omit<ValidateFileOptions, 'onIssue'> & { onIssue?: (issue: ValidationIssue) => void };
+
+/** Reads a file of one format and validates it, or only reads its records. */
+type FormatStep = (source: FileSource, options: StepOptions) => Promise<ValidationResult<Partial<DataPackage>>>;
+
+/** What PHX does with a format it reads: validate a file, or read its records to convert them. */
+interface FormatReader {
+  validate: FormatStep;
+  read: FormatStep;
+}
+
+/** Runs a step on a whole document (`.phx.json`, CSV), on all of its bytes. */
+async function wholeDocument(
+  source: FileSource,
+  options: StepOptions,
+  step: (bytes: Uint8Array, options: StepOptions) => ValidationResult<Partial<DataPackage>>,
+): Promise<ValidationResult<Partial<DataPackage>>> {
+  const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  const bytes = await source.all(maxBytes);
+  const result = bytes ? step(bytes, options) : fileProblem(options, { code: 'file.too-large', path: [], params: { maxBytes } });
+  // A document's issues are all known at the end; a stream's as it is read.
+  result.issues.forEach((issue) => options.onIssue?.(issue));
+  return result;
+}
+
+/** The result of a file that cannot be read at all, for one problem. */
+function fileProblem(options: StepOptions, problem: StructuralProblem): ValidationResult<Partial<DataPackage>> {
+  const collector = new IssueCollector(options);
+  collector.add(problem);
+  return collector.result({ records: noRecords(), complete: true });
+}
+
+/** The records of a CSV table as the package array of their type, with the problems of the table. */
+function csvRecords(bytes: Uint8Array, options: StepOptions): ValidationResult<Partial<DataPackage>> {
+  const table = readCsv(bytes, options);
+  const collector = new IssueCollector(options);
+  table.issues.forEach((issue) => collector.keep(issue));
+  const read: ReadSummary = { records: noRecords(), rows: table.rows.at(-1) ?? 0, complete: true };
+  if (!table.type) return collector.result(read);
+  read.records[table.type] = table.records.length;
+  return collector.result(read, { [recordTypes[table.type].collection]: table.records });
+}
+
+/**
+ * The formats PHX reads, each with its reader; a format told apart but missing here is reported as
+ * one PHX does not read.
+ */
+const readers: Partial<Record<FileFormat, FormatReader>> = {
+  // Plain functions, not made by calling a factory: a bundle that never validates files then leaves all this out.
+  json: { validate: (source, options) => wholeDocument(source, options, validate), read: (source, options) => wholeDocument(source, options, readJsonPackage) },
+  csv: { validate: (source, options) => wholeDocument(source, options, validateCsv), read: (source, options) => wholeDocument(source, options, csvRecords) },
+  ndjson: {
+    async validate(source, options) {
+      const run = validateNdjson(source.chunks(), options);
+      for (let step = await run.next(); ; step = await run.next()) {
+        if (step.done) return step.value;
+        options.onIssue?.(step.value);
+      }
+    },
+    async read(source, options) {
+      const collector = new IssueCollector(options);
+      const builder = new PackageBuilder();
+      const read: ReadSummary & { lines: number } = { records: noRecords(), lines: 0, complete: true };
+      for await (const entry of readNdjson(source.chunks(), options)) {
+        if ('issue' in entry) {
+          collector.keep(entry.issue);
+          options.onIssue?.(entry.issue);
+          continue;
+        }
+        read.lines = entry.line;
+        if (entry.type !== 'package') read.records[entry.type]++;
+        builder.add(entry.type, entry.record);
+      }
+      if (read.lines === 0 && collector.issues.length === 0) collector.add({ code: 'file.empty', path: [], params: { blank: source.bytes > 0 } });
+      return collector.result(read, builder.build());
+    },
+  },
+};
+
+/** Formats told apart by their text, which a name or a declared format may choose between. */
+function isTextFormat(format: FileFormat | undefined): format is 'json' | 'ndjson' | 'csv' {
+  return format === 'json' || format === 'ndjson' || format === 'csv';
+}
+
+/**
+ * The format of a file: a workbook, PDF or archive by its content; otherwise the declared format or
+ * the name's, when they name a text format; otherwise what the text looks like.
+ */
+function formatOf(head: Uint8Array, options: Pick<ValidateFileOptions, 'name' | 'format'>): FileFormat {
+  const container = containerFormatOf(head);
+  if (container) return container;
+  const declared = options.format ?? (options.name === undefined ? undefined : formatOfName(options.name));
+  if (isTextFormat(declared)) return declared;
+  const utf16 = utf16Of(head);
+  // Cut at a whole code unit: a stream decoder would hold back the last byte of an odd head anyway.
+  const text = new TextDecoder(utf16 ?? 'utf-8').decode(head.subarray(0, utf16 ? head.length & ~1 : head.length));
+  return textFormatOf(text);
+}
+
+/**
+ * Validates a file from its bytes, whatever it holds: the file pipeline that the `phx` command, the
+ * browser page and the hub all call, so that they give the same verdict on the same bytes. It tells
+ * the format from the content, the declared format and the name; checks the encoding (a byte order
+ * mark is dropped; UTF-16, Windows-1251 and other text that is not UTF-8 is reported, named when
+ * recognised); reports empty and blank files, CSV files without a PHX header or without rows, and
+ * workbooks, PDFs and archives by name; and validates `.phx.json`, `.phx.ndjson` (as a stream, in
+ * constant memory) and CSV. Never throws on bad data.
+ *
+ * @param input - the bytes, or a stream of chunks (a web `ReadableStream`, a Node stream, any async iterable).
+ * @example
+ * ```ts
+ * import { validateFile } from '@phx/schema';
+ * const result = await validateFile(file.stream(), { name: file.name, locale: 'fr' });
+ * if (!result.ok) for (const issue of result.issues) console.error(issue.location, issue.message);
+ * console.log(`${result.format}: ${result.read.records.observation} observations`);
+ * ```
+ */
+export function validateFile(input: Uint8Array | ChunkSource, options: ValidateFileOptions = {}): Promise<FileValidationResult> {
+  return runFile(input, options, 'validate');
+}
+
+/**
+ * Reads the records of a file without checking them, to convert them: the reading half of
+ * {@link validateFile}, which tells the format and checks the encoding the same way. Its issues are
+ * only those that stop the reading (an empty file, bad encoding, a line or text that is not JSON, a
+ * CSV header that is not PHX's, unknown columns); `data` holds the records, as a package, when there
+ * is none.
+ *
+ * @example
+ * ```ts
+ * import { readRecords, toNdjsonLines } from '@phx/schema';
+ * const { data, issues } = await readRecords(bytes, { name: 'observations.csv' });
+ * if (data) for (const line of toNdjsonLines(data)) out.write(`${line}\n`);
+ * ```
+ */
+export function readRecords(input: Uint8Array | ChunkSource, options: ValidateFileOptions = {}): Promise<FileValidationResult> {
+  return runFile(input, options, 'read');
+}
+
+async function runFile(input: Uint8Array | ChunkSource, options: ValidateFileOptions, step: keyof FormatReader): Promise<FileValidationResult> {
+  const source = new FileSource(input);
+  try {
+    const format = formatOf(await source.head(HEAD_BYTES), options);
+    const reader = readers[format];
+    const { onIssue, ...rest } = options;
+    const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
+    const result = await (reader ? reader[step] : unsupported(format))(source, stepOptions);
+    return { ...result, format, read: { ...result.read, bytes: source.bytes } };
+  } finally {
+    await source.close();
+  }
+}
+
+/** The step on a format PHX tells apart but does not read: one issue naming it, and nothing more read. */
+function unsupported(format: FileFormat): FormatStep {
+  return async (_source, options) => {
+    const result = fileProblem(options, { code: 'file.unsupported-format', path: [], params: { format } });
+    result.issues.forEach((issue) => options.onIssue?.(issue));
+    return result;
+  };
+}

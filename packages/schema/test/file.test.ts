@@ -1,0 +1,233 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
+import { decodeUtf8, legacyEncodingOf } from '../src/file/encoding.js';
+import { formatOfMediaType, formatOfName } from '../src/file/format.js';
+import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
+import type { ValidationIssue } from '../src/validate/issue.js';
+import { validate } from '../src/validate/validate.js';
+
+const examples = new URL('../../../examples/data/', import.meta.url);
+const now = new Date('2022-01-01T00:00:00Z');
+const read = (name: string): Uint8Array => readFileSync(new URL(name, examples));
+
+/** A stream of the bytes in chunks of `size`, counting what was pulled from it. */
+function chunked(bytes: Uint8Array, size: number): { stream: AsyncGenerator<Uint8Array>; pulled: () => number } {
+  let pulled = 0;
+  async function* stream(): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < bytes.length; at += size) {
+      const chunk = bytes.subarray(at, at + size);
+      pulled += chunk.length;
+      yield chunk;
+    }
+  }
+  return { stream: stream(), pulled: () => pulled };
+}
+
+const placed = (issues: ValidationIssue[]) => issues.map((issue) => [issue.code, issue.location]);
+
+describe('validateFile', () => {
+  describe.each(awkwardFiles())('$name', ({ name, bytes, codes }) => {
+    it('gives its codes, from bytes and from a stream of small chunks', async () => {
+      const whole = await validateFile(bytes, { name, now });
+      expect(whole.issues.map((issue) => issue.code)).toEqual(codes);
+      expect(whole.ok).toBe(codes.length === 0);
+      const streamed = await validateFile(chunked(bytes, 1000).stream, { name, now });
+      expect(placed(streamed.issues)).toEqual(placed(whole.issues));
+      expect(streamed.read).toEqual(whole.read);
+    });
+  });
+
+  it('reads every example file, and tells each one\'s format from its content alone', async () => {
+    const names = ['network-meeting-2020.phx.json', 'network-meeting-2020.phx.ndjson', 'spreadsheet/observations.csv'];
+    names.push(...readdirSync(new URL('invalid/', examples)).filter((name) => name !== 'expected.json').map((name) => `invalid/${name}`));
+    for (const name of names) {
+      const named = await validateFile(read(name), { name, now });
+      expect(named.format, name).toBe(formatOfName(name));
+      const unnamed = await validateFile(read(name), { now });
+      expect({ format: unnamed.format, issues: placed(unnamed.issues) }, name).toEqual({ format: named.format, issues: placed(named.issues) });
+    }
+  });
+
+  it('gives the result of the format\'s validator, with the bytes read', async () => {
+    const bytes = read('network-meeting-2020.phx.json');
+    const result = await validateFile(bytes, { name: 'x.phx.json', now });
+    const { data, ...direct } = validate(new TextDecoder().decode(bytes), { now });
+    expect(result).toEqual({ ...direct, data, format: 'json', read: { ...direct.read, bytes: bytes.length } });
+    const pkg = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown[] | undefined>;
+    const counts = { organisation: pkg.organisations?.length, facility: pkg.facilities?.length, indicator: pkg.indicators?.length ?? 0, observation: pkg.observations?.length, meeting: pkg.meetings?.length };
+    expect(result.read.records).toEqual(counts);
+  });
+
+  it('keeps the data of a valid file, the same package from .phx.json and .phx.ndjson', async () => {
+    const json = await validateFile(read('network-meeting-2020.phx.json'), { name: 'a.phx.json', now });
+    const ndjson = await validateFile(read('network-meeting-2020.phx.ndjson'), { name: 'a.phx.ndjson', now, keepData: true });
+    expect(json.data).toEqual(JSON.parse(new TextDecoder().decode(read('network-meeting-2020.phx.json'))));
+    expect(ndjson.data).toEqual(json.data);
+    expect((await validateFile(read('network-meeting-2020.phx.ndjson'), { name: 'a.phx.ndjson', now })).data).toBeUndefined();
+    const table = awkwardFiles().find((file) => file.name === 'crlf-bom.csv')!;
+    const csv = await validateFile(table.bytes, { name: table.name, now });
+    expect(csv.data).toEqual({ observations: [expect.objectContaining({ id: 'obs-1', numerator: 120, period: { start: '2020-01-01', end: '2020-12-31' } })] });
+    const invalid = read('invalid/unique.duplicate-id.phx.json');
+    expect((await validateFile(invalid, { name: 'x.phx.json', now })).data).toBeUndefined();
+    // Asked to, it keeps what it read although it is not valid.
+    expect((await validateFile(invalid, { name: 'x.phx.json', now, keepData: true })).data).toEqual(JSON.parse(new TextDecoder().decode(invalid)));
+  });
+
+  it('tells the format from the declared one, then the name, then the content', async () => {
+    const csvText = new TextEncoder().encode('id,indicator\nobs-1,x\n');
+    expect((await validateFile(csvText, { name: 'data.txt' })).format).toBe('csv');
+    expect((await validateFile(csvText, { name: 'data.phx.json' })).format).toBe('json');
+    expect((await validateFile(csvText, { name: 'data.phx.json', format: 'csv' })).format).toBe('csv');
+    const line = new TextEncoder().encode('{"type":"facility","id":"f-1","country":"ZM","facilityType":"prison"}\n');
+    expect((await validateFile(line, {})).format).toBe('ndjson');
+    expect((await validateFile(line.subarray(0, 30), {})).format).toBe('ndjson');
+    expect((await validateFile(new TextEncoder().encode('{"phxVersion":"1.0"}\n'), {})).format).toBe('json');
+    // A name that says workbook does not make text a workbook.
+    expect((await validateFile(csvText, { name: 'data.xlsx' })).format).toBe('csv');
+  });
+
+  it('names formats by media type and by file name', () => {
+    expect(formatOfMediaType('text/csv; charset=utf-8')).toBe('csv');
+    expect(formatOfMediaType('Application/X-NDJSON')).toBe('ndjson');
+    expect(formatOfMediaType('application/octet-stream')).toBeUndefined();
+    expect(formatOfName('DATA.PHX.JSON')).toBe('json');
+    expect(formatOfName('obs.jsonl')).toBe('ndjson');
+    expect(formatOfName('Book1.xlsx')).toBe('xlsx');
+    expect(formatOfName('notes.txt')).toBeUndefined();
+  });
+
+  it('names the format of a file PHX does not read, and reads no further than its start', async () => {
+    const workbook = awkwardFiles().find((file) => file.name === 'observations.xlsx')!.bytes;
+    const large = new Uint8Array(10 * 1024 * 1024);
+    large.set(workbook);
+    const { stream, pulled } = chunked(large, 4096);
+    const result = await validateFile(stream, { name: 'big.xlsx', locale: 'fr' });
+    expect(result.issues).toMatchObject([{ code: 'file.unsupported-format', params: { format: 'xlsx' }, message: expect.stringContaining('classeur Excel') }]);
+    expect(pulled()).toBeLessThanOrEqual(64 * 1024);
+    expect(result.read.bytes).toBe(pulled());
+    for (const [head, format] of [['%PDF-1.7', 'pdf'], ['\x1f\x8b\x08', 'gzip']] as const) {
+      expect((await validateFile(Uint8Array.from(head, (c) => c.charCodeAt(0)), { name: 'x.csv' })).issues[0]?.params).toEqual({ format });
+    }
+  });
+
+  it('stops reading a document larger than maxDocumentBytes, and says so', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ notes: 'x'.repeat(1024 * 1024) }));
+    const { stream, pulled } = chunked(bytes, 1024);
+    const result = await validateFile(stream, { name: 'a.phx.json', maxDocumentBytes: 100_000 });
+    expect(result.issues).toMatchObject([{ code: 'file.too-large', params: { maxBytes: 100_000 } }]);
+    expect(pulled()).toBeLessThanOrEqual(100_000 + 1024);
+  });
+
+  it('names the encoding of text that is not UTF-8, and places the first bad byte', async () => {
+    const files = Object.fromEntries(awkwardFiles().map((file) => [file.name, file]));
+    const paramsOf = async (name: string) => (await validateFile(files[name]!.bytes, { name })).issues[0];
+    expect(await paramsOf('unicode-text.csv')).toMatchObject({ params: { encoding: 'utf-16le' }, location: { row: 1, column: 1 } });
+    expect(await paramsOf('utf16be.phx.json')).toMatchObject({ params: { encoding: 'utf-16be' }, location: { line: 1, column: 1 } });
+    expect(await paramsOf('windows-1251.csv')).toMatchObject({ params: { encoding: 'windows-1251' }, location: { row: 2, column: 1 } });
+    const latin = await paramsOf('windows-1252.phx.json');
+    expect(latin).toMatchObject({ params: { encoding: 'windows-1252' }, location: { line: 3, column: 11 } });
+    expect(latin!.message).toBe('The file is not UTF-8 but Windows-1252 (Western European) text; save it as UTF-8 (in Excel: "CSV UTF-8")');
+    expect(await paramsOf('binary.phx.json')).toMatchObject({ params: { encoding: null } });
+  });
+
+  it('says, when reading stops at maxIssues, how far it got', async () => {
+    const lines = readFileSync(new URL('network-meeting-2020.phx.ndjson', examples), 'utf8').trimEnd().split('\n');
+    // Each bare meeting lacks five fields: the first two lines give five issues and more.
+    const broken = [...lines, ...Array.from({ length: 50 }, (_, i) => `{"type":"meeting","id":"m-${i}"}`), ...lines.slice(1)].join('\n');
+    const meetings = lines.filter((line) => line.startsWith('{"type":"meeting"')).length;
+    const options: ValidateFileOptions = { name: 'a.phx.ndjson', now, maxIssues: 5 };
+    const bytes = new TextEncoder().encode(broken);
+    const result = await validateFile(chunked(bytes, 4096).stream, options);
+    expect(result).toMatchObject({ ok: false, truncated: true, read: { complete: false, lines: lines.length + 1 } });
+    expect(result.issues).toHaveLength(5);
+    expect(result.errors).toBeGreaterThan(5);
+    expect(result.read.records.meeting).toBe(meetings + 1);
+    expect(result.read.bytes).toBeLessThan(bytes.length);
+    const all = await validateFile(bytes, { ...options, maxIssues: undefined });
+    expect(all.read).toMatchObject({ complete: true, lines: 2 * lines.length + 49 });
+    expect(all.read.records.meeting).toBe(2 * meetings + 50);
+  });
+
+  it('hands each issue to onIssue as it is found, in the order of the result', async () => {
+    for (const name of ['invalid/ndjson.unknown-type.phx.ndjson', 'invalid/unique.duplicate-id.phx.json']) {
+      const seen: ValidationIssue[] = [];
+      const result = await validateFile(read(name), { name, now, onIssue: (issue) => seen.push(issue) });
+      expect(seen).toEqual(result.issues);
+      expect(seen.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads a web ReadableStream', async () => {
+    const bytes = read('network-meeting-2020.phx.ndjson');
+    const stream = new ReadableStream<Uint8Array>({ start: (controller) => (controller.enqueue(bytes), controller.close()) });
+    expect(await validateFile(stream, { name: 'a.phx.ndjson', now })).toMatchObject({ ok: true, format: 'ndjson', read: { bytes: bytes.length } });
+  });
+
+  it('never throws, and its counts agree with its issues, on any bytes under any name', async () => {
+    const names = fc.constantFrom('a.phx.json', 'a.phx.ndjson', 'a.csv', 'a.xlsx', 'a', 'a.txt');
+    const bytes = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 200 }).map((text) => new TextEncoder().encode(text)));
+    await fc.assert(
+      fc.asyncProperty(bytes, names, fc.integer({ min: 1, max: 64 }), async (input, name, size) => {
+        const result = await validateFile(chunked(input, size).stream, { name, now });
+        expect(result.errors).toBe(result.issues.filter((issue) => issue.severity === 'error').length);
+        expect(result.ok).toBe(result.errors === 0);
+        expect(result.read.bytes).toBe(input.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('decodeUtf8', () => {
+  /** Where a streaming WHATWG decoder stops: the text it gave before the first bad byte. */
+  function reference(bytes: Uint8Array): { text: string } | { before: string } {
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    let before = '';
+    for (let i = 0; i < bytes.length; i++) {
+      try {
+        before += decoder.decode(bytes.subarray(i, i + 1), { stream: true });
+      } catch {
+        return { before };
+      }
+    }
+    try {
+      return { text: before + decoder.decode() };
+    } catch {
+      return { before };
+    }
+  }
+
+  it('stops where the WHATWG decoder stops', () => {
+    const utf8ish = fc.array(fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0x80, max: 0xff }), fc.constant(0x0a)), { maxLength: 40 });
+    fc.assert(
+      fc.property(utf8ish, fc.string({ unit: 'grapheme', maxLength: 10 }), (tail, text) => {
+        const bytes = Uint8Array.from([...new TextEncoder().encode(text), ...tail]);
+        const expected = reference(bytes);
+        const decoded = decodeUtf8(bytes);
+        if ('text' in expected) {
+          // Zero bytes every other byte read as UTF-16, not as text.
+          if ('problem' in decoded) expect(decoded.problem.params).toMatchObject({ encoding: expect.stringMatching(/^utf-16/) });
+          else expect(decoded.text).toBe(expected.text);
+          return;
+        }
+        expect(decoded).toHaveProperty('problem');
+        if (!('at' in decoded) || decoded.problem.params.encoding?.toString().startsWith('utf-16')) return;
+        const lines = expected.before.split('\n');
+        expect(decoded.at).toEqual({ line: lines.length, column: lines.at(-1)!.length + 1 });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('tells Cyrillic and Western European code pages apart, and binary from both', () => {
+    const bytes = (text: string, letters: string) => Uint8Array.from([...text], (c) => (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : 0xc0 + letters.indexOf(c)));
+    const cyrillic = 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя';
+    const latin = 'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ';
+    expect(legacyEncodingOf(bytes('Колония 12, Харьков', cyrillic))).toBe('windows-1251');
+    expect(legacyEncodingOf(bytes('Centre pénitentiaire de Fresnes, Île-de-France', latin))).toBe('windows-1252');
+    expect(legacyEncodingOf(bytes('Prisión de Lurigancho, año 2020', latin))).toBe('windows-1252');
+    expect(legacyEncodingOf(Uint8Array.from({ length: 512 }, (_, i) => (i * 7919 + 13) % 256))).toBeUndefined();
+  });
+});

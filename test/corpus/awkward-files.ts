@@ -1,0 +1,151 @@
+/**
+ * Files as people send them, not as PHX writes them: empty and blank files, a header with no rows, a
+ * table that is not PHX data, binary data, an Excel workbook, UTF-16 and legacy code pages, byte order
+ * marks, Windows line ends and a line longer than the NDJSON limit. Each face (the `phx` command, the
+ * page, the hub) must give the same verdict on each.
+ */
+import { readFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+
+/** One file of the corpus: its name, its bytes, and what any face must say about it. */
+export interface AwkwardFile {
+  name: string;
+  bytes: Uint8Array;
+  /** The codes of the issues, in order (each face lists them all: none has over a thousand). */
+  codes: string[];
+}
+
+const examples = new URL('../../examples/data/', import.meta.url);
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+const OBSERVATION_HEADER = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource';
+const OBSERVATION_ROW = 'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey';
+
+/** UTF-16 code units of a text, in either byte order, with a byte order mark when asked. */
+function utf16(text: string, order: 'le' | 'be', bom: boolean): Uint8Array {
+  const units = [...(bom ? '\uFEFF' : ''), ...text].flatMap((char) => {
+    const code = char.codePointAt(0)!;
+    return code > 0xffff ? [0xd800 + ((code - 0x10000) >> 10), 0xdc00 + ((code - 0x10000) & 0x3ff)] : [code];
+  });
+  const bytes = new Uint8Array(units.length * 2);
+  units.forEach((unit, i) => {
+    bytes[i * 2 + (order === 'le' ? 0 : 1)] = unit & 0xff;
+    bytes[i * 2 + (order === 'le' ? 1 : 0)] = unit >> 8;
+  });
+  return bytes;
+}
+
+/** A text in a single-byte code page, from a table of its letters above ASCII. */
+function codePage(text: string, letters: string, first: number): Uint8Array {
+  return Uint8Array.from([...text], (char) => {
+    if (char.charCodeAt(0) < 0x80) return char.charCodeAt(0);
+    const at = letters.indexOf(char);
+    if (at < 0) throw new Error(`no byte for ${char}`);
+    return first + at;
+  });
+}
+const CYRILLIC_1251 = 'АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдежзийклмнопрстуфхцчшщъыьэюя';
+const LATIN_1252 = 'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ';
+
+/**
+ * A zip archive of stored (uncompressed) entries, the container of an .xlsx workbook.
+ *
+ * @see https://pkware.cachefly.net/webdocs/casestudies/APPNOTE.TXT (local file header, central directory)
+ */
+function zip(entries: [name: string, text: string][]): Uint8Array {
+  const locals: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, text] of entries) {
+    const nameBytes = utf8(name);
+    const data = utf8(text);
+    const crc = crc32(data);
+    const local = new DataView(new ArrayBuffer(30));
+    local.setUint32(0, 0x04034b50, true);
+    local.setUint16(4, 20, true);
+    local.setUint32(14, crc, true);
+    local.setUint32(18, data.length, true);
+    local.setUint32(22, data.length, true);
+    local.setUint16(26, nameBytes.length, true);
+    const central = new DataView(new ArrayBuffer(46));
+    central.setUint32(0, 0x02014b50, true);
+    central.setUint16(4, 20, true);
+    central.setUint16(6, 20, true);
+    central.setUint32(16, crc, true);
+    central.setUint32(20, data.length, true);
+    central.setUint32(24, data.length, true);
+    central.setUint16(28, nameBytes.length, true);
+    central.setUint32(42, offset, true);
+    const entry = [new Uint8Array(local.buffer), nameBytes, data];
+    locals.push(...entry);
+    centrals.push(new Uint8Array(central.buffer), nameBytes);
+    offset += entry.reduce((sum, part) => sum + part.length, 0);
+  }
+  const directorySize = centrals.reduce((sum, part) => sum + part.length, 0);
+  const end = new DataView(new ArrayBuffer(22));
+  end.setUint32(0, 0x06054b50, true);
+  end.setUint16(8, entries.length, true);
+  end.setUint16(10, entries.length, true);
+  end.setUint32(12, directorySize, true);
+  end.setUint32(16, offset, true);
+  return Buffer.concat([...locals, ...centrals, new Uint8Array(end.buffer)]);
+}
+
+/** A one-sheet workbook with the parts, and in the order, that Excel writes them. */
+function workbook(): Uint8Array {
+  const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+  return zip([
+    [
+      '[Content_Types].xml',
+      `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    ],
+    ['_rels/.rels', `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
+    [
+      'xl/workbook.xml',
+      `${xml}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="observations" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ],
+    ['xl/_rels/workbook.xml.rels', `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
+    [
+      'xl/worksheets/sheet1.xml',
+      `${xml}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>obs-1</t></is></c></row></sheetData></worksheet>`,
+    ],
+  ]);
+}
+
+/** Bytes that are no text at all, the same every run. */
+function noise(length: number): Uint8Array {
+  return Uint8Array.from({ length }, (_, i) => (i * 7919 + 13) % 256);
+}
+
+/** The awkward files, each with the codes a face must report for it. */
+export function awkwardFiles(): AwkwardFile[] {
+  const example = readFileSync(new URL('network-meeting-2020.phx.json', examples), 'utf8');
+  const exampleLines = readFileSync(new URL('network-meeting-2020.phx.ndjson', examples), 'utf8').trimEnd().split('\n');
+  return [
+    { name: 'empty.csv', bytes: new Uint8Array(), codes: ['file.empty'] },
+    { name: 'empty.phx.ndjson', bytes: new Uint8Array(), codes: ['file.empty'] },
+    { name: 'empty.phx.json', bytes: new Uint8Array(), codes: ['file.empty'] },
+    { name: 'blank.csv', bytes: utf8('\r\n ;; \r\n\r\n'), codes: ['file.empty'] },
+    { name: 'blank.phx.ndjson', bytes: utf8('\n\n   \n'), codes: ['file.empty'] },
+    { name: 'header-only.csv', bytes: utf8(`${OBSERVATION_HEADER}\r\n`), codes: ['csv.no-rows'] },
+    { name: 'not-phx.csv', bytes: utf8('name;age;prison\r\nIvan Petrov;34;Colony 12\r\n'), codes: ['csv.no-header'] },
+    { name: 'binary.phx.json', bytes: noise(4096), codes: ['syntax.invalid-encoding'] },
+    { name: 'binary.dat', bytes: noise(4096), codes: ['syntax.invalid-encoding'] },
+    { name: 'observations.xlsx', bytes: workbook(), codes: ['file.unsupported-format'] },
+    // An Excel workbook saved with the name of a CSV file is still a workbook.
+    { name: 'renamed-workbook.csv', bytes: workbook(), codes: ['file.unsupported-format'] },
+    { name: 'unicode-text.csv', bytes: utf16(`${OBSERVATION_HEADER.replaceAll(',', '\t')}\r\n${OBSERVATION_ROW.replaceAll(',', '\t')}\r\n`, 'le', true), codes: ['syntax.invalid-encoding'] },
+    { name: 'utf16be.phx.json', bytes: utf16(example, 'be', false), codes: ['syntax.invalid-encoding'] },
+    {
+      name: 'windows-1251.csv',
+      bytes: codePage(`${OBSERVATION_HEADER},notes\r\n${OBSERVATION_ROW},Добровольное тестирование при поступлении\r\n`, CYRILLIC_1251, 0xc0),
+      codes: ['syntax.invalid-encoding'],
+    },
+    { name: 'windows-1252.phx.json', bytes: codePage('{\r\n  "phxVersion": "1.0",\r\n  "id": "réseau-santé-2020"\r\n}\r\n', LATIN_1252, 0xc0), codes: ['syntax.invalid-encoding'] },
+    { name: 'bom.phx.json', bytes: utf8(`\uFEFF${example}`), codes: [] },
+    { name: 'crlf.phx.ndjson', bytes: utf8(`\uFEFF${exampleLines.join('\r\n')}\r\n`), codes: [] },
+    { name: 'crlf-bom.csv', bytes: utf8(`\uFEFF${OBSERVATION_HEADER}\r\n${OBSERVATION_ROW}\r\n\r\n`), codes: [] },
+    // Longer than the 16 MiB limit of a line: reported and skipped; the next line is still read.
+    { name: 'huge-line.phx.ndjson', bytes: utf8(`${exampleLines.join('\n')}\n{"type":"observation","notes":"${'x'.repeat(17 * 1024 * 1024)}"}\n`), codes: ['syntax.line-too-long'] },
+  ];
+}
