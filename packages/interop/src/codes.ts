@@ -2,7 +2,7 @@
  * The codes of the notes exporters and importers return, with the params their messages are rendered from.
  * Every locale renders every code (src/locales), so that a face shows a note in its user's language.
  */
-import type { IssueCode, RecordType } from '@phx/schema';
+import type { RecordType, StructuralProblem } from '@phx/schema';
 
 /**
  * The systems PHX data travels to, by their own names (never translated).
@@ -39,7 +39,7 @@ export interface NoteParams {
   'fhir.resource-skipped': { resourceType: 'Organization' | 'Measure' | 'MeasureReport' | 'stratum' };
   'fhir.default-data-source': Record<string, never>;
   /** A problem of the mapping file's shape: rendered by @phx/schema from `problem` and `problemParams`. */
-  'dhis2.mapping-invalid': { pointer: string; problem: IssueCode; problemParams: Record<string, unknown> };
+  'dhis2.mapping-invalid': { pointer: string; problem: StructuralProblem['code']; problemParams: StructuralProblem['params'] };
   'dhis2.mapping-not-a-uid': { pointer: string; value: string };
   'dhis2.unmapped-indicator': { indicator: string };
   'dhis2.unmapped-scope': { place: string };

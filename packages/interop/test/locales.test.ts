@@ -27,7 +27,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'fhir.entry-unreadable': [{}],
   'fhir.resource-skipped': [{ resourceType: 'Organization' }, { resourceType: 'Measure' }, { resourceType: 'MeasureReport' }, { resourceType: 'stratum' }],
   'fhir.default-data-source': [{}],
-  'dhis2.mapping-invalid': [{ pointer: '/dataElements/0', problem: 'schema.required', problemParams: { field: 'dataElement' } }],
+  'dhis2.mapping-invalid': [{ pointer: '/dataElements/0', problem: 'schema.required', problemParams: { zodCode: 'invalid_type', field: 'dataElement' } }],
   'dhis2.mapping-not-a-uid': [{ pointer: '/dataSet', value: 'gam-2023' }],
   'dhis2.unmapped-indicator': [{ indicator: 'prison-occupancy' }],
   'dhis2.unmapped-scope': [{ place: 'UA › Kyiv › ua-fac-12' }],

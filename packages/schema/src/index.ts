@@ -6,15 +6,17 @@
  */
 export {
   Organisation, Facility, IndicatorDefinition, Observation, Meeting, DataPackage, type DataPackageInput, PHX_VERSION,
-  recordTypes, recordTypeNames, recordLineSchemas, PackageHeaderLine, type RecordType, type Collection,
+  recordTypes, recordTypeNames, recordLineSchemas, PackageHeaderLine, packageHeaderOf, type RecordType, type Collection,
   phxRegistry, type PhxMeta, codelistOf, languageMap, longLanguageMap,
 } from './model/index.js';
 export { codelists, type Code, type CodelistId } from './codelists/codes.js';
 export { indicatorCatalogue } from './catalogue/indicators.js';
 export { issueCodes, type IssueCode, type IssueCodeInfo } from './validate/codes.js';
 export {
-  toPointer, fromPointer, type ValidationIssue, type ValidationResult, type ReadSummary, type Severity, type TextLocation, type CellLocation,
+  toPointer, fromPointer, makeIssue, type ValidationIssue, type IssueOf, type Problem, type ValidationResult, type ReadSummary, type Severity,
+  type TextLocation, type CellLocation,
 } from './validate/issue.js';
+export type { IssueParams, ZodIssueParams } from './validate/params.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {
   validate, validateRecord, rulesBeyondSchema, shapeProblems, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
@@ -26,7 +28,7 @@ export { fileFormats, formatOfName, formatOfMediaType, type FileFormat } from '.
 export { DEFAULT_MAX_DOCUMENT_BYTES, type RecognisedEncoding } from './file/encoding.js';
 export { LineIndex, offsetBeyondDepth } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
-export { locales, isLocale, type Locale, type PhxLocale, type RuleCode, type StructuralCode, type MessageTemplate } from './locales/index.js';
+export { locales, isLocale, type Locale, type PhxLocale, type RuleCode, type StructuralCode, type MessageTemplate, type RuleMessages } from './locales/index.js';
 export { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName, type JsonSchema } from './jsonschema.js';
 export {
   readCsv, writeCsv, validateCsv, detectCsvType, type ReadCsvOptions, type WriteCsvOptions, type CsvTable,

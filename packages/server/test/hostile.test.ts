@@ -79,7 +79,7 @@ describe(`hostile bodies (${testEngine})`, () => {
       body: bytes,
     });
     const problem = await expectProblem(response, 422);
-    expect(problem.issues).toEqual([expect.objectContaining({ code: 'syntax.invalid-encoding', message: renderMessage('syntax.invalid-encoding', {}, 'en') })]);
+    expect(problem.issues).toEqual([expect.objectContaining({ code: 'syntax.invalid-encoding', message: renderMessage('syntax.invalid-encoding', { encoding: null }, 'en') })]);
     expect(await stored()).toEqual(before);
   });
 });

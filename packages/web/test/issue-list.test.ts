@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { FileIssue, FileSummary } from '../src/engine/protocol.js';
 import { codesOf, issuesCsv, issuesJson, locationLabel, recordLabel, selectIssues, type SortKey } from '../src/ui/issue-list.js';
 
-function issue(overrides: Partial<FileIssue>): FileIssue {
+/** An issue as the table shows it; the params matter not here, only what is shown and sorted. */
+function issue(overrides: Partial<Omit<FileIssue, 'params'>>): FileIssue {
   return {
     file: 0,
     code: 'ref.unknown-organisation',
@@ -12,12 +13,12 @@ function issue(overrides: Partial<FileIssue>): FileIssue {
     path: ['observations', 0, 'reportingOrganisation'],
     pointer: '/observations/0/reportingOrganisation',
     message: 'No organisation with id "X" in the package',
-    params: {},
+    params: { id: 'X' },
     location: { line: 10, column: 5 },
     record: { kind: 'record', collection: 'observations', index: 0, key: 'obs-1' },
     field: '/reportingOrganisation',
     ...overrides,
-  };
+  } as FileIssue;
 }
 
 const read = (observation: number) => ({ records: { organisation: 0, facility: 0, indicator: 0, observation, meeting: 0 }, complete: true });
@@ -131,7 +132,7 @@ describe('downloads', () => {
         path: ['observations', 0, 'reportingOrganisation'],
         pointer: '/observations/0/reportingOrganisation',
         message: '=HYPERLINK("http://x")',
-        params: {},
+        params: { id: 'X' },
         location: { row: 2, column: 3 },
       },
     ]);

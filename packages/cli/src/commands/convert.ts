@@ -1,5 +1,5 @@
 import {
-  formatOfName, readRecords, recordTypeNames, recordsOf, toNdjsonLines, writeCsv, type DataPackage, type FileFormat, type RecordType, type ValidateFileOptions,
+  formatOfName, packageHeaderOf, readRecords, recordTypeNames, recordsOf, toNdjsonLines, writeCsv, type DataPackage, type FileFormat, type RecordType, type ValidateFileOptions,
 } from '@phx/schema';
 import { choice, localeOf, parse, recordType } from '../args.js';
 import { exitCodes, InvalidInputError } from '../errors.js';
@@ -83,7 +83,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     pkg = read.pkg;
     if (to === 'json' && read.format === 'csv' && values.header) {
       const [headerInput] = await resolveInputs([values.header], undefined);
-      pkg = { ...headerOf((await recordsOfInput(headerInput!, { locale })).pkg), ...pkg };
+      pkg = { ...packageHeaderOf((await recordsOfInput(headerInput!, { locale })).pkg), ...pkg };
     } else if (to === 'json' && read.format === 'csv') {
       context.note(`${out} has no package header yet: fill in phxVersion, id, publisher, license and publishedAt (see \`phx init\`), or pass --header <file.phx.json>`);
     }
@@ -103,9 +103,4 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     }
   });
   return exitCodes.ok;
-}
-
-/** The header fields of a package: everything but its record arrays. */
-function headerOf(pkg: Partial<DataPackage>): Partial<DataPackage> {
-  return Object.fromEntries(Object.entries(pkg).filter(([, value]) => !Array.isArray(value)));
 }

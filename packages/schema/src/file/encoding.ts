@@ -1,5 +1,4 @@
-import type { TextLocation } from '../validate/issue.js';
-import type { StructuralProblem } from '../validate/structural.js';
+import type { Problem, TextLocation } from '../validate/issue.js';
 
 /**
  * A text encoding that is not UTF-8 but that PHX recognises, to name it when a file is saved in it:
@@ -99,7 +98,7 @@ export const DEFAULT_MAX_DOCUMENT_BYTES = 500 * 1024 * 1024;
  * Bytes decoded as UTF-8 text (a byte order mark dropped), or the problem that stopped it: bytes that
  * are not UTF-8, placed at the first bad byte's line and column, or a text too long for one string.
  */
-export type Decoded = { text: string } | { problem: StructuralProblem; at?: TextLocation };
+export type Decoded = { text: string } | { problem: Problem; at?: TextLocation };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -117,7 +116,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   const lineStart = before.lastIndexOf('\n') + 1;
   let line = 1;
   for (let at = before.indexOf('\n'); at >= 0; at = before.indexOf('\n', at + 1)) line++;
-  const problem: StructuralProblem = { code: 'syntax.invalid-encoding', path: [], params: { encoding: legacyEncodingOf(bytes) ?? null } };
+  const problem: Problem = { code: 'syntax.invalid-encoding', path: [], params: { encoding: legacyEncodingOf(bytes) ?? null } };
   return { problem, at: { line, column: before.length - lineStart + 1 } };
 }
 

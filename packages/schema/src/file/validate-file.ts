@@ -3,8 +3,7 @@ import { PackageBuilder, readNdjson } from '../formats/convert.js';
 import { readCsv, validateCsv, type ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
 import { recordTypes } from '../model/records.js';
-import type { ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
-import type { StructuralProblem } from '../validate/structural.js';
+import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { validateNdjson, type ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { IssueCollector, noRecords, readJsonPackage, validate } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES, utf16Of } from './encoding.js';
@@ -151,7 +150,7 @@ async function wholeDocument(
 }
 
 /** The result of a file that cannot be read at all, for one problem. */
-function fileProblem(options: StepOptions, problem: StructuralProblem): ValidationResult<Partial<DataPackage>> {
+function fileProblem(options: StepOptions, problem: Problem): ValidationResult<Partial<DataPackage>> {
   const collector = new IssueCollector(options);
   collector.add(problem);
   return collector.result({ records: noRecords(), complete: true });

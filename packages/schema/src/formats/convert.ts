@@ -1,6 +1,6 @@
 import type { Locale } from '../locales/index.js';
-import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
-import type { ValidationIssue } from '../validate/issue.js';
+import { packageHeaderOf, recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
+import type { Problem, ValidationIssue } from '../validate/issue.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector, unparsable } from '../validate/validate.js';
 import { DEFAULT_MAX_LINE_BYTES, readLines, type ChunkSource } from './lines.js';
 
@@ -58,16 +58,16 @@ export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOption
   const collector = new IssueCollector({ locale: options.locale });
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const issue = (code: ValidationIssue['code'], params: Record<string, unknown>, line: number, column = 1): { issue: ValidationIssue } => {
-    const made = collector.make({ code, path: [], params });
+  const issue = (problem: Problem, line: number, column = 1): { issue: ValidationIssue } => {
+    const made = collector.make(problem);
     made.location = { line, column };
     return { issue: made };
   };
   for await (const line of readLines(source, maxLineBytes)) {
     if ('problem' in line) {
       yield line.problem === 'too-long'
-        ? issue('syntax.line-too-long', { maxBytes: maxLineBytes }, line.number)
-        : issue('syntax.invalid-encoding', { encoding: line.encoding ?? null }, line.number);
+        ? issue({ code: 'syntax.line-too-long', path: [], params: { maxBytes: maxLineBytes } }, line.number)
+        : issue({ code: 'syntax.invalid-encoding', path: [], params: { encoding: line.encoding ?? null } }, line.number);
       continue;
     }
     if (line.text.trim() === '') continue;
@@ -76,13 +76,13 @@ export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOption
       value = JSON.parse(line.text);
     } catch (error) {
       const { problem, offset } = unparsable(line.text, error, maxDepth);
-      yield issue(problem.code, problem.params, line.number, offset + 1);
+      yield issue(problem, line.number, offset + 1);
       continue;
     }
     const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     const type = object?.type;
     if (type !== 'package' && (typeof type !== 'string' || !Object.hasOwn(recordTypes, type))) {
-      yield issue('ndjson.unknown-type', { type: typeof type === 'string' ? type : null }, line.number);
+      yield issue({ code: 'ndjson.unknown-type', path: ['type'], params: { type: typeof type === 'string' ? type : null } }, line.number);
       continue;
     }
     const { type: _type, ...record } = object!;
@@ -101,8 +101,7 @@ export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOption
  * ```
  */
 export function* toNdjsonLines(pkg: Record<string, unknown>): Generator<string> {
-  const collections = new Set<string>(recordTypeNames.map((type) => recordTypes[type].collection));
-  const header = Object.fromEntries(Object.entries(pkg).filter(([key]) => !collections.has(key)));
+  const header = packageHeaderOf(pkg);
   if (Object.keys(header).length > 0) yield JSON.stringify({ type: 'package', ...header });
   for (const type of recordTypeNames) {
     const records = pkg[recordTypes[type].collection];

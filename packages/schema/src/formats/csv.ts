@@ -3,9 +3,8 @@ import type { Locale } from '../locales/index.js';
 import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import { decodeUtf8 } from '../file/encoding.js';
 import type { DataPackage } from '../model/package.js';
-import type { CellLocation, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { CellLocation, Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { RuleChecker } from '../validate/rules.js';
-import type { StructuralProblem } from '../validate/structural.js';
 import { emptiness, IssueCollector, noRecords, ruleSettings, structuralProblems, type ValidateOptions } from '../validate/validate.js';
 import { columnOrder, compareRanks, requiredColumns, resolveColumn, type CellKind, type ColumnTarget } from './csv-shape.js';
 
@@ -203,7 +202,7 @@ export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}
 /** Reads a table, adding its problems to `collector`. */
 function readTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector): CsvTable {
   const table: CsvTable = { type: options.type, columns: [], records: [], rows: [], delimiter: options.delimiter ?? ',', issues: collector.issues };
-  const add = (problem: StructuralProblem, location?: CellLocation): void => {
+  const add = (problem: Problem, location?: CellLocation): void => {
     const issue = collector.add(problem);
     if (issue && location) issue.location = location;
   };
@@ -256,7 +255,7 @@ function readTable(input: string | Uint8Array, options: ReadCsvOptions, collecto
   for (const path of requiredColumns(type)) {
     const present = targets.some((target) => target && startsWith(target.path, path));
     if (!present) {
-      const params = { zodCode: 'invalid_type', expected: expectedOf(resolveColumn(type, path.join('.'))), received: 'undefined' };
+      const params = { zodCode: 'invalid_type', expected: expectedOf(resolveColumn(type, path.join('.'))), received: 'undefined', field: path[path.length - 1]! };
       add({ code: 'schema.required', path, params }, { row: headerRow, column: table.columns.length + 1 });
     }
   }
@@ -388,7 +387,7 @@ export function validateCsv(input: string | Uint8Array, options: ValidateOptions
   const locate = columnLocator(targets);
   // Missing columns are reported once at the header, not again on every row.
   const missing = table.issues.filter((issue) => issue.code === 'schema.required').map((issue) => issue.path);
-  const add = (problem: StructuralProblem, row: number): void => {
+  const add = (problem: Problem, row: number): void => {
     if (problem.code === 'schema.required' && missing.some((path) => startsWith(problem.path, path))) return;
     const issue = collector.add(problem);
     if (issue) issue.location = { row, column: locate(problem.path) };

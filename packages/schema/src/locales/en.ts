@@ -15,13 +15,13 @@ export const en: PhxLocale = {
   zod: zodEn,
   messages: {
     'file.empty': (p) => (p.blank ? 'The file holds only blank lines or spaces: there is no data in it' : 'The file is empty'),
-    'file.unsupported-format': (p) => `The file is ${formats[p.format as FileFormat]}, which PHX does not read; save the data as "CSV UTF-8", .phx.json or .phx.ndjson`,
+    'file.unsupported-format': (p) => `The file is ${formats[p.format]}, which PHX does not read; save the data as "CSV UTF-8", .phx.json or .phx.ndjson`,
     'schema.required': (p) => `Missing required field "${p.field}"`,
     'file.too-large': (p) => `The file is larger than ${p.maxBytes} bytes, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Nested deeper than ${p.maxDepth} levels`,
     'syntax.invalid-encoding': (p) =>
-      p.encoding === null ? 'The file is not valid UTF-8 text; save it as UTF-8' : `The file is not UTF-8 but ${encodings[p.encoding as keyof typeof encodings]} text; save it as UTF-8 (in Excel: "CSV UTF-8")`,
+      p.encoding === null ? 'The file is not valid UTF-8 text; save it as UTF-8' : `The file is not UTF-8 but ${encodings[p.encoding]} text; save it as UTF-8 (in Excel: "CSV UTF-8")`,
     'syntax.line-too-long': (p) => `Line longer than ${p.maxBytes} bytes; skipped`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'The line has no "type"' : `Unknown record type ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'The package header may only be the first line',
@@ -53,7 +53,7 @@ export const en: PhxLocale = {
     'disagg.exceeds-total': (p) => `Numerators by ${p.dimension} add up to ${p.sum}, more than the total ${p.total}`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
     'privacy.suppressed-value-present': (p) => `The observation is suppressed, but ${p.field} is still given`,
-    'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind as keyof typeof kinds]}; do not share personal data`,
+    'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind]}; do not share personal data`,
     'codelist.unknown-code': (p) => `"${p.value}" is not a known code of the ${p.codelist} list`,
   },
 };

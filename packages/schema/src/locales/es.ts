@@ -15,7 +15,7 @@ export const es: PhxLocale = {
   zod: zodEs,
   messages: {
     'file.empty': (p) => (p.blank ? 'El archivo solo tiene líneas en blanco o espacios: no contiene datos' : 'El archivo está vacío'),
-    'file.unsupported-format': (p) => `El archivo es ${formats[p.format as FileFormat]}, que PHX no lee; guarde los datos como «CSV UTF-8», .phx.json o .phx.ndjson`,
+    'file.unsupported-format': (p) => `El archivo es ${formats[p.format]}, que PHX no lee; guarde los datos como «CSV UTF-8», .phx.json o .phx.ndjson`,
     'schema.required': (p) => `Falta el campo obligatorio «${p.field}»`,
     'file.too-large': (p) => `El archivo supera los ${p.maxBytes} bytes, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
@@ -23,7 +23,7 @@ export const es: PhxLocale = {
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'El archivo no es texto UTF-8 válido; guárdelo como UTF-8'
-        : `El archivo no está en UTF-8 sino en ${encodings[p.encoding as keyof typeof encodings]}; guárdelo como UTF-8 (en Excel: «CSV UTF-8»)`,
+        : `El archivo no está en UTF-8 sino en ${encodings[p.encoding]}; guárdelo como UTF-8 (en Excel: «CSV UTF-8»)`,
     'syntax.line-too-long': (p) => `Línea de más de ${p.maxBytes} bytes; omitida`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La línea no tiene "type"' : `Tipo de registro desconocido ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'La cabecera del paquete solo puede ser la primera línea',
@@ -55,7 +55,7 @@ export const es: PhxLocale = {
     'disagg.exceeds-total': (p) => `Los numeradores por ${p.dimension} suman ${p.sum}, más que el total ${p.total}`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} está por debajo del umbral de supresión ${p.threshold}: marque la observación como "suppressed" y omita el número`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero ${p.field} sigue presente`,
-    'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind as keyof typeof kinds]}; no comparta datos personales`,
+    'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
     'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido de la lista ${p.codelist}`,
   },
 };

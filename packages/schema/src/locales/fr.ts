@@ -15,7 +15,7 @@ export const fr: PhxLocale = {
   zod: zodFr,
   messages: {
     'file.empty': (p) => (p.blank ? "Le fichier ne contient que des lignes vides ou des espaces : il n'a aucune donnée" : 'Le fichier est vide'),
-    'file.unsupported-format': (p) => `Le fichier est ${formats[p.format as FileFormat]}, que PHX ne lit pas ; enregistrez les données en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
+    'file.unsupported-format': (p) => `Le fichier est ${formats[p.format]}, que PHX ne lit pas ; enregistrez les données en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
     'schema.required': (p) => `Champ obligatoire « ${p.field} » manquant`,
     'file.too-large': (p) => `Le fichier dépasse ${p.maxBytes} octets, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
@@ -23,7 +23,7 @@ export const fr: PhxLocale = {
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? "Le fichier n'est pas un texte UTF-8 valide ; enregistrez-le en UTF-8"
-        : `Le fichier n'est pas en UTF-8 mais en ${encodings[p.encoding as keyof typeof encodings]} ; enregistrez-le en UTF-8 (dans Excel : « CSV UTF-8 »)`,
+        : `Le fichier n'est pas en UTF-8 mais en ${encodings[p.encoding]} ; enregistrez-le en UTF-8 (dans Excel : « CSV UTF-8 »)`,
     'syntax.line-too-long': (p) => `Ligne de plus de ${p.maxBytes} octets ; ignorée`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La ligne n\'a pas de "type"' : `Type d'enregistrement inconnu ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => "L'en-tête du paquet ne peut être que la première ligne",
@@ -55,7 +55,7 @@ export const fr: PhxLocale = {
     'disagg.exceeds-total': (p) => `Les numérateurs par ${p.dimension} totalisent ${p.sum}, plus que le total ${p.total}`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} est sous le seuil de masquage ${p.threshold} : marquez l'observation "suppressed" et omettez le nombre`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais ${p.field} est encore indiqué`,
-    'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind as keyof typeof kinds]} ; ne partagez pas de données personnelles`,
+    'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,
     'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu de la liste ${p.codelist}`,
   },
 };

@@ -15,7 +15,7 @@ export const ru: PhxLocale = {
   zod: zodRu,
   messages: {
     'file.empty': (p) => (p.blank ? 'В файле только пустые строки и пробелы: данных в нём нет' : 'Файл пуст'),
-    'file.unsupported-format': (p) => `Это ${formats[p.format as FileFormat]}, а PHX такие файлы не читает; сохраните данные как «CSV UTF-8», .phx.json или .phx.ndjson`,
+    'file.unsupported-format': (p) => `Это ${formats[p.format]}, а PHX такие файлы не читает; сохраните данные как «CSV UTF-8», .phx.json или .phx.ndjson`,
     'schema.required': (p) => `Нет обязательного поля «${p.field}»`,
     'file.too-large': (p) => `Файл больше ${p.maxBytes} байт — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
@@ -23,7 +23,7 @@ export const ru: PhxLocale = {
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'Файл не в кодировке UTF-8; сохраните его в UTF-8'
-        : `Файл не в кодировке UTF-8, а в ${encodings[p.encoding as keyof typeof encodings]}; сохраните его в UTF-8 (в Excel: «CSV UTF-8»)`,
+        : `Файл не в кодировке UTF-8, а в ${encodings[p.encoding]}; сохраните его в UTF-8 (в Excel: «CSV UTF-8»)`,
     'syntax.line-too-long': (p) => `Строка длиннее ${p.maxBytes} байт; пропущена`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'В строке нет поля "type"' : `Неизвестный тип записи ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета может быть только первой строкой',
@@ -55,7 +55,7 @@ export const ru: PhxLocale = {
     'disagg.exceeds-total': (p) => `Числители по признаку ${p.dimension} в сумме дают ${p.sum}, больше общего итога ${p.total}`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
     'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но ${p.field} всё ещё указан`,
-    'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind as keyof typeof kinds]}; не передавайте персональные данные`,
+    'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind]}; не передавайте персональные данные`,
     'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код справочника ${p.codelist}`,
   },
 };

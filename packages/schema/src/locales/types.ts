@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { IssueCode } from '../validate/codes.js';
+import type { IssueParams } from '../validate/params.js';
 
 /**
  * Codes whose messages come from zod's own locales (structural checks but a missing field).
@@ -22,17 +23,28 @@ export type StructuralCode = Exclude<Extract<IssueCode, `schema.${string}`>, 'sc
 export type RuleCode = Exclude<IssueCode, StructuralCode>;
 
 /**
- * A function that renders one message from its params.
+ * A function that renders the message of a code from that code's params.
  *
  * @example
  * ```ts
- * const template: MessageTemplate = locales.en.messages['schema.required'];
- * template({ field: 'reportingOrganisation' });
+ * const template: MessageTemplate<'schema.required'> = locales.en.messages['schema.required'];
+ * template({ zodCode: 'invalid_type', field: 'reportingOrganisation' });
  * ```
  */
-// Params are checked where issues are made; here they are read as the rule wrote them.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type MessageTemplate = (params: any) => string;
+export type MessageTemplate<C extends RuleCode> = (params: IssueParams[C]) => string;
+
+/**
+ * The message of every rule code in one language, each rendered from that code's params.
+ *
+ * @example
+ * ```ts
+ * const messages: RuleMessages = locales.en.messages;
+ * messages['ref.unknown-facility']({ id: 'zm-fac-99' });
+ * ```
+ *
+ * @useDeclaredType
+ */
+export type RuleMessages = { [C in RuleCode]: MessageTemplate<C> };
 
 /**
  * The messages of one language: PHX's own, plus zod's locale for the structural ones.
@@ -48,5 +60,6 @@ export interface PhxLocale {
   tag: string;
   /** zod's locale, which renders the structural (`schema.*`) messages. */
   zod: () => { localeError: z.core.$ZodErrorMap };
-  messages: Record<RuleCode, MessageTemplate>;
+  /** PHX's own messages, by code. */
+  messages: RuleMessages;
 }

@@ -15,7 +15,7 @@ export const uk: PhxLocale = {
   zod: zodUk,
   messages: {
     'file.empty': (p) => (p.blank ? 'У файлі лише порожні рядки та пробіли: даних у ньому немає' : 'Файл порожній'),
-    'file.unsupported-format': (p) => `Це ${formats[p.format as FileFormat]}, а PHX такі файли не читає; збережіть дані як «CSV UTF-8», .phx.json або .phx.ndjson`,
+    'file.unsupported-format': (p) => `Це ${formats[p.format]}, а PHX такі файли не читає; збережіть дані як «CSV UTF-8», .phx.json або .phx.ndjson`,
     'file.too-large': (p) => `Файл більший за ${p.maxBytes} байтів — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
     'schema.required': (p) => `Немає обов’язкового поля «${p.field}»`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недійсний JSON: текст обривається' : `Недійсний JSON: неочікуваний символ ${JSON.stringify(p.token)}`),
@@ -23,7 +23,7 @@ export const uk: PhxLocale = {
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'Файл не в кодуванні UTF-8; збережіть його в UTF-8'
-        : `Файл не в кодуванні UTF-8, а в ${encodings[p.encoding as keyof typeof encodings]}; збережіть його в UTF-8 (в Excel: «CSV UTF-8»)`,
+        : `Файл не в кодуванні UTF-8, а в ${encodings[p.encoding]}; збережіть його в UTF-8 (в Excel: «CSV UTF-8»)`,
     'syntax.line-too-long': (p) => `Рядок довший за ${p.maxBytes} байтів; пропущено`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'У рядку немає поля "type"' : `Невідомий тип запису ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета може бути лише першим рядком',
@@ -55,7 +55,7 @@ export const uk: PhxLocale = {
     'disagg.exceeds-total': (p) => `Чисельники за ознакою ${p.dimension} у сумі дають ${p.sum}, більше за загальний підсумок ${p.total}`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але ${p.field} досі зазначено`,
-    'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind as keyof typeof kinds]}; не передавайте персональні дані`,
+    'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,
     'codelist.unknown-code': (p) => `«${p.value}» — невідомий код довідника ${p.codelist}`,
   },
 };

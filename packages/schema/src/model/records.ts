@@ -57,6 +57,21 @@ export type Collection = (typeof recordTypes)[RecordType]['collection'];
  */
 export const recordTypeNames = Object.keys(recordTypes) as RecordType[];
 
+const collections = new Set<string>(recordTypeNames.map((type) => recordTypes[type].collection));
+
+/**
+ * The header of a package: every field but its record arrays (`observations`, ...).
+ *
+ * @example
+ * ```ts
+ * import { packageHeaderOf } from '@phx/schema';
+ * packageHeaderOf({ phxVersion: '1.0', id: 'zm-2020', observations: [] }); // { phxVersion: '1.0', id: 'zm-2020' }
+ * ```
+ */
+export function packageHeaderOf(pkg: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(pkg).filter(([key]) => !collections.has(key)));
+}
+
 /**
  * The package header as a line of an NDJSON file: `{"type":"package", ...}`.
  *

@@ -1,5 +1,8 @@
+import type { Locale } from '../locales/index.js';
 import type { RecordType } from '../model/records.js';
-import type { IssueCode } from './codes.js';
+import { issueCodes, type IssueCode } from './codes.js';
+import { renderMessage } from './messages.js';
+import type { IssueParams } from './params.js';
 
 /**
  * How serious an issue is: an `error` makes the data invalid, a `warning` does not.
@@ -43,7 +46,33 @@ export interface CellLocation {
 }
 
 /**
+ * One issue of one code: `params` is what that code's message is rendered from.
+ *
+ * @example
+ * ```ts
+ * const issue: IssueOf<'privacy.small-cell'> = validate(text).issues.find((found) => found.code === 'privacy.small-cell')!;
+ * console.log(issue.params.threshold); // 5
+ * ```
+ */
+export interface IssueOf<C extends IssueCode> {
+  /** Stable code, e.g. `ref.unknown-organisation`; see docs/validation-rules.md. */
+  code: C;
+  severity: Severity;
+  /** Path to the offending value, e.g. `['observations', 3, 'numerator']`. */
+  path: (string | number)[];
+  /** The same path as an RFC 6901 JSON Pointer, e.g. `/observations/3/numerator`. */
+  pointer: string;
+  /** The message, rendered in the locale asked for. */
+  message: string;
+  /** What the message is rendered from: its fields depend on the code. */
+  params: IssueParams[C];
+  /** Where in the text, when the input was JSON, NDJSON or CSV text. */
+  location?: TextLocation | CellLocation;
+}
+
+/**
  * One problem found in the data. Issues are data: render `message` or re-render with `formatIssue()`.
+ * A union discriminated on `code`: checking the code types the params.
  *
  * @example
  * ```ts
@@ -53,22 +82,43 @@ export interface CellLocation {
  *   params: { id: 'ZM-PACRA-120045' },
  * };
  * formatIssue(issue, 'fr'); // the same message in French
+ * if (issue.code === 'ref.unknown-organisation') console.log(issue.params.id);
  * ```
  */
-export interface ValidationIssue {
-  /** Stable code, e.g. `ref.unknown-organisation`; see docs/validation-rules.md. */
-  code: IssueCode;
-  severity: Severity;
-  /** Path to the offending value, e.g. `['observations', 3, 'numerator']`. */
-  path: (string | number)[];
-  /** The same path as an RFC 6901 JSON Pointer, e.g. `/observations/3/numerator`. */
-  pointer: string;
-  /** The message, rendered in the locale asked for. */
-  message: string;
-  /** What the message is rendered from. */
-  params: Record<string, unknown>;
-  /** Where in the text, when the input was JSON, NDJSON or CSV text. */
-  location?: TextLocation | CellLocation;
+export type ValidationIssue<C extends IssueCode = IssueCode> = { [K in C]: IssueOf<K> }[C];
+
+/**
+ * A problem found, before it is an issue: its code, where it is, and its params.
+ *
+ * @example
+ * ```ts
+ * const problem: Problem = { code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: 'zm-fac-99' } };
+ * makeIssue(problem, 'ru').message; // 'В пакете нет учреждения с идентификатором «zm-fac-99»'
+ * ```
+ */
+export type Problem<C extends IssueCode = IssueCode> = { [K in C]: { code: K; path: (string | number)[]; params: IssueParams[K] } }[C];
+
+/**
+ * A problem of a code a caller holds in a type parameter: the params are checked against the code
+ * here, where TypeScript cannot tell the pair apart from the union.
+ */
+export function problemOf<C extends IssueCode>(code: C, path: (string | number)[], params: IssueParams[C]): Problem<C> {
+  return { code, path, params } as Problem<C>;
+}
+
+/**
+ * Makes an issue of a problem: the one place a {@link ValidationIssue} is built. The severity comes
+ * from the code, the pointer from the path, and the message is rendered in the locale.
+ *
+ * @example
+ * ```ts
+ * const issue = makeIssue({ code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: 'zm-fac-99' } }, 'fr');
+ * issue.severity; // 'error'
+ * ```
+ */
+export function makeIssue(problem: Problem, locale: Locale = 'en'): ValidationIssue {
+  const { code, path, params } = problem;
+  return { code, severity: issueCodes[code].severity, path, pointer: toPointer(path), message: renderMessage(code, params, locale), params } as ValidationIssue;
 }
 
 /**

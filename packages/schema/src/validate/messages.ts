@@ -1,6 +1,6 @@
-import { locales, type Locale, type RuleCode } from '../locales/index.js';
+import { locales, type Locale, type MessageTemplate, type RuleCode } from '../locales/index.js';
 import type { IssueCode } from './codes.js';
-import type { ValidationIssue } from './issue.js';
+import type { IssueParams, ZodIssueParams } from './params.js';
 
 // zod renders the received type from the input itself; a stand-in of the same type is enough.
 const sampleOfType: Record<string, unknown> = {
@@ -15,14 +15,15 @@ const sampleOfType: Record<string, unknown> = {
  * renderMessage('arith.zero-denominator', {}, 'ru'); // 'Знаменатель равен 0'
  * ```
  */
-export function renderMessage(code: IssueCode, params: Record<string, unknown>, locale: Locale = 'en'): string {
+export function renderMessage<C extends IssueCode>(code: C, params: IssueParams[C], locale: Locale = 'en'): string {
   const phxLocale = locales[locale];
   if (code.startsWith('schema.') && code !== 'schema.required') {
-    const input = sampleOfType[String(params.received)];
-    const rendered = phxLocale.zod().localeError({ ...params, code: params.zodCode, input } as never);
+    const zodParams = params as ZodIssueParams;
+    const input = sampleOfType[String(zodParams.received)];
+    const rendered = phxLocale.zod().localeError({ ...zodParams, code: zodParams.zodCode, input } as never);
     return typeof rendered === 'string' ? rendered : (rendered?.message ?? code);
   }
-  return phxLocale.messages[code as RuleCode](params);
+  return (phxLocale.messages[code as RuleCode] as MessageTemplate<RuleCode>)(params as IssueParams[RuleCode]);
 }
 
 /**
@@ -34,6 +35,6 @@ export function renderMessage(code: IssueCode, params: Record<string, unknown>, 
  * for (const issue of issues) console.log(formatIssue(issue, 'ru'));
  * ```
  */
-export function formatIssue(issue: Pick<ValidationIssue, 'code' | 'params'>, locale: Locale): string {
+export function formatIssue<C extends IssueCode>(issue: { code: C; params: IssueParams[C] }, locale: Locale): string {
   return renderMessage(issue.code, issue.params, locale);
 }

@@ -2,10 +2,9 @@ import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource } from '../fo
 import { PackageHeaderLine, recordLineSchemas, recordTypes, type RecordType } from '../model/records.js';
 import { PackageBuilder } from '../formats/convert.js';
 import type { DataPackage } from '../model/package.js';
-import type { ReadSummary, TextLocation, ValidationIssue, ValidationResult } from './issue.js';
+import type { Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from './issue.js';
 import { LineIndex, locatePaths, offsetBeyondDepth } from './locate.js';
 import { RuleChecker } from './rules.js';
-import type { StructuralProblem } from './structural.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, shapeProblems, unparsable, type ValidateOptions } from './validate.js';
 
 /**
@@ -56,12 +55,12 @@ export async function* validateNdjson(
   let yielded = 0;
 
   /** Adds a problem found on a line, placing it in the line's text while that text is at hand. */
-  const add = (problem: StructuralProblem, line: number, located?: TextLocation): void => {
+  const add = (problem: Problem, line: number, located?: TextLocation): void => {
     const issue = collector.add(problem);
     if (!issue) return;
     issue.location = located ?? { line, column: 1 };
   };
-  const addAll = (problems: StructuralProblem[], line: { number: number; text: string }): void => {
+  const addAll = (problems: Problem[], line: { number: number; text: string }): void => {
     if (problems.length === 0) return;
     if (offsetBeyondDepth(line.text, maxDepth) >= 0) {
       problems.forEach((problem) => add(problem, line.number));

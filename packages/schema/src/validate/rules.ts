@@ -4,12 +4,13 @@ import type { IndicatorDefinition } from '../model/indicator.js';
 import type { Meeting } from '../model/meeting.js';
 import type { Observation } from '../model/observation.js';
 import type { Organisation } from '../model/organisation.js';
-import type { RecordType } from '../model/records.js';
+import { recordTypes, type RecordType } from '../model/records.js';
 import type { IssueCode } from './codes.js';
-import { toPointer } from './issue.js';
+import { problemOf, toPointer, type Problem } from './issue.js';
 import { checkArithmetic } from './arithmetic.js';
 import { checkSuppression, nonTextKeys, personalDataIn, personalMailbox } from './privacy.js';
-import type { RecordReport, StructuralProblem } from './structural.js';
+import type { IssueParams } from './params.js';
+import type { RecordReport } from './structural.js';
 import { IdTable } from './tables.js';
 
 type Path = (string | number)[];
@@ -46,7 +47,7 @@ export interface RuleSettings {
 }
 
 /** Where a problem is: a path, and whatever the caller needs to place it (e.g. an NDJSON line). */
-export type Report<Context> = (problem: StructuralProblem, context: Context) => void;
+export type Report<Context> = (problem: Problem, context: Context) => void;
 
 const openCodeSets = new Map<CodelistId, ReadonlySet<string>>();
 function knownCodes(list: CodelistId): ReadonlySet<string> {
@@ -119,7 +120,7 @@ export class RuleChecker<Context> {
   /** The record being checked: where `reportHere` places what the checks of one record report. */
   private currentPath: Path = [];
   private currentContext: Context | undefined;
-  private readonly reportHere: RecordReport = (code, keys, params) => {
+  private readonly reportHere: RecordReport = <C extends IssueCode>(code: C, keys: readonly (string | number)[], params: IssueParams[C]) => {
     this.problem(code, join(this.currentPath, keys), params, this.currentContext as Context);
   };
 
@@ -128,8 +129,8 @@ export class RuleChecker<Context> {
     this.currentContext = context;
   }
 
-  private problem(code: IssueCode, path: Path, params: Record<string, unknown>, context: Context): void {
-    this.report({ code, path, params }, context);
+  private problem<C extends IssueCode>(code: C, path: Path, params: IssueParams[C], context: Context): void {
+    this.report(problemOf<IssueCode>(code, path, params), context);
   }
 
   /** Notes the publisher of a package: references to it resolve. */
@@ -165,7 +166,7 @@ export class RuleChecker<Context> {
    */
   invalid(type: RecordType, record: unknown, path: Path, context: Context): void {
     if (record === null || typeof record !== 'object') return;
-    const key = type === 'indicator' ? 'code' : 'id';
+    const key = recordTypes[type].key;
     const id = (record as Record<string, unknown>)[key];
     if (typeof id === 'string') this.unique(type, id, path, context);
   }
@@ -212,7 +213,7 @@ export class RuleChecker<Context> {
       seen.add(id, context ?? path);
       return;
     }
-    const key = type === 'indicator' ? 'code' : 'id';
+    const key = recordTypes[type].key;
     const where = Array.isArray(first) ? toPointer([...first, key]) : `line ${String(first)}`;
     this.problem('unique.duplicate-id', [...path, key], { recordType: type, id, first: where }, context);
   }

@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import type { IssueCode } from './codes.js';
+import { problemOf, type Problem } from './issue.js';
+import type { IssueParams, ZodIssueParams } from './params.js';
 
 /** What PHX keeps of a zod issue: enough to re-render its message in any locale, never the input itself. */
 const keptFields = ['expected', 'origin', 'minimum', 'maximum', 'inclusive', 'format', 'pattern', 'values'] as const;
 
-const codeOfZod: Record<string, IssueCode> = {
+/** The structural codes, each from zod's own code of an issue. */
+type ZodCode = Exclude<Extract<IssueCode, `schema.${string}`>, 'schema.required' | 'schema.unknown-field'>;
+const codeOfZod: Record<string, ZodCode> = {
   invalid_type: 'schema.invalid-type',
   invalid_value: 'schema.invalid-value',
   invalid_format: 'schema.invalid-format',
@@ -26,23 +30,19 @@ function typeName(input: unknown): string {
  * How a check of one record reports a problem: the keys under the record's path (joined to it only when a
  * problem is reported, since most records have none) and the params of its message.
  */
-export type RecordReport = (code: IssueCode, keys: readonly (string | number)[], params: Record<string, unknown>) => void;
+export type RecordReport = <C extends IssueCode>(code: C, keys: readonly (string | number)[], params: IssueParams[C]) => void;
 
 /**
- * A structural problem, ready to become a ValidationIssue: its code, where it is, and the params its message is
- * rendered from.
+ * A structural problem, ready to become a ValidationIssue: a `schema.*` code, where it is, and what PHX keeps of
+ * zod's issue to render its message in every locale.
  *
  * @example
  * ```ts
- * const problem: StructuralProblem = { code: 'schema.required', path: ['dataElements', 0, 'dataElement'], params: { field: 'dataElement' } };
+ * const problem: StructuralProblem = { code: 'schema.required', path: ['dataElements', 0, 'dataElement'], params: { zodCode: 'invalid_type', field: 'dataElement' } };
  * renderMessage(problem.code, problem.params, 'fr');
  * ```
  */
-export interface StructuralProblem {
-  code: IssueCode;
-  path: (string | number)[];
-  params: Record<string, unknown>;
-}
+export type StructuralProblem = Problem<Extract<IssueCode, `schema.${string}`>>;
 
 /** Turns zod issues into PHX structural problems: one per unknown key, `schema.required` for missing fields. */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonly (string | number)[] = []): StructuralProblem[] {
@@ -55,22 +55,22 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
       }
       continue;
     }
-    const params: Record<string, unknown> = { zodCode: issue.code };
+    const params: ZodIssueParams = { zodCode: issue.code };
+    const kept = params as unknown as Record<string, unknown>;
     for (const field of keptFields) {
       const value = (issue as unknown as Record<string, unknown>)[field];
       if (value === undefined) continue;
-      params[field] = value instanceof RegExp ? value.source : typeof value === 'bigint' ? Number(value) : value;
+      kept[field] = value instanceof RegExp ? value.source : typeof value === 'bigint' ? Number(value) : value;
     }
-    if (Array.isArray(params.values) && params.values.length > 20) params.values = params.values.slice(0, 20);
-    // Any other zod issue (the model raises none today) is still an invalid value, with zod's own message.
-    let code = codeOfZod[issue.code] ?? 'schema.invalid-value';
+    if (params.values && params.values.length > 20) params.values = params.values.slice(0, 20);
     if (issue.code === 'invalid_type') params.received = typeName(issue.input);
     // zod reports a missing enum or literal as an invalid value: to a user it is a missing field all the same.
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined && path.length > 0) {
-      code = 'schema.required';
-      params.field = path[path.length - 1];
+      problems.push({ code: 'schema.required', path, params: { ...params, field: path[path.length - 1]! } });
+      continue;
     }
-    problems.push({ code, path, params });
+    // Any other zod issue (the model raises none today) is still an invalid value, with zod's own message.
+    problems.push(problemOf(codeOfZod[issue.code] ?? 'schema.invalid-value', path, params));
   }
   return problems;
 }

@@ -3,13 +3,12 @@ import { indicatorCatalogue } from '../catalogue/indicators.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { DataPackage } from '../model/package.js';
 import { packageHeaderShape } from '../model/package.js';
-import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
+import { packageHeaderOf, recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import type { Locale } from '../locales/index.js';
 import { decodeUtf8 } from '../file/encoding.js';
 import { issueCodes, type IssueCode } from './codes.js';
-import { toPointer, type ReadSummary, type ValidationIssue, type ValidationResult } from './issue.js';
+import { makeIssue, type Problem, type ReadSummary, type ValidationIssue, type ValidationResult } from './issue.js';
 import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
-import { renderMessage } from './messages.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { fromZodIssues, type StructuralProblem } from './structural.js';
 
@@ -110,15 +109,8 @@ export class IssueCollector {
   }
 
   /** Builds an issue from a problem (without adding it). */
-  make({ code, path, params }: StructuralProblem): ValidationIssue {
-    return {
-      code,
-      severity: issueCodes[code].severity,
-      path,
-      pointer: toPointer(path),
-      message: renderMessage(code, params, this.options.locale),
-      params,
-    };
+  make(problem: Problem): ValidationIssue {
+    return makeIssue(problem, this.options.locale);
   }
 
   /** Counts and keeps an issue made elsewhere (by a reader), as {@link IssueCollector.add} does a problem. */
@@ -128,7 +120,7 @@ export class IssueCollector {
     if (!this.full) this.issues.push(issue);
   }
 
-  add(problem: StructuralProblem): ValidationIssue | undefined {
+  add(problem: Problem): ValidationIssue | undefined {
     if (issueCodes[problem.code].severity === 'error') this.errors++;
     else this.warnings++;
     // Past maxIssues an issue is only counted: its message is never rendered.
@@ -153,7 +145,7 @@ export function noRecords(): Record<RecordType, number> {
 }
 
 /** The problem of a text with nothing in it, or undefined. */
-export function emptiness(text: string): StructuralProblem | undefined {
+export function emptiness(text: string): Problem | undefined {
   return text.trim() === '' ? { code: 'file.empty', path: [], params: { blank: text !== '' } } : undefined;
 }
 
@@ -187,16 +179,16 @@ export function shapeProblems(schema: z.ZodType, value: unknown, base: (string |
 }
 
 /** Structural problems of one record of a type (or of the package envelope), with paths under `base`. */
-export function structuralProblems(type: RecordType | 'package', value: unknown, base: (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
+export function structuralProblems(type: RecordType | 'package', value: unknown, base: (string | number)[]): { problems: Problem[]; data?: Record<string, unknown> } {
   return shapeProblems(type === 'package' ? PackageEnvelope : recordTypes[type].schema, value, base);
 }
 
-function tooDeep(maxDepth: number): StructuralProblem {
+function tooDeep(maxDepth: number): Problem {
   return { code: 'syntax.too-deep', path: [], params: { maxDepth } };
 }
 
 /** Why a JSON text that `JSON.parse` refused is not JSON, and the offset to place it at. */
-export function unparsable(text: string, error: unknown, maxDepth: number): { problem: StructuralProblem; offset: number } {
+export function unparsable(text: string, error: unknown, maxDepth: number): { problem: Problem; offset: number } {
   const beyond = offsetBeyondDepth(text, maxDepth);
   if (beyond >= 0) return { problem: tooDeep(maxDepth), offset: beyond };
   const { offset, token } = syntaxErrorOf(text, error);
@@ -325,10 +317,7 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
   const checker = new RuleChecker<undefined>(ruleSettings(options, true), (problem) => collector.add(problem));
   const publisher = (pkg.publisher as { id?: unknown } | undefined)?.id;
   if (typeof publisher === 'string') checker.publisherIs(publisher);
-  if (envelope.data) {
-    const collections = new Set<string>(recordTypeNames.map((type) => recordTypes[type].collection));
-    checker.header(Object.fromEntries(Object.entries(envelope.data).filter(([key]) => !collections.has(key))), undefined);
-  }
+  if (envelope.data) checker.header(packageHeaderOf(envelope.data), undefined);
   // Definitions before their uses: indicators and facilities are checked before observations.
   for (const type of recordTypeNames) {
     const collection = recordTypes[type].collection;

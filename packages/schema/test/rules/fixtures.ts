@@ -13,9 +13,9 @@ export function codes(result: ValidationResult): IssueCode[] {
  * Asserts that the result holds exactly one issue, of this code, at this pointer, with the code's severity,
  * and returns it.
  */
-export function expectOnly(result: ValidationResult, code: IssueCode, pointer: string): ValidationIssue {
+export function expectOnly<C extends IssueCode>(result: ValidationResult, code: C, pointer: string): ValidationIssue<C> {
   expect(result.issues.map(({ code, pointer }) => ({ code, pointer }))).toEqual([{ code, pointer }]);
-  const issue = result.issues[0]!;
+  const issue = result.issues[0] as ValidationIssue<C>;
   expect(issue.severity).toBe(issueCodes[code].severity);
   expect(result.ok).toBe(issue.severity === 'warning');
   return issue;

@@ -159,10 +159,10 @@ describe('unique.duplicate-id', () => {
   it('reports every further copy against the first', () => {
     const pkg = changed((p) => p.organisations.push({ ...p.organisations[2] }, { ...p.organisations[2] }));
     const result = validate(pkg, { now: NOW });
-    expect(result.issues.map((i) => [i.pointer, i.params.first])).toEqual([
+    expect(result.issues.map((i) => [i.pointer, i.code === 'unique.duplicate-id' && i.params.first])).toEqual([
       ['/organisations/3/id', '/organisations/2/id'],
       ['/organisations/4/id', '/organisations/2/id'],
     ]);
-    expect(result.issues.map((i) => i.params.id)).toEqual([CAPE_FORUM, CAPE_FORUM]);
+    expect(result.issues.map((i) => i.code === 'unique.duplicate-id' && i.params.id)).toEqual([CAPE_FORUM, CAPE_FORUM]);
   });
 });

@@ -1,6 +1,4 @@
-import {
-  DEFAULT_MAX_DEPTH, issueCodes, LineIndex, offsetBeyondDepth, renderMessage, toPointer, type IssueCode, type Locale, type ValidationIssue,
-} from '@phx/schema';
+import { DEFAULT_MAX_DEPTH, LineIndex, makeIssue, offsetBeyondDepth, type Locale, type Problem as DataProblem, type ValidationIssue } from '@phx/schema';
 import { rejectInvalid } from '../hub/issues.js';
 import type { HubContext } from './context.js';
 import { localeOf } from './context.js';
@@ -12,8 +10,8 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const PROTOTYPE_KEY_TEXT = /"(?:__proto__|constructor|prototype)"\s*:/;
 
 /** An issue about the body's text as a whole, at a line and column, as `phx validate` reports it. */
-function textIssue(code: IssueCode, params: Record<string, unknown>, locale: Locale, location?: { line: number; column: number }): ValidationIssue {
-  return { code, severity: issueCodes[code].severity, path: [], pointer: toPointer([]), message: renderMessage(code, params, locale), params, ...(location ? { location } : {}) };
+function textIssue(problem: DataProblem, locale: Locale, location?: { line: number; column: number }): ValidationIssue {
+  return { ...makeIssue(problem, locale), ...(location ? { location } : {}) };
 }
 
 /** The first key of a prototype's name anywhere in a parsed value, or undefined (iterative: depth is bounded already). */
@@ -44,11 +42,11 @@ export async function readJson(c: HubContext, ...mediaTypes: string[]): Promise<
     text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    rejectInvalid([textIssue('syntax.invalid-encoding', {}, locale)], 'The body');
+    rejectInvalid([textIssue({ code: 'syntax.invalid-encoding', path: [], params: { encoding: null } }, locale)], 'The body');
     throw error;
   }
   const deep = offsetBeyondDepth(text, DEFAULT_MAX_DEPTH);
-  if (deep >= 0) rejectInvalid([textIssue('syntax.too-deep', { maxDepth: DEFAULT_MAX_DEPTH }, locale, new LineIndex(text).locate(deep))], 'The body');
+  if (deep >= 0) rejectInvalid([textIssue({ code: 'syntax.too-deep', path: [], params: { maxDepth: DEFAULT_MAX_DEPTH } }, locale, new LineIndex(text).locate(deep))], 'The body');
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -3,7 +3,6 @@ import { mayPublish, mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { AuditEntry, ImportSummary, Principal, RecordWrite, Store } from '../store/types.js';
 import { hubValidation, rejectInvalid } from './issues.js';
-import { keyOf } from './records.js';
 
 type Body = Record<string, unknown>;
 
@@ -64,9 +63,9 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
   let forbiddenCount = 0;
   for (const type of recordTypeNames) {
     const ofType = records.filter((record) => record.type === type);
-    const owners = await tx.owners(type, ofType.map((record) => record.body[keyOf(type)] as string));
+    const owners = await tx.owners(type, ofType.map((record) => record.body[recordTypes[type].key] as string));
     for (const record of ofType) {
-      const id = record.body[keyOf(type)] as string;
+      const id = record.body[recordTypes[type].key] as string;
       const current = owners.get(id);
       const owner = ownerOf(type, record.body, current ?? recordedBy);
       const allowed = principal === 'hub' || ((current === undefined || mayWrite(principal, current)) && mayWrite(principal, owner));

@@ -1,7 +1,4 @@
-import {
-  issueCodes, renderMessage, toPointer, type IndicatorDefinition, type IssueCode, type Locale, type RecordType, type ValidateOptions,
-  type ValidationIssue,
-} from '@phx/schema';
+import type { IndicatorDefinition, Locale, RecordType, ValidateOptions, ValidationIssue } from '@phx/schema';
 import { Problem } from '../http/problem.js';
 import type { Store } from '../store/types.js';
 
@@ -34,11 +31,6 @@ export async function hubValidation(store: Store, locale: Locale): Promise<Valid
     knownOrganisations: await store.ids('organisation'),
     knownFacilities: facilities.map((facility) => [String(facility.id), String(facility.country)] as const),
   };
-}
-
-/** An issue found by the hub itself (a reference to a stored record), rendered like the validator's. */
-export function hubIssue(code: IssueCode, path: (string | number)[], params: Record<string, unknown>, locale: Locale): ValidationIssue {
-  return { code, severity: issueCodes[code].severity, path, pointer: toPointer(path), message: renderMessage(code, params, locale), params };
 }
 
 /** Throws a 422 problem carrying the issues when any of them is an error. */

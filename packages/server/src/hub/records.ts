@@ -1,13 +1,10 @@
-import { validateRecord, type Locale, type RecordType } from '@phx/schema';
+import { makeIssue, recordTypes, validateRecord, type Locale, type RecordType } from '@phx/schema';
 import { mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { AuditEntry, Principal, Store, StoredRecord } from '../store/types.js';
-import { hubIssue, rejectInvalid, storedCatalogue } from './issues.js';
+import { rejectInvalid, storedCatalogue } from './issues.js';
 
 type Body = Record<string, unknown>;
-
-/** The field that identifies a record of a type. */
-export const keyOf = (type: RecordType) => (type === 'indicator' ? 'code' : 'id');
 
 /** Applies an RFC 7396 JSON Merge Patch. */
 export function mergePatch(target: unknown, patch: unknown): unknown {
@@ -51,7 +48,7 @@ async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Lo
   const { issues } = validateRecord(type, record, { locale, ...(catalogue ? { catalogue } : {}) });
   const facility = type === 'observation' ? (record.scope as { facility?: string } | undefined)?.facility : undefined;
   if (issues.every((issue) => issue.severity !== 'error') && facility !== undefined && !(await tx.get('facility', facility))) {
-    issues.push(hubIssue('ref.unknown-facility', ['scope', 'facility'], { id: facility }, locale));
+    issues.push(makeIssue({ code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: facility } }, locale));
   }
   rejectInvalid(issues, `The ${type}`);
   return record;
@@ -78,7 +75,7 @@ async function save(tx: Store, principal: Principal, action: AuditEntry['action'
 /** Creates a record (409 if its id is taken). Call within a transaction. */
 export async function createRecord(tx: Store, principal: Principal, type: RecordType, body: unknown, locale: Locale): Promise<StoredRecord> {
   const record = await checkValid(tx, type, body, locale);
-  const id = record[keyOf(type)] as string;
+  const id = record[recordTypes[type].key] as string;
   const owner = ownerOf(type, record, principal.organisation);
   checkRights(principal, type, owner, id);
   if (await tx.get(type, id)) throw new Problem(409, 'conflict', `A ${type} "${id}" exists already; update it with PUT or PATCH.`);
@@ -104,8 +101,8 @@ export async function changeRecord(
   const current = await existing(tx, type, id);
   checkVersion(current, ifMatch);
   const record = await checkValid(tx, type, 'patch' in change ? mergePatch(current.body, change.patch) : change.body, locale);
-  if (record[keyOf(type)] !== current.id) {
-    throw new Problem(400, 'bad-request', `The ${keyOf(type)} of a record cannot change: the body says "${String(record[keyOf(type)])}", the URL "${current.id}".`);
+  if (record[recordTypes[type].key] !== current.id) {
+    throw new Problem(400, 'bad-request', `The ${recordTypes[type].key} of a record cannot change: the body says "${String(record[recordTypes[type].key])}", the URL "${current.id}".`);
   }
   const owner = ownerOf(type, record, current.owner);
   checkRights(principal, type, current.owner, id);

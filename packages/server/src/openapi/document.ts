@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { phxRegistry } from '@phx/schema';
+import { phxRegistry, recordTypes } from '@phx/schema';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, resources, type Resource } from '../http/routes.js';
 import { apiRegistry, componentOf } from './schemas.js';
 
@@ -91,7 +91,7 @@ function resourcePaths({ path, type, filters, readOnly }: Resource): Record<stri
   const name = capital(type);
   const tags = [path];
   const article = type === 'organisation' || type === 'indicator' ? 'an' : 'a';
-  const idParameter = { name: type === 'indicator' ? 'code' : 'id', in: 'path', required: true, schema: { type: 'string' } };
+  const idParameter = { name: recordTypes[type].key, in: 'path', required: true, schema: { type: 'string' } };
   const single = (description: string) => ({ description, headers: etagHeader, content: { 'application/json': { schema: ref(schema) } } });
   const body = (description: string, media = 'application/json') => ({ required: true, description, content: { [media]: { schema: ref(schema) } } });
   const collection: Json = {

@@ -13,13 +13,13 @@ export type RecordRef =
   | { kind: 'row'; row: number };
 
 /** An issue as the page shows it: the issue itself, its file, its record and its field within that record. */
-export interface FileIssue extends ValidationIssue {
+export type FileIssue = ValidationIssue & {
   /** Index of the file in the checked set. */
   file: number;
   record: RecordRef;
   /** JSON Pointer of the field within its record (`''` for the record itself). */
   field: string;
-}
+};
 
 /**
  * The outcome of checking one file: the result of the file pipeline of @phx/schema (its issues

@@ -1,4 +1,4 @@
-import { fromPointer, readCsv, readLines, recordTypes, type CsvTable } from '@phx/schema';
+import { fromPointer, packageHeaderOf, readCsv, readLines, type CsvTable } from '@phx/schema';
 import type { CheckedFile } from './checks.js';
 import type { FileIssue, RecordView } from './protocol.js';
 
@@ -6,8 +6,6 @@ import type { FileIssue, RecordView } from './protocol.js';
 const CONTEXT_LINES = 3;
 /** Longest stretch of one line shown; a minified file is one very long line. */
 const MAX_LINE_CHARS = 240;
-
-const collections = new Set<string>(Object.values(recordTypes).map(({ collection }) => collection));
 
 function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);
@@ -86,8 +84,7 @@ export async function recordView(checked: CheckedFile | undefined, issue: Pick<F
     return { ...base, ...jsonView((pkg[record.collection] as unknown[])[record.index], field) };
   }
   if (record.kind === 'package' && pkg) {
-    const header = Object.fromEntries(Object.entries(pkg).filter(([key]) => !collections.has(key)));
-    return { ...base, ...jsonView(header, field) };
+    return { ...base, ...jsonView(packageHeaderOf(pkg), field) };
   }
   if (record.kind === 'line' && checked.format === 'ndjson' && checked.lines) {
     const text = await lineOf(checked, record.line);

@@ -1,0 +1,87 @@
+import type { RecognisedEncoding } from '../file/encoding.js';
+import type { FileFormat } from '../file/format.js';
+import type { RecordType } from '../model/records.js';
+
+/**
+ * What PHX keeps of a zod issue to render a structural (`schema.*`) message in any language: zod's
+ * own code and details, never the input itself.
+ *
+ * @example
+ * ```ts
+ * const params: ZodIssueParams = { zodCode: 'invalid_type', expected: 'number', received: 'string' };
+ * renderMessage('schema.invalid-type', params, 'fr');
+ * ```
+ */
+export interface ZodIssueParams {
+  /** zod's issue code, e.g. `invalid_type`. */
+  zodCode: string;
+  expected?: string;
+  /** The JSON type found, as zod names it. */
+  received?: string;
+  origin?: string;
+  minimum?: number;
+  maximum?: number;
+  inclusive?: boolean;
+  format?: string;
+  pattern?: string;
+  /** The allowed values (the first 20). */
+  values?: unknown[];
+  keys?: string[];
+}
+
+/**
+ * The params of each issue code: what its message is rendered from, in any language. A rule sets
+ * exactly these, and a message can read no other.
+ *
+ * @example
+ * ```ts
+ * const params: IssueParams['privacy.small-cell'] = { field: 'numerator', value: 3, threshold: 5 };
+ * renderMessage('privacy.small-cell', params, 'uk');
+ * ```
+ */
+export interface IssueParams {
+  'file.empty': { blank: boolean };
+  'file.unsupported-format': { format: FileFormat };
+  'file.too-large': { maxBytes: number };
+  'syntax.invalid-json': { token: string | null };
+  'syntax.too-deep': { maxDepth: number };
+  'syntax.invalid-encoding': { encoding: RecognisedEncoding | null };
+  'syntax.line-too-long': { maxBytes: number };
+  'ndjson.unknown-type': { type: string | null };
+  'ndjson.header-not-first': Record<string, never>;
+  'csv.no-header': { type: RecordType | null };
+  'csv.no-rows': Record<string, never>;
+  'schema.invalid-type': ZodIssueParams;
+  'schema.required': ZodIssueParams & { field: string | number };
+  'schema.unknown-field': ZodIssueParams & { keys: string[] };
+  'schema.invalid-value': ZodIssueParams;
+  'schema.invalid-format': ZodIssueParams;
+  'schema.too-small': ZodIssueParams;
+  'schema.too-big': ZodIssueParams;
+  'schema.invalid-key': ZodIssueParams;
+  'schema.invalid-union': ZodIssueParams;
+  'unique.duplicate-id': { recordType: RecordType; id: string; first: string };
+  'ref.unknown-organisation': { id: string };
+  'ref.unknown-facility': { id: string };
+  'ref.unknown-indicator': { code: string };
+  'ref.country-mismatch': { facility: string; facilityCountry: string; country: string };
+  'indicator.unit-mismatch': { indicator: string; unit: string; expected: string };
+  'observation.value-missing': Record<string, never>;
+  'observation.denominator-missing': { indicator: string };
+  'arith.numerator-exceeds-denominator': { numerator: number; denominator: number };
+  'arith.zero-denominator': Record<string, never>;
+  'arith.value-mismatch': { value: number; expected: number };
+  'arith.percent-out-of-range': { value: number };
+  'arith.count-not-integer': { field: 'numerator' | 'denominator' | 'value'; value: number };
+  'arith.value-outside-interval': { value: number | null; lower: number; upper: number };
+  'period.start-after-end': { start: string; end: string };
+  'period.in-future': { end: string; today: string };
+  'meeting.end-before-start': { start: string; end: string };
+  'meeting.action-due-before-meeting': { due: string; meetingStart: string };
+  'disagg.not-allowed': { dimension: string; indicator: string };
+  'disagg.exceeds-total': { dimension: string; sum: number; total: number };
+  'privacy.small-cell': { field: 'numerator' | 'value'; value: number; threshold: number };
+  'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
+  'privacy.personal-data': { kind: 'email' | 'phone' | 'date-of-birth' };
+  'codelist.unknown-code': { codelist: string; value: string };
+}

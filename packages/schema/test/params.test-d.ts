@@ -1,0 +1,31 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { MessageTemplate, RuleCode } from '../src/locales/index.js';
+import type { IssueCode } from '../src/validate/codes.js';
+import { makeIssue, type ValidationIssue } from '../src/validate/issue.js';
+import type { IssueParams } from '../src/validate/params.js';
+
+describe('issue params', () => {
+  it('are declared for every code, and for no other', () => {
+    expectTypeOf<keyof IssueParams>().toEqualTypeOf<IssueCode>();
+  });
+
+  it('are typed by the code of an issue', () => {
+    const issue = {} as ValidationIssue;
+    if (issue.code === 'privacy.small-cell') expectTypeOf(issue.params).toEqualTypeOf<{ field: 'numerator' | 'value'; value: number; threshold: number }>();
+    if (issue.code === 'file.unsupported-format') expectTypeOf(issue.params.format).toEqualTypeOf<'json' | 'ndjson' | 'csv' | 'xlsx' | 'xls' | 'ods' | 'docx' | 'pdf' | 'zip' | 'gzip'>();
+  });
+
+  it('let a message read only the params its code has', () => {
+    const good: MessageTemplate<'ref.unknown-facility'> = (p) => `No facility "${p.id}"`;
+    // @ts-expect-error -- a facility reference has no `code`
+    const bad: MessageTemplate<'ref.unknown-facility'> = (p) => `No facility "${p.code}"`;
+    expectTypeOf(good).toEqualTypeOf(bad);
+    expectTypeOf<MessageTemplate<RuleCode>>().parameter(0).toEqualTypeOf<IssueParams[RuleCode]>();
+  });
+
+  it('must match the code of a problem made into an issue', () => {
+    makeIssue({ code: 'ref.unknown-facility', path: [], params: { id: 'f-1' } });
+    // @ts-expect-error -- a small cell needs its field, value and threshold
+    makeIssue({ code: 'privacy.small-cell', path: [], params: { id: 'f-1' } });
+  });
+});
