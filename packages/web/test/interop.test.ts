@@ -90,6 +90,8 @@ describe('sending a valid package to another system', () => {
 describe('UNAIDS GAM readiness', () => {
   it('shows, for the country and year chosen, each GAM indicator’s status and missing breakdowns', async () => {
     const { page } = await openWith();
+    // The readiness form comes with the part of the page that loads once a valid package is shown.
+    await page.getByLabel('Country').waitFor();
     const countries = await page.getByLabel('Country').locator('option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     expect(countries).toEqual([...new Set(pkg.observations!.map((o) => o.scope.country))].sort());
     await page.getByLabel('Country').selectOption('ZM');
