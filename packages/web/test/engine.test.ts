@@ -2,7 +2,8 @@ import { validate, validateCsv, validateNdjson, type ValidationIssue } from '@ph
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFile, csvAsPackage, recordOfPath, type CheckedFile } from '../src/engine/checks.js';
-import type { FileIssue, FileSummary, ValidateEvent } from '../src/engine/protocol.js';
+import { MAX_ISSUES, type FileIssue, type FileSummary, type ValidateEvent } from '../src/engine/protocol.js';
+import { truncationNote } from '../src/ui/summary-view.js';
 import { lineOfPath, recordView } from '../src/engine/records.js';
 import { Reporter } from '../src/engine/report.js';
 import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
@@ -180,5 +181,25 @@ describe('lineOfPath', () => {
     const record = { id: 'obs-1', period: { start: '2020-01-01' } };
     expect(lineOfPath(record, ['period', 'end'])).toBe(2);
     expect(lineOfPath(record, ['scope', 'country'])).toBe(0);
+  });
+});
+
+describe('a file with more issues than the page lists', () => {
+  // Three errors a line (no id, no indicator, ...): well past the limit in a few thousand lines.
+  const lines = Array.from({ length: Math.ceil(MAX_ISSUES / 2) }, () => '{"type":"observation"}').join('\n');
+
+  it('says that checking stopped, where, and that the counts cover only the part checked', async () => {
+    const { summary, issues } = await check('many.phx.ndjson', lines);
+    expect(issues).toHaveLength(MAX_ISSUES);
+    expect(summary).toMatchObject({ truncated: true, read: { complete: false } });
+    const where = `line ${summary.read.lines!.toLocaleString('en')}`;
+    expect(truncationNote(summary, 'en')).toMatch(new RegExp(`^Only the first 10,000 issues are listed, and checking stopped there, at ${where} \\(.+ MB\\), [\\d,]+ records: the counts cover only the part checked\\.$`));
+    expect(truncationNote(summary, 'uk')).toContain('лічильники охоплюють лише перевірену частину');
+    expect(summary.errors).toBeGreaterThanOrEqual(MAX_ISSUES);
+  });
+
+  it('says nothing of the kind for a file whose issues are all listed', async () => {
+    const { summary } = await check('few.phx.ndjson', '{"type":"observation"}\n');
+    expect(truncationNote(summary, 'en')).toBeUndefined();
   });
 });
