@@ -19,7 +19,7 @@ export {
 export type { IssueParams, ZodIssueParams } from './validate/params.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {
-  validate, validateRecord, rulesBeyondSchema, shapeProblems, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
+  validate, validateRecord, rulesBeyondSchema, shapeProblems, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
 } from './validate/validate.js';
 export type { StructuralProblem } from './validate/structural.js';
 export { validateNdjson, type ValidateNdjsonOptions } from './validate/ndjson.js';

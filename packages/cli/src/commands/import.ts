@@ -1,8 +1,8 @@
-import { validate, type Locale } from '@phx/schema';
+import { readText, validate, type Locale } from '@phx/schema';
 import { importPackage, importSources, targetOfFileName, type ImportSource, type InteropNote, type PackageHeader } from '@phx/interop';
 import { choice, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError } from '../errors.js';
-import { checkOutputs, decodeUtf8, readAll, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
+import { checkOutputs, readBeside, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { fileReport } from '../report/types.js';
 import { renderNotes } from '../report/notes.js';
@@ -87,10 +87,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
   const knownRecords = values.with === undefined ? undefined : await readValidPackage(values.with, 'import', `${out} was not written`, locale, context);
   const [input] = await resolveInputs([source], 'json');
-  const bytes = await readAll(input!);
-  if (bytes.length === 0) throw new InvalidInputError(`${input!.name}: the file is empty`);
-  const text = decodeUtf8(bytes, input!);
-  if (text === undefined) throw new InvalidInputError(`${input!.name}: the file is not valid UTF-8 text; save it as UTF-8`);
+  const text = await readBeside(input!, (bytes) => readText(bytes, { locale }));
   const { package: pkg, notes } = importPackage(text, from, { header: headerOf(values), ...(mapping === undefined ? {} : { mapping }), ...(knownRecords ? { knownRecords } : {}) });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? input!.name) : input!.name);
   const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;

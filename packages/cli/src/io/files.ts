@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { formatOfName, type FileValidationResult, type validateFile, type ValidateFileOptions } from '@phx/schema';
+import { formatOfName, type FileValidationResult, type validateFile, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
 
@@ -75,16 +75,21 @@ function tooLarge(input: Input): InvalidInputError {
 }
 
 /**
- * The text of a whole input, or undefined when its bytes are not UTF-8. A file too large for one
- * string is an {@link InvalidInputError}.
+ * What a file beside the data holds (a mapping file, a source to import), read by `read` of @phx/schema
+ * (`readText`, `readJsonDocument`) the way the data is read; its first problem, at its line and column, is an
+ * {@link InvalidInputError} (exit code 1).
+ *
+ * @example
+ * ```ts
+ * const mapping = await readBeside(input, (bytes) => readJsonDocument(bytes, { locale }));
+ * ```
  */
-export function decodeUtf8(bytes: Uint8Array, input: Input): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch (error) {
-    if (error instanceof RangeError) throw tooLarge(input);
-    return undefined;
-  }
+export async function readBeside<Data>(input: Input, read: (bytes: Uint8Array) => ValidationResult<Data>): Promise<Data> {
+  const { data, issues } = read(await readAll(input));
+  if (data !== undefined) return data;
+  const location = issues[0]?.location;
+  const at = location && 'line' in location ? `:${location.line}:${location.column}` : '';
+  throw new InvalidInputError(`${input.name}${at}: ${issues[0]?.message ?? 'unreadable'}`);
 }
 
 /** A stream of the bytes of an input, counting them for a progress indicator. */

@@ -280,8 +280,11 @@ interface JsonDocument {
   value: unknown;
 }
 
-/** Decodes (from bytes) and parses a JSON document, or adds to `collector` why it cannot be read. */
-function parseDocument(input: string | Uint8Array, collector: IssueCollector, maxDepth: number): JsonDocument | undefined {
+/**
+ * The text of a document (decoded from UTF-8 bytes, a byte order mark dropped), or undefined after adding to
+ * `collector` why there is none: bytes that are not UTF-8, or no text at all.
+ */
+function documentText(input: string | Uint8Array, collector: IssueCollector): string | undefined {
   let text: string;
   if (typeof input === 'string') text = input;
   else {
@@ -293,16 +296,69 @@ function parseDocument(input: string | Uint8Array, collector: IssueCollector, ma
     }
     text = decoded.text;
   }
-  // A byte order mark is not part of the JSON text (RFC 8259 §8.1); editors on Windows often write one.
+  // A byte order mark is not part of the text (RFC 8259 §8.1); editors on Windows often write one.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const empty = emptiness(text);
   if (empty) {
     collector.add(empty);
     return undefined;
   }
+  return text;
+}
+
+/** Decodes (from bytes) and parses a JSON document, or adds to `collector` why it cannot be read. */
+function parseDocument(input: string | Uint8Array, collector: IssueCollector, maxDepth: number): JsonDocument | undefined {
+  const text = documentText(input, collector);
+  if (text === undefined) return undefined;
   const lines = new LineIndex(text);
   const parsed = parseText(text, collector, maxDepth, lines);
   return 'value' in parsed ? { text, lines, value: parsed.value } : undefined;
+}
+
+/**
+ * Reads a text file as PHX reads every file: UTF-8 (a byte order mark dropped), or the bytes that are not
+ * reported at the first bad one's line and column, naming UTF-16, Windows-1251 or Windows-1252 when they look
+ * like it; an empty or blank file is `file.empty`. `data` is the text. For files beside the data, such as a
+ * file to import from another system, so that they are read the way the data is.
+ *
+ * @example
+ * ```ts
+ * import { readText } from '@phx/schema';
+ * const { data: text, issues } = readText(bytes, { locale: 'fr' });
+ * if (text === undefined) console.error(issues[0]!.message);
+ * ```
+ */
+export function readText(input: Uint8Array, options: Pick<ValidateOptions, 'locale'> = {}): ValidationResult<string> {
+  const collector = new IssueCollector(options);
+  return collector.result({ records: noRecords(), complete: true }, documentText(input, collector));
+}
+
+/**
+ * Reads any JSON document as PHX reads a `.phx.json` file: {@link readText}, then JSON nested at most
+ * `maxDepth` levels, each problem placed at its line and column. `data` is the value, unchecked. For JSON
+ * beside the data (a mapping file, a request body).
+ *
+ * @example
+ * ```ts
+ * import { readJsonDocument } from '@phx/schema';
+ * const { data, issues } = readJsonDocument(bytes, { locale: 'uk' });
+ * for (const { location, message } of issues) console.error(location, message);
+ * ```
+ */
+export function readJsonDocument(input: string | Uint8Array, options: Pick<ValidateOptions, 'locale' | 'maxDepth'> = {}): ValidationResult<unknown> {
+  const collector = new IssueCollector(options);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const read: ReadSummary = { records: noRecords(), complete: true };
+  const document = parseDocument(input, collector, maxDepth);
+  if (!document) return collector.result(read);
+  // JSON.parse takes deeper nesting than PHX walks; what reads the value later must not meet it.
+  const beyond = offsetBeyondDepth(document.text, maxDepth);
+  if (beyond >= 0) {
+    const issue = collector.add(tooDeep(maxDepth));
+    if (issue) issue.location = document.lines.locate(beyond);
+    return collector.result(read);
+  }
+  return collector.result(read, document.value);
 }
 
 function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions): ReadSummary {

@@ -1,5 +1,5 @@
-import { DEFAULT_MAX_DEPTH, LineIndex, makeIssue, offsetBeyondDepth, type Locale, type Problem as DataProblem, type ValidationIssue } from '@phx/schema';
-import { rejectInvalid } from '../hub/issues.js';
+import { readJsonDocument, readText, type ValidationIssue } from '@phx/schema';
+import { invalid } from '../hub/issues.js';
 import type { HubContext } from './context.js';
 import { localeOf } from './context.js';
 import { Problem } from './problem.js';
@@ -9,9 +9,11 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** A quick look for those keys in the text; a match is confirmed on the parsed value. */
 const PROTOTYPE_KEY_TEXT = /"(?:__proto__|constructor|prototype)"\s*:/;
 
-/** An issue about the body's text as a whole, at a line and column, as `phx validate` reports it. */
-function textIssue(problem: DataProblem, locale: Locale, location?: { line: number; column: number }): ValidationIssue {
-  return { ...makeIssue(problem, locale), ...(location ? { location } : {}) };
+/** Refuses a body that cannot be read: 400 when it is not JSON at all, 422 with the issues phx validate gives otherwise. */
+function refuse(issues: ValidationIssue[]): never {
+  const notJson = issues.find((issue) => issue.code === 'syntax.invalid-json' || issue.code === 'file.empty');
+  if (notJson) throw new Problem(400, 'bad-request', `The body is not valid JSON: ${notJson.message}`);
+  throw invalid(issues, 'The body');
 }
 
 /** The first key of a prototype's name anywhere in a parsed value, or undefined (iterative: depth is bounded already). */
@@ -29,30 +31,19 @@ function prototypeKeyIn(value: unknown): string | undefined {
 }
 
 /**
- * Reads a JSON body the way `phx validate` reads a file: UTF-8 or 422 with `syntax.invalid-encoding`,
- * nested at most DEFAULT_MAX_DEPTH levels or 422 with `syntax.too-deep`, JSON or 400; and no key named
- * `__proto__`, `constructor` or `prototype` (400), which would reach into objects when bodies are merged.
+ * Reads a JSON body the way `phx validate` reads a file (@phx/schema's `readText` and `readJsonDocument`): UTF-8
+ * or 422 with `syntax.invalid-encoding`, nested at most DEFAULT_MAX_DEPTH levels or 422 with `syntax.too-deep`,
+ * JSON or 400; and no key named `__proto__`, `constructor` or `prototype` (400), which would reach into objects
+ * when bodies are merged.
  */
 export async function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text: string; value: unknown }> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!mediaTypes.includes(type)) throw new Problem(415, 'unsupported-media-type', `Send the body as ${mediaTypes.join(' or ')}.`);
   const locale = localeOf(c);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    rejectInvalid([textIssue({ code: 'syntax.invalid-encoding', path: [], params: { encoding: null } }, locale)], 'The body');
-    throw error;
-  }
-  const deep = offsetBeyondDepth(text, DEFAULT_MAX_DEPTH);
-  if (deep >= 0) rejectInvalid([textIssue({ code: 'syntax.too-deep', path: [], params: { maxDepth: DEFAULT_MAX_DEPTH } }, locale, new LineIndex(text).locate(deep))], 'The body');
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Problem(400, 'bad-request', `The body is not valid JSON: ${(error as Error).message}`);
-  }
+  const { data: text, issues: unreadable } = readText(new Uint8Array(await c.req.arrayBuffer()), { locale });
+  if (text === undefined) refuse(unreadable);
+  const { data: value, issues } = readJsonDocument(text, { locale });
+  if (value === undefined) refuse(issues);
   const key = PROTOTYPE_KEY_TEXT.test(text) ? prototypeKeyIn(value) : undefined;
   if (key !== undefined) throw new Problem(400, 'bad-request', `The body has a key named "${key}"; PHX data has no such field, and the hub refuses it.`);
   return { text, value };

@@ -33,9 +33,13 @@ export async function hubValidation(store: Store, locale: Locale): Promise<Valid
   };
 }
 
+/** The 422 problem of issues with errors: nothing was stored. */
+export function invalid(issues: ValidationIssue[], what: string): Problem {
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  return new Problem(422, 'validation-failed', `${what} has ${errors} error${errors === 1 ? '' : 's'}; nothing was stored.`, { issues });
+}
+
 /** Throws a 422 problem carrying the issues when any of them is an error. */
 export function rejectInvalid(issues: ValidationIssue[], what: string): void {
-  const errors = issues.filter((issue) => issue.severity === 'error').length;
-  if (errors === 0) return;
-  throw new Problem(422, 'validation-failed', `${what} has ${errors} error${errors === 1 ? '' : 's'}; nothing was stored.`, { issues });
+  if (issues.some((issue) => issue.severity === 'error')) throw invalid(issues, what);
 }
