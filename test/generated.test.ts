@@ -14,6 +14,8 @@ describe('generated files', async () => {
         'schemas/v1/DataPackage.schema.json',
         'schemas/v1/Observation.schema.json',
         'schemas/v1/phx.d.ts',
+        'schemas/v1/openapi.json',
+        'packages/client/src/generated/paths.ts',
         'docs/data-model.md',
         'docs/validation-rules.md',
         'docs/indicators.md',

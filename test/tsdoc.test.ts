@@ -3,14 +3,15 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-// Every export of a public entry point documents itself: a description and an `@example` with a ```ts block,
-// which is what editors show on hover and what the API reference renders.
+// Every export of a public entry point documents itself with a description, which is what editors show on
+// hover and what the API reference renders. Examples are kept where they teach (test/packaging compiles them).
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 const entryPoints = [
   'packages/schema/src/index.ts',
   'packages/schema/src/codelists/index.ts',
   'packages/interop/src/index.ts',
+  'packages/schema/src/api/index.ts',
   'packages/client/src/index.ts',
   'packages/server/src/index.ts',
   'packages/cli/src/index.ts',
@@ -22,25 +23,24 @@ function loadProgram(): ts.Program {
   const { config } = ts.readConfigFile(configPath, (path) => ts.sys.readFile(path));
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root, undefined, configPath);
   // Resolve @phx/schema to its sources rather than dist/, so a re-exported declaration is one declaration.
-  const paths = { '@phx/schema': ['packages/schema/src/index.ts'], '@phx/schema/codelists': ['packages/schema/src/codelists/index.ts'] };
+  const paths = {
+    '@phx/schema': ['packages/schema/src/index.ts'],
+    '@phx/schema/codelists': ['packages/schema/src/codelists/index.ts'],
+    '@phx/schema/api': ['packages/schema/src/api/index.ts'],
+  };
   return ts.createProgram({ rootNames: entryPoints.map((entry) => resolve(root, entry)), options: { ...options, baseUrl: root, paths, noEmit: true } });
 }
 
-/** The JSDoc of a declaration: a variable's comment sits on its statement. */
-function docsOf(declaration: ts.Declaration): { description: boolean; example: boolean } {
-  const docs = ts.getJSDocCommentsAndTags(declaration).filter(ts.isJSDoc);
-  const description = docs.some((doc) => ts.getTextOfJSDocComment(doc.comment)?.trim());
-  const example = ts.getJSDocTags(declaration).some(
-    (tag) => tag.tagName.text === 'example' && /```ts\n[\s\S]*\S[\s\S]*```/.test(ts.getTextOfJSDocComment(tag.comment) ?? ''),
-  );
-  return { description: Boolean(description), example };
+/** Whether a declaration has a description (a variable's comment sits on its statement). */
+function describes(declaration: ts.Declaration): boolean {
+  return ts.getJSDocCommentsAndTags(declaration).filter(ts.isJSDoc).some((doc) => ts.getTextOfJSDocComment(doc.comment)?.trim());
 }
 
 function undocumentedExports(): { offenders: string[]; checked: string[] } {
   const program = loadProgram();
   const checker = program.getTypeChecker();
-  // A zod schema and its inferred type share a name: each declaration needs a description, one example covers both.
-  const found = new Map<string, { description: boolean; example: boolean }>();
+  // A zod schema and its inferred type share a name: each declaration needs a description.
+  const found = new Map<string, boolean>();
   for (const entry of entryPoints) {
     const source = program.getSourceFile(resolve(root, entry));
     const module = source && checker.getSymbolAtLocation(source);
@@ -49,19 +49,12 @@ function undocumentedExports(): { offenders: string[]; checked: string[] } {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       for (const declaration of symbol.declarations ?? []) {
         const key = `${relative(root, declaration.getSourceFile().fileName)}:${symbol.name}`;
-        const docs = docsOf(declaration);
-        const seen = found.get(key);
-        found.set(key, seen ? { description: seen.description && docs.description, example: seen.example || docs.example } : docs);
+        found.set(key, (found.get(key) ?? true) && describes(declaration));
       }
     }
   }
   const checked = [...found.keys()].sort();
-  const offenders = checked.flatMap((key) => {
-    const { description, example } = found.get(key)!;
-    const missing = [...(description ? [] : ['description']), ...(example ? [] : ['```ts @example'])];
-    return missing.length ? [`${key} (missing ${missing.join(', ')})`] : [];
-  });
-  return { offenders, checked };
+  return { offenders: checked.filter((key) => !found.get(key)), checked };
 }
 
 describe('TSDoc of the public API', () => {
@@ -74,9 +67,10 @@ describe('TSDoc of the public API', () => {
     expect(checked).toContain('packages/cli/src/index.ts:runPhx');
     expect(checked).toContain('packages/schema/src/codelists/index.ts:labelOf');
     expect(checked).toContain('packages/interop/src/targets.ts:exportPackage');
+    expect(checked).toContain('packages/schema/src/api/problems.ts:problemTypes');
   });
 
-  it('gives every export a description and a ```ts @example', () => {
-    expect(offenders, `Exports without a description or a \`\`\`ts @example:\n${offenders.join('\n')}`).toEqual([]);
+  it('gives every export a description', () => {
+    expect(offenders, `Exports without a description:\n${offenders.join('\n')}`).toEqual([]);
   });
 });

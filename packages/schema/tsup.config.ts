@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', codelists: 'src/codelists/index.ts' },
+  entry: { index: 'src/index.ts', codelists: 'src/codelists/index.ts', api: 'src/api/index.ts' },
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,

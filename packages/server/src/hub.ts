@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type HubLimits } from './http/app.js';
 import { importPackage } from './hub/import.js';
-import { Problem, PROBLEM_MEDIA_TYPE } from './http/problem.js';
+import { PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
+import { Problem } from './http/problem.js';
 import { openStore } from './store/store.js';
 import type { Role, Store, TokenInfo } from './store/types.js';
 import { defaultLimits } from './http/app.js';
@@ -150,12 +151,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
 /** The answer to a request that Node's HTTP parser refused. */
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   if (!socket.writable || (error.code === 'ECONNRESET' && socket.destroyed)) return void socket.destroy();
-  const [status, detail] =
-    error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'The request headers (or the URL) are too large.']
-    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'The request took too long to arrive.']
-    : [400, 'The request is not valid HTTP.'];
-  const problem = new Problem(status, status === 431 ? 'headers-too-large' : status === 408 ? 'request-timeout' : 'bad-request', detail);
-  const body = JSON.stringify(problem.document('', undefined));
+  const problem =
+    error.code === 'HPE_HEADER_OVERFLOW' ? new Problem('headers-too-large', 'The request headers (or the URL) are too large.')
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new Problem('request-timeout', 'The request took too long to arrive.')
+    : new Problem('bad-request', 'The request is not valid HTTP.');
+  const { status } = problem;
+  // The request was never read: no path, no id, no language to answer in.
+  const body = JSON.stringify(problem.document('', undefined, 'en'));
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n` +
       `X-Content-Type-Options: nosniff\r\n\r\n${body}`,

@@ -7,8 +7,7 @@
 export { startHub, createToken, listTokens, revokeToken, type StartHubOptions, type RunningHub, type CreateTokenOptions, type SkippedSeed } from './hub.js';
 export { createApp, defaultLimits, type AppOptions, type HubLimits } from './http/app.js';
 export type { RateLimit } from './http/auth.js';
-export { Problem, PROBLEM_BASE, PROBLEM_MEDIA_TYPE, problemTitles, type ProblemDocument, type ProblemType } from './http/problem.js';
+export { Problem, type ProblemExtensions } from './http/problem.js';
 export type { HubEnv } from './http/context.js';
-export { openApiDocument, type Json } from './openapi/document.js';
 export { openStore } from './store/store.js';
 export { roles, type Role, type Principal, type Store, type StoredRecord, type ListFilter, type ListPage, type ImportSummary, type RecordWrite, type StoredResponse, type RateWindow, type TokenInfo, type TokenOptions, type AuditEntry } from './store/types.js';

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PROBLEM_BASE, problemTypes } from '@phx/schema/api';
 import { createToken, startHub } from '../src/index.js';
 import { observationPackage, ORG_A } from './fixtures/data.js';
 import { startTestHub, testDatabase } from './fixtures/hub.js';
@@ -97,6 +98,20 @@ describe('limits', () => {
 });
 
 describe('requests the hub refuses', () => {
+  it('titles a problem in the language of the request, by the type the contract gives it', async () => {
+    const hub = await startTestHub();
+    try {
+      const response = await hub.call(hub.tokens.memberA, 'GET', '/v1/observations/nothing', undefined, { 'Accept-Language': 'ru, en;q=0.5' });
+      expect(await response.json()).toMatchObject({ type: `${PROBLEM_BASE}not-found`, title: problemTypes['not-found'].title.ru, status: 404 });
+      const key = { 'Idempotency-Key': 'k-1' };
+      expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/facilities', { id: 'f-1', country: 'ZA', facilityType: 'prison' }, key)).status).toBe(201);
+      const reused = await hub.call(hub.tokens.memberA, 'POST', '/v1/facilities', { id: 'f-2', country: 'ZA', facilityType: 'prison' }, key);
+      expect(await reused.json()).toMatchObject({ type: `${PROBLEM_BASE}idempotency-key-reused`, status: 422 });
+    } finally {
+      await hub.close();
+    }
+  });
+
   it('explains malformed requests as problem+json with the request id', async () => {
     const hub = await startTestHub();
     try {

@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { openApiDocument } from '../openapi/document.js';
+import { openApiDocument, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import type { Store } from '../store/types.js';
 import { authenticate, rateLimit, type RateLimit } from './auth.js';
-import type { HubEnv } from './context.js';
-import { Problem, PROBLEM_MEDIA_TYPE } from './problem.js';
+import { localeOf, type HubContext, type HubEnv } from './context.js';
+import { Problem } from './problem.js';
 import { registerRoutes } from './routes.js';
 import { securityHeaders, serveSchemas, serveWebRoot } from './web.js';
 
@@ -63,8 +63,8 @@ export const defaultLimits: Required<HubLimits> = {
   addressRateLimit: { requests: 600, windowMs: 60_000 },
 };
 
-function problemResponse(problem: Problem, instance: string, id: string | undefined): Response {
-  return new Response(JSON.stringify(problem.document(instance, id)), {
+function problemResponse(problem: Problem, c: HubContext): Response {
+  return new Response(JSON.stringify(problem.document(c.req.path, c.get('requestId'), localeOf(c))), {
     status: problem.status,
     headers: { 'Content-Type': PROBLEM_MEDIA_TYPE, ...problem.headers },
   });
@@ -89,15 +89,15 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   app.use(requestId({ headerName: 'X-Request-Id' }), securityHeaders());
   app.onError((error, c) => {
     const id = c.get('requestId');
-    if (error instanceof Problem) return problemResponse(error, c.req.path, id);
+    if (error instanceof Problem) return problemResponse(error, c);
     if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse(new Problem(error.status, 'bad-request', error.message || 'The request is malformed.'), c.req.path, id);
+      return problemResponse(new Problem('bad-request', error.message || 'The request is malformed.'), c);
     }
     // The cause goes to the operator's log, never to the client.
     console.error(`[${id}] ${c.req.method} ${c.req.path}:`, error);
-    return problemResponse(new Problem(500, 'internal-error', `The hub failed to handle the request; quote request id ${id} to its operator.`), c.req.path, id);
+    return problemResponse(new Problem('internal-error', `The hub failed to handle the request; quote request id ${id} to its operator.`), c);
   });
-  app.notFound((c) => problemResponse(new Problem(404, 'not-found', `There is no ${c.req.method} ${c.req.path} here.`), c.req.path, c.get('requestId')));
+  app.notFound((c) => problemResponse(new Problem('not-found', `There is no ${c.req.method} ${c.req.path} here.`), c));
 
   app.get('/v1/openapi.json', (c) => c.body(document, 200, { 'Content-Type': 'application/json' }));
   serveSchemas(app);
@@ -107,7 +107,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     bodyLimit({
       maxSize: limits.maxBodyBytes,
       onError: () => {
-        throw new Problem(413, 'payload-too-large', `The body exceeds ${limits.maxBodyBytes} bytes; split the data into smaller packages.`);
+        throw new Problem('payload-too-large', `The body exceeds ${limits.maxBodyBytes} bytes; split the data into smaller packages.`);
       },
     }),
   );

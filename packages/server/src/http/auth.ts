@@ -32,7 +32,7 @@ function clientAddress(c: Parameters<MiddlewareHandler<HubEnv>>[0]): string {
 function checkWindow(window: RateWindow, limit: RateLimit, who: string): void {
   if (window.count <= limit.requests) return;
   const retryAfter = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
-  throw new Problem(429, 'rate-limited', `${who} made more than ${limit.requests} requests in ${limit.windowMs / 1000} s; retry after ${retryAfter} s.`, {}, {
+  throw new Problem('rate-limited', `${who} made more than ${limit.requests} requests in ${limit.windowMs / 1000} s; retry after ${retryAfter} s.`, {}, {
     'Retry-After': String(retryAfter),
   });
 }
@@ -49,7 +49,6 @@ export function authenticate(store: Store, addressLimit: RateLimit): MiddlewareH
       const address = clientAddress(c);
       checkWindow(await store.hit(`address:${address}`, addressLimit.windowMs), addressLimit, `The address ${address}, without a known token,`);
       throw new Problem(
-        401,
         'unauthorised',
         match ? 'The bearer token is not known to this hub.' : 'Send a bearer token: Authorization: Bearer <token>.',
         {},

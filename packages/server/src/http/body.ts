@@ -12,7 +12,7 @@ const PROTOTYPE_KEY_TEXT = /"(?:__proto__|constructor|prototype)"\s*:/;
 /** Refuses a body that cannot be read: 400 when it is not JSON at all, 422 with the issues phx validate gives otherwise. */
 function refuse(issues: ValidationIssue[]): never {
   const notJson = issues.find((issue) => issue.code === 'syntax.invalid-json' || issue.code === 'file.empty');
-  if (notJson) throw new Problem(400, 'bad-request', `The body is not valid JSON: ${notJson.message}`);
+  if (notJson) throw new Problem('bad-request', `The body is not valid JSON: ${notJson.message}`);
   throw invalid(issues, 'The body');
 }
 
@@ -38,13 +38,13 @@ function prototypeKeyIn(value: unknown): string | undefined {
  */
 export async function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text: string; value: unknown }> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!mediaTypes.includes(type)) throw new Problem(415, 'unsupported-media-type', `Send the body as ${mediaTypes.join(' or ')}.`);
+  if (!mediaTypes.includes(type)) throw new Problem('unsupported-media-type', `Send the body as ${mediaTypes.join(' or ')}.`);
   const locale = localeOf(c);
   const { data: text, issues: unreadable } = readText(new Uint8Array(await c.req.arrayBuffer()), { locale });
   if (text === undefined) refuse(unreadable);
   const { data: value, issues } = readJsonDocument(text, { locale });
   if (value === undefined) refuse(issues);
   const key = PROTOTYPE_KEY_TEXT.test(text) ? prototypeKeyIn(value) : undefined;
-  if (key !== undefined) throw new Problem(400, 'bad-request', `The body has a key named "${key}"; PHX data has no such field, and the hub refuses it.`);
+  if (key !== undefined) throw new Problem('bad-request', `The body has a key named "${key}"; PHX data has no such field, and the hub refuses it.`);
   return { text, value };
 }

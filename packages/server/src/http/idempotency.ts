@@ -30,7 +30,7 @@ export async function write(c: HubContext, store: Store, requestText: string, wo
   const key = c.req.method === 'POST' ? c.req.header('Idempotency-Key') : undefined;
   if (key === undefined) return send(await store.transaction(work));
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
-    throw new Problem(400, 'bad-request', `An Idempotency-Key has 1 to ${MAX_KEY_LENGTH} characters.`);
+    throw new Problem('bad-request', `An Idempotency-Key has 1 to ${MAX_KEY_LENGTH} characters.`);
   }
   const principal = c.get('principal');
   const requestHash = sha256(`${c.req.method} ${c.req.path}\n${requestText}`);
@@ -39,7 +39,7 @@ export async function write(c: HubContext, store: Store, requestText: string, wo
       const previous = await tx.response(principal, key);
       if (previous) {
         if (previous.requestHash !== requestHash) {
-          throw new Problem(422, 'idempotency-key-reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
+          throw new Problem('idempotency-key-reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
         }
         return { status: previous.status, body: previous.body, headers: { ...previous.headers, 'Idempotent-Replayed': 'true' } };
       }

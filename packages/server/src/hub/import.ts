@@ -41,18 +41,18 @@ function countOf(pkg: unknown): number {
 export async function importPackage(tx: Store, pkg: unknown, principal: Principal | 'hub', locale: Locale, limits: ImportLimits): Promise<ImportSummary> {
   const count = countOf(pkg);
   if (count > limits.maxRecords) {
-    throw new Problem(413, 'payload-too-large', `The package holds ${count} records; this hub imports at most ${limits.maxRecords} at once. Split it into smaller packages.`);
+    throw new Problem('payload-too-large', `The package holds ${count} records; this hub imports at most ${limits.maxRecords} at once. Split it into smaller packages.`);
   }
   rejectInvalid(validate(pkg, await hubValidation(tx, locale)).issues, 'The package');
   const body = pkg as Body;
   const publisher = (body.publisher as Body).id as string;
   const packageId = body.id as string;
   if (principal !== 'hub' && !mayPublish(principal, publisher)) {
-    throw new Problem(403, 'forbidden', `A ${principal.role} of ${principal.organisation} may not import a package that ${publisher} publishes; a member of ${publisher} or the secretariat may.`);
+    throw new Problem('forbidden', `A ${principal.role} of ${principal.organisation} may not import a package that ${publisher} publishes; a member of ${publisher} or the secretariat may.`);
   }
   const owner = await tx.packagePublisher(packageId);
   if (owner !== undefined && owner !== publisher) {
-    throw new Problem(409, 'conflict', `The package id "${packageId}" belongs to a package that ${owner} publishes; give this package another id.`);
+    throw new Problem('conflict', `The package id "${packageId}" belongs to a package that ${owner} publishes; give this package another id.`);
   }
   const recordedBy = principal === 'hub' ? publisher : principal.organisation;
   const records = recordsOf(body);
@@ -79,7 +79,6 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
   }
   if (forbiddenCount > 0 && principal !== 'hub') {
     throw new Problem(
-      403,
       'forbidden',
       `${forbiddenCount} record${forbiddenCount === 1 ? '' : 's'} of the package belong to other organisations; a ${principal.role} of ${principal.organisation} may not write them. Nothing was stored.`,
       { forbidden },
@@ -94,7 +93,9 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
     package: packageId,
     created: writes.length - updated,
     updated,
-    records: Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, records.filter((r) => r.type === type).length])),
+    records: Object.fromEntries(
+      recordTypeNames.map((type) => [recordTypes[type].collection, records.filter((r) => r.type === type).length]),
+    ) as ImportSummary['records'],
   };
   await tx.recordPackage(summary.package, publisher, summary);
   return summary;

@@ -36,7 +36,7 @@ export async function hubValidation(store: Store, locale: Locale): Promise<Valid
 /** The 422 problem of issues with errors: nothing was stored. */
 export function invalid(issues: ValidationIssue[], what: string): Problem {
   const errors = issues.filter((issue) => issue.severity === 'error').length;
-  return new Problem(422, 'validation-failed', `${what} has ${errors} error${errors === 1 ? '' : 's'}; nothing was stored.`, { issues });
+  return new Problem('validation-failed', `${what} has ${errors} error${errors === 1 ? '' : 's'}; nothing was stored.`, { issues });
 }
 
 /** Throws a 422 problem carrying the issues when any of them is an error. */

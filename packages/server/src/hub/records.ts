@@ -20,17 +20,17 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 /** A record, or 404. */
 export async function existing(store: Store, type: RecordType, id: string): Promise<StoredRecord> {
   const record = await store.get(type, id);
-  if (!record) throw new Problem(404, 'not-found', `There is no ${type} "${id}".`);
+  if (!record) throw new Problem('not-found', `There is no ${type} "${id}".`);
   return record;
 }
 
 function checkVersion(record: StoredRecord, ifMatch: string | undefined): void {
   if (ifMatch === undefined) {
-    throw new Problem(428, 'precondition-required', 'Send If-Match with the ETag of the record you read, so that no update is lost.');
+    throw new Problem('precondition-required', 'Send If-Match with the ETag of the record you read, so that no update is lost.');
   }
   const tags = ifMatch.split(',').map((tag) => tag.trim());
   if (!tags.includes(record.etag) && !tags.includes('*')) {
-    throw new Problem(412, 'precondition-failed', `The ${record.type} "${record.id}" changed since you read it; read it again and reapply your change.`, {
+    throw new Problem('precondition-failed', `The ${record.type} "${record.id}" changed since you read it; read it again and reapply your change.`, {
       etag: record.etag,
     });
   }
@@ -42,7 +42,7 @@ function checkVersion(record: StoredRecord, ifMatch: string | undefined): void {
  * can pass validation.
  */
 async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Locale): Promise<Body> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Problem(400, 'bad-request', `A ${type} is a JSON object.`);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Problem('bad-request', `A ${type} is a JSON object.`);
   const record = JSON.parse(JSON.stringify(body)) as Body;
   const catalogue = type === 'observation' ? await storedCatalogue(tx) : undefined;
   const { issues } = validateRecord(type, record, { locale, ...(catalogue ? { catalogue } : {}) });
@@ -56,7 +56,7 @@ async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Lo
 
 function checkRights(principal: Principal, type: RecordType, owner: string, id: string): void {
   if (!mayWrite(principal, owner)) {
-    throw new Problem(403, 'forbidden', `A ${principal.role} of ${principal.organisation} may not write the ${type} "${id}" of ${owner}.`);
+    throw new Problem('forbidden', `A ${principal.role} of ${principal.organisation} may not write the ${type} "${id}" of ${owner}.`);
   }
 }
 
@@ -78,7 +78,7 @@ export async function createRecord(tx: Store, principal: Principal, type: Record
   const id = record[recordTypes[type].key] as string;
   const owner = ownerOf(type, record, principal.organisation);
   checkRights(principal, type, owner, id);
-  if (await tx.get(type, id)) throw new Problem(409, 'conflict', `A ${type} "${id}" exists already; update it with PUT or PATCH.`);
+  if (await tx.get(type, id)) throw new Problem('conflict', `A ${type} "${id}" exists already; update it with PUT or PATCH.`);
   return save(tx, principal, 'create', type, id, owner, record);
 }
 
@@ -96,13 +96,13 @@ export async function changeRecord(
   locale: Locale,
 ): Promise<StoredRecord> {
   if ('patch' in change && (change.patch === null || typeof change.patch !== 'object' || Array.isArray(change.patch))) {
-    throw new Problem(400, 'bad-request', 'A merge patch is a JSON object (RFC 7396).');
+    throw new Problem('bad-request', 'A merge patch is a JSON object (RFC 7396).');
   }
   const current = await existing(tx, type, id);
   checkVersion(current, ifMatch);
   const record = await checkValid(tx, type, 'patch' in change ? mergePatch(current.body, change.patch) : change.body, locale);
   if (record[recordTypes[type].key] !== current.id) {
-    throw new Problem(400, 'bad-request', `The ${recordTypes[type].key} of a record cannot change: the body says "${String(record[recordTypes[type].key])}", the URL "${current.id}".`);
+    throw new Problem('bad-request', `The ${recordTypes[type].key} of a record cannot change: the body says "${String(record[recordTypes[type].key])}", the URL "${current.id}".`);
   }
   const owner = ownerOf(type, record, current.owner);
   checkRights(principal, type, current.owner, id);
@@ -122,7 +122,7 @@ export async function deleteRecord(tx: Store, principal: Principal, type: Record
     : [];
   for (const [from, column] of referrers) {
     if ((await tx.list(from, { [column]: id }, undefined, 1)).records.length > 0) {
-      throw new Problem(409, 'conflict', `Other records refer to the ${type} "${id}"; remove or change them first.`);
+      throw new Problem('conflict', `Other records refer to the ${type} "${id}"; remove or change them first.`);
     }
   }
   await tx.delete(type, id);

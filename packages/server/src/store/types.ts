@@ -1,18 +1,10 @@
 import type { RecordType } from '@phx/schema';
+import { Role, type AuditEntry, type ImportSummary, type RecordFilter } from '@phx/schema/api';
+
+export type { AuditEntry, ImportSummary, Role };
 
 /**
- * What a token may do: `member` writes its own organisation's records, `secretariat` also organisations and meetings, `reader` only reads.
- *
- * @example
- * ```ts
- * const role: Role = 'member';
- * const { token } = await createToken({ db: './phx.sqlite', organisation: 'ZM-PACRA-120045', role });
- * ```
- */
-export type Role = 'member' | 'secretariat' | 'reader';
-
-/**
- * The roles a token can have.
+ * The roles a token can have: the contract's `Role`.
  *
  * @example
  * ```ts
@@ -20,7 +12,7 @@ export type Role = 'member' | 'secretariat' | 'reader';
  * const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
  * ```
  */
-export const roles: readonly Role[] = ['member', 'secretariat', 'reader'];
+export const roles: readonly Role[] = Role.options;
 
 /**
  * The holder of a bearer token: the token's id, its organisation and its role.
@@ -57,22 +49,10 @@ export interface StoredRecord {
 }
 
 /**
- * Filters of a record list. All are optional; `from`/`to` select observations whose period overlaps.
- *
- * @example
- * ```ts
- * const filter: ListFilter = { indicator: 'hiv-prevalence-prisoners', country: 'UA', from: '2020-01-01', to: '2020-12-31' };
- * const page = await store.list('observation', filter, undefined, 100);
- * ```
+ * Filters of a record list: the contract's `RecordFilter`. All are optional; `from`/`to` select
+ * records whose period overlaps.
  */
-export interface ListFilter {
-  indicator?: string;
-  country?: string;
-  organisation?: string;
-  facility?: string;
-  from?: string;
-  to?: string;
-}
+export type ListFilter = RecordFilter;
 
 /**
  * One page of a list in stable id order; `next` is the last id returned when more may follow.
@@ -108,21 +88,6 @@ export interface RecordWrite {
 }
 
 /**
- * What an import wrote: the package id, the records created and updated, and the count per collection.
- *
- * @example
- * ```ts
- * const summary: ImportSummary = { package: 'zm-network-2020', created: 12, updated: 0, records: { organisations: 2, observations: 10 } };
- * await store.transaction((tx) => tx.recordPackage(summary.package, 'ZM-PACRA-120045', summary));
- * ```
- */
-export interface ImportSummary {
-  package: string;
-  created: number;
-  updated: number;
-  records: Record<string, number>;
-}
-
 /**
  * What a token is, as `phx token list` shows it: never the token itself, which only its holder has.
  *
@@ -157,33 +122,6 @@ export interface TokenInfo {
 export interface TokenOptions {
   expiresAt?: string;
   label?: string;
-}
-
-/**
- * One write in the audit trail: what was written, whose it is (`owner`), and who wrote it. An import
- * makes one entry per organisation whose records it wrote.
- *
- * @example
- * ```ts
- * const entry: AuditEntry = {
- *   seq: 42, at: '2026-12-01T10:00:00.000Z', action: 'import', type: null, id: null, package: 'zm-2020',
- *   owner: 'ZM-PACRA-120045', records: 29, by: { organisation: 'PHX-ORG-SECRETARIAT', role: 'secretariat' },
- * };
- * ```
- */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  action: 'create' | 'replace' | 'patch' | 'delete' | 'import';
-  /** The record's type and id (a write of one record), or null (an import). */
-  type: RecordType | null;
-  id: string | null;
-  /** The package an import wrote, or null. */
-  package: string | null;
-  owner: string;
-  records: number;
-  /** Who wrote: the token's organisation and role, or `{ organisation: '@hub', role: 'hub' }` for seed data. */
-  by: { organisation: string; role: Role | 'hub' };
 }
 
 /**

@@ -1,0 +1,363 @@
+import * as z from 'zod';
+import { codeOf, date, describe, indicatorCode, organisationId, recordId } from '../model/common.js';
+import { fileFormats } from '../file/format.js';
+import { DataPackage } from '../model/package.js';
+import { recordTypes, type Collection, type RecordType } from '../model/records.js';
+import { AuditEntry } from './audit.js';
+import type { ProblemSlug } from './problems.js';
+import { ImportSummary, ValidationResult } from './results.js';
+
+/**
+ * Records in a page when the request gives no `limit`.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_PAGE_SIZE } from '@phx/schema/api';
+ * const pages = Math.ceil(total / DEFAULT_PAGE_SIZE); // how many requests a plain list takes
+ * ```
+ */
+export const DEFAULT_PAGE_SIZE = 100;
+/** The largest `limit` a page may ask for. */
+export const MAX_PAGE_SIZE = 1000;
+
+/** The filters a list may take, and what each selects. */
+const filterFields = {
+  indicator: describe(indicatorCode, 'Indicator code.').optional(),
+  country: describe(codeOf('country'), 'Country, ISO 3166-1 alpha-2.').optional(),
+  organisation: describe(organisationId, 'Reporting organisation (observations) or organiser (meetings).').optional(),
+  facility: describe(recordId, 'Facility id.').optional(),
+  from: describe(date, 'Only records whose period (or meeting) ends on or after this date.').optional(),
+  to: describe(date, 'Only records whose period (or meeting) starts on or before this date.').optional(),
+};
+
+/** The name of a list filter. */
+export type FilterName = keyof typeof filterFields;
+
+/**
+ * Every filter of every list; each collection takes the ones {@link collections} names.
+ *
+ * @example
+ * ```ts
+ * import type { RecordFilter } from '@phx/schema/api';
+ * const filter: RecordFilter = { indicator: 'hiv-prevalence-prisoners', country: 'UA', from: '2020-01-01' };
+ * ```
+ */
+export const RecordFilter = z.strictObject(filterFields);
+/** Every filter of every list. */
+export type RecordFilter = z.infer<typeof RecordFilter>;
+
+/** What the contract says about a collection of the API. */
+export interface CollectionInfo {
+  /** The record type it holds. */
+  type: RecordType;
+  /** The filters of its list. */
+  filters: readonly FilterName[];
+  /** Read-only collections offer only GET. */
+  readOnly: boolean;
+}
+
+/**
+ * The collections of the exchange API under `/v1`, by path segment.
+ *
+ * @example
+ * ```ts
+ * import { collections } from '@phx/schema/api';
+ * collections.observations.filters; // ['indicator', 'country', 'organisation', 'facility', 'from', 'to']
+ * collections.indicators.readOnly; // true: the catalogue and the definitions of imported packages
+ * ```
+ */
+export const collections = {
+  organisations: { type: 'organisation', filters: [], readOnly: false },
+  facilities: { type: 'facility', filters: ['country'], readOnly: false },
+  indicators: { type: 'indicator', filters: [], readOnly: true },
+  observations: { type: 'observation', filters: ['indicator', 'country', 'organisation', 'facility', 'from', 'to'], readOnly: false },
+  meetings: { type: 'meeting', filters: ['organisation', 'from', 'to'], readOnly: false },
+} as const satisfies Record<Collection, CollectionInfo>;
+
+const pick = <K extends FilterName>(names: readonly K[]) => Object.fromEntries(names.map((name) => [name, filterFields[name]])) as Pick<typeof filterFields, K>;
+
+const pageFields = {
+  cursor: describe(z.string().min(1), 'The `next` of the previous page.').optional(),
+  // Digits only: coercion alone would take 0x10, 1e2 or +5 for a number.
+  limit: z.preprocess(
+    (value) => (typeof value === 'string' && !/^\d+$/.test(value) ? Number.NaN : value),
+    describe(z.coerce.number().int().min(1).max(MAX_PAGE_SIZE), `Records per page, 1 to ${MAX_PAGE_SIZE}.`).default(DEFAULT_PAGE_SIZE),
+  ),
+};
+
+const listQuery = <C extends Collection>(collection: C) => z.strictObject({ ...pageFields, ...pick<(typeof collections)[C]['filters'][number]>(collections[collection].filters) });
+
+/**
+ * The query of each list: its filters, `cursor` and `limit`.
+ *
+ * @example
+ * ```ts
+ * import { listQueries } from '@phx/schema/api';
+ * listQueries.facilities.safeParse({ country: 'ZM', limit: '20' }).data; // { country: 'ZM', limit: 20 }
+ * listQueries.facilities.safeParse({ indicator: 'x' }).success; // false: facilities take no indicator
+ * ```
+ */
+export const listQueries = {
+  organisations: listQuery('organisations'),
+  facilities: listQuery('facilities'),
+  indicators: listQuery('indicators'),
+  observations: listQuery('observations'),
+  meetings: listQuery('meetings'),
+} satisfies Record<Collection, z.ZodType>;
+
+/** The query of a collection's list. */
+export type ListQuery<C extends Collection = Collection> = z.input<(typeof listQueries)[C]>;
+
+const capital = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+
+function pageOf(collection: Collection) {
+  const { schema, key } = recordTypes[collections[collection].type];
+  return describe(
+    z.object({
+      data: describe(z.array(schema as z.ZodType), `${capital(collection)} in ${key} order.`),
+      next: describe(z.string().nullable(), 'Cursor of the next page; null on the last.'),
+    }),
+    `A page of ${collection}.`,
+    { id: `${capital(collections[collection].type)}Page` },
+  );
+}
+
+/**
+ * The answer of each list: a page of records and the cursor of the next.
+ *
+ * @example
+ * ```ts
+ * import { pages } from '@phx/schema/api';
+ * const page = pages.observations.parse(await response.json());
+ * if (page.next !== null) console.log(`more after ${page.data.at(-1)?.id}`);
+ * ```
+ */
+export const pages = {
+  organisations: pageOf('organisations'),
+  facilities: pageOf('facilities'),
+  indicators: pageOf('indicators'),
+  observations: pageOf('observations'),
+  meetings: pageOf('meetings'),
+} satisfies Record<Collection, z.ZodType>;
+
+/**
+ * A page of a collection's list.
+ *
+ * @example
+ * ```ts
+ * let page: Page<'facilities'> = await client.facilities.page({ country: 'ZM' });
+ * while (page.next !== null) page = await client.facilities.page({ country: 'ZM', cursor: page.next });
+ * ```
+ */
+export type Page<C extends Collection = Collection> = z.infer<(typeof pages)[C]>;
+
+/**
+ * The query of the audit trail: `cursor`, `limit`, and the organisation whose entries to read (the
+ * secretariat may name any; a member or reader reads its own, named or not).
+ *
+ * @example
+ * ```ts
+ * import { auditQuery } from '@phx/schema/api';
+ * auditQuery.safeParse({ organisation: 'ZM-PACRA-120045', limit: '50' }).data; // { organisation: 'ZM-PACRA-120045', limit: 50 }
+ * ```
+ */
+export const auditQuery = z.strictObject({
+  ...pageFields,
+  organisation: describe(organisationId, 'Only entries of records this organisation owns or wrote (the secretariat may name any; others only their own).').optional(),
+});
+
+/** A page of the audit trail, oldest entry first. */
+export const AuditPage = describe(
+  z.object({
+    data: describe(z.array(AuditEntry), 'Entries in the order they were written.'),
+    next: describe(z.string().nullable(), 'Cursor of the next page; null on the last.'),
+  }),
+  'A page of the audit trail.',
+  { id: 'AuditPage' },
+);
+
+/** A request header of the API. */
+export type RequestHeader = 'If-Match' | 'Idempotency-Key' | 'Accept-Language';
+/** A response header of the API. */
+export type ResponseHeader = 'ETag' | 'Location' | 'Idempotent-Replayed';
+
+/**
+ * One operation of the API: the request it takes, its answer and the problems it may send.
+ */
+export interface Operation {
+  operationId: string;
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** The path, with `{id}` or `{code}` for the record. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  query?: z.ZodObject;
+  headers: RequestHeader[];
+  /** The body: its description, and its schema for each media type it may be sent as. */
+  body?: { description: string; content: Record<string, z.ZodType> };
+  success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType; headers: ResponseHeader[] };
+  /** Problems the operation may send, besides those every operation may ({@link everyOperationProblems}). */
+  problems: ProblemSlug[];
+}
+
+/** Problems any operation may send: those of the connection and the token, and a failure of the hub. */
+export const everyOperationProblems: ProblemSlug[] = ['request-timeout', 'headers-too-large', 'unauthorised', 'rate-limited', 'internal-error'];
+
+/** The media type of a JSON Merge Patch (RFC 7396). */
+export const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
+
+/** The body of a merge patch: the fields to change. */
+const mergePatch = z.record(z.string(), z.unknown());
+
+/**
+ * The query of a validation: the file's name, whose ending tells the format when the media type does not.
+ *
+ * @example
+ * ```ts
+ * import { validateQuery } from '@phx/schema/api';
+ * validateQuery.parse({ name: 'observations.csv' }); // { name: 'observations.csv' }
+ * ```
+ */
+export const validateQuery = z.strictObject({
+  name: describe(z.string().min(1), 'The file name, whose ending tells the format when the media type does not.').optional(),
+});
+
+/** The path parameter that names a record: `code` for indicators, `id` for the others. */
+export const keyParameterOf = (collection: Collection) => recordTypes[collections[collection].type].key;
+
+function collectionOperations(collection: Collection): Operation[] {
+  const { type, readOnly } = collections[collection];
+  const schema = recordTypes[type].schema as z.ZodType;
+  const name = capital(type);
+  const article = /^[aeiou]/.test(type) ? 'an' : 'a';
+  const item = `/v1/${collection}/{${keyParameterOf(collection)}}`;
+  const list: Operation = {
+    operationId: `list${capital(collection)}`,
+    method: 'get',
+    path: `/v1/${collection}`,
+    summary: `List ${collection}`,
+    description: `${capital(collection)} in a stable order (by ${keyParameterOf(collection)}), a page at a time; follow \`next\` until it is null. Records inserted meanwhile never make a page skip or repeat a record.`,
+    tag: collection,
+    query: listQueries[collection],
+    headers: [],
+    success: { status: 200, description: `A page of ${collection}.`, schema: pages[collection], headers: [] },
+    problems: ['bad-request'],
+  };
+  const get: Operation = {
+    operationId: `get${name}`,
+    method: 'get',
+    path: item,
+    summary: `Get one ${type}`,
+    tag: collection,
+    headers: [],
+    success: { status: 200, description: `The ${type}.`, schema, headers: ['ETag'] },
+    problems: ['not-found'],
+  };
+  if (readOnly) return [list, get];
+  const change = (method: 'put' | 'patch'): Operation => ({
+    operationId: `${method === 'put' ? 'replace' : 'update'}${name}`,
+    method,
+    path: item,
+    summary: `${method === 'put' ? 'Replace' : 'Update'} ${article} ${type}`,
+    ...(method === 'patch'
+      ? { description: 'Applies a JSON Merge Patch (RFC 7396): fields given replace, `null` removes. The result is validated as a whole.' }
+      : {}),
+    tag: collection,
+    headers: ['If-Match', 'Accept-Language'],
+    body:
+      method === 'put'
+        ? { description: `The whole ${type}.`, content: { 'application/json': schema } }
+        : { description: 'The fields to change.', content: { [MERGE_PATCH_MEDIA_TYPE]: mergePatch, 'application/json': mergePatch } },
+    success: { status: 200, description: `The ${type}, as stored.`, schema, headers: ['ETag'] },
+    problems: ['bad-request', 'forbidden', 'not-found', 'precondition-failed', 'precondition-required', 'payload-too-large', 'unsupported-media-type', 'validation-failed'],
+  });
+  return [
+    list,
+    {
+      operationId: `create${name}`,
+      method: 'post',
+      path: `/v1/${collection}`,
+      summary: `Create ${article} ${type}`,
+      tag: collection,
+      headers: ['Idempotency-Key', 'Accept-Language'],
+      body: { description: `The new ${type}.`, content: { 'application/json': schema } },
+      success: { status: 201, description: `The ${type}, as stored.`, schema, headers: ['ETag', 'Location', 'Idempotent-Replayed'] },
+      problems: ['bad-request', 'forbidden', 'conflict', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'idempotency-key-reused'],
+    },
+    get,
+    change('put'),
+    change('patch'),
+    {
+      operationId: `delete${name}`,
+      method: 'delete',
+      path: item,
+      summary: `Delete ${article} ${type}`,
+      tag: collection,
+      headers: ['If-Match'],
+      success: { status: 204, description: 'Deleted.', headers: [] },
+      problems: ['forbidden', 'not-found', 'conflict', 'precondition-failed', 'precondition-required'],
+    },
+  ];
+}
+
+/**
+ * Every operation of the exchange API: the source of the OpenAPI document and of the hub's routes.
+ *
+ * @example
+ * ```ts
+ * import { operations } from '@phx/schema/api';
+ * for (const { method, path, problems } of operations) console.log(method.toUpperCase(), path, problems.join(' '));
+ * ```
+ */
+export const operations: readonly Operation[] = [
+  ...(Object.keys(collections) as Collection[]).flatMap(collectionOperations),
+  {
+    operationId: 'importPackage',
+    method: 'post',
+    path: '/v1/packages',
+    summary: 'Import a data package',
+    description:
+      'Validates the package against the hub and writes every record in one transaction, or none. Records that exist are replaced. A member of the publishing organisation, or the secretariat, may import it; a package id another publisher holds is a conflict.',
+    tag: 'packages',
+    headers: ['Idempotency-Key', 'Accept-Language'],
+    body: { description: 'The package.', content: { 'application/json': DataPackage } },
+    success: { status: 200, description: 'Every record was stored.', schema: ImportSummary, headers: ['Idempotent-Replayed'] },
+    problems: ['bad-request', 'forbidden', 'conflict', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'idempotency-key-reused'],
+  },
+  {
+    operationId: 'validatePackage',
+    method: 'post',
+    path: '/v1/validate',
+    summary: 'Validate a data file',
+    description:
+      'Validates a file as `phx validate` and the validator page do, against what the hub stores, and stores nothing: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read — is a 200 with `ok: false`.',
+    tag: 'packages',
+    query: validateQuery,
+    headers: ['Accept-Language'],
+    body: {
+      description: 'The file.',
+      content: {
+        [fileFormats.json.mediaTypes[0]]: DataPackage,
+        [fileFormats.ndjson.mediaTypes[0]]: describe(z.string(), 'One record a line.'),
+        [fileFormats.csv.mediaTypes[0]]: describe(z.string(), 'One table of one record type.'),
+        'application/octet-stream': describe(z.file(), 'Any file: its format is told from `name` and the bytes.'),
+      },
+    },
+    success: { status: 200, description: 'The issues found, and what was read.', schema: ValidationResult, headers: [] },
+    problems: ['bad-request', 'payload-too-large'],
+  },
+  {
+    operationId: 'listAudit',
+    method: 'get',
+    path: '/v1/audit',
+    summary: 'Read the audit trail',
+    description:
+      'The writes to records an organisation owns or wrote, in order, a page at a time: a member or reader reads those of its organisation, the secretariat every entry or those of `organisation`.',
+    tag: 'audit',
+    query: auditQuery,
+    headers: [],
+    success: { status: 200, description: 'A page of the trail.', schema: AuditPage, headers: [] },
+    problems: ['bad-request', 'forbidden'],
+  },
+];

@@ -1,0 +1,90 @@
+import * as z from 'zod';
+import { describe } from '../model/common.js';
+import { fileFormats, type FileFormat } from '../file/format.js';
+import { recordTypeNames, recordTypes, type Collection, type RecordType } from '../model/records.js';
+import { issueCodes, type IssueCode } from '../validate/codes.js';
+
+const column = describe(z.int().min(1), 'Column, from 1.');
+const textLocation = z.object({ line: describe(z.int().min(1), 'Line, from 1.'), column });
+const cellLocation = z.object({ row: describe(z.int().min(1), 'Row, from 1 (the header is row 1).'), column });
+
+// Answers are open objects: a later hub may add fields, and generated clients must not break on them.
+
+/** One validation issue, as `validate()` reports it and the hub sends it. */
+export const ValidationIssue = describe(
+  z.object({
+    code: describe(z.enum(Object.keys(issueCodes) as [IssueCode, ...IssueCode[]]), 'Stable code of the rule; see docs/validation-rules.md.'),
+    severity: describe(z.enum(['error', 'warning']), 'An error makes the data invalid; a warning does not.'),
+    path: describe(z.array(z.union([z.string(), z.int()])), 'Path to the offending value.'),
+    pointer: describe(z.string(), 'The path as an RFC 6901 JSON Pointer.'),
+    message: describe(z.string(), 'The message, in the language asked for.'),
+    params: describe(z.record(z.string(), z.unknown()), 'What the message is rendered from.'),
+    location: describe(z.union([textLocation, cellLocation]), 'Line and column in the text, when known.').optional(),
+  }),
+  'One problem found in the data.',
+  { id: 'ValidationIssue' },
+);
+
+/** What a validation read: the records by type and how far into the input it got. */
+export const ReadSummary = describe(
+  z.object({
+    records: describe(
+      z.object(Object.fromEntries(recordTypeNames.map((type) => [type, describe(z.int().min(0), `Records of type \`${type}\`.`)])) as Record<RecordType, z.ZodInt>),
+      'Records read, by type.',
+    ),
+    lines: describe(z.int().min(0), 'Lines read, blank ones included (JSON and NDJSON text).').optional(),
+    rows: describe(z.int().min(0), 'The row of the last record read (CSV, where the header is row 1).').optional(),
+    bytes: describe(z.int().min(0), 'Bytes read.').optional(),
+    complete: describe(z.boolean(), 'False when reading stopped early, once enough issues and an error were found: the counts cover only the part read.'),
+  }),
+  'What a validation read: the records by type and how far into the input it got.',
+  { id: 'ReadSummary' },
+);
+
+/** The outcome of a validation, the same for every format: `ok` is true when no issue is an error. */
+export const ValidationResult = describe(
+  z.object({
+    ok: describe(z.boolean(), 'True when no issue is an error.'),
+    issues: describe(z.array(ValidationIssue), 'The issues found, errors and warnings, up to the listing limit.'),
+    errors: describe(z.int().min(0), 'Errors found, including those past the listing limit.'),
+    warnings: describe(z.int().min(0), 'Warnings found, including those past the listing limit.'),
+    truncated: describe(z.boolean(), 'True when `issues` leaves some out.'),
+    read: ReadSummary,
+    format: describe(z.enum(Object.keys(fileFormats) as [FileFormat, ...FileFormat[]]), 'The format the file was read as, or recognised as when PHX does not read it.'),
+  }),
+  'The outcome of a validation: issues as data, and what was read.',
+  { id: 'ValidationResult' },
+);
+
+const countOfRecords = (collection: Collection) => describe(z.int().min(0), `Records in \`${collection}\`.`);
+
+/** What an import of a package wrote. */
+export const ImportSummary = describe(
+  z.object({
+    package: describe(z.string(), 'Identifier of the imported package.'),
+    created: describe(z.int().min(0), 'Records that were new.'),
+    updated: describe(z.int().min(0), 'Records that replaced stored ones.'),
+    records: describe(
+      z.object(
+        Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, countOfRecords(recordTypes[type].collection)])) as Record<
+          Collection,
+          z.ZodInt
+        >,
+      ),
+      'Records in the package, per collection.',
+    ),
+  }),
+  'What an import of a package wrote.',
+  { id: 'ImportSummary' },
+);
+
+/**
+ * What an import wrote: the package id, the records created and updated, and the count per collection.
+ *
+ * @example
+ * ```ts
+ * const summary: ImportSummary = await client.packages.import(pkg);
+ * console.log(`${summary.package}: ${summary.created} new, ${summary.updated} replaced, ${summary.records.observations} observations`);
+ * ```
+ */
+export type ImportSummary = z.infer<typeof ImportSummary>;

@@ -1,0 +1,19 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import type { ValidationIssue, ValidationResult } from '../src/index.js';
+import type * as Api from '../src/api/index.js';
+
+describe('the contract and the validator speak of the same results', () => {
+  it('ValidationIssue', () => {
+    expectTypeOf<ValidationIssue>().toExtend<z.infer<typeof Api.ValidationIssue>>();
+    expectTypeOf<Omit<z.infer<typeof Api.ValidationIssue>, 'params'>>().toExtend<Omit<ValidationIssue, 'params'>>();
+  });
+  it('ValidationResult', () => {
+    expectTypeOf<ValidationResult>().toExtend<z.infer<typeof Api.ValidationResult>>();
+  });
+  it('a problem document narrows on its type', () => {
+    expectTypeOf<Api.ProblemDocument<'validation-failed'>['issues']>().toEqualTypeOf<z.infer<typeof Api.ValidationIssue>[]>();
+    expectTypeOf<Api.ProblemDocument<'precondition-failed'>['etag']>().toEqualTypeOf<string>();
+    expectTypeOf<Api.ProblemDocument<'idempotency-key-reused'>>().not.toHaveProperty('issues');
+  });
+});
