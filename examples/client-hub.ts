@@ -7,8 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, PreconditionFailedError } from '@phx/client';
-import type { DataPackage } from '@phx/schema';
+import { createClient, isPreconditionFailed, type DataPackage } from '@phx/client';
 import { createToken, startHub } from '@phx/server';
 
 const network = new URL('data/network-meeting-2020.phx.json', import.meta.url).pathname;
@@ -65,7 +64,7 @@ try {
   try {
     await client.observations.update(firstId, { notes: 'An edit made from an old copy.' }, { ifMatch: etag });
   } catch (error) {
-    if (!(error instanceof PreconditionFailedError)) throw error;
+    if (!isPreconditionFailed(error)) throw error;
     const fresh = await client.observations.get(firstId);
     console.log(`412: the record changed meanwhile; its notes now read "${fresh.data.notes}"`);
   }

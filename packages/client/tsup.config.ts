@@ -9,4 +9,6 @@ export default defineConfig({
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
+  // ky ships only ESM: bundled, it serves the CommonJS build too, and the client needs no package at run time.
+  noExternal: ['ky'],
 });

@@ -1,14 +1,21 @@
 /**
- * `@phx/client`: a typed client of the PHX exchange API — resource methods typed from the data
- * format, lists as async iterators, typed errors, safe retries with idempotency keys.
+ * `@phx/client`: a typed client of the PHX exchange API — every operation typed from the OpenAPI
+ * document, the collections as a thin layer over them, one error class that carries the hub's
+ * problem document, and retries that never lose, double or misreport a write.
  *
  * @packageDocumentation
  */
-export { createClient, type PhxClient } from './core/client.js';
-export type { ReadableResource, WritableResource } from './core/resource.js';
+export { createClient, type PhxClient, type Pages, type ReadableResource, type WritableResource } from './core/client.js';
+export type { Answer, AnswerOf, Call, Method, MethodOf, OperationOf, RequestOptions } from './core/request.js';
 export {
-  PhxError, HttpError, UnauthorisedError, ForbiddenError, NotFoundError, ConflictError, PreconditionFailedError, ValidationFailedError,
-  RateLimitedError, ServerError, TimeoutError, NetworkError, InvalidResponseError,
+  PhxError, ProblemError, TimeoutError, NetworkError, InvalidResponseError, type ProblemErrorOf,
+  isBadRequest, isUnauthorised, isForbidden, isNotFound, isConflict, isPreconditionFailed, isPreconditionRequired, isPayloadTooLarge,
+  isUnsupportedMediaType, isRequestTimeout, isHeadersTooLarge, isValidationFailed, isIdempotencyKeyReused, isRateLimited, isInternalError,
 } from './errors/index.js';
 export { idempotencyKey } from './utils/key.js';
-export type * from './types/index.js';
+export { PROBLEM_BASE } from './types.js';
+export type {
+  paths, components, operations, Organisation, Facility, IndicatorDefinition, Observation, Meeting, DataPackage, ImportSummary, ValidationResult,
+  ValidationIssue, AuditEntry, AuditFilter, ProblemDocument, ProblemSlug, ProblemOf, ForeignProblem, Collection, Records, RecordType, Filter, PageOptions, Page, Versioned,
+  ResponseValidator, RetryPolicy, ClientOptions, CallOptions, CreateOptions, ChangeOptions,
+} from './types.js';

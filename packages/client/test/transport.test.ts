@@ -1,46 +1,57 @@
+/** The client's behaviour that the real hub cannot be made to show on demand, against a scripted fetch. */
 import { validateRecord } from '@phx/schema';
 import { describe, expect, it } from 'vitest';
-import { observation, ORG_A } from '../../server/test/fixtures/data.js';
 import {
-  ConflictError, createClient, ForbiddenError, HttpError, InvalidResponseError, NetworkError, NotFoundError, PreconditionFailedError,
-  RateLimitedError, ServerError, TimeoutError, UnauthorisedError, ValidationFailedError,
+  createClient, InvalidResponseError, isConflict, isForbidden, isHeadersTooLarge, isIdempotencyKeyReused, isNotFound, isPayloadTooLarge,
+  isPreconditionFailed, isPreconditionRequired, isRateLimited, isUnauthorised, isValidationFailed, NetworkError, PROBLEM_BASE, ProblemError, TimeoutError, type Observation,
 } from '../src/index.js';
 import { fakeFetch, json, problem } from './fixtures/fake-fetch.js';
 
 const client = (fetch: typeof globalThis.fetch, extra: Partial<Parameters<typeof createClient>[0]> = {}) =>
   createClient({ baseUrl: 'http://hub.test/', token: 'phx_t', fetch, retry: { limit: 2, delay: () => 1 }, ...extra });
 
-describe('typed errors', () => {
-  const cases = [
-    [401, UnauthorisedError],
-    [403, ForbiddenError],
-    [404, NotFoundError],
-    [409, ConflictError],
-    [412, PreconditionFailedError],
-    [428, PreconditionFailedError],
-    [422, ValidationFailedError],
-    [413, HttpError],
-    [501, ServerError],
+const observation: Observation = {
+  id: 'o1', indicator: 'prisons-people-on-oat', reportingOrganisation: 'ZA-NPO-123-456', scope: { country: 'ZA' },
+  period: { start: '2022-01-01', end: '2022-12-31' }, numerator: 120, value: 120, unit: 'count', dataSource: 'routine-programme-data',
+};
+
+describe('one error class, narrowed by slug', () => {
+  const guards = [
+    ['unauthorised', 401, isUnauthorised],
+    ['forbidden', 403, isForbidden],
+    ['not-found', 404, isNotFound],
+    ['conflict', 409, isConflict],
+    ['precondition-failed', 412, isPreconditionFailed],
+    ['precondition-required', 428, isPreconditionRequired],
+    ['payload-too-large', 413, isPayloadTooLarge],
+    ['headers-too-large', 431, isHeadersTooLarge],
+    ['idempotency-key-reused', 422, isIdempotencyKeyReused],
   ] as const;
-  for (const [status, Class] of cases) {
-    it(`turns ${status} into ${Class.name} with the problem details and the request id`, async () => {
-      const error = await client(fakeFetch(problem(status, 'Nope', { detail: 'Because.' }))).observations.get('o1').catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(Class);
-      expect(error).toMatchObject({ status, requestId: 'req-1', problem: { title: 'Nope', detail: 'Because.' } });
-      expect((error as Error).message).toBe(`${status} Nope: Because.`);
+  for (const [slug, status, guard] of guards) {
+    it(`${slug}: a ProblemError with the problem document, its slug, status and request id`, async () => {
+      const error = await client(fakeFetch(problem(status, slug, { detail: 'Because.' }))).observations.get('o1').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProblemError);
+      expect(guard(error)).toBe(true);
+      expect(guards.filter(([, , other]) => other(error)).map(([other]) => other)).toEqual([slug]);
+      expect(error).toMatchObject({ slug, status, requestId: 'req-1', problem: { type: `${PROBLEM_BASE}${slug}`, detail: 'Because.' } });
+      expect((error as Error).message).toBe(`${status} ${slug} title: Because.`);
     });
   }
 
-  it('carries the validation issues', async () => {
+  it('tells a validation failure, which carries issues, from a reused key, which has none: both are 422', async () => {
     const issue = { code: 'period.start-after-end', severity: 'error', path: ['period'], pointer: '/period', message: 'x', params: {} };
-    const error = await client(fakeFetch(problem(422, 'Validation failed', { issues: [issue] }))).observations.create(observation('o', ORG_A)).catch((e: unknown) => e);
-    expect((error as ValidationFailedError).issues).toEqual([issue]);
+    const failed = await client(fakeFetch(problem(422, 'validation-failed', { issues: [issue] }))).observations.create(observation).catch((e: unknown) => e);
+    if (!isValidationFailed(failed)) throw failed;
+    expect(failed.problem.issues).toEqual([issue]);
+    const reused = await client(fakeFetch(problem(422, 'idempotency-key-reused'))).observations.create(observation).catch((e: unknown) => e);
+    expect([isValidationFailed(reused), isIdempotencyKeyReused(reused)]).toEqual([false, true]);
   });
 
-  it('falls back to the status line when the body is not a problem', async () => {
-    const error = await client(fakeFetch(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }))).indicators.get('x').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServerError);
-    expect((error as ServerError).problem).toEqual({ type: 'about:blank', title: 'Bad Gateway', status: 502 });
+  it('falls back to the status line when the answer is not a problem of the hub', async () => {
+    const error = await client(fakeFetch(new Response('<html>Bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })), { retry: 0 })
+      .indicators.get('x')
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ slug: undefined, status: 502, problem: { type: 'about:blank', title: 'Bad Gateway', status: 502 } });
   });
 
   it('reports an unreachable hub as a NetworkError', async () => {
@@ -48,13 +59,14 @@ describe('typed errors', () => {
     expect(error).toBeInstanceOf(NetworkError);
   });
 
-  it('reports a slow hub as a TimeoutError', async () => {
-    const never: typeof fetch = (input, init) => new Promise((_, reject) => (init?.signal ?? (input as Request).signal)?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+  it('reports a hub that never answers as a TimeoutError, after retrying', async () => {
+    const never = fakeFetch((request) => new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
     await expect(client(never, { timeout: 20 }).indicators.get('x')).rejects.toBeInstanceOf(TimeoutError);
+    expect(never.requests).toHaveLength(3);
   });
 
   it('rejects a record that fails validateResponses', async () => {
-    const bad = { ...observation('o1', ORG_A), unit: 'percent' };
+    const bad = { ...observation, unit: 'percent' };
     const error = await client(fakeFetch(json(bad)), { validateResponses: validateRecord }).observations.get('o1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as InvalidResponseError).issues[0]).toMatchObject({ code: 'indicator.unit-mismatch' });
@@ -62,48 +74,81 @@ describe('typed errors', () => {
 });
 
 describe('retries', () => {
-  it('retries reads and honours Retry-After', async () => {
-    const fetch = fakeFetch(problem(429, 'Slow down', {}, { 'Retry-After': '1' }), json({ data: [], next: null }));
+  it('retry reads and honour Retry-After', async () => {
+    const fetch = fakeFetch(problem(429, 'rate-limited', {}, { 'Retry-After': '1' }), json({ data: [], next: null }));
     const started = Date.now();
     await client(fetch).observations.page();
     expect(fetch.requests).toHaveLength(2);
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
-  it('gives up with RateLimitedError and its Retry-After once the retries are spent', async () => {
-    const error = await client(fakeFetch(problem(429, 'Slow down', {}, { 'Retry-After': '0' })), { retry: 0 }).observations.page().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(RateLimitedError);
+  it('give up with the rate-limited problem and its Retry-After once spent', async () => {
+    const error = await client(fakeFetch(problem(429, 'rate-limited', {}, { 'Retry-After': '7' })), { retry: 0 }).observations.page().catch((e: unknown) => e);
+    expect(isRateLimited(error) && error.retryAfter).toBe(7);
   });
 
-  it('retries a create with the same generated Idempotency-Key', async () => {
-    const fetch = fakeFetch(problem(503, 'Unavailable'), new TypeError('reset'), json(observation('o1', ORG_A), 201, { ETag: '"e1"' }));
-    const created = await client(fetch).observations.create(observation('o1', ORG_A));
-    expect(created.etag).toBe('"e1"');
+  it('repeat a create with the same Idempotency-Key after a 503, a dropped connection and a timeout', async () => {
+    const fetch = fakeFetch(
+      problem(503, 'internal-error'),
+      new TypeError('socket hang up'),
+      (request) => new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      json(observation, 201, { ETag: '"e1"' }),
+    );
+    const created = await client(fetch, { retry: { limit: 3, delay: () => 1 }, timeout: 50 }).observations.create(observation);
+    expect(created).toEqual({ data: observation, etag: '"e1"' });
     const keys = fetch.requests.map((request) => request.headers.get('Idempotency-Key'));
-    expect(keys).toHaveLength(3);
+    expect(keys).toHaveLength(4);
     expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(new Set(keys).size).toBe(1);
   });
 
-  it('uses a new key for each logical call', async () => {
-    const fetch = fakeFetch(json(observation('o1', ORG_A), 201));
-    await client(fetch).observations.create(observation('o1', ORG_A));
-    await client(fetch).observations.create(observation('o1', ORG_A));
+  it('use a new key for each logical call', async () => {
+    const fetch = fakeFetch(json(observation, 201));
+    await client(fetch).observations.create(observation);
+    await client(fetch).observations.create(observation);
     expect(fetch.requests[0]!.headers.get('Idempotency-Key')).not.toBe(fetch.requests[1]!.headers.get('Idempotency-Key'));
   });
 
-  it('never retries a write without a key (PATCH)', async () => {
-    const fetch = fakeFetch(problem(503, 'Unavailable'), json(observation('o1', ORG_A)));
-    await expect(client(fetch).observations.update('o1', { notes: 'x' }, { ifMatch: '"e"' })).rejects.toBeInstanceOf(ServerError);
-    expect(fetch.requests).toHaveLength(1);
-    expect(fetch.requests[0]!.headers.get('Content-Type')).toBe('application/merge-patch+json');
-    expect(fetch.requests[0]!.headers.get('If-Match')).toBe('"e"');
+  it('send a change with If-Match and its media type, and retry it', async () => {
+    const fetch = fakeFetch(problem(503, 'internal-error'), json(observation, 200, { ETag: '"e2"' }));
+    await client(fetch).observations.update('o1', { notes: 'x' }, { ifMatch: '"e"' });
+    expect(fetch.requests.map((r) => [r.method, r.headers.get('If-Match'), r.headers.get('Content-Type')])).toEqual([
+      ['PATCH', '"e"', 'application/merge-patch+json'],
+      ['PATCH', '"e"', 'application/merge-patch+json'],
+    ]);
+  });
+});
+
+describe('a retried change that finds its own change stored', () => {
+  const stored = { ...observation, notes: 'Checked.' };
+  const lost = new TypeError('socket hang up'); // the first attempt was stored; its answer never came
+
+  it('replace: succeeds with the stored record and its ETag', async () => {
+    const fetch = fakeFetch(lost, problem(412, 'precondition-failed', { etag: '"e2"' }), json(stored, 200, { ETag: '"e2"' }));
+    expect(await client(fetch).observations.replace('o1', stored, { ifMatch: '"e1"' })).toEqual({ data: stored, etag: '"e2"' });
+    expect(fetch.requests.map((r) => r.method)).toEqual(['PUT', 'PUT', 'GET']);
   });
 
-  it('retries PUT and DELETE, which If-Match makes safe', async () => {
-    const fetch = fakeFetch(problem(503, 'Unavailable'), new Response(null, { status: 204 }));
-    await client(fetch).observations.delete('o1', { ifMatch: '"e"' });
-    expect(fetch.requests.map((r) => r.method)).toEqual(['DELETE', 'DELETE']);
+  it('update: succeeds when the stored record already carries the patch', async () => {
+    const fetch = fakeFetch(lost, problem(412, 'precondition-failed', { etag: '"e2"' }), json(stored, 200, { ETag: '"e2"' }));
+    expect(await client(fetch).observations.update('o1', { notes: 'Checked.' }, { ifMatch: '"e1"' })).toEqual({ data: stored, etag: '"e2"' });
+  });
+
+  it('delete: succeeds when the record is gone', async () => {
+    const fetch = fakeFetch(lost, problem(404, 'not-found'), problem(404, 'not-found'));
+    await expect(client(fetch).observations.delete('o1', { ifMatch: '"e1"' })).resolves.toBeUndefined();
+  });
+
+  it('but fails when someone else changed the record meanwhile', async () => {
+    const fetch = fakeFetch(lost, problem(412, 'precondition-failed', { etag: '"e3"' }), json({ ...observation, notes: 'Someone else.' }, 200, { ETag: '"e3"' }));
+    const error = await client(fetch).observations.update('o1', { notes: 'Checked.' }, { ifMatch: '"e1"' }).catch((e: unknown) => e);
+    expect(isPreconditionFailed(error) && error.problem.etag).toBe('"e3"');
+  });
+
+  it('and a 412 without a retry is the caller’s to handle, without asking the hub again', async () => {
+    const fetch = fakeFetch(problem(412, 'precondition-failed', { etag: '"e2"' }));
+    expect(isPreconditionFailed(await client(fetch).observations.replace('o1', stored, { ifMatch: '"e1"' }).catch((e: unknown) => e))).toBe(true);
+    expect(fetch.requests).toHaveLength(1);
   });
 });
 
@@ -112,7 +157,7 @@ describe('cancellation', () => {
     const controller = new AbortController();
     const fetch = fakeFetch(() => {
       controller.abort();
-      return problem(503, 'Unavailable');
+      return problem(503, 'internal-error');
     });
     await expect(client(fetch, { retry: { limit: 5, delay: () => 1000 } }).observations.page({}, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
     expect(fetch.requests).toHaveLength(1);
@@ -120,7 +165,7 @@ describe('cancellation', () => {
 
   it('stops an iteration between pages', async () => {
     const controller = new AbortController();
-    const fetch = fakeFetch(json({ data: [observation('a', ORG_A)], next: 'c1' }), json({ data: [observation('b', ORG_A)], next: null }));
+    const fetch = fakeFetch(json({ data: [observation], next: 'c1' }), json({ data: [{ ...observation, id: 'o2' }], next: null }));
     const seen: string[] = [];
     const iterate = async () => {
       for await (const o of client(fetch).observations.list({}, { signal: controller.signal })) {
@@ -129,16 +174,19 @@ describe('cancellation', () => {
       }
     };
     await expect(iterate()).rejects.toMatchObject({ name: 'AbortError' });
-    expect(seen).toEqual(['a']);
+    expect(seen).toEqual(['o1']);
   });
 });
 
 describe('requests', () => {
-  it('sends the token, the filters and the cursor', async () => {
-    const fetch = fakeFetch(json({ data: [], next: null }));
+  it('send the token, the filters and the cursor, and fill the path', async () => {
+    const fetch = fakeFetch(json({ data: [], next: null }), json({ code: 'x' }));
     await client(fetch).observations.page({ country: 'ZA', from: '2020-01-01', cursor: 'abc', limit: 5 });
-    const [request] = fetch.requests;
-    expect(request!.url).toBe('http://hub.test/v1/observations?country=ZA&from=2020-01-01&cursor=abc&limit=5');
-    expect(request!.headers.get('Authorization')).toBe('Bearer phx_t');
+    await client(fetch).indicators.get('hiv/odd id');
+    expect(fetch.requests.map((r) => r.url)).toEqual([
+      'http://hub.test/v1/observations?country=ZA&from=2020-01-01&cursor=abc&limit=5',
+      'http://hub.test/v1/indicators/hiv%2Fodd%20id',
+    ]);
+    expect(fetch.requests[0]!.headers.get('Authorization')).toBe('Bearer phx_t');
   });
 });

@@ -1,48 +1,139 @@
+import { InvalidResponseError } from '../errors/index.js';
 import type {
-  CallOptions, ClientOptions, CreateOptions, DataPackageInput, Facility, FacilityFilter, ImportSummary, IndicatorDefinition, Meeting,
-  MeetingFilter, Observation, ObservationFilter, Organisation, HubVerdict,
-} from '../types/index.js';
-import { idempotencyKey } from '../utils/key.js';
-import { transport } from './http.js';
-import { resource, type ReadableResource, type WritableResource } from './resource.js';
+  AuditEntry, AuditFilter, CallOptions, ChangeOptions, ClientOptions, Collection, CreateOptions, DataPackage, Filter, ImportSummary, Page, PageOptions,
+  RecordType, Records, ValidationResult, Versioned,
+} from '../types.js';
+import { caller, type Call } from './request.js';
+import { transport } from './transport.js';
 
 /**
- * A client of a PHX hub: one resource per record type, package import, and validation.
+ * A list of the API read a page at a time, or as one stream of its items.
  *
  * @example
  * ```ts
- * const client: PhxClient = createClient({ baseUrl: 'https://hub.example.org', token: process.env.PHX_TOKEN! });
- * for await (const organisation of client.organisations.list()) console.log(organisation.id);
- * const { ok } = await client.validate(pkg);
+ * for await (const entry of client.audit.list({ organisation: 'ZM-PACRA-120045' })) console.log(entry.at, entry.action);
+ * const { data, next } = await client.audit.page({ limit: 50 });
+ * ```
+ */
+export interface Pages<T, F> {
+  /** Every item that matches the filter, page after page, as an async iterator. */
+  list(filter?: F & Pick<PageOptions, 'limit'>, options?: CallOptions): AsyncIterableIterator<T>;
+  /** One page: pass `next` of a page as `cursor` to get the following one. */
+  page(filter?: F & PageOptions, options?: CallOptions): Promise<Page<T>>;
+}
+
+/**
+ * Methods that read a collection.
+ *
+ * @example
+ * ```ts
+ * for await (const observation of client.observations.list({ country: 'UA' })) console.log(observation.id);
+ * const { data, next } = await client.observations.page({ indicator: 'hiv-testing-prisoners', limit: 50 });
+ * const { data: one, etag } = await client.observations.get('obs-1');
+ * ```
+ */
+export interface ReadableResource<C extends Collection> extends Pages<Records[C], Filter<C>> {
+  /** One record and its ETag. */
+  get(id: string, options?: CallOptions): Promise<Versioned<Records[C]>>;
+}
+
+/**
+ * Methods that also write: create, update (merge patch), replace and delete, each change guarded by
+ * an ETag. Every write is retried safely: a create carries an Idempotency-Key, a change If-Match.
+ *
+ * @example
+ * ```ts
+ * const { data, etag } = await client.observations.get('zm-hiv-2020');
+ * await client.observations.update(data.id, { notes: 'Checked against the register.' }, { ifMatch: etag });
+ * ```
+ */
+export interface WritableResource<C extends Collection> extends ReadableResource<C> {
+  /** Stores a new record. */
+  create(record: Records[C], options?: CreateOptions): Promise<Versioned<Records[C]>>;
+  /** Changes fields of a record (a JSON Merge Patch: `null` removes a field). */
+  update(id: string, patch: Partial<Records[C]> | Record<string, unknown>, options: ChangeOptions): Promise<Versioned<Records[C]>>;
+  /** Replaces a whole record. */
+  replace(id: string, record: Records[C], options: ChangeOptions): Promise<Versioned<Records[C]>>;
+  /** Deletes a record. */
+  delete(id: string, options: ChangeOptions): Promise<void>;
+}
+
+/**
+ * A client of a PHX hub: `call` reaches any operation of the API, typed from its OpenAPI document;
+ * the collections, `packages` and `validate` are a thin layer over it.
+ *
+ * @example
+ * ```ts
+ * const { data } = await client.call('get', '/v1/observations/{id}', { path: { id: 'zm-hiv-2020' } });
  * ```
  */
 export interface PhxClient {
-  organisations: WritableResource<Organisation, Record<never, never>>;
-  facilities: WritableResource<Facility, FacilityFilter>;
+  /** Calls any operation of the API by method and path, typed from `paths`. */
+  call: Call;
+  organisations: WritableResource<'organisations'>;
+  facilities: WritableResource<'facilities'>;
   /** The indicator catalogue and the definitions of imported packages (read-only). */
-  indicators: ReadableResource<IndicatorDefinition, Record<never, never>>;
-  observations: WritableResource<Observation, ObservationFilter>;
-  meetings: WritableResource<Meeting, MeetingFilter>;
+  indicators: ReadableResource<'indicators'>;
+  observations: WritableResource<'observations'>;
+  meetings: WritableResource<'meetings'>;
   packages: {
-    /**
-     * Imports a whole package, all or nothing. Retried safely with one Idempotency-Key per call.
-     *
-     * @example
-     * ```ts
-     * const summary = await client.packages.import(pkg, { idempotencyKey: `import-${pkg.id}` });
-     * ```
-     */
-    import(pkg: DataPackageInput, options?: CreateOptions): Promise<ImportSummary>;
+    /** Imports a whole package, all or nothing; retried safely with one Idempotency-Key per call. */
+    import(pkg: DataPackage, options?: CreateOptions): Promise<ImportSummary>;
   };
-  /**
-   * Validates a package as the hub would import it, and stores nothing.
-   *
-   * @example
-   * ```ts
-   * const { ok, issues } = await client.validate(pkg);
-   * ```
-   */
-  validate(pkg: unknown, options?: CallOptions): Promise<HubVerdict>;
+  /** Validates a package as the hub would import it, and stores nothing. */
+  validate(pkg: unknown, options?: CallOptions): Promise<ValidationResult>;
+  /** The audit trail: the writes to records the token's organisation owns or wrote (the secretariat's: every write). */
+  audit: Pages<AuditEntry, AuditFilter>;
+}
+
+// The calls of a collection go through `call` on paths picked at run time, so their types are
+// checked once here, by the interfaces above, rather than per path.
+type AnyCall = (method: string, path: string, options: object) => Promise<{ data: unknown; response: Response }>;
+
+/** The pages of the list at `path`, each item checked as it arrives. */
+function paged<T, F>(call: AnyCall, path: string, checked: (item: T) => T): Pages<T, F> {
+  const page = async (filter: (F & PageOptions) | undefined, call_: CallOptions = {}): Promise<Page<T>> => {
+    const { data } = await call('get', path, { query: filter ?? {}, ...call_ });
+    const body = data as Page<T>;
+    body.data.forEach(checked);
+    return body;
+  };
+  return {
+    page,
+    async *list(filter, call_) {
+      let cursor: string | undefined;
+      do {
+        const result = await page({ ...filter, ...(cursor ? { cursor } : {}) } as F & PageOptions, call_);
+        yield* result.data;
+        cursor = result.next ?? undefined;
+      } while (cursor);
+    },
+  };
+}
+
+function readable<C extends Collection>(call: AnyCall, collection: C, type: RecordType, options: ClientOptions): WritableResource<C> {
+  const item = `/v1/${collection}/{${type === 'indicator' ? 'code' : 'id'}}`;
+  const key = (id: string) => ({ [type === 'indicator' ? 'code' : 'id']: id });
+  const checked = <T>(record: T): T => {
+    const result = options.validateResponses?.(type, record);
+    if (result && !result.ok) throw new InvalidResponseError(result.issues);
+    return record;
+  };
+  const versioned = ({ data, response }: { data: unknown; response: Response }) => ({
+    data: checked(data as Records[C]),
+    etag: response.headers.get('ETag') ?? '',
+  });
+  return {
+    ...paged<Records[C], Filter<C>>(call, `/v1/${collection}`, checked),
+    get: async (id, call_ = {}) => versioned(await call('get', item, { path: key(id), ...call_ })),
+    create: async (record, call_ = {}) => versioned(await call('post', `/v1/${collection}`, { body: record, ...call_ })),
+    update: async (id, patch, call_) =>
+      versioned(await call('patch', item, { path: key(id), body: patch, contentType: 'application/merge-patch+json', ...call_ })),
+    replace: async (id, record, call_) => versioned(await call('put', item, { path: key(id), body: record, ...call_ })),
+    delete: async (id, call_) => {
+      await call('delete', item, { path: key(id), ...call_ });
+    },
+  };
 }
 
 /**
@@ -56,20 +147,18 @@ export interface PhxClient {
  * ```
  */
 export function createClient(options: ClientOptions): PhxClient {
-  const send = transport(options);
-  const context = { send, options };
-  const { list, page, get } = resource<IndicatorDefinition, Record<never, never>>(context, 'indicators', 'indicator');
+  const call = caller(transport(options));
+  const any = call as unknown as AnyCall;
+  const { list, page, get } = readable(any, 'indicators', 'indicator', options);
   return {
-    organisations: resource(context, 'organisations', 'organisation'),
-    facilities: resource(context, 'facilities', 'facility'),
+    call,
+    organisations: readable(any, 'organisations', 'organisation', options),
+    facilities: readable(any, 'facilities', 'facility', options),
     indicators: { list, page, get },
-    observations: resource(context, 'observations', 'observation'),
-    meetings: resource(context, 'meetings', 'meeting'),
-    packages: {
-      import: async (pkg, { idempotencyKey: key = idempotencyKey(), headers, ...call } = {}) =>
-        (await send({ method: 'post', path: 'v1/packages', json: pkg, headers: { ...headers, 'Idempotency-Key': key }, ...call, retryable: true })).json(),
-    },
-    // Validation stores nothing, so a retry is always safe.
-    validate: async (pkg, call = {}) => (await send({ method: 'post', path: 'v1/validate', json: pkg, ...call, retryable: true })).json(),
+    observations: readable(any, 'observations', 'observation', options),
+    meetings: readable(any, 'meetings', 'meeting', options),
+    packages: { import: async (pkg, call_ = {}) => (await call('post', '/v1/packages', { body: pkg, ...call_ })).data },
+    validate: async (pkg, call_ = {}) => (await call('post', '/v1/validate', { body: pkg as DataPackage, ...call_ })).data,
+    audit: paged<AuditEntry, AuditFilter>(any, '/v1/audit', (entry) => entry),
   };
 }

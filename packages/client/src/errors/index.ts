@@ -1,4 +1,4 @@
-import type { ProblemDetails, ValidationIssue } from '../types/index.js';
+import { PROBLEM_BASE, type ForeignProblem, type ProblemDocument, type ProblemOf, type ProblemSlug } from '../types.js';
 
 /**
  * The base of every error the client throws.
@@ -12,147 +12,116 @@ export class PhxError extends Error {
   override name = 'PhxError';
 }
 
+/** A {@link ProblemError} whose slug is known: its `problem` has the fields of that type. */
+export type ProblemErrorOf<S extends ProblemSlug> = ProblemError & { readonly slug: S; readonly problem: ProblemOf<S> };
+
 /**
- * The hub answered with an error status; `problem` holds its RFC 9457 details.
+ * The hub answered with an error: `problem` is its RFC 9457 problem document and `slug` names the
+ * problem type (undefined when the answer was not one of the hub's problems, e.g. a proxy's error
+ * page). `is(slug)`, or a guard such as `isValidationFailed(error)`, narrows `problem` to its type.
  *
  * @example
  * ```ts
- * if (error instanceof HttpError) console.error(error.status, error.problem.detail, error.requestId);
+ * try {
+ *   await client.packages.import(pkg);
+ * } catch (error) {
+ *   if (!(error instanceof ProblemError)) throw error;
+ *   if (error.is('validation-failed')) for (const issue of error.problem.issues) console.error(issue.pointer, issue.message);
+ *   else console.error(error.status, error.slug, error.problem.detail, error.requestId);
+ * }
  * ```
  */
-export class HttpError extends PhxError {
-  override name = 'HttpError';
+export class ProblemError extends PhxError {
+  override name = 'ProblemError';
+  /** The problem type, or undefined for an answer that was not one of the hub's problems. */
+  readonly slug: ProblemSlug | undefined;
   readonly status: number;
   /** The X-Request-Id of the request: quote it to the hub's operator. */
   readonly requestId: string | undefined;
 
-  constructor(readonly problem: ProblemDetails, readonly response: Response) {
+  constructor(
+    readonly problem: ProblemDocument | ForeignProblem,
+    readonly response: Response,
+  ) {
     super(`${problem.status} ${problem.title}${problem.detail ? `: ${problem.detail}` : ''}`);
+    const slug = problem.type.startsWith(PROBLEM_BASE) ? problem.type.slice(PROBLEM_BASE.length) : undefined;
+    this.slug = slug as ProblemSlug | undefined;
     this.status = problem.status;
-    this.requestId = problem.requestId ?? response.headers.get('X-Request-Id') ?? undefined;
+    this.requestId = (typeof problem.requestId === 'string' ? problem.requestId : undefined) ?? response.headers.get('X-Request-Id') ?? undefined;
   }
-}
 
-/**
- * The token is missing, unknown or revoked (401): ask the hub's operator for a new one.
- *
- * @example
- * ```ts
- * try { await client.organisations.get('ZM-PACRA-120045'); } catch (error) {
- *   if (error instanceof UnauthorisedError) console.error('Token rejected; run `phx token create` again');
- * }
- * ```
- */
-export class UnauthorisedError extends HttpError {
-  override name = 'UnauthorisedError';
-}
-
-/**
- * The token is valid but its organisation or role may not do this (403), e.g. change another organisation's records.
- *
- * @example
- * ```ts
- * try { await client.observations.delete('zm-hiv-2020', { ifMatch: etag }); } catch (error) {
- *   if (error instanceof ForbiddenError) console.error('Not yours to change:', error.problem.detail);
- * }
- * ```
- */
-export class ForbiddenError extends HttpError {
-  override name = 'ForbiddenError';
-}
-
-/**
- * No record has that identifier (404).
- *
- * @example
- * ```ts
- * const organisation = await client.organisations.get('ZM-PACRA-120045').catch((error: unknown) => {
- *   if (error instanceof NotFoundError) return undefined;
- *   throw error;
- * });
- * ```
- */
-export class NotFoundError extends HttpError {
-  override name = 'NotFoundError';
-}
-
-/**
- * The record exists already, or other records refer to it (409).
- *
- * @example
- * ```ts
- * try { await client.organisations.create(organisation); } catch (error) {
- *   if (error instanceof ConflictError) console.error(`${organisation.id} is already on the hub`);
- * }
- * ```
- */
-export class ConflictError extends HttpError {
-  override name = 'ConflictError';
-}
-
-/**
- * The record changed since it was read (412), or `ifMatch` was missing (428): read it again and
- * reapply the change.
- *
- * @example
- * ```ts
- * if (error instanceof PreconditionFailedError) { const fresh = await client.observations.get(id); ... }
- * ```
- */
-export class PreconditionFailedError extends ConflictError {
-  override name = 'PreconditionFailedError';
-}
-
-/**
- * The data was invalid; `issues` says where and why.
- *
- * @example
- * ```ts
- * if (error instanceof ValidationFailedError) for (const issue of error.issues) console.error(issue.pointer, issue.message);
- * ```
- */
-export class ValidationFailedError extends HttpError {
-  override name = 'ValidationFailedError';
-  get issues(): ValidationIssue[] {
-    return this.problem.issues ?? [];
+  /** Whether the problem is of a type; narrows `problem` to that type's document. */
+  is<S extends ProblemSlug>(slug: S): this is ProblemErrorOf<S> {
+    return this.slug === slug;
   }
-}
 
-/**
- * Too many requests (429), still after the retries.
- *
- * @example
- * ```ts
- * try { await client.packages.import(pkg); } catch (error) {
- *   if (error instanceof RateLimitedError) console.error(`Try again in ${error.retryAfter ?? 60} s`);
- * }
- * ```
- */
-export class RateLimitedError extends HttpError {
-  override name = 'RateLimitedError';
-  /** Seconds the hub asked to wait, when it said. */
+  /** Seconds the hub asked to wait (Retry-After), when it said. */
   get retryAfter(): number | undefined {
-    const value = Number(this.response.headers.get('Retry-After'));
-    return Number.isFinite(value) && value > 0 ? value : undefined;
+    const value = Number(this.response.headers.get('Retry-After') ?? Number.NaN);
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
   }
 }
 
 /**
- * The hub failed (5xx), still after the retries.
+ * The error for an error answer: its problem document, or what can be said without one.
+ */
+export async function problemErrorOf(response: Response): Promise<ProblemError> {
+  let problem: ForeignProblem | undefined;
+  try {
+    const body = (await response.json()) as ForeignProblem;
+    if (body && typeof body === 'object' && typeof body.type === 'string' && typeof body.title === 'string') problem = { ...body, status: response.status };
+  } catch {
+    // Not JSON (a proxy's page, say): fall back to the status line.
+  }
+  return new ProblemError(problem ?? { type: 'about:blank', title: response.statusText || 'Error', status: response.status }, response);
+}
+
+const guard =
+  <S extends ProblemSlug>(slug: S) =>
+  (error: unknown): error is ProblemErrorOf<S> =>
+    error instanceof ProblemError && error.is(slug);
+
+/** A malformed request: bad JSON, an unknown query parameter, a bad cursor (400). */
+export const isBadRequest = guard('bad-request');
+/** The token is missing, unknown or revoked (401): ask the hub's operator for a new one. */
+export const isUnauthorised = guard('unauthorised');
+/** The token's organisation or role may not do this (403); an import lists the records in `problem.forbidden`. */
+export const isForbidden = guard('forbidden');
+/** No record has that identifier (404). */
+export const isNotFound = guard('not-found');
+/** The record exists already, or other records refer to it (409). */
+export const isConflict = guard('conflict');
+/** The record changed since it was read (412); `problem.etag` is its current ETag: read it again and reapply the change. */
+export const isPreconditionFailed = guard('precondition-failed');
+/** The change carried no `ifMatch` (428). */
+export const isPreconditionRequired = guard('precondition-required');
+/** The body, or the records of an import, exceed the hub's limits (413). */
+export const isPayloadTooLarge = guard('payload-too-large');
+/** The body was not sent as JSON (415). */
+export const isUnsupportedMediaType = guard('unsupported-media-type');
+/** The request took too long to reach the hub (408), still after the retries. */
+export const isRequestTimeout = guard('request-timeout');
+/** The request headers, or the URL, are larger than the hub reads (431): a query too long, say. */
+export const isHeadersTooLarge = guard('headers-too-large');
+/**
+ * The data was invalid (422); `problem.issues` says where and why.
  *
  * @example
  * ```ts
- * try { await client.packages.import(pkg); } catch (error) {
- *   if (error instanceof ServerError) console.error(`The hub failed; quote request ${error.requestId} to its operator`);
- * }
+ * const error = await client.observations.create(observation).catch((error: unknown) => error);
+ * if (isValidationFailed(error)) for (const issue of error.problem.issues) console.error(issue.pointer, issue.message);
  * ```
  */
-export class ServerError extends HttpError {
-  override name = 'ServerError';
-}
+export const isValidationFailed = guard('validation-failed');
+/** The Idempotency-Key was used before for a different request (422): a new request needs a new key. */
+export const isIdempotencyKeyReused = guard('idempotency-key-reused');
+/** Too many requests (429), still after the retries; `retryAfter` says how long to wait. */
+export const isRateLimited = guard('rate-limited');
+/** The hub failed (500), still after the retries; quote `requestId` to its operator. */
+export const isInternalError = guard('internal-error');
 
 /**
- * A request attempt took longer than the client's `timeout`, still after the retries.
+ * No attempt of the call got an answer within the client's `timeout`.
  *
  * @example
  * ```ts
@@ -165,63 +134,15 @@ export class TimeoutError extends PhxError {
   override name = 'TimeoutError';
 }
 
-/**
- * The hub could not be reached (DNS, refused connection, TLS); `cause` holds the underlying error.
- *
- * @example
- * ```ts
- * try { await client.organisations.get('ZM-PACRA-120045'); } catch (error) {
- *   if (error instanceof NetworkError) console.error('Hub unreachable:', error.cause);
- * }
- * ```
- */
+/** The hub could not be reached (DNS, refused or dropped connection, TLS); `cause` holds the underlying error. */
 export class NetworkError extends PhxError {
   override name = 'NetworkError';
 }
 
-/**
- * A record from the hub failed `validateResponses`.
- *
- * @example
- * ```ts
- * if (error instanceof InvalidResponseError) console.error(error.issues);
- * ```
- */
+/** A record from the hub failed `validateResponses`; `issues` says how. */
 export class InvalidResponseError extends PhxError {
   override name = 'InvalidResponseError';
-  constructor(readonly issues: ValidationIssue[]) {
+  constructor(readonly issues: readonly { code: string; pointer: string }[]) {
     super(`The hub sent a record that fails validation: ${issues.map((issue) => `${issue.pointer} ${issue.code}`).join(', ')}`);
   }
-}
-
-const byStatus: Record<number, typeof HttpError> = {
-  401: UnauthorisedError,
-  403: ForbiddenError,
-  404: NotFoundError,
-  409: ConflictError,
-  412: PreconditionFailedError,
-  428: PreconditionFailedError,
-  422: ValidationFailedError,
-  429: RateLimitedError,
-};
-
-/**
- * The typed error for an error response: its problem details (or what can be said without them).
- *
- * @example
- * ```ts
- * const error = await errorOf(response); // a NotFoundError for a 404
- * ```
- */
-export async function errorOf(response: Response): Promise<HttpError> {
-  let problem: ProblemDetails | undefined;
-  try {
-    const body = (await response.json()) as ProblemDetails;
-    if (body && typeof body === 'object' && typeof body.title === 'string') problem = body;
-  } catch {
-    // Not JSON (a proxy's page, say): fall back to the status line.
-  }
-  problem ??= { type: 'about:blank', title: response.statusText || 'Error', status: response.status };
-  const Class = byStatus[response.status] ?? (response.status >= 500 ? ServerError : HttpError);
-  return new Class(problem, response);
 }

@@ -1,14 +1,14 @@
 import { indicatorCatalogue, validateRecord, type Facility, type Meeting } from '@phx/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { observation, observationPackage, organisation, ORG_A, ORG_B } from '../../server/test/fixtures/data.js';
-import { startTestHub, type TestHub } from '../../server/test/fixtures/hub.js';
-import { createClient, NotFoundError, type PhxClient } from '../src/index.js';
+import { countOf, organisationOf, packageOf } from './data.js';
+import { ORG_A, ORG_B, SECRETARIAT, startHub, type Hub } from './hub.js';
+import { createClient, isForbidden, isNotFound, type PhxClient } from '@phx/client';
 
-let hub: TestHub;
+let hub: Hub;
 let member: PhxClient;
 let secretariat: PhxClient;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startHub();
   member = createClient({ baseUrl: hub.url, token: hub.tokens.memberA, validateResponses: validateRecord });
   secretariat = createClient({ baseUrl: hub.url, token: hub.tokens.secretariat });
 });
@@ -22,7 +22,7 @@ const collect = async <T>(items: AsyncIterable<T>) => {
 
 describe('every endpoint through the client', () => {
   it('organisations: create, get, update, replace, list, delete', async () => {
-    const created = await secretariat.organisations.create(organisation(ORG_A));
+    const created = await secretariat.organisations.create(organisationOf(ORG_A));
     expect(created.data.id).toBe(ORG_A);
     expect(created.etag).toMatch(/^".+"$/);
     const updated = await member.organisations.update(ORG_A, { acronym: 'ZAN' }, { ifMatch: created.etag });
@@ -31,10 +31,10 @@ describe('every endpoint through the client', () => {
     expect((await member.organisations.get(ORG_A)).data).toEqual(replaced.data);
     expect((await collect(member.organisations.list())).map((o) => o.id)).toContain(ORG_A);
 
-    await secretariat.organisations.create(organisation(ORG_B));
+    await secretariat.organisations.create(organisationOf(ORG_B));
     const b = await secretariat.organisations.get(ORG_B);
     await secretariat.organisations.delete(ORG_B, { ifMatch: b.etag });
-    await expect(member.organisations.get(ORG_B)).rejects.toBeInstanceOf(NotFoundError);
+    expect(isNotFound(await member.organisations.get(ORG_B).catch((e: unknown) => e))).toBe(true);
   });
 
   it('facilities and observations, with every observation filter', async () => {
@@ -48,9 +48,9 @@ describe('every endpoint through the client', () => {
     expect(replaced.data).toEqual({ id: 'fac-spare', country: 'ZA', facilityType: 'pre-trial-detention', capacity: 120, operator: 'public' });
     await member.facilities.delete('fac-spare', { ifMatch: replaced.etag });
 
-    const inFacility = { ...observation('obs-f', ORG_A, 120, 2021), scope: { country: 'ZA' as const, facility: 'fac-1' } };
+    const inFacility = { ...countOf('obs-f', ORG_A, 120, 2021), scope: { country: 'ZA' as const, facility: 'fac-1' } };
     await member.observations.create(inFacility);
-    await member.observations.create(observation('obs-2023', ORG_A, 130, 2023));
+    await member.observations.create(countOf('obs-2023', ORG_A, 130, 2023));
     const ids = async (filter: Parameters<PhxClient['observations']['list']>[0]) => (await collect(member.observations.list(filter))).map((o) => o.id);
     expect(await ids({ facility: 'fac-1' })).toEqual(['obs-f']);
     expect(await ids({ organisation: ORG_A, indicator: 'prisons-people-on-oat', country: 'ZA' })).toEqual(['obs-2023', 'obs-f']);
@@ -89,7 +89,7 @@ describe('every endpoint through the client', () => {
   });
 
   it('packages.import stores a package; validate checks one and stores nothing', async () => {
-    const pkg = observationPackage(ORG_A, 25, { prefix: 'pkg' });
+    const pkg = packageOf(ORG_A, 25, 'pkg');
     const result = await member.validate({ ...pkg, id: 'validated-only', observations: pkg.observations!.map((o) => ({ ...o, id: `v-${o.id}` })) });
     expect(result).toMatchObject({ ok: true, issues: [], errors: 0, warnings: 0, truncated: false, format: 'json' });
     expect(result.read).toMatchObject({ records: { organisation: 1, observation: 25 }, complete: true });
@@ -104,5 +104,16 @@ describe('every endpoint through the client', () => {
     const invalid = await member.validate({ ...pkg, observations: [{ ...pkg.observations![0]!, numerator: 3, value: 3 }] });
     expect(invalid.ok).toBe(false);
     expect(invalid.issues.map((issue) => issue.code)).toContain('privacy.small-cell');
+  });
+
+  it("audit: the writes in an organisation's name and by whom, in order; another organisation's are the secretariat's to read", async () => {
+    const entries = await collect(member.audit.list({ limit: 2 }));
+    const seqs = entries.map((entry) => entry.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'create', type: 'organisation', id: ORG_A, owner: ORG_A, by: { organisation: SECRETARIAT, role: 'secretariat' } }));
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'import', type: null, package: 'pkg-pkg', owner: ORG_A, records: 26, by: { organisation: ORG_A, role: 'member' } }));
+    expect(entries.every((entry) => entry.owner === ORG_A || entry.by.organisation === ORG_A)).toBe(true);
+    expect(isForbidden(await member.audit.page({ organisation: ORG_B }).catch((e: unknown) => e))).toBe(true);
+    expect((await secretariat.audit.page({ organisation: ORG_B })).data.map((entry) => [entry.action, entry.id])).toEqual([['create', ORG_B], ['delete', ORG_B]]);
   });
 });

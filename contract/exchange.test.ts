@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { observation, observationPackage, ORG_A } from '../../server/test/fixtures/data.js';
-import { startTestHub, type TestHub } from '../../server/test/fixtures/hub.js';
-import { createClient, PreconditionFailedError, ValidationFailedError, type PhxClient } from '../src/index.js';
+import { countOf, packageOf } from './data.js';
+import { ORG_A, startHub, type Hub } from './hub.js';
+import { createClient, isIdempotencyKeyReused, isPreconditionFailed, isPreconditionRequired, isValidationFailed, type PhxClient } from '@phx/client';
 
-let hub: TestHub;
+let hub: Hub;
 let client: PhxClient;
 beforeAll(async () => {
-  hub = await startTestHub();
+  hub = await startHub();
   client = createClient({ baseUrl: hub.url, token: hub.tokens.memberA });
 });
 afterAll(() => hub?.close());
@@ -19,7 +19,7 @@ async function storedIds(prefix: string): Promise<string[]> {
 
 describe('pagination', () => {
   it('visits every record once while others insert records between its pages', async () => {
-    const pkg = observationPackage(ORG_A, 300, { prefix: 'page-b' });
+    const pkg = packageOf(ORG_A, 300, 'page-b');
     const imported = new Set(pkg.observations!.map((o) => o.id));
     await client.packages.import(pkg);
     const seen: string[] = [];
@@ -29,7 +29,7 @@ describe('pagination', () => {
       // Insert before, among and after the records still to come.
       if (seen.length % 20 === 0) {
         await Promise.all(
-          ['page-a', 'page-b-7x', 'page-c'].map((prefix) => client.observations.create(observation(`${prefix}-${inserted}`, ORG_A))),
+          ['page-a', 'page-b-7x', 'page-c'].map((prefix) => client.observations.create(countOf(`${prefix}-${inserted}`, ORG_A))),
         );
         inserted++;
       }
@@ -44,13 +44,12 @@ describe('pagination', () => {
 describe('imports are all or nothing', () => {
   for (const [where, index] of [['first', 0], ['middle', 500], ['last', 999]] as const) {
     it(`stores nothing when the ${where} record is invalid, and says which`, async () => {
-      const pkg = observationPackage(ORG_A, 1000, { prefix: `bad-${where}` });
+      const pkg = packageOf(ORG_A, 1000, `bad-${where}`);
       pkg.observations![index] = { ...pkg.observations![index]!, period: { start: '2022-12-31', end: '2022-01-01' } };
       const error = await client.packages.import(pkg).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(ValidationFailedError);
-      const issues = (error as ValidationFailedError).issues;
-      expect(issues.map((issue) => issue.pointer)).toContain(`/observations/${index}/period/start`);
-      expect((error as ValidationFailedError).requestId).toEqual(expect.any(String));
+      if (!isValidationFailed(error)) throw error;
+      expect(error.problem.issues.map((issue) => issue.pointer)).toContain(`/observations/${index}/period/start`);
+      expect(error.requestId).toEqual(expect.any(String));
       expect(await storedIds(`bad-${where}`)).toEqual([]);
     });
   }
@@ -58,47 +57,44 @@ describe('imports are all or nothing', () => {
 
 describe('idempotency', () => {
   it('stores each record once when an import is retried after its response was lost', async () => {
-    let attempts = 0;
+    const keys: string[] = [];
     // The first attempt reaches the hub, which commits; its answer is then lost on the way back.
     const flaky: typeof fetch = async (input, init) => {
+      keys.push((input as Request).headers.get('Idempotency-Key')!);
       const response = await fetch(input, init);
-      if (++attempts === 1) throw new TypeError('socket hang up');
+      if (keys.length === 1) throw new TypeError('socket hang up');
       return response;
     };
-    const keys: string[] = [];
-    const retrying = createClient({
-      baseUrl: hub.url,
-      token: hub.tokens.memberA,
-      fetch: flaky,
-      retry: { limit: 2, delay: () => 10 },
-      hooks: { beforeRequest: [(request) => void keys.push(request.headers.get('Idempotency-Key')!)] },
-    });
-    const pkg = observationPackage(ORG_A, 200, { prefix: 'idem' });
+    const retrying = createClient({ baseUrl: hub.url, token: hub.tokens.memberA, fetch: flaky, retry: { limit: 2, delay: () => 10 } });
+    const pkg = packageOf(ORG_A, 200, 'idem');
     const summary = await retrying.packages.import(pkg);
-    expect(attempts).toBe(2);
+    expect(keys).toHaveLength(2);
     expect(new Set(keys).size).toBe(1);
     // The replay is the first answer (a second import would report 201 updated), and nothing was written twice.
     expect(summary).toMatchObject({ created: 200, updated: 1 });
     expect(await storedIds('idem')).toHaveLength(200);
   });
 
-  it('replays a create with the same key, and refuses the key for a different request', async () => {
-    const first = await client.observations.create(observation('idem-create', ORG_A), { idempotencyKey: 'create-1' });
-    const replay = await client.observations.create(observation('idem-create', ORG_A), { idempotencyKey: 'create-1' });
+  it('replays a create with the same key, and refuses the key for a different request as its own problem, not a validation failure', async () => {
+    const first = await client.observations.create(countOf('idem-create', ORG_A), { idempotencyKey: 'create-1' });
+    const replay = await client.observations.create(countOf('idem-create', ORG_A), { idempotencyKey: 'create-1' });
     expect(replay).toEqual(first);
-    await expect(client.observations.create(observation('idem-other', ORG_A), { idempotencyKey: 'create-1' })).rejects.toThrow(/different request/);
+    const reused = await client.observations.create(countOf('idem-other', ORG_A), { idempotencyKey: 'create-1' }).catch((e: unknown) => e);
+    expect(isIdempotencyKeyReused(reused)).toBe(true);
+    expect(isValidationFailed(reused)).toBe(false);
+    expect(reused).toMatchObject({ status: 422, slug: 'idempotency-key-reused', message: expect.stringMatching(/different request/) });
   });
 });
 
 describe('optimistic concurrency', () => {
   it('gives one of two concurrent writers 412, and its retry loses no update', async () => {
     const other = createClient({ baseUrl: hub.url, token: await hub.token(ORG_A, 'member') });
-    await client.observations.create(observation('race', ORG_A));
+    await client.observations.create(countOf('race', ORG_A));
     const [a, b] = await Promise.all([client.observations.get('race'), other.observations.get('race')]);
     await client.observations.update('race', { notes: 'Checked by A.' }, { ifMatch: a.etag });
     const lost = await other.observations.update('race', { methodNote: 'Counted by B.' }, { ifMatch: b.etag }).catch((e: unknown) => e);
-    expect(lost).toBeInstanceOf(PreconditionFailedError);
-    expect((lost as PreconditionFailedError).status).toBe(412);
+    if (!isPreconditionFailed(lost)) throw lost;
+    expect(lost.problem.etag).toBe((await client.observations.get('race')).etag);
 
     const fresh = await other.observations.get('race');
     await other.observations.update('race', { methodNote: 'Counted by B.' }, { ifMatch: fresh.etag });
@@ -106,6 +102,7 @@ describe('optimistic concurrency', () => {
   });
 
   it('needs ifMatch to change a record (428)', async () => {
-    await expect(client.observations.update('race', { notes: 'x' }, { ifMatch: undefined as never })).rejects.toBeInstanceOf(PreconditionFailedError);
+    const error = await client.observations.update('race', { notes: 'x' }, { ifMatch: undefined as never }).catch((e: unknown) => e);
+    expect(isPreconditionRequired(error)).toBe(true);
   });
 });

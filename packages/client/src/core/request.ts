@@ -1,0 +1,97 @@
+import type { paths } from '../types.js';
+import { idempotencyKey } from '../utils/key.js';
+import { changeIsStored } from './recovery.js';
+import { succeeded, type Send } from './transport.js';
+
+/** An HTTP method of the API. */
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** The methods a path of the API offers. */
+export type MethodOf<P extends keyof paths> = { [M in Method]: paths[P][M] extends undefined ? never : M }[Method];
+/** The operation of a path and method, as `paths` describes it. */
+export type OperationOf<P extends keyof paths, M extends MethodOf<P>> = Extract<paths[P][M], { responses: unknown }>;
+
+type Json<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
+/** The body of an operation's successful answer (`undefined` for 204). */
+export type AnswerOf<Op> = Op extends { responses: infer R } ? (200 extends keyof R ? Json<R[200]> : 201 extends keyof R ? Json<R[201]> : undefined) : never;
+type BodyOf<Op> = Op extends { requestBody: { content: infer C } } ? C[keyof C] : never;
+type PathParametersOf<Op> = Op extends { parameters: { path: infer P } } ? P : never;
+type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? (Q extends undefined ? never : Q) : never;
+
+/** What a call of an operation takes: path parameters, query, body and headers, as `paths` says. */
+export type RequestOptions<Op> = ([PathParametersOf<Op>] extends [never] ? unknown : { path: PathParametersOf<Op> }) &
+  ([QueryOf<Op>] extends [never] ? unknown : { query?: QueryOf<Op> }) &
+  ([BodyOf<Op>] extends [never] ? unknown : { body: BodyOf<Op>; contentType?: string }) & {
+    /** The ETag of the record as read: PUT, PATCH and DELETE need it. */
+    ifMatch?: string;
+    /** The Idempotency-Key of a POST (one is made per call when none is given). */
+    idempotencyKey?: string;
+    signal?: AbortSignal;
+    headers?: Record<string, string>;
+  };
+
+/**
+ * The answer of a call: the body of the operation's success, typed from `paths`, and the response
+ * (for its headers, such as `ETag`).
+ */
+export interface Answer<T> {
+  data: T;
+  response: Response;
+}
+
+/** A call of any operation of the API, typed from the generated `paths`. */
+export type Call = <P extends keyof paths, M extends MethodOf<P>>(
+  method: M,
+  path: P,
+  options: RequestOptions<OperationOf<P, M>>,
+) => Promise<Answer<AnswerOf<OperationOf<P, M>>>>;
+
+/** Operations where a hub reached by an earlier attempt would have answered something other than success. */
+export type ConditionalMethod = Extract<Method, 'put' | 'patch' | 'delete'>;
+
+interface LooseOptions {
+  path?: Record<string, string>;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+  contentType?: string;
+  ifMatch?: string;
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+function target(path: string, { path: parameters = {}, query = {} }: LooseOptions): string {
+  const filled = path.slice(1).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parameters[name]!));
+  const search = new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]]))).toString();
+  return search ? `${filled}?${search}` : filled;
+}
+
+/**
+ * The typed call of a client: fills the path, sends the query, body, If-Match and Idempotency-Key
+ * headers, and returns the success typed from `paths` or throws the problem. Every POST carries
+ * an Idempotency-Key, so its retries never write twice. A change retried after a lost answer may
+ * find its own change already stored (412, or 404 for a delete): the hub is asked, and when it holds
+ * what was sent, the call succeeds.
+ */
+export function caller(send: Send): Call {
+  return (async (method: Method, path: string, options: LooseOptions) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
+    if (options.ifMatch !== undefined) headers['If-Match'] = options.ifMatch;
+    if (method === 'post') headers['Idempotency-Key'] = options.idempotencyKey ?? idempotencyKey();
+    const request = {
+      method,
+      path: target(path, options),
+      headers,
+      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
+    const { response, retried } = await send(request);
+    if (!response.ok && retried && (method === 'put' || method === 'patch' || method === 'delete')) {
+      const stored = await changeIsStored(send, request, method, options.body, response);
+      if (stored) return { data: stored.body, response: stored.response };
+    }
+    await succeeded(response);
+    return { data: response.status === 204 ? undefined : await response.json(), response };
+  }) as Call;
+}
+

@@ -1,0 +1,76 @@
+import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance } from 'ky';
+import { NetworkError, problemErrorOf, TimeoutError } from '../errors/index.js';
+import type { ClientOptions } from '../types.js';
+
+/** One HTTP request of a call. */
+export interface Request {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  /** The path under the base URL, with its query. */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+/** What a request came to: the answer, and whether an earlier attempt of it may have reached the hub. */
+export interface Outcome {
+  response: Response;
+  retried: boolean;
+}
+
+/** Sends a request, with retries, and returns the answer; an error answer comes back too, for the caller to judge. */
+export type Send = (request: Request) => Promise<Outcome>;
+
+const DEFAULT_TIMEOUT = 30_000;
+
+/**
+ * The transport of a client: ky with the hub's base URL, bearer token, a timeout per attempt and
+ * retries. Every call the client makes is safe to repeat — reads, writes with an Idempotency-Key,
+ * and changes guarded by If-Match — so every method is retried: after an error status worth
+ * retrying, a timeout or a dropped connection, honouring Retry-After.
+ */
+export function transport(options: ClientOptions): Send {
+  const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+  const timeout = options.timeout ?? DEFAULT_TIMEOUT;
+  const api: KyInstance = ky.create({
+    prefixUrl: String(options.baseUrl).replace(/\/?$/, '/'),
+    headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
+    timeout,
+    retry: {
+      limit: retry.limit ?? 2,
+      methods: ['get', 'post', 'put', 'patch', 'delete'],
+      // 413 is the hub's own limit, which a retry does not change.
+      statusCodes: [408, 429, 500, 502, 503, 504],
+      afterStatusCodes: [429, 503],
+      retryOnTimeout: true,
+      ...(retry.delay ? { delay: retry.delay } : {}),
+      ...(retry.maxRetryAfter !== undefined ? { maxRetryAfter: retry.maxRetryAfter } : {}),
+    },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+
+  return async ({ method, path, headers, body, signal }) => {
+    let retried = false;
+    try {
+      const response = await api(path, {
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        ...(signal ? { signal } : {}),
+        hooks: { beforeRetry: [() => void (retried = true)] },
+      });
+      return { response, retried };
+    } catch (error) {
+      if (error instanceof HTTPError) return { response: error.response, retried };
+      if (error instanceof KyTimeoutError) throw new TimeoutError(`No answer from the hub within ${String(timeout)} ms.`, { cause: error });
+      if (error instanceof TypeError) throw new NetworkError(`Cannot reach the hub: ${error.message}`, { cause: error });
+      throw error; // an abort, by the caller's own signal
+    }
+  };
+}
+
+/** The answer if it is a success; otherwise the problem it carries, thrown. */
+export async function succeeded(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  throw await problemErrorOf(response);
+}
