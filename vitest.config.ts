@@ -16,14 +16,15 @@ const onPostgres = (engine: 'postgres' | 'postgres-2', include: string[]) => ({
 const hubTests = ['packages/server/test/{hub,authorisation,crash,concurrency}.test.ts', 'contract/{exchange,resources}.test.ts'];
 
 // Each package keeps its own vitest.config.ts; the root runs them all, the repository-wide tests in test/,
-// the slow checks of @phx/interop's output against the targets' published schemas, the faces run together on
-// the same files, the client–hub contract tests in contract/, and the hub's tests again on PostgreSQL and on
-// two hub processes sharing one PostgreSQL database.
+// the packaging tests in test/packaging/, the slow checks of @phx/interop's output against the targets'
+// published schemas, the faces run together on the same files, the client–hub contract tests in contract/,
+// and the hub's tests again on PostgreSQL and on two hub processes sharing one PostgreSQL database.
 export default defineConfig({
   test: {
     projects: [
       'packages/*',
       'test',
+      'test/packaging',
       'packages/interop/test/conformance',
       'test/integration',
       'contract',

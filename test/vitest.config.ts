@@ -4,8 +4,8 @@ export default defineConfig({
   test: {
     name: 'repo',
     include: ['**/*.test.ts'],
-    // The faces run together are a project of their own.
-    exclude: ['integration/**', '**/node_modules/**'],
+    // The packaging tests and the faces run together are projects of their own.
+    exclude: ['packaging/**', 'integration/**', '**/node_modules/**'],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'] },
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -11,11 +11,6 @@ type Config<O extends Options> = { args: string[]; options: typeof common & O; a
 
 /**
  * Parses the arguments of a command; an unknown option or a missing value becomes a {@link UsageError}.
- *
- * @example
- * ```ts
- * const { values, positionals } = parse('validate', argv, { format: { type: 'string' } });
- * ```
  */
 export function parse<O extends Options>(command: string, argv: string[], options: O): ReturnType<typeof parseArgs<Config<O>>> {
   const config: Config<O> = { args: argv, options: { ...common, ...options }, allowPositionals: true, strict: true };
@@ -49,12 +44,6 @@ export function recordType(value: string | undefined): RecordType | undefined {
 
 /**
  * The locale of messages: `--locale`, else the language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
- *
- * @example
- * ```ts
- * localeOf(undefined, { LANG: 'ru_RU.UTF-8' }); // 'ru'
- * localeOf(undefined, { LANG: 'uk_UA.UTF-8' }); // 'uk'
- * ```
  */
 export function localeOf(value: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {
   if (value !== undefined) return choice('locale', value, Object.keys(locales) as Locale[], 'en');

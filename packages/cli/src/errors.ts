@@ -20,11 +20,6 @@ export const exitCodes = {
 /**
  * A problem with how `phx` was called or with a file it cannot read or write: printed as one line,
  * exit code 2, never a stack trace.
- *
- * @example
- * ```ts
- * throw new UsageError('unknown option --fromat', 'run `phx validate --help`');
- * ```
  */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -41,11 +36,6 @@ export class UsageError extends Error {
 /**
  * Bad input that makes a file unusable as a whole (an empty file, a CSV without a header):
  * printed as one line, exit code 1.
- *
- * @example
- * ```ts
- * throw new InvalidInputError('data.phx.json: the file is empty');
- * ```
  */
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';

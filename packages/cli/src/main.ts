@@ -53,11 +53,6 @@ const commands: Record<string, (argv: string[], context: Context) => Promise<num
  * Runs `phx` with its arguments and returns the exit code. Every failure becomes one line on
  * standard error: usage and I/O errors exit 2, unusable input exits 1; no stack trace unless
  * `PHX_DEBUG` is set.
- *
- * @example
- * ```ts
- * process.exitCode = await main(process.argv.slice(2), processContext('0.1.0'));
- * ```
  */
 export async function main(argv: string[], context: Context): Promise<number> {
   const [command, ...rest] = argv;

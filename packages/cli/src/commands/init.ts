@@ -17,11 +17,6 @@ Options:
 
 /**
  * A starter package that validates as it is, with placeholders to replace.
- *
- * @example
- * ```ts
- * starterPackage(new Date('2026-01-31T12:00:00Z')).publishedAt; // '2026-01-31T12:00:00Z'
- * ```
  */
 export function starterPackage(now: Date, schemaBase: string = SCHEMA_BASE_URL): Record<string, unknown> {
   const year = now.getUTCFullYear();

@@ -108,11 +108,6 @@ export async function* streamOf(input: Input, onBytes: (bytes: number) => void =
 /**
  * Runs a step of the file pipeline of @phx/schema on an input: `validateFile` (the same verdict as
  * the page and the hub give) or `readRecords` (to convert it).
- *
- * @example
- * ```ts
- * const result = await onInput(input, validateFile, { locale: 'fr' });
- * ```
  */
 export function onInput(
   input: Input,
@@ -125,11 +120,6 @@ export function onInput(
 
 /**
  * Writes a file whole or not at all: into a temporary file beside it, renamed into place at the end.
- *
- * @example
- * ```ts
- * await writeWhole('out.csv', async (write) => { await write('id\n'); });
- * ```
  */
 export async function writeWhole(path: string, produce: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;

@@ -9,13 +9,6 @@ function megabytes(bytes: number): string {
 /**
  * A progress line on standard error for files that take more than a moment; only on a terminal,
  * so that logs and pipes stay clean.
- *
- * @example
- * ```ts
- * const progress = new Progress('big.phx.ndjson', size);
- * progress.advance(chunk.length);
- * progress.stop();
- * ```
  */
 export class Progress {
   private done = 0;

@@ -36,7 +36,7 @@ export interface Dhis2DataValue {
  * @example
  * ```ts
  * const { data } = toDhis2DataValueSet(pkg, mapping);
- * await fetch(`${dhis2}/api/dataValueSets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
+ * await fetch('https://dhis2.example.org/api/dataValueSets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(data) });
  * ```
  */
 export interface Dhis2DataValueSet {

@@ -5,11 +5,6 @@ const notCarried = (field: string, note: string) => ({ field, note });
 /**
  * Where each PHX field goes in a DHIS2 dataValueSet. DHIS2 carries values, not metadata: organisations,
  * facilities, indicator definitions and meetings stay behind (the mapping file names the DHIS2 metadata instead).
- *
- * @example
- * ```ts
- * dhis2FieldMap.observation?.find((m) => m.field === 'notes')?.target; // 'dataValue.comment'
- * ```
  */
 export const dhis2FieldMap: FieldMap = {
   package: [

@@ -123,7 +123,7 @@ function imported(values: Value[], mapping: Dhis2Mapping, options: ImportOptions
  * @example
  * ```ts
  * import { Dhis2Mapping, fromDhis2DataValueSet } from '@phx/interop';
- * const { package: pkg, notes } = fromDhis2DataValueSet(JSON.parse(text), Dhis2Mapping.parse(mappingJson), { header: { license: 'CC-BY-4.0' } });
+ * const { package: pkg, notes } = fromDhis2DataValueSet(JSON.parse(text), Dhis2Mapping.parse(JSON.parse(await readFile('gam-dhis2.json', 'utf8'))), { header: { license: 'CC-BY-4.0' } });
  * ```
  */
 export function fromDhis2DataValueSet(input: unknown, mapping: Dhis2Mapping, options: ImportOptions = {}): ImportResult {

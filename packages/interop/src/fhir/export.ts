@@ -22,6 +22,7 @@ import {
  *
  * @example
  * ```ts
+ * const { data: bundle } = toFhirBundle(pkg);
  * const resource: FhirResource = bundle.entry[0]!.resource;
  * resource.resourceType; // 'Organization'
  * ```
@@ -38,7 +39,7 @@ export interface FhirResource {
  * @example
  * ```ts
  * const { data: bundle } = toFhirBundle(pkg);
- * await fetch(`${fhirBase}`, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(bundle) });
+ * await fetch('https://fhir.example.org/fhir', { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(bundle) });
  * ```
  */
 export interface FhirBundle {

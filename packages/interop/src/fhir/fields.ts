@@ -6,11 +6,6 @@ const extension = (name: string) => `extension[${name}]`;
 /**
  * Where each PHX field goes in the FHIR Bundle. Extensions named `[name]` are PHX extensions under
  * `https://phx-network.github.io/phx/fhir/StructureDefinition/<name>`.
- *
- * @example
- * ```ts
- * fhirFieldMap.observation?.find((m) => m.field === 'numerator')?.target; // 'MeasureReport.group.population[numerator].count'
- * ```
  */
 export const fhirFieldMap: FieldMap = {
   package: [

@@ -43,6 +43,7 @@ export type GamStatus = 'complete' | 'present' | 'suppressed' | 'missing';
  *
  * @example
  * ```ts
+ * const report = gamReadiness(pkg, { country: 'UA', year: 2023 });
  * const row: GamIndicatorReadiness = report.indicators[0]!;
  * console.log(row.indicator, row.status, row.missingBreakdowns.join(', '));
  * ```

@@ -5,11 +5,6 @@ const notCarried = (field: string, note: string) => ({ field, note });
 /**
  * Where each PHX field goes in SDMX (SDMX-CSV 2.0 and SDMX-JSON alike): observations become SDMX observations
  * keyed by the PHX data structure; the structure message names the indicators, countries and codes.
- *
- * @example
- * ```ts
- * sdmxFieldMap.observation?.find((m) => m.field === 'suppressed')?.target; // 'CONF_STATUS = C, OBS_VALUE empty'
- * ```
  */
 export const sdmxFieldMap: FieldMap = {
   package: [

@@ -7,15 +7,7 @@ import { AuditEntry } from './audit.js';
 import type { ProblemSlug } from './problems.js';
 import { ImportSummary, ValidationResult } from './results.js';
 
-/**
- * Records in a page when the request gives no `limit`.
- *
- * @example
- * ```ts
- * import { DEFAULT_PAGE_SIZE } from '@phx/schema/api';
- * const pages = Math.ceil(total / DEFAULT_PAGE_SIZE); // how many requests a plain list takes
- * ```
- */
+/** Records in a page when the request gives no `limit`. */
 export const DEFAULT_PAGE_SIZE = 100;
 /** The largest `limit` a page may ask for. */
 export const MAX_PAGE_SIZE = 1000;
@@ -129,7 +121,7 @@ function pageOf(collection: Collection) {
  * ```ts
  * import { pages } from '@phx/schema/api';
  * const page = pages.observations.parse(await response.json());
- * if (page.next !== null) console.log(`more after ${page.data.at(-1)?.id}`);
+ * if (page.next !== null) console.log(`${page.data.length} now, more at cursor ${page.next}`);
  * ```
  */
 export const pages = {

@@ -48,6 +48,7 @@ export interface ReadNdjsonOptions {
  * @example
  * ```ts
  * import { readNdjson } from '@phx/schema';
+ * const rows: unknown[] = [];
  * for await (const entry of readNdjson(file.stream())) {
  *   if ('issue' in entry) console.error(entry.issue.message);
  *   else if (entry.type === 'observation') rows.push(entry.record);
@@ -118,9 +119,9 @@ export function* toNdjsonLines(pkg: Record<string, unknown>): Generator<string> 
  * ```ts
  * import { PackageBuilder } from '@phx/schema';
  * const builder = new PackageBuilder();
- * builder.add('package', { phxVersion: '1.0', id: 'pkg-1', ... });
- * builder.add('observation', { id: 'obs-1', ... });
- * builder.build(); // { phxVersion: '1.0', id: 'pkg-1', ..., observations: [{ id: 'obs-1', ... }] }
+ * builder.add('package', { phxVersion: '1.0', id: 'pkg-1', publisher: { id: 'ZM-PACRA-120045', name: 'ZPRT' }, license: 'CC-BY-4.0', publishedAt: '2021-03-01T09:00:00Z' });
+ * builder.add('observation', observation);
+ * builder.build(); // { phxVersion: '1.0', id: 'pkg-1', publisher: …, observations: [observation] }
  * ```
  */
 export class PackageBuilder {

@@ -5,6 +5,7 @@ import { legacyEncodingOf, type RecognisedEncoding } from '../file/encoding.js';
  *
  * @example
  * ```ts
+ * import { createReadStream } from 'node:fs';
  * const fromNode: ChunkSource = createReadStream('observations.phx.ndjson');
  * const fromBrowser: ChunkSource = file.stream();
  * ```
@@ -18,7 +19,7 @@ export type ChunkSource = AsyncIterable<Uint8Array | string> | ReadableStream<Ui
  * ```ts
  * for await (const line of readLines(source)) {
  *   if ('problem' in line) console.error(`line ${line.number}: ${line.problem}`);
- *   else handle(line.text);
+ *   else console.log(line.number, line.text.length);
  * }
  * ```
  */
@@ -62,7 +63,8 @@ const encoder = new TextEncoder();
  *
  * @example
  * ```ts
- * for await (const line of readLines(fs.createReadStream('data.phx.ndjson'))) {
+ * import { createReadStream } from 'node:fs';
+ * for await (const line of readLines(createReadStream('data.phx.ndjson'))) {
  *   if ('text' in line) console.log(line.number, line.text);
  * }
  * ```

@@ -69,6 +69,7 @@ export type DataPackage = z.infer<typeof DataPackage>;
  *
  * @example
  * ```ts
+ * import { readFile } from 'node:fs/promises';
  * const pkg: DataPackageInput = JSON.parse(await readFile('network-meeting-2020.phx.json', 'utf8'));
  * if (validate(pkg).ok) await client.packages.import(pkg);
  * ```

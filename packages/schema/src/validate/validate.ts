@@ -230,8 +230,9 @@ function addLocations(text: string, issues: ValidationIssue[], collector: IssueC
  * @example
  * ```ts
  * import { validate } from '@phx/schema';
- * const { ok, issues } = validate(fs.readFileSync('data.phx.json', 'utf8'), { locale: 'ru' });
- * for (const issue of issues) console.log(`${issue.location?.line}: ${issue.code} ${issue.message}`);
+ * import { readFileSync } from 'node:fs';
+ * const { ok, issues } = validate(readFileSync('data.phx.json', 'utf8'), { locale: 'ru' });
+ * for (const issue of issues) console.log(`${issue.location && 'line' in issue.location ? issue.location.line : issue.pointer}: ${issue.code} ${issue.message}`);
  * ```
  */
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult<DataPackage> {
@@ -402,7 +403,7 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
  *
  * @example
  * ```ts
- * const { ok, issues } = validateRecord('observation', { id: 'obs-1', ... });
+ * const { ok, issues } = validateRecord('observation', observation);
  * ```
  */
 export function validateRecord(type: RecordType, record: unknown, options: ValidateOptions = {}): ValidationResult<Record<string, unknown>> {

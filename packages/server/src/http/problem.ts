@@ -19,7 +19,7 @@ type ProblemArguments<S extends ProblemSlug> =
  * @example
  * ```ts
  * throw new Problem('not-found', 'There is no observation "obs-1".');
- * throw new Problem('precondition-failed', 'The observation changed since you read it.', { etag: current.etag });
+ * throw new Problem('precondition-failed', 'The observation changed since you read it.', { etag: '"3q2-7w"' });
  * ```
  */
 export class Problem<S extends ProblemSlug = ProblemSlug> extends Error {

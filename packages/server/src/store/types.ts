@@ -126,12 +126,6 @@ export interface TokenOptions {
 
 /**
  * A response kept for an idempotency key, replayed when the same key comes again with the same request.
- *
- * @example
- * ```ts
- * const response: StoredResponse = { requestHash, status: 201, body: JSON.stringify(summary), headers: { 'Content-Type': 'application/json' } };
- * await store.transaction((tx) => tx.saveResponse(principal, idempotencyKey, response));
- * ```
  */
 export interface StoredResponse {
   requestHash: string;

@@ -1,7 +1,8 @@
 /**
  * What users install: each publishable package is packed as npm would publish it, linted with publint and
  * arethetypeswrong, and installed from the tarballs (no workspace links) into a fresh project that imports
- * it from ESM, requires it from CJS and type-checks against it with moduleResolution node16 and bundler.
+ * it from ESM, requires it from CJS and type-checks against it with moduleResolution node16 and bundler —
+ * also from a CommonJS file, and with the client installed alone.
  */
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,10 +11,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { publint } from 'publint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validate } from '../packages/schema/src/index.js';
+import { validate } from '../../packages/schema/src/index.js';
 
 const run = promisify(execFile);
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '../..');
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 
 interface Manifest {
@@ -124,6 +125,30 @@ describe('a fresh project installing the tarballs', () => {
     expect(result.stdout).toBe('');
   }, 180_000);
 
+  it('type-checks and runs a CommonJS file (module node16, .cts) with skipLibCheck false', async () => {
+    const dir = join(consumer, 'commonjs');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'program.cts'),
+      [
+        "import { createClient, isValidationFailed, type Observation } from '@phx/client';",
+        "import { validate } from '@phx/schema';",
+        "import { problemTypes } from '@phx/schema/api';",
+        "const client = createClient({ baseUrl: 'http://127.0.0.1:1', token: 't', retry: 0 });",
+        "const unit: Observation['unit'] = 'percent';",
+        '// @ts-expect-error a unit outside the closed codelist is a type error',
+        "const wrong: Observation['unit'] = 'percentage';",
+        "console.log(typeof client.observations.list, validate({}).ok, problemTypes['idempotency-key-reused'].status, unit, isValidationFailed(wrong));",
+      ].join('\n'),
+    );
+    const options = { module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck: false, target: 'es2022', types: ['node'], outDir: 'out' };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['program.cts'] }));
+    const result = await run(join(consumer, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: consumer }).catch((error: { stdout: string }) => error);
+    expect(result.stdout).toBe('');
+    const { stdout } = await run(process.execPath, [join(dir, 'out/program.cjs')], { cwd: consumer });
+    expect(stdout.trim()).toBe('function false 422 percent false');
+  });
+
   it('runs the phx bin it installed', async () => {
     const { stdout } = await run(join(consumer, 'node_modules/.bin/phx'), ['--version'], { cwd: consumer });
     expect(stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version);
@@ -155,5 +180,39 @@ describe('a fresh project installing the tarballs', () => {
     } finally {
       await browser.close();
     }
+  });
+});
+
+describe('the client installed alone', () => {
+  const alone = join(scratch, 'client-alone');
+
+  beforeAll(async () => {
+    mkdirSync(alone, { recursive: true });
+    writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'alone', private: true, type: 'module' }));
+    const typescript = JSON.parse(readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8')).version as string;
+    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarballs.get('@phx/client')!, `typescript@${typescript}`], { cwd: alone });
+  }, 300_000);
+
+  it('needs no other package of ours', () => {
+    const installed = readdirSync(join(alone, 'node_modules/@phx'));
+    expect(installed).toEqual(['client']);
+  });
+
+  it.each([true, false])('has whole types (skipLibCheck %s): nothing missing, no record type any', async (skipLibCheck) => {
+    const program = [
+      "import { createClient, type Observation } from '@phx/client';",
+      "const client = createClient({ baseUrl: 'http://127.0.0.1:8080', token: 't' });",
+      "const observation: Observation = (await client.observations.get('o')).data;",
+      '// @ts-expect-error were the types any, this would compile',
+      "const unit: 'percentage' = observation.unit;",
+      'export { unit };',
+    ].join('\n');
+    const dir = join(alone, `skip-${skipLibCheck}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'program.ts'), program);
+    const options = { module: 'node16', moduleResolution: 'node16', strict: true, skipLibCheck, target: 'es2022', noEmit: true, types: [] };
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['program.ts'] }));
+    const result = await run(join(alone, 'node_modules/.bin/tsc'), ['-p', dir], { cwd: alone }).catch((error: { stdout: string }) => error);
+    expect(result.stdout).toBe('');
   });
 });
