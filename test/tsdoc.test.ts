@@ -57,6 +57,21 @@ function undocumentedExports(): { offenders: string[]; checked: string[] } {
   return { offenders: checked.filter((key) => !found.get(key)), checked };
 }
 
+/** Doc comments of the packages' sources that give a default in prose rather than with `@default`. */
+function defaultsInProse(): string[] {
+  const offenders: string[] = [];
+  for (const dir of ['schema', 'interop', 'client', 'server', 'cli']) {
+    for (const file of ts.sys.readDirectory(resolve(root, 'packages', dir, 'src'), ['.ts'])) {
+      const text = ts.sys.readFile(file)!;
+      for (const [comment] of text.matchAll(/\/\*\*[\s\S]*?\*\//g)) {
+        const prose = comment!.split(/\n\s*\* @/)[0]!;
+        if (/[.;]\s+Default\b|\bDefault:/.test(prose)) offenders.push(`${relative(root, file)}: ${prose.replace(/\s+/g, ' ').slice(0, 100)}`);
+      }
+    }
+  }
+  return offenders;
+}
+
 describe('TSDoc of the public API', () => {
   const { offenders, checked } = undocumentedExports();
 
@@ -68,6 +83,11 @@ describe('TSDoc of the public API', () => {
     expect(checked).toContain('packages/schema/src/codelists/index.ts:labelOf');
     expect(checked).toContain('packages/interop/src/targets.ts:exportPackage');
     expect(checked).toContain('packages/schema/src/api/problems.ts:problemTypes');
+  });
+
+  it('states defaults with @default, not in prose', () => {
+    const offenders = defaultsInProse();
+    expect(offenders, offenders.join('\n')).toEqual([]);
   });
 
   it('gives every export a description', () => {

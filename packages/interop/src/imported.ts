@@ -15,13 +15,25 @@ import type { InteropNote, Notes } from './report.js';
  * ```
  */
 export interface PackageHeader {
-  /** Identifier of the new package. Default: `imported-<source>`. */
+  /**
+   * Identifier of the new package.
+   * @default `imported-<source>`
+   */
   id?: string;
-  /** Publishing organisation. Default: what the source names, else the one organisation that reports every observation. */
+  /**
+   * Publishing organisation.
+   * @default what the source names, else the one organisation that reports every observation
+   */
   publisher?: DataPackage['publisher'];
-  /** Licence of the data (SPDX identifier or URL). Default: what the source names; an import without one fails. */
+  /**
+   * Licence of the data (SPDX identifier or URL).
+   * @default what the source names; an import without one fails
+   */
   license?: string;
-  /** When the package is published. Default: what the source names, else now. */
+  /**
+   * When the package is published.
+   * @default what the source names, else now
+   */
   publishedAt?: string;
 }
 
@@ -36,7 +48,10 @@ export interface PackageHeader {
 export interface ImportOptions {
   /** The package header, where the source does not carry it. */
   header?: PackageHeader;
-  /** The clock, for `publishedAt`. Default: the current time. */
+  /**
+   * The clock, for `publishedAt`.
+   * @default the current time
+   */
   now?: Date;
   /**
    * Records the source may not carry (DHIS2 and SDMX carry no organisations, facilities or indicator definitions),

@@ -90,7 +90,7 @@ export const fieldMaps: Record<ExportTarget, FieldMap> = { fhir: fhirFieldMap, d
  *
  * @example
  * ```ts
- * const file: ExportFile = { role: 'data', ...exportFormats['sdmx-csv'], content: csv };
+ * const file: ExportFile = { role: 'data', ...exportFormats['sdmx-csv'], content: text };
  * ```
  */
 export interface ExportFile {
@@ -110,7 +110,10 @@ export interface ExportFile {
  * ```
  */
 export interface ExportOptions {
-  /** The DHIS2 mapping (parsed JSON, checked here). Default: the GAM template, {@link gamDhis2Template}. */
+  /**
+   * The DHIS2 mapping (parsed JSON, checked here).
+   * @default the GAM template, {@link gamDhis2Template}
+   */
   mapping?: unknown;
 }
 
@@ -189,7 +192,10 @@ export function exportPackage(pkg: DataPackage, target: ExportTarget, options: E
  * ```
  */
 export interface ImportPackageOptions extends ImportOptions {
-  /** The DHIS2 mapping (parsed JSON, checked here). Default: the GAM template; its reporting organisation defaults to the publisher. */
+  /**
+   * The DHIS2 mapping (parsed JSON, checked here).
+   * @default the GAM template; its reporting organisation defaults to the publisher
+   */
   mapping?: unknown;
 }
 

@@ -31,12 +31,6 @@ export const publishedSchemas = { DataPackage, Organisation, Facility, Indicator
 
 /**
  * The name of a published JSON Schema, e.g. `DataPackage` or `Observation`.
- *
- * @example
- * ```ts
- * const name: SchemaName = 'Observation';
- * const url = `${SCHEMA_BASE_URL}${name}.schema.json`;
- * ```
  */
 export type SchemaName = keyof typeof publishedSchemas;
 

@@ -23,15 +23,21 @@ import { defaultLimits } from './http/app.js';
 export interface StartHubOptions {
   /** The database: a SQLite file (created if missing) or a `postgres://` URL. */
   db: string;
-  /** Port to listen on; 0 picks a free one. Default 8080. */
+  /**
+   * Port to listen on; 0 picks a free one.
+   * @default 8080
+   */
   port?: number;
-  /** Interface to listen on. Default 127.0.0.1 (this machine only). */
+  /**
+   * Interface to listen on.
+   * @default 127.0.0.1 (this machine only)
+   */
   host?: string;
   /** `.phx.json` files imported at start; a package already imported (same id) is skipped. */
   seed?: string[];
   /**
-   * A directory of static files served at `/`. Default: the browser validator page that ships inside
-   * this package; `false` serves nothing at `/`.
+   * A directory of static files served at `/`; `false` serves nothing at `/`.
+   * @default the browser validator page that ships inside this package
    */
   webRoot?: string | false;
   /** Create a secretariat token for a demo and return it. */
@@ -199,7 +205,10 @@ export interface CreateTokenOptions {
   /** Identifier of the organisation the token acts for. */
   organisation: string;
   role: Role;
-  /** When the token stops working (an ISO 8601 date or date-time); default never. */
+  /**
+   * When the token stops working (an ISO 8601 date or date-time).
+   * @default never
+   */
   expiresAt?: string;
   /** Who or what holds the token, shown by `listTokens`. */
   label?: string;

@@ -186,22 +186,10 @@ export const codelists = {
 
 /**
  * The id of a codelist, e.g. `'sex'` or `'focusArea'`.
- *
- * @example
- * ```ts
- * const list: CodelistId = 'population';
- * codelists[list].codes.includes('women-in-prison'); // true
- * ```
  */
 export type CodelistId = keyof typeof codelists;
 
 /**
  * The codes of one codelist, e.g. `Code<'sex'>` is `'female' | 'male' | ...`.
- *
- * @example
- * ```ts
- * const country: Code<'country'> = 'ZM';
- * const unit: Code<'unit'> = 'percent';
- * ```
  */
 export type Code<Id extends CodelistId> = (typeof codelists)[Id]['codes'][number];

@@ -9,12 +9,6 @@ import type { Code, CodelistId } from './codes.js';
 
 /**
  * A locale PHX ships labels and messages for.
- *
- * @example
- * ```ts
- * const locale: LabelLocale = 'fr';
- * labelOf('facilityType', 'pre-trial-detention', locale);
- * ```
  */
 export type LabelLocale = 'en' | 'ru' | 'uk' | 'fr' | 'es';
 

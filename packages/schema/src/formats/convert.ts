@@ -32,11 +32,20 @@ export interface NdjsonRecord {
  * ```
  */
 export interface ReadNdjsonOptions {
-  /** Language of the messages. Default `en`. */
+  /**
+   * Language of the messages.
+   * @default 'en'
+   */
   locale?: Locale;
-  /** Longest line accepted, in bytes. Default 16 MiB. */
+  /**
+   * Longest line accepted, in bytes.
+   * @default 16 MiB
+   */
   maxLineBytes?: number;
-  /** Deepest nesting accepted. Default 100. */
+  /**
+   * Deepest nesting accepted.
+   * @default 100
+   */
   maxDepth?: number;
 }
 

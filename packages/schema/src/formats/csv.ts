@@ -18,13 +18,25 @@ import { columnOrder, compareRanks, requiredColumns, resolveColumn, type CellKin
  * ```
  */
 export interface ReadCsvOptions {
-  /** The record type of the rows. Default: told from the header (see {@link detectCsvType}). */
+  /**
+   * The record type of the rows.
+   * @default told from the header (see {@link detectCsvType})
+   */
   type?: RecordType;
-  /** Language of the messages. Default `en`. */
+  /**
+   * Language of the messages.
+   * @default 'en'
+   */
   locale?: Locale;
-  /** Cell separator. Default: the one among `,` `;` tab and `|` that the header row uses most. */
+  /**
+   * Cell separator.
+   * @default the one among `,` `;` tab and `|` that the header row uses most
+   */
   delimiter?: string;
-  /** Read `12,5` as 12.5 in number columns. Default: on when cells are separated by `;`. */
+  /**
+   * Read `12,5` as 12.5 in number columns.
+   * @default on when cells are separated by `;`
+   */
   decimalComma?: boolean;
 }
 
@@ -67,9 +79,15 @@ export interface CsvTable {
  * ```
  */
 export interface WriteCsvOptions {
-  /** Cell separator. Default `,`. */
+  /**
+   * Cell separator.
+   * @default ,
+   */
   delimiter?: string;
-  /** Start with a byte order mark, so that Excel reads the file as UTF-8. Default false. */
+  /**
+   * Start with a byte order mark, so that Excel reads the file as UTF-8.
+   * @default false
+   */
   bom?: boolean;
 }
 

@@ -21,12 +21,6 @@ export const locales = { en, ru, uk, fr, es } as const satisfies Record<string, 
 
 /**
  * A locale PHX ships messages for: `en`, `ru`, `uk`, `fr` or `es`.
- *
- * @example
- * ```ts
- * const locale: Locale = 'ru';
- * const { issues } = validate(pkg, { locale }); // messages in Russian
- * ```
  */
 export type Locale = keyof typeof locales;
 

@@ -4,21 +4,10 @@ import type { IssueParams } from '../validate/params.js';
 
 /**
  * Codes whose messages come from zod's own locales (structural checks but a missing field).
- *
- * @example
- * ```ts
- * const code: StructuralCode = 'schema.invalid-type';
- * ```
  */
 export type StructuralCode = Exclude<Extract<IssueCode, `schema.${string}`>, 'schema.required'>;
 /**
  * Codes whose messages PHX writes.
- *
- * @example
- * ```ts
- * const code: RuleCode = 'privacy.small-cell';
- * locales.fr.messages[code]; // renders the French message from an issue's params
- * ```
  */
 export type RuleCode = Exclude<IssueCode, StructuralCode>;
 

@@ -27,12 +27,6 @@ export const recordTypes = {
 
 /**
  * A record type name: `organisation`, `facility`, `indicator`, `observation` or `meeting`.
- *
- * @example
- * ```ts
- * const type: RecordType = 'observation';
- * const { ok } = validateRecord(type, observation);
- * ```
  */
 export type RecordType = keyof typeof recordTypes;
 /**

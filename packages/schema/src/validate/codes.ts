@@ -297,11 +297,5 @@ export const issueCodes = {
 
 /**
  * A stable issue code.
- *
- * @example
- * ```ts
- * const code: IssueCode = 'ref.unknown-organisation';
- * const unknownOrganisations = validate(pkg).issues.filter((issue) => issue.code === code);
- * ```
  */
 export type IssueCode = keyof typeof issueCodes;

@@ -6,12 +6,6 @@ import type { IssueParams } from './params.js';
 
 /**
  * How serious an issue is: an `error` makes the data invalid, a `warning` does not.
- *
- * @example
- * ```ts
- * const severity: Severity = 'warning';
- * const warnings = validate(pkg).issues.filter((issue) => issue.severity === severity);
- * ```
  */
 export type Severity = 'error' | 'warning';
 

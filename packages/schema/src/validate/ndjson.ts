@@ -16,7 +16,10 @@ import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, shapeProble
  * ```
  */
 export interface ValidateNdjsonOptions extends ValidateOptions {
-  /** Longest line accepted, in bytes; a longer one is reported and skipped. Default 16 MiB. */
+  /**
+   * Longest line accepted, in bytes; a longer one is reported and skipped.
+   * @default 16 MiB
+   */
   maxLineBytes?: number;
 }
 

@@ -22,21 +22,39 @@ import { fromZodIssues, type StructuralProblem } from './structural.js';
  * ```
  */
 export interface ValidateOptions {
-  /** Language of the messages. Default `en`. */
+  /**
+   * Language of the messages.
+   * @default 'en'
+   */
   locale?: Locale;
-  /** Counts from 1 up to (not including) this number must be marked suppressed. Default 5. */
+  /**
+   * Counts from 1 up to (not including) this number must be marked suppressed.
+   * @default 5
+   */
   suppressionThreshold?: number;
-  /** The date against which "in the future" is judged. Default: now. */
+  /**
+   * The date against which "in the future" is judged.
+   * @default now
+   */
   now?: Date;
-  /** Indicator definitions known besides the package's own. Default: the PHX catalogue. */
+  /**
+   * Indicator definitions known besides the package's own.
+   * @default the PHX catalogue
+   */
   catalogue?: readonly IndicatorDefinition[];
   /** Organisation ids that resolve although the data does not define them (e.g. members of a hub). */
   knownOrganisations?: Iterable<string>;
   /** Facilities that resolve although the data does not define them, as `[id, country]` pairs (e.g. a hub's). */
   knownFacilities?: Iterable<readonly [string, string]>;
-  /** Stop collecting issues after this many. Default: no limit. */
+  /**
+   * Stop collecting issues after this many.
+   * @default no limit
+   */
   maxIssues?: number;
-  /** Deepest nesting of arrays and objects accepted. Default 100. */
+  /**
+   * Deepest nesting of arrays and objects accepted.
+   * @default 100
+   */
   maxDepth?: number;
   /**
    * Keep the data read in the result's `data` even when it is not valid (then unchecked: look at

@@ -20,13 +20,25 @@ import { securityHeaders, serveSchemas, serveWebRoot } from './web.js';
  * ```
  */
 export interface HubLimits {
-  /** Largest request body, in bytes. Default 128 MiB (a package of about 200 000 observations). */
+  /**
+   * Largest request body, in bytes.
+   * @default 128 MiB (a package of about 200 000 observations)
+   */
   maxBodyBytes?: number;
-  /** Most records one imported package may hold. Default 200 000. */
+  /**
+   * Most records one imported package may hold.
+   * @default 200 000
+   */
   maxImportRecords?: number;
-  /** Requests per token and window. Default 6 000 a minute. */
+  /**
+   * Requests per token and window.
+   * @default 6 000 a minute
+   */
   rateLimit?: RateLimit;
-  /** Requests without a known token per client address and window. Default 600 a minute. */
+  /**
+   * Requests without a known token per client address and window.
+   * @default 600 a minute
+   */
   addressRateLimit?: RateLimit;
 }
 
