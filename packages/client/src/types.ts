@@ -64,8 +64,8 @@ export interface ForeignProblem {
   [extension: string]: unknown;
 }
 
-/** A collection of the API, e.g. `observations`. */
-export type Collection = 'organisations' | 'facilities' | 'indicators' | 'observations' | 'meetings';
+/** A collection of the API, e.g. `observations`: a path of `paths` with an item under it. */
+export type Collection = { [P in keyof paths]: P extends `/v1/${infer C}/{${string}}` ? C : never }[keyof paths];
 
 /** The record type of each collection. */
 export interface Records {

@@ -1,10 +1,10 @@
 /** The client's types are generated from the contract; they agree with @phx/schema's, and they narrow as promised. */
-import type { DataPackageInput, Facility as SchemaFacility, IndicatorDefinition as SchemaIndicator, Meeting as SchemaMeeting, Observation as SchemaObservation, Organisation as SchemaOrganisation, ValidationIssue as SchemaIssue } from '@phx/schema';
+import type { Collection as SchemaCollection, DataPackageInput, Facility as SchemaFacility, IndicatorDefinition as SchemaIndicator, Meeting as SchemaMeeting, Observation as SchemaObservation, Organisation as SchemaOrganisation, RecordType as SchemaRecordType, ValidationIssue as SchemaIssue } from '@phx/schema';
 import type { ImportSummary as ContractSummary, ProblemDocument as ContractProblem, ProblemSlug as ContractSlug } from '@phx/schema/api';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  createClient, isValidationFailed, ProblemError, type Facility, type ImportSummary, type IndicatorDefinition, type Meeting, type Observation,
-  type Organisation, type DataPackage, type Page, type ProblemDocument, type ProblemSlug, type ValidationIssue, type Versioned,
+  createClient, isValidationFailed, ProblemError, type Collection, type Facility, type ImportSummary, type IndicatorDefinition, type Meeting, type Observation,
+  type Organisation, type DataPackage, type Page, type ProblemDocument, type ProblemSlug, type RecordType, type ValidationIssue, type Versioned,
 } from '../src/index.js';
 
 const client = createClient({ baseUrl: 'http://127.0.0.1:8080', token: 't' });
@@ -23,6 +23,11 @@ describe('types generated from the OpenAPI document agree with the contract', ()
     expectTypeOf<SchemaMeeting>().toExtend<Meeting>();
     expectTypeOf<DataPackage>().toExtend<DataPackageInput>();
     expectTypeOf<DataPackageInput>().toExtend<DataPackage>();
+  });
+
+  it('collections and record types', () => {
+    expectTypeOf<Collection>().toEqualTypeOf<SchemaCollection>();
+    expectTypeOf<RecordType>().toEqualTypeOf<SchemaRecordType>();
   });
 
   it('answers and problems', () => {
@@ -64,6 +69,9 @@ describe('the client', () => {
     void client.call('get', '/v1/meetings/{id}', {});
     // @ts-expect-error no PUT on the catalogue
     void client.call('put', '/v1/indicators/{code}', { path: { code: 'x' } });
+    expectTypeOf(client.call('get', '/schemas/v1/{file}', { path: { file: 'Observation.schema.json' } })).resolves.toHaveProperty('data').toEqualTypeOf<Record<string, unknown>>();
+    // @ts-expect-error the hub serves the schemas of the format only
+    void client.call('get', '/schemas/v1/{file}', { path: { file: 'Prison.schema.json' } });
   });
 
   it('narrows a problem on its slug', () => {

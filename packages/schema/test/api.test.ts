@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  collections, DEFAULT_PAGE_SIZE, listQueries, operations, Problem, problemSchemas, problemTypes, PROBLEM_BASE, slugOf, type ProblemSlug,
+  collections, DEFAULT_PAGE_SIZE, listQueries, openApiDocument, operations, Problem, problemSchemas, problemsOf, problemTypes, PROBLEM_BASE, slugOf, type ProblemSlug,
 } from '../src/api/index.js';
 import { locales } from '../src/index.js';
 
@@ -45,6 +45,20 @@ describe('operations', () => {
     for (const [collection, { readOnly }] of Object.entries(collections)) {
       const methods = operations.filter((operation) => operation.tag === collection).map((operation) => operation.method);
       expect(methods.sort()).toEqual(readOnly ? ['get', 'get'] : ['delete', 'get', 'get', 'patch', 'post', 'put']);
+    }
+  });
+});
+
+describe('public operations', () => {
+  it('are the documents, served without a token and so without its problems', () => {
+    expect(operations.filter((operation) => operation.public).map((operation) => operation.path)).toEqual(['/v1/openapi.json', '/schemas/v1/{file}']);
+    const paths = openApiDocument().paths as Record<string, Record<string, { security?: unknown[]; responses: Record<string, unknown> }>>;
+    for (const operation of operations) {
+      const described = paths[operation.path]![operation.method]!;
+      expect(problemsOf(operation)).toEqual(expect.arrayContaining(['request-timeout', 'headers-too-large', 'internal-error', ...operation.problems]));
+      expect(problemsOf(operation).includes('unauthorised'), operation.operationId).toBe(!operation.public);
+      expect(described.security, operation.operationId).toEqual(operation.public ? [] : undefined);
+      expect(Object.hasOwn(described.responses, '401'), operation.operationId).toBe(!operation.public);
     }
   });
 });

@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { STATUS_CODES } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type HubLimits } from './http/app.js';
+import { answerRefusedRequest } from './http/refused.js';
 import { importPackage } from './hub/import.js';
-import { PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import { Problem } from './http/problem.js';
 import { openStore } from './store/store.js';
 import type { Role, Store, TokenInfo } from './store/types.js';
@@ -136,7 +134,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   });
   // Requests that Node refuses before the app sees them (headers or URL too large, a malformed
   // request line) are answered as problem+json too.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => answerClientError(error, socket));
+  server.on('clientError', answerRefusedRequest);
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
@@ -152,22 +150,6 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         (server as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
   };
-}
-
-/** The answer to a request that Node's HTTP parser refused. */
-function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (!socket.writable || (error.code === 'ECONNRESET' && socket.destroyed)) return void socket.destroy();
-  const problem =
-    error.code === 'HPE_HEADER_OVERFLOW' ? new Problem('headers-too-large', 'The request headers (or the URL) are too large.')
-    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new Problem('request-timeout', 'The request took too long to arrive.')
-    : new Problem('bad-request', 'The request is not valid HTTP.');
-  const { status } = problem;
-  // The request was never read: no path, no id, no language to answer in.
-  const body = JSON.stringify(problem.document('', undefined, 'en'));
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_MEDIA_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n` +
-      `X-Content-Type-Options: nosniff\r\n\r\n${body}`,
-  );
 }
 
 /** The validator page the build copies into this package (`dist/web`), if it is there. */

@@ -10,9 +10,10 @@ export type MethodOf<P extends keyof paths> = { [M in Method]: paths[P][M] exten
 /** The operation of a path and method, as `paths` describes it. */
 export type OperationOf<P extends keyof paths, M extends MethodOf<P>> = Extract<paths[P][M], { responses: unknown }>;
 
-type Json<R> = R extends { content: { 'application/json': infer B } } ? B : undefined;
+/** The body of a response, whatever its JSON media type (`application/json`, `application/schema+json`). */
+type Content<R> = R extends { content: infer C } ? C[keyof C] : undefined;
 /** The body of an operation's successful answer (`undefined` for 204). */
-export type AnswerOf<Op> = Op extends { responses: infer R } ? (200 extends keyof R ? Json<R[200]> : 201 extends keyof R ? Json<R[201]> : undefined) : never;
+export type AnswerOf<Op> = Op extends { responses: infer R } ? (200 extends keyof R ? Content<R[200]> : 201 extends keyof R ? Content<R[201]> : undefined) : never;
 type BodyOf<Op> = Op extends { requestBody: { content: infer C } } ? C[keyof C] : never;
 type PathParametersOf<Op> = Op extends { parameters: { path: infer P } } ? P : never;
 type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? (Q extends undefined ? never : Q) : never;

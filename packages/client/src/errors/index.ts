@@ -83,7 +83,7 @@ const guard =
 
 /** A malformed request: bad JSON, an unknown query parameter, a bad cursor (400). */
 export const isBadRequest = guard('bad-request');
-/** The token is missing, unknown or revoked (401): ask the hub's operator for a new one. */
+/** The token is missing, unknown, revoked or expired (401): ask the hub's operator for a new one. */
 export const isUnauthorised = guard('unauthorised');
 /** The token's organisation or role may not do this (403); an import lists the records in `problem.forbidden`. */
 export const isForbidden = guard('forbidden');

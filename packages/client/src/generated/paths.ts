@@ -284,6 +284,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get this OpenAPI document */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/schemas/v1/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file of a JSON Schema of the data format. */
+                file: "DataPackage.schema.json" | "Organisation.schema.json" | "Facility.schema.json" | "IndicatorDefinition.schema.json" | "Observation.schema.json" | "Meeting.schema.json";
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a JSON Schema of the data format
+         * @description The JSON Schema of a whole package or of one record type, its `$id` and references rewritten to this hub, so that a package whose `$schema` points here gets completion in editors. It carries an ETag: send it as If-None-Match to get 304 while it is unchanged.
+         */
+        get: operations["getJsonSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -819,7 +859,7 @@ export interface components {
             /** @description The X-Request-Id of the request; quote it to the operator. */
             requestId?: string;
         };
-        /** @description Unauthorised: No bearer token, or one the hub does not know. */
+        /** @description Unauthorised: No bearer token, or one the hub does not know, has revoked or is past its expiry. */
         UnauthorisedProblem: {
             /**
              * @description URI of the problem type.
@@ -1300,7 +1340,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["RequestTimeoutProblem"];
             };
         };
-        /** @description `unauthorised`: No bearer token, or one the hub does not know. */
+        /** @description `unauthorised`: No bearer token, or one the hub does not know, has revoked or is past its expiry. */
         Unauthorised: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
@@ -1352,7 +1392,7 @@ export interface components {
     };
     requestBodies: never;
     headers: {
-        /** @description Version tag of the record; send it as If-Match to change it. */
+        /** @description Version tag of the record (send it as If-Match to change the record) or of the document. */
         ETag: string;
         /** @description The path of the new record. */
         Location: string;
@@ -2496,6 +2536,61 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             408: components["responses"]["RequestTimeout"];
             429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document of the API. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getJsonSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file of a JSON Schema of the data format. */
+                file: "DataPackage.schema.json" | "Organisation.schema.json" | "Facility.schema.json" | "IndicatorDefinition.schema.json" | "Observation.schema.json" | "Meeting.schema.json";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON Schema (draft 2020-12). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/schema+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];
         };

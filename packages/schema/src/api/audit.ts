@@ -1,28 +1,30 @@
 import * as z from 'zod';
-import { describe } from '../model/common.js';
+import { describe, oneOf } from '../model/common.js';
 import { recordTypeNames, type RecordType } from '../model/records.js';
 
 /**
- * What a token may do: a `member` writes its own organisation's records, the `secretariat` writes on
- * behalf of every organisation, a `reader` only reads.
+ * The roles a token may have: a `member` writes its own organisation's records, the `secretariat`
+ * writes on behalf of every organisation, a `reader` only reads.
  *
  * @example
  * ```ts
- * import { Role } from '@phx/schema/api';
- * Role.options; // ['member', 'secretariat', 'reader']
+ * import { roles, type Role } from '@phx/schema/api';
+ * const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
  * ```
  */
-export const Role = describe(z.enum(['member', 'secretariat', 'reader']), 'What a token may do.');
-/** What a token may do. */
-export type Role = z.infer<typeof Role>;
+export const roles = ['member', 'secretariat', 'reader'] as const;
+/** What a token may do: one of {@link roles}. */
+export type Role = (typeof roles)[number];
+/** The schema of a role. */
+export const Role = describe(oneOf(roles), 'What a token may do.');
 
 /** One write in the audit trail: what was written, whose it is, who wrote it and when. */
 export const AuditEntry = describe(
   z.object({
     seq: describe(z.int(), 'Position in the trail; entries come in this order.'),
     at: describe(z.string(), 'When the write committed (ISO 8601).'),
-    action: describe(z.enum(['create', 'replace', 'patch', 'delete', 'import']), 'What the write did.'),
-    type: describe(z.enum(recordTypeNames as [RecordType, ...RecordType[]]).nullable(), 'The type of the record written, or null for an import.'),
+    action: describe(oneOf(['create', 'replace', 'patch', 'delete', 'import']), 'What the write did.'),
+    type: describe(oneOf(recordTypeNames as [RecordType, ...RecordType[]]).nullable(), 'The type of the record written, or null for an import.'),
     id: describe(z.string().nullable(), 'The id of the record written, or null for an import.'),
     package: describe(z.string().nullable(), 'The package an import wrote, or null.'),
     owner: describe(z.string(), 'The organisation that owns the records written.'),
@@ -30,7 +32,7 @@ export const AuditEntry = describe(
     by: describe(
       z.object({
         organisation: describe(z.string(), 'The organisation of the token that wrote (`@hub` for seed data).'),
-        role: describe(z.enum([...Role.options, 'hub']), 'Its role (`hub` for seed data).'),
+        role: describe(oneOf([...roles, 'hub']), 'Its role (`hub` for seed data).'),
       }),
       'Who wrote.',
     ),

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { phxRegistry } from '../model/common.js';
 import { locales } from '../locales/index.js';
-import { collections, everyOperationProblems, type Operation, type RequestHeader, type ResponseHeader, operations } from './operations.js';
+import { collections, type Operation, operations, problemsOf, type RequestHeader, type ResponseHeader } from './operations.js';
 import { PROBLEM_MEDIA_TYPE, problemTypes, type ProblemSlug } from './problems.js';
 
 /** A JSON object, as the OpenAPI document is made of. */
@@ -57,7 +57,7 @@ const requestHeaders: Record<RequestHeader, { component: string; parameter: Json
 };
 
 const responseHeaders: Record<ResponseHeader | 'Retry-After' | 'WWW-Authenticate', Json> = {
-  ETag: { schema: { type: 'string' }, description: 'Version tag of the record; send it as If-Match to change it.' },
+  ETag: { schema: { type: 'string' }, description: 'Version tag of the record (send it as If-Match to change the record) or of the document.' },
   Location: { schema: { type: 'string' }, description: 'The path of the new record.' },
   'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] }, description: 'Sent when the answer replays the first answer to the same Idempotency-Key.' },
   'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before retrying.' },
@@ -68,9 +68,9 @@ const headerRefs = (names: (keyof typeof responseHeaders)[]) =>
   names.length === 0 ? {} : { headers: Object.fromEntries(names.map((name) => [name, componentRef('headers', pascal(name))])) };
 
 /** The problems of an operation, grouped by status: each group becomes one response component. */
-function problemGroups(slugs: ProblemSlug[]): Map<number, ProblemSlug[]> {
+function problemGroups(operation: Operation): Map<number, ProblemSlug[]> {
   const groups = new Map<number, ProblemSlug[]>();
-  for (const slug of [...slugs, ...everyOperationProblems]) {
+  for (const slug of problemsOf(operation)) {
     const status = problemTypes[slug].status;
     groups.set(status, [...(groups.get(status) ?? []), slug]);
   }
@@ -102,6 +102,7 @@ function pathItemOperation(operation: Operation, schemaName: (schema: z.ZodType)
     summary: operation.summary,
     ...(operation.description ? { description: operation.description } : {}),
     tags: [operation.tag],
+    ...(operation.public ? { security: [] } : {}),
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(operation.body
       ? {
@@ -116,9 +117,9 @@ function pathItemOperation(operation: Operation, schemaName: (schema: z.ZodType)
       [success.status]: {
         description: success.description,
         ...headerRefs(success.headers),
-        ...(success.schema ? { content: { 'application/json': { schema: schemaName(success.schema) } } } : {}),
+        ...(success.schema ? { content: { [success.mediaType ?? 'application/json']: { schema: schemaName(success.schema) } } } : {}),
       },
-      ...Object.fromEntries([...problemGroups(operation.problems)].map(([status, slugs]) => [status, componentRef('responses', responseName(slugs))])),
+      ...Object.fromEntries([...problemGroups(operation)].map(([status, slugs]) => [status, componentRef('responses', responseName(slugs))])),
     },
   };
 }
@@ -147,9 +148,11 @@ export function openApiDocument(): Json {
   for (const operation of operations) {
     const item = (paths[operation.path] ??= {});
     const key = /\{(\w+)\}/.exec(operation.path)?.[1];
-    if (key && !item.parameters) item.parameters = [{ name: key, in: 'path', required: true, schema: { type: 'string' } }];
+    if (key && !item.parameters) {
+      item.parameters = [{ name: key, in: 'path', required: true, ...(operation.pathParameter ? fieldSchema(operation.pathParameter) : { schema: { type: 'string' } }) }];
+    }
     item[operation.method] = pathItemOperation(operation, schemaName);
-    for (const slugs of problemGroups(operation.problems).values()) problemResponses[responseName(slugs)] ??= problemResponse(slugs);
+    for (const slugs of problemGroups(operation).values()) problemResponses[responseName(slugs)] ??= problemResponse(slugs);
   }
   const collectionPaths = Object.keys(collections) as (keyof typeof collections)[];
   return {
@@ -172,6 +175,7 @@ export function openApiDocument(): Json {
       })),
       { name: 'packages', description: 'Whole data packages: import all or nothing, or validate without storing.' },
       { name: 'audit', description: 'Who wrote what, in whose name, and when.' },
+      { name: 'documents', description: 'What describes the API and the data format, served without a token.' },
     ],
     paths,
     components: {

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { codeOf, date, describe, indicatorCode, organisationId, recordId } from '../model/common.js';
 import { fileFormats } from '../file/format.js';
 import { DataPackage } from '../model/package.js';
+import { publishedSchemas, type SchemaName } from '../jsonschema.js';
 import { recordTypes, type Collection, type RecordType } from '../model/records.js';
 import { AuditEntry } from './audit.js';
 import type { ProblemSlug } from './problems.js';
@@ -181,20 +182,50 @@ export interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** The path, with `{id}` or `{code}` for the record. */
   path: string;
+  /**
+   * What the `{…}` segment of the path may be.
+   * @default any string
+   */
+  pathParameter?: z.ZodType;
   summary: string;
   description?: string;
   tag: string;
+  /** Served without a token, and so without the problems of one. */
+  public?: true;
   query?: z.ZodObject;
   headers: RequestHeader[];
   /** The body: its description, and its schema for each media type it may be sent as. */
   body?: { description: string; content: Record<string, z.ZodType> };
-  success: { status: 200 | 201 | 204; description: string; schema?: z.ZodType; headers: ResponseHeader[] };
-  /** Problems the operation may send, besides those every operation may ({@link everyOperationProblems}). */
+  success: {
+    status: 200 | 201 | 204;
+    description: string;
+    schema?: z.ZodType;
+    /**
+     * The media type of the answer's body.
+     * @default application/json
+     */
+    mediaType?: string;
+    headers: ResponseHeader[];
+  };
+  /** Problems of this operation; {@link problemsOf} adds those of the connection and the token. */
   problems: ProblemSlug[];
 }
 
-/** Problems any operation may send: those of the connection and the token, and a failure of the hub. */
-export const everyOperationProblems: ProblemSlug[] = ['request-timeout', 'headers-too-large', 'unauthorised', 'rate-limited', 'internal-error'];
+/**
+ * Every problem an operation may send: its own, those of the connection (the request too slow or its
+ * headers too large, refused before it is read), a failure of the hub, and — unless the operation is
+ * public — those of the token.
+ *
+ * @example
+ * ```ts
+ * import { operations, problemsOf } from '@phx/schema/api';
+ * const audit = operations.find((operation) => operation.operationId === 'listAudit')!;
+ * problemsOf(audit).includes('unauthorised'); // true
+ * ```
+ */
+export function problemsOf(operation: Operation): ProblemSlug[] {
+  return [...operation.problems, 'request-timeout', 'headers-too-large', ...(operation.public ? [] : (['unauthorised', 'rate-limited'] as const)), 'internal-error'];
+}
 
 /** The media type of a JSON Merge Patch (RFC 7396). */
 export const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
@@ -214,6 +245,12 @@ const mergePatch = z.record(z.string(), z.unknown());
 export const validateQuery = z.strictObject({
   name: describe(z.string().min(1), 'The file name, whose ending tells the format when the media type does not.').optional(),
 });
+
+/** A JSON document the hub serves as it is: the OpenAPI document, a JSON Schema. */
+const jsonDocument = (description: string) => describe(z.record(z.string(), z.unknown()), description);
+
+/** The file names of the JSON Schemas a hub serves, e.g. `DataPackage.schema.json`. */
+const schemaFiles = (Object.keys(publishedSchemas) as SchemaName[]).map((name) => `${name}.schema.json` as const);
 
 /** The path parameter that names a record: `code` for indicators, `id` for the others. */
 export const keyParameterOf = (collection: Collection) => recordTypes[collections[collection].type].key;
@@ -351,5 +388,36 @@ export const operations: readonly Operation[] = [
     headers: [],
     success: { status: 200, description: 'A page of the trail.', schema: AuditPage, headers: [] },
     problems: ['bad-request', 'forbidden'],
+  },
+  {
+    operationId: 'getOpenApiDocument',
+    method: 'get',
+    path: '/v1/openapi.json',
+    summary: 'Get this OpenAPI document',
+    tag: 'documents',
+    public: true,
+    headers: [],
+    success: { status: 200, description: 'The OpenAPI 3.1 document of the API.', schema: jsonDocument('The OpenAPI 3.1 document of the API.'), headers: [] },
+    problems: [],
+  },
+  {
+    operationId: 'getJsonSchema',
+    method: 'get',
+    path: '/schemas/v1/{file}',
+    pathParameter: describe(z.enum(schemaFiles), 'The file of a JSON Schema of the data format.'),
+    summary: 'Get a JSON Schema of the data format',
+    description:
+      "The JSON Schema of a whole package or of one record type, its `$id` and references rewritten to this hub, so that a package whose `$schema` points here gets completion in editors. It carries an ETag: send it as If-None-Match to get 304 while it is unchanged.",
+    tag: 'documents',
+    public: true,
+    headers: [],
+    success: {
+      status: 200,
+      description: 'The JSON Schema (draft 2020-12).',
+      schema: jsonDocument('A JSON Schema, draft 2020-12.'),
+      mediaType: 'application/schema+json',
+      headers: ['ETag'],
+    },
+    problems: ['not-found'],
   },
 ];

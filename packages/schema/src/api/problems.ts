@@ -42,7 +42,7 @@ export const problemTypes = {
   unauthorised: {
     status: 401,
     title: { en: 'Unauthorised', ru: 'Нет доступа', uk: 'Немає доступу', fr: 'Non autorisé', es: 'No autorizado' },
-    summary: 'No bearer token, or one the hub does not know.',
+    summary: 'No bearer token, or one the hub does not know, has revoked or is past its expiry.',
   },
   forbidden: {
     status: 403,
@@ -176,7 +176,7 @@ type ProblemSchema<S extends ProblemSlug> = ReturnType<typeof problemSchema<S>>;
  * console.log(`changed meanwhile; now ${problem.etag}`);
  * ```
  */
-export const problemSchemas = Object.fromEntries(
+export const problemSchemas: { readonly [S in ProblemSlug]: ProblemSchema<S> } = Object.fromEntries(
   (Object.keys(problemTypes) as ProblemSlug[]).map((slug) => [slug, problemSchema(slug)]),
 ) as { [S in ProblemSlug]: ProblemSchema<S> };
 

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { describe } from '../model/common.js';
+import { describe, oneOf } from '../model/common.js';
 import { fileFormats, type FileFormat } from '../file/format.js';
 import { recordTypeNames, recordTypes, type Collection, type RecordType } from '../model/records.js';
 import { issueCodes, type IssueCode } from '../validate/codes.js';
@@ -13,8 +13,8 @@ const cellLocation = z.object({ row: describe(z.int().min(1), 'Row, from 1 (the 
 /** One validation issue, as `validate()` reports it and the hub sends it. */
 export const ValidationIssue = describe(
   z.object({
-    code: describe(z.enum(Object.keys(issueCodes) as [IssueCode, ...IssueCode[]]), 'Stable code of the rule; see docs/validation-rules.md.'),
-    severity: describe(z.enum(['error', 'warning']), 'An error makes the data invalid; a warning does not.'),
+    code: describe(oneOf(Object.keys(issueCodes) as [IssueCode, ...IssueCode[]]), 'Stable code of the rule; see docs/validation-rules.md.'),
+    severity: describe(oneOf(['error', 'warning']), 'An error makes the data invalid; a warning does not.'),
     path: describe(z.array(z.union([z.string(), z.int()])), 'Path to the offending value.'),
     pointer: describe(z.string(), 'The path as an RFC 6901 JSON Pointer.'),
     message: describe(z.string(), 'The message, in the language asked for.'),
@@ -50,7 +50,7 @@ export const ValidationResult = describe(
     warnings: describe(z.int().min(0), 'Warnings found, including those past the listing limit.'),
     truncated: describe(z.boolean(), 'True when `issues` leaves some out.'),
     read: ReadSummary,
-    format: describe(z.enum(Object.keys(fileFormats) as [FileFormat, ...FileFormat[]]), 'The format the file was read as, or recognised as when PHX does not read it.'),
+    format: describe(oneOf(Object.keys(fileFormats) as [FileFormat, ...FileFormat[]]), 'The format the file was read as, or recognised as when PHX does not read it.'),
   }),
   'The outcome of a validation: issues as data, and what was read.',
   { id: 'ValidationResult' },
@@ -58,21 +58,18 @@ export const ValidationResult = describe(
 
 const countOfRecords = (collection: Collection) => describe(z.int().min(0), `Records in \`${collection}\`.`);
 
+// Typed as a record of counts: the reference docs then show that, not a zod object of five fields.
+const recordCounts: z.ZodType<Record<Collection, number>> = z.object(
+  Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, countOfRecords(recordTypes[type].collection)])) as Record<Collection, z.ZodInt>,
+);
+
 /** What an import of a package wrote. */
 export const ImportSummary = describe(
   z.object({
     package: describe(z.string(), 'Identifier of the imported package.'),
     created: describe(z.int().min(0), 'Records that were new.'),
     updated: describe(z.int().min(0), 'Records that replaced stored ones.'),
-    records: describe(
-      z.object(
-        Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, countOfRecords(recordTypes[type].collection)])) as Record<
-          Collection,
-          z.ZodInt
-        >,
-      ),
-      'Records in the package, per collection.',
-    ),
+    records: describe(recordCounts, 'Records in the package, per collection.'),
   }),
   'What an import of a package wrote.',
   { id: 'ImportSummary' },

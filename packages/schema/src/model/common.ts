@@ -65,6 +65,14 @@ export type CodeSchema<Id extends CodelistId> = (typeof codelists)[Id]['open'] e
   ? z.ZodType<string, string>
   : z.ZodType<Code<Id>, Code<Id>>;
 
+/**
+ * One of a fixed set of strings, typed as their union: the reference docs then show the union rather
+ * than the internals of a zod enum.
+ */
+export function oneOf<const T extends string>(values: readonly [T, ...T[]]): z.ZodType<T, T> {
+  return z.enum(values as [T, ...T[]]) as unknown as z.ZodType<T, T>;
+}
+
 /** A code from a codelist: closed lists become an enum, open lists a pattern. */
 export function codeOf<Id extends CodelistId>(id: Id): CodeSchema<Id> {
   const list = codelists[id];

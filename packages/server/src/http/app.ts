@@ -76,9 +76,11 @@ export const defaultLimits: Required<HubLimits> = {
 };
 
 function problemResponse(problem: Problem, c: HubContext): Response {
-  return new Response(JSON.stringify(problem.document(c.req.path, c.get('requestId'), localeOf(c))), {
+  const id = c.get('requestId');
+  return new Response(JSON.stringify(problem.document(c.req.path, id, localeOf(c))), {
     status: problem.status,
-    headers: { 'Content-Type': PROBLEM_MEDIA_TYPE, ...problem.headers },
+    // A new response: the request id the middleware set on the context's headers is not on it.
+    headers: { 'Content-Type': PROBLEM_MEDIA_TYPE, 'X-Request-Id': id, ...problem.headers },
   });
 }
 

@@ -1,18 +1,7 @@
 import type { RecordType } from '@phx/schema';
-import { Role, type AuditEntry, type ImportSummary, type RecordFilter } from '@phx/schema/api';
+import { roles, type AuditEntry, type ImportSummary, type RecordFilter, type Role } from '@phx/schema/api';
 
-export type { AuditEntry, ImportSummary, Role };
-
-/**
- * The roles a token can have: the contract's `Role`.
- *
- * @example
- * ```ts
- * import { roles, type Role } from '@phx/server';
- * const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
- * ```
- */
-export const roles: readonly Role[] = Role.options;
+export { roles, type AuditEntry, type ImportSummary, type Role };
 
 /**
  * The holder of a bearer token: the token's id, its organisation and its role.
