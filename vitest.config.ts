@@ -6,7 +6,7 @@ const onPostgres = (engine: 'postgres' | 'postgres-2', include: string[]) => ({
     name: `server-${engine}`,
     include,
     env: { PHX_TEST_ENGINE: engine },
-    globalSetup: ['packages/server/test/postgres/global-setup.ts'],
+    globalSetup: ['test/postgres/global-setup.ts'],
     // Several hub processes and a database server share two cores with the other projects.
     testTimeout: 180_000,
     hookTimeout: 180_000,

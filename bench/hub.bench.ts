@@ -24,7 +24,7 @@ import postgres from 'postgres';
 import { createClient } from '@phx/client';
 import type { Observation } from '@phx/schema';
 import { createToken, openStore, type RecordWrite } from '@phx/server';
-import { startCluster } from '../packages/server/test/postgres/cluster.js';
+import { startCluster } from '../test/postgres/cluster.js';
 import { observationPackage, ORG_A } from '../packages/server/test/fixtures/data.js';
 
 const { values } = parseArgs({

@@ -101,6 +101,61 @@ describe('optimistic concurrency', () => {
     expect((await client.observations.get('race')).data).toMatchObject({ notes: 'Checked by A.', methodNote: 'Counted by B.' });
   });
 
+  describe('a change whose answer was lost, retried', () => {
+    /** A client whose first attempt of each call reaches the hub, then loses its answer; `meanwhile` runs in between. */
+    const losingFirstAnswer = (meanwhile: () => Promise<unknown> = async () => undefined) => {
+      const methods: string[] = [];
+      const lossy: typeof fetch = async (input, init) => {
+        const { method } = input as Request;
+        methods.push(method);
+        const response = await fetch(input, init);
+        if (methods.length === 1) {
+          await meanwhile();
+          throw new TypeError('socket hang up');
+        }
+        return response;
+      };
+      return { methods, client: createClient({ baseUrl: hub.url, token: hub.tokens.memberA, fetch: lossy, retry: { limit: 2, delay: () => 10 } }) };
+    };
+
+    it('replace and update: succeed with the record as stored, read back after the 412 of the retry', async () => {
+      const created = await client.observations.create(countOf('lost-change', ORG_A));
+      const replaced = { ...created.data, methodNote: 'Counted again.' };
+      const replacing = losingFirstAnswer();
+      const answer = await replacing.client.observations.replace('lost-change', replaced, { ifMatch: created.etag });
+      expect(replacing.methods).toEqual(['PUT', 'PUT', 'GET']);
+      expect(answer).toEqual(await client.observations.get('lost-change'));
+      expect(answer.data).toEqual(replaced);
+
+      const updating = losingFirstAnswer();
+      const updated = await updating.client.observations.update('lost-change', { notes: 'Checked.' }, { ifMatch: answer.etag });
+      expect(updating.methods).toEqual(['PATCH', 'PATCH', 'GET']);
+      expect(updated).toEqual(await client.observations.get('lost-change'));
+      expect(updated.data).toEqual({ ...replaced, notes: 'Checked.' });
+    });
+
+    it('delete: succeeds when the retry finds the record gone', async () => {
+      const created = await client.observations.create(countOf('lost-delete', ORG_A));
+      const deleting = losingFirstAnswer();
+      await expect(deleting.client.observations.delete('lost-delete', { ifMatch: created.etag })).resolves.toBeUndefined();
+      expect(deleting.methods).toEqual(['DELETE', 'DELETE', 'GET']);
+    });
+
+    it('but fails with the current ETag when another writer changed the same field in between', async () => {
+      const created = await client.observations.create(countOf('lost-raced', ORG_A));
+      const other = createClient({ baseUrl: hub.url, token: await hub.token(ORG_A, 'member') });
+      const racing = losingFirstAnswer(async () => {
+        const mine = await other.observations.get('lost-raced');
+        await other.observations.update('lost-raced', { methodNote: 'Theirs.' }, { ifMatch: mine.etag });
+      });
+      const error = await racing.client.observations.update('lost-raced', { methodNote: 'Mine.' }, { ifMatch: created.etag }).catch((e: unknown) => e);
+      if (!isPreconditionFailed(error)) throw error;
+      const current = await client.observations.get('lost-raced');
+      expect(error.problem.etag).toBe(current.etag);
+      expect(current.data).toMatchObject({ methodNote: 'Theirs.' });
+    });
+  });
+
   it('needs ifMatch to change a record (428)', async () => {
     const error = await client.observations.update('race', { notes: 'x' }, { ifMatch: undefined as never }).catch((e: unknown) => e);
     expect(isPreconditionRequired(error)).toBe(true);

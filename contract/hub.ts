@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createToken, type Role } from '@phx/server';
-import { freshDatabase } from '../packages/server/test/postgres/databases.js';
+import { freshDatabase } from '../test/postgres/databases.js';
 import { startProxy } from './proxy.js';
 
 /** Organisations the contract tests act for. */

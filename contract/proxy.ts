@@ -6,6 +6,8 @@
  */
 import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 /** What the proxy does with one request. */
 export type Fault =
@@ -23,18 +25,6 @@ export interface Proxy {
   /** How often each fault was injected. */
   counts: Record<Fault, number>;
   close(): Promise<void>;
-}
-
-/** A small seeded generator (mulberry32): the same seed gives the same faults. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,10 +58,11 @@ export async function startProxy(
 ): Promise<Proxy> {
   const targets = [hubUrl].flat().map((url) => new URL(url));
   let turn = 0;
-  const next = random(options.seed);
+  // Seeded: the same seed gives the same faults.
+  const generator = xoroshiro128plus(options.seed);
   const counts = { pass: 0, unavailable: 0, 'rate-limited': 0, 'drop-before': 0, 'drop-after': 0, 'gateway-error-after': 0, 'slow-request': 0, 'slow-answer': 0 };
   const draw = (): Fault => {
-    let roll = next();
+    let roll = uniformFloat64(generator);
     for (const [fault, probability] of Object.entries(options.faults) as [Fault, number][]) {
       if ((roll -= probability) < 0) return fault;
     }

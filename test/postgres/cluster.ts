@@ -1,8 +1,8 @@
 /**
- * A throw-away PostgreSQL cluster for the tests: initdb in a temporary directory, a random port on
- * 127.0.0.1, stopped and deleted afterwards. PostgreSQL refuses to run as root, so as root (CI) the
- * cluster runs as the `postgres` user. With PHX_TEST_POSTGRES_URL set, the tests use that server
- * instead (a database is created on it per test hub).
+ * A throw-away PostgreSQL cluster for the hub's tests, the contract tests and the hub benchmark: initdb
+ * in a temporary directory, a random port on 127.0.0.1, stopped and deleted afterwards. PostgreSQL
+ * refuses to run as root, so as root (CI) the cluster runs as the `postgres` user. With
+ * PHX_TEST_POSTGRES_URL set, the tests use that server instead (a database is created on it per test hub).
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
