@@ -30,7 +30,7 @@ const givens = `
 import type { DataPackage, Facility, Meeting, Observation, Organisation, PhxClient } from '@phx/client';
 import type { ChunkSource, DataPackageInput, ValidationIssue } from '@phx/schema';
 import type { Dhis2Mapping } from '@phx/interop';
-import type { Store } from '@phx/server';
+import type { Principal, Store } from '@phx/server';
 declare global {
   /** A client of a hub. */
   const client: PhxClient;
@@ -56,6 +56,8 @@ declare global {
   const mapping: Dhis2Mapping;
   /** A hub's store. */
   const store: Store;
+  /** The holder of a token, as a hub's store resolved it. */
+  const principal: Principal;
   /** An answer of a hub. */
   const response: Response;
 }

@@ -171,11 +171,6 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 /**
  * Checks, before anything is read or written, that no output is one of the inputs (never overwritten, even with
  * `--force`) and that no output exists already unless `force`.
- *
- * @example
- * ```ts
- * await checkOutputs(['out.fhir.json'], ['data.phx.json'], false); // a UsageError when out.fhir.json exists
- * ```
  */
 export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], force: boolean): Promise<void> {
   for (const output of outputs) {
