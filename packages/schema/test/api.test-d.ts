@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { ValidationIssue, ValidationResult } from '../src/index.js';
+import type { FileValidationResult, ValidationIssue } from '../src/index.js';
 import type * as Api from '../src/api/index.js';
 
 describe('the contract and the validator speak of the same results', () => {
@@ -8,8 +8,8 @@ describe('the contract and the validator speak of the same results', () => {
     expectTypeOf<ValidationIssue>().toExtend<z.infer<typeof Api.ValidationIssue>>();
     expectTypeOf<Omit<z.infer<typeof Api.ValidationIssue>, 'params'>>().toExtend<Omit<ValidationIssue, 'params'>>();
   });
-  it('ValidationResult', () => {
-    expectTypeOf<ValidationResult>().toExtend<z.infer<typeof Api.ValidationResult>>();
+  it('ValidationResult: what the hub sends of a file\'s', () => {
+    expectTypeOf<Omit<FileValidationResult, 'data'>>().toExtend<z.infer<typeof Api.ValidationResult>>();
   });
   it('a problem document narrows on its type', () => {
     expectTypeOf<Api.ProblemDocument<'validation-failed'>['issues']>().toEqualTypeOf<z.infer<typeof Api.ValidationIssue>[]>();

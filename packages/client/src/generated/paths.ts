@@ -756,7 +756,7 @@ export interface components {
             pointer: string;
             /** @description The message, in the language asked for. */
             message: string;
-            /** @description What the message is rendered from. */
+            /** @description What the message is rendered from; which fields, the code says. */
             params: {
                 [key: string]: unknown;
             };

@@ -18,20 +18,23 @@ export const ValidationIssue = describe(
     path: describe(z.array(z.union([z.string(), z.int()])), 'Path to the offending value.'),
     pointer: describe(z.string(), 'The path as an RFC 6901 JSON Pointer.'),
     message: describe(z.string(), 'The message, in the language asked for.'),
-    params: describe(z.record(z.string(), z.unknown()), 'What the message is rendered from.'),
+    // Each code has its own params (IssueParams of @phx/schema): on the wire, an object of them.
+    params: describe(z.record(z.string(), z.unknown()) as unknown as z.ZodType<object>, 'What the message is rendered from; which fields, the code says.'),
     location: describe(z.union([textLocation, cellLocation]), 'Line and column in the text, when known.').optional(),
   }),
   'One problem found in the data.',
   { id: 'ValidationIssue' },
 );
 
+// Typed as a record of counts, like the import's below: the reference docs then show that, not a zod object.
+const recordsRead: z.ZodType<Record<RecordType, number>> = z.object(
+  Object.fromEntries(recordTypeNames.map((type) => [type, describe(z.int().min(0), `Records of type \`${type}\`.`)])) as Record<RecordType, z.ZodInt>,
+);
+
 /** What a validation read: the records by type and how far into the input it got. */
 export const ReadSummary = describe(
   z.object({
-    records: describe(
-      z.object(Object.fromEntries(recordTypeNames.map((type) => [type, describe(z.int().min(0), `Records of type \`${type}\`.`)])) as Record<RecordType, z.ZodInt>),
-      'Records read, by type.',
-    ),
+    records: describe(recordsRead, 'Records read, by type.'),
     lines: describe(z.int().min(0), 'Lines read, blank ones included (JSON and NDJSON text).').optional(),
     rows: describe(z.int().min(0), 'The row of the last record read (CSV, where the header is row 1).').optional(),
     bytes: describe(z.int().min(0), 'Bytes read.').optional(),
