@@ -27,7 +27,8 @@ export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsv
   format?: FileFormat;
   /**
    * Largest `.phx.json` or CSV file read, in bytes: it is read whole, so a larger one is reported
-   * without being held. Default 500 MiB.
+   * without being held.
+   * @default 500 MiB
    */
   maxDocumentBytes?: number;
   /** Called with each issue as soon as it is found (an NDJSON file is read as a stream), and the format being read. */

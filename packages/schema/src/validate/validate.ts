@@ -58,8 +58,9 @@ export interface ValidateOptions {
   maxDepth?: number;
   /**
    * Keep the data read in the result's `data` even when it is not valid (then unchecked: look at
-   * `ok` before trusting it), and gather the records of an NDJSON stream at all. Default false:
-   * `data` is there only when the data is valid, and never for NDJSON, which is read in constant memory.
+   * `ok` before trusting it), and gather the records of an NDJSON stream at all. Without it, `data`
+   * is there only when the data is valid, and never for NDJSON, which is read in constant memory.
+   * @default false
    */
   keepData?: boolean;
 }
