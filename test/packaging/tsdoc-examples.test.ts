@@ -43,8 +43,9 @@ declare global {
   const meeting: Meeting;
   /** An issue that validate() reported. */
   const issue: ValidationIssue;
-  /** The text of a file, and a stream of its bytes. */
+  /** The text of a file, its bytes, and a stream of them. */
   const text: string;
+  const bytes: Uint8Array;
   const source: ChunkSource;
   /** A file the user picked. */
   const file: File;

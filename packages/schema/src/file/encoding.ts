@@ -89,7 +89,7 @@ export function legacyEncodingOf(bytes: Uint8Array): 'windows-1251' | 'windows-1
  *
  * @example
  * ```ts
- * await validateFile(stream, { name, maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES / 10 });
+ * await validateFile(source, { name: file.name, maxDocumentBytes: DEFAULT_MAX_DOCUMENT_BYTES / 10 });
  * ```
  */
 export const DEFAULT_MAX_DOCUMENT_BYTES = 500 * 1024 * 1024;

@@ -94,11 +94,6 @@ const GZIP = [0x1f, 0x8b];
  * A container format told from the first bytes of a file: a zip archive (an Excel workbook, an
  * OpenDocument spreadsheet, a Word document or another archive, told by the names of the entries
  * it starts with), an old Excel workbook, a PDF or gzip. Undefined for anything else, text included.
- *
- * @example
- * ```ts
- * containerFormatOf(new Uint8Array(await file.slice(0, 65536).arrayBuffer())); // 'xlsx' for a workbook
- * ```
  */
 export function containerFormatOf(head: Uint8Array): FileFormat | undefined {
   if (startsWith(head, ZIP)) {

@@ -14,7 +14,7 @@ import { containerFormatOf, formatOfName, textFormatOf, type FileFormat } from '
  *
  * @example
  * ```ts
- * const options: ValidateFileOptions = { name: file.name, locale: 'fr', maxIssues: 1000, onIssue: (issue) => show(issue) };
+ * const options: ValidateFileOptions = { name: file.name, locale: 'fr', maxIssues: 1000, onIssue: (issue) => console.error(issue.message) };
  * ```
  */
 export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsvOptions, 'locale'> {
@@ -257,7 +257,7 @@ export function validateFile(input: Uint8Array | ChunkSource, options: ValidateF
  * ```ts
  * import { readRecords, toNdjsonLines } from '@phx/schema';
  * const { data, issues } = await readRecords(bytes, { name: 'observations.csv' });
- * if (data) for (const line of toNdjsonLines(data)) out.write(`${line}\n`);
+ * if (data) for (const line of toNdjsonLines(data)) process.stdout.write(`${line}\n`);
  * ```
  */
 export function readRecords(input: Uint8Array | ChunkSource, options: ValidateFileOptions = {}): Promise<FileValidationResult> {
