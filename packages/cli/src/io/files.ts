@@ -78,11 +78,6 @@ function tooLarge(input: Input): InvalidInputError {
  * What a file beside the data holds (a mapping file, a source to import), read by `read` of @phx/schema
  * (`readText`, `readJsonDocument`) the way the data is read; its first problem, at its line and column, is an
  * {@link InvalidInputError} (exit code 1).
- *
- * @example
- * ```ts
- * const mapping = await readBeside(input, (bytes) => readJsonDocument(bytes, { locale }));
- * ```
  */
 export async function readBeside<Data>(input: Input, read: (bytes: Uint8Array) => ValidationResult<Data>): Promise<Data> {
   const { data, issues } = read(await readAll(input));
