@@ -1,6 +1,6 @@
 /**
  * Everything generated from the zod source: the JSON Schemas and the OpenAPI document in schemas/v1/, the
- * client's `paths` types, and the reference docs.
+ * client's `paths` types, the reference docs and the shape checks the validators run before zod.
  * `npm run schemas` writes these files; test/generated.test.ts fails when a committed copy drifts.
  */
 import { compile } from 'json-schema-to-typescript';
@@ -16,6 +16,7 @@ import { locales } from '../packages/schema/src/locales/index.js';
 import { renderMessage } from '../packages/schema/src/validate/messages.js';
 import type { DataPackage } from '../packages/schema/src/index.js';
 import { exportPackage, fieldMaps, formatNote, gamDhis2Template, gamReadiness, sdmxComponents, type ExportTarget } from '../packages/interop/src/index.js';
+import { shapeChecksSource } from './shape-checks.js';
 
 const labelLocales = Object.keys(codelistLabels) as LabelLocale[];
 
@@ -353,5 +354,6 @@ export async function artefacts(): Promise<Map<string, string>> {
   files.set('docs/validation-rules.md', validationRulesDoc());
   files.set('docs/indicators.md', indicatorsDoc());
   files.set('docs/interop.md', interopDoc());
+  files.set('packages/schema/src/generated/shape-checks.ts', shapeChecksSource());
   return files;
 }

@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..');
 describe('generated files', async () => {
   const files = await artefacts();
 
-  it('covers the JSON Schemas, their TypeScript types and the reference docs', () => {
+  it('covers the JSON Schemas, their TypeScript types, the reference docs and the shape checks', () => {
     expect([...files.keys()]).toEqual(
       expect.arrayContaining([
         'schemas/v1/DataPackage.schema.json',
@@ -20,6 +20,7 @@ describe('generated files', async () => {
         'docs/validation-rules.md',
         'docs/indicators.md',
         'docs/interop.md',
+        'packages/schema/src/generated/shape-checks.ts',
       ]),
     );
   });

@@ -19,9 +19,9 @@ export {
 export type { IssueParams, ZodIssueParams } from './validate/params.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {
-  validate, validateRecord, rulesBeyondSchema, shapeProblems, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
+  validate, validateRecord, rulesBeyondSchema, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
 } from './validate/validate.js';
-export type { StructuralProblem } from './validate/structural.js';
+export { shapeProblems, type StructuralProblem } from './validate/structural.js';
 export { validateNdjson, type ValidateNdjsonOptions } from './validate/ndjson.js';
 export { validateFile, readRecords, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
 export { fileFormats, formatOfName, formatOfMediaType, type FileFormat } from './file/format.js';

@@ -5,7 +5,8 @@ import { decodeUtf8 } from '../file/encoding.js';
 import type { DataPackage } from '../model/package.js';
 import type { CellLocation, Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { RuleChecker } from '../validate/rules.js';
-import { emptiness, IssueCollector, noRecords, ruleSettings, structuralProblems, type ValidateOptions } from '../validate/validate.js';
+import { checkShape } from '../validate/shape.js';
+import { emptiness, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import { columnOrder, compareRanks, requiredColumns, resolveColumn, type CellKind, type ColumnTarget } from './csv-shape.js';
 
 /**
@@ -417,9 +418,9 @@ export function validateCsv(input: string | Uint8Array, options: ValidateOptions
       return collector.result(read);
     }
     const row = table.rows[i]!;
-    const { problems, data } = structuralProblems(type, table.records[i], []);
+    const { problems, data, text } = checkShape(type, table.records[i], []);
     problems.forEach((problem) => add(problem, row));
-    if (data) checker.record(type, data, [], row);
+    if (data) checker.record(type, data, [], row, text);
     read.records[type]++;
     read.rows = row;
   }

@@ -1,11 +1,12 @@
 import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource } from '../formats/lines.js';
-import { PackageHeaderLine, recordLineSchemas, recordTypes, type RecordType } from '../model/records.js';
+import { recordTypes, type RecordType } from '../model/records.js';
 import { PackageBuilder } from '../formats/convert.js';
 import type { DataPackage } from '../model/package.js';
 import type { Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from './issue.js';
 import { LineIndex, locatePaths, offsetBeyondDepth } from './locate.js';
 import { RuleChecker } from './rules.js';
-import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, shapeProblems, unparsable, type ValidateOptions } from './validate.js';
+import { checkShape } from './shape.js';
+import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, unparsable, type ValidateOptions } from './validate.js';
 
 /**
  * Options of {@link validateNdjson}.
@@ -63,7 +64,7 @@ export async function* validateNdjson(
     if (!issue) return;
     issue.location = located ?? { line, column: 1 };
   };
-  const addAll = (problems: Problem[], line: { number: number; text: string }): void => {
+  const addAll = (problems: readonly Problem[], line: { number: number; text: string }): void => {
     if (problems.length === 0) return;
     if (offsetBeyondDepth(line.text, maxDepth) >= 0) {
       problems.forEach((problem) => add(problem, line.number));
@@ -114,11 +115,11 @@ export async function* validateNdjson(
     if (type === 'package') {
       if (sawRecord) return add({ code: 'ndjson.header-not-first', path: ['type'], params: {} }, line.number);
       sawRecord = true;
-      const { problems, data } = shapeProblems(PackageHeaderLine, value, []);
+      const { problems, data, text } = checkShape('package-line', value, []);
       if (!data) return addAll(problems, line);
       builder?.add('package', withoutType(value));
       checker.publisherIs((data as { publisher: { id: string } }).publisher.id);
-      return checker.header(data, line.number);
+      return checker.header(data, line.number, text);
     }
     sawRecord = true;
     if (typeof type !== 'string' || !Object.hasOwn(recordTypes, type)) {
@@ -126,13 +127,13 @@ export async function* validateNdjson(
     }
     const recordType = type as RecordType;
     read.records[recordType]++;
-    const { problems, data } = shapeProblems(recordLineSchemas[recordType], value, RECORD_PATH);
+    const { problems, data, text } = checkShape(`${recordType}-line`, value, RECORD_PATH);
     if (!data) {
       addAll(problems, line);
       return checker.invalid(recordType, value, RECORD_PATH, line.number);
     }
     builder?.add(recordType, withoutType(value));
-    checker.record(recordType, data, RECORD_PATH, line.number);
+    checker.record(recordType, data, RECORD_PATH, line.number, text);
   }
 }
 

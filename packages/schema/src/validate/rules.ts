@@ -12,6 +12,7 @@ import { checkSuppression, nonTextKeys, personalDataIn, personalMailbox } from '
 import type { IssueParams } from './params.js';
 import type { RecordReport } from './structural.js';
 import { IdTable } from './tables.js';
+import { ANY_VALUE, TEXT, type TextShape } from './text-shape.js';
 
 type Path = (string | number)[];
 /** Keys under a record's path: joined to it only when a problem is reported, since most records have none. */
@@ -138,14 +139,17 @@ export class RuleChecker<Context> {
     this.publisher = id;
   }
 
-  /** Applies the rules to a structurally valid package header (without its records): its free text and depth. */
-  header(header: Record<string, unknown>, context: Context): void {
-    this.textOf(header, [], context);
+  /**
+   * Applies the rules to a structurally valid package header: its free text and depth. `text` says where
+   * its free text is (the header's fields of a whole package); any value is walked whole.
+   */
+  header(header: Record<string, unknown>, context: Context, text: TextShape): void {
+    this.textOf(header, [], context, text);
   }
 
-  /** Applies the rules to one structurally valid record. */
-  record(type: RecordType, record: Record<string, unknown>, path: Path, context: Context): void {
-    this.textOf(record, path, context);
+  /** Applies the rules to one structurally valid record; `text` says where its free text is. */
+  record(type: RecordType, record: Record<string, unknown>, path: Path, context: Context, text: TextShape): void {
+    this.textOf(record, path, context, text);
     switch (type) {
       case 'organisation':
         return this.organisation(record as Organisation, path, context);
@@ -367,17 +371,18 @@ export class RuleChecker<Context> {
   }
 
   /**
-   * Warns about personal data in free text, walking the record without recursion (it may be deep).
-   * Paths are built only for what is reported: this runs on every record.
+   * Warns about personal data in free text, walking the record without recursion (it may be deep), in the
+   * order of zod's parsed output. Where the record's shape is known, only the fields that may hold text
+   * are visited. Paths are built only for what is reported: this runs on every record.
    */
-  private textOf(record: Record<string, unknown>, path: Path, context: Context): void {
-    interface Step { value: unknown; key: string | number; parent: Step | undefined; depth: number }
+  private textOf(record: Record<string, unknown>, path: Path, context: Context, shape: TextShape): void {
+    interface Step { value: unknown; key: string | number; parent: Step | undefined; depth: number; shape: TextShape }
     const pathOf = (step: Step): Path => {
       const keys: Path = [];
       for (let at: Step | undefined = step; at?.parent; at = at.parent) keys.push(at.key);
       return [...path, ...keys.reverse()];
     };
-    const stack: Step[] = [{ value: record, key: '', parent: undefined, depth: 0 }];
+    const stack: Step[] = [{ value: record, key: '', parent: undefined, depth: 0, shape }];
     while (stack.length > 0) {
       const step = stack.pop()!;
       const { value, depth } = step;
@@ -389,16 +394,25 @@ export class RuleChecker<Context> {
           this.problem('syntax.too-deep', pathOf(step), { maxDepth: this.settings.maxDepth }, context);
           return;
         }
+        const known = step.shape;
         if (Array.isArray(value)) {
+          const items = known === ANY_VALUE || known === TEXT || !('items' in known) ? ANY_VALUE : known.items;
           for (let i = value.length - 1; i >= 0; i--) {
-            if (mayHoldText(value[i])) stack.push({ value: value[i], key: i, parent: step, depth: depth + 1 });
+            if (mayHoldText(value[i])) stack.push({ value: value[i], key: i, parent: step, depth: depth + 1, shape: items });
+          }
+        } else if (known !== ANY_VALUE && known !== TEXT && 'fields' in known) {
+          const { fields } = known;
+          for (let i = fields.length - 1; i >= 0; i--) {
+            const [key, shape] = fields[i]!;
+            const child = (value as Record<string, unknown>)[key];
+            if (mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1, shape });
           }
         } else {
           const keys = Object.keys(value);
           for (let i = keys.length - 1; i >= 0; i--) {
             const key = keys[i]!;
             const child = (value as Record<string, unknown>)[key];
-            if (!nonTextKeys.has(key) && mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1 });
+            if (!nonTextKeys.has(key) && mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1, shape: ANY_VALUE });
           }
         }
       }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { shapeSchemas, type ShapeKind } from '../model/shapes.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, type Problem } from './issue.js';
 import type { IssueParams, ZodIssueParams } from './params.js';
@@ -73,4 +74,32 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
     problems.push(problemOf(codeOfZod[issue.code] ?? 'schema.invalid-value', path, params));
   }
   return problems;
+}
+
+const parseOptions = { reportInput: true } as const;
+
+/**
+ * The shape problems of a value against any zod schema, with paths under `base`, as PHX reports them (one per
+ * unknown key, `schema.required` for a missing field, params that render the message in every locale); the
+ * parsed data when it fits. For files beside the data, such as a mapping file, checked the way the data is.
+ *
+ * @example
+ * ```ts
+ * import * as z from 'zod';
+ * import { renderMessage, shapeProblems } from '@phx/schema';
+ * const { problems } = shapeProblems(z.strictObject({ year: z.number() }), { year: '2023' }, []);
+ * for (const { code, path, params } of problems) console.log(path.join('/'), renderMessage(code, params, 'uk'));
+ * ```
+ */
+export function shapeProblems(schema: z.ZodType, value: unknown, base: readonly (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
+  const result = schema.safeParse(value);
+  if (result.success) return { problems: [], data: result.data as Record<string, unknown> };
+  // Parse again with the input reported: only on failure, since it slows zod's fast path down.
+  const reported = schema.safeParse(value, parseOptions);
+  return { problems: fromZodIssues(reported.error?.issues ?? result.error.issues, base) };
+}
+
+/** zod's verdict on a value of a kind: its problems, with paths under `base`, and its parsed data when it fits. */
+export function describeShape(kind: ShapeKind, value: unknown, base: readonly (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
+  return shapeProblems(shapeSchemas[kind], value, base);
 }

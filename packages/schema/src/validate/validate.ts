@@ -1,8 +1,6 @@
-import * as z from 'zod';
 import { indicatorCatalogue } from '../catalogue/indicators.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { DataPackage } from '../model/package.js';
-import { packageHeaderShape } from '../model/package.js';
 import { packageHeaderOf, recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import type { Locale } from '../locales/index.js';
 import { decodeUtf8 } from '../file/encoding.js';
@@ -10,7 +8,9 @@ import { issueCodes, type IssueCode } from './codes.js';
 import { makeIssue, type Problem, type ReadSummary, type ValidationIssue, type ValidationResult } from './issue.js';
 import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
-import { fromZodIssues, type StructuralProblem } from './structural.js';
+import { checkShape } from './shape.js';
+import { describeShape } from './structural.js';
+import { ANY_VALUE } from './text-shape.js';
 
 /**
  * Options of {@link validate}, {@link validateRecord} and {@link validateNdjson}.
@@ -168,40 +168,6 @@ export function emptiness(text: string): Problem | undefined {
   return text.trim() === '' ? { code: 'file.empty', path: [], params: { blank: text !== '' } } : undefined;
 }
 
-const parseOptions = { reportInput: true } as const;
-
-/** The package without its records: the arrays are checked record by record. */
-const PackageEnvelope = z.strictObject({
-  ...packageHeaderShape,
-  ...Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, z.array(z.unknown()).optional()])),
-});
-
-/**
- * The shape problems of a value against any zod schema, with paths under `base`, as PHX reports them (one per
- * unknown key, `schema.required` for a missing field, params that render the message in every locale); the
- * parsed data when it fits. For files beside the data, such as a mapping file, checked the way the data is.
- *
- * @example
- * ```ts
- * import * as z from 'zod';
- * import { renderMessage, shapeProblems } from '@phx/schema';
- * const { problems } = shapeProblems(z.strictObject({ year: z.number() }), { year: '2023' }, []);
- * for (const { code, path, params } of problems) console.log(path.join('/'), renderMessage(code, params, 'uk'));
- * ```
- */
-export function shapeProblems(schema: z.ZodType, value: unknown, base: (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
-  const result = schema.safeParse(value);
-  if (result.success) return { problems: [], data: result.data as Record<string, unknown> };
-  // Parse again with the input reported: only on failure, since it slows zod's fast path down.
-  const reported = schema.safeParse(value, parseOptions);
-  return { problems: fromZodIssues(reported.error?.issues ?? result.error.issues, base) };
-}
-
-/** Structural problems of one record of a type (or of the package envelope), with paths under `base`. */
-export function structuralProblems(type: RecordType | 'package', value: unknown, base: (string | number)[]): { problems: Problem[]; data?: Record<string, unknown> } {
-  return shapeProblems(type === 'package' ? PackageEnvelope : recordTypes[type].schema, value, base);
-}
-
 function tooDeep(maxDepth: number): Problem {
   return { code: 'syntax.too-deep', path: [], params: { maxDepth } };
 }
@@ -282,7 +248,7 @@ export function readJsonPackage(input: string | Uint8Array, options: ValidateOpt
   if (!document) return collector.result(read);
   const value = document.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    structuralProblems('package', value, []).problems.forEach((problem) => collector.add(problem));
+    describeShape('package', value, []).problems.forEach((problem) => collector.add(problem));
     addLocations(document.text, collector.issues, collector, maxDepth, document.lines);
     return collector.result(read);
   }
@@ -383,7 +349,7 @@ export function readJsonDocument(input: string | Uint8Array, options: Pick<Valid
 
 function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions): ReadSummary {
   const read: ReadSummary = { records: noRecords(), complete: true };
-  const envelope = structuralProblems('package', value, []);
+  const envelope = checkShape('package', value, []);
   envelope.problems.forEach((problem) => collector.add(problem));
   if (!envelope.data) {
     // Without a usable envelope, still check the records that are there.
@@ -393,7 +359,9 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
   const checker = new RuleChecker<undefined>(ruleSettings(options, true), (problem) => collector.add(problem));
   const publisher = (pkg.publisher as { id?: unknown } | undefined)?.id;
   if (typeof publisher === 'string') checker.publisherIs(publisher);
-  if (envelope.data) checker.header(packageHeaderOf(envelope.data), undefined);
+  // An accepted envelope is read as it is; zod's output (a trimmed URL) is walked whole, without its records.
+  if (envelope.text !== ANY_VALUE) checker.header(pkg, undefined, envelope.text);
+  else if (envelope.data) checker.header(packageHeaderOf(envelope.data), undefined, ANY_VALUE);
   // Definitions before their uses: indicators and facilities are checked before observations.
   for (const type of recordTypeNames) {
     const collection = recordTypes[type].collection;
@@ -405,9 +373,9 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
         return read;
       }
       const path = [collection, index];
-      const { problems, data } = structuralProblems(type, records[index], path);
+      const { problems, data, text } = checkShape(type, records[index], path);
       problems.forEach((problem) => collector.add(problem));
-      if (data) checker.record(type, data, path, undefined);
+      if (data) checker.record(type, data, path, undefined, text);
       else checker.invalid(type, records[index], path, undefined);
       read.records[type]++;
     }
@@ -427,11 +395,11 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
  */
 export function validateRecord(type: RecordType, record: unknown, options: ValidateOptions = {}): ValidationResult<Record<string, unknown>> {
   const collector = new IssueCollector(options);
-  const { problems, data } = structuralProblems(type, record, []);
+  const { problems, data, text } = checkShape(type, record, []);
   problems.forEach((problem) => collector.add(problem));
   if (data) {
     const checker = new RuleChecker<undefined>(ruleSettings(options, false), (problem) => collector.add(problem));
-    checker.record(type, data, [], undefined);
+    checker.record(type, data, [], undefined, text);
     checker.finish();
   }
   return collector.result({ records: { ...noRecords(), [type]: 1 }, complete: true }, record as Record<string, unknown>);

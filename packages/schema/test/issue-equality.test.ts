@@ -1,0 +1,125 @@
+/**
+ * The generated shape checks change how fast data is checked, never what is said about it: with them and
+ * without them (zod checking every value, the rules walking zod's output), every validator gives the same
+ * issues — code, path, params, message, location, in the same order — on every example file and on fuzzed
+ * packages and streams.
+ */
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { validateCsv } from '../src/formats/csv.js';
+import { packageHeaderShape } from '../src/model/package.js';
+import { recordTypeNames, recordTypes } from '../src/model/records.js';
+import type { ValidationIssue } from '../src/validate/issue.js';
+import { validateNdjson, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
+import { useGeneratedChecks } from '../src/validate/shape.js';
+import { validate, type ValidateOptions } from '../src/validate/validate.js';
+import { NOW } from './rules/small-package.js';
+import { fuzzed } from './support/fuzz.js';
+
+afterEach(() => useGeneratedChecks(true));
+
+/** What a run says, with zod alone and with the generated checks first. */
+async function bothWays<T>(run: () => T | Promise<T>): Promise<{ zodAlone: T; generated: T }> {
+  useGeneratedChecks(false);
+  const zodAlone = await run();
+  useGeneratedChecks(true);
+  return { zodAlone, generated: await run() };
+}
+
+async function ndjson(text: string, options: ValidateNdjsonOptions): Promise<{ issues: ValidationIssue[]; summary: unknown }> {
+  const issues: ValidationIssue[] = [];
+  const run = validateNdjson((async function* () {
+    // Chunks that split lines: the reader must not care.
+    for (let i = 0; i < text.length; i += 97) yield text.slice(i, i + 97);
+  })(), options);
+  for (;;) {
+    const step = await run.next();
+    if (step.done) return { issues, summary: step.value };
+    issues.push(step.value);
+  }
+}
+
+/** Options that change what is reported and how: the language, a limit, a small depth (the text walk reports it). */
+const optionSets: ValidateOptions[] = [
+  { now: NOW },
+  { now: NOW, locale: 'ru', maxIssues: 3 },
+  { now: NOW, maxDepth: 2 },
+  { now: NOW, maxDepth: 1, locale: 'fr' },
+];
+
+const dataDir = new URL('../../../examples/data/', import.meta.url);
+const files = [
+  ...readdirSync(dataDir).filter((name) => name.includes('.phx.')).map((name) => new URL(name, dataDir)),
+  ...readdirSync(new URL('invalid/', dataDir)).filter((name) => name.includes('.phx.')).map((name) => new URL(`invalid/${name}`, dataDir)),
+];
+
+describe('every example file', () => {
+  it.each(files.map((url) => [url.pathname.split('/examples/data/')[1], url] as const))('%s', async (_, url) => {
+    const text = readFileSync(url, 'utf8');
+    for (const options of optionSets) {
+      if (url.pathname.endsWith('.ndjson')) {
+        const { zodAlone, generated } = await bothWays(() => ndjson(text, options));
+        expect(generated).toEqual(zodAlone);
+        continue;
+      }
+      const asText = await bothWays(() => validate(text, options));
+      expect(asText.generated).toEqual(asText.zodAlone);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      const asObject = await bothWays(() => validate(value, options));
+      expect(asObject.generated).toEqual(asObject.zodAlone);
+    }
+  });
+
+  it('spreadsheet/observations.csv', async () => {
+    const bytes = readFileSync(new URL('spreadsheet/observations.csv', dataDir));
+    const { zodAlone, generated } = await bothWays(() => validateCsv(bytes, { now: NOW }));
+    expect(generated).toEqual(zodAlone);
+  });
+});
+
+const records = fc.record(
+  Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, fc.array(fuzzed(recordTypes[type].schema, 20), { maxLength: 5 })])),
+  { requiredKeys: [], noNullPrototype: true },
+);
+const header = fuzzed(z.strictObject(packageHeaderShape), 20);
+const options = fc.constantFrom(...optionSets);
+
+describe('fuzzed data', () => {
+  it('packages, as objects and as JSON text', async () => {
+    await fc.assert(
+      fc.asyncProperty(header, records, options, async (head, collections, settings) => {
+        const pkg = typeof head === 'object' && head !== null && !Array.isArray(head) ? { ...head, ...collections } : head;
+        const asObject = await bothWays(() => validate(pkg, settings));
+        expect(asObject.generated).toEqual(asObject.zodAlone);
+        const text = JSON.stringify(pkg, null, 1) ?? 'null';
+        const asText = await bothWays(() => validate(text, settings));
+        expect(asText.generated).toEqual(asText.zodAlone);
+      }),
+      { numRuns: 120 },
+    );
+  });
+
+  it('NDJSON streams', async () => {
+    const line = fc.oneof(
+      ...recordTypeNames.map((type) => fuzzed(recordTypes[type].schema, 20).map((record) => ({ type, record }))),
+      header.map((record) => ({ type: 'package', record })),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 12 }), options, async (lines, settings) => {
+        const text = lines
+          .map(({ type, record }) => JSON.stringify(typeof record === 'object' && record !== null && !Array.isArray(record) ? { type, ...record } : record) ?? '')
+          .join('\n');
+        const { zodAlone, generated } = await bothWays(() => ndjson(text, settings));
+        expect(generated).toEqual(zodAlone);
+      }),
+      { numRuns: 120 },
+    );
+  });
+});

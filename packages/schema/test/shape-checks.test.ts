@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { acceptsShape, type ShapeKind } from '../src/generated/shape-checks.js';
+import { shapeSchemas } from '../src/model/shapes.js';
+import { fuzzed, valid } from './support/fuzz.js';
+
+const kinds = Object.keys(shapeSchemas) as ShapeKind[];
+
+/**
+ * The same data: the same prototypes, the same enumerable string keys (in any order) with the same data,
+ * and `Object.is` leaves. Symbol keys are not data: zod leaves them out of an object too.
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** A value JSON can carry unchanged: no `undefined`, no NaN or -0, plain objects only. */
+function isJsonData(value: unknown): boolean {
+  try {
+    return isDeepStrictEqual(JSON.parse(JSON.stringify(value)) as unknown, value);
+  } catch {
+    return false;
+  }
+}
+
+describe.each(kinds)('the generated check of %s', (kind) => {
+  const schema = shapeSchemas[kind];
+
+  it('accepts a value only when zod accepts it and parses it to an equal value; on JSON data, exactly then', () => {
+    let accepted = 0;
+    let asked = 0;
+    fc.assert(
+      fc.property(fuzzed(schema, 25), (value) => {
+        const answer = acceptsShape[kind](value);
+        const parsed = schema.safeParse(value);
+        const unchanged = parsed.success && sameData(parsed.data, value);
+        if (answer) {
+          accepted++;
+          expect(parsed.success, 'zod rejects a value the generated check accepts').toBe(true);
+          expect(unchanged, 'zod parses an accepted value to other data').toBe(true);
+        } else {
+          asked++;
+          // What zod takes unchanged from JSON the check must take too: otherwise valid data is slow, not wrong.
+          if (isJsonData(value)) expect(unchanged, 'zod accepts JSON data the generated check sends to zod').toBe(false);
+        }
+      }),
+      { numRuns: 250 },
+    );
+    // Both answers are exercised, not just one of them.
+    expect(accepted).toBeGreaterThanOrEqual(10);
+    expect(asked).toBeGreaterThanOrEqual(10);
+  });
+
+  it('accepts the valid values drawn from the model, as objects and as parsed JSON', () => {
+    fc.assert(
+      fc.property(valid(schema), (value) => {
+        const parsed = schema.safeParse(value);
+        if (!parsed.success || !isJsonData(value)) return;
+        const unchanged = sameData(parsed.data, value);
+        expect(acceptsShape[kind](value)).toBe(unchanged);
+        expect(acceptsShape[kind](JSON.parse(JSON.stringify(value)))).toBe(unchanged);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
