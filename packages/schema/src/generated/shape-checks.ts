@@ -102,7 +102,7 @@ function check4(value: unknown): boolean {
   return Object.getOwnPropertySymbols(fields).length === 0;
 }
 
-function check5(value: unknown): boolean {
+function check5(value: unknown, type?: string): boolean {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
   const fields = value as Record<string, unknown>;
   let keys = 0;
@@ -165,6 +165,10 @@ function check5(value: unknown): boolean {
     if (!(check4(field12))) return false;
     found++;
   }
+  if (type !== undefined) {
+    if (fields.type !== type) return false;
+    found++;
+  }
   return keys === found;
 }
 
@@ -183,7 +187,7 @@ function check6(value: unknown): boolean {
   return keys === found;
 }
 
-function check7(value: unknown): boolean {
+function check7(value: unknown, type?: string): boolean {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
   const fields = value as Record<string, unknown>;
   let keys = 0;
@@ -228,6 +232,10 @@ function check7(value: unknown): boolean {
     if (!(check4(field8))) return false;
     found++;
   }
+  if (type !== undefined) {
+    if (fields.type !== type) return false;
+    found++;
+  }
   return keys === found;
 }
 
@@ -254,7 +262,7 @@ function check9(value: unknown): boolean {
   return true;
 }
 
-function check10(value: unknown): boolean {
+function check10(value: unknown, type?: string): boolean {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
   const fields = value as Record<string, unknown>;
   let keys = 0;
@@ -305,6 +313,10 @@ function check10(value: unknown): boolean {
   const field12 = fields.extensions;
   if (field12 !== undefined) {
     if (!(check4(field12))) return false;
+    found++;
+  }
+  if (type !== undefined) {
+    if (fields.type !== type) return false;
     found++;
   }
   return keys === found;
@@ -391,7 +403,7 @@ function check14(value: unknown): boolean {
   return keys === found;
 }
 
-function check15(value: unknown): boolean {
+function check15(value: unknown, type?: string): boolean {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
   const fields = value as Record<string, unknown>;
   let keys = 0;
@@ -461,6 +473,10 @@ function check15(value: unknown): boolean {
   const field15 = fields.extensions;
   if (field15 !== undefined) {
     if (!(check4(field15))) return false;
+    found++;
+  }
+  if (type !== undefined) {
+    if (fields.type !== type) return false;
     found++;
   }
   return keys === found;
@@ -699,7 +715,7 @@ function check32(value: unknown): boolean {
   return true;
 }
 
-function check33(value: unknown): boolean {
+function check33(value: unknown, type?: string): boolean {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
   const fields = value as Record<string, unknown>;
   let keys = 0;
@@ -769,6 +785,10 @@ function check33(value: unknown): boolean {
   const field15 = fields.extensions;
   if (field15 !== undefined) {
     if (!(check4(field15))) return false;
+    found++;
+  }
+  if (type !== undefined) {
+    if (fields.type !== type) return false;
     found++;
   }
   return keys === found;
@@ -910,341 +930,6 @@ function check38(value: unknown): boolean {
   return keys === found;
 }
 
-function check39(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const fields = value as Record<string, unknown>;
-  let keys = 0;
-  for (const _ in fields) keys++;
-  let found = 0;
-  const field0 = fields.id;
-  if (field0 === undefined || !(typeof field0 === 'string' && pattern0.test(field0))) return false;
-  found++;
-  const field1 = fields.name;
-  if (field1 === undefined || !(check0(field1))) return false;
-  found++;
-  const field2 = fields.acronym;
-  if (field2 !== undefined) {
-    if (!(typeof field2 === 'string' && field2.length >= 1 && (field2.length <= 500 || codePointLength(field2) <= 500) && pattern2.test(field2) && (field2.length <= 30 || codePointLength(field2) <= 30))) return false;
-    found++;
-  }
-  const field3 = fields.organisationType;
-  if (field3 === undefined || !(codes3.has(field3))) return false;
-  found++;
-  const field4 = fields.countries;
-  if (field4 === undefined || !(check1(field4))) return false;
-  found++;
-  const field5 = fields.regions;
-  if (field5 !== undefined) {
-    if (!(check2(field5))) return false;
-    found++;
-  }
-  const field6 = fields.focusAreas;
-  if (field6 !== undefined) {
-    if (!(check2(field6))) return false;
-    found++;
-  }
-  const field7 = fields.populations;
-  if (field7 !== undefined) {
-    if (!(check2(field7))) return false;
-    found++;
-  }
-  const field8 = fields.website;
-  if (field8 !== undefined) {
-    if (!(typeof field8 === 'string' && urlState(field8, pattern6, true) === URL_VALID && (field8.length <= 2000 || codePointLength(field8) <= 2000))) return false;
-    found++;
-  }
-  const field9 = fields.email;
-  if (field9 !== undefined) {
-    if (!(typeof field9 === 'string' && pattern7.test(field9) && (field9.length <= 254 || codePointLength(field9) <= 254))) return false;
-    found++;
-  }
-  const field10 = fields.memberSince;
-  if (field10 !== undefined) {
-    if (!(typeof field10 === 'string' && pattern8.test(field10))) return false;
-    found++;
-  }
-  const field11 = fields.languages;
-  if (field11 !== undefined) {
-    if (!(check3(field11))) return false;
-    found++;
-  }
-  const field12 = fields.extensions;
-  if (field12 !== undefined) {
-    if (!(check4(field12))) return false;
-    found++;
-  }
-  const field13 = fields.type;
-  if (field13 === undefined || !((field13 === "organisation"))) return false;
-  found++;
-  return keys === found;
-}
-
-function check40(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const fields = value as Record<string, unknown>;
-  let keys = 0;
-  for (const _ in fields) keys++;
-  let found = 0;
-  const field0 = fields.id;
-  if (field0 === undefined || !(typeof field0 === 'string' && pattern9.test(field0))) return false;
-  found++;
-  const field1 = fields.name;
-  if (field1 !== undefined) {
-    if (!(typeof field1 === 'string' && field1.length >= 1 && (field1.length <= 500 || codePointLength(field1) <= 500) && pattern2.test(field1))) return false;
-    found++;
-  }
-  const field2 = fields.country;
-  if (field2 === undefined || !(codes4.has(field2))) return false;
-  found++;
-  const field3 = fields.subnationalArea;
-  if (field3 !== undefined) {
-    if (!(typeof field3 === 'string' && field3.length >= 1 && (field3.length <= 500 || codePointLength(field3) <= 500) && pattern2.test(field3))) return false;
-    found++;
-  }
-  const field4 = fields.facilityType;
-  if (field4 === undefined || !(codes10.has(field4))) return false;
-  found++;
-  const field5 = fields.capacity;
-  if (field5 !== undefined) {
-    if (!(typeof field5 === 'number' && Number.isSafeInteger(field5) && field5 >= 0)) return false;
-    found++;
-  }
-  const field6 = fields.population;
-  if (field6 !== undefined) {
-    if (!(check6(field6))) return false;
-    found++;
-  }
-  const field7 = fields.operator;
-  if (field7 !== undefined) {
-    if (!(codes11.has(field7))) return false;
-    found++;
-  }
-  const field8 = fields.extensions;
-  if (field8 !== undefined) {
-    if (!(check4(field8))) return false;
-    found++;
-  }
-  const field9 = fields.type;
-  if (field9 === undefined || !((field9 === "facility"))) return false;
-  found++;
-  return keys === found;
-}
-
-function check41(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const fields = value as Record<string, unknown>;
-  let keys = 0;
-  for (const _ in fields) keys++;
-  let found = 0;
-  const field0 = fields.code;
-  if (field0 === undefined || !(typeof field0 === 'string' && pattern5.test(field0) && (field0.length <= 100 || codePointLength(field0) <= 100))) return false;
-  found++;
-  const field1 = fields.name;
-  if (field1 === undefined || !(check0(field1))) return false;
-  found++;
-  const field2 = fields.description;
-  if (field2 === undefined || !(check8(field2))) return false;
-  found++;
-  const field3 = fields.unit;
-  if (field3 === undefined || !(codes12.has(field3))) return false;
-  found++;
-  const field4 = fields.calculation;
-  if (field4 === undefined || !(codes13.has(field4))) return false;
-  found++;
-  const field5 = fields.numerator;
-  if (field5 !== undefined) {
-    if (!(check8(field5))) return false;
-    found++;
-  }
-  const field6 = fields.denominator;
-  if (field6 !== undefined) {
-    if (!(check8(field6))) return false;
-    found++;
-  }
-  const field7 = fields.disaggregations;
-  if (field7 === undefined || !(check9(field7))) return false;
-  found++;
-  const field8 = fields.framework;
-  if (field8 === undefined || !(typeof field8 === 'string' && pattern5.test(field8))) return false;
-  found++;
-  const field9 = fields.reference;
-  if (field9 === undefined || !(typeof field9 === 'string' && field9.length >= 1 && (field9.length <= 500 || codePointLength(field9) <= 500) && pattern2.test(field9))) return false;
-  found++;
-  const field10 = fields.interventions;
-  if (field10 === undefined || !(check2(field10))) return false;
-  found++;
-  const field11 = fields.frequency;
-  if (field11 !== undefined) {
-    if (!(typeof field11 === 'string' && field11.length >= 1 && (field11.length <= 500 || codePointLength(field11) <= 500) && pattern2.test(field11))) return false;
-    found++;
-  }
-  const field12 = fields.extensions;
-  if (field12 !== undefined) {
-    if (!(check4(field12))) return false;
-    found++;
-  }
-  const field13 = fields.type;
-  if (field13 === undefined || !((field13 === "indicator"))) return false;
-  found++;
-  return keys === found;
-}
-
-function check42(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const fields = value as Record<string, unknown>;
-  let keys = 0;
-  for (const _ in fields) keys++;
-  let found = 0;
-  const field0 = fields.id;
-  if (field0 === undefined || !(typeof field0 === 'string' && pattern9.test(field0))) return false;
-  found++;
-  const field1 = fields.indicator;
-  if (field1 === undefined || !(typeof field1 === 'string' && pattern5.test(field1) && (field1.length <= 100 || codePointLength(field1) <= 100))) return false;
-  found++;
-  const field2 = fields.reportingOrganisation;
-  if (field2 === undefined || !(typeof field2 === 'string' && pattern0.test(field2))) return false;
-  found++;
-  const field3 = fields.scope;
-  if (field3 === undefined || !(check11(field3))) return false;
-  found++;
-  const field4 = fields.period;
-  if (field4 === undefined || !(check12(field4))) return false;
-  found++;
-  const field5 = fields.disaggregation;
-  if (field5 !== undefined) {
-    if (!(check13(field5))) return false;
-    found++;
-  }
-  const field6 = fields.numerator;
-  if (field6 !== undefined) {
-    if (!(typeof field6 === 'number' && Number.isFinite(field6) && field6 >= 0)) return false;
-    found++;
-  }
-  const field7 = fields.denominator;
-  if (field7 !== undefined) {
-    if (!(typeof field7 === 'number' && Number.isFinite(field7) && field7 >= 0)) return false;
-    found++;
-  }
-  const field8 = fields.value;
-  if (field8 !== undefined) {
-    if (!(typeof field8 === 'number' && Number.isFinite(field8) && field8 >= 0)) return false;
-    found++;
-  }
-  const field9 = fields.unit;
-  if (field9 === undefined || !(codes12.has(field9))) return false;
-  found++;
-  const field10 = fields.dataSource;
-  if (field10 === undefined || !(codes17.has(field10))) return false;
-  found++;
-  const field11 = fields.methodNote;
-  if (field11 !== undefined) {
-    if (!(typeof field11 === 'string' && field11.length >= 1 && (field11.length <= 20000 || codePointLength(field11) <= 20000) && pattern2.test(field11))) return false;
-    found++;
-  }
-  const field12 = fields.confidenceInterval;
-  if (field12 !== undefined) {
-    if (!(check14(field12))) return false;
-    found++;
-  }
-  const field13 = fields.suppressed;
-  if (field13 !== undefined) {
-    if (!(typeof field13 === 'boolean')) return false;
-    found++;
-  }
-  const field14 = fields.notes;
-  if (field14 !== undefined) {
-    if (!(typeof field14 === 'string' && field14.length >= 1 && (field14.length <= 20000 || codePointLength(field14) <= 20000) && pattern2.test(field14))) return false;
-    found++;
-  }
-  const field15 = fields.extensions;
-  if (field15 !== undefined) {
-    if (!(check4(field15))) return false;
-    found++;
-  }
-  const field16 = fields.type;
-  if (field16 === undefined || !((field16 === "observation"))) return false;
-  found++;
-  return keys === found;
-}
-
-function check43(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  const fields = value as Record<string, unknown>;
-  let keys = 0;
-  for (const _ in fields) keys++;
-  let found = 0;
-  const field0 = fields.id;
-  if (field0 === undefined || !(typeof field0 === 'string' && pattern9.test(field0))) return false;
-  found++;
-  const field1 = fields.title;
-  if (field1 === undefined || !(check0(field1))) return false;
-  found++;
-  const field2 = fields.start;
-  if (field2 === undefined || !(typeof field2 === 'string' && pattern18.test(field2))) return false;
-  found++;
-  const field3 = fields.end;
-  if (field3 === undefined || !(typeof field3 === 'string' && pattern18.test(field3))) return false;
-  found++;
-  const field4 = fields.format;
-  if (field4 === undefined || !(codes19.has(field4))) return false;
-  found++;
-  const field5 = fields.location;
-  if (field5 !== undefined) {
-    if (!(check16(field5))) return false;
-    found++;
-  }
-  const field6 = fields.organiser;
-  if (field6 === undefined || !(typeof field6 === 'string' && pattern0.test(field6))) return false;
-  found++;
-  const field7 = fields.participants;
-  if (field7 === undefined || !(check19(field7))) return false;
-  found++;
-  const field8 = fields.agenda;
-  if (field8 !== undefined) {
-    if (!(check21(field8))) return false;
-    found++;
-  }
-  const field9 = fields.presentations;
-  if (field9 !== undefined) {
-    if (!(check24(field9))) return false;
-    found++;
-  }
-  const field10 = fields.issuesIdentified;
-  if (field10 !== undefined) {
-    if (!(check26(field10))) return false;
-    found++;
-  }
-  const field11 = fields.decisions;
-  if (field11 !== undefined) {
-    if (!(check28(field11))) return false;
-    found++;
-  }
-  const field12 = fields.actionItems;
-  if (field12 !== undefined) {
-    if (!(check30(field12))) return false;
-    found++;
-  }
-  const field13 = fields.languages;
-  if (field13 !== undefined) {
-    if (!(check3(field13))) return false;
-    found++;
-  }
-  const field14 = fields.documents;
-  if (field14 !== undefined) {
-    if (!(check32(field14))) return false;
-    found++;
-  }
-  const field15 = fields.extensions;
-  if (field15 !== undefined) {
-    if (!(check4(field15))) return false;
-    found++;
-  }
-  const field16 = fields.type;
-  if (field16 === undefined || !((field16 === "meeting"))) return false;
-  found++;
-  return keys === found;
-}
-
 /** The kinds of value the validators check the shape of: a record type, the package, a line of NDJSON. */
 export type ShapeKind = "organisation" | "facility" | "indicator" | "observation" | "meeting" | "package" | "package-line" | "organisation-line" | "facility-line" | "indicator-line" | "observation-line" | "meeting-line";
 
@@ -1257,11 +942,11 @@ export const acceptsShape: Record<ShapeKind, (value: unknown) => boolean> = {
   "meeting": check33,
   "package": check37,
   "package-line": check38,
-  "organisation-line": check39,
-  "facility-line": check40,
-  "indicator-line": check41,
-  "observation-line": check42,
-  "meeting-line": check43,
+  "organisation-line": (value) => check5(value, "organisation"),
+  "facility-line": (value) => check7(value, "facility"),
+  "indicator-line": (value) => check10(value, "indicator"),
+  "observation-line": (value) => check15(value, "observation"),
+  "meeting-line": (value) => check33(value, "meeting"),
 };
 
 /** Per kind: how the privacy rule walks an accepted value's free text. */
