@@ -142,7 +142,7 @@ function child(mode: string, file: string, nodeArgs: string[] = []): { output: R
   if (mode === 'cli' ? result.status !== 0 : result.status !== 0) {
     throw new Error(`${mode} failed (exit ${result.status}): ${result.stderr.slice(0, 2000)}${result.stdout.slice(0, 2000)}`);
   }
-  const output = mode === 'cli' ? { records: (JSON.parse(result.stdout) as { files: { records: number }[] }).files[0]!.records } : (JSON.parse(result.stdout) as Record<string, number>);
+  const output = mode === 'cli' ? { records: (JSON.parse(result.stdout) as { files: { read: { records: { observation: number } } }[] }).files[0]!.read.records.observation } : (JSON.parse(result.stdout) as Record<string, number>);
   return { output, seconds, rssMb: Number(readFileSync(rssFile, 'utf8')) / 1_048_576 };
 }
 
