@@ -28,7 +28,7 @@ export default defineConfig({
       'packages/interop/test/conformance',
       'test/integration',
       'contract',
-      onPostgres('postgres', ['packages/server/test/{store,plans,stewardship}.test.ts', ...hubTests]),
+      onPostgres('postgres', ['packages/server/test/{store,plans,stewardship,export}.test.ts', ...hubTests]),
       onPostgres('postgres-2', hubTests),
     ],
   },

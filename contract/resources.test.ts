@@ -1,8 +1,8 @@
-import { indicatorCatalogue, validateRecord, type Facility, type Meeting } from '@phx/schema';
+import { exportFormats, indicatorCatalogue, validateRecord, type ExportFormat, type Facility, type Meeting } from '@phx/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf, organisationOf, packageOf } from './data.js';
 import { ORG_A, ORG_B, SECRETARIAT, startHub, type Hub } from './hub.js';
-import { createClient, isForbidden, isNotFound, type PhxClient } from '@phx/client';
+import { createClient, isExportTooLarge, isForbidden, isNotFound, type PhxClient, type ProblemError } from '@phx/client';
 
 let hub: Hub;
 let member: PhxClient;
@@ -104,6 +104,31 @@ describe('every endpoint through the client', () => {
     const invalid = await member.validate({ ...pkg, observations: [{ ...pkg.observations![0]!, numerator: 3, value: 3 }] });
     expect(invalid.ok).toBe(false);
     expect(invalid.issues.map((issue) => issue.code)).toContain('privacy.small-cell');
+  });
+
+  it('export: the file exactly as the hub sends it, its name, media type and notes; too large a selection is its own problem', async () => {
+    const formats = Object.keys(exportFormats) as ExportFormat[];
+    for (const format of formats) {
+      const file = await member.export(format, { organisation: ORG_A, from: '2021-01-01' });
+      const sent = await fetch(`${hub.url}/v1/export?format=${format}&organisation=${ORG_A}&from=2021-01-01`, { headers: { Authorization: `Bearer ${hub.tokens.memberA}` } });
+      expect(file.content).toBe(await sent.text());
+      expect(file.mediaType).toBe(exportFormats[format].mediaType);
+      expect(file.name).toMatch(new RegExp(`^export-\\d{8}T\\d{6}Z${exportFormats[format].extension.replace(/\./g, '\\.')}$`));
+      expect(file.notes).toEqual(JSON.parse(sent.headers.get('Export-Notes')!));
+    }
+    // DHIS2 files name their mapping; one the hub does not hold is a bad request.
+    expect((await member.export('dhis2-csv', { mapping: 'gam' })).content).toMatch(/^dataelement,/);
+    expect(await member.export('dhis2', { mapping: 'moh' }).catch((e: unknown) => (e as ProblemError).problem.detail)).toBe('mapping is one of gam; got "moh".');
+    const small = await startHub(['--max-export-records', '1']);
+    try {
+      const client = createClient({ baseUrl: small.url, token: small.tokens.memberA });
+      await client.observations.create(countOf('one', ORG_A, 120, 2021));
+      await client.observations.create(countOf('two', ORG_A, 130, 2022));
+      expect(isExportTooLarge(await client.export('sdmx-csv').catch((e: unknown) => e))).toBe(true);
+      expect((await client.export('sdmx-csv', { from: '2022-01-01' })).content).toContain('2022');
+    } finally {
+      await small.close();
+    }
   });
 
   it("audit: the writes in an organisation's name and by whom, in order; another organisation's are the secretariat's to read", async () => {

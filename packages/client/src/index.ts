@@ -10,12 +10,12 @@ export type { Answer, AnswerOf, Call, Method, MethodOf, OperationOf, RequestOpti
 export {
   PhxError, ProblemError, TimeoutError, NetworkError, InvalidResponseError, type ProblemErrorOf,
   isBadRequest, isUnauthorised, isForbidden, isNotFound, isConflict, isPreconditionFailed, isPreconditionRequired, isPayloadTooLarge,
-  isUnsupportedMediaType, isRequestTimeout, isHeadersTooLarge, isValidationFailed, isIdempotencyKeyReused, isRateLimited, isInternalError,
+  isUnsupportedMediaType, isRequestTimeout, isHeadersTooLarge, isValidationFailed, isIdempotencyKeyReused, isExportTooLarge, isRateLimited, isInternalError,
 } from './errors/index.js';
 export { idempotencyKey } from './utils/key.js';
 export { PROBLEM_BASE } from './types.js';
 export type {
   paths, components, operations, Organisation, Facility, IndicatorDefinition, Observation, Meeting, DataPackage, ImportSummary, ValidationResult,
   ValidationIssue, AuditEntry, AuditFilter, ProblemDocument, ProblemSlug, ProblemOf, ForeignProblem, Collection, Records, RecordType, Filter, PageOptions, Page, Versioned,
-  ResponseValidator, RetryPolicy, ClientOptions, CallOptions, CreateOptions, ChangeOptions,
+  ResponseValidator, RetryPolicy, ClientOptions, CallOptions, CreateOptions, ChangeOptions, ExportFormat, ExportSelection, ExportNote, ExportedFile,
 } from './types.js';

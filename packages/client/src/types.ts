@@ -37,6 +37,38 @@ export type ValidationResult = Schemas['ValidationResult'];
 export type ValidationIssue = Schemas['ValidationIssue'];
 /** One write in the audit trail: what was written, whose it is, who wrote it and when. */
 export type AuditEntry = Schemas['AuditEntry'];
+/** A format the hub exports to: `fhir`, `dhis2`, `dhis2-csv`, `sdmx-csv` or `sdmx-json`. */
+export type ExportFormat = operations['exportObservations']['parameters']['query']['format'];
+/**
+ * What an export selects: the filters of the observations list, and for the DHIS2 formats the name of a mapping
+ * the hub holds (`gam`, the UNAIDS GAM template, unless named).
+ *
+ * @example
+ * ```ts
+ * const selection: ExportSelection = { country: 'UA', from: '2023-01-01', to: '2023-12-31', mapping: 'moh' };
+ * ```
+ */
+export type ExportSelection = Omit<operations['exportObservations']['parameters']['query'], 'format'>;
+/** What the format of an export had no place for, and how many records it concerns. */
+export type ExportNote = Schemas['ExportNote'];
+
+/**
+ * A file the hub exported: its name, media type and text, exactly as sent, and what the format had no place for.
+ *
+ * @example
+ * ```ts
+ * const file: ExportedFile = await client.export('sdmx-csv', { country: 'UA', from: '2023-01-01', to: '2023-12-31' });
+ * await writeFile(file.name, file.content);
+ * for (const note of file.notes) console.warn(`${note.code} ${note.field ?? ''}: ${note.count} records`);
+ * ```
+ */
+export interface ExportedFile {
+  /** The name to save it under, e.g. `export-20240201T090000Z.sdmx.csv`. */
+  name: string;
+  mediaType: string;
+  content: string;
+  notes: ExportNote[];
+}
 
 /** Where the exchange API's problem types live: a problem's `type` is this plus its slug. */
 export const PROBLEM_BASE = 'https://phx-network.github.io/phx/problems/';

@@ -40,8 +40,15 @@ export interface StartHubOptions {
   webRoot?: string | false;
   /** Create a secretariat token for a demo and return it. */
   demoToken?: boolean;
-  /** Limits on bodies, imports and request rates. */
+  /** Limits on bodies, imports, exports and request rates. */
   limits?: HubLimits;
+  /**
+   * DHIS2 mapping files by the name `GET /v1/export?format=dhis2&mapping=<name>` asks for them by: the data
+   * elements, category option combos and organisation units of a DHIS2 instance the network reports to.
+   * Each is checked by its schema at start; a bad one stops the hub from starting.
+   * @default none: only `gam`, the UNAIDS GAM template, which a hub always holds
+   */
+  dhis2Mappings?: Record<string, string>;
 }
 
 /**
@@ -96,12 +103,17 @@ const DEMO_ORGANISATION = 'PHX-ORG-SECRETARIAT';
  * ```
  */
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const dhis2Mappings = Object.fromEntries(Object.entries(options.dhis2Mappings ?? {}).map(([name, file]) => [name, readJson(file, 'DHIS2 mapping')]));
   const store = await openStore(options.db);
   let demoOrganisation = DEMO_ORGANISATION;
   const skipped: SkippedSeed[] = [];
+  const webRoot = options.webRoot ?? shippedValidatorPage();
+  let app: ReturnType<typeof createApp>;
   try {
+    // Made first: a DHIS2 mapping its schema refuses stops the hub before any seed is imported.
+    app = createApp({ store, dhis2Mappings, ...(webRoot ? { webRoot } : {}), ...(options.limits ? { limits: options.limits } : {}) });
     for (const file of options.seed ?? []) {
-      const pkg = readSeed(file);
+      const pkg = readJson(file, 'seed package');
       const publisher = (pkg as { publisher?: { id?: unknown } }).publisher?.id;
       if (typeof publisher === 'string') demoOrganisation = publisher;
       const id = (pkg as { id?: unknown }).id;
@@ -124,8 +136,6 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     throw error;
   }
   const demoToken = options.demoToken ? await store.createToken(demoOrganisation, 'secretariat') : undefined;
-  const webRoot = options.webRoot ?? shippedValidatorPage();
-  const app = createApp({ store, ...(webRoot ? { webRoot } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   const host = options.host ?? '127.0.0.1';
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -158,17 +168,18 @@ function shippedValidatorPage(): string | undefined {
   return existsSync(`${dir}/index.html`) ? dir : undefined;
 }
 
-function readSeed(file: string): unknown {
+/** A JSON file the hub reads at start: a seed package, a DHIS2 mapping. */
+function readJson(file: string, what: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`Cannot read the seed package ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new Error(`Cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`The seed package ${file} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`The ${what} ${file} is not valid JSON: ${(error as Error).message}`);
   }
 }
 

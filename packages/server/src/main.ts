@@ -1,6 +1,6 @@
 /**
  * A process entry of the hub for supervisors, benchmarks and tests:
- * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-body-bytes N]`.
+ * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...]`.
  * Prints one JSON line `{"url": ...}` once it listens; stops on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -15,11 +15,19 @@ const { values } = parseArgs({
     seed: { type: 'string', multiple: true },
     'rate-limit': { type: 'string' },
     'max-import-records': { type: 'string' },
+    'max-export-records': { type: 'string' },
     'max-body-bytes': { type: 'string' },
+    'dhis2-mapping': { type: 'string', multiple: true },
   },
 });
 if (!values.db) {
-  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-body-bytes N]');
+  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...]');
+  process.exit(2);
+}
+const dhis2Mappings = (values['dhis2-mapping'] ?? []).map((pair) => /^([^=]+)=(.+)$/.exec(pair) ?? pair);
+const unpaired = dhis2Mappings.find((pair) => typeof pair === 'string');
+if (unpaired !== undefined) {
+  console.error(`--dhis2-mapping takes NAME=FILE, e.g. --dhis2-mapping moh=moh-dhis2.json; got "${String(unpaired)}".`);
   process.exit(2);
 }
 const hub = await startHub({
@@ -27,9 +35,11 @@ const hub = await startHub({
   port: Number(values.port),
   ...(values.host ? { host: values.host } : {}),
   ...(values.seed ? { seed: values.seed } : {}),
+  dhis2Mappings: Object.fromEntries((dhis2Mappings as RegExpExecArray[]).map(([, name, file]) => [name!, file!])),
   limits: {
     ...(values['rate-limit'] ? { rateLimit: { ...defaultLimits.rateLimit, requests: Number(values['rate-limit']) } } : {}),
     ...(values['max-import-records'] ? { maxImportRecords: Number(values['max-import-records']) } : {}),
+    ...(values['max-export-records'] ? { maxExportRecords: Number(values['max-export-records']) } : {}),
     ...(values['max-body-bytes'] ? { maxBodyBytes: Number(values['max-body-bytes']) } : {}),
   },
 });

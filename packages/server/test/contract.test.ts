@@ -17,7 +17,7 @@ const MAX_BODY_BYTES = 64 * 1024;
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ limits: { maxBodyBytes: MAX_BODY_BYTES, addressRateLimit: { requests: 1, windowMs: 60_000 } } });
+  hub = await startTestHub({ limits: { maxBodyBytes: MAX_BODY_BYTES, maxExportRecords: 1, addressRateLimit: { requests: 1, windowMs: 60_000 } } });
   expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('target', ORG_A))).status).toBe(201);
 });
 afterAll(() => hub?.close());
@@ -111,6 +111,8 @@ describe('every problem type of the contract', () => {
     const keyed = { 'Idempotency-Key': 'problem-types' };
     expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('keyed', ORG_A), keyed)).status).toBe(201);
     await request('idempotency-key-reused', hub.tokens.memberA, 'POST', '/v1/observations', { body: observation('keyed-other', ORG_A), headers: keyed });
+    // Two observations now, and this hub exports one at most.
+    await request('export-too-large', hub.tokens.reader, 'GET', '/v1/export?format=sdmx-csv');
     // One request without a known token is allowed per address and minute here; the next is limited.
     await request('unauthorised', undefined, 'GET', '/v1/audit');
     await request('rate-limited', 'phx_unknown', 'GET', '/v1/audit');

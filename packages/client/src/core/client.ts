@@ -1,6 +1,7 @@
 import { InvalidResponseError } from '../errors/index.js';
 import type {
-  AuditEntry, AuditFilter, CallOptions, ChangeOptions, ClientOptions, Collection, CreateOptions, DataPackage, Filter, ImportSummary, Page, PageOptions,
+  AuditEntry, AuditFilter, CallOptions, ChangeOptions, ClientOptions, Collection, CreateOptions, DataPackage, ExportedFile, ExportFormat, ExportNote, ExportSelection, Filter,
+  ImportSummary, Page, PageOptions,
   RecordType, Records, ValidationResult, Versioned,
 } from '../types.js';
 import { caller, type Call } from './request.js';
@@ -84,6 +85,12 @@ export interface PhxClient {
   validate(pkg: unknown, options?: CallOptions): Promise<ValidationResult>;
   /** The audit trail: the writes to records the token's organisation owns or wrote (the secretariat's: every write). */
   audit: Pages<AuditEntry, AuditFilter>;
+  /**
+   * The observations a selection picks, with the records they refer to, in the format of another system: the file
+   * as the hub sent it, and what the format had no place for. DHIS2 files use the mapping the selection names
+   * among those the hub holds (`gam`, the UNAIDS GAM template, unless named).
+   */
+  export(format: ExportFormat, selection?: ExportSelection, options?: CallOptions): Promise<ExportedFile>;
 }
 
 // The calls of a collection go through `call` on paths picked at run time, so their types are
@@ -160,5 +167,14 @@ export function createClient(options: ClientOptions): PhxClient {
     packages: { import: async (pkg, call_ = {}) => (await call('post', '/v1/packages', { body: pkg, ...call_ })).data },
     validate: async (pkg, call_ = {}) => (await call('post', '/v1/validate', { body: pkg as DataPackage, ...call_ })).data,
     audit: paged<AuditEntry, AuditFilter>(any, '/v1/audit', (entry) => entry),
+    export: async (format, selection = {}, call_ = {}) => {
+      const { data, response } = await call('get', '/v1/export', { query: { ...selection, format }, text: true, ...call_ });
+      return {
+        name: /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? '',
+        mediaType: response.headers.get('Content-Type') ?? '',
+        content: data as unknown as string,
+        notes: JSON.parse(response.headers.get('Export-Notes') ?? '[]') as ExportNote[],
+      };
+    },
   };
 }

@@ -26,6 +26,8 @@ export type RequestOptions<Op> = ([PathParametersOf<Op>] extends [never] ? unkno
     ifMatch?: string;
     /** The Idempotency-Key of a POST (one is made per call when none is given). */
     idempotencyKey?: string;
+    /** Reads the answer as the text sent, even when it is JSON: a file to keep as it is. */
+    text?: boolean;
     signal?: AbortSignal;
     headers?: Record<string, string>;
   };
@@ -56,8 +58,15 @@ interface LooseOptions {
   contentType?: string;
   ifMatch?: string;
   idempotencyKey?: string;
+  text?: boolean;
   signal?: AbortSignal;
   headers?: Record<string, string>;
+}
+
+/** Whether an answer is text rather than JSON: the hub says so by its media type (an export's CSV), or the call asks. */
+function isText(response: Response, options: LooseOptions): boolean {
+  const mediaType = response.headers.get('Content-Type');
+  return options.text === true || (mediaType !== null && !/^application\/([\w.-]+\+)?json\b/i.test(mediaType));
 }
 
 function target(path: string, { path: parameters = {}, query = {} }: LooseOptions): string {
@@ -92,7 +101,7 @@ export function caller(send: Send): Call {
       if (stored) return { data: stored.body, response: stored.response };
     }
     await succeeded(response);
-    return { data: response.status === 204 ? undefined : await response.json(), response };
+    return { data: response.status === 204 ? undefined : isText(response, options) ? await response.text() : await response.json(), response };
   }) as Call;
 }
 

@@ -115,6 +115,8 @@ export const isHeadersTooLarge = guard('headers-too-large');
 export const isValidationFailed = guard('validation-failed');
 /** The Idempotency-Key was used before for a different request (422): a new request needs a new key. */
 export const isIdempotencyKeyReused = guard('idempotency-key-reused');
+/** The filters of an export select more observations than the hub exports at once (422): narrow them. */
+export const isExportTooLarge = guard('export-too-large');
 /** Too many requests (429), still after the retries; `retryAfter` says how long to wait. */
 export const isRateLimited = guard('rate-limited');
 /** The hub failed (500), still after the retries; quote `requestId` to its operator. */

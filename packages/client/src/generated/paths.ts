@@ -264,6 +264,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export observations in the format of another system
+         * @description The observations the filters select, as `GET /v1/observations` selects them, with the organisations, facilities and indicator definitions they refer to, as the file `phx export` writes of such a package: a FHIR R4 transaction Bundle, a DHIS2 dataValueSet (JSON or CSV, with the data elements, category option combos and organisation units of the mapping named by `mapping`), SDMX-CSV 2.0 data or an SDMX-JSON 2.0 data message. Whatever the format has no place for is listed in `Export-Notes`, never dropped silently. Its publisher is the organisation of the token; it asserts no licence (`NOASSERTION`), its records coming from many packages.
+         */
+        get: operations["exportObservations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit": {
         parameters: {
             query?: never;
@@ -838,6 +858,20 @@ export interface components {
                 meetings: number;
             };
         };
+        /** @description What the format of an export had no place for, and how many records it concerns. */
+        ExportNote: {
+            /**
+             * @description A warning: the file was written without what the note names.
+             * @enum {string}
+             */
+            severity: "error" | "warning";
+            /** @description Stable code of the note, as `@phx/interop` gives it: e.g. `field-not-carried`, `dhis2.unmapped-scope`. */
+            code: string;
+            /** @description The PHX field or records concerned, with the record type (`observation.methodNote`), when there is one. */
+            field?: string;
+            /** @description How many records the note concerns. */
+            count: number;
+        };
         /** @description Bad request: The request is malformed: bad JSON, an unknown query parameter, a bad cursor. */
         BadRequestProblem: {
             /**
@@ -1101,6 +1135,27 @@ export interface components {
             /** @description The X-Request-Id of the request; quote it to the operator. */
             requestId?: string;
         };
+        /** @description Export too large: The filters of an export select more observations than the hub exports at once; narrow them. */
+        ExportTooLargeProblem: {
+            /**
+             * @description URI of the problem type.
+             * @constant
+             */
+            type: "https://phx-network.github.io/phx/problems/export-too-large";
+            /** @description Title of the problem type, in the language asked for with Accept-Language. */
+            title: string;
+            /**
+             * @description The HTTP status.
+             * @constant
+             */
+            status: 422;
+            /** @description What went wrong in this request, and what to do. */
+            detail?: string;
+            /** @description The path of the request. */
+            instance?: string;
+            /** @description The X-Request-Id of the request; quote it to the operator. */
+            requestId?: string;
+        };
         /** @description Precondition required: If-Match is missing. */
         PreconditionRequiredProblem: {
             /**
@@ -1258,6 +1313,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["ConflictProblem"];
             };
         };
+        /** @description `export-too-large`: The filters of an export select more observations than the hub exports at once; narrow them. */
+        ExportTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ExportTooLargeProblem"];
+            };
+        };
         /** @description `forbidden`: The token's role or organisation may not write this record. */
         Forbidden: {
             headers: {
@@ -1402,6 +1466,12 @@ export interface components {
         RetryAfter: number;
         /** @description Bearer realm="phx" */
         WWWAuthenticate: string;
+        /** @description attachment, with the name to save the file under: `attachment; filename="export-20240201T090000Z.fhir.json"`. */
+        ContentDisposition: string;
+        /** @description What the format had no place for, as a JSON array (ASCII, non-ASCII characters escaped), one note per code and field; `[]` when the file holds everything. */
+        ExportNotes: {
+            "application/json": components["schemas"]["ExportNote"][];
+        };
     };
     pathItems: never;
 }
@@ -2501,6 +2571,62 @@ export interface operations {
             401: components["responses"]["Unauthorised"];
             408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    exportObservations: {
+        parameters: {
+            query: {
+                /** @description The format to export to. */
+                format: "fhir" | "dhis2" | "dhis2-csv" | "sdmx-csv" | "sdmx-json";
+                /** @description For `dhis2` and `dhis2-csv` only: the name of a DHIS2 mapping the hub holds. `gam` (the default) is the UNAIDS GAM template that ships with `@phx/interop`; the mappings of DHIS2 instances are named by the hub's operator. */
+                mapping?: string;
+                /** @description Indicator code. */
+                indicator?: string;
+                /** @description Country, ISO 3166-1 alpha-2. */
+                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                /** @description Reporting organisation (observations) or organiser (meetings). */
+                organisation?: string;
+                /** @description Facility id. */
+                facility?: string;
+                /** @description Only records whose period (or meeting) ends on or after this date. */
+                from?: string;
+                /** @description Only records whose period (or meeting) starts on or before this date. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, named in `Content-Disposition`. */
+            200: {
+                headers: {
+                    "Content-Disposition": components["headers"]["ContentDisposition"];
+                    "Export-Notes": components["headers"]["ExportNotes"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/fhir+json": {
+                        [key: string]: unknown;
+                    };
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                    "application/csv": string;
+                    "application/vnd.sdmx.data+csv; version=2.0.0": string;
+                    "application/vnd.sdmx.data+json; version=2.0.0": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorised"];
+            408: components["responses"]["RequestTimeout"];
+            422: components["responses"]["ExportTooLarge"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];

@@ -9,10 +9,10 @@ export {
   PROBLEM_BASE, PROBLEM_MEDIA_TYPE, problemTypes, problemSchemas, Problem, ForbiddenRecord, slugOf,
   type ProblemSlug, type ProblemTypeInfo, type ProblemDocument,
 } from './problems.js';
-export { ValidationIssue, ReadSummary, ValidationResult, ImportSummary } from './results.js';
+export { ValidationIssue, ReadSummary, ValidationResult, ImportSummary, ExportNote } from './results.js';
 export { roles, Role, AuditEntry } from './audit.js';
 export {
   DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MERGE_PATCH_MEDIA_TYPE, RecordFilter, collections, listQueries, pages, auditQuery, validateQuery, AuditPage, operations, problemsOf,
-  keyParameterOf, type FilterName, type CollectionInfo, type ListQuery, type Page, type Operation, type RequestHeader, type ResponseHeader,
+  keyParameterOf, exportQuery, GAM_DHIS2_MAPPING, type FilterName, type CollectionInfo, type ListQuery, type Page, type Operation, type RequestHeader, type ResponseHeader,
 } from './operations.js';
 export { openApiDocument, type Json } from './openapi.js';

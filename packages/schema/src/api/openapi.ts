@@ -62,6 +62,11 @@ const responseHeaders: Record<ResponseHeader | 'Retry-After' | 'WWW-Authenticate
   'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] }, description: 'Sent when the answer replays the first answer to the same Idempotency-Key.' },
   'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before retrying.' },
   'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer realm="phx"' },
+  'Content-Disposition': { schema: { type: 'string' }, description: 'attachment, with the name to save the file under: `attachment; filename="export-20240201T090000Z.fhir.json"`.' },
+  'Export-Notes': {
+    description: 'What the format had no place for, as a JSON array (ASCII, non-ASCII characters escaped), one note per code and field; `[]` when the file holds everything.',
+    content: { 'application/json': { schema: { type: 'array', items: componentRef('schemas', 'ExportNote') } } },
+  },
 };
 const problemHeaders: Partial<Record<ProblemSlug, keyof typeof responseHeaders>> = { unauthorised: 'WWW-Authenticate', 'rate-limited': 'Retry-After' };
 const headerRefs = (names: (keyof typeof responseHeaders)[]) =>
@@ -91,12 +96,15 @@ function pathItemOperation(operation: Operation, schemaName: (schema: z.ZodType)
   const parameters = [
     ...(operation.query
       ? Object.entries(operation.query.shape as Record<string, z.ZodType>).map(([name, field]) =>
-          name === 'cursor' || name === 'limit' ? componentRef('parameters', pascal(name)) : { name, in: 'query', required: false, ...fieldSchema(field) },
+          name === 'cursor' || name === 'limit'
+            ? componentRef('parameters', pascal(name))
+            : { name, in: 'query', required: !field.safeParse(undefined).success, ...fieldSchema(field) },
         )
       : []),
     ...operation.headers.map((header) => componentRef('parameters', requestHeaders[header].component)),
   ];
   const { success } = operation;
+  const content = (byMediaType: Record<string, z.ZodType>) => Object.fromEntries(Object.entries(byMediaType).map(([media, schema]) => [media, { schema: schemaName(schema) }]));
   return {
     operationId: operation.operationId,
     summary: operation.summary,
@@ -109,7 +117,7 @@ function pathItemOperation(operation: Operation, schemaName: (schema: z.ZodType)
           requestBody: {
             required: true,
             description: operation.body.description,
-            content: Object.fromEntries(Object.entries(operation.body.content).map(([media, schema]) => [media, { schema: schemaName(schema) }])),
+            content: content(operation.body.content),
           },
         }
       : {}),
@@ -117,7 +125,7 @@ function pathItemOperation(operation: Operation, schemaName: (schema: z.ZodType)
       [success.status]: {
         description: success.description,
         ...headerRefs(success.headers),
-        ...(success.schema ? { content: { [success.mediaType ?? 'application/json']: { schema: schemaName(success.schema) } } } : {}),
+        ...(success.content ? { content: content(success.content) } : {}),
       },
       ...Object.fromEntries([...problemGroups(operation)].map(([status, slugs]) => [status, componentRef('responses', responseName(slugs))])),
     },
@@ -174,6 +182,7 @@ export function openApiDocument(): Json {
         description: `${pascal(path)}${collections[path].readOnly ? ' (read-only: the catalogue and the definitions of imported packages)' : ''}.`,
       })),
       { name: 'packages', description: 'Whole data packages: import all or nothing, or validate without storing.' },
+      { name: 'export', description: 'The observations of the hub in the formats of other systems: FHIR R4, DHIS2 and SDMX.' },
       { name: 'audit', description: 'Who wrote what, in whose name, and when.' },
       { name: 'documents', description: 'What describes the API and the data format, served without a token.' },
     ],

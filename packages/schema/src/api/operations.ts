@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { codeOf, date, describe, indicatorCode, organisationId, recordId } from '../model/common.js';
+import { codeOf, date, describe, indicatorCode, oneOf, organisationId, recordId } from '../model/common.js';
 import { fileFormats } from '../file/format.js';
+import { exportFormats, type ExportFormat } from '../formats/exports.js';
 import { DataPackage } from '../model/package.js';
 import { publishedSchemas, type SchemaName } from '../jsonschema.js';
 import { recordTypes, type Collection, type RecordType } from '../model/records.js';
@@ -172,7 +173,7 @@ export const AuditPage = describe(
 /** A request header of the API. */
 export type RequestHeader = 'If-Match' | 'Idempotency-Key' | 'Accept-Language';
 /** A response header of the API. */
-export type ResponseHeader = 'ETag' | 'Location' | 'Idempotent-Replayed';
+export type ResponseHeader = 'ETag' | 'Location' | 'Idempotent-Replayed' | 'Content-Disposition' | 'Export-Notes';
 
 /**
  * One operation of the API: the request it takes, its answer and the problems it may send.
@@ -199,12 +200,8 @@ export interface Operation {
   success: {
     status: 200 | 201 | 204;
     description: string;
-    schema?: z.ZodType;
-    /**
-     * The media type of the answer's body.
-     * @default application/json
-     */
-    mediaType?: string;
+    /** The body of the answer: its schema for each media type it may be sent as (none when it has no body). */
+    content?: Record<string, z.ZodType>;
     headers: ResponseHeader[];
   };
   /** Problems of this operation; {@link problemsOf} adds those of the connection and the token. */
@@ -246,8 +243,48 @@ export const validateQuery = z.strictObject({
   name: describe(z.string().min(1), 'The file name, whose ending tells the format when the media type does not.').optional(),
 });
 
-/** A JSON document the hub serves as it is: the OpenAPI document, a JSON Schema. */
+/** A JSON document the hub serves as it is: the OpenAPI document, a JSON Schema, an export. */
 const jsonDocument = (description: string) => describe(z.record(z.string(), z.unknown()), description);
+
+/**
+ * The name of the DHIS2 mapping a hub always holds, and exports DHIS2 files with unless asked for another: the
+ * UNAIDS GAM template that ships with `@phx/interop`.
+ *
+ * @example
+ * ```ts
+ * import { GAM_DHIS2_MAPPING } from '@phx/schema/api';
+ * const url = `/v1/export?format=dhis2&mapping=${GAM_DHIS2_MAPPING}`;
+ * ```
+ */
+export const GAM_DHIS2_MAPPING = 'gam';
+
+/**
+ * The query of an export: the format, and the filters of the observations list.
+ *
+ * @example
+ * ```ts
+ * import { exportQuery } from '@phx/schema/api';
+ * exportQuery.parse({ format: 'sdmx-csv', country: 'UA', from: '2023-01-01', to: '2023-12-31' }).format; // 'sdmx-csv'
+ * exportQuery.safeParse({ country: 'UA' }).success; // false: the format is needed
+ * ```
+ */
+export const exportQuery = z.strictObject({
+  format: describe(oneOf(Object.keys(exportFormats) as [ExportFormat, ...ExportFormat[]]), 'The format to export to.'),
+  mapping: describe(
+    z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+    `For \`dhis2\` and \`dhis2-csv\` only: the name of a DHIS2 mapping the hub holds. \`${GAM_DHIS2_MAPPING}\` (the default) is the UNAIDS GAM template that ships with \`@phx/interop\`; the mappings of DHIS2 instances are named by the hub's operator.`,
+  ).optional(),
+  ...pick(collections.observations.filters),
+});
+
+/** What the file of each export format is. */
+const exportFiles: Record<ExportFormat, z.ZodType> = {
+  fhir: jsonDocument('A FHIR R4 Bundle of type `transaction`.'),
+  dhis2: jsonDocument('A DHIS2 dataValueSet, as `POST /api/dataValueSets` takes it.'),
+  'dhis2-csv': describe(z.string(), 'DHIS2 data values as CSV, in the columns DHIS2 reads.'),
+  'sdmx-csv': describe(z.string(), 'SDMX-CSV 2.0 data.'),
+  'sdmx-json': jsonDocument('An SDMX-JSON 2.0 data message.'),
+};
 
 /** The file names of the JSON Schemas a hub serves, e.g. `DataPackage.schema.json`. */
 const schemaFiles = (Object.keys(publishedSchemas) as SchemaName[]).map((name) => `${name}.schema.json` as const);
@@ -270,7 +307,7 @@ function collectionOperations(collection: Collection): Operation[] {
     tag: collection,
     query: listQueries[collection],
     headers: [],
-    success: { status: 200, description: `A page of ${collection}.`, schema: pages[collection], headers: [] },
+    success: { status: 200, description: `A page of ${collection}.`, content: { 'application/json': pages[collection] }, headers: [] },
     problems: ['bad-request'],
   };
   const get: Operation = {
@@ -280,7 +317,7 @@ function collectionOperations(collection: Collection): Operation[] {
     summary: `Get one ${type}`,
     tag: collection,
     headers: [],
-    success: { status: 200, description: `The ${type}.`, schema, headers: ['ETag'] },
+    success: { status: 200, description: `The ${type}.`, content: { 'application/json': schema }, headers: ['ETag'] },
     problems: ['not-found'],
   };
   if (readOnly) return [list, get];
@@ -298,7 +335,7 @@ function collectionOperations(collection: Collection): Operation[] {
       method === 'put'
         ? { description: `The whole ${type}.`, content: { 'application/json': schema } }
         : { description: 'The fields to change.', content: { [MERGE_PATCH_MEDIA_TYPE]: mergePatch, 'application/json': mergePatch } },
-    success: { status: 200, description: `The ${type}, as stored.`, schema, headers: ['ETag'] },
+    success: { status: 200, description: `The ${type}, as stored.`, content: { 'application/json': schema }, headers: ['ETag'] },
     problems: ['bad-request', 'forbidden', 'not-found', 'precondition-failed', 'precondition-required', 'payload-too-large', 'unsupported-media-type', 'validation-failed'],
   });
   return [
@@ -311,7 +348,7 @@ function collectionOperations(collection: Collection): Operation[] {
       tag: collection,
       headers: ['Idempotency-Key', 'Accept-Language'],
       body: { description: `The new ${type}.`, content: { 'application/json': schema } },
-      success: { status: 201, description: `The ${type}, as stored.`, schema, headers: ['ETag', 'Location', 'Idempotent-Replayed'] },
+      success: { status: 201, description: `The ${type}, as stored.`, content: { 'application/json': schema }, headers: ['ETag', 'Location', 'Idempotent-Replayed'] },
       problems: ['bad-request', 'forbidden', 'conflict', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'idempotency-key-reused'],
     },
     get,
@@ -351,7 +388,7 @@ export const operations: readonly Operation[] = [
     tag: 'packages',
     headers: ['Idempotency-Key', 'Accept-Language'],
     body: { description: 'The package.', content: { 'application/json': DataPackage } },
-    success: { status: 200, description: 'Every record was stored.', schema: ImportSummary, headers: ['Idempotent-Replayed'] },
+    success: { status: 200, description: 'Every record was stored.', content: { 'application/json': ImportSummary }, headers: ['Idempotent-Replayed'] },
     problems: ['bad-request', 'forbidden', 'conflict', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'idempotency-key-reused'],
   },
   {
@@ -373,8 +410,26 @@ export const operations: readonly Operation[] = [
         'application/octet-stream': describe(z.file(), 'Any file: its format is told from `name` and the bytes.'),
       },
     },
-    success: { status: 200, description: 'The issues found, and what was read.', schema: ValidationResult, headers: [] },
+    success: { status: 200, description: 'The issues found, and what was read.', content: { 'application/json': ValidationResult }, headers: [] },
     problems: ['bad-request', 'payload-too-large'],
+  },
+  {
+    operationId: 'exportObservations',
+    method: 'get',
+    path: '/v1/export',
+    summary: 'Export observations in the format of another system',
+    description:
+      'The observations the filters select, as `GET /v1/observations` selects them, with the organisations, facilities and indicator definitions they refer to, as the file `phx export` writes of such a package: a FHIR R4 transaction Bundle, a DHIS2 dataValueSet (JSON or CSV, with the data elements, category option combos and organisation units of the mapping named by `mapping`), SDMX-CSV 2.0 data or an SDMX-JSON 2.0 data message. Whatever the format has no place for is listed in `Export-Notes`, never dropped silently. Its publisher is the organisation of the token; it asserts no licence (`NOASSERTION`), its records coming from many packages.',
+    tag: 'export',
+    query: exportQuery,
+    headers: [],
+    success: {
+      status: 200,
+      description: 'The file, named in `Content-Disposition`.',
+      content: Object.fromEntries((Object.keys(exportFormats) as ExportFormat[]).map((format) => [exportFormats[format].mediaType, exportFiles[format]])),
+      headers: ['Content-Disposition', 'Export-Notes'],
+    },
+    problems: ['bad-request', 'export-too-large'],
   },
   {
     operationId: 'listAudit',
@@ -386,7 +441,7 @@ export const operations: readonly Operation[] = [
     tag: 'audit',
     query: auditQuery,
     headers: [],
-    success: { status: 200, description: 'A page of the trail.', schema: AuditPage, headers: [] },
+    success: { status: 200, description: 'A page of the trail.', content: { 'application/json': AuditPage }, headers: [] },
     problems: ['bad-request', 'forbidden'],
   },
   {
@@ -397,7 +452,7 @@ export const operations: readonly Operation[] = [
     tag: 'documents',
     public: true,
     headers: [],
-    success: { status: 200, description: 'The OpenAPI 3.1 document of the API.', schema: jsonDocument('The OpenAPI 3.1 document of the API.'), headers: [] },
+    success: { status: 200, description: 'The OpenAPI 3.1 document of the API.', content: { 'application/json': jsonDocument('The OpenAPI 3.1 document of the API.') }, headers: [] },
     problems: [],
   },
   {
@@ -414,8 +469,7 @@ export const operations: readonly Operation[] = [
     success: {
       status: 200,
       description: 'The JSON Schema (draft 2020-12).',
-      schema: jsonDocument('A JSON Schema, draft 2020-12.'),
-      mediaType: 'application/schema+json',
+      content: { 'application/schema+json': jsonDocument('A JSON Schema, draft 2020-12.') },
       headers: ['ETag'],
     },
     problems: ['not-found'],

@@ -94,6 +94,11 @@ export const problemTypes = {
     title: { en: 'Idempotency key reused', ru: 'Ключ идемпотентности уже использован', uk: 'Ключ ідемпотентності вже використано', fr: "Clé d'idempotence déjà utilisée", es: 'Clave de idempotencia reutilizada' },
     summary: 'The Idempotency-Key was used before for a different request; a new request needs a new key.',
   },
+  'export-too-large': {
+    status: 422,
+    title: { en: 'Export too large', ru: 'Слишком большая выгрузка', uk: 'Завелике вивантаження', fr: 'Export trop volumineux', es: 'Exportación demasiado grande' },
+    summary: 'The filters of an export select more observations than the hub exports at once; narrow them.',
+  },
   'precondition-required': {
     status: 428,
     title: { en: 'Precondition required', ru: 'Требуется условие', uk: 'Потрібна умова', fr: 'Précondition requise', es: 'Se requiere una condición previa' },

@@ -88,3 +88,26 @@ export const ImportSummary = describe(
  * ```
  */
 export type ImportSummary = z.infer<typeof ImportSummary>;
+
+/** One note of an export, as the `Export-Notes` header of `GET /v1/export` lists it. */
+export const ExportNote = describe(
+  z.object({
+    severity: describe(oneOf(['error', 'warning']), 'A warning: the file was written without what the note names.'),
+    code: describe(z.string(), 'Stable code of the note, as `@phx/interop` gives it: e.g. `field-not-carried`, `dhis2.unmapped-scope`.'),
+    field: describe(z.string(), 'The PHX field or records concerned, with the record type (`observation.methodNote`), when there is one.').optional(),
+    count: describe(z.int().min(1), 'How many records the note concerns.'),
+  }),
+  'What the format of an export had no place for, and how many records it concerns.',
+  { id: 'ExportNote' },
+);
+
+/**
+ * One note of an export: what the format had no place for, and how many records it concerns.
+ *
+ * @example
+ * ```ts
+ * const notes: ExportNote[] = JSON.parse(response.headers.get('Export-Notes') ?? '[]');
+ * for (const note of notes) console.warn(`${note.code} ${note.field ?? ''}: ${note.count} records`);
+ * ```
+ */
+export type ExportNote = z.infer<typeof ExportNote>;

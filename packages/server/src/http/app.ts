@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { openApiDocument, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import type { Store } from '../store/types.js';
+import { hubDhis2Mappings } from '../hub/export.js';
 import { authenticate, rateLimit, type RateLimit } from './auth.js';
 import { localeOf, type HubContext, type HubEnv } from './context.js';
 import { Problem } from './problem.js';
@@ -31,6 +32,11 @@ export interface HubLimits {
    */
   maxImportRecords?: number;
   /**
+   * Most observations one export (`GET /v1/export`) may carry.
+   * @default 100 000
+   */
+  maxExportRecords?: number;
+  /**
    * Requests per token and window.
    * @default 6 000 a minute
    */
@@ -56,11 +62,17 @@ export interface AppOptions {
   limits?: HubLimits;
   /** A directory of static files served at `/` (the browser validator page). */
   webRoot?: string;
+  /**
+   * DHIS2 mappings (parsed JSON) by name, for `GET /v1/export?format=dhis2&mapping=<name>`; each is checked by
+   * its schema, and a bad one stops the app from being made.
+   * @default none: only `gam`, the UNAIDS GAM template, which a hub always holds
+   */
+  dhis2Mappings?: Record<string, unknown>;
 }
 
 /**
- * The default limits: 128 MiB bodies, 200 000 records per import, 6 000 requests a minute per token,
- * 600 a minute per client address for requests without a known token.
+ * The default limits: 128 MiB bodies, 200 000 records per import, 100 000 observations per export, 6 000
+ * requests a minute per token, 600 a minute per client address for requests without a known token.
  *
  * @example
  * ```ts
@@ -71,6 +83,7 @@ export interface AppOptions {
 export const defaultLimits: Required<HubLimits> = {
   maxBodyBytes: 128 * 1024 * 1024,
   maxImportRecords: 200_000,
+  maxExportRecords: 100_000,
   rateLimit: { requests: 6000, windowMs: 60_000 },
   addressRateLimit: { requests: 600, windowMs: 60_000 },
 };
@@ -125,7 +138,11 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
       },
     }),
   );
-  registerRoutes(app, { store: options.store, maxImportRecords: limits.maxImportRecords });
+  registerRoutes(app, {
+    store: options.store,
+    maxImportRecords: limits.maxImportRecords,
+    exports: { maxRecords: limits.maxExportRecords, dhis2Mappings: hubDhis2Mappings(options.dhis2Mappings) },
+  });
 
   if (options.webRoot) serveWebRoot(app, options.webRoot);
   return app;

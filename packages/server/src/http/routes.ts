@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
-import { auditQuery, collections, listQueries, MAX_PAGE_SIZE, MERGE_PATCH_MEDIA_TYPE, validateQuery, type RecordFilter } from '@phx/schema/api';
-import { formatOfMediaType, validateFile, type Collection } from '@phx/schema';
+import { auditQuery, collections, exportQuery, listQueries, MAX_PAGE_SIZE, MERGE_PATCH_MEDIA_TYPE, validateQuery, type RecordFilter } from '@phx/schema/api';
+import { exportFormats, formatOfMediaType, validateFile, type Collection } from '@phx/schema';
+import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { importPackage } from '../hub/import.js';
 import { hubValidation } from '../hub/issues.js';
 import { changeRecord, createRecord, deleteRecord, existing } from '../hub/records.js';
@@ -14,6 +15,7 @@ import { Problem } from './problem.js';
 export interface RouteOptions {
   store: Store;
   maxImportRecords: number;
+  exports: ExportSettings;
 }
 
 const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
@@ -32,7 +34,7 @@ function queryOf(c: HubContext): Record<string, string> {
 }
 
 /** The schema of a query the hub reads. */
-type QuerySchema = (typeof listQueries)[Collection] | typeof auditQuery | typeof validateQuery;
+type QuerySchema = (typeof listQueries)[Collection] | typeof auditQuery | typeof validateQuery | typeof exportQuery;
 
 /** A query read by the contract's schema; each failure is explained in words. */
 function readQuery<S extends QuerySchema>(c: HubContext, schema: S, what: string): ReturnType<S['parse']> {
@@ -45,8 +47,14 @@ function readQuery<S extends QuerySchema>(c: HubContext, schema: S, what: string
   }
   const name = String(issue!.path[0]);
   const expected =
-    name === 'limit' ? `a whole number from 1 to ${MAX_PAGE_SIZE}` : name === 'from' || name === 'to' ? 'a date, YYYY-MM-DD' : `not valid (${issue!.message})`;
-  throw new Problem('bad-request', `${name} is ${expected}; got "${query[name]}".`);
+    name === 'limit'
+      ? `a whole number from 1 to ${MAX_PAGE_SIZE}`
+      : name === 'from' || name === 'to'
+        ? 'a date, YYYY-MM-DD'
+        : name === 'format'
+          ? `one of ${Object.keys(exportFormats).join(', ')}`
+          : `not valid (${issue!.message})`;
+  throw new Problem('bad-request', `${name} is ${expected}; got ${query[name] === undefined ? 'none' : `"${query[name]}"`}.`);
 }
 
 /** The query of a list: its filter, where the page starts and how long it is. */
@@ -78,7 +86,7 @@ const recordReply = (status: number, record: StoredRecord, headers: Record<strin
 });
 
 /** Registers the /v1 routes on an app. */
-export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords }: RouteOptions): void {
+export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, exports }: RouteOptions): void {
   for (const collection of Object.keys(collections) as Collection[]) {
     const { type, readOnly } = collections[collection];
     const base = `/v1/${collection}`;
@@ -134,6 +142,11 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords }: R
       status: 200,
       body: JSON.stringify(await importPackage(tx, value, c.get('principal'), localeOf(c), { maxRecords: maxImportRecords })),
     }));
+  });
+
+  app.get('/v1/export', async (c) => {
+    const { fileName, mediaType, content, notes } = await exportFromHub(store, readQuery(c, exportQuery, 'export'), c.get('principal'), exports);
+    return c.body(content, 200, { 'Content-Type': mediaType, 'Content-Disposition': `attachment; filename="${fileName}"`, 'Export-Notes': JSON.stringify(notes) });
   });
 
   app.get('/v1/audit', async (c) => {
