@@ -98,6 +98,23 @@ describe('phx serve and phx token with @phx/server installed', () => {
     expect(output).toContain('imported already');
   });
 
+  it('exports DHIS2 files with a mapping it was given by name, and refuses a mapping its schema refuses', async () => {
+    const mapping = { idScheme: 'code', dataSet: 'MOH_GAM_PRISONS', dataElements: [{ indicator: 'prisons-people-on-oat', dataElement: 'MOH_OAT', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'default' }] }] };
+    const file = dir.write('moh.json', JSON.stringify(mapping));
+    const hub = await serve(['--db', dir.path('mapped.sqlite'), '--port', '0', '--dhis2-mapping', `moh=${file}`, '--demo']);
+    const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)?.[1];
+    const token = /^demo token: (\S+)$/.exec(hub.lines[3]!)?.[1];
+    const exported = async (query: string) => (await fetch(`${url}/v1/export?${query}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(await exported('format=dhis2&mapping=moh')).toMatchObject({ dataSet: 'MOH_GAM_PRISONS' });
+    expect(await exported('format=dhis2')).not.toHaveProperty('dataSet');
+    await hub.stop();
+    const bad = dir.write('bad.json', JSON.stringify({ ...mapping, idScheme: 'uid' }));
+    const refused = phx(['serve', '--db', dir.path('refused.sqlite'), '--port', '0', '--dhis2-mapping', `moh=${bad}`]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('The DHIS2 mapping "moh" is not valid');
+    expect(refused.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('reports a port in use as a usage error', async () => {
     const hub = await serve(['--db', dir.path('busy.sqlite'), '--port', '0', '--host', '127.0.0.1']);
     expect(hub.lines[0]).toMatch(/^PHX hub listening on http:\/\/127\.0\.0\.1:\d+$/);
@@ -114,6 +131,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
     expect(phx(['token', 'rename'])).toMatchObject({ code: 2, stderr: expect.stringContaining('phx token create') });
     expect(phx(['token', 'create', '--org', 'ZA-NPO-1', '--expires', 'soon', '--db', dir.path('x.sqlite')])).toMatchObject({ code: 2, stderr: expect.stringContaining('not a date') });
     expect(phx(['serve', '--port', 'eighty'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--port must be a whole number') });
+    expect(phx(['serve', '--dhis2-mapping', 'moh.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--dhis2-mapping takes <name>=<file>; got "moh.json"') });
   });
 });
 

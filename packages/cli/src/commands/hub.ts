@@ -4,7 +4,7 @@ import type { Context } from './context.js';
 
 /** The part of `@phx/server` that `phx serve` and `phx token` use. */
 interface HubModule {
-  startHub(options: { db: string; port?: number; host?: string; seed?: string[]; webRoot?: string; demoToken?: boolean }): Promise<{
+  startHub(options: { db: string; port?: number; host?: string; seed?: string[]; webRoot?: string; demoToken?: boolean; dhis2Mappings?: Record<string, string> }): Promise<{
     url: string;
     demoToken?: string;
     skipped?: { file: string; package: string; reason: string }[];
@@ -44,7 +44,7 @@ function hubError(error: unknown, what: string): UsageError {
   return new UsageError((error as Error)?.message ?? String(error));
 }
 
-export const serveHelp = `Usage: phx serve [--db <file|url>] [--port <N>] [--host <name>] [--seed <file>...] [--demo]
+export const serveHelp = `Usage: phx serve [--db <file|url>] [--port <N>] [--host <name>] [--seed <file>...] [--dhis2-mapping <name>=<file>...] [--demo]
 
 Starts a PHX exchange hub (needs @phx/server: npm install @phx/server): the exchange API under
 /v1 (its OpenAPI document at /v1/openapi.json) and the browser validator page at /.
@@ -55,6 +55,10 @@ Options:
   --port <N>        port to listen on (default 8080; 0 picks a free one)
   --host <name>     interface to listen on (default 127.0.0.1)
   --seed <file>     a .phx.json package to load at start; repeat for more
+  --dhis2-mapping <name>=<file>
+                    a DHIS2 mapping (as phx export --mapping takes) that GET /v1/export?format=dhis2
+                    uses when asked for it by name (&mapping=<name>); repeat for more. Without one,
+                    DHIS2 exports use gam, the UNAIDS GAM template
   --demo            create a demo token and print it
   -h, --help        show this help`;
 
@@ -65,11 +69,18 @@ export async function runServe(argv: string[], context: Context): Promise<number
     port: { type: 'string' },
     host: { type: 'string' },
     seed: { type: 'string', multiple: true },
+    'dhis2-mapping': { type: 'string', multiple: true },
     demo: { type: 'boolean' },
   });
   if (values.help) return context.print(`${serveHelp}\n`);
   if (positionals.length > 0) context.usage(`unexpected argument ${positionals[0]}`, 'run `phx serve --help`');
   const port = wholeNumber('port', values.port, 0) ?? 8080;
+  const dhis2Mappings = Object.fromEntries(
+    (values['dhis2-mapping'] ?? []).map((pair) => {
+      const [, name, file] = /^([^=]+)=(.+)$/.exec(pair) ?? context.usage(`--dhis2-mapping takes <name>=<file>; got "${pair}"`, 'e.g. --dhis2-mapping moh=moh-dhis2.json');
+      return [name!, file!];
+    }),
+  );
   const hub = await loadHub();
   const server = await hub
     .startHub({
@@ -77,6 +88,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       port,
       ...(values.host ? { host: values.host } : {}),
       ...(values.seed ? { seed: values.seed } : {}),
+      dhis2Mappings,
       demoToken: values.demo === true,
     })
     .catch((error: unknown) => {
