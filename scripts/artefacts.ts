@@ -138,8 +138,9 @@ function validationRulesDoc(): string {
     '# Validation rules and issue codes\n',
     generatedNote('packages/schema/src/validate/codes.ts'),
     'Every issue `validate()` reports has a stable code; codes are never reused for another meaning.',
-    'An `error` makes the data invalid; a `warning` does not. Each row shows an example of data that',
-    'fails and the English message.\n',
+    'An `error` makes the data invalid; a `warning` does not; an `info` note only says what was done to',
+    'read the data (a spreadsheet\'s decimal commas or local dates read as PHX values), so that nothing',
+    'is changed silently. Each row shows an example of data that fails and the English message.\n',
     'The JSON Schemas in `schemas/v1/` check shape only. The rules marked "validate() only" cannot be',
     `expressed in JSON Schema (references between records, arithmetic, periods, privacy, open codelists):`,
     `${rulesBeyondSchema.map((c) => `\`${c}\``).join(', ')}. Run \`validate()\` or \`phx validate\` to check them.\n`,
@@ -152,7 +153,7 @@ function validationRulesDoc(): string {
   }
   parts.push('', `Messages are rendered in ${Object.keys(locales).join(', ')} from the code and its params; structural (\`schema.*\`) messages come from zod's own locales.\n`);
   parts.push('## Message examples\n', '| code | en | ru |', '| --- | --- | --- |');
-  const sample = { token: '}', format: 'xlsx', encoding: 'windows-1251', blank: false, maxDepth: 100, maxBytes: 16777216, type: 'person', recordType: 'observation', id: 'obs-1', first: '/observations/0/id', code: 'hiv-prevalance', facility: 'f-1', facilityCountry: 'ZM', country: 'ZA', indicator: 'hiv-prevalence-prisoners', unit: 'count', expected: 'percent', numerator: 12, denominator: 10, value: 2, lower: 5, upper: 7, field: 'numerator', start: '2021-01-01', end: '2020-12-31', today: '2026-01-01', due: '2020-10-01', meetingStart: '2020-10-28', dimension: 'sex', sum: 70, total: 50, threshold: 5, kind: 'phone', codelist: 'focusArea' };
+  const sample = { token: '}', format: 'xlsx', encoding: 'windows-1251', blank: false, maxDepth: 100, maxBytes: 16777216, type: 'person', recordType: 'observation', id: 'obs-1', first: '/observations/0/id', code: 'hiv-prevalance', facility: 'f-1', facilityCountry: 'ZM', country: 'ZA', indicator: 'hiv-prevalence-prisoners', unit: 'count', expected: 'percent', numerator: 12, denominator: 10, value: 2, lower: 5, upper: 7, field: 'numerator', start: '2021-01-01', end: '2020-12-31', today: '2026-01-01', due: '2020-10-01', meetingStart: '2020-10-28', dimension: 'sex', sum: 70, total: 50, threshold: 5, kind: 'phone', codelist: 'focusArea', column: 'period.start', cells: 11, forms: ['dd.mm.yyyy', 'excel-serial'], example: '03/04/2020', sheet: 'Sheet1' };
   for (const code of Object.keys(issueCodes) as IssueCode[]) {
     if (code.startsWith('schema.')) continue;
     parts.push(`| \`${code}\` | ${escapeCell(renderMessage(code, sample, 'en'))} | ${escapeCell(renderMessage(code, sample, 'ru'))} |`);

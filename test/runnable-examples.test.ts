@@ -57,11 +57,16 @@ describe('examples/', () => {
     expect(readFileSync(join(root, 'examples/generate-types/phx-types.d.ts'), 'utf8')).toContain('export interface Observation');
   });
 
-  it('the worked spreadsheet of docs/csv.md gives the two issues the guide explains, at their rows', () => {
+  it('the worked spreadsheet of docs/csv.md gives the notes and the two issues the guide explains, at their rows', () => {
     const { issues } = validateCsv(readFileSync(join(root, 'examples/data/spreadsheet/observations.csv')));
     expect(issues.map(({ code, severity, location }) => ({ code, severity, location }))).toEqual([
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 5 } },
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 6 } },
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 9 } },
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 10 } },
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 13 } },
       { code: 'privacy.small-cell', severity: 'error', location: { row: 6, column: 8 } },
-      { code: 'privacy.personal-data', severity: 'warning', location: { row: 7, column: 13 } },
+      { code: 'privacy.personal-data', severity: 'warning', location: { row: 7, column: 14 } },
     ]);
   });
 

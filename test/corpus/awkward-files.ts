@@ -112,6 +112,9 @@ function workbook(): Uint8Array {
   ]);
 }
 
+/** What {@link workbook} gives: the package header's fields and the sheet's missing columns. */
+const workbookCodes = ['schema.required', 'schema.required', 'schema.required', 'schema.required', 'schema.required', 'schema.required', 'schema.required', 'schema.required', 'schema.required', 'schema.required', 'schema.invalid-union', 'schema.required', 'schema.required', 'schema.required'];
+
 /** Bytes that are no text at all, the same every run. */
 function noise(length: number): Uint8Array {
   return Uint8Array.from({ length }, (_, i) => (i * 7919 + 13) % 256);
@@ -131,9 +134,12 @@ export function awkwardFiles(): AwkwardFile[] {
     { name: 'not-phx.csv', bytes: utf8('name;age;prison\r\nIvan Petrov;34;Colony 12\r\n'), codes: ['csv.no-header'] },
     { name: 'binary.phx.json', bytes: noise(4096), codes: ['syntax.invalid-encoding'] },
     { name: 'binary.dat', bytes: noise(4096), codes: ['syntax.invalid-encoding'] },
-    { name: 'observations.xlsx', bytes: workbook(), codes: ['file.unsupported-format'] },
+    // A workbook is read as Excel wrote it: this one lacks the package header and all but one column.
+    { name: 'observations.xlsx', bytes: workbook(), codes: workbookCodes },
     // An Excel workbook saved with the name of a CSV file is still a workbook.
-    { name: 'renamed-workbook.csv', bytes: workbook(), codes: ['file.unsupported-format'] },
+    { name: 'renamed-workbook.csv', bytes: workbook(), codes: workbookCodes },
+    // An Excel 97–2003 workbook, a compound file, is named so that it is saved again as .xlsx.
+    { name: 'observations.xls', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...noise(504)]), codes: ['file.unsupported-format'] },
     { name: 'unicode-text.csv', bytes: utf16(`${OBSERVATION_HEADER.replaceAll(',', '\t')}\r\n${OBSERVATION_ROW.replaceAll(',', '\t')}\r\n`, 'le', true), codes: ['syntax.invalid-encoding'] },
     { name: 'utf16be.phx.json', bytes: utf16(example, 'be', false), codes: ['syntax.invalid-encoding'] },
     {

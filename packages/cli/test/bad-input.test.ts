@@ -21,10 +21,12 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     failsWith(['validate', '-'], 1, '<stdin>\n  file\n    <stdin>  error    file.empty  The file is empty', '');
   });
 
-  it('an Excel workbook, under its own name or another', () => {
+  it('a damaged Excel workbook, under its own name or another, and an Excel 97–2003 one', () => {
     const workbook = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('xl/workbook.xml')]);
-    failsWith(['validate', dir.write('Book1.xlsx', workbook)], 1, /file\.unsupported-format {2}The file is an Excel workbook \(\.xlsx\), which PHX does not read/);
-    failsWith(['validate', dir.write('Book1.csv', workbook)], 1, /file\.unsupported-format {2}The file is an Excel workbook/);
+    failsWith(['validate', dir.write('Book1.xlsx', workbook)], 1, /sheet\.unreadable {2}The file is not an Excel workbook \(\.xlsx\) that can be read/);
+    failsWith(['validate', dir.write('Book1.csv', workbook)], 1, /sheet\.unreadable {2}The file is not an Excel workbook/);
+    const old = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.alloc(504)]);
+    failsWith(['validate', dir.write('Book1.xls', old)], 1, /file\.unsupported-format {2}The file is an Excel 97–2003 workbook \(\.xls\), which PHX does not read/);
   });
 
   it('binary data', () => {

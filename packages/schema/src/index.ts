@@ -31,7 +31,16 @@ export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from '
 export { locales, isLocale, type Locale, type PhxLocale, type RuleCode, type StructuralCode, type MessageTemplate, type RuleMessages } from './locales/index.js';
 export { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName, type JsonSchema } from './jsonschema.js';
 export {
-  readCsv, writeCsv, validateCsv, detectCsvType, type ReadCsvOptions, type WriteCsvOptions, type CsvTable,
+  readCsv, writeCsv, validateCsv, type ReadCsvOptions, type WriteCsvOptions, type CsvTable,
 } from './formats/csv.js';
+export { detectCsvType, columnLetters, type Table } from './formats/table.js';
+export { assemblePackage, type PackageInput, type AssembleOptions, type AssembledPackage, type InputReport } from './formats/assemble.js';
+export {
+  writeXlsx, readXlsx, validateXlsx, xlsxTemplate, type WriteXlsxOptions, type ReadXlsxOptions, type ValidateXlsxOptions, type WorkbookRead,
+} from './formats/xlsx.js';
+export type { TableType, ColumnTarget, CellKind } from './formats/csv-shape.js';
+export type { SheetCell } from './formats/cells.js';
+export { excelLocales, isExcelLocale, type ExcelLocale, type DateOrder } from './formats/excel-locale.js';
+export type { NormalisedForm } from './formats/cells.js';
 export { readNdjson, toNdjsonLines, PackageBuilder, recordsOf, type NdjsonRecord, type ReadNdjsonOptions } from './formats/convert.js';
 export { exportFormats, type ExportFormat } from './formats/exports.js';

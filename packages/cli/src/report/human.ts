@@ -40,7 +40,7 @@ export function renderHuman(run: RunReport, color: boolean): string {
         group = record;
         out.push(`  ${c.bold(record)}`);
       }
-      const severity = issue.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+      const severity = issue.severity === 'error' ? c.red('error  ') : issue.severity === 'warning' ? c.yellow('warning') : c.cyan('note   ');
       const pointer = issue.pointer === '' ? '' : ` ${c.dim(issue.pointer)}`;
       out.push(`    ${placeOf(file.file, issue)}  ${severity}  ${c.cyan(issue.code)}${pointer}  ${issue.message}`);
     }

@@ -1,7 +1,12 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { issueCodes, type IssueCode, type ValidationIssue } from '@phx/schema';
+import { issueCodes, type IssueCode, type Severity, type ValidationIssue } from '@phx/schema';
 import { truncationNote, type FileReport, type RunReport } from './types.js';
+
+/** SARIF's level of a severity: an info note is a SARIF `note`. */
+function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
+  return severity === 'info' ? 'note' : severity;
+}
 
 /** Where the rule codes are documented. */
 const RULES_HELP_URL = 'https://github.com/phx-network/phx/blob/main/docs/validation-rules.md';
@@ -61,7 +66,7 @@ export function renderSarif(run: RunReport, version: string): string {
       results.push({
         ruleId: issue.code,
         ruleIndex,
-        level: issue.severity,
+        level: sarifLevel(issue.severity),
         message: { text: sentence(issue.message) },
         locations: locationsOf(file, issue),
       });
@@ -73,7 +78,7 @@ export function renderSarif(run: RunReport, version: string): string {
     shortDescription: { text: sentence(issueCodes[code].summary) },
     fullDescription: { text: sentence(issueCodes[code].summary) },
     helpUri: `${RULES_HELP_URL}#${code.replace(/\./g, '')}`,
-    defaultConfiguration: { level: issueCodes[code].severity },
+    defaultConfiguration: { level: sarifLevel(issueCodes[code].severity) },
   }));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

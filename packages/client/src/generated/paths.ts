@@ -764,12 +764,12 @@ export interface components {
              * @description Stable code of the rule; see docs/validation-rules.md.
              * @enum {string}
              */
-            code: "file.empty" | "file.unsupported-format" | "file.too-large" | "syntax.invalid-json" | "syntax.too-deep" | "syntax.invalid-encoding" | "syntax.line-too-long" | "ndjson.unknown-type" | "ndjson.header-not-first" | "csv.no-header" | "csv.no-rows" | "schema.invalid-type" | "schema.required" | "schema.unknown-field" | "schema.invalid-value" | "schema.invalid-format" | "schema.too-small" | "schema.too-big" | "schema.invalid-key" | "schema.invalid-union" | "unique.duplicate-id" | "ref.unknown-organisation" | "ref.unknown-facility" | "ref.unknown-indicator" | "ref.country-mismatch" | "indicator.unit-mismatch" | "observation.value-missing" | "observation.denominator-missing" | "arith.numerator-exceeds-denominator" | "arith.zero-denominator" | "arith.value-mismatch" | "arith.percent-out-of-range" | "arith.count-not-integer" | "arith.value-outside-interval" | "period.start-after-end" | "period.in-future" | "meeting.end-before-start" | "meeting.action-due-before-meeting" | "disagg.not-allowed" | "disagg.exceeds-total" | "privacy.small-cell" | "privacy.suppressed-value-present" | "privacy.personal-data" | "codelist.unknown-code";
+            code: "file.empty" | "file.unsupported-format" | "file.too-large" | "syntax.invalid-json" | "syntax.too-deep" | "syntax.invalid-encoding" | "syntax.line-too-long" | "ndjson.unknown-type" | "ndjson.header-not-first" | "csv.no-header" | "csv.no-rows" | "schema.invalid-type" | "schema.required" | "schema.unknown-field" | "schema.invalid-value" | "schema.invalid-format" | "schema.too-small" | "schema.too-big" | "schema.invalid-key" | "schema.invalid-union" | "unique.duplicate-id" | "ref.unknown-organisation" | "ref.unknown-facility" | "ref.unknown-indicator" | "ref.country-mismatch" | "indicator.unit-mismatch" | "observation.value-missing" | "observation.denominator-missing" | "arith.numerator-exceeds-denominator" | "arith.zero-denominator" | "arith.value-mismatch" | "arith.percent-out-of-range" | "arith.count-not-integer" | "arith.value-outside-interval" | "period.start-after-end" | "period.in-future" | "meeting.end-before-start" | "meeting.action-due-before-meeting" | "disagg.not-allowed" | "disagg.exceeds-total" | "privacy.small-cell" | "privacy.suppressed-value-present" | "privacy.personal-data" | "sheet.unreadable" | "sheet.unknown-sheet" | "sheet.date-order-unknown" | "sheet.normalised" | "codelist.unknown-code";
             /**
-             * @description An error makes the data invalid; a warning does not.
+             * @description An error makes the data invalid; a warning does not; an info note says what was done to read the data.
              * @enum {string}
              */
-            severity: "error" | "warning";
+            severity: "error" | "warning" | "info";
             /** @description Path to the offending value. */
             path: (string | number)[];
             /** @description The path as an RFC 6901 JSON Pointer. */
@@ -791,6 +791,10 @@ export interface components {
                 row: number;
                 /** @description Column, from 1. */
                 column: number;
+                /** @description The sheet of a workbook. */
+                sheet?: string;
+                /** @description The cell of a workbook in A1 form. */
+                cell?: string;
             };
         };
         /** @description What a validation read: the records by type and how far into the input it got. */

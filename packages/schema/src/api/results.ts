@@ -6,7 +6,12 @@ import { issueCodes, type IssueCode } from '../validate/codes.js';
 
 const column = describe(z.int().min(1), 'Column, from 1.');
 const textLocation = z.object({ line: describe(z.int().min(1), 'Line, from 1.'), column });
-const cellLocation = z.object({ row: describe(z.int().min(1), 'Row, from 1 (the header is row 1).'), column });
+const cellLocation = z.object({
+  row: describe(z.int().min(1), 'Row, from 1 (the header is row 1).'),
+  column,
+  sheet: describe(z.string(), 'The sheet of a workbook.').optional(),
+  cell: describe(z.string(), 'The cell of a workbook in A1 form.').optional(),
+});
 
 // Answers are open objects: a later hub may add fields, and generated clients must not break on them.
 
@@ -14,7 +19,7 @@ const cellLocation = z.object({ row: describe(z.int().min(1), 'Row, from 1 (the 
 export const ValidationIssue = describe(
   z.object({
     code: describe(oneOf(Object.keys(issueCodes) as [IssueCode, ...IssueCode[]]), 'Stable code of the rule; see docs/validation-rules.md.'),
-    severity: describe(oneOf(['error', 'warning']), 'An error makes the data invalid; a warning does not.'),
+    severity: describe(oneOf(['error', 'warning', 'info']), 'An error makes the data invalid; a warning does not; an info note says what was done to read the data.'),
     path: describe(z.array(z.union([z.string(), z.int()])), 'Path to the offending value.'),
     pointer: describe(z.string(), 'The path as an RFC 6901 JSON Pointer.'),
     message: describe(z.string(), 'The message, in the language asked for.'),

@@ -1,5 +1,5 @@
 /**
- * The file formats PHX tells apart: those it reads (`json`, `ndjson`, `csv`), and those people send
+ * The file formats PHX tells apart: those it reads (`json`, `ndjson`, `csv`, `xlsx`), and those people send
  * instead, named so that a user learns what to save the file as. Each with the endings of its names
  * and its media types.
  *

@@ -1,6 +1,7 @@
 import { chunksOf, type ChunkSource } from '../formats/lines.js';
 import { PackageBuilder, readNdjson } from '../formats/convert.js';
 import { readCsv, validateCsv, type ReadCsvOptions } from '../formats/csv.js';
+import { readWorkbook, validateWorkbook } from '../formats/workbook.js';
 import type { DataPackage } from '../model/package.js';
 import { recordTypes } from '../model/records.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
@@ -136,15 +137,15 @@ interface FormatReader {
   read: FormatStep;
 }
 
-/** Runs a step on a whole document (`.phx.json`, CSV), on all of its bytes. */
+/** Runs a step on a whole document (`.phx.json`, CSV, a workbook), on all of its bytes. */
 async function wholeDocument(
   source: FileSource,
   options: StepOptions,
-  step: (bytes: Uint8Array, options: StepOptions) => ValidationResult<Partial<DataPackage>>,
+  step: (bytes: Uint8Array, options: StepOptions) => ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>,
 ): Promise<ValidationResult<Partial<DataPackage>>> {
   const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const bytes = await source.all(maxBytes);
-  const result = bytes ? step(bytes, options) : fileProblem(options, { code: 'file.too-large', path: [], params: { maxBytes } });
+  const result = bytes ? await step(bytes, options) : fileProblem(options, { code: 'file.too-large', path: [], params: { maxBytes } });
   // A document's issues are all known at the end; a stream's as it is read.
   result.issues.forEach((issue) => options.onIssue?.(issue));
   return result;
@@ -168,6 +169,16 @@ function csvRecords(bytes: Uint8Array, options: StepOptions): ValidationResult<P
   return collector.result(read, { [recordTypes[table.type].collection]: table.records });
 }
 
+/** The package of a workbook, with the problems of its sheets and notes of what was read from local forms. */
+async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
+  const workbook = await readWorkbook(bytes, options);
+  const collector = new IssueCollector(options);
+  workbook.issues.forEach((issue) => collector.keep(issue));
+  const read: ReadSummary = { records: noRecords(), complete: true };
+  for (const { table } of workbook.tables) if (table.type !== undefined && table.type !== 'package') read.records[table.type] += table.records.length;
+  return collector.result(read, workbook.pkg as Partial<DataPackage>);
+}
+
 /**
  * The formats PHX reads, each with its reader; a format told apart but missing here is reported as
  * one PHX does not read.
@@ -176,6 +187,7 @@ const readers: Partial<Record<FileFormat, FormatReader>> = {
   // Plain functions, not made by calling a factory: a bundle that never validates files then leaves all this out.
   json: { validate: (source, options) => wholeDocument(source, options, validate), read: (source, options) => wholeDocument(source, options, readJsonPackage) },
   csv: { validate: (source, options) => wholeDocument(source, options, validateCsv), read: (source, options) => wholeDocument(source, options, csvRecords) },
+  xlsx: { validate: (source, options) => wholeDocument(source, options, validateWorkbook), read: (source, options) => wholeDocument(source, options, workbookRecords) },
   ndjson: {
     async validate(source, options) {
       const run = validateNdjson(source.chunks(), options);
@@ -230,8 +242,8 @@ function formatOf(head: Uint8Array, options: Pick<ValidateFileOptions, 'name' | 
  * the format from the content, the declared format and the name; checks the encoding (a byte order
  * mark is dropped; UTF-16, Windows-1251 and other text that is not UTF-8 is reported, named when
  * recognised); reports empty and blank files, CSV files without a PHX header or without rows, and
- * workbooks, PDFs and archives by name; and validates `.phx.json`, `.phx.ndjson` (as a stream, in
- * constant memory) and CSV. Never throws on bad data.
+ * older workbooks, PDFs and archives by name; and validates `.phx.json`, `.phx.ndjson` (as a stream, in
+ * constant memory), CSV as Excel writes it in any locale, and Excel workbooks (.xlsx). Never throws on bad data.
  *
  * @param input - the bytes, or a stream of chunks (a web `ReadableStream`, a Node stream, any async iterable).
  * @example

@@ -1,12 +1,31 @@
 import type { z } from 'zod';
-import { recordTypes, type RecordType } from '../model/records.js';
+import type { CodelistId } from '../codelists/codes.js';
+import { codelistOf } from '../model/common.js';
+import { PackageHeaderLine, recordTypes, type RecordType } from '../model/records.js';
 
-/** What a CSV cell holds, as the schema of its field says. */
+/**
+ * What a CSV cell holds, as the schema of its field says.
+ *
+ * @example
+ * ```ts
+ * const kind: CellKind = 'date'; // period.start: read 31.12.2020 or an Excel serial as an ISO date
+ * ```
+ */
 export type CellKind = 'string' | 'date' | 'number' | 'boolean' | 'json';
+
+/**
+ * What a table of a sheet holds: records of one type, or the package header (one row).
+ *
+ * @example
+ * ```ts
+ * const type: TableType = 'package'; // the Package sheet of a workbook
+ * ```
+ */
+export type TableType = RecordType | 'package';
 
 /** The shape of a record type as CSV sees it: which columns exist and what their cells hold. */
 export type Shape =
-  | { kind: CellKind }
+  | { kind: CellKind; codelist?: CodelistId }
   | { kind: 'object'; fields: Map<string, Shape>; required: ReadonlySet<string> }
   | { kind: 'array'; element: Shape; min: number }
   | { kind: 'map'; value: Shape; min: number; whole: boolean };
@@ -38,6 +57,8 @@ function minimumOf(def: Def): number {
 /** Reads a zod schema into a {@link Shape}. */
 function shapeOf(schema: z.ZodType): Shape {
   const def = defOf(schema);
+  const codelist = codelistOf.get(schema);
+  if (codelist) return { kind: 'string', codelist };
   switch (def.type) {
     case 'optional':
     case 'default':
@@ -74,18 +95,33 @@ function shapeOf(schema: z.ZodType): Shape {
   }
 }
 
-const shapes = new Map<RecordType, Shape>();
+const shapes = new Map<TableType, Extract<Shape, { kind: 'object' }>>();
 
-/** The CSV shape of a record type (built once). */
-export function recordShape(type: RecordType): Extract<Shape, { kind: 'object' }> {
+/** The CSV shape of a record type, or of the package header (built once). */
+export function recordShape(type: TableType): Extract<Shape, { kind: 'object' }> {
   let shape = shapes.get(type);
-  if (!shape) shapes.set(type, (shape = shapeOf(recordTypes[type].schema)));
-  return shape as Extract<Shape, { kind: 'object' }>;
+  if (!shape) {
+    shape = shapeOf(type === 'package' ? PackageHeaderLine : recordTypes[type].schema) as Extract<Shape, { kind: 'object' }>;
+    // The header's NDJSON line names its type; a sheet of it does not.
+    if (type === 'package') {
+      shape.fields.delete('type');
+      (shape.required as Set<string>).delete('type');
+    }
+    shapes.set(type, shape);
+  }
+  return shape;
 }
 
-/** Where a column leads in a record: the path of its cell and what the cell holds. */
+/**
+ * Where a column leads in a record: the path of its cell and what the cell holds.
+ *
+ * @example
+ * ```ts
+ * const target: ColumnTarget = { path: ['period', 'start'], kind: 'date' }; // the column period.start
+ * ```
+ */
 export type ColumnTarget =
-  | { path: (string | number)[]; kind: CellKind }
+  | { path: (string | number)[]; kind: CellKind; codelist?: CodelistId }
   /** A column naming a whole list or object: its only cell value is `[]` or `{}`, an empty one. */
   | { path: (string | number)[]; kind: 'empty-array' | 'empty-object' }
   | { path: (string | number)[]; kind: 'unknown' };
@@ -96,7 +132,7 @@ const indexPattern = /^(?:0|[1-9]\d{0,5})$/;
  * Resolves a flattened column name (`period.start`, `name.en`, `participants.0.organisation`)
  * against the shape of a record type.
  */
-export function resolveColumn(type: RecordType, name: string): ColumnTarget {
+export function resolveColumn(type: TableType, name: string): ColumnTarget {
   const segments = name.split('.');
   const path: (string | number)[] = [];
   let shape: Shape = recordShape(type);
@@ -120,7 +156,7 @@ export function resolveColumn(type: RecordType, name: string): ColumnTarget {
   }
   if (shape.kind === 'array') return { path, kind: 'empty-array' };
   if (shape.kind === 'object' || shape.kind === 'map') return { path, kind: path.length === 0 ? 'unknown' : 'empty-object' };
-  return { path, kind: shape.kind };
+  return shape.codelist ? { path, kind: shape.kind, codelist: shape.codelist } : { path, kind: shape.kind };
 }
 
 /**
@@ -128,7 +164,7 @@ export function resolveColumn(type: RecordType, name: string): ColumnTarget {
  * required objects. A required language map needs at least one `name.<language>` column, a
  * non-empty list its first item (`countries.0`).
  */
-export function requiredColumns(type: RecordType): (string | number)[][] {
+export function requiredColumns(type: TableType): (string | number)[][] {
   const paths: (string | number)[][] = [];
   const visit = (shape: Shape, path: (string | number)[]): void => {
     if (shape.kind === 'object') {
@@ -147,7 +183,7 @@ export function requiredColumns(type: RecordType): (string | number)[][] {
  * A rank for each column, so that columns come out in the order of the schema's fields
  * (`id` first, `period.start` before `period.end`), items of a list in index order.
  */
-export function columnOrder(type: RecordType, name: string): (number | string)[] {
+export function columnOrder(type: TableType, name: string): (number | string)[] {
   const rank: (number | string)[] = [];
   let shape: Shape | undefined = recordShape(type);
   for (const segment of name.split('.')) {

@@ -9,6 +9,12 @@ const formats: Record<FileFormat, string> = {
   docx: 'a Word document (.docx)', pdf: 'a PDF document', zip: 'a zip archive', gzip: 'a gzip archive',
 };
 
+const forms: Record<string, string> = {
+  'decimal-comma': 'decimal commas', 'thousands-separator': 'thousands separators', 'percent-sign': '% signs',
+  'boolean-word': 'TRUE/FALSE words', 'excel-serial': 'Excel serial dates',
+};
+const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates written ${form}`).join(', ');
+
 /** English messages. */
 export const en: PhxLocale = {
   tag: 'en',
@@ -54,6 +60,10 @@ export const en: PhxLocale = {
     'privacy.small-cell': (p) => `${p.field} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
     'privacy.suppressed-value-present': (p) => `The observation is suppressed, but ${p.field} is still given`,
     'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind]}; do not share personal data`,
+    'sheet.unreadable': () => 'The file is not an Excel workbook (.xlsx) that can be read; save it again as .xlsx',
+    'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,
+    'sheet.date-order-unknown': (p) => `Column "${p.column}": dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day)`,
+    'sheet.normalised': (p) => `Column "${p.column}": ${p.cells} cells read from ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `"${p.value}" is not a known code of the ${p.codelist} list`,
   },
 };

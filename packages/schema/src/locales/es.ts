@@ -9,6 +9,12 @@ const formats: Record<FileFormat, string> = {
   docx: 'un documento de Word (.docx)', pdf: 'un documento PDF', zip: 'un archivo zip', gzip: 'un archivo gzip',
 };
 
+const forms: Record<string, string> = {
+  'decimal-comma': 'comas decimales', 'thousands-separator': 'separadores de miles', 'percent-sign': 'signos %',
+  'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel',
+};
+const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `fechas escritas ${form}`).join(', ');
+
 /** Spanish messages. */
 export const es: PhxLocale = {
   tag: 'es',
@@ -56,6 +62,10 @@ export const es: PhxLocale = {
     'privacy.small-cell': (p) => `${p.field} ${p.value} está por debajo del umbral de supresión ${p.threshold}: marque la observación como "suppressed" y omita el número`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero ${p.field} sigue presente`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
+    'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
+    'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,
+    'sheet.date-order-unknown': (p) => `Columna «${p.column}»: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day)`,
+    'sheet.normalised': (p) => `Columna «${p.column}»: ${p.cells} celdas leídas desde ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido de la lista ${p.codelist}`,
   },
 };

@@ -9,6 +9,12 @@ const formats: Record<FileFormat, string> = {
   docx: 'un document Word (.docx)', pdf: 'un document PDF', zip: 'une archive zip', gzip: 'une archive gzip',
 };
 
+const forms: Record<string, string> = {
+  'decimal-comma': 'virgules décimales', 'thousands-separator': 'séparateurs de milliers', 'percent-sign': 'signes %',
+  'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel',
+};
+const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates écrites ${form}`).join(', ');
+
 /** French messages. */
 export const fr: PhxLocale = {
   tag: 'fr',
@@ -56,6 +62,10 @@ export const fr: PhxLocale = {
     'privacy.small-cell': (p) => `${p.field} ${p.value} est sous le seuil de masquage ${p.threshold} : marquez l'observation "suppressed" et omettez le nombre`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais ${p.field} est encore indiqué`,
     'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,
+    'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',
+    'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,
+    'sheet.date-order-unknown': (p) => `Colonne « ${p.column} » : des dates comme ${p.example} se lisent jour d’abord ou mois d’abord, et aucune cellule ne le dit ; indiquez l’ordre des dates (day-month ou month-day)`,
+    'sheet.normalised': (p) => `Colonne « ${p.column} » : ${p.cells} cellules lues depuis ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu de la liste ${p.codelist}`,
   },
 };

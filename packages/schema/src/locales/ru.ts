@@ -9,6 +9,12 @@ const formats: Record<FileFormat, string> = {
   docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архив zip', gzip: 'архив gzip',
 };
 
+const forms: Record<string, string> = {
+  'decimal-comma': 'десятичных запятых', 'thousands-separator': 'разделителей разрядов', 'percent-sign': 'знаков %',
+  'boolean-word': 'слов ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковых дат Excel',
+};
+const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `дат вида ${form}`).join(', ');
+
 /** Russian messages. */
 export const ru: PhxLocale = {
   tag: 'ru',
@@ -56,6 +62,10 @@ export const ru: PhxLocale = {
     'privacy.small-cell': (p) => `${p.field} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
     'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но ${p.field} всё ещё указан`,
     'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind]}; не передавайте персональные данные`,
+    'sheet.unreadable': () => 'Файл не является читаемой книгой Excel (.xlsx); сохраните его заново в формате .xlsx',
+    'sheet.unknown-sheet': (p) => `Лист «${p.sheet}» не содержит записей PHX: его столбцы не называют поля ни одного типа записей; назовите лист по его записям или удалите его`,
+    'sheet.date-order-unknown': (p) => `Столбец «${p.column}»: даты вроде ${p.example} читаются и как день/месяц, и как месяц/день, и ни одна ячейка не подсказывает порядок; укажите порядок дат (day-month или month-day)`,
+    'sheet.normalised': (p) => `Столбец «${p.column}»: ячеек, прочитанных с учётом ${formsOf(p.forms)}: ${p.cells}`,
     'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код справочника ${p.codelist}`,
   },
 };

@@ -9,6 +9,12 @@ const formats: Record<FileFormat, string> = {
   docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архів zip', gzip: 'архів gzip',
 };
 
+const forms: Record<string, string> = {
+  'decimal-comma': 'десяткових ком', 'thousands-separator': 'розділювачів розрядів', 'percent-sign': 'знаків %',
+  'boolean-word': 'слів ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкових дат Excel',
+};
+const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `дат вигляду ${form}`).join(', ');
+
 /** Ukrainian messages. */
 export const uk: PhxLocale = {
   tag: 'uk',
@@ -56,6 +62,10 @@ export const uk: PhxLocale = {
     'privacy.small-cell': (p) => `${p.field} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але ${p.field} досі зазначено`,
     'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,
+    'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',
+    'sheet.unknown-sheet': (p) => `Аркуш «${p.sheet}» не містить записів PHX: його стовпці не називають полів жодного типу записів; назвіть аркуш за його записами або видаліть його`,
+    'sheet.date-order-unknown': (p) => `Стовпець «${p.column}»: дати на кшталт ${p.example} читаються і як день/місяць, і як місяць/день, і жодна клітинка не підказує порядок; укажіть порядок дат (day-month або month-day)`,
+    'sheet.normalised': (p) => `Стовпець «${p.column}»: клітинок, прочитаних з урахуванням ${formsOf(p.forms)}: ${p.cells}`,
     'codelist.unknown-code': (p) => `«${p.value}» — невідомий код довідника ${p.codelist}`,
   },
 };

@@ -287,6 +287,30 @@ export const issueCodes = {
     summary: 'Free text looks like personal data (a person\'s e-mail, a phone number, a date of birth).',
     example: '"notes": "call Ivan on +7 912 345 67 89"',
   },
+  'sheet.unreadable': {
+    severity: 'error',
+    structural: false,
+    summary: 'The file is not an Excel workbook (.xlsx) that can be read: damaged, encrypted, or of another format saved under the name.',
+    example: 'a .xls or .ods file renamed to .xlsx',
+  },
+  'sheet.unknown-sheet': {
+    severity: 'error',
+    structural: false,
+    summary: 'A sheet of a workbook is neither the Package sheet nor the sheet of a record type, so its rows would be lost; name it after its records or remove it.',
+    example: 'a sheet "Sheet1" whose columns name no PHX field',
+  },
+  'sheet.date-order-unknown': {
+    severity: 'error',
+    structural: false,
+    summary: 'A date column of a sheet holds dates such as 03/04/2020 that read day first or month first, and no cell tells which; say the order.',
+    example: '03/04/2020 and 05/06/2020, nothing above 12',
+  },
+  'sheet.normalised': {
+    severity: 'info',
+    structural: false,
+    summary: 'Cells of a sheet column were written in a local form (decimal comma, thousands separator, % sign, local date, Excel serial date, TRUE/FALSE word) and read as PHX values.',
+    example: '31.12.2020 read as 2020-12-31',
+  },
   'codelist.unknown-code': {
     severity: 'warning',
     structural: false,

@@ -5,9 +5,16 @@ import { renderMessage } from './messages.js';
 import type { IssueParams } from './params.js';
 
 /**
- * How serious an issue is: an `error` makes the data invalid, a `warning` does not.
+ * How serious an issue is: an `error` makes the data invalid, a `warning` does not, and an `info`
+ * note only says what was done to read the data (e.g. decimal commas read as numbers).
+ *
+ * @example
+ * ```ts
+ * const severity: Severity = 'warning';
+ * const warnings = validate(pkg).issues.filter((issue) => issue.severity === severity);
+ * ```
  */
-export type Severity = 'error' | 'warning';
+export type Severity = 'error' | 'warning' | 'info';
 
 /**
  * A place in a JSON or NDJSON text: 1-based line and column.
@@ -24,7 +31,8 @@ export interface TextLocation {
 }
 
 /**
- * A cell of a CSV file: 1-based row (the header is row 1) and column.
+ * A cell of a CSV file or of a workbook's sheet: 1-based row (the header is row 1) and column; on a
+ * sheet of a workbook, also the sheet and the cell's A1 name (`C5`).
  *
  * @example
  * ```ts
@@ -37,6 +45,10 @@ export interface TextLocation {
 export interface CellLocation {
   row: number;
   column: number;
+  /** The sheet of a workbook, e.g. `observations`. */
+  sheet?: string;
+  /** The cell's name in A1 style, e.g. `C5`, on a sheet of a workbook. */
+  cell?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { RecognisedEncoding } from '../file/encoding.js';
 import type { FileFormat } from '../file/format.js';
+import type { NormalisedForm } from '../formats/cells.js';
 import type { RecordType } from '../model/records.js';
 
 /**
@@ -83,5 +84,9 @@ export interface IssueParams {
   'privacy.small-cell': { field: 'numerator' | 'value'; value: number; threshold: number };
   'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
   'privacy.personal-data': { kind: 'email' | 'phone' | 'date-of-birth' };
+  'sheet.unreadable': Record<string, never>;
+  'sheet.unknown-sheet': { sheet: string };
+  'sheet.date-order-unknown': { column: string; example: string };
+  'sheet.normalised': { column: string; cells: number; forms: NormalisedForm[] };
   'codelist.unknown-code': { codelist: string; value: string };
 }

@@ -5,7 +5,7 @@ import { packageHeaderOf, recordTypeNames, recordTypes, type RecordType } from '
 import type { Locale } from '../locales/index.js';
 import { decodeUtf8 } from '../file/encoding.js';
 import { issueCodes, type IssueCode } from './codes.js';
-import { makeIssue, type Problem, type ReadSummary, type ValidationIssue, type ValidationResult } from './issue.js';
+import { makeIssue, type Problem, type ReadSummary, type Severity, type ValidationIssue, type ValidationResult } from './issue.js';
 import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { checkShape } from './shape.js';
@@ -111,6 +111,8 @@ export class IssueCollector {
   errors = 0;
   /** Warnings found, including those past `maxIssues`. */
   warnings = 0;
+  /** Info notes found, including those past `maxIssues`. */
+  infos = 0;
 
   constructor(private readonly options: ValidateOptions) {}
 
@@ -132,16 +134,21 @@ export class IssueCollector {
     return makeIssue(problem, this.options.locale);
   }
 
+  /** Counts an issue of a severity, kept or past `maxIssues`. */
+  private count(severity: Severity): void {
+    if (severity === 'error') this.errors++;
+    else if (severity === 'warning') this.warnings++;
+    else this.infos++;
+  }
+
   /** Counts and keeps an issue made elsewhere (by a reader), as {@link IssueCollector.add} does a problem. */
   keep(issue: ValidationIssue): void {
-    if (issue.severity === 'error') this.errors++;
-    else this.warnings++;
+    this.count(issue.severity);
     if (!this.full) this.issues.push(issue);
   }
 
   add(problem: Problem): ValidationIssue | undefined {
-    if (issueCodes[problem.code].severity === 'error') this.errors++;
-    else this.warnings++;
+    this.count(issueCodes[problem.code].severity);
     // Past maxIssues an issue is only counted: its message is never rendered.
     if (this.full) return undefined;
     const issue = this.make(problem);
@@ -151,7 +158,7 @@ export class IssueCollector {
 
   /** The result of a validation that read `read`; `data` is kept when it is valid, or when asked to. */
   result<Data>(read: ReadSummary, data?: Data): ValidationResult<Data> {
-    const truncated = !read.complete || this.errors + this.warnings > this.issues.length;
+    const truncated = !read.complete || this.errors + this.warnings + this.infos > this.issues.length;
     const result: ValidationResult<Data> = { ok: this.ok, issues: this.issues, errors: this.errors, warnings: this.warnings, truncated, read };
     if (data !== undefined && (this.ok || this.options.keepData)) result.data = data;
     return result;

@@ -8,12 +8,15 @@ import type { ValidationIssue } from '../../src/validate/issue.js';
 import { formatIssue, renderMessage } from '../../src/validate/messages.js';
 import { validateNdjson } from '../../src/validate/ndjson.js';
 import { validate } from '../../src/validate/validate.js';
+import ExcelJS from 'exceljs';
+import { validateCsv } from '../../src/formats/csv.js';
+import { readXlsx, validateXlsx } from '../../src/formats/xlsx.js';
 
 const invalidDir = new URL('../../../../examples/data/invalid/', import.meta.url);
 const now = new Date('2022-01-01T00:00:00Z');
 const localeTags = Object.keys(locales) as Locale[];
 
-/** One issue of every code the example files give, plus those that only a stream or an awkward file can give. */
+/** One issue of every code the example files give, plus those that only a stream, an awkward file or a sheet can give. */
 async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   const found = new Map<IssueCode, ValidationIssue>();
   const keep = (issue: ValidationIssue) => found.has(issue.code) || found.set(issue.code, issue);
@@ -29,6 +32,11 @@ async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   // And those of whole files: empty, in another format or encoding, too large, a table that is not PHX data.
   for (const { name, bytes } of awkwardFiles()) (await validateFile(bytes, { name, now })).issues.forEach(keep);
   (await validateFile(readFileSync(new URL('../network-meeting-2020.phx.json', invalidDir)), { name: 'a.phx.json', maxDocumentBytes: 1000 })).issues.forEach(keep);
+  validateCsv('id;period.start;period.end;value\nobs-1;03/04/2020;1.234,5;1,5\n', { type: 'observation' }).issues.forEach(keep);
+  (await validateXlsx(new TextEncoder().encode('not a workbook'))).issues.forEach(keep);
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Sheet1').addRow(['Some', 'notes']);
+  (await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).issues.forEach(keep);
   return found;
 }
 

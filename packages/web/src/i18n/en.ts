@@ -60,6 +60,7 @@ export const en = {
 
   'severity.error': 'Error',
   'severity.warning': 'Warning',
+  'severity.info': 'Info',
 
   'location.text': 'line {line}, column {column}',
   'location.cell': 'row {row}, column {column}',

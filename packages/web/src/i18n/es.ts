@@ -62,6 +62,7 @@ export const es: UiTexts = {
 
   'severity.error': 'Error',
   'severity.warning': 'Advertencia',
+  'severity.info': 'Nota',
 
   'location.text': 'línea {line}, columna {column}',
   'location.cell': 'fila {row}, columna {column}',

@@ -62,6 +62,7 @@ export const fr: UiTexts = {
 
   'severity.error': 'Erreur',
   'severity.warning': 'Avertissement',
+  'severity.info': 'Note',
 
   'location.text': 'ligne {line}, colonne {column}',
   'location.cell': 'ligne {row}, colonne {column}',

@@ -62,6 +62,7 @@ export const ru: UiTexts = {
 
   'severity.error': 'Ошибка',
   'severity.warning': 'Предупреждение',
+  'severity.info': 'Примечание',
 
   'location.text': 'строка {line}, столбец {column}',
   'location.cell': 'строка {row}, столбец {column}',

@@ -62,6 +62,7 @@ export const uk: UiTexts = {
 
   'severity.error': 'Помилка',
   'severity.warning': 'Попередження',
+  'severity.info': 'Примітка',
 
   'location.text': 'рядок {line}, стовпець {column}',
   'location.cell': 'рядок {row}, стовпець {column}',

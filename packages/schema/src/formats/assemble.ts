@@ -1,0 +1,275 @@
+import { decodeUtf8 } from '../file/encoding.js';
+import type { Locale } from '../locales/index.js';
+import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
+import { toPointer, type ValidationIssue } from '../validate/issue.js';
+import { locatePaths } from '../validate/locate.js';
+import { IssueCollector, validate, type ValidateOptions } from '../validate/validate.js';
+import { readNdjson } from './convert.js';
+import { readCsv } from './csv.js';
+import { resolveColumn } from './csv-shape.js';
+import type { DateOrder, ExcelLocale } from './excel-locale.js';
+import { cellLocation, columnLocator, headerSettled } from './table.js';
+import { readXlsx } from './xlsx.js';
+
+/**
+ * A file to build a package from: its name, its bytes and its format.
+ *
+ * @example
+ * ```ts
+ * const input: PackageInput = { name: 'facilities.csv', format: 'csv', bytes: await readFile('facilities.csv') };
+ * ```
+ */
+export interface PackageInput {
+  name: string;
+  format: 'json' | 'ndjson' | 'csv' | 'xlsx';
+  bytes: Uint8Array;
+  /**
+   * Take only the package header from this file (a header file), not its records.
+   * @default false
+   */
+  headerOnly?: boolean;
+}
+
+/**
+ * Options of {@link assemblePackage}.
+ *
+ * @example
+ * ```ts
+ * const options: AssembleOptions = { locale: 'uk', excelLocale: 'uk', header: 'optional' };
+ * ```
+ */
+export interface AssembleOptions extends ValidateOptions {
+  /**
+   * The record type of CSV inputs.
+   * @default told by each file's header
+   */
+  type?: RecordType;
+  /**
+   * The cell separator of CSV inputs.
+   * @default detected
+   */
+  delimiter?: string;
+  dateOrder?: DateOrder;
+  excelLocale?: ExcelLocale;
+  /**
+   * Whether the package needs a header (`.phx.json`, `.xlsx`) or may do without (`.phx.ndjson`, `.csv`).
+   * @default 'required'
+   */
+  header?: 'required' | 'optional';
+}
+
+/**
+ * What one input gave: its issues (located in that file), its records and, for a CSV file, what
+ * was read of its header.
+ *
+ * @example
+ * ```ts
+ * const { name, issues, records }: InputReport = assembled.files[0]!;
+ * ```
+ */
+export interface InputReport {
+  name: string;
+  format: PackageInput['format'];
+  issues: ValidationIssue[];
+  records: number;
+  /** Of a CSV input: its record type and columns, to tell a file with no PHX header. */
+  table?: { type: RecordType | undefined; columns: string[]; recognisedColumns: number };
+}
+
+/**
+ * A package built from several inputs, validated as a whole.
+ *
+ * @example
+ * ```ts
+ * const { ok, readable, pkg, files }: AssembledPackage = await assemblePackage(inputs);
+ * ```
+ */
+export interface AssembledPackage {
+  /** True when every input could be read as it is: no syntax, encoding or column problem. */
+  readable: boolean;
+  /** True when the package is readable and valid: no error in any input. */
+  ok: boolean;
+  pkg: Record<string, unknown>;
+  /** The inputs that give a package header; more than one is a conflict, and nothing is validated. */
+  headerFrom: string[];
+  files: InputReport[];
+}
+
+/** Where a record of the package came from: its input, and how to place an issue's path in that input. */
+interface Origin {
+  file: InputReport;
+  /** The place of a path under the record (or of a header field), in its input. */
+  place: (path: readonly (string | number)[], code: ValidationIssue['code']) => ValidationIssue['location'] | null;
+  /** The path of the record in its own input, for a JSON input. */
+  base?: (string | number)[];
+  text?: string;
+}
+
+const collections = /* @__PURE__ */ new Map<string, RecordType>(recordTypeNames.map((type) => [recordTypes[type].collection, type]));
+
+function headerOf(value: Record<string, unknown>): Record<string, unknown> | undefined {
+  const header = Object.fromEntries(Object.entries(value).filter(([key]) => !collections.has(key)));
+  return Object.keys(header).length > 0 ? header : undefined;
+}
+
+async function* chunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
+  yield bytes;
+}
+
+/**
+ * Builds one package from several inputs — CSV sheets, NDJSON, .phx.json, workbooks and a header
+ * file — and validates it as a whole, references across the inputs included. Each issue is given
+ * back in the input it comes from, at its place there. Inputs that cannot be read (not UTF-8, not
+ * JSON, unknown columns) are reported and the package is not validated.
+ *
+ * @example
+ * ```ts
+ * import { assemblePackage } from '@phx/schema';
+ * const { ok, pkg, files } = await assemblePackage([
+ *   { name: 'header.phx.json', format: 'json', bytes: header, headerOnly: true },
+ *   { name: 'facilities.csv', format: 'csv', bytes: facilities },
+ *   { name: 'observations.csv', format: 'csv', bytes: observations },
+ * ]);
+ * ```
+ */
+export async function assemblePackage(inputs: readonly PackageInput[], options: AssembleOptions = {}): Promise<AssembledPackage> {
+  const locale: Locale | undefined = options.locale;
+  const records = new Map<RecordType, Record<string, unknown>[]>();
+  const origins = new Map<RecordType, Origin[]>();
+  const result: AssembledPackage = { readable: true, ok: false, pkg: {}, headerFrom: [], files: [] };
+  let header: { value: Record<string, unknown>; origin: Origin } | undefined;
+  const add = (type: RecordType, record: Record<string, unknown>, origin: Origin): void => {
+    records.set(type, [...(records.get(type) ?? []), record]);
+    origins.set(type, [...(origins.get(type) ?? []), origin]);
+  };
+  const setHeader = (value: Record<string, unknown> | undefined, origin: Origin): void => {
+    if (!value) return;
+    result.headerFrom.push(origin.file.name);
+    header = { value, origin };
+  };
+
+  for (const input of inputs) {
+    const file: InputReport = { name: input.name, format: input.format, issues: [], records: 0 };
+    result.files.push(file);
+    const collector = new IssueCollector({ locale });
+    const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
+    if (input.format === 'json') {
+      const decoded = decodeUtf8(input.bytes);
+      const text = 'text' in decoded ? decoded.text : undefined;
+      if ('problem' in decoded) {
+        const issue = collector.add(decoded.problem);
+        if (issue) issue.location = decoded.at ?? { line: 1, column: 1 };
+      }
+      if (text === undefined) {
+        file.issues = collector.issues;
+        result.readable = false;
+        continue;
+      }
+      const syntax = validate(text, { locale }).issues.filter((issue) => issue.code.startsWith('syntax.'));
+      const value = syntax.length === 0 ? (JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown) : undefined;
+      if (syntax.length > 0 || value === null || typeof value !== 'object' || Array.isArray(value)) {
+        file.issues = syntax.length > 0 ? syntax : validate(text, { locale }).issues;
+        result.readable = false;
+        continue;
+      }
+      const object = value as Record<string, unknown>;
+      const jsonOrigin = (base: (string | number)[]): Origin => ({ file, base, text, place: () => undefined });
+      setHeader(headerOf(object), jsonOrigin([]));
+      if (input.headerOnly) continue;
+      for (const [collection, type] of collections) {
+        const list = object[collection];
+        if (!Array.isArray(list)) continue;
+        list.forEach((record, index) => add(type, record as Record<string, unknown>, jsonOrigin([collection, index])));
+        file.records += list.length;
+      }
+    } else if (input.format === 'ndjson') {
+      for await (const entry of readNdjson(chunks(input.bytes), { locale, maxDepth: options.maxDepth })) {
+        if ('issue' in entry) {
+          file.issues.push(entry.issue);
+          continue;
+        }
+        const line = entry.line;
+        const origin: Origin = { file, place: () => ({ line, column: 1 }) };
+        if (entry.type === 'package') setHeader(entry.record, origin);
+        else if (!input.headerOnly) {
+          add(entry.type, entry.record, origin);
+          file.records++;
+        }
+      }
+      if (failed(file.issues)) result.readable = false;
+    } else if (input.format === 'csv') {
+      const table = readCsv(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale });
+      file.issues = table.issues;
+      file.table = { type: table.type, columns: table.columns, recognisedColumns: table.recognisedColumns };
+      if (!table.type || table.recognisedColumns === 0 || failed(table.issues)) {
+        result.readable = false;
+        continue;
+      }
+      const type = table.type;
+      const locate = columnLocator(table.columns.map((column) => {
+        const target = resolveColumn(type, column);
+        return target.kind === 'unknown' ? undefined : target;
+      }));
+      const settled = headerSettled(table.issues);
+      table.records.forEach((record, index) => {
+        const row = table.rows[index]!;
+        add(type, record, { file, place: (path, code) => (settled({ code, path: [...path] }) ? null : cellLocation(row, locate(path), undefined)) });
+      });
+      file.records = table.records.length;
+    } else {
+      const read = await readXlsx(input.bytes, { locale, dateOrder: options.dateOrder, excelLocale: options.excelLocale });
+      file.issues = read.issues;
+      if (failed(read.issues)) {
+        result.readable = false;
+        continue;
+      }
+      for (const { sheet, table } of read.tables) {
+        const locate = columnLocator(table.targets);
+        const settled = headerSettled(table.issues);
+        const placeOf = (row: number) => (path: readonly (string | number)[], code: ValidationIssue['code']) => (settled({ code, path: [...path] }) ? null : cellLocation(row, locate(path), sheet));
+        if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow) });
+        else if (table.type && !input.headerOnly) {
+          const type = table.type;
+          table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!) }));
+          file.records += table.records.length;
+        }
+      }
+    }
+  }
+
+  if (header) Object.assign(result.pkg, header.value);
+  for (const [type, list] of [...records].sort(([a], [b]) => recordTypeNames.indexOf(a) - recordTypeNames.indexOf(b))) result.pkg[recordTypes[type].collection] = list;
+  if (!result.readable || result.headerFrom.length > 1) return result;
+
+  // Each issue goes back to the input it comes from; JSON inputs are located in their own text at the end.
+  const pending = new Map<InputReport, { issue: ValidationIssue; origin: Origin; path: (string | number)[] }[]>();
+  for (const issue of validate(result.pkg, options).issues) {
+    const [collection, index] = issue.path;
+    const type = typeof collection === 'string' ? collections.get(collection) : undefined;
+    const isRecord = type !== undefined && typeof index === 'number';
+    if (!header && !isRecord && options.header === 'optional') continue;
+    const origin = isRecord ? origins.get(type)?.[index] : header?.origin;
+    const target = origin?.file ?? result.files[0]!;
+    const path = isRecord ? issue.path.slice(2) : issue.path;
+    const place = origin?.place(path, issue.code);
+    if (place === null) continue;
+    const placed: ValidationIssue = { ...issue, location: place };
+    if (!placed.location) delete placed.location;
+    if (origin?.text !== undefined) {
+      const list = pending.get(target) ?? [];
+      list.push({ issue: placed, origin, path: [...origin.base!, ...path] });
+      pending.set(target, list);
+    }
+    target.issues.push(placed);
+  }
+  for (const list of pending.values()) {
+    const locations = locatePaths(list[0]!.origin.text!, list.map(({ path }) => path));
+    list.forEach(({ issue, path }, i) => {
+      issue.path = path;
+      issue.pointer = toPointer(path);
+      issue.location = locations[i];
+    });
+  }
+  result.ok = result.files.every((file) => file.issues.every((issue) => issue.severity !== 'error'));
+  return result;
+}

@@ -1,0 +1,331 @@
+import { excelConventions, type DateOrder, type ExcelConventions, type ExcelLocale } from './excel-locale.js';
+
+/**
+ * A local way of writing a value that PHX read as a PHX value: reported per column, never silently.
+ *
+ * @example
+ * ```ts
+ * const form: NormalisedForm = 'dd.mm.yyyy'; // 31.12.2020 read as 2020-12-31
+ * ```
+ */
+export type NormalisedForm =
+  | 'decimal-comma'
+  | 'thousands-separator'
+  | 'percent-sign'
+  | 'boolean-word'
+  | 'excel-serial'
+  | 'dd.mm.yyyy'
+  | 'dd/mm/yyyy'
+  | 'mm/dd/yyyy';
+
+/**
+ * A cell of a sheet: text from a CSV file, or a typed value from a workbook (undefined when empty).
+ *
+ * @example
+ * ```ts
+ * const row: SheetCell[] = ['obs-1', 12.5, new Date(Date.UTC(2020, 0, 1)), true, undefined];
+ * ```
+ */
+export type SheetCell = string | number | boolean | Date | undefined;
+
+/** The text cells of a column: only text says how a spreadsheet wrote its values. */
+function textsOf(cells: readonly SheetCell[]): string[] {
+  return cells.filter((cell): cell is string => typeof cell === 'string' && cell !== '');
+}
+
+/** What tells how the cells of a column are written, besides the cells themselves. */
+export interface ColumnSettings {
+  /** The cell separator of the file. */
+  delimiter: string;
+  /** The decimal mark, when the user said it. */
+  decimalComma?: boolean;
+  /** The order of day and month, when the user said it. */
+  dateOrder?: DateOrder;
+  /** The locale of the Excel that wrote the file, when the user said it: its conventions settle what the cells leave open. */
+  excelLocale?: ExcelLocale;
+  /** The order of day and month that the sheet's date columns tell together (see {@link sheetDateOrder}). */
+  sheetDateOrder?: DateOrder;
+}
+
+/** The cells of one column read as values. */
+export interface ColumnReading {
+  /** The value of each cell (undefined for an empty one); a cell that cannot be read stays text, for the validator to report. */
+  values: unknown[];
+  /** The local forms the cells were read from. */
+  forms: Set<NormalisedForm>;
+  /** How many cells were read from a local form. */
+  normalised: number;
+  /** The first date that reads either way, when nothing said which way: the column needs a date order. */
+  ambiguousDate?: string;
+}
+
+type Mark = ',' | '.';
+
+/** Characters Excel puts between groups of thousands besides `.` and `,`: spaces, no-break spaces, apostrophes. */
+const SPACE_GROUPS = [' ', '\u00A0', '\u202F', "'", '\u2019'];
+const exponentPattern = /[eE][+-]?\d+$/;
+
+function countOf(text: string, char: string): number {
+  let count = 0;
+  for (const c of text) if (c === char) count++;
+  return count;
+}
+
+/** What one number cell says about the decimal mark, if anything: `1,5` and `1.234,5` say comma, `1,234` says nothing. */
+function markEvidence(cell: string): Mark | undefined {
+  let body = cell.trim().replace(/^[+-]/, '').replace(/\s*%$/, '');
+  const exponent = exponentPattern.test(body);
+  body = body.replace(exponentPattern, '');
+  if (!/^[\d\s\u00A0\u202F'\u2019.,]+$/.test(body)) return undefined;
+  const dots = countOf(body, '.');
+  const commas = countOf(body, ',');
+  if (dots > 0 && commas > 0) {
+    const last = body[Math.max(body.lastIndexOf('.'), body.lastIndexOf(','))] as Mark;
+    return countOf(body, last) === 1 ? last : undefined;
+  }
+  const mark: Mark | undefined = dots > 0 ? '.' : commas > 0 ? ',' : undefined;
+  if (!mark) return undefined;
+  if (countOf(body, mark) > 1) return mark === '.' ? ',' : '.';
+  const [before = '', after = ''] = body.split(mark);
+  // 1,234 could be a thousand or a decimal; 1,5 or 0,123 or 12345,678 or 1,5e3 can only be a decimal.
+  const couldGroup = after.length === 3 && /^[1-9]\d{0,2}$/.test(before) && !exponent;
+  return couldGroup ? undefined : mark;
+}
+
+/**
+ * The decimal mark of a number column: said by the user, else told by its cells, else the convention
+ * of the Excel locale, else the comma in a `;`-separated file (as Excel writes where the comma is
+ * the decimal mark) and the point in any other.
+ */
+function decimalMarkOf(cells: readonly string[], settings: ColumnSettings): Mark {
+  if (settings.decimalComma !== undefined) return settings.decimalComma ? ',' : '.';
+  const seen = new Set<Mark>();
+  for (const cell of cells) {
+    const mark = markEvidence(cell);
+    if (mark) seen.add(mark);
+  }
+  if (seen.size === 1) return [...seen][0]!;
+  return defaultDecimalMark(settings.delimiter, settings.excelLocale);
+}
+
+/**
+ * The decimal mark of a file when its cells do not tell: the Excel locale's, else the comma in a
+ * `;`-separated file and the point in any other. Reading and writing agree on it.
+ */
+export function defaultDecimalMark(delimiter: string, excelLocale: ExcelLocale | undefined): Mark {
+  if (excelLocale) return excelConventions[excelLocale].decimalComma ? ',' : '.';
+  return delimiter === ';' ? ',' : '.';
+}
+
+function escape(char: string): string {
+  return char.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The pattern of a number with a decimal mark and one kind of thousands separator. */
+function numberPattern(decimal: string, groups: readonly string[]): RegExp {
+  const group = `[${groups.map(escape).join('')}]`;
+  return new RegExp(`^(\\d+|\\d{1,3}(?:(${group})\\d{3})(?:\\2\\d{3})*)?(?:${escape(decimal)}(\\d+))?([eE][+-]?\\d+)?$`);
+}
+
+/** Reads number cells with a decimal mark, and the other mark or a space as thousands separator. */
+class NumberReader {
+  private readonly pattern: RegExp;
+
+  constructor(private readonly decimal: Mark) {
+    this.pattern = numberPattern(decimal, [...SPACE_GROUPS, decimal === ',' ? '.' : ',']);
+  }
+
+  read(cell: string, percent: boolean, forms: NormalisedForm[]): number | undefined {
+    let text = cell.trim();
+    const sign = /^[+-]/.test(text) ? text.charAt(0) : '';
+    text = text.slice(sign.length);
+    const percentSign = /\s*%$/.exec(text);
+    if (percentSign) {
+      if (!percent) return undefined;
+      text = text.slice(0, percentSign.index);
+    }
+    const match = this.pattern.exec(text);
+    if (!match) return undefined;
+    const [, whole = '', group, fraction, exponent = ''] = match;
+    if (whole === '' && fraction === undefined) return undefined;
+    if (group) forms.push('thousands-separator');
+    if (fraction !== undefined && this.decimal === ',') forms.push('decimal-comma');
+    if (percentSign) forms.push('percent-sign');
+    const digits = group ? whole.split(group).join('') : whole;
+    return Number(`${sign}${digits || '0'}${fraction === undefined ? '' : `.${fraction}`}${exponent}`);
+  }
+}
+
+/** Excel counts days from 1899-12-30 (its 1900 leap-year bug included). */
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+const DAY = 86_400_000;
+/** Largest Excel serial date: 9999-12-31. */
+const EXCEL_MAX_SERIAL = 2_958_465;
+/** `31.12.2020` or `12/31/2020`, with the midnight time Excel adds to a date-time cell. */
+const localDatePattern = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:\s+0?0:00(?::00)?)?$/;
+const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An ISO date from its parts, or undefined when there is no such day. */
+function isoDate(year: number, month: number, day: number): string | undefined {
+  const time = new Date(Date.UTC(year, month - 1, day));
+  if (time.getUTCFullYear() !== year || time.getUTCMonth() !== month - 1 || time.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** An Excel serial day number as an ISO date. */
+export function excelSerialDate(serial: number): string {
+  return new Date(EXCEL_EPOCH + serial * DAY).toISOString().slice(0, 10);
+}
+
+/** What the `/` dates of a column tell of their order: 13/01 is day first, 01/13 month first. */
+interface DateEvidence {
+  dayFirst: boolean;
+  monthFirst: boolean;
+  /** The first date that reads either way (03/04, not 03/03). */
+  ambiguous?: string;
+}
+
+function dateEvidence(cells: readonly string[]): DateEvidence {
+  const evidence: DateEvidence = { dayFirst: false, monthFirst: false };
+  for (const cell of cells) {
+    const match = localDatePattern.exec(cell.trim());
+    if (!match || match[2] !== '/') continue;
+    const [a, b] = [Number(match[1]), Number(match[3])];
+    if (a > 12 && b <= 12) evidence.dayFirst = true;
+    else if (b > 12 && a <= 12) evidence.monthFirst = true;
+    else if (a !== b) evidence.ambiguous ??= cell.trim();
+  }
+  return evidence;
+}
+
+/**
+ * The order of day and month that the `/` dates of a sheet's date columns tell together, if they
+ * agree: Excel writes every date cell of a sheet in its locale's short form.
+ */
+export function sheetDateOrder(columns: readonly (readonly SheetCell[])[]): DateOrder | undefined {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const cells of columns) {
+    const evidence = dateEvidence(textsOf(cells));
+    dayFirst ||= evidence.dayFirst;
+    monthFirst ||= evidence.monthFirst;
+  }
+  return dayFirst === monthFirst ? undefined : dayFirst ? 'day-month' : 'month-day';
+}
+
+/**
+ * The order of day and month in the `/` dates of a column: said by the user, else told by its cells
+ * (13/01 can only be day first), else by the sheet's other date columns, else the convention of the
+ * Excel locale. Never guessed cell by cell.
+ */
+function dateOrderOf(cells: readonly string[], settings: ColumnSettings): { order?: DateOrder; ambiguous?: string } {
+  if (settings.dateOrder) return { order: settings.dateOrder };
+  const { dayFirst, monthFirst, ambiguous } = dateEvidence(cells);
+  if (dayFirst !== monthFirst) return { order: dayFirst ? 'day-month' : 'month-day' };
+  const order = dayFirst ? undefined : (settings.sheetDateOrder ?? (settings.excelLocale && excelConventions[settings.excelLocale].dateOrder));
+  if (order) return { order };
+  // Cells that contradict each other cannot be read whatever the order: each is reported as it stands.
+  return dayFirst ? {} : { ambiguous };
+}
+
+function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedForm[]): string | undefined {
+  const text = cell.trim();
+  if (/^\d{1,7}$/.test(text)) {
+    const serial = Number(text);
+    if (serial < 1 || serial > EXCEL_MAX_SERIAL) return undefined;
+    forms.push('excel-serial');
+    return excelSerialDate(serial);
+  }
+  const match = localDatePattern.exec(text);
+  if (!match) return undefined;
+  const [, first, separator, second, year] = match;
+  // Dates with dots are day first wherever Excel writes them.
+  const dayFirst = separator === '.' || order === 'day-month';
+  if (separator === '/' && !order) return undefined;
+  const date = dayFirst ? isoDate(Number(year), Number(second), Number(first)) : isoDate(Number(year), Number(first), Number(second));
+  if (date) forms.push(separator === '.' ? 'dd.mm.yyyy' : dayFirst ? 'dd/mm/yyyy' : 'mm/dd/yyyy');
+  return date;
+}
+
+/** Excel's words for TRUE and FALSE in each locale. */
+const booleanWords = /* @__PURE__ */ new Map<string, boolean>(
+  Object.values(excelConventions).flatMap(({ booleans }) => [[booleans[0], true] as const, [booleans[1], false] as const]),
+);
+
+function readBoolean(cell: string, forms: NormalisedForm[]): boolean | undefined {
+  const text = cell.trim();
+  if (text === 'true' || text === 'false') return text === 'true';
+  const value = booleanWords.get(text.toUpperCase());
+  if (value !== undefined) forms.push('boolean-word');
+  return value;
+}
+
+/**
+ * Reads the cells of one column as its kind says. Everything that depends on how a spreadsheet
+ * wrote the column — its decimal mark, its order of day and month — is decided once for the whole
+ * column; each cell is then read by that decision, or left as text.
+ *
+ * @param percent - whether the cell at an index may end in `%` (a percent column).
+ */
+export function readColumn(
+  kind: 'number' | 'boolean' | 'date',
+  cells: readonly SheetCell[],
+  settings: ColumnSettings,
+  percent: (index: number) => boolean = () => false,
+): ColumnReading {
+  const reading: ColumnReading = { values: [], forms: new Set(), normalised: 0 };
+  const texts = textsOf(cells);
+  const found: NormalisedForm[] = [];
+  let read: (cell: string, index: number) => unknown;
+  if (kind === 'number') {
+    const numbers = new NumberReader(decimalMarkOf(texts, settings));
+    read = (cell, index) => numbers.read(cell, percent(index), found);
+  } else if (kind === 'date') {
+    const { order, ambiguous } = dateOrderOf(texts, settings);
+    if (ambiguous) reading.ambiguousDate = ambiguous;
+    read = (cell) => (isoDatePattern.test(cell.trim()) ? cell.trim() : readDate(cell, order, found));
+  } else read = (cell) => readBoolean(cell, found);
+  cells.forEach((cell, index) => {
+    if (cell === undefined || cell === '') return reading.values.push(undefined);
+    found.length = 0;
+    const value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found);
+    reading.values.push(value ?? (cell instanceof Date ? cell.toISOString() : cell));
+    if (value === undefined || found.length === 0) return;
+    reading.normalised++;
+    for (const form of found) reading.forms.add(form);
+  });
+  return reading;
+}
+
+/**
+ * A typed cell of a workbook in a column of a kind: a number or a boolean as it is, a date cell as
+ * its ISO date, a number in a date column as an Excel serial date. Undefined when it does not fit.
+ */
+function typedValue(kind: 'number' | 'boolean' | 'date', cell: Exclude<SheetCell, string | undefined>, found: NormalisedForm[]): unknown {
+  if (kind === 'date') {
+    // Excel keeps dates as days; a reader hands them over as midnight UTC.
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
+    if (typeof cell === 'number') return readDate(String(cell), undefined, found);
+    return undefined;
+  }
+  return typeof cell === kind ? cell : undefined;
+}
+
+/**
+ * Writes a value of a number, boolean or date column as Excel in a locale opens it: `12,5` with a
+ * decimal comma, `31.12.2020`, `ІСТИНА`. {@link readColumn} reads it back to the same value.
+ */
+export function writeCell(kind: 'number' | 'boolean' | 'date', value: unknown, conventions: ExcelConventions): string {
+  if (kind === 'number' && typeof value === 'number') {
+    const text = String(value);
+    return conventions.decimalComma ? text.replace('.', ',') : text;
+  }
+  if (kind === 'boolean' && typeof value === 'boolean') return conventions.booleans[value ? 0 : 1];
+  if (kind === 'date' && typeof value === 'string' && isoDatePattern.test(value) && conventions.dateForm !== 'yyyy-mm-dd') {
+    const [year, month, day] = value.split('-') as [string, string, string];
+    // A day that does not exist stays as it is, so that it reads back the same.
+    if (!isoDate(Number(year), Number(month), Number(day))) return value;
+    return conventions.dateForm === 'dd.mm.yyyy' ? `${day}.${month}.${year}` : `${day}/${month}/${year}`;
+  }
+  return value === null ? 'null' : String(value);
+}

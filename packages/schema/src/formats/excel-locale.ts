@@ -1,0 +1,67 @@
+/**
+ * The locales whose spreadsheet conventions PHX reads and writes: `en`, `ru`, `uk`, `fr` and `es`.
+ *
+ * @example
+ * ```ts
+ * import { excelLocales } from '@phx/schema';
+ * excelLocales; // ['en', 'ru', 'uk', 'fr', 'es']
+ * ```
+ */
+export const excelLocales = ['en', 'ru', 'uk', 'fr', 'es'] as const;
+
+/**
+ * A locale of Excel: it decides the cell separator, the decimal mark, the date form and the
+ * words for TRUE and FALSE in the CSV files that Excel writes and opens.
+ *
+ * @example
+ * ```ts
+ * const excelLocale: ExcelLocale = 'uk';
+ * writeCsv('observation', records, { excelLocale }); // 12,5 and 31.12.2020, separated by ;
+ * ```
+ */
+export type ExcelLocale = (typeof excelLocales)[number];
+
+/**
+ * Which part of a date comes first in `03/04/2020`: the day (Europe) or the month (the United States).
+ *
+ * @example
+ * ```ts
+ * readCsv(text, { dateOrder: 'month-day' }); // 03/04/2020 is 4 March 2020
+ * ```
+ */
+export type DateOrder = 'day-month' | 'month-day';
+
+/** How Excel in one locale writes a CSV file. */
+export interface ExcelConventions {
+  /** The cell separator: `;` wherever the comma is the decimal mark. */
+  delimiter: string;
+  decimalComma: boolean;
+  /** How a date is written: ISO 8601 where Excel's own form would leave day and month ambiguous. */
+  dateForm: 'yyyy-mm-dd' | 'dd.mm.yyyy' | 'dd/mm/yyyy';
+  /** The order of `03/04/2020` in this locale, when it is known. */
+  dateOrder: DateOrder | undefined;
+  /** The words of Excel's TRUE and FALSE. */
+  booleans: readonly [string, string];
+}
+
+/** What Excel in each locale writes. English covers both orders of day and month, so its dates are ISO. */
+export const excelConventions: Record<ExcelLocale, ExcelConventions> = {
+  en: { delimiter: ',', decimalComma: false, dateForm: 'yyyy-mm-dd', dateOrder: undefined, booleans: ['TRUE', 'FALSE'] },
+  ru: { delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ИСТИНА', 'ЛОЖЬ'] },
+  uk: { delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ІСТИНА', 'ХИБНІСТЬ'] },
+  fr: { delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VRAI', 'FAUX'] },
+  es: { delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VERDADERO', 'FALSO'] },
+};
+
+/**
+ * True when the tag names a locale whose spreadsheet conventions PHX knows.
+ *
+ * @example
+ * ```ts
+ * isExcelLocale('uk'); // true
+ * isExcelLocale('de'); // false
+ * ```
+ */
+export function isExcelLocale(tag: string): tag is ExcelLocale {
+  return (excelLocales as readonly string[]).includes(tag);
+}

@@ -1,0 +1,299 @@
+import type { Locale } from '../locales/index.js';
+import { recordTypeNames, type RecordType } from '../model/records.js';
+import type { CellLocation, Problem, ValidationIssue } from '../validate/issue.js';
+import { IssueCollector } from '../validate/validate.js';
+import { readColumn, sheetDateOrder, type SheetCell } from './cells.js';
+import { requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
+import type { DateOrder, ExcelLocale } from './excel-locale.js';
+
+/** How to read the cells of a table: what CSV and workbook reading share. */
+export interface TableOptions {
+  /**
+   * The type of the table.
+   * @default the record type its header names (see {@link detectCsvType})
+   */
+  type?: TableType;
+  /**
+   * Language of the messages.
+   * @default 'en'
+   */
+  locale?: Locale;
+  /** The cell separator of a CSV file: a `;` tells a decimal comma where nothing else does. */
+  delimiter?: string;
+  decimalComma?: boolean;
+  dateOrder?: DateOrder;
+  excelLocale?: ExcelLocale;
+  /** The sheet of a workbook the table is on: issues then name it and their cell in A1 style. */
+  sheet?: string;
+}
+
+/**
+ * A table of a sheet read into records: what {@link readXlsx} gives for each sheet.
+ *
+ * @example
+ * ```ts
+ * const { tables } = await readXlsx(bytes);
+ * const table: Table = tables[0]!.table;
+ * table.type; // 'package'
+ * table.rows; // [3]: the header row of field paths is row 2
+ * ```
+ */
+export interface Table {
+  type: TableType | undefined;
+  columns: string[];
+  recognisedColumns: number;
+  records: Record<string, unknown>[];
+  /** The row of each record in the sheet (1-based; blank rows are skipped). */
+  rows: number[];
+  /** The row of the column names. */
+  headerRow: number;
+  /** Where each column leads in a record; undefined for a column that is not read. */
+  targets: (ColumnTarget | undefined)[];
+  issues: ValidationIssue[];
+}
+
+/**
+ * The column letters of a 1-based column number, as spreadsheets name it: 1 is `A`, 27 `AA`.
+ *
+ * @example
+ * ```ts
+ * columnLetters(28); // 'AB'
+ * ```
+ */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The location of a cell; on a sheet of a workbook, with the sheet and the A1 name of the cell. */
+export function cellLocation(row: number, column: number, sheet: string | undefined): CellLocation {
+  return sheet === undefined ? { row, column } : { sheet, row, column, cell: `${columnLetters(column)}${row}` };
+}
+
+/**
+ * The record type a CSV header names: the type most of whose fields the columns name.
+ * Undefined when no column names a field, or two types fit equally well.
+ *
+ * @example
+ * ```ts
+ * detectCsvType(['id', 'indicator', 'period.start', 'period.end', 'value']); // 'observation'
+ * ```
+ */
+export function detectCsvType(columns: readonly string[]): RecordType | undefined {
+  let best: RecordType | undefined;
+  let bestScore = 0;
+  let tie = false;
+  for (const type of recordTypeNames) {
+    const score = columns.filter((column) => resolveColumn(type, column).kind !== 'unknown').length;
+    if (score > bestScore) [best, bestScore, tie] = [type, score, false];
+    else if (score === bestScore && score > 0) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+/** True when a row has no cell with content. */
+export function isBlankRow(row: readonly SheetCell[]): boolean {
+  return row.every((cell) => cell === undefined || (typeof cell === 'string' && cell.trim() === ''));
+}
+
+function isEmpty(cell: SheetCell): boolean {
+  return cell === undefined || cell === '';
+}
+
+/** Reads a cell of a column that holds JSON or text; number, boolean and date columns are read whole by {@link readColumn}. */
+function textCellValue(cell: SheetCell, kind: 'string' | 'json'): unknown {
+  const text = cell instanceof Date ? cell.toISOString() : String(cell);
+  if (kind === 'string') return text;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Sets a value at a path, making the objects and arrays on the way. */
+function setAt(record: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
+  let node: Record<string | number, unknown> = record;
+  for (let i = 0; i < path.length - 1; i++) {
+    const key = path[i]!;
+    let next = node[key] as Record<string | number, unknown> | undefined;
+    if (next === undefined || next === null || typeof next !== 'object') {
+      next = typeof path[i + 1] === 'number' ? ([] as unknown as Record<number, unknown>) : {};
+      node[key] = next;
+    }
+    node = next;
+  }
+  node[path[path.length - 1]!] = value;
+}
+
+/** Drops the holes a sparse list gets when a row leaves some of its item columns blank. */
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(compact);
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) (value as Record<string, unknown>)[key] = compact(item);
+  }
+  return value;
+}
+
+/** The columns whose values are in percent when the row's unit is, and those always in percent. */
+const percentColumns: Partial<Record<TableType, { byUnit: readonly string[]; always: readonly string[] }>> = {
+  observation: { byUnit: ['value', 'confidenceInterval.lower', 'confidenceInterval.upper'], always: ['confidenceInterval.level'] },
+};
+
+/** Which cells may carry a `%` sign (`4,5%` is 4.5 in a percent column): by column name and data row. */
+function percentCells(type: TableType, columns: readonly string[], rows: readonly (readonly SheetCell[])[]): (column: string, row: number) => boolean {
+  const percent = percentColumns[type];
+  if (!percent) return () => false;
+  const unit = columns.indexOf('unit');
+  return (column, row) => {
+    if (percent.always.includes(column)) return true;
+    const cell = unit >= 0 ? rows[row]![unit] : undefined;
+    return percent.byUnit.includes(column) && typeof cell === 'string' && cell.trim() === 'percent';
+  };
+}
+
+/** The JSON type a missing column's cells would hold, as zod names it in its message. */
+function expectedOf(target: ColumnTarget): string {
+  if (target.kind === 'number' || target.kind === 'boolean') return target.kind;
+  return target.kind === 'unknown' ? 'record' : 'string';
+}
+
+/** True when `path` starts with `prefix`. */
+export function startsWith(path: readonly (string | number)[], prefix: readonly (string | number)[]): boolean {
+  return prefix.length <= path.length && prefix.every((part, i) => path[i] === part);
+}
+
+/**
+ * Reads the rows of a sheet — a CSV file or a worksheet — from its header row on: the first row
+ * with content names the columns by the flattened paths of the fields. Number, boolean and date
+ * columns are read whole, so that how a column is written (decimal mark, order of day and month)
+ * is decided once for all its cells and reported as a note. Unknown, repeated and missing columns
+ * are reported once, at the header; cells beyond the header at their row and column.
+ *
+ * @param rows - the cells of the sheet, row by row; `firstRow` is the number of the first of them.
+ */
+export function readTable(
+  rows: readonly (readonly SheetCell[])[],
+  options: TableOptions,
+  firstRow = 1,
+  collector = new IssueCollector({ locale: options.locale }),
+): Table {
+  const table: Table = { type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues };
+  const add = (problem: Problem, row: number, column: number): void => {
+    const issue = collector.add(problem);
+    if (issue) issue.location = cellLocation(row, column, options.sheet);
+  };
+  const headerIndex = rows.findIndex((row) => !isBlankRow(row));
+  if (headerIndex < 0) return table;
+  table.columns = rows[headerIndex]!.map((name) => (name === undefined ? '' : String(name).trim()));
+  const type = (table.type ??= detectCsvType(table.columns));
+  if (!type) return table;
+
+  const headerRow = (table.headerRow = headerIndex + firstRow);
+  const resolved = table.columns.map((name) => (name === '' ? undefined : resolveColumn(type, name)));
+  // A header naming no field is no header: the caller says so once, rather than once a column.
+  if (resolved.every((target) => !target || target.kind === 'unknown')) return table;
+  const seen = new Set<string>();
+  for (const [index, name] of table.columns.entries()) {
+    const target = resolved[index];
+    if (!target) {
+      table.targets.push(undefined);
+      continue;
+    }
+    // A column named twice would overwrite its first: it counts as an extra column.
+    if (target.kind === 'unknown' || seen.has(name)) {
+      add({ code: 'schema.unknown-field', path: target.path, params: { zodCode: 'unrecognized_keys', keys: [name] } }, headerRow, index + 1);
+      table.targets.push(undefined);
+      continue;
+    }
+    seen.add(name);
+    table.recognisedColumns++;
+    table.targets.push(target);
+  }
+  const targets = table.targets;
+  for (const path of requiredColumns(type)) {
+    const present = targets.some((target) => target && startsWith(target.path, path));
+    if (!present) {
+      const params = { zodCode: 'invalid_type', expected: expectedOf(resolveColumn(type, path.join('.'))), received: 'undefined', field: path[path.length - 1]! };
+      add({ code: 'schema.required', path, params }, headerRow, table.columns.length + 1);
+    }
+  }
+
+  const dataRows: number[] = [];
+  for (let index = headerIndex + 1; index < rows.length; index++) if (!isBlankRow(rows[index]!)) dataRows.push(index);
+  const cellsOf = (column: number): SheetCell[] => dataRows.map((index) => rows[index]![column]);
+  const dateColumns = targets.flatMap((target, column) => (target?.kind === 'date' ? [cellsOf(column)] : []));
+  const settings = {
+    delimiter: options.delimiter ?? ',', decimalComma: options.decimalComma, dateOrder: options.dateOrder, excelLocale: options.excelLocale,
+    sheetDateOrder: sheetDateOrder(dateColumns),
+  };
+  const percent = percentCells(type, table.columns, dataRows.map((index) => rows[index]!));
+  const columns = targets.map((target, column) => {
+    if (!target || (target.kind !== 'number' && target.kind !== 'boolean' && target.kind !== 'date')) return undefined;
+    const name = table.columns[column]!;
+    const reading = readColumn(target.kind, cellsOf(column), settings, (at) => percent(name, at));
+    if (reading.ambiguousDate !== undefined) add({ code: 'sheet.date-order-unknown', path: target.path, params: { column: name, example: reading.ambiguousDate } }, headerRow, column + 1);
+    if (reading.normalised > 0) {
+      add({ code: 'sheet.normalised', path: target.path, params: { column: name, cells: reading.normalised, forms: [...reading.forms] } }, headerRow, column + 1);
+    }
+    return reading.values;
+  });
+
+  dataRows.forEach((index, at) => {
+    const row = rows[index]!;
+    const record: Record<string, unknown> = {};
+    row.forEach((cell, column) => {
+      if (isEmpty(cell)) return;
+      const target = targets[column];
+      if (column >= targets.length) {
+        const key = `(column ${column + 1})`;
+        add({ code: 'schema.unknown-field', path: [key], params: { zodCode: 'unrecognized_keys', keys: [key] } }, index + firstRow, column + 1);
+        return;
+      }
+      if (!target || target.kind === 'unknown') return;
+      const text = typeof cell === 'string' ? cell.trim() : undefined;
+      if (target.kind === 'empty-array') setAt(record, target.path, text === '[]' ? [] : cell);
+      else if (target.kind === 'empty-object') setAt(record, target.path, text === '{}' ? {} : cell);
+      else if (target.kind === 'string' || target.kind === 'json') setAt(record, target.path, textCellValue(cell, target.kind));
+      else setAt(record, target.path, columns[column]![at]);
+    });
+    table.records.push(compact(record) as Record<string, unknown>);
+    table.rows.push(index + firstRow);
+  });
+  return table;
+}
+
+/** Places an issue's path in a table: its own column, else the first column under it, else its nearest parent's. */
+export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (path: readonly (string | number)[]) => number {
+  const paths = targets.map((target) => target?.path);
+  return (path) => {
+    let under = -1;
+    for (let i = 0; i < paths.length; i++) {
+      const target = paths[i];
+      if (!target) continue;
+      if (target.length === path.length && startsWith(target, path)) return i + 1;
+      if (under < 0 && startsWith(target, path)) under = i;
+    }
+    if (under >= 0) return under + 1;
+    for (let length = path.length - 1; length > 0; length--) {
+      const prefix = path.slice(0, length);
+      const at = paths.findIndex((target) => target !== undefined && startsWith(target, prefix));
+      if (at >= 0) return at + 1;
+    }
+    return 1;
+  };
+}
+
+/**
+ * Which problems of a table's records its header has reported already, once for the whole column:
+ * a missing column (`schema.required` under it) and dates of unknown order (`schema.invalid-format`).
+ */
+export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pick<Problem, 'code' | 'path'>) => boolean {
+  const atHeader = (code: ValidationIssue['code']): (string | number)[][] => issues.filter((issue) => issue.code === code).map((issue) => issue.path);
+  const missing = atHeader('schema.required');
+  const undated = atHeader('sheet.date-order-unknown');
+  return ({ code, path }) =>
+    (code === 'schema.required' && missing.some((prefix) => startsWith(path, prefix))) ||
+    (code === 'schema.invalid-format' && undated.some((prefix) => startsWith(path, prefix)));
+}

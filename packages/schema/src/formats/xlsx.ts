@@ -1,0 +1,163 @@
+import type { RecordType } from '../model/records.js';
+import type { DataPackage } from '../model/package.js';
+import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { ValidateOptions } from '../validate/validate.js';
+import type { ExcelLocale } from './excel-locale.js';
+import type { Table } from './table.js';
+import { readWorkbook, templatePackage, validateWorkbook, writeWorkbook } from './workbook.js';
+
+/**
+ * Options of {@link writeXlsx}.
+ *
+ * @example
+ * ```ts
+ * const options: WriteXlsxOptions = { language: 'uk', facilities: pkg.facilities };
+ * const bytes = await writeXlsx(pkg, options); // headings in Ukrainian, a drop-down of the facilities
+ * ```
+ */
+export interface WriteXlsxOptions {
+  /**
+   * Language of the column headings and of the codelists' labels.
+   * @default 'en'
+   */
+  language?: ExcelLocale;
+  /**
+   * Facilities offered in the drop-down of facility columns, beside the package's own.
+   * @default none
+   */
+  facilities?: readonly Record<string, unknown>[];
+  /**
+   * Write a sheet for each of these record types even without records, with a column for each of
+   * their fields, and every field of the header on the Package sheet: a workbook to fill in.
+   * @default only the sheets and columns the package has
+   */
+  template?: readonly RecordType[];
+}
+
+/**
+ * Options of {@link readXlsx}.
+ *
+ * @example
+ * ```ts
+ * const options: ReadXlsxOptions = { locale: 'fr', dateOrder: 'day-month' };
+ * const { pkg, issues } = await readXlsx(bytes, options);
+ * ```
+ */
+export interface ReadXlsxOptions {
+  /**
+   * Language of the messages.
+   * @default 'en'
+   */
+  locale?: ValidateOptions['locale'];
+  /**
+   * The decimal mark of numbers typed as text.
+   * @default told by each column's cells
+   */
+  decimalComma?: boolean;
+  /**
+   * The order of day and month in dates typed as text (`03/04/2020`).
+   * @default told by the sheet's cells
+   */
+  dateOrder?: 'day-month' | 'month-day';
+  /**
+   * The locale of the Excel the workbook was filled in: settles what text cells leave open.
+   * @default none
+   */
+  excelLocale?: ExcelLocale;
+}
+
+/**
+ * A workbook read into a package.
+ *
+ * @example
+ * ```ts
+ * const { pkg, issues, tables }: WorkbookRead = await readXlsx(bytes);
+ * tables.map(({ sheet, table }) => `${sheet}: ${table.records.length}`); // ['Package: 1', 'observations: 29']
+ * ```
+ */
+export interface WorkbookRead {
+  /** The package: the Package sheet's header and the records of each sheet. */
+  pkg: Record<string, unknown>;
+  /** Problems of the sheets themselves (unknown or missing columns, sheets of no record type), and notes of what was read from local forms. */
+  issues: ValidationIssue[];
+  /** Each sheet read, with its table. */
+  tables: { sheet: string; table: Table }[];
+}
+
+/**
+ * Options of {@link validateXlsx}: those of validation and of reading.
+ *
+ * @example
+ * ```ts
+ * const options: ValidateXlsxOptions = { locale: 'es', suppressionThreshold: 10 };
+ * ```
+ */
+export type ValidateXlsxOptions = ValidateOptions & ReadXlsxOptions;
+
+
+/**
+ * Writes a whole package as an Excel workbook (.xlsx): a Package sheet with the header, a sheet
+ * per record type named by its collection (`observations`), each with headings in the language
+ * over a row of field paths (the columns of {@link writeCsv}) and a frozen header; codelist and
+ * reference columns get drop-down lists drawn from a Codelists sheet. Dates are date cells,
+ * numbers number cells. {@link readXlsx} reads it back into the same package.
+ *
+ * @example
+ * ```ts
+ * import { writeXlsx } from '@phx/schema';
+ * await writeFile('package.xlsx', await writeXlsx(pkg, { language: 'fr' }));
+ * ```
+ */
+export async function writeXlsx(pkg: Record<string, unknown>, options: WriteXlsxOptions = {}): Promise<Uint8Array> {
+  return writeWorkbook(pkg, options);
+}
+
+/**
+ * An empty workbook ready to fill in: the Package sheet with every header field (the format's
+ * version filled in, and the given header), and a sheet with every field of each record type, with
+ * drop-downs for indicators, units, sexes, age groups, countries and the other codelists, and for
+ * the facilities when given.
+ *
+ * @example
+ * ```ts
+ * import { xlsxTemplate } from '@phx/schema';
+ * await writeFile('report.xlsx', await xlsxTemplate({ language: 'uk', facilities: myFacilities }));
+ * ```
+ */
+export async function xlsxTemplate(options: WriteXlsxOptions & { header?: Record<string, unknown>; types?: readonly RecordType[] } = {}): Promise<Uint8Array> {
+  const { header, types = ['facility', 'observation'], ...rest } = options;
+  return writeWorkbook(templatePackage(header), { ...rest, template: types });
+}
+
+/**
+ * Reads an Excel workbook (.xlsx) into a package: the Package sheet into the header, each other
+ * sheet into records of the type its name or its columns say. A sheet's field paths may be in
+ * its first row (as in a CSV file) or under a row of headings (as {@link writeXlsx} writes them).
+ * Typed cells are read as they are; text cells as {@link readCsv} reads them. Never throws on bad
+ * data: a file that is no workbook is the issue `sheet.unreadable`.
+ *
+ * @example
+ * ```ts
+ * import { readXlsx } from '@phx/schema';
+ * const { pkg, issues } = await readXlsx(new Uint8Array(await file.arrayBuffer()));
+ * ```
+ */
+export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Promise<WorkbookRead> {
+  return readWorkbook(bytes, options);
+}
+
+/**
+ * Reads an Excel workbook ({@link readXlsx}) and validates the package it holds, references
+ * across its sheets included. Each issue is located at its sheet, row and column, with the cell's
+ * A1 name: `{ sheet: 'observations', row: 5, column: 3, cell: 'C5' }`. When valid, `data` holds the package.
+ *
+ * @example
+ * ```ts
+ * import { validateXlsx } from '@phx/schema';
+ * const { ok, issues } = await validateXlsx(bytes, { locale: 'ru' });
+ * for (const issue of issues) console.log(issue.location, issue.message); // { sheet: 'observations', row: 5, column: 3, cell: 'C5' }
+ * ```
+ */
+export async function validateXlsx(bytes: Uint8Array, options: ValidateXlsxOptions = {}): Promise<ValidationResult<Partial<DataPackage>>> {
+  return validateWorkbook(bytes, options);
+}

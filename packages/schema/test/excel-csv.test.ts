@@ -1,0 +1,224 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codelists, excelLocales, indicatorCatalogue, readCsv, validateCsv, writeCsv, type ExcelLocale } from '../src/index.js';
+
+/**
+ * Sheets saved by Excel as "CSV UTF-8" in each locale: a byte order mark, the locale's separator,
+ * CRLF, dates in its short form, numbers with its decimal mark and thousands separator (a no-break
+ * space in uk and ru, a narrow one in fr, `.` in es, `,` in en), `%` in percent cells, its TRUE/FALSE
+ * words, Cyrillic text and a blank row.
+ */
+const fixture = (name: string): Uint8Array => readFileSync(new URL(`fixtures/excel/observations-${name}.csv`, import.meta.url));
+const now = new Date('2024-06-30');
+
+const record = (id: string, fields: Record<string, unknown>): Record<string, unknown> => ({
+  id, reportingOrganisation: 'UA-EDR-21514560', scope: { country: 'UA' }, period: { start: '2023-01-01', end: '2023-12-31' },
+  dataSource: 'routine-programme-data', suppressed: false, ...fields,
+});
+const expected = (notes: [string, string]): Record<string, unknown>[] => [
+  record('ua-hiv-2023-f', { indicator: 'hiv-prevalence-prisoners', disaggregation: { sex: 'female' }, numerator: 96, denominator: 2140, value: 4.5, unit: 'percent', notes: notes[0] }),
+  record('ua-hiv-2023-m', { indicator: 'hiv-prevalence-prisoners', disaggregation: { sex: 'male' }, numerator: 1208, denominator: 21480, value: 5.6, unit: 'percent' }),
+  record('ua-oat-2023', { indicator: 'prisons-people-on-oat', numerator: 1312, value: 1312, unit: 'count' }),
+  record('ua-art-2023', { indicator: 'art-coverage-prisoners', period: { start: '2023-07-01', end: '2023-12-31' }, denominator: 1208, unit: 'percent', suppressed: true, notes: notes[1] }),
+  record('ua-hcv-2023', { indicator: 'hcv-positivity-prisoners', numerator: 410, denominator: 2140, value: 19.2, unit: 'percent', dataSource: 'survey' }),
+];
+
+const sheets: { name: string; notes: [string, string]; dateForm: string; decimalComma: boolean }[] = [
+  { name: 'uk', notes: ['Добровільне тестування при вступі; за запитом', 'Менше 5 осіб — приховано'], dateForm: 'dd.mm.yyyy', decimalComma: true },
+  { name: 'ru', notes: ['Добровольное тестирование при поступлении; по запросу', 'Меньше 5 человек — скрыто'], dateForm: 'dd.mm.yyyy', decimalComma: true },
+  { name: 'fr', notes: ['Dépistage volontaire à l’entrée; sur demande', 'Moins de 5 personnes : masqué'], dateForm: 'dd/mm/yyyy', decimalComma: true },
+  { name: 'es', notes: ['Prueba voluntaria al ingreso; a petición', 'Menos de 5 personas: suprimido'], dateForm: 'dd/mm/yyyy', decimalComma: true },
+  { name: 'en-us', notes: ['Voluntary testing at entry, and on request', 'Fewer than 5 people: suppressed'], dateForm: 'mm/dd/yyyy', decimalComma: false },
+  { name: 'en-gb', notes: ['Voluntary testing at entry, and on request', 'Fewer than 5 people: suppressed'], dateForm: 'dd/mm/yyyy', decimalComma: false },
+];
+
+describe('CSV as Excel writes it in each locale', () => {
+  for (const sheet of sheets) {
+    it(`${sheet.name}: validates clean, reads every value, and says what it read from local forms`, () => {
+      const bytes = fixture(sheet.name);
+      const result = validateCsv(bytes, { now });
+      expect(result.issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+      expect(result.ok).toBe(true);
+      const table = readCsv(bytes);
+      expect(table.records).toEqual(expected(sheet.notes));
+      expect(table.rows).toEqual([2, 3, 5, 6, 7]);
+
+      const notes = new Map(table.issues.map((issue) => [issue.code === 'sheet.normalised' ? issue.params.column : undefined, issue]));
+      expect(table.issues.every((issue) => issue.code === 'sheet.normalised' && issue.severity === 'info')).toBe(true);
+      expect(notes.get('period.end')).toMatchObject({ params: { cells: 5, forms: [sheet.dateForm] }, location: { row: 1, column: 6 } });
+      expect(notes.get('denominator')?.params).toEqual({ column: 'denominator', cells: 4, forms: ['thousands-separator'] });
+      const valueForms = sheet.decimalComma ? ['decimal-comma', 'percent-sign'] : ['percent-sign'];
+      expect(notes.get('value')?.params).toMatchObject({ cells: 4, forms: expect.arrayContaining([...valueForms, 'thousands-separator']) });
+      expect(notes.get('suppressed')?.params).toEqual({ column: 'suppressed', cells: 5, forms: ['boolean-word'] });
+      expect(notes.has('numerator') && notes.has('period.start')).toBe(true);
+    });
+  }
+
+  it('reads the Ukrainian sheet whose every date, number and TRUE/FALSE was an error before', () => {
+    const { issues } = validateCsv(fixture('uk'), { now, locale: 'ru' });
+    expect(issues.map((issue) => issue.code)).toEqual(Array(issues.length).fill('sheet.normalised'));
+    expect(issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'period.start')!.message).toBe('Столбец «period.start»: ячеек, прочитанных с учётом дат вида dd.mm.yyyy: 5');
+  });
+});
+
+const header = 'id;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource';
+const row = (start: string, end: string, numbers = '120;1000;12', unit = 'percent') =>
+  `obs-${start.replace(/\W/g, '')};hiv-prevalence-prisoners;ZA-NPO-123-456;ZA;${start};${end};${numbers};${unit};survey`;
+const sheet = (...rows: string[]): string => [header, ...rows].join('\r\n');
+
+describe('dates: the order of day and month is decided for a whole column, never cell by cell', () => {
+  it('reads day first when one cell of the column can only be day first', () => {
+    const table = readCsv(sheet(row('03/04/2020', '30/04/2020'), row('13/04/2020', '30/04/2020')));
+    expect(table.records.map((r) => (r.period as { start: string }).start)).toEqual(['2020-04-03', '2020-04-13']);
+  });
+
+  it('reads month first when one cell of the column can only be month first', () => {
+    const table = readCsv(sheet(row('03/04/2020', '04/30/2020'), row('04/13/2020', '04/30/2020')));
+    expect(table.records.map((r) => (r.period as { start: string }).start)).toEqual(['2020-03-04', '2020-04-13']);
+  });
+
+  it('takes the order from the other date columns of the sheet when a column cannot tell', () => {
+    const table = readCsv(sheet(row('01/07/2020', '31/12/2020')));
+    expect(table.records[0]!.period).toEqual({ start: '2020-07-01', end: '2020-12-31' });
+  });
+
+  it('asks for the order, once at the header, when the sheet cannot tell', () => {
+    const csv = sheet(row('03/04/2020', '05/06/2020'), row('01/02/2020', '11/12/2020'));
+    const result = validateCsv(csv, { now });
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((issue) => [issue.code, issue.severity, issue.location])).toEqual([
+      ['sheet.date-order-unknown', 'error', { row: 1, column: 5 }],
+      ['sheet.date-order-unknown', 'error', { row: 1, column: 6 }],
+    ]);
+    expect(result.issues[0]!.message).toContain('03/04/2020');
+    expect(readCsv(csv, { dateOrder: 'month-day' }).records[0]!.period).toEqual({ start: '2020-03-04', end: '2020-05-06' });
+    expect(readCsv(csv, { dateOrder: 'day-month' }).records[0]!.period).toEqual({ start: '2020-04-03', end: '2020-06-05' });
+    expect(readCsv(csv, { excelLocale: 'fr' }).records[0]!.period).toEqual({ start: '2020-04-03', end: '2020-06-05' });
+    expect(readCsv(csv, { excelLocale: 'en' }).issues.map((issue) => issue.code)).toContain('sheet.date-order-unknown');
+  });
+
+  it('leaves dates that contradict each other as text, each reported at its cell', () => {
+    const result = validateCsv(sheet(row('13/01/2020', '31/12/2020'), row('01/13/2020', '31/12/2020')), { now });
+    expect(result.issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.code, issue.location])).toEqual([
+      ['schema.invalid-format', { row: 2, column: 5 }],
+      ['schema.invalid-format', { row: 3, column: 5 }],
+    ]);
+  });
+
+  it('reads dots as day first, drops Excel’s midnight time, and refuses days that do not exist', () => {
+    const table = readCsv(sheet(row('1.2.2020', '31.12.2020 0:00'), row('30.02.2020', '31.12.2020')));
+    expect(table.records.map((r) => r.period)).toEqual([{ start: '2020-02-01', end: '2020-12-31' }, { start: '30.02.2020', end: '2020-12-31' }]);
+  });
+
+  it('reads Excel serial dates and says so', () => {
+    const table = readCsv(sheet(row('43831', '2020-12-31')));
+    expect(table.records[0]!.period).toEqual({ start: '2020-01-01', end: '2020-12-31' });
+    expect(table.issues).toMatchObject([{ code: 'sheet.normalised', params: { column: 'period.start', cells: 1, forms: ['excel-serial'] } }]);
+  });
+});
+
+describe('numbers: decimal mark and thousands separators', () => {
+  const values = (csv: string, options = {}): unknown[] => readCsv(csv, options).records.map((r) => r.denominator);
+  const column = (delimiter: string, ...cells: string[]): string =>
+    ['id' + delimiter + 'denominator', ...cells.map((cell, i) => `o${i}${delimiter}${cell.includes(delimiter) ? `"${cell}"` : cell}`)].join('\n');
+
+  it('reads the thousands separators Excel writes', () => {
+    expect(values(column(';', '2 140', '2\u00A0140', '2\u202F140', "2'140", '1.234.567', '1 234 567,5'))).toEqual([2140, 2140, 2140, 2140, 1234567, 1234567.5]);
+    expect(values(column(',', '2,140', '1,234,567.5', '2 140'))).toEqual([2140, 1234567.5, 2140]);
+  });
+
+  it('reads a decimal comma in a comma-separated file when the column says so, and 1,234 as a thousand when nothing does', () => {
+    expect(values(column(',', '12,5', '1,234'))).toEqual([12.5, 1.234]);
+    expect(values(column(',', '1,234'))).toEqual([1234]);
+    expect(values(column(';', '1,234'))).toEqual([1.234]);
+    expect(values(column(';', '1.234'))).toEqual([1234]);
+    expect(values(column(';', '1.5', '1.234'))).toEqual([1.5, 1.234]);
+    expect(values(column(';', '1.234'), { decimalComma: false })).toEqual([1.234]);
+    expect(values(column(';', '1.234'), { excelLocale: 'en' })).toEqual([1.234]);
+  });
+
+  it('leaves a cell that the column’s decimal mark does not fit as text', () => {
+    expect(values(column(';', '1,5', '2,5', '2.5'))).toEqual([1.5, 2.5, '2.5']);
+    expect(values(column(';', '2 14', '1.23.4', '12,5,6', 'n/a', '1e5', ','))).toEqual(['2 14', '1.23.4', '12,5,6', 'n/a', 100000, ',']);
+  });
+
+  it('reads % only in percent columns: value and interval bounds in percent, and the confidence level', () => {
+    const csv = sheet(row('2020-01-01', '2020-12-31', '120;1000;12,0%'), row('2021-01-01', '2021-12-31', '120%;1000;12%', 'count'));
+    expect(readCsv(csv).records.map((r) => [r.numerator, r.value])).toEqual([[120, 12], ['120%', '12%']]);
+    const level = readCsv('id;unit;confidenceInterval.lower;confidenceInterval.level\nobs-1;count;4%;95 %\n');
+    expect(level.records[0]!.confidenceInterval).toEqual({ lower: '4%', level: 95 });
+  });
+});
+
+describe('booleans', () => {
+  it('reads TRUE and FALSE in en, ru, uk, fr and es, in any case', () => {
+    const words = ['TRUE', 'false', 'ИСТИНА', 'ложь', 'ІСТИНА', 'ХИБНІСТЬ', 'VRAI', 'Faux', 'VERDADERO', 'FALSO', 'oui'];
+    const table = readCsv(['id;suppressed', ...words.map((word, i) => `o${i};${word}`)].join('\n'), { type: 'observation' });
+    expect(table.records.map((r) => r.suppressed)).toEqual([true, false, true, false, true, false, true, false, true, false, 'oui']);
+    expect(table.issues.find((issue) => issue.code === 'sheet.normalised')?.params).toEqual({ column: 'suppressed', cells: 9, forms: ['boolean-word'] });
+  });
+});
+
+describe('writing CSV for Excel in a locale', () => {
+  const observation = {
+    id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', scope: { country: 'UA' },
+    period: { start: '2023-01-01', end: '2023-12-31' }, numerator: 96, denominator: 2140, value: 4.5, unit: 'percent',
+    dataSource: 'survey', suppressed: false,
+  };
+
+  it('writes the separator, decimal mark, date form and TRUE/FALSE words that Excel in the locale opens as values', () => {
+    const cells = (locale: ExcelLocale): string => writeCsv('observation', [observation], { excelLocale: locale }).split('\r\n')[1]!;
+    expect(cells('uk')).toBe('obs-1;hiv-prevalence-prisoners;UA-EDR-21514560;UA;01.01.2023;31.12.2023;96;2140;4,5;percent;survey;ХИБНІСТЬ');
+    expect(cells('ru')).toContain(';01.01.2023;31.12.2023;96;2140;4,5;percent;survey;ЛОЖЬ');
+    expect(cells('fr')).toContain(';01/01/2023;31/12/2023;96;2140;4,5;percent;survey;FAUX');
+    expect(cells('es')).toContain(';01/01/2023;31/12/2023;96;2140;4,5;percent;survey;FALSO');
+    expect(cells('en')).toContain(',2023-01-01,2023-12-31,96,2140,4.5,percent,survey,FALSE');
+    expect(writeCsv('observation', [observation], { excelLocale: 'uk' }).startsWith('\uFEFFid;')).toBe(true);
+  });
+
+  it('writes decimal commas in a ;-separated file, as it is read back', () => {
+    expect(writeCsv('observation', [observation], { delimiter: ';' }).split('\r\n')[1]).toContain(';4,5;');
+  });
+});
+
+const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', ';', '"', '\n', '.', 'Ж', 'ї', '0', '%', '/'), minLength: 1, maxLength: 12 });
+const date = fc.date({ min: new Date('1900-03-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const number = fc.oneof(
+  fc.nat(10_000_000),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e25 }).map((n) => (Object.is(n, -0) ? 0 : n)),
+  fc.integer({ min: 0, max: 1_000_000 }).map((n) => n / 1000),
+);
+const observation = fc.record(
+  {
+    id: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,15}$/),
+    indicator: fc.constantFrom(...indicatorCatalogue.map((definition) => definition.code)),
+    reportingOrganisation: fc.constant('UA-EDR-21514560'),
+    scope: fc.record({ country: fc.constantFrom('UA', 'RU', 'FR', 'ES', 'ZA'), subnationalArea: text }, { requiredKeys: ['country'] }),
+    period: fc.record({ start: date, end: date }),
+    numerator: number,
+    denominator: number,
+    value: number,
+    unit: fc.constantFrom(...codelists.unit.codes),
+    dataSource: fc.constantFrom(...codelists.dataSource.codes),
+    confidenceInterval: fc.record({ lower: number, upper: number, level: fc.constantFrom(90, 95, 99.5) }, { requiredKeys: ['lower', 'upper'] }),
+    suppressed: fc.boolean(),
+    notes: text,
+  },
+  { requiredKeys: ['id', 'indicator', 'reportingOrganisation', 'scope', 'period', 'unit', 'dataSource'] },
+);
+
+describe('round trip through Excel’s CSV', () => {
+  it('records → CSV for a locale → records is lossless in every locale', () => {
+    fc.assert(
+      fc.property(fc.array(observation, { minLength: 1, maxLength: 8 }), fc.constantFrom(...excelLocales), (records, excelLocale) => {
+        const csv = writeCsv('observation', records, { excelLocale });
+        const table = readCsv(csv, { excelLocale });
+        expect(table.issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+        expect(table.records).toEqual(records);
+        expect(writeCsv('observation', table.records, { excelLocale })).toBe(csv);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateXlsx, writeXlsx, xlsxTemplate } from '../src/index.js';
+
+const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const now = new Date('2024-06-30');
+
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe('a package as a workbook', () => {
+  it('goes JSON → xlsx → JSON unchanged, header included, in every language', async () => {
+    for (const language of excelLocales) {
+      const bytes = await writeXlsx(example, { language });
+      const { pkg, issues } = await readXlsx(bytes);
+      expect(issues).toEqual([]);
+      expect(pkg).toEqual(example);
+    }
+  }, 60_000);
+
+  it('has a Package sheet, a sheet per record type, headings in the language over the field paths, a frozen header and a Codelists sheet', async () => {
+    const workbook = await open(await writeXlsx(example, { language: 'uk' }));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Package', 'organisations', 'facilities', 'indicators', 'observations', 'meetings', 'Codelists']);
+    const observations = workbook.getWorksheet('observations')!;
+    const headings = (observations.getRow(1).values as unknown[]).slice(1);
+    const paths = (observations.getRow(2).values as unknown[]).slice(1);
+    expect(paths.slice(0, 5)).toEqual(['id', 'indicator', 'reportingOrganisation', 'scope.country', 'scope.subnationalArea']);
+    expect(headings.slice(0, 5)).toEqual(['Ідентифікатор', 'Індикатор', 'Організація, що звітує', 'Охоплення › Країна', 'Охоплення › Регіон країни']);
+    expect(observations.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    // Dates are date cells, numbers number cells.
+    const start = paths.indexOf('period.start') + 1;
+    expect(observations.getCell(3, start).value).toBeInstanceOf(Date);
+    expect(typeof observations.getCell(3, paths.indexOf('numerator') + 1).value).toBe('number');
+    const header = workbook.getWorksheet('Package')!;
+    expect((header.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['$schema', 'phxVersion', 'id']);
+    expect(header.getCell(3, 2).value).toBe('1.0');
+  });
+
+  it('gives codelist and reference columns a drop-down drawn from the Codelists sheet', async () => {
+    const workbook = await open(await writeXlsx(example, { language: 'fr' }));
+    const observations = workbook.getWorksheet('observations')!;
+    const paths = (observations.getRow(2).values as unknown[]).slice(1) as string[];
+    const lists = workbook.getWorksheet('Codelists')!;
+    const listOf = (path: string): string[] => {
+      const validation = observations.getCell(3, paths.indexOf(path) + 1).dataValidation;
+      expect(validation, path).toMatchObject({ type: 'list', allowBlank: true });
+      const [, column, first, last] = /^Codelists!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(validation.formulae![0] as string)!;
+      const values: string[] = [];
+      for (let row = Number(first); row <= Number(last); row++) values.push(String(lists.getCell(`${column}${row}`).value));
+      return values;
+    };
+    expect(listOf('unit')).toEqual([...codelists.unit.codes]);
+    expect(listOf('scope.country')).toEqual([...codelists.country.codes]);
+    expect(listOf('dataSource')).toEqual([...codelists.dataSource.codes]);
+    expect(listOf('indicator')).toEqual(expect.arrayContaining(indicatorCatalogue.map((definition) => definition.code)));
+    expect(listOf('scope.facility')).toEqual((example.facilities as { id: string }[]).map((facility) => facility.id));
+    // Far down the column too, for rows yet to be filled.
+    expect(observations.getCell(1000, paths.indexOf('unit') + 1).dataValidation).toMatchObject({ type: 'list' });
+  });
+});
+
+const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', ';', '"', '\n', '.', 'Ж', 'ї', '0', '%', '/', '<', '&'), minLength: 1, maxLength: 12 });
+const number = fc.oneof(fc.nat(10_000_000), fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e25 }).map((n) => (Object.is(n, -0) ? 0 : n)));
+const observation = fc.record(
+  {
+    id: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,15}$/),
+    indicator: fc.constantFrom(...indicatorCatalogue.map((definition) => definition.code)),
+    reportingOrganisation: fc.constant('UA-EDR-21514560'),
+    scope: fc.record({ country: fc.constantFrom('UA', 'FR', 'ZA'), subnationalArea: text }, { requiredKeys: ['country'] }),
+    period: fc.record({ start: date, end: date }),
+    disaggregation: fc.record({ sex: fc.constantFrom(...codelists.sex.codes) }, { requiredKeys: [] }),
+    numerator: number,
+    value: number,
+    unit: fc.constantFrom(...codelists.unit.codes),
+    dataSource: fc.constantFrom(...codelists.dataSource.codes),
+    suppressed: fc.boolean(),
+    notes: text,
+    extensions: fc.dictionary(fc.constantFrom('https://example.org/a.b', 'https://example.org/c'), fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown)),
+  },
+  { requiredKeys: ['id', 'indicator', 'reportingOrganisation', 'scope', 'period', 'unit', 'dataSource'] },
+);
+const header = fc.record({
+  phxVersion: fc.constant('1.0'),
+  id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/),
+  publisher: fc.record({ id: fc.constant('UA-EDR-21514560'), name: text }),
+  license: fc.constantFrom('CC-BY-4.0', 'https://example.org/licence'),
+  publishedAt: fc.constantFrom('2021-03-01T09:00:00Z', '2024-01-31T23:59:59+02:00'),
+  description: fc.record({ en: text, uk: text }, { requiredKeys: ['en'] }),
+});
+
+describe('round trip of any package', () => {
+  it('JSON → xlsx → JSON is deep-equal', async () => {
+    await fc.assert(
+      fc.asyncProperty(header, fc.array(observation, { minLength: 0, maxLength: 6 }), fc.constantFrom(...excelLocales), async (head, observations, language) => {
+        const pkg = observations.length > 0 ? { ...head, observations } : head;
+        const { pkg: back, issues } = await readXlsx(await writeXlsx(pkg, { language }));
+        expect(issues).toEqual([]);
+        expect(back).toEqual(pkg);
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
+
+describe('the template', () => {
+  const facilities = [
+    { id: 'ua-kyiv-sizo', name: 'Київський СІЗО', country: 'UA', facilityType: 'pre-trial-detention' },
+    { id: 'ua-lviv-19', name: 'Львівська виправна колонія № 19', country: 'UA', facilityType: 'prison' },
+  ];
+
+  it('is a workbook to fill: every field, drop-downs, the facilities given; filled by a script, it validates', async () => {
+    const workbook = await open(await xlsxTemplate({ language: 'uk', facilities }));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Package', 'facilities', 'observations', 'Codelists']);
+    const paths = (sheet: ExcelJS.Worksheet): string[] => ((sheet.getRow(2).values as unknown[]) ?? []).slice(1) as string[];
+    const observations = workbook.getWorksheet('observations')!;
+    const columns = paths(observations);
+    for (const column of ['indicator', 'unit', 'disaggregation.sex', 'disaggregation.ageGroup', 'scope.country', 'scope.facility']) {
+      expect(observations.getCell(3, columns.indexOf(column) + 1).dataValidation, column).toMatchObject({ type: 'list' });
+    }
+    expect(observations.getRow(3).hasValues).toBe(false);
+
+    // A data officer's script fills it in: typed cells, and numbers and dates typed as Ukrainian text.
+    const header = workbook.getWorksheet('Package')!;
+    const fill = (sheet: ExcelJS.Worksheet, row: number, values: Record<string, ExcelJS.CellValue>): void => {
+      const at = paths(sheet);
+      for (const [path, value] of Object.entries(values)) {
+        expect(at, path).toContain(path);
+        sheet.getCell(row, at.indexOf(path) + 1).value = value;
+      }
+    };
+    fill(header, 3, { id: 'ua-2023', 'publisher.id': 'UA-EDR-21514560', 'publisher.name': 'Мережа', license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z' });
+    fill(workbook.getWorksheet('facilities')!, 3, { id: 'ua-kyiv-sizo', name: 'Київський СІЗО', country: 'UA', facilityType: 'pre-trial-detention' });
+    const base = { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'scope.facility': 'ua-kyiv-sizo', unit: 'percent', dataSource: 'survey' };
+    fill(observations, 3, { ...base, id: 'obs-1', 'period.start': new Date(Date.UTC(2023, 0, 1)), 'period.end': new Date(Date.UTC(2023, 11, 31)), numerator: 96, denominator: 2140, value: 4.5 });
+    fill(observations, 4, { ...base, id: 'obs-2', 'period.start': '01.01.2022', 'period.end': '31.12.2022', numerator: '1 208', denominator: '21 480', value: '5,6%' });
+    const { ok, issues, data } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now });
+    expect(issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+    expect(ok).toBe(true);
+    expect(data?.observations?.[1]).toMatchObject({ period: { start: '2022-01-01', end: '2022-12-31' }, numerator: 1208, value: 5.6 });
+    expect(issues.map((issue) => [issue.code, issue.location])).toContainEqual(['sheet.normalised', { sheet: 'observations', row: 2, column: columns.indexOf('value') + 1, cell: expect.stringMatching(/^[A-Z]+2$/) }]);
+  }, 30_000);
+});
+
+describe('issues in a workbook', () => {
+  it('are located at their sheet, row and A1 cell, references across sheets included', async () => {
+    const observations = (example.observations as Record<string, unknown>[]).map((o, i) => (i === 2 ? { ...o, scope: { ...(o.scope as object), facility: 'no-such-prison' } } : o));
+    const workbook = await open(await writeXlsx({ ...example, observations }));
+    const sheet = workbook.getWorksheet('observations')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+    sheet.getCell(4, paths.indexOf('unit') + 1).value = 'percentage';
+    const { ok, issues } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now });
+    expect(ok).toBe(false);
+    const column = (path: string): number => paths.indexOf(path) + 1;
+    const letters = (n: number): string => String.fromCharCode(64 + n);
+    expect(issues.map((issue) => [issue.code, issue.location])).toEqual([
+      ['schema.invalid-value', { sheet: 'observations', row: 4, column: column('unit'), cell: `${letters(column('unit'))}4` }],
+      ['ref.unknown-facility', { sheet: 'observations', row: 5, column: column('scope.facility'), cell: `${letters(column('scope.facility'))}5` }],
+    ]);
+  }, 30_000);
+
+  it('name a sheet that holds no records, and a file that is no workbook', async () => {
+    const workbook = await open(await writeXlsx(example));
+    workbook.addWorksheet('Sheet1').addRow(['Some', 'notes']);
+    const { issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(issues.map((issue) => [issue.code, issue.params])).toEqual([['sheet.unknown-sheet', { sheet: 'Sheet1' }]]);
+    const broken = await validateXlsx(new TextEncoder().encode('id,name\n1,2\n'));
+    expect(broken.issues.map((issue) => issue.code)).toEqual(['sheet.unreadable']);
+    expect(broken.ok).toBe(false);
+  }, 30_000);
+
+  it('reads a sheet made by hand, field paths in its first row, named as the user likes', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Мої установи');
+    sheet.addRow(['id', 'country', 'facilityType', 'capacity']);
+    sheet.addRow(['ua-lviv-19', 'UA', 'prison', 1200]);
+    sheet.addRow([]);
+    sheet.addRow(['ua-kyiv-sizo', 'UA', 'pre-trial-detention', '2 850']);
+    const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(pkg).toEqual({
+      facilities: [
+        { id: 'ua-lviv-19', country: 'UA', facilityType: 'prison', capacity: 1200 },
+        { id: 'ua-kyiv-sizo', country: 'UA', facilityType: 'pre-trial-detention', capacity: 2850 },
+      ],
+    });
+    expect(issues).toMatchObject([{ code: 'sheet.normalised', location: { sheet: 'Мої установи', row: 1, column: 4, cell: 'D1' } }]);
+  });
+});
