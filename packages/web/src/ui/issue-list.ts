@@ -3,6 +3,8 @@ import type { FileIssue, FileSummary, RecordRef } from '../engine/protocol.js';
 import { translate } from '../i18n/index.js';
 
 /** The columns the issues table sorts by. */
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
 export type SortKey = 'file' | 'severity' | 'code' | 'record' | 'field' | 'message' | 'location';
 
 /** Which issues to show. */
@@ -85,8 +87,8 @@ function compareTuples(a: readonly (string | number)[], b: readonly (string | nu
 
 const sortValue: Record<SortKey, (issue: FileIssue) => (string | number)[]> = {
   file: (issue) => [issue.file],
-  // Errors before warnings.
-  severity: (issue) => [issue.severity === 'error' ? 0 : 1],
+  // Errors before warnings, notes of how a sheet was read last.
+  severity: (issue) => [severityRank[issue.severity]],
   code: (issue) => [issue.code],
   record: (issue) => recordOrder(issue.record),
   field: (issue) => [issue.field],

@@ -71,7 +71,7 @@ export class IssuesView {
     const severity = h(
       'select',
       { id: 'filter-severity', onchange: (event) => this.#refilter({ severity: (event.target as HTMLSelectElement).value as IssueFilter['severity'] }, 'filter-severity') },
-      ...(['all', 'error', 'warning'] as const).map((value) =>
+      ...(['all', 'error', 'warning', 'info'] as const).map((value) =>
         h('option', { value, selected: this.#filter.severity === value }, value === 'all' ? t('issues.all') : t(`severity.${value}`)),
       ),
     );
