@@ -1,4 +1,5 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, symlinkSync } from 'node:fs';
+import { basename } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { observation, phx, tempDir, validPackage } from './helpers.js';
@@ -62,6 +63,21 @@ describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
     expect(phx(['convert', json, '-o', dir.path('same.phx.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('nothing to convert') });
     expect(phx(['convert', json])).toMatchObject({ code: 2, stderr: expect.stringContaining('-o <file>') });
     expect(phx(['convert', json, '-o', dir.path('out.txt')])).toMatchObject({ code: 2, stderr: expect.stringContaining('unsupported file type') });
+  });
+
+  it('never writes over an input, the header file included, however the output is named', () => {
+    const csv = dir.path('overwrite-obs.csv');
+    expect(phx(['convert', json, '-o', csv, '--type', 'observation']).code).toBe(0);
+    const before = { header: read(json), csv: read(csv) };
+    const linked = dir.path('linked.phx.json');
+    symlinkSync(json, linked);
+    for (const out of [json, linked, `${dir.path('.')}/./${basename(json)}`]) {
+      const { code, stderr } = phx(['convert', csv, '-o', out, '--header', json, '--force']);
+      expect({ code, stderr }).toMatchObject({ code: 2, stderr: expect.stringContaining('is an input of this command and is never overwritten') });
+    }
+    expect({ header: read(json), csv: read(csv) }).toEqual(before);
+    expect(phx(['convert', json, '-o', csv, '--type', 'observation'])).toMatchObject({ code: 2, stderr: expect.stringContaining('exists already') });
+    expect(phx(['convert', json, '-o', csv, '--type', 'observation', '--force']).code).toBe(0);
   });
 });
 

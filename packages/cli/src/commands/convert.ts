@@ -3,7 +3,7 @@ import {
 } from '@phx/schema';
 import { choice, localeOf, parse, recordType } from '../args.js';
 import { exitCodes, InvalidInputError } from '../errors.js';
-import { onInput, requireFormat, resolveInputs, writeWhole, type Input } from '../io/files.js';
+import { checkOutputs, onInput, requireFormat, resolveInputs, writeWhole, type Input } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { fileReport, type FileReport } from '../report/types.js';
 import type { Context } from './context.js';
@@ -15,7 +15,8 @@ the same records. A CSV holds one record type, with columns named by the flatten
 field (id, period.start, disaggregation.sex, name.en, countries.0).
 CSV input may have a byte order mark, ; separators with decimal commas, Excel serial dates and
 blank rows. What cannot be read (text that is not JSON, unknown, repeated or missing columns)
-is reported together, and nothing is written.
+is reported together, and nothing is written. An input is never overwritten, an existing output
+only with --force.
 
 Options:
   -o, --out <file>              the file to write; its extension picks the format (required)
@@ -26,6 +27,7 @@ Options:
   --delimiter <, ; tab |>       CSV separator to write (default ,) or to read (default: detected)
   --bom                         start a written CSV with a byte order mark (for Excel)
   --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en)
+  --force                       overwrite the output if it exists (an input is never overwritten)
   -h, --help                    show this help
 
 Exit codes: 0 converted, 1 the input cannot be converted as it is, 2 usage or I/O error.`;
@@ -64,6 +66,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     delimiter: { type: 'string' },
     bom: { type: 'boolean' },
     locale: { type: 'string' },
+    force: { type: 'boolean' },
   });
   if (values.help) return context.print(`${convertHelp}\n`);
   const locale = localeOf(values.locale);
@@ -76,14 +79,15 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   const to = requireFormat(out);
   if (formatOfName(source) === to && to !== 'csv') context.usage(`${source} and ${out} are both ${to}: nothing to convert`);
   const [input] = await resolveInputs([source], undefined);
+  const [headerInput] = values.header === undefined ? [] : await resolveInputs([values.header], undefined);
+  await checkOutputs([out], [input, headerInput].flatMap((read) => (read?.path === undefined ? [] : [read.path])), values.force === true);
 
   let pkg: Partial<DataPackage>;
   try {
     const read = await recordsOfInput(input!, { locale, ...(type && { type }), ...(delimiter && { delimiter }) });
     pkg = read.pkg;
-    if (to === 'json' && read.format === 'csv' && values.header) {
-      const [headerInput] = await resolveInputs([values.header], undefined);
-      pkg = { ...packageHeaderOf((await recordsOfInput(headerInput!, { locale })).pkg), ...pkg };
+    if (to === 'json' && read.format === 'csv' && headerInput) {
+      pkg = { ...packageHeaderOf((await recordsOfInput(headerInput, { locale })).pkg), ...pkg };
     } else if (to === 'json' && read.format === 'csv') {
       context.note(`${out} has no package header yet: fill in phxVersion, id, publisher, license and publishedAt (see \`phx init\`), or pass --header <file.phx.json>`);
     }
