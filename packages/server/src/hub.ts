@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createApp, type HubLimits } from './http/app.js';
 import { answerRefusedRequest } from './http/refused.js';
+import { limitRecords } from './hub/count.js';
 import { importPackage } from './hub/import.js';
 import { Problem } from './http/problem.js';
 import { openStore } from './store/store.js';
@@ -105,6 +106,7 @@ const DEMO_ORGANISATION = 'PHX-ORG-SECRETARIAT';
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const dhis2Mappings = Object.fromEntries(Object.entries(options.dhis2Mappings ?? {}).map(([name, file]) => [name, readJson(file, 'DHIS2 mapping')]));
   const store = await openStore(options.db);
+  const limits = { ...defaultLimits, ...options.limits };
   let demoOrganisation = DEMO_ORGANISATION;
   const skipped: SkippedSeed[] = [];
   const webRoot = options.webRoot ?? shippedValidatorPage();
@@ -113,7 +115,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     // Made first: a DHIS2 mapping its schema refuses stops the hub before any seed is imported.
     app = createApp({ store, dhis2Mappings, ...(webRoot ? { webRoot } : {}), ...(options.limits ? { limits: options.limits } : {}) });
     for (const file of options.seed ?? []) {
-      const pkg = readJson(file, 'seed package');
+      const pkg = readJson(file, 'seed package', limits.maxImportRecords);
       const publisher = (pkg as { publisher?: { id?: unknown } }).publisher?.id;
       if (typeof publisher === 'string') demoOrganisation = publisher;
       const id = (pkg as { id?: unknown }).id;
@@ -124,8 +126,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         continue;
       }
       try {
-        const maxRecords = options.limits?.maxImportRecords ?? defaultLimits.maxImportRecords;
-        await store.transaction((tx) => importPackage(tx, pkg, 'hub', 'en', { maxRecords }));
+        await store.transaction((tx) => importPackage(tx, pkg, 'hub', 'en', { maxIssues: limits.maxIssues }));
       } catch (error) {
         if (error instanceof Problem) throw new Error(`Cannot seed the hub with ${file}: ${error.detail}`, { cause: error });
         throw error;
@@ -168,16 +169,21 @@ function shippedValidatorPage(): string | undefined {
   return existsSync(`${dir}/index.html`) ? dir : undefined;
 }
 
-/** A JSON file the hub reads at start: a seed package, a DHIS2 mapping. */
-function readJson(file: string, what: string): unknown {
-  let text: string;
+/** A JSON file the hub reads at start: a seed package (its records counted first, up to `maxRecords`), a DHIS2 mapping. */
+function readJson(file: string, what: string, maxRecords?: number): unknown {
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     throw new Error(`Cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   try {
-    return JSON.parse(text);
+    if (maxRecords !== undefined) limitRecords(bytes, maxRecords, 'The package');
+  } catch (error) {
+    throw new Error(`Cannot seed the hub with ${file}: ${(error as Problem).detail}`, { cause: error });
+  }
+  try {
+    return JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new Error(`The ${what} ${file} is not valid JSON: ${(error as Error).message}`);
   }

@@ -1,6 +1,6 @@
 /**
  * A process entry of the hub for supervisors, benchmarks and tests:
- * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...]`.
+ * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...]`.
  * Prints one JSON line `{"url": ...}` once it listens; stops on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -15,13 +15,14 @@ const { values } = parseArgs({
     seed: { type: 'string', multiple: true },
     'rate-limit': { type: 'string' },
     'max-import-records': { type: 'string' },
+    'max-issues': { type: 'string' },
     'max-export-records': { type: 'string' },
     'max-body-bytes': { type: 'string' },
     'dhis2-mapping': { type: 'string', multiple: true },
   },
 });
 if (!values.db) {
-  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...]');
+  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...]');
   process.exit(2);
 }
 const dhis2Mappings = (values['dhis2-mapping'] ?? []).map((pair) => /^([^=]+)=(.+)$/.exec(pair) ?? pair);
@@ -39,6 +40,7 @@ const hub = await startHub({
   limits: {
     ...(values['rate-limit'] ? { rateLimit: { ...defaultLimits.rateLimit, requests: Number(values['rate-limit']) } } : {}),
     ...(values['max-import-records'] ? { maxImportRecords: Number(values['max-import-records']) } : {}),
+    ...(values['max-issues'] ? { maxIssues: Number(values['max-issues']) } : {}),
     ...(values['max-export-records'] ? { maxExportRecords: Number(values['max-export-records']) } : {}),
     ...(values['max-body-bytes'] ? { maxBodyBytes: Number(values['max-body-bytes']) } : {}),
   },

@@ -81,6 +81,41 @@ describe('limits', () => {
     }
   });
 
+  it('counts the records of a package to import or validate before parsing it, and lists issues up to the limit', async () => {
+    const hub = await startTestHub({ limits: { maxImportRecords: 50, maxIssues: 7 } });
+    const empties = (count: number) => `{"observations":[${Array(count).fill('{}').join(',')}]}`;
+    try {
+      for (const path of ['/v1/validate', '/v1/packages']) {
+        const refused = await hub.call(hub.tokens.memberA, 'POST', path, empties(51));
+        expect(refused.status).toBe(413);
+        expect(((await refused.json()) as { detail: string }).detail).toMatch(/holds 51 records; this hub reads at most 50/);
+      }
+
+      const checked = await hub.call(hub.tokens.memberA, 'POST', '/v1/validate', empties(50));
+      expect(checked.status).toBe(200);
+      const result = (await checked.json()) as { ok: boolean; issues: unknown[]; errors: number; truncated: boolean; read: { complete: boolean; records: { observation: number } } };
+      expect(result).toMatchObject({ ok: false, truncated: true, read: { complete: false } });
+      expect(result.issues).toHaveLength(7);
+      expect(result.errors).toBeGreaterThan(7);
+      // Checking stopped once the list was full: not every record was read.
+      expect(result.read.records.observation).toBeLessThan(50);
+
+      const pkg = observationPackage(ORG_A, 20);
+      for (const record of pkg.observations!) (record as { value?: unknown }).value = 'many';
+      const refused = await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', pkg);
+      expect(refused.status).toBe(422);
+      const problem = (await refused.json()) as { issues: unknown[]; errors: number; warnings: number; truncated: boolean; detail: string };
+      expect(problem.issues).toHaveLength(7);
+      expect(problem).toMatchObject({ truncated: true, warnings: expect.any(Number) });
+      // Checking stopped once the list was full and held an error: the counts cover the part checked.
+      expect(problem.errors).toBeGreaterThanOrEqual(7);
+      expect(problem.detail).toBe(`The package has ${problem.errors} errors; nothing was stored.`);
+      expect(((await (await hub.call(hub.tokens.reader, 'GET', '/v1/observations')).json()) as { data: unknown[] }).data).toEqual([]);
+    } finally {
+      await hub.close();
+    }
+  });
+
   it('answers 429 with Retry-After once a token exceeds its rate, without slowing other tokens', async () => {
     const hub = await startTestHub({ limits: { rateLimit: { requests: 3, windowMs: 60_000 } } });
     try {

@@ -4,7 +4,16 @@ import type { Context } from './context.js';
 
 /** The part of `@phx/server` that `phx serve` and `phx token` use. */
 interface HubModule {
-  startHub(options: { db: string; port?: number; host?: string; seed?: string[]; webRoot?: string; demoToken?: boolean; dhis2Mappings?: Record<string, string> }): Promise<{
+  startHub(options: {
+    db: string;
+    port?: number;
+    host?: string;
+    seed?: string[];
+    webRoot?: string;
+    demoToken?: boolean;
+    dhis2Mappings?: Record<string, string>;
+    limits?: { maxBodyBytes?: number; maxImportRecords?: number; maxIssues?: number };
+  }): Promise<{
     url: string;
     demoToken?: string;
     skipped?: { file: string; package: string; reason: string }[];
@@ -45,22 +54,29 @@ function hubError(error: unknown, what: string): UsageError {
 }
 
 export const serveHelp = `Usage: phx serve [--db <file|url>] [--port <N>] [--host <name>] [--seed <file>...] [--dhis2-mapping <name>=<file>...] [--demo]
+                 [--max-body-bytes <N>] [--max-import-records <N>] [--max-issues <N>]
 
 Starts a PHX exchange hub (needs @phx/server: npm install @phx/server): the exchange API under
 /v1 (its OpenAPI document at /v1/openapi.json) and the browser validator page at /.
 
 Options:
-  --db <file|url>   the database: a SQLite file (default ./phx.sqlite; made if missing) or a
-                    PostgreSQL URL, postgres://user:password@host:5432/phx (several hubs may share it)
-  --port <N>        port to listen on (default 8080; 0 picks a free one)
-  --host <name>     interface to listen on (default 127.0.0.1)
-  --seed <file>     a .phx.json package to load at start; repeat for more
+  --db <file|url>       the database: a SQLite file (default ./phx.sqlite; made if missing) or a
+                        PostgreSQL URL, postgres://user:password@host:5432/phx (several hubs may share it)
+  --port <N>            port to listen on (default 8080; 0 picks a free one)
+  --host <name>         interface to listen on (default 127.0.0.1)
+  --seed <file>         a .phx.json package to load at start; repeat for more
   --dhis2-mapping <name>=<file>
-                    a DHIS2 mapping (as phx export --mapping takes) that GET /v1/export?format=dhis2
-                    uses when asked for it by name (&mapping=<name>); repeat for more. Without one,
-                    DHIS2 exports use gam, the UNAIDS GAM template
-  --demo            create a demo token and print it
-  -h, --help        show this help`;
+                        a DHIS2 mapping (as phx export --mapping takes) that GET /v1/export?format=dhis2
+                        uses when asked for it by name (&mapping=<name>); repeat for more. Without one,
+                        DHIS2 exports use gam, the UNAIDS GAM template
+  --demo                create a demo token and print it
+  --max-body-bytes <N>  largest request body (default 134217728, 128 MiB)
+  --max-import-records <N>
+                        most records of a package to import or validate, counted before it is
+                        parsed (default 200000)
+  --max-issues <N>      most issues listed in an answer; past it the list is cut and marked
+                        truncated (default 1000)
+  -h, --help            show this help`;
 
 /** `phx serve`: starts the hub until interrupted. */
 export async function runServe(argv: string[], context: Context): Promise<number> {
@@ -71,6 +87,9 @@ export async function runServe(argv: string[], context: Context): Promise<number
     seed: { type: 'string', multiple: true },
     'dhis2-mapping': { type: 'string', multiple: true },
     demo: { type: 'boolean' },
+    'max-body-bytes': { type: 'string' },
+    'max-import-records': { type: 'string' },
+    'max-issues': { type: 'string' },
   });
   if (values.help) return context.print(`${serveHelp}\n`);
   if (positionals.length > 0) context.usage(`unexpected argument ${positionals[0]}`, 'run `phx serve --help`');
@@ -81,6 +100,10 @@ export async function runServe(argv: string[], context: Context): Promise<number
       return [name!, file!];
     }),
   );
+  const maxBodyBytes = wholeNumber('max-body-bytes', values['max-body-bytes'], 1);
+  const maxImportRecords = wholeNumber('max-import-records', values['max-import-records'], 1);
+  const maxIssues = wholeNumber('max-issues', values['max-issues'], 1);
+  const limits = { ...(maxBodyBytes && { maxBodyBytes }), ...(maxImportRecords && { maxImportRecords }), ...(maxIssues && { maxIssues }) };
   const hub = await loadHub();
   const server = await hub
     .startHub({
@@ -90,6 +113,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       ...(values.seed ? { seed: values.seed } : {}),
       dhis2Mappings,
       demoToken: values.demo === true,
+      limits,
     })
     .catch((error: unknown) => {
       throw hubError(error, `port ${port}`);

@@ -235,7 +235,7 @@ export interface paths {
         put?: never;
         /**
          * Import a data package
-         * @description Validates the package against the hub and writes every record in one transaction, or none. Records that exist are replaced. A member of the publishing organisation, or the secretariat, may import it; a package id another publisher holds is a conflict.
+         * @description Validates the package against the hub and writes every record in one transaction, or none. Records that exist are replaced. A member of the publishing organisation, or the secretariat, may import it; a package id another publisher holds is a conflict. A package with more records than the hub imports at once is refused (413) before it is read; the issues of an invalid one are listed up to the listing limit of the hub (`truncated` then true).
          */
         post: operations["importPackage"];
         delete?: never;
@@ -255,7 +255,7 @@ export interface paths {
         put?: never;
         /**
          * Validate a data file
-         * @description Validates a file as `phx validate` and the validator page do, against what the hub stores, and stores nothing: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read — is a 200 with `ok: false`.
+         * @description Validates a file as `phx validate` and the validator page do, against what the hub stores, and stores nothing: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read — is a 200 with `ok: false`. The issues are listed up to the listing limit of the hub (`truncated` then true, `errors` and `warnings` count them all, and checking stops once the list is full and an error is found: `read.complete` is then false); a package with more records than the hub reads at once is refused (413) before it is read.
          */
         post: operations["validatePackage"];
         delete?: never;
@@ -1011,7 +1011,7 @@ export interface components {
             /** @description The current ETag of the record. */
             etag: string;
         };
-        /** @description Payload too large: The body, or the number of records in a package, exceeds the limits of the hub. */
+        /** @description Payload too large: The body, or the number of records in a package or a file to validate, exceeds the limits of the hub. */
         PayloadTooLargeProblem: {
             /**
              * @description URI of the problem type.
@@ -1095,7 +1095,7 @@ export interface components {
             /** @description The X-Request-Id of the request; quote it to the operator. */
             requestId?: string;
         };
-        /** @description Validation failed: The data is invalid; the problem carries the validation `issues`. */
+        /** @description Validation failed: The data is invalid; the problem carries the validation `issues` (up to the listing limit of the hub) and the counts of errors and warnings. */
         ValidationFailedProblem: {
             /**
              * @description URI of the problem type.
@@ -1115,8 +1115,14 @@ export interface components {
             instance?: string;
             /** @description The X-Request-Id of the request; quote it to the operator. */
             requestId?: string;
-            /** @description Every issue found, errors and warnings. */
+            /** @description The issues found, errors and warnings, up to the listing limit of the hub. */
             issues: components["schemas"]["ValidationIssue"][];
+            /** @description Errors found, including those past the listing limit. */
+            errors: number;
+            /** @description Warnings found, including those past the listing limit. */
+            warnings: number;
+            /** @description True when `issues` leaves some out: past the listing limit, or because checking stopped once the list was full and an error was found. */
+            truncated: boolean;
         };
         /** @description Idempotency key reused: The Idempotency-Key was used before for a different request; a new request needs a new key. */
         IdempotencyKeyReusedProblem: {
@@ -1362,7 +1368,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["NotFoundProblem"];
             };
         };
-        /** @description `payload-too-large`: The body, or the number of records in a package, exceeds the limits of the hub. */
+        /** @description `payload-too-large`: The body, or the number of records in a package or a file to validate, exceeds the limits of the hub. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -1427,7 +1433,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["UnsupportedMediaTypeProblem"];
             };
         };
-        /** @description `validation-failed`: The data is invalid; the problem carries the validation `issues`. */
+        /** @description `validation-failed`: The data is invalid; the problem carries the validation `issues` (up to the listing limit of the hub) and the counts of errors and warnings. */
         ValidationFailed: {
             headers: {
                 [name: string]: unknown;
@@ -1436,7 +1442,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["ValidationFailedProblem"];
             };
         };
-        /** @description `validation-failed`: The data is invalid; the problem carries the validation `issues`. `idempotency-key-reused`: The Idempotency-Key was used before for a different request; a new request needs a new key. */
+        /** @description `validation-failed`: The data is invalid; the problem carries the validation `issues` (up to the listing limit of the hub) and the counts of errors and warnings. `idempotency-key-reused`: The Idempotency-Key was used before for a different request; a new request needs a new key. */
         ValidationFailedOrIdempotencyKeyReused: {
             headers: {
                 [name: string]: unknown;

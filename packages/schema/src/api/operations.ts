@@ -384,7 +384,7 @@ export const operations: readonly Operation[] = [
     path: '/v1/packages',
     summary: 'Import a data package',
     description:
-      'Validates the package against the hub and writes every record in one transaction, or none. Records that exist are replaced. A member of the publishing organisation, or the secretariat, may import it; a package id another publisher holds is a conflict.',
+      'Validates the package against the hub and writes every record in one transaction, or none. Records that exist are replaced. A member of the publishing organisation, or the secretariat, may import it; a package id another publisher holds is a conflict. A package with more records than the hub imports at once is refused (413) before it is read; the issues of an invalid one are listed up to the listing limit of the hub (`truncated` then true).',
     tag: 'packages',
     headers: ['Idempotency-Key', 'Accept-Language'],
     body: { description: 'The package.', content: { 'application/json': DataPackage } },
@@ -397,7 +397,7 @@ export const operations: readonly Operation[] = [
     path: '/v1/validate',
     summary: 'Validate a data file',
     description:
-      'Validates a file as `phx validate` and the validator page do, against what the hub stores, and stores nothing: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read — is a 200 with `ok: false`.',
+      'Validates a file as `phx validate` and the validator page do, against what the hub stores, and stores nothing: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read — is a 200 with `ok: false`. The issues are listed up to the listing limit of the hub (`truncated` then true, `errors` and `warnings` count them all, and checking stops once the list is full and an error is found: `read.complete` is then false); a package with more records than the hub reads at once is refused (413) before it is read.',
     tag: 'packages',
     query: validateQuery,
     headers: ['Accept-Language'],

@@ -67,7 +67,7 @@ export const problemTypes = {
   'payload-too-large': {
     status: 413,
     title: { en: 'Payload too large', ru: 'Слишком большой запрос', uk: 'Завеликий запит', fr: 'Contenu trop volumineux', es: 'Contenido demasiado grande' },
-    summary: 'The body, or the number of records in a package, exceeds the limits of the hub.',
+    summary: 'The body, or the number of records in a package or a file to validate, exceeds the limits of the hub.',
   },
   'unsupported-media-type': {
     status: 415,
@@ -87,7 +87,7 @@ export const problemTypes = {
   'validation-failed': {
     status: 422,
     title: { en: 'Validation failed', ru: 'Данные не прошли проверку', uk: 'Дані не пройшли перевірку', fr: 'Échec de la validation', es: 'Validación fallida' },
-    summary: 'The data is invalid; the problem carries the validation `issues`.',
+    summary: 'The data is invalid; the problem carries the validation `issues` (up to the listing limit of the hub) and the counts of errors and warnings.',
   },
   'idempotency-key-reused': {
     status: 422,
@@ -145,7 +145,10 @@ const extensions = {
     etag: describe(z.string(), 'The current ETag of the record.'),
   },
   'validation-failed': {
-    issues: describe(z.array(ValidationIssue), 'Every issue found, errors and warnings.'),
+    issues: describe(z.array(ValidationIssue), 'The issues found, errors and warnings, up to the listing limit of the hub.'),
+    errors: describe(z.int().min(0), 'Errors found, including those past the listing limit.'),
+    warnings: describe(z.int().min(0), 'Warnings found, including those past the listing limit.'),
+    truncated: describe(z.boolean(), 'True when `issues` leaves some out: past the listing limit, or because checking stopped once the list was full and an error was found.'),
   },
 } satisfies Partial<Record<ProblemSlug, z.ZodRawShape>>;
 

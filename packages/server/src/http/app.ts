@@ -27,10 +27,18 @@ export interface HubLimits {
    */
   maxBodyBytes?: number;
   /**
-   * Most records one imported package may hold.
+   * Most records one request may carry: a package to import, or a package to validate. They are
+   * counted before the body is parsed, so that a larger one is refused (413) without taking memory.
    * @default 200 000
    */
   maxImportRecords?: number;
+  /**
+   * Most issues listed in an answer of `POST /v1/validate` and in the 422 of an import: past it the
+   * list is cut (`truncated: true`), the counts of errors and warnings go on, and checking stops once
+   * an error is among them.
+   * @default 1 000
+   */
+  maxIssues?: number;
   /**
    * Most observations one export (`GET /v1/export`) may carry.
    * @default 100 000
@@ -71,8 +79,9 @@ export interface AppOptions {
 }
 
 /**
- * The default limits: 128 MiB bodies, 200 000 records per import, 100 000 observations per export, 6 000
- * requests a minute per token, 600 a minute per client address for requests without a known token.
+ * The default limits: 128 MiB bodies, 200 000 records and 1 000 issues listed per import or validation,
+ * 100 000 observations per export, 6 000 requests a minute per token, 600 a minute per client address
+ * for requests without a known token.
  *
  * @example
  * ```ts
@@ -83,6 +92,7 @@ export interface AppOptions {
 export const defaultLimits: Required<HubLimits> = {
   maxBodyBytes: 128 * 1024 * 1024,
   maxImportRecords: 200_000,
+  maxIssues: 1000,
   maxExportRecords: 100_000,
   rateLimit: { requests: 6000, windowMs: 60_000 },
   addressRateLimit: { requests: 600, windowMs: 60_000 },
@@ -141,6 +151,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   registerRoutes(app, {
     store: options.store,
     maxImportRecords: limits.maxImportRecords,
+    maxIssues: limits.maxIssues,
     exports: { maxRecords: limits.maxExportRecords, dhis2Mappings: hubDhis2Mappings(options.dhis2Mappings) },
   });
 

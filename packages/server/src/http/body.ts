@@ -1,5 +1,6 @@
-import { readJsonDocument, readText, type ValidationIssue } from '@phx/schema';
-import { invalid } from '../hub/issues.js';
+import { readJsonDocument, readText } from '@phx/schema';
+import { limitRecords } from '../hub/count.js';
+import { invalid, type Findings } from '../hub/issues.js';
 import type { HubContext } from './context.js';
 import { localeOf } from './context.js';
 import { Problem } from './problem.js';
@@ -10,10 +11,10 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const PROTOTYPE_KEY_TEXT = /"(?:__proto__|constructor|prototype)"\s*:/;
 
 /** Refuses a body that cannot be read: 400 when it is not JSON at all, 422 with the issues phx validate gives otherwise. */
-function refuse(issues: ValidationIssue[]): never {
-  const notJson = issues.find((issue) => issue.code === 'syntax.invalid-json' || issue.code === 'file.empty');
+function refuse(findings: Findings): never {
+  const notJson = findings.issues.find((issue) => issue.code === 'syntax.invalid-json' || issue.code === 'file.empty');
   if (notJson) throw new Problem('bad-request', `The body is not valid JSON: ${notJson.message}`);
-  throw invalid(issues, 'The body');
+  throw invalid(findings, 'The body');
 }
 
 /** The first key of a prototype's name anywhere in a parsed value, or undefined (iterative: depth is bounded already). */
@@ -36,14 +37,27 @@ function prototypeKeyIn(value: unknown): string | undefined {
  * JSON or 400; and no key named `__proto__`, `constructor` or `prototype` (400), which would reach into objects
  * when bodies are merged.
  */
-export async function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text: string; value: unknown }> {
+export function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text: string; value: unknown }> {
+  return readBody(c, mediaTypes);
+}
+
+/** Reads a package body as {@link readJson} does, after counting its records: more than `maxRecords` is 413 before it is parsed. */
+export function readPackage(c: HubContext, maxRecords: number): Promise<{ text: string; value: unknown }> {
+  return readBody(c, ['application/json'], maxRecords);
+}
+
+async function readBody(c: HubContext, mediaTypes: string[], maxRecords?: number): Promise<{ text: string; value: unknown }> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!mediaTypes.includes(type)) throw new Problem('unsupported-media-type', `Send the body as ${mediaTypes.join(' or ')}.`);
   const locale = localeOf(c);
-  const { data: text, issues: unreadable } = readText(new Uint8Array(await c.req.arrayBuffer()), { locale });
-  if (text === undefined) refuse(unreadable);
-  const { data: value, issues } = readJsonDocument(text, { locale });
-  if (value === undefined) refuse(issues);
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (maxRecords !== undefined) limitRecords(bytes, maxRecords, 'The package');
+  const decoded = readText(bytes, { locale });
+  const text = decoded.data;
+  if (text === undefined) refuse(decoded);
+  const parsed = readJsonDocument(text, { locale });
+  const value = parsed.data;
+  if (value === undefined) refuse(parsed);
   const key = PROTOTYPE_KEY_TEXT.test(text) ? prototypeKeyIn(value) : undefined;
   if (key !== undefined) throw new Problem('bad-request', `The body has a key named "${key}"; PHX data has no such field, and the hub refuses it.`);
   return { text, value };

@@ -1,20 +1,24 @@
 import type { Hono } from 'hono';
 import { auditQuery, collections, exportQuery, listQueries, MAX_PAGE_SIZE, MERGE_PATCH_MEDIA_TYPE, validateQuery, type RecordFilter } from '@phx/schema/api';
 import { exportFormats, formatOfMediaType, validateFile, type Collection } from '@phx/schema';
+import { limitRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { importPackage } from '../hub/import.js';
 import { hubValidation } from '../hub/issues.js';
 import { changeRecord, createRecord, deleteRecord, existing } from '../hub/records.js';
 import type { Store, StoredRecord } from '../store/types.js';
 import { localeOf, type HubContext, type HubEnv } from './context.js';
-import { readJson } from './body.js';
+import { readJson, readPackage } from './body.js';
 import { write, type Reply } from './idempotency.js';
 import { Problem } from './problem.js';
 
 /** Options of the routes. */
 export interface RouteOptions {
   store: Store;
+  /** Most records a package to import or to validate may hold. */
   maxImportRecords: number;
+  /** Most issues listed in an answer. */
+  maxIssues: number;
   exports: ExportSettings;
 }
 
@@ -86,7 +90,7 @@ const recordReply = (status: number, record: StoredRecord, headers: Record<strin
 });
 
 /** Registers the /v1 routes on an app. */
-export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, exports }: RouteOptions): void {
+export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxIssues, exports }: RouteOptions): void {
   for (const collection of Object.keys(collections) as Collection[]) {
     const { type, readOnly } = collections[collection];
     const base = `/v1/${collection}`;
@@ -137,10 +141,10 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, exp
   }
 
   app.post('/v1/packages', async (c) => {
-    const { text, value } = await readJson(c, 'application/json');
+    const { text, value } = await readPackage(c, maxImportRecords);
     return write(c, store, text, async (tx) => ({
       status: 200,
-      body: JSON.stringify(await importPackage(tx, value, c.get('principal'), localeOf(c), { maxRecords: maxImportRecords })),
+      body: JSON.stringify(await importPackage(tx, value, c.get('principal'), localeOf(c), { maxIssues })),
     }));
   });
 
@@ -160,7 +164,8 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, exp
     const format = formatOfMediaType(c.req.header('Content-Type') ?? '');
     const { name } = readQuery(c, validateQuery, 'validate');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const options = { ...(await hubValidation(store, localeOf(c))), ...(format && { format }), ...(name !== undefined && { name }) };
+    limitRecords(bytes, maxImportRecords, 'The file');
+    const options = { ...(await hubValidation(store, localeOf(c))), maxIssues, ...(format && { format }), ...(name !== undefined && { name }) };
     const { data: _data, ...result } = await validateFile(bytes, options);
     return c.json(result);
   });

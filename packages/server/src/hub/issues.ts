@@ -1,4 +1,4 @@
-import type { IndicatorDefinition, Locale, RecordType, ValidateOptions, ValidationIssue } from '@phx/schema';
+import type { IndicatorDefinition, Locale, RecordType, ValidateOptions, ValidationResult } from '@phx/schema';
 import { Problem } from '../http/problem.js';
 import type { Store } from '../store/types.js';
 
@@ -33,13 +33,15 @@ export async function hubValidation(store: Store, locale: Locale): Promise<Valid
   };
 }
 
-/** The 422 problem of issues with errors: nothing was stored. */
-export function invalid(issues: ValidationIssue[], what: string): Problem {
-  const errors = issues.filter((issue) => issue.severity === 'error').length;
-  return new Problem('validation-failed', `${what} has ${errors} error${errors === 1 ? '' : 's'}; nothing was stored.`, { issues });
+/** What a validation found: the issues listed, the counts of all of them, and whether the list leaves some out. */
+export type Findings = Pick<ValidationResult<unknown>, 'issues' | 'errors' | 'warnings' | 'truncated'>;
+
+/** The 422 problem of findings with errors: nothing was stored. */
+export function invalid({ issues, errors, warnings, truncated }: Findings, what: string): Problem {
+  return new Problem('validation-failed', `${what} has ${errors} error${errors === 1 ? '' : 's'}; nothing was stored.`, { issues, errors, warnings, truncated });
 }
 
-/** Throws a 422 problem carrying the issues when any of them is an error. */
-export function rejectInvalid(issues: ValidationIssue[], what: string): void {
-  if (issues.some((issue) => issue.severity === 'error')) throw invalid(issues, what);
+/** Throws a 422 problem carrying the findings when any of them is an error. */
+export function rejectInvalid(findings: Findings, what: string): void {
+  if (findings.errors > 0) throw invalid(findings, what);
 }

@@ -45,12 +45,13 @@ async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Lo
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Problem('bad-request', `A ${type} is a JSON object.`);
   const record = JSON.parse(JSON.stringify(body)) as Body;
   const catalogue = type === 'observation' ? await storedCatalogue(tx) : undefined;
-  const { issues } = validateRecord(type, record, { locale, ...(catalogue ? { catalogue } : {}) });
+  const findings = validateRecord(type, record, { locale, ...(catalogue ? { catalogue } : {}) });
   const facility = type === 'observation' ? (record.scope as { facility?: string } | undefined)?.facility : undefined;
-  if (issues.every((issue) => issue.severity !== 'error') && facility !== undefined && !(await tx.get('facility', facility))) {
-    issues.push(makeIssue({ code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: facility } }, locale));
+  if (findings.ok && facility !== undefined && !(await tx.get('facility', facility))) {
+    findings.issues.push(makeIssue({ code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: facility } }, locale));
+    findings.errors++;
   }
-  rejectInvalid(issues, `The ${type}`);
+  rejectInvalid(findings, `The ${type}`);
   return record;
 }
 
