@@ -79,7 +79,12 @@ function statistics(database: SqlDatabase): { stale(): void; refresh(): void; se
       if (!stale) return;
       stale = false;
       // Statistics only guide the planner: a failure leaves the old ones, and the next large write retries.
-      pending = pending.then(() => database.script('ANALYZE records')).catch(() => undefined);
+      // On the next turn of the event loop, once the write's answer is on its way: a synchronous driver
+      // would otherwise run it before the caller of the transaction resumes.
+      pending = pending
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(() => database.script('ANALYZE records'))
+        .catch(() => undefined);
     },
     settled: () => pending,
   };
