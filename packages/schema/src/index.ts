@@ -17,6 +17,7 @@ export {
   type TextLocation, type CellLocation,
 } from './validate/issue.js';
 export type { IssueParams, ZodIssueParams } from './validate/params.js';
+export type { PersonalDataKind } from './validate/personal-data.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {
   validate, validateRecord, rulesBeyondSchema, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,

@@ -2,7 +2,7 @@ import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import type { PhxLocale } from './types.js';
 
-const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth' } as const;
+const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
 const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (Cyrillic)', 'windows-1252': 'Windows-1252 (Western European)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'an Excel workbook (.xlsx)', xls: 'an Excel 97–2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)',

@@ -2,7 +2,7 @@ import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import type { PhxLocale } from './types.js';
 
-const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento' } as const;
+const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
 const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (cirílico)', 'windows-1252': 'Windows-1252 (Europa occidental)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'un libro de Excel (.xlsx)', xls: 'un libro de Excel 97-2003 (.xls)', ods: 'una hoja de cálculo OpenDocument (.ods)',

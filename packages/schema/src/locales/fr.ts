@@ -2,7 +2,7 @@ import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import type { PhxLocale } from './types.js';
 
-const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance' } as const;
+const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
 const encodings = { 'utf-16le': 'UTF-16 (petit-boutiste)', 'utf-16be': 'UTF-16 (gros-boutiste)', 'windows-1251': 'Windows-1251 (cyrillique)', 'windows-1252': 'Windows-1252 (Europe occidentale)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'du JSON', ndjson: 'du NDJSON', csv: 'du CSV', xlsx: 'un classeur Excel (.xlsx)', xls: 'un classeur Excel 97-2003 (.xls)', ods: 'une feuille de calcul OpenDocument (.ods)',

@@ -284,8 +284,8 @@ export const issueCodes = {
   'privacy.personal-data': {
     severity: 'warning',
     structural: false,
-    summary: 'Free text looks like personal data (a person\'s e-mail, a phone number, a date of birth).',
-    example: '"notes": "call Ivan on +7 912 345 67 89"',
+    summary: 'Free text looks like personal data: a person\'s name, date of birth, home address, prisoner, case or document number, phone number or e-mail address.',
+    example: '"notes": "Петренко І.М., 14.03.1987 р.н."',
   },
   'sheet.unreadable': {
     severity: 'error',

@@ -2,6 +2,7 @@ import type { RecognisedEncoding } from '../file/encoding.js';
 import type { FileFormat } from '../file/format.js';
 import type { NormalisedForm } from '../formats/cells.js';
 import type { RecordType } from '../model/records.js';
+import type { PersonalDataKind } from './personal-data.js';
 
 /**
  * What PHX keeps of a zod issue to render a structural (`schema.*`) message in any language: zod's
@@ -83,7 +84,7 @@ export interface IssueParams {
   'disagg.exceeds-total': { dimension: string; sum: number; total: number };
   'privacy.small-cell': { field: 'numerator' | 'value'; value: number; threshold: number };
   'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
-  'privacy.personal-data': { kind: 'email' | 'phone' | 'date-of-birth' };
+  'privacy.personal-data': { kind: PersonalDataKind };
   'sheet.unreadable': Record<string, never>;
   'sheet.unknown-sheet': { sheet: string };
   'sheet.date-order-unknown': { column: string; example: string };

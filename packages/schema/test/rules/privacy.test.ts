@@ -138,9 +138,24 @@ describe('privacy.personal-data', () => {
     expect(issue.params).toEqual({ kind: 'email' });
   });
 
+  it('finds personal data wherever it stands in a long text, across the batches it is read in', () => {
+    // The words are read 512 at a time; a name, a number or an address may straddle two batches.
+    for (const [note, kind] of [['Иванов И.И., отряд 5', 'name'], ['call +260 97 123 4567', 'phone'], ['prisoner no. 45821', 'identifier'], ['Lives at 14 Church Street', 'address']]) {
+      for (let words = 500; words <= 515; words++) {
+        const result = withNotes(`${'the count was checked '.repeat(words / 4)}${'word '.repeat(words % 4)}${note} and more words after it`);
+        expect(result.issues.map((issue) => issue.params.kind), `${note} after ${words} words`).toEqual([kind]);
+      }
+    }
+  });
+
   it('checks a text of many megabytes without failing', () => {
-    // Long runs of digits and separators used to overflow the regular expression stack.
-    for (const text of ['1   '.repeat(2_000_000), '7'.repeat(8_000_000), 'a'.repeat(8_000_000), 'a@'.repeat(2_000_000)]) {
+    // Long runs of digits and separators used to overflow the regular expression stack, and so would a word of
+    // megabytes read by a pattern that repeats a group.
+    const texts = [
+      '1   '.repeat(2_000_000), '7'.repeat(8_000_000), 'a'.repeat(8_000_000), 'a@'.repeat(2_000_000), "a'".repeat(2_000_000),
+      'Ж-'.repeat(2_000_000), 'Abc Def '.repeat(250_000), 'hepatitis B. Testing '.repeat(100_000),
+    ];
+    for (const text of texts) {
       const result = validateRecord('observation', countObservation({ extensions: { 'https://phx.example.org/ext/raw': text } }), { now: NOW });
       expectClean(result);
     }
