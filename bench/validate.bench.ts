@@ -21,7 +21,10 @@ const cli = join(root, 'packages/cli/dist/cli.js');
 
 const PUBLISHER = 'ZA-NPO-123-456';
 const countries = ['ZA', 'MZ', 'KE', 'UA', 'RU', 'KZ', 'FR', 'ES', 'BR', 'IN', 'TH', 'NG', 'UG', 'ZM', 'ZW', 'MW'];
-/** Eight records per group: the total, two sexes, five age groups; numerators add up within the total. */
+/**
+ * Eight records per group: the total, two sexes, five age groups; numerators and denominators add up to the
+ * total's within each breakdown (a part's denominator is its share of the total's, as its numerator is).
+ */
 const parts: [Record<string, string> | undefined, number][] = [
   [undefined, 100],
   [{ sex: 'female' }, 40],
@@ -48,7 +51,8 @@ function observationId(i: number): string {
 function observation(i: number): Record<string, unknown> {
   const group = Math.floor(i / parts.length);
   const [disaggregation, numerator] = parts[i % parts.length]!;
-  const denominator = 1000 + (group % 500);
+  // A multiple of 20, so that every share (5 %, 20 %, 25 %, 40 %, 50 %, 60 %) of it is a whole number.
+  const denominator = ((1000 + 20 * (group % 25)) * numerator) / 100;
   const year = 2000 + (group % 24);
   return {
     id: observationId(i),

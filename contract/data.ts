@@ -18,7 +18,7 @@ export function countOf(id: string, by: string, people = 100, year = 2022): Obse
   };
 }
 
-/** A package from `publisher` with its organisation and `size` counts, ids `<prefix>-0000000` onwards. */
+/** A package from `publisher` with its organisation and `size` counts, one per area, ids `<prefix>-0000000` onwards. */
 export function packageOf(publisher: string, size: number, prefix: string): DataPackage {
   return {
     phxVersion: '1.0',
@@ -27,6 +27,10 @@ export function packageOf(publisher: string, size: number, prefix: string): Data
     license: 'CC-BY-4.0',
     publishedAt: '2024-03-01T12:00:00+00:00',
     organisations: [organisationOf(publisher)],
-    observations: Array.from({ length: size }, (_, i) => countOf(`${prefix}-${String(i).padStart(7, '0')}`, publisher, 100 + (i % 50))),
+    // Each count the total of its own area: two totals of one area, indicator and period would be a duplicate.
+    observations: Array.from({ length: size }, (_, i) => ({
+      ...countOf(`${prefix}-${String(i).padStart(7, '0')}`, publisher, 100 + (i % 50)),
+      scope: { country: 'ZA' as const, subnationalArea: `Area ${i}` },
+    })),
   };
 }

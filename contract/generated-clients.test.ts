@@ -45,7 +45,7 @@ describe('docs/generating-types.md', () => {
   it('Python: quicktype writes the types, a client on the standard library imports and lists, and reads a problem', async () => {
     await tsx(['examples/python-client/generate.ts']);
     const pkg = { ...packageOf(member, 2, 'python'), organisations: [] };
-    pkg.observations = pkg.observations!.map((observation) => ({ ...countOf(observation.id, member), scope: { country: 'ZM' as const } }));
+    pkg.observations = pkg.observations!.map((observation) => ({ ...countOf(observation.id, member), scope: { ...observation.scope, country: 'ZM' as const } }));
     const file = join(scratch, 'member.phx.json');
     writeFileSync(file, JSON.stringify(pkg));
     const { stdout } = await run('python3', ['examples/python-client/client.py', hub.url, token, file], { cwd: root });

@@ -85,13 +85,13 @@ describe('phx convert: real-world CSV', () => {
   const row = (id: string, ...cells: string[]) => [id, 'hiv-prevalence-prisoners', 'ZA-NPO-123-456', 'ZA', ...cells].join(';');
 
   it('reads a BOM, ; separators, decimal commas, Excel serial dates and blank rows', () => {
-    const csv = `\uFEFF${header.replaceAll(',', ';')}\r\n\r\n${row('obs-1', '43831', '44196', '125', '1000', '12,5', 'percent', 'survey')}\r\n;;;\r\n${row('obs-2', '2020-01-01', '2020-12-31', '60', '1000', '6', 'percent', 'survey')}\r\n`;
+    const csv = `\uFEFF${header.replaceAll(',', ';')}\r\n\r\n${row('obs-1', '43831', '44196', '125', '1000', '12,5', 'percent', 'survey')}\r\n;;;\r\n${row('obs-2', '2019-01-01', '2019-12-31', '60', '1000', '6', 'percent', 'survey')}\r\n`;
     const path = dir.write('excel-export.csv', csv);
     expect(phx(['convert', path, '-o', dir.path('excel-export.phx.ndjson')]).code).toBe(0);
     const records = read(dir.path('excel-export.phx.ndjson')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records).toEqual([
       { type: 'observation', id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZA-NPO-123-456', scope: { country: 'ZA' }, period: { start: '2020-01-01', end: '2020-12-31' }, numerator: 125, denominator: 1000, value: 12.5, unit: 'percent', dataSource: 'survey' },
-      { type: 'observation', id: 'obs-2', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZA-NPO-123-456', scope: { country: 'ZA' }, period: { start: '2020-01-01', end: '2020-12-31' }, numerator: 60, denominator: 1000, value: 6, unit: 'percent', dataSource: 'survey' },
+      { type: 'observation', id: 'obs-2', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZA-NPO-123-456', scope: { country: 'ZA' }, period: { start: '2019-01-01', end: '2019-12-31' }, numerator: 60, denominator: 1000, value: 6, unit: 'percent', dataSource: 'survey' },
     ]);
     expect(phx(['validate', path]).code).toBe(0);
   });

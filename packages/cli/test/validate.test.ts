@@ -5,7 +5,10 @@ const dir = tempDir();
 const valid = dir.write('valid.phx.json', JSON.stringify(validPackage(), null, 2));
 const validStream = dir.write('valid.phx.ndjson', validNdjson());
 /** obs-2 repeats obs-1's id; obs-3 has a numerator below the suppression threshold. */
-const invalidPackage = { ...validPackage(), observations: [observation('obs-1'), observation('obs-1'), observation('obs-3', { numerator: 3, value: 0.3 })] };
+const invalidPackage = {
+  ...validPackage(),
+  observations: [observation('obs-1'), observation('obs-1'), observation('obs-3', { numerator: 3, value: 0.3, scope: { country: 'ZA', subnationalArea: 'Eastern Cape' } })],
+};
 const invalid = dir.write('invalid.phx.json', JSON.stringify(invalidPackage, null, 2));
 /** A note that looks like a phone number: a warning, not an error. */
 const warned = dir.write('warned.phx.json', JSON.stringify({ ...validPackage(), observations: [observation('obs-1', { notes: 'Call +27 21 555 0199 for details' })] }, null, 2));
@@ -133,7 +136,7 @@ describe('phx validate: options', () => {
     expect(human).toContain('… 5 issues listed (--max-issues); checking stopped at 8 records: the counts cover only the part checked');
     expect(phx(['validate', '--max-issues', '3', stream]).stdout).toMatch(/checking stopped at line 4 \(\d[\d,]* bytes\), 4 records: the counts cover only the part checked/);
     // Warnings past the limit are counted, and the file read to its end.
-    const warned = dir.write('warned-many.phx.json', JSON.stringify({ ...validPackage(), observations: Array.from({ length: 8 }, (_, i) => observation(`obs-${i}`, { notes: 'call +27 21 555 0199' })) }));
+    const warned = dir.write('warned-many.phx.json', JSON.stringify({ ...validPackage(), observations: Array.from({ length: 8 }, (_, i) => observation(`obs-${i}`, { notes: 'call +27 21 555 0199', scope: { country: 'ZA', subnationalArea: `Area ${i}` } })) }));
     expect(phx(['validate', '--max-issues', '2', warned]).stdout).toContain('… 2 issues listed (--max-issues); the counts cover the whole file');
     expect(phx(['validate', '--max-issues', '0', path]).code).toBe(2);
   });

@@ -94,7 +94,8 @@ describe('indicator catalogue', () => {
     for (const d of prevention) {
       expect(d.framework).toBe('unaids-gam');
       expect(d.unit).toBe('count');
-      expect(d.disaggregations).toEqual([]);
+      // The registry asks for the counts without breakdown; the people tested it breaks down by sex and age for prevalence.
+      expect(d.disaggregations).toEqual(d.code === 'prisons-people-tested-for-hiv' ? ['sex', 'ageGroup'] : []);
     }
   });
 });

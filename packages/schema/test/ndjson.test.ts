@@ -217,7 +217,7 @@ describe('validateNdjson', () => {
       lines[8] = lines[8]!.replace('"numerator":1225,', '"numerator":1300,').replace('"value":28.2', '"value":30');
       const { issues } = await run(chunks(lines.join('\n')));
       expect(issues.map((i) => [i.code, i.params, lineOf(i)])).toEqual([
-        ['disagg.exceeds-total', { dimension: 'sex', sum: 1395, total: 1320 }, 9],
+        ['disagg.exceeds-total', { dimension: 'sex', field: 'numerator', sum: 1395, total: 1320, parts: 2 }, 9],
       ]);
     });
 

@@ -1,5 +1,6 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
+import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -37,6 +38,7 @@ export const en: PhxLocale = {
         : `The first row is not a header of ${p.type} columns; add the header row`,
     'csv.no-rows': () => 'The file has a header row but no rows of data',
     'unique.duplicate-id': (p) => `Duplicate ${p.recordType} id "${p.id}" (first at ${p.first})`,
+    'unique.duplicate-breakdown': (p) => `A second observation of ${categories(p.categories) || 'the total'} for the same indicator, scope, period and data source (first at ${p.first})`,
     'ref.unknown-organisation': (p) => `No organisation with id "${p.id}" in the package`,
     'ref.unknown-facility': (p) => `No facility with id "${p.id}" in the package`,
     'ref.unknown-indicator': (p) => `Indicator "${p.code}" is neither in the catalogue nor defined in the package`,
@@ -56,9 +58,11 @@ export const en: PhxLocale = {
     'meeting.end-before-start': (p) => `The meeting ends (${p.end}) before it starts (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action due ${p.due}, before the meeting (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `Indicator "${p.indicator}" cannot be disaggregated by ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `Numerators by ${p.dimension} add up to ${p.sum}, more than the total ${p.total}`,
+    'disagg.exceeds-total': (p) => `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${p.dimension} add up to ${p.sum}, more than the total ${p.total}`,
+    'disagg.below-total': (p) => `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${p.dimension} add up to ${p.sum}, less than the total ${p.total}: is a category missing?`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
     'privacy.suppressed-value-present': (p) => `The observation is suppressed, but ${p.field} is still given`,
+    'privacy.complementary-disclosure': (p) => `This suppressed number can be worked out from the total and the other categories by ${p.dimension}: suppress one more category, or the total`,
     'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind]}; do not share personal data`,
     'sheet.unreadable': () => 'The file is not an Excel workbook (.xlsx) that can be read; save it again as .xlsx',
     'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,

@@ -1,5 +1,6 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
+import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -39,6 +40,7 @@ export const es: PhxLocale = {
         : `La primera fila no es una cabecera de columnas de ${p.type}; añada la fila de cabecera`,
     'csv.no-rows': () => 'El archivo tiene una fila de cabecera pero ninguna fila de datos',
     'unique.duplicate-id': (p) => `Identificador de ${p.recordType} «${p.id}» duplicado (primera vez: ${p.first})`,
+    'unique.duplicate-breakdown': (p) => `Una segunda observación de ${categories(p.categories) || 'el total'} del mismo indicador, ámbito, período y fuente de datos (primera vez: ${p.first})`,
     'ref.unknown-organisation': (p) => `No hay ninguna organización con el identificador «${p.id}» en el paquete`,
     'ref.unknown-facility': (p) => `No hay ningún establecimiento con el identificador «${p.id}» en el paquete`,
     'ref.unknown-indicator': (p) => `El indicador «${p.code}» no está en el catálogo ni definido en el paquete`,
@@ -58,9 +60,11 @@ export const es: PhxLocale = {
     'meeting.end-before-start': (p) => `La reunión termina (${p.end}) antes de empezar (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Acción con vencimiento ${p.due}, antes de la reunión (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `El indicador «${p.indicator}» no se puede desagregar por ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `Los numeradores por ${p.dimension} suman ${p.sum}, más que el total ${p.total}`,
+    'disagg.exceeds-total': (p) => `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${p.dimension} suman ${p.sum}, más que el total ${p.total}`,
+    'disagg.below-total': (p) => `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${p.dimension} suman ${p.sum}, menos que el total ${p.total}: ¿falta una categoría?`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} está por debajo del umbral de supresión ${p.threshold}: marque la observación como "suppressed" y omita el número`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero ${p.field} sigue presente`,
+    'privacy.complementary-disclosure': (p) => `Este número suprimido se deduce del total y de las demás categorías por ${p.dimension}: suprima una categoría más, o el total`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,

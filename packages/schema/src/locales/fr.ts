@@ -1,5 +1,6 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
+import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -39,6 +40,7 @@ export const fr: PhxLocale = {
         : `La première ligne n'est pas un en-tête de colonnes ${p.type} ; ajoutez la ligne d'en-tête`,
     'csv.no-rows': () => "Le fichier a une ligne d'en-tête mais aucune ligne de données",
     'unique.duplicate-id': (p) => `Identifiant ${p.recordType} « ${p.id} » en double (première fois : ${p.first})`,
+    'unique.duplicate-breakdown': (p) => `Une deuxième observation pour ${categories(p.categories) || 'le total'} du même indicateur, champ, période et source de données (première fois : ${p.first})`,
     'ref.unknown-organisation': (p) => `Aucune organisation d'identifiant « ${p.id} » dans le paquet`,
     'ref.unknown-facility': (p) => `Aucun établissement d'identifiant « ${p.id} » dans le paquet`,
     'ref.unknown-indicator': (p) => `L'indicateur « ${p.code} » n'est ni dans le catalogue ni défini dans le paquet`,
@@ -58,9 +60,11 @@ export const fr: PhxLocale = {
     'meeting.end-before-start': (p) => `La réunion se termine (${p.end}) avant de commencer (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action à échéance du ${p.due}, avant la réunion (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `L'indicateur « ${p.indicator} » ne peut pas être ventilé par ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `Les numérateurs par ${p.dimension} totalisent ${p.sum}, plus que le total ${p.total}`,
+    'disagg.exceeds-total': (p) => `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${p.dimension} totalisent ${p.sum}, plus que le total ${p.total}`,
+    'disagg.below-total': (p) => `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${p.dimension} totalisent ${p.sum}, moins que le total ${p.total} : manque-t-il une catégorie ?`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} est sous le seuil de masquage ${p.threshold} : marquez l'observation "suppressed" et omettez le nombre`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais ${p.field} est encore indiqué`,
+    'privacy.complementary-disclosure': (p) => `Ce nombre masqué se déduit du total et des autres catégories par ${p.dimension} : masquez une catégorie de plus, ou le total`,
     'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,
     'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',
     'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,

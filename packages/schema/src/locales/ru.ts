@@ -1,5 +1,6 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
+import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -39,6 +40,7 @@ export const ru: PhxLocale = {
         : `Первая строка — не заголовок со столбцами записей ${p.type}; добавьте строку заголовка`,
     'csv.no-rows': () => 'В файле есть строка заголовка, но нет строк с данными',
     'unique.duplicate-id': (p) => `Повторяющийся идентификатор ${p.recordType} «${p.id}» (впервые: ${p.first})`,
+    'unique.duplicate-breakdown': (p) => `Второе наблюдение для ${categories(p.categories) || 'общего итога'} того же индикатора, охвата, периода и источника данных (впервые: ${p.first})`,
     'ref.unknown-organisation': (p) => `В пакете нет организации с идентификатором «${p.id}»`,
     'ref.unknown-facility': (p) => `В пакете нет учреждения с идентификатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Индикатора «${p.code}» нет ни в каталоге, ни в пакете`,
@@ -58,9 +60,11 @@ export const ru: PhxLocale = {
     'meeting.end-before-start': (p) => `Встреча заканчивается (${p.end}) раньше, чем начинается (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Срок действия ${p.due} — раньше встречи (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `Индикатор «${p.indicator}» нельзя дезагрегировать по признаку ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `Числители по признаку ${p.dimension} в сумме дают ${p.sum}, больше общего итога ${p.total}`,
+    'disagg.exceeds-total': (p) => `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${p.dimension} в сумме дают ${p.sum}, больше общего итога ${p.total}`,
+    'disagg.below-total': (p) => `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${p.dimension} в сумме дают ${p.sum}, меньше общего итога ${p.total}: не пропущена ли категория?`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
     'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но ${p.field} всё ещё указан`,
+    'privacy.complementary-disclosure': (p) => `Это скрытое число можно вычислить из общего итога и других категорий по признаку ${p.dimension}: скройте ещё одну категорию или общий итог`,
     'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind]}; не передавайте персональные данные`,
     'sheet.unreadable': () => 'Файл не является читаемой книгой Excel (.xlsx); сохраните его заново в формате .xlsx',
     'sheet.unknown-sheet': (p) => `Лист «${p.sheet}» не содержит записей PHX: его столбцы не называют поля ни одного типа записей; назовите лист по его записям или удалите его`,

@@ -1,5 +1,6 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
+import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
@@ -39,6 +40,7 @@ export const uk: PhxLocale = {
         : `Перший рядок — не заголовок зі стовпцями записів ${p.type}; додайте рядок заголовка`,
     'csv.no-rows': () => 'У файлі є рядок заголовка, але немає рядків із даними',
     'unique.duplicate-id': (p) => `Повторюваний ідентифікатор ${p.recordType} «${p.id}» (уперше: ${p.first})`,
+    'unique.duplicate-breakdown': (p) => `Друге спостереження для ${categories(p.categories) || 'загального підсумку'} того самого індикатора, охоплення, періоду та джерела даних (уперше: ${p.first})`,
     'ref.unknown-organisation': (p) => `У пакеті немає організації з ідентифікатором «${p.id}»`,
     'ref.unknown-facility': (p) => `У пакеті немає установи з ідентифікатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Індикатора «${p.code}» немає ні в каталозі, ні в пакеті`,
@@ -58,9 +60,11 @@ export const uk: PhxLocale = {
     'meeting.end-before-start': (p) => `Зустріч закінчується (${p.end}) раніше, ніж починається (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Строк дії ${p.due} — раніше за зустріч (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `Індикатор «${p.indicator}» не можна дезагрегувати за ознакою ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `Чисельники за ознакою ${p.dimension} у сумі дають ${p.sum}, більше за загальний підсумок ${p.total}`,
+    'disagg.exceeds-total': (p) => `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${p.dimension} у сумі дають ${p.sum}, більше за загальний підсумок ${p.total}`,
+    'disagg.below-total': (p) => `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${p.dimension} у сумі дають ${p.sum}, менше за загальний підсумок ${p.total}: чи не пропущено категорію?`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але ${p.field} досі зазначено`,
+    'privacy.complementary-disclosure': (p) => `Це приховане число можна обчислити із загального підсумку та інших категорій за ознакою ${p.dimension}: приховайте ще одну категорію або загальний підсумок`,
     'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,
     'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',
     'sheet.unknown-sheet': (p) => `Аркуш «${p.sheet}» не містить записів PHX: його стовпці не називають полів жодного типу записів; назвіть аркуш за його записами або видаліть його`,

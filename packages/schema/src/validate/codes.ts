@@ -155,6 +155,12 @@ export const issueCodes = {
     summary: 'Two records of the same type share an identifier.',
     example: 'two observations with `"id": "obs-1"`',
   },
+  'unique.duplicate-breakdown': {
+    severity: 'error',
+    structural: false,
+    summary: 'Two observations give the same category (or the total) of one indicator, organisation, scope, period and data source: they would be added twice.',
+    example: 'two observations of women in 2020 for the same prison',
+  },
   'ref.unknown-organisation': {
     severity: 'error',
     structural: false,
@@ -266,8 +272,16 @@ export const issueCodes = {
   'disagg.exceeds-total': {
     severity: 'error',
     structural: false,
-    summary: 'Disaggregated numerators add up to more than the total for the same indicator, scope and period.',
+    summary:
+      'The numerators (or denominators) of a breakdown add up to more than the total of the same indicator, organisation, scope, period and data source; overlapping age groups are not added together.',
     example: 'female 30 + male 40, total 50',
+  },
+  'disagg.below-total': {
+    severity: 'warning',
+    structural: false,
+    summary:
+      'A complete breakdown (female and male; or age groups that cover every age) adds up to less than its total: a category is missing or a number is wrong.',
+    example: 'female 100 + male 200, total 500',
   },
   'privacy.small-cell': {
     severity: 'error',
@@ -280,6 +294,13 @@ export const issueCodes = {
     structural: false,
     summary: 'An observation marked suppressed still carries the small number it should withhold.',
     example: '`"suppressed": true` with `"numerator": 3`',
+  },
+  'privacy.complementary-disclosure': {
+    severity: 'error',
+    structural: false,
+    summary:
+      'A suppressed number can be worked out from its total and the other categories of a complete breakdown: suppress a second category too, or the total.',
+    example: 'total 50, male 47, female suppressed (so 3)',
   },
   'privacy.personal-data': {
     severity: 'warning',

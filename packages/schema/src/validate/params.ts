@@ -32,6 +32,24 @@ export interface ZodIssueParams {
 }
 
 /**
+ * The sum of the parts of a breakdown against its total: the dimension it is broken down by, whether the
+ * numerators or the denominators are added, and how many parts were added.
+ *
+ * @example
+ * ```ts
+ * const params: BreakdownSum = { dimension: 'sex', field: 'numerator', sum: 57, total: 50, parts: 2 };
+ * renderMessage('disagg.exceeds-total', params, 'uk');
+ * ```
+ */
+export interface BreakdownSum {
+  dimension: string;
+  field: 'numerator' | 'denominator';
+  sum: number;
+  total: number;
+  parts: number;
+}
+
+/**
  * The params of each issue code: what its message is rendered from, in any language. A rule sets
  * exactly these, and a message can read no other.
  *
@@ -63,6 +81,8 @@ export interface IssueParams {
   'schema.invalid-key': ZodIssueParams;
   'schema.invalid-union': ZodIssueParams;
   'unique.duplicate-id': { recordType: RecordType; id: string; first: string };
+  /** `categories`: the breakdown's categories by dimension (`{ sex: 'female' }`), none for the total. */
+  'unique.duplicate-breakdown': { categories: Record<string, string>; first: string };
   'ref.unknown-organisation': { id: string };
   'ref.unknown-facility': { id: string };
   'ref.unknown-indicator': { code: string };
@@ -81,9 +101,12 @@ export interface IssueParams {
   'meeting.end-before-start': { start: string; end: string };
   'meeting.action-due-before-meeting': { due: string; meetingStart: string };
   'disagg.not-allowed': { dimension: string; indicator: string };
-  'disagg.exceeds-total': { dimension: string; sum: number; total: number };
+  'disagg.exceeds-total': BreakdownSum;
+  'disagg.below-total': BreakdownSum;
   'privacy.small-cell': { field: 'numerator' | 'value'; value: number; threshold: number };
   'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
+  /** `parts`: how many categories the complete breakdown has. */
+  'privacy.complementary-disclosure': { dimension: string; parts: number };
   'privacy.personal-data': { kind: PersonalDataKind };
   'sheet.unreadable': Record<string, never>;
   'sheet.unknown-sheet': { sheet: string };

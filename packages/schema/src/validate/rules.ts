@@ -8,6 +8,7 @@ import { recordTypes, type RecordType } from '../model/records.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, toPointer, type Problem } from './issue.js';
 import { checkArithmetic } from './arithmetic.js';
+import { Breakdowns } from './breakdowns.js';
 import type { IssueParams } from './params.js';
 import { personalDataIn } from './personal-data.js';
 import { checkSuppression, nonTextKeys, personalMailbox } from './privacy.js';
@@ -76,21 +77,6 @@ interface PendingReference<Context> {
   country?: string;
 }
 
-/**
- * The disaggregated observations of a group (same indicator, organisation, scope and period): their
- * sums and where to report them. Holds the record paths rather than new arrays.
- */
-interface DisaggregatedParts<Context> {
-  sexSum: number;
-  /** The last observation disaggregated by sex only (where a sum above the total is reported). */
-  sexLastPath: Path | undefined;
-  sexLastContext: Context | undefined;
-  /** The disaggregated observation with the largest numerator. */
-  largest: number;
-  largestPath: Path;
-  largestContext: Context;
-}
-
 /** Pending references kept per missing id: enough to report a few, in bounded memory. */
 const MAX_PENDING_PER_ID = 20;
 
@@ -104,14 +90,7 @@ export class RuleChecker<Context> {
   private readonly indicators = new Map<string, IndicatorDefinition>();
   private readonly pendingOrganisations = new Map<string, PendingReference<Context>[]>();
   private readonly pendingFacilities = new Map<string, PendingReference<Context>[]>();
-  /**
-   * Groups of observations by key, numbered. A stream may have a group for every record (each a total
-   * of its own): a group is its key, its total in a list of numbers, and an object only once it has
-   * disaggregated observations.
-   */
-  private groups = new IdTable<number>();
-  private groupTotals: number[] = [];
-  private groupParts = new Map<number, DisaggregatedParts<Context>>();
+  private readonly breakdowns = new Breakdowns<Context>((code, path, params, context) => this.problem(code, path, params, context));
   private publisher: string | undefined;
 
   constructor(
@@ -176,7 +155,7 @@ export class RuleChecker<Context> {
     if (typeof id === 'string') this.unique(type, id, path, context);
   }
 
-  /** Reports what only the whole data can tell: unresolved references, disaggregations above totals. */
+  /** Reports what only the whole data can tell: unresolved references, and the sums of breakdowns. */
   finish(): void {
     for (const [id, refs] of this.pendingOrganisations) {
       if (this.isOrganisation(id)) continue;
@@ -190,37 +169,28 @@ export class RuleChecker<Context> {
         } else this.checkFacilityCountry(id, facilityCountry, ref);
       }
     }
-    for (const [group, parts] of this.groupParts) {
-      const total = this.groupTotals[group]!;
-      if (Number.isNaN(total)) continue;
-      if (parts.largest > total) {
-        const params = { dimension: 'disaggregation', sum: parts.largest, total };
-        this.problem('disagg.exceeds-total', [...parts.largestPath, 'numerator'], params, parts.largestContext);
-      } else if (parts.sexLastPath && parts.sexSum > total) {
-        const params = { dimension: 'sex', sum: parts.sexSum, total };
-        this.problem('disagg.exceeds-total', [...parts.sexLastPath, 'numerator'], params, parts.sexLastContext as Context);
-      }
-    }
+    this.breakdowns.finish();
     this.pendingOrganisations.clear();
     this.pendingFacilities.clear();
-    this.groups = new IdTable();
-    this.groupTotals = [];
-    this.groupParts.clear();
   }
 
-  /** Notes the id of a record at `path` (its `code` for an indicator), reporting it if it was seen before. */
-  private unique(type: RecordType, id: string, path: Path, context: Context): void {
+  /**
+   * Notes the id of a record at `path` (its `code` for an indicator), reporting it if it was seen before.
+   * Returns whether the id is new.
+   */
+  private unique(type: RecordType, id: string, path: Path, context: Context): boolean {
     let seen = this.ids.get(type);
     if (!seen) this.ids.set(type, (seen = new IdTable()));
     const first = seen.get(id);
     if (first === undefined) {
       // Where it was first seen, cheaply: the record's context (an NDJSON line) when there is one, else its path.
       seen.add(id, context ?? path);
-      return;
+      return true;
     }
     const key = recordTypes[type].key;
     const where = Array.isArray(first) ? toPointer([...first, key]) : `line ${String(first)}`;
     this.problem('unique.duplicate-id', [...path, key], { recordType: type, id, first: where }, context);
+    return false;
   }
 
   private isOrganisation(id: string): boolean {
@@ -276,7 +246,7 @@ export class RuleChecker<Context> {
   }
 
   private observation(obs: Observation, path: Path, context: Context): void {
-    this.unique('observation', obs.id, path, context);
+    const firstOfItsId = this.unique('observation', obs.id, path, context);
     this.organisationReference(obs.reportingOrganisation, path, REPORTING_ORGANISATION, context);
     const facility = obs.scope.facility;
     if (facility !== undefined && this.settings.references) {
@@ -306,6 +276,8 @@ export class RuleChecker<Context> {
     }
     checkArithmetic(obs, definition, this.reportHere);
     this.disaggregation(obs, definition, path, context);
+    // A record given twice (its id repeated) is reported once, as a duplicate id, and counted once.
+    if (firstOfItsId) this.breakdowns.add(obs, path, context);
   }
 
   private period(obs: Observation, path: Path, context: Context): void {
@@ -316,40 +288,11 @@ export class RuleChecker<Context> {
 
   private disaggregation(obs: Observation, definition: IndicatorDefinition, path: Path, context: Context): void {
     const parts = obs.disaggregation ?? NO_DISAGGREGATION;
-    let disaggregated = false;
     for (const dimension of DIMENSIONS) {
       if (isTotal(parts[dimension])) continue;
-      disaggregated = true;
       if (!definition.disaggregations.includes(dimension)) {
         this.problem('disagg.not-allowed', [...path, 'disaggregation', dimension], { dimension, indicator: obs.indicator }, context);
       }
-    }
-    if (obs.numerator === undefined) return;
-    const { scope, period } = obs;
-    const key = `${obs.indicator}\u0000${obs.reportingOrganisation}\u0000${scope.country}\u0000${scope.subnationalArea ?? ''}\u0000${scope.facility ?? ''}\u0000${period.start}\u0000${period.end}`;
-    let group = this.groups.get(key);
-    if (group === undefined) {
-      group = this.groupTotals.push(Number.NaN) - 1;
-      this.groups.add(key, group);
-    }
-    if (!disaggregated) {
-      this.groupTotals[group] = obs.numerator;
-      return;
-    }
-    let sums = this.groupParts.get(group);
-    if (!sums) {
-      sums = { sexSum: 0, sexLastPath: undefined, sexLastContext: undefined, largest: obs.numerator, largestPath: path, largestContext: context };
-      this.groupParts.set(group, sums);
-    } else if (obs.numerator > sums.largest) {
-      sums.largest = obs.numerator;
-      sums.largestPath = path;
-      sums.largestContext = context;
-    }
-    const sexOnly = !isTotal(parts.sex) && isTotal(parts.ageGroup) && isTotal(parts.population);
-    if (sexOnly) {
-      sums.sexSum += obs.numerator;
-      sums.sexLastPath = path;
-      sums.sexLastContext = context;
     }
   }
 

@@ -43,10 +43,16 @@ describe('disagg.exceeds-total', () => {
     expectClean(withObservations(total, part('f', 30, 100, 30, { sex: 'female' })));
   });
 
-  it('rejects numerators by sex that add up to more than the total, at the last of them', () => {
+  it('rejects numerators by sex that add up to more than the total, at the last of them, with their actual sum', () => {
     const result = withObservations(total, part('f', 40, 100, 40, { sex: 'female' }), part('m', 70, 300, 23.3, { sex: 'male' }));
     const issue = expectOnly(result, 'disagg.exceeds-total', '/observations/2/numerator');
-    expect(issue.params).toEqual({ dimension: 'sex', sum: 110, total: 100 });
+    expect(issue.params).toEqual({ dimension: 'sex', field: 'numerator', sum: 110, total: 100, parts: 2 });
+  });
+
+  it('reports the sum of the parts, not the largest part, when one part alone is above the total', () => {
+    // The case that once said "add up to 49": one part is 49, the parts add up to 57, the total is 45.
+    const result = withObservations(prevalence('t', 45, 400, 11.25), part('f', 8, 100, 8, { sex: 'female' }), part('m', 49, 300, 16.3, { sex: 'male' }));
+    expect(expectOnly(result, 'disagg.exceeds-total', '/observations/2/numerator').params).toMatchObject({ sum: 57, total: 45 });
   });
 
   it('finds the sum whatever the order, the total last', () => {
@@ -54,20 +60,37 @@ describe('disagg.exceeds-total', () => {
     expectOnly(result, 'disagg.exceeds-total', '/observations/1/numerator');
   });
 
-  it('rejects any one part larger than the total', () => {
+  it('checks denominators as it checks numerators', () => {
+    const result = withObservations(total, part('f', 30, 150, 20, { sex: 'female' }), part('m', 70, 300, 23.3, { sex: 'male' }));
+    expect(expectOnly(result, 'disagg.exceeds-total', '/observations/2/denominator').params).toEqual({
+      dimension: 'sex', field: 'denominator', sum: 450, total: 400, parts: 2,
+    });
+  });
+
+  it('rejects one age group larger than the total', () => {
     const result = withObservations(total, part('young', 120, 400, 30, { ageGroup: '<25' }));
     const issue = expectOnly(result, 'disagg.exceeds-total', '/observations/1/numerator');
-    expect(issue.params).toEqual({ dimension: 'disaggregation', sum: 120, total: 100 });
+    expect(issue.params).toEqual({ dimension: 'ageGroup', field: 'numerator', sum: 120, total: 100, parts: 1 });
   });
 
-  it('does not add up age groups, which may overlap', () => {
+  it('does not add up age groups that overlap, and adds up those that do not', () => {
     expectClean(withObservations(total, part('a', 60, 200, 30, { ageGroup: '<25' }), part('b', 50, 150, 33.3, { ageGroup: '18-24' })));
+    const result = withObservations(total, part('a', 30, 100, 30, { ageGroup: '<18' }), part('b', 50, 150, 33.3, { ageGroup: '18-24' }), part('c', 30, 150, 20, { ageGroup: '50+' }));
+    expect(expectOnly(result, 'disagg.exceeds-total', '/observations/3/numerator').params).toMatchObject({ dimension: 'ageGroup', sum: 110, parts: 3 });
   });
 
-  it('adds up only parts of the same indicator, organisation, scope and period', () => {
+  it('rejects a part by two dimensions larger than the total', () => {
+    const both = part('fy', 120, 300, 40, { sex: 'female', ageGroup: '18-24' });
+    expect(expectOnly(withObservations(total, both), 'disagg.exceeds-total', '/observations/1/numerator').params).toEqual({
+      dimension: 'sex, ageGroup', field: 'numerator', sum: 120, total: 100, parts: 1,
+    });
+  });
+
+  it('adds up only parts of the same indicator, organisation, scope, period and data source', () => {
     const otherYear = { ...part('m-2020', 70, 300, 23.3, { sex: 'male' }), period: { start: '2020-01-01', end: '2020-12-31' } };
     const otherArea = { ...part('m-area', 70, 300, 23.3, { sex: 'male' }), scope: { country: 'ZM', subnationalArea: 'Copperbelt' } };
-    expectClean(withObservations(total, part('f', 40, 100, 40, { sex: 'female' }), otherYear, otherArea));
+    const otherSource = { ...part('m-survey', 70, 300, 23.3, { sex: 'male' }), dataSource: 'survey' };
+    expectClean(withObservations(total, part('f', 40, 100, 40, { sex: 'female' }), otherYear, otherArea, otherSource));
   });
 
   it('needs a total to compare with', () => {
@@ -77,5 +100,93 @@ describe('disagg.exceeds-total', () => {
   it('counts a total given as sex "all"', () => {
     const all = { ...total, disaggregation: { sex: 'all' } };
     expectOnly(withObservations(all, part('f', 40, 100, 40, { sex: 'female' }), part('m', 70, 300, 23.3, { sex: 'male' })), 'disagg.exceeds-total', '/observations/2/numerator');
+  });
+});
+
+describe('disagg.below-total', () => {
+  const total = prevalence('obs-total', 500, 2000, 25);
+
+  it('warns when female and male add up to less than the total, at the total', () => {
+    const result = withObservations(total, part('f', 100, 400, 25, { sex: 'female' }), part('m', 200, 1600, 12.5, { sex: 'male' }));
+    const issue = expectOnly(result, 'disagg.below-total', '/observations/0/numerator');
+    expect(issue.params).toEqual({ dimension: 'sex', field: 'numerator', sum: 300, total: 500, parts: 2 });
+  });
+
+  it('adds the other sex categories given to female and male', () => {
+    expectClean(withObservations(total, part('f', 100, 400, 25, { sex: 'female' }), part('m', 200, 1000, 20, { sex: 'male' }), part('u', 200, 600, 33.3, { sex: 'unknown' })));
+  });
+
+  it('checks denominators too', () => {
+    const result = withObservations(total, part('f', 100, 400, 25, { sex: 'female' }), part('m', 400, 1200, 33.3, { sex: 'male' }));
+    expect(expectOnly(result, 'disagg.below-total', '/observations/0/denominator').params).toMatchObject({ field: 'denominator', sum: 1600, total: 2000 });
+  });
+
+  it('warns about age groups that cover every age, and not about a breakdown with a gap', () => {
+    const young = part('y', 100, 500, 20, { ageGroup: '<25' });
+    const old = part('o', 300, 1500, 20, { ageGroup: '25+' });
+    expect(expectOnly(withObservations(total, young, old), 'disagg.below-total', '/observations/0/numerator').params).toMatchObject({ dimension: 'ageGroup', sum: 400 });
+    expectClean(withObservations(total, part('a', 100, 500, 20, { ageGroup: '<18' }), { ...old, denominator: 1500 }));
+  });
+
+  it('is silent when a part hides its number: the sum is not known', () => {
+    const { numerator: _, value: __, ...female }: Loose = { ...part('f', 0, 400, 0, { sex: 'female' }), suppressed: true };
+    const result = withObservations(total, female, part('m', 200, 1600, 12.5, { sex: 'male' }));
+    expect(result.issues.map((issue) => issue.code)).not.toContain('disagg.below-total');
+  });
+});
+
+describe('privacy.complementary-disclosure', () => {
+  const count = (id: string, numerator: number | undefined, disaggregation: Loose = {}) => {
+    const observation = countObservation({ id, indicator: 'prisons-people-tested-for-hiv', numerator, value: numerator, disaggregation });
+    if (numerator === undefined) {
+      delete observation.numerator;
+      delete observation.value;
+      observation.suppressed = true;
+    }
+    return observation;
+  };
+
+  it('rejects a suppressed cell that the total and its visible sibling give away, at the suppressed cell', () => {
+    const result = withObservations(count('t', 50), count('m', 47, { sex: 'male' }), count('f', undefined, { sex: 'female' }));
+    const issue = expectOnly(result, 'privacy.complementary-disclosure', '/observations/2/suppressed');
+    expect(issue.params).toEqual({ dimension: 'sex', parts: 2 });
+  });
+
+  it('rejects a suppressed total that its visible parts add up to', () => {
+    const result = withObservations(count('t', undefined), count('m', 47, { sex: 'male' }), count('f', 6, { sex: 'female' }));
+    expectOnly(result, 'privacy.complementary-disclosure', '/observations/0/suppressed');
+  });
+
+  it('accepts two suppressed cells, or a breakdown that does not cover the total', () => {
+    expectClean(withObservations(count('t', 50), count('m', undefined, { sex: 'male' }), count('f', undefined, { sex: 'female' })));
+    expectClean(withObservations(count('t', 50), count('f', undefined, { sex: 'female' })));
+    expectClean(withObservations(count('t', 50), count('a', 40, { ageGroup: '25+' }), count('b', undefined, { ageGroup: '<18' })));
+  });
+
+  it('follows age groups that cover every age', () => {
+    const result = withObservations(count('t', 90), count('a', 50, { ageGroup: '25+' }), count('b', undefined, { ageGroup: '<18' }), count('c', 38, { ageGroup: '18-24' }));
+    expectOnly(result, 'privacy.complementary-disclosure', '/observations/2/suppressed');
+  });
+});
+
+describe('unique.duplicate-breakdown', () => {
+  const total = prevalence('obs-total', 100, 400, 25);
+
+  it('rejects a second observation of the same category, at its disaggregation, and does not add it', () => {
+    const result = withObservations(total, part('f', 30, 100, 30, { sex: 'female' }), part('f-again', 30, 100, 30, { sex: 'female' }), part('m', 70, 300, 23.3, { sex: 'male' }));
+    const issue = expectOnly(result, 'unique.duplicate-breakdown', '/observations/2/disaggregation');
+    expect(issue.params).toEqual({ first: '/observations/1', categories: { sex: 'female' } });
+  });
+
+  it('rejects a second total, and a second cell of two dimensions', () => {
+    const again = { ...total, id: 'obs-total-again' };
+    expect(expectOnly(withObservations(total, again), 'unique.duplicate-breakdown', '/observations/1').params).toEqual({ first: '/observations/0', categories: {} });
+    const cell = part('fy', 10, 40, 25, { sex: 'female', ageGroup: '18-24' });
+    expectOnly(withObservations(total, cell, { ...cell, id: 'fy-again' }), 'unique.duplicate-breakdown', '/observations/2/disaggregation');
+  });
+
+  it('takes "all" for the total and tells other scopes, periods and sources apart', () => {
+    expectOnly(withObservations(total, { ...total, id: 'all', disaggregation: { sex: 'all' } }), 'unique.duplicate-breakdown', '/observations/1');
+    expectClean(withObservations(total, { ...total, id: 'survey', dataSource: 'survey' }, { ...total, id: 'area', scope: { country: 'ZM', subnationalArea: 'Lusaka' } }));
   });
 });

@@ -43,7 +43,8 @@ describe('ref.unknown-organisation', () => {
 
   it('reports a bounded number of uses of one missing organisation', () => {
     const pkg = changed((p) => {
-      p.observations = Array.from({ length: 30 }, (_, i) => countObservation({ id: `obs-${i}`, reportingOrganisation: UNKNOWN }));
+      // Thirty totals of thirty areas: of one area they would be duplicates.
+      p.observations = Array.from({ length: 30 }, (_, i) => countObservation({ id: `obs-${i}`, reportingOrganisation: UNKNOWN, scope: { country: 'ZM', subnationalArea: `Area ${i}` } }));
     });
     const result = validate(pkg, { now: NOW });
     expect(codes(result)).toEqual(Array(20).fill('ref.unknown-organisation'));
