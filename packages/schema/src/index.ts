@@ -12,11 +12,12 @@ export {
 export { codelists, type Code, type CodelistId } from './codelists/codes.js';
 export { indicatorCatalogue } from './catalogue/indicators.js';
 export { issueCodes, type IssueCode, type IssueCodeInfo } from './validate/codes.js';
+export { suggestionsFor } from './validate/suggestions.js';
 export {
   toPointer, fromPointer, makeIssue, type ValidationIssue, type IssueOf, type Problem, type ValidationResult, type ReadSummary, type Severity,
   type TextLocation, type CellLocation,
 } from './validate/issue.js';
-export type { IssueParams, ZodIssueParams } from './validate/params.js';
+export type { IssueParams, ZodIssueParams, BreakdownSum, Suggested } from './validate/params.js';
 export type { PersonalDataKind } from './validate/personal-data.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {

@@ -224,7 +224,7 @@ describe('validateNdjson', () => {
     it('resolves the publisher named in the header', async () => {
       const lines = packageLines().filter((l) => !l.startsWith(`{"type":"organisation","id":"${SECRETARIAT}"`));
       expect((await run(chunks(lines.join('\n')))).issues).toEqual([]);
-      expect((await run(chunks(lines.slice(1).join('\n')))).issues.map((i) => [i.code, i.params])).toContainEqual(['ref.unknown-organisation', { id: SECRETARIAT }]);
+      expect((await run(chunks(lines.slice(1).join('\n')))).issues.map((i) => [i.code, i.params])).toContainEqual(['ref.unknown-organisation', { id: SECRETARIAT, suggestions: [] }]);
     });
 
     it('resolves the knownOrganisations option', async () => {

@@ -24,7 +24,7 @@ describe('issue params', () => {
   });
 
   it('must match the code of a problem made into an issue', () => {
-    makeIssue({ code: 'ref.unknown-facility', path: [], params: { id: 'f-1' } });
+    makeIssue({ code: 'ref.unknown-facility', path: [], params: { id: 'f-1', suggestions: [] } });
     // @ts-expect-error -- a small cell needs its field, value and threshold
     makeIssue({ code: 'privacy.small-cell', path: [], params: { id: 'f-1' } });
   });

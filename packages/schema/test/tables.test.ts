@@ -40,6 +40,9 @@ function agree(table: IdTable<number | string>, operations: readonly Operation[]
   }
   expect(table.size).toBe(model.size);
   for (const [k, v] of model) expect(table.get(k)).toBe(v);
+  const keys = [...table.keys()];
+  expect(keys.length).toBe(model.size);
+  expect(new Set(keys)).toEqual(new Set(model.keys()));
 }
 
 describe('IdTable', () => {
@@ -80,6 +83,7 @@ describe('IdTable', () => {
     const long = 'x'.repeat(2 ** SMALL_PAGES - 1);
     for (const k of ['a', long, 'b', `${long}y`.slice(1), 'c']) table.add(k, k.slice(0, 3));
     expect(table.get(long)).toBe('xxx');
+    expect([...table.keys()]).toEqual(['a', long, 'b', `${long}y`.slice(1), 'c']);
     expect(table.get(`${long}y`.slice(1))).toBe('xxx');
     expect(table.get('c')).toBe('c');
     expect(table.get('x'.repeat(2 ** SMALL_PAGES - 2))).toBeUndefined();

@@ -1,5 +1,6 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
+import { alternatives } from './alternatives.js';
 import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
@@ -20,6 +21,7 @@ const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `d
 export const en: PhxLocale = {
   tag: 'en',
   zod: zodEn,
+  suggestion: (values) => `; did you mean ${alternatives(values, 'en', (value) => `"${value}"`)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'The file holds only blank lines or spaces: there is no data in it' : 'The file is empty'),
     'file.unsupported-format': (p) => `The file is ${formats[p.format]}, which PHX does not read; save the data as "CSV UTF-8", .phx.json or .phx.ndjson`,

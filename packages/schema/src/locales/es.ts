@@ -1,5 +1,6 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
+import { alternatives } from './alternatives.js';
 import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
@@ -20,6 +21,7 @@ const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `f
 export const es: PhxLocale = {
   tag: 'es',
   zod: zodEs,
+  suggestion: (values) => `; ¿quiso decir ${alternatives(values, 'es', (value) => `«${value}»`)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'El archivo solo tiene líneas en blanco o espacios: no contiene datos' : 'El archivo está vacío'),
     'file.unsupported-format': (p) => `El archivo es ${formats[p.format]}, que PHX no lee; guarde los datos como «CSV UTF-8», .phx.json o .phx.ndjson`,

@@ -1,5 +1,6 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
+import { alternatives } from './alternatives.js';
 import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
@@ -20,6 +21,7 @@ const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `d
 export const fr: PhxLocale = {
   tag: 'fr',
   zod: zodFr,
+  suggestion: (values) => ` ; vouliez-vous dire ${alternatives(values, 'fr', (value) => `« ${value} »`)} ?`,
   messages: {
     'file.empty': (p) => (p.blank ? "Le fichier ne contient que des lignes vides ou des espaces : il n'a aucune donnée" : 'Le fichier est vide'),
     'file.unsupported-format': (p) => `Le fichier est ${formats[p.format]}, que PHX ne lit pas ; enregistrez les données en « CSV UTF-8 », .phx.json ou .phx.ndjson`,

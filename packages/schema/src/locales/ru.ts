@@ -1,5 +1,6 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
+import { alternatives } from './alternatives.js';
 import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
@@ -20,6 +21,7 @@ const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `�
 export const ru: PhxLocale = {
   tag: 'ru',
   zod: zodRu,
+  suggestion: (values) => `; возможно, вы имели в виду ${alternatives(values, 'ru', (value) => `«${value}»`)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'В файле только пустые строки и пробелы: данных в нём нет' : 'Файл пуст'),
     'file.unsupported-format': (p) => `Это ${formats[p.format]}, а PHX такие файлы не читает; сохраните данные как «CSV UTF-8», .phx.json или .phx.ndjson`,

@@ -49,6 +49,8 @@ export interface PhxLocale {
   tag: string;
   /** zod's locale, which renders the structural (`schema.*`) messages. */
   zod: () => { localeError: z.core.$ZodErrorMap };
+  /** What follows a message whose params carry `suggestions`: the known values nearest to the one given. */
+  suggestion: (suggestions: readonly string[]) => string;
   /** PHX's own messages, by code. */
   messages: RuleMessages;
 }

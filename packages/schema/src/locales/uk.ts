@@ -1,5 +1,6 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
+import { alternatives } from './alternatives.js';
 import { categories } from './categories.js';
 import type { PhxLocale } from './types.js';
 
@@ -20,6 +21,7 @@ const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `�
 export const uk: PhxLocale = {
   tag: 'uk',
   zod: zodUk,
+  suggestion: (values) => `; можливо, ви мали на увазі ${alternatives(values, 'uk', (value) => `«${value}»`)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'У файлі лише порожні рядки та пробіли: даних у ньому немає' : 'Файл порожній'),
     'file.unsupported-format': (p) => `Це ${formats[p.format]}, а PHX такі файли не читає; збережіть дані як «CSV UTF-8», .phx.json або .phx.ndjson`,

@@ -1,4 +1,4 @@
-import { locales, type Locale, type MessageTemplate, type RuleCode } from '../locales/index.js';
+import { locales, type Locale, type MessageTemplate, type PhxLocale, type RuleCode } from '../locales/index.js';
 import type { IssueCode } from './codes.js';
 import type { IssueParams, ZodIssueParams } from './params.js';
 
@@ -17,13 +17,18 @@ const sampleOfType: Record<string, unknown> = {
  */
 export function renderMessage<C extends IssueCode>(code: C, params: IssueParams[C], locale: Locale = 'en'): string {
   const phxLocale = locales[locale];
-  if (code.startsWith('schema.') && code !== 'schema.required') {
-    const zodParams = params as ZodIssueParams;
-    const input = sampleOfType[String(zodParams.received)];
-    const rendered = phxLocale.zod().localeError({ ...zodParams, code: zodParams.zodCode, input } as never);
-    return typeof rendered === 'string' ? rendered : (rendered?.message ?? code);
-  }
-  return (phxLocale.messages[code as RuleCode] as MessageTemplate<RuleCode>)(params as IssueParams[RuleCode]);
+  const message =
+    code.startsWith('schema.') && code !== 'schema.required'
+      ? zodMessage(phxLocale, params as ZodIssueParams, code)
+      : (phxLocale.messages[code as RuleCode] as MessageTemplate<RuleCode>)(params as IssueParams[RuleCode]);
+  const { suggestions } = params as { suggestions?: readonly string[] };
+  return suggestions !== undefined && suggestions.length > 0 ? message + phxLocale.suggestion(suggestions) : message;
+}
+
+function zodMessage(phxLocale: PhxLocale, params: ZodIssueParams, code: IssueCode): string {
+  const input = sampleOfType[String(params.received)];
+  const rendered = phxLocale.zod().localeError({ ...params, code: params.zodCode, input } as never);
+  return typeof rendered === 'string' ? rendered : (rendered?.message ?? code);
 }
 
 /**

@@ -29,6 +29,21 @@ export interface ZodIssueParams {
   /** The allowed values (the first 20). */
   values?: unknown[];
   keys?: string[];
+  /** For a text that is none of the allowed texts: the nearest of them (see {@link Suggested}). */
+  suggestions?: string[];
+}
+
+/**
+ * The params of an unknown value that has known values near it: at most three, nearest first, none when
+ * nothing is near. The message ends with them.
+ *
+ * @example
+ * ```ts
+ * const params: IssueParams['ref.unknown-indicator'] = { code: 'hiv-prevalance-prisoners', suggestions: ['hiv-prevalence-prisoners'] };
+ * ```
+ */
+export interface Suggested {
+  suggestions: string[];
 }
 
 /**
@@ -83,9 +98,9 @@ export interface IssueParams {
   'unique.duplicate-id': { recordType: RecordType; id: string; first: string };
   /** `categories`: the breakdown's categories by dimension (`{ sex: 'female' }`), none for the total. */
   'unique.duplicate-breakdown': { categories: Record<string, string>; first: string };
-  'ref.unknown-organisation': { id: string };
-  'ref.unknown-facility': { id: string };
-  'ref.unknown-indicator': { code: string };
+  'ref.unknown-organisation': { id: string } & Suggested;
+  'ref.unknown-facility': { id: string } & Suggested;
+  'ref.unknown-indicator': { code: string } & Suggested;
   'ref.country-mismatch': { facility: string; facilityCountry: string; country: string };
   'indicator.unit-mismatch': { indicator: string; unit: string; expected: string };
   'observation.value-missing': Record<string, never>;
@@ -112,5 +127,5 @@ export interface IssueParams {
   'sheet.unknown-sheet': { sheet: string };
   'sheet.date-order-unknown': { column: string; example: string };
   'sheet.normalised': { column: string; cells: number; forms: NormalisedForm[] };
-  'codelist.unknown-code': { codelist: string; value: string };
+  'codelist.unknown-code': { codelist: string; value: string } & Suggested;
 }

@@ -13,6 +13,7 @@ import type { IssueParams } from './params.js';
 import { personalDataIn } from './personal-data.js';
 import { checkSuppression, nonTextKeys, personalMailbox } from './privacy.js';
 import type { RecordReport } from './structural.js';
+import { Suggestions, suggestionsInList } from './suggestions.js';
 import { IdTable } from './tables.js';
 import { ANY_VALUE, TEXT, type TextShape } from './text-shape.js';
 
@@ -92,6 +93,12 @@ export class RuleChecker<Context> {
   private readonly pendingFacilities = new Map<string, PendingReference<Context>[]>();
   private readonly breakdowns = new Breakdowns<Context>((code, path, params, context) => this.problem(code, path, params, context));
   private publisher: string | undefined;
+  /** The known values nearest to an unknown one, by kind: read from what the checker holds when one is needed. */
+  private readonly nearest = {
+    organisation: new Suggestions(() => this.knownIds('organisation', this.settings.knownOrganisations.keys(), this.publisher)),
+    facility: new Suggestions(() => this.knownIds('facility', this.settings.knownFacilities.keys())),
+    indicator: new Suggestions(() => this.knownIds('indicator', this.settings.catalogue.keys())),
+  };
 
   constructor(
     private readonly settings: RuleSettings,
@@ -159,13 +166,16 @@ export class RuleChecker<Context> {
   finish(): void {
     for (const [id, refs] of this.pendingOrganisations) {
       if (this.isOrganisation(id)) continue;
-      for (const ref of refs) this.problem('ref.unknown-organisation', join(ref.path, ref.keys), { id }, ref.context);
+      const suggestions = this.nearest.organisation.for(id);
+      for (const ref of refs) this.problem('ref.unknown-organisation', join(ref.path, ref.keys), { id, suggestions }, ref.context);
     }
     for (const [id, refs] of this.pendingFacilities) {
       const facilityCountry = this.countryOfFacility(id);
       for (const ref of refs) {
         if (facilityCountry === undefined) {
-          if (!this.ids.get('facility')?.has(id)) this.problem('ref.unknown-facility', join(ref.path, ref.keys), { id }, ref.context);
+          if (!this.ids.get('facility')?.has(id)) {
+            this.problem('ref.unknown-facility', join(ref.path, ref.keys), { id, suggestions: this.nearest.facility.for(id) }, ref.context);
+          }
         } else this.checkFacilityCountry(id, facilityCountry, ref);
       }
     }
@@ -193,6 +203,14 @@ export class RuleChecker<Context> {
     return false;
   }
 
+  /** The ids of the records of a type the data holds, and those known outside it. */
+  private *knownIds(type: RecordType, outside: Iterable<string>, also?: string): Generator<string> {
+    if (also !== undefined) yield also;
+    yield* outside;
+    const table = this.ids.get(type);
+    if (table) yield* table.keys();
+  }
+
   private isOrganisation(id: string): boolean {
     return id === this.publisher || this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
   }
@@ -205,7 +223,9 @@ export class RuleChecker<Context> {
   }
 
   private openCode(list: CodelistId, value: string | undefined, path: Path, keys: Keys, context: Context): void {
-    if (value !== undefined && !knownCodes(list).has(value)) this.problem('codelist.unknown-code', join(path, keys), { codelist: list, value }, context);
+    if (value === undefined || knownCodes(list).has(value)) return;
+    const suggestions = suggestionsInList(value, codelists[list].codes);
+    this.problem('codelist.unknown-code', join(path, keys), { codelist: list, value, suggestions }, context);
   }
 
   private openCodes(list: CodelistId, values: readonly string[] | undefined, path: Path, key: string, context: Context): void {
@@ -267,7 +287,9 @@ export class RuleChecker<Context> {
     const definition = this.indicators.get(obs.indicator) ?? this.settings.catalogue.get(obs.indicator);
     if (!definition) {
       // A definition in the data that failed its shape is reported there; its observations are not checked against it.
-      if (!this.ids.get('indicator')?.has(obs.indicator)) this.problem('ref.unknown-indicator', [...path, 'indicator'], { code: obs.indicator }, context);
+      if (!this.ids.get('indicator')?.has(obs.indicator)) {
+        this.problem('ref.unknown-indicator', [...path, 'indicator'], { code: obs.indicator, suggestions: this.nearest.indicator.for(obs.indicator) }, context);
+      }
       return;
     }
     if (obs.unit !== definition.unit) {

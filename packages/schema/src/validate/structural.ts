@@ -3,6 +3,7 @@ import { shapeSchemas, type ShapeKind } from '../model/shapes.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, type Problem } from './issue.js';
 import type { IssueParams, ZodIssueParams } from './params.js';
+import { suggestionsInList } from './suggestions.js';
 
 /** What PHX keeps of a zod issue: enough to re-render its message in any locale, never the input itself. */
 const keptFields = ['expected', 'origin', 'minimum', 'maximum', 'inclusive', 'format', 'pattern', 'values'] as const;
@@ -62,6 +63,10 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
       const value = (issue as unknown as Record<string, unknown>)[field];
       if (value === undefined) continue;
       kept[field] = value instanceof RegExp ? value.source : typeof value === 'bigint' ? Number(value) : value;
+    }
+    // A text that is not one of the allowed texts (a closed codelist): the nearest of them, from the whole list.
+    if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.every((value) => typeof value === 'string')) {
+      params.suggestions = suggestionsInList(issue.input, issue.values as string[]);
     }
     if (params.values && params.values.length > 20) params.values = params.values.slice(0, 20);
     if (issue.code === 'invalid_type') params.received = typeName(issue.input);

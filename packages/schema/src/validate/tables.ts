@@ -9,6 +9,8 @@ const MAX_TABLE_KEY = 0xffff;
 const MAX_KEY_BYTES = 2 ** 32;
 /** Key bytes are kept in pages of 2^20 bytes (1 MiB): a page is never copied to grow. */
 const DEFAULT_PAGE_BITS = 20;
+/** Bytes of a key turned into characters at once when the keys are listed. */
+const KEY_SLICE = 4096;
 
 /**
  * A map from identifiers to values: ASCII keys (identifiers always are) are kept as bytes in pages and
@@ -62,6 +64,22 @@ export class IdTable<T> {
 
   has(key: string): boolean {
     return this.get(key) !== undefined;
+  }
+
+  /** Every key: those kept in pages in the order they were added, then the others. */
+  *keys(): IterableIterator<string> {
+    for (let entry = 0; entry < this.count; entry++) {
+      const start = this.starts[entry]!;
+      const page = this.pages[start >>> this.pageBits]!;
+      const offset = start & (this.pageSize - 1);
+      let key = '';
+      // In slices: a call takes a bounded number of arguments, and a key may be 65 535 bytes long.
+      for (let at = offset, end = offset + this.lengths[entry]!; at < end; at += KEY_SLICE) {
+        key += String.fromCharCode(...page.subarray(at, Math.min(end, at + KEY_SLICE)));
+      }
+      yield key;
+    }
+    yield* this.other.keys();
   }
 
   /** Adds a key that is not there yet (`value` must not be undefined). */

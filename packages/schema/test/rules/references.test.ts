@@ -18,7 +18,19 @@ describe('ref.unknown-organisation', () => {
     ['the owner of an action item', (p: Loose) => (p.meetings[0].actionItems[0].owner = UNKNOWN), '/meetings/0/actionItems/0/owner'],
   ])('rejects %s that the package does not define', (_, change, pointer) => {
     const issue = expectOnly(validate(changed(change), { now: NOW }), 'ref.unknown-organisation', pointer);
-    expect(issue.params).toEqual({ id: UNKNOWN });
+    expect(issue.params).toEqual({ id: UNKNOWN, suggestions: [] });
+  });
+
+  it('suggests the nearest ids among the organisations, the publisher and the known ones', () => {
+    const typo = `${ZAMBIA_TRUST.slice(0, -2)}${ZAMBIA_TRUST.slice(-1)}${ZAMBIA_TRUST.slice(-2, -1)}`;
+    const pkg = changed((p) => (p.observations[4].reportingOrganisation = typo));
+    const issue = expectOnly(validate(pkg, { now: NOW }), 'ref.unknown-organisation', '/observations/4/reportingOrganisation');
+    expect(issue.params).toEqual({ id: typo, suggestions: [ZAMBIA_TRUST] });
+    expect(issue.message).toBe(`No organisation with id "${typo}" in the package; did you mean "${ZAMBIA_TRUST}"?`);
+    const known = changed((p) => (p.observations[4].reportingOrganisation = 'GB-CHC-1234576'));
+    expect(validate(known, { now: NOW, knownOrganisations: ['GB-CHC-1234567'] }).issues[0]!.params).toEqual({ id: 'GB-CHC-1234576', suggestions: ['GB-CHC-1234567'] });
+    const publisher = changed((p) => (p.meetings[0].organiser = 'PHX-ORG-0010'));
+    expect(validate(publisher, { now: NOW }).issues[0]!.params).toEqual({ id: 'PHX-ORG-0010', suggestions: ['PHX-ORG-0001'] });
   });
 
   it('resolves the publisher even when it is not among the organisations', () => {
@@ -60,7 +72,10 @@ describe('ref.unknown-facility', () => {
   it('rejects an observation scoped to a facility the package does not define', () => {
     const pkg = changed((p) => (p.observations[3].scope.facility = 'zm-fac-99'));
     const issue = expectOnly(validate(pkg, { now: NOW }), 'ref.unknown-facility', '/observations/3/scope/facility');
-    expect(issue.params).toEqual({ id: 'zm-fac-99' });
+    expect(issue.params).toEqual({ id: 'zm-fac-99', suggestions: ['zm-fac-01'] });
+    expect(issue.message).toBe('No facility with id "zm-fac-99" in the package; did you mean "zm-fac-01"?');
+    const far = changed((p) => (p.observations[3].scope.facility = 'lusaka-central'));
+    expect(validate(far, { now: NOW, knownFacilities: [['lusaka-centrl', 'ZM']] }).issues[0]!.params).toEqual({ id: 'lusaka-central', suggestions: ['lusaka-centrl'] });
   });
 
   it('resolves the knownFacilities option, and checks the country it gives', () => {
@@ -87,7 +102,13 @@ describe('ref.unknown-indicator', () => {
   it('rejects a code that is neither in the catalogue nor in the package', () => {
     const pkg = changed((p) => (p.observations[4].indicator = 'pep-provide'));
     const issue = expectOnly(validate(pkg, { now: NOW }), 'ref.unknown-indicator', '/observations/4/indicator');
-    expect(issue.params).toEqual({ code: 'pep-provide' });
+    expect(issue.params).toEqual({ code: 'pep-provide', suggestions: ['pep-provided'] });
+    expect(issue.message).toBe('Indicator "pep-provide" is neither in the catalogue nor defined in the package; did you mean "pep-provided"?');
+  });
+
+  it('suggests indicators the package defines as well as those of the catalogue', () => {
+    const pkg = changed((p) => p.observations.push(countObservation({ id: 'obs-halfway', indicator: 'halfway-house-place', numerator: 24, value: 24 })));
+    expect(expectOnly(validate(pkg, { now: NOW }), 'ref.unknown-indicator', '/observations/5/indicator').params.suggestions).toEqual(['halfway-house-places']);
   });
 
   it('resolves an indicator the package defines', () => {

@@ -1,4 +1,4 @@
-import { makeIssue, recordTypes, validateRecord, type Locale, type RecordType } from '@phx/schema';
+import { makeIssue, recordTypes, suggestionsFor, validateRecord, type Locale, type RecordType } from '@phx/schema';
 import { mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { AuditEntry, Principal, Store, StoredRecord } from '../store/types.js';
@@ -48,7 +48,8 @@ async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Lo
   const findings = validateRecord(type, record, { locale, ...(catalogue ? { catalogue } : {}) });
   const facility = type === 'observation' ? (record.scope as { facility?: string } | undefined)?.facility : undefined;
   if (findings.ok && facility !== undefined && !(await tx.get('facility', facility))) {
-    findings.issues.push(makeIssue({ code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: facility } }, locale));
+    const suggestions = suggestionsFor(facility, await tx.ids('facility'));
+    findings.issues.push(makeIssue({ code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: facility, suggestions } }, locale));
     findings.errors++;
   }
   rejectInvalid(findings, `The ${type}`);

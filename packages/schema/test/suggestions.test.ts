@@ -1,0 +1,128 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Suggestions, suggestionsFor, suggestionsInList } from '../src/validate/suggestions.js';
+import { codelists } from '../src/codelists/codes.js';
+
+/** True when `part` is whole words at the start or the end of `whole` (the reference of word matches). */
+function isPart(part: string, whole: string): boolean {
+  const words = whole.split('-');
+  return part.length >= 2 && part !== whole && words.some((_, i) => words.slice(0, i).join('-') === part || words.slice(i + 1).join('-') === part);
+}
+
+/** The plain reference: the edit distance with swaps of neighbours (optimal string alignment), the whole table. */
+function reference(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+describe('suggestionsFor', () => {
+  it('puts a known confusion first, then the nearest codes', () => {
+    expect(suggestionsFor('UK', codelists.country.codes)).toEqual(['GB', 'UA', 'UG']);
+    expect(suggestionsFor('percentage', codelists.unit.codes)).toEqual(['percent']);
+    expect(suggestionsFor('women', codelists.sex.codes)).toEqual(['female']);
+    expect(suggestionsFor('Total', codelists.ageGroup.codes)).toEqual(['all']);
+  });
+
+  it('gives only the value itself when it differs in capitals alone, and each value once', () => {
+    expect(suggestionsFor('zm', codelists.country.codes)).toEqual(['ZM']);
+    expect(suggestionsFor('Female', codelists.sex.codes)).toEqual(['female']);
+    expect(suggestionsFor('PHX-ORG-0010', ['PHX-ORG-0001', 'PHX-ORG-0001'])).toEqual(['PHX-ORG-0001']);
+  });
+
+  it('knows a country by its name in each of the five languages', () => {
+    for (const name of ['Ukraine', 'Україна', 'украина', 'Royaume-Uni', 'Reino Unido', 'Zambia']) {
+      expect(suggestionsFor(name, codelists.country.codes)[0], name).toBe(name === 'Zambia' ? 'ZM' : /uk|укр/i.test(name) ? 'UA' : 'GB');
+    }
+    // Only among the values asked about: a name is not a unit.
+    expect(suggestionsFor('Ukraine', codelists.unit.codes)).toEqual([]);
+  });
+
+  it('finds a code given by its first or last words, after the near typos', () => {
+    expect(suggestionsFor('unaids', codelists.framework.codes)).toEqual(['unaids-gam']);
+    expect(suggestionsFor('southern-africa', codelists.region.codes)).toEqual(['eastern-southern-africa']);
+    expect(suggestionsFor('unaids-gma', codelists.framework.codes)).toEqual(['unaids-gam']);
+    expect(suggestionsFor('who-europe', codelists.framework.codes)).toEqual(['who-europe-hipeds']);
+    expect(suggestionsFor('ZA-NPO-123', ['ZA-NPO-123-456', 'ZA-NPO-124'])).toEqual(['ZA-NPO-124', 'ZA-NPO-123-456']);
+  });
+
+  it('finds typos: a letter changed, dropped, added or two swapped', () => {
+    const codes = codelists.focusArea.codes;
+    expect(suggestionsFor('harm-reductoin', ['harm-reduction', 'legal-aid'])).toEqual(['harm-reduction']);
+    expect(suggestionsFor('tuberculosi', codes)).toEqual(['tuberculosis']);
+    expect(suggestionsFor('ZA-NPO-123-465', ['ZA-NPO-123-456', 'GB-CHC-1234567'])).toEqual(['ZA-NPO-123-456']);
+    expect(suggestionsFor('hiv-prevalance-prisoners', ['hiv-prevalence-prisoners', 'hcv-positivity-prisoners'])).toEqual(['hiv-prevalence-prisoners']);
+  });
+
+  it('suggests nothing far away, nothing for an empty or a huge value, and at most three', () => {
+    expect(suggestionsFor('completely-different', codelists.unit.codes)).toEqual([]);
+    expect(suggestionsFor('', codelists.country.codes)).toEqual([]);
+    expect(suggestionsFor('x'.repeat(10_000), ['x'])).toEqual([]);
+    expect(suggestionsFor('A', codelists.country.codes).length).toBe(3);
+  });
+
+  it('suggests exactly the known values within reach, by the plain reference, nearest first', () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '-'), minLength: 1, maxLength: 12 });
+    fc.assert(
+      fc.property(word, fc.uniqueArray(word, { maxLength: 8 }), (value, known) => {
+        const reach = Math.max(1, Math.floor(value.length / 3));
+        const rank = (code: string): number => {
+          const d = reference(value, code);
+          return d <= reach ? d : isPart(value, code) ? reach + 0.5 : Infinity;
+        };
+        const near = known.filter((code) => rank(code) <= reach + 0.5);
+        // The value itself (in this alphabet, capitals cannot differ) is suggested alone.
+        const within = near.includes(value) ? [value] : near;
+        const suggested = suggestionsFor(value, known);
+        expect(suggested.length).toBe(Math.min(3, within.length));
+        for (const code of suggested) expect(within).toContain(code);
+        const ranks = suggested.map(rank);
+        expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+        // None left out is nearer than one given.
+        for (const code of within.filter((other) => !suggested.includes(other))) expect(rank(code)).toBeGreaterThanOrEqual(ranks.at(-1)!);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('Suggestions', () => {
+  it('reads the known values when a value needs them, and looks each value up once', () => {
+    let reads = 0;
+    const known = ['ZA-NPO-123-456'];
+    const nearest = new Suggestions(() => (reads++, known));
+    expect(reads).toBe(0);
+    expect(nearest.for('ZA-NPO-123-465')).toEqual(['ZA-NPO-123-456']);
+    known.push('ZA-NPO-123-465x');
+    expect(nearest.for('ZA-NPO-123-465')).toEqual(['ZA-NPO-123-456']);
+    expect(reads).toBe(1);
+  });
+
+  it('stops suggesting when the comparisons it may spend are spent', () => {
+    const known = Array.from({ length: 300 }, (_, i) => `ZA-NPO-${i}`);
+    const nearest = new Suggestions(() => known, 1000);
+    const given = Array.from({ length: 10 }, (_, i) => nearest.for(`ZA-NPO-${i}x`));
+    // Four lookups of 300 values spend 1000 comparisons; the rest get none.
+    expect(given.slice(0, 4).every((suggestions) => suggestions.length > 0)).toBe(true);
+    expect(given.slice(4)).toEqual(Array(6).fill([]));
+  });
+
+  it('gives suggestions for at most 1000 distinct values', () => {
+    const nearest = new Suggestions(() => ['abc']);
+    const given = Array.from({ length: 1200 }, (_, i) => nearest.for(`ab${i}`));
+    expect(given.filter((suggestions) => suggestions.length > 0).length).toBeLessThanOrEqual(1000);
+    expect(given.at(-1)).toEqual([]);
+  });
+});
+
+describe('suggestionsInList', () => {
+  it('answers like suggestionsFor, for the same list again and again', () => {
+    for (let i = 0; i < 3; i++) expect(suggestionsInList('UK', codelists.country.codes)).toEqual(suggestionsFor('UK', codelists.country.codes));
+    for (let i = 0; i < 2500; i++) expect(suggestionsInList(`U${i % 1500}`, codelists.country.codes)).toEqual(suggestionsFor(`U${i % 1500}`, codelists.country.codes));
+  });
+});
