@@ -68,6 +68,28 @@ describe('phx init', () => {
     expect(phx(['validate', file]).code).toBe(0);
   });
 
+  it('has its placeholders flagged until they are replaced', () => {
+    const starter = dir.write('placeholders.phx.json', phx(['init']).stdout);
+    const flagged = phx(['validate', '--format', 'json', starter]);
+    const issues = (JSON.parse(flagged.stdout) as { files: { issues: { code: string; pointer: string }[] }[] }).files[0]!.issues;
+    expect(issues.map((issue) => [issue.code, issue.pointer])).toEqual([
+      ['package.placeholder', '/id'],
+      ['package.placeholder', '/publisher/id'],
+      ['package.placeholder', '/publisher/name'],
+      ['package.placeholder', '/description/en'],
+      ['package.placeholder', '/organisations/0/id'],
+      ['package.placeholder', '/organisations/0/name/en'],
+    ]);
+    expect(phx(['validate', '--fail-on', 'warning', starter]).code).toBe(1);
+    const filled = readFileSync(starter, 'utf8')
+      .replaceAll('PHX-ORG-CHANGE-ME', 'ZM-PACRA-120045')
+      .replaceAll('Name of your organisation', 'Zambia Prisons Reintegration Trust')
+      .replace(/"my-organisation-\d+"/, '"zprt-2026"')
+      .replace(/"What this package holds[^"]*"/, '"HIV testing in Zambian prisons, 2025"');
+    const done = dir.write('filled.phx.json', filled);
+    expect(phx(['validate', '--fail-on', 'warning', done])).toMatchObject({ code: 0 });
+  });
+
   it('writes --out, and will not overwrite it without --force', () => {
     const out = dir.path('init.phx.json');
     const first = phx(['init', '--out', out]);

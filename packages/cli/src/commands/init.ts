@@ -1,4 +1,4 @@
-import { PHX_VERSION, SCHEMA_BASE_URL } from '@phx/schema';
+import { PHX_VERSION, SCHEMA_BASE_URL, starterPlaceholders } from '@phx/schema';
 import { parse } from '../args.js';
 import { exitCodes } from '../errors.js';
 import { writeNew } from '../io/files.js';
@@ -16,22 +16,23 @@ Options:
   -h, --help         show this help`;
 
 /**
- * A starter package that validates as it is, with placeholders to replace.
+ * A starter package that validates as it is, with placeholders to replace: `phx validate` warns about each
+ * one left (`package.placeholder`).
  */
 export function starterPackage(now: Date, schemaBase: string = SCHEMA_BASE_URL): Record<string, unknown> {
   const year = now.getUTCFullYear();
   return {
     $schema: `${schemaBase}DataPackage.schema.json`,
     phxVersion: PHX_VERSION,
-    id: `my-organisation-${year}`,
-    publisher: { id: 'PHX-ORG-CHANGE-ME', name: 'Name of your organisation' },
+    id: `${starterPlaceholders.packageIdPrefix}${year}`,
+    publisher: { id: starterPlaceholders.organisationId, name: starterPlaceholders.organisationName },
     license: 'CC-BY-4.0',
     publishedAt: `${now.toISOString().slice(0, 19)}Z`,
-    description: { en: 'What this package holds: the period, the places and the indicators it reports.' },
+    description: { en: starterPlaceholders.description },
     organisations: [
       {
-        id: 'PHX-ORG-CHANGE-ME',
-        name: { en: 'Name of your organisation' },
+        id: starterPlaceholders.organisationId,
+        name: { en: starterPlaceholders.organisationName },
         organisationType: 'ngo',
         countries: ['ZA'],
       },

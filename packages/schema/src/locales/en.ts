@@ -62,6 +62,7 @@ export const en: PhxLocale = {
     'disagg.not-allowed': (p) => `Indicator "${p.indicator}" cannot be disaggregated by ${p.dimension}`,
     'disagg.exceeds-total': (p) => `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${p.dimension} add up to ${p.sum}, more than the total ${p.total}`,
     'disagg.below-total': (p) => `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${p.dimension} add up to ${p.sum}, less than the total ${p.total}: is a category missing?`,
+    'package.placeholder': (p) => `"${p.value}" is a placeholder of the starter package: replace it with your own`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
     'privacy.suppressed-value-present': (p) => `The observation is suppressed, but ${p.field} is still given`,
     'privacy.complementary-disclosure': (p) => `This suppressed number can be worked out from the total and the other categories by ${p.dimension}: suppress one more category, or the total`,

@@ -64,6 +64,7 @@ export const es: PhxLocale = {
     'disagg.not-allowed': (p) => `El indicador «${p.indicator}» no se puede desagregar por ${p.dimension}`,
     'disagg.exceeds-total': (p) => `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${p.dimension} suman ${p.sum}, más que el total ${p.total}`,
     'disagg.below-total': (p) => `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${p.dimension} suman ${p.sum}, menos que el total ${p.total}: ¿falta una categoría?`,
+    'package.placeholder': (p) => `«${p.value}» es un marcador del paquete inicial: sustitúyalo por su propio valor`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} está por debajo del umbral de supresión ${p.threshold}: marque la observación como "suppressed" y omita el número`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero ${p.field} sigue presente`,
     'privacy.complementary-disclosure': (p) => `Este número suprimido se deduce del total y de las demás categorías por ${p.dimension}: suprima una categoría más, o el total`,

@@ -64,6 +64,7 @@ export const fr: PhxLocale = {
     'disagg.not-allowed': (p) => `L'indicateur « ${p.indicator} » ne peut pas être ventilé par ${p.dimension}`,
     'disagg.exceeds-total': (p) => `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${p.dimension} totalisent ${p.sum}, plus que le total ${p.total}`,
     'disagg.below-total': (p) => `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${p.dimension} totalisent ${p.sum}, moins que le total ${p.total} : manque-t-il une catégorie ?`,
+    'package.placeholder': (p) => `« ${p.value} » est un exemple du paquet de départ : remplacez-le par votre valeur`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} est sous le seuil de masquage ${p.threshold} : marquez l'observation "suppressed" et omettez le nombre`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais ${p.field} est encore indiqué`,
     'privacy.complementary-disclosure': (p) => `Ce nombre masqué se déduit du total et des autres catégories par ${p.dimension} : masquez une catégorie de plus, ou le total`,

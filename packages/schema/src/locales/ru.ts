@@ -64,6 +64,7 @@ export const ru: PhxLocale = {
     'disagg.not-allowed': (p) => `Индикатор «${p.indicator}» нельзя дезагрегировать по признаку ${p.dimension}`,
     'disagg.exceeds-total': (p) => `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${p.dimension} в сумме дают ${p.sum}, больше общего итога ${p.total}`,
     'disagg.below-total': (p) => `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${p.dimension} в сумме дают ${p.sum}, меньше общего итога ${p.total}: не пропущена ли категория?`,
+    'package.placeholder': (p) => `«${p.value}» — заполнитель из шаблона пакета: замените его своим значением`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
     'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но ${p.field} всё ещё указан`,
     'privacy.complementary-disclosure': (p) => `Это скрытое число можно вычислить из общего итога и других категорий по признаку ${p.dimension}: скройте ещё одну категорию или общий итог`,

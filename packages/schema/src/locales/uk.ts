@@ -64,6 +64,7 @@ export const uk: PhxLocale = {
     'disagg.not-allowed': (p) => `Індикатор «${p.indicator}» не можна дезагрегувати за ознакою ${p.dimension}`,
     'disagg.exceeds-total': (p) => `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${p.dimension} у сумі дають ${p.sum}, більше за загальний підсумок ${p.total}`,
     'disagg.below-total': (p) => `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${p.dimension} у сумі дають ${p.sum}, менше за загальний підсумок ${p.total}: чи не пропущено категорію?`,
+    'package.placeholder': (p) => `«${p.value}» — заповнювач із шаблону пакета: замініть його своїм значенням`,
     'privacy.small-cell': (p) => `${p.field} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але ${p.field} досі зазначено`,
     'privacy.complementary-disclosure': (p) => `Це приховане число можна обчислити із загального підсумку та інших категорій за ознакою ${p.dimension}: приховайте ще одну категорію або загальний підсумок`,

@@ -283,6 +283,12 @@ export const issueCodes = {
       'A complete breakdown (female and male; or age groups that cover every age) adds up to less than its total: a category is missing or a number is wrong.',
     example: 'female 100 + male 200, total 500',
   },
+  'package.placeholder': {
+    severity: 'warning',
+    structural: false,
+    summary: 'A value a starter package holds for its author to replace (`phx init` writes them) is still there.',
+    example: '"publisher": {"id": "PHX-ORG-CHANGE-ME", "name": "Name of your organisation"}',
+  },
   'privacy.small-cell': {
     severity: 'error',
     structural: false,

@@ -118,6 +118,7 @@ export interface IssueParams {
   'disagg.not-allowed': { dimension: string; indicator: string };
   'disagg.exceeds-total': BreakdownSum;
   'disagg.below-total': BreakdownSum;
+  'package.placeholder': { value: string };
   'privacy.small-cell': { field: 'numerator' | 'value'; value: number; threshold: number };
   'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
   /** `parts`: how many categories the complete breakdown has. */

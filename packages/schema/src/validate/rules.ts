@@ -11,6 +11,7 @@ import { checkArithmetic } from './arithmetic.js';
 import { Breakdowns } from './breakdowns.js';
 import type { IssueParams } from './params.js';
 import { personalDataIn } from './personal-data.js';
+import { checkHeaderPlaceholders, checkOrganisationPlaceholders } from './placeholders.js';
 import { checkSuppression, nonTextKeys, personalMailbox } from './privacy.js';
 import type { RecordReport } from './structural.js';
 import { Suggestions, suggestionsInList } from './suggestions.js';
@@ -132,6 +133,8 @@ export class RuleChecker<Context> {
    */
   header(header: Record<string, unknown>, context: Context, text: TextShape): void {
     this.textOf(header, [], context, text);
+    this.here([], context);
+    checkHeaderPlaceholders(header, this.reportHere);
   }
 
   /** Applies the rules to one structurally valid record; `text` says where its free text is. */
@@ -234,6 +237,8 @@ export class RuleChecker<Context> {
 
   private organisation(org: Organisation, path: Path, context: Context): void {
     this.unique('organisation', org.id, path, context);
+    this.here(path, context);
+    checkOrganisationPlaceholders(org, this.reportHere);
     this.openCodes('region', org.regions, path, 'regions', context);
     this.openCodes('focusArea', org.focusAreas, path, 'focusAreas', context);
     this.openCodes('population', org.populations, path, 'populations', context);
