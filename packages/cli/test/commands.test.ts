@@ -143,8 +143,9 @@ describe('phx indicators', () => {
   it('lists the catalogue with names in the chosen locale', () => {
     const en = phx(['indicators', '--locale', 'en']);
     expect(en.code).toBe(0);
-    expect(en.stdout).toMatch(/^code +unit +framework +name$/m);
-    expect(en.stdout).toMatch(/hiv-prevalence-prisoners +percent +\S+ +HIV prevalence/);
+    expect(en.stdout).toMatch(/^code +unit +breakdowns +framework +name$/m);
+    expect(en.stdout).toMatch(/hiv-prevalence-prisoners +percent +sex,ageGroup +unaids-gam +HIV prevalence/);
+    expect(en.stdout).toMatch(/prisons-needles-distributed +count +- +unaids-gam +Needles distributed/);
     const ru = phx(['indicators', '--locale', 'ru']);
     expect(ru.stdout).toMatch(/hiv-prevalence-prisoners .*[А-Яа-я]/);
   });

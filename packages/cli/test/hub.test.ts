@@ -51,7 +51,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
 
   it('creates a token that the hub accepts, printed once', async () => {
     const db = dir.path('tokens.sqlite');
-    const created = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--db', db]);
+    const created = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--new-org', '--db', db]);
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^\S{16,}$/);
@@ -65,8 +65,8 @@ describe('phx serve and phx token with @phx/server installed', () => {
 
   it('lists tokens with their label, expiry and last use, and revokes one', async () => {
     const db = dir.path('list.sqlite');
-    const token = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--label', 'monthly upload', '--expires', '2999-12-31', '--db', db]).stdout.trim();
-    phx(['token', 'create', '--org', 'GB-CHC-1234567', '--role', 'reader', '--db', db]);
+    const token = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--label', 'monthly upload', '--expires', '2999-12-31', '--new-org', '--db', db]).stdout.trim();
+    phx(['token', 'create', '--org', 'GB-CHC-1234567', '--role', 'reader', '--new-org', '--db', db]);
     const hub = await serve(['--db', db, '--port', '0']);
     const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)?.[1];
     expect((await fetch(`${url}/v1/organisations`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
@@ -123,6 +123,21 @@ describe('phx serve and phx token with @phx/server installed', () => {
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`port ${port} is in use`);
     await hub.stop();
+  });
+
+  it('refuses a token for an organisation the hub does not know, naming the nearest it knows', async () => {
+    const db = dir.path('known.sqlite');
+    const seed = dir.write('known-seed.phx.json', JSON.stringify(validPackage()));
+    await (await serve(['--db', db, '--port', '0', '--seed', seed])).stop();
+    const known = (validPackage().organisations as { id: string }[])[0]!.id;
+    const typo = `${known.slice(0, -2)}${known.slice(-1)}${known.slice(-2, -1)}`;
+    const refused = phx(['token', 'create', '--org', typo, '--db', db]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`The hub knows no organisation "${typo}": did you mean "${known}"?`);
+    expect(phx(['token', 'create', '--org', known, '--db', db]).code).toBe(0);
+    expect(phx(['token', 'create', '--org', typo, '--new-org', '--db', db]).code).toBe(0);
+    const empty = phx(['token', 'create', '--org', known, '--db', dir.path('empty.sqlite')]);
+    expect(empty).toMatchObject({ code: 2, stderr: expect.stringContaining(`The hub knows no organisation "${known}": it holds no organisation yet.`) });
   });
 
   it('checks its arguments', () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { suggestionsFor } from '@phx/schema';
 import { createApp, type HubLimits } from './http/app.js';
 import { answerRefusedRequest } from './http/refused.js';
 import { limitRecords } from './hub/count.js';
@@ -211,6 +212,12 @@ export interface CreateTokenOptions {
   expiresAt?: string;
   /** Who or what holds the token, shown by `listTokens`. */
   label?: string;
+  /**
+   * Refuse an organisation the hub holds no record of, naming the nearest ids it knows: a mistyped id would
+   * give a token that can write nothing of the organisation's.
+   * @default false
+   */
+  onlyKnownOrganisation?: boolean;
 }
 
 /**
@@ -235,9 +242,19 @@ export async function createToken(options: CreateTokenOptions): Promise<{ token:
     if (date.getTime() <= Date.now()) throw new Error(`The expiry ${options.expiresAt} has passed.`);
     expiresAt = date.toISOString();
   }
-  return withStore(options.db, async (store) => ({
-    token: await store.createToken(options.organisation, options.role, { ...(expiresAt ? { expiresAt } : {}), ...(options.label ? { label: options.label } : {}) }),
-  }));
+  return withStore(options.db, async (store) => {
+    if (options.onlyKnownOrganisation) {
+      const known = await store.ids('organisation');
+      if (!known.includes(options.organisation)) {
+        const near = suggestionsFor(options.organisation, known);
+        throw new Error(
+          `The hub knows no organisation "${options.organisation}"` +
+            (near.length > 0 ? `: did you mean ${near.map((id) => `"${id}"`).join(' or ')}?` : known.length > 0 ? '.' : ': it holds no organisation yet.'),
+        );
+      }
+    }
+    return { token: await store.createToken(options.organisation, options.role, { ...(expiresAt ? { expiresAt } : {}), ...(options.label ? { label: options.label } : {}) }) };
+  });
 }
 
 async function withStore<T>(db: string, work: (store: Store) => Promise<T>): Promise<T> {

@@ -19,7 +19,14 @@ interface HubModule {
     skipped?: { file: string; package: string; reason: string }[];
     close(): Promise<void>;
   }>;
-  createToken(options: { db: string; organisation: string; role: 'member' | 'secretariat' | 'reader'; expiresAt?: string; label?: string }): Promise<{ token: string }>;
+  createToken(options: {
+    db: string;
+    organisation: string;
+    role: 'member' | 'secretariat' | 'reader';
+    expiresAt?: string;
+    label?: string;
+    onlyKnownOrganisation?: boolean;
+  }): Promise<{ token: string }>;
   listTokens(options: { db: string }): Promise<
     { id: string; organisation: string; role: string; label: string | null; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }[]
   >;
@@ -131,7 +138,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
   return exitCodes.ok;
 }
 
-export const tokenHelp = `Usage: phx token create --org <organisation id> --role <member|secretariat|reader> [--expires <date>] [--label <text>] [--db <file|url>]
+export const tokenHelp = `Usage: phx token create --org <organisation id> --role <member|secretariat|reader> [--new-org] [--expires <date>] [--label <text>] [--db <file|url>]
        phx token list [--db <file|url>]
        phx token revoke <id> [--db <file|url>]
 
@@ -145,6 +152,8 @@ Options:
                     organisation) or reader
   --expires <date>  when the token stops working, YYYY-MM-DD or a date-time (default never)
   --label <text>    who or what holds the token, shown by list
+  --new-org         create the token although the hub holds no record of the organisation yet
+                    (without it, an --org the hub does not know is refused, with the nearest ids)
   --db <file|url>   the hub's database: its SQLite file (default ./phx.sqlite) or PostgreSQL URL
   -h, --help        show this help`;
 
@@ -156,6 +165,7 @@ export async function runToken(argv: string[], context: Context): Promise<number
     db: { type: 'string' },
     expires: { type: 'string' },
     label: { type: 'string' },
+    'new-org': { type: 'boolean' },
   });
   if (values.help) return context.print(`${tokenHelp}\n`);
   const [action, ...rest] = positionals;
@@ -183,7 +193,14 @@ export async function runToken(argv: string[], context: Context): Promise<number
   const role = choice('role', values.role, ['member', 'secretariat', 'reader'], 'member');
   const hub = await loadHub();
   const { token } = await hub
-    .createToken({ db, organisation: values.org, role, ...(values.expires ? { expiresAt: values.expires } : {}), ...(values.label ? { label: values.label } : {}) })
+    .createToken({
+      db,
+      organisation: values.org,
+      role,
+      onlyKnownOrganisation: values['new-org'] !== true,
+      ...(values.expires ? { expiresAt: values.expires } : {}),
+      ...(values.label ? { label: values.label } : {}),
+    })
     .catch(fail);
   return context.print(`${token}\n`);
 }

@@ -4,7 +4,8 @@ import type { Context } from './context.js';
 
 export const indicatorsHelp = `Usage: phx indicators [--locale <en|ru|uk|fr|es>] [--format <table|json>]
 
-Lists the indicator catalogue that ships with PHX: code, unit, framework and name.
+Lists the indicator catalogue that ships with PHX: code, unit, the breakdowns it allows (the fields of
+"disaggregation" an observation may give), framework and name.
 
 Options:
   --locale <en|ru|uk|fr|es>   language of the names (default: from LANG, else en)
@@ -23,8 +24,14 @@ export async function runIndicators(argv: string[], context: Context): Promise<n
   const locale = localeOf(values.locale);
   const format = choice('format', values.format, ['table', 'json'], 'table');
   if (format === 'json') return context.print(`${JSON.stringify(indicatorCatalogue, null, 2)}\n`);
-  const rows = indicatorCatalogue.map((definition) => [definition.code, definition.unit, definition.framework, nameIn(definition.name, locale)]);
-  const header = ['code', 'unit', 'framework', 'name'];
+  const rows = indicatorCatalogue.map((definition) => [
+    definition.code,
+    definition.unit,
+    definition.disaggregations.join(',') || '-',
+    definition.framework,
+    nameIn(definition.name, locale),
+  ]);
+  const header = ['code', 'unit', 'breakdowns', 'framework', 'name'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return context.print(`${[line(header), ...rows.map(line)].join('\n')}\n`);
