@@ -64,6 +64,7 @@ export interface AssembleOptions extends ValidateOptions {
  *
  * @example
  * ```ts
+ * const assembled = await assemblePackage([{ name: 'observations.csv', format: 'csv', bytes }]);
  * const { name, issues, records }: InputReport = assembled.files[0]!;
  * ```
  */
@@ -81,7 +82,7 @@ export interface InputReport {
  *
  * @example
  * ```ts
- * const { ok, readable, pkg, files }: AssembledPackage = await assemblePackage(inputs);
+ * const { ok, readable, pkg, files }: AssembledPackage = await assemblePackage([{ name: 'observations.csv', format: 'csv', bytes }]);
  * ```
  */
 export interface AssembledPackage {
@@ -124,7 +125,9 @@ async function* chunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
  *
  * @example
  * ```ts
+ * import { readFile } from 'node:fs/promises';
  * import { assemblePackage } from '@phx/schema';
+ * const [header, facilities, observations] = await Promise.all(['header.phx.json', 'facilities.csv', 'observations.csv'].map((name) => readFile(name)));
  * const { ok, pkg, files } = await assemblePackage([
  *   { name: 'header.phx.json', format: 'json', bytes: header, headerOnly: true },
  *   { name: 'facilities.csv', format: 'csv', bytes: facilities },

@@ -16,7 +16,7 @@ export const excelLocales = ['en', 'ru', 'uk', 'fr', 'es'] as const;
  * @example
  * ```ts
  * const excelLocale: ExcelLocale = 'uk';
- * writeCsv('observation', records, { excelLocale }); // 12,5 and 31.12.2020, separated by ;
+ * writeCsv('observation', pkg.observations ?? [], { excelLocale }); // 12,5 and 31.12.2020, separated by ;
  * ```
  */
 export type ExcelLocale = (typeof excelLocales)[number];

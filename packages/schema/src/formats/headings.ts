@@ -92,11 +92,6 @@ const order: Record<ExcelLocale, number> = { en: 0, ru: 1, uk: 2, fr: 3, es: 4 }
  * The heading of a column in a language, from the words of its path: `period.start` is
  * "Період › початок" in Ukrainian; a list item gets its number, a language map its tag
  * (`name.en` is "Name (en)"). A word without a translation stays as it is.
- *
- * @example
- * ```ts
- * columnHeading('disaggregation.sex', 'fr'); // 'Ventilation › sexe'
- * ```
  */
 export function columnHeading(column: string, language: ExcelLocale): string {
   const parts: string[] = [];

@@ -121,7 +121,7 @@ export async function writeXlsx(pkg: Record<string, unknown>, options: WriteXlsx
  * @example
  * ```ts
  * import { xlsxTemplate } from '@phx/schema';
- * await writeFile('report.xlsx', await xlsxTemplate({ language: 'uk', facilities: myFacilities }));
+ * await writeFile('report.xlsx', await xlsxTemplate({ language: 'uk', facilities: [facility] }));
  * ```
  */
 export async function xlsxTemplate(options: WriteXlsxOptions & { header?: Record<string, unknown>; types?: readonly RecordType[] } = {}): Promise<Uint8Array> {

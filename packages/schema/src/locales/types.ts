@@ -28,7 +28,7 @@ export type MessageTemplate<C extends RuleCode> = (params: IssueParams[C]) => st
  * @example
  * ```ts
  * const messages: RuleMessages = locales.en.messages;
- * messages['ref.unknown-facility']({ id: 'zm-fac-99' });
+ * messages['ref.unknown-facility']({ id: 'zm-fac-99', suggestions: ['zm-fac-09'] });
  * ```
  *
  * @useDeclaredType

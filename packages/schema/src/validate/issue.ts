@@ -85,7 +85,7 @@ export interface IssueOf<C extends IssueCode> {
  * const issue: ValidationIssue = {
  *   code: 'ref.unknown-organisation', severity: 'error', path: ['observations', 0, 'reportingOrganisation'],
  *   pointer: '/observations/0/reportingOrganisation', message: 'No organisation with id "ZM-PACRA-120045" in the package',
- *   params: { id: 'ZM-PACRA-120045' },
+ *   params: { id: 'ZM-PACRA-120045', suggestions: ['ZM-PACRA-120054'] },
  * };
  * formatIssue(issue, 'fr'); // the same message in French
  * if (issue.code === 'ref.unknown-organisation') console.log(issue.params.id);
@@ -98,7 +98,7 @@ export type ValidationIssue<C extends IssueCode = IssueCode> = { [K in C]: Issue
  *
  * @example
  * ```ts
- * const problem: Problem = { code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: 'zm-fac-99' } };
+ * const problem: Problem = { code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: 'zm-fac-99', suggestions: [] } };
  * makeIssue(problem, 'ru').message; // 'В пакете нет учреждения с идентификатором «zm-fac-99»'
  * ```
  */
@@ -118,7 +118,7 @@ export function problemOf<C extends IssueCode>(code: C, path: (string | number)[
  *
  * @example
  * ```ts
- * const issue = makeIssue({ code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: 'zm-fac-99' } }, 'fr');
+ * const issue = makeIssue({ code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: 'zm-fac-99', suggestions: ['zm-fac-09'] } }, 'fr');
  * issue.severity; // 'error'
  * ```
  */

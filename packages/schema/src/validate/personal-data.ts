@@ -714,13 +714,8 @@ const recentKinds: (PersonalDataKind | undefined)[] = new Array<PersonalDataKind
 let nextRecent = 0;
 
 /**
- * The kind of personal data a free text seems to hold, if any.
- *
- * @example
- * ```ts
- * personalDataIn('Петренко І.М., 14.03.1987 р.н.'); // 'name'
- * personalDataIn('Reporting period 2019-01-01 to 2019-12-31'); // undefined
- * ```
+ * The kind of personal data a free text seems to hold, if any: 'name' for `Петренко І.М., 14.03.1987 р.н.`,
+ * none for `Reporting period 2019-01-01 to 2019-12-31`.
  */
 export function personalDataIn(text: string): PersonalDataKind | undefined {
   if (cueKeys.size === 0) fillCues();
