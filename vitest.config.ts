@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** The hub's tests that depend on the database, run again on PostgreSQL (one throw-away cluster per run). */
@@ -21,6 +22,9 @@ const hubTests = ['packages/server/test/{hub,authorisation,crash,concurrency,exp
 // and the hub's tests again on PostgreSQL and on two hub processes sharing one PostgreSQL database.
 export default defineConfig({
   test: {
+    // Vitest's default leaves one core free; these tests spend much of their time waiting on the processes they
+    // start (npm, Chromium, PostgreSQL, the built `phx` and hub), so one worker per core keeps both cores busy.
+    maxWorkers: availableParallelism(),
     projects: [
       'packages/*',
       'test',

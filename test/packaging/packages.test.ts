@@ -28,6 +28,12 @@ const publishable = readdirSync(join(root, 'packages'))
   .map((dir) => ({ dir: join(root, 'packages', dir), manifest: JSON.parse(readFileSync(join(root, 'packages', dir, 'package.json'), 'utf8')) as Manifest }))
   .filter(({ manifest }) => !manifest.private);
 
+const versionOf = (dependency: string) => (JSON.parse(readFileSync(join(root, 'node_modules', dependency, 'package.json'), 'utf8')) as { version: string }).version;
+const typescriptVersion = versionOf('typescript');
+const typesNodeVersion = versionOf('@types/node');
+/** One install per consumer; `npm ci` of the repository has filled the cache, so npm asks the registry only for what is missing. */
+const install = (cwd: string, specs: string[]) => run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', ...specs], { cwd });
+
 const scratch = mkdtempSync(join(tmpdir(), 'phx-packages-'));
 const tarballs = new Map<string, string>();
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -69,8 +75,7 @@ describe('a fresh project installing the tarballs', () => {
   beforeAll(async () => {
     mkdirSync(consumer, { recursive: true });
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs.values()], { cwd: consumer });
-    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', `typescript@${JSON.parse(readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8')).version}`, '@types/node@20'], { cwd: consumer });
+    await install(consumer, [...tarballs.values(), `typescript@${typescriptVersion}`, `@types/node@${typesNodeVersion}`]);
   }, 300_000);
 
   it('imports @phx/schema from ESM and validates', async () => {
@@ -189,8 +194,7 @@ describe('the client installed alone', () => {
   beforeAll(async () => {
     mkdirSync(alone, { recursive: true });
     writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'alone', private: true, type: 'module' }));
-    const typescript = JSON.parse(readFileSync(join(root, 'node_modules/typescript/package.json'), 'utf8')).version as string;
-    await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarballs.get('@phx/client')!, `typescript@${typescript}`], { cwd: alone });
+    await install(alone, [tarballs.get('@phx/client')!, `typescript@${typescriptVersion}`]);
   }, 300_000);
 
   it('needs no other package of ours', () => {
