@@ -1,4 +1,5 @@
 import { InvalidResponseError } from '../errors/index.js';
+import type { paths } from '../generated/paths.js';
 import type {
   AuditEntry, AuditFilter, CallOptions, ChangeOptions, ClientOptions, Collection, CreateOptions, DataPackage, ExportedFile, ExportFormat, ExportNote, ExportSelection, Filter,
   ImportSummary, Page, PageOptions,
@@ -118,9 +119,22 @@ function paged<T, F>(call: AnyCall, path: string, checked: (item: T) => T): Page
   };
 }
 
+/**
+ * The path of one record of each collection, as the contract writes it. Typed by `paths`: were the contract to name
+ * an item's key otherwise, this table would no longer compile.
+ */
+const itemPaths: { [C in Collection]: Extract<keyof paths, `/v1/${C}/{${string}}`> } = {
+  organisations: '/v1/organisations/{id}',
+  facilities: '/v1/facilities/{id}',
+  indicators: '/v1/indicators/{code}',
+  observations: '/v1/observations/{id}',
+  meetings: '/v1/meetings/{id}',
+};
+
 function readable<C extends Collection>(call: AnyCall, collection: C, type: RecordType, options: ClientOptions): WritableResource<C> {
-  const item = `/v1/${collection}/{${type === 'indicator' ? 'code' : 'id'}}`;
-  const key = (id: string) => ({ [type === 'indicator' ? 'code' : 'id']: id });
+  const item = itemPaths[collection];
+  const keyName = /\{(\w+)\}$/.exec(item)![1]!;
+  const key = (id: string) => ({ [keyName]: id });
   const checked = <T>(record: T): T => {
     const result = options.validateResponses?.(type, record);
     if (result && !result.ok) throw new InvalidResponseError(result.issues);
