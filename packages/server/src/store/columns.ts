@@ -1,16 +1,7 @@
 import type { RecordType } from '@phx/schema';
 
-/** The columns a record is filtered by, taken from its body. */
-export interface FilterColumns {
-  indicator: string | null;
-  country: string | null;
-  organisation: string | null;
-  facility: string | null;
-  period_start: string | null;
-  period_end: string | null;
-}
-
-const none: FilterColumns = { indicator: null, country: null, organisation: null, facility: null, period_start: null, period_end: null };
+/** The columns a record is filtered by, in the order `pushFilterColumns` gives their values. */
+export const FILTER_COLUMNS = ['indicator', 'country', 'organisation', 'facility', 'period_start', 'period_end'] as const;
 
 /** The fields the columns come from (bodies are validated before they are stored). */
 interface Body {
@@ -24,24 +15,23 @@ interface Body {
   period?: { start: string; end: string };
 }
 
-/** Extracts the filter columns of a record (bodies are already validated). */
-export function filterColumns(type: RecordType, record: object): FilterColumns {
+/**
+ * Appends the values of the filter columns of a record (bodies are already validated) to `values`,
+ * in the order of `FILTER_COLUMNS`: a bulk import builds the parameters of its statements in one array.
+ */
+export function pushFilterColumns(type: RecordType, record: object, values: unknown[]): void {
   const body = record as Body;
   switch (type) {
     case 'observation':
-      return {
-        indicator: body.indicator!,
-        country: body.scope!.country,
-        organisation: body.reportingOrganisation!,
-        facility: body.scope!.facility ?? null,
-        period_start: body.period!.start,
-        period_end: body.period!.end,
-      };
+      values.push(body.indicator!, body.scope!.country, body.reportingOrganisation!, body.scope!.facility ?? null, body.period!.start, body.period!.end);
+      return;
     case 'facility':
-      return { ...none, country: body.country! };
+      values.push(null, body.country!, null, null, null, null);
+      return;
     case 'meeting':
-      return { ...none, organisation: body.organiser!, period_start: body.start!.slice(0, 10), period_end: body.end!.slice(0, 10) };
+      values.push(null, null, body.organiser!, null, body.start!.slice(0, 10), body.end!.slice(0, 10));
+      return;
     default:
-      return none;
+      values.push(null, null, null, null, null, null);
   }
 }

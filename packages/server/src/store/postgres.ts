@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
-import type { SqlConnection, SqlDatabase } from './sql.js';
+import { replaceClause, type SqlConnection, type SqlDatabase } from './sql.js';
 
 /** Below this many rows a multi-row INSERT is quicker than a COPY through a temporary table. */
 const COPY_FROM_ROWS = 500;
@@ -21,17 +21,24 @@ export function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/** A value as a field of COPY's text format. */
+/** The characters that COPY's text format escapes. */
+const COPY_SPECIAL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A value as a field of COPY's text format (most need no escape: only those that do are copied). */
 function copyField(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
-  return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  const text = typeof value === 'string' ? value : String(value);
+  COPY_SPECIAL.lastIndex = 0;
+  return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c]!) : text;
 }
 
-/** COPY's input, in chunks of many lines. */
-function* copyLines(rows: readonly (readonly unknown[])[]): Generator<string> {
+/** COPY's input, in chunks of many lines: `values` holds the rows one after another, `width` values each. */
+function* copyLines(values: readonly unknown[], width: number): Generator<string> {
   let chunk = '';
-  for (const row of rows) {
-    chunk += `${row.map(copyField).join('\t')}\n`;
+  for (let start = 0; start < values.length; start += width) {
+    for (let c = 0; c < width; c++) chunk += (c === 0 ? '' : '\t') + copyField(values[start + c]);
+    chunk += '\n';
     if (chunk.length > 1 << 16) {
       yield chunk;
       chunk = '';
@@ -57,22 +64,32 @@ function connectionOf(sql: postgres.Sql | postgres.TransactionSql, inTransaction
     async run(query, params = []) {
       return (await sql.unsafe(numbered(query), params as postgres.ParameterOrJSON<never>[])).count;
     },
-    async insertMany(table, columns, rows, onConflict) {
+    async insertMany(table, columns, values, key) {
       const list = columns.join(', ');
-      if (rows.length < COPY_FROM_ROWS) {
-        for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-          const batch = rows.slice(start, start + ROWS_PER_INSERT);
-          const values = batch.map((_, r) => `(${columns.map((__, c) => `$${r * columns.length + c + 1}`).join(', ')})`).join(', ');
-          await sql.unsafe(`INSERT INTO ${table} (${list}) VALUES ${values} ${onConflict}`, batch.flat() as postgres.ParameterOrJSON<never>[]);
+      const width = columns.length;
+      const rows = values.length / width;
+      if (rows < COPY_FROM_ROWS) {
+        for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
+          const count = Math.min(ROWS_PER_INSERT, rows - start);
+          const placeholders = Array.from({ length: count }, (_, r) => `(${columns.map((__, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
+          const batch = values.slice(start * width, (start + count) * width);
+          await sql.unsafe(`INSERT INTO ${table} (${list}) VALUES ${placeholders} ${replaceClause(columns, key)}`, batch as postgres.ParameterOrJSON<never>[]);
         }
         return;
       }
-      // COPY cannot resolve conflicts: copy into a temporary table, then insert from it.
       await inTransaction(async (tx) => {
+        const copy = async (target: string) => void (await pipeline(Readable.from(copyLines(values, width)), await tx.unsafe(`COPY ${target} (${list}) FROM STDIN`).writable()));
+        if (!key) return copy(table);
+        // COPY cannot resolve conflicts, and a COPY that fails leaves the driver waiting: the rows go into a
+        // temporary table that has no constraints, then replace the stored rows of their keys and add the rest.
+        // Two plain statements cost less than one INSERT … ON CONFLICT, which inserts each row speculatively.
         const staging = `phx_copy_${++temporaryTables}`;
+        const sameKey = key.map((column) => `t.${column} = s.${column}`).join(' AND ');
         await tx.unsafe(`CREATE TEMPORARY TABLE ${staging} (LIKE ${table}) ON COMMIT DROP`);
-        await pipeline(Readable.from(copyLines(rows)), await tx.unsafe(`COPY ${staging} (${list}) FROM STDIN`).writable());
-        await tx.unsafe(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${staging} ${onConflict}`);
+        await copy(staging);
+        const rest = columns.filter((column) => !key.includes(column));
+        await tx.unsafe(`UPDATE ${table} t SET ${rest.map((column) => `${column} = s.${column}`).join(', ')} FROM ${staging} s WHERE ${sameKey}`);
+        await tx.unsafe(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${staging} s WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${sameKey})`);
       });
     },
   };

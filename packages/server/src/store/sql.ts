@@ -14,10 +14,12 @@ export interface SqlConnection {
   /** Runs a statement; returns how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /**
-   * Inserts many rows at once (multi-row INSERT on SQLite, COPY on PostgreSQL); `onConflict` is the
-   * statement's `ON CONFLICT …` clause, `excluded` naming the row that was not inserted.
+   * Inserts many rows at once (multi-row INSERT on SQLite, COPY on PostgreSQL). `values` holds the
+   * rows one after another, `columns.length` values each (one flat array, so that a bulk import
+   * builds no array per row). With `key` (columns among `columns`), a row whose key is taken
+   * replaces the other columns of the stored row.
    */
-  insertMany(table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], onConflict: string): Promise<void>;
+  insertMany(table: string, columns: readonly string[], values: readonly unknown[], key?: readonly string[]): Promise<void>;
 }
 
 /** A hub database: a connection that also runs transactions and closes. */
@@ -31,4 +33,11 @@ export interface SqlDatabase extends SqlConnection {
   /** Runs the pending migrations under a lock that other processes opening the database wait for. */
   migrate(apply: (tx: SqlConnection) => Promise<void>): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The `ON CONFLICT` clause by which a row replaces the stored row of the same `key` (`excluded` names the new row). */
+export function replaceClause(columns: readonly string[], key: readonly string[] | undefined): string {
+  if (!key) return '';
+  const rest = columns.filter((column) => !key.includes(column));
+  return `ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${rest.map((column) => `${column} = excluded.${column}`).join(', ')}`;
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { SqlConnection, SqlDatabase } from './sql.js';
+import { replaceClause, type SqlConnection, type SqlDatabase } from './sql.js';
 
 /** Rows per multi-row INSERT: well under SQLite's 32 766 bound values for the widest table. */
 const ROWS_PER_INSERT = 200;
@@ -29,9 +29,9 @@ export function openSqliteDatabase(file: string): SqlDatabase {
     if (!statement) statements.set(sql, (statement = db.prepare(sql)));
     return statement;
   };
-  const insertSql = (table: string, columns: readonly string[], rows: number, onConflict: string) => {
+  const insertSql = (table: string, columns: readonly string[], rows: number, key: readonly string[] | undefined) => {
     const row = `(${columns.map(() => '?').join(', ')})`;
-    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')} ${onConflict}`;
+    return `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => row).join(', ')} ${replaceClause(columns, key)}`;
   };
 
   // better-sqlite3 is synchronous: every method settles at once, so a transaction whose work awaits
@@ -47,17 +47,14 @@ export function openSqliteDatabase(file: string): SqlDatabase {
     async run(sql, params = []) {
       return prepare(sql).run(...params).changes;
     },
-    async insertMany(table, columns, rows, onConflict) {
-      const values = (from: number, to: number) => {
-        const list: unknown[] = [];
-        for (let r = from; r < to; r++) for (const value of rows[r]!) list.push(value);
-        return list;
-      };
-      const full = prepare(insertSql(table, columns, ROWS_PER_INSERT, onConflict));
+    async insertMany(table, columns, values, key) {
+      const width = columns.length;
+      const rows = values.length / width;
+      const full = prepare(insertSql(table, columns, ROWS_PER_INSERT, key));
       let start = 0;
-      for (; start + ROWS_PER_INSERT <= rows.length; start += ROWS_PER_INSERT) full.run(values(start, start + ROWS_PER_INSERT));
+      for (; start + ROWS_PER_INSERT <= rows; start += ROWS_PER_INSERT) full.run(values.slice(start * width, (start + ROWS_PER_INSERT) * width));
       // The rest, in a statement of its size (not cached: sizes vary).
-      if (start < rows.length) db.prepare(insertSql(table, columns, rows.length - start, onConflict)).run(values(start, rows.length));
+      if (start < rows) db.prepare(insertSql(table, columns, rows - start, key)).run(values.slice(start * width));
     },
   };
 

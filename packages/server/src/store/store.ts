@@ -1,6 +1,6 @@
 import { createHash, hash, randomBytes, randomUUID } from 'node:crypto';
 import { indicatorCatalogue, type RecordType } from '@phx/schema';
-import { filterColumns } from './columns.js';
+import { FILTER_COLUMNS, pushFilterColumns } from './columns.js';
 import { migrations } from './migrations.js';
 import { openPostgresDatabase } from './postgres.js';
 import type { SqlConnection, SqlDatabase } from './sql.js';
@@ -90,15 +90,30 @@ function statistics(database: SqlDatabase): { stale(): void; refresh(): void; se
   };
 }
 
-/** The columns of a stored record, in the order `recordRow` gives them. */
-const RECORD_COLUMNS = ['type', 'id', 'owner', 'etag', 'body', 'indicator', 'country', 'organisation', 'facility', 'period_start', 'period_end', 'updated_at'];
-const REPLACE_RECORD = `ON CONFLICT (type, id) DO UPDATE SET ${RECORD_COLUMNS.slice(2).map((c) => `${c} = excluded.${c}`).join(', ')}`;
+/** The columns of a stored record, in the order `pushRecordRow` gives them. */
+const RECORD_COLUMNS = ['type', 'id', 'owner', 'etag', 'body', ...FILTER_COLUMNS, 'updated_at'];
+/** The key of a record: a record written again replaces the stored one. */
+const RECORD_KEY = ['type', 'id'];
 
-function recordRow(record: RecordWrite, now: string): { etag: string; row: unknown[] } {
+/**
+ * Appends the row of a record to `values` (the flat parameters of a bulk insert) and returns its
+ * ETag. The body is serialised once: the stored text, the ETag's hash and nothing else read it.
+ */
+function pushRecordRow(values: unknown[], record: RecordWrite, now: string): string {
   const body = JSON.stringify(record.body);
   const etag = etagOf(body);
-  const c = filterColumns(record.type, record.body);
-  return { etag, row: [record.type, record.id, record.owner, etag, body, c.indicator, c.country, c.organisation, c.facility, c.period_start, c.period_end, now] };
+  values.push(record.type, record.id, record.owner, etag, body);
+  pushFilterColumns(record.type, record.body, values);
+  values.push(now);
+  return etag;
+}
+
+/** The rows of records as the flat parameters of a bulk insert, and their ETags. */
+function recordRows(records: readonly RecordWrite[], now: string): { values: unknown[]; etags: string[] } {
+  const values: unknown[] = [];
+  const etags = new Array<string>(records.length);
+  for (let i = 0; i < records.length; i++) etags[i] = pushRecordRow(values, records[i]!, now);
+  return { values, etags };
 }
 
 /** The SQL of the list query of a filter, and its values (exported for the test that explains its plans). */
@@ -195,11 +210,10 @@ function storeOn(db: SqlConnection, shared: Shared): Store {
       return (await db.all<{ id: string }>('SELECT id FROM records WHERE type = ?', [type])).map((row) => row.id);
     },
     async put(records) {
-      const now = new Date().toISOString();
-      const rows = records.map((record) => recordRow(record, now));
-      await db.insertMany('records', RECORD_COLUMNS, rows.map((r) => r.row), REPLACE_RECORD);
+      const { values, etags } = recordRows(records, new Date().toISOString());
+      await db.insertMany('records', RECORD_COLUMNS, values, RECORD_KEY);
       if (records.length >= ANALYZE_FROM_RECORDS) shared.statistics.stale();
-      return rows.map((r) => r.etag);
+      return etags;
     },
     async delete(type, id) {
       return (await db.run('DELETE FROM records WHERE type = ? AND id = ?', [type, id])) > 0;
@@ -249,8 +263,7 @@ function storeOn(db: SqlConnection, shared: Shared): Store {
       await db.insertMany(
         'audit',
         ['at', 'action', 'type', 'record_id', 'package', 'owner', 'records', 'by_organisation', 'by_role'],
-        entries.map((e) => [at, e.action, e.type, e.id, e.package, e.owner, e.records, e.by.organisation, e.by.role]),
-        '',
+        entries.flatMap((e) => [at, e.action, e.type, e.id, e.package, e.owner, e.records, e.by.organisation, e.by.role]),
       );
     },
     async auditTrail(organisation, after, limit) {
@@ -299,9 +312,8 @@ async function migrate(db: SqlDatabase): Promise<void> {
       await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [version, new Date().toISOString()]);
     }
     // The catalogue's indicators are stored, so that they list, paginate and carry ETags like any record.
-    const now = new Date().toISOString();
-    const rows = indicatorCatalogue.map((definition) => recordRow({ type: 'indicator', id: definition.code, owner: CATALOGUE_OWNER, body: definition as unknown as Record<string, unknown> }, now).row);
-    await tx.insertMany('records', RECORD_COLUMNS, rows, REPLACE_RECORD);
+    const catalogue = indicatorCatalogue.map((definition): RecordWrite => ({ type: 'indicator', id: definition.code, owner: CATALOGUE_OWNER, body: definition as unknown as Record<string, unknown> }));
+    await tx.insertMany('records', RECORD_COLUMNS, recordRows(catalogue, new Date().toISOString()).values, RECORD_KEY);
   });
 }
 
