@@ -1,3 +1,5 @@
+import { utf16Of } from './encoding.js';
+
 /**
  * The file formats PHX tells apart: those it reads (`json`, `ndjson`, `csv`, `xlsx`), and those people send
  * instead, named so that a user learns what to save the file as. Each with the endings of its names
@@ -128,4 +130,24 @@ export function textFormatOf(head: string): 'json' | 'ndjson' | 'csv' {
   }
   const typed = typeof (value as { type?: unknown }).type === 'string';
   return typed || text.slice(first.length).trimStart().startsWith('{') ? 'ndjson' : 'json';
+}
+
+/** Formats told apart by their text, which a name or a declared format may choose between. */
+function isTextFormat(format: FileFormat | undefined): format is 'json' | 'ndjson' | 'csv' {
+  return format === 'json' || format === 'ndjson' || format === 'csv';
+}
+
+/**
+ * The format of a file from its first bytes: a workbook, PDF or archive by its content; otherwise the
+ * declared format or the name's, when they name a text format; otherwise what the text looks like.
+ */
+export function formatOfFile(head: Uint8Array, options: { name?: string; format?: FileFormat }): FileFormat {
+  const container = containerFormatOf(head);
+  if (container) return container;
+  const declared = options.format ?? (options.name === undefined ? undefined : formatOfName(options.name));
+  if (isTextFormat(declared)) return declared;
+  const utf16 = utf16Of(head);
+  // Cut at a whole code unit: a stream decoder would hold back the last byte of an odd head anyway.
+  const text = new TextDecoder(utf16 ?? 'utf-8').decode(head.subarray(0, utf16 ? head.length & ~1 : head.length));
+  return textFormatOf(text);
 }

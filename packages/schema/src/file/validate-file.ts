@@ -7,8 +7,8 @@ import { recordTypes } from '../model/records.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { validateNdjson, type ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { IssueCollector, noRecords, readJsonPackage, validate } from '../validate/validate.js';
-import { DEFAULT_MAX_DOCUMENT_BYTES, utf16Of } from './encoding.js';
-import { containerFormatOf, formatOfName, textFormatOf, type FileFormat } from './format.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
+import { formatOfFile, type FileFormat } from './format.js';
 
 /**
  * Options of {@link validateFile}: those of the validators, and what is known of the file.
@@ -216,26 +216,6 @@ const readers: Partial<Record<FileFormat, FormatReader>> = {
   },
 };
 
-/** Formats told apart by their text, which a name or a declared format may choose between. */
-function isTextFormat(format: FileFormat | undefined): format is 'json' | 'ndjson' | 'csv' {
-  return format === 'json' || format === 'ndjson' || format === 'csv';
-}
-
-/**
- * The format of a file: a workbook, PDF or archive by its content; otherwise the declared format or
- * the name's, when they name a text format; otherwise what the text looks like.
- */
-function formatOf(head: Uint8Array, options: Pick<ValidateFileOptions, 'name' | 'format'>): FileFormat {
-  const container = containerFormatOf(head);
-  if (container) return container;
-  const declared = options.format ?? (options.name === undefined ? undefined : formatOfName(options.name));
-  if (isTextFormat(declared)) return declared;
-  const utf16 = utf16Of(head);
-  // Cut at a whole code unit: a stream decoder would hold back the last byte of an odd head anyway.
-  const text = new TextDecoder(utf16 ?? 'utf-8').decode(head.subarray(0, utf16 ? head.length & ~1 : head.length));
-  return textFormatOf(text);
-}
-
 /**
  * Validates a file from its bytes, whatever it holds: the file pipeline that the `phx` command, the
  * browser page and the hub all call, so that they give the same verdict on the same bytes. It tells
@@ -279,7 +259,7 @@ export function readRecords(input: Uint8Array | ChunkSource, options: ValidateFi
 async function runFile(input: Uint8Array | ChunkSource, options: ValidateFileOptions, step: keyof FormatReader): Promise<FileValidationResult> {
   const source = new FileSource(input);
   try {
-    const format = formatOf(await source.head(HEAD_BYTES), options);
+    const format = formatOfFile(await source.head(HEAD_BYTES), options);
     const reader = readers[format];
     const { onIssue, ...rest } = options;
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;

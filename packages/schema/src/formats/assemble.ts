@@ -1,4 +1,5 @@
 import { decodeUtf8 } from '../file/encoding.js';
+import { formatOfFile, type FileFormat } from '../file/format.js';
 import type { Locale } from '../locales/index.js';
 import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import { toPointer, type ValidationIssue } from '../validate/issue.js';
@@ -12,16 +13,22 @@ import { cellLocation, columnLocator, headerSettled } from './table.js';
 import { readXlsx } from './xlsx.js';
 
 /**
- * A file to build a package from: its name, its bytes and its format.
+ * A file to build a package from: its name and its bytes.
  *
  * @example
  * ```ts
- * const input: PackageInput = { name: 'facilities.csv', format: 'csv', bytes: await readFile('facilities.csv') };
+ * const input: PackageInput = { name: 'facilities.csv', bytes: await readFile('facilities.csv') };
  * ```
  */
 export interface PackageInput {
+  /** The file's name: its ending tells a text format (`.phx.json`, `.phx.ndjson`, `.csv`). */
   name: string;
-  format: 'json' | 'ndjson' | 'csv' | 'xlsx';
+  /**
+   * The format, when something else tells it (standard input named by an option); a workbook, PDF or
+   * archive is told by its content whatever is declared.
+   * @default told by the content and the name, as {@link validateFile} tells it
+   */
+  format?: FileFormat;
   bytes: Uint8Array;
   /**
    * Take only the package header from this file (a header file), not its records.
@@ -64,13 +71,14 @@ export interface AssembleOptions extends ValidateOptions {
  *
  * @example
  * ```ts
- * const assembled = await assemblePackage([{ name: 'observations.csv', format: 'csv', bytes }]);
+ * const assembled = await assemblePackage([{ name: 'observations.csv', bytes }]);
  * const { name, issues, records }: InputReport = assembled.files[0]!;
  * ```
  */
 export interface InputReport {
   name: string;
-  format: PackageInput['format'];
+  /** The format the input was read as (or, for one PHX does not read, recognised as). */
+  format: FileFormat;
   issues: ValidationIssue[];
   records: number;
   /** Of a CSV input: its record type and columns, to tell a file with no PHX header. */
@@ -82,7 +90,7 @@ export interface InputReport {
  *
  * @example
  * ```ts
- * const { ok, readable, pkg, files }: AssembledPackage = await assemblePackage([{ name: 'observations.csv', format: 'csv', bytes }]);
+ * const { ok, readable, pkg, files }: AssembledPackage = await assemblePackage([{ name: 'observations.csv', bytes }]);
  * ```
  */
 export interface AssembledPackage {
@@ -117,11 +125,15 @@ async function* chunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
+/** Bytes that tell a file's format: enough for the first entries of a zip and the first line of text. */
+const HEAD_BYTES = 64 * 1024;
+
 /**
  * Builds one package from several inputs — CSV sheets, NDJSON, .phx.json, workbooks and a header
- * file — and validates it as a whole, references across the inputs included. Each issue is given
- * back in the input it comes from, at its place there. Inputs that cannot be read (not UTF-8, not
- * JSON, unknown columns) are reported and the package is not validated.
+ * file — and validates it as a whole, references across the inputs included. The format of each
+ * input is told as {@link validateFile} tells it. Each issue is given back in the input it comes
+ * from, at its place there. Inputs that cannot be read (empty, not UTF-8, not JSON, a CSV without
+ * PHX columns, a format PHX does not read) are reported and the package is not validated.
  *
  * @example
  * ```ts
@@ -129,9 +141,9 @@ async function* chunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
  * import { assemblePackage } from '@phx/schema';
  * const [header, facilities, observations] = await Promise.all(['header.phx.json', 'facilities.csv', 'observations.csv'].map((name) => readFile(name)));
  * const { ok, pkg, files } = await assemblePackage([
- *   { name: 'header.phx.json', format: 'json', bytes: header, headerOnly: true },
- *   { name: 'facilities.csv', format: 'csv', bytes: facilities },
- *   { name: 'observations.csv', format: 'csv', bytes: observations },
+ *   { name: 'header.phx.json', bytes: header, headerOnly: true },
+ *   { name: 'facilities.csv', bytes: facilities },
+ *   { name: 'observations.csv', bytes: observations },
  * ]);
  * ```
  */
@@ -152,11 +164,16 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   };
 
   for (const input of inputs) {
-    const file: InputReport = { name: input.name, format: input.format, issues: [], records: 0 };
+    const format = formatOfFile(input.bytes.subarray(0, HEAD_BYTES), input);
+    const file: InputReport = { name: input.name, format, issues: [], records: 0 };
     result.files.push(file);
     const collector = new IssueCollector({ locale });
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
-    if (input.format === 'json') {
+    if (format !== 'json' && format !== 'ndjson' && format !== 'csv' && format !== 'xlsx') {
+      collector.add({ code: 'file.unsupported-format', path: [], params: { format } });
+      file.issues = collector.issues;
+      result.readable = false;
+    } else if (format === 'json') {
       const decoded = decodeUtf8(input.bytes);
       const text = 'text' in decoded ? decoded.text : undefined;
       if ('problem' in decoded) {
@@ -185,8 +202,10 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         list.forEach((record, index) => add(type, record as Record<string, unknown>, jsonOrigin([collection, index])));
         file.records += list.length;
       }
-    } else if (input.format === 'ndjson') {
+    } else if (format === 'ndjson') {
+      let lines = 0;
       for await (const entry of readNdjson(chunks(input.bytes), { locale, maxDepth: options.maxDepth })) {
+        lines++;
         if ('issue' in entry) {
           file.issues.push(entry.issue);
           continue;
@@ -199,8 +218,12 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
           file.records++;
         }
       }
+      if (lines === 0) {
+        collector.add({ code: 'file.empty', path: [], params: { blank: input.bytes.length > 0 } });
+        file.issues = collector.issues;
+      }
       if (failed(file.issues)) result.readable = false;
-    } else if (input.format === 'csv') {
+    } else if (format === 'csv') {
       const table = readCsv(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale });
       file.issues = table.issues;
       file.table = { type: table.type, columns: table.columns, recognisedColumns: table.recognisedColumns };

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assemblePackage, recordTypeNames, recordTypes, validate, writeCsv, writeXlsx, type PackageInput } from '../src/index.js';
+import { idAlphabet } from './random.js';
+
+const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+const collections = new Set(recordTypeNames.map((type) => recordTypes[type].collection));
+const header = Object.fromEntries(Object.entries(example).filter(([key]) => !collections.has(key)));
+const organisation = (example.organisations as { id: string }[])[0]!.id;
+
+/** The example package cut into a header file and one sheet per record type, as Excel in a locale saves them. */
+function sheetsOf(pkg: Record<string, unknown>, excelLocale?: 'uk' | 'fr'): PackageInput[] {
+  return [
+    { name: 'header.phx.json', bytes: encode(JSON.stringify(header, null, 2)) },
+    ...recordTypeNames.flatMap((type) => {
+      const records = pkg[recordTypes[type].collection] as Record<string, unknown>[] | undefined;
+      return records?.length ? [{ name: `${recordTypes[type].collection}.csv`, bytes: encode(writeCsv(type, records, { excelLocale })) }] : [];
+    }),
+  ];
+}
+
+describe('assemblePackage builds one package from several inputs', () => {
+  it('gives back the package cut into a header file and CSV sheets in each Excel locale, and it validates as a whole', async () => {
+    for (const excelLocale of [undefined, 'uk', 'fr'] as const) {
+      const assembled = await assemblePackage(sheetsOf(example, excelLocale), { excelLocale });
+      expect(assembled.files.map((file) => file.format)).toEqual(['json', ...assembled.files.slice(1).map(() => 'csv')]);
+      expect(assembled.files.flatMap((file) => file.issues).filter((issue) => issue.severity !== 'info')).toEqual([]);
+      expect(assembled).toMatchObject({ readable: true, ok: true, headerFrom: ['header.phx.json'] });
+      expect(assembled.pkg).toEqual(example);
+    }
+  });
+
+  it('checks references across inputs and places an issue at the row and column of the sheet it comes from', async () => {
+    const facilities = `id;country;facilityType;capacity\r\nfac-1;ZA;prison;1 200\r\n`;
+    const observations = [
+      'id;indicator;reportingOrganisation;scope.country;scope.facility;period.start;period.end;numerator;denominator;value;unit;dataSource',
+      `obs-1;hiv-prevalence-prisoners;${organisation};ZA;fac-1;01.01.2020;31.12.2020;120;1000;12;percent;survey`,
+      `obs-2;hiv-prevalence-prisoners;${organisation};ZA;fac-2;01.01.2020;31.12.2020;120;1000;12;percent;survey`,
+    ].join('\r\n');
+    const { organisations } = example;
+    const assembled = await assemblePackage([
+      { name: 'header.phx.json', bytes: encode(JSON.stringify({ ...header, organisations }, null, 2)) },
+      { name: 'facilities.csv', bytes: encode(`\uFEFF${facilities}`) },
+      { name: 'observations.csv', bytes: encode(observations) },
+    ]);
+    expect(assembled).toMatchObject({ readable: true, ok: false });
+    const errors = assembled.files.map((file) => file.issues.filter((issue) => issue.severity === 'error').map(({ code, location }) => ({ code, location })));
+    expect(errors).toEqual([[], [], [{ code: 'ref.unknown-facility', location: { row: 3, column: 5 } }]]);
+    expect(assembled.pkg.facilities).toEqual([{ id: 'fac-1', country: 'ZA', facilityType: 'prison', capacity: 1200 }]);
+  });
+
+  it('places an issue of a .phx.json input at its line there, and of a workbook at its sheet and A1 cell', async () => {
+    const { observations, ...rest } = example as { observations: Record<string, unknown>[] };
+    const broken = observations.map((record, index) => (index === 1 ? { ...record, indicator: 'no-such-indicator' } : record));
+    const workbook = await writeXlsx({ ...header, observations: broken });
+    const json = JSON.stringify({ ...rest, observations: [] }, null, 2).replace('"observations": []', `"observations": [\n    ${JSON.stringify({ ...observations[0], id: 'obs-extra', scope: { country: 'ZA', facility: 'nowhere' } })}\n  ]`);
+    const assembled = await assemblePackage([
+      { name: 'rest.phx.json', bytes: encode(json) },
+      { name: 'observations.xlsx', bytes: workbook },
+    ]);
+    expect(assembled.headerFrom).toEqual(['rest.phx.json', 'observations.xlsx']);
+    // Two headers are a conflict for the caller to report; nothing is validated.
+    expect(assembled.files.flatMap((file) => file.issues)).toEqual([]);
+    const placed = await assemblePackage([
+      { name: 'records.phx.json', bytes: encode(JSON.stringify({ organisations: example.organisations, facilities: example.facilities, observations: JSON.parse(json).observations }, null, 2)) },
+      { name: 'observations.xlsx', bytes: workbook },
+    ]);
+    const [jsonFile, workbookFile] = placed.files;
+    expect(jsonFile!.issues.map(({ code, location, pointer }) => ({ code, location, pointer }))).toContainEqual({ code: 'ref.unknown-facility', location: { line: expect.any(Number), column: expect.any(Number) }, pointer: '/observations/0/scope/facility' });
+    const unknown = workbookFile!.issues.find((issue) => issue.code === 'ref.unknown-indicator');
+    expect(unknown?.location).toMatchObject({ sheet: 'observations', row: 4, cell: expect.stringMatching(/^[A-Z]+4$/) });
+  });
+
+  it('reports what it cannot read, in the input it comes from, and validates nothing', async () => {
+    const pdf = encode('%PDF-1.7\n1 0 obj\n');
+    const cases: [PackageInput, string][] = [
+      [{ name: 'report.pdf', bytes: pdf }, 'file.unsupported-format'],
+      [{ name: 'observations.csv', bytes: pdf }, 'file.unsupported-format'],
+      [{ name: 'empty.phx.ndjson', bytes: new Uint8Array() }, 'file.empty'],
+      [{ name: 'blank.csv', bytes: encode(';;;\r\n;;;\r\n') }, 'file.empty'],
+      [{ name: 'notes.csv', bytes: encode('Name,Phone\nA,1\n') }, 'csv.no-header'],
+      [{ name: 'cp1251.csv', bytes: Uint8Array.from([0x69, 0x64, 0x0a, 0xc8, 0xe2, 0xe0, 0xed, 0x0a]) }, 'syntax.invalid-encoding'],
+      [{ name: 'broken.phx.json', bytes: encode('{"phxVersion": "1.0",') }, 'syntax.'],
+      [{ name: 'stdin', format: 'ndjson', bytes: encode('{"type":"observation"\n') }, 'syntax.'],
+    ];
+    for (const [input, code] of cases) {
+      const assembled = await assemblePackage([{ name: 'header.phx.json', bytes: encode(JSON.stringify(header)) }, input]);
+      expect(assembled.readable, input.name).toBe(false);
+      expect(assembled.ok).toBe(false);
+      expect(assembled.files[0]!.issues).toEqual([]);
+      expect(assembled.files[1]!.issues.map((issue) => issue.code).join(' '), input.name).toContain(code);
+    }
+  });
+
+  it('gives the same verdict as validating the whole package, for any split of generated records into inputs', async () => {
+    const id = fc.string({ unit: fc.constantFrom(...idAlphabet, 'Ї', 'é'), minLength: 1, maxLength: 40 }).filter((value) => /^[A-Za-z0-9]/.test(value));
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(id, { minLength: 1, maxLength: 6 }), fc.array(fc.nat(8), { minLength: 1, maxLength: 6 }), async (ids, facilityOf) => {
+        const facilities = ids.map((facility) => ({ id: facility, country: 'ZA', facilityType: 'prison' }));
+        const observations = facilityOf.map((n, i) => ({
+          id: `obs-${i}`, indicator: 'prisons-people-on-oat', reportingOrganisation: organisation, scope: { country: 'ZA', facility: ids[n] ?? `missing-${n}` },
+          period: { start: '2020-01-01', end: '2020-12-31' }, value: 10 + i, unit: 'count', dataSource: 'survey',
+        }));
+        const pkg = { ...header, organisations: example.organisations, facilities, observations };
+        const assembled = await assemblePackage(sheetsOf(pkg, 'uk'), { excelLocale: 'uk' });
+        expect(assembled.pkg).toEqual(pkg);
+        expect(assembled.ok).toBe(validate(pkg).ok);
+        const errors = (issues: readonly { severity: string; code: string }[]) => issues.filter((issue) => issue.severity === 'error').map((issue) => issue.code).sort();
+        expect(errors(assembled.files.flatMap((file) => file.issues))).toEqual(errors(validate(pkg).issues));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
