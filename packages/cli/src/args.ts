@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isLocale, locales, recordTypeNames, type Locale, type RecordType } from '@phx/schema';
+import { excelLocales, isLocale, locales, recordTypeNames, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -52,4 +52,20 @@ export function localeOf(value: string | undefined, env: NodeJS.ProcessEnv = pro
     if (language && isLocale(language)) return language;
   }
   return 'en';
+}
+
+/**
+ * `--locale` of a command that reads or writes spreadsheets: the language of the messages and, when
+ * given, the locale of Excel (its separator, decimal mark, date form and TRUE/FALSE words). Without
+ * it, the environment picks the language only: a file is then written in PHX's own forms.
+ */
+export function sheetLocaleOf(value: string | undefined, env: NodeJS.ProcessEnv = process.env): { locale: Locale; excelLocale: ExcelLocale | undefined } {
+  if (value === undefined) return { locale: localeOf(undefined, env), excelLocale: undefined };
+  const excelLocale = choice('locale', value, excelLocales, 'en');
+  return { locale: isLocale(excelLocale) ? excelLocale : 'en', excelLocale };
+}
+
+/** Reads `--date-order`: which of day and month comes first in dates such as 03/04/2020. */
+export function dateOrderOf(value: string | undefined): DateOrder | undefined {
+  return value === undefined ? undefined : choice('date-order', value, ['day-month', 'month-day'] as const, 'day-month');
 }

@@ -8,16 +8,19 @@ import { runImport } from './commands/import.js';
 import { runIndicators } from './commands/indicators.js';
 import { runInit } from './commands/init.js';
 import { runSchema } from './commands/schema.js';
+import { runTemplate } from './commands/template.js';
 import { runValidate } from './commands/validate.js';
 import { exitCodes, InvalidInputError, UsageError } from './errors.js';
 
 export const mainHelp = `Usage: phx <command> [options]
 
-Tools for PHX (Prison Health Exchange) data files: .phx.json, .phx.ndjson and .csv.
+Tools for PHX (Prison Health Exchange) data files: .phx.json, .phx.ndjson, .csv and .xlsx.
 
 Commands:
   validate <files...>      check files against the PHX format and its rules
-  convert <in> -o <out>    convert between .phx.json, .phx.ndjson and .csv
+  convert <in...> -o <out> build one package from .phx.json, .phx.ndjson, .csv and .xlsx
+                           files and write it in any of these formats
+  template -o <file.xlsx>  write an empty workbook to fill in, with drop-down lists
   export <pkg> -o <out>    write a package as FHIR, DHIS2 or SDMX data
   import <in> -o <pkg>     read FHIR, DHIS2 or SDMX data into a package
   check <pkg>              check a package's readiness for UNAIDS GAM reporting
@@ -43,6 +46,7 @@ const commands: Record<string, (argv: string[], context: Context) => Promise<num
   import: runImport,
   check: runCheck,
   init: runInit,
+  template: runTemplate,
   schema: runSchema,
   indicators: runIndicators,
   serve: runServe,

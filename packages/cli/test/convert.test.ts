@@ -35,10 +35,16 @@ describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
     expect(phx(['validate', dir.path('obs.phx.json')]).code).toBe(0);
   });
 
-  it('notes that a package made from CSV alone has no header yet', () => {
-    const { code, stderr } = phx(['convert', dir.path('obs.csv'), '-o', dir.path('bare.phx.json')]);
-    expect(code).toBe(0);
-    expect(stderr).toContain('has no package header yet');
+  it('does not write a package that would be invalid, and says why; --allow-invalid writes it, still with exit 1', () => {
+    const { code, stdout, stderr } = phx(['convert', dir.path('obs.csv'), '-o', dir.path('bare.phx.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('schema.required /phxVersion');
+    expect(stderr).toContain('no input gives a package header');
+    expect(stderr).toContain('bare.phx.json was not written: the package would be invalid (pass --allow-invalid to write it anyway)');
+    expect(existsSync(dir.path('bare.phx.json'))).toBe(false);
+    const forced = phx(['convert', dir.path('obs.csv'), '-o', dir.path('bare.phx.json'), '--allow-invalid']);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toContain('written, although the package is invalid');
     expect(JSON.parse(read(dir.path('bare.phx.json')))).toHaveProperty('observations');
   });
 
@@ -87,7 +93,11 @@ describe('phx convert: real-world CSV', () => {
   it('reads a BOM, ; separators, decimal commas, Excel serial dates and blank rows', () => {
     const csv = `\uFEFF${header.replaceAll(',', ';')}\r\n\r\n${row('obs-1', '43831', '44196', '125', '1000', '12,5', 'percent', 'survey')}\r\n;;;\r\n${row('obs-2', '2019-01-01', '2019-12-31', '60', '1000', '6', 'percent', 'survey')}\r\n`;
     const path = dir.write('excel-export.csv', csv);
-    expect(phx(['convert', path, '-o', dir.path('excel-export.phx.ndjson')]).code).toBe(0);
+    // The sheet names an organisation it does not hold: the package is invalid, and written only when asked.
+    const refused = phx(['convert', path, '-o', dir.path('excel-export.phx.ndjson')]);
+    expect(refused).toMatchObject({ code: 1, stdout: expect.stringContaining('ref.unknown-organisation') });
+    expect(existsSync(dir.path('excel-export.phx.ndjson'))).toBe(false);
+    expect(phx(['convert', path, '-o', dir.path('excel-export.phx.ndjson'), '--allow-invalid']).code).toBe(1);
     const records = read(dir.path('excel-export.phx.ndjson')).trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(records).toEqual([
       { type: 'observation', id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZA-NPO-123-456', scope: { country: 'ZA' }, period: { start: '2020-01-01', end: '2020-12-31' }, numerator: 125, denominator: 1000, value: 12.5, unit: 'percent', dataSource: 'survey' },
@@ -154,8 +164,9 @@ describe('phx convert: CSV → JSON → CSV round trip', () => {
         const lines = rows.map((r) => [r.id, 'hiv-prevalence-prisoners', 'ZA-NPO-123-456', 'ZA', r.area ?? '', '2020-01-01', '2020-12-31', r.sex ?? '', String(r.numerator), String(Object.is(r.value, -0) ? 0 : r.value), 'percent', 'survey', r.notes ?? ''].map(quote).join(','));
         const csv = `${columns}\r\n${lines.join('\r\n')}\r\n`;
         const source = dir.write(`round-${run}.csv`, csv);
-        expect(phx(['convert', source, '-o', dir.path(`round-${run}.phx.json`)]).code).toBe(0);
-        expect(phx(['convert', dir.path(`round-${run}.phx.json`), '-o', dir.path(`round-${run}-back.csv`)]).code).toBe(0);
+        // Generated rows need not make a valid package (no header, ids may repeat): the round trip is asked for anyway.
+        expect(phx(['convert', source, '-o', dir.path(`round-${run}.phx.json`), '--allow-invalid']).code).toBe(1);
+        expect(phx(['convert', dir.path(`round-${run}.phx.json`), '-o', dir.path(`round-${run}-back.csv`), '--allow-invalid']).code).not.toBe(2);
         const back = read(dir.path(`round-${run}-back.csv`));
         // Columns that no row fills are not written back; every other cell is.
         const used = columns.split(',').filter((_, i) => rows.some((r) => [r.id, 1, 1, 1, r.area, 1, 1, r.sex, 1, 1, 1, 1, r.notes][i] !== undefined));

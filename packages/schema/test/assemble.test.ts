@@ -6,7 +6,7 @@ import { idAlphabet } from './random.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-const collections = new Set(recordTypeNames.map((type) => recordTypes[type].collection));
+const collections = new Set<string>(recordTypeNames.map((type) => recordTypes[type].collection));
 const header = Object.fromEntries(Object.entries(example).filter(([key]) => !collections.has(key)));
 const organisation = (example.organisations as { id: string }[])[0]!.id;
 

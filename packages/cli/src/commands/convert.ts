@@ -1,63 +1,85 @@
 import {
-  formatOfName, packageHeaderOf, readRecords, recordTypeNames, recordsOf, toNdjsonLines, writeCsv, type DataPackage, type FileFormat, type RecordType, type ValidateFileOptions,
+  assemblePackage, formatOfName, recordTypeNames, recordsOf, toNdjsonLines, writeCsv, writeXlsx, type AssembledPackage, type PackageInput, type RecordType,
 } from '@phx/schema';
-import { choice, localeOf, parse, recordType } from '../args.js';
-import { exitCodes, InvalidInputError } from '../errors.js';
-import { checkOutputs, onInput, requireFormat, resolveInputs, writeWhole, type Input } from '../io/files.js';
+import { choice, dateOrderOf, parse, recordType, sheetLocaleOf } from '../args.js';
+import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
+import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole, type OutputFormat } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
-import { fileReport, type FileReport } from '../report/types.js';
+import { inputReport } from '../report/types.js';
 import type { Context } from './context.js';
 
-export const convertHelp = `Usage: phx convert <input> -o <output> [options]
+export const convertHelp = `Usage: phx convert <inputs...> -o <output> [options]
 
-Converts between .phx.json, .phx.ndjson and .csv, losslessly for v1 data: converting back gives
-the same records. A CSV holds one record type, with columns named by the flattened path of each
-field (id, period.start, disaggregation.sex, name.en, countries.0).
-CSV input may have a byte order mark, ; separators with decimal commas, Excel serial dates and
-blank rows. What cannot be read (text that is not JSON, unknown, repeated or missing columns)
-is reported together, and nothing is written. An input is never overwritten, an existing output
-only with --force.
+Builds one package from one or more inputs — .phx.json, .phx.ndjson, .csv sheets (one record type
+each) and .xlsx workbooks — checks it as a whole, references across the inputs included, and
+writes it as .phx.json, .phx.ndjson, .csv (one record type) or .xlsx (a whole package), losslessly:
+converting back gives the same package. A CSV holds one record type, with columns named by the
+flattened path of each field (id, period.start, disaggregation.sex, name.en, countries.0).
+
+CSV input may be as Excel writes it in any locale: a byte order mark, ; separators, decimal commas,
+thousands separators, % in percent columns, dates as 31.12.2020, 12/31/2020 or Excel serials,
+TRUE/FALSE words and blank rows. Problems are reported at their file, row and column (sheet and
+cell in a workbook).
+
+Nothing is lost: an input is never overwritten, an existing output only with --force, and a
+package that would be invalid is not written (exit 1) unless --allow-invalid.
 
 Options:
   -o, --out <file>              the file to write; its extension picks the format (required)
-  --type <record type>          the record type to write to CSV, or to read from CSV
-                                (default: the only type in the input / told from the header)
-  --header <file.phx.json>      take the package header (publisher, licence...) from this file
-                                when writing .phx.json from CSV
-  --delimiter <, ; tab |>       CSV separator to write (default ,) or to read (default: detected)
-  --bom                         start a written CSV with a byte order mark (for Excel)
-  --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en)
+  --header <file>               take the package header (publisher, licence...) from this file
+                                (.phx.json, .phx.ndjson or .xlsx) when no input has one
+  --type <record type>          the record type of CSV inputs (default: told from each header),
+                                or the one to write to a CSV output (default: the only one)
+  --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en); when
+                                given, also the locale of Excel: a written CSV gets its separator,
+                                decimal mark, date form and byte order mark, a workbook its
+                                headings, so that Excel opens numbers as numbers and dates as dates;
+                                a read CSV its decimal mark and order of day and month where the
+                                cells do not tell
+  --date-order <day-month|month-day>  order of dates such as 03/04/2020 in CSV and .xlsx inputs
+                                (default: told by the cells, else by --locale)
+  --delimiter <, ; tab |>       CSV separator to write (default: the locale's, else ,) or to read
+                                (default: detected)
+  --bom                         start a written CSV with a byte order mark (default: with --locale)
   --force                       overwrite the output if it exists (an input is never overwritten)
+  --allow-invalid               write the package even though it is invalid (still exit 1)
   -h, --help                    show this help
 
-Exit codes: 0 converted, 1 the input cannot be converted as it is, 2 usage or I/O error.`;
+Exit codes: 0 written, 1 the inputs cannot be read or the package is invalid, 2 usage or I/O error.`;
 
 const delimiters: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
 
-/** The input has problems that a conversion would lose or carry over; they are printed, nothing is written. */
-class ConversionFailed extends Error {
-  constructor(readonly report: FileReport) {
-    super(`${report.file} cannot be converted`);
-  }
-}
-
-/** Reads the records of an input; they are printed, and nothing is written, when they cannot all be read. */
-async function recordsOfInput(input: Input, options: Omit<ValidateFileOptions, 'name' | 'format'>): Promise<{ pkg: Partial<DataPackage>; format: FileFormat }> {
-  const result = await onInput(input, readRecords, options);
-  if (!result.data) throw new ConversionFailed(fileReport(input.name, result));
-  return { pkg: result.data, format: result.format };
-}
-
 /** The one record type of a package to write as CSV: `--type`, or the only type it holds. */
-function csvTypeOf(pkg: Record<string, unknown>, type: RecordType | undefined, name: string): RecordType {
+function csvTypeOf(pkg: Record<string, unknown>, type: RecordType | undefined): RecordType {
   if (type) return type;
   const present = recordTypeNames.filter((candidate) => recordsOf(pkg, candidate).length > 0);
   if (present.length === 1) return present[0]!;
-  if (present.length === 0) throw new InvalidInputError(`${name}: no records to write as CSV`);
-  throw new InvalidInputError(`${name}: holds ${present.join(', ')} records, and a CSV holds one type; pass --type`);
+  if (present.length === 0) throw new InvalidInputError('no records to write as CSV');
+  throw new InvalidInputError(`the package holds ${present.join(', ')} records, and a CSV holds one type; pass --type`);
 }
 
-/** `phx convert`: reads a file in one format and writes it in another. */
+/** Refuses an option that does nothing for these inputs and this output: an ignored option is a surprise. */
+function checkOptions(values: Record<string, unknown>, assembled: AssembledPackage, to: OutputFormat): void {
+  const formats = new Set<string>(assembled.files.map((file) => file.format));
+  const unusable = (option: string, reason: string): never => {
+    throw new UsageError(`--${option} ${reason}`, 'run `phx convert --help`');
+  };
+  if (values.bom && to !== 'csv') unusable('bom', `only applies to a CSV output, not ${to}`);
+  if (values.delimiter !== undefined && to !== 'csv' && !formats.has('csv')) unusable('delimiter', 'only applies to CSV inputs or a CSV output');
+  if (values['date-order'] !== undefined && !formats.has('csv') && !formats.has('xlsx')) unusable('date-order', 'only applies to CSV and .xlsx inputs');
+  if (values.type !== undefined && to !== 'csv' && !formats.has('csv')) unusable('type', 'only applies to CSV inputs or a CSV output');
+  if (values.header !== undefined && to === 'csv') unusable('header', 'has nothing to do with a CSV output, which holds no package header');
+}
+
+/** Refuses a package header that would be replaced or is missing from the file that should give it. */
+function checkHeader(assembled: AssembledPackage, header: string | undefined): void {
+  const others = assembled.headerFrom.filter((name) => name !== header);
+  if (header !== undefined && others.length > 0) throw new UsageError(`${others[0]} has a package header already, so --header ${header} would replace it`, 'leave out --header');
+  if (header !== undefined && !assembled.headerFrom.includes(header)) throw new UsageError(`--header ${header}: the file holds no package header`, 'pass a .phx.json, .phx.ndjson or .xlsx file with one');
+  if (others.length > 1) throw new UsageError(`${others.join(' and ')} each give a package header`, 'keep the header in one of them (or in --header), not in several');
+}
+
+/** `phx convert`: builds a package from its inputs and writes it in the output's format. */
 export async function runConvert(argv: string[], context: Context): Promise<number> {
   const { values, positionals } = parse('convert', argv, {
     out: { type: 'string', short: 'o' },
@@ -66,45 +88,58 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     delimiter: { type: 'string' },
     bom: { type: 'boolean' },
     locale: { type: 'string' },
+    'date-order': { type: 'string' },
     force: { type: 'boolean' },
+    'allow-invalid': { type: 'boolean' },
   });
   if (values.help) return context.print(`${convertHelp}\n`);
-  const locale = localeOf(values.locale);
+  const { locale, excelLocale } = sheetLocaleOf(values.locale);
   const type = recordType(values.type);
+  const dateOrder = dateOrderOf(values['date-order']);
   const delimiter = values.delimiter === undefined ? undefined : delimiters[choice('delimiter', values.delimiter, Object.keys(delimiters), ',')];
-  if (positionals.length !== 1) context.usage('name one input file', 'run `phx convert --help`');
+  if (positionals.length === 0) context.usage('name at least one input file', 'run `phx convert --help`');
   if (!values.out) context.usage('name the output file with -o <file>', 'run `phx convert --help`');
-  const [source] = positionals as [string];
   const out = values.out;
   const to = requireFormat(out);
-  if (formatOfName(source) === to && to !== 'csv') context.usage(`${source} and ${out} are both ${to}: nothing to convert`);
-  const [input] = await resolveInputs([source], undefined);
-  const [headerInput] = values.header === undefined ? [] : await resolveInputs([values.header], undefined);
-  await checkOutputs([out], [input, headerInput].flatMap((read) => (read?.path === undefined ? [] : [read.path])), values.force === true);
+  if (positionals.length === 1 && formatOfName(positionals[0]!) === to && to !== 'csv') context.usage(`${positionals[0]} and ${out} are both ${to}: nothing to convert`);
+  const inputs = await resolveInputs(positionals, undefined);
+  const [header] = values.header === undefined ? [] : await resolveInputs([values.header], undefined);
+  await checkOutputs([out], [...inputs, ...(header ? [header] : [])].flatMap((input) => (input.path === undefined ? [] : [input.path])), values.force === true);
 
-  let pkg: Partial<DataPackage>;
-  try {
-    const read = await recordsOfInput(input!, { locale, ...(type && { type }), ...(delimiter && { delimiter }) });
-    pkg = read.pkg;
-    if (to === 'json' && read.format === 'csv' && headerInput) {
-      pkg = { ...packageHeaderOf((await recordsOfInput(headerInput, { locale })).pkg), ...pkg };
-    } else if (to === 'json' && read.format === 'csv') {
-      context.note(`${out} has no package header yet: fill in phxVersion, id, publisher, license and publishedAt (see \`phx init\`), or pass --header <file.phx.json>`);
-    }
-  } catch (error) {
-    if (!(error instanceof ConversionFailed)) throw error;
-    context.print(renderHuman({ files: [error.report], quiet: false }, context.color));
-    context.note(`${out} was not written`);
+  const sources: PackageInput[] = [];
+  for (const input of inputs) sources.push({ name: input.name, bytes: await readAll(input), ...(input.format && { format: input.format }) });
+  if (header) sources.push({ name: header.name, bytes: await readAll(header), headerOnly: true });
+  const assembled = await assemblePackage(sources, {
+    locale, type, dateOrder, excelLocale, ...(delimiter && { delimiter }), header: to === 'json' || to === 'xlsx' ? 'required' : 'optional',
+  });
+  checkOptions(values, assembled, to);
+  if (assembled.readable) checkHeader(assembled, header?.name);
+  const shown = assembled.files.filter((file) => file.issues.length > 0).map(inputReport);
+  if (shown.length > 0) context.print(renderHuman({ files: shown, quiet: false }, context.color));
+  if (!assembled.readable) {
+    context.note(`${out} was not written: the inputs cannot be read as they are`);
+    return exitCodes.invalid;
+  }
+  if (assembled.headerFrom.length === 0 && (to === 'json' || to === 'xlsx')) {
+    context.note(`no input gives a package header: fill in phxVersion, id, publisher, license and publishedAt (see \`phx init\`), or pass --header <file.phx.json>`);
+  }
+  if (!assembled.ok && !values['allow-invalid']) {
+    context.note(`${out} was not written: the package would be invalid (pass --allow-invalid to write it anyway)`);
     return exitCodes.invalid;
   }
 
+  const pkg = assembled.pkg;
+  const csvType = to === 'csv' ? csvTypeOf(pkg, type) : undefined;
+  const workbook = to === 'xlsx' ? await writeXlsx(pkg, { language: excelLocale ?? locale }) : undefined;
   await writeWhole(out, async (write) => {
-    if (to === 'json') await write(`${JSON.stringify(pkg, null, 2)}\n`);
+    if (workbook) await write(workbook);
+    else if (to === 'json') await write(`${JSON.stringify(pkg, null, 2)}\n`);
     else if (to === 'ndjson') for (const line of toNdjsonLines(pkg)) await write(`${line}\n`);
-    else {
-      const csvType = csvTypeOf(pkg, type, source);
-      await write(writeCsv(csvType, recordsOf(pkg, csvType), { delimiter: delimiter ?? ',', bom: values.bom === true }));
-    }
+    else await write(writeCsv(csvType!, recordsOf(pkg, csvType!), { excelLocale, ...(delimiter && { delimiter }), ...(values.bom && { bom: true }) }));
   });
+  if (!assembled.ok) {
+    context.note(`${out} was written, although the package is invalid (--allow-invalid)`);
+    return exitCodes.invalid;
+  }
   return exitCodes.ok;
 }

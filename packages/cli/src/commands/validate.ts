@@ -1,4 +1,4 @@
-import { choice, localeOf, parse, recordType, wholeNumber } from '../args.js';
+import { choice, dateOrderOf, parse, recordType, sheetLocaleOf, wholeNumber } from '../args.js';
 import { exitCodes } from '../errors.js';
 import { validateFile } from '@phx/schema';
 import { onInput, resolveInputs } from '../io/files.js';
@@ -15,13 +15,18 @@ const DEFAULT_MAX_ISSUES = 1000;
 export const validateHelp = `Usage: phx validate <files or globs...> [options]
 
 Checks PHX data files: .phx.json (one data package), .phx.ndjson (one record a line, read as a
-stream) and .csv (one record type per file); a file of another kind (an Excel workbook, a PDF)
-or in another encoding (UTF-16, Windows-1251) is reported as such. Use - to read standard input.
+stream), .csv (one record type per file, as Excel writes it in any locale) and .xlsx workbooks
+(a whole package); a file of another kind (an old .xls workbook, a PDF) or in another encoding
+(UTF-16, Windows-1251) is reported as such. Use - to read standard input.
 Quote globs so that phx expands them: phx validate "data/**/*.phx.json".
 
 Options:
   --format <human|json|sarif>   how to print the issues (default human)
-  --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en)
+  --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en); when
+                                given, also the locale of the Excel that wrote a CSV: its decimal
+                                mark and order of day and month where the cells do not tell
+  --date-order <day-month|month-day>  order of dates such as 03/04/2020 in CSV and .xlsx files
+                                (default: told by each column's cells)
   --fail-on <error|warning>     what makes the exit code 1 (default error)
   --max-issues <N>              stop a file after N issues (default ${DEFAULT_MAX_ISSUES})
   --suppression-threshold <N>   counts from 1 to N-1 must be suppressed (default 5)
@@ -42,14 +47,18 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     'max-issues': { type: 'string' },
     'suppression-threshold': { type: 'string' },
     type: { type: 'string' },
+    'date-order': { type: 'string' },
     'stdin-format': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) return context.print(`${validateHelp}\n`);
   const format = choice('format', values.format, ['human', 'json', 'sarif'], 'human');
   const failOn = choice('fail-on', values['fail-on'], ['error', 'warning'], 'error');
+  const { locale, excelLocale } = sheetLocaleOf(values.locale);
   const settings = {
-    locale: localeOf(values.locale),
+    locale,
+    excelLocale,
+    dateOrder: dateOrderOf(values['date-order']),
     maxIssues: wholeNumber('max-issues', values['max-issues'], 1) ?? DEFAULT_MAX_ISSUES,
     suppressionThreshold: wholeNumber('suppression-threshold', values['suppression-threshold'], 1),
     type: recordType(values.type),

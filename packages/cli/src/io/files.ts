@@ -20,11 +20,14 @@ export interface Input {
   size: number | undefined;
 }
 
-/** The text format of a path from its name, or a usage error naming the formats `phx` writes. */
-export function requireFormat(name: string): TextFormat {
+/** The formats `phx` writes. */
+export type OutputFormat = TextFormat | 'xlsx';
+
+/** The format of a file to write from its name, or a usage error naming the formats `phx` writes. */
+export function requireFormat(name: string): OutputFormat {
   const format = formatOfName(name);
-  if (format === 'json' || format === 'ndjson' || format === 'csv') return format;
-  throw new UsageError(`${name}: unsupported file type`, 'phx writes .phx.json, .phx.ndjson and .csv files');
+  if (format === 'json' || format === 'ndjson' || format === 'csv' || format === 'xlsx') return format;
+  throw new UsageError(`${name}: unsupported file type`, 'phx writes .phx.json, .phx.ndjson, .csv and .xlsx files');
 }
 
 /**
@@ -116,7 +119,7 @@ export function onInput(
 /**
  * Writes a file whole or not at all: into a temporary file beside it, renamed into place at the end.
  */
-export async function writeWhole(path: string, produce: (write: (text: string) => Promise<void>) => Promise<void>): Promise<void> {
+export async function writeWhole(path: string, produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   let handle;
   try {
@@ -127,8 +130,14 @@ export async function writeWhole(path: string, produce: (write: (text: string) =
   try {
     const file = handle;
     let buffered = '';
-    const write = async (text: string): Promise<void> => {
-      buffered += text;
+    const write = async (chunk: string | Uint8Array): Promise<void> => {
+      if (typeof chunk !== 'string') {
+        await file.write(buffered);
+        buffered = '';
+        await file.write(chunk);
+        return;
+      }
+      buffered += chunk;
       if (buffered.length >= 1 << 20) {
         await file.write(buffered);
         buffered = '';

@@ -6,10 +6,10 @@ function plural(count: number, word: string): string {
   return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
 }
 
-/** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line, a CSV row, or the file as a whole. */
+/** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line, a CSV row, a row of a workbook's sheet, or the file as a whole. */
 function recordOf(file: FileReport, issue: ValidationIssue): string {
   const location = issue.location;
-  if (location && 'row' in location) return `row ${location.row}`;
+  if (location && 'row' in location) return location.sheet === undefined ? `row ${location.row}` : `${location.sheet}, row ${location.row}`;
   if (file.format === 'ndjson' && location) return `line ${location.line}`;
   if (!location && issue.path.length === 0) return 'file';
   const [collection, index] = issue.path;
@@ -19,7 +19,8 @@ function recordOf(file: FileReport, issue: ValidationIssue): string {
 function placeOf(file: string, issue: ValidationIssue): string {
   const location = issue.location;
   if (!location) return file;
-  return 'row' in location ? `${file}:${location.row}:${location.column}` : `${file}:${location.line}:${location.column}`;
+  if ('row' in location) return location.sheet === undefined ? `${file}:${location.row}:${location.column}` : `${file}:${location.sheet}!${location.cell}`;
+  return `${file}:${location.line}:${location.column}`;
 }
 
 /**

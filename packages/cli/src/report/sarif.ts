@@ -32,13 +32,23 @@ function regionOf(issue: ValidationIssue): { startLine: number; startColumn: num
   return { startLine: 'row' in location ? location.row : location.line, startColumn: location.column };
 }
 
+/** The logical places of an issue: its JSON Pointer, and on a sheet of a workbook its cell (`observations!C5`). */
+function logicalLocationsOf(issue: ValidationIssue): object[] {
+  const logical: object[] = [];
+  if (issue.pointer !== '') logical.push({ fullyQualifiedName: issue.pointer, kind: 'member' });
+  const location = issue.location;
+  if (location && 'sheet' in location && location.sheet !== undefined) logical.push({ name: location.cell, fullyQualifiedName: `${location.sheet}!${location.cell}`, kind: 'element' });
+  return logical;
+}
+
 function locationsOf(file: FileReport, issue?: ValidationIssue): object[] {
   if (file.file === '<stdin>') return [];
   const region = issue && regionOf(issue);
+  const logical = issue ? logicalLocationsOf(issue) : [];
   return [
     {
       physicalLocation: { artifactLocation: { uri: uriOf(file.file), uriBaseId: '%SRCROOT%' }, ...(region ? { region } : {}) },
-      ...(issue && issue.pointer !== '' ? { logicalLocations: [{ fullyQualifiedName: issue.pointer, kind: 'member' }] } : {}),
+      ...(logical.length > 0 ? { logicalLocations: logical } : {}),
     },
   ];
 }

@@ -1,4 +1,4 @@
-import type { FileValidationResult } from '@phx/schema';
+import type { FileValidationResult, InputReport } from '@phx/schema';
 
 /** What `phx validate` found in one file: the result of the file pipeline, without the data. */
 export interface FileReport extends Omit<FileValidationResult, 'data'> {
@@ -16,6 +16,11 @@ export interface RunReport {
 /** A file's report from the pipeline's result. */
 export function fileReport(file: string, { data: _data, ...result }: FileValidationResult): FileReport {
   return { file, ...result };
+}
+
+/** A file's report from what it gave to a package built from several inputs. */
+export function inputReport({ name, ...result }: InputReport): FileReport {
+  return { file: name, ...result };
 }
 
 /** Records read from a file, all types together. */

@@ -1,10 +1,11 @@
 import { decodeUtf8 } from '../file/encoding.js';
 import { formatOfFile, type FileFormat } from '../file/format.js';
+import type { FileValidationResult } from '../file/validate-file.js';
 import type { Locale } from '../locales/index.js';
 import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import { toPointer, type ValidationIssue } from '../validate/issue.js';
 import { locatePaths } from '../validate/locate.js';
-import { IssueCollector, validate, type ValidateOptions } from '../validate/validate.js';
+import { IssueCollector, noRecords, validate, type ValidateOptions } from '../validate/validate.js';
 import { readNdjson } from './convert.js';
 import { readCsv } from './csv.js';
 import { resolveColumn } from './csv-shape.js';
@@ -66,23 +67,18 @@ export interface AssembleOptions extends ValidateOptions {
 }
 
 /**
- * What one input gave: its issues (located in that file), its records and, for a CSV file, what
- * was read of its header.
+ * What one input gave, in the result shape of {@link validateFile}: its issues (located in that
+ * file), what was read of it, and its verdict.
  *
  * @example
  * ```ts
  * const assembled = await assemblePackage([{ name: 'observations.csv', bytes }]);
- * const { name, issues, records }: InputReport = assembled.files[0]!;
+ * const { name, format, ok, issues, read }: InputReport = assembled.files[0]!;
  * ```
  */
-export interface InputReport {
+export interface InputReport extends Omit<FileValidationResult, 'data'> {
+  /** The input's name, as given. */
   name: string;
-  /** The format the input was read as (or, for one PHX does not read, recognised as). */
-  format: FileFormat;
-  issues: ValidationIssue[];
-  records: number;
-  /** Of a CSV input: its record type and columns, to tell a file with no PHX header. */
-  table?: { type: RecordType | undefined; columns: string[]; recognisedColumns: number };
 }
 
 /**
@@ -165,7 +161,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
 
   for (const input of inputs) {
     const format = formatOfFile(input.bytes.subarray(0, HEAD_BYTES), input);
-    const file: InputReport = { name: input.name, format, issues: [], records: 0 };
+    const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read: { records: noRecords(), bytes: input.bytes.length, complete: true } };
     result.files.push(file);
     const collector = new IssueCollector({ locale });
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
@@ -200,7 +196,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         const list = object[collection];
         if (!Array.isArray(list)) continue;
         list.forEach((record, index) => add(type, record as Record<string, unknown>, jsonOrigin([collection, index])));
-        file.records += list.length;
+        file.read.records[type] += list.length;
       }
     } else if (format === 'ndjson') {
       let lines = 0;
@@ -215,7 +211,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         if (entry.type === 'package') setHeader(entry.record, origin);
         else if (!input.headerOnly) {
           add(entry.type, entry.record, origin);
-          file.records++;
+          file.read.records[entry.type]++;
         }
       }
       if (lines === 0) {
@@ -226,7 +222,6 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     } else if (format === 'csv') {
       const table = readCsv(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale });
       file.issues = table.issues;
-      file.table = { type: table.type, columns: table.columns, recognisedColumns: table.recognisedColumns };
       if (!table.type || table.recognisedColumns === 0 || failed(table.issues)) {
         result.readable = false;
         continue;
@@ -241,7 +236,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         const row = table.rows[index]!;
         add(type, record, { file, place: (path, code) => (settled({ code, path: [...path] }) ? null : cellLocation(row, locate(path), undefined)) });
       });
-      file.records = table.records.length;
+      file.read.records[type] = table.records.length;
     } else {
       const read = await readXlsx(input.bytes, { locale, dateOrder: options.dateOrder, excelLocale: options.excelLocale });
       file.issues = read.issues;
@@ -257,7 +252,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         else if (table.type && !input.headerOnly) {
           const type = table.type;
           table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!) }));
-          file.records += table.records.length;
+          file.read.records[type] += table.records.length;
         }
       }
     }
@@ -265,7 +260,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
 
   if (header) Object.assign(result.pkg, header.value);
   for (const [type, list] of [...records].sort(([a], [b]) => recordTypeNames.indexOf(a) - recordTypeNames.indexOf(b))) result.pkg[recordTypes[type].collection] = list;
-  if (!result.readable || result.headerFrom.length > 1) return result;
+  if (!result.readable || result.headerFrom.length > 1) return verdicts(result);
 
   // Each issue goes back to the input it comes from; JSON inputs are located in their own text at the end.
   const pending = new Map<InputReport, { issue: ValidationIssue; origin: Origin; path: (string | number)[] }[]>();
@@ -296,6 +291,16 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       issue.location = locations[i];
     });
   }
-  result.ok = result.files.every((file) => file.issues.every((issue) => issue.severity !== 'error'));
+  return verdicts(result);
+}
+
+/** Each input's counts and verdict from its issues, and the package's. */
+function verdicts(result: AssembledPackage): AssembledPackage {
+  for (const file of result.files) {
+    file.errors = file.issues.filter((issue) => issue.severity === 'error').length;
+    file.warnings = file.issues.filter((issue) => issue.severity === 'warning').length;
+    file.ok = file.errors === 0;
+  }
+  result.ok = result.readable && result.headerFrom.length <= 1 && result.files.every((file) => file.ok);
   return result;
 }

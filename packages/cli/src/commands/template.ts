@@ -1,0 +1,64 @@
+import { assemblePackage, recordsOf, xlsxTemplate, type Locale } from '@phx/schema';
+import { parse, sheetLocaleOf } from '../args.js';
+import { exitCodes } from '../errors.js';
+import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
+import { renderHuman } from '../report/human.js';
+import { inputReport } from '../report/types.js';
+import type { Context } from './context.js';
+
+export const templateHelp = `Usage: phx template -o <file.xlsx> [options]
+
+Writes an empty Excel workbook to fill in: a Package sheet for the header (publisher, licence...),
+a facilities sheet and an observations sheet with a column for every field, headings in the
+language over the field paths, and drop-down lists of indicators, units, sexes, age groups,
+countries and the other codelists — and of your facilities when given. \`phx validate\` checks the
+filled workbook; \`phx convert\` turns it into .phx.json.
+
+Options:
+  -o, --out <file.xlsx>         the workbook to write (required)
+  --locale <en|ru|uk|fr|es>     language of the headings and labels (default: from LANG, else en)
+  --facilities <file>           offer these facilities in the drop-downs (.phx.json, .phx.ndjson,
+                                .csv or .xlsx holding facilities)
+  --header <file>               fill in the Package sheet from this package's header
+  --force                       overwrite the output if it exists
+  -h, --help                    show this help
+
+Exit codes: 0 written, 1 a given file cannot be read, 2 usage or I/O error.`;
+
+/** The package a file given to the template holds, or undefined after printing why it cannot be read. */
+async function readGiven(path: string, locale: Locale, context: Context): Promise<Record<string, unknown> | undefined> {
+  const [input] = await resolveInputs([path], undefined);
+  const { readable, pkg, files } = await assemblePackage([{ name: input!.name, bytes: await readAll(input!) }], { locale, header: 'optional' });
+  if (readable) return pkg;
+  context.print(renderHuman({ files: files.map(inputReport), quiet: false }, context.color));
+  return undefined;
+}
+
+/** `phx template`: writes an empty workbook ready to fill in. */
+export async function runTemplate(argv: string[], context: Context): Promise<number> {
+  const { values } = parse('template', argv, {
+    out: { type: 'string', short: 'o' },
+    locale: { type: 'string' },
+    facilities: { type: 'string' },
+    header: { type: 'string' },
+    force: { type: 'boolean' },
+  });
+  if (values.help) return context.print(`${templateHelp}\n`);
+  const { locale, excelLocale } = sheetLocaleOf(values.locale);
+  if (!values.out) context.usage('name the workbook to write with -o <file.xlsx>', 'run `phx template --help`');
+  const out = values.out;
+  if (requireFormat(out) !== 'xlsx') context.usage(`${out}: a template is an .xlsx workbook`);
+  await checkOutputs([out], [values.facilities, values.header].filter((path) => path !== undefined), values.force === true);
+  const facilitiesFrom = values.facilities === undefined ? {} : await readGiven(values.facilities, locale, context);
+  const headerFrom = values.header === undefined ? {} : await readGiven(values.header, locale, context);
+  if (!facilitiesFrom || !headerFrom) {
+    context.note(`${out} was not written`);
+    return exitCodes.invalid;
+  }
+  const facilities = recordsOf(facilitiesFrom, 'facility');
+  if (values.facilities !== undefined && facilities.length === 0) context.usage(`${values.facilities} holds no facilities`);
+  const header = Object.fromEntries(Object.entries(headerFrom).filter(([, value]) => !Array.isArray(value)));
+  const bytes = await xlsxTemplate({ language: excelLocale ?? locale, facilities, header });
+  await writeWhole(out, (write) => write(bytes));
+  return exitCodes.ok;
+}

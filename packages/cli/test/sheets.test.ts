@@ -1,0 +1,210 @@
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { observation, phx, tempDir, validPackage, PUBLISHER } from './helpers.js';
+
+const dir = tempDir();
+const read = (path: string): string => readFileSync(path, 'utf8');
+
+describe('phx convert never loses what the user gave it', () => {
+  const pkg = validPackage();
+  const original = `${JSON.stringify(pkg, null, 2)}\n`;
+  const json = dir.write('package.phx.json', original);
+  const csv = dir.write('observations.csv', `id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource\nobs-9,hiv-prevalence-prisoners,${PUBLISHER},ZA,2020-01-01,2020-12-31,60,1000,6,percent,survey\n`);
+
+  it('refuses to write over an input, however it is named', () => {
+    symlinkSync(json, dir.path('link.phx.json'));
+    for (const out of [json, dir.path('link.phx.json'), `${dir.path('')}/./package.phx.json`]) {
+      const { code, stderr } = phx(['convert', csv, json, '-o', out, '--force']);
+      expect(code, out).toBe(2);
+      expect(stderr).toContain('is an input of this command and is never overwritten');
+    }
+    expect(read(json)).toBe(original);
+  });
+
+  it('refuses to write over the header file, as docs once suggested (observations.csv -o package.phx.json --header package.phx.json)', () => {
+    const { code, stderr } = phx(['convert', csv, '-o', json, '--header', json]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('is an input of this command');
+    expect(read(json)).toBe(original);
+  });
+
+  it('refuses to overwrite an existing output without --force', () => {
+    const existing = dir.write('existing.phx.ndjson', 'keep me\n');
+    const { code, stderr } = phx(['convert', json, '-o', existing]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('exists already');
+    expect(read(existing)).toBe('keep me\n');
+    expect(phx(['convert', json, '-o', existing, '--force']).code).toBe(0);
+    expect(read(existing).split('\n')[0]).toContain('"type":"package"');
+  });
+
+  it('leaves an existing output as it was when the package would be invalid, --force or not', () => {
+    const existing = dir.write('kept.phx.ndjson', 'keep me too\n');
+    const broken = dir.write('broken.phx.json', JSON.stringify({ ...pkg, observations: [observation('obs-1', { numerator: 2000 })] }));
+    const { code, stdout } = phx(['convert', broken, '-o', existing, '--force']);
+    expect(code).toBe(1);
+    expect(stdout).toContain('arith.numerator-exceeds-denominator');
+    expect(read(existing)).toBe('keep me too\n');
+  });
+
+  it('refuses options it cannot use for these inputs, rather than ignore them', () => {
+    const ndjson = dir.path('package.phx.ndjson');
+    expect(phx(['convert', json, '-o', ndjson]).code).toBe(0);
+    const cases: [string[], string][] = [
+      [['convert', ndjson, '-o', dir.path('a.phx.json'), '--header', json], 'has a package header already, so --header'],
+      [['convert', csv, '-o', dir.path('a.csv'), '--header', json], '--header has nothing to do with a CSV output'],
+      [['convert', json, '-o', dir.path('a.phx.ndjson'), '--bom'], '--bom only applies to a CSV output'],
+      [['convert', json, '-o', dir.path('a.phx.ndjson'), '--delimiter', ';'], '--delimiter only applies to CSV'],
+      [['convert', json, '-o', dir.path('a.phx.ndjson'), '--date-order', 'day-month'], '--date-order only applies to CSV and .xlsx inputs'],
+      [['convert', json, '-o', dir.path('a.phx.ndjson'), '--type', 'facility'], '--type only applies to CSV'],
+      [['convert', json, ndjson, '-o', dir.path('a.xlsx')], 'each give a package header'],
+      [['convert', csv, '-o', dir.path('a.phx.json'), '--header', dir.write('sheet.csv', read(csv))], 'the file holds no package header'],
+    ];
+    for (const [args, message] of cases) {
+      const { code, stderr } = phx(args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toContain(message);
+    }
+    expect(existsSync(dir.path('a.phx.json')) || existsSync(dir.path('a.csv')) || existsSync(dir.path('a.xlsx'))).toBe(false);
+  });
+
+  it('builds one package from a header file, a facilities sheet and an observations sheet, checking references across them', () => {
+    const { organisations, facilities: _f, observations: _o, ...header } = pkg as Record<string, unknown>;
+    const headerFile = dir.write('header.phx.json', JSON.stringify({ ...header, organisations }));
+    const facilities = dir.write('facilities.csv', 'id;country;facilityType;capacity\nfac-1;ZA;prison;1 200\n');
+    const observations = dir.write('obs.csv', `id;indicator;reportingOrganisation;scope.country;scope.facility;period.start;period.end;numerator;denominator;value;unit;dataSource\nobs-1;hiv-prevalence-prisoners;${PUBLISHER};ZA;fac-1;01.01.2020;31.12.2020;120;1000;12;percent;survey\nobs-2;hiv-prevalence-prisoners;${PUBLISHER};ZA;fac-2;01.01.2020;31.12.2020;120;1000;12;percent;survey\n`);
+    const out = dir.path('built.phx.json');
+    const failed = phx(['convert', headerFile, facilities, observations, '-o', out]);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(`${observations}:3:5  error    ref.unknown-facility`);
+    expect(existsSync(out)).toBe(false);
+
+    dir.write('obs.csv', read(observations).replace(/obs-2(.*)fac-2;01\.01\.2020;31\.12\.2020/, 'obs-3$1fac-1;01.01.2021;31.12.2021'));
+    const run = phx(['convert', headerFile, facilities, observations, '-o', out]);
+    expect(run.code, run.stdout).toBe(0);
+    const built = JSON.parse(read(out)) as Record<string, unknown[]>;
+    expect(built.facilities).toEqual([{ id: 'fac-1', country: 'ZA', facilityType: 'prison', capacity: 1200 }]);
+    expect(built.observations).toHaveLength(2);
+    expect(built).toMatchObject(header);
+    expect(phx(['validate', out]).code).toBe(0);
+  });
+});
+
+describe('.xlsx in the CLI', () => {
+  const pkg = validPackage();
+  const json = dir.write('wb.phx.json', JSON.stringify(pkg));
+
+  it('JSON → xlsx → JSON is deep-equal, header included; the workbook validates', () => {
+    const xlsx = dir.path('wb.xlsx');
+    expect(phx(['convert', json, '-o', xlsx, '--locale', 'uk']).code).toBe(0);
+    expect(phx(['validate', xlsx]).code).toBe(0);
+    expect(phx(['convert', xlsx, '-o', dir.path('wb-back.phx.json')]).code).toBe(0);
+    expect(JSON.parse(read(dir.path('wb-back.phx.json')))).toEqual(pkg);
+  });
+
+  it('locates issues at sheet, row and A1 cell in human, JSON and SARIF output', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(dir.path('wb.xlsx'));
+    const sheet = workbook.getWorksheet('observations')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+    const column = paths.indexOf('numerator') + 1;
+    sheet.getCell(4, column).value = 2000;
+    const bad = dir.path('bad.xlsx');
+    await workbook.xlsx.writeFile(bad);
+    const letter = String.fromCharCode(64 + column);
+    const human = phx(['validate', bad]);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain(`observations, row 4`);
+    expect(human.stdout).toContain(`${bad}:observations!${letter}4  error    arith.numerator-exceeds-denominator`);
+    const report = JSON.parse(phx(['validate', bad, '--format', 'json']).stdout) as { files: { format: string; issues: { location: unknown }[] }[] };
+    expect(report.files[0]!.format).toBe('xlsx');
+    expect(report.files[0]!.issues[0]!.location).toEqual({ sheet: 'observations', row: 4, column, cell: `${letter}4` });
+    const sarif = JSON.parse(phx(['validate', bad, '--format', 'sarif']).stdout) as { runs: { results: { locations: { physicalLocation: { region: unknown }; logicalLocations: unknown[] }[] }[] }[] };
+    const [location] = sarif.runs[0]!.results[0]!.locations;
+    expect(location!.physicalLocation.region).toEqual({ startLine: 4, startColumn: column });
+    expect(location!.logicalLocations).toContainEqual({ name: `${letter}4`, fullyQualifiedName: `observations!${letter}4`, kind: 'element' });
+  });
+
+  it('phx template --locale uk writes a workbook with the facilities given, which a script fills and phx validates', async () => {
+    const facilities = dir.write('our-facilities.csv', 'id,name,country,facilityType\nua-kyiv-sizo,Київський СІЗО,UA,pre-trial-detention\nua-lviv-19,Львівська колонія № 19,UA,prison\n');
+    const report = dir.path('report.xlsx');
+    expect(phx(['template', '--locale', 'uk', '-o', report, '--facilities', facilities]).code).toBe(0);
+    expect(phx(['template', '--locale', 'uk', '-o', report]).code).toBe(2);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(report);
+    const fill = (name: string, row: number, values: Record<string, ExcelJS.CellValue>): void => {
+      const sheet = workbook.getWorksheet(name)!;
+      if (name !== 'Package') expect(sheet.getCell(1, 1).value).toBe('Ідентифікатор');
+      const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+      for (const [path, value] of Object.entries(values)) sheet.getCell(row, paths.indexOf(path) + 1).value = value;
+    };
+    const facility = workbook.getWorksheet('observations')!;
+    const facilityColumn = ((facility.getRow(2).values as unknown[]).slice(1) as string[]).indexOf('scope.facility') + 1;
+    expect(facility.getCell(3, facilityColumn).dataValidation.formulae).toHaveLength(1);
+    fill('Package', 3, { id: 'ua-2023', 'publisher.id': 'UA-EDR-21514560', 'publisher.name': 'Мережа', license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z' });
+    fill('facilities', 3, { id: 'ua-kyiv-sizo', name: 'Київський СІЗО', country: 'UA', facilityType: 'pre-trial-detention' });
+    fill('observations', 3, {
+      id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'scope.facility': 'ua-kyiv-sizo',
+      'period.start': '01.01.2023', 'period.end': '31.12.2023', numerator: 96, denominator: '2 140', value: '4,5%', unit: 'percent', dataSource: 'survey',
+    });
+    await workbook.xlsx.writeFile(report);
+    const { code, stdout } = phx(['validate', report, '--fail-on', 'warning']);
+    expect(code, stdout).toBe(0);
+    expect(stdout).toMatch(/observations!G2 {2}note {5}sheet.normalised \/period\/start {2}/);
+  });
+});
+
+describe('CSV for Excel in a locale', () => {
+  const pkg = validPackage();
+  (pkg.observations as Record<string, unknown>[])[0] = observation('obs-1', { numerator: 125, value: 12.5 });
+  const json = dir.write('locale.phx.json', JSON.stringify(pkg));
+
+  it.each([
+    ['en', ',', '12.5', '2020-01-01'],
+    ['ru', ';', '12,5', '01.01.2020'],
+    ['uk', ';', '12,5', '01.01.2020'],
+    ['fr', ';', '12,5', '01/01/2020'],
+    ['es', ';', '12,5', '01/01/2020'],
+  ])('--locale %s writes what that Excel opens (separator %s, %s, %s, a byte order mark), and the package comes back unchanged from its sheets', (locale, delimiter, decimal, date) => {
+    const sheets = ['organisation', 'facility', 'observation'].map((type) => {
+      const out = dir.path(`${type}-${locale}.csv`);
+      expect(phx(['convert', json, '-o', out, '--type', type, '--locale', locale]).code).toBe(0);
+      return out;
+    });
+    const text = read(sheets[2]!);
+    expect(text.startsWith(`\uFEFFid${delimiter}indicator${delimiter}`)).toBe(true);
+    const first = text.split('\r\n')[1]!.split(delimiter);
+    expect(first).toContain(decimal);
+    expect(first).toContain(date);
+    const back = dir.path(`back-${locale}.phx.json`);
+    const run = phx(['convert', ...sheets, '--header', json, '-o', back, '--locale', locale]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(JSON.parse(read(back))).toEqual(pkg);
+  });
+
+  it('LANG picks the language of the messages, not how a CSV is written', () => {
+    const out = dir.path('lang.csv');
+    expect(phx(['convert', json, '-o', out, '--type', 'observation'], { env: { LANG: 'fr_FR.UTF-8' } }).code).toBe(0);
+    expect(read(out).startsWith('id,indicator,')).toBe(true);
+    expect(phx(['convert', json, '-o', out, '--type', 'observation', '--locale', 'de'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--locale must be one of en, ru, uk, fr, es') });
+  });
+
+  it('asks for --date-order when no cell of a date column tells day from month, and reads the dates as told', () => {
+    const sheet = dir.write('ambiguous.csv', [
+      'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource',
+      `obs-a,hiv-prevalence-prisoners,${PUBLISHER},ZA,03/04/2020,05/06/2020,60,1000,6,percent,survey`,
+    ].join('\r\n'));
+    const asked = phx(['validate', sheet]);
+    expect(asked.code).toBe(1);
+    expect(asked.stdout).toContain('sheet.date-order-unknown');
+    expect(phx(['validate', sheet, '--date-order', 'month-day']).code).toBe(0);
+    expect(phx(['validate', sheet, '--date-order', 'middle'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--date-order must be one of day-month, month-day') });
+    for (const [order, start, end] of [['month-day', '2020-03-04', '2020-05-06'], ['day-month', '2020-04-03', '2020-06-05']] as const) {
+      const out = dir.path(`dates-${order}.phx.ndjson`);
+      const run = phx(['convert', sheet, '-o', out, '--date-order', order, '--allow-invalid']);
+      expect(run.stdout).not.toContain('sheet.date-order-unknown');
+      expect(JSON.parse(read(out).trim())).toMatchObject({ period: { start, end } });
+    }
+  });
+});
