@@ -1,7 +1,8 @@
-import { validate, validateCsv, validateNdjson, type ValidationIssue } from '@phx/schema';
+import { readXlsx, validate, validateCsv, validateNdjson, type ValidationIssue } from '@phx/schema';
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkFile, csvAsPackage, recordOfPath, type CheckedFile } from '../src/engine/checks.js';
+import { checkFile, packageFile, recordOfPath, type CheckedFile } from '../src/engine/checks.js';
 import { MAX_ISSUES, type FileIssue, type FileSummary, type ValidateEvent } from '../src/engine/protocol.js';
 import { truncationNote } from '../src/ui/summary-view.js';
 import { lineOfPath, recordView } from '../src/engine/records.js';
@@ -39,7 +40,7 @@ describe('checking a .phx.json package', () => {
     expect(issues).toEqual([]);
     const bytes = new TextEncoder().encode(packageText(validPackage)).length;
     expect(summary).toEqual({
-      name: 'valid.phx.json', format: 'json', ok: true, errors: 0, warnings: 0, truncated: false, convertible: false,
+      name: 'valid.phx.json', format: 'json', ok: true, errors: 0, warnings: 0, truncated: false, convertible: true,
       read: { records: { organisation: 2, facility: 1, indicator: 0, observation: 2, meeting: 0 }, bytes, complete: true },
     });
   });
@@ -134,10 +135,17 @@ describe('checking a CSV table', () => {
       { code: 'sheet.normalised', severity: 'info', params: { column: 'value', cells: 2, forms: ['decimal-comma'] } },
     ]);
     expect(summary).toMatchObject({ format: 'csv', ok: true, read: { records: { observation: 2 } }, convertible: true });
-    const converted = csvAsPackage(checked);
-    expect(converted.name).toBe('observations.phx.json');
-    const pkg = JSON.parse(converted.text) as { observations: { value: number }[] };
+    const converted = await packageFile(checked, 'json', 'en');
+    expect(converted).toMatchObject({ name: 'observations.phx.json', mediaType: 'application/json' });
+    const pkg = JSON.parse(converted.content as string) as { observations: { value: number }[] };
     expect(pkg.observations.map((observation) => observation.value)).toEqual([12.5, 84.4]);
+    // As a workbook, read back by the same pipeline: the same records, with headings in the language asked for.
+    const workbook = await packageFile(checked, 'xlsx', 'uk');
+    expect(workbook).toMatchObject({ name: 'observations.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const back = await readXlsx(workbook.content as Uint8Array);
+    expect(back.pkg).toEqual(pkg);
+    const sheet = (await new ExcelJS.Workbook().xlsx.load(workbook.content as unknown as ArrayBuffer)).getWorksheet('observations')!;
+    expect([sheet.getCell('A1').value, sheet.getCell('A2').value]).toEqual(['Ідентифікатор', 'id']);
   });
 
   it('reports issues at their row and column, and shows the row as a record', async () => {
@@ -151,7 +159,8 @@ describe('checking a CSV table', () => {
     expect(summary.convertible).toBe(false);
     expect(JSON.parse((await recordView(checked, issues[1]!)).json!)).toMatchObject({ id: 'obs-1', numerator: 400 });
     expect(JSON.parse((await recordView(checked, issues[0]!)).json!)).toContain('colour');
-    expect(() => csvAsPackage(undefined)).toThrow(/checked CSV/);
+    await expect(packageFile(undefined, 'json', 'en')).rejects.toThrow(/valid \.phx\.json, CSV or \.xlsx/);
+    await expect(packageFile(checked, 'xlsx', 'en')).rejects.toThrow(/valid \.phx\.json, CSV or \.xlsx/);
   });
 });
 

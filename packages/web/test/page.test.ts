@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { formatIssue, issueCodes, validate, validateCsv, type IssueCode } from '@phx/schema';
-import type { Page } from 'playwright-core';
+import { formatIssue, issueCodes, readXlsx, validate, validateCsv, type IssueCode } from '@phx/schema';
+import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
 import { invalidCsv, semicolonCsv } from './fixtures/tables.js';
@@ -19,6 +19,14 @@ const open = (options?: PageOptions): Promise<Page> => session.open(options);
 /** The cells of the issues table, row by row, as shown. */
 function issueRows(page: Page): Promise<string[][]> {
   return page.locator('#issues tbody tr').evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.innerText.trim())));
+}
+
+/** Clicks a download button of the page and gives the file's name and bytes. */
+async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = (await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])) as [Download, void];
+  const chunks: Buffer[] = [];
+  for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer);
+  return { name: file.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
 
 /** The text of a file's summary card. */
@@ -247,6 +255,47 @@ describe('checking a CSV table', () => {
     expect(await page.getByRole('button', { name: 'Download as .phx.json' }).count()).toBe(0);
     await page.getByRole('button', { name: 'row 2' }).first().click();
     expect(JSON.parse(await page.getByRole('dialog').locator('pre').innerText())).toMatchObject({ id: 'obs-1', numerator: 400, denominator: 360 });
+  });
+});
+
+describe('a package as an Excel workbook', () => {
+  it('offers a valid package as .xlsx, fetching the workbook writer only then; the workbook checks valid and comes back as the same package', async () => {
+    const page = await open();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(request.url()));
+    await chooseFiles(page, [{ name: 'zambia.phx.json', text: packageText(validPackage) }]);
+    await waitForResults(page);
+    expect(await page.getByRole('button', { name: 'Download as .phx.json' }).count()).toBe(0);
+    expect(fetched.filter((url) => url.includes('exceljs'))).toEqual([]);
+    const workbook = await download(page, 'Download as .xlsx');
+    expect(workbook.name).toBe('zambia.xlsx');
+    expect(fetched.filter((url) => url.includes('exceljs'))).toHaveLength(1);
+    const read = await readXlsx(new Uint8Array(workbook.bytes));
+    expect(read.issues).toEqual([]);
+    expect(read.pkg).toEqual(JSON.parse(packageText(validPackage)));
+
+    await page.locator('#file-input').setInputFiles({ name: workbook.name, mimeType: 'application/octet-stream', buffer: workbook.bytes });
+    await page.locator('.file-summary', { has: page.getByRole('heading', { name: 'zambia.xlsx', exact: true }) }).waitFor();
+    const summary = await summaryOf(page, 'zambia.xlsx');
+    expect(summary).toContain('zambia.xlsx is valid.');
+    expect(summary).toContain('Excel (.xlsx)');
+    expect(await page.getByRole('button', { name: 'Download as .xlsx' }).count()).toBe(0);
+    const json = await download(page, 'Download as .phx.json');
+    expect(json.name).toBe('zambia.phx.json');
+    expect(JSON.parse(json.bytes.toString('utf8'))).toEqual(JSON.parse(packageText(validPackage)));
+  });
+
+  it('writes a checked CSV table as a workbook with headings in the page’s language', async () => {
+    const page = await open();
+    await page.getByLabel('Language').selectOption('uk');
+    await chooseFiles(page, [{ name: 'observations.csv', text: semicolonCsv }]);
+    await waitForResults(page);
+    const workbook = await download(page, 'Завантажити як .xlsx');
+    expect(workbook.name).toBe('observations.xlsx');
+    const read = await readXlsx(new Uint8Array(workbook.bytes));
+    expect(read.tables.map(({ sheet, table }) => [sheet, table.records.length])).toEqual([['observations', 2]]);
+    expect((read.pkg.observations as { value: number }[]).map((observation) => observation.value)).toEqual([12.5, 84.4]);
+    expect(read.tables[0]!.table.headerRow).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
-import { formatOfName, recordTypes, toPointer, validateFile, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
-import { MAX_ISSUES, type FileSummary, type RecordRef } from './protocol.js';
+import { fileFormats, formatOfName, recordTypes, toPointer, validateFile, writeXlsx, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
+import { MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
 import { LineStarts, observedStream } from './reading.js';
 import type { Reporter } from './report.js';
 
@@ -8,7 +8,9 @@ export interface CheckedFile {
   file: File;
   /** The format the file was read as, once checked. */
   format?: FileFormat;
-  /** What a `.phx.json` or CSV file holds, as read (valid or not). */
+  /** Whether the file was valid, once checked. */
+  ok?: boolean;
+  /** What a `.phx.json`, CSV or .xlsx file holds, as read (valid or not). */
   data?: Partial<DataPackage>;
   /** Where the lines of the file start, to read one of them again. */
   lines?: LineStarts;
@@ -66,17 +68,25 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
   });
   const { issues, data, ...summary } = result;
   checked.format = result.format;
+  checked.ok = result.ok;
   checked.data = data;
   if (result.format !== 'ndjson') for (const issue of issues) reporter.add({ ...issue, file: reporter.file, ...placeOf(issue, 'other', data) });
   reporter.flush();
-  return { ...summary, name: file.name, convertible: result.ok && result.format === 'csv' };
+  return { ...summary, name: file.name, convertible: result.ok && packageFormats.has(result.format) };
 }
 
+/** The formats whose valid files hold a package the page can write again as .phx.json or .xlsx. */
+const packageFormats = new Set<FileFormat>(['json', 'csv', 'xlsx']);
+
 /**
- * A checked CSV file as a .phx.json package holding its records. The package header (publisher,
- * licence, ...) is not in a CSV: it is left for the user to fill in, as `phx convert` does.
+ * A valid checked file's package as a .phx.json file or an Excel workbook (headings in the page's
+ * language), named after the file. A CSV file holds records only: its package header (publisher,
+ * licence, ...) is left for the user to fill in, as `phx convert` does. The workbook writer (exceljs)
+ * is fetched only now, the first time a workbook is asked for.
  */
-export function csvAsPackage(checked: CheckedFile | undefined): { name: string; text: string } {
-  if (!checked || checked.format !== 'csv' || !checked.data) throw new Error('Only a checked CSV file with a PHX header can be converted.');
-  return { name: checked.file.name.replace(/(\.phx)?\.csv$/i, '') + '.phx.json', text: JSON.stringify(checked.data, null, 2) + '\n' };
+export async function packageFile(checked: CheckedFile | undefined, to: 'json' | 'xlsx', locale: Locale): Promise<ExportedFile> {
+  if (!checked?.ok || !checked.data || !checked.format || !packageFormats.has(checked.format)) throw new Error('Only a valid .phx.json, CSV or .xlsx file can be converted.');
+  const base = checked.file.name.replace(/(\.phx)?\.(json|csv|tsv|xlsx|xlsm)$/i, '');
+  if (to === 'json') return { name: `${base}.phx.json`, mediaType: fileFormats.json.mediaTypes[0], content: `${JSON.stringify(checked.data, null, 2)}\n` };
+  return { name: `${base}.xlsx`, mediaType: fileFormats.xlsx.mediaTypes[0], content: await writeXlsx(checked.data, { language: locale }) };
 }

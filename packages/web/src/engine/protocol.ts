@@ -27,7 +27,7 @@ export type FileIssue = ValidationIssue & {
  */
 export interface FileSummary extends Omit<FileValidationResult, 'issues' | 'data'> {
   name: string;
-  /** True for a valid CSV file, which can be downloaded as .phx.json. */
+  /** True for a valid .phx.json, CSV or .xlsx file, whose package can be downloaded as .phx.json and as .xlsx. */
   convertible: boolean;
   /** For a valid .phx.json package, which can be exported and checked for GAM: the countries and years its observations cover. */
   exportable?: { countries: string[]; years: number[] };
@@ -37,7 +37,8 @@ export interface FileSummary extends Omit<FileValidationResult, 'issues' | 'data
 export interface ExportedFile {
   name: string;
   mediaType: string;
-  content: string;
+  /** Text, or the bytes of a workbook. */
+  content: string | Uint8Array;
 }
 
 /** A note of an export, in a language. */
@@ -94,7 +95,7 @@ export type EngineRequest =
   | { op: 'record'; issue: Pick<FileIssue, 'file' | 'path' | 'location' | 'record' | 'field'> }
   | { op: 'messages'; issues: Pick<ValidationIssue, 'code' | 'params'>[]; locale: Locale }
   | { op: 'reference'; locale: Locale }
-  | { op: 'convert'; file: number }
+  | { op: 'convert'; file: number; to: 'json' | 'xlsx'; locale: Locale }
   | { op: 'export'; file: number; target: ExportTarget; locale: Locale }
   | { op: 'notes'; notes: InteropNote[]; locale: Locale }
   | { op: 'gam'; file: number; country: string; year: number; locale: Locale };
@@ -105,8 +106,8 @@ export interface EngineResults {
   record: RecordView;
   messages: string[];
   reference: { indicators: IndicatorRow[]; rules: RuleRow[] };
-  /** A checked CSV file as a .phx.json package: its file name and text. */
-  convert: { name: string; text: string };
+  /** A checked file's package as a .phx.json file or an Excel workbook. */
+  convert: ExportedFile;
   /** A checked package in another system's format: its files, and what the target has no place for. */
   export: { files: ExportedFile[]; notes: InteropNote[]; views: NoteView[] };
   /** Notes of an export, in another language. */

@@ -5,7 +5,7 @@
  */
 import { formatIssue, indicatorCatalogue, issueCodes, type Locale } from '@phx/schema';
 import { labelOf } from '@phx/schema/codelists';
-import { checkFile, csvAsPackage, type CheckedFile } from './checks.js';
+import { checkFile, packageFile, type CheckedFile } from './checks.js';
 import { withCoverage } from './exportable.js';
 import type { EngineRequest, EngineResults, FileSummary, RequestMessage, ResponseMessage, ValidateEvent } from './protocol.js';
 import { recordView } from './records.js';
@@ -57,7 +57,7 @@ async function handle(request: EngineRequest, emit: (event: ValidateEvent) => vo
     case 'reference':
       return reference(request.locale);
     case 'convert':
-      return csvAsPackage(checkedFiles[request.file]);
+      return packageFile(checkedFiles[request.file], request.to, request.locale);
     // The exporters load only when first asked for: checking files never fetches them.
     case 'export':
       return (await import('./interop.js')).exportFiles(checkedFiles[request.file], request.target, request.locale);

@@ -28,6 +28,7 @@ export const en = {
   'summary.truncated': 'Only the first {count} issues are listed; the counts cover the whole file.',
   'summary.partial': 'Only the first {count} issues are listed, and checking stopped there, at {where}: the counts cover only the part checked.',
   'summary.convert': 'Download as .phx.json',
+  'summary.convertXlsx': 'Download as .xlsx',
   'summary.convertNote': 'A CSV file holds records only: the .phx.json you download still needs its package header (phxVersion, id, publisher, license, publishedAt).',
 
   'type.organisation': 'Organisations',

@@ -30,6 +30,7 @@ export const es: UiTexts = {
   'summary.truncated': 'Solo se muestran los primeros {count} problemas; los totales cubren todo el archivo.',
   'summary.partial': 'Solo se muestran los primeros {count} problemas, y la comprobación se detuvo ahí ({where}): los totales cubren solo la parte comprobada.',
   'summary.convert': 'Descargar como .phx.json',
+  'summary.convertXlsx': 'Descargar como .xlsx',
   'summary.convertNote': 'Un archivo CSV solo contiene registros: al .phx.json descargado aún hay que añadirle el encabezado del paquete (phxVersion, id, publisher, license, publishedAt).',
 
   'type.organisation': 'Organizaciones',

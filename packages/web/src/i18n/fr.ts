@@ -30,6 +30,7 @@ export const fr: UiTexts = {
   'summary.truncated': 'Seuls les {count} premiers problèmes sont listés ; les totaux couvrent tout le fichier.',
   'summary.partial': "Seuls les {count} premiers problèmes sont listés, et la vérification s'est arrêtée là ({where}) : les totaux ne couvrent que la partie vérifiée.",
   'summary.convert': 'Télécharger en .phx.json',
+  'summary.convertXlsx': 'Télécharger en .xlsx',
   'summary.convertNote': "Un fichier CSV ne contient que des enregistrements : il faut encore ajouter l'en-tête du paquet (phxVersion, id, publisher, license, publishedAt) au .phx.json téléchargé.",
 
   'type.organisation': 'Organisations',

@@ -30,6 +30,7 @@ export const ru: UiTexts = {
   'summary.truncated': 'Показаны только первые {count} проблем; счётчики охватывают весь файл.',
   'summary.partial': 'Показаны только первые {count} проблем, и на этом проверка остановилась ({where}): счётчики охватывают только проверенную часть.',
   'summary.convert': 'Скачать как .phx.json',
+  'summary.convertXlsx': 'Скачать как .xlsx',
   'summary.convertNote': 'В CSV-файле только записи: в скачанный .phx.json нужно ещё добавить заголовок пакета (phxVersion, id, publisher, license, publishedAt).',
 
   'type.organisation': 'Организации',

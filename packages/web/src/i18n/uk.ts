@@ -30,6 +30,7 @@ export const uk: UiTexts = {
   'summary.truncated': 'Показано лише перші {count} зауважень; лічильники охоплюють увесь файл.',
   'summary.partial': 'Показано лише перші {count} зауважень, і на цьому перевірка зупинилася ({where}): лічильники охоплюють лише перевірену частину.',
   'summary.convert': 'Завантажити як .phx.json',
+  'summary.convertXlsx': 'Завантажити як .xlsx',
   'summary.convertNote': 'CSV-файл містить лише записи: до завантаженого .phx.json ще треба додати заголовок пакета (phxVersion, id, publisher, license, publishedAt).',
 
   'type.organisation': 'Організації',

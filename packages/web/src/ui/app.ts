@@ -179,7 +179,7 @@ export class App {
   #renderSummaries(focus?: string): void {
     const interop = this.#interop;
     byId('summary', HTMLElement).replaceChildren(
-      ...summaryCards(this.#summaries, this.#locale, (file) => void this.#convert(file), (file, summary) => interop?.block(file, summary) ?? false),
+      ...summaryCards(this.#summaries, this.#locale, (file, to) => void this.#convert(file, to), (file, summary) => interop?.block(file, summary) ?? false),
     );
     if (focus) document.getElementById(focus)?.focus();
     if (!interop && this.#summaries.some((summary) => summary.exportable)) void this.#loadInterop();
@@ -229,10 +229,10 @@ export class App {
     byId('status', HTMLElement).textContent = status();
   }
 
-  async #convert(file: number): Promise<void> {
+  async #convert(file: number, to: 'json' | 'xlsx'): Promise<void> {
     try {
-      const { name, text } = await this.engine.request({ op: 'convert', file });
-      saveFile(name, 'application/json', text);
+      const { name, mediaType, content } = await this.engine.request({ op: 'convert', file, to, locale: this.#locale });
+      saveFile(name, mediaType, content);
     } catch (error) {
       this.#setStatus(() => this.#t('progress.failed', { reason: (error as Error).message }));
     }

@@ -39,15 +39,15 @@ export function byId<Type extends HTMLElement>(id: string, type: new () => Type)
 }
 
 /**
- * Saves text as a file on this computer: the browser's own download, from memory, nothing sent.
+ * Saves text (or bytes) as a file on this computer: the browser's own download, from memory, nothing sent.
  *
  * @example
  * ```ts
  * saveFile('issues.json', 'application/json', JSON.stringify(issues));
  * ```
  */
-export function saveFile(name: string, type: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+export function saveFile(name: string, type: string, content: string | Uint8Array): void {
+  const url = URL.createObjectURL(new Blob([content as BlobPart], { type }));
   const link = h('a', { href: url, download: name, hidden: true });
   document.body.append(link);
   link.click();

@@ -38,13 +38,13 @@ export function verdictOf(summary: FileSummary, locale: Locale): string {
  *
  * @example
  * ```ts
- * container.replaceChildren(...summaryCards(summaries, 'en', (file) => convert(file), () => false));
+ * container.replaceChildren(...summaryCards(summaries, 'en', (file, to) => convert(file, to), () => false));
  * ```
  */
 export function summaryCards(
   summaries: readonly FileSummary[],
   locale: Locale,
-  onConvert: (file: number) => void,
+  onConvert: (file: number, to: 'json' | 'xlsx') => void,
   more: (file: number, summary: FileSummary) => HTMLElement | false,
 ): HTMLElement[] {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>): string => translate(locale, key, params);
@@ -71,8 +71,9 @@ export function summaryCards(
           h('tbody', {}, ...records.map(([type, count]) => h('tr', {}, h('th', { scope: 'row' }, t(`type.${type}`)), h('td', {}, count.toLocaleString(locale))))),
         ),
       summary.truncated && h('p', { class: 'truncated' }, truncationNote(summary, locale)),
-      summary.convertible && h('button', { type: 'button', class: 'convert', 'aria-describedby': `convert-note-${file}`, onclick: () => onConvert(file) }, t('summary.convert')),
-      summary.convertible && h('p', { id: `convert-note-${file}`, class: 'hint' }, t('summary.convertNote')),
+      summary.convertible && summary.format !== 'json' && h('button', { type: 'button', class: 'convert', ...(summary.format === 'csv' && { 'aria-describedby': `convert-note-${file}` }), onclick: () => onConvert(file, 'json') }, t('summary.convert')),
+      summary.convertible && summary.format !== 'xlsx' && h('button', { type: 'button', class: 'convert', ...(summary.format === 'csv' && { 'aria-describedby': `convert-note-${file}` }), onclick: () => onConvert(file, 'xlsx') }, t('summary.convertXlsx')),
+      summary.convertible && summary.format === 'csv' && h('p', { id: `convert-note-${file}`, class: 'hint' }, t('summary.convertNote')),
       more(file, summary),
     );
   });
