@@ -1,9 +1,10 @@
 /** Every runnable example in examples/ runs as documented and does what it says. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { validate, validateCsv } from '../packages/schema/src/index.js';
 
@@ -74,5 +75,72 @@ describe('examples/', () => {
     const { stdout } = await run(join(root, 'node_modules/.bin/phx'), ['validate', 'examples/data/network-meeting-2020.phx.json'], { cwd: root });
     expect(stdout).toMatch(/✔ 1 file valid/);
     expect(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start).toMatch(/^phx validate examples\/data\/network-meeting-2020\.phx\.json && phx serve /);
+  });
+
+  it('every command of the spreadsheets guide (docs/csv.md) runs on its example files and does what the guide says', async () => {
+    const guide = readFileSync(join(root, 'docs/csv.md'), 'utf8');
+    const commands = [...guide.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, block]) => block!.split('\n').filter((line) => line.startsWith('phx ')).map((line) => line.replace(/\s+#.*$/, '')));
+    const folder = join(scratch, 'spreadsheet');
+    mkdirSync(folder);
+    cpSync(join(root, 'examples/data/spreadsheet'), folder, { recursive: true });
+    const phx = async (command: string): Promise<{ code: number; stdout: string; stderr: string }> => {
+      const args = command.split(' ').slice(1);
+      return run(process.execPath, [join(root, 'packages/cli/bin/phx.js'), ...args], { cwd: folder, env: { PATH: process.env.PATH, LANG: 'C' } }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+      );
+    };
+    /** What a data officer does in Excel between two commands: fill in the template. */
+    const fillTemplate = async (): Promise<void> => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(join(folder, 'report.xlsx'));
+      const fill = (name: string, values: Record<string, ExcelJS.CellValue>): void => {
+        const sheet = workbook.getWorksheet(name)!;
+        const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+        for (const [path, value] of Object.entries(values)) sheet.getCell(3, paths.indexOf(path) + 1).value = value;
+      };
+      fill('Package', { id: 'ua-2023', 'publisher.id': 'UA-EDR-21514560', 'publisher.name': 'Мережа', license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z' });
+      fill('facilities', { id: 'ua-kyiv-sizo', name: 'Київський слідчий ізолятор', country: 'UA', facilityType: 'pre-trial-detention', capacity: '2 800' });
+      fill('observations', {
+        id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'scope.facility': 'ua-kyiv-sizo',
+        'period.start': '01.01.2023', 'period.end': '31.12.2023', numerator: 96, denominator: '2 140', value: '4,5%', unit: 'percent', dataSource: 'survey',
+      });
+      await workbook.xlsx.writeFile(join(folder, 'report.xlsx'));
+    };
+    // Each command with the exit code the guide gives it, and what the user does before it.
+    const steps: [string, number, (() => Promise<void> | void)?][] = [
+      ['phx template --locale uk -o report.xlsx --facilities facilities.csv', 0],
+      ['phx validate report.xlsx', 0, fillTemplate],
+      ['phx convert report.xlsx -o report.phx.json', 0],
+      ['phx convert report.phx.json -o report-fr.xlsx --locale fr', 0],
+      ['phx convert report-fr.xlsx -o report-back.phx.json', 0],
+      ['phx validate observations.csv', 1],
+      ['phx convert header.phx.json facilities.csv observations.csv -o package.phx.json', 1],
+      ['phx convert package.phx.json -o observations-uk.csv --type observation --locale uk', 0, () => {
+        // Row 6 fixed as the report says, before the same command is run again.
+        const sheet = readFileSync(join(folder, 'observations.csv'), 'utf8');
+        writeFileSync(join(folder, 'observations.csv'), sheet.replace(';;3;558;0,5%;percent;routine-programme-data;ХИБНІСТЬ;', ';;;558;;percent;routine-programme-data;ІСТИНА;'));
+      }],
+    ];
+    expect(commands).toEqual(steps.map(([command]) => command));
+    for (const [command, code, before] of steps) {
+      await before?.();
+      if (command.startsWith('phx convert package.phx.json')) {
+        expect(await phx('phx convert header.phx.json facilities.csv observations.csv -o package.phx.json')).toMatchObject({ code: 0 });
+        expect(await phx('phx validate package.phx.json')).toMatchObject({ code: 0 });
+      }
+      const result = await phx(command);
+      expect(result.code, `${command}\n${result.stdout}${result.stderr}`).toBe(code);
+      if (command === 'phx validate observations.csv') {
+        const shown = /```console\n([\s\S]*?)```/.exec(guide.slice(guide.indexOf(command)))![1];
+        expect(result.stdout).toBe(shown);
+      }
+      if (command.startsWith('phx convert header.phx.json')) {
+        expect(result.stdout).toContain('observations.csv:6:8  error    privacy.small-cell');
+        expect(result.stderr).toContain('package.phx.json was not written: the package would be invalid');
+      }
+    }
+    expect(JSON.parse(readFileSync(join(folder, 'report-back.phx.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(folder, 'report.phx.json'), 'utf8')));
+    expect(readFileSync(join(folder, 'observations-uk.csv'), 'utf8')).toMatch(/^\uFEFFid;indicator;.*\r\nua-hiv-2020-f;.*;01\.01\.2020;31\.12\.2020;.*;7,5;/su);
   });
 });

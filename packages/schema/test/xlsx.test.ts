@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateXlsx, writeXlsx, xlsxTemplate } from '../src/index.js';
+import { anyObservation, cellText } from './random.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const now = new Date('2024-06-30');
@@ -64,34 +65,14 @@ describe('a package as a workbook', () => {
   });
 });
 
-const date = fc.date({ min: new Date('1990-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', ';', '"', '\n', '.', 'Ж', 'ї', '0', '%', '/', '<', '&'), minLength: 1, maxLength: 12 });
-const number = fc.oneof(fc.nat(10_000_000), fc.double({ noNaN: true, noDefaultInfinity: true, min: 0, max: 1e25 }).map((n) => (Object.is(n, -0) ? 0 : n)));
-const observation = fc.record(
-  {
-    id: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,15}$/),
-    indicator: fc.constantFrom(...indicatorCatalogue.map((definition) => definition.code)),
-    reportingOrganisation: fc.constant('UA-EDR-21514560'),
-    scope: fc.record({ country: fc.constantFrom('UA', 'FR', 'ZA'), subnationalArea: text }, { requiredKeys: ['country'] }),
-    period: fc.record({ start: date, end: date }),
-    disaggregation: fc.record({ sex: fc.constantFrom(...codelists.sex.codes) }, { requiredKeys: [] }),
-    numerator: number,
-    value: number,
-    unit: fc.constantFrom(...codelists.unit.codes),
-    dataSource: fc.constantFrom(...codelists.dataSource.codes),
-    suppressed: fc.boolean(),
-    notes: text,
-    extensions: fc.dictionary(fc.constantFrom('https://example.org/a.b', 'https://example.org/c'), fc.jsonValue({ maxDepth: 2 }).map((value) => JSON.parse(JSON.stringify(value)) as unknown)),
-  },
-  { requiredKeys: ['id', 'indicator', 'reportingOrganisation', 'scope', 'period', 'unit', 'dataSource'] },
-);
+const observation = anyObservation('UA-EDR-21514560');
 const header = fc.record({
   phxVersion: fc.constant('1.0'),
   id: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,10}$/),
-  publisher: fc.record({ id: fc.constant('UA-EDR-21514560'), name: text }),
+  publisher: fc.record({ id: fc.constant('UA-EDR-21514560'), name: cellText }),
   license: fc.constantFrom('CC-BY-4.0', 'https://example.org/licence'),
   publishedAt: fc.constantFrom('2021-03-01T09:00:00Z', '2024-01-31T23:59:59+02:00'),
-  description: fc.record({ en: text, uk: text }, { requiredKeys: ['en'] }),
+  description: fc.record({ en: cellText, uk: cellText }, { requiredKeys: ['en'] }),
 });
 
 describe('round trip of any package', () => {
