@@ -99,7 +99,7 @@ const RAW_METHOD = {
 };
 const HUB_METHOD = {
   sqlite: `Store.put in one Store.transaction: per record one JSON.stringify, a SHA-256 ETag of that text, the filter columns; INSERT … ON CONFLICT DO UPDATE of ${SQLITE_ROWS_PER_STATEMENT} rows a statement`,
-  postgres: 'Store.put in one serializable Store.transaction: per record one JSON.stringify, a SHA-256 ETag of that text, the filter columns; COPY into a temporary table, then INSERT … SELECT … ON CONFLICT DO UPDATE into `records`',
+  postgres: 'Store.put in one serializable Store.transaction: per record one JSON.stringify, a SHA-256 ETag of that text, the filter columns; COPY into a temporary table, then UPDATE … FROM it of the rows that exist and INSERT … SELECT of the rest into `records`',
 };
 
 /** Inserts the rows with the bare driver into a freshly migrated hub database; returns the seconds it took. */

@@ -27,6 +27,7 @@ export {
 export { shapeProblems, type StructuralProblem } from './validate/structural.js';
 export { validateNdjson, type ValidateNdjsonOptions } from './validate/ndjson.js';
 export { validateFile, readRecords, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
+export { countRecords, type FormatHints } from './file/count.js';
 export { fileFormats, formatOfName, formatOfMediaType, type FileFormat } from './file/format.js';
 export { DEFAULT_MAX_DOCUMENT_BYTES, type RecognisedEncoding } from './file/encoding.js';
 export { LineIndex, offsetBeyondDepth } from './validate/locate.js';

@@ -155,6 +155,15 @@ describe('issues in a workbook', () => {
     expect(broken.ok).toBe(false);
   }, 30_000);
 
+  it('measures a workbook before unpacking it: one that unpacks to more than the limit is too large, a cut one unreadable', async () => {
+    const bytes = await writeXlsx(example);
+    expect((await readXlsx(bytes, { maxDocumentBytes: bytes.length * 100 })).issues).toEqual([]);
+    const { issues } = await readXlsx(bytes, { maxDocumentBytes: bytes.length });
+    expect(issues.map((issue) => [issue.code, issue.params])).toEqual([['file.too-large', { maxBytes: bytes.length }]]);
+    const cut = await readXlsx(bytes.subarray(0, bytes.length - 100));
+    expect(cut.issues.map((issue) => issue.code)).toEqual(['sheet.unreadable']);
+  }, 30_000);
+
   it('reads a sheet made by hand, field paths in its first row, named as the user likes', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Мої установи');

@@ -4,6 +4,7 @@ import { validate } from '@phx/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observation, ORG_A } from './fixtures/data.js';
 import { startTestHub, testEngine, type TestHub } from './fixtures/hub.js';
+import { zipBomb } from './fixtures/zip-bomb.js';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -81,6 +82,31 @@ describe(`hostile bodies (${testEngine})`, () => {
     const problem = await expectProblem(response, 422);
     expect(problem.issues).toEqual(validate(new Uint8Array(bytes)).issues);
     expect(await stored()).toEqual(before);
+  });
+});
+
+describe(`hostile files to validate (${testEngine})`, () => {
+  /** The hub's default record limit: a file one record over it. */
+  const over = 200_001;
+  const post = (body: string, name: string) => hub.call(hub.tokens.reader, 'POST', `/v1/validate?name=${name}`, body, { 'Content-Type': 'application/octet-stream' });
+
+  it('refuses NDJSON and CSV files with more records than the hub reads, on their count, with 413 as for JSON', async () => {
+    const ndjson = `{"type":"package","id":"p"}\n${'{"type":"observation"}\n'.repeat(over)}`;
+    await expectProblem(await post(ndjson, 'big.phx.ndjson'), 413, /holds 200001 records/);
+    // Quoted line breaks do not end a row: one row per record, however many lines it spans.
+    const csv = `id,notes\n${'x,"two\nlines"\n'.repeat(over)}`;
+    await expectProblem(await post(csv, 'big.csv'), 413, /holds 200001 records/);
+  });
+
+  it('refuses a workbook that unpacks to more than the hub reads (a zip bomb) with 413, without unpacking it', async () => {
+    const bomb = await zipBomb(256 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const response = await fetch(`${hub.url}/v1/validate?name=budget.xlsx`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${hub.tokens.reader}`, 'Content-Type': 'application/octet-stream' },
+      body: bomb,
+    });
+    await expectProblem(response, 413, /xlsx file unpacks to more than \d+ bytes/);
   });
 });
 

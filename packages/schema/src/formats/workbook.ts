@@ -16,6 +16,8 @@ import type { SheetCell } from './cells.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
 import { recordShape, resolveColumn, type Shape, type TableType } from './csv-shape.js';
 import type { ExcelLocale } from './excel-locale.js';
+import { expansionOf } from './zip.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
 import { columnHeading } from './headings.js';
 import { cellLocation, columnLetters, columnLocator, headerSettled, readTable, type Table } from './table.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead, WriteXlsxOptions } from './xlsx.js';
@@ -240,6 +242,12 @@ function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): n
 export async function readWorkbook(bytes: Uint8Array, options: ReadXlsxOptions): Promise<WorkbookRead> {
   const collector = new IssueCollector({ locale: options.locale });
   const read: WorkbookRead = { pkg: {}, issues: collector.issues, tables: [] };
+  // Unpacked whole only when it stays within the limit, measured as a stream first.
+  const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  const expansion = await expansionOf(bytes, maxBytes);
+  if (expansion === 'too-large') collector.add({ code: 'file.too-large', path: [], params: { maxBytes } });
+  else if (expansion === 'unreadable') collector.add({ code: 'sheet.unreadable', path: [], params: {} });
+  if (typeof expansion === 'string') return read;
   const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

@@ -50,6 +50,12 @@ export interface ReadXlsxOptions {
    */
   locale?: ValidateOptions['locale'];
   /**
+   * Most bytes the parts of the workbook may hold once unpacked: a workbook that expands to more (a
+   * zip bomb) is reported as too large, measured as a stream before it is unpacked.
+   * @default 500 MiB
+   */
+  maxDocumentBytes?: number;
+  /**
    * The decimal mark of numbers typed as text.
    * @default told by each column's cells
    */

@@ -151,6 +151,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   registerRoutes(app, {
     store: options.store,
     maxImportRecords: limits.maxImportRecords,
+    maxBodyBytes: limits.maxBodyBytes,
     maxIssues: limits.maxIssues,
     exports: { maxRecords: limits.maxExportRecords, dhis2Mappings: hubDhis2Mappings(options.dhis2Mappings) },
   });

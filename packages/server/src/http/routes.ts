@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { auditQuery, collections, exportQuery, listQueries, MAX_PAGE_SIZE, MERGE_PATCH_MEDIA_TYPE, validateQuery, type RecordFilter } from '@phx/schema/api';
 import { exportFormats, formatOfMediaType, validateFile, type Collection } from '@phx/schema';
-import { limitRecords } from '../hub/count.js';
+import { limitRecords, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { importPackage } from '../hub/import.js';
 import { hubValidation } from '../hub/issues.js';
@@ -17,6 +17,8 @@ export interface RouteOptions {
   store: Store;
   /** Most records a package to import or to validate may hold. */
   maxImportRecords: number;
+  /** Most bytes of a body, and of a workbook to validate once unpacked. */
+  maxBodyBytes: number;
   /** Most issues listed in an answer. */
   maxIssues: number;
   exports: ExportSettings;
@@ -90,7 +92,7 @@ const recordReply = (status: number, record: StoredRecord, headers: Record<strin
 });
 
 /** Registers the /v1 routes on an app. */
-export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxIssues, exports }: RouteOptions): void {
+export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxBodyBytes, maxIssues, exports }: RouteOptions): void {
   for (const collection of Object.keys(collections) as Collection[]) {
     const { type, readOnly } = collections[collection];
     const base = `/v1/${collection}`;
@@ -163,10 +165,18 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
   app.post('/v1/validate', async (c) => {
     const format = formatOfMediaType(c.req.header('Content-Type') ?? '');
     const { name } = readQuery(c, validateQuery, 'validate');
+    const hints = { ...(format && { format }), ...(name !== undefined && { name }) };
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    limitRecords(bytes, maxImportRecords, 'The file');
-    const options = { ...(await hubValidation(store, localeOf(c))), maxIssues, ...(format && { format }), ...(name !== undefined && { name }) };
+    limitRecords(bytes, maxImportRecords, 'The file', hints);
+    // A workbook is unpacked only when it stays within what the hub takes as a body.
+    const options = { ...(await hubValidation(store, localeOf(c))), maxIssues, maxDocumentBytes: maxBodyBytes, ...hints };
     const { data: _data, ...result } = await validateFile(bytes, options);
+    if (result.issues.some((issue) => issue.code === 'file.too-large')) {
+      throw new Problem('payload-too-large', `The ${result.format} file unpacks to more than ${maxBodyBytes} bytes, the most this hub reads at once; it was not unpacked.`);
+    }
+    // A workbook's records are known once it is read.
+    const records = Object.values(result.read.records).reduce((sum, n) => sum + n, 0);
+    if (records > maxImportRecords) tooManyRecords(records, maxImportRecords, 'The file');
     return c.json(result);
   });
 }

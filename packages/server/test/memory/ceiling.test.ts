@@ -1,7 +1,8 @@
 /**
  * The hub's resident memory stays under 300 MB while a hostile client sends the largest requests its
  * limits accept to POST /v1/validate and POST /v1/packages: bodies of empty records up to the body limit,
- * many tiny invalid records up to the record limit, and a valid package as large as an import may be.
+ * many tiny invalid records up to the record limit (as JSON, NDJSON and CSV), a workbook that would unpack
+ * to 1 GiB, and a valid package as large as an import may be.
  * The hub runs in its own process; its peak is read from /proc (VmHWM), which no sampling can miss.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createToken } from '../../src/index.js';
 import { observationPackage, ORG_A } from '../fixtures/data.js';
 import { spawnHub, testDatabase } from '../fixtures/hub.js';
+import { zipBomb } from '../fixtures/zip-bomb.js';
 
 /** The ceiling the hub's resident memory must stay under. */
 const CEILING = 300 * 1024 * 1024;
@@ -38,8 +40,8 @@ function peakMemory(): number {
   return Number(/^VmHWM:\s+(\d+) kB$/m.exec(status)![1]) * 1024;
 }
 
-async function post(path: string, body: string): Promise<{ status: number; answer: Record<string, unknown> }> {
-  const response = await fetch(hub.url + path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body });
+async function post(path: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'application/json'): Promise<{ status: number; answer: Record<string, unknown> }> {
+  const response = await fetch(hub.url + path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType }, body });
   return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
 }
 
@@ -69,6 +71,18 @@ describe('the hub under hostile requests', () => {
     const padded = packageOf(`{"id":1,"notes":"${'x'.repeat(Math.floor(MAX_BODY_BYTES / MAX_RECORDS) - 30)}"}`, MAX_RECORDS);
     expect((await post('/v1/validate', padded)).status).toBe(200);
     expect((await post('/v1/packages', padded)).status).toBe(422);
+
+    // NDJSON and CSV files: refused on their count beyond the record limit, their issues listed up to it.
+    const files = { 'records.phx.ndjson': (n: number) => '{"type":"observation"}\n'.repeat(n), 'records.csv': (n: number) => `id,notes\n${'x,"a\nb"\n'.repeat(n)}` };
+    for (const [name, file] of Object.entries(files)) {
+      expect((await post(`/v1/validate?name=${name}`, file(MAX_RECORDS + 1), 'application/octet-stream')).status).toBe(413);
+      expect(await post(`/v1/validate?name=${name}`, file(MAX_RECORDS), 'application/octet-stream')).toMatchObject({ status: 200, answer: { ok: false, truncated: true } });
+    }
+
+    // A workbook of a few hundred kilobytes that would unpack to 1 GiB: refused without being unpacked.
+    const bomb = await zipBomb(1024 * 1024 * 1024);
+    expect(bomb.length).toBeLessThanOrEqual(MAX_BODY_BYTES);
+    expect(await post('/v1/validate?name=budget.xlsx', bomb, 'application/octet-stream')).toMatchObject({ status: 413, answer: { detail: expect.stringMatching(/unpacks to more than/) } });
 
     // The largest valid package an import takes is stored.
     const valid = JSON.stringify(observationPackage(ORG_A, MAX_RECORDS - 1));
