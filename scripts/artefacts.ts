@@ -12,7 +12,8 @@ import {
 } from '../packages/schema/src/index.js';
 import { openApiDocument } from '../packages/schema/src/api/index.js';
 import { codelistLabels, labelOf, type LabelLocale } from '../packages/schema/src/codelists/index.js';
-import { locales } from '../packages/schema/src/locales/index.js';
+import { locales, type Locale } from '../packages/schema/src/locales/index.js';
+import { messageExamples } from '../packages/schema/src/validate/message-examples.js';
 import { renderMessage } from '../packages/schema/src/validate/messages.js';
 import type { DataPackage } from '../packages/schema/src/index.js';
 import { exportPackage, fieldMaps, formatNote, gamDhis2Template, gamReadiness, sdmxComponents, type ExportTarget } from '../packages/interop/src/index.js';
@@ -151,12 +152,16 @@ function validationRulesDoc(): string {
     const info = issueCodes[code];
     parts.push(`| \`${code}\` | ${info.severity} | ${info.structural ? 'JSON Schema and validate()' : 'validate() only'} | ${escapeCell(info.summary)} | ${info.example ? `\`${escapeCell(info.example)}\`` : ''} |`);
   }
-  parts.push('', `Messages are rendered in ${Object.keys(locales).join(', ')} from the code and its params; structural (\`schema.*\`) messages come from zod's own locales.\n`);
-  parts.push('## Message examples\n', '| code | en | ru |', '| --- | --- | --- |');
-  const sample = { token: '}', format: 'xlsx', encoding: 'windows-1251', blank: false, maxDepth: 100, maxBytes: 16777216, type: 'person', recordType: 'observation', id: 'obs-1', first: '/observations/0/id', code: 'hiv-prevalance', facility: 'f-1', facilityCountry: 'ZM', country: 'ZA', indicator: 'hiv-prevalence-prisoners', unit: 'count', expected: 'percent', numerator: 12, denominator: 10, value: 2, lower: 5, upper: 7, field: 'numerator', start: '2021-01-01', end: '2020-12-31', today: '2026-01-01', due: '2020-10-01', meetingStart: '2020-10-28', dimension: 'sex', sum: 70, total: 50, threshold: 5, kind: 'phone', codelist: 'focusArea', column: 'period.start', cells: 11, forms: ['dd.mm.yyyy', 'excel-serial'], example: '03/04/2020', sheet: 'Sheet1' };
+  const tags = Object.keys(locales) as Locale[];
+  parts.push(
+    '',
+    `Messages are PHX's own, in ${tags.join(', ')}, rendered from the code and its params: each names the field in words, echoes the value`,
+    'found and says what to write, with an example. Where a value is near known ones, the message ends with them. For review, every',
+    "code's message in the five languages, rendered from the params of `messageExamples`:\n",
+  );
+  parts.push('## Message examples\n', `| code | ${tags.join(' | ')} |`, `| --- |${' --- |'.repeat(tags.length)}`);
   for (const code of Object.keys(issueCodes) as IssueCode[]) {
-    if (code.startsWith('schema.')) continue;
-    parts.push(`| \`${code}\` | ${escapeCell(renderMessage(code, sample, 'en'))} | ${escapeCell(renderMessage(code, sample, 'ru'))} |`);
+    parts.push(`| \`${code}\` | ${tags.map((tag) => escapeCell(renderMessage(code, messageExamples[code], tag))).join(' | ')} |`);
   }
   return parts.join('\n') + '\n';
 }

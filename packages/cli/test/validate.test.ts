@@ -49,8 +49,8 @@ describe('phx validate: files and exit codes', () => {
     const lines = stdout.split('\n');
     expect(lines[0]).toBe(invalid);
     expect(lines).toContain('  /observations/1');
-    expect(stdout).toMatch(new RegExp(`${invalid}:\\d+:\\d+  error    unique\\.duplicate-id /observations/1/id  Duplicate observation id "obs-1"`));
-    expect(stdout).toMatch(/privacy\.small-cell \/observations\/2\/numerator {2}numerator 3 is below the suppression threshold 5/);
+    expect(stdout).toMatch(new RegExp(`${invalid}:\\d+:\\d+  error    unique\\.duplicate-id /observations/1/id  A second observation with the identifier "obs-1"`));
+    expect(stdout).toMatch(/privacy\.small-cell \/observations\/2\/numerator {2}Numerator 3 is below the suppression threshold 5/);
     expect(stdout).toContain('✖ 2 errors, 0 warnings: 1 of 1 file invalid (5 records)');
   });
 
@@ -106,12 +106,12 @@ describe('phx validate: options', () => {
   it('--locale renders the messages in Russian, Ukrainian, French and Spanish, and LANG sets the default', () => {
     const messages = (args: string[], env?: Record<string, string>) => phx(['validate', '--format', 'json', ...args, invalid], { env }).stdout;
     expect(messages(['--locale', 'ru'])).toContain('Повторяющийся идентификатор');
-    expect(messages(['--locale', 'fr'])).not.toContain('Duplicate observation id');
-    expect(messages(['--locale', 'es'])).not.toContain('Duplicate observation id');
+    expect(messages(['--locale', 'fr'])).not.toContain('A second observation with the identifier');
+    expect(messages(['--locale', 'es'])).not.toContain('A second observation with the identifier');
     expect(messages(['--locale', 'uk'])).toContain('Повторюваний ідентифікатор');
     expect(messages([], { LANG: 'ru_RU.UTF-8' })).toContain('Повторяющийся идентификатор');
     expect(messages([], { LANG: 'uk_UA.UTF-8' })).toContain('Повторюваний ідентифікатор');
-    expect(messages([], { LANG: 'de_DE.UTF-8' })).toContain('Duplicate observation id');
+    expect(messages([], { LANG: 'de_DE.UTF-8' })).toContain('A second observation with the identifier');
   });
 
   it('--fail-on warning makes warnings fail', () => {

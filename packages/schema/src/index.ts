@@ -20,6 +20,8 @@ export {
 } from './validate/issue.js';
 export type { IssueParams, ZodIssueParams, BreakdownSum, Suggested } from './validate/params.js';
 export type { PersonalDataKind } from './validate/personal-data.js';
+export { fieldKeys, type FieldKey } from './validate/fields.js';
+export type { TextForm } from './model/common.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {
   validate, validateRecord, rulesBeyondSchema, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
@@ -32,7 +34,7 @@ export { fileFormats, formatOfName, formatOfMediaType, type FileFormat } from '.
 export { DEFAULT_MAX_DOCUMENT_BYTES, type RecognisedEncoding } from './file/encoding.js';
 export { LineIndex, offsetBeyondDepth } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
-export { locales, isLocale, type Locale, type PhxLocale, type RuleCode, type StructuralCode, type MessageTemplate, type RuleMessages } from './locales/index.js';
+export { locales, isLocale, type Locale, type PhxLocale, type MessageTemplate, type Messages } from './locales/index.js';
 export { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName, type JsonSchema } from './jsonschema.js';
 export {
   readCsv, writeCsv, validateCsv, type ReadCsvOptions, type WriteCsvOptions, type CsvTable,

@@ -161,7 +161,7 @@ describe('validateNdjson', () => {
     const { issues, summary } = await run(source(), { maxLineBytes: 4096 });
     expect(issues.map((i) => [i.code, i.params, lineOf(i)])).toEqual([
       ['syntax.line-too-long', { maxBytes: 4096 }, 4],
-      ['schema.invalid-format', { zodCode: 'invalid_format', origin: 'string', format: 'regex', pattern: expect.any(String) }, lines.length + 2],
+      ['schema.invalid-format', { zodCode: 'invalid_format', origin: 'string', format: 'regex', pattern: expect.any(String), field: 'id', form: 'organisation-id', value: 'bad id' }, lines.length + 2],
       ['schema.required', expect.objectContaining({ field: 'name' }), lines.length + 2],
       ['schema.required', expect.objectContaining({ field: 'organisationType' }), lines.length + 2],
       ['schema.required', expect.objectContaining({ field: 'countries' }), lines.length + 2],

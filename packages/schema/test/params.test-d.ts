@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { MessageTemplate, RuleCode } from '../src/locales/index.js';
+import type { MessageTemplate } from '../src/locales/index.js';
 import type { IssueCode } from '../src/validate/codes.js';
 import { makeIssue, type ValidationIssue } from '../src/validate/issue.js';
 import type { IssueParams } from '../src/validate/params.js';
@@ -20,7 +20,7 @@ describe('issue params', () => {
     // @ts-expect-error -- a facility reference has no `code`
     const bad: MessageTemplate<'ref.unknown-facility'> = (p) => `No facility "${p.code}"`;
     expectTypeOf(good).toEqualTypeOf(bad);
-    expectTypeOf<MessageTemplate<RuleCode>>().parameter(0).toEqualTypeOf<IssueParams[RuleCode]>();
+    expectTypeOf<MessageTemplate<IssueCode>>().parameter(0).toEqualTypeOf<IssueParams[IssueCode]>();
   });
 
   it('must match the code of a problem made into an issue', () => {

@@ -1,6 +1,7 @@
 import type { Locale } from '../locales/index.js';
 import { recordTypeNames, type RecordType } from '../model/records.js';
 import type { CellLocation, Problem, ValidationIssue } from '../validate/issue.js';
+import { fieldOf } from '../validate/fields.js';
 import { IssueCollector } from '../validate/validate.js';
 import { readColumn, sheetDateOrder, type SheetCell } from './cells.js';
 import { requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
@@ -215,7 +216,7 @@ export function readTable(
   for (const path of requiredColumns(type)) {
     const present = targets.some((target) => target && startsWith(target.path, path));
     if (!present) {
-      const params = { zodCode: 'invalid_type', expected: expectedOf(resolveColumn(type, path.join('.'))), received: 'undefined', field: path[path.length - 1]! };
+      const params = { zodCode: 'invalid_type', expected: expectedOf(resolveColumn(type, path.join('.'))), received: 'undefined', field: fieldOf(path)?.field ?? String(path[path.length - 1]) };
       add({ code: 'schema.required', path, params }, headerRow, table.columns.length + 1);
     }
   }

@@ -1,7 +1,7 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { categories } from './categories.js';
+import { capitalised, categories, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -16,16 +16,59 @@ const forms: Record<string, string> = {
   'boolean-word': 'TRUE/FALSE words', 'excel-serial': 'Excel serial dates',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates written ${form}`).join(', ');
+const words: Words = {
+  fields: {
+    $schema: 'link to the schema', phxVersion: 'PHX version', id: 'identifier', publisher: 'publisher', 'publisher.id': "publisher's identifier",
+    'publisher.name': "publisher's name", name: 'name', license: 'licence', publishedAt: 'date and time of publication', description: 'description',
+    extensions: 'extensions', organisations: 'organisations', facilities: 'facilities', indicators: 'indicators', observations: 'observations',
+    meetings: 'meetings', acronym: 'acronym', organisationType: 'type of organisation', countries: 'countries of work', regions: 'regions',
+    focusAreas: 'areas of work', populations: 'populations served', website: 'website', email: 'e-mail address', memberSince: 'member since',
+    languages: 'languages', country: 'country', subnationalArea: 'area within the country', facilityType: 'type of facility', capacity: 'capacity',
+    population: 'population group', 'facilities.population': 'prison population', 'population.count': 'number of people held',
+    'population.date': 'date of the count', operator: 'operator', code: 'indicator code', unit: 'unit', calculation: 'calculation',
+    numerator: 'numerator', denominator: 'denominator', disaggregations: 'breakdowns allowed', framework: 'framework', reference: 'reference',
+    interventions: 'interventions', frequency: 'reporting frequency', indicator: 'indicator', reportingOrganisation: 'reporting organisation',
+    scope: 'scope', facility: 'facility', period: 'period', start: 'start', end: 'end', 'period.start': 'start of the period',
+    'period.end': 'end of the period', 'meetings.start': 'start of the meeting', 'meetings.end': 'end of the meeting', disaggregation: 'breakdown',
+    sex: 'sex', ageGroup: 'age group', value: 'value', dataSource: 'data source', methodNote: 'note on the method',
+    confidenceInterval: 'confidence interval', lower: 'lower bound', upper: 'upper bound', level: 'confidence level', suppressed: 'suppression mark',
+    notes: 'notes', title: 'title', format: 'format of the meeting', location: 'place', city: 'city', organiser: 'organiser',
+    participants: 'participants', organisation: 'organisation', representatives: 'number of representatives', roles: 'roles', agenda: 'agenda',
+    presentations: 'presentations', topic: 'topic', achievements: 'achievements', issuesRaised: 'issues raised', issuesIdentified: 'issues identified',
+    theme: 'theme', decisions: 'decisions', text: 'text', actionItems: 'action items', owner: 'owner', due: 'due date', status: 'status',
+    documents: 'documents', url: 'web address', language: 'language', type: 'type', 'documents.type': 'type of document', count: 'count', date: 'date',
+  },
+  records: { package: 'package', organisation: 'organisation', facility: 'facility', indicator: 'indicator', observation: 'observation', meeting: 'meeting' },
+  forms: {
+    date: 'a date written year-month-day, e.g. 2023-01-31',
+    'date-time': 'a date and time with the offset from UTC, e.g. 2020-10-28T13:00:00+01:00',
+    url: 'a web address that starts with https://, e.g. https://example.org/report.pdf',
+    email: 'an e-mail address, e.g. info@example.org',
+    'organisation-id': "an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. ZA-NPO-123-456 (PHX-ORG-0001 without a register)",
+    'record-id': 'an identifier of letters, digits and . _ : - that starts with a letter or a digit, e.g. obs-2020-01',
+    code: 'a code of small letters and digits joined by hyphens, e.g. harm-reduction',
+    'language-tag': 'a language code, e.g. en, ru or pt-BR',
+    licence: 'a licence identifier, e.g. CC-BY-4.0, or the web address of the licence',
+    'extension-key': 'the web address of an extension, e.g. https://example.org/phx/prison-wings',
+    text: 'a text',
+  },
+  kinds: {
+    string: 'a text', number: 'a number, e.g. 12', int: 'a whole number, e.g. 12', boolean: 'true or false', object: 'a group of fields in { }',
+    record: 'a group of fields in { }', array: 'a list in [ ]', null: 'null', undefined: 'nothing', nan: 'not a number',
+  },
+  entry: (index) => `entry ${index}`,
+  quote: (text) => `"${text}"`,
+};
 
 /** English messages. */
 export const en: PhxLocale = {
   tag: 'en',
   zod: zodEn,
-  suggestion: (values) => `; did you mean ${alternatives(values, 'en', (value) => `"${value}"`)}?`,
+  fields: words.fields,
+  suggestion: (values) => `; did you mean ${alternatives(values, 'en', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'The file holds only blank lines or spaces: there is no data in it' : 'The file is empty'),
     'file.unsupported-format': (p) => `The file is ${formats[p.format]}, which PHX does not read; save the data as "CSV UTF-8", .phx.json or .phx.ndjson`,
-    'schema.required': (p) => `Missing required field "${p.field}"`,
     'file.too-large': (p) => `The file is larger than ${p.maxBytes} bytes, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Nested deeper than ${p.maxDepth} levels`,
@@ -37,12 +80,48 @@ export const en: PhxLocale = {
     'csv.no-header': (p) =>
       p.type === null
         ? 'The first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown; add the header row'
-        : `The first row is not a header of ${p.type} columns; add the header row`,
+        : `The first row is not a header of columns of an ${words.records[p.type]}; add the header row`,
     'csv.no-rows': () => 'The file has a header row but no rows of data',
-    'unique.duplicate-id': (p) => `Duplicate ${p.recordType} id "${p.id}" (first at ${p.first})`,
-    'unique.duplicate-breakdown': (p) => `A second observation of ${categories(p.categories) || 'the total'} for the same indicator, scope, period and data source (first at ${p.first})`,
-    'ref.unknown-organisation': (p) => `No organisation with id "${p.id}" in the package`,
-    'ref.unknown-facility': (p) => `No facility with id "${p.id}" in the package`,
+    'schema.invalid-type': (p) => {
+      const found = typeof p.value === 'string' ? `the text "${p.value}"` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'something else') : String(p.value);
+      const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': write it without quotes' : '';
+      return `${subject(words, p, 'the value')} should be ${words.kinds[p.expected ?? ''] ?? 'something else'}, not ${found}${unquote}`;
+    },
+    'schema.required': (p) => `${subject(words, p, 'a field')} ("${keyOf(p.field)}") is missing`,
+    'schema.unknown-field': (p) => `"${p.keys[0]}" is not a field of PHX here: check its spelling, or put data of your own under "extensions"`,
+    'schema.invalid-value': (p) => {
+      const allowed = (p.values ?? []).map(String);
+      if (allowed.length === 1) return `${subject(words, p, 'the value')} must be "${allowed[0]}", not ${shown(words, p)}`;
+      const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'en', words.quote)}` : '';
+      return `${subject(words, p, 'the value')}: ${shown(words, p)} is not one of the codes allowed here${list}`;
+    },
+    'schema.invalid-format': (p) =>
+      p.value === ''
+        ? `${subject(words, p, 'the text')} is empty`
+        : p.form === 'text'
+          ? `${subject(words, p, 'the text')} holds only spaces`
+          : `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'written in the form this field takes'}`,
+    'schema.too-small': (p) => {
+      const min = p.minimum ?? 1;
+      if (p.origin === 'string') return `${subject(words, p, 'the text')} is empty`;
+      if (p.origin === 'array') return `${subject(words, p, 'the list')} needs at least ${min} ${min === 1 ? 'entry' : 'entries'}`;
+      if (p.origin === 'object') return `${subject(words, p, 'the text')} needs a text in at least one language, e.g. {"en": "…"}`;
+      return `${subject(words, p, 'the value')} must be ${p.inclusive === false ? 'more than' : 'at least'} ${min}, not ${shown(words, p)}`;
+    },
+    'schema.too-big': (p) => {
+      const max = p.maximum ?? 0;
+      if (p.origin === 'string') return `${subject(words, p, 'the text')} is longer than ${max} characters: shorten it`;
+      if (p.origin === 'array') return `${subject(words, p, 'the list')} has more than ${max} entries`;
+      return `${subject(words, p, 'the value')} must be ${p.inclusive === false ? 'less than' : 'at most'} ${max}, not ${shown(words, p)}`;
+    },
+    'schema.invalid-key': (p) => `${subject(words, p, 'the key')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'a key this field takes'}`,
+    'schema.invalid-union': (p) =>
+      `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'in any of the forms this field takes'}`,
+    'unique.duplicate-id': (p) => `A second ${words.records[p.recordType]} with the identifier "${p.id}" (the first is at ${p.first})`,
+    'unique.duplicate-breakdown': (p) =>
+      `A second observation of ${categories(words, p.categories) || 'the total'} for the same indicator, scope, period and data source (the first is at ${p.first})`,
+    'ref.unknown-organisation': (p) => `No organisation with the identifier "${p.id}" in the package`,
+    'ref.unknown-facility': (p) => `No facility with the identifier "${p.id}" in the package`,
     'ref.unknown-indicator': (p) => `Indicator "${p.code}" is neither in the catalogue nor defined in the package`,
     'ref.country-mismatch': (p) => `Facility "${p.facility}" is in ${p.facilityCountry}, but the observation says ${p.country}`,
     'indicator.unit-mismatch': (p) => `Unit "${p.unit}" does not match the unit of "${p.indicator}" ("${p.expected}")`,
@@ -52,25 +131,29 @@ export const en: PhxLocale = {
     'arith.zero-denominator': () => 'The denominator is 0',
     'arith.value-mismatch': (p) => `Value ${p.value} does not agree with numerator and denominator (expected ${p.expected})`,
     'arith.percent-out-of-range': (p) => `Percentage ${p.value} is outside 0–100`,
-    'arith.count-not-integer': (p) => `${p.field} ${p.value} is not a whole number`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} is not a whole number`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `The confidence interval ${p.lower}–${p.upper} is reversed` : `Value ${p.value} is outside its confidence interval ${p.lower}–${p.upper}`,
     'period.start-after-end': (p) => `The period starts (${p.start}) after it ends (${p.end})`,
     'period.in-future': (p) => `The period ends in the future (${p.end}; today is ${p.today})`,
     'meeting.end-before-start': (p) => `The meeting ends (${p.end}) before it starts (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action due ${p.due}, before the meeting (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `Indicator "${p.indicator}" cannot be disaggregated by ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${p.dimension} add up to ${p.sum}, more than the total ${p.total}`,
-    'disagg.below-total': (p) => `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${p.dimension} add up to ${p.sum}, less than the total ${p.total}: is a category missing?`,
+    'disagg.not-allowed': (p) => `Indicator "${p.indicator}" cannot be broken down by ${words.fields[p.dimension as 'sex'] ?? p.dimension}`,
+    'disagg.exceeds-total': (p) =>
+      `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${words.fields[p.dimension as 'sex'] ?? p.dimension} add up to ${p.sum}, more than the total ${p.total}`,
+    'disagg.below-total': (p) =>
+      `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${words.fields[p.dimension as 'sex'] ?? p.dimension} add up to ${p.sum}, less than the total ${p.total}: is a category missing?`,
     'package.placeholder': (p) => `"${p.value}" is a placeholder of the starter package: replace it with your own`,
-    'privacy.small-cell': (p) => `${p.field} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
-    'privacy.suppressed-value-present': (p) => `The observation is suppressed, but ${p.field} is still given`,
-    'privacy.complementary-disclosure': (p) => `This suppressed number can be worked out from the total and the other categories by ${p.dimension}: suppress one more category, or the total`,
+    'privacy.small-cell': (p) =>
+      `${capitalised(words.fields[p.field])} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
+    'privacy.suppressed-value-present': (p) => `The observation is suppressed, but its ${words.fields[p.field]} is still given`,
+    'privacy.complementary-disclosure': (p) =>
+      `This suppressed number can be worked out from the total and the other categories by ${words.fields[p.dimension as 'sex'] ?? p.dimension}: suppress one more category, or the total`,
     'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind]}; do not share personal data`,
     'sheet.unreadable': () => 'The file is not an Excel workbook (.xlsx) that can be read; save it again as .xlsx',
     'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,
     'sheet.date-order-unknown': (p) => `Column "${p.column}": dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day)`,
     'sheet.normalised': (p) => `Column "${p.column}": ${p.cells} cells read from ${formsOf(p.forms)}`,
-    'codelist.unknown-code': (p) => `"${p.value}" is not a known code of the ${p.codelist} list`,
+    'codelist.unknown-code': (p) => `"${p.value}" is not a known code for the field ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -1,7 +1,7 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { categories } from './categories.js';
+import { capitalised, categories, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -16,16 +16,62 @@ const forms: Record<string, string> = {
   'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `fechas escritas ${form}`).join(', ');
+const words: Words = {
+  fields: {
+    $schema: 'enlace al esquema', phxVersion: 'versión de PHX', id: 'identificador', publisher: 'editor', 'publisher.id': 'identificador del editor',
+    'publisher.name': 'nombre del editor', name: 'nombre', license: 'licencia', publishedAt: 'fecha y hora de publicación', description: 'descripción',
+    extensions: 'extensiones', organisations: 'organizaciones', facilities: 'establecimientos', indicators: 'indicadores', observations: 'observaciones',
+    meetings: 'reuniones', acronym: 'sigla', organisationType: 'tipo de organización', countries: 'países donde trabaja', regions: 'regiones',
+    focusAreas: 'áreas de trabajo', populations: 'poblaciones atendidas', website: 'sitio web', email: 'correo electrónico', memberSince: 'miembro desde',
+    languages: 'idiomas', country: 'país', subnationalArea: 'zona del país', facilityType: 'tipo de establecimiento', capacity: 'capacidad',
+    population: 'grupo de población', 'facilities.population': 'población privada de libertad', 'population.count': 'número de personas recluidas',
+    'population.date': 'fecha del recuento', operator: 'gestor', code: 'código del indicador', unit: 'unidad', calculation: 'forma de cálculo',
+    numerator: 'numerador', denominator: 'denominador', disaggregations: 'desgloses permitidos', framework: 'marco de indicadores', reference: 'referencia',
+    interventions: 'intervenciones', frequency: 'periodicidad', indicator: 'indicador', reportingOrganisation: 'organización informante',
+    scope: 'ámbito', facility: 'establecimiento', period: 'período', start: 'inicio', end: 'fin', 'period.start': 'inicio del período',
+    'period.end': 'fin del período', 'meetings.start': 'inicio de la reunión', 'meetings.end': 'fin de la reunión', disaggregation: 'desglose',
+    sex: 'sexo', ageGroup: 'grupo de edad', value: 'valor', dataSource: 'fuente de datos', methodNote: 'nota sobre el método',
+    confidenceInterval: 'intervalo de confianza', lower: 'límite inferior', upper: 'límite superior', level: 'nivel de confianza', suppressed: 'marca de supresión',
+    notes: 'notas', title: 'título', format: 'modalidad de la reunión', location: 'lugar', city: 'ciudad', organiser: 'organizador',
+    participants: 'participantes', organisation: 'organización', representatives: 'número de representantes', roles: 'funciones', agenda: 'orden del día',
+    presentations: 'presentaciones', topic: 'tema', achievements: 'logros', issuesRaised: 'cuestiones planteadas', issuesIdentified: 'problemas detectados',
+    theme: 'tema', decisions: 'decisiones', text: 'texto', actionItems: 'acciones acordadas', owner: 'responsable', due: 'plazo', status: 'estado',
+    documents: 'documentos', url: 'dirección web', language: 'idioma', type: 'tipo', 'documents.type': 'tipo de documento', count: 'número', date: 'fecha',
+  },
+  records: { package: 'paquete', organisation: 'organización', facility: 'establecimiento', indicator: 'indicador', observation: 'observación', meeting: 'reunión' },
+  forms: {
+    date: 'una fecha escrita año-mes-día, p. ej. 2023-01-31',
+    'date-time': 'una fecha y hora con la diferencia respecto a UTC, p. ej. 2020-10-28T13:00:00+01:00',
+    url: 'una dirección web que empiece por https://, p. ej. https://example.org/informe.pdf',
+    email: 'una dirección de correo, p. ej. info@example.org',
+    'organisation-id': 'un identificador de organización: el prefijo del registro y el número, unidos por guiones, p. ej. ZA-NPO-123-456 (PHX-ORG-0001 sin registro)',
+    'record-id': 'un identificador de letras, dígitos y . _ : - que empiece por una letra o un dígito, p. ej. obs-2020-01',
+    code: 'un código de minúsculas y dígitos unidos por guiones, p. ej. harm-reduction',
+    'language-tag': 'un código de idioma, p. ej. es, en o pt-BR',
+    licence: 'un identificador de licencia, p. ej. CC-BY-4.0, o la dirección web de la licencia',
+    'extension-key': 'la dirección web de una extensión, p. ej. https://example.org/phx/modulos',
+    text: 'un texto',
+  },
+  kinds: {
+    string: 'un texto', number: 'un número, p. ej. 12', int: 'un número entero, p. ej. 12', boolean: 'true o false', object: 'un grupo de campos entre { }',
+    record: 'un grupo de campos entre { }', array: 'una lista entre [ ]', null: 'null', undefined: 'nada', nan: 'algo que no es un número',
+  },
+  entry: (index) => `elemento ${index}`,
+  quote: (text) => `«${text}»`,
+};
+
+/** The field of a breakdown's dimension, quoted. */
+const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
 /** Spanish messages. */
 export const es: PhxLocale = {
   tag: 'es',
   zod: zodEs,
-  suggestion: (values) => `; ¿quiso decir ${alternatives(values, 'es', (value) => `«${value}»`)}?`,
+  fields: words.fields,
+  suggestion: (values) => `; ¿quiso decir ${alternatives(values, 'es', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'El archivo solo tiene líneas en blanco o espacios: no contiene datos' : 'El archivo está vacío'),
     'file.unsupported-format': (p) => `El archivo es ${formats[p.format]}, que PHX no lee; guarde los datos como «CSV UTF-8», .phx.json o .phx.ndjson`,
-    'schema.required': (p) => `Falta el campo obligatorio «${p.field}»`,
     'file.too-large': (p) => `El archivo supera los ${p.maxBytes} bytes, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
     'syntax.too-deep': (p) => `Anidado a más de ${p.maxDepth} niveles`,
@@ -39,10 +85,46 @@ export const es: PhxLocale = {
     'csv.no-header': (p) =>
       p.type === null
         ? 'La primera fila no es una cabecera de columnas PHX (por ejemplo id, indicator, period.start), así que el tipo de registro es desconocido; añada la fila de cabecera'
-        : `La primera fila no es una cabecera de columnas de ${p.type}; añada la fila de cabecera`,
+        : `La primera fila no es una cabecera de columnas de registros de tipo ${words.quote(words.records[p.type])}; añada la fila de cabecera`,
     'csv.no-rows': () => 'El archivo tiene una fila de cabecera pero ninguna fila de datos',
-    'unique.duplicate-id': (p) => `Identificador de ${p.recordType} «${p.id}» duplicado (primera vez: ${p.first})`,
-    'unique.duplicate-breakdown': (p) => `Una segunda observación de ${categories(p.categories) || 'el total'} del mismo indicador, ámbito, período y fuente de datos (primera vez: ${p.first})`,
+    'schema.invalid-type': (p) => {
+      const found = typeof p.value === 'string' ? `el texto «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'otra cosa') : String(p.value);
+      const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': escriba el número sin comillas' : '';
+      return `${subject(words, p, 'el valor')}: se esperaba ${words.kinds[p.expected ?? ''] ?? 'otra cosa'}, no ${found}${unquote}`;
+    },
+    'schema.required': (p) => `Falta un campo obligatorio: ${fieldNamed(words, p, 'un campo')} («${keyOf(p.field)}»)`,
+    'schema.unknown-field': (p) => `«${p.keys[0]}» no es un campo de PHX en este lugar: revise cómo está escrito, o ponga sus propios datos en "extensions"`,
+    'schema.invalid-value': (p) => {
+      const allowed = (p.values ?? []).map(String);
+      if (allowed.length === 1) return `${subject(words, p, 'el valor')}: se esperaba «${allowed[0]}», no ${shown(words, p)}`;
+      const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'es', words.quote)}` : '';
+      return `${subject(words, p, 'el valor')}: ${shown(words, p)} no es uno de los códigos permitidos aquí${list}`;
+    },
+    'schema.invalid-format': (p) =>
+      p.value === ''
+        ? `${subject(words, p, 'el texto')}: el texto está vacío`
+        : p.form === 'text'
+          ? `${subject(words, p, 'el texto')}: el texto solo contiene espacios`
+          : `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'de la forma que pide este campo'}`,
+    'schema.too-small': (p) => {
+      const min = p.minimum ?? 1;
+      if (p.origin === 'string') return `${subject(words, p, 'el texto')}: el texto está vacío`;
+      if (p.origin === 'array') return `${subject(words, p, 'la lista')}: necesita al menos ${min} elemento${min === 1 ? '' : 's'}`;
+      if (p.origin === 'object') return `${subject(words, p, 'el texto')}: se necesita un texto en al menos un idioma, p. ej. {"es": "…"}`;
+      return `${subject(words, p, 'el valor')}: debe ser ${p.inclusive === false ? 'mayor que' : 'al menos'} ${min}, no ${shown(words, p)}`;
+    },
+    'schema.too-big': (p) => {
+      const max = p.maximum ?? 0;
+      if (p.origin === 'string') return `${subject(words, p, 'el texto')}: el texto tiene más de ${max} caracteres; acórtelo`;
+      if (p.origin === 'array') return `${subject(words, p, 'la lista')}: tiene más de ${max} elementos`;
+      return `${subject(words, p, 'el valor')}: debe ser ${p.inclusive === false ? 'menor que' : 'como mucho'} ${max}, no ${shown(words, p)}`;
+    },
+    'schema.invalid-key': (p) => `${subject(words, p, 'la clave')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'una clave permitida aquí'}`,
+    'schema.invalid-union': (p) =>
+      `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'de ninguna de las formas que acepta este campo'}`,
+    'unique.duplicate-id': (p) => `Identificador «${p.id}» duplicado (${words.records[p.recordType]}; primera vez: ${p.first})`,
+    'unique.duplicate-breakdown': (p) =>
+      `Una segunda observación de la misma categoría (${categories(words, p.categories) || 'el total'}) del mismo indicador, ámbito, período y fuente de datos (primera vez: ${p.first})`,
     'ref.unknown-organisation': (p) => `No hay ninguna organización con el identificador «${p.id}» en el paquete`,
     'ref.unknown-facility': (p) => `No hay ningún establecimiento con el identificador «${p.id}» en el paquete`,
     'ref.unknown-indicator': (p) => `El indicador «${p.code}» no está en el catálogo ni definido en el paquete`,
@@ -54,25 +136,29 @@ export const es: PhxLocale = {
     'arith.zero-denominator': () => 'El denominador es 0',
     'arith.value-mismatch': (p) => `El valor ${p.value} no concuerda con el numerador y el denominador (se esperaba ${p.expected})`,
     'arith.percent-out-of-range': (p) => `El porcentaje ${p.value} está fuera de 0–100`,
-    'arith.count-not-integer': (p) => `${p.field} ${p.value} no es un número entero`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value}: no es un número entero`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `El intervalo de confianza ${p.lower}–${p.upper} está invertido` : `El valor ${p.value} está fuera de su intervalo de confianza ${p.lower}–${p.upper}`,
     'period.start-after-end': (p) => `El período empieza (${p.start}) después de terminar (${p.end})`,
     'period.in-future': (p) => `El período termina en el futuro (${p.end}; hoy es ${p.today})`,
     'meeting.end-before-start': (p) => `La reunión termina (${p.end}) antes de empezar (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Acción con vencimiento ${p.due}, antes de la reunión (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `El indicador «${p.indicator}» no se puede desagregar por ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${p.dimension} suman ${p.sum}, más que el total ${p.total}`,
-    'disagg.below-total': (p) => `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${p.dimension} suman ${p.sum}, menos que el total ${p.total}: ¿falta una categoría?`,
+    'disagg.not-allowed': (p) => `El indicador «${p.indicator}» no se puede desglosar por ${dimension(p.dimension)}`,
+    'disagg.exceeds-total': (p) =>
+      `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${dimension(p.dimension)} suman ${p.sum}, más que el total ${p.total}`,
+    'disagg.below-total': (p) =>
+      `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${dimension(p.dimension)} suman ${p.sum}, menos que el total ${p.total}: ¿falta una categoría?`,
     'package.placeholder': (p) => `«${p.value}» es un marcador del paquete inicial: sustitúyalo por su propio valor`,
-    'privacy.small-cell': (p) => `${p.field} ${p.value} está por debajo del umbral de supresión ${p.threshold}: marque la observación como "suppressed" y omita el número`,
-    'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero ${p.field} sigue presente`,
-    'privacy.complementary-disclosure': (p) => `Este número suprimido se deduce del total y de las demás categorías por ${p.dimension}: suprima una categoría más, o el total`,
+    'privacy.small-cell': (p) =>
+      `${capitalised(words.fields[p.field])} ${p.value}: por debajo del umbral de supresión ${p.threshold}; marque la observación como "suppressed" y omita el número`,
+    'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero el campo ${words.quote(words.fields[p.field])} sigue presente`,
+    'privacy.complementary-disclosure': (p) =>
+      `Este número suprimido se deduce del total y de las demás categorías por ${dimension(p.dimension)}: suprima una categoría más, o el total`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,
     'sheet.date-order-unknown': (p) => `Columna «${p.column}»: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day)`,
     'sheet.normalised': (p) => `Columna «${p.column}»: ${p.cells} celdas leídas desde ${formsOf(p.forms)}`,
-    'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido de la lista ${p.codelist}`,
+    'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido para el campo ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -1,7 +1,7 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { categories } from './categories.js';
+import { capitalised, categories, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -16,16 +16,62 @@ const forms: Record<string, string> = {
   'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates écrites ${form}`).join(', ');
+const words: Words = {
+  fields: {
+    $schema: 'lien vers le schéma', phxVersion: 'version de PHX', id: 'identifiant', publisher: 'éditeur', 'publisher.id': "identifiant de l'éditeur",
+    'publisher.name': "nom de l'éditeur", name: 'nom', license: 'licence', publishedAt: 'date et heure de publication', description: 'description',
+    extensions: 'extensions', organisations: 'organisations', facilities: 'établissements', indicators: 'indicateurs', observations: 'observations',
+    meetings: 'réunions', acronym: 'sigle', organisationType: "type d'organisation", countries: "pays d'intervention", regions: 'régions',
+    focusAreas: "domaines d'action", populations: 'publics concernés', website: 'site web', email: 'adresse e-mail', memberSince: 'membre depuis',
+    languages: 'langues', country: 'pays', subnationalArea: 'zone du pays', facilityType: "type d'établissement", capacity: "capacité d'accueil",
+    population: 'groupe de population', 'facilities.population': 'population détenue', 'population.count': 'nombre de personnes détenues',
+    'population.date': 'date du comptage', operator: 'gestionnaire', code: "code de l'indicateur", unit: 'unité', calculation: 'mode de calcul',
+    numerator: 'numérateur', denominator: 'dénominateur', disaggregations: 'ventilations permises', framework: "cadre d'indicateurs", reference: 'référence',
+    interventions: 'interventions', frequency: 'périodicité', indicator: 'indicateur', reportingOrganisation: 'organisation déclarante',
+    scope: 'champ', facility: 'établissement', period: 'période', start: 'début', end: 'fin', 'period.start': 'début de la période',
+    'period.end': 'fin de la période', 'meetings.start': 'début de la réunion', 'meetings.end': 'fin de la réunion', disaggregation: 'ventilation',
+    sex: 'sexe', ageGroup: "tranche d'âge", value: 'valeur', dataSource: 'source des données', methodNote: 'note de méthode',
+    confidenceInterval: 'intervalle de confiance', lower: 'borne inférieure', upper: 'borne supérieure', level: 'niveau de confiance', suppressed: 'marque de masquage',
+    notes: 'remarques', title: 'titre', format: 'forme de la réunion', location: 'lieu', city: 'ville', organiser: 'organisateur',
+    participants: 'participants', organisation: 'organisation', representatives: 'nombre de représentants', roles: 'rôles', agenda: 'ordre du jour',
+    presentations: 'présentations', topic: 'sujet', achievements: 'réalisations', issuesRaised: 'questions soulevées', issuesIdentified: 'problèmes relevés',
+    theme: 'thème', decisions: 'décisions', text: 'texte', actionItems: 'actions à mener', owner: 'responsable', due: 'échéance', status: 'état',
+    documents: 'documents', url: 'adresse web', language: 'langue', type: 'type', 'documents.type': 'type de document', count: 'nombre', date: 'date',
+  },
+  records: { package: 'paquet', organisation: 'organisation', facility: 'établissement', indicator: 'indicateur', observation: 'observation', meeting: 'réunion' },
+  forms: {
+    date: 'une date écrite année-mois-jour, par ex. 2023-01-31',
+    'date-time': "une date et une heure avec le décalage par rapport à UTC, par ex. 2020-10-28T13:00:00+01:00",
+    url: 'une adresse web commençant par https://, par ex. https://example.org/rapport.pdf',
+    email: 'une adresse e-mail, par ex. contact@example.org',
+    'organisation-id': "un identifiant d'organisation : le préfixe du registre et le numéro, reliés par des tirets, par ex. ZA-NPO-123-456 (PHX-ORG-0001 hors registre)",
+    'record-id': "un identifiant de lettres, de chiffres et de . _ : - qui commence par une lettre ou un chiffre, par ex. obs-2020-01",
+    code: 'un code de lettres minuscules et de chiffres reliés par des tirets, par ex. harm-reduction',
+    'language-tag': 'un code de langue, par ex. fr, en ou pt-BR',
+    licence: "un identifiant de licence, par ex. CC-BY-4.0, ou l'adresse web de la licence",
+    'extension-key': "l'adresse web d'une extension, par ex. https://example.org/phx/quartiers",
+    text: 'un texte',
+  },
+  kinds: {
+    string: 'un texte', number: 'un nombre, par ex. 12', int: 'un nombre entier, par ex. 12', boolean: 'true ou false', object: 'un groupe de champs entre { }',
+    record: 'un groupe de champs entre { }', array: 'une liste entre [ ]', null: 'null', undefined: 'rien', nan: "pas un nombre",
+  },
+  entry: (index) => `élément ${index}`,
+  quote: (text) => `« ${text} »`,
+};
+
+/** The field of a breakdown's dimension, quoted. */
+const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
 /** French messages. */
 export const fr: PhxLocale = {
   tag: 'fr',
   zod: zodFr,
-  suggestion: (values) => ` ; vouliez-vous dire ${alternatives(values, 'fr', (value) => `« ${value} »`)} ?`,
+  fields: words.fields,
+  suggestion: (values) => ` ; vouliez-vous dire ${alternatives(values, 'fr', words.quote)} ?`,
   messages: {
     'file.empty': (p) => (p.blank ? "Le fichier ne contient que des lignes vides ou des espaces : il n'a aucune donnée" : 'Le fichier est vide'),
     'file.unsupported-format': (p) => `Le fichier est ${formats[p.format]}, que PHX ne lit pas ; enregistrez les données en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
-    'schema.required': (p) => `Champ obligatoire « ${p.field} » manquant`,
     'file.too-large': (p) => `Le fichier dépasse ${p.maxBytes} octets, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
     'syntax.too-deep': (p) => `Imbrication de plus de ${p.maxDepth} niveaux`,
@@ -39,10 +85,46 @@ export const fr: PhxLocale = {
     'csv.no-header': (p) =>
       p.type === null
         ? "La première ligne n'est pas un en-tête de colonnes PHX (par exemple id, indicator, period.start), le type d'enregistrement est donc inconnu ; ajoutez la ligne d'en-tête"
-        : `La première ligne n'est pas un en-tête de colonnes ${p.type} ; ajoutez la ligne d'en-tête`,
+        : `La première ligne n'est pas un en-tête de colonnes d'enregistrements de type ${words.quote(words.records[p.type])} ; ajoutez la ligne d'en-tête`,
     'csv.no-rows': () => "Le fichier a une ligne d'en-tête mais aucune ligne de données",
-    'unique.duplicate-id': (p) => `Identifiant ${p.recordType} « ${p.id} » en double (première fois : ${p.first})`,
-    'unique.duplicate-breakdown': (p) => `Une deuxième observation pour ${categories(p.categories) || 'le total'} du même indicateur, champ, période et source de données (première fois : ${p.first})`,
+    'schema.invalid-type': (p) => {
+      const found = typeof p.value === 'string' ? `le texte « ${p.value} »` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'autre chose') : String(p.value);
+      const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ' : écrivez le nombre sans guillemets' : '';
+      return `${subject(words, p, 'la valeur')} : il faut ${words.kinds[p.expected ?? ''] ?? 'autre chose'}, et non ${found}${unquote}`;
+    },
+    'schema.required': (p) => `Champ obligatoire manquant : ${fieldNamed(words, p, 'un champ')} (« ${keyOf(p.field)} »)`,
+    'schema.unknown-field': (p) => `« ${p.keys[0]} » n'est pas un champ PHX à cet endroit : vérifiez l'orthographe, ou placez vos propres données sous "extensions"`,
+    'schema.invalid-value': (p) => {
+      const allowed = (p.values ?? []).map(String);
+      if (allowed.length === 1) return `${subject(words, p, 'la valeur')} : il faut « ${allowed[0]} », et non ${shown(words, p)}`;
+      const list = allowed.length > 0 && allowed.length <= 8 ? ` : ${alternatives(allowed, 'fr', words.quote)}` : '';
+      return `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas un des codes permis ici${list}`;
+    },
+    'schema.invalid-format': (p) =>
+      p.value === ''
+        ? `${subject(words, p, 'le texte')} : le texte est vide`
+        : p.form === 'text'
+          ? `${subject(words, p, 'le texte')} : le texte ne contient que des espaces`
+          : `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'écrit sous la forme que ce champ demande'}`,
+    'schema.too-small': (p) => {
+      const min = p.minimum ?? 1;
+      if (p.origin === 'string') return `${subject(words, p, 'le texte')} : le texte est vide`;
+      if (p.origin === 'array') return `${subject(words, p, 'la liste')} : au moins ${min} élément${min === 1 ? '' : 's'}`;
+      if (p.origin === 'object') return `${subject(words, p, 'le texte')} : il faut un texte dans au moins une langue, par ex. {"fr": "…"}`;
+      return `${subject(words, p, 'la valeur')} : il faut ${p.inclusive === false ? 'plus de' : 'au moins'} ${min}, et non ${shown(words, p)}`;
+    },
+    'schema.too-big': (p) => {
+      const max = p.maximum ?? 0;
+      if (p.origin === 'string') return `${subject(words, p, 'le texte')} : le texte dépasse ${max} caractères ; raccourcissez-le`;
+      if (p.origin === 'array') return `${subject(words, p, 'la liste')} : plus de ${max} éléments`;
+      return `${subject(words, p, 'la valeur')} : il faut ${p.inclusive === false ? 'moins de' : 'au plus'} ${max}, et non ${shown(words, p)}`;
+    },
+    'schema.invalid-key': (p) => `${subject(words, p, 'la clé')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'une clé permise ici'}`,
+    'schema.invalid-union': (p) =>
+      `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'sous une des formes que ce champ accepte'}`,
+    'unique.duplicate-id': (p) => `Identifiant « ${p.id} » en double (${words.records[p.recordType]} ; première fois : ${p.first})`,
+    'unique.duplicate-breakdown': (p) =>
+      `Une deuxième observation de la même catégorie (${categories(words, p.categories) || 'le total'}) du même indicateur, champ, période et source de données (première fois : ${p.first})`,
     'ref.unknown-organisation': (p) => `Aucune organisation d'identifiant « ${p.id} » dans le paquet`,
     'ref.unknown-facility': (p) => `Aucun établissement d'identifiant « ${p.id} » dans le paquet`,
     'ref.unknown-indicator': (p) => `L'indicateur « ${p.code} » n'est ni dans le catalogue ni défini dans le paquet`,
@@ -54,25 +136,29 @@ export const fr: PhxLocale = {
     'arith.zero-denominator': () => 'Le dénominateur vaut 0',
     'arith.value-mismatch': (p) => `La valeur ${p.value} ne concorde pas avec le numérateur et le dénominateur (attendu ${p.expected})`,
     'arith.percent-out-of-range': (p) => `Le pourcentage ${p.value} est hors de 0–100`,
-    'arith.count-not-integer': (p) => `${p.field} ${p.value} n'est pas un nombre entier`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} : ce n'est pas un nombre entier`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `L'intervalle de confiance ${p.lower}–${p.upper} est inversé` : `La valeur ${p.value} est hors de son intervalle de confiance ${p.lower}–${p.upper}`,
     'period.start-after-end': (p) => `La période commence (${p.start}) après sa fin (${p.end})`,
     'period.in-future': (p) => `La période se termine dans le futur (${p.end} ; nous sommes le ${p.today})`,
     'meeting.end-before-start': (p) => `La réunion se termine (${p.end}) avant de commencer (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action à échéance du ${p.due}, avant la réunion (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `L'indicateur « ${p.indicator} » ne peut pas être ventilé par ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${p.dimension} totalisent ${p.sum}, plus que le total ${p.total}`,
-    'disagg.below-total': (p) => `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${p.dimension} totalisent ${p.sum}, moins que le total ${p.total} : manque-t-il une catégorie ?`,
+    'disagg.not-allowed': (p) => `L'indicateur « ${p.indicator} » ne peut pas être ventilé par ${dimension(p.dimension)}`,
+    'disagg.exceeds-total': (p) =>
+      `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${dimension(p.dimension)} totalisent ${p.sum}, plus que le total ${p.total}`,
+    'disagg.below-total': (p) =>
+      `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${dimension(p.dimension)} totalisent ${p.sum}, moins que le total ${p.total} : manque-t-il une catégorie ?`,
     'package.placeholder': (p) => `« ${p.value} » est un exemple du paquet de départ : remplacez-le par votre valeur`,
-    'privacy.small-cell': (p) => `${p.field} ${p.value} est sous le seuil de masquage ${p.threshold} : marquez l'observation "suppressed" et omettez le nombre`,
-    'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais ${p.field} est encore indiqué`,
-    'privacy.complementary-disclosure': (p) => `Ce nombre masqué se déduit du total et des autres catégories par ${p.dimension} : masquez une catégorie de plus, ou le total`,
+    'privacy.small-cell': (p) =>
+      `${capitalised(words.fields[p.field])} ${p.value} : sous le seuil de masquage ${p.threshold} ; marquez l'observation "suppressed" et omettez le nombre`,
+    'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais le champ ${words.quote(words.fields[p.field])} est encore rempli`,
+    'privacy.complementary-disclosure': (p) =>
+      `Ce nombre masqué se déduit du total et des autres catégories par ${dimension(p.dimension)} : masquez une catégorie de plus, ou le total`,
     'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,
     'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',
     'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,
     'sheet.date-order-unknown': (p) => `Colonne « ${p.column} » : des dates comme ${p.example} se lisent jour d’abord ou mois d’abord, et aucune cellule ne le dit ; indiquez l’ordre des dates (day-month ou month-day)`,
     'sheet.normalised': (p) => `Colonne « ${p.column} » : ${p.cells} cellules lues depuis ${formsOf(p.forms)}`,
-    'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu de la liste ${p.codelist}`,
+    'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu pour le champ ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -5,7 +5,7 @@ import { ru } from './ru.js';
 import { uk } from './uk.js';
 import type { PhxLocale } from './types.js';
 
-export type { PhxLocale, RuleCode, StructuralCode, MessageTemplate, RuleMessages } from './types.js';
+export type { PhxLocale, MessageTemplate, Messages } from './types.js';
 
 /**
  * The locales PHX ships messages for.

@@ -1,11 +1,11 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { categories } from './categories.js';
+import { capitalised, categories, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
-const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (кириллица)', 'windows-1252': 'Windows-1252 (западноевропейская)' } as const;
+const encodings = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1251': 'Windows-1251 (кириллица)', 'windows-1252': 'Windows-1252 (западноевропейская)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', ods: 'таблица OpenDocument (.ods)',
   docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архив zip', gzip: 'архив gzip',
@@ -16,16 +16,62 @@ const forms: Record<string, string> = {
   'boolean-word': 'слов ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковых дат Excel',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `дат вида ${form}`).join(', ');
+const words: Words = {
+  fields: {
+    $schema: 'ссылка на схему', phxVersion: 'версия PHX', id: 'идентификатор', publisher: 'издатель', 'publisher.id': 'идентификатор издателя',
+    'publisher.name': 'название издателя', name: 'название', license: 'лицензия', publishedAt: 'дата и время публикации', description: 'описание',
+    extensions: 'расширения', organisations: 'организации', facilities: 'учреждения', indicators: 'индикаторы', observations: 'наблюдения',
+    meetings: 'встречи', acronym: 'сокращённое название', organisationType: 'тип организации', countries: 'страны работы', regions: 'регионы',
+    focusAreas: 'направления работы', populations: 'целевые группы', website: 'веб-сайт', email: 'адрес электронной почты', memberSince: 'член сети с',
+    languages: 'языки', country: 'страна', subnationalArea: 'территория внутри страны', facilityType: 'тип учреждения', capacity: 'вместимость',
+    population: 'группа населения', 'facilities.population': 'численность содержащихся', 'population.count': 'число содержащихся',
+    'population.date': 'дата подсчёта', operator: 'оператор', code: 'код индикатора', unit: 'единица', calculation: 'способ расчёта',
+    numerator: 'числитель', denominator: 'знаменатель', disaggregations: 'допустимые разбивки', framework: 'система индикаторов', reference: 'источник',
+    interventions: 'вмешательства', frequency: 'периодичность отчётности', indicator: 'индикатор', reportingOrganisation: 'отчитывающаяся организация',
+    scope: 'охват', facility: 'учреждение', period: 'период', start: 'начало', end: 'окончание', 'period.start': 'начало периода',
+    'period.end': 'конец периода', 'meetings.start': 'начало встречи', 'meetings.end': 'окончание встречи', disaggregation: 'разбивка',
+    sex: 'пол', ageGroup: 'возрастная группа', value: 'значение', dataSource: 'источник данных', methodNote: 'примечание о методе',
+    confidenceInterval: 'доверительный интервал', lower: 'нижняя граница', upper: 'верхняя граница', level: 'уровень доверия', suppressed: 'отметка о скрытии',
+    notes: 'примечания', title: 'заголовок', format: 'формат встречи', location: 'место', city: 'город', organiser: 'организатор',
+    participants: 'участники', organisation: 'организация', representatives: 'число представителей', roles: 'роли', agenda: 'повестка дня',
+    presentations: 'выступления', topic: 'тема', achievements: 'достижения', issuesRaised: 'поднятые вопросы', issuesIdentified: 'выявленные проблемы',
+    theme: 'тема', decisions: 'решения', text: 'текст', actionItems: 'поручения', owner: 'ответственный', due: 'срок', status: 'статус',
+    documents: 'документы', url: 'веб-адрес', language: 'язык', type: 'тип', 'documents.type': 'тип документа', count: 'число', date: 'дата',
+  },
+  records: { package: 'пакет', organisation: 'организация', facility: 'учреждение', indicator: 'индикатор', observation: 'наблюдение', meeting: 'встреча' },
+  forms: {
+    date: 'дата в виде год-месяц-день, например 2023-01-31',
+    'date-time': 'дата и время со смещением от UTC, например 2020-10-28T13:00:00+01:00',
+    url: 'веб-адрес, начинающийся с https://, например https://example.org/report.pdf',
+    email: 'адрес электронной почты, например info@example.org',
+    'organisation-id': 'идентификатор организации: префикс реестра и номер через дефис, например ZA-NPO-123-456 (PHX-ORG-0001, если организации нет в реестре)',
+    'record-id': 'идентификатор из букв, цифр и знаков . _ : -, начинающийся с буквы или цифры, например obs-2020-01',
+    code: 'код из строчных латинских букв и цифр через дефис, например harm-reduction',
+    'language-tag': 'код языка, например en, ru или pt-BR',
+    licence: 'идентификатор лицензии, например CC-BY-4.0, или веб-адрес лицензии',
+    'extension-key': 'веб-адрес расширения, например https://example.org/phx/prison-wings',
+    text: 'текст',
+  },
+  kinds: {
+    string: 'текст', number: 'число, например 12', int: 'целое число, например 12', boolean: 'true или false', object: 'группа полей в { }',
+    record: 'группа полей в { }', array: 'список в [ ]', null: 'null', undefined: 'ничего', nan: 'не число',
+  },
+  entry: (index) => `запись ${index}`,
+  quote: (text) => `«${text}»`,
+};
+
+/** The field of a breakdown's dimension, quoted. */
+const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
 /** Russian messages. */
 export const ru: PhxLocale = {
   tag: 'ru',
   zod: zodRu,
-  suggestion: (values) => `; возможно, вы имели в виду ${alternatives(values, 'ru', (value) => `«${value}»`)}?`,
+  fields: words.fields,
+  suggestion: (values) => `; возможно, вы имели в виду ${alternatives(values, 'ru', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'В файле только пустые строки и пробелы: данных в нём нет' : 'Файл пуст'),
     'file.unsupported-format': (p) => `Это ${formats[p.format]}, а PHX такие файлы не читает; сохраните данные как «CSV UTF-8», .phx.json или .phx.ndjson`,
-    'schema.required': (p) => `Нет обязательного поля «${p.field}»`,
     'file.too-large': (p) => `Файл больше ${p.maxBytes} байт — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вложенность глубже ${p.maxDepth} уровней`,
@@ -39,10 +85,46 @@ export const ru: PhxLocale = {
     'csv.no-header': (p) =>
       p.type === null
         ? 'Первая строка — не заголовок со столбцами PHX (например, id, indicator, period.start), поэтому тип записей неизвестен; добавьте строку заголовка'
-        : `Первая строка — не заголовок со столбцами записей ${p.type}; добавьте строку заголовка`,
+        : `Первая строка — не заголовок со столбцами записей типа ${words.quote(words.records[p.type])}; добавьте строку заголовка`,
     'csv.no-rows': () => 'В файле есть строка заголовка, но нет строк с данными',
-    'unique.duplicate-id': (p) => `Повторяющийся идентификатор ${p.recordType} «${p.id}» (впервые: ${p.first})`,
-    'unique.duplicate-breakdown': (p) => `Второе наблюдение для ${categories(p.categories) || 'общего итога'} того же индикатора, охвата, периода и источника данных (впервые: ${p.first})`,
+    'schema.invalid-type': (p) => {
+      const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'другое') : String(p.value);
+      const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишите число без кавычек' : '';
+      return `${subject(words, p, 'значение')}: ожидается ${words.kinds[p.expected ?? ''] ?? 'другое'}, а указано ${found}${unquote}`;
+    },
+    'schema.required': (p) => `Не заполнено обязательное поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`,
+    'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX в этом месте: проверьте написание или перенесите свои данные в "extensions"`,
+    'schema.invalid-value': (p) => {
+      const allowed = (p.values ?? []).map(String);
+      if (allowed.length === 1) return `${subject(words, p, 'значение')}: должно быть «${allowed[0]}», а указано ${shown(words, p)}`;
+      const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'ru', words.quote)}` : '';
+      return `${subject(words, p, 'значение')}: ${shown(words, p)} — не из допустимых здесь кодов${list}`;
+    },
+    'schema.invalid-format': (p) =>
+      p.value === ''
+        ? `${subject(words, p, 'текст')}: пусто`
+        : p.form === 'text'
+          ? `${subject(words, p, 'текст')}: только пробелы`
+          : `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в том виде, который нужен этому полю'}`,
+    'schema.too-small': (p) => {
+      const min = p.minimum ?? 1;
+      if (p.origin === 'string') return `${subject(words, p, 'текст')}: пусто`;
+      if (p.origin === 'array') return `${subject(words, p, 'список')}: ${min === 1 ? 'нужна хотя бы одна запись' : `нужно записей: не меньше ${min}`}`;
+      if (p.origin === 'object') return `${subject(words, p, 'текст')}: нужен текст хотя бы на одном языке, например {"ru": "…"}`;
+      return `${subject(words, p, 'значение')}: должно быть ${p.inclusive === false ? 'больше' : 'не меньше'} ${min}, а указано ${shown(words, p)}`;
+    },
+    'schema.too-big': (p) => {
+      const max = p.maximum ?? 0;
+      if (p.origin === 'string') return `${subject(words, p, 'текст')}: длиннее ${max} символов — сократите текст`;
+      if (p.origin === 'array') return `${subject(words, p, 'список')}: записей больше ${max}`;
+      return `${subject(words, p, 'значение')}: должно быть ${p.inclusive === false ? 'меньше' : 'не больше'} ${max}, а указано ${shown(words, p)}`;
+    },
+    'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'недопустимый ключ'}`,
+    'schema.invalid-union': (p) =>
+      `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'не подходит ни под одну из допустимых форм'}`,
+    'unique.duplicate-id': (p) => `Повторяющийся идентификатор «${p.id}» (${words.records[p.recordType]}; впервые: ${p.first})`,
+    'unique.duplicate-breakdown': (p) =>
+      `Второе наблюдение той же категории (${categories(words, p.categories) || 'общий итог'}) того же индикатора, охвата, периода и источника данных (впервые: ${p.first})`,
     'ref.unknown-organisation': (p) => `В пакете нет организации с идентификатором «${p.id}»`,
     'ref.unknown-facility': (p) => `В пакете нет учреждения с идентификатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Индикатора «${p.code}» нет ни в каталоге, ни в пакете`,
@@ -54,25 +136,29 @@ export const ru: PhxLocale = {
     'arith.zero-denominator': () => 'Знаменатель равен 0',
     'arith.value-mismatch': (p) => `Значение ${p.value} не согласуется с числителем и знаменателем (ожидалось ${p.expected})`,
     'arith.percent-out-of-range': (p) => `Процент ${p.value} вне диапазона 0–100`,
-    'arith.count-not-integer': (p) => `${p.field} ${p.value} — не целое число`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} — не целое число`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `Границы доверительного интервала ${p.lower}–${p.upper} перепутаны` : `Значение ${p.value} вне доверительного интервала ${p.lower}–${p.upper}`,
     'period.start-after-end': (p) => `Период начинается (${p.start}) после своего окончания (${p.end})`,
     'period.in-future': (p) => `Период заканчивается в будущем (${p.end}; сегодня ${p.today})`,
     'meeting.end-before-start': (p) => `Встреча заканчивается (${p.end}) раньше, чем начинается (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Срок действия ${p.due} — раньше встречи (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `Индикатор «${p.indicator}» нельзя дезагрегировать по признаку ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${p.dimension} в сумме дают ${p.sum}, больше общего итога ${p.total}`,
-    'disagg.below-total': (p) => `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${p.dimension} в сумме дают ${p.sum}, меньше общего итога ${p.total}: не пропущена ли категория?`,
+    'disagg.not-allowed': (p) => `Индикатор «${p.indicator}» нельзя разбивать по признаку ${dimension(p.dimension)}`,
+    'disagg.exceeds-total': (p) =>
+      `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${p.sum}, больше общего итога ${p.total}`,
+    'disagg.below-total': (p) =>
+      `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${p.sum}, меньше общего итога ${p.total}: не пропущена ли категория?`,
     'package.placeholder': (p) => `«${p.value}» — заполнитель из шаблона пакета: замените его своим значением`,
-    'privacy.small-cell': (p) => `${p.field} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
-    'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но ${p.field} всё ещё указан`,
-    'privacy.complementary-disclosure': (p) => `Это скрытое число можно вычислить из общего итога и других категорий по признаку ${p.dimension}: скройте ещё одну категорию или общий итог`,
+    'privacy.small-cell': (p) =>
+      `${capitalised(words.fields[p.field])} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
+    'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но поле ${words.quote(words.fields[p.field])} всё ещё заполнено`,
+    'privacy.complementary-disclosure': (p) =>
+      `Это скрытое число можно вычислить из общего итога и других категорий по признаку ${dimension(p.dimension)}: скройте ещё одну категорию или общий итог`,
     'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind]}; не передавайте персональные данные`,
     'sheet.unreadable': () => 'Файл не является читаемой книгой Excel (.xlsx); сохраните его заново в формате .xlsx',
     'sheet.unknown-sheet': (p) => `Лист «${p.sheet}» не содержит записей PHX: его столбцы не называют поля ни одного типа записей; назовите лист по его записям или удалите его`,
     'sheet.date-order-unknown': (p) => `Столбец «${p.column}»: даты вроде ${p.example} читаются и как день/месяц, и как месяц/день, и ни одна ячейка не подсказывает порядок; укажите порядок дат (day-month или month-day)`,
     'sheet.normalised': (p) => `Столбец «${p.column}»: ячеек, прочитанных с учётом ${formsOf(p.forms)}: ${p.cells}`,
-    'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код справочника ${p.codelist}`,
+    'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -1,15 +1,7 @@
 import type { z } from 'zod';
 import type { IssueCode } from '../validate/codes.js';
+import type { FieldKey } from '../validate/fields.js';
 import type { IssueParams } from '../validate/params.js';
-
-/**
- * Codes whose messages come from zod's own locales (structural checks but a missing field).
- */
-export type StructuralCode = Exclude<Extract<IssueCode, `schema.${string}`>, 'schema.required'>;
-/**
- * Codes whose messages PHX writes.
- */
-export type RuleCode = Exclude<IssueCode, StructuralCode>;
 
 /**
  * A function that renders the message of a code from that code's params.
@@ -17,40 +9,43 @@ export type RuleCode = Exclude<IssueCode, StructuralCode>;
  * @example
  * ```ts
  * const template: MessageTemplate<'schema.required'> = locales.en.messages['schema.required'];
- * template({ zodCode: 'invalid_type', field: 'reportingOrganisation' });
+ * template({ zodCode: 'invalid_type', field: 'reportingOrganisation' }); // 'Reporting organisation ("reportingOrganisation") is missing'
  * ```
  */
-export type MessageTemplate<C extends RuleCode> = (params: IssueParams[C]) => string;
+export type MessageTemplate<C extends IssueCode> = (params: IssueParams[C]) => string;
 
 /**
- * The message of every rule code in one language, each rendered from that code's params.
+ * The message of every code in one language, each rendered from that code's params.
  *
  * @example
  * ```ts
- * const messages: RuleMessages = locales.en.messages;
- * messages['ref.unknown-facility']({ id: 'zm-fac-99', suggestions: ['zm-fac-09'] });
+ * const messages: Messages = locales.en.messages;
+ * messages['ref.unknown-facility']({ id: 'zm-fac-99', suggestions: ['zm-fac-01'] });
  * ```
  *
  * @useDeclaredType
  */
-export type RuleMessages = { [C in RuleCode]: MessageTemplate<C> };
+export type Messages = { [C in IssueCode]: MessageTemplate<C> };
 
 /**
- * The messages of one language: PHX's own, plus zod's locale for the structural ones.
+ * The messages of one language: PHX's own for every code, and zod's locale for a kind of zod issue PHX has
+ * no message of its own for.
  *
  * @example
  * ```ts
- * const russian: PhxLocale = locales.ru;
- * russian.tag; // 'ru'
+ * const ukrainian: PhxLocale = locales.uk;
+ * ukrainian.fields['period.start']; // 'початок періоду'
  * ```
  */
 export interface PhxLocale {
   /** BCP 47 tag of the language. */
   tag: string;
-  /** zod's locale, which renders the structural (`schema.*`) messages. */
+  /** zod's locale: renders a shape problem of a kind PHX has no message for. */
   zod: () => { localeError: z.core.$ZodErrorMap };
+  /** The fields of the data in words. */
+  fields: Record<FieldKey, string>;
   /** What follows a message whose params carry `suggestions`: the known values nearest to the one given. */
   suggestion: (suggestions: readonly string[]) => string;
   /** PHX's own messages, by code. */
-  messages: RuleMessages;
+  messages: Messages;
 }

@@ -1,11 +1,11 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { categories } from './categories.js';
+import { capitalised, categories, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
-const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (кирилиця)', 'windows-1252': 'Windows-1252 (західноєвропейське)' } as const;
+const encodings = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1251': 'Windows-1251 (кирилиця)', 'windows-1252': 'Windows-1252 (західноєвропейське)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', ods: 'таблиця OpenDocument (.ods)',
   docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архів zip', gzip: 'архів gzip',
@@ -16,17 +16,63 @@ const forms: Record<string, string> = {
   'boolean-word': 'слів ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкових дат Excel',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `дат вигляду ${form}`).join(', ');
+const words: Words = {
+  fields: {
+    $schema: 'посилання на схему', phxVersion: 'версія PHX', id: 'ідентифікатор', publisher: 'видавець', 'publisher.id': 'ідентифікатор видавця',
+    'publisher.name': 'назва видавця', name: 'назва', license: 'ліцензія', publishedAt: 'дата й час публікації', description: 'опис',
+    extensions: 'розширення', organisations: 'організації', facilities: 'установи', indicators: 'індикатори', observations: 'спостереження',
+    meetings: 'зустрічі', acronym: 'скорочена назва', organisationType: 'тип організації', countries: 'країни роботи', regions: 'регіони',
+    focusAreas: 'напрями роботи', populations: 'цільові групи', website: 'вебсайт', email: 'адреса електронної пошти', memberSince: 'член мережі з',
+    languages: 'мови', country: 'країна', subnationalArea: 'територія в межах країни', facilityType: 'тип установи', capacity: 'місткість',
+    population: 'група населення', 'facilities.population': 'кількість утримуваних', 'population.count': 'кількість утримуваних осіб',
+    'population.date': 'дата підрахунку', operator: 'оператор', code: 'код індикатора', unit: 'одиниця', calculation: 'спосіб розрахунку',
+    numerator: 'чисельник', denominator: 'знаменник', disaggregations: 'допустимі розбивки', framework: 'система індикаторів', reference: 'джерело',
+    interventions: 'втручання', frequency: 'періодичність звітності', indicator: 'індикатор', reportingOrganisation: 'організація, що звітує',
+    scope: 'охоплення', facility: 'установа', period: 'період', start: 'початок', end: 'кінець', 'period.start': 'початок періоду',
+    'period.end': 'кінець періоду', 'meetings.start': 'початок зустрічі', 'meetings.end': 'кінець зустрічі', disaggregation: 'розбивка',
+    sex: 'стать', ageGroup: 'вікова група', value: 'значення', dataSource: 'джерело даних', methodNote: 'примітка щодо методу',
+    confidenceInterval: 'довірчий інтервал', lower: 'нижня межа', upper: 'верхня межа', level: 'рівень довіри', suppressed: 'позначка про приховування',
+    notes: 'примітки', title: 'заголовок', format: 'формат зустрічі', location: 'місце', city: 'місто', organiser: 'організатор',
+    participants: 'учасники', organisation: 'організація', representatives: 'кількість представників', roles: 'ролі', agenda: 'порядок денний',
+    presentations: 'виступи', topic: 'тема', achievements: 'досягнення', issuesRaised: 'порушені питання', issuesIdentified: 'виявлені проблеми',
+    theme: 'тема', decisions: 'рішення', text: 'текст', actionItems: 'доручення', owner: 'відповідальний', due: 'строк', status: 'стан',
+    documents: 'документи', url: 'вебадреса', language: 'мова', type: 'тип', 'documents.type': 'тип документа', count: 'кількість', date: 'дата',
+  },
+  records: { package: 'пакет', organisation: 'організація', facility: 'установа', indicator: 'індикатор', observation: 'спостереження', meeting: 'зустріч' },
+  forms: {
+    date: 'дата у вигляді рік-місяць-день, наприклад 2023-01-31',
+    'date-time': 'дата й час зі зсувом від UTC, наприклад 2020-10-28T13:00:00+01:00',
+    url: 'вебадреса, що починається з https://, наприклад https://example.org/report.pdf',
+    email: 'адреса електронної пошти, наприклад info@example.org',
+    'organisation-id': 'ідентифікатор організації: префікс реєстру й номер через дефіс, наприклад ZA-NPO-123-456 (PHX-ORG-0001, якщо організації немає в реєстрі)',
+    'record-id': 'ідентифікатор із літер, цифр і знаків . _ : -, що починається з літери чи цифри, наприклад obs-2020-01',
+    code: 'код із малих латинських літер і цифр через дефіс, наприклад harm-reduction',
+    'language-tag': 'код мови, наприклад en, uk або pt-BR',
+    licence: 'ідентифікатор ліцензії, наприклад CC-BY-4.0, або вебадреса ліцензії',
+    'extension-key': 'вебадреса розширення, наприклад https://example.org/phx/prison-wings',
+    text: 'текст',
+  },
+  kinds: {
+    string: 'текст', number: 'число, наприклад 12', int: 'ціле число, наприклад 12', boolean: 'true або false', object: 'група полів у { }',
+    record: 'група полів у { }', array: 'список у [ ]', null: 'null', undefined: 'нічого', nan: 'не число',
+  },
+  entry: (index) => `запис ${index}`,
+  quote: (text) => `«${text}»`,
+};
+
+/** The field of a breakdown's dimension, quoted. */
+const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
 /** Ukrainian messages. */
 export const uk: PhxLocale = {
   tag: 'uk',
   zod: zodUk,
-  suggestion: (values) => `; можливо, ви мали на увазі ${alternatives(values, 'uk', (value) => `«${value}»`)}?`,
+  fields: words.fields,
+  suggestion: (values) => `; можливо, ви мали на увазі ${alternatives(values, 'uk', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'У файлі лише порожні рядки та пробіли: даних у ньому немає' : 'Файл порожній'),
     'file.unsupported-format': (p) => `Це ${formats[p.format]}, а PHX такі файли не читає; збережіть дані як «CSV UTF-8», .phx.json або .phx.ndjson`,
     'file.too-large': (p) => `Файл більший за ${p.maxBytes} байтів — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
-    'schema.required': (p) => `Немає обов’язкового поля «${p.field}»`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недійсний JSON: текст обривається' : `Недійсний JSON: неочікуваний символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вкладеність глибша за ${p.maxDepth} рівнів`,
     'syntax.invalid-encoding': (p) =>
@@ -39,10 +85,46 @@ export const uk: PhxLocale = {
     'csv.no-header': (p) =>
       p.type === null
         ? 'Перший рядок — не заголовок зі стовпцями PHX (наприклад, id, indicator, period.start), тому тип записів невідомий; додайте рядок заголовка'
-        : `Перший рядок — не заголовок зі стовпцями записів ${p.type}; додайте рядок заголовка`,
+        : `Перший рядок — не заголовок зі стовпцями записів типу ${words.quote(words.records[p.type])}; додайте рядок заголовка`,
     'csv.no-rows': () => 'У файлі є рядок заголовка, але немає рядків із даними',
-    'unique.duplicate-id': (p) => `Повторюваний ідентифікатор ${p.recordType} «${p.id}» (уперше: ${p.first})`,
-    'unique.duplicate-breakdown': (p) => `Друге спостереження для ${categories(p.categories) || 'загального підсумку'} того самого індикатора, охоплення, періоду та джерела даних (уперше: ${p.first})`,
+    'schema.invalid-type': (p) => {
+      const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'інше') : String(p.value);
+      const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишіть число без лапок' : '';
+      return `${subject(words, p, 'значення')}: очікується ${words.kinds[p.expected ?? ''] ?? 'інше'}, а зазначено ${found}${unquote}`;
+    },
+    'schema.required': (p) => `Не заповнено обов’язкове поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`,
+    'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions"`,
+    'schema.invalid-value': (p) => {
+      const allowed = (p.values ?? []).map(String);
+      if (allowed.length === 1) return `${subject(words, p, 'значення')}: має бути «${allowed[0]}», а зазначено ${shown(words, p)}`;
+      const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'uk', words.quote)}` : '';
+      return `${subject(words, p, 'значення')}: ${shown(words, p)} — не з допустимих тут кодів${list}`;
+    },
+    'schema.invalid-format': (p) =>
+      p.value === ''
+        ? `${subject(words, p, 'текст')}: порожньо`
+        : p.form === 'text'
+          ? `${subject(words, p, 'текст')}: лише пробіли`
+          : `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в тому вигляді, який потрібен цьому полю'}`,
+    'schema.too-small': (p) => {
+      const min = p.minimum ?? 1;
+      if (p.origin === 'string') return `${subject(words, p, 'текст')}: порожньо`;
+      if (p.origin === 'array') return `${subject(words, p, 'список')}: ${min === 1 ? 'потрібен хоча б один запис' : `потрібно записів: щонайменше ${min}`}`;
+      if (p.origin === 'object') return `${subject(words, p, 'текст')}: потрібен текст хоча б однією мовою, наприклад {"uk": "…"}`;
+      return `${subject(words, p, 'значення')}: має бути ${p.inclusive === false ? 'більше за' : 'не менше ніж'} ${min}, а зазначено ${shown(words, p)}`;
+    },
+    'schema.too-big': (p) => {
+      const max = p.maximum ?? 0;
+      if (p.origin === 'string') return `${subject(words, p, 'текст')}: довше за ${max} символів — скоротіть текст`;
+      if (p.origin === 'array') return `${subject(words, p, 'список')}: записів більше за ${max}`;
+      return `${subject(words, p, 'значення')}: має бути ${p.inclusive === false ? 'менше за' : 'не більше ніж'} ${max}, а зазначено ${shown(words, p)}`;
+    },
+    'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'неприпустимий ключ'}`,
+    'schema.invalid-union': (p) =>
+      `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'не відповідає жодній із допустимих форм'}`,
+    'unique.duplicate-id': (p) => `Повторюваний ідентифікатор «${p.id}» (${words.records[p.recordType]}; уперше: ${p.first})`,
+    'unique.duplicate-breakdown': (p) =>
+      `Друге спостереження тієї самої категорії (${categories(words, p.categories) || 'загальний підсумок'}) того самого індикатора, охоплення, періоду та джерела даних (уперше: ${p.first})`,
     'ref.unknown-organisation': (p) => `У пакеті немає організації з ідентифікатором «${p.id}»`,
     'ref.unknown-facility': (p) => `У пакеті немає установи з ідентифікатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Індикатора «${p.code}» немає ні в каталозі, ні в пакеті`,
@@ -54,25 +136,29 @@ export const uk: PhxLocale = {
     'arith.zero-denominator': () => 'Знаменник дорівнює 0',
     'arith.value-mismatch': (p) => `Значення ${p.value} не узгоджується з чисельником і знаменником (очікувалося ${p.expected})`,
     'arith.percent-out-of-range': (p) => `Відсоток ${p.value} поза межами 0–100`,
-    'arith.count-not-integer': (p) => `${p.field} ${p.value} — не ціле число`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} — не ціле число`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `Межі довірчого інтервалу ${p.lower}–${p.upper} переплутано` : `Значення ${p.value} поза довірчим інтервалом ${p.lower}–${p.upper}`,
     'period.start-after-end': (p) => `Період починається (${p.start}) після свого завершення (${p.end})`,
     'period.in-future': (p) => `Період закінчується в майбутньому (${p.end}; сьогодні ${p.today})`,
     'meeting.end-before-start': (p) => `Зустріч закінчується (${p.end}) раніше, ніж починається (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Строк дії ${p.due} — раніше за зустріч (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `Індикатор «${p.indicator}» не можна дезагрегувати за ознакою ${p.dimension}`,
-    'disagg.exceeds-total': (p) => `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${p.dimension} у сумі дають ${p.sum}, більше за загальний підсумок ${p.total}`,
-    'disagg.below-total': (p) => `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${p.dimension} у сумі дають ${p.sum}, менше за загальний підсумок ${p.total}: чи не пропущено категорію?`,
+    'disagg.not-allowed': (p) => `Індикатор «${p.indicator}» не можна розбивати за ознакою ${dimension(p.dimension)}`,
+    'disagg.exceeds-total': (p) =>
+      `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${p.sum}, більше за загальний підсумок ${p.total}`,
+    'disagg.below-total': (p) =>
+      `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${p.sum}, менше за загальний підсумок ${p.total}: чи не пропущено категорію?`,
     'package.placeholder': (p) => `«${p.value}» — заповнювач із шаблону пакета: замініть його своїм значенням`,
-    'privacy.small-cell': (p) => `${p.field} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
-    'privacy.suppressed-value-present': (p) => `Спостереження приховано, але ${p.field} досі зазначено`,
-    'privacy.complementary-disclosure': (p) => `Це приховане число можна обчислити із загального підсумку та інших категорій за ознакою ${p.dimension}: приховайте ще одну категорію або загальний підсумок`,
+    'privacy.small-cell': (p) =>
+      `${capitalised(words.fields[p.field])} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
+    'privacy.suppressed-value-present': (p) => `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено`,
+    'privacy.complementary-disclosure': (p) =>
+      `Це приховане число можна обчислити із загального підсумку та інших категорій за ознакою ${dimension(p.dimension)}: приховайте ще одну категорію або загальний підсумок`,
     'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,
     'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',
     'sheet.unknown-sheet': (p) => `Аркуш «${p.sheet}» не містить записів PHX: його стовпці не називають полів жодного типу записів; назвіть аркуш за його записами або видаліть його`,
     'sheet.date-order-unknown': (p) => `Стовпець «${p.column}»: дати на кшталт ${p.example} читаються і як день/місяць, і як місяць/день, і жодна клітинка не підказує порядок; укажіть порядок дат (day-month або month-day)`,
     'sheet.normalised': (p) => `Стовпець «${p.column}»: клітинок, прочитаних з урахуванням ${formsOf(p.forms)}: ${p.cells}`,
-    'codelist.unknown-code': (p) => `«${p.value}» — невідомий код довідника ${p.codelist}`,
+    'codelist.unknown-code': (p) => `«${p.value}» — невідомий код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

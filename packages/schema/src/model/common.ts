@@ -57,6 +57,21 @@ export const SHORT_TEXT_MAX = 500;
 /** Maximum length of a long text (a note, a description). */
 export const LONG_TEXT_MAX = 20_000;
 
+/**
+ * The form a text must have, as a message names it (with an example), never by its pattern: a date, a
+ * date-time, a web or e-mail address, an organisation or record identifier, a code, a language tag, a
+ * licence, an extension's address, or text that is not blank.
+ *
+ * @example
+ * ```ts
+ * const form: TextForm = 'date';
+ * ```
+ */
+export type TextForm = 'date' | 'date-time' | 'url' | 'email' | 'organisation-id' | 'record-id' | 'code' | 'language-tag' | 'licence' | 'extension-key' | 'text';
+
+/** Pattern of an SPDX licence identifier, e.g. `CC-BY-4.0`. */
+export const SPDX_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;
+
 /** Pattern of an open-codelist code: lower-case words joined by hyphens. */
 export const OPEN_CODE_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -83,13 +98,15 @@ export function codeOf<Id extends CodelistId>(id: Id): CodeSchema<Id> {
   return schema as unknown as CodeSchema<Id>;
 }
 
+/** Pattern of a BCP 47 language tag. */
+export const LANGUAGE_TAG_PATTERN = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 /** A BCP 47 language tag such as `en`, `ru` or `pt-BR`. */
-export const languageTag = z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/);
+export const languageTag = z.string().regex(LANGUAGE_TAG_PATTERN);
 
 /** Text must hold something besides white space. */
-const notBlank = /\S/;
-const shortText = z.string().min(1).max(SHORT_TEXT_MAX).regex(notBlank);
-const longText = z.string().min(1).max(LONG_TEXT_MAX).regex(notBlank);
+export const NOT_BLANK_PATTERN = /\S/;
+const shortText = z.string().min(1).max(SHORT_TEXT_MAX).regex(NOT_BLANK_PATTERN);
+const longText = z.string().min(1).max(LONG_TEXT_MAX).regex(NOT_BLANK_PATTERN);
 
 function languageMapOf(text: z.ZodString) {
   const map = z.record(languageTag, text).check((ctx) => {
@@ -133,10 +150,14 @@ export const date = z.iso.date();
 export const dateTime = z.iso.datetime({ offset: true });
 
 /** An organisation identifier: org-id.guide style (`ZA-NPO-123-456`) or the network fallback (`PHX-ORG-...`). */
-export const organisationId = z.string().regex(/^[A-Z]{2,4}-[A-Z0-9]{2,12}-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/);
+/** Pattern of an organisation identifier. */
+export const ORGANISATION_ID_PATTERN = /^[A-Z]{2,4}-[A-Z0-9]{2,12}-[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+export const organisationId = z.string().regex(ORGANISATION_ID_PATTERN);
 
 /** A record identifier: letters, digits and `._:-`, up to 128 characters. */
-export const recordId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/);
+/** Pattern of a record identifier. */
+export const RECORD_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+export const recordId = z.string().regex(RECORD_ID_PATTERN);
 
 /** An indicator code: lower-case words joined by hyphens. */
 export const indicatorCode = z.string().regex(OPEN_CODE_PATTERN).max(100);

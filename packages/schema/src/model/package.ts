@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { dateTime, describe, httpUrl, longLanguageMap, organisationId, recordId, text, withExtensions } from './common.js';
+import { dateTime, describe, httpUrl, longLanguageMap, organisationId, recordId, SPDX_ID_PATTERN, text, withExtensions } from './common.js';
 import { Facility } from './facility.js';
 import { IndicatorDefinition } from './indicator.js';
 import { Meeting } from './meeting.js';
@@ -18,7 +18,7 @@ import { Organisation } from './organisation.js';
 export const PHX_VERSION = '1.0';
 
 /** SPDX licence identifier, e.g. `CC-BY-4.0`. */
-const spdxId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.+-]*$/).max(100);
+const spdxId = z.string().regex(SPDX_ID_PATTERN).max(100);
 
 /** The header of a DataPackage: everything but the record arrays. */
 export const packageHeaderShape = {

@@ -1,6 +1,9 @@
-import { locales, type Locale, type MessageTemplate, type PhxLocale, type RuleCode } from '../locales/index.js';
+import { locales, type Locale, type MessageTemplate, type PhxLocale } from '../locales/index.js';
 import type { IssueCode } from './codes.js';
 import type { IssueParams, ZodIssueParams } from './params.js';
+
+/** The kinds of zod issue PHX has messages of its own for; zod's locale renders any other. */
+const ownZodCodes = new Set(['invalid_type', 'invalid_value', 'invalid_format', 'too_small', 'too_big', 'invalid_key', 'invalid_union', 'unrecognized_keys']);
 
 // zod renders the received type from the input itself; a stand-in of the same type is enough.
 const sampleOfType: Record<string, unknown> = {
@@ -17,11 +20,11 @@ const sampleOfType: Record<string, unknown> = {
  */
 export function renderMessage<C extends IssueCode>(code: C, params: IssueParams[C], locale: Locale = 'en'): string {
   const phxLocale = locales[locale];
+  const { zodCode, suggestions } = params as { zodCode?: string; suggestions?: readonly string[] };
   const message =
-    code.startsWith('schema.') && code !== 'schema.required'
+    zodCode !== undefined && !ownZodCodes.has(zodCode)
       ? zodMessage(phxLocale, params as ZodIssueParams, code)
-      : (phxLocale.messages[code as RuleCode] as MessageTemplate<RuleCode>)(params as IssueParams[RuleCode]);
-  const { suggestions } = params as { suggestions?: readonly string[] };
+      : (phxLocale.messages[code] as MessageTemplate<IssueCode>)(params);
   return suggestions !== undefined && suggestions.length > 0 ? message + phxLocale.suggestion(suggestions) : message;
 }
 

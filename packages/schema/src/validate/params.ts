@@ -1,16 +1,17 @@
 import type { RecognisedEncoding } from '../file/encoding.js';
 import type { FileFormat } from '../file/format.js';
 import type { NormalisedForm } from '../formats/cells.js';
+import type { TextForm } from '../model/common.js';
 import type { RecordType } from '../model/records.js';
 import type { PersonalDataKind } from './personal-data.js';
 
 /**
  * What PHX keeps of a zod issue to render a structural (`schema.*`) message in any language: zod's
- * own code and details, never the input itself.
+ * own code and details, the field, the value found (a text shortened) and the form of text asked for.
  *
  * @example
  * ```ts
- * const params: ZodIssueParams = { zodCode: 'invalid_type', expected: 'number', received: 'string' };
+ * const params: ZodIssueParams = { zodCode: 'invalid_type', expected: 'number', received: 'string', field: 'numerator', value: '12' };
  * renderMessage('schema.invalid-type', params, 'fr');
  * ```
  */
@@ -31,6 +32,14 @@ export interface ZodIssueParams {
   keys?: string[];
   /** For a text that is none of the allowed texts: the nearest of them (see {@link Suggested}). */
   suggestions?: string[];
+  /** The field: a {@link FieldKey} where the model knows it (every locale names it in words), else its key. */
+  field?: string;
+  /** When the value is an entry of a list: its index. */
+  entry?: number;
+  /** The value found, as the message echoes it: a text (cut after 60 characters), a number, true, false or null. */
+  value?: string | number | boolean | null;
+  /** The form of text asked for, which the message names with an example. */
+  form?: TextForm;
 }
 
 /**
@@ -87,7 +96,7 @@ export interface IssueParams {
   'csv.no-header': { type: RecordType | null };
   'csv.no-rows': Record<string, never>;
   'schema.invalid-type': ZodIssueParams;
-  'schema.required': ZodIssueParams & { field: string | number };
+  'schema.required': ZodIssueParams & { field: string };
   'schema.unknown-field': ZodIssueParams & { keys: string[] };
   'schema.invalid-value': ZodIssueParams;
   'schema.invalid-format': ZodIssueParams;

@@ -3,6 +3,8 @@ import { shapeSchemas, type ShapeKind } from '../model/shapes.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, type Problem } from './issue.js';
 import type { IssueParams, ZodIssueParams } from './params.js';
+import { LANGUAGE_TAG_PATTERN, NOT_BLANK_PATTERN, OPEN_CODE_PATTERN, ORGANISATION_ID_PATTERN, RECORD_ID_PATTERN, SPDX_ID_PATTERN, type TextForm } from '../model/common.js';
+import { fieldOf, modelKeys } from './fields.js';
 import { suggestionsInList } from './suggestions.js';
 
 /** What PHX keeps of a zod issue: enough to re-render its message in any locale, never the input itself. */
@@ -46,17 +48,56 @@ export type RecordReport = <C extends IssueCode>(code: C, keys: readonly (string
  */
 export type StructuralProblem = Problem<Extract<IssueCode, `schema.${string}`>>;
 
-/** Turns zod issues into PHX structural problems: one per unknown key, `schema.required` for missing fields. */
+/** Longest text a message echoes whole; a longer one is cut, with an ellipsis. */
+const ECHOED_TEXT = 60;
+
+/** The value found, as a message echoes it: a text shortened, a number or a truth value; nothing for a list or an object. */
+function echoOf(input: unknown): string | number | boolean | null | undefined {
+  if (typeof input === 'string') return input.length > ECHOED_TEXT ? `${input.slice(0, ECHOED_TEXT - 1)}…` : input;
+  if (typeof input === 'number' || typeof input === 'boolean' || input === null) return input;
+  return undefined;
+}
+
+/** The form a pattern of the model asks for, by the pattern as zod reports it (`/^…$/`). */
+function formOfPattern(written: string): TextForm | undefined {
+  const forms: [RegExp, TextForm][] = [
+    [OPEN_CODE_PATTERN, 'code'], [LANGUAGE_TAG_PATTERN, 'language-tag'], [NOT_BLANK_PATTERN, 'text'],
+    [ORGANISATION_ID_PATTERN, 'organisation-id'], [RECORD_ID_PATTERN, 'record-id'], [SPDX_ID_PATTERN, 'licence'],
+  ];
+  return forms.find(([regex]) => String(regex) === written)?.[1];
+}
+
+/** The form of text a zod issue asks for, when it asks for one. */
+function formOf(issue: z.core.$ZodIssue, field: string | undefined, path: readonly (string | number)[]): TextForm | undefined {
+  if (issue.code === 'invalid_format') {
+    if (issue.format === 'regex') return issue.pattern === undefined ? undefined : formOfPattern(String(issue.pattern));
+    return ({ date: 'date', datetime: 'date-time', url: 'url', email: 'email' } as const)[issue.format as 'date'];
+  }
+  if (issue.code === 'invalid_key') return path[path.length - 2] === 'extensions' ? 'extension-key' : 'language-tag';
+  if (issue.code === 'invalid_union' && field === 'license') return 'licence';
+  return undefined;
+}
+
+/**
+ * Turns zod issues into PHX structural problems: one per unknown key, `schema.required` for missing fields, and one
+ * per field (an empty text is empty, not also blank). Each names its field, echoes the value found and the form
+ * asked for, so that its message can say what to write.
+ */
 export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonly (string | number)[] = []): StructuralProblem[] {
   const problems: StructuralProblem[] = [];
+  const seen = new Set<string>();
   for (const issue of issues) {
     const path = [...base, ...(issue.path as (string | number)[])];
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        problems.push({ code: 'schema.unknown-field', path: [...path, key], params: { zodCode: issue.code, keys: [key] } });
+        problems.push({ code: 'schema.unknown-field', path: [...path, key], params: { zodCode: issue.code, keys: [key], suggestions: suggestionsInList(key, modelKeys) } });
       }
       continue;
     }
+    // One issue per field: zod checks a text for each of its rules, and an empty text fails several.
+    const where = JSON.stringify(path);
+    if (seen.has(where)) continue;
+    seen.add(where);
     const params: ZodIssueParams = { zodCode: issue.code };
     const kept = params as unknown as Record<string, unknown>;
     for (const field of keptFields) {
@@ -64,15 +105,24 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
       if (value === undefined) continue;
       kept[field] = value instanceof RegExp ? value.source : typeof value === 'bigint' ? Number(value) : value;
     }
+    const named = fieldOf(path);
+    const field = named?.field ?? (typeof path[path.length - 1] === 'string' ? (path[path.length - 1] as string) : undefined);
+    if (field !== undefined) params.field = field;
+    if (named?.entry !== undefined) params.entry = named.entry;
+    const echo = issue.code === 'invalid_key' ? echoOf(path[path.length - 1]) : echoOf(issue.input);
+    if (echo !== undefined) params.value = echo;
+    const form = formOf(issue, field, path);
+    if (form !== undefined) params.form = form;
     // A text that is not one of the allowed texts (a closed codelist): the nearest of them, from the whole list.
-    if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.every((value) => typeof value === 'string')) {
+    if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.length > 1 && issue.values.every((value) => typeof value === 'string')) {
       params.suggestions = suggestionsInList(issue.input, issue.values as string[]);
     }
     if (params.values && params.values.length > 20) params.values = params.values.slice(0, 20);
-    if (issue.code === 'invalid_type') params.received = typeName(issue.input);
+    // A list or a group of fields is not echoed: the message names its kind instead.
+    if (issue.code === 'invalid_type' || (echo === undefined && issue.input !== undefined)) params.received = typeName(issue.input);
     // zod reports a missing enum or literal as an invalid value: to a user it is a missing field all the same.
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined && path.length > 0) {
-      problems.push({ code: 'schema.required', path, params: { ...params, field: path[path.length - 1]! } });
+      problems.push({ code: 'schema.required', path, params: { ...params, field: field ?? String(path[path.length - 1]) } });
       continue;
     }
     // Any other zod issue (the model raises none today) is still an invalid value, with zod's own message.

@@ -21,7 +21,7 @@ describe('codelist.unknown-code', () => {
 
   it('names the nearest known codes in the message, in every language', () => {
     const pkg = changed((p) => (p.organisations[1].focusAreas = ['tuberculossis']));
-    expect(validate(pkg, { now: NOW }).issues[0]!.message).toBe('"tuberculossis" is not a known code of the focusArea list; did you mean "tuberculosis"?');
+    expect(validate(pkg, { now: NOW }).issues[0]!.message).toBe('"tuberculossis" is not a known code for the field "areas of work"; did you mean "tuberculosis"?');
     expect(validate(pkg, { now: NOW, locale: 'uk' }).issues[0]!.message).toMatch(/; можливо, ви мали на увазі «tuberculosis»\?$/);
     expect(validate(pkg, { now: NOW, locale: 'fr' }).issues[0]!.message).toMatch(/ ; vouliez-vous dire « tuberculosis » \?$/);
   });

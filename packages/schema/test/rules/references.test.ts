@@ -26,7 +26,7 @@ describe('ref.unknown-organisation', () => {
     const pkg = changed((p) => (p.observations[4].reportingOrganisation = typo));
     const issue = expectOnly(validate(pkg, { now: NOW }), 'ref.unknown-organisation', '/observations/4/reportingOrganisation');
     expect(issue.params).toEqual({ id: typo, suggestions: [ZAMBIA_TRUST] });
-    expect(issue.message).toBe(`No organisation with id "${typo}" in the package; did you mean "${ZAMBIA_TRUST}"?`);
+    expect(issue.message).toBe(`No organisation with the identifier "${typo}" in the package; did you mean "${ZAMBIA_TRUST}"?`);
     const known = changed((p) => (p.observations[4].reportingOrganisation = 'GB-CHC-1234576'));
     expect(validate(known, { now: NOW, knownOrganisations: ['GB-CHC-1234567'] }).issues[0]!.params).toEqual({ id: 'GB-CHC-1234576', suggestions: ['GB-CHC-1234567'] });
     const publisher = changed((p) => (p.meetings[0].organiser = 'PHX-ORG-0010'));
@@ -73,7 +73,7 @@ describe('ref.unknown-facility', () => {
     const pkg = changed((p) => (p.observations[3].scope.facility = 'zm-fac-99'));
     const issue = expectOnly(validate(pkg, { now: NOW }), 'ref.unknown-facility', '/observations/3/scope/facility');
     expect(issue.params).toEqual({ id: 'zm-fac-99', suggestions: ['zm-fac-01'] });
-    expect(issue.message).toBe('No facility with id "zm-fac-99" in the package; did you mean "zm-fac-01"?');
+    expect(issue.message).toBe('No facility with the identifier "zm-fac-99" in the package; did you mean "zm-fac-01"?');
     const far = changed((p) => (p.observations[3].scope.facility = 'lusaka-central'));
     expect(validate(far, { now: NOW, knownFacilities: [['lusaka-centrl', 'ZM']] }).issues[0]!.params).toEqual({ id: 'lusaka-central', suggestions: ['lusaka-centrl'] });
   });

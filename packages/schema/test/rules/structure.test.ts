@@ -48,8 +48,35 @@ describe('structural codes', () => {
 
   it('calls a missing code of a closed list a missing field, in every locale', () => {
     const issue = expectOnly(validate(changed((p) => delete p.facilities[0].facilityType), { now: NOW }), 'schema.required', '/facilities/0/facilityType');
-    expect(issue.message).toBe('Missing required field "facilityType"');
-    expect(formatIssue(issue, 'ru')).toBe('Нет обязательного поля «facilityType»');
+    expect(issue.message).toBe('Type of facility ("facilityType") is missing');
+    expect(formatIssue(issue, 'ru')).toBe('Не заполнено обязательное поле: тип учреждения («facilityType»)');
+  });
+
+  // What a data officer sends, and what the message says back: the field in words, the value, the form asked for.
+  const messages: [string, (p: Loose) => void, IssueCode, string, string, string][] = [
+    ['an empty id is empty, once', (p) => (p.observations[0].id = ''), 'schema.invalid-format', '/observations/0/id', 'Identifier is empty', 'Ідентифікатор: порожньо'],
+    ['a date written day first', (p) => (p.observations[0].period.start = '31/01/2023'), 'schema.invalid-format', '/observations/0/period/start',
+      'Start of the period: "31/01/2023" is not a date written year-month-day, e.g. 2023-01-31',
+      'Початок періоду: «31/01/2023» — не дата у вигляді рік-місяць-день, наприклад 2023-01-31'],
+    ['a licence in words', (p) => (p.license = 'free to use'), 'schema.invalid-union', '/license',
+      'Licence: "free to use" is not a licence identifier, e.g. CC-BY-4.0, or the web address of the licence',
+      'Ліцензія: «free to use» — не ідентифікатор ліцензії, наприклад CC-BY-4.0, або вебадреса ліцензії'],
+    ['a number in quotes', (p) => (p.observations[0].numerator = '1320'), 'schema.invalid-type', '/observations/0/numerator',
+      'Numerator should be a number, e.g. 12, not the text "1320": write it without quotes',
+      'Чисельник: очікується число, наприклад 12, а зазначено текст «1320»: напишіть число без лапок'],
+    ['a text too long', (p) => (p.organisations[1].acronym = 'x'.repeat(40)), 'schema.too-big', '/organisations/1/acronym',
+      'Acronym is longer than 30 characters: shorten it', 'Скорочена назва: довше за 30 символів — скоротіть текст'],
+  ];
+  it.each(messages)('says what is wrong and what to write: %s', (_, change, code, pointer, english, ukrainian) => {
+    const issue = expectOnly(validate(changed(change), { now: NOW }), code, pointer);
+    expect(issue.message).toBe(english);
+    expect(formatIssue(issue, 'uk')).toBe(ukrainian);
+  });
+
+  it('echoes a long value shortened', () => {
+    const issue = expectOnly(validate(changed((p) => (p.observations[0].period.start = `x${'9'.repeat(200)}`)), { now: NOW }), 'schema.invalid-format', '/observations/0/period/start');
+    expect(issue.params.value).toHaveLength(60);
+    expect(issue.message.length).toBeLessThan(160);
   });
 
   it('reports each unknown field on its own', () => {

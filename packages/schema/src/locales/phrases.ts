@@ -1,0 +1,57 @@
+import type { TextForm } from '../model/common.js';
+import type { FieldKey } from '../validate/fields.js';
+import type { ZodIssueParams } from '../validate/params.js';
+
+/**
+ * The words a locale's messages are made of: the fields of the data, the record types, the forms of text with
+ * an example of each, and the kinds of value.
+ */
+export interface Words {
+  fields: Record<FieldKey, string>;
+  records: Record<'package' | 'organisation' | 'facility' | 'indicator' | 'observation' | 'meeting', string>;
+  forms: Record<TextForm, string>;
+  /** A kind of value as zod names it (`number`, `string`, `array`, …), for what is expected and what was found. */
+  kinds: Record<string, string>;
+  /** Shows the entry of a list after the field's words (`entry 2`). */
+  entry: (index: number) => string;
+  quote: (text: string) => string;
+}
+
+/** The first letter in capitals. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The field a structural message is about, in words, with the entry of a list; its key quoted when the model does not know it. */
+export function fieldNamed(words: Words, p: Pick<ZodIssueParams, 'field' | 'entry'>, fallback: string): string {
+  const named = p.field === undefined ? fallback : (words.fields[p.field as FieldKey] ?? words.quote(p.field));
+  return named + (p.entry === undefined ? '' : ` (${words.entry(p.entry + 1)})`);
+}
+
+/** {@link fieldNamed} at the start of a sentence. */
+export function subject(words: Words, p: Pick<ZodIssueParams, 'field' | 'entry'>, fallback: string): string {
+  return capitalised(fieldNamed(words, p, fallback));
+}
+
+/** The key of a field as written in the data (`start` for `period.start`). */
+export function keyOf(field: string): string {
+  return field.slice(field.lastIndexOf('.') + 1);
+}
+
+/** The value found, quoted when it is a text; the kind of value in words when it is a list or a group of fields. */
+export function shown(words: Words, p: Pick<ZodIssueParams, 'value' | 'received'>): string {
+  if (typeof p.value === 'string') return words.quote(p.value);
+  return p.value === undefined ? (words.kinds[p.received ?? 'object'] ?? words.kinds.object!) : String(p.value);
+}
+
+/** The categories of a breakdown as a message shows them: `sex "female", age group "<18"`. */
+export function categories(words: Words, given: Record<string, string>): string {
+  return Object.entries(given)
+    .map(([dimension, category]) => `${words.fields[dimension as FieldKey] ?? dimension} ${words.quote(category)}`)
+    .join(', ');
+}
+
+/** The field an open codelist fills, whose words name the list. */
+export const fieldOfList: Record<string, FieldKey> = {
+  focusArea: 'focusAreas', population: 'populations', region: 'regions', framework: 'framework', meetingIssue: 'issuesIdentified',
+};
