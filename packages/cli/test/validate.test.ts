@@ -114,6 +114,21 @@ describe('phx validate: options', () => {
     expect(messages([], { LANG: 'de_DE.UTF-8' })).toContain('A second observation with the identifier');
   });
 
+  it("speaks the run's language in its own words too: severities, rows and lines, the summary", () => {
+    const table = dir.write('twice.csv', ['id,indicator,reportingOrganisation,scope.country,period.start,period.end,unit,numerator,denominator,value,dataSource',
+      'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,percent,13,100,13,survey',
+      'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,percent,30,100,30,survey', ''].join('\n'));
+    const ukrainian = phx(['validate', table, valid], { env: { LANG: 'uk_UA.UTF-8' } }).stdout;
+    expect(ukrainian).toContain('  рядок 3\n');
+    expect(ukrainian).toMatch(/помилка +unique\.duplicate-id \/id {2}Повторюваний ідентифікатор «obs-1» \(спостереження; уперше: рядок 2\)/);
+    expect(ukrainian).toMatch(/✖ помилок: 1, попереджень: 0; не пройшли перевірку файлів: 1 з 2 \(записів: \d+\)/);
+    expect(phx(['validate', '--locale', 'ru', valid]).stdout).toBe('✔ все файлы прошли проверку (файлов: 1; записей: 4)\n');
+    expect(phx(['validate', '--locale', 'fr', table]).stdout).toContain('✖ 1 erreur, 0 avertissement : 1 sur 1 fichier non valide (2 enregistrements)');
+    expect(phx(['validate', '--locale', 'es', table]).stdout).toContain('  fila 3\n');
+    const many = dir.write('many-uk.phx.ndjson', `${Array.from({ length: 30 }, () => JSON.stringify({ type: 'observation', ...observation('same') })).join('\n')}\n`);
+    expect(phx(['validate', '--locale', 'uk', '--max-issues', '3', many]).stdout).toMatch(/показано проблем: 3 \(--max-issues\); перевірка зупинилася \(рядок 4 \(байтів: [\d\s]+\), записів: 4\)/);
+  });
+
   it('--fail-on warning makes warnings fail', () => {
     const errorOnly = phx(['validate', warned]);
     expect(errorOnly.code).toBe(0);

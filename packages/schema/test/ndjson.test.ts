@@ -175,7 +175,7 @@ describe('validateNdjson', () => {
       const lines = packageLines();
       const { issues } = await run(chunks([...lines, lines[10]].join('\n')));
       expect(issues.map((i) => [i.code, i.pointer, i.params, i.location])).toEqual([
-        ['unique.duplicate-id', '/id', { recordType: 'observation', id: 'obs-pep-za-2020', first: 'line 11' }, { line: 13, column: lines[10]!.indexOf('"id"') + 1 }],
+        ['unique.duplicate-id', '/id', { recordType: 'observation', id: 'obs-pep-za-2020', first: 11 }, { line: 13, column: lines[10]!.indexOf('"id"') + 1 }],
       ]);
     });
 

@@ -115,7 +115,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   checkOptions(values, assembled, to);
   if (assembled.readable) checkHeader(assembled, header?.name);
   const shown = assembled.files.filter((file) => file.issues.length > 0).map(inputReport);
-  if (shown.length > 0) context.print(renderHuman({ files: shown, quiet: false }, context.color));
+  if (shown.length > 0) context.print(renderHuman({ files: shown, quiet: false, locale }, context.color));
   if (!assembled.readable) {
     context.note(`${out} was not written: the inputs cannot be read as they are`);
     return exitCodes.invalid;

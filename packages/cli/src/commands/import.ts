@@ -99,7 +99,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   const observations = pkg.observations?.length ?? 0;
   const result = validate(json, { locale });
   if (!result.ok) {
-    context.print(renderHuman({ files: [fileReport(out, { ...result, format: 'json' })], quiet: true }, context.color));
+    context.print(renderHuman({ files: [fileReport(out, { ...result, format: 'json' })], quiet: true, locale }, context.color));
     context.note(`wrote ${out} (${observations} observations), but it does not pass phx validate: fix the errors above before you share it`);
     if (result.issues.some((issue) => issue.code === 'ref.unknown-organisation' || issue.code === 'ref.unknown-facility')) {
       context.note(`hint: ${from} does not carry organisations or facilities; take those the data refers to from a package of yours with --with <package.phx.json>`);

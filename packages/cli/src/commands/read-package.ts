@@ -19,7 +19,7 @@ export async function readValidPackage(path: string, command: string, consequenc
   }
   const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES });
   if (!result.ok || result.format !== 'json' || !result.data) {
-    context.print(renderHuman({ files: [fileReport(input!.name, result)], quiet: true }, context.color));
+    context.print(renderHuman({ files: [fileReport(input!.name, result)], quiet: true, locale }, context.color));
     throw new InvalidInputError(`${consequence}: ${input!.name} is not a valid package; fix its errors (phx validate ${input!.name})`);
   }
   return result.data as DataPackage;

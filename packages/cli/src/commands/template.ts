@@ -30,7 +30,7 @@ async function readGiven(path: string, locale: Locale, context: Context): Promis
   const [input] = await resolveInputs([path], undefined);
   const { readable, pkg, files } = await assemblePackage([{ name: input!.name, bytes: await readAll(input!) }], { locale, header: 'optional' });
   if (readable) return pkg;
-  context.print(renderHuman({ files: files.map(inputReport), quiet: false }, context.color));
+  context.print(renderHuman({ files: files.map(inputReport), quiet: false, locale }, context.color));
   return undefined;
 }
 

@@ -1,19 +1,16 @@
 import type { ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
 import { recordsRead, totals, truncationNote, type FileReport, type RunReport } from './types.js';
-
-function plural(count: number, word: string): string {
-  return `${count.toLocaleString('en')} ${word}${count === 1 ? '' : 's'}`;
-}
+import { reportWords, type ReportWords } from './words.js';
 
 /** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line, a CSV row, a row of a workbook's sheet, or the file as a whole. */
-function recordOf(file: FileReport, issue: ValidationIssue): string {
+function recordOf(file: FileReport, issue: ValidationIssue, words: ReportWords): string {
   const location = issue.location;
-  if (location && 'row' in location) return location.sheet === undefined ? `row ${location.row}` : `${location.sheet}, row ${location.row}`;
-  if (file.format === 'ndjson' && location) return `line ${location.line}`;
-  if (!location && issue.path.length === 0) return 'file';
+  if (location && 'row' in location) return location.sheet === undefined ? words.row(location.row) : `${location.sheet}, ${words.row(location.row)}`;
+  if (file.format === 'ndjson' && location) return words.line(location.line);
+  if (!location && issue.path.length === 0) return words.file;
   const [collection, index] = issue.path;
-  return typeof collection === 'string' && typeof index === 'number' ? `/${collection}/${index}` : 'package';
+  return typeof collection === 'string' && typeof index === 'number' ? `/${collection}/${index}` : words.package;
 }
 
 function placeOf(file: string, issue: ValidationIssue): string {
@@ -25,10 +22,14 @@ function placeOf(file: string, issue: ValidationIssue): string {
 
 /**
  * Renders a run for a person: issues grouped by file and by record, each as `file:line:col`, its
- * severity, code, path and message; then a summary line. Coloured only when `color` is true.
+ * severity, code, path and message; then a summary line, in the run's language. Coloured only when `color` is true.
  */
 export function renderHuman(run: RunReport, color: boolean): string {
   const c = createColors(color);
+  const words = reportWords[run.locale];
+  // Severities padded to one width, so that the codes line up.
+  const width = Math.max(...Object.values(words.severity).map((word) => word.length));
+  const colour = { error: c.red, warning: c.yellow, info: c.cyan };
   const out: string[] = [];
   for (const file of run.files) {
     const issues = run.quiet ? file.issues.filter((issue) => issue.severity === 'error') : file.issues;
@@ -36,26 +37,22 @@ export function renderHuman(run: RunReport, color: boolean): string {
     out.push(c.underline(file.file));
     let group: string | undefined;
     for (const issue of issues) {
-      const record = recordOf(file, issue);
+      const record = recordOf(file, issue, words);
       if (record !== group) {
         group = record;
         out.push(`  ${c.bold(record)}`);
       }
-      const severity = issue.severity === 'error' ? c.red('error  ') : issue.severity === 'warning' ? c.yellow('warning') : c.cyan('note   ');
+      const severity = colour[issue.severity](words.severity[issue.severity].padEnd(width));
       const pointer = issue.pointer === '' ? '' : ` ${c.dim(issue.pointer)}`;
       out.push(`    ${placeOf(file.file, issue)}  ${severity}  ${c.cyan(issue.code)}${pointer}  ${issue.message}`);
     }
-    const note = truncationNote(file);
+    const note = truncationNote(file, run.locale);
     if (note) out.push(c.dim(`  … ${note}`));
     out.push('');
   }
   const { errors, warnings, invalid } = totals(run.files);
-  const files = plural(run.files.length, 'file');
-  const records = run.files.reduce((sum, file) => sum + recordsRead(file), 0);
-  if (invalid > 0) {
-    out.push(c.red(`✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}: ${invalid} of ${files} invalid (${plural(records, 'record')})`));
-  } else if (!run.quiet) {
-    out.push(c.green(`✔ ${files} valid, ${plural(records, 'record')}`) + (warnings > 0 ? c.yellow(`, ${plural(warnings, 'warning')}`) : ''));
-  }
+  const summary = { errors, warnings, invalid, files: run.files.length, records: run.files.reduce((sum, file) => sum + recordsRead(file), 0) };
+  if (invalid > 0) out.push(c.red(`✖ ${words.invalid(summary)}`));
+  else if (!run.quiet) out.push(c.green(`✔ ${words.valid(summary)}`));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }

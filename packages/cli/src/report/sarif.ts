@@ -64,7 +64,7 @@ export function renderSarif(run: RunReport, version: string): string {
   const results: object[] = [];
   const notifications: object[] = [];
   for (const file of run.files) {
-    const note = truncationNote(file);
+    const note = truncationNote(file, run.locale);
     if (note) notifications.push({ level: 'warning', message: { text: sentence(`${file.file}: ${note}`) }, locations: locationsOf(file) });
     for (const issue of file.issues) {
       if (run.quiet && issue.severity !== 'error') continue;

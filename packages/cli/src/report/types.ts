@@ -1,4 +1,5 @@
-import type { FileValidationResult, InputReport } from '@phx/schema';
+import type { FileValidationResult, InputReport, Locale } from '@phx/schema';
+import { reportWords } from './words.js';
 
 /** What `phx validate` found in one file: the result of the file pipeline, without the data. */
 export interface FileReport extends Omit<FileValidationResult, 'data'> {
@@ -11,6 +12,8 @@ export interface RunReport {
   files: FileReport[];
   /** Print errors only, no warnings and no summary of a valid run. */
   quiet: boolean;
+  /** The language of the report's own words (the issues' messages are rendered in it already). */
+  locale: Locale;
 }
 
 /** A file's report from the pipeline's result. */
@@ -32,21 +35,20 @@ export function recordsRead(file: FileReport): number {
  * How far checking got in a file that it stopped at `--max-issues`, in words: the line and bytes of
  * a stream, the row of a table, and the records.
  */
-export function extentOf(file: FileReport): string {
+export function extentOf(file: FileReport, locale: Locale): string {
+  const words = reportWords[locale];
   const { lines, rows, bytes } = file.read;
-  const records = recordsRead(file);
-  const parts = [`${records.toLocaleString('en')} record${records === 1 ? '' : 's'}`];
-  if (rows !== undefined) parts.unshift(`row ${rows.toLocaleString('en')}`);
-  if (lines !== undefined) parts.unshift(`line ${lines.toLocaleString('en')}${bytes === undefined ? '' : ` (${bytes.toLocaleString('en')} bytes)`}`);
+  const parts = [words.count(recordsRead(file), 'record')];
+  if (rows !== undefined) parts.unshift(words.row(rows));
+  if (lines !== undefined) parts.unshift(words.line(lines) + (bytes === undefined ? '' : ` (${words.count(bytes, 'byte')})`));
   return parts.join(', ');
 }
 
 /** What a summary says of a file whose issues are not all listed; undefined when they are. */
-export function truncationNote(file: FileReport): string | undefined {
+export function truncationNote(file: FileReport, locale: Locale): string | undefined {
   if (!file.truncated) return undefined;
-  const listed = `${file.issues.length.toLocaleString('en')} issue${file.issues.length === 1 ? '' : 's'} listed (--max-issues)`;
-  if (file.read.complete) return `${listed}; the counts cover the whole file`;
-  return `${listed}; checking stopped at ${extentOf(file)}: the counts cover only the part checked`;
+  const words = reportWords[locale];
+  return `${words.listed(file.issues.length)}; ${file.read.complete ? words.whole : words.stopped(extentOf(file, locale))}`;
 }
 
 /** Totals over the files of a run. */

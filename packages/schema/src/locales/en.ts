@@ -1,7 +1,7 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, placeOf, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -57,6 +57,7 @@ const words: Words = {
     record: 'a group of fields in { }', array: 'a list in [ ]', null: 'null', undefined: 'nothing', nan: 'not a number',
   },
   entry: (index) => `entry ${index}`,
+  line: (line) => `line ${line}`,
   quote: (text) => `"${text}"`,
 };
 
@@ -80,7 +81,7 @@ export const en: PhxLocale = {
     'csv.no-header': (p) =>
       p.type === null
         ? 'The first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown; add the header row'
-        : `The first row is not a header of columns of an ${words.records[p.type]}; add the header row`,
+        : `The first row is not a header of ${words.records[p.type]} columns; add the header row`,
     'csv.no-rows': () => 'The file has a header row but no rows of data',
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `the text "${p.value}"` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'something else') : String(p.value);
@@ -117,9 +118,9 @@ export const en: PhxLocale = {
     'schema.invalid-key': (p) => `${subject(words, p, 'the key')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'a key this field takes'}`,
     'schema.invalid-union': (p) =>
       `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'in any of the forms this field takes'}`,
-    'unique.duplicate-id': (p) => `A second ${words.records[p.recordType]} with the identifier "${p.id}" (the first is at ${p.first})`,
+    'unique.duplicate-id': (p) => `A second ${words.records[p.recordType]} with the identifier "${p.id}" (the first is at ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
-      `A second observation of ${categories(words, p.categories) || 'the total'} for the same indicator, scope, period and data source (the first is at ${p.first})`,
+      `A second observation of ${categories(words, p.categories) || 'the total'} for the same indicator, scope, period and data source (the first is at ${placeOf(words, p.first)})`,
     'ref.unknown-organisation': (p) => `No organisation with the identifier "${p.id}" in the package`,
     'ref.unknown-facility': (p) => `No facility with the identifier "${p.id}" in the package`,
     'ref.unknown-indicator': (p) => `Indicator "${p.code}" is neither in the catalogue nor defined in the package`,

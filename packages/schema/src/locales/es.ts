@@ -1,7 +1,7 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, placeOf, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -57,6 +57,7 @@ const words: Words = {
     record: 'un grupo de campos entre { }', array: 'una lista entre [ ]', null: 'null', undefined: 'nada', nan: 'algo que no es un número',
   },
   entry: (index) => `elemento ${index}`,
+  line: (line) => `línea ${line}`,
   quote: (text) => `«${text}»`,
 };
 
@@ -122,9 +123,9 @@ export const es: PhxLocale = {
     'schema.invalid-key': (p) => `${subject(words, p, 'la clave')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'una clave permitida aquí'}`,
     'schema.invalid-union': (p) =>
       `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'de ninguna de las formas que acepta este campo'}`,
-    'unique.duplicate-id': (p) => `Identificador «${p.id}» duplicado (${words.records[p.recordType]}; primera vez: ${p.first})`,
+    'unique.duplicate-id': (p) => `Identificador «${p.id}» duplicado (${words.records[p.recordType]}; primera vez: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
-      `Una segunda observación de la misma categoría (${categories(words, p.categories) || 'el total'}) del mismo indicador, ámbito, período y fuente de datos (primera vez: ${p.first})`,
+      `Una segunda observación de la misma categoría (${categories(words, p.categories) || 'el total'}) del mismo indicador, ámbito, período y fuente de datos (primera vez: ${placeOf(words, p.first)})`,
     'ref.unknown-organisation': (p) => `No hay ninguna organización con el identificador «${p.id}» en el paquete`,
     'ref.unknown-facility': (p) => `No hay ningún establecimiento con el identificador «${p.id}» en el paquete`,
     'ref.unknown-indicator': (p) => `El indicador «${p.code}» no está en el catálogo ni definido en el paquete`,

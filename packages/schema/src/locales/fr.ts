@@ -1,7 +1,7 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, placeOf, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -57,6 +57,7 @@ const words: Words = {
     record: 'un groupe de champs entre { }', array: 'une liste entre [ ]', null: 'null', undefined: 'rien', nan: "pas un nombre",
   },
   entry: (index) => `élément ${index}`,
+  line: (line) => `ligne ${line}`,
   quote: (text) => `« ${text} »`,
 };
 
@@ -122,9 +123,9 @@ export const fr: PhxLocale = {
     'schema.invalid-key': (p) => `${subject(words, p, 'la clé')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'une clé permise ici'}`,
     'schema.invalid-union': (p) =>
       `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'sous une des formes que ce champ accepte'}`,
-    'unique.duplicate-id': (p) => `Identifiant « ${p.id} » en double (${words.records[p.recordType]} ; première fois : ${p.first})`,
+    'unique.duplicate-id': (p) => `Identifiant « ${p.id} » en double (${words.records[p.recordType]} ; première fois : ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
-      `Une deuxième observation de la même catégorie (${categories(words, p.categories) || 'le total'}) du même indicateur, champ, période et source de données (première fois : ${p.first})`,
+      `Une deuxième observation de la même catégorie (${categories(words, p.categories) || 'le total'}) du même indicateur, champ, période et source de données (première fois : ${placeOf(words, p.first)})`,
     'ref.unknown-organisation': (p) => `Aucune organisation d'identifiant « ${p.id} » dans le paquet`,
     'ref.unknown-facility': (p) => `Aucun établissement d'identifiant « ${p.id} » dans le paquet`,
     'ref.unknown-indicator': (p) => `L'indicateur « ${p.code} » n'est ni dans le catalogue ni défini dans le paquet`,

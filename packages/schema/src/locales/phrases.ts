@@ -14,6 +14,8 @@ export interface Words {
   kinds: Record<string, string>;
   /** Shows the entry of a list after the field's words (`entry 2`). */
   entry: (index: number) => string;
+  /** The line of a file a record is on. */
+  line: (line: number) => string;
   quote: (text: string) => string;
 }
 
@@ -55,3 +57,8 @@ export function categories(words: Words, given: Record<string, string>): string 
 export const fieldOfList: Record<string, FieldKey> = {
   focusArea: 'focusAreas', population: 'populations', region: 'regions', framework: 'framework', meetingIssue: 'issuesIdentified',
 };
+
+/** Where a record was first seen: its pointer, or the line of the file it is on. */
+export function placeOf(words: Words, first: string | number): string {
+  return typeof first === 'number' ? words.line(first) : first;
+}

@@ -1,7 +1,7 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, placeOf, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -57,6 +57,7 @@ const words: Words = {
     record: 'группа полей в { }', array: 'список в [ ]', null: 'null', undefined: 'ничего', nan: 'не число',
   },
   entry: (index) => `запись ${index}`,
+  line: (line) => `строка ${line}`,
   quote: (text) => `«${text}»`,
 };
 
@@ -122,9 +123,9 @@ export const ru: PhxLocale = {
     'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'недопустимый ключ'}`,
     'schema.invalid-union': (p) =>
       `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'не подходит ни под одну из допустимых форм'}`,
-    'unique.duplicate-id': (p) => `Повторяющийся идентификатор «${p.id}» (${words.records[p.recordType]}; впервые: ${p.first})`,
+    'unique.duplicate-id': (p) => `Повторяющийся идентификатор «${p.id}» (${words.records[p.recordType]}; впервые: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
-      `Второе наблюдение той же категории (${categories(words, p.categories) || 'общий итог'}) того же индикатора, охвата, периода и источника данных (впервые: ${p.first})`,
+      `Второе наблюдение той же категории (${categories(words, p.categories) || 'общий итог'}) того же индикатора, охвата, периода и источника данных (впервые: ${placeOf(words, p.first)})`,
     'ref.unknown-organisation': (p) => `В пакете нет организации с идентификатором «${p.id}»`,
     'ref.unknown-facility': (p) => `В пакете нет учреждения с идентификатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Индикатора «${p.code}» нет ни в каталоге, ни в пакете`,

@@ -1,7 +1,7 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, placeOf, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
@@ -57,6 +57,7 @@ const words: Words = {
     record: 'група полів у { }', array: 'список у [ ]', null: 'null', undefined: 'нічого', nan: 'не число',
   },
   entry: (index) => `запис ${index}`,
+  line: (line) => `рядок ${line}`,
   quote: (text) => `«${text}»`,
 };
 
@@ -122,9 +123,9 @@ export const uk: PhxLocale = {
     'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'неприпустимий ключ'}`,
     'schema.invalid-union': (p) =>
       `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'не відповідає жодній із допустимих форм'}`,
-    'unique.duplicate-id': (p) => `Повторюваний ідентифікатор «${p.id}» (${words.records[p.recordType]}; уперше: ${p.first})`,
+    'unique.duplicate-id': (p) => `Повторюваний ідентифікатор «${p.id}» (${words.records[p.recordType]}; уперше: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
-      `Друге спостереження тієї самої категорії (${categories(words, p.categories) || 'загальний підсумок'}) того самого індикатора, охоплення, періоду та джерела даних (уперше: ${p.first})`,
+      `Друге спостереження тієї самої категорії (${categories(words, p.categories) || 'загальний підсумок'}) того самого індикатора, охоплення, періоду та джерела даних (уперше: ${placeOf(words, p.first)})`,
     'ref.unknown-organisation': (p) => `У пакеті немає організації з ідентифікатором «${p.id}»`,
     'ref.unknown-facility': (p) => `У пакеті немає установи з ідентифікатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Індикатора «${p.code}» немає ні в каталозі, ні в пакеті`,

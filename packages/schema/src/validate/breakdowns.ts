@@ -181,7 +181,7 @@ export class Breakdowns<Context> {
   }
 
   private duplicate(path: Path, context: Context, firstPath: Path, firstContext: Context, categories: Record<string, string>): void {
-    const first = firstContext === undefined ? toPointer(firstPath) : `line ${String(firstContext)}`;
+    const first = firstContext === undefined ? toPointer(firstPath) : Number(firstContext);
     this.report('unique.duplicate-breakdown', Object.keys(categories).length > 0 ? [...path, 'disaggregation'] : path, { first, categories }, context);
   }
 

@@ -104,9 +104,9 @@ export interface IssueParams {
   'schema.too-big': ZodIssueParams;
   'schema.invalid-key': ZodIssueParams;
   'schema.invalid-union': ZodIssueParams;
-  'unique.duplicate-id': { recordType: RecordType; id: string; first: string };
+  'unique.duplicate-id': { recordType: RecordType; id: string; first: string | number };
   /** `categories`: the breakdown's categories by dimension (`{ sex: 'female' }`), none for the total. */
-  'unique.duplicate-breakdown': { categories: Record<string, string>; first: string };
+  'unique.duplicate-breakdown': { categories: Record<string, string>; first: string | number };
   'ref.unknown-organisation': { id: string } & Suggested;
   'ref.unknown-facility': { id: string } & Suggested;
   'ref.unknown-indicator': { code: string } & Suggested;

@@ -201,7 +201,7 @@ export class RuleChecker<Context> {
       return true;
     }
     const key = recordTypes[type].key;
-    const where = Array.isArray(first) ? toPointer([...first, key]) : `line ${String(first)}`;
+    const where = Array.isArray(first) ? toPointer([...first, key]) : Number(first);
     this.problem('unique.duplicate-id', [...path, key], { recordType: type, id, first: where }, context);
     return false;
   }
