@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkFile, packageFile, recordOfPath, type CheckedFile } from '../src/engine/checks.js';
-import { MAX_ISSUES, type FileIssue, type FileSummary, type ValidateEvent } from '../src/engine/protocol.js';
+import { EngineError, MAX_ISSUES, type FileIssue, type FileSummary, type ValidateEvent } from '../src/engine/protocol.js';
+import { translate } from '../src/i18n/index.js';
 import { truncationNote } from '../src/ui/summary-view.js';
 import { lineOfPath, recordView } from '../src/engine/records.js';
 import { Reporter } from '../src/engine/report.js';
@@ -159,8 +160,10 @@ describe('checking a CSV table', () => {
     expect(summary.convertible).toBe(false);
     expect(JSON.parse((await recordView(checked, issues[1]!)).json!)).toMatchObject({ id: 'obs-1', numerator: 400 });
     expect(JSON.parse((await recordView(checked, issues[0]!)).json!)).toContain('colour');
-    await expect(packageFile(undefined, 'json', 'en')).rejects.toThrow(/valid \.phx\.json, CSV or \.xlsx/);
-    await expect(packageFile(checked, 'xlsx', 'en')).rejects.toThrow(/valid \.phx\.json, CSV or \.xlsx/);
+    // The page words why in the reader's language: the engine names the problem, not an English sentence.
+    await expect(packageFile(undefined, 'json', 'en')).rejects.toThrow(new EngineError('not-convertible'));
+    await expect(packageFile(checked, 'xlsx', 'en')).rejects.toThrow(new EngineError('not-convertible'));
+    for (const locale of ['en', 'ru', 'uk', 'fr', 'es'] as const) expect(translate(locale, 'problem.not-convertible')).toMatch(/\.phx\.json, CSV .+ \.xlsx/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { fileFormats, formatOfName, recordTypes, toPointer, validateFile, writeXlsx, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
-import { MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
+import { EngineError, MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
 import { LineStarts, observedStream } from './reading.js';
 import type { Reporter } from './report.js';
 
@@ -85,7 +85,7 @@ const packageFormats = new Set<FileFormat>(['json', 'csv', 'xlsx']);
  * is fetched only now, the first time a workbook is asked for.
  */
 export async function packageFile(checked: CheckedFile | undefined, to: 'json' | 'xlsx', locale: Locale): Promise<ExportedFile> {
-  if (!checked?.ok || !checked.data || !checked.format || !packageFormats.has(checked.format)) throw new Error('Only a valid .phx.json, CSV or .xlsx file can be converted.');
+  if (!checked?.ok || !checked.data || !checked.format || !packageFormats.has(checked.format)) throw new EngineError('not-convertible');
   const base = checked.file.name.replace(/(\.phx)?\.(json|csv|tsv|xlsx|xlsm)$/i, '');
   if (to === 'json') return { name: `${base}.phx.json`, mediaType: fileFormats.json.mediaTypes[0], content: `${JSON.stringify(checked.data, null, 2)}\n` };
   return { name: `${base}.xlsx`, mediaType: fileFormats.xlsx.mediaTypes[0], content: await writeXlsx(checked.data, { language: locale }) };

@@ -1,4 +1,4 @@
-import type { EngineRequest, EngineResults, RequestMessage, ResponseMessage, ValidateEvent } from './protocol.js';
+import { EngineError, type EngineRequest, type EngineResults, type RequestMessage, type ResponseMessage, type ValidateEvent } from './protocol.js';
 
 /** A request that {@link Engine.stop} ended before it finished. */
 export class EngineStoppedError extends Error {
@@ -54,12 +54,12 @@ export class Engine {
       if (!pending) return;
       if ('event' in data) return pending.onEvent?.(data.event);
       this.#pending.delete(data.id);
-      if ('error' in data) pending.reject(new Error(data.error));
+      if ('error' in data) pending.reject(data.problem ? new EngineError(data.problem) : new Error(data.error));
       else pending.resolve(data.result as never);
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      this.#end(new Error(event.message || 'The checking engine could not run.'));
+      this.#end(new EngineError('engine-failed'));
     };
     return (this.#worker = worker);
   }

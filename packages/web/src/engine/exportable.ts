@@ -1,6 +1,6 @@
 import type { DataPackage } from '@phx/schema';
 import type { CheckedFile } from './checks.js';
-import type { FileSummary } from './protocol.js';
+import { EngineError, type FileSummary } from './protocol.js';
 
 /** The valid packages of the checks, by checked file: what exports and GAM readiness read. */
 const packages = new WeakMap<CheckedFile, DataPackage>();
@@ -23,6 +23,6 @@ export function withCoverage(summary: FileSummary, checked: CheckedFile | undefi
 /** The valid package of a checked file, to export; a file that is not one was never offered for export. */
 export function exportablePackage(checked: CheckedFile | undefined): DataPackage {
   const pkg = checked && packages.get(checked);
-  if (!pkg) throw new Error('Only a valid .phx.json package can be exported.');
+  if (!pkg) throw new EngineError('not-exportable');
   return pkg;
 }

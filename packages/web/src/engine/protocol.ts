@@ -127,8 +127,19 @@ export interface RequestMessage {
   request: EngineRequest;
 }
 
-/** Message from the engine to the page. */
+/** Why the engine could not answer a request, as the page words it in each language. */
+export type EngineProblem = 'engine-failed' | 'not-convertible' | 'not-exportable';
+
+/** The engine could not answer a request, for a reason the page words in the reader's language. */
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  constructor(readonly problem: EngineProblem) {
+    super(problem);
+  }
+}
+
+/** Message from the engine to the page: an event, the result, or the error of a request (with its problem when the engine knows it). */
 export type ResponseMessage =
   | { id: number; event: ValidateEvent }
   | { id: number; result: EngineResults[keyof EngineResults] }
-  | { id: number; error: string };
+  | { id: number; error: string; problem?: EngineProblem };

@@ -7,7 +7,7 @@ import { formatIssue, indicatorCatalogue, issueCodes, type Locale } from '@phx/s
 import { labelOf } from '@phx/schema/codelists';
 import { checkFile, packageFile, type CheckedFile } from './checks.js';
 import { withCoverage } from './exportable.js';
-import type { EngineRequest, EngineResults, FileSummary, RequestMessage, ResponseMessage, ValidateEvent } from './protocol.js';
+import { EngineError, type EngineRequest, type EngineResults, type FileSummary, type RequestMessage, type ResponseMessage, type ValidateEvent } from './protocol.js';
 import { recordView } from './records.js';
 import { Reporter } from './report.js';
 
@@ -71,6 +71,7 @@ async function handle(request: EngineRequest, emit: (event: ValidateEvent) => vo
 scope.onmessage = ({ data: { id, request } }) => {
   handle(request, (event) => scope.postMessage({ id, event })).then(
     (result) => scope.postMessage({ id, result }),
-    (error: unknown) => scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) =>
+      scope.postMessage({ id, error: error instanceof Error ? error.message : String(error), ...(error instanceof EngineError && { problem: error.problem }) }),
   );
 };

@@ -15,6 +15,9 @@ export const en = {
   'progress.cancel': 'Cancel',
   'progress.cancelled': 'Checking was cancelled. No results are shown.',
   'progress.failed': 'The check stopped: {reason}',
+  'problem.engine-failed': 'The checking engine could not run.',
+  'problem.not-convertible': 'Only a valid .phx.json, CSV or .xlsx file can be converted.',
+  'problem.not-exportable': 'Only a valid .phx.json package can be exported.',
 
   'summary.heading': 'Summary',
   'summary.valid': '{file} is valid.',

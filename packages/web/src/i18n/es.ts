@@ -17,6 +17,9 @@ export const es: UiTexts = {
   'progress.cancel': 'Cancelar',
   'progress.cancelled': 'Se canceló la comprobación. No se muestran resultados.',
   'progress.failed': 'La comprobación se detuvo: {reason}',
+  'problem.engine-failed': 'El motor de comprobación no pudo ejecutarse.',
+  'problem.not-convertible': 'Solo se puede convertir un archivo .phx.json, CSV o .xlsx válido.',
+  'problem.not-exportable': 'Solo se puede exportar un paquete .phx.json válido.',
 
   'summary.heading': 'Resumen',
   'summary.valid': '{file} es válido.',

@@ -17,6 +17,9 @@ export const fr: UiTexts = {
   'progress.cancel': 'Annuler',
   'progress.cancelled': "La vérification a été annulée. Aucun résultat n'est affiché.",
   'progress.failed': "La vérification s'est arrêtée : {reason}",
+  'problem.engine-failed': 'Le moteur de vérification n’a pas pu démarrer.',
+  'problem.not-convertible': 'Seul un fichier .phx.json, CSV ou .xlsx valide peut être converti.',
+  'problem.not-exportable': 'Seul un paquet .phx.json valide peut être exporté.',
 
   'summary.heading': 'Résumé',
   'summary.valid': '{file} est valide.',

@@ -17,6 +17,9 @@ export const ru: UiTexts = {
   'progress.cancel': 'Отменить',
   'progress.cancelled': 'Проверка отменена. Результаты не показаны.',
   'progress.failed': 'Проверка остановлена: {reason}',
+  'problem.engine-failed': 'Модуль проверки не смог запуститься.',
+  'problem.not-convertible': 'Преобразовать можно только корректный файл .phx.json, CSV или .xlsx.',
+  'problem.not-exportable': 'Экспортировать можно только корректный пакет .phx.json.',
 
   'summary.heading': 'Итоги',
   'summary.valid': 'Файл {file} корректен.',

@@ -17,6 +17,9 @@ export const uk: UiTexts = {
   'progress.cancel': 'Скасувати',
   'progress.cancelled': 'Перевірку скасовано. Результати не показано.',
   'progress.failed': 'Перевірку зупинено: {reason}',
+  'problem.engine-failed': 'Модуль перевірки не зміг запуститися.',
+  'problem.not-convertible': 'Перетворити можна лише коректний файл .phx.json, CSV або .xlsx.',
+  'problem.not-exportable': 'Експортувати можна лише коректний пакет .phx.json.',
 
   'summary.heading': 'Підсумки',
   'summary.valid': 'Файл {file} коректний.',

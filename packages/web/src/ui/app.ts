@@ -1,6 +1,6 @@
 import type { Locale } from '@phx/schema';
 import { Engine, EngineStoppedError } from '../engine/client.js';
-import type { EngineResults, FileIssue, FileSummary, ValidateEvent } from '../engine/protocol.js';
+import { EngineError, type EngineResults, type FileIssue, type FileSummary, type ValidateEvent } from '../engine/protocol.js';
 import { languageNames, rememberLocale, translate, uiTexts, type TextKey } from '../i18n/index.js';
 import { byId, h, saveFile } from './dom.js';
 import type { InteropPanel } from './interop-panel.js';
@@ -117,7 +117,7 @@ export class App {
       this.#setStatus(() => summaries.map((summary) => verdictOf(summary, this.#locale)).join(' '));
     } catch (error) {
       if (run !== this.#run) return;
-      this.#setStatus(() => (error instanceof EngineStoppedError ? this.#t('progress.cancelled') : this.#t('progress.failed', { reason: (error as Error).message })));
+      this.#setStatus(() => (error instanceof EngineStoppedError ? this.#t('progress.cancelled') : this.#failed(error)));
     } finally {
       if (run === this.#run) this.#endProgress();
     }
@@ -147,6 +147,11 @@ export class App {
 
   #t(key: TextKey, params?: Record<string, string | number>): string {
     return translate(this.#locale, key, params);
+  }
+
+  /** Why a check or a download stopped, in the reader's language when the engine said why. */
+  #failed(error: unknown): string {
+    return this.#t('progress.failed', { reason: error instanceof EngineError ? this.#t(`problem.${error.problem}`) : (error as Error).message });
   }
 
   #applyTexts(): void {
@@ -189,7 +194,7 @@ export class App {
   async #loadInterop(): Promise<void> {
     if (this.#interopLoading) return;
     this.#interopLoading = true;
-    const fail = (error: unknown): void => this.#setStatus(() => this.#t('progress.failed', { reason: (error as Error).message }));
+    const fail = (error: unknown): void => this.#setStatus(() => this.#failed(error));
     try {
       const { InteropPanel } = await import('./interop-panel.js');
       this.#interop = new InteropPanel(this.engine, { locale: () => this.#locale, render: (focus) => this.#renderSummaries(focus), fail });
@@ -234,7 +239,7 @@ export class App {
       const { name, mediaType, content } = await this.engine.request({ op: 'convert', file, to, locale: this.#locale });
       saveFile(name, mediaType, content);
     } catch (error) {
-      this.#setStatus(() => this.#t('progress.failed', { reason: (error as Error).message }));
+      this.#setStatus(() => this.#failed(error));
     }
   }
 
