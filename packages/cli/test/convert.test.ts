@@ -123,7 +123,7 @@ describe('phx convert: real-world CSV', () => {
     const path = dir.write('ragged.csv', `${header}\n${row('obs-1', '2020-01-01', '2020-12-31', '120', '1000', '12', 'percent', 'survey').replaceAll(';', ',')},oops\n`);
     const { code, stdout } = phx(['convert', path, '-o', dir.path('ragged.phx.json')]);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${path}:2:12  error    schema.unknown-field`);
+    expect(stdout).toContain(`${path}:2:12  error    sheet.cell-beyond-header`);
   });
 
   it('reports NDJSON lines it cannot read at their line, and writes nothing', () => {

@@ -98,7 +98,11 @@ describe('readCsv: real-world CSV', () => {
 
   it('reports cells beyond the header at their row and column', () => {
     const { issues } = readCsv(`${header}\n${row('obs-1')},surplus\n`);
-    expect(issues).toMatchObject([{ code: 'schema.unknown-field', location: { row: 2, column: 12 } }]);
+    expect(issues).toMatchObject([{ code: 'sheet.cell-beyond-header', params: { column: 12, value: 'surplus' }, location: { row: 2, column: 12 } }]);
+    // The message names the cell in the reader's language, with nothing of a path or a key in it.
+    expect(readCsv(`${header}\n${row('obs-1')},surplus\n`, { locale: 'uk' }).issues[0]!.message).toBe(
+      'Клітинка «surplus» у стовпці 12, праворуч від останнього заголовка: дайте стовпцю заголовок PHX або видаліть клітинку',
+    );
   });
 
   it('reads rows with missing cells as absent fields', () => {

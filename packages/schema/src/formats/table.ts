@@ -2,6 +2,7 @@ import type { Locale } from '../locales/index.js';
 import { recordTypeNames, type RecordType } from '../model/records.js';
 import type { CellLocation, Problem, ValidationIssue } from '../validate/issue.js';
 import { fieldOf } from '../validate/fields.js';
+import { shortened } from '../validate/structural.js';
 import { IssueCollector } from '../validate/validate.js';
 import { readColumn, sheetDateOrder, type SheetCell } from './cells.js';
 import { requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
@@ -248,8 +249,7 @@ export function readTable(
       if (isEmpty(cell)) return;
       const target = targets[column];
       if (column >= targets.length) {
-        const key = `(column ${column + 1})`;
-        add({ code: 'schema.unknown-field', path: [key], params: { zodCode: 'unrecognized_keys', keys: [key] } }, index + firstRow, column + 1);
+        add({ code: 'sheet.cell-beyond-header', path: [], params: { column: column + 1, value: shortened(String(cell)) } }, index + firstRow, column + 1);
         return;
       }
       if (!target || target.kind === 'unknown') return;

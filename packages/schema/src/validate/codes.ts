@@ -332,6 +332,12 @@ export const issueCodes = {
     summary: 'A date column of a sheet holds dates such as 03/04/2020 that read day first or month first, and no cell tells which; say the order.',
     example: '03/04/2020 and 05/06/2020, nothing above 12',
   },
+  'sheet.cell-beyond-header': {
+    severity: 'error',
+    structural: false,
+    summary: 'A row of a sheet has a cell to the right of the last heading: the value has no field to go to.',
+    example: 'a 12th cell under 11 headings',
+  },
   'sheet.normalised': {
     severity: 'info',
     structural: false,

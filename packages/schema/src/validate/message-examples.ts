@@ -56,6 +56,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'sheet.unreadable': {},
   'sheet.unknown-sheet': { sheet: 'Sheet1' },
   'sheet.date-order-unknown': { column: 'period.start', example: '03/04/2020' },
+  'sheet.cell-beyond-header': { column: 12, value: 'surplus' },
   'sheet.normalised': { column: 'value', cells: 11, forms: ['decimal-comma', 'thousands-separator'] },
   'codelist.unknown-code': { codelist: 'focusArea', value: 'tuberculossis', suggestions: ['tuberculosis'] },
 };

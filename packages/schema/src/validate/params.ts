@@ -136,6 +136,7 @@ export interface IssueParams {
   'sheet.unreadable': Record<string, never>;
   'sheet.unknown-sheet': { sheet: string };
   'sheet.date-order-unknown': { column: string; example: string };
+  'sheet.cell-beyond-header': { column: number; value: string };
   'sheet.normalised': { column: string; cells: number; forms: NormalisedForm[] };
   'codelist.unknown-code': { codelist: string; value: string } & Suggested;
 }

@@ -51,9 +51,14 @@ export type StructuralProblem = Problem<Extract<IssueCode, `schema.${string}`>>;
 /** Longest text a message echoes whole; a longer one is cut, with an ellipsis. */
 const ECHOED_TEXT = 60;
 
+/** A text as a message echoes it: whole up to {@link ECHOED_TEXT} characters, else cut with an ellipsis. */
+export function shortened(text: string): string {
+  return text.length > ECHOED_TEXT ? `${text.slice(0, ECHOED_TEXT - 1)}…` : text;
+}
+
 /** The value found, as a message echoes it: a text shortened, a number or a truth value; nothing for a list or an object. */
 function echoOf(input: unknown): string | number | boolean | null | undefined {
-  if (typeof input === 'string') return input.length > ECHOED_TEXT ? `${input.slice(0, ECHOED_TEXT - 1)}…` : input;
+  if (typeof input === 'string') return shortened(input);
   if (typeof input === 'number' || typeof input === 'boolean' || input === null) return input;
   return undefined;
 }
