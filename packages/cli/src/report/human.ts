@@ -1,6 +1,6 @@
-import type { ValidationIssue } from '@phx/schema';
+import { recordsReadIn, type ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
-import { recordsRead, totals, truncationNote, type FileReport, type RunReport } from './types.js';
+import { totals, truncationNote, type FileReport, type RunReport } from './types.js';
 import { reportWords, type ReportWords } from './words.js';
 
 /** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line, a CSV row, a row of a workbook's sheet, or the file as a whole. */
@@ -51,7 +51,7 @@ export function renderHuman(run: RunReport, color: boolean): string {
     out.push('');
   }
   const { errors, warnings, invalid } = totals(run.files);
-  const summary = { errors, warnings, invalid, files: run.files.length, records: run.files.reduce((sum, file) => sum + recordsRead(file), 0) };
+  const summary = { errors, warnings, invalid, files: run.files.length, records: run.files.reduce((sum, file) => sum + recordsReadIn(file.read), 0) };
   if (invalid > 0) out.push(c.red(`✖ ${words.invalid(summary)}`));
   else if (!run.quiet) out.push(c.green(`✔ ${words.valid(summary)}`));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;

@@ -1,4 +1,4 @@
-import type { FileValidationResult, InputReport, Locale } from '@phx/schema';
+import { recordsReadIn, type FileValidationResult, type InputReport, type Locale } from '@phx/schema';
 import { reportWords } from './words.js';
 
 /** What `phx validate` found in one file: the result of the file pipeline, without the data. */
@@ -26,10 +26,6 @@ export function inputReport({ name, ...result }: InputReport): FileReport {
   return { file: name, ...result };
 }
 
-/** Records read from a file, all types together. */
-export function recordsRead(file: FileReport): number {
-  return Object.values(file.read.records).reduce((sum, count) => sum + count, 0);
-}
 
 /**
  * How far checking got in a file that it stopped at `--max-issues`, in words: the line and bytes of
@@ -38,7 +34,7 @@ export function recordsRead(file: FileReport): number {
 export function extentOf(file: FileReport, locale: Locale): string {
   const words = reportWords[locale];
   const { lines, rows, bytes } = file.read;
-  const parts = [words.count(recordsRead(file), 'record')];
+  const parts = [words.count(recordsReadIn(file.read), 'record')];
   if (rows !== undefined) parts.unshift(words.row(rows));
   if (lines !== undefined) parts.unshift(words.line(lines) + (bytes === undefined ? '' : ` (${words.count(bytes, 'byte')})`));
   return parts.join(', ');

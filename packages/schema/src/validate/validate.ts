@@ -165,6 +165,11 @@ export class IssueCollector {
   }
 }
 
+/** The records a summary says were read, all types together. */
+export function recordsReadIn(read: Pick<ReadSummary, 'records'>): number {
+  return Object.values(read.records).reduce((sum, count) => sum + count, 0);
+}
+
 /** A count of 0 for every record type. */
 export function noRecords(): Record<RecordType, number> {
   return Object.fromEntries(recordTypeNames.map((type) => [type, 0])) as Record<RecordType, number>;

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { auditQuery, collections, exportQuery, listQueries, MAX_PAGE_SIZE, MERGE_PATCH_MEDIA_TYPE, validateQuery, type RecordFilter } from '@phx/schema/api';
-import { exportFormats, formatOfMediaType, validateFile, type Collection } from '@phx/schema';
+import { exportFormats, formatOfMediaType, recordsReadIn, validateFile, type Collection } from '@phx/schema';
 import { limitRecords, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { importPackage } from '../hub/import.js';
@@ -175,7 +175,7 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
       throw new Problem('payload-too-large', `The ${result.format} file unpacks to more than ${maxBodyBytes} bytes, the most this hub reads at once; it was not unpacked.`);
     }
     // A workbook's records are known once it is read.
-    const records = Object.values(result.read.records).reduce((sum, n) => sum + n, 0);
+    const records = recordsReadIn(result.read);
     if (records > maxImportRecords) tooManyRecords(records, maxImportRecords, 'The file');
     return c.json(result);
   });
