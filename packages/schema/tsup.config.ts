@@ -1,13 +1,13 @@
 import { defineConfig } from 'tsup';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts', codelists: 'src/codelists/index.ts', api: 'src/api/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
-  platform: 'neutral',
-  splitting: true,
-  treeshake: true,
-});
+const entry = { index: 'src/index.ts', codelists: 'src/codelists/index.ts', api: 'src/api/index.ts' };
+const common = { target: 'es2022', platform: 'neutral', sourcemap: true } as const;
+
+export default defineConfig([
+  // ES modules one file per source module, as written: a bundler that takes one export then drops every
+  // module it does not reach (`sideEffects: false`), which it cannot do within one bundled file.
+  { ...common, entry: ['src/**/*.ts'], format: ['esm'], bundle: false },
+  // CommonJS, for `require`, bundled per entry.
+  { ...common, entry, format: ['cjs'], treeshake: true },
+  { ...common, entry, format: ['esm', 'cjs'], dts: { only: true } },
+]);
