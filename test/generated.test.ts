@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..');
 describe('generated files', async () => {
   const files = await artefacts();
 
-  it('covers the JSON Schemas, their TypeScript types, the reference docs and the shape checks', () => {
+  it('covers the JSON Schemas, their TypeScript types, the reference docs, the shape checks and the catalogue as the rules read it', () => {
     expect([...files.keys()]).toEqual(
       expect.arrayContaining([
         'schemas/v1/DataPackage.schema.json',
@@ -21,6 +21,7 @@ describe('generated files', async () => {
         'docs/indicators.md',
         'docs/interop.md',
         'packages/schema/src/generated/shape-checks.ts',
+        'packages/schema/src/generated/catalogue-rules.ts',
       ]),
     );
   });

@@ -1,5 +1,11 @@
 import type { IndicatorDefinition } from '../model/indicator.js';
 
+/**
+ * What the rules read of an indicator's definition: the unit and calculation an observation's value must fit and
+ * the dimensions it may be broken down by. ../generated/catalogue-rules.ts holds the catalogue's.
+ */
+export type IndicatorRule = Pick<IndicatorDefinition, 'code' | 'unit' | 'calculation' | 'disaggregations'>;
+
 /** The UNAIDS Indicator Registry slug of "HIV prevention programmes in prisons". */
 const PREVENTION_SLUG = 'hiv-prevention-programmes-prisons';
 

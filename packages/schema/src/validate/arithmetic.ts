@@ -1,5 +1,5 @@
 /** The arithmetic of an observation: integer counts, numerator within denominator, value agreeing with both. */
-import type { IndicatorDefinition } from '../model/indicator.js';
+import type { IndicatorRule } from '../catalogue/indicators.js';
 import type { Observation } from '../model/observation.js';
 import type { RecordReport } from './structural.js';
 
@@ -29,7 +29,7 @@ export function agreesWithinRounding(value: number, expected: number): boolean {
 }
 
 /** Reports the arithmetic problems of an observation against its indicator's definition. */
-export function checkArithmetic(obs: Observation, definition: IndicatorDefinition, report: RecordReport): void {
+export function checkArithmetic(obs: Observation, definition: IndicatorRule, report: RecordReport): void {
   const { numerator, denominator, value } = obs;
   if (value === undefined && !obs.suppressed) report('observation.value-missing', [], {});
   for (const field of ['numerator', 'denominator'] as const) {

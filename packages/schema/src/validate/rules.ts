@@ -1,5 +1,6 @@
 import { codelists, type CodelistId } from '../codelists/codes.js';
 import type { Facility } from '../model/facility.js';
+import type { IndicatorRule } from '../catalogue/indicators.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { Meeting } from '../model/meeting.js';
 import type { Observation } from '../model/observation.js';
@@ -40,7 +41,7 @@ export interface RuleSettings {
   /** Today as `YYYY-MM-DD`: periods may not end after it. */
   today: string;
   /** Indicator definitions known before the data (the catalogue). */
-  catalogue: ReadonlyMap<string, IndicatorDefinition>;
+  catalogue: ReadonlyMap<string, IndicatorRule>;
   /** Organisation ids known outside the data (e.g. by a hub). */
   knownOrganisations: ReadonlySet<string>;
   /** Facilities known outside the data, by id, with their country. */
@@ -89,7 +90,7 @@ const MAX_PENDING_PER_ID = 20;
 export class RuleChecker<Context> {
   private readonly ids = new Map<RecordType, IdTable<Path | Context>>();
   private readonly facilityCountries = new Map<string, string>();
-  private readonly indicators = new Map<string, IndicatorDefinition>();
+  private readonly indicators = new Map<string, IndicatorRule>();
   private readonly pendingOrganisations = new Map<string, PendingReference<Context>[]>();
   private readonly pendingFacilities = new Map<string, PendingReference<Context>[]>();
   private readonly breakdowns = new Breakdowns<Context>((code, path, params, context) => this.problem(code, path, params, context));
@@ -313,7 +314,7 @@ export class RuleChecker<Context> {
     if (end > this.settings.today) this.problem('period.in-future', [...path, 'period', 'end'], { end, today: this.settings.today }, context);
   }
 
-  private disaggregation(obs: Observation, definition: IndicatorDefinition, path: Path, context: Context): void {
+  private disaggregation(obs: Observation, definition: IndicatorRule, path: Path, context: Context): void {
     const parts = obs.disaggregation ?? NO_DISAGGREGATION;
     for (const dimension of DIMENSIONS) {
       if (isTotal(parts[dimension])) continue;

@@ -1,4 +1,5 @@
-import { indicatorCatalogue } from '../catalogue/indicators.js';
+import type { IndicatorRule } from '../catalogue/indicators.js';
+import { catalogueRules } from '../generated/catalogue-rules.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { DataPackage } from '../model/package.js';
 import { packageHeaderOf, recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
@@ -84,8 +85,8 @@ export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
  */
 export const DEFAULT_MAX_DEPTH = 100;
 
-const catalogueMaps = new WeakMap<readonly IndicatorDefinition[], ReadonlyMap<string, IndicatorDefinition>>();
-function catalogueMap(catalogue: readonly IndicatorDefinition[]): ReadonlyMap<string, IndicatorDefinition> {
+const catalogueMaps = new WeakMap<readonly IndicatorRule[], ReadonlyMap<string, IndicatorRule>>();
+function catalogueMap(catalogue: readonly IndicatorRule[]): ReadonlyMap<string, IndicatorRule> {
   let map = catalogueMaps.get(catalogue);
   if (!map) catalogueMaps.set(catalogue, (map = new Map(catalogue.map((d) => [d.code, d]))));
   return map;
@@ -96,7 +97,8 @@ export function ruleSettings(options: ValidateOptions, references: boolean): Rul
   return {
     suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
     today: (options.now ?? new Date()).toISOString().slice(0, 10),
-    catalogue: catalogueMap(options.catalogue ?? indicatorCatalogue),
+    // The catalogue's names and descriptions are never read here: the rules' part of it keeps bundles small.
+    catalogue: catalogueMap(options.catalogue ?? catalogueRules),
     knownOrganisations: new Set(options.knownOrganisations ?? []),
     knownFacilities: new Map(options.knownFacilities ?? []),
     references,
