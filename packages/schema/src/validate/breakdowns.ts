@@ -4,24 +4,27 @@
  * total's, a complete breakdown should add up to it, a suppressed cell may not be recoverable from the total
  * and its visible siblings, and each category is given once.
  *
- * A stream may have a group for every record (each a total of its own): such a group is its key and a few
- * numbers in lists; only a group with parts gets an object, which keeps sums per category, never records.
+ * A stream may have a group for every record (each a total of its own), so nothing here is an object per
+ * record or per group: a group is the numbers of its eight key fields (each distinct text numbered once) in a
+ * hash table, and every observation noted is a row of typed-array columns — its numerator, denominator, where
+ * it is, and its categories. A group with parts has a block of row numbers: its first part of each category.
  */
 import type { Observation } from '../model/observation.js';
 import type { IssueCode } from './codes.js';
 import type { IssueParams } from './params.js';
 import { toPointer } from './issue.js';
-import { IdTable } from './tables.js';
+import { Column, IdTable, TupleTable } from './tables.js';
 
 type Path = (string | number)[];
 
-const DIMENSIONS = ['sex', 'ageGroup', 'population'] as const;
+/** The dimensions of a breakdown, in the order messages name them. */
+export const DIMENSIONS = ['sex', 'ageGroup', 'population'] as const;
 
 /**
  * Dimensions whose categories can be added up: their categories, the sets of them that do not overlap
  * (age groups do: `<25` holds `<18` and `18-24`), and the sets that cover everybody in the total.
  */
-interface Partition {
+export interface Partition {
   categories: readonly string[];
   /** Sets of categories (by index) that do not overlap: the parts of one of them add up to at most the total. */
   disjoint: readonly (readonly number[])[];
@@ -29,7 +32,7 @@ interface Partition {
   complete: readonly (readonly number[])[];
 }
 
-const partitions: Record<'sex' | 'ageGroup', Partition> = {
+export const partitions: Record<'sex' | 'ageGroup', Partition> = {
   // Female and male make a breakdown by sex complete where the others are not recorded; given, they are added too.
   sex: { categories: ['female', 'male', 'transgender', 'other', 'unknown'], disjoint: [[0, 1, 2, 3, 4]], complete: [[0, 1]] },
   ageGroup: {
@@ -40,47 +43,49 @@ const partitions: Record<'sex' | 'ageGroup', Partition> = {
 };
 
 /** The fields of a cell that add up. */
-const FIELDS = ['numerator', 'denominator'] as const;
+export const FIELDS = ['numerator', 'denominator'] as const;
 
-/** One observation of a group, as far as the sums need it: its numbers (NaN when not given) and where it is. */
-interface Cell<Context> {
-  numerator: number;
-  denominator: number;
-  suppressed: boolean;
-  path: Path;
-  context: Context;
-}
+const SEX = partitions.sex.categories;
+const AGE = partitions.ageGroup.categories;
 
-/** The parts of a group along one dimension that adds up (sex or age group), by category. */
-interface Breakdown<Context> {
-  cells: (Cell<Context> | undefined)[];
-  /** The part seen last: where a sum above the total is reported. */
-  last: Cell<Context>;
-}
+/**
+ * A row's categories, in 16 bits: its sex + 1 (0 when not given), its age group + 1 shifted by 4, whether it
+ * names a population, whether it is suppressed. A total has none.
+ */
+const AGE_SHIFT = 4;
+const POPULATION = 1 << 8;
+const SUPPRESSED = 1 << 9;
 
-/** The parts of one group: by sex, by age group, and the others (by population, or by two dimensions at once). */
-interface Parts<Context> {
-  sex?: Breakdown<Context>;
-  ageGroup?: Breakdown<Context>;
-  /** Other parts by their categories (`population=…`, `sex=female,ageGroup=<18`), for duplicates and sizes. */
-  others?: Map<string, Cell<Context>>;
-}
+/**
+ * A block: the first row of each sex, then of each age group, the last row of each, the group, the first and
+ * the last other part.
+ */
+const BLOCK_LAST_SEX = SEX.length + AGE.length;
+const BLOCK_LAST_AGE = BLOCK_LAST_SEX + 1;
+const BLOCK_GROUP = BLOCK_LAST_AGE + 1;
+const BLOCK_OTHERS = BLOCK_GROUP + 1;
+const BLOCK_OTHERS_LAST = BLOCK_OTHERS + 1;
+const BLOCK_SIZE = BLOCK_OTHERS_LAST + 1;
+/** Fields that make an observation's group; values of one source are compared with each other only. */
+const GROUP_FIELDS = 8;
+const NONE = -1;
 
 /** What a report of the breakdowns needs: the code, where, and the params. */
 export type BreakdownReport<Context> = <C extends IssueCode>(code: C, path: Path, params: IssueParams[C], context: Context) => void;
 
 /** The count an observation gives: its numerator, or the value of a count; NaN when it gives none or hides it. */
-function countOf(obs: Observation): number {
+export function countOf(obs: Observation): number {
   if (obs.suppressed) return Number.NaN;
   return obs.numerator ?? (obs.unit === 'count' ? (obs.value ?? Number.NaN) : Number.NaN);
 }
 
-function isTotal(category: string | undefined): boolean {
+/** Whether a category is the total: not given, or `all`. */
+export function isTotal(category: string | undefined): boolean {
   return category === undefined || category === 'all';
 }
 
 /** The categories of an observation, written for a message: `sex female, ageGroup <18`. */
-function categoriesOf(obs: Observation): Record<string, string> {
+export function categoriesOf(obs: Observation): Record<string, string> {
   const categories: Record<string, string> = {};
   for (const dimension of DIMENSIONS) {
     const category = obs.disaggregation?.[dimension];
@@ -89,151 +94,258 @@ function categoriesOf(obs: Observation): Record<string, string> {
   return categories;
 }
 
+/** The dimensions a row of other parts names, as a message writes them: `sex, ageGroup`. */
+function dimensionsOf(code: number): string {
+  const names: string[] = [];
+  if ((code & 0xf) !== 0) names.push('sex');
+  if (((code >> AGE_SHIFT) & 0xf) !== 0) names.push('ageGroup');
+  if ((code & POPULATION) !== 0) names.push('population');
+  return names.join(', ');
+}
+
 /**
  * The groups of observations and their breakdowns, filled record by record and checked when the data ends.
+ * `Context` is where a record is in its file (an NDJSON line, a CSV row), or undefined where its path says it.
  */
-export class Breakdowns<Context> {
-  private groups = new IdTable<number>();
-  /** Per group, its total: numbers (NaN when not given or hidden), whether it is suppressed, where it is. */
-  private totalNumerators: number[] = [];
-  private totalDenominators: number[] = [];
-  private totalSuppressed: boolean[] = [];
-  private totalPaths: (Path | undefined)[] = [];
-  private totalContexts: Context[] = [];
-  private parts = new Map<number, Parts<Context>>();
+export class Breakdowns<Context extends number | undefined> {
+  /** Each distinct text of a group's fields, numbered. */
+  private texts = new IdTable<number>();
+  /** The group's fields as text numbers, and the texts they were made from: most records share them with the last. */
+  private readonly key = new Uint32Array(GROUP_FIELDS);
+  private readonly keyTexts: (string | undefined)[] = new Array<string | undefined>(GROUP_FIELDS).fill(undefined);
+  private group = NONE;
+  private groups = new TupleTable(GROUP_FIELDS);
+  /** Per group: its total's row, and its block of parts (NONE when it has none). */
+  private totals = new Column(Int32Array);
+  private blocksOf = new Column(Int32Array);
+  private blocks = new Column(Int32Array);
+  /** Other parts (by population, or by two dimensions at once) by group, categories and population: their first row. */
+  private others = new TupleTable(3);
+  private readonly otherKey = new Uint32Array(3);
+  private othersRows = new Column(Int32Array);
+  /** Per row (an observation noted): numbers (NaN when not given or hidden), where it is, categories, the next other part. */
+  private numerators = new Column(Float64Array);
+  private denominators = new Column(Float64Array);
+  private contexts = new Column(Float64Array);
+  private pathsOf = new Column(Int32Array);
+  private codes = new Column(Uint16Array);
+  private nexts = new Column(Int32Array);
+  /** The paths of rows, each kept once however many rows share it (a stream's records all have the same). */
+  private paths: Path[] = [];
 
   constructor(private readonly report: BreakdownReport<Context>) {}
 
   /** Notes an observation that passed its other checks. */
   add(obs: Observation, path: Path, context: Context): void {
     const { scope, period } = obs;
-    // Values of one source are compared with each other only: a survey's total is not a sum of routine counts.
-    const key = `${obs.indicator}\u0000${obs.reportingOrganisation}\u0000${scope.country}\u0000${scope.subnationalArea ?? ''}\u0000${scope.facility ?? ''}\u0000${period.start}\u0000${period.end}\u0000${obs.dataSource}`;
-    let group = this.groups.get(key);
-    if (group === undefined) {
-      group = this.totalNumerators.push(Number.NaN) - 1;
-      this.totalDenominators.push(Number.NaN);
-      this.totalSuppressed.push(false);
-      this.totalPaths.push(undefined);
-      this.totalContexts.push(undefined as Context);
-      this.groups.add(key, group);
+    let changed = this.keyField(0, obs.indicator);
+    changed = this.keyField(1, obs.reportingOrganisation) || changed;
+    changed = this.keyField(2, scope.country) || changed;
+    changed = this.keyField(3, scope.subnationalArea ?? '') || changed;
+    changed = this.keyField(4, scope.facility ?? '') || changed;
+    changed = this.keyField(5, period.start) || changed;
+    changed = this.keyField(6, period.end) || changed;
+    changed = this.keyField(7, obs.dataSource) || changed;
+    if (changed || this.group === NONE) {
+      this.group = this.groups.entryOf(this.key);
+      if (this.group === this.totals.length) {
+        this.totals.push(NONE);
+        this.blocksOf.push(NONE);
+      }
     }
-    const given = DIMENSIONS.filter((dimension) => !isTotal(obs.disaggregation?.[dimension]));
-    if (given.length === 0) {
-      const first = this.totalPaths[group];
-      if (first !== undefined) return this.duplicate(path, context, first, this.totalContexts[group]!, {});
-      this.totalNumerators[group] = countOf(obs);
-      this.totalDenominators[group] = obs.denominator ?? Number.NaN;
-      this.totalSuppressed[group] = obs.suppressed === true;
-      this.totalPaths[group] = path;
-      this.totalContexts[group] = context;
+    const group = this.group;
+    const parts = obs.disaggregation;
+    const sex = parts === undefined || isTotal(parts.sex) ? -1 : SEX.indexOf(parts.sex!);
+    const age = parts === undefined || isTotal(parts.ageGroup) ? -1 : AGE.indexOf(parts.ageGroup!);
+    const population = parts === undefined || isTotal(parts.population) ? undefined : parts.population!;
+    if (sex < 0 && age < 0 && population === undefined) {
+      const first = this.totals.at(group);
+      if (first !== NONE) return this.duplicate(path, context, first, {});
+      this.totals.set(group, this.row(obs, path, context, 0));
       return;
     }
-    let parts = this.parts.get(group);
-    if (!parts) this.parts.set(group, (parts = {}));
-    const cell: Cell<Context> = { numerator: countOf(obs), denominator: obs.denominator ?? Number.NaN, suppressed: obs.suppressed === true, path, context };
-    const dimension = given.length === 1 ? given[0]! : undefined;
-    if (dimension === 'sex' || dimension === 'ageGroup') {
-      const index = partitions[dimension].categories.indexOf(obs.disaggregation![dimension]!);
-      let breakdown = parts[dimension];
-      if (!breakdown) parts[dimension] = breakdown = { cells: [], last: cell };
-      const first = breakdown.cells[index];
-      if (first) return this.duplicate(path, context, first.path, first.context, categoriesOf(obs));
-      breakdown.cells[index] = cell;
-      breakdown.last = cell;
+    let block = this.blocksOf.at(group);
+    if (block === NONE) {
+      block = this.blocks.length;
+      for (let i = 0; i < BLOCK_SIZE; i++) this.blocks.push(NONE);
+      this.blocks.set(block + BLOCK_GROUP, group);
+      this.blocksOf.set(group, block);
+    }
+    const code = (sex + 1) | ((age + 1) << AGE_SHIFT) | (population === undefined ? 0 : POPULATION);
+    if (population === undefined && (sex < 0 || age < 0)) {
+      const category = sex >= 0 ? sex : SEX.length + age;
+      const first = this.blocks.at(block + category);
+      if (first !== NONE) return this.duplicate(path, context, first, categoriesOf(obs));
+      const row = this.row(obs, path, context, code);
+      this.blocks.set(block + category, row);
+      this.blocks.set(block + (sex >= 0 ? BLOCK_LAST_SEX : BLOCK_LAST_AGE), row);
       return;
     }
-    const categories = categoriesOf(obs);
-    const categoryKey = Object.entries(categories).map(([name, category]) => `${name}=${category}`).join(',');
-    parts.others ??= new Map();
-    const first = parts.others.get(categoryKey);
-    if (first) return this.duplicate(path, context, first.path, first.context, categories);
-    parts.others.set(categoryKey, cell);
+    this.otherKey[0] = group;
+    this.otherKey[1] = code;
+    this.otherKey[2] = population === undefined ? 0 : this.textNumber(population) + 1;
+    const other = this.others.entryOf(this.otherKey);
+    if (other < this.othersRows.length) return this.duplicate(path, context, this.othersRows.at(other), categoriesOf(obs));
+    const row = this.row(obs, path, context, code);
+    this.othersRows.push(row);
+    // Linked first to last, in the order seen: the block keeps the first and the last, each row the next.
+    const last = this.blocks.at(block + BLOCK_OTHERS_LAST);
+    if (last === NONE) this.blocks.set(block + BLOCK_OTHERS, row);
+    else this.nexts.set(last, row);
+    this.blocks.set(block + BLOCK_OTHERS_LAST, row);
   }
 
   /** Reports what only all the data can tell, and forgets the groups. */
   finish(): void {
-    for (const [group, parts] of this.parts) {
-      const total: Cell<Context> | undefined =
-        this.totalPaths[group] === undefined
-          ? undefined
-          : {
-              numerator: this.totalNumerators[group]!,
-              denominator: this.totalDenominators[group]!,
-              suppressed: this.totalSuppressed[group]!,
-              path: this.totalPaths[group]!,
-              context: this.totalContexts[group]!,
-            };
-      if (!total) continue;
-      for (const dimension of ['sex', 'ageGroup'] as const) {
-        const breakdown = parts[dimension];
-        if (breakdown) this.checkBreakdown(dimension, breakdown, total);
-      }
-      for (const [categoryKey, cell] of parts.others ?? []) this.checkLargerThanTotal(categoryKey, cell, total);
+    for (let block = 0; block < this.blocks.length; block += BLOCK_SIZE) {
+      const total = this.totals.at(this.blocks.at(block + BLOCK_GROUP));
+      if (total === NONE) continue;
+      this.checkBreakdown('sex', block, 0, BLOCK_LAST_SEX, total);
+      this.checkBreakdown('ageGroup', block, SEX.length, BLOCK_LAST_AGE, total);
+      for (let row = this.blocks.at(block + BLOCK_OTHERS); row !== NONE; row = this.nexts.at(row)) this.checkLargerThanTotal(row, total);
     }
-    this.groups = new IdTable();
-    this.totalNumerators = [];
-    this.totalDenominators = [];
-    this.totalSuppressed = [];
-    this.totalPaths = [];
-    this.totalContexts = [];
-    this.parts.clear();
+    this.texts = new IdTable();
+    this.keyTexts.fill(undefined);
+    this.group = NONE;
+    this.groups = new TupleTable(GROUP_FIELDS);
+    this.totals = new Column(Int32Array);
+    this.blocksOf = new Column(Int32Array);
+    this.blocks = new Column(Int32Array);
+    this.others = new TupleTable(3);
+    this.othersRows = new Column(Int32Array);
+    this.numerators = new Column(Float64Array);
+    this.denominators = new Column(Float64Array);
+    this.contexts = new Column(Float64Array);
+    this.pathsOf = new Column(Int32Array);
+    this.codes = new Column(Uint16Array);
+    this.nexts = new Column(Int32Array);
+    this.paths = [];
   }
 
-  private duplicate(path: Path, context: Context, firstPath: Path, firstContext: Context, categories: Record<string, string>): void {
-    const first = firstContext === undefined ? toPointer(firstPath) : Number(firstContext);
+  /** Sets a field of the group key to the number of its text; true when it differs from the last record's. */
+  private keyField(field: number, text: string): boolean {
+    if (text === this.keyTexts[field]) return false;
+    this.keyTexts[field] = text;
+    const number = this.textNumber(text);
+    if (number === this.key[field]) return false;
+    this.key[field] = number;
+    return true;
+  }
+
+  private textNumber(text: string): number {
+    const next = this.texts.size;
+    return this.texts.addIfAbsent(text, next) ?? next;
+  }
+
+  /** Notes an observation as a row, returning its number. */
+  private row(obs: Observation, path: Path, context: Context, code: number): number {
+    const row = this.numerators.length;
+    this.numerators.push(countOf(obs));
+    this.denominators.push(obs.denominator ?? Number.NaN);
+    this.contexts.push(context ?? Number.NaN);
+    if (this.paths.length === 0 || this.paths[this.paths.length - 1] !== path) this.paths.push(path);
+    this.pathsOf.push(this.paths.length - 1);
+    this.codes.push(obs.suppressed === true ? code | SUPPRESSED : code);
+    this.nexts.push(NONE);
+    return row;
+  }
+
+  private pathOf(row: number): Path {
+    return this.paths[this.pathsOf.at(row)]!;
+  }
+
+  private contextOf(row: number): Context {
+    const context = this.contexts.at(row);
+    return (Number.isNaN(context) ? undefined : context) as Context;
+  }
+
+  private valueOf(row: number, field: (typeof FIELDS)[number]): number {
+    return field === 'numerator' ? this.numerators.at(row) : this.denominators.at(row);
+  }
+
+  private duplicate(path: Path, context: Context, firstRow: number, categories: Record<string, string>): void {
+    const firstContext = this.contextOf(firstRow);
+    const first = firstContext === undefined ? toPointer(this.pathOf(firstRow)) : Number(firstContext);
     this.report('unique.duplicate-breakdown', Object.keys(categories).length > 0 ? [...path, 'disaggregation'] : path, { first, categories }, context);
   }
 
   /** One part of a breakdown that is not added up (by population, or by two dimensions) is larger than the total. */
-  private checkLargerThanTotal(categoryKey: string, cell: Cell<Context>, total: Cell<Context>): void {
+  private checkLargerThanTotal(row: number, total: number): void {
     for (const field of FIELDS) {
-      if (cell[field] > total[field]) {
-        const dimension = categoryKey.split(',').map((part) => part.split('=')[0]).join(', ');
-        this.report('disagg.exceeds-total', [...cell.path, field], { dimension, field, sum: cell[field], total: total[field], parts: 1 }, cell.context);
+      const value = this.valueOf(row, field);
+      const whole = this.valueOf(total, field);
+      if (value > whole) {
+        this.report('disagg.exceeds-total', [...this.pathOf(row), field], { dimension: dimensionsOf(this.codes.at(row)), field, sum: value, total: whole, parts: 1 }, this.contextOf(row));
         return;
       }
     }
   }
 
-  private checkBreakdown(dimension: 'sex' | 'ageGroup', breakdown: Breakdown<Context>, total: Cell<Context>): void {
+  /** The row of a category of a breakdown (by its index among the dimension's categories), or NONE. */
+  private cell(block: number, first: number, index: number): number {
+    return this.blocks.at(block + first + index);
+  }
+
+  /**
+   * Checks the breakdown of a group along a dimension: its parts are the rows of the block from `first`, the
+   * one seen last at `lastAt`.
+   */
+  private checkBreakdown(dimension: 'sex' | 'ageGroup', block: number, first: number, lastAt: number, total: number): void {
+    const last = this.blocks.at(block + lastAt);
+    if (last === NONE) return;
     const { disjoint, complete } = partitions[dimension];
-    const cells = breakdown.cells;
     for (const field of FIELDS) {
+      const whole = this.valueOf(total, field);
       // The largest sum of parts that do not overlap; parts that hide or lack the number do not add.
-      let largest = { sum: 0, parts: 0 };
+      let largest = 0;
+      let largestParts = 0;
       for (const set of disjoint) {
         let sum = 0;
         let parts = 0;
         for (const index of set) {
-          const value = cells[index]?.[field];
-          if (value !== undefined && !Number.isNaN(value)) {
+          const row = this.cell(block, first, index);
+          if (row === NONE) continue;
+          const value = this.valueOf(row, field);
+          if (!Number.isNaN(value)) {
             sum += value;
             parts++;
           }
         }
-        if (sum > largest.sum) largest = { sum, parts };
+        if (sum > largest) {
+          largest = sum;
+          largestParts = parts;
+        }
       }
-      if (largest.sum > total[field]) {
-        this.report('disagg.exceeds-total', [...breakdown.last.path, field], { dimension, field, sum: largest.sum, total: total[field], parts: largest.parts }, breakdown.last.context);
+      if (largest > whole) {
+        this.report('disagg.exceeds-total', [...this.pathOf(last), field], { dimension, field, sum: largest, total: whole, parts: largestParts }, this.contextOf(last));
         continue;
       }
-      const covering = complete.find((set) => set.every((index) => cells[index] !== undefined));
+      const covering = complete.find((set) => set.every((index) => this.cell(block, first, index) !== NONE));
       if (!covering) continue;
       // Every part given: with the others that do not overlap them, they should make the total.
-      const members = dimension === 'sex' ? disjoint[0]!.filter((index) => cells[index] !== undefined) : covering;
-      const values = members.map((index) => cells[index]![field]);
-      const unknown = values.filter((value) => Number.isNaN(value)).length;
-      const sum = values.reduce((a, b) => (Number.isNaN(b) ? a : a + b), 0);
-      if (unknown === 0 && !Number.isNaN(total[field]) && sum < total[field]) {
-        this.report('disagg.below-total', [...total.path, field], { dimension, field, sum, total: total[field], parts: members.length }, total.context);
+      const members = dimension === 'sex' ? disjoint[0]!.filter((index) => this.cell(block, first, index) !== NONE) : covering;
+      let unknown = 0;
+      let sum = 0;
+      /** The one row of the breakdown and its total whose numerator is hidden or missing, NONE for none, or more than one. */
+      let hidden = Number.isNaN(this.numerators.at(total)) ? total : NONE;
+      let hiddenCount = hidden === NONE ? 0 : 1;
+      for (const index of members) {
+        const row = this.cell(block, first, index);
+        const value = this.valueOf(row, field);
+        if (Number.isNaN(value)) unknown++;
+        else sum += value;
+        if (Number.isNaN(this.numerators.at(row))) {
+          if (hiddenCount === 0) hidden = row;
+          hiddenCount++;
+        }
+      }
+      if (unknown === 0 && !Number.isNaN(whole) && sum < whole) {
+        this.report('disagg.below-total', [...this.pathOf(total), field], { dimension, field, sum, total: whole, parts: members.length }, this.contextOf(total));
       }
       if (field !== 'numerator') continue;
       // A suppressed number is given away when it is the only one missing from a complete breakdown and its total.
-      const hidden = [...members.map((index) => cells[index]!), total].filter((cell) => Number.isNaN(cell.numerator));
-      if (hidden.length === 1 && hidden[0]!.suppressed) {
-        const cell = hidden[0]!;
-        this.report('privacy.complementary-disclosure', [...cell.path, 'suppressed'], { dimension, parts: members.length }, cell.context);
+      if (hiddenCount === 1 && (this.codes.at(hidden) & SUPPRESSED) !== 0) {
+        this.report('privacy.complementary-disclosure', [...this.pathOf(hidden), 'suppressed'], { dimension, parts: members.length }, this.contextOf(hidden));
       }
     }
   }

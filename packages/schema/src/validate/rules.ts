@@ -87,7 +87,7 @@ const MAX_PENDING_PER_ID = 20;
  * The rules beyond shape, applied record by record. It keeps only ids, facility countries and
  * per-group sums — never the records — so that a stream of any length is checked in bounded memory.
  */
-export class RuleChecker<Context> {
+export class RuleChecker<Context extends number | undefined> {
   private readonly ids = new Map<RecordType, IdTable<Path | Context>>();
   private readonly facilityCountries = new Map<string, string>();
   private readonly indicators = new Map<string, IndicatorRule>();
@@ -195,12 +195,9 @@ export class RuleChecker<Context> {
   private unique(type: RecordType, id: string, path: Path, context: Context): boolean {
     let seen = this.ids.get(type);
     if (!seen) this.ids.set(type, (seen = new IdTable()));
-    const first = seen.get(id);
-    if (first === undefined) {
-      // Where it was first seen, cheaply: the record's context (an NDJSON line) when there is one, else its path.
-      seen.add(id, context ?? path);
-      return true;
-    }
+    // Where it was first seen, cheaply: the record's context (an NDJSON line) when there is one, else its path.
+    const first = seen.addIfAbsent(id, context ?? path);
+    if (first === undefined) return true;
     const key = recordTypes[type].key;
     const where = Array.isArray(first) ? toPointer([...first, key]) : Number(first);
     this.problem('unique.duplicate-id', [...path, key], { recordType: type, id, first: where }, context);

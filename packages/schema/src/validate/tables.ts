@@ -12,18 +12,27 @@ const DEFAULT_PAGE_BITS = 20;
 /** Bytes of a key turned into characters at once when the keys are listed. */
 const KEY_SLICE = 4096;
 
+/** Slots are filled at most to this share before the slot array doubles. */
+const MAX_LOAD = 0.7;
+/** A value kept unboxed in `numbers`: a whole number from 0 to 2^32 − 2 (an NDJSON line, a group's index). */
+const MAX_NUMBER = 0xfffffffe;
+
 /**
  * A map from identifiers to values: ASCII keys (identifiers always are) are kept as bytes in pages and
  * found through an open-addressing hash table; the rare other key goes to a plain `Map`. Keys are only
  * added, never removed.
+ *
+ * Each slot has a one-byte tag beside it (8 bits of the key's hash), so that a probe compares key bytes only
+ * where the tag matches; a key is found, or added, with one hash and one probe sequence.
  */
 export class IdTable<T> {
   /** Entry number + 1 at each slot; 0 is an empty slot. */
   private slots = new Int32Array(1024);
-  /** Per entry: where its bytes start (page × page size + offset), how many, and its hash. */
+  /** Beside each slot, the top 8 bits of its key's hash. */
+  private tags = new Uint8Array(1024);
+  /** Per entry: where its bytes start (page × page size + offset), and how many. */
   private starts = new Uint32Array(512);
   private lengths = new Uint16Array(512);
-  private hashes = new Int32Array(512);
   /** Pages are made when a key first needs one, so that a table with no ASCII keys takes no page. */
   private readonly pages: Uint8Array[] = [];
   private readonly pageBits: number;
@@ -31,8 +40,8 @@ export class IdTable<T> {
   /** Where the next key's bytes go. */
   private end = 0;
   private count = 0;
-  /** Per entry, its value: a number (e.g. an NDJSON line) in `numbers`, which holds it unboxed, else in `values`. */
-  private numbers = new Float64Array(512);
+  /** Per entry, its value: a whole number up to MAX_NUMBER unboxed in `numbers`, stored + 1 (0: in `values`). */
+  private numbers = new Uint32Array(512);
   private readonly values: (T | undefined)[] = [];
   private readonly other = new Map<string, T>();
 
@@ -59,7 +68,7 @@ export class IdTable<T> {
     if (hash === undefined) return this.other.get(key);
     const entry = this.slots[this.find(key, hash)]!;
     if (entry === 0) return this.other.size === 0 ? undefined : this.other.get(key);
-    return this.values[entry - 1] ?? (this.numbers[entry - 1] as T);
+    return this.valueOf(entry - 1);
   }
 
   has(key: string): boolean {
@@ -84,18 +93,25 @@ export class IdTable<T> {
 
   /** Adds a key that is not there yet (`value` must not be undefined). */
   add(key: string, value: T): void {
+    this.addIfAbsent(key, value);
+  }
+
+  /**
+   * The value of `key` when it is there; else adds it with `value` (which must not be undefined) and returns
+   * undefined. One hash and one probe sequence, where `get` then `add` take two of each.
+   */
+  addIfAbsent(key: string, value: T): T | undefined {
     const hash = hashOf(key, this.maxKey);
     // Entries address their bytes in 32 bits: past 4 GiB of keys, keys go to the plain `Map` as well.
-    if (hash === undefined || this.end + key.length + this.pageSize > MAX_KEY_BYTES) {
-      this.other.set(key, value);
-      return;
-    }
+    if (hash === undefined || this.end + key.length + this.pageSize > MAX_KEY_BYTES) return this.addOther(key, value);
+    const slot = this.find(key, hash);
+    const found = this.slots[slot]!;
+    if (found !== 0) return this.valueOf(found - 1);
+    if (this.other.size > 0 && this.other.has(key)) return this.other.get(key);
     const entry = this.count;
-    if ((entry + 1) * 2 > this.slots.length) this.grow();
     if (entry === this.starts.length) {
       this.starts = enlarged(this.starts);
       this.lengths = enlarged(this.lengths);
-      this.hashes = enlarged(this.hashes);
       this.numbers = enlarged(this.numbers);
     }
     const start = this.reserve(key.length);
@@ -104,11 +120,24 @@ export class IdTable<T> {
     for (let i = 0; i < key.length; i++) page[offset + i] = key.charCodeAt(i);
     this.starts[entry] = start;
     this.lengths[entry] = key.length;
-    this.hashes[entry] = hash;
-    if (typeof value === 'number') this.numbers[entry] = value;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0)) this.numbers[entry] = value + 1;
     else this.values[entry] = value;
     this.count++;
-    this.slots[this.find(key, hash)] = entry + 1;
+    this.slots[slot] = entry + 1;
+    this.tags[slot] = hash >>> 24;
+    if (this.count > this.slots.length * MAX_LOAD) this.grow();
+    return undefined;
+  }
+
+  private addOther(key: string, value: T): T | undefined {
+    const found = this.other.get(key);
+    if (found === undefined) this.other.set(key, value);
+    return found;
+  }
+
+  private valueOf(entry: number): T {
+    const number = this.numbers[entry]!;
+    return number === 0 ? this.values[entry]! : ((number - 1) as T);
   }
 
   /** Where `length` bytes of a new key go: a key never straddles two pages, and its page exists. */
@@ -125,9 +154,10 @@ export class IdTable<T> {
   /** The slot of a key: where it is, or the empty slot where it would go. */
   private find(key: string, hash: number): number {
     const mask = this.slots.length - 1;
+    const tag = hash >>> 24;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot]!;
-      if (entry === 0 || (this.hashes[entry - 1] === hash && this.matches(entry - 1, key))) return slot;
+      if (entry === 0 || (this.tags[slot] === tag && this.matches(entry - 1, key))) return slot;
     }
   }
 
@@ -140,30 +170,134 @@ export class IdTable<T> {
     return true;
   }
 
+  /** Doubles the slots, hashing each key again from its bytes: no hash is kept per entry. */
   private grow(): void {
     this.slots = new Int32Array(this.slots.length * 2);
+    this.tags = new Uint8Array(this.slots.length);
     const mask = this.slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
-      let slot = this.hashes[entry]! & mask;
+      const start = this.starts[entry]!;
+      const page = this.pages[start >>> this.pageBits]!;
+      const offset = start & (this.pageSize - 1);
+      let hash = FNV_OFFSET;
+      for (let at = offset, end = offset + this.lengths[entry]!; at < end; at++) hash = Math.imul(hash ^ page[at]!, FNV_PRIME);
+      let slot = hash & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = entry + 1;
+      this.tags[slot] = hash >>> 24;
     }
   }
 }
 
+/** A typed array that grows by doubling, as a column of numbers. */
+type NumberArray = Int32Array | Uint32Array | Uint16Array | Float64Array;
+
+/**
+ * A column of numbers that grows as they are pushed: unboxed in a typed array that doubles when full.
+ */
+export class Column<A extends NumberArray> {
+  private items: A;
+  length = 0;
+
+  constructor(private readonly kind: new (length: number) => A) {
+    this.items = new kind(256);
+  }
+
+  push(value: number): void {
+    if (this.length === this.items.length) this.items = enlarged(this.items);
+    this.items[this.length++] = value;
+  }
+
+  at(index: number): number {
+    return this.items[index]!;
+  }
+
+  set(index: number, value: number): void {
+    this.items[index] = value;
+  }
+}
+
+/**
+ * A set of tuples of `width` whole numbers (0 to 2^32 − 1), each numbered 0, 1, 2… in the order added: an
+ * open-addressing hash table over the tuples kept side by side in one typed array, with a tag beside each slot.
+ */
+export class TupleTable {
+  private slots = new Int32Array(1024);
+  private tags = new Uint8Array(1024);
+  private items: Uint32Array;
+  private count = 0;
+
+  constructor(private readonly width: number) {
+    this.items = new Uint32Array(256 * width);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The number of the tuple in the first `width` numbers of `key`: the one it was given, or the next when it is new. */
+  entryOf(key: Uint32Array): number {
+    const { width } = this;
+    const hash = tupleHash(key, 0, width);
+    const mask = this.slots.length - 1;
+    const tag = hash >>> 24;
+    let slot = hash & mask;
+    for (; ; slot = (slot + 1) & mask) {
+      const entry = this.slots[slot]!;
+      if (entry === 0) break;
+      if (this.tags[slot] !== tag) continue;
+      const at = (entry - 1) * width;
+      let i = 0;
+      while (i < width && this.items[at + i] === key[i]) i++;
+      if (i === width) return entry - 1;
+    }
+    const entry = this.count++;
+    if ((entry + 1) * width > this.items.length) this.items = enlarged(this.items);
+    this.items.set(key.subarray(0, width), entry * width);
+    this.slots[slot] = entry + 1;
+    this.tags[slot] = tag;
+    if (this.count > this.slots.length * MAX_LOAD) this.grow();
+    return entry;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.tags = new Uint8Array(this.slots.length);
+    const mask = this.slots.length - 1;
+    for (let entry = 0; entry < this.count; entry++) {
+      const hash = tupleHash(this.items, entry * this.width, this.width);
+      let slot = hash & mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+      this.slots[slot] = entry + 1;
+      this.tags[slot] = hash >>> 24;
+    }
+  }
+}
+
+/** A 32-bit hash of `width` numbers from `from`, mixed so that its low bits (the slot) and top bits (the tag) both vary. */
+function tupleHash(items: Uint32Array, from: number, width: number): number {
+  let hash = FNV_OFFSET;
+  for (let i = from; i < from + width; i++) hash = Math.imul(hash ^ items[i]!, 0x9e3779b1) ^ (hash >>> 15);
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  return hash ^ (hash >>> 13);
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 /** FNV-1a of an ASCII key, or undefined when the key has other characters or is longer than `maxKey`. */
 function hashOf(key: string, maxKey: number): number | undefined {
   if (key.length > maxKey) return undefined;
-  let hash = 0x811c9dc5;
+  let hash = FNV_OFFSET;
   for (let i = 0; i < key.length; i++) {
     const code = key.charCodeAt(i);
     if (code > 127) return undefined;
-    hash = Math.imul(hash ^ code, 0x01000193);
+    hash = Math.imul(hash ^ code, FNV_PRIME);
   }
   return hash;
 }
 
-function enlarged<A extends Uint16Array | Int32Array | Uint32Array | Float64Array>(array: A): A {
+function enlarged<A extends NumberArray>(array: A): A {
   const larger = new (array.constructor as new (length: number) => A)(array.length * 2);
   larger.set(array);
   return larger;

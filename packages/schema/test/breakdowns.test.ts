@@ -1,0 +1,126 @@
+/**
+ * The breakdowns of groups are kept in typed-array columns and hash tables of numbers; they report exactly
+ * what the plain reference (keys built as strings, a Map of objects per group) reports, in the same order,
+ * on fuzzed observations that share groups, repeat categories, hide numbers and add up or not.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Observation } from '../src/model/observation.js';
+import { Breakdowns } from '../src/validate/breakdowns.js';
+import { Column, TupleTable } from '../src/validate/tables.js';
+import { Breakdowns as ReferenceBreakdowns } from './support/breakdowns-reference.js';
+
+/** Where and when a group is: three of them (most observations in the first), one named in Cyrillic, one with a NUL in its area. */
+const groupKeys = fc.constantFrom(
+  { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZM-PACRA-120045', scope: { country: 'ZM' }, period: { start: '2020-01-01', end: '2020-12-31' }, dataSource: 'routine-programme-data' },
+  { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-1', scope: { country: 'UA', subnationalArea: 'Київська область', facility: 'f-1' }, period: { start: '2021-01-01', end: '2021-12-31' }, dataSource: 'survey' },
+  { indicator: 'prison-population', reportingOrganisation: 'ZM-PACRA-120045', scope: { country: 'ZM', subnationalArea: 'x\u0000y' }, period: { start: '2020-01-01', end: '2020-12-31' }, dataSource: 'routine-programme-data' },
+);
+
+const firstGroup = { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZM-PACRA-120045', scope: { country: 'ZM' }, period: { start: '2020-01-01', end: '2020-12-31' }, dataSource: 'routine-programme-data' };
+
+/** Categories: mostly one dimension, so that breakdowns by sex and by age fill up; now and then two, or a population. */
+const disaggregation = fc.oneof(
+  { weight: 2, arbitrary: fc.constant(undefined) },
+  { weight: 3, arbitrary: fc.constantFrom('female', 'male', 'transgender', 'other', 'unknown', 'all').map((sex) => ({ sex })) },
+  { weight: 3, arbitrary: fc.constantFrom('<18', '18-24', '<25', '25+', '25-49', '50+', 'all').map((ageGroup) => ({ ageGroup })) },
+  {
+    weight: 1,
+    arbitrary: fc.record(
+      { sex: fc.constantFrom('female', 'male', 'all'), ageGroup: fc.constantFrom('<18', '50+', 'all'), population: fc.constantFrom('women-in-prison', 'prison-staff', 'all') },
+      { requiredKeys: [] },
+    ),
+  },
+);
+
+/** Numbers that often add up to a total of 100 or 120 (shares of it), sometimes not, sometimes hidden. */
+const number = fc.oneof(fc.constantFrom(0, 5, 10, 20, 25, 40, 50, 60, 100, 120, 2.5), fc.integer({ min: 0, max: 130 }));
+const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 4 });
+
+const observation: fc.Arbitrary<Observation> = fc
+  .record({
+    key: fc.oneof({ weight: 4, arbitrary: groupKeys.map(() => undefined) }, { weight: 3, arbitrary: groupKeys }),
+    disaggregation,
+    numerator: maybe(number),
+    denominator: maybe(number),
+    value: maybe(number),
+    unit: fc.constantFrom('count', 'percent'),
+    suppressed: fc.option(fc.boolean(), { nil: undefined, freq: 2 }),
+  })
+  .map(({ key, disaggregation, ...rest }) => {
+    const obs: Record<string, unknown> = { id: 'o', ...(key ?? firstGroup), ...rest };
+    if (disaggregation !== undefined) obs.disaggregation = disaggregation;
+    for (const field of Object.keys(obs)) if (obs[field] === undefined) delete obs[field];
+    return obs as unknown as Observation;
+  });
+
+/** What a run reports: every call, in order. */
+function reports(make: (report: (...call: unknown[]) => void) => { add(obs: Observation, path: (string | number)[], context: number | undefined): void; finish(): void }, observations: readonly Observation[], lines: boolean): unknown[] {
+  const calls: unknown[] = [];
+  const breakdowns = make((...call) => calls.push(call));
+  // A stream's records share one empty path and are placed by their line; a package's by their paths.
+  const shared: (string | number)[] = [];
+  observations.forEach((obs, i) => breakdowns.add(obs, lines ? shared : ['observations', i], lines ? i + 2 : undefined));
+  breakdowns.finish();
+  observations.forEach((obs, i) => breakdowns.add(obs, lines ? shared : ['observations', i], lines ? i + 2 : undefined));
+  breakdowns.finish();
+  return calls;
+}
+
+describe('Breakdowns', () => {
+  it('reports what the plain reference reports, in the same order', () => {
+    fc.assert(
+      fc.property(fc.array(observation, { maxLength: 40 }), fc.boolean(), (observations, lines) => {
+        const expected = reports((report) => new ReferenceBreakdowns<number | undefined>(report as never), observations, lines);
+        const actual = reports((report) => new Breakdowns<number | undefined>(report as never), observations, lines);
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('TupleTable', () => {
+  it('numbers tuples as a Map of their joined numbers does', () => {
+    const tuple = fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0xffffffff, 0x80000000)), { minLength: 3, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(tuple, { maxLength: 3000 }), (tuples) => {
+        const table = new TupleTable(3);
+        const model = new Map<string, number>();
+        const key = new Uint32Array(4);
+        for (const t of tuples) {
+          key.set(t);
+          key[3] = 7; // beyond the width: not part of the tuple
+          const joined = t.join(',');
+          if (!model.has(joined)) model.set(joined, model.size);
+          expect(table.entryOf(key)).toBe(model.get(joined));
+        }
+        expect(table.size).toBe(model.size);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('Column', () => {
+  it('keeps what is pushed and set, as an array does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }).map((v) => ({ push: v })), fc.record({ at: fc.nat(), value: fc.integer({ min: -5, max: 5 }) })), { maxLength: 2000 }), (operations) => {
+        const column = new Column(Int32Array);
+        const model: number[] = [];
+        for (const op of operations) {
+          if ('push' in op) {
+            column.push(op.push);
+            model.push(op.push);
+          } else if (model.length > 0) {
+            column.set(op.at % model.length, op.value);
+            model[op.at % model.length] = op.value;
+          }
+        }
+        expect(column.length).toBe(model.length);
+        model.forEach((value, i) => expect(column.at(i)).toBe(value));
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
