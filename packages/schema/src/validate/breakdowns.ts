@@ -105,7 +105,8 @@ function dimensionsOf(code: number): string {
 
 /**
  * The groups of observations and their breakdowns, filled record by record and checked when the data ends.
- * `Context` is where a record is in its file (an NDJSON line, a CSV row), or undefined where its path says it.
+ * `Context` is where a record is in its file (an NDJSON line, a CSV row: a whole number below 2^32 − 1), or
+ * undefined where its path says it.
  */
 export class Breakdowns<Context extends number | undefined> {
   /** Each distinct text of a group's fields, numbered. */
@@ -122,16 +123,20 @@ export class Breakdowns<Context extends number | undefined> {
   /** Other parts (by population, or by two dimensions at once) by group, categories and population: their first row. */
   private others = new TupleTable(3);
   private readonly otherKey = new Uint32Array(3);
+  /** Per other part, in the order seen: its row, and the next other part of its group (NONE for the last). */
   private othersRows = new Column(Int32Array);
-  /** Per row (an observation noted): numbers (NaN when not given or hidden), where it is, categories, the next other part. */
+  private nextOthers = new Column(Int32Array);
+  /** Per row (an observation noted): numbers (NaN when not given or hidden), its context + 1 (0: none), categories. */
   private numerators = new Column(Float64Array);
   private denominators = new Column(Float64Array);
-  private contexts = new Column(Float64Array);
-  private pathsOf = new Column(Int32Array);
+  private contexts = new Column(Uint32Array);
   private codes = new Column(Uint16Array);
-  private nexts = new Column(Int32Array);
-  /** The paths of rows, each kept once however many rows share it (a stream's records all have the same). */
+  /**
+   * The paths of rows, as runs: `paths[i]` is the path of rows from `pathStarts[i]` on. A stream's records all
+   * share one path, so that it takes nothing per row; a package's each have their own (and are in memory anyway).
+   */
   private paths: Path[] = [];
+  private pathStarts = new Column(Int32Array);
 
   constructor(private readonly report: BreakdownReport<Context>) {}
 
@@ -186,13 +191,13 @@ export class Breakdowns<Context extends number | undefined> {
     this.otherKey[2] = population === undefined ? 0 : this.textNumber(population) + 1;
     const other = this.others.entryOf(this.otherKey);
     if (other < this.othersRows.length) return this.duplicate(path, context, this.othersRows.at(other), categoriesOf(obs));
-    const row = this.row(obs, path, context, code);
-    this.othersRows.push(row);
-    // Linked first to last, in the order seen: the block keeps the first and the last, each row the next.
+    this.othersRows.push(this.row(obs, path, context, code));
+    this.nextOthers.push(NONE);
+    // Linked first to last, in the order seen: the block keeps the first and the last, each the next.
     const last = this.blocks.at(block + BLOCK_OTHERS_LAST);
-    if (last === NONE) this.blocks.set(block + BLOCK_OTHERS, row);
-    else this.nexts.set(last, row);
-    this.blocks.set(block + BLOCK_OTHERS_LAST, row);
+    if (last === NONE) this.blocks.set(block + BLOCK_OTHERS, other);
+    else this.nextOthers.set(last, other);
+    this.blocks.set(block + BLOCK_OTHERS_LAST, other);
   }
 
   /** Reports what only all the data can tell, and forgets the groups. */
@@ -202,7 +207,7 @@ export class Breakdowns<Context extends number | undefined> {
       if (total === NONE) continue;
       this.checkBreakdown('sex', block, 0, BLOCK_LAST_SEX, total);
       this.checkBreakdown('ageGroup', block, SEX.length, BLOCK_LAST_AGE, total);
-      for (let row = this.blocks.at(block + BLOCK_OTHERS); row !== NONE; row = this.nexts.at(row)) this.checkLargerThanTotal(row, total);
+      for (let other = this.blocks.at(block + BLOCK_OTHERS); other !== NONE; other = this.nextOthers.at(other)) this.checkLargerThanTotal(this.othersRows.at(other), total);
     }
     this.texts = new IdTable();
     this.keyTexts.fill(undefined);
@@ -213,13 +218,13 @@ export class Breakdowns<Context extends number | undefined> {
     this.blocks = new Column(Int32Array);
     this.others = new TupleTable(3);
     this.othersRows = new Column(Int32Array);
+    this.nextOthers = new Column(Int32Array);
     this.numerators = new Column(Float64Array);
     this.denominators = new Column(Float64Array);
-    this.contexts = new Column(Float64Array);
-    this.pathsOf = new Column(Int32Array);
+    this.contexts = new Column(Uint32Array);
     this.codes = new Column(Uint16Array);
-    this.nexts = new Column(Int32Array);
     this.paths = [];
+    this.pathStarts = new Column(Int32Array);
   }
 
   /** Sets a field of the group key to the number of its text; true when it differs from the last record's. */
@@ -242,21 +247,30 @@ export class Breakdowns<Context extends number | undefined> {
     const row = this.numerators.length;
     this.numerators.push(countOf(obs));
     this.denominators.push(obs.denominator ?? Number.NaN);
-    this.contexts.push(context ?? Number.NaN);
-    if (this.paths.length === 0 || this.paths[this.paths.length - 1] !== path) this.paths.push(path);
-    this.pathsOf.push(this.paths.length - 1);
+    this.contexts.push(context === undefined ? 0 : context + 1);
+    if (this.paths.length === 0 || this.paths[this.paths.length - 1] !== path) {
+      this.paths.push(path);
+      this.pathStarts.push(row);
+    }
     this.codes.push(obs.suppressed === true ? code | SUPPRESSED : code);
-    this.nexts.push(NONE);
     return row;
   }
 
+  /** The path of a row: that of the last run starting at or before it. */
   private pathOf(row: number): Path {
-    return this.paths[this.pathsOf.at(row)]!;
+    let low = 0;
+    let high = this.paths.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >>> 1;
+      if (this.pathStarts.at(middle) <= row) low = middle;
+      else high = middle - 1;
+    }
+    return this.paths[low]!;
   }
 
   private contextOf(row: number): Context {
     const context = this.contexts.at(row);
-    return (Number.isNaN(context) ? undefined : context) as Context;
+    return (context === 0 ? undefined : context - 1) as Context;
   }
 
   private valueOf(row: number, field: (typeof FIELDS)[number]): number {
