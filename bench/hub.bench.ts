@@ -99,7 +99,7 @@ const RAW_METHOD = {
 };
 const HUB_METHOD = {
   sqlite: `Store.put in one Store.transaction: per record one JSON.stringify, a SHA-256 ETag of that text, the filter columns; INSERT … ON CONFLICT DO UPDATE of ${SQLITE_ROWS_PER_STATEMENT} rows a statement`,
-  postgres: 'Store.put in one serializable Store.transaction: per record one JSON.stringify, a SHA-256 ETag of that text, the filter columns; COPY into a temporary table, then UPDATE … FROM it of the rows that exist and INSERT … SELECT of the rest into `records`',
+  postgres: 'Store.put in one bulk Store.transaction (LOCK TABLE records first, read committed): per record one JSON.stringify, a SHA-256 ETag of that text, the filter columns; one SELECT of the stored keys among the rows\' (unnest of key arrays), then COPY of the rows with new keys straight into `records` (rows with stored keys would go through a temporary table, UPDATE … FROM and INSERT … SELECT)',
 };
 
 /** Inserts the rows with the bare driver into a freshly migrated hub database; returns the seconds it took. */
@@ -150,12 +150,12 @@ async function rawInsert(db: string, rows: Observation[]): Promise<number> {
   return took;
 }
 
-/** The hub's bulk write of the same rows, in one transaction; returns the seconds it took. */
+/** The hub's bulk write of the same rows, in one bulk transaction as a package import runs; returns the seconds it took. */
 async function storeImport(db: string, rows: Observation[]): Promise<number> {
   const store = await openStore(db);
   const writes = rows.map(asWrite);
   const start = process.hrtime.bigint();
-  await store.transaction((tx) => tx.put(writes));
+  await store.transaction((tx) => tx.put(writes), { bulk: true });
   const took = seconds(start);
   await store.close();
   return took;

@@ -127,7 +127,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         continue;
       }
       try {
-        await store.transaction((tx) => importPackage(tx, pkg, 'hub', 'en', { maxIssues: limits.maxIssues }));
+        await store.transaction((tx) => importPackage(tx, pkg, 'hub', 'en', { maxIssues: limits.maxIssues }), { bulk: true });
       } catch (error) {
         if (error instanceof Problem) throw new Error(`Cannot seed the hub with ${file}: ${error.detail}`, { cause: error });
         throw error;

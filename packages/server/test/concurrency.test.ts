@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observation, observationPackage, ORG_A } from './fixtures/data.js';
-import { startTestHub, testEngine, type TestHub } from './fixtures/hub.js';
+import { startTestHub, testEngine, withinOneWindow, type TestHub } from './fixtures/hub.js';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -47,6 +47,7 @@ describe(`concurrent requests (${testEngine})`, () => {
 
   it('counts one rate limit per token across every request, however they are spread', async () => {
     const token = await hub.token(ORG_A, 'reader');
+    await withinOneWindow();
     const statuses = await Promise.all(Array.from({ length: 60 }, () => hub.call(token, 'GET', '/v1/indicators?limit=1').then((r) => r.status)));
     expect(statuses.filter((s) => s === 200)).toHaveLength(40);
     expect(statuses.filter((s) => s === 429)).toHaveLength(20);

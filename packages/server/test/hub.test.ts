@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { PROBLEM_BASE, problemTypes } from '@phx/schema/api';
 import { createToken, startHub } from '../src/index.js';
 import { observationPackage, ORG_A } from './fixtures/data.js';
-import { startTestHub, testDatabase } from './fixtures/hub.js';
+import { startTestHub, testDatabase, withinOneWindow } from './fixtures/hub.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'phx-start-'));
 
@@ -119,6 +119,7 @@ describe('limits', () => {
   it('answers 429 with Retry-After once a token exceeds its rate, without slowing other tokens', async () => {
     const hub = await startTestHub({ limits: { rateLimit: { requests: 3, windowMs: 60_000 } } });
     try {
+      await withinOneWindow();
       const statuses = [];
       for (let i = 0; i < 4; i++) statuses.push((await hub.call(hub.tokens.memberA, 'GET', '/v1/indicators?limit=1')).status);
       expect(statuses).toEqual([200, 200, 200, 429]);

@@ -136,25 +136,49 @@ describe(`the store on ${testEngine}`, () => {
     expect(changed).not.toBe(first);
   });
 
-  it('stores many records at once, replacing those that exist, with any text in them', async () => {
+  it.each([false, true])('stores many records at once, replacing those that exist, with any text in them (bulk transaction: %s)', async (bulk) => {
     const { store } = await freshStore();
     // Enough rows for the bulk path (COPY on PostgreSQL), with characters that COPY and SQL escape.
     const notes = 'tab\there, newline\nthere, back\\slash, quote\' and "double", NUL-free ünïcødé 🙂';
     const records = Array.from({ length: 1200 }, (_, i) => write(`bulk-${String(i).padStart(4, '0')}`, { ...observation(`bulk-${String(i).padStart(4, '0')}`, ORG_A), notes }));
-    const etags = await store.transaction((tx) => tx.put(records));
+    const etags = await store.transaction((tx) => tx.put(records), { bulk });
     expect(new Set(etags).size).toBe(records.length);
-    // A new record before those that exist: on PostgreSQL the COPY fails part way and is undone.
-    const replaced = await store.transaction((tx) => tx.put([write('bulk-new'), ...records.slice(0, 600).map((r) => write(r.id, { ...r.body, notes: 'changed' }))]));
-    expect(replaced).toHaveLength(601);
+    // New records among those that exist: copied straight in (bulk) or through the staging table with the rest.
+    const replaced = await store.transaction(
+      (tx) => tx.put([write('bulk-new'), ...records.slice(0, 600).map((r) => write(r.id, { ...r.body, notes: 'changed' })), write('bulk-newer')]),
+      { bulk },
+    );
+    expect(replaced).toHaveLength(602);
     const all = [];
     for (let after: string | undefined, page; (page = await store.list('observation', {}, after, 1000)); after = page.next!) {
       all.push(...page.records);
       if (page.next === null) break;
     }
-    expect(all.map((r) => r.id)).toEqual([...records.map((r) => r.id), 'bulk-new'].sort());
+    expect(all.map((r) => r.id)).toEqual([...records.map((r) => r.id), 'bulk-new', 'bulk-newer'].sort());
+    expect((await store.get('observation', 'bulk-0001'))!.etag).toBe(replaced[2]);
     expect(all.filter((r) => r.body.notes === notes)).toHaveLength(600);
     expect(all.filter((r) => r.body.notes === 'changed')).toHaveLength(600);
     expect((await store.get('observation', 'bulk-0700'))!.json).toBe(JSON.stringify(records[700]!.body));
+  });
+
+  it('lets a bulk transaction and other writers of the same ids, on another connection pool, all finish, each write whole', async () => {
+    const { store, db } = await freshStore();
+    const other = await openStore(db);
+    opened.push({ store: other, remove: () => undefined });
+    const ids = Array.from({ length: 600 }, (_, i) => `race-${String(i).padStart(4, '0')}`);
+    // Some ids are stored before, some are written by both sides while the bulk write runs.
+    await store.put(ids.filter((_, i) => i % 3 === 0).map((id) => write(id, { ...observation(id, ORG_A), notes: 'before' })));
+    const bulk = store.transaction((tx) => tx.put(ids.map((id) => write(id, { ...observation(id, ORG_A), notes: 'bulk' }))), { bulk: true });
+    const singles = ids
+      .filter((_, i) => i % 50 === 1 || i % 50 === 3)
+      .map((id) => other.transaction(async (tx) => tx.put([write(id, { ...observation(id, ORG_A), notes: 'single' })])));
+    await Promise.all([bulk, ...singles]);
+    const stored = await Promise.all(ids.map((id) => store.get('observation', id)));
+    for (const [i, record] of stored.entries()) {
+      expect(record?.body.notes).toEqual(i % 50 === 1 || i % 50 === 3 ? expect.stringMatching(/^(bulk|single)$/) : 'bulk');
+      const [again] = await store.put([write(ids[i]!, record!.body as ReturnType<typeof observation>)]);
+      expect(again).toBe(record!.etag);
+    }
   });
 
   it('orders ids by their bytes, whatever the locale of the server', async () => {

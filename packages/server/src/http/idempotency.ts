@@ -1,5 +1,5 @@
 import { sha256 } from '../store/store.js';
-import type { Store } from '../store/types.js';
+import type { Store, TransactionOptions } from '../store/types.js';
 import type { HubContext } from './context.js';
 import { Problem } from './problem.js';
 
@@ -25,10 +25,11 @@ function send(reply: Reply): Response {
  * Runs a write in one transaction. With an Idempotency-Key (POSTs), the response is stored in the
  * same transaction, and a replay of the same request returns it without writing again; a key
  * reused for a different request is refused. Failures are not kept, so a retry can succeed.
+ * `options` say how the transaction runs (a package import is a bulk write).
  */
-export async function write(c: HubContext, store: Store, requestText: string, work: (tx: Store) => Promise<Reply>): Promise<Response> {
+export async function write(c: HubContext, store: Store, requestText: string, work: (tx: Store) => Promise<Reply>, options?: TransactionOptions): Promise<Response> {
   const key = c.req.method === 'POST' ? c.req.header('Idempotency-Key') : undefined;
-  if (key === undefined) return send(await store.transaction(work));
+  if (key === undefined) return send(await store.transaction(work, options));
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
     throw new Problem('bad-request', `An Idempotency-Key has 1 to ${MAX_KEY_LENGTH} characters.`);
   }
@@ -46,6 +47,6 @@ export async function write(c: HubContext, store: Store, requestText: string, wo
       const reply = await work(tx);
       await tx.saveResponse(principal, key, { requestHash, status: reply.status, body: reply.body ?? '', headers: reply.headers ?? {} });
       return reply;
-    }),
+    }, options),
   );
 }

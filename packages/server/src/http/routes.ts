@@ -147,7 +147,7 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     return write(c, store, text, async (tx) => ({
       status: 200,
       body: JSON.stringify(await importPackage(tx, value, c.get('principal'), localeOf(c), { maxIssues })),
-    }));
+    }), { bulk: true });
   });
 
   app.get('/v1/export', async (c) => {

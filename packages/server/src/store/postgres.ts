@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
-import { replaceClause, type SqlConnection, type SqlDatabase } from './sql.js';
+import { replaceClause, valuesOf, type Rows, type SqlConnection, type SqlDatabase, type SqlTransactionOptions } from './sql.js';
 
 /** Below this many rows a multi-row INSERT is quicker than a COPY through a temporary table. */
 const COPY_FROM_ROWS = 500;
@@ -33,11 +33,14 @@ function copyField(value: unknown): string {
   return COPY_SPECIAL.test(text) ? text.replace(COPY_SPECIAL, (c) => COPY_ESCAPES[c]!) : text;
 }
 
-/** COPY's input, in chunks of many lines: `values` holds the rows one after another, `width` values each. */
-function* copyLines(values: readonly unknown[], width: number): Generator<string> {
+/** COPY's input, in chunks of many lines: the rows at `indexes`, each built as the chunk it falls in is. */
+function* copyLines(rows: Rows, indexes: Iterable<number>): Generator<string> {
   let chunk = '';
-  for (let start = 0; start < values.length; start += width) {
-    for (let c = 0; c < width; c++) chunk += (c === 0 ? '' : '\t') + copyField(values[start + c]);
+  const values: unknown[] = [];
+  for (const index of indexes) {
+    values.length = 0;
+    rows.push(index, values);
+    for (let c = 0; c < values.length; c++) chunk += (c === 0 ? '' : '\t') + copyField(values[c]);
     chunk += '\n';
     if (chunk.length > 1 << 16) {
       yield chunk;
@@ -47,12 +50,86 @@ function* copyLines(values: readonly unknown[], width: number): Generator<string
   if (chunk) yield chunk;
 }
 
+/** The numbers 0 to count - 1. */
+function* allRows(count: number): Generator<number> {
+  for (let index = 0; index < count; index++) yield index;
+}
+
 let temporaryTables = 0;
 
 /** Runs work in a transaction: the one a connection belongs to, or a new one. */
 type InTransaction = (work: (tx: postgres.TransactionSql) => Promise<void>) => Promise<void>;
 
-function connectionOf(sql: postgres.Sql | postgres.TransactionSql, inTransaction: InTransaction): SqlConnection {
+/** The text that stands for a key: its values, joined by a character no COPY field holds. */
+const keyText = (values: readonly unknown[]) => values.map(String).join('\0');
+
+/**
+ * Copies rows into a table. Only rows that cannot be refused may be copied: when the server refuses a
+ * COPY after its last row is sent, postgres.js 3.4 never settles the stream (porsager/postgres#1173).
+ */
+async function copyRows(tx: postgres.TransactionSql, table: string, columns: readonly string[], rows: Rows, indexes: Iterable<number> = allRows(rows.count)): Promise<void> {
+  await pipeline(Readable.from(copyLines(rows, indexes)), await tx.unsafe(`COPY ${table} (${columns.join(', ')}) FROM STDIN`).writable());
+}
+
+/**
+ * Replaces the stored rows of the rows' keys and adds the rest. A COPY cannot resolve conflicts, so the rows
+ * go into a temporary table without constraints first; then two plain statements, which cost less than one
+ * INSERT … ON CONFLICT (it inserts each row speculatively).
+ */
+async function replaceThroughStaging(tx: postgres.TransactionSql, table: string, columns: readonly string[], rows: Rows, key: readonly string[], indexes?: Iterable<number>): Promise<void> {
+  const staging = `phx_copy_${++temporaryTables}`;
+  const list = columns.join(', ');
+  const sameKey = key.map((column) => `t.${column} = s.${column}`).join(' AND ');
+  await tx.unsafe(`CREATE TEMPORARY TABLE ${staging} (LIKE ${table}) ON COMMIT DROP`);
+  await copyRows(tx, staging, columns, rows, indexes);
+  const rest = columns.filter((column) => !key.includes(column));
+  await tx.unsafe(`UPDATE ${table} t SET ${rest.map((column) => `${column} = s.${column}`).join(', ')} FROM ${staging} s WHERE ${sameKey}`);
+  await tx.unsafe(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${staging} s WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${sameKey})`);
+}
+
+/**
+ * The keys of `rows` that the table holds, as `keyText` gives them: one query per value of the key's
+ * leading columns (a record's type) with its last column compared to an array, which an index scan answers.
+ */
+async function storedKeys(tx: postgres.TransactionSql, table: string, key: readonly string[], rows: Rows, keyOf: (index: number) => readonly unknown[]): Promise<Set<string>> {
+  const groups = new Map<string, { leading: readonly unknown[]; last: unknown[] }>();
+  for (let index = 0; index < rows.count; index++) {
+    const values = keyOf(index);
+    const leading = values.slice(0, -1);
+    const text = keyText(leading);
+    let group = groups.get(text);
+    if (!group) groups.set(text, (group = { leading, last: [] }));
+    group.last.push(values[values.length - 1]);
+  }
+  const stored = new Set<string>();
+  const where = [...key.slice(0, -1).map((column, i) => `${column} = $${i + 1}`), `${key[key.length - 1]} = ANY($${key.length}::text[])`].join(' AND ');
+  for (const group of groups.values()) {
+    const found = await tx.unsafe(`SELECT ${key.join(', ')} FROM ${table} WHERE ${where}`, [...group.leading, group.last] as postgres.ParameterOrJSON<never>[]);
+    for (const row of found) stored.add(keyText(key.map((column) => row[column])));
+  }
+  return stored;
+}
+
+/**
+ * Writes rows into a table this transaction has locked against other writers: the keys that are stored
+ * are looked up, the rows of new keys are copied straight in (no other writer can add one of those keys
+ * before this commits, so the COPY cannot be refused for a conflict), the others replace their rows
+ * through a temporary table. Rows whose keys repeat among themselves all go the way that can report it.
+ */
+async function writeLocked(tx: postgres.TransactionSql, table: string, columns: readonly string[], rows: Rows, key: readonly string[], keyOf: (index: number) => readonly unknown[]): Promise<void> {
+  const keys = new Set<string>();
+  for (let index = 0; index < rows.count; index++) keys.add(keyText(keyOf(index)));
+  if (keys.size < rows.count) return replaceThroughStaging(tx, table, columns, rows, key);
+  const stored = await storedKeys(tx, table, key, rows, keyOf);
+  if (stored.size === 0) return copyRows(tx, table, columns, rows);
+  const fresh: number[] = [];
+  const replacing: number[] = [];
+  for (let index = 0; index < rows.count; index++) (stored.has(keyText(keyOf(index))) ? replacing : fresh).push(index);
+  if (fresh.length > 0) await copyRows(tx, table, columns, rows, fresh);
+  await replaceThroughStaging(tx, table, columns, rows, key, replacing);
+}
+
+function connectionOf(sql: postgres.Sql | postgres.TransactionSql, inTransaction: InTransaction, locked: ReadonlySet<string> = new Set()): SqlConnection {
   return {
     dialect: 'postgres',
     async all<T>(query: string, params: readonly unknown[] = []) {
@@ -64,32 +141,22 @@ function connectionOf(sql: postgres.Sql | postgres.TransactionSql, inTransaction
     async run(query, params = []) {
       return (await sql.unsafe(numbered(query), params as postgres.ParameterOrJSON<never>[])).count;
     },
-    async insertMany(table, columns, values, key) {
+    async insertMany(table, columns, rows, key) {
       const list = columns.join(', ');
       const width = columns.length;
-      const rows = values.length / width;
-      if (rows < COPY_FROM_ROWS) {
-        for (let start = 0; start < rows; start += ROWS_PER_INSERT) {
-          const count = Math.min(ROWS_PER_INSERT, rows - start);
+      if (rows.count < COPY_FROM_ROWS) {
+        for (let start = 0; start < rows.count; start += ROWS_PER_INSERT) {
+          const count = Math.min(ROWS_PER_INSERT, rows.count - start);
           const placeholders = Array.from({ length: count }, (_, r) => `(${columns.map((__, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
-          const batch = values.slice(start * width, (start + count) * width);
+          const batch = valuesOf(rows, start, start + count);
           await sql.unsafe(`INSERT INTO ${table} (${list}) VALUES ${placeholders} ${replaceClause(columns, key)}`, batch as postgres.ParameterOrJSON<never>[]);
         }
         return;
       }
       await inTransaction(async (tx) => {
-        const copy = async (target: string) => void (await pipeline(Readable.from(copyLines(values, width)), await tx.unsafe(`COPY ${target} (${list}) FROM STDIN`).writable()));
-        if (!key) return copy(table);
-        // COPY cannot resolve conflicts, and a COPY that fails leaves the driver waiting: the rows go into a
-        // temporary table that has no constraints, then replace the stored rows of their keys and add the rest.
-        // Two plain statements cost less than one INSERT … ON CONFLICT, which inserts each row speculatively.
-        const staging = `phx_copy_${++temporaryTables}`;
-        const sameKey = key.map((column) => `t.${column} = s.${column}`).join(' AND ');
-        await tx.unsafe(`CREATE TEMPORARY TABLE ${staging} (LIKE ${table}) ON COMMIT DROP`);
-        await copy(staging);
-        const rest = columns.filter((column) => !key.includes(column));
-        await tx.unsafe(`UPDATE ${table} t SET ${rest.map((column) => `${column} = s.${column}`).join(', ')} FROM ${staging} s WHERE ${sameKey}`);
-        await tx.unsafe(`INSERT INTO ${table} (${list}) SELECT ${list} FROM ${staging} s WHERE NOT EXISTS (SELECT 1 FROM ${table} t WHERE ${sameKey})`);
+        if (!key) return copyRows(tx, table, columns, rows);
+        if (locked.has(table) && rows.key) return writeLocked(tx, table, columns, rows, key, rows.key);
+        return replaceThroughStaging(tx, table, columns, rows, key);
       });
     },
   };
@@ -102,10 +169,16 @@ function connectionOf(sql: postgres.Sql | postgres.TransactionSql, inTransaction
 export function openPostgresDatabase(url: string): SqlDatabase {
   const sql = postgres(url, { max: 10, onnotice: () => undefined, connection: { application_name: 'phx-hub' } });
 
-  const transaction = async <T>(work: (tx: SqlConnection) => Promise<T>, mode = 'isolation level serializable'): Promise<T> => {
+  const transaction = async <T>(work: (tx: SqlConnection) => Promise<T>, options: SqlTransactionOptions & { mode?: string } = {}): Promise<T> => {
+    const bulk = options.bulk ?? [];
+    // A bulk transaction locks its tables first; it then needs no serializable snapshot to see the latest rows.
+    const mode = options.mode ?? (bulk.length > 0 ? 'isolation level read committed' : 'isolation level serializable');
     for (let attempt = 1; ; attempt++) {
       try {
-        return (await sql.begin(mode, (tx) => work(connectionOf(tx, (inner) => inner(tx))))) as T;
+        return (await sql.begin(mode, async (tx) => {
+          if (bulk.length > 0) await tx.unsafe(`LOCK TABLE ${bulk.join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
+          return work(connectionOf(tx, (inner) => inner(tx), new Set(bulk)));
+        })) as T;
       } catch (error) {
         const code = (error as { code?: string }).code;
         if (!RETRYABLE.has(code ?? '') || attempt >= MAX_ATTEMPTS) throw error;
@@ -122,7 +195,7 @@ export function openPostgresDatabase(url: string): SqlDatabase {
       transaction(async (tx) => {
         await tx.all('SELECT pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
         await apply(tx);
-      }, 'isolation level read committed'),
+      }, { mode: 'isolation level read committed' }),
     async close() {
       await sql.end({ timeout: 5 });
     },

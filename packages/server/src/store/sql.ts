@@ -14,12 +14,39 @@ export interface SqlConnection {
   /** Runs a statement; returns how many rows it changed. */
   run(sql: string, params?: readonly unknown[]): Promise<number>;
   /**
-   * Inserts many rows at once (multi-row INSERT on SQLite, COPY on PostgreSQL). `values` holds the
-   * rows one after another, `columns.length` values each (one flat array, so that a bulk import
-   * builds no array per row). With `key` (columns among `columns`), a row whose key is taken
-   * replaces the other columns of the stored row.
+   * Inserts many rows at once (multi-row INSERT on SQLite, COPY on PostgreSQL), each built only when it
+   * is written, so that a bulk write computes its rows while the database stores those before. With `key`
+   * (columns among `columns`), a row whose key is taken replaces the other columns of the stored row.
    */
-  insertMany(table: string, columns: readonly string[], values: readonly unknown[], key?: readonly string[]): Promise<void>;
+  insertMany(table: string, columns: readonly string[], rows: Rows, key?: readonly string[]): Promise<void>;
+}
+
+/** Rows of a bulk write, built on demand: each row is asked for once, and no array is kept per row. */
+export interface Rows {
+  readonly count: number;
+  /** Appends the values of row `index` to `into`, one per column, in the order of the columns. */
+  push(index: number, into: unknown[]): void;
+  /** The values of row `index`'s key columns, in the order of the key, without building the rest of the row (rows written with a key). */
+  key?(index: number): readonly unknown[];
+}
+
+/** The values of rows `start` to `end` (excluded), one after another. */
+export function valuesOf(rows: Rows, start: number, end: number): unknown[] {
+  const values: unknown[] = [];
+  for (let index = start; index < end; index++) rows.push(index, values);
+  return values;
+}
+
+/** How a transaction runs. */
+export interface SqlTransactionOptions {
+  /**
+   * Tables the transaction writes in bulk. PostgreSQL locks them against other writers before the work
+   * reads anything (they wait until it commits), so that the work sees the latest rows, is never aborted
+   * for a conflict and run again, and copies rows with new keys straight into them. SQLite has one writer
+   * at a time anyway.
+   * @default []
+   */
+  bulk?: readonly string[];
 }
 
 /** A hub database: a connection that also runs transactions and closes. */
@@ -29,7 +56,7 @@ export interface SqlDatabase extends SqlConnection {
    * none. Transactions behave as if run one after another (SQLite: one writer; PostgreSQL: serializable,
    * retried on a serialization failure), so `work` must not have effects outside the database.
    */
-  transaction<T>(work: (tx: SqlConnection) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: SqlConnection) => Promise<T>, options?: SqlTransactionOptions): Promise<T>;
   /** Runs the pending migrations under a lock that other processes opening the database wait for. */
   migrate(apply: (tx: SqlConnection) => Promise<void>): Promise<void>;
   close(): Promise<void>;

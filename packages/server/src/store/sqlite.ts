@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { replaceClause, type SqlConnection, type SqlDatabase } from './sql.js';
+import { replaceClause, valuesOf, type SqlConnection, type SqlDatabase } from './sql.js';
 
 /** Rows per multi-row INSERT: well under SQLite's 32 766 bound values for the widest table. */
 const ROWS_PER_INSERT = 200;
@@ -47,14 +47,12 @@ export function openSqliteDatabase(file: string): SqlDatabase {
     async run(sql, params = []) {
       return prepare(sql).run(...params).changes;
     },
-    async insertMany(table, columns, values, key) {
-      const width = columns.length;
-      const rows = values.length / width;
+    async insertMany(table, columns, rows, key) {
       const full = prepare(insertSql(table, columns, ROWS_PER_INSERT, key));
       let start = 0;
-      for (; start + ROWS_PER_INSERT <= rows; start += ROWS_PER_INSERT) full.run(values.slice(start * width, (start + ROWS_PER_INSERT) * width));
+      for (; start + ROWS_PER_INSERT <= rows.count; start += ROWS_PER_INSERT) full.run(valuesOf(rows, start, start + ROWS_PER_INSERT));
       // The rest, in a statement of its size (not cached: sizes vary).
-      if (start < rows) db.prepare(insertSql(table, columns, rows - start, key)).run(values.slice(start * width));
+      if (start < rows.count) db.prepare(insertSql(table, columns, rows.count - start, key)).run(valuesOf(rows, start, rows.count));
     },
   };
 

@@ -3,7 +3,7 @@ import { indicatorCatalogue, type RecordType } from '@phx/schema';
 import { FILTER_COLUMNS, pushFilterColumns } from './columns.js';
 import { migrations } from './migrations.js';
 import { openPostgresDatabase } from './postgres.js';
-import type { SqlConnection, SqlDatabase } from './sql.js';
+import type { Rows, SqlConnection, SqlDatabase } from './sql.js';
 import { openSqliteDatabase } from './sqlite.js';
 import type { AuditEntry, ListFilter, ListPage, Principal, RateWindow, RecordWrite, Role, Store, StoredRecord, TokenInfo } from './types.js';
 
@@ -96,7 +96,7 @@ const RECORD_COLUMNS = ['type', 'id', 'owner', 'etag', 'body', ...FILTER_COLUMNS
 const RECORD_KEY = ['type', 'id'];
 
 /**
- * Appends the row of a record to `values` (the flat parameters of a bulk insert) and returns its
+ * Appends the row of a record to `values` (the parameters of a bulk insert) and returns its
  * ETag. The body is serialised once: the stored text, the ETag's hash and nothing else read it.
  */
 function pushRecordRow(values: unknown[], record: RecordWrite, now: string): string {
@@ -108,12 +108,15 @@ function pushRecordRow(values: unknown[], record: RecordWrite, now: string): str
   return etag;
 }
 
-/** The rows of records as the flat parameters of a bulk insert, and their ETags. */
-function recordRows(records: readonly RecordWrite[], now: string): { values: unknown[]; etags: string[] } {
-  const values: unknown[] = [];
+/** The rows of records for a bulk write, and their ETags: each ETag is known once its row has been built. */
+function recordRows(records: readonly RecordWrite[], now: string): { rows: Rows; etags: string[] } {
   const etags = new Array<string>(records.length);
-  for (let i = 0; i < records.length; i++) etags[i] = pushRecordRow(values, records[i]!, now);
-  return { values, etags };
+  const rows: Rows = {
+    count: records.length,
+    push: (index, into) => void (etags[index] = pushRecordRow(into, records[index]!, now)),
+    key: (index) => [records[index]!.type, records[index]!.id],
+  };
+  return { rows, etags };
 }
 
 /** The SQL of the list query of a filter, and its values (exported for the test that explains its plans). */
@@ -178,9 +181,9 @@ function storeOn(db: SqlConnection, shared: Shared): Store {
   const one = async <T>(sql: string, params: unknown[]) => (await db.all<T>(sql, params))[0];
   const store: Store = {
     engine: db.dialect,
-    async transaction(work) {
+    async transaction(work, options) {
       try {
-        return await database.transaction((tx) => work(storeOn(tx, shared)));
+        return await database.transaction((tx) => work(storeOn(tx, shared)), { bulk: options?.bulk ? ['records'] : [] });
       } finally {
         shared.statistics.refresh();
       }
@@ -210,8 +213,8 @@ function storeOn(db: SqlConnection, shared: Shared): Store {
       return (await db.all<{ id: string }>('SELECT id FROM records WHERE type = ?', [type])).map((row) => row.id);
     },
     async put(records) {
-      const { values, etags } = recordRows(records, new Date().toISOString());
-      await db.insertMany('records', RECORD_COLUMNS, values, RECORD_KEY);
+      const { rows, etags } = recordRows(records, new Date().toISOString());
+      await db.insertMany('records', RECORD_COLUMNS, rows, RECORD_KEY);
       if (records.length >= ANALYZE_FROM_RECORDS) shared.statistics.stale();
       return etags;
     },
@@ -263,7 +266,10 @@ function storeOn(db: SqlConnection, shared: Shared): Store {
       await db.insertMany(
         'audit',
         ['at', 'action', 'type', 'record_id', 'package', 'owner', 'records', 'by_organisation', 'by_role'],
-        entries.flatMap((e) => [at, e.action, e.type, e.id, e.package, e.owner, e.records, e.by.organisation, e.by.role]),
+        { count: entries.length, push: (index, into) => {
+          const e = entries[index]!;
+          into.push(at, e.action, e.type, e.id, e.package, e.owner, e.records, e.by.organisation, e.by.role);
+        } },
       );
     },
     async auditTrail(organisation, after, limit) {
@@ -313,7 +319,7 @@ async function migrate(db: SqlDatabase): Promise<void> {
     }
     // The catalogue's indicators are stored, so that they list, paginate and carry ETags like any record.
     const catalogue = indicatorCatalogue.map((definition): RecordWrite => ({ type: 'indicator', id: definition.code, owner: CATALOGUE_OWNER, body: definition as unknown as Record<string, unknown> }));
-    await tx.insertMany('records', RECORD_COLUMNS, recordRows(catalogue, new Date().toISOString()).values, RECORD_KEY);
+    await tx.insertMany('records', RECORD_COLUMNS, recordRows(catalogue, new Date().toISOString()).rows, RECORD_KEY);
   });
 }
 

@@ -137,6 +137,19 @@ export interface RateWindow {
   resetAt: number;
 }
 
+/** How a store transaction runs. */
+export interface TransactionOptions {
+  /**
+   * A bulk write, such as a package import. On PostgreSQL the records are locked against other writers
+   * before the work reads them (those wait until it commits): the work sees the latest records, is never
+   * aborted and run again for a conflict, and records with new ids are copied straight into the table.
+   * Leave it off for small writes, so that they do not wait for one another. SQLite has one writer at a
+   * time anyway.
+   * @default false
+   */
+  bulk?: boolean;
+}
+
 /**
  * The storage of a hub, on SQLite or PostgreSQL (see `openStore`). Writes go through
  * `transaction`, which hands its work a store bound to the transaction: a request's writes and its
@@ -159,7 +172,7 @@ export interface Store {
    * PostgreSQL `work` may run again when the server aborts it to keep transactions serializable, so
    * it must have no effect outside the store.
    */
-  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Store) => Promise<T>, options?: TransactionOptions): Promise<T>;
   get(type: RecordType, id: string): Promise<StoredRecord | undefined>;
   /** Records of a type with ids after `after`, in id order. */
   list(type: RecordType, filter: ListFilter, after: string | undefined, limit: number): Promise<ListPage>;
