@@ -1,7 +1,7 @@
 /**
  * Everything generated from the zod source: the JSON Schemas and the OpenAPI document in schemas/v1/, the
- * client's `paths` types, the reference docs, the shape checks the validators run before zod and the catalogue as
- * the rules read it.
+ * client's `paths` types, the reference docs, the shape checks the validators run before zod, and the catalogue and
+ * the severities of the issue codes as the validators read them.
  * `npm run schemas` writes these files; test/generated.test.ts fails when a committed copy drifts.
  */
 import { compile } from 'json-schema-to-typescript';
@@ -19,6 +19,7 @@ import { renderMessage } from '../packages/schema/src/validate/messages.js';
 import type { DataPackage } from '../packages/schema/src/index.js';
 import { exportPackage, fieldMaps, formatNote, gamDhis2Template, gamReadiness, sdmxComponents, type ExportTarget } from '../packages/interop/src/index.js';
 import { catalogueRulesSource } from './catalogue-rules.js';
+import { severitiesSource } from './issue-severities.js';
 import { shapeChecksSource } from './shape-checks.js';
 
 const labelLocales = Object.keys(codelistLabels) as LabelLocale[];
@@ -371,5 +372,6 @@ export async function artefacts(): Promise<Map<string, string>> {
   files.set('docs/interop.md', interopDoc());
   files.set('packages/schema/src/generated/shape-checks.ts', shapeChecksSource());
   files.set('packages/schema/src/generated/catalogue-rules.ts', catalogueRulesSource());
+  files.set('packages/schema/src/generated/severities.ts', severitiesSource());
   return files;
 }

@@ -8,7 +8,7 @@ const root = join(import.meta.dirname, '..');
 describe('generated files', async () => {
   const files = await artefacts();
 
-  it('covers the JSON Schemas, their TypeScript types, the reference docs, the shape checks and the catalogue as the rules read it', () => {
+  it('covers the JSON Schemas, their TypeScript types, the reference docs, the shape checks, and the catalogue and severities as the validators read them', () => {
     expect([...files.keys()]).toEqual(
       expect.arrayContaining([
         'schemas/v1/DataPackage.schema.json',
@@ -22,6 +22,7 @@ describe('generated files', async () => {
         'docs/interop.md',
         'packages/schema/src/generated/shape-checks.ts',
         'packages/schema/src/generated/catalogue-rules.ts',
+        'packages/schema/src/generated/severities.ts',
       ]),
     );
   });

@@ -11,7 +11,7 @@ export {
 } from './model/index.js';
 export { codelists, type Code, type CodelistId } from './codelists/codes.js';
 export { indicatorCatalogue } from './catalogue/indicators.js';
-export { issueCodes, type IssueCode, type IssueCodeInfo } from './validate/codes.js';
+export { issueCodes, rulesBeyondSchema, type IssueCode, type IssueCodeInfo } from './validate/codes.js';
 export { starterPlaceholders } from './validate/placeholders.js';
 export { suggestionsFor } from './validate/suggestions.js';
 export {
@@ -24,7 +24,7 @@ export { fieldKeys, type FieldKey } from './validate/fields.js';
 export type { TextForm } from './model/common.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {
-  validate, validateRecord, rulesBeyondSchema, recordsReadIn, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
+  validate, validateRecord, recordsReadIn, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
 } from './validate/validate.js';
 export { shapeProblems, type StructuralProblem } from './validate/structural.js';
 export { validateNdjson, type ValidateNdjsonOptions } from './validate/ndjson.js';

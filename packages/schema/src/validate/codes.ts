@@ -356,3 +356,14 @@ export const issueCodes = {
  * A stable issue code.
  */
 export type IssueCode = keyof typeof issueCodes;
+
+/**
+ * The codes that only `validate()` checks: the JSON Schemas cannot express them.
+ *
+ * @example
+ * ```ts
+ * rulesBeyondSchema.includes('ref.unknown-organisation'); // true
+ * rulesBeyondSchema.includes('schema.required'); // false
+ * ```
+ */
+export const rulesBeyondSchema = (Object.keys(issueCodes) as IssueCode[]).filter((code) => !issueCodes[code].structural);

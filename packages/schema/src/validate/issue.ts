@@ -1,6 +1,7 @@
 import type { Locale } from '../locales/index.js';
 import type { RecordType } from '../model/records.js';
-import { issueCodes, type IssueCode } from './codes.js';
+import { severities } from '../generated/severities.js';
+import type { IssueCode } from './codes.js';
 import { renderMessage } from './messages.js';
 import type { IssueParams } from './params.js';
 
@@ -124,7 +125,7 @@ export function problemOf<C extends IssueCode>(code: C, path: (string | number)[
  */
 export function makeIssue(problem: Problem, locale: Locale = 'en'): ValidationIssue {
   const { code, path, params } = problem;
-  return { code, severity: issueCodes[code].severity, path, pointer: toPointer(path), message: renderMessage(code, params, locale), params } as ValidationIssue;
+  return { code, severity: severities[code], path, pointer: toPointer(path), message: renderMessage(code, params, locale), params } as ValidationIssue;
 }
 
 /**

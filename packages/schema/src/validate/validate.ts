@@ -5,7 +5,7 @@ import type { DataPackage } from '../model/package.js';
 import { packageHeaderOf, recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import type { Locale } from '../locales/index.js';
 import { decodeUtf8 } from '../file/encoding.js';
-import { issueCodes, type IssueCode } from './codes.js';
+import { severities } from '../generated/severities.js';
 import { makeIssue, type Problem, type ReadSummary, type Severity, type ValidationIssue, type ValidationResult } from './issue.js';
 import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
@@ -150,7 +150,7 @@ export class IssueCollector {
   }
 
   add(problem: Problem): ValidationIssue | undefined {
-    this.count(issueCodes[problem.code].severity);
+    this.count(severities[problem.code]);
     // Past maxIssues an issue is only counted: its message is never rendered.
     if (this.full) return undefined;
     const issue = this.make(problem);
@@ -418,14 +418,3 @@ export function validateRecord(type: RecordType, record: unknown, options: Valid
   }
   return collector.result({ records: { ...noRecords(), [type]: 1 }, complete: true }, record as Record<string, unknown>);
 }
-
-/**
- * The codes that only {@link validate} checks: the JSON Schemas cannot express them.
- *
- * @example
- * ```ts
- * rulesBeyondSchema.includes('ref.unknown-organisation'); // true
- * rulesBeyondSchema.includes('schema.required'); // false
- * ```
- */
-export const rulesBeyondSchema = (Object.keys(issueCodes) as IssueCode[]).filter((code) => !issueCodes[code].structural);
