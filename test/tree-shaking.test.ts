@@ -14,7 +14,7 @@ async function bundle(source: string): Promise<string> {
     platform: 'browser',
     minify: false,
     charset: 'utf8',
-    alias: { '@phx/schema': join(schemaDist, 'index.js'), '@phx/schema/codelists': join(schemaDist, 'codelists.js') },
+    alias: { '@phx/schema': join(schemaDist, 'index.js'), '@phx/schema/codelists': join(schemaDist, 'codelists', 'index.js') },
   });
   return result.outputFiles[0]!.text;
 }
