@@ -17,7 +17,7 @@ export async function readValidPackage(path: string, command: string, consequenc
   if ((input!.format ?? formatOfName(input!.name)) !== 'json') {
     throw new UsageError(`${input!.name}: phx ${command} reads a .phx.json package`, `convert it first: phx convert ${input!.name} -o package.phx.json`);
   }
-  const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES });
+  const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true });
   if (!result.ok || result.format !== 'json' || !result.data) {
     context.print(renderHuman({ files: [fileReport(input!.name, result)], quiet: true, locale }, context.color));
     throw new InvalidInputError(`${consequence}: ${input!.name} is not a valid package; fix its errors (phx validate ${input!.name})`);

@@ -113,7 +113,9 @@ export function onInput(
   options: Omit<ValidateFileOptions, 'name' | 'format'>,
   onBytes?: (bytes: number) => void,
 ): Promise<FileValidationResult> {
-  return step(streamOf(input, onBytes), { ...options, ...(input.path !== undefined && { name: input.path }), ...(input.format && { format: input.format }) });
+  // A file (not standard input) can be read again: then a .phx.json file is read piece by piece.
+  const file = input.path !== undefined && { name: input.path, reopen: () => streamOf(input) };
+  return step(streamOf(input, onBytes), { ...options, ...file, ...(input.format && { format: input.format }) });
 }
 
 /**

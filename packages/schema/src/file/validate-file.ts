@@ -9,6 +9,7 @@ import { validateNdjson, type ValidateNdjsonOptions } from '../validate/ndjson.j
 import { IssueCollector, noRecords, readJsonPackage, validate } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
 import { formatOfFile, type FileFormat } from './format.js';
+import { validatePackageStream } from './package-stream.js';
 
 /**
  * Options of {@link validateFile}: those of the validators, and what is known of the file.
@@ -27,11 +28,20 @@ export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsv
    */
   format?: FileFormat;
   /**
-   * Largest `.phx.json` or CSV file read, in bytes: it is read whole, so a larger one is reported
-   * without being held.
+   * Largest file read whole, in bytes (a CSV file, a workbook, a `.phx.json` file not read piece by piece):
+   * a larger one is reported without being held.
    * @default 500 MiB
    */
   maxDocumentBytes?: number;
+  /**
+   * Reads the file again from the start, when the input is a stream. With it (or with bytes for input),
+   * a `.phx.json` file is validated piece by piece, in memory bounded by its longest record rather than by
+   * its size, with the issues it has when read whole; without it, a streamed `.phx.json` is read whole.
+   * The file is read a second time to place issues found once a record is gone (an unresolved reference,
+   * a breakdown's sum), and to read whole a document that is not a package as PHX writes one (not JSON,
+   * not UTF-8, its header after its records).
+   */
+  reopen?: () => ChunkSource;
   /** Called with each issue as soon as it is found (an NDJSON file is read as a stream), and the format being read. */
   onIssue?: (issue: ValidationIssue, format: FileFormat) => void;
 }
@@ -53,16 +63,39 @@ export interface FileValidationResult extends ValidationResult<Partial<DataPacka
 /** Bytes read before the format is told: enough for the first entries of a zip and the first line of text. */
 const HEAD_BYTES = 64 * 1024;
 
-/** A file being read: the first chunks, taken to tell its format, and then the rest. */
+/** A file being read: the first chunks, taken to tell its format, and then the rest; read again from the start when it can be. */
 class FileSource {
   /** Bytes taken from the input so far. */
   bytes = 0;
   readonly #taken: Uint8Array[] = [];
-  readonly #rest: AsyncIterator<Uint8Array>;
+  #rest: AsyncIterator<Uint8Array>;
   #ended = false;
+  /** The input from the start, when it can be read again. */
+  readonly #reopen: (() => AsyncIterable<Uint8Array>) | undefined;
 
-  constructor(input: Uint8Array | ChunkSource) {
+  constructor(input: Uint8Array | ChunkSource, reopen: (() => ChunkSource) | undefined) {
+    this.#reopen = input instanceof Uint8Array ? () => single(input) : reopen && (() => encoded(chunksOf(reopen())));
     this.#rest = (input instanceof Uint8Array ? single(input) : encoded(chunksOf(input)))[Symbol.asyncIterator]();
+  }
+
+  /** Whether the file can be read again from the start. */
+  get rereadable(): boolean {
+    return this.#reopen !== undefined;
+  }
+
+  /** Lets go of the input read so far and reads it again from the start (only when {@link FileSource.rereadable}). */
+  async restart(): Promise<void> {
+    await this.#rest.return?.();
+    this.#rest = this.#reopen!()[Symbol.asyncIterator]();
+    this.#taken.length = 0;
+    this.bytes = 0;
+    this.#ended = false;
+  }
+
+  /** Every chunk of the file, read again from the start. */
+  async *again(): AsyncGenerator<Uint8Array> {
+    await this.restart();
+    yield* this.chunks();
   }
 
   /** The first `size` bytes (fewer when the file is shorter). */
@@ -151,6 +184,23 @@ async function wholeDocument(
   return result;
 }
 
+/**
+ * Validates a `.phx.json` file piece by piece when it can be read again and its data is not asked for, else
+ * whole; a document that is not a package as PHX writes one is read whole after all.
+ */
+async function validateJson(source: FileSource, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
+  if (!options.keepData && source.rereadable) {
+    let reads = 0;
+    const result = await validatePackageStream(() => (reads++ === 0 ? source.chunks() : source.again()), options);
+    if (result) {
+      result.issues.forEach((issue) => options.onIssue?.(issue));
+      return result;
+    }
+    await source.restart();
+  }
+  return wholeDocument(source, options, validate);
+}
+
 /** The result of a file that cannot be read at all, for one problem. */
 function fileProblem(options: StepOptions, problem: Problem): ValidationResult<Partial<DataPackage>> {
   const collector = new IssueCollector(options);
@@ -185,7 +235,7 @@ async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise
  */
 const readers: Partial<Record<FileFormat, FormatReader>> = {
   // Plain functions, not made by calling a factory: a bundle that never validates files then leaves all this out.
-  json: { validate: (source, options) => wholeDocument(source, options, validate), read: (source, options) => wholeDocument(source, options, readJsonPackage) },
+  json: { validate: validateJson, read: (source, options) => wholeDocument(source, options, readJsonPackage) },
   csv: { validate: (source, options) => wholeDocument(source, options, validateCsv), read: (source, options) => wholeDocument(source, options, csvRecords) },
   xlsx: { validate: (source, options) => wholeDocument(source, options, validateWorkbook), read: (source, options) => wholeDocument(source, options, workbookRecords) },
   ndjson: {
@@ -257,7 +307,7 @@ export function readRecords(input: Uint8Array | ChunkSource, options: ValidateFi
 }
 
 async function runFile(input: Uint8Array | ChunkSource, options: ValidateFileOptions, step: keyof FormatReader): Promise<FileValidationResult> {
-  const source = new FileSource(input);
+  const source = new FileSource(input, options.reopen);
   try {
     const format = formatOfFile(await source.head(HEAD_BYTES), options);
     const reader = readers[format];

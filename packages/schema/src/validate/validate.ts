@@ -59,8 +59,9 @@ export interface ValidateOptions {
   maxDepth?: number;
   /**
    * Keep the data read in the result's `data` even when it is not valid (then unchecked: look at
-   * `ok` before trusting it), and gather the records of an NDJSON stream at all. Without it, `data`
-   * is there only when the data is valid, and never for NDJSON, which is read in constant memory.
+   * `ok` before trusting it), and gather the records of an NDJSON stream or a `.phx.json` file that
+   * {@link validateFile} reads piece by piece at all. Without it, `data` is there only when the data is
+   * valid, and never for those, which are read in bounded memory.
    * @default false
    */
   keepData?: boolean;
@@ -363,19 +364,10 @@ export function readJsonDocument(input: string | Uint8Array, options: Pick<Valid
 
 function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions): ReadSummary {
   const read: ReadSummary = { records: noRecords(), complete: true };
-  const envelope = checkShape('package', value, []);
-  envelope.problems.forEach((problem) => collector.add(problem));
-  if (!envelope.data) {
-    // Without a usable envelope, still check the records that are there.
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return read;
-  }
-  const pkg = (envelope.data ?? value) as Record<string, unknown>;
-  const checker = new RuleChecker<undefined>(ruleSettings(options, true), (problem) => collector.add(problem));
-  const publisher = (pkg.publisher as { id?: unknown } | undefined)?.id;
-  if (typeof publisher === 'string') checker.publisherIs(publisher);
-  // An accepted envelope is read as it is; zod's output (a trimmed URL) is walked whole, without its records.
-  if (envelope.text !== ANY_VALUE) checker.header(pkg, undefined, envelope.text);
-  else if (envelope.data) checker.header(packageHeaderOf(envelope.data), undefined, ANY_VALUE);
+  const add = (problem: Problem): void => void collector.add(problem);
+  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true), add);
+  const pkg = checkEnvelope(value, checker, add);
+  if (!pkg) return read;
   // Definitions before their uses: indicators and facilities are checked before observations.
   for (const type of recordTypeNames) {
     const collection = recordTypes[type].collection;
@@ -386,16 +378,49 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
         read.complete = false;
         return read;
       }
-      const path = [collection, index];
-      const { problems, data, text } = checkShape(type, records[index], path);
-      problems.forEach((problem) => collector.add(problem));
-      if (data) checker.record(type, data, path, undefined, text);
-      else checker.invalid(type, records[index], path, undefined);
+      checkPackageRecord(type, records[index], [collection, index], undefined, checker, add);
       read.records[type]++;
     }
   }
   checker.finish();
   return read;
+}
+
+/**
+ * Checks a package's envelope (its shape, records left out) and the rules of its header, and returns it as an
+ * object to read the records from; undefined when it is not an object, whose records cannot be told.
+ */
+export function checkEnvelope(value: unknown, checker: RuleChecker<number | undefined>, add: (problem: Problem) => void): Record<string, unknown> | undefined {
+  const envelope = checkShape('package', value, []);
+  envelope.problems.forEach(add);
+  // Without a usable envelope, still check the records that are there.
+  if (!envelope.data && (value === null || typeof value !== 'object' || Array.isArray(value))) return undefined;
+  const pkg = (envelope.data ?? value) as Record<string, unknown>;
+  const publisher = (pkg.publisher as { id?: unknown } | undefined)?.id;
+  if (typeof publisher === 'string') checker.publisherIs(publisher);
+  // An accepted envelope is read as it is; zod's output (a trimmed URL) is walked whole, without its records.
+  if (envelope.text !== ANY_VALUE) checker.header(pkg, undefined, envelope.text);
+  else if (envelope.data) checker.header(packageHeaderOf(envelope.data), undefined, ANY_VALUE);
+  return pkg;
+}
+
+/**
+ * Checks one record of a package at `path`: its shape, then the rules, which remember it for those that span
+ * records and report under `rulePath` (the record's path, or a path the caller places the record at).
+ */
+export function checkPackageRecord<Context extends number | undefined>(
+  type: RecordType,
+  record: unknown,
+  path: (string | number)[],
+  context: Context,
+  checker: RuleChecker<Context>,
+  add: (problem: Problem) => void,
+  rulePath = path,
+): void {
+  const { problems, data, text } = checkShape(type, record, path);
+  problems.forEach(add);
+  if (data) checker.record(type, data, rulePath, context, text);
+  else checker.invalid(type, record, rulePath, context);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { fileFormats, formatOfName, recordTypes, toPointer, validateFile, writeXlsx, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
-import { EngineError, MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
+import { EngineError, MAX_HELD_DOCUMENT_BYTES, MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
 import { LineStarts, observedStream } from './reading.js';
 import type { Reporter } from './report.js';
 
@@ -44,8 +44,8 @@ function placeOf(issue: ValidationIssue, format: 'ndjson' | 'other', pkg: Partia
 /**
  * Checks a file with the file pipeline of @phx/schema — the verdict the `phx` command and the hub give
  * on the same bytes — reading it as a stream, reporting progress and issues as it reads, and noting
- * where lines start so that a record can be found again. What a `.phx.json` or CSV file holds is kept
- * to show its records and to convert it; an NDJSON file is never held.
+ * where lines start so that a record can be found again. What a CSV file or a `.phx.json` file of a
+ * moderate size holds is kept to show its records and to convert it; an NDJSON file is never held.
  */
 export async function checkFile(checked: CheckedFile, locale: Locale, reporter: Reporter): Promise<FileSummary> {
   const { file } = checked;
@@ -59,8 +59,10 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
     name: file.name,
     locale,
     maxIssues: MAX_ISSUES,
-    // What a document holds is kept to show its records; an NDJSON stream is never held.
-    keepData: formatOfName(file.name) !== 'ndjson',
+    // What a document of a moderate size holds is kept to show its records; an NDJSON stream is never held.
+    keepData: formatOfName(file.name) !== 'ndjson' && file.size <= MAX_HELD_DOCUMENT_BYTES,
+    // A larger .phx.json file is read piece by piece, and again to place what is found at its end.
+    reopen: () => file.stream(),
     // A stream's issues are sent as it is read; a document's all come at the end, placed in its records below.
     onIssue: (issue, format) => {
       if (format === 'ndjson') reporter.add({ ...issue, file: reporter.file, ...placeOf(issue, 'ndjson', undefined) });
@@ -72,7 +74,7 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
   checked.data = data;
   if (result.format !== 'ndjson') for (const issue of issues) reporter.add({ ...issue, file: reporter.file, ...placeOf(issue, 'other', data) });
   reporter.flush();
-  return { ...summary, name: file.name, convertible: result.ok && packageFormats.has(result.format) };
+  return { ...summary, name: file.name, convertible: result.ok && packageFormats.has(result.format) && data !== undefined };
 }
 
 /** The formats whose valid files hold a package the page can write again as .phx.json or .xlsx. */

@@ -3,6 +3,11 @@ import type { FileValidationResult, IssueCode, Locale, Severity, ValidationIssue
 
 /** Most issues listed per file: enough to work through, few enough for the page to stay quick. */
 export const MAX_ISSUES = 10_000;
+/**
+ * Largest `.phx.json` file whose package the page holds, to show its records, convert and export it; a larger
+ * one is checked piece by piece and not held, so that the tab stays small.
+ */
+export const MAX_HELD_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
 /** Where an issue's record is: what the issues table shows in its "Record" column. */
 export type RecordRef =

@@ -1,0 +1,154 @@
+import { DEFAULT_MAX_LINE_BYTES } from '../formats/lines.js';
+import type { DataPackage } from '../model/package.js';
+import { recordTypes, type RecordType } from '../model/records.js';
+import { toPointer, type Problem, type ReadSummary, type TextLocation, type ValidationIssue, type ValidationResult } from '../validate/issue.js';
+import { LineIndex, locatePaths } from '../validate/locate.js';
+import type { ValidateNdjsonOptions } from '../validate/ndjson.js';
+import { RuleChecker } from '../validate/rules.js';
+import { checkEnvelope, checkPackageRecord, DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings } from '../validate/validate.js';
+import { PackageScanner, type PackagePieces, type PiecePlace } from './package-scanner.js';
+
+/** Paths of a record are relative to it while it is checked: one shared empty path, which the rules keep rather than copy. */
+const RECORD_PATH: (string | number)[] = [];
+
+/** An issue kept, with its path in the piece it was found in, to be placed in that piece's text. */
+interface Found {
+  issue: ValidationIssue;
+  path: readonly (string | number)[];
+}
+
+/** Where the records of one array start among all the records read, in the order read. */
+interface RecordArray {
+  type: RecordType;
+  first: number;
+}
+
+/**
+ * Validates a `.phx.json` document read piece by piece ({@link PackageScanner}): the envelope first, then each
+ * record as its text ends, as {@link validate} checks the package read whole and with the same issues (code,
+ * path, message, location, order), in memory bounded by the longest record rather than the document. The
+ * rules' context of a record is its number in the order read, kept in their tables as a number. Issues found
+ * once a record's text is gone (unresolved references, sums of breakdowns) are placed by reading the document
+ * a second time. Undefined when the document is to be read whole: text that is not JSON or not UTF-8, nesting
+ * beyond `maxDepth`, a header after the records, record arrays out of their order.
+ *
+ * @param read - the document's bytes from the start; called again for a second reading.
+ */
+export async function validatePackageStream(
+  read: () => AsyncIterable<Uint8Array>,
+  options: ValidateNdjsonOptions,
+): Promise<ValidationResult<Partial<DataPackage>> | undefined> {
+  const collector = new IssueCollector(options);
+  const summary: ReadSummary = { records: noRecords(), complete: true };
+  const arrays: RecordArray[] = [];
+  const deferred = new Map<number, Found[]>();
+  const envelopeFound: Found[] = [];
+  let envelopeText = '';
+  let current = -1;
+  let currentFound: Found[] = [];
+  let settled = false;
+
+  /** The path in the package of a path in record number `at`. */
+  const pathOf = (at: number, path: readonly (string | number)[]): (string | number)[] => {
+    let array = arrays.length - 1;
+    while (arrays[array]!.first > at) array--;
+    const { type, first } = arrays[array]!;
+    return [recordTypes[type].collection, at - first, ...path];
+  };
+  /** A problem of record number `at`, with its path in the package, and the first of two duplicates named by its pointer as when read whole. */
+  const inPackage = (problem: Problem, at: number): Problem => {
+    if ((problem.code === 'unique.duplicate-id' || problem.code === 'unique.duplicate-breakdown') && typeof problem.params.first === 'number') {
+      const keys = problem.code === 'unique.duplicate-id' ? [recordTypes[problem.params.recordType].key] : [];
+      return { ...problem, path: pathOf(at, problem.path), params: { ...problem.params, first: toPointer(pathOf(problem.params.first, keys)) } } as Problem;
+    }
+    return { ...problem, path: pathOf(at, problem.path) };
+  };
+  /** Adds a problem of record number `at` (of the envelope when undefined), its path relative to the record unless `inRecord` is given. */
+  const report = (problem: Problem, at: number | undefined, inRecord?: (string | number)[]): void => {
+    const issue = collector.add(at === undefined || inRecord ? problem : inPackage(problem, at));
+    if (!issue) return;
+    const found = { issue, path: inRecord ? problem.path.slice(inRecord.length) : problem.path };
+    if (at === undefined) envelopeFound.push(found);
+    else if (at === current) currentFound.push(found);
+    else deferred.set(at, [...(deferred.get(at) ?? []), found]);
+  };
+  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true), report);
+
+  const pieces: PackagePieces = {
+    envelope(text) {
+      envelopeText = text;
+      const value = parsed(text);
+      if (value) checkEnvelope(value.json, checker, (problem) => report(problem, undefined));
+      return value !== undefined;
+    },
+    record(type, index, text, place) {
+      // Text that is not JSON anywhere is the document's only issue: records past the last checked are still parsed.
+      const value = parsed(text);
+      if (!value) return false;
+      if (settled || (settled = collector.settled)) {
+        summary.complete = false;
+        return true;
+      }
+      if (index === 0) arrays.push({ type, first: current + 1 });
+      current++;
+      currentFound = [];
+      // Shape problems are worded with the record's path in the package; the rules keep one shared path.
+      const path = [recordTypes[type].collection, index];
+      checkPackageRecord(type, value.json, path, current, checker, (problem) => report(problem, current, path), RECORD_PATH);
+      summary.records[type]++;
+      placeIn(text, place, currentFound);
+      return true;
+    },
+  };
+  if (!(await scan(read(), pieces, options))) return undefined;
+  // What the rules report from here on is of records whose text is gone.
+  current = -1;
+  if (!settled) checker.finish();
+  placeIn(envelopeText, { line: 1, column: 1 }, envelopeFound);
+  if (deferred.size > 0) {
+    let at = -1;
+    const placed = await scan(read(), {
+      envelope: () => true,
+      record(_type, _index, text, place) {
+        const found = deferred.get(++at);
+        if (found) placeIn(text, place, found);
+        return true;
+      },
+    }, options);
+    if (!placed) return undefined;
+  }
+  return collector.result(summary);
+}
+
+/** The value of a JSON text, wrapped so that any value (`null` too) is told from none; undefined when it is not JSON. */
+function parsed(text: string): { json: unknown } | undefined {
+  try {
+    return { json: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Places issues found in a piece at their line and column in the document, the piece's text starting at `place`. */
+function placeIn(text: string, place: PiecePlace, found: readonly Found[]): void {
+  if (found.length === 0) return;
+  const locations = locatePaths(text, found.map(({ path }) => path), new LineIndex(text));
+  found.forEach(({ issue }, i) => (issue.location = shifted(locations[i]!, place)));
+}
+
+function shifted(location: TextLocation, place: PiecePlace): TextLocation {
+  return location.line === 1 ? { line: place.line, column: place.column + location.column - 1 } : { line: place.line + location.line - 1, column: location.column };
+}
+
+/** Reads a document's bytes as UTF-8 through a scanner; false when it is to be read whole. */
+async function scan(chunks: AsyncIterable<Uint8Array>, pieces: PackagePieces, options: ValidateNdjsonOptions): Promise<boolean> {
+  const scanner = new PackageScanner(pieces, options.maxDepth ?? DEFAULT_MAX_DEPTH, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of chunks) if (!scanner.write(decoder.decode(chunk, { stream: true }))) return false;
+    return scanner.write(decoder.decode()) && scanner.end();
+  } catch {
+    // Bytes that are not UTF-8: the whole reader names the encoding and places the first bad byte.
+    return false;
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * A `.phx.json` file read piece by piece says what the same file read whole says: every issue — code, path,
+ * params, message, location — in the same order, with the same counts, on every example file, on the awkward
+ * files and on fuzzed packages cut into chunks anywhere (inside a string, an escape, a character of several
+ * bytes). A document it does not read as a package (not JSON, nested too deep, its header after its records)
+ * is left to the whole reader.
+ */
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
+import { validatePackageStream } from '../src/file/package-stream.js';
+import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
+import { packageHeaderShape } from '../src/model/package.js';
+import { recordTypeNames, recordTypes } from '../src/model/records.js';
+import { validate, type ValidateOptions } from '../src/validate/validate.js';
+import { NOW } from './rules/small-package.js';
+import { fuzzed } from './support/fuzz.js';
+
+const encoder = new TextEncoder();
+
+/** A reading of the bytes in chunks of `size`, as many times as asked. */
+const inChunks = (bytes: Uint8Array, size: number) =>
+  async function* (): AsyncGenerator<Uint8Array> {
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  };
+
+/** What validate() says of the document read whole, without the data (a stream never holds it). */
+function whole(bytes: Uint8Array, options: ValidateOptions) {
+  const { data: _data, ...result } = validate(bytes, options);
+  return result;
+}
+
+const optionSets: ValidateOptions[] = [{ now: NOW }, { now: NOW, locale: 'ru', maxIssues: 3 }, { now: NOW, locale: 'uk', maxIssues: 1 }, { now: NOW, maxDepth: 4 }];
+
+const dataDir = new URL('../../../examples/data/', import.meta.url);
+const examples = [
+  ...readdirSync(dataDir).filter((name) => name.endsWith('.phx.json')),
+  ...readdirSync(new URL('invalid/', dataDir)).filter((name) => name.endsWith('.phx.json')).map((name) => `invalid/${name}`),
+];
+/** Examples that are not read as packages: text that is not JSON, nesting past the limit. */
+const readWhole = new Set(['invalid/syntax.invalid-json.phx.json', 'invalid/syntax.too-deep.phx.json']);
+
+describe('every example file', () => {
+  it.each(examples)('%s', async (name) => {
+    const bytes = readFileSync(new URL(name, dataDir));
+    for (const options of optionSets) {
+      for (const size of [3, 64, bytes.length]) {
+        const streamed = await validatePackageStream(inChunks(bytes, size), options);
+        if (readWhole.has(name) || options.maxDepth === 4) {
+          // Records nest deeper than 4 levels in the document (root, array, record, field, …).
+          if (options.maxDepth !== 4 || readWhole.has(name)) expect(streamed).toBeUndefined();
+          continue;
+        }
+        expect(streamed).toEqual(whole(bytes, options));
+      }
+    }
+  });
+});
+
+describe('validateFile', () => {
+  it('reads bytes and reopened streams piece by piece, with no data, a second time to place what is found at the end', async () => {
+    const bytes = readFileSync(new URL('invalid/ref.unknown-organisation.phx.json', dataDir));
+    let reopened = 0;
+    const reopen = (): AsyncGenerator<Uint8Array> => {
+      reopened++;
+      return inChunks(bytes, 333)();
+    };
+    const fromBytes = await validateFile(bytes, { name: 'p.phx.json', now: NOW });
+    const fromStream = await validateFile(inChunks(bytes, 100)(), { name: 'p.phx.json', now: NOW, reopen });
+    const { data: _data, ...readWholly } = await validateFile(inChunks(bytes, 100)(), { name: 'p.phx.json', now: NOW });
+    expect(fromBytes).toEqual(readWholly);
+    expect(fromStream).toEqual(readWholly);
+    expect(reopened).toBe(1);
+    expect(fromBytes.data).toBeUndefined();
+    expect(readWholly.issues.map((issue) => issue.code)).toContain('ref.unknown-organisation');
+  });
+
+  it('keeps the data when asked, reading the document whole', async () => {
+    const bytes = readFileSync(new URL('network-meeting-2020.phx.json', dataDir));
+    const result = await validateFile(bytes, { name: 'p.phx.json', now: NOW, keepData: true });
+    expect(result.data?.observations?.length).toBeGreaterThan(0);
+  });
+
+  it.each(awkwardFiles().filter(({ name }) => name.endsWith('.json')))('says of $name what the whole reader says', async ({ name, bytes }) => {
+    const options: ValidateFileOptions = { name, now: NOW };
+    const { data: _data, ...readWholly } = await validateFile(inChunks(bytes, 4096)(), options);
+    expect(await validateFile(bytes, options)).toEqual(readWholly);
+  });
+});
+
+const records = fc.record(
+  Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, fc.array(fuzzed(recordTypes[type].schema, 20), { maxLength: 6 })])),
+  { requiredKeys: [], noNullPrototype: true },
+);
+const header = fuzzed(z.strictObject(packageHeaderShape), 20);
+/** How a program lays the document out: one line, or indented with spaces or tabs, with Windows line ends. */
+const layout = fc.constantFrom<(value: unknown) => string>(
+  (value) => JSON.stringify(value),
+  (value) => JSON.stringify(value, null, 2),
+  (value) => JSON.stringify(value, null, '\t').replaceAll('\n', '\r\n'),
+  (value) => `\uFEFF \n${JSON.stringify(value, null, 1)}\n\n`,
+);
+
+describe('fuzzed packages', () => {
+  it('in chunks cut anywhere: the same result as read whole', async () => {
+    await fc.assert(
+      fc.asyncProperty(header, records, layout, fc.integer({ min: 1, max: 300 }), fc.constantFrom(...optionSets), async (head, collections, write, size, options) => {
+        const isObject = typeof head === 'object' && head !== null && !Array.isArray(head);
+        const pkg = isObject ? { ...head, ...collections } : head;
+        const bytes = encoder.encode(write(pkg) ?? 'null');
+        const streamed = await validatePackageStream(inChunks(bytes, size), options);
+        if (isObject && options.maxDepth === undefined) expect(streamed).toEqual(whole(bytes, options));
+        else if (streamed) expect(streamed).toEqual(whole(bytes, options));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('laid out otherwise (the header after the records, arrays out of order): read whole, the same result', async () => {
+    await fc.assert(
+      fc.asyncProperty(header.filter((head) => typeof head === 'object' && head !== null && !Array.isArray(head)), records, async (head, collections) => {
+        const reversed = Object.fromEntries(Object.entries({ ...collections, ...(head as object) }).reverse());
+        const bytes = encoder.encode(JSON.stringify({ ...collections, ...(head as object), ...reversed }, null, 1));
+        const options: ValidateFileOptions = { name: 'p.phx.json', now: NOW };
+        const { data: _data, ...readWholly } = await validateFile(inChunks(bytes, 50)(), options);
+        expect(await validateFile(bytes, options)).toEqual(readWholly);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('texts a scanner could misread', () => {
+  const base = readFileSync(new URL('network-meeting-2020.phx.json', dataDir), 'utf8');
+  const pkg = JSON.parse(base) as { observations: { notes?: unknown }[] };
+  const tricky = ['{"[', '\\"]}', '\\\\', 'ü€𝄞 \u2028', ']}],"observations":[', '\\u0022'];
+  it.each(tricky)('a note holding %j, cut at chunk sizes up to 24', async (note) => {
+    pkg.observations[0]!.notes = { en: `${note} then ${note}` };
+    const bytes = encoder.encode(JSON.stringify(pkg, null, 2));
+    for (let size = 1; size <= 24; size++) expect(await validatePackageStream(inChunks(bytes, size), { now: NOW })).toEqual(whole(bytes, { now: NOW }));
+  });
+
+  it.each([
+    ['not JSON after the records', (text: string) => `${text.trimEnd()} x`],
+    ['a trailing comma in an array', (text: string) => text.replace(/\}\s*\]\s*\}\s*$/, '},]}')],
+    ['a cut document', (text: string) => text.slice(0, -10)],
+    ['two separators', (text: string) => text.replace('},', '},,')],
+    ['a record array twice', (text: string) => text.replace(/\}\s*$/, ',"observations":[]}')],
+    ['an escaped key', (text: string) => text.replace('"observations"', '"observ\\u0061tions"')],
+    ['bytes that are not UTF-8', (text: string) => text.replace('"id"', '"i\uFFFFd"')],
+  ])('%s: read whole', async (_, change) => {
+    const text = change(base);
+    expect(text).not.toBe(base);
+    const bytes = encoder.encode(text).map((byte, i, all) => (byte === 0xef && all[i + 1] === 0xbf && all[i + 2] === 0xbf ? 0xff : byte));
+    expect(await validatePackageStream(inChunks(bytes, 64), { now: NOW })).toBeUndefined();
+  });
+});
