@@ -272,8 +272,9 @@ const readers: Partial<Record<FileFormat, FormatReader>> = {
  * the format from the content, the declared format and the name; checks the encoding (a byte order
  * mark is dropped; UTF-16, Windows-1251 and other text that is not UTF-8 is reported, named when
  * recognised); reports empty and blank files, CSV files without a PHX header or without rows, and
- * older workbooks, PDFs and archives by name; and validates `.phx.json`, `.phx.ndjson` (as a stream, in
- * constant memory), CSV as Excel writes it in any locale, and Excel workbooks (.xlsx). Never throws on bad data.
+ * older workbooks, PDFs and archives by name; and validates `.phx.ndjson` (as a stream, in constant memory),
+ * `.phx.json` (piece by piece when it can be read again: see `reopen`), CSV as Excel writes it in any locale,
+ * and Excel workbooks (.xlsx). Never throws on bad data.
  *
  * @param input - the bytes, or a stream of chunks (a web `ReadableStream`, a Node stream, any async iterable).
  * @example
