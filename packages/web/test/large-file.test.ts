@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeNdjsonFile } from './fixtures/ndjson.js';
+import { writeLargeFile } from './fixtures/ndjson.js';
 import { packageText, validPackage } from './fixtures/packages.js';
 import { chooseFiles, screenshot, waitForResults } from './support/browser.js';
 import { browserSession } from './support/session.js';
@@ -16,7 +16,7 @@ let bigLines: number;
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'phx-web-'));
   bigFile = join(folder, 'observations-50mb.phx.ndjson');
-  ({ lines: bigLines } = await writeNdjsonFile(bigFile, 50 * 1024 * 1024));
+  ({ lines: bigLines } = await writeLargeFile(bigFile, 50 * 1024 * 1024));
 });
 
 afterAll(async () => {
