@@ -9,11 +9,12 @@
  * time, because the page's Content-Security-Policy forbids the `new Function` that zod's own compiler uses.
  * A zod construct this generator does not know is an error, not a silent fallback.
  */
-import type { z } from 'zod';
+import * as z from 'zod';
 import { regexes } from 'zod/v4/core';
 import { phxRegistry } from '../packages/schema/src/model/common.js';
 import { recordTypeNames, type RecordType } from '../packages/schema/src/model/records.js';
-import { shapeSchemas, textShapeSchemas, type ShapeKind } from '../packages/schema/src/model/shapes.js';
+import { packageHeaderShape } from '../packages/schema/src/model/package.js';
+import { shapeSchemas, type ShapeKind } from '../packages/schema/src/model/shapes.js';
 import { nonTextKeys } from '../packages/schema/src/validate/privacy.js';
 
 type AnySchema = z.core.$ZodType;
@@ -347,7 +348,9 @@ export function shapeChecksSource(): string {
     if (lineType) return [kind, `(value) => ${object(module, shapeSchemas[recordType], true)}(value, ${JSON.stringify(lineType)})`] as const;
     return [kind, object(module, shapeSchemas[kind], recordTypeNames.includes(kind as RecordType))] as const;
   });
-  const texts = kinds.map((kind) => [kind, textShape(module, textShapeSchemas[kind])] as const);
+  // The privacy rule walks the free text of the package's header, not of its records.
+  const packageHeader = z.strictObject(packageHeaderShape);
+  const texts = kinds.map((kind) => [kind, textShape(module, kind === 'package' ? packageHeader : shapeSchemas[kind])] as const);
   const helpers = [...module.helpers].sort();
   return [
     banner,

@@ -22,6 +22,3 @@ export const shapeSchemas = {
 
 /** A kind of shape: a record type, `package`, `package-line` or `<record type>-line`. */
 export type ShapeKind = keyof typeof shapeSchemas;
-
-/** The schema whose free text the privacy rule walks, per kind: the package's header, not its records. */
-export const textShapeSchemas: Record<ShapeKind, z.ZodType> = { ...shapeSchemas, package: z.strictObject(packageHeaderShape) };
