@@ -10,7 +10,7 @@ import { indicatorCatalogue } from '@phx/schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type ListFilter, type Store } from '../src/index.js';
 import { migrations } from '../src/store/migrations.js';
-import { observation, ORG_A } from './fixtures/data.js';
+import { observation, organisation, ORG_A } from './fixtures/data.js';
 import { testDatabase, testEngine } from './fixtures/hub.js';
 
 const run = promisify(execFile);
@@ -159,6 +159,21 @@ describe(`the store on ${testEngine}`, () => {
     expect(all.filter((r) => r.body.notes === notes)).toHaveLength(600);
     expect(all.filter((r) => r.body.notes === 'changed')).toHaveLength(600);
     expect((await store.get('observation', 'bulk-0700'))!.json).toBe(JSON.stringify(records[700]!.body));
+  });
+
+  it('keeps the ids of each record type apart in a bulk write of several types, some stored and some new', async () => {
+    const { store } = await freshStore();
+    // Ids of varied lengths, each used by an organisation and by an observation.
+    const ids = Array.from({ length: 300 }, (_, i) => `${'k'.repeat(1 + (i % 40))}.${i}`);
+    const organisationOf = (id: string, name: string) => ({ type: 'organisation' as const, id, owner: ORG_A, body: { ...organisation(id), name } });
+    await store.put(ids.filter((_, i) => i % 2 === 0).map((id) => organisationOf(id, 'before')));
+    const etags = await store.transaction((tx) => tx.put([...ids.map((id) => organisationOf(id, 'bulk')), ...ids.map((id) => write(id))]), { bulk: true });
+    expect(etags).toHaveLength(600);
+    for (const [i, id] of ids.entries()) {
+      expect((await store.get('organisation', id))?.body.name).toBe('bulk');
+      expect((await store.get('organisation', id))?.etag).toBe(etags[i]);
+      expect((await store.get('observation', id))?.etag).toBe(etags[300 + i]);
+    }
   });
 
   it('lets a bulk transaction and other writers of the same ids, on another connection pool, all finish, each write whole', async () => {

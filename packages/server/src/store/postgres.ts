@@ -117,14 +117,13 @@ async function storedKeys(tx: postgres.TransactionSql, table: string, key: reado
  * through a temporary table. Rows whose keys repeat among themselves all go the way that can report it.
  */
 async function writeLocked(tx: postgres.TransactionSql, table: string, columns: readonly string[], rows: Rows, key: readonly string[], keyOf: (index: number) => readonly unknown[]): Promise<void> {
-  const keys = new Set<string>();
-  for (let index = 0; index < rows.count; index++) keys.add(keyText(keyOf(index)));
-  if (keys.size < rows.count) return replaceThroughStaging(tx, table, columns, rows, key);
+  const texts = Array.from({ length: rows.count }, (_, index) => keyText(keyOf(index)));
+  if (new Set(texts).size < rows.count) return replaceThroughStaging(tx, table, columns, rows, key);
   const stored = await storedKeys(tx, table, key, rows, keyOf);
   if (stored.size === 0) return copyRows(tx, table, columns, rows);
   const fresh: number[] = [];
   const replacing: number[] = [];
-  for (let index = 0; index < rows.count; index++) (stored.has(keyText(keyOf(index))) ? replacing : fresh).push(index);
+  for (const [index, text] of texts.entries()) (stored.has(text) ? replacing : fresh).push(index);
   if (fresh.length > 0) await copyRows(tx, table, columns, rows, fresh);
   await replaceThroughStaging(tx, table, columns, rows, key, replacing);
 }
