@@ -69,7 +69,7 @@ describe('validateFile', () => {
     };
     const fromBytes = await validateFile(bytes, { name: 'p.phx.json', now: NOW });
     const fromStream = await validateFile(inChunks(bytes, 100)(), { name: 'p.phx.json', now: NOW, reopen });
-    const { data: _data, ...readWholly } = await validateFile(inChunks(bytes, 100)(), { name: 'p.phx.json', now: NOW });
+    const readWholly = await validateFile(inChunks(bytes, 100)(), { name: 'p.phx.json', now: NOW });
     expect(fromBytes).toEqual(readWholly);
     expect(fromStream).toEqual(readWholly);
     expect(reopened).toBe(1);
@@ -85,7 +85,7 @@ describe('validateFile', () => {
 
   it.each(awkwardFiles().filter(({ name }) => name.endsWith('.json')))('says of $name what the whole reader says', async ({ name, bytes }) => {
     const options: ValidateFileOptions = { name, now: NOW };
-    const { data: _data, ...readWholly } = await validateFile(inChunks(bytes, 4096)(), options);
+    const readWholly = await validateFile(inChunks(bytes, 4096)(), options);
     expect(await validateFile(bytes, options)).toEqual(readWholly);
   });
 });
@@ -111,24 +111,41 @@ describe('fuzzed packages', () => {
         const pkg = isObject ? { ...head, ...collections } : head;
         const bytes = encoder.encode(write(pkg) ?? 'null');
         const streamed = await validatePackageStream(inChunks(bytes, size), options);
-        if (isObject && options.maxDepth === undefined) expect(streamed).toEqual(whole(bytes, options));
+        // A key written with an escape could spell a record array's name: such a document is left to the whole reader.
+        const escapedKey = isObject && Object.keys(pkg as object).some((key) => JSON.stringify(key) !== `"${key}"`);
+        if (escapedKey) expect(streamed).toBeUndefined();
+        else if (isObject && options.maxDepth === undefined) expect(streamed).toEqual(whole(bytes, options));
         else if (streamed) expect(streamed).toEqual(whole(bytes, options));
       }),
       { numRuns: 80 },
     );
   });
 
+  /** A stream read once is read whole; bytes, which can be read again, piece by piece where they can. */
+  const readEitherWay = async (bytes: Uint8Array) => {
+    const options: ValidateFileOptions = { name: 'p.phx.json', now: NOW };
+    expect(await validateFile(bytes, options)).toEqual(await validateFile(inChunks(bytes, 50)(), options));
+  };
+
   it('laid out otherwise (the header after the records, arrays out of order): read whole, the same result', async () => {
     await fc.assert(
       fc.asyncProperty(header.filter((head) => typeof head === 'object' && head !== null && !Array.isArray(head)), records, async (head, collections) => {
         const reversed = Object.fromEntries(Object.entries({ ...collections, ...(head as object) }).reverse());
-        const bytes = encoder.encode(JSON.stringify({ ...collections, ...(head as object), ...reversed }, null, 1));
-        const options: ValidateFileOptions = { name: 'p.phx.json', now: NOW };
-        const { data: _data, ...readWholly } = await validateFile(inChunks(bytes, 50)(), options);
-        expect(await validateFile(bytes, options)).toEqual(readWholly);
+        await readEitherWay(encoder.encode(JSON.stringify({ ...collections, ...(head as object), ...reversed }, null, 1)));
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('a valid package whose only, empty, record array comes before its header: no data either way', async () => {
+    const head = { phxVersion: '1.0', id: 'a', publisher: { id: 'AA-00-0', name: 'Семинар в Лусаке' }, license: 'https://phx.example.org/ext', publishedAt: '2020-10-28T13:00:00+01:00' };
+    const bytes = encoder.encode(JSON.stringify({ meetings: [], ...head }));
+    expect(validate(bytes, { now: NOW }).data).toBeDefined();
+    const result = await validateFile(bytes, { name: 'p.phx.json', now: NOW });
+    expect(result.ok).toBe(true);
+    expect(result.data).toBeUndefined();
+    await readEitherWay(bytes);
+    expect((await validateFile(bytes, { name: 'p.phx.json', now: NOW, keepData: true })).data).toEqual({ meetings: [], ...head });
   });
 });
 
@@ -149,6 +166,7 @@ describe('texts a scanner could misread', () => {
     ['two separators', (text: string) => text.replace('},', '},,')],
     ['a record array twice', (text: string) => text.replace(/\}\s*$/, ',"observations":[]}')],
     ['an escaped key', (text: string) => text.replace('"observations"', '"observ\\u0061tions"')],
+    ['an escaped backslash in a key of the header', (text: string) => text.replace('{', '{"\\\\":null,')],
     ['bytes that are not UTF-8', (text: string) => text.replace('"id"', '"i\uFFFFd"')],
   ])('%s: read whole', async (_, change) => {
     const text = change(base);

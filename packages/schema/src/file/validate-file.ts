@@ -186,10 +186,12 @@ async function wholeDocument(
 
 /**
  * Validates a `.phx.json` file piece by piece when it can be read again and its data is not asked for, else
- * whole; a document that is not a package as PHX writes one is read whole after all.
+ * whole; a document that is not a package as PHX writes one is read whole after all. Its data is in the
+ * result only when asked for, however it was read, so that the result does not hang on the file's layout.
  */
 async function validateJson(source: FileSource, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
-  if (!options.keepData && source.rereadable) {
+  if (options.keepData) return wholeDocument(source, options, validate);
+  if (source.rereadable) {
     let reads = 0;
     const result = await validatePackageStream(() => (reads++ === 0 ? source.chunks() : source.again()), options);
     if (result) {
@@ -198,7 +200,8 @@ async function validateJson(source: FileSource, options: StepOptions): Promise<V
     }
     await source.restart();
   }
-  return wholeDocument(source, options, validate);
+  const { data: _data, ...result } = await wholeDocument(source, options, validate);
+  return result;
 }
 
 /** The result of a file that cannot be read at all, for one problem. */

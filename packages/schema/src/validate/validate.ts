@@ -59,9 +59,9 @@ export interface ValidateOptions {
   maxDepth?: number;
   /**
    * Keep the data read in the result's `data` even when it is not valid (then unchecked: look at
-   * `ok` before trusting it), and gather the records of an NDJSON stream or a `.phx.json` file that
-   * {@link validateFile} reads piece by piece at all. Without it, `data` is there only when the data is
-   * valid, and never for those, which are read in bounded memory.
+   * `ok` before trusting it), and gather the records of an NDJSON stream or of a `.phx.json` file given
+   * to {@link validateFile} at all. Without it, `data` is there only when the data is valid, and never
+   * for those two, which are read in bounded memory where they can be.
    * @default false
    */
   keepData?: boolean;
