@@ -133,14 +133,16 @@ const Cue = {
   deprived: 1 << 27,
 } as const;
 
-const lowerCodes = new Map<number, number>();
+/** The lower-case form of each character code beyond ASCII, found once (0: not yet); made when the first is met. */
+let lowerCodes: Uint16Array | undefined;
 
 /** The lower-case form of a character code. */
 function lowerCode(code: number): number {
   if (code >= 65 && code <= 90) return code + 32;
   if (code < 128) return code;
-  let lower = lowerCodes.get(code);
-  if (lower === undefined) lowerCodes.set(code, (lower = String.fromCharCode(code).toLowerCase().charCodeAt(0)));
+  lowerCodes ??= new Uint16Array(0x10000);
+  let lower = lowerCodes[code]!;
+  if (lower === 0) lowerCodes[code] = lower = String.fromCharCode(code).toLowerCase().charCodeAt(0);
   return lower;
 }
 
@@ -151,9 +153,14 @@ function keyOf(word: string): number {
 
 /** Cues of whole words, and of words by how they start (the declined forms of Russian and Ukrainian, plurals). */
 const cueOfWord = new Map<string, number>();
-/** Starts of words by their first three letters (every start has three at least), with their cues. */
-const cueOfStart = new Map<string, { start: string; cue: number }[]>();
+/** Starts of words by their first three letters (every start has three at least; see `startKey`), with their cues. */
+const cueOfStart = new Map<number, { start: string; cue: number }[]>();
 const START = 3;
+
+/** The first three characters of a text (of three at least), as one number: no string is made. */
+function startKey(text: string): number {
+  return (text.charCodeAt(0) * 0x10000 + text.charCodeAt(1)) * 0x10000 + text.charCodeAt(2);
+}
 
 /** The first two letters (in lower case) of every cue word and start, as numbers: most words have none of them. */
 const cueKeys = new Set<number>();
@@ -164,7 +171,7 @@ function cues(cue: number, words: string): void {
     cueKeys.add(keyOf(word));
     if (word.endsWith('*')) {
       const start = word.slice(0, -1);
-      const key = start.slice(0, START);
+      const key = startKey(start);
       const starts = cueOfStart.get(key) ?? [];
       starts.push({ start, cue });
       cueOfStart.set(key, starts);
@@ -277,14 +284,14 @@ function fillCues(): void {
 }
 
 function lowerOf(token: Token): string {
-  if (token.lower === undefined) {
-    let lower = token.text.toLowerCase();
-    // `d'écrou`, `l'UCSA`, `qu'il`: the word is what follows the elision.
-    const at = lower.startsWith('qu') ? 2 : 1;
-    if (isJoiner(lower.charCodeAt(at)) && lower.charCodeAt(at) !== 45 && 'dlnjcsmtq'.includes(lower[0]!)) lower = lower.slice(at + 1);
-    token.lower = lower;
-  }
-  return token.lower;
+  return (token.lower ??= lowerWord(token.text));
+}
+
+/** A word in lower case, a French elision taken off (`d'écrou`, `l'UCSA`, `qu'il`): the word is what follows it. */
+function lowerWord(text: string): string {
+  const lower = text.toLowerCase();
+  const at = lower.startsWith('qu') ? 2 : 1;
+  return isJoiner(lower.charCodeAt(at)) && lower.charCodeAt(at) !== 45 && 'dlnjcsmtq'.includes(lower[0]!) ? lower.slice(at + 1) : lower;
 }
 
 /** True when the word may be a cue: its first letters are those of one, or it starts with an elision. */
@@ -297,7 +304,7 @@ function mayBeCue(text: string): boolean {
 function cuesOf(lower: string): number {
   let found = cueOfWord.get(lower) ?? 0;
   if (lower.length >= START) {
-    for (const { start, cue } of cueOfStart.get(lower.slice(0, START)) ?? []) if (lower.startsWith(start)) found |= cue;
+    for (const { start, cue } of cueOfStart.get(startKey(lower)) ?? []) if (lower.startsWith(start)) found |= cue;
   }
   return found;
 }
@@ -650,12 +657,35 @@ function makeToken(text: string, start: number, end: number, kind: Token['kind']
   if (kind === NUMBER) return { text: raw, lower: raw, start, end, kind, cues: 0, upper: false, shape: 0 };
   if (kind === MARK) return { text: raw, lower: raw, start, end, kind, cues: cueOfWord.get(raw) ?? 0, upper: false, shape: 0 };
   if (raw.length > MAX_WORD) return { text: raw, lower: '', start, end, kind, cues: 0, upper: false, shape: 0 };
-  const first = raw.charCodeAt(0);
-  const upper = lowerCode(first) !== first;
-  const shape = !upper ? 0 : capitalised.test(raw) ? NAME_SHAPE : allCapitals.test(raw) ? CAPITALS_SHAPE : 0;
-  const token: Token = { text: raw, lower: undefined, start, end, kind, cues: 0, upper, shape };
-  if (mayBeCue(raw)) token.cues = cuesOf(lowerOf(token));
-  return token;
+  const word = wordOf(raw);
+  return { text: raw, lower: word.lower, start, end, kind, cues: word.cues, upper: word.upper, shape: word.shape };
+}
+
+/** What a word is, whatever text it is in: its lower case (when it was needed), cues, capital and shape. */
+interface Word {
+  lower: string | undefined;
+  cues: number;
+  upper: boolean;
+  shape: Token['shape'];
+}
+
+/** The words met lately: notes repeat most of their words, which are then looked at once. */
+const words = new Map<string, Word>();
+/** Words remembered at most: the table is emptied when full, so that a text of megabytes takes bounded memory. */
+const MAX_WORDS = 4096;
+
+function wordOf(raw: string): Word {
+  let word = words.get(raw);
+  if (word === undefined) {
+    const first = raw.charCodeAt(0);
+    const upper = lowerCode(first) !== first;
+    const shape = !upper ? 0 : capitalised.test(raw) ? NAME_SHAPE : allCapitals.test(raw) ? CAPITALS_SHAPE : 0;
+    const lower = mayBeCue(raw) ? lowerWord(raw) : undefined;
+    word = { lower, cues: lower === undefined ? 0 : cuesOf(lower), upper, shape };
+    if (words.size >= MAX_WORDS) words.clear();
+    words.set(raw, word);
+  }
+  return word;
 }
 
 /**
