@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../src/model/observation.js';
 import { Breakdowns } from '../src/validate/breakdowns.js';
-import { Column, TupleTable } from '../src/validate/tables.js';
+import { Column, Counts, TupleTable } from '../src/validate/tables.js';
 import { Breakdowns as ReferenceBreakdowns } from './support/breakdowns-reference.js';
 
 /** Where and when a group is: three of them (most observations in the first), one named in Cyrillic, one with a NUL in its area. */
@@ -121,6 +121,25 @@ describe('Column', () => {
         model.forEach((value, i) => expect(column.at(i)).toBe(value));
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe('Counts', () => {
+  it('reads back every number pushed, exactly, in 32 bits or after widening', () => {
+    const number = fc.oneof(
+      { weight: 8, arbitrary: fc.nat({ max: 2000 }) },
+      { weight: 2, arbitrary: fc.constantFrom(Number.NaN, 0, 0xfffffffe, 0xffffffff, 2 ** 32, -0, 0.5, 1e-300, 2 ** 53 + 2, Number.MAX_VALUE) },
+      { weight: 1, arbitrary: fc.double({ min: 0 }) },
+    );
+    fc.assert(
+      fc.property(fc.array(number, { maxLength: 1500 }), (numbers) => {
+        const column = new Counts();
+        numbers.forEach((value) => column.push(value));
+        expect(column.length).toBe(numbers.length);
+        numbers.forEach((value, i) => expect(column.at(i)).toBe(value));
+      }),
+      { numRuns: 200 },
     );
   });
 });

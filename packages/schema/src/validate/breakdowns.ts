@@ -13,7 +13,7 @@ import type { Observation } from '../model/observation.js';
 import type { IssueCode } from './codes.js';
 import type { IssueParams } from './params.js';
 import { toPointer } from './issue.js';
-import { Column, IdTable, TupleTable } from './tables.js';
+import { Column, Counts, IdTable, TupleTable } from './tables.js';
 
 type Path = (string | number)[];
 
@@ -126,9 +126,9 @@ export class Breakdowns<Context extends number | undefined> {
   /** Per other part, in the order seen: its row, and the next other part of its group (NONE for the last). */
   private othersRows = new Column(Int32Array);
   private nextOthers = new Column(Int32Array);
-  /** Per row (an observation noted): numbers (NaN when not given or hidden), its context + 1 (0: none), categories. */
-  private numerators = new Column(Float64Array);
-  private denominators = new Column(Float64Array);
+  /** Per row (an observation noted): numbers (NaN when not given or hidden; in 32 bits while they are counts), its context + 1 (0: none), categories. */
+  private numerators = new Counts();
+  private denominators = new Counts();
   private contexts = new Column(Uint32Array);
   private codes = new Column(Uint16Array);
   /**
@@ -219,8 +219,8 @@ export class Breakdowns<Context extends number | undefined> {
     this.others = new TupleTable(3);
     this.othersRows = new Column(Int32Array);
     this.nextOthers = new Column(Int32Array);
-    this.numerators = new Column(Float64Array);
-    this.denominators = new Column(Float64Array);
+    this.numerators = new Counts();
+    this.denominators = new Counts();
     this.contexts = new Column(Uint32Array);
     this.codes = new Column(Uint16Array);
     this.paths = [];

@@ -217,6 +217,49 @@ export class Column<A extends NumberArray> {
   }
 }
 
+/** How a `Counts` column keeps NaN while its values are in 32 bits. */
+const NAN_WORD = 0xffffffff;
+
+/**
+ * A column of the numbers of observations (NaN where one is not given): in 32 bits while every number is a whole
+ * one from 0 to 2^32 − 2, as counts are, and in 64-bit floats from the first other number on, so that every number
+ * reads back exactly as it was pushed.
+ */
+export class Counts {
+  private words: Uint32Array | undefined = new Uint32Array(256);
+  private floats: Float64Array | undefined;
+  length = 0;
+
+  push(value: number): void {
+    if (this.words !== undefined) {
+      const word = Number.isNaN(value) ? NAN_WORD : Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0) ? value : -1;
+      if (word >= 0) {
+        if (this.length === this.words.length) this.words = enlarged(this.words);
+        this.words[this.length++] = word;
+        return;
+      }
+      this.widen();
+    }
+    if (this.length === this.floats!.length) this.floats = enlarged(this.floats!);
+    this.floats![this.length++] = value;
+  }
+
+  at(index: number): number {
+    if (this.words === undefined) return this.floats![index]!;
+    const word = this.words[index]!;
+    return word === NAN_WORD ? Number.NaN : word;
+  }
+
+  /** Turns the column to 64-bit floats, for good. */
+  private widen(): void {
+    const words = this.words!;
+    const floats = new Float64Array(words.length);
+    for (let i = 0; i < this.length; i++) floats[i] = words[i] === NAN_WORD ? Number.NaN : words[i]!;
+    this.floats = floats;
+    this.words = undefined;
+  }
+}
+
 /**
  * A set of tuples of `width` whole numbers (0 to 2^32 − 1), each numbered 0, 1, 2… in the order added: an
  * open-addressing hash table over the tuples kept side by side in one typed array, with a tag beside each slot.
