@@ -14,6 +14,11 @@ const KEY_SLICE = 4096;
 
 /** Slots are filled at most to this share before the slot array doubles. */
 const MAX_LOAD = 0.7;
+/** A slot of an `IdTable`: its key's tag in the top 8 bits, its entry number + 1 in the other 24. */
+const TAG_MASK = 0xff000000;
+const ENTRY_MASK = 0xffffff;
+/** Entries an `IdTable` keeps in pages at most (numbered in 24 bits, 0 for an empty slot). */
+const MAX_ENTRIES = ENTRY_MASK - 1;
 /** A value kept unboxed in `numbers`: a whole number from 0 to 2^32 − 2 (an NDJSON line, a group's index). */
 const MAX_NUMBER = 0xfffffffe;
 
@@ -26,10 +31,8 @@ const MAX_NUMBER = 0xfffffffe;
  * where the tag matches; a key is found, or added, with one hash and one probe sequence.
  */
 export class IdTable<T> {
-  /** Entry number + 1 at each slot; 0 is an empty slot. */
-  private slots = new Int32Array(1024);
-  /** Beside each slot, the top 8 bits of its key's hash. */
-  private tags = new Uint8Array(1024);
+  /** At each slot, the top 8 bits of its key's hash above its entry number + 1 (24 bits); 0 is an empty slot. */
+  private slots = new Uint32Array(1024);
   /** Per entry: where its bytes start (page × page size + offset), and how many. */
   private starts = new Uint32Array(512);
   private lengths = new Uint16Array(512);
@@ -66,9 +69,9 @@ export class IdTable<T> {
   get(key: string): T | undefined {
     const hash = hashOf(key, this.maxKey);
     if (hash === undefined) return this.other.get(key);
-    const entry = this.slots[this.find(key, hash)]!;
-    if (entry === 0) return this.other.size === 0 ? undefined : this.other.get(key);
-    return this.valueOf(entry - 1);
+    const found = this.slots[this.find(key, hash)]!;
+    if (found === 0) return this.other.size === 0 ? undefined : this.other.get(key);
+    return this.valueOf((found & ENTRY_MASK) - 1);
   }
 
   has(key: string): boolean {
@@ -102,11 +105,12 @@ export class IdTable<T> {
    */
   addIfAbsent(key: string, value: T): T | undefined {
     const hash = hashOf(key, this.maxKey);
-    // Entries address their bytes in 32 bits: past 4 GiB of keys, keys go to the plain `Map` as well.
-    if (hash === undefined || this.end + key.length + this.pageSize > MAX_KEY_BYTES) return this.addOther(key, value);
+    // Entries address their bytes in 32 bits and are numbered in 24: past 4 GiB of keys or 2^24 − 1 entries, keys go
+    // to the plain `Map` as well.
+    if (hash === undefined || this.end + key.length + this.pageSize > MAX_KEY_BYTES || this.count === MAX_ENTRIES) return this.addOther(key, value);
     const slot = this.find(key, hash);
     const found = this.slots[slot]!;
-    if (found !== 0) return this.valueOf(found - 1);
+    if (found !== 0) return this.valueOf((found & ENTRY_MASK) - 1);
     if (this.other.size > 0 && this.other.has(key)) return this.other.get(key);
     const entry = this.count;
     if (entry === this.starts.length) {
@@ -123,8 +127,7 @@ export class IdTable<T> {
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0)) this.numbers[entry] = value + 1;
     else this.values[entry] = value;
     this.count++;
-    this.slots[slot] = entry + 1;
-    this.tags[slot] = hash >>> 24;
+    this.slots[slot] = (hash & TAG_MASK) | (entry + 1);
     if (this.count > this.slots.length * MAX_LOAD) this.grow();
     return undefined;
   }
@@ -154,10 +157,10 @@ export class IdTable<T> {
   /** The slot of a key: where it is, or the empty slot where it would go. */
   private find(key: string, hash: number): number {
     const mask = this.slots.length - 1;
-    const tag = hash >>> 24;
+    const tag = hash & TAG_MASK;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
-      if (entry === 0 || (this.tags[slot] === tag && this.matches(entry - 1, key))) return slot;
+      const found = this.slots[slot]!;
+      if (found === 0 || ((found & TAG_MASK) === tag && this.matches((found & ENTRY_MASK) - 1, key))) return slot;
     }
   }
 
@@ -172,8 +175,7 @@ export class IdTable<T> {
 
   /** Doubles the slots, hashing each key again from its bytes: no hash is kept per entry. */
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.tags = new Uint8Array(this.slots.length);
+    this.slots = new Uint32Array(this.slots.length * 2);
     const mask = this.slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
       const start = this.starts[entry]!;
@@ -183,8 +185,7 @@ export class IdTable<T> {
       for (let at = offset, end = offset + this.lengths[entry]!; at < end; at++) hash = Math.imul(hash ^ page[at]!, FNV_PRIME);
       let slot = hash & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = entry + 1;
-      this.tags[slot] = hash >>> 24;
+      this.slots[slot] = (hash & TAG_MASK) | (entry + 1);
     }
   }
 }
