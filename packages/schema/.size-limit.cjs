@@ -6,5 +6,5 @@ module.exports = [
   { name: 'validate() only', path: 'dist/index.js', import: '{ validate }', gzip: true, limit: '89.5 kB', modifyEsbuildConfig: asShipped },
   { name: 'validateNdjson() only', path: 'dist/index.js', import: '{ validateNdjson }', gzip: true, limit: '90 kB', modifyEsbuildConfig: asShipped },
   { name: 'codelist labels', path: 'dist/codelists/index.js', import: '{ labelOf }', gzip: true, limit: '10 kB', modifyEsbuildConfig: asShipped },
-  { name: 'everything but exceljs, which is loaded with the first workbook', path: 'dist/index.js', import: '*', gzip: true, ignore: ['exceljs'], limit: '141.5 kB', modifyEsbuildConfig: asShipped },
+  { name: 'everything but exceljs, which is loaded with the first workbook', path: 'dist/index.js', import: '*', gzip: true, ignore: ['exceljs'], limit: '141.7 kB', modifyEsbuildConfig: asShipped },
 ];
