@@ -92,11 +92,12 @@ async function hubVerdicts(): Promise<Map<string, Verdict>> {
 async function pageVerdicts(): Promise<Map<string, Verdict>> {
   const browser = await launchBrowser();
   try {
-    const { page } = await openPage(browser, `${hub.url}/`);
+    // Every file at once on a loaded machine: each step may take minutes, within the project's timeouts.
+    const { page } = await openPage(browser, `${hub.url}/`, { stepTimeout: 300_000 });
     const errors: Error[] = [];
     page.on('pageerror', (error) => errors.push(error));
     await page.locator('#file-input').setInputFiles(corpus.map((file) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) })));
-    await page.locator('#results').waitFor({ state: 'visible', timeout: 300_000 });
+    await page.locator('#results').waitFor({ state: 'visible' });
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-json').click()]);
     const report = JSON.parse(readFileSync(await download.path(), 'utf8')) as { files: { name: string; ok: boolean }[]; issues: (Issue & { file: string })[] };
     expect(errors).toEqual([]);

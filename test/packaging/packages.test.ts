@@ -176,6 +176,8 @@ describe('a fresh project installing the tarballs', () => {
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     try {
       const page = await browser.newPage();
+      // Playwright's 30 s a step is too short on a loaded machine; the project's timeout bounds the test.
+      page.setDefaultTimeout(240_000);
       await page.setContent('<!doctype html><title>loading</title>');
       await page.addScriptTag({ content: bundle.outputFiles[0]!.text, type: 'module' });
       await page.waitForFunction(() => document.title !== 'loading');

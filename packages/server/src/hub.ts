@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -140,13 +141,15 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const demoToken = options.demoToken ? await store.createToken(demoOrganisation, 'secretariat') : undefined;
   const host = options.host ?? '127.0.0.1';
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(started));
+  // Without a server of another kind given, serve() starts a node:http one.
+  const server = await new Promise<HttpServer>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(started as HttpServer));
     started.once('error', (error) => void store.close().finally(() => reject(error)));
   });
   // Requests that Node refuses before the app sees them (headers or URL too large, a malformed
   // request line) are answered as problem+json too.
   server.on('clientError', answerRefusedRequest);
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
@@ -159,10 +162,18 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
           void store.close().then(() => (error ? reject(error) : resolve()), reject);
         });
         // Keep-alive connections would hold close() open.
-        (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.closeAllConnections();
       }),
   };
 }
+
+/**
+ * How long the hub keeps an idle connection open. Node's 5 s let a client, or a load balancer, send a request
+ * on a connection the hub was closing at that moment (the request then fails with ECONNRESET, more often on a
+ * busy machine, whose timers run late); a minute and more is longer than the idle timeout of common load
+ * balancers and of fetch's pool, so they close first.
+ */
+const IDLE_CONNECTION_MS = 65_000;
 
 /** The validator page the build copies into this package (`dist/web`), if it is there. */
 function shippedValidatorPage(): string | undefined {

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,23 @@ describe('startHub', () => {
       expect((await fetch(`${bare.url}/`)).status).toBe(404);
     } finally {
       await bare.close();
+    }
+  });
+
+  it('keeps an idle connection open longer than clients and load balancers do, so that they close it first', async () => {
+    const { db, remove } = await testDatabase();
+    const hub = await startHub({ db, port: 0 });
+    try {
+      const keepAlive = await new Promise<unknown>((resolve, reject) =>
+        get(`${hub.url}/v1/observations`, (response) => {
+          response.resume();
+          resolve(response.headers['keep-alive']);
+        }).on('error', reject),
+      );
+      expect(keepAlive).toBe('timeout=65');
+    } finally {
+      await hub.close();
+      remove();
     }
   });
 

@@ -28,6 +28,8 @@ export interface PageOptions {
   bypassCSP?: boolean;
   /** Called with the new profile before the page loads, e.g. to watch its requests. */
   beforeLoad?: (context: BrowserContext) => void;
+  /** How long each step (loading, a click, giving files, a wait) may take, in ms: longer where the test's own timeout is. Default 30 000. */
+  stepTimeout?: number;
 }
 
 /** A fresh browser profile (empty storage) showing the page. */
@@ -38,6 +40,7 @@ export async function openPage(browser: Browser, url: string, options: PageOptio
     acceptDownloads: true,
     bypassCSP: options.bypassCSP ?? false,
   });
+  if (options.stepTimeout !== undefined) context.setDefaultTimeout(options.stepTimeout);
   options.beforeLoad?.(context);
   const page = await context.newPage();
   await page.goto(url);
