@@ -24,7 +24,7 @@ export { fieldKeys, type FieldKey } from './validate/fields.js';
 export type { TextForm } from './model/common.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export {
-  validate, validateRecord, recordsReadIn, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
+  validate, validateAsync, validateRecord, recordsReadIn, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
 } from './validate/validate.js';
 export { shapeProblems, type StructuralProblem } from './validate/structural.js';
 export { validateNdjson, type ValidateNdjsonOptions } from './validate/ndjson.js';

@@ -1,8 +1,11 @@
+import { locales } from '../locales/index.js';
+import { describeShape } from '../validate/structural.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../formats/lines.js';
 import type { DataPackage } from '../model/package.js';
 import { recordTypes, type RecordType } from '../model/records.js';
 import { toPointer, type Problem, type ReadSummary, type TextLocation, type ValidationIssue, type ValidationResult } from '../validate/issue.js';
-import { LineIndex, locatePaths } from '../validate/locate.js';
+import { locatePaths } from '../validate/json-places.js';
+import { LineIndex } from '../validate/locate.js';
 import type { ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { RuleChecker } from '../validate/rules.js';
 import { checkEnvelope, checkPackageRecord, DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings } from '../validate/validate.js';
@@ -38,7 +41,7 @@ export async function validatePackageStream(
   read: () => AsyncIterable<Uint8Array>,
   options: ValidateNdjsonOptions,
 ): Promise<ValidationResult<Partial<DataPackage>> | undefined> {
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   const summary: ReadSummary = { records: noRecords(), complete: true };
   const arrays: RecordArray[] = [];
   const deferred = new Map<number, Found[]>();
@@ -78,7 +81,7 @@ export async function validatePackageStream(
     envelope(text) {
       envelopeText = text;
       const value = parsed(text);
-      if (value) checkEnvelope(value.json, checker, (problem) => report(problem, undefined));
+      if (value) checkEnvelope(value.json, checker, (problem) => report(problem, undefined), describeShape);
       return value !== undefined;
     },
     record(type, index, text, place) {
@@ -94,7 +97,7 @@ export async function validatePackageStream(
       currentFound = [];
       // Shape problems are worded with the record's path in the package; the rules keep one shared path.
       const path = [recordTypes[type].collection, index];
-      checkPackageRecord(type, value.json, path, current, checker, (problem) => report(problem, current, path), RECORD_PATH);
+      checkPackageRecord(type, value.json, path, current, checker, (problem) => report(problem, current, path), describeShape, RECORD_PATH);
       summary.records[type]++;
       placeIn(text, place, currentFound);
       return true;

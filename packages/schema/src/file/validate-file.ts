@@ -1,3 +1,4 @@
+import { locales } from '../locales/index.js';
 import { chunksOf, type ChunkSource } from '../formats/lines.js';
 import { PackageBuilder, readNdjson } from '../formats/convert.js';
 import { readCsv, validateCsv, type ReadCsvOptions } from '../formats/csv.js';
@@ -206,7 +207,7 @@ async function validateJson(source: FileSource, options: StepOptions): Promise<V
 
 /** The result of a file that cannot be read at all, for one problem. */
 function fileProblem(options: StepOptions, problem: Problem): ValidationResult<Partial<DataPackage>> {
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   collector.add(problem);
   return collector.result({ records: noRecords(), complete: true });
 }
@@ -214,7 +215,7 @@ function fileProblem(options: StepOptions, problem: Problem): ValidationResult<P
 /** The records of a CSV table as the package array of their type, with the problems of the table. */
 function csvRecords(bytes: Uint8Array, options: StepOptions): ValidationResult<Partial<DataPackage>> {
   const table = readCsv(bytes, options);
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   table.issues.forEach((issue) => collector.keep(issue));
   const read: ReadSummary = { records: noRecords(), rows: table.rows.at(-1) ?? 0, complete: true };
   if (!table.type) return collector.result(read);
@@ -225,7 +226,7 @@ function csvRecords(bytes: Uint8Array, options: StepOptions): ValidationResult<P
 /** The package of a workbook, with the problems of its sheets and notes of what was read from local forms. */
 async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
   const workbook = await readWorkbook(bytes, options);
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   workbook.issues.forEach((issue) => collector.keep(issue));
   const read: ReadSummary = { records: noRecords(), complete: true };
   for (const { table } of workbook.tables) if (table.type !== undefined && table.type !== 'package') read.records[table.type] += table.records.length;
@@ -250,7 +251,7 @@ const readers: Partial<Record<FileFormat, FormatReader>> = {
       }
     },
     async read(source, options) {
-      const collector = new IssueCollector(options);
+      const collector = new IssueCollector(options, locales);
       const builder = new PackageBuilder();
       const read: ReadSummary & { lines: number } = { records: noRecords(), lines: 0, complete: true };
       for await (const entry of readNdjson(source.chunks(), options)) {

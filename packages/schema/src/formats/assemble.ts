@@ -1,10 +1,10 @@
+import { locales, type Locale } from '../locales/index.js';
 import { decodeUtf8 } from '../file/encoding.js';
 import { formatOfFile, type FileFormat } from '../file/format.js';
 import type { FileValidationResult } from '../file/validate-file.js';
-import type { Locale } from '../locales/index.js';
 import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import { toPointer, type ValidationIssue } from '../validate/issue.js';
-import { locatePaths } from '../validate/locate.js';
+import { locatePaths } from '../validate/json-places.js';
 import { IssueCollector, noRecords, validate, type ValidateOptions } from '../validate/validate.js';
 import { readNdjson } from './convert.js';
 import { readCsv } from './csv.js';
@@ -163,7 +163,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     const format = formatOfFile(input.bytes.subarray(0, HEAD_BYTES), input);
     const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read: { records: noRecords(), bytes: input.bytes.length, complete: true } };
     result.files.push(file);
-    const collector = new IssueCollector({ locale });
+    const collector = new IssueCollector({ locale }, locales);
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
     if (format !== 'json' && format !== 'ndjson' && format !== 'csv' && format !== 'xlsx') {
       collector.add({ code: 'file.unsupported-format', path: [], params: { format } });

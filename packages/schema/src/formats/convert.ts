@@ -1,6 +1,7 @@
-import type { Locale } from '../locales/index.js';
+import { locales, type Locale } from '../locales/index.js';
 import { packageHeaderOf, recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
 import type { Problem, ValidationIssue } from '../validate/issue.js';
+import { jsonPlaces } from '../validate/json-places.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector, unparsable } from '../validate/validate.js';
 import { DEFAULT_MAX_LINE_BYTES, readLines, type ChunkSource } from './lines.js';
 
@@ -65,7 +66,7 @@ export interface ReadNdjsonOptions {
  * ```
  */
 export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOptions = {}): AsyncGenerator<NdjsonRecord | { issue: ValidationIssue }> {
-  const collector = new IssueCollector({ locale: options.locale });
+  const collector = new IssueCollector({ locale: options.locale }, locales);
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const issue = (problem: Problem, line: number, column = 1): { issue: ValidationIssue } => {
@@ -85,7 +86,7 @@ export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOption
     try {
       value = JSON.parse(line.text);
     } catch (error) {
-      const { problem, offset } = unparsable(line.text, error, maxDepth);
+      const { problem, offset } = unparsable(line.text, error, maxDepth, jsonPlaces);
       yield issue(problem, line.number, offset + 1);
       continue;
     }

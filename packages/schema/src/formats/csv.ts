@@ -1,5 +1,6 @@
+import { locales, type Locale } from '../locales/index.js';
+import { describeShape } from '../validate/structural.js';
 import Papa from 'papaparse';
-import type { Locale } from '../locales/index.js';
 import { recordTypes, type RecordType } from '../model/records.js';
 import { decodeUtf8 } from '../file/encoding.js';
 import type { DataPackage } from '../model/package.js';
@@ -152,7 +153,7 @@ function delimiterOf(text: string): string {
  * ```
  */
 export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}): CsvTable {
-  const { type, columns, recognisedColumns, records, rows, delimiter, issues } = readCsvTable(input, options, new IssueCollector({ locale: options.locale }));
+  const { type, columns, recognisedColumns, records, rows, delimiter, issues } = readCsvTable(input, options, new IssueCollector({ locale: options.locale }, locales));
   return { type: type as RecordType | undefined, columns, recognisedColumns, records, rows, delimiter, issues };
 }
 
@@ -246,7 +247,7 @@ const plainConventions: ExcelConventions = { delimiter: ',', decimalComma: false
  * ```
  */
 export function validateCsv(input: string | Uint8Array, options: ValidateOptions & ReadCsvOptions = {}): ValidationResult<Partial<DataPackage>> {
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   const table = readCsvTable(input, options, collector);
   const read: ReadSummary = { records: noRecords(), rows: 0, complete: true };
   const type = table.type as RecordType | undefined;
@@ -266,7 +267,7 @@ export function validateCsv(input: string | Uint8Array, options: ValidateOptions
       return collector.result(read);
     }
     const row = table.rows[i]!;
-    const { problems, data, text } = checkShape(type, table.records[i], []);
+    const { problems, data, text } = checkShape(type, table.records[i], [], describeShape);
     problems.forEach((problem) => add(problem, row));
     if (data) checker.record(type, data, [], row, text);
     read.records[type]++;

@@ -1,4 +1,4 @@
-import type { Locale } from '../locales/index.js';
+import { locales, type Locale } from '../locales/index.js';
 import { recordTypeNames, type RecordType } from '../model/records.js';
 import type { CellLocation, Problem, ValidationIssue } from '../validate/issue.js';
 import { fieldOf } from '../validate/fields.js';
@@ -179,7 +179,7 @@ export function readTable(
   rows: readonly (readonly SheetCell[])[],
   options: TableOptions,
   firstRow = 1,
-  collector = new IssueCollector({ locale: options.locale }),
+  collector = new IssueCollector({ locale: options.locale }, locales),
 ): Table {
   const table: Table = { type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues };
   const add = (problem: Problem, row: number, column: number): void => {

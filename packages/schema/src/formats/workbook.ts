@@ -1,3 +1,4 @@
+import { locales } from '../locales/index.js';
 /**
  * Excel workbooks (.xlsx) both ways, with exceljs. exceljs is loaded with the first workbook read
  * or written, so that it never weighs on those who only read JSON or CSV (nor on the page's first
@@ -240,7 +241,7 @@ function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): n
 
 /** Reads a workbook into a package; see {@link readXlsx}. */
 export async function readWorkbook(bytes: Uint8Array, options: ReadXlsxOptions): Promise<WorkbookRead> {
-  const collector = new IssueCollector({ locale: options.locale });
+  const collector = new IssueCollector({ locale: options.locale }, locales);
   const read: WorkbookRead = { pkg: {}, issues: collector.issues, tables: [] };
   // Unpacked whole only when it stays within the limit, measured as a stream first.
   const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
@@ -289,7 +290,7 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadXlsxOptions):
 /** Reads a workbook and validates the package it holds; see {@link validateXlsx}. */
 export async function validateWorkbook(bytes: Uint8Array, options: ValidateXlsxOptions): Promise<ValidationResult<Partial<DataPackage>>> {
   const read = await readWorkbook(bytes, options);
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   read.issues.forEach((issue) => collector.keep(issue));
   const summary: ReadSummary = { records: noRecords(), complete: true };
   for (const { table } of read.tables) if (table.type !== undefined && table.type !== 'package') summary.records[table.type] += table.records.length;

@@ -5,6 +5,9 @@ import { Meeting } from './meeting.js';
 import { Observation } from './observation.js';
 import { Organisation } from './organisation.js';
 import { packageHeaderShape } from './package.js';
+import { recordStores, recordTypeNames, type RecordType } from './record-kinds.js';
+
+export { recordTypeNames, packageHeaderOf, type RecordType } from './record-kinds.js';
 
 /**
  * The record types of a DataPackage: the schema of each, the package array that holds it,
@@ -18,17 +21,13 @@ import { packageHeaderShape } from './package.js';
  * ```
  */
 export const recordTypes = {
-  organisation: { schema: Organisation, collection: 'organisations', key: 'id' },
-  facility: { schema: Facility, collection: 'facilities', key: 'id' },
-  indicator: { schema: IndicatorDefinition, collection: 'indicators', key: 'code' },
-  observation: { schema: Observation, collection: 'observations', key: 'id' },
-  meeting: { schema: Meeting, collection: 'meetings', key: 'id' },
+  organisation: { schema: Organisation, ...recordStores.organisation },
+  facility: { schema: Facility, ...recordStores.facility },
+  indicator: { schema: IndicatorDefinition, ...recordStores.indicator },
+  observation: { schema: Observation, ...recordStores.observation },
+  meeting: { schema: Meeting, ...recordStores.meeting },
 } as const;
 
-/**
- * A record type name: `organisation`, `facility`, `indicator`, `observation` or `meeting`.
- */
-export type RecordType = keyof typeof recordTypes;
 /**
  * The package array of a record type, e.g. `observations`.
  *
@@ -39,32 +38,6 @@ export type RecordType = keyof typeof recordTypes;
  * ```
  */
 export type Collection = (typeof recordTypes)[RecordType]['collection'];
-
-/**
- * Record types in the order a package lists them.
- *
- * @example
- * ```ts
- * import { recordTypeNames, recordsOf } from '@phx/schema';
- * for (const type of recordTypeNames) console.log(type, recordsOf(pkg, type).length);
- * ```
- */
-export const recordTypeNames = Object.keys(recordTypes) as RecordType[];
-
-const collections = new Set<string>(recordTypeNames.map((type) => recordTypes[type].collection));
-
-/**
- * The header of a package: every field but its record arrays (`observations`, ...).
- *
- * @example
- * ```ts
- * import { packageHeaderOf } from '@phx/schema';
- * packageHeaderOf({ phxVersion: '1.0', id: 'zm-2020', observations: [] }); // { phxVersion: '1.0', id: 'zm-2020' }
- * ```
- */
-export function packageHeaderOf(pkg: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(pkg).filter(([key]) => !collections.has(key)));
-}
 
 /**
  * The package header as a line of an NDJSON file: `{"type":"package", ...}`.

@@ -1,9 +1,10 @@
-import type { Locale } from '../locales/index.js';
+import { locales, type Locale } from '../locales/index.js';
+import type { PhxLocale } from '../locales/types.js';
 import type { RecordType } from '../model/records.js';
 import { severities } from '../generated/severities.js';
 import type { IssueCode } from './codes.js';
-import { renderMessage } from './messages.js';
 import type { IssueParams } from './params.js';
+import { renderIn } from './render.js';
 
 /**
  * How serious an issue is: an `error` makes the data invalid, a `warning` does not, and an `info`
@@ -124,8 +125,17 @@ export function problemOf<C extends IssueCode>(code: C, path: (string | number)[
  * ```
  */
 export function makeIssue(problem: Problem, locale: Locale = 'en'): ValidationIssue {
+  return issueIn(problem, locales[locale]);
+}
+
+/**
+ * Makes an issue of a problem with the messages of one language, or with its message left empty, to be
+ * written once the language is loaded, when `messages` is undefined.
+ */
+export function issueIn(problem: Problem, messages: PhxLocale | undefined): ValidationIssue {
   const { code, path, params } = problem;
-  return { code, severity: severities[code], path, pointer: toPointer(path), message: renderMessage(code, params, locale), params } as ValidationIssue;
+  const message = messages ? renderIn(messages, code, params) : '';
+  return { code, severity: severities[code], path, pointer: toPointer(path), message, params } as ValidationIssue;
 }
 
 /**

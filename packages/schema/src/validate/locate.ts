@@ -1,4 +1,3 @@
-import { findNodeAtLocation, parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { TextLocation } from './issue.js';
 
 /**
@@ -64,35 +63,4 @@ export function offsetBeyondDepth(text: string, maxDepth: number): number {
     } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
   }
   return -1;
-}
-
-/** Where a text stops being JSON, and what it found there (`null` for the end of the text). */
-export function syntaxErrorOf(text: string, error: unknown): { offset: number; token: string | null } {
-  const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  let offset = errors[0]?.offset;
-  if (offset === undefined) {
-    // jsonc-parser accepted what JSON.parse did not (e.g. a raw control character): take V8's position.
-    const position = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
-    offset = position === undefined ? 0 : Number(position);
-  }
-  while (offset < text.length && /\s/.test(text[offset]!)) offset++;
-  const token = offset >= text.length ? null : String.fromCodePoint(text.codePointAt(offset)!);
-  return { offset, token };
-}
-
-/**
- * Finds where each path lies in a JSON text: the key of a field, or the value itself for
- * array items and the root. A path that does not exist (a missing field) gets the place of
- * the nearest object that does.
- */
-export function locatePaths(text: string, paths: readonly (readonly (string | number)[])[], lines = new LineIndex(text)): TextLocation[] {
-  const root = parseTree(text, [], { disallowComments: true });
-  return paths.map((path) => {
-    if (!root) return { line: 1, column: 1 };
-    let node: Node | undefined;
-    for (let length = path.length; length >= 0 && !node; length--) node = findNodeAtLocation(root, path.slice(0, length) as (string | number)[]);
-    const target = node?.parent?.type === 'property' ? node.parent : node;
-    return lines.locate(target?.offset ?? 0);
-  });
 }

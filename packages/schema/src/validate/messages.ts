@@ -1,14 +1,7 @@
-import { locales, type Locale, type MessageTemplate, type PhxLocale } from '../locales/index.js';
+import { locales, type Locale } from '../locales/index.js';
 import type { IssueCode } from './codes.js';
-import type { IssueParams, ZodIssueParams } from './params.js';
-
-/** The kinds of zod issue PHX has messages of its own for; zod's locale renders any other. */
-const ownZodCodes = new Set(['invalid_type', 'invalid_value', 'invalid_format', 'too_small', 'too_big', 'invalid_key', 'invalid_union', 'unrecognized_keys']);
-
-// zod renders the received type from the input itself; a stand-in of the same type is enough.
-const sampleOfType: Record<string, unknown> = {
-  string: '', number: 0, boolean: false, object: {}, array: [], null: null, undefined: undefined, bigint: 0n, nan: Number.NaN,
-};
+import type { IssueParams } from './params.js';
+import { renderIn } from './render.js';
 
 /**
  * Renders the message of an issue code from its params in a locale.
@@ -19,19 +12,7 @@ const sampleOfType: Record<string, unknown> = {
  * ```
  */
 export function renderMessage<C extends IssueCode>(code: C, params: IssueParams[C], locale: Locale = 'en'): string {
-  const phxLocale = locales[locale];
-  const { zodCode, suggestions } = params as { zodCode?: string; suggestions?: readonly string[] };
-  const message =
-    zodCode !== undefined && !ownZodCodes.has(zodCode)
-      ? zodMessage(phxLocale, params as ZodIssueParams, code)
-      : (phxLocale.messages[code] as MessageTemplate<IssueCode>)(params);
-  return suggestions !== undefined && suggestions.length > 0 ? message + phxLocale.suggestion(suggestions) : message;
-}
-
-function zodMessage(phxLocale: PhxLocale, params: ZodIssueParams, code: IssueCode): string {
-  const input = sampleOfType[String(params.received)];
-  const rendered = phxLocale.zod().localeError({ ...params, code: params.zodCode, input } as never);
-  return typeof rendered === 'string' ? rendered : (rendered?.message ?? code);
+  return renderIn(locales[locale], code, params);
 }
 
 /**

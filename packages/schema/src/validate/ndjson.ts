@@ -1,9 +1,12 @@
+import { locales } from '../locales/index.js';
+import { describeShape } from './structural.js';
 import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource } from '../formats/lines.js';
-import { recordTypes, type RecordType } from '../model/records.js';
+import { recordStores, type RecordType } from '../model/record-kinds.js';
 import { PackageBuilder } from '../formats/convert.js';
 import type { DataPackage } from '../model/package.js';
 import type { Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from './issue.js';
-import { LineIndex, locatePaths, offsetBeyondDepth } from './locate.js';
+import { jsonPlaces, locatePaths } from './json-places.js';
+import { LineIndex, offsetBeyondDepth } from './locate.js';
 import { RuleChecker } from './rules.js';
 import { checkShape } from './shape.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, unparsable, type ValidateOptions } from './validate.js';
@@ -48,7 +51,7 @@ export async function* validateNdjson(
   source: ChunkSource,
   options: ValidateNdjsonOptions = {},
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const read: ReadSummary & { lines: number; bytes: number } = { records: noRecords(), lines: 0, bytes: 0, complete: true };
@@ -108,26 +111,26 @@ export async function* validateNdjson(
     try {
       value = JSON.parse(line.text);
     } catch (error) {
-      const { problem, offset } = unparsable(line.text, error, maxDepth);
+      const { problem, offset } = unparsable(line.text, error, maxDepth, jsonPlaces);
       return add(problem, line.number, { line: line.number, column: offset + 1 });
     }
     const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
     if (type === 'package') {
       if (sawRecord) return add({ code: 'ndjson.header-not-first', path: ['type'], params: {} }, line.number);
       sawRecord = true;
-      const { problems, data, text } = checkShape('package-line', value, []);
+      const { problems, data, text } = checkShape('package-line', value, [], describeShape);
       if (!data) return addAll(problems, line);
       builder?.add('package', withoutType(value));
       checker.publisherIs((data as { publisher: { id: string } }).publisher.id);
       return checker.header(data, line.number, text);
     }
     sawRecord = true;
-    if (typeof type !== 'string' || !Object.hasOwn(recordTypes, type)) {
+    if (typeof type !== 'string' || !Object.hasOwn(recordStores, type)) {
       return add({ code: 'ndjson.unknown-type', path: ['type'], params: { type: typeof type === 'string' ? type : null } }, line.number);
     }
     const recordType = type as RecordType;
     read.records[recordType]++;
-    const { problems, data, text } = checkShape(`${recordType}-line`, value, RECORD_PATH);
+    const { problems, data, text } = checkShape(`${recordType}-line`, value, RECORD_PATH, describeShape);
     if (!data) {
       addAll(problems, line);
       return checker.invalid(recordType, value, RECORD_PATH, line.number);

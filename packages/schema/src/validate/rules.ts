@@ -5,7 +5,7 @@ import type { IndicatorDefinition } from '../model/indicator.js';
 import type { Meeting } from '../model/meeting.js';
 import type { Observation } from '../model/observation.js';
 import type { Organisation } from '../model/organisation.js';
-import { recordTypes, type RecordType } from '../model/records.js';
+import { recordStores, type RecordType } from '../model/record-kinds.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, toPointer, type Problem } from './issue.js';
 import { checkArithmetic } from './arithmetic.js';
@@ -161,7 +161,7 @@ export class RuleChecker<Context extends number | undefined> {
    */
   invalid(type: RecordType, record: unknown, path: Path, context: Context): void {
     if (record === null || typeof record !== 'object') return;
-    const key = recordTypes[type].key;
+    const key = recordStores[type].key;
     const id = (record as Record<string, unknown>)[key];
     if (typeof id === 'string') this.unique(type, id, path, context);
   }
@@ -198,7 +198,7 @@ export class RuleChecker<Context extends number | undefined> {
     // Where it was first seen, cheaply: the record's context (an NDJSON line) when there is one, else its path.
     const first = seen.addIfAbsent(id, context ?? path);
     if (first === undefined) return true;
-    const key = recordTypes[type].key;
+    const key = recordStores[type].key;
     const where = Array.isArray(first) ? toPointer([...first, key]) : Number(first);
     this.problem('unique.duplicate-id', [...path, key], { recordType: type, id, first: where }, context);
     return false;

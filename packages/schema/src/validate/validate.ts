@@ -2,14 +2,18 @@ import type { IndicatorRule } from '../catalogue/indicators.js';
 import { catalogueRules } from '../generated/catalogue-rules.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { DataPackage } from '../model/package.js';
-import { packageHeaderOf, recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
-import type { Locale } from '../locales/index.js';
+import { packageHeaderOf, recordTypeNames, recordStores, type RecordType } from '../model/record-kinds.js';
+import { locales, type Locale } from '../locales/index.js';
+import type { PhxLocale } from '../locales/types.js';
 import { decodeUtf8 } from '../file/encoding.js';
 import { severities } from '../generated/severities.js';
-import { makeIssue, type Problem, type ReadSummary, type Severity, type ValidationIssue, type ValidationResult } from './issue.js';
-import { LineIndex, locatePaths, offsetBeyondDepth, syntaxErrorOf } from './locate.js';
+import { issueIn, type Problem, type ReadSummary, type Severity, type ValidationIssue, type ValidationResult } from './issue.js';
+import { jsonPlaces, type JsonPlaces } from './json-places.js';
+import { LineIndex, offsetBeyondDepth } from './locate.js';
+import { renderIn } from './render.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
-import { checkShape } from './shape.js';
+import { checkShape, type Describer } from './shape.js';
+import { describeOnDemand, loadedLocales, loadLocale, NotLoaded, placesOnDemand } from './on-demand.js';
 import { describeShape } from './structural.js';
 import { ANY_VALUE } from './text-shape.js';
 
@@ -117,7 +121,17 @@ export class IssueCollector {
   /** Info notes found, including those past `maxIssues`. */
   infos = 0;
 
-  constructor(private readonly options: ValidateOptions) {}
+  /** The issues made before the messages of their language were loaded: their messages are still to write. */
+  readonly unwritten: ValidationIssue[] = [];
+
+  /**
+   * @param messages - the languages whose messages are at hand: every one ({@link locales}), or those loaded so
+   *   far, when the caller loads the language of `options.locale` on demand and then calls {@link IssueCollector.write}.
+   */
+  constructor(
+    private readonly options: ValidateOptions,
+    private readonly messages: Readonly<Partial<Record<Locale, PhxLocale>>>,
+  ) {}
 
   get full(): boolean {
     return this.options.maxIssues !== undefined && this.issues.length >= this.options.maxIssues;
@@ -134,7 +148,15 @@ export class IssueCollector {
 
   /** Builds an issue from a problem (without adding it). */
   make(problem: Problem): ValidationIssue {
-    return makeIssue(problem, this.options.locale);
+    const messages = this.messages[this.options.locale ?? 'en'];
+    const issue = issueIn(problem, messages);
+    if (!messages) this.unwritten.push(issue);
+    return issue;
+  }
+
+  /** Writes the messages of the issues made before their language was loaded, with its messages. */
+  write(messages: PhxLocale): void {
+    for (const issue of this.unwritten.splice(0)) issue.message = renderIn(messages, issue.code, issue.params as never);
   }
 
   /** Counts an issue of a severity, kept or past `maxIssues`. */
@@ -188,19 +210,19 @@ function tooDeep(maxDepth: number): Problem {
 }
 
 /** Why a JSON text that `JSON.parse` refused is not JSON, and the offset to place it at. */
-export function unparsable(text: string, error: unknown, maxDepth: number): { problem: Problem; offset: number } {
+export function unparsable(text: string, error: unknown, maxDepth: number, places: JsonPlaces): { problem: Problem; offset: number } {
   const beyond = offsetBeyondDepth(text, maxDepth);
   if (beyond >= 0) return { problem: tooDeep(maxDepth), offset: beyond };
-  const { offset, token } = syntaxErrorOf(text, error);
+  const { offset, token } = places.syntaxErrorOf(text, error);
   return { problem: { code: 'syntax.invalid-json', path: [], params: { token } }, offset };
 }
 
 /** Parses JSON text into a value, or reports why it cannot. */
-function parseText(text: string, collector: IssueCollector, maxDepth: number, lines: LineIndex): { value?: unknown } {
+function parseText(text: string, collector: IssueCollector, maxDepth: number, lines: LineIndex, places: JsonPlaces): { value?: unknown } {
   try {
     return { value: JSON.parse(text) };
   } catch (error) {
-    const { problem, offset } = unparsable(text, error, maxDepth);
+    const { problem, offset } = unparsable(text, error, maxDepth, places);
     const issue = collector.add(problem);
     if (issue) issue.location = lines.locate(offset);
     return {};
@@ -208,7 +230,7 @@ function parseText(text: string, collector: IssueCollector, maxDepth: number, li
 }
 
 /** Adds text locations to the issues, unless the text nests too deep to be walked. */
-function addLocations(text: string, issues: ValidationIssue[], collector: IssueCollector, maxDepth: number, lines: LineIndex): void {
+function addLocations(text: string, issues: ValidationIssue[], collector: IssueCollector, maxDepth: number, lines: LineIndex, places: JsonPlaces): void {
   const pending = issues.filter((issue) => issue.location === undefined);
   if (pending.length === 0) return;
   const beyond = offsetBeyondDepth(text, maxDepth);
@@ -218,7 +240,7 @@ function addLocations(text: string, issues: ValidationIssue[], collector: IssueC
     if (issue) issue.location = lines.locate(beyond);
     return;
   }
-  const locations = locatePaths(text, pending.map((issue) => issue.path), lines);
+  const locations = places.locatePaths(text, pending.map((issue) => issue.path), lines);
   pending.forEach((issue, i) => (issue.location = locations[i]));
 }
 
@@ -236,17 +258,52 @@ function addLocations(text: string, issues: ValidationIssue[], collector: IssueC
  * ```
  */
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult<DataPackage> {
-  const collector = new IssueCollector(options);
+  return validateWith(input, options, new IssueCollector(options, locales), describeShape, jsonPlaces);
+}
+
+/**
+ * Validates a whole DataPackage as {@link validate} does, loading on demand what a valid package in English
+ * never needs: zod and the model, which describe a record the generated checks do not accept, and the
+ * messages of a language other than English. A browser's first download of it is then a fraction of
+ * {@link validate}'s (see docs/performance.md); the issues are the same. Never throws on bad data.
+ *
+ * @param input - the package as an object, or as JSON text or its UTF-8 bytes (then issues carry line and column).
+ * @example
+ * ```ts
+ * import { validateAsync } from '@phx/schema';
+ * const response = await fetch('/data.phx.json');
+ * const { ok, issues } = await validateAsync(new Uint8Array(await response.arrayBuffer()), { locale: 'fr' });
+ * ```
+ */
+export async function validateAsync(input: unknown, options: ValidateOptions = {}): Promise<ValidationResult<DataPackage>> {
+  // The same day for "in the future", should the package be validated again with the describer loaded.
+  const settled: ValidateOptions = { ...options, now: options.now ?? new Date() };
+  for (;;) {
+    const collector = new IssueCollector(settled, loadedLocales);
+    try {
+      const result = validateWith(input, settled, collector, describeOnDemand, placesOnDemand);
+      if (collector.unwritten.length > 0) collector.write(await loadLocale(settled.locale ?? 'en'));
+      return result;
+    } catch (error) {
+      // A part not loaded yet (the describer at the first record the generated checks do not accept, the
+      // JSON places at the first issue to place): load it and validate again, with the same issues.
+      if (!(error instanceof NotLoaded)) throw error;
+      await error.load();
+    }
+  }
+}
+
+function validateWith(input: unknown, options: ValidateOptions, collector: IssueCollector, describe: Describer, places: JsonPlaces): ValidationResult<DataPackage> {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   let value = input;
   let document: JsonDocument | undefined;
   if (typeof input === 'string' || input instanceof Uint8Array) {
-    document = parseDocument(input, collector, maxDepth);
+    document = parseDocument(input, collector, maxDepth, places);
     if (!document) return collector.result({ records: noRecords(), complete: true });
     value = document.value;
   }
-  const read = validatePackageValue(value, collector, options);
-  if (document) addLocations(document.text, collector.issues, collector, maxDepth, document.lines);
+  const read = validatePackageValue(value, collector, options, describe);
+  if (document) addLocations(document.text, collector.issues, collector, maxDepth, document.lines, places);
   return collector.result(read, value as DataPackage);
 }
 
@@ -256,19 +313,19 @@ export function validate(input: unknown, options: ValidateOptions = {}): Validat
  * encoding, text that is not JSON, a value that is not an object).
  */
 export function readJsonPackage(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult<Partial<DataPackage>> {
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const read: ReadSummary = { records: noRecords(), complete: true };
-  const document = parseDocument(input, collector, maxDepth);
+  const document = parseDocument(input, collector, maxDepth, jsonPlaces);
   if (!document) return collector.result(read);
   const value = document.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     describeShape('package', value, []).problems.forEach((problem) => collector.add(problem));
-    addLocations(document.text, collector.issues, collector, maxDepth, document.lines);
+    addLocations(document.text, collector.issues, collector, maxDepth, document.lines, jsonPlaces);
     return collector.result(read);
   }
   for (const type of recordTypeNames) {
-    const records = (value as Record<string, unknown>)[recordTypes[type].collection];
+    const records = (value as Record<string, unknown>)[recordStores[type].collection];
     if (Array.isArray(records)) read.records[type] = records.length;
   }
   return collector.result(read, value as Partial<DataPackage>);
@@ -308,11 +365,11 @@ function documentText(input: string | Uint8Array, collector: IssueCollector): st
 }
 
 /** Decodes (from bytes) and parses a JSON document, or adds to `collector` why it cannot be read. */
-function parseDocument(input: string | Uint8Array, collector: IssueCollector, maxDepth: number): JsonDocument | undefined {
+function parseDocument(input: string | Uint8Array, collector: IssueCollector, maxDepth: number, places: JsonPlaces): JsonDocument | undefined {
   const text = documentText(input, collector);
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);
-  const parsed = parseText(text, collector, maxDepth, lines);
+  const parsed = parseText(text, collector, maxDepth, lines, places);
   return 'value' in parsed ? { text, lines, value: parsed.value } : undefined;
 }
 
@@ -330,7 +387,7 @@ function parseDocument(input: string | Uint8Array, collector: IssueCollector, ma
  * ```
  */
 export function readText(input: Uint8Array, options: Pick<ValidateOptions, 'locale'> = {}): ValidationResult<string> {
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   return collector.result({ records: noRecords(), complete: true }, documentText(input, collector));
 }
 
@@ -347,10 +404,10 @@ export function readText(input: Uint8Array, options: Pick<ValidateOptions, 'loca
  * ```
  */
 export function readJsonDocument(input: string | Uint8Array, options: Pick<ValidateOptions, 'locale' | 'maxDepth'> = {}): ValidationResult<unknown> {
-  const collector = new IssueCollector(options);
+  const collector = new IssueCollector(options, locales);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const read: ReadSummary = { records: noRecords(), complete: true };
-  const document = parseDocument(input, collector, maxDepth);
+  const document = parseDocument(input, collector, maxDepth, jsonPlaces);
   if (!document) return collector.result(read);
   // JSON.parse takes deeper nesting than PHX walks; what reads the value later must not meet it.
   const beyond = offsetBeyondDepth(document.text, maxDepth);
@@ -362,15 +419,15 @@ export function readJsonDocument(input: string | Uint8Array, options: Pick<Valid
   return collector.result(read, document.value);
 }
 
-function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions): ReadSummary {
+function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions, describe: Describer): ReadSummary {
   const read: ReadSummary = { records: noRecords(), complete: true };
   const add = (problem: Problem): void => void collector.add(problem);
   const checker = new RuleChecker<number | undefined>(ruleSettings(options, true), add);
-  const pkg = checkEnvelope(value, checker, add);
+  const pkg = checkEnvelope(value, checker, add, describe);
   if (!pkg) return read;
   // Definitions before their uses: indicators and facilities are checked before observations.
   for (const type of recordTypeNames) {
-    const collection = recordTypes[type].collection;
+    const collection = recordStores[type].collection;
     const records = pkg[collection];
     if (!Array.isArray(records)) continue;
     for (let index = 0; index < records.length; index++) {
@@ -378,7 +435,7 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
         read.complete = false;
         return read;
       }
-      checkPackageRecord(type, records[index], [collection, index], undefined, checker, add);
+      checkPackageRecord(type, records[index], [collection, index], undefined, checker, add, describe);
       read.records[type]++;
     }
   }
@@ -390,8 +447,13 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
  * Checks a package's envelope (its shape, records left out) and the rules of its header, and returns it as an
  * object to read the records from; undefined when it is not an object, whose records cannot be told.
  */
-export function checkEnvelope(value: unknown, checker: RuleChecker<number | undefined>, add: (problem: Problem) => void): Record<string, unknown> | undefined {
-  const envelope = checkShape('package', value, []);
+export function checkEnvelope(
+  value: unknown,
+  checker: RuleChecker<number | undefined>,
+  add: (problem: Problem) => void,
+  describe: Describer,
+): Record<string, unknown> | undefined {
+  const envelope = checkShape('package', value, [], describe);
   envelope.problems.forEach(add);
   // Without a usable envelope, still check the records that are there.
   if (!envelope.data && (value === null || typeof value !== 'object' || Array.isArray(value))) return undefined;
@@ -415,9 +477,10 @@ export function checkPackageRecord<Context extends number | undefined>(
   context: Context,
   checker: RuleChecker<Context>,
   add: (problem: Problem) => void,
+  describe: Describer,
   rulePath = path,
 ): void {
-  const { problems, data, text } = checkShape(type, record, path);
+  const { problems, data, text } = checkShape(type, record, path, describe);
   problems.forEach(add);
   if (data) checker.record(type, data, rulePath, context, text);
   else checker.invalid(type, record, rulePath, context);
@@ -433,8 +496,8 @@ export function checkPackageRecord<Context extends number | undefined>(
  * ```
  */
 export function validateRecord(type: RecordType, record: unknown, options: ValidateOptions = {}): ValidationResult<Record<string, unknown>> {
-  const collector = new IssueCollector(options);
-  const { problems, data, text } = checkShape(type, record, []);
+  const collector = new IssueCollector(options, locales);
+  const { problems, data, text } = checkShape(type, record, [], describeShape);
   problems.forEach((problem) => collector.add(problem));
   if (data) {
     const checker = new RuleChecker<undefined>(ruleSettings(options, false), (problem) => collector.add(problem));

@@ -1,0 +1,43 @@
+/**
+ * The record types by name, with the package array of each and the field that identifies it: what the
+ * validators need of the record types, without their zod schemas (in ./records.ts), which only describing a
+ * rejected record needs.
+ */
+export const recordStores = {
+  organisation: { collection: 'organisations', key: 'id' },
+  facility: { collection: 'facilities', key: 'id' },
+  indicator: { collection: 'indicators', key: 'code' },
+  observation: { collection: 'observations', key: 'id' },
+  meeting: { collection: 'meetings', key: 'id' },
+} as const satisfies Record<RecordType, { collection: string; key: string }>;
+
+/**
+ * A record type name: `organisation`, `facility`, `indicator`, `observation` or `meeting`.
+ */
+export type RecordType = 'organisation' | 'facility' | 'indicator' | 'observation' | 'meeting';
+
+/**
+ * Record types in the order a package lists them.
+ *
+ * @example
+ * ```ts
+ * import { recordTypeNames, recordsOf } from '@phx/schema';
+ * for (const type of recordTypeNames) console.log(type, recordsOf(pkg, type).length);
+ * ```
+ */
+export const recordTypeNames = Object.keys(recordStores) as RecordType[];
+
+const collections = new Set<string>(recordTypeNames.map((type) => recordStores[type].collection));
+
+/**
+ * The header of a package: every field but its record arrays (`observations`, ...).
+ *
+ * @example
+ * ```ts
+ * import { packageHeaderOf } from '@phx/schema';
+ * packageHeaderOf({ phxVersion: '1.0', id: 'zm-2020', observations: [] }); // { phxVersion: '1.0', id: 'zm-2020' }
+ * ```
+ */
+export function packageHeaderOf(pkg: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(pkg).filter(([key]) => !collections.has(key)));
+}

@@ -1,0 +1,79 @@
+/**
+ * `validateAsync` loads the describer (zod and the model) and a language's messages only when it needs them,
+ * and says exactly what `validate` says — code, path, params, message, location, order — on every example
+ * file and on fuzzed packages, in every language: the first time (nothing loaded yet, in a fresh copy of the
+ * modules), and once everything is loaded.
+ */
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
+import type { Locale } from '../src/locales/index.js';
+import { packageHeaderShape } from '../src/model/package.js';
+import { recordTypeNames, recordTypes } from '../src/model/records.js';
+import { validate, validateAsync, type ValidateOptions } from '../src/validate/validate.js';
+import { NOW } from './rules/small-package.js';
+import { fuzzed } from './support/fuzz.js';
+
+const languages: Locale[] = ['en', 'ru', 'uk', 'fr', 'es'];
+
+const dataDir = new URL('../../../examples/data/', import.meta.url);
+const examples = [
+  ...readdirSync(dataDir).filter((name) => name.endsWith('.phx.json')).map((name) => new URL(name, dataDir)),
+  ...readdirSync(new URL('invalid/', dataDir)).filter((name) => name.endsWith('.phx.json')).map((name) => new URL(`invalid/${name}`, dataDir)),
+].map((url) => ({ name: url.pathname.split('/examples/data/')[1]!, text: readFileSync(url, 'utf8') }));
+
+/** `validateAsync` of a fresh copy of the modules: nothing loaded on demand yet. */
+async function freshValidateAsync(): Promise<typeof validateAsync> {
+  vi.resetModules();
+  return (await import('../src/validate/validate.js')).validateAsync;
+}
+
+describe('validateAsync', () => {
+  it.each(languages)('in %s, loading what it needs at the first example that needs it', async (locale) => {
+    const lazily = await freshValidateAsync();
+    for (const { name, text } of examples) {
+      const options: ValidateOptions = { now: NOW, locale };
+      expect(await lazily(text, options), name).toEqual(validate(text, options));
+      const value: unknown = (() => {
+        try {
+          return JSON.parse(text);
+        } catch {
+          return undefined;
+        }
+      })();
+      if (value !== undefined) expect(await lazily(value, { ...options, maxIssues: 4 }), name).toEqual(validate(value, { ...options, maxIssues: 4 }));
+    }
+  });
+
+  it('loads nothing for a valid package in English', async () => {
+    const lazily = await freshValidateAsync();
+    const { text } = examples.find(({ name }) => name === 'network-meeting-2020.phx.json')!;
+    const result = await lazily(text);
+    expect(result.ok).toBe(true);
+    const onDemand = await import('../src/validate/on-demand.js');
+    expect(Object.keys(onDemand.loadedLocales)).toEqual(['en']);
+    expect(() => onDemand.describeOnDemand('package', null, [])).toThrow(onDemand.NotLoaded);
+    expect(() => onDemand.placesOnDemand.locatePaths('{}', [[]])).toThrow(onDemand.NotLoaded);
+  });
+
+  const records = fc.record(
+    Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, fc.array(fuzzed(recordTypes[type].schema, 20), { maxLength: 5 })])),
+    { requiredKeys: [], noNullPrototype: true },
+  );
+  const header = fuzzed(z.strictObject(packageHeaderShape), 20);
+
+  it('fuzzed packages, as objects and as JSON text, in every language, from nothing loaded', async () => {
+    await fc.assert(
+      fc.asyncProperty(header, records, fc.constantFrom(...languages), fc.boolean(), async (head, collections, locale, fresh) => {
+        const lazily = fresh ? await freshValidateAsync() : validateAsync;
+        const pkg = typeof head === 'object' && head !== null && !Array.isArray(head) ? { ...head, ...collections } : head;
+        const options: ValidateOptions = { now: NOW, locale };
+        expect(await lazily(pkg, options)).toEqual(validate(pkg, options));
+        const text = JSON.stringify(pkg, null, 1) ?? 'null';
+        expect(await lazily(text, options)).toEqual(validate(text, options));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
