@@ -1,6 +1,4 @@
-// Sizes as a browser downloads them: bundlers for the web write non-ASCII text as UTF-8, where esbuild's default
-// escapes each Cyrillic letter as `\uXXXX` and would count the Russian and Ukrainian texts thrice.
-const asShipped = (config) => ({ ...config, charset: 'utf8' });
+const { asShipped } = require('../../scripts/size-limit-shipped.cjs');
 
 module.exports = [
   { name: 'exportPackage() (every target)', path: 'dist/index.js', import: '{ exportPackage }', gzip: true, limit: '99 kB', modifyEsbuildConfig: asShipped },
