@@ -1,8 +1,7 @@
 import { locales } from '../locales/index.js';
 import { chunksOf, type ChunkSource } from '../formats/lines.js';
 import { PackageBuilder, readNdjson } from '../formats/convert.js';
-import { readCsv, validateCsv, type ReadCsvOptions } from '../formats/csv.js';
-import { readWorkbook, validateWorkbook } from '../formats/workbook.js';
+import type { ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
 import { recordTypes } from '../model/records.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
@@ -213,7 +212,8 @@ function fileProblem(options: StepOptions, problem: Problem): ValidationResult<P
 }
 
 /** The records of a CSV table as the package array of their type, with the problems of the table. */
-function csvRecords(bytes: Uint8Array, options: StepOptions): ValidationResult<Partial<DataPackage>> {
+async function csvRecords(bytes: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
+  const { readCsv } = await import('../formats/csv.js');
   const table = readCsv(bytes, options);
   const collector = new IssueCollector(options, locales);
   table.issues.forEach((issue) => collector.keep(issue));
@@ -225,6 +225,7 @@ function csvRecords(bytes: Uint8Array, options: StepOptions): ValidationResult<P
 
 /** The package of a workbook, with the problems of its sheets and notes of what was read from local forms. */
 async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
+  const { readWorkbook } = await import('../formats/workbook.js');
   const workbook = await readWorkbook(bytes, options);
   const collector = new IssueCollector(options, locales);
   workbook.issues.forEach((issue) => collector.keep(issue));
@@ -240,8 +241,15 @@ async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise
 const readers: Partial<Record<FileFormat, FormatReader>> = {
   // Plain functions, not made by calling a factory: a bundle that never validates files then leaves all this out.
   json: { validate: validateJson, read: (source, options) => wholeDocument(source, options, readJsonPackage) },
-  csv: { validate: (source, options) => wholeDocument(source, options, validateCsv), read: (source, options) => wholeDocument(source, options, csvRecords) },
-  xlsx: { validate: (source, options) => wholeDocument(source, options, validateWorkbook), read: (source, options) => wholeDocument(source, options, workbookRecords) },
+  // The CSV and workbook readers (papaparse, the headings of every language) load with the first such file.
+  csv: {
+    validate: async (source, options) => wholeDocument(source, options, (await import('../formats/csv.js')).validateCsv),
+    read: (source, options) => wholeDocument(source, options, csvRecords),
+  },
+  xlsx: {
+    validate: async (source, options) => wholeDocument(source, options, (await import('../formats/workbook.js')).validateWorkbook),
+    read: (source, options) => wholeDocument(source, options, workbookRecords),
+  },
   ndjson: {
     async validate(source, options) {
       const run = validateNdjson(source.chunks(), options);

@@ -1,4 +1,4 @@
-import { fileFormats, formatOfName, recordTypes, toPointer, validateFile, writeXlsx, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
+import { fileFormats, formatOfName, recordTypes, toPointer, validateFile, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
 import { EngineError, MAX_HELD_DOCUMENT_BYTES, MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
 import { LineStarts, observedStream } from './reading.js';
 import type { Reporter } from './report.js';
@@ -90,5 +90,5 @@ export async function packageFile(checked: CheckedFile | undefined, to: 'json' |
   if (!checked?.ok || !checked.data || !checked.format || !packageFormats.has(checked.format)) throw new EngineError('not-convertible');
   const base = checked.file.name.replace(/(\.phx)?\.(json|csv|tsv|xlsx|xlsm)$/i, '');
   if (to === 'json') return { name: `${base}.phx.json`, mediaType: fileFormats.json.mediaTypes[0], content: `${JSON.stringify(checked.data, null, 2)}\n` };
-  return { name: `${base}.xlsx`, mediaType: fileFormats.xlsx.mediaTypes[0], content: await writeXlsx(checked.data, { language: locale }) };
+  return { name: `${base}.xlsx`, mediaType: fileFormats.xlsx.mediaTypes[0], content: await (await import('./workbook-writer.js')).writeXlsx(checked.data, { language: locale }) };
 }

@@ -1,4 +1,4 @@
-import { fromPointer, packageHeaderOf, readCsv, readLines, type CsvTable } from '@phx/schema';
+import { fromPointer, packageHeaderOf, readLines, type CsvTable } from '@phx/schema';
 import type { CheckedFile } from './checks.js';
 import type { FileIssue, RecordView } from './protocol.js';
 
@@ -66,7 +66,8 @@ const tables = new WeakMap<CheckedFile, Promise<CsvTable>>();
 /** A CSV file's rows as records, read again (once) when one of them is first shown: a check does not keep them. */
 function tableOf(checked: CheckedFile): Promise<CsvTable> {
   let table = tables.get(checked);
-  if (!table) tables.set(checked, (table = checked.file.arrayBuffer().then((buffer) => readCsv(new Uint8Array(buffer)))));
+  // The CSV reader loads with the first CSV record shown (or checked, which loads it too).
+  if (!table) tables.set(checked, (table = Promise.all([checked.file.arrayBuffer(), import('./csv-reader.js')]).then(([buffer, { readCsv }]) => readCsv(new Uint8Array(buffer)))));
   return table;
 }
 

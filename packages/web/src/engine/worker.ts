@@ -3,8 +3,7 @@
  * the page stays responsive on large files. Files are read here, from the computer; nothing is sent
  * anywhere.
  */
-import { formatIssue, indicatorCatalogue, issueCodes, type Locale } from '@phx/schema';
-import { labelOf } from '@phx/schema/codelists';
+import { formatIssue, type Locale } from '@phx/schema';
 import { checkFile, packageFile, type CheckedFile } from './checks.js';
 import { withCoverage } from './exportable.js';
 import { EngineError, type EngineRequest, type EngineResults, type FileSummary, type RequestMessage, type ResponseMessage, type ValidateEvent } from './protocol.js';
@@ -32,20 +31,6 @@ async function validateFiles(files: File[], locale: Locale, emit: (event: Valida
   return summaries;
 }
 
-function reference(locale: Locale): EngineResults['reference'] {
-  return {
-    indicators: indicatorCatalogue.map((indicator) => ({
-      code: indicator.code,
-      name: indicator.name[locale] ?? indicator.name.en ?? indicator.code,
-      description: indicator.description[locale] ?? indicator.description.en ?? '',
-      unit: labelOf('unit', indicator.unit, locale),
-      framework: labelOf('framework', indicator.framework, locale),
-      reference: indicator.reference,
-    })),
-    rules: Object.entries(issueCodes).map(([code, info]) => ({ code: code as keyof typeof issueCodes, severity: info.severity, summary: info.summary })),
-  };
-}
-
 async function handle(request: EngineRequest, emit: (event: ValidateEvent) => void): Promise<EngineResults[keyof EngineResults]> {
   switch (request.op) {
     case 'validate':
@@ -54,8 +39,10 @@ async function handle(request: EngineRequest, emit: (event: ValidateEvent) => vo
       return recordView(checkedFiles[request.issue.file], request.issue);
     case 'messages':
       return request.issues.map((issue) => formatIssue(issue, request.locale));
+    // The catalogue's names and descriptions, the codelists' labels and the rules' summaries load only when the
+    // reference is first shown: checking files never needs them.
     case 'reference':
-      return reference(request.locale);
+      return (await import('./reference.js')).reference(request.locale);
     case 'convert':
       return packageFile(checkedFiles[request.file], request.to, request.locale);
     // The exporters load only when first asked for: checking files never fetches them.
