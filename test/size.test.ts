@@ -1,4 +1,4 @@
-/** Size budgets (size-limit, gzip) of every package entry, declared in each package's .size-limit.json or .size-limit.cjs. */
+/** Size budgets (size-limit, gzip) of every package entry, declared in each package's .size-limit.json, .size-limit.cjs or .size-limit.mjs. */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '..');
-const configs = ['.size-limit.json', '.size-limit.cjs'];
+const configs = ['.size-limit.json', '.size-limit.cjs', '.size-limit.mjs'];
 const budgeted = readdirSync(join(root, 'packages')).filter((dir) => configs.some((name) => existsSync(join(root, 'packages', dir, name))));
 
 interface Measured {

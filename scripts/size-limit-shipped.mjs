@@ -1,4 +1,4 @@
-// How the packages' size budgets (.size-limit.cjs) bundle an import: as a browser downloads it.
+// How the packages' size budgets (.size-limit.mjs) bundle an import: as a browser downloads it.
 // Bundlers for the web (Vite among them) write non-ASCII text as UTF-8, where esbuild's default escapes each
 // Cyrillic letter as `\uXXXX` and would count the Russian and Ukrainian texts thrice. And they split off what a
 // dynamic `import()` loads, which is downloaded only when asked for: here it is left out (marked external), where
@@ -11,4 +11,4 @@ const onDemandLeftOut = {
   },
 };
 
-exports.asShipped = (config) => ({ ...config, charset: 'utf8', plugins: [...(config.plugins ?? []), onDemandLeftOut] });
+export const asShipped = (config) => ({ ...config, charset: 'utf8', plugins: [...(config.plugins ?? []), onDemandLeftOut] });

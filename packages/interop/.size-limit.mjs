@@ -1,6 +1,6 @@
-const { asShipped } = require('../../scripts/size-limit-shipped.cjs');
+import { asShipped } from '../../scripts/size-limit-shipped.mjs';
 
-module.exports = [
+export default [
   { name: 'exportPackage() (every target)', path: 'dist/index.js', import: '{ exportPackage }', gzip: true, limit: '99 kB', modifyEsbuildConfig: asShipped },
   { name: 'gamReadiness() only (with the indicator catalogue)', path: 'dist/index.js', import: '{ gamReadiness }', gzip: true, limit: '52 kB', modifyEsbuildConfig: asShipped },
   {

@@ -1,6 +1,6 @@
-const { asShipped } = require('../../scripts/size-limit-shipped.cjs');
+import { asShipped } from '../../scripts/size-limit-shipped.mjs';
 
-module.exports = [
+export default [
   { name: 'validate() only', path: 'dist/index.js', import: '{ validate }', gzip: true, limit: '89.5 kB', modifyEsbuildConfig: asShipped },
   { name: 'validateAsync(): first download', path: 'dist/index.js', import: '{ validateAsync }', gzip: true, limit: '37 kB', modifyEsbuildConfig: asShipped },
   { name: 'validateAsync(): the describer, loaded with the first record the generated checks reject', path: 'dist/validate/structural.js', import: '{ describeShape }', gzip: true, limit: '60 kB', modifyEsbuildConfig: asShipped },
