@@ -27,7 +27,7 @@ export {
   validate, validateAsync, validateRecord, recordsReadIn, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
 } from './validate/validate.js';
 export { shapeProblems, type StructuralProblem } from './validate/structural.js';
-export { validateNdjson, type ValidateNdjsonOptions } from './validate/ndjson.js';
+export { validateNdjson, type ValidateNdjsonOptions, type ParallelChecks } from './validate/ndjson.js';
 export { validateFile, readRecords, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
 export { countRecords, type FormatHints } from './file/count.js';
 export { fileFormats, formatOfName, formatOfMediaType, type FileFormat } from './file/format.js';

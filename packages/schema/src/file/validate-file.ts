@@ -67,6 +67,8 @@ const HEAD_BYTES = 64 * 1024;
 class FileSource {
   /** Bytes taken from the input so far. */
   bytes = 0;
+  /** Bytes taken to tell the format, before the file was read. */
+  headBytes = 0;
   readonly #taken: Uint8Array[] = [];
   #rest: AsyncIterator<Uint8Array>;
   #ended = false;
@@ -101,6 +103,7 @@ class FileSource {
   /** The first `size` bytes (fewer when the file is shorter). */
   async head(size: number): Promise<Uint8Array> {
     while (!this.#ended && this.bytes < size) await this.#take();
+    this.headBytes = this.bytes;
     return concat(this.#taken, Math.min(this.bytes, size));
   }
 
@@ -327,7 +330,9 @@ async function runFile(input: Uint8Array | ChunkSource, options: ValidateFileOpt
     const { onIssue, ...rest } = options;
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
     const result = await (reader ? reader[step] : unsupported(format))(source, stepOptions);
-    return { ...result, format, read: { ...result.read, bytes: source.bytes } };
+    // Where reading stopped early, as far as the step had read (it may have read ahead, on other threads).
+    const bytes = result.read.complete || result.read.bytes === undefined ? source.bytes : Math.max(source.headBytes, result.read.bytes);
+    return { ...result, format, read: { ...result.read, bytes } };
   } finally {
     await source.close();
   }

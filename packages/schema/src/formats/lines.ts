@@ -56,6 +56,20 @@ export async function* chunksOf(source: ChunkSource): AsyncGenerator<Uint8Array 
 }
 
 const encoder = new TextEncoder();
+let lineDecoder: TextDecoder | undefined;
+
+/**
+ * The text of a line's bytes, without the newline: a carriage return before its end and a byte order mark at
+ * its start dropped; undefined when the bytes are not UTF-8.
+ */
+export function lineText(bytes: Uint8Array): string | undefined {
+  lineDecoder ??= new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  try {
+    return lineDecoder.decode(bytes[bytes.length - 1] === 13 ? bytes.subarray(0, bytes.length - 1) : bytes);
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Splits a stream into lines in constant memory: a line longer than `maxLineBytes` is reported
@@ -79,7 +93,6 @@ export async function* readLines(source: ChunkSource, maxLineBytes = DEFAULT_MAX
  * from the source so far.
  */
 export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAULT_MAX_LINE_BYTES, read = { bytes: 0 }): AsyncGenerator<Line[]> {
-  const lineDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   const chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let parts: Uint8Array[] = [];
   let size = 0;
@@ -97,13 +110,11 @@ export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAU
       return { number, problem: 'too-long', bytes };
     }
     let buffer = lineParts.length === 1 ? lineParts[0]! : concat(lineParts, bytes);
+    // Decoded on its own, a line with a bad byte is reported at its line and the rest goes on.
+    const text = lineText(buffer);
+    if (text !== undefined) return { number, text };
     if (buffer[buffer.length - 1] === 13) buffer = buffer.subarray(0, buffer.length - 1);
-    try {
-      // Decoded on its own, a line with a bad byte is reported at its line and the rest goes on.
-      return { number, text: lineDecoder.decode(buffer) };
-    } catch {
-      return { number, problem: 'invalid-encoding', bytes, encoding: legacyEncodingOf(buffer) };
-    }
+    return { number, problem: 'invalid-encoding', bytes, encoding: legacyEncodingOf(buffer) };
   }
 
   /** Reads `bytes[from, to)` line by line, adding the lines it ends to `batch`; a line left open is kept for the next chunk. */
@@ -170,7 +181,8 @@ export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAU
   if (size > 0 || overlong) yield [end()];
 }
 
-function concat(parts: Uint8Array[], size: number): Uint8Array {
+/** The bytes of parts, one after the other, in an array of their own. */
+export function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
   const buffer = new Uint8Array(size);
   let at = 0;
   for (const part of parts) {

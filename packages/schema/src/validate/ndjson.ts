@@ -1,15 +1,11 @@
-import { locales } from '../locales/index.js';
-import { describeShape } from './structural.js';
-import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource } from '../formats/lines.js';
-import { recordStores, type RecordType } from '../model/record-kinds.js';
+import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource, type Line } from '../formats/lines.js';
 import { PackageBuilder } from '../formats/convert.js';
+import { locales } from '../locales/index.js';
 import type { DataPackage } from '../model/package.js';
-import type { Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from './issue.js';
-import { jsonPlaces, locatePaths } from './json-places.js';
-import { LineIndex, offsetBeyondDepth } from './locate.js';
+import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from './issue.js';
+import { checkLine, lineProblem, NOT_JSON, placeAll, UNKNOWN_TYPE, type LineSink } from './line-checks.js';
 import { RuleChecker } from './rules.js';
-import { checkShape } from './shape.js';
-import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, unparsable, type ValidateOptions } from './validate.js';
+import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from './validate.js';
 
 /**
  * Options of {@link validateNdjson}.
@@ -25,10 +21,13 @@ export interface ValidateNdjsonOptions extends ValidateOptions {
    * @default 16 MiB
    */
   maxLineBytes?: number;
+  /**
+   * Checks the lines on other threads as well: `workerThreads()` of `@phx/schema/node` in Node. The issues,
+   * their order and the result are the same as without. Ignored with `keepData`.
+   * @default every line checked on this thread
+   */
+  parallel?: ParallelChecks;
 }
-
-/** Issue paths of a line are relative to its record: one shared empty path, which the rules keep rather than copy. */
-const RECORD_PATH: (string | number)[] = [];
 
 /**
  * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
@@ -51,92 +50,117 @@ export async function* validateNdjson(
   source: ChunkSource,
   options: ValidateNdjsonOptions = {},
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  const collector = new IssueCollector(options, locales);
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const read: ReadSummary & { lines: number; bytes: number } = { records: noRecords(), lines: 0, bytes: 0, complete: true };
-  const builder = options.keepData ? new PackageBuilder() : undefined;
-  let current: { number: number; text: string } | undefined;
-  let sawRecord = false;
-  let sawContent = false;
-  let yielded = 0;
+  // The records themselves are needed to keep the data: then every line is checked here.
+  if (options.parallel && !options.keepData) return yield* options.parallel.validateNdjson(source, options);
+  const run = new NdjsonRun(options);
+  yield* run.checkHere(readLineBatches(source, run.maxLineBytes, run.read));
+  return yield* run.end();
+}
 
-  /** Adds a problem found on a line, placing it in the line's text while that text is at hand. */
-  const add = (problem: Problem, line: number, located?: TextLocation): void => {
-    const issue = collector.add(problem);
-    if (!issue) return;
-    issue.location = located ?? { line, column: 1 };
-  };
-  const addAll = (problems: readonly Problem[], line: { number: number; text: string }): void => {
-    if (problems.length === 0) return;
-    if (offsetBeyondDepth(line.text, maxDepth) >= 0) {
-      problems.forEach((problem) => add(problem, line.number));
-      return;
+/**
+ * A way to check an NDJSON stream on other threads as well, given to {@link ValidateNdjsonOptions.parallel}:
+ * `workerThreads()` of `@phx/schema/node` makes one for Node.
+ */
+export interface ParallelChecks {
+  /**
+   * Validates a stream as {@link validateNdjson} does, with the same issues in the same order, the same counts
+   * and result, spreading the work over threads.
+   */
+  validateNdjson(source: ChunkSource, options: ValidateNdjsonOptions): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>>;
+}
+
+/**
+ * One validation of an NDJSON stream: what was read, the issues, and the rules spanning records, whose
+ * lines are checked here ({@link NdjsonRun.checkHere}) or elsewhere and taken in here.
+ */
+export class NdjsonRun {
+  readonly collector: IssueCollector;
+  readonly maxDepth: number;
+  readonly maxLineBytes: number;
+  readonly read: ReadSummary & { lines: number; bytes: number } = { records: noRecords(), lines: 0, bytes: 0, complete: true };
+  readonly checker: RuleChecker<number>;
+  readonly sink: LineSink;
+  /** The line being checked: where its problems are placed. */
+  current: { number: number; readonly text: string } | undefined;
+  /** Whether a line held anything. */
+  sawContent = false;
+  private sawRecord = false;
+  private yielded = 0;
+  private readonly builder: PackageBuilder | undefined;
+
+  constructor(options: ValidateNdjsonOptions) {
+    this.collector = new IssueCollector(options, locales);
+    this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.builder = options.keepData ? new PackageBuilder() : undefined;
+    this.sink = {
+      begin: (kind) => {
+        if (kind === NOT_JSON) return true;
+        if (kind === 'package') {
+          if (this.sawRecord) {
+            this.add({ code: 'ndjson.header-not-first', path: ['type'], params: {} }, this.current!.number);
+            return false;
+          }
+        } else if (kind !== UNKNOWN_TYPE) this.read.records[kind]++;
+        this.sawRecord = true;
+        return true;
+      },
+      valid: (type, value) => this.builder?.add(type, withoutType(value)),
+      place: (problem, column) => this.add(problem, this.current!.number, column),
+    };
+    this.checker = new RuleChecker<number>(ruleSettings(options, true), (problem, lineNumber) => {
+      if (this.current && this.current.number === lineNumber) placeAll([problem], this.current.text, this.sink, this.maxDepth);
+      else this.add(problem, lineNumber);
+    });
+  }
+
+  /** Adds a problem found on a line, at a column. */
+  add(problem: Problem, line: number, column = 1): void {
+    const issue = this.collector.add(problem);
+    if (issue) issue.location = { line, column };
+  }
+
+  /** Checks a line here, all of it; false once reading on cannot change the outcome. */
+  checkLine(line: Line): boolean {
+    this.read.lines = line.number;
+    if ('problem' in line) {
+      this.sawContent = true;
+      this.add(lineProblem(line, this.maxLineBytes), line.number);
+    } else if (line.text.trim() !== '') {
+      this.sawContent = true;
+      this.current = line;
+      checkLine(line.text, line.number, this.checker, this.sink, this.maxDepth);
     }
-    const places = locatePaths(line.text, problems.map((p) => p.path), new LineIndex(line.text));
-    problems.forEach((problem, i) => add(problem, line.number, { line: line.number, column: places[i]!.column }));
-  };
-  const checker = new RuleChecker<number>(ruleSettings(options, true), (problem, lineNumber) => {
-    if (current && current.number === lineNumber) addAll([problem], current);
-    else add(problem, lineNumber);
-  });
+    return !this.collector.settled;
+  }
 
-  reading: for await (const batch of readLineBatches(source, maxLineBytes, read)) {
-    for (const line of batch) {
-      read.lines = line.number;
-      if ('problem' in line) {
-        sawContent = true;
-        if (line.problem === 'too-long') add({ code: 'syntax.line-too-long', path: [], params: { maxBytes: maxLineBytes } }, line.number);
-        else add({ code: 'syntax.invalid-encoding', path: [], params: { encoding: line.encoding ?? null } }, line.number);
-      } else if (line.text.trim() !== '') {
-        sawContent = true;
-        current = line;
-        checkLine(line);
-      }
-      while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
-      if (collector.settled) {
-        read.complete = false;
-        break reading;
+  /** The issues found since last asked. */
+  *issues(): Generator<ValidationIssue> {
+    const { issues } = this.collector;
+    while (this.yielded < issues.length) yield issues[this.yielded++]!;
+  }
+
+  /** Checks the lines of a stream here, yielding issues as they are found, until reading on cannot change the outcome. */
+  async *checkHere(batches: AsyncIterable<Line[]>): AsyncGenerator<ValidationIssue> {
+    for await (const batch of batches) {
+      for (const line of batch) {
+        const going = this.checkLine(line);
+        yield* this.issues();
+        if (!going) {
+          this.read.complete = false;
+          return;
+        }
       }
     }
   }
-  current = undefined;
-  if (!sawContent) collector.add({ code: 'file.empty', path: [], params: { blank: read.lines > 0 } });
-  else if (read.complete) checker.finish();
-  while (yielded < collector.issues.length) yield collector.issues[yielded++]!;
-  return collector.result(read, builder?.build());
 
-  function checkLine(line: { number: number; text: string }): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(line.text);
-    } catch (error) {
-      const { problem, offset } = unparsable(line.text, error, maxDepth, jsonPlaces);
-      return add(problem, line.number, { line: line.number, column: offset + 1 });
-    }
-    const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
-    if (type === 'package') {
-      if (sawRecord) return add({ code: 'ndjson.header-not-first', path: ['type'], params: {} }, line.number);
-      sawRecord = true;
-      const { problems, data, text } = checkShape('package-line', value, [], describeShape);
-      if (!data) return addAll(problems, line);
-      builder?.add('package', withoutType(value));
-      checker.publisherIs((data as { publisher: { id: string } }).publisher.id);
-      return checker.header(data, line.number, text);
-    }
-    sawRecord = true;
-    if (typeof type !== 'string' || !Object.hasOwn(recordStores, type)) {
-      return add({ code: 'ndjson.unknown-type', path: ['type'], params: { type: typeof type === 'string' ? type : null } }, line.number);
-    }
-    const recordType = type as RecordType;
-    read.records[recordType]++;
-    const { problems, data, text } = checkShape(`${recordType}-line`, value, RECORD_PATH, describeShape);
-    if (!data) {
-      addAll(problems, line);
-      return checker.invalid(recordType, value, RECORD_PATH, line.number);
-    }
-    builder?.add(recordType, withoutType(value));
-    checker.record(recordType, data, RECORD_PATH, line.number, text);
+  /** Reports what only the whole stream tells, and gives the result. */
+  *end(): Generator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
+    this.current = undefined;
+    if (!this.sawContent) this.collector.add({ code: 'file.empty', path: [], params: { blank: this.read.lines > 0 } });
+    else if (this.read.complete) this.checker.finish();
+    yield* this.issues();
+    return this.collector.result(this.read, this.builder?.build());
   }
 }
 

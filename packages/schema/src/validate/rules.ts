@@ -31,6 +31,7 @@ const REPORTING_ORGANISATION: Keys = ['reportingOrganisation'];
 const ORGANISER: Keys = ['organiser'];
 const DISAGGREGATION_POPULATION: Keys = ['disaggregation', 'population'];
 const FRAMEWORK: Keys = ['framework'];
+const FACILITY: Keys = ['scope', 'facility'];
 const DIMENSIONS = ['sex', 'ageGroup', 'population'] as const;
 const NO_DISAGGREGATION: NonNullable<Observation['disaggregation']> = Object.freeze({});
 
@@ -103,7 +104,7 @@ export class RuleChecker<Context extends number | undefined> {
   };
 
   constructor(
-    private readonly settings: RuleSettings,
+    protected readonly settings: RuleSettings,
     private readonly report: Report<Context>,
   ) {}
 
@@ -188,11 +189,14 @@ export class RuleChecker<Context extends number | undefined> {
     this.pendingFacilities.clear();
   }
 
+  // What spans records: each record's checks call these methods, which a checker on another thread
+  // (`RecordingChecker`) overrides to note what to do here later, in the order of the records.
+
   /**
    * Notes the id of a record at `path` (its `code` for an indicator), reporting it if it was seen before.
    * Returns whether the id is new.
    */
-  private unique(type: RecordType, id: string, path: Path, context: Context): boolean {
+  unique(type: RecordType, id: string, path: Path, context: Context): boolean {
     let seen = this.ids.get(type);
     if (!seen) this.ids.set(type, (seen = new IdTable()));
     // Where it was first seen, cheaply: the record's context (an NDJSON line) when there is one, else its path.
@@ -216,7 +220,8 @@ export class RuleChecker<Context extends number | undefined> {
     return id === this.publisher || this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
   }
 
-  private organisationReference(id: string, path: Path, keys: Keys, context: Context): void {
+  /** Notes a reference to an organisation, which must resolve by the end of the data. */
+  organisationReference(id: string, path: Path, keys: Keys, context: Context): void {
     if (!this.settings.references || this.isOrganisation(id)) return;
     const pending = this.pendingOrganisations.get(id);
     if (!pending) this.pendingOrganisations.set(id, [{ path, keys, context }]);
@@ -247,12 +252,17 @@ export class RuleChecker<Context extends number | undefined> {
 
   private facility(facility: Facility, path: Path, context: Context): void {
     this.unique('facility', facility.id, path, context);
-    this.facilityCountries.set(facility.id, facility.country);
+    this.facilityIn(facility.id, facility.country);
+  }
+
+  /** Notes the country of a facility of the data. */
+  facilityIn(id: string, country: string): void {
+    this.facilityCountries.set(id, country);
   }
 
   private indicator(definition: IndicatorDefinition, path: Path, context: Context): void {
     this.unique('indicator', definition.code, path, context);
-    this.indicators.set(definition.code, definition);
+    this.indicatorDefined(definition);
     this.openCode('framework', definition.framework, path, FRAMEWORK, context);
     this.openCodes('focusArea', definition.interventions, path, 'interventions', context);
   }
@@ -261,6 +271,16 @@ export class RuleChecker<Context extends number | undefined> {
     if (ref.country !== undefined && ref.country !== facilityCountry) {
       this.problem('ref.country-mismatch', join(ref.path, ref.keys), { facility: id, facilityCountry, country: ref.country }, ref.context);
     }
+  }
+
+  /** Notes an indicator the data defines: its observations are checked against it rather than the catalogue. */
+  indicatorDefined(definition: IndicatorDefinition): void {
+    this.indicators.set(definition.code, definition);
+  }
+
+  /** Whether the data defined an indicator (its definition then wins over the catalogue's). */
+  defines(code: string): boolean {
+    return this.indicators.has(code);
   }
 
   /** The country of a facility of the data, or else of one known outside it. */
@@ -272,35 +292,47 @@ export class RuleChecker<Context extends number | undefined> {
     const firstOfItsId = this.unique('observation', obs.id, path, context);
     this.organisationReference(obs.reportingOrganisation, path, REPORTING_ORGANISATION, context);
     const facility = obs.scope.facility;
-    if (facility !== undefined && this.settings.references) {
-      const ref = { path, keys: ['scope', 'facility'], context, country: obs.scope.country };
-      const facilityCountry = this.countryOfFacility(facility);
-      if (facilityCountry !== undefined) this.checkFacilityCountry(facility, facilityCountry, ref);
-      else {
-        const pending = this.pendingFacilities.get(facility);
-        if (!pending) this.pendingFacilities.set(facility, [ref]);
-        else if (pending.length < MAX_PENDING_PER_ID) pending.push(ref);
-      }
-    }
+    if (facility !== undefined && this.settings.references) this.facilityReference(facility, obs.scope.country, path, context);
     this.period(obs, path, context);
     this.openCode('population', obs.disaggregation?.population, path, DISAGGREGATION_POPULATION, context);
     this.here(path, context);
     checkSuppression(obs, this.settings.suppressionThreshold, this.reportHere);
 
-    const definition = this.indicators.get(obs.indicator) ?? this.settings.catalogue.get(obs.indicator);
-    if (!definition) {
-      // A definition in the data that failed its shape is reported there; its observations are not checked against it.
-      if (!this.ids.get('indicator')?.has(obs.indicator)) {
-        this.problem('ref.unknown-indicator', [...path, 'indicator'], { code: obs.indicator, suggestions: this.nearest.indicator.for(obs.indicator) }, context);
-      }
-      return;
-    }
+    const definition = this.definitionOf(obs.indicator, path, context);
+    if (!definition) return;
     if (obs.unit !== definition.unit) {
       this.problem('indicator.unit-mismatch', [...path, 'unit'], { indicator: obs.indicator, unit: obs.unit, expected: definition.unit }, context);
       return;
     }
     checkArithmetic(obs, definition, this.reportHere);
     this.disaggregation(obs, definition, path, context);
+    this.breakdown(obs, firstOfItsId, path, context);
+  }
+
+  /** Checks an observation's facility against the country it names, now or when the data ends. */
+  facilityReference(facility: string, country: string, path: Path, context: Context): void {
+    const ref = { path, keys: FACILITY, context, country };
+    const facilityCountry = this.countryOfFacility(facility);
+    if (facilityCountry !== undefined) this.checkFacilityCountry(facility, facilityCountry, ref);
+    else {
+      const pending = this.pendingFacilities.get(facility);
+      if (!pending) this.pendingFacilities.set(facility, [ref]);
+      else if (pending.length < MAX_PENDING_PER_ID) pending.push(ref);
+    }
+  }
+
+  /** The definition of an indicator, from the data or the catalogue; reports an unknown one. */
+  definitionOf(code: string, path: Path, context: Context): IndicatorRule | undefined {
+    const definition = this.indicators.get(code) ?? this.settings.catalogue.get(code);
+    // A definition in the data that failed its shape is reported there; its observations are not checked against it.
+    if (!definition && !this.ids.get('indicator')?.has(code)) {
+      this.problem('ref.unknown-indicator', [...path, 'indicator'], { code, suggestions: this.nearest.indicator.for(code) }, context);
+    }
+    return definition;
+  }
+
+  /** Notes an observation in its group, to add up its breakdowns when the data ends. */
+  breakdown(obs: Observation, firstOfItsId: boolean, path: Path, context: Context): void {
     // A record given twice (its id repeated) is reported once, as a duplicate id, and counted once.
     if (firstOfItsId) this.breakdowns.add(obs, path, context);
   }

@@ -216,6 +216,11 @@ export class Column<A extends NumberArray> {
   set(index: number, value: number): void {
     this.items[index] = value;
   }
+
+  /** The values pushed, in an array of their own. */
+  values(): A {
+    return this.items.slice(0, this.length) as A;
+  }
 }
 
 /** How a `Counts` column keeps NaN while its values are in 32 bits. */

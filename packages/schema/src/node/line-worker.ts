@@ -1,0 +1,10 @@
+/** A thread checking lines of NDJSON for `workerThreads()`: bytes of whole lines in, their tape out. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkLines, type LineCheckSettings } from '../validate/line-tape.js';
+
+const check = checkLines(workerData as LineCheckSettings);
+parentPort!.on('message', async ({ id, bytes }: { id: number; bytes: Uint8Array }) => {
+  const tape = await check(bytes);
+  // The typed arrays are handed over, not copied.
+  parentPort!.postMessage({ id, tape }, [tape.steps.buffer as ArrayBuffer, tape.numbers.buffer as ArrayBuffer]);
+});

@@ -1,0 +1,212 @@
+/**
+ * Checking an NDJSON stream's lines on other threads changes how fast it is checked, never what is said: with
+ * `parallel` (pieces of lines checked elsewhere, the rules spanning records here in the order of the lines) and
+ * without, a stream gives the same issues — code, path, params, message, location, in the same order — counts,
+ * summary (lines and bytes read, also where `maxIssues` stops reading) and result. The built package is tested,
+ * as a program uses it: its worker is a built file.
+ */
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { toNdjsonLines, validateFile, validateNdjson, type ParallelChecks, type ValidateNdjsonOptions, type ValidationIssue } from '@phx/schema';
+import { workerThreads } from '@phx/schema/node';
+import { checkLines } from '../src/validate/line-tape.js';
+import { validateInPieces, type PieceChecks } from '../src/validate/ndjson-pieces.js';
+import { packageHeaderShape } from '../src/model/package.js';
+import { recordTypeNames, recordTypes } from '../src/model/records.js';
+import { NOW, smallPackage } from './rules/small-package.js';
+import { fuzzed } from './support/fuzz.js';
+
+const encoder = new TextEncoder();
+
+/** What a run says: every issue as yielded, and the result. */
+async function run(chunks: readonly (string | Uint8Array)[], options: ValidateNdjsonOptions): Promise<{ issues: ValidationIssue[]; result: unknown }> {
+  const issues: ValidationIssue[] = [];
+  const validation = validateNdjson((async function* () {
+    yield* chunks;
+  })(), options);
+  for (;;) {
+    const step = await validation.next();
+    if (step.done) return { issues, result: step.value };
+    issues.push(step.value);
+  }
+}
+
+/**
+ * The checks of `workerThreads()` run on this thread instead, in pieces of `size` bytes, `inFlight` at a time,
+ * each piece and its tape copied as they are between threads; each answer comes after `delays[i]` turns of the
+ * event loop, so that later pieces may be done before earlier ones.
+ */
+function onThisThread(size: number, inFlight: number, delays: readonly number[] = []): ParallelChecks {
+  const pieces: PieceChecks = {
+    fromBytes: 0,
+    pieceBytes: size,
+    inFlight,
+    start(settings) {
+      const check = checkLines(structuredClone(settings));
+      let sent = 0;
+      return {
+        async check(bytes) {
+          const turns = delays.length > 0 ? delays[sent++ % delays.length]! : 0;
+          const tape = await check(structuredClone(bytes));
+          for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
+          return structuredClone(tape);
+        },
+        close: async () => undefined,
+      };
+    },
+  };
+  return { validateNdjson: (source, options) => validateInPieces(source, options, pieces) };
+}
+
+/** Chunks of a text of at most `size` characters, so that lines are split across chunks. */
+function chunked(text: string, size: number): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+  return chunks;
+}
+
+/** Options that change what is reported and how: the language, limits, a small depth (the text walk reports it). */
+const optionSets: ValidateNdjsonOptions[] = [
+  { now: NOW },
+  { now: NOW, locale: 'ru', maxIssues: 3 },
+  { now: NOW, maxIssues: 1 },
+  { now: NOW, maxDepth: 2 },
+  { now: NOW, maxDepth: 1, locale: 'fr', maxLineBytes: 300 },
+];
+
+/** Expects a stream to give the same with its lines checked in pieces elsewhere as all here. */
+async function expectSame(chunks: readonly (string | Uint8Array)[], options: ValidateNdjsonOptions, parallel: ParallelChecks): Promise<void> {
+  const here = await run(chunks, options);
+  const elsewhere = await run(chunks, { ...options, parallel });
+  expect(elsewhere).toEqual(here);
+}
+
+const dataDir = new URL('../../../examples/data/', import.meta.url);
+/** A package's records as NDJSON lines; a text that is not JSON as it is (then each of its lines is a line). */
+function asLines(text: string): string {
+  let pkg: unknown;
+  try {
+    pkg = JSON.parse(text);
+  } catch {
+    return text;
+  }
+  return pkg !== null && typeof pkg === 'object' && !Array.isArray(pkg) ? [...toNdjsonLines(pkg as Record<string, unknown>)].join('\n') : text;
+}
+
+/** Every example as NDJSON: the NDJSON files, and each package's records as lines. */
+const examples: [string, string][] = [
+  ...readdirSync(dataDir).filter((name) => name.endsWith('.phx.ndjson')).map((name) => [name, readFileSync(new URL(name, dataDir), 'utf8')] as [string, string]),
+  ...readdirSync(new URL('invalid/', dataDir)).filter((name) => name.includes('.phx.')).map((name): [string, string] => {
+    const text = readFileSync(new URL(`invalid/${name}`, dataDir), 'utf8');
+    return [`invalid/${name}`, name.endsWith('.ndjson') ? text : asLines(text)];
+  }),
+];
+
+describe('every example, in pieces checked elsewhere', () => {
+  it.each(examples)('%s', async (_, text) => {
+    for (const options of optionSets) {
+      for (const [size, inFlight] of [[1, 1], [200, 2], [700, 3]] as const) {
+        await expectSame(chunked(text, 97), options, onThisThread(size, inFlight, [0, 3, 1]));
+      }
+    }
+  });
+});
+
+const smallLines = [...toNdjsonLines(smallPackage())];
+
+describe('streams that end or break oddly', () => {
+  const cases: [string, (string | Uint8Array)[]][] = [
+    ['a bad last line without a newline', [smallLines.join('\n'), '\n{"type": "observation", "id": ']],
+    ['a bad last line with a newline', [`${smallLines.join('\n')}\n{"type": "observation"\n`]],
+    ['blank lines, CRLF and a byte order mark on a line', [`\r\n${smallLines.join('\r\n')}\n\n  \n\uFEFF${smallLines[1]}\n`]],
+    ['bytes that are not UTF-8', [encoder.encode(`${smallLines[0]}\n`), new Uint8Array([0x7b, 0xff, 0xfe, 0x7d, 10]), encoder.encode(smallLines.slice(1).join('\n'))]],
+    ['lines too long, held and not', [`${smallLines.join('\n')}\n${'x'.repeat(5000)}\n${smallLines[2]}\n${'y'.repeat(320)}\n${'z'.repeat(2000)}`]],
+    ['only blank lines', ['\n \n\t\n']],
+    ['nothing', []],
+    ['a header after records', [`${smallLines.slice(1).join('\n')}\n${smallLines[0]}`]],
+    ['the catalogue redefined by the data', [[
+      JSON.stringify({ type: 'indicator', code: 'prison-population', name: { en: 'Prisoners' }, unit: 'percent', framework: 'unaids-gam', disaggregations: [] }),
+      ...smallLines.filter((line) => line.includes('"observation"')).map((line) => line.replace(/"indicator":"[^"]*"/, '"indicator":"prison-population"')),
+    ].join('\n')]],
+  ];
+  it.each(cases)('%s', async (_, chunks) => {
+    for (const options of [...optionSets, { now: NOW, maxLineBytes: 1000 }]) {
+      for (const size of [1, 300, 1 << 16]) await expectSame(chunks, options, onThisThread(size, 2, [2, 0]));
+    }
+  });
+});
+
+const header = fuzzed(z.strictObject(packageHeaderShape), 20);
+const line = fc.oneof(
+  ...recordTypeNames.map((type) => fuzzed(recordTypes[type].schema, 20).map((record) => JSON.stringify({ type, ...(record as object) }) ?? '')),
+  header.map((record) => JSON.stringify(typeof record === 'object' && record !== null ? { type: 'package', ...record } : record) ?? ''),
+  fc.constantFrom(...smallLines),
+  fc.constantFrom('', '  ', '{', 'null', '[]', '{"type": 1}', '{"type": "nothing"}'),
+);
+
+describe('fuzzed streams', () => {
+  it('give the same issues, in the same order, in pieces of any size checked in any order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 16 }),
+        fc.constantFrom(...optionSets),
+        fc.integer({ min: 1, max: 600 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.nat(3), { maxLength: 4 }),
+        fc.integer({ min: 1, max: 200 }),
+        async (lines, options, size, inFlight, delays, chunkSize) => {
+          await expectSame(chunked(lines.join('\n'), chunkSize), options, onThisThread(size, inFlight, delays));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('validateFile', () => {
+  it('says the same of a file, also how far it read where it stopped', async () => {
+    // Records repeated: every id is a duplicate after the first round, an error on each line.
+    const text = Array.from({ length: 400 }, () => smallLines.slice(1).join('\n')).join('\n');
+    const bytes = encoder.encode(text);
+    const chunks = async function* () {
+      for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
+    };
+    for (const options of [{ now: NOW }, { now: NOW, maxIssues: 30 }, { now: NOW, maxIssues: 3000, locale: 'uk' as const }]) {
+      const here = await validateFile(chunks(), { ...options, name: 'data.phx.ndjson' });
+      const elsewhere = await validateFile(chunks(), { ...options, name: 'data.phx.ndjson', parallel: onThisThread(20_000, 3, [1, 0]) });
+      expect(elsewhere).toEqual(here);
+    }
+  });
+});
+
+describe('worker threads', () => {
+  /** A stream with something of everything: every example's lines, one after the other. */
+  const everything = examples.map(([, text]) => text).join('\n');
+
+  it.each([1, 2, 3])('%i threads give what one does', async (threads) => {
+    for (const options of [optionSets[0]!, optionSets[1]!]) {
+      await expectSame(chunked(everything, 4096), options, workerThreads(threads, { fromBytes: 0, pieceBytes: 2048 }));
+    }
+  });
+
+  it('a stream smaller than `fromBytes` is checked on this thread alone', async () => {
+    let started = 0;
+    const pieces: PieceChecks = {
+      fromBytes: everything.length + 1,
+      pieceBytes: 1000,
+      inFlight: 2,
+      start: () => {
+        started++;
+        throw new Error('no threads for a small stream');
+      },
+    };
+    await expectSame(chunked(everything, 4096), { now: NOW }, { validateNdjson: (source, options) => validateInPieces(source, options, pieces) });
+    expect(started).toBe(0);
+  });
+
+  it('takes only a whole number of threads from 1', () => {
+    for (const threads of [0, -1, 1.5, Number.NaN]) expect(() => workerThreads(threads)).toThrow(RangeError);
+  });
+});
