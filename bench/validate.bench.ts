@@ -4,7 +4,8 @@
  * - the floor: reading the file in chunks, splitting lines and JSON.parse of each line;
  * - the shape-only peers, reading the file as the floor does: Ajv2020 (allErrors, formats) compiled from
  *   the committed JSON Schema, and zod's `safeParse` of the Observation schema;
- * - `phx validate` on the file (all rules on), with its peak RSS;
+ * - `phx validate` on the file (all rules on), with its peak RSS, and `phx validate --jobs 2` (lines checked on two
+ *   worker threads), compared with the floor in wall time;
  * - in memory, on the same records: the same Ajv check, and `validate()` of @phx/schema.
  * With --growth, also peak RSS of `phx validate` on 300 000 and 3 000 000 records (≈ 1 GB) and the bytes
  * each record adds. Prints a table and writes bench/results/latest.json. Options: --records N, --growth.
@@ -199,11 +200,11 @@ interface Run {
  * process spent after Node started (`rss-probe.mjs`): for `phx validate` loading the CLI and the library; for a
  * mode, from its start, so that it includes loading Ajv or zod but not the TypeScript loader this file runs under.
  */
-function child(mode: string, file: string, nodeArgs: string[] = []): Run {
+function child(mode: string, file: string, nodeArgs: string[] = [], cliArgs: string[] = []): Run {
   const probeFile = join(tmpdir(), `phx-bench-probe-${process.pid}-${mode}`);
   const probe = ['--import', pathToFileURL(join(here, 'rss-probe.mjs')).href];
   const args = mode === 'cli'
-    ? [...nodeArgs, ...probe, cli, 'validate', file, '--format', 'json']
+    ? [...nodeArgs, ...probe, cli, 'validate', file, '--format', 'json', ...cliArgs]
     : [...nodeArgs, ...probe, '--import', 'tsx', fileURLToPath(import.meta.url), '--mode', mode, '--file', file];
   const started = performance.now();
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, PHX_BENCH_RSS_FILE: probeFile } });
@@ -253,6 +254,7 @@ const targets = {
   stream_vs_ajv_stream: 1.0,
   stream_vs_zod_stream: 1.0,
   memory_vs_ajv: 1.0,
+  jobs2_vs_floor_wall: 1.0,
   peak_rss_mb_1gb: 150,
   bytes_per_record: 30,
 };
@@ -278,12 +280,14 @@ async function main(): Promise<void> {
     console.log(`measuring ${what}…`);
     runs[mode] = child(mode, file);
   }
+  console.log('measuring phx validate --jobs 2…');
+  const jobs2 = child('cli', file, [], ['--jobs', '2']);
   console.log('measuring ajv and validate() in memory…');
   const memoryRun = child('memory', file, ['--max-old-space-size=8192']);
-  for (const [mode, run] of Object.entries({ ...runs, memory: memoryRun })) {
+  for (const [mode, run] of Object.entries({ ...runs, jobs2, memory: memoryRun })) {
     if (run.output.records !== records) throw new Error(`${mode} read ${run.output.records} records, not ${records}`);
   }
-  if (Object.values(runs).some((run) => run.output.invalid !== 0) || memoryRun.output.ajvErrors !== 0 || memoryRun.output.validateErrors !== 0) {
+  if ([...Object.values(runs), jobs2].some((run) => run.output.invalid !== 0) || memoryRun.output.ajvErrors !== 0 || memoryRun.output.validateErrors !== 0) {
     throw new Error('the generated records should be valid under every check');
   }
   const grown = values.growth ? await growth() : undefined;
@@ -294,6 +298,11 @@ async function main(): Promise<void> {
   const ajvRate = records / memoryRun.output.ajvSeconds!;
   const validateRate = records / memoryRun.output.validateSeconds!;
   const phx = runs.cli!;
+  /**
+   * Threads share the work, so `--jobs 2` is measured in wall time, against the floor's wall time in the same
+   * run: the floor's from its start in its process (no Node start, no loading), `phx validate`'s the whole process.
+   */
+  const floorWall = runs.floor!.output.seconds!;
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -304,12 +313,16 @@ async function main(): Promise<void> {
     ajv_stream: stream(runs['ajv-stream']!),
     zod_stream: stream(runs['zod-stream']!),
     phx_validate: stream(phx),
+    phx_validate_jobs2: { records_per_s_wall: Math.round(records / jobs2.seconds), seconds: round(jobs2.seconds), cpu_seconds: round(jobs2.cpuSeconds), peak_rss_mb: round(jobs2.rssMb, 1) },
+    floor_wall_seconds: round(floorWall),
     ajv_in_memory: { records_per_s: Math.round(ajvRate), seconds: round(memoryRun.output.ajvSeconds!) },
     validate_in_memory: { records_per_s: Math.round(validateRate), seconds: round(memoryRun.output.validateSeconds!) },
     stream_vs_ajv_stream: round(rate(phx) / rate(runs['ajv-stream']!)),
     stream_vs_zod_stream: round(rate(phx) / rate(runs['zod-stream']!)),
     stream_vs_floor: round(rate(phx) / rate(runs.floor!)),
     memory_vs_ajv: round(validateRate / ajvRate),
+    jobs2_vs_floor_wall: round(floorWall / jobs2.seconds),
+    jobs2_vs_jobs1_wall: round(phx.seconds / jobs2.seconds),
     peak_rss_mb: round(phx.rssMb, 1),
     ...(grown ? { growth: grown, peak_rss_mb_1gb: grown.large.peak_rss_mb, bytes_per_record: grown.bytes_per_record } : {}),
     targets,
@@ -317,6 +330,7 @@ async function main(): Promise<void> {
   const table = [
     ['measure', 'records/s (CPU)', 'CPU s', 'wall s', 'peak RSS MB'],
     ...([['floor: lines + JSON.parse', results.floor], ['Ajv stream (shape only)', results.ajv_stream], ['zod safeParse stream (shape only)', results.zod_stream], ['phx validate (stream, all rules)', results.phx_validate]] as const).map(([name, figures]) => [name, figures.records_per_s, figures.cpu_seconds, figures.seconds, figures.peak_rss_mb]),
+    ['phx validate --jobs 2 (wall time)', results.phx_validate_jobs2.records_per_s_wall, results.phx_validate_jobs2.cpu_seconds, results.phx_validate_jobs2.seconds, results.phx_validate_jobs2.peak_rss_mb],
     ['ajv (Ajv2020, allErrors), in memory', results.ajv_in_memory.records_per_s, '', results.ajv_in_memory.seconds, ''],
     ['validate(), in memory', results.validate_in_memory.records_per_s, '', results.validate_in_memory.seconds, ''],
   ].map((row) => row.map((cell) => (typeof cell === 'number' ? cell.toLocaleString('en') : cell)));
@@ -324,6 +338,7 @@ async function main(): Promise<void> {
   for (const row of table) console.log(row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!))).join('   '));
   console.log(`\n${records.toLocaleString('en')} records, ${results.file_mb} MB:`);
   console.log(`phx validate ÷ Ajv stream ${results.stream_vs_ajv_stream} (target ≥ ${targets.stream_vs_ajv_stream}), ÷ zod stream ${results.stream_vs_zod_stream} (target ≥ ${targets.stream_vs_zod_stream}), ÷ floor ${results.stream_vs_floor}`);
+  console.log(`phx validate --jobs 2 ÷ floor in wall time ${results.jobs2_vs_floor_wall} (target ≥ ${targets.jobs2_vs_floor_wall}; floor ${results.floor_wall_seconds} s), ÷ one thread ${results.jobs2_vs_jobs1_wall}`);
   console.log(`validate() ÷ Ajv in memory ${results.memory_vs_ajv} (target ≥ ${targets.memory_vs_ajv}), peak RSS ${results.peak_rss_mb} MB`);
   if (grown) {
     console.log(`peak RSS ${grown.small.peak_rss_mb} MB at ${grown.small.records.toLocaleString('en')} records, ${grown.large.peak_rss_mb} MB at ${grown.large.records.toLocaleString('en')} (${grown.large.file_mb} MB; target ≤ ${targets.peak_rss_mb_1gb}): ${grown.bytes_per_record} bytes a record (target ≤ ${targets.bytes_per_record})`);

@@ -199,3 +199,35 @@ describe('phx validate: options', () => {
     expect(stdout).toContain(`${path}:3:7  error    schema.invalid-type /numerator`);
   });
 });
+
+describe('phx validate --jobs', () => {
+  /**
+   * An NDJSON file over 4 MiB (the size from which worker threads check lines) with something wrong now and
+   * then: repeated ids, counts below the suppression threshold, a line that is not JSON, one of unknown type,
+   * and a last line cut short.
+   */
+  const lines = [JSON.parse(validNdjson().split('\n')[0]!) as Record<string, unknown>];
+  for (let i = 0; i < 16_000; i++) {
+    const id = i % 997 === 5 ? 'obs-again' : `obs-${i}`;
+    const extra = i % 1301 === 7 ? { numerator: 3, value: 0.3 } : { scope: { country: 'ZA', subnationalArea: `Area ${i}` } };
+    lines.push({ type: 'observation', ...observation(id, extra) });
+  }
+  const text = lines.map((line, i) => (i === 9000 ? '{"type": "observation",' : i === 12_000 ? '{"type": "survey"}' : JSON.stringify(line))).join('\n');
+  const big = dir.write('big.phx.ndjson', `${text}\n{"type": "observation", "id": "cut`);
+
+  it('gives what one thread gives, for 2 and 3 threads, whole or stopped at --max-issues', () => {
+    for (const [args, jobs] of [[['--format', 'json'], ['2', '3']], [['--format', 'json', '--max-issues', '7'], ['2']], [['--locale', 'fr', '--max-issues', '40'], ['3']]] as const) {
+      const one = phx(['validate', ...args, big]);
+      expect(one.code).toBe(1);
+      for (const n of jobs) expect(phx(['validate', ...args, '--jobs', n, big])).toEqual(one);
+    }
+  }, 240_000);
+
+  it('refuses a number of jobs that is not a whole number from 1', () => {
+    for (const jobs of ['0', 'x', '1.5']) {
+      const run = phx(['validate', '--jobs', jobs, valid]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--jobs must be a whole number of at least 1 (got "${jobs}")`);
+    }
+  });
+});

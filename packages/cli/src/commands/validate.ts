@@ -1,6 +1,7 @@
 import { choice, dateOrderOf, parse, recordType, sheetLocaleOf, wholeNumber } from '../args.js';
 import { exitCodes } from '../errors.js';
 import { validateFile } from '@phx/schema';
+import { workerThreads } from '@phx/schema/node';
 import { onInput, resolveInputs } from '../io/files.js';
 import { Progress } from '../io/progress.js';
 import { renderHuman } from '../report/human.js';
@@ -33,6 +34,8 @@ Options:
   --type <record type>          record type of CSV files (default: told from the header):
                                 organisation, facility, indicator, observation, meeting
   --stdin-format <ndjson|json|csv>  format of standard input (default: told from its content)
+  --jobs <N>                    check the lines of .phx.ndjson files over 4 MiB on N worker
+                                threads (default 1: on one thread); the same issues either way
   --quiet                       print errors only, and nothing when the data is valid
   -h, --help                    show this help
 
@@ -49,6 +52,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     type: { type: 'string' },
     'date-order': { type: 'string' },
     'stdin-format': { type: 'string' },
+    jobs: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) return context.print(`${validateHelp}\n`);
@@ -62,6 +66,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     maxIssues: wholeNumber('max-issues', values['max-issues'], 1) ?? DEFAULT_MAX_ISSUES,
     suppressionThreshold: wholeNumber('suppression-threshold', values['suppression-threshold'], 1),
     type: recordType(values.type),
+    parallel: parallelOf(wholeNumber('jobs', values.jobs, 1)),
   };
   const stdinFormat = values['stdin-format'] === undefined ? undefined : choice('stdin-format', values['stdin-format'], ['ndjson', 'json', 'csv'], 'ndjson');
   if (positionals.length === 0) context.usage('name at least one file to validate, or - for standard input', 'run `phx validate --help`');
@@ -82,4 +87,9 @@ export async function runValidate(argv: string[], context: Context): Promise<num
   else context.print(renderHuman(run, context.color));
   const failed = files.some((file) => !file.ok || (failOn === 'warning' && file.warnings > 0));
   return failed ? exitCodes.invalid : exitCodes.ok;
+}
+
+/** Worker threads for `--jobs N`: none for 1, the default. */
+function parallelOf(jobs: number | undefined): ReturnType<typeof workerThreads> | undefined {
+  return jobs === undefined || jobs === 1 ? undefined : workerThreads(jobs);
 }
