@@ -246,7 +246,7 @@ export function replay(at: TapeReader, line: number, checker: RuleChecker<number
     return false;
   }
   if (kind === UNREAD) sink.place(objects[at.object++] as Problem, 1);
-  else if (indicator !== undefined && checker.defines(indicator)) again();
+  else if (indicator !== undefined && checker.indicators.has(indicator)) again();
   else if (sink.begin(kind, undefined)) return take(at, line, checker, sink);
   skip(at);
   return true;

@@ -91,7 +91,8 @@ const MAX_PENDING_PER_ID = 20;
 export class RuleChecker<Context extends number | undefined> {
   private readonly ids = new Map<RecordType, IdTable<Path | Context>>();
   private readonly facilityCountries = new Map<string, string>();
-  private readonly indicators = new Map<string, IndicatorRule>();
+  /** The indicators the data defined: their definitions win over the catalogue's. */
+  readonly indicators = new Map<string, IndicatorRule>();
   private readonly pendingOrganisations = new Map<string, PendingReference<Context>[]>();
   private readonly pendingFacilities = new Map<string, PendingReference<Context>[]>();
   private readonly breakdowns = new Breakdowns<Context>((code, path, params, context) => this.problem(code, path, params, context));
@@ -276,11 +277,6 @@ export class RuleChecker<Context extends number | undefined> {
   /** Notes an indicator the data defines: its observations are checked against it rather than the catalogue. */
   indicatorDefined(definition: IndicatorDefinition): void {
     this.indicators.set(definition.code, definition);
-  }
-
-  /** Whether the data defined an indicator (its definition then wins over the catalogue's). */
-  defines(code: string): boolean {
-    return this.indicators.has(code);
   }
 
   /** The country of a facility of the data, or else of one known outside it. */
