@@ -18,6 +18,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const modules: [folder: string, module: string, entry: string][] = [
   ['packages/schema/src/api/', '@phx/schema/api', 'packages/schema/src/api/index.ts'],
   ['packages/schema/src/codelists/', '@phx/schema/codelists', 'packages/schema/src/codelists/index.ts'],
+  ['packages/schema/src/node/', '@phx/schema/node', 'packages/schema/src/node/index.ts'],
   ['packages/schema/src/', '@phx/schema', 'packages/schema/src/index.ts'],
   ['packages/interop/src/', '@phx/interop', 'packages/interop/src/index.ts'],
   ['packages/client/src/', '@phx/client', 'packages/client/src/index.ts'],
