@@ -1,7 +1,7 @@
 import { defineConfig } from 'tsup';
 
 const entry = { index: 'src/index.ts', codelists: 'src/codelists/index.ts', api: 'src/api/index.ts' };
-// Node only (worker threads), as ES modules only, which Node 20.19 and later also `require`: its worker is a file beside it.
+// Node only (worker threads); its worker is the ES module build's file, for CommonJS too.
 const nodeEntry = { node: 'src/node/index.ts' };
 const common = { target: 'es2022', platform: 'neutral', sourcemap: true } as const;
 
@@ -11,5 +11,6 @@ export default defineConfig([
   { ...common, entry: ['src/**/*.ts'], format: ['esm'], bundle: false },
   // CommonJS, for `require`, bundled per entry.
   { ...common, entry, format: ['cjs'], treeshake: true },
+  { ...common, entry: nodeEntry, format: ['cjs'], treeshake: true, platform: 'node' },
   { ...common, entry: { ...entry, ...nodeEntry }, format: ['esm', 'cjs'], dts: { only: true } },
 ]);

@@ -57,6 +57,11 @@ export function workerThreads(threads: number, options: WorkerThreadsOptions = {
   return { validateNdjson: (source, validateOptions) => validateInPieces(source, validateOptions, pieces) };
 }
 
+/** The worker's module, in the ES module build: beside this one, or in `node/` beside the CommonJS bundle (`dist/node.cjs`). */
+function workerFile(): URL {
+  return new URL(import.meta.url.endsWith('.cjs') ? './node/line-worker.js' : './line-worker.js', import.meta.url);
+}
+
 interface Pending {
   resolve: (tape: LineTape) => void;
   reject: (error: unknown) => void;
@@ -72,7 +77,7 @@ class WorkerPool implements LineChecks {
 
   constructor(threads: number, settings: LineCheckSettings) {
     for (let i = 0; i < threads; i++) {
-      const entry = { worker: new Worker(new URL('./line-worker.js', import.meta.url), { workerData: settings }), waiting: 0 };
+      const entry = { worker: new Worker(workerFile(), { workerData: settings }), waiting: 0 };
       entry.worker.on('message', ({ id, tape }: { id: number; tape: LineTape }) => {
         entry.waiting--;
         const pending = this.#pending.get(id);
