@@ -8,5 +8,5 @@ export default [
   { name: 'validateAsync(): the messages in Russian, loaded before the first message in Russian', path: 'dist/locales/ru.js', import: '{ ru }', gzip: true, limit: '8 kB', modifyEsbuildConfig: asShipped },
   { name: 'validateNdjson() only', path: 'dist/index.js', import: '{ validateNdjson }', gzip: true, limit: '90.5 kB', modifyEsbuildConfig: asShipped },
   { name: 'codelist labels', path: 'dist/codelists/index.js', import: '{ labelOf }', gzip: true, limit: '10 kB', modifyEsbuildConfig: asShipped },
-  { name: 'everything but exceljs, which is loaded with the first workbook', path: 'dist/index.js', import: '*', gzip: true, ignore: ['exceljs'], limit: '142.5 kB', modifyEsbuildConfig: asShipped },
+  { name: 'everything but exceljs, which is loaded with the first workbook', path: 'dist/index.js', import: '*', gzip: true, ignore: ['exceljs'], limit: '142.8 kB', modifyEsbuildConfig: asShipped },
 ];
