@@ -65,7 +65,9 @@ function validateRun(file: string): { records: number; seconds: number; peakRssM
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) throw new Error(`phx validate ${file} failed (exit ${result.status}): ${result.stderr.slice(0, 2000)}${result.stdout.slice(0, 2000)}`);
   const records = (JSON.parse(result.stdout) as { files: { read: { records: { observation: number } } }[] }).files[0]!.read.records.observation;
-  const peakRssMb = Number(readFileSync(rssFile, 'utf8')) / 1_048_576;
+  // The probe writes its figures as JSON (bench/rss-probe.mjs).
+  const { maxRssBytes } = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssBytes: number };
+  const peakRssMb = maxRssBytes / 1_048_576;
   rmSync(rssFile, { force: true });
   return { records, seconds, peakRssMb };
 }
