@@ -10,8 +10,15 @@ import { Breakdowns } from '../src/validate/breakdowns.js';
 import { Column, Counts, TupleTable } from '../src/validate/tables.js';
 import { Breakdowns as ReferenceBreakdowns } from './support/breakdowns-reference.js';
 
-/** Where and when a group is: three of them (most observations in the first), one named in Cyrillic, one with a NUL in its area. */
+/**
+ * Where and when a group is: six of them (most observations in the first), one named in Cyrillic, one with a NUL in
+ * its area; three share the first one's frame (indicator, organisation, country, period, source) in other places —
+ * two of them in one area, with a facility and without — and one has the second one's place in the first one's frame.
+ */
 const groupKeys = fc.constantFrom(
+  { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZM-PACRA-120045', scope: { country: 'ZM', subnationalArea: 'Lusaka' }, period: { start: '2020-01-01', end: '2020-12-31' }, dataSource: 'routine-programme-data' },
+  { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZM-PACRA-120045', scope: { country: 'ZM', subnationalArea: 'Lusaka', facility: 'f-1' }, period: { start: '2020-01-01', end: '2020-12-31' }, dataSource: 'routine-programme-data' },
+  { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZM-PACRA-120045', scope: { country: 'ZM', subnationalArea: 'Київська область', facility: 'f-1' }, period: { start: '2020-01-01', end: '2020-12-31' }, dataSource: 'routine-programme-data' },
   { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZM-PACRA-120045', scope: { country: 'ZM' }, period: { start: '2020-01-01', end: '2020-12-31' }, dataSource: 'routine-programme-data' },
   { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-1', scope: { country: 'UA', subnationalArea: 'Київська область', facility: 'f-1' }, period: { start: '2021-01-01', end: '2021-12-31' }, dataSource: 'survey' },
   { indicator: 'prison-population', reportingOrganisation: 'ZM-PACRA-120045', scope: { country: 'ZM', subnationalArea: 'x\u0000y' }, period: { start: '2020-01-01', end: '2020-12-31' }, dataSource: 'routine-programme-data' },
@@ -81,11 +88,11 @@ describe('Breakdowns', () => {
 });
 
 describe('TupleTable', () => {
-  it('numbers tuples as a Map of their joined numbers does', () => {
+  it('numbers tuples as a Map of their joined numbers does, its tuples across pages of any size', () => {
     const tuple = fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0xffffffff, 0x80000000)), { minLength: 3, maxLength: 3 });
     fc.assert(
-      fc.property(fc.array(tuple, { maxLength: 3000 }), (tuples) => {
-        const table = new TupleTable(3);
+      fc.property(fc.array(tuple, { maxLength: 3000 }), fc.integer({ min: 1, max: 17 }), (tuples, pageBits) => {
+        const table = new TupleTable(3, pageBits);
         const model = new Map<string, number>();
         const key = new Uint32Array(4);
         for (const t of tuples) {
@@ -100,18 +107,44 @@ describe('TupleTable', () => {
       { numRuns: 100 },
     );
   });
+
+  it('numbers 300 000 distinct tuples of six, found again, as the slots grow and their tags narrow', () => {
+    const table = new TupleTable(6, 10);
+    const key = new Uint32Array(6);
+    const fill = (n: number) => {
+      for (let i = 0; i < 6; i++) key[i] = Math.imul(n + i, 0x9e3779b1) >>> (i * 3);
+    };
+    for (let n = 0; n < 300_000; n++) {
+      fill(n);
+      if (table.entryOf(key) !== n) expect.fail(`tuple ${n} was numbered ${table.entryOf(key)}`);
+    }
+    for (let n = 0; n < 300_000; n += 7) {
+      fill(n);
+      if (table.entryOf(key) !== n) expect.fail(`tuple ${n} found as ${table.entryOf(key)}`);
+    }
+    expect(table.size).toBe(300_000);
+  });
 });
 
+/** Pushes and sets as a stream's columns make them: runs of one number (the fill), others, at any place. */
+const columnOperation = fc.oneof(
+  { weight: 4, arbitrary: fc.integer({ min: -5, max: 5 }).map((v) => ({ push: v })) },
+  { weight: 4, arbitrary: fc.nat({ max: 300 }).map((times) => ({ push: -1, times })) },
+  { weight: 1, arbitrary: fc.record({ at: fc.nat(), value: fc.integer({ min: -5, max: 5 }) }) },
+);
+
 describe('Column', () => {
-  it('keeps what is pushed and set, as an array does', () => {
+  it('keeps what is pushed and set, as an array does, across pages of any size, with or without a fill', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.integer({ min: -5, max: 5 }).map((v) => ({ push: v })), fc.record({ at: fc.nat(), value: fc.integer({ min: -5, max: 5 }) })), { maxLength: 2000 }), (operations) => {
-        const column = new Column(Int32Array);
+      fc.property(fc.array(columnOperation, { maxLength: 2000 }), fc.integer({ min: 1, max: 16 }), fc.constantFrom(undefined, -1, 0), (operations, pageBits, fill) => {
+        const column = new Column(Int32Array, fill, pageBits);
         const model: number[] = [];
         for (const op of operations) {
           if ('push' in op) {
-            column.push(op.push);
-            model.push(op.push);
+            for (let i = 0; i < (op.times ?? 1); i++) {
+              column.push(op.push);
+              model.push(op.push);
+            }
           } else if (model.length > 0) {
             column.set(op.at % model.length, op.value);
             model[op.at % model.length] = op.value;
@@ -119,27 +152,41 @@ describe('Column', () => {
         }
         expect(column.length).toBe(model.length);
         model.forEach((value, i) => expect(column.at(i)).toBe(value));
+        expect([...column.values()]).toEqual(model);
       }),
-      { numRuns: 50 },
+      { numRuns: 200 },
     );
+  });
+
+  it('takes no page while every number is its fill', () => {
+    const column = new Column(Uint16Array, 0);
+    for (let i = 0; i < 1_000_000; i++) column.push(0);
+    column.set(999_999, 0);
+    expect(column.length).toBe(1_000_000);
+    expect((column as unknown as { pages: unknown[] }).pages).toEqual([]);
+    column.set(123_456, 9);
+    expect(column.at(123_456)).toBe(9);
+    expect(column.at(999_999)).toBe(0);
+    expect(column.values().reduce((sum, value) => sum + value, 0)).toBe(9);
   });
 });
 
 describe('Counts', () => {
-  it('reads back every number pushed, exactly, in 32 bits or after widening', () => {
+  it('reads back every number pushed, exactly, in 32 bits or after widening, across pages of any size', () => {
     const number = fc.oneof(
       { weight: 8, arbitrary: fc.nat({ max: 2000 }) },
+      { weight: 4, arbitrary: fc.constant(Number.NaN) },
       { weight: 2, arbitrary: fc.constantFrom(Number.NaN, 0, 0xfffffffe, 0xffffffff, 2 ** 32, -0, 0.5, 1e-300, 2 ** 53 + 2, Number.MAX_VALUE) },
       { weight: 1, arbitrary: fc.double({ min: 0 }) },
     );
     fc.assert(
-      fc.property(fc.array(number, { maxLength: 1500 }), (numbers) => {
-        const column = new Counts();
+      fc.property(fc.array(number, { maxLength: 1500 }), fc.integer({ min: 1, max: 16 }), (numbers, pageBits) => {
+        const column = new Counts(pageBits);
         numbers.forEach((value) => column.push(value));
         expect(column.length).toBe(numbers.length);
         numbers.forEach((value, i) => expect(column.at(i)).toBe(value));
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });

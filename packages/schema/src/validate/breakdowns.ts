@@ -5,9 +5,11 @@
  * and its visible siblings, and each category is given once.
  *
  * A stream may have a group for every record (each a total of its own), so nothing here is an object per
- * record or per group: a group is the numbers of its eight key fields (each distinct text numbered once) in a
- * hash table, and every observation noted is a row of typed-array columns — its numerator, denominator, where
- * it is, and its categories. A group with parts has a block of row numbers: its first part of each category.
+ * record or per group: each distinct text of a group's eight key fields is numbered once, a group is the number
+ * of its frame (the six fields but area and facility, numbered in a hash table of their own) and the numbers of
+ * its area and facility, in a hash table, and every observation noted is a row of typed-array columns — its
+ * numerator, denominator, where it is, and its categories. A group with parts has a block of row numbers: its
+ * first part of each category.
  */
 import type { Observation } from '../model/observation.js';
 import type { IssueCode } from './codes.js';
@@ -68,6 +70,8 @@ const BLOCK_OTHERS_LAST = BLOCK_OTHERS + 1;
 const BLOCK_SIZE = BLOCK_OTHERS_LAST + 1;
 /** Fields that make an observation's group; values of one source are compared with each other only. */
 const GROUP_FIELDS = 8;
+/** The fields of a group's frame (all but its area, 3, and facility, 4). */
+const FRAME_FIELDS = [0, 1, 2, 5, 6, 7] as const;
 const NONE = -1;
 
 /** What a report of the breakdowns needs: the code, where, and the params. */
@@ -114,11 +118,20 @@ export class Breakdowns<Context extends number | undefined> {
   /** The group's fields as text numbers, and the texts they were made from: most records share them with the last. */
   private readonly key = new Uint32Array(GROUP_FIELDS);
   private readonly keyTexts: (string | undefined)[] = new Array<string | undefined>(GROUP_FIELDS).fill(undefined);
+  /**
+   * A group is its frame — indicator, organisation, country, period and data source, which many groups share — and
+   * its place, area and facility: frames are numbered once, and a group is kept as its frame's number and its
+   * place's two text numbers, 12 bytes rather than the 32 of its eight fields.
+   */
+  private readonly frameKey = new Uint32Array(FRAME_FIELDS.length);
+  private frame = NONE;
+  private frames = new TupleTable(FRAME_FIELDS.length);
+  private readonly groupKey = new Uint32Array(3);
   private group = NONE;
-  private groups = new TupleTable(GROUP_FIELDS);
-  /** Per group: its total's row, and its block of parts (NONE when it has none). */
+  private groups = new TupleTable(3);
+  /** Per group: its total's row, and its block of parts (NONE when it has none: no page while no group has parts). */
   private totals = new Column(Int32Array);
-  private blocksOf = new Column(Int32Array);
+  private blocksOf = new Column(Int32Array, NONE);
   private blocks = new Column(Int32Array);
   /** Other parts (by population, or by two dimensions at once) by group, categories and population: their first row. */
   private others = new TupleTable(3);
@@ -130,7 +143,7 @@ export class Breakdowns<Context extends number | undefined> {
   private numerators = new Counts();
   private denominators = new Counts();
   private contexts = new Column(Uint32Array);
-  private codes = new Column(Uint16Array);
+  private codes = new Column(Uint16Array, 0);
   /**
    * The paths of rows, as runs: `paths[i]` is the path of rows from `pathStarts[i]` on. A stream's records all
    * share one path, so that it takes nothing per row; a package's each have their own (and are in memory anyway).
@@ -143,16 +156,23 @@ export class Breakdowns<Context extends number | undefined> {
   /** Notes an observation that passed its other checks. */
   add(obs: Observation, path: Path, context: Context): void {
     const { scope, period } = obs;
-    let changed = this.keyField(0, obs.indicator);
-    changed = this.keyField(1, obs.reportingOrganisation) || changed;
-    changed = this.keyField(2, scope.country) || changed;
-    changed = this.keyField(3, scope.subnationalArea ?? '') || changed;
-    changed = this.keyField(4, scope.facility ?? '') || changed;
-    changed = this.keyField(5, period.start) || changed;
-    changed = this.keyField(6, period.end) || changed;
-    changed = this.keyField(7, obs.dataSource) || changed;
-    if (changed || this.group === NONE) {
-      this.group = this.groups.entryOf(this.key);
+    let frameChanged = this.keyField(0, obs.indicator);
+    frameChanged = this.keyField(1, obs.reportingOrganisation) || frameChanged;
+    frameChanged = this.keyField(2, scope.country) || frameChanged;
+    let placeChanged = this.keyField(3, scope.subnationalArea ?? '');
+    placeChanged = this.keyField(4, scope.facility ?? '') || placeChanged;
+    frameChanged = this.keyField(5, period.start) || frameChanged;
+    frameChanged = this.keyField(6, period.end) || frameChanged;
+    frameChanged = this.keyField(7, obs.dataSource) || frameChanged;
+    if (frameChanged || this.frame === NONE) {
+      for (let i = 0; i < FRAME_FIELDS.length; i++) this.frameKey[i] = this.key[FRAME_FIELDS[i]!]!;
+      this.frame = this.frames.entryOf(this.frameKey);
+    }
+    if (frameChanged || placeChanged || this.group === NONE) {
+      this.groupKey[0] = this.frame;
+      this.groupKey[1] = this.key[3]!;
+      this.groupKey[2] = this.key[4]!;
+      this.group = this.groups.entryOf(this.groupKey);
       if (this.group === this.totals.length) {
         this.totals.push(NONE);
         this.blocksOf.push(NONE);
@@ -211,10 +231,12 @@ export class Breakdowns<Context extends number | undefined> {
     }
     this.texts = new IdTable();
     this.keyTexts.fill(undefined);
+    this.frame = NONE;
+    this.frames = new TupleTable(FRAME_FIELDS.length);
     this.group = NONE;
-    this.groups = new TupleTable(GROUP_FIELDS);
+    this.groups = new TupleTable(3);
     this.totals = new Column(Int32Array);
-    this.blocksOf = new Column(Int32Array);
+    this.blocksOf = new Column(Int32Array, NONE);
     this.blocks = new Column(Int32Array);
     this.others = new TupleTable(3);
     this.othersRows = new Column(Int32Array);
@@ -222,7 +244,7 @@ export class Breakdowns<Context extends number | undefined> {
     this.numerators = new Counts();
     this.denominators = new Counts();
     this.contexts = new Column(Uint32Array);
-    this.codes = new Column(Uint16Array);
+    this.codes = new Column(Uint16Array, 0);
     this.paths = [];
     this.pathStarts = new Column(Int32Array);
   }

@@ -34,8 +34,8 @@ export class IdTable<T> {
   /** At each slot, the top 8 bits of its key's hash above its entry number + 1 (24 bits); 0 is an empty slot. */
   private slots = new Uint32Array(1024);
   /** Per entry: where its bytes start (page × page size + offset), and how many. */
-  private starts = new Uint32Array(512);
-  private lengths = new Uint16Array(512);
+  private readonly starts = new Column(Uint32Array);
+  private readonly lengths = new Column(Uint16Array);
   /** Pages are made when a key first needs one, so that a table with no ASCII keys takes no page. */
   private readonly pages: Uint8Array[] = [];
   private readonly pageBits: number;
@@ -44,7 +44,7 @@ export class IdTable<T> {
   private end = 0;
   private count = 0;
   /** Per entry, its value: a whole number up to MAX_NUMBER unboxed in `numbers`, stored + 1 (0: in `values`). */
-  private numbers = new Uint32Array(512);
+  private readonly numbers = new Column(Uint32Array, 0);
   private readonly values: (T | undefined)[] = [];
   private readonly other = new Map<string, T>();
 
@@ -81,12 +81,12 @@ export class IdTable<T> {
   /** Every key: those kept in pages in the order they were added, then the others. */
   *keys(): IterableIterator<string> {
     for (let entry = 0; entry < this.count; entry++) {
-      const start = this.starts[entry]!;
+      const start = this.starts.at(entry);
       const page = this.pages[start >>> this.pageBits]!;
       const offset = start & (this.pageSize - 1);
       let key = '';
       // In slices: a call takes a bounded number of arguments, and a key may be 65 535 bytes long.
-      for (let at = offset, end = offset + this.lengths[entry]!; at < end; at += KEY_SLICE) {
+      for (let at = offset, end = offset + this.lengths.at(entry); at < end; at += KEY_SLICE) {
         key += String.fromCharCode(...page.subarray(at, Math.min(end, at + KEY_SLICE)));
       }
       yield key;
@@ -113,19 +113,17 @@ export class IdTable<T> {
     if (found !== 0) return this.valueOf((found & ENTRY_MASK) - 1);
     if (this.other.size > 0 && this.other.has(key)) return this.other.get(key);
     const entry = this.count;
-    if (entry === this.starts.length) {
-      this.starts = enlarged(this.starts);
-      this.lengths = enlarged(this.lengths);
-      this.numbers = enlarged(this.numbers);
-    }
     const start = this.reserve(key.length);
     const page = this.pages[start >>> this.pageBits]!;
     const offset = start & (this.pageSize - 1);
     for (let i = 0; i < key.length; i++) page[offset + i] = key.charCodeAt(i);
-    this.starts[entry] = start;
-    this.lengths[entry] = key.length;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0)) this.numbers[entry] = value + 1;
-    else this.values[entry] = value;
+    this.starts.push(start);
+    this.lengths.push(key.length);
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0)) this.numbers.push(value + 1);
+    else {
+      this.numbers.push(0);
+      this.values[entry] = value;
+    }
     this.count++;
     this.slots[slot] = (hash & TAG_MASK) | (entry + 1);
     if (this.count > this.slots.length * MAX_LOAD) this.grow();
@@ -139,7 +137,7 @@ export class IdTable<T> {
   }
 
   private valueOf(entry: number): T {
-    const number = this.numbers[entry]!;
+    const number = this.numbers.at(entry);
     return number === 0 ? this.values[entry]! : ((number - 1) as T);
   }
 
@@ -165,8 +163,8 @@ export class IdTable<T> {
   }
 
   private matches(entry: number, key: string): boolean {
-    if (this.lengths[entry] !== key.length) return false;
-    const start = this.starts[entry]!;
+    if (this.lengths.at(entry) !== key.length) return false;
+    const start = this.starts.at(entry);
     const page = this.pages[start >>> this.pageBits]!;
     const offset = start & (this.pageSize - 1);
     for (let i = 0; i < key.length; i++) if (page[offset + i] !== key.charCodeAt(i)) return false;
@@ -178,11 +176,11 @@ export class IdTable<T> {
     this.slots = new Uint32Array(this.slots.length * 2);
     const mask = this.slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
-      const start = this.starts[entry]!;
+      const start = this.starts.at(entry);
       const page = this.pages[start >>> this.pageBits]!;
       const offset = start & (this.pageSize - 1);
       let hash = FNV_OFFSET;
-      for (let at = offset, end = offset + this.lengths[entry]!; at < end; at++) hash = Math.imul(hash ^ page[at]!, FNV_PRIME);
+      for (let at = offset, end = offset + this.lengths.at(entry); at < end; at++) hash = Math.imul(hash ^ page[at]!, FNV_PRIME);
       let slot = hash & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
       this.slots[slot] = (hash & TAG_MASK) | (entry + 1);
@@ -190,36 +188,105 @@ export class IdTable<T> {
   }
 }
 
-/** A typed array that grows by doubling, as a column of numbers. */
+/** A typed array of whole numbers or floats, as a column keeps them. */
 type NumberArray = Int32Array | Uint32Array | Uint16Array | Float64Array;
 
+/** Numbers a full page of a `Column` holds, as a power of two: 2^16, 128 to 512 KiB a page. */
+const COLUMN_PAGE_BITS = 16;
+/** Numbers the first page of a `Column` starts with; it doubles up to a full page. */
+const FIRST_PAGE = 256;
+
 /**
- * A column of numbers that grows as they are pushed: unboxed in a typed array that doubles when full.
+ * A column of numbers that grows as they are pushed, unboxed in typed arrays: a first page that doubles up to a
+ * full page (2^16 numbers), then more full pages, so that a large column is never copied to grow (the old and the
+ * new array would both be held until the garbage collector frees the old one) and holds at most one page it does
+ * not use. A column made with a `fill` takes no page at all while every number in it is that one.
  */
 export class Column<A extends NumberArray> {
-  private items: A;
+  private readonly pages: A[] = [];
+  /** Numbers the pages hold. */
+  private capacity = 0;
+  /** Whether every number so far is `fill`, and no page is made. */
+  private uniform: boolean;
+  private readonly pageBits: number;
+  private readonly pageMask: number;
   length = 0;
 
-  constructor(private readonly kind: new (length: number) => A) {
-    this.items = new kind(256);
+  /**
+   * @param fill - the number the column holds without a page while it holds no other.
+   * @param pageBits - full pages hold 2^pageBits numbers; small pages only serve to exercise page boundaries in tests.
+   */
+  constructor(
+    private readonly kind: new (length: number) => A,
+    private readonly fill?: number,
+    pageBits = COLUMN_PAGE_BITS,
+  ) {
+    this.uniform = fill !== undefined;
+    this.pageBits = pageBits;
+    this.pageMask = 2 ** pageBits - 1;
   }
 
   push(value: number): void {
-    if (this.length === this.items.length) this.items = enlarged(this.items);
-    this.items[this.length++] = value;
+    if (this.uniform) {
+      if (value === this.fill) {
+        this.length++;
+        return;
+      }
+      this.materialize();
+    }
+    if (this.length === this.capacity) this.grow();
+    const index = this.length++;
+    this.pages[index >>> this.pageBits]![index & this.pageMask] = value;
   }
 
   at(index: number): number {
-    return this.items[index]!;
+    if (this.uniform) return this.fill!;
+    return this.pages[index >>> this.pageBits]![index & this.pageMask]!;
   }
 
   set(index: number, value: number): void {
-    this.items[index] = value;
+    if (this.uniform) {
+      if (value === this.fill) return;
+      this.materialize();
+    }
+    this.pages[index >>> this.pageBits]![index & this.pageMask] = value;
   }
 
   /** The values pushed, in an array of their own. */
   values(): A {
-    return this.items.slice(0, this.length) as A;
+    const values = new this.kind(this.length);
+    if (this.uniform) {
+      if (this.fill !== 0) values.fill(this.fill!);
+      return values;
+    }
+    const pageSize = this.pageMask + 1;
+    for (let page = 0; page * pageSize < this.length; page++) values.set(this.pages[page]!.subarray(0, Math.min(pageSize, this.length - page * pageSize)), page * pageSize);
+    return values;
+  }
+
+  /** Room for one more number: the first page doubled up to a full page, or one more full page. */
+  private grow(): void {
+    const pageSize = this.pageMask + 1;
+    const first = this.pages[0];
+    if (first === undefined || first.length < pageSize) {
+      const larger = new this.kind(first === undefined ? Math.min(FIRST_PAGE, pageSize) : Math.min(first.length * 2, pageSize));
+      if (first !== undefined) larger.set(first);
+      this.pages[0] = larger;
+      this.capacity = larger.length;
+    } else {
+      this.pages.push(new this.kind(pageSize));
+      this.capacity += pageSize;
+    }
+  }
+
+  /** Makes pages holding `fill` for the numbers so far, for good. */
+  private materialize(): void {
+    this.uniform = false;
+    const length = this.length;
+    this.length = 0;
+    while (this.capacity < length) this.grow();
+    if (this.fill !== 0) for (const page of this.pages) page.fill(this.fill!);
+    this.length = length;
   }
 }
 
@@ -229,38 +296,43 @@ const NAN_WORD = 0xffffffff;
 /**
  * A column of the numbers of observations (NaN where one is not given): in 32 bits while every number is a whole
  * one from 0 to 2^32 − 2, as counts are, and in 64-bit floats from the first other number on, so that every number
- * reads back exactly as it was pushed.
+ * reads back exactly as it was pushed. While every number is NaN (no observation gives a denominator) it takes no page.
  */
 export class Counts {
-  private words: Uint32Array | undefined = new Uint32Array(256);
-  private floats: Float64Array | undefined;
-  length = 0;
+  private words: Column<Uint32Array> | undefined;
+  private floats: Column<Float64Array> | undefined;
+
+  constructor(private readonly pageBits = COLUMN_PAGE_BITS) {
+    this.words = new Column(Uint32Array, NAN_WORD, pageBits);
+  }
+
+  get length(): number {
+    return (this.words ?? this.floats!).length;
+  }
 
   push(value: number): void {
     if (this.words !== undefined) {
       const word = Number.isNaN(value) ? NAN_WORD : Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0) ? value : -1;
-      if (word >= 0) {
-        if (this.length === this.words.length) this.words = enlarged(this.words);
-        this.words[this.length++] = word;
-        return;
-      }
+      if (word >= 0) return this.words.push(word);
       this.widen();
     }
-    if (this.length === this.floats!.length) this.floats = enlarged(this.floats!);
-    this.floats![this.length++] = value;
+    this.floats!.push(value);
   }
 
   at(index: number): number {
-    if (this.words === undefined) return this.floats![index]!;
-    const word = this.words[index]!;
+    if (this.words === undefined) return this.floats!.at(index);
+    const word = this.words.at(index);
     return word === NAN_WORD ? Number.NaN : word;
   }
 
   /** Turns the column to 64-bit floats, for good. */
   private widen(): void {
     const words = this.words!;
-    const floats = new Float64Array(words.length);
-    for (let i = 0; i < this.length; i++) floats[i] = words[i] === NAN_WORD ? Number.NaN : words[i]!;
+    const floats = new Column(Float64Array, undefined, this.pageBits);
+    for (let i = 0; i < words.length; i++) {
+      const word = words.at(i);
+      floats.push(word === NAN_WORD ? Number.NaN : word);
+    }
     this.floats = floats;
     this.words = undefined;
   }
@@ -268,16 +340,22 @@ export class Counts {
 
 /**
  * A set of tuples of `width` whole numbers (0 to 2^32 − 1), each numbered 0, 1, 2… in the order added: an
- * open-addressing hash table over the tuples kept side by side in one typed array, with a tag beside each slot.
+ * open-addressing hash table over the tuples kept side by side in a paged `Column`. Each slot holds its tuple's
+ * number + 1 in its low bits (as many as index the slots) and the rest of the tuple's hash above them, so that a
+ * probe compares tuples only where that tag matches.
  */
 export class TupleTable {
-  private slots = new Int32Array(1024);
-  private tags = new Uint8Array(1024);
-  private items: Uint32Array;
+  private slots = new Uint32Array(1024);
+  private readonly items: Column<Uint32Array>;
+  private readonly scratch: Uint32Array;
   private count = 0;
 
-  constructor(private readonly width: number) {
-    this.items = new Uint32Array(256 * width);
+  constructor(
+    private readonly width: number,
+    pageBits = COLUMN_PAGE_BITS,
+  ) {
+    this.items = new Column(Uint32Array, undefined, pageBits);
+    this.scratch = new Uint32Array(width);
   }
 
   get size(): number {
@@ -286,47 +364,46 @@ export class TupleTable {
 
   /** The number of the tuple in the first `width` numbers of `key`: the one it was given, or the next when it is new. */
   entryOf(key: Uint32Array): number {
-    const { width } = this;
-    const hash = tupleHash(key, 0, width);
+    const { width, items } = this;
+    const hash = tupleHash(key, width);
     const mask = this.slots.length - 1;
-    const tag = hash >>> 24;
+    const tag = hash & ~mask;
     let slot = hash & mask;
     for (; ; slot = (slot + 1) & mask) {
-      const entry = this.slots[slot]!;
-      if (entry === 0) break;
-      if (this.tags[slot] !== tag) continue;
-      const at = (entry - 1) * width;
+      const found = this.slots[slot]!;
+      if (found === 0) break;
+      if ((found & ~mask) !== tag) continue;
+      const at = ((found & mask) - 1) * width;
       let i = 0;
-      while (i < width && this.items[at + i] === key[i]) i++;
-      if (i === width) return entry - 1;
+      while (i < width && items.at(at + i) === key[i]) i++;
+      if (i === width) return (found & mask) - 1;
     }
     const entry = this.count++;
-    if ((entry + 1) * width > this.items.length) this.items = enlarged(this.items);
-    this.items.set(key.subarray(0, width), entry * width);
-    this.slots[slot] = entry + 1;
-    this.tags[slot] = tag;
+    for (let i = 0; i < width; i++) items.push(key[i]!);
+    this.slots[slot] = tag | (entry + 1);
     if (this.count > this.slots.length * MAX_LOAD) this.grow();
     return entry;
   }
 
+  /** Doubles the slots, hashing each tuple again: one more bit indexes the slots, one fewer is the tag. */
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.tags = new Uint8Array(this.slots.length);
+    this.slots = new Uint32Array(this.slots.length * 2);
     const mask = this.slots.length - 1;
+    const { width, items, scratch } = this;
     for (let entry = 0; entry < this.count; entry++) {
-      const hash = tupleHash(this.items, entry * this.width, this.width);
+      for (let i = 0; i < width; i++) scratch[i] = items.at(entry * width + i);
+      const hash = tupleHash(scratch, width);
       let slot = hash & mask;
       while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = entry + 1;
-      this.tags[slot] = hash >>> 24;
+      this.slots[slot] = (hash & ~mask) | (entry + 1);
     }
   }
 }
 
-/** A 32-bit hash of `width` numbers from `from`, mixed so that its low bits (the slot) and top bits (the tag) both vary. */
-function tupleHash(items: Uint32Array, from: number, width: number): number {
+/** A 32-bit hash of the first `width` numbers, mixed so that its low bits (the slot) and top bits (the tag) both vary. */
+function tupleHash(items: Uint32Array, width: number): number {
   let hash = FNV_OFFSET;
-  for (let i = from; i < from + width; i++) hash = Math.imul(hash ^ items[i]!, 0x9e3779b1) ^ (hash >>> 15);
+  for (let i = 0; i < width; i++) hash = Math.imul(hash ^ items[i]!, 0x9e3779b1) ^ (hash >>> 15);
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   return hash ^ (hash >>> 13);
 }
@@ -344,10 +421,4 @@ function hashOf(key: string, maxKey: number): number | undefined {
     hash = Math.imul(hash ^ code, FNV_PRIME);
   }
   return hash;
-}
-
-function enlarged<A extends NumberArray>(array: A): A {
-  const larger = new (array.constructor as new (length: number) => A)(array.length * 2);
-  larger.set(array);
-  return larger;
 }
