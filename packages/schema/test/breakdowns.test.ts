@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Observation } from '../src/model/observation.js';
 import { Breakdowns } from '../src/validate/breakdowns.js';
-import { Column, Counts, TupleTable } from '../src/validate/tables.js';
+import { Column, Counts, Runs, TupleTable } from '../src/validate/tables.js';
 import { Breakdowns as ReferenceBreakdowns } from './support/breakdowns-reference.js';
 
 /**
@@ -188,5 +188,49 @@ describe('Counts', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('Runs', () => {
+  /** Numbers as a stream's lines and a table's entries give them: runs going up by one, runs of one number, jumps. */
+  const stretch = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ up: fc.nat({ max: 400 }), from: fc.oneof(fc.nat({ max: 5000 }), fc.constantFrom(0, 0xfffffff0)) }) },
+    { weight: 2, arbitrary: fc.record({ same: fc.nat({ max: 50 }), value: fc.oneof(fc.nat({ max: 3 }), fc.constant(0xffffffff)) }) },
+    { weight: 2, arbitrary: fc.array(fc.oneof(fc.nat({ max: 20 }), fc.constant(0xffffffff)), { maxLength: 300 }).map((values) => ({ values })) },
+  );
+
+  it('reads back every number pushed, as runs or plainly, in any order of look-ups', () => {
+    fc.assert(
+      // Now and then the numbers jump from the start (lines of records between other records), so that the runs
+      // outnumber an eighth of the numbers and the column turns plain, at any point of the stretches.
+      fc.property(fc.array(stretch, { maxLength: 60 }), fc.array(fc.nat(), { maxLength: 200 }), fc.array(fc.nat({ max: 1e6 }), { maxLength: 300, size: 'max' }), fc.nat({ max: 60 }), (stretches, lookups, jumps, jumpAt) => {
+        const column = new Runs();
+        const model: number[] = [];
+        const push = (value: number) => {
+          column.push(value);
+          model.push(value);
+        };
+        stretches.splice(jumpAt, 0, { values: jumps.map((n) => n * 7) });
+        for (const part of stretches) {
+          if ('up' in part) for (let i = 0; i < part.up && part.from + i <= 0xffffffff; i++) push(part.from + i);
+          else if ('same' in part) for (let i = 0; i < part.same; i++) push(part.value);
+          else part.values.forEach(push);
+          // Look-ups between pushes, as a table answers while it fills.
+          if (model.length > 0) expect(column.at(model.length - 1)).toBe(model.at(-1));
+        }
+        expect(column.length).toBe(model.length);
+        for (const lookup of lookups) if (model.length > 0) expect(column.at(lookup % model.length)).toBe(model[lookup % model.length]);
+        model.forEach((value, i) => expect(column.at(i)).toBe(value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a million consecutive lines as one run', () => {
+    const column = new Runs();
+    for (let line = 2; line < 1_000_002; line++) column.push(line);
+    expect(column.at(0)).toBe(2);
+    expect(column.at(999_999)).toBe(1_000_001);
+    expect((column as unknown as { starts: Column<Uint32Array> }).starts.length).toBe(1);
   });
 });

@@ -15,7 +15,7 @@ import type { Observation } from '../model/observation.js';
 import type { IssueCode } from './codes.js';
 import type { IssueParams } from './params.js';
 import { toPointer } from './issue.js';
-import { Column, Counts, IdTable, TupleTable } from './tables.js';
+import { Column, Counts, IdTable, Runs, TupleTable } from './tables.js';
 
 type Path = (string | number)[];
 
@@ -139,10 +139,13 @@ export class Breakdowns<Context extends number | undefined> {
   /** Per other part, in the order seen: its row, and the next other part of its group (NONE for the last). */
   private othersRows = new Column(Int32Array);
   private nextOthers = new Column(Int32Array);
-  /** Per row (an observation noted): numbers (NaN when not given or hidden; in 32 bits while they are counts), its context + 1 (0: none), categories. */
+  /**
+   * Per row (an observation noted): numbers (NaN when not given or hidden; in 32 bits while they are counts), its
+   * context + 1 (0: none; as runs, a stream's rows being mostly on consecutive lines), categories.
+   */
   private numerators = new Counts();
   private denominators = new Counts();
-  private contexts = new Column(Uint32Array);
+  private contexts = new Runs();
   private codes = new Column(Uint16Array, 0);
   /**
    * The paths of rows, as runs: `paths[i]` is the path of rows from `pathStarts[i]` on. A stream's records all
@@ -243,7 +246,7 @@ export class Breakdowns<Context extends number | undefined> {
     this.nextOthers = new Column(Int32Array);
     this.numerators = new Counts();
     this.denominators = new Counts();
-    this.contexts = new Column(Uint32Array);
+    this.contexts = new Runs();
     this.codes = new Column(Uint16Array, 0);
     this.paths = [];
     this.pathStarts = new Column(Int32Array);

@@ -43,8 +43,11 @@ export class IdTable<T> {
   /** Where the next key's bytes go. */
   private end = 0;
   private count = 0;
-  /** Per entry, its value: a whole number up to MAX_NUMBER unboxed in `numbers`, stored + 1 (0: in `values`). */
-  private readonly numbers = new Column(Uint32Array, 0);
+  /**
+   * Per entry, its value: a whole number up to MAX_NUMBER unboxed in `numbers`, stored + 1 (0: in `values`). Kept as
+   * runs: the values a table is given mostly run on (the line of each new id, each text's own number).
+   */
+  private readonly numbers = new Runs();
   private readonly values: (T | undefined)[] = [];
   private readonly other = new Map<string, T>();
 
@@ -287,6 +290,75 @@ export class Column<A extends NumberArray> {
     while (this.capacity < length) this.grow();
     if (this.fill !== 0) for (const page of this.pages) page.fill(this.fill!);
     this.length = length;
+  }
+}
+
+/** Runs a `Runs` column keeps at least before it may turn plain, and the share of its length they may reach. */
+const MIN_RUNS = 64;
+const RUNS_PER_NUMBER = 1 / 8;
+
+/**
+ * A column of whole numbers from 0 to 2^32 − 1 that mostly run on — each one more than the one before (the lines of a
+ * stream's records, an entry's own number) or equal to it — kept as those runs: where each starts, its first number
+ * and its step (0 or 1). Numbers that do not run on turn it, for good, into a plain `Column` once the runs are more
+ * than an eighth of the numbers: it then takes what a plain column takes, and before that at most 13 bytes a run.
+ */
+export class Runs {
+  private readonly starts = new Column(Uint32Array);
+  private readonly firsts = new Column(Float64Array);
+  private readonly steps = new Column(Uint16Array, 1);
+  private plain: Column<Uint32Array> | undefined;
+  /** The last number pushed, and the run found last by `at`. */
+  private last = Number.NaN;
+  private found = 0;
+  length = 0;
+
+  push(value: number): void {
+    if (this.plain !== undefined) {
+      this.plain.push(value);
+      this.length++;
+      return;
+    }
+    const runs = this.starts.length;
+    const step = value - this.last;
+    const start = runs === 0 ? 0 : this.starts.at(runs - 1);
+    if (runs > 0 && (step === this.steps.at(runs - 1) || (this.length - start === 1 && step === 0))) {
+      // A run of one number takes the step of its second.
+      if (this.length - start === 1) this.steps.set(runs - 1, step);
+    } else if (runs >= MIN_RUNS && runs > this.length * RUNS_PER_NUMBER) {
+      this.toPlain();
+      return this.push(value);
+    } else {
+      this.starts.push(this.length);
+      this.firsts.push(value);
+      this.steps.push(1);
+    }
+    this.last = value;
+    this.length++;
+  }
+
+  at(index: number): number {
+    if (this.plain !== undefined) return this.plain.at(index);
+    const { starts } = this;
+    let run = this.found;
+    // Most look-ups are of the run found last, or of the last run.
+    if (!(starts.at(run) <= index && (run + 1 === starts.length || starts.at(run + 1) > index))) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >>> 1;
+        if (starts.at(middle) <= index) low = middle;
+        else high = middle - 1;
+      }
+      run = this.found = low;
+    }
+    return this.firsts.at(run) + (index - starts.at(run)) * this.steps.at(run);
+  }
+
+  private toPlain(): void {
+    const plain = new Column(Uint32Array);
+    for (let i = 0; i < this.length; i++) plain.push(this.at(i));
+    this.plain = plain;
   }
 }
 
