@@ -1,7 +1,7 @@
 import { readLines } from '@phx/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LineStarts, observedStream } from '../src/engine/reading.js';
+import { LineStarts, observedStream, PIECE_BYTES } from '../src/engine/reading.js';
 
 const encoder = new TextEncoder();
 
@@ -46,6 +46,34 @@ describe('observedStream', () => {
       expected += length;
     }
     expect(expected).toBe(200_000);
+  });
+
+  it('hands on the bytes in pieces of at most the size asked for, however the file is read', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 20_000 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 5000 }), async (bytes, cuts, pieceBytes) => {
+        // A blob read as the chunks of `chunked` would be: made of them.
+        const chunks: Uint8Array[] = [];
+        for await (const chunk of chunked(bytes, cuts)) chunks.push(chunk);
+        const seen: [number, number][] = [];
+        const stream = observedStream(new Blob(chunks), (chunk, offset) => seen.push([offset, chunk.length]), pieceBytes);
+        const pieces: Uint8Array[] = [];
+        for await (const piece of stream) pieces.push(piece);
+        expect(pieces.every((piece) => piece.length > 0 && piece.length <= pieceBytes)).toBe(true);
+        expect(seen).toEqual(pieces.map((piece, i) => [pieces.slice(0, i).reduce((sum, { length }) => sum + length, 0), piece.length]));
+        expect(await readBytes(new Blob(pieces).stream())).toEqual(bytes);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('hands on a large file in pieces of 64 KiB at most', async () => {
+    const bytes = new Uint8Array(3 * 1024 * 1024 + 17).map((_, i) => i % 251);
+    const lengths: number[] = [];
+    const read = await readBytes(observedStream(new Blob([bytes]), (chunk) => lengths.push(chunk.length)));
+    // Compared as buffers: an element-wise comparison of megabytes is slow.
+    expect(Buffer.compare(read, bytes)).toBe(0);
+    expect(PIECE_BYTES).toBe(64 * 1024);
+    expect(Math.max(...lengths)).toBeLessThanOrEqual(PIECE_BYTES);
   });
 });
 

@@ -1,20 +1,30 @@
 /**
- * Reads a file as a byte stream, telling `observe` about each chunk and its offset as it passes, so
- * progress and line positions are known without holding the file.
+ * Most bytes handed on at once, as `phx validate` reads them: a browser reads a file in chunks of up to a few
+ * megabytes, and a chunk's decoded text that large is an object only a full garbage collection frees.
+ */
+export const PIECE_BYTES = 64 * 1024;
+
+/**
+ * Reads a file as a byte stream, in pieces of at most {@link PIECE_BYTES} (views of the chunks the browser
+ * reads, not copies), telling `observe` about each piece and its offset as it passes, so progress and line
+ * positions are known without holding the file.
  *
  * @example
  * ```ts
  * const stream = observedStream(file, (chunk, offset) => report(offset + chunk.length));
  * ```
  */
-export function observedStream(file: Blob, observe: (chunk: Uint8Array, offset: number) => void): ReadableStream<Uint8Array> {
+export function observedStream(file: Blob, observe: (chunk: Uint8Array, offset: number) => void, pieceBytes = PIECE_BYTES): ReadableStream<Uint8Array> {
   let offset = 0;
   return file.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
       transform(chunk, controller) {
-        observe(chunk, offset);
-        offset += chunk.byteLength;
-        controller.enqueue(chunk);
+        for (let at = 0; at < chunk.byteLength; at += pieceBytes) {
+          const piece = at === 0 && chunk.byteLength <= pieceBytes ? chunk : chunk.subarray(at, at + pieceBytes);
+          observe(piece, offset);
+          offset += piece.byteLength;
+          controller.enqueue(piece);
+        }
       },
     }),
   );
