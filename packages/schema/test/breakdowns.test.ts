@@ -128,7 +128,7 @@ describe('TupleTable', () => {
 
 /** Pushes and sets as a stream's columns make them: runs of one number (the fill), others, at any place. */
 const columnOperation = fc.oneof(
-  { weight: 4, arbitrary: fc.integer({ min: -5, max: 5 }).map((v) => ({ push: v })) },
+  { weight: 4, arbitrary: fc.integer({ min: -5, max: 5 }).map((v) => ({ push: v, times: 1 })) },
   { weight: 4, arbitrary: fc.nat({ max: 300 }).map((times) => ({ push: -1, times })) },
   { weight: 1, arbitrary: fc.record({ at: fc.nat(), value: fc.integer({ min: -5, max: 5 }) }) },
 );
@@ -141,7 +141,7 @@ describe('Column', () => {
         const model: number[] = [];
         for (const op of operations) {
           if ('push' in op) {
-            for (let i = 0; i < (op.times ?? 1); i++) {
+            for (let i = 0; i < op.times; i++) {
               column.push(op.push);
               model.push(op.push);
             }

@@ -27,6 +27,14 @@ async function readBytes(stream: ReadableStream<Uint8Array>): Promise<Uint8Array
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** The chunks of a stream, each copied. */
+async function chunksOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array<ArrayBuffer>[]> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  for (let read = await reader.read(); !read.done; read = await reader.read()) chunks.push(new Uint8Array(read.value));
+  return chunks;
+}
+
 async function textOfLine(blob: Blob, starts: LineStarts, line: number): Promise<string | undefined> {
   const { offset, skip } = starts.seek(line);
   let seen = 0;
@@ -52,12 +60,9 @@ describe('observedStream', () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 20_000 }), fc.array(fc.nat(), { maxLength: 8 }), fc.integer({ min: 1, max: 5000 }), async (bytes, cuts, pieceBytes) => {
         // A blob read as the chunks of `chunked` would be: made of them.
-        const chunks: Uint8Array[] = [];
-        for await (const chunk of chunked(bytes, cuts)) chunks.push(chunk);
+        const chunks = await chunksOf(chunked(bytes, cuts));
         const seen: [number, number][] = [];
-        const stream = observedStream(new Blob(chunks), (chunk, offset) => seen.push([offset, chunk.length]), pieceBytes);
-        const pieces: Uint8Array[] = [];
-        for await (const piece of stream) pieces.push(piece);
+        const pieces = await chunksOf(observedStream(new Blob(chunks), (chunk, offset) => seen.push([offset, chunk.length]), pieceBytes));
         expect(pieces.every((piece) => piece.length > 0 && piece.length <= pieceBytes)).toBe(true);
         expect(seen).toEqual(pieces.map((piece, i) => [pieces.slice(0, i).reduce((sum, { length }) => sum + length, 0), piece.length]));
         expect(await readBytes(new Blob(pieces).stream())).toEqual(bytes);
