@@ -6,9 +6,11 @@
  */
 export {
   Organisation, Facility, IndicatorDefinition, Observation, Meeting, DataPackage, type DataPackageInput, PHX_VERSION,
-  recordTypes, recordTypeNames, recordLineSchemas, PackageHeaderLine, packageHeaderOf, type RecordType, type Collection,
+  recordTypes, recordLineSchemas, PackageHeaderLine, type Collection,
   phxRegistry, type PhxMeta, codelistOf, languageMap, longLanguageMap,
 } from './model/index.js';
+// Apart from the zod schemas of ./model/records.ts: what reads records by type needs only their names, arrays and keys.
+export { recordStores, recordTypeNames, packageHeaderOf, type RecordType } from './model/record-kinds.js';
 export { codelists, type Code, type CodelistId } from './codelists/codes.js';
 export { indicatorCatalogue } from './catalogue/indicators.js';
 export { issueCodes, rulesBeyondSchema, type IssueCode, type IssueCodeInfo } from './validate/codes.js';
@@ -23,12 +25,12 @@ export type { PersonalDataKind } from './validate/personal-data.js';
 export { fieldKeys, type FieldKey } from './validate/fields.js';
 export type { TextForm } from './model/common.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
-export {
-  validate, validateAsync, validateRecord, recordsReadIn, readText, readJsonDocument, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions,
-} from './validate/validate.js';
+export { formatIssueAsync, loadLocale } from './validate/on-demand.js';
+export { validate, validateRecord, readText, readJsonDocument } from './validate/sync.js';
+export { validateAsync, recordsReadIn, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions } from './validate/validate.js';
 export { shapeProblems, type StructuralProblem } from './validate/structural.js';
-export { validateNdjson, type ValidateNdjsonOptions, type ParallelChecks } from './validate/ndjson.js';
-export { validateFile, readRecords, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
+export { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions, type ParallelChecks } from './validate/ndjson.js';
+export { validateFile, validateFileAsync, readRecords, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
 export { countRecords, type FormatHints } from './file/count.js';
 export { fileFormats, formatOfName, formatOfMediaType, type FileFormat } from './file/format.js';
 export { DEFAULT_MAX_DOCUMENT_BYTES, type RecognisedEncoding } from './file/encoding.js';

@@ -4,7 +4,7 @@ import { recordTypeNames, recordTypes, type RecordType } from '../src/model/reco
 import { issueCodes, type IssueCode } from '../src/validate/codes.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
 import { validateNdjson } from '../src/validate/ndjson.js';
-import { validate } from '../src/validate/validate.js';
+import { validate } from '../src/validate/sync.js';
 
 const dataDir = new URL('../../../examples/data/', import.meta.url);
 const invalidDir = new URL('invalid/', dataDir);

@@ -6,7 +6,7 @@ import { decodeUtf8, legacyEncodingOf } from '../src/file/encoding.js';
 import { formatOfMediaType, formatOfName } from '../src/file/format.js';
 import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
-import { validate } from '../src/validate/validate.js';
+import { validate } from '../src/validate/sync.js';
 
 const examples = new URL('../../../examples/data/', import.meta.url);
 const now = new Date('2022-01-01T00:00:00Z');

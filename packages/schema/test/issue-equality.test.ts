@@ -14,7 +14,8 @@ import { recordTypeNames, recordTypes } from '../src/model/records.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
 import { validateNdjson, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
 import { useGeneratedChecks } from '../src/validate/shape.js';
-import { validate, type ValidateOptions } from '../src/validate/validate.js';
+import { validate } from '../src/validate/sync.js';
+import type { ValidateOptions } from '../src/validate/validate.js';
 import { NOW } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
 

@@ -4,7 +4,7 @@ import { recordTypeNames } from '../src/model/records.js';
 import { issueCodes } from '../src/validate/codes.js';
 import { toPointer, type ValidationResult } from '../src/validate/issue.js';
 import { validateNdjson } from '../src/validate/ndjson.js';
-import { validate, validateRecord } from '../src/validate/validate.js';
+import { validate, validateRecord } from '../src/validate/sync.js';
 import { countObservation, NOW, smallPackage, type Loose } from './rules/fixtures.js';
 
 const runs = { numRuns: 150 };

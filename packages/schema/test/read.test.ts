@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
-import { readJsonDocument, readText, validate } from '../src/validate/validate.js';
+import { readJsonDocument, readText, validate } from '../src/validate/sync.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const corpus = Object.fromEntries(awkwardFiles().map((file) => [file.name, file.bytes]));

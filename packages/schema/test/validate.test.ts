@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { issueCodes } from '../src/validate/codes.js';
 import { toPointer } from '../src/validate/issue.js';
 import { rulesBeyondSchema } from '../src/validate/codes.js';
-import { validate, validateRecord } from '../src/validate/validate.js';
+import { validate, validateRecord } from '../src/validate/sync.js';
 import { changed, countObservation, NOW, smallPackage, type Loose } from './rules/fixtures.js';
 
 /** A package with one error in each of its five observations. */

@@ -1,4 +1,4 @@
-import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
+import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 
 /** Where a piece of a document starts: 1-based line and column, columns in UTF-16 code units as a string counts them. */
 export interface PiecePlace {
@@ -47,7 +47,7 @@ const enum State {
   Unusual,
 }
 
-const typeOfCollection = new Map<string, RecordType>(recordTypeNames.map((type) => [recordTypes[type].collection, type]));
+const typeOfCollection = new Map<string, RecordType>(recordTypeNames.map((type) => [recordStores[type].collection, type]));
 const orderOfType = new Map<RecordType, number>(recordTypeNames.map((type, order) => [type, order]));
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;

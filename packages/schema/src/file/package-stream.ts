@@ -1,10 +1,10 @@
-import { locales } from '../locales/index.js';
-import { describeShape } from '../validate/structural.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../formats/lines.js';
 import type { DataPackage } from '../model/package.js';
-import { recordTypes, type RecordType } from '../model/records.js';
+import { recordStores, type RecordType } from '../model/record-kinds.js';
 import { toPointer, type Problem, type ReadSummary, type TextLocation, type ValidationIssue, type ValidationResult } from '../validate/issue.js';
-import { locatePaths } from '../validate/json-places.js';
+import type { JsonPlaces } from '../validate/json-places.js';
+import { NotLoaded, writeMessages } from '../validate/on-demand.js';
+import type { ValidationParts } from '../validate/parts.js';
 import { LineIndex } from '../validate/locate.js';
 import type { ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { RuleChecker } from '../validate/rules.js';
@@ -40,8 +40,10 @@ interface RecordArray {
 export async function validatePackageStream(
   read: () => AsyncIterable<Uint8Array>,
   options: ValidateNdjsonOptions,
+  parts: ValidationParts,
 ): Promise<ValidationResult<Partial<DataPackage>> | undefined> {
-  const collector = new IssueCollector(options, locales);
+  const { describe, places } = parts;
+  const collector = new IssueCollector(options, parts.messages);
   const summary: ReadSummary = { records: noRecords(), complete: true };
   const arrays: RecordArray[] = [];
   const deferred = new Map<number, Found[]>();
@@ -56,12 +58,12 @@ export async function validatePackageStream(
     let array = arrays.length - 1;
     while (arrays[array]!.first > at) array--;
     const { type, first } = arrays[array]!;
-    return [recordTypes[type].collection, at - first, ...path];
+    return [recordStores[type].collection, at - first, ...path];
   };
   /** A problem of record number `at`, with its path in the package, and the first of two duplicates named by its pointer as when read whole. */
   const inPackage = (problem: Problem, at: number): Problem => {
     if ((problem.code === 'unique.duplicate-id' || problem.code === 'unique.duplicate-breakdown') && typeof problem.params.first === 'number') {
-      const keys = problem.code === 'unique.duplicate-id' ? [recordTypes[problem.params.recordType].key] : [];
+      const keys = problem.code === 'unique.duplicate-id' ? [recordStores[problem.params.recordType].key] : [];
       return { ...problem, path: pathOf(at, problem.path), params: { ...problem.params, first: toPointer(pathOf(problem.params.first, keys)) } } as Problem;
     }
     return { ...problem, path: pathOf(at, problem.path) };
@@ -81,7 +83,7 @@ export async function validatePackageStream(
     envelope(text) {
       envelopeText = text;
       const value = parsed(text);
-      if (value) checkEnvelope(value.json, checker, (problem) => report(problem, undefined), describeShape);
+      if (value) checkEnvelope(value.json, checker, (problem) => report(problem, undefined), describe);
       return value !== undefined;
     },
     record(type, index, text, place) {
@@ -96,10 +98,10 @@ export async function validatePackageStream(
       current++;
       currentFound = [];
       // Shape problems are worded with the record's path in the package; the rules keep one shared path.
-      const path = [recordTypes[type].collection, index];
-      checkPackageRecord(type, value.json, path, current, checker, (problem) => report(problem, current, path), describeShape, RECORD_PATH);
+      const path = [recordStores[type].collection, index];
+      checkPackageRecord(type, value.json, path, current, checker, (problem) => report(problem, current, path), describe, RECORD_PATH);
       summary.records[type]++;
-      placeIn(text, place, currentFound);
+      placeIn(text, place, currentFound, places);
       return true;
     },
   };
@@ -107,19 +109,20 @@ export async function validatePackageStream(
   // What the rules report from here on is of records whose text is gone.
   current = -1;
   if (!settled) checker.finish();
-  placeIn(envelopeText, { line: 1, column: 1 }, envelopeFound);
+  placeIn(envelopeText, { line: 1, column: 1 }, envelopeFound, places);
   if (deferred.size > 0) {
     let at = -1;
     const placed = await scan(read(), {
       envelope: () => true,
       record(_type, _index, text, place) {
         const found = deferred.get(++at);
-        if (found) placeIn(text, place, found);
+        if (found) placeIn(text, place, found, places);
         return true;
       },
     }, options);
     if (!placed) return undefined;
   }
+  await writeMessages(collector, options.locale);
   return collector.result(summary);
 }
 
@@ -133,9 +136,9 @@ function parsed(text: string): { json: unknown } | undefined {
 }
 
 /** Places issues found in a piece at their line and column in the document, the piece's text starting at `place`. */
-function placeIn(text: string, place: PiecePlace, found: readonly Found[]): void {
+function placeIn(text: string, place: PiecePlace, found: readonly Found[], places: JsonPlaces): void {
   if (found.length === 0) return;
-  const locations = locatePaths(text, found.map(({ path }) => path), new LineIndex(text));
+  const locations = places.locatePaths(text, found.map(({ path }) => path), new LineIndex(text));
   found.forEach(({ issue }, i) => (issue.location = shifted(locations[i]!, place)));
 }
 
@@ -150,7 +153,9 @@ async function scan(chunks: AsyncIterable<Uint8Array>, pieces: PackagePieces, op
   try {
     for await (const chunk of chunks) if (!scanner.write(decoder.decode(chunk, { stream: true }))) return false;
     return scanner.write(decoder.decode()) && scanner.end();
-  } catch {
+  } catch (error) {
+    // A part not loaded is not the document's doing (the parts are loaded before: see loadedParts()).
+    if (error instanceof NotLoaded) throw error;
     // Bytes that are not UTF-8: the whole reader names the encoding and places the first bad byte.
     return false;
   }

@@ -3,13 +3,17 @@ import { chunksOf, type ChunkSource } from '../formats/lines.js';
 import { PackageBuilder, readNdjson } from '../formats/convert.js';
 import type { ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
-import { recordTypes } from '../model/records.js';
+import { recordStores } from '../model/record-kinds.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
-import { validateNdjson, type ValidateNdjsonOptions } from '../validate/ndjson.js';
-import { IssueCollector, noRecords, readJsonPackage, validate } from '../validate/validate.js';
+import { jsonPlaces } from '../validate/json-places.js';
+import { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
+import { loadedParts, onDemandParts, writeMessages } from '../validate/on-demand.js';
+import type { ValidationParts } from '../validate/parts.js';
+import { describeShape } from '../validate/structural.js';
+import { readJsonPackage, validate } from '../validate/sync.js';
+import { IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
 import { formatOfFile, type FileFormat } from './format.js';
-import { validatePackageStream } from './package-stream.js';
 
 /**
  * Options of {@link validateFile}: those of the validators, and what is known of the file.
@@ -164,24 +168,37 @@ function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
 /** The options of a step, whose issues are all of one format. */
 type StepOptions = Omit<ValidateFileOptions, 'onIssue'> & { onIssue?: (issue: ValidationIssue) => void };
 
-/** Reads a file of one format and validates it, or only reads its records. */
-type FormatStep = (source: FileSource, options: StepOptions) => Promise<ValidationResult<Partial<DataPackage>>>;
-
-/** What PHX does with a format it reads: validate a file, or read its records to convert them. */
-interface FormatReader {
-  validate: FormatStep;
-  read: FormatStep;
+/**
+ * How a file is validated: with the parts imported as usual ({@link validateFile}), or with those loaded on
+ * demand ({@link validateFileAsync}). Reading records only takes the first.
+ */
+interface FileChecks {
+  parts: ValidationParts;
+  /** Validates a document read whole. */
+  document(input: Uint8Array, options: StepOptions): ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>;
+  /** Validates an NDJSON stream. */
+  ndjson(source: ChunkSource, options: ValidateNdjsonOptions): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>>;
+  /** The parts a `.phx.json` file read piece by piece is checked with: its records are checked as the scanner finds them, and cannot wait. */
+  pieceParts(): ValidationParts | Promise<ValidationParts>;
 }
+
+const importedParts: ValidationParts = { describe: describeShape, places: jsonPlaces, messages: locales, onDemand: false };
+const imported: FileChecks = { parts: importedParts, document: validate, ndjson: validateNdjson, pieceParts: () => importedParts };
+const onDemand: FileChecks = { parts: onDemandParts, document: validateAsync, ndjson: validateNdjsonAsync, pieceParts: loadedParts };
+
+/** Reads a file of one format and validates it, or only reads its records. */
+type FormatStep = (source: FileSource, options: StepOptions, checks: FileChecks) => Promise<ValidationResult<Partial<DataPackage>>>;
 
 /** Runs a step on a whole document (`.phx.json`, CSV, a workbook), on all of its bytes. */
 async function wholeDocument(
   source: FileSource,
   options: StepOptions,
   step: (bytes: Uint8Array, options: StepOptions) => ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>,
+  parts: ValidationParts,
 ): Promise<ValidationResult<Partial<DataPackage>>> {
   const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const bytes = await source.all(maxBytes);
-  const result = bytes ? await step(bytes, options) : fileProblem(options, { code: 'file.too-large', path: [], params: { maxBytes } });
+  const result = bytes ? await step(bytes, options) : await fileProblem(options, { code: 'file.too-large', path: [], params: { maxBytes } }, parts);
   // A document's issues are all known at the end; a stream's as it is read.
   result.issues.forEach((issue) => options.onIssue?.(issue));
   return result;
@@ -192,25 +209,28 @@ async function wholeDocument(
  * whole; a document that is not a package as PHX writes one is read whole after all. Its data is in the
  * result only when asked for, however it was read, so that the result does not hang on the file's layout.
  */
-async function validateJson(source: FileSource, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
-  if (options.keepData) return wholeDocument(source, options, validate);
+async function validateJson(source: FileSource, options: StepOptions, checks: FileChecks): Promise<ValidationResult<Partial<DataPackage>>> {
+  if (options.keepData) return wholeDocument(source, options, checks.document, checks.parts);
   if (source.rereadable) {
     let reads = 0;
-    const result = await validatePackageStream(() => (reads++ === 0 ? source.chunks() : source.again()), options);
+    // The piece-by-piece reader loads with the first such file: most are read whole.
+    const { validatePackageStream } = await import('./package-stream.js');
+    const result = await validatePackageStream(() => (reads++ === 0 ? source.chunks() : source.again()), options, await checks.pieceParts());
     if (result) {
       result.issues.forEach((issue) => options.onIssue?.(issue));
       return result;
     }
     await source.restart();
   }
-  const { data: _data, ...result } = await wholeDocument(source, options, validate);
+  const { data: _data, ...result } = await wholeDocument(source, options, checks.document, checks.parts);
   return result;
 }
 
 /** The result of a file that cannot be read at all, for one problem. */
-function fileProblem(options: StepOptions, problem: Problem): ValidationResult<Partial<DataPackage>> {
-  const collector = new IssueCollector(options, locales);
+async function fileProblem(options: StepOptions, problem: Problem, parts: ValidationParts): Promise<ValidationResult<Partial<DataPackage>>> {
+  const collector = new IssueCollector(options, parts.messages);
   collector.add(problem);
+  await writeMessages(collector, options.locale);
   return collector.result({ records: noRecords(), complete: true });
 }
 
@@ -223,7 +243,7 @@ async function csvRecords(bytes: Uint8Array, options: StepOptions): Promise<Vali
   const read: ReadSummary = { records: noRecords(), rows: table.rows.at(-1) ?? 0, complete: true };
   if (!table.type) return collector.result(read);
   read.records[table.type] = table.records.length;
-  return collector.result(read, { [recordTypes[table.type].collection]: table.records });
+  return collector.result(read, { [recordStores[table.type].collection]: table.records });
 }
 
 /** The package of a workbook, with the problems of its sheets and notes of what was read from local forms. */
@@ -238,46 +258,46 @@ async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise
 }
 
 /**
- * The formats PHX reads, each with its reader; a format told apart but missing here is reported as
- * one PHX does not read.
+ * How PHX validates each format it reads; a format told apart but missing here is reported as one PHX does not
+ * read. Plain functions, not made by calling a factory, and apart from the readers: a bundle that never
+ * validates files, or only reads them, then leaves the rest out.
  */
-const readers: Partial<Record<FileFormat, FormatReader>> = {
-  // Plain functions, not made by calling a factory: a bundle that never validates files then leaves all this out.
-  json: { validate: validateJson, read: (source, options) => wholeDocument(source, options, readJsonPackage) },
-  // The CSV and workbook readers (papaparse, the headings of every language) load with the first such file.
-  csv: {
-    validate: async (source, options) => wholeDocument(source, options, (await import('../formats/csv.js')).validateCsv),
-    read: (source, options) => wholeDocument(source, options, csvRecords),
+const validators: Partial<Record<FileFormat, FormatStep>> = {
+  json: validateJson,
+  // The CSV and workbook readers (papaparse, the headings of every language) load with the first such file, with
+  // the describer and the messages of every language they check with.
+  csv: async (source, options, checks) => wholeDocument(source, options, (await import('../formats/csv.js')).validateCsv, checks.parts),
+  xlsx: async (source, options, checks) => wholeDocument(source, options, (await import('../formats/workbook.js')).validateWorkbook, checks.parts),
+  async ndjson(source, options, checks) {
+    const run = checks.ndjson(source.chunks(), options);
+    for (let step = await run.next(); ; step = await run.next()) {
+      if (step.done) return step.value;
+      options.onIssue?.(step.value);
+    }
   },
-  xlsx: {
-    validate: async (source, options) => wholeDocument(source, options, (await import('../formats/workbook.js')).validateWorkbook),
-    read: (source, options) => wholeDocument(source, options, workbookRecords),
-  },
-  ndjson: {
-    async validate(source, options) {
-      const run = validateNdjson(source.chunks(), options);
-      for (let step = await run.next(); ; step = await run.next()) {
-        if (step.done) return step.value;
-        options.onIssue?.(step.value);
+};
+
+/** How PHX reads the records of each format it reads, to convert them. */
+const readers: Partial<Record<FileFormat, FormatStep>> = {
+  json: (source, options) => wholeDocument(source, options, readJsonPackage, importedParts),
+  csv: (source, options) => wholeDocument(source, options, csvRecords, importedParts),
+  xlsx: (source, options) => wholeDocument(source, options, workbookRecords, importedParts),
+  async ndjson(source, options) {
+    const collector = new IssueCollector(options, locales);
+    const builder = new PackageBuilder();
+    const read: ReadSummary & { lines: number } = { records: noRecords(), lines: 0, complete: true };
+    for await (const entry of readNdjson(source.chunks(), options)) {
+      if ('issue' in entry) {
+        collector.keep(entry.issue);
+        options.onIssue?.(entry.issue);
+        continue;
       }
-    },
-    async read(source, options) {
-      const collector = new IssueCollector(options, locales);
-      const builder = new PackageBuilder();
-      const read: ReadSummary & { lines: number } = { records: noRecords(), lines: 0, complete: true };
-      for await (const entry of readNdjson(source.chunks(), options)) {
-        if ('issue' in entry) {
-          collector.keep(entry.issue);
-          options.onIssue?.(entry.issue);
-          continue;
-        }
-        read.lines = entry.line;
-        if (entry.type !== 'package') read.records[entry.type]++;
-        builder.add(entry.type, entry.record);
-      }
-      if (read.lines === 0 && collector.issues.length === 0) collector.add({ code: 'file.empty', path: [], params: { blank: source.bytes > 0 } });
-      return collector.result(read, builder.build());
-    },
+      read.lines = entry.line;
+      if (entry.type !== 'package') read.records[entry.type]++;
+      builder.add(entry.type, entry.record);
+    }
+    if (read.lines === 0 && collector.issues.length === 0) collector.add({ code: 'file.empty', path: [], params: { blank: source.bytes > 0 } });
+    return collector.result(read, builder.build());
   },
 };
 
@@ -301,7 +321,28 @@ const readers: Partial<Record<FileFormat, FormatReader>> = {
  * ```
  */
 export function validateFile(input: Uint8Array | ChunkSource, options: ValidateFileOptions = {}): Promise<FileValidationResult> {
-  return runFile(input, options, 'validate');
+  return runFile(input, options, validators, imported);
+}
+
+/**
+ * Validates a file as {@link validateFile} does, with the same result, loading on demand what a valid file in
+ * English never needs, as {@link validateAsync} does: zod and the model, jsonc-parser, and the messages of a
+ * language other than English, each where it is first needed — an NDJSON stream at the line that needs it
+ * (checked again once it is loaded, the stream read once), a `.phx.json` file read whole by validating it again,
+ * a `.phx.json` file read piece by piece before its first record. Issues given to `onIssue` carry their
+ * message. A CSV file or a workbook is checked by its reader, loaded with the first such file, which brings the
+ * describer and the messages with it. Its first download in a browser is a fraction of {@link validateFile}'s
+ * (see docs/performance.md).
+ *
+ * @param input - the bytes, or a stream of chunks (a web `ReadableStream`, a Node stream, any async iterable).
+ * @example
+ * ```ts
+ * import { validateFileAsync } from '@phx/schema';
+ * const result = await validateFileAsync(file.stream(), { name: file.name, locale: 'es', onIssue: (issue) => console.log(issue.message) });
+ * ```
+ */
+export function validateFileAsync(input: Uint8Array | ChunkSource, options: ValidateFileOptions = {}): Promise<FileValidationResult> {
+  return runFile(input, options, validators, onDemand);
 }
 
 /**
@@ -319,17 +360,21 @@ export function validateFile(input: Uint8Array | ChunkSource, options: ValidateF
  * ```
  */
 export function readRecords(input: Uint8Array | ChunkSource, options: ValidateFileOptions = {}): Promise<FileValidationResult> {
-  return runFile(input, options, 'read');
+  return runFile(input, options, readers, imported);
 }
 
-async function runFile(input: Uint8Array | ChunkSource, options: ValidateFileOptions, step: keyof FormatReader): Promise<FileValidationResult> {
+async function runFile(
+  input: Uint8Array | ChunkSource,
+  options: ValidateFileOptions,
+  steps: Partial<Record<FileFormat, FormatStep>>,
+  checks: FileChecks,
+): Promise<FileValidationResult> {
   const source = new FileSource(input, options.reopen);
   try {
     const format = formatOfFile(await source.head(HEAD_BYTES), options);
-    const reader = readers[format];
     const { onIssue, ...rest } = options;
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
-    const result = await (reader ? reader[step] : unsupported(format))(source, stepOptions);
+    const result = await (steps[format] ?? unsupported(format))(source, stepOptions, checks);
     // Where reading stopped early, as far as the step had read (it may have read ahead, on other threads).
     const bytes = result.read.complete || result.read.bytes === undefined ? source.bytes : Math.max(source.headBytes, result.read.bytes);
     return { ...result, format, read: { ...result.read, bytes } };
@@ -340,8 +385,8 @@ async function runFile(input: Uint8Array | ChunkSource, options: ValidateFileOpt
 
 /** The step on a format PHX tells apart but does not read: one issue naming it, and nothing more read. */
 function unsupported(format: FileFormat): FormatStep {
-  return async (_source, options) => {
-    const result = fileProblem(options, { code: 'file.unsupported-format', path: [], params: { format } });
+  return async (_source, options, checks) => {
+    const result = await fileProblem(options, { code: 'file.unsupported-format', path: [], params: { format } }, checks.parts);
     result.issues.forEach((issue) => options.onIssue?.(issue));
     return result;
   };

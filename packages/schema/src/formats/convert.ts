@@ -1,5 +1,5 @@
 import { locales, type Locale } from '../locales/index.js';
-import { packageHeaderOf, recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
+import { packageHeaderOf, recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import type { Problem, ValidationIssue } from '../validate/issue.js';
 import { jsonPlaces } from '../validate/json-places.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector, unparsable } from '../validate/validate.js';
@@ -92,7 +92,7 @@ export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOption
     }
     const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     const type = object?.type;
-    if (type !== 'package' && (typeof type !== 'string' || !Object.hasOwn(recordTypes, type))) {
+    if (type !== 'package' && (typeof type !== 'string' || !Object.hasOwn(recordStores, type))) {
       yield issue({ code: 'ndjson.unknown-type', path: ['type'], params: { type: typeof type === 'string' ? type : null } }, line.number);
       continue;
     }
@@ -115,7 +115,7 @@ export function* toNdjsonLines(pkg: Record<string, unknown>): Generator<string> 
   const header = packageHeaderOf(pkg);
   if (Object.keys(header).length > 0) yield JSON.stringify({ type: 'package', ...header });
   for (const type of recordTypeNames) {
-    const records = pkg[recordTypes[type].collection];
+    const records = pkg[recordStores[type].collection];
     if (!Array.isArray(records)) continue;
     for (const record of records) yield JSON.stringify({ type, ...(record as object) });
   }
@@ -154,7 +154,7 @@ export class PackageBuilder {
     const pkg: Record<string, unknown> = { ...this.header };
     for (const type of recordTypeNames) {
       const list = this.records.get(type);
-      if (list) pkg[recordTypes[type].collection] = list;
+      if (list) pkg[recordStores[type].collection] = list;
     }
     return pkg;
   }
@@ -169,6 +169,6 @@ export class PackageBuilder {
  * ```
  */
 export function recordsOf(pkg: Record<string, unknown>, type: RecordType): Record<string, unknown>[] {
-  const records = pkg[recordTypes[type].collection];
+  const records = pkg[recordStores[type].collection];
   return Array.isArray(records) ? (records as Record<string, unknown>[]) : [];
 }

@@ -5,11 +5,10 @@
  */
 import { recordStores, type RecordType } from '../model/record-kinds.js';
 import type { Problem } from './issue.js';
-import { jsonPlaces, locatePaths } from './json-places.js';
+import type { JsonPlaces } from './json-places.js';
 import { LineIndex, offsetBeyondDepth } from './locate.js';
-import { describeShape } from './structural.js';
 import type { RuleChecker } from './rules.js';
-import { checkShape } from './shape.js';
+import { checkShape, type Describer } from './shape.js';
 import type { Line } from '../formats/lines.js';
 import { unparsable } from './validate.js';
 
@@ -35,36 +34,49 @@ export interface LineSink {
   begin(kind: LineKind, value: unknown): boolean;
   /** A record or header that passed its shape. */
   valid(kind: RecordType | 'package', value: unknown): void;
-  /** A problem of the line, at a column of it. */
-  place(problem: Problem, column: number): void;
+  /**
+   * A problem of the line, at a column of it; without one, at its path in the line's text, which the sink finds
+   * once the line is checked ({@link columnsOf}), its problems in their order.
+   */
+  place(problem: Problem, column?: number): void;
 }
 
-/** Places problems at their columns in a line's text (at its start when the text nests too deep to be walked). */
-export function placeAll(problems: readonly Problem[], text: string, sink: LineSink, maxDepth: number): void {
-  if (problems.length === 0) return;
-  if (offsetBeyondDepth(text, maxDepth) >= 0) {
-    problems.forEach((problem) => sink.place(problem, 1));
-    return;
-  }
-  const places = locatePaths(text, problems.map((p) => p.path), new LineIndex(text));
-  problems.forEach((problem, i) => sink.place(problem, places[i]!.column));
+/** The parts a line's checks use: the describer, and the JSON places for a line that is not JSON. */
+export interface LineParts {
+  readonly describe: Describer;
+  readonly places: JsonPlaces;
 }
 
-/** Checks a line that holds something: parses it, checks its shape, and applies the rules through `checker`. */
-export function checkLine(text: string, number: number, checker: RuleChecker<number>, sink: LineSink, maxDepth: number): void {
+/**
+ * The columns of paths in a line's text (its start when the text nests too deep to be walked): where the
+ * problems a sink was given without a column are placed.
+ */
+export function columnsOf(paths: readonly (readonly (string | number)[])[], text: string, maxDepth: number, places: JsonPlaces): number[] {
+  if (offsetBeyondDepth(text, maxDepth) >= 0) return paths.map(() => 1);
+  return places.locatePaths(text, paths, new LineIndex(text)).map(({ column }) => column);
+}
+
+/**
+ * Checks a line that holds something: parses it, checks its shape, and applies the rules through `checker`.
+ * A part loaded on demand (`parts`) is used before anything of the line reaches the sink or the rules, so that
+ * when it throws `NotLoaded` the line can be checked again once it is loaded: the problems go to the sink
+ * without their columns, and the columns are found once the line is checked.
+ */
+export function checkLine(text: string, number: number, checker: RuleChecker<number>, sink: LineSink, maxDepth: number, parts: LineParts): void {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const { problem, offset } = unparsable(text, error, maxDepth, jsonPlaces);
+    const { problem, offset } = unparsable(text, error, maxDepth, parts.places);
     sink.begin(NOT_JSON, undefined);
     return sink.place(problem, offset + 1);
   }
   const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
   if (type === 'package') {
+    // The shape first: the describer may not be loaded yet, and the sink must not have seen the line then.
+    const { problems, data, text: shape } = checkShape('package-line', value, [], parts.describe);
     if (!sink.begin('package', value)) return;
-    const { problems, data, text: shape } = checkShape('package-line', value, [], describeShape);
-    if (!data) return placeAll(problems, text, sink, maxDepth);
+    if (!data) return problems.forEach((problem) => sink.place(problem));
     sink.valid('package', value);
     checker.publisherIs((data as { publisher: { id: string } }).publisher.id);
     return checker.header(data, number, shape);
@@ -74,10 +86,10 @@ export function checkLine(text: string, number: number, checker: RuleChecker<num
     return sink.place({ code: 'ndjson.unknown-type', path: ['type'], params: { type: typeof type === 'string' ? type : null } }, 1);
   }
   const recordType = type as RecordType;
+  const { problems, data, text: shape } = checkShape(`${recordType}-line`, value, RECORD_PATH, parts.describe);
   if (!sink.begin(recordType, value)) return;
-  const { problems, data, text: shape } = checkShape(`${recordType}-line`, value, RECORD_PATH, describeShape);
   if (!data) {
-    placeAll(problems, text, sink, maxDepth);
+    problems.forEach((problem) => sink.place(problem));
     return checker.invalid(recordType, value, RECORD_PATH, number);
   }
   sink.valid(recordType, value);

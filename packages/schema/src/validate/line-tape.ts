@@ -10,9 +10,11 @@ import type { IndicatorDefinition } from '../model/indicator.js';
 import type { Observation } from '../model/observation.js';
 import { recordTypeNames, type RecordType } from '../model/records.js';
 import type { Problem } from './issue.js';
-import { checkLine, lineProblem, NOT_JSON, placeAll, RECORD_PATH, UNKNOWN_TYPE, type LineKind, type LineSink } from './line-checks.js';
+import { jsonPlaces } from './json-places.js';
+import { checkLine, columnsOf, lineProblem, NOT_JSON, RECORD_PATH, UNKNOWN_TYPE, type LineKind, type LineSink } from './line-checks.js';
 import { RuleChecker } from './rules.js';
 import { Column } from './tables.js';
+import { describeShape } from './structural.js';
 import { DEFAULT_MAX_DEPTH, ruleSettings, type ValidateOptions } from './validate.js';
 
 /** A line that holds nothing but white space, and one that could not be read: kinds of lines in a tape only. */
@@ -168,8 +170,10 @@ export function lineCheckSettings(options: LineCheckSettings): LineCheckSettings
 export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array) => Promise<LineTape> {
   const maxDepth = settings.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxLineBytes = settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  let text = '';
-  const checker = new RecordingChecker(ruleSettings(settings, true), (problem) => placeAll([problem], text, sink, maxDepth));
+  const parts = { describe: describeShape, places: jsonPlaces };
+  /** The problems of the line being checked that are still to place in its text: where their columns go in the steps, and their paths. */
+  const unplaced: { step: number; path: readonly (string | number)[] }[] = [];
+  const checker = new RecordingChecker(ruleSettings(settings, true), (problem) => sink.place(problem));
   const sink: LineSink = {
     begin(kind, value) {
       const indicator = kind === 'observation' ? (value as { indicator?: unknown }).indicator : undefined;
@@ -180,7 +184,8 @@ export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array) => 
     valid() {},
     place(problem, column) {
       checker.out.steps.push(PROBLEM);
-      checker.out.steps.push(column);
+      if (column === undefined) unplaced.push({ step: checker.out.steps.length, path: problem.path });
+      checker.out.steps.push(column ?? 1);
       checker.out.objects.push(problem);
     },
   };
@@ -199,8 +204,12 @@ export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array) => 
         checker.out.objects.push(lineProblem(line, maxLineBytes));
       } else if (line.text.trim() === '') mark(BLANK);
       else {
-        text = line.text;
-        checkLine(text, 0, checker, sink, maxDepth);
+        checkLine(line.text, 0, checker, sink, maxDepth, parts);
+        if (unplaced.length > 0) {
+          const columns = columnsOf(unplaced.map(({ path }) => path), line.text, maxDepth, jsonPlaces);
+          unplaced.forEach(({ step }, i) => checker.out.steps.set(step, columns[i]!));
+          unplaced.length = 0;
+        }
       }
       checker.out.steps.push(END);
     }

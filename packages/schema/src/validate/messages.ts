@@ -27,3 +27,4 @@ export function renderMessage<C extends IssueCode>(code: C, params: IssueParams[
 export function formatIssue<C extends IssueCode>(issue: { code: C; params: IssueParams[C] }, locale: Locale): string {
   return renderMessage(issue.code, issue.params, locale);
 }
+

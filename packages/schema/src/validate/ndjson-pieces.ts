@@ -8,9 +8,12 @@ import { LinePiece, linePieces } from '../formats/line-pieces.js';
 import { chunksOf, readLineBatches, type ChunkSource, type Line } from '../formats/lines.js';
 import type { DataPackage } from '../model/package.js';
 import type { ValidationIssue, ValidationResult } from './issue.js';
+import { locales } from '../locales/index.js';
+import { jsonPlaces } from './json-places.js';
 import { checkLine } from './line-checks.js';
 import { lineCheckSettings, readTape, replay, type LineCheckSettings, type LineChecks, type LineTape } from './line-tape.js';
 import { NdjsonRun, type ValidateNdjsonOptions } from './ndjson.js';
+import { describeShape } from './structural.js';
 
 /** Where and how pieces of a stream are checked. */
 export interface PieceChecks {
@@ -30,7 +33,7 @@ export async function* validateInPieces(
   options: ValidateNdjsonOptions,
   pieces: PieceChecks,
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  const run = new NdjsonRun(options);
+  const run = new NdjsonRun(options, { describe: describeShape, places: jsonPlaces, messages: locales, onDemand: false });
   const head = await headOf(chunksOf(source), pieces.fromBytes);
   if (head.ended) yield* run.checkHere(readLineBatches(head.chunks, run.maxLineBytes, run.read));
   else yield* checkElsewhere(run, head.chunks, pieces, lineCheckSettings({ ...options, maxLineBytes: run.maxLineBytes }));
@@ -93,8 +96,9 @@ function* takeIn(run: NdjsonRun, piece: LinePiece, tape: LineTape, chunkEnds: re
     run.read.lines = number;
     // The line's text is read again here only where a rule spanning records reports on it.
     run.current = { number, get text() { return piece.text(number); } };
-    const again = () => checkLine(piece.text(number), number, run.checker, run.sink, run.maxDepth);
+    const again = () => checkLine(piece.text(number), number, run.checker, run.sink, run.maxDepth, run.parts);
     if (replay(at, number, run.checker, run.sink, again)) run.sawContent = true;
+    run.place();
     yield* run.issues();
     if (run.collector.settled) {
       run.read.complete = false;

@@ -3,8 +3,12 @@ import { PackageBuilder } from '../formats/convert.js';
 import { locales } from '../locales/index.js';
 import type { DataPackage } from '../model/package.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from './issue.js';
-import { checkLine, lineProblem, NOT_JSON, placeAll, UNKNOWN_TYPE, type LineSink } from './line-checks.js';
+import { jsonPlaces } from './json-places.js';
+import { checkLine, columnsOf, lineProblem, NOT_JSON, UNKNOWN_TYPE, type LineSink } from './line-checks.js';
+import { NotLoaded, onDemandParts, writeMessages } from './on-demand.js';
+import type { ValidationParts } from './parts.js';
 import { RuleChecker } from './rules.js';
+import { describeShape } from './structural.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from './validate.js';
 
 /**
@@ -50,9 +54,38 @@ export async function* validateNdjson(
   source: ChunkSource,
   options: ValidateNdjsonOptions = {},
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
+  return yield* ndjsonWith(source, options, { describe: describeShape, places: jsonPlaces, messages: locales, onDemand: false });
+}
+
+/**
+ * Validates an NDJSON stream as {@link validateNdjson} does, with the same issues, loading on demand what a
+ * valid stream in English never needs, as {@link validateAsync} does: zod and the model at the first line the
+ * generated checks do not accept, jsonc-parser at the first issue to place in a line, and the messages of a
+ * language other than English before the first issue in it is given. A line is checked again once the part it
+ * needed is loaded (nothing of it is remembered before), so the stream is read once. Its first download in a
+ * browser is a fraction of {@link validateNdjson}'s (see docs/performance.md).
+ *
+ * @example
+ * ```ts
+ * import { validateNdjsonAsync } from '@phx/schema';
+ * for await (const issue of validateNdjsonAsync(file.stream(), { locale: 'uk' })) console.log(issue.location, issue.message);
+ * ```
+ */
+export async function* validateNdjsonAsync(
+  source: ChunkSource,
+  options: ValidateNdjsonOptions = {},
+): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
+  return yield* ndjsonWith(source, options, onDemandParts);
+}
+
+async function* ndjsonWith(
+  source: ChunkSource,
+  options: ValidateNdjsonOptions,
+  parts: ValidationParts,
+): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
   // The records themselves are needed to keep the data: then every line is checked here.
   if (options.parallel && !options.keepData) return yield* options.parallel.validateNdjson(source, options);
-  const run = new NdjsonRun(options);
+  const run = new NdjsonRun(options, parts);
   yield* run.checkHere(readLineBatches(source, run.maxLineBytes, run.read));
   return yield* run.end();
 }
@@ -82,14 +115,22 @@ export class NdjsonRun {
   readonly sink: LineSink;
   /** The line being checked: where its problems are placed. */
   current: { number: number; readonly text: string } | undefined;
+  /**
+   * The problems found while a line is checked, in their order, each at its line and column (none yet for one
+   * to place in the line's text): they become issues once the line is checked and they are placed.
+   */
+  private readonly pending: { problem: Problem; line: number; column: number | undefined }[] = [];
   /** Whether a line held anything. */
   sawContent = false;
   private sawRecord = false;
   private yielded = 0;
   private readonly builder: PackageBuilder | undefined;
 
-  constructor(options: ValidateNdjsonOptions) {
-    this.collector = new IssueCollector(options, locales);
+  constructor(
+    private readonly options: ValidateNdjsonOptions,
+    readonly parts: ValidationParts,
+  ) {
+    this.collector = new IssueCollector(options, parts.messages);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     this.builder = options.keepData ? new PackageBuilder() : undefined;
@@ -98,7 +139,7 @@ export class NdjsonRun {
         if (kind === NOT_JSON) return true;
         if (kind === 'package') {
           if (this.sawRecord) {
-            this.add({ code: 'ndjson.header-not-first', path: ['type'], params: {} }, this.current!.number);
+            this.pending.push({ problem: { code: 'ndjson.header-not-first', path: ['type'], params: {} }, line: this.current!.number, column: 1 });
             return false;
           }
         } else if (kind !== UNKNOWN_TYPE) this.read.records[kind]++;
@@ -106,10 +147,11 @@ export class NdjsonRun {
         return true;
       },
       valid: (type, value) => this.builder?.add(type, withoutType(value)),
-      place: (problem, column) => this.add(problem, this.current!.number, column),
+      place: (problem, column) => this.pending.push({ problem, line: this.current!.number, column }),
     };
     this.checker = new RuleChecker<number>(ruleSettings(options, true), (problem, lineNumber) => {
-      if (this.current && this.current.number === lineNumber) placeAll([problem], this.current.text, this.sink, this.maxDepth);
+      // While a line is checked, what the rules find (on it, or on a line they remembered) waits with its problems.
+      if (this.current) this.pending.push({ problem, line: lineNumber, column: this.current.number === lineNumber ? undefined : 1 });
       else this.add(problem, lineNumber);
     });
   }
@@ -120,18 +162,58 @@ export class NdjsonRun {
     if (issue) issue.location = { line, column };
   }
 
-  /** Checks a line here, all of it; false once reading on cannot change the outcome. */
+  /**
+   * Checks a line here, all of it, with parts that are loaded; false once reading on cannot change the outcome.
+   */
   checkLine(line: Line): boolean {
+    this.check(line);
+    this.place();
+    return !this.collector.settled;
+  }
+
+  /**
+   * Checks a line here as {@link NdjsonRun.checkLine} does (then look at `collector.settled`), awaiting a part loaded on demand where it is first
+   * needed: then the line is checked again (nothing of it was remembered: the parts are used before the rules
+   * or the counts see it), or its problems placed again (they wait, not yet issues, until they are placed).
+   */
+  checkLineAwaiting(line: Line): Promise<void> | void {
+    const checking = settled(() => this.check(line));
+    return checking ? checking.then(() => settled(() => this.place())) : settled(() => this.place());
+  }
+
+  /** Checks a line, its problems left pending; throws `NotLoaded` (a part loaded on demand) before anything of the line is remembered. */
+  private check(line: Line): void {
     this.read.lines = line.number;
     if ('problem' in line) {
       this.sawContent = true;
-      this.add(lineProblem(line, this.maxLineBytes), line.number);
+      this.pending.push({ problem: lineProblem(line, this.maxLineBytes), line: line.number, column: 1 });
     } else if (line.text.trim() !== '') {
       this.sawContent = true;
       this.current = line;
-      checkLine(line.text, line.number, this.checker, this.sink, this.maxDepth);
+      this.pending.length = 0;
+      checkLine(line.text, line.number, this.checker, this.sink, this.maxDepth, this.parts);
     }
-    return !this.collector.settled;
+  }
+
+  /**
+   * Places the pending problems of the line checked in its text and adds them, in their order; when the JSON
+   * places are not loaded yet, throws `NotLoaded` with every problem still pending.
+   */
+  place(): void {
+    const { pending } = this;
+    if (pending.length === 0) return;
+    const unplaced = pending.filter(({ column }) => column === undefined);
+    if (unplaced.length > 0) {
+      const columns = columnsOf(unplaced.map(({ problem }) => problem.path), this.current!.text, this.maxDepth, this.parts.places);
+      unplaced.forEach((found, i) => (found.column = columns[i]));
+    }
+    for (const { problem, line, column } of pending) this.add(problem, line, column);
+    pending.length = 0;
+  }
+
+  /** Writes the messages of the issues made before their language was loaded, loading it; nothing to wait for when there are none. */
+  written(): Promise<void> | void {
+    return writeMessages(this.collector, this.options.locale);
   }
 
   /** The issues found since last asked. */
@@ -144,7 +226,15 @@ export class NdjsonRun {
   async *checkHere(batches: AsyncIterable<Line[]>): AsyncGenerator<ValidationIssue> {
     for await (const batch of batches) {
       for (const line of batch) {
-        const going = this.checkLine(line);
+        let going: boolean;
+        if (this.parts.onDemand) {
+          // Only what is missing is awaited: a part, or the language of messages to write before they are given.
+          const checking = this.checkLineAwaiting(line);
+          if (checking) await checking;
+          const writing = this.written();
+          if (writing) await writing;
+          going = !this.collector.settled;
+        } else going = this.checkLine(line);
         yield* this.issues();
         if (!going) {
           this.read.complete = false;
@@ -155,10 +245,12 @@ export class NdjsonRun {
   }
 
   /** Reports what only the whole stream tells, and gives the result. */
-  *end(): Generator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
+  async *end(): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
     this.current = undefined;
     if (!this.sawContent) this.collector.add({ code: 'file.empty', path: [], params: { blank: this.read.lines > 0 } });
     else if (this.read.complete) this.checker.finish();
+    const writing = this.written();
+    if (writing) await writing;
     yield* this.issues();
     return this.collector.result(this.read, this.builder?.build());
   }
@@ -168,4 +260,14 @@ export class NdjsonRun {
 function withoutType(value: unknown): Record<string, unknown> {
   const { type: _type, ...record } = value as Record<string, unknown>;
   return record;
+}
+
+/** Runs a step until no part it needs is missing: awaits each part it throws {@link NotLoaded} for, and runs it again. */
+function settled(step: () => void): Promise<void> | void {
+  try {
+    step();
+  } catch (error) {
+    if (!(error instanceof NotLoaded)) throw error;
+    return error.load().then(() => settled(step));
+  }
 }

@@ -1,19 +1,23 @@
 /**
  * What a validation loads only when it needs it, with a dynamic `import()`, so that a bundler leaves it out of
  * the first download: the describer — zod and the model, which say what a record the generated checks do not
- * accept has wrong —, the JSON places (jsonc-parser), which place issues in a text, and the messages of a
- * language other than English.
+ * accept has wrong —, the JSON places (jsonc-parser), which place issues in a text, and the messages of each
+ * language, English too (a valid file has none).
  */
-import { en } from '../locales/en.js';
 import type { Locale } from '../locales/index.js';
 import type { PhxLocale } from '../locales/types.js';
 import type { JsonPlaces } from './json-places.js';
+import type { ValidationParts } from './parts.js';
+import { renderIn } from './render.js';
 import type { Describer } from './shape.js';
+import type { IssueCode } from './codes.js';
+import type { IssueParams } from './params.js';
 
-/** The languages whose messages are loaded: English, and each other one once asked for. */
-export const loadedLocales: Partial<Record<Locale, PhxLocale>> = { en };
+/** The languages whose messages are loaded: each once asked for. */
+export const loadedLocales: Partial<Record<Locale, PhxLocale>> = {};
 
-const localeLoaders: Record<Exclude<Locale, 'en'>, () => Promise<PhxLocale>> = {
+const localeLoaders: Record<Locale, () => Promise<PhxLocale>> = {
+  en: async () => (await import('../locales/en.js')).en,
   ru: async () => (await import('../locales/ru.js')).ru,
   uk: async () => (await import('../locales/uk.js')).uk,
   fr: async () => (await import('../locales/fr.js')).fr,
@@ -22,7 +26,7 @@ const localeLoaders: Record<Exclude<Locale, 'en'>, () => Promise<PhxLocale>> = {
 
 /** The messages of a language, loaded the first time they are asked for. */
 export async function loadLocale(locale: Locale): Promise<PhxLocale> {
-  return (loadedLocales[locale] ??= await localeLoaders[locale as Exclude<Locale, 'en'>]());
+  return (loadedLocales[locale] ??= await localeLoaders[locale]());
 }
 
 /**
@@ -62,3 +66,36 @@ export const placesOnDemand: JsonPlaces = {
     return places.locatePaths(text, paths, lines);
   },
 };
+
+/** The parts loaded on demand, and the languages loaded so far: what `validateNdjsonAsync()` and `validateFileAsync()` check with. */
+export const onDemandParts: ValidationParts = { describe: describeOnDemand, places: placesOnDemand, messages: loadedLocales, onDemand: true };
+
+/**
+ * The describer and the JSON places, loaded now: for a validation that cannot wait for them where they are
+ * first needed (a `.phx.json` file read piece by piece, whose records are checked as a scanner finds them).
+ * Messages are still written once their language is loaded.
+ */
+export async function loadedParts(): Promise<ValidationParts> {
+  await Promise.all([loadDescriber(), loadPlaces()]);
+  return { describe: describer!, places: places!, messages: loadedLocales, onDemand: true };
+}
+
+/** Writes the messages of a collector's issues made before their language was loaded, loading it; nothing to wait for when there are none. */
+export function writeMessages(collector: { readonly unwritten: readonly unknown[]; write(messages: PhxLocale): void }, locale: Locale | undefined): Promise<void> | void {
+  if (collector.unwritten.length > 0) return loadLocale(locale ?? 'en').then((messages) => collector.write(messages));
+}
+
+/**
+ * Renders an issue's message in a locale as `formatIssue()` does, loading the messages of the language
+ * the first time they are asked for rather than holding every language: a browser's bundle
+ * then downloads only the languages it shows.
+ *
+ * @example
+ * ```ts
+ * const { issues } = await validateAsync(text);
+ * for (const issue of issues) console.log(await formatIssueAsync(issue, 'fr'));
+ * ```
+ */
+export async function formatIssueAsync<C extends IssueCode>(issue: { code: C; params: IssueParams[C] }, locale: Locale): Promise<string> {
+  return renderIn(await loadLocale(locale), issue.code, issue.params);
+}

@@ -3,18 +3,17 @@ import { catalogueRules } from '../generated/catalogue-rules.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
 import type { DataPackage } from '../model/package.js';
 import { packageHeaderOf, recordTypeNames, recordStores, type RecordType } from '../model/record-kinds.js';
-import { locales, type Locale } from '../locales/index.js';
+import type { Locale } from '../locales/index.js';
 import type { PhxLocale } from '../locales/types.js';
 import { decodeUtf8 } from '../file/encoding.js';
 import { severities } from '../generated/severities.js';
 import { issueIn, type Problem, type ReadSummary, type Severity, type ValidationIssue, type ValidationResult } from './issue.js';
-import { jsonPlaces, type JsonPlaces } from './json-places.js';
+import type { JsonPlaces } from './json-places.js';
 import { LineIndex, offsetBeyondDepth } from './locate.js';
 import { renderIn } from './render.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { checkShape, type Describer } from './shape.js';
 import { describeOnDemand, loadedLocales, loadLocale, NotLoaded, placesOnDemand } from './on-demand.js';
-import { describeShape } from './structural.js';
 import { ANY_VALUE } from './text-shape.js';
 
 /**
@@ -205,7 +204,7 @@ export function emptiness(text: string): Problem | undefined {
   return text.trim() === '' ? { code: 'file.empty', path: [], params: { blank: text !== '' } } : undefined;
 }
 
-function tooDeep(maxDepth: number): Problem {
+export function tooDeep(maxDepth: number): Problem {
   return { code: 'syntax.too-deep', path: [], params: { maxDepth } };
 }
 
@@ -230,7 +229,7 @@ function parseText(text: string, collector: IssueCollector, maxDepth: number, li
 }
 
 /** Adds text locations to the issues, unless the text nests too deep to be walked. */
-function addLocations(text: string, issues: ValidationIssue[], collector: IssueCollector, maxDepth: number, lines: LineIndex, places: JsonPlaces): void {
+export function addLocations(text: string, issues: ValidationIssue[], collector: IssueCollector, maxDepth: number, lines: LineIndex, places: JsonPlaces): void {
   const pending = issues.filter((issue) => issue.location === undefined);
   if (pending.length === 0) return;
   const beyond = offsetBeyondDepth(text, maxDepth);
@@ -242,23 +241,6 @@ function addLocations(text: string, issues: ValidationIssue[], collector: IssueC
   }
   const locations = places.locatePaths(text, pending.map((issue) => issue.path), lines);
   pending.forEach((issue, i) => (issue.location = locations[i]));
-}
-
-/**
- * Validates a whole DataPackage: its shape, and every rule beyond shape (unique ids, references,
- * arithmetic, periods, disaggregation, privacy, codelists). Never throws on bad data.
- *
- * @param input - the package as an object, or as JSON text or its UTF-8 bytes (then issues carry line and column).
- * @example
- * ```ts
- * import { validate } from '@phx/schema';
- * import { readFileSync } from 'node:fs';
- * const { ok, issues } = validate(readFileSync('data.phx.json', 'utf8'), { locale: 'ru' });
- * for (const issue of issues) console.log(`${issue.location && 'line' in issue.location ? issue.location.line : issue.pointer}: ${issue.code} ${issue.message}`);
- * ```
- */
-export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult<DataPackage> {
-  return validateWith(input, options, new IssueCollector(options, locales), describeShape, jsonPlaces);
 }
 
 /**
@@ -293,7 +275,7 @@ export async function validateAsync(input: unknown, options: ValidateOptions = {
   }
 }
 
-function validateWith(input: unknown, options: ValidateOptions, collector: IssueCollector, describe: Describer, places: JsonPlaces): ValidationResult<DataPackage> {
+export function validateWith(input: unknown, options: ValidateOptions, collector: IssueCollector, describe: Describer, places: JsonPlaces): ValidationResult<DataPackage> {
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   let value = input;
   let document: JsonDocument | undefined;
@@ -307,30 +289,6 @@ function validateWith(input: unknown, options: ValidateOptions, collector: Issue
   return collector.result(read, value as DataPackage);
 }
 
-/**
- * Reads a `.phx.json` document into the package it holds without checking its records: the reading
- * half of {@link validate}, for conversion. Reports only what stops the reading (an empty file, bad
- * encoding, text that is not JSON, a value that is not an object).
- */
-export function readJsonPackage(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult<Partial<DataPackage>> {
-  const collector = new IssueCollector(options, locales);
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const read: ReadSummary = { records: noRecords(), complete: true };
-  const document = parseDocument(input, collector, maxDepth, jsonPlaces);
-  if (!document) return collector.result(read);
-  const value = document.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    describeShape('package', value, []).problems.forEach((problem) => collector.add(problem));
-    addLocations(document.text, collector.issues, collector, maxDepth, document.lines, jsonPlaces);
-    return collector.result(read);
-  }
-  for (const type of recordTypeNames) {
-    const records = (value as Record<string, unknown>)[recordStores[type].collection];
-    if (Array.isArray(records)) read.records[type] = records.length;
-  }
-  return collector.result(read, value as Partial<DataPackage>);
-}
-
 /** A JSON text, where its lines start, and its value. */
 interface JsonDocument {
   text: string;
@@ -342,7 +300,7 @@ interface JsonDocument {
  * The text of a document (decoded from UTF-8 bytes, a byte order mark dropped), or undefined after adding to
  * `collector` why there is none: bytes that are not UTF-8, or no text at all.
  */
-function documentText(input: string | Uint8Array, collector: IssueCollector): string | undefined {
+export function documentText(input: string | Uint8Array, collector: IssueCollector): string | undefined {
   let text: string;
   if (typeof input === 'string') text = input;
   else {
@@ -365,58 +323,12 @@ function documentText(input: string | Uint8Array, collector: IssueCollector): st
 }
 
 /** Decodes (from bytes) and parses a JSON document, or adds to `collector` why it cannot be read. */
-function parseDocument(input: string | Uint8Array, collector: IssueCollector, maxDepth: number, places: JsonPlaces): JsonDocument | undefined {
+export function parseDocument(input: string | Uint8Array, collector: IssueCollector, maxDepth: number, places: JsonPlaces): JsonDocument | undefined {
   const text = documentText(input, collector);
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);
   const parsed = parseText(text, collector, maxDepth, lines, places);
   return 'value' in parsed ? { text, lines, value: parsed.value } : undefined;
-}
-
-/**
- * Reads a text file as PHX reads every file: UTF-8 (a byte order mark dropped), or the bytes that are not
- * reported at the first bad one's line and column, naming UTF-16, Windows-1251 or Windows-1252 when they look
- * like it; an empty or blank file is `file.empty`. `data` is the text. For files beside the data, such as a
- * file to import from another system, so that they are read the way the data is.
- *
- * @example
- * ```ts
- * import { readText } from '@phx/schema';
- * const { data: text, issues } = readText(bytes, { locale: 'fr' });
- * if (text === undefined) console.error(issues[0]!.message);
- * ```
- */
-export function readText(input: Uint8Array, options: Pick<ValidateOptions, 'locale'> = {}): ValidationResult<string> {
-  const collector = new IssueCollector(options, locales);
-  return collector.result({ records: noRecords(), complete: true }, documentText(input, collector));
-}
-
-/**
- * Reads any JSON document as PHX reads a `.phx.json` file: {@link readText}, then JSON nested at most
- * `maxDepth` levels, each problem placed at its line and column. `data` is the value, unchecked. For JSON
- * beside the data (a mapping file, a request body).
- *
- * @example
- * ```ts
- * import { readJsonDocument } from '@phx/schema';
- * const { data, issues } = readJsonDocument(bytes, { locale: 'uk' });
- * for (const { location, message } of issues) console.error(location, message);
- * ```
- */
-export function readJsonDocument(input: string | Uint8Array, options: Pick<ValidateOptions, 'locale' | 'maxDepth'> = {}): ValidationResult<unknown> {
-  const collector = new IssueCollector(options, locales);
-  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
-  const read: ReadSummary = { records: noRecords(), complete: true };
-  const document = parseDocument(input, collector, maxDepth, jsonPlaces);
-  if (!document) return collector.result(read);
-  // JSON.parse takes deeper nesting than PHX walks; what reads the value later must not meet it.
-  const beyond = offsetBeyondDepth(document.text, maxDepth);
-  if (beyond >= 0) {
-    const issue = collector.add(tooDeep(maxDepth));
-    if (issue) issue.location = document.lines.locate(beyond);
-    return collector.result(read);
-  }
-  return collector.result(read, document.value);
 }
 
 function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions, describe: Describer): ReadSummary {
@@ -486,23 +398,3 @@ export function checkPackageRecord<Context extends number | undefined>(
   else checker.invalid(type, record, rulePath, context);
 }
 
-/**
- * Validates one record on its own: its shape and the rules that need no other record
- * (arithmetic, periods, disaggregation, privacy, codelists; indicators from the catalogue).
- *
- * @example
- * ```ts
- * const { ok, issues } = validateRecord('observation', observation);
- * ```
- */
-export function validateRecord(type: RecordType, record: unknown, options: ValidateOptions = {}): ValidationResult<Record<string, unknown>> {
-  const collector = new IssueCollector(options, locales);
-  const { problems, data, text } = checkShape(type, record, [], describeShape);
-  problems.forEach((problem) => collector.add(problem));
-  if (data) {
-    const checker = new RuleChecker<undefined>(ruleSettings(options, false), (problem) => collector.add(problem));
-    checker.record(type, data, [], undefined, text);
-    checker.finish();
-  }
-  return collector.result({ records: { ...noRecords(), [type]: 1 }, complete: true }, record as Record<string, unknown>);
-}

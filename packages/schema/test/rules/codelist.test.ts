@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codelists } from '../../src/codelists/codes.js';
-import { validate, validateRecord } from '../../src/validate/validate.js';
+import { validate, validateRecord } from '../../src/validate/sync.js';
 import { changed, countObservation, expectClean, expectOnly, NOW, type Loose } from './fixtures.js';
 
 describe('codelist.unknown-code', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validate, validateRecord } from '../../src/validate/validate.js';
+import { validate, validateRecord } from '../../src/validate/sync.js';
 import { changed, countObservation, expectClean, expectOnly, NOW, prevalence, type Loose } from './fixtures.js';
 
 const withObservations = (...observations: Loose[]) => validate(changed((p) => (p.observations = observations)), { now: NOW });

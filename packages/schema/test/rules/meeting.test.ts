@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validate, validateRecord } from '../../src/validate/validate.js';
+import { validate, validateRecord } from '../../src/validate/sync.js';
 import { changed, expectClean, expectOnly, NOW, smallPackage, type Loose } from './fixtures.js';
 
 const meeting = (change: (m: Loose) => void) => validate(changed((p) => change(p.meetings[0])), { now: NOW });

@@ -7,7 +7,7 @@ import { issueCodes, type IssueCode } from '../../src/validate/codes.js';
 import type { ValidationIssue } from '../../src/validate/issue.js';
 import { formatIssue, renderMessage } from '../../src/validate/messages.js';
 import { validateNdjson } from '../../src/validate/ndjson.js';
-import { validate } from '../../src/validate/validate.js';
+import { validate } from '../../src/validate/sync.js';
 import ExcelJS from 'exceljs';
 import { validateCsv } from '../../src/formats/csv.js';
 import { readXlsx, validateXlsx } from '../../src/formats/xlsx.js';

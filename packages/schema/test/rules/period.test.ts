@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validate, validateRecord } from '../../src/validate/validate.js';
+import { validate, validateRecord } from '../../src/validate/sync.js';
 import { changed, countObservation, expectClean, expectOnly, NOW } from './fixtures.js';
 
 const inPeriod = (start: string, end: string, now = NOW) => validateRecord('observation', countObservation({ period: { start, end } }), { now });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toNdjsonLines } from '../../src/formats/convert.js';
 import { starterPlaceholders } from '../../src/validate/placeholders.js';
 import { validateNdjson } from '../../src/validate/ndjson.js';
-import { validate } from '../../src/validate/validate.js';
+import { validate } from '../../src/validate/sync.js';
 import type { ValidationIssue } from '../../src/validate/issue.js';
 import { changed, expectClean, expectOnly, NOW, SECRETARIAT, smallPackage } from './fixtures.js';
 

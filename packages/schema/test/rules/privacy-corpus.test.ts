@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateRecord } from '../../src/validate/validate.js';
+import { validateRecord } from '../../src/validate/sync.js';
 import { countObservation, NOW } from './fixtures.js';
 
 /** One labelled text of the corpus: the kind of personal data it holds, or undefined for a harmless one. */

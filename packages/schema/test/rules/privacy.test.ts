@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validate, validateRecord } from '../../src/validate/validate.js';
+import { validate, validateRecord } from '../../src/validate/sync.js';
 import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, smallPackage, type Loose } from './fixtures.js';
 
 describe('privacy.small-cell', () => {

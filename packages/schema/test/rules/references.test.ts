@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorCatalogue } from '../../src/catalogue/indicators.js';
-import { validate, validateRecord } from '../../src/validate/validate.js';
+import { validate, validateRecord } from '../../src/validate/sync.js';
 import { CAPE_FORUM, changed, codes, countObservation, expectClean, expectOnly, NOW, smallPackage, ZAMBIA_TRUST, type Loose } from './fixtures.js';
 
 const UNKNOWN = 'KE-NCB-000000';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { IssueCode } from '../../src/validate/codes.js';
-import { validate, validateRecord } from '../../src/validate/validate.js';
+import { validate, validateRecord } from '../../src/validate/sync.js';
 import { formatIssue } from '../../src/validate/messages.js';
 import { changed, countObservation, expectClean, expectOnly, NOW, smallPackage, type Loose } from './fixtures.js';
 

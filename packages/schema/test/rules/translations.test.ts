@@ -8,7 +8,7 @@ import type { ValidationIssue } from '../../src/validate/issue.js';
 import { messageExamples } from '../../src/validate/message-examples.js';
 import { renderMessage } from '../../src/validate/messages.js';
 import { validateNdjson } from '../../src/validate/ndjson.js';
-import { validate } from '../../src/validate/validate.js';
+import { validate } from '../../src/validate/sync.js';
 import { random } from '../random.js';
 
 const dataDir = new URL('../../../../examples/data/', import.meta.url);

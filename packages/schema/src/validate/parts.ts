@@ -1,0 +1,19 @@
+import type { Locale } from '../locales/index.js';
+import type { PhxLocale } from '../locales/types.js';
+import type { JsonPlaces } from './json-places.js';
+import type { Describer } from './shape.js';
+
+/**
+ * The parts of a validation that a caller may load on demand (./on-demand.ts): the describer (zod and the
+ * model), the JSON places (jsonc-parser) and the messages of each language. The synchronous validators hand
+ * over those imported as usual; those that load them on demand hand over parts that throw `NotLoaded` when used
+ * before they are loaded, and the languages loaded so far.
+ */
+export interface ValidationParts {
+  readonly describe: Describer;
+  readonly places: JsonPlaces;
+  /** The languages whose messages are at hand. */
+  readonly messages: Readonly<Partial<Record<Locale, PhxLocale>>>;
+  /** Whether a part may throw `NotLoaded`, and a message wait for its language: then the caller awaits them. */
+  readonly onDemand: boolean;
+}

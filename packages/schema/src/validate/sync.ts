@@ -1,0 +1,127 @@
+/**
+ * The synchronous ways in — {@link validate}, {@link validateRecord}, {@link readText}, {@link readJsonDocument},
+ * {@link readJsonPackage} — which check with the parts imported as usual: the describer (zod, the model), the JSON
+ * places (jsonc-parser) and every language. Apart from ./validate.ts, whose shared code a bundle that loads those
+ * parts on demand takes without them: a bundler keeps a module whole, and with these in it a bundle that loads the
+ * parts on demand would have to load them first whenever anything of it used one of these (a workbook's checks).
+ */
+import type { DataPackage } from '../model/package.js';
+import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
+import { locales } from '../locales/index.js';
+import type { ReadSummary, ValidationResult } from './issue.js';
+import { jsonPlaces } from './json-places.js';
+import { offsetBeyondDepth } from './locate.js';
+import { RuleChecker } from './rules.js';
+import { checkShape } from './shape.js';
+import { describeShape } from './structural.js';
+import {
+  addLocations, DEFAULT_MAX_DEPTH, documentText, IssueCollector, noRecords, parseDocument, ruleSettings, tooDeep, validateWith, type ValidateOptions,
+} from './validate.js';
+
+/**
+ * Validates a whole DataPackage: its shape, and every rule beyond shape (unique ids, references,
+ * arithmetic, periods, disaggregation, privacy, codelists). Never throws on bad data.
+ *
+ * @param input - the package as an object, or as JSON text or its UTF-8 bytes (then issues carry line and column).
+ * @example
+ * ```ts
+ * import { validate } from '@phx/schema';
+ * import { readFileSync } from 'node:fs';
+ * const { ok, issues } = validate(readFileSync('data.phx.json', 'utf8'), { locale: 'ru' });
+ * for (const issue of issues) console.log(`${issue.location && 'line' in issue.location ? issue.location.line : issue.pointer}: ${issue.code} ${issue.message}`);
+ * ```
+ */
+export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult<DataPackage> {
+  return validateWith(input, options, new IssueCollector(options, locales), describeShape, jsonPlaces);
+}
+
+/**
+ * Reads a `.phx.json` document into the package it holds without checking its records: the reading
+ * half of {@link validate}, for conversion. Reports only what stops the reading (an empty file, bad
+ * encoding, text that is not JSON, a value that is not an object).
+ */
+export function readJsonPackage(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult<Partial<DataPackage>> {
+  const collector = new IssueCollector(options, locales);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const read: ReadSummary = { records: noRecords(), complete: true };
+  const document = parseDocument(input, collector, maxDepth, jsonPlaces);
+  if (!document) return collector.result(read);
+  const value = document.value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    describeShape('package', value, []).problems.forEach((problem) => collector.add(problem));
+    addLocations(document.text, collector.issues, collector, maxDepth, document.lines, jsonPlaces);
+    return collector.result(read);
+  }
+  for (const type of recordTypeNames) {
+    const records = (value as Record<string, unknown>)[recordStores[type].collection];
+    if (Array.isArray(records)) read.records[type] = records.length;
+  }
+  return collector.result(read, value as Partial<DataPackage>);
+}
+
+/**
+ * Reads a text file as PHX reads every file: UTF-8 (a byte order mark dropped), or the bytes that are not
+ * reported at the first bad one's line and column, naming UTF-16, Windows-1251 or Windows-1252 when they look
+ * like it; an empty or blank file is `file.empty`. `data` is the text. For files beside the data, such as a
+ * file to import from another system, so that they are read the way the data is.
+ *
+ * @example
+ * ```ts
+ * import { readText } from '@phx/schema';
+ * const { data: text, issues } = readText(bytes, { locale: 'fr' });
+ * if (text === undefined) console.error(issues[0]!.message);
+ * ```
+ */
+export function readText(input: Uint8Array, options: Pick<ValidateOptions, 'locale'> = {}): ValidationResult<string> {
+  const collector = new IssueCollector(options, locales);
+  return collector.result({ records: noRecords(), complete: true }, documentText(input, collector));
+}
+
+/**
+ * Reads any JSON document as PHX reads a `.phx.json` file: {@link readText}, then JSON nested at most
+ * `maxDepth` levels, each problem placed at its line and column. `data` is the value, unchecked. For JSON
+ * beside the data (a mapping file, a request body).
+ *
+ * @example
+ * ```ts
+ * import { readJsonDocument } from '@phx/schema';
+ * const { data, issues } = readJsonDocument(bytes, { locale: 'uk' });
+ * for (const { location, message } of issues) console.error(location, message);
+ * ```
+ */
+export function readJsonDocument(input: string | Uint8Array, options: Pick<ValidateOptions, 'locale' | 'maxDepth'> = {}): ValidationResult<unknown> {
+  const collector = new IssueCollector(options, locales);
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  const read: ReadSummary = { records: noRecords(), complete: true };
+  const document = parseDocument(input, collector, maxDepth, jsonPlaces);
+  if (!document) return collector.result(read);
+  // JSON.parse takes deeper nesting than PHX walks; what reads the value later must not meet it.
+  const beyond = offsetBeyondDepth(document.text, maxDepth);
+  if (beyond >= 0) {
+    const issue = collector.add(tooDeep(maxDepth));
+    if (issue) issue.location = document.lines.locate(beyond);
+    return collector.result(read);
+  }
+  return collector.result(read, document.value);
+}
+
+/**
+ * Validates one record on its own: its shape and the rules that need no other record
+ * (arithmetic, periods, disaggregation, privacy, codelists; indicators from the catalogue).
+ *
+ * @example
+ * ```ts
+ * const { ok, issues } = validateRecord('observation', observation);
+ * ```
+ */
+export function validateRecord(type: RecordType, record: unknown, options: ValidateOptions = {}): ValidationResult<Record<string, unknown>> {
+  const collector = new IssueCollector(options, locales);
+  const { problems, data, text } = checkShape(type, record, [], describeShape);
+  problems.forEach((problem) => collector.add(problem));
+  if (data) {
+    const checker = new RuleChecker<undefined>(ruleSettings(options, false), (problem) => collector.add(problem));
+    checker.record(type, data, [], undefined, text);
+    checker.finish();
+  }
+  return collector.result({ records: { ...noRecords(), [type]: 1 }, complete: true }, record as Record<string, unknown>);
+}
