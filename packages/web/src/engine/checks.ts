@@ -1,4 +1,4 @@
-import { fileFormats, formatOfName, recordTypes, toPointer, validateFile, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
+import { fileFormats, formatOfName, recordStores, toPointer, validateFileAsync, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
 import { EngineError, MAX_HELD_DOCUMENT_BYTES, MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
 import { LineStarts, observedStream } from './reading.js';
 import type { Reporter } from './report.js';
@@ -16,7 +16,7 @@ export interface CheckedFile {
   lines?: LineStarts;
 }
 
-const keyOfCollection = new Map<string, string>(Object.values(recordTypes).map(({ collection, key }) => [collection, key]));
+const keyOfCollection = new Map<string, string>(Object.values(recordStores).map(({ collection, key }) => [collection, key]));
 
 /** The record of a package that a path points into, and the field's pointer within that record. */
 export function recordOfPath(path: readonly (string | number)[], pkg: Partial<DataPackage> | undefined): { record: RecordRef; field: string } {
@@ -55,7 +55,8 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
     const read = offset + chunk.length;
     reporter.progress(read, read < file.size ? 'reading' : 'checking', read === file.size);
   });
-  const result = await validateFile(stream, {
+  // What checking a valid file in English never needs (zod, jsonc-parser, other languages) loads where first needed.
+  const result = await validateFileAsync(stream, {
     name: file.name,
     locale,
     maxIssues: MAX_ISSUES,

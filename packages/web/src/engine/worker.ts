@@ -3,7 +3,7 @@
  * the page stays responsive on large files. Files are read here, from the computer; nothing is sent
  * anywhere.
  */
-import { formatIssue, type Locale } from '@phx/schema';
+import { formatIssueAsync, type Locale } from '@phx/schema';
 import { checkFile, packageFile, type CheckedFile } from './checks.js';
 import { withCoverage } from './exportable.js';
 import { EngineError, type EngineRequest, type EngineResults, type FileSummary, type RequestMessage, type ResponseMessage, type ValidateEvent } from './protocol.js';
@@ -37,8 +37,9 @@ async function handle(request: EngineRequest, emit: (event: ValidateEvent) => vo
       return (await validateFiles(request.files, request.locale, emit)).map((summary, file) => withCoverage(summary, checkedFiles[file]));
     case 'record':
       return recordView(checkedFiles[request.issue.file], request.issue);
+    // Through the languages loaded so far: a language's messages load the first time they are asked for.
     case 'messages':
-      return request.issues.map((issue) => formatIssue(issue, request.locale));
+      return Promise.all(request.issues.map((issue) => formatIssueAsync(issue, request.locale)));
     // The catalogue's names and descriptions, the codelists' labels and the rules' summaries load only when the
     // reference is first shown: checking files never needs them.
     case 'reference':
