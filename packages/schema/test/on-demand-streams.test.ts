@@ -1,0 +1,197 @@
+/**
+ * `validateFileAsync` and `validateNdjsonAsync` load the describer (zod and the model), the JSON places
+ * (jsonc-parser) and each language's messages only when they need them, awaiting a missing part at the line or
+ * record that needs it, and say exactly what `validateFile` and `validateNdjson` say — every issue given as it is
+ * found (with its message, at that moment), in the same order, and the same result — on every example file (as
+ * `.phx.json` read whole and piece by piece, as NDJSON, CSV and a workbook) and on fuzzed streams and packages,
+ * in every language: the first time (nothing loaded yet, in a fresh copy of the modules), and once everything is
+ * loaded.
+ */
+import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import * as z from 'zod';
+import { validateFile, validateFileAsync, type FileValidationResult, type ValidateFileOptions } from '../src/file/validate-file.js';
+import { toNdjsonLines } from '../src/formats/convert.js';
+import { writeXlsx } from '../src/formats/xlsx.js';
+import type { Locale } from '../src/locales/index.js';
+import { packageHeaderShape } from '../src/model/package.js';
+import { recordTypeNames, recordTypes } from '../src/model/records.js';
+import type { ValidationIssue } from '../src/validate/issue.js';
+import { formatIssue } from '../src/validate/messages.js';
+import { messageExamples } from '../src/validate/message-examples.js';
+import { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
+import type { IssueCode } from '../src/validate/codes.js';
+import { NOW } from './rules/small-package.js';
+import { fuzzed } from './support/fuzz.js';
+
+const languages: Locale[] = ['en', 'ru', 'uk', 'fr', 'es'];
+const encoder = new TextEncoder();
+
+const dataDir = new URL('../../../examples/data/', import.meta.url);
+const exampleFiles = [
+  ...readdirSync(dataDir).filter((name) => name.includes('.phx.')),
+  ...readdirSync(new URL('invalid/', dataDir)).filter((name) => name.includes('.phx.')).map((name) => `invalid/${name}`),
+  'spreadsheet/observations.csv',
+  'spreadsheet/facilities.csv',
+].map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, dataDir))) }));
+
+/** The examples' packages as NDJSON streams too: each record a line, checked line by line. */
+const exampleStreams = exampleFiles
+  .filter(({ name }) => name.endsWith('.phx.json'))
+  .flatMap(({ name, bytes }) => {
+    try {
+      const pkg = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+      if (pkg === null || typeof pkg !== 'object' || Array.isArray(pkg)) return [];
+      return [{ name: name.replace('.phx.json', '.phx.ndjson'), bytes: encoder.encode([...toNdjsonLines(pkg as Record<string, unknown>)].join('\n')) }];
+    } catch {
+      return [];
+    }
+  });
+
+/** The ways in of a fresh copy of the modules: nothing loaded on demand yet. */
+async function fresh(): Promise<{ validateFileAsync: typeof validateFileAsync; validateNdjsonAsync: typeof validateNdjsonAsync; onDemand: typeof import('../src/validate/on-demand.js') }> {
+  vi.resetModules();
+  const file = await import('../src/file/validate-file.js');
+  const ndjson = await import('../src/validate/ndjson.js');
+  return { validateFileAsync: file.validateFileAsync, validateNdjsonAsync: ndjson.validateNdjsonAsync, onDemand: await import('../src/validate/on-demand.js') };
+}
+
+/** The bytes in chunks of `size`, from the start each time asked. */
+function chunks(bytes: Uint8Array, size: number): () => AsyncGenerator<Uint8Array> {
+  return async function* () {
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  };
+}
+
+/** What a validation of a file says: each issue as it was when given (a copy), and the result. */
+async function fileRun(
+  run: typeof validateFile,
+  bytes: Uint8Array,
+  options: ValidateFileOptions,
+  size = 4096,
+): Promise<{ given: unknown[]; result: FileValidationResult }> {
+  const given: unknown[] = [];
+  const read = chunks(bytes, size);
+  const result = await run(read(), { ...options, reopen: read, onIssue: (issue, format) => given.push(structuredClone({ format, ...issue })) });
+  return { given, result };
+}
+
+/** What a validation of an NDJSON stream says: each issue as it was when given (a copy), and the result. */
+async function ndjsonRun(run: typeof validateNdjson, bytes: Uint8Array, options: ValidateNdjsonOptions, size = 97): Promise<{ given: ValidationIssue[]; result: unknown }> {
+  const given: ValidationIssue[] = [];
+  const steps = run(chunks(bytes, size)(), options);
+  for (;;) {
+    const step = await steps.next();
+    if (step.done) return { given, result: step.value };
+    given.push(structuredClone(step.value));
+  }
+}
+
+describe('validateFileAsync and validateNdjsonAsync', () => {
+  it.each(languages)('say what validateFile says of every example file in %s, loading what they need at the first file that needs it', async (locale) => {
+    const lazily = await fresh();
+    for (const { name, bytes } of [...exampleFiles, ...exampleStreams]) {
+      // Read whole with its data (as the page reads a .phx.json file it keeps), and piece by piece without it.
+      for (const keepData of [true, false]) {
+        const options: ValidateFileOptions = { name, locale, now: NOW, keepData };
+        const expected = await fileRun(validateFile, bytes, options);
+        for (const run of [lazily.validateFileAsync, validateFileAsync]) expect(await fileRun(run, bytes, options), `${name} ${keepData}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('say what validateFile says of a workbook, in every language', async () => {
+    const example = JSON.parse(readFileSync(new URL('network-meeting-2020.phx.json', dataDir), 'utf8')) as Record<string, unknown>;
+    const observations = example.observations as Record<string, unknown>[];
+    // One observation wrong, so that there is something to say.
+    const bytes = await writeXlsx({ ...example, observations: [{ ...observations[0], numerator: -1 }, ...observations.slice(1)] });
+    for (const locale of languages) {
+      const options: ValidateFileOptions = { name: 'package.xlsx', locale, now: NOW };
+      const expected = await fileRun(validateFile, bytes, options);
+      expect(expected.result.ok).toBe(false);
+      expect(await fileRun((await fresh()).validateFileAsync, bytes, options)).toEqual(expected);
+    }
+  });
+
+  it('load nothing for a valid stream in English, and the describer at the first line it is needed for', async () => {
+    const lazily = await fresh();
+    const { bytes } = exampleFiles.find(({ name }) => name === 'network-meeting-2020.phx.ndjson')!;
+    const { result } = await ndjsonRun(lazily.validateNdjsonAsync, bytes, {});
+    expect((result as { ok: boolean }).ok).toBe(true);
+    expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual([]);
+    expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
+    expect(() => lazily.onDemand.placesOnDemand.locatePaths('{}', [[]])).toThrow(lazily.onDemand.NotLoaded);
+    // A wrong line: each part is loaded once, there, and the lines before are not read again.
+    const text = `${new TextDecoder().decode(bytes)}\n{"type":"observation","id":1}\n`;
+    const lazy = await ndjsonRun(lazily.validateNdjsonAsync, encoder.encode(text), { now: NOW, locale: 'uk' });
+    expect(lazy).toEqual(await ndjsonRun(validateNdjson, encoder.encode(text), { now: NOW, locale: 'uk' }));
+    expect(lazy.given.length).toBeGreaterThan(0);
+    expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual(['uk']);
+    expect(() => lazily.onDemand.describeOnDemand('package', null, [])).not.toThrow();
+  });
+
+  const records = fc.record(
+    Object.fromEntries(recordTypeNames.map((type) => [recordTypes[type].collection, fc.array(fuzzed(recordTypes[type].schema, 20), { maxLength: 5 })])),
+    { requiredKeys: [], noNullPrototype: true },
+  );
+  const header = fuzzed(z.strictObject(packageHeaderShape), 20);
+  /** Lines of any kind: records, headers, and lines that are not records (not JSON, nested too deep, of no type, blank). */
+  const line = fc.oneof(
+    { weight: 6, arbitrary: fc.oneof(...recordTypeNames.map((type) => fuzzed(recordTypes[type].schema, 20).map((record) => ({ type, record })))) },
+    { weight: 1, arbitrary: header.map((record) => ({ type: 'package', record })) },
+    { weight: 1, arbitrary: fc.constantFrom('{"type":"observation",', 'not json', '{"type":"person"}', '', '   ', '[[[[[[[[1]]]]]]]]', '{"type":"package"}', '\u00ff{') },
+  );
+  const settings = fc.record({
+    locale: fc.constantFrom(...languages),
+    maxIssues: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+    maxDepth: fc.constantFrom(undefined, 2, 5),
+  });
+
+  it('fuzzed NDJSON streams, in every language, from nothing loaded', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(line, { maxLength: 10 }), settings, fc.integer({ min: 1, max: 200 }), fc.boolean(), async (lines, setting, size, fromNothing) => {
+        const run = fromNothing ? (await fresh()).validateNdjsonAsync : validateNdjsonAsync;
+        const text = lines
+          .map((entry) =>
+            typeof entry === 'string'
+              ? entry
+              : (JSON.stringify(typeof entry.record === 'object' && entry.record !== null && !Array.isArray(entry.record) ? { type: entry.type, ...entry.record } : entry.record) ?? ''),
+          )
+          .join('\n');
+        const bytes = encoder.encode(text);
+        const options: ValidateNdjsonOptions = { now: NOW, ...setting };
+        expect(await ndjsonRun(run, bytes, options, size)).toEqual(await ndjsonRun(validateNdjson, bytes, options, size));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('fuzzed packages as .phx.json files, read whole and piece by piece, in every language, from nothing loaded', async () => {
+    await fc.assert(
+      fc.asyncProperty(header, records, settings, fc.boolean(), fc.boolean(), async (head, collections, setting, keepData, fromNothing) => {
+        const run = fromNothing ? (await fresh()).validateFileAsync : validateFileAsync;
+        const pkg = typeof head === 'object' && head !== null && !Array.isArray(head) ? { ...head, ...collections } : head;
+        const bytes = encoder.encode(JSON.stringify(pkg, null, 1) ?? 'null');
+        const options: ValidateFileOptions = { name: 'fuzzed.phx.json', now: NOW, keepData, ...setting };
+        expect(await fileRun(run, bytes, options, 64)).toEqual(await fileRun(validateFile, bytes, options, 64));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('formatIssueAsync', () => {
+  it('writes every message as formatIssue does, in every language, loading each language when first asked for', async () => {
+    vi.resetModules();
+    const { formatIssueAsync, loadedLocales } = await import('../src/validate/on-demand.js');
+    expect(Object.keys(loadedLocales)).toEqual([]);
+    for (const locale of languages) {
+      for (const [code, params] of Object.entries(messageExamples)) {
+        const issue = { code: code as IssueCode, params: params as never };
+        expect(await formatIssueAsync(issue, locale)).toBe(formatIssue(issue, locale));
+      }
+    }
+    expect(Object.keys(loadedLocales).sort()).toEqual([...languages].sort());
+  });
+});
