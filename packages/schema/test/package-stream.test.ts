@@ -26,7 +26,7 @@ const encoder = new TextEncoder();
 
 /** The piece-by-piece reader with the parts imported as usual, as `validateFile()` reads with them. */
 const validatePackageStream = (read: () => AsyncIterable<Uint8Array>, options: ValidateOptions) =>
-  streamWith(read, options, { describe: describeShape, places: jsonPlaces, messages: locales, onDemand: false });
+  streamWith(read, options, { describe: describeShape, places: jsonPlaces, messages: locales });
 
 /** A reading of the bytes in chunks of `size`, as many times as asked. */
 const inChunks = (bytes: Uint8Array, size: number) =>

@@ -182,7 +182,7 @@ interface FileChecks {
   pieceParts(): ValidationParts | Promise<ValidationParts>;
 }
 
-const importedParts: ValidationParts = { describe: describeShape, places: jsonPlaces, messages: locales, onDemand: false };
+const importedParts: ValidationParts = { describe: describeShape, places: jsonPlaces, messages: locales };
 const imported: FileChecks = { parts: importedParts, document: validate, ndjson: validateNdjson, pieceParts: () => importedParts };
 const onDemand: FileChecks = { parts: onDemandParts, document: validateAsync, ndjson: validateNdjsonAsync, pieceParts: loadedParts };
 

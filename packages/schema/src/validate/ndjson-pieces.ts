@@ -33,7 +33,7 @@ export async function* validateInPieces(
   options: ValidateNdjsonOptions,
   pieces: PieceChecks,
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  const run = new NdjsonRun(options, { describe: describeShape, places: jsonPlaces, messages: locales, onDemand: false });
+  const run = new NdjsonRun(options, { describe: describeShape, places: jsonPlaces, messages: locales });
   const head = await headOf(chunksOf(source), pieces.fromBytes);
   if (head.ended) yield* run.checkHere(readLineBatches(head.chunks, run.maxLineBytes, run.read));
   else yield* checkElsewhere(run, head.chunks, pieces, lineCheckSettings({ ...options, maxLineBytes: run.maxLineBytes }));

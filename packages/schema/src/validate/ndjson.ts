@@ -54,7 +54,7 @@ export async function* validateNdjson(
   source: ChunkSource,
   options: ValidateNdjsonOptions = {},
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  return yield* ndjsonWith(source, options, { describe: describeShape, places: jsonPlaces, messages: locales, onDemand: false });
+  return yield* ndjsonWith(source, options, { describe: describeShape, places: jsonPlaces, messages: locales });
 }
 
 /**
@@ -75,17 +75,18 @@ export async function* validateNdjsonAsync(
   source: ChunkSource,
   options: ValidateNdjsonOptions = {},
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  return yield* ndjsonWith(source, options, onDemandParts);
+  return yield* ndjsonWith(source, options, onDemandParts, awaitingParts);
 }
 
 async function* ndjsonWith(
   source: ChunkSource,
   options: ValidateNdjsonOptions,
   parts: ValidationParts,
+  awaiting?: Awaiting,
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
   // The records themselves are needed to keep the data: then every line is checked here.
   if (options.parallel && !options.keepData) return yield* options.parallel.validateNdjson(source, options);
-  const run = new NdjsonRun(options, parts);
+  const run = new NdjsonRun(options, parts, awaiting);
   yield* run.checkHere(readLineBatches(source, run.maxLineBytes, run.read));
   return yield* run.end();
 }
@@ -126,9 +127,14 @@ export class NdjsonRun {
   private yielded = 0;
   private readonly builder: PackageBuilder | undefined;
 
+  /**
+   * @param parts - the parts to check with: imported as usual, or loaded on demand, and then `awaiting` says how
+   *   to wait for them.
+   */
   constructor(
-    private readonly options: ValidateNdjsonOptions,
+    readonly options: ValidateNdjsonOptions,
     readonly parts: ValidationParts,
+    private readonly awaiting?: Awaiting,
   ) {
     this.collector = new IssueCollector(options, parts.messages);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
@@ -171,18 +177,8 @@ export class NdjsonRun {
     return !this.collector.settled;
   }
 
-  /**
-   * Checks a line here as {@link NdjsonRun.checkLine} does (then look at `collector.settled`), awaiting a part loaded on demand where it is first
-   * needed: then the line is checked again (nothing of it was remembered: the parts are used before the rules
-   * or the counts see it), or its problems placed again (they wait, not yet issues, until they are placed).
-   */
-  checkLineAwaiting(line: Line): Promise<void> | void {
-    const checking = settled(() => this.check(line));
-    return checking ? checking.then(() => settled(() => this.place())) : settled(() => this.place());
-  }
-
   /** Checks a line, its problems left pending; throws `NotLoaded` (a part loaded on demand) before anything of the line is remembered. */
-  private check(line: Line): void {
+  check(line: Line): void {
     this.read.lines = line.number;
     if ('problem' in line) {
       this.sawContent = true;
@@ -211,10 +207,6 @@ export class NdjsonRun {
     pending.length = 0;
   }
 
-  /** Writes the messages of the issues made before their language was loaded, loading it; nothing to wait for when there are none. */
-  written(): Promise<void> | void {
-    return writeMessages(this.collector, this.options.locale);
-  }
 
   /** The issues found since last asked. */
   *issues(): Generator<ValidationIssue> {
@@ -227,11 +219,11 @@ export class NdjsonRun {
     for await (const batch of batches) {
       for (const line of batch) {
         let going: boolean;
-        if (this.parts.onDemand) {
+        if (this.awaiting) {
           // Only what is missing is awaited: a part, or the language of messages to write before they are given.
-          const checking = this.checkLineAwaiting(line);
+          const checking = this.awaiting.line(this, line);
           if (checking) await checking;
-          const writing = this.written();
+          const writing = this.awaiting.messages(this);
           if (writing) await writing;
           going = !this.collector.settled;
         } else going = this.checkLine(line);
@@ -249,7 +241,7 @@ export class NdjsonRun {
     this.current = undefined;
     if (!this.sawContent) this.collector.add({ code: 'file.empty', path: [], params: { blank: this.read.lines > 0 } });
     else if (this.read.complete) this.checker.finish();
-    const writing = this.written();
+    const writing = this.awaiting?.messages(this);
     if (writing) await writing;
     yield* this.issues();
     return this.collector.result(this.read, this.builder?.build());
@@ -261,6 +253,26 @@ function withoutType(value: unknown): Record<string, unknown> {
   const { type: _type, ...record } = value as Record<string, unknown>;
   return record;
 }
+
+/** How a run waits for the parts loaded on demand: at a line that needs one, and for the language of messages to write. */
+interface Awaiting {
+  line(run: NdjsonRun, line: Line): Promise<void> | void;
+  messages(run: NdjsonRun): Promise<void> | void;
+}
+
+/**
+ * Waits for a part where a line first needs it: the line is checked again (nothing of it was remembered: the
+ * parts are used before the rules or the counts see it), or its problems placed again (they wait, not yet
+ * issues, until they are placed); and for the language of the messages before the issues are given. Apart from
+ * {@link NdjsonRun}, so that {@link validateNdjson} leaves it out of its bundle.
+ */
+const awaitingParts: Awaiting = {
+  line(run, line) {
+    const checking = settled(() => run.check(line));
+    return checking ? checking.then(() => settled(() => run.place())) : settled(() => run.place());
+  },
+  messages: (run) => writeMessages(run.collector, run.options.locale),
+};
 
 /** Runs a step until no part it needs is missing: awaits each part it throws {@link NotLoaded} for, and runs it again. */
 function settled(step: () => void): Promise<void> | void {

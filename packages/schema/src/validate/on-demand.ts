@@ -68,7 +68,7 @@ export const placesOnDemand: JsonPlaces = {
 };
 
 /** The parts loaded on demand, and the languages loaded so far: what `validateNdjsonAsync()` and `validateFileAsync()` check with. */
-export const onDemandParts: ValidationParts = { describe: describeOnDemand, places: placesOnDemand, messages: loadedLocales, onDemand: true };
+export const onDemandParts: ValidationParts = { describe: describeOnDemand, places: placesOnDemand, messages: loadedLocales };
 
 /**
  * The describer and the JSON places, loaded now: for a validation that cannot wait for them where they are
@@ -77,7 +77,7 @@ export const onDemandParts: ValidationParts = { describe: describeOnDemand, plac
  */
 export async function loadedParts(): Promise<ValidationParts> {
   await Promise.all([loadDescriber(), loadPlaces()]);
-  return { describe: describer!, places: places!, messages: loadedLocales, onDemand: true };
+  return { describe: describer!, places: places!, messages: loadedLocales };
 }
 
 /** Writes the messages of a collector's issues made before their language was loaded, loading it; nothing to wait for when there are none. */

@@ -14,6 +14,4 @@ export interface ValidationParts {
   readonly places: JsonPlaces;
   /** The languages whose messages are at hand. */
   readonly messages: Readonly<Partial<Record<Locale, PhxLocale>>>;
-  /** Whether a part may throw `NotLoaded`, and a message wait for its language: then the caller awaits them. */
-  readonly onDemand: boolean;
 }
