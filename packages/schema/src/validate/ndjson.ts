@@ -61,7 +61,7 @@ export async function* validateNdjson(
  * Validates an NDJSON stream as {@link validateNdjson} does, with the same issues, loading on demand what a
  * valid stream in English never needs, as {@link validateAsync} does: zod and the model at the first line the
  * generated checks do not accept, jsonc-parser at the first issue to place in a line, and the messages of a
- * language other than English before the first issue in it is given. A line is checked again once the part it
+ * language (English too) before the first issue in it is given. A line is checked again once the part it
  * needed is loaded (nothing of it is remembered before), so the stream is read once. Its first download in a
  * browser is a fraction of {@link validateNdjson}'s (see docs/performance.md).
  *
@@ -206,7 +206,6 @@ export class NdjsonRun {
     for (const { problem, line, column } of pending) this.add(problem, line, column);
     pending.length = 0;
   }
-
 
   /** The issues found since last asked. */
   *issues(): Generator<ValidationIssue> {
