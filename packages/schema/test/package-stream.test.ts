@@ -103,11 +103,14 @@ const records = fc.record(
   { requiredKeys: [], noNullPrototype: true },
 );
 const header = fuzzed(z.strictObject(packageHeaderShape), 20);
-/** How a program lays the document out: one line, or indented with spaces or tabs, with Windows line ends. */
-const layout = fc.constantFrom<(value: unknown) => string>(
+/**
+ * How a program lays the document out: one line, or indented with spaces or tabs, with Windows line ends
+ * (undefined for a value JSON cannot write, such as a fuzzed header that is `undefined`).
+ */
+const layout = fc.constantFrom<(value: unknown) => string | undefined>(
   (value) => JSON.stringify(value),
   (value) => JSON.stringify(value, null, 2),
-  (value) => JSON.stringify(value, null, '\t').replaceAll('\n', '\r\n'),
+  (value) => JSON.stringify(value, null, '\t')?.replaceAll('\n', '\r\n'),
   (value) => `\uFEFF \n${JSON.stringify(value, null, 1)}\n\n`,
 );
 
