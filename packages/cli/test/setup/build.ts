@@ -2,13 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { builtSince } from '../../../../test/support/newest.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The tests run the built `phx` as a user would: build it once before they start. */
-export default function setup(): void {
+/** The tests run the built `phx` as a user would: built before they start, when missing or older than its sources. */
+export default async function setup(): Promise<void> {
   if (!existsSync(join(packageDir, '../schema/dist/index.js'))) {
     throw new Error('@phx/schema is not built: run `npm run build -w @phx/schema` first');
   }
+  if (await builtSince(join(packageDir, 'dist/cli.js'), packageDir, ['src', 'package.json', 'tsup.config.ts', '../schema/dist'])) return;
   execFileSync(join(packageDir, '../../node_modules/.bin/tsup'), { cwd: packageDir, stdio: 'pipe' });
 }
