@@ -43,9 +43,8 @@ const hubTests = ['packages/server/test/{hub,authorisation,crash,concurrency,exp
 export default defineConfig({
   test: {
     // Vitest's default leaves one core free; these tests spend much of their time waiting on the processes they
-    // start (npm, Chromium, PostgreSQL, the built `phx` and hub), so one worker more than the cores keeps both
-    // cores busy while one file waits.
-    maxWorkers: availableParallelism() + 1,
+    // start (npm, Chromium, PostgreSQL, the built `phx` and hub), so one worker per core keeps both cores busy.
+    maxWorkers: availableParallelism(),
     sequence: { sequencer: SlowProjectsFirst },
     projects: [
       'packages/*',
