@@ -5,11 +5,9 @@ import type { ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
 import { recordStores } from '../model/record-kinds.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
-import { jsonPlaces } from '../validate/json-places.js';
-import { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
+import { importedParts, validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { loadedParts, onDemandParts, writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
-import { describeShape } from '../validate/structural.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
 import { IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
@@ -182,7 +180,6 @@ interface FileChecks {
   pieceParts(): ValidationParts | Promise<ValidationParts>;
 }
 
-const importedParts: ValidationParts = { describe: describeShape, places: jsonPlaces, messages: locales };
 const imported: FileChecks = { parts: importedParts, document: validate, ndjson: validateNdjson, pieceParts: () => importedParts };
 const onDemand: FileChecks = { parts: onDemandParts, document: validateAsync, ndjson: validateNdjsonAsync, pieceParts: loadedParts };
 

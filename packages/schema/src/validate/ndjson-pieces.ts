@@ -8,12 +8,9 @@ import { LinePiece, linePieces } from '../formats/line-pieces.js';
 import { chunksOf, readLineBatches, type ChunkSource, type Line } from '../formats/lines.js';
 import type { DataPackage } from '../model/package.js';
 import type { ValidationIssue, ValidationResult } from './issue.js';
-import { locales } from '../locales/index.js';
-import { jsonPlaces } from './json-places.js';
 import { checkLine } from './line-checks.js';
 import { lineCheckSettings, readTape, replay, type LineCheckSettings, type LineChecks, type LineTape } from './line-tape.js';
-import { NdjsonRun, type ValidateNdjsonOptions } from './ndjson.js';
-import { describeShape } from './structural.js';
+import { importedParts, NdjsonRun, type ValidateNdjsonOptions } from './ndjson.js';
 
 /** Where and how pieces of a stream are checked. */
 export interface PieceChecks {
@@ -33,7 +30,7 @@ export async function* validateInPieces(
   options: ValidateNdjsonOptions,
   pieces: PieceChecks,
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  const run = new NdjsonRun(options, { describe: describeShape, places: jsonPlaces, messages: locales });
+  const run = new NdjsonRun(options, importedParts);
   const head = await headOf(chunksOf(source), pieces.fromBytes);
   if (head.ended) yield* run.checkHere(readLineBatches(head.chunks, run.maxLineBytes, run.read));
   else yield* checkElsewhere(run, head.chunks, pieces, lineCheckSettings({ ...options, maxLineBytes: run.maxLineBytes }));

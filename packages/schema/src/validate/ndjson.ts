@@ -33,6 +33,9 @@ export interface ValidateNdjsonOptions extends ValidateOptions {
   parallel?: ParallelChecks;
 }
 
+/** The parts of a validation imported as usual: what the synchronous validators check with. */
+export const importedParts: ValidationParts = { describe: describeShape, places: jsonPlaces, messages: locales };
+
 /**
  * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
  * optionally a `{"type": "package", ...}` header first) and yields issues as it reads, in constant
@@ -54,7 +57,7 @@ export async function* validateNdjson(
   source: ChunkSource,
   options: ValidateNdjsonOptions = {},
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  return yield* ndjsonWith(source, options, { describe: describeShape, places: jsonPlaces, messages: locales });
+  return yield* ndjsonWith(source, options, importedParts);
 }
 
 /**
