@@ -1,15 +1,5 @@
 import { createColors } from 'picocolors';
-import { runCheck } from './commands/check.js';
-import { runConvert } from './commands/convert.js';
-import { runExport } from './commands/export.js';
 import { processContext, type Context } from './commands/context.js';
-import { runServe, runToken } from './commands/hub.js';
-import { runImport } from './commands/import.js';
-import { runIndicators } from './commands/indicators.js';
-import { runInit } from './commands/init.js';
-import { runSchema } from './commands/schema.js';
-import { runTemplate } from './commands/template.js';
-import { runValidate } from './commands/validate.js';
 import { exitCodes, InvalidInputError, UsageError } from './errors.js';
 
 export const mainHelp = `Usage: phx <command> [options]
@@ -39,18 +29,21 @@ Exit codes:
   1  invalid data
   2  usage or I/O error (missing file, unreadable, unsupported type)`;
 
-const commands: Record<string, (argv: string[], context: Context) => Promise<number>> = {
-  validate: runValidate,
-  convert: runConvert,
-  export: runExport,
-  import: runImport,
-  check: runCheck,
-  init: runInit,
-  template: runTemplate,
-  schema: runSchema,
-  indicators: runIndicators,
-  serve: runServe,
-  token: runToken,
+type Command = (argv: string[], context: Context) => Promise<number>;
+
+// Each command is loaded when run: `phx --version` or `phx schema` need none of what `phx validate` loads.
+const commands: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./commands/validate.js')).runValidate,
+  convert: async () => (await import('./commands/convert.js')).runConvert,
+  export: async () => (await import('./commands/export.js')).runExport,
+  import: async () => (await import('./commands/import.js')).runImport,
+  check: async () => (await import('./commands/check.js')).runCheck,
+  init: async () => (await import('./commands/init.js')).runInit,
+  template: async () => (await import('./commands/template.js')).runTemplate,
+  schema: async () => (await import('./commands/schema.js')).runSchema,
+  indicators: async () => (await import('./commands/indicators.js')).runIndicators,
+  serve: async () => (await import('./commands/hub.js')).runServe,
+  token: async () => (await import('./commands/hub.js')).runToken,
 };
 
 /**
@@ -64,9 +57,9 @@ export async function main(argv: string[], context: Context): Promise<number> {
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') return context.print(`${mainHelp}\n`);
     if (command === '--version' || command === '-v') return context.print(`${context.version}\n`);
-    const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
-    if (!run) throw new UsageError(`unknown command "${command}"`, 'run `phx --help` to see the commands');
-    return await run(rest, context);
+    const load = Object.hasOwn(commands, command) ? commands[command] : undefined;
+    if (!load) throw new UsageError(`unknown command "${command}"`, 'run `phx --help` to see the commands');
+    return await (await load())(rest, context);
   } catch (error) {
     if (error instanceof UsageError) {
       context.note(`${c.red('phx:')} ${error.message}${error.hint ? `\n${c.dim(`hint: ${error.hint}`)}` : ''}`);

@@ -6,11 +6,11 @@ import { builtSince } from '../../../../test/support/newest.js';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The tests run the built `phx` as a user would: built before they start, when missing or older than its sources. */
+/** The tests run the built `phx` as a user would: built before they start, when missing or older than its sources (the libraries it bundles among them). */
 export default async function setup(): Promise<void> {
   if (!existsSync(join(packageDir, '../schema/dist/index.js'))) {
     throw new Error('@phx/schema is not built: run `npm run build -w @phx/schema` first');
   }
-  if (await builtSince(join(packageDir, 'dist/cli.js'), packageDir, ['src', 'package.json', 'tsup.config.ts', '../schema/dist'])) return;
+  if (await builtSince(join(packageDir, 'dist/cli.js'), packageDir, ['src', 'package.json', 'tsup.config.ts', '../schema/dist', '../interop/dist'])) return;
   execFileSync(join(packageDir, '../../node_modules/.bin/tsup'), { cwd: packageDir, stdio: 'pipe' });
 }
