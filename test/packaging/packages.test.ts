@@ -159,6 +159,28 @@ describe('a fresh project installing the tarballs', () => {
     expect(stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version);
   });
 
+  // `phx` is bundled in chunks loaded when needed: each must be in the package and load where it is installed.
+  it('validates, writes and reads a workbook, and checks lines on worker threads with the phx bin it installed', async () => {
+    const phx = (args: string[]) =>
+      run(join(consumer, 'node_modules/.bin/phx'), args, { cwd: consumer }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const example = join(root, 'examples/data/network-meeting-2020.phx.ndjson');
+    expect(await phx(['convert', example, '-o', 'meeting.xlsx'])).toMatchObject({ stderr: '' });
+    expect((await phx(['validate', 'meeting.xlsx'])).stdout).toContain('1 file valid');
+    // Over 4 MiB, where `--jobs` starts its threads; one repeated id, so there is something to report.
+    const text = readFileSync(example, 'utf8').trimEnd();
+    const observation = JSON.parse(text.split('\n').find((line) => line.includes('"sex":"female"'))!) as { scope: object };
+    const extra = Array.from({ length: 12_000 }, (_, i) => JSON.stringify({ ...observation, id: `obs-${i % 5000 === 7 ? 7 : i}`, scope: { ...observation.scope, subnationalArea: `Area ${i}` } }));
+    writeFileSync(join(consumer, 'big.phx.ndjson'), [text, ...extra].join('\n'));
+    const outcome = async (args: string[]) => {
+      const { code, stdout, stderr } = await phx(['validate', '--format', 'json', ...args, 'big.phx.ndjson']);
+      return { code, stdout, stderr };
+    };
+    const one = await outcome([]);
+    expect(one).toMatchObject({ code: 1, stderr: '' });
+    expect(one.stdout).toContain('unique');
+    expect(await outcome(['--jobs', '2'])).toEqual(one);
+  });
+
   it('bundles @phx/schema and @phx/client for the browser and validates in Chromium', async () => {
     writeFileSync(
       join(consumer, 'browser.mjs'),
