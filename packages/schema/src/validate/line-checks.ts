@@ -8,12 +8,22 @@ import type { Problem } from './issue.js';
 import type { JsonPlaces } from './json-places.js';
 import { LineIndex, offsetBeyondDepth } from './locate.js';
 import type { RuleChecker } from './rules.js';
+import type { ShapeKind } from '../generated/shape-checks.js';
 import { checkShape, type Describer } from './shape.js';
 import type { Line } from '../formats/lines.js';
 import { unparsable } from './validate.js';
 
 /** Issue paths of a line are relative to its record: one shared empty path, which the rules keep rather than copy. */
 export const RECORD_PATH: (string | number)[] = [];
+
+/** The shape of each record type's line, named once rather than built for every line. */
+const LINE_SHAPES = {
+  organisation: 'organisation-line',
+  facility: 'facility-line',
+  indicator: 'indicator-line',
+  observation: 'observation-line',
+  meeting: 'meeting-line',
+} as const satisfies Record<RecordType, ShapeKind>;
 
 /** A line that is not JSON. */
 export const NOT_JSON = 0;
@@ -86,7 +96,7 @@ export function checkLine(text: string, number: number, checker: RuleChecker<num
     return sink.place({ code: 'ndjson.unknown-type', path: ['type'], params: { type: typeof type === 'string' ? type : null } }, 1);
   }
   const recordType = type as RecordType;
-  const { problems, data, text: shape } = checkShape(`${recordType}-line`, value, RECORD_PATH, parts.describe);
+  const { problems, data, text: shape } = checkShape(LINE_SHAPES[recordType], value, RECORD_PATH, parts.describe);
   if (!sink.begin(recordType, value)) return;
   if (!data) {
     problems.forEach((problem) => sink.place(problem));

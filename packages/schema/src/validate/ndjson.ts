@@ -229,7 +229,8 @@ export class NdjsonRun {
           if (writing) await writing;
           going = !this.collector.settled;
         } else going = this.checkLine(line);
-        yield* this.issues();
+        // `yield*` in an async generator awaits even an empty iterator: most lines have no issue to give.
+        if (this.yielded < this.collector.issues.length) yield* this.issues();
         if (!going) {
           this.read.complete = false;
           return;
