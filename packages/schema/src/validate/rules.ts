@@ -368,18 +368,73 @@ export class RuleChecker<Context extends number | undefined> {
   }
 
   /**
-   * Warns about personal data in free text, walking the record without recursion (it may be deep), in the
-   * order of zod's parsed output. Where the record's shape is known, only the fields that may hold text
-   * are visited. Paths are built only for what is reported: this runs on every record.
+   * Warns about personal data in free text, in the order of zod's parsed output. Where the record's shape is
+   * known, only the fields that may hold text are visited, by recursion as deep as the shape (a few levels);
+   * a value of no known shape is walked without recursion (it may be deep). Paths are built only for what is
+   * reported: this runs on every record.
    */
   private textOf(record: Record<string, unknown>, path: Path, context: Context, shape: TextShape): void {
-    interface Step { value: unknown; key: string | number; parent: Step | undefined; depth: number; shape: TextShape }
+    this.walkKeys.length = 0;
+    this.walkKnown(record, path, context, shape, 0);
+  }
+
+  /** The keys from the record walked to the value of a known shape being walked: pushed and popped as it goes. */
+  private readonly walkKeys: Path = [];
+
+  /**
+   * Walks a value that may hold text (a string, an object or an array) under its known shape; false once it met a
+   * value too deep, which ends the walk of the record.
+   */
+  private walkKnown(value: unknown, path: Path, context: Context, known: TextShape, depth: number): boolean {
+    if (typeof value === 'string') {
+      const kind = personalDataIn(value);
+      if (kind) this.problem('privacy.personal-data', [...path, ...this.walkKeys], { kind }, context);
+      return true;
+    }
+    if (known === ANY_VALUE || known === TEXT) return this.walkAny(value as object, path, context, depth);
+    if (depth >= this.settings.maxDepth) {
+      this.problem('syntax.too-deep', [...path, ...this.walkKeys], { maxDepth: this.settings.maxDepth }, context);
+      return false;
+    }
+    const keys = this.walkKeys;
+    if (Array.isArray(value)) {
+      const items = 'items' in known ? known.items : ANY_VALUE;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (!mayHoldText(item)) continue;
+        keys.push(i);
+        const going = this.walkKnown(item, path, context, items, depth + 1);
+        keys.pop();
+        if (!going) return false;
+      }
+      return true;
+    }
+    if (!('fields' in known)) return this.walkAny(value as object, path, context, depth);
+    const { fields } = known;
+    for (let i = 0; i < fields.length; i++) {
+      const [key, shape] = fields[i]!;
+      const child = (value as Record<string, unknown>)[key];
+      if (!mayHoldText(child)) continue;
+      keys.push(key);
+      const going = this.walkKnown(child, path, context, shape, depth + 1);
+      keys.pop();
+      if (!going) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Walks an object or array of no known shape (at `walkKeys`, at `depth`) key by key in its own order, without
+   * recursion; false once it met a value too deep.
+   */
+  private walkAny(value: object, path: Path, context: Context, depth: number): boolean {
+    interface Step { value: unknown; key: string | number; parent: Step | undefined; depth: number }
     const pathOf = (step: Step): Path => {
       const keys: Path = [];
       for (let at: Step | undefined = step; at?.parent; at = at.parent) keys.push(at.key);
-      return [...path, ...keys.reverse()];
+      return [...path, ...this.walkKeys, ...keys.reverse()];
     };
-    const stack: Step[] = [{ value: record, key: '', parent: undefined, depth: 0, shape }];
+    const stack: Step[] = [{ value, key: '', parent: undefined, depth }];
     while (stack.length > 0) {
       const step = stack.pop()!;
       const { value, depth } = step;
@@ -389,30 +444,22 @@ export class RuleChecker<Context extends number | undefined> {
       } else if (value !== null && typeof value === 'object') {
         if (depth >= this.settings.maxDepth) {
           this.problem('syntax.too-deep', pathOf(step), { maxDepth: this.settings.maxDepth }, context);
-          return;
+          return false;
         }
-        const known = step.shape;
         if (Array.isArray(value)) {
-          const items = known === ANY_VALUE || known === TEXT || !('items' in known) ? ANY_VALUE : known.items;
           for (let i = value.length - 1; i >= 0; i--) {
-            if (mayHoldText(value[i])) stack.push({ value: value[i], key: i, parent: step, depth: depth + 1, shape: items });
-          }
-        } else if (known !== ANY_VALUE && known !== TEXT && 'fields' in known) {
-          const { fields } = known;
-          for (let i = fields.length - 1; i >= 0; i--) {
-            const [key, shape] = fields[i]!;
-            const child = (value as Record<string, unknown>)[key];
-            if (mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1, shape });
+            if (mayHoldText(value[i])) stack.push({ value: value[i], key: i, parent: step, depth: depth + 1 });
           }
         } else {
           const keys = Object.keys(value);
           for (let i = keys.length - 1; i >= 0; i--) {
             const key = keys[i]!;
             const child = (value as Record<string, unknown>)[key];
-            if (!nonTextKeys.has(key) && mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1, shape: ANY_VALUE });
+            if (!nonTextKeys.has(key) && mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1 });
           }
         }
       }
     }
+    return true;
   }
 }
