@@ -189,7 +189,8 @@ export class NdjsonRun {
     } else if (line.text.trim() !== '') {
       this.sawContent = true;
       this.current = line;
-      this.pending.length = 0;
+      // Setting an array's length is a call into the runtime: most lines leave nothing pending.
+      if (this.pending.length !== 0) this.pending.length = 0;
       checkLine(line.text, line.number, this.checker, this.sink, this.maxDepth, this.parts);
     }
   }

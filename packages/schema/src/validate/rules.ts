@@ -374,7 +374,8 @@ export class RuleChecker<Context extends number | undefined> {
    * reported: this runs on every record.
    */
   private textOf(record: Record<string, unknown>, path: Path, context: Context, shape: TextShape): void {
-    this.walkKeys.length = 0;
+    // Empty after every walk (each key pushed is popped); emptied only should a walk have been cut short by a throw.
+    if (this.walkKeys.length !== 0) this.walkKeys.length = 0;
     this.walkKnown(record, path, context, shape, 0);
   }
 
@@ -412,9 +413,12 @@ export class RuleChecker<Context extends number | undefined> {
     if (!('fields' in known)) return this.walkAny(value as object, path, context, depth);
     const { fields } = known;
     for (let i = 0; i < fields.length; i++) {
-      const [key, shape] = fields[i]!;
+      // By index: destructuring a pair would step through the array's iterator.
+      const field = fields[i]!;
+      const key = field[0];
       const child = (value as Record<string, unknown>)[key];
       if (!mayHoldText(child)) continue;
+      const shape = field[1];
       keys.push(key);
       const going = this.walkKnown(child, path, context, shape, depth + 1);
       keys.pop();
