@@ -17,7 +17,7 @@ import { checkSuppression, nonTextKeys, personalMailbox } from './privacy.js';
 import type { RecordReport } from './structural.js';
 import { Suggestions, suggestionsInList } from './suggestions.js';
 import { IdTable } from './tables.js';
-import { ANY_VALUE, TEXT, type TextShape } from './text-shape.js';
+import { ANY_VALUE, type TextShape } from './text-shape.js';
 
 type Path = (string | number)[];
 /** Keys under a record's path: joined to it only when a problem is reported, since most records have none. */
@@ -135,14 +135,14 @@ export class RuleChecker<Context extends number | undefined> {
    * its free text is (the header's fields of a whole package); any value is walked whole.
    */
   header(header: Record<string, unknown>, context: Context, text: TextShape): void {
-    this.textOf(header, [], context, text);
+    this.textOf(header, [], [], context, text, 0);
     this.here([], context);
     checkHeaderPlaceholders(header, this.reportHere);
   }
 
   /** Applies the rules to one structurally valid record; `text` says where its free text is. */
   record(type: RecordType, record: Record<string, unknown>, path: Path, context: Context, text: TextShape): void {
-    this.textOf(record, path, context, text);
+    this.textOf(record, path, [], context, text, 0);
     switch (type) {
       case 'organisation':
         return this.organisation(record as Organisation, path, context);
@@ -368,75 +368,52 @@ export class RuleChecker<Context extends number | undefined> {
   }
 
   /**
-   * Warns about personal data in free text, in the order of zod's parsed output. Where the record's shape is
-   * known, only the fields that may hold text are visited, by recursion as deep as the shape (a few levels);
-   * a value of no known shape is walked without recursion (it may be deep). Paths are built only for what is
-   * reported: this runs on every record.
+   * Warns about personal data in free text — the value at `keys` from the record, at `depth` — in the order of
+   * zod's parsed output. Where the value's shape is known, only the fields that may hold text are visited, by
+   * recursion as deep as the shape (a few levels) with one array of keys pushed and popped: no object is made per
+   * field, and this runs on every record. A value of no known shape is walked by {@link walkAny}. Paths are built
+   * only for what is reported. False once a value was too deep, which ends the walk of the record.
    */
-  private textOf(record: Record<string, unknown>, path: Path, context: Context, shape: TextShape): void {
-    // Empty after every walk (each key pushed is popped); emptied only should a walk have been cut short by a throw.
-    if (this.walkKeys.length !== 0) this.walkKeys.length = 0;
-    this.walkKnown(record, path, context, shape, 0);
-  }
-
-  /** The keys from the record walked to the value of a known shape being walked: pushed and popped as it goes. */
-  private readonly walkKeys: Path = [];
-
-  /**
-   * Walks a value that may hold text (a string, an object or an array) under its known shape; false once it met a
-   * value too deep, which ends the walk of the record.
-   */
-  private walkKnown(value: unknown, path: Path, context: Context, known: TextShape, depth: number): boolean {
+  private textOf(value: unknown, path: Path, keys: Path, context: Context, known: TextShape, depth: number): boolean {
     if (typeof value === 'string') {
       const kind = personalDataIn(value);
-      if (kind) this.problem('privacy.personal-data', [...path, ...this.walkKeys], { kind }, context);
+      if (kind) this.problem('privacy.personal-data', [...path, ...keys], { kind }, context);
       return true;
     }
-    if (known === ANY_VALUE || known === TEXT) return this.walkAny(value as object, path, context, depth);
-    if (depth >= this.settings.maxDepth) {
-      this.problem('syntax.too-deep', [...path, ...this.walkKeys], { maxDepth: this.settings.maxDepth }, context);
-      return false;
-    }
-    const keys = this.walkKeys;
-    if (Array.isArray(value)) {
-      const items = 'items' in known ? known.items : ANY_VALUE;
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (!mayHoldText(item)) continue;
-        keys.push(i);
-        const going = this.walkKnown(item, path, context, items, depth + 1);
-        keys.pop();
-        if (!going) return false;
+    const items = Array.isArray(value) ? value : undefined;
+    // An object of no known fields is walked as any value; so is one too deep, which `walkAny` reports.
+    if (typeof known !== 'object' || !(items || 'fields' in known) || depth >= this.settings.maxDepth) return this.walkAny(value as object, path, keys, context, depth);
+    const count = items ? items.length : (known as { fields: readonly unknown[] }).fields.length;
+    for (let i = 0; i < count; i++) {
+      let key: string | number = i;
+      let shape: TextShape;
+      let child: unknown;
+      if (items) {
+        child = items[i];
+        shape = 'items' in known ? known.items : ANY_VALUE;
+      } else {
+        // By index: destructuring a pair would step through the array's iterator.
+        const field = (known as { fields: readonly (readonly [string, TextShape])[] }).fields[i]!;
+        key = field[0];
+        child = (value as Record<string, unknown>)[key];
+        shape = field[1];
       }
-      return true;
-    }
-    if (!('fields' in known)) return this.walkAny(value as object, path, context, depth);
-    const { fields } = known;
-    for (let i = 0; i < fields.length; i++) {
-      // By index: destructuring a pair would step through the array's iterator.
-      const field = fields[i]!;
-      const key = field[0];
-      const child = (value as Record<string, unknown>)[key];
       if (!mayHoldText(child)) continue;
-      const shape = field[1];
       keys.push(key);
-      const going = this.walkKnown(child, path, context, shape, depth + 1);
+      const going = this.textOf(child, path, keys, context, shape, depth + 1);
       keys.pop();
       if (!going) return false;
     }
     return true;
   }
 
-  /**
-   * Walks an object or array of no known shape (at `walkKeys`, at `depth`) key by key in its own order, without
-   * recursion; false once it met a value too deep.
-   */
-  private walkAny(value: object, path: Path, context: Context, depth: number): boolean {
+  /** Walks a value of no known shape, at the keys `base` from the record, key by key without recursion (it may be deep). */
+  private walkAny(value: object, path: Path, base: Path, context: Context, depth: number): boolean {
     interface Step { value: unknown; key: string | number; parent: Step | undefined; depth: number }
     const pathOf = (step: Step): Path => {
       const keys: Path = [];
       for (let at: Step | undefined = step; at?.parent; at = at.parent) keys.push(at.key);
-      return [...path, ...this.walkKeys, ...keys.reverse()];
+      return [...path, ...base, ...keys.reverse()];
     };
     const stack: Step[] = [{ value, key: '', parent: undefined, depth }];
     while (stack.length > 0) {
@@ -450,17 +427,11 @@ export class RuleChecker<Context extends number | undefined> {
           this.problem('syntax.too-deep', pathOf(step), { maxDepth: this.settings.maxDepth }, context);
           return false;
         }
-        if (Array.isArray(value)) {
-          for (let i = value.length - 1; i >= 0; i--) {
-            if (mayHoldText(value[i])) stack.push({ value: value[i], key: i, parent: step, depth: depth + 1 });
-          }
-        } else {
-          const keys = Object.keys(value);
-          for (let i = keys.length - 1; i >= 0; i--) {
-            const key = keys[i]!;
-            const child = (value as Record<string, unknown>)[key];
-            if (!nonTextKeys.has(key) && mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1 });
-          }
+        const keys = Array.isArray(value) ? undefined : Object.keys(value);
+        for (let i = (keys ?? (value as unknown[])).length - 1; i >= 0; i--) {
+          const key = keys ? keys[i]! : i;
+          const child = (value as Record<string | number, unknown>)[key];
+          if (!(keys && nonTextKeys.has(key as string)) && mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1 });
         }
       }
     }
