@@ -3,7 +3,7 @@
  * ({@link checkLine} with a {@link RuleChecker}), or on another thread with a checker that notes what spans
  * records for later (`line-tape.ts`).
  */
-import { recordStores, type RecordType } from '../model/record-kinds.js';
+import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import type { Problem } from './issue.js';
 import type { JsonPlaces } from './json-places.js';
 import { LineIndex, offsetBeyondDepth } from './locate.js';
@@ -17,13 +17,7 @@ import { unparsable } from './validate.js';
 export const RECORD_PATH: (string | number)[] = [];
 
 /** The shape of each record type's line, named once rather than built for every line. */
-const LINE_SHAPES = {
-  organisation: 'organisation-line',
-  facility: 'facility-line',
-  indicator: 'indicator-line',
-  observation: 'observation-line',
-  meeting: 'meeting-line',
-} as const satisfies Record<RecordType, ShapeKind>;
+const LINE_SHAPES = /* @__PURE__ */ Object.fromEntries(recordTypeNames.map((type) => [type, `${type}-line`])) as Record<RecordType, ShapeKind>;
 
 /** A line that is not JSON. */
 export const NOT_JSON = 0;
