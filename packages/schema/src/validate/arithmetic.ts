@@ -28,14 +28,11 @@ export function agreesWithinRounding(value: number, expected: number): boolean {
   return Math.abs(value - expected) <= tolerance * (1 + 1e-9) + Number.EPSILON * Math.abs(expected);
 }
 
-/** The fields that hold counts: named once, not in an array made for every observation. */
-const COUNT_FIELDS = ['numerator', 'denominator'] as const;
-
 /** Reports the arithmetic problems of an observation against its indicator's definition. */
 export function checkArithmetic(obs: Observation, definition: IndicatorRule, report: RecordReport): void {
   const { numerator, denominator, value } = obs;
   if (value === undefined && !obs.suppressed) report('observation.value-missing', [], {});
-  for (const field of COUNT_FIELDS) {
+  for (const field of ['numerator', 'denominator'] as const) {
     const number = obs[field];
     if (number !== undefined && !Number.isInteger(number)) report('arith.count-not-integer', [field], { field, value: number });
   }

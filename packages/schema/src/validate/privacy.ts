@@ -17,20 +17,16 @@ export const nonTextKeys = new Set([
 /** An organisation's own address may be a role (`info@`), but not a person's name (`jane.doe@`). */
 export const personalMailbox = /^[a-z]+[._-][a-z]+@/i;
 
-/** The fields that give a count: named once, not in an array made for every observation. */
-const NUMBER_AND_VALUE = ['numerator', 'value'] as const;
-const NUMERATOR_ONLY = ['numerator'] as const;
-
 /** Reports counts below the suppression threshold, and suppressed observations that still give their number. */
 export function checkSuppression(obs: Observation, suppressionThreshold: number, report: RecordReport): void {
   if (obs.suppressed) {
     // A suppressed observation withholds its number: a percentage beside its denominator gives the count away too.
-    for (const field of NUMBER_AND_VALUE) {
+    for (const field of ['numerator', 'value'] as const) {
       if (obs[field] !== undefined) report('privacy.suppressed-value-present', [field], { field });
     }
     return;
   }
-  const countFields = obs.unit === 'count' ? NUMBER_AND_VALUE : NUMERATOR_ONLY;
+  const countFields = obs.unit === 'count' ? (['numerator', 'value'] as const) : (['numerator'] as const);
   for (const field of countFields) {
     const number = obs[field];
     if (number !== undefined && number >= 1 && number < suppressionThreshold) {
