@@ -124,3 +124,37 @@ describe('fuzzed data', () => {
     );
   });
 });
+
+describe('free text with personal data at every level of a known shape', () => {
+  /** The example package with a name in every free text of its records, nested values in `extensions` among them. */
+  function withNames(value: unknown, key = ''): unknown {
+    if (typeof value === 'string') return /^(?:name|title|description|notes|methodNote|subnationalArea|city|roles|topic|text)$/.test(key) || key === '' ? `${value}, Mrs Tembo` : value;
+    if (Array.isArray(value)) return value.map((item) => withNames(item, key));
+    if (value === null || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = withNames(v, k);
+    return out;
+  }
+
+  it('gives the same issues with the generated checks as with zod alone', async () => {
+    const pkg = withNames(JSON.parse(readFileSync(new URL('network-meeting-2020.phx.json', dataDir), 'utf8'))) as Record<string, unknown[]>;
+    for (const records of Object.values(pkg)) {
+      if (!Array.isArray(records)) continue;
+      records.forEach((record, i) => {
+        if (i % 2 === 0) Object.assign(record as object, { extensions: { 'https://phx.example.org/ext': { note: 'Mr Banda', deeper: [{ text: 'Mrs Tembo' }] } } });
+      });
+    }
+    const issues = (await bothWays(() => validate(pkg, { now: NOW }))).generated.issues;
+    expect(issues.filter((issue) => issue.code === 'privacy.personal-data').length).toBeGreaterThan(5);
+    for (const settings of [...optionSets, { now: NOW, maxDepth: 3 }, { now: NOW, maxDepth: 4 }]) {
+      const asObject = await bothWays(() => validate(pkg, settings));
+      expect(asObject.generated).toEqual(asObject.zodAlone);
+      const lines = Object.entries(pkg).flatMap(([collection, records]) => {
+        const type = recordTypeNames.find((name) => recordTypes[name].collection === collection);
+        return type && Array.isArray(records) ? records.map((record) => JSON.stringify({ type, ...(record as object) })) : [];
+      });
+      const { zodAlone, generated } = await bothWays(() => ndjson(lines.join('\n'), settings));
+      expect(generated).toEqual(zodAlone);
+    }
+  });
+});
