@@ -161,8 +161,11 @@ describe('a fresh project installing the tarballs', () => {
 
   // `phx` is bundled in chunks loaded when needed: each must be in the package and load where it is installed.
   it('validates, writes and reads a workbook, and checks lines on worker threads with the phx bin it installed', async () => {
-    const phx = (args: string[]) =>
-      run(join(consumer, 'node_modules/.bin/phx'), args, { cwd: consumer }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    const phx = (args: string[]): Promise<{ code: number; stdout: string; stderr: string }> =>
+      run(join(consumer, 'node_modules/.bin/phx'), args, { cwd: consumer }).then(
+        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
     const example = join(root, 'examples/data/network-meeting-2020.phx.ndjson');
     expect(await phx(['convert', example, '-o', 'meeting.xlsx'])).toMatchObject({ stderr: '' });
     expect((await phx(['validate', 'meeting.xlsx'])).stdout).toContain('1 file valid');
