@@ -211,10 +211,15 @@ export class NdjsonRun {
     pending.length = 0;
   }
 
+  /** Whether issues were found since last asked. */
+  get unasked(): boolean {
+    return this.yielded < this.collector.issues.length;
+  }
+
   /** The issues found since last asked. */
   *issues(): Generator<ValidationIssue> {
     const { issues } = this.collector;
-    while (this.yielded < issues.length) yield issues[this.yielded++]!;
+    while (this.unasked) yield issues[this.yielded++]!;
   }
 
   /** Checks the lines of a stream here, yielding issues as they are found, until reading on cannot change the outcome. */
@@ -231,7 +236,7 @@ export class NdjsonRun {
           going = !this.collector.settled;
         } else going = this.checkLine(line);
         // `yield*` in an async generator awaits even an empty iterator: most lines have no issue to give.
-        if (this.yielded < this.collector.issues.length) yield* this.issues();
+        if (this.unasked) yield* this.issues();
         if (!going) {
           this.read.complete = false;
           return;
