@@ -126,15 +126,19 @@ describe('TupleTable', () => {
   });
 });
 
-/** Pushes and sets as a stream's columns make them: runs of one number (the fill), others, at any place. */
+/**
+ * Pushes and sets as a stream's columns make them: runs of one number (the fill), others, at any place; and
+ * clearing, as a tape's columns are between pieces.
+ */
 const columnOperation = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: -5, max: 5 }).map((v) => ({ push: v, times: 1 })) },
   { weight: 4, arbitrary: fc.nat({ max: 300 }).map((times) => ({ push: -1, times })) },
   { weight: 1, arbitrary: fc.record({ at: fc.nat(), value: fc.integer({ min: -5, max: 5 }) }) },
+  { weight: 1, arbitrary: fc.constant({ clear: true as const }) },
 );
 
 describe('Column', () => {
-  it('keeps what is pushed and set, as an array does, across pages of any size, with or without a fill', () => {
+  it('keeps what is pushed and set, and forgets it when cleared, as an array does, across pages of any size, with or without a fill', () => {
     fc.assert(
       fc.property(fc.array(columnOperation, { maxLength: 2000 }), fc.integer({ min: 1, max: 16 }), fc.constantFrom(undefined, -1, 0), (operations, pageBits, fill) => {
         const column = new Column(Int32Array, fill, pageBits);
@@ -145,6 +149,9 @@ describe('Column', () => {
               column.push(op.push);
               model.push(op.push);
             }
+          } else if ('clear' in op) {
+            column.clear();
+            model.length = 0;
           } else if (model.length > 0) {
             column.set(op.at % model.length, op.value);
             model[op.at % model.length] = op.value;

@@ -35,7 +35,7 @@ async function run(chunks: readonly (string | Uint8Array)[], options: ValidateNd
 
 /**
  * The checks of `workerThreads()` run on this thread instead, in pieces of `size` bytes, `inFlight` at a time,
- * each piece and its tape copied as they are between threads; each answer comes after `delays[i]` turns of the
+ * each piece handed over and back and its tape copied as they are between threads; each answer comes after `delays[i]` turns of the
  * event loop, so that later pieces may be done before earlier ones.
  */
 function onThisThread(size: number, inFlight: number, delays: readonly number[] = []): ParallelChecks {
@@ -49,9 +49,11 @@ function onThisThread(size: number, inFlight: number, delays: readonly number[] 
       return {
         async check(bytes) {
           const turns = delays.length > 0 ? delays[sent++ % delays.length]! : 0;
-          const tape = await check(structuredClone(bytes));
+          // Handed over as a worker is: the bytes sent are detached until they come back.
+          const handed = structuredClone(bytes, { transfer: [bytes.buffer as ArrayBuffer] });
+          const tape = await check(handed);
           for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
-          return structuredClone(tape);
+          return structuredClone({ tape, bytes: handed }, { transfer: [handed.buffer as ArrayBuffer] });
         },
         close: async () => undefined,
       };

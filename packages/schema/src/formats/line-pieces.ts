@@ -11,8 +11,11 @@ export class LinePiece {
   #starts: number[] | undefined;
 
   constructor(
-    /** The lines' bytes, each with its newline (the last of the stream may have none). */
-    readonly bytes: Uint8Array,
+    /**
+     * The lines' bytes, each with its newline (the last of the stream may have none), in a buffer of their own:
+     * handed to the thread that checks them, and back (see `LineChecks`).
+     */
+    public bytes: Uint8Array,
     /** The number of its first line in the stream. */
     readonly firstLine: number,
     /** Lines in it. */

@@ -5,6 +5,6 @@ import { checkLines, type LineCheckSettings } from '../validate/line-tape.js';
 const check = checkLines(workerData as LineCheckSettings);
 parentPort!.on('message', async ({ id, bytes }: { id: number; bytes: Uint8Array }) => {
   const tape = await check(bytes);
-  // The typed arrays are handed over, not copied.
-  parentPort!.postMessage({ id, tape }, [tape.steps.buffer as ArrayBuffer, tape.numbers.buffer as ArrayBuffer]);
+  // The typed arrays are handed over, not copied; the lines' bytes go back as they came, for the lines to be read again there.
+  parentPort!.postMessage({ id, tape, bytes }, [tape.steps.buffer as ArrayBuffer, tape.numbers.buffer as ArrayBuffer, bytes.buffer as ArrayBuffer]);
 });

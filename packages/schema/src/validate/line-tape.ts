@@ -58,14 +58,18 @@ const KINDS: (LineKind | typeof BLANK | typeof UNREAD)[] = [...recordTypeNames, 
 const kindNumbers = new Map(KINDS.map((kind, i) => [kind, i]));
 const typeNumbers = new Map(recordTypeNames.map((type, i) => [type, i]));
 
-/** A tape being written. */
+/** A tape being written, one piece of lines after another. */
 class TapeWriter {
-  steps = new Column(Int32Array);
-  numbers = new Column(Float64Array);
+  // Kept from piece to piece: their pages are made once.
+  readonly steps = new Column(Int32Array);
+  readonly numbers = new Column(Float64Array);
   texts: (string | undefined)[] = [];
-  textNumbers = new Map<string, number>();
+  readonly textNumbers = new Map<string, number>();
   ids: string[] = [];
   objects: unknown[] = [];
+  /** The text each field of a breakdown had last, and its number: most observations share them with the one before. */
+  readonly #fieldTexts: (string | undefined)[] = [];
+  readonly #fieldNumbers: number[] = [];
 
   text(value: string | undefined): number {
     if (value === undefined) return -1;
@@ -78,8 +82,26 @@ class TapeWriter {
     return number;
   }
 
+  /** The number of a breakdown's field's text, looked up only when it is not the text that field had last. */
+  field(field: number, value: string | undefined): number {
+    if (value !== undefined && value === this.#fieldTexts[field]) return this.#fieldNumbers[field]!;
+    this.#fieldTexts[field] = value;
+    return (this.#fieldNumbers[field] = this.text(value));
+  }
+
   tape(): LineTape {
     return { steps: this.steps.values(), texts: this.texts, ids: this.ids, numbers: this.numbers.values(), objects: this.objects };
+  }
+
+  /** Forgets what was written, for the lines of another piece: a tape given keeps its own arrays. */
+  restart(): void {
+    this.steps.clear();
+    this.numbers.clear();
+    this.texts = [];
+    this.textNumbers.clear();
+    this.ids = [];
+    this.objects = [];
+    this.#fieldTexts.length = 0;
   }
 }
 
@@ -89,7 +111,7 @@ class TapeWriter {
  * again where the data defines it).
  */
 export class RecordingChecker extends RuleChecker<number> {
-  out = new TapeWriter();
+  readonly out = new TapeWriter();
 
   override publisherIs(id: string): void {
     this.out.steps.push(PUBLISHER);
@@ -140,10 +162,10 @@ export class RecordingChecker extends RuleChecker<number> {
     const { out } = this;
     const { scope, period, disaggregation: parts } = obs;
     out.steps.push(BREAKDOWN);
-    for (const text of [
+    [
       obs.indicator, obs.reportingOrganisation, scope.country, scope.subnationalArea, scope.facility, period.start, period.end, obs.dataSource,
       parts?.sex, parts?.ageGroup, parts?.population, obs.unit,
-    ]) out.steps.push(out.text(text));
+    ].forEach((text, field) => out.steps.push(out.field(field, text)));
     out.numbers.push(obs.suppressed ? 1 : 0);
     out.numbers.push(obs.numerator ?? Number.NaN);
     out.numbers.push(obs.denominator ?? Number.NaN);
@@ -178,7 +200,8 @@ export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array) => 
     begin(kind, value) {
       const indicator = kind === 'observation' ? (value as { indicator?: unknown }).indicator : undefined;
       checker.out.steps.push(kindNumbers.get(kind)!);
-      checker.out.steps.push(typeof indicator === 'string' ? checker.out.text(indicator) : -1);
+      // The indicator is the first field of the observation's breakdown.
+      checker.out.steps.push(typeof indicator === 'string' ? checker.out.field(0, indicator) : -1);
       return true;
     },
     valid() {},
@@ -197,7 +220,7 @@ export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array) => 
     const lines: Line[] = [];
     for await (const batch of readLineBatches(chunked(bytes), maxLineBytes)) lines.push(...batch);
     // Without a wait from here on, so that pieces checked at once do not share the tape.
-    checker.out = new TapeWriter();
+    checker.out.restart();
     for (const line of lines) {
       if ('problem' in line) {
         mark(UNREAD);
@@ -325,32 +348,42 @@ function skip(at: TapeReader): void {
  */
 function observationAt(at: TapeReader, i: number): Observation {
   const { steps, texts, numbers } = at.tape;
-  const field = (k: number) => texts[steps[i + k]!] as never;
-  const number = (k: number) => {
-    const value = numbers[at.number + k]!;
-    return (Number.isNaN(value) ? undefined : value) as never;
-  };
-  const obs = {
-    indicator: field(0),
-    reportingOrganisation: field(1),
-    scope: { country: field(2), subnationalArea: field(3), facility: field(4) },
-    period: { start: field(5), end: field(6) },
-    dataSource: field(7),
-    disaggregation: { sex: field(8), ageGroup: field(9), population: field(10) },
-    unit: field(11),
-    suppressed: numbers[at.number] === 1,
-    numerator: number(1),
-    denominator: number(2),
-    value: number(3),
-  };
+  const n = at.number;
   at.number += 4;
-  return obs as unknown as Observation;
+  return {
+    indicator: texts[steps[i]!],
+    reportingOrganisation: texts[steps[i + 1]!],
+    scope: { country: texts[steps[i + 2]!], subnationalArea: texts[steps[i + 3]!], facility: texts[steps[i + 4]!] },
+    period: { start: texts[steps[i + 5]!], end: texts[steps[i + 6]!] },
+    dataSource: texts[steps[i + 7]!],
+    disaggregation: { sex: texts[steps[i + 8]!], ageGroup: texts[steps[i + 9]!], population: texts[steps[i + 10]!] },
+    unit: texts[steps[i + 11]!],
+    suppressed: numbers[n] === 1,
+    numerator: given(numbers[n + 1]!),
+    denominator: given(numbers[n + 2]!),
+    value: given(numbers[n + 3]!),
+  } as unknown as Observation;
+}
+
+/** A number of a breakdown as the record gave it: NaN on the tape for none. */
+function given(value: number): number | undefined {
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** What checking a piece of lines elsewhere gives back: the lines' tape, and their bytes. */
+export interface CheckedPiece {
+  tape: LineTape;
+  /** The bytes sent, given back: sending may hand them over (detach them) rather than copy them. */
+  bytes: Uint8Array;
 }
 
 /** Threads checking pieces of lines for one validation. */
 export interface LineChecks {
-  /** Checks the bytes of whole lines, giving their tape as {@link checkLines} makes it. */
-  check(bytes: Uint8Array): Promise<LineTape>;
+  /**
+   * Checks the bytes of whole lines (a buffer of their own), giving their tape as {@link checkLines} makes it
+   * and the bytes back: they may be handed to another thread, and are not to be read until they come back.
+   */
+  check(bytes: Uint8Array): Promise<CheckedPiece>;
   /** Stops the threads. */
   close(): Promise<void>;
 }

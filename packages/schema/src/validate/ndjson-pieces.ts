@@ -9,7 +9,7 @@ import { chunksOf, readLineBatches, type ChunkSource, type Line } from '../forma
 import type { DataPackage } from '../model/package.js';
 import type { ValidationIssue, ValidationResult } from './issue.js';
 import { checkLine } from './line-checks.js';
-import { lineCheckSettings, readTape, replay, type LineCheckSettings, type LineChecks, type LineTape } from './line-tape.js';
+import { lineCheckSettings, readTape, replay, type LineCheckSettings, type CheckedPiece, type LineChecks, type LineTape } from './line-tape.js';
 import { importedParts, NdjsonRun, type ValidateNdjsonOptions } from './ndjson.js';
 
 /** Where and how pieces of a stream are checked. */
@@ -47,11 +47,15 @@ async function* checkElsewhere(
   const checks = pieces.start(settings);
   const chunkEnds: number[] = [];
   /** Pieces sent, and lines too long to send, with the bytes read once each was. */
-  const inFlight: { piece: LinePiece | Line; tape?: Promise<LineTape>; bytesRead: number }[] = [];
+  const inFlight: { piece: LinePiece | Line; checked?: Promise<CheckedPiece>; bytesRead: number }[] = [];
   /** Takes in the oldest piece sent; false once reading on cannot change the outcome. */
   async function* takeOldest(): AsyncGenerator<ValidationIssue, boolean> {
-    const { piece, tape, bytesRead } = inFlight.shift()!;
-    if (tape) return yield* takeIn(run, piece as LinePiece, await tape, chunkEnds);
+    const { piece, checked, bytesRead } = inFlight.shift()!;
+    if (checked) {
+      const { tape, bytes } = await checked;
+      (piece as LinePiece).bytes = bytes;
+      return yield* takeIn(run, piece as LinePiece, tape, chunkEnds);
+    }
     const going = run.checkLine(piece as Line);
     yield* run.issues();
     if (!going) {
@@ -65,10 +69,10 @@ async function* checkElsewhere(
     const counted = { bytes: 0, chunkEnds };
     for await (const piece of linePieces(chunks, pieces.pieceBytes, run.maxLineBytes, counted)) {
       run.read.bytes = counted.bytes;
-      const tape = piece instanceof LinePiece ? checks.check(piece.bytes) : undefined;
+      const checked = piece instanceof LinePiece ? checks.check(piece.bytes) : undefined;
       // A failure is reported when its piece is taken in, not before (nor when reading stops first).
-      tape?.catch(() => undefined);
-      inFlight.push({ piece, tape, bytesRead: counted.bytes });
+      checked?.catch(() => undefined);
+      inFlight.push({ piece, checked, bytesRead: counted.bytes });
       // Bounded memory: at most `inFlight` pieces read ahead of the line taken in.
       while (inFlight.length >= pieces.inFlight) {
         if (!(yield* takeOldest())) return;
@@ -89,11 +93,13 @@ async function* checkElsewhere(
  */
 function* takeIn(run: NdjsonRun, piece: LinePiece, tape: LineTape, chunkEnds: readonly number[]): Generator<ValidationIssue, boolean> {
   const at = readTape(tape);
+  // The line's text is read again here only where a rule spanning records reports on it: one line at a time.
+  const current = { number: 0, get text() { return piece.text(this.number); } };
+  const again = () => checkLine(current.text, current.number, run.checker, run.sink, run.maxDepth, run.parts);
   for (let number = piece.firstLine; number < piece.firstLine + piece.lines; number++) {
     run.read.lines = number;
-    // The line's text is read again here only where a rule spanning records reports on it.
-    run.current = { number, get text() { return piece.text(number); } };
-    const again = () => checkLine(piece.text(number), number, run.checker, run.sink, run.maxDepth, run.parts);
+    current.number = number;
+    run.current = current;
     if (replay(at, number, run.checker, run.sink, again)) run.sawContent = true;
     run.place();
     yield* run.issues();

@@ -258,13 +258,15 @@ export class Column<A extends NumberArray> {
   /** The values pushed, in an array of their own. */
   values(): A {
     const values = new this.kind(this.length);
-    if (this.uniform) {
-      if (this.fill !== 0) values.fill(this.fill!);
-      return values;
-    }
+    if (this.uniform) return values.fill(this.fill!) as A;
     const pageSize = this.pageMask + 1;
     for (let page = 0; page * pageSize < this.length; page++) values.set(this.pages[page]!.subarray(0, Math.min(pageSize, this.length - page * pageSize)), page * pageSize);
     return values;
+  }
+
+  /** Empties the column, keeping its pages for the numbers to come. */
+  clear(): void {
+    this.length = 0;
   }
 
   /** Room for one more number: the first page doubled up to a full page, or one more full page. */
