@@ -92,9 +92,20 @@ class Module {
   }
 }
 
-function regexLiteral(module: Module, pattern: RegExp): string {
+/** A named constant of `pattern`; `remembering`, one that remembers the last text it accepted (`RememberingPattern`). */
+function regexLiteral(module: Module, pattern: RegExp, remembering = false): string {
   if (pattern.global || pattern.sticky) unsupported(`the stateful pattern /${pattern.source}/${pattern.flags}`);
-  return module.constant('pattern', `/${pattern.source}/${pattern.flags}`);
+  const literal = `/${pattern.source}/${pattern.flags}`;
+  return module.constant('pattern', remembering ? `new ${module.helper('RememberingPattern')}(${literal})` : literal);
+}
+
+/**
+ * A condition that `x` (a string) matches `pattern`. A pattern anchored at both ends reads the whole text, so it
+ * remembers the last text it accepted: the records of a file repeat their periods, organisations and
+ * indicators line after line, and comparing a text is cheaper than matching it.
+ */
+function matches(module: Module, pattern: RegExp, x: string): string {
+  return `${regexLiteral(module, pattern, /^\^.*[^\\]\$$/.test(pattern.source))}.test(${x})`;
 }
 
 /** The string checks zod runs besides its type, as conditions on `x` (a string). */
@@ -113,7 +124,7 @@ function stringConditions(module: Module, schema: AnySchema, x: string): string[
         break;
       case 'string_format':
         if (!check.pattern) unsupported(`the string format ${check.format} without a pattern`);
-        conditions.push(`${regexLiteral(module, check.pattern)}.test(${x})`);
+        conditions.push(matches(module, check.pattern, x));
         break;
       default:
         unsupported(`the string check ${check.check}`);
@@ -126,7 +137,7 @@ function stringConditions(module: Module, schema: AnySchema, x: string): string[
     const guarded = def.protocol.source === regexes.httpProtocol.source;
     conditions.unshift(`${module.helper('urlState')}(${x}, ${regexLiteral(module, def.protocol)}, ${guarded}) === ${module.helper('URL_VALID')}`);
   } else if (def.format && def.pattern) {
-    conditions.unshift(`${regexLiteral(module, def.pattern)}.test(${x})`);
+    conditions.unshift(matches(module, def.pattern, x));
   } else if (def.format) {
     unsupported(`the string format ${def.format}`);
   }

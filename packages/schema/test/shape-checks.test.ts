@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { acceptsShape, type ShapeKind } from '../src/generated/shape-checks.js';
+import { RememberingPattern } from '../src/validate/shape-support.js';
 import { shapeSchemas } from '../src/model/shapes.js';
 import { fuzzed, valid } from './support/fuzz.js';
 
@@ -66,6 +67,23 @@ describe.each(kinds)('the generated check of %s', (kind) => {
         expect(acceptsShape[kind](JSON.parse(JSON.stringify(value)))).toBe(unchanged);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('RememberingPattern', () => {
+  it('answers as its pattern does, whatever it accepted before', () => {
+    const date = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+    // Texts that repeat, differ by one character, or are the accepted one with more around it.
+    const text = fc.oneof(
+      fc.constantFrom('2020-01-31', '2020-01-3', '2020-01-311', ' 2020-01-31', '2020-13-01', '2021-12-01', ''),
+      fc.string({ maxLength: 12, unit: fc.constantFrom('0', '1', '2', '3', '-', 'x') }),
+    );
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 50 }), (texts) => {
+        const remembering = new RememberingPattern(date);
+        expect(texts.map((value) => remembering.test(value))).toEqual(texts.map((value) => date.test(value)));
+      }),
     );
   });
 });

@@ -18,6 +18,23 @@ export function codePointLength(text: string): number {
   return count;
 }
 
+/**
+ * A pattern that remembers the last text it accepted, and accepts it again without matching: see
+ * `scripts/shape-checks.ts`, which uses it for patterns that read a whole text.
+ */
+export class RememberingPattern {
+  #accepted: string | undefined;
+
+  constructor(private readonly pattern: RegExp) {}
+
+  test(text: string): boolean {
+    if (text === this.#accepted) return true;
+    if (!this.pattern.test(text)) return false;
+    this.#accepted = text;
+    return true;
+  }
+}
+
 /** zod accepts the URL as it is. */
 export const URL_VALID = 0;
 /** zod rejects the URL. */
