@@ -35,8 +35,8 @@ async function run(chunks: readonly (string | Uint8Array)[], options: ValidateNd
 
 /**
  * The checks of `workerThreads()` run on this thread instead, in pieces of `size` bytes, `inFlight` at a time,
- * each piece handed over and back and its tape copied as they are between threads; each answer comes after `delays[i]` turns of the
- * event loop, so that later pieces may be done before earlier ones.
+ * each piece handed over and back and its tape copied as they are between threads; each answer comes after
+ * `delays[i]` turns of the event loop, so that later pieces may be done before earlier ones.
  */
 function onThisThread(size: number, inFlight: number, delays: readonly number[] = []): ParallelChecks {
   const pieces: PieceChecks = {

@@ -99,7 +99,7 @@ class WorkerPool implements LineChecks {
     entry.waiting++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      // Handed over, not copied (a copy costs as much as checking a tenth of the lines): they come back with the tape.
+      // Handed over, not copied: they come back with the tape, for a line to be read again here.
       entry.worker.postMessage({ id, bytes }, [bytes.buffer as ArrayBuffer]);
     });
   }
