@@ -9,6 +9,7 @@
  * measured on the labelled corpus under `test/data/privacy`.
  */
 import { isGivenName } from './given-names.js';
+import { forgetWith } from './remembered.js';
 
 /**
  * A kind of personal data a free text can hold.
@@ -742,6 +743,12 @@ const MAX_RECENT_TEXT = 1024;
 const recentTexts: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
 const recentKinds: (PersonalDataKind | undefined)[] = new Array<PersonalDataKind | undefined>(RECENT).fill(undefined);
 let nextRecent = 0;
+
+forgetWith(() => {
+  words.clear();
+  recentTexts.fill(undefined);
+  recentKinds.fill(undefined);
+});
 
 /**
  * The kind of personal data a free text seems to hold, if any: 'name' for `Петренко І.М., 14.03.1987 р.н.`,

@@ -2,6 +2,7 @@
  * What the generated shape checks (../generated/shape-checks.ts) call besides plain comparisons: the parts
  * of zod's string checks that are more than a pattern, written to give zod's answer.
  */
+import { forgetWith } from './remembered.js';
 
 const highSurrogate = /[\uD800-\uDBFF]/;
 
@@ -20,12 +21,17 @@ export function codePointLength(text: string): number {
 
 /**
  * A pattern that remembers the last text it accepted, and accepts it again without matching: see
- * `scripts/shape-checks.ts`, which uses it for patterns that read a whole text.
+ * `scripts/shape-checks.ts`, which uses it for patterns that read a whole text. The text is forgotten when a
+ * validation ends (`forgetTexts()`).
  */
 export class RememberingPattern {
   #accepted: string | undefined;
 
-  constructor(private readonly pattern: RegExp) {}
+  constructor(private readonly pattern: RegExp) {
+    forgetWith(() => {
+      this.#accepted = undefined;
+    });
+  }
 
   test(text: string): boolean {
     if (text === this.#accepted) return true;

@@ -12,6 +12,7 @@ import type { JsonPlaces } from './json-places.js';
 import { LineIndex, offsetBeyondDepth } from './locate.js';
 import { renderIn } from './render.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
+import { forgetTexts } from './remembered.js';
 import { checkShape, type Describer } from './shape.js';
 import { describeOnDemand, loadedLocales, loadLocale, NotLoaded, placesOnDemand } from './on-demand.js';
 import { ANY_VALUE } from './text-shape.js';
@@ -182,6 +183,7 @@ export class IssueCollector {
 
   /** The result of a validation that read `read`; `data` is kept when it is valid, or when asked to. */
   result<Data>(read: ReadSummary, data?: Data): ValidationResult<Data> {
+    forgetTexts();
     const truncated = !read.complete || this.errors + this.warnings + this.infos > this.issues.length;
     const result: ValidationResult<Data> = { ok: this.ok, issues: this.issues, errors: this.errors, warnings: this.warnings, truncated, read };
     if (data !== undefined && (this.ok || this.options.keepData)) result.data = data;

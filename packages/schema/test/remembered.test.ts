@@ -1,0 +1,85 @@
+import { getHeapSnapshot } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { validateNdjson } from '../src/validate/ndjson.js';
+import { forgetTexts } from '../src/validate/remembered.js';
+import { RememberingPattern } from '../src/validate/shape-support.js';
+import { validate, validateRecord } from '../src/validate/sync.js';
+import { countObservation, NOW, smallPackage } from './rules/fixtures.js';
+
+/** A pattern that counts how often it is matched. */
+function countingPattern(): { pattern: RememberingPattern; matched: () => number } {
+  let matched = 0;
+  const regex = /^[a-z]+$/;
+  const test = regex.test.bind(regex);
+  regex.test = (text: string) => {
+    matched++;
+    return test(text);
+  };
+  return { pattern: new RememberingPattern(regex), matched: () => matched };
+}
+
+/**
+ * Letters of a surname made up for this run, as character codes: the test holds no string of it until it
+ * looks, so that a string of it in the heap is one the validation kept.
+ */
+function madeUpSurname(): number[] {
+  const letters = Array.from({ length: 11 }, () => 97 + Math.floor(Math.random() * 26));
+  return [81, 120, ...letters];
+}
+
+/** Whether the heap holds a string with these character codes (a full garbage collection runs first). */
+async function heapHolds(codes: readonly number[]): Promise<boolean> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of getHeapSnapshot()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).includes(Buffer.from(codes));
+}
+
+/** Validates a package whose observation id and notes name the surname, in the way `how` says: the codes of its issues. */
+async function validateNaming(surname: readonly number[], how: 'package' | 'ndjson' | 'record'): Promise<string[]> {
+  const name = String.fromCharCode(...surname);
+  const notes = `Visits by ${name} were weekly; ${name} (born 14.03.1987) asked for testing.`;
+  const observation = countObservation({ id: `obs-${name}`, notes });
+  if (how === 'record') return validateRecord('observation', observation, { now: NOW }).issues.map((issue) => issue.code);
+  const pkg = smallPackage();
+  pkg.observations.push(observation);
+  if (how === 'package') return validate(JSON.stringify(pkg), { now: NOW }).issues.map((issue) => issue.code);
+  const { organisations, facilities, indicators, observations, meetings, ...header } = pkg;
+  const lines = [JSON.stringify({ type: 'package', ...header })];
+  const collections = { organisation: organisations, facility: facilities, indicator: indicators, observation: observations, meeting: meetings };
+  for (const [type, records] of Object.entries(collections)) for (const record of records) lines.push(JSON.stringify({ type, ...record }));
+  const codes: string[] = [];
+  const text = lines.join('\n');
+  for await (const issue of validateNdjson((async function* () { yield text; })(), { now: NOW })) codes.push(issue.code);
+  return codes;
+}
+
+describe('what the checks remember of the texts they read', () => {
+  it('a remembering pattern matches a text again once texts are forgotten', () => {
+    const { pattern, matched } = countingPattern();
+    expect([pattern.test('ward'), pattern.test('ward'), matched()]).toEqual([true, true, 1]);
+    forgetTexts();
+    expect([pattern.test('ward'), matched()]).toEqual([true, 2]);
+    expect([pattern.test('Ward'), pattern.test('Ward'), matched()]).toEqual([false, false, 4]);
+  });
+
+  it('is forgotten when a validation gives its result', () => {
+    const { pattern, matched } = countingPattern();
+    pattern.test('ward');
+    validateRecord('observation', countObservation(), { now: NOW });
+    pattern.test('ward');
+    expect(matched()).toBe(2);
+  });
+
+  // The notes name someone (the personal-data rule reads their words) and the id holds the name (the id pattern
+  // accepts it): once the result is given, no string of the name is left in the process.
+  // A heap snapshot takes a second or two on a loaded machine.
+  it.each(['package', 'ndjson', 'record'] as const)(
+    'leaves no text of a %s in the heap once validated',
+    async (how) => {
+      const surname = madeUpSurname();
+      expect(await validateNaming(surname, how)).toEqual(['privacy.personal-data']);
+      expect(await heapHolds(surname)).toBe(false);
+    },
+    30_000,
+  );
+});
