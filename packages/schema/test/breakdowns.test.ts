@@ -165,6 +165,22 @@ describe('Column', () => {
     );
   });
 
+  it('gives its values in a spare buffer of old values when it is large enough, else in a new one with room', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer(), { maxLength: 3000 }), fc.integer({ min: 1, max: 16 }), fc.nat(4000), (numbers, pageBits, spareLength) => {
+        const column = new Column(Int32Array, undefined, pageBits);
+        numbers.forEach((number) => column.push(number));
+        const spare = new Int32Array(spareLength).fill(-7).buffer;
+        const values = column.values(spare);
+        expect([...values]).toEqual(numbers);
+        const fits = spareLength >= numbers.length;
+        expect(values.buffer === spare).toBe(fits);
+        if (!fits) expect(values.buffer.byteLength).toBeGreaterThanOrEqual(numbers.length * 4 * 1.25);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('takes no page while every number is its fill', () => {
     const column = new Column(Uint16Array, 0);
     for (let i = 0; i < 1_000_000; i++) column.push(0);

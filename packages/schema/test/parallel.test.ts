@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { toNdjsonLines, validateFile, validateNdjson, type ParallelChecks, type ValidateNdjsonOptions, type ValidationIssue } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
+import { PieceBuffers } from '../src/formats/line-pieces.js';
 import { checkLines } from '../src/validate/line-tape.js';
 import { validateInPieces, type PieceChecks } from '../src/validate/ndjson-pieces.js';
 import { packageHeaderShape } from '../src/model/package.js';
@@ -35,7 +36,7 @@ async function run(chunks: readonly (string | Uint8Array)[], options: ValidateNd
 
 /**
  * The checks of `workerThreads()` run on this thread instead, in pieces of `size` bytes, `inFlight` at a time,
- * each piece handed over and back and its tape copied as they are between threads; each answer comes after
+ * each piece, its tape and the spare tape handed over and back as they are between threads; each answer comes after
  * `delays[i]` turns of the event loop, so that later pieces may be done before earlier ones.
  */
 function onThisThread(size: number, inFlight: number, delays: readonly number[] = []): ParallelChecks {
@@ -47,13 +48,13 @@ function onThisThread(size: number, inFlight: number, delays: readonly number[] 
       const check = checkLines(structuredClone(settings));
       let sent = 0;
       return {
-        async check(bytes) {
+        async check(bytes, spare) {
           const turns = delays.length > 0 ? delays[sent++ % delays.length]! : 0;
-          // Handed over as a worker is: the bytes sent are detached until they come back.
-          const handed = structuredClone(bytes, { transfer: [bytes.buffer as ArrayBuffer] });
-          const tape = await check(handed);
+          // Handed over as a worker is: the bytes sent, and the spare tape, are detached until they come back.
+          const handed = structuredClone({ bytes, spare }, { transfer: [bytes.buffer as ArrayBuffer, ...(spare ? [spare.steps, spare.numbers] : [])] });
+          const tape = await check(handed.bytes, handed.spare);
           for (let i = 0; i < turns; i++) await new Promise((resolve) => setImmediate(resolve));
-          return structuredClone({ tape, bytes: handed }, { transfer: [handed.buffer as ArrayBuffer] });
+          return structuredClone({ tape, bytes: handed.bytes }, { transfer: [handed.bytes.buffer as ArrayBuffer, tape.steps.buffer as ArrayBuffer, tape.numbers.buffer as ArrayBuffer] });
         },
         close: async () => undefined,
       };
@@ -210,5 +211,21 @@ describe('worker threads', () => {
 
   it('takes only a whole number of threads from 1', () => {
     for (const threads of [0, -1, 1.5, Number.NaN]) expect(() => workerThreads(threads)).toThrow(RangeError);
+  });
+});
+
+describe('the buffers of pieces', () => {
+  it('gives a buffer back for a piece that fits in it, and a new one, with room, for one that does not', () => {
+    const buffers = new PieceBuffers(100);
+    const first = buffers.take(40);
+    expect([first.length, first.buffer.byteLength]).toEqual([40, 100]);
+    buffers.give(first);
+    const again = buffers.take(90);
+    expect([again.length, again.buffer === first.buffer]).toEqual([90, true]);
+    buffers.give(again);
+    const larger = buffers.take(150);
+    expect([larger.length, larger.buffer === first.buffer, larger.buffer.byteLength]).toEqual([150, false, 150]);
+    // The buffer too small for it was let go, not kept to be taken again.
+    expect(buffers.take(10).buffer).not.toBe(first.buffer);
   });
 });

@@ -1,4 +1,4 @@
-import { concat, lineText, type Line } from './lines.js';
+import { lineText, type Line } from './lines.js';
 
 const encoder = new TextEncoder();
 
@@ -49,6 +49,30 @@ export class LinePiece {
 }
 
 /**
+ * The buffers of pieces whose lines are done with, for the next pieces: a piece's bytes are made anew in memory
+ * outside the JavaScript heap, and a stream of many fresh ones has the garbage collector called for them again and
+ * again (a full collection every few megabytes).
+ */
+export class PieceBuffers {
+  readonly #spare: ArrayBuffer[] = [];
+
+  /** @param capacity - bytes of a new buffer at least: a piece of a little more than the usual size fits in one. */
+  constructor(private readonly capacity: number) {}
+
+  /** An array of `length` bytes, in a buffer given back when one is large enough. */
+  take(length: number): Uint8Array {
+    const spare = this.#spare.pop();
+    if (spare !== undefined && spare.byteLength >= length) return new Uint8Array(spare, 0, length);
+    return new Uint8Array(new ArrayBuffer(Math.max(length, this.capacity)), 0, length);
+  }
+
+  /** Gives back the buffer of `bytes`, whose lines nothing will read again. */
+  give(bytes: Uint8Array): void {
+    this.#spare.push(bytes.buffer as ArrayBuffer);
+  }
+}
+
+/**
  * Cuts a stream into pieces of whole lines of at least `size` bytes (the last one smaller), numbering the lines
  * as {@link readLines} does, in memory bounded by `size` and `maxLineBytes`: a line longer than that is given
  * as a `too-long` {@link Line} between the pieces, without being held. `read.bytes` counts the bytes taken
@@ -59,6 +83,7 @@ export async function* linePieces(
   size: number,
   maxLineBytes: number,
   read: { bytes: number; chunkEnds: number[] },
+  buffers: PieceBuffers = new PieceBuffers(0),
 ): AsyncGenerator<LinePiece | Line> {
   /** Bytes of whole lines not yet given, and of the line begun after them. */
   let whole: Uint8Array[] = [];
@@ -72,7 +97,12 @@ export async function* linePieces(
   let start = 0;
 
   function piece(parts: Uint8Array[], bytes: number, lines: number): LinePiece {
-    const made = new LinePiece(concat(parts, bytes), line, lines, start);
+    const made = new LinePiece(buffers.take(bytes), line, lines, start);
+    let at = 0;
+    for (const part of parts) {
+      made.bytes.set(part, at);
+      at += part.length;
+    }
     line += lines;
     start += bytes;
     return made;

@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 import { Worker } from 'node:worker_threads';
-import type { CheckedPiece, LineCheckSettings, LineChecks } from '../validate/line-tape.js';
+import type { CheckedPiece, LineCheckSettings, LineChecks, SpareTape } from '../validate/line-tape.js';
 import type { ParallelChecks } from '../validate/ndjson.js';
 import { validateInPieces, type PieceChecks } from '../validate/ndjson-pieces.js';
 
@@ -92,7 +92,7 @@ class WorkerPool implements LineChecks {
     }
   }
 
-  check(bytes: Uint8Array): Promise<CheckedPiece> {
+  check(bytes: Uint8Array, spare?: SpareTape): Promise<CheckedPiece> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const id = this.#next++;
     const entry = this.#workers.reduce((least, candidate) => (candidate.waiting < least.waiting ? candidate : least));
@@ -100,7 +100,7 @@ class WorkerPool implements LineChecks {
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
       // Handed over, not copied: they come back with the tape, for a line to be read again here.
-      entry.worker.postMessage({ id, bytes }, [bytes.buffer as ArrayBuffer]);
+      entry.worker.postMessage({ id, bytes, spare }, spare ? [bytes.buffer as ArrayBuffer, spare.steps, spare.numbers] : [bytes.buffer as ArrayBuffer]);
     });
   }
 

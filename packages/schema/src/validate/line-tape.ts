@@ -89,8 +89,9 @@ class TapeWriter {
     return (this.#fieldNumbers[field] = this.text(value));
   }
 
-  tape(): LineTape {
-    return { steps: this.steps.values(), texts: this.texts, ids: this.ids, numbers: this.numbers.values(), objects: this.objects };
+  /** The tape written, its typed arrays in `spare`'s buffers where they are large enough. */
+  tape(spare?: SpareTape): LineTape {
+    return { steps: this.steps.values(spare?.steps), texts: this.texts, ids: this.ids, numbers: this.numbers.values(spare?.numbers), objects: this.objects };
   }
 
   /** Forgets what was written, for the lines of another piece: a tape given keeps its own arrays. */
@@ -189,7 +190,7 @@ export function lineCheckSettings(options: LineCheckSettings): LineCheckSettings
  * Checks lines on their own, for {@link replay} in their order where the rest of the data is known.
  * Returns a function of the bytes of whole lines (see {@link linePieces}), giving their tape.
  */
-export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array) => Promise<LineTape> {
+export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array, spare?: SpareTape) => Promise<LineTape> {
   const maxDepth = settings.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxLineBytes = settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const parts = { describe: describeShape, places: jsonPlaces };
@@ -216,7 +217,7 @@ export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array) => 
     checker.out.steps.push(kindNumbers.get(kind)!);
     checker.out.steps.push(-1);
   };
-  return async (bytes) => {
+  return async (bytes, spare) => {
     const lines: Line[] = [];
     for await (const batch of readLineBatches(chunked(bytes), maxLineBytes)) lines.push(...batch);
     // Without a wait from here on, so that pieces checked at once do not share the tape.
@@ -236,7 +237,7 @@ export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array) => 
       }
       checker.out.steps.push(END);
     }
-    return checker.out.tape();
+    return checker.out.tape(spare);
   };
 }
 
@@ -371,6 +372,15 @@ function given(value: number): number | undefined {
 }
 
 /** What checking a piece of lines elsewhere gives back: the lines' tape, and their bytes. */
+/**
+ * The buffers of a tape's typed arrays once it is taken in, given back to write another tape on: tapes made
+ * anew for every piece would have the garbage collector called for them again and again.
+ */
+export interface SpareTape {
+  steps: ArrayBuffer;
+  numbers: ArrayBuffer;
+}
+
 export interface CheckedPiece {
   tape: LineTape;
   /** The bytes sent, given back: sending may hand them over (detach them) rather than copy them. */
@@ -382,8 +392,9 @@ export interface LineChecks {
   /**
    * Checks the bytes of whole lines (a buffer of their own), giving their tape as {@link checkLines} makes it
    * and the bytes back: they may be handed to another thread, and are not to be read until they come back.
+   * `spare`, the buffers of a tape taken in, may be handed over with them for the tape to be written on.
    */
-  check(bytes: Uint8Array): Promise<CheckedPiece>;
+  check(bytes: Uint8Array, spare?: SpareTape): Promise<CheckedPiece>;
   /** Stops the threads. */
   close(): Promise<void>;
 }

@@ -4,12 +4,12 @@
  * line gave in the order of the lines, so that the issues, their order, the counts and the result are those of
  * checking every line here ({@link validateNdjson}).
  */
-import { LinePiece, linePieces } from '../formats/line-pieces.js';
+import { LinePiece, linePieces, PieceBuffers } from '../formats/line-pieces.js';
 import { chunksOf, readLineBatches, type ChunkSource, type Line } from '../formats/lines.js';
 import type { DataPackage } from '../model/package.js';
 import type { ValidationIssue, ValidationResult } from './issue.js';
 import { checkLine } from './line-checks.js';
-import { lineCheckSettings, readTape, replay, type LineCheckSettings, type CheckedPiece, type LineChecks, type LineTape } from './line-tape.js';
+import { lineCheckSettings, readTape, replay, type LineCheckSettings, type CheckedPiece, type LineChecks, type LineTape, type SpareTape } from './line-tape.js';
 import { importedParts, NdjsonRun, type ValidateNdjsonOptions } from './ndjson.js';
 
 /** Where and how pieces of a stream are checked. */
@@ -48,13 +48,21 @@ async function* checkElsewhere(
   const chunkEnds: number[] = [];
   /** Pieces sent, and lines too long to send, with the bytes read once each was. */
   const inFlight: { piece: LinePiece | Line; checked?: Promise<CheckedPiece>; bytesRead: number }[] = [];
+  // A piece holds a little more than `pieceBytes`: the rest of the chunk its last line ends in.
+  const buffers = new PieceBuffers(pieces.pieceBytes + (pieces.pieceBytes >> 1));
+  /** The buffers of tapes taken in, to write the tapes of the next pieces on. */
+  const spareTapes: SpareTape[] = [];
   /** Takes in the oldest piece sent; false once reading on cannot change the outcome. */
   async function* takeOldest(): AsyncGenerator<ValidationIssue, boolean> {
     const { piece, checked, bytesRead } = inFlight.shift()!;
     if (checked) {
       const { tape, bytes } = await checked;
       (piece as LinePiece).bytes = bytes;
-      return yield* takeIn(run, piece as LinePiece, tape, chunkEnds);
+      const going = yield* takeIn(run, piece as LinePiece, tape, chunkEnds);
+      // Nothing reads the piece's lines or its tape once it is taken in: their buffers serve the next pieces.
+      buffers.give(bytes);
+      spareTapes.push({ steps: tape.steps.buffer as ArrayBuffer, numbers: tape.numbers.buffer as ArrayBuffer });
+      return going;
     }
     const going = run.checkLine(piece as Line);
     yield* run.issues();
@@ -67,9 +75,9 @@ async function* checkElsewhere(
   }
   try {
     const counted = { bytes: 0, chunkEnds };
-    for await (const piece of linePieces(chunks, pieces.pieceBytes, run.maxLineBytes, counted)) {
+    for await (const piece of linePieces(chunks, pieces.pieceBytes, run.maxLineBytes, counted, buffers)) {
       run.read.bytes = counted.bytes;
-      const checked = piece instanceof LinePiece ? checks.check(piece.bytes) : undefined;
+      const checked = piece instanceof LinePiece ? checks.check(piece.bytes, spareTapes.pop()) : undefined;
       // A failure is reported when its piece is taken in, not before (nor when reading stops first).
       checked?.catch(() => undefined);
       inFlight.push({ piece, checked, bytesRead: counted.bytes });

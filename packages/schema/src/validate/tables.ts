@@ -194,6 +194,13 @@ export class IdTable<T> {
 /** A typed array of whole numbers or floats, as a column keeps them. */
 type NumberArray = Int32Array | Uint32Array | Uint16Array | Float64Array;
 
+/** The constructor of a column's arrays (`Int32Array`, …). */
+interface ColumnKind<A extends NumberArray> {
+  new (length: number): A;
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): A;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
 /** Numbers a full page of a `Column` holds, as a power of two: 2^16, 128 to 512 KiB a page. */
 const COLUMN_PAGE_BITS = 16;
 /** Numbers the first page of a `Column` starts with; it doubles up to a full page. */
@@ -220,7 +227,7 @@ export class Column<A extends NumberArray> {
    * @param pageBits - full pages hold 2^pageBits numbers; small pages only serve to exercise page boundaries in tests.
    */
   constructor(
-    private readonly kind: new (length: number) => A,
+    private readonly kind: ColumnKind<A>,
     private readonly fill?: number,
     pageBits = COLUMN_PAGE_BITS,
   ) {
@@ -255,9 +262,14 @@ export class Column<A extends NumberArray> {
     this.pages[index >>> this.pageBits]![index & this.pageMask] = value;
   }
 
-  /** The values pushed, in an array of their own. */
-  values(): A {
-    const values = new this.kind(this.length);
+  /**
+   * The values pushed, in an array of their own: in `spare` (a buffer of values given before, done with) when it
+   * is large enough, else in a new buffer with a quarter more room, to be given again for more values next time.
+   */
+  values(spare?: ArrayBuffer): A {
+    const size = this.kind.BYTES_PER_ELEMENT;
+    const buffer = spare !== undefined && spare.byteLength >= this.length * size ? spare : new ArrayBuffer(Math.ceil(this.length * 1.25) * size);
+    const values = new this.kind(buffer, 0, this.length);
     if (this.uniform) return values.fill(this.fill!) as A;
     const pageSize = this.pageMask + 1;
     for (let page = 0; page * pageSize < this.length; page++) values.set(this.pages[page]!.subarray(0, Math.min(pageSize, this.length - page * pageSize)), page * pageSize);
