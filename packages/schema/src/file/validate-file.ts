@@ -1,5 +1,5 @@
 import { locales } from '../locales/index.js';
-import { chunksOf, type ChunkSource } from '../formats/lines.js';
+import { chunksOf, concat, type ChunkSource } from '../formats/lines.js';
 import { PackageBuilder, readNdjson } from '../formats/convert.js';
 import type { ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
@@ -150,18 +150,6 @@ async function* encoded(chunks: AsyncIterable<Uint8Array | string>): AsyncGenera
   for await (const chunk of chunks) yield typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
 }
 
-function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1 && parts[0]!.length === size) return parts[0]!;
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    if (at >= size) break;
-    const piece = part.length <= size - at ? part : part.subarray(0, size - at);
-    bytes.set(piece, at);
-    at += piece.length;
-  }
-  return bytes;
-}
 
 /** The options of a step, whose issues are all of one format. */
 type StepOptions = Omit<ValidateFileOptions, 'onIssue'> & { onIssue?: (issue: ValidationIssue) => void };

@@ -109,7 +109,7 @@ export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAU
       overlong = false;
       return { number, problem: 'too-long', bytes };
     }
-    let buffer = lineParts.length === 1 ? lineParts[0]! : concat(lineParts, bytes);
+    let buffer = concat(lineParts, bytes);
     // Decoded on its own, a line with a bad byte is reported at its line and the rest goes on.
     const text = lineText(buffer);
     if (text !== undefined) return { number, text };
@@ -181,13 +181,19 @@ export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAU
   if (size > 0 || overlong) yield [end()];
 }
 
-/** The bytes of parts, one after the other, in an array of their own. */
+/**
+ * The first `size` bytes of parts, one after the other (all of them when they hold no more): the only part itself
+ * when it is just that, else in an array of their own.
+ */
 export function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
-  const buffer = new Uint8Array(size);
+  if (parts.length === 1 && parts[0]!.length === size) return parts[0]!;
+  const bytes = new Uint8Array(size);
   let at = 0;
   for (const part of parts) {
-    buffer.set(part, at);
-    at += part.length;
+    if (at >= size) break;
+    const piece = part.length <= size - at ? part : part.subarray(0, size - at);
+    bytes.set(piece, at);
+    at += piece.length;
   }
-  return buffer;
+  return bytes;
 }
