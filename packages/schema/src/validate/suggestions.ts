@@ -4,6 +4,7 @@
  * `percent`, a country written by its name).
  */
 import { countryCodes } from '../codelists/codes.js';
+import { forgetWith } from './remembered.js';
 
 /** Values people write for a known code, by what they mean (keys in lower case). */
 const confusions: ReadonlyMap<string, string> = new Map([
@@ -121,8 +122,12 @@ export function suggestionsFor(value: string, known: Iterable<string>): string[]
   return kept.slice(0, MAX_SUGGESTIONS).map(({ code }) => code);
 }
 
-/** Suggestions remembered per fixed list: a stream repeats the same mistake on every line. */
-const remembered = new WeakMap<readonly string[], Map<string, string[]>>();
+/**
+ * Suggestions remembered per fixed list: a stream repeats the same mistake on every line. The lists live as long as
+ * the module; the values (a file's own texts) are forgotten when a validation ends.
+ */
+const remembered = new Map<readonly string[], Map<string, string[]>>();
+forgetWith(() => remembered.clear());
 /** Values remembered per list before it is forgotten and filled again. */
 const MAX_REMEMBERED = 1000;
 
