@@ -371,7 +371,6 @@ function given(value: number): number | undefined {
   return Number.isNaN(value) ? undefined : value;
 }
 
-/** What checking a piece of lines elsewhere gives back: the lines' tape, and their bytes. */
 /**
  * The buffers of a tape's typed arrays once it is taken in, given back to write another tape on: tapes made
  * anew for every piece would have the garbage collector called for them again and again.
@@ -381,6 +380,7 @@ export interface SpareTape {
   numbers: ArrayBuffer;
 }
 
+/** What checking a piece of lines elsewhere gives back: the lines' tape, and their bytes. */
 export interface CheckedPiece {
   tape: LineTape;
   /** The bytes sent, given back: sending may hand them over (detach them) rather than copy them. */

@@ -60,6 +60,7 @@ async function* checkElsewhere(
       (piece as LinePiece).bytes = bytes;
       const going = yield* takeIn(run, piece as LinePiece, tape, chunkEnds);
       // Nothing reads the piece's lines or its tape once it is taken in: their buffers serve the next pieces.
+      run.current = undefined;
       buffers.give(bytes);
       spareTapes.push({ steps: tape.steps.buffer as ArrayBuffer, numbers: tape.numbers.buffer as ArrayBuffer });
       return going;
