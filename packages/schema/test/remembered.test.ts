@@ -1,11 +1,12 @@
 import { getHeapSnapshot } from 'node:v8';
 import { describe, expect, it } from 'vitest';
+import { validateFile } from '../src/file/validate-file.js';
 import { validateCsv, writeCsv } from '../src/formats/csv.js';
 import { validateNdjson } from '../src/validate/ndjson.js';
 import { forgetTexts } from '../src/validate/remembered.js';
 import { RememberingPattern } from '../src/validate/shape-support.js';
 import { validate, validateRecord } from '../src/validate/sync.js';
-import { countObservation, NOW, smallPackage } from './rules/fixtures.js';
+import { countObservation, NOW, smallPackage, type Loose } from './rules/fixtures.js';
 
 /** A pattern that counts how often it is matched. */
 function countingPattern(): { pattern: RememberingPattern; matched: () => number } {
@@ -37,23 +38,46 @@ async function heapHolds(codes: readonly number[]): Promise<boolean> {
 
 /** Validates a package whose observation id and notes name the surname, in the way `how` says: the codes of its issues. */
 async function validateNaming(surname: readonly number[], how: 'package' | 'ndjson' | 'csv' | 'record'): Promise<string[]> {
-  const name = String.fromCharCode(...surname);
-  const notes = `Visits by ${name} were weekly; ${name} (born 14.03.1987) asked for testing.`;
-  const observation = countObservation({ id: `obs-${name}`, notes });
+  const observation = observationNaming(surname);
   if (how === 'record') return validateRecord('observation', observation, { now: NOW }).issues.map((issue) => issue.code);
   // As Excel writes it in a Ukrainian locale: `;` between cells, decimal commas.
   if (how === 'csv') return validateCsv(writeCsv('observation', [observation], { excelLocale: 'uk' }), { now: NOW }).issues.map((issue) => issue.code);
-  const pkg = smallPackage();
-  pkg.observations.push(observation);
-  if (how === 'package') return validate(JSON.stringify(pkg), { now: NOW }).issues.map((issue) => issue.code);
-  const { organisations, facilities, indicators, observations, meetings, ...header } = pkg;
-  const lines = [JSON.stringify({ type: 'package', ...header })];
-  const collections = { organisation: organisations, facility: facilities, indicator: indicators, observation: observations, meeting: meetings };
-  for (const [type, records] of Object.entries(collections)) for (const record of records) lines.push(JSON.stringify({ type, ...record }));
+  if (how === 'package') return validate(packageNaming(surname), { now: NOW }).issues.map((issue) => issue.code);
   const codes: string[] = [];
-  const text = lines.join('\n');
+  const text = ndjsonNaming(surname);
   for await (const issue of validateNdjson((async function* () { yield text; })(), { now: NOW })) codes.push(issue.code);
   return codes;
+}
+
+/** An observation whose id and notes name the surname. */
+function observationNaming(surname: readonly number[]): Loose {
+  const name = String.fromCharCode(...surname);
+  const notes = `Visits by ${name} were weekly; ${name} (born 14.03.1987) asked for testing.`;
+  return countObservation({ id: `obs-${name}`, notes });
+}
+
+/** A package with an observation naming the surname, and after it `more` observations that do not. */
+function packageNaming(surname: readonly number[], more = 0): string {
+  const pkg = smallPackage();
+  pkg.observations.push(observationNaming(surname));
+  for (let i = 0; i < more; i++) pkg.observations.push(countObservation({ id: `obs-more-${i}` }));
+  return JSON.stringify(pkg, null, 2);
+}
+
+/** The records of {@link packageNaming} as NDJSON, the package's header first. */
+function ndjsonNaming(surname: readonly number[], more = 0): string {
+  const { organisations, facilities, indicators, observations, meetings, ...header } = JSON.parse(packageNaming(surname, more));
+  const lines = [JSON.stringify({ type: 'package', ...header })];
+  const collections = { organisation: organisations, facility: facilities, indicator: indicators, observation: observations, meeting: meetings };
+  for (const [type, records] of Object.entries(collections)) for (const record of records as Loose[]) lines.push(JSON.stringify({ type, ...record }));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A stream of the text's first `bytes` bytes, cut at a line's end, that then fails as a lost connection does. */
+async function* failingAfter(text: string, bytes: number): AsyncGenerator<Uint8Array> {
+  const encoded = new TextEncoder().encode(text);
+  yield encoded.subarray(0, bytes < encoded.length ? encoded.indexOf(10, bytes) + 1 : encoded.length);
+  throw new Error('connection reset');
 }
 
 /** Validates an observation whose data source is the surname, which is no data source: the codes of its issues. */
@@ -87,6 +111,53 @@ describe('what the checks remember of the texts they read', () => {
     async (how) => {
       const surname = madeUpSurname();
       expect(await validateNaming(surname, how)).toContain('privacy.personal-data');
+      expect(await heapHolds(surname)).toBe(false);
+    },
+    30_000,
+  );
+
+  // A validation that gives no result forgets as well: one whose reader stops at an issue, or whose stream fails.
+  it(
+    'leaves no text of an NDJSON stream in the heap when its reader stops at the first issue',
+    async () => {
+      const surname = madeUpSurname();
+      const text = ndjsonNaming(surname, 3);
+      let stopped = false;
+      for await (const issue of validateNdjson((async function* () { yield text; })(), { now: NOW })) {
+        stopped = issue.code === 'privacy.personal-data';
+        if (stopped) break;
+      }
+      expect(stopped).toBe(true);
+      expect(await heapHolds(surname)).toBe(false);
+    },
+    30_000,
+  );
+
+  it(
+    'leaves no text of an NDJSON stream in the heap when the stream fails',
+    async () => {
+      const surname = madeUpSurname();
+      const codes: string[] = [];
+      const reading = (async () => {
+        for await (const issue of validateNdjson(failingAfter(ndjsonNaming(surname, 3), Number.MAX_SAFE_INTEGER), { now: NOW })) codes.push(issue.code);
+      })();
+      await expect(reading).rejects.toThrow('connection reset');
+      expect(codes).toContain('privacy.personal-data');
+      expect(await heapHolds(surname)).toBe(false);
+    },
+    30_000,
+  );
+
+  // A `.phx.json` file read piece by piece checks its records as it reads them, and gives their issues at its
+  // end, in the order of a file read whole: the observation naming someone is read well before the stream fails.
+  it(
+    'leaves no text of a .phx.json file read piece by piece in the heap when the stream fails',
+    async () => {
+      const surname = madeUpSurname();
+      const text = packageNaming(surname, 600);
+      expect(text.length).toBeGreaterThan(150_000);
+      const options = { name: 'data.phx.json', now: NOW, reopen: () => failingAfter(text, 100_000) };
+      await expect(validateFile(failingAfter(text, 100_000), options)).rejects.toThrow('connection reset');
       expect(await heapHolds(surname)).toBe(false);
     },
     30_000,

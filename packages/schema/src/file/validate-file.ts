@@ -8,6 +8,7 @@ import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '..
 import { importedParts, validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { loadedParts, onDemandParts, writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
+import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
 import { IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
@@ -363,6 +364,8 @@ async function runFile(
     const bytes = result.read.complete || result.read.bytes === undefined ? source.bytes : Math.max(source.headBytes, result.read.bytes);
     return { ...result, format, read: { ...result.read, bytes } };
   } finally {
+    // A file that failed to be read gives no result, whose end forgets the texts read: they go here.
+    forgetTexts();
     await source.close();
   }
 }

@@ -7,6 +7,7 @@ import { jsonPlaces } from './json-places.js';
 import { checkLine, columnsOf, lineProblem, NOT_JSON, UNKNOWN_TYPE, type LineSink } from './line-checks.js';
 import { NotLoaded, onDemandParts, writeMessages } from './on-demand.js';
 import type { ValidationParts } from './parts.js';
+import { forgetTexts } from './remembered.js';
 import { RuleChecker } from './rules.js';
 import { describeShape } from './structural.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from './validate.js';
@@ -87,11 +88,16 @@ async function* ndjsonWith(
   parts: ValidationParts,
   awaiting?: Awaiting,
 ): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  // The records themselves are needed to keep the data: then every line is checked here.
-  if (options.parallel && !options.keepData) return yield* options.parallel.validateNdjson(source, options);
-  const run = new NdjsonRun(options, parts, awaiting);
-  yield* run.checkHere(readLineBatches(source, run.maxLineBytes, run.read));
-  return yield* run.end();
+  try {
+    // The records themselves are needed to keep the data: then every line is checked here.
+    if (options.parallel && !options.keepData) return yield* options.parallel.validateNdjson(source, options);
+    const run = new NdjsonRun(options, parts, awaiting);
+    yield* run.checkHere(readLineBatches(source, run.maxLineBytes, run.read));
+    return yield* run.end();
+  } finally {
+    // A stream left unread or that failed gives no result, whose end forgets the texts read: they go here.
+    forgetTexts();
+  }
 }
 
 /**
