@@ -2,8 +2,8 @@
  * What the checks remember of the texts they read, to read a text met again at less cost: the last text each
  * generated pattern accepted, the words and the notes the personal-data rule read lately, the suggestions found
  * for values not known. Each such memory says here how it is forgotten, and every validation forgets them all
- * when it gives its result, so that a process that validated a file (a hub, the page's worker) keeps none of the
- * file's texts once it is done.
+ * when it gives its result, or ends without one (a stream left unread or that failed), so that a process that
+ * validated a file (a hub, the page's worker) keeps none of the file's texts once it is done.
  */
 
 const forgetters: (() => void)[] = [];
