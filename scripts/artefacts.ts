@@ -1,7 +1,7 @@
 /**
  * Everything generated from the zod source: the JSON Schemas and the OpenAPI document in schemas/v1/, the
- * client's `paths` types, the reference docs, the shape checks the validators run before zod, and the catalogue and
- * the severities of the issue codes as the validators read them.
+ * client's `paths` types, the reference docs, the shape checks the validators run before zod, the catalogue and
+ * the severities of the issue codes as the validators read them, and what the columns of a table hold.
  * `npm run schemas` writes these files; test/generated.test.ts fails when a committed copy drifts.
  */
 import { compile } from 'json-schema-to-typescript';
@@ -21,6 +21,7 @@ import { exportPackage, fieldMaps, formatNote, gamDhis2Template, gamReadiness, s
 import { catalogueRulesSource } from './catalogue-rules.js';
 import { severitiesSource } from './issue-severities.js';
 import { shapeChecksSource } from './shape-checks.js';
+import { tableShapesSource } from './table-shapes.js';
 
 const labelLocales = Object.keys(codelistLabels) as LabelLocale[];
 
@@ -373,5 +374,6 @@ export async function artefacts(): Promise<Map<string, string>> {
   files.set('packages/schema/src/generated/shape-checks.ts', shapeChecksSource());
   files.set('packages/schema/src/generated/catalogue-rules.ts', catalogueRulesSource());
   files.set('packages/schema/src/generated/severities.ts', severitiesSource());
+  files.set('packages/schema/src/generated/table-shapes.ts', tableShapesSource());
   return files;
 }

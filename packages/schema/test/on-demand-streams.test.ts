@@ -13,6 +13,8 @@ import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { validateFile, validateFileAsync, type FileValidationResult, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { toNdjsonLines } from '../src/formats/convert.js';
+import { writeCsv } from '../src/formats/csv.js';
+import { excelLocales } from '../src/formats/excel-locale.js';
 import { writeXlsx } from '../src/formats/xlsx.js';
 import type { Locale } from '../src/locales/index.js';
 import { packageHeaderShape } from '../src/model/package.js';
@@ -164,6 +166,32 @@ describe('validateFileAsync and validateNdjsonAsync', () => {
         expect(await ndjsonRun(run, bytes, options, size)).toEqual(await ndjsonRun(validateNdjson, bytes, options, size));
       }),
       { numRuns: 80 },
+    );
+  });
+
+  it('load nothing for a CSV file with nothing to say', async () => {
+    const lazily = await fresh();
+    const example = JSON.parse(readFileSync(new URL('network-meeting-2020.phx.json', dataDir), 'utf8')) as { organisations: Record<string, unknown>[] };
+    const bytes = encoder.encode(writeCsv('organisation', example.organisations));
+    const { result } = await fileRun(lazily.validateFileAsync, bytes, { name: 'organisations.csv', now: NOW });
+    expect(result).toMatchObject({ ok: true, issues: [], format: 'csv', read: { records: { organisation: example.organisations.length } } });
+    expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual([]);
+    expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
+  });
+
+  // Records that zod rejects need the describer, which a check of a CSV file loads at the first of them, and then
+  // checks the file again from its start; what it says must not show it.
+  it('fuzzed CSV files as Excel writes them, in every language, from nothing loaded', async () => {
+    const table = fc.constantFrom(...recordTypeNames).chain((type) => fc.tuple(fc.constant(type), fc.array(fuzzed(recordTypes[type].schema, 20), { minLength: 1, maxLength: 5 })));
+    await fc.assert(
+      fc.asyncProperty(table, fc.constantFrom(undefined, ...excelLocales), settings, fc.boolean(), async ([type, rows], excelLocale, setting, fromNothing) => {
+        const run = fromNothing ? (await fresh()).validateFileAsync : validateFileAsync;
+        const objects = rows.filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row));
+        const bytes = encoder.encode(writeCsv(type, objects, { excelLocale }));
+        const options: ValidateFileOptions = { name: 'fuzzed.csv', now: NOW, excelLocale, ...setting };
+        expect(await fileRun(run, bytes, options, 64)).toEqual(await fileRun(validateFile, bytes, options, 64));
+      }),
+      { numRuns: 40 },
     );
   });
 

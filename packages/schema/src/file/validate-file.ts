@@ -6,11 +6,11 @@ import type { DataPackage } from '../model/package.js';
 import { recordStores } from '../model/record-kinds.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { importedParts, validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
-import { loadedParts, onDemandParts, writeMessages } from '../validate/on-demand.js';
+import { describeOnDemand, loadedParts, onDemandParts, writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
-import { IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
+import { checkOnDemand, IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
 import { formatOfFile, type FileFormat } from './format.js';
 
@@ -166,10 +166,27 @@ interface FileChecks {
   ndjson(source: ChunkSource, options: ValidateNdjsonOptions): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>>;
   /** The parts a `.phx.json` file read piece by piece is checked with: its records are checked as the scanner finds them, and cannot wait. */
   pieceParts(): ValidationParts | Promise<ValidationParts>;
+  /** Validates a CSV file read whole; its reader loads with the first such file. */
+  csv(input: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>>;
 }
 
-const imported: FileChecks = { parts: importedParts, document: validate, ndjson: validateNdjson, pieceParts: () => importedParts };
-const onDemand: FileChecks = { parts: onDemandParts, document: validateAsync, ndjson: validateNdjsonAsync, pieceParts: loadedParts };
+const imported: FileChecks = {
+  parts: importedParts,
+  document: validate,
+  ndjson: validateNdjson,
+  pieceParts: () => importedParts,
+  csv: async (input, options) => (await import('../formats/csv.js')).validateCsv(input, options),
+};
+const onDemand: FileChecks = {
+  parts: onDemandParts,
+  document: validateAsync,
+  ndjson: validateNdjsonAsync,
+  pieceParts: loadedParts,
+  async csv(input, options) {
+    const { checkCsv } = await import('../formats/csv-table.js');
+    return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, describeOnDemand));
+  },
+};
 
 /** Reads a file of one format and validates it, or only reads its records. */
 type FormatStep = (source: FileSource, options: StepOptions, checks: FileChecks) => Promise<ValidationResult<Partial<DataPackage>>>;
@@ -249,9 +266,9 @@ async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise
  */
 const validators: Partial<Record<FileFormat, FormatStep>> = {
   json: validateJson,
-  // The CSV and workbook readers (papaparse, the headings of every language) load with the first such file, with
-  // the describer and the messages of every language they check with.
-  csv: async (source, options, checks) => wholeDocument(source, options, (await import('../formats/csv.js')).validateCsv, checks.parts),
+  // The workbook reader (exceljs, the headings of every language) loads with the first workbook, with the describer
+  // and the messages of every language it checks with.
+  csv: (source, options, checks) => wholeDocument(source, options, checks.csv, checks.parts),
   xlsx: async (source, options, checks) => wholeDocument(source, options, (await import('../formats/workbook.js')).validateWorkbook, checks.parts),
   async ndjson(source, options, checks) {
     const run = checks.ndjson(source.chunks(), options);

@@ -1,7 +1,6 @@
-import type { z } from 'zod';
 import type { CodelistId } from '../codelists/codes.js';
-import { codelistOf } from '../model/common.js';
-import { PackageHeaderLine, recordTypes, type RecordType } from '../model/records.js';
+import { tableShapes } from '../generated/table-shapes.js';
+import type { RecordType } from '../model/record-kinds.js';
 
 /**
  * What a CSV cell holds, as the schema of its field says.
@@ -30,68 +29,33 @@ export type Shape =
   | { kind: 'array'; element: Shape; min: number }
   | { kind: 'map'; value: Shape; min: number; whole: boolean };
 
-interface Def {
-  type: string;
-  format?: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
-  options?: z.ZodType[];
-  checks?: { _zod: { def: { check?: string; minimum?: number } } }[];
+/**
+ * A {@link Shape} as data generated from the zod model (scripts/table-shapes.ts): an object's fields as pairs in
+ * the schema's order, its required keys as a list.
+ */
+export type ShapeData =
+  | { kind: CellKind; codelist?: CodelistId }
+  | ObjectShapeData
+  | { kind: 'array'; element: ShapeData; min: number }
+  | { kind: 'map'; value: ShapeData; min: number; whole: boolean };
+
+/** The {@link ShapeData} of an object. */
+export interface ObjectShapeData {
+  kind: 'object';
+  fields: readonly (readonly [string, ShapeData])[];
+  required: readonly string[];
 }
 
-function defOf(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
-}
-
-function minimumOf(def: Def): number {
-  let min = 0;
-  for (const check of def.checks ?? []) {
-    const { check: kind, minimum } = check._zod.def;
-    if ((kind === 'min_length' || kind === 'min_size') && typeof minimum === 'number') min = Math.max(min, minimum);
-  }
-  return min;
-}
-
-/** Reads a zod schema into a {@link Shape}. */
-function shapeOf(schema: z.ZodType): Shape {
-  const def = defOf(schema);
-  const codelist = codelistOf.get(schema);
-  if (codelist) return { kind: 'string', codelist };
-  switch (def.type) {
-    case 'optional':
-    case 'default':
-    case 'nullable':
-      return shapeOf(def.innerType!);
-    case 'object': {
-      const fields = new Map<string, Shape>();
-      const required = new Set<string>();
-      for (const [key, field] of Object.entries(def.shape!)) {
-        fields.set(key, shapeOf(field));
-        if (defOf(field).type !== 'optional') required.add(key);
-      }
-      return { kind: 'object', fields, required };
-    }
+function shapeOf(data: ShapeData): Shape {
+  switch (data.kind) {
+    case 'object':
+      return { kind: 'object', fields: new Map(data.fields.map(([key, field]) => [key, shapeOf(field)])), required: new Set(data.required) };
     case 'array':
-      return { kind: 'array', element: shapeOf(def.element!), min: minimumOf(def) };
-    case 'record': {
-      const value = shapeOf(def.valueType!);
-      // A language map's keys are tags (`name.en`); an extension's key is a URL, dots and all, and its value any JSON.
-      return { kind: 'map', value, min: def.checks?.length ? 1 : 0, whole: value.kind === 'json' };
-    }
-    case 'number':
-    case 'int':
-      return { kind: 'number' };
-    case 'boolean':
-      return { kind: 'boolean' };
-    case 'string':
-      return { kind: def.format === 'date' ? 'date' : 'string' };
-    case 'enum':
-    case 'literal':
-      return { kind: 'string' };
+      return { ...data, element: shapeOf(data.element) };
+    case 'map':
+      return { ...data, value: shapeOf(data.value) };
     default:
-      return { kind: 'json' };
+      return data;
   }
 }
 
@@ -101,12 +65,7 @@ const shapes = new Map<TableType, Extract<Shape, { kind: 'object' }>>();
 export function recordShape(type: TableType): Extract<Shape, { kind: 'object' }> {
   let shape = shapes.get(type);
   if (!shape) {
-    shape = shapeOf(type === 'package' ? PackageHeaderLine : recordTypes[type].schema) as Extract<Shape, { kind: 'object' }>;
-    // The header's NDJSON line names its type; a sheet of it does not.
-    if (type === 'package') {
-      shape.fields.delete('type');
-      (shape.required as Set<string>).delete('type');
-    }
+    shape = shapeOf(tableShapes[type]) as Extract<Shape, { kind: 'object' }>;
     shapes.set(type, shape);
   }
   return shape;

@@ -1,18 +1,15 @@
-import { locales, type Locale } from '../locales/index.js';
-import { describeShape } from '../validate/structural.js';
 import Papa from 'papaparse';
-import { recordTypes, type RecordType } from '../model/records.js';
-import { decodeUtf8 } from '../file/encoding.js';
+import { locales, type Locale } from '../locales/index.js';
 import type { DataPackage } from '../model/package.js';
-import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
-import { RuleChecker } from '../validate/rules.js';
-import { checkShape } from '../validate/shape.js';
-import { emptiness, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
+import type { RecordType } from '../model/record-kinds.js';
+import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
+import { describeShape } from '../validate/structural.js';
+import { IssueCollector, type ValidateOptions } from '../validate/validate.js';
 import { defaultDecimalMark, writeCell } from './cells.js';
+import { checkCsv, readCsvTable } from './csv-table.js';
 import { resolveColumn } from './csv-shape.js';
-import { flattenRecord, orderedColumns } from './flatten.js';
-import { columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
 import { excelConventions, type DateOrder, type ExcelConventions, type ExcelLocale } from './excel-locale.js';
+import { flattenRecord, orderedColumns } from './flatten.js';
 
 /**
  * Options of {@link readCsv}.
@@ -118,23 +115,6 @@ export interface WriteCsvOptions {
   bom?: boolean;
 }
 
-const DELIMITERS = [',', ';', '\t', '|'] as const;
-
-/**
- * The separator of a table: the one the header row uses most. Only the header is read, as column
- * names hold no separators while cells (a JSON extension, a note) may hold any.
- */
-function delimiterOf(text: string): string {
-  const header = /^\s*([^\n]*)/.exec(text)?.[1] ?? '';
-  let best: string = DELIMITERS[0];
-  let most = 0;
-  for (const delimiter of DELIMITERS) {
-    const count = header.split(delimiter).length - 1;
-    if (count > most) [best, most] = [delimiter, count];
-  }
-  return best;
-}
-
 /**
  * Reads a CSV table of one record type — a spreadsheet saved as CSV — into records. Columns are
  * named by the flattened path of a field (`period.start`, `disaggregation.sex`, `name.en`,
@@ -155,46 +135,6 @@ function delimiterOf(text: string): string {
 export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}): CsvTable {
   const { type, columns, recognisedColumns, records, rows, delimiter, issues } = readCsvTable(input, options, new IssueCollector({ locale: options.locale }, locales));
   return { type: type as RecordType | undefined, columns, recognisedColumns, records, rows, delimiter, issues };
-}
-
-/**
- * Reads a CSV file into a {@link Table}, adding its problems to `collector`: those of the bytes
- * (encoding, an empty file) and of the header (no PHX columns), those of the table, and a table
- * without rows.
- */
-function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector): Table & { delimiter: string } {
-  const table: Table & { delimiter: string } = {
-    type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues, delimiter: options.delimiter ?? ',',
-  };
-  const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
-  if ('problem' in decoded) {
-    const issue = collector.add(decoded.problem);
-    if (issue && decoded.at) issue.location = { row: decoded.at.line, column: 1 };
-    return table;
-  }
-  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  const empty = emptiness(text);
-  if (empty) {
-    collector.add(empty);
-    return table;
-  }
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? delimiterOf(text) });
-  const delimiter = parsed.meta.delimiter;
-  if (parsed.data.every(isBlankRow)) {
-    // Rows of empty cells alone (`;;` lines): a table saved before anything was typed in it.
-    collector.add({ code: 'file.empty', path: [], params: { blank: true } });
-    return { ...table, delimiter };
-  }
-  const read = { ...readTable(parsed.data, { ...options, delimiter }, 1, collector), delimiter };
-  const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
-  if (!read.type || read.recognisedColumns === 0) {
-    const issue = collector.add({ code: 'csv.no-header', path: [], params: { type: (read.type as RecordType | undefined) ?? null } });
-    if (issue) issue.location = at;
-  } else if (read.records.length === 0) {
-    const issue = collector.add({ code: 'csv.no-rows', path: [], params: {} });
-    if (issue) issue.location = at;
-  }
-  return read;
 }
 
 /**
@@ -247,32 +187,5 @@ const plainConventions: ExcelConventions = { delimiter: ',', decimalComma: false
  * ```
  */
 export function validateCsv(input: string | Uint8Array, options: ValidateOptions & ReadCsvOptions = {}): ValidationResult<Partial<DataPackage>> {
-  const collector = new IssueCollector(options, locales);
-  const table = readCsvTable(input, options, collector);
-  const read: ReadSummary = { records: noRecords(), rows: 0, complete: true };
-  const type = table.type as RecordType | undefined;
-  if (!type || table.recognisedColumns === 0 || table.records.length === 0) return collector.result(read);
-  const locate = columnLocator(table.targets);
-  // Missing columns, and date columns of unknown order, are reported once at the header, not again on every row.
-  const settled = headerSettled(table.issues);
-  const add = (problem: Problem, row: number): void => {
-    if (settled(problem)) return;
-    const issue = collector.add(problem);
-    if (issue) issue.location = { row, column: locate(problem.path) };
-  };
-  const checker = new RuleChecker<number>(ruleSettings(options, false), add);
-  for (let i = 0; i < table.records.length; i++) {
-    if (collector.settled) {
-      read.complete = false;
-      return collector.result(read);
-    }
-    const row = table.rows[i]!;
-    const { problems, data, text } = checkShape(type, table.records[i], [], describeShape);
-    problems.forEach((problem) => add(problem, row));
-    if (data) checker.record(type, data, [], row, text);
-    read.records[type]++;
-    read.rows = row;
-  }
-  checker.finish();
-  return collector.result(read, { [recordTypes[type].collection]: table.records });
+  return checkCsv(input, options, new IssueCollector(options, locales), describeShape);
 }

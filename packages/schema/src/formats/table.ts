@@ -1,8 +1,8 @@
-import { locales, type Locale } from '../locales/index.js';
-import { recordTypeNames, type RecordType } from '../model/records.js';
+import type { Locale } from '../locales/index.js';
+import { recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import type { CellLocation, Problem, ValidationIssue } from '../validate/issue.js';
 import { fieldOf } from '../validate/fields.js';
-import { shortened } from '../validate/structural.js';
+import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
 import { readColumn, sheetDateOrder, type SheetCell } from './cells.js';
 import { requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
@@ -174,12 +174,13 @@ export function startsWith(path: readonly (string | number)[], prefix: readonly 
  * are reported once, at the header; cells beyond the header at their row and column.
  *
  * @param rows - the cells of the sheet, row by row; `firstRow` is the number of the first of them.
+ * @param collector - takes the problems found, in the language and with the messages it was made with.
  */
 export function readTable(
   rows: readonly (readonly SheetCell[])[],
   options: TableOptions,
-  firstRow = 1,
-  collector = new IssueCollector({ locale: options.locale }, locales),
+  firstRow: number,
+  collector: IssueCollector,
 ): Table {
   const table: Table = { type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues };
   const add = (problem: Problem, row: number, column: number): void => {

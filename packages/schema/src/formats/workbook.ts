@@ -264,9 +264,11 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadXlsxOptions):
     const named = typeOfSheet(sheet.name);
     // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
     const pathsSecond = (type: TableType | undefined): boolean => type !== undefined && namedColumns(type, rows[1]) > namedColumns(type, rows[0]);
-    const guess = named ?? readTable(rows.slice(1), { sheet: sheet.name }).type ?? readTable(rows, { sheet: sheet.name }).type;
+    // Each reading of a sheet has problems of its own: a guess's are dropped, the table's are taken in below.
+    const problems = (): IssueCollector => new IssueCollector({ locale: options.locale }, locales);
+    const guess = named ?? readTable(rows.slice(1), { sheet: sheet.name }, 1, problems()).type ?? readTable(rows, { sheet: sheet.name }, 1, problems()).type;
     const skip = pathsSecond(guess) ? 1 : 0;
-    const table = readTable(rows.slice(skip), { ...options, type: named, sheet: sheet.name }, skip + 1);
+    const table = readTable(rows.slice(skip), { ...options, type: named, sheet: sheet.name }, skip + 1, problems());
     // A sheet named by no record type is taken for one only when most of its columns name its fields.
     const headed = table.columns.filter((column) => column !== '').length;
     if (!table.type || (!named && table.recognisedColumns * 2 <= headed)) {

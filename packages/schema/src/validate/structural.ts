@@ -6,6 +6,7 @@ import type { IssueParams, ZodIssueParams } from './params.js';
 import { LANGUAGE_TAG_PATTERN, NOT_BLANK_PATTERN, OPEN_CODE_PATTERN, ORGANISATION_ID_PATTERN, RECORD_ID_PATTERN, SPDX_ID_PATTERN, type TextForm } from '../model/common.js';
 import { fieldOf, modelKeys } from './fields.js';
 import { suggestionsInList } from './suggestions.js';
+import { shortened } from './echo.js';
 
 /** What PHX keeps of a zod issue: enough to re-render its message in any locale, never the input itself. */
 const keptFields = ['expected', 'origin', 'minimum', 'maximum', 'inclusive', 'format', 'pattern', 'values'] as const;
@@ -47,14 +48,6 @@ export type RecordReport = <C extends IssueCode>(code: C, keys: readonly (string
  * ```
  */
 export type StructuralProblem = Problem<Extract<IssueCode, `schema.${string}`>>;
-
-/** Longest text a message echoes whole; a longer one is cut, with an ellipsis. */
-const ECHOED_TEXT = 60;
-
-/** A text as a message echoes it: whole up to {@link ECHOED_TEXT} characters, else cut with an ellipsis. */
-export function shortened(text: string): string {
-  return text.length > ECHOED_TEXT ? `${text.slice(0, ECHOED_TEXT - 1)}…` : text;
-}
 
 /** The value found, as a message echoes it: a text shortened, a number or a truth value; nothing for a list or an object. */
 function echoOf(input: unknown): string | number | boolean | null | undefined {

@@ -259,18 +259,30 @@ export function addLocations(text: string, issues: ValidationIssue[], collector:
  * const { ok, issues } = await validateAsync(new Uint8Array(await response.arrayBuffer()), { locale: 'fr' });
  * ```
  */
-export async function validateAsync(input: unknown, options: ValidateOptions = {}): Promise<ValidationResult<DataPackage>> {
-  // The same day for "in the future", should the package be validated again with the describer loaded.
-  const settled: ValidateOptions = { ...options, now: options.now ?? new Date() };
+export function validateAsync(input: unknown, options: ValidateOptions = {}): Promise<ValidationResult<DataPackage>> {
+  return checkOnDemand(options, (settled, collector) => validateWith(input, settled, collector, describeOnDemand, placesOnDemand));
+}
+
+/**
+ * Runs a check of a whole document with the parts loaded on demand, and writes the messages of its issues: the
+ * check is given the options and a collector whose messages are those loaded, and uses the parts of
+ * `on-demand.ts`. When a part is not loaded yet (the describer at the first record the generated checks do not
+ * accept, the JSON places at the first issue to place), it is loaded and the check runs again from the start,
+ * with the same issues.
+ */
+export async function checkOnDemand<Options extends ValidateOptions, Result>(
+  options: Options,
+  check: (options: Options, collector: IssueCollector) => Result,
+): Promise<Result> {
+  // The same day for "in the future", should the check run again with a part loaded.
+  const settled: Options = { ...options, now: options.now ?? new Date() };
   for (;;) {
     const collector = new IssueCollector(settled, loadedLocales);
     try {
-      const result = validateWith(input, settled, collector, describeOnDemand, placesOnDemand);
+      const result = check(settled, collector);
       if (collector.unwritten.length > 0) collector.write(await loadLocale(settled.locale ?? 'en'));
       return result;
     } catch (error) {
-      // A part not loaded yet (the describer at the first record the generated checks do not accept, the
-      // JSON places at the first issue to place): load it and validate again, with the same issues.
       if (!(error instanceof NotLoaded)) throw error;
       await error.load();
     }

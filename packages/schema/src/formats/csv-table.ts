@@ -1,0 +1,109 @@
+import Papa from 'papaparse';
+import { decodeUtf8 } from '../file/encoding.js';
+import type { DataPackage } from '../model/package.js';
+import { recordStores, type RecordType } from '../model/record-kinds.js';
+import type { Problem, ReadSummary, ValidationResult } from '../validate/issue.js';
+import { RuleChecker } from '../validate/rules.js';
+import { checkShape, type Describer } from '../validate/shape.js';
+import { emptiness, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
+import type { ReadCsvOptions } from './csv.js';
+import { columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
+
+/*
+ * Reading and checking a CSV table with the parts given: the messages the collector writes with, the describer
+ * of records the generated checks reject. `validateCsv()` gives those imported as usual; a file checked with the
+ * parts loaded on demand (`validateFileAsync()`) loads only this, papaparse and the table reader at first.
+ */
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/**
+ * The separator of a table: the one the header row uses most. Only the header is read, as column
+ * names hold no separators while cells (a JSON extension, a note) may hold any.
+ */
+function delimiterOf(text: string): string {
+  const header = /^\s*([^\n]*)/.exec(text)?.[1] ?? '';
+  let best: string = DELIMITERS[0];
+  let most = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = header.split(delimiter).length - 1;
+    if (count > most) [best, most] = [delimiter, count];
+  }
+  return best;
+}
+
+/**
+ * Reads a CSV file into a {@link Table}, adding its problems to `collector`: those of the bytes
+ * (encoding, an empty file) and of the header (no PHX columns), those of the table, and a table
+ * without rows.
+ */
+export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector): Table & { delimiter: string } {
+  const table: Table & { delimiter: string } = {
+    type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues, delimiter: options.delimiter ?? ',',
+  };
+  const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
+  if ('problem' in decoded) {
+    const issue = collector.add(decoded.problem);
+    if (issue && decoded.at) issue.location = { row: decoded.at.line, column: 1 };
+    return table;
+  }
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const empty = emptiness(text);
+  if (empty) {
+    collector.add(empty);
+    return table;
+  }
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? delimiterOf(text) });
+  const delimiter = parsed.meta.delimiter;
+  if (parsed.data.every(isBlankRow)) {
+    // Rows of empty cells alone (`;;` lines): a table saved before anything was typed in it.
+    collector.add({ code: 'file.empty', path: [], params: { blank: true } });
+    return { ...table, delimiter };
+  }
+  const read = { ...readTable(parsed.data, { ...options, delimiter }, 1, collector), delimiter };
+  const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
+  if (!read.type || read.recognisedColumns === 0) {
+    const issue = collector.add({ code: 'csv.no-header', path: [], params: { type: (read.type as RecordType | undefined) ?? null } });
+    if (issue) issue.location = at;
+  } else if (read.records.length === 0) {
+    const issue = collector.add({ code: 'csv.no-rows', path: [], params: {} });
+    if (issue) issue.location = at;
+  }
+  return read;
+}
+
+/** Validates a CSV table as `validateCsv()` does, with the messages of `collector` and the describer given. */
+export function checkCsv(
+  input: string | Uint8Array,
+  options: ValidateOptions & ReadCsvOptions,
+  collector: IssueCollector,
+  describe: Describer,
+): ValidationResult<Partial<DataPackage>> {
+  const table = readCsvTable(input, options, collector);
+  const read: ReadSummary = { records: noRecords(), rows: 0, complete: true };
+  const type = table.type as RecordType | undefined;
+  if (!type || table.recognisedColumns === 0 || table.records.length === 0) return collector.result(read);
+  const locate = columnLocator(table.targets);
+  // Missing columns, and date columns of unknown order, are reported once at the header, not again on every row.
+  const settled = headerSettled(table.issues);
+  const add = (problem: Problem, row: number): void => {
+    if (settled(problem)) return;
+    const issue = collector.add(problem);
+    if (issue) issue.location = { row, column: locate(problem.path) };
+  };
+  const checker = new RuleChecker<number>(ruleSettings(options, false), add);
+  for (let i = 0; i < table.records.length; i++) {
+    if (collector.settled) {
+      read.complete = false;
+      return collector.result(read);
+    }
+    const row = table.rows[i]!;
+    const { problems, data, text } = checkShape(type, table.records[i], [], describe);
+    problems.forEach((problem) => add(problem, row));
+    if (data) checker.record(type, data, [], row, text);
+    read.records[type]++;
+    read.rows = row;
+  }
+  checker.finish();
+  return collector.result(read, { [recordStores[type].collection]: table.records });
+}
