@@ -330,9 +330,9 @@ export function validateFile(input: Uint8Array | ChunkSource, options: ValidateF
  * Validates a file as {@link validateFile} does, with the same result, loading on demand what a valid file in
  * English never needs, as {@link validateAsync} does: zod and the model, jsonc-parser, and the messages of a
  * language other than English, each where it is first needed — an NDJSON stream at the line that needs it
- * (checked again once it is loaded, the stream read once), a `.phx.json` file read whole by validating it again,
- * a `.phx.json` file read piece by piece before its first record. Issues given to `onIssue` carry their
- * message. A CSV file or a workbook is checked by its reader, loaded with the first such file, which brings the
+ * (checked again once it is loaded, the stream read once), a `.phx.json` file read whole or a CSV file by
+ * validating it again, a `.phx.json` file read piece by piece before its first record. Issues given to `onIssue`
+ * carry their message. A workbook is checked by its reader, loaded with the first workbook, which brings the
  * describer and the messages with it. Its first download in a browser is a fraction of {@link validateFile}'s
  * (see docs/performance.md).
  *
