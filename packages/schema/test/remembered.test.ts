@@ -80,6 +80,38 @@ async function* failingAfter(text: string, bytes: number): AsyncGenerator<Uint8A
   throw new Error('connection reset');
 }
 
+/**
+ * Validations that give no result, each of data naming the surname: it says, by its expectations, that the name was
+ * read before the validation ended.
+ */
+const unfinished: Record<string, (surname: readonly number[]) => Promise<void>> = {
+  async 'an NDJSON stream whose reader stops at the first issue'(surname) {
+    const text = ndjsonNaming(surname, 3);
+    let stopped = false;
+    for await (const issue of validateNdjson((async function* () { yield text; })(), { now: NOW })) {
+      stopped = issue.code === 'privacy.personal-data';
+      if (stopped) break;
+    }
+    expect(stopped).toBe(true);
+  },
+  async 'an NDJSON stream that fails'(surname) {
+    const codes: string[] = [];
+    const reading = (async () => {
+      for await (const issue of validateNdjson(failingAfter(ndjsonNaming(surname, 3), Number.MAX_SAFE_INTEGER), { now: NOW })) codes.push(issue.code);
+    })();
+    await expect(reading).rejects.toThrow('connection reset');
+    expect(codes).toContain('privacy.personal-data');
+  },
+  // A `.phx.json` file read piece by piece checks its records as it reads them, and gives their issues at its end,
+  // in the order of a file read whole: the observation naming someone is read well before the stream fails.
+  async 'a .phx.json file read piece by piece whose stream fails'(surname) {
+    const text = packageNaming(surname, 600);
+    expect(text.length).toBeGreaterThan(150_000);
+    const options = { name: 'data.phx.json', now: NOW, reopen: () => failingAfter(text, 100_000) };
+    await expect(validateFile(failingAfter(text, 100_000), options)).rejects.toThrow('connection reset');
+  },
+};
+
 /** Validates an observation whose data source is the surname, which is no data source: the codes of its issues. */
 function validateMistaken(surname: readonly number[]): string[] {
   const observation = countObservation({ dataSource: String.fromCharCode(...surname) });
@@ -117,47 +149,11 @@ describe('what the checks remember of the texts they read', () => {
   );
 
   // A validation that gives no result forgets as well: one whose reader stops at an issue, or whose stream fails.
-  it(
-    'leaves no text of an NDJSON stream in the heap when its reader stops at the first issue',
-    async () => {
+  it.each(Object.entries(unfinished))(
+    'leaves no text in the heap of %s',
+    async (_, validateUnfinished) => {
       const surname = madeUpSurname();
-      const text = ndjsonNaming(surname, 3);
-      let stopped = false;
-      for await (const issue of validateNdjson((async function* () { yield text; })(), { now: NOW })) {
-        stopped = issue.code === 'privacy.personal-data';
-        if (stopped) break;
-      }
-      expect(stopped).toBe(true);
-      expect(await heapHolds(surname)).toBe(false);
-    },
-    30_000,
-  );
-
-  it(
-    'leaves no text of an NDJSON stream in the heap when the stream fails',
-    async () => {
-      const surname = madeUpSurname();
-      const codes: string[] = [];
-      const reading = (async () => {
-        for await (const issue of validateNdjson(failingAfter(ndjsonNaming(surname, 3), Number.MAX_SAFE_INTEGER), { now: NOW })) codes.push(issue.code);
-      })();
-      await expect(reading).rejects.toThrow('connection reset');
-      expect(codes).toContain('privacy.personal-data');
-      expect(await heapHolds(surname)).toBe(false);
-    },
-    30_000,
-  );
-
-  // A `.phx.json` file read piece by piece checks its records as it reads them, and gives their issues at its
-  // end, in the order of a file read whole: the observation naming someone is read well before the stream fails.
-  it(
-    'leaves no text of a .phx.json file read piece by piece in the heap when the stream fails',
-    async () => {
-      const surname = madeUpSurname();
-      const text = packageNaming(surname, 600);
-      expect(text.length).toBeGreaterThan(150_000);
-      const options = { name: 'data.phx.json', now: NOW, reopen: () => failingAfter(text, 100_000) };
-      await expect(validateFile(failingAfter(text, 100_000), options)).rejects.toThrow('connection reset');
+      await validateUnfinished(surname);
       expect(await heapHolds(surname)).toBe(false);
     },
     30_000,
