@@ -181,6 +181,26 @@ describe('validateFileAsync and validateNdjsonAsync', () => {
     expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
   });
 
+  // CSV files as people have them, not as PHX writes them: another encoding, CRLF and quoted line breaks, a header
+  // of no PHX columns or of some unknown, cells beyond the header, dates of no clear order, blank rows alone.
+  const peoplesCsv: { name: string; bytes: Uint8Array }[] = [
+    { name: 'cp1251.csv', bytes: Uint8Array.of(...encoder.encode('id;name.ru;organisationType;countries.0\r\nUA-1;'), 0xcf, 0xf0, 0xe8, 0xfe, 0xf2, ...encoder.encode(';ngo;UA\r\n')) },
+    { name: 'utf16.csv', bytes: Uint8Array.of(0xff, 0xfe, ...[...'id,country\r\nf-1,UA\r\n'].flatMap((char) => [char.charCodeAt(0), 0])) },
+    { name: 'quoted.csv', bytes: encoder.encode('\uFEFFid;indicator;reportingOrganisation;scope.country;period.start;period.end;value;unit;dataSource;notes\r\nobs-1;hiv-prevalence-prisoners;UA-EDR-21514560;UA;01/02/2020;31/12/2020;7,5;percent;survey;"line one\r\nline ""two"";"\r\nobs-2;hiv-prevalence-prisoners;UA-EDR-21514560;UA;01/02/2020;12/31/2020;12;percent;survey;;extra\r\n') },
+    { name: 'not-phx.csv', bytes: encoder.encode('Name,Age\nIvan,34\n') },
+    { name: 'unknown-columns.csv', bytes: encoder.encode('id,country,colour,капасити\nf-1,XX,red,12\nf-2,UA,,\n') },
+    { name: 'blank-rows.csv', bytes: encoder.encode(';;;\r\n;;;\r\n') },
+  ];
+
+  it.each(languages)('say what validateFile says of CSV files as people have them, in %s, from nothing loaded', async (locale) => {
+    for (const { name, bytes } of peoplesCsv) {
+      const options: ValidateFileOptions = { name, locale, now: NOW };
+      const expected = await fileRun(validateFile, bytes, options);
+      expect(expected.result.format, name).toBe('csv');
+      expect(await fileRun((await fresh()).validateFileAsync, bytes, options), name).toEqual(expected);
+    }
+  });
+
   // Records that zod rejects need the describer, which a check of a CSV file loads at the first of them, and then
   // checks the file again from its start; what it says must not show it.
   it('fuzzed CSV files as Excel writes them, in every language, from nothing loaded', async () => {
