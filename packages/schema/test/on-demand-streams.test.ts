@@ -10,6 +10,7 @@
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import ExcelJS from 'exceljs';
 import * as z from 'zod';
 import { validateFile, validateFileAsync, type FileValidationResult, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { toNdjsonLines } from '../src/formats/convert.js';
@@ -37,6 +38,10 @@ const exampleFiles = [
   'spreadsheet/observations.csv',
   'spreadsheet/facilities.csv',
 ].map((name) => ({ name, bytes: new Uint8Array(readFileSync(new URL(name, dataDir))) }));
+
+/** The example of a whole package, and its header. */
+const example = JSON.parse(readFileSync(new URL('network-meeting-2020.phx.json', dataDir), 'utf8')) as Record<string, unknown>;
+const packageHeader = Object.fromEntries(Object.entries(example).filter(([, value]) => !Array.isArray(value)));
 
 /** The examples' packages as NDJSON streams too: each record a line, checked line by line. */
 const exampleStreams = exampleFiles
@@ -103,19 +108,6 @@ describe('validateFileAsync and validateNdjsonAsync', () => {
     }
   });
 
-  it('say what validateFile says of a workbook, in every language', async () => {
-    const example = JSON.parse(readFileSync(new URL('network-meeting-2020.phx.json', dataDir), 'utf8')) as Record<string, unknown>;
-    const observations = example.observations as Record<string, unknown>[];
-    // One observation wrong, so that there is something to say.
-    const bytes = await writeXlsx({ ...example, observations: [{ ...observations[0], numerator: -1 }, ...observations.slice(1)] });
-    for (const locale of languages) {
-      const options: ValidateFileOptions = { name: 'package.xlsx', locale, now: NOW };
-      const expected = await fileRun(validateFile, bytes, options);
-      expect(expected.result.ok).toBe(false);
-      expect(await fileRun((await fresh()).validateFileAsync, bytes, options)).toEqual(expected);
-    }
-  });
-
   it('load nothing for a valid stream in English, and the describer at the first line it is needed for', async () => {
     const lazily = await fresh();
     const { bytes } = exampleFiles.find(({ name }) => name === 'network-meeting-2020.phx.ndjson')!;
@@ -173,10 +165,10 @@ describe('validateFileAsync and validateNdjsonAsync', () => {
   // as usual): this holds that the check asks for no part it does not need.
   it('ask for no part for a CSV file with nothing to say', async () => {
     const lazily = await fresh();
-    const example = JSON.parse(readFileSync(new URL('network-meeting-2020.phx.json', dataDir), 'utf8')) as { organisations: Record<string, unknown>[] };
-    const bytes = encoder.encode(writeCsv('organisation', example.organisations));
+    const organisations = example.organisations as Record<string, unknown>[];
+    const bytes = encoder.encode(writeCsv('organisation', organisations));
     const { result } = await fileRun(lazily.validateFileAsync, bytes, { name: 'organisations.csv', now: NOW });
-    expect(result).toMatchObject({ ok: true, issues: [], format: 'csv', read: { records: { organisation: example.organisations.length } } });
+    expect(result).toMatchObject({ ok: true, issues: [], format: 'csv', read: { records: { organisation: organisations.length } } });
     expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual([]);
     expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
   });
@@ -191,6 +183,33 @@ describe('validateFileAsync and validateNdjsonAsync', () => {
     { name: 'unknown-columns.csv', bytes: encoder.encode('id,country,colour,капасити\nf-1,XX,red,12\nf-2,UA,,\n') },
     { name: 'blank-rows.csv', bytes: encoder.encode(';;;\r\n;;;\r\n') },
   ];
+
+  // Workbooks as people have them: sheets made by hand in Excel (field paths or Ukrainian headings, dates and
+  // decimal commas typed as text, a sheet of notes), PHX's own in Russian with a mistake, and ones that cannot be read.
+  const peoplesWorkbooks = (async (): Promise<{ name: string; bytes: Uint8Array; maxDocumentBytes?: number }[]> => {
+    const byHand = new ExcelJS.Workbook();
+    const facilities = byHand.addWorksheet('Мої установи');
+    facilities.addRow(['id', 'country', 'facilityType', 'capacity']);
+    facilities.addRow(['ua-lviv-19', 'UA', 'prison', 1200]);
+    facilities.addRow([]);
+    facilities.addRow(['ua-kyiv-sizo', 'UA', 'pre-trial-detention', '2 850']);
+    const observations = byHand.addWorksheet('observations');
+    observations.addRow(['Ідентифікатор', 'Показник', 'Організація', 'Країна', 'Установа', 'Початок періоду', 'Кінець періоду', 'Значення', 'Одиниця', 'Джерело даних', 'Примітки']);
+    observations.addRow(['id', 'indicator', 'reportingOrganisation', 'scope.country', 'scope.facility', 'period.start', 'period.end', 'value', 'unit', 'dataSource', 'notes']);
+    observations.addRow(['obs-1', 'hiv-prevalence-prisoners', 'UA-EDR-21514560', 'UA', 'ua-lviv-19', new Date(Date.UTC(2020, 0, 1)), '31.12.2020', '7,5', 'percent', 'survey', 'Іван Петренко, 34 роки, ВІЛ+']);
+    observations.addRow(['obs-2', 'hiv-prevalence-prisoners', 'UA-EDR-21514560', 'UA', 'no-such-prison', '03/04/2020', '12/31/2020', 12, 'percent', 'survey']);
+    byHand.addWorksheet('Sheet1').addRow(['Нотатки', 'до звіту']);
+    const phx = await writeXlsx({ ...example, observations: [{ ...(example.observations as Record<string, unknown>[])[0], numerator: -1 }] }, { language: 'ru' });
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet('Sheet1');
+    return [
+      { name: 'by-hand.xlsx', bytes: new Uint8Array(await byHand.xlsx.writeBuffer()) },
+      { name: 'phx-ru.xlsx', bytes: phx },
+      { name: 'empty.xlsx', bytes: new Uint8Array(await empty.xlsx.writeBuffer()) },
+      { name: 'cut.xlsx', bytes: phx.subarray(0, phx.length - 100) },
+      { name: 'too-large.xlsx', bytes: phx, maxDocumentBytes: phx.length },
+    ];
+  })();
 
   it.each(languages)('say what validateFile says of CSV files as people have them, in %s, from nothing loaded', async (locale) => {
     for (const { name, bytes } of peoplesCsv) {
@@ -225,6 +244,43 @@ describe('validateFileAsync and validateNdjsonAsync', () => {
         expect(await fileRun(run, bytes, options, 64)).toEqual(await fileRun(validateFile, bytes, options, 64));
       }),
       { numRuns: 40 },
+    );
+  });
+
+  // What a browser downloads for it is held by packages/web/test/budget.test.ts.
+  it('ask for no part for a workbook with nothing to say', async () => {
+    const lazily = await fresh();
+    const bytes = await writeXlsx(example, { language: 'uk' });
+    // Judged today: the example's last periods end after NOW.
+    const { result } = await fileRun(lazily.validateFileAsync, bytes, { name: 'package.xlsx' });
+    expect(result).toMatchObject({ ok: true, issues: [], format: 'xlsx', read: { records: { observation: (example.observations as unknown[]).length } } });
+    expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual([]);
+    expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
+  });
+
+  it.each(languages)('say what validateFile says of workbooks as people have them, in %s, from nothing loaded', async (locale) => {
+    for (const { name, bytes, maxDocumentBytes } of await peoplesWorkbooks) {
+      const options: ValidateFileOptions = { name, locale, now: NOW, maxDocumentBytes };
+      const expected = await fileRun(validateFile, bytes, options);
+      expect(expected.result.format, name).toBe('xlsx');
+      expect(await fileRun((await fresh()).validateFileAsync, bytes, options), name).toEqual(expected);
+    }
+  });
+
+  // The package a workbook holds is validated again from its start once the describer is loaded; what it says must
+  // not show it.
+  it('fuzzed packages as workbooks, in every language, from nothing loaded', async () => {
+    await fc.assert(
+      fc.asyncProperty(records, fc.constantFrom(...excelLocales), settings, fc.boolean(), fc.boolean(), async (collections, language, setting, keepData, fromNothing) => {
+        const run = fromNothing ? (await fresh()).validateFileAsync : validateFileAsync;
+        const objects = Object.fromEntries(
+          Object.entries(collections).map(([key, list]) => [key, (list ?? []).filter((row): row is Record<string, unknown> => typeof row === 'object' && row !== null && !Array.isArray(row))]),
+        );
+        const bytes = await writeXlsx({ ...packageHeader, ...objects }, { language });
+        const options: ValidateFileOptions = { name: 'fuzzed.xlsx', now: NOW, keepData, ...setting };
+        expect(await fileRun(run, bytes, options)).toEqual(await fileRun(validateFile, bytes, options));
+      }),
+      { numRuns: 15 },
     );
   });
 

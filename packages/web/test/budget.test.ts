@@ -92,6 +92,18 @@ describe('bundle budget', () => {
     for (const marker of ['$ZodObject', 'Знаменатель', 'Denominator']) expect(loaded.filter(({ text }) => text.includes(marker)).map(({ file }) => file)).toEqual([]);
   });
 
+  it('checks a workbook with the workbook reader and exceljs alone, the reader within 10 KB gzip: zod and the messages load only when needed', async () => {
+    const scripts = await builtScripts();
+    const first = withStaticImports(scripts, workerScripts(scripts));
+    const reader = scripts.find(({ file }) => /(^|\/)workbook-reader-[\w-]+\.js$/.test(file));
+    expect(reader).toBeDefined();
+    const loaded = withStaticImports(scripts, [reader!]).filter((script) => !first.includes(script));
+    // exceljs loads with the first workbook, by a dynamic import of its own (held above).
+    expect(reader!.text).toMatch(/import\("\.\/exceljs[\w.-]*\.js"\)/);
+    expect(loaded.reduce((sum, { size }) => sum + size, 0)).toBeLessThanOrEqual(10 * 1024);
+    for (const marker of ['$ZodObject', 'Знаменатель', 'Denominator']) expect(loaded.filter(({ text }) => text.includes(marker)).map(({ file }) => file)).toEqual([]);
+  });
+
   it('keeps the validator (zod, the rules) out of the page’s own script: it loads with the worker', async () => {
     expect((await pageScript(await builtScripts())).size).toBeLessThanOrEqual(25 * 1024);
   });

@@ -160,8 +160,8 @@ type StepOptions = Omit<ValidateFileOptions, 'onIssue'> & { onIssue?: (issue: Va
  */
 interface FileChecks {
   parts: ValidationParts;
-  /** Validates a document read whole. */
-  document(input: Uint8Array, options: StepOptions): ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>;
+  /** Validates a document read whole, or the package read from a workbook. */
+  document(input: unknown, options: StepOptions): ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>;
   /** Validates an NDJSON stream. */
   ndjson(source: ChunkSource, options: ValidateNdjsonOptions): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>>;
   /** The parts a `.phx.json` file read piece by piece is checked with: its records are checked as the scanner finds them, and cannot wait. */
@@ -250,8 +250,8 @@ async function csvRecords(bytes: Uint8Array, options: StepOptions): Promise<Vali
 
 /** The package of a workbook, with the problems of its sheets and notes of what was read from local forms. */
 async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
-  const { readWorkbook } = await import('../formats/workbook.js');
-  const workbook = await readWorkbook(bytes, options);
+  const { readWorkbook } = await import('../formats/workbook-reader.js');
+  const workbook = await readWorkbook(bytes, options, locales);
   const collector = new IssueCollector(options, locales);
   workbook.issues.forEach((issue) => collector.keep(issue));
   const read: ReadSummary = { records: noRecords(), complete: true };
@@ -266,10 +266,13 @@ async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise
  */
 const validators: Partial<Record<FileFormat, FormatStep>> = {
   json: validateJson,
-  // The workbook reader (exceljs, the headings of every language) loads with the first workbook, with the describer
-  // and the messages of every language it checks with.
   csv: (source, options, checks) => wholeDocument(source, options, checks.csv, checks.parts),
-  xlsx: async (source, options, checks) => wholeDocument(source, options, (await import('../formats/workbook.js')).validateWorkbook, checks.parts),
+  // The workbook reader (exceljs, the headings of every language) loads with the first workbook; the package it
+  // holds is checked as a document read whole is.
+  async xlsx(source, options, checks) {
+    const { validateWorkbook } = await import('../formats/workbook-reader.js');
+    return wholeDocument(source, options, (bytes, settled) => validateWorkbook(bytes, settled, checks.document, checks.parts.messages), checks.parts);
+  },
   async ndjson(source, options, checks) {
     const run = checks.ndjson(source.chunks(), options);
     for (let step = await run.next(); ; step = await run.next()) {
@@ -330,11 +333,11 @@ export function validateFile(input: Uint8Array | ChunkSource, options: ValidateF
  * Validates a file as {@link validateFile} does, with the same result, loading on demand what a valid file in
  * English never needs, as {@link validateAsync} does: zod and the model, jsonc-parser, and the messages of a
  * language other than English, each where it is first needed — an NDJSON stream at the line that needs it
- * (checked again once it is loaded, the stream read once), a `.phx.json` file read whole or a CSV file by
- * validating it again, a `.phx.json` file read piece by piece before its first record. Issues given to `onIssue`
- * carry their message. A workbook is checked by its reader, loaded with the first workbook, which brings the
- * describer and the messages with it. Its first download in a browser is a fraction of {@link validateFile}'s
- * (see docs/performance.md).
+ * (checked again once it is loaded, the stream read once), a `.phx.json` file read whole, a CSV file or the
+ * package a workbook holds by validating it again, a `.phx.json` file read piece by piece before its first record.
+ * Issues given to `onIssue` carry their message. The readers of CSV files and workbooks (exceljs) load with the
+ * first such file. Its first download in a browser is a fraction of {@link validateFile}'s (see
+ * docs/performance.md).
  *
  * @param input - the bytes, or a stream of chunks (a web `ReadableStream`, a Node stream, any async iterable).
  * @example

@@ -1,40 +1,21 @@
-import { locales } from '../locales/index.js';
 /**
- * Excel workbooks (.xlsx) both ways, with exceljs. exceljs is loaded with the first workbook read
- * or written, so that it never weighs on those who only read JSON or CSV (nor on the page's first
- * download).
+ * Writing Excel workbooks (.xlsx) with exceljs: headings in a language over the field paths, and drop-down lists
+ * of the codelists and the catalogue's indicators. Reading them is ./workbook-reader.ts.
  */
 import type * as ExcelJS from 'exceljs';
 import { indicatorCatalogue } from '../catalogue/indicators.js';
 import { codelistLabels } from '../codelists/index.js';
 import { codelists, type CodelistId } from '../codelists/codes.js';
 import { PHX_VERSION } from '../model/package.js';
-import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
-import type { DataPackage } from '../model/package.js';
-import type { ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
-import { validate } from '../validate/sync.js';
-import { IssueCollector, noRecords } from '../validate/validate.js';
-import type { SheetCell } from './cells.js';
+import { packageHeaderOf, recordStores, recordTypeNames } from '../model/record-kinds.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
 import { recordShape, resolveColumn, type Shape, type TableType } from './csv-shape.js';
 import type { ExcelLocale } from './excel-locale.js';
-import { expansionOf } from './zip.js';
-import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
 import { columnHeading } from './headings.js';
-import { cellLocation, columnLetters, columnLocator, headerSettled, readTable, type Table } from './table.js';
-import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead, WriteXlsxOptions } from './xlsx.js';
+import { columnLetters } from './table.js';
+import { CODELISTS_SHEET, loadExcel, PACKAGE_SHEET } from './workbook-reader.js';
+import type { WriteXlsxOptions } from './xlsx.js';
 
-/** exceljs, loaded once, on first use: its CommonJS and browser builds export the library as their default. */
-let excel: Promise<typeof ExcelJS> | undefined;
-function loadExcel(): Promise<typeof ExcelJS> {
-  excel ??= import('exceljs').then((module) => ((module as { default?: typeof ExcelJS }).default ?? module) as typeof ExcelJS);
-  return excel;
-}
-
-/** The sheet of the package header. */
-export const PACKAGE_SHEET = 'Package';
-/** The sheet of the drop-down lists. */
-export const CODELISTS_SHEET = 'Codelists';
 /** Headings are row 1, field paths row 2, data from row 3. */
 const FIRST_DATA_ROW = 3;
 /**
@@ -45,12 +26,7 @@ const ROWS_TO_FILL = 1000;
 
 /** The sheet of each record type: its collection, as in a .phx.json file. */
 function sheetOf(type: TableType): string {
-  return type === 'package' ? PACKAGE_SHEET : recordTypes[type].collection;
-}
-
-function typeOfSheet(name: string): TableType | undefined {
-  if (name.trim().toLowerCase() === PACKAGE_SHEET.toLowerCase()) return 'package';
-  return recordTypeNames.find((type) => recordTypes[type].collection === name.trim());
+  return type === 'package' ? PACKAGE_SHEET : recordStores[type].collection;
 }
 
 /** The columns of an empty sheet of a type: every field, a list's first item, a language map in English and the workbook's language. */
@@ -184,13 +160,12 @@ function addCodelists(workbook: ExcelJS.Workbook, lists: Lists, ranges: Readonly
 /** Writes a whole package as a workbook; see {@link writeXlsx}. */
 export async function writeWorkbook(pkg: Record<string, unknown>, options: WriteXlsxOptions): Promise<Uint8Array> {
   const language = options.language ?? 'en';
-  const collections = new Set<string>(recordTypeNames.map((type) => recordTypes[type].collection));
-  const header = Object.fromEntries(Object.entries(pkg).filter(([key]) => !collections.has(key)));
+  const header = packageHeaderOf(pkg);
   const tables: { type: TableType; records: Record<string, unknown>[]; columns: string[] }[] = [];
   const headerColumns = orderedColumns('package', [flattenRecord(header)]);
   tables.push({ type: 'package', records: [header], columns: options.template ? mergeColumns(templateColumns('package', language), headerColumns) : headerColumns });
   for (const type of recordTypeNames) {
-    const records = Array.isArray(pkg[recordTypes[type].collection]) ? (pkg[recordTypes[type].collection] as Record<string, unknown>[]) : [];
+    const records = Array.isArray(pkg[recordStores[type].collection]) ? (pkg[recordStores[type].collection] as Record<string, unknown>[]) : [];
     const wanted = options.template?.includes(type) ?? false;
     if (records.length === 0 && !wanted) continue;
     const present = orderedColumns(type, records.map(flattenRecord));
@@ -209,132 +184,6 @@ export async function writeWorkbook(pkg: Record<string, unknown>, options: Write
 /** Columns of a template first, then any the records have beyond them, in the schema's order. */
 function mergeColumns(template: readonly string[], present: readonly string[]): string[] {
   return [...template, ...present.filter((column) => !template.includes(column))];
-}
-
-/** A cell of exceljs as a sheet cell: formulas by their result, rich text and links by their text. */
-function sheetCell(value: ExcelJS.CellValue): SheetCell {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if ('result' in value) return sheetCell(value.result as ExcelJS.CellValue);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('text' in value) return typeof value.text === 'string' ? value.text : sheetCell(value.text as ExcelJS.CellValue);
-  if ('error' in value) return value.error;
-  return undefined;
-}
-
-function rowsOf(sheet: ExcelJS.Worksheet): SheetCell[][] {
-  const rows: SheetCell[][] = [];
-  const width = sheet.columnCount;
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: SheetCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(sheetCell(row.getCell(c).value));
-    while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
-    rows.push(cells);
-  }
-  return rows;
-}
-
-/** How many cells of a row name a column of a type. */
-function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): number {
-  return (row ?? []).filter((cell) => typeof cell === 'string' && resolveColumn(type, cell.trim()).kind !== 'unknown').length;
-}
-
-/** Reads a workbook into a package; see {@link readXlsx}. */
-export async function readWorkbook(bytes: Uint8Array, options: ReadXlsxOptions): Promise<WorkbookRead> {
-  const collector = new IssueCollector({ locale: options.locale }, locales);
-  const read: WorkbookRead = { pkg: {}, issues: collector.issues, tables: [] };
-  // Unpacked whole only when it stays within the limit, measured as a stream first.
-  const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
-  const expansion = await expansionOf(bytes, maxBytes);
-  if (expansion === 'too-large') collector.add({ code: 'file.too-large', path: [], params: { maxBytes } });
-  else if (expansion === 'unreadable') collector.add({ code: 'sheet.unreadable', path: [], params: {} });
-  if (typeof expansion === 'string') return read;
-  const workbook = new (await loadExcel()).Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    collector.add({ code: 'sheet.unreadable', path: [], params: {} });
-    return read;
-  }
-  const records = new Map<RecordType, Record<string, unknown>[]>();
-  for (const sheet of workbook.worksheets) {
-    if (sheet.name === CODELISTS_SHEET) continue;
-    const rows = rowsOf(sheet);
-    const named = typeOfSheet(sheet.name);
-    // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
-    const pathsSecond = (type: TableType | undefined): boolean => type !== undefined && namedColumns(type, rows[1]) > namedColumns(type, rows[0]);
-    // Each reading of a sheet has problems of its own: a guess's are dropped, the table's are taken in below.
-    const problems = (): IssueCollector => new IssueCollector({ locale: options.locale }, locales);
-    const guess = named ?? readTable(rows.slice(1), { sheet: sheet.name }, 1, problems()).type ?? readTable(rows, { sheet: sheet.name }, 1, problems()).type;
-    const skip = pathsSecond(guess) ? 1 : 0;
-    const table = readTable(rows.slice(skip), { ...options, type: named, sheet: sheet.name }, skip + 1, problems());
-    // A sheet named by no record type is taken for one only when most of its columns name its fields.
-    const headed = table.columns.filter((column) => column !== '').length;
-    if (!table.type || (!named && table.recognisedColumns * 2 <= headed)) {
-      if (rows.some((row) => row.length > 0)) collector.add({ code: 'sheet.unknown-sheet', path: [sheet.name], params: { sheet: sheet.name } });
-      continue;
-    }
-    read.tables.push({ sheet: sheet.name, table });
-    table.issues.forEach((issue) => collector.keep(issue));
-    if (table.type === 'package') read.pkg = { ...(table.records[0] ?? {}), ...read.pkg };
-    else {
-      const list = records.get(table.type) ?? [];
-      records.set(table.type, [...list, ...table.records]);
-    }
-  }
-  for (const type of recordTypeNames) {
-    const list = records.get(type);
-    if (list) read.pkg[recordTypes[type].collection] = list;
-  }
-  return read;
-}
-
-/** Reads a workbook and validates the package it holds; see {@link validateXlsx}. */
-export async function validateWorkbook(bytes: Uint8Array, options: ValidateXlsxOptions): Promise<ValidationResult<Partial<DataPackage>>> {
-  const read = await readWorkbook(bytes, options);
-  const collector = new IssueCollector(options, locales);
-  read.issues.forEach((issue) => collector.keep(issue));
-  const summary: ReadSummary = { records: noRecords(), complete: true };
-  for (const { table } of read.tables) if (table.type !== undefined && table.type !== 'package') summary.records[table.type] += table.records.length;
-  if (read.tables.length === 0 || read.issues.some((issue) => issue.code === 'sheet.unreadable')) return collector.result(summary);
-  const place = placer(read.tables);
-  for (const issue of validate(read.pkg, options).issues) {
-    const where = place(issue);
-    if (where === null) continue;
-    collector.keep(where ? { ...issue, location: where } : issue);
-  }
-  return collector.result(summary, read.pkg as Partial<DataPackage>);
-}
-
-/**
- * Where an issue of the package lies in the workbook: its sheet, row and column. Null for an issue
- * the sheet has already reported once at its header (a missing column, dates of unknown order).
- */
-function placer(tables: readonly { sheet: string; table: Table }[]): (issue: ValidationIssue) => ValidationIssue['location'] | null {
-  const byType = new Map<TableType, { sheet: string; table: Table; locate: (path: readonly (string | number)[]) => number; settled: ReturnType<typeof headerSettled>; offset: number }[]>();
-  for (const { sheet, table } of tables) {
-    const list = byType.get(table.type!) ?? [];
-    const offset = list.reduce((sum, entry) => sum + entry.table.records.length, 0);
-    list.push({ sheet, table, locate: columnLocator(table.targets), settled: headerSettled(table.issues), offset });
-    byType.set(table.type!, list);
-  }
-  const collectionType = new Map<unknown, RecordType>(recordTypeNames.map((type) => [recordTypes[type].collection, type]));
-  return (issue) => {
-    const [collection, index] = issue.path;
-    const type = collectionType.get(collection);
-    if (type && typeof index === 'number') {
-      const entry = byType.get(type)?.find(({ table, offset }) => index >= offset && index < offset + table.records.length);
-      if (!entry) return undefined;
-      const path = issue.path.slice(2);
-      if (entry.settled({ code: issue.code, path })) return null;
-      return cellLocation(entry.table.rows[index - entry.offset]!, entry.locate(path), entry.sheet);
-    }
-    const header = byType.get('package')?.[0];
-    if (!header || type) return undefined;
-    if (header.settled(issue)) return null;
-    return cellLocation(header.table.rows[0] ?? header.table.headerRow, header.locate(issue.path), header.sheet);
-  };
 }
 
 /** The template workbook's package: its header with the format's version filled in. */

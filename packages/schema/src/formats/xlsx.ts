@@ -4,7 +4,10 @@ import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
 import type { ValidateOptions } from '../validate/validate.js';
 import type { ExcelLocale } from './excel-locale.js';
 import type { Table } from './table.js';
-import { readWorkbook, templatePackage, validateWorkbook, writeWorkbook } from './workbook.js';
+import { locales } from '../locales/index.js';
+import { validate } from '../validate/sync.js';
+import { templatePackage, writeWorkbook } from './workbook.js';
+import { readWorkbook, validateWorkbook } from './workbook-reader.js';
 
 /**
  * Options of {@link writeXlsx}.
@@ -149,7 +152,7 @@ export async function xlsxTemplate(options: WriteXlsxOptions & { header?: Record
  * ```
  */
 export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Promise<WorkbookRead> {
-  return readWorkbook(bytes, options);
+  return readWorkbook(bytes, options, locales);
 }
 
 /**
@@ -165,5 +168,5 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
  * ```
  */
 export async function validateXlsx(bytes: Uint8Array, options: ValidateXlsxOptions = {}): Promise<ValidationResult<Partial<DataPackage>>> {
-  return validateWorkbook(bytes, options);
+  return validateWorkbook(bytes, options, validate, locales);
 }

@@ -1,0 +1,193 @@
+/**
+ * Reading Excel workbooks (.xlsx) with exceljs, and validating the package they hold with the validator given:
+ * `validate()` with every part imported, or `validateAsync()`, which loads zod and the messages of a language
+ * only when they are needed, so that checking a workbook with nothing to say loads exceljs and this alone. Apart
+ * from the writer (./workbook.ts), whose drop-down lists bring the catalogue's names and every codelist's labels.
+ * exceljs is loaded with the first workbook read or written, so that it never weighs on those who only read JSON or
+ * CSV (nor on the page's first download).
+ */
+import type * as ExcelJS from 'exceljs';
+import type { Locale } from '../locales/index.js';
+import type { PhxLocale } from '../locales/types.js';
+import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
+import type { DataPackage } from '../model/package.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
+import type { ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import { writeMessages } from '../validate/on-demand.js';
+import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
+import type { SheetCell } from './cells.js';
+import { resolveColumn, type TableType } from './csv-shape.js';
+import { cellLocation, columnLocator, headerSettled, readTable, type Table } from './table.js';
+import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
+import { expansionOf } from './zip.js';
+
+/** exceljs, loaded once, on first use: its CommonJS and browser builds export the library as their default. */
+let excel: Promise<typeof ExcelJS> | undefined;
+export function loadExcel(): Promise<typeof ExcelJS> {
+  excel ??= import('exceljs').then((module) => ((module as { default?: typeof ExcelJS }).default ?? module) as typeof ExcelJS);
+  return excel;
+}
+
+/** The sheet of the package header. */
+export const PACKAGE_SHEET = 'Package';
+/** The sheet of the drop-down lists. */
+export const CODELISTS_SHEET = 'Codelists';
+function typeOfSheet(name: string): TableType | undefined {
+  if (name.trim().toLowerCase() === PACKAGE_SHEET.toLowerCase()) return 'package';
+  return recordTypeNames.find((type) => recordStores[type].collection === name.trim());
+}
+
+/** A cell of exceljs as a sheet cell: formulas by their result, rich text and links by their text. */
+function sheetCell(value: ExcelJS.CellValue): SheetCell {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('result' in value) return sheetCell(value.result as ExcelJS.CellValue);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('text' in value) return typeof value.text === 'string' ? value.text : sheetCell(value.text as ExcelJS.CellValue);
+  if ('error' in value) return value.error;
+  return undefined;
+}
+
+function rowsOf(sheet: ExcelJS.Worksheet): SheetCell[][] {
+  const rows: SheetCell[][] = [];
+  const width = sheet.columnCount;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: SheetCell[] = [];
+    for (let c = 1; c <= width; c++) cells.push(sheetCell(row.getCell(c).value));
+    while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
+    rows.push(cells);
+  }
+  return rows;
+}
+
+/** How many cells of a row name a column of a type. */
+function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): number {
+  return (row ?? []).filter((cell) => typeof cell === 'string' && resolveColumn(type, cell.trim()).kind !== 'unknown').length;
+}
+
+/** The languages whose messages are at hand: every one, or those loaded so far (then the others load when needed). */
+type Messages = Readonly<Partial<Record<Locale, PhxLocale>>>;
+
+/**
+ * Reads a workbook into a package; see {@link readXlsx}. The messages of its issues are written in the languages
+ * given, the language of `options.locale` loaded first when it is not among them.
+ */
+export async function readWorkbook(bytes: Uint8Array, options: ReadXlsxOptions, messages: Messages): Promise<WorkbookRead> {
+  const problems = (): IssueCollector => new IssueCollector({ locale: options.locale }, messages);
+  // The collectors whose issues are kept: the workbook's, and each sheet's taken for a table.
+  const kept = [problems()];
+  const read = await readSheets(bytes, options, kept, problems);
+  for (const collector of kept) await writeMessages(collector, options.locale);
+  return read;
+}
+
+async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: IssueCollector[], problems: () => IssueCollector): Promise<WorkbookRead> {
+  const collector = kept[0]!;
+  const read: WorkbookRead = { pkg: {}, issues: collector.issues, tables: [] };
+  // Unpacked whole only when it stays within the limit, measured as a stream first.
+  const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
+  const expansion = await expansionOf(bytes, maxBytes);
+  if (expansion === 'too-large') collector.add({ code: 'file.too-large', path: [], params: { maxBytes } });
+  else if (expansion === 'unreadable') collector.add({ code: 'sheet.unreadable', path: [], params: {} });
+  if (typeof expansion === 'string') return read;
+  const workbook = new (await loadExcel()).Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    collector.add({ code: 'sheet.unreadable', path: [], params: {} });
+    return read;
+  }
+  const records = new Map<RecordType, Record<string, unknown>[]>();
+  for (const sheet of workbook.worksheets) {
+    if (sheet.name === CODELISTS_SHEET) continue;
+    const rows = rowsOf(sheet);
+    const named = typeOfSheet(sheet.name);
+    // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
+    const pathsSecond = (type: TableType | undefined): boolean => type !== undefined && namedColumns(type, rows[1]) > namedColumns(type, rows[0]);
+    // Each reading of a sheet has problems of its own: a guess's are dropped, the table's are taken in below.
+    const guess = named ?? readTable(rows.slice(1), { sheet: sheet.name }, 1, problems()).type ?? readTable(rows, { sheet: sheet.name }, 1, problems()).type;
+    const skip = pathsSecond(guess) ? 1 : 0;
+    const sheetProblems = problems();
+    const table = readTable(rows.slice(skip), { ...options, type: named, sheet: sheet.name }, skip + 1, sheetProblems);
+    // A sheet named by no record type is taken for one only when most of its columns name its fields.
+    const headed = table.columns.filter((column) => column !== '').length;
+    if (!table.type || (!named && table.recognisedColumns * 2 <= headed)) {
+      if (rows.some((row) => row.length > 0)) collector.add({ code: 'sheet.unknown-sheet', path: [sheet.name], params: { sheet: sheet.name } });
+      continue;
+    }
+    read.tables.push({ sheet: sheet.name, table });
+    kept.push(sheetProblems);
+    table.issues.forEach((issue) => collector.keep(issue));
+    if (table.type === 'package') read.pkg = { ...(table.records[0] ?? {}), ...read.pkg };
+    else {
+      const list = records.get(table.type) ?? [];
+      records.set(table.type, [...list, ...table.records]);
+    }
+  }
+  for (const type of recordTypeNames) {
+    const list = records.get(type);
+    if (list) read.pkg[recordStores[type].collection] = list;
+  }
+  return read;
+}
+
+/** What validates the package a workbook holds: `validate()`, or `validateAsync()`, which loads its parts when needed. */
+export type PackageValidator = (input: unknown, options: ValidateOptions) => ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>;
+
+/**
+ * Reads a workbook and validates the package it holds with `validatePackage`, its issues placed at their sheet,
+ * row and column; see {@link validateXlsx}.
+ */
+export async function validateWorkbook(
+  bytes: Uint8Array,
+  options: ValidateXlsxOptions,
+  validatePackage: PackageValidator,
+  messages: Messages,
+): Promise<ValidationResult<Partial<DataPackage>>> {
+  const read = await readWorkbook(bytes, options, messages);
+  // Every issue is made by now, its message written: this collector only counts and keeps them.
+  const collector = new IssueCollector(options, messages);
+  read.issues.forEach((issue) => collector.keep(issue));
+  const summary: ReadSummary = { records: noRecords(), complete: true };
+  for (const { table } of read.tables) if (table.type !== undefined && table.type !== 'package') summary.records[table.type] += table.records.length;
+  if (read.tables.length === 0 || read.issues.some((issue) => issue.code === 'sheet.unreadable')) return collector.result(summary);
+  const place = placer(read.tables);
+  for (const issue of (await validatePackage(read.pkg, options)).issues) {
+    const where = place(issue);
+    if (where === null) continue;
+    collector.keep(where ? { ...issue, location: where } : issue);
+  }
+  return collector.result(summary, read.pkg as Partial<DataPackage>);
+}
+
+/**
+ * Where an issue of the package lies in the workbook: its sheet, row and column. Null for an issue
+ * the sheet has already reported once at its header (a missing column, dates of unknown order).
+ */
+function placer(tables: readonly { sheet: string; table: Table }[]): (issue: ValidationIssue) => ValidationIssue['location'] | null {
+  const byType = new Map<TableType, { sheet: string; table: Table; locate: (path: readonly (string | number)[]) => number; settled: ReturnType<typeof headerSettled>; offset: number }[]>();
+  for (const { sheet, table } of tables) {
+    const list = byType.get(table.type!) ?? [];
+    const offset = list.reduce((sum, entry) => sum + entry.table.records.length, 0);
+    list.push({ sheet, table, locate: columnLocator(table.targets), settled: headerSettled(table.issues), offset });
+    byType.set(table.type!, list);
+  }
+  const collectionType = new Map<unknown, RecordType>(recordTypeNames.map((type) => [recordStores[type].collection, type]));
+  return (issue) => {
+    const [collection, index] = issue.path;
+    const type = collectionType.get(collection);
+    if (type && typeof index === 'number') {
+      const entry = byType.get(type)?.find(({ table, offset }) => index >= offset && index < offset + table.records.length);
+      if (!entry) return undefined;
+      const path = issue.path.slice(2);
+      if (entry.settled({ code: issue.code, path })) return null;
+      return cellLocation(entry.table.rows[index - entry.offset]!, entry.locate(path), entry.sheet);
+    }
+    const header = byType.get('package')?.[0];
+    if (!header || type) return undefined;
+    if (header.settled(issue)) return null;
+    return cellLocation(header.table.rows[0] ?? header.table.headerRow, header.locate(issue.path), header.sheet);
+  };
+}
+
