@@ -145,11 +145,17 @@ describe('issues in a workbook', () => {
     ]);
   }, 30_000);
 
-  it('name a sheet that holds no records, and a file that is no workbook', async () => {
+  it('name a sheet that holds no records, a workbook of blank sheets, and a file that is no workbook', async () => {
     const workbook = await open(await writeXlsx(example));
     workbook.addWorksheet('Sheet1').addRow(['Some', 'notes']);
     const { issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(issues.map((issue) => [issue.code, issue.params])).toEqual([['sheet.unknown-sheet', { sheet: 'Sheet1' }]]);
+    // A workbook saved before anything was typed in it, its only sheets blank (one of them formatted).
+    const blank = new ExcelJS.Workbook();
+    blank.addWorksheet('Sheet1');
+    blank.addWorksheet('Sheet2').getCell('B3').numFmt = '0.00';
+    const nothing = await validateXlsx(new Uint8Array(await blank.xlsx.writeBuffer()));
+    expect(nothing).toMatchObject({ ok: false, issues: [{ code: 'file.empty', params: { blank: true } }] });
     const broken = await validateXlsx(new TextEncoder().encode('id,name\n1,2\n'));
     expect(broken.issues.map((issue) => issue.code)).toEqual(['sheet.unreadable']);
     expect(broken.ok).toBe(false);

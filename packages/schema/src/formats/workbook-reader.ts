@@ -125,6 +125,8 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       records.set(table.type, [...list, ...table.records]);
     }
   }
+  // A workbook saved before anything was typed in it holds no sheet to read, nor any to report.
+  if (read.tables.length === 0 && collector.issues.length === 0) collector.add({ code: 'file.empty', path: [], params: { blank: true } });
   for (const type of recordTypeNames) {
     const list = records.get(type);
     if (list) read.pkg[recordStores[type].collection] = list;

@@ -32,7 +32,7 @@ export const issueCodes = {
   'file.empty': {
     severity: 'error',
     structural: false,
-    summary: 'The file holds no data: it is empty, or holds only blank lines and spaces.',
+    summary: 'The file holds no data: it is empty, holds only blank lines and spaces, or is a workbook of blank sheets.',
     example: 'a file saved before anything was typed in it',
   },
   'file.unsupported-format': {
