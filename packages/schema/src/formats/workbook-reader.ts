@@ -32,6 +32,8 @@ export function loadExcel(): Promise<typeof ExcelJS> {
 export const PACKAGE_SHEET = 'Package';
 /** The sheet of the drop-down lists. */
 export const CODELISTS_SHEET = 'Codelists';
+
+/** The record type a sheet's name says: its collection (as in a .phx.json file), or the Package sheet. */
 function typeOfSheet(name: string): TableType | undefined {
   if (name.trim().toLowerCase() === PACKAGE_SHEET.toLowerCase()) return 'package';
   return recordTypeNames.find((type) => recordStores[type].collection === name.trim());
