@@ -16,38 +16,7 @@ import { recordTypeNames, type RecordType } from '../packages/schema/src/model/r
 import { packageHeaderShape } from '../packages/schema/src/model/package.js';
 import { shapeSchemas, type ShapeKind } from '../packages/schema/src/model/shapes.js';
 import { nonTextKeys } from '../packages/schema/src/validate/privacy.js';
-
-type AnySchema = z.core.$ZodType;
-interface CheckDef {
-  check: string;
-  format?: string;
-  pattern?: RegExp;
-  minimum?: number;
-  maximum?: number;
-  value?: number;
-  inclusive?: boolean;
-}
-interface Def {
-  type: string;
-  format?: string;
-  pattern?: RegExp;
-  checks?: { _zod: { def: CheckDef } }[];
-  innerType?: AnySchema;
-  element?: AnySchema;
-  shape?: Record<string, AnySchema>;
-  catchall?: AnySchema;
-  keyType?: AnySchema;
-  valueType?: AnySchema;
-  options?: AnySchema[];
-  values?: unknown[];
-  entries?: Record<string, unknown>;
-  protocol?: RegExp;
-  hostname?: RegExp;
-  normalize?: boolean;
-}
-
-const defOf = (schema: AnySchema): Def => schema._zod.def as unknown as Def;
-const checksOf = (schema: AnySchema): CheckDef[] => (defOf(schema).checks ?? []).map((check) => check._zod.def);
+import { checksOf, defOf, type AnySchema } from './zod-def.js';
 
 function unsupported(what: string): never {
   throw new Error(`scripts/shape-checks.ts cannot generate a check for ${what}: teach it, and the differential test, first`);
