@@ -41,6 +41,7 @@ export { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName, type 
 export {
   readCsv, writeCsv, validateCsv, type ReadCsvOptions, type WriteCsvOptions, type CsvTable,
 } from './formats/csv.js';
+export { readCsvAsync } from './formats/csv-table.js';
 export { detectCsvType, columnLetters, type Table } from './formats/table.js';
 export { assemblePackage, type PackageInput, type AssembleOptions, type AssembledPackage, type InputReport } from './formats/assemble.js';
 export {

@@ -14,7 +14,8 @@ import ExcelJS from 'exceljs';
 import * as z from 'zod';
 import { validateFile, validateFileAsync, type FileValidationResult, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { toNdjsonLines } from '../src/formats/convert.js';
-import { writeCsv } from '../src/formats/csv.js';
+import { readCsv, writeCsv } from '../src/formats/csv.js';
+import { readCsvAsync } from '../src/formats/csv-table.js';
 import { excelLocales, type DateOrder } from '../src/formats/excel-locale.js';
 import { writeXlsx } from '../src/formats/xlsx.js';
 import type { Locale } from '../src/locales/index.js';
@@ -57,11 +58,17 @@ const exampleStreams = exampleFiles
   });
 
 /** The ways in of a fresh copy of the modules: nothing loaded on demand yet. */
-async function fresh(): Promise<{ validateFileAsync: typeof validateFileAsync; validateNdjsonAsync: typeof validateNdjsonAsync; onDemand: typeof import('../src/validate/on-demand.js') }> {
+async function fresh(): Promise<{
+  validateFileAsync: typeof validateFileAsync;
+  validateNdjsonAsync: typeof validateNdjsonAsync;
+  readCsvAsync: typeof readCsvAsync;
+  onDemand: typeof import('../src/validate/on-demand.js');
+}> {
   vi.resetModules();
   const file = await import('../src/file/validate-file.js');
   const ndjson = await import('../src/validate/ndjson.js');
-  return { validateFileAsync: file.validateFileAsync, validateNdjsonAsync: ndjson.validateNdjsonAsync, onDemand: await import('../src/validate/on-demand.js') };
+  const csv = await import('../src/formats/csv-table.js');
+  return { validateFileAsync: file.validateFileAsync, validateNdjsonAsync: ndjson.validateNdjsonAsync, readCsvAsync: csv.readCsvAsync, onDemand: await import('../src/validate/on-demand.js') };
 }
 
 /** The bytes in chunks of `size`, from the start each time asked. */
@@ -95,7 +102,7 @@ async function ndjsonRun(run: typeof validateNdjson, bytes: Uint8Array, options:
   }
 }
 
-describe('validateFileAsync and validateNdjsonAsync', () => {
+describe('validateFileAsync, validateNdjsonAsync and readCsvAsync', () => {
   it.each(languages)('say what validateFile says of every example file in %s, loading what they need at the first file that needs it', async (locale) => {
     const lazily = await fresh();
     for (const { name, bytes } of [...exampleFiles, ...exampleStreams]) {
@@ -169,6 +176,7 @@ describe('validateFileAsync and validateNdjsonAsync', () => {
     const bytes = encoder.encode(writeCsv('organisation', organisations));
     const { result } = await fileRun(lazily.validateFileAsync, bytes, { name: 'organisations.csv', now: NOW });
     expect(result).toMatchObject({ ok: true, issues: [], format: 'csv', read: { records: { organisation: organisations.length } } });
+    expect(await lazily.readCsvAsync(bytes, { locale: 'ru' })).toEqual(readCsv(bytes, { locale: 'ru' }));
     expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual([]);
     expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
   });
@@ -211,18 +219,19 @@ describe('validateFileAsync and validateNdjsonAsync', () => {
     ];
   })();
 
-  it.each(languages)('say what validateFile says of CSV files as people have them, in %s, from nothing loaded', async (locale) => {
+  it.each(languages)('say what validateFile and readCsv say of CSV files as people have them, in %s, from nothing loaded', async (locale) => {
     for (const { name, bytes } of peoplesCsv) {
       const options: ValidateFileOptions = { name, locale, now: NOW };
       const expected = await fileRun(validateFile, bytes, options);
       expect(expected.result.format, name).toBe('csv');
       expect(await fileRun((await fresh()).validateFileAsync, bytes, options), name).toEqual(expected);
+      expect(await (await fresh()).readCsvAsync(bytes, { locale }), name).toEqual(readCsv(bytes, { locale }));
     }
   });
 
   // Records that zod rejects need the describer, which a check of a CSV file loads at the first of them, and then
   // checks the file again from its start; what it says must not show it.
-  it('fuzzed CSV files as Excel writes them, in every language, from nothing loaded', async () => {
+  it('fuzzed CSV files as Excel writes them, checked and read, in every language, from nothing loaded', async () => {
     const table = fc.constantFrom(...recordTypeNames).chain((type) => fc.tuple(fc.constant(type), fc.array(fuzzed(recordTypes[type].schema, 20), { minLength: 1, maxLength: 5 })));
     // How the file is read: as written, or with the reader told another way (a type, a separator, an order of day
     // and month that may not be the file's), keeping the data or not.
@@ -242,6 +251,8 @@ describe('validateFileAsync and validateNdjsonAsync', () => {
         const bytes = encoder.encode(writeCsv(type, objects, { excelLocale }));
         const options: ValidateFileOptions = { name: 'fuzzed.csv', now: NOW, excelLocale, ...setting, ...read };
         expect(await fileRun(run, bytes, options, 64)).toEqual(await fileRun(validateFile, bytes, options, 64));
+        const readTable = fromNothing ? (await fresh()).readCsvAsync : readCsvAsync;
+        expect(await readTable(bytes, options)).toEqual(readCsv(bytes, options));
       }),
       { numRuns: 40 },
     );

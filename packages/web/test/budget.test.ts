@@ -82,19 +82,22 @@ describe('bundle budget', () => {
   });
 
   // What a file of each kind loads after the worker's first download when it has nothing to say: its reader, and
-  // what the reader imports (exceljs, imported by the workbook reader when it first reads, is held above).
+  // what the reader imports (exceljs, imported by the workbook reader when it first reads, is held above). The CSV
+  // reader is also what the record view of a CSV file loads (`csv-reader`): Rollup makes the two one chunk.
   it.each([
-    { kind: 'a CSV file', reader: /(^|\/)csv-table-[\w-]+\.js$/, brings: /papaparse/, budget: 16 },
+    { kind: 'a CSV file', reader: /(^|\/)csv-(table|reader)-[\w-]+\.js$/, brings: /papaparse/, budget: 16 },
     { kind: 'a workbook', reader: /(^|\/)workbook-reader-[\w-]+\.js$/, brings: /table-/, budget: 10 },
   ])('checks $kind with its reader alone, within $budget KB gzip: zod and the messages load only when needed', async ({ reader: name, brings, budget }) => {
     const scripts = await builtScripts();
     const first = withStaticImports(scripts, workerScripts(scripts));
-    const reader = scripts.find(({ file }) => name.test(file));
-    expect(reader).toBeDefined();
-    const loaded = withStaticImports(scripts, [reader!]).filter((script) => !first.includes(script));
-    expect(loaded.map(({ file }) => file)).toContainEqual(expect.stringMatching(brings));
-    expect(loaded.reduce((sum, { size }) => sum + size, 0)).toBeLessThanOrEqual(budget * 1024);
-    for (const marker of ['$ZodObject', 'Знаменатель', 'Denominator']) expect(loaded.filter(({ text }) => text.includes(marker)).map(({ file }) => file)).toEqual([]);
+    const readers = scripts.filter(({ file }) => name.test(file));
+    expect(readers).not.toEqual([]);
+    for (const reader of readers) {
+      const loaded = withStaticImports(scripts, [reader]).filter((script) => !first.includes(script));
+      expect(loaded.map(({ file }) => file)).toContainEqual(expect.stringMatching(brings));
+      expect(loaded.reduce((sum, { size }) => sum + size, 0)).toBeLessThanOrEqual(budget * 1024);
+      for (const marker of ['$ZodObject', 'Знаменатель', 'Denominator']) expect(loaded.filter(({ text }) => text.includes(marker)).map(({ file }) => file)).toEqual([]);
+    }
   });
 
   it('loads exceljs from the workbook reader when it first reads a workbook', async () => {

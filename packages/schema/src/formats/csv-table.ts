@@ -5,8 +5,9 @@ import { recordStores, type RecordType } from '../model/record-kinds.js';
 import type { Problem, ReadSummary, ValidationResult } from '../validate/issue.js';
 import { RuleChecker } from '../validate/rules.js';
 import { checkShape, type Describer } from '../validate/shape.js';
+import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { emptiness, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
-import type { ReadCsvOptions } from './csv.js';
+import type { CsvTable, ReadCsvOptions } from './csv.js';
 import { columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
 
 /*
@@ -70,6 +71,32 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
     if (issue) issue.location = at;
   }
   return read;
+}
+
+/** A table as `readCsv()` gives it, without what the reader keeps beside it (where its columns lead, its header's row). */
+export function csvTableOf(table: Table & { delimiter: string }): CsvTable {
+  const { type, columns, recognisedColumns, records, rows, delimiter, issues } = table;
+  return { type: type as RecordType | undefined, columns, recognisedColumns, records, rows, delimiter, issues };
+}
+
+/**
+ * Reads a CSV table as {@link readCsv} does, with the same result, loading the messages of the language asked for
+ * only when there is an issue to write: a browser's bundle of it holds neither zod nor any language's messages
+ * until they are needed (see docs/performance.md). Never throws on bad data.
+ *
+ * @param input - the CSV as text, or as bytes (then invalid UTF-8 is reported).
+ * @example
+ * ```ts
+ * import { readCsvAsync } from '@phx/schema';
+ * const table = await readCsvAsync(new Uint8Array(await file.arrayBuffer()), { locale: 'uk' });
+ * for (const issue of table.issues) console.log(issue.location, issue.message);
+ * ```
+ */
+export async function readCsvAsync(input: string | Uint8Array, options: ReadCsvOptions = {}): Promise<CsvTable> {
+  const collector = new IssueCollector({ locale: options.locale }, loadedLocales);
+  const table = csvTableOf(readCsvTable(input, options, collector));
+  await writeMessages(collector, options.locale);
+  return table;
 }
 
 /** Validates a CSV table as `validateCsv()` does, with the messages of `collector` and the describer given. */

@@ -6,7 +6,7 @@ import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { describeShape } from '../validate/structural.js';
 import { IssueCollector, type ValidateOptions } from '../validate/validate.js';
 import { defaultDecimalMark, writeCell } from './cells.js';
-import { checkCsv, readCsvTable } from './csv-table.js';
+import { checkCsv, csvTableOf, readCsvTable } from './csv-table.js';
 import { resolveColumn } from './csv-shape.js';
 import { excelConventions, type DateOrder, type ExcelConventions, type ExcelLocale } from './excel-locale.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
@@ -133,8 +133,7 @@ export interface WriteCsvOptions {
  * ```
  */
 export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}): CsvTable {
-  const { type, columns, recognisedColumns, records, rows, delimiter, issues } = readCsvTable(input, options, new IssueCollector({ locale: options.locale }, locales));
-  return { type: type as RecordType | undefined, columns, recognisedColumns, records, rows, delimiter, issues };
+  return csvTableOf(readCsvTable(input, options, new IssueCollector({ locale: options.locale }, locales)));
 }
 
 /**

@@ -1,2 +1,2 @@
 /** The CSV reader of @phx/schema, in a module of its own for the worker to load with the first CSV record shown. */
-export { readCsv } from '@phx/schema';
+export { readCsvAsync } from '@phx/schema';

@@ -66,8 +66,9 @@ const tables = new WeakMap<CheckedFile, Promise<CsvTable>>();
 /** A CSV file's rows as records, read again (once) when one of them is first shown: a check does not keep them. */
 function tableOf(checked: CheckedFile): Promise<CsvTable> {
   let table = tables.get(checked);
-  // The CSV reader (`readCsv()`, with the messages of every language) loads with the first CSV record shown: a check loads a smaller one.
-  if (!table) tables.set(checked, (table = Promise.all([checked.file.arrayBuffer(), import('./csv-reader.js')]).then(([buffer, { readCsv }]) => readCsv(new Uint8Array(buffer)))));
+  // The CSV reader loads with the first CSV record shown (the check's, if a CSV file was checked), without the
+  // messages of any language: its issues are not shown here (English loads only for a table that has some).
+  if (!table) tables.set(checked, (table = Promise.all([checked.file.arrayBuffer(), import('./csv-reader.js')]).then(([buffer, { readCsvAsync }]) => readCsvAsync(new Uint8Array(buffer)))));
   return table;
 }
 
