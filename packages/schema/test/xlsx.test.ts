@@ -150,12 +150,17 @@ describe('issues in a workbook', () => {
     workbook.addWorksheet('Sheet1').addRow(['Some', 'notes']);
     const { issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(issues.map((issue) => [issue.code, issue.params])).toEqual([['sheet.unknown-sheet', { sheet: 'Sheet1' }]]);
-    // A workbook saved before anything was typed in it, its only sheets blank (one of them formatted).
+    // A workbook saved before anything was typed in it, its only sheets blank: one formatted, one of spaces, and a
+    // template's Package and observations sheets left unfilled.
     const blank = new ExcelJS.Workbook();
     blank.addWorksheet('Sheet1');
     blank.addWorksheet('Sheet2').getCell('B3').numFmt = '0.00';
+    blank.addWorksheet('Sheet3').addRow(['', '  ']);
+    blank.addWorksheet('Package');
+    blank.addWorksheet('observations').getCell('A5').value = ' ';
     const nothing = await validateXlsx(new Uint8Array(await blank.xlsx.writeBuffer()));
-    expect(nothing).toMatchObject({ ok: false, issues: [{ code: 'file.empty', params: { blank: true } }] });
+    expect(nothing).toMatchObject({ ok: false, issues: [{ code: 'file.empty', params: { blank: false }, message: 'The file is empty' }] });
+    expect(nothing.issues).toHaveLength(1);
     const broken = await validateXlsx(new TextEncoder().encode('id,name\n1,2\n'));
     expect(broken.issues.map((issue) => issue.code)).toEqual(['sheet.unreadable']);
     expect(broken.ok).toBe(false);
@@ -169,6 +174,21 @@ describe('issues in a workbook', () => {
     const cut = await readXlsx(bytes.subarray(0, bytes.length - 100));
     expect(cut.issues.map((issue) => issue.code)).toEqual(['sheet.unreadable']);
   }, 30_000);
+
+  it('reports a date cell that holds no date at its cell, where reading it threw', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(['id', 'country', 'facilityType', 'population.count', 'population.date']);
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', 1200, Number.NaN]);
+    sheet.addRow(['zm-kabwe', 'ZM', 'prison', 800, 1e12]);
+    sheet.getColumn(5).numFmt = 'yyyy-mm-dd';
+    const { issues } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now });
+    const dates = issues.filter((issue) => issue.pointer.endsWith('/population/date'));
+    expect(dates.map((issue) => [issue.code, issue.location])).toEqual([
+      ['schema.invalid-format', { sheet: 'facilities', row: 2, column: 5, cell: 'E2' }],
+      ['schema.invalid-format', { sheet: 'facilities', row: 3, column: 5, cell: 'E3' }],
+    ]);
+  });
 
   it('reads a sheet made by hand, field paths in its first row, named as the user likes', async () => {
     const workbook = new ExcelJS.Workbook();

@@ -17,7 +17,7 @@ import { writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import type { SheetCell } from './cells.js';
 import { resolveColumn, type TableType } from './csv-shape.js';
-import { cellLocation, columnLocator, headerSettled, readTable, type Table } from './table.js';
+import { cellLocation, columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
 
@@ -42,7 +42,9 @@ function typeOfSheet(name: string): TableType | undefined {
 /** A cell of exceljs as a sheet cell: formulas by their result, rich text and links by their text. */
 function sheetCell(value: ExcelJS.CellValue): SheetCell {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  // A date cell of no date (a number beyond any date, NaN) is read by exceljs as an invalid Date: its text says so.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if ('result' in value) return sheetCell(value.result as ExcelJS.CellValue);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value) return typeof value.text === 'string' ? value.text : sheetCell(value.text as ExcelJS.CellValue);
@@ -104,6 +106,8 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   for (const sheet of workbook.worksheets) {
     if (sheet.name === CODELISTS_SHEET) continue;
     const rows = rowsOf(sheet);
+    // A blank sheet holds nothing to read or report, whatever its name (a template's sheet left unfilled).
+    if (rows.every(isBlankRow)) continue;
     const named = typeOfSheet(sheet.name);
     // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
     const pathsSecond = (type: TableType | undefined): boolean => type !== undefined && namedColumns(type, rows[1]) > namedColumns(type, rows[0]);
@@ -115,7 +119,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     // A sheet named by no record type is taken for one only when most of its columns name its fields.
     const headed = table.columns.filter((column) => column !== '').length;
     if (!table.type || (!named && table.recognisedColumns * 2 <= headed)) {
-      if (rows.some((row) => row.length > 0)) collector.add({ code: 'sheet.unknown-sheet', path: [sheet.name], params: { sheet: sheet.name } });
+      collector.add({ code: 'sheet.unknown-sheet', path: [sheet.name], params: { sheet: sheet.name } });
       continue;
     }
     read.tables.push({ sheet: sheet.name, table });
@@ -128,7 +132,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     }
   }
   // A workbook saved before anything was typed in it holds no sheet to read, nor any to report.
-  if (read.tables.length === 0 && collector.issues.length === 0) collector.add({ code: 'file.empty', path: [], params: { blank: true } });
+  if (read.tables.length === 0 && collector.issues.length === 0) collector.add({ code: 'file.empty', path: [], params: { blank: false } });
   for (const type of recordTypeNames) {
     const list = records.get(type);
     if (list) read.pkg[recordStores[type].collection] = list;
