@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateXlsx, writeXlsx, xlsxTemplate } from '../src/index.js';
+import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate } from '../src/index.js';
 import { anyObservation, cellText } from './random.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -189,6 +189,42 @@ describe('issues in a workbook', () => {
       ['schema.invalid-format', { sheet: 'facilities', row: 3, column: 5, cell: 'E3' }],
     ]);
   });
+
+  // Cells of every kind exceljs reads — numbers beyond any date, NaN, errors, formulas, rich text, links, dates
+  // out of range — under any PHX columns, formatted as dates, text or numbers, on a sheet of any name.
+  it('never throws on a workbook of any cells, and validateFileAsync says what validateFile says of it', async () => {
+    const columns = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'period.start', 'period.end', 'value', 'numerator', 'denominator', 'unit', 'suppressed', 'notes', 'disaggregation.sex', 'extensions.https://x.org/a', 'name.en', 'population.date', 'capacity'];
+    const cell = fc.oneof(
+      fc.constantFrom(Number.NaN, Infinity, -1e300, 1e12, 2958466, 4.5, true, null, ' ', '#N/A', '1,5', '31.12.2020', '03/04/2020', '2020-13-45', '{', '\u0000', '=1+1'),
+      fc.string(),
+      fc.double(),
+      fc.date({ min: new Date(-8.64e15), max: new Date(8.64e15) }),
+      fc.record({ formula: fc.constant('1+1'), result: fc.oneof(fc.double(), fc.string()) }, { noNullPrototype: true }),
+      fc.record({ error: fc.constantFrom('#N/A', '#REF!', '#DIV/0!') }, { noNullPrototype: true }),
+      fc.record({ richText: fc.array(fc.record({ text: fc.string() }, { noNullPrototype: true }), { maxLength: 3 }) }, { noNullPrototype: true }),
+      fc.record({ text: fc.string(), hyperlink: fc.constant('https://example.org') }, { noNullPrototype: true }),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('observations', 'facilities', 'organisations', 'Package', 'Sheet1'),
+        fc.shuffledSubarray(columns, { minLength: 1 }),
+        fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 4 }),
+        fc.constantFrom(undefined, 'yyyy-mm-dd', '@', '0.00'),
+        fc.constantFrom('en', 'uk', 'fr'),
+        async (name, header, rows, numFmt, locale) => {
+          const workbook = new ExcelJS.Workbook();
+          const sheet = workbook.addWorksheet(name);
+          sheet.addRow(header);
+          for (const row of rows) sheet.addRow(row as ExcelJS.CellValue[]);
+          if (numFmt) header.forEach((_, i) => (sheet.getColumn(i + 1).numFmt = numFmt));
+          const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+          const options = { name: 'cells.xlsx', locale, now };
+          expect(await validateFileAsync(bytes, options)).toEqual(await validateFile(bytes, options));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
 
   it('reads a sheet made by hand, field paths in its first row, named as the user likes', async () => {
     const workbook = new ExcelJS.Workbook();
