@@ -14,7 +14,7 @@ import { renderIn } from './render.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { forgetTexts } from './remembered.js';
 import { checkShape, type Describer } from './shape.js';
-import { describeOnDemand, loadedLocales, loadLocale, NotLoaded, placesOnDemand } from './on-demand.js';
+import { describeOnDemand, loadedLocales, NotLoaded, placesOnDemand, writeMessages } from './on-demand.js';
 import { ANY_VALUE } from './text-shape.js';
 
 /**
@@ -280,7 +280,7 @@ export async function checkOnDemand<Options extends ValidateOptions, Result>(
     const collector = new IssueCollector(settled, loadedLocales);
     try {
       const result = check(settled, collector);
-      if (collector.unwritten.length > 0) collector.write(await loadLocale(settled.locale ?? 'en'));
+      await writeMessages(collector, settled.locale);
       return result;
     } catch (error) {
       if (!(error instanceof NotLoaded)) throw error;
