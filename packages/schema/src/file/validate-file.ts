@@ -248,17 +248,6 @@ async function csvRecords(bytes: Uint8Array, options: StepOptions): Promise<Vali
   return collector.result(read, { [recordStores[table.type].collection]: table.records });
 }
 
-/** The package of a workbook, with the problems of its sheets and notes of what was read from local forms. */
-async function workbookRecords(bytes: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
-  const { readWorkbook } = await import('../formats/workbook-reader.js');
-  const workbook = await readWorkbook(bytes, options, locales);
-  const collector = new IssueCollector(options, locales);
-  workbook.issues.forEach((issue) => collector.keep(issue));
-  const read: ReadSummary = { records: noRecords(), complete: true };
-  for (const { table } of workbook.tables) if (table.type !== undefined && table.type !== 'package') read.records[table.type] += table.records.length;
-  return collector.result(read, workbook.pkg as Partial<DataPackage>);
-}
-
 /**
  * How PHX validates each format it reads; a format told apart but missing here is reported as one PHX does not
  * read. Plain functions, not made by calling a factory, and apart from the readers: a bundle that never
@@ -286,7 +275,10 @@ const validators: Partial<Record<FileFormat, FormatStep>> = {
 const readers: Partial<Record<FileFormat, FormatStep>> = {
   json: (source, options) => wholeDocument(source, options, readJsonPackage, importedParts),
   csv: (source, options) => wholeDocument(source, options, csvRecords, importedParts),
-  xlsx: (source, options) => wholeDocument(source, options, workbookRecords, importedParts),
+  async xlsx(source, options) {
+    const { workbookRecords } = await import('../formats/workbook-reader.js');
+    return wholeDocument(source, options, (bytes, settled) => workbookRecords(bytes, settled, locales), importedParts);
+  },
   async ndjson(source, options) {
     const collector = new IssueCollector(options, locales);
     const builder = new PackageBuilder();

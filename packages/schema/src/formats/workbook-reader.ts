@@ -143,6 +143,27 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
 /** What validates the package a workbook holds: `validate()`, or `validateAsync()`, which loads its parts when needed. */
 export type PackageValidator = (input: unknown, options: ValidateOptions) => ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>;
 
+/** A workbook read, its issues counted and its records summed by type: where reading and validating it start. */
+async function readAndCount(
+  bytes: Uint8Array,
+  options: ValidateXlsxOptions,
+  messages: Messages,
+): Promise<{ read: WorkbookRead; collector: IssueCollector; summary: ReadSummary }> {
+  const read = await readWorkbook(bytes, options, messages);
+  // Every issue of the reading is made by now, its message written: this collector only counts and keeps them.
+  const collector = new IssueCollector(options, messages);
+  read.issues.forEach((issue) => collector.keep(issue));
+  const summary: ReadSummary = { records: noRecords(), complete: true };
+  for (const { table } of read.tables) if (table.type !== undefined && table.type !== 'package') summary.records[table.type] += table.records.length;
+  return { read, collector, summary };
+}
+
+/** The package of a workbook, unchecked, with the problems of its sheets and notes of what was read from local forms. */
+export async function workbookRecords(bytes: Uint8Array, options: ValidateXlsxOptions, messages: Messages): Promise<ValidationResult<Partial<DataPackage>>> {
+  const { read, collector, summary } = await readAndCount(bytes, options, messages);
+  return collector.result(summary, read.pkg as Partial<DataPackage>);
+}
+
 /**
  * Reads a workbook and validates the package it holds with `validatePackage`, its issues placed at their sheet,
  * row and column; see {@link validateXlsx}.
@@ -153,12 +174,7 @@ export async function validateWorkbook(
   validatePackage: PackageValidator,
   messages: Messages,
 ): Promise<ValidationResult<Partial<DataPackage>>> {
-  const read = await readWorkbook(bytes, options, messages);
-  // Every issue is made by now, its message written: this collector only counts and keeps them.
-  const collector = new IssueCollector(options, messages);
-  read.issues.forEach((issue) => collector.keep(issue));
-  const summary: ReadSummary = { records: noRecords(), complete: true };
-  for (const { table } of read.tables) if (table.type !== undefined && table.type !== 'package') summary.records[table.type] += table.records.length;
+  const { read, collector, summary } = await readAndCount(bytes, options, messages);
   if (read.tables.length === 0 || read.issues.some((issue) => issue.code === 'sheet.unreadable')) return collector.result(summary);
   const place = placer(read.tables);
   for (const issue of (await validatePackage(read.pkg, options)).issues) {
