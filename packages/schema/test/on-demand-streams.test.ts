@@ -28,6 +28,7 @@ import { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from 
 import type { IssueCode } from '../src/validate/codes.js';
 import { NOW } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
+import { addFacilitiesByHand } from './support/workbooks.js';
 
 const languages: Locale[] = ['en', 'ru', 'uk', 'fr', 'es'];
 const encoder = new TextEncoder();
@@ -196,11 +197,7 @@ describe('validateFileAsync, validateNdjsonAsync and readCsvAsync', () => {
   // decimal commas typed as text, a sheet of notes), PHX's own in Russian with a mistake, and ones that cannot be read.
   const peoplesWorkbooks = (async (): Promise<{ name: string; bytes: Uint8Array; maxDocumentBytes?: number }[]> => {
     const byHand = new ExcelJS.Workbook();
-    const facilities = byHand.addWorksheet('Мої установи');
-    facilities.addRow(['id', 'country', 'facilityType', 'capacity']);
-    facilities.addRow(['ua-lviv-19', 'UA', 'prison', 1200]);
-    facilities.addRow([]);
-    facilities.addRow(['ua-kyiv-sizo', 'UA', 'pre-trial-detention', '2 850']);
+    addFacilitiesByHand(byHand);
     const observations = byHand.addWorksheet('observations');
     observations.addRow(['Ідентифікатор', 'Показник', 'Організація', 'Країна', 'Установа', 'Початок періоду', 'Кінець періоду', 'Значення', 'Одиниця', 'Джерело даних', 'Примітки']);
     observations.addRow(['id', 'indicator', 'reportingOrganisation', 'scope.country', 'scope.facility', 'period.start', 'period.end', 'value', 'unit', 'dataSource', 'notes']);

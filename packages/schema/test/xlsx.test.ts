@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate } from '../src/index.js';
 import { anyObservation, cellText } from './random.js';
+import { addFacilitiesByHand } from './support/workbooks.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const now = new Date('2024-06-30');
@@ -228,11 +229,7 @@ describe('issues in a workbook', () => {
 
   it('reads a sheet made by hand, field paths in its first row, named as the user likes', async () => {
     const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('Мої установи');
-    sheet.addRow(['id', 'country', 'facilityType', 'capacity']);
-    sheet.addRow(['ua-lviv-19', 'UA', 'prison', 1200]);
-    sheet.addRow([]);
-    sheet.addRow(['ua-kyiv-sizo', 'UA', 'pre-trial-detention', '2 850']);
+    addFacilitiesByHand(workbook);
     const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(pkg).toEqual({
       facilities: [
