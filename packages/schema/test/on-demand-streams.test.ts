@@ -72,24 +72,25 @@ async function fresh(): Promise<{
   return { validateFileAsync: file.validateFileAsync, validateNdjsonAsync: ndjson.validateNdjsonAsync, readCsvAsync: csv.readCsvAsync, onDemand: await import('../src/validate/on-demand.js') };
 }
 
-/** The bytes in chunks of `size`, from the start each time asked. */
-function chunks(bytes: Uint8Array, size: number): () => AsyncGenerator<Uint8Array> {
+/** The bytes in chunks of `size`, from the start each time asked; `read` counts the chunks handed out. */
+function chunks(bytes: Uint8Array, size: number, read = { chunks: 0 }): () => AsyncGenerator<Uint8Array> {
   return async function* () {
-    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+    for (let at = 0; at < bytes.length; at += size, read.chunks++) yield bytes.subarray(at, at + size);
   };
 }
 
-/** What a validation of a file says: each issue as it was when given (a copy), and the result. */
+/** What a validation of a file says: each issue as it was when given (a copy), and the result; and how many chunks it read. */
 async function fileRun(
   run: typeof validateFile,
   bytes: Uint8Array,
   options: ValidateFileOptions,
   size = 4096,
-): Promise<{ given: unknown[]; result: FileValidationResult }> {
+): Promise<{ given: unknown[]; result: FileValidationResult; read: { chunks: number } }> {
   const given: unknown[] = [];
-  const read = chunks(bytes, size);
-  const result = await run(read(), { ...options, reopen: read, onIssue: (issue, format) => given.push(structuredClone({ format, ...issue })) });
-  return { given, result };
+  const read = { chunks: 0 };
+  const source = chunks(bytes, size, read);
+  const result = await run(source(), { ...options, reopen: source, onIssue: (issue, format) => given.push(structuredClone({ format, ...issue })) });
+  return { given, result, read };
 }
 
 /** What a validation of an NDJSON stream says: each issue as it was when given (a copy), and the result. */
@@ -131,6 +132,32 @@ describe('validateFileAsync, validateNdjsonAsync and readCsvAsync', () => {
     expect(lazy.given.length).toBeGreaterThan(0);
     expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual(['uk']);
     expect(() => lazily.onDemand.describeOnDemand('package', null, [])).not.toThrow();
+  });
+
+  // The page reads a `.phx.json` file above 32 MiB piece by piece: a valid one needs no part, and a part is awaited
+  // at the record that first needs it, with the records before it not read again.
+  it('load nothing for a valid .phx.json file read piece by piece in English, and a part at the record that needs it', async () => {
+    const lazily = await fresh();
+    const { bytes } = exampleFiles.find(({ name }) => name === 'network-meeting-2020.phx.json')!;
+    // Judged today: the example's last periods end after NOW.
+    const valid = await fileRun(lazily.validateFileAsync, bytes, { name: 'valid.phx.json' }, 256);
+    expect(valid).toEqual(await fileRun(validateFile, bytes, { name: 'valid.phx.json' }, 256));
+    expect(valid.result).toMatchObject({ ok: true, issues: [], format: 'json', read: { complete: true } });
+    expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual([]);
+    expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
+    expect(() => lazily.onDemand.placesOnDemand.locatePaths('{}', [[]])).toThrow(lazily.onDemand.NotLoaded);
+    // A wrong record in the middle of the first array read, and a reference to no organisation, placed in a second reading.
+    const observations = example.observations as Record<string, unknown>[];
+    const wrong = { ...example, observations: [observations[0], { ...observations[1], value: 'many' }, ...observations.slice(2), { ...observations[0], id: 'obs-late', reportingOrganisation: 'PHX-ORG-9999' }] };
+    const text = encoder.encode(JSON.stringify(wrong, null, 2));
+    const lazy = await fileRun(lazily.validateFileAsync, text, { name: 'wrong.phx.json', now: NOW, locale: 'fr' }, 256);
+    const eager = await fileRun(validateFile, text, { name: 'wrong.phx.json', now: NOW, locale: 'fr' }, 256);
+    expect(lazy).toEqual(eager);
+    expect(lazy.result.issues.map(({ code }) => code)).toEqual(expect.arrayContaining(['schema.invalid-type', 'ref.unknown-organisation']));
+    // Read once, and once more to place the reference (as validateFile reads it): nothing again for the parts.
+    expect(lazy.read.chunks).toBe(2 * Math.ceil(text.length / 256));
+    expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual(['fr']);
+    expect(() => lazily.onDemand.placesOnDemand.locatePaths('{}', [[]])).not.toThrow();
   });
 
   const records = fc.record(

@@ -11,12 +11,10 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
 import { validatePackageStream as streamWith } from '../src/file/package-stream.js';
-import { locales } from '../src/locales/index.js';
-import { jsonPlaces } from '../src/validate/json-places.js';
-import { describeShape } from '../src/validate/structural.js';
 import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
+import { importedParts } from '../src/validate/ndjson.js';
 import { validate } from '../src/validate/sync.js';
 import type { ValidateOptions } from '../src/validate/validate.js';
 import { NOW } from './rules/small-package.js';
@@ -25,8 +23,7 @@ import { fuzzed } from './support/fuzz.js';
 const encoder = new TextEncoder();
 
 /** The piece-by-piece reader with the parts imported as usual, as `validateFile()` reads with them. */
-const validatePackageStream = (read: () => AsyncIterable<Uint8Array>, options: ValidateOptions) =>
-  streamWith(read, options, { describe: describeShape, places: jsonPlaces, messages: locales });
+const validatePackageStream = (read: () => AsyncIterable<Uint8Array>, options: ValidateOptions) => streamWith(read, options, importedParts);
 
 /** A reading of the bytes in chunks of `size`, as many times as asked. */
 const inChunks = (bytes: Uint8Array, size: number) =>

@@ -83,10 +83,12 @@ describe('bundle budget', () => {
 
   // What a file of each kind loads after the worker's first download when it has nothing to say: its reader, and
   // what the reader imports (exceljs, imported by the workbook reader when it first reads, is held above). The CSV
-  // reader is also what the record view of a CSV file loads (`csv-reader`): Rollup makes the two one chunk.
+  // reader is also what the record view of a CSV file loads (`csv-reader`): Rollup makes the two one chunk. A
+  // `.phx.json` file above 32 MiB is read piece by piece, its reader one chunk with its scanner.
   it.each([
     { kind: 'a CSV file', reader: /(^|\/)csv-(table|reader)-[\w-]+\.js$/, brings: /papaparse/, budget: 16 },
     { kind: 'a workbook', reader: /(^|\/)workbook-reader-[\w-]+\.js$/, brings: /table-/, budget: 10 },
+    { kind: 'a large .phx.json file', reader: /(^|\/)package-stream-[\w-]+\.js$/, brings: /package-stream-/, budget: 4 },
   ])('checks $kind with its reader alone, within $budget KB gzip: zod and the messages load only when needed', async ({ reader: name, brings, budget }) => {
     const scripts = await builtScripts();
     const first = withStaticImports(scripts, workerScripts(scripts));

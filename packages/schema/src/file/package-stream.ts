@@ -3,13 +3,13 @@ import type { DataPackage } from '../model/package.js';
 import { recordStores, type RecordType } from '../model/record-kinds.js';
 import { toPointer, type Problem, type ReadSummary, type TextLocation, type ValidationIssue, type ValidationResult } from '../validate/issue.js';
 import type { JsonPlaces } from '../validate/json-places.js';
-import { NotLoaded, writeMessages } from '../validate/on-demand.js';
+import { writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { LineIndex } from '../validate/locate.js';
 import type { ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { RuleChecker } from '../validate/rules.js';
 import { checkEnvelope, checkPackageRecord, DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings } from '../validate/validate.js';
-import { PackageScanner, type PackagePieces, type PiecePlace } from './package-scanner.js';
+import { PackageScanner, type PiecePlace } from './package-scanner.js';
 
 /** Paths of a record are relative to it while it is checked: one shared empty path, which the rules keep rather than copy. */
 const RECORD_PATH: (string | number)[] = [];
@@ -42,7 +42,7 @@ export async function validatePackageStream(
   options: ValidateNdjsonOptions,
   parts: ValidationParts,
 ): Promise<ValidationResult<Partial<DataPackage>> | undefined> {
-  const { describe, places } = parts;
+  const { describe, places, whenLoaded } = parts;
   const collector = new IssueCollector(options, parts.messages);
   const summary: ReadSummary = { records: noRecords(), complete: true };
   const arrays: RecordArray[] = [];
@@ -79,12 +79,14 @@ export async function validatePackageStream(
   };
   const checker = new RuleChecker<number | undefined>(ruleSettings(options, true), report);
 
-  const pieces: PackagePieces = {
+  const pieces: PieceSteps = {
     envelope(text) {
       envelopeText = text;
       const value = parsed(text);
-      if (value) checkEnvelope(value.json, checker, (problem) => report(problem, undefined), describe);
-      return value !== undefined;
+      if (!value) return false;
+      // The describer is used before the envelope's problems are added: a part loaded on demand is awaited there.
+      const checking = whenLoaded(() => void checkEnvelope(value.json, checker, (problem) => report(problem, undefined), describe));
+      return checking ? checking.then(() => true) : true;
     },
     record(type, index, text, place) {
       // Text that is not JSON anywhere is the document's only issue: records past the last checked are still parsed.
@@ -94,30 +96,35 @@ export async function validatePackageStream(
         summary.complete = false;
         return true;
       }
-      if (index === 0) arrays.push({ type, first: current + 1 });
-      current++;
-      currentFound = [];
+      const at = ++current;
+      if (index === 0) arrays.push({ type, first: at });
+      summary.records[type]++;
       // Shape problems are worded with the record's path in the package; the rules keep one shared path.
       const path = [recordStores[type].collection, index];
-      checkPackageRecord(type, value.json, path, current, checker, (problem) => report(problem, current, path), describe, RECORD_PATH);
-      summary.records[type]++;
-      placeIn(text, place, currentFound, places);
-      return true;
+      // The describer is used before the record's problems are added or the rules see it: checked again once loaded.
+      const check = (): void => {
+        currentFound = [];
+        checkPackageRecord(type, value.json, path, at, checker, (problem) => report(problem, at, path), describe, RECORD_PATH);
+      };
+      const placeFound = (): Promise<void> | void => whenLoaded(() => placeIn(text, place, currentFound, places));
+      const checking = whenLoaded(check);
+      const placing = checking ? checking.then(placeFound) : placeFound();
+      return placing ? placing.then(() => true) : true;
     },
   };
   if (!(await scan(read(), pieces, options))) return undefined;
   // What the rules report from here on is of records whose text is gone.
   current = -1;
   if (!settled) checker.finish();
-  placeIn(envelopeText, { line: 1, column: 1 }, envelopeFound, places);
+  await whenLoaded(() => placeIn(envelopeText, { line: 1, column: 1 }, envelopeFound, places));
   if (deferred.size > 0) {
     let at = -1;
     const placed = await scan(read(), {
       envelope: () => true,
       record(_type, _index, text, place) {
         const found = deferred.get(++at);
-        if (found) placeIn(text, place, found, places);
-        return true;
+        const placing = found && whenLoaded(() => placeIn(text, place, found, places));
+        return placing ? placing.then(() => true) : true;
       },
     }, options);
     if (!placed) return undefined;
@@ -146,17 +153,54 @@ function shifted(location: TextLocation, place: PiecePlace): TextLocation {
   return location.line === 1 ? { line: place.line, column: place.column + location.column - 1 } : { line: place.line + location.line - 1, column: location.column };
 }
 
-/** Reads a document's bytes as UTF-8 through a scanner; false when it is to be read whole. */
-async function scan(chunks: AsyncIterable<Uint8Array>, pieces: PackagePieces, options: ValidateNdjsonOptions): Promise<boolean> {
-  const scanner = new PackageScanner(pieces, options.maxDepth ?? DEFAULT_MAX_DEPTH, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
+/**
+ * What a reading does with each piece a {@link PackageScanner} finds, in their order: a promise where it waits for
+ * a part loaded on demand. False when the document is to be read whole.
+ */
+interface PieceSteps {
+  envelope(text: string): boolean | Promise<boolean>;
+  record(type: RecordType, index: number, text: string, place: PiecePlace): boolean | Promise<boolean>;
+}
+
+/** A piece found by the scanner, waiting for its step. */
+type Piece = { text: string } | { type: RecordType; index: number; text: string; place: PiecePlace };
+
+/**
+ * Reads a document's bytes as UTF-8 through a scanner, taking each chunk's pieces in turn (the scanner cannot
+ * wait, a step may); false when it is to be read whole.
+ */
+async function scan(chunks: AsyncIterable<Uint8Array>, steps: PieceSteps, options: ValidateNdjsonOptions): Promise<boolean> {
+  const found: Piece[] = [];
+  const scanner = new PackageScanner(
+    {
+      envelope: (text) => found.push({ text }) > 0,
+      record: (type, index, text, place) => found.push({ type, index, text, place }) > 0,
+    },
+    options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+  );
+  const take = async (): Promise<boolean> => {
+    for (const piece of found) {
+      const step = 'type' in piece ? steps.record(piece.type, piece.index, piece.text, piece.place) : steps.envelope(piece.text);
+      if (!(step === true || (step !== false && (await step)))) return false;
+    }
+    found.length = 0;
+    return true;
+  };
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const chunk of chunks) {
+    const text = decoded(decoder, chunk);
+    if (text === undefined || !scanner.write(text) || !(await take())) return false;
+  }
+  const rest = decoded(decoder);
+  return rest !== undefined && scanner.write(rest) && scanner.end() && take();
+}
+
+/** A chunk decoded (the end of the text without one); undefined for bytes that are not UTF-8, which the whole reader names and places. */
+function decoded(decoder: TextDecoder, chunk?: Uint8Array): string | undefined {
   try {
-    for await (const chunk of chunks) if (!scanner.write(decoder.decode(chunk, { stream: true }))) return false;
-    return scanner.write(decoder.decode()) && scanner.end();
-  } catch (error) {
-    // A part not loaded is not the document's doing (the parts are loaded before: see loadedParts()).
-    if (error instanceof NotLoaded) throw error;
-    // Bytes that are not UTF-8: the whole reader names the encoding and places the first bad byte.
-    return false;
+    return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+  } catch {
+    return undefined;
   }
 }

@@ -6,7 +6,7 @@ import type { DataPackage } from '../model/package.js';
 import { recordStores } from '../model/record-kinds.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { importedParts, validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
-import { describeOnDemand, loadedParts, onDemandParts, writeMessages } from '../validate/on-demand.js';
+import { describeOnDemand, onDemandParts, writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
@@ -164,8 +164,6 @@ interface FileChecks {
   document(input: unknown, options: StepOptions): ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>;
   /** Validates an NDJSON stream. */
   ndjson(source: ChunkSource, options: ValidateNdjsonOptions): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>>;
-  /** The parts a `.phx.json` file read piece by piece is checked with: its records are checked as the scanner finds them, and cannot wait. */
-  pieceParts(): ValidationParts | Promise<ValidationParts>;
   /** Validates a CSV file read whole; its reader loads with the first such file. */
   csv(input: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>>;
 }
@@ -174,14 +172,12 @@ const imported: FileChecks = {
   parts: importedParts,
   document: validate,
   ndjson: validateNdjson,
-  pieceParts: () => importedParts,
   csv: async (input, options) => (await import('../formats/csv.js')).validateCsv(input, options),
 };
 const onDemand: FileChecks = {
   parts: onDemandParts,
   document: validateAsync,
   ndjson: validateNdjsonAsync,
-  pieceParts: loadedParts,
   async csv(input, options) {
     const { checkCsv } = await import('../formats/csv-table.js');
     return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, describeOnDemand));
@@ -217,7 +213,7 @@ async function validateJson(source: FileSource, options: StepOptions, checks: Fi
     let reads = 0;
     // The piece-by-piece reader loads with the first such file: most are read whole.
     const { validatePackageStream } = await import('./package-stream.js');
-    const result = await validatePackageStream(() => (reads++ === 0 ? source.chunks() : source.again()), options, await checks.pieceParts());
+    const result = await validatePackageStream(() => (reads++ === 0 ? source.chunks() : source.again()), options, checks.parts);
     if (result) {
       result.issues.forEach((issue) => options.onIssue?.(issue));
       return result;
@@ -325,8 +321,9 @@ export function validateFile(input: Uint8Array | ChunkSource, options: ValidateF
  * Validates a file as {@link validateFile} does, with the same result, loading on demand what a valid file in
  * English never needs, as {@link validateAsync} does: zod and the model, jsonc-parser, and the messages of a
  * language other than English, each where it is first needed — an NDJSON stream at the line that needs it
- * (checked again once it is loaded, the stream read once), a `.phx.json` file read whole, a CSV file or the
- * package a workbook holds by validating it again, a `.phx.json` file read piece by piece before its first record.
+ * and a `.phx.json` file read piece by piece at the record that needs it (each checked again once it is loaded,
+ * what came before not read again), a `.phx.json` file read whole, a CSV file or the package a workbook holds
+ * by validating it again.
  * Issues given to `onIssue` carry their message. The readers of CSV files and workbooks (exceljs) load with the
  * first such file. Its first download in a browser is a fraction of {@link validateFile}'s (see
  * docs/performance.md).

@@ -5,7 +5,7 @@ import type { DataPackage } from '../model/package.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from './issue.js';
 import { jsonPlaces } from './json-places.js';
 import { checkLine, columnsOf, lineProblem, NOT_JSON, UNKNOWN_TYPE, type LineSink } from './line-checks.js';
-import { NotLoaded, onDemandParts, writeMessages } from './on-demand.js';
+import { onDemandParts, writeMessages } from './on-demand.js';
 import type { ValidationParts } from './parts.js';
 import { forgetTexts } from './remembered.js';
 import { RuleChecker } from './rules.js';
@@ -35,7 +35,7 @@ export interface ValidateNdjsonOptions extends ValidateOptions {
 }
 
 /** The parts of a validation imported as usual: what the synchronous validators check with. */
-export const importedParts: ValidationParts = { describe: describeShape, places: jsonPlaces, messages: locales };
+export const importedParts: ValidationParts = { describe: describeShape, places: jsonPlaces, messages: locales, whenLoaded: (step) => void step() };
 
 /**
  * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
@@ -283,18 +283,9 @@ interface Awaiting {
  */
 const awaitingParts: Awaiting = {
   line(run, line) {
-    const checking = settled(() => run.check(line));
-    return checking ? checking.then(() => settled(() => run.place())) : settled(() => run.place());
+    const { whenLoaded } = run.parts;
+    const checking = whenLoaded(() => run.check(line));
+    return checking ? checking.then(() => whenLoaded(() => run.place())) : whenLoaded(() => run.place());
   },
   messages: (run) => writeMessages(run.collector, run.options.locale),
 };
-
-/** Runs a step until no part it needs is missing: awaits each part it throws {@link NotLoaded} for, and runs it again. */
-function settled(step: () => void): Promise<void> | void {
-  try {
-    step();
-  } catch (error) {
-    if (!(error instanceof NotLoaded)) throw error;
-    return error.load().then(() => settled(step));
-  }
-}

@@ -39,6 +39,16 @@ export class NotLoaded extends Error {
   }
 }
 
+/** Runs a step until no part it needs is missing: see {@link ValidationParts.whenLoaded}. */
+function untilLoaded(step: () => void): Promise<void> | void {
+  try {
+    step();
+  } catch (error) {
+    if (!(error instanceof NotLoaded)) throw error;
+    return error.load().then(() => untilLoaded(step));
+  }
+}
+
 let describer: Describer | undefined;
 let places: JsonPlaces | undefined;
 
@@ -68,17 +78,7 @@ export const placesOnDemand: JsonPlaces = {
 };
 
 /** The parts loaded on demand, and the languages loaded so far: what `validateNdjsonAsync()` and `validateFileAsync()` check with. */
-export const onDemandParts: ValidationParts = { describe: describeOnDemand, places: placesOnDemand, messages: loadedLocales };
-
-/**
- * The describer and the JSON places, loaded now: for a validation that cannot wait for them where they are
- * first needed (a `.phx.json` file read piece by piece, whose records are checked as a scanner finds them).
- * Messages are still written once their language is loaded.
- */
-export async function loadedParts(): Promise<ValidationParts> {
-  await Promise.all([loadDescriber(), loadPlaces()]);
-  return { describe: describer!, places: places!, messages: loadedLocales };
-}
+export const onDemandParts: ValidationParts = { describe: describeOnDemand, places: placesOnDemand, messages: loadedLocales, whenLoaded: untilLoaded };
 
 /** Writes the messages of a collector's issues made before their language was loaded, loading it; nothing to wait for when there are none. */
 export function writeMessages(collector: { readonly unwritten: readonly unknown[]; write(messages: PhxLocale): void }, locale: Locale | undefined): Promise<void> | void {

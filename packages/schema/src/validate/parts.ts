@@ -14,4 +14,10 @@ export interface ValidationParts {
   readonly places: JsonPlaces;
   /** The languages whose messages are at hand. */
   readonly messages: Readonly<Partial<Record<Locale, PhxLocale>>>;
+  /**
+   * Runs a step that uses these parts until none it needs is missing: awaits each part it throws `NotLoaded`
+   * for, and runs it again (the step throws before it changes anything). Nothing to wait for when none is
+   * missing, as with the parts imported as usual.
+   */
+  readonly whenLoaded: (step: () => void) => Promise<void> | void;
 }
