@@ -1,29 +1,21 @@
 import { DEFAULT_MAX_LINE_BYTES } from '../formats/lines.js';
 import type { DataPackage } from '../model/package.js';
 import { recordStores, type RecordType } from '../model/record-kinds.js';
-import { toPointer, type Problem, type ReadSummary, type TextLocation, type ValidationIssue, type ValidationResult } from '../validate/issue.js';
+import { type Problem, type ReadSummary, type TextLocation, type ValidationIssue, type ValidationResult } from '../validate/issue.js';
 import type { JsonPlaces } from '../validate/json-places.js';
 import { writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { LineIndex } from '../validate/locate.js';
 import type { ValidateNdjsonOptions } from '../validate/ndjson.js';
+import { RECORD_PATH, RecordNumbers } from '../validate/record-numbers.js';
 import { RuleChecker } from '../validate/rules.js';
 import { checkEnvelope, checkPackageRecord, DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings } from '../validate/validate.js';
 import { PackageScanner, type PiecePlace } from './package-scanner.js';
-
-/** Paths of a record are relative to it while it is checked: one shared empty path, which the rules keep rather than copy. */
-const RECORD_PATH: (string | number)[] = [];
 
 /** An issue kept, with its path in the piece it was found in, to be placed in that piece's text. */
 interface Found {
   issue: ValidationIssue;
   path: readonly (string | number)[];
-}
-
-/** Where the records of one array start among all the records read, in the order read. */
-interface RecordArray {
-  type: RecordType;
-  first: number;
 }
 
 /**
@@ -45,7 +37,7 @@ export async function validatePackageStream(
   const { describe, places, whenLoaded } = parts;
   const collector = new IssueCollector(options, parts.messages);
   const summary: ReadSummary = { records: noRecords(), complete: true };
-  const arrays: RecordArray[] = [];
+  const numbers = new RecordNumbers();
   const deferred = new Map<number, Found[]>();
   const envelopeFound: Found[] = [];
   let envelopeText = '';
@@ -53,24 +45,9 @@ export async function validatePackageStream(
   let currentFound: Found[] = [];
   let settled = false;
 
-  /** The path in the package of a path in record number `at`. */
-  const pathOf = (at: number, path: readonly (string | number)[]): (string | number)[] => {
-    let array = arrays.length - 1;
-    while (arrays[array]!.first > at) array--;
-    const { type, first } = arrays[array]!;
-    return [recordStores[type].collection, at - first, ...path];
-  };
-  /** A problem of record number `at`, with its path in the package, and the first of two duplicates named by its pointer as when read whole. */
-  const inPackage = (problem: Problem, at: number): Problem => {
-    if ((problem.code === 'unique.duplicate-id' || problem.code === 'unique.duplicate-breakdown') && typeof problem.params.first === 'number') {
-      const keys = problem.code === 'unique.duplicate-id' ? [recordStores[problem.params.recordType].key] : [];
-      return { ...problem, path: pathOf(at, problem.path), params: { ...problem.params, first: toPointer(pathOf(problem.params.first, keys)) } } as Problem;
-    }
-    return { ...problem, path: pathOf(at, problem.path) };
-  };
   /** Adds a problem of record number `at` (of the envelope when undefined), its path relative to the record unless `inRecord` is given. */
   const report = (problem: Problem, at: number | undefined, inRecord?: (string | number)[]): void => {
-    const issue = collector.add(at === undefined || inRecord ? problem : inPackage(problem, at));
+    const issue = collector.add(at === undefined || inRecord ? problem : numbers.inPackage(problem, at));
     if (!issue) return;
     const found = { issue, path: inRecord ? problem.path.slice(inRecord.length) : problem.path };
     if (at === undefined) envelopeFound.push(found);
@@ -96,8 +73,7 @@ export async function validatePackageStream(
         summary.complete = false;
         return true;
       }
-      const at = ++current;
-      if (index === 0) arrays.push({ type, first: at });
+      const at = (current = numbers.next(type, index));
       summary.records[type]++;
       // Shape problems are worded with the record's path in the package; the rules keep one shared path.
       const path = [recordStores[type].collection, index];

@@ -3,6 +3,7 @@ import { decodeUtf8 } from '../file/encoding.js';
 import type { DataPackage } from '../model/package.js';
 import { recordStores, type RecordType } from '../model/record-kinds.js';
 import type { Problem, ReadSummary, ValidationResult } from '../validate/issue.js';
+import { RECORD_PATH } from '../validate/record-numbers.js';
 import { RuleChecker } from '../validate/rules.js';
 import { checkShape, type Describer } from '../validate/shape.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
@@ -125,9 +126,9 @@ export function checkCsv(
       return collector.result(read);
     }
     const row = table.rows[i]!;
-    const { problems, data, text } = checkShape(type, table.records[i], [], describe);
+    const { problems, data, text } = checkShape(type, table.records[i], RECORD_PATH, describe);
     problems.forEach((problem) => add(problem, row));
-    if (data) checker.record(type, data, [], row, text);
+    if (data) checker.record(type, data, RECORD_PATH, row, text);
     read.records[type]++;
     read.rows = row;
   }

@@ -109,8 +109,8 @@ function dimensionsOf(code: number): string {
 
 /**
  * The groups of observations and their breakdowns, filled record by record and checked when the data ends.
- * `Context` is where a record is in its file (an NDJSON line, a CSV row: a whole number below 2^32 − 1), or
- * undefined where its path says it.
+ * `Context` is where a record is in its file (an NDJSON line, a CSV row, its number in a package: a whole number
+ * below 2^32 − 1), or undefined where its path says it (a record checked alone).
  */
 export class Breakdowns<Context extends number | undefined> {
   /** Each distinct text of a group's fields, numbered. */
@@ -148,8 +148,9 @@ export class Breakdowns<Context extends number | undefined> {
   private contexts = new Runs();
   private codes = new Column(Uint16Array, 0);
   /**
-   * The paths of rows, as runs: `paths[i]` is the path of rows from `pathStarts[i]` on. A stream's records all
-   * share one path, so that it takes nothing per row; a package's each have their own (and are in memory anyway).
+   * The paths of rows, as runs: `paths[i]` is the path of rows from `pathStarts[i]` on. Records numbered by their
+   * context (a line, a row, a record of a package) share one path, relative to the record, so that it takes
+   * nothing per row.
    */
   private paths: Path[] = [];
   private pathStarts = new Column(Int32Array);

@@ -11,10 +11,9 @@ import type { RuleChecker } from './rules.js';
 import type { ShapeKind } from '../generated/shape-checks.js';
 import { checkShape, type Describer } from './shape.js';
 import type { Line } from '../formats/lines.js';
+import { RECORD_PATH } from './record-numbers.js';
 import { unparsable } from './validate.js';
 
-/** Issue paths of a line are relative to its record: one shared empty path, which the rules keep rather than copy. */
-export const RECORD_PATH: (string | number)[] = [];
 
 /** The shape of each record type's line, named once rather than built for every line. */
 const LINE_SHAPES = /* @__PURE__ */ Object.fromEntries(recordTypeNames.map((type) => [type, `${type}-line`])) as Record<RecordType, ShapeKind>;

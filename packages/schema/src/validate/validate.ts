@@ -11,6 +11,7 @@ import { issueIn, type Problem, type ReadSummary, type Severity, type Validation
 import type { JsonPlaces } from './json-places.js';
 import { LineIndex, offsetBeyondDepth } from './locate.js';
 import { renderIn } from './render.js';
+import { RECORD_PATH, RecordNumbers } from './record-numbers.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { forgetTexts } from './remembered.js';
 import { checkShape, type Describer } from './shape.js';
@@ -348,7 +349,8 @@ export function parseDocument(input: string | Uint8Array, collector: IssueCollec
 function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions, describe: Describer): ReadSummary {
   const read: ReadSummary = { records: noRecords(), complete: true };
   const add = (problem: Problem): void => void collector.add(problem);
-  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true), add);
+  const numbers = new RecordNumbers();
+  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true), (problem, at) => add(at === undefined ? problem : numbers.inPackage(problem, at)));
   const pkg = checkEnvelope(value, checker, add, describe);
   if (!pkg) return read;
   // Definitions before their uses: indicators and facilities are checked before observations.
@@ -361,7 +363,7 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
         read.complete = false;
         return read;
       }
-      checkPackageRecord(type, records[index], [collection, index], undefined, checker, add, describe);
+      checkPackageRecord(type, records[index], [collection, index], numbers.next(type, index), checker, add, describe, RECORD_PATH);
       read.records[type]++;
     }
   }
