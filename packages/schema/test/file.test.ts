@@ -7,6 +7,9 @@ import { formatOfMediaType, formatOfName } from '../src/file/format.js';
 import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
 import { validate } from '../src/validate/sync.js';
+import { toNdjsonLines } from '../src/formats/convert.js';
+import { writeCsv } from '../src/formats/csv.js';
+import { changed, NOW, prevalence } from './rules/fixtures.js';
 
 const examples = new URL('../../../examples/data/', import.meta.url);
 const now = new Date('2022-01-01T00:00:00Z');
@@ -230,5 +233,27 @@ describe('decodeUtf8', () => {
     expect(legacyEncodingOf(bytes('Centre pénitentiaire de Fresnes, Île-de-France', latin))).toBe('windows-1252');
     expect(legacyEncodingOf(bytes('Prisión de Lurigancho, año 2020', latin))).toBe('windows-1252');
     expect(legacyEncodingOf(Uint8Array.from({ length: 512 }, (_, i) => (i * 7919 + 13) % 256))).toBeUndefined();
+  });
+});
+
+describe('issues', () => {
+  // Two totals of one group: the second is a duplicate breakdown, reported at the record's own path, which the
+  // rules share between the records of a stream or a table.
+  const total = prevalence('obs-total', 100, 400, 25);
+  const pkg = changed((p) => (p.observations = [total, { ...total, id: 'obs-total-again' }]));
+  const encoder = new TextEncoder();
+
+  it.each([
+    { name: 'package.phx.json', text: JSON.stringify(pkg) },
+    { name: 'package.phx.ndjson', text: [...toNdjsonLines(pkg)].join('\n') },
+    { name: 'observations.csv', text: writeCsv('observation', pkg.observations as Record<string, unknown>[]) },
+  ])('own their paths, in $name: changing one changes no later validation', async ({ name, text }) => {
+    const bytes = encoder.encode(text);
+    const result = await validateFile(bytes, { name, now: NOW });
+    expect(result.issues.map(({ code }) => code)).toContain('unique.duplicate-breakdown');
+    const expected = structuredClone(result);
+    for (const issue of result.issues) issue.path.unshift('changed');
+    expect(await validateFile(bytes, { name, now: NOW })).toEqual(expected);
+    expect(validate(pkg, { now: NOW }).issues.every(({ path }) => path[0] !== 'changed')).toBe(true);
   });
 });

@@ -135,7 +135,8 @@ export function makeIssue(problem: Problem, locale: Locale = 'en'): ValidationIs
 export function issueIn(problem: Problem, messages: PhxLocale | undefined): ValidationIssue {
   const { code, path, params } = problem;
   const message = messages ? renderIn(messages, code, params) : '';
-  return { code, severity: severities[code], path, pointer: toPointer(path), message, params } as ValidationIssue;
+  // An issue owns its path: the rules may report one they share (the empty path of every record of a stream).
+  return { code, severity: severities[code], path: [...path], pointer: toPointer(path), message, params } as ValidationIssue;
 }
 
 /**
