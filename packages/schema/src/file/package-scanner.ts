@@ -1,4 +1,4 @@
-import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
+import { recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
 
 /** Where a piece of a document starts: 1-based line and column, columns in UTF-16 code units as a string counts them. */
 export interface PiecePlace {
@@ -47,7 +47,6 @@ const enum State {
   Unusual,
 }
 
-const typeOfCollection = new Map<string, RecordType>(recordTypeNames.map((type) => [recordStores[type].collection, type]));
 const orderOfType = new Map<RecordType, number>(recordTypeNames.map((type, order) => [type, order]));
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
@@ -239,7 +238,7 @@ export class PackageScanner {
 
   /** The value of a key of the root object: a record array, or a header value. */
   #valueStart(text: string, at: number, c: number): number {
-    const type = typeOfCollection.get(this.#key);
+    const type = recordTypeOfCollection(this.#key);
     if (type === undefined) {
       // A header value after the records: the document is read whole, so that its issues come first.
       if (!this.#envelope) return this.#unusual();

@@ -2,7 +2,7 @@ import { locales, type Locale } from '../locales/index.js';
 import { decodeUtf8 } from '../file/encoding.js';
 import { formatOfFile, type FileFormat } from '../file/format.js';
 import type { FileValidationResult } from '../file/validate-file.js';
-import { recordTypeNames, recordTypes, type RecordType } from '../model/records.js';
+import { packageHeaderOf, recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
 import { toPointer, type ValidationIssue } from '../validate/issue.js';
 import { locatePaths } from '../validate/json-places.js';
 import { validate } from '../validate/sync.js';
@@ -111,10 +111,8 @@ interface Origin {
   text?: string;
 }
 
-const collections = /* @__PURE__ */ new Map<string, RecordType>(recordTypeNames.map((type) => [recordTypes[type].collection, type]));
-
 function headerOf(value: Record<string, unknown>): Record<string, unknown> | undefined {
-  const header = Object.fromEntries(Object.entries(value).filter(([key]) => !collections.has(key)));
+  const header = packageHeaderOf(value);
   return Object.keys(header).length > 0 ? header : undefined;
 }
 
@@ -193,7 +191,8 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       const jsonOrigin = (base: (string | number)[]): Origin => ({ file, base, text, place: () => undefined });
       setHeader(headerOf(object), jsonOrigin([]));
       if (input.headerOnly) continue;
-      for (const [collection, type] of collections) {
+      for (const type of recordTypeNames) {
+        const { collection } = recordStores[type];
         const list = object[collection];
         if (!Array.isArray(list)) continue;
         list.forEach((record, index) => add(type, record as Record<string, unknown>, jsonOrigin([collection, index])));
@@ -260,14 +259,14 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   }
 
   if (header) Object.assign(result.pkg, header.value);
-  for (const [type, list] of [...records].sort(([a], [b]) => recordTypeNames.indexOf(a) - recordTypeNames.indexOf(b))) result.pkg[recordTypes[type].collection] = list;
+  for (const [type, list] of [...records].sort(([a], [b]) => recordTypeNames.indexOf(a) - recordTypeNames.indexOf(b))) result.pkg[recordStores[type].collection] = list;
   if (!result.readable || result.headerFrom.length > 1) return verdicts(result);
 
   // Each issue goes back to the input it comes from; JSON inputs are located in their own text at the end.
   const pending = new Map<InputReport, { issue: ValidationIssue; origin: Origin; path: (string | number)[] }[]>();
   for (const issue of validate(result.pkg, options).issues) {
     const [collection, index] = issue.path;
-    const type = typeof collection === 'string' ? collections.get(collection) : undefined;
+    const type = recordTypeOfCollection(collection);
     const isRecord = type !== undefined && typeof index === 'number';
     if (!header && !isRecord && options.header === 'optional') continue;
     const origin = isRecord ? origins.get(type)?.[index] : header?.origin;

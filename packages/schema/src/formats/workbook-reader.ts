@@ -9,7 +9,7 @@
 import type * as ExcelJS from 'exceljs';
 import type { Locale } from '../locales/index.js';
 import type { PhxLocale } from '../locales/types.js';
-import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
+import { recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
 import type { DataPackage } from '../model/package.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
 import type { ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
@@ -21,8 +21,8 @@ import { cellLocation, columnLocator, headerSettled, isBlankRow, readTable, type
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
 
-/** exceljs, loaded once, on first use: its CommonJS and browser builds export the library as their default. */
 let excel: Promise<typeof ExcelJS> | undefined;
+/** exceljs, loaded once, on first use: its CommonJS and browser builds export the library as their default. */
 export function loadExcel(): Promise<typeof ExcelJS> {
   excel ??= import('exceljs').then((module) => ((module as { default?: typeof ExcelJS }).default ?? module) as typeof ExcelJS);
   return excel;
@@ -36,7 +36,7 @@ export const CODELISTS_SHEET = 'Codelists';
 /** The record type a sheet's name says: its collection (as in a .phx.json file), or the Package sheet. */
 function typeOfSheet(name: string): TableType | undefined {
   if (name.trim().toLowerCase() === PACKAGE_SHEET.toLowerCase()) return 'package';
-  return recordTypeNames.find((type) => recordStores[type].collection === name.trim());
+  return recordTypeOfCollection(name.trim());
 }
 
 /** A cell of exceljs as a sheet cell: formulas by their result, rich text and links by their text. */
@@ -197,10 +197,9 @@ function placer(tables: readonly { sheet: string; table: Table }[]): (issue: Val
     list.push({ sheet, table, locate: columnLocator(table.targets), settled: headerSettled(table.issues), offset });
     byType.set(table.type!, list);
   }
-  const collectionType = new Map<unknown, RecordType>(recordTypeNames.map((type) => [recordStores[type].collection, type]));
   return (issue) => {
     const [collection, index] = issue.path;
-    const type = collectionType.get(collection);
+    const type = recordTypeOfCollection(collection);
     if (type && typeof index === 'number') {
       const entry = byType.get(type)?.find(({ table, offset }) => index >= offset && index < offset + table.records.length);
       if (!entry) return undefined;

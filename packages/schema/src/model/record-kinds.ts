@@ -27,7 +27,12 @@ export type RecordType = 'organisation' | 'facility' | 'indicator' | 'observatio
  */
 export const recordTypeNames = Object.keys(recordStores) as RecordType[];
 
-const collections = new Set<string>(recordTypeNames.map((type) => recordStores[type].collection));
+const typeOfCollection = /* @__PURE__ */ new Map<string, RecordType>(recordTypeNames.map((type) => [recordStores[type].collection, type]));
+
+/** The record type whose package array a name is (`observations` → `observation`); undefined for any other value. */
+export function recordTypeOfCollection(collection: unknown): RecordType | undefined {
+  return typeof collection === 'string' ? typeOfCollection.get(collection) : undefined;
+}
 
 /**
  * The header of a package: every field but its record arrays (`observations`, ...).
@@ -39,5 +44,5 @@ const collections = new Set<string>(recordTypeNames.map((type) => recordStores[t
  * ```
  */
 export function packageHeaderOf(pkg: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(pkg).filter(([key]) => !collections.has(key)));
+  return Object.fromEntries(Object.entries(pkg).filter(([key]) => !typeOfCollection.has(key)));
 }

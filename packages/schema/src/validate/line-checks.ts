@@ -14,7 +14,6 @@ import type { Line } from '../formats/lines.js';
 import { RECORD_PATH } from './record-numbers.js';
 import { unparsable } from './validate.js';
 
-
 /** The shape of each record type's line, named once rather than built for every line. */
 const LINE_SHAPES = /* @__PURE__ */ Object.fromEntries(recordTypeNames.map((type) => [type, `${type}-line`])) as Record<RecordType, ShapeKind>;
 
