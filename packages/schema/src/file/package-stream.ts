@@ -7,7 +7,7 @@ import { writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { LineIndex } from '../validate/locate.js';
 import type { ValidateNdjsonOptions } from '../validate/ndjson.js';
-import { RECORD_PATH, RecordNumbers } from '../validate/record-numbers.js';
+import { RecordNumbers } from '../validate/record-numbers.js';
 import { RuleChecker } from '../validate/rules.js';
 import { checkEnvelope, checkPackageRecord, DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings } from '../validate/validate.js';
 import { PackageScanner, type PiecePlace } from './package-scanner.js';
@@ -80,7 +80,7 @@ export async function validatePackageStream(
       // The describer is used before the record's problems are added or the rules see it: checked again once loaded.
       const check = (): void => {
         currentFound = [];
-        checkPackageRecord(type, value.json, path, at, checker, (problem) => report(problem, at, path), describe, RECORD_PATH);
+        checkPackageRecord(type, value.json, path, at, checker, (problem) => report(problem, at, path), describe);
       };
       const placeFound = (): Promise<void> | void => whenLoaded(() => placeIn(text, place, currentFound, places));
       const checking = whenLoaded(check);

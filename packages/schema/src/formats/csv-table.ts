@@ -128,7 +128,7 @@ export function checkCsv(
     const row = table.rows[i]!;
     const { problems, data, text } = checkShape(type, table.records[i], RECORD_PATH, describe);
     problems.forEach((problem) => add(problem, row));
-    if (data) checker.record(type, data, RECORD_PATH, row, text);
+    if (data) checker.record(type, data, row, text);
     read.records[type]++;
     read.rows = row;
   }

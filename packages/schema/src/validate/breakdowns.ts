@@ -14,7 +14,6 @@
 import type { Observation } from '../model/observation.js';
 import type { IssueCode } from './codes.js';
 import type { IssueParams } from './params.js';
-import { toPointer } from './issue.js';
 import { Column, Counts, IdTable, Runs, TupleTable } from './tables.js';
 
 type Path = (string | number)[];
@@ -74,7 +73,7 @@ const GROUP_FIELDS = 8;
 const FRAME_FIELDS = [0, 1, 2, 5, 6, 7] as const;
 const NONE = -1;
 
-/** What a report of the breakdowns needs: the code, where, and the params. */
+/** What a report of the breakdowns needs: the code, the path in the record, the params, and the record. */
 export type BreakdownReport<Context> = <C extends IssueCode>(code: C, path: Path, params: IssueParams[C], context: Context) => void;
 
 /** The count an observation gives: its numerator, or the value of a count; NaN when it gives none or hides it. */
@@ -110,7 +109,7 @@ function dimensionsOf(code: number): string {
 /**
  * The groups of observations and their breakdowns, filled record by record and checked when the data ends.
  * `Context` is where a record is in its file (an NDJSON line, a CSV row, its number in a package: a whole number
- * below 2^32 − 1), or undefined where its path says it (a record checked alone).
+ * below 2^32 − 1); the paths reported are relative to the record.
  */
 export class Breakdowns<Context extends number | undefined> {
   /** Each distinct text of a group's fields, numbered. */
@@ -147,18 +146,11 @@ export class Breakdowns<Context extends number | undefined> {
   private denominators = new Counts();
   private contexts = new Runs();
   private codes = new Column(Uint16Array, 0);
-  /**
-   * The paths of rows, as runs: `paths[i]` is the path of rows from `pathStarts[i]` on. Records numbered by their
-   * context (a line, a row, a record of a package) share one path, relative to the record, so that it takes
-   * nothing per row.
-   */
-  private paths: Path[] = [];
-  private pathStarts = new Column(Int32Array);
 
   constructor(private readonly report: BreakdownReport<Context>) {}
 
   /** Notes an observation that passed its other checks. */
-  add(obs: Observation, path: Path, context: Context): void {
+  add(obs: Observation, context: Context): void {
     const { scope, period } = obs;
     let frameChanged = this.keyField(0, obs.indicator);
     frameChanged = this.keyField(1, obs.reportingOrganisation) || frameChanged;
@@ -189,8 +181,8 @@ export class Breakdowns<Context extends number | undefined> {
     const population = parts === undefined || isTotal(parts.population) ? undefined : parts.population!;
     if (sex < 0 && age < 0 && population === undefined) {
       const first = this.totals.at(group);
-      if (first !== NONE) return this.duplicate(path, context, first, {});
-      this.totals.set(group, this.row(obs, path, context, 0));
+      if (first !== NONE) return this.duplicate(context, first, {});
+      this.totals.set(group, this.row(obs, context, 0));
       return;
     }
     let block = this.blocksOf.at(group);
@@ -204,8 +196,8 @@ export class Breakdowns<Context extends number | undefined> {
     if (population === undefined && (sex < 0 || age < 0)) {
       const category = sex >= 0 ? sex : SEX.length + age;
       const first = this.blocks.at(block + category);
-      if (first !== NONE) return this.duplicate(path, context, first, categoriesOf(obs));
-      const row = this.row(obs, path, context, code);
+      if (first !== NONE) return this.duplicate(context, first, categoriesOf(obs));
+      const row = this.row(obs, context, code);
       this.blocks.set(block + category, row);
       this.blocks.set(block + (sex >= 0 ? BLOCK_LAST_SEX : BLOCK_LAST_AGE), row);
       return;
@@ -214,8 +206,8 @@ export class Breakdowns<Context extends number | undefined> {
     this.otherKey[1] = code;
     this.otherKey[2] = population === undefined ? 0 : this.textNumber(population) + 1;
     const other = this.others.entryOf(this.otherKey);
-    if (other < this.othersRows.length) return this.duplicate(path, context, this.othersRows.at(other), categoriesOf(obs));
-    this.othersRows.push(this.row(obs, path, context, code));
+    if (other < this.othersRows.length) return this.duplicate(context, this.othersRows.at(other), categoriesOf(obs));
+    this.othersRows.push(this.row(obs, context, code));
     this.nextOthers.push(NONE);
     // Linked first to last, in the order seen: the block keeps the first and the last, each the next.
     const last = this.blocks.at(block + BLOCK_OTHERS_LAST);
@@ -249,8 +241,6 @@ export class Breakdowns<Context extends number | undefined> {
     this.denominators = new Counts();
     this.contexts = new Runs();
     this.codes = new Column(Uint16Array, 0);
-    this.paths = [];
-    this.pathStarts = new Column(Int32Array);
   }
 
   /** Sets a field of the group key to the number of its text; true when it differs from the last record's. */
@@ -269,29 +259,13 @@ export class Breakdowns<Context extends number | undefined> {
   }
 
   /** Notes an observation as a row, returning its number. */
-  private row(obs: Observation, path: Path, context: Context, code: number): number {
+  private row(obs: Observation, context: Context, code: number): number {
     const row = this.numerators.length;
     this.numerators.push(countOf(obs));
     this.denominators.push(obs.denominator ?? Number.NaN);
     this.contexts.push(context === undefined ? 0 : context + 1);
-    if (this.paths.length === 0 || this.paths[this.paths.length - 1] !== path) {
-      this.paths.push(path);
-      this.pathStarts.push(row);
-    }
     this.codes.push(obs.suppressed === true ? code | SUPPRESSED : code);
     return row;
-  }
-
-  /** The path of a row: that of the last run starting at or before it. */
-  private pathOf(row: number): Path {
-    let low = 0;
-    let high = this.paths.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >>> 1;
-      if (this.pathStarts.at(middle) <= row) low = middle;
-      else high = middle - 1;
-    }
-    return this.paths[low]!;
   }
 
   private contextOf(row: number): Context {
@@ -303,10 +277,9 @@ export class Breakdowns<Context extends number | undefined> {
     return field === 'numerator' ? this.numerators.at(row) : this.denominators.at(row);
   }
 
-  private duplicate(path: Path, context: Context, firstRow: number, categories: Record<string, string>): void {
-    const firstContext = this.contextOf(firstRow);
-    const first = firstContext === undefined ? toPointer(this.pathOf(firstRow)) : Number(firstContext);
-    this.report('unique.duplicate-breakdown', Object.keys(categories).length > 0 ? [...path, 'disaggregation'] : path, { first, categories }, context);
+  private duplicate(context: Context, firstRow: number, categories: Record<string, string>): void {
+    const first = this.contextOf(firstRow) as number;
+    this.report('unique.duplicate-breakdown', Object.keys(categories).length > 0 ? ['disaggregation'] : [], { first, categories }, context);
   }
 
   /** One part of a breakdown that is not added up (by population, or by two dimensions) is larger than the total. */
@@ -315,7 +288,7 @@ export class Breakdowns<Context extends number | undefined> {
       const value = this.valueOf(row, field);
       const whole = this.valueOf(total, field);
       if (value > whole) {
-        this.report('disagg.exceeds-total', [...this.pathOf(row), field], { dimension: dimensionsOf(this.codes.at(row)), field, sum: value, total: whole, parts: 1 }, this.contextOf(row));
+        this.report('disagg.exceeds-total', [field], { dimension: dimensionsOf(this.codes.at(row)), field, sum: value, total: whole, parts: 1 }, this.contextOf(row));
         return;
       }
     }
@@ -357,7 +330,7 @@ export class Breakdowns<Context extends number | undefined> {
         }
       }
       if (largest > whole) {
-        this.report('disagg.exceeds-total', [...this.pathOf(last), field], { dimension, field, sum: largest, total: whole, parts: largestParts }, this.contextOf(last));
+        this.report('disagg.exceeds-total', [field], { dimension, field, sum: largest, total: whole, parts: largestParts }, this.contextOf(last));
         continue;
       }
       const covering = complete.find((set) => set.every((index) => this.cell(block, first, index) !== NONE));
@@ -380,12 +353,12 @@ export class Breakdowns<Context extends number | undefined> {
         }
       }
       if (unknown === 0 && !Number.isNaN(whole) && sum < whole) {
-        this.report('disagg.below-total', [...this.pathOf(total), field], { dimension, field, sum, total: whole, parts: members.length }, this.contextOf(total));
+        this.report('disagg.below-total', [field], { dimension, field, sum, total: whole, parts: members.length }, this.contextOf(total));
       }
       if (field !== 'numerator') continue;
       // A suppressed number is given away when it is the only one missing from a complete breakdown and its total.
       if (hiddenCount === 1 && (this.codes.at(hidden) & SUPPRESSED) !== 0) {
-        this.report('privacy.complementary-disclosure', [...this.pathOf(hidden), 'suppressed'], { dimension, parts: members.length }, this.contextOf(hidden));
+        this.report('privacy.complementary-disclosure', ['suppressed'], { dimension, parts: members.length }, this.contextOf(hidden));
       }
     }
   }

@@ -92,9 +92,9 @@ export function checkLine(text: string, number: number, checker: RuleChecker<num
   if (!sink.begin(recordType, value)) return;
   if (!data) {
     problems.forEach((problem) => sink.place(problem));
-    return checker.invalid(recordType, value, RECORD_PATH, number);
+    return checker.invalid(recordType, value, number);
   }
   sink.valid(recordType, value);
-  checker.record(recordType, data, RECORD_PATH, number, shape);
+  checker.record(recordType, data, number, shape);
 }
 

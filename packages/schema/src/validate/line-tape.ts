@@ -12,7 +12,6 @@ import { recordTypeNames, type RecordType } from '../model/records.js';
 import type { Problem } from './issue.js';
 import { jsonPlaces } from './json-places.js';
 import { checkLine, columnsOf, lineProblem, NOT_JSON, UNKNOWN_TYPE, type LineKind, type LineSink } from './line-checks.js';
-import { RECORD_PATH } from './record-numbers.js';
 import { RuleChecker } from './rules.js';
 import { Column } from './tables.js';
 import { describeShape } from './structural.js';
@@ -127,7 +126,7 @@ export class RecordingChecker extends RuleChecker<number> {
     return true;
   }
 
-  override organisationReference(id: string, _path: unknown, keys: readonly (string | number)[]): void {
+  override organisationReference(id: string, keys: readonly (string | number)[]): void {
     this.out.steps.push(ORGANISATION);
     this.out.steps.push(this.out.text(id));
     // The same keys (those of every observation's organisation) cross as one array, referred to again.
@@ -304,13 +303,13 @@ function take(at: TapeReader, line: number, checker: RuleChecker<number>, sink: 
         checker.publisherIs(text(i)!);
         break;
       case UNIQUE:
-        first = checker.unique(recordTypeNames[steps[i]!]!, ids[at.id++]!, RECORD_PATH, line);
+        first = checker.unique(recordTypeNames[steps[i]!]!, ids[at.id++]!, line);
         break;
       case ORGANISATION:
-        checker.organisationReference(text(i)!, RECORD_PATH, objects[at.object++] as (string | number)[], line);
+        checker.organisationReference(text(i)!, objects[at.object++] as (string | number)[], line);
         break;
       case FACILITY_REFERENCE:
-        checker.facilityReference(text(i)!, text(i + 1)!, RECORD_PATH, line);
+        checker.facilityReference(text(i)!, text(i + 1)!, line);
         break;
       case FACILITY:
         checker.facilityIn(text(i)!, text(i + 1)!);
@@ -319,10 +318,10 @@ function take(at: TapeReader, line: number, checker: RuleChecker<number>, sink: 
         checker.indicatorDefined(objects[at.object++] as IndicatorDefinition);
         break;
       case UNKNOWN_INDICATOR:
-        checker.definitionOf(text(i)!, RECORD_PATH, line);
+        checker.definitionOf(text(i)!, line);
         break;
       case BREAKDOWN:
-        checker.breakdown(observationAt(at, i), first, RECORD_PATH, line);
+        checker.breakdown(observationAt(at, i), first, line);
         break;
       default:
         throw new Error(`not a step of a line's tape: ${step}`);

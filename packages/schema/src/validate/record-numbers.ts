@@ -1,7 +1,7 @@
 import { recordStores, type RecordType } from '../model/record-kinds.js';
 import { toPointer, type Problem } from './issue.js';
 
-/** Paths of a record are relative to it while it is checked: one shared empty path, which the rules keep rather than copy. */
+/** Paths of a record are relative to it while it is checked: one shared empty path, where its shape check starts. */
 export const RECORD_PATH: (string | number)[] = [];
 
 /** Where the records of one array start among all the records checked, in the order checked. */
@@ -36,7 +36,7 @@ export class RecordNumbers {
 
   /**
    * A problem of record number `at`, its path relative to the record, with its path in the package; the first of
-   * two duplicates is named by its pointer, as when records are numbered by their paths.
+   * two duplicates, given by its number, is named by its pointer.
    */
   inPackage(problem: Problem, at: number): Problem {
     if ((problem.code === 'unique.duplicate-id' || problem.code === 'unique.duplicate-breakdown') && typeof problem.params.first === 'number') {

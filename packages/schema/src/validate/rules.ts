@@ -7,7 +7,7 @@ import type { Observation } from '../model/observation.js';
 import type { Organisation } from '../model/organisation.js';
 import { recordStores, type RecordType } from '../model/record-kinds.js';
 import type { IssueCode } from './codes.js';
-import { problemOf, toPointer, type Problem } from './issue.js';
+import { problemOf, type Problem } from './issue.js';
 import { checkArithmetic } from './arithmetic.js';
 import { Breakdowns } from './breakdowns.js';
 import type { IssueParams } from './params.js';
@@ -20,12 +20,8 @@ import { IdTable } from './tables.js';
 import { ANY_VALUE, type TextShape } from './text-shape.js';
 
 type Path = (string | number)[];
-/** Keys under a record's path: joined to it only when a problem is reported, since most records have none. */
+/** Keys under a record: a problem's path, relative to the record; copied only when a problem is reported. */
 type Keys = Parameters<RecordReport>[1];
-
-function join(path: Path, keys: Keys): Path {
-  return [...path, ...keys];
-}
 
 const REPORTING_ORGANISATION: Keys = ['reportingOrganisation'];
 const ORGANISER: Keys = ['organiser'];
@@ -53,7 +49,10 @@ export interface RuleSettings {
   maxDepth: number;
 }
 
-/** Where a problem is: a path, and whatever the caller needs to place it (e.g. an NDJSON line). */
+/**
+ * Where a problem is: its path, relative to the record, and the record's number, by which the caller places it (an
+ * NDJSON line, a CSV row, a record of a package); undefined for a package's header.
+ */
 export type Report<Context> = (problem: Problem, context: Context) => void;
 
 const openCodeSets = new Map<CodelistId, ReadonlySet<string>>();
@@ -73,8 +72,7 @@ function isTotal(value: string | undefined): boolean {
 }
 
 interface PendingReference<Context> {
-  /** The referring record's path and the keys under it. */
-  path: Path;
+  /** The keys under the referring record. */
   keys: Keys;
   context: Context;
   /** For a facility reference: the country the referring observation names. */
@@ -89,7 +87,7 @@ const MAX_PENDING_PER_ID = 20;
  * per-group sums — never the records — so that a stream of any length is checked in bounded memory.
  */
 export class RuleChecker<Context extends number | undefined> {
-  private readonly ids = new Map<RecordType, IdTable<Path | Context>>();
+  private readonly ids = new Map<RecordType, IdTable<number>>();
   private readonly facilityCountries = new Map<string, string>();
   /** The indicators the data defined: their definitions win over the catalogue's. */
   readonly indicators = new Map<string, IndicatorRule>();
@@ -110,14 +108,12 @@ export class RuleChecker<Context extends number | undefined> {
   ) {}
 
   /** The record being checked: where `reportHere` places what the checks of one record report. */
-  private currentPath: Path = [];
   private currentContext: Context | undefined;
   private readonly reportHere: RecordReport = <C extends IssueCode>(code: C, keys: readonly (string | number)[], params: IssueParams[C]) => {
-    this.problem(code, join(this.currentPath, keys), params, this.currentContext as Context);
+    this.problem(code, [...keys], params, this.currentContext as Context);
   };
 
-  private here(path: Path, context: Context): void {
-    this.currentPath = path;
+  private here(context: Context): void {
     this.currentContext = context;
   }
 
@@ -135,25 +131,25 @@ export class RuleChecker<Context extends number | undefined> {
    * its free text is (the header's fields of a whole package); any value is walked whole.
    */
   header(header: Record<string, unknown>, context: Context, text: TextShape): void {
-    this.textOf(header, [], [], context, text, 0);
-    this.here([], context);
+    this.textOf(header, [], context, text, 0);
+    this.here(context);
     checkHeaderPlaceholders(header, this.reportHere);
   }
 
   /** Applies the rules to one structurally valid record; `text` says where its free text is. */
-  record(type: RecordType, record: Record<string, unknown>, path: Path, context: Context, text: TextShape): void {
-    this.textOf(record, path, [], context, text, 0);
+  record(type: RecordType, record: Record<string, unknown>, context: Context, text: TextShape): void {
+    this.textOf(record, [], context, text, 0);
     switch (type) {
       case 'organisation':
-        return this.organisation(record as Organisation, path, context);
+        return this.organisation(record as Organisation, context);
       case 'facility':
-        return this.facility(record as Facility, path, context);
+        return this.facility(record as Facility, context);
       case 'indicator':
-        return this.indicator(record as IndicatorDefinition, path, context);
+        return this.indicator(record as IndicatorDefinition, context);
       case 'observation':
-        return this.observation(record as Observation, path, context);
+        return this.observation(record as Observation, context);
       case 'meeting':
-        return this.meeting(record as Meeting, path, context);
+        return this.meeting(record as Meeting, context);
     }
   }
 
@@ -161,11 +157,11 @@ export class RuleChecker<Context extends number | undefined> {
    * Notes the identifier of a record that failed its shape (its own issues are reported already), so that
    * it still counts for uniqueness and references to it do not add an error at every use.
    */
-  invalid(type: RecordType, record: unknown, path: Path, context: Context): void {
+  invalid(type: RecordType, record: unknown, context: Context): void {
     if (record === null || typeof record !== 'object') return;
     const key = recordStores[type].key;
     const id = (record as Record<string, unknown>)[key];
-    if (typeof id === 'string') this.unique(type, id, path, context);
+    if (typeof id === 'string') this.unique(type, id, context);
   }
 
   /** Reports what only the whole data can tell: unresolved references, and the sums of breakdowns. */
@@ -173,14 +169,14 @@ export class RuleChecker<Context extends number | undefined> {
     for (const [id, refs] of this.pendingOrganisations) {
       if (this.isOrganisation(id)) continue;
       const suggestions = this.nearest.organisation.for(id);
-      for (const ref of refs) this.problem('ref.unknown-organisation', join(ref.path, ref.keys), { id, suggestions }, ref.context);
+      for (const ref of refs) this.problem('ref.unknown-organisation', [...ref.keys], { id, suggestions }, ref.context);
     }
     for (const [id, refs] of this.pendingFacilities) {
       const facilityCountry = this.countryOfFacility(id);
       for (const ref of refs) {
         if (facilityCountry === undefined) {
           if (!this.ids.get('facility')?.has(id)) {
-            this.problem('ref.unknown-facility', join(ref.path, ref.keys), { id, suggestions: this.nearest.facility.for(id) }, ref.context);
+            this.problem('ref.unknown-facility', [...ref.keys], { id, suggestions: this.nearest.facility.for(id) }, ref.context);
           }
         } else this.checkFacilityCountry(id, facilityCountry, ref);
       }
@@ -194,18 +190,16 @@ export class RuleChecker<Context extends number | undefined> {
   // (`RecordingChecker`) overrides to note what to do here later, in the order of the records.
 
   /**
-   * Notes the id of a record at `path` (its `code` for an indicator), reporting it if it was seen before.
-   * Returns whether the id is new.
+   * Notes the id of a record (its `code` for an indicator), reporting it if it was seen before. Returns whether
+   * the id is new.
    */
-  unique(type: RecordType, id: string, path: Path, context: Context): boolean {
+  unique(type: RecordType, id: string, context: Context): boolean {
     let seen = this.ids.get(type);
     if (!seen) this.ids.set(type, (seen = new IdTable()));
-    // Where it was first seen, cheaply: the record's context (an NDJSON line) when there is one, else its path.
-    const first = seen.addIfAbsent(id, context ?? path);
+    // Where it was first seen: the record's number. Every record has one; only a package's header has none.
+    const first = seen.addIfAbsent(id, context as number);
     if (first === undefined) return true;
-    const key = recordStores[type].key;
-    const where = Array.isArray(first) ? toPointer([...first, key]) : Number(first);
-    this.problem('unique.duplicate-id', [...path, key], { recordType: type, id, first: where }, context);
+    this.problem('unique.duplicate-id', [recordStores[type].key], { recordType: type, id, first }, context);
     return false;
   }
 
@@ -222,37 +216,37 @@ export class RuleChecker<Context extends number | undefined> {
   }
 
   /** Notes a reference to an organisation, which must resolve by the end of the data. */
-  organisationReference(id: string, path: Path, keys: Keys, context: Context): void {
+  organisationReference(id: string, keys: Keys, context: Context): void {
     if (!this.settings.references || this.isOrganisation(id)) return;
     const pending = this.pendingOrganisations.get(id);
-    if (!pending) this.pendingOrganisations.set(id, [{ path, keys, context }]);
-    else if (pending.length < MAX_PENDING_PER_ID) pending.push({ path, keys, context });
+    if (!pending) this.pendingOrganisations.set(id, [{ keys, context }]);
+    else if (pending.length < MAX_PENDING_PER_ID) pending.push({ keys, context });
   }
 
-  private openCode(list: CodelistId, value: string | undefined, path: Path, keys: Keys, context: Context): void {
+  private openCode(list: CodelistId, value: string | undefined, keys: Keys, context: Context): void {
     if (value === undefined || knownCodes(list).has(value)) return;
     const suggestions = suggestionsInList(value, codelists[list].codes);
-    this.problem('codelist.unknown-code', join(path, keys), { codelist: list, value, suggestions }, context);
+    this.problem('codelist.unknown-code', [...keys], { codelist: list, value, suggestions }, context);
   }
 
-  private openCodes(list: CodelistId, values: readonly string[] | undefined, path: Path, key: string, context: Context): void {
-    values?.forEach((value, index) => this.openCode(list, value, path, [key, index], context));
+  private openCodes(list: CodelistId, values: readonly string[] | undefined, key: string, context: Context): void {
+    values?.forEach((value, index) => this.openCode(list, value, [key, index], context));
   }
 
-  private organisation(org: Organisation, path: Path, context: Context): void {
-    this.unique('organisation', org.id, path, context);
-    this.here(path, context);
+  private organisation(org: Organisation, context: Context): void {
+    this.unique('organisation', org.id, context);
+    this.here(context);
     checkOrganisationPlaceholders(org, this.reportHere);
-    this.openCodes('region', org.regions, path, 'regions', context);
-    this.openCodes('focusArea', org.focusAreas, path, 'focusAreas', context);
-    this.openCodes('population', org.populations, path, 'populations', context);
+    this.openCodes('region', org.regions, 'regions', context);
+    this.openCodes('focusArea', org.focusAreas, 'focusAreas', context);
+    this.openCodes('population', org.populations, 'populations', context);
     if (org.email && personalMailbox.test(org.email)) {
-      this.problem('privacy.personal-data', [...path, 'email'], { kind: 'email' }, context);
+      this.problem('privacy.personal-data', ['email'], { kind: 'email' }, context);
     }
   }
 
-  private facility(facility: Facility, path: Path, context: Context): void {
-    this.unique('facility', facility.id, path, context);
+  private facility(facility: Facility, context: Context): void {
+    this.unique('facility', facility.id, context);
     this.facilityIn(facility.id, facility.country);
   }
 
@@ -261,16 +255,16 @@ export class RuleChecker<Context extends number | undefined> {
     this.facilityCountries.set(id, country);
   }
 
-  private indicator(definition: IndicatorDefinition, path: Path, context: Context): void {
-    this.unique('indicator', definition.code, path, context);
+  private indicator(definition: IndicatorDefinition, context: Context): void {
+    this.unique('indicator', definition.code, context);
     this.indicatorDefined(definition);
-    this.openCode('framework', definition.framework, path, FRAMEWORK, context);
-    this.openCodes('focusArea', definition.interventions, path, 'interventions', context);
+    this.openCode('framework', definition.framework, FRAMEWORK, context);
+    this.openCodes('focusArea', definition.interventions, 'interventions', context);
   }
 
   private checkFacilityCountry(id: string, facilityCountry: string, ref: PendingReference<Context>): void {
     if (ref.country !== undefined && ref.country !== facilityCountry) {
-      this.problem('ref.country-mismatch', join(ref.path, ref.keys), { facility: id, facilityCountry, country: ref.country }, ref.context);
+      this.problem('ref.country-mismatch', [...ref.keys], { facility: id, facilityCountry, country: ref.country }, ref.context);
     }
   }
 
@@ -284,30 +278,30 @@ export class RuleChecker<Context extends number | undefined> {
     return this.facilityCountries.get(id) ?? this.settings.knownFacilities.get(id);
   }
 
-  private observation(obs: Observation, path: Path, context: Context): void {
-    const firstOfItsId = this.unique('observation', obs.id, path, context);
-    this.organisationReference(obs.reportingOrganisation, path, REPORTING_ORGANISATION, context);
+  private observation(obs: Observation, context: Context): void {
+    const firstOfItsId = this.unique('observation', obs.id, context);
+    this.organisationReference(obs.reportingOrganisation, REPORTING_ORGANISATION, context);
     const facility = obs.scope.facility;
-    if (facility !== undefined && this.settings.references) this.facilityReference(facility, obs.scope.country, path, context);
-    this.period(obs, path, context);
-    this.openCode('population', obs.disaggregation?.population, path, DISAGGREGATION_POPULATION, context);
-    this.here(path, context);
+    if (facility !== undefined && this.settings.references) this.facilityReference(facility, obs.scope.country, context);
+    this.period(obs, context);
+    this.openCode('population', obs.disaggregation?.population, DISAGGREGATION_POPULATION, context);
+    this.here(context);
     checkSuppression(obs, this.settings.suppressionThreshold, this.reportHere);
 
-    const definition = this.definitionOf(obs.indicator, path, context);
+    const definition = this.definitionOf(obs.indicator, context);
     if (!definition) return;
     if (obs.unit !== definition.unit) {
-      this.problem('indicator.unit-mismatch', [...path, 'unit'], { indicator: obs.indicator, unit: obs.unit, expected: definition.unit }, context);
+      this.problem('indicator.unit-mismatch', ['unit'], { indicator: obs.indicator, unit: obs.unit, expected: definition.unit }, context);
       return;
     }
     checkArithmetic(obs, definition, this.reportHere);
-    this.disaggregation(obs, definition, path, context);
-    this.breakdown(obs, firstOfItsId, path, context);
+    this.disaggregation(obs, definition, context);
+    this.breakdown(obs, firstOfItsId, context);
   }
 
   /** Checks an observation's facility against the country it names, now or when the data ends. */
-  facilityReference(facility: string, country: string, path: Path, context: Context): void {
-    const ref = { path, keys: FACILITY, context, country };
+  facilityReference(facility: string, country: string, context: Context): void {
+    const ref = { keys: FACILITY, context, country };
     const facilityCountry = this.countryOfFacility(facility);
     if (facilityCountry !== undefined) this.checkFacilityCountry(facility, facilityCountry, ref);
     else {
@@ -318,51 +312,51 @@ export class RuleChecker<Context extends number | undefined> {
   }
 
   /** The definition of an indicator, from the data or the catalogue; reports an unknown one. */
-  definitionOf(code: string, path: Path, context: Context): IndicatorRule | undefined {
+  definitionOf(code: string, context: Context): IndicatorRule | undefined {
     const definition = this.indicators.get(code) ?? this.settings.catalogue.get(code);
     // A definition in the data that failed its shape is reported there; its observations are not checked against it.
     if (!definition && !this.ids.get('indicator')?.has(code)) {
-      this.problem('ref.unknown-indicator', [...path, 'indicator'], { code, suggestions: this.nearest.indicator.for(code) }, context);
+      this.problem('ref.unknown-indicator', ['indicator'], { code, suggestions: this.nearest.indicator.for(code) }, context);
     }
     return definition;
   }
 
   /** Notes an observation in its group, to add up its breakdowns when the data ends. */
-  breakdown(obs: Observation, firstOfItsId: boolean, path: Path, context: Context): void {
+  breakdown(obs: Observation, firstOfItsId: boolean, context: Context): void {
     // A record given twice (its id repeated) is reported once, as a duplicate id, and counted once.
-    if (firstOfItsId) this.breakdowns.add(obs, path, context);
+    if (firstOfItsId) this.breakdowns.add(obs, context);
   }
 
-  private period(obs: Observation, path: Path, context: Context): void {
+  private period(obs: Observation, context: Context): void {
     const { start, end } = obs.period;
-    if (start > end) this.problem('period.start-after-end', [...path, 'period', 'start'], { start, end }, context);
-    if (end > this.settings.today) this.problem('period.in-future', [...path, 'period', 'end'], { end, today: this.settings.today }, context);
+    if (start > end) this.problem('period.start-after-end', ['period', 'start'], { start, end }, context);
+    if (end > this.settings.today) this.problem('period.in-future', ['period', 'end'], { end, today: this.settings.today }, context);
   }
 
-  private disaggregation(obs: Observation, definition: IndicatorRule, path: Path, context: Context): void {
+  private disaggregation(obs: Observation, definition: IndicatorRule, context: Context): void {
     const parts = obs.disaggregation ?? NO_DISAGGREGATION;
     for (const dimension of DIMENSIONS) {
       if (isTotal(parts[dimension])) continue;
       if (!definition.disaggregations.includes(dimension)) {
-        this.problem('disagg.not-allowed', [...path, 'disaggregation', dimension], { dimension, indicator: obs.indicator }, context);
+        this.problem('disagg.not-allowed', ['disaggregation', dimension], { dimension, indicator: obs.indicator }, context);
       }
     }
   }
 
-  private meeting(meeting: Meeting, path: Path, context: Context): void {
-    this.unique('meeting', meeting.id, path, context);
-    this.organisationReference(meeting.organiser, path, ORGANISER, context);
-    meeting.participants.forEach((p, i) => this.organisationReference(p.organisation, path, ['participants', i, 'organisation'], context));
-    meeting.presentations?.forEach((p, i) => this.organisationReference(p.organisation, path, ['presentations', i, 'organisation'], context));
-    meeting.issuesIdentified?.forEach((issue, i) => this.openCode('meetingIssue', issue.theme, path, ['issuesIdentified', i, 'theme'], context));
+  private meeting(meeting: Meeting, context: Context): void {
+    this.unique('meeting', meeting.id, context);
+    this.organisationReference(meeting.organiser, ORGANISER, context);
+    meeting.participants.forEach((p, i) => this.organisationReference(p.organisation, ['participants', i, 'organisation'], context));
+    meeting.presentations?.forEach((p, i) => this.organisationReference(p.organisation, ['presentations', i, 'organisation'], context));
+    meeting.issuesIdentified?.forEach((issue, i) => this.openCode('meetingIssue', issue.theme, ['issuesIdentified', i, 'theme'], context));
     if (Date.parse(meeting.end) < Date.parse(meeting.start)) {
-      this.problem('meeting.end-before-start', [...path, 'end'], { start: meeting.start, end: meeting.end }, context);
+      this.problem('meeting.end-before-start', ['end'], { start: meeting.start, end: meeting.end }, context);
     }
     const meetingDay = meeting.start.slice(0, 10);
     meeting.actionItems?.forEach((action, i) => {
-      this.organisationReference(action.owner, path, ['actionItems', i, 'owner'], context);
+      this.organisationReference(action.owner, ['actionItems', i, 'owner'], context);
       if (action.due !== undefined && action.due < meetingDay) {
-        this.problem('meeting.action-due-before-meeting', [...path, 'actionItems', i, 'due'], { due: action.due, meetingStart: meetingDay }, context);
+        this.problem('meeting.action-due-before-meeting', ['actionItems', i, 'due'], { due: action.due, meetingStart: meetingDay }, context);
       }
     });
   }
@@ -374,15 +368,15 @@ export class RuleChecker<Context extends number | undefined> {
    * field, and this runs on every record. A value of no known shape is walked by {@link walkAny}. Paths are built
    * only for what is reported. False once a value was too deep, which ends the walk of the record.
    */
-  private textOf(value: unknown, path: Path, keys: Path, context: Context, known: TextShape, depth: number): boolean {
+  private textOf(value: unknown, keys: Path, context: Context, known: TextShape, depth: number): boolean {
     if (typeof value === 'string') {
       const kind = personalDataIn(value);
-      if (kind) this.problem('privacy.personal-data', [...path, ...keys], { kind }, context);
+      if (kind) this.problem('privacy.personal-data', [...keys], { kind }, context);
       return true;
     }
     const items = Array.isArray(value) ? value : undefined;
     // An object of no known fields is walked as any value; so is one too deep, which `walkAny` reports.
-    if (typeof known !== 'object' || !(items || 'fields' in known) || depth >= this.settings.maxDepth) return this.walkAny(value as object, path, keys, context, depth);
+    if (typeof known !== 'object' || !(items || 'fields' in known) || depth >= this.settings.maxDepth) return this.walkAny(value as object, keys, context, depth);
     const count = items ? items.length : (known as { fields: readonly unknown[] }).fields.length;
     for (let i = 0; i < count; i++) {
       let key: string | number = i;
@@ -400,7 +394,7 @@ export class RuleChecker<Context extends number | undefined> {
       }
       if (!mayHoldText(child)) continue;
       keys.push(key);
-      const going = this.textOf(child, path, keys, context, shape, depth + 1);
+      const going = this.textOf(child, keys, context, shape, depth + 1);
       keys.pop();
       if (!going) return false;
     }
@@ -408,12 +402,12 @@ export class RuleChecker<Context extends number | undefined> {
   }
 
   /** Walks a value of no known shape, at the keys `base` from the record, key by key without recursion (it may be deep). */
-  private walkAny(value: object, path: Path, base: Path, context: Context, depth: number): boolean {
+  private walkAny(value: object, base: Path, context: Context, depth: number): boolean {
     interface Step { value: unknown; key: string | number; parent: Step | undefined; depth: number }
     const pathOf = (step: Step): Path => {
       const keys: Path = [];
       for (let at: Step | undefined = step; at?.parent; at = at.parent) keys.push(at.key);
-      return [...path, ...base, ...keys.reverse()];
+      return [...base, ...keys.reverse()];
     };
     const stack: Step[] = [{ value, key: '', parent: undefined, depth }];
     while (stack.length > 0) {

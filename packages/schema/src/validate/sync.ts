@@ -119,8 +119,9 @@ export function validateRecord(type: RecordType, record: unknown, options: Valid
   const { problems, data, text } = checkShape(type, record, [], describeShape);
   problems.forEach((problem) => collector.add(problem));
   if (data) {
-    const checker = new RuleChecker<undefined>(ruleSettings(options, false), (problem) => collector.add(problem));
-    checker.record(type, data, [], undefined, text);
+    // A record checked alone is record number 0; its problems' paths are relative to it, as they are to be.
+    const checker = new RuleChecker<number>(ruleSettings(options, false), (problem) => collector.add(problem));
+    checker.record(type, data, 0, text);
     checker.finish();
   }
   return collector.result({ records: { ...noRecords(), [type]: 1 }, complete: true }, record as Record<string, unknown>);

@@ -11,7 +11,7 @@ import { issueIn, type Problem, type ReadSummary, type Severity, type Validation
 import type { JsonPlaces } from './json-places.js';
 import { LineIndex, offsetBeyondDepth } from './locate.js';
 import { renderIn } from './render.js';
-import { RECORD_PATH, RecordNumbers } from './record-numbers.js';
+import { RecordNumbers } from './record-numbers.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { forgetTexts } from './remembered.js';
 import { checkShape, type Describer } from './shape.js';
@@ -363,7 +363,7 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
         read.complete = false;
         return read;
       }
-      checkPackageRecord(type, records[index], [collection, index], numbers.next(type, index), checker, add, describe, RECORD_PATH);
+      checkPackageRecord(type, records[index], [collection, index], numbers.next(type, index), checker, add, describe);
       read.records[type]++;
     }
   }
@@ -396,7 +396,7 @@ export function checkEnvelope(
 
 /**
  * Checks one record of a package at `path`: its shape, then the rules, which remember it for those that span
- * records and report under `rulePath` (the record's path, or a path the caller places the record at).
+ * records as record number `context` and report paths relative to it.
  */
 export function checkPackageRecord<Context extends number | undefined>(
   type: RecordType,
@@ -406,11 +406,10 @@ export function checkPackageRecord<Context extends number | undefined>(
   checker: RuleChecker<Context>,
   add: (problem: Problem) => void,
   describe: Describer,
-  rulePath = path,
 ): void {
   const { problems, data, text } = checkShape(type, record, path, describe);
   problems.forEach(add);
-  if (data) checker.record(type, data, rulePath, context, text);
-  else checker.invalid(type, record, rulePath, context);
+  if (data) checker.record(type, data, context, text);
+  else checker.invalid(type, record, context);
 }
 
