@@ -61,27 +61,33 @@ const observation: fc.Arbitrary<Observation> = fc
     return obs as unknown as Observation;
   });
 
-/** What a run reports: every call, in order; `add` takes an observation and its line. */
-function reports(make: (report: (...call: unknown[]) => void) => { add(obs: Observation, line: number): void; finish(): void }, observations: readonly Observation[]): unknown[] {
+/**
+ * What a run reports: every call, in order; `add` takes an observation and its line. Lines run on, or jump (blank
+ * and invalid lines, other record types between), and reach past 2^31, below 2^32 − 1.
+ */
+function reports(make: (report: (...call: unknown[]) => void) => { add(obs: Observation, line: number): void; finish(): void }, records: readonly (readonly [Observation, number])[], firstLine: number): unknown[] {
   const calls: unknown[] = [];
   const breakdowns = make((...call) => calls.push(call));
-  observations.forEach((obs, i) => breakdowns.add(obs, i + 2));
-  breakdowns.finish();
-  observations.forEach((obs, i) => breakdowns.add(obs, i + 2));
-  breakdowns.finish();
+  for (let round = 0; round < 2; round++) {
+    let line = firstLine;
+    for (const [obs, gap] of records) breakdowns.add(obs, (line += 1 + gap));
+    breakdowns.finish();
+  }
   return calls;
 }
 
 describe('Breakdowns', () => {
   it('reports what the plain reference reports, in the same order', () => {
+    const gap = fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 1000 }) });
+    const firstLine = fc.constantFrom(0, 1, 2 ** 31, 2 ** 32 - 50_000);
     fc.assert(
-      fc.property(fc.array(observation, { maxLength: 40 }), (observations) => {
+      fc.property(fc.array(fc.tuple(observation, gap), { maxLength: 40 }), firstLine, (records, first) => {
         // The reference takes a path as well: empty, since paths are relative to the record.
         const expected = reports((report) => {
           const reference = new ReferenceBreakdowns<number>(report as never);
           return { add: (obs, line) => reference.add(obs, [], line), finish: () => reference.finish() };
-        }, observations);
-        const actual = reports((report) => new Breakdowns<number>(report as never), observations);
+        }, records, first);
+        const actual = reports((report) => new Breakdowns<number>(report as never), records, first);
         expect(actual).toEqual(expected);
       }),
       { numRuns: 1000 },

@@ -109,7 +109,7 @@ function dimensionsOf(code: number): string {
 /**
  * The groups of observations and their breakdowns, filled record by record and checked when the data ends.
  * `Context` is where a record is in its file (an NDJSON line, a CSV row, its number in a package: a whole number
- * below 2^32 − 1); the paths reported are relative to the record.
+ * below 2^32 − 1; every observation has one); the paths reported are relative to the record.
  */
 export class Breakdowns<Context extends number | undefined> {
   /** Each distinct text of a group's fields, numbered. */
@@ -140,7 +140,7 @@ export class Breakdowns<Context extends number | undefined> {
   private nextOthers = new Column(Int32Array);
   /**
    * Per row (an observation noted): numbers (NaN when not given or hidden; in 32 bits while they are counts), its
-   * context + 1 (0: none; as runs, a stream's rows being mostly on consecutive lines), categories.
+   * context (as runs, a stream's rows being mostly on consecutive lines), categories.
    */
   private numerators = new Counts();
   private denominators = new Counts();
@@ -263,14 +263,13 @@ export class Breakdowns<Context extends number | undefined> {
     const row = this.numerators.length;
     this.numerators.push(countOf(obs));
     this.denominators.push(obs.denominator ?? Number.NaN);
-    this.contexts.push(context === undefined ? 0 : context + 1);
+    this.contexts.push(context as number);
     this.codes.push(obs.suppressed === true ? code | SUPPRESSED : code);
     return row;
   }
 
   private contextOf(row: number): Context {
-    const context = this.contexts.at(row);
-    return (context === 0 ? undefined : context - 1) as Context;
+    return this.contexts.at(row) as Context;
   }
 
   private valueOf(row: number, field: (typeof FIELDS)[number]): number {
