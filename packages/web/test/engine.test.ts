@@ -87,6 +87,27 @@ describe('checking a .phx.json package', () => {
     expect(excerpt.excerpt!.lines[3]).toContain('"capacity": 400,,');
   });
 
+  it('shows the lines around an issue of a package it does not hold, reading them again, not the whole file', async () => {
+    const text = packageText(invalidPackage);
+    const { issues, checked } = await check('invalid.phx.json', text);
+    /** A file that can be read in slices only: a package read piece by piece may be hundreds of megabytes. */
+    class SlicesOnly extends File {
+      override text(): never {
+        throw new Error('read whole');
+      }
+      override arrayBuffer(): never {
+        throw new Error('read whole');
+      }
+      override stream(): never {
+        throw new Error('read whole');
+      }
+    }
+    const view = await recordView({ ...checked, file: new SlicesOnly([text], 'invalid.phx.json'), data: undefined }, issues[2]!);
+    const line = (issues[2]!.location as { line: number }).line;
+    expect(view.excerpt).toEqual({ firstLine: line - 3, lines: text.split('\n').slice(line - 4, line + 3), focus: line });
+    expect(view.excerpt!.lines[3]).toContain('"reportingOrganisation": "PHX-ORG-9999"');
+  });
+
   it('places issues of the header and of unknown places on the package', () => {
     expect(recordOfPath(['publisher', 'id'], undefined)).toEqual({ record: { kind: 'package' }, field: '/publisher/id' });
     expect(recordOfPath(['observations', 2, 'period', 'end'], undefined)).toEqual({ record: { kind: 'record', collection: 'observations', index: 2 }, field: '/period/end' });

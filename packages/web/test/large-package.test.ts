@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeLargeFile } from './fixtures/ndjson.js';
+import { UNKNOWN_ORGANISATION, writeLargeFile } from './fixtures/ndjson.js';
 import { chooseFiles, waitForResults } from './support/browser.js';
 import { browserSession } from './support/session.js';
 
@@ -16,14 +16,22 @@ const session = browserSession();
 const sizeMb = Number(process.env.PHX_PAGE_PACKAGE_MB ?? 40);
 /** The most the tab may take while it checks the file, in MB. */
 const TAB_LIMIT_MB = 400;
+/** Just larger than the page holds (32 MiB), with one wrong observation in its middle. */
+const WRONG_FILE_MB = 33;
 let folder: string;
 let file: string;
 let records: number;
+let wrongFile: string;
+let wrongRecord: number;
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'phx-web-'));
   file = join(folder, `package-${sizeMb}mb.phx.json`);
   ({ records } = await writeLargeFile(file, sizeMb * 1024 * 1024, 'json'));
+  wrongFile = join(folder, 'wrong.phx.json');
+  // Past the 1 024 lines whose starts the page remembers in a block, and past 32 MiB's first pieces.
+  wrongRecord = Math.floor(records / 2) + 517;
+  await writeLargeFile(wrongFile, WRONG_FILE_MB * 1024 * 1024, 'json', wrongRecord);
 }, 600_000);
 
 afterAll(async () => {
@@ -58,5 +66,24 @@ describe(`a ${sizeMb} MB .phx.json package`, () => {
     if (process.env.PHX_PAGE_PACKAGE_MB) console.log(`peak memory of the page's process checking ${sizeMb} MB of .phx.json: ${peak.toFixed(0)} MB`);
     expect(peak).toBeGreaterThan(0);
     expect(peak).toBeLessThan(TAB_LIMIT_MB);
+  });
+
+  it('shows the lines around an issue of such a package, read again around its line only', { timeout: 60_000 + WRONG_FILE_MB * 3_000 }, async () => {
+    const page = await session.open();
+    await chooseFiles(page, wrongFile);
+    await page.locator('#results').waitFor({ state: 'visible', timeout: 30_000 + WRONG_FILE_MB * 3_000 });
+    await waitForResults(page);
+    // The record is found at the end (its organisation is unknown) and placed by reading the file again.
+    const line = wrongRecord + 1;
+    const row = page.locator('#issues tbody tr');
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toContain(`line ${line.toLocaleString('en-GB')}, column`);
+    await row.locator('td.message').click();
+    const dialog = page.getByRole('dialog', { name: `Record: observations[${wrongRecord - 1}]` });
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toContain('The text around the issue:');
+    const shown = await dialog.locator('pre span').allInnerTexts();
+    expect(shown.map((text) => Number(text.split('│')[0]))).toEqual([line - 3, line - 2, line - 1, line, line + 1, line + 2, line + 3]);
+    expect(await dialog.locator('.focus-line').innerText()).toContain(`"reportingOrganisation":"${UNKNOWN_ORGANISATION}"`);
   });
 });

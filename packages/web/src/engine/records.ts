@@ -1,11 +1,7 @@
 import { fromPointer, packageHeaderOf, readLines, type CsvTable } from '@phx/schema';
 import type { CheckedFile } from './checks.js';
 import type { FileIssue, RecordView } from './protocol.js';
-
-/** Lines shown before and after the line of an issue that has no record to show. */
-const CONTEXT_LINES = 3;
-/** Longest stretch of one line shown; a minified file is one very long line. */
-const MAX_LINE_CHARS = 240;
+import { clipped, LineStarts, linesAround } from './reading.js';
 
 function pretty(value: unknown): string {
   return JSON.stringify(value, null, 2);
@@ -32,22 +28,6 @@ export function lineOfPath(value: unknown, path: readonly string[]): number {
 /** A record as pretty JSON, with the line of the issue's field. */
 function jsonView(value: unknown, field: string): Pick<RecordView, 'json' | 'focus'> {
   return { json: pretty(value), focus: lineOfPath(value, fromPointer(field)) };
-}
-
-/** A stretch of a long line: around `column` when given, else its start. */
-function clip(line: string, column?: number): string {
-  if (line.length <= MAX_LINE_CHARS) return line;
-  const from = column === undefined ? 0 : Math.max(0, Math.min(column - 1 - MAX_LINE_CHARS / 2, line.length - MAX_LINE_CHARS));
-  return (from > 0 ? '…' : '') + line.slice(from, from + MAX_LINE_CHARS) + (from + MAX_LINE_CHARS < line.length ? '…' : '');
-}
-
-/** The lines of a text around a 1-based line. */
-function excerptOf(text: string, line: number, column?: number): RecordView['excerpt'] {
-  const all = text.split(/\r?\n/);
-  const focus = Math.min(Math.max(line, 1), all.length);
-  const firstLine = Math.max(1, focus - CONTEXT_LINES);
-  const lines = all.slice(firstLine - 1, focus + CONTEXT_LINES).map((text, i) => clip(text, firstLine + i === focus ? column : undefined));
-  return { firstLine, lines, focus };
 }
 
 /** Reads one line of an NDJSON file again, starting from the nearest remembered line start. */
@@ -94,7 +74,7 @@ export async function recordView(checked: CheckedFile | undefined, issue: Pick<F
     try {
       return { ...base, ...jsonView(JSON.parse(text), field) };
     } catch {
-      return { ...base, excerpt: { firstLine: record.line, lines: [clip(text, at?.column)], focus: record.line } };
+      return { ...base, excerpt: { firstLine: record.line, lines: [clipped(text, at?.column)], focus: record.line } };
     }
   }
   if (record.kind === 'row') {
@@ -105,8 +85,8 @@ export async function recordView(checked: CheckedFile | undefined, issue: Pick<F
     if (index >= 0) return { ...base, ...jsonView(table.records[index], field) };
   }
   if (at) {
-    // Decoded leniently: around a byte that is not UTF-8, the rest of the text still shows.
-    return { ...base, excerpt: excerptOf(await checked.file.text(), at.line, at.column) };
+    // A few lines read again: the file may be one read piece by piece, too large to hold.
+    return { ...base, excerpt: await linesAround(checked.file, checked.lines ?? new LineStarts(), at.line, at.column) };
   }
   return { ...base, unavailable: true };
 }
