@@ -115,6 +115,14 @@ describe('readCsv: real-world CSV', () => {
     expect(readCsv(bytes).issues).toMatchObject([{ code: 'syntax.invalid-encoding', location: { row: 2, column: 1 } }]);
   });
 
+  it('reports a JSON cell nested deeper than the stack allows as too deep, at its cell, without throwing', () => {
+    // 100 000 levels: deeper than any walk of the value could recurse.
+    const cell = `"${'['.repeat(100_000)}${']'.repeat(100_000)}"`;
+    const text = `id,country,facilityType,extensions.https://x.org/a\nf-1,ZA,prison,${cell}\n`;
+    expect(validateCsv(text).issues.map(({ code, location }) => [code, location])).toEqual([['syntax.too-deep', { row: 2, column: 4 }]]);
+    expect(readCsv(text).records).toHaveLength(1);
+  });
+
   it('renders messages in the locale asked for', () => {
     const { issues } = validateCsv(`${header}\n${row('obs-1')}\n${row('obs-1')}\n`, { locale: 'ru' });
     expect(issues).toMatchObject([{ code: 'unique.duplicate-id', location: { row: 3, column: 1 } }]);

@@ -176,6 +176,17 @@ describe('issues in a workbook', () => {
     expect(cut.issues.map((issue) => issue.code)).toEqual(['sheet.unreadable']);
   }, 30_000);
 
+  it('reports a JSON cell nested deeper than the stack allows as too deep, at its cell, without throwing', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(['id', 'country', 'facilityType', 'extensions.https://x.org/a']);
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`]);
+    const { issues } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now });
+    // The others are the package header's: a workbook without a Package sheet has none.
+    const onSheet = issues.filter((issue) => issue.location !== undefined);
+    expect(onSheet.map((issue) => [issue.code, issue.location])).toEqual([['syntax.too-deep', { sheet: 'facilities', row: 2, column: 4, cell: 'D2' }]]);
+  });
+
   it('reports a date cell that holds no date at its cell, where reading it threw', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('facilities');

@@ -114,14 +114,15 @@ function textCellValue(cell: SheetCell, kind: 'string' | 'json'): unknown {
   }
 }
 
-/** Sets a value at a path, making the objects and arrays on the way. */
-function setAt(record: Record<string, unknown>, path: readonly (string | number)[], value: unknown): void {
+/** Sets a value at a path, making the objects and arrays on the way (each noted in `made`). */
+function setAt(record: Record<string, unknown>, path: readonly (string | number)[], value: unknown, made: Set<object>): void {
   let node: Record<string | number, unknown> = record;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i]!;
     let next = node[key] as Record<string | number, unknown> | undefined;
     if (next === undefined || next === null || typeof next !== 'object') {
       next = typeof path[i + 1] === 'number' ? ([] as unknown as Record<number, unknown>) : {};
+      made.add(next);
       node[key] = next;
     }
     node = next;
@@ -129,12 +130,15 @@ function setAt(record: Record<string, unknown>, path: readonly (string | number)
   node[path[path.length - 1]!] = value;
 }
 
-/** Drops the holes a sparse list gets when a row leaves some of its item columns blank. */
-function compact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(compact);
-  if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) (value as Record<string, unknown>)[key] = compact(item);
-  }
+/**
+ * Drops the holes a sparse list gets when a row leaves some of its item columns blank: in the lists and objects
+ * the columns made (`made`), as deep as a column's path, never in a cell's own JSON value, which has no holes and
+ * may nest deeper than the stack allows.
+ */
+function compact(value: unknown, made: ReadonlySet<object>): unknown {
+  if (value === null || typeof value !== 'object' || !made.has(value)) return value;
+  if (Array.isArray(value)) return value.filter((item) => item !== undefined).map((item) => compact(item, made));
+  for (const [key, item] of Object.entries(value)) (value as Record<string, unknown>)[key] = compact(item, made);
   return value;
 }
 
@@ -246,6 +250,7 @@ export function readTable(
   dataRows.forEach((index, at) => {
     const row = rows[index]!;
     const record: Record<string, unknown> = {};
+    const made = new Set<object>([record]);
     row.forEach((cell, column) => {
       if (isEmpty(cell)) return;
       const target = targets[column];
@@ -255,12 +260,12 @@ export function readTable(
       }
       if (!target || target.kind === 'unknown') return;
       const text = typeof cell === 'string' ? cell.trim() : undefined;
-      if (target.kind === 'empty-array') setAt(record, target.path, text === '[]' ? [] : cell);
-      else if (target.kind === 'empty-object') setAt(record, target.path, text === '{}' ? {} : cell);
-      else if (target.kind === 'string' || target.kind === 'json') setAt(record, target.path, textCellValue(cell, target.kind));
-      else setAt(record, target.path, columns[column]![at]);
+      if (target.kind === 'empty-array') setAt(record, target.path, text === '[]' ? [] : cell, made);
+      else if (target.kind === 'empty-object') setAt(record, target.path, text === '{}' ? {} : cell, made);
+      else if (target.kind === 'string' || target.kind === 'json') setAt(record, target.path, textCellValue(cell, target.kind), made);
+      else setAt(record, target.path, columns[column]![at], made);
     });
-    table.records.push(compact(record) as Record<string, unknown>);
+    table.records.push(compact(record, made) as Record<string, unknown>);
     table.rows.push(index + firstRow);
   });
   return table;
