@@ -64,11 +64,11 @@ describe('countRecords', () => {
     );
   });
 
-  it('counts the rows of CSV below its header as Papa Parse reads them, quoted line breaks, quotes and separators in fields', () => {
-    const cell = fc.oneof(fc.string({ unit: fc.constantFrom('a', '1', ' ', ',', ';', '"', '\n', '\r\n', 'é') }), fc.constant(''));
+  it('counts the rows of CSV below its header as Papa Parse reads them, rows ended by LF, CRLF or CR alone, quoted line breaks, quotes and separators in fields', () => {
+    const cell = fc.oneof(fc.string({ unit: fc.constantFrom('a', '1', ' ', ',', ';', '"', '\n', '\r\n', '\r', 'é') }), fc.constant(''));
     const row = fc.array(cell, { minLength: 1, maxLength: 5 }).filter((cells) => cells.some((c) => c !== ''));
     fc.assert(
-      fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), fc.constantFrom(',', ';'), fc.constantFrom('\n', '\r\n'), (rows, delimiter, newline) => {
+      fc.property(fc.array(row, { minLength: 1, maxLength: 20 }), fc.constantFrom(',', ';'), fc.constantFrom('\n', '\r\n', '\r'), (rows, delimiter, newline) => {
         const text = Papa.unparse(rows, { delimiter, newline, quotes: false });
         const parsed = Papa.parse(text, { delimiter, newline, skipEmptyLines: true }).data.length;
         expect(countRecords(encode(text), { format: 'csv' })).toBe(Math.max(0, parsed - 1));

@@ -57,6 +57,15 @@ describe('readCsv: real-world CSV', () => {
     expect(validateCsv(`${header.replaceAll(',', ';')}\n${row('obs-1', '125', '12,5').replaceAll(',', ';').replace('12;5', '12,5')}\n`).ok).toBe(true);
   });
 
+  it('tells the separator from the header row of a file whose rows end in a carriage return alone, as Excel for Mac writes them', () => {
+    // More commas in the quoted names than semicolons in the whole file.
+    const text = ['id;country;facilityType;name', 'f-1;ZA;prison;"Pollsmoor, Medium A, B, C, D, E"', 'f-2;ZA;prison;"Drakenstein, Paarl, West, Cape, Town"', ''].join('\r');
+    const table = readCsv(text);
+    expect(table.delimiter).toBe(';');
+    expect(table.records.map((record) => record.id)).toEqual(['f-1', 'f-2']);
+    expect(table.rows).toEqual([2, 3]);
+  });
+
   it('reads a decimal comma in a , separated file when its column says so, and says what it read', () => {
     const table = readCsv(`${header}\n${row('obs-1', '120', '"12,5"')}\n`);
     expect(table.records[0]).toMatchObject({ value: 12.5 });

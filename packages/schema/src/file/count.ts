@@ -125,8 +125,9 @@ function ndjsonRecords(bytes: Uint8Array): number {
 const FIELD_START = new Set([0x0a, 0x0d, 0x2c, 0x3b, 0x09]);
 
 /**
- * The rows of a CSV text below its header: lines that are not empty, where a field that opens with a
- * quote runs to its closing quote (`""` inside it being a quote), line breaks included.
+ * The rows of a CSV text below its header: lines that are not empty, ended by a line feed, a carriage return
+ * and line feed, or a carriage return alone, where a field that opens with a quote runs to its closing quote
+ * (`""` inside it being a quote), line breaks included.
  */
 function csvRows(bytes: Uint8Array): number {
   let rows = 0;
@@ -145,7 +146,8 @@ function csvRows(bytes: Uint8Array): number {
       empty = false;
       continue;
     }
-    if (b === 0x0a) {
+    // A line feed ends a row, and so does a carriage return alone (Excel for Mac's "CSV (Macintosh)").
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       if (!empty) rows++;
       empty = true;
     } else if (b !== 0x0d) empty = false;

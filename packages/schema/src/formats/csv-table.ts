@@ -24,7 +24,8 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  * names hold no separators while cells (a JSON extension, a note) may hold any.
  */
 function delimiterOf(text: string): string {
-  const header = /^\s*([^\n]*)/.exec(text)?.[1] ?? '';
+  // A line ends at a line feed or a carriage return: Excel for Mac ends rows with a carriage return alone.
+  const header = /^\s*([^\r\n]*)/.exec(text)?.[1] ?? '';
   let best: string = DELIMITERS[0];
   let most = 0;
   for (const delimiter of DELIMITERS) {
