@@ -116,6 +116,19 @@ describe('dates: the order of day and month is decided for a whole column, never
     expect(table.records[0]!.period).toEqual({ start: '2020-01-01', end: '2020-12-31' });
     expect(table.issues).toMatchObject([{ code: 'sheet.normalised', params: { column: 'period.start', cells: 1, forms: ['excel-serial'] } }]);
   });
+
+  it('takes a number below 10000 for a year or a slip, not a serial date of 1900–1927, and reports it at its cell', () => {
+    const result = validateCsv(sheet(row('2023', '2023-12-31'), row('31.12.2023', '31.12.2023'), row('9999', '10000')), { now });
+    expect(result.issues.map((issue) => [issue.code, issue.location, issue.params.column ?? issue.params.received])).toEqual([
+      ['sheet.normalised', { row: 1, column: 5 }, 'period.start'],
+      ['sheet.normalised', { row: 1, column: 6 }, 'period.end'],
+      ['schema.invalid-format', { row: 2, column: 5 }, undefined],
+      ['schema.invalid-format', { row: 4, column: 5 }, undefined],
+    ]);
+    expect(result.issues[2]!.message).toContain('2023');
+    // 10000 is still a serial date (1927-05-18): only the smaller numbers changed.
+    expect(result.issues[1]!.params).toEqual({ column: 'period.end', cells: 2, forms: ['dd.mm.yyyy', 'excel-serial'] });
+  });
 });
 
 describe('numbers: decimal mark and thousands separators', () => {

@@ -202,6 +202,19 @@ describe('issues in a workbook', () => {
     ]);
   });
 
+  it('reads a number in a date column as an Excel serial date from 10000 on, and takes a smaller one for a year typed alone', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(['id', 'country', 'facilityType', 'population.count', 'population.date']);
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', 1200, 43831]);
+    sheet.addRow(['zm-ndola', 'ZM', 'prison', 500, 2023]);
+    const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect((pkg.facilities as { population: unknown }[]).map((facility) => facility.population)).toEqual([{ count: 1200, date: '2020-01-01' }, { count: 500, date: 2023 }]);
+    expect(issues.map((issue) => [issue.code, issue.location?.cell])).toEqual([['sheet.normalised', 'E1']]);
+    const result = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now });
+    expect(result.issues.filter((issue) => issue.location?.cell === 'E3').map((issue) => issue.code)).toEqual(['schema.invalid-type']);
+  });
+
   // Cells of every kind exceljs reads — numbers beyond any date, NaN, errors, formulas, rich text, links, dates
   // out of range — under any PHX columns, formatted as dates, text or numbers, on a sheet of any name.
   it('never throws on a workbook of any cells, and validateFileAsync says what validateFile says of it', async () => {

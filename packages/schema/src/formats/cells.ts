@@ -159,6 +159,11 @@ class NumberReader {
 /** Excel counts days from 1899-12-30 (its 1900 leap-year bug included). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const DAY = 86_400_000;
+/**
+ * Smallest number read as an Excel serial date: 10000, 1927-05-18. A smaller one is far more likely a year typed
+ * alone (`2023` would be day 2023, 1905-07-15) or a slip than a date before 1927, so it stays as it is, to be reported.
+ */
+const EXCEL_MIN_SERIAL = 10_000;
 /** Largest Excel serial date: 9999-12-31. */
 const EXCEL_MAX_SERIAL = 2_958_465;
 /** `31.12.2020` or `12/31/2020`, with the midnight time Excel adds to a date-time cell. */
@@ -232,7 +237,7 @@ function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedF
   const text = cell.trim();
   if (/^\d{1,7}$/.test(text)) {
     const serial = Number(text);
-    if (serial < 1 || serial > EXCEL_MAX_SERIAL) return undefined;
+    if (serial < EXCEL_MIN_SERIAL || serial > EXCEL_MAX_SERIAL) return undefined;
     forms.push('excel-serial');
     return excelSerialDate(serial);
   }
