@@ -1,8 +1,8 @@
 /**
  * Files as people send them, not as PHX writes them: empty and blank files, a header with no rows, a
- * table that is not PHX data, binary data, an Excel workbook, UTF-16 and legacy code pages, byte order
- * marks, Windows line ends and a line longer than the NDJSON limit. Each face (the `phx` command, the
- * page, the hub) must give the same verdict on each.
+ * table that is not PHX data, a quote never closed, binary data, an Excel workbook, UTF-16 and legacy
+ * code pages, byte order marks, Windows line ends and a line longer than the NDJSON limit. Each face
+ * (the `phx` command, the page, the hub) must give the same verdict on each.
  */
 import { readFileSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
@@ -131,6 +131,8 @@ export function awkwardFiles(): AwkwardFile[] {
     { name: 'blank.csv', bytes: utf8('\r\n ;; \r\n\r\n'), codes: ['file.empty'] },
     { name: 'blank.phx.ndjson', bytes: utf8('\n\n   \n'), codes: ['file.empty'] },
     { name: 'header-only.csv', bytes: utf8(`${OBSERVATION_HEADER}\r\n`), codes: ['csv.no-rows'] },
+    // A quote typed at the start of a note and never closed: the rest of the file is one cell, its rows lost.
+    { name: 'unclosed-quote.csv', bytes: utf8(`${OBSERVATION_HEADER},notes\r\n${OBSERVATION_ROW},"Lviv, block 2\r\n${OBSERVATION_ROW.replace('obs-1', 'obs-2')},x\r\n`), codes: ['csv.unclosed-quote'] },
     { name: 'not-phx.csv', bytes: utf8('name;age;prison\r\nIvan Petrov;34;Colony 12\r\n'), codes: ['csv.no-header'] },
     { name: 'binary.phx.json', bytes: noise(4096), codes: ['syntax.invalid-encoding'] },
     { name: 'binary.dat', bytes: noise(4096), codes: ['syntax.invalid-encoding'] },

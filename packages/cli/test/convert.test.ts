@@ -126,6 +126,16 @@ describe('phx convert: real-world CSV', () => {
     expect(stdout).toContain(`${path}:2:12  error    sheet.cell-beyond-header`);
   });
 
+  it('refuses a CSV whose quote is never closed, which would lose the rows after it, and writes nothing', () => {
+    const line = (id: string, note: string) => `${row(id, '2020-01-01', '2020-12-31', '120', '1000', '12', 'percent', 'survey').replaceAll(';', ',')},${note}`;
+    const path = dir.write('quoted.csv', [`${header},notes`, line('obs-1', '"Lviv, block 2'), line('obs-2', 'x'), ''].join('\n'));
+    const { code, stdout, stderr } = phx(['convert', path, '-o', dir.path('quoted.phx.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${path}:2:12  error    csv.unclosed-quote`);
+    expect(stderr).toContain('quoted.phx.json was not written');
+    expect(existsSync(dir.path('quoted.phx.json'))).toBe(false);
+  });
+
   it('reports NDJSON lines it cannot read at their line, and writes nothing', () => {
     const path = dir.write('broken.phx.ndjson', `${JSON.stringify({ type: 'observation', ...observation('obs-1') })}\n{"type":\n{"type":"person"}\n`);
     const { code, stdout } = phx(['convert', path, '-o', dir.path('broken.csv')]);

@@ -114,6 +114,36 @@ describe('readCsv: real-world CSV', () => {
     );
   });
 
+  it('reports a quote that opens a cell and is never closed at its cell, not a valid file of fewer rows', () => {
+    const noted = (id: string, note: string): string => `${row(id)},${note}`;
+    const csv = [`${header},notes`, noted('obs-1', 'fine'), noted('obs-2', '"Lviv, block 2'), noted('obs-3', 'x'), noted('obs-4', 'y'), ''].join('\r\n');
+    const result = validateCsv(csv);
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((issue) => [issue.code, issue.location, issue.params])).toContainEqual(['csv.unclosed-quote', { row: 3, column: 12 }, { column: 12, value: 'Lviv, block 2' }]);
+    expect(validateCsv(csv, { locale: 'uk' }).issues.find((issue) => issue.code === 'csv.unclosed-quote')!.message).toBe(
+      'У стовпці 12 відкрито лапки ("), але не закрито, тому всю решту файлу прочитано в цю одну клітинку, починаючи з «Lviv, block 2»: закрийте лапки або видаліть їх',
+    );
+    expect(readCsv(csv).records).toHaveLength(2);
+    // Closed, the same quote is a cell like any other.
+    const closed = readCsv(csv.replace('"Lviv, block 2', '"Lviv, block 2"'));
+    expect([closed.issues, closed.records.map((record) => record.notes)]).toEqual([[], ['fine', 'Lviv, block 2', 'x', 'y']]);
+  });
+
+  it('reports an unclosed quote at its row and cell, whatever the rows, line ends and cells before it', () => {
+    // Up to 60 characters: a message echoes that much of the cell whole.
+    const cell = fc.stringMatching(/^[^"\r\n,]*$/).filter((text) => text.length <= 60);
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.nat(), cell, fc.constantFrom('\n', '\r\n', '\r'), (notes, at, opened, end) => {
+        const open = at % notes.length;
+        const lines = notes.map((note, i) => `${row(`obs-${i}`)},${i === open ? `"${opened}` : note}`);
+        const table = readCsv([`${header},notes`, ...lines].join(end) + end);
+        const unclosed = table.issues.filter((issue) => issue.code === 'csv.unclosed-quote');
+        expect(unclosed.map((issue) => [issue.location, issue.params])).toEqual([[{ row: open + 2, column: 12 }, { column: 12, value: opened }]]);
+        expect(table.records).toHaveLength(open + 1);
+      }),
+    );
+  });
+
   it('reads rows with missing cells as absent fields', () => {
     const table = readCsv(`${header}\nobs-1,hiv-prevalence-prisoners\n`);
     expect(table.records).toEqual([{ id: 'obs-1', indicator: 'hiv-prevalence-prisoners' }]);

@@ -210,9 +210,11 @@ describe('issues in a workbook', () => {
     sheet.addRow(['zm-ndola', 'ZM', 'prison', 500, 2023]);
     const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect((pkg.facilities as { population: unknown }[]).map((facility) => facility.population)).toEqual([{ count: 1200, date: '2020-01-01' }, { count: 500, date: 2023 }]);
-    expect(issues.map((issue) => [issue.code, issue.location?.cell])).toEqual([['sheet.normalised', 'E1']]);
+    expect(issues.map((issue) => [issue.code, issue.location])).toEqual([['sheet.normalised', { sheet: 'facilities', row: 1, column: 5, cell: 'E1' }]]);
     const result = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now });
-    expect(result.issues.filter((issue) => issue.location?.cell === 'E3').map((issue) => issue.code)).toEqual(['schema.invalid-type']);
+    expect(result.issues.filter((issue) => issue.severity === 'error' && issue.pointer.endsWith('/population/date')).map((issue) => [issue.code, issue.location])).toEqual([
+      ['schema.invalid-type', { sheet: 'facilities', row: 3, column: 5, cell: 'E3' }],
+    ]);
   });
 
   // Cells of every kind exceljs reads — numbers beyond any date, NaN, errors, formulas, rich text, links, dates

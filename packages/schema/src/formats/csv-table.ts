@@ -5,6 +5,7 @@ import { recordStores, type RecordType } from '../model/record-kinds.js';
 import type { Problem, ReadSummary, ValidationResult } from '../validate/issue.js';
 import { RECORD_PATH } from '../validate/record-numbers.js';
 import { RuleChecker } from '../validate/rules.js';
+import { shortened } from '../validate/echo.js';
 import { checkShape, type Describer } from '../validate/shape.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { emptiness, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
@@ -36,6 +37,17 @@ function delimiterOf(text: string): string {
 }
 
 /**
+ * Reports a quote that opens a cell and is never closed. The parser reads the rest of the file into that cell, the
+ * last of its row (`row`, counted from 0): the rows below it are lost, and the file must not pass for valid.
+ */
+function reportUnclosedQuote(rows: readonly string[][], row: number, collector: IssueCollector): void {
+  const cells = rows[row] ?? [];
+  const value = shortened(/^[^\r\n]*/.exec(cells[cells.length - 1] ?? '')![0]);
+  const issue = collector.add({ code: 'csv.unclosed-quote', path: [], params: { column: cells.length, value } });
+  if (issue) issue.location = { row: row + 1, column: cells.length };
+}
+
+/**
  * Reads a CSV file into a {@link Table}, adding its problems to `collector`: those of the bytes
  * (encoding, an empty file) and of the header (no PHX columns), those of the table, and a table
  * without rows.
@@ -64,6 +76,8 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
     return { ...table, delimiter };
   }
   const read = { ...readTable(parsed.data, { ...options, delimiter }, 1, collector), delimiter };
+  const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');
+  if (unclosed?.row !== undefined) reportUnclosedQuote(parsed.data, unclosed.row, collector);
   const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {
     const issue = collector.add({ code: 'csv.no-header', path: [], params: { type: (read.type as RecordType | undefined) ?? null } });

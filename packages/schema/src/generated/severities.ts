@@ -15,6 +15,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "ndjson.header-not-first": "error",
   "csv.no-header": "error",
   "csv.no-rows": "error",
+  "csv.unclosed-quote": "error",
   "schema.invalid-type": "error",
   "schema.required": "error",
   "schema.unknown-field": "error",

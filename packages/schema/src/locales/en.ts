@@ -83,6 +83,7 @@ export const en: PhxLocale = {
         ? 'The first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown; add the header row'
         : `The first row is not a header of ${words.records[p.type]} columns; add the header row`,
     'csv.no-rows': () => 'The file has a header row but no rows of data',
+    'csv.unclosed-quote': (p) => `A quote (") opened in column ${p.column} is never closed, so the rest of the file was read into this one cell, from "${p.value}": close the quote or remove it`,
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `the text "${p.value}"` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'something else') : String(p.value);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': write it without quotes' : '';

@@ -88,6 +88,7 @@ export const fr: PhxLocale = {
         ? "La première ligne n'est pas un en-tête de colonnes PHX (par exemple id, indicator, period.start), le type d'enregistrement est donc inconnu ; ajoutez la ligne d'en-tête"
         : `La première ligne n'est pas un en-tête de colonnes d'enregistrements de type ${words.quote(words.records[p.type])} ; ajoutez la ligne d'en-tête`,
     'csv.no-rows': () => "Le fichier a une ligne d'en-tête mais aucune ligne de données",
+    'csv.unclosed-quote': (p) => `Un guillemet (") ouvert dans la colonne ${p.column} n'est jamais fermé : tout le reste du fichier a été lu dans cette seule cellule, à partir de « ${p.value} » ; fermez le guillemet ou supprimez-le`,
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `le texte « ${p.value} »` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'autre chose') : String(p.value);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ' : écrivez le nombre sans guillemets' : '';

@@ -88,6 +88,7 @@ export const ru: PhxLocale = {
         ? 'Первая строка — не заголовок со столбцами PHX (например, id, indicator, period.start), поэтому тип записей неизвестен; добавьте строку заголовка'
         : `Первая строка — не заголовок со столбцами записей типа ${words.quote(words.records[p.type])}; добавьте строку заголовка`,
     'csv.no-rows': () => 'В файле есть строка заголовка, но нет строк с данными',
+    'csv.unclosed-quote': (p) => `В столбце ${p.column} открыта кавычка ("), но не закрыта, поэтому весь остаток файла прочитан в эту одну ячейку, начиная с «${p.value}»: закройте кавычку или удалите её`,
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'другое') : String(p.value);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишите число без кавычек' : '';

@@ -95,6 +95,12 @@ export const issueCodes = {
     summary: 'A CSV file has a header row but no rows of data.',
     example: 'id,indicator,period.start and nothing below',
   },
+  'csv.unclosed-quote': {
+    severity: 'error',
+    structural: false,
+    summary: 'A quote opens a cell of a CSV file and is never closed, so the rest of the file is read into that one cell and its rows are lost.',
+    example: 'obs-7,"12 and no closing quote down to the end of the file',
+  },
   'schema.invalid-type': {
     severity: 'error',
     structural: true,

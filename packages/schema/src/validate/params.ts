@@ -95,6 +95,8 @@ export interface IssueParams {
   'ndjson.header-not-first': Record<string, never>;
   'csv.no-header': { type: RecordType | null };
   'csv.no-rows': Record<string, never>;
+  /** `value`: the cell's text from the quote to its first line break, shortened. */
+  'csv.unclosed-quote': { column: number; value: string };
   'schema.invalid-type': ZodIssueParams;
   'schema.required': ZodIssueParams & { field: string };
   'schema.unknown-field': ZodIssueParams & { keys: string[] };
