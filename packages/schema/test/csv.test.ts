@@ -110,8 +110,19 @@ describe('readCsv: real-world CSV', () => {
     expect(issues).toMatchObject([{ code: 'sheet.cell-beyond-header', params: { column: 12, value: 'surplus' }, location: { row: 2, column: 12 } }]);
     // The message names the cell in the reader's language, with nothing of a path or a key in it.
     expect(readCsv(`${header}\n${row('obs-1')},surplus\n`, { locale: 'uk' }).issues[0]!.message).toBe(
-      'Клітинка «surplus» у стовпці 12, праворуч від останнього заголовка: дайте стовпцю заголовок PHX або видаліть клітинку',
+      'Клітинка «surplus» у стовпці 12 без заголовка: дайте стовпцю заголовок PHX або видаліть клітинку',
     );
+  });
+
+  it('reports a cell under a blank heading, as Excel pads a header, rather than dropping it', () => {
+    // Excel writes every row as wide as the widest: a note typed two columns past the last heading pads the header with `;`.
+    const padded = readCsv(`${header};;\r\n${row('obs-1')};;\r\n${row('obs-2')};;a note\r\n`.replaceAll(',', ';'));
+    expect(padded.issues.map((issue) => [issue.code, issue.location, issue.params])).toEqual([['sheet.cell-beyond-header', { row: 3, column: 13 }, { column: 13, value: 'a note' }]]);
+    const between = readCsv(`${header},,notes\n${row('obs-1')},surplus,fine\n`);
+    expect(between.issues.map((issue) => [issue.code, issue.location])).toEqual([['sheet.cell-beyond-header', { row: 2, column: 12 }]]);
+    expect(between.records[0]).toMatchObject({ notes: 'fine' });
+    // Empty cells under blank headings are only padding.
+    expect(readCsv(`${header};;\r\n${row('obs-1')};;\r\n`.replaceAll(',', ';')).issues).toEqual([]);
   });
 
   it('reports a quote that opens a cell and is never closed at its cell, not a valid file of fewer rows', () => {

@@ -217,6 +217,16 @@ describe('issues in a workbook', () => {
     ]);
   });
 
+  it('reports a cell under a blank heading at its cell, rather than dropping it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(['id', 'country', 'facilityType', null, 'capacity']);
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', 'overcrowded', 1200]);
+    const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(pkg.facilities).toEqual([{ id: 'zm-lusaka', country: 'ZM', facilityType: 'prison', capacity: 1200 }]);
+    expect(issues.map((issue) => [issue.code, issue.location])).toEqual([['sheet.cell-beyond-header', { sheet: 'facilities', row: 2, column: 4, cell: 'D2' }]]);
+  });
+
   // Cells of every kind exceljs reads — numbers beyond any date, NaN, errors, formulas, rich text, links, dates
   // out of range — under any PHX columns, formatted as dates, text or numbers, on a sheet of any name.
   it('never throws on a workbook of any cells, and validateFileAsync says what validateFile says of it', async () => {

@@ -82,7 +82,7 @@ export interface CsvTable {
   delimiter: string;
   /**
    * Problems of the table itself: an empty file, bad encoding, no header of PHX columns, unknown or
-   * missing columns, cells beyond the header, no rows.
+   * missing columns, cells under no heading, no rows.
    */
   issues: ValidationIssue[];
 }
@@ -120,7 +120,7 @@ export interface WriteCsvOptions {
  * named by the flattened path of a field (`period.start`, `disaggregation.sex`, `name.en`,
  * `countries.0`, `extensions.<url>` with a JSON cell). Handles a byte order mark, `;` separators
  * with decimal commas, Excel serial dates in date columns and blank rows; reports unknown and
- * missing columns once, at the header, and cells beyond the header at their row and column.
+ * missing columns once, at the header, and cells under no heading at their row and column.
  * Never throws on bad data.
  *
  * @param input - the CSV as text, or as bytes (then invalid UTF-8 is reported).

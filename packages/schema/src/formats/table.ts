@@ -175,7 +175,7 @@ export function startsWith(path: readonly (string | number)[], prefix: readonly 
  * with content names the columns by the flattened paths of the fields. Number, boolean and date
  * columns are read whole, so that how a column is written (decimal mark, order of day and month)
  * is decided once for all its cells and reported as a note. Unknown, repeated and missing columns
- * are reported once, at the header; cells beyond the header at their row and column.
+ * are reported once, at the header; cells under no heading at their row and column.
  *
  * @param rows - the cells of the sheet, row by row; `firstRow` is the number of the first of them.
  * @param collector - takes the problems found, in the language and with the messages it was made with.
@@ -254,7 +254,8 @@ export function readTable(
     row.forEach((cell, column) => {
       if (isEmpty(cell)) return;
       const target = targets[column];
-      if (column >= targets.length) {
+      // Beyond the last heading or under a blank one (Excel pads a header with empty cells as far as any row goes).
+      if (column >= targets.length || table.columns[column] === '') {
         add({ code: 'sheet.cell-beyond-header', path: [], params: { column: column + 1, value: shortened(String(cell)) } }, index + firstRow, column + 1);
         return;
       }

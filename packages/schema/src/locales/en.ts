@@ -155,7 +155,7 @@ export const en: PhxLocale = {
     'sheet.unreadable': () => 'The file is not an Excel workbook (.xlsx) that can be read; save it again as .xlsx',
     'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,
     'sheet.date-order-unknown': (p) => `Column "${p.column}": dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day)`,
-    'sheet.cell-beyond-header': (p) => `Cell "${p.value}" in column ${p.column}, to the right of the last heading: give the column a PHX heading or remove the cell`,
+    'sheet.cell-beyond-header': (p) => `Cell "${p.value}" in column ${p.column} has no heading: give the column a PHX heading or remove the cell`,
     'sheet.normalised': (p) => `Column "${p.column}": ${p.cells} ${p.cells === 1 ? 'cell' : 'cells'} read from ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `"${p.value}" is not a known code for the field ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

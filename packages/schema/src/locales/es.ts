@@ -160,7 +160,7 @@ export const es: PhxLocale = {
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,
     'sheet.date-order-unknown': (p) => `Columna «${p.column}»: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day)`,
-    'sheet.cell-beyond-header': (p) => `Celda «${p.value}» en la columna ${p.column}, a la derecha del último encabezado: dé a la columna un encabezado PHX o elimine la celda`,
+    'sheet.cell-beyond-header': (p) => `Celda «${p.value}» en la columna ${p.column}, sin encabezado: dé a la columna un encabezado PHX o elimine la celda`,
     'sheet.normalised': (p) => `Columna «${p.column}»: ${p.cells} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} desde ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido para el campo ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

@@ -160,7 +160,7 @@ export const fr: PhxLocale = {
     'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',
     'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,
     'sheet.date-order-unknown': (p) => `Colonne « ${p.column} » : des dates comme ${p.example} se lisent jour d’abord ou mois d’abord, et aucune cellule ne le dit ; indiquez l’ordre des dates (day-month ou month-day)`,
-    'sheet.cell-beyond-header': (p) => `Cellule « ${p.value} » dans la colonne ${p.column}, à droite du dernier intitulé : donnez à la colonne un intitulé PHX ou supprimez la cellule`,
+    'sheet.cell-beyond-header': (p) => `Cellule « ${p.value} » dans la colonne ${p.column}, sans intitulé : donnez à la colonne un intitulé PHX ou supprimez la cellule`,
     'sheet.normalised': (p) => `Colonne « ${p.column} » : ${p.cells} ${p.cells === 1 ? 'cellule lue' : 'cellules lues'} depuis ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu pour le champ ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

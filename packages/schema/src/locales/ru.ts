@@ -160,7 +160,7 @@ export const ru: PhxLocale = {
     'sheet.unreadable': () => 'Файл не является читаемой книгой Excel (.xlsx); сохраните его заново в формате .xlsx',
     'sheet.unknown-sheet': (p) => `Лист «${p.sheet}» не содержит записей PHX: его столбцы не называют поля ни одного типа записей; назовите лист по его записям или удалите его`,
     'sheet.date-order-unknown': (p) => `Столбец «${p.column}»: даты вроде ${p.example} читаются и как день/месяц, и как месяц/день, и ни одна ячейка не подсказывает порядок; укажите порядок дат (day-month или month-day)`,
-    'sheet.cell-beyond-header': (p) => `Ячейка «${p.value}» в столбце ${p.column}, правее последнего заголовка: дайте столбцу заголовок PHX или удалите ячейку`,
+    'sheet.cell-beyond-header': (p) => `Ячейка «${p.value}» в столбце ${p.column} без заголовка: дайте столбцу заголовок PHX или удалите ячейку`,
     'sheet.normalised': (p) => `Столбец «${p.column}»: ячеек, прочитанных с учётом ${formsOf(p.forms)}: ${p.cells}`,
     'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

@@ -160,7 +160,7 @@ export const uk: PhxLocale = {
     'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',
     'sheet.unknown-sheet': (p) => `Аркуш «${p.sheet}» не містить записів PHX: його стовпці не називають полів жодного типу записів; назвіть аркуш за його записами або видаліть його`,
     'sheet.date-order-unknown': (p) => `Стовпець «${p.column}»: дати на кшталт ${p.example} читаються і як день/місяць, і як місяць/день, і жодна клітинка не підказує порядок; укажіть порядок дат (day-month або month-day)`,
-    'sheet.cell-beyond-header': (p) => `Клітинка «${p.value}» у стовпці ${p.column}, праворуч від останнього заголовка: дайте стовпцю заголовок PHX або видаліть клітинку`,
+    'sheet.cell-beyond-header': (p) => `Клітинка «${p.value}» у стовпці ${p.column} без заголовка: дайте стовпцю заголовок PHX або видаліть клітинку`,
     'sheet.normalised': (p) => `Стовпець «${p.column}»: клітинок, прочитаних з урахуванням ${formsOf(p.forms)}: ${p.cells}`,
     'codelist.unknown-code': (p) => `«${p.value}» — невідомий код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

@@ -341,7 +341,7 @@ export const issueCodes = {
   'sheet.cell-beyond-header': {
     severity: 'error',
     structural: false,
-    summary: 'A row of a sheet has a cell to the right of the last heading: the value has no field to go to.',
+    summary: 'A row of a sheet has a cell under no heading, to the right of the last one or under a blank one: the value has no field to go to.',
     example: 'a 12th cell under 11 headings',
   },
   'sheet.normalised': {
