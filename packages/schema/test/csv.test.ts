@@ -125,6 +125,19 @@ describe('readCsv: real-world CSV', () => {
     expect(readCsv(`${header};;\r\n${row('obs-1')};;\r\n`.replaceAll(',', ';')).issues).toEqual([]);
   });
 
+  it('takes a first line `sep=;` for the separator Excel reads it as, not for a header, and keeps the rows Excel numbers', () => {
+    const semicolons = (text: string): string => text.replaceAll(',', ';');
+    const csv = `\uFEFFsep=;\r\n${semicolons(header)}\r\n${semicolons(row('obs-1', '120', 'many'))}\r\n`;
+    const table = readCsv(csv);
+    expect([table.delimiter, table.records.map((record) => record.id), table.rows]).toEqual([';', ['obs-1'], [3]]);
+    expect(validateCsv(csv).issues.map((issue) => [issue.code, issue.location])).toEqual([['schema.invalid-type', { row: 3, column: 9 }]]);
+    expect(readCsv(`sep=;\n${semicolons(header)};notes\n${semicolons(row('obs-1'))};"open\n`).issues.map((issue) => [issue.code, issue.location])).toEqual([
+      ['csv.unclosed-quote', { row: 3, column: 12 }],
+    ]);
+    // The line names the separator even where the header would tell another.
+    expect(readCsv(`sep=|\n${header.replaceAll(',', '|')}\n${row('obs-1').replaceAll(',', '|')}\n`).records).toHaveLength(1);
+  });
+
   it('reports a quote that opens a cell and is never closed at its cell, not a valid file of fewer rows', () => {
     const noted = (id: string, note: string): string => `${row(id)},${note}`;
     const csv = [`${header},notes`, noted('obs-1', 'fine'), noted('obs-2', '"Lviv, block 2'), noted('obs-3', 'x'), noted('obs-4', 'y'), ''].join('\r\n');

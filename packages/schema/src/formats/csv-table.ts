@@ -40,11 +40,11 @@ function delimiterOf(text: string): string {
  * Reports a quote that opens a cell and is never closed. The parser reads the rest of the file into that cell, the
  * last of its row (`row`, counted from 0): the rows below it are lost, and the file must not pass for valid.
  */
-function reportUnclosedQuote(rows: readonly string[][], row: number, collector: IssueCollector): void {
+function reportUnclosedQuote(rows: readonly string[][], row: number, firstRow: number, collector: IssueCollector): void {
   const cells = rows[row] ?? [];
   const value = shortened(/^[^\r\n]*/.exec(cells[cells.length - 1] ?? '')![0]);
   const issue = collector.add({ code: 'csv.unclosed-quote', path: [], params: { column: cells.length, value } });
-  if (issue) issue.location = { row: row + 1, column: cells.length };
+  if (issue) issue.location = { row: row + firstRow, column: cells.length };
 }
 
 /**
@@ -62,23 +62,27 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
     if (issue && decoded.at) issue.location = { row: decoded.at.line, column: 1 };
     return table;
   }
-  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  let text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  // A first line `sep=;` names the separator for Excel, which does not show it as a row: files made for Excel carry one.
+  const separatorLine = /^sep=([^\r\n])(?:\r\n|\n|\r|$)/i.exec(text);
+  if (separatorLine) text = text.slice(separatorLine[0].length);
+  const firstRow = separatorLine ? 2 : 1;
   const empty = emptiness(text);
   if (empty) {
     collector.add(empty);
     return table;
   }
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? delimiterOf(text) });
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? separatorLine?.[1] ?? delimiterOf(text) });
   const delimiter = parsed.meta.delimiter;
   if (parsed.data.every(isBlankRow)) {
     // Rows of empty cells alone (`;;` lines): a table saved before anything was typed in it.
     collector.add({ code: 'file.empty', path: [], params: { blank: true } });
     return { ...table, delimiter };
   }
-  const read = { ...readTable(parsed.data, { ...options, delimiter }, 1, collector), delimiter };
+  const read = { ...readTable(parsed.data, { ...options, delimiter }, firstRow, collector), delimiter };
   const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');
-  if (unclosed?.row !== undefined) reportUnclosedQuote(parsed.data, unclosed.row, collector);
-  const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
+  if (unclosed?.row !== undefined) reportUnclosedQuote(parsed.data, unclosed.row, firstRow, collector);
+  const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + firstRow, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {
     const issue = collector.add({ code: 'csv.no-header', path: [], params: { type: (read.type as RecordType | undefined) ?? null } });
     if (issue) issue.location = at;
