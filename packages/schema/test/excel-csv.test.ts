@@ -84,7 +84,7 @@ describe('dates: the order of day and month is decided for a whole column, never
   });
 
   it('asks for the order, once at the header, when the sheet cannot tell', () => {
-    const csv = sheet(row('03/04/2020', '05/06/2020'), row('01/02/2020', '11/12/2020'));
+    const csv = sheet(row('03/04/2020', '05/06/2020'), row('01/02/2020', '11/12/2020')).replaceAll(';', ',');
     const result = validateCsv(csv, { now });
     expect(result.ok).toBe(false);
     expect(result.issues.map((issue) => [issue.code, issue.severity, issue.location])).toEqual([
@@ -95,6 +95,20 @@ describe('dates: the order of day and month is decided for a whole column, never
     expect(readCsv(csv, { dateOrder: 'month-day' }).records[0]!.period).toEqual({ start: '2020-03-04', end: '2020-05-06' });
     expect(readCsv(csv, { dateOrder: 'day-month' }).records[0]!.period).toEqual({ start: '2020-04-03', end: '2020-06-05' });
     expect(readCsv(csv, { excelLocale: 'fr' }).records[0]!.period).toEqual({ start: '2020-04-03', end: '2020-06-05' });
+    expect(readCsv(csv, { excelLocale: 'en' }).issues.map((issue) => issue.code)).toContain('sheet.date-order-unknown');
+  });
+
+  it('reads day first in a `;`-separated sheet that cannot tell, as Excel writes `;` only where it writes the day first', () => {
+    const csv = sheet(row('03/04/2020', '05/06/2020'), row('01/02/2020', '11/12/2020'));
+    const table = readCsv(csv);
+    expect(table.records.map((r) => r.period)).toEqual([{ start: '2020-04-03', end: '2020-06-05' }, { start: '2020-02-01', end: '2020-12-11' }]);
+    expect(table.issues.map((issue) => [issue.code, issue.params])).toEqual([
+      ['sheet.normalised', { column: 'period.start', cells: 2, forms: ['dd/mm/yyyy'] }],
+      ['sheet.normalised', { column: 'period.end', cells: 2, forms: ['dd/mm/yyyy'] }],
+    ]);
+    // What the user says, and what the cells tell, come first.
+    expect(readCsv(csv, { dateOrder: 'month-day' }).records[0]!.period).toEqual({ start: '2020-03-04', end: '2020-05-06' });
+    expect(readCsv(sheet(row('03/04/2020', '04/30/2020'))).records[0]!.period).toEqual({ start: '2020-03-04', end: '2020-04-30' });
     expect(readCsv(csv, { excelLocale: 'en' }).issues.map((issue) => issue.code)).toContain('sheet.date-order-unknown');
   });
 
@@ -230,6 +244,18 @@ describe('round trip through Excel’s CSV', () => {
         expect(table.issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
         expect(table.records).toEqual(records);
         expect(writeCsv('observation', table.records, { excelLocale })).toBe(csv);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  // The page and the hub are not told the locale a file was written for.
+  it('reads the CSV of any locale back to the same records without being told the locale', () => {
+    fc.assert(
+      fc.property(fc.array(observation, { minLength: 1, maxLength: 8 }), fc.constantFrom(...excelLocales), (records, excelLocale) => {
+        const table = readCsv(writeCsv('observation', records, { excelLocale }));
+        expect(table.issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+        expect(table.records).toEqual(records);
       }),
       { numRuns: 300 },
     );

@@ -219,15 +219,25 @@ export function sheetDateOrder(columns: readonly (readonly SheetCell[])[]): Date
 }
 
 /**
+ * The order of day and month of a file when its cells do not tell: the Excel locale's, else day first in a
+ * `;`-separated file. Excel separates cells with `;` where the comma is the decimal mark, and Excel in those
+ * languages writes `/` dates day first (French and Spanish among PHX's), so PHX's own CSV reads back without options.
+ */
+function defaultDateOrder(delimiter: string, excelLocale: ExcelLocale | undefined): DateOrder | undefined {
+  if (excelLocale) return excelConventions[excelLocale].dateOrder;
+  return delimiter === ';' ? 'day-month' : undefined;
+}
+
+/**
  * The order of day and month in the `/` dates of a column: said by the user, else told by its cells
- * (13/01 can only be day first), else by the sheet's other date columns, else the convention of the
- * Excel locale. Never guessed cell by cell.
+ * (13/01 can only be day first), else by the sheet's other date columns, else by the file (see
+ * {@link defaultDateOrder}). Never guessed cell by cell.
  */
 function dateOrderOf(cells: readonly string[], settings: ColumnSettings): { order?: DateOrder; ambiguous?: string } {
   if (settings.dateOrder) return { order: settings.dateOrder };
   const { dayFirst, monthFirst, ambiguous } = dateEvidence(cells);
   if (dayFirst !== monthFirst) return { order: dayFirst ? 'day-month' : 'month-day' };
-  const order = dayFirst ? undefined : (settings.sheetDateOrder ?? (settings.excelLocale && excelConventions[settings.excelLocale].dateOrder));
+  const order = dayFirst ? undefined : (settings.sheetDateOrder ?? defaultDateOrder(settings.delimiter, settings.excelLocale));
   if (order) return { order };
   // Cells that contradict each other cannot be read whatever the order: each is reported as it stands.
   return dayFirst ? {} : { ambiguous };

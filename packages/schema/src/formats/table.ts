@@ -20,7 +20,7 @@ export interface TableOptions {
    * @default 'en'
    */
   locale?: Locale;
-  /** The cell separator of a CSV file: a `;` tells a decimal comma where nothing else does. */
+  /** The cell separator of a CSV file: a `;` tells a decimal comma, and dates day first, where nothing else does. */
   delimiter?: string;
   decimalComma?: boolean;
   dateOrder?: DateOrder;
