@@ -47,6 +47,7 @@ export { assemblePackage, type PackageInput, type AssembleOptions, type Assemble
 export {
   writeXlsx, readXlsx, validateXlsx, xlsxTemplate, type WriteXlsxOptions, type ReadXlsxOptions, type ValidateXlsxOptions, type WorkbookRead,
 } from './formats/xlsx.js';
+export { readXlsxAsync } from './formats/workbook-reader.js';
 export type { TableType, ColumnTarget, CellKind } from './formats/csv-shape.js';
 export type { SheetCell } from './formats/cells.js';
 export { excelLocales, isExcelLocale, type ExcelLocale, type DateOrder } from './formats/excel-locale.js';

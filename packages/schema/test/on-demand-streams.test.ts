@@ -17,7 +17,8 @@ import { toNdjsonLines } from '../src/formats/convert.js';
 import { readCsv, writeCsv } from '../src/formats/csv.js';
 import { readCsvAsync } from '../src/formats/csv-table.js';
 import { excelLocales, type DateOrder } from '../src/formats/excel-locale.js';
-import { writeXlsx } from '../src/formats/xlsx.js';
+import { readXlsx, writeXlsx } from '../src/formats/xlsx.js';
+import { readXlsxAsync } from '../src/formats/workbook-reader.js';
 import type { Locale } from '../src/locales/index.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
@@ -63,13 +64,18 @@ async function fresh(): Promise<{
   validateFileAsync: typeof validateFileAsync;
   validateNdjsonAsync: typeof validateNdjsonAsync;
   readCsvAsync: typeof readCsvAsync;
+  readXlsxAsync: typeof readXlsxAsync;
   onDemand: typeof import('../src/validate/on-demand.js');
 }> {
   vi.resetModules();
   const file = await import('../src/file/validate-file.js');
   const ndjson = await import('../src/validate/ndjson.js');
   const csv = await import('../src/formats/csv-table.js');
-  return { validateFileAsync: file.validateFileAsync, validateNdjsonAsync: ndjson.validateNdjsonAsync, readCsvAsync: csv.readCsvAsync, onDemand: await import('../src/validate/on-demand.js') };
+  const workbook = await import('../src/formats/workbook-reader.js');
+  return {
+    validateFileAsync: file.validateFileAsync, validateNdjsonAsync: ndjson.validateNdjsonAsync, readCsvAsync: csv.readCsvAsync, readXlsxAsync: workbook.readXlsxAsync,
+    onDemand: await import('../src/validate/on-demand.js'),
+  };
 }
 
 /** The bytes in chunks of `size`, from the start each time asked; `read` counts the chunks handed out. */
@@ -104,7 +110,7 @@ async function ndjsonRun(run: typeof validateNdjson, bytes: Uint8Array, options:
   }
 }
 
-describe('validateFileAsync, validateNdjsonAsync and readCsvAsync', () => {
+describe('validateFileAsync, validateNdjsonAsync, readCsvAsync and readXlsxAsync', () => {
   it.each(languages)('say what validateFile says of every example file in %s, loading what they need at the first file that needs it', async (locale) => {
     const lazily = await fresh();
     for (const { name, bytes } of [...exampleFiles, ...exampleStreams]) {
@@ -293,12 +299,13 @@ describe('validateFileAsync, validateNdjsonAsync and readCsvAsync', () => {
     expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
   });
 
-  it.each(languages)('say what validateFile says of workbooks as people have them, in %s, from nothing loaded', async (locale) => {
+  it.each(languages)('say what validateFile and readXlsx say of workbooks as people have them, in %s, from nothing loaded', async (locale) => {
     for (const { name, bytes, maxDocumentBytes } of await peoplesWorkbooks) {
       const options: ValidateFileOptions = { name, locale, now: NOW, maxDocumentBytes };
       const expected = await fileRun(validateFile, bytes, options);
       expect(expected.result.format, name).toBe('xlsx');
       expect(await fileRun((await fresh()).validateFileAsync, bytes, options), name).toEqual(expected);
+      expect(await (await fresh()).readXlsxAsync(bytes, { locale, maxDocumentBytes }), name).toEqual(await readXlsx(bytes, { locale, maxDocumentBytes }));
     }
   });
 

@@ -13,7 +13,7 @@ import { recordStores, recordTypeNames, recordTypeOfCollection, type RecordType 
 import type { DataPackage } from '../model/package.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
 import type { ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
-import { writeMessages } from '../validate/on-demand.js';
+import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import type { SheetCell } from './cells.js';
 import { resolveColumn, type TableType } from './csv-shape.js';
@@ -138,6 +138,23 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     if (list) read.pkg[recordStores[type].collection] = list;
   }
   return read;
+}
+
+/**
+ * Reads a workbook as {@link readXlsx} does, with the same result, loading the messages of the language asked for
+ * only when there is an issue to write: the page reads a workbook's sheets with it to show a row of one. Never
+ * throws on bad data.
+ *
+ * @example
+ * ```ts
+ * import { readXlsxAsync } from '@phx/schema';
+ * const { tables } = await readXlsxAsync(new Uint8Array(await file.arrayBuffer()));
+ * const sheet = tables.find((table) => table.sheet === 'observations')?.table;
+ * sheet?.records[sheet.rows.indexOf(5)]; // the record of row 5
+ * ```
+ */
+export function readXlsxAsync(bytes: Uint8Array, options: ReadXlsxOptions = {}): Promise<WorkbookRead> {
+  return readWorkbook(bytes, options, loadedLocales);
 }
 
 /** What validates the package a workbook holds: `validate()`, or `validateAsync()`, which loads its parts when needed. */
