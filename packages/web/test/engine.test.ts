@@ -188,6 +188,38 @@ describe('checking a CSV table', () => {
   });
 });
 
+describe('checking a workbook', () => {
+  it('reports issues at their sheet and cell, and shows the row of its sheet as a record, or its columns for the header', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const header = workbook.addWorksheet('Package');
+    header.addRow(['phxVersion', 'id', 'publisher.id', 'publisher.name', 'license', 'publishedAt']);
+    header.addRow(['1.0', 'pkg-1', 'ZA-NPO-123-456', 'Network', 'CC-BY-4.0', 'yesterday']);
+    const facilities = workbook.addWorksheet('facilities');
+    facilities.addRow(['id', 'country', 'facilityType', 'colour']);
+    facilities.addRow(['zm-lusaka', 'ZM', 'prison', 'red']);
+    facilities.addRow(['zm-kabwe', 'ZMX', 'prison', 'blue']);
+    const { issues, checked } = await check('network.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const places = issues.map(({ code, location, record }) => ({ code, location, record }));
+    expect(places).toEqual([
+      { code: 'schema.unknown-field', location: { sheet: 'facilities', row: 1, column: 4, cell: 'D1' }, record: { kind: 'row', row: 1, sheet: 'facilities' } },
+      { code: 'schema.invalid-format', location: { sheet: 'Package', row: 2, column: 6, cell: 'F2' }, record: { kind: 'row', row: 2, sheet: 'Package' } },
+      { code: 'schema.invalid-value', location: { sheet: 'facilities', row: 3, column: 2, cell: 'B3' }, record: { kind: 'row', row: 3, sheet: 'facilities' } },
+    ]);
+    const [columns, packageRow, facility] = await Promise.all(issues.map((issue) => recordView(checked, issue)));
+    expect(JSON.parse(columns!.json!)).toEqual(['id', 'country', 'facilityType', 'colour']);
+    expect(JSON.parse(packageRow!.json!)).toMatchObject({ id: 'pkg-1', publishedAt: 'yesterday' });
+    expect(JSON.parse(facility!.json!)).toEqual({ id: 'zm-kabwe', country: 'ZMX', facilityType: 'prison' });
+    expect(facility!.focus).toBe(2);
+  });
+
+  it('shows the header of a CSV file that starts with a `sep=` line or blank rows for an issue of its columns', async () => {
+    const { issues, checked } = await check('observations.csv', `sep=;\r\n\r\n${semicolonCsv.replace(/^\uFEFF/, '').replace(/\r?\n/, ';colour\r\n')}`);
+    const unknown = issues.find((issue) => issue.code === 'schema.unknown-field')!;
+    expect(unknown.record).toEqual({ kind: 'row', row: 3 });
+    expect(JSON.parse((await recordView(checked, unknown)).json!)).toContain('colour');
+  });
+});
+
 describe('lineOfPath', () => {
   /** Every path into a JSON value, with the value there and whether its parent is an array. */
   function* pathsOf(value: unknown, path: string[] = []): Generator<{ path: string[]; value: unknown; inArray: boolean }> {

@@ -43,6 +43,13 @@ describe('labels', () => {
     expect(locationLabel({ row: 3, column: 2 }, 'es')).toBe('fila 3, columna 2');
     expect(locationLabel(undefined, 'en')).toBe('');
   });
+
+  it('names a workbook\'s sheet with its row and cell', () => {
+    expect(recordLabel({ kind: 'row', row: 5, sheet: 'observations' }, 'en')).toBe('sheet "observations", row 5');
+    expect(recordLabel({ kind: 'row', row: 5, sheet: 'Мої установи' }, 'uk')).toBe('аркуш «Мої установи», рядок 5');
+    expect(locationLabel({ sheet: 'observations', row: 5, column: 3, cell: 'C5' }, 'en')).toBe('sheet "observations", cell C5');
+    expect(locationLabel({ sheet: 'facilities', row: 2, column: 28, cell: 'AB2' }, 'fr')).toBe('feuille « facilities », cellule AB2');
+  });
 });
 
 describe('selectIssues', () => {
@@ -94,6 +101,17 @@ describe('selectIssues', () => {
     expect(selectIssues(ties, all, { key: 'code', direction: 'descending' }).map((i) => i.location)).toEqual([{ line: 2, column: 1 }, { line: 9, column: 1 }]);
   });
 
+  it('keeps the issues of a workbook sheet by sheet, each by row and column', () => {
+    const at = (sheet: string, row: number, column: number) =>
+      issue({ file: 1, location: { sheet, row, column, cell: `${String.fromCharCode(64 + column)}${row}` }, record: { kind: 'row', row, sheet } });
+    const workbook = [at('observations', 2, 1), at('facilities', 9, 2), at('observations', 1, 4), at('facilities', 3, 1)];
+    const all = { severity: 'all', code: 'all' } as const;
+    const places = (key: SortKey) => selectIssues(workbook, all, { key, direction: 'ascending' }).map((i) => locationLabel(i.location, 'en'));
+    const bySheet = ['sheet "facilities", cell A3', 'sheet "facilities", cell B9', 'sheet "observations", cell D1', 'sheet "observations", cell A2'];
+    expect(places('location')).toEqual(bySheet);
+    expect(places('record')).toEqual(bySheet);
+  });
+
   it('lists each code found once, in order', () => {
     expect(codesOf(sample)).toEqual(['codelist.unknown-code', 'privacy.small-cell', 'ref.unknown-organisation']);
   });
@@ -103,19 +121,21 @@ describe('downloads', () => {
   it('writes CSV that spreadsheets read back cell for cell, without running formulas', () => {
     const csv = issuesCsv(sample, files);
     const { data } = Papa.parse<string[]>(csv.trim());
-    expect(data[0]).toEqual(['file', 'severity', 'code', 'pointer', 'line', 'row', 'column', 'message']);
+    expect(data[0]).toEqual(['file', 'severity', 'code', 'pointer', 'line', 'sheet', 'row', 'column', 'message']);
     expect(data.slice(1)).toEqual([
-      ['a.phx.json', 'error', 'privacy.small-cell', '/observations/0/reportingOrganisation', '30', '', '1', 'numerator 3 is below the suppression threshold 5'],
-      ['a.phx.json', 'warning', 'codelist.unknown-code', '/observations/0/reportingOrganisation', '10', '', '5', 'Unknown code'],
-      ['b.csv', 'error', 'ref.unknown-organisation', '/observations/0/reportingOrganisation', '', '2', '3', `'=HYPERLINK("http://x")`],
+      ['a.phx.json', 'error', 'privacy.small-cell', '/observations/0/reportingOrganisation', '30', '', '', '1', 'numerator 3 is below the suppression threshold 5'],
+      ['a.phx.json', 'warning', 'codelist.unknown-code', '/observations/0/reportingOrganisation', '10', '', '', '5', 'Unknown code'],
+      ['b.csv', 'error', 'ref.unknown-organisation', '/observations/0/reportingOrganisation', '', '', '2', '3', `'=HYPERLINK("http://x")`],
     ]);
+    const sheet = issue({ file: 1, location: { sheet: '=observations', row: 5, column: 3, cell: 'C5' }, record: { kind: 'row', row: 5, sheet: '=observations' } });
+    expect(Papa.parse<string[]>(issuesCsv([sheet], files).trim()).data[1]!.slice(4, 8)).toEqual(['', `'=observations`, '5', '3']);
   });
 
   it('quotes any text so that it reads back the same', () => {
     fc.assert(
       fc.property(fc.string(), (message) => {
         const { data } = Papa.parse<string[]>(issuesCsv([issue({ message })], files), { skipEmptyLines: true });
-        const cell = data[1]![7]!;
+        const cell = data[1]![8]!;
         expect(/^[=+\-@\t\r]/.test(message) ? cell === `'${message}` : cell === message).toBe(true);
       }),
     );

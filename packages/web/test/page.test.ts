@@ -1,7 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { formatIssue, issueCodes, readXlsx, validate, validateCsv, type IssueCode } from '@phx/schema';
+import { formatIssue, issueCodes, readXlsx, validate, validateCsv, validateXlsx, type IssueCode } from '@phx/schema';
+import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
@@ -196,11 +197,11 @@ describe('checking a .phx.json package', () => {
     const csv = await download('Download issues (CSV)');
     expect(csv.file).toBe('phx-issues.csv');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('file,severity,code,pointer,line,row,column,message');
+    expect(lines[0]).toBe('file,severity,code,pointer,line,sheet,row,column,message');
     expect(lines.slice(1)).toEqual(
       expected.map(({ code, pointer, location, message }) => {
         const { line, column } = location as { line: number; column: number };
-        return `invalid.phx.json,error,${code},${pointer},${line},,${column},${message.includes('"') ? `"${message.replace(/"/g, '""')}"` : message}`;
+        return `invalid.phx.json,error,${code},${pointer},${line},,,${column},${message.includes('"') ? `"${message.replace(/"/g, '""')}"` : message}`;
       }),
     );
   });
@@ -283,6 +284,35 @@ describe('a package as an Excel workbook', () => {
     const json = await download(page, 'Download as .phx.json');
     expect(json.name).toBe('zambia.phx.json');
     expect(JSON.parse(json.bytes.toString('utf8'))).toEqual(JSON.parse(packageText(validPackage)));
+  });
+
+  it('lists the issues of a workbook at their sheet and cell, and shows the row of its sheet as a record', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const facilities = workbook.addWorksheet('facilities');
+    facilities.addRow(['id', 'country', 'facilityType', 'capacity']);
+    facilities.addRow(['zm-lusaka', 'ZM', 'prison', 1200]);
+    facilities.addRow(['zm-kabwe', 'ZMX', 'prison', 800]);
+    const organisations = workbook.addWorksheet('organisations');
+    organisations.addRow(['id', 'name.en', 'organisationType', 'countries.0']);
+    organisations.addRow(['ZM-PACRA-120000', 'Network', 'no-such-type', 'ZM']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const expected = (await validateXlsx(new Uint8Array(bytes))).issues.filter((issue) => issue.location);
+    expect(expected.map((issue) => [issue.code, issue.location])).toEqual([
+      ['schema.invalid-value', { sheet: 'organisations', row: 2, column: 3, cell: 'C2' }],
+      ['schema.invalid-value', { sheet: 'facilities', row: 3, column: 2, cell: 'B3' }],
+    ]);
+    const page = await open();
+    await page.locator('#file-input').setInputFiles({ name: 'network.xlsx', mimeType: 'application/octet-stream', buffer: bytes });
+    await waitForResults(page);
+    const rows = (await issueRows(page)).filter((row) => row[5] !== '');
+    expect(rows.map((row) => [row[1], row[2], row[5]])).toEqual([
+      ['schema.invalid-value', 'sheet "facilities", row 3', 'sheet "facilities", cell B3'],
+      ['schema.invalid-value', 'sheet "organisations", row 2', 'sheet "organisations", cell C2'],
+    ]);
+    await page.getByRole('button', { name: 'sheet "facilities", row 3' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(JSON.parse(await dialog.locator('pre').innerText())).toEqual({ id: 'zm-kabwe', country: 'ZMX', facilityType: 'prison', capacity: 800 });
+    expect(await dialog.locator('.focus-line').innerText()).toBe('  "country": "ZMX",');
   });
 
   it('writes a checked CSV table as a workbook with headings in the page’s language', async () => {

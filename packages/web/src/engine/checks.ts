@@ -32,10 +32,14 @@ export function recordOfPath(path: readonly (string | number)[], pkg: Partial<Da
   return { record: { kind: 'package' }, field: toPointer(path) };
 }
 
-/** Where an issue is, as the issues table shows it: the file as a whole, an NDJSON line, a CSV row, or a record of a package. */
+/** Where an issue is, as the issues table shows it: the file as a whole, an NDJSON line, a row of a CSV file or a sheet, or a record of a package. */
 function placeOf(issue: ValidationIssue, format: 'ndjson' | 'other', pkg: Partial<DataPackage> | undefined): { record: RecordRef; field: string } {
   const location = issue.location;
   if (!location && issue.path.length === 0) return { record: { kind: 'file' }, field: '' };
+  if (location && 'row' in location && location.sheet !== undefined) {
+    // A workbook's issue has a path in the package it holds: its field is the part within the record or the header.
+    return { record: { kind: 'row', row: location.row, sheet: location.sheet }, field: recordOfPath(issue.path, undefined).field };
+  }
   if (location && 'row' in location) return { record: { kind: 'row', row: location.row }, field: issue.pointer };
   if (format === 'ndjson' && location) return { record: { kind: 'line', line: location.line }, field: issue.pointer };
   return recordOfPath(issue.path, pkg);

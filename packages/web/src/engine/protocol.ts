@@ -15,7 +15,8 @@ export type RecordRef =
   | { kind: 'package' }
   | { kind: 'record'; collection: string; index: number; key?: string }
   | { kind: 'line'; line: number }
-  | { kind: 'row'; row: number };
+  /** A row of a CSV file, or of a workbook's sheet. */
+  | { kind: 'row'; row: number; sheet?: string };
 
 /** An issue as the page shows it: the issue itself, its file, its record and its field within that record. */
 export type FileIssue = ValidationIssue & {

@@ -1,4 +1,4 @@
-import { fromPointer, packageHeaderOf, readLines, type CsvTable } from '@phx/schema';
+import { fromPointer, packageHeaderOf, readLines, type Table } from '@phx/schema';
 import type { CheckedFile } from './checks.js';
 import type { FileIssue, RecordView } from './protocol.js';
 import { clipped, LineStarts, linesAround } from './reading.js';
@@ -41,20 +41,37 @@ async function lineOf(checked: CheckedFile, line: number): Promise<string | unde
   return undefined;
 }
 
-const tables = new WeakMap<CheckedFile, Promise<CsvTable>>();
+/** What the record view needs of a table: its columns, and its records with the row of each. */
+type SheetTable = Pick<Table, 'columns' | 'records' | 'rows'>;
 
-/** A CSV file's rows as records, read again (once) when one of them is first shown: a check does not keep them. */
-function tableOf(checked: CheckedFile): Promise<CsvTable> {
-  let table = tables.get(checked);
-  // The CSV reader loads with the first CSV record shown (the check's, if a CSV file was checked), without the
-  // messages of any language: its issues are not shown here (English loads only for a table that has some).
-  if (!table) tables.set(checked, (table = Promise.all([checked.file.arrayBuffer(), import('./csv-reader.js')]).then(([buffer, { readCsvAsync }]) => readCsvAsync(new Uint8Array(buffer)))));
-  return table;
+const tables = new WeakMap<CheckedFile, Promise<Map<string | undefined, SheetTable>>>();
+
+/** The table of a CSV file (under `undefined`), or of each sheet of a workbook (under its name). */
+async function readTables(checked: CheckedFile): Promise<Map<string | undefined, SheetTable>> {
+  const bytes = new Uint8Array(await checked.file.arrayBuffer());
+  if (checked.format === 'xlsx') {
+    const { readXlsxAsync } = await import('./workbook-reader.js');
+    return new Map((await readXlsxAsync(bytes)).tables.map(({ sheet, table }) => [sheet, table]));
+  }
+  const { readCsvAsync } = await import('./csv-reader.js');
+  return new Map([[undefined, await readCsvAsync(bytes)]]);
 }
 
 /**
- * The offending record of an issue: the record of a package, the package header, the NDJSON line,
- * or, for text that does not parse, the lines around the issue.
+ * The tables of a CSV file or a workbook, read again (once) when a row of one is first shown: a check does not keep
+ * them. The reader loads with the first row shown (the check's, if a file of its kind was checked), without the
+ * messages of any language: its issues are not shown here (English loads only for a table that has some).
+ */
+function tablesOf(checked: CheckedFile): Promise<Map<string | undefined, SheetTable>> {
+  let read = tables.get(checked);
+  if (!read) tables.set(checked, (read = readTables(checked)));
+  return read;
+}
+
+/**
+ * The offending record of an issue: the record of a package, the package header, the NDJSON line, the row of a
+ * CSV file or of a workbook's sheet (its columns for the header), or, for text that does not parse, the lines
+ * around the issue.
  */
 export async function recordView(checked: CheckedFile | undefined, issue: Pick<FileIssue, 'location' | 'record' | 'field'>): Promise<RecordView> {
   const { record, field } = issue;
@@ -78,11 +95,11 @@ export async function recordView(checked: CheckedFile | undefined, issue: Pick<F
     }
   }
   if (record.kind === 'row') {
-    const table = await tableOf(checked);
-    const index = table.rows.indexOf(record.row);
-    // Row 1 is the header: its issues are about the columns.
-    if (record.row === 1) return { ...base, ...jsonView(table.columns, '') };
-    if (index >= 0) return { ...base, ...jsonView(table.records[index], field) };
+    const table = (await tablesOf(checked)).get(record.sheet);
+    const index = table ? table.rows.indexOf(record.row) : -1;
+    if (table && index >= 0) return { ...base, ...jsonView(table.records[index], field) };
+    // A row above the first record is the header (blank rows and a `sep=` line are not rows of the table): its issues are about the columns.
+    if (table && record.row < (table.rows[0] ?? Infinity)) return { ...base, ...jsonView(table.columns, '') };
   }
   if (at) {
     // A few lines read again: the file may be one read piece by piece, too large to hold.

@@ -68,10 +68,12 @@ export const en = {
 
   'location.text': 'line {line}, column {column}',
   'location.cell': 'row {row}, column {column}',
+  'location.sheetCell': 'sheet "{sheet}", cell {cell}',
   'record.file': 'whole file',
   'record.package': 'package header',
   'record.line': 'line {line}',
   'record.row': 'row {row}',
+  'record.sheetRow': 'sheet "{sheet}", row {row}',
 
   'extent.records': '{count} records',
 

@@ -70,10 +70,12 @@ export const es: UiTexts = {
 
   'location.text': 'línea {line}, columna {column}',
   'location.cell': 'fila {row}, columna {column}',
+  'location.sheetCell': 'hoja «{sheet}», celda {cell}',
   'record.file': 'archivo completo',
   'record.package': 'encabezado del paquete',
   'record.line': 'línea {line}',
   'record.row': 'fila {row}',
+  'record.sheetRow': 'hoja «{sheet}», fila {row}',
 
   'extent.records': '{count} registros',
 

@@ -70,10 +70,12 @@ export const fr: UiTexts = {
 
   'location.text': 'ligne {line}, colonne {column}',
   'location.cell': 'ligne {row}, colonne {column}',
+  'location.sheetCell': 'feuille « {sheet} », cellule {cell}',
   'record.file': 'fichier entier',
   'record.package': 'en-tête du paquet',
   'record.line': 'ligne {line}',
   'record.row': 'ligne {row}',
+  'record.sheetRow': 'feuille « {sheet} », ligne {row}',
 
   'extent.records': '{count} enregistrements',
 

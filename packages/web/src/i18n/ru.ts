@@ -70,10 +70,12 @@ export const ru: UiTexts = {
 
   'location.text': 'строка {line}, столбец {column}',
   'location.cell': 'строка {row}, столбец {column}',
+  'location.sheetCell': 'лист «{sheet}», ячейка {cell}',
   'record.file': 'весь файл',
   'record.package': 'заголовок пакета',
   'record.line': 'строка {line}',
   'record.row': 'строка {row}',
+  'record.sheetRow': 'лист «{sheet}», строка {row}',
 
   'extent.records': 'записей: {count}',
 

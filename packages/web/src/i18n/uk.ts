@@ -70,10 +70,12 @@ export const uk: UiTexts = {
 
   'location.text': 'рядок {line}, стовпець {column}',
   'location.cell': 'рядок {row}, стовпець {column}',
+  'location.sheetCell': 'аркуш «{sheet}», клітинка {cell}',
   'record.file': 'увесь файл',
   'record.package': 'заголовок пакета',
   'record.line': 'рядок {line}',
   'record.row': 'рядок {row}',
+  'record.sheetRow': 'аркуш «{sheet}», рядок {row}',
 
   'extent.records': 'записів: {count}',
 

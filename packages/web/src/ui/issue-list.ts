@@ -38,21 +38,25 @@ export function recordLabel(record: RecordRef, locale: Locale): string {
     case 'line':
       return translate(locale, 'record.line', { line: record.line });
     case 'row':
-      return translate(locale, 'record.row', { row: record.row });
+      return record.sheet === undefined ? translate(locale, 'record.row', { row: record.row }) : translate(locale, 'record.sheetRow', { sheet: record.sheet, row: record.row });
   }
 }
 
 /**
- * Where an issue is in its file: `line 3, column 7` for JSON and NDJSON, `row 3, column 2` for CSV.
+ * Where an issue is in its file: `line 3, column 7` for JSON and NDJSON, `row 3, column 2` for CSV,
+ * `sheet "observations", cell C5` for a workbook.
  *
  * @example
  * ```ts
  * locationLabel({ row: 3, column: 2 }, 'en'); // 'row 3, column 2'
+ * locationLabel({ sheet: 'observations', row: 5, column: 3, cell: 'C5' }, 'uk'); // 'аркуш «observations», клітинка C5'
  * ```
  */
 export function locationLabel(location: FileIssue['location'], locale: Locale): string {
   if (!location) return '';
-  return 'line' in location ? translate(locale, 'location.text', { ...location }) : translate(locale, 'location.cell', { ...location });
+  if ('line' in location) return translate(locale, 'location.text', { ...location });
+  const { sheet, cell } = location;
+  return sheet !== undefined && cell !== undefined ? translate(locale, 'location.sheetCell', { sheet, cell }) : translate(locale, 'location.cell', { ...location });
 }
 
 /** Orders records: package header first, then by collection and index, line or row. */
@@ -66,13 +70,14 @@ function recordOrder(record: RecordRef): [string, number] {
     case 'line':
       return ['', record.line];
     case 'row':
-      return ['', record.row];
+      return [record.sheet ?? '', record.row];
   }
 }
 
-function locationOrder(location: FileIssue['location']): [number, number] {
-  if (!location) return [0, 0];
-  return ['line' in location ? location.line : location.row, location.column];
+/** Orders places: a workbook's sheet by sheet, then by line or row and column. */
+function locationOrder(location: FileIssue['location']): [string, number, number] {
+  if (!location) return ['', 0, 0];
+  return 'line' in location ? ['', location.line, location.column] : [location.sheet ?? '', location.row, location.column];
 }
 
 function compareTuples(a: readonly (string | number)[], b: readonly (string | number)[]): number {
@@ -142,7 +147,7 @@ function csvCell(value: string | number | undefined): string {
  * ```
  */
 export function issuesCsv(issues: readonly FileIssue[], files: readonly Pick<FileSummary, 'name'>[]): string {
-  const header = ['file', 'severity', 'code', 'pointer', 'line', 'row', 'column', 'message'];
+  const header = ['file', 'severity', 'code', 'pointer', 'line', 'sheet', 'row', 'column', 'message'];
   const rows = issues.map((issue) => {
     const at = issue.location;
     return [
@@ -151,6 +156,7 @@ export function issuesCsv(issues: readonly FileIssue[], files: readonly Pick<Fil
       issue.code,
       issue.pointer,
       at && 'line' in at ? at.line : undefined,
+      at && 'sheet' in at ? at.sheet : undefined,
       at && 'row' in at ? at.row : undefined,
       at?.column,
       issue.message,
