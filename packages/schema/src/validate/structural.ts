@@ -76,19 +76,51 @@ function formOf(issue: z.core.$ZodIssue, field: string | undefined, path: readon
   return undefined;
 }
 
+/** The keys of each object schema, kept: an unknown key's suggestions are remembered per list. */
+const objectKeys = new WeakMap<object, readonly string[]>();
+
+/**
+ * The keys of the object that `schema` holds at `path`, through lists, maps and optional values: the fields an
+ * unknown key there may be a misspelling of. Undefined where the schema cannot tell (a union).
+ */
+function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): readonly string[] | undefined {
+  let node: z.core.$ZodType | undefined = schema;
+  for (let at = 0; node; ) {
+    const def = node._zod.def as z.core.$ZodTypeDef & Partial<Record<'shape' | 'element' | 'valueType' | 'innerType' | 'in', unknown>>;
+    if ('innerType' in def || def.type === 'pipe') {
+      node = (def.innerType ?? def.in) as z.core.$ZodType;
+      continue;
+    }
+    if (at === path.length) {
+      if (def.type !== 'object') return undefined;
+      let keys = objectKeys.get(node);
+      if (!keys) objectKeys.set(node, (keys = Object.keys(def.shape as object)));
+      return keys;
+    }
+    const key = path[at++]!;
+    if (def.type === 'object') node = (def.shape as Record<PropertyKey, z.core.$ZodType | undefined>)[key];
+    else if (def.type === 'array') node = def.element as z.core.$ZodType;
+    else if (def.type === 'record') node = def.valueType as z.core.$ZodType;
+    else return undefined;
+  }
+  return undefined;
+}
+
 /**
  * Turns zod issues into PHX structural problems: one per unknown key, `schema.required` for missing fields, and one
  * per field (an empty text is empty, not also blank). Each names its field, echoes the value found and the form
  * asked for, so that its message can say what to write.
  */
-export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonly (string | number)[] = []): StructuralProblem[] {
+export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonly (string | number)[] = [], schema?: z.core.$ZodType): StructuralProblem[] {
   const problems: StructuralProblem[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
     const path = [...base, ...(issue.path as (string | number)[])];
     if (issue.code === 'unrecognized_keys') {
+      // The fields of the object the key is in, when the schema tells them; else every key of the model.
+      const known = (schema && keysAt(schema, issue.path)) ?? modelKeys;
       for (const key of issue.keys) {
-        problems.push({ code: 'schema.unknown-field', path: [...path, key], params: { zodCode: issue.code, keys: [key], suggestions: suggestionsInList(key, modelKeys) } });
+        problems.push({ code: 'schema.unknown-field', path: [...path, key], params: { zodCode: issue.code, keys: [key], suggestions: suggestionsInList(key, known) } });
       }
       continue;
     }
@@ -118,8 +150,9 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
     if (params.values && params.values.length > 20) params.values = params.values.slice(0, 20);
     // A list or a group of fields is not echoed: the message names its kind instead.
     if (issue.code === 'invalid_type' || (echo === undefined && issue.input !== undefined)) params.received = typeName(issue.input);
-    // zod reports a missing enum or literal as an invalid value: to a user it is a missing field all the same.
-    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined && path.length > 0) {
+    // zod reports a missing enum or literal as an invalid value, and a missing field of several forms as an invalid
+    // union: to a user it is a missing field all the same.
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union') && issue.input === undefined && path.length > 0) {
       problems.push({ code: 'schema.required', path, params: { ...params, field: field ?? String(path[path.length - 1]) } });
       continue;
     }
@@ -149,7 +182,7 @@ export function shapeProblems(schema: z.ZodType, value: unknown, base: readonly 
   if (result.success) return { problems: [], data: result.data as Record<string, unknown> };
   // Parse again with the input reported: only on failure, since it slows zod's fast path down.
   const reported = schema.safeParse(value, parseOptions);
-  return { problems: fromZodIssues(reported.error?.issues ?? result.error.issues, base) };
+  return { problems: fromZodIssues(reported.error?.issues ?? result.error.issues, base, schema) };
 }
 
 /** zod's verdict on a value of a kind: its problems, with paths under `base`, and its parsed data when it fits. */

@@ -52,6 +52,23 @@ describe('structural codes', () => {
     expect(formatIssue(issue, 'ru')).toBe('Не заполнено обязательное поле: тип учреждения («facilityType»)');
   });
 
+  it('calls a missing field of several forms (the licence) a missing field, not a value of none of its forms', () => {
+    const issue = expectOnly(validate(changed((p) => delete p.license), { now: NOW }), 'schema.required', '/license');
+    expect(issue.message).toBe('Licence ("license") is missing');
+  });
+
+  it('suggests for an unknown field the fields of the object it is in, never the key itself', () => {
+    const suggested = (change: (p: Loose) => void) =>
+      validate(changed(change), { now: NOW }).issues.map((issue) => [issue.pointer, issue.code === 'schema.unknown-field' ? issue.params.suggestions : issue.code]);
+    // `title` is a field of a meeting, not of the package header: nothing there is near it.
+    expect(suggested((p) => (p.title = { en: 'Data 2020' }))).toEqual([['/title', []]]);
+    expect(suggested((p) => (p.licence = p.license))).toContainEqual(['/licence', ['license']]);
+    expect(suggested((p) => (p.observations[0].period.strat = '2020-01-01'))).toContainEqual(['/observations/0/period/strat', ['start']]);
+    // `notes` is a field of an observation, not of a facility.
+    expect(suggested((p) => (p.facilities[0].note = 'x'))).toEqual([['/facilities/0/note', []]]);
+    expect(suggested((p) => (p.observations[0].note = 'x'))).toEqual([['/observations/0/note', ['notes']]]);
+  });
+
   // What a data officer sends, and what the message says back: the field in words, the value, the form asked for.
   const messages: [string, (p: Loose) => void, IssueCode, string, string, string][] = [
     ['an empty id is empty, once', (p) => (p.observations[0].id = ''), 'schema.invalid-format', '/observations/0/id', 'Identifier is empty', 'Ідентифікатор: порожньо'],
