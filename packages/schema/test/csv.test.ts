@@ -85,6 +85,21 @@ describe('readCsv: real-world CSV', () => {
     expect(table.rows).toEqual([4, 6]);
   });
 
+  it('suggests for a misspelt column the columns of its table it is nearest to', () => {
+    const csv = `${header.replace('period.start', 'period.strat').replace('numerator', 'Numerater')},nmae.uk,id\n${row('obs-1')},x,obs-1\n`;
+    const unknown = readCsv(csv).issues.filter((issue) => issue.code === 'schema.unknown-field');
+    expect(unknown.map((issue) => [issue.params, issue.location])).toEqual([
+      [{ zodCode: 'unrecognized_keys', keys: ['period.strat'], suggestions: ['period.start'] }, { row: 1, column: 5 }],
+      [{ zodCode: 'unrecognized_keys', keys: ['Numerater'], suggestions: ['numerator'] }, { row: 1, column: 7 }],
+      // An observation has no name: nothing is near enough.
+      [{ zodCode: 'unrecognized_keys', keys: ['nmae.uk'], suggestions: [] }, { row: 1, column: 12 }],
+      // A column named twice is known: only its second is extra.
+      [{ zodCode: 'unrecognized_keys', keys: ['id'], suggestions: [] }, { row: 1, column: 13 }],
+    ]);
+    expect(unknown[0]!.message).toContain('did you mean "period.start"?');
+    expect(readCsv('id,nmae.uk,organisationType,countries.0\nUA-1,x,ngo,UA\n', { type: 'organisation' }).issues[0]!.params).toMatchObject({ suggestions: ['name.uk'] });
+  });
+
   it('reports every unknown, repeated and missing column at once, at the header', () => {
     const table = readCsv('id,indicator,colour,id,period.start,scope.county\nobs-1,hiv-prevalence-prisoners,red,obs-1,2020-01-01,ZA\n', { type: 'observation' });
     expect(table.issues.map((issue) => [issue.code, issue.pointer, issue.location])).toEqual([

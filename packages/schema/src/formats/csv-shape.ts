@@ -138,6 +138,38 @@ export function requiredColumns(type: TableType): (string | number)[][] {
   return paths;
 }
 
+/** The languages offered for a column of a text in several languages (`name.uk`), when a misspelt column may mean one. */
+const COLUMN_LANGUAGES = ['en', 'ru', 'uk', 'fr', 'es'] as const;
+
+const columnLists = new Map<TableType, readonly string[]>();
+
+/**
+ * The columns of a table of a type that a misspelt column may have meant: every field by its path, a list by its
+ * first item (`countries.0`), a text in several languages in PHX's languages (`name.uk`); not extensions' columns.
+ *
+ * @example
+ * ```ts
+ * knownColumns('observation').includes('period.start'); // true
+ * ```
+ */
+export function knownColumns(type: TableType): readonly string[] {
+  let columns = columnLists.get(type);
+  if (!columns) {
+    const found: string[] = [];
+    const visit = (shape: Shape, name: string): void => {
+      const under = (key: string | number): string => (name === '' ? String(key) : `${name}.${key}`);
+      if (shape.kind === 'object') for (const [key, field] of shape.fields) visit(field, under(key));
+      else if (shape.kind === 'array') visit(shape.element, under(0));
+      else if (shape.kind === 'map') {
+        if (!shape.whole) for (const language of COLUMN_LANGUAGES) visit(shape.value, under(language));
+      } else found.push(name);
+    };
+    visit(recordShape(type), '');
+    columnLists.set(type, (columns = found));
+  }
+  return columns;
+}
+
 /**
  * A rank for each column, so that columns come out in the order of the schema's fields
  * (`id` first, `period.start` before `period.end`), items of a list in index order.

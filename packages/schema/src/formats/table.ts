@@ -5,7 +5,8 @@ import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
 import { readColumn, sheetDateOrder, type SheetCell } from './cells.js';
-import { requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
+import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
+import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 
 /** How to read the cells of a table: what CSV and workbook reading share. */
@@ -210,7 +211,8 @@ export function readTable(
     }
     // A column named twice would overwrite its first: it counts as an extra column.
     if (target.kind === 'unknown' || seen.has(name)) {
-      add({ code: 'schema.unknown-field', path: target.path, params: { zodCode: 'unrecognized_keys', keys: [name] } }, headerRow, index + 1);
+      const suggestions = target.kind === 'unknown' ? suggestionsInList(name, knownColumns(type)) : [];
+      add({ code: 'schema.unknown-field', path: target.path, params: { zodCode: 'unrecognized_keys', keys: [name], suggestions } }, headerRow, index + 1);
       table.targets.push(undefined);
       continue;
     }
