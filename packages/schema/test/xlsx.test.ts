@@ -167,6 +167,18 @@ describe('issues in a workbook', () => {
     expect(broken.ok).toBe(false);
   }, 30_000);
 
+  it('names a sheet named after its records whose header names none of their fields, rather than reading no records from it', async () => {
+    const workbook = await open(await writeXlsx(example));
+    // The row of field paths deleted, the headings in words left: PHX cannot tell which column is which.
+    workbook.getWorksheet('facilities')!.spliceRows(2, 1);
+    const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { locale: 'uk' });
+    expect(pkg.facilities).toBeUndefined();
+    expect(issues.map((issue) => [issue.code, issue.params, issue.location, issue.message])).toEqual([
+      ['csv.no-header', { type: 'facility' }, { sheet: 'facilities', row: 1, column: 1, cell: 'A1' }, 'Перший рядок — не заголовок зі стовпцями записів типу «установа»; додайте рядок заголовка'],
+    ]);
+    expect((await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now })).ok).toBe(false);
+  });
+
   it('measures a workbook before unpacking it: one that unpacks to more than the limit is too large, a cut one unreadable', async () => {
     const bytes = await writeXlsx(example);
     expect((await readXlsx(bytes, { maxDocumentBytes: bytes.length * 100 })).issues).toEqual([]);

@@ -122,6 +122,12 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       collector.add({ code: 'sheet.unknown-sheet', path: [sheet.name], params: { sheet: sheet.name } });
       continue;
     }
+    // A sheet named after its records whose header names none of their fields: its rows would be lost without a word.
+    if (table.type !== 'package' && table.recognisedColumns === 0) {
+      const issue = collector.add({ code: 'csv.no-header', path: [sheet.name], params: { type: table.type } });
+      if (issue) issue.location = cellLocation(table.headerRow || 1, 1, sheet.name);
+      continue;
+    }
     read.tables.push({ sheet: sheet.name, table });
     kept.push(sheetProblems);
     table.issues.forEach((issue) => collector.keep(issue));

@@ -86,7 +86,7 @@ export const issueCodes = {
   'csv.no-header': {
     severity: 'error',
     structural: false,
-    summary: 'The first row of a CSV file is not a header of PHX columns (id, indicator, period.start, ...), so its record type cannot be told.',
+    summary: 'The first row of a CSV file, or of a sheet named after its records, is not a header of PHX columns (id, indicator, period.start, ...), so its record type cannot be told or its rows read.',
     example: 'name;age;prison',
   },
   'csv.no-rows': {
