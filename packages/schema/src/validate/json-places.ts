@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import type { TextLocation } from './issue.js';
 import { LineIndex } from './locate.js';
 
@@ -29,6 +29,21 @@ export function syntaxErrorOf(text: string, error: unknown): { offset: number; t
 }
 
 /**
+ * The node at a path, as `JSON.parse` reads the text: of a key given twice in an object, the last, whose value is the
+ * one checked (jsonc-parser's `findNodeAtLocation` takes the first).
+ */
+function nodeAt(root: Node, path: readonly (string | number)[]): Node | undefined {
+  let node: Node | undefined = root;
+  for (const segment of path) {
+    const children: Node[] = node?.children ?? [];
+    if (typeof segment === 'number') node = node?.type === 'array' ? children[segment] : undefined;
+    else node = node?.type === 'object' ? children.findLast((property) => property.children?.[0]?.value === segment)?.children?.[1] : undefined;
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/**
  * Finds where each path lies in a JSON text: the key of a field, or the value itself for
  * array items and the root. A path that does not exist (a missing field) gets the place of
  * the nearest object that does.
@@ -38,7 +53,7 @@ export function locatePaths(text: string, paths: readonly (readonly (string | nu
   return paths.map((path) => {
     if (!root) return { line: 1, column: 1 };
     let node: Node | undefined;
-    for (let length = path.length; length >= 0 && !node; length--) node = findNodeAtLocation(root, path.slice(0, length) as (string | number)[]);
+    for (let length = path.length; length >= 0 && !node; length--) node = nodeAt(root, path.slice(0, length));
     const target = node?.parent?.type === 'property' ? node.parent : node;
     return lines.locate(target?.offset ?? 0);
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IssueCode } from '../../src/validate/codes.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
 import { formatIssue } from '../../src/validate/messages.js';
+import { validateNdjson } from '../../src/validate/ndjson.js';
 import { changed, countObservation, expectClean, expectOnly, NOW, smallPackage, type Loose } from './fixtures.js';
 
 /** The 1-based line and column of the first `needle` after the first `after`. */
@@ -130,6 +131,19 @@ describe('structural codes', () => {
       ['schema.required', '/publisher'],
       ['schema.invalid-type', '/observations/0/numerator'],
     ]);
+  });
+
+  it('places an issue of a key given twice at the last, whose value is the one read and checked', async () => {
+    const text = JSON.stringify(changed((p) => (p.facilities[0].capacity = 800)), null, 2).replace('"capacity": 800', '"capacity": 800,\n      "capacity": "many"');
+    const issue = expectOnly(validate(text, { now: NOW }), 'schema.invalid-type', '/facilities/0/capacity');
+    expect(issue.location).toEqual(locationOf(text, '"capacity": "many"', ''));
+    // In every reader: a record of an NDJSON line too.
+    const line = '{"type":"facility","id":"f","country":"ZA","facilityType":"prison","capacity":800,"capacity":"many"}';
+    const run = validateNdjson((async function* () {
+      yield `${line}\n`;
+    })());
+    const found = await run.next();
+    expect(found.value).toMatchObject({ code: 'schema.invalid-type', location: { line: 1, column: line.lastIndexOf('"capacity"') + 1 } });
   });
 
   it('checks a lone record with pointers from the record', () => {
