@@ -13,6 +13,20 @@ export interface JsonPlaces {
   locatePaths(text: string, paths: readonly (readonly (string | number)[])[], lines?: LineIndex): TextLocation[];
 }
 
+/**
+ * The offset of a raw control character (a tab or a line break typed into a note) in the string that starts at
+ * `start`, if it holds one: jsonc-parser reports the string, where the character is what to name and show.
+ */
+function controlCharacterIn(text: string, start: number): number | undefined {
+  for (let at = start + 1; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === 0x22) return undefined;
+    if (code === 0x5c) at++;
+    else if (code < 0x20) return at;
+  }
+  return undefined;
+}
+
 /** Where a text stops being JSON, and what it found there (`null` for the end of the text). */
 export function syntaxErrorOf(text: string, error: unknown): { offset: number; token: string | null } {
   const errors: ParseError[] = [];
@@ -24,6 +38,7 @@ export function syntaxErrorOf(text: string, error: unknown): { offset: number; t
     offset = position === undefined ? 0 : Number(position);
   }
   while (offset < text.length && /\s/.test(text[offset]!)) offset++;
+  if (text[offset] === '"') offset = controlCharacterIn(text, offset) ?? offset;
   const token = offset >= text.length ? null : String.fromCodePoint(text.codePointAt(offset)!);
   return { offset, token };
 }

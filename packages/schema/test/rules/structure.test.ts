@@ -173,9 +173,12 @@ describe('syntax.invalid-json', () => {
     }
   });
 
-  it('reports a raw control character at the string that holds it', () => {
+  it('reports a raw control character at the character, and names it', () => {
     const issue = expectOnly(validate('{"id": "a\tb"}'), 'syntax.invalid-json', '');
-    expect(issue.location).toEqual({ line: 1, column: 8 });
+    expect([issue.location, issue.params, issue.message]).toEqual([{ line: 1, column: 10 }, { token: '\t' }, 'Not valid JSON: unexpected "\\t"']);
+    // A line break typed into a note, after an escaped quote: at the end of its first line.
+    const note = expectOnly(validate('{\n  "id": "x",\n  "notes": "said \\"no\\"\nthen left"\n}'), 'syntax.invalid-json', '');
+    expect([note.location, note.params]).toEqual([{ line: 3, column: 24 }, { token: '\n' }]);
   });
 });
 
