@@ -146,11 +146,6 @@ const columnLists = new Map<TableType, readonly string[]>();
 /**
  * The columns of a table of a type that a misspelt column may have meant: every field by its path, a list by its
  * first item (`countries.0`), a text in several languages in PHX's languages (`name.uk`); not extensions' columns.
- *
- * @example
- * ```ts
- * knownColumns('observation').includes('period.start'); // true
- * ```
  */
 export function knownColumns(type: TableType): readonly string[] {
   let columns = columnLists.get(type);
