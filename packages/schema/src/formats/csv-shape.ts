@@ -1,6 +1,7 @@
 import type { CodelistId } from '../codelists/codes.js';
 import { tableShapes } from '../generated/table-shapes.js';
 import type { RecordType } from '../model/record-kinds.js';
+import { excelLocales } from './excel-locale.js';
 
 /**
  * What a CSV cell holds, as the schema of its field says.
@@ -138,9 +139,6 @@ export function requiredColumns(type: TableType): (string | number)[][] {
   return paths;
 }
 
-/** The languages offered for a column of a text in several languages (`name.uk`), when a misspelt column may mean one. */
-const COLUMN_LANGUAGES = ['en', 'ru', 'uk', 'fr', 'es'] as const;
-
 const columnLists = new Map<TableType, readonly string[]>();
 
 /**
@@ -156,7 +154,7 @@ export function knownColumns(type: TableType): readonly string[] {
       if (shape.kind === 'object') for (const [key, field] of shape.fields) visit(field, under(key));
       else if (shape.kind === 'array') visit(shape.element, under(0));
       else if (shape.kind === 'map') {
-        if (!shape.whole) for (const language of COLUMN_LANGUAGES) visit(shape.value, under(language));
+        if (!shape.whole) for (const language of excelLocales) visit(shape.value, under(language));
       } else found.push(name);
     };
     visit(recordShape(type), '');
