@@ -31,6 +31,8 @@ export interface NoteParams {
   'import.invalid-json': { line: number; column: number };
   /** The source does not name a field of the package header, and the import options do not either. */
   'import.header-missing': { field: 'publisher' | 'license' };
+  /** A quote opens a cell (in `column`, from 1) of a CSV file and is never closed; `value`: the cell's text from the quote to its first line break, shortened. */
+  'import.unclosed-quote': { column: number; value: string };
   'fhir.count-not-integer': { field: 'numerator' | 'denominator' };
   'fhir.suppressed-value-withheld': Record<string, never>;
   'fhir.unknown-indicator': { indicator: string };

@@ -154,6 +154,36 @@ describe('DHIS2 import', () => {
     );
   });
 
+  describe('quoted cells of CSV', () => {
+    const head = 'dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup';
+    const row = (orgUnit: string, value: number, comment: string) => `PHX_PRISONS_PEOPLE_ON_OAT,2020,${orgUnit},default,,${value},,,${comment},`;
+
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('a quote never closed in a middle row (%s) is an error at its row, and nothing is imported', (_, eol) => {
+      const text = [head, row('UA', 1450, ''), row('KG', 380, '"Central prison'), row('KE', 500, ''), row('ZM', 210, 'last'), ''].join(eol);
+      const { package: back, notes } = fromDhis2Csv(text, template, { header });
+      expect(back).toBeUndefined();
+      expect(notes).toEqual([expect.objectContaining({ code: 'import.unclosed-quote', severity: 'error', params: { column: 9, value: 'Central prison,' }, count: 1, examples: ['3'], exampleKind: 'row' })]);
+    });
+
+    it('places a quote never closed on a last row of blank cells, which is not read, after the rows read', () => {
+      const { package: back, notes } = fromDhis2Csv([head, row('UA', 1450, ''), ',,"  '].join('\n'), template, { header });
+      expect(back).toBeUndefined();
+      expect(notes).toEqual([expect.objectContaining({ code: 'import.unclosed-quote', params: { column: 3, value: '  ' }, examples: ['3'] })]);
+    });
+
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) whose quoted cells hold separators, doubled quotes and line breaks', (_, eol) => {
+      const text = [head, row('UA', 1450, '"Central prison, block 2"'), row('KG', 380, '"said ""no"""'), row('KE', 500, `"first line${eol}second line"`), row('ZM', 210, '"4"'), ''].join(eol);
+      const { package: back, notes } = fromDhis2Csv(text, template, { header });
+      expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
+      expect(back!.observations!.map((o) => [o.scope.country, o.value, o.notes])).toEqual([
+        ['UA', 1450, 'Central prison, block 2'],
+        ['KG', 380, 'said "no"'],
+        ['KE', 500, `first line${eol}second line`],
+        ['ZM', 210, '4'],
+      ]);
+    });
+  });
+
   it('skips values it cannot read, with a warning, and never throws', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.jsonValue(), fc.record({ dataElement: fc.string(), period: fc.string(), orgUnit: fc.string(), value: fc.string() }))), fc.string(), (values, csv) => {

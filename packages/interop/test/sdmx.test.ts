@@ -164,6 +164,37 @@ describe('SDMX-CSV import', () => {
     );
   });
 
+  describe('quoted cells', () => {
+    const head = 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,REPORTING_ORG,TIME_PERIOD,OBS_VALUE,OBS_COMMENT';
+    const row = (quarter: number, comment: string) => `dataflow,PHX:DF_PRISON_HEALTH(1.0.0),I,prisons-people-on-oat,UA,UA-EDR-38214567,2020-Q${quarter},${1400 + quarter},${comment}`;
+    const options = { header: { license: 'CC-BY-4.0' } };
+
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('a quote never closed in a middle row (%s) is an error at its row, and nothing is imported', (_, eol) => {
+      const text = [head, row(1, ''), row(2, '"Central prison'), row(3, ''), row(4, 'fourth'), ''].join(eol);
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(back).toBeUndefined();
+      expect(notes).toEqual([expect.objectContaining({ code: 'import.unclosed-quote', severity: 'error', params: { column: 9, value: 'Central prison' }, count: 1, examples: ['3'], exampleKind: 'row' })]);
+    });
+
+    it('says where a quote never closed opens in the header, and shortens a long cell', () => {
+      expect(fromSdmxCsv(`STRUCTURE,"INDICATOR\n${row(1, '')}\n`, options).notes[0]).toMatchObject({ code: 'import.unclosed-quote', params: { column: 2, value: 'INDICATOR' }, examples: ['1'] });
+      const note = fromSdmxCsv([head, row(1, `"${'x'.repeat(100)}`), row(2, '')].join('\n'), options).notes[0]!;
+      expect(note).toMatchObject({ params: { column: 9, value: `${'x'.repeat(59)}…` }, examples: ['2'] });
+    });
+
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) whose quoted cells hold separators, doubled quotes and line breaks', (_, eol) => {
+      const text = [head, row(1, '"Central prison, block 2"'), row(2, '"said ""no"""'), row(3, `"first line${eol}second line"`), row(4, '"4"'), ''].join(eol);
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
+      expect(back!.observations!.map((o) => [o.value, o.notes])).toEqual([
+        [1401, 'Central prison, block 2'],
+        [1402, 'said "no"'],
+        [1403, `first line${eol}second line`],
+        [1404, '4'],
+      ]);
+    });
+  });
+
   it('never throws on hostile text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string().map((s) => `STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD\n${s}`)), (text) => {

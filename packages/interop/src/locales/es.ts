@@ -22,6 +22,7 @@ export const es: InteropLocale = {
       p.field === 'publisher'
         ? 'la fuente no nombra al editor del paquete: indíquelo (phx import --publisher <identificador de la organización>)'
         : 'la fuente no nombra la licencia de los datos: indíquela (phx import --license CC-BY-4.0)',
+    'import.unclosed-quote': (p) => `unas comillas (") abiertas en la columna ${p.column} no se cierran nunca: todo el resto del archivo se leyó en esta única celda, a partir de «${p.value}»; cierre las comillas o elimínelas`,
     'fhir.count-not-integer': (p) => `un recuento de población FHIR es un número entero: ${parts[p.field]}`,
     'fhir.suppressed-value-withheld': () => 'el valor de una observación suprimida no se transmite (data-absent-reason "masked")',
     'fhir.unknown-indicator': (p) => `el indicador «${p.indicator}» no está en el catálogo ni en el paquete: su Measure solo lleva su dirección`,

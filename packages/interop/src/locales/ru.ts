@@ -22,6 +22,7 @@ export const ru: InteropLocale = {
       p.field === 'publisher'
         ? 'Источник не называет издателя пакета: укажите его (phx import --publisher <идентификатор организации>)'
         : 'Источник не называет лицензию данных: укажите её (phx import --license CC-BY-4.0)',
+    'import.unclosed-quote': (p) => `В столбце ${p.column} открыта кавычка ("), но не закрыта, поэтому весь остаток файла прочитан в эту одну ячейку, начиная с «${p.value}»: закройте кавычку или удалите её`,
     'fhir.count-not-integer': (p) => `${parts[p.field]} опущен: численность популяции в FHIR — целое число`,
     'fhir.suppressed-value-withheld': () => 'Значение скрытого наблюдения не передаётся (data-absent-reason "masked")',
     'fhir.unknown-indicator': (p) => `Индикатора «${p.indicator}» нет ни в каталоге, ни в пакете: его Measure содержит только адрес`,

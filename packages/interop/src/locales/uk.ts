@@ -22,6 +22,7 @@ export const uk: InteropLocale = {
       p.field === 'publisher'
         ? 'Джерело не називає видавця пакета: зазначте його (phx import --publisher <ідентифікатор організації>)'
         : 'Джерело не називає ліцензію даних: зазначте її (phx import --license CC-BY-4.0)',
+    'import.unclosed-quote': (p) => `У стовпці ${p.column} відкрито лапки ("), але їх не закрито, тому всю решту файлу прочитано в цю одну клітинку, починаючи з «${p.value}»: закрийте лапки або видаліть їх`,
     'fhir.count-not-integer': (p) => `${parts[p.field]} пропущено: чисельність популяції у FHIR — ціле число`,
     'fhir.suppressed-value-withheld': () => 'Значення прихованого спостереження не передається (data-absent-reason "masked")',
     'fhir.unknown-indicator': (p) => `Індикатора «${p.indicator}» немає ні в каталозі, ні в пакеті: його Measure містить лише адресу`,

@@ -1,6 +1,7 @@
 /** SDMX-CSV (2.0, and 1.0's `DATAFLOW` header) read back into PHX observations. */
 import Papa from 'papaparse';
 import { codelists, type Observation } from '@phx/schema';
+import { reportUnclosedQuote } from '../csv.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
 import { Notes } from '../report.js';
@@ -18,7 +19,9 @@ function separatorOf(text: string): string | undefined {
 /**
  * Reads SDMX-CSV data in the PHX data structure back into a PHX package. Columns may come in any order; rows
  * with the delete action `D` are skipped with a warning. SDMX-CSV does not carry the licence or the publisher:
- * give them in the options (the publisher defaults to the one reporting organisation).
+ * give them in the options (the publisher defaults to the one reporting organisation). A quote that opens a cell
+ * and is never closed would take every row below into that cell: it is an error (`import.unclosed-quote`), and
+ * nothing is imported.
  *
  * @example
  * ```ts
@@ -34,7 +37,10 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
     notes.error('sdmx.not-sdmx-csv', {});
     return { package: undefined, notes: notes.list() };
   }
-  const { data } = Papa.parse<Record<string, string>>(input, { header: true, delimiter, skipEmptyLines: 'greedy' });
+  const parsed = Papa.parse<Record<string, string>>(input, { header: true, delimiter, skipEmptyLines: 'greedy' });
+  // Rows missing trailing cells (or with extra ones) are read as they are; a quote never closed loses every row below.
+  if (reportUnclosedQuote(parsed, input, 2, notes)) return { package: undefined, notes: notes.list() };
+  const { data } = parsed;
   const definitions = indicatorsOf({});
   const ids = new IdMaker();
   const observations: Observation[] = [];
