@@ -91,8 +91,11 @@ function zip(entries: [name: string, text: string][]): Uint8Array {
   return Buffer.concat([...locals, ...centrals, new Uint8Array(end.buffer)]);
 }
 
-/** A one-sheet workbook with the parts, and in the order, that Excel writes them. */
-function workbook(): Uint8Array {
+/** The rows of the sheet of {@link workbook}: a column of ids, as Excel writes it. */
+const ID_ROWS = '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>obs-1</t></is></c></row>';
+
+/** A one-sheet workbook of these rows, with the parts, and in the order, that Excel writes them. */
+function workbook(rows = ID_ROWS): Uint8Array {
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
   return zip([
     [
@@ -107,12 +110,12 @@ function workbook(): Uint8Array {
     ['xl/_rels/workbook.xml.rels', `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
     [
       'xl/worksheets/sheet1.xml',
-      `${xml}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>obs-1</t></is></c></row></sheetData></worksheet>`,
+      `${xml}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`,
     ],
   ]);
 }
 
-/** What {@link workbook} gives: the package header's fields and the sheet's missing columns. */
+/** What {@link workbook} gives: the sheet's 7 missing columns and the package header's 7 fields. */
 const workbookCodes: string[] = Array(14).fill('schema.required');
 
 /** Bytes that are no text at all, the same every run. */
@@ -138,6 +141,13 @@ export function awkwardFiles(): AwkwardFile[] {
     { name: 'binary.dat', bytes: noise(4096), codes: ['syntax.invalid-encoding'] },
     // A workbook is read as Excel wrote it: this one lacks the package header and all but one column.
     { name: 'observations.xlsx', bytes: workbook(), codes: workbookCodes },
+    // As a program that does not calculate formulas writes a workbook: a formula, and no result beside it.
+    {
+      name: 'uncalculated-formula.xlsx',
+      bytes: workbook(ID_ROWS.replace('</c></row><row r="2">', '</c><c r="B1" t="inlineStr"><is><t>denominator</t></is></c></row><row r="2">').replace(/<\/c><\/row>$/, '</c><c r="B2"><f>12*4</f></c></row>')),
+      // In the order of their cells: the sheet's missing columns (row 1), the formula (B2), then the header's fields (no cell).
+      codes: [...workbookCodes.slice(0, 7), 'sheet.formula-without-result', ...workbookCodes.slice(7)],
+    },
     // An Excel workbook saved with the name of a CSV file is still a workbook.
     { name: 'renamed-workbook.csv', bytes: workbook(), codes: workbookCodes },
     // An Excel 97–2003 workbook, a compound file, is named so that it is saved again as .xlsx.

@@ -239,6 +239,67 @@ describe('issues in a workbook', () => {
     expect(issues.map((issue) => [issue.code, issue.location])).toEqual([['sheet.cell-beyond-header', { sheet: 'facilities', row: 2, column: 4, cell: 'D2' }]]);
   });
 
+  it('reads a formula as its result, a result of 0 included, and reports one the file holds no result of at its cell alone', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(['id', 'country', 'facilityType', 'population.count', 'population.date']);
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', { formula: 'D3-D3', result: 0 }, { formula: 'DATE(2020,1,1)', result: 43831 }]);
+    // As a script writes a workbook (openpyxl, a template filled by code): formulas and no results.
+    sheet.addRow(['zm-kabwe', { formula: 'A2', result: undefined }, 'prison', { formula: 'D2+800' }]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { pkg } = await readXlsx(bytes);
+    expect(pkg.facilities).toEqual([
+      { id: 'zm-lusaka', country: 'ZM', facilityType: 'prison', population: { count: 0, date: '2020-01-01' } },
+      { id: 'zm-kabwe', facilityType: 'prison' },
+    ]);
+    const { issues } = await validateXlsx(bytes, { now, locale: 'uk' });
+    // `country` is required: its formula's issue says why it is empty, with no second issue at the same cell.
+    // The others are the package header's: a workbook without a Package sheet has none.
+    expect(issues.filter((issue) => issue.severity === 'error' && issue.location?.sheet === 'facilities').map((issue) => [issue.code, issue.location, issue.message])).toEqual([
+      ['sheet.formula-without-result', { sheet: 'facilities', row: 3, column: 2, cell: 'B3' }, expect.stringContaining('«=A2»') as string],
+      ['sheet.formula-without-result', { sheet: 'facilities', row: 3, column: 4, cell: 'D3' }, expect.stringContaining('«=D2+800»') as string],
+    ]);
+  });
+
+  it('reads a merged cell once, at its first cell, not again under every column of the merge', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(['id', 'country', 'facilityType', 'name', 'subnationalArea']);
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', 'Lusaka Central Correctional Facility', null]);
+    sheet.mergeCells('D2:E2');
+    const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(issues).toEqual([]);
+    expect(pkg.facilities).toEqual([{ id: 'zm-lusaka', country: 'ZM', facilityType: 'prison', name: 'Lusaka Central Correctional Facility' }]);
+  });
+
+  it('reads the dates of a workbook in the 1904 date system, number cells in date columns included', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.properties.date1904 = true;
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(['id', 'country', 'facilityType', 'population.count', 'population.date']);
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', 1200, new Date(Date.UTC(2020, 0, 1))]);
+    // Day 42369 of the 1904 system, as older Excel for Mac counts: 2020-01-01 (43831 in the 1900 system).
+    sheet.addRow(['zm-ndola', 'ZM', 'prison', 500, 42369]);
+    sheet.getCell('E2').numFmt = 'yyyy-mm-dd';
+    const { pkg } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect((pkg.facilities as { population: unknown }[]).map((facility) => facility.population)).toEqual([
+      { count: 1200, date: '2020-01-01' },
+      { count: 500, date: '2020-01-01' },
+    ]);
+  });
+
+  it('reports a second row of values on the Package sheet at its row, rather than dropping it', async () => {
+    const workbook = await open(await writeXlsx(example));
+    const header = workbook.getWorksheet('Package')!;
+    const paths = (header.getRow(2).values as unknown[]).slice(1) as string[];
+    header.getCell(4, paths.indexOf('id') + 1).value = 'phx-network-meeting-2021';
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { pkg, issues } = await readXlsx(bytes);
+    expect(pkg.id).toEqual(example.id);
+    expect(issues.map((issue) => [issue.code, issue.location])).toEqual([['sheet.second-header', { sheet: 'Package', row: 4, column: 1, cell: 'A4' }]]);
+    expect((await validateXlsx(bytes, { now })).ok).toBe(false);
+  });
+
   // Cells of every kind exceljs reads — numbers beyond any date, NaN, errors, formulas, rich text, links, dates
   // out of range — under any PHX columns, formatted as dates, text or numbers, on a sheet of any name.
   it('never throws on a workbook of any cells, and validateFileAsync says what validateFile says of it', async () => {

@@ -247,7 +247,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       for (const { sheet, table } of read.tables) {
         const locate = columnLocator(table.targets);
         const settled = headerSettled(table.issues);
-        const placeOf = (row: number) => (path: readonly (string | number)[], code: ValidationIssue['code']) => (settled({ code, path: [...path] }) ? null : cellLocation(row, locate(path), sheet));
+        const placeOf = (row: number) => (path: readonly (string | number)[], code: ValidationIssue['code']) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), sheet));
         if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow) });
         else if (table.type && !input.headerOnly) {
           const type = table.type;

@@ -45,6 +45,8 @@ export interface ColumnSettings {
   excelLocale?: ExcelLocale;
   /** The order of day and month that the sheet's date columns tell together (see {@link sheetDateOrder}). */
   sheetDateOrder?: DateOrder;
+  /** The workbook counts days from 1904-01-01 (Excel's 1904 date system) rather than from 1900. */
+  date1904?: boolean;
 }
 
 /** The cells of one column read as values. */
@@ -158,6 +160,8 @@ class NumberReader {
 
 /** Excel counts days from 1899-12-30 (its 1900 leap-year bug included). */
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Days from 1899-12-30 to 1904-01-01, where a workbook in Excel's 1904 date system (older Excel for Mac) counts from. */
+const DAYS_TO_1904 = 1462;
 const DAY = 86_400_000;
 /**
  * Smallest number read as an Excel serial date: 10000, 1927-05-18. A smaller one is far more likely a year typed
@@ -243,11 +247,13 @@ function dateOrderOf(cells: readonly string[], settings: ColumnSettings): { orde
   return dayFirst ? {} : { ambiguous };
 }
 
-function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedForm[]): string | undefined {
+function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedForm[], date1904 = false): string | undefined {
   const text = cell.trim();
   if (/^\d{1,7}$/.test(text)) {
-    const serial = Number(text);
-    if (serial < EXCEL_MIN_SERIAL || serial > EXCEL_MAX_SERIAL) return undefined;
+    const days = Number(text);
+    if (days < EXCEL_MIN_SERIAL) return undefined;
+    const serial = date1904 ? days + DAYS_TO_1904 : days;
+    if (serial > EXCEL_MAX_SERIAL) return undefined;
     forms.push('excel-serial');
     return excelSerialDate(serial);
   }
@@ -298,12 +304,12 @@ export function readColumn(
   } else if (kind === 'date') {
     const { order, ambiguous } = dateOrderOf(texts, settings);
     if (ambiguous) reading.ambiguousDate = ambiguous;
-    read = (cell) => (isoDatePattern.test(cell.trim()) ? cell.trim() : readDate(cell, order, found));
+    read = (cell) => (isoDatePattern.test(cell.trim()) ? cell.trim() : readDate(cell, order, found, settings.date1904));
   } else read = (cell) => readBoolean(cell, found);
   cells.forEach((cell, index) => {
     if (cell === undefined || cell === '') return reading.values.push(undefined);
     found.length = 0;
-    const value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found);
+    const value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found, settings.date1904);
     reading.values.push(value ?? (cell instanceof Date ? cell.toISOString() : cell));
     if (value === undefined || found.length === 0) return;
     reading.normalised++;
@@ -316,11 +322,11 @@ export function readColumn(
  * A typed cell of a workbook in a column of a kind: a number or a boolean as it is, a date cell as
  * its ISO date, a number in a date column as an Excel serial date. Undefined when it does not fit.
  */
-function typedValue(kind: 'number' | 'boolean' | 'date', cell: Exclude<SheetCell, string | undefined>, found: NormalisedForm[]): unknown {
+function typedValue(kind: 'number' | 'boolean' | 'date', cell: Exclude<SheetCell, string | undefined>, found: NormalisedForm[], date1904?: boolean): unknown {
   if (kind === 'date') {
-    // Excel keeps dates as days; a reader hands them over as midnight UTC.
+    // Excel keeps dates as days; a reader hands them over as midnight UTC, in the workbook's date system.
     if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
-    if (typeof cell === 'number') return readDate(String(cell), undefined, found);
+    if (typeof cell === 'number') return readDate(String(cell), undefined, found, date1904);
     return undefined;
   }
   return typeof cell === kind ? cell : undefined;

@@ -28,6 +28,8 @@ export interface TableOptions {
   excelLocale?: ExcelLocale;
   /** The sheet of a workbook the table is on: issues then name it and their cell in A1 style. */
   sheet?: string;
+  /** The workbook counts days from 1904 (Excel's 1904 date system): a number in a date column is a day since 1904-01-01. */
+  date1904?: boolean;
 }
 
 /**
@@ -235,7 +237,7 @@ export function readTable(
   const dateColumns = targets.flatMap((target, column) => (target?.kind === 'date' ? [cellsOf(column)] : []));
   const settings = {
     delimiter: options.delimiter ?? ',', decimalComma: options.decimalComma, dateOrder: options.dateOrder, excelLocale: options.excelLocale,
-    sheetDateOrder: sheetDateOrder(dateColumns),
+    sheetDateOrder: sheetDateOrder(dateColumns), date1904: options.date1904,
   };
   const percent = percentCells(type, table.columns, dataRows.map((index) => rows[index]!));
   const columns = targets.map((target, column) => {
@@ -296,14 +298,17 @@ export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (
 }
 
 /**
- * Which problems of a table's records its header has reported already, once for the whole column:
- * a missing column (`schema.required` under it) and dates of unknown order (`schema.invalid-format`).
+ * Which problems of a table's records the reading of the table has reported already: once for the whole column at
+ * the header, a missing column (`schema.required` under it) and dates of unknown order (`schema.invalid-format`);
+ * and at its cell, a value left out because its formula has no result (`schema.required` of the record on `row`).
  */
-export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pick<Problem, 'code' | 'path'>) => boolean {
+export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pick<Problem, 'code' | 'path'>, row?: number) => boolean {
   const atHeader = (code: ValidationIssue['code']): (string | number)[][] => issues.filter((issue) => issue.code === code).map((issue) => issue.path);
   const missing = atHeader('schema.required');
   const undated = atHeader('sheet.date-order-unknown');
-  return ({ code, path }) =>
+  const uncalculated = issues.filter((issue) => issue.code === 'sheet.formula-without-result' && issue.path.length > 0);
+  return ({ code, path }, row) =>
     (code === 'schema.required' && missing.some((prefix) => startsWith(path, prefix))) ||
+    (code === 'schema.required' && uncalculated.some((issue) => issue.location?.row === row && startsWith(path, issue.path))) ||
     (code === 'schema.invalid-format' && undated.some((prefix) => startsWith(path, prefix)));
 }

@@ -17,6 +17,7 @@ import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import type { SheetCell } from './cells.js';
 import { resolveColumn, type TableType } from './csv-shape.js';
+import { shortened } from '../validate/echo.js';
 import { cellLocation, columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
@@ -39,30 +40,51 @@ function typeOfSheet(name: string): TableType | undefined {
   return recordTypeOfCollection(name.trim());
 }
 
-/** A cell of exceljs as a sheet cell: formulas by their result, rich text and links by their text. */
+/** A value of exceljs as a sheet cell: rich text and links by their text, errors by their name (`#N/A`). */
 function sheetCell(value: ExcelJS.CellValue): SheetCell {
   if (value === null || value === undefined) return undefined;
   // A date cell of no date (a number beyond any date, NaN) is read by exceljs as an invalid Date: its text says so.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if ('result' in value) return sheetCell(value.result as ExcelJS.CellValue);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value) return typeof value.text === 'string' ? value.text : sheetCell(value.text as ExcelJS.CellValue);
   if ('error' in value) return value.error;
   return undefined;
 }
 
-function rowsOf(sheet: ExcelJS.Worksheet): SheetCell[][] {
+/** A cell of a sheet that holds a formula and not its result: a program wrote it and no spreadsheet has calculated it. */
+export interface UncalculatedCell {
+  row: number;
+  column: number;
+  formula: string;
+}
+
+/**
+ * The cells of a sheet, row by row, and those that hold a formula without its result. A formula is read as its
+ * result, which the file keeps beside it (`cell.result`: exceljs's `cell.value` drops a result of 0, `false` or
+ * ''). A merged cell's value is its first cell's alone, as the file keeps it: exceljs hands it to every cell of the
+ * merge, where it would be read again (a `period.start` merged over `period.end` would give the period an end).
+ */
+function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: UncalculatedCell[] } {
   const rows: SheetCell[][] = [];
+  const uncalculated: UncalculatedCell[] = [];
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: SheetCell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(sheetCell(row.getCell(c).value));
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      if (cell.master !== cell) cells.push(undefined);
+      else if (cell.formula === undefined) cells.push(sheetCell(cell.value));
+      else {
+        if (cell.result === undefined) uncalculated.push({ row: r, column: c, formula: cell.formula });
+        cells.push(sheetCell(cell.result as ExcelJS.CellValue));
+      }
+    }
     while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
     rows.push(cells);
   }
-  return rows;
+  return { rows, uncalculated };
 }
 
 /** How many cells of a row name a column of a type. */
@@ -103,9 +125,11 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     return read;
   }
   const records = new Map<RecordType, Record<string, unknown>[]>();
+  /** The sheet the package header was read from. */
+  let headerSheet: string | undefined;
   for (const sheet of workbook.worksheets) {
     if (sheet.name === CODELISTS_SHEET) continue;
-    const rows = rowsOf(sheet);
+    const { rows, uncalculated } = rowsOf(sheet);
     // A blank sheet holds nothing to read or report, whatever its name (a template's sheet left unfilled).
     if (rows.every(isBlankRow)) continue;
     const named = typeOfSheet(sheet.name);
@@ -115,7 +139,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     const guess = named ?? readTable(rows.slice(1), { sheet: sheet.name }, 1, problems()).type ?? readTable(rows, { sheet: sheet.name }, 1, problems()).type;
     const skip = pathsSecond(guess) ? 1 : 0;
     const sheetProblems = problems();
-    const table = readTable(rows.slice(skip), { ...options, type: named, sheet: sheet.name }, skip + 1, sheetProblems);
+    const table = readTable(rows.slice(skip), { ...options, type: named, sheet: sheet.name, date1904: workbook.properties.date1904 }, skip + 1, sheetProblems);
     // A sheet named by no record type is taken for one only when most of its columns name its fields.
     const headed = table.columns.filter((column) => column !== '').length;
     if (!table.type || (!named && table.recognisedColumns * 2 <= headed)) {
@@ -128,11 +152,27 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       if (issue) issue.location = cellLocation(table.headerRow || 1, 1, sheet.name);
       continue;
     }
+    for (const { row, column, formula } of uncalculated) {
+      const path = row > table.headerRow ? (table.targets[column - 1]?.path ?? []) : [];
+      const issue = sheetProblems.add({ code: 'sheet.formula-without-result', path, params: { formula: shortened(`=${formula}`) } });
+      if (issue) issue.location = cellLocation(row, column, sheet.name);
+    }
     read.tables.push({ sheet: sheet.name, table });
     kept.push(sheetProblems);
+    if (table.type === 'package') {
+      // A package has one header: the first row of values of the first sheet of it. Any other row would be lost.
+      const secondHeader = (row: number): void => {
+        const issue = sheetProblems.add({ code: 'sheet.second-header', path: [], params: { sheet: headerSheet! } });
+        if (issue) issue.location = cellLocation(row, 1, sheet.name);
+      };
+      if (headerSheet === undefined && table.records.length > 0) {
+        read.pkg = { ...table.records[0] };
+        headerSheet = sheet.name;
+        for (const row of table.rows.slice(1)) secondHeader(row);
+      } else for (const row of table.rows) secondHeader(row);
+    }
     table.issues.forEach((issue) => collector.keep(issue));
-    if (table.type === 'package') read.pkg = { ...(table.records[0] ?? {}), ...read.pkg };
-    else {
+    if (table.type !== 'package') {
       const list = records.get(table.type) ?? [];
       records.set(table.type, [...list, ...table.records]);
     }
@@ -227,13 +267,16 @@ function placer(tables: readonly { sheet: string; table: Table }[]): (issue: Val
       const entry = byType.get(type)?.find(({ table, offset }) => index >= offset && index < offset + table.records.length);
       if (!entry) return undefined;
       const path = issue.path.slice(2);
-      if (entry.settled({ code: issue.code, path })) return null;
-      return cellLocation(entry.table.rows[index - entry.offset]!, entry.locate(path), entry.sheet);
+      const row = entry.table.rows[index - entry.offset]!;
+      if (entry.settled({ code: issue.code, path }, row)) return null;
+      return cellLocation(row, entry.locate(path), entry.sheet);
     }
-    const header = byType.get('package')?.[0];
+    // The header is the first row of values of a Package sheet (see readSheets).
+    const header = byType.get('package')?.find((entry) => entry.table.records.length > 0);
     if (!header || type) return undefined;
-    if (header.settled(issue)) return null;
-    return cellLocation(header.table.rows[0] ?? header.table.headerRow, header.locate(issue.path), header.sheet);
+    const row = header.table.rows[0]!;
+    if (header.settled(issue, row)) return null;
+    return cellLocation(row, header.locate(issue.path), header.sheet);
   };
 }
 

@@ -56,6 +56,8 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "sheet.unknown-sheet": "error",
   "sheet.date-order-unknown": "error",
   "sheet.cell-beyond-header": "error",
+  "sheet.formula-without-result": "error",
+  "sheet.second-header": "error",
   "sheet.normalised": "info",
   "codelist.unknown-code": "warning",
 };

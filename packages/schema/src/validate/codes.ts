@@ -344,6 +344,18 @@ export const issueCodes = {
     summary: 'A row of a sheet has a cell under no heading, to the right of the last one or under a blank one: the value has no field to go to.',
     example: 'a 12th cell under 11 headings',
   },
+  'sheet.formula-without-result': {
+    severity: 'error',
+    structural: false,
+    summary: 'A cell of a workbook holds a formula but not its result: a program that does not calculate formulas saved the file, so the value is unknown until Excel saves it again.',
+    example: 'a cell =B2-B3 written by a script, never opened in Excel',
+  },
+  'sheet.second-header': {
+    severity: 'error',
+    structural: false,
+    summary: 'The Package sheet of a workbook holds more than one row of values: the package header is its first row, and the others would be lost.',
+    example: 'a second row of title, publisher and licence under the first',
+  },
   'sheet.normalised': {
     severity: 'info',
     structural: false,

@@ -58,6 +58,8 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'sheet.unknown-sheet': { sheet: 'Sheet1' },
   'sheet.date-order-unknown': { column: 'period.start', example: '03/04/2020' },
   'sheet.cell-beyond-header': { column: 12, value: 'surplus' },
+  'sheet.formula-without-result': { formula: '=SUM(C2:C9)' },
+  'sheet.second-header': { sheet: 'Package' },
   'sheet.normalised': { column: 'value', cells: 11, forms: ['decimal-comma', 'thousands-separator'] },
   'codelist.unknown-code': { codelist: 'focusArea', value: 'tuberculossis', suggestions: ['tuberculosis'] },
 };

@@ -139,6 +139,10 @@ export interface IssueParams {
   'sheet.unknown-sheet': { sheet: string };
   'sheet.date-order-unknown': { column: string; example: string };
   'sheet.cell-beyond-header': { column: number; value: string };
+  /** `formula`: the cell's formula, `=` first, shortened. */
+  'sheet.formula-without-result': { formula: string };
+  /** `sheet`: the sheet whose first row of values is the header. */
+  'sheet.second-header': { sheet: string };
   'sheet.normalised': { column: string; cells: number; forms: NormalisedForm[] };
   'codelist.unknown-code': { codelist: string; value: string } & Suggested;
 }

@@ -37,6 +37,8 @@ async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   (await validateXlsx(new TextEncoder().encode('not a workbook'))).issues.forEach(keep);
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Sheet1').addRow(['Some', 'notes']);
+  // A Package sheet of two rows of values.
+  workbook.addWorksheet('Package').addRows([['id'], ['pkg-1'], ['pkg-2']]);
   (await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).issues.forEach(keep);
   return found;
 }
