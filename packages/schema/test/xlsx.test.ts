@@ -255,7 +255,7 @@ describe('issues in a workbook', () => {
     const { issues } = await validateXlsx(bytes, { now, locale: 'uk' });
     // `country` is required: its formula's issue says why it is empty, with no second issue at the same cell.
     // The others are the package header's: a workbook without a Package sheet has none.
-    expect(issues.filter((issue) => issue.severity === 'error' && issue.location?.sheet === 'facilities').map((issue) => [issue.code, issue.location, issue.message])).toEqual([
+    expect(issues.filter((issue) => issue.severity === 'error' && issue.location !== undefined && 'sheet' in issue.location).map((issue) => [issue.code, issue.location, issue.message])).toEqual([
       ['sheet.formula-without-result', { sheet: 'facilities', row: 3, column: 2, cell: 'B3' }, expect.stringContaining('«=A2»') as string],
       ['sheet.formula-without-result', { sheet: 'facilities', row: 3, column: 4, cell: 'D3' }, expect.stringContaining('«=D2+800»') as string],
     ]);

@@ -306,9 +306,10 @@ export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pic
   const atHeader = (code: ValidationIssue['code']): (string | number)[][] => issues.filter((issue) => issue.code === code).map((issue) => issue.path);
   const missing = atHeader('schema.required');
   const undated = atHeader('sheet.date-order-unknown');
-  const uncalculated = issues.filter((issue) => issue.code === 'sheet.formula-without-result' && issue.path.length > 0);
+  const uncalculated = issues.flatMap(({ code, path, location }) =>
+    code === 'sheet.formula-without-result' && path.length > 0 && location && 'row' in location ? [{ path, row: location.row }] : []);
   return ({ code, path }, row) =>
     (code === 'schema.required' && missing.some((prefix) => startsWith(path, prefix))) ||
-    (code === 'schema.required' && uncalculated.some((issue) => issue.location?.row === row && startsWith(path, issue.path))) ||
+    (code === 'schema.required' && uncalculated.some((cell) => cell.row === row && startsWith(path, cell.path))) ||
     (code === 'schema.invalid-format' && undated.some((prefix) => startsWith(path, prefix)));
 }
