@@ -53,7 +53,7 @@ function sheetCell(value: ExcelJS.CellValue): SheetCell {
 }
 
 /** A cell of a sheet that holds a formula and not its result: a program wrote it and no spreadsheet has calculated it. */
-export interface UncalculatedCell {
+interface UncalculatedCell {
   row: number;
   column: number;
   formula: string;
