@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detectCsvType, readCsv, validateCsv, writeCsv } from '../src/index.js';
+import { detectCsvType, readCsv, validateCsv, writeCsv, type Locale } from '../src/index.js';
 import { anyObservation } from './random.js';
 
 const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource';
@@ -199,6 +199,23 @@ describe('readCsv: real-world CSV', () => {
     const text = `id,country,facilityType,extensions.https://x.org/a\nf-1,ZA,prison,${cell}\n`;
     expect(validateCsv(text).issues.map(({ code, location }) => [code, location])).toEqual([['syntax.too-deep', { row: 2, column: 4 }]]);
     expect(readCsv(text).records).toHaveLength(1);
+  });
+
+  it('names the first of two duplicates by its row, which a quoted line break before it sets apart from its line', () => {
+    // Row 3 is on line 4: the cell of row 2 holds a line break.
+    const facilities = 'id,country,facilityType,name\nf-0,ZA,prison,"Pollsmoor\nMedium B"\nf-1,ZA,prison,Drakenstein\nf-1,ZA,prison,Brandvlei\n';
+    const { issues } = validateCsv(facilities);
+    expect(issues.map(({ code, location, params }) => [code, location, params])).toEqual([
+      ['unique.duplicate-id', { row: 4, column: 1 }, { recordType: 'facility', id: 'f-1', first: { row: 3 } }],
+    ]);
+    expect(issues[0]!.message).toBe('A second facility with the identifier "f-1" (the first is at row 3)');
+    // Of another data source, the observation of row 2 is no duplicate of the next two.
+    const observations = `${header},notes\n${row('obs-0').replace('survey', 'routine-programme-data')},"two\nlines"\n${row('obs-1')},\n${row('obs-2')},\n`;
+    const breakdown = validateCsv(observations).issues;
+    expect(breakdown.map(({ code, location, params }) => [code, location, params])).toEqual([['unique.duplicate-breakdown', { row: 4, column: 1 }, { categories: {}, first: { row: 3 } }]]);
+    expect(breakdown[0]!.message).toBe('A second observation of the total for the same indicator, scope, period and data source (the first is at row 3)');
+    const said: Record<Locale, string> = { en: 'the first is at row 3)', ru: 'впервые: строка 3)', uk: 'уперше: рядок 3)', fr: 'première fois : ligne 3)', es: 'primera vez: fila 3)' };
+    for (const locale of Object.keys(said) as Locale[]) expect(validateCsv(facilities, { locale }).issues[0]!.message.endsWith(said[locale]), locale).toBe(true);
   });
 
   it('renders messages in the locale asked for', () => {

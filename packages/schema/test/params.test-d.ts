@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { MessageTemplate } from '../src/locales/index.js';
 import type { IssueCode } from '../src/validate/codes.js';
 import { makeIssue, type ValidationIssue } from '../src/validate/issue.js';
-import type { IssueParams } from '../src/validate/params.js';
+import type { FirstSeen, IssueParams } from '../src/validate/params.js';
 
 describe('issue params', () => {
   it('are declared for every code, and for no other', () => {
@@ -12,6 +12,9 @@ describe('issue params', () => {
   it('are typed by the code of an issue', () => {
     const issue = {} as ValidationIssue;
     if (issue.code === 'privacy.small-cell') expectTypeOf(issue.params).toEqualTypeOf<{ field: 'numerator' | 'value'; value: number; threshold: number }>();
+    // The first of two duplicates: a pointer, a line of NDJSON, or a row of a table (and its sheet in a workbook).
+    if (issue.code === 'unique.duplicate-id') expectTypeOf(issue.params.first).toEqualTypeOf<string | number | { row: number; sheet?: string }>();
+    if (issue.code === 'unique.duplicate-breakdown') expectTypeOf(issue.params.first).toEqualTypeOf<FirstSeen>();
     if (issue.code === 'file.unsupported-format') expectTypeOf(issue.params.format).toEqualTypeOf<'json' | 'ndjson' | 'csv' | 'xlsx' | 'xls' | 'ods' | 'docx' | 'pdf' | 'zip' | 'gzip'>();
   });
 

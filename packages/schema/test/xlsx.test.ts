@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate } from '../src/index.js';
+import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale } from '../src/index.js';
 import { anyObservation, cellText } from './random.js';
 import { addFacilitiesByHand } from './support/workbooks.js';
 
@@ -144,6 +144,49 @@ describe('issues in a workbook', () => {
       ['schema.invalid-value', { sheet: 'observations', row: 4, column: column('unit'), cell: `${letters(column('unit'))}4` }],
       ['ref.unknown-facility', { sheet: 'observations', row: 5, column: column('scope.facility'), cell: `${letters(column('scope.facility'))}5` }],
     ]);
+  }, 30_000);
+
+  it('name the first of two duplicates by its sheet and row, on whichever sheet of the records it is', async () => {
+    const workbook = await open(await writeXlsx(example));
+    // A facility typed again below the five of rows 3 to 7.
+    const facilities = workbook.getWorksheet('facilities')!;
+    facilities.addRow((facilities.getRow(3).values as unknown[]).slice(1));
+    // A second sheet of observations, made by hand, after the observations sheet: field paths in its first row.
+    const observations = workbook.getWorksheet('observations')!;
+    const paths = (observations.getRow(2).values as unknown[]).slice(1) as string[];
+    const total = (observations.getRow(3).values as unknown[]).slice(1);
+    const of2021 = (id: string): unknown[] =>
+      total.map((value, i) => (paths[i] === 'id' ? id : paths[i] === 'period.start' ? new Date(Date.UTC(2021, 0, 1)) : paths[i] === 'period.end' ? new Date(Date.UTC(2021, 11, 31)) : value));
+    const more = workbook.addWorksheet('2021');
+    more.addRow(paths);
+    more.addRow(of2021('obs-zm-2021'));
+    more.addRow(of2021('obs-zm-2021-again'));
+    more.addRow(of2021('obs-zm-hiv-prevalence-2019-female'));
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { issues } = await validateXlsx(bytes, { now });
+    expect(issues.map(({ code, location, params }) => [code, (location as CellLocation).sheet, (location as CellLocation).row, params])).toEqual([
+      ['unique.duplicate-id', 'facilities', 8, { recordType: 'facility', id: 'zm-fac-01', first: { sheet: 'facilities', row: 3 } }],
+      ['unique.duplicate-breakdown', '2021', 3, { categories: {}, first: { sheet: '2021', row: 2 } }],
+      ['unique.duplicate-id', '2021', 4, { recordType: 'observation', id: 'obs-zm-hiv-prevalence-2019-female', first: { sheet: 'observations', row: 4 } }],
+    ]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'A second facility with the identifier "zm-fac-01" (the first is at sheet "facilities", row 3)',
+      'A second observation of the total for the same indicator, scope, period and data source (the first is at sheet "2021", row 2)',
+      'A second observation with the identifier "obs-zm-hiv-prevalence-2019-female" (the first is at sheet "observations", row 4)',
+    ]);
+    const said: Record<Locale, string> = {
+      en: 'the first is at sheet "facilities", row 3)',
+      ru: 'впервые: лист «facilities», строка 3)',
+      uk: 'уперше: аркуш «facilities», рядок 3)',
+      fr: 'première fois : feuille « facilities », ligne 3)',
+      es: 'primera vez: hoja «facilities», fila 3)',
+    };
+    for (const locale of Object.keys(said) as Locale[]) {
+      const { issues: inLocale } = await validateXlsx(bytes, { now, locale });
+      expect(inLocale[0]!.message.endsWith(said[locale]), inLocale[0]!.message).toBe(true);
+      // Validated with the parts loaded on demand, the file says the same.
+      expect((await validateFileAsync(bytes, { name: 'facilities.xlsx', now, locale })).issues).toEqual(inLocale);
+    }
   }, 30_000);
 
   it('name a sheet that holds no records, a workbook of blank sheets, and a file that is no workbook', async () => {

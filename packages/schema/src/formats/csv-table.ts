@@ -119,6 +119,11 @@ export async function readCsvAsync(input: string | Uint8Array, options: ReadCsvO
   return table;
 }
 
+/** A problem of a CSV row; of a duplicate, the first is given by its row (the rules' context here), named as a row rather than a line. */
+function firstByRow(problem: Problem): Problem {
+  return 'first' in problem.params && typeof problem.params.first === 'number' ? ({ ...problem, params: { ...problem.params, first: { row: problem.params.first } } } as Problem) : problem;
+}
+
 /** Validates a CSV table as `validateCsv()` does, with the messages of `collector` and the describer given. */
 export function checkCsv(
   input: string | Uint8Array,
@@ -135,7 +140,7 @@ export function checkCsv(
   const settled = headerSettled(table.issues);
   const add = (problem: Problem, row: number): void => {
     if (settled(problem)) return;
-    const issue = collector.add(problem);
+    const issue = collector.add(firstByRow(problem));
     if (issue) issue.location = { row, column: locate(problem.path) };
   };
   const checker = new RuleChecker<number>(ruleSettings(options, false), add);

@@ -12,7 +12,8 @@ import type { PhxLocale } from '../locales/types.js';
 import { recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
 import type { DataPackage } from '../model/package.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
-import type { ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { TableRow } from '../validate/params.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import type { SheetCell } from './cells.js';
@@ -239,20 +240,29 @@ export async function validateWorkbook(
 ): Promise<ValidationResult<Partial<DataPackage>>> {
   const { read, collector, summary } = await readAndCount(bytes, options, messages);
   if (read.tables.length === 0 || read.issues.some((issue) => issue.code === 'sheet.unreadable')) return collector.result(summary);
-  const place = placer(read.tables);
+  const { place, rowOf } = placer(read.tables);
   for (const issue of (await validatePackage(read.pkg, options)).issues) {
     const where = place(issue);
     if (where === null) continue;
-    collector.keep(where ? { ...issue, location: where } : issue);
+    // The first of two duplicates by its sheet and row rather than its pointer in the package, its message written again.
+    const first = 'first' in issue.params && typeof issue.params.first === 'string' ? rowOf(issue.params.first) : undefined;
+    const placed = first ? collector.make({ code: issue.code, path: issue.path, params: { ...issue.params, first } } as Problem) : { ...issue };
+    if (where) placed.location = where;
+    collector.keep(placed);
   }
+  await writeMessages(collector, options.locale);
   return collector.result(summary, read.pkg as Partial<DataPackage>);
 }
 
 /**
  * Where an issue of the package lies in the workbook: its sheet, row and column. Null for an issue
  * the sheet has already reported once at its header (a missing column, dates of unknown order).
+ * And the sheet and row of a record given by its pointer in the package.
  */
-function placer(tables: readonly { sheet: string; table: Table }[]): (issue: ValidationIssue) => ValidationIssue['location'] | null {
+function placer(tables: readonly { sheet: string; table: Table }[]): {
+  place: (issue: ValidationIssue) => ValidationIssue['location'] | null;
+  rowOf: (pointer: string) => TableRow | undefined;
+} {
   const byType = new Map<TableType, { sheet: string; table: Table; locate: (path: readonly (string | number)[]) => number; settled: ReturnType<typeof headerSettled>; offset: number }[]>();
   for (const { sheet, table } of tables) {
     const list = byType.get(table.type!) ?? [];
@@ -260,11 +270,12 @@ function placer(tables: readonly { sheet: string; table: Table }[]): (issue: Val
     list.push({ sheet, table, locate: columnLocator(table.targets), settled: headerSettled(table.issues), offset });
     byType.set(table.type!, list);
   }
-  return (issue) => {
+  const entryOf = (type: RecordType, index: number) => byType.get(type)?.find(({ table, offset }) => index >= offset && index < offset + table.records.length);
+  const place = (issue: ValidationIssue): ValidationIssue['location'] | null => {
     const [collection, index] = issue.path;
     const type = recordTypeOfCollection(collection);
     if (type && typeof index === 'number') {
-      const entry = byType.get(type)?.find(({ table, offset }) => index >= offset && index < offset + table.records.length);
+      const entry = entryOf(type, index);
       if (!entry) return undefined;
       const path = issue.path.slice(2);
       const row = entry.table.rows[index - entry.offset]!;
@@ -278,5 +289,13 @@ function placer(tables: readonly { sheet: string; table: Table }[]): (issue: Val
     if (header.settled(issue, row)) return null;
     return cellLocation(row, header.locate(issue.path), header.sheet);
   };
+  const rowOf = (pointer: string): TableRow | undefined => {
+    const [, collection, at] = pointer.split('/');
+    const type = recordTypeOfCollection(collection);
+    const index = Number(at);
+    const entry = type && entryOf(type, index);
+    return entry ? { sheet: entry.sheet, row: entry.table.rows[index - entry.offset]! } : undefined;
+  };
+  return { place, rowOf };
 }
 

@@ -58,6 +58,8 @@ const words: Words = {
   },
   entry: (index) => `entry ${index}`,
   line: (line) => `line ${line}`,
+  row: 'row',
+  sheet: 'sheet',
   quote: (text) => `"${text}"`,
 };
 

@@ -58,6 +58,8 @@ const words: Words = {
   },
   entry: (index) => `elemento ${index}`,
   line: (line) => `línea ${line}`,
+  row: 'fila',
+  sheet: 'hoja',
   quote: (text) => `«${text}»`,
 };
 

@@ -58,6 +58,8 @@ const words: Words = {
   },
   entry: (index) => `élément ${index}`,
   line: (line) => `ligne ${line}`,
+  row: 'ligne',
+  sheet: 'feuille',
   quote: (text) => `« ${text} »`,
 };
 

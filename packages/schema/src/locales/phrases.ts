@@ -1,6 +1,6 @@
 import type { TextForm } from '../model/common.js';
 import type { FieldKey } from '../validate/fields.js';
-import type { ZodIssueParams } from '../validate/params.js';
+import type { FirstSeen, ZodIssueParams } from '../validate/params.js';
 
 /**
  * The words a locale's messages are made of: the fields of the data, the record types, the forms of text with
@@ -16,6 +16,10 @@ export interface Words {
   entry: (index: number) => string;
   /** The line of a file a record is on. */
   line: (line: number) => string;
+  /** The word for a row of a table (a CSV file, a sheet of a workbook), before its number: `row 3`. */
+  row: string;
+  /** The word for a sheet of a workbook, before its name: `sheet "facilities"`. */
+  sheet: string;
   quote: (text: string) => string;
 }
 
@@ -58,7 +62,9 @@ export const fieldOfList: Record<string, FieldKey> = {
   focusArea: 'focusAreas', population: 'populations', region: 'regions', framework: 'framework', meetingIssue: 'issuesIdentified',
 };
 
-/** Where a record was first seen: its pointer, or the line of the file it is on. */
-export function placeOf(words: Words, first: string | number): string {
-  return typeof first === 'number' ? words.line(first) : first;
+/** Where a record was first seen: its pointer, the line of the file it is on, or its row of a table (and sheet of a workbook). */
+export function placeOf(words: Words, first: FirstSeen): string {
+  if (typeof first === 'number') return words.line(first);
+  if (typeof first === 'string') return first;
+  return `${first.sheet === undefined ? '' : `${words.sheet} ${words.quote(first.sheet)}, `}${words.row} ${first.row}`;
 }

@@ -58,6 +58,8 @@ const words: Words = {
   },
   entry: (index) => `запись ${index}`,
   line: (line) => `строка ${line}`,
+  row: 'строка',
+  sheet: 'лист',
   quote: (text) => `«${text}»`,
 };
 

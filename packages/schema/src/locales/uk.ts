@@ -58,6 +58,8 @@ const words: Words = {
   },
   entry: (index) => `запис ${index}`,
   line: (line) => `рядок ${line}`,
+  row: 'рядок',
+  sheet: 'аркуш',
   quote: (text) => `«${text}»`,
 };
 

@@ -74,6 +74,33 @@ export interface BreakdownSum {
 }
 
 /**
+ * Where the first of two clashing records is, as `first` of `unique.duplicate-id` and `unique.duplicate-breakdown`
+ * gives it: in a `.phx.json` document its JSON pointer (`/observations/1`), in an NDJSON file its line (from 1), in a
+ * CSV file or on a sheet of a workbook its row (see {@link TableRow}).
+ *
+ * @example
+ * ```ts
+ * const params: IssueParams['unique.duplicate-id'] = { recordType: 'facility', id: 'zm-fac-01', first: { sheet: 'facilities', row: 3 } };
+ * renderMessage('unique.duplicate-id', params, 'en'); // '… (the first is at sheet "facilities", row 3)'
+ * ```
+ */
+export type FirstSeen = string | number | TableRow;
+
+/**
+ * A row of a table: of a CSV file (the header is row 1), or of a sheet of a workbook, named, numbered as Excel numbers it.
+ *
+ * @example
+ * ```ts
+ * const row: TableRow = { sheet: 'observations', row: 14 };
+ * ```
+ */
+export interface TableRow {
+  row: number;
+  /** The sheet of a workbook; none in a CSV file. */
+  sheet?: string;
+}
+
+/**
  * The params of each issue code: what its message is rendered from, in any language. A rule sets
  * exactly these, and a message can read no other.
  *
@@ -106,9 +133,9 @@ export interface IssueParams {
   'schema.too-big': ZodIssueParams;
   'schema.invalid-key': ZodIssueParams;
   'schema.invalid-union': ZodIssueParams;
-  'unique.duplicate-id': { recordType: RecordType; id: string; first: string | number };
+  'unique.duplicate-id': { recordType: RecordType; id: string; first: FirstSeen };
   /** `categories`: the breakdown's categories by dimension (`{ sex: 'female' }`), none for the total. */
-  'unique.duplicate-breakdown': { categories: Record<string, string>; first: string | number };
+  'unique.duplicate-breakdown': { categories: Record<string, string>; first: FirstSeen };
   'ref.unknown-organisation': { id: string } & Suggested;
   'ref.unknown-facility': { id: string } & Suggested;
   'ref.unknown-indicator': { code: string } & Suggested;
