@@ -136,6 +136,8 @@ export function awkwardFiles(): AwkwardFile[] {
     { name: 'header-only.csv', bytes: utf8(`${OBSERVATION_HEADER}\r\n`), codes: ['csv.no-rows'] },
     // A quote typed at the start of a note and never closed: the rest of the file is one cell, its rows lost.
     { name: 'unclosed-quote.csv', bytes: utf8(`${OBSERVATION_HEADER},notes\r\n${OBSERVATION_ROW},"Lviv, block 2\r\n${OBSERVATION_ROW.replace('obs-1', 'obs-2')},x\r\n`), codes: ['csv.unclosed-quote'] },
+    // Typed by hand: text after the quote that closes a cell, and the rows below read into that cell up to the next quote.
+    { name: 'text-after-quote.csv', bytes: utf8(`${OBSERVATION_HEADER},notes\r\n${OBSERVATION_ROW},"Central" prison\r\n${OBSERVATION_ROW.replace('obs-1', 'obs-2')},"x"\r\n`), codes: ['csv.text-after-quote'] },
     { name: 'not-phx.csv', bytes: utf8('name;age;prison\r\nIvan Petrov;34;Colony 12\r\n'), codes: ['csv.no-header'] },
     { name: 'binary.phx.json', bytes: noise(4096), codes: ['syntax.invalid-encoding'] },
     { name: 'binary.dat', bytes: noise(4096), codes: ['syntax.invalid-encoding'] },

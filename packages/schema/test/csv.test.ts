@@ -183,6 +183,36 @@ describe('readCsv: real-world CSV', () => {
     );
   });
 
+  it('reports text after the quote that closes a cell at that cell, not a valid file whose rows ran into one cell', () => {
+    const noted = (id: string, note: string): string => `${row(id)},${note}`;
+    // Typed by hand: Excel would have written `"""Central"" prison"`. The parser reads on to the next quote that ends a cell.
+    const csv = [`${header},notes`, noted('obs-1', '"Central" prison'), noted('obs-2', 'x'), noted('obs-3', '"block 2"'), noted('obs-4', 'y'), ''].join('\r\n');
+    const result = validateCsv(csv);
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((issue) => [issue.code, issue.location, issue.params])).toContainEqual(['csv.text-after-quote', { row: 2, column: 12 }, { column: 12, value: '"Central" prison' }]);
+    expect(validateCsv(csv, { locale: 'ru' }).issues.find((issue) => issue.code === 'csv.text-after-quote')!.message).toBe(
+      'Ячейка в столбце 12 начинается с кавычки ("), но после закрывающей кавычки в ней есть ещё текст ("Central" prison), поэтому следующие ячейки и строки могли быть прочитаны в эту одну ячейку: удвойте кавычки внутри ячейки ("") или удалите их',
+    );
+    // Quotes inside a cell that does not open with one, spaces after a closing quote, and doubled quotes are cells like any other.
+    const fine = readCsv(csv.replace('"Central" prison', 'the "Central" prison').replace('"block 2"', '"block 2"  ').replace(',y', ',"""y"" wing"'));
+    expect([fine.issues, fine.records.map((record) => record.notes)]).toEqual([[], ['the "Central" prison', 'x', 'block 2', '"y" wing']]);
+  });
+
+  it('reports the first quote it cannot read at its row and cell, whatever the rows, line ends and cells around it', () => {
+    const cell = fc.stringMatching(/^[^"\r\n,]*$/).filter((text) => text.length <= 20);
+    const word = fc.stringMatching(/^[^"\r\n, ]+$/).filter((text) => text.length <= 20);
+    fc.assert(
+      fc.property(fc.array(cell, { minLength: 1, maxLength: 6 }), fc.nat(), cell, word, fc.constantFrom('\n', '\r\n', '\r'), (notes, at, quoted, after, end) => {
+        const open = at % notes.length;
+        // A quoted cell closed further down, as the parser looks for one.
+        const lines = notes.map((note, i) => `${row(`obs-${i}`)},${i === open ? `"${quoted}"${after}` : i === notes.length - 1 ? `"${note}"` : note}`);
+        const table = readCsv([`${header},notes`, ...lines].join(end) + end);
+        const problems = table.issues.filter((issue) => issue.code === 'csv.text-after-quote' || issue.code === 'csv.unclosed-quote');
+        expect(problems.map((issue) => [issue.code, issue.location, issue.params])).toEqual([['csv.text-after-quote', { row: open + 2, column: 12 }, { column: 12, value: `"${quoted}"${after}` }]]);
+      }),
+    );
+  });
+
   it('reads rows with missing cells as absent fields', () => {
     const table = readCsv(`${header}\nobs-1,hiv-prevalence-prisoners\n`);
     expect(table.records).toEqual([{ id: 'obs-1', indicator: 'hiv-prevalence-prisoners' }]);

@@ -37,6 +37,24 @@ function delimiterOf(text: string): string {
 }
 
 /**
+ * Reports the first cell whose quotes the parser could not read as a cell: a quote that opens a cell and is never
+ * closed, or text after the quote that closes a cell (`"Central" prison`), after which the parser reads on, cells and
+ * rows alike, up to a quote that ends a cell. Either way the rows read are not those of the file.
+ */
+function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, firstRow: number, collector: IssueCollector): void {
+  const first = parsed.errors.filter((error) => error.type === 'Quotes' && error.row !== undefined).sort((a, b) => (a.index ?? 0) - (b.index ?? 0))[0];
+  if (first?.code === 'MissingQuotes') reportUnclosedQuote(parsed.data, first.row!, firstRow, collector);
+  else if (first?.code === 'InvalidQuotes' && first.index !== undefined) {
+    // The error's index is just past the cell's opening quote: the cells of its row before it make its column.
+    const before = Papa.parse<string[]>(text.slice(0, first.index - 1), { header: false, skipEmptyLines: false, delimiter: parsed.meta.delimiter }).data;
+    const column = before[before.length - 1]?.length ?? 1;
+    const value = shortened(/^[^\r\n]*/.exec(text.slice(first.index - 1))![0]);
+    const issue = collector.add({ code: 'csv.text-after-quote', path: [], params: { column, value } });
+    if (issue) issue.location = { row: first.row! + firstRow, column };
+  }
+}
+
+/**
  * Reports a quote that opens a cell and is never closed. The parser reads the rest of the file into that cell, the
  * last of its row (`row`, counted from 0): the rows below it are lost, and the file must not pass for valid.
  */
@@ -80,8 +98,7 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
     return { ...table, delimiter };
   }
   const read = { ...readTable(parsed.data, { ...options, delimiter }, firstRow, collector), delimiter };
-  const unclosed = parsed.errors.find((error) => error.code === 'MissingQuotes');
-  if (unclosed?.row !== undefined) reportUnclosedQuote(parsed.data, unclosed.row, firstRow, collector);
+  reportQuoteError(text, parsed, firstRow, collector);
   const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + firstRow, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {
     const issue = collector.add({ code: 'csv.no-header', path: [], params: { type: (read.type as RecordType | undefined) ?? null } });

@@ -16,6 +16,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "csv.no-header": "error",
   "csv.no-rows": "error",
   "csv.unclosed-quote": "error",
+  "csv.text-after-quote": "error",
   "schema.invalid-type": "error",
   "schema.required": "error",
   "schema.unknown-field": "error",

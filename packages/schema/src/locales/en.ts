@@ -86,6 +86,7 @@ export const en: PhxLocale = {
         : `The first row is not a header of ${words.records[p.type]} columns; add the header row`,
     'csv.no-rows': () => 'The file has a header row but no rows of data',
     'csv.unclosed-quote': (p) => `A quote (") opened in column ${p.column} is never closed, so the rest of the file was read into this one cell, from "${p.value}": close the quote or remove it`,
+    'csv.text-after-quote': (p) => `The cell in column ${p.column} opens with a quote (") and has text after the quote that closes it (${p.value}), so the cells and rows after it may have been read into this one cell: write a quote inside a cell twice ("") or remove the quotes`,
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `the text "${p.value}"` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'something else') : String(p.value);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': write it without quotes' : '';

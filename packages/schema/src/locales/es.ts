@@ -91,6 +91,7 @@ export const es: PhxLocale = {
         : `La primera fila no es una cabecera de columnas de registros de tipo ${words.quote(words.records[p.type])}; añada la fila de cabecera`,
     'csv.no-rows': () => 'El archivo tiene una fila de cabecera pero ninguna fila de datos',
     'csv.unclosed-quote': (p) => `Unas comillas (") abiertas en la columna ${p.column} no se cierran nunca: todo el resto del archivo se leyó en esta única celda, a partir de «${p.value}»; cierre las comillas o elimínelas`,
+    'csv.text-after-quote': (p) => `La celda de la columna ${p.column} empieza con comillas (") y tiene texto después de las comillas que la cierran (${p.value}): las celdas y filas siguientes pueden haberse leído en esta única celda; duplique las comillas dentro de la celda ("") o elimínelas`,
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `el texto «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'otra cosa') : String(p.value);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': escriba el número sin comillas' : '';

@@ -91,6 +91,7 @@ export const fr: PhxLocale = {
         : `La première ligne n'est pas un en-tête de colonnes d'enregistrements de type ${words.quote(words.records[p.type])} ; ajoutez la ligne d'en-tête`,
     'csv.no-rows': () => "Le fichier a une ligne d'en-tête mais aucune ligne de données",
     'csv.unclosed-quote': (p) => `Un guillemet (") ouvert dans la colonne ${p.column} n'est jamais fermé : tout le reste du fichier a été lu dans cette seule cellule, à partir de « ${p.value} » ; fermez le guillemet ou supprimez-le`,
+    'csv.text-after-quote': (p) => `La cellule de la colonne ${p.column} commence par un guillemet (") et contient du texte après le guillemet qui la ferme (${p.value}) : les cellules et les lignes suivantes ont pu être lues dans cette seule cellule ; doublez les guillemets à l'intérieur de la cellule ("") ou supprimez-les`,
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `le texte « ${p.value} »` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'autre chose') : String(p.value);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ' : écrivez le nombre sans guillemets' : '';

@@ -91,6 +91,7 @@ export const ru: PhxLocale = {
         : `Первая строка — не заголовок со столбцами записей типа ${words.quote(words.records[p.type])}; добавьте строку заголовка`,
     'csv.no-rows': () => 'В файле есть строка заголовка, но нет строк с данными',
     'csv.unclosed-quote': (p) => `В столбце ${p.column} открыта кавычка ("), но не закрыта, поэтому весь остаток файла прочитан в эту одну ячейку, начиная с «${p.value}»: закройте кавычку или удалите её`,
+    'csv.text-after-quote': (p) => `Ячейка в столбце ${p.column} начинается с кавычки ("), но после закрывающей кавычки в ней есть ещё текст (${p.value}), поэтому следующие ячейки и строки могли быть прочитаны в эту одну ячейку: удвойте кавычки внутри ячейки ("") или удалите их`,
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'другое') : String(p.value);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишите число без кавычек' : '';

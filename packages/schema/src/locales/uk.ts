@@ -91,6 +91,7 @@ export const uk: PhxLocale = {
         : `Перший рядок — не заголовок зі стовпцями записів типу ${words.quote(words.records[p.type])}; додайте рядок заголовка`,
     'csv.no-rows': () => 'У файлі є рядок заголовка, але немає рядків із даними',
     'csv.unclosed-quote': (p) => `У стовпці ${p.column} відкрито лапки ("), але не закрито, тому всю решту файлу прочитано в цю одну клітинку, починаючи з «${p.value}»: закрийте лапки або видаліть їх`,
+    'csv.text-after-quote': (p) => `Клітинка в стовпці ${p.column} починається з лапок ("), але після закривальних лапок у ній є ще текст (${p.value}), тому наступні клітинки й рядки могли бути прочитані в цю одну клітинку: подвойте лапки всередині клітинки ("") або видаліть їх`,
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'інше') : String(p.value);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишіть число без лапок' : '';

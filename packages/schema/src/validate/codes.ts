@@ -101,6 +101,12 @@ export const issueCodes = {
     summary: 'A quote opens a cell of a CSV file and is never closed, so the rest of the file is read into that one cell and its rows are lost.',
     example: 'obs-7,"12 and no closing quote down to the end of the file',
   },
+  'csv.text-after-quote': {
+    severity: 'error',
+    structural: false,
+    summary: 'A cell of a CSV file opens with a quote and has text after the quote that closes it, so the cells and rows after it may be read into that one cell.',
+    example: 'obs-7,"Central" prison,12',
+  },
   'schema.invalid-type': {
     severity: 'error',
     structural: true,

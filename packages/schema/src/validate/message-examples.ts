@@ -18,6 +18,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'csv.no-header': { type: 'observation' },
   'csv.no-rows': {},
   'csv.unclosed-quote': { column: 3, value: 'Lviv, block 2' },
+  'csv.text-after-quote': { column: 3, value: '"Central" prison' },
   'schema.invalid-type': { zodCode: 'invalid_type', expected: 'number', received: 'string', field: 'numerator', value: '12' },
   'schema.required': { zodCode: 'invalid_type', expected: 'string', received: 'undefined', field: 'reportingOrganisation' },
   'schema.unknown-field': { zodCode: 'unrecognized_keys', keys: ['numerater'], suggestions: ['numerator'] },

@@ -124,6 +124,8 @@ export interface IssueParams {
   'csv.no-rows': Record<string, never>;
   /** `value`: the cell's text from the quote to its first line break, shortened. */
   'csv.unclosed-quote': { column: number; value: string };
+  /** `value`: the cell's text from its opening quote to its first line break, shortened. */
+  'csv.text-after-quote': { column: number; value: string };
   'schema.invalid-type': ZodIssueParams;
   'schema.required': ZodIssueParams & { field: string };
   'schema.unknown-field': ZodIssueParams & { keys: string[] };
