@@ -134,6 +134,10 @@ describe('phx convert: real-world CSV', () => {
     expect(stdout).toContain(`${path}:2:12  error    csv.unclosed-quote`);
     expect(stderr).toContain('quoted.phx.json was not written');
     expect(existsSync(dir.path('quoted.phx.json'))).toBe(false);
+    // Text after a closing quote runs the rows below into one cell up to the next quote: refused alike.
+    const typed = dir.write('typed.csv', [`${header},notes`, line('obs-1', '"Central" prison'), line('obs-2', 'x'), line('obs-3', '"y"'), ''].join('\n'));
+    const again = phx(['convert', typed, '-o', dir.path('typed.phx.json')]);
+    expect([again.code, again.stdout.includes(`${typed}:2:12  error    csv.text-after-quote`), existsSync(dir.path('typed.phx.json'))]).toEqual([1, true, false]);
   });
 
   it('reports NDJSON lines it cannot read at their line, and writes nothing', () => {
