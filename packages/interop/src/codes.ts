@@ -33,6 +33,8 @@ export interface NoteParams {
   'import.header-missing': { field: 'publisher' | 'license' };
   /** A quote opens a cell (in `column`, from 1) of a CSV file and is never closed; `value`: the cell's text from the quote to its first line break, shortened. */
   'import.unclosed-quote': { column: number; value: string };
+  /** A cell (in `column`, from 1) of a CSV file opens with a quote and has text after the quote that closes it; `value`: its text from the opening quote to its first line break, shortened. */
+  'import.text-after-quote': { column: number; value: string };
   'fhir.count-not-integer': { field: 'numerator' | 'denominator' };
   'fhir.suppressed-value-withheld': Record<string, never>;
   'fhir.unknown-indicator': { indicator: string };

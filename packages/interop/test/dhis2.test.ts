@@ -171,6 +171,47 @@ describe('DHIS2 import', () => {
       expect(notes).toEqual([expect.objectContaining({ code: 'import.unclosed-quote', params: { column: 3, value: '  ' }, examples: ['3'] })]);
     });
 
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('text after the quote that closes a cell in a middle row (%s) is an error at its row, and nothing is imported', (_, eol) => {
+      // Typed by hand: the rows up to the next quoted cell would be read into this one cell.
+      const text = [head, row('UA', 1450, ''), row('KG', 380, '"Central" prison'), row('KE', 500, ''), row('ZM', 210, '"last"'), ''].join(eol);
+      const { package: back, notes } = fromDhis2Csv(text, template, { header });
+      expect(back).toBeUndefined();
+      expect(notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', severity: 'error', params: { column: 9, value: '"Central" prison,' }, count: 1, examples: ['3'], exampleKind: 'row' })]);
+    });
+
+    it('numbers the row of text after a closing quote as the other rows are, past blank rows and without a header', () => {
+      const blank = ['', head, row('UA', 1450, ''), ',,,,', '', row('KG', 380, ''), '"PHX_PRISONS_PEOPLE_ON_OAT" x,2020,KE,default,,500,,,,', row('ZM', 210, '"last"')].join('\n');
+      expect(fromDhis2Csv(blank, template, { header }).notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 1, value: '"PHX_PRISONS_PEOPLE_ON_OAT" x,2020,KE,default,,500,,,,' }, examples: ['4'] })]);
+      const headless = [row('UA', 1450, ''), `,,"KG" x,default,,380,,,,`, row('ZM', 210, '"last"')].join('\r\n');
+      expect(fromDhis2Csv(headless, template, { header }).notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 3, value: '"KG" x,default,,380,,,,' }, examples: ['2'] })]);
+    });
+
+    it('places text after a closing quote at the row where its cell opens, whatever the blank rows and line ends around it', () => {
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom('', ',,,', '  '), { maxLength: 8 }), fc.integer({ min: 1, max: 6 }), fc.nat(), fc.constantFrom('\n', '\r\n', '\r'), (blanks, count, at, eol) => {
+          const open = at % count;
+          const rows = Array.from({ length: count }, (_, i) => row('UA', i, i === open ? '"Central" prison' : i === count - 1 ? '"last"' : ''));
+          // Blank rows spread among the header and the rows; the importer numbers only the rows it reads.
+          const lines = [head, ...rows].flatMap((line, i) => [...blanks.filter((_, b) => b % (count + 1) === i), line]);
+          const { package: back, notes } = fromDhis2Csv(lines.join(eol) + eol, template, { header });
+          expect(back).toBeUndefined();
+          expect(notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 9, value: '"Central" prison,' }, examples: [String(open + 2)] })]);
+        }),
+      );
+    });
+
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) with quotes inside cells that do not open with one, and spaces after a closing quote', (_, eol) => {
+      const text = [head, row('UA', 1450, 'the "Central" prison'), row('KG', 380, '"said ""no"""'), `PHX_PRISONS_PEOPLE_ON_OAT,2020,KE,default,,500,,,"block 2"  ,`, row('ZM', 210, '"4"')].join(eol) + eol;
+      const { package: back, notes } = fromDhis2Csv(text, template, { header });
+      expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
+      expect(back!.observations!.map((o) => [o.scope.country, o.value, o.notes])).toEqual([
+        ['UA', 1450, 'the "Central" prison'],
+        ['KG', 380, 'said "no"'],
+        ['KE', 500, 'block 2'],
+        ['ZM', 210, '4'],
+      ]);
+    });
+
     it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) whose quoted cells hold separators, doubled quotes and line breaks', (_, eol) => {
       const text = [head, row('UA', 1450, '"Central prison, block 2"'), row('KG', 380, '"said ""no"""'), row('KE', 500, `"first line${eol}second line"`), row('ZM', 210, '"4"'), ''].join(eol);
       const { package: back, notes } = fromDhis2Csv(text, template, { header });

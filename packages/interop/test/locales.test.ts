@@ -21,6 +21,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'import.invalid-json': [{ line: 3, column: 14 }],
   'import.header-missing': [{ field: 'publisher' }, { field: 'license' }],
   'import.unclosed-quote': [{ column: 3, value: 'Central prison,2' }],
+  'import.text-after-quote': [{ column: 3, value: '"Central" prison,2' }],
   'fhir.count-not-integer': [{ field: 'numerator' }, { field: 'denominator' }],
   'fhir.suppressed-value-withheld': [{}],
   'fhir.unknown-indicator': [{ indicator: 'halfway-house-places' }],

@@ -182,6 +182,37 @@ describe('SDMX-CSV import', () => {
       expect(note).toMatchObject({ params: { column: 9, value: `${'x'.repeat(59)}…` }, examples: ['2'] });
     });
 
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('text after the quote that closes a cell in a middle row (%s) is an error at its row, and nothing is imported', (_, eol) => {
+      // Typed by hand: the rows up to the next quoted cell would be read into this one cell.
+      const text = [head, row(1, ''), row(2, '"Central" prison'), row(3, ''), row(4, '"fourth"'), ''].join(eol);
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(back).toBeUndefined();
+      expect(notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', severity: 'error', params: { column: 9, value: '"Central" prison' }, count: 1, examples: ['3'], exampleKind: 'row' })]);
+    });
+
+    it('numbers the row of text after a closing quote past blank rows, and in the header', () => {
+      const blank = [head, '', row(1, ''), ',,,', '  ', row(2, 'x'), '', row(3, '"Central" prison'), row(4, '"fourth"')].join('\r\n');
+      expect(fromSdmxCsv(blank, options).notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 9, value: '"Central" prison' }, examples: ['4'] })]);
+      const inHeader = `STRUCTURE,"INDICATOR" x,REF_AREA\n${row(1, '')}\n${row(2, '"second"')}\n`;
+      expect(fromSdmxCsv(inHeader, options)).toMatchObject({ package: undefined, notes: [{ code: 'import.text-after-quote', params: { column: 2, value: '"INDICATOR" x,REF_AREA' }, examples: ['1'] }] });
+      // With no quote further on, the cell also runs to the end of the file: the text after its quote is what went wrong.
+      expect(fromSdmxCsv([head, row(1, '"Central" prison'), row(2, '')].join('\n'), options).notes).toEqual([
+        expect.objectContaining({ code: 'import.text-after-quote', params: { column: 9, value: '"Central" prison' }, examples: ['2'] }),
+      ]);
+    });
+
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) with quotes inside cells that do not open with one, and spaces after a closing quote', (_, eol) => {
+      const text = [head, row(1, 'the "Central" prison'), row(2, '"said ""no"""'), row(3, '"block 2"  '), row(4, '"4"')].join(eol) + eol;
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
+      expect(back!.observations!.map((o) => [o.value, o.notes])).toEqual([
+        [1401, 'the "Central" prison'],
+        [1402, 'said "no"'],
+        [1403, 'block 2'],
+        [1404, '4'],
+      ]);
+    });
+
     it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) whose quoted cells hold separators, doubled quotes and line breaks', (_, eol) => {
       const text = [head, row(1, '"Central prison, block 2"'), row(2, '"said ""no"""'), row(3, `"first line${eol}second line"`), row(4, '"4"'), ''].join(eol);
       const { package: back, notes } = fromSdmxCsv(text, options);

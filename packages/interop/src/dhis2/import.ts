@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import * as z from 'zod';
 import type { DataPackage, Observation } from '@phx/schema';
 import { dimensionsOf } from '../breakdowns.js';
-import { reportUnclosedQuote } from '../csv.js';
+import { reportQuoteError } from '../csv.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
 import { Notes, type At } from '../report.js';
@@ -159,7 +159,9 @@ export function fromDhis2DataValueSet(input: unknown, mapping: Dhis2Mapping, opt
  * Reads DHIS2's data value CSV (columns in DHIS2's order: data element, period, organisation unit, category
  * option combo, attribute option combo, value, stored by, last updated, comment, follow-up; a header row is
  * recognised and skipped) back into a PHX package. A quote that opens a cell and is never closed would take every
- * row below into that cell: it is an error (`import.unclosed-quote`), and nothing is imported.
+ * row below into that cell: it is an error (`import.unclosed-quote`), and nothing is imported. So is text after the
+ * quote that closes a cell (`"Central" prison`), which would take the cells and rows up to the next quote into that
+ * cell (`import.text-after-quote`).
  *
  * @example
  * ```ts
@@ -170,7 +172,7 @@ export function fromDhis2Csv(text: string, mapping: Dhis2Mapping, options: Impor
   const notes = new Notes();
   const input = text.replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(input, { skipEmptyLines: 'greedy' });
-  if (reportUnclosedQuote(parsed, input, 1, notes)) return { package: undefined, notes: notes.list() };
+  if (reportQuoteError(parsed, input, 1, notes)) return { package: undefined, notes: notes.list() };
   const { data } = parsed;
   const values: Value[] = [];
   data.forEach((row, index) => {

@@ -23,6 +23,7 @@ export const es: InteropLocale = {
         ? 'la fuente no nombra al editor del paquete: indíquelo (phx import --publisher <identificador de la organización>)'
         : 'la fuente no nombra la licencia de los datos: indíquela (phx import --license CC-BY-4.0)',
     'import.unclosed-quote': (p) => `unas comillas (") abiertas en la columna ${p.column} no se cierran nunca: todo el resto del archivo se leyó en esta única celda, a partir de «${p.value}»; cierre las comillas o elimínelas`,
+    'import.text-after-quote': (p) => `la celda de la columna ${p.column} empieza con comillas (") y tiene texto después de las comillas que la cierran (${p.value}): las celdas y filas siguientes pueden haberse leído en esta única celda; duplique las comillas dentro de la celda ("") o elimínelas`,
     'fhir.count-not-integer': (p) => `un recuento de población FHIR es un número entero: ${parts[p.field]}`,
     'fhir.suppressed-value-withheld': () => 'el valor de una observación suprimida no se transmite (data-absent-reason "masked")',
     'fhir.unknown-indicator': (p) => `el indicador «${p.indicator}» no está en el catálogo ni en el paquete: su Measure solo lleva su dirección`,

@@ -1,7 +1,7 @@
 /** SDMX-CSV (2.0, and 1.0's `DATAFLOW` header) read back into PHX observations. */
 import Papa from 'papaparse';
 import { codelists, type Observation } from '@phx/schema';
-import { reportUnclosedQuote } from '../csv.js';
+import { reportQuoteError } from '../csv.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
 import { Notes } from '../report.js';
@@ -21,7 +21,8 @@ function separatorOf(text: string): string | undefined {
  * with the delete action `D` are skipped with a warning. SDMX-CSV does not carry the licence or the publisher:
  * give them in the options (the publisher defaults to the one reporting organisation). A quote that opens a cell
  * and is never closed would take every row below into that cell: it is an error (`import.unclosed-quote`), and
- * nothing is imported.
+ * nothing is imported. So is text after the quote that closes a cell (`"Central" prison`), which would take the
+ * cells and rows up to the next quote into that cell (`import.text-after-quote`).
  *
  * @example
  * ```ts
@@ -38,8 +39,9 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
     return { package: undefined, notes: notes.list() };
   }
   const parsed = Papa.parse<Record<string, string>>(input, { header: true, delimiter, skipEmptyLines: 'greedy' });
-  // Rows missing trailing cells (or with extra ones) are read as they are; a quote never closed loses every row below.
-  if (reportUnclosedQuote(parsed, input, 2, notes)) return { package: undefined, notes: notes.list() };
+  // Rows missing trailing cells (or with extra ones) are read as they are; a quote never closed, or text after a
+  // closing quote, loses the rows read into its cell.
+  if (reportQuoteError(parsed, input, 2, notes)) return { package: undefined, notes: notes.list() };
   const { data } = parsed;
   const definitions = indicatorsOf({});
   const ids = new IdMaker();
