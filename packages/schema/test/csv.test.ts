@@ -93,8 +93,6 @@ describe('readCsv: real-world CSV', () => {
       [{ zodCode: 'unrecognized_keys', keys: ['Numerater'], suggestions: ['numerator'] }, { row: 1, column: 7 }],
       // An observation has no name: nothing is near enough.
       [{ zodCode: 'unrecognized_keys', keys: ['nmae.uk'], suggestions: [] }, { row: 1, column: 12 }],
-      // A column named twice is known: only its second is extra.
-      [{ zodCode: 'unrecognized_keys', keys: ['id'], suggestions: [] }, { row: 1, column: 13 }],
     ]);
     expect(unknown[0]!.message).toContain('did you mean "period.start"?');
     expect(readCsv('id,nmae.uk,organisationType,countries.0\nUA-1,x,ngo,UA\n', { type: 'organisation' }).issues[0]!.params).toMatchObject({ suggestions: ['name.uk'] });
@@ -102,9 +100,11 @@ describe('readCsv: real-world CSV', () => {
 
   it('reports every unknown, repeated and missing column at once, at the header', () => {
     const table = readCsv('id,indicator,colour,id,period.start,scope.county\nobs-1,hiv-prevalence-prisoners,red,obs-1,2020-01-01,ZA\n', { type: 'observation' });
+    expect(table.issues.find((issue) => issue.code === 'sheet.repeated-column')!.message).toBe('The column "id" is already column 1: a field has one column, so this one is not read; remove it or give it another name');
+    expect(table.records).toEqual([{ id: 'obs-1', indicator: 'hiv-prevalence-prisoners', period: { start: '2020-01-01' } }]);
     expect(table.issues.map((issue) => [issue.code, issue.pointer, issue.location])).toEqual([
       ['schema.unknown-field', '/colour', { row: 1, column: 3 }],
-      ['schema.unknown-field', '/id', { row: 1, column: 4 }],
+      ['sheet.repeated-column', '/id', { row: 1, column: 4 }],
       ['schema.unknown-field', '/scope/county', { row: 1, column: 6 }],
       ['schema.required', '/reportingOrganisation', { row: 1, column: 7 }],
       ['schema.required', '/scope/country', { row: 1, column: 7 }],

@@ -204,21 +204,27 @@ export function readTable(
   const resolved = table.columns.map((name) => (name === '' ? undefined : resolveColumn(type, name)));
   // A header naming no field is no header: the caller says so once, rather than once a column.
   if (resolved.every((target) => !target || target.kind === 'unknown')) return table;
-  const seen = new Set<string>();
+  /** The column each name was first seen in, counted from 1. */
+  const seen = new Map<string, number>();
   for (const [index, name] of table.columns.entries()) {
     const target = resolved[index];
     if (!target) {
       table.targets.push(undefined);
       continue;
     }
-    // A column named twice would overwrite its first: it counts as an extra column.
-    if (target.kind === 'unknown' || seen.has(name)) {
-      const suggestions = target.kind === 'unknown' ? suggestionsInList(name, knownColumns(type)) : [];
-      add({ code: 'schema.unknown-field', path: target.path, params: { zodCode: 'unrecognized_keys', keys: [name], suggestions } }, headerRow, index + 1);
+    if (target.kind === 'unknown') {
+      add({ code: 'schema.unknown-field', path: target.path, params: { zodCode: 'unrecognized_keys', keys: [name], suggestions: suggestionsInList(name, knownColumns(type)) } }, headerRow, index + 1);
       table.targets.push(undefined);
       continue;
     }
-    seen.add(name);
+    // A column named twice would overwrite its first: it is not read.
+    const first = seen.get(name);
+    if (first !== undefined) {
+      add({ code: 'sheet.repeated-column', path: target.path, params: { column: name, first } }, headerRow, index + 1);
+      table.targets.push(undefined);
+      continue;
+    }
+    seen.set(name, index + 1);
     table.recognisedColumns++;
     table.targets.push(target);
   }

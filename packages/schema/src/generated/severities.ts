@@ -57,6 +57,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "sheet.unknown-sheet": "error",
   "sheet.date-order-unknown": "error",
   "sheet.cell-beyond-header": "error",
+  "sheet.repeated-column": "error",
   "sheet.formula-without-result": "error",
   "sheet.second-header": "error",
   "sheet.normalised": "info",

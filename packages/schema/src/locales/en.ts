@@ -159,6 +159,7 @@ export const en: PhxLocale = {
     'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,
     'sheet.date-order-unknown': (p) => `Column "${p.column}": dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day)`,
     'sheet.cell-beyond-header': (p) => `Cell "${p.value}" in column ${p.column} has no heading: give the column a PHX heading or remove the cell`,
+    'sheet.repeated-column': (p) => `The column "${p.column}" is already column ${p.first}: a field has one column, so this one is not read; remove it or give it another name`,
     'sheet.formula-without-result': (p) => `The cell holds the formula "${p.formula}" but not its result: a program that does not calculate formulas saved the file. Open it in Excel and save it again, or type the value`,
     'sheet.second-header': (p) => `The package header is the first row of values of the sheet "${p.sheet}": this row is a second one and is not read; move its values to that row or delete it`,
     'sheet.normalised': (p) => `Column "${p.column}": ${p.cells} ${p.cells === 1 ? 'cell' : 'cells'} read from ${formsOf(p.forms)}`,

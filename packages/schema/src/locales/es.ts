@@ -164,6 +164,7 @@ export const es: PhxLocale = {
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,
     'sheet.date-order-unknown': (p) => `Columna «${p.column}»: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day)`,
     'sheet.cell-beyond-header': (p) => `Celda «${p.value}» en la columna ${p.column}, sin encabezado: dé a la columna un encabezado PHX o elimine la celda`,
+    'sheet.repeated-column': (p) => `La columna «${p.column}» ya existe, es la columna ${p.first}: un campo tiene una sola columna, así que esta no se lee; elimínela o cámbiele el nombre`,
     'sheet.formula-without-result': (p) => `La celda contiene la fórmula «${p.formula}» pero no su resultado: guardó el archivo un programa que no calcula fórmulas. Ábralo en Excel y vuelva a guardarlo, o escriba el valor`,
     'sheet.second-header': (p) => `La cabecera del paquete es la primera fila de valores de la hoja «${p.sheet}»: esta fila es una segunda y no se lee; pase sus valores a esa fila o elimínela`,
     'sheet.normalised': (p) => `Columna «${p.column}»: ${p.cells} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} desde ${formsOf(p.forms)}`,

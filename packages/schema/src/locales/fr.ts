@@ -164,6 +164,7 @@ export const fr: PhxLocale = {
     'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,
     'sheet.date-order-unknown': (p) => `Colonne « ${p.column} » : des dates comme ${p.example} se lisent jour d’abord ou mois d’abord, et aucune cellule ne le dit ; indiquez l’ordre des dates (day-month ou month-day)`,
     'sheet.cell-beyond-header': (p) => `Cellule « ${p.value} » dans la colonne ${p.column}, sans intitulé : donnez à la colonne un intitulé PHX ou supprimez la cellule`,
+    'sheet.repeated-column': (p) => `La colonne « ${p.column} » existe déjà, c’est la colonne ${p.first} : un champ n’a qu’une colonne, celle-ci n’est donc pas lue ; supprimez-la ou renommez-la`,
     'sheet.formula-without-result': (p) => `La cellule contient la formule « ${p.formula} » mais pas son résultat : le fichier a été enregistré par un programme qui ne calcule pas les formules. Ouvrez-le dans Excel et enregistrez-le à nouveau, ou saisissez la valeur`,
     'sheet.second-header': (p) => `L’en-tête du paquet est la première ligne de valeurs de la feuille « ${p.sheet} » : cette ligne en est une deuxième et n’est pas lue ; reportez ses valeurs sur cette ligne-là ou supprimez-la`,
     'sheet.normalised': (p) => `Colonne « ${p.column} » : ${p.cells} ${p.cells === 1 ? 'cellule lue' : 'cellules lues'} depuis ${formsOf(p.forms)}`,

@@ -350,6 +350,12 @@ export const issueCodes = {
     summary: 'A row of a sheet has a cell under no heading, to the right of the last one or under a blank one: the value has no field to go to.',
     example: 'a 12th cell under 11 headings',
   },
+  'sheet.repeated-column': {
+    severity: 'error',
+    structural: false,
+    summary: 'A column of a CSV file or a sheet has the name of a column before it: a field has one column, so its cells are not read.',
+    example: 'id,indicator,id',
+  },
   'sheet.formula-without-result': {
     severity: 'error',
     structural: false,

@@ -58,6 +58,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'sheet.unreadable': {},
   'sheet.unknown-sheet': { sheet: 'Sheet1' },
   'sheet.date-order-unknown': { column: 'period.start', example: '03/04/2020' },
+  'sheet.repeated-column': { column: 'period.start', first: 5 },
   'sheet.cell-beyond-header': { column: 12, value: 'surplus' },
   'sheet.formula-without-result': { formula: '=SUM(C2:C9)' },
   'sheet.second-header': { sheet: 'Package' },

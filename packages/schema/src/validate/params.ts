@@ -168,6 +168,8 @@ export interface IssueParams {
   'sheet.unknown-sheet': { sheet: string };
   'sheet.date-order-unknown': { column: string; example: string };
   'sheet.cell-beyond-header': { column: number; value: string };
+  /** `column`: the column's name; `first`: the number of the column of that name before it, counted from 1. */
+  'sheet.repeated-column': { column: string; first: number };
   /** `formula`: the cell's formula, `=` first, shortened. */
   'sheet.formula-without-result': { formula: string };
   /** `sheet`: the sheet whose first row of values is the header. */

@@ -33,7 +33,7 @@ async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   for (const { name, bytes } of awkwardFiles()) (await validateFile(bytes, { name, now })).issues.forEach(keep);
   // A stream that cannot be read again is read whole, up to the limit.
   (await validateFile(createReadStream(new URL('../network-meeting-2020.phx.json', invalidDir)), { name: 'a.phx.json', maxDocumentBytes: 1000 })).issues.forEach(keep);
-  validateCsv('id,period.start,period.end,value\nobs-1,03/04/2020,"1.234,5","1,5",surplus\n', { type: 'observation' }).issues.forEach(keep);
+  validateCsv('id,period.start,period.end,value,id\nobs-1,03/04/2020,"1.234,5","1,5",obs-1,surplus\n', { type: 'observation' }).issues.forEach(keep);
   (await validateXlsx(new TextEncoder().encode('not a workbook'))).issues.forEach(keep);
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Sheet1').addRow(['Some', 'notes']);
