@@ -38,31 +38,24 @@ function delimiterOf(text: string): string {
 
 /**
  * Reports the first cell whose quotes the parser could not read as a cell: a quote that opens a cell and is never
- * closed, or text after the quote that closes a cell (`"Central" prison`), after which the parser reads on, cells and
- * rows alike, up to a quote that ends a cell. Either way the rows read are not those of the file.
+ * closed, which takes the rest of the file into that cell (`csv.unclosed-quote`), or text after the quote that closes
+ * a cell (`"Central" prison`), after which the parser reads on, cells and rows alike, up to a quote that ends a cell
+ * (`csv.text-after-quote`). Either way the rows read are not those of the file, which must not pass for valid.
  */
 function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, firstRow: number, collector: IssueCollector): void {
-  const first = parsed.errors.filter((error) => error.type === 'Quotes' && error.row !== undefined).sort((a, b) => (a.index ?? 0) - (b.index ?? 0))[0];
-  if (first?.code === 'MissingQuotes') reportUnclosedQuote(parsed.data, first.row!, firstRow, collector);
-  else if (first?.code === 'InvalidQuotes' && first.index !== undefined) {
-    // The error's index is just past the cell's opening quote: the cells of its row before it make its column.
-    const before = Papa.parse<string[]>(text.slice(0, first.index - 1), { header: false, skipEmptyLines: false, delimiter: parsed.meta.delimiter }).data;
-    const column = before[before.length - 1]?.length ?? 1;
-    const value = shortened(/^[^\r\n]*/.exec(text.slice(first.index - 1))![0]);
-    const issue = collector.add({ code: 'csv.text-after-quote', path: [], params: { column, value } });
-    if (issue) issue.location = { row: first.row! + firstRow, column };
-  }
-}
-
-/**
- * Reports a quote that opens a cell and is never closed. The parser reads the rest of the file into that cell, the
- * last of its row (`row`, counted from 0): the rows below it are lost, and the file must not pass for valid.
- */
-function reportUnclosedQuote(rows: readonly string[][], row: number, firstRow: number, collector: IssueCollector): void {
-  const cells = rows[row] ?? [];
-  const value = shortened(/^[^\r\n]*/.exec(cells[cells.length - 1] ?? '')![0]);
-  const issue = collector.add({ code: 'csv.unclosed-quote', path: [], params: { column: cells.length, value } });
-  if (issue) issue.location = { row: row + firstRow, column: cells.length };
+  const first = parsed.errors
+    .filter((error) => (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') && error.row !== undefined && error.index !== undefined)
+    .sort((a, b) => a.index! - b.index!)[0];
+  if (!first) return;
+  // The error's index is just past the cell's opening quote: the cells of its row before it make its column.
+  const before = Papa.parse<string[]>(text.slice(0, first.index! - 1), { header: false, skipEmptyLines: false, delimiter: parsed.meta.delimiter, newline: parsed.meta.linebreak as Papa.ParseConfig['newline'] }).data;
+  const column = before[before.length - 1]?.length ?? 1;
+  const unclosed = first.code === 'MissingQuotes';
+  // Never closed: the cell's text after the quote, as the parser reads it (a doubled quote once); else from the quote on.
+  const cell = unclosed ? text.slice(first.index).replaceAll('""', '"') : text.slice(first.index! - 1);
+  const value = shortened(/^[^\r\n]*/.exec(cell)![0]);
+  const issue = collector.add({ code: unclosed ? 'csv.unclosed-quote' : 'csv.text-after-quote', path: [], params: { column, value } });
+  if (issue) issue.location = { row: first.row! + firstRow, column };
 }
 
 /**
