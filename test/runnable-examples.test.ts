@@ -61,13 +61,13 @@ describe('examples/', () => {
   it('the worked spreadsheet of docs/csv.md gives the notes and the two issues the guide explains, at their rows', () => {
     const { issues } = validateCsv(readFileSync(join(root, 'examples/data/spreadsheet/observations.csv')));
     expect(issues.map(({ code, severity, location }) => ({ code, severity, location }))).toEqual([
-      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 5 } },
-      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 6 } },
-      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 9 } },
-      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 10 } },
-      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 13 } },
-      { code: 'privacy.small-cell', severity: 'error', location: { row: 6, column: 8 } },
-      { code: 'privacy.personal-data', severity: 'warning', location: { row: 7, column: 14 } },
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 5, text: { line: 1, column: 50 } } },
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 6, text: { line: 1, column: 63 } } },
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 9, text: { line: 1, column: 103 } } },
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 10, text: { line: 1, column: 115 } } },
+      { code: 'sheet.normalised', severity: 'info', location: { row: 1, column: 13, text: { line: 1, column: 137 } } },
+      { code: 'privacy.small-cell', severity: 'error', location: { row: 6, column: 8, text: { line: 6, column: 78 } } },
+      { code: 'privacy.personal-data', severity: 'warning', location: { row: 7, column: 14, text: { line: 7, column: 124 } } },
     ]);
   });
 

@@ -39,10 +39,19 @@ describe('phx validate --format sarif', () => {
       ['schema.invalid-type', 'error', 'bad.csv'],
       ['file.empty', 'error', 'empty.phx.ndjson'],
     ]);
-    expect(run!.results[2]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 2, startColumn: 7 });
+    expect(run!.results[2]!.locations[0]!.physicalLocation.region).toEqual({ startLine: 2, startColumn: 72 });
     expect(run!.results[3]!.locations[0]!.physicalLocation).not.toHaveProperty('region');
     for (const result of run!.results) expect(run!.tool.driver.rules[result.ruleIndex]!.id).toBe(result.ruleId);
     expect(run!.invocations[0]!.toolExecutionNotifications).toBeUndefined();
+  });
+
+  it("places a CSV cell's region where its text starts, below a line break in quotes", () => {
+    const facilities = 'id;name;country;facilityType\r\nf-1;"Pollsmoor\r\nMedium B";ZA;prison\r\nf-2;Drakenstein;ZA;jail\r\n';
+    const { log } = sarifOf([dir.write('quoted.csv', facilities)]);
+    const [result] = log.runs[0]!.results;
+    expect(result!.ruleId).toBe('schema.invalid-value');
+    // Row 3 of the sheet is line 4 of the file; its `facilityType` cell starts at character 20 there.
+    expect(result!.locations[0]!.physicalLocation.region).toEqual({ startLine: 4, startColumn: 20 });
   });
 
   it('says in a notification when a file was checked only in part', () => {

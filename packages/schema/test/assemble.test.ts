@@ -47,7 +47,9 @@ describe('assemblePackage builds one package from several inputs', () => {
     ]);
     expect(assembled).toMatchObject({ readable: true, ok: false });
     const errors = assembled.files.map((file) => file.issues.filter((issue) => issue.severity === 'error').map(({ code, location }) => ({ code, location })));
-    expect(errors).toEqual([[], [], [{ code: 'ref.unknown-facility', location: { row: 3, column: 5 } }]]);
+    // Row 3 is line 3 of the file, and the cell starts where `fac-2` does.
+    const text = { line: 3, column: observations.split('\r\n')[2]!.indexOf('fac-2') + 1 };
+    expect(errors).toEqual([[], [], [{ code: 'ref.unknown-facility', location: { row: 3, column: 5, text } }]]);
     expect(assembled.pkg.facilities).toEqual([{ id: 'fac-1', country: 'ZA', facilityType: 'prison', capacity: 1200 }]);
   });
 

@@ -89,10 +89,10 @@ describe('readCsv: real-world CSV', () => {
     const csv = `${header.replace('period.start', 'period.strat').replace('numerator', 'Numerater')},nmae.uk,id\n${row('obs-1')},x,obs-1\n`;
     const unknown = readCsv(csv).issues.filter((issue) => issue.code === 'schema.unknown-field');
     expect(unknown.map((issue) => [issue.params, issue.location])).toEqual([
-      [{ zodCode: 'unrecognized_keys', keys: ['period.strat'], suggestions: ['period.start'] }, { row: 1, column: 5 }],
-      [{ zodCode: 'unrecognized_keys', keys: ['Numerater'], suggestions: ['numerator'] }, { row: 1, column: 7 }],
+      [{ zodCode: 'unrecognized_keys', keys: ['period.strat'], suggestions: ['period.start'] }, { row: 1, column: 5, text: { line: 1, column: 50 } }],
+      [{ zodCode: 'unrecognized_keys', keys: ['Numerater'], suggestions: ['numerator'] }, { row: 1, column: 7, text: { line: 1, column: 74 } }],
       // An observation has no name: nothing is near enough.
-      [{ zodCode: 'unrecognized_keys', keys: ['nmae.uk'], suggestions: [] }, { row: 1, column: 12 }],
+      [{ zodCode: 'unrecognized_keys', keys: ['nmae.uk'], suggestions: [] }, { row: 1, column: 12, text: { line: 1, column: 118 } }],
     ]);
     expect(unknown[0]!.message).toContain('did you mean "period.start"?');
     expect(readCsv('id,nmae.uk,organisationType,countries.0\nUA-1,x,ngo,UA\n', { type: 'organisation' }).issues[0]!.params).toMatchObject({ suggestions: ['name.uk'] });
@@ -103,14 +103,14 @@ describe('readCsv: real-world CSV', () => {
     expect(table.issues.find((issue) => issue.code === 'sheet.repeated-column')!.message).toBe('The column "id" is already column 1: a field has one column, so this one is not read; remove it or give it another name');
     expect(table.records).toEqual([{ id: 'obs-1', indicator: 'hiv-prevalence-prisoners', period: { start: '2020-01-01' } }]);
     expect(table.issues.map((issue) => [issue.code, issue.pointer, issue.location])).toEqual([
-      ['schema.unknown-field', '/colour', { row: 1, column: 3 }],
-      ['sheet.repeated-column', '/id', { row: 1, column: 4 }],
-      ['schema.unknown-field', '/scope/county', { row: 1, column: 6 }],
-      ['schema.required', '/reportingOrganisation', { row: 1, column: 7 }],
-      ['schema.required', '/scope/country', { row: 1, column: 7 }],
-      ['schema.required', '/period/end', { row: 1, column: 7 }],
-      ['schema.required', '/unit', { row: 1, column: 7 }],
-      ['schema.required', '/dataSource', { row: 1, column: 7 }],
+      ['schema.unknown-field', '/colour', { row: 1, column: 3, text: { line: 1, column: 14 } }],
+      ['sheet.repeated-column', '/id', { row: 1, column: 4, text: { line: 1, column: 21 } }],
+      ['schema.unknown-field', '/scope/county', { row: 1, column: 6, text: { line: 1, column: 37 } }],
+      ['schema.required', '/reportingOrganisation', { row: 1, column: 7, text: { line: 1, column: 49 } }],
+      ['schema.required', '/scope/country', { row: 1, column: 7, text: { line: 1, column: 49 } }],
+      ['schema.required', '/period/end', { row: 1, column: 7, text: { line: 1, column: 49 } }],
+      ['schema.required', '/unit', { row: 1, column: 7, text: { line: 1, column: 49 } }],
+      ['schema.required', '/dataSource', { row: 1, column: 7, text: { line: 1, column: 49 } }],
     ]);
   });
 
@@ -132,9 +132,9 @@ describe('readCsv: real-world CSV', () => {
   it('reports a cell under a blank heading, as Excel pads a header, rather than dropping it', () => {
     // Excel writes every row as wide as the widest: a note typed two columns past the last heading pads the header with `;`.
     const padded = readCsv(`${header};;\r\n${row('obs-1')};;\r\n${row('obs-2')};;a note\r\n`.replaceAll(',', ';'));
-    expect(padded.issues.map((issue) => [issue.code, issue.location, issue.params])).toEqual([['sheet.cell-beyond-header', { row: 3, column: 13 }, { column: 13, value: 'a note' }]]);
+    expect(padded.issues.map((issue) => [issue.code, issue.location, issue.params])).toEqual([['sheet.cell-beyond-header', { row: 3, column: 13, text: { line: 3, column: 100 } }, { column: 13, value: 'a note' }]]);
     const between = readCsv(`${header},,notes\n${row('obs-1')},surplus,fine\n`);
-    expect(between.issues.map((issue) => [issue.code, issue.location])).toEqual([['sheet.cell-beyond-header', { row: 2, column: 12 }]]);
+    expect(between.issues.map((issue) => [issue.code, issue.location])).toEqual([['sheet.cell-beyond-header', { row: 2, column: 12, text: { line: 2, column: 99 } }]]);
     expect(between.records[0]).toMatchObject({ notes: 'fine' });
     // Empty cells under blank headings are only padding.
     expect(readCsv(`${header};;\r\n${row('obs-1')};;\r\n`.replaceAll(',', ';')).issues).toEqual([]);
@@ -145,9 +145,9 @@ describe('readCsv: real-world CSV', () => {
     const csv = `\uFEFFsep=;\r\n${semicolons(header)}\r\n${semicolons(row('obs-1', '120', 'many'))}\r\n`;
     const table = readCsv(csv);
     expect([table.delimiter, table.records.map((record) => record.id), table.rows]).toEqual([';', ['obs-1'], [3]]);
-    expect(validateCsv(csv).issues.map((issue) => [issue.code, issue.location])).toEqual([['schema.invalid-type', { row: 3, column: 9 }]]);
+    expect(validateCsv(csv).issues.map((issue) => [issue.code, issue.location])).toEqual([['schema.invalid-type', { row: 3, column: 9, text: { line: 3, column: 81 } }]]);
     expect(readCsv(`sep=;\n${semicolons(header)};notes\n${semicolons(row('obs-1'))};"open\n`).issues.map((issue) => [issue.code, issue.location])).toEqual([
-      ['csv.unclosed-quote', { row: 3, column: 12 }],
+      ['csv.unclosed-quote', { row: 3, column: 12, text: { line: 3, column: 99 } }],
     ]);
     // The line names the separator even where the header would tell another.
     expect(readCsv(`sep=|\n${header.replaceAll(',', '|')}\n${row('obs-1').replaceAll(',', '|')}\n`).records).toHaveLength(1);
@@ -158,7 +158,7 @@ describe('readCsv: real-world CSV', () => {
     const csv = [`${header},notes`, noted('obs-1', 'fine'), noted('obs-2', '"Lviv, block 2'), noted('obs-3', 'x'), noted('obs-4', 'y'), ''].join('\r\n');
     const result = validateCsv(csv);
     expect(result.ok).toBe(false);
-    expect(result.issues.map((issue) => [issue.code, issue.location, issue.params])).toContainEqual(['csv.unclosed-quote', { row: 3, column: 12 }, { column: 12, value: 'Lviv, block 2' }]);
+    expect(result.issues.map((issue) => [issue.code, issue.location, issue.params])).toContainEqual(['csv.unclosed-quote', { row: 3, column: 12, text: { line: 3, column: 99 } }, { column: 12, value: 'Lviv, block 2' }]);
     expect(validateCsv(csv, { locale: 'uk' }).issues.find((issue) => issue.code === 'csv.unclosed-quote')!.message).toBe(
       'У стовпці 12 відкрито лапки ("), але не закрито, тому всю решту файлу прочитано в цю одну клітинку, починаючи з «Lviv, block 2»: закрийте лапки або видаліть їх',
     );
@@ -177,7 +177,7 @@ describe('readCsv: real-world CSV', () => {
         const lines = notes.map((note, i) => `${row(`obs-${i}`)},${i === open ? `"${opened}` : note}`);
         const table = readCsv([`${header},notes`, ...lines].join(end) + end);
         const unclosed = table.issues.filter((issue) => issue.code === 'csv.unclosed-quote');
-        expect(unclosed.map((issue) => [issue.location, issue.params])).toEqual([[{ row: open + 2, column: 12 }, { column: 12, value: opened }]]);
+        expect(unclosed.map((issue) => [issue.location, issue.params])).toEqual([[{ row: open + 2, column: 12, text: { line: open + 2, column: 99 } }, { column: 12, value: opened }]]);
         expect(table.records).toHaveLength(open + 1);
       }),
     );
@@ -189,7 +189,7 @@ describe('readCsv: real-world CSV', () => {
     const csv = [`${header},notes`, noted('obs-1', '"Central" prison'), noted('obs-2', 'x'), noted('obs-3', '"block 2"'), noted('obs-4', 'y'), ''].join('\r\n');
     const result = validateCsv(csv);
     expect(result.ok).toBe(false);
-    expect(result.issues.map((issue) => [issue.code, issue.location, issue.params])).toContainEqual(['csv.text-after-quote', { row: 2, column: 12 }, { column: 12, value: '"Central" prison' }]);
+    expect(result.issues.map((issue) => [issue.code, issue.location, issue.params])).toContainEqual(['csv.text-after-quote', { row: 2, column: 12, text: { line: 2, column: 99 } }, { column: 12, value: '"Central" prison' }]);
     expect(validateCsv(csv, { locale: 'ru' }).issues.find((issue) => issue.code === 'csv.text-after-quote')!.message).toBe(
       'Ячейка в столбце 12 начинается с кавычки ("), но после закрывающей кавычки в ней есть ещё текст ("Central" prison), поэтому следующие ячейки и строки могли быть прочитаны в эту одну ячейку: удвойте кавычки внутри ячейки ("") или удалите их',
     );
@@ -208,7 +208,7 @@ describe('readCsv: real-world CSV', () => {
         const lines = notes.map((note, i) => `${row(`obs-${i}`)},${i === open ? `"${quoted}"${after}` : i === notes.length - 1 ? `"${note}"` : note}`);
         const table = readCsv([`${header},notes`, ...lines].join(end) + end);
         const problems = table.issues.filter((issue) => issue.code === 'csv.text-after-quote' || issue.code === 'csv.unclosed-quote');
-        expect(problems.map((issue) => [issue.code, issue.location, issue.params])).toEqual([['csv.text-after-quote', { row: open + 2, column: 12 }, { column: 12, value: `"${quoted}"${after}` }]]);
+        expect(problems.map((issue) => [issue.code, issue.location, issue.params])).toEqual([['csv.text-after-quote', { row: open + 2, column: 12, text: { line: open + 2, column: 99 } }, { column: 12, value: `"${quoted}"${after}` }]]);
       }),
     );
   });
@@ -227,7 +227,7 @@ describe('readCsv: real-world CSV', () => {
     // 100 000 levels: deeper than any walk of the value could recurse.
     const cell = `"${'['.repeat(100_000)}${']'.repeat(100_000)}"`;
     const text = `id,country,facilityType,extensions.https://x.org/a\nf-1,ZA,prison,${cell}\n`;
-    expect(validateCsv(text).issues.map(({ code, location }) => [code, location])).toEqual([['syntax.too-deep', { row: 2, column: 4 }]]);
+    expect(validateCsv(text).issues.map(({ code, location }) => [code, location])).toEqual([['syntax.too-deep', { row: 2, column: 4, text: { line: 2, column: 15 } }]]);
     expect(readCsv(text).records).toHaveLength(1);
   });
 
@@ -236,13 +236,13 @@ describe('readCsv: real-world CSV', () => {
     const facilities = 'id,country,facilityType,name\nf-0,ZA,prison,"Pollsmoor\nMedium B"\nf-1,ZA,prison,Drakenstein\nf-1,ZA,prison,Brandvlei\n';
     const { issues } = validateCsv(facilities);
     expect(issues.map(({ code, location, params }) => [code, location, params])).toEqual([
-      ['unique.duplicate-id', { row: 4, column: 1 }, { recordType: 'facility', id: 'f-1', first: { row: 3 } }],
+      ['unique.duplicate-id', { row: 4, column: 1, text: { line: 5, column: 1 } }, { recordType: 'facility', id: 'f-1', first: { row: 3 } }],
     ]);
     expect(issues[0]!.message).toBe('A second facility with the identifier "f-1" (the first is at row 3)');
     // Of another data source, the observation of row 2 is no duplicate of the next two.
     const observations = `${header},notes\n${row('obs-0').replace('survey', 'routine-programme-data')},"two\nlines"\n${row('obs-1')},\n${row('obs-2')},\n`;
     const breakdown = validateCsv(observations).issues;
-    expect(breakdown.map(({ code, location, params }) => [code, location, params])).toEqual([['unique.duplicate-breakdown', { row: 4, column: 1 }, { categories: {}, first: { row: 3 } }]]);
+    expect(breakdown.map(({ code, location, params }) => [code, location, params])).toEqual([['unique.duplicate-breakdown', { row: 4, column: 1, text: { line: 5, column: 1 } }, { categories: {}, first: { row: 3 } }]]);
     expect(breakdown[0]!.message).toBe('A second observation of the total for the same indicator, scope, period and data source (the first is at row 3)');
     const said: Record<Locale, string> = { en: 'the first is at row 3)', ru: 'впервые: строка 3)', uk: 'уперше: рядок 3)', fr: 'première fois : ligne 3)', es: 'primera vez: fila 3)' };
     for (const locale of Object.keys(said) as Locale[]) expect(validateCsv(facilities, { locale }).issues[0]!.message.endsWith(said[locale]), locale).toBe(true);

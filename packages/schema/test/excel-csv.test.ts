@@ -88,8 +88,8 @@ describe('dates: the order of day and month is decided for a whole column, never
     const result = validateCsv(csv, { now });
     expect(result.ok).toBe(false);
     expect(result.issues.map((issue) => [issue.code, issue.severity, issue.location])).toEqual([
-      ['sheet.date-order-unknown', 'error', { row: 1, column: 5 }],
-      ['sheet.date-order-unknown', 'error', { row: 1, column: 6 }],
+      ['sheet.date-order-unknown', 'error', { row: 1, column: 5, text: { line: 1, column: 50 } }],
+      ['sheet.date-order-unknown', 'error', { row: 1, column: 6, text: { line: 1, column: 63 } }],
     ]);
     expect(result.issues[0]!.message).toContain('03/04/2020');
     expect(readCsv(csv, { dateOrder: 'month-day' }).records[0]!.period).toEqual({ start: '2020-03-04', end: '2020-05-06' });
@@ -115,8 +115,8 @@ describe('dates: the order of day and month is decided for a whole column, never
   it('leaves dates that contradict each other as text, each reported at its cell', () => {
     const result = validateCsv(sheet(row('13/01/2020', '31/12/2020'), row('01/13/2020', '31/12/2020')), { now });
     expect(result.issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.code, issue.location])).toEqual([
-      ['schema.invalid-format', { row: 2, column: 5 }],
-      ['schema.invalid-format', { row: 3, column: 5 }],
+      ['schema.invalid-format', { row: 2, column: 5, text: { line: 2, column: 57 } }],
+      ['schema.invalid-format', { row: 3, column: 5, text: { line: 3, column: 57 } }],
     ]);
   });
 
@@ -134,10 +134,10 @@ describe('dates: the order of day and month is decided for a whole column, never
   it('takes a number below 10000 for a year or a slip, not a serial date of 1900–1927, and reports it at its cell', () => {
     const result = validateCsv(sheet(row('2023', '2023-12-31'), row('31.12.2023', '31.12.2023'), row('9999', '10000')), { now });
     expect(result.issues.map((issue) => [issue.code, issue.location])).toEqual([
-      ['sheet.normalised', { row: 1, column: 5 }],
-      ['sheet.normalised', { row: 1, column: 6 }],
-      ['schema.invalid-format', { row: 2, column: 5 }],
-      ['schema.invalid-format', { row: 4, column: 5 }],
+      ['sheet.normalised', { row: 1, column: 5, text: { line: 1, column: 50 } }],
+      ['sheet.normalised', { row: 1, column: 6, text: { line: 1, column: 63 } }],
+      ['schema.invalid-format', { row: 2, column: 5, text: { line: 2, column: 53 } }],
+      ['schema.invalid-format', { row: 4, column: 5, text: { line: 4, column: 53 } }],
     ]);
     expect(result.issues[2]!.message).toContain('2023');
     // 10000 is still a serial date (1927-05-18): only the smaller numbers changed.

@@ -65,6 +65,16 @@ describe('every example file', () => {
 });
 
 describe('validateFile', () => {
+  it('places an issue at its line whatever ends the lines: a line feed, both, or a carriage return alone', async () => {
+    const duplicate = '{\n  "phxVersion": "1.0",\n  "facilities": [\n    { "id": "f-1", "country": "ZA", "facilityType": "prison" },\n    { "id": "f-1", "country": "ZA", "facilityType": "prison" }\n  ]\n}\n';
+    for (const end of ['\n', '\r\n', '\r']) {
+      const bytes = encoder.encode(duplicate.replaceAll('\n', end));
+      const placed = (issues: { code: string; location?: unknown }[]) => issues.filter((issue) => issue.code === 'unique.duplicate-id').map((issue) => issue.location);
+      expect(placed((await validateFile(bytes, { name: 'p.phx.json', now: NOW })).issues), JSON.stringify(end)).toEqual([{ line: 5, column: 7 }]);
+      expect(placed(validate(new TextDecoder().decode(bytes)).issues), JSON.stringify(end)).toEqual([{ line: 5, column: 7 }]);
+    }
+  });
+
   it('reads bytes and reopened streams piece by piece, with no data, a second time to place what is found at the end', async () => {
     const bytes = readFileSync(new URL('invalid/ref.unknown-organisation.phx.json', dataDir));
     let reopened = 0;
@@ -101,14 +111,17 @@ const records = fc.record(
 );
 const header = fuzzed(z.strictObject(packageHeaderShape), 20);
 /**
- * How a program lays the document out: one line, or indented with spaces or tabs, with Windows line ends
- * (undefined for a value JSON cannot write, such as a fuzzed header that is `undefined`).
+ * How a program lays the document out: one line, or indented with spaces or tabs, with Windows, old Mac or mixed
+ * line ends (undefined for a value JSON cannot write, such as a fuzzed header that is `undefined`).
  */
 const layout = fc.constantFrom<(value: unknown) => string | undefined>(
   (value) => JSON.stringify(value),
   (value) => JSON.stringify(value, null, 2),
   (value) => JSON.stringify(value, null, '\t')?.replaceAll('\n', '\r\n'),
   (value) => `\uFEFF \n${JSON.stringify(value, null, 1)}\n\n`,
+  // Carriage returns alone (old Mac programs), and all three line ends mixed.
+  (value) => JSON.stringify(value, null, 2)?.replaceAll('\n', '\r'),
+  (value) => JSON.stringify(value, null, 1)?.replace(/\n/g, (_, at: number) => ['\n', '\r', '\r\n'][at % 3]!),
 );
 
 describe('fuzzed packages', () => {

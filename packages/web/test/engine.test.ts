@@ -173,10 +173,12 @@ describe('checking a CSV table', () => {
   it('reports issues at their row and column, and shows the row as a record', async () => {
     const { summary, issues, checked } = await check('invalid.csv', invalidCsv);
     expect(issues.map(essentials)).toEqual(validateCsv(invalidCsv).issues.map(essentials));
+    // Each also where its cell starts in the text.
+    const [header, row] = invalidCsv.split('\n') as [string, string];
     expect(issues.map(({ code, location, record }) => ({ code, location, record }))).toEqual([
-      { code: 'schema.unknown-field', location: { row: 1, column: 12 }, record: { kind: 'row', row: 1 } },
-      { code: 'arith.numerator-exceeds-denominator', location: { row: 2, column: 7 }, record: { kind: 'row', row: 2 } },
-      { code: 'arith.percent-out-of-range', location: { row: 2, column: 9 }, record: { kind: 'row', row: 2 } },
+      { code: 'schema.unknown-field', location: { row: 1, column: 12, text: { line: 1, column: header.indexOf('colour') + 1 } }, record: { kind: 'row', row: 1 } },
+      { code: 'arith.numerator-exceeds-denominator', location: { row: 2, column: 7, text: { line: 2, column: row.indexOf(',400,') + 2 } }, record: { kind: 'row', row: 2 } },
+      { code: 'arith.percent-out-of-range', location: { row: 2, column: 9, text: { line: 2, column: row.indexOf('111.1') + 1 } }, record: { kind: 'row', row: 2 } },
     ]);
     expect(summary.convertible).toBe(false);
     expect(JSON.parse((await recordView(checked, issues[1]!)).json!)).toMatchObject({ id: 'obs-1', numerator: 400 });

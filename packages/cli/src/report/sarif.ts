@@ -26,10 +26,10 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
+/** Where an issue is in the file's text: a CSV cell where its text starts; none in a workbook, whose file is not text. */
 function regionOf(issue: ValidationIssue): { startLine: number; startColumn: number } | undefined {
-  const location = issue.location;
-  if (!location) return undefined;
-  return { startLine: 'row' in location ? location.row : location.line, startColumn: location.column };
+  const location = issue.location && 'row' in issue.location ? issue.location.text : issue.location;
+  return location && { startLine: location.line, startColumn: location.column };
 }
 
 /** The logical places of an issue: its JSON Pointer, and on a sheet of a workbook its cell (`observations!C5`). */

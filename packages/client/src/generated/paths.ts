@@ -780,7 +780,7 @@ export interface components {
             params: {
                 [key: string]: unknown;
             };
-            /** @description Line and column in the text, when known. */
+            /** @description Where the issue is, when known: a line and column of the text, or a row and column of a table. */
             location?: {
                 /** @description Line, from 1. */
                 line: number;
@@ -795,6 +795,13 @@ export interface components {
                 sheet?: string;
                 /** @description The cell of a workbook in A1 form. */
                 cell?: string;
+                /** @description In a CSV file, where the cell starts in the text: its line and character, from 1. */
+                text?: {
+                    /** @description Line, from 1. */
+                    line: number;
+                    /** @description Column, from 1. */
+                    column: number;
+                };
             };
         };
         /** @description What a validation read: the records by type and how far into the input it got. */

@@ -11,6 +11,7 @@ const cellLocation = z.object({
   column,
   sheet: describe(z.string(), 'The sheet of a workbook.').optional(),
   cell: describe(z.string(), 'The cell of a workbook in A1 form.').optional(),
+  text: describe(textLocation, 'In a CSV file, where the cell starts in the text: its line and character, from 1.').optional(),
 });
 
 // Answers are open objects: a later hub may add fields, and generated clients must not break on them.
@@ -25,7 +26,7 @@ export const ValidationIssue = describe(
     message: describe(z.string(), 'The message, in the language asked for.'),
     // Each code has its own params (IssueParams of @phx/schema): on the wire, an object of them.
     params: describe(z.record(z.string(), z.unknown()) as unknown as z.ZodType<object>, 'What the message is rendered from; which fields, the code says.'),
-    location: describe(z.union([textLocation, cellLocation]), 'Line and column in the text, when known.').optional(),
+    location: describe(z.union([textLocation, cellLocation]), 'Where the issue is, when known: a line and column of the text, or a row and column of a table.').optional(),
   }),
   'One problem found in the data.',
   { id: 'ValidationIssue' },

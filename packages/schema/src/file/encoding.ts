@@ -1,4 +1,5 @@
 import type { Problem, TextLocation } from '../validate/issue.js';
+import { LineIndex } from '../validate/locate.js';
 
 /**
  * A text encoding that is not UTF-8 but that PHX recognises, to name it when a file is saved in it:
@@ -113,11 +114,8 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   }
   const text = utf8.decode(bytes.subarray(0, firstInvalidUtf8(bytes)));
   const before = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lineStart = before.lastIndexOf('\n') + 1;
-  let line = 1;
-  for (let at = before.indexOf('\n'); at >= 0; at = before.indexOf('\n', at + 1)) line++;
   const problem: Problem = { code: 'syntax.invalid-encoding', path: [], params: { encoding: legacyEncodingOf(bytes) ?? null } };
-  return { problem, at: { line, column: before.length - lineStart + 1 } };
+  return { problem, at: new LineIndex(before).locate(before.length) };
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */

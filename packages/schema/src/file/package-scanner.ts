@@ -67,6 +67,9 @@ export class PackageScanner {
   #lineStart = 0;
   /** Offset up to which lines are counted. */
   #counted = 0;
+  /** Whether the chunk holds a carriage return, and whether the last chunk ended with one. */
+  #crInChunk = false;
+  #crLast = false;
   /** The envelope's text read so far, until the first record array opens; then undefined. */
   #envelope: string[] | undefined = [];
   #envelopeLength = 0;
@@ -105,6 +108,7 @@ export class PackageScanner {
   /** Reads the next chunk of text; false when the document is to be read whole. */
   write(text: string): boolean {
     const end = text.length;
+    this.#crInChunk = text.includes('\r');
     for (let at = 0; at < end && this.#state !== State.Unusual; ) at = this.#step(text, at);
     if (this.#state === State.Record) this.#keep(text, this.#pieceStart, end);
     if (this.#envelope) {
@@ -115,6 +119,7 @@ export class PackageScanner {
     }
     if (this.#state === State.Unusual) return false;
     this.#countLines(text, end);
+    if (end > 0) this.#crLast = text.charCodeAt(end - 1) === 0x0d;
     this.#base += end;
     this.#pieceStart = 0;
     return true;
@@ -138,12 +143,25 @@ export class PackageScanner {
     if (this.#length > this.maxPiece) this.#unusual();
   }
 
-  /** Counts the lines up to `to` in the chunk. */
+  /**
+   * Counts the lines up to `to` in the chunk. A line ends at a line feed, a carriage return and line feed, or a
+   * carriage return alone, as `LineIndex` counts them: a line feed after a carriage return ends no line of
+   * its own.
+   */
   #countLines(text: string, to: number): void {
-    for (let nl = text.indexOf('\n', this.#counted - this.#base); nl >= 0 && nl < to; nl = text.indexOf('\n', nl + 1)) {
-      this.#line++;
-      this.#lineStart = this.#base + nl + 1;
+    const from = this.#counted - this.#base;
+    let lastEnd = -1;
+    for (let nl = text.indexOf('\n', from); nl >= 0 && nl < to; nl = text.indexOf('\n', nl + 1)) {
+      if (!(nl > 0 ? text.charCodeAt(nl - 1) === 0x0d : this.#crLast)) this.#line++;
+      lastEnd = nl;
     }
+    if (this.#crInChunk) {
+      for (let cr = text.indexOf('\r', from); cr >= 0 && cr < to; cr = text.indexOf('\r', cr + 1)) {
+        this.#line++;
+        lastEnd = Math.max(lastEnd, cr);
+      }
+    }
+    if (lastEnd >= 0) this.#lineStart = this.#base + lastEnd + 1;
     this.#counted = this.#base + to;
   }
 

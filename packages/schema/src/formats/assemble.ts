@@ -8,8 +8,7 @@ import { locatePaths } from '../validate/json-places.js';
 import { validate } from '../validate/sync.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import { readNdjson } from './convert.js';
-import { readCsv } from './csv.js';
-import { resolveColumn } from './csv-shape.js';
+import { readCsvTable } from './csv-table.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 import { cellLocation, columnLocator, headerSettled } from './table.js';
 import { readXlsx } from './xlsx.js';
@@ -146,6 +145,8 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   const locale: Locale | undefined = options.locale;
   const records = new Map<RecordType, Record<string, unknown>[]>();
   const origins = new Map<RecordType, Origin[]>();
+  /** Places in their text the issues of each CSV input, once all are known. */
+  const placeLater: (() => void)[] = [];
   const result: AssembledPackage = { readable: true, ok: false, pkg: {}, headerFrom: [], files: [] };
   let header: { value: Record<string, unknown>; origin: Origin } | undefined;
   const add = (type: RecordType, record: Record<string, unknown>, origin: Origin): void => {
@@ -220,17 +221,16 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       }
       if (failed(file.issues)) result.readable = false;
     } else if (format === 'csv') {
-      const table = readCsv(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale });
+      const table = readCsvTable(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale }, collector);
+      table.place(table.issues);
+      placeLater.push(() => table.place(file.issues));
       file.issues = table.issues;
       if (!table.type || table.recognisedColumns === 0 || failed(table.issues)) {
         result.readable = false;
         continue;
       }
-      const type = table.type;
-      const locate = columnLocator(table.columns.map((column) => {
-        const target = resolveColumn(type, column);
-        return target.kind === 'unknown' ? undefined : target;
-      }));
+      const type = table.type as RecordType;
+      const locate = columnLocator(table.targets);
       const settled = headerSettled(table.issues);
       table.records.forEach((record, index) => {
         const row = table.rows[index]!;
@@ -291,6 +291,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       issue.location = locations[i];
     });
   }
+  placeLater.forEach((place) => place());
   return verdicts(result);
 }
 

@@ -2,14 +2,16 @@ import Papa from 'papaparse';
 import { decodeUtf8 } from '../file/encoding.js';
 import type { DataPackage } from '../model/package.js';
 import { recordStores, type RecordType } from '../model/record-kinds.js';
-import type { Problem, ReadSummary, ValidationResult } from '../validate/issue.js';
+import type { Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { RECORD_PATH } from '../validate/record-numbers.js';
 import { RuleChecker } from '../validate/rules.js';
 import { shortened } from '../validate/echo.js';
+import { LineIndex } from '../validate/locate.js';
 import { checkShape, type Describer } from '../validate/shape.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { emptiness, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
+import { placeCsvCells } from './csv-places.js';
 import { columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
 
 /*
@@ -42,7 +44,7 @@ function delimiterOf(text: string): string {
  * a cell (`"Central" prison`), after which the parser reads on, cells and rows alike, up to a quote that ends a cell
  * (`csv.text-after-quote`). Either way the rows read are not those of the file, which must not pass for valid.
  */
-function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, firstRow: number, collector: IssueCollector): void {
+function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, firstRow: number, collector: IssueCollector, locate: (offset: number) => TextLocation): void {
   const first = parsed.errors
     .filter((error) => (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') && error.row !== undefined && error.index !== undefined)
     .sort((a, b) => a.index! - b.index!)[0];
@@ -55,28 +57,32 @@ function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, firs
   const cell = unclosed ? text.slice(first.index).replaceAll('""', '"') : text.slice(first.index! - 1);
   const value = shortened(/^[^\r\n]*/.exec(cell)![0]);
   const issue = collector.add({ code: unclosed ? 'csv.unclosed-quote' : 'csv.text-after-quote', path: [], params: { column, value } });
-  if (issue) issue.location = { row: first.row! + firstRow, column };
+  if (issue) issue.location = { row: first.row! + firstRow, column, text: locate(first.index! - 1) };
 }
+
+/** A CSV file's table as read, and how to place issues at its rows and columns in its text ({@link placeCsvCells}). */
+export type CsvRead = Table & { delimiter: string; place: (issues: readonly ValidationIssue[]) => void };
 
 /**
  * Reads a CSV file into a {@link Table}, adding its problems to `collector`: those of the bytes
  * (encoding, an empty file) and of the header (no PHX columns), those of the table, and a table
  * without rows.
  */
-export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector): Table & { delimiter: string } {
-  const table: Table & { delimiter: string } = {
-    type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues, delimiter: options.delimiter ?? ',',
+export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector): CsvRead {
+  const table: CsvRead = {
+    type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues, delimiter: options.delimiter ?? ',', place: () => {},
   };
   const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
   if ('problem' in decoded) {
     const issue = collector.add(decoded.problem);
-    if (issue && decoded.at) issue.location = { row: decoded.at.line, column: 1 };
+    if (issue && decoded.at) issue.location = { row: decoded.at.line, column: 1, text: decoded.at };
     return table;
   }
-  let text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const whole = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   // A first line `sep=;` names the separator for Excel, which does not show it as a row: files made for Excel carry one.
-  const separatorLine = /^sep=([^\r\n])(?:\r\n|\n|\r|$)/i.exec(text);
-  if (separatorLine) text = text.slice(separatorLine[0].length);
+  const separatorLine = /^sep=([^\r\n])(?:\r\n|\n|\r|$)/i.exec(whole);
+  const start = separatorLine?.[0].length ?? 0;
+  const text = whole.slice(start);
   const firstRow = separatorLine ? 2 : 1;
   const empty = emptiness(text);
   if (empty) {
@@ -90,8 +96,10 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
     collector.add({ code: 'file.empty', path: [], params: { blank: true } });
     return { ...table, delimiter };
   }
-  const read = { ...readTable(parsed.data, { ...options, delimiter }, firstRow, collector), delimiter };
-  reportQuoteError(text, parsed, firstRow, collector);
+  const layout = { text: whole, lines: new LineIndex(whole), start, firstRow, delimiter, linebreak: parsed.meta.linebreak };
+  const place = (issues: readonly ValidationIssue[]): void => placeCsvCells(layout, parsed.data, issues);
+  const read = { ...readTable(parsed.data, { ...options, delimiter }, firstRow, collector), delimiter, place };
+  reportQuoteError(text, parsed, firstRow, collector, (offset) => layout.lines.locate(start + offset));
   const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + firstRow, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {
     const issue = collector.add({ code: 'csv.no-header', path: [], params: { type: (read.type as RecordType | undefined) ?? null } });
@@ -103,9 +111,13 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   return read;
 }
 
-/** A table as `readCsv()` gives it, without what the reader keeps beside it (where its columns lead, its header's row). */
-export function csvTableOf(table: Table & { delimiter: string }): CsvTable {
+/**
+ * A table as `readCsv()` gives it, its issues placed in the text, without what the reader keeps beside it (where its
+ * columns lead, its header's row, the text).
+ */
+export function csvTableOf(table: CsvRead): CsvTable {
   const { type, columns, recognisedColumns, records, rows, delimiter, issues } = table;
+  table.place(issues);
   return { type: type as RecordType | undefined, columns, recognisedColumns, records, rows, delimiter, issues };
 }
 
@@ -143,8 +155,12 @@ export function checkCsv(
 ): ValidationResult<Partial<DataPackage>> {
   const table = readCsvTable(input, options, collector);
   const read: ReadSummary = { records: noRecords(), rows: 0, complete: true };
+  const result = (records?: Partial<DataPackage>): ValidationResult<Partial<DataPackage>> => {
+    table.place(collector.issues);
+    return collector.result(read, records);
+  };
   const type = table.type as RecordType | undefined;
-  if (!type || table.recognisedColumns === 0 || table.records.length === 0) return collector.result(read);
+  if (!type || table.recognisedColumns === 0 || table.records.length === 0) return result();
   const locate = columnLocator(table.targets);
   // Missing columns, and date columns of unknown order, are reported once at the header, not again on every row.
   const settled = headerSettled(table.issues);
@@ -157,7 +173,7 @@ export function checkCsv(
   for (let i = 0; i < table.records.length; i++) {
     if (collector.settled) {
       read.complete = false;
-      return collector.result(read);
+      return result();
     }
     const row = table.rows[i]!;
     const { problems, data, text } = checkShape(type, table.records[i], RECORD_PATH, describe);
@@ -167,5 +183,5 @@ export function checkCsv(
     read.rows = row;
   }
   checker.finish();
-  return collector.result(read, { [recordStores[type].collection]: table.records });
+  return result({ [recordStores[type].collection]: table.records });
 }

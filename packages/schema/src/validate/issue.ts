@@ -51,6 +51,11 @@ export interface CellLocation {
   sheet?: string;
   /** The cell's name in A1 style, e.g. `C5`, on a sheet of a workbook. */
   cell?: string;
+  /**
+   * In a CSV file, where the cell starts in the text, as an editor counts: its line and character. A row is a
+   * line only until a cell in quotes holds a line break, and a column is a cell, not a character.
+   */
+  text?: TextLocation;
 }
 
 /**

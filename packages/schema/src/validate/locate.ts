@@ -1,7 +1,9 @@
 import type { TextLocation } from './issue.js';
 
 /**
- * Maps offsets in a text to 1-based lines and columns; the line starts are found once, on first use.
+ * Maps offsets in a text to 1-based lines and columns; the line starts are found once, on first use. A line ends
+ * at a line feed, a carriage return and line feed, or a carriage return alone (as old Mac programs and Excel for
+ * Mac end lines), as editors count them.
  *
  * @example
  * ```ts
@@ -24,8 +26,16 @@ export class LineIndex {
    */
   locate(offset: number): TextLocation {
     if (!this.starts) {
+      const text = this.text;
       this.starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      if (!text.includes('\r')) {
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+      } else {
+        for (let i = 0; i < text.length; i++) {
+          const char = text.charCodeAt(i);
+          if (char === 0x0a || (char === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(i + 1);
+        }
+      }
     }
     const starts = this.starts;
     let low = 0;

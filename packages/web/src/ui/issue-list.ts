@@ -55,8 +55,8 @@ export function recordLabel(record: RecordRef, locale: Locale): string {
 export function locationLabel(location: FileIssue['location'], locale: Locale): string {
   if (!location) return '';
   if ('line' in location) return translate(locale, 'location.text', { ...location });
-  const { sheet, cell } = location;
-  return sheet !== undefined && cell !== undefined ? translate(locale, 'location.sheetCell', { sheet, cell }) : translate(locale, 'location.cell', { ...location });
+  const { sheet, cell, row, column } = location;
+  return sheet !== undefined && cell !== undefined ? translate(locale, 'location.sheetCell', { sheet, cell }) : translate(locale, 'location.cell', { row, column });
 }
 
 /** Orders records: package header first, then by collection and index, line or row. */
