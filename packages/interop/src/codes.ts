@@ -59,6 +59,8 @@ export interface NoteParams {
   'sdmx.delete-skipped': Record<string, never>;
   /** A row without a value in `column`, or with one PHX does not read. */
   'sdmx.row-skipped': { column: 'INDICATOR' | 'REF_AREA' | 'REPORTING_ORG' | 'TIME_PERIOD' | 'SEX' | 'AGE'; value?: string };
+  /** A cell of `column` with text that is not a number of zero or more as SDMX-CSV writes one (`value`, shortened when long): the observation is read without it. */
+  'sdmx.value-skipped': { column: 'OBS_VALUE' | 'NUMERATOR' | 'DENOMINATOR'; value: string };
   'sdmx.duplicate-key': Record<string, never>;
   'sdmx.code-not-an-id': { dimension: string; code: string };
 }

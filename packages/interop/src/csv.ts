@@ -10,7 +10,7 @@ import type { Notes } from './report.js';
 const ECHOED_TEXT = 60;
 
 /** A text as a note echoes it: whole up to {@link ECHOED_TEXT} characters, else cut with an ellipsis. */
-function shortened(text: string): string {
+export function shortened(text: string): string {
   return text.length > ECHOED_TEXT ? `${text.slice(0, ECHOED_TEXT - 1)}…` : text;
 }
 

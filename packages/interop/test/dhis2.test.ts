@@ -225,6 +225,19 @@ describe('DHIS2 import', () => {
     });
   });
 
+  it('skips a value whose number it cannot read, naming its text, rather than reading 0x10 as 16 or an empty one as 0', () => {
+    const value = (text: string) => ({ dataElement: 'PHX_PRISONS_PEOPLE_ON_OAT', period: '2020', orgUnit: 'UA', categoryOptionCombo: 'default', value: text });
+    const { package: back, notes } = fromDhis2DataValueSet({ dataValues: ['0x10', '1 320', '28,7', ' ', '-5', '380'].map(value) }, template, { header });
+    expect(back!.observations!.map((o) => o.value)).toEqual([380]);
+    expect(notes.filter((n) => n.code === 'dhis2.value-skipped').map((n) => [n.params, n.examples])).toEqual([
+      [{ reason: 'number', value: '0x10' }, ['/dataValues/0']],
+      [{ reason: 'number', value: '1 320' }, ['/dataValues/1']],
+      [{ reason: 'number', value: '28,7' }, ['/dataValues/2']],
+      [{ reason: 'number', value: '' }, ['/dataValues/3']],
+      [{ reason: 'number', value: '-5' }, ['/dataValues/4']],
+    ]);
+  });
+
   it('skips values it cannot read, with a warning, and never throws', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.jsonValue(), fc.record({ dataElement: fc.string(), period: fc.string(), orgUnit: fc.string(), value: fc.string() }))), fc.string(), (values, csv) => {

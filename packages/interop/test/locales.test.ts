@@ -50,6 +50,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'sdmx.not-sdmx-csv': [{}],
   'sdmx.delete-skipped': [{}],
   'sdmx.row-skipped': [{ column: 'REF_AREA' }, { column: 'SEX', value: 'X' }],
+  'sdmx.value-skipped': [{ column: 'NUMERATOR', value: '1 320' }, { column: 'OBS_VALUE', value: 'n/a' }],
   'sdmx.duplicate-key': [{}],
   'sdmx.code-not-an-id': [{ dimension: 'FACILITY', code: 'fac 12' }],
 };

@@ -226,6 +226,47 @@ describe('SDMX-CSV import', () => {
     });
   });
 
+  describe('numbers it cannot read', () => {
+    const head = 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,REPORTING_ORG,TIME_PERIOD,OBS_VALUE,NUMERATOR,DENOMINATOR';
+    const row = (cells: string) => `dataflow,PHX:DF_PRISON_HEALTH(1.0.0),I,hiv-prevalence-prisoners,UA,UA-EDR-38214567,2020,${cells}`;
+    const options = { header: { license: 'CC-BY-4.0' } };
+
+    it('warns at the row, naming the column and the text, of numbers as Excel writes them in Ukrainian, and reads the rest of the row', () => {
+      // As Excel in a Ukrainian locale shows 1320, 4600 and 28.7: a space and a no-break space between thousands, a decimal comma.
+      const text = [head, row('28.7,1320,4600'), row('"28,7","1 320",4\u00A0600')].join('\n');
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(back!.observations!.map((o) => [o.value, o.numerator, o.denominator])).toEqual([
+        [28.7, 1320, 4600],
+        [undefined, undefined, undefined],
+      ]);
+      expect(notes.filter((n) => n.code === 'sdmx.value-skipped')).toEqual([
+        expect.objectContaining({ severity: 'warning', params: { column: 'OBS_VALUE', value: '28,7' }, field: 'observation.value', count: 1, examples: ['3'], exampleKind: 'row' }),
+        expect.objectContaining({ severity: 'warning', params: { column: 'NUMERATOR', value: '1 320' }, field: 'observation.numerator', count: 1, examples: ['3'], exampleKind: 'row' }),
+        expect.objectContaining({ severity: 'warning', params: { column: 'DENOMINATOR', value: '4\u00A0600' }, field: 'observation.denominator', count: 1, examples: ['3'], exampleKind: 'row' }),
+      ]);
+    });
+
+    it('warns of words, negative numbers and other ways of writing a number, never of an empty cell, grouping the rows of one text', () => {
+      const text = [head, row('n/a,,'), row('n/a,-5,0x10'), row(',1e3,.5'), row(',,'), row('Infinity,1e400,12 %')].join('\n');
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(back!.observations!.map((o) => [o.value, o.numerator, o.denominator])).toEqual([
+        [undefined, undefined, undefined],
+        [undefined, undefined, undefined],
+        [undefined, 1000, 0.5],
+        [undefined, undefined, undefined],
+        [undefined, undefined, undefined],
+      ]);
+      expect(notes.filter((n) => n.code === 'sdmx.value-skipped').map((n) => [n.params, n.examples])).toEqual([
+        [{ column: 'OBS_VALUE', value: 'n/a' }, ['2', '3']],
+        [{ column: 'NUMERATOR', value: '-5' }, ['3']],
+        [{ column: 'DENOMINATOR', value: '0x10' }, ['3']],
+        [{ column: 'OBS_VALUE', value: 'Infinity' }, ['6']],
+        [{ column: 'NUMERATOR', value: '1e400' }, ['6']],
+        [{ column: 'DENOMINATOR', value: '12 %' }, ['6']],
+      ]);
+    });
+  });
+
   it('never throws on hostile text', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.string().map((s) => `STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD\n${s}`)), (text) => {

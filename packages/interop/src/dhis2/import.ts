@@ -7,6 +7,7 @@ import * as z from 'zod';
 import type { DataPackage, Observation } from '@phx/schema';
 import { dimensionsOf } from '../breakdowns.js';
 import { reportQuoteError } from '../csv.js';
+import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
 import { Notes, type At } from '../report.js';
@@ -67,9 +68,9 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
     }
     const scope = v.orgUnit === undefined ? undefined : scopeOf(v.orgUnit, mapping);
     const period = v.period === undefined ? undefined : periodOfDhis2(v.period, mapping);
-    const figure = v.value === undefined || v.value.trim() === '' ? Number.NaN : Number(v.value);
-    const unread = !scope ? { reason: 'org-unit' as const, value: v.orgUnit } : !period ? { reason: 'period' as const, value: v.period } : !Number.isFinite(figure) || figure < 0 ? { reason: 'number' as const, value: v.value ?? '' } : undefined;
-    if (unread) {
+    const figure = readFigure(v.value);
+    if (!scope || !period || figure?.value === undefined) {
+      const unread = !scope ? { reason: 'org-unit' as const, value: v.orgUnit } : !period ? { reason: 'period' as const, value: v.period } : { reason: 'number' as const, value: figure?.unread ?? '' };
       notes.warn('dhis2.value-skipped', unread.value === undefined ? { reason: unread.reason } : unread, v.at);
       continue;
     }
@@ -87,7 +88,7 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
       };
       drafts.set(key, draft);
     }
-    draft.parts[match.element.part] = figure;
+    draft.parts[match.element.part] = figure.value;
   }
   const ids = new IdMaker();
   return [...drafts.values()].map(({ parts, ...draft }) => {

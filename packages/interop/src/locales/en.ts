@@ -49,12 +49,13 @@ export const en: InteropLocale = {
         case 'period':
           return p.value === undefined ? 'a value without a period is skipped' : `"${p.value}" is not a DHIS2 period the mapping can read: its values are skipped`;
         case 'number':
-          return `a value that is not a number of zero or more ("${p.value ?? ''}") is skipped`;
+          return `a value that is not a number of zero or more as DHIS2 writes one ("${p.value ?? ''}"; 28.7 or 1320: no decimal comma, no thousands separator) is skipped`;
       }
     },
     'sdmx.not-sdmx-csv': () => 'the input is not SDMX-CSV: its first column is not headed STRUCTURE (or DATAFLOW)',
     'sdmx.delete-skipped': () => 'a row that deletes data (ACTION D) is skipped',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `a row without ${p.column} is skipped` : `a row whose ${p.column} is "${p.value}", a code PHX does not know, is skipped`),
+    'sdmx.value-skipped': (p) => `${p.column} "${p.value}" is not a number of zero or more as SDMX-CSV writes one (28.7 or 1320: no decimal comma, no thousands separator): it is left out, and the rest of the row is read`,
     'sdmx.duplicate-key': () => 'another observation has the same SDMX key (they differ only in fields outside the key, such as the subnational area): only the first is sent',
     'sdmx.code-not-an-id': (p) => `the ${p.dimension} code "${p.code}" has characters an SDMX identifier does not admit`,
   },

@@ -50,12 +50,13 @@ export const es: InteropLocale = {
         case 'period':
           return p.value === undefined ? 'se omite un valor sin período' : `«${p.value}» no es un período de DHIS2 que la correspondencia sepa leer: se omiten sus valores`;
         case 'number':
-          return `se omite un valor que no es un número mayor o igual que cero («${p.value ?? ''}»)`;
+          return `se omite un valor que no es un número mayor o igual que cero escrito como en DHIS2 («${p.value ?? ''}»; 28.7 o 1320: sin coma para los decimales ni separador de miles)`;
       }
     },
     'sdmx.not-sdmx-csv': () => 'la entrada no es SDMX-CSV: su primera columna no tiene el encabezado STRUCTURE (o DATAFLOW)',
     'sdmx.delete-skipped': () => 'se omite una fila que borra datos (ACTION D)',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `se omite una fila sin ${p.column}` : `se omite una fila cuyo ${p.column} es «${p.value}», un código que PHX no conoce`),
+    'sdmx.value-skipped': (p) => `${p.column} «${p.value}» no es un número mayor o igual que cero escrito como en SDMX-CSV (28.7 o 1320: sin coma para los decimales ni separador de miles): se omite y se lee el resto de la fila`,
     'sdmx.duplicate-key': () => 'otra observación tiene la misma clave SDMX (solo difieren en campos fuera de la clave, como el área subnacional): solo se envía la primera',
     'sdmx.code-not-an-id': (p) => `el código ${p.dimension} «${p.code}» tiene caracteres que un identificador SDMX no admite`,
   },

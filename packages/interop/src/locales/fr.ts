@@ -50,12 +50,13 @@ export const fr: InteropLocale = {
         case 'period':
           return p.value === undefined ? 'une valeur sans période est ignorée' : `« ${p.value} » n’est pas une période DHIS2 que la correspondance sait lire : ses valeurs sont ignorées`;
         case 'number':
-          return `une valeur qui n’est pas un nombre positif ou nul (« ${p.value ?? ''} ») est ignorée`;
+          return `une valeur qui n’est pas un nombre positif ou nul écrit comme en DHIS2 (« ${p.value ?? ''} » ; 28.7 ou 1320 : sans virgule décimale ni séparateur des milliers) est ignorée`;
       }
     },
     'sdmx.not-sdmx-csv': () => 'l’entrée n’est pas du SDMX-CSV : sa première colonne n’a pas l’en-tête STRUCTURE (ou DATAFLOW)',
     'sdmx.delete-skipped': () => 'une ligne qui supprime des données (ACTION D) est ignorée',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `une ligne sans ${p.column} est ignorée` : `une ligne dont ${p.column} vaut « ${p.value} », un code inconnu de PHX, est ignorée`),
+    'sdmx.value-skipped': (p) => `${p.column} « ${p.value} » n’est pas un nombre positif ou nul écrit comme en SDMX-CSV (28.7 ou 1320 : sans virgule décimale ni séparateur des milliers) : il est ignoré, le reste de la ligne est lu`,
     'sdmx.duplicate-key': () => 'une autre observation a la même clé SDMX (elles ne diffèrent que par des champs hors de la clé, comme la zone infranationale) : seule la première est envoyée',
     'sdmx.code-not-an-id': (p) => `le code ${p.dimension} « ${p.code} » contient des caractères qu’un identifiant SDMX n’admet pas`,
   },

@@ -2,6 +2,7 @@
 import Papa from 'papaparse';
 import { codelists, type Observation } from '@phx/schema';
 import { reportQuoteError } from '../csv.js';
+import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
 import { Notes } from '../report.js';
@@ -22,7 +23,9 @@ function separatorOf(text: string): string | undefined {
  * give them in the options (the publisher defaults to the one reporting organisation). A quote that opens a cell
  * and is never closed would take every row below into that cell: it is an error (`import.unclosed-quote`), and
  * nothing is imported. So is text after the quote that closes a cell (`"Central" prison`), which would take the
- * cells and rows up to the next quote into that cell (`import.text-after-quote`).
+ * cells and rows up to the next quote into that cell (`import.text-after-quote`). A value, numerator or denominator
+ * that is not a number of zero or more written as SDMX-CSV writes one (`28.7`, `1320`; not `28,7`, `1 320` or `n/a`)
+ * is left out of its observation with a warning naming its column and text (`sdmx.value-skipped`).
  *
  * @example
  * ```ts
@@ -58,10 +61,11 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
     const reportingOrganisation = cell('REPORTING_ORG');
     const period = periodOfSdmx(cell('TIME_PERIOD') ?? '');
     const facility = cell('FACILITY');
-    const number = (column: string) => {
-      const value = cell(column);
-      const parsed = value === undefined ? undefined : Number(value);
-      return parsed !== undefined && Number.isFinite(parsed) && parsed >= 0 ? parsed : undefined;
+    // A number the row cannot give is left out, and said so: the row's other numbers still hold.
+    const number = (column: 'OBS_VALUE' | 'NUMERATOR' | 'DENOMINATOR', field: string) => {
+      const figure = readFigure(cell(column));
+      if (figure?.unread !== undefined) notes.warn('sdmx.value-skipped', { column, value: figure.unread }, at, field);
+      return figure?.value;
     };
     const sex = cell('SEX');
     const age = cell('AGE');
@@ -89,9 +93,9 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
       return;
     }
     const subnationalArea = cell('SUBNATIONAL_AREA');
-    const value = number('OBS_VALUE');
-    const numerator = number('NUMERATOR');
-    const denominator = number('DENOMINATOR');
+    const value = number('OBS_VALUE', 'observation.value');
+    const numerator = number('NUMERATOR', 'observation.numerator');
+    const denominator = number('DENOMINATOR', 'observation.denominator');
     const comment = cell('OBS_COMMENT');
     const unit = known(cell('UNIT_MEASURE'), codelists.unit.codes) ?? definitions.get(indicator)?.unit ?? 'count';
     observations.push({
