@@ -157,6 +157,27 @@ describe('phx import', () => {
     expect(existsSync(dir.path('header.phx.json'))).toBe(false);
   });
 
+  it('warns of a number of SDMX-CSV it cannot read, naming its column, text and row, and writes the rest', async () => {
+    const exported = dir.path('spaced-source.sdmx.csv');
+    expect((await run(['export', example, '-o', exported, '-q'])).code).toBe(0);
+    const [head, first] = read(exported).split('\n') as [string, string];
+    const columns = head.split(',');
+    // The first row's numerator and denominator as Excel in a Ukrainian locale shows them.
+    const cells = first.split(',').map((cell, i) => ({ NUMERATOR: '1 320', DENOMINATOR: '4\u00A0600' })[columns[i]!] ?? cell);
+    const data = dir.write('spaced.sdmx.csv', `${head}\n${cells.join(',')}\n`);
+    const out = dir.path('spaced.phx.json');
+    const { code, stderr } = await run(['import', data, '-o', out, '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', ...network]);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/spaced\.sdmx\.csv {2}warning {2}sdmx\.value-skipped {2}observation\.numerator {2}NUMERATOR "1 320" is not a number .* \(1 row: 2\)/);
+    expect(stderr).toMatch(/sdmx\.value-skipped {2}observation\.denominator {2}DENOMINATOR "4\u00A0600" is not a number/);
+    const [observation] = (JSON.parse(read(out)) as { observations: Record<string, unknown>[] }).observations;
+    expect(observation).not.toHaveProperty('numerator');
+    expect(observation).not.toHaveProperty('denominator');
+    expect(observation).toHaveProperty('value');
+    const uk = await run(['import', data, '-o', dir.path('spaced-uk.phx.json'), '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', ...network, '--locale', 'uk']);
+    expect(uk.stderr).toMatch(/NUMERATOR «1 320» не є числом від нуля в записі SDMX-CSV .* \(1 рядок: 2\)/);
+  });
+
   it('writes a package whose references do not resolve, lists them and points to --with', async () => {
     const data = dir.path('refs.sdmx.csv');
     expect((await run(['export', example, '-o', data, '-q'])).code).toBe(0);
