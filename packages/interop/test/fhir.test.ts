@@ -65,12 +65,46 @@ describe('FHIR R4 import', () => {
     expect(validate(back!, { now: new Date('2022-01-01T00:00:00Z') }).issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
-  it.each(['observation', 'facility', 'organisation'] as const)('keeps every %s field FHIR carries', (type) => {
+  it.each(['observation', 'facility', 'organisation', 'indicator'] as const)('keeps every %s field FHIR carries', (type) => {
     expect(carriedRecords(back!, fhirFieldMap, type)).toEqual(carriedRecords(pkg, fhirFieldMap, type));
   });
 
   it('keeps the package-defined indicator, with its unit and breakdowns', () => {
     expect(back!.indicators).toEqual([expect.objectContaining({ code: 'halfway-house-places', unit: 'count', calculation: 'count', disaggregations: ['sex'], name: pkg.indicators![0]!.name })]);
+  });
+
+  it('keeps every language of an indicator’s texts, each under its own tag', () => {
+    const [definition] = back!.indicators!;
+    expect(definition!.numerator).toEqual(pkg.indicators![0]!.numerator);
+    expect(Object.keys(definition!.numerator!)).toContain('ru');
+    // Without English, the first language is the plain text: it stays Ukrainian, not English.
+    const ukrainian = { ...pkg, indicators: [{ ...pkg.indicators![0]!, numerator: { uk: 'Місця в реабілітаційних центрах' } }] };
+    const again = fromFhirBundle(JSON.parse(JSON.stringify(toFhirBundle(ukrainian).data))).package!;
+    expect(again.indicators![0]!.numerator).toEqual({ uk: 'Місця в реабілітаційних центрах' });
+  });
+
+  it('round-trips generated language maps of an indicator’s name, description, numerator and denominator', () => {
+    const tag = fc.constantFrom('en', 'ru', 'uk', 'fr', 'es', 'pt-BR', 'ky');
+    const words = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => /\S/.test(s));
+    const map = fc.dictionary(tag, words, { minKeys: 1, maxKeys: 7 });
+    const shape = fc.constantFrom({ calculation: 'count', unit: 'count' } as const, { calculation: 'proportion', unit: 'percent' } as const);
+    fc.assert(
+      fc.property(map, map, map, map, shape, (name, description, numerator, denominator, { calculation, unit }) => {
+        const source = pkg.indicators![0]!;
+        // A count has no denominator population in FHIR, nor in PHX.
+        const definition = { ...source, name, description, numerator, calculation, unit, ...(calculation === 'count' ? {} : { denominator }) };
+        const observations = pkg.observations!.filter((o) => o.indicator === source.code).map((o) => ({ ...o, unit }));
+        const { data } = toFhirBundle({ ...pkg, indicators: [definition], observations });
+        const read = fromFhirBundle(JSON.parse(JSON.stringify(data))).package!.indicators!.find((d) => d.code === source.code)!;
+        expect({ name: read.name, description: read.description, numerator: read.numerator, denominator: read.denominator }).toEqual({
+          name,
+          description,
+          numerator,
+          denominator: calculation === 'count' ? undefined : denominator,
+        });
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('fails with a note, never a throw, on input that is not a Bundle', () => {

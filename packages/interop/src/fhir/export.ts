@@ -177,7 +177,8 @@ function facilityLocation(facility: Facility, partOf: string): Location {
 function measure(definition: IndicatorDefinition): Measure {
   const population = (code: string, text: Record<string, string> | undefined) => ({
     code: populationCode(code),
-    ...(text ? { description: firstText(text) } : {}),
+    // Every language, as the title's, so that the importer reads the text back whole and in its own languages.
+    ...(text ? { description: firstText(text), _description: { extension: translations(text) } } : {}),
     // R4 requires a criteria Expression; PHX defines populations in words, so it names no computable expression.
     criteria: { language: 'text/cql', name: code, ...(text ? { description: firstText(text) } : {}) },
   });

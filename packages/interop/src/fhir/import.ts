@@ -143,7 +143,10 @@ function readIndicator(resource: Json, code: string): IndicatorDefinition | unde
   const scoring = codeOf(resource.scoring, hl7.measureScoring);
   const calculation = scoring === 'cohort' ? 'count' : scoring === 'proportion' ? 'proportion' : unit.startsWith('rate') ? 'rate' : 'ratio';
   const group = list(resource.group)[0] ?? {};
-  const populationText = (codes: string[]) => text(list(group.population).find((p) => codes.includes(codeOf(p.code, hl7.measurePopulation) ?? ''))?.description);
+  const populationText = (codes: string[]) => {
+    const population = list(group.population).find((p) => codes.includes(codeOf(p.code, hl7.measurePopulation) ?? ''));
+    return languageMap(population?.description, population?._description);
+  };
   const numerator = populationText(['numerator', 'initial-population']);
   const denominator = populationText(['denominator']);
   const artifact = list(resource.relatedArtifact)[0] ?? {};
@@ -153,8 +156,8 @@ function readIndicator(resource: Json, code: string): IndicatorDefinition | unde
     description,
     unit,
     calculation,
-    ...(numerator ? { numerator: { en: numerator } } : {}),
-    ...(denominator ? { denominator: { en: denominator } } : {}),
+    ...(numerator ? { numerator } : {}),
+    ...(denominator ? { denominator } : {}),
     disaggregations: list(group.stratifier)
       .map((s) => known(codeOf(s.code, codelistSystem('disaggregationDimension')), codelists.disaggregationDimension.codes))
       .filter((d): d is NonNullable<typeof d> => d !== undefined),
