@@ -5,7 +5,7 @@ import { exportTargets, gamDhis2Template, gamReadiness } from '@phx/interop';
 import { observation, phx, phxInProcess as run, tempDir, validPackage } from './helpers.js';
 
 const example = join(import.meta.dirname, '../../../examples/data/network-meeting-2020.phx.json');
-const examplePackage = JSON.parse(readFileSync(example, 'utf8')) as { observations: unknown[] };
+const examplePackage = JSON.parse(readFileSync(example, 'utf8')) as { observations: unknown[]; indicators: Record<string, unknown>[] };
 const dir = tempDir();
 const read = (path: string) => readFileSync(path, 'utf8');
 
@@ -123,13 +123,15 @@ describe('phx export', () => {
 describe('phx import', () => {
   const network = ['--with', example];
 
-  it('reads a FHIR Bundle written by phx export back into a valid package with every observation', () => {
+  it('reads a FHIR Bundle written by phx export back into a valid package with every observation, and its indicators in every language', () => {
     const bundle = dir.path('round.fhir.json');
     expect(phx(['export', example, '-o', bundle, '-q']).code).toBe(0);
     const { code, stderr } = phx(['import', bundle, '-o', dir.path('round.phx.json')]);
     expect(code).toBe(0);
     expect(stderr).toContain(`wrote ${dir.path('round.phx.json')} (${examplePackage.observations.length} observations)`);
     expect(phx(['validate', dir.path('round.phx.json')]).code).toBe(0);
+    const texts = ({ name, description, numerator, denominator }: Record<string, unknown>) => ({ name, description, numerator, denominator });
+    expect((JSON.parse(read(dir.path('round.phx.json'))) as typeof examplePackage).indicators.map(texts)).toEqual(examplePackage.indicators.map(texts));
   });
 
   it.each([
