@@ -53,10 +53,10 @@ describe('placing CSV cells in their text', () => {
         // The table as written is the table the parser reads, so that the cells' starts are known.
         fc.pre(parsed.errors.length === 0 && text.length > start);
         expect(parsed.data).toEqual(rows);
-        const issues = rows.flatMap((cells, r) => cells.map((_, c) => at(r + 2, c + 1)));
+        const issues = rows.flatMap((cells, r) => cells.map((_, c) => at(r + 1, c + 1)));
         // The issues in any order: they are placed in one pass over the rows all the same.
         const shuffled = issues.map((issue, i) => issues[(i + pick) % issues.length]!);
-        placeCsvCells({ text, lines: new LineIndex(text), start, firstRow: 2, delimiter, linebreak }, parsed.data, shuffled);
+        placeCsvCells({ text, lines: new LineIndex(text), start, delimiter, linebreak }, parsed.data, shuffled);
         rows.forEach((cells, r) =>
           cells.forEach((_, c) => expect((issues[starts.slice(0, r).reduce((n, row) => n + row.length, 0) + c]!.location as CellLocation).text).toEqual(reference(text, starts[r]![c]!))));
       }),
@@ -68,7 +68,7 @@ describe('placing CSV cells in their text', () => {
     const text = 'a,"b\nc"\nd\n';
     const parsed = Papa.parse<string[]>(text);
     const issues = [at(1, 5), at(2, 3)];
-    placeCsvCells({ text, lines: new LineIndex(text), start: 0, firstRow: 1, delimiter: ',', linebreak: '\n' }, parsed.data, issues);
+    placeCsvCells({ text, lines: new LineIndex(text), start: 0, delimiter: ',', linebreak: '\n' }, parsed.data, issues);
     expect(issues.map((issue) => (issue.location as CellLocation).text)).toEqual([{ line: 2, column: 3 }, { line: 3, column: 2 }]);
   });
 
@@ -76,7 +76,7 @@ describe('placing CSV cells in their text', () => {
     const text = 'a,b\n"x" y,z\nc,d\n';
     const parsed = Papa.parse<string[]>(text);
     const issues = [at(1, 2), at(2, 2), at(3, 1)];
-    placeCsvCells({ text, lines: new LineIndex(text), start: 0, firstRow: 1, delimiter: ',', linebreak: '\n' }, parsed.data, issues);
+    placeCsvCells({ text, lines: new LineIndex(text), start: 0, delimiter: ',', linebreak: '\n' }, parsed.data, issues);
     expect(issues.map((issue) => (issue.location as CellLocation).text)).toEqual([{ line: 1, column: 3 }, undefined, undefined]);
   });
 });
@@ -87,7 +87,7 @@ describe('CSV issues in the text', () => {
   it('gives a cell below a line break in quotes its line in the text beside its row', () => {
     const csv = `\uFEFFsep=;\r\n${header}\r\nZA-F-1;"Central\r\nprison";ZA;prison;abc\r\n`;
     const [issue] = validateCsv(csv).issues.filter((found) => found.code === 'schema.invalid-type');
-    expect(issue!.location).toEqual({ row: 3, column: 5, text: { line: 4, column: 19 } });
+    expect(issue!.location).toEqual({ row: 2, column: 5, text: { line: 4, column: 19 } });
   });
 
   it('places an unclosed quote, an undecodable byte and a missing column in the text', async () => {

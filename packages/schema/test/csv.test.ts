@@ -144,10 +144,11 @@ describe('readCsv: real-world CSV', () => {
     const semicolons = (text: string): string => text.replaceAll(',', ';');
     const csv = `\uFEFFsep=;\r\n${semicolons(header)}\r\n${semicolons(row('obs-1', '120', 'many'))}\r\n`;
     const table = readCsv(csv);
-    expect([table.delimiter, table.records.map((record) => record.id), table.rows]).toEqual([';', ['obs-1'], [3]]);
-    expect(validateCsv(csv).issues.map((issue) => [issue.code, issue.location])).toEqual([['schema.invalid-type', { row: 3, column: 9, text: { line: 3, column: 81 } }]]);
+    // Excel shows no `sep=` line: the header is its row 1.
+    expect([table.delimiter, table.records.map((record) => record.id), table.rows]).toEqual([';', ['obs-1'], [2]]);
+    expect(validateCsv(csv).issues.map((issue) => [issue.code, issue.location])).toEqual([['schema.invalid-type', { row: 2, column: 9, text: { line: 3, column: 81 } }]]);
     expect(readCsv(`sep=;\n${semicolons(header)};notes\n${semicolons(row('obs-1'))};"open\n`).issues.map((issue) => [issue.code, issue.location])).toEqual([
-      ['csv.unclosed-quote', { row: 3, column: 12, text: { line: 3, column: 99 } }],
+      ['csv.unclosed-quote', { row: 2, column: 12, text: { line: 3, column: 99 } }],
     ]);
     // The line names the separator even where the header would tell another.
     expect(readCsv(`sep=|\n${header.replaceAll(',', '|')}\n${row('obs-1').replaceAll(',', '|')}\n`).records).toHaveLength(1);
@@ -209,6 +210,32 @@ describe('readCsv: real-world CSV', () => {
         const table = readCsv([`${header},notes`, ...lines].join(end) + end);
         const problems = table.issues.filter((issue) => issue.code === 'csv.text-after-quote' || issue.code === 'csv.unclosed-quote');
         expect(problems.map((issue) => [issue.code, issue.location, issue.params])).toEqual([['csv.text-after-quote', { row: open + 2, column: 12, text: { line: open + 2, column: 99 } }, { column: 12, value: `"${quoted}"${after}` }]]);
+      }),
+    );
+  });
+
+  it('reads a file whose rows end both ways, a header typed in one program and rows pasted from Excel, with no CR left in a cell', () => {
+    const facilities = 'id;name;country;capacity;facilityType\nua-1;Колонія 1;UA;1 050;prison\r\nua-2;"Колонія\r\n2";UA;800;prison\r\nua-3;"Колонія ""3""";UA;900;"prison"  \r\n';
+    const { issues, data } = validateCsv(facilities);
+    expect(issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+    expect(data!.facilities!.map(({ name, facilityType }) => [name, facilityType])).toEqual([
+      ['Колонія 1', 'prison'],
+      ['Колонія\r\n2', 'prison'],
+      ['Колонія "3"', 'prison'],
+    ]);
+    // A cell of a row ended by CR LF is placed in the text all the same.
+    const [bad] = validateCsv(facilities.replace('800', 'many')).issues.filter((issue) => issue.severity === 'error');
+    expect(bad!.location).toEqual({ row: 3, column: 4, text: { line: 4, column: 7 } });
+  });
+
+  it('reads the same records whatever ends each row: LF, CR LF, or CR alone throughout (property)', () => {
+    const cell = fc.stringMatching(/^[^"\r\n,]*$/).filter((text) => text.length <= 12);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(cell, fc.constantFrom('\n', '\r\n')), { minLength: 1, maxLength: 6 }), fc.boolean(), (notes, macintosh) => {
+        const lines = notes.map(([note], i) => `${row(`obs-${i}`)},${note}`);
+        const expected = readCsv(`${[`${header},notes`, ...lines].join('\n')}\n`).records;
+        const mixed = `${header},notes${notes.map(([, end], i) => `${macintosh ? '\r' : end}${lines[i]}`).join('')}${macintosh ? '\r' : '\r\n'}`;
+        expect(readCsv(mixed).records).toEqual(expected);
       }),
     );
   });

@@ -7,10 +7,8 @@ export interface CsvLayout {
   text: string;
   /** The lines of `text`. */
   lines: LineIndex;
-  /** The offset in `text` of the first row: past a `sep=;` line. */
+  /** The offset in `text` of the first row, row 1: past a `sep=;` line. */
   start: number;
-  /** The row number of the first row. */
-  firstRow: number;
   delimiter: string;
   linebreak: string;
 }
@@ -48,7 +46,7 @@ export function placeCsvCells(layout: CsvLayout, rows: readonly (readonly string
   let index = 0;
   let rowStart = layout.start;
   for (const cell of cells) {
-    for (; index < cell.row - layout.firstRow && rowStart >= 0; index++) rowStart = nextRowStart(layout, rows[index] ?? [], rowStart);
+    for (; index < cell.row - 1 && rowStart >= 0; index++) rowStart = nextRowStart(layout, rows[index] ?? [], rowStart);
     if (rowStart < 0 || index >= rows.length) return;
     const at = cellStart(layout, rows[index]!, rowStart, cell);
     if (at >= 0) cell.text = layout.lines.locate(at);
@@ -71,7 +69,10 @@ function cellStart(layout: CsvLayout, row: readonly string[], rowStart: number, 
 
 /** Where the row after one starting at `rowStart` starts, or -1 when the row does not read back from the text. */
 function nextRowStart(layout: CsvLayout, row: readonly string[], rowStart: number): number {
+  const { text, linebreak } = layout;
   const end = cellStart(layout, row, rowStart, { row: 0, column: row.length + 1 });
-  if (end < 0 || end === layout.text.length) return end < 0 ? -1 : end;
-  return layout.text.startsWith(layout.linebreak, end) ? end + layout.linebreak.length : -1;
+  if (end < 0 || end === text.length) return end;
+  if (text.startsWith(linebreak, end)) return end + linebreak.length;
+  // A row ended by CR LF among rows ended by LF: the reader dropped the CR from its last cell.
+  return linebreak === '\n' && text.startsWith('\r\n', end) ? end + 2 : -1;
 }

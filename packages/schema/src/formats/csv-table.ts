@@ -39,12 +39,22 @@ function delimiterOf(text: string): string {
 }
 
 /**
+ * What ends the rows of a CSV text: a line feed wherever one ends a line outside quotes (a CR before it is dropped
+ * from the row: files whose rows end both ways are common, a header typed in one program and rows pasted from
+ * Excel), else a carriage return (Excel for Mac), looked for in the first MiB as the parser would.
+ */
+function newlineOf(text: string): '\n' | '\r' {
+  const unquoted = text.slice(0, 1 << 20).replace(/"[^"]*"/g, '');
+  return unquoted.includes('\n') || !unquoted.includes('\r') ? '\n' : '\r';
+}
+
+/**
  * Reports the first cell whose quotes the parser could not read as a cell: a quote that opens a cell and is never
  * closed, which takes the rest of the file into that cell (`csv.unclosed-quote`), or text after the quote that closes
  * a cell (`"Central" prison`), after which the parser reads on, cells and rows alike, up to a quote that ends a cell
  * (`csv.text-after-quote`). Either way the rows read are not those of the file, which must not pass for valid.
  */
-function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, firstRow: number, collector: IssueCollector, locate: (offset: number) => TextLocation): void {
+function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, collector: IssueCollector, locate: (offset: number) => TextLocation): void {
   const first = parsed.errors
     .filter((error) => (error.code === 'MissingQuotes' || error.code === 'InvalidQuotes') && error.row !== undefined && error.index !== undefined)
     .sort((a, b) => a.index! - b.index!)[0];
@@ -57,7 +67,7 @@ function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, firs
   const cell = unclosed ? text.slice(first.index).replaceAll('""', '"') : text.slice(first.index! - 1);
   const value = shortened(/^[^\r\n]*/.exec(cell)![0]);
   const issue = collector.add({ code: unclosed ? 'csv.unclosed-quote' : 'csv.text-after-quote', path: [], params: { column, value } });
-  if (issue) issue.location = { row: first.row! + firstRow, column, text: locate(first.index! - 1) };
+  if (issue) issue.location = { row: first.row! + 1, column, text: locate(first.index! - 1) };
 }
 
 /** A CSV file's table as read, and how to place issues at its rows and columns in its text ({@link placeCsvCells}). */
@@ -79,28 +89,33 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
     return table;
   }
   const whole = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  // A first line `sep=;` names the separator for Excel, which does not show it as a row: files made for Excel carry one.
+  // A first line `sep=;` names the separator for Excel, which does not show it as a row: files made for Excel carry
+  // one. The rows keep the numbers Excel shows, the header's 1.
   const separatorLine = /^sep=([^\r\n])(?:\r\n|\n|\r|$)/i.exec(whole);
   const start = separatorLine?.[0].length ?? 0;
   const text = whole.slice(start);
-  const firstRow = separatorLine ? 2 : 1;
   const empty = emptiness(text);
   if (empty) {
     collector.add(empty);
     return table;
   }
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? separatorLine?.[1] ?? delimiterOf(text) });
+  const newline = newlineOf(text);
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? separatorLine?.[1] ?? delimiterOf(text), newline });
+  if (newline === '\n') {
+    // Rows ended by CR LF in a file of LF rows leave the CR in their last cell.
+    for (const row of parsed.data) if (row[row.length - 1]?.endsWith('\r')) row[row.length - 1] = row[row.length - 1]!.slice(0, -1);
+  }
   const delimiter = parsed.meta.delimiter;
   if (parsed.data.every(isBlankRow)) {
     // Rows of empty cells alone (`;;` lines): a table saved before anything was typed in it.
     collector.add({ code: 'file.empty', path: [], params: { blank: true } });
     return { ...table, delimiter };
   }
-  const layout = { text: whole, lines: new LineIndex(whole), start, firstRow, delimiter, linebreak: parsed.meta.linebreak };
+  const layout = { text: whole, lines: new LineIndex(whole), start, delimiter, linebreak: newline };
   const place = (issues: readonly ValidationIssue[]): void => placeCsvCells(layout, parsed.data, issues);
-  const read = { ...readTable(parsed.data, { ...options, delimiter }, firstRow, collector), delimiter, place };
-  reportQuoteError(text, parsed, firstRow, collector, (offset) => layout.lines.locate(start + offset));
-  const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + firstRow, column: 1 };
+  const read = { ...readTable(parsed.data, { ...options, delimiter }, 1, collector), delimiter, place };
+  reportQuoteError(text, parsed, collector, (offset) => layout.lines.locate(start + offset));
+  const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {
     const issue = collector.add({ code: 'csv.no-header', path: [], params: { type: (read.type as RecordType | undefined) ?? null } });
     if (issue) issue.location = at;
