@@ -150,6 +150,12 @@ export function awkwardFiles(): AwkwardFile[] {
       // In the order of their cells: the sheet's missing columns (row 1), the formula (B2), then the header's fields (no cell).
       codes: [...workbookCodes.slice(0, 7), 'sheet.formula-without-result', ...workbookCodes.slice(7)],
     },
+    // As Excel saves `=IF(C2="";"";…)` when C2 is blank: a formula whose result is an empty text, read as an empty cell.
+    {
+      name: 'empty-text-formula.xlsx',
+      bytes: workbook(ID_ROWS.replace('</c></row><row r="2">', '</c><c r="B1" t="inlineStr"><is><t>denominator</t></is></c></row><row r="2">').replace(/<\/c><\/row>$/, '</c><c r="B2" t="str"><f>IF(C2="","",12*4)</f><v></v></c></row>')),
+      codes: workbookCodes,
+    },
     // An Excel workbook saved with the name of a CSV file is still a workbook.
     { name: 'renamed-workbook.csv', bytes: workbook(), codes: workbookCodes },
     // An Excel 97–2003 workbook, a compound file, is named so that it is saved again as .xlsx.

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale } from '../src/index.js';
 import { anyObservation, cellText } from './random.js';
-import { addFacilitiesByHand } from './support/workbooks.js';
+import { addFacilitiesByHand, withPart } from './support/workbooks.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const now = new Date('2024-06-30');
@@ -302,6 +302,32 @@ describe('issues in a workbook', () => {
       ['sheet.formula-without-result', { sheet: 'facilities', row: 3, column: 2, cell: 'B3' }, expect.stringContaining('«=A2»') as string],
       ['sheet.formula-without-result', { sheet: 'facilities', row: 3, column: 4, cell: 'D3' }, expect.stringContaining('«=D2+800»') as string],
     ]);
+  });
+
+  it('reads a formula whose saved result is an empty text as an empty cell, as Excel saves it, not as a formula without result', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(['id', 'country', 'facilityType', 'capacity', 'population.count', 'name']);
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', 1200, 1, 'x']);
+    sheet.addRow(['zm-kabwe', 'ZM', 'prison', 800, 1, 'x']);
+    // `=IF(L4="";"";…)` as Excel saves it when L4 is blank: a text result, its value empty (`<v></v>`, `<v/>`, or none).
+    const excel: Record<string, string> = {
+      E2: '<c r="E2" s="1" t="str"><f>IF(D2="","",D2/2)</f><v></v></c>',
+      F2: '<c r="F2" t="str"><f>IF(A9="","",A9)</f><v/></c>',
+      E3: '<c r="E3" t="str"><f>IF(D9="","",D9/2)</f></c>',
+      F3: '<c r="F3" t="str"><f>IF(A3="","",A3)</f><v>zm-kabwe</v></c>',
+    };
+    const bytes = withPart(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>.*?<\/c>)/g, (cell, name: string) => excel[name] ?? cell));
+    expect(new TextDecoder().decode(bytes)).toContain(excel.E2);
+    const { pkg, issues } = await readXlsx(bytes);
+    expect(issues).toEqual([]);
+    expect(pkg.facilities).toEqual([
+      { id: 'zm-lusaka', country: 'ZM', facilityType: 'prison', capacity: 1200 },
+      { id: 'zm-kabwe', country: 'ZM', facilityType: 'prison', capacity: 800, name: 'zm-kabwe' },
+    ]);
+    const result = await validateXlsx(bytes, { now });
+    expect(result.issues.filter((issue) => issue.location !== undefined)).toEqual([]);
   });
 
   it('reads a merged cell once, at its first cell, not again under every column of the merge', async () => {

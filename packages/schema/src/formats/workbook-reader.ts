@@ -19,9 +19,9 @@ import { IssueCollector, noRecords, type ValidateOptions } from '../validate/val
 import type { SheetCell } from './cells.js';
 import { resolveColumn, type TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
-import { cellLocation, columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
+import { cellLocation, columnLetters, columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
-import { expansionOf } from './zip.js';
+import { entryTexts, expansionOf } from './zip.js';
 
 let excel: Promise<typeof ExcelJS> | undefined;
 /** exceljs, loaded once, on first use: its CommonJS and browser builds export the library as their default. */
@@ -88,6 +88,41 @@ function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: 
   return { rows, uncalculated };
 }
 
+/** The attributes of an XML start tag, by name (`r:id` with its prefix). */
+function attributesOf(tag: string): Map<string, string> {
+  return new Map([...tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(([, name, double, single]) => [name!, double ?? single ?? '']));
+}
+
+/**
+ * The cells of each sheet, by its id and A1 name, that hold a formula whose saved result is an empty text: Excel
+ * saves `=IF(L4="";"";…)` as `<c t="str"><f>…</f><v></v></c>`, which exceljs reads as a formula with no result at
+ * all. Read from the sheets' XML, which only the cell's type tells them apart in.
+ */
+async function emptyTextFormulas(bytes: Uint8Array): Promise<Map<number, Set<string>>> {
+  const texts = await entryTexts(bytes, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name.startsWith('xl/worksheets/'));
+  // The part of each sheet, as exceljs finds it: the sheet's relationship's target, under xl/.
+  const targets = new Map<string, string>();
+  for (const [tag] of (texts.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const attributes = attributesOf(tag);
+    targets.set(attributes.get('Id') ?? '', `xl/${(attributes.get('Target') ?? '').replace(/^(\s|\/xl\/)+/, '')}`);
+  }
+  const cells = new Map<number, Set<string>>();
+  for (const [tag] of (texts.get('xl/workbook.xml') ?? '').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const attributes = attributesOf(tag);
+    const relationship = [...attributes].find(([name]) => /^\w+:id$/.test(name))?.[1];
+    const xml = relationship === undefined ? undefined : texts.get(targets.get(relationship) ?? '');
+    if (xml === undefined) continue;
+    const empty = new Set<string>();
+    for (const [, open = '', body = ''] of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const cell = attributesOf(open);
+      // A text result (`t="str"`) of a formula with no text in its value: an empty one.
+      if (cell.get('t') === 'str' && /<(?:\w+:)?f\b/.test(body) && !/<(?:\w+:)?v\b[^>]*>[^<]/.test(body)) empty.add(cell.get('r') ?? '');
+    }
+    cells.set(Number(attributes.get('sheetId')), empty);
+  }
+  return cells;
+}
+
 /** How many cells of a row name a column of a type. */
 function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): number {
   return (row ?? []).filter((cell) => typeof cell === 'string' && resolveColumn(type, cell.trim()).kind !== 'unknown').length;
@@ -128,9 +163,13 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   const records = new Map<RecordType, Record<string, unknown>[]>();
   /** The sheet the package header was read from. */
   let headerSheet: string | undefined;
+  // Looked for only in a workbook with a formula exceljs finds no result of: the sheets' XML is read again for it.
+  let emptyTexts: Promise<Map<number, Set<string>>> | undefined;
   for (const sheet of workbook.worksheets) {
     if (sheet.name === CODELISTS_SHEET) continue;
-    const { rows, uncalculated } = rowsOf(sheet);
+    const { rows, uncalculated: noResult } = rowsOf(sheet);
+    const empty = noResult.length > 0 ? (await (emptyTexts ??= emptyTextFormulas(bytes))).get(sheet.id) : undefined;
+    const uncalculated = noResult.filter(({ row, column }) => !empty?.has(`${columnLetters(column)}${row}`));
     // A blank sheet holds nothing to read or report, whatever its name (a template's sheet left unfilled).
     if (rows.every(isBlankRow)) continue;
     const named = typeOfSheet(sheet.name);

@@ -36,6 +36,43 @@ async function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
   }
 }
 
+/** An entry of a zip archive: its name, how it is packed (0: stored, 8: deflated), and its packed bytes. */
+interface ZipEntry {
+  name: string;
+  method: number;
+  data: Uint8Array;
+}
+
+/**
+ * The entries of a zip archive, from its central directory; 'unreadable' when a record runs past the bytes or
+ * does not say what it should. Archives that need ZIP64 are not read (a workbook never needs them).
+ */
+function* entriesOf(bytes: Uint8Array): Generator<ZipEntry, 'unreadable' | undefined> {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  // The end-of-directory record is the last thing in the archive but for a comment of at most 64 KiB.
+  let end = bytes.length - 22;
+  while (end >= 0 && end >= bytes.length - 22 - 0xffff && u32(end) !== END_OF_DIRECTORY) end--;
+  if (end < 0 || u32(end) !== END_OF_DIRECTORY) return 'unreadable';
+  const entries = u16(end + 10);
+  let entry = u32(end + 16);
+  if (entry === ZIP64) return 'unreadable';
+  for (let i = 0; i < entries; i++) {
+    if (u32(entry) !== DIRECTORY_ENTRY) return 'unreadable';
+    const compressed = u32(entry + 20);
+    const local = u32(entry + 42);
+    if (compressed === ZIP64 || local === ZIP64 || u32(local) !== LOCAL_ENTRY) return 'unreadable';
+    const start = local + 30 + u16(local + 26) + u16(local + 28);
+    const data = bytes.subarray(start, start + compressed);
+    if (data.length !== compressed) return 'unreadable';
+    const name = new TextDecoder().decode(bytes.subarray(entry + 46, entry + 46 + u16(entry + 28)));
+    yield { name, method: u16(entry + 10), data };
+    entry += 46 + u16(entry + 28) + u16(entry + 30) + u16(entry + 32);
+  }
+  return undefined;
+}
+
 /**
  * The bytes the entries of a zip archive hold once unpacked, found by inflating each as a stream
  * (the sizes an archive declares may lie) and stopping once they pass `maxBytes`, so that memory stays
@@ -43,36 +80,37 @@ async function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
  * storing and deflating, are not read (a workbook never needs them).
  */
 export async function expansionOf(bytes: Uint8Array, maxBytes: number): Promise<Expansion> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number) => view.getUint16(at, true);
-  const u32 = (at: number) => view.getUint32(at, true);
   try {
-    // The end-of-directory record is the last thing in the archive but for a comment of at most 64 KiB.
-    let end = bytes.length - 22;
-    while (end >= 0 && end >= bytes.length - 22 - 0xffff && u32(end) !== END_OF_DIRECTORY) end--;
-    if (end < 0 || u32(end) !== END_OF_DIRECTORY) return 'unreadable';
-    const entries = u16(end + 10);
-    let entry = u32(end + 16);
-    if (entry === ZIP64) return 'unreadable';
+    const entries = entriesOf(bytes);
     let total = 0;
-    for (let i = 0; i < entries; i++) {
-      if (u32(entry) !== DIRECTORY_ENTRY) return 'unreadable';
-      const method = u16(entry + 10);
-      const compressed = u32(entry + 20);
-      const local = u32(entry + 42);
-      if (compressed === ZIP64 || local === ZIP64 || u32(local) !== LOCAL_ENTRY) return 'unreadable';
-      const start = local + 30 + u16(local + 26) + u16(local + 28);
-      const data = bytes.subarray(start, start + compressed);
-      if (data.length !== compressed) return 'unreadable';
-      if (method === 0) total += compressed;
+    for (let next = entries.next(); ; next = entries.next()) {
+      if (next.done) return next.value ?? { bytes: total };
+      const { method, data } = next.value;
+      if (method === 0) total += data.length;
       else if (method === 8) total += await inflatedSize(data, maxBytes - total);
       else return 'unreadable';
       if (total > maxBytes) return 'too-large';
-      entry += 46 + u16(entry + 28) + u16(entry + 30) + u16(entry + 32);
     }
-    return { bytes: total };
   } catch {
     // A record that runs past the end of the bytes, or data that does not inflate.
     return 'unreadable';
   }
+}
+
+/**
+ * The text of the entries of a zip archive that `wanted` picks by name, unpacked whole: for an archive
+ * {@link expansionOf} has measured within the limit. An entry that cannot be unpacked is left out.
+ */
+export async function entryTexts(bytes: Uint8Array, wanted: (name: string) => boolean): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  try {
+    for (const { name, method, data } of entriesOf(bytes)) {
+      if (!wanted(name) || (method !== 0 && method !== 8)) continue;
+      const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream();
+      texts.set(name, await new Response(method === 0 ? stream : stream.pipeThrough(new DecompressionStream('deflate-raw'))).text());
+    }
+  } catch {
+    // What is read so far stands: the reader of the workbook has read it all the same.
+  }
+  return texts;
 }
