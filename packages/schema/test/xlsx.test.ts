@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale } from '../src/index.js';
 import { anyObservation, cellText } from './random.js';
+import { PercentCell } from '../src/formats/cells.js';
 import { addFacilitiesByHand, withPart } from './support/workbooks.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -330,6 +331,98 @@ describe('issues in a workbook', () => {
     expect(result.issues.filter((issue) => issue.location !== undefined)).toEqual([]);
   });
 
+  // Typed `7,5%`, a cell keeps 0.075 formatted `0.0%`: PHX reads what Excel shows, as it reads the text `7.5%`.
+  describe('a number formatted as a percent', () => {
+    const columns = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'period.start', 'period.end', 'numerator', 'denominator', 'value', 'unit', 'dataSource', 'confidenceInterval.lower', 'confidenceInterval.upper', 'confidenceInterval.level'];
+    const base = (id: string) => [id, 'hiv-prevalence-prisoners', 'UA-EDR-21514560', 'UA', '2020-01-01', '2020-12-31'];
+    /** Rows with percents as numbers formatted as percents, or as the text Excel shows for them. */
+    const observations = async (as: 'numbers' | 'texts'): Promise<Uint8Array> => {
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('observations');
+      const formats = new Map<string, string>();
+      const percent = (kept: number, format: string) => (cell: string): ExcelJS.CellValue => {
+        if (as === 'texts') return `${new PercentCell(kept).shown}%`;
+        formats.set(cell, format);
+        return kept;
+      };
+      const rows: (ExcelJS.CellValue | ((cell: string) => ExcelJS.CellValue))[][] = [
+        columns,
+        [...base('obs-1'), 46, 610, percent(0.075, '0.0%'), 'percent', 'survey', percent(0.051, '0.0%'), percent(0.099, '0.0%'), percent(0.95, '0%')],
+        // A percent where no % sign may be: in `numerator`, and in `value` where the unit is no percent.
+        [...base('obs-2'), percent(0.12, '0%'), 610, percent(0.075, '0.00%'), 'rate-per-100000', 'survey', null, null, percent(0.9, '[Blue]0%;[Red]-0%')],
+      ];
+      rows.forEach((row, r) => sheet.addRow(row.map((value, c) => (typeof value === 'function' ? value(`${String.fromCharCode(65 + c)}${r + 1}`) : value))));
+      for (const [cell, format] of formats) sheet.getCell(cell).numFmt = format;
+      // A formula's result as well.
+      sheet.addRow([...base('obs-3'), 46, 610, as === 'texts' ? { formula: 'G4/H4', result: '7.5%' } : { formula: 'G4/H4', result: 0.075 }, 'percent', 'survey']);
+      if (as === 'numbers') sheet.getCell('I4').numFmt = '0.0%';
+      return new Uint8Array(await workbook.xlsx.writeBuffer());
+    };
+
+    it('is read as the number Excel shows where a % sign may be typed, noted, and as its text elsewhere, as the text is', async () => {
+      const numbers = await observations('numbers');
+      const { pkg, issues } = await readXlsx(numbers);
+      expect(pkg.observations).toMatchObject([
+        { id: 'obs-1', numerator: 46, value: 7.5, confidenceInterval: { lower: 5.1, upper: 9.9, level: 95 } },
+        { id: 'obs-2', numerator: '12%', value: '7.5%', confidenceInterval: { level: 90 } },
+        { id: 'obs-3', value: 7.5 },
+      ]);
+      const column = (path: string): number => columns.indexOf(path) + 1;
+      expect(issues.map((issue) => [issue.code, issue.params, (issue.location as CellLocation).column])).toEqual([
+        ['sheet.normalised', { column: 'value', cells: 2, forms: ['percent-sign'] }, column('value')],
+        ['sheet.normalised', { column: 'confidenceInterval.lower', cells: 1, forms: ['percent-sign'] }, column('confidenceInterval.lower')],
+        ['sheet.normalised', { column: 'confidenceInterval.upper', cells: 1, forms: ['percent-sign'] }, column('confidenceInterval.upper')],
+        ['sheet.normalised', { column: 'confidenceInterval.level', cells: 2, forms: ['percent-sign'] }, column('confidenceInterval.level')],
+      ]);
+      // The same cells typed as the text Excel shows: the same package, the same notes, the same issues.
+      const texts = await observations('texts');
+      expect(await readXlsx(texts)).toEqual({ ...(await readXlsx(numbers)), tables: expect.anything() as unknown });
+      const where = (result: Awaited<ReturnType<typeof validateXlsx>>) => result.issues.map((issue) => [issue.code, issue.location, issue.message]);
+      const checked = await validateXlsx(numbers, { now });
+      expect(where(checked)).toEqual(where(await validateXlsx(texts, { now })));
+      expect(where(checked)).toContainEqual(['schema.invalid-type', { sheet: 'observations', row: 3, column: column('numerator'), cell: 'G3' }, expect.any(String)]);
+    });
+
+    it('is read to the decimals typed, whatever the floating point of the number kept', async () => {
+      // As Excel keeps `typed`%: the double nearest typed / 100, with at most 15 significant digits.
+      const typed = fc.tuple(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 20 }));
+      fc.assert(fc.property(typed, ([digits, places]) => {
+        expect(new PercentCell(Number(`${digits}e-${places + 2}`)).shown).toBe(Number(`${digits}e-${places}`));
+      }), { numRuns: 2000 });
+      expect(new PercentCell(0.075).shown).toBe(7.5);
+      await fc.assert(fc.asyncProperty(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 4 })), async ([digits, places]) => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('observations');
+        sheet.addRow(columns);
+        sheet.addRow([...base('obs-1'), 46, 610, Number(`${digits}e-${places + 2}`), 'percent', 'survey']);
+        sheet.getCell('I2').numFmt = '0.00%';
+        const { pkg } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+        expect((pkg.observations as { value: number }[])[0]!.value).toBe(Number(`${digits}e-${places}`));
+      }), { numRuns: 20 });
+    });
+
+    it('is told by a % outside quoted text, escapes and brackets, in the section the number is shown by', async () => {
+      const formats: [format: string, value: number, read: number][] = [
+        ['0%', 0.45, 45],
+        ['[$-409]#,##0.0 %', 0.045, 4.5],
+        ['0.0"%"', 0.045, 0.045],
+        ['0.0\\%', 0.045, 0.045],
+        ['0.0;-0.0%', -0.045, -4.5],
+        ['0.0%;-0.0', -0.045, -0.045],
+        ['0.0%;-0.0;"none"', 0, 0],
+      ];
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet('observations');
+      sheet.addRow(columns);
+      formats.forEach(([format, value], i) => {
+        sheet.addRow([...base(`obs-${i}`), 46, 610, value, 'percent', 'survey']);
+        sheet.getCell(i + 2, columns.indexOf('value') + 1).numFmt = format;
+      });
+      const { pkg } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+      expect((pkg.observations as { value: number }[]).map((o) => o.value)).toEqual(formats.map(([, , read]) => read));
+    });
+  });
+
   it('reads a merged cell once, at its first cell, not again under every column of the merge', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('facilities');
@@ -388,7 +481,7 @@ describe('issues in a workbook', () => {
         fc.constantFrom('observations', 'facilities', 'organisations', 'Package', 'Sheet1'),
         fc.shuffledSubarray(columns, { minLength: 1 }),
         fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 4 }),
-        fc.constantFrom(undefined, 'yyyy-mm-dd', '@', '0.00'),
+        fc.constantFrom(undefined, 'yyyy-mm-dd', '@', '0.00', '0.0%'),
         fc.constantFrom('en', 'uk', 'fr'),
         async (name, header, rows, numFmt, locale) => {
           const workbook = new ExcelJS.Workbook();

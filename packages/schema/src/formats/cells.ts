@@ -19,14 +19,52 @@ export type NormalisedForm =
   | 'mm/dd/yyyy';
 
 /**
- * A cell of a sheet: text from a CSV file, or a typed value from a workbook (undefined when empty).
+ * A number cell of a workbook formatted as a percent (`0.0%`, as Excel formats a cell typed `7,5%`): Excel keeps
+ * 0.075 and shows 7.5%. It is read as the number shown where a `%` sign may be typed (see {@link readColumn}),
+ * and as the text shown anywhere else, as a `%` typed there is. The workbook reader makes them.
+ *
+ * @example
+ * ```ts
+ * const cell = new PercentCell(0.075);
+ * cell.shown; // 7.5, not 7.500000000000001
+ * String(cell); // '7.5%'
+ * ```
+ */
+export class PercentCell {
+  /** The number Excel shows before the `%` sign: the number kept, times 100, to the decimals it has. */
+  readonly shown: number;
+
+  /** @param kept - the number the workbook keeps (0.075 for 7.5%). */
+  constructor(readonly kept: number) {
+    this.shown = timesHundred(kept);
+  }
+
+  /** The cell as Excel shows it, with the decimals of the number rather than those of its format: `7.5%`. */
+  toString(): string {
+    return `${this.shown}%`;
+  }
+}
+
+/**
+ * A number times 100 to the decimals it has: its shortest decimal form with the point moved two places, so that
+ * 0.075 gives 7.5 where `0.075 * 100` gives 7.500000000000001.
+ */
+function timesHundred(value: number): number {
+  if (!Number.isFinite(value)) return value * 100;
+  const [digits, exponent] = value.toExponential().split('e') as [string, string];
+  return Number(`${digits}e${Number(exponent) + 2}`);
+}
+
+/**
+ * A cell of a sheet: text from a CSV file, or a typed value from a workbook (undefined when empty), a number
+ * formatted as a percent among them.
  *
  * @example
  * ```ts
  * const row: SheetCell[] = ['obs-1', 12.5, new Date(Date.UTC(2020, 0, 1)), true, undefined];
  * ```
  */
-export type SheetCell = string | number | boolean | Date | undefined;
+export type SheetCell = string | number | boolean | Date | PercentCell | undefined;
 
 /** The text cells of a column: only text says how a spreadsheet wrote its values. */
 function textsOf(cells: readonly SheetCell[]): string[] {
@@ -286,7 +324,8 @@ function readBoolean(cell: string, forms: NormalisedForm[]): boolean | undefined
  * wrote the column — its decimal mark, its order of day and month — is decided once for the whole
  * column; each cell is then read by that decision, or left as text.
  *
- * @param percent - whether the cell at an index may end in `%` (a percent column).
+ * @param percent - whether the cell at an index may end in `%` (a percent column), or be a {@link PercentCell}
+ *   read as the number it shows.
  */
 export function readColumn(
   kind: 'number' | 'boolean' | 'date',
@@ -309,8 +348,9 @@ export function readColumn(
   cells.forEach((cell, index) => {
     if (cell === undefined || cell === '') return reading.values.push(undefined);
     found.length = 0;
-    const value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found, settings.date1904);
-    reading.values.push(value ?? (cell instanceof Date ? cell.toISOString() : cell));
+    const value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found, settings.date1904, percent(index));
+    // A cell that does not fit stays as the text Excel shows for it: a date's ISO form, a percent's `7.5%`.
+    reading.values.push(value ?? (cell instanceof Date ? cell.toISOString() : cell instanceof PercentCell ? String(cell) : cell));
     if (value === undefined || found.length === 0) return;
     reading.normalised++;
     for (const form of found) reading.forms.add(form);
@@ -320,9 +360,16 @@ export function readColumn(
 
 /**
  * A typed cell of a workbook in a column of a kind: a number or a boolean as it is, a date cell as
- * its ISO date, a number in a date column as an Excel serial date. Undefined when it does not fit.
+ * its ISO date, a number in a date column as an Excel serial date, a number formatted as a percent as
+ * the number shown in a cell that may carry a `%` sign (`percent`). Undefined when it does not fit.
  */
-function typedValue(kind: 'number' | 'boolean' | 'date', cell: Exclude<SheetCell, string | undefined>, found: NormalisedForm[], date1904?: boolean): unknown {
+function typedValue(kind: 'number' | 'boolean' | 'date', cell: Exclude<SheetCell, string | undefined>, found: NormalisedForm[], date1904?: boolean, percent = false): unknown {
+  if (cell instanceof PercentCell) {
+    // Read as its text `7.5%` would be: 7.5 where a % sign may be, noted; elsewhere not a number of the column.
+    if (kind !== 'number' || !percent) return undefined;
+    found.push('percent-sign');
+    return cell.shown;
+  }
   if (kind === 'date') {
     // Excel keeps dates as days; a reader hands them over as midnight UTC, in the workbook's date system.
     if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);

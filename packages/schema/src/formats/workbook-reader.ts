@@ -16,7 +16,7 @@ import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '..
 import type { TableRow } from '../validate/params.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
-import type { SheetCell } from './cells.js';
+import { PercentCell, type SheetCell } from './cells.js';
 import { resolveColumn, type TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
 import { cellLocation, columnLetters, columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
@@ -41,9 +41,48 @@ function typeOfSheet(name: string): TableType | undefined {
   return recordTypeOfCollection(name.trim());
 }
 
-/** A value of exceljs as a sheet cell: rich text and links by their text, errors by their name (`#N/A`). */
-function sheetCell(value: ExcelJS.CellValue): SheetCell {
+/**
+ * True when a number format shows a number as a percent, times 100: a `%` in the section of the format the number
+ * is shown by (positive; negative; zero), outside quoted text, `\` escapes, `_` spaces, `*` fills and `[…]`.
+ */
+function isPercentFormat(format: string | undefined, value: number): boolean {
+  if (!format?.includes('%')) return false;
+  const sections = format.replace(/"[^"]*"?|\\.|[_*].|\[[^\]]*\]?/g, '').split(';');
+  const section = (value < 0 ? sections[1] : value === 0 ? sections[2] : undefined) ?? sections[0]!;
+  return section.includes('%');
+}
+
+/** The text of an XML attribute, its entities replaced. */
+function xmlText(text: string): string {
+  const named: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>' };
+  return text.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (entity, name: string) => {
+    if (name[0] !== '#') return named[name] ?? entity;
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+  });
+}
+
+/**
+ * The number formats of a workbook as its file writes them, by the form exceljs gives them in: exceljs drops every
+ * `\` of a format, so that `0.0\%` (a literal % sign after the number as it is) would read as `0.0%`.
+ */
+async function formatsAsWritten(bytes: Uint8Array): Promise<Map<string, string>> {
+  const styles = (await entryTexts(bytes, (name) => name === 'xl/styles.xml')).get('xl/styles.xml') ?? '';
+  const written = new Map<string, string>();
+  for (const [tag] of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
+    const code = xmlText(attributesOf(tag).get('formatCode') ?? '');
+    if (code.includes('\\')) written.set(code.replace(/\\(.)/g, '$1'), code);
+  }
+  return written;
+}
+
+/**
+ * A value of exceljs as a sheet cell: rich text and links by their text, errors by their name (`#N/A`), a number
+ * formatted as a percent (`numFmt`) as the percent Excel shows (7.5 for 0.075, see {@link PercentCell}).
+ */
+function sheetCell(value: ExcelJS.CellValue, numFmt?: string): SheetCell {
   if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number' && isPercentFormat(numFmt, value)) return new PercentCell(value);
   // A date cell of no date (a number beyond any date, NaN) is read by exceljs as an invalid Date: its text says so.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -66,7 +105,7 @@ interface UncalculatedCell {
  * ''). A merged cell's value is its first cell's alone, as the file keeps it: exceljs hands it to every cell of the
  * merge, where it would be read again (a `period.start` merged over `period.end` would give the period an end).
  */
-function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: UncalculatedCell[] } {
+function rowsOf(sheet: ExcelJS.Worksheet, formats: ReadonlyMap<string, string>): { rows: SheetCell[][]; uncalculated: UncalculatedCell[] } {
   const rows: SheetCell[][] = [];
   const uncalculated: UncalculatedCell[] = [];
   const width = sheet.columnCount;
@@ -75,11 +114,12 @@ function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: 
     const cells: SheetCell[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
+      const format = cell.numFmt && (formats.get(cell.numFmt) ?? cell.numFmt);
       if (cell.master !== cell) cells.push(undefined);
-      else if (cell.formula === undefined) cells.push(sheetCell(cell.value));
+      else if (cell.formula === undefined) cells.push(sheetCell(cell.value, format));
       else {
         if (cell.result === undefined) uncalculated.push({ row: r, column: c, formula: cell.formula });
-        cells.push(sheetCell(cell.result as ExcelJS.CellValue));
+        cells.push(sheetCell(cell.result as ExcelJS.CellValue, format));
       }
     }
     while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
@@ -165,9 +205,10 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   let headerSheet: string | undefined;
   // Looked for only in a workbook with a formula exceljs finds no result of: the sheets' XML is read again for it.
   let emptyTexts: Promise<Map<number, Set<string>>> | undefined;
+  const formats = await formatsAsWritten(bytes);
   for (const sheet of workbook.worksheets) {
     if (sheet.name === CODELISTS_SHEET) continue;
-    const { rows, uncalculated: noResult } = rowsOf(sheet);
+    const { rows, uncalculated: noResult } = rowsOf(sheet, formats);
     const empty = noResult.length > 0 ? (await (emptyTexts ??= emptyTextFormulas(bytes))).get(sheet.id) : undefined;
     const uncalculated = noResult.filter(({ row, column }) => !empty?.has(`${columnLetters(column)}${row}`));
     // A blank sheet holds nothing to read or report, whatever its name (a template's sheet left unfilled).
