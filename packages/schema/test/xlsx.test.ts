@@ -341,7 +341,7 @@ describe('issues in a workbook', () => {
       const sheet = workbook.addWorksheet('observations');
       const formats = new Map<string, string>();
       const percent = (kept: number, format: string) => (cell: string): ExcelJS.CellValue => {
-        if (as === 'texts') return `${new PercentCell(kept).shown}%`;
+        if (as === 'texts') return `${new PercentCell(kept, format).shown}%`;
         formats.set(cell, format);
         return kept;
       };
@@ -387,9 +387,9 @@ describe('issues in a workbook', () => {
       // As Excel keeps `typed`%: the double nearest typed / 100, with at most 15 significant digits.
       const typed = fc.tuple(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 20 }));
       fc.assert(fc.property(typed, ([digits, places]) => {
-        expect(new PercentCell(Number(`${digits}e-${places + 2}`)).shown).toBe(Number(`${digits}e-${places}`));
+        expect(new PercentCell(Number(`${digits}e-${places + 2}`), '0.00%').shown).toBe(Number(`${digits}e-${places}`));
       }), { numRuns: 2000 });
-      expect(new PercentCell(0.075).shown).toBe(7.5);
+      expect(new PercentCell(0.075, '0.0%').shown).toBe(7.5);
       await fc.assert(fc.asyncProperty(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 4 })), async ([digits, places]) => {
         const workbook = new ExcelJS.Workbook();
         const sheet = workbook.addWorksheet('observations');

@@ -25,7 +25,7 @@ export type NormalisedForm =
  *
  * @example
  * ```ts
- * const cell = new PercentCell(0.075);
+ * const cell = new PercentCell(0.075, '0.0%');
  * cell.shown; // 7.5, not 7.500000000000001
  * String(cell); // '7.5%'
  * ```
@@ -34,8 +34,14 @@ export class PercentCell {
   /** The number Excel shows before the `%` sign: the number kept, times 100, to the decimals it has. */
   readonly shown: number;
 
-  /** @param kept - the number the workbook keeps (0.075 for 7.5%). */
-  constructor(readonly kept: number) {
+  /**
+   * @param kept - the number the workbook keeps (0.075 for 7.5%).
+   * @param format - its number format (`0.0%`).
+   */
+  constructor(
+    readonly kept: number,
+    readonly format: string,
+  ) {
     this.shown = timesHundred(kept);
   }
 

@@ -21,7 +21,7 @@ import { resolveColumn, type TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
 import { cellLocation, columnLetters, columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
-import { entryTexts, expansionOf } from './zip.js';
+import { expansionOf } from './zip.js';
 
 let excel: Promise<typeof ExcelJS> | undefined;
 /** exceljs, loaded once, on first use: its CommonJS and browser builds export the library as their default. */
@@ -52,37 +52,13 @@ function isPercentFormat(format: string | undefined, value: number): boolean {
   return section.includes('%');
 }
 
-/** The text of an XML attribute, its entities replaced. */
-function xmlText(text: string): string {
-  const named: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>' };
-  return text.replace(/&(#x[\da-f]+|#\d+|\w+);/gi, (entity, name: string) => {
-    if (name[0] !== '#') return named[name] ?? entity;
-    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-  });
-}
-
-/**
- * The number formats of a workbook as its file writes them, by the form exceljs gives them in: exceljs drops every
- * `\` of a format, so that `0.0\%` (a literal % sign after the number as it is) would read as `0.0%`.
- */
-async function formatsAsWritten(bytes: Uint8Array): Promise<Map<string, string>> {
-  const styles = (await entryTexts(bytes, (name) => name === 'xl/styles.xml')).get('xl/styles.xml') ?? '';
-  const written = new Map<string, string>();
-  for (const [tag] of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
-    const code = xmlText(attributesOf(tag).get('formatCode') ?? '');
-    if (code.includes('\\')) written.set(code.replace(/\\(.)/g, '$1'), code);
-  }
-  return written;
-}
-
 /**
  * A value of exceljs as a sheet cell: rich text and links by their text, errors by their name (`#N/A`), a number
  * formatted as a percent (`numFmt`) as the percent Excel shows (7.5 for 0.075, see {@link PercentCell}).
  */
 function sheetCell(value: ExcelJS.CellValue, numFmt?: string): SheetCell {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number' && isPercentFormat(numFmt, value)) return new PercentCell(value);
+  if (typeof value === 'number' && isPercentFormat(numFmt, value)) return new PercentCell(value, numFmt!);
   // A date cell of no date (a number beyond any date, NaN) is read by exceljs as an invalid Date: its text says so.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
@@ -105,7 +81,7 @@ interface UncalculatedCell {
  * ''). A merged cell's value is its first cell's alone, as the file keeps it: exceljs hands it to every cell of the
  * merge, where it would be read again (a `period.start` merged over `period.end` would give the period an end).
  */
-function rowsOf(sheet: ExcelJS.Worksheet, formats: ReadonlyMap<string, string>): { rows: SheetCell[][]; uncalculated: UncalculatedCell[] } {
+function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: UncalculatedCell[] } {
   const rows: SheetCell[][] = [];
   const uncalculated: UncalculatedCell[] = [];
   const width = sheet.columnCount;
@@ -114,53 +90,17 @@ function rowsOf(sheet: ExcelJS.Worksheet, formats: ReadonlyMap<string, string>):
     const cells: SheetCell[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
-      const format = cell.numFmt && (formats.get(cell.numFmt) ?? cell.numFmt);
       if (cell.master !== cell) cells.push(undefined);
-      else if (cell.formula === undefined) cells.push(sheetCell(cell.value, format));
+      else if (cell.formula === undefined) cells.push(sheetCell(cell.value, cell.numFmt));
       else {
         if (cell.result === undefined) uncalculated.push({ row: r, column: c, formula: cell.formula });
-        cells.push(sheetCell(cell.result as ExcelJS.CellValue, format));
+        cells.push(sheetCell(cell.result as ExcelJS.CellValue, cell.numFmt));
       }
     }
     while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
     rows.push(cells);
   }
   return { rows, uncalculated };
-}
-
-/** The attributes of an XML start tag, by name (`r:id` with its prefix). */
-function attributesOf(tag: string): Map<string, string> {
-  return new Map([...tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(([, name, double, single]) => [name!, double ?? single ?? '']));
-}
-
-/**
- * The cells of each sheet, by its id and A1 name, that hold a formula whose saved result is an empty text: Excel
- * saves `=IF(L4="";"";…)` as `<c t="str"><f>…</f><v></v></c>`, which exceljs reads as a formula with no result at
- * all. Read from the sheets' XML, which only the cell's type tells them apart in.
- */
-async function emptyTextFormulas(bytes: Uint8Array): Promise<Map<number, Set<string>>> {
-  const texts = await entryTexts(bytes, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name.startsWith('xl/worksheets/'));
-  // The part of each sheet, as exceljs finds it: the sheet's relationship's target, under xl/.
-  const targets = new Map<string, string>();
-  for (const [tag] of (texts.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-    const attributes = attributesOf(tag);
-    targets.set(attributes.get('Id') ?? '', `xl/${(attributes.get('Target') ?? '').replace(/^(\s|\/xl\/)+/, '')}`);
-  }
-  const cells = new Map<number, Set<string>>();
-  for (const [tag] of (texts.get('xl/workbook.xml') ?? '').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-    const attributes = attributesOf(tag);
-    const relationship = [...attributes].find(([name]) => /^\w+:id$/.test(name))?.[1];
-    const xml = relationship === undefined ? undefined : texts.get(targets.get(relationship) ?? '');
-    if (xml === undefined) continue;
-    const empty = new Set<string>();
-    for (const [, open = '', body = ''] of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
-      const cell = attributesOf(open);
-      // A text result (`t="str"`) of a formula with no text in its value: an empty one.
-      if (cell.get('t') === 'str' && /<(?:\w+:)?f\b/.test(body) && !/<(?:\w+:)?v\b[^>]*>[^<]/.test(body)) empty.add(cell.get('r') ?? '');
-    }
-    cells.set(Number(attributes.get('sheetId')), empty);
-  }
-  return cells;
 }
 
 /** How many cells of a row name a column of a type. */
@@ -205,11 +145,20 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   let headerSheet: string | undefined;
   // Looked for only in a workbook with a formula exceljs finds no result of: the sheets' XML is read again for it.
   let emptyTexts: Promise<Map<number, Set<string>>> | undefined;
-  const formats = await formatsAsWritten(bytes);
+  let formats: Promise<Map<string, string>> | undefined;
   for (const sheet of workbook.worksheets) {
     if (sheet.name === CODELISTS_SHEET) continue;
-    const { rows, uncalculated: noResult } = rowsOf(sheet, formats);
-    const empty = noResult.length > 0 ? (await (emptyTexts ??= emptyTextFormulas(bytes))).get(sheet.id) : undefined;
+    const { rows, uncalculated: noResult } = rowsOf(sheet);
+    // exceljs reads `0.0\%` (a literal % sign) as `0.0%`: a percent is told again by its format as written.
+    const percents = rows.flatMap((cells, r) => cells.flatMap((cell, c) => (cell instanceof PercentCell ? [{ r, c, cell }] : [])));
+    if (percents.length > 0) {
+      const written = await (formats ??= import('./workbook-xml.js').then((xml) => xml.formatsAsWritten(bytes)));
+      for (const { r, c, cell } of percents) {
+        const format = written.get(cell.format);
+        if (format !== undefined && !isPercentFormat(format, cell.kept)) rows[r]![c] = cell.kept;
+      }
+    }
+    const empty = noResult.length > 0 ? (await (emptyTexts ??= import('./workbook-xml.js').then((xml) => xml.emptyTextFormulas(bytes)))).get(sheet.id) : undefined;
     const uncalculated = noResult.filter(({ row, column }) => !empty?.has(`${columnLetters(column)}${row}`));
     // A blank sheet holds nothing to read or report, whatever its name (a template's sheet left unfilled).
     if (rows.every(isBlankRow)) continue;

@@ -37,7 +37,7 @@ async function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
 }
 
 /** An entry of a zip archive: its name, how it is packed (0: stored, 8: deflated), and its packed bytes. */
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   method: number;
   data: Uint8Array;
@@ -47,7 +47,7 @@ interface ZipEntry {
  * The entries of a zip archive, from its central directory; 'unreadable' when a record runs past the bytes or
  * does not say what it should. Archives that need ZIP64 are not read (a workbook never needs them).
  */
-function* entriesOf(bytes: Uint8Array): Generator<ZipEntry, 'unreadable' | undefined> {
+export function* entriesOf(bytes: Uint8Array): Generator<ZipEntry, 'unreadable' | undefined> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
@@ -95,22 +95,4 @@ export async function expansionOf(bytes: Uint8Array, maxBytes: number): Promise<
     // A record that runs past the end of the bytes, or data that does not inflate.
     return 'unreadable';
   }
-}
-
-/**
- * The text of the entries of a zip archive that `wanted` picks by name, unpacked whole: for an archive
- * {@link expansionOf} has measured within the limit. An entry that cannot be unpacked is left out.
- */
-export async function entryTexts(bytes: Uint8Array, wanted: (name: string) => boolean): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  try {
-    for (const { name, method, data } of entriesOf(bytes)) {
-      if (!wanted(name) || (method !== 0 && method !== 8)) continue;
-      const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream();
-      texts.set(name, await new Response(method === 0 ? stream : stream.pipeThrough(new DecompressionStream('deflate-raw'))).text());
-    }
-  } catch {
-    // What is read so far stands: the reader of the workbook has read it all the same.
-  }
-  return texts;
 }

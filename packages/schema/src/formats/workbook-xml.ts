@@ -1,0 +1,79 @@
+/**
+ * What the workbook reader reads from a workbook's XML itself, where exceljs loses it: the number formats as the
+ * file writes them, and the formulas whose result is an empty text. Loaded only for a workbook that needs it.
+ */
+import { entriesOf } from './zip.js';
+
+/**
+ * The text of the entries of a zip archive that `wanted` picks by name, unpacked whole: for an archive
+ * `expansionOf` has measured within the limit. An entry that cannot be unpacked is left out.
+ */
+async function entryTexts(bytes: Uint8Array, wanted: (name: string) => boolean): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  try {
+    for (const { name, method, data } of entriesOf(bytes)) {
+      if (!wanted(name) || (method !== 0 && method !== 8)) continue;
+      const stream = new Blob([data as Uint8Array<ArrayBuffer>]).stream();
+      texts.set(name, await new Response(method === 0 ? stream : stream.pipeThrough(new DecompressionStream('deflate-raw'))).text());
+    }
+  } catch {
+    // What is read so far stands: the reader of the workbook has read it all the same.
+  }
+  return texts;
+}
+
+/** The attributes of an XML start tag, by name (`r:id` with its prefix). */
+function attributesOf(tag: string): Map<string, string> {
+  return new Map([...tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(([, name, double, single]) => [name!, double ?? single ?? '']));
+}
+
+/**
+ * The cells of each sheet, by its id and A1 name, that hold a formula whose saved result is an empty text: Excel
+ * saves `=IF(L4="";"";…)` as `<c t="str"><f>…</f><v></v></c>`, which exceljs reads as a formula with no result at
+ * all. Read from the sheets' XML, which only the cell's type tells them apart in.
+ */
+export async function emptyTextFormulas(bytes: Uint8Array): Promise<Map<number, Set<string>>> {
+  const texts = await entryTexts(bytes, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name.startsWith('xl/worksheets/'));
+  // The part of each sheet, as exceljs finds it: the sheet's relationship's target, under xl/.
+  const targets = new Map<string, string>();
+  for (const [tag] of (texts.get('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const attributes = attributesOf(tag);
+    targets.set(attributes.get('Id') ?? '', `xl/${(attributes.get('Target') ?? '').replace(/^(\s|\/xl\/)+/, '')}`);
+  }
+  const cells = new Map<number, Set<string>>();
+  for (const [tag] of (texts.get('xl/workbook.xml') ?? '').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const attributes = attributesOf(tag);
+    const relationship = [...attributes].find(([name]) => /^\w+:id$/.test(name))?.[1];
+    const xml = relationship === undefined ? undefined : texts.get(targets.get(relationship) ?? '');
+    if (xml === undefined) continue;
+    const empty = new Set<string>();
+    for (const [, open = '', body = ''] of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const cell = attributesOf(open);
+      // A text result (`t="str"`) of a formula with no text in its value: an empty one.
+      if (cell.get('t') === 'str' && /<(?:\w+:)?f\b/.test(body) && !/<(?:\w+:)?v\b[^>]*>[^<]/.test(body)) empty.add(cell.get('r') ?? '');
+    }
+    cells.set(Number(attributes.get('sheetId')), empty);
+  }
+  return cells;
+}
+
+const entities = new Map([['quot', '"'], ['apos', "'"], ['amp', '&'], ['lt', '<'], ['gt', '>']]);
+/** The text of an XML attribute, its named entities replaced (Excel writes other characters as they are). */
+function xmlText(text: string): string {
+  return text.replace(/&(\w+);/g, (entity, name: string) => entities.get(name) ?? entity);
+}
+
+/**
+ * The number formats of a workbook as its file writes them, by the form exceljs gives them in: exceljs drops every
+ * `\` of a format, so that `0.0\%` (a literal % sign after the number as it is) would read as `0.0%`.
+ */
+export async function formatsAsWritten(bytes: Uint8Array): Promise<Map<string, string>> {
+  const styles = (await entryTexts(bytes, (name) => name === 'xl/styles.xml')).get('xl/styles.xml') ?? '';
+  const written = new Map<string, string>();
+  for (const [tag] of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
+    const code = xmlText(attributesOf(tag).get('formatCode') ?? '');
+    if (code.includes('\\')) written.set(code.replace(/\\(.)/g, '$1'), code);
+  }
+  return written;
+}
+
