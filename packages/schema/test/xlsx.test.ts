@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { codelists, excelLocales, indicatorCatalogue, readXlsx, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale } from '../src/index.js';
+import { codelists, excelLocales, indicatorCatalogue, readCsv, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale } from '../src/index.js';
 import { anyObservation, cellText } from './random.js';
 import { PercentCell } from '../src/formats/cells.js';
 import { addFacilitiesByHand, withPart } from './support/workbooks.js';
@@ -25,6 +26,28 @@ describe('a package as a workbook', () => {
       expect(pkg).toEqual(example);
     }
   }, 60_000);
+
+  it('reads a sheet of it saved as CSV, headings over field paths, as the workbook reads it', async () => {
+    const workbook = await open(await writeXlsx(example, { language: 'uk' }));
+    const { pkg } = await readXlsx(await writeXlsx(example, { language: 'uk' }));
+    for (const sheet of ['organisations', 'facilities', 'observations'] as const) {
+      const rows: string[][] = [];
+      workbook.getWorksheet(sheet)!.eachRow({ includeEmpty: true }, (row) => {
+        const cells = (row.values as ExcelJS.CellValue[]).slice(1);
+        // As Excel writes "CSV UTF-8" in English: dates as the cells show them, numbers with a point.
+        rows.push(cells.map((cell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : cell === null || cell === undefined ? '' : String(cell))));
+      });
+      const csv = `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
+      const table = readCsv(csv);
+      expect(table.issues.filter((issue) => issue.severity !== 'info'), sheet).toEqual([]);
+      expect(table.records, sheet).toEqual(pkg[sheet]);
+      // The headings are row 1, the field paths row 2, the first record row 3.
+      expect(table.rows[0], sheet).toBe(3);
+    }
+    const [headings, paths] = [['Ідентифікатор', 'Країна', 'Тип установи', 'Місткість'], ['id', 'country', 'facilityType', 'capacity']];
+    const misspelt = validateCsv(`${headings.join(';')}\n${paths.join(';')}\nua-1;UA;prisn;800\n`).issues.filter((issue) => issue.severity === 'error');
+    expect(misspelt.map(({ code, location }) => [code, location])).toEqual([['schema.invalid-value', { row: 3, column: 3, text: { line: 3, column: 9 } }]]);
+  });
 
   it('has a Package sheet, a sheet per record type, headings in the language over the field paths, a frozen header and a Codelists sheet', async () => {
     const workbook = await open(await writeXlsx(example, { language: 'uk' }));

@@ -12,7 +12,7 @@ import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { emptiness, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
 import { placeCsvCells } from './csv-places.js';
-import { columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
+import { columnLocator, headerSettled, isBlankRow, readTable, rowsAboveHeader, type Table } from './table.js';
 
 /*
  * Reading and checking a CSV table with the parts given: the messages the collector writes with, the describer
@@ -113,7 +113,9 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   }
   const layout = { text: whole, lines: new LineIndex(whole), start, delimiter, linebreak: newline };
   const place = (issues: readonly ValidationIssue[]): void => placeCsvCells(layout, parsed.data, issues);
-  const read = { ...readTable(parsed.data, { ...options, delimiter }, 1, collector), delimiter, place };
+  // A sheet of a PHX workbook saved as CSV keeps its headings over the field paths.
+  const skip = rowsAboveHeader(parsed.data, options.type);
+  const read = { ...readTable(parsed.data.slice(skip), { ...options, delimiter }, skip + 1, collector), delimiter, place };
   reportQuoteError(text, parsed, collector, (offset) => layout.lines.locate(start + offset));
   const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {

@@ -102,6 +102,26 @@ export function isBlankRow(row: readonly SheetCell[]): boolean {
   return row.every((cell) => cell === undefined || (typeof cell === 'string' && cell.trim() === ''));
 }
 
+/** How many cells of a row name a column of a type. */
+function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): number {
+  return (row ?? []).filter((cell) => typeof cell === 'string' && resolveColumn(type, cell.trim()).kind !== 'unknown').length;
+}
+
+/**
+ * The rows to pass over before a sheet's header: none, or those up to a row of headings over the row of field
+ * paths, as PHX writes a workbook (`Ідентифікатор` over `id`), which a sheet of it saved as CSV keeps. The first
+ * row that is not blank is headings when the row under it names more fields of the table's type.
+ *
+ * @param type - the table's type where something else tells it (the sheet's name, an option); else the rows do.
+ */
+export function rowsAboveHeader(rows: readonly (readonly SheetCell[])[], type: TableType | undefined): number {
+  const first = rows.findIndex((row) => !isBlankRow(row));
+  if (first < 0) return 0;
+  const names = (row: readonly SheetCell[] | undefined): string[] => (row ?? []).map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
+  const guess = type ?? detectCsvType(names(rows[first + 1])) ?? detectCsvType(names(rows[first]));
+  return guess !== undefined && namedColumns(guess, rows[first + 1]) > namedColumns(guess, rows[first]) ? first + 1 : 0;
+}
+
 function isEmpty(cell: SheetCell): boolean {
   return cell === undefined || cell === '';
 }

@@ -17,9 +17,9 @@ import type { TableRow } from '../validate/params.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import { PercentCell, type SheetCell } from './cells.js';
-import { resolveColumn, type TableType } from './csv-shape.js';
+import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
-import { cellLocation, columnLetters, columnLocator, headerSettled, isBlankRow, readTable, type Table } from './table.js';
+import { cellLocation, columnLetters, columnLocator, headerSettled, isBlankRow, readTable, rowsAboveHeader, type Table } from './table.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
 
@@ -103,11 +103,6 @@ function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: 
   return { rows, uncalculated };
 }
 
-/** How many cells of a row name a column of a type. */
-function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): number {
-  return (row ?? []).filter((cell) => typeof cell === 'string' && resolveColumn(type, cell.trim()).kind !== 'unknown').length;
-}
-
 /** The languages whose messages are at hand: every one, or those loaded so far (then the others load when needed). */
 type Messages = Readonly<Partial<Record<Locale, PhxLocale>>>;
 
@@ -164,10 +159,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     if (rows.every(isBlankRow)) continue;
     const named = typeOfSheet(sheet.name);
     // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
-    const pathsSecond = (type: TableType | undefined): boolean => type !== undefined && namedColumns(type, rows[1]) > namedColumns(type, rows[0]);
-    // Each reading of a sheet has problems of its own: a guess's are dropped, the table's are taken in below.
-    const guess = named ?? readTable(rows.slice(1), { sheet: sheet.name }, 1, problems()).type ?? readTable(rows, { sheet: sheet.name }, 1, problems()).type;
-    const skip = pathsSecond(guess) ? 1 : 0;
+    const skip = rowsAboveHeader(rows, named);
     const sheetProblems = problems();
     const table = readTable(rows.slice(skip), { ...options, type: named, sheet: sheet.name, date1904: workbook.properties.date1904 }, skip + 1, sheetProblems);
     // A sheet named by no record type is taken for one only when most of its columns name its fields.
