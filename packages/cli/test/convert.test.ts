@@ -194,3 +194,24 @@ describe('phx convert: CSV → JSON → CSV round trip', () => {
     );
   });
 });
+
+describe('phx convert: the summary of several inputs', () => {
+  it('counts every input and every record read, not only the files with notes', () => {
+    const example = new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url).pathname;
+    const pkg = JSON.parse(read(example)) as Record<string, unknown>;
+    const types = ['organisation', 'facility', 'indicator', 'observation', 'meeting'];
+    // Written for Excel in French, the dates and decimal commas are read back with notes — except in indicators.
+    const sheets = types.map((type) => {
+      const path = dir.path(`meeting-${type}.csv`);
+      expect(phx(['convert', example, '--type', type, '--locale', 'fr', '-o', path]).code).toBe(0);
+      return path;
+    });
+    const { organisations, facilities, indicators, observations, meetings, ...packageHeader } = pkg;
+    const headerFile = dir.write('meeting-header.phx.json', JSON.stringify(packageHeader));
+    const { code, stdout } = phx(['convert', '--header', headerFile, ...sheets, '-o', dir.path('meeting-back.phx.json')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('sheet.normalised');
+    const records = [organisations, facilities, indicators, observations, meetings].reduce((sum: number, list) => sum + (list as unknown[]).length, 0);
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(`✔ 6 files valid, ${records} records`);
+  });
+});

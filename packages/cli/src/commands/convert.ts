@@ -114,8 +114,9 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   });
   checkOptions(values, assembled, to);
   if (assembled.readable) checkHeader(assembled, header?.name);
-  const shown = assembled.files.filter((file) => file.issues.length > 0).map(inputReport);
-  if (shown.length > 0) context.print(renderHuman({ files: shown, quiet: false, locale }, context.color));
+  // Every input goes to the report, so that its summary counts all the files and records read; a
+  // run with nothing to say prints nothing.
+  if (assembled.files.some((file) => file.issues.length > 0)) context.print(renderHuman({ files: assembled.files.map(inputReport), quiet: false, locale }, context.color));
   if (!assembled.readable) {
     context.note(`${out} was not written: the inputs cannot be read as they are`);
     return exitCodes.invalid;
