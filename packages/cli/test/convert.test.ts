@@ -215,3 +215,13 @@ describe('phx convert: the summary of several inputs', () => {
     expect(stdout.trimEnd().split('\n').at(-1)).toBe(`✔ 6 files valid, ${records} records`);
   });
 });
+
+describe('phx convert: duplicates across inputs', () => {
+  it('names the file and row of the first of two facilities with one id in two CSV inputs', () => {
+    const fa = dir.write('dup-fa.csv', 'id,country,facilityType\nua-1,UA,prison\nua-2,UA,prison\n');
+    const fb = dir.write('dup-fb.csv', 'id,country,facilityType\nua-3,UA,prison\nua-2,UA,prison\n');
+    const { code, stdout } = phx(['convert', fa, fb, '-o', dir.path('dup.phx.ndjson')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${fb}:3:1  error    unique.duplicate-id /facilities/3/id  A second facility with the identifier "ua-2" (the first is at file "${fa}", row 3)`);
+  });
+});

@@ -75,6 +75,32 @@ describe('assemblePackage builds one package from several inputs', () => {
     expect(unknown?.location).toMatchObject({ sheet: 'observations', row: 4, cell: expect.stringMatching(/^[A-Z]+4$/) });
   });
 
+  it('names the first of two duplicates at its row, line or pointer in its own input, and that input when it is another', async () => {
+    const facilities = (...ids: string[]) => encode(['id,country,facilityType', ...ids.map((id) => `${id},UA,prison`)].join('\n'));
+    const ndjson = encode(`${JSON.stringify({ type: 'facility', id: 'ua-5', country: 'UA', facilityType: 'prison' })}\n`);
+    const json = encode(JSON.stringify({ facilities: [{ id: 'ua-6', country: 'UA', facilityType: 'prison' }] }, null, 2));
+    const assembled = await assemblePackage(
+      [
+        { name: 'fa.csv', bytes: facilities('ua-1', 'ua-2') },
+        { name: 'more.phx.ndjson', bytes: ndjson },
+        { name: 'more.phx.json', bytes: json },
+        { name: 'fb.csv', bytes: facilities('ua-3', 'ua-2', 'ua-3', 'ua-5', 'ua-6') },
+      ],
+      { header: 'optional' },
+    );
+    const duplicates = assembled.files[3]!.issues.filter((issue) => issue.code === 'unique.duplicate-id');
+    expect(duplicates.map(({ location, params }) => [location && 'row' in location && location.row, 'first' in params && params.first])).toEqual([
+      [3, { file: 'fa.csv', at: { row: 3 } }],
+      [4, { row: 2 }],
+      [5, { file: 'more.phx.ndjson', at: 1 }],
+      [6, { file: 'more.phx.json', at: '/facilities/0/id' }],
+    ]);
+    expect(duplicates[0]!.message).toBe('A second facility with the identifier "ua-2" (the first is at file "fa.csv", row 3)');
+    expect(duplicates[1]!.message).toBe('A second facility with the identifier "ua-3" (the first is at row 2)');
+    const inUkrainian = await assemblePackage([{ name: 'fa.csv', bytes: facilities('ua-1') }, { name: 'fb.csv', bytes: facilities('ua-1') }], { header: 'optional', locale: 'uk' });
+    expect(inUkrainian.files[1]!.issues.map((issue) => issue.message)).toEqual(['Повторюваний ідентифікатор «ua-1» (установа; уперше: файл «fa.csv», рядок 2)']);
+  });
+
   it('reports what it cannot read, in the input it comes from, and validates nothing', async () => {
     const pdf = encode('%PDF-1.7\n1 0 obj\n');
     const cases: [PackageInput, string][] = [

@@ -3,8 +3,10 @@ import { decodeUtf8 } from '../file/encoding.js';
 import { formatOfFile, type FileFormat } from '../file/format.js';
 import type { FileValidationResult } from '../file/validate-file.js';
 import { packageHeaderOf, recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
-import { toPointer, type ValidationIssue } from '../validate/issue.js';
+import { fromPointer, toPointer, type ValidationIssue } from '../validate/issue.js';
 import { locatePaths } from '../validate/json-places.js';
+import type { FirstSeen, InAnotherFile, TableRow } from '../validate/params.js';
+import { renderMessage } from '../validate/messages.js';
 import { validate } from '../validate/sync.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import { readNdjson } from './convert.js';
@@ -108,6 +110,8 @@ interface Origin {
   /** The path of the record in its own input, for a JSON input. */
   base?: (string | number)[];
   text?: string;
+  /** The record's line (NDJSON) or row (CSV, workbook) in its input, as a duplicate's `first` names it; none for JSON, named by its pointer. */
+  seen?: number | TableRow;
 }
 
 function headerOf(value: Record<string, unknown>): Record<string, unknown> | undefined {
@@ -208,7 +212,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
           continue;
         }
         const line = entry.line;
-        const origin: Origin = { file, place: () => ({ line, column: 1 }) };
+        const origin: Origin = { file, place: () => ({ line, column: 1 }), seen: line };
         if (entry.type === 'package') setHeader(entry.record, origin);
         else if (!input.headerOnly) {
           add(entry.type, entry.record, origin);
@@ -234,7 +238,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       const settled = headerSettled(table.issues);
       table.records.forEach((record, index) => {
         const row = table.rows[index]!;
-        add(type, record, { file, place: (path, code) => (settled({ code, path: [...path] }) ? null : cellLocation(row, locate(path), undefined)) });
+        add(type, record, { file, place: (path, code) => (settled({ code, path: [...path] }) ? null : cellLocation(row, locate(path), undefined)), seen: { row } });
       });
       file.read.records[type] = table.records.length;
     } else {
@@ -251,7 +255,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow) });
         else if (table.type && !input.headerOnly) {
           const type = table.type;
-          table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!) }));
+          table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!), seen: { row: table.rows[index]!, sheet } }));
           file.read.records[type] += table.records.length;
         }
       }
@@ -261,6 +265,20 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   if (header) Object.assign(result.pkg, header.value);
   for (const [type, list] of [...records].sort(([a], [b]) => recordTypeNames.indexOf(a) - recordTypeNames.indexOf(b))) result.pkg[recordStores[type].collection] = list;
   if (!result.readable || result.headerFrom.length > 1) return verdicts(result);
+
+  /**
+   * The first of two duplicates, which the package's validation names by its pointer in the package, placed in its
+   * input as validating that input alone places it — and named with its file when the second is in another one.
+   */
+  const firstIn = (first: FirstSeen, file: InputReport): FirstSeen => {
+    if (typeof first !== 'string') return first;
+    const path = fromPointer(first);
+    const type = recordTypeOfCollection(path[0]);
+    const origin = type === undefined ? undefined : origins.get(type)?.[Number(path[1])];
+    const at = origin?.base ? toPointer([...origin.base, ...path.slice(2)]) : origin?.seen;
+    if (!origin || at === undefined) return first;
+    return origin.file === file ? at : ({ file: origin.file.name, at } satisfies InAnotherFile);
+  };
 
   // Each issue goes back to the input it comes from; JSON inputs are located in their own text at the end.
   const pending = new Map<InputReport, { issue: ValidationIssue; origin: Origin; path: (string | number)[] }[]>();
@@ -275,6 +293,10 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     const place = origin?.place(path, issue.code);
     if (place === null) continue;
     const placed: ValidationIssue = { ...issue, location: place };
+    if (placed.code === 'unique.duplicate-id' || placed.code === 'unique.duplicate-breakdown') {
+      placed.params = { ...placed.params, first: firstIn(placed.params.first, target) } as typeof placed.params;
+      placed.message = renderMessage(placed.code, placed.params as never, locale);
+    }
     if (!placed.location) delete placed.location;
     if (origin?.text !== undefined) {
       const list = pending.get(target) ?? [];

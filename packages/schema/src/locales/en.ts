@@ -60,6 +60,7 @@ const words: Words = {
   line: (line) => `line ${line}`,
   row: 'row',
   sheet: 'sheet',
+  file: 'file',
   quote: (text) => `"${text}"`,
 };
 

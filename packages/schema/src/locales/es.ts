@@ -60,6 +60,7 @@ const words: Words = {
   line: (line) => `línea ${line}`,
   row: 'fila',
   sheet: 'hoja',
+  file: 'archivo',
   quote: (text) => `«${text}»`,
 };
 

@@ -60,6 +60,7 @@ const words: Words = {
   line: (line) => `ligne ${line}`,
   row: 'ligne',
   sheet: 'feuille',
+  file: 'fichier',
   quote: (text) => `« ${text} »`,
 };
 

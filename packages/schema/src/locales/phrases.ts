@@ -20,6 +20,8 @@ export interface Words {
   row: string;
   /** The word for a sheet of a workbook, before its name: `sheet "facilities"`. */
   sheet: string;
+  /** The word for a file, before its name: `file "facilities.csv"`. */
+  file: string;
   quote: (text: string) => string;
 }
 
@@ -62,9 +64,10 @@ export const fieldOfList: Record<string, FieldKey> = {
   focusArea: 'focusAreas', population: 'populations', region: 'regions', framework: 'framework', meetingIssue: 'issuesIdentified',
 };
 
-/** Where a record was first seen: its pointer, the line of the file it is on, or its row of a table (and sheet of a workbook). */
+/** Where a record was first seen: its pointer, the line of the file it is on, or its row of a table (and sheet of a workbook); with the file when it is another one. */
 export function placeOf(words: Words, first: FirstSeen): string {
   if (typeof first === 'number') return words.line(first);
   if (typeof first === 'string') return first;
+  if ('file' in first) return `${words.file} ${words.quote(first.file)}, ${placeOf(words, first.at)}`;
   return `${first.sheet === undefined ? '' : `${words.sheet} ${words.quote(first.sheet)}, `}${words.row} ${first.row}`;
 }

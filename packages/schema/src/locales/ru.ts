@@ -60,6 +60,7 @@ const words: Words = {
   line: (line) => `строка ${line}`,
   row: 'строка',
   sheet: 'лист',
+  file: 'файл',
   quote: (text) => `«${text}»`,
 };
 

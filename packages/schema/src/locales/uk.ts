@@ -60,6 +60,7 @@ const words: Words = {
   line: (line) => `рядок ${line}`,
   row: 'рядок',
   sheet: 'аркуш',
+  file: 'файл',
   quote: (text) => `«${text}»`,
 };
 

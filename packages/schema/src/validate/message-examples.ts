@@ -28,7 +28,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'schema.too-big': { zodCode: 'too_big', origin: 'string', maximum: 20000, inclusive: true, field: 'notes' },
   'schema.invalid-key': { zodCode: 'invalid_key', origin: 'record', field: 'name', value: 'English', form: 'language-tag' },
   'schema.invalid-union': { zodCode: 'invalid_union', field: 'license', value: 'free to use', form: 'licence' },
-  'unique.duplicate-id': { recordType: 'observation', id: 'obs-1', first: 12 },
+  'unique.duplicate-id': { recordType: 'observation', id: 'obs-1', first: { file: 'observations-2020.phx.ndjson', at: 12 } },
   'unique.duplicate-breakdown': { categories: { sex: 'female' }, first: { sheet: 'observations', row: 14 } },
   'ref.unknown-organisation': { id: 'ZM-PACRA-12004', suggestions: ['ZM-PACRA-120045'] },
   'ref.unknown-facility': { id: 'zm-fac-1', suggestions: ['zm-fac-01'] },

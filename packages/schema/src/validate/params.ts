@@ -76,7 +76,8 @@ export interface BreakdownSum {
 /**
  * Where the first of two clashing records is, as `first` of `unique.duplicate-id` and `unique.duplicate-breakdown`
  * gives it: in a `.phx.json` document its JSON pointer (`/observations/1`), in an NDJSON file its line (from 1), in a
- * CSV file or on a sheet of a workbook its row (see {@link TableRow}).
+ * CSV file or on a sheet of a workbook its row (see {@link TableRow}); in a package built from several files, when the
+ * first is in another file than the second, that file and the place there (see {@link InAnotherFile}).
  *
  * @example
  * ```ts
@@ -84,7 +85,21 @@ export interface BreakdownSum {
  * renderMessage('unique.duplicate-id', params, 'en'); // '… (the first is at sheet "facilities", row 3)'
  * ```
  */
-export type FirstSeen = string | number | TableRow;
+export type FirstSeen = string | number | TableRow | InAnotherFile;
+
+/**
+ * A place in another input of a package built from several files (`phx convert a.csv b.csv`): the file's name, and the
+ * place there as validating that file alone gives it.
+ *
+ * @example
+ * ```ts
+ * const first: InAnotherFile = { file: 'facilities-north.csv', at: { row: 3 } };
+ * ```
+ */
+export interface InAnotherFile {
+  file: string;
+  at: string | number | TableRow;
+}
 
 /**
  * A row of a table: of a CSV file (the header is row 1), or of a sheet of a workbook, named, numbered as Excel numbers it.
