@@ -20,8 +20,8 @@ export type NormalisedForm =
 
 /**
  * A number cell of a workbook formatted as a percent (`0.0%`, as Excel formats a cell typed `7,5%`): Excel keeps
- * 0.075 and shows 7.5%. It is read as the number shown where a `%` sign may be typed (see {@link readColumn}),
- * and as the text shown anywhere else, as a `%` typed there is. The workbook reader makes them.
+ * 0.075 and shows 7.5%. It is read as the number shown in a cell that may carry a `%` sign (a percent column), and
+ * as the text shown anywhere else, as a `%` typed there is. The workbook reader makes them.
  *
  * @example
  * ```ts
