@@ -15,6 +15,16 @@ export function shortened(text: string): string {
 }
 
 /**
+ * A CSV text as the importers parse it: without a byte order mark, and with every line ending in a line feed. Papa
+ * Parse splits rows at one line end, guessed from the text; in a file whose rows end both ways (a header typed in
+ * one program, rows pasted from Excel, a CR-only line from Excel for Mac) a row ending the other way would be read
+ * into the last cell of the row before it, and lost. A line break inside a quoted cell becomes a line feed too.
+ */
+export function csvText(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+/**
  * Reports, as an error, the first quote (by its place in `text`, the text parsed) that makes Papa Parse read rows
  * into one cell: one never closed, which takes every later row into that cell (`import.unclosed-quote`), or one
  * closing a cell with text after it (`"Central" prison`, typed by hand), after which Papa Parse reads on, cells and

@@ -212,16 +212,33 @@ describe('DHIS2 import', () => {
       ]);
     });
 
-    it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) whose quoted cells hold separators, doubled quotes and line breaks', (_, eol) => {
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) whose quoted cells hold separators, doubled quotes and line breaks (read as line feeds)', (_, eol) => {
       const text = [head, row('UA', 1450, '"Central prison, block 2"'), row('KG', 380, '"said ""no"""'), row('KE', 500, `"first line${eol}second line"`), row('ZM', 210, '"4"'), ''].join(eol);
       const { package: back, notes } = fromDhis2Csv(text, template, { header });
       expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
       expect(back!.observations!.map((o) => [o.scope.country, o.value, o.notes])).toEqual([
         ['UA', 1450, 'Central prison, block 2'],
         ['KG', 380, 'said "no"'],
-        ['KE', 500, `first line${eol}second line`],
+        ['KE', 500, 'first line\nsecond line'],
         ['ZM', 210, '4'],
       ]);
+    });
+    it('reads every row of a file whose rows end in LF, CR LF and CR alike, as Excel and hand edits leave them', () => {
+      // Papa Parse splits at one line end it guesses: a row ending another way went into the row above's last cell.
+      const rows = [row('UA', 1450, 'first'), row('KG', 380, ''), row('KE', 500, '"two\r\nlines"'), row('ZM', 210, 'last')];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: rows.length + 1, maxLength: rows.length + 1 }), (ends) => {
+          const text = [head, ...rows].map((line, i) => line + ends[i]).join('');
+          const { package: back, notes } = fromDhis2Csv(text, template, { header });
+          expect(notes).toEqual([]);
+          expect(back!.observations!.map((o) => [o.scope.country, o.value, o.notes])).toEqual([
+            ['UA', 1450, 'first'],
+            ['KG', 380, undefined],
+            ['KE', 500, 'two\nlines'],
+            ['ZM', 210, 'last'],
+          ]);
+        }),
+      );
     });
   });
 

@@ -213,16 +213,33 @@ describe('SDMX-CSV import', () => {
       ]);
     });
 
-    it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) whose quoted cells hold separators, doubled quotes and line breaks', (_, eol) => {
+    it.each([['LF', '\n'], ['CRLF', '\r\n']])('reads every row of a file (%s) whose quoted cells hold separators, doubled quotes and line breaks (read as line feeds)', (_, eol) => {
       const text = [head, row(1, '"Central prison, block 2"'), row(2, '"said ""no"""'), row(3, `"first line${eol}second line"`), row(4, '"4"'), ''].join(eol);
       const { package: back, notes } = fromSdmxCsv(text, options);
       expect(notes.filter((n) => n.severity === 'error')).toEqual([]);
       expect(back!.observations!.map((o) => [o.value, o.notes])).toEqual([
         [1401, 'Central prison, block 2'],
         [1402, 'said "no"'],
-        [1403, `first line${eol}second line`],
+        [1403, 'first line\nsecond line'],
         [1404, '4'],
       ]);
+    });
+    it('reads every row of a file whose rows end in LF, CR LF and CR alike, as Excel and hand edits leave them', () => {
+      // Papa Parse splits at one line end it guesses: a row ending another way went into the row above's last cell.
+      const rows = [row(1, 'first'), row(2, ''), row(3, '"two\r\nlines"'), row(4, 'last')];
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: rows.length + 1, maxLength: rows.length + 1 }), (ends) => {
+          const text = [head, ...rows].map((line, i) => line + ends[i]).join('');
+          const { package: back, notes } = fromSdmxCsv(text, options);
+          expect(notes).toEqual([]);
+          expect(back!.observations!.map((o) => [o.value, o.notes])).toEqual([
+            [1401, 'first'],
+            [1402, undefined],
+            [1403, 'two\nlines'],
+            [1404, 'last'],
+          ]);
+        }),
+      );
     });
   });
 

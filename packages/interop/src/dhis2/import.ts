@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import * as z from 'zod';
 import type { DataPackage, Observation } from '@phx/schema';
 import { dimensionsOf } from '../breakdowns.js';
-import { reportQuoteError } from '../csv.js';
+import { csvText, reportQuoteError } from '../csv.js';
 import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
@@ -171,7 +171,7 @@ export function fromDhis2DataValueSet(input: unknown, mapping: Dhis2Mapping, opt
  */
 export function fromDhis2Csv(text: string, mapping: Dhis2Mapping, options: ImportOptions = {}): ImportResult {
   const notes = new Notes();
-  const input = text.replace(/^\uFEFF/, '');
+  const input = csvText(text);
   const parsed = Papa.parse<string[]>(input, { skipEmptyLines: 'greedy' });
   if (reportQuoteError(parsed, input, 1, notes)) return { package: undefined, notes: notes.list() };
   const { data } = parsed;

@@ -1,7 +1,7 @@
 /** SDMX-CSV (2.0, and 1.0's `DATAFLOW` header) read back into PHX observations. */
 import Papa from 'papaparse';
 import { codelists, type Observation } from '@phx/schema';
-import { reportQuoteError } from '../csv.js';
+import { csvText, reportQuoteError } from '../csv.js';
 import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
@@ -35,7 +35,7 @@ function separatorOf(text: string): string | undefined {
  */
 export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportResult {
   const notes = new Notes();
-  const input = text.replace(/^\uFEFF/, '');
+  const input = csvText(text);
   const delimiter = separatorOf(input);
   if (!delimiter) {
     notes.error('sdmx.not-sdmx-csv', {});
