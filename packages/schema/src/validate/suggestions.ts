@@ -4,6 +4,7 @@
  * `percent`, a country written by its name).
  */
 import { countryCodes } from '../codelists/codes.js';
+import { excelLocales } from '../formats/excel-locale.js';
 import { forgetWith } from './remembered.js';
 
 /** Values people write for a known code, by what they mean (keys in lower case). */
@@ -16,17 +17,15 @@ const confusions: ReadonlyMap<string, string> = new Map([
   ['total', 'all'], ['0-17', '<18'], ['under-18', '<18'], ['25-plus', '25+'], ['50-plus', '50+'],
 ]);
 
-/** The languages whose country names are understood: those PHX ships messages in. */
-const NAME_LANGUAGES = ['en', 'ru', 'uk', 'fr', 'es'];
 let countriesByName: Map<string, string> | undefined;
 
-/** The country code of a country's name in one of the five languages (`Ukraine`, `Україна`, `Royaume-Uni`). */
+/** The country code of a country's name in the language of one of the spreadsheet locales PHX reads (`Ukraine`, `Україна`, `Royaume-Uni`). */
 function countryNamed(value: string): string | undefined {
   if (value.length < 3) return undefined;
   if (!countriesByName) {
     // Built on first need: most validations never meet an unknown country.
     countriesByName = new Map();
-    for (const language of NAME_LANGUAGES) {
+    for (const language of excelLocales) {
       const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
       for (const code of countryCodes) {
         const name = names.of(code)?.toLowerCase();
