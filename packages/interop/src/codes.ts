@@ -59,8 +59,15 @@ export interface NoteParams {
   'sdmx.delete-skipped': Record<string, never>;
   /** A row without a value in `column`, or with one PHX does not read. */
   'sdmx.row-skipped': { column: 'INDICATOR' | 'REF_AREA' | 'REPORTING_ORG' | 'TIME_PERIOD' | 'SEX' | 'AGE'; value?: string };
-  /** A cell of `column` with text that is not a number of zero or more as SDMX-CSV writes one (`value`, shortened when long): the observation is read without it. */
-  'sdmx.value-skipped': { column: 'OBS_VALUE' | 'NUMERATOR' | 'DENOMINATOR'; value: string };
+  /**
+   * A cell of `column` with text that is not a number of zero or more as SDMX-CSV writes one (`value`, shortened when
+   * long), or a `UNIT_MULT` that is not a whole power of ten: the observation is read without it (without its value).
+   */
+  'sdmx.value-skipped': { column: 'OBS_VALUE' | 'NUMERATOR' | 'DENOMINATOR' | 'UNIT_MULT'; value: string };
+  /** A cell of `column` with a code PHX does not know (`value`, shortened when long), or none: the observation is read with `used`. */
+  'sdmx.code-replaced': { column: 'UNIT_MEASURE' | 'DATA_SOURCE'; value?: string; used: string };
+  /** A column outside PHX's data structure (`column`, shortened when long): its cells are not read. */
+  'sdmx.column-not-read': { column: string };
   'sdmx.duplicate-key': Record<string, never>;
   'sdmx.code-not-an-id': { dimension: string; code: string };
 }

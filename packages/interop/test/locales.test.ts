@@ -50,7 +50,9 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'sdmx.not-sdmx-csv': [{}],
   'sdmx.delete-skipped': [{}],
   'sdmx.row-skipped': [{ column: 'REF_AREA' }, { column: 'SEX', value: 'X' }],
-  'sdmx.value-skipped': [{ column: 'NUMERATOR', value: '1 320' }, { column: 'OBS_VALUE', value: 'n/a' }],
+  'sdmx.value-skipped': [{ column: 'NUMERATOR', value: '1 320' }, { column: 'OBS_VALUE', value: 'n/a' }, { column: 'UNIT_MULT', value: 'k' }],
+  'sdmx.code-replaced': [{ column: 'DATA_SOURCE', used: 'routine-programme-data' }, { column: 'UNIT_MEASURE', value: 'PT', used: 'percent' }],
+  'sdmx.column-not-read': [{ column: 'OBS_STATUS' }],
   'sdmx.duplicate-key': [{}],
   'sdmx.code-not-an-id': [{ dimension: 'FACILITY', code: 'fac 12' }],
 };
@@ -60,7 +62,7 @@ const sampled = Object.entries(samples).flatMap(([code, list]) => list.map((para
 const names = new Set(['FHIR', 'DHIS2', 'SDMX', 'JSON', 'CSV', 'UID', 'PHX', 'GAM', 'UNAIDS', 'ONUSIDA', 'Bundle', 'Organization', 'Measure', 'MeasureReport', 'Location', 'measure', 'reporter', 'subject', 'phx', 'import', 'STRUCTURE', 'DATAFLOW', 'ACTION', 'resourceType']);
 /** Words French and Spanish write as English does. */
 const sameAsEnglish: Partial<Record<Locale, Set<string>>> = {
-  fr: new Set(['place', 'source', 'licence', 'population', 'observation', 'observations', 'catalogue', 'description', 'code', 'codes', 'programme', 'routine']),
+  fr: new Set(['place', 'source', 'licence', 'population', 'observation', 'observations', 'catalogue', 'description', 'code', 'codes', 'programme', 'routine', 'structure']),
 };
 
 /** The words of a text, leaving out the params' values, quoted JSON, and codes (anything with - _ . / = or a digit). */

@@ -231,7 +231,8 @@ describe('SDMX-CSV import', () => {
         fc.property(fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: rows.length + 1, maxLength: rows.length + 1 }), (ends) => {
           const text = [head, ...rows].map((line, i) => line + ends[i]).join('');
           const { package: back, notes } = fromSdmxCsv(text, options);
-          expect(notes).toEqual([]);
+          // The rows name no data source, which is said once.
+          expect(notes.map((n) => n.code)).toEqual(['sdmx.code-replaced']);
           expect(back!.observations!.map((o) => [o.value, o.notes])).toEqual([
             [1401, 'first'],
             [1402, undefined],
@@ -281,6 +282,75 @@ describe('SDMX-CSV import', () => {
         [{ column: 'NUMERATOR', value: '1e400' }, ['6']],
         [{ column: 'DENOMINATOR', value: '12 %' }, ['6']],
       ]);
+    });
+  });
+
+  describe('codes and columns of other systems', () => {
+    const head = 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,REPORTING_ORG,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,UNIT_MULT,CONF_STATUS,DATA_SOURCE';
+    const row = (cells: string) => `dataflow,PHX:DF_PRISON_HEALTH(1.0.0),I,prisons-people-on-oat,UA,UA-EDR-38214567,2023,${cells}`;
+    const options = { header: { license: 'CC-BY-4.0' } };
+
+    it('keeps a value of any confidentiality status but free from being published again', () => {
+      // SDMX's CL_CONF_STATUS: F free, N not for publication, C confidential, D secondary confidentiality, A small counts, …
+      const statuses = ['F', '', 'N', 'C', 'D', 'A', 'S'];
+      const text = [head, ...statuses.map((status, i) => row(`${1450 + i},count,0,${status},routine-programme-data`).replace(',2023,', `,${2010 + i},`))].join('\n');
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(notes).toEqual([]);
+      expect(back!.observations!.map((o) => [o.value, o.suppressed])).toEqual([
+        [1450, undefined],
+        [1451, undefined],
+        [1452, true],
+        [1453, true],
+        [1454, true],
+        [1455, true],
+        [1456, true],
+      ]);
+      const again = checkSdmxCsv(toSdmxCsv(back!).data);
+      expect(again.map((r) => [r.OBS_VALUE, r.CONF_STATUS])).toEqual([['1450', 'F'], ['1451', 'F'], ...statuses.slice(2).map(() => ['', 'C'])]);
+    });
+
+    it('says which data source and unit it reads in place of a code PHX does not know, at the row', () => {
+      const text = [head, row('4.2,PT,0,F,BIO_BEHAV_SURVEY'), row('1450,count,0,F,'), row('1451,,0,F,routine-programme-data')].join('\n');
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(back!.observations!.map((o) => [o.value, o.unit, o.dataSource])).toEqual([
+        [4.2, 'count', 'routine-programme-data'],
+        [1450, 'count', 'routine-programme-data'],
+        // Without a unit, the indicator's own is meant: nothing to say.
+        [1451, 'count', 'routine-programme-data'],
+      ]);
+      expect(notes.map((n) => [n.code, n.params, n.field, n.examples])).toEqual([
+        ['sdmx.code-replaced', { column: 'UNIT_MEASURE', value: 'PT', used: 'count' }, 'observation.unit', ['2']],
+        ['sdmx.code-replaced', { column: 'DATA_SOURCE', value: 'BIO_BEHAV_SURVEY', used: 'routine-programme-data' }, 'observation.dataSource', ['2']],
+        ['sdmx.code-replaced', { column: 'DATA_SOURCE', used: 'routine-programme-data' }, 'observation.dataSource', ['3']],
+      ]);
+    });
+
+    it('reads a value given in a power of ten (UNIT_MULT) in units, and leaves out one whose power it cannot read', () => {
+      const text = [head, ...['3', '-1', '0', '', 'k', '1.5'].map((multiplier, i) => row(`49.8,count,${multiplier},F,routine-programme-data`).replace(',2023,', `,${2010 + i},`))].join('\n');
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(back!.observations!.map((o) => o.value)).toEqual([49800, 4.98, 49.8, 49.8, undefined, undefined]);
+      expect(notes.map((n) => [n.code, n.params, n.field, n.examples])).toEqual([
+        ['sdmx.value-skipped', { column: 'UNIT_MULT', value: 'k' }, 'observation.value', ['6']],
+        ['sdmx.value-skipped', { column: 'UNIT_MULT', value: '1.5' }, 'observation.value', ['7']],
+      ]);
+    });
+
+    it('names once each column outside the PHX data structure, whose cells it does not read', () => {
+      const text = [`${head},STRUCTURE_NAME,OBS_STATUS,DECIMALS`, `${row('1450,count,0,F,routine-programme-data')},Prison health,A,0`, `${row('1451,count,0,F,routine-programme-data')},Prison health,E,0`].join('\n');
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(back!.observations).toHaveLength(2);
+      expect(notes.map((n) => [n.code, n.params, n.count])).toEqual([
+        ['sdmx.column-not-read', { column: 'OBS_STATUS' }, 1],
+        ['sdmx.column-not-read', { column: 'DECIMALS' }, 1],
+      ]);
+    });
+
+    it('reads a file whose every cell is quoted, header included, as R writes one', () => {
+      const quoted = (line: string) => line.split(',').map((cell) => `"${cell}"`).join(',');
+      const text = `\uFEFF${[head, row('1450,count,0,N,routine-programme-data')].map(quoted).join('\r\n')}\r\n`;
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      expect(notes).toEqual([]);
+      expect(back!.observations).toEqual([expect.objectContaining({ indicator: 'prisons-people-on-oat', value: 1450, suppressed: true })]);
     });
   });
 

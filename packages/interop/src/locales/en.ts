@@ -55,7 +55,12 @@ export const en: InteropLocale = {
     'sdmx.not-sdmx-csv': () => 'the input is not SDMX-CSV: its first column is not headed STRUCTURE (or DATAFLOW)',
     'sdmx.delete-skipped': () => 'a row that deletes data (ACTION D) is skipped',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `a row without ${p.column} is skipped` : `a row whose ${p.column} is "${p.value}", a code PHX does not know, is skipped`),
-    'sdmx.value-skipped': (p) => `${p.column} "${p.value}" is not a number of zero or more as SDMX-CSV writes one (28.7 or 1320: no decimal comma, no thousands separator): it is left out, and the rest of the row is read`,
+    'sdmx.value-skipped': (p) =>
+      p.column === 'UNIT_MULT'
+        ? `UNIT_MULT "${p.value}" is not a whole power of ten (3 for thousands): the row's value is left out, and the rest of the row is read`
+        : `${p.column} "${p.value}" is not a number of zero or more as SDMX-CSV writes one (28.7 or 1320: no decimal comma, no thousands separator): it is left out, and the rest of the row is read`,
+    'sdmx.code-replaced': (p) => (p.value === undefined ? `a row without ${p.column} is read as "${p.used}"` : `${p.column} "${p.value}" is a code PHX does not know: the row is read as "${p.used}"`),
+    'sdmx.column-not-read': (p) => `the column ${p.column} is not part of the PHX data structure: its cells are not read`,
     'sdmx.duplicate-key': () => 'another observation has the same SDMX key (they differ only in fields outside the key, such as the subnational area): only the first is sent',
     'sdmx.code-not-an-id': (p) => `the ${p.dimension} code "${p.code}" has characters an SDMX identifier does not admit`,
   },

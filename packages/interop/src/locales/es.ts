@@ -56,7 +56,12 @@ export const es: InteropLocale = {
     'sdmx.not-sdmx-csv': () => 'la entrada no es SDMX-CSV: su primera columna no tiene el encabezado STRUCTURE (o DATAFLOW)',
     'sdmx.delete-skipped': () => 'se omite una fila que borra datos (ACTION D)',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `se omite una fila sin ${p.column}` : `se omite una fila cuyo ${p.column} es «${p.value}», un código que PHX no conoce`),
-    'sdmx.value-skipped': (p) => `${p.column} «${p.value}» no es un número mayor o igual que cero escrito como en SDMX-CSV (28.7 o 1320: sin coma para los decimales ni separador de miles): se omite y se lee el resto de la fila`,
+    'sdmx.value-skipped': (p) =>
+      p.column === 'UNIT_MULT'
+        ? `UNIT_MULT «${p.value}» no es una potencia de diez entera (3 para miles): se omite el valor de la fila y se lee el resto de la fila`
+        : `${p.column} «${p.value}» no es un número mayor o igual que cero escrito como en SDMX-CSV (28.7 o 1320: sin coma para los decimales ni separador de miles): se omite y se lee el resto de la fila`,
+    'sdmx.code-replaced': (p) => (p.value === undefined ? `una fila sin ${p.column} se lee como «${p.used}»` : `${p.column} «${p.value}» es un código que PHX no conoce: la fila se lee como «${p.used}»`),
+    'sdmx.column-not-read': (p) => `la columna ${p.column} no forma parte de la estructura de datos de PHX: sus celdas no se leen`,
     'sdmx.duplicate-key': () => 'otra observación tiene la misma clave SDMX (solo difieren en campos fuera de la clave, como el área subnacional): solo se envía la primera',
     'sdmx.code-not-an-id': (p) => `el código ${p.dimension} «${p.code}» tiene caracteres que un identificador SDMX no admite`,
   },

@@ -56,7 +56,12 @@ export const fr: InteropLocale = {
     'sdmx.not-sdmx-csv': () => 'l’entrée n’est pas du SDMX-CSV : sa première colonne n’a pas l’en-tête STRUCTURE (ou DATAFLOW)',
     'sdmx.delete-skipped': () => 'une ligne qui supprime des données (ACTION D) est ignorée',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `une ligne sans ${p.column} est ignorée` : `une ligne dont ${p.column} vaut « ${p.value} », un code inconnu de PHX, est ignorée`),
-    'sdmx.value-skipped': (p) => `${p.column} « ${p.value} » n’est pas un nombre positif ou nul écrit comme en SDMX-CSV (28.7 ou 1320 : sans virgule décimale ni séparateur des milliers) : il est ignoré, le reste de la ligne est lu`,
+    'sdmx.value-skipped': (p) =>
+      p.column === 'UNIT_MULT'
+        ? `UNIT_MULT « ${p.value} » n’est pas une puissance de dix entière (3 pour les milliers) : la valeur de la ligne est ignorée, le reste de la ligne est lu`
+        : `${p.column} « ${p.value} » n’est pas un nombre positif ou nul écrit comme en SDMX-CSV (28.7 ou 1320 : sans virgule décimale ni séparateur des milliers) : il est ignoré, le reste de la ligne est lu`,
+    'sdmx.code-replaced': (p) => (p.value === undefined ? `une ligne sans ${p.column} est lue comme « ${p.used} »` : `${p.column} « ${p.value} » est un code inconnu de PHX : la ligne est lue comme « ${p.used} »`),
+    'sdmx.column-not-read': (p) => `la colonne ${p.column} ne fait pas partie de la structure de données PHX : ses cellules ne sont pas lues`,
     'sdmx.duplicate-key': () => 'une autre observation a la même clé SDMX (elles ne diffèrent que par des champs hors de la clé, comme la zone infranationale) : seule la première est envoyée',
     'sdmx.code-not-an-id': (p) => `le code ${p.dimension} « ${p.code} » contient des caractères qu’un identifiant SDMX n’admet pas`,
   },

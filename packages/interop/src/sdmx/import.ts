@@ -1,21 +1,33 @@
 /** SDMX-CSV (2.0, and 1.0's `DATAFLOW` header) read back into PHX observations. */
 import Papa from 'papaparse';
 import { codelists, type Observation } from '@phx/schema';
-import { csvText, reportQuoteError } from '../csv.js';
+import { csvText, reportQuoteError, shortened } from '../csv.js';
 import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
 import { Notes } from '../report.js';
-import { ageCodes, CONFIDENTIAL, NOT_APPLICABLE, periodOfSdmx, phxCodeOf, sexCodes, TOTAL } from './structure.js';
+import { ageCodes, FREE, NOT_APPLICABLE, periodOfSdmx, phxCodeOf, sdmxComponents, sexCodes, TOTAL } from './structure.js';
 
 const known = <T extends string>(code: string | undefined, codes: readonly T[]): T | undefined =>
   code !== undefined && (codes as readonly string[]).includes(code) ? (code as T) : undefined;
 
-/** The column separator: the character after `STRUCTURE` (or `STRUCTURE[x]`), or after `DATAFLOW` in SDMX-CSV 1.0. */
+/**
+ * The column separator: the character after `STRUCTURE` (or `STRUCTURE[x]`), or after `DATAFLOW` in SDMX-CSV 1.0,
+ * quoted or not (R's `write.csv` quotes every cell).
+ */
 function separatorOf(text: string): string | undefined {
-  const match = /^(?:STRUCTURE(?:\[[^\]]*\])?|DATAFLOW)(.)/.exec(text);
+  const match = /^(?:"(?:STRUCTURE(?:\[[^\]"]*\])?|DATAFLOW)"|STRUCTURE(?:\[[^\]]*\])?|DATAFLOW)(.)/.exec(text);
   return match?.[1];
 }
+
+/**
+ * The columns the importer reads, those of SDMX-CSV's own (`STRUCTURE_NAME` names the dataflow in files with labels)
+ * and `UNIT_MULT`, SDMX's power of ten of a value: any other is named in a note, once, as not read.
+ */
+const readColumns = new Set(['STRUCTURE', 'STRUCTURE_ID', 'STRUCTURE_NAME', 'DATAFLOW', 'ACTION', 'UNIT_MULT', ...sdmxComponents.map((c) => c.id)]);
+
+/** SDMX's `UNIT_MULT`: the power of ten a value is given in (`3`: thousands), a whole number. */
+const UNIT_MULTIPLIER = /^[+-]?\d{1,2}$/;
 
 /**
  * Reads SDMX-CSV data in the PHX data structure back into a PHX package. Columns may come in any order; rows
@@ -46,6 +58,9 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
   // closing quote, loses the rows read into its cell.
   if (reportQuoteError(parsed, input, 2, notes)) return { package: undefined, notes: notes.list() };
   const { data } = parsed;
+  for (const column of parsed.meta.fields ?? []) {
+    if (!readColumns.has(column) && !/^STRUCTURE\[/.test(column)) notes.warn('sdmx.column-not-read', { column: shortened(column) });
+  }
   const definitions = indicatorsOf({});
   const ids = new IdMaker();
   const observations: Observation[] = [];
@@ -66,6 +81,25 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
       const figure = readFigure(cell(column));
       if (figure?.unread !== undefined) notes.warn('sdmx.value-skipped', { column, value: figure.unread }, at, field);
       return figure?.value;
+    };
+    // A value in thousands (`UNIT_MULT` 3) is read in units; one whose power of ten cannot be read is left out.
+    const scaled = (figure: number | undefined) => {
+      const multiplier = cell('UNIT_MULT');
+      if (figure === undefined || multiplier === undefined || Number(multiplier) === 0) return figure;
+      if (!UNIT_MULTIPLIER.test(multiplier)) {
+        notes.warn('sdmx.value-skipped', { column: 'UNIT_MULT', value: shortened(multiplier) }, at, 'observation.value');
+        return undefined;
+      }
+      // Rounded to the digits a double holds, so that 49.8 thousands is 49800, not 49800.00000000001.
+      return Number((figure * 10 ** Number(multiplier)).toPrecision(15));
+    };
+    // A code PHX does not know is replaced, and said so: the row's other fields still hold.
+    const code = <T extends string>(column: 'UNIT_MEASURE' | 'DATA_SOURCE', codes: readonly T[], used: T, field: string, whenEmpty: boolean): T => {
+      const text = cell(column);
+      const read = known(text, codes);
+      if (read) return read;
+      if (text !== undefined || whenEmpty) notes.warn('sdmx.code-replaced', text === undefined ? { column, used } : { column, value: shortened(text), used }, at, field);
+      return used;
     };
     const sex = cell('SEX');
     const age = cell('AGE');
@@ -93,11 +127,14 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
       return;
     }
     const subnationalArea = cell('SUBNATIONAL_AREA');
-    const value = number('OBS_VALUE', 'observation.value');
+    const value = scaled(number('OBS_VALUE', 'observation.value'));
     const numerator = number('NUMERATOR', 'observation.numerator');
     const denominator = number('DENOMINATOR', 'observation.denominator');
     const comment = cell('OBS_COMMENT');
-    const unit = known(cell('UNIT_MEASURE'), codelists.unit.codes) ?? definitions.get(indicator)?.unit ?? 'count';
+    const conf = cell('CONF_STATUS');
+    // Without a unit, the indicator's own is meant; a data source, which PHX requires, has no such default.
+    const unit = code('UNIT_MEASURE', codelists.unit.codes, definitions.get(indicator)?.unit ?? 'count', 'observation.unit', false);
+    const dataSource = code('DATA_SOURCE', codelists.dataSource.codes, 'routine-programme-data', 'observation.dataSource', true);
     observations.push({
       id: ids.make([indicator, country, period.start, ...Object.values(disaggregation) as string[]]),
       indicator,
@@ -109,8 +146,9 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
       ...(denominator !== undefined ? { denominator } : {}),
       ...(value !== undefined ? { value } : {}),
       unit,
-      dataSource: known(cell('DATA_SOURCE'), codelists.dataSource.codes) ?? 'routine-programme-data',
-      ...(cell('CONF_STATUS') === CONFIDENTIAL ? { suppressed: true } : {}),
+      dataSource,
+      // Any status but free (`N` not for publication, `D` secondary confidentiality, …) keeps the value from being published.
+      ...(conf !== undefined && conf !== FREE ? { suppressed: true } : {}),
       ...(comment ? { notes: comment } : {}),
     });
   });
