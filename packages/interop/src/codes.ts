@@ -55,6 +55,12 @@ export interface NoteParams {
   'dhis2.unmapped-value': { dataElement: string; categoryOptionCombo: string };
   /** A data value that cannot be read: without a data element, or an organisation unit, period or number PHX does not read (`value`, when there is one). */
   'dhis2.value-skipped': { reason: 'data-element' | 'org-unit' | 'period' | 'number'; value?: string };
+  /**
+   * A second value for the part (`value`, numerator or denominator) of an observation that has one already: for the
+   * same data element, category option combo (`categoryOptionCombo`), organisation unit and period, as for another
+   * attribute option combo, which PHX has no place for. The first (`kept`) stays; the second (`dropped`) is left out.
+   */
+  'dhis2.value-conflict': { dataElement: string; categoryOptionCombo: string; orgUnit: string; period: string; kept: string; dropped: string };
   'sdmx.not-sdmx-csv': Record<string, never>;
   'sdmx.delete-skipped': Record<string, never>;
   /** A row without a value in `column`, or with one PHX does not read. */

@@ -242,6 +242,45 @@ describe('DHIS2 import', () => {
     });
   });
 
+  describe('two values for one part of an observation', () => {
+    const numerator = (value: string, attributeOptionCombo?: string) => ({
+      dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR', period: '2023', orgUnit: 'UA', categoryOptionCombo: 'default', ...(attributeOptionCombo ? { attributeOptionCombo } : {}), value,
+    });
+    const denominator = { dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_DENOMINATOR', period: '2023', orgUnit: 'UA', categoryOptionCombo: 'default', value: '9800' };
+
+    it('keeps the first of two values of two attribute option combos, and names both, rather than the last alone', () => {
+      const { package: back, notes } = fromDhis2DataValueSet({ dataValues: [numerator('300', 'FUNDER_GF'), numerator('110', 'FUNDER_PEPFAR'), denominator] }, template, { header });
+      expect(back!.observations!.map((o) => [o.numerator, o.denominator])).toEqual([[300, 9800]]);
+      expect(notes.filter((n) => n.code === 'dhis2.value-conflict')).toEqual([
+        expect.objectContaining({
+          severity: 'warning',
+          params: { dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR', categoryOptionCombo: 'default', orgUnit: 'UA', period: '2023', kept: '300', dropped: '110' },
+          examples: ['/dataValues/1'],
+          exampleKind: 'pointer',
+        }),
+      ]);
+    });
+
+    it('does the same in data value CSV, at the row of the value left out', () => {
+      const csv = ['dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup', 'PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR,2023,UA,default,FUNDER_GF,300,,,,', 'PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR,2023,UA,default,FUNDER_PEPFAR,110,,,,', ''].join('\n');
+      const { package: back, notes } = fromDhis2Csv(csv, template, { header });
+      expect(back!.observations!.map((o) => o.numerator)).toEqual([300]);
+      expect(notes.filter((n) => n.code === 'dhis2.value-conflict').map((n) => [n.params.kept, n.params.dropped, n.examples])).toEqual([['300', '110', ['3']]]);
+    });
+
+    it('never loses a value unsaid: the first is read, each later one is named beside it', () => {
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 100_000 }), fc.option(fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{10}$/), { nil: undefined })), { minLength: 1, maxLength: 6 }), (values) => {
+          const { package: back, notes } = fromDhis2DataValueSet({ dataValues: [...values.map(([n, combo]) => numerator(String(n), combo)), denominator] }, template, { header });
+          expect(back!.observations!.map((o) => o.numerator)).toEqual([values[0]![0]]);
+          const conflicts = notes.filter((n) => n.code === 'dhis2.value-conflict');
+          expect(conflicts.reduce((sum, n) => sum + n.count, 0)).toBe(values.length - 1);
+          for (const [n] of values.slice(1)) expect(conflicts.some((c) => c.params.kept === String(values[0]![0]) && c.params.dropped === String(n))).toBe(true);
+        }),
+      );
+    });
+  });
+
   it('skips a value whose number it cannot read, naming its text, rather than reading 0x10 as 16 or an empty one as 0', () => {
     const value = (text: string) => ({ dataElement: 'PHX_PRISONS_PEOPLE_ON_OAT', period: '2020', orgUnit: 'UA', categoryOptionCombo: 'default', value: text });
     const { package: back, notes } = fromDhis2DataValueSet({ dataValues: ['0x10', '1 320', '28,7', ' ', '-5', '380'].map(value) }, template, { header });

@@ -47,6 +47,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
     { reason: 'period', value: '2023W61' },
     { reason: 'number', value: 'twelve' },
   ],
+  'dhis2.value-conflict': [{ dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR', categoryOptionCombo: 'default', orgUnit: 'UA', period: '2023', kept: '300', dropped: '110' }],
   'sdmx.not-sdmx-csv': [{}],
   'sdmx.delete-skipped': [{}],
   'sdmx.row-skipped': [{ column: 'REF_AREA' }, { column: 'SEX', value: 'X' }],

@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import * as z from 'zod';
 import type { DataPackage, Observation } from '@phx/schema';
 import { dimensionsOf } from '../breakdowns.js';
-import { csvText, reportQuoteError } from '../csv.js';
+import { csvText, reportQuoteError, shortened } from '../csv.js';
 import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
@@ -54,7 +54,8 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
     return [];
   }
   const definitions = indicatorsOf({});
-  const drafts = new Map<string, Partial<Observation> & { parts: Partial<Record<'value' | 'numerator' | 'denominator', number>> }>();
+  // Each part with the text it was read from, to name it when a second value for the part comes.
+  const drafts = new Map<string, Partial<Observation> & { parts: Partial<Record<'value' | 'numerator' | 'denominator', { value: number; text: string }>> }>();
   for (const v of values) {
     const matches = mapping.dataElements.flatMap((element) =>
       element.dataElement === v.dataElement
@@ -88,10 +89,18 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
       };
       drafts.set(key, draft);
     }
-    draft.parts[match.element.part] = figure.value;
+    const kept = draft.parts[match.element.part];
+    if (kept) {
+      // PHX has no attribute option combo (a funder, a partner), and a sum is wrong for all but counts: the first
+      // value stays, and the second is named, so that no value is lost unsaid.
+      notes.warn('dhis2.value-conflict', { dataElement: v.dataElement, categoryOptionCombo: v.categoryOptionCombo ?? 'default', orgUnit: v.orgUnit!, period: v.period!, kept: kept.text, dropped: shortened(v.value!.trim()) }, v.at);
+      continue;
+    }
+    draft.parts[match.element.part] = { value: figure.value, text: shortened(v.value!.trim()) };
   }
   const ids = new IdMaker();
-  return [...drafts.values()].map(({ parts, ...draft }) => {
+  return [...drafts.values()].map(({ parts: read, ...draft }) => {
+    const parts = Object.fromEntries(Object.entries(read).map(([part, { value }]) => [part, value])) as Partial<Record<'value' | 'numerator' | 'denominator', number>>;
     const definition = definitions.get(draft.indicator!);
     const numerator = parts.numerator ?? (definition?.calculation === 'count' ? parts.value : undefined);
     return {

@@ -53,6 +53,7 @@ export const es: InteropLocale = {
           return `se omite un valor que no es un número mayor o igual que cero escrito como en DHIS2 («${p.value ?? ''}»; 28.7 o 1320: sin coma para los decimales ni separador de miles)`;
       }
     },
+    'dhis2.value-conflict': (p) => `el elemento de datos ${p.dataElement} (combinación de opciones de categoría ${p.categoryOptionCombo}) tiene dos valores para ${p.orgUnit}, ${p.period}, quizá de dos combinaciones de opciones de atributo, que no tienen lugar en PHX: se conserva el primero, ${p.kept}, y ${p.dropped} se omite`,
     'sdmx.not-sdmx-csv': () => 'la entrada no es SDMX-CSV: su primera columna no tiene el encabezado STRUCTURE (o DATAFLOW)',
     'sdmx.delete-skipped': () => 'se omite una fila que borra datos (ACTION D)',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `se omite una fila sin ${p.column}` : `se omite una fila cuyo ${p.column} es «${p.value}», un código que PHX no conoce`),

@@ -53,6 +53,7 @@ export const ru: InteropLocale = {
           return `Значение, которое не является числом от нуля в записи DHIS2 («${p.value ?? ''}»; 28.7 или 1320: без десятичной запятой и разделителя тысяч), пропущено`;
       }
     },
+    'dhis2.value-conflict': (p) => `У элемента данных ${p.dataElement} (комбинация категорий ${p.categoryOptionCombo}) два значения для ${p.orgUnit}, ${p.period}, возможно, двух комбинаций атрибутов, для которых в PHX нет места: первое, ${p.kept}, сохранено, а ${p.dropped} пропущено`,
     'sdmx.not-sdmx-csv': () => 'Входные данные не являются SDMX-CSV: первый столбец не озаглавлен STRUCTURE (или DATAFLOW)',
     'sdmx.delete-skipped': () => 'Строка, удаляющая данные (ACTION D), пропущена',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `Строка без ${p.column} пропущена` : `Строка с ${p.column} «${p.value}» — кодом, неизвестным PHX, — пропущена`),

@@ -53,6 +53,7 @@ export const uk: InteropLocale = {
           return `Значення, яке не є числом від нуля в записі DHIS2 («${p.value ?? ''}»; 28.7 або 1320: без десяткової коми й розділювача тисяч), пропущено`;
       }
     },
+    'dhis2.value-conflict': (p) => `Елемент даних ${p.dataElement} (комбінація категорій ${p.categoryOptionCombo}) має два значення для ${p.orgUnit}, ${p.period}, можливо, двох комбінацій атрибутів, для яких у PHX немає місця: перше, ${p.kept}, збережено, а ${p.dropped} пропущено`,
     'sdmx.not-sdmx-csv': () => 'Вхідні дані не є SDMX-CSV: перший стовпець не має заголовка STRUCTURE (або DATAFLOW)',
     'sdmx.delete-skipped': () => 'Рядок, що видаляє дані (ACTION D), пропущено',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `Рядок без ${p.column} пропущено` : `Рядок із ${p.column} «${p.value}» — кодом, невідомим PHX, — пропущено`),
