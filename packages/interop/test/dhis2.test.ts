@@ -281,6 +281,36 @@ describe('DHIS2 import', () => {
     });
   });
 
+  describe('comments', () => {
+    const part = (dataElement: string, value: string, comment?: string) => ({ dataElement: `PHX_HIV_PREVALENCE_PRISONERS_${dataElement}`, period: '2023', orgUnit: 'UA', categoryOptionCombo: 'PHX_FEMALE', value, ...(comment === undefined ? {} : { comment }) });
+
+    it('keeps the comment of a value other than the first of its observation', () => {
+      const { package: back } = fromDhis2DataValueSet({ dataValues: [part('NUMERATOR', '36'), part('DENOMINATOR', '610', 'Women’s colony No. 54 included')] }, template, { header });
+      expect(back!.observations!.map((o) => o.notes)).toEqual(['Women’s colony No. 54 included']);
+    });
+
+    it('keeps every comment of an observation once, in the order of its values, one a line', () => {
+      const { package: back } = fromDhis2DataValueSet(
+        { dataValues: [part('NUMERATOR', '36', 'tested on entry'), part('DENOMINATOR', '610', 'colony No. 54 included'), part('VALUE', '5.9', 'tested on entry')] },
+        template,
+        { header },
+      );
+      expect(back!.observations!.map((o) => o.notes)).toEqual(['tested on entry\ncolony No. 54 included']);
+    });
+
+    it('loses no comment, whichever parts carry them', () => {
+      const comment = fc.option(fc.constantFrom('a', 'b', 'Central prison, block 2', '  '), { nil: undefined });
+      fc.assert(
+        fc.property(fc.tuple(comment, comment, comment), (comments) => {
+          const values = (['NUMERATOR', 'DENOMINATOR', 'VALUE'] as const).map((name, i) => part(name, ['36', '610', '5.9'][i]!, comments[i]));
+          const { package: back } = fromDhis2DataValueSet({ dataValues: values }, template, { header });
+          const given = [...new Set(comments.flatMap((c) => (c !== undefined && c.trim() !== '' ? [c] : [])))];
+          expect(back!.observations![0]!.notes?.split('\n') ?? []).toEqual(given);
+        }),
+      );
+    });
+  });
+
   it('skips a value whose number it cannot read, naming its text, rather than reading 0x10 as 16 or an empty one as 0', () => {
     const value = (text: string) => ({ dataElement: 'PHX_PRISONS_PEOPLE_ON_OAT', period: '2020', orgUnit: 'UA', categoryOptionCombo: 'default', value: text });
     const { package: back, notes } = fromDhis2DataValueSet({ dataValues: ['0x10', '1 320', '28,7', ' ', '-5', '380'].map(value) }, template, { header });

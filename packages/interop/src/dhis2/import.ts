@@ -55,7 +55,7 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
   }
   const definitions = indicatorsOf({});
   // Each part with the text it was read from, to name it when a second value for the part comes.
-  const drafts = new Map<string, Partial<Observation> & { parts: Partial<Record<'value' | 'numerator' | 'denominator', { value: number; text: string }>> }>();
+  const drafts = new Map<string, Partial<Observation> & { parts: Partial<Record<'value' | 'numerator' | 'denominator', { value: number; text: string }>>; comments: string[] }>();
   for (const v of values) {
     const matches = mapping.dataElements.flatMap((element) =>
       element.dataElement === v.dataElement
@@ -84,8 +84,8 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
         scope,
         period,
         ...(Object.keys(disaggregation).length ? { disaggregation } : {}),
-        ...(v.comment ? { notes: v.comment } : {}),
         parts: {},
+        comments: [],
       };
       drafts.set(key, draft);
     }
@@ -97,9 +97,11 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
       continue;
     }
     draft.parts[match.element.part] = { value: figure.value, text: shortened(v.value!.trim()) };
+    // Every part may carry a comment (the export writes the observation's notes on each): each is kept, once.
+    if (v.comment?.trim() && !draft.comments.includes(v.comment)) draft.comments.push(v.comment);
   }
   const ids = new IdMaker();
-  return [...drafts.values()].map(({ parts: read, ...draft }) => {
+  return [...drafts.values()].map(({ parts: read, comments, ...draft }) => {
     const parts = Object.fromEntries(Object.entries(read).map(([part, { value }]) => [part, value])) as Partial<Record<'value' | 'numerator' | 'denominator', number>>;
     const definition = definitions.get(draft.indicator!);
     const numerator = parts.numerator ?? (definition?.calculation === 'count' ? parts.value : undefined);
@@ -115,7 +117,7 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
       ...(parts.value !== undefined ? { value: parts.value } : {}),
       unit: definition?.unit ?? 'count',
       dataSource: mapping.dataSource,
-      ...(draft.notes ? { notes: draft.notes } : {}),
+      ...(comments.length ? { notes: comments.join('\n') } : {}),
     } as Observation;
   });
 }
