@@ -61,6 +61,8 @@ export interface NoteParams {
    * attribute option combo, which PHX has no place for. The first (`kept`) stays; the second (`dropped`) is left out.
    */
   'dhis2.value-conflict': { dataElement: string; categoryOptionCombo: string; orgUnit: string; period: string; kept: string; dropped: string };
+  /** A value DHIS2 marks deleted (`"deleted": true`, or `true` in the `deleted` column of CSV): it is not data. */
+  'dhis2.deleted-skipped': Record<string, never>;
   'sdmx.not-sdmx-csv': Record<string, never>;
   'sdmx.delete-skipped': Record<string, never>;
   /** A row without a value in `column`, or with one PHX does not read. */

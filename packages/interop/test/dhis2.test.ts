@@ -281,6 +281,47 @@ describe('DHIS2 import', () => {
     });
   });
 
+  describe('deleted values and the columns of CSV', () => {
+    const value = (categoryOptionCombo: string, number: string, deleted?: unknown) => ({ dataElement: 'PHX_PRISONS_PEOPLE_ON_OAT', period: '2023', orgUnit: 'UA', categoryOptionCombo, value: number, ...(deleted === undefined ? {} : { deleted }) });
+    /** Data value CSV as recent DHIS2 versions write it: a byte order mark, CR LF, every cell quoted but empty ones, and a `deleted` column. */
+    const dhis2Csv = (rows: string[][]) =>
+      '\uFEFF' +
+      [['dataelement', 'period', 'orgunit', 'categoryoptioncombo', 'attributeoptioncombo', 'value', 'storedby', 'lastupdated', 'comment', 'followup', 'deleted'], ...rows]
+        .map((row) => row.map((cell) => (cell === '' ? '' : `"${cell.replace(/"/g, '""')}"`)).join(','))
+        .join('\r\n') +
+      '\r\n';
+    const csvRow = (categoryOptionCombo: string, number: string, comment: string, deleted: string) => ['PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR', '2023', 'UA', categoryOptionCombo, 'HllvX50cXC0', number, 'admin', '2024-01-10T10:00:00.000+0000', comment, 'false', deleted];
+
+    it('skips a value DHIS2 marks deleted in a dataValueSet, with a warning at it', () => {
+      const { package: back, notes } = fromDhis2DataValueSet({ dataValues: [value('default', '1450'), value('default', '999', true), value('default', '998', 'true'), value('default', '1450', false)] }, template, { header });
+      expect(back!.observations!.map((o) => o.value)).toEqual([1450]);
+      expect(notes.find((n) => n.code === 'dhis2.deleted-skipped')).toMatchObject({ severity: 'warning', count: 2, examples: ['/dataValues/1', '/dataValues/2'] });
+      expect(notes.filter((n) => n.code === 'dhis2.value-conflict').map((n) => n.params.dropped)).toEqual(['1450']);
+    });
+
+    it('reads data value CSV as DHIS2 writes it, columns by their names, skipping deleted values', () => {
+      const text = dhis2Csv([csvRow('default', '410', '', 'false'), csvRow('PHX_FEMALE', '36', 'checked, by hand', 'false'), csvRow('PHX_MALE', '374', '', 'true')]);
+      const { package: back, notes } = fromDhis2Csv(text, template, { header });
+      expect(back!.observations!.map((o) => [o.disaggregation?.sex, o.numerator, o.notes])).toEqual([
+        [undefined, 410, undefined],
+        ['female', 36, 'checked, by hand'],
+      ]);
+      expect(notes.filter((n) => n.code.startsWith('dhis2.'))).toEqual([expect.objectContaining({ code: 'dhis2.deleted-skipped', examples: ['4'] })]);
+    });
+
+    it('reads the columns by their names in any order, older names and missing columns alike', () => {
+      const headings = ['value', 'catoptcombo', 'dataElement', 'orgunit', 'period', 'comment'];
+      const row = { value: '36', catoptcombo: 'PHX_FEMALE', dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR', orgunit: 'UA', period: '2023', comment: 'by hand' };
+      fc.assert(
+        fc.property(fc.shuffledSubarray(headings, { minLength: headings.length }), (order) => {
+          const text = [['dataElement', ...order.filter((h) => h !== 'dataElement')], ['PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR', ...order.filter((h) => h !== 'dataElement').map((h) => row[h as keyof typeof row])]].map((r) => r.join(',')).join('\n');
+          const { package: back } = fromDhis2Csv(text, template, { header });
+          expect(back!.observations!.map((o) => [o.disaggregation?.sex, o.numerator, o.notes])).toEqual([['female', 36, 'by hand']]);
+        }),
+      );
+    });
+  });
+
   describe('comments', () => {
     const part = (dataElement: string, value: string, comment?: string) => ({ dataElement: `PHX_HIV_PREVALENCE_PRISONERS_${dataElement}`, period: '2023', orgUnit: 'UA', categoryOptionCombo: 'PHX_FEMALE', value, ...(comment === undefined ? {} : { comment }) });
 

@@ -23,6 +23,7 @@ const DataValue = z.looseObject({
   attributeOptionCombo: scalar.optional(),
   value: scalar.optional(),
   comment: z.string().optional(),
+  deleted: z.unknown().optional(),
 });
 const DataValueSet = z.looseObject({ period: scalar.optional(), orgUnit: scalar.optional(), dataValues: z.array(z.unknown()) });
 
@@ -34,6 +35,40 @@ interface Value {
   value: string | undefined;
   comment: string | undefined;
   at: At;
+}
+
+/** Whether DHIS2 marks a value deleted: `"deleted": true` in JSON, `true` in the CSV column (either way as text too). */
+function isDeleted(deleted: unknown): boolean {
+  return deleted === true || (typeof deleted === 'string' && deleted.trim().toLowerCase() === 'true');
+}
+
+/** The columns of DHIS2's data value CSV the importer reads: their names (older DHIS2 versions' too) and their place in DHIS2's order. */
+const CSV_COLUMNS = {
+  dataElement: { names: ['dataelement'], position: 0 },
+  period: { names: ['period'], position: 1 },
+  orgUnit: { names: ['orgunit'], position: 2 },
+  categoryOptionCombo: { names: ['categoryoptioncombo', 'catoptcombo'], position: 3 },
+  value: { names: ['value'], position: 5 },
+  comment: { names: ['comment'], position: 8 },
+  deleted: { names: ['deleted'], position: 10 },
+} as const;
+
+/** A heading as the importer compares it: lower case, letters only (`dataElement`, `data_element` and `dataelement` alike). */
+const headingOf = (cell: string | undefined) => (cell ?? '').toLowerCase().replace(/[^a-z]/g, '');
+
+/**
+ * Where each column is: by its name in a header row (DHIS2 names the columns, and the number of them changed between
+ * versions: `deleted` came later), else by DHIS2's order. Undefined: the header has no such column.
+ */
+function csvColumns(header: readonly string[] | undefined): Record<keyof typeof CSV_COLUMNS, number | undefined> {
+  const headings = header?.map(headingOf);
+  return Object.fromEntries(
+    Object.entries(CSV_COLUMNS).map(([field, { names, position }]) => {
+      if (!headings) return [field, position];
+      const index = headings.findIndex((heading) => (names as readonly string[]).includes(heading));
+      return [field, index < 0 ? undefined : index];
+    }),
+  ) as Record<keyof typeof CSV_COLUMNS, number | undefined>;
 }
 
 /** The scope of an organisation unit, per the mapping. */
@@ -154,6 +189,10 @@ export function fromDhis2DataValueSet(input: unknown, mapping: Dhis2Mapping, opt
       return;
     }
     const v = parsed.data;
+    if (isDeleted(v.deleted)) {
+      notes.warn('dhis2.deleted-skipped', {}, { pointer: `/dataValues/${index}` });
+      return;
+    }
     values.push({
       dataElement: v.dataElement,
       period: v.period ?? set.data.period,
@@ -168,9 +207,12 @@ export function fromDhis2DataValueSet(input: unknown, mapping: Dhis2Mapping, opt
 }
 
 /**
- * Reads DHIS2's data value CSV (columns in DHIS2's order: data element, period, organisation unit, category
- * option combo, attribute option combo, value, stored by, last updated, comment, follow-up; a header row is
- * recognised and skipped) back into a PHX package. A quote that opens a cell and is never closed would take every
+ * Reads DHIS2's data value CSV back into a PHX package. A header row (its first cell `dataelement`) names the
+ * columns, in any order: `dataelement`, `period`, `orgunit`, `categoryoptioncombo` (`catoptcombo` in older DHIS2
+ * versions), `value`, `comment` and `deleted` are read, case and `_` aside. Without one, the columns are in DHIS2's
+ * order: data element, period, organisation unit, category option combo, attribute option combo, value, stored by,
+ * last updated, comment, follow-up, deleted. A value DHIS2 marks deleted is skipped with a warning
+ * (`dhis2.deleted-skipped`). A quote that opens a cell and is never closed would take every
  * row below into that cell: it is an error (`import.unclosed-quote`), and nothing is imported. So is text after the
  * quote that closes a cell (`"Central" prison`), which would take the cells and rows up to the next quote into that
  * cell (`import.text-after-quote`).
@@ -187,15 +229,25 @@ export function fromDhis2Csv(text: string, mapping: Dhis2Mapping, options: Impor
   if (reportQuoteError(parsed, input, 1, notes)) return { package: undefined, notes: notes.list() };
   const { data } = parsed;
   const values: Value[] = [];
+  const header = data[0] && headingOf(data[0][0]) === 'dataelement' ? data[0] : undefined;
+  const columns = csvColumns(header);
   data.forEach((row, index) => {
-    if (index === 0 && row[0]?.trim().toLowerCase() === 'dataelement') return;
-    const cell = (i: number) => (row[i]?.trim() ? row[i]!.trim() : undefined);
-    const dataElement = cell(0);
-    if (!dataElement) {
-      notes.warn('dhis2.value-skipped', { reason: 'data-element' }, { row: index + 1 });
+    if (row === header) return;
+    const cell = (field: keyof typeof CSV_COLUMNS) => {
+      const text = columns[field] === undefined ? undefined : row[columns[field]]?.trim();
+      return text ? text : undefined;
+    };
+    const at = { row: index + 1 };
+    if (isDeleted(cell('deleted'))) {
+      notes.warn('dhis2.deleted-skipped', {}, at);
       return;
     }
-    values.push({ dataElement, period: cell(1), orgUnit: cell(2), categoryOptionCombo: cell(3), value: cell(5), comment: cell(8), at: { row: index + 1 } });
+    const dataElement = cell('dataElement');
+    if (!dataElement) {
+      notes.warn('dhis2.value-skipped', { reason: 'data-element' }, at);
+      return;
+    }
+    values.push({ dataElement, period: cell('period'), orgUnit: cell('orgUnit'), categoryOptionCombo: cell('categoryOptionCombo'), value: cell('value'), comment: cell('comment'), at });
   });
   return imported(values, mapping, options, notes);
 }

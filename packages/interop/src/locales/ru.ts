@@ -54,6 +54,7 @@ export const ru: InteropLocale = {
       }
     },
     'dhis2.value-conflict': (p) => `У элемента данных ${p.dataElement} (комбинация категорий ${p.categoryOptionCombo}) два значения для ${p.orgUnit}, ${p.period}, возможно, двух комбинаций атрибутов, для которых в PHX нет места: первое, ${p.kept}, сохранено, а ${p.dropped} пропущено`,
+    'dhis2.deleted-skipped': () => 'Значение, помеченное в DHIS2 как удалённое, пропущено',
     'sdmx.not-sdmx-csv': () => 'Входные данные не являются SDMX-CSV: первый столбец не озаглавлен STRUCTURE (или DATAFLOW)',
     'sdmx.delete-skipped': () => 'Строка, удаляющая данные (ACTION D), пропущена',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `Строка без ${p.column} пропущена` : `Строка с ${p.column} «${p.value}» — кодом, неизвестным PHX, — пропущена`),

@@ -54,6 +54,7 @@ export const uk: InteropLocale = {
       }
     },
     'dhis2.value-conflict': (p) => `Елемент даних ${p.dataElement} (комбінація категорій ${p.categoryOptionCombo}) має два значення для ${p.orgUnit}, ${p.period}, можливо, двох комбінацій атрибутів, для яких у PHX немає місця: перше, ${p.kept}, збережено, а ${p.dropped} пропущено`,
+    'dhis2.deleted-skipped': () => 'Значення, позначене в DHIS2 як видалене, пропущено',
     'sdmx.not-sdmx-csv': () => 'Вхідні дані не є SDMX-CSV: перший стовпець не має заголовка STRUCTURE (або DATAFLOW)',
     'sdmx.delete-skipped': () => 'Рядок, що видаляє дані (ACTION D), пропущено',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `Рядок без ${p.column} пропущено` : `Рядок із ${p.column} «${p.value}» — кодом, невідомим PHX, — пропущено`),
