@@ -63,6 +63,8 @@ export interface NoteParams {
   'dhis2.value-conflict': { dataElement: string; categoryOptionCombo: string; orgUnit: string; period: string; kept: string; dropped: string };
   /** A value DHIS2 marks deleted (`"deleted": true`, or `true` in the `deleted` column of CSV): it is not data. */
   'dhis2.deleted-skipped': Record<string, never>;
+  /** Another observation gives a data value with the same data element, period, organisation unit and option combos (DHIS2 keeps one value for them): only the first observation is sent. */
+  'dhis2.duplicate-key': Record<string, never>;
   'sdmx.not-sdmx-csv': Record<string, never>;
   'sdmx.delete-skipped': Record<string, never>;
   /** A row without a value in `column`, or with one PHX does not read. */

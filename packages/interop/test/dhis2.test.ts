@@ -97,6 +97,35 @@ describe('DHIS2 dataValueSet export', () => {
     for (const o of placed) expect(sent).toContain(`${o.scope.country}/${o.period.start.slice(0, 4)}`);
   });
 
+  describe('two observations giving the same data value', () => {
+    const observation = (id: string, reportingOrganisation: string, value: number, year = 2023): Observation => ({
+      id, indicator: 'prisons-people-on-oat', reportingOrganisation, scope: { country: 'UA' }, period: { start: `${year}-01-01`, end: `${year}-12-31` }, numerator: value, value, unit: 'count', dataSource: 'routine-programme-data',
+    });
+    const withObservations = (observations: Observation[]) => ({ ...pkg, observations }) as DataPackage;
+    const keyOf = (v: { dataElement: string; period: string; orgUnit: string; categoryOptionCombo: string; attributeOptionCombo?: string }) => [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo].join('|');
+
+    it('sends the first of two reporting organisations’ values, with a warning naming the other, rather than both for DHIS2 to keep one', () => {
+      const { data, warnings } = toDhis2DataValueSet(withObservations([observation('a', 'UA-EDR-38214567', 1450), observation('b', 'UA-EDR-11111111', 300)]), template);
+      expect(data.dataValues.map((v) => v.value)).toEqual(['1450']);
+      expect(warnings.filter((w) => w.code === 'dhis2.duplicate-key')).toEqual([expect.objectContaining({ severity: 'warning', count: 1, examples: ['b'], exampleKind: 'record' })]);
+    });
+
+    it('never sends two values with one key, and warns of every observation not sent', () => {
+      const drafts = fc.array(fc.record({ reporter: fc.constantFrom('UA-EDR-38214567', 'UA-EDR-11111111'), year: fc.constantFrom(2022, 2023), value: fc.integer({ min: 0, max: 10_000 }) }), { maxLength: 8 });
+      fc.assert(
+        fc.property(drafts, (list) => {
+          const observations = list.map((d, i) => observation(`o${i}`, d.reporter, d.value, d.year));
+          const { data, warnings } = toDhis2DataValueSet(withObservations(observations), template);
+          const keys = data.dataValues.map(keyOf);
+          expect(new Set(keys).size).toBe(keys.length);
+          const firstOfYear = [2022, 2023].flatMap((year) => observations.filter((o) => o.period.start.startsWith(String(year))).slice(0, 1));
+          expect(data.dataValues.map((v) => [v.period, v.value])).toEqual(firstOfYear.sort((a, b) => observations.indexOf(a) - observations.indexOf(b)).map((o) => [o.period.start.slice(0, 4), String(o.value)]));
+          expect(warnings.find((w) => w.code === 'dhis2.duplicate-key')?.count ?? 0).toBe(observations.length - firstOfYear.length);
+        }),
+      );
+    });
+  });
+
   it('writes DHIS2 data value CSV in the column order DHIS2 reads', () => {
     const { data: csv } = toDhis2Csv(pkg, template);
     const rows = Papa.parse<string[]>(csv, { skipEmptyLines: true }).data;

@@ -68,9 +68,13 @@ function orgUnitOf(scope: Observation['scope'], mapping: Dhis2Mapping): string |
 /** A scope as one line: its country, area and facility (`UA › Kyiv › ua-fac-12`). */
 const placeOf = (scope: Observation['scope']) => [scope.country, scope.subnationalArea, scope.facility].filter(Boolean).join(' › ');
 
+/** What DHIS2 keys a data value by: it keeps one value per key. */
+const keyOf = (v: Dhis2DataValue) => JSON.stringify([v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo ?? '']);
+
 /** The data values of the package, and the warnings about what had no place. */
 function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis2DataValue[] {
   const values: Dhis2DataValue[] = [];
+  const sent = new Set<string>();
   for (const observation of pkg.observations ?? []) {
     const elements = mapping.dataElements.filter((e) => e.indicator === observation.indicator);
     if (elements.length === 0) {
@@ -92,6 +96,7 @@ function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis
       continue;
     }
     const slot = disaggregationKey(observation);
+    const own: Dhis2DataValue[] = [];
     for (const element of elements) {
       const combo = element.categoryOptionCombos.find((c) => disaggregationKey({ disaggregation: c.disaggregation }) === slot);
       if (!combo) {
@@ -100,7 +105,7 @@ function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis
       }
       const figure = observation[element.part];
       if (figure === undefined) continue;
-      values.push({
+      own.push({
         dataElement: element.dataElement,
         period,
         orgUnit,
@@ -110,13 +115,23 @@ function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis
         ...(observation.notes ? { comment: observation.notes } : {}),
       });
     }
+    // Two reporting organisations (or data sources) giving the same figure: DHIS2 would keep one of their values,
+    // whichever it reads last. The whole first observation is sent, so that its parts stay together.
+    if (own.some((v) => sent.has(keyOf(v)))) {
+      notes.warn('dhis2.duplicate-key', {}, { record: observation.id });
+      continue;
+    }
+    for (const v of own) sent.add(keyOf(v));
+    values.push(...own);
   }
   return values;
 }
 
 /**
  * Exports the observations of a package as a DHIS2 dataValueSet (bulk form). Observations the mapping has no
- * place for, suppressed cells, and every field DHIS2 cannot carry are warnings.
+ * place for, suppressed cells, and every field DHIS2 cannot carry are warnings; so is an observation that would
+ * give a data value another one gives already (same data element, period, organisation unit and option combos,
+ * as from two reporting organisations): only the first is sent (`dhis2.duplicate-key`).
  *
  * @example
  * ```ts
