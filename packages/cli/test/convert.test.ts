@@ -46,6 +46,12 @@ describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
     expect(forced.code).toBe(1);
     expect(forced.stderr).toContain('written, although the package is invalid');
     expect(JSON.parse(read(dir.path('bare.phx.json')))).toHaveProperty('observations');
+    // In the user's language, as the report above them is.
+    const es = phx(['convert', dir.path('obs.csv'), '-o', dir.path('bare-es.phx.json'), '--locale', 'es']);
+    expect(es.stderr).toContain('ningún archivo de entrada da un encabezado de paquete');
+    expect(es.stderr).toContain('no se escribió ' + dir.path('bare-es.phx.json') + ': el paquete no sería válido (pase --allow-invalid para escribirlo de todos modos)');
+    const ru = phx(['convert', dir.path('obs.csv'), '-o', dir.path('bare-ru.phx.json'), '--locale', 'ru', '--allow-invalid']);
+    expect(ru.stderr).toContain('bare-ru.phx.json записан, хотя пакет недействителен (--allow-invalid)');
   });
 
   it('NDJSON → CSV, with --type, a separator and a byte order mark for Excel', () => {

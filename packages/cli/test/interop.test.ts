@@ -91,8 +91,9 @@ describe('phx export', () => {
     const bad = dir.write('bad-mapping.json', JSON.stringify({ ...mapping, orgUnits: [{ country: 'ZA', orgUnit: 'not a uid' }] }));
     const refused = await run(['export', pkg, '-o', dir.path('bad.dhis2.json'), '--mapping', bad, '--locale', 'uk']);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`${bad}  error    dhis2.mapping-not-a-uid  Файл зіставлення, /orgUnits/0/orgUnit: «not a uid» — не UID DHIS2`);
-    expect(refused.stderr).toContain('bad.dhis2.json was not written');
+    // The severity in the user's language too, padded to the longer of the two words so that the codes line up.
+    expect(refused.stderr).toContain(`${bad}  помилка       dhis2.mapping-not-a-uid  Файл зіставлення, /orgUnits/0/orgUnit: «not a uid» — не UID DHIS2`);
+    expect(refused.stderr).toContain('bad.dhis2.json не записано');
 
     const broken = dir.write('broken-mapping.json', '{\n  "dataElements": [\n    {,}\n  ]\n}');
     const notJson = await run(['export', pkg, '-o', dir.path('broken.dhis2.json'), '--mapping', broken]);
@@ -104,8 +105,13 @@ describe('phx export', () => {
   it('speaks the user’s language from --locale or LANG, and keeps quiet with --quiet', async () => {
     const ru = phx(['export', example, '-o', dir.path('ru.sdmx.json')], { env: { LANG: 'ru_RU.UTF-8' } });
     expect(ru.stderr).toContain('В SDMX нет места для встреч (1 запись: phx-meeting-2020-10-28)');
+    expect(ru.stderr).toContain('предупреждение  record-not-carried');
+    expect(ru.stderr).toMatch(/записано: .*ru\.sdmx\.json \(предупреждений: \d+ выше\)\n$/);
     const fr = await run(['export', example, '-o', dir.path('fr.sdmx.json'), '--locale', 'fr']);
     expect(fr.stderr).toContain('SDMX n’a pas de place pour les réunions (1 enregistrement : phx-meeting-2020-10-28)');
+    expect(fr.stderr).toMatch(/\n\S*fr\.sdmx\.json écrit \(\d+ avertissements ci-dessus\)\n$/);
+    // Nothing of the run is left in English.
+    expect(fr.stderr).not.toMatch(/\b(warning|wrote|written)\b/);
     const quiet = await run(['export', example, '-o', dir.path('quiet.sdmx.json'), '--quiet']);
     expect(quiet).toMatchObject({ code: 0, stderr: '' });
   });
@@ -178,6 +184,7 @@ describe('phx import', () => {
     expect(observation).toHaveProperty('value');
     const uk = await run(['import', data, '-o', dir.path('spaced-uk.phx.json'), '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', ...network, '--locale', 'uk']);
     expect(uk.stderr).toMatch(/NUMERATOR «1 320» не є числом від нуля в записі SDMX-CSV .* \(1 рядок: 2\)/);
+    expect(uk.stderr).toMatch(/записано: \S*spaced-uk\.phx\.json \(спостережень: \d+\)\n$/);
   });
 
   it('writes a package whose references do not resolve, lists them and points to --with', async () => {
@@ -190,6 +197,9 @@ describe('phx import', () => {
     expect(stderr).toContain('does not pass phx validate');
     expect(stderr).toContain('--with <package.phx.json>');
     expect(existsSync(out)).toBe(true);
+    const fr = await run(['import', data, '-o', dir.path('refs-fr.phx.json'), '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', '--locale', 'fr']);
+    expect(fr.stderr).toMatch(/refs-fr\.phx\.json écrit \(\d+ observations\), mais il ne passe pas phx validate/);
+    expect(fr.stderr).toContain('conseil : sdmx-csv ne transmet ni organisations ni établissements');
   });
 
   it('says where text that should be JSON goes wrong, and what a file of unknown format needs', async () => {

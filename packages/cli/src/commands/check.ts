@@ -5,6 +5,7 @@ import { createColors } from 'picocolors';
 import { choice, localeOf, parse } from '../args.js';
 import type { Context } from './context.js';
 import { readValidPackage } from './read-package.js';
+import { reportWords } from '../report/words.js';
 
 export const checkHelp = `Usage: phx check --profile gam --country <code> --year <year> <package.phx.json> [options]
 
@@ -65,7 +66,7 @@ export async function runCheck(argv: string[], context: Context): Promise<number
   if (!/^\d{4}$/.test(values.year)) context.usage(`--year must be a year such as 2023 (got "${values.year}")`);
   if (positionals.length !== 1) context.usage('name one package to check', 'run `phx check --help`');
 
-  const pkg = await readValidPackage(positionals[0]!, 'check', 'not checked', locale, context);
+  const pkg = await readValidPackage(positionals[0]!, 'check', reportWords[locale].output.notChecked, locale, context);
   const report = gamReadiness(pkg, { country, year, locale });
   return context.print(format === 'json' ? `${JSON.stringify({ profile: 'gam', ...report }, null, 2)}\n` : renderTable(report, locale, context.color));
 }

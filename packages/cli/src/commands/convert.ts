@@ -6,6 +6,7 @@ import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole, type OutputFormat } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { inputReport } from '../report/types.js';
+import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
 
 export const convertHelp = `Usage: phx convert <inputs...> -o <output> [options]
@@ -94,6 +95,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   });
   if (values.help) return context.print(`${convertHelp}\n`);
   const { locale, excelLocale } = sheetLocaleOf(values.locale);
+  const output = reportWords[locale].output;
   const type = recordType(values.type);
   const dateOrder = dateOrderOf(values['date-order']);
   const delimiter = values.delimiter === undefined ? undefined : delimiters[choice('delimiter', values.delimiter, Object.keys(delimiters), ',')];
@@ -118,14 +120,14 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   // run with nothing to say prints nothing.
   if (assembled.files.some((file) => file.issues.length > 0)) context.print(renderHuman({ files: assembled.files.map(inputReport), quiet: false, locale }, context.color));
   if (!assembled.readable) {
-    context.note(`${out} was not written: the inputs cannot be read as they are`);
+    context.note(output.unreadable(out));
     return exitCodes.invalid;
   }
   if (assembled.headerFrom.length === 0 && (to === 'json' || to === 'xlsx')) {
-    context.note(`no input gives a package header: fill in phxVersion, id, publisher, license and publishedAt (see \`phx init\`), or pass --header <file.phx.json>`);
+    context.note(output.noHeader);
   }
   if (!assembled.ok && !values['allow-invalid']) {
-    context.note(`${out} was not written: the package would be invalid (pass --allow-invalid to write it anyway)`);
+    context.note(output.wouldBeInvalid(out));
     return exitCodes.invalid;
   }
 
@@ -139,7 +141,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     else await write(writeCsv(csvType!, recordsOf(pkg, csvType!), { excelLocale, ...(delimiter && { delimiter }), ...(values.bom && { bom: true }) }));
   });
   if (!assembled.ok) {
-    context.note(`${out} was written, although the package is invalid (--allow-invalid)`);
+    context.note(output.writtenInvalid(out));
     return exitCodes.invalid;
   }
   return exitCodes.ok;

@@ -4,6 +4,7 @@ import { choice, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError } from '../errors.js';
 import { checkOutputs, writeWhole } from '../io/files.js';
 import { renderNotes } from '../report/notes.js';
+import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
 import { readJsonFile, readValidPackage } from './read-package.js';
 
@@ -63,17 +64,18 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
   await checkOutputs([out], inputs, values.force === true);
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
-  const pkg = await readValidPackage(source, 'export', `${out} was not written`, locale, context);
+  const output = reportWords[locale].output;
+  const pkg = await readValidPackage(source, 'export', output.notWritten(out), locale, context);
   const { files, notes } = exportPackage(pkg, target, mapping === undefined ? {} : { mapping });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? source) : source);
   const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
   for (const line of renderNotes(shown, fileOf, locale)) context.note(line);
-  if (files.length === 0) throw new InvalidInputError(`${out} was not written`);
+  if (files.length === 0) throw new InvalidInputError(output.notWritten(out));
 
   const paths = pathsOf(out, files);
   await checkOutputs(paths.slice(1), inputs, values.force === true);
   for (const [index, file] of files.entries()) await writeWhole(paths[index]!, (write) => write(file.content));
   const warnings = notes.filter((note) => note.severity === 'warning').length;
-  if (!values.quiet) context.note(`wrote ${paths.join(' and ')}${warnings ? ` (${warnings} ${warnings === 1 ? 'warning' : 'warnings'} above)` : ''}`);
+  if (!values.quiet) context.note(output.wrote(paths, warnings));
   return exitCodes.ok;
 }

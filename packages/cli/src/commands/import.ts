@@ -6,6 +6,7 @@ import { checkOutputs, readBeside, requireFormat, resolveInputs, writeWhole } fr
 import { renderHuman } from '../report/human.js';
 import { fileReport } from '../report/types.js';
 import { renderNotes } from '../report/notes.js';
+import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
 import { readJsonFile, readValidPackage } from './read-package.js';
 
@@ -85,14 +86,15 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   await checkOutputs([out], inputs, values.force === true);
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
-  const knownRecords = values.with === undefined ? undefined : await readValidPackage(values.with, 'import', `${out} was not written`, locale, context);
+  const output = reportWords[locale].output;
+  const knownRecords = values.with === undefined ? undefined : await readValidPackage(values.with, 'import', output.notWritten(out), locale, context);
   const [input] = await resolveInputs([source], 'json');
   const text = await readBeside(input!, (bytes) => readText(bytes, { locale }));
   const { package: pkg, notes } = importPackage(text, from, { header: headerOf(values), ...(mapping === undefined ? {} : { mapping }), ...(knownRecords ? { knownRecords } : {}) });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? input!.name) : input!.name);
   const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
   for (const line of renderNotes(shown, fileOf, locale)) context.note(line);
-  if (!pkg) throw new InvalidInputError(`${out} was not written`);
+  if (!pkg) throw new InvalidInputError(output.notWritten(out));
 
   const json = `${JSON.stringify(pkg, null, 2)}\n`;
   await writeWhole(out, (write) => write(json));
@@ -100,12 +102,12 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   const result = validate(json, { locale });
   if (!result.ok) {
     context.print(renderHuman({ files: [fileReport(out, { ...result, format: 'json' })], quiet: true, locale }, context.color));
-    context.note(`wrote ${out} (${observations} observations), but it does not pass phx validate: fix the errors above before you share it`);
+    context.note(output.importedInvalid(out, observations));
     if (result.issues.some((issue) => issue.code === 'ref.unknown-organisation' || issue.code === 'ref.unknown-facility')) {
-      context.note(`hint: ${from} does not carry organisations or facilities; take those the data refers to from a package of yours with --with <package.phx.json>`);
+      context.note(output.takeRecordsWith(from));
     }
     return exitCodes.invalid;
   }
-  if (!values.quiet) context.note(`wrote ${out} (${observations} observations)`);
+  if (!values.quiet) context.note(output.imported(out, observations));
   return exitCodes.ok;
 }

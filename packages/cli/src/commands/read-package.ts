@@ -3,6 +3,7 @@ import type { Context } from './context.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
 import { fileReport } from '../report/types.js';
+import { reportWords } from '../report/words.js';
 import { onInput, readBeside, resolveInputs } from '../io/files.js';
 
 /** Issues listed of a package a command refuses: enough to start fixing. */
@@ -10,9 +11,9 @@ const MAX_ISSUES = 1000;
 
 /**
  * Reads a .phx.json package (or standard input, `-`) that a command needs valid. A package with errors gets
- * them printed as `phx validate` prints them, and the command stops: exit code 1, `consequence` said.
+ * them printed as `phx validate` prints them, and the command stops: exit code 1, `outcome` (what it did not do) said.
  */
-export async function readValidPackage(path: string, command: string, consequence: string, locale: Locale, context: Context): Promise<DataPackage> {
+export async function readValidPackage(path: string, command: string, outcome: string, locale: Locale, context: Context): Promise<DataPackage> {
   const [input] = await resolveInputs([path], 'json');
   if ((input!.format ?? formatOfName(input!.name)) !== 'json') {
     throw new UsageError(`${input!.name}: phx ${command} reads a .phx.json package`, `convert it first: phx convert ${input!.name} -o package.phx.json`);
@@ -20,7 +21,7 @@ export async function readValidPackage(path: string, command: string, consequenc
   const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true });
   if (!result.ok || result.format !== 'json' || !result.data) {
     context.print(renderHuman({ files: [fileReport(input!.name, result)], quiet: true, locale }, context.color));
-    throw new InvalidInputError(`${consequence}: ${input!.name} is not a valid package; fix its errors (phx validate ${input!.name})`);
+    throw new InvalidInputError(reportWords[locale].output.invalidPackage(outcome, input!.name));
   }
   return result.data as DataPackage;
 }

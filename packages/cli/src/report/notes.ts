@@ -1,6 +1,7 @@
 import type { Locale } from '@phx/schema';
 import { formatNote, noteExamples, type InteropNote } from '@phx/interop';
 import { createColors } from 'picocolors';
+import { reportWords } from './words.js';
 
 /**
  * Renders the notes of an export or an import, one line each, for standard error: the file it concerns, severity,
@@ -9,8 +10,11 @@ import { createColors } from 'picocolors';
 export function renderNotes(notes: readonly InteropNote[], fileOf: (note: InteropNote) => string, locale: Locale): string[] {
   // Standard error is coloured on a terminal, as phx's own messages are.
   const c = createColors(process.stderr.isTTY === true && !('NO_COLOR' in process.env));
+  const words = reportWords[locale].severity;
+  // Both words padded to one width, so that the codes line up.
+  const width = Math.max(words.error.length, words.warning.length);
   return notes.map((note) => {
-    const severity = note.severity === 'error' ? c.red('error  ') : c.yellow('warning');
+    const severity = note.severity === 'error' ? c.red(words.error.padEnd(width)) : c.yellow(words.warning.padEnd(width));
     const message = formatNote(note, locale);
     // The field, unless the message names it already.
     const field = note.field && !message.includes(note.field) ? `  ${c.dim(note.field)}` : '';

@@ -1,7 +1,7 @@
 import type { Locale, Severity } from '@phx/schema';
 
 /** What a report counts. */
-type Counted = 'error' | 'warning' | 'file' | 'record' | 'issue' | 'byte';
+type Counted = 'error' | 'warning' | 'file' | 'record' | 'observation' | 'issue' | 'byte';
 
 /** The totals a run's summary line states. */
 interface Totals {
@@ -39,6 +39,34 @@ export interface ReportWords {
   whole: string;
   /** Checking stopped at a place in the file; the counts cover the part checked. */
   stopped: (extent: string) => string;
+  /** What the commands that write files (export, import, convert) say of them. */
+  output: OutputWords;
+}
+
+/** What the commands that write files say of what they wrote, or did not. */
+export interface OutputWords {
+  /** Files written by an export, with the number of warnings listed above. */
+  wrote: (paths: readonly string[], warnings: number) => string;
+  /** A package written by an import, with its observations. */
+  imported: (path: string, observations: number) => string;
+  /** A package written by an import that does not pass `phx validate`. */
+  importedInvalid: (path: string, observations: number) => string;
+  /** Organisations and facilities the imported data refers to, which the source format does not carry. */
+  takeRecordsWith: (source: string) => string;
+  /** A file not written. */
+  notWritten: (path: string) => string;
+  /** A package not checked (`phx check`). */
+  notChecked: string;
+  /** The inputs of a conversion that cannot be read. */
+  unreadable: (path: string) => string;
+  /** A conversion that would write an invalid package. */
+  wouldBeInvalid: (path: string) => string;
+  /** A package written although invalid (`--allow-invalid`). */
+  writtenInvalid: (path: string) => string;
+  /** No input of a conversion gives a package header. */
+  noHeader: string;
+  /** A package a command needs valid, with errors: `outcome` is what the command did not do. */
+  invalidPackage: (outcome: string, path: string) => string;
 }
 
 /** Counting in a language with one form for one and another for the rest. */
@@ -56,7 +84,7 @@ function labelled(locale: Locale, nouns: Record<Counted, string>): Pick<ReportWo
 
 const enCount = counter('en', {
   error: ['error', 'errors'], warning: ['warning', 'warnings'], file: ['file', 'files'], record: ['record', 'records'],
-  issue: ['issue', 'issues'], byte: ['byte', 'bytes'],
+  observation: ['observation', 'observations'], issue: ['issue', 'issues'], byte: ['byte', 'bytes'],
 });
 const en: ReportWords = {
   ...enCount,
@@ -70,9 +98,22 @@ const en: ReportWords = {
   listed: (issues) => `${enCount.count(issues, 'issue')} listed (--max-issues)`,
   whole: 'the counts cover the whole file',
   stopped: (extent) => `checking stopped at ${extent}: the counts cover only the part checked`,
+  output: {
+    wrote: (paths, warnings) => `wrote ${paths.join(' and ')}${warnings ? ` (${enCount.count(warnings, 'warning')} above)` : ''}`,
+    imported: (path, observations) => `wrote ${path} (${enCount.count(observations, 'observation')})`,
+    importedInvalid: (path, observations) => `wrote ${path} (${enCount.count(observations, 'observation')}), but it does not pass phx validate: fix the errors above before you share it`,
+    takeRecordsWith: (source) => `hint: ${source} does not carry organisations or facilities; take those the data refers to from a package of yours with --with <package.phx.json>`,
+    notWritten: (path) => `${path} was not written`,
+    notChecked: 'not checked',
+    unreadable: (path) => `${path} was not written: the inputs cannot be read as they are`,
+    wouldBeInvalid: (path) => `${path} was not written: the package would be invalid (pass --allow-invalid to write it anyway)`,
+    writtenInvalid: (path) => `${path} was written, although the package is invalid (--allow-invalid)`,
+    noHeader: 'no input gives a package header: fill in phxVersion, id, publisher, license and publishedAt (see `phx init`), or pass --header <file.phx.json>',
+    invalidPackage: (outcome, path) => `${outcome}: ${path} is not a valid package; fix its errors (phx validate ${path})`,
+  },
 };
 
-const ruCount = labelled('ru', { error: 'ошибок', warning: 'предупреждений', file: 'файлов', record: 'записей', issue: 'проблем', byte: 'байт' });
+const ruCount = labelled('ru', { error: 'ошибок', warning: 'предупреждений', file: 'файлов', record: 'записей', observation: 'наблюдений', issue: 'проблем', byte: 'байт' });
 const ru: ReportWords = {
   ...ruCount,
   severity: { error: 'ошибка', warning: 'предупреждение', info: 'заметка' },
@@ -85,9 +126,22 @@ const ru: ReportWords = {
   listed: (issues) => `показано ${ruCount.count(issues, 'issue')} (--max-issues)`,
   whole: 'подсчитан весь файл',
   stopped: (extent) => `проверка остановилась (${extent}): подсчитана только проверенная часть`,
+  output: {
+    wrote: (paths, warnings) => `записано: ${paths.join(' и ')}${warnings ? ` (${ruCount.count(warnings, 'warning')} выше)` : ''}`,
+    imported: (path, observations) => `записано: ${path} (${ruCount.count(observations, 'observation')})`,
+    importedInvalid: (path, observations) => `записано: ${path} (${ruCount.count(observations, 'observation')}), но файл не проходит phx validate: исправьте ошибки выше, прежде чем передавать его`,
+    takeRecordsWith: (source) => `подсказка: ${source} не передаёт организации и учреждения; возьмите те, на которые ссылаются данные, из своего пакета: --with <package.phx.json>`,
+    notWritten: (path) => `${path} не записан`,
+    notChecked: 'проверка не выполнена',
+    unreadable: (path) => `${path} не записан: входные файлы невозможно прочитать в нынешнем виде`,
+    wouldBeInvalid: (path) => `${path} не записан: пакет был бы недействительным (чтобы всё равно записать его, укажите --allow-invalid)`,
+    writtenInvalid: (path) => `${path} записан, хотя пакет недействителен (--allow-invalid)`,
+    noHeader: 'ни один входной файл не содержит заголовка пакета: заполните phxVersion, id, publisher, license и publishedAt (см. `phx init`) или укажите --header <file.phx.json>',
+    invalidPackage: (outcome, path) => `${outcome}: ${path} не является действительным пакетом; исправьте его ошибки (phx validate ${path})`,
+  },
 };
 
-const ukCount = labelled('uk', { error: 'помилок', warning: 'попереджень', file: 'файлів', record: 'записів', issue: 'проблем', byte: 'байтів' });
+const ukCount = labelled('uk', { error: 'помилок', warning: 'попереджень', file: 'файлів', record: 'записів', observation: 'спостережень', issue: 'проблем', byte: 'байтів' });
 const uk: ReportWords = {
   ...ukCount,
   severity: { error: 'помилка', warning: 'попередження', info: 'примітка' },
@@ -100,11 +154,24 @@ const uk: ReportWords = {
   listed: (issues) => `показано ${ukCount.count(issues, 'issue')} (--max-issues)`,
   whole: 'підраховано весь файл',
   stopped: (extent) => `перевірка зупинилася (${extent}): підраховано лише перевірену частину`,
+  output: {
+    wrote: (paths, warnings) => `записано: ${paths.join(' і ')}${warnings ? ` (${ukCount.count(warnings, 'warning')} вище)` : ''}`,
+    imported: (path, observations) => `записано: ${path} (${ukCount.count(observations, 'observation')})`,
+    importedInvalid: (path, observations) => `записано: ${path} (${ukCount.count(observations, 'observation')}), але файл не проходить phx validate: виправте помилки вище, перш ніж передавати його`,
+    takeRecordsWith: (source) => `підказка: ${source} не передає організацій і установ; візьміть ті, на які посилаються дані, зі свого пакета: --with <package.phx.json>`,
+    notWritten: (path) => `${path} не записано`,
+    notChecked: 'перевірку не виконано',
+    unreadable: (path) => `${path} не записано: вхідні файли неможливо прочитати в теперішньому вигляді`,
+    wouldBeInvalid: (path) => `${path} не записано: пакет був би недійсним (щоб однаково записати його, вкажіть --allow-invalid)`,
+    writtenInvalid: (path) => `${path} записано, хоча пакет недійсний (--allow-invalid)`,
+    noHeader: 'жоден вхідний файл не містить заголовка пакета: заповніть phxVersion, id, publisher, license і publishedAt (див. `phx init`) або вкажіть --header <file.phx.json>',
+    invalidPackage: (outcome, path) => `${outcome}: ${path} не є дійсним пакетом; виправте його помилки (phx validate ${path})`,
+  },
 };
 
 const frCount = counter('fr', {
   error: ['erreur', 'erreurs'], warning: ['avertissement', 'avertissements'], file: ['fichier', 'fichiers'],
-  record: ['enregistrement', 'enregistrements'], issue: ['problème', 'problèmes'], byte: ['octet', 'octets'],
+  record: ['enregistrement', 'enregistrements'], observation: ['observation', 'observations'], issue: ['problème', 'problèmes'], byte: ['octet', 'octets'],
 });
 const fr: ReportWords = {
   ...frCount,
@@ -118,11 +185,24 @@ const fr: ReportWords = {
   listed: (issues) => `${frCount.count(issues, 'issue')} ${issues > 1 ? 'listés' : 'listé'} (--max-issues)`,
   whole: 'les totaux portent sur tout le fichier',
   stopped: (extent) => `la vérification s'est arrêtée à : ${extent} ; les totaux ne portent que sur la partie vérifiée`,
+  output: {
+    wrote: (paths, warnings) => `${paths.join(' et ')} ${paths.length > 1 ? 'écrits' : 'écrit'}${warnings ? ` (${frCount.count(warnings, 'warning')} ci-dessus)` : ''}`,
+    imported: (path, observations) => `${path} écrit (${frCount.count(observations, 'observation')})`,
+    importedInvalid: (path, observations) => `${path} écrit (${frCount.count(observations, 'observation')}), mais il ne passe pas phx validate : corrigez les erreurs ci-dessus avant de le partager`,
+    takeRecordsWith: (source) => `conseil : ${source} ne transmet ni organisations ni établissements ; prenez ceux auxquels les données renvoient dans un de vos paquets avec --with <package.phx.json>`,
+    notWritten: (path) => `${path} n'a pas été écrit`,
+    notChecked: 'non vérifié',
+    unreadable: (path) => `${path} n'a pas été écrit : les fichiers d'entrée ne peuvent pas être lus tels quels`,
+    wouldBeInvalid: (path) => `${path} n'a pas été écrit : le paquet serait non valide (passez --allow-invalid pour l'écrire quand même)`,
+    writtenInvalid: (path) => `${path} a été écrit, bien que le paquet soit non valide (--allow-invalid)`,
+    noHeader: "aucun fichier d'entrée ne donne d'en-tête de paquet : remplissez phxVersion, id, publisher, license et publishedAt (voir `phx init`), ou passez --header <file.phx.json>",
+    invalidPackage: (outcome, path) => `${outcome} : ${path} n'est pas un paquet valide ; corrigez ses erreurs (phx validate ${path})`,
+  },
 };
 
 const esCount = counter('es', {
   error: ['error', 'errores'], warning: ['advertencia', 'advertencias'], file: ['archivo', 'archivos'], record: ['registro', 'registros'],
-  issue: ['problema', 'problemas'], byte: ['byte', 'bytes'],
+  observation: ['observación', 'observaciones'], issue: ['problema', 'problemas'], byte: ['byte', 'bytes'],
 });
 const es: ReportWords = {
   ...esCount,
@@ -136,6 +216,19 @@ const es: ReportWords = {
   listed: (issues) => `${esCount.count(issues, 'issue')} en la lista (--max-issues)`,
   whole: 'los totales abarcan todo el archivo',
   stopped: (extent) => `la comprobación se detuvo en: ${extent}; los totales abarcan solo la parte comprobada`,
+  output: {
+    wrote: (paths, warnings) => `${paths.length > 1 ? 'escritos' : 'escrito'}: ${paths.join(' y ')}${warnings ? ` (${esCount.count(warnings, 'warning')} arriba)` : ''}`,
+    imported: (path, observations) => `escrito: ${path} (${esCount.count(observations, 'observation')})`,
+    importedInvalid: (path, observations) => `escrito: ${path} (${esCount.count(observations, 'observation')}), pero no pasa phx validate: corrija los errores de arriba antes de compartirlo`,
+    takeRecordsWith: (source) => `sugerencia: ${source} no transmite organizaciones ni establecimientos; tome aquellos a los que remiten los datos de un paquete suyo con --with <package.phx.json>`,
+    notWritten: (path) => `no se escribió ${path}`,
+    notChecked: 'no comprobado',
+    unreadable: (path) => `no se escribió ${path}: los archivos de entrada no se pueden leer tal como están`,
+    wouldBeInvalid: (path) => `no se escribió ${path}: el paquete no sería válido (pase --allow-invalid para escribirlo de todos modos)`,
+    writtenInvalid: (path) => `se escribió ${path}, aunque el paquete no es válido (--allow-invalid)`,
+    noHeader: 'ningún archivo de entrada da un encabezado de paquete: complete phxVersion, id, publisher, license y publishedAt (vea `phx init`), o pase --header <file.phx.json>',
+    invalidPackage: (outcome, path) => `${outcome}: ${path} no es un paquete válido; corrija sus errores (phx validate ${path})`,
+  },
 };
 
 /** The words of phx's report to a person, by locale. */
