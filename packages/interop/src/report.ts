@@ -19,7 +19,7 @@ import { en } from './locales/en.js';
 export type InteropSeverity = 'error' | 'warning';
 
 /**
- * What the examples of a note are: record ids (`record`), row numbers of the input (`row`) or JSON Pointers
+ * What the examples of a note are: record ids (`record`), rows of a CSV input, by the line where each starts (`row`), or JSON Pointers
  * into it (`pointer`).
  *
  * @example
@@ -59,7 +59,10 @@ export type InteropNote<Code extends NoteCode = NoteCode> = {
   };
 }[Code];
 
-/** Where a note is: a record (by id), a row of the input (1-based, the header being row 1), or a JSON Pointer into it. */
+/**
+ * Where a note is: a record (by id), a row of a CSV input (by the line of the file where it starts, from 1, blank
+ * lines and the lines of a cell holding line breaks counted), or a JSON Pointer into the input.
+ */
 export type At = { record: string } | { row: number } | { pointer: string };
 
 /** How many examples a grouped note keeps. */

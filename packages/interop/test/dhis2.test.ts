@@ -8,7 +8,7 @@ import { DHIS2_CSV_COLUMNS, toDhis2Csv, toDhis2DataValueSet } from '../src/dhis2
 import { fromDhis2Csv, fromDhis2DataValueSet } from '../src/dhis2/import.js';
 import { Dhis2Mapping, readDhis2Mapping } from '../src/dhis2/mapping.js';
 import { gamDhis2Template } from '../src/dhis2/template.js';
-import { carriedRecords, examplePackage } from './support.js';
+import { carriedRecords, csvFile, csvPieces, examplePackage } from './support.js';
 
 /** DHIS2 period names, as the Web API guide lists them (the kinds PHX writes). */
 const dhis2Period = /^(\d{4}|\d{4}S[12]|\d{4}Q[1-4]|\d{4}(0[1-9]|1[0-2])|\d{8})$/;
@@ -208,9 +208,9 @@ describe('DHIS2 import', () => {
       expect(notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', severity: 'error', params: { column: 9, value: '"Central" prison,' }, count: 1, examples: ['3'], exampleKind: 'row' })]);
     });
 
-    it('numbers the row of text after a closing quote as the other rows are, past blank rows and without a header', () => {
+    it('numbers the row of text after a closing quote by its line, as the other rows are, blank lines counted, and without a header', () => {
       const blank = ['', head, row('UA', 1450, ''), ',,,,', '', row('KG', 380, ''), '"PHX_PRISONS_PEOPLE_ON_OAT" x,2020,KE,default,,500,,,,', row('ZM', 210, '"last"')].join('\n');
-      expect(fromDhis2Csv(blank, template, { header }).notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 1, value: '"PHX_PRISONS_PEOPLE_ON_OAT" x,2020,KE,default,,500,,,,' }, examples: ['4'] })]);
+      expect(fromDhis2Csv(blank, template, { header }).notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 1, value: '"PHX_PRISONS_PEOPLE_ON_OAT" x,2020,KE,default,,500,,,,' }, examples: ['7'] })]);
       const headless = [row('UA', 1450, ''), `,,"KG" x,default,,380,,,,`, row('ZM', 210, '"last"')].join('\r\n');
       expect(fromDhis2Csv(headless, template, { header }).notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 3, value: '"KG" x,default,,380,,,,' }, examples: ['2'] })]);
     });
@@ -220,11 +220,11 @@ describe('DHIS2 import', () => {
         fc.property(fc.array(fc.constantFrom('', ',,,', '  '), { maxLength: 8 }), fc.integer({ min: 1, max: 6 }), fc.nat(), fc.constantFrom('\n', '\r\n', '\r'), (blanks, count, at, eol) => {
           const open = at % count;
           const rows = Array.from({ length: count }, (_, i) => row('UA', i, i === open ? '"Central" prison' : i === count - 1 ? '"last"' : ''));
-          // Blank rows spread among the header and the rows; the importer numbers only the rows it reads.
+          // Blank rows spread among the header and the rows, each a line of the file.
           const lines = [head, ...rows].flatMap((line, i) => [...blanks.filter((_, b) => b % (count + 1) === i), line]);
           const { package: back, notes } = fromDhis2Csv(lines.join(eol) + eol, template, { header });
           expect(back).toBeUndefined();
-          expect(notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 9, value: '"Central" prison,' }, examples: [String(open + 2)] })]);
+          expect(notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 9, value: '"Central" prison,' }, examples: [String(lines.indexOf(rows[open]!) + 1)] })]);
         }),
       );
     });
@@ -266,6 +266,43 @@ describe('DHIS2 import', () => {
             ['KE', 500, 'two\nlines'],
             ['ZM', 210, 'last'],
           ]);
+        }),
+      );
+    });
+  });
+
+  describe('rows of CSV as the file numbers them', () => {
+    const head = 'dataelement,period,orgunit,catoptcombo,attroptcombo,value,storedby,lastupdated,comment,followup';
+    const eols = fc.constantFrom('\n', '\r\n', '\r');
+
+    it.each([['LF', '\n'], ['CRLF', '\r\n'], ['CR', '\r']])('names the line where a row starts (%s), past a cell of two lines and blank lines', (_, eol) => {
+      const text = [head, 'PHX_PRISONS_PEOPLE_ON_OAT,2021,UA,default,,1450,,,"line one', 'line two",', '', '', 'PHX_PRISONS_PEOPLE_ON_OAT,2022,UA,default,,"1,450",,,,', 'PHX_PRISONS_PEOPLE_ON_OAT,2023,UA,default,,n/a,,,,', ''].join(eol);
+      const { notes } = fromDhis2Csv(text, template, { header });
+      expect(notes.filter((n) => n.code === 'dhis2.value-skipped').map((n) => [n.params.value, n.examples])).toEqual([
+        ['1,450', ['6']],
+        ['n/a', ['7']],
+      ]);
+    });
+
+    it('names the line where each row starts, whatever the blank lines, cells of several lines and line ends', () => {
+      fc.assert(
+        fc.property(csvPieces, eols, (pieces, eol) => {
+          const { text, lines } = csvFile(head, pieces, eol, (i, comment) => `PHX_PRISONS_PEOPLE_ON_OAT,${2000 + i},UA,default,,n/a${i},,,${comment},`);
+          const { notes } = fromDhis2Csv(text, template, { header });
+          expect(notes.filter((n) => n.code === 'dhis2.value-skipped').map((n) => [n.params.value, n.examples])).toEqual(lines.map((line, i) => [`n/a${i}`, [String(line)]]));
+        }),
+      );
+    });
+
+    it('names the line of a quote error as it names the others', () => {
+      fc.assert(
+        fc.property(csvPieces, eols, fc.boolean(), (pieces, eol, unclosed) => {
+          const bad = `PHX_PRISONS_PEOPLE_ON_OAT,2020,KG,default,,380,,,${unclosed ? '"Central prison' : '"Central" prison'},`;
+          const { text, lines } = csvFile(head, [...pieces, { comment: '' }], eol, (i, comment) => (i === pieces.filter((p) => typeof p !== 'string').length ? bad : `PHX_PRISONS_PEOPLE_ON_OAT,${2000 + i},UA,default,,${i},,,${comment},`));
+          // A quote after an unclosed one would close it: the row below has one only after text after a closing quote.
+          const { package: back, notes } = fromDhis2Csv(unclosed ? text : `${text}PHX_PRISONS_PEOPLE_ON_OAT,2020,ZM,default,,210,,,"last",${eol}`, template, { header });
+          expect(back).toBeUndefined();
+          expect(notes).toEqual([expect.objectContaining({ code: unclosed ? 'import.unclosed-quote' : 'import.text-after-quote', examples: [String(lines[lines.length - 1])] })]);
         }),
       );
     });

@@ -6,7 +6,7 @@ import { codelists, type DataPackage, type Observation } from '@phx/schema';
 import { toSdmxCsv, toSdmxJson, sdmxStructure } from '../src/sdmx/export.js';
 import { sdmxFieldMap } from '../src/sdmx/fields.js';
 import { fromSdmxCsv } from '../src/sdmx/import.js';
-import { carriedRecords, examplePackage } from './support.js';
+import { carriedRecords, csvFile, csvPieces, examplePackage } from './support.js';
 
 const pkg = examplePackage();
 const header = { license: 'CC-BY-4.0', publisher: pkg.publisher };
@@ -190,9 +190,9 @@ describe('SDMX-CSV import', () => {
       expect(notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', severity: 'error', params: { column: 9, value: '"Central" prison' }, count: 1, examples: ['3'], exampleKind: 'row' })]);
     });
 
-    it('numbers the row of text after a closing quote past blank rows, and in the header', () => {
+    it('numbers the row of text after a closing quote by its line, blank lines counted, and in the header', () => {
       const blank = [head, '', row(1, ''), ',,,', '  ', row(2, 'x'), '', row(3, '"Central" prison'), row(4, '"fourth"')].join('\r\n');
-      expect(fromSdmxCsv(blank, options).notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 9, value: '"Central" prison' }, examples: ['4'] })]);
+      expect(fromSdmxCsv(blank, options).notes).toEqual([expect.objectContaining({ code: 'import.text-after-quote', params: { column: 9, value: '"Central" prison' }, examples: ['8'] })]);
       const inHeader = `STRUCTURE,"INDICATOR" x,REF_AREA\n${row(1, '')}\n${row(2, '"second"')}\n`;
       expect(fromSdmxCsv(inHeader, options)).toMatchObject({ package: undefined, notes: [{ code: 'import.text-after-quote', params: { column: 2, value: '"INDICATOR" x,REF_AREA' }, examples: ['1'] }] });
       // With no quote further on, the cell also runs to the end of the file: the text after its quote is what went wrong.
@@ -239,6 +239,20 @@ describe('SDMX-CSV import', () => {
             [1403, 'two\nlines'],
             [1404, 'last'],
           ]);
+        }),
+      );
+    });
+  });
+
+  describe('rows as the file numbers them', () => {
+    const head = 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,REPORTING_ORG,TIME_PERIOD,OBS_VALUE,OBS_COMMENT';
+
+    it('names the line where each row starts, whatever the blank lines, cells of several lines and line ends', () => {
+      fc.assert(
+        fc.property(csvPieces, fc.constantFrom('\n', '\r\n', '\r'), (pieces, eol) => {
+          const { text, lines } = csvFile(head, pieces, eol, (i, comment) => `dataflow,PHX:DF_PRISON_HEALTH(1.0.0),I,prisons-people-on-oat,UA,UA-EDR-38214567,${2000 + i},n/a${i},${comment}`);
+          const { notes } = fromSdmxCsv(text, { header: { license: 'CC-BY-4.0' } });
+          expect(notes.filter((n) => n.code === 'sdmx.value-skipped').map((n) => [n.params.value, n.examples])).toEqual(lines.map((line, i) => [`n/a${i}`, [String(line)]]));
         }),
       );
     });

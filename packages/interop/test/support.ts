@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataPackage, recordTypes, type RecordType } from '@phx/schema';
@@ -33,4 +34,36 @@ export function carriedPart(record: Loose, map: FieldMap, type: RecordType | 'pa
 export function carriedRecords(pkg: DataPackage, map: FieldMap, type: RecordType, drop: readonly string[] = []): Loose[] {
   const records = (pkg[recordTypes[type].collection] ?? []) as Loose[];
   return records.map((r) => carriedPart(r, map, type, drop)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+}
+
+/**
+ * A piece of a generated CSV file: a line the importers skip (blank, or of blank cells, one of them holding a line
+ * break), or a row whose comment may hold line breaks of any kind.
+ */
+export type CsvPiece = string | { comment: string };
+
+/** Pieces of a CSV file below its header, for property tests of how the importers number rows. */
+export const csvPieces = fc.array(
+  fc.oneof(
+    fc.constantFrom('', ',,,', '  ', ',"\n",', ',"\r\n",', ',"\r",'),
+    fc.record({ comment: fc.constantFrom('', 'plain', '"one\nline two"', '"one\r\nline two"', '"one\rline two"', '"a\n\nb\rc"') }),
+  ),
+  { maxLength: 12 },
+);
+
+/**
+ * The text of a CSV file made of a header and pieces, each line ended by `eol`, and the line of the file (from 1, as
+ * an editor numbers them) where each row starts; `rowOf` writes the i-th row with its comment.
+ */
+export function csvFile(head: string, pieces: readonly CsvPiece[], eol: string, rowOf: (i: number, comment: string) => string): { text: string; lines: number[] } {
+  const texts: string[] = [];
+  const lines: number[] = [];
+  let line = 1;
+  for (const piece of [head, ...pieces]) {
+    const text = typeof piece === 'string' ? piece : rowOf(lines.length, piece.comment);
+    if (typeof piece !== 'string') lines.push(line);
+    texts.push(text);
+    line += 1 + (text.match(/\r\n|\r|\n/g)?.length ?? 0);
+  }
+  return { text: texts.join(eol) + eol, lines };
 }

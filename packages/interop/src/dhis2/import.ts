@@ -6,7 +6,7 @@ import Papa from 'papaparse';
 import * as z from 'zod';
 import type { DataPackage, Observation } from '@phx/schema';
 import { dimensionsOf } from '../breakdowns.js';
-import { csvText, reportQuoteError, shortened } from '../csv.js';
+import { csvText, reportQuoteError, rowLines, shortened } from '../csv.js';
 import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
@@ -226,8 +226,9 @@ export function fromDhis2Csv(text: string, mapping: Dhis2Mapping, options: Impor
   const notes = new Notes();
   const input = csvText(text);
   const parsed = Papa.parse<string[]>(input, { skipEmptyLines: 'greedy' });
-  if (reportQuoteError(parsed, input, 1, notes)) return { package: undefined, notes: notes.list() };
+  if (reportQuoteError(parsed, input, notes)) return { package: undefined, notes: notes.list() };
   const { data } = parsed;
+  const lines = rowLines(parsed, input);
   const values: Value[] = [];
   const header = data[0] && headingOf(data[0][0]) === 'dataelement' ? data[0] : undefined;
   const columns = csvColumns(header);
@@ -237,7 +238,7 @@ export function fromDhis2Csv(text: string, mapping: Dhis2Mapping, options: Impor
       const text = columns[field] === undefined ? undefined : row[columns[field]]?.trim();
       return text ? text : undefined;
     };
-    const at = { row: index + 1 };
+    const at = { row: lines[index]! };
     if (isDeleted(cell('deleted'))) {
       notes.warn('dhis2.deleted-skipped', {}, at);
       return;

@@ -1,7 +1,7 @@
 /** SDMX-CSV (2.0, and 1.0's `DATAFLOW` header) read back into PHX observations. */
 import Papa from 'papaparse';
 import { codelists, type Observation } from '@phx/schema';
-import { csvText, reportQuoteError, shortened } from '../csv.js';
+import { csvText, reportQuoteError, rowLines, shortened } from '../csv.js';
 import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
 import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
@@ -56,8 +56,9 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
   const parsed = Papa.parse<Record<string, string>>(input, { header: true, delimiter, skipEmptyLines: 'greedy' });
   // Rows missing trailing cells (or with extra ones) are read as they are; a quote never closed, or text after a
   // closing quote, loses the rows read into its cell.
-  if (reportQuoteError(parsed, input, 2, notes)) return { package: undefined, notes: notes.list() };
+  if (reportQuoteError(parsed, input, notes)) return { package: undefined, notes: notes.list() };
   const { data } = parsed;
+  const lines = rowLines(parsed, input);
   for (const column of parsed.meta.fields ?? []) {
     if (!readColumns.has(column) && !/^STRUCTURE\[/.test(column)) notes.warn('sdmx.column-not-read', { column: shortened(column) });
   }
@@ -65,7 +66,7 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
   const ids = new IdMaker();
   const observations: Observation[] = [];
   data.forEach((row, index) => {
-    const at = { row: index + 2 };
+    const at = { row: lines[index]! };
     const cell = (column: string) => (row[column]?.trim() ? row[column]!.trim() : undefined);
     if (cell('ACTION') === 'D') {
       notes.warn('sdmx.delete-skipped', {}, at);
