@@ -154,8 +154,13 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   const result: AssembledPackage = { readable: true, ok: false, pkg: {}, headerFrom: [], files: [] };
   let header: { value: Record<string, unknown>; origin: Origin } | undefined;
   const add = (type: RecordType, record: Record<string, unknown>, origin: Origin): void => {
-    records.set(type, [...(records.get(type) ?? []), record]);
-    origins.set(type, [...(origins.get(type) ?? []), origin]);
+    // Pushed in place: a copy a record made a file of 45 000 rows take minutes.
+    if (!records.has(type)) {
+      records.set(type, []);
+      origins.set(type, []);
+    }
+    records.get(type)!.push(record);
+    origins.get(type)!.push(origin);
   };
   const setHeader = (value: Record<string, unknown> | undefined, origin: Origin): void => {
     if (!value) return;
