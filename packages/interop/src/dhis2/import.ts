@@ -207,7 +207,7 @@ export function fromDhis2DataValueSet(input: unknown, mapping: Dhis2Mapping, opt
 }
 
 /**
- * Reads DHIS2's data value CSV back into a PHX package. A header row (its first cell `dataelement`) names the
+ * Reads DHIS2's data value CSV back into a PHX package. A header row (a first row with a cell `dataelement`) names the
  * columns, in any order: `dataelement`, `period`, `orgunit`, `categoryoptioncombo` (`catoptcombo` in older DHIS2
  * versions), `value`, `comment` and `deleted` are read, case and `_` aside. Without one, the columns are in DHIS2's
  * order: data element, period, organisation unit, category option combo, attribute option combo, value, stored by,
@@ -230,7 +230,8 @@ export function fromDhis2Csv(text: string, mapping: Dhis2Mapping, options: Impor
   const { data } = parsed;
   const lines = rowLines(parsed, input);
   const values: Value[] = [];
-  const header = data[0] && headingOf(data[0][0]) === 'dataelement' ? data[0] : undefined;
+  // Columns in another order may put the data element anywhere: a row naming it is the header, wherever it is.
+  const header = data[0]?.some((cell) => headingOf(cell) === 'dataelement') ? data[0] : undefined;
   const columns = csvColumns(header);
   data.forEach((row, index) => {
     if (row === header) return;
