@@ -293,6 +293,8 @@ function interopDoc(): string {
     'when no mapping is given. Importing needs the same mapping and its `reportingOrganisation`; a value that is not',
     'a number of zero or more as DHIS2 writes one (`28.7`, `1320`; not `28,7`, `1 320` or `n/a`) is skipped with the',
     'warning `dhis2.value-skipped`, which echoes its text. SDMX-CSV numbers are read the same way.\n',
+    'Both CSV importers (DHIS2 data value CSV and SDMX-CSV) read rows ending in LF, CR LF or CR alone, in any mix, as',
+    'files edited in several programs have them; a line break inside a quoted cell is read as a line feed.\n',
     ...fence('json', JSON.stringify({ ...(gamDhis2Template() as object), dataElements: gamDhis2Template().dataElements.filter((e) => e.indicator === 'hiv-prevalence-prisoners').slice(0, 1) }, null, 2)),
     'The dataValueSet of the sample (periods: `2023`, `2023S1`, `2023Q1`, `202301`, `20230131`):\n',
     ...fence('json', exportPackage(pkg, 'dhis2').files[0]!.content),
