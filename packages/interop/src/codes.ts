@@ -36,7 +36,8 @@ export interface NoteParams {
   /** A cell (in `column`, from 1) of a CSV file opens with a quote and has text after the quote that closes it; `value`: its text from the opening quote to its first line break, shortened. */
   'import.text-after-quote': { column: number; value: string };
   'fhir.count-not-integer': { field: 'numerator' | 'denominator' };
-  'fhir.suppressed-value-withheld': Record<string, never>;
+  /** A suppressed observation holds a `field` that is its value or would give it away: FHIR gets it masked (value, numerator) or not at all (confidence interval). */
+  'fhir.suppressed-value-withheld': { field: 'value' | 'numerator' | 'confidenceInterval' };
   'fhir.unknown-indicator': { indicator: string };
   'fhir.not-a-bundle': Record<string, never>;
   'fhir.entry-unreadable': Record<string, never>;

@@ -48,6 +48,39 @@ describe('FHIR R4 export', () => {
     expect(group.population[0].count).toBeUndefined();
   });
 
+  it('says which fields of a suppressed cell it withholds: value and numerator masked', () => {
+    const observations = pkg.observations!.map((o) => (o.id === 'obs-zm-coinfection-2020' ? { ...o, numerator: 3, value: 1.5 } : o));
+    const notes = toFhirBundle({ ...pkg, observations }).warnings.filter((n) => n.code === 'fhir.suppressed-value-withheld');
+    expect(notes.map((n) => [n.field, n.params, n.examples])).toEqual([
+      ['observation.value', { field: 'value' }, ['obs-zm-coinfection-2020']],
+      ['observation.numerator', { field: 'numerator' }, ['obs-zm-coinfection-2020']],
+    ]);
+  });
+
+  it('sends no confidence interval of a suppressed cell, total or breakdown, and says so; sends it for a cell shown', () => {
+    const bound = fc.double({ min: 0, max: 1e6, noNaN: true });
+    const ids = pkg.observations!.map((o) => o.id);
+    fc.assert(
+      fc.property(fc.constantFrom(...ids), bound, bound, fc.option(fc.constantFrom(90, 95, 99), { nil: undefined }), fc.boolean(), (id, a, b, level, suppressed) => {
+        const confidenceInterval = { lower: Math.min(a, b), upper: Math.max(a, b), ...(level === undefined ? {} : { level }) };
+        const observations = pkg.observations!.map((o) => (o.id === id ? { ...o, confidenceInterval, suppressed } : o));
+        const { data, warnings: notes } = toFhirBundle({ ...pkg, observations });
+        const elements = data.entry.flatMap((e) => JSON.parse(JSON.stringify(e.resource.group ?? [])) as any[]).flatMap((g) => [g, ...(g.stratifier ?? []).flatMap((s: any) => s.stratum ?? [])]); // eslint-disable-line @typescript-eslint/no-explicit-any
+        const own = elements.find((el) => el.extension?.some((x: { valueString?: string }) => x.valueString === id));
+        const interval = own.extension.find((x: { url: string }) => x.url.endsWith('/confidence-interval'));
+        const withheld = notes.find((n) => n.code === 'fhir.suppressed-value-withheld' && n.field === 'observation.confidenceInterval');
+        if (suppressed) {
+          expect(interval).toBeUndefined();
+          expect(withheld).toMatchObject({ params: { field: 'confidenceInterval' }, examples: [id] });
+        } else {
+          expect(interval.extension.map((x: { url: string; valueDecimal: number }) => [x.url, x.valueDecimal])).toEqual(Object.entries(confidenceInterval));
+          expect(withheld).toBeUndefined();
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('warns about each field FHIR cannot carry: meetings, and organisation regions and focus areas', () => {
     const fields = warnings.map((w) => w.field);
     expect(fields).toEqual(expect.arrayContaining(['meeting', 'organisation.regions', 'organisation.focusAreas', 'package.description']));

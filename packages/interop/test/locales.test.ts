@@ -23,7 +23,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'import.unclosed-quote': [{ column: 3, value: 'Central prison,2' }],
   'import.text-after-quote': [{ column: 3, value: '"Central" prison,2' }],
   'fhir.count-not-integer': [{ field: 'numerator' }, { field: 'denominator' }],
-  'fhir.suppressed-value-withheld': [{}],
+  'fhir.suppressed-value-withheld': [{ field: 'value' }, { field: 'numerator' }, { field: 'confidenceInterval' }],
   'fhir.unknown-indicator': [{ indicator: 'halfway-house-places' }],
   'fhir.not-a-bundle': [{}],
   'fhir.entry-unreadable': [{}],

@@ -211,9 +211,14 @@ function measure(definition: IndicatorDefinition): Measure {
   } as Measure;
 }
 
-/** The extensions that carry one observation's own fields: its id, notes, method, interval. */
-function observationExtensions(observation: Observation): Extension[] {
-  const ci = observation.confidenceInterval;
+/**
+ * The extensions that carry one observation's own fields: its id, notes, method, interval. A suppressed cell's
+ * interval is left out: its bounds would give away the value it withholds.
+ */
+function observationExtensions(observation: Observation, notes: Notes): Extension[] {
+  const withheld = observation.suppressed === true && observation.confidenceInterval !== undefined;
+  if (withheld) notes.warn('fhir.suppressed-value-withheld', { field: 'confidenceInterval' }, { record: observation.id }, 'observation.confidenceInterval');
+  const ci = withheld ? undefined : observation.confidenceInterval;
   return [
     { url: phxExtensions.observationId, valueString: observation.id },
     ...(observation.methodNote ? [{ url: phxExtensions.methodNote, valueString: observation.methodNote }] : []),
@@ -247,8 +252,10 @@ function figures(observation: Observation, definition: IndicatorDefinition | und
     return [{ code: populationCode(code), count: value }];
   };
   const suppressed = observation.suppressed === true;
-  if (suppressed && observation.value !== undefined) {
-    notes.warn('fhir.suppressed-value-withheld', {}, { record: observation.id }, 'observation.value');
+  if (suppressed) {
+    for (const field of ['value', 'numerator'] as const) {
+      if (observation[field] !== undefined) notes.warn('fhir.suppressed-value-withheld', { field }, { record: observation.id }, `observation.${field}`);
+    }
   }
   const population = [...count(countCode, observation.numerator, suppressed), ...count('denominator', observation.denominator, false)];
   const measureScore: Quantity | undefined = suppressed
@@ -302,7 +309,7 @@ function stratifiers(breakdowns: Iterable<Observation>, definitions: Map<string,
         ? { value: coding(codelistSystem(dimensions[0]![0]), dimensions[0]![1]) }
         : { component: dimensions.map(([dimension, code]) => ({ code: coding(codelistSystem('disaggregationDimension'), dimension), value: coding(codelistSystem(dimension), code) })) };
     const stratum: MeasureReportGroupStratifierStratum = {
-      extension: observationExtensions(observation),
+      extension: observationExtensions(observation, notes),
       ...values,
       ...figures(observation, definitions.get(observation.indicator), notes),
     };
@@ -360,7 +367,7 @@ export function toFhirBundle(pkg: DataPackage): Exported<FhirBundle> {
       : { identifier: { system: identifierSystems.facility, value: first.scope.facility! } };
     const reporterUrl = writer.fullUrlOf(`organisation|${first.reportingOrganisation}`);
     const group: MeasureReportGroup = {
-      ...(draft.total ? { extension: observationExtensions(draft.total), ...figures(draft.total, definitions.get(first.indicator), notes) } : {}),
+      ...(draft.total ? { extension: observationExtensions(draft.total, notes), ...figures(draft.total, definitions.get(first.indicator), notes) } : {}),
       ...(draft.breakdowns.size ? { stratifier: stratifiers(draft.breakdowns.values(), definitions, notes) } : {}),
     };
     const report: MeasureReport = {

@@ -9,6 +9,11 @@ const skipped = {
   MeasureReport: 'a MeasureReport without a measure, a reporter with a PHX identifier, a subject Location with a country, or a period is skipped',
   stratum: 'a stratum whose value is not a PHX breakdown code is skipped',
 } as const;
+const withheld = {
+  value: 'the value of a suppressed observation is withheld (data-absent-reason "masked")',
+  numerator: 'the numerator of a suppressed observation is withheld (data-absent-reason "masked")',
+  confidenceInterval: 'the confidence interval of a suppressed observation is not sent: its bounds would give away the withheld value',
+} as const;
 
 /** English texts. */
 export const en: InteropLocale = {
@@ -24,7 +29,7 @@ export const en: InteropLocale = {
     'import.unclosed-quote': (p) => `a quote (") opened in column ${p.column} is never closed, so the rest of the file was read into this one cell, from "${p.value}": close the quote or remove it`,
     'import.text-after-quote': (p) => `the cell in column ${p.column} opens with a quote (") and has text after the quote that closes it (${p.value}), so the cells and rows after it may have been read into this one cell: write a quote inside a cell twice ("") or remove the quotes`,
     'fhir.count-not-integer': (p) => `a FHIR population count is a whole number: the fractional ${p.field} is left out`,
-    'fhir.suppressed-value-withheld': () => 'the value of a suppressed observation is withheld (data-absent-reason "masked")',
+    'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `the indicator "${p.indicator}" is neither in the catalogue nor in the package: its Measure holds only its URL`,
     'fhir.not-a-bundle': () => 'the input is not a FHIR Bundle (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'a Bundle entry without a resource is skipped',

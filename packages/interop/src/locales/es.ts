@@ -10,6 +10,11 @@ const skipped = {
   stratum: 'se omite un estrato cuyo valor no es un código de desagregación PHX',
 } as const;
 const parts = { numerator: 'se omite el numerador fraccionario', denominator: 'se omite el denominador fraccionario' } as const;
+const withheld = {
+  value: 'el valor de una observación suprimida no se transmite (data-absent-reason "masked")',
+  numerator: 'el numerador de una observación suprimida no se transmite (data-absent-reason "masked")',
+  confidenceInterval: 'el intervalo de confianza de una observación suprimida no se transmite: sus límites revelarían el valor suprimido',
+} as const;
 
 /** Spanish texts. */
 export const es: InteropLocale = {
@@ -25,7 +30,7 @@ export const es: InteropLocale = {
     'import.unclosed-quote': (p) => `unas comillas (") abiertas en la columna ${p.column} no se cierran nunca: todo el resto del archivo se leyó en esta única celda, a partir de «${p.value}»; cierre las comillas o elimínelas`,
     'import.text-after-quote': (p) => `la celda de la columna ${p.column} empieza con comillas (") y tiene texto después de las comillas que la cierran (${p.value}): las celdas y filas siguientes pueden haberse leído en esta única celda; duplique las comillas dentro de la celda ("") o elimínelas`,
     'fhir.count-not-integer': (p) => `un recuento de población FHIR es un número entero: ${parts[p.field]}`,
-    'fhir.suppressed-value-withheld': () => 'el valor de una observación suprimida no se transmite (data-absent-reason "masked")',
+    'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `el indicador «${p.indicator}» no está en el catálogo ni en el paquete: su Measure solo lleva su dirección`,
     'fhir.not-a-bundle': () => 'la entrada no es un Bundle FHIR (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'se omite una entrada del Bundle sin recurso',

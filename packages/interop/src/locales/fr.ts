@@ -10,6 +10,11 @@ const skipped = {
   stratum: 'une strate dont la valeur n’est pas un code de ventilation PHX est ignorée',
 } as const;
 const parts = { numerator: 'le numérateur fractionnaire est omis', denominator: 'le dénominateur fractionnaire est omis' } as const;
+const withheld = {
+  value: 'la valeur d’une observation masquée n’est pas transmise (data-absent-reason "masked")',
+  numerator: 'le numérateur d’une observation masquée n’est pas transmis (data-absent-reason "masked")',
+  confidenceInterval: 'l’intervalle de confiance d’une observation masquée n’est pas transmis : ses bornes trahiraient la valeur masquée',
+} as const;
 
 /** French texts. */
 export const fr: InteropLocale = {
@@ -25,7 +30,7 @@ export const fr: InteropLocale = {
     'import.unclosed-quote': (p) => `un guillemet (") ouvert dans la colonne ${p.column} n’est jamais fermé : tout le reste du fichier a été lu dans cette seule cellule, à partir de « ${p.value} » ; fermez le guillemet ou supprimez-le`,
     'import.text-after-quote': (p) => `la cellule de la colonne ${p.column} commence par un guillemet (") et contient du texte après le guillemet qui la ferme (${p.value}) : les cellules et les lignes suivantes ont pu être lues dans cette seule cellule ; doublez les guillemets à l’intérieur de la cellule ("") ou supprimez-les`,
     'fhir.count-not-integer': (p) => `un effectif de population FHIR est un nombre entier : ${parts[p.field]}`,
-    'fhir.suppressed-value-withheld': () => 'la valeur d’une observation masquée n’est pas transmise (data-absent-reason "masked")',
+    'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `l’indicateur « ${p.indicator} » n’est ni dans le catalogue ni dans le paquet : sa Measure ne porte que son adresse`,
     'fhir.not-a-bundle': () => 'l’entrée n’est pas un Bundle FHIR (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'une entrée du Bundle sans ressource est ignorée',

@@ -10,6 +10,11 @@ const skipped = {
   stratum: 'Страта, значение которой не является кодом дезагрегации PHX, пропущена',
 } as const;
 const parts = { numerator: 'Дробный числитель', denominator: 'Дробный знаменатель' } as const;
+const withheld = {
+  value: 'Значение скрытого наблюдения не передаётся (data-absent-reason "masked")',
+  numerator: 'Числитель скрытого наблюдения не передаётся (data-absent-reason "masked")',
+  confidenceInterval: 'Доверительный интервал скрытого наблюдения не передаётся: его границы выдали бы скрытое значение',
+} as const;
 
 /** Russian texts. */
 export const ru: InteropLocale = {
@@ -25,7 +30,7 @@ export const ru: InteropLocale = {
     'import.unclosed-quote': (p) => `В столбце ${p.column} открыта кавычка ("), но не закрыта, поэтому весь остаток файла прочитан в эту одну ячейку, начиная с «${p.value}»: закройте кавычку или удалите её`,
     'import.text-after-quote': (p) => `Ячейка в столбце ${p.column} начинается с кавычки ("), но после закрывающей кавычки в ней есть ещё текст (${p.value}), поэтому следующие ячейки и строки могли быть прочитаны в эту одну ячейку: удвойте кавычки внутри ячейки ("") или удалите их`,
     'fhir.count-not-integer': (p) => `${parts[p.field]} опущен: численность популяции в FHIR — целое число`,
-    'fhir.suppressed-value-withheld': () => 'Значение скрытого наблюдения не передаётся (data-absent-reason "masked")',
+    'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `Индикатора «${p.indicator}» нет ни в каталоге, ни в пакете: его Measure содержит только адрес`,
     'fhir.not-a-bundle': () => 'Входные данные не являются FHIR Bundle (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'Запись Bundle без ресурса пропущена',

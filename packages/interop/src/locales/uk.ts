@@ -10,6 +10,11 @@ const skipped = {
   stratum: 'Страту, значення якої не є кодом дезагрегації PHX, пропущено',
 } as const;
 const parts = { numerator: 'Дробовий чисельник', denominator: 'Дробовий знаменник' } as const;
+const withheld = {
+  value: 'Значення прихованого спостереження не передається (data-absent-reason "masked")',
+  numerator: 'Чисельник прихованого спостереження не передається (data-absent-reason "masked")',
+  confidenceInterval: 'Довірчий інтервал прихованого спостереження не передається: його межі видали б приховане значення',
+} as const;
 
 /** Ukrainian texts. */
 export const uk: InteropLocale = {
@@ -25,7 +30,7 @@ export const uk: InteropLocale = {
     'import.unclosed-quote': (p) => `У стовпці ${p.column} відкрито лапки ("), але їх не закрито, тому всю решту файлу прочитано в цю одну клітинку, починаючи з «${p.value}»: закрийте лапки або видаліть їх`,
     'import.text-after-quote': (p) => `Клітинка в стовпці ${p.column} починається з лапок ("), але після закривальних лапок у ній є ще текст (${p.value}), тому наступні клітинки й рядки могли бути прочитані в цю одну клітинку: подвойте лапки всередині клітинки ("") або видаліть їх`,
     'fhir.count-not-integer': (p) => `${parts[p.field]} пропущено: чисельність популяції у FHIR — ціле число`,
-    'fhir.suppressed-value-withheld': () => 'Значення прихованого спостереження не передається (data-absent-reason "masked")',
+    'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `Індикатора «${p.indicator}» немає ні в каталозі, ні в пакеті: його Measure містить лише адресу`,
     'fhir.not-a-bundle': () => 'Вхідні дані не є FHIR Bundle (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'Запис Bundle без ресурсу пропущено',
