@@ -161,3 +161,93 @@ describe('FHIR R4 import', () => {
     );
   });
 });
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const header = { header: { license: 'CC-BY-4.0', publisher: { id: 'UA-EDR-38214567', name: 'Alliance' } } };
+const phx = (path: string) => `https://phx-network.github.io/phx/${path}`;
+const populations = (numerator: number, denominator: number) => [
+  { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-population', code: 'numerator' }] }, count: numerator },
+  { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-population', code: 'denominator' }] }, count: denominator },
+];
+const ukraine = { resourceType: 'Location', identifier: [{ system: 'urn:iso:std:iso:3166', value: 'UA' }], address: { country: 'UA' } };
+/** A MeasureReport of HIV prevalence in 2022, by a PHX organisation, about `subject`. */
+const measureReport = (fields: Json = {}): Json => ({
+  resourceType: 'MeasureReport',
+  id: 'mr-1',
+  status: 'complete',
+  type: 'summary',
+  measure: phx('fhir/Measure/hiv-prevalence-prisoners'),
+  subject: { reference: 'urn:uuid:00000000-0000-4000-8000-0000000000aa' },
+  reporter: { identifier: { system: phx('id/organisation'), value: 'UA-EDR-38214567' } },
+  period: { start: '2022-01-01', end: '2022-12-31' },
+  group: [{ population: populations(400, 9700) }],
+  ...fields,
+});
+const bundleOf = (...entries: [string, Json][]) => ({ resourceType: 'Bundle', type: 'collection', entry: entries.map(([fullUrl, resource]) => ({ fullUrl, resource })) });
+const withUkraine = (report: Json, fullUrl = 'urn:uuid:00000000-0000-4000-8000-000000000001') => bundleOf([fullUrl, report], ['urn:uuid:00000000-0000-4000-8000-0000000000aa', ukraine]);
+const imported = (bundle: unknown) => fromFhirBundle(bundle, header);
+const figuresOf = (bundle: unknown) => imported(bundle).package!.observations!.map((o) => ({ scope: o.scope, numerator: o.numerator, denominator: o.denominator, ...(o.disaggregation ? { disaggregation: o.disaggregation } : {}) }));
+
+describe('FHIR R4 import: the subject Location and references', () => {
+  const facility = { resourceType: 'Location', id: 'loc-12', identifier: [{ system: phx('id/facility'), value: 'ua-fac-12' }], name: 'Kyiv SIZO', address: { country: 'UA' } };
+  const sizo = { resourceType: 'Location', id: 'loc-sizo', identifier: [{ system: 'https://moj.gov.ua/id/facility', value: 'SIZO-13' }], name: 'Lviv SIZO No. 19', address: { country: 'UA', state: 'Lviv' } };
+  const base = 'https://hmis.example.org/fhir/';
+
+  it('skips a report about a Location it cannot place, naming it, rather than read it as the country’s', () => {
+    const { package: read, notes } = imported(bundleOf([`${base}MeasureReport/mr-1`, measureReport({ subject: { reference: `${base}Location/loc-sizo` } })], [`${base}Location/loc-sizo`, sizo]));
+    expect(read!.observations ?? []).toEqual([]);
+    expect(notes).toContainEqual(expect.objectContaining({ code: 'fhir.subject-unknown', params: { location: 'Lviv SIZO No. 19' }, examples: ['mr-1'], field: 'observation.scope' }));
+  });
+
+  it('never takes a Location that says anything of a place within its country for the country', () => {
+    const within = fc.constantFrom<Json>(
+      { name: 'Lviv SIZO No. 19' },
+      { address: { country: 'UA', state: 'Lviv' } },
+      { address: { country: 'UA', city: 'Lviv' } },
+      { identifier: [{ system: 'https://moj.gov.ua/id/facility', value: 'SIZO-13' }] },
+      { physicalType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'bu' }] } },
+      { partOf: { reference: 'Location/ua' } },
+      { type: [{ text: 'prison' }] },
+    );
+    fc.assert(
+      fc.property(fc.array(within, { minLength: 1, maxLength: 4 }), (parts) => {
+        const location = Object.assign({ resourceType: 'Location', id: 'loc', address: { country: 'UA' } }, ...parts);
+        const { package: read, notes } = imported(bundleOf([`${base}MeasureReport/mr-1`, measureReport({ subject: { reference: 'Location/loc' } })], [`${base}Location/loc`, location]));
+        expect(read!.observations ?? []).toEqual([]);
+        expect(notes.map((n) => n.code)).toContain('fhir.subject-unknown');
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('reads a Location of only a country, or one with the ISO 3166 identifier, as the country', () => {
+    expect(figuresOf(bundleOf([`${base}MeasureReport/mr-1`, measureReport({ subject: { reference: 'Location/ua' } })], [`${base}Location/ua`, { resourceType: 'Location', id: 'ua', address: { country: 'UA' } }]))).toEqual([{ scope: { country: 'UA' }, numerator: 400, denominator: 9700 }]);
+    expect(figuresOf(withUkraine(measureReport()))).toEqual([{ scope: { country: 'UA' }, numerator: 400, denominator: 9700 }]);
+  });
+
+  it('resolves a relative reference against the base of the fullUrl of the entry that holds it, with or without a version', () => {
+    for (const reference of ['Location/loc-12', 'Location/loc-12/_history/3', `${base}Location/loc-12`]) {
+      const report = measureReport({ subject: { reference }, reporter: { reference: 'Organization/org-1' } });
+      const organisation = { resourceType: 'Organization', id: 'org-1', identifier: [{ system: phx('id/organisation'), value: 'UA-EDR-38214567' }], name: 'Alliance' };
+      const read = bundleOf([`${base}MeasureReport/mr-1`, report], [`${base}Location/loc-12`, facility], [`${base}Organization/org-1`, organisation], [`${base}Location/loc-sizo`, sizo]);
+      expect(figuresOf(read)).toEqual([{ scope: { country: 'UA', facility: 'ua-fac-12' }, numerator: 400, denominator: 9700 }]);
+    }
+  });
+
+  it('does not resolve a relative reference from an entry whose fullUrl has no base, nor one to a resource of another type', () => {
+    const fromUuid = bundleOf(['urn:uuid:00000000-0000-4000-8000-000000000001', measureReport({ subject: { reference: 'Location/loc-12' } })], [`${base}Location/loc-12`, facility]);
+    expect(imported(fromUuid).package!.observations ?? []).toEqual([]);
+    const organisation = { resourceType: 'Organization', id: 'org-1', identifier: [{ system: phx('id/organisation'), value: 'UA-EDR-38214567' }], name: 'Alliance', address: [{ country: 'UA' }] };
+    const wrongType = bundleOf([`${base}MeasureReport/mr-1`, measureReport({ subject: { reference: 'Organization/org-1' } })], [`${base}Organization/org-1`, organisation]);
+    expect(imported(wrongType).package!.observations ?? []).toEqual([]);
+  });
+
+  it('resolves references to resources contained in the report', () => {
+    const report = measureReport({
+      contained: [{ ...facility, id: 'loc' }, { resourceType: 'Organization', id: 'org', identifier: [{ system: phx('id/organisation'), value: 'UA-EDR-38214567' }], name: 'Alliance' }],
+      subject: { reference: '#loc' },
+      reporter: { reference: '#org' },
+    });
+    expect(figuresOf(bundleOf(['urn:uuid:00000000-0000-4000-8000-000000000001', report]))).toEqual([{ scope: { country: 'UA', facility: 'ua-fac-12' }, numerator: 400, denominator: 9700 }]);
+  });
+});

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { codelists, indicatorCatalogue, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
 import { breakdownDimensions } from '../breakdowns.js';
 import { assemblePackage, IdMaker, type ImportedRecords, type ImportOptions, type ImportResult, type PackageHeader } from '../imported.js';
-import { Notes } from '../report.js';
+import { Notes, type At } from '../report.js';
 import { codelistSystem, hl7, identifierSystems, measureUrl, PHX_BASE, phxExtensions, ucumOfUnit } from './vocabulary.js';
 
 type Json = Record<string, unknown>;
@@ -57,9 +57,14 @@ function known<T extends string>(code: string | undefined, codes: readonly T[]):
   return code !== undefined && (codes as readonly string[]).includes(code) ? (code as T) : undefined;
 }
 
+/** A RESTful `[type]/[id]` (optionally `/_history/[version]`) at the end of a URL, and the base before it. */
+const RESTFUL = /^((?:https?:\/\/.+\/)?)([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})(?:\/_history\/[A-Za-z0-9\-.]{1,64})?$/;
+
 class BundleReader {
   readonly byFullUrl = new Map<string, Json>();
   readonly resources: Json[] = [];
+  readonly #fullUrlOf = new Map<Json, string>();
+  readonly #indexOf = new Map<Json, number>();
 
   constructor(entries: unknown[], notes: Notes) {
     entries.forEach((entry, index) => {
@@ -69,22 +74,49 @@ class BundleReader {
         return;
       }
       this.resources.push(parsed.data.resource);
-      if (parsed.data.fullUrl) this.byFullUrl.set(parsed.data.fullUrl, parsed.data.resource);
+      this.#indexOf.set(parsed.data.resource, index);
+      if (parsed.data.fullUrl) {
+        this.byFullUrl.set(parsed.data.fullUrl, parsed.data.resource);
+        this.#fullUrlOf.set(parsed.data.resource, parsed.data.fullUrl);
+      }
     });
+  }
+
+  /** Where a resource is in the Bundle, as a JSON Pointer to its entry. */
+  pointerOf(resource: Json): string {
+    return `/entry/${this.#indexOf.get(resource) ?? 0}`;
   }
 
   ofType(type: string): Json[] {
     return this.resources.filter((r) => r.resourceType === type);
   }
 
-  /** The resource a Reference points to: by `reference` within the Bundle, else by identifier. */
-  resolve(reference: unknown, type: string): Json | undefined {
+  /**
+   * The resource of a type a Reference in `from` points to: by `reference` as R4 resolves it in a Bundle
+   * (bundle.html, "Resolving references in Bundles"), else by identifier.
+   */
+  resolve(reference: unknown, type: string, from: Json): Json | undefined {
     if (!isObject(reference)) return undefined;
-    const byUrl = text(reference.reference) ? this.byFullUrl.get(reference.reference as string) : undefined;
-    if (byUrl) return byUrl;
+    const url = text(reference.reference);
+    const byUrl = url === undefined ? undefined : this.#byReference(url, from);
+    if (byUrl) return byUrl.resourceType === type ? byUrl : undefined;
     const identifier = isObject(reference.identifier) ? reference.identifier : undefined;
     if (!identifier) return undefined;
     return this.ofType(type).find((r) => list(r.identifier).some((i) => i.system === identifier.system && i.value === identifier.value));
+  }
+
+  /**
+   * `#id`: a resource contained in `from`. A fullUrl: its entry. `[type]/[id]`: the entry whose fullUrl is that
+   * reference on the base of `from`'s fullUrl, when that fullUrl is a RESTful one (a `urn:uuid:` has no base).
+   */
+  #byReference(url: string, from: Json): Json | undefined {
+    if (url.startsWith('#')) return list(from.contained).find((r) => r.id === url.slice(1));
+    const restful = RESTFUL.exec(url);
+    const versionless = restful ? restful[1]! + restful[2]! : url;
+    const found = this.byFullUrl.get(url) ?? this.byFullUrl.get(versionless);
+    if (found || !restful || restful[1]) return found;
+    const base = RESTFUL.exec(this.#fullUrlOf.get(from) ?? '')?.[1];
+    return base ? this.byFullUrl.get(base + restful[2]!) : undefined;
   }
 }
 
@@ -167,18 +199,41 @@ function readIndicator(resource: Json, code: string): IndicatorDefinition | unde
   };
 }
 
-/** The scope of a report from the Location it is about. */
-function scopeOf(location: Json | undefined, reader: BundleReader): Observation['scope'] | undefined {
+/**
+ * Whether a Location without PHX identifiers is a country: it says nothing of a place within the country (a
+ * state, a town, a building, another identifier, a name other than the country's code).
+ */
+function isCountryOnly(location: Json, country: string): boolean {
+  const address = isObject(location.address) ? location.address : {};
+  const physicalType = codeOf(location.physicalType, hl7.locationPhysicalType);
+  return (
+    list(location.identifier).length === 0 &&
+    Object.keys(address).every((key) => key === 'country' || key === 'use' || key === 'type') &&
+    [undefined, country].includes(text(location.name)) &&
+    location.partOf === undefined &&
+    location.position === undefined &&
+    location.type === undefined &&
+    (location.physicalType === undefined || physicalType === 'jdn')
+  );
+}
+
+/**
+ * The scope of a report from the Location it is about; `unknown` names a Location PHX cannot place (not a PHX
+ * facility or area, not a country), whose figures must not be taken for the whole country's.
+ */
+function scopeOf(location: Json | undefined): { scope: Observation['scope'] } | { unknown: string } | undefined {
   if (!location) return undefined;
   const address = isObject(location.address) ? location.address : {};
-  const country = text(address.country) as Observation['scope']['country'] | undefined;
+  const iso = identifierOf(location, identifierSystems.country);
+  const country = (text(address.country) ?? iso) as Observation['scope']['country'] | undefined;
   if (!country) return undefined;
   const facility = identifierOf(location, identifierSystems.facility);
-  if (facility) return { country, facility };
+  if (facility) return { scope: { country, facility } };
   const area = identifierOf(location, identifierSystems.area);
-  if (area) return { country, subnationalArea: text(address.state) ?? area.slice(3) };
-  void reader;
-  return { country };
+  if (area) return { scope: { country, subnationalArea: text(address.state) ?? area.slice(3) } };
+  if (iso || isCountryOnly(location, country)) return { scope: { country } };
+  const name = text(location.name) ?? text(list(location.identifier)[0]?.value) ?? text(location.id) ?? country;
+  return { unknown: name };
 }
 
 /** The figures and own fields of one observation, from a group or a stratum. */
@@ -254,14 +309,19 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
   const observations: Observation[] = [];
   for (const report of reader.ofType('MeasureReport')) {
     const reportId = identifierOf(report, identifierSystems.observation) ?? text(report.id);
-    const where = reportId === undefined ? undefined : { record: reportId };
+    const where: At = reportId === undefined ? { pointer: reader.pointerOf(report) } : { record: reportId };
     const measure = text(report.measure);
     const indicator = measure ? identifierOf(measures.get(measure) ?? {}, identifierSystems.indicator) ?? measure.replace(`${PHX_BASE}/fhir/Measure/`, '') : undefined;
     const reporter = isObject(report.reporter) ? report.reporter : {};
     const reporterIdentifier = isObject(reporter.identifier) && reporter.identifier.system === identifierSystems.organisation ? text(reporter.identifier.value) : undefined;
-    const reportingOrganisation = reporterIdentifier ?? identifierOf(reader.resolve(reporter, 'Organization') ?? {}, identifierSystems.organisation);
-    const subject = reader.resolve(report.subject, 'Location');
-    const scope = scopeOf(subject, reader);
+    const reportingOrganisation = reporterIdentifier ?? identifierOf(reader.resolve(reporter, 'Organization', report) ?? {}, identifierSystems.organisation);
+    const subject = reader.resolve(report.subject, 'Location', report);
+    const place = scopeOf(subject);
+    if (place && 'unknown' in place) {
+      notes.warn('fhir.subject-unknown', { location: place.unknown }, where, 'observation.scope');
+      continue;
+    }
+    const scope = place?.scope;
     const period = isObject(report.period) ? report.period : {};
     const start = text(period.start)?.slice(0, 10);
     const end = text(period.end)?.slice(0, 10);
@@ -308,7 +368,8 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
 /**
  * Reads a FHIR R4 Bundle (parsed JSON) back into a PHX package: Organization → organisations, Location with a
  * PHX facility identifier → facilities, Measure beyond the catalogue → indicators, MeasureReport → observations
- * (the group's figures as the total, each stratum as a breakdown). Never throws: unreadable input is an error note.
+ * (the group's figures as the total, each stratum as a breakdown). A report about a Location that is not a PHX facility, area or country is skipped with a
+ * warning. Never throws: unreadable input is an error note.
  *
  * @example
  * ```ts

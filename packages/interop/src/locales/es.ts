@@ -36,6 +36,7 @@ export const es: InteropLocale = {
     'fhir.entry-unreadable': () => 'se omite una entrada del Bundle sin recurso',
     'fhir.resource-skipped': (p) => skipped[p.resourceType],
     'fhir.default-data-source': () => 'un MeasureReport sin fuente de datos PHX se lee como datos rutinarios de programa',
+    'fhir.subject-unknown': (p) => `el MeasureReport trata de la Location «${p.location}», que no es un establecimiento, una zona subnacional ni un país de PHX: se omite en lugar de leerse como una cifra del país entero`,
     'dhis2.mapping-invalid': (p) => `archivo de correspondencia, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'es')}`,
     'dhis2.mapping-not-a-uid': (p) => `archivo de correspondencia, ${p.pointer}: «${p.value}» no es un UID de DHIS2 (una letra y luego diez letras o cifras); para códigos, indique "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `la correspondencia no tiene elemento de datos para el indicador «${p.indicator}»`,

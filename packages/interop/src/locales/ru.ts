@@ -36,6 +36,7 @@ export const ru: InteropLocale = {
     'fhir.entry-unreadable': () => 'Запись Bundle без ресурса пропущена',
     'fhir.resource-skipped': (p) => skipped[p.resourceType],
     'fhir.default-data-source': () => 'MeasureReport без источника данных PHX читается как данные рутинных программ',
+    'fhir.subject-unknown': (p) => `MeasureReport относится к Location «${p.location}», которая не является учреждением, субнациональной территорией или страной PHX: он пропущен, чтобы не читать его как данные по всей стране`,
     'dhis2.mapping-invalid': (p) => `Файл сопоставления, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'ru')}`,
     'dhis2.mapping-not-a-uid': (p) => `Файл сопоставления, ${p.pointer}: «${p.value}» — не UID DHIS2 (буква, затем десять букв или цифр); для кодов укажите "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `В сопоставлении нет элемента данных для индикатора «${p.indicator}»`,
