@@ -45,6 +45,8 @@ export interface NoteParams {
   'fhir.default-data-source': Record<string, never>;
   /** A MeasureReport whose subject is a Location that is neither a PHX facility or area nor a country (`location`: its name, else its first identifier or id): the report is skipped rather than read as the whole country's. */
   'fhir.subject-unknown': { location: string };
+  /** A MeasureReport group other than the one without a code that holds the total (`group`: its code's text or code, else its place as `#2`): it is skipped rather than read as the total. */
+  'fhir.group-skipped': { group: string };
   /** A problem of the mapping file's shape: rendered by @phx/schema from `problem` and `problemParams`. */
   'dhis2.mapping-invalid': { pointer: string; problem: StructuralProblem['code']; problemParams: StructuralProblem['params'] };
   'dhis2.mapping-not-a-uid': { pointer: string; value: string };

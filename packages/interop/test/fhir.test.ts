@@ -187,6 +187,43 @@ const bundleOf = (...entries: [string, Json][]) => ({ resourceType: 'Bundle', ty
 const withUkraine = (report: Json, fullUrl = 'urn:uuid:00000000-0000-4000-8000-000000000001') => bundleOf([fullUrl, report], ['urn:uuid:00000000-0000-4000-8000-0000000000aa', ukraine]);
 const imported = (bundle: unknown) => fromFhirBundle(bundle, header);
 const figuresOf = (bundle: unknown) => imported(bundle).package!.observations!.map((o) => ({ scope: o.scope, numerator: o.numerator, denominator: o.denominator, ...(o.disaggregation ? { disaggregation: o.disaggregation } : {}) }));
+const coded = (text: string, numerator: number, denominator: number) => ({ code: { text }, population: populations(numerator, denominator) });
+
+describe('FHIR R4 import: MeasureReport groups', () => {
+  it('takes no coded group for the total: groups "Women" and "All" are each skipped with a warning naming it and the report', () => {
+    const { package: read, notes } = imported(withUkraine(measureReport({ group: [coded('Women', 30, 600), coded('All', 400, 9700)] })));
+    expect(read!.observations ?? []).toEqual([]);
+    expect(notes.filter((n) => n.code === 'fhir.group-skipped').map((n) => [n.params, n.examples])).toEqual([
+      [{ group: 'Women' }, ['mr-1']],
+      [{ group: 'All' }, ['mr-1']],
+    ]);
+  });
+
+  it('cannot tell two groups without a code apart: neither is the total', () => {
+    const { package: read, notes } = imported(withUkraine(measureReport({ group: [{ population: populations(30, 600) }, { population: populations(400, 9700) }] })));
+    expect(read!.observations ?? []).toEqual([]);
+    expect(notes.filter((n) => n.code === 'fhir.group-skipped').map((n) => n.params)).toEqual([{ group: '#1' }, { group: '#2' }]);
+  });
+
+  it('reads the group without a code as PHX writes it, total and stratifiers, wherever other groups are put around it', () => {
+    const expected = figuresOf(JSON.parse(JSON.stringify(bundle)));
+    const extra = fc.record({ text: fc.string({ minLength: 1, maxLength: 12 }).filter((s) => /\S/.test(s)), numerator: fc.nat(1000), denominator: fc.nat(100000) });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), extra), { maxLength: 3 }), (extras) => {
+        const copy = JSON.parse(JSON.stringify(bundle));
+        const reports = copy.entry.filter((e: Json) => e.resource.resourceType === 'MeasureReport');
+        for (const [at, { text, numerator, denominator }] of extras) {
+          const report = reports[at % reports.length].resource;
+          report.group.splice(at % (report.group.length + 1), 0, coded(text, numerator, denominator));
+        }
+        const { notes: read } = imported(copy);
+        expect(figuresOf(copy)).toEqual(expected);
+        expect(read.filter((n) => n.code === 'fhir.group-skipped').reduce((sum, n) => sum + n.count, 0)).toBe(extras.length);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
 
 describe('FHIR R4 import: the subject Location and references', () => {
   const facility = { resourceType: 'Location', id: 'loc-12', identifier: [{ system: phx('id/facility'), value: 'ua-fac-12' }], name: 'Kyiv SIZO', address: { country: 'UA' } };

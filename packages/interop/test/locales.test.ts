@@ -30,6 +30,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'fhir.resource-skipped': [{ resourceType: 'Organization' }, { resourceType: 'Measure' }, { resourceType: 'MeasureReport' }, { resourceType: 'stratum' }],
   'fhir.default-data-source': [{}],
   'fhir.subject-unknown': [{ location: 'Lviv SIZO No. 19' }],
+  'fhir.group-skipped': [{ group: 'Women' }, { group: '#2' }],
   'dhis2.mapping-invalid': [{ pointer: '/dataElements/0', problem: 'schema.required', problemParams: { zodCode: 'invalid_type', field: 'dataElement' } }],
   'dhis2.mapping-not-a-uid': [{ pointer: '/dataSet', value: 'gam-2023' }],
   'dhis2.unmapped-indicator': [{ indicator: 'prison-occupancy' }],

@@ -282,6 +282,27 @@ function breakdownOf(stratum: Json, stratifierCodes: unknown): Observation['disa
   return entries.length ? (Object.fromEntries(entries) as Observation['disaggregation']) : undefined;
 }
 
+/** What names a MeasureReport group in a note: its code's text or first code, else its place (from 1) as `#2`. */
+function groupName(group: Json, index: number): string {
+  const code = isObject(group.code) ? group.code : {};
+  return text(code.text) ?? text(list(code.coding)[0]?.code) ?? text(list(code.coding)[0]?.display) ?? `#${index + 1}`;
+}
+
+/**
+ * The group of a MeasureReport that holds its total and breakdowns, as the exporter writes it: the one group
+ * without a code. Any other group (one with a code, or each of several without) counts something PHX cannot
+ * tell from the total, so it is skipped with a warning rather than read as the total.
+ */
+function totalGroup(report: Json, notes: Notes, where: At): Json {
+  const groups = list(report.group);
+  const uncoded = groups.filter((g) => g.code === undefined);
+  const total = uncoded.length === 1 ? uncoded[0]! : undefined;
+  groups.forEach((group, index) => {
+    if (group !== total) notes.warn('fhir.group-skipped', { group: groupName(group, index) }, where);
+  });
+  return total ?? {};
+}
+
 /** Reads the records of a FHIR Bundle. */
 function readBundle(bundle: Json, notes: Notes): ImportedRecords {
   const reader = new BundleReader(Array.isArray(bundle.entry) ? bundle.entry : [], notes);
@@ -331,7 +352,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
       continue;
     }
     if (!dataSource) notes.warn('fhir.default-data-source', {}, where, 'observation.dataSource');
-    const group = list(report.group)[0] ?? {};
+    const group = totalGroup(report, notes, where);
     const scoreUnit = isObject(group.measureScore) ? text(group.measureScore.code) : undefined;
     const unit = units.get(indicator) ?? (Object.keys(ucumOfUnit) as Observation['unit'][]).find((u) => ucumOfUnit[u] === scoreUnit) ?? 'count';
     const common = { indicator, reportingOrganisation, scope, period: { start, end }, dataSource: dataSource ?? 'routine-programme-data' } as const;
@@ -368,7 +389,8 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
 /**
  * Reads a FHIR R4 Bundle (parsed JSON) back into a PHX package: Organization → organisations, Location with a
  * PHX facility identifier → facilities, Measure beyond the catalogue → indicators, MeasureReport → observations
- * (the group's figures as the total, each stratum as a breakdown). A report about a Location that is not a PHX facility, area or country is skipped with a
+ * (the figures of its group without a code as the total, each stratum as a breakdown; any other group is skipped
+ * with a warning). A report about a Location that is not a PHX facility, area or country is skipped with a
  * warning. Never throws: unreadable input is an error note.
  *
  * @example

@@ -36,6 +36,7 @@ export const en: InteropLocale = {
     'fhir.resource-skipped': (p) => skipped[p.resourceType],
     'fhir.default-data-source': () => 'a MeasureReport without a PHX data source is read as routine programme data',
     'fhir.subject-unknown': (p) => `the MeasureReport is about the Location "${p.location}", which is not a PHX facility, subnational area or country: it is skipped rather than read as a figure for the whole country`,
+    'fhir.group-skipped': (p) => `the MeasureReport group "${p.group}" is skipped: PHX reads the one group without a code as the total, with its breakdowns as stratifiers, and cannot tell what this group counts`,
     'dhis2.mapping-invalid': (p) => `mapping file, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'en')}`,
     'dhis2.mapping-not-a-uid': (p) => `mapping file, ${p.pointer}: "${p.value}" is not a DHIS2 UID (a letter, then ten letters or digits); for codes, set "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `the mapping has no data element for the indicator "${p.indicator}"`,

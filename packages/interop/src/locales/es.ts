@@ -37,6 +37,7 @@ export const es: InteropLocale = {
     'fhir.resource-skipped': (p) => skipped[p.resourceType],
     'fhir.default-data-source': () => 'un MeasureReport sin fuente de datos PHX se lee como datos rutinarios de programa',
     'fhir.subject-unknown': (p) => `el MeasureReport trata de la Location «${p.location}», que no es un establecimiento, una zona subnacional ni un país de PHX: se omite en lugar de leerse como una cifra del país entero`,
+    'fhir.group-skipped': (p) => `el grupo «${p.group}» del MeasureReport se omite: PHX lee el único grupo sin código como la cifra global, sus estratos como desgloses, y no puede saber qué cuenta este grupo`,
     'dhis2.mapping-invalid': (p) => `archivo de correspondencia, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'es')}`,
     'dhis2.mapping-not-a-uid': (p) => `archivo de correspondencia, ${p.pointer}: «${p.value}» no es un UID de DHIS2 (una letra y luego diez letras o cifras); para códigos, indique "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `la correspondencia no tiene elemento de datos para el indicador «${p.indicator}»`,

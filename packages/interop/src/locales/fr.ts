@@ -37,6 +37,7 @@ export const fr: InteropLocale = {
     'fhir.resource-skipped': (p) => skipped[p.resourceType],
     'fhir.default-data-source': () => 'un MeasureReport sans source de données PHX est lu comme données de programme de routine',
     'fhir.subject-unknown': (p) => `le MeasureReport porte sur la Location « ${p.location} », qui n’est ni un établissement, ni une zone infranationale, ni un pays PHX : il est ignoré plutôt que lu comme un chiffre du pays entier`,
+    'fhir.group-skipped': (p) => `le groupe « ${p.group} » du MeasureReport est ignoré : PHX lit le seul groupe sans code comme le chiffre d’ensemble, ses strates comme les ventilations, et ne peut pas dire ce que compte ce groupe`,
     'dhis2.mapping-invalid': (p) => `fichier de correspondance, ${p.pointer || '/'} : ${renderMessage(p.problem, p.problemParams, 'fr')}`,
     'dhis2.mapping-not-a-uid': (p) => `fichier de correspondance, ${p.pointer} : « ${p.value} » n’est pas un UID DHIS2 (une lettre, puis dix lettres ou chiffres) ; pour des codes, indiquez "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `la correspondance n’a pas d’élément de données pour l’indicateur « ${p.indicator} »`,
