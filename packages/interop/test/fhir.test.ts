@@ -288,3 +288,34 @@ describe('FHIR R4 import: the subject Location and references', () => {
     expect(figuresOf(bundleOf(['urn:uuid:00000000-0000-4000-8000-000000000001', report]))).toEqual([{ scope: { country: 'UA', facility: 'ua-fac-12' }, numerator: 400, denominator: 9700 }]);
   });
 });
+
+describe('FHIR R4 import: periods', () => {
+  const periodOf = (start: string, end: string) => imported(withUkraine(measureReport({ period: { start, end } }))).package!.observations?.[0]?.period;
+
+  it('reads a year or a month as its first day at the start and its last day at the end', () => {
+    expect(periodOf('2022', '2022')).toEqual({ start: '2022-01-01', end: '2022-12-31' });
+    expect(periodOf('2024-02', '2024-02')).toEqual({ start: '2024-02-01', end: '2024-02-29' });
+    expect(periodOf('2023-02', '2023-03')).toEqual({ start: '2023-02-01', end: '2023-03-31' });
+    expect(periodOf('2023-01-01T00:00:00+02:00', '2023-12-31T23:59:59+02:00')).toEqual({ start: '2023-01-01', end: '2023-12-31' });
+  });
+
+  it('gives every year and month whole, as valid dates', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 1, max: 12 }), (year, month) => {
+        const m = `${year}-${String(month).padStart(2, '0')}`;
+        const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+        expect(periodOf(m, m)).toEqual({ start: `${m}-01`, end: `${m}-${last}` });
+        expect(periodOf(String(year), String(year))).toEqual({ start: `${year}-01-01`, end: `${year}-12-31` });
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('skips a report whose period is not a FHIR date, with a warning', () => {
+    for (const [start, end] of [['2022-13', '2022-12'], ['2022-02-30', '2022-03-01'], ['22', '2022'], ['2022-1-1', '2022-12-31']] as const) {
+      const { package: read, notes } = imported(withUkraine(measureReport({ period: { start, end } })));
+      expect(read!.observations ?? []).toEqual([]);
+      expect(notes).toContainEqual(expect.objectContaining({ code: 'fhir.resource-skipped', params: { resourceType: 'MeasureReport' } }));
+    }
+  });
+});

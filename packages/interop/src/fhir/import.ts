@@ -236,6 +236,24 @@ function scopeOf(location: Json | undefined): { scope: Observation['scope'] } | 
   return { unknown: name };
 }
 
+const daysIn = (year: number, month: number) =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+
+/**
+ * A FHIR date or dateTime as a PHX date. R4 lets it be a year or a month, and a Period's end includes the whole of
+ * it: a year or month is read as its first day at the `start` of a period, its last day at the `end`.
+ */
+function dateOf(value: unknown, edge: 'start' | 'end'): string | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T.+)?)?)?$/.exec(text(value) ?? '');
+  if (!match) return undefined;
+  const [, year, month, day] = match as unknown as [string, string, string | undefined, string | undefined];
+  if (month === undefined) return `${year}-${edge === 'start' ? '01-01' : '12-31'}`;
+  const last = Number(month) >= 1 && Number(month) <= 12 ? daysIn(Number(year), Number(month)) : 0;
+  if (last === 0) return undefined;
+  if (day === undefined) return `${year}-${month}-${edge === 'start' ? '01' : String(last)}`;
+  return Number(day) >= 1 && Number(day) <= last ? `${year}-${month}-${day}` : undefined;
+}
+
 /** The figures and own fields of one observation, from a group or a stratum. */
 function readFigures(element: Json, unit: Observation['unit']): Partial<Observation> {
   const populations = list(element.population);
@@ -344,8 +362,8 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
     }
     const scope = place?.scope;
     const period = isObject(report.period) ? report.period : {};
-    const start = text(period.start)?.slice(0, 10);
-    const end = text(period.end)?.slice(0, 10);
+    const start = dateOf(period.start, 'start');
+    const end = dateOf(period.end, 'end');
     const dataSource = known(extensionOf(report, phxExtensions.dataSource)?.valueCoding ? text((extensionOf(report, phxExtensions.dataSource)!.valueCoding as Json).code) : undefined, codelists.dataSource.codes);
     if (!indicator || !reportingOrganisation || !scope || !start || !end) {
       notes.warn('fhir.resource-skipped', { resourceType: 'MeasureReport' }, where);
@@ -391,7 +409,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
  * PHX facility identifier → facilities, Measure beyond the catalogue → indicators, MeasureReport → observations
  * (the figures of its group without a code as the total, each stratum as a breakdown; any other group is skipped
  * with a warning). A report about a Location that is not a PHX facility, area or country is skipped with a
- * warning. Never throws: unreadable input is an error note.
+ * warning; a year or month period is read whole. Never throws: unreadable input is an error note.
  *
  * @example
  * ```ts
