@@ -166,7 +166,9 @@ function imported(values: Value[], mapping: Dhis2Mapping, options: ImportOptions
 
 /**
  * Reads a DHIS2 dataValueSet (parsed JSON) back into a PHX package with the mapping that exports it. DHIS2 does
- * not say who reports the values: the mapping's `reportingOrganisation` does.
+ * not say who reports the values: the mapping's `reportingOrganisation` does. A value marked `"deleted": true` is
+ * skipped with a warning (`dhis2.deleted-skipped`); a second value for one part of an observation (as of another
+ * attribute option combo) is left out with a warning naming both values (`dhis2.value-conflict`).
  *
  * @example
  * ```ts
