@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
+import { excelConventions, excelLocales } from '@phx/schema';
 import { describe, expect, it } from 'vitest';
 import type { FileIssue, FileSummary } from '../src/engine/protocol.js';
 import { codesOf, issuesCsv, issuesJson, locationLabel, recordLabel, selectIssues, type SortKey } from '../src/ui/issue-list.js';
@@ -119,8 +120,9 @@ describe('selectIssues', () => {
 
 describe('downloads', () => {
   it('writes CSV that spreadsheets read back cell for cell, without running formulas', () => {
-    const csv = issuesCsv(sample, files);
-    const { data } = Papa.parse<string[]>(csv.trim());
+    const csv = issuesCsv(sample, files, 'en');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const { data } = Papa.parse<string[]>(csv.slice(1).trim());
     expect(data[0]).toEqual(['file', 'severity', 'code', 'pointer', 'line', 'sheet', 'row', 'column', 'message']);
     expect(data.slice(1)).toEqual([
       ['a.phx.json', 'error', 'privacy.small-cell', '/observations/0/reportingOrganisation', '30', '', '', '1', 'numerator 3 is below the suppression threshold 5'],
@@ -128,13 +130,25 @@ describe('downloads', () => {
       ['b.csv', 'error', 'ref.unknown-organisation', '/observations/0/reportingOrganisation', '', '', '2', '3', `'=HYPERLINK("http://x")`],
     ]);
     const sheet = issue({ file: 1, location: { sheet: '=observations', row: 5, column: 3, cell: 'C5' }, record: { kind: 'row', row: 5, sheet: '=observations' } });
-    expect(Papa.parse<string[]>(issuesCsv([sheet], files).trim()).data[1]!.slice(4, 8)).toEqual(['', `'=observations`, '5', '3']);
+    expect(Papa.parse<string[]>(issuesCsv([sheet], files, 'en').trim()).data[1]!.slice(4, 8)).toEqual(['', `'=observations`, '5', '3']);
+  });
+
+  it('writes for Excel in the page’s language: its separator, and a byte order mark so that Cyrillic is read as UTF-8', () => {
+    const message = 'Чисельник 3 менший за поріг 5; приховайте його, або об’єднайте групи, ось так';
+    for (const [locale, delimiter] of [['uk', ';'], ['ru', ';'], ['fr', ';'], ['es', ';'], ['en', ',']] as const) {
+      const csv = issuesCsv([issue({ message })], files, locale);
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      expect(csv.slice(1).split('\r\n')[0]).toBe(['file', 'severity', 'code', 'pointer', 'line', 'sheet', 'row', 'column', 'message'].join(delimiter));
+      const { data, meta } = Papa.parse<string[]>(csv.slice(1).trim());
+      expect(meta.delimiter).toBe(delimiter);
+      expect(data[1]![8]).toBe(message);
+    }
   });
 
   it('quotes any text so that it reads back the same', () => {
     fc.assert(
-      fc.property(fc.string(), (message) => {
-        const { data } = Papa.parse<string[]>(issuesCsv([issue({ message })], files), { skipEmptyLines: true });
+      fc.property(fc.string(), fc.constantFrom(...excelLocales), (message, locale) => {
+        const { data } = Papa.parse<string[]>(issuesCsv([issue({ message })], files, locale), { skipEmptyLines: true, delimiter: excelConventions[locale].delimiter });
         const cell = data[1]![8]!;
         expect(/^[=+\-@\t\r]/.test(message) ? cell === `'${message}` : cell === message).toBe(true);
       }),

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { formatIssue, issueCodes, readXlsx, validate, validateCsv, validateXlsx, type IssueCode } from '@phx/schema';
+import { fileFormats, formatIssue, issueCodes, readXlsx, validate, validateCsv, validateXlsx, type IssueCode } from '@phx/schema';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -196,12 +196,29 @@ describe('checking a .phx.json package', () => {
     );
     const csv = await download('Download issues (CSV)');
     expect(csv.file).toBe('phx-issues.csv');
-    const lines = csv.text.trim().split('\r\n');
+    // A byte order mark, so that Excel reads UTF-8 whatever the computer's code page.
+    expect(csv.text.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.text.slice(1).trim().split('\r\n');
     expect(lines[0]).toBe('file,severity,code,pointer,line,sheet,row,column,message');
     expect(lines.slice(1)).toEqual(
       expected.map(({ code, pointer, location, message }) => {
         const { line, column } = location as { line: number; column: number };
         return `invalid.phx.json,error,${code},${pointer},${line},,,${column},${message.includes('"') ? `"${message.replace(/"/g, '""')}"` : message}`;
+      }),
+    );
+    // In Ukrainian, as Excel in a Ukrainian locale opens it: cells separated by `;`, the messages in Ukrainian.
+    await page.locator('#language').selectOption('uk');
+    await page.getByRole('heading', { level: 1, name: 'Перевірка даних PHX' }).waitFor();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+    const uk = await readFile((await file.path())!, 'utf8');
+    expect(uk.charCodeAt(0)).toBe(0xfeff);
+    const [head, ...rows] = uk.slice(1).trim().split('\r\n');
+    expect(head).toBe('file;severity;code;pointer;line;sheet;row;column;message');
+    const quoted = (message: string) => (/[";]/.test(message) ? `"${message.replace(/"/g, '""')}"` : message);
+    expect(rows).toEqual(
+      validate(text, { locale: 'uk' }).issues.map(({ code, pointer, location, message }) => {
+        const { line, column } = location as { line: number; column: number };
+        return `invalid.phx.json;error;${code};${pointer};${line};;;${column};${quoted(message)}`;
       }),
     );
   });
@@ -390,6 +407,15 @@ describe('accessibility', () => {
     await page.getByRole('button', { name: 'observations[0] obs-1' }).first().click();
     await page.getByRole('dialog').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('offers in the file chooser every file the page reads, workbooks included', async () => {
+    const page = await open();
+    const accept = (await page.locator('#file-input').getAttribute('accept'))!.split(',');
+    const read = (['json', 'ndjson', 'csv', 'xlsx'] as const).flatMap((format) => [...fileFormats[format].extensions, ...fileFormats[format].mediaTypes]);
+    // `.phx.json` is offered as `.json`: a chooser matches the last ending of a name.
+    expect(read.filter((ending) => !accept.includes(ending.replace(/^\.phx\./, '.')))).toEqual([]);
+    await expect(page.locator('#drop-zone').innerText()).resolves.toContain('.xlsx');
   });
 
   it('reaches every control by keyboard, with a visible focus', async () => {

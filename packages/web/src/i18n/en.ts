@@ -5,7 +5,7 @@ export const en = {
   'app.language': 'Language',
 
   'files.heading': 'Check files',
-  'files.drop': 'Drop .phx.json, .phx.ndjson or .csv files here, or',
+  'files.drop': 'Drop .phx.json, .phx.ndjson, .csv or .xlsx files here, or',
   'files.choose': 'Choose files',
   'files.hint': 'You can check several files at once. Large files are fine: they are read piece by piece.',
 

@@ -7,7 +7,7 @@ export const es: UiTexts = {
   'app.language': 'Idioma',
 
   'files.heading': 'Comprobar archivos',
-  'files.drop': 'Suelte aquí archivos .phx.json, .phx.ndjson o .csv, o',
+  'files.drop': 'Suelte aquí archivos .phx.json, .phx.ndjson, .csv o .xlsx, o',
   'files.choose': 'Elegir archivos',
   'files.hint': 'Puede comprobar varios archivos a la vez. Los archivos grandes no son un problema: se leen por partes.',
 

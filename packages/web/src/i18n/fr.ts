@@ -7,7 +7,7 @@ export const fr: UiTexts = {
   'app.language': 'Langue',
 
   'files.heading': 'Vérifier des fichiers',
-  'files.drop': 'Déposez ici des fichiers .phx.json, .phx.ndjson ou .csv, ou',
+  'files.drop': 'Déposez ici des fichiers .phx.json, .phx.ndjson, .csv ou .xlsx, ou',
   'files.choose': 'Choisir des fichiers',
   'files.hint': 'Vous pouvez vérifier plusieurs fichiers à la fois. Les gros fichiers ne posent pas de problème : ils sont lus morceau par morceau.',
 

@@ -7,7 +7,7 @@ export const ru: UiTexts = {
   'app.language': 'Язык',
 
   'files.heading': 'Проверка файлов',
-  'files.drop': 'Перетащите сюда файлы .phx.json, .phx.ndjson или .csv или',
+  'files.drop': 'Перетащите сюда файлы .phx.json, .phx.ndjson, .csv или .xlsx или',
   'files.choose': 'Выберите файлы',
   'files.hint': 'Можно проверить сразу несколько файлов. Большие файлы тоже подходят: они читаются по частям.',
 

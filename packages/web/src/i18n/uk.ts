@@ -7,7 +7,7 @@ export const uk: UiTexts = {
   'app.language': 'Мова',
 
   'files.heading': 'Перевірка файлів',
-  'files.drop': 'Перетягніть сюди файли .phx.json, .phx.ndjson або .csv або',
+  'files.drop': 'Перетягніть сюди файли .phx.json, .phx.ndjson, .csv або .xlsx або',
   'files.choose': 'Виберіть файли',
   'files.hint': 'Можна перевірити одразу кілька файлів. Великі файли теж підходять: їх читають частинами.',
 

@@ -1,4 +1,4 @@
-import type { Locale, Severity } from '@phx/schema';
+import { excelConventions, type ExcelLocale, type Locale, type Severity } from '@phx/schema';
 import type { FileIssue, FileSummary, RecordRef } from '../engine/protocol.js';
 import { translate } from '../i18n/index.js';
 
@@ -131,22 +131,25 @@ export function codesOf(issues: readonly FileIssue[]): string[] {
 }
 
 /** A cell a spreadsheet would not run as a formula (CSV injection), quoted when needed. */
-function csvCell(value: string | number | undefined): string {
+function csvCell(value: string | number | undefined, delimiter: string): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value);
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  return /["\r\n]/.test(safe) || safe.includes(delimiter) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
- * The issues as CSV, one a row, with the message in the language it was rendered in.
+ * The issues as CSV, one a row, with the message in the language it was rendered in, as Excel in `excelLocale`
+ * opens it cell for cell: its separator (`;` in Ukrainian, Russian, French and Spanish), and a byte order mark, without
+ * which Excel reads the text in the computer's old code page and Cyrillic comes out garbled.
  *
  * @example
  * ```ts
- * saveFile('issues.csv', 'text/csv', issuesCsv(issues, summaries));
+ * saveFile('issues.csv', 'text/csv', issuesCsv(issues, summaries, 'uk'));
  * ```
  */
-export function issuesCsv(issues: readonly FileIssue[], files: readonly Pick<FileSummary, 'name'>[]): string {
+export function issuesCsv(issues: readonly FileIssue[], files: readonly Pick<FileSummary, 'name'>[], excelLocale: ExcelLocale): string {
+  const { delimiter } = excelConventions[excelLocale];
   const header = ['file', 'severity', 'code', 'pointer', 'line', 'sheet', 'row', 'column', 'message'];
   const rows = issues.map((issue) => {
     const at = issue.location;
@@ -160,9 +163,11 @@ export function issuesCsv(issues: readonly FileIssue[], files: readonly Pick<Fil
       at && 'row' in at ? at.row : undefined,
       at?.column,
       issue.message,
-    ].map(csvCell).join(',');
+    ]
+      .map((cell) => csvCell(cell, delimiter))
+      .join(delimiter);
   });
-  return [header.join(','), ...rows].join('\r\n') + '\r\n';
+  return `\uFEFF${[header.join(delimiter), ...rows].join('\r\n')}\r\n`;
 }
 
 /**

@@ -86,7 +86,7 @@ export class IssuesView {
       { class: 'issue-tools' },
       h('div', { class: 'field' }, h('label', { for: 'filter-severity' }, t('issues.filterSeverity')), severity),
       h('div', { class: 'field' }, h('label', { for: 'filter-code' }, t('issues.filterCode')), code),
-      h('button', { type: 'button', id: 'download-csv', onclick: () => saveFile('phx-issues.csv', 'text/csv;charset=utf-8', issuesCsv(selected, this.#files)) }, t('issues.downloadCsv')),
+      h('button', { type: 'button', id: 'download-csv', onclick: () => saveFile('phx-issues.csv', 'text/csv;charset=utf-8', issuesCsv(selected, this.#files, this.#locale)) }, t('issues.downloadCsv')),
       h('button', { type: 'button', id: 'download-json', onclick: () => saveFile('phx-issues.json', 'application/json', issuesJson(selected, this.#files)) }, t('issues.downloadJson')),
     );
 
