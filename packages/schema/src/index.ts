@@ -50,7 +50,8 @@ export {
 export { readXlsxAsync } from './formats/workbook-reader.js';
 export type { TableType, ColumnTarget, CellKind } from './formats/csv-shape.js';
 export type { SheetCell, PercentCell } from './formats/cells.js';
-export { excelLocales, excelConventions, isExcelLocale, type ExcelLocale, type ExcelConventions, type DateOrder } from './formats/excel-locale.js';
+export { excelLocales, isExcelLocale, type ExcelLocale, type DateOrder } from './formats/excel-locale.js';
+export { excelConventions, type ExcelConventions } from './formats/excel-conventions.js';
 export type { NormalisedForm } from './formats/cells.js';
 export { readNdjson, toNdjsonLines, PackageBuilder, recordsOf, type NdjsonRecord, type ReadNdjsonOptions } from './formats/convert.js';
 export { exportFormats, type ExportFormat } from './formats/exports.js';

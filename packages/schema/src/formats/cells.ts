@@ -1,4 +1,5 @@
-import { excelConventions, type DateOrder, type ExcelConventions, type ExcelLocale } from './excel-locale.js';
+import { excelConventions, type ExcelConventions } from './excel-conventions.js';
+import type { DateOrder, ExcelLocale } from './excel-locale.js';
 
 /**
  * A local way of writing a value that PHX read as a PHX value: reported per column, never silently.

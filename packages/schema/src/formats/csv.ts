@@ -8,7 +8,8 @@ import { IssueCollector, type ValidateOptions } from '../validate/validate.js';
 import { defaultDecimalMark, writeCell } from './cells.js';
 import { checkCsv, csvTableOf, readCsvTable } from './csv-table.js';
 import { resolveColumn } from './csv-shape.js';
-import { excelConventions, type DateOrder, type ExcelConventions, type ExcelLocale } from './excel-locale.js';
+import { excelConventions, type ExcelConventions } from './excel-conventions.js';
+import type { DateOrder, ExcelLocale } from './excel-locale.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
 
 /**

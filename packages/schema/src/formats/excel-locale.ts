@@ -32,45 +32,6 @@ export type ExcelLocale = (typeof excelLocales)[number];
 export type DateOrder = 'day-month' | 'month-day';
 
 /**
- * How Excel in one locale writes a CSV file.
- *
- * @example
- * ```ts
- * const { delimiter }: ExcelConventions = excelConventions.uk; // ';'
- * ```
- */
-export interface ExcelConventions {
-  /** The cell separator: `;` wherever the comma is the decimal mark. */
-  delimiter: string;
-  /** Whether the decimal mark is a comma (`12,5`). */
-  decimalComma: boolean;
-  /** How a date is written: ISO 8601 where Excel's own form would leave day and month ambiguous. */
-  dateForm: 'yyyy-mm-dd' | 'dd.mm.yyyy' | 'dd/mm/yyyy';
-  /** The order of `03/04/2020` in this locale, when it is known. */
-  dateOrder: DateOrder | undefined;
-  /** The words of Excel's TRUE and FALSE. */
-  booleans: readonly [string, string];
-}
-
-/**
- * What Excel in each locale writes. English covers both orders of day and month, so its dates are ISO. A CSV file
- * of other tables (a list of issues) opens in Excel cell for cell with the locale's separator and a byte order mark.
- *
- * @example
- * ```ts
- * import { excelConventions } from '@phx/schema';
- * const text = `\uFEFF${rows.map((cells) => cells.join(excelConventions.ru.delimiter)).join('\r\n')}\r\n`;
- * ```
- */
-export const excelConventions: Record<ExcelLocale, ExcelConventions> = {
-  en: { delimiter: ',', decimalComma: false, dateForm: 'yyyy-mm-dd', dateOrder: undefined, booleans: ['TRUE', 'FALSE'] },
-  ru: { delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ИСТИНА', 'ЛОЖЬ'] },
-  uk: { delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ІСТИНА', 'ХИБНІСТЬ'] },
-  fr: { delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VRAI', 'FAUX'] },
-  es: { delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VERDADERO', 'FALSO'] },
-};
-
-/**
  * True when the tag names a locale whose spreadsheet conventions PHX knows.
  *
  * @example
