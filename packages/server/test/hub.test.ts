@@ -157,6 +157,18 @@ describe('requests the hub refuses', () => {
     try {
       const response = await hub.call(hub.tokens.memberA, 'GET', '/v1/observations/nothing', undefined, { 'Accept-Language': 'ru, en;q=0.5' });
       expect(await response.json()).toMatchObject({ type: `${PROBLEM_BASE}not-found`, title: problemTypes['not-found'].title.ru, status: 404 });
+      // By weight, as RFC 9110 has it, not by place: a language weighed 0 is one the client does not want.
+      for (const [header, locale] of [
+        ['en;q=0.1, uk;q=0.9', 'uk'],
+        ['ru;q=0, fr', 'fr'],
+        ['ru;q=0', 'en'],
+        ['de-DE, es-ES;q=0.8, en;q=0.5', 'es'],
+        ['fr-CA;q=0.5, uk-UA;q=0.5', 'fr'],
+        ['*', 'en'],
+      ] as const) {
+        const weighed = await hub.call(hub.tokens.memberA, 'GET', '/v1/observations/nothing', undefined, { 'Accept-Language': header });
+        expect(((await weighed.json()) as { title: string }).title, header).toBe(problemTypes['not-found'].title[locale]);
+      }
       const key = { 'Idempotency-Key': 'k-1' };
       expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/facilities', { id: 'f-1', country: 'ZA', facilityType: 'prison' }, key)).status).toBe(201);
       const reused = await hub.call(hub.tokens.memberA, 'POST', '/v1/facilities', { id: 'f-2', country: 'ZA', facilityType: 'prison' }, key);

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { parseAccept } from 'hono/utils/accept';
 import { isLocale, type Locale } from '@phx/schema';
 import type { Principal } from '../store/types.js';
 
@@ -23,11 +24,14 @@ export interface HubEnv {
 /** A handler context of the hub. */
 export type HubContext = Context<HubEnv>;
 
-/** The language of messages: the first supported one in Accept-Language, else English. */
+/**
+ * The language of messages: the supported one Accept-Language weighs most (`q`; among equals, the first listed), a
+ * region counting as its language (`uk-UA` is `uk`), never one weighed 0; else English.
+ */
 export function localeOf(c: HubContext): Locale {
-  for (const part of (c.req.header('Accept-Language') ?? '').split(',')) {
-    const tag = part.split(';')[0]!.trim().toLowerCase().split('-')[0]!;
-    if (isLocale(tag)) return tag;
+  for (const { type, q } of parseAccept(c.req.header('Accept-Language') ?? '')) {
+    const tag = type.toLowerCase().split('-')[0]!;
+    if (q > 0 && isLocale(tag)) return tag;
   }
   return 'en';
 }
