@@ -56,6 +56,8 @@ const AGE = partitions.ageGroup.categories;
 const AGE_SHIFT = 4;
 const POPULATION = 1 << 8;
 const SUPPRESSED = 1 << 9;
+/** The row is an observation known outside the data: its context is its number among them. */
+const KNOWN = 1 << 10;
 
 /**
  * A block: the first row of each sex, then of each age group, the last row of each, the group, the first and
@@ -147,10 +149,22 @@ export class Breakdowns<Context extends number | undefined> {
   private contexts = new Runs();
   private codes = new Column(Uint16Array, 0);
 
+  /** The ids of the observations known outside the data, by their number. */
+  private knownIds: string[] = [];
+
   constructor(private readonly report: BreakdownReport<Context>) {}
 
+  /**
+   * Notes an observation known outside the data (after the data's): issues only known observations take part in
+   * are not reported, and the others are reported at an observation of the data.
+   */
+  addKnown(obs: Observation): void {
+    this.knownIds.push(obs.id);
+    this.add(obs, (this.knownIds.length - 1) as Context, KNOWN);
+  }
+
   /** Notes an observation that passed its other checks. */
-  add(obs: Observation, context: Context): void {
+  add(obs: Observation, context: Context, known = 0): void {
     const { scope, period } = obs;
     let frameChanged = this.keyField(0, obs.indicator);
     frameChanged = this.keyField(1, obs.reportingOrganisation) || frameChanged;
@@ -181,8 +195,8 @@ export class Breakdowns<Context extends number | undefined> {
     const population = parts === undefined || isTotal(parts.population) ? undefined : parts.population!;
     if (sex < 0 && age < 0 && population === undefined) {
       const first = this.totals.at(group);
-      if (first !== NONE) return this.duplicate(context, first, {});
-      this.totals.set(group, this.row(obs, context, 0));
+      if (first !== NONE) return this.duplicate(obs, context, first, {}, known, (row) => this.totals.set(group, row));
+      this.totals.set(group, this.row(obs, context, known));
       return;
     }
     let block = this.blocksOf.at(group);
@@ -192,11 +206,11 @@ export class Breakdowns<Context extends number | undefined> {
       this.blocks.set(block + BLOCK_GROUP, group);
       this.blocksOf.set(group, block);
     }
-    const code = (sex + 1) | ((age + 1) << AGE_SHIFT) | (population === undefined ? 0 : POPULATION);
+    const code = (sex + 1) | ((age + 1) << AGE_SHIFT) | (population === undefined ? 0 : POPULATION) | known;
     if (population === undefined && (sex < 0 || age < 0)) {
       const category = sex >= 0 ? sex : SEX.length + age;
       const first = this.blocks.at(block + category);
-      if (first !== NONE) return this.duplicate(context, first, categoriesOf(obs));
+      if (first !== NONE) return this.duplicate(obs, context, first, categoriesOf(obs), known, (row) => this.blocks.set(block + category, row));
       const row = this.row(obs, context, code);
       this.blocks.set(block + category, row);
       this.blocks.set(block + (sex >= 0 ? BLOCK_LAST_SEX : BLOCK_LAST_AGE), row);
@@ -206,7 +220,7 @@ export class Breakdowns<Context extends number | undefined> {
     this.otherKey[1] = code;
     this.otherKey[2] = population === undefined ? 0 : this.textNumber(population) + 1;
     const other = this.others.entryOf(this.otherKey);
-    if (other < this.othersRows.length) return this.duplicate(context, this.othersRows.at(other), categoriesOf(obs));
+    if (other < this.othersRows.length) return this.duplicate(obs, context, this.othersRows.at(other), categoriesOf(obs), known, (row) => this.othersRows.set(other, row));
     this.othersRows.push(this.row(obs, context, code));
     this.nextOthers.push(NONE);
     // Linked first to last, in the order seen: the block keeps the first and the last, each the next.
@@ -241,6 +255,7 @@ export class Breakdowns<Context extends number | undefined> {
     this.denominators = new Counts();
     this.contexts = new Runs();
     this.codes = new Column(Uint16Array, 0);
+    this.knownIds = [];
   }
 
   /** Sets a field of the group key to the number of its text; true when it differs from the last record's. */
@@ -276,9 +291,40 @@ export class Breakdowns<Context extends number | undefined> {
     return field === 'numerator' ? this.numerators.at(row) : this.denominators.at(row);
   }
 
-  private duplicate(context: Context, firstRow: number, categories: Record<string, string>): void {
-    const first = this.contextOf(firstRow) as number;
-    this.report('unique.duplicate-breakdown', Object.keys(categories).length > 0 ? ['disaggregation'] : [], { first, categories }, context);
+  /**
+   * Reports an observation of a category noted already (`firstRow`), which is not added. A known observation that
+   * repeats one of the data takes its place, as if it came first (it was there before the data): the data's is
+   * reported, naming the known one by its id. One known observation repeating another is not reported.
+   */
+  private duplicate(obs: Observation, context: Context, firstRow: number, categories: Record<string, string>, known: number, replace: (row: number) => void): void {
+    const path = Object.keys(categories).length > 0 ? ['disaggregation'] : [];
+    if (known === 0) return this.report('unique.duplicate-breakdown', path, { first: this.contextOf(firstRow) as number, categories }, context);
+    if (this.isKnown(firstRow)) return;
+    replace(this.row(obs, context, (this.codes.at(firstRow) & ~SUPPRESSED) | known));
+    this.report('unique.duplicate-breakdown', path, { first: this.knownIds[context as number]!, categories }, this.contextOf(firstRow));
+  }
+
+  private isKnown(row: number): boolean {
+    return (this.codes.at(row) & KNOWN) !== 0;
+  }
+
+  /**
+   * The row to report an issue at: `at` unless it is a known observation, else the first of the data among `others`
+   * that take part; NONE when only known observations take part.
+   */
+  private reportedAt(at: number, others: readonly number[]): number {
+    if (!this.isKnown(at)) return at;
+    return others.find((row) => row !== NONE && !this.isKnown(row)) ?? NONE;
+  }
+
+  /** The rows of a breakdown's categories given, from `first` of the block, by their indices among the dimension's categories. */
+  private cells(block: number, first: number, indices: Iterable<number>): number[] {
+    const rows: number[] = [];
+    for (const index of indices) {
+      const row = this.cell(block, first, index);
+      if (row !== NONE) rows.push(row);
+    }
+    return rows;
   }
 
   /** One part of a breakdown that is not added up (by population, or by two dimensions) is larger than the total. */
@@ -287,7 +333,9 @@ export class Breakdowns<Context extends number | undefined> {
       const value = this.valueOf(row, field);
       const whole = this.valueOf(total, field);
       if (value > whole) {
-        this.report('disagg.exceeds-total', [field], { dimension: dimensionsOf(this.codes.at(row)), field, sum: value, total: whole, parts: 1 }, this.contextOf(row));
+        const at = this.reportedAt(row, [total]);
+        if (at === NONE) return;
+        this.report('disagg.exceeds-total', [field], { dimension: dimensionsOf(this.codes.at(row)), field, sum: value, total: whole, parts: 1 }, this.contextOf(at));
         return;
       }
     }
@@ -305,7 +353,9 @@ export class Breakdowns<Context extends number | undefined> {
   private checkBreakdown(dimension: 'sex' | 'ageGroup', block: number, first: number, lastAt: number, total: number): void {
     const last = this.blocks.at(block + lastAt);
     if (last === NONE) return;
-    const { disjoint, complete } = partitions[dimension];
+    const { categories, disjoint, complete } = partitions[dimension];
+    /** Every part of the breakdown given, and its total: where an issue goes when the row it is about is a known one. */
+    const taking = [...this.cells(block, first, categories.keys()), total];
     for (const field of FIELDS) {
       const whole = this.valueOf(total, field);
       // The largest sum of parts that do not overlap; parts that hide or lack the number do not add.
@@ -329,7 +379,8 @@ export class Breakdowns<Context extends number | undefined> {
         }
       }
       if (largest > whole) {
-        this.report('disagg.exceeds-total', [field], { dimension, field, sum: largest, total: whole, parts: largestParts }, this.contextOf(last));
+        const at = this.reportedAt(last, taking);
+        if (at !== NONE) this.report('disagg.exceeds-total', [field], { dimension, field, sum: largest, total: whole, parts: largestParts }, this.contextOf(at));
         continue;
       }
       const covering = complete.find((set) => set.every((index) => this.cell(block, first, index) !== NONE));
@@ -351,13 +402,16 @@ export class Breakdowns<Context extends number | undefined> {
           hiddenCount++;
         }
       }
+      const involved = [total, ...this.cells(block, first, members)];
       if (unknown === 0 && !Number.isNaN(whole) && sum < whole) {
-        this.report('disagg.below-total', [field], { dimension, field, sum, total: whole, parts: members.length }, this.contextOf(total));
+        const at = this.reportedAt(total, involved);
+        if (at !== NONE) this.report('disagg.below-total', [field], { dimension, field, sum, total: whole, parts: members.length }, this.contextOf(at));
       }
       if (field !== 'numerator') continue;
       // A suppressed number is given away when it is the only one missing from a complete breakdown and its total.
       if (hiddenCount === 1 && (this.codes.at(hidden) & SUPPRESSED) !== 0) {
-        this.report('privacy.complementary-disclosure', ['suppressed'], { dimension, parts: members.length }, this.contextOf(hidden));
+        const at = this.reportedAt(hidden, involved);
+        if (at !== NONE) this.report('privacy.complementary-disclosure', at === hidden ? ['suppressed'] : [], { dimension, parts: members.length }, this.contextOf(at));
       }
     }
   }

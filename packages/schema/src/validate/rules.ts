@@ -43,6 +43,8 @@ export interface RuleSettings {
   knownOrganisations: ReadonlySet<string>;
   /** Facilities known outside the data, by id, with their country. */
   knownFacilities: ReadonlyMap<string, string>;
+  /** Observations held outside the data, added to its breakdowns when it ends (those whose id it gives are replaced). */
+  knownObservations: Iterable<Observation>;
   /** Whether references to organisations and facilities must resolve (off for a lone record). */
   references: boolean;
   /** Deepest nesting accepted inside a record. */
@@ -181,9 +183,23 @@ export class RuleChecker<Context extends number | undefined> {
         } else this.checkFacilityCountry(id, facilityCountry, ref);
       }
     }
+    this.addKnownObservations();
     this.breakdowns.finish();
     this.pendingOrganisations.clear();
     this.pendingFacilities.clear();
+  }
+
+  /**
+   * Adds the observations known outside the data to its breakdowns, as the data's own would be: those with a known
+   * indicator and its unit. They come after the data's, whose records with the same id replace them.
+   */
+  private addKnownObservations(): void {
+    const written = this.ids.get('observation');
+    for (const obs of this.settings.knownObservations) {
+      if (written?.has(obs.id)) continue;
+      const definition = this.indicators.get(obs.indicator) ?? this.settings.catalogue.get(obs.indicator);
+      if (definition?.unit === obs.unit) this.breakdowns.addKnown(obs);
+    }
   }
 
   // What spans records: each record's checks call these methods, which a checker on another thread

@@ -1,6 +1,7 @@
 import type { IndicatorRule } from '../catalogue/indicators.js';
 import { catalogueRules } from '../generated/catalogue-rules.js';
 import type { IndicatorDefinition } from '../model/indicator.js';
+import type { Observation } from '../model/observation.js';
 import type { DataPackage } from '../model/package.js';
 import { packageHeaderOf, recordTypeNames, recordStores, type RecordType } from '../model/record-kinds.js';
 import type { Locale } from '../locales/index.js';
@@ -52,6 +53,21 @@ export interface ValidateOptions {
   knownOrganisations?: Iterable<string>;
   /** Facilities that resolve although the data does not define them, as `[id, country]` pairs (e.g. a hub's). */
   knownFacilities?: Iterable<readonly [string, string]>;
+  /**
+   * Observations held outside the data (e.g. a hub's stored ones), checked with it by the rules that span the
+   * observations of one indicator, organisation, scope, period and data source: a breakdown's sums, its repeated
+   * categories and the suppressed numbers it gives away. An observation of the data with the id of a known one
+   * takes its place. Only issues that an observation of the data takes part in are reported, at that observation;
+   * a known observation a duplicate clashes with is named by its id.
+   *
+   * @example
+   * ```ts
+   * // Stored: total 50, male 47. The female count sent now is suppressed, but 50 − 47 gives it away.
+   * const stored = [total, male];
+   * validateRecord('observation', female, { knownObservations: stored }).issues[0]?.code; // 'privacy.complementary-disclosure'
+   * ```
+   */
+  knownObservations?: Iterable<Observation>;
   /**
    * Stop collecting issues after this many.
    * @default no limit
@@ -107,6 +123,7 @@ export function ruleSettings(options: ValidateOptions, references: boolean): Rul
     catalogue: catalogueMap(options.catalogue ?? catalogueRules),
     knownOrganisations: new Set(options.knownOrganisations ?? []),
     knownFacilities: new Map(options.knownFacilities ?? []),
+    knownObservations: options.knownObservations ?? [],
     references,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
   };

@@ -190,3 +190,46 @@ describe('unique.duplicate-breakdown', () => {
     expectClean(withObservations(total, { ...total, id: 'survey', dataSource: 'survey' }, { ...total, id: 'area', scope: { country: 'ZM', subnationalArea: 'Lusaka' } }));
   });
 });
+
+describe('knownObservations', () => {
+  const count = (id: string, numerator: number | undefined, disaggregation: Loose = {}) => {
+    const observation = countObservation({ id, indicator: 'prisons-people-tested-for-hiv', numerator, value: numerator, disaggregation });
+    if (numerator === undefined) {
+      delete observation.numerator;
+      delete observation.value;
+      observation.suppressed = true;
+    }
+    return observation;
+  };
+  const knowing = (known: Loose[], ...records: Loose[]) =>
+    validate(changed((p) => (p.observations = records)), { now: NOW, knownObservations: known as never });
+
+  it('reports a suppressed cell that known observations give away, at the record of the data', () => {
+    expectOnly(knowing([count('t', 50), count('m', 47, { sex: 'male' })], count('f', undefined, { sex: 'female' })), 'privacy.complementary-disclosure', '/observations/0/suppressed');
+    const alone = validateRecord('observation', count('f', undefined, { sex: 'female' }), { now: NOW, knownObservations: [count('t', 50), count('m', 47, { sex: 'male' })] as never });
+    expectOnly(alone, 'privacy.complementary-disclosure', '/suppressed');
+  });
+
+  it('reports an issue of a known row at a record of the data that takes part', () => {
+    expectOnly(knowing([count('m', 47, { sex: 'male' }), count('f', undefined, { sex: 'female' })], count('t', 50)), 'privacy.complementary-disclosure', '/observations/0');
+    expectOnly(knowing([count('t', 50)], count('f', 70, { sex: 'female' })), 'disagg.exceeds-total', '/observations/0/numerator');
+    expectOnly(knowing([count('f', 70, { sex: 'female' })], count('t', 50)), 'disagg.exceeds-total', '/observations/0/numerator');
+  });
+
+  it('names the known observation a duplicate repeats', () => {
+    const issue = expectOnly(knowing([count('t', 50)], count('t-again', 50)), 'unique.duplicate-breakdown', '/observations/0');
+    expect(issue.params).toEqual({ first: 't', categories: {} });
+  });
+
+  it('replaces a known observation by the record of the data with its id', () => {
+    expectClean(knowing([count('t', 50), count('m', 47, { sex: 'male' })], count('t', undefined), count('f', undefined, { sex: 'female' })));
+    expectClean(knowing([count('t', 50)], count('t', 60)));
+  });
+
+  it('does not report what only known observations take part in', () => {
+    const known = [count('t', 50), count('m', 47, { sex: 'male' }), count('f', undefined, { sex: 'female' }), count('t-again', 50), count('a', 70, { ageGroup: '25+' })];
+    expectClean(knowing(known, { ...count('other', 50), period: { start: '2019-01-01', end: '2019-12-31' } }));
+    // In the group, but in none of its breakdowns by sex or age that have a problem.
+    expectClean(knowing(known.slice(0, 4), count('young', 20, { ageGroup: '<18' })));
+  });
+});
