@@ -9,7 +9,8 @@ export function countOf(id: string, by: string, people = 100, year = 2022): Obse
     id,
     indicator: 'prisons-people-on-oat',
     reportingOrganisation: by,
-    scope: { country: 'ZA' },
+    // An area of its own: the totals of one indicator, organisation, area and period would repeat each other.
+    scope: { country: 'ZA', subnationalArea: `Area ${id}` },
     period: { start: `${year}-01-01`, end: `${year}-12-31` },
     numerator: people,
     value: people,
@@ -27,10 +28,11 @@ export function packageOf(publisher: string, size: number, prefix: string): Data
     license: 'CC-BY-4.0',
     publishedAt: '2024-03-01T12:00:00+00:00',
     organisations: [organisationOf(publisher)],
-    // Each count the total of its own area: two totals of one area, indicator and period would be a duplicate.
+    // Each count the total of its own area, in this package and in those stored before it: two totals of one area,
+    // indicator and period would be a duplicate.
     observations: Array.from({ length: size }, (_, i) => ({
       ...countOf(`${prefix}-${String(i).padStart(7, '0')}`, publisher, 100 + (i % 50)),
-      scope: { country: 'ZA' as const, subnationalArea: `Area ${i}` },
+      scope: { country: 'ZA' as const, subnationalArea: `Area ${prefix} ${i}` },
     })),
   };
 }

@@ -138,6 +138,10 @@ function validationRulesDoc(): string {
     'The JSON Schemas in `schemas/v1/` check shape only. The rules marked "validate() only" cannot be',
     `expressed in JSON Schema (references between records, arithmetic, periods, privacy, open codelists):`,
     `${rulesBeyondSchema.map((c) => `\`${c}\``).join(', ')}. Run \`validate()\` or \`phx validate\` to check them.\n`,
+    'The rules of a breakdown (`unique.duplicate-breakdown`, `disagg.exceeds-total`, `disagg.below-total`,',
+    '`privacy.complementary-disclosure`) span the observations of one indicator, organisation, scope, period and data',
+    'source. Given `knownObservations`, `validate()` checks the data with them, as a hub checks every write with the',
+    'observations it stores of the same breakdowns: an issue is reported when an observation of the data takes part.\n',
     '| code | severity | checked by | meaning | example |',
     '| --- | --- | --- | --- | --- |',
   ];

@@ -3,7 +3,8 @@
  * processes on one database, so these hold across processes too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { observation, observationPackage, ORG_A } from './fixtures/data.js';
+import type { Observation } from '@phx/schema';
+import { observation, observationPackage, organisation, ORG_A } from './fixtures/data.js';
 import { startTestHub, testEngine, withinOneWindow, type TestHub } from './fixtures/hub.js';
 
 let hub: TestHub;
@@ -43,6 +44,34 @@ describe(`concurrent requests (${testEngine})`, () => {
     expect(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true')).toHaveLength(19);
     const listed = await hub.call(token, 'GET', `/v1/observations?organisation=${ORG_A}&limit=1000`);
     expect(((await listed.json()) as { data: { id: string }[] }).data.filter((o) => o.id.startsWith('replayed'))).toHaveLength(50);
+  });
+
+  it('lets one of two writes that give a suppressed count away only together pass, whether posted or imported', async () => {
+    const token = await hub.token(ORG_A, 'member');
+    const count = (area: string, id: string, sex: string | undefined, n: number | undefined): Observation => ({
+      ...observation(`${area}-${id}`, ORG_A),
+      indicator: 'prisons-people-tested-for-hiv',
+      scope: { country: 'ZA', subnationalArea: area },
+      ...(sex === undefined ? {} : { disaggregation: { sex } as Observation['disaggregation'] }),
+      ...(n === undefined ? { numerator: undefined, value: undefined, suppressed: true } : { numerator: n, value: n }),
+    });
+    const pkg = (id: string, observations: Observation[]) => ({
+      phxVersion: '1.0', id, publisher: { id: ORG_A, name: 'A' }, license: 'CC-BY-4.0', publishedAt: '2024-03-01T12:00:00+00:00', organisations: [organisation(ORG_A)], observations,
+    });
+    const areas = Array.from({ length: 8 }, (_, i) => `race-${i}`);
+    await Promise.all(areas.map(async (area) => expect((await hub.call(token, 'POST', '/v1/observations', count(area, 'total', undefined, 50))).status).toBe(201)));
+    // Alone, each write leaves the female count unknown; together they give it away (50 − 47). Half race an import.
+    const statuses = await Promise.all(
+      areas.map((area, i) =>
+        Promise.all([
+          i % 2 === 0
+            ? hub.call(token, 'POST', '/v1/observations', count(area, 'm', 'male', 47))
+            : hub.call(token, 'POST', '/v1/packages', pkg(`pkg-${area}`, [count(area, 'm', 'male', 47)])),
+          hub.call(token, 'POST', '/v1/observations', count(area, 'f', 'female', undefined)),
+        ]).then((responses) => responses.map((r) => r.status).sort()),
+      ),
+    );
+    for (const pair of statuses) expect(pair[0]! < 300 && pair[1] === 422).toBe(true);
   });
 
   it('counts one rate limit per token across every request, however they are spread', async () => {

@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type ListFilter, type RecordWrite } from '../src/index.js';
 import { numbered } from '../src/store/postgres.js';
-import { listQuery } from '../src/store/store.js';
+import { breakdownsQuery, listQuery } from '../src/store/store.js';
 import { observation } from './fixtures/data.js';
 import { testDatabase, testEngine } from './fixtures/hub.js';
 
@@ -27,9 +27,9 @@ beforeAll(async () => {
 });
 afterAll(() => remove?.());
 
-/** The plan of the list query of a filter, as text. */
-async function plan(filter: ListFilter): Promise<string> {
-  const { sql, params } = listQuery('observation', filter, undefined, 100);
+/** The plan of the list query of a filter, or of another query, as text. */
+async function plan(filter: ListFilter, query = listQuery('observation', filter, undefined, 100)): Promise<string> {
+  const { sql, params } = query;
   if (testEngine === 'sqlite') {
     const file = new Database(db, { readonly: true });
     try {
@@ -68,5 +68,15 @@ describe(`list query plans (${testEngine})`, () => {
     expect(await plan({ from: '2031-01-01' })).toMatch(usesIndex('records_by_period_end'));
     expect(await plan({ to: '2009-12-31' })).toMatch(usesIndex('records_by_period_start'));
     expect(await plan({ facility: 'fac-7' })).toMatch(usesIndex('records_by_facility'));
+  });
+
+  it('reads the observations of the breakdowns a write touches through their index, one key after another', async () => {
+    const keys = [
+      ['prisons-people-on-oat', organisations[0]!, 'ZA', '', '2012-01-01', '2012-12-31'],
+      ['prisons-people-on-oat', organisations[1]!, 'MZ', 'North', '2013-01-01', '2013-12-31'],
+    ];
+    const found = await plan({}, { sql: breakdownsQuery(keys.length), params: keys.flat() });
+    expect(found).toMatch(usesIndex('records_by_group'));
+    expect(found).not.toMatch(fullScan);
   });
 });

@@ -196,6 +196,37 @@ describe(`the store on ${testEngine}`, () => {
     }
   });
 
+  it('finds the observations of a breakdown, and shows a writer the breakdown as a bulk write running before it left it', async () => {
+    const { store, db } = await freshStore();
+    const other = await openStore(db);
+    opened.push({ store: other, remove: () => undefined });
+    const key = { indicator: 'prisons-people-on-oat', organisation: ORG_A, country: 'ZA', area: 'North', start: '2022-01-01', end: '2022-12-31' };
+    const inArea = (id: string, area?: string) => ({ ...observation(id, ORG_A), scope: { country: 'ZA' as const, ...(area === undefined ? {} : { subnationalArea: area }) } });
+    await store.put([write('north', inArea('north', 'North')), write('south', inArea('south', 'South')), write('whole', inArea('whole'))]);
+    expect((await store.breakdowns([key])).map((r) => r.id)).toEqual(['north']);
+    expect((await store.breakdowns([{ ...key, area: '' }, { ...key, area: 'South' }])).map((r) => r.id).sort()).toEqual(['south', 'whole']);
+    // A writer that starts while a bulk write runs reads the breakdown once the bulk write has committed.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const bulk = store.transaction(async (tx) => {
+      await tx.put([write('north-2', inArea('north-2', 'North'))]);
+      wrote();
+      await held;
+    }, { bulk: true });
+    await written;
+    const seen = other.transaction(async (tx) => {
+      const ids = (await tx.breakdowns([key])).map((r) => r.id).sort();
+      await tx.put([write('north-3', inArea('north-3', 'North'))]);
+      return ids;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await bulk;
+    expect(await seen).toEqual(['north', 'north-2']);
+  });
+
   it('orders ids by their bytes, whatever the locale of the server', async () => {
     const { store } = await freshStore();
     const ids = ['a-1', 'B-1', 'a_1', 'a1', 'Ä-1', 'z', '0', 'a-10', 'a-2'];

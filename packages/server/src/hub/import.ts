@@ -2,7 +2,7 @@ import { recordTypeNames, recordTypes, validate, type Locale, type RecordType } 
 import { mayPublish, mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { AuditEntry, ImportSummary, Principal, RecordWrite, Store } from '../store/types.js';
-import { hubValidation, rejectInvalid } from './issues.js';
+import { hubValidation, rejectInvalid, storedBreakdowns } from './issues.js';
 
 type Body = Record<string, unknown>;
 
@@ -26,13 +26,16 @@ function recordsOf(pkg: Body): { type: RecordType; collection: string; index: nu
 }
 
 /**
- * Imports a whole DataPackage, all or nothing: it is validated, every record is checked against
+ * Imports a whole DataPackage, all or nothing: it is validated (its observations with the stored ones of
+ * their breakdowns, which those of the same id replace), every record is checked against
  * the rights of the principal (`'hub'` for seed data the operator supplies), and then every record
  * is written. Call within a transaction, which makes it all or nothing. Records that exist are replaced.
  * The number of records is limited before the package is parsed, by `limitRecords`.
  */
 export async function importPackage(tx: Store, pkg: unknown, principal: Principal | 'hub', locale: Locale, limits: ImportLimits): Promise<ImportSummary> {
-  rejectInvalid(validate(pkg, { ...(await hubValidation(tx, locale)), maxIssues: limits.maxIssues }), 'The package');
+  const observations = (pkg as Body | null)?.observations;
+  const knownObservations = await storedBreakdowns(tx, Array.isArray(observations) ? observations : []);
+  rejectInvalid(validate(pkg, { ...(await hubValidation(tx, locale)), knownObservations, maxIssues: limits.maxIssues }), 'The package');
   const body = pkg as Body;
   const publisher = (body.publisher as Body).id as string;
   const packageId = body.id as string;

@@ -1,6 +1,6 @@
-import type { IndicatorDefinition, Locale, RecordType, ValidateOptions, ValidationResult } from '@phx/schema';
+import type { IndicatorDefinition, Locale, Observation, RecordType, ValidateOptions, ValidationResult } from '@phx/schema';
 import { Problem } from '../http/problem.js';
-import type { Store } from '../store/types.js';
+import type { BreakdownKey, Store } from '../store/types.js';
 
 /** The bodies of every stored record of a type, read page by page. */
 async function storedBodies(store: Store, type: RecordType): Promise<Record<string, unknown>[]> {
@@ -31,6 +31,39 @@ export async function hubValidation(store: Store, locale: Locale): Promise<Valid
     knownOrganisations: await store.ids('organisation'),
     knownFacilities: facilities.map((facility) => [String(facility.id), String(facility.country)] as const),
   };
+}
+
+/** The breakdown an observation to write names, or undefined when it does not have the fields of one (its shape is then refused). */
+function breakdownOf(body: unknown): BreakdownKey | undefined {
+  const obs = body as { indicator?: unknown; reportingOrganisation?: unknown; scope?: { country?: unknown; subnationalArea?: unknown }; period?: { start?: unknown; end?: unknown } } | null;
+  const key = {
+    indicator: obs?.indicator,
+    organisation: obs?.reportingOrganisation,
+    country: obs?.scope?.country,
+    area: obs?.scope?.subnationalArea ?? '',
+    start: obs?.period?.start,
+    end: obs?.period?.end,
+  };
+  return Object.values(key).every((value) => typeof value === 'string') ? (key as BreakdownKey) : undefined;
+}
+
+/**
+ * The stored observations that share a breakdown with observations to write, but for those the write replaces
+ * (same id): the rules that span a breakdown check a write with them, as if all were one file. Read within the
+ * write's transaction: of two concurrent writes to one breakdown, the second sees the first (PostgreSQL aborts
+ * and runs again one that read before the other committed; an import waits for, or holds back, the others).
+ */
+export async function storedBreakdowns(store: Store, written: readonly unknown[]): Promise<Observation[]> {
+  const keys = new Map<string, BreakdownKey>();
+  const ids = new Set<unknown>();
+  for (const body of written) {
+    ids.add((body as { id?: unknown } | null)?.id);
+    const key = breakdownOf(body);
+    if (key) keys.set(JSON.stringify(Object.values(key)), key);
+  }
+  if (keys.size === 0) return [];
+  // A record the write replaces is skipped before its body is parsed: a package imported again replaces them all.
+  return (await store.breakdowns([...keys.values()])).filter((record) => !ids.has(record.id)).map((record) => record.body as unknown as Observation);
 }
 
 /** What a validation found: the issues listed, the counts of all of them, and whether the list leaves some out. */

@@ -2,7 +2,7 @@ import { makeIssue, recordTypes, suggestionsFor, validateRecord, type Locale, ty
 import { mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { AuditEntry, Principal, Store, StoredRecord } from '../store/types.js';
-import { rejectInvalid, storedCatalogue } from './issues.js';
+import { rejectInvalid, storedBreakdowns, storedCatalogue } from './issues.js';
 
 type Body = Record<string, unknown>;
 
@@ -37,7 +37,8 @@ function checkVersion(record: StoredRecord, ifMatch: string | undefined): void {
 }
 
 /**
- * Validates a record on its own and against the indicators and facilities the hub stores. What is
+ * Validates a record on its own and against the indicators and facilities the hub stores; an observation also
+ * with the stored observations of its breakdown, which it replaces if it has the id of one. What is
  * validated is the record as it will be stored (its JSON, read back), so that nothing the JSON drops
  * can pass validation.
  */
@@ -45,7 +46,8 @@ async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Lo
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Problem('bad-request', `A ${type} is a JSON object.`);
   const record = JSON.parse(JSON.stringify(body)) as Body;
   const catalogue = type === 'observation' ? await storedCatalogue(tx) : undefined;
-  const findings = validateRecord(type, record, { locale, ...(catalogue ? { catalogue } : {}) });
+  const knownObservations = type === 'observation' ? await storedBreakdowns(tx, [record]) : [];
+  const findings = validateRecord(type, record, { locale, knownObservations, ...(catalogue ? { catalogue } : {}) });
   const facility = type === 'observation' ? (record.scope as { facility?: string } | undefined)?.facility : undefined;
   if (findings.ok && facility !== undefined && !(await tx.get('facility', facility))) {
     const suggestions = suggestionsFor(facility, await tx.ids('facility'));

@@ -1,7 +1,10 @@
 import type { RecordType } from '@phx/schema';
 
-/** The columns a record is filtered by, in the order `pushFilterColumns` gives their values. */
-export const FILTER_COLUMNS = ['indicator', 'country', 'organisation', 'facility', 'period_start', 'period_end'] as const;
+/**
+ * The columns a record is filtered by, in the order `pushFilterColumns` gives their values. `area` is an
+ * observation's subnational area ('' for none), which with the others finds the observations of a breakdown.
+ */
+export const FILTER_COLUMNS = ['indicator', 'country', 'organisation', 'facility', 'period_start', 'period_end', 'area'] as const;
 
 /** The fields the columns come from (bodies are validated before they are stored). */
 interface Body {
@@ -11,7 +14,7 @@ interface Body {
   country?: string;
   start?: string;
   end?: string;
-  scope?: { country: string; facility?: string };
+  scope?: { country: string; subnationalArea?: string; facility?: string };
   period?: { start: string; end: string };
 }
 
@@ -23,15 +26,15 @@ export function pushFilterColumns(type: RecordType, record: object, values: unkn
   const body = record as Body;
   switch (type) {
     case 'observation':
-      values.push(body.indicator!, body.scope!.country, body.reportingOrganisation!, body.scope!.facility ?? null, body.period!.start, body.period!.end);
+      values.push(body.indicator!, body.scope!.country, body.reportingOrganisation!, body.scope!.facility ?? null, body.period!.start, body.period!.end, body.scope!.subnationalArea ?? '');
       return;
     case 'facility':
-      values.push(null, body.country!, null, null, null, null);
+      values.push(null, body.country!, null, null, null, null, null);
       return;
     case 'meeting':
-      values.push(null, null, body.organiser!, null, body.start!.slice(0, 10), body.end!.slice(0, 10));
+      values.push(null, null, body.organiser!, null, body.start!.slice(0, 10), body.end!.slice(0, 10), null);
       return;
     default:
-      values.push(null, null, null, null, null, null);
+      values.push(null, null, null, null, null, null, null);
   }
 }

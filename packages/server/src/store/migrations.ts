@@ -74,6 +74,14 @@ const audit = (seq: string, text: string) => `ALTER TABLE tokens ADD COLUMN labe
    CREATE INDEX audit_by_writer ON audit (by_organisation, seq);`;
 
 /**
+ * The observations of a breakdown found by an index: an observation's subnational area ('' for none), taken
+ * from the stored body, beside the columns it had. The rules that span a breakdown check a write with them.
+ */
+const groups = (text: string, area: string) => `ALTER TABLE records ADD COLUMN area ${text};
+   UPDATE records SET area = COALESCE(${area}, '') WHERE type = 'observation';
+   CREATE INDEX records_by_group ON records (type, indicator, organisation, country, area, period_start, period_end);`;
+
+/**
  * Schema migrations, applied in order at start and recorded in `schema_migrations` (version n is
  * `migrations[n - 1]`). Append new ones; never edit one that has shipped. PostgreSQL compares the
  * identifiers and dates that lists order and filter by in the "C" collation, so that pages come in
@@ -95,4 +103,8 @@ export const migrations: readonly Migration[] = [
    );`,
   },
   { sqlite: audit('INTEGER PRIMARY KEY', 'TEXT'), postgres: audit('BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY', 'TEXT COLLATE "C"') },
+  {
+    sqlite: groups('TEXT', "json_extract(body, '$.scope.subnationalArea')"),
+    postgres: groups('TEXT COLLATE "C"', "body::jsonb #>> '{scope,subnationalArea}'"),
+  },
 ];

@@ -176,6 +176,8 @@ export function openPostgresDatabase(url: string): SqlDatabase {
       try {
         return (await sql.begin(mode, async (tx) => {
           if (bulk.length > 0) await tx.unsafe(`LOCK TABLE ${bulk.join(', ')} IN SHARE ROW EXCLUSIVE MODE`);
+          // Before any read, which takes the snapshot: it then sees what a bulk write committed.
+          else if (options.shared?.length) await tx.unsafe(`LOCK TABLE ${options.shared.join(', ')} IN ROW EXCLUSIVE MODE`);
           return work(connectionOf(tx, (inner) => inner(tx), new Set(bulk)));
         })) as T;
       } catch (error) {

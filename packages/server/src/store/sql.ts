@@ -47,6 +47,14 @@ export interface SqlTransactionOptions {
    * @default []
    */
   bulk?: readonly string[];
+  /**
+   * Tables the transaction reads and writes row by row. PostgreSQL first takes a lock on them that waits
+   * for a bulk write of them to commit (and that a bulk write waits for), so that what the work reads is
+   * not outdated by a bulk write before the work commits: a bulk write's reads are not serializable and
+   * would not make the server abort either. Such transactions do not wait for one another.
+   * @default []
+   */
+  shared?: readonly string[];
 }
 
 /** A hub database: a connection that also runs transactions and closes. */

@@ -61,6 +61,19 @@ const conditions: Record<keyof ListFilter, string> = {
   to: 'period_start <= ?',
 };
 
+/**
+ * The query of the observations of the breakdowns of `count` keys (exported for the test that explains its
+ * plan). Each key is looked up through records_by_group, the keys joined as a table: a condition per key,
+ * joined by OR, would be checked on every row of a large table.
+ */
+export function breakdownsQuery(count: number): string {
+  const keys = Array.from({ length: count }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
+  return `WITH wanted (indicator, organisation, country, area, period_start, period_end) AS (VALUES ${keys})
+    SELECT DISTINCT r.type, r.id, r.owner, r.etag, r.body FROM wanted w CROSS JOIN records r
+    WHERE r.type = 'observation' AND r.indicator = w.indicator AND r.organisation = w.organisation AND r.country = w.country
+      AND r.area = w.area AND r.period_start = w.period_start AND r.period_end = w.period_end`;
+}
+
 /** After a write of this many records the planner's statistics are refreshed, so that filters keep their index. */
 const ANALYZE_FROM_RECORDS = 10_000;
 
@@ -183,7 +196,8 @@ function storeOn(db: SqlConnection, shared: Shared): Store {
     engine: db.dialect,
     async transaction(work, options) {
       try {
-        return await database.transaction((tx) => work(storeOn(tx, shared)), { bulk: options?.bulk ? ['records'] : [] });
+        // A write checks the records it reads (a breakdown's observations) before it writes: a bulk import may not change them meanwhile.
+        return await database.transaction((tx) => work(storeOn(tx, shared)), options?.bulk ? { bulk: ['records'] } : { shared: ['records'] });
       } finally {
         shared.statistics.refresh();
       }
@@ -206,6 +220,16 @@ function storeOn(db: SqlConnection, shared: Shared): Store {
         const slice = ids.slice(start, start + 500);
         const rows = await db.all<{ id: string; owner: string }>(`SELECT id, owner FROM records WHERE type = ? AND id IN (${slice.map(() => '?').join(', ')})`, [type, ...slice]);
         for (const row of rows) found.set(row.id, row.owner);
+      }
+      return found;
+    },
+    async breakdowns(keys) {
+      const found: StoredRecord[] = [];
+      // In slices, to stay within the values a statement binds.
+      for (let start = 0; start < keys.length; start += 500) {
+        const slice = keys.slice(start, start + 500);
+        const rows = await db.all<RecordRow>(breakdownsQuery(slice.length), slice.flatMap((key) => [key.indicator, key.organisation, key.country, key.area, key.start, key.end]));
+        for (const row of rows) found.push(new Row(row));
       }
       return found;
     },

@@ -77,6 +77,25 @@ export interface RecordWrite {
 }
 
 /**
+ * What names a breakdown of observations in the store: the indicator, reporting organisation, country,
+ * subnational area ('' for none) and period of its observations. The observations of a breakdown, which the
+ * rules that span records check together, have these and also their facility and data source in common.
+ *
+ * @example
+ * ```ts
+ * const group: BreakdownKey = { indicator: 'prisons-people-tested-for-hiv', organisation: 'UA-EDR-38214567', country: 'UA', area: '', start: '2020-01-01', end: '2020-12-31' };
+ * const stored = await store.breakdowns([group]);
+ * ```
+ */
+export interface BreakdownKey {
+  indicator: string;
+  organisation: string;
+  country: string;
+  area: string;
+  start: string;
+  end: string;
+}
+
 /**
  * What a token is, as `phx token list` shows it: never the token itself, which only its holder has.
  *
@@ -178,6 +197,8 @@ export interface Store {
   list(type: RecordType, filter: ListFilter, after: string | undefined, limit: number): Promise<ListPage>;
   /** The ids of a type among `ids` that are stored, with their owners. */
   owners(type: RecordType, ids: readonly string[]): Promise<Map<string, string>>;
+  /** The stored observations of the breakdowns that `keys` name (for the rules that span a breakdown). */
+  breakdowns(keys: readonly BreakdownKey[]): Promise<StoredRecord[]>;
   /** All stored ids of a type (for reference checks). */
   ids(type: RecordType): Promise<string[]>;
   /** Inserts or replaces records, many rows a statement; returns the ETag of each. */
