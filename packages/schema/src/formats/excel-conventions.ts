@@ -32,7 +32,9 @@ export interface ExcelConventions {
  * @example
  * ```ts
  * import { excelConventions } from '@phx/schema';
- * const text = `\uFEFF${rows.map((cells) => cells.join(excelConventions.ru.delimiter)).join('\r\n')}\r\n`;
+ * const { delimiter } = excelConventions.ru; // ';'
+ * const rows = [['file', 'message'], ['observations.csv', 'Числитель 3 меньше порога 5']];
+ * const csv = `\uFEFF${rows.map((cells) => cells.join(delimiter)).join('\r\n')}\r\n`;
  * ```
  */
 export const excelConventions: Record<ExcelLocale, ExcelConventions> = {
