@@ -62,9 +62,14 @@ export interface ValidateOptions {
    *
    * @example
    * ```ts
-   * // Stored: total 50, male 47. The female count sent now is suppressed, but 50 − 47 gives it away.
-   * const stored = [total, male];
-   * validateRecord('observation', female, { knownObservations: stored }).issues[0]?.code; // 'privacy.complementary-disclosure'
+   * // Stored: 50 people tested, 47 of them men. The women's count sent now is suppressed, but 50 − 47 gives it away.
+   * const group = { indicator: 'prisons-people-tested-for-hiv', reportingOrganisation: 'UA-EDR-38214567', scope: { country: 'UA' }, period: { start: '2022-01-01', end: '2022-12-31' }, unit: 'count', dataSource: 'routine-programme-data' } as const;
+   * const stored: Observation[] = [
+   *   { ...group, id: 'tested', numerator: 50, value: 50 },
+   *   { ...group, id: 'tested-men', disaggregation: { sex: 'male' }, numerator: 47, value: 47 },
+   * ];
+   * const women = { ...group, id: 'tested-women', disaggregation: { sex: 'female' }, suppressed: true };
+   * validateRecord('observation', women, { knownObservations: stored }).issues[0]?.code; // 'privacy.complementary-disclosure'
    * ```
    */
   knownObservations?: Iterable<Observation>;
