@@ -37,7 +37,10 @@ const UNIT_MULTIPLIER = /^[+-]?\d{1,2}$/;
  * nothing is imported. So is text after the quote that closes a cell (`"Central" prison`), which would take the
  * cells and rows up to the next quote into that cell (`import.text-after-quote`). A value, numerator or denominator
  * that is not a number of zero or more written as SDMX-CSV writes one (`28.7`, `1320`; not `28,7`, `1 320` or `n/a`)
- * is left out of its observation with a warning naming its column and text (`sdmx.value-skipped`).
+ * is left out of its observation with a warning naming its column and text (`sdmx.value-skipped`). Files of other
+ * systems are read with their codes in mind: any `CONF_STATUS` but free makes the observation suppressed, `UNIT_MULT`
+ * is applied to the value, a unit or data source PHX does not know (or no data source) is replaced with a warning
+ * (`sdmx.code-replaced`), and each column outside the PHX data structure is named once (`sdmx.column-not-read`).
  *
  * @example
  * ```ts
@@ -133,7 +136,8 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
     const denominator = number('DENOMINATOR', 'observation.denominator');
     const comment = cell('OBS_COMMENT');
     const conf = cell('CONF_STATUS');
-    // Without a unit, the indicator's own is meant; a data source, which PHX requires, has no such default.
+    // Without a unit, the indicator's own is meant; without a data source, which PHX requires, nothing in the row
+    // tells which it is, so the one read in its place is noted.
     const unit = code('UNIT_MEASURE', codelists.unit.codes, definitions.get(indicator)?.unit ?? 'count', 'observation.unit', false);
     const dataSource = code('DATA_SOURCE', codelists.dataSource.codes, 'routine-programme-data', 'observation.dataSource', true);
     observations.push({
