@@ -135,16 +135,18 @@ describe('disagg.below-total', () => {
   });
 });
 
+/** A count of people tested for HIV (`numerator` undefined: suppressed), a total or a part of one by `disaggregation`. */
+function count(id: string, numerator: number | undefined, disaggregation: Loose = {}) {
+  const observation = countObservation({ id, indicator: 'prisons-people-tested-for-hiv', numerator, value: numerator, disaggregation });
+  if (numerator === undefined) {
+    delete observation.numerator;
+    delete observation.value;
+    observation.suppressed = true;
+  }
+  return observation;
+}
+
 describe('privacy.complementary-disclosure', () => {
-  const count = (id: string, numerator: number | undefined, disaggregation: Loose = {}) => {
-    const observation = countObservation({ id, indicator: 'prisons-people-tested-for-hiv', numerator, value: numerator, disaggregation });
-    if (numerator === undefined) {
-      delete observation.numerator;
-      delete observation.value;
-      observation.suppressed = true;
-    }
-    return observation;
-  };
 
   it('rejects a suppressed cell that the total and its visible sibling give away, at the suppressed cell', () => {
     const result = withObservations(count('t', 50), count('m', 47, { sex: 'male' }), count('f', undefined, { sex: 'female' }));
@@ -192,15 +194,6 @@ describe('unique.duplicate-breakdown', () => {
 });
 
 describe('knownObservations', () => {
-  const count = (id: string, numerator: number | undefined, disaggregation: Loose = {}) => {
-    const observation = countObservation({ id, indicator: 'prisons-people-tested-for-hiv', numerator, value: numerator, disaggregation });
-    if (numerator === undefined) {
-      delete observation.numerator;
-      delete observation.value;
-      observation.suppressed = true;
-    }
-    return observation;
-  };
   const knowing = (known: Loose[], ...records: Loose[]) =>
     validate(changed((p) => (p.observations = records)), { now: NOW, knownObservations: known as never });
 
