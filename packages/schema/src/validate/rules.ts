@@ -197,8 +197,7 @@ export class RuleChecker<Context extends number | undefined> {
     const written = this.ids.get('observation');
     for (const obs of this.settings.knownObservations) {
       if (written?.has(obs.id)) continue;
-      const definition = this.indicators.get(obs.indicator) ?? this.settings.catalogue.get(obs.indicator);
-      if (definition?.unit === obs.unit) this.breakdowns.addKnown(obs);
+      if (this.ruleOf(obs.indicator)?.unit === obs.unit) this.breakdowns.addKnown(obs);
     }
   }
 
@@ -327,9 +326,14 @@ export class RuleChecker<Context extends number | undefined> {
     }
   }
 
+  /** The definition of an indicator, from the data or the catalogue. */
+  private ruleOf(code: string): IndicatorRule | undefined {
+    return this.indicators.get(code) ?? this.settings.catalogue.get(code);
+  }
+
   /** The definition of an indicator, from the data or the catalogue; reports an unknown one. */
   definitionOf(code: string, context: Context): IndicatorRule | undefined {
-    const definition = this.indicators.get(code) ?? this.settings.catalogue.get(code);
+    const definition = this.ruleOf(code);
     // A definition in the data that failed its shape is reported there; its observations are not checked against it.
     if (!definition && !this.ids.get('indicator')?.has(code)) {
       this.problem('ref.unknown-indicator', ['indicator'], { code, suggestions: this.nearest.indicator.for(code) }, context);
