@@ -35,6 +35,8 @@ export interface NoteParams {
   'import.unclosed-quote': { column: number; value: string };
   /** A cell (in `column`, from 1) of a CSV file opens with a quote and has text after the quote that closes it; `value`: its text from the opening quote to its first line break, shortened. */
   'import.text-after-quote': { column: number; value: string };
+  /** An observation came without a value: it is worked out from its numerator (a count) or its numerator and denominator (`from`), rounded to two decimals (three significant digits below 1). */
+  'import.value-worked-out': { indicator: string; from: 'numerator' | 'numerator-and-denominator' };
   'fhir.count-not-integer': { field: 'numerator' | 'denominator' };
   /** A suppressed observation holds a `field` that is its value or would give it away: FHIR gets it masked (value, numerator) or not at all (confidence interval). */
   'fhir.suppressed-value-withheld': { field: 'value' | 'numerator' | 'confidenceInterval' };

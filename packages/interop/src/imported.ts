@@ -2,7 +2,8 @@
  * What every importer shares: the options that complete a package header the source format does not carry,
  * identifiers for records the source does not name, and the assembly of the imported package.
  */
-import { PHX_VERSION, type DataPackage, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
+import { PHX_VERSION, valueOfParts, type DataPackage, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
+import { indicatorsOf } from './indicators.js';
 import type { InteropNote, Notes } from './report.js';
 
 /**
@@ -134,15 +135,42 @@ export function assemblePackage(source: string, records: ImportedRecords, option
     publishedAt: given.publishedAt ?? records.header.publishedAt ?? (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
   const known = options.knownRecords ?? {};
-  const observations = records.observations;
-  const organisations = withReferenced(records.organisations, known.organisations, (o) => o.id, new Set([publisher.id, ...observations.map((o) => o.reportingOrganisation)]));
-  const facilities = withReferenced(records.facilities, known.facilities, (f) => f.id, new Set(observations.flatMap((o) => (o.scope.facility ? [o.scope.facility] : []))));
-  const indicators = withReferenced(records.indicators, known.indicators, (d) => d.code, new Set(observations.map((o) => o.indicator)));
+  const organisations = withReferenced(records.organisations, known.organisations, (o) => o.id, new Set([publisher.id, ...records.observations.map((o) => o.reportingOrganisation)]));
+  const facilities = withReferenced(records.facilities, known.facilities, (f) => f.id, new Set(records.observations.flatMap((o) => (o.scope.facility ? [o.scope.facility] : []))));
+  const indicators = withReferenced(records.indicators, known.indicators, (d) => d.code, new Set(records.observations.map((o) => o.indicator)));
+  const definitions = indicatorsOf({ indicators });
+  const observations = records.observations.map((observation) => withWorkedOutValue(observation, definitions, notes));
   if (organisations.length) pkg.organisations = organisations;
   if (facilities.length) pkg.facilities = facilities;
   if (indicators.length) pkg.indicators = indicators;
   pkg.observations = observations;
   return pkg;
+}
+
+/** A worked-out value as an importer writes it: two decimals, or three significant digits below 1 (0.00412 %). */
+const rounded = (value: number) => Number(Math.abs(value) >= 1 ? value.toFixed(2) : value.toPrecision(3));
+
+/**
+ * An observation with the value its numerator (a count) or numerator and denominator give, when the source sent
+ * none: DHIS2 keeps a percentage's parts as data elements and works the percentage out as an indicator of its own,
+ * and a FHIR MeasureReport's measure score is optional.
+ */
+function withWorkedOutValue(observation: Observation, definitions: ReadonlyMap<string, IndicatorDefinition>, notes: Notes): Observation {
+  const definition = definitions.get(observation.indicator);
+  if (observation.value !== undefined || observation.suppressed || !definition) return observation;
+  const { numerator, denominator } = observation;
+  // Parts that are not counts, or a part above its whole, are the validator's to report: no value is made of them.
+  const counts = [numerator, denominator].every((part) => part === undefined || Number.isInteger(part));
+  if (!counts || (definition.calculation === 'proportion' && numerator! > denominator!)) return observation;
+  const value = valueOfParts(definition, numerator, denominator);
+  if (value === undefined) return observation;
+  const from = definition.calculation === 'count' ? 'numerator' : 'numerator-and-denominator';
+  notes.warn('import.value-worked-out', { indicator: observation.indicator, from }, { record: observation.id }, 'observation.value');
+  // The value where a package writes it: before the unit.
+  const entries = Object.entries(observation);
+  const unit = entries.findIndex(([key]) => key === 'unit');
+  entries.splice(unit < 0 ? entries.length : unit, 0, ['value', rounded(value)]);
+  return Object.fromEntries(entries) as Observation;
 }
 
 /** The imported records, then the known ones that are referred to and that the import does not have. */

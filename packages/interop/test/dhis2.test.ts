@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { indicatorCatalogue, type DataPackage, type Observation } from '@phx/schema';
+import { indicatorCatalogue, validate, type DataPackage, type Observation } from '@phx/schema';
 import { dhis2FieldMap } from '../src/dhis2/fields.js';
 import { DHIS2_CSV_COLUMNS, toDhis2Csv, toDhis2DataValueSet } from '../src/dhis2/export.js';
 import { fromDhis2Csv, fromDhis2DataValueSet } from '../src/dhis2/import.js';
@@ -178,6 +178,30 @@ describe('DHIS2 import', () => {
         const source = { ...pkg, organisations: [], facilities: [], indicators: [], meetings: [], observations } as DataPackage;
         const back = fromDhis2DataValueSet(toDhis2DataValueSet(source, template).data, template, { header: { ...header, publisher: pkg.publisher } }).package!;
         expect(carriedRecords(back, dhis2FieldMap, 'observation')).toEqual(carriedRecords(source, dhis2FieldMap, 'observation'));
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('works out a percentage DHIS2 sends as its numerator and denominator alone (DHIS2 works it out as an indicator), and says so', () => {
+    const percentages = template.dataElements.filter((e) => e.part === 'numerator').map((e) => e.indicator);
+    const elementOf = (indicator: string, part: string) => template.dataElements.find((e) => e.indicator === indicator && e.part === part)!.dataElement;
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(fc.constantFrom(...percentages), fc.nat(5000), fc.integer({ min: 1, max: 100_000 })), { selector: ([indicator]) => indicator, minLength: 1 }), (figures) => {
+        const dataValues = figures.flatMap(([indicator, a, b]) => [
+          { dataElement: elementOf(indicator, 'numerator'), period: '2023', orgUnit: 'UA', categoryOptionCombo: 'default', value: String(Math.min(a, b)) },
+          { dataElement: elementOf(indicator, 'denominator'), period: '2023', orgUnit: 'UA', categoryOptionCombo: 'default', value: String(Math.max(a, b)) },
+        ]);
+        const { package: read, notes } = fromDhis2DataValueSet({ dataValues }, template, { header: { ...header, publisher: pkg.publisher } });
+        expect(read!.observations!.map((o) => [o.indicator, o.value])).toEqual(
+          figures.map(([indicator, a, b]) => {
+            const exact = (Math.min(a, b) / Math.max(a, b)) * 100;
+            return [indicator, Number(exact >= 1 ? exact.toFixed(2) : exact.toPrecision(3))];
+          }),
+        );
+        // Small counts are the privacy rule's to refuse; the arithmetic holds.
+        expect(validate(read!, { now: new Date('2024-01-01T00:00:00Z') }).issues.filter((i) => !i.code.startsWith('privacy.'))).toEqual([]);
+        expect(notes.filter((n) => n.code === 'import.value-worked-out').reduce((sum, n) => sum + n.count, 0)).toBe(figures.length);
       }),
       { numRuns: 50 },
     );

@@ -225,6 +225,31 @@ describe('FHIR R4 import: MeasureReport groups', () => {
   });
 });
 
+describe('FHIR R4 import: a report without a measure score', () => {
+  const masked = { extension: [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }] };
+
+  it('works out the value from the populations, as FHIR leaves the score optional, and says so', () => {
+    const { package: read, notes } = imported(withUkraine(measureReport()));
+    expect(read!.observations!.map((o) => [o.numerator, o.denominator, o.value])).toEqual([[400, 9700, 4.12]]);
+    expect(validate(read!, { now: new Date('2024-01-01T00:00:00Z') }).issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(notes.filter((n) => n.code === 'import.value-worked-out').map((n) => [n.params, n.examples, n.field])).toEqual([
+      [{ indicator: 'hiv-prevalence-prisoners', from: 'numerator-and-denominator' }, [read!.observations![0]!.id], 'observation.value'],
+    ]);
+  });
+
+  it('keeps the score a report gives, and works out none for a masked one or from a numerator above its denominator', () => {
+    const scored = imported(withUkraine(measureReport({ group: [{ population: populations(400, 9700), measureScore: { value: 4.1, code: 'percent' } }] })));
+    expect(scored.package!.observations![0]!.value).toBe(4.1);
+    const hidden = imported(withUkraine(measureReport({ group: [{ population: populations(400, 9700), measureScore: masked }] })));
+    expect(hidden.package!.observations![0]).toMatchObject({ suppressed: true });
+    expect(hidden.package!.observations![0]!.value).toBeUndefined();
+    // A numerator above its denominator is the validator's to report, not a value of 4 124 %.
+    const above = imported(withUkraine(measureReport({ group: [{ population: populations(400, 97) }] })));
+    expect(above.package!.observations![0]!.value).toBeUndefined();
+    expect([...scored.notes, ...hidden.notes, ...above.notes].map((n) => n.code)).not.toContain('import.value-worked-out');
+  });
+});
+
 describe('FHIR R4 import: the subject Location and references', () => {
   const facility = { resourceType: 'Location', id: 'loc-12', identifier: [{ system: phx('id/facility'), value: 'ua-fac-12' }], name: 'Kyiv SIZO', address: { country: 'UA' } };
   const sizo = { resourceType: 'Location', id: 'loc-sizo', identifier: [{ system: 'https://moj.gov.ua/id/facility', value: 'SIZO-13' }], name: 'Lviv SIZO No. 19', address: { country: 'UA', state: 'Lviv' } };

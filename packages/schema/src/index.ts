@@ -29,6 +29,7 @@ export { formatIssueAsync, loadLocale } from './validate/on-demand.js';
 export { validate, validateRecord, readText, readJsonDocument } from './validate/sync.js';
 export { validateAsync, recordsReadIn, DEFAULT_SUPPRESSION_THRESHOLD, DEFAULT_MAX_DEPTH, type ValidateOptions } from './validate/validate.js';
 export { shapeProblems, type StructuralProblem } from './validate/structural.js';
+export { valueOfParts } from './validate/arithmetic.js';
 export { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions, type ParallelChecks } from './validate/ndjson.js';
 export { validateFile, validateFileAsync, readRecords, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
 export { countRecords, type FormatHints } from './file/count.js';

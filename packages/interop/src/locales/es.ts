@@ -29,6 +29,7 @@ export const es: InteropLocale = {
         : 'la fuente no nombra la licencia de los datos: indíquela (phx import --license CC-BY-4.0)',
     'import.unclosed-quote': (p) => `unas comillas (") abiertas en la columna ${p.column} no se cierran nunca: todo el resto del archivo se leyó en esta única celda, a partir de «${p.value}»; cierre las comillas o elimínelas`,
     'import.text-after-quote': (p) => `la celda de la columna ${p.column} empieza con comillas (") y tiene texto después de las comillas que la cierran (${p.value}): las celdas y filas siguientes pueden haberse leído en esta única celda; duplique las comillas dentro de la celda ("") o elimínelas`,
+    'import.value-worked-out': (p) => `no se daba ningún valor para ${p.indicator}: se ha calculado ${p.from === 'numerator' ? 'a partir del numerador' : 'a partir del numerador y el denominador'}`,
     'fhir.count-not-integer': (p) => `un recuento de población FHIR es un número entero: ${parts[p.field]}`,
     'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `el indicador «${p.indicator}» no está en el catálogo ni en el paquete: su Measure solo lleva su dirección`,

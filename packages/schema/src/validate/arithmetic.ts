@@ -1,10 +1,29 @@
 /** The arithmetic of an observation: integer counts, numerator within denominator, value agreeing with both. */
 import type { IndicatorRule } from '../catalogue/indicators.js';
+import type { IndicatorDefinition } from '../model/indicator.js';
 import type { Observation } from '../model/observation.js';
 import type { RecordReport } from './structural.js';
 
 /** What a value of each unit is per 1 of the numerator over the denominator. */
 const scaleOfUnit: Record<string, number> = { percent: 100, 'rate-per-100000': 100_000, 'rate-per-10000': 10_000, count: 1 };
+
+/**
+ * The value an observation's numerator and denominator give for its indicator: the numerator of a count, otherwise
+ * the numerator over the denominator in the indicator's unit (× 100 for a percent, × 100 000 for a rate per
+ * 100 000); undefined when a part the calculation needs is missing or the denominator is 0. Not rounded.
+ *
+ * @example
+ * ```ts
+ * import { valueOfParts } from '@phx/schema';
+ * valueOfParts({ calculation: 'proportion', unit: 'percent' }, 37, 412); // 8.980582524271846
+ * valueOfParts({ calculation: 'count', unit: 'count' }, 412); // 412
+ * ```
+ */
+export function valueOfParts(definition: Pick<IndicatorDefinition, 'calculation' | 'unit'>, numerator: number | undefined, denominator?: number): number | undefined {
+  if (definition.calculation === 'count') return numerator;
+  if (numerator === undefined || denominator === undefined || denominator === 0) return undefined;
+  return (numerator / denominator) * (scaleOfUnit[definition.unit] ?? 1);
+}
 
 /** How many decimals `value` is written with (as `String(value)` writes it). */
 export function decimalsOf(value: number): number {
@@ -52,7 +71,7 @@ export function checkArithmetic(obs: Observation, definition: IndicatorRule, rep
     if (definition.calculation === 'proportion' && numerator > denominator) {
       report('arith.numerator-exceeds-denominator', ['numerator'], { numerator, denominator });
     }
-    const expected = (numerator / denominator) * (scaleOfUnit[definition.unit] ?? 1);
+    const expected = valueOfParts(definition, numerator, denominator)!;
     if (value !== undefined && !agreesWithinRounding(value, expected)) {
       // toFixed takes at most 100 digits; a value such as 1e-300 has more.
       const shown = Number(expected.toFixed(Math.min(Math.max(decimalsOf(value), 2), 100)));

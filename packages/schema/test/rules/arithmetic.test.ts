@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indicatorCatalogue } from '../../src/catalogue/indicators.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
 import { formatIssue } from '../../src/validate/messages.js';
+import { valueOfParts } from '../../src/validate/arithmetic.js';
 import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, ZAMBIA_TRUST, type Loose } from './fixtures.js';
 
 const check = (record: Loose) => validateRecord('observation', record, { now: NOW });
@@ -56,6 +58,29 @@ describe('arith.value-mismatch', () => {
   it('does not compare when the value is absent', () => {
     const { value: _, ...record } = prevalence('obs', 1320, 4600, 0);
     expect(codes(check(record))).toEqual(['observation.value-missing']);
+  });
+});
+
+describe('valueOfParts', () => {
+  it('gives the value the arithmetic rule expects of every catalogue indicator, at full precision and rounded', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...indicatorCatalogue), fc.nat(1_000_000), fc.integer({ min: 1, max: 10_000_000 }), fc.integer({ min: 0, max: 4 }), (definition, a, b, decimals) => {
+        const [numerator, denominator] = definition.calculation === 'proportion' ? [Math.min(a, b), Math.max(a, b)] : [a, b];
+        const value = valueOfParts(definition, numerator, denominator)!;
+        expect(value).toBe(definition.calculation === 'count' ? numerator : (numerator / denominator) * { percent: 100, 'rate-per-100000': 100_000, 'rate-per-10000': 10_000, count: 1 }[definition.unit]!);
+        for (const written of [value, Number(value.toFixed(decimals))]) {
+          const record = { ...prevalence('obs', numerator, denominator, written), indicator: definition.code, unit: definition.unit };
+          expect(check(record).issues.filter((issue) => issue.code.startsWith('arith.'))).toEqual([]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives no value without the parts the calculation needs, or over a denominator of 0', () => {
+    const percent = { calculation: 'proportion', unit: 'percent' } as const;
+    expect([valueOfParts(percent, 3, 0), valueOfParts(percent, undefined, 10), valueOfParts(percent, 3)]).toEqual([undefined, undefined, undefined]);
+    expect([valueOfParts({ calculation: 'count', unit: 'count' }, 12), valueOfParts({ calculation: 'count', unit: 'count' }, undefined)]).toEqual([12, undefined]);
   });
 });
 
