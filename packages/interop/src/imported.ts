@@ -4,6 +4,7 @@
  */
 import { PHX_VERSION, valueOfParts, type DataPackage, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
 import { indicatorsOf } from './indicators.js';
+import { periodName } from './period.js';
 import type { InteropNote, Notes } from './report.js';
 
 /**
@@ -89,6 +90,16 @@ export interface ImportedRecords {
 }
 
 const recordIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/**
+ * What tells an observation apart, for an id when the source gives none: indicator, country, area, facility, period
+ * and breakdown (`hiv-prevalence-prisoners.UA.ua-fac-12.2023-Q1.female`), so that an observation gets the same id
+ * whatever else the source holds and in whatever order.
+ */
+export function observationIdParts(observation: Pick<Observation, 'indicator' | 'scope' | 'period' | 'disaggregation'>): string[] {
+  const { indicator, scope, period, disaggregation } = observation;
+  return [indicator, scope.country, scope.subnationalArea ?? '', scope.facility ?? '', periodName(period), ...Object.values(disaggregation ?? {})].filter(Boolean);
+}
 
 /** Makes record ids from parts, unique within one import. */
 export class IdMaker {

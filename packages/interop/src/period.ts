@@ -87,6 +87,30 @@ export function periodOf(calendar: CalendarPeriod): Period {
   }
 }
 
+/**
+ * The name of a period as SDMX (and ISO 8601) write it: `2024`, `2024-S1`, `2024-Q1`, `2024-01`, `2024-01-31`, else its
+ * start and length (`2024-01-01/P90D`). DHIS2's names and the ids of imported observations are made from it.
+ */
+export function periodName(period: Period): string {
+  const calendar = calendarPeriod(period);
+  switch (calendar?.kind) {
+    case 'year':
+      return String(calendar.year);
+    case 'half':
+      return `${calendar.year}-S${calendar.half}`;
+    case 'quarter':
+      return `${calendar.year}-Q${calendar.quarter}`;
+    case 'month':
+      return `${calendar.year}-${pad(calendar.month)}`;
+    case 'day':
+      return calendar.date;
+    case 'range':
+      return `${calendar.start}/P${calendar.days}D`;
+    default:
+      return `${period.start}/${period.end}`;
+  }
+}
+
 /** The period of `days` days from `start`; `undefined` when `start` is not a date or `days` is not positive. */
 export function periodFromDays(start: string, days: number): Period | undefined {
   const time = utc(start);
@@ -99,4 +123,3 @@ export function isCalendarDate(date: string): boolean {
   return !Number.isNaN(utc(date));
 }
 
-export { pad };

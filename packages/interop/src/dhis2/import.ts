@@ -9,7 +9,7 @@ import { dimensionsOf } from '../breakdowns.js';
 import { csvText, reportQuoteError, rowLines, shortened } from '../csv.js';
 import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
-import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
+import { assemblePackage, IdMaker, observationIdParts, type ImportOptions, type ImportResult } from '../imported.js';
 import { Notes, type At } from '../report.js';
 import type { Dhis2Mapping } from './mapping.js';
 import { periodOfDhis2 } from './periods.js';
@@ -141,7 +141,7 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
     const definition = definitions.get(draft.indicator!);
     const numerator = parts.numerator ?? (definition?.calculation === 'count' ? parts.value : undefined);
     return {
-      id: ids.make([draft.indicator!, draft.scope!.country, draft.scope!.subnationalArea ?? '', draft.scope!.facility ?? '', draft.period!.start, ...Object.values(draft.disaggregation ?? {})].filter(Boolean)),
+      id: ids.make(observationIdParts(draft as Observation)),
       indicator: draft.indicator!,
       reportingOrganisation: reporter,
       scope: draft.scope!,

@@ -1,26 +1,14 @@
 /** DHIS2 period names (`2024`, `2024S1`, `2024Q1`, `202401`, `20240131`) to and from PHX periods. */
-import { calendarPeriod, pad, periodOf, type Period } from '../period.js';
+import { calendarPeriod, periodName, periodOf, type Period } from '../period.js';
 import type { Dhis2Mapping } from './mapping.js';
 
 /** The DHIS2 name of a PHX period: a standard calendar period, or one the mapping names. */
 export function dhis2Period(period: Period, mapping: Dhis2Mapping): string | undefined {
   const named = mapping.periods.find((p) => p.start === period.start && p.end === period.end);
   if (named) return named.period;
-  const calendar = calendarPeriod(period);
-  switch (calendar?.kind) {
-    case 'year':
-      return String(calendar.year);
-    case 'half':
-      return `${calendar.year}S${calendar.half}`;
-    case 'quarter':
-      return `${calendar.year}Q${calendar.quarter}`;
-    case 'month':
-      return `${calendar.year}${pad(calendar.month)}`;
-    case 'day':
-      return calendar.date.replace(/-/g, '');
-    default:
-      return undefined;
-  }
+  // DHIS2 names the calendar periods as SDMX does, without the hyphens (`2023Q1`, `202301`, `20230131`), and no others.
+  const name = periodName(period);
+  return name.includes('/') ? undefined : name.replace(/-/g, '');
 }
 
 /** The PHX period of a DHIS2 period name; undefined for a name it does not know. */

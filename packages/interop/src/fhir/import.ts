@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { codelists, indicatorCatalogue, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
 import { breakdownDimensions } from '../breakdowns.js';
-import { assemblePackage, IdMaker, type ImportedRecords, type ImportOptions, type ImportResult, type PackageHeader } from '../imported.js';
+import { assemblePackage, IdMaker, observationIdParts, type ImportedRecords, type ImportOptions, type ImportResult, type PackageHeader } from '../imported.js';
 import { Notes, type At } from '../report.js';
 import { codelistSystem, hl7, identifierSystems, measureUrl, PHX_BASE, phxExtensions, ucumOfUnit } from './vocabulary.js';
 
@@ -376,7 +376,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
     const common = { indicator, reportingOrganisation, scope, period: { start, end }, dataSource: dataSource ?? 'routine-programme-data' } as const;
     const hasTotal = list(group.population).length > 0 || isObject(group.measureScore) || extensionOf(group, phxExtensions.observationId) !== undefined;
     if (hasTotal) {
-      const id = ids.keep(text(extensionOf(group, phxExtensions.observationId)?.valueString) ?? identifierOf(report, identifierSystems.observation), [indicator, scope.country, start]);
+      const id = ids.keep(text(extensionOf(group, phxExtensions.observationId)?.valueString) ?? identifierOf(report, identifierSystems.observation), observationIdParts(common));
       observations.push({ id, ...common, ...readFigures(group, unit) } as Observation);
     }
     for (const stratifier of list(group.stratifier)) {
@@ -386,7 +386,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
           notes.warn('fhir.resource-skipped', { resourceType: 'stratum' }, where, 'observation.disaggregation');
           continue;
         }
-        const id = ids.keep(text(extensionOf(stratum, phxExtensions.observationId)?.valueString), [indicator, scope.country, start, ...Object.values(disaggregation)]);
+        const id = ids.keep(text(extensionOf(stratum, phxExtensions.observationId)?.valueString), observationIdParts({ ...common, disaggregation }));
         observations.push({ id, ...common, disaggregation, ...readFigures(stratum, unit) } as Observation);
       }
     }

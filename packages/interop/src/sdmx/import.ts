@@ -4,7 +4,7 @@ import { codelists, type Observation } from '@phx/schema';
 import { csvText, reportQuoteError, rowLines, shortened } from '../csv.js';
 import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
-import { assemblePackage, IdMaker, type ImportOptions, type ImportResult } from '../imported.js';
+import { assemblePackage, IdMaker, observationIdParts, type ImportOptions, type ImportResult } from '../imported.js';
 import { Notes } from '../report.js';
 import { ageCodes, FREE, NOT_APPLICABLE, periodOfSdmx, phxCodeOf, sdmxComponents, sexCodes, TOTAL } from './structure.js';
 
@@ -140,13 +140,15 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
     // tells which it is, so the one read in its place is noted.
     const unit = code('UNIT_MEASURE', codelists.unit.codes, definitions.get(indicator)?.unit ?? 'count', 'observation.unit', false);
     const dataSource = code('DATA_SOURCE', codelists.dataSource.codes, 'routine-programme-data', 'observation.dataSource', true);
+    const scope = { country, ...(subnationalArea ? { subnationalArea } : {}), ...(facility && facility !== NOT_APPLICABLE ? { facility } : {}) };
+    const breakdown = Object.keys(disaggregation).length ? { disaggregation: disaggregation as Observation['disaggregation'] } : {};
     observations.push({
-      id: ids.make([indicator, country, period.start, ...Object.values(disaggregation) as string[]]),
+      id: ids.make(observationIdParts({ indicator, scope, period, ...breakdown })),
       indicator,
       reportingOrganisation,
-      scope: { country, ...(subnationalArea ? { subnationalArea } : {}), ...(facility && facility !== NOT_APPLICABLE ? { facility } : {}) },
+      scope,
       period,
-      ...(Object.keys(disaggregation).length ? { disaggregation: disaggregation as Observation['disaggregation'] } : {}),
+      ...breakdown,
       ...(numerator !== undefined ? { numerator } : {}),
       ...(denominator !== undefined ? { denominator } : {}),
       ...(value !== undefined ? { value } : {}),

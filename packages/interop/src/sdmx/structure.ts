@@ -3,7 +3,7 @@
  * each coded component uses, and how PHX values become SDMX codes and back.
  */
 import type { Observation } from '@phx/schema';
-import { calendarPeriod, pad, periodFromDays, periodOf, type Period } from '../period.js';
+import { calendarPeriod, periodFromDays, periodName, periodOf, type Period } from '../period.js';
 
 /** The agency, dataflow and data structure of PHX data in SDMX. */
 export const sdmxArtefacts = {
@@ -80,28 +80,7 @@ export const phxCodeOf = (table: Record<string, string>, code: string) => Object
 /** SDMX IDs: letters, digits, `_`, `@`, `$` and `-`. */
 export const SDMX_ID = /^[A-Za-z0-9_@$-]+$/;
 
-/** The SDMX TIME_PERIOD of a PHX period: `2024`, `2024-S1`, `2024-Q1`, `2024-01`, `2024-01-31`, or `2024-01-01/P90D`. */
-export function sdmxTimePeriod(period: Period): string {
-  const calendar = calendarPeriod(period);
-  switch (calendar?.kind) {
-    case 'year':
-      return String(calendar.year);
-    case 'half':
-      return `${calendar.year}-S${calendar.half}`;
-    case 'quarter':
-      return `${calendar.year}-Q${calendar.quarter}`;
-    case 'month':
-      return `${calendar.year}-${pad(calendar.month)}`;
-    case 'day':
-      return calendar.date;
-    case 'range':
-      return `${calendar.start}/P${calendar.days}D`;
-    default:
-      return `${period.start}/${period.end}`;
-  }
-}
-
-/** The PHX period of an SDMX TIME_PERIOD (the forms {@link sdmxTimePeriod} writes); undefined otherwise. */
+/** The PHX period of an SDMX TIME_PERIOD (the forms `periodName` writes); undefined otherwise. */
 export function periodOfSdmx(time: string): Period | undefined {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})(?:-A1)?$/.exec(time))) return periodOf({ kind: 'year', year: Number(m[1]) });
@@ -123,7 +102,7 @@ export function keyOf(o: Observation): Record<string, string> {
     SEX: o.disaggregation?.sex ? sexCodes[o.disaggregation.sex]! : TOTAL,
     AGE: o.disaggregation?.ageGroup ? ageCodes[o.disaggregation.ageGroup]! : TOTAL,
     POPULATION: o.disaggregation?.population ?? TOTAL,
-    TIME_PERIOD: sdmxTimePeriod(o.period),
+    TIME_PERIOD: periodName(o.period),
   };
 }
 
