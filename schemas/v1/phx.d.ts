@@ -740,6 +740,10 @@ export interface IndicatorDefinition {
     [k: string]: string;
   };
   /**
+   * Whether the numerator counts people (the default); `false` for things or places (needles, prisons), which are not held to the suppression threshold.
+   */
+  countsPeople?: boolean;
+  /**
    * Dimensions that observations of this indicator may be disaggregated by.
    */
   disaggregations: ("sex" | "ageGroup" | "population")[];

@@ -472,6 +472,8 @@ export interface components {
             denominator?: {
                 [key: string]: string;
             };
+            /** @description Whether the numerator counts people (the default); `false` for things or places (needles, prisons), which are not held to the suppression threshold. */
+            countsPeople?: boolean;
             /** @description Dimensions that observations of this indicator may be disaggregated by. */
             disaggregations: ("sex" | "ageGroup" | "population")[];
             /** @description Framework that defines the indicator. */

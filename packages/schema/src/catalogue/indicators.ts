@@ -1,10 +1,10 @@
 import type { IndicatorDefinition } from '../model/indicator.js';
 
 /**
- * What the rules read of an indicator's definition: the unit and calculation an observation's value must fit and
- * the dimensions it may be broken down by. ../generated/catalogue-rules.ts holds the catalogue's.
+ * What the rules read of an indicator's definition: the unit and calculation an observation's value must fit,
+ * the dimensions it may be broken down by, and whether it counts people. ../generated/catalogue-rules.ts holds the catalogue's.
  */
-export type IndicatorRule = Pick<IndicatorDefinition, 'code' | 'unit' | 'calculation' | 'disaggregations'>;
+export type IndicatorRule = Pick<IndicatorDefinition, 'code' | 'unit' | 'calculation' | 'disaggregations' | 'countsPeople'>;
 
 /** The UNAIDS Indicator Registry slug of "HIV prevention programmes in prisons". */
 const PREVENTION_SLUG = 'hiv-prevention-programmes-prisons';
@@ -78,6 +78,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
       fr: 'Aiguilles distribuées dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Agujas distribuidas en prisiones y otros entornos cerrados durante el período de notificación.',
     },
+    countsPeople: false,
     disaggregations: [],
     framework: 'unaids-gam',
     reference: PREVENTION_SLUG,
@@ -140,6 +141,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
       fr: 'Préservatifs distribués dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Preservativos distribuidos en prisiones y otros entornos cerrados durante el período de notificación.',
     },
+    countsPeople: false,
     disaggregations: [],
     framework: 'unaids-gam',
     reference: PREVENTION_SLUG,
@@ -357,6 +359,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
       fr: "Prisons et autres milieux fermés offrant un service de prévention ou de traitement du VIH, quel qu'il soit, pendant la période de référence.",
       es: 'Prisiones y otros entornos cerrados que ofrecieron algún servicio de prevención o tratamiento del VIH durante el período de notificación.',
     },
+    countsPeople: false,
     disaggregations: [],
     framework: 'unaids-gam',
     reference: PREVENTION_SLUG,

@@ -3,16 +3,16 @@ import type { IndicatorRule } from '../catalogue/indicators.js';
 
 /** The indicators of the catalogue as the rules read them. */
 export const catalogueRules: readonly IndicatorRule[] = [
-  {"code":"prisons-needles-distributed","unit":"count","calculation":"count","disaggregations":[]},
+  {"code":"prisons-needles-distributed","unit":"count","calculation":"count","disaggregations":[],"countsPeople":false},
   {"code":"prisons-people-on-oat","unit":"count","calculation":"count","disaggregations":[]},
-  {"code":"prisons-condoms-distributed","unit":"count","calculation":"count","disaggregations":[]},
+  {"code":"prisons-condoms-distributed","unit":"count","calculation":"count","disaggregations":[],"countsPeople":false},
   {"code":"prisons-people-on-art","unit":"count","calculation":"count","disaggregations":[]},
   {"code":"prisons-people-tested-for-hiv","unit":"count","calculation":"count","disaggregations":["sex","ageGroup"]},
   {"code":"prisons-people-living-with-hiv","unit":"count","calculation":"count","disaggregations":[]},
   {"code":"prisons-people-with-hcv","unit":"count","calculation":"count","disaggregations":[]},
   {"code":"prisons-people-with-hiv-hcv-coinfection","unit":"count","calculation":"count","disaggregations":[]},
   {"code":"prisons-people-with-tb","unit":"count","calculation":"count","disaggregations":[]},
-  {"code":"prisons-facilities-with-hiv-services","unit":"count","calculation":"count","disaggregations":[]},
+  {"code":"prisons-facilities-with-hiv-services","unit":"count","calculation":"count","disaggregations":[],"countsPeople":false},
   {"code":"hiv-prevalence-prisoners","unit":"percent","calculation":"proportion","disaggregations":["sex","ageGroup"]},
   {"code":"art-coverage-prisoners","unit":"percent","calculation":"proportion","disaggregations":["sex"]},
   {"code":"hcv-positivity-prisoners","unit":"percent","calculation":"proportion","disaggregations":[]},

@@ -293,26 +293,31 @@ function check10(value: unknown, type?: string): boolean {
     if (!(check8(field6))) return false;
     found++;
   }
-  const field7 = fields.disaggregations;
-  if (field7 === undefined || !(check9(field7))) return false;
-  found++;
-  const field8 = fields.framework;
-  if (field8 === undefined || !(typeof field8 === 'string' && pattern5.test(field8))) return false;
-  found++;
-  const field9 = fields.reference;
-  if (field9 === undefined || !(typeof field9 === 'string' && field9.length >= 1 && (field9.length <= 500 || codePointLength(field9) <= 500) && pattern2.test(field9))) return false;
-  found++;
-  const field10 = fields.interventions;
-  if (field10 === undefined || !(check2(field10))) return false;
-  found++;
-  const field11 = fields.frequency;
-  if (field11 !== undefined) {
-    if (!(typeof field11 === 'string' && field11.length >= 1 && (field11.length <= 500 || codePointLength(field11) <= 500) && pattern2.test(field11))) return false;
+  const field7 = fields.countsPeople;
+  if (field7 !== undefined) {
+    if (!(typeof field7 === 'boolean')) return false;
     found++;
   }
-  const field12 = fields.extensions;
+  const field8 = fields.disaggregations;
+  if (field8 === undefined || !(check9(field8))) return false;
+  found++;
+  const field9 = fields.framework;
+  if (field9 === undefined || !(typeof field9 === 'string' && pattern5.test(field9))) return false;
+  found++;
+  const field10 = fields.reference;
+  if (field10 === undefined || !(typeof field10 === 'string' && field10.length >= 1 && (field10.length <= 500 || codePointLength(field10) <= 500) && pattern2.test(field10))) return false;
+  found++;
+  const field11 = fields.interventions;
+  if (field11 === undefined || !(check2(field11))) return false;
+  found++;
+  const field12 = fields.frequency;
   if (field12 !== undefined) {
-    if (!(check4(field12))) return false;
+    if (!(typeof field12 === 'string' && field12.length >= 1 && (field12.length <= 500 || codePointLength(field12) <= 500) && pattern2.test(field12))) return false;
+    found++;
+  }
+  const field13 = fields.extensions;
+  if (field13 !== undefined) {
+    if (!(check4(field13))) return false;
     found++;
   }
   if (type !== undefined) {

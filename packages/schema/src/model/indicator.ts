@@ -23,6 +23,10 @@ export const IndicatorDefinition = describe(
     ),
     numerator: describe(longLanguageMap, 'What the numerator counts.').optional(),
     denominator: describe(longLanguageMap, 'What the denominator counts.').optional(),
+    countsPeople: describe(
+      z.boolean(),
+      'Whether the numerator counts people (the default); `false` for things or places (needles, prisons), which are not held to the suppression threshold.',
+    ).optional(),
     disaggregations: describe(
       z.array(codeOf('disaggregationDimension')),
       'Dimensions that observations of this indicator may be disaggregated by.',

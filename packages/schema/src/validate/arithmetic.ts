@@ -51,7 +51,8 @@ export function agreesWithinRounding(value: number, expected: number): boolean {
 export function checkArithmetic(obs: Observation, definition: IndicatorRule, report: RecordReport): void {
   const { numerator, denominator, value } = obs;
   if (value === undefined && !obs.suppressed) report('observation.value-missing', [], {});
-  for (const field of ['numerator', 'denominator'] as const) {
+  // A rate's denominator may be an average population (8 523.5 people held on average over the year).
+  for (const field of definition.calculation === 'rate' ? (['numerator'] as const) : (['numerator', 'denominator'] as const)) {
     const number = obs[field];
     if (number !== undefined && !Number.isInteger(number)) report('arith.count-not-integer', [field], { field, value: number });
   }

@@ -242,7 +242,7 @@ export const issueCodes = {
   'arith.count-not-integer': {
     severity: 'error',
     structural: false,
-    summary: 'A count (or the numerator or denominator of any indicator) is not a whole number.',
+    summary: 'A count, or the numerator of any indicator, or the denominator of any indicator but a rate (whose denominator may be an average population), is not a whole number.',
     example: '"value": 12.5 for a count',
   },
   'arith.value-outside-interval': {
@@ -304,7 +304,7 @@ export const issueCodes = {
   'privacy.small-cell': {
     severity: 'error',
     structural: false,
-    summary: 'A count between 1 and the suppression threshold (5 by default) is not marked suppressed: small numbers can identify people.',
+    summary: 'A count of people between 1 and the suppression threshold (5 by default) is not marked suppressed: small numbers can identify people. Indicators that count things or places (`countsPeople: false`: needles, condoms, prisons) are not held to it.',
     example: '"numerator": 2 in a prison of 300',
   },
   'privacy.suppressed-value-present': {

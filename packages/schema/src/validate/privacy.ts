@@ -17,8 +17,11 @@ export const nonTextKeys = new Set([
 /** An organisation's own address may be a role (`info@`), but not a person's name (`jane.doe@`). */
 export const personalMailbox = /^[a-z]+[._-][a-z]+@/i;
 
-/** Reports counts below the suppression threshold, and suppressed observations that still give their number. */
-export function checkSuppression(obs: Observation, suppressionThreshold: number, report: RecordReport): void {
+/**
+ * Reports counts of people below the suppression threshold, and suppressed observations that still give their number.
+ * `countsPeople` is false for an indicator that counts things or places (needles, prisons): no count of them is small.
+ */
+export function checkSuppression(obs: Observation, suppressionThreshold: number, report: RecordReport, countsPeople: boolean): void {
   if (obs.suppressed) {
     // A suppressed observation withholds its number: a percentage beside its denominator gives the count away too.
     for (const field of ['numerator', 'value'] as const) {
@@ -26,6 +29,7 @@ export function checkSuppression(obs: Observation, suppressionThreshold: number,
     }
     return;
   }
+  if (!countsPeople) return;
   const countFields = obs.unit === 'count' ? (['numerator', 'value'] as const) : (['numerator'] as const);
   for (const field of countFields) {
     const number = obs[field];

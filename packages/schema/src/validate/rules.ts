@@ -301,7 +301,7 @@ export class RuleChecker<Context extends number | undefined> {
     this.period(obs, context);
     this.openCode('population', obs.disaggregation?.population, DISAGGREGATION_POPULATION, context);
     this.here(context);
-    checkSuppression(obs, this.settings.suppressionThreshold, this.reportHere);
+    checkSuppression(obs, this.settings.suppressionThreshold, this.reportHere, this.ruleOf(obs.indicator)?.countsPeople !== false);
 
     const definition = this.definitionOf(obs.indicator, context);
     if (!definition) return;

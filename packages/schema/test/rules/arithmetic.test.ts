@@ -130,6 +130,13 @@ describe('arith.zero-denominator', () => {
 });
 
 describe('arith.count-not-integer', () => {
+  it('takes a rate\'s denominator as it comes, since it may be an average population, and no other indicator\'s', () => {
+    const rate = { ...prevalence('obs-deaths', 14, 8523.5, 16.4), indicator: 'deaths-in-custody-rate', unit: 'rate-per-10000' };
+    expectClean(check(rate));
+    expectOnly(check({ ...rate, numerator: 14.5, value: 17 }), 'arith.count-not-integer', '/numerator');
+    expectOnly(check(prevalence('obs', 30, 600.5, 5)), 'arith.count-not-integer', '/denominator');
+  });
+
   it('rejects a count with a fraction, in value, numerator or denominator', () => {
     const { numerator: _, ...byValue } = countObservation({ value: 12.5 });
     const issue = expectOnly(check(byValue), 'arith.count-not-integer', '/value');

@@ -23,6 +23,24 @@ describe('privacy.small-cell', () => {
     expectOnly(validateRecord('observation', record, { now: NOW }), 'privacy.small-cell', '/value');
   });
 
+  it('holds no count of things or places to it: needles, condoms, prisons, or an indicator the data defines so', () => {
+    for (const indicator of ['prisons-needles-distributed', 'prisons-condoms-distributed', 'prisons-facilities-with-hiv-services']) {
+      expectClean(validateRecord('observation', countObservation({ indicator, numerator: 3, value: 3 }), { now: NOW }));
+    }
+    const pkg = smallPackage();
+    const kits = { ...pkg.indicators[0], code: 'naloxone-kits-distributed', unit: 'count', calculation: 'count', disaggregations: [], countsPeople: false };
+    const observations = [{ ...countObservation({ id: 'obs-kits', indicator: 'naloxone-kits-distributed', numerator: 2, value: 2 }) }];
+    expect(codes(validate({ ...pkg, indicators: [...pkg.indicators, kits], observations: [...pkg.observations, ...observations] }, { now: NOW }))).not.toContain('privacy.small-cell');
+    // A count of people is held to it, whether the catalogue's or the data's (countsPeople left out).
+    const { countsPeople: _, ...people } = kits;
+    expect(codes(validate({ ...pkg, indicators: [...pkg.indicators, people], observations: [...pkg.observations, ...observations] }, { now: NOW }))).toContain('privacy.small-cell');
+  });
+
+  it('still finds the number a suppressed count of things gives', () => {
+    const result = validateRecord('observation', countObservation({ indicator: 'prisons-facilities-with-hiv-services', numerator: 3, value: 3, suppressed: true }), { now: NOW });
+    expect(codes(result)).toEqual(['privacy.suppressed-value-present', 'privacy.suppressed-value-present']);
+  });
+
   it('checks the numerator of a percentage, not its value', () => {
     const result = validateRecord('observation', prevalence('obs-small', 3, 40, 7.5), { now: NOW });
     expectOnly(result, 'privacy.small-cell', '/numerator');

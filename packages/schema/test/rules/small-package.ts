@@ -139,7 +139,7 @@ export function prevalence(id: string, numerator: number, denominator: number, v
 export function countObservation(fields: Loose = {}): Loose {
   return {
     id: 'obs-count',
-    indicator: 'prisons-needles-distributed',
+    indicator: 'prisons-people-on-oat',
     reportingOrganisation: ZAMBIA_TRUST,
     scope: { country: 'ZM' },
     period: { start: '2020-01-01', end: '2020-12-31' },
