@@ -41,6 +41,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "arith.percent-out-of-range": "error",
   "arith.count-not-integer": "error",
   "arith.value-outside-interval": "error",
+  "arith.confidence-level-fraction": "warning",
   "period.start-after-end": "error",
   "period.in-future": "error",
   "meeting.end-before-start": "error",

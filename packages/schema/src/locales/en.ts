@@ -41,6 +41,7 @@ const words: Words = {
   records: { package: 'package', organisation: 'organisation', facility: 'facility', indicator: 'indicator', observation: 'observation', meeting: 'meeting' },
   forms: {
     date: 'a date written year-month-day, e.g. 2023-01-31',
+    'calendar-day': 'a day of the calendar: that month has fewer days',
     'date-time': 'a date and time with the offset from UTC, e.g. 2020-10-28T13:00:00+01:00',
     url: 'a web address that starts with https://, e.g. https://example.org/report.pdf',
     email: 'an e-mail address, e.g. info@example.org',
@@ -140,6 +141,7 @@ export const en: PhxLocale = {
     'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} is not a whole number`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `The confidence interval ${p.lower}–${p.upper} is reversed` : `Value ${p.value} is outside its confidence interval ${p.lower}–${p.upper}`,
+    'arith.confidence-level-fraction': (p) => `Confidence level ${p.level}: the level is in percent, so this is a ${p.level} % interval; for a ${p.percent} % one, write ${p.percent}`,
     'period.start-after-end': (p) => `The period starts (${p.start}) after it ends (${p.end})`,
     'period.in-future': (p) => `The period ends in the future (${p.end}; today is ${p.today})`,
     'meeting.end-before-start': (p) => `The meeting ends (${p.end}) before it starts (${p.start})`,

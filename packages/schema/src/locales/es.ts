@@ -41,6 +41,7 @@ const words: Words = {
   records: { package: 'paquete', organisation: 'organización', facility: 'establecimiento', indicator: 'indicador', observation: 'observación', meeting: 'reunión' },
   forms: {
     date: 'una fecha escrita año-mes-día, p. ej. 2023-01-31',
+    'calendar-day': 'un día del calendario: ese mes tiene menos días',
     'date-time': 'una fecha y hora con la diferencia respecto a UTC, p. ej. 2020-10-28T13:00:00+01:00',
     url: 'una dirección web que empiece por https://, p. ej. https://example.org/informe.pdf',
     email: 'una dirección de correo, p. ej. info@example.org',
@@ -145,6 +146,7 @@ export const es: PhxLocale = {
     'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value}: no es un número entero`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `El intervalo de confianza ${p.lower}–${p.upper} está invertido` : `El valor ${p.value} está fuera de su intervalo de confianza ${p.lower}–${p.upper}`,
+    'arith.confidence-level-fraction': (p) => `Nivel de confianza ${p.level}: el nivel se escribe en porcentaje, así que es un intervalo al ${p.level} %; para el ${p.percent} %, escriba ${p.percent}`,
     'period.start-after-end': (p) => `El período empieza (${p.start}) después de terminar (${p.end})`,
     'period.in-future': (p) => `El período termina en el futuro (${p.end}; hoy es ${p.today})`,
     'meeting.end-before-start': (p) => `La reunión termina (${p.end}) antes de empezar (${p.start})`,

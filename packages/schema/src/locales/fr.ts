@@ -41,6 +41,7 @@ const words: Words = {
   records: { package: 'paquet', organisation: 'organisation', facility: 'établissement', indicator: 'indicateur', observation: 'observation', meeting: 'réunion' },
   forms: {
     date: 'une date écrite année-mois-jour, par ex. 2023-01-31',
+    'calendar-day': 'un jour du calendrier : ce mois compte moins de jours',
     'date-time': "une date et une heure avec le décalage par rapport à UTC, par ex. 2020-10-28T13:00:00+01:00",
     url: 'une adresse web commençant par https://, par ex. https://example.org/rapport.pdf',
     email: 'une adresse e-mail, par ex. contact@example.org',
@@ -145,6 +146,7 @@ export const fr: PhxLocale = {
     'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} : ce n'est pas un nombre entier`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `L'intervalle de confiance ${p.lower}–${p.upper} est inversé` : `La valeur ${p.value} est hors de son intervalle de confiance ${p.lower}–${p.upper}`,
+    'arith.confidence-level-fraction': (p) => `Niveau de confiance ${p.level} : le niveau s'écrit en pour cent, c'est donc un intervalle à ${p.level} % ; pour ${p.percent} %, écrivez ${p.percent}`,
     'period.start-after-end': (p) => `La période commence (${p.start}) après sa fin (${p.end})`,
     'period.in-future': (p) => `La période se termine dans le futur (${p.end} ; nous sommes le ${p.today})`,
     'meeting.end-before-start': (p) => `La réunion se termine (${p.end}) avant de commencer (${p.start})`,

@@ -41,6 +41,7 @@ const words: Words = {
   records: { package: 'пакет', organisation: 'организация', facility: 'учреждение', indicator: 'индикатор', observation: 'наблюдение', meeting: 'встреча' },
   forms: {
     date: 'дата в виде год-месяц-день, например 2023-01-31',
+    'calendar-day': 'существующий день: в этом месяце меньше дней',
     'date-time': 'дата и время со смещением от UTC, например 2020-10-28T13:00:00+01:00',
     url: 'веб-адрес, начинающийся с https://, например https://example.org/report.pdf',
     email: 'адрес электронной почты, например info@example.org',
@@ -145,6 +146,7 @@ export const ru: PhxLocale = {
     'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} — не целое число`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `Границы доверительного интервала ${p.lower}–${p.upper} перепутаны` : `Значение ${p.value} вне доверительного интервала ${p.lower}–${p.upper}`,
+    'arith.confidence-level-fraction': (p) => `Уровень доверия ${p.level}: уровень указывается в процентах, так что это интервал ${p.level} %; для ${p.percent} % укажите ${p.percent}`,
     'period.start-after-end': (p) => `Период начинается (${p.start}) после своего окончания (${p.end})`,
     'period.in-future': (p) => `Период заканчивается в будущем (${p.end}; сегодня ${p.today})`,
     'meeting.end-before-start': (p) => `Встреча заканчивается (${p.end}) раньше, чем начинается (${p.start})`,

@@ -41,6 +41,7 @@ const words: Words = {
   records: { package: 'пакет', organisation: 'організація', facility: 'установа', indicator: 'індикатор', observation: 'спостереження', meeting: 'зустріч' },
   forms: {
     date: 'дата у вигляді рік-місяць-день, наприклад 2023-01-31',
+    'calendar-day': 'наявний день календаря: у цьому місяці менше днів',
     'date-time': 'дата й час зі зсувом від UTC, наприклад 2020-10-28T13:00:00+01:00',
     url: 'вебадреса, що починається з https://, наприклад https://example.org/report.pdf',
     email: 'адреса електронної пошти, наприклад info@example.org',
@@ -145,6 +146,7 @@ export const uk: PhxLocale = {
     'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} — не ціле число`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `Межі довірчого інтервалу ${p.lower}–${p.upper} переплутано` : `Значення ${p.value} поза довірчим інтервалом ${p.lower}–${p.upper}`,
+    'arith.confidence-level-fraction': (p) => `Рівень довіри ${p.level}: рівень зазначається у відсотках, тож це інтервал ${p.level} %; для ${p.percent} % зазначте ${p.percent}`,
     'period.start-after-end': (p) => `Період починається (${p.start}) після свого завершення (${p.end})`,
     'period.in-future': (p) => `Період закінчується в майбутньому (${p.end}; сьогодні ${p.today})`,
     'meeting.end-before-start': (p) => `Зустріч закінчується (${p.end}) раніше, ніж починається (${p.start})`,

@@ -60,6 +60,10 @@ export function checkArithmetic(obs: Observation, definition: IndicatorRule, rep
   if (interval && (interval.lower > interval.upper || (value !== undefined && (value < interval.lower || value > interval.upper)))) {
     report('arith.value-outside-interval', ['confidenceInterval'], { value: value ?? null, lower: interval.lower, upper: interval.upper });
   }
+  // R, Stata and Excel write a 95 % level as 0.95; PHX takes it in percent, where 0.95 would be a 0.95 % interval.
+  if (interval?.level !== undefined && interval.level < 1) {
+    report('arith.confidence-level-fraction', ['confidenceInterval', 'level'], { level: interval.level, percent: Number((interval.level * 100).toPrecision(12)) });
+  }
   if (definition.calculation === 'count') {
     if (value === undefined) return;
     if (!Number.isInteger(value)) report('arith.count-not-integer', ['value'], { field: 'value', value });

@@ -251,6 +251,12 @@ export const issueCodes = {
     summary: 'The value lies outside its confidence interval, or the interval is reversed.',
     example: 'value 4.6, interval 5.0–7.0',
   },
+  'arith.confidence-level-fraction': {
+    severity: 'warning',
+    structural: false,
+    summary: 'A confidence level below 1, written as a fraction as R, Stata and Excel write it (0.95), where PHX takes it in percent (95).',
+    example: '"level": 0.95',
+  },
   'period.start-after-end': {
     severity: 'error',
     structural: false,

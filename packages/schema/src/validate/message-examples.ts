@@ -43,6 +43,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'arith.percent-out-of-range': { value: 104.5 },
   'arith.count-not-integer': { field: 'value', value: 12.5 },
   'arith.value-outside-interval': { value: 4.6, lower: 5, upper: 7 },
+  'arith.confidence-level-fraction': { level: 0.95, percent: 95 },
   'period.start-after-end': { start: '2021-01-01', end: '2020-12-31' },
   'period.in-future': { end: '2099-12-31', today: '2026-01-01' },
   'meeting.end-before-start': { start: '2020-10-28T14:00:00+01:00', end: '2020-10-28T13:00:00+01:00' },

@@ -166,6 +166,7 @@ export interface IssueParams {
   'arith.percent-out-of-range': { value: number };
   'arith.count-not-integer': { field: 'numerator' | 'denominator' | 'value'; value: number };
   'arith.value-outside-interval': { value: number | null; lower: number; upper: number };
+  'arith.confidence-level-fraction': { level: number; percent: number };
   'period.start-after-end': { start: string; end: string };
   'period.in-future': { end: string; today: string };
   'meeting.end-before-start': { start: string; end: string };

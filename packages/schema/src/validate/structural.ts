@@ -69,6 +69,8 @@ function formOfPattern(written: string): TextForm | undefined {
 function formOf(issue: z.core.$ZodIssue, field: string | undefined, path: readonly (string | number)[]): TextForm | undefined {
   if (issue.code === 'invalid_format') {
     if (issue.format === 'regex') return issue.pattern === undefined ? undefined : formOfPattern(String(issue.pattern));
+    // Written as a date, with a month and a day that can be, but no such day: 2023-02-29, 2023-04-31.
+    if (issue.format === 'date' && typeof issue.input === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(issue.input)) return 'calendar-day';
     return ({ date: 'date', datetime: 'date-time', url: 'url', email: 'email' } as const)[issue.format as 'date'];
   }
   if (issue.code === 'invalid_key') return path[path.length - 2] === 'extensions' ? 'extension-key' : 'language-tag';

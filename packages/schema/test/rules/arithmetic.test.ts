@@ -151,6 +151,21 @@ describe('arith.count-not-integer', () => {
   });
 });
 
+describe('arith.confidence-level-fraction', () => {
+  const withLevel = (level: number) => ({ ...prevalence('obs', 1320, 4600, 28.7), confidenceInterval: { lower: 27.4, upper: 30, level } });
+
+  it('warns of a level written as a fraction, as R, Stata and Excel write it, and says what to write', () => {
+    const issue = expectOnly(check(withLevel(0.95)), 'arith.confidence-level-fraction', '/confidenceInterval/level');
+    expect([issue.severity, issue.params]).toEqual(['warning', { level: 0.95, percent: 95 }]);
+    expect(issue.message).toBe('Confidence level 0.95: the level is in percent, so this is a 0.95 % interval; for a 95 % one, write 95');
+    expect(expectOnly(check(withLevel(0.9)), 'arith.confidence-level-fraction', '/confidenceInterval/level').params.percent).toBe(90);
+  });
+
+  it('takes a level in percent as it is', () => {
+    for (const level of [1, 50, 90, 95, 99.9]) expectClean(check(withLevel(level)));
+  });
+});
+
 describe('arith.value-outside-interval', () => {
   const estimate = (value: number, lower: number, upper: number): Loose => {
     const { numerator: _n, denominator: _d, ...record } = prevalence('obs-est', 0, 1, value);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IssueCode } from '../../src/validate/codes.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
@@ -76,6 +77,9 @@ describe('structural codes', () => {
     ['a date written day first', (p) => (p.observations[0].period.start = '31/01/2023'), 'schema.invalid-format', '/observations/0/period/start',
       'Start of the period: "31/01/2023" is not a date written year-month-day, e.g. 2023-01-31',
       'Початок періоду: «31/01/2023» — не дата у вигляді рік-місяць-день, наприклад 2023-01-31'],
+    ['a day the month does not have', (p) => (p.observations[0].period.end = '2019-02-29'), 'schema.invalid-format', '/observations/0/period/end',
+      'End of the period: "2019-02-29" is not a day of the calendar: that month has fewer days',
+      'Кінець періоду: «2019-02-29» — не наявний день календаря: у цьому місяці менше днів'],
     ['a licence in words', (p) => (p.license = 'free to use'), 'schema.invalid-union', '/license',
       'Licence: "free to use" is not a licence identifier, e.g. CC-BY-4.0, or the web address of the licence',
       'Ліцензія: «free to use» — не ідентифікатор ліцензії, наприклад CC-BY-4.0, або вебадреса ліцензії'],
@@ -89,6 +93,18 @@ describe('structural codes', () => {
     const issue = expectOnly(validate(changed(change), { now: NOW }), code, pointer);
     expect(issue.message).toBe(english);
     expect(formatIssue(issue, 'uk')).toBe(ukrainian);
+  });
+
+  it('tells a day the month does not have from a date not written year-month-day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2100 }), fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 33 }), (year, month, day) => {
+        const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+        const exists = month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+        const issues = validate(changed((p) => (p.observations[0].period.start = text)), { now: NOW }).issues.filter((i) => i.code === 'schema.invalid-format');
+        expect(issues.map((i) => i.params.form)).toEqual(exists ? [] : [month >= 1 && month <= 12 && day >= 1 && day <= 31 ? 'calendar-day' : 'date']);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('echoes a long value shortened', () => {
