@@ -77,17 +77,63 @@ function stemOf(name: string): string {
   return name.replace(/[аяоейьїй]$/u, '') || name;
 }
 
+/** Cyrillic letters, and the Latin letters each is written with in Ukraine's passports and in Russia's (`-`: none). */
+const cyrillicLetters = 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэёъ';
+const inUkrainian = 'a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch - iu ia y e e -'.split(' ');
+const inRussian = 'a b v g g d e ie zh z i i i i k l m n o p r s t u f kh ts ch sh shch - iu ia y e e -'.split(' ');
+/** Letters written with a `y` first: at the start of a Ukrainian name (`Yurii`), and everywhere in older spellings (`Yuriy`, `Tetyana`). */
+const withY: Record<string, string> = { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya', ё: 'yo' };
+/** Cyrillic names that are words or places in Latin letters. */
+const notLatinNames = ['Roman', 'Semen', 'Sofia', 'Marina', 'Regina'];
+
+/**
+ * Adds the Latin spellings of a Cyrillic name: Ukraine's (`Mykola`, `Tetiana`, `Yurii`) and Russia's (`Sergei`,
+ * `Tatiana`) and the older ones with `y` (`Yuriy`, `Tatyana`, `Yevgeniy`); `Dmitry` and `Dmitri` for `Dmitriy`,
+ * `Anastasia` for `Anastasiia`, `x` for `ks` (`Alexei`).
+ */
+function addLatinSpellings(name: string, into: Set<string>): void {
+  const lower = name.toLowerCase().replace(/['ʼ’]/g, '');
+  // Only `г` and `и` are written apart, and only a few letters with a `y`: a name without them is spelt once.
+  for (const system of /[ги]/.test(lower) ? [inUkrainian, inRussian] : [inUkrainian]) {
+    for (const y of /[єїйюяё]|^е/.test(lower) ? [false, true] : [false]) {
+      let latin = '';
+      for (let i = 0; i < lower.length; i++) {
+        const letter = lower[i]!;
+        const soft = y || (i === 0 && system === inUkrainian) ? withY[letter] : undefined;
+        const written = soft ?? (y && i === 0 && letter === 'е' ? 'ye' : system[cyrillicLetters.indexOf(letter)]);
+        if (written !== undefined && written !== '-') latin += written;
+      }
+      const spellings = [latin];
+      if (/i[iy]$/.test(latin)) spellings.push(`${latin.slice(0, -2)}y`, `${latin.slice(0, -2)}i`);
+      if (/i[iy]a$/.test(latin)) spellings.push(`${latin.slice(0, -3)}ia`);
+      for (const spelling of spellings) {
+        for (const written of spelling.includes('ks') ? [spelling, spelling.replaceAll('ks', 'x')] : [spelling]) {
+          const capitalised = written.charAt(0).toUpperCase() + written.slice(1);
+          if (!notLatinNames.includes(capitalised)) into.add(capitalised);
+        }
+      }
+    }
+  }
+}
+
 /** The names as sets, made when the first word is looked up. */
 let names: { latin: ReadonlySet<string>; cyrillicStems: ReadonlySet<string> } | undefined;
 const LONGEST_ENDING = 3;
 const cyrillicFirst = /^[\u0400-\u04ff]/;
 
+function namesOf(): { latin: ReadonlySet<string>; cyrillicStems: ReadonlySet<string> } {
+  const cyrillicNames = cyrillic.split(/\s+/).filter(Boolean);
+  const latinNames = new Set(latin.split(/\s+/).filter(Boolean));
+  for (const name of cyrillicNames) addLatinSpellings(name, latinNames);
+  return { latin: latinNames, cyrillicStems: new Set(cyrillicNames.map(stemOf)) };
+}
+
 /**
- * True when a word is a frequent given name: Latin names as written, Cyrillic names in any case.
+ * True when a word is a frequent given name: Latin names as written, Cyrillic names in any case and in Latin letters.
  * A hyphenated name (`Jean-Marc`) is one when its first part is.
  */
 export function isGivenName(word: string): boolean {
-  names ??= { latin: new Set(latin.split(/\s+/).filter(Boolean)), cyrillicStems: new Set(cyrillic.split(/\s+/).filter(Boolean).map(stemOf)) };
+  names ??= namesOf();
   const first = word.includes('-') ? word.slice(0, word.indexOf('-')) : word;
   if (names.latin.has(first)) return true;
   if (!cyrillicFirst.test(first)) return false;

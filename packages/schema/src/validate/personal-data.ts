@@ -132,6 +132,8 @@ const Cue = {
   titleLink: 1 << 25,
   freedom: 1 << 26,
   deprived: 1 << 27,
+  bareNumbered: 1 << 28,
+  place: 1 << 29,
 } as const;
 
 /** The lower-case form of each character code beyond ASCII, found once (0: not yet); made when the first is met. */
@@ -197,7 +199,7 @@ function fillCues(): void {
     reclusorio fundación ministerio dirección servicio unidad distrito salud programa asociación red módulo patio
     establecimiento instituto secretaría enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
     diciembre центр центру центре центра фонд министерство управление служба больница колония область россия россии украина
-    украины москва москвы міністерство управління лікарня колонія україна україни області київ києва`);
+    украины москва москвы міністерство управління лікарня колонія україна україни області київ києва kremenchuk kremenchug`);
   // Nouns that take a letter as a label (`hepatitis B.`, `корпус В.`, `annexe A.`): the letter is not an initial.
   cues(Cue.label, `
     hepatitis hépatite hepatite гепатит* vitamin vitamine vitamina витамин* вітамін* annex annexe anexo приложени* додат*
@@ -220,6 +222,8 @@ function fillCues(): void {
     universidad prison centre center centro award prize premio prix network alliance forum collective project partnership
     watch action secretariat outreach collaborative coalition union league council committee programme program réseau
     alliance collectif projet red colectivo proyecto`);
+  // Words right after a name that make it the name of a place (`Taras Shevchenko Boulevard`, `Ivan Franko district`).
+  cues(Cue.place, 'street avenue boulevard road lane square park district region oblast raion');
   // Titles written before a name.
   cues(Cue.title, `
     mr mrs ms miss dr mme mlle mm madame monsieur me sr sra srta señor señora dña doña don dra lic lt capt sgt col гр г-н
@@ -233,7 +237,7 @@ function fillCues(): void {
     abogad* teniente* capitán* sargento* madre padre herman* hijo hija espos* осужд* осуждён* заключ* подследств* пациент*
     больно* больному врач* фельдшер* медсестр* консультант* санитар* адвокат* лейтенант* капитан* майор* сержант* прапорщик*
     мать матери отец отца брат* сестр* сын* дочь дочер* жена муж засудж* ув'язн* ув’язн* увʼязн* пацієнт* хвор* лікар*
-    соцпрацівн* капітан* мати матері батьк* донька доньк* син сина дружин* чоловік* лицо особа`);
+    соцпрацівн* капітан* мати матері батьк* донька доньк* син сина дружин* чоловік* лицо особа підслідн* арестант* арештант*`);
   // A lone given name after these is a person's (`spoke to Thandiwe`, `d'après Aminata`, `со слов Ани`).
   cues(Cue.titleLink, 'and et y la el le и і та');
   // `privado de libertad Wilmer Arévalo`: a person deprived of liberty.
@@ -273,7 +277,14 @@ function fillCues(): void {
     id id-карт* медкарт* nhs identité identidad identity cédula`);
   cues(Cue.numbered, `
     prisoner prison inmate detainee remand case file dossier détenu détenue interno interna recluso reclusa causa historia
-    осужд* засудж* дело дела справа справи провадження учётный учетный обліковий ref`);
+    осужд* засудж* заключённ* заключенн* ув'язн* ув’язн* увʼязн* подследств* підслідн* арестант* арештант* дело дела справа
+    справи провадження учётный учетный обліковий ref`);
+  // Words for one person in prison that a number may follow without a number sign (`Prisoner 4512`, `recluso 20211234`);
+  // not their plurals, which a count or a year follows (`Prisoners 2023`, `Inmates 15-24`).
+  cues(Cue.bareNumbered, `
+    prisoner inmate detainee détenu détenue prisonnier prisonnière recluso reclusa preso interno interna осуждённый
+    осужденный заключённый заключенный подследственный арестант засуджений ув'язнений ув’язнений увʼязнений підслідний
+    арештант`);
   cues(Cue.numberSign, 'no nº n° n º ª ° número numéro number № # ref');
   cues(Cue.qualifier, `
     médical medical médico clínica clinique pénal penal criminal personal personnel reg registration register pénitentiaire
@@ -314,13 +325,17 @@ function cuesOf(lower: string): number {
 const cyrillicSurname = /(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ской|ский|ская|цкий|цкая|ський|ська|цький|цька|енко|ук|юк|чук|ко|ич|ишин|як)$/;
 /** Patronymics (`Петрович`, `Сергеевна`, `Василівна`) in any case. */
 const patronymic = /(?:ович|евич|йович|ьович|івич|овна|евна|івна|ївна|инична|ична|ічна)(?:а|у|ем|ом|і|ою|ей|ой|ы|и|е)?$/;
-/** Enough of a word's end for the two patterns above. */
+/** Ukrainian and Russian surnames in Latin letters, by endings no English, French or Spanish word has (`Petrenko`, `Shevchuk`). */
+const latinSurname = /(?:enko|chuk|yuk|iuk|yshyn|ovych|evych|ovich|evich)$/;
+/** Enough of a word's end for the three patterns above. */
 const ENDING = 9;
 
 /** Fewest digits of a person's number after a number sign: fewer is a facility or a list number (`СИЗО № 1`). */
 const MIN_ID_DIGITS = 3;
 /** Digits of a number with parts (`2020/HP/1123`) that names a case or a person even without a number sign. */
 const MIN_BARE_ID_DIGITS = 6;
+/** Fewest digits of a prisoner's number right after the word for one (`Prisoner 4512`): fewer is a count or a list number. */
+const MIN_PRISONER_DIGITS = 4;
 /** Fewest digits of a phone number given after a phone word. */
 const MIN_PHONE_DIGITS = 5;
 
@@ -356,6 +371,11 @@ function cyrillicSurnameShaped(token: Token | undefined): boolean {
   return nameShaped(token) && cyrillicFirst.test(token!.text) && cyrillicSurname.test(token!.text.slice(-ENDING));
 }
 
+/** A Ukrainian or Russian surname written in Latin letters (`Petrenko`, `Kovalchuk`, `Romanyshyn`). */
+function latinSurnameShaped(token: Token | undefined): boolean {
+  return nameShaped(token) && latinSurname.test(token!.text.slice(-ENDING));
+}
+
 /** A capital letter alone (`J`, `И`). */
 function isLetter(token: Token | undefined): boolean {
   return token !== undefined && token.upper && token.text.length === 1;
@@ -387,12 +407,21 @@ function namedAfterBefore(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** True when the words after `i` make a name there the name of an organisation (`Marie Stopes International`). */
+/** Places written in small letters after the name they are named after: areas, not streets or parks (`John Smith road`). */
+const areas = ['district', 'region', 'oblast', 'raion'];
+
+/**
+ * True when the words after `i` make a name there the name of an organisation (`Marie Stopes International`) or of
+ * a place (`Ivan Franko Street`, `Taras Shevchenko district`; not `Mary Banda, Lusaka District` nor `John Smith road`).
+ */
 function organisationAfter(tokens: readonly Token[], i: number): boolean {
+  let comma = false;
   for (let at = i + 1; at <= i + 4 && tokens[at]; at++) {
     const token = tokens[at]!;
     if (has(token, Cue.organisation) && token.upper) return true;
+    if (has(token, Cue.place) && !comma && (token.upper || areas.includes(lowerOf(token)))) return true;
     if (!isMark(token, ',') && !token.upper) return false;
+    comma ||= token.kind === MARK;
   }
   return false;
 }
@@ -528,6 +557,11 @@ function identifierAt(tokens: readonly Token[], i: number): boolean {
       if (next.kind === WORD && !has(next, Cue.numberSign | Cue.qualifier) && !allCapitals.test(next.text)) break;
     }
   }
+  // `Prisoner 4512`, `Inmate: 20211234`, `recluso 4512`: not a year, a date or a span (`Inmate 2019`, `Inmate 15-24`).
+  if (has(token, Cue.bareNumbered)) {
+    const at = isMark(tokens[i + 1], ':') ? i + 2 : i + 1;
+    if (tokens[at]?.kind === NUMBER && identifierDigits(tokens, at) >= MIN_PRISONER_DIGITS && !dateAt(tokens, at)) return true;
+  }
   if (has(token, Cue.numbered)) {
     let sign = false;
     for (let at = i + 1; at <= i + 6 && tokens[at]; at++) {
@@ -575,12 +609,14 @@ function nameAt(tokens: readonly Token[], i: number): boolean {
   if (cyrillic && patronymic.test(token.text.slice(-ENDING))) return true;
   if (givenName(token) && !namedAfterBefore(tokens, i) && !organisationAfter(tokens, i)) {
     if (nameShaped(next) || initialsAt(tokens, i + 1) > 0) return true;
-    // The surname first: `Козлов Андрей`, `Kaunda Joseph,`, `Smith, John`.
-    if (nameShaped(before) && (cyrillic || next === undefined || isMark(next, ',:;()—–-.'))) return true;
+    // The surname first: `Козлов Андрей`, `Kaunda Joseph,`, `Smith, John`, `Petrenko Mykola`.
+    if (nameShaped(before) && (cyrillic || next === undefined || isMark(next, ',:;()—–-.') || latinSurnameShaped(before))) return true;
     if (isMark(before, ',') && surnameShaped(tokens[i - 2])) return true;
     // Alone after a preposition or a verb of speaking: `spoke to Thandiwe`, `со слов Ани`.
     if (has(before, Cue.beforeLoneName)) return true;
   }
+  // A name before a Ukrainian or Russian surname in Latin letters, the given name not one known: `Yaryna Shevchuk`.
+  if (!cyrillic && latinSurnameShaped(next) && !namedAfterBefore(tokens, i) && !organisationAfter(tokens, i)) return true;
   // A given name owning something (`Joseph's TB result`).
   if (/['’]s$/.test(token.text) && isGivenName(token.text.slice(0, -2)) && !namedAfterBefore(tokens, i)) return true;
   // A name and an age: `Mwansa, 34,`, `Федоров, 45 лет`, `Marie (42 ans)`.

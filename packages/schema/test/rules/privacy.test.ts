@@ -117,6 +117,51 @@ describe('privacy.personal-data', () => {
     expectClean(withNotes(notes));
   });
 
+  it.each([
+    ['Заключенный № 4512 — ВИЧ+', 'identifier'],
+    ['Ув’язнений № 4512, ВІЛ+', 'identifier'],
+    ["Ув'язнений № 4512, ВІЛ+", 'identifier'],
+    ['Увʼязнений № 4512, ВІЛ+', 'identifier'],
+    ['Подследственный № 4512', 'identifier'],
+    ['Підслідний № 4512', 'identifier'],
+    ['Арестант № 4512', 'identifier'],
+    ['Prisoner 4512 HIV+', 'identifier'],
+    ['Inmate 20211234 tested positive', 'identifier'],
+    ['Detainee: 30457 refused the second dose', 'identifier'],
+    ['Détenu 4512 séropositif', 'identifier'],
+    ['Prisonnier 20211234 transféré', 'identifier'],
+    ['El preso 4512 dio positivo', 'identifier'],
+    ['Recluso 4512 VIH+', 'identifier'],
+    ['Interno 30457 trasladado al hospital', 'identifier'],
+    ['Mykola Petrenko tested positive at entry', 'name'],
+    ['Oksana Kovalenko refused ART', 'name'],
+    ['Petro Ivanenko was transferred', 'name'],
+    ['Follow up with Yaryna Shevchuk on Monday', 'name'],
+  ])('warns about a prisoner number or a Ukrainian name in the notes of an observation: %s', (notes, kind) => {
+    const pkg = changed((p) => (p.observations[0].notes = notes));
+    const issue = expectOnly(validate(pkg, { now: NOW }), 'privacy.personal-data', '/observations/0/notes');
+    expect(issue.params).toEqual({ kind });
+  });
+
+  it.each([
+    'Prisoners 2023 figures',
+    'Inmates 15-24 years',
+    'Inmate 2019 cohort: 412 started OAT',
+    'Zaporizhzhia region',
+    'Kyiv SIZO',
+    'Data from 2021',
+    'Taras Shevchenko Boulevard office handles the referrals',
+    'Sessions in the Ivan Franko district were paused',
+    'Підслідні та засуджені разом',
+    'на 1 січня 2023 — 4512 осіб',
+    'Заключённые 2023 года: 4512 человек',
+    'Détenus 2023 : chiffres par région',
+    'Reclusos 2023: cifras por región',
+    'Control interno 2022 sin observaciones',
+  ])('does not mistake counts, years and places in the notes of an observation for personal data: %s', (notes) => {
+    expectClean(validate(changed((p) => (p.observations[0].notes = notes)), { now: NOW }));
+  });
+
   it('finds personal data in language maps, nested lists and extensions', () => {
     const pkg = changed((p) => {
       p.meetings[0].presentations[0].achievements = [{ en: 'Housed 40 people', ru: 'Пишите: ivan.petrov@mail.example.ru' }];
