@@ -175,7 +175,8 @@ export interface RetryPolicy {
    */
   delay?: (attempt: number) => number;
   /**
-   * The longest Retry-After honoured, in milliseconds; a longer one ends the retries.
+   * The longest Retry-After honoured, in milliseconds; a longer one ends the retries at once: the call fails with
+   * that answer (a 429's `ProblemError` carries its `retryAfter`).
    * @default no limit
    */
   maxRetryAfter?: number;

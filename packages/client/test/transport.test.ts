@@ -82,6 +82,24 @@ describe('retries', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
+  it('end at once with the rate-limited problem when Retry-After asks for longer than maxRetryAfter', async () => {
+    const always = fakeFetch(problem(429, 'rate-limited', {}, { 'Retry-After': '5' }));
+    const started = Date.now();
+    const error = await client(always, { retry: { limit: 2, maxRetryAfter: 1000 } }).observations.page().catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(always.requests).toHaveLength(1);
+    expect(isRateLimited(error) && error.retryAfter).toBe(5);
+    // As an HTTP date too; a 503's Retry-After as a 429's.
+    const later = new Date(Date.now() + 60_000).toUTCString();
+    const dated = fakeFetch(problem(503, 'internal-error', {}, { 'Retry-After': later }));
+    await expect(client(dated, { retry: { limit: 2, maxRetryAfter: 1000 } }).observations.page()).rejects.toMatchObject({ status: 503 });
+    expect(dated.requests).toHaveLength(1);
+    // One within the limit is waited for, and retried.
+    const brief = fakeFetch(problem(429, 'rate-limited', {}, { 'Retry-After': '0' }), json({ data: [], next: null }));
+    await client(brief, { retry: { limit: 2, maxRetryAfter: 1000 } }).observations.page();
+    expect(brief.requests).toHaveLength(2);
+  });
+
   it('give up with the rate-limited problem and its Retry-After once spent', async () => {
     const error = await client(fakeFetch(problem(429, 'rate-limited', {}, { 'Retry-After': '7' })), { retry: 0 }).observations.page().catch((e: unknown) => e);
     expect(isRateLimited(error) && error.retryAfter).toBe(7);

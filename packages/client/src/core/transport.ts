@@ -23,6 +23,30 @@ export type Send = (request: Request) => Promise<Outcome>;
 
 const DEFAULT_TIMEOUT = 30_000;
 
+/** The statuses whose Retry-After a retry waits for (ky's `afterStatusCodes`). */
+const AFTER_STATUS_CODES = [429, 503];
+
+/** Milliseconds a Retry-After asks to wait (seconds, or an HTTP date), or undefined when it says nothing readable. */
+function retryAfterMs(value: string): number | undefined {
+  const seconds = Number(value);
+  if (value.trim() !== '' && Number.isFinite(seconds)) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : date - Date.now();
+}
+
+/**
+ * ky's `shouldRetry`: no retry after an answer whose Retry-After asks for more than `maxRetryAfter` ms (the call
+ * then fails with that answer, at once); otherwise ky decides as it would.
+ */
+function retryAfterWithin(maxRetryAfter: number): (state: { error: Error }) => false | undefined {
+  return ({ error }) => {
+    if (!(error instanceof HTTPError) || !AFTER_STATUS_CODES.includes(error.response.status)) return undefined;
+    const header = error.response.headers.get('Retry-After');
+    const wait = header === null ? undefined : retryAfterMs(header);
+    return wait !== undefined && wait > maxRetryAfter ? false : undefined;
+  };
+}
+
 /**
  * The transport of a client: ky with the hub's base URL, bearer token, a timeout per attempt and
  * retries. Every call the client makes is safe to repeat — reads, writes with an Idempotency-Key,
@@ -41,10 +65,11 @@ export function transport(options: ClientOptions): Send {
       methods: ['get', 'post', 'put', 'patch', 'delete'],
       // 413 is the hub's own limit, which a retry does not change.
       statusCodes: [408, 429, 500, 502, 503, 504],
-      afterStatusCodes: [429, 503],
+      afterStatusCodes: AFTER_STATUS_CODES,
       retryOnTimeout: true,
       ...(retry.delay ? { delay: retry.delay } : {}),
-      ...(retry.maxRetryAfter !== undefined ? { maxRetryAfter: retry.maxRetryAfter } : {}),
+      // ky would wait maxRetryAfter instead of a longer Retry-After; the policy ends the retries then.
+      ...(retry.maxRetryAfter !== undefined ? { shouldRetry: retryAfterWithin(retry.maxRetryAfter) } : {}),
     },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
