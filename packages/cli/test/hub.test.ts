@@ -145,6 +145,10 @@ describe('phx serve and phx token with @phx/server installed', () => {
     expect(phx(['token', 'create', '--org', 'ZA-NPO-1', '--role', 'admin'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--role must be one of member, secretariat, reader') });
     expect(phx(['token', 'rename'])).toMatchObject({ code: 2, stderr: expect.stringContaining('phx token create') });
     expect(phx(['token', 'create', '--org', 'ZA-NPO-1', '--expires', 'soon', '--db', dir.path('x.sqlite')])).toMatchObject({ code: 2, stderr: expect.stringContaining('not a date') });
+    // A day the calendar does not have is refused, not moved on to the next month.
+    for (const day of ['2027-02-30', '2999-02-29', '2999-04-31T12:00:00Z', '2999-13-01']) {
+      expect(phx(['token', 'create', '--org', 'ZA-NPO-1', '--new-org', '--expires', day, '--db', dir.path('x.sqlite')]), day).toMatchObject({ code: 2, stderr: expect.stringContaining('not a date') });
+    }
     expect(phx(['serve', '--port', 'eighty'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--port must be a whole number') });
     expect(phx(['serve', '--dhis2-mapping', 'moh.json'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--dhis2-mapping takes <name>=<file>; got "moh.json"') });
   });

@@ -249,7 +249,14 @@ export async function createToken(options: CreateTokenOptions): Promise<{ token:
   let expiresAt: string | undefined;
   if (options.expiresAt !== undefined) {
     const date = new Date(options.expiresAt);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(options.expiresAt) || Number.isNaN(date.getTime())) throw new Error(`The expiry "${options.expiresAt}" is not a date: use YYYY-MM-DD or a date-time.`);
+    const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(options.expiresAt);
+    if (!day || Number.isNaN(date.getTime())) throw new Error(`The expiry "${options.expiresAt}" is not a date: use YYYY-MM-DD or a date-time.`);
+    // A day the calendar does not have (2027-02-30) is refused, as the hub refuses it in a query, not moved on to the next month.
+    const [year, month, dayOfMonth] = day.slice(1).map(Number) as [number, number, number];
+    const calendar = new Date(Date.UTC(year, month - 1, dayOfMonth));
+    if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== dayOfMonth) {
+      throw new Error(`The expiry "${options.expiresAt}" is not a date: ${day[0]} is not a day of the calendar.`);
+    }
     if (date.getTime() <= Date.now()) throw new Error(`The expiry ${options.expiresAt} has passed.`);
     expiresAt = date.toISOString();
   }
