@@ -34,7 +34,7 @@ const onPostgres = (engine: 'postgres' | 'postgres-2', include: string[]) => ({
   },
 });
 
-const hubTests = ['packages/server/test/{hub,authorisation,crash,concurrency,export,breakdowns}.test.ts', 'contract/{exchange,resources}.test.ts'];
+const hubTests = ['packages/server/test/{hub,authorisation,crash,concurrency,export,breakdowns,writes}.test.ts', 'contract/{exchange,resources}.test.ts'];
 
 // Each package keeps its own vitest.config.ts; the root runs them all, the repository-wide tests in test/,
 // the packaging tests in test/packaging/, the slow checks of @phx/interop's output against the targets'

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
@@ -108,6 +108,20 @@ function problemResponse(problem: Problem, c: HubContext): Response {
 }
 
 /**
+ * Gives every request its id (the `X-Request-Id` it sent, else a new one) and puts it on every response: also on
+ * those a handler builds itself (a write's, a stored replay's, a problem's), which do not carry the headers set on
+ * the context.
+ */
+function requestIds(): MiddlewareHandler<HubEnv> {
+  const assign = requestId({ headerName: 'X-Request-Id' });
+  return (c, next) =>
+    assign(c, async () => {
+      await next();
+      c.res.headers.set('X-Request-Id', c.get('requestId'));
+    });
+}
+
+/**
  * The exchange API as a Hono app, over a store. `startHub` serves it on Node; tests and other
  * servers can call `app.fetch(request)` directly.
  *
@@ -123,7 +137,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   const app = new Hono<HubEnv>();
   const document = JSON.stringify(openApiDocument());
 
-  app.use(requestId({ headerName: 'X-Request-Id' }), securityHeaders());
+  app.use(requestIds(), securityHeaders());
   app.onError((error, c) => {
     const id = c.get('requestId');
     if (error instanceof Problem) return problemResponse(error, c);
