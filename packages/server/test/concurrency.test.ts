@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Observation } from '@phx/schema';
-import { observation, observationPackage, organisation, ORG_A } from './fixtures/data.js';
+import { observation, observationPackage, organisation, ORG_A, ORG_B } from './fixtures/data.js';
 import { startTestHub, testEngine, withinOneWindow, type TestHub } from './fixtures/hub.js';
 
 let hub: TestHub;
@@ -15,11 +15,13 @@ afterAll(() => hub?.close());
 
 describe(`concurrent requests (${testEngine})`, () => {
   it('lets exactly one of 50 writers holding the same ETag win; the others get 412 and nothing is lost', async () => {
-    const writer = await hub.token(ORG_A, 'member');
-    expect((await hub.call(writer, 'POST', '/v1/observations', observation('contested', ORG_A))).status).toBe(201);
+    const writer = await hub.token(ORG_B, 'member');
+    // An observation names an organisation the hub knows.
+    expect((await hub.call(writer, 'POST', '/v1/organisations', organisation(ORG_B))).status).toBe(201);
+    expect((await hub.call(writer, 'POST', '/v1/observations', observation('contested', ORG_B))).status).toBe(201);
     const etag = (await hub.call(writer, 'GET', '/v1/observations/contested')).headers.get('etag')!;
     // Each writer uses its own token, so that the rate limit of one token does not decide the race.
-    const tokens = await Promise.all(Array.from({ length: 50 }, () => hub.token(ORG_A, 'member')));
+    const tokens = await Promise.all(Array.from({ length: 50 }, () => hub.token(ORG_B, 'member')));
     const statuses = await Promise.all(
       tokens.map((token, i) => hub.call(token, 'PATCH', '/v1/observations/contested', { notes: `writer ${i}` }, { 'If-Match': etag }).then((r) => r.status)),
     );

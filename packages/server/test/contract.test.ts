@@ -10,7 +10,7 @@ import { operations, PROBLEM_MEDIA_TYPE, problemSchemas, problemsOf, problemType
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { answerRefusedRequest } from '../src/http/refused.js';
 import { createApp, openStore } from '../src/index.js';
-import { observation, ORG_A } from './fixtures/data.js';
+import { observation, organisation, ORG_A } from './fixtures/data.js';
 import { startTestHub, withinOneWindow, type TestHub } from './fixtures/hub.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -18,6 +18,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 let hub: TestHub;
 beforeAll(async () => {
   hub = await startTestHub({ limits: { maxBodyBytes: MAX_BODY_BYTES, maxExportRecords: 1, addressRateLimit: { requests: 1, windowMs: 60_000 } } });
+  // An observation names an organisation the hub knows.
+  expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/organisations', organisation(ORG_A))).status).toBe(201);
   expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('target', ORG_A))).status).toBe(201);
 });
 afterAll(() => hub?.close());

@@ -1,6 +1,6 @@
-/** Every answer carries its request id, that of a write too. */
+/** Writes of one record are checked as imports are, and every answer carries its request id. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisation, ORG_A, ORG_B } from './fixtures/data.js';
+import { observation, organisation, ORG_A, ORG_B } from './fixtures/data.js';
 import { startTestHub, testEngine, type TestHub } from './fixtures/hub.js';
 
 let hub: TestHub;
@@ -13,6 +13,10 @@ beforeAll(async () => {
 afterAll(() => hub?.close());
 
 const facility = (id: string, country = 'ZA') => ({ id, country, facilityType: 'prison' });
+const meeting = (id: string, organiser: string, participants = [organiser]) => ({
+  id, title: { en: 'Meeting' }, start: '2023-05-01T09:00:00+00:00', end: '2023-05-01T17:00:00+00:00',
+  format: 'virtual', organiser, participants: participants.map((org) => ({ organisation: org })),
+});
 
 let packages = 0;
 /** A package of ORG_A holding records. */
@@ -20,6 +24,12 @@ const pkg = (records: Record<string, unknown[]>) => ({
   phxVersion: '1.0', id: `pkg-writes-${++packages}`, publisher: { id: ORG_A, name: `Organisation ${ORG_A}` },
   license: 'CC-BY-4.0', publishedAt: '2024-03-01T12:00:00+00:00', ...records,
 });
+
+/** The status of an answer and the codes of the issues of its problem, where they point. */
+async function outcome(response: Response): Promise<{ status: number; issues: string[] }> {
+  const body = (await response.json()) as { issues?: { code: string; pointer: string }[] };
+  return { status: response.status, issues: (body.issues ?? []).map((issue) => `${issue.code} ${issue.pointer}`) };
+}
 
 const etagOf = async (path: string) => (await hub.call(hub.tokens.secretariat, 'GET', path)).headers.get('etag')!;
 
@@ -45,5 +55,51 @@ describe(`request ids (${testEngine})`, () => {
     const made = await hub.call(hub.tokens.memberA, 'POST', '/v1/facilities', facility('rid-4'));
     expect(made.status).toBe(201);
     expect(made.headers.get('x-request-id')).toMatch(/^[\w-]{8,}$/);
+  });
+});
+
+describe(`writes of one record (${testEngine})`, () => {
+  it('refuse references to organisations and facilities the hub does not know, as an import does', async () => {
+    const cases: [string, string, Record<string, unknown>][] = [
+      ['observations', 'observation', { ...observation('ref-obs', ORG_A), reportingOrganisation: 'ZM-PACRA-999999' }],
+      ['observations', 'observation', { ...observation('ref-fac', ORG_A), scope: { country: 'ZA', facility: 'no-such-facility' } }],
+      ['meetings', 'meeting', meeting('ref-meeting', 'ZZ-NOPE-1', ['ZZ-NOPE-2'])],
+      ['meetings', 'meeting', meeting('ref-participant', ORG_A, [ORG_A, 'ZZ-NOPE-2'])],
+    ];
+    for (const [collection, , record] of cases) {
+      const alone = await outcome(await hub.call(hub.tokens.secretariat, 'POST', `/v1/${collection}`, record));
+      const imported = await outcome(await hub.call(hub.tokens.secretariat, 'POST', '/v1/packages', pkg({ [collection]: [record] })));
+      expect(alone.status, String(record.id)).toBe(422);
+      expect(alone.issues.length).toBeGreaterThan(0);
+      expect(alone.issues.every((issue) => issue.startsWith('ref.'))).toBe(true);
+      // The same issues, pointing into the record rather than into the package.
+      expect(imported).toEqual({ status: 422, issues: alone.issues.map((issue) => issue.replace(' /', ` /${collection}/0/`)) });
+      expect((await hub.call(hub.tokens.reader, 'GET', `/v1/${collection}/${String(record.id)}`)).status).toBe(404);
+    }
+    // A change that names an unknown organisation is refused too; a known one is taken.
+    expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('ref-ok', ORG_A))).status).toBe(201);
+    const path = '/v1/observations/ref-ok';
+    const patched = await hub.call(hub.tokens.secretariat, 'PATCH', path, { reportingOrganisation: 'ZA-NPO-999-999' }, { 'If-Match': await etagOf(path) });
+    expect(await outcome(patched)).toEqual({ status: 422, issues: ['ref.unknown-organisation /reportingOrganisation'] });
+    expect((await hub.call(hub.tokens.secretariat, 'POST', '/v1/meetings', meeting('ref-known', ORG_A, [ORG_A, ORG_B]))).status).toBe(201);
+  });
+
+  it('keep their id: changing it is a bad request for every record type, before the record is validated', async () => {
+    const records: [string, Record<string, unknown>][] = [
+      ['organisations', organisation(ORG_A)],
+      ['facilities', facility('keep-fac')],
+      ['observations', observation('keep-obs', ORG_A)],
+      ['meetings', meeting('keep-meeting', ORG_A)],
+    ];
+    for (const [collection, record] of records) {
+      const path = `/v1/${collection}/${String(record.id)}`;
+      if (collection !== 'organisations') expect((await hub.call(hub.tokens.memberA, 'POST', `/v1/${collection}`, record)).status).toBe(201);
+      const changes: [string, unknown][] = [['PATCH', { id: 'renamed' }], ['PUT', { ...record, id: 'renamed' }]];
+      for (const [method, body] of changes) {
+        const response = await hub.call(hub.tokens.memberA, method, path, body, { 'If-Match': await etagOf(path) });
+        expect(response.status, `${method} ${path}`).toBe(400);
+        expect(((await response.json()) as { detail: string }).detail).toBe(`The id of a record cannot change: the body says "renamed", the URL "${String(record.id)}".`);
+      }
+    }
   });
 });

@@ -107,7 +107,10 @@ export function readJsonDocument(input: string | Uint8Array, options: Pick<Valid
 
 /**
  * Validates one record on its own: its shape and the rules that need no other record
- * (arithmetic, periods, disaggregation, privacy, codelists; indicators from the catalogue).
+ * (arithmetic, periods, disaggregation, privacy, codelists; indicators from the catalogue). Given
+ * `knownOrganisations` or `knownFacilities` (a hub's, say), its references to organisations and facilities must
+ * resolve among them as those of a package must, with the same issues (`ref.unknown-organisation`, …); without
+ * either, they are not checked.
  *
  * @example
  * ```ts
@@ -120,7 +123,7 @@ export function validateRecord(type: RecordType, record: unknown, options: Valid
   problems.forEach((problem) => collector.add(problem));
   if (data) {
     // A record checked alone is record number 0; its problems' paths are relative to it, as they are to be.
-    const checker = new RuleChecker<number>(ruleSettings(options, false), (problem) => collector.add(problem));
+    const checker = new RuleChecker<number>(ruleSettings(options, options.knownOrganisations !== undefined || options.knownFacilities !== undefined), (problem) => collector.add(problem));
     checker.record(type, data, 0, text);
     checker.finish();
   }

@@ -1,8 +1,8 @@
-import { makeIssue, recordTypes, suggestionsFor, validateRecord, type Locale, type RecordType } from '@phx/schema';
+import { recordTypes, validateRecord, type Locale, type RecordType } from '@phx/schema';
 import { mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { AuditEntry, Principal, Store, StoredRecord } from '../store/types.js';
-import { rejectInvalid, storedBreakdowns, storedCatalogue } from './issues.js';
+import { hubValidation, rejectInvalid, storedBreakdowns } from './issues.js';
 
 type Body = Record<string, unknown>;
 
@@ -37,24 +37,16 @@ function checkVersion(record: StoredRecord, ifMatch: string | undefined): void {
 }
 
 /**
- * Validates a record on its own and against the indicators and facilities the hub stores; an observation also
- * with the stored observations of its breakdown, which it replaces if it has the id of one. What is
- * validated is the record as it will be stored (its JSON, read back), so that nothing the JSON drops
- * can pass validation.
+ * Validates a record as an import validates it: on its own and against what the hub stores (its organisations,
+ * indicators and facilities resolve references); an observation also with the stored observations of its
+ * breakdown, which it replaces if it has the id of one. What is validated is the record as it will be stored (its
+ * JSON, read back), so that nothing the JSON drops can pass validation.
  */
 async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Locale): Promise<Body> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Problem('bad-request', `A ${type} is a JSON object.`);
   const record = JSON.parse(JSON.stringify(body)) as Body;
-  const catalogue = type === 'observation' ? await storedCatalogue(tx) : undefined;
   const knownObservations = type === 'observation' ? await storedBreakdowns(tx, [record]) : [];
-  const findings = validateRecord(type, record, { locale, knownObservations, ...(catalogue ? { catalogue } : {}) });
-  const facility = type === 'observation' ? (record.scope as { facility?: string } | undefined)?.facility : undefined;
-  if (findings.ok && facility !== undefined && !(await tx.get('facility', facility))) {
-    const suggestions = suggestionsFor(facility, await tx.ids('facility'));
-    findings.issues.push(makeIssue({ code: 'ref.unknown-facility', path: ['scope', 'facility'], params: { id: facility, suggestions } }, locale));
-    findings.errors++;
-  }
-  rejectInvalid(findings, `The ${type}`);
+  rejectInvalid(validateRecord(type, record, { ...(await hubValidation(tx, locale)), knownObservations }), `The ${type}`);
   return record;
 }
 
@@ -104,10 +96,13 @@ export async function changeRecord(
   }
   const current = await existing(tx, type, id);
   checkVersion(current, ifMatch);
-  const record = await checkValid(tx, type, 'patch' in change ? mergePatch(current.body, change.patch) : change.body, locale);
-  if (record[recordTypes[type].key] !== current.id) {
-    throw new Problem('bad-request', `The ${recordTypes[type].key} of a record cannot change: the body says "${String(record[recordTypes[type].key])}", the URL "${current.id}".`);
+  const body = 'patch' in change ? mergePatch(current.body, change.patch) : change.body;
+  // Before the record is validated: an observation under a new id would otherwise be a second of its breakdown.
+  const key = recordTypes[type].key;
+  if (body !== null && typeof body === 'object' && key in body && (body as Body)[key] !== current.id) {
+    throw new Problem('bad-request', `The ${key} of a record cannot change: the body says "${String((body as Body)[key])}", the URL "${current.id}".`);
   }
+  const record = await checkValid(tx, type, body, locale);
   const owner = ownerOf(type, record, current.owner);
   checkRights(principal, type, current.owner, id);
   checkRights(principal, type, owner, id);
