@@ -55,7 +55,7 @@ export default defineConfig({
       'contract',
       // The hub's memory under the largest requests its limits accept, in a process of its own.
       { test: { name: 'server-memory', include: ['packages/server/test/memory/*.test.ts'], testTimeout: 300_000, hookTimeout: 120_000 } },
-      onPostgres('postgres', ['packages/server/test/{store,plans,stewardship}.test.ts', ...hubTests]),
+      onPostgres('postgres', ['packages/server/test/{store,plans,stewardship,input}.test.ts', ...hubTests]),
       onPostgres('postgres-2', hubTests),
     ],
   },

@@ -56,6 +56,13 @@ const importing = async (observations: Observation[]) => outcome(await hub.call(
 const posting = async (observation: Observation) => outcome(await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation));
 const refused = (code: string) => ({ status: 422, codes: [code] });
 
+/** What POST /v1/validate says of a package of ORG_A holding observations: whether it is valid, and its issues' codes. */
+async function validating(observations: Observation[]): Promise<{ status: number; ok: boolean; codes: string[] }> {
+  const response = await hub.call(hub.tokens.memberA, 'POST', '/v1/validate', pkg(observations));
+  const body = (await response.json()) as { ok: boolean; issues: { code: string }[] };
+  return { status: response.status, ok: body.ok, codes: body.issues.map((issue) => issue.code) };
+}
+
 async function etagOf(id: string): Promise<string> {
   return (await hub.call(hub.tokens.memberA, 'GET', `/v1/observations/${id}`)).headers.get('etag')!;
 }
@@ -96,6 +103,24 @@ describe(`the rules of a breakdown across writes (${testEngine})`, () => {
     expect(await importing([count('dup', 'total', 'total', 60)])).toMatchObject({ status: 200 });
     const replaced = await hub.call(hub.tokens.memberA, 'PUT', `/v1/observations/${total.id}`, count('dup', 'total', 'total', 70), { 'If-Match': await etagOf(total.id) });
     expect(replaced.status).toBe(200);
+  });
+
+  it('is validated by POST /v1/validate as an import checks it, with the stored observations, and nothing is stored', async () => {
+    const total = count('foretold', 'total', 'total', 50);
+    expect(await importing([total, count('foretold', 'm', 'male', 47)])).toMatchObject({ status: 200 });
+    const cases: [Observation[], string | undefined][] = [
+      [[count('foretold', 'total-again', 'total', 50)], 'unique.duplicate-breakdown'],
+      [[count('foretold', 'f', 'female', undefined)], 'privacy.complementary-disclosure'],
+      [[count('foretold', 'f', 'female', 70)], 'disagg.exceeds-total'],
+      // The same id replaces the stored one.
+      [[count('foretold', 'total', 'total', 60)], undefined],
+    ];
+    for (const [observations, code] of cases) {
+      const verdict = await validating(observations);
+      expect(verdict, observations[0]!.id).toEqual({ status: 200, ok: code === undefined, codes: code === undefined ? [] : [code] });
+      expect((await hub.call(hub.tokens.reader, 'GET', `/v1/observations/${observations[0]!.id}`)).status === 200).toBe(observations[0]!.id === total.id);
+      expect(await importing(observations), observations[0]!.id).toEqual(code === undefined ? expect.objectContaining({ status: 200 }) : refused(code));
+    }
   });
 
   it('refuses a part larger than the stored total, and a total smaller than the stored parts', async () => {
@@ -147,6 +172,8 @@ describe(`the rules of a breakdown across writes (${testEngine})`, () => {
         const firstInvalid = writes.findIndex((_, k) => !validate(pkg(writes.slice(0, k + 1).flat())).ok);
         for (let k = 0; k < writes.length; k++) {
           const write = writes[k]!;
+          // What the hub's validation says of a write foretells whether it is taken.
+          expect((await validating(write)).ok).toBe(k !== firstInvalid);
           const { status } = write.length === 1 ? await posting(write[0]!) : await importing(write);
           if (k === firstInvalid) {
             expect(status).toBe(422);

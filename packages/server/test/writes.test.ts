@@ -1,4 +1,8 @@
-/** Writes of one record are checked as imports are, and every answer carries its request id. */
+/**
+ * Writes of one record are checked as imports are, every answer carries its request id, and every operation
+ * refuses query parameters it does not take.
+ */
+import { operations } from '@phx/schema/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observation, organisation, ORG_A, ORG_B } from './fixtures/data.js';
 import { startTestHub, testEngine, type TestHub } from './fixtures/hub.js';
@@ -101,5 +105,24 @@ describe(`writes of one record (${testEngine})`, () => {
         expect(((await response.json()) as { detail: string }).detail).toBe(`The id of a record cannot change: the body says "renamed", the URL "${String(record.id)}".`);
       }
     }
+  });
+});
+
+describe(`query parameters (${testEngine})`, () => {
+  it('are refused, unknown or repeated, by every operation of the contract', async () => {
+    const values: Record<string, string> = { '{id}': 'keep-obs', '{code}': 'prisons-people-on-oat', '{file}': 'Observation.schema.json' };
+    for (const operation of operations) {
+      const path = operation.path.replace(/\{\w+\}/, (name) => (operation.path.startsWith('/v1/organisations') ? ORG_A : values[name]!));
+      const known = operation.query ? Object.keys(operation.query.shape) : [];
+      const queries = ['colour=red', known.length > 0 ? `${known[0]}=1&${known[0]}=2` : 'colour=red&colour=blue'];
+      for (const query of queries) {
+        const response = await hub.call(hub.tokens.secretariat, operation.method.toUpperCase(), `${path}?${query}`, undefined, { 'If-Match': '*' });
+        const label = `${operation.method.toUpperCase()} ${path}?${query}`;
+        expect(response.status, label).toBe(400);
+        expect(((await response.json()) as { detail: string }).detail, label).toMatch(/^Unknown query parameter "colour"|is given 2 times/);
+      }
+    }
+    // Nothing was changed or removed meanwhile.
+    expect((await hub.call(hub.tokens.reader, 'GET', '/v1/observations/keep-obs')).status).toBe(200);
   });
 });

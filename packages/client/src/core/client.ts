@@ -82,7 +82,11 @@ export interface PhxClient {
     /** Imports a whole package, all or nothing; retried safely with one Idempotency-Key per call. */
     import(pkg: DataPackage, options?: CreateOptions): Promise<ImportSummary>;
   };
-  /** Validates a package as the hub would import it, and stores nothing. */
+  /**
+   * Validates a package as its import would be validated — with the records the hub stores and the observations it
+   * stores of the package's breakdowns — and stores nothing: `ok` is true unless the import would be refused for the
+   * package's data (who may write it, and a package id another publisher holds, are not checked).
+   */
   validate(pkg: unknown, options?: CallOptions): Promise<ValidationResult>;
   /** The audit trail: the writes to records the token's organisation owns or wrote (the secretariat's: every write). */
   audit: Pages<AuditEntry, AuditFilter>;

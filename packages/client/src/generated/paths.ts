@@ -255,7 +255,7 @@ export interface paths {
         put?: never;
         /**
          * Validate a data file
-         * @description Validates a file as `phx validate` and the validator page do, against what the hub stores, and stores nothing: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read — is a 200 with `ok: false`. The issues are listed up to the listing limit of the hub (`truncated` then true, `errors` and `warnings` count them all, and checking stops once the list is full and an error is found: `read.complete` is then false); a package with more records than the hub reads at once is refused (413) before it is read.
+         * @description Validates a file as an import of it is validated — with the organisations, indicator definitions and facilities the hub stores, and the observations it stores of the breakdowns the file writes to, which it reads and never writes — so that `ok` foretells whether the import would be refused for its data (not who may write it, 403, nor a package id another publisher holds, 409). It reads the file as `phx validate` and the validator page do: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read — is a 200 with `ok: false`; a text holding U+0000 is refused (400), as an import refuses it. The issues are listed up to the listing limit of the hub (`truncated` then true, `errors` and `warnings` count them all, and checking stops once the list is full and an error is found: `read.complete` is then false); a package with more records than the hub reads at once is refused (413) before it is read.
          */
         post: operations["validatePackage"];
         delete?: never;
@@ -1592,6 +1592,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
@@ -1667,6 +1668,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1828,6 +1830,7 @@ export interface operations {
                     "application/json": components["schemas"]["Facility"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
@@ -1903,6 +1906,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2018,6 +2022,7 @@ export interface operations {
                     "application/json": components["schemas"]["IndicatorDefinition"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
@@ -2134,6 +2139,7 @@ export interface operations {
                     "application/json": components["schemas"]["Observation"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
@@ -2209,6 +2215,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2374,6 +2381,7 @@ export interface operations {
                     "application/json": components["schemas"]["Meeting"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
@@ -2449,6 +2457,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -2705,6 +2714,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             408: components["responses"]["RequestTimeout"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];
@@ -2734,6 +2744,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
             431: components["responses"]["HeadersTooLarge"];

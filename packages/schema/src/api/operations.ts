@@ -204,14 +204,14 @@ export interface Operation {
     content?: Record<string, z.ZodType>;
     headers: ResponseHeader[];
   };
-  /** Problems of this operation; {@link problemsOf} adds those of the connection and the token. */
+  /** Problems of this operation; {@link problemsOf} adds those of its query, of the connection and of the token. */
   problems: ProblemSlug[];
 }
 
 /**
- * Every problem an operation may send: its own, those of the connection (the request too slow or its
- * headers too large, refused before it is read), a failure of the hub, and — unless the operation is
- * public — those of the token.
+ * Every problem an operation may send: its own, a query parameter it does not take or given twice
+ * (`bad-request`), those of the connection (the request too slow or its headers too large, refused before
+ * it is read), a failure of the hub, and — unless the operation is public — those of the token.
  *
  * @example
  * ```ts
@@ -221,7 +221,7 @@ export interface Operation {
  * ```
  */
 export function problemsOf(operation: Operation): ProblemSlug[] {
-  return [...operation.problems, 'request-timeout', 'headers-too-large', ...(operation.public ? [] : (['unauthorised', 'rate-limited'] as const)), 'internal-error'];
+  return [...operation.problems, ...(operation.problems.includes('bad-request') ? [] : (['bad-request'] as const)), 'request-timeout', 'headers-too-large', ...(operation.public ? [] : (['unauthorised', 'rate-limited'] as const)), 'internal-error'];
 }
 
 /** The media type of a JSON Merge Patch (RFC 7396). */
@@ -397,7 +397,7 @@ export const operations: readonly Operation[] = [
     path: '/v1/validate',
     summary: 'Validate a data file',
     description:
-      'Validates a file as `phx validate` and the validator page do, against what the hub stores, and stores nothing: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read — is a 200 with `ok: false`. The issues are listed up to the listing limit of the hub (`truncated` then true, `errors` and `warnings` count them all, and checking stops once the list is full and an error is found: `read.complete` is then false); a package with more records than the hub reads at once is refused (413) before it is read.',
+      'Validates a file as an import of it is validated — with the organisations, indicator definitions and facilities the hub stores, and the observations it stores of the breakdowns the file writes to, which it reads and never writes — so that `ok` foretells whether the import would be refused for its data (not who may write it, 403, nor a package id another publisher holds, 409). It reads the file as `phx validate` and the validator page do: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read — is a 200 with `ok: false`; a text holding U+0000 is refused (400), as an import refuses it. The issues are listed up to the listing limit of the hub (`truncated` then true, `errors` and `warnings` count them all, and checking stops once the list is full and an error is found: `read.complete` is then false); a package with more records than the hub reads at once is refused (413) before it is read.',
     tag: 'packages',
     query: validateQuery,
     headers: ['Accept-Language'],

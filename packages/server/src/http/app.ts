@@ -9,6 +9,7 @@ import { authenticate, rateLimit, type RateLimit } from './auth.js';
 import { localeOf, type HubContext, type HubEnv } from './context.js';
 import { Problem } from './problem.js';
 import { registerRoutes } from './routes.js';
+import { requestTarget } from './target.js';
 import { securityHeaders, serveSchemas, serveWebRoot } from './web.js';
 
 /**
@@ -138,6 +139,10 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   const document = JSON.stringify(openApiDocument());
 
   app.use(requestIds(), securityHeaders());
+  // The documents need no token; every other operation checks its target once the token is known.
+  const target = requestTarget();
+  app.use('/v1/openapi.json', target);
+  app.use('/schemas/*', target);
   app.onError((error, c) => {
     const id = c.get('requestId');
     if (error instanceof Problem) return problemResponse(error, c);
@@ -152,7 +157,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
 
   app.get('/v1/openapi.json', (c) => c.body(document, 200, { 'Content-Type': 'application/json' }));
   serveSchemas(app);
-  app.use('/v1/*', authenticate(options.store, limits.addressRateLimit), rateLimit(options.store, limits.rateLimit));
+  app.use('/v1/*', authenticate(options.store, limits.addressRateLimit), rateLimit(options.store, limits.rateLimit), target);
   app.use(
     '/v1/*',
     bodyLimit({

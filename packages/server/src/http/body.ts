@@ -31,11 +31,45 @@ function prototypeKeyIn(value: unknown): string | undefined {
   return undefined;
 }
 
+/** U+0000 as JSON writes it (a raw one is not JSON); a match is confirmed on the parsed value. */
+const NUL_TEXT = /\\u0000/i;
+
+/**
+ * The JSON Pointer of the first text (or key) holding U+0000 in a parsed value, or undefined. No text the hub
+ * stores holds it — PostgreSQL cannot store it in a column, and XML formats it exports cannot write it — so it is
+ * refused on every engine alike.
+ */
+export function nulIn(value: unknown): string | undefined {
+  const stack: [unknown, string][] = [[value, '']];
+  while (stack.length > 0) {
+    const [item, pointer] = stack.pop()!;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) return pointer;
+      continue;
+    }
+    if (item === null || typeof item !== 'object') continue;
+    for (const key of Object.keys(item)) {
+      const at = `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      if (key.includes('\u0000')) return at;
+      stack.push([(item as Record<string, unknown>)[key], at]);
+    }
+  }
+  return undefined;
+}
+
+/** Refuses data holding U+0000 (400): `what` is where it was sent, e.g. "The body". */
+export function refuseNul(value: unknown, what: string, checked = true): void {
+  const pointer = checked ? nulIn(value) : undefined;
+  if (pointer !== undefined) {
+    throw new Problem('bad-request', `${what} holds the character U+0000 at ${pointer === '' ? 'its top' : pointer}; no text of PHX data holds it, and the hub refuses it.`);
+  }
+}
+
 /**
  * Reads a JSON body the way `phx validate` reads a file (@phx/schema's `readText` and `readJsonDocument`): UTF-8
  * or 422 with `syntax.invalid-encoding`, nested at most DEFAULT_MAX_DEPTH levels or 422 with `syntax.too-deep`,
- * JSON or 400; and no key named `__proto__`, `constructor` or `prototype` (400), which would reach into objects
- * when bodies are merged.
+ * JSON or 400; no key named `__proto__`, `constructor` or `prototype` (400), which would reach into objects
+ * when bodies are merged; and no text holding U+0000 (400, see {@link nulIn}).
  */
 export function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text: string; value: unknown }> {
   return readBody(c, mediaTypes);
@@ -60,5 +94,6 @@ async function readBody(c: HubContext, mediaTypes: string[], maxRecords?: number
   if (value === undefined) refuse(parsed);
   const key = PROTOTYPE_KEY_TEXT.test(text) ? prototypeKeyIn(value) : undefined;
   if (key !== undefined) throw new Problem('bad-request', `The body has a key named "${key}"; PHX data has no such field, and the hub refuses it.`);
+  refuseNul(value, 'The body', NUL_TEXT.test(text));
   return { text, value };
 }

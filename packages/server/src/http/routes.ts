@@ -4,11 +4,11 @@ import { exportFormats, formatOfMediaType, recordsReadIn, validateFile, type Col
 import { limitRecords, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { importPackage } from '../hub/import.js';
-import { hubValidation } from '../hub/issues.js';
+import { hubValidation, storedBreakdowns } from '../hub/issues.js';
 import { changeRecord, createRecord, deleteRecord, existing } from '../hub/records.js';
 import type { Store, StoredRecord } from '../store/types.js';
 import { localeOf, type HubContext, type HubEnv } from './context.js';
-import { readJson, readPackage } from './body.js';
+import { readJson, readPackage, refuseNul } from './body.js';
 import { write, type Reply } from './idempotency.js';
 import { Problem } from './problem.js';
 
@@ -27,30 +27,23 @@ export interface RouteOptions {
 const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (id.length === 0 || encodeCursor(id) !== cursor) throw new Problem('bad-request', 'The cursor is not one this hub gave out.');
+  // No id holds U+0000, and PostgreSQL cannot compare text with it.
+  if (id.length === 0 || id.includes('\u0000') || encodeCursor(id) !== cursor) throw new Problem('bad-request', 'The cursor is not one this hub gave out.');
   return id;
-}
-
-/** The query parameters of a request, each given once (400 otherwise: which of two would count?). */
-function queryOf(c: HubContext): Record<string, string> {
-  for (const [name, values] of Object.entries(c.req.queries())) {
-    if (values.length > 1) throw new Problem('bad-request', `The query parameter "${name}" is given ${values.length} times; give it once.`);
-  }
-  return c.req.query();
 }
 
 /** The schema of a query the hub reads. */
 type QuerySchema = (typeof listQueries)[Collection] | typeof auditQuery | typeof validateQuery | typeof exportQuery;
 
-/** A query read by the contract's schema; each failure is explained in words. */
-function readQuery<S extends QuerySchema>(c: HubContext, schema: S, what: string): ReturnType<S['parse']> {
-  const query = queryOf(c);
+/**
+ * A query read by the contract's schema; each failure is explained in words. Which parameters a route takes, and
+ * that each is given once, `requestTarget` checked for every route.
+ */
+function readQuery<S extends QuerySchema>(c: HubContext, schema: S): ReturnType<S['parse']> {
+  const query = c.req.query();
   const parsed = schema.safeParse(query);
   if (parsed.success) return parsed.data as ReturnType<S['parse']>;
   const [issue] = parsed.error.issues;
-  if (issue!.code === 'unrecognized_keys') {
-    throw new Problem('bad-request', `Unknown query parameter "${issue!.keys[0]}" for ${what}; known: ${Object.keys(schema.shape).join(', ')}.`);
-  }
   const name = String(issue!.path[0]);
   const expected =
     name === 'limit'
@@ -65,7 +58,7 @@ function readQuery<S extends QuerySchema>(c: HubContext, schema: S, what: string
 
 /** The query of a list: its filter, where the page starts and how long it is. */
 function listQuery(c: HubContext, collection: Collection): { filter: RecordFilter; after?: string; limit: number } {
-  const { cursor, limit, ...filter } = readQuery(c, listQueries[collection], collection);
+  const { cursor, limit, ...filter } = readQuery(c, listQueries[collection]);
   return { filter, ...(cursor !== undefined ? { after: decodeCursor(cursor) } : {}), limit };
 }
 
@@ -75,7 +68,7 @@ function listQuery(c: HubContext, collection: Collection): { filter: RecordFilte
  */
 function listAuditQuery(c: HubContext): { organisation: string | undefined; after?: number; limit: number } {
   const principal = c.get('principal');
-  const { cursor, limit, organisation } = readQuery(c, auditQuery, 'audit');
+  const { cursor, limit, organisation } = readQuery(c, auditQuery);
   if (organisation !== undefined && principal.role !== 'secretariat' && organisation !== principal.organisation) {
     throw new Problem('forbidden', `A ${principal.role} of ${principal.organisation} reads the audit trail of its own organisation only.`);
   }
@@ -151,7 +144,7 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
   });
 
   app.get('/v1/export', async (c) => {
-    const { fileName, mediaType, content, notes } = await exportFromHub(store, readQuery(c, exportQuery, 'export'), c.get('principal'), exports);
+    const { fileName, mediaType, content, notes } = await exportFromHub(store, readQuery(c, exportQuery), c.get('principal'), exports);
     return c.body(content, 200, { 'Content-Type': mediaType, 'Content-Disposition': `attachment; filename="${fileName}"`, 'Export-Notes': JSON.stringify(notes) });
   });
 
@@ -162,21 +155,29 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
   });
 
   // Any file, as the `phx` command and the page read it: the format from Content-Type, else `?name=`, else the bytes.
+  // Checked as an import of its records would be, stored records read but nothing written: so its verdict foretells
+  // the import's.
   app.post('/v1/validate', async (c) => {
     const format = formatOfMediaType(c.req.header('Content-Type') ?? '');
-    const { name } = readQuery(c, validateQuery, 'validate');
+    const { name } = readQuery(c, validateQuery);
     const hints = { ...(format && { format }), ...(name !== undefined && { name }) };
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     limitRecords(bytes, maxImportRecords, 'The file', hints);
-    // A workbook is unpacked only when it stays within what the hub takes as a body.
-    const options = { ...(await hubValidation(store, localeOf(c))), maxIssues, maxDocumentBytes: maxBodyBytes, ...hints };
-    const { data: _data, ...result } = await validateFile(bytes, options);
+    // A workbook is unpacked only when it stays within what the hub takes as a body. The data read is kept, as an
+    // import keeps the package it reads, to look up the stored observations of its breakdowns.
+    const options = { ...(await hubValidation(store, localeOf(c))), maxIssues, maxDocumentBytes: maxBodyBytes, keepData: true, ...hints };
+    const { data, ...result } = await validateFile(bytes, options);
     if (result.issues.some((issue) => issue.code === 'file.too-large')) {
       throw new Problem('payload-too-large', `The ${result.format} file unpacks to more than ${maxBodyBytes} bytes, the most this hub reads at once; it was not unpacked.`);
     }
     // A workbook's records are known once it is read.
     const records = recordsReadIn(result.read);
     if (records > maxImportRecords) tooManyRecords(records, maxImportRecords, 'The file');
-    return c.json(result);
+    refuseNul(data, 'The file');
+    const knownObservations = await storedBreakdowns(store, Array.isArray(data?.observations) ? data.observations : []);
+    if (knownObservations.length === 0) return c.json(result);
+    // Its breakdowns have stored observations: checked again with them, as the import checks it.
+    const { data: _data, ...checked } = await validateFile(bytes, { ...options, keepData: false, knownObservations });
+    return c.json(checked);
   });
 }
