@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf, packageOf } from './data.js';
 import { ORG_A, startHub, type Hub } from './hub.js';
-import { createClient, isIdempotencyKeyReused, isPreconditionFailed, isPreconditionRequired, isValidationFailed, type PhxClient } from '@phx/client';
+import { createClient, isIdempotencyKeyReused, isPreconditionFailed, isPreconditionRequired, isRateLimited, isValidationFailed, type PhxClient } from '@phx/client';
 
 let hub: Hub;
 let client: PhxClient;
@@ -159,5 +159,24 @@ describe('optimistic concurrency', () => {
   it('needs ifMatch to change a record (428)', async () => {
     const error = await client.observations.update('race', { notes: 'x' }, { ifMatch: undefined as never }).catch((e: unknown) => e);
     expect(isPreconditionRequired(error)).toBe(true);
+  });
+});
+
+describe('the rate limit', () => {
+  it('ends the retries at once when the hub asks to wait longer than maxRetryAfter', async () => {
+    const limited = await startHub(['--rate-limit', '2']);
+    try {
+      // The windows are the clock's minutes: the hub's Retry-After is the rest of this one, so leave it a few seconds.
+      const left = 60_000 - (Date.now() % 60_000);
+      if (left < 5000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+      const patient = createClient({ baseUrl: limited.url, token: limited.tokens.memberA, retry: { limit: 2, maxRetryAfter: 1000 } });
+      for (let i = 0; i < 2; i++) await patient.indicators.page({ limit: 1 });
+      const started = Date.now();
+      const error = await patient.indicators.page({ limit: 1 }).catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(isRateLimited(error) && error.retryAfter).toBeGreaterThan(1);
+    } finally {
+      await limited.close();
+    }
   });
 });
