@@ -130,6 +130,8 @@ describe('every endpoint through the client', () => {
     const small = await startHub(['--max-export-records', '1']);
     try {
       const client = createClient({ baseUrl: small.url, token: small.tokens.memberA });
+      // An observation names an organisation the hub knows.
+      await client.organisations.create(organisationOf(ORG_A));
       await client.observations.create(countOf('one', ORG_A, 120, 2021));
       await client.observations.create(countOf('two', ORG_A, 130, 2022));
       expect(isExportTooLarge(await client.export('sdmx-csv').catch((e: unknown) => e))).toBe(true);
