@@ -154,6 +154,42 @@ describe('.xlsx in the CLI', () => {
     expect(code, stdout).toBe(0);
     expect(stdout).toMatch(/observations!G2 {2}note {5}sheet.normalised \/period\/start {2}/);
   });
+
+  it('converts no hidden sheet and says so; reports a year typed in a date cell and an Excel error at their cells, and writes nothing then', async () => {
+    const xlsx = dir.path('sheets-kept.xlsx');
+    expect(phx(['convert', json, '-o', xlsx]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const observations = workbook.getWorksheet('observations')!;
+    const paths = (observations.getRow(2).values as unknown[]).slice(1) as string[];
+    // Last year's rows on a hidden sheet, never meant to be sent: a name and a date of birth among them.
+    const draft = workbook.addWorksheet('чернетка, не надсилати', { state: 'hidden' });
+    draft.addRow(paths);
+    draft.addRow(paths.map((path) => (path === 'id' ? 'obs-draft' : path === 'notes' ? 'Іваненко І.І., 1985 р.н.' : observations.getCell(3, paths.indexOf(path) + 1).value)));
+    await workbook.xlsx.writeFile(xlsx);
+    const out = dir.path('sheets-kept.phx.json');
+    const converted = phx(['convert', xlsx, '-o', out]);
+    expect(converted.code, converted.stdout).toBe(0);
+    expect(converted.stdout).toContain('warning  sheet.hidden-skipped /чернетка, не надсилати  Sheet "чернетка, не надсилати" is hidden, so it was not read');
+    expect(read(out)).not.toContain('obs-draft');
+    expect(JSON.parse(read(out))).toEqual(pkg);
+    // A year typed alone in the date-formatted period.start (Excel keeps day 2024, shown as 16.07.1905), an error in a note.
+    const start = paths.indexOf('period.start') + 1;
+    observations.getCell(3, start).value = 2024;
+    observations.getCell(3, start).numFmt = 'dd.mm.yyyy';
+    const notes = observations.columnCount + 1;
+    observations.getCell(2, notes).value = 'notes';
+    observations.getCell(3, notes).value = { formula: 'VLOOKUP(A3,Sheet2!A:B,2,0)', result: { error: '#N/A' } };
+    await workbook.xlsx.writeFile(xlsx);
+    const letter = (column: number): string => String.fromCharCode(64 + column);
+    const validated = phx(['validate', xlsx]);
+    expect(validated.code).toBe(1);
+    expect(validated.stdout).toContain(`observations!${letter(start)}3  error    schema.invalid-format /observations/0/period/start  Start of the period: "2024" is not a date written year-month-day`);
+    expect(validated.stdout).toContain(`observations!${letter(notes)}3  error    sheet.error-cell /notes  The cell holds the Excel error #N/A rather than a value`);
+    const refused = phx(['convert', xlsx, '-o', dir.path('sheets-refused.phx.json')]);
+    expect(refused.code).toBe(1);
+    expect(existsSync(dir.path('sheets-refused.phx.json'))).toBe(false);
+  });
 });
 
 describe('CSV for Excel in a locale', () => {

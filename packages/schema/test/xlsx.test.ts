@@ -287,12 +287,20 @@ describe('issues in a workbook', () => {
     sheet.addRow(['id', 'country', 'facilityType', 'population.count', 'population.date']);
     sheet.addRow(['zm-lusaka', 'ZM', 'prison', 1200, 43831]);
     sheet.addRow(['zm-ndola', 'ZM', 'prison', 500, 2023]);
+    // The same year typed in a cell formatted as a date, as `phx template` formats them: Excel keeps day 2023 all the same.
+    sheet.addRow(['zm-kabwe', 'ZM', 'prison', 800, 2023]);
+    sheet.getCell('E4').numFmt = 'dd.mm.yyyy';
     const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
-    expect((pkg.facilities as { population: unknown }[]).map((facility) => facility.population)).toEqual([{ count: 1200, date: '2020-01-01' }, { count: 500, date: 2023 }]);
+    expect((pkg.facilities as { population: unknown }[]).map((facility) => facility.population)).toEqual([
+      { count: 1200, date: '2020-01-01' },
+      { count: 500, date: '2023' },
+      { count: 800, date: '2023' },
+    ]);
     expect(issues.map((issue) => [issue.code, issue.location])).toEqual([['sheet.normalised', { sheet: 'facilities', row: 1, column: 5, cell: 'E1' }]]);
     const result = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now });
-    expect(result.issues.filter((issue) => issue.severity === 'error' && issue.pointer.endsWith('/population/date')).map((issue) => [issue.code, issue.location])).toEqual([
-      ['schema.invalid-type', { sheet: 'facilities', row: 3, column: 5, cell: 'E3' }],
+    expect(result.issues.filter((issue) => issue.severity === 'error' && issue.pointer.endsWith('/population/date')).map((issue) => [issue.code, issue.location, issue.message])).toEqual([
+      ['schema.invalid-format', { sheet: 'facilities', row: 3, column: 5, cell: 'E3' }, 'Date of the count: "2023" is not a date written year-month-day, e.g. 2023-01-31'],
+      ['schema.invalid-format', { sheet: 'facilities', row: 4, column: 5, cell: 'E4' }, 'Date of the count: "2023" is not a date written year-month-day, e.g. 2023-01-31'],
     ]);
   });
 
@@ -533,4 +541,146 @@ describe('issues in a workbook', () => {
     });
     expect(issues).toMatchObject([{ code: 'sheet.normalised', location: { sheet: 'Мої установи', row: 1, column: 4, cell: 'D1' } }]);
   });
+});
+
+/** The issues of a workbook that lie on one cell of a sheet: code and params. */
+function issuesAt(issues: readonly { code: string; params: unknown; location?: unknown }[], sheet: string, cell: string): [string, unknown][] {
+  return issues.filter(({ location }) => (location as CellLocation | undefined)?.sheet === sheet && (location as CellLocation).cell === cell).map(({ code, params }) => [code, params]);
+}
+
+describe('what a workbook keeps beside the values typed', () => {
+  const facilityHeader = ['id', 'country', 'facilityType', 'population.count', 'population.date', 'name'];
+
+  it('reports a day number below 10000 in a cell of any format, date formats included, at its cell, as the same number in a cell of none', async () => {
+    const formats = ['dd.mm.yyyy', 'yyyy-mm-dd', 'mm-dd-yy', 'd/m/yyyy h:mm', 'mmmm yyyy', 'General', '0'];
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: -2, max: 9999 }), fc.constantFrom(0, 0.5), fc.constantFrom(...formats), fc.boolean(), async (whole, fraction, numFmt, date1904) => {
+        const day = whole + fraction;
+        const check = async (format?: string) => {
+          const workbook = new ExcelJS.Workbook();
+          workbook.properties.date1904 = date1904;
+          const sheet = workbook.addWorksheet('facilities');
+          sheet.addRow(facilityHeader.slice(0, 5));
+          sheet.addRow(['zm-lusaka', 'ZM', 'prison', 1200, day]);
+          if (format) sheet.getCell('E2').numFmt = format;
+          return (await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now })).issues;
+        };
+        const styled = issuesAt(await check(numFmt), 'facilities', 'E2');
+        expect(styled).toEqual([['schema.invalid-format', expect.objectContaining({ field: 'population.date', value: String(day), form: 'date' })]]);
+        expect(styled).toEqual(issuesAt(await check(), 'facilities', 'E2'));
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it('writes a date before day 10000 (1927-05-18) as its text, so that it reads back as the same date', async () => {
+    const facilities = [
+      { id: 'zm-old', country: 'ZM', facilityType: 'prison', population: { count: 10, date: '1920-01-01' } },
+      { id: 'zm-new', country: 'ZM', facilityType: 'prison', population: { count: 20, date: '1927-05-18' } },
+    ];
+    const bytes = await writeXlsx({ facilities });
+    const { pkg, issues } = await readXlsx(bytes);
+    expect(issues).toEqual([]);
+    expect(pkg.facilities).toEqual(facilities);
+    const sheet = (await open(bytes)).getWorksheet('facilities')!;
+    const column = (sheet.getRow(2).values as unknown[]).indexOf('population.date');
+    expect([sheet.getCell(3, column).value, sheet.getCell(4, column).value]).toEqual(['1920-01-01', new Date(Date.UTC(1927, 4, 18))]);
+  });
+
+  it('reads a cell of ISO date type (t="d") as its date, whatever its format, and never as its year or a day of 1905', async () => {
+    const dates = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map((date) => date.toISOString().slice(0, 10));
+    await fc.assert(
+      fc.asyncProperty(dates, fc.constantFrom('', 'T00:00:00', 'T00:00:00Z', 'T00:00:00.000'), fc.constantFrom(undefined, 'dd.mm.yyyy', 'yyyy-mm-dd'), async (date, time, numFmt) => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('facilities');
+        sheet.addRow(facilityHeader);
+        sheet.addRow(['zm-lusaka', 'ZM', 'prison', 1200, 12345, 54321]);
+        if (numFmt) sheet.getCell('E2').numFmt = numFmt;
+        // As Strict Open XML and some tools write a date: its ISO text in a cell of type d.
+        const bytes = withPart(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xl/worksheets/sheet1.xml', (xml) => {
+          const edited = xml.replace(/<c r="(E2|F2)"([^>]*)><v>\d+<\/v><\/c>/g, (_, cell: string, attributes: string) => `<c r="${cell}"${attributes} t="d"><v>${date}${time}</v></c>`);
+          expect(edited).not.toBe(xml);
+          return edited;
+        });
+        const { pkg, issues } = await readXlsx(bytes);
+        expect(issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+        expect(pkg.facilities).toEqual([{ id: 'zm-lusaka', country: 'ZM', facilityType: 'prison', population: { count: 1200, date }, name: date }]);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
+  it('reports a cell of ISO date type that is no value of its column at its cell: a date in a number column, a text of no date', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(facilityHeader.slice(0, 5));
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', 111, 222]);
+    sheet.addRow(['zm-ndola', 'ZM', 'prison', 500, 333]);
+    sheet.addRow(['zm-kabwe', 'ZM', 'prison', 800, 444]);
+    const cells: Record<string, string> = { D2: '2024-01-01T00:00:00', E3: '2024-13-45T00:00:00', E4: '2024-06-30T13:30:00' };
+    const bytes = withPart(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace(/<c r="(D2|E3|E4)"([^>]*)><v>\d+<\/v><\/c>/g, (_, cell: string, attributes: string) => `<c r="${cell}"${attributes} t="d"><v>${cells[cell]}</v></c>`));
+    const { pkg } = await readXlsx(bytes);
+    // A date and time in a date column is read as its date, as a date cell of Excel with a time is.
+    expect((pkg.facilities as { population: unknown }[]).map((facility) => facility.population)).toEqual([
+      { count: '2024-01-01', date: '222' },
+      { count: 500, date: '2024-13-45' },
+      { count: 800, date: '2024-06-30' },
+    ]);
+    const { issues } = await validateXlsx(bytes, { now });
+    expect(issuesAt(issues, 'facilities', 'D2')).toEqual([['schema.invalid-type', expect.objectContaining({ value: '2024-01-01', expected: 'number' })]]);
+    expect(issuesAt(issues, 'facilities', 'E3')).toEqual([['schema.invalid-format', expect.objectContaining({ value: '2024-13-45' })]]);
+    expect(issuesAt(issues, 'facilities', 'E4')).toEqual([]);
+  });
+
+  it('reports an Excel error at its cell in any column, typed or the result of a formula, and says no more of that cell', async () => {
+    const errors = ['#NULL!', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#N/A', '#GETTING_DATA', '#SPILL!', '#CALC!', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'];
+    const header = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'scope.subnationalArea', 'period.start', 'period.end', 'numerator', 'denominator', 'value', 'unit', 'dataSource', 'methodNote', 'notes', 'extensions.https://x.org/a'];
+    const row = ['obs-1', 'hiv-prevalence-prisoners', 'ZM-PACRA-120190000999', 'ZM', 'Lusaka', new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2020, 11, 31)), 60, 1000, 6, 'percent', 'survey', 'A census', 'Checked', '{"a":1}'];
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...errors), fc.integer({ min: 0, max: header.length - 1 }), fc.boolean(), async (error, column, formula) => {
+        const workbook = new ExcelJS.Workbook();
+        const sheet = workbook.addWorksheet('observations');
+        sheet.addRow(header);
+        sheet.addRow(row.map((value, i) => (i === column ? (formula ? { formula: 'NA()', result: { error } } : { error }) : value)) as ExcelJS.CellValue[]);
+        const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+        const cell = `${String.fromCharCode(65 + column)}2`;
+        const { issues } = await validateXlsx(bytes, { now });
+        expect(issuesAt(issues, 'observations', cell)).toEqual([['sheet.error-cell', { value: error }]]);
+        expect(issues.find((issue) => issue.code === 'sheet.error-cell')?.severity).toBe('error');
+        expect((await validateFileAsync(bytes, { name: 'errors.xlsx', now })).issues).toEqual(issues);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it('reads no hidden or very hidden sheet, and names each one that holds anything in a warning', async () => {
+    const state = fc.constantFrom<ExcelJS.WorksheetState>('visible', 'hidden', 'veryHidden');
+    await fc.assert(
+      fc.asyncProperty(state, state, state, async (header, facilities, draft) => {
+        const workbook = new ExcelJS.Workbook();
+        workbook.addWorksheet('Package', { state: header }).addRows([['phxVersion', 'id'], ['1.0', 'pkg-1']]);
+        workbook.addWorksheet('facilities', { state: facilities }).addRows([facilityHeader.slice(0, 3), ['zm-lusaka', 'ZM', 'prison']]);
+        workbook.addWorksheet('чернетка, не надсилати', { state: draft }).addRows([['id', 'country', 'facilityType', 'notes'], ['zm-draft', 'ZM', 'prison', 'Іваненко І.І., 1985 р.н.']]);
+        // A blank hidden sheet holds nothing to leave out.
+        workbook.addWorksheet('Sheet9', { state: 'veryHidden' });
+        const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+        const { pkg, issues } = await readXlsx(bytes);
+        const sheets: [string, ExcelJS.WorksheetState][] = [['Package', header], ['facilities', facilities], ['чернетка, не надсилати', draft]];
+        const hidden = sheets.filter(([, shown]) => shown !== 'visible').map(([name]) => name);
+        expect(issues.filter((issue) => issue.code === 'sheet.hidden-skipped').map((issue) => [issue.severity, issue.params, issue.message])).toEqual(
+          hidden.map((sheet) => ['warning', { sheet }, expect.stringContaining(`Sheet "${sheet}" is hidden, so it was not read`)]),
+        );
+        expect(pkg.id).toBe(header === 'visible' ? 'pkg-1' : undefined);
+        const ids = [...(facilities === 'visible' ? ['zm-lusaka'] : []), ...(draft === 'visible' ? ['zm-draft'] : [])];
+        expect(((pkg.facilities ?? []) as { id: string }[]).map((facility) => facility.id)).toEqual(ids);
+        if (draft !== 'visible') expect(JSON.stringify(pkg)).not.toContain('Іваненко');
+        // A workbook whose every sheet is hidden holds nothing to check: it is not taken for an empty package that validates.
+        const result = await validateXlsx(bytes, { now });
+        if (hidden.length === 3) expect(result).toMatchObject({ ok: false, issues: expect.arrayContaining([expect.objectContaining({ code: 'file.empty' })]) });
+        expect(result.issues.filter((issue) => issue.code === 'sheet.hidden-skipped')).toHaveLength(hidden.length);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });

@@ -53,6 +53,24 @@ export class PercentCell {
 }
 
 /**
+ * A cell of a workbook that holds an Excel error (`#N/A`, `#REF!`, `#VALUE!`, `#DIV/0!`): a formula that failed, or
+ * the error typed or pasted. It is no value of any field: the table reports it at its cell, whatever its column.
+ *
+ * @example
+ * ```ts
+ * String(new ErrorCell('#N/A')); // '#N/A'
+ * ```
+ */
+export class ErrorCell {
+  /** @param error - the error as Excel shows it. */
+  constructor(readonly error: string) {}
+
+  toString(): string {
+    return this.error;
+  }
+}
+
+/**
  * A number times 100 to the decimals it has: its shortest decimal form with the point moved two places, so that
  * 0.075 gives 7.5 where `0.075 * 100` gives 7.500000000000001.
  */
@@ -64,14 +82,14 @@ function timesHundred(value: number): number {
 
 /**
  * A cell of a sheet: text from a CSV file, or a typed value from a workbook (undefined when empty), a number
- * formatted as a percent among them.
+ * formatted as a percent and an Excel error among them.
  *
  * @example
  * ```ts
  * const row: SheetCell[] = ['obs-1', 12.5, new Date(Date.UTC(2020, 0, 1)), true, undefined];
  * ```
  */
-export type SheetCell = string | number | boolean | Date | PercentCell | undefined;
+export type SheetCell = string | number | boolean | Date | PercentCell | ErrorCell | undefined;
 
 /** The text cells of a column: only text says how a spreadsheet wrote its values. */
 function textsOf(cells: readonly SheetCell[]): string[] {
@@ -231,6 +249,22 @@ export function excelSerialDate(serial: number): string {
   return new Date(EXCEL_EPOCH + serial * DAY).toISOString().slice(0, 10);
 }
 
+/**
+ * The day number a date cell of a workbook keeps, in the workbook's date system: a reader hands a cell with a date
+ * format over as a date, `2024` typed in it as 1905-07-16.
+ */
+function excelDays(date: Date, date1904 = false): number {
+  return (date.getTime() - EXCEL_EPOCH) / DAY - (date1904 ? DAYS_TO_1904 : 0);
+}
+
+/**
+ * True for a date of a workbook whose day number is below {@link EXCEL_MIN_SERIAL}: one that reads only as a number
+ * typed in a date cell (a year alone), whatever the cell's format; the writer writes such a date as text.
+ */
+export function isSmallExcelDate(date: Date, date1904 = false): boolean {
+  return excelDays(date, date1904) < EXCEL_MIN_SERIAL;
+}
+
 /** What the `/` dates of a column tell of their order: 13/01 is day first, 01/13 month first. */
 interface DateEvidence {
   dayFirst: boolean;
@@ -356,8 +390,9 @@ export function readColumn(
     if (cell === undefined || cell === '') return reading.values.push(undefined);
     found.length = 0;
     const value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found, settings.date1904, percent(index));
-    // A cell that does not fit stays as the text Excel shows for it: a date's ISO form, a percent's `7.5%`.
-    reading.values.push(value ?? (cell instanceof Date ? cell.toISOString() : cell instanceof PercentCell ? String(cell) : cell));
+    // A cell that does not fit stays as the text Excel shows for it: a date's ISO form, a percent's `7.5%`; in a date
+    // column, a number as the number typed (`2024`, a year alone, whatever the cell's format), a date to write.
+    reading.values.push(value ?? (kind === 'date' ? dateText(cell, settings.date1904) : cell instanceof Date ? cell.toISOString() : cell instanceof PercentCell ? String(cell) : cell));
     if (value === undefined || found.length === 0) return;
     reading.normalised++;
     for (const form of found) reading.forms.add(form);
@@ -378,12 +413,23 @@ function typedValue(kind: 'number' | 'boolean' | 'date', cell: Exclude<SheetCell
     return cell.shown;
   }
   if (kind === 'date') {
-    // Excel keeps dates as days; a reader hands them over as midnight UTC, in the workbook's date system.
-    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : cell.toISOString().slice(0, 10);
+    // Excel keeps dates as days; a reader hands them over as midnight UTC, in the workbook's date system. A day
+    // number below 10000 is a number typed in a date cell, as it is in a cell of no format.
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) || isSmallExcelDate(cell, date1904) ? undefined : cell.toISOString().slice(0, 10);
     if (typeof cell === 'number') return readDate(String(cell), undefined, found, date1904);
     return undefined;
   }
   return typeof cell === kind ? cell : undefined;
+}
+
+/**
+ * A cell of a date column that holds no date, as the text it is reported by: a number as typed (a date cell below
+ * day 10000 as its day number, `2024`), so that it reads as a text that is no date, as `2024` typed as text does.
+ */
+function dateText(cell: Exclude<SheetCell, undefined>, date1904?: boolean): unknown {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? String(cell) : String(excelDays(cell, date1904));
+  if (typeof cell === 'number') return String(cell);
+  return cell instanceof PercentCell ? String(cell) : cell;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { CellLocation, Problem, ValidationIssue } from '../validate/issue.j
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
-import { readColumn, sheetDateOrder, type SheetCell } from './cells.js';
+import { ErrorCell, readColumn, sheetDateOrder, type SheetCell } from './cells.js';
 import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
 import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -259,7 +259,11 @@ export function readTable(
 
   const dataRows: number[] = [];
   for (let index = headerIndex + 1; index < rows.length; index++) if (!isBlankRow(rows[index]!)) dataRows.push(index);
-  const cellsOf = (column: number): SheetCell[] => dataRows.map((index) => rows[index]![column]);
+  // An Excel error is no value of its column: it is reported at its cell below, and tells nothing of how the column is written.
+  const cellsOf = (column: number): SheetCell[] => dataRows.map((index) => {
+    const cell = rows[index]![column];
+    return cell instanceof ErrorCell ? undefined : cell;
+  });
   const dateColumns = targets.flatMap((target, column) => (target?.kind === 'date' ? [cellsOf(column)] : []));
   const settings = {
     delimiter: options.delimiter ?? ',', decimalComma: options.decimalComma, dateOrder: options.dateOrder, excelLocale: options.excelLocale,
@@ -290,6 +294,12 @@ export function readTable(
         return;
       }
       if (!target || target.kind === 'unknown') return;
+      if (cell instanceof ErrorCell) {
+        // Reported here, in any column; kept as its text, so that the record stays invalid (and says no more of it).
+        add({ code: 'sheet.error-cell', path: target.path, params: { value: shortened(cell.error) } }, index + firstRow, column + 1);
+        setAt(record, target.path, cell.error, made);
+        return;
+      }
       const text = typeof cell === 'string' ? cell.trim() : undefined;
       if (target.kind === 'empty-array') setAt(record, target.path, text === '[]' ? [] : cell, made);
       else if (target.kind === 'empty-object') setAt(record, target.path, text === '{}' ? {} : cell, made);
@@ -326,7 +336,8 @@ export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (
 /**
  * Which problems of a table's records the reading of the table has reported already: once for the whole column at
  * the header, a missing column (`schema.required` under it) and dates of unknown order (`schema.invalid-format`);
- * and at its cell, a value left out because its formula has no result (`schema.required` of the record on `row`).
+ * and at its cell, a value left out because its formula has no result (`schema.required` of the record on `row`),
+ * and an Excel error, whatever the record's checks say of its text there.
  */
 export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pick<Problem, 'code' | 'path'>, row?: number) => boolean {
   const atHeader = (code: ValidationIssue['code']): (string | number)[][] => issues.filter((issue) => issue.code === code).map((issue) => issue.path);
@@ -334,7 +345,9 @@ export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pic
   const undated = atHeader('sheet.date-order-unknown');
   const uncalculated = issues.flatMap(({ code, path, location }) =>
     code === 'sheet.formula-without-result' && path.length > 0 && location && 'row' in location ? [{ path, row: location.row }] : []);
+  const errors = issues.flatMap(({ code, path, location }) => (code === 'sheet.error-cell' && location && 'row' in location ? [{ path, row: location.row }] : []));
   return ({ code, path }, row) =>
+    errors.some((cell) => cell.row === row && startsWith(path, cell.path)) ||
     (code === 'schema.required' && missing.some((prefix) => startsWith(path, prefix))) ||
     (code === 'schema.required' && uncalculated.some((cell) => cell.row === row && startsWith(path, cell.path))) ||
     (code === 'schema.invalid-format' && undated.some((prefix) => startsWith(path, prefix)));

@@ -16,7 +16,7 @@ import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '..
 import type { TableRow } from '../validate/params.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
-import { PercentCell, type SheetCell } from './cells.js';
+import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
 import { cellLocation, columnLetters, columnLocator, headerSettled, isBlankRow, readTable, rowsAboveHeader, type Table } from './table.js';
@@ -53,7 +53,7 @@ function isPercentFormat(format: string | undefined, value: number): boolean {
 }
 
 /**
- * A value of exceljs as a sheet cell: rich text and links by their text, errors by their name (`#N/A`), a number
+ * A value of exceljs as a sheet cell: rich text and links by their text, errors as {@link ErrorCell} (`#N/A`), a number
  * formatted as a percent (`numFmt`) as the percent Excel shows (7.5 for 0.075, see {@link PercentCell}).
  */
 function sheetCell(value: ExcelJS.CellValue, numFmt?: string): SheetCell {
@@ -64,7 +64,7 @@ function sheetCell(value: ExcelJS.CellValue, numFmt?: string): SheetCell {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value) return typeof value.text === 'string' ? value.text : sheetCell(value.text as ExcelJS.CellValue);
-  if ('error' in value) return value.error;
+  if ('error' in value) return new ErrorCell(String(value.error));
   return undefined;
 }
 
@@ -101,6 +101,27 @@ function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: 
     rows.push(cells);
   }
   return { rows, uncalculated };
+}
+
+/**
+ * A cell of ISO date type as a sheet cell (see `isoDateCells`): a date at midnight as its ISO date, as a date column
+ * reads it and a text column keeps it; a date and time as a date, as exceljs gives a date cell; anything else as
+ * its text, to be reported where it is no value of its column.
+ */
+function isoDateCell(text: string): SheetCell {
+  const date = /^(\d{4}-\d{2}-\d{2})(?:T00:00(?::00(?:\.0+)?)?)?Z?$/.exec(text);
+  if (date) return date[1];
+  const time = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(text);
+  const moment = time ? new Date(time[1] ? text : `${text}Z`) : undefined;
+  return moment && !Number.isNaN(moment.getTime()) ? moment : text;
+}
+
+/** The row and column, from 1, of a cell's A1 name. */
+function cellOf(name: string): { row: number; column: number } | undefined {
+  const match = /^([A-Z]{1,3})(\d+)$/.exec(name);
+  if (!match) return undefined;
+  const column = [...match[1]!].reduce((sum, letter) => sum * 26 + letter.charCodeAt(0) - 64, 0);
+  return { row: Number(match[2]), column };
 }
 
 /** The languages whose messages are at hand: every one, or those loaded so far (then the others load when needed). */
@@ -141,9 +162,19 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   // Looked for only in a workbook with a formula exceljs finds no result of: the sheets' XML is read again for it.
   let emptyTexts: Promise<Map<number, Set<string>>> | undefined;
   let formats: Promise<Map<string, string>> | undefined;
+  // Cells of ISO date type, which exceljs reads as a number (2024), read again from the sheets' XML when there are any.
+  const isoDates = expansion.isoDates ? await import('./workbook-xml.js').then((xml) => xml.isoDateCells(bytes)) : undefined;
   for (const sheet of workbook.worksheets) {
     if (sheet.name === CODELISTS_SHEET) continue;
     const { rows, uncalculated: noResult } = rowsOf(sheet);
+    for (const [name, text] of isoDates?.get(sheet.id) ?? []) {
+      const at = cellOf(name);
+      const cell = at && sheet.getCell(at.row, at.column);
+      if (!at || !cell || cell.master !== cell) continue;
+      const cells = (rows[at.row - 1] ??= []);
+      while (cells.length < at.column - 1) cells.push(undefined);
+      cells[at.column - 1] = isoDateCell(text);
+    }
     // exceljs reads `0.0\%` (a literal % sign) as `0.0%`: a percent is told again by its format as written.
     const percents = rows.flatMap((cells, r) => cells.flatMap((cell, c) => (cell instanceof PercentCell ? [{ r, c, cell }] : [])));
     if (percents.length > 0) {
@@ -157,6 +188,11 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     const uncalculated = noResult.filter(({ row, column }) => !empty?.has(`${columnLetters(column)}${row}`));
     // A blank sheet holds nothing to read or report, whatever its name (a template's sheet left unfilled).
     if (rows.every(isBlankRow)) continue;
+    // A hidden sheet is not read, so that nothing the user does not see in Excel leaves in the package unsaid: said.
+    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') {
+      collector.add({ code: 'sheet.hidden-skipped', path: [sheet.name], params: { sheet: sheet.name } });
+      continue;
+    }
     const named = typeOfSheet(sheet.name);
     // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
     const skip = rowsAboveHeader(rows, named);
@@ -199,8 +235,9 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       records.set(table.type, [...list, ...table.records]);
     }
   }
-  // A workbook saved before anything was typed in it holds no sheet to read, nor any to report.
-  if (read.tables.length === 0 && collector.issues.length === 0) collector.add({ code: 'file.empty', path: [], params: { blank: false } });
+  // A workbook saved before anything was typed in it holds no sheet to read, nor any to report; one of hidden sheets
+  // alone, none to read either.
+  if (read.tables.length === 0 && collector.issues.every((issue) => issue.code === 'sheet.hidden-skipped')) collector.add({ code: 'file.empty', path: [], params: { blank: false } });
   for (const type of recordTypeNames) {
     const list = records.get(type);
     if (list) read.pkg[recordStores[type].collection] = list;

@@ -1,6 +1,7 @@
 /**
  * What the workbook reader reads from a workbook's XML itself, where exceljs loses it: the number formats as the
- * file writes them, and the formulas whose result is an empty text. Loaded only for a workbook that needs it.
+ * file writes them, the formulas whose result is an empty text, and the cells of ISO date type. Loaded only for a
+ * workbook that needs it.
  */
 import { entriesOf } from './zip.js';
 
@@ -28,11 +29,10 @@ function attributesOf(tag: string): Map<string, string> {
 }
 
 /**
- * The cells of each sheet, by its id and A1 name, that hold a formula whose saved result is an empty text: Excel
- * saves `=IF(L4="";"";…)` as `<c t="str"><f>…</f><v></v></c>`, which exceljs reads as a formula with no result at
- * all. Read from the sheets' XML, which only the cell's type tells them apart in.
+ * The cells of each sheet's XML, by the sheet's id: each cell's attributes and body, for those `keep` picks, to what
+ * `keep` makes of them, by the cell's A1 name.
  */
-export async function emptyTextFormulas(bytes: Uint8Array): Promise<Map<number, Set<string>>> {
+async function cellsOfSheets<T>(bytes: Uint8Array, keep: (cell: Map<string, string>, body: string) => T | undefined): Promise<Map<number, Map<string, T>>> {
   const texts = await entryTexts(bytes, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name.startsWith('xl/worksheets/'));
   // The part of each sheet, as exceljs finds it: the sheet's relationship's target, under xl/.
   const targets = new Map<string, string>();
@@ -40,21 +40,42 @@ export async function emptyTextFormulas(bytes: Uint8Array): Promise<Map<number, 
     const attributes = attributesOf(tag);
     targets.set(attributes.get('Id') ?? '', `xl/${(attributes.get('Target') ?? '').replace(/^(\s|\/xl\/)+/, '')}`);
   }
-  const cells = new Map<number, Set<string>>();
+  const cells = new Map<number, Map<string, T>>();
   for (const [tag] of (texts.get('xl/workbook.xml') ?? '').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const attributes = attributesOf(tag);
     const relationship = [...attributes].find(([name]) => /^\w+:id$/.test(name))?.[1];
     const xml = relationship === undefined ? undefined : texts.get(targets.get(relationship) ?? '');
     if (xml === undefined) continue;
-    const empty = new Set<string>();
+    const kept = new Map<string, T>();
     for (const [, open = '', body = ''] of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
       const cell = attributesOf(open);
-      // A text result (`t="str"`) of a formula with no text in its value: an empty one.
-      if (cell.get('t') === 'str' && /<(?:\w+:)?f\b/.test(body) && !/<(?:\w+:)?v\b[^>]*>[^<]/.test(body)) empty.add(cell.get('r') ?? '');
+      const value = keep(cell, body);
+      if (value !== undefined) kept.set(cell.get('r') ?? '', value);
     }
-    cells.set(Number(attributes.get('sheetId')), empty);
+    cells.set(Number(attributes.get('sheetId')), kept);
   }
   return cells;
+}
+
+/**
+ * The cells of each sheet, by its id and A1 name, that hold a formula whose saved result is an empty text: Excel
+ * saves `=IF(L4="";"";…)` as `<c t="str"><f>…</f><v></v></c>`, which exceljs reads as a formula with no result at
+ * all. Read from the sheets' XML, which only the cell's type tells them apart in.
+ */
+export async function emptyTextFormulas(bytes: Uint8Array): Promise<Map<number, Set<string>>> {
+  // A text result (`t="str"`) of a formula with no text in its value: an empty one.
+  const cells = await cellsOfSheets(bytes, (cell, body) =>
+    cell.get('t') === 'str' && /<(?:\w+:)?f\b/.test(body) && !/<(?:\w+:)?v\b[^>]*>[^<]/.test(body) ? true : undefined);
+  return new Map([...cells].map(([id, empty]) => [id, new Set(empty.keys())]));
+}
+
+/**
+ * The cells of ISO date type of each sheet (`<c t="d"><v>2024-01-01T00:00:00</v></c>`, as Strict Open XML and some
+ * tools write dates), by its id and A1 name, with the text of their value, which exceljs reads as the number before
+ * its first `-` (2024).
+ */
+export async function isoDateCells(bytes: Uint8Array): Promise<Map<number, Map<string, string>>> {
+  return cellsOfSheets(bytes, (cell, body) => (cell.get('t') === 'd' ? xmlText(/<(?:\w+:)?v\b[^>]*>([^<]*)</.exec(body)?.[1] ?? '').trim() : undefined));
 }
 
 const entities = new Map([['quot', '"'], ['apos', "'"], ['amp', '&'], ['lt', '<'], ['gt', '>']]);

@@ -8,6 +8,7 @@ import { codelistLabels } from '../codelists/index.js';
 import { codelists, type CodelistId } from '../codelists/codes.js';
 import { PHX_VERSION } from '../model/package.js';
 import { packageHeaderOf, recordStores, recordTypeNames } from '../model/record-kinds.js';
+import { isSmallExcelDate } from './cells.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
 import { recordShape, resolveColumn, type Shape, type TableType } from './csv-shape.js';
 import type { ExcelLocale } from './excel-locale.js';
@@ -83,11 +84,14 @@ function listOfColumn(type: TableType, column: string): string | undefined {
   return undefined;
 }
 
-/** A record's value as a typed cell: a date as a date, so that Excel shows and sorts it as one. */
+/**
+ * A record's value as a typed cell: a date as a date, so that Excel shows and sorts it as one; one before 1927-05-18
+ * as its text, since a date cell of so few days reads back as a number typed in it (see `isSmallExcelDate`).
+ */
 function cellValue(kind: string, value: unknown): ExcelJS.CellValue {
   if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const date = new Date(`${value}T00:00:00Z`);
-    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)) return date;
+    if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && !isSmallExcelDate(date)) return date;
   }
   if (value === null) return 'null';
   return value as ExcelJS.CellValue;

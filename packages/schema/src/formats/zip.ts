@@ -3,8 +3,11 @@
  * whole: a few kilobytes of compressed zeros can expand to gigabytes (a zip bomb).
  */
 
-/** What unpacking a zip's entries would take: their size unpacked, or that they are more than the limit, or that the archive is not one PHX reads. */
-export type Expansion = { bytes: number } | 'too-large' | 'unreadable';
+/**
+ * What unpacking a zip's entries would take: their size unpacked, or that they are more than the limit, or that the
+ * archive is not one PHX reads; and whether a sheet of the workbook holds a cell of ISO date type (`t="d"`).
+ */
+export type Expansion = { bytes: number; isoDates: boolean } | 'too-large' | 'unreadable';
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -14,8 +17,37 @@ const ZIP64 = 0xffffffff;
 /** Compressed bytes handed to the inflater at once: its output comes in chunks of about this size too. */
 const SLICE = 64 * 1024;
 
-/** The bytes a deflated entry inflates to, counted as a stream and stopping once past `limit`. */
-async function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
+const [T, EQUALS, QUOTE, APOSTROPHE, D] = [0x74, 0x3d, 0x22, 0x27, 0x64];
+const SPACES = [0x20, 0x09, 0x0a, 0x0d];
+
+/**
+ * Looks through a sheet's XML, chunk by chunk as it is unpacked, for a cell of ISO date type (`<c t="d">`, as Strict
+ * Open XML and some tools write a date): exceljs reads its `2024-01-01T00:00:00` as the number 2024, so that the
+ * workbook reader reads such cells again from the XML, only in a workbook that has one.
+ */
+class IsoDateSearch {
+  found = false;
+  /** The last bytes of the chunk before, where ` t="d"` may begin. */
+  private tail = new Uint8Array(0);
+
+  feed(chunk: Uint8Array): void {
+    if (this.found) return;
+    const data = new Uint8Array(this.tail.length + chunk.length);
+    data.set(this.tail);
+    data.set(chunk, this.tail.length);
+    for (let at = data.indexOf(D, 4); at >= 0; at = data.indexOf(D, at + 1)) {
+      const quote = data[at - 1];
+      if ((quote === QUOTE || quote === APOSTROPHE) && data[at + 1] === quote && data[at - 2] === EQUALS && data[at - 3] === T && SPACES.includes(data[at - 4]!)) {
+        this.found = true;
+        return;
+      }
+    }
+    this.tail = data.slice(Math.max(0, data.length - 5));
+  }
+}
+
+/** The bytes a deflated entry inflates to, counted as a stream and stopping once past `limit`; each chunk handed to `search` too. */
+async function inflatedSize(data: Uint8Array, limit: number, search?: IsoDateSearch): Promise<number> {
   let at = 0;
   const input = new ReadableStream<BufferSource>({
     pull(controller) {
@@ -29,6 +61,7 @@ async function inflatedSize(data: Uint8Array, limit: number): Promise<number> {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       size += chunk.value.length;
       if (size > limit) break;
+      search?.feed(chunk.value);
     }
     return size;
   } finally {
@@ -77,17 +110,22 @@ export function* entriesOf(bytes: Uint8Array): Generator<ZipEntry, 'unreadable' 
  * The bytes the entries of a zip archive hold once unpacked, found by inflating each as a stream
  * (the sizes an archive declares may lie) and stopping once they pass `maxBytes`, so that memory stays
  * small whatever the archive holds. Archives that need ZIP64, or that use a method other than
- * storing and deflating, are not read (a workbook never needs them).
+ * storing and deflating, are not read (a workbook never needs them). The sheets' XML is looked through for cells of
+ * ISO date type on the way.
  */
 export async function expansionOf(bytes: Uint8Array, maxBytes: number): Promise<Expansion> {
   try {
     const entries = entriesOf(bytes);
+    const search = new IsoDateSearch();
     let total = 0;
     for (let next = entries.next(); ; next = entries.next()) {
-      if (next.done) return next.value ?? { bytes: total };
-      const { method, data } = next.value;
-      if (method === 0) total += data.length;
-      else if (method === 8) total += await inflatedSize(data, maxBytes - total);
+      if (next.done) return next.value ?? { bytes: total, isoDates: search.found };
+      const { name, method, data } = next.value;
+      const sheet = name.startsWith('xl/worksheets/') ? search : undefined;
+      if (method === 0) {
+        total += data.length;
+        sheet?.feed(data);
+      } else if (method === 8) total += await inflatedSize(data, maxBytes - total, sheet);
       else return 'unreadable';
       if (total > maxBytes) return 'too-large';
     }

@@ -61,6 +61,8 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "sheet.repeated-column": "error",
   "sheet.formula-without-result": "error",
   "sheet.second-header": "error",
+  "sheet.error-cell": "error",
+  "sheet.hidden-skipped": "warning",
   "sheet.normalised": "info",
   "codelist.unknown-code": "warning",
 };

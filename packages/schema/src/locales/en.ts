@@ -165,6 +165,8 @@ export const en: PhxLocale = {
     'sheet.repeated-column': (p) => `The column "${p.column}" is already column ${p.first}: a field has one column, so this one is not read; remove it or give it another name`,
     'sheet.formula-without-result': (p) => `The cell holds the formula "${p.formula}" but not its result: a program that does not calculate formulas saved the file. Open it in Excel and save it again, or type the value`,
     'sheet.second-header': (p) => `The package header is the first row of values of the sheet "${p.sheet}": this row is a second one and is not read; move its values to that row or delete it`,
+    'sheet.error-cell': (p) => `The cell holds the Excel error ${p.value} rather than a value: correct the formula that gives it, or type the value`,
+    'sheet.hidden-skipped': (p) => `Sheet "${p.sheet}" is hidden, so it was not read: nothing on it is in the package. If its records belong there, unhide the sheet in Excel (a very hidden one from the Visual Basic editor) and save the file; else delete the sheet`,
     'sheet.normalised': (p) => `Column "${p.column}": ${p.cells} ${p.cells === 1 ? 'cell' : 'cells'} read from ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `"${p.value}" is not a known code for the field ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

@@ -170,6 +170,8 @@ export const es: PhxLocale = {
     'sheet.repeated-column': (p) => `La columna «${p.column}» ya existe, es la columna ${p.first}: un campo tiene una sola columna, así que esta no se lee; elimínela o cámbiele el nombre`,
     'sheet.formula-without-result': (p) => `La celda contiene la fórmula «${p.formula}» pero no su resultado: guardó el archivo un programa que no calcula fórmulas. Ábralo en Excel y vuelva a guardarlo, o escriba el valor`,
     'sheet.second-header': (p) => `La cabecera del paquete es la primera fila de valores de la hoja «${p.sheet}»: esta fila es una segunda y no se lee; pase sus valores a esa fila o elimínela`,
+    'sheet.error-cell': (p) => `La celda contiene el error de Excel ${p.value} en lugar de un valor: corrija la fórmula que lo produce o escriba el valor`,
+    'sheet.hidden-skipped': (p) => `La hoja «${p.sheet}» está oculta, por lo que no se ha leído: nada de ella está en el paquete. Si sus registros deben estar ahí, muestre la hoja en Excel (una muy oculta, desde el editor de Visual Basic) y guarde el archivo; si no, elimine la hoja`,
     'sheet.normalised': (p) => `Columna «${p.column}»: ${p.cells} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} desde ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido para el campo ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

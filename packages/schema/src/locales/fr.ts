@@ -170,6 +170,8 @@ export const fr: PhxLocale = {
     'sheet.repeated-column': (p) => `La colonne « ${p.column} » existe déjà, c’est la colonne ${p.first} : un champ n’a qu’une colonne, celle-ci n’est donc pas lue ; supprimez-la ou renommez-la`,
     'sheet.formula-without-result': (p) => `La cellule contient la formule « ${p.formula} » mais pas son résultat : le fichier a été enregistré par un programme qui ne calcule pas les formules. Ouvrez-le dans Excel et enregistrez-le à nouveau, ou saisissez la valeur`,
     'sheet.second-header': (p) => `L’en-tête du paquet est la première ligne de valeurs de la feuille « ${p.sheet} » : cette ligne en est une deuxième et n’est pas lue ; reportez ses valeurs sur cette ligne-là ou supprimez-la`,
+    'sheet.error-cell': (p) => `La cellule contient l’erreur Excel ${p.value} au lieu d’une valeur : corrigez la formule qui la donne, ou saisissez la valeur`,
+    'sheet.hidden-skipped': (p) => `La feuille « ${p.sheet} » est masquée, elle n’a donc pas été lue : rien de son contenu n’est dans le paquet. Si ses enregistrements y ont leur place, affichez la feuille dans Excel (une feuille très masquée depuis l’éditeur Visual Basic) et enregistrez le fichier ; sinon supprimez la feuille`,
     'sheet.normalised': (p) => `Colonne « ${p.column} » : ${p.cells} ${p.cells === 1 ? 'cellule lue' : 'cellules lues'} depuis ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu pour le champ ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

@@ -375,6 +375,18 @@ export const issueCodes = {
     summary: 'The Package sheet of a workbook holds more than one row of values: the package header is its first row, and the others would be lost.',
     example: 'a second row of title, publisher and licence under the first',
   },
+  'sheet.error-cell': {
+    severity: 'error',
+    structural: false,
+    summary: 'A cell of a workbook holds an Excel error (#N/A, #REF!, #VALUE!, #DIV/0!) rather than a value: a formula that failed, or the error typed or pasted; in any column, since the error is no value of any field.',
+    example: 'a note =VLOOKUP(A2;Sheet2!A:B;2;0) that finds nothing: #N/A',
+  },
+  'sheet.hidden-skipped': {
+    severity: 'warning',
+    structural: false,
+    summary: 'A sheet of a workbook is hidden (or very hidden), so it is not read: what nobody sees in Excel never leaves the computer in the package unsaid. Unhide it if its records belong in the package, or delete it.',
+    example: 'a hidden sheet "draft, do not send" of last year\'s rows',
+  },
   'sheet.normalised': {
     severity: 'info',
     structural: false,

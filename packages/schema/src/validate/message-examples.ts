@@ -63,6 +63,8 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'sheet.cell-beyond-header': { column: 12, value: 'surplus' },
   'sheet.formula-without-result': { formula: '=SUM(C2:C9)' },
   'sheet.second-header': { sheet: 'Package' },
+  'sheet.error-cell': { value: '#N/A' },
+  'sheet.hidden-skipped': { sheet: 'draft' },
   'sheet.normalised': { column: 'value', cells: 11, forms: ['decimal-comma', 'thousands-separator'] },
   'codelist.unknown-code': { codelist: 'focusArea', value: 'tuberculossis', suggestions: ['tuberculosis'] },
 };

@@ -190,6 +190,10 @@ export interface IssueParams {
   'sheet.formula-without-result': { formula: string };
   /** `sheet`: the sheet whose first row of values is the header. */
   'sheet.second-header': { sheet: string };
+  /** `value`: the error the cell holds, as Excel shows it (`#N/A`, `#REF!`). */
+  'sheet.error-cell': { value: string };
+  /** `sheet`: the name of the hidden sheet, not read. */
+  'sheet.hidden-skipped': { sheet: string };
   'sheet.normalised': { column: string; cells: number; forms: NormalisedForm[] };
   'codelist.unknown-code': { codelist: string; value: string } & Suggested;
 }
