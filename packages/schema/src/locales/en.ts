@@ -153,7 +153,9 @@ export const en: PhxLocale = {
       `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${words.fields[p.dimension as 'sex'] ?? p.dimension} add up to ${p.sum}, less than the total ${p.total}: is a category missing?`,
     'package.placeholder': (p) => `"${p.value}" is a placeholder of the starter package: replace it with your own`,
     'privacy.small-cell': (p) =>
-      `${capitalised(words.fields[p.field])} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
+      p.count !== undefined
+        ? `Value ${p.value} of denominator ${p.denominator} gives a count of ${p.count}, below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the value out`
+        : `${capitalised(words.fields[p.field])} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
     'privacy.suppressed-value-present': (p) => `The observation is suppressed, but its ${words.fields[p.field]} is still given`,
     'privacy.complementary-disclosure': (p) =>
       `This suppressed number can be worked out from the total and the other categories by ${words.fields[p.dimension as 'sex'] ?? p.dimension}: suppress one more category, or the total`,

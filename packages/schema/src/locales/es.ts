@@ -158,7 +158,9 @@ export const es: PhxLocale = {
       `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${dimension(p.dimension)} suman ${p.sum}, menos que el total ${p.total}: ¿falta una categoría?`,
     'package.placeholder': (p) => `«${p.value}» es un marcador del paquete inicial: sustitúyalo por su propio valor`,
     'privacy.small-cell': (p) =>
-      `${capitalised(words.fields[p.field])} ${p.value}: por debajo del umbral de supresión ${p.threshold}; marque la observación como "suppressed" y omita el número`,
+      p.count !== undefined
+        ? `El valor ${p.value} con denominador ${p.denominator} da un recuento de ${p.count}: por debajo del umbral de supresión ${p.threshold}; marque la observación como "suppressed" y omita el valor`
+        : `${capitalised(words.fields[p.field])} ${p.value}: por debajo del umbral de supresión ${p.threshold}; marque la observación como "suppressed" y omita el número`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero el campo ${words.quote(words.fields[p.field])} sigue presente`,
     'privacy.complementary-disclosure': (p) =>
       `Este número suprimido se deduce del total y de las demás categorías por ${dimension(p.dimension)}: suprima una categoría más, o el total`,

@@ -158,7 +158,9 @@ export const fr: PhxLocale = {
       `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${dimension(p.dimension)} totalisent ${p.sum}, moins que le total ${p.total} : manque-t-il une catégorie ?`,
     'package.placeholder': (p) => `« ${p.value} » est un exemple du paquet de départ : remplacez-le par votre valeur`,
     'privacy.small-cell': (p) =>
-      `${capitalised(words.fields[p.field])} ${p.value} : sous le seuil de masquage ${p.threshold} ; marquez l'observation "suppressed" et omettez le nombre`,
+      p.count !== undefined
+        ? `La valeur ${p.value} pour un dénominateur de ${p.denominator} donne un effectif de ${p.count} : sous le seuil de masquage ${p.threshold} ; marquez l'observation "suppressed" et omettez la valeur`
+        : `${capitalised(words.fields[p.field])} ${p.value} : sous le seuil de masquage ${p.threshold} ; marquez l'observation "suppressed" et omettez le nombre`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais le champ ${words.quote(words.fields[p.field])} est encore rempli`,
     'privacy.complementary-disclosure': (p) =>
       `Ce nombre masqué se déduit du total et des autres catégories par ${dimension(p.dimension)} : masquez une catégorie de plus, ou le total`,

@@ -158,7 +158,9 @@ export const ru: PhxLocale = {
       `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${p.sum}, меньше общего итога ${p.total}: не пропущена ли категория?`,
     'package.placeholder': (p) => `«${p.value}» — заполнитель из шаблона пакета: замените его своим значением`,
     'privacy.small-cell': (p) =>
-      `${capitalised(words.fields[p.field])} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
+      p.count !== undefined
+        ? `Значение ${p.value} при знаменателе ${p.denominator} даёт количество ${p.count}, меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте значение`
+        : `${capitalised(words.fields[p.field])} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
     'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но поле ${words.quote(words.fields[p.field])} всё ещё заполнено`,
     'privacy.complementary-disclosure': (p) =>
       `Это скрытое число можно вычислить из общего итога и других категорий по признаку ${dimension(p.dimension)}: скройте ещё одну категорию или общий итог`,

@@ -158,7 +158,9 @@ export const uk: PhxLocale = {
       `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${p.sum}, менше за загальний підсумок ${p.total}: чи не пропущено категорію?`,
     'package.placeholder': (p) => `«${p.value}» — заповнювач із шаблону пакета: замініть його своїм значенням`,
     'privacy.small-cell': (p) =>
-      `${capitalised(words.fields[p.field])} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
+      p.count !== undefined
+        ? `Значення ${p.value} при знаменнику ${p.denominator} дає кількість ${p.count}, менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте значення`
+        : `${capitalised(words.fields[p.field])} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено`,
     'privacy.complementary-disclosure': (p) =>
       `Це приховане число можна обчислити із загального підсумку та інших категорій за ознакою ${dimension(p.dimension)}: приховайте ще одну категорію або загальний підсумок`,

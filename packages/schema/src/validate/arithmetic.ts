@@ -25,6 +25,20 @@ export function valueOfParts(definition: Pick<IndicatorDefinition, 'calculation'
   return (numerator / denominator) * (scaleOfUnit[definition.unit] ?? 1);
 }
 
+/**
+ * The count of people a percentage or rate gives with its denominator when its numerator is left out: value ×
+ * denominator ÷ the unit's scale, rounded, when the value's own rounding (half a unit of its last decimal, × denominator
+ * ÷ scale) is below half a person, so that one whole number is left; undefined otherwise, and for a count. 0.5 % of
+ * 400 is 2 (give or take 0.2); 5 % of 1000 is anything from 45 to 55.
+ */
+export function impliedCount(unit: string, value: number | undefined, denominator: number | undefined): number | undefined {
+  if (value === undefined || denominator === undefined) return undefined;
+  const scale = unit === 'count' ? undefined : scaleOfUnit[unit];
+  if (scale === undefined) return undefined;
+  const rounding = (0.5 * 10 ** -decimalsOf(value) * denominator) / scale;
+  return rounding < 0.5 ? Math.round((value * denominator) / scale) : undefined;
+}
+
 /** How many decimals `value` is written with (as `String(value)` writes it). */
 export function decimalsOf(value: number): number {
   if (Number.isInteger(value)) return 0;

@@ -310,7 +310,7 @@ export const issueCodes = {
   'privacy.small-cell': {
     severity: 'error',
     structural: false,
-    summary: 'A count of people between 1 and the suppression threshold (5 by default) is not marked suppressed: small numbers can identify people. Indicators that count things or places (`countsPeople: false`: needles, condoms, prisons) are not held to it.',
+    summary: 'A count of people between 1 and the suppression threshold (5 by default) is not marked suppressed: small numbers can identify people. A percentage or rate whose numerator is left out gives its count with its denominator (0.5 % of 400 is 2) when its value is precise enough to leave one whole number, and is held to the threshold too. Indicators that count things or places (`countsPeople: false`: needles, condoms, prisons) are not held to it.',
     example: '"numerator": 2 in a prison of 300',
   },
   'privacy.suppressed-value-present': {

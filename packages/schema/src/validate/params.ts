@@ -175,7 +175,11 @@ export interface IssueParams {
   'disagg.exceeds-total': BreakdownSum;
   'disagg.below-total': BreakdownSum;
   'package.placeholder': { value: string };
-  'privacy.small-cell': { field: 'numerator' | 'value'; value: number; threshold: number };
+  /**
+   * `value`: the number given. For a percentage or rate whose numerator is left out, `count` is the number of people its
+   * value gives with its `denominator` (0.5 % of 400: 2).
+   */
+  'privacy.small-cell': { field: 'numerator' | 'value'; value: number; threshold: number; count?: number; denominator?: number };
   'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
   /** `parts`: how many categories the complete breakdown has. */
   'privacy.complementary-disclosure': { dimension: string; parts: number };

@@ -46,6 +46,32 @@ describe('privacy.small-cell', () => {
     expectOnly(result, 'privacy.small-cell', '/numerator');
   });
 
+  it('holds the count a percentage or rate gives with its denominator to it when the numerator is left out', () => {
+    const share = (numerator: number | undefined, denominator: number, value: number): Loose => {
+      const obs = prevalence('obs-share', numerator ?? 0, denominator, value);
+      if (numerator === undefined) delete obs.numerator;
+      return obs;
+    };
+    // 0.5 % of 400 is 2 people (give or take 0.2).
+    const issue = expectOnly(validateRecord('observation', share(undefined, 400, 0.5), { now: NOW }), 'privacy.small-cell', '/value');
+    expect(issue.params).toEqual({ field: 'value', value: 0.5, threshold: 5, count: 2, denominator: 400 });
+    expect(issue.message).toBe('Value 0.5 of denominator 400 gives a count of 2, below the suppression threshold 5: mark the observation "suppressed" and leave the value out');
+    // 6.25 per 100 000 of 48 000 people held is 3 cases.
+    const tb = { ...share(undefined, 48_000, 6.25), indicator: 'tb-notification-rate-prisons', unit: 'rate-per-100000' };
+    expect(validateRecord('observation', tb, { now: NOW }).issues.map((i) => [i.code, i.pointer, i.params])).toEqual([
+      ['privacy.small-cell', '/value', { field: 'value', value: 6.25, threshold: 5, count: 3, denominator: 48_000 }],
+    ]);
+    // 0 people, 5 and more, or a value too rounded to tell one number (5 % of 1000 is 45 to 55; 0.3 % of 1000 is 2.5 to 3.5).
+    for (const [denominator, value] of [[400, 0], [400, 1.25], [1000, 5], [1000, 0.3], [2000, 0.1]] as const) {
+      expectClean(validateRecord('observation', share(undefined, denominator, value), { now: NOW }));
+    }
+    // With the numerator given, the numerator is checked (once); a suppressed one gives no value.
+    expectOnly(validateRecord('observation', share(2, 400, 0.5), { now: NOW }), 'privacy.small-cell', '/numerator');
+    const { value: _, ...suppressed } = { ...share(undefined, 400, 0.5), suppressed: true };
+    expectClean(validateRecord('observation', suppressed, { now: NOW }));
+    expect(codes(validateRecord('observation', share(undefined, 400, 0.5), { now: NOW, suppressionThreshold: 2 }))).toEqual([]);
+  });
+
   it('follows the suppressionThreshold option', () => {
     const seven = countObservation({ numerator: 7, value: 7 });
     expect(codes(validateRecord('observation', seven, { now: NOW, suppressionThreshold: 10 }))).toEqual(['privacy.small-cell', 'privacy.small-cell']);
