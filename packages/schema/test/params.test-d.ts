@@ -11,7 +11,7 @@ describe('issue params', () => {
 
   it('are typed by the code of an issue', () => {
     const issue = {} as ValidationIssue;
-    if (issue.code === 'privacy.small-cell') expectTypeOf(issue.params).toEqualTypeOf<{ field: 'numerator' | 'value'; value: number; threshold: number }>();
+    if (issue.code === 'privacy.small-cell') expectTypeOf(issue.params).toEqualTypeOf<{ field: 'numerator' | 'value'; value: number; threshold: number; count?: number; denominator?: number }>();
     // The first of two duplicates: a pointer, a line of NDJSON, a row of a table (and its sheet in a workbook), or one of these in another input.
     if (issue.code === 'unique.duplicate-id') expectTypeOf(issue.params.first).toEqualTypeOf<string | number | { row: number; sheet?: string } | { file: string; at: string | number | { row: number; sheet?: string } }>();
     if (issue.code === 'unique.duplicate-breakdown') expectTypeOf(issue.params.first).toEqualTypeOf<FirstSeen>();

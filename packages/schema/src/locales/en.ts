@@ -1,7 +1,7 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, placeOf, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -158,7 +158,7 @@ export const en: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
     'privacy.suppressed-value-present': (p) => `The observation is suppressed, but its ${words.fields[p.field]} is still given`,
     'privacy.complementary-disclosure': (p) =>
-      `This suppressed number can be worked out from the total and the other categories by ${words.fields[p.dimension as 'sex'] ?? p.dimension}: suppress one more category, or the total`,
+      `This suppressed number can be worked out from the numbers shown (${figures(words, p.figures, 'the total')}), which add up by ${p.dimension.split(', ').map((name) => words.fields[name as 'sex'] ?? name).join(' and ')}: suppress one of them too`,
     'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind]}; do not share personal data`,
     'sheet.unreadable': () => 'The file is not an Excel workbook (.xlsx) that can be read; save it again as .xlsx',
     'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,

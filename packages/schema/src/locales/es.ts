@@ -1,7 +1,7 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, placeOf, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -163,7 +163,7 @@ export const es: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${p.value}: por debajo del umbral de supresión ${p.threshold}; marque la observación como "suppressed" y omita el número`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero el campo ${words.quote(words.fields[p.field])} sigue presente`,
     'privacy.complementary-disclosure': (p) =>
-      `Este número suprimido se deduce del total y de las demás categorías por ${dimension(p.dimension)}: suprima una categoría más, o el total`,
+      `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(', ')}: suprima uno más de ellos`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,

@@ -1,7 +1,7 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, placeOf, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -163,7 +163,7 @@ export const fr: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${p.value} : sous le seuil de masquage ${p.threshold} ; marquez l'observation "suppressed" et omettez le nombre`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais le champ ${words.quote(words.fields[p.field])} est encore rempli`,
     'privacy.complementary-disclosure': (p) =>
-      `Ce nombre masqué se déduit du total et des autres catégories par ${dimension(p.dimension)} : masquez une catégorie de plus, ou le total`,
+      `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(', ')} : masquez-en un de plus`,
     'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,
     'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',
     'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,

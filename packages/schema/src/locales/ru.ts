@@ -1,7 +1,7 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, placeOf, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -163,7 +163,7 @@ export const ru: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
     'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но поле ${words.quote(words.fields[p.field])} всё ещё заполнено`,
     'privacy.complementary-disclosure': (p) =>
-      `Это скрытое число можно вычислить из общего итога и других категорий по признаку ${dimension(p.dimension)}: скройте ещё одну категорию или общий итог`,
+      `Это скрытое число можно вычислить из показанных чисел (${figures(words, p.figures, 'общий итог')}), которые складываются по признаку ${p.dimension.split(', ').map(dimension).join(', ')}: скройте ещё одно из них`,
     'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind]}; не передавайте персональные данные`,
     'sheet.unreadable': () => 'Файл не является читаемой книгой Excel (.xlsx); сохраните его заново в формате .xlsx',
     'sheet.unknown-sheet': (p) => `Лист «${p.sheet}» не содержит записей PHX: его столбцы не называют поля ни одного типа записей; назовите лист по его записям или удалите его`,

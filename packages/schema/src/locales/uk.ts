@@ -1,7 +1,7 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, placeOf, fieldNamed, fieldOfList, keyOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
@@ -163,7 +163,7 @@ export const uk: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено`,
     'privacy.complementary-disclosure': (p) =>
-      `Це приховане число можна обчислити із загального підсумку та інших категорій за ознакою ${dimension(p.dimension)}: приховайте ще одну категорію або загальний підсумок`,
+      `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються за ознакою ${p.dimension.split(', ').map(dimension).join(', ')}: приховайте ще одне з них`,
     'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,
     'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',
     'sheet.unknown-sheet': (p) => `Аркуш «${p.sheet}» не містить записів PHX: його стовпці не називають полів жодного типу записів; назвіть аркуш за його записами або видаліть його`,

@@ -1,8 +1,8 @@
 /**
  * The breakdowns of a total: observations of the same indicator, organisation, scope, period and data source that split
  * it by sex, age group or population. Their numerators and denominators may not add up to more than the
- * total's, a complete breakdown should add up to it, a suppressed cell may not be recoverable from the total
- * and its visible siblings, and each category is given once.
+ * total's, a complete breakdown should add up to it, a suppressed count of people may not be worked out from the
+ * numbers shown by the sums of its group (`disclosure.ts`), and each category is given once.
  *
  * A stream may have a group for every record (each a total of its own), so nothing here is an object per
  * record or per group: each distinct text of a group's eight key fields is numbered once, a group is the number
@@ -21,27 +21,10 @@ type Path = (string | number)[];
 /** The dimensions of a breakdown, in the order messages name them. */
 export const DIMENSIONS = ['sex', 'ageGroup', 'population'] as const;
 
-/**
- * Dimensions whose categories can be added up: their categories, the sets of them that do not overlap
- * (age groups do: `<25` holds `<18` and `18-24`), and the sets that cover everybody in the total.
- */
-export interface Partition {
-  categories: readonly string[];
-  /** Sets of categories (by index) that do not overlap: the parts of one of them add up to at most the total. */
-  disjoint: readonly (readonly number[])[];
-  /** Sets of categories that make a breakdown complete: with all of them given, the parts add up to the total. */
-  complete: readonly (readonly number[])[];
-}
+import { BY_AGE, BY_SEX, disclosures, partitions, type SliceCells } from './disclosure.js';
+import { impliedCount } from './arithmetic.js';
 
-export const partitions: Record<'sex' | 'ageGroup', Partition> = {
-  // Female and male make a breakdown by sex complete where the others are not recorded; given, they are added too.
-  sex: { categories: ['female', 'male', 'transgender', 'other', 'unknown'], disjoint: [[0, 1, 2, 3, 4]], complete: [[0, 1]] },
-  ageGroup: {
-    categories: ['<18', '18-24', '<25', '25+', '25-49', '50+'],
-    disjoint: [[0, 1, 4, 5], [0, 1, 3], [2, 4, 5], [2, 3]],
-    complete: [[0, 1, 4, 5], [0, 1, 3], [2, 4, 5], [2, 3]],
-  },
-};
+export { partitions, type Partition } from './disclosure.js';
 
 /** The fields of a cell that add up. */
 export const FIELDS = ['numerator', 'denominator'] as const;
@@ -55,20 +38,29 @@ const AGE = partitions.ageGroup.categories;
  */
 const AGE_SHIFT = 4;
 const POPULATION = 1 << 8;
+/** The row is a suppressed count of people: one that others must not give away. */
 const SUPPRESSED = 1 << 9;
 /** The row is an observation known outside the data: its context is its number among them. */
 const KNOWN = 1 << 10;
+/**
+ * The row's count is one its percentage or rate gives with its denominator (its numerator left out): it takes part in
+ * telling whether a suppressed number is given away, not in the sums of numerators.
+ */
+const IMPLIED = 1 << 11;
+/** The row is of an indicator that counts things or places: its suppressed number may be given away. */
+const NOT_PEOPLE = 1 << 12;
 
 /**
  * A block: the first row of each sex, then of each age group, the last row of each, the group, the first and
- * the last other part.
+ * the last other part, and whether a part is a suppressed count of people (1, else NONE).
  */
 const BLOCK_LAST_SEX = SEX.length + AGE.length;
 const BLOCK_LAST_AGE = BLOCK_LAST_SEX + 1;
 const BLOCK_GROUP = BLOCK_LAST_AGE + 1;
 const BLOCK_OTHERS = BLOCK_GROUP + 1;
 const BLOCK_OTHERS_LAST = BLOCK_OTHERS + 1;
-const BLOCK_SIZE = BLOCK_OTHERS_LAST + 1;
+const BLOCK_SUPPRESSED = BLOCK_OTHERS_LAST + 1;
+const BLOCK_SIZE = BLOCK_SUPPRESSED + 1;
 /** Fields that make an observation's group; values of one source are compared with each other only. */
 const GROUP_FIELDS = 8;
 /** The fields of a group's frame (all but its area, 3, and facility, 4). */
@@ -82,6 +74,20 @@ export type BreakdownReport<Context> = <C extends IssueCode>(code: C, path: Path
 export function countOf(obs: Observation): number {
   if (obs.suppressed) return Number.NaN;
   return obs.numerator ?? (obs.unit === 'count' ? (obs.value ?? Number.NaN) : Number.NaN);
+}
+
+/**
+ * The count a percentage or rate without its numerator gives with its denominator, when its value leaves one whole
+ * number ({@link impliedCount}); NaN otherwise, and for an observation whose count {@link countOf} gives.
+ */
+export function impliedCountOf(obs: Observation): number {
+  if (obs.suppressed || obs.numerator !== undefined || obs.unit === 'count') return Number.NaN;
+  return impliedCount(obs.unit, obs.value, obs.denominator) ?? Number.NaN;
+}
+
+/** The dimensions the sums that give a suppressed number away add up by, as a message names them: `sex, ageGroup`. */
+export function dimensionsOfSums(mask: number): string {
+  return mask === (BY_SEX | BY_AGE) ? 'sex, ageGroup' : mask === BY_SEX ? 'sex' : 'ageGroup';
 }
 
 /** Whether a category is the total: not given, or `all`. */
@@ -158,13 +164,16 @@ export class Breakdowns<Context extends number | undefined> {
    * Notes an observation known outside the data (after the data's): issues only known observations take part in
    * are not reported, and the others are reported at an observation of the data.
    */
-  addKnown(obs: Observation): void {
+  addKnown(obs: Observation, countsPeople = true): void {
     this.knownIds.push(obs.id);
-    this.add(obs, (this.knownIds.length - 1) as Context, KNOWN);
+    this.add(obs, (this.knownIds.length - 1) as Context, countsPeople, KNOWN);
   }
 
-  /** Notes an observation that passed its other checks. */
-  add(obs: Observation, context: Context, known = 0): void {
+  /**
+   * Notes an observation that passed its other checks. `countsPeople` is false for an indicator that counts things or
+   * places: no number of it is given away.
+   */
+  add(obs: Observation, context: Context, countsPeople = true, known = 0): void {
     const { scope, period } = obs;
     let frameChanged = this.keyField(0, obs.indicator);
     frameChanged = this.keyField(1, obs.reportingOrganisation) || frameChanged;
@@ -195,8 +204,9 @@ export class Breakdowns<Context extends number | undefined> {
     const population = parts === undefined || isTotal(parts.population) ? undefined : parts.population!;
     if (sex < 0 && age < 0 && population === undefined) {
       const first = this.totals.at(group);
-      if (first !== NONE) return this.duplicate(obs, context, first, {}, known, (row) => this.totals.set(group, row));
-      this.totals.set(group, this.row(obs, context, known));
+      const code = known | (countsPeople ? 0 : NOT_PEOPLE);
+      if (first !== NONE) return this.duplicate(obs, context, first, {}, code, (row) => this.totals.set(group, row));
+      this.totals.set(group, this.row(obs, context, code));
       return;
     }
     let block = this.blocksOf.at(group);
@@ -206,11 +216,12 @@ export class Breakdowns<Context extends number | undefined> {
       this.blocks.set(block + BLOCK_GROUP, group);
       this.blocksOf.set(group, block);
     }
-    const code = (sex + 1) | ((age + 1) << AGE_SHIFT) | (population === undefined ? 0 : POPULATION) | known;
+    if (countsPeople && obs.suppressed === true) this.blocks.set(block + BLOCK_SUPPRESSED, 1);
+    const code = (sex + 1) | ((age + 1) << AGE_SHIFT) | (population === undefined ? 0 : POPULATION) | known | (countsPeople ? 0 : NOT_PEOPLE);
     if (population === undefined && (sex < 0 || age < 0)) {
       const category = sex >= 0 ? sex : SEX.length + age;
       const first = this.blocks.at(block + category);
-      if (first !== NONE) return this.duplicate(obs, context, first, categoriesOf(obs), known, (row) => this.blocks.set(block + category, row));
+      if (first !== NONE) return this.duplicate(obs, context, first, categoriesOf(obs), code, (row) => this.blocks.set(block + category, row));
       const row = this.row(obs, context, code);
       this.blocks.set(block + category, row);
       this.blocks.set(block + (sex >= 0 ? BLOCK_LAST_SEX : BLOCK_LAST_AGE), row);
@@ -220,7 +231,7 @@ export class Breakdowns<Context extends number | undefined> {
     this.otherKey[1] = code;
     this.otherKey[2] = population === undefined ? 0 : this.textNumber(population) + 1;
     const other = this.others.entryOf(this.otherKey);
-    if (other < this.othersRows.length) return this.duplicate(obs, context, this.othersRows.at(other), categoriesOf(obs), known, (row) => this.othersRows.set(other, row));
+    if (other < this.othersRows.length) return this.duplicate(obs, context, this.othersRows.at(other), categoriesOf(obs), code, (row) => this.othersRows.set(other, row));
     this.othersRows.push(this.row(obs, context, code));
     this.nextOthers.push(NONE);
     // Linked first to last, in the order seen: the block keeps the first and the last, each the next.
@@ -234,10 +245,13 @@ export class Breakdowns<Context extends number | undefined> {
   finish(): void {
     for (let block = 0; block < this.blocks.length; block += BLOCK_SIZE) {
       const total = this.totals.at(this.blocks.at(block + BLOCK_GROUP));
-      if (total === NONE) continue;
-      this.checkBreakdown('sex', block, 0, BLOCK_LAST_SEX, total);
-      this.checkBreakdown('ageGroup', block, SEX.length, BLOCK_LAST_AGE, total);
-      for (let other = this.blocks.at(block + BLOCK_OTHERS); other !== NONE; other = this.nextOthers.at(other)) this.checkLargerThanTotal(this.othersRows.at(other), total);
+      if (total !== NONE) {
+        this.checkBreakdown('sex', block, 0, BLOCK_LAST_SEX, total);
+        this.checkBreakdown('ageGroup', block, SEX.length, BLOCK_LAST_AGE, total);
+        for (let other = this.blocks.at(block + BLOCK_OTHERS); other !== NONE; other = this.nextOthers.at(other)) this.checkLargerThanTotal(this.othersRows.at(other), total);
+      }
+      // Only a group with a suppressed count of people is solved for what its numbers give away.
+      if (this.blocks.at(block + BLOCK_SUPPRESSED) !== NONE || (total !== NONE && (this.codes.at(total) & SUPPRESSED) !== 0)) this.checkDisclosures(block, total);
     }
     this.texts = new IdTable();
     this.keyTexts.fill(undefined);
@@ -276,10 +290,15 @@ export class Breakdowns<Context extends number | undefined> {
   /** Notes an observation as a row, returning its number. */
   private row(obs: Observation, context: Context, code: number): number {
     const row = this.numerators.length;
-    this.numerators.push(countOf(obs));
+    let count = countOf(obs);
+    if (Number.isNaN(count) && obs.numerator === undefined && obs.unit !== 'count') {
+      count = impliedCountOf(obs);
+      if (!Number.isNaN(count)) code |= IMPLIED;
+    }
+    this.numerators.push(count);
     this.denominators.push(obs.denominator ?? Number.NaN);
     this.contexts.push(context as number);
-    this.codes.push(obs.suppressed === true ? code | SUPPRESSED : code);
+    this.codes.push(obs.suppressed === true && (code & NOT_PEOPLE) === 0 ? code | SUPPRESSED : code);
     return row;
   }
 
@@ -287,8 +306,10 @@ export class Breakdowns<Context extends number | undefined> {
     return this.contexts.at(row) as Context;
   }
 
+  /** A row's numerator or denominator as given: NaN when not given or hidden (a count its value gives is not one). */
   private valueOf(row: number, field: (typeof FIELDS)[number]): number {
-    return field === 'numerator' ? this.numerators.at(row) : this.denominators.at(row);
+    if (field === 'denominator') return this.denominators.at(row);
+    return (this.codes.at(row) & IMPLIED) === 0 ? this.numerators.at(row) : Number.NaN;
   }
 
   /**
@@ -296,11 +317,11 @@ export class Breakdowns<Context extends number | undefined> {
    * repeats one of the data takes its place, as if it came first (it was there before the data): the data's is
    * reported, naming the known one by its id. One known observation repeating another is not reported.
    */
-  private duplicate(obs: Observation, context: Context, firstRow: number, categories: Record<string, string>, known: number, replace: (row: number) => void): void {
+  private duplicate(obs: Observation, context: Context, firstRow: number, categories: Record<string, string>, code: number, replace: (row: number) => void): void {
     const path = Object.keys(categories).length > 0 ? ['disaggregation'] : [];
-    if (known === 0) return this.report('unique.duplicate-breakdown', path, { first: this.contextOf(firstRow) as number, categories }, context);
+    if ((code & KNOWN) === 0) return this.report('unique.duplicate-breakdown', path, { first: this.contextOf(firstRow) as number, categories }, context);
     if (this.isKnown(firstRow)) return;
-    replace(this.row(obs, context, (this.codes.at(firstRow) & ~SUPPRESSED) | known));
+    replace(this.row(obs, context, code));
     this.report('unique.duplicate-breakdown', path, { first: this.knownIds[context as number]!, categories }, this.contextOf(firstRow));
   }
 
@@ -389,30 +410,73 @@ export class Breakdowns<Context extends number | undefined> {
       const members = dimension === 'sex' ? disjoint[0]!.filter((index) => this.cell(block, first, index) !== NONE) : covering;
       let unknown = 0;
       let sum = 0;
-      /** The one row of the breakdown and its total whose numerator is hidden or missing, NONE for none, or more than one. */
-      let hidden = Number.isNaN(this.numerators.at(total)) ? total : NONE;
-      let hiddenCount = hidden === NONE ? 0 : 1;
       for (const index of members) {
-        const row = this.cell(block, first, index);
-        const value = this.valueOf(row, field);
+        const value = this.valueOf(this.cell(block, first, index), field);
         if (Number.isNaN(value)) unknown++;
         else sum += value;
-        if (Number.isNaN(this.numerators.at(row))) {
-          if (hiddenCount === 0) hidden = row;
-          hiddenCount++;
-        }
       }
-      const involved = [total, ...this.cells(block, first, members)];
       if (unknown === 0 && !Number.isNaN(whole) && sum < whole) {
-        const at = this.reportedAt(total, involved);
+        const at = this.reportedAt(total, [total, ...this.cells(block, first, members)]);
         if (at !== NONE) this.report('disagg.below-total', [field], { dimension, field, sum, total: whole, parts: members.length }, this.contextOf(at));
       }
-      if (field !== 'numerator') continue;
-      // A suppressed number is given away when it is the only one missing from a complete breakdown and its total.
-      if (hiddenCount === 1 && (this.codes.at(hidden) & SUPPRESSED) !== 0) {
-        const at = this.reportedAt(hidden, involved);
-        if (at !== NONE) this.report('privacy.complementary-disclosure', at === hidden ? ['suppressed'] : [], { dimension, parts: members.length }, this.contextOf(at));
+    }
+  }
+
+  /**
+   * Reports the suppressed counts of people of a group that its other numbers give away ({@link disclosures}), at
+   * each: its total, parts by sex and by age group and by both, and those of each population, a slice each.
+   */
+  private checkDisclosures(block: number, total: number): void {
+    /** The slices: by population text number + 1 (0 for none), the rows of each. */
+    const slices = new Map<number, number[]>();
+    const none: number[] = total === NONE ? [] : [total];
+    slices.set(0, none);
+    for (let index = 0; index < SEX.length + AGE.length; index++) {
+      const row = this.blocks.at(block + index);
+      if (row !== NONE) none.push(row);
+    }
+    const populationOf = new Map<number, number>();
+    for (let other = this.blocks.at(block + BLOCK_OTHERS); other !== NONE; other = this.nextOthers.at(other)) {
+      const row = this.othersRows.at(other);
+      const population = this.others.item(other, 2);
+      let slice = slices.get(population);
+      if (!slice) slices.set(population, (slice = []));
+      slice.push(row);
+      populationOf.set(row, population);
+    }
+    for (const rows of slices.values()) {
+      if (!rows.some((row) => (this.codes.at(row) & SUPPRESSED) !== 0)) continue;
+      const cells: SliceCells = {
+        sex: rows.map((row) => (this.codes.at(row) & 0xf) - 1),
+        age: rows.map((row) => ((this.codes.at(row) >> AGE_SHIFT) & 0xf) - 1),
+        count: rows.map((row) => this.numerators.at(row)),
+        suppressed: rows.map((row) => (this.codes.at(row) & SUPPRESSED) !== 0),
+      };
+      for (const { cell, figures, dimensions } of disclosures(cells)) {
+        const hidden = rows[cell]!;
+        const shown = figures.map((figure) => rows[figure]!);
+        const at = this.reportedAt(hidden, shown);
+        if (at === NONE) continue;
+        const params = { dimension: dimensionsOfSums(dimensions), parts: shown.length, figures: shown.map((row) => this.categoriesOfRow(row, populationOf.get(row) ?? 0)) };
+        this.report('privacy.complementary-disclosure', at === hidden ? ['suppressed'] : [], params, this.contextOf(at));
       }
     }
+  }
+
+  /** The categories of a row, as {@link categoriesOf} writes them; `population` is its text number + 1, 0 for none. */
+  private categoriesOfRow(row: number, population: number): Record<string, string> {
+    const code = this.codes.at(row);
+    const categories: Record<string, string> = {};
+    if ((code & 0xf) !== 0) categories.sex = SEX[(code & 0xf) - 1]!;
+    if (((code >> AGE_SHIFT) & 0xf) !== 0) categories.ageGroup = AGE[((code >> AGE_SHIFT) & 0xf) - 1]!;
+    if (population !== 0) {
+      for (const text of this.texts.keys()) {
+        if (this.texts.get(text) === population - 1) {
+          categories.population = text;
+          break;
+        }
+      }
+    }
+    return categories;
   }
 }

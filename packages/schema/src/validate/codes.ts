@@ -323,8 +323,8 @@ export const issueCodes = {
     severity: 'error',
     structural: false,
     summary:
-      'A suppressed number can be worked out from its total and the other categories of a complete breakdown: suppress a second category too, or the total.',
-    example: 'total 50, male 47, female suppressed (so 3)',
+      'A suppressed count of people can be worked out exactly from the numbers shown by the sums of its group: a total is the sum of each complete set of categories of a dimension (female and male; <18, 18-24, 25+; <25, 25+; …), for each category of the other dimension, and <25 is <18 and 18-24. The message names the figures that give it away: suppress one of them too. A percentage or rate without its numerator counts as shown where its value and denominator give one whole number.',
+    example: 'total 100, <25 97, 18-24 95, <18 suppressed (so 2)',
   },
   'privacy.personal-data': {
     severity: 'warning',

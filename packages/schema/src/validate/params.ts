@@ -181,8 +181,11 @@ export interface IssueParams {
    */
   'privacy.small-cell': { field: 'numerator' | 'value'; value: number; threshold: number; count?: number; denominator?: number };
   'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
-  /** `parts`: how many categories the complete breakdown has. */
-  'privacy.complementary-disclosure': { dimension: string; parts: number };
+  /**
+   * `figures`: the categories of the observations shown whose numbers give the suppressed one away (`{}` for the
+   * total), `parts` how many they are; `dimension`: the dimensions they add up by (`sex`, `ageGroup`, `sex, ageGroup`).
+   */
+  'privacy.complementary-disclosure': { dimension: string; parts: number; figures: Record<string, string>[] };
   'privacy.personal-data': { kind: PersonalDataKind };
   'sheet.unreadable': Record<string, never>;
   'sheet.unknown-sheet': { sheet: string };

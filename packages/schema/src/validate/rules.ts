@@ -197,7 +197,8 @@ export class RuleChecker<Context extends number | undefined> {
     const written = this.ids.get('observation');
     for (const obs of this.settings.knownObservations) {
       if (written?.has(obs.id)) continue;
-      if (this.ruleOf(obs.indicator)?.unit === obs.unit) this.breakdowns.addKnown(obs);
+      const rule = this.ruleOf(obs.indicator);
+      if (rule?.unit === obs.unit) this.breakdowns.addKnown(obs, rule.countsPeople !== false);
     }
   }
 
@@ -286,6 +287,7 @@ export class RuleChecker<Context extends number | undefined> {
   /** Notes an indicator the data defines: its observations are checked against it rather than the catalogue. */
   indicatorDefined(definition: IndicatorDefinition): void {
     this.indicators.set(definition.code, definition);
+    this.lastIndicator = undefined;
   }
 
   /** The country of a facility of the data, or else of one known outside it. */
@@ -341,10 +343,20 @@ export class RuleChecker<Context extends number | undefined> {
     return definition;
   }
 
+  /** The indicator of the last observation noted in its group, and whether it counts people. */
+  private lastIndicator: string | undefined;
+  private lastCountsPeople = true;
+
   /** Notes an observation in its group, to add up its breakdowns when the data ends. */
   breakdown(obs: Observation, firstOfItsId: boolean, context: Context): void {
     // A record given twice (its id repeated) is reported once, as a duplicate id, and counted once.
-    if (firstOfItsId) this.breakdowns.add(obs, context);
+    if (!firstOfItsId) return;
+    // Most observations are of the indicator before them.
+    if (obs.indicator !== this.lastIndicator) {
+      this.lastIndicator = obs.indicator;
+      this.lastCountsPeople = this.ruleOf(obs.indicator)?.countsPeople !== false;
+    }
+    this.breakdowns.add(obs, context, this.lastCountsPeople);
   }
 
   private period(obs: Observation, context: Context): void {

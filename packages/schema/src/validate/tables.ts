@@ -471,6 +471,11 @@ export class TupleTable {
     return entry;
   }
 
+  /** The `i`th number of the tuple numbered `entry`. */
+  item(entry: number, i: number): number {
+    return this.items.at(entry * this.width + i);
+  }
+
   /** Doubles the slots, hashing each tuple again: one more bit indexes the slots, one fewer is the tag. */
   private grow(): void {
     this.slots = new Uint32Array(this.slots.length * 2);

@@ -151,7 +151,8 @@ describe('privacy.complementary-disclosure', () => {
   it('rejects a suppressed cell that the total and its visible sibling give away, at the suppressed cell', () => {
     const result = withObservations(count('t', 50), count('m', 47, { sex: 'male' }), count('f', undefined, { sex: 'female' }));
     const issue = expectOnly(result, 'privacy.complementary-disclosure', '/observations/2/suppressed');
-    expect(issue.params).toEqual({ dimension: 'sex', parts: 2 });
+    expect(issue.params).toEqual({ dimension: 'sex', parts: 2, figures: [{}, { sex: 'male' }] });
+    expect(issue.message).toBe('This suppressed number can be worked out from the numbers shown (the total; sex "male"), which add up by sex: suppress one of them too');
   });
 
   it('rejects a suppressed total that its visible parts add up to', () => {
@@ -168,6 +169,71 @@ describe('privacy.complementary-disclosure', () => {
   it('follows age groups that cover every age', () => {
     const result = withObservations(count('t', 90), count('a', 50, { ageGroup: '25+' }), count('b', undefined, { ageGroup: '<18' }), count('c', 38, { ageGroup: '18-24' }));
     expectOnly(result, 'privacy.complementary-disclosure', '/observations/2/suppressed');
+  });
+});
+
+describe('privacy.complementary-disclosure: every sum a group makes', () => {
+  const reported = (...observations: Loose[]) =>
+    withObservations(...observations)
+      .issues.filter((issue) => issue.code === 'privacy.complementary-disclosure')
+      .map((issue) => [issue.pointer, issue.params]);
+
+  it('follows age groups that overlap: <25 is <18 and 18-24', () => {
+    // 25+ = 100 − 97; <18 = 97 − 95.
+    expect(reported(count('t', 100), count('u25', 97, { ageGroup: '<25' }), count('o25', undefined, { ageGroup: '25+' }), count('y', 95, { ageGroup: '18-24' }), count('c', undefined, { ageGroup: '<18' }))).toEqual([
+      ['/observations/4/suppressed', { dimension: 'ageGroup', parts: 2, figures: [{ ageGroup: '18-24' }, { ageGroup: '<25' }] }],
+      ['/observations/2/suppressed', { dimension: 'ageGroup', parts: 2, figures: [{}, { ageGroup: '<25' }] }],
+    ]);
+    // Without a total: <18 = <25 − 18-24 still.
+    expect(reported(count('u25', 97, { ageGroup: '<25' }), count('y', 95, { ageGroup: '18-24' }), count('c', undefined, { ageGroup: '<18' }))).toEqual([
+      ['/observations/2/suppressed', { dimension: 'ageGroup', parts: 2, figures: [{ ageGroup: '18-24' }, { ageGroup: '<25' }] }],
+    ]);
+  });
+
+  it('follows cells by sex and age group at once', () => {
+    // female <25 = 20 − 18.
+    const issues = reported(count('t', 50), count('f', 20, { sex: 'female' }), count('m', 30, { sex: 'male' }), count('fy', undefined, { sex: 'female', ageGroup: '<25' }), count('fo', 18, { sex: 'female', ageGroup: '25+' }));
+    expect(issues).toEqual([['/observations/3/suppressed', { dimension: 'ageGroup', parts: 2, figures: [{ sex: 'female' }, { sex: 'female', ageGroup: '25+' }] }]]);
+    // female <25 = (<25) − (male <25), the sums by sex of the young.
+    expect(reported(count('y', 30, { ageGroup: '<25' }), count('my', 22, { sex: 'male', ageGroup: '<25' }), count('fy', undefined, { sex: 'female', ageGroup: '<25' }))).toEqual([
+      ['/observations/2/suppressed', { dimension: 'sex', parts: 2, figures: [{ ageGroup: '<25' }, { sex: 'male', ageGroup: '<25' }] }],
+    ]);
+    // A table of sex by age whose inner cells are hidden, but for one: each is worked out across the table.
+    const table = [count('t', 50), count('f', 20, { sex: 'female' }), count('m', 30, { sex: 'male' }), count('y', 15, { ageGroup: '<25' }), count('o', 35, { ageGroup: '25+' })];
+    expect(reported(...table, count('fy', 5, { sex: 'female', ageGroup: '<25' }), count('fo', undefined, { sex: 'female', ageGroup: '25+' }), count('my', undefined, { sex: 'male', ageGroup: '<25' }), count('mo', undefined, { sex: 'male', ageGroup: '25+' })).map(([pointer]) => pointer)).toEqual([
+      '/observations/6/suppressed',
+      '/observations/7/suppressed',
+      '/observations/8/suppressed',
+    ]);
+  });
+
+  it('reports nothing where two numbers of every sum are hidden, and each could be any number', () => {
+    const table = [count('t', 50), count('f', 20, { sex: 'female' }), count('m', 30, { sex: 'male' }), count('y', 15, { ageGroup: '<25' }), count('o', 35, { ageGroup: '25+' })];
+    expectClean(withObservations(...table, ...[['fy', 'female', '<25'], ['fo', 'female', '25+'], ['my', 'male', '<25'], ['mo', 'male', '25+']].map(([id, sex, ageGroup]) => count(id!, undefined, { sex, ageGroup }))));
+    expectClean(withObservations(count('t', 100), count('c', undefined, { ageGroup: '<18' }), count('y', undefined, { ageGroup: '18-24' }), count('u25', undefined, { ageGroup: '<25' }), count('o25', undefined, { ageGroup: '25+' }), count('m', undefined, { ageGroup: '25-49' }), count('o', 20, { ageGroup: '50+' })));
+  });
+
+  it('takes the count a percentage gives with its denominator, its numerator left out, as shown', () => {
+    const share = (id: string, numerator: number | undefined, denominator: number, value: number | undefined, disaggregation: Loose = {}) => {
+      const obs: Loose = { ...prevalence(id, numerator ?? 0, denominator, value ?? 0), disaggregation };
+      if (numerator === undefined) delete obs.numerator;
+      if (value === undefined) {
+        delete obs.value;
+        obs.suppressed = true;
+      }
+      return obs;
+    };
+    // 6.25 % of 800 is 50 people (give or take 0.04): female = 50 − 47.
+    const issue = expectOnly(withObservations(share('t', undefined, 800, 6.25), share('m', 47, 700, 6.71, { sex: 'male' }), share('f', undefined, 100, undefined, { sex: 'female' })), 'privacy.complementary-disclosure', '/observations/2/suppressed');
+    expect(issue.params).toEqual({ dimension: 'sex', parts: 2, figures: [{}, { sex: 'male' }] });
+    // 5 % of 1000 is 45 to 55 people: female is not known.
+    expectClean(withObservations(share('t', undefined, 1000, 5), share('m', 47, 900, 5.22, { sex: 'male' }), share('f', undefined, 100, undefined, { sex: 'female' })));
+  });
+
+  it('holds no count of things or places to it', () => {
+    const prisons = (id: string, n: number | undefined, disaggregation: Loose = {}) => ({ ...count(id, n, disaggregation), indicator: 'prisons-facilities-with-hiv-services' });
+    const result = withObservations(prisons('t', 50), prisons('m', 47, { sex: 'male' }), prisons('f', undefined, { sex: 'female' }));
+    expect(result.issues.map((issue) => issue.code)).not.toContain('privacy.complementary-disclosure');
   });
 });
 

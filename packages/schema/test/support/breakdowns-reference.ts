@@ -5,7 +5,8 @@
  */
 import type { Observation } from '../../src/model/observation.js';
 import { toPointer } from '../../src/validate/issue.js';
-import { categoriesOf, countOf, DIMENSIONS, FIELDS, isTotal, partitions, type BreakdownReport } from '../../src/validate/breakdowns.js';
+import { categoriesOf, countOf, dimensionsOfSums, DIMENSIONS, FIELDS, impliedCountOf, isTotal, partitions, type BreakdownReport } from '../../src/validate/breakdowns.js';
+import { disclosures } from '../../src/validate/disclosure.js';
 
 type Path = (string | number)[];
 
@@ -13,7 +14,10 @@ type Path = (string | number)[];
 interface Cell<Context> {
   numerator: number;
   denominator: number;
+  /** The count the observation gives: its numerator, or the count its value gives with its denominator; NaN for none. */
+  count: number;
   suppressed: boolean;
+  categories: Record<string, string>;
   path: Path;
   context: Context;
 }
@@ -46,6 +50,7 @@ export class Breakdowns<Context> {
   private totalNumerators: number[] = [];
   private totalDenominators: number[] = [];
   private totalSuppressed: boolean[] = [];
+  private totalCounts: number[] = [];
   private totalPaths: (Path | undefined)[] = [];
   private totalContexts: Context[] = [];
   private parts = new Map<number, Parts<Context>>();
@@ -62,6 +67,7 @@ export class Breakdowns<Context> {
       group = this.totalNumerators.push(Number.NaN) - 1;
       this.totalDenominators.push(Number.NaN);
       this.totalSuppressed.push(false);
+      this.totalCounts.push(Number.NaN);
       this.totalPaths.push(undefined);
       this.totalContexts.push(undefined as Context);
       this.groups.set(key, group);
@@ -73,13 +79,22 @@ export class Breakdowns<Context> {
       this.totalNumerators[group] = countOf(obs);
       this.totalDenominators[group] = obs.denominator ?? Number.NaN;
       this.totalSuppressed[group] = obs.suppressed === true;
+      this.totalCounts[group] = countOfCell(obs);
       this.totalPaths[group] = path;
       this.totalContexts[group] = context;
       return;
     }
     let parts = this.parts.get(group);
     if (!parts) this.parts.set(group, (parts = {}));
-    const cell: Cell<Context> = { numerator: countOf(obs), denominator: obs.denominator ?? Number.NaN, suppressed: obs.suppressed === true, path, context };
+    const cell: Cell<Context> = {
+      numerator: countOf(obs),
+      denominator: obs.denominator ?? Number.NaN,
+      count: countOfCell(obs),
+      suppressed: obs.suppressed === true,
+      categories: categoriesOf(obs),
+      path,
+      context,
+    };
     const dimension = given.length === 1 ? given[0]! : undefined;
     if (dimension === 'sex' || dimension === 'ageGroup') {
       const index = partitions[dimension].categories.indexOf(obs.disaggregation![dimension]!);
@@ -108,21 +123,26 @@ export class Breakdowns<Context> {
           : {
               numerator: this.totalNumerators[group]!,
               denominator: this.totalDenominators[group]!,
+              count: this.totalCounts[group]!,
               suppressed: this.totalSuppressed[group]!,
+              categories: {},
               path: this.totalPaths[group]!,
               context: this.totalContexts[group]!,
             };
-      if (!total) continue;
-      for (const dimension of ['sex', 'ageGroup'] as const) {
-        const breakdown = parts[dimension];
-        if (breakdown) this.checkBreakdown(dimension, breakdown, total);
+      if (total) {
+        for (const dimension of ['sex', 'ageGroup'] as const) {
+          const breakdown = parts[dimension];
+          if (breakdown) this.checkBreakdown(dimension, breakdown, total);
+        }
+        for (const [categoryKey, cell] of parts.others ?? []) this.checkLargerThanTotal(categoryKey, cell, total);
       }
-      for (const [categoryKey, cell] of parts.others ?? []) this.checkLargerThanTotal(categoryKey, cell, total);
+      this.checkDisclosures(total, parts);
     }
     this.groups = new Map();
     this.totalNumerators = [];
     this.totalDenominators = [];
     this.totalSuppressed = [];
+    this.totalCounts = [];
     this.totalPaths = [];
     this.totalContexts = [];
     this.parts.clear();
@@ -176,13 +196,50 @@ export class Breakdowns<Context> {
       if (unknown === 0 && !Number.isNaN(total[field]) && sum < total[field]) {
         this.report('disagg.below-total', [...total.path, field], { dimension, field, sum, total: total[field], parts: members.length }, total.context);
       }
-      if (field !== 'numerator') continue;
-      // A suppressed number is given away when it is the only one missing from a complete breakdown and its total.
-      const hidden = [...members.map((index) => cells[index]!), total].filter((cell) => Number.isNaN(cell.numerator));
-      if (hidden.length === 1 && hidden[0]!.suppressed) {
-        const cell = hidden[0]!;
-        this.report('privacy.complementary-disclosure', [...cell.path, 'suppressed'], { dimension, parts: members.length }, cell.context);
+    }
+  }
+  /**
+   * The suppressed cells of a group its other numbers give away: the cells of each slice (none, or one population)
+   * listed as the compact one lists them — the total, by sex, by age group, then the others as seen — and solved.
+   */
+  private checkDisclosures(total: Cell<Context> | undefined, parts: Parts<Context>): void {
+    const none: Cell<Context>[] = total ? [total] : [];
+    for (const dimension of ['sex', 'ageGroup'] as const) {
+      for (let index = 0; index < partitions[dimension].categories.length; index++) {
+        const cell = parts[dimension]?.cells[index];
+        if (cell) none.push(cell);
+      }
+    }
+    const slices = new Map<string, Cell<Context>[]>([['', none]]);
+    for (const cell of parts.others?.values() ?? []) {
+      const population = cell.categories.population ?? '';
+      let slice = slices.get(population);
+      if (!slice) slices.set(population, (slice = []));
+      slice.push(cell);
+    }
+    for (const cells of slices.values()) {
+      if (!cells.some((cell) => cell.suppressed)) continue;
+      const found = disclosures({
+        sex: cells.map((cell) => (cell.categories.sex === undefined ? -1 : partitions.sex.categories.indexOf(cell.categories.sex))),
+        age: cells.map((cell) => (cell.categories.ageGroup === undefined ? -1 : partitions.ageGroup.categories.indexOf(cell.categories.ageGroup))),
+        count: cells.map((cell) => cell.count),
+        suppressed: cells.map((cell) => cell.suppressed),
+      });
+      for (const { cell, figures, dimensions } of found) {
+        const hidden = cells[cell]!;
+        this.report(
+          'privacy.complementary-disclosure',
+          [...hidden.path, 'suppressed'],
+          { dimension: dimensionsOfSums(dimensions), parts: figures.length, figures: figures.map((figure) => cells[figure]!.categories) },
+          hidden.context,
+        );
       }
     }
   }
+}
+
+/** The count an observation gives, for telling what its suppressed siblings give away: its numerator, or the count its value gives. */
+function countOfCell(obs: Observation): number {
+  const count = countOf(obs);
+  return Number.isNaN(count) ? impliedCountOf(obs) : count;
 }
