@@ -105,6 +105,20 @@ describe('retries', () => {
     expect(isRateLimited(error) && error.retryAfter).toBe(7);
   });
 
+  it('read Retry-After as seconds or as an HTTP date, one way for the retries and for retryAfter', async () => {
+    const retryAfterOf = async (header: string) => {
+      const error = await client(fakeFetch(problem(429, 'rate-limited', {}, { 'Retry-After': header })), { retry: 0 }).observations.page().catch((e: unknown) => e);
+      return isRateLimited(error) ? error.retryAfter : 'not rate-limited';
+    };
+    // A date a minute ahead: about 60 seconds (whole seconds, rounded up, so never a wait too short).
+    expect(await retryAfterOf(new Date(Date.now() + 60_000).toUTCString())).toBeGreaterThanOrEqual(58);
+    expect(await retryAfterOf(new Date(Date.now() + 60_000).toUTCString())).toBeLessThanOrEqual(60);
+    // A date already past asks for no wait; what says nothing readable, or a negative wait, is no answer.
+    expect(await retryAfterOf('Wed, 21 Oct 2015 07:28:00 GMT')).toBe(0);
+    for (const unreadable of ['soon', '-5', ' ']) expect(await retryAfterOf(unreadable)).toBeUndefined();
+    expect(await retryAfterOf('0')).toBe(0);
+  });
+
   it('repeat a create with the same Idempotency-Key after a 503, a dropped connection and a timeout', async () => {
     const fetch = fakeFetch(
       problem(503, 'internal-error'),

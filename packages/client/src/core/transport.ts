@@ -1,6 +1,7 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance } from 'ky';
 import { NetworkError, problemErrorOf, TimeoutError } from '../errors/index.js';
 import type { ClientOptions } from '../types.js';
+import { retryAfterMs } from '../utils/retry-after.js';
 
 /** One HTTP request of a call. */
 export interface Request {
@@ -26,14 +27,6 @@ const DEFAULT_TIMEOUT = 30_000;
 /** The statuses whose Retry-After a retry waits for (ky's `afterStatusCodes`). */
 const AFTER_STATUS_CODES = [429, 503];
 
-/** Milliseconds a Retry-After asks to wait (seconds, or an HTTP date), or undefined when it says nothing readable. */
-function retryAfterMs(value: string): number | undefined {
-  const seconds = Number(value);
-  if (value.trim() !== '' && Number.isFinite(seconds)) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : date - Date.now();
-}
-
 /**
  * ky's `shouldRetry`: no retry after an answer whose Retry-After asks for more than `maxRetryAfter` ms (the call
  * then fails with that answer, at once); otherwise ky decides as it would.
@@ -41,8 +34,7 @@ function retryAfterMs(value: string): number | undefined {
 function retryAfterWithin(maxRetryAfter: number): (state: { error: Error }) => false | undefined {
   return ({ error }) => {
     if (!(error instanceof HTTPError) || !AFTER_STATUS_CODES.includes(error.response.status)) return undefined;
-    const header = error.response.headers.get('Retry-After');
-    const wait = header === null ? undefined : retryAfterMs(header);
+    const wait = retryAfterMs(error.response.headers.get('Retry-After'));
     return wait !== undefined && wait > maxRetryAfter ? false : undefined;
   };
 }

@@ -1,4 +1,5 @@
 import { PROBLEM_BASE, type ForeignProblem, type ProblemDocument, type ProblemOf, type ProblemSlug } from '../types.js';
+import { retryAfterMs } from '../utils/retry-after.js';
 
 /**
  * The base of every error the client throws.
@@ -55,10 +56,10 @@ export class ProblemError extends PhxError {
     return this.slug === slug;
   }
 
-  /** Seconds the hub asked to wait (Retry-After), when it said. */
+  /** Seconds the hub asked to wait (Retry-After, in seconds or as an HTTP date, rounded up), when it said. */
   get retryAfter(): number | undefined {
-    const value = Number(this.response.headers.get('Retry-After') ?? Number.NaN);
-    return Number.isFinite(value) && value >= 0 ? value : undefined;
+    const wait = retryAfterMs(this.response.headers.get('Retry-After'));
+    return wait === undefined ? undefined : Math.ceil(wait / 1000);
   }
 }
 
