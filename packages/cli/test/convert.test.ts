@@ -64,8 +64,10 @@ describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
   it('asks for --type when a package holds several record types', () => {
     const full = dir.write('full.phx.json', JSON.stringify(validPackage()));
     const { code, stderr } = phx(['convert', full, '-o', dir.path('full.csv')]);
-    expect(code).toBe(1);
-    expect(stderr).toContain('holds organisation, facility, observation records, and a CSV holds one type; pass --type');
+    // How it was called, not the data: a usage error.
+    expect(code).toBe(2);
+    expect(stderr).toContain('holds organisation, facility, observation records, and a CSV holds one type');
+    expect(stderr).toContain('--type observation');
     expect(existsSync(dir.path('full.csv'))).toBe(false);
     expect(phx(['convert', full, '-o', dir.path('facilities.csv'), '--type', 'facility']).code).toBe(0);
     expect(read(dir.path('facilities.csv'))).toBe('id,country,facilityType,capacity\r\nfac-1,ZA,prison,1200\r\n');

@@ -187,6 +187,27 @@ describe('phx import', () => {
     expect(uk.stderr).toMatch(/записано: \S*spaced-uk\.phx\.json \(спостережень: \d+\)\n$/);
   });
 
+  it('writes nothing when no observation can be read, and says so in the user’s language', async () => {
+    const exported = dir.path('dates-source.sdmx.csv');
+    expect((await run(['export', example, '-o', exported, '-q'])).code).toBe(0);
+    const [head, ...rows] = read(exported).trimEnd().split('\n') as [string, ...string[]];
+    const at = head.split(',').indexOf('TIME_PERIOD');
+    // Every period as Excel rewrites a date it opens (31.12.2020): no row can be read.
+    const data = dir.write('dates.sdmx.csv', `${head}\n${rows.map((row) => row.split(',').map((cell, i) => (i === at ? '31.12.2020' : cell)).join(',')).join('\n')}\n`);
+    const out = dir.path('dates.phx.json');
+    const { code, stderr } = await run(['import', data, '-o', out, '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', ...network]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('sdmx.row-skipped');
+    expect(stderr).toMatch(/dates\.phx\.json was not written: no observation could be read from \S*dates\.sdmx\.csv/);
+    expect(existsSync(out)).toBe(false);
+    // A FHIR Bundle of resources PHX does not read.
+    const bundle = dir.write('patients.fhir.json', JSON.stringify({ resourceType: 'Bundle', type: 'collection', entry: [{ resource: { resourceType: 'Patient', id: 'p1' } }] }));
+    const uk = await run(['import', bundle, '-o', dir.path('patients.phx.json'), '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', '--locale', 'uk']);
+    expect(uk.code).toBe(1);
+    expect(uk.stderr).toMatch(/patients\.phx\.json не записано: з \S*patients\.fhir\.json не вдалося прочитати жодного спостереження/);
+    expect(existsSync(dir.path('patients.phx.json'))).toBe(false);
+  });
+
   it('writes a package whose references do not resolve, lists them and points to --with', async () => {
     const data = dir.path('refs.sdmx.csv');
     expect((await run(['export', example, '-o', data, '-q'])).code).toBe(0);

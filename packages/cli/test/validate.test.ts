@@ -134,7 +134,17 @@ describe('phx validate: options', () => {
     expect(errorOnly.code).toBe(0);
     expect(errorOnly.stdout).toContain('warning  privacy.personal-data');
     expect(errorOnly.stdout).toContain('✔ 1 file valid, 3 records, 1 warning');
-    expect(phx(['validate', '--fail-on', 'warning', warned]).code).toBe(1);
+    // The summary, --quiet and the json report say what the exit code says: the file fails.
+    const failing = phx(['validate', '--fail-on', 'warning', warned]);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('✖ 0 errors, 1 warning: 1 of 1 file invalid');
+    expect(failing.stdout).not.toContain('✔');
+    const quiet = phx(['validate', '--fail-on', 'warning', '--quiet', warned]);
+    expect(quiet.stdout).toContain('warning  privacy.personal-data');
+    expect(phx(['validate', '--quiet', warned]).stdout).toBe('');
+    const { report } = json(['--fail-on', 'warning', warned]);
+    expect(report).toMatchObject({ ok: false, files: [{ ok: true, warnings: 1 }] });
+    expect(json([warned]).report).toMatchObject({ ok: true });
   });
 
   it('--max-issues stops a file after N issues', () => {

@@ -56,7 +56,7 @@ function csvTypeOf(pkg: Record<string, unknown>, type: RecordType | undefined): 
   const present = recordTypeNames.filter((candidate) => recordsOf(pkg, candidate).length > 0);
   if (present.length === 1) return present[0]!;
   if (present.length === 0) throw new InvalidInputError('no records to write as CSV');
-  throw new InvalidInputError(`the package holds ${present.join(', ')} records, and a CSV holds one type; pass --type`);
+  throw new UsageError(`the package holds ${present.join(', ')} records, and a CSV holds one type`, 'name the one to write with --type, e.g. --type observation');
 }
 
 /** Refuses an option that does nothing for these inputs and this output: an ignored option is a surprise. */

@@ -42,8 +42,8 @@ Options:
   -q, --quiet                 print errors only
   -h, --help                  show this help
 
-Exit codes: 0 imported, 1 the input cannot be read (nothing written) or the package written has
-errors (listed), 2 usage or I/O error.`;
+Exit codes: 0 imported, 1 the input cannot be read or holds no observation PHX can read (nothing
+written) or the package written has errors (listed), 2 usage or I/O error.`;
 
 /** The package header the options give. */
 function headerOf(values: { publisher?: string; 'publisher-name'?: string; license?: string; id?: string }): PackageHeader {
@@ -95,6 +95,8 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
   for (const line of renderNotes(shown, fileOf, locale)) context.note(line);
   if (!pkg) throw new InvalidInputError(output.notWritten(out));
+  // A package without observations is no import: what could not be read is listed above.
+  if ((pkg.observations?.length ?? 0) === 0) throw new InvalidInputError(output.nothingImported(input!.name, out));
 
   const json = `${JSON.stringify(pkg, null, 2)}\n`;
   await writeWhole(out, (write) => write(json));

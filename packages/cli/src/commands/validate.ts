@@ -7,7 +7,7 @@ import { Progress } from '../io/progress.js';
 import { renderHuman } from '../report/human.js';
 import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
-import { fileReport, type FileReport } from '../report/types.js';
+import { fileReport, totals, type FileReport } from '../report/types.js';
 import type { Context } from './context.js';
 
 /** Issues kept per file unless `--max-issues` says otherwise: enough to fix, bounded in memory. */
@@ -36,7 +36,8 @@ Options:
   --stdin-format <ndjson|json|csv>  format of standard input (default: told from its content)
   --jobs <N>                    check the lines of .phx.ndjson files over 4 MiB on N worker
                                 threads (default 1: on one thread); the same issues either way
-  --quiet                       print errors only, and nothing when the data is valid
+  --quiet                       print errors only (and warnings with --fail-on warning), and
+                                nothing when no file fails
   -h, --help                    show this help
 
 Exit codes: 0 valid, 1 invalid data, 2 usage or I/O error (missing file, unreadable).`;
@@ -81,12 +82,11 @@ export async function runValidate(argv: string[], context: Context): Promise<num
       progress.stop();
     }
   }
-  const run = { files, quiet: values.quiet === true, locale: settings.locale };
+  const run = { files, quiet: values.quiet === true, locale: settings.locale, failOn };
   if (format === 'json') context.print(renderJson(run));
   else if (format === 'sarif') context.print(renderSarif(run, context.version));
   else context.print(renderHuman(run, context.color));
-  const failed = files.some((file) => !file.ok || (failOn === 'warning' && file.warnings > 0));
-  return failed ? exitCodes.invalid : exitCodes.ok;
+  return totals(files, failOn).invalid > 0 ? exitCodes.invalid : exitCodes.ok;
 }
 
 /** Worker threads for `--jobs N`: none for 1, the default. */

@@ -1,6 +1,6 @@
 import { recordsReadIn, type ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
-import { totals, truncationNote, type FileReport, type RunReport } from './types.js';
+import { shownIssues, totals, truncationNote, type FileReport, type RunReport } from './types.js';
 import { reportWords, type ReportWords } from './words.js';
 
 /** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line, a CSV row, a row of a workbook's sheet, or the file as a whole. */
@@ -32,7 +32,7 @@ export function renderHuman(run: RunReport, color: boolean): string {
   const colour = { error: c.red, warning: c.yellow, info: c.cyan };
   const out: string[] = [];
   for (const file of run.files) {
-    const issues = run.quiet ? file.issues.filter((issue) => issue.severity === 'error') : file.issues;
+    const issues = shownIssues(run, file);
     if (issues.length === 0) continue;
     out.push(c.underline(file.file));
     let group: string | undefined;
@@ -50,7 +50,7 @@ export function renderHuman(run: RunReport, color: boolean): string {
     if (note) out.push(c.dim(`  … ${note}`));
     out.push('');
   }
-  const { errors, warnings, invalid } = totals(run.files);
+  const { errors, warnings, invalid } = totals(run.files, run.failOn);
   const summary = { errors, warnings, invalid, files: run.files.length, records: run.files.reduce((sum, file) => sum + recordsReadIn(file.read), 0) };
   if (invalid > 0) out.push(c.red(`✖ ${words.invalid(summary)}`));
   else if (!run.quiet) out.push(c.green(`✔ ${words.valid(summary)}`));

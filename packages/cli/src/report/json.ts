@@ -1,4 +1,4 @@
-import { totals, type RunReport } from './types.js';
+import { shownIssues, totals, type RunReport } from './types.js';
 
 /**
  * Renders a run as JSON for programs: `{ ok, errors, warnings, files: [{ file, format, ok, errors,
@@ -6,10 +6,10 @@ import { totals, type RunReport } from './types.js';
  * (`read` says what was read, and how far when `--max-issues` stopped it).
  */
 export function renderJson(run: RunReport): string {
-  const { errors, warnings, invalid } = totals(run.files);
+  const { errors, warnings, invalid } = totals(run.files, run.failOn);
   const files = run.files.map((file) => ({
     ...file,
-    issues: run.quiet ? file.issues.filter((issue) => issue.severity === 'error') : file.issues,
+    issues: shownIssues(run, file),
   }));
   return `${JSON.stringify({ ok: invalid === 0, errors, warnings, files }, null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { issueCodes, type IssueCode, type Severity, type ValidationIssue } from '@phx/schema';
-import { truncationNote, type FileReport, type RunReport } from './types.js';
+import { shownIssues, truncationNote, type FileReport, type RunReport } from './types.js';
 
 /** SARIF's level of a severity: an info note is a SARIF `note`. */
 function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
@@ -66,8 +66,7 @@ export function renderSarif(run: RunReport, version: string): string {
   for (const file of run.files) {
     const note = truncationNote(file, run.locale);
     if (note) notifications.push({ level: 'warning', message: { text: sentence(`${file.file}: ${note}`) }, locations: locationsOf(file) });
-    for (const issue of file.issues) {
-      if (run.quiet && issue.severity !== 'error') continue;
+    for (const issue of shownIssues(run, file)) {
       let ruleIndex = indexOf.get(issue.code);
       if (ruleIndex === undefined) {
         ruleIndex = used.push(issue.code) - 1;

@@ -14,6 +14,11 @@ export interface RunReport {
   quiet: boolean;
   /** The language of the report's own words (the issues' messages are rendered in it already). */
   locale: Locale;
+  /**
+   * What makes a file fail (`--fail-on`): its errors, or its warnings too, which `quiet` then shows.
+   * @default 'error'
+   */
+  failOn?: 'error' | 'warning';
 }
 
 /** A file's report from the pipeline's result. */
@@ -48,14 +53,20 @@ export function truncationNote(file: FileReport, locale: Locale): string | undef
 }
 
 /** Totals over the files of a run. */
-export function totals(files: readonly FileReport[]): { errors: number; warnings: number; invalid: number } {
+export function totals(files: readonly FileReport[], failOn: RunReport['failOn'] = 'error'): { errors: number; warnings: number; invalid: number } {
   let errors = 0;
   let warnings = 0;
   let invalid = 0;
   for (const file of files) {
     errors += file.errors;
     warnings += file.warnings;
-    if (!file.ok) invalid++;
+    if (!file.ok || (failOn === 'warning' && file.warnings > 0)) invalid++;
   }
   return { errors, warnings, invalid };
+}
+
+/** The issues of a file a run shows: all of them, or with `quiet` those that make it fail (`failOn`). */
+export function shownIssues(run: RunReport, file: FileReport): FileReport['issues'] {
+  if (!run.quiet) return file.issues;
+  return file.issues.filter((issue) => issue.severity === 'error' || (run.failOn === 'warning' && issue.severity === 'warning'));
 }

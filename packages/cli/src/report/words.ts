@@ -55,6 +55,8 @@ export interface OutputWords {
   takeRecordsWith: (source: string) => string;
   /** A file not written. */
   notWritten: (path: string) => string;
+  /** An import that read no observation from its input: nothing is written. */
+  nothingImported: (input: string, path: string) => string;
   /** A package not checked (`phx check`). */
   notChecked: string;
   /** The inputs of a conversion that cannot be read. */
@@ -104,6 +106,7 @@ const en: ReportWords = {
     importedInvalid: (path, observations) => `wrote ${path} (${enCount.count(observations, 'observation')}), but it does not pass phx validate: fix the errors above before you share it`,
     takeRecordsWith: (source) => `hint: ${source} does not carry organisations or facilities; take those the data refers to from a package of yours with --with <package.phx.json>`,
     notWritten: (path) => `${path} was not written`,
+    nothingImported: (input, path) => `${path} was not written: no observation could be read from ${input}`,
     notChecked: 'not checked',
     unreadable: (path) => `${path} was not written: the inputs cannot be read as they are`,
     wouldBeInvalid: (path) => `${path} was not written: the package would be invalid (pass --allow-invalid to write it anyway)`,
@@ -132,6 +135,7 @@ const ru: ReportWords = {
     importedInvalid: (path, observations) => `записано: ${path} (${ruCount.count(observations, 'observation')}), но файл не проходит phx validate: исправьте ошибки выше, прежде чем передавать его`,
     takeRecordsWith: (source) => `подсказка: ${source} не передаёт организации и учреждения; возьмите те, на которые ссылаются данные, из своего пакета: --with <package.phx.json>`,
     notWritten: (path) => `${path} не записан`,
+    nothingImported: (input, path) => `${path} не записан: из ${input} не удалось прочитать ни одного наблюдения`,
     notChecked: 'проверка не выполнена',
     unreadable: (path) => `${path} не записан: входные файлы невозможно прочитать в нынешнем виде`,
     wouldBeInvalid: (path) => `${path} не записан: пакет был бы недействительным (чтобы всё равно записать его, укажите --allow-invalid)`,
@@ -160,6 +164,7 @@ const uk: ReportWords = {
     importedInvalid: (path, observations) => `записано: ${path} (${ukCount.count(observations, 'observation')}), але файл не проходить phx validate: виправте помилки вище, перш ніж передавати його`,
     takeRecordsWith: (source) => `підказка: ${source} не передає організацій і установ; візьміть ті, на які посилаються дані, зі свого пакета: --with <package.phx.json>`,
     notWritten: (path) => `${path} не записано`,
+    nothingImported: (input, path) => `${path} не записано: з ${input} не вдалося прочитати жодного спостереження`,
     notChecked: 'перевірку не виконано',
     unreadable: (path) => `${path} не записано: вхідні файли неможливо прочитати в теперішньому вигляді`,
     wouldBeInvalid: (path) => `${path} не записано: пакет був би недійсним (щоб однаково записати його, вкажіть --allow-invalid)`,
@@ -191,6 +196,7 @@ const fr: ReportWords = {
     importedInvalid: (path, observations) => `${path} écrit (${frCount.count(observations, 'observation')}), mais il ne passe pas phx validate : corrigez les erreurs ci-dessus avant de le partager`,
     takeRecordsWith: (source) => `conseil : ${source} ne transmet ni organisations ni établissements ; prenez ceux auxquels les données renvoient dans un de vos paquets avec --with <package.phx.json>`,
     notWritten: (path) => `${path} n'a pas été écrit`,
+    nothingImported: (input, path) => `${path} n'a pas été écrit : aucune observation n'a pu être lue dans ${input}`,
     notChecked: 'non vérifié',
     unreadable: (path) => `${path} n'a pas été écrit : les fichiers d'entrée ne peuvent pas être lus tels quels`,
     wouldBeInvalid: (path) => `${path} n'a pas été écrit : le paquet serait non valide (passez --allow-invalid pour l'écrire quand même)`,
@@ -222,6 +228,7 @@ const es: ReportWords = {
     importedInvalid: (path, observations) => `escrito: ${path} (${esCount.count(observations, 'observation')}), pero no pasa phx validate: corrija los errores de arriba antes de compartirlo`,
     takeRecordsWith: (source) => `sugerencia: ${source} no transmite organizaciones ni establecimientos; tome aquellos a los que remiten los datos de un paquete suyo con --with <package.phx.json>`,
     notWritten: (path) => `no se escribió ${path}`,
+    nothingImported: (input, path) => `no se escribió ${path}: no se pudo leer ninguna observación de ${input}`,
     notChecked: 'no comprobado',
     unreadable: (path) => `no se escribió ${path}: los archivos de entrada no se pueden leer tal como están`,
     wouldBeInvalid: (path) => `no se escribió ${path}: el paquete no sería válido (pase --allow-invalid para escribirlo de todos modos)`,
