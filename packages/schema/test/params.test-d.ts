@@ -11,7 +11,13 @@ describe('issue params', () => {
 
   it('are typed by the code of an issue', () => {
     const issue = {} as ValidationIssue;
-    if (issue.code === 'privacy.small-cell') expectTypeOf(issue.params).toEqualTypeOf<{ field: 'numerator' | 'value'; value: number; threshold: number; count?: number; denominator?: number }>();
+    if (issue.code === 'privacy.small-cell') {
+      // The count a value gives comes with its denominator, for a value only.
+      expectTypeOf(issue.params).toEqualTypeOf<
+        | { field: 'numerator' | 'value'; value: number; threshold: number; count?: undefined; denominator?: undefined }
+        | { field: 'value'; value: number; threshold: number; count: number; denominator: number }
+      >();
+    }
     // The first of two duplicates: a pointer, a line of NDJSON, a row of a table (and its sheet in a workbook), or one of these in another input.
     if (issue.code === 'unique.duplicate-id') expectTypeOf(issue.params.first).toEqualTypeOf<string | number | { row: number; sheet?: string } | { file: string; at: string | number | { row: number; sheet?: string } }>();
     if (issue.code === 'unique.duplicate-breakdown') expectTypeOf(issue.params.first).toEqualTypeOf<FirstSeen>();

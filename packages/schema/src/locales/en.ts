@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'sheet',
   file: 'file',
   quote: (text) => `"${text}"`,
+  number: String,
 };
 
 /** English messages. */
@@ -90,7 +91,7 @@ export const en: PhxLocale = {
     'csv.unclosed-quote': (p) => `A quote (") opened in column ${p.column} is never closed, so the rest of the file was read into this one cell, from "${p.value}": close the quote or remove it`,
     'csv.text-after-quote': (p) => `The cell in column ${p.column} opens with a quote (") and has text after the quote that closes it (${p.value}), so the cells and rows after it may have been read into this one cell: write a quote inside a cell twice ("") or remove the quotes`,
     'schema.invalid-type': (p) => {
-      const found = typeof p.value === 'string' ? `the text "${p.value}"` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'something else') : String(p.value);
+      const found = typeof p.value === 'string' ? `the text "${p.value}"` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'something else') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': write it without quotes' : '';
       return `${subject(words, p, 'the value')} should be ${words.kinds[p.expected ?? ''] ?? 'something else'}, not ${found}${unquote}`;
     },
@@ -134,28 +135,28 @@ export const en: PhxLocale = {
     'indicator.unit-mismatch': (p) => `Unit "${p.unit}" does not match the unit of "${p.indicator}" ("${p.expected}")`,
     'observation.value-missing': () => 'No value: give "value", or mark the observation "suppressed"',
     'observation.denominator-missing': (p) => `Indicator "${p.indicator}" needs a denominator beside the numerator`,
-    'arith.numerator-exceeds-denominator': (p) => `Numerator ${p.numerator} is larger than denominator ${p.denominator}`,
+    'arith.numerator-exceeds-denominator': (p) => `Numerator ${words.number(p.numerator)} is larger than denominator ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'The denominator is 0',
-    'arith.value-mismatch': (p) => `Value ${p.value} does not agree with numerator and denominator (expected ${p.expected})`,
-    'arith.percent-out-of-range': (p) => `Percentage ${p.value} is outside 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} is not a whole number`,
+    'arith.value-mismatch': (p) => `Value ${words.number(p.value)} does not agree with numerator and denominator (expected ${words.number(p.expected)})`,
+    'arith.percent-out-of-range': (p) => `Percentage ${words.number(p.value)} is outside 0–100`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)} is not a whole number`,
     'arith.value-outside-interval': (p) =>
-      p.value === null ? `The confidence interval ${p.lower}–${p.upper} is reversed` : `Value ${p.value} is outside its confidence interval ${p.lower}–${p.upper}`,
-    'arith.confidence-level-fraction': (p) => `Confidence level ${p.level}: the level is in percent, so this is a ${p.level} % interval; for a ${p.percent} % one, write ${p.percent}`,
+      p.value === null ? `The confidence interval ${words.number(p.lower)}–${words.number(p.upper)} is reversed` : `Value ${words.number(p.value)} is outside its confidence interval ${words.number(p.lower)}–${words.number(p.upper)}`,
+    'arith.confidence-level-fraction': (p) => `Confidence level ${words.number(p.level)}: the level is in percent, so this is a ${words.number(p.level)} % interval; for a ${words.number(p.percent)} % one, write ${words.number(p.percent)}`,
     'period.start-after-end': (p) => `The period starts (${p.start}) after it ends (${p.end})`,
     'period.in-future': (p) => `The period ends in the future (${p.end}; today is ${p.today})`,
     'meeting.end-before-start': (p) => `The meeting ends (${p.end}) before it starts (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action due ${p.due}, before the meeting (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `Indicator "${p.indicator}" cannot be broken down by ${words.fields[p.dimension as 'sex'] ?? p.dimension}`,
     'disagg.exceeds-total': (p) =>
-      `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${words.fields[p.dimension as 'sex'] ?? p.dimension} add up to ${p.sum}, more than the total ${p.total}`,
+      `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${words.fields[p.dimension as 'sex'] ?? p.dimension} add up to ${words.number(p.sum)}, more than the total ${words.number(p.total)}`,
     'disagg.below-total': (p) =>
-      `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${words.fields[p.dimension as 'sex'] ?? p.dimension} add up to ${p.sum}, less than the total ${p.total}: is a category missing?`,
+      `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${words.fields[p.dimension as 'sex'] ?? p.dimension} add up to ${words.number(p.sum)}, less than the total ${words.number(p.total)}: is a category missing?`,
     'package.placeholder': (p) => `"${p.value}" is a placeholder of the starter package: replace it with your own`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `Value ${p.value} of denominator ${p.denominator} gives a count of ${p.count}, below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the value out`
-        : `${capitalised(words.fields[p.field])} ${p.value} is below the suppression threshold ${p.threshold}: mark the observation "suppressed" and leave the number out`,
+        ? `Value ${words.number(p.value)} of denominator ${words.number(p.denominator)} gives a count of ${words.number(p.count)}, below the suppression threshold ${words.number(p.threshold)}: mark the observation "suppressed" and leave the value out`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} is below the suppression threshold ${words.number(p.threshold)}: mark the observation "suppressed" and leave the number out`,
     'privacy.suppressed-value-present': (p) => `The observation is suppressed, but its ${words.fields[p.field]} is still given`,
     'privacy.complementary-disclosure': (p) =>
       `This suppressed number can be worked out from the numbers shown (${figures(words, p.figures, 'the total')}), which add up by ${p.dimension.split(', ').map((name) => words.fields[name as 'sex'] ?? name).join(' and ')}: suppress one of them too`,

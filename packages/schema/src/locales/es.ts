@@ -1,7 +1,7 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'hoja',
   file: 'archivo',
   quote: (text) => `«${text}»`,
+  number: decimalComma,
 };
 
 /** The field of a breakdown's dimension, quoted. */
@@ -95,7 +96,7 @@ export const es: PhxLocale = {
     'csv.unclosed-quote': (p) => `Unas comillas (") abiertas en la columna ${p.column} no se cierran nunca: todo el resto del archivo se leyó en esta única celda, a partir de «${p.value}»; cierre las comillas o elimínelas`,
     'csv.text-after-quote': (p) => `La celda de la columna ${p.column} empieza con comillas (") y tiene texto después de las comillas que la cierran (${p.value}): las celdas y filas siguientes pueden haberse leído en esta única celda; duplique las comillas dentro de la celda ("") o elimínelas`,
     'schema.invalid-type': (p) => {
-      const found = typeof p.value === 'string' ? `el texto «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'otra cosa') : String(p.value);
+      const found = typeof p.value === 'string' ? `el texto «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'otra cosa') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': escriba el número sin comillas' : '';
       return `${subject(words, p, 'el valor')}: se esperaba ${words.kinds[p.expected ?? ''] ?? 'otra cosa'}, no ${found}${unquote}`;
     },
@@ -139,28 +140,28 @@ export const es: PhxLocale = {
     'indicator.unit-mismatch': (p) => `La unidad «${p.unit}» no coincide con la de «${p.indicator}» («${p.expected}»)`,
     'observation.value-missing': () => 'Sin valor: indique "value" o marque la observación como "suppressed"',
     'observation.denominator-missing': (p) => `El indicador «${p.indicator}» necesita un denominador además del numerador`,
-    'arith.numerator-exceeds-denominator': (p) => `El numerador ${p.numerator} es mayor que el denominador ${p.denominator}`,
+    'arith.numerator-exceeds-denominator': (p) => `El numerador ${words.number(p.numerator)} es mayor que el denominador ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'El denominador es 0',
-    'arith.value-mismatch': (p) => `El valor ${p.value} no concuerda con el numerador y el denominador (se esperaba ${p.expected})`,
-    'arith.percent-out-of-range': (p) => `El porcentaje ${p.value} está fuera de 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value}: no es un número entero`,
+    'arith.value-mismatch': (p) => `El valor ${words.number(p.value)} no concuerda con el numerador y el denominador (se esperaba ${words.number(p.expected)})`,
+    'arith.percent-out-of-range': (p) => `El porcentaje ${words.number(p.value)} está fuera de 0–100`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)}: no es un número entero`,
     'arith.value-outside-interval': (p) =>
-      p.value === null ? `El intervalo de confianza ${p.lower}–${p.upper} está invertido` : `El valor ${p.value} está fuera de su intervalo de confianza ${p.lower}–${p.upper}`,
-    'arith.confidence-level-fraction': (p) => `Nivel de confianza ${p.level}: el nivel se escribe en porcentaje, así que es un intervalo al ${p.level} %; para el ${p.percent} %, escriba ${p.percent}`,
+      p.value === null ? `El intervalo de confianza ${words.number(p.lower)}–${words.number(p.upper)} está invertido` : `El valor ${words.number(p.value)} está fuera de su intervalo de confianza ${words.number(p.lower)}–${words.number(p.upper)}`,
+    'arith.confidence-level-fraction': (p) => `Nivel de confianza ${words.number(p.level)}: el nivel se escribe en porcentaje, así que es un intervalo al ${words.number(p.level)} %; para el ${words.number(p.percent)} %, escriba ${words.number(p.percent)}`,
     'period.start-after-end': (p) => `El período empieza (${p.start}) después de terminar (${p.end})`,
     'period.in-future': (p) => `El período termina en el futuro (${p.end}; hoy es ${p.today})`,
     'meeting.end-before-start': (p) => `La reunión termina (${p.end}) antes de empezar (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Acción con vencimiento ${p.due}, antes de la reunión (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `El indicador «${p.indicator}» no se puede desglosar por ${dimension(p.dimension)}`,
     'disagg.exceeds-total': (p) =>
-      `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${dimension(p.dimension)} suman ${p.sum}, más que el total ${p.total}`,
+      `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${dimension(p.dimension)} suman ${words.number(p.sum)}, más que el total ${words.number(p.total)}`,
     'disagg.below-total': (p) =>
-      `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${dimension(p.dimension)} suman ${p.sum}, menos que el total ${p.total}: ¿falta una categoría?`,
+      `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${dimension(p.dimension)} suman ${words.number(p.sum)}, menos que el total ${words.number(p.total)}: ¿falta una categoría?`,
     'package.placeholder': (p) => `«${p.value}» es un marcador del paquete inicial: sustitúyalo por su propio valor`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `El valor ${p.value} con denominador ${p.denominator} da un recuento de ${p.count}: por debajo del umbral de supresión ${p.threshold}; marque la observación como "suppressed" y omita el valor`
-        : `${capitalised(words.fields[p.field])} ${p.value}: por debajo del umbral de supresión ${p.threshold}; marque la observación como "suppressed" y omita el número`,
+        ? `El valor ${words.number(p.value)} con denominador ${words.number(p.denominator)} da un recuento de ${words.number(p.count)}: por debajo del umbral de supresión ${words.number(p.threshold)}; marque la observación como "suppressed" y omita el valor`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)}: por debajo del umbral de supresión ${words.number(p.threshold)}; marque la observación como "suppressed" y omita el número`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero el campo ${words.quote(words.fields[p.field])} sigue presente`,
     'privacy.complementary-disclosure': (p) =>
       `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(', ')}: suprima uno más de ellos`,

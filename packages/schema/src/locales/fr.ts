@@ -1,7 +1,7 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'feuille',
   file: 'fichier',
   quote: (text) => `« ${text} »`,
+  number: decimalComma,
 };
 
 /** The field of a breakdown's dimension, quoted. */
@@ -95,7 +96,7 @@ export const fr: PhxLocale = {
     'csv.unclosed-quote': (p) => `Un guillemet (") ouvert dans la colonne ${p.column} n'est jamais fermé : tout le reste du fichier a été lu dans cette seule cellule, à partir de « ${p.value} » ; fermez le guillemet ou supprimez-le`,
     'csv.text-after-quote': (p) => `La cellule de la colonne ${p.column} commence par un guillemet (") et contient du texte après le guillemet qui la ferme (${p.value}) : les cellules et les lignes suivantes ont pu être lues dans cette seule cellule ; doublez les guillemets à l'intérieur de la cellule ("") ou supprimez-les`,
     'schema.invalid-type': (p) => {
-      const found = typeof p.value === 'string' ? `le texte « ${p.value} »` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'autre chose') : String(p.value);
+      const found = typeof p.value === 'string' ? `le texte « ${p.value} »` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'autre chose') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ' : écrivez le nombre sans guillemets' : '';
       return `${subject(words, p, 'la valeur')} : il faut ${words.kinds[p.expected ?? ''] ?? 'autre chose'}, et non ${found}${unquote}`;
     },
@@ -139,28 +140,28 @@ export const fr: PhxLocale = {
     'indicator.unit-mismatch': (p) => `L'unité « ${p.unit} » ne correspond pas à celle de « ${p.indicator} » (« ${p.expected} »)`,
     'observation.value-missing': () => 'Aucune valeur : indiquez "value" ou marquez l\'observation "suppressed"',
     'observation.denominator-missing': (p) => `L'indicateur « ${p.indicator} » demande un dénominateur en plus du numérateur`,
-    'arith.numerator-exceeds-denominator': (p) => `Le numérateur ${p.numerator} dépasse le dénominateur ${p.denominator}`,
+    'arith.numerator-exceeds-denominator': (p) => `Le numérateur ${words.number(p.numerator)} dépasse le dénominateur ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'Le dénominateur vaut 0',
-    'arith.value-mismatch': (p) => `La valeur ${p.value} ne concorde pas avec le numérateur et le dénominateur (attendu ${p.expected})`,
-    'arith.percent-out-of-range': (p) => `Le pourcentage ${p.value} est hors de 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} : ce n'est pas un nombre entier`,
+    'arith.value-mismatch': (p) => `La valeur ${words.number(p.value)} ne concorde pas avec le numérateur et le dénominateur (attendu ${words.number(p.expected)})`,
+    'arith.percent-out-of-range': (p) => `Le pourcentage ${words.number(p.value)} est hors de 0–100`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)} : ce n'est pas un nombre entier`,
     'arith.value-outside-interval': (p) =>
-      p.value === null ? `L'intervalle de confiance ${p.lower}–${p.upper} est inversé` : `La valeur ${p.value} est hors de son intervalle de confiance ${p.lower}–${p.upper}`,
-    'arith.confidence-level-fraction': (p) => `Niveau de confiance ${p.level} : le niveau s'écrit en pour cent, c'est donc un intervalle à ${p.level} % ; pour ${p.percent} %, écrivez ${p.percent}`,
+      p.value === null ? `L'intervalle de confiance ${words.number(p.lower)}–${words.number(p.upper)} est inversé` : `La valeur ${words.number(p.value)} est hors de son intervalle de confiance ${words.number(p.lower)}–${words.number(p.upper)}`,
+    'arith.confidence-level-fraction': (p) => `Niveau de confiance ${words.number(p.level)} : le niveau s'écrit en pour cent, c'est donc un intervalle à ${words.number(p.level)} % ; pour ${words.number(p.percent)} %, écrivez ${words.number(p.percent)}`,
     'period.start-after-end': (p) => `La période commence (${p.start}) après sa fin (${p.end})`,
     'period.in-future': (p) => `La période se termine dans le futur (${p.end} ; nous sommes le ${p.today})`,
     'meeting.end-before-start': (p) => `La réunion se termine (${p.end}) avant de commencer (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action à échéance du ${p.due}, avant la réunion (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `L'indicateur « ${p.indicator} » ne peut pas être ventilé par ${dimension(p.dimension)}`,
     'disagg.exceeds-total': (p) =>
-      `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${dimension(p.dimension)} totalisent ${p.sum}, plus que le total ${p.total}`,
+      `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${dimension(p.dimension)} totalisent ${words.number(p.sum)}, plus que le total ${words.number(p.total)}`,
     'disagg.below-total': (p) =>
-      `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${dimension(p.dimension)} totalisent ${p.sum}, moins que le total ${p.total} : manque-t-il une catégorie ?`,
+      `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${dimension(p.dimension)} totalisent ${words.number(p.sum)}, moins que le total ${words.number(p.total)} : manque-t-il une catégorie ?`,
     'package.placeholder': (p) => `« ${p.value} » est un exemple du paquet de départ : remplacez-le par votre valeur`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `La valeur ${p.value} pour un dénominateur de ${p.denominator} donne un effectif de ${p.count} : sous le seuil de masquage ${p.threshold} ; marquez l'observation "suppressed" et omettez la valeur`
-        : `${capitalised(words.fields[p.field])} ${p.value} : sous le seuil de masquage ${p.threshold} ; marquez l'observation "suppressed" et omettez le nombre`,
+        ? `La valeur ${words.number(p.value)} pour un dénominateur de ${words.number(p.denominator)} donne un effectif de ${words.number(p.count)} : sous le seuil de masquage ${words.number(p.threshold)} ; marquez l'observation "suppressed" et omettez la valeur`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} : sous le seuil de masquage ${words.number(p.threshold)} ; marquez l'observation "suppressed" et omettez le nombre`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais le champ ${words.quote(words.fields[p.field])} est encore rempli`,
     'privacy.complementary-disclosure': (p) =>
       `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(', ')} : masquez-en un de plus`,

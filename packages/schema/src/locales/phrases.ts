@@ -23,6 +23,13 @@ export interface Words {
   /** The word for a file, before its name: `file "facilities.csv"`. */
   file: string;
   quote: (text: string) => string;
+  /** A number of the data as the language writes it in a sentence: `8523.5` in English, `8523,5` in Ukrainian. */
+  number: (value: number) => string;
+}
+
+/** A number with a decimal comma, as Russian, Ukrainian, French and Spanish write it (and Excel shows it in their locales). */
+export function decimalComma(value: number): string {
+  return String(value).replace('.', ',');
 }
 
 /** The first letter in capitals. */
@@ -49,6 +56,7 @@ export function keyOf(field: string): string {
 /** The value found, quoted when it is a text; the kind of value in words when it is a list or a group of fields. */
 export function shown(words: Words, p: Pick<ZodIssueParams, 'value' | 'received'>): string {
   if (typeof p.value === 'string') return words.quote(p.value);
+  if (typeof p.value === 'number') return words.number(p.value);
   return p.value === undefined ? (words.kinds[p.received ?? 'object'] ?? words.kinds.object!) : String(p.value);
 }
 

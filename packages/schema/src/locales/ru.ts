@@ -1,7 +1,7 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'лист',
   file: 'файл',
   quote: (text) => `«${text}»`,
+  number: decimalComma,
 };
 
 /** The field of a breakdown's dimension, quoted. */
@@ -95,7 +96,7 @@ export const ru: PhxLocale = {
     'csv.unclosed-quote': (p) => `В столбце ${p.column} открыта кавычка ("), но не закрыта, поэтому весь остаток файла прочитан в эту одну ячейку, начиная с «${p.value}»: закройте кавычку или удалите её`,
     'csv.text-after-quote': (p) => `Ячейка в столбце ${p.column} начинается с кавычки ("), но после закрывающей кавычки в ней есть ещё текст (${p.value}), поэтому следующие ячейки и строки могли быть прочитаны в эту одну ячейку: удвойте кавычки внутри ячейки ("") или удалите их`,
     'schema.invalid-type': (p) => {
-      const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'другое') : String(p.value);
+      const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'другое') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишите число без кавычек' : '';
       return `${subject(words, p, 'значение')}: ожидается ${words.kinds[p.expected ?? ''] ?? 'другое'}, а указано ${found}${unquote}`;
     },
@@ -139,28 +140,28 @@ export const ru: PhxLocale = {
     'indicator.unit-mismatch': (p) => `Единица «${p.unit}» не совпадает с единицей индикатора «${p.indicator}» («${p.expected}»)`,
     'observation.value-missing': () => 'Нет значения: укажите "value" или отметьте наблюдение как "suppressed"',
     'observation.denominator-missing': (p) => `Для индикатора «${p.indicator}» кроме числителя нужен знаменатель`,
-    'arith.numerator-exceeds-denominator': (p) => `Числитель ${p.numerator} больше знаменателя ${p.denominator}`,
+    'arith.numerator-exceeds-denominator': (p) => `Числитель ${words.number(p.numerator)} больше знаменателя ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'Знаменатель равен 0',
-    'arith.value-mismatch': (p) => `Значение ${p.value} не согласуется с числителем и знаменателем (ожидалось ${p.expected})`,
-    'arith.percent-out-of-range': (p) => `Процент ${p.value} вне диапазона 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} — не целое число`,
+    'arith.value-mismatch': (p) => `Значение ${words.number(p.value)} не согласуется с числителем и знаменателем (ожидалось ${words.number(p.expected)})`,
+    'arith.percent-out-of-range': (p) => `Процент ${words.number(p.value)} вне диапазона 0–100`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)} — не целое число`,
     'arith.value-outside-interval': (p) =>
-      p.value === null ? `Границы доверительного интервала ${p.lower}–${p.upper} перепутаны` : `Значение ${p.value} вне доверительного интервала ${p.lower}–${p.upper}`,
-    'arith.confidence-level-fraction': (p) => `Уровень доверия ${p.level}: уровень указывается в процентах, так что это интервал ${p.level} %; для ${p.percent} % укажите ${p.percent}`,
+      p.value === null ? `Границы доверительного интервала ${words.number(p.lower)}–${words.number(p.upper)} перепутаны` : `Значение ${words.number(p.value)} вне доверительного интервала ${words.number(p.lower)}–${words.number(p.upper)}`,
+    'arith.confidence-level-fraction': (p) => `Уровень доверия ${words.number(p.level)}: уровень указывается в процентах, так что это интервал ${words.number(p.level)} %; для ${words.number(p.percent)} % укажите ${words.number(p.percent)}`,
     'period.start-after-end': (p) => `Период начинается (${p.start}) после своего окончания (${p.end})`,
     'period.in-future': (p) => `Период заканчивается в будущем (${p.end}; сегодня ${p.today})`,
     'meeting.end-before-start': (p) => `Встреча заканчивается (${p.end}) раньше, чем начинается (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Срок действия ${p.due} — раньше встречи (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `Индикатор «${p.indicator}» нельзя разбивать по признаку ${dimension(p.dimension)}`,
     'disagg.exceeds-total': (p) =>
-      `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${p.sum}, больше общего итога ${p.total}`,
+      `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${words.number(p.sum)}, больше общего итога ${words.number(p.total)}`,
     'disagg.below-total': (p) =>
-      `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${p.sum}, меньше общего итога ${p.total}: не пропущена ли категория?`,
+      `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${words.number(p.sum)}, меньше общего итога ${words.number(p.total)}: не пропущена ли категория?`,
     'package.placeholder': (p) => `«${p.value}» — заполнитель из шаблона пакета: замените его своим значением`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `Значение ${p.value} при знаменателе ${p.denominator} даёт количество ${p.count}, меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте значение`
-        : `${capitalised(words.fields[p.field])} ${p.value} меньше порога скрытия ${p.threshold}: отметьте наблюдение как "suppressed" и не указывайте число`,
+        ? `Значение ${words.number(p.value)} при знаменателе ${words.number(p.denominator)} даёт количество ${words.number(p.count)}, меньше порога скрытия ${words.number(p.threshold)}: отметьте наблюдение как "suppressed" и не указывайте значение`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} меньше порога скрытия ${words.number(p.threshold)}: отметьте наблюдение как "suppressed" и не указывайте число`,
     'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но поле ${words.quote(words.fields[p.field])} всё ещё заполнено`,
     'privacy.complementary-disclosure': (p) =>
       `Это скрытое число можно вычислить из показанных чисел (${figures(words, p.figures, 'общий итог')}), которые складываются по признаку ${p.dimension.split(', ').map(dimension).join(', ')}: скройте ещё одно из них`,

@@ -1,7 +1,7 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'аркуш',
   file: 'файл',
   quote: (text) => `«${text}»`,
+  number: decimalComma,
 };
 
 /** The field of a breakdown's dimension, quoted. */
@@ -95,7 +96,7 @@ export const uk: PhxLocale = {
     'csv.unclosed-quote': (p) => `У стовпці ${p.column} відкрито лапки ("), але не закрито, тому всю решту файлу прочитано в цю одну клітинку, починаючи з «${p.value}»: закрийте лапки або видаліть їх`,
     'csv.text-after-quote': (p) => `Клітинка в стовпці ${p.column} починається з лапок ("), але після закривальних лапок у ній є ще текст (${p.value}), тому наступні клітинки й рядки могли бути прочитані в цю одну клітинку: подвойте лапки всередині клітинки ("") або видаліть їх`,
     'schema.invalid-type': (p) => {
-      const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'інше') : String(p.value);
+      const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'інше') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишіть число без лапок' : '';
       return `${subject(words, p, 'значення')}: очікується ${words.kinds[p.expected ?? ''] ?? 'інше'}, а зазначено ${found}${unquote}`;
     },
@@ -139,28 +140,28 @@ export const uk: PhxLocale = {
     'indicator.unit-mismatch': (p) => `Одиниця «${p.unit}» не збігається з одиницею індикатора «${p.indicator}» («${p.expected}»)`,
     'observation.value-missing': () => 'Немає значення: зазначте "value" або позначте спостереження як "suppressed"',
     'observation.denominator-missing': (p) => `Для індикатора «${p.indicator}» крім чисельника потрібен знаменник`,
-    'arith.numerator-exceeds-denominator': (p) => `Чисельник ${p.numerator} більший за знаменник ${p.denominator}`,
+    'arith.numerator-exceeds-denominator': (p) => `Чисельник ${words.number(p.numerator)} більший за знаменник ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'Знаменник дорівнює 0',
-    'arith.value-mismatch': (p) => `Значення ${p.value} не узгоджується з чисельником і знаменником (очікувалося ${p.expected})`,
-    'arith.percent-out-of-range': (p) => `Відсоток ${p.value} поза межами 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${p.value} — не ціле число`,
+    'arith.value-mismatch': (p) => `Значення ${words.number(p.value)} не узгоджується з чисельником і знаменником (очікувалося ${words.number(p.expected)})`,
+    'arith.percent-out-of-range': (p) => `Відсоток ${words.number(p.value)} поза межами 0–100`,
+    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)} — не ціле число`,
     'arith.value-outside-interval': (p) =>
-      p.value === null ? `Межі довірчого інтервалу ${p.lower}–${p.upper} переплутано` : `Значення ${p.value} поза довірчим інтервалом ${p.lower}–${p.upper}`,
-    'arith.confidence-level-fraction': (p) => `Рівень довіри ${p.level}: рівень зазначається у відсотках, тож це інтервал ${p.level} %; для ${p.percent} % зазначте ${p.percent}`,
+      p.value === null ? `Межі довірчого інтервалу ${words.number(p.lower)}–${words.number(p.upper)} переплутано` : `Значення ${words.number(p.value)} поза довірчим інтервалом ${words.number(p.lower)}–${words.number(p.upper)}`,
+    'arith.confidence-level-fraction': (p) => `Рівень довіри ${words.number(p.level)}: рівень зазначається у відсотках, тож це інтервал ${words.number(p.level)} %; для ${words.number(p.percent)} % зазначте ${words.number(p.percent)}`,
     'period.start-after-end': (p) => `Період починається (${p.start}) після свого завершення (${p.end})`,
     'period.in-future': (p) => `Період закінчується в майбутньому (${p.end}; сьогодні ${p.today})`,
     'meeting.end-before-start': (p) => `Зустріч закінчується (${p.end}) раніше, ніж починається (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Строк дії ${p.due} — раніше за зустріч (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `Індикатор «${p.indicator}» не можна розбивати за ознакою ${dimension(p.dimension)}`,
     'disagg.exceeds-total': (p) =>
-      `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${p.sum}, більше за загальний підсумок ${p.total}`,
+      `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${words.number(p.sum)}, більше за загальний підсумок ${words.number(p.total)}`,
     'disagg.below-total': (p) =>
-      `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${p.sum}, менше за загальний підсумок ${p.total}: чи не пропущено категорію?`,
+      `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${words.number(p.sum)}, менше за загальний підсумок ${words.number(p.total)}: чи не пропущено категорію?`,
     'package.placeholder': (p) => `«${p.value}» — заповнювач із шаблону пакета: замініть його своїм значенням`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `Значення ${p.value} при знаменнику ${p.denominator} дає кількість ${p.count}, менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте значення`
-        : `${capitalised(words.fields[p.field])} ${p.value} менше за поріг приховування ${p.threshold}: позначте спостереження як "suppressed" і не зазначайте число`,
+        ? `Значення ${words.number(p.value)} при знаменнику ${words.number(p.denominator)} дає кількість ${words.number(p.count)}, менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте значення`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено`,
     'privacy.complementary-disclosure': (p) =>
       `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються за ознакою ${p.dimension.split(', ').map(dimension).join(', ')}: приховайте ще одне з них`,

@@ -5,6 +5,7 @@ import { validateFile } from '../../src/file/validate-file.js';
 import { locales, type Locale } from '../../src/locales/index.js';
 import { issueCodes, type IssueCode } from '../../src/validate/codes.js';
 import type { ValidationIssue } from '../../src/validate/issue.js';
+import { messageExamples } from '../../src/validate/message-examples.js';
 import { formatIssue, renderMessage } from '../../src/validate/messages.js';
 import { validateNdjson } from '../../src/validate/ndjson.js';
 import { validate } from '../../src/validate/sync.js';
@@ -73,7 +74,30 @@ describe('messages', () => {
       const [issue] = validate(text, { now, locale }).issues;
       expect(issue!.message).toBe(renderMessage(issue!.code, issue!.params, locale));
     }
-    expect(validate(text, { now, locale: 'ru' }).issues[0]!.message).toBe('Значение 31 не согласуется с числителем и знаменателем (ожидалось 28.7)');
+    expect(validate(text, { now, locale: 'ru' }).issues[0]!.message).toBe('Значение 31 не согласуется с числителем и знаменателем (ожидалось 28,7)');
+  });
+
+  it('write the numbers of the data as each language writes them: a decimal comma but in English', () => {
+    const decimals = (value: unknown): number[] =>
+      typeof value === 'number' ? (Number.isInteger(value) ? [] : [value]) : value !== null && typeof value === 'object' ? Object.values(value).flatMap(decimals) : [];
+    const withDecimals = [
+      ...Object.entries(messageExamples).map(([code, params]) => ({ code, params }) as ValidationIssue),
+      { code: 'arith.value-mismatch', params: { value: 31, expected: 28.7 } },
+      { code: 'privacy.small-cell', params: { field: 'value', value: 0.5, threshold: 5, count: 2, denominator: 400 } },
+      { code: 'disagg.exceeds-total', params: { dimension: 'sex', field: 'denominator', sum: 8523.5, total: 8500.25, parts: 2 } },
+      { code: 'schema.too-small', params: { zodCode: 'too_small', origin: 'number', minimum: 0, inclusive: true, value: -0.5, field: 'value' } },
+    ].filter(({ params }) => decimals(params).length > 0) as ValidationIssue[];
+    expect(new Set(withDecimals.map(({ code }) => code)).size).toBeGreaterThanOrEqual(7);
+    for (const { code, params } of withDecimals) {
+      for (const locale of localeTags) {
+        const message = renderMessage(code, params, locale);
+        for (const number of decimals(params)) {
+          const [written, other] = locale === 'en' ? [String(number), String(number).replace('.', ',')] : [String(number).replace('.', ','), String(number)];
+          expect(message, `${code} in ${locale}`).toContain(written);
+          expect(message, `${code} in ${locale}`).not.toContain(other);
+        }
+      }
+    }
   });
 
   it('keep params that are plain JSON, so that an issue can be stored and rendered again', () => {
