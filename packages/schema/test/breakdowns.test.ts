@@ -26,7 +26,7 @@ const groupKeys = fc.constantFrom(
 
 const firstGroup = { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'ZM-PACRA-120045', scope: { country: 'ZM' }, period: { start: '2020-01-01', end: '2020-12-31' }, dataSource: 'routine-programme-data' };
 
-/** Categories: mostly one dimension, so that breakdowns by sex and by age fill up; now and then two, or a population. */
+/** Categories: mostly one dimension, so that breakdowns by sex and by age fill up; now and then two, or a population (one not ASCII, kept apart in the texts' table). */
 const disaggregation = fc.oneof(
   { weight: 2, arbitrary: fc.constant(undefined) },
   { weight: 3, arbitrary: fc.constantFrom('female', 'male', 'transgender', 'other', 'unknown', 'all').map((sex) => ({ sex })) },
@@ -34,7 +34,7 @@ const disaggregation = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record(
-      { sex: fc.constantFrom('female', 'male', 'all'), ageGroup: fc.constantFrom('<18', '50+', 'all'), population: fc.constantFrom('women-in-prison', 'prison-staff', 'all') },
+      { sex: fc.constantFrom('female', 'male', 'all'), ageGroup: fc.constantFrom('<18', '50+', 'all'), population: fc.constantFrom('women-in-prison', 'prison-staff', 'жінки-в-тюрмах', 'all') },
       { requiredKeys: [] },
     ),
   },

@@ -122,6 +122,8 @@ function dimensionsOf(code: number): string {
 export class Breakdowns<Context extends number | undefined> {
   /** Each distinct text of a group's fields, numbered. */
   private texts = new IdTable<number>();
+  /** The texts by number, listed when a message first needs one ({@link textOf}). */
+  private textsByNumber: string[] | undefined;
   /** The group's fields as text numbers, and the texts they were made from: most records share them with the last. */
   private readonly key = new Uint32Array(GROUP_FIELDS);
   private readonly keyTexts: (string | undefined)[] = new Array<string | undefined>(GROUP_FIELDS).fill(undefined);
@@ -254,6 +256,7 @@ export class Breakdowns<Context extends number | undefined> {
       if (this.blocks.at(block + BLOCK_SUPPRESSED) !== NONE || (total !== NONE && (this.codes.at(total) & SUPPRESSED) !== 0)) this.checkDisclosures(block, total);
     }
     this.texts = new IdTable();
+    this.textsByNumber = undefined;
     this.keyTexts.fill(undefined);
     this.frame = NONE;
     this.frames = new TupleTable(FRAME_FIELDS.length);
@@ -463,20 +466,25 @@ export class Breakdowns<Context extends number | undefined> {
     }
   }
 
+  /**
+   * The text of a number, from the texts listed once the first time one is asked for (in `finish`, for a message): a
+   * look-up each, where walking the table for each would take time growing with the texts before it.
+   */
+  private textOf(number: number): string {
+    if (!this.textsByNumber) {
+      this.textsByNumber = [];
+      for (const text of this.texts.keys()) this.textsByNumber[this.texts.get(text)!] = text;
+    }
+    return this.textsByNumber[number]!;
+  }
+
   /** The categories of a row, as {@link categoriesOf} writes them; `population` is its text number + 1, 0 for none. */
   private categoriesOfRow(row: number, population: number): Record<string, string> {
     const code = this.codes.at(row);
     const categories: Record<string, string> = {};
     if ((code & 0xf) !== 0) categories.sex = SEX[(code & 0xf) - 1]!;
     if (((code >> AGE_SHIFT) & 0xf) !== 0) categories.ageGroup = AGE[((code >> AGE_SHIFT) & 0xf) - 1]!;
-    if (population !== 0) {
-      for (const text of this.texts.keys()) {
-        if (this.texts.get(text) === population - 1) {
-          categories.population = text;
-          break;
-        }
-      }
-    }
+    if (population !== 0) categories.population = this.textOf(population - 1);
     return categories;
   }
 }
