@@ -149,7 +149,7 @@ function validationRulesDoc(): string {
     'suppressed, missing and not given numbers of a group are unknowns of these sums, and one is given away when the',
     'sums leave it one value. The issue is at the suppressed observation and names the figures that give it away',
     '(`figures`, by their categories, `{}` for the total). A percentage or rate without its numerator gives its count',
-    'as value × denominator ÷ 100 (or 100 000, 10 000 for a rate) when its rounding is under half a person: that count',
+    'when one whole number alone, × 100 ÷ the denominator (or × 100 000, 10 000 for a rate), is the value as written (1 % of 120 is 1): that count',
     'is held to `privacy.small-cell` and takes part in these sums as a number shown. Only indicators that count people',
     '(`countsPeople`) are concerned. Quarters are not compared with their year: the sums span one period.\n',
     '| code | severity | checked by | meaning | example |',

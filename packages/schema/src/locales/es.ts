@@ -164,7 +164,7 @@ export const es: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)}: por debajo del umbral de supresión ${words.number(p.threshold)}; marque la observación como "suppressed" y omita el número`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero el campo ${words.quote(words.fields[p.field])} sigue presente`,
     'privacy.complementary-disclosure': (p) =>
-      `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(', ')}: suprima uno más de ellos`,
+      `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(' y ')}: suprima uno más de ellos`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,

@@ -164,7 +164,7 @@ export const fr: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} : sous le seuil de masquage ${words.number(p.threshold)} ; marquez l'observation "suppressed" et omettez le nombre`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais le champ ${words.quote(words.fields[p.field])} est encore rempli`,
     'privacy.complementary-disclosure': (p) =>
-      `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(', ')} : masquez-en un de plus`,
+      `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total', ' ; ')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(' et ')} : masquez-en un de plus`,
     'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,
     'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',
     'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,

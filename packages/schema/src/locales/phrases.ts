@@ -67,9 +67,12 @@ export function categories(words: Words, given: Record<string, string>): string 
     .join(', ');
 }
 
-/** The observations whose numbers give a suppressed one away, by their categories, as a message lists them: `the total; sex "male"`. */
-export function figures(words: Words, given: readonly Record<string, string>[], total: string): string {
-  return given.map((categoriesOfOne) => categories(words, categoriesOfOne) || total).join('; ');
+/**
+ * The observations whose numbers give a suppressed one away, by their categories, as a message lists them: `the total;
+ * sex "male"` (French puts a space before the semicolon).
+ */
+export function figures(words: Words, given: readonly Record<string, string>[], total: string, separator = '; '): string {
+  return given.map((categoriesOfOne) => categories(words, categoriesOfOne) || total).join(separator);
 }
 
 /** The field an open codelist fills, whose words name the list. */

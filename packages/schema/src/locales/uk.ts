@@ -164,7 +164,7 @@ export const uk: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено`,
     'privacy.complementary-disclosure': (p) =>
-      `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються за ознакою ${p.dimension.split(', ').map(dimension).join(', ')}: приховайте ще одне з них`,
+      `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються ${p.dimension.includes(', ') ? `за ознаками ${p.dimension.split(', ').map(dimension).join(' і ')}` : `за ознакою ${dimension(p.dimension)}`}: приховайте ще одне з них`,
     'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,
     'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',
     'sheet.unknown-sheet': (p) => `Аркуш «${p.sheet}» не містить записів PHX: його стовпці не називають полів жодного типу записів; назвіть аркуш за його записами або видаліть його`,

@@ -26,17 +26,20 @@ export function valueOfParts(definition: Pick<IndicatorDefinition, 'calculation'
 }
 
 /**
- * The count of people a percentage or rate gives with its denominator when its numerator is left out: value ×
- * denominator ÷ the unit's scale, rounded, when the value's own rounding (half a unit of its last decimal, × denominator
- * ÷ scale) is below half a person, so that one whole number is left; undefined otherwise, and for a count. 0.5 % of
- * 400 is 2 (give or take 0.2); 5 % of 1000 is anything from 45 to 55.
+ * The count of people a percentage or rate gives with its denominator when its numerator is left out: the one whole
+ * number whose value (× the unit's scale ÷ denominator), written with the decimals the value has, is the value; undefined
+ * when none or several are (and for a count). 0.5 % of 400 is 2; 1 % of 120 is 1 (0 is 0 %, 2 is 1.67 %); 5 % of 1000 is
+ * anything from 45 to 55. A count on the edge of the value's rounding counts as one it may be, whichever way it rounds.
  */
 export function impliedCount(unit: string, value: number | undefined, denominator: number | undefined): number | undefined {
   if (value === undefined || denominator === undefined) return undefined;
   const scale = unit === 'count' ? undefined : scaleOfUnit[unit];
   if (scale === undefined) return undefined;
-  const rounding = (0.5 * 10 ** -decimalsOf(value) * denominator) / scale;
-  return rounding < 0.5 ? Math.round((value * denominator) / scale) : undefined;
+  // Half a unit of the value's last decimal, widened by the error of floating-point arithmetic.
+  const half = 0.5 * 10 ** -decimalsOf(value) + 1e-9 * Math.max(1, Math.abs(value));
+  const first = Math.max(0, Math.ceil(((value - half) * denominator) / scale));
+  const last = Math.floor(((value + half) * denominator) / scale);
+  return first === last ? first : undefined;
 }
 
 /** How many decimals `value` is written with (as `String(value)` writes it). */

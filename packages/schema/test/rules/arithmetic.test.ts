@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indicatorCatalogue } from '../../src/catalogue/indicators.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
 import { formatIssue } from '../../src/validate/messages.js';
-import { valueOfParts } from '../../src/validate/arithmetic.js';
+import { impliedCount, valueOfParts } from '../../src/validate/arithmetic.js';
 import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, ZAMBIA_TRUST, type Loose } from './fixtures.js';
 
 const check = (record: Loose) => validateRecord('observation', record, { now: NOW });
@@ -81,6 +81,41 @@ describe('valueOfParts', () => {
     const percent = { calculation: 'proportion', unit: 'percent' } as const;
     expect([valueOfParts(percent, 3, 0), valueOfParts(percent, undefined, 10), valueOfParts(percent, 3)]).toEqual([undefined, undefined, undefined]);
     expect([valueOfParts({ calculation: 'count', unit: 'count' }, 12), valueOfParts({ calculation: 'count', unit: 'count' }, undefined)]).toEqual([12, undefined]);
+  });
+});
+
+describe('impliedCount', () => {
+  /**
+   * The counts a percentage written `digits / 10^decimals` gives with a denominator, by whole numbers: those whose
+   * percentage is within half a unit of the value's last decimal, ends included.
+   */
+  function countsOf(digits: number, decimals: number, denominator: number): number[] {
+    const counts: number[] = [];
+    // |count × 100 / denominator − digits / 10^d| ≤ ½ × 10^−d, times 2 × 10^d × denominator: whole numbers only.
+    const scale = 2 * 10 ** decimals;
+    for (let count = 0; count * 100 * scale <= (2 * digits + 1) * denominator; count++) {
+      if (Math.abs(count * 100 * scale - 2 * digits * denominator) <= denominator) counts.push(count);
+    }
+    return counts;
+  }
+
+  it('is the one count a percentage and its denominator leave, and nothing when they leave none or several', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 0, max: 3 }), fc.double({ min: 0, max: 1, noNaN: true }), (denominator, decimals, share) => {
+        // The percentage of a count, written with `decimals` decimals, as a data officer's sheet rounds it.
+        let digits = Math.round((Math.round(share * denominator) * 100 * 10 ** decimals) / denominator);
+        const value = digits / 10 ** decimals;
+        // The value is written with the decimals it needs (12.50 is 12.5 in JSON): a trailing 0 says nothing.
+        let written = decimals;
+        while (written > 0 && digits % 10 === 0) [digits, written] = [digits / 10, written - 1];
+        const counts = countsOf(digits, written, denominator);
+        expect(impliedCount('percent', value, denominator)).toBe(counts.length === 1 ? counts[0] : undefined);
+      }),
+    );
+    // 1 % of 120 is 1 (0 is 0 %, 2 is 1.67 %); 100 % of 102 is 102; 0.3 % of 1000 is 3.
+    expect([impliedCount('percent', 1, 120), impliedCount('percent', 100, 102), impliedCount('percent', 0.3, 1000)]).toEqual([1, 102, 3]);
+    // 5 % of 1000 is anything from 45 to 55; 60 per 100 000 of 8 523.5 is no whole number (5.07 to 5.16).
+    expect([impliedCount('percent', 5, 1000), impliedCount('rate-per-100000', 60, 8523.5), impliedCount('count', 3, 10)]).toEqual([undefined, undefined, undefined]);
   });
 });
 

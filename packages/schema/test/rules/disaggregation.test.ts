@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { renderMessage } from '../../src/validate/messages.js';
+import type { IssueParams } from '../../src/validate/params.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
 import { changed, countObservation, expectClean, expectOnly, NOW, prevalence, type Loose } from './fixtures.js';
 
@@ -153,6 +155,15 @@ describe('privacy.complementary-disclosure', () => {
     const issue = expectOnly(result, 'privacy.complementary-disclosure', '/observations/2/suppressed');
     expect(issue.params).toEqual({ dimension: 'sex', parts: 2, figures: [{}, { sex: 'male' }] });
     expect(issue.message).toBe('This suppressed number can be worked out from the numbers shown (the total; sex "male"), which add up by sex: suppress one of them too');
+  });
+
+  it('names two dimensions the figures add up by as each language joins them', () => {
+    const params: IssueParams['privacy.complementary-disclosure'] = { dimension: 'sex, ageGroup', parts: 2, figures: [{}, { sex: 'male' }] };
+    expect(renderMessage('privacy.complementary-disclosure', params, 'uk')).toContain('(загальний підсумок; стать «male»), що складаються за ознаками «стать» і «вікова група»:');
+    expect(renderMessage('privacy.complementary-disclosure', params, 'ru')).toContain('складываются по признакам «пол» и «возрастная группа»:');
+    expect(renderMessage('privacy.complementary-disclosure', params, 'fr')).toContain("(le total ; sexe « male »), qui s'additionnent par « sexe » et « tranche d'âge » :");
+    expect(renderMessage('privacy.complementary-disclosure', params, 'es')).toContain('se suman por «sexo» y «grupo de edad»:');
+    expect(renderMessage('privacy.complementary-disclosure', { ...params, dimension: 'sex' }, 'uk')).toContain('що складаються за ознакою «стать»:');
   });
 
   it('rejects a suppressed total that its visible parts add up to', () => {

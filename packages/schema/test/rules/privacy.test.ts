@@ -52,7 +52,7 @@ describe('privacy.small-cell', () => {
       if (numerator === undefined) delete obs.numerator;
       return obs;
     };
-    // 0.5 % of 400 is 2 people (give or take 0.2).
+    // 0.5 % of 400 is 2 people (1.8 to 2.2).
     const issue = expectOnly(validateRecord('observation', share(undefined, 400, 0.5), { now: NOW }), 'privacy.small-cell', '/value');
     expect(issue.params).toEqual({ field: 'value', value: 0.5, threshold: 5, count: 2, denominator: 400 });
     expect(issue.message).toBe('Value 0.5 of denominator 400 gives a count of 2, below the suppression threshold 5: mark the observation "suppressed" and leave the value out');
@@ -61,8 +61,14 @@ describe('privacy.small-cell', () => {
     expect(validateRecord('observation', tb, { now: NOW }).issues.map((i) => [i.code, i.pointer, i.params])).toEqual([
       ['privacy.small-cell', '/value', { field: 'value', value: 6.25, threshold: 5, count: 3, denominator: 48_000 }],
     ]);
-    // 0 people, 5 and more, or a value too rounded to tell one number (5 % of 1000 is 45 to 55; 0.3 % of 1000 is 2.5 to 3.5).
-    for (const [denominator, value] of [[400, 0], [400, 1.25], [1000, 5], [1000, 0.3], [2000, 0.1]] as const) {
+    // A value rounded to whole percents still leaves one count where only one fits: 1 % of 120 is 1, 2 % of 150 is 3.
+    for (const [denominator, value, count] of [[120, 1, 1], [150, 2, 3], [1000, 0.3, 3]] as const) {
+      expect(validateRecord('observation', share(undefined, denominator, value), { now: NOW }).issues.map((i) => [i.code, i.params])).toEqual([
+        ['privacy.small-cell', { field: 'value', value, threshold: 5, count, denominator }],
+      ]);
+    }
+    // 0 people, 5 and more, or a value too rounded to tell one number (5 % of 1000 is 45 to 55; 0.1 % of 2000 is 1 to 3).
+    for (const [denominator, value] of [[400, 0], [400, 1.25], [1000, 5], [2000, 0.1]] as const) {
       expectClean(validateRecord('observation', share(undefined, denominator, value), { now: NOW }));
     }
     // With the numerator given, the numerator is checked (once); a suppressed one gives no value.
