@@ -227,9 +227,18 @@ describe('phx convert: the summary of several inputs', () => {
 describe('phx convert: duplicates across inputs', () => {
   it('names the file and row of the first of two facilities with one id in two CSV inputs', () => {
     const fa = dir.write('dup-fa.csv', 'id,country,facilityType\nua-1,UA,prison\nua-2,UA,prison\n');
-    const fb = dir.write('dup-fb.csv', 'id,country,facilityType\nua-3,UA,prison\nua-2,UA,prison\n');
+    const fb = dir.write('dup-fb.csv', 'id,country,facilityType\nua-3,UA,prison\nua-2,UA,pre-trial-detention\n');
     const { code, stdout } = phx(['convert', fa, fb, '-o', dir.path('dup.phx.ndjson')]);
     expect(code).toBe(1);
     expect(stdout).toContain(`${fb}:3:1  error    unique.duplicate-id /facilities/3/id  A second facility with the identifier "ua-2" (the first is at file "${fa}", row 3)`);
+  });
+
+  it('takes once a facility two inputs give field for field', () => {
+    const fa = dir.write('same-fa.csv', 'id,country,facilityType\nua-1,UA,prison\nua-2,UA,prison\n');
+    const fb = dir.write('same-fb.csv', 'id,facilityType,country\nua-3,prison,UA\nua-2,prison,UA\n');
+    const out = dir.path('same.phx.ndjson');
+    const { code, stdout } = phx(['convert', fa, fb, '-o', out]);
+    expect(code, stdout).toBe(0);
+    expect(readFileSync(out, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['ua-1', 'ua-2', 'ua-3']);
   });
 });

@@ -76,7 +76,9 @@ describe('assemblePackage builds one package from several inputs', () => {
   });
 
   it('names the first of two duplicates at its row, line or pointer in its own input, and that input when it is another', async () => {
+    // The facilities of fb.csv are not those of the same ids in the other inputs: each is another facility of an id taken.
     const facilities = (...ids: string[]) => encode(['id,country,facilityType', ...ids.map((id) => `${id},UA,prison`)].join('\n'));
+    const otherFacilities = (...ids: string[]) => encode(['id,country,facilityType', ...ids.map((id) => `${id},UA,pre-trial-detention`)].join('\n'));
     const ndjson = encode(`${JSON.stringify({ type: 'facility', id: 'ua-5', country: 'UA', facilityType: 'prison' })}\n`);
     const json = encode(JSON.stringify({ facilities: [{ id: 'ua-6', country: 'UA', facilityType: 'prison' }] }, null, 2));
     const assembled = await assemblePackage(
@@ -84,7 +86,7 @@ describe('assemblePackage builds one package from several inputs', () => {
         { name: 'fa.csv', bytes: facilities('ua-1', 'ua-2') },
         { name: 'more.phx.ndjson', bytes: ndjson },
         { name: 'more.phx.json', bytes: json },
-        { name: 'fb.csv', bytes: facilities('ua-3', 'ua-2', 'ua-3', 'ua-5', 'ua-6') },
+        { name: 'fb.csv', bytes: otherFacilities('ua-3', 'ua-2', 'ua-3', 'ua-5', 'ua-6') },
       ],
       { header: 'optional' },
     );
@@ -97,8 +99,26 @@ describe('assemblePackage builds one package from several inputs', () => {
     ]);
     expect(duplicates[0]!.message).toBe('A second facility with the identifier "ua-2" (the first is at file "fa.csv", row 3)');
     expect(duplicates[1]!.message).toBe('A second facility with the identifier "ua-3" (the first is at row 2)');
-    const inUkrainian = await assemblePackage([{ name: 'fa.csv', bytes: facilities('ua-1') }, { name: 'fb.csv', bytes: facilities('ua-1') }], { header: 'optional', locale: 'uk' });
+    const inUkrainian = await assemblePackage([{ name: 'fa.csv', bytes: facilities('ua-1') }, { name: 'fb.csv', bytes: otherFacilities('ua-1') }], { header: 'optional', locale: 'uk' });
     expect(inUkrainian.files[1]!.issues.map((issue) => issue.message)).toEqual(['Повторюваний ідентифікатор «ua-1» (установа; уперше: файл «fa.csv», рядок 2)']);
+  });
+
+  it('takes once a record that two inputs give field for field (the facilities of a template given again in their file), and reports one repeated in its own input', async () => {
+    const facility = { id: 'ua-1', name: 'Київський СІЗО', country: 'UA', facilityType: 'pre-trial-detention', capacity: 2800, population: { count: 2650, date: '2023-12-31' } };
+    const workbook = await writeXlsx({ ...header, facilities: [facility, { id: 'ua-2', country: 'UA', facilityType: 'prison' }] });
+    const csv = encode(`\uFEFF${writeCsv('facility', [facility, { ...facility, id: 'ua-3' }], { excelLocale: 'uk' })}`);
+    // The same fields in another order, as another program writes them.
+    const json = encode(JSON.stringify({ facilities: [Object.fromEntries(Object.entries(facility).reverse())] }));
+    const assembled = await assemblePackage([
+      { name: 'report.xlsx', bytes: workbook },
+      { name: 'facilities.csv', bytes: csv },
+      { name: 'facilities.phx.json', bytes: json },
+    ]);
+    expect(assembled.files.flatMap((file) => file.issues).filter((issue) => issue.severity !== 'info')).toEqual([]);
+    expect(assembled.ok).toBe(true);
+    expect(assembled.pkg.facilities).toEqual([facility, { id: 'ua-2', country: 'UA', facilityType: 'prison' }, { ...facility, id: 'ua-3' }]);
+    const twice = await assemblePackage([{ name: 'fa.csv', bytes: encode(writeCsv('facility', [facility, facility])) }], { header: 'optional' });
+    expect(twice.files[0]!.issues.map(({ code, params }) => [code, params])).toEqual([['unique.duplicate-id', { recordType: 'facility', id: 'ua-1', first: { row: 2 } }]]);
   });
 
   it('reports what it cannot read, in the input it comes from, and validates nothing', async () => {

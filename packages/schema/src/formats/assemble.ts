@@ -131,7 +131,10 @@ const HEAD_BYTES = 64 * 1024;
  * file — and validates it as a whole, references across the inputs included. The format of each
  * input is told as {@link validateFile} tells it. Each issue is given back in the input it comes
  * from, at its place there. Inputs that cannot be read (empty, not UTF-8, not JSON, a CSV without
- * PHX columns, a format PHX does not read) are reported and the package is not validated.
+ * PHX columns, a format PHX does not read) are reported and the package is not validated. A record
+ * that an input before gave field for field (same id, same fields in any order) is taken once, not
+ * reported as a duplicate: the facilities of a template workbook given again in their own file; one
+ * of the same id that differs, or repeated within its own input, is reported (`unique.duplicate-id`).
  *
  * @example
  * ```ts
@@ -153,7 +156,21 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   const placeLater: (() => void)[] = [];
   const result: AssembledPackage = { readable: true, ok: false, pkg: {}, headerFrom: [], files: [] };
   let header: { value: Record<string, unknown>; origin: Origin } | undefined;
+  /** The first record of each id of each type, and its input. */
+  const firstOfId = new Map<RecordType, Map<string, { record: Record<string, unknown>; file: InputReport }>>();
+  /**
+   * Adds a record to the package, unless another input gave it already, field for field (the facilities a template
+   * wrote in a workbook, given again in the file they came from): it is taken once.
+   */
   const add = (type: RecordType, record: Record<string, unknown>, origin: Origin): void => {
+    const id = record?.[recordStores[type].key];
+    if (typeof id === 'string') {
+      let firsts = firstOfId.get(type);
+      if (!firsts) firstOfId.set(type, (firsts = new Map()));
+      const first = firsts.get(id);
+      if (!first) firsts.set(id, { record, file: origin.file });
+      else if (first.file !== origin.file && sameValue(first.record, record)) return;
+    }
     // Pushed in place: a copy a record made a file of 45 000 rows take minutes.
     if (!records.has(type)) {
       records.set(type, []);
@@ -320,6 +337,16 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   }
   placeLater.forEach((place) => place());
   return verdicts(result);
+}
+
+/** Whether two values read from JSON are the same, whatever the order of their keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((value, i) => sameValue(value, (b as unknown[])[i]));
+  const keys = Object.keys(a);
+  const other = b as Record<string, unknown>;
+  return keys.length === Object.keys(other).length && keys.every((key) => Object.hasOwn(other, key) && sameValue((a as Record<string, unknown>)[key], other[key]));
 }
 
 /** Each input's counts and verdict from its issues, and the package's. */
