@@ -99,8 +99,7 @@ describe('examples/', () => {
         const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
         for (const [path, value] of Object.entries(values)) sheet.getCell(3, paths.indexOf(path) + 1).value = value;
       };
-      fill('Package', { id: 'ua-2023', 'publisher.id': 'UA-EDR-21514560', 'publisher.name': 'Мережа', license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z' });
-      fill('facilities', { id: 'ua-kyiv-sizo', name: 'Київський слідчий ізолятор', country: 'UA', facilityType: 'pre-trial-detention', capacity: '2 800' });
+      // The Package sheet is filled in from header.phx.json, the facilities sheet from facilities.csv.
       fill('observations', {
         id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'scope.facility': 'ua-kyiv-sizo',
         'period.start': '01.01.2023', 'period.end': '31.12.2023', numerator: 96, denominator: '2 140', value: '4,5%', unit: 'percent', dataSource: 'survey',
@@ -109,7 +108,7 @@ describe('examples/', () => {
     };
     // Each command with the exit code the guide gives it, and what the user does before it.
     const steps: [string, number, (() => Promise<void> | void)?][] = [
-      ['phx template --locale uk -o report.xlsx --facilities facilities.csv', 0],
+      ['phx template --locale uk -o report.xlsx --facilities facilities.csv --header header.phx.json', 0],
       ['phx validate report.xlsx', 0, fillTemplate],
       ['phx convert report.xlsx -o report.phx.json', 0],
       ['phx convert report.phx.json -o report-fr.xlsx --locale fr', 0],
@@ -140,7 +139,10 @@ describe('examples/', () => {
         expect(result.stderr).toContain('package.phx.json was not written: the package would be invalid');
       }
     }
-    expect(JSON.parse(readFileSync(join(folder, 'report-back.phx.json'), 'utf8'))).toEqual(JSON.parse(readFileSync(join(folder, 'report.phx.json'), 'utf8')));
+    const report = JSON.parse(readFileSync(join(folder, 'report.phx.json'), 'utf8')) as Record<string, { id: string }[]>;
+    expect(JSON.parse(readFileSync(join(folder, 'report-back.phx.json'), 'utf8'))).toEqual(report);
+    // The workbook held the facilities and the organisation it offered: each once in the package.
+    expect([report.organisations, report.facilities].map((records) => records!.map(({ id }) => id))).toEqual([['UA-EDR-21514560'], ['ua-kyiv-sizo', 'ua-lviv-19']]);
     expect(readFileSync(join(folder, 'observations-uk.csv'), 'utf8')).toMatch(/^\uFEFFid;indicator;.*\r\nua-hiv-2020-f;.*;01\.01\.2020;31\.12\.2020;.*;7,5;/su);
   });
 });

@@ -144,7 +144,6 @@ describe('.xlsx in the CLI', () => {
     const facilityColumn = ((facility.getRow(2).values as unknown[]).slice(1) as string[]).indexOf('scope.facility') + 1;
     expect(facility.getCell(3, facilityColumn).dataValidation.formulae).toHaveLength(1);
     fill('Package', 3, { id: 'ua-2023', 'publisher.id': 'UA-EDR-21514560', 'publisher.name': 'Мережа', license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z' });
-    fill('facilities', 3, { id: 'ua-kyiv-sizo', name: 'Київський СІЗО', country: 'UA', facilityType: 'pre-trial-detention' });
     fill('observations', 3, {
       id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'scope.facility': 'ua-kyiv-sizo',
       'period.start': '01.01.2023', 'period.end': '31.12.2023', numerator: 96, denominator: '2 140', value: '4,5%', unit: 'percent', dataSource: 'survey',
@@ -154,6 +153,67 @@ describe('.xlsx in the CLI', () => {
     expect(code, stdout).toBe(0);
     expect(stdout).toMatch(/observations!G2 {2}note {5}sheet.normalised \/period\/start {2}/);
   });
+
+  it('phx template --facilities --header writes the facilities and the organisations it offers, so that the filled workbook validates and converts on its own', async () => {
+    const facilities = dir.write('offered-facilities.csv', '\uFEFFid;name;country;facilityType;capacity\nua-kyiv-sizo;Київський СІЗО;UA;pre-trial-detention;2 800\nua-lviv-19;Львівська колонія № 19;UA;prison;1 050\n');
+    const partner = { id: 'UA-EDR-00034061', name: { en: 'Health Care Centre', uk: 'Центр охорони здоров’я' }, organisationType: 'government', countries: ['UA'] };
+    const headerPackage = {
+      phxVersion: '1.0', id: 'ua-2023', publisher: { id: 'UA-EDR-21514560', name: 'Мережа' }, license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z',
+      organisations: [{ id: 'UA-EDR-21514560', name: { en: 'Prison Health Network Ukraine' }, organisationType: 'ngo', countries: ['UA'] }, partner],
+      observations: [{ ...observation('obs-old'), reportingOrganisation: 'UA-EDR-21514560', scope: { country: 'UA' } }],
+    };
+    const header = dir.write('offered-header.phx.json', JSON.stringify(headerPackage));
+    const template = dir.path('offered.xlsx');
+    const written = phx(['template', '--locale', 'uk', '-o', template, '--facilities', facilities, '--header', header]);
+    expect(written.code, written.stderr).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(template);
+    // The records the header refers to are there; the header package's own observations are not.
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Package', 'organisations', 'facilities', 'observations', 'Codelists']);
+    const sheet = workbook.getWorksheet('observations')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+    expect(sheet.getRow(3).hasValues).toBe(false);
+    const values = {
+      id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: partner.id, 'scope.country': 'UA', 'scope.facility': 'ua-kyiv-sizo',
+      'period.start': '01.01.2023', 'period.end': '31.12.2023', numerator: 96, denominator: '2 140', value: '4,5%', unit: 'percent', dataSource: 'survey',
+    };
+    for (const [path, value] of Object.entries(values)) sheet.getCell(3, paths.indexOf(path) + 1).value = value;
+    const filled = dir.path('offered-filled.xlsx');
+    await workbook.xlsx.writeFile(filled);
+
+    const validated = phx(['validate', filled, '--fail-on', 'warning']);
+    expect(validated.code, validated.stdout).toBe(0);
+    const out = dir.path('offered.phx.json');
+    const converted = phx(['convert', filled, '-o', out]);
+    expect(converted.code, converted.stdout).toBe(0);
+    const pkg = JSON.parse(read(out)) as Record<string, { id: string }[]>;
+    expect(pkg.organisations!.map(({ id }) => id)).toEqual(['UA-EDR-21514560', partner.id]);
+    expect(pkg.organisations![1]).toEqual(partner);
+    expect(pkg.facilities).toEqual([
+      { id: 'ua-kyiv-sizo', name: 'Київський СІЗО', country: 'UA', facilityType: 'pre-trial-detention', capacity: 2800 },
+      { id: 'ua-lviv-19', name: 'Львівська колонія № 19', country: 'UA', facilityType: 'prison', capacity: 1050 },
+    ]);
+    expect(pkg.observations!.map(({ id }) => id)).toEqual(['obs-1']);
+
+    // The facilities file given again beside the workbook, as before the workbook held them: each facility is taken once.
+    const again = dir.path('offered-again.phx.json');
+    const both = phx(['convert', filled, facilities, '-o', again]);
+    expect(both.code, both.stdout).toBe(0);
+    expect(both.stdout).not.toContain('unique.duplicate-id');
+    expect(JSON.parse(read(again))).toEqual(pkg);
+
+    // A facility changed in the workbook is no longer the one of the file: two facilities of one id, reported.
+    const facilitiesSheet = workbook.getWorksheet('facilities')!;
+    const capacity = ((facilitiesSheet.getRow(2).values as unknown[]).slice(1) as string[]).indexOf('capacity') + 1;
+    facilitiesSheet.getCell(3, capacity).value = 2900;
+    const changed = dir.path('offered-changed.xlsx');
+    await workbook.xlsx.writeFile(changed);
+    expect(phx(['convert', changed, '-o', dir.path('offered-changed.phx.json')]).code).toBe(0);
+    const conflict = phx(['convert', changed, facilities, '-o', dir.path('offered-conflict.phx.json')]);
+    expect(conflict.code).toBe(1);
+    expect(conflict.stdout).toContain('unique.duplicate-id');
+    expect(existsSync(dir.path('offered-conflict.phx.json'))).toBe(false);
+  }, 60_000);
 
   it('converts no hidden sheet and says so; reports a year typed in a date cell and an Excel error at their cells, and writes nothing then', async () => {
     const xlsx = dir.path('sheets-kept.xlsx');

@@ -141,7 +141,6 @@ describe('the template', () => {
       }
     };
     fill(header, 3, { id: 'ua-2023', 'publisher.id': 'UA-EDR-21514560', 'publisher.name': 'Мережа', license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z' });
-    fill(workbook.getWorksheet('facilities')!, 3, { id: 'ua-kyiv-sizo', name: 'Київський СІЗО', country: 'UA', facilityType: 'pre-trial-detention' });
     const base = { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'scope.facility': 'ua-kyiv-sizo', unit: 'percent', dataSource: 'survey' };
     fill(observations, 3, { ...base, id: 'obs-1', 'period.start': new Date(Date.UTC(2023, 0, 1)), 'period.end': new Date(Date.UTC(2023, 11, 31)), numerator: 96, denominator: 2140, value: 4.5 });
     fill(observations, 4, { ...base, id: 'obs-2', 'period.start': '01.01.2022', 'period.end': '31.12.2022', numerator: '1 208', denominator: '21 480', value: '5,6%' });
@@ -150,6 +149,39 @@ describe('the template', () => {
     expect(ok).toBe(true);
     expect(data?.observations?.[1]).toMatchObject({ period: { start: '2022-01-01', end: '2022-12-31' }, numerator: 1208, value: 5.6 });
     expect(issues.map((issue) => [issue.code, issue.location])).toContainEqual(['sheet.normalised', { sheet: 'observations', row: 2, column: columns.indexOf('value') + 1, cell: expect.stringMatching(/^[A-Z]+2$/) }]);
+  }, 30_000);
+
+  it('holds the facilities it offers and the records of the header package they refer to, so that filled in it validates on its own', async () => {
+    const partner = { id: 'UA-EDR-00034061', name: { en: 'Health Care Centre' }, organisationType: 'government', countries: ['UA'] };
+    const definition = (example.indicators as Record<string, unknown>[])[0]!;
+    const header = {
+      phxVersion: '1.0', id: 'ua-2023', publisher: { id: 'UA-EDR-21514560', name: 'Мережа' }, license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z',
+      organisations: [partner], indicators: [definition],
+      facilities: [{ id: 'ua-odesa-21', name: 'Одеська колонія № 21', country: 'UA', facilityType: 'prison' }, { ...facilities[0]!, name: 'СІЗО' }],
+      observations: [{ id: 'obs-old' }],
+    };
+    const bytes = await xlsxTemplate({ language: 'uk', facilities, header });
+    const { pkg } = await readXlsx(bytes);
+    // The header package's own facility of an id given comes first; its observations are not the template's.
+    expect(pkg).toEqual({
+      phxVersion: '1.0', id: 'ua-2023', publisher: header.publisher, license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z',
+      organisations: [partner], indicators: [definition], facilities: [...header.facilities, facilities[1]], observations: [],
+    });
+    const workbook = await open(bytes);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Package', 'organisations', 'facilities', 'indicators', 'observations', 'Codelists']);
+    const observations = workbook.getWorksheet('observations')!;
+    const paths = (observations.getRow(2).values as unknown[]).slice(1) as string[];
+    const values = { id: 'obs-1', indicator: definition.code as string, reportingOrganisation: partner.id, 'scope.country': 'UA', 'scope.facility': 'ua-lviv-19', 'period.start': '2023-01-01', 'period.end': '2023-12-31', numerator: 24, value: 24, unit: 'count', dataSource: 'routine-programme-data' };
+    for (const [path, value] of Object.entries(values)) observations.getCell(3, paths.indexOf(path) + 1).value = value;
+    const { ok, issues } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now });
+    expect(issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+    expect(ok).toBe(true);
+  }, 30_000);
+
+  it('written from a package with facilities offered beside its own, holds them after its own', async () => {
+    const offered = [{ id: 'zm-fac-01', country: 'ZM', facilityType: 'prison' }, ...facilities];
+    const { pkg } = await readXlsx(await writeXlsx(example, { facilities: offered }));
+    expect(pkg.facilities).toEqual([...(example.facilities as unknown[]), ...facilities]);
   }, 30_000);
 });
 

@@ -11,15 +11,19 @@ export const templateHelp = `Usage: phx template -o <file.xlsx> [options]
 Writes an empty Excel workbook to fill in: a Package sheet for the header (publisher, licence...),
 a facilities sheet and an observations sheet with a column for every field, headings in the
 language over the field paths, and drop-down lists of indicators, units, sexes, age groups,
-countries and the other codelists — and of your facilities when given. \`phx validate\` checks the
-filled workbook; \`phx convert\` turns it into .phx.json.
+countries and the other codelists — and of your facilities when given. The workbook holds the
+facilities given, and the organisations, facilities and indicator definitions of the --header
+package, on their sheets, so that the filled workbook is a whole package: \`phx validate\` checks
+it and \`phx convert\` turns it into .phx.json, with no other file.
 
 Options:
   -o, --out <file.xlsx>         the workbook to write (required)
   --locale <en|ru|uk|fr|es>     language of the headings and labels (default: from LANG, else en)
-  --facilities <file>           offer these facilities in the drop-downs (.phx.json, .phx.ndjson,
-                                .csv or .xlsx holding facilities)
-  --header <file>               fill in the Package sheet from this package's header
+  --facilities <file>           offer these facilities in the drop-downs and write them on the
+                                facilities sheet (.phx.json, .phx.ndjson, .csv or .xlsx holding
+                                facilities)
+  --header <file>               fill in the Package sheet from this package's header, and write its
+                                organisations, facilities and indicator definitions on their sheets
   --force                       overwrite the output if it exists
   -h, --help                    show this help
 
@@ -57,8 +61,7 @@ export async function runTemplate(argv: string[], context: Context): Promise<num
   }
   const facilities = recordsOf(facilitiesFrom, 'facility');
   if (values.facilities !== undefined && facilities.length === 0) context.usage(`${values.facilities} holds no facilities`);
-  const header = Object.fromEntries(Object.entries(headerFrom).filter(([, value]) => !Array.isArray(value)));
-  const bytes = await xlsxTemplate({ language: excelLocale ?? locale, facilities, header });
+  const bytes = await xlsxTemplate({ language: excelLocale ?? locale, facilities, header: headerFrom });
   await writeWhole(out, (write) => write(bytes));
   return exitCodes.ok;
 }

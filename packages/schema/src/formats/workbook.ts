@@ -7,7 +7,7 @@ import { indicatorCatalogue } from '../catalogue/indicators.js';
 import { codelistLabels } from '../codelists/index.js';
 import { codelists, type CodelistId } from '../codelists/codes.js';
 import { PHX_VERSION } from '../model/package.js';
-import { packageHeaderOf, recordStores, recordTypeNames } from '../model/record-kinds.js';
+import { packageHeaderOf, recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import { isSmallExcelDate } from './cells.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
 import { recordShape, resolveColumn, type Shape, type TableType } from './csv-shape.js';
@@ -50,7 +50,7 @@ interface Lists {
   codes: Map<string, { values: string[]; labels: string[]; strict: boolean }>;
 }
 
-function buildLists(pkg: Record<string, unknown>, options: WriteXlsxOptions, language: ExcelLocale): Lists {
+function buildLists(pkg: Record<string, unknown>, language: ExcelLocale): Lists {
   const labelLanguage = language in codelistLabels ? (language as keyof typeof codelistLabels) : 'en';
   const codes: Lists['codes'] = new Map();
   for (const [id, list] of Object.entries(codelists) as [CodelistId, (typeof codelists)[CodelistId]][]) {
@@ -66,13 +66,25 @@ function buildLists(pkg: Record<string, unknown>, options: WriteXlsxOptions, lan
   };
   const indicators = [...indicatorCatalogue, ...records('indicators')] as Record<string, unknown>[];
   codes.set('indicator', { values: indicators.map((d) => String(d.code)), labels: indicators.map((d) => nameOf(d, 'name')), strict: false });
-  const facilities = [...(options.facilities ?? []), ...records('facilities')] as Record<string, unknown>[];
+  const facilities = records('facilities');
   if (facilities.length > 0) {
     const seen = new Set<string>();
     const unique = facilities.filter((f) => typeof f.id === 'string' && !seen.has(f.id) && seen.add(f.id));
     codes.set('facility', { values: unique.map((f) => f.id as string), labels: unique.map((f) => nameOf(f, 'name')), strict: true });
   }
   return { codes };
+}
+
+/**
+ * The package with the facilities offered beside its own (those of an id it does not hold) after them: a workbook
+ * holds every facility its drop-downs offer, so that one filled in picking any of them holds what it refers to.
+ */
+function withOffered(pkg: Record<string, unknown>, offered: readonly Record<string, unknown>[] | undefined): Record<string, unknown> {
+  if (!offered || offered.length === 0) return pkg;
+  const own = Array.isArray(pkg.facilities) ? (pkg.facilities as Record<string, unknown>[]) : [];
+  const ids = new Set(own.map((facility) => facility.id));
+  const added = offered.filter((facility) => !ids.has(facility.id) && ids.add(facility.id));
+  return added.length === 0 ? pkg : { ...pkg, facilities: [...own, ...added] };
 }
 
 /** The list a column's drop-down draws from, by the codelist of its field or the record it names. */
@@ -162,7 +174,8 @@ function addCodelists(workbook: ExcelJS.Workbook, lists: Lists, ranges: Readonly
 }
 
 /** Writes a whole package as a workbook; see {@link writeXlsx}. */
-export async function writeWorkbook(pkg: Record<string, unknown>, options: WriteXlsxOptions): Promise<Uint8Array> {
+export async function writeWorkbook(given: Record<string, unknown>, options: WriteXlsxOptions): Promise<Uint8Array> {
+  const pkg = withOffered(given, options.facilities);
   const language = options.language ?? 'en';
   const header = packageHeaderOf(pkg);
   const tables: { type: TableType; records: Record<string, unknown>[]; columns: string[] }[] = [];
@@ -175,7 +188,7 @@ export async function writeWorkbook(pkg: Record<string, unknown>, options: Write
     const present = orderedColumns(type, records.map(flattenRecord));
     tables.push({ type, records, columns: wanted ? mergeColumns(templateColumns(type, language), present) : present });
   }
-  const lists = buildLists(pkg, options, language);
+  const lists = buildLists(pkg, language);
   const used = new Set(tables.flatMap(({ type, columns }) => columns.map((column) => listOfColumn(type, column)).filter((list) => list !== undefined)));
   const ranges = listRanges(lists, used);
   const workbook = new (await loadExcel()).Workbook();
@@ -190,7 +203,20 @@ function mergeColumns(template: readonly string[], present: readonly string[]): 
   return [...template, ...present.filter((column) => !template.includes(column))];
 }
 
-/** The template workbook's package: its header with the format's version filled in. */
+/** The record types that other records refer to: organisations, facilities and indicator definitions. */
+const REFERRED_TYPES: readonly RecordType[] = ['organisation', 'facility', 'indicator'];
+
+/**
+ * The template workbook's package: the header given with the format's version filled in, and the records of it that
+ * other records refer to (organisations, facilities, indicator definitions), so that the filled workbook holds them;
+ * not its observations or meetings, which are what is filled in.
+ */
 export function templatePackage(header: Record<string, unknown> | undefined): Record<string, unknown> {
-  return { phxVersion: PHX_VERSION, ...(header ?? {}) };
+  const given = header ?? {};
+  const pkg: Record<string, unknown> = { phxVersion: PHX_VERSION, ...packageHeaderOf(given) };
+  for (const type of REFERRED_TYPES) {
+    const { collection } = recordStores[type];
+    if (Array.isArray(given[collection]) && given[collection].length > 0) pkg[collection] = given[collection];
+  }
+  return pkg;
 }

@@ -25,7 +25,9 @@ export interface WriteXlsxOptions {
    */
   language?: ExcelLocale;
   /**
-   * Facilities offered in the drop-down of facility columns, beside the package's own.
+   * Facilities offered in the drop-down of facility columns, beside the package's own, and written on the
+   * facilities sheet after them (those of an id the package does not hold): a workbook filled in picking one
+   * holds the facility it refers to, and validates and converts on its own.
    * @default none
    */
   facilities?: readonly Record<string, unknown>[];
@@ -125,7 +127,10 @@ export async function writeXlsx(pkg: Record<string, unknown>, options: WriteXlsx
  * An empty workbook ready to fill in: the Package sheet with every header field (the format's
  * version filled in, and the given header), and a sheet with every field of each record type, with
  * drop-downs for indicators, units, sexes, age groups, countries and the other codelists, and for
- * the facilities when given.
+ * the facilities when given. The workbook holds the records it offers, so that once filled in it
+ * validates and converts on its own: the facilities given on the facilities sheet, and, when
+ * `header` is a whole package, its organisations, facilities and indicator definitions on their
+ * sheets (not its observations or meetings).
  *
  * @example
  * ```ts
