@@ -132,7 +132,7 @@ describe('validateFile', () => {
     expect(await paramsOf('windows-1251.csv')).toMatchObject({ params: { encoding: 'windows-1251' }, location: { row: 2, column: 1 } });
     const latin = await paramsOf('windows-1252.phx.json');
     expect(latin).toMatchObject({ params: { encoding: 'windows-1252' }, location: { line: 3, column: 11 } });
-    expect(latin!.message).toBe('The file is not UTF-8 but Windows-1252 (Western European) text; save it as UTF-8 (in Excel: "CSV UTF-8")');
+    expect(latin!.message).toBe('The file is not UTF-8 but Windows-1252 (Western European) text; save it as UTF-8 (in Excel: "CSV UTF-8") or as an Excel workbook (.xlsx)');
     expect(await paramsOf('binary.phx.json')).toMatchObject({ params: { encoding: null } });
   });
 

@@ -74,12 +74,12 @@ export const en: PhxLocale = {
   suggestion: (values) => `; did you mean ${alternatives(values, 'en', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'The file holds only blank lines or spaces: there is no data in it' : 'The file is empty'),
-    'file.unsupported-format': (p) => `The file is ${formats[p.format]}, which PHX does not read; save the data as "CSV UTF-8", .phx.json or .phx.ndjson`,
+    'file.unsupported-format': (p) => `The file is ${formats[p.format]}, which PHX does not read; save the data as an Excel workbook (.xlsx), "CSV UTF-8", .phx.json or .phx.ndjson`,
     'file.too-large': (p) => `The file is larger than ${p.maxBytes} bytes, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Nested deeper than ${p.maxDepth} levels`,
     'syntax.invalid-encoding': (p) =>
-      p.encoding === null ? 'The file is not valid UTF-8 text; save it as UTF-8' : `The file is not UTF-8 but ${encodings[p.encoding]} text; save it as UTF-8 (in Excel: "CSV UTF-8")`,
+      p.encoding === null ? 'The file is not valid UTF-8 text; save it as UTF-8' : `The file is not UTF-8 but ${encodings[p.encoding]} text; save it as UTF-8 (in Excel: "CSV UTF-8") or as an Excel workbook (.xlsx)`,
     'syntax.line-too-long': (p) => `Line longer than ${p.maxBytes} bytes; skipped`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'The line has no "type"' : `Unknown record type ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'The package header may only be the first line',

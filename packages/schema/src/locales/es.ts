@@ -77,14 +77,14 @@ export const es: PhxLocale = {
   suggestion: (values) => `; ¿quiso decir ${alternatives(values, 'es', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'El archivo solo tiene líneas en blanco o espacios: no contiene datos' : 'El archivo está vacío'),
-    'file.unsupported-format': (p) => `El archivo es ${formats[p.format]}, que PHX no lee; guarde los datos como «CSV UTF-8», .phx.json o .phx.ndjson`,
+    'file.unsupported-format': (p) => `El archivo es ${formats[p.format]}, que PHX no lee; guarde los datos como libro de Excel (.xlsx), «CSV UTF-8», .phx.json o .phx.ndjson`,
     'file.too-large': (p) => `El archivo supera los ${p.maxBytes} bytes, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
     'syntax.too-deep': (p) => `Anidado a más de ${p.maxDepth} niveles`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'El archivo no es texto UTF-8 válido; guárdelo como UTF-8'
-        : `El archivo no está en UTF-8 sino en ${encodings[p.encoding]}; guárdelo como UTF-8 (en Excel: «CSV UTF-8»)`,
+        : `El archivo no está en UTF-8 sino en ${encodings[p.encoding]}; guárdelo como UTF-8 (en Excel: «CSV UTF-8») o como libro de Excel (.xlsx)`,
     'syntax.line-too-long': (p) => `Línea de más de ${p.maxBytes} bytes; omitida`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La línea no tiene "type"' : `Tipo de registro desconocido ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'La cabecera del paquete solo puede ser la primera línea',

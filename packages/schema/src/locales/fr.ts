@@ -77,14 +77,14 @@ export const fr: PhxLocale = {
   suggestion: (values) => ` ; vouliez-vous dire ${alternatives(values, 'fr', words.quote)} ?`,
   messages: {
     'file.empty': (p) => (p.blank ? "Le fichier ne contient que des lignes vides ou des espaces : il n'a aucune donnée" : 'Le fichier est vide'),
-    'file.unsupported-format': (p) => `Le fichier est ${formats[p.format]}, que PHX ne lit pas ; enregistrez les données en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
+    'file.unsupported-format': (p) => `Le fichier est ${formats[p.format]}, que PHX ne lit pas ; enregistrez les données en classeur Excel (.xlsx), en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
     'file.too-large': (p) => `Le fichier dépasse ${p.maxBytes} octets, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
     'syntax.too-deep': (p) => `Imbrication de plus de ${p.maxDepth} niveaux`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? "Le fichier n'est pas un texte UTF-8 valide ; enregistrez-le en UTF-8"
-        : `Le fichier n'est pas en UTF-8 mais en ${encodings[p.encoding]} ; enregistrez-le en UTF-8 (dans Excel : « CSV UTF-8 »)`,
+        : `Le fichier n'est pas en UTF-8 mais en ${encodings[p.encoding]} ; enregistrez-le en UTF-8 (dans Excel : « CSV UTF-8 ») ou en classeur Excel (.xlsx)`,
     'syntax.line-too-long': (p) => `Ligne de plus de ${p.maxBytes} octets ; ignorée`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La ligne n\'a pas de "type"' : `Type d'enregistrement inconnu ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => "L'en-tête du paquet ne peut être que la première ligne",

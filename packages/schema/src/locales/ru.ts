@@ -77,14 +77,14 @@ export const ru: PhxLocale = {
   suggestion: (values) => `; возможно, вы имели в виду ${alternatives(values, 'ru', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'В файле только пустые строки и пробелы: данных в нём нет' : 'Файл пуст'),
-    'file.unsupported-format': (p) => `Это ${formats[p.format]}, а PHX такие файлы не читает; сохраните данные как «CSV UTF-8», .phx.json или .phx.ndjson`,
+    'file.unsupported-format': (p) => `Это ${formats[p.format]}, а PHX такие файлы не читает; сохраните данные как книгу Excel (.xlsx), «CSV UTF-8», .phx.json или .phx.ndjson`,
     'file.too-large': (p) => `Файл больше ${p.maxBytes} байт — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вложенность глубже ${p.maxDepth} уровней`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'Файл не в кодировке UTF-8; сохраните его в UTF-8'
-        : `Файл не в кодировке UTF-8, а в ${encodings[p.encoding]}; сохраните его в UTF-8 (в Excel: «CSV UTF-8»)`,
+        : `Файл не в кодировке UTF-8, а в ${encodings[p.encoding]}; сохраните его в UTF-8 (в Excel: «CSV UTF-8») или как книгу Excel (.xlsx)`,
     'syntax.line-too-long': (p) => `Строка длиннее ${p.maxBytes} байт; пропущена`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'В строке нет поля "type"' : `Неизвестный тип записи ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета может быть только первой строкой',

@@ -77,14 +77,14 @@ export const uk: PhxLocale = {
   suggestion: (values) => `; можливо, ви мали на увазі ${alternatives(values, 'uk', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'У файлі лише порожні рядки та пробіли: даних у ньому немає' : 'Файл порожній'),
-    'file.unsupported-format': (p) => `Це ${formats[p.format]}, а PHX такі файли не читає; збережіть дані як «CSV UTF-8», .phx.json або .phx.ndjson`,
+    'file.unsupported-format': (p) => `Це ${formats[p.format]}, а PHX такі файли не читає; збережіть дані як книгу Excel (.xlsx), «CSV UTF-8», .phx.json або .phx.ndjson`,
     'file.too-large': (p) => `Файл більший за ${p.maxBytes} байтів — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недійсний JSON: текст обривається' : `Недійсний JSON: неочікуваний символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вкладеність глибша за ${p.maxDepth} рівнів`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'Файл не в кодуванні UTF-8; збережіть його в UTF-8'
-        : `Файл не в кодуванні UTF-8, а в ${encodings[p.encoding]}; збережіть його в UTF-8 (в Excel: «CSV UTF-8»)`,
+        : `Файл не в кодуванні UTF-8, а в ${encodings[p.encoding]}; збережіть його в UTF-8 (в Excel: «CSV UTF-8») або як книгу Excel (.xlsx)`,
     'syntax.line-too-long': (p) => `Рядок довший за ${p.maxBytes} байтів; пропущено`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'У рядку немає поля "type"' : `Невідомий тип запису ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета може бути лише першим рядком',

@@ -38,8 +38,8 @@ export const issueCodes = {
   'file.unsupported-format': {
     severity: 'error',
     structural: false,
-    summary: 'The file is in a format PHX does not read (an Excel workbook, a PDF, an archive); the format is named. Save it as CSV UTF-8, .phx.json or .phx.ndjson.',
-    example: 'an .xlsx workbook',
+    summary: 'The file is in a format PHX does not read (an Excel 97–2003 .xls workbook, an OpenDocument sheet, a PDF, an archive); the format is named. Save it as an Excel workbook (.xlsx), CSV UTF-8, .phx.json or .phx.ndjson.',
+    example: 'an .xls workbook',
   },
   'file.too-large': {
     severity: 'error',
@@ -62,7 +62,7 @@ export const issueCodes = {
   'syntax.invalid-encoding': {
     severity: 'error',
     structural: false,
-    summary: 'The bytes are not valid UTF-8; when they look like UTF-16, Windows-1251 (Cyrillic) or Windows-1252 (Western European), the encoding is named.',
+    summary: 'The bytes are not valid UTF-8; when they look like UTF-16, Windows-1251 (Cyrillic) or Windows-1252 (Western European), the encoding is named, with how to save the file: as CSV UTF-8, or as an Excel workbook (.xlsx) where Excel has no CSV UTF-8 (before Excel 2016).',
     example: 'a CSV saved by Excel as "CSV (comma delimited)" in a Russian locale',
   },
   'syntax.line-too-long': {
