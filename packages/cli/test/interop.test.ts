@@ -35,6 +35,17 @@ describe('phx export', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('name the target with --to');
     expect(existsSync(dir.path('clash.fhir.json')) || existsSync(dir.path('plain.json'))).toBe(false);
+    // A name of another kind of file: JSON as .csv, CSV as .json, a FHIR Bundle as a PHX package.
+    for (const [to, name, says] of [
+      ['dhis2', 'values.csv', 'values.csv names a CSV file, but dhis2 writes JSON'],
+      ['sdmx-csv', 'data.json', 'data.json names a JSON file, but sdmx-csv writes CSV'],
+      ['fhir', 'bundle.phx.json', 'bundle.phx.json names a PHX package file, but fhir writes JSON'],
+    ] as const) {
+      const wrong = await run(['export', example, '--to', to, '-o', dir.path(name)]);
+      expect(wrong.code).toBe(2);
+      expect(wrong.stderr).toContain(says);
+      expect(existsSync(dir.path(name))).toBe(false);
+    }
   });
 
   it('never overwrites an input, and an existing output only with --force', async () => {

@@ -132,6 +132,11 @@ describe('.xlsx in the CLI', () => {
     const report = dir.path('report.xlsx');
     expect(phx(['template', '--locale', 'uk', '-o', report, '--facilities', facilities]).code).toBe(0);
     expect(phx(['template', '--locale', 'uk', '-o', report]).code).toBe(2);
+    // A file without a package header as --header (a CSV of facilities) is a usage error: the Package sheet would be empty.
+    const noHeader = phx(['template', '-o', dir.path('no-header.xlsx'), '--header', facilities]);
+    expect(noHeader.code).toBe(2);
+    expect(noHeader.stderr).toContain('the file holds no package header');
+    expect(existsSync(dir.path('no-header.xlsx'))).toBe(false);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(report);
     const fill = (name: string, row: number, values: Record<string, ExcelJS.CellValue>): void => {

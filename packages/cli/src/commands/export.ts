@@ -62,6 +62,10 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
   if (values.mapping !== undefined && !target.startsWith('dhis2')) context.usage(`--mapping is for the DHIS2 targets (dhis2, dhis2-csv), not ${target}`);
   const inputs = [source, ...(values.mapping === undefined ? [] : [values.mapping])];
   await checkOutputs([out], inputs, values.force === true);
+  // A name of another kind of file (JSON written as .csv, a package's .phx.json) would be opened as that kind.
+  const kind = /\.phx\.(json|ndjson)$/i.test(out) ? 'PHX package' : /\.(json|csv)$/i.exec(out)?.[1]?.toLowerCase();
+  const extension = exportFormats[target].extension;
+  if (!named && kind !== undefined && !extension.endsWith(`.${kind}`)) context.usage(`${out} names a ${kind === 'PHX package' ? kind : kind.toUpperCase()} file, but ${target} writes ${extension.endsWith('.csv') ? 'CSV' : 'JSON'}`, `end the name with ${extension}`);
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
   const output = reportWords[locale].output;

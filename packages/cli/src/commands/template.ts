@@ -1,4 +1,4 @@
-import { assemblePackage, recordsOf, xlsxTemplate, type Locale } from '@phx/schema';
+import { assemblePackage, packageHeaderOf, recordsOf, xlsxTemplate, type Locale } from '@phx/schema';
 import { parse, sheetLocaleOf } from '../args.js';
 import { exitCodes } from '../errors.js';
 import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
@@ -61,6 +61,9 @@ export async function runTemplate(argv: string[], context: Context): Promise<num
   }
   const facilities = recordsOf(facilitiesFrom, 'facility');
   if (values.facilities !== undefined && facilities.length === 0) context.usage(`${values.facilities} holds no facilities`);
+  if (values.header !== undefined && Object.keys(packageHeaderOf(headerFrom)).length === 0) {
+    context.usage(`--header ${values.header}: the file holds no package header`, 'pass a .phx.json, .phx.ndjson or .xlsx file with one');
+  }
   const bytes = await xlsxTemplate({ language: excelLocale ?? locale, facilities, header: headerFrom });
   await writeWhole(out, (write) => write(bytes));
   return exitCodes.ok;
