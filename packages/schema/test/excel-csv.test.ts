@@ -98,6 +98,18 @@ describe('dates: the order of day and month is decided for a whole column, never
     expect(readCsv(csv, { excelLocale: 'en' }).issues.map((issue) => issue.code)).toContain('sheet.date-order-unknown');
   });
 
+  it('reads a date whose day and month are alike in either order, without asking for one', () => {
+    // 1/1/2023 and 12/12/2023 read the same day first or month first: no order to ask for, in a `,`-separated sheet.
+    const csv = sheet(row('1/1/2023', '12/12/2023'), row('01/01/2024', '31/12/2024')).replaceAll(';', ',');
+    const result = readCsv(csv);
+    expect(result.records.map((r) => r.period)).toEqual([{ start: '2023-01-01', end: '2023-12-12' }, { start: '2024-01-01', end: '2024-12-31' }]);
+    expect(result.issues.map((issue) => issue.code)).not.toContain('sheet.date-order-unknown');
+    // Beside a date that needs the order, the order is still asked for once, at the header, and that date stays text.
+    const mixed = readCsv(sheet(row('1/1/2023', '03/04/2023')).replaceAll(';', ','));
+    expect(mixed.records[0]!.period).toEqual({ start: '2023-01-01', end: '03/04/2023' });
+    expect(mixed.issues.map((issue) => issue.code)).toContain('sheet.date-order-unknown');
+  });
+
   it('reads day first in a `;`-separated sheet that cannot tell, as Excel writes `;` only where it writes the day first', () => {
     const csv = sheet(row('03/04/2020', '05/06/2020'), row('01/02/2020', '11/12/2020'));
     const table = readCsv(csv);

@@ -341,7 +341,8 @@ function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedF
   const [, first, separator, second, year] = match;
   // Dates with dots are day first wherever Excel writes them.
   const dayFirst = separator === '.' || order === 'day-month';
-  if (separator === '/' && !order) return undefined;
+  // Without an order, only a date whose day and month are alike (1/1/2023) reads the same either way.
+  if (separator === '/' && !order && Number(first) !== Number(second)) return undefined;
   const date = dayFirst ? isoDate(Number(year), Number(second), Number(first)) : isoDate(Number(year), Number(first), Number(second));
   if (date) forms.push(separator === '.' ? 'dd.mm.yyyy' : dayFirst ? 'dd/mm/yyyy' : 'mm/dd/yyyy');
   return date;
