@@ -42,6 +42,16 @@ export function impliedCount(unit: string, value: number | undefined, denominato
   return first === last ? first : undefined;
 }
 
+/**
+ * The count of people an observation gives by its percentage or rate and denominator, its numerator left out
+ * ({@link impliedCount}); NaN when it gives none, and for a count, a suppressed observation or one with its numerator.
+ * The one reading of such a count for `privacy.small-cell` and the sums of a breakdown.
+ */
+export function impliedCountOf(obs: Observation): number {
+  if (obs.suppressed || obs.numerator !== undefined || obs.unit === 'count') return Number.NaN;
+  return impliedCount(obs.unit, obs.value, obs.denominator) ?? Number.NaN;
+}
+
 /** How many decimals `value` is written with (as `String(value)` writes it). */
 export function decimalsOf(value: number): number {
   if (Number.isInteger(value)) return 0;

@@ -22,7 +22,7 @@ type Path = (string | number)[];
 export const DIMENSIONS = ['sex', 'ageGroup', 'population'] as const;
 
 import { BY_AGE, BY_SEX, disclosures, partitions, type SliceCells } from './disclosure.js';
-import { impliedCount } from './arithmetic.js';
+import { impliedCountOf } from './arithmetic.js';
 
 export { partitions, type Partition } from './disclosure.js';
 
@@ -74,15 +74,6 @@ export type BreakdownReport<Context> = <C extends IssueCode>(code: C, path: Path
 export function countOf(obs: Observation): number {
   if (obs.suppressed) return Number.NaN;
   return obs.numerator ?? (obs.unit === 'count' ? (obs.value ?? Number.NaN) : Number.NaN);
-}
-
-/**
- * The count a percentage or rate without its numerator gives with its denominator, when its value leaves one whole
- * number ({@link impliedCount}); NaN otherwise, and for an observation whose count {@link countOf} gives.
- */
-export function impliedCountOf(obs: Observation): number {
-  if (obs.suppressed || obs.numerator !== undefined || obs.unit === 'count') return Number.NaN;
-  return impliedCount(obs.unit, obs.value, obs.denominator) ?? Number.NaN;
 }
 
 /** The dimensions the sums that give a suppressed number away add up by, as a message names them: `sex, ageGroup`. */
@@ -294,7 +285,7 @@ export class Breakdowns<Context extends number | undefined> {
   private row(obs: Observation, context: Context, code: number): number {
     const row = this.numerators.length;
     let count = countOf(obs);
-    if (Number.isNaN(count) && obs.numerator === undefined && obs.unit !== 'count') {
+    if (Number.isNaN(count)) {
       count = impliedCountOf(obs);
       if (!Number.isNaN(count)) code |= IMPLIED;
     }

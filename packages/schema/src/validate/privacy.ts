@@ -3,7 +3,7 @@
  * which texts are free text; what in a free text looks like personal data is told by `personal-data.ts`.
  */
 import type { Observation } from '../model/observation.js';
-import { impliedCount } from './arithmetic.js';
+import { impliedCountOf } from './arithmetic.js';
 import type { RecordReport } from './structural.js';
 
 /** Keys whose strings are codes, identifiers, dates or addresses, not free text. */
@@ -39,9 +39,8 @@ export function checkSuppression(obs: Observation, suppressionThreshold: number,
     }
   }
   // A percentage or rate without its numerator still gives the count when its denominator is given: 0.5 % of 400 is 2.
-  if (obs.numerator !== undefined || obs.unit === 'count' || obs.denominator === undefined) return;
-  const count = impliedCount(obs.unit, obs.value, obs.denominator);
-  if (count !== undefined && count >= 1 && count < suppressionThreshold) {
-    report('privacy.small-cell', ['value'], { field: 'value', value: obs.value!, threshold: suppressionThreshold, count, denominator: obs.denominator });
+  const count = impliedCountOf(obs);
+  if (count >= 1 && count < suppressionThreshold) {
+    report('privacy.small-cell', ['value'], { field: 'value', value: obs.value!, threshold: suppressionThreshold, count, denominator: obs.denominator! });
   }
 }

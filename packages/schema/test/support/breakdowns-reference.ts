@@ -5,7 +5,8 @@
  */
 import type { Observation } from '../../src/model/observation.js';
 import { toPointer } from '../../src/validate/issue.js';
-import { categoriesOf, countOf, dimensionsOfSums, DIMENSIONS, FIELDS, impliedCountOf, isTotal, partitions, type BreakdownReport } from '../../src/validate/breakdowns.js';
+import { categoriesOf, countOf, dimensionsOfSums, DIMENSIONS, FIELDS, isTotal, partitions, type BreakdownReport } from '../../src/validate/breakdowns.js';
+import { impliedCountOf } from '../../src/validate/arithmetic.js';
 import { disclosures } from '../../src/validate/disclosure.js';
 
 type Path = (string | number)[];
