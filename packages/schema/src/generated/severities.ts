@@ -54,6 +54,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "privacy.suppressed-value-present": "error",
   "privacy.complementary-disclosure": "error",
   "privacy.personal-data": "warning",
+  "text.nul-character": "error",
   "sheet.unreadable": "error",
   "sheet.unknown-sheet": "error",
   "sheet.date-order-unknown": "error",

@@ -161,6 +161,7 @@ export const en: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `This suppressed number can be worked out from the numbers shown (${figures(words, p.figures, 'the total')}), which add up by ${p.dimension.split(', ').map((name) => words.fields[name as 'sex'] ?? name).join(' and ')}: suppress one of them too`,
     'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind]}; do not share personal data`,
+    'text.nul-character': (p) => `The text holds the invisible character U+0000 (NUL) as its character ${words.number(p.position)}: no PHX data may hold it, as databases and Excel cannot keep it. Delete it`,
     'sheet.unreadable': () => 'The file is not an Excel workbook (.xlsx) that can be read; save it again as .xlsx',
     'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,
     'sheet.date-order-unknown': (p) => `Column "${p.column}": dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day)`,

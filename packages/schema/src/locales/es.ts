@@ -166,6 +166,7 @@ export const es: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(' y ')}: suprima uno más de ellos`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
+    'text.nul-character': (p) => `El texto contiene el carácter invisible U+0000 (NUL), su carácter n.º ${words.number(p.position)}: ningún dato PHX puede contenerlo, pues ni las bases de datos ni Excel lo conservan. Elimínelo`,
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,
     'sheet.date-order-unknown': (p) => `Columna «${p.column}»: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day)`,

@@ -166,6 +166,7 @@ export const ru: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `Это скрытое число можно вычислить из показанных чисел (${figures(words, p.figures, 'общий итог')}), которые складываются ${p.dimension.includes(', ') ? `по признакам ${p.dimension.split(', ').map(dimension).join(' и ')}` : `по признаку ${dimension(p.dimension)}`}: скройте ещё одно из них`,
     'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind]}; не передавайте персональные данные`,
+    'text.nul-character': (p) => `В тексте есть невидимый символ U+0000 (NUL) — ${words.number(p.position)}-й символ текста: в данных PHX его быть не может, его не сохраняют ни базы данных, ни Excel. Удалите его`,
     'sheet.unreadable': () => 'Файл не является читаемой книгой Excel (.xlsx); сохраните его заново в формате .xlsx',
     'sheet.unknown-sheet': (p) => `Лист «${p.sheet}» не содержит записей PHX: его столбцы не называют поля ни одного типа записей; назовите лист по его записям или удалите его`,
     'sheet.date-order-unknown': (p) => `Столбец «${p.column}»: даты вроде ${p.example} читаются и как день/месяц, и как месяц/день, и ни одна ячейка не подсказывает порядок; укажите порядок дат (day-month или month-day)`,

@@ -166,6 +166,7 @@ export const uk: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються ${p.dimension.includes(', ') ? `за ознаками ${p.dimension.split(', ').map(dimension).join(' і ')}` : `за ознакою ${dimension(p.dimension)}`}: приховайте ще одне з них`,
     'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,
+    'text.nul-character': (p) => `У тексті є невидимий символ U+0000 (NUL) — ${words.number(p.position)}-й символ тексту: у даних PHX його бути не може, його не зберігають ні бази даних, ні Excel. Видаліть його`,
     'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',
     'sheet.unknown-sheet': (p) => `Аркуш «${p.sheet}» не містить записів PHX: його стовпці не називають полів жодного типу записів; назвіть аркуш за його записами або видаліть його`,
     'sheet.date-order-unknown': (p) => `Стовпець «${p.column}»: дати на кшталт ${p.example} читаються і як день/місяць, і як місяць/день, і жодна клітинка не підказує порядок; укажіть порядок дат (day-month або month-day)`,

@@ -333,6 +333,13 @@ export const issueCodes = {
       'Free text looks like personal data: a person\'s name (Ukrainian and Russian names in Latin letters too), date of birth, home address, prisoner number (with or without a number sign), case or document number, phone number or e-mail address.',
     example: '"notes": "Петренко І.М., 14.03.1987 р.н."',
   },
+  'text.nul-character': {
+    severity: 'error',
+    structural: false,
+    summary:
+      'A text holds the character U+0000 (NUL), which no text of PHX data holds: databases cannot store it, XML and Excel cannot write it, and the hub refuses it. It is left over from a program that wrote bytes, not text.',
+    example: '"notes": "Mobile clinic\\u0000 visits"',
+  },
   'sheet.unreadable': {
     severity: 'error',
     structural: false,

@@ -56,6 +56,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'privacy.suppressed-value-present': { field: 'numerator' },
   'privacy.complementary-disclosure': { dimension: 'sex', parts: 2, figures: [{}, { sex: 'male' }] },
   'privacy.personal-data': { kind: 'date-of-birth' },
+  'text.nul-character': { position: 12 },
   'sheet.unreadable': {},
   'sheet.unknown-sheet': { sheet: 'Sheet1' },
   'sheet.date-order-unknown': { column: 'period.start', example: '03/04/2020' },

@@ -189,6 +189,8 @@ export interface IssueParams {
    */
   'privacy.complementary-disclosure': { dimension: string; parts: number; figures: Record<string, string>[] };
   'privacy.personal-data': { kind: PersonalDataKind };
+  /** `position`: where in the text (or key) the first U+0000 is, counted in characters from 1. */
+  'text.nul-character': { position: number };
   'sheet.unreadable': Record<string, never>;
   'sheet.unknown-sheet': { sheet: string };
   'sheet.date-order-unknown': { column: string; example: string };

@@ -402,8 +402,7 @@ export class RuleChecker<Context extends number | undefined> {
    */
   private textOf(value: unknown, keys: Path, context: Context, known: TextShape, depth: number): boolean {
     if (typeof value === 'string') {
-      const kind = personalDataIn(value);
-      if (kind) this.problem('privacy.personal-data', [...keys], { kind }, context);
+      this.freeText(value, keys, context);
       return true;
     }
     const items = Array.isArray(value) ? value : undefined;
@@ -433,6 +432,23 @@ export class RuleChecker<Context extends number | undefined> {
     return true;
   }
 
+  /** Checks a free text at `keys` from the record: U+0000 in it, then personal data. */
+  private freeText(text: string, keys: Path, context: Context): void {
+    this.nulIn(text, () => [...keys], context);
+    const kind = personalDataIn(text);
+    if (kind) this.problem('privacy.personal-data', [...keys], { kind }, context);
+  }
+
+  /**
+   * Reports U+0000 in a text or key, which no store of PHX data keeps (PostgreSQL cannot, XML and so Excel cannot
+   * write it): `path` is built only then.
+   */
+  private nulIn(text: string, path: () => Path, context: Context): void {
+    const at = text.indexOf('\u0000');
+    // Counted in characters as people count them (code points), not in UTF-16 units.
+    if (at !== -1) this.problem('text.nul-character', path(), { position: [...text.slice(0, at)].length + 1 }, context);
+  }
+
   /** Walks a value of no known shape, at the keys `base` from the record, key by key without recursion (it may be deep). */
   private walkAny(value: object, base: Path, context: Context, depth: number): boolean {
     interface Step { value: unknown; key: string | number; parent: Step | undefined; depth: number }
@@ -446,8 +462,7 @@ export class RuleChecker<Context extends number | undefined> {
       const step = stack.pop()!;
       const { value, depth } = step;
       if (typeof value === 'string') {
-        const kind = personalDataIn(value);
-        if (kind) this.problem('privacy.personal-data', pathOf(step), { kind }, context);
+        this.freeText(value, pathOf(step), context);
       } else if (value !== null && typeof value === 'object') {
         if (depth >= this.settings.maxDepth) {
           this.problem('syntax.too-deep', pathOf(step), { maxDepth: this.settings.maxDepth }, context);
@@ -456,6 +471,7 @@ export class RuleChecker<Context extends number | undefined> {
         const keys = Array.isArray(value) ? undefined : Object.keys(value);
         for (let i = (keys ?? (value as unknown[])).length - 1; i >= 0; i--) {
           const key = keys ? keys[i]! : i;
+          if (typeof key === 'string') this.nulIn(key, () => [...pathOf(step), key], context);
           const child = (value as Record<string | number, unknown>)[key];
           if (!(keys && nonTextKeys.has(key as string)) && mayHoldText(child)) stack.push({ value: child, key, parent: step, depth: depth + 1 });
         }

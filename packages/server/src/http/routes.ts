@@ -8,7 +8,7 @@ import { hubValidation, storedBreakdowns } from '../hub/issues.js';
 import { changeRecord, createRecord, deleteRecord, existing } from '../hub/records.js';
 import type { Store, StoredRecord } from '../store/types.js';
 import { localeOf, type HubContext, type HubEnv } from './context.js';
-import { readJson, readPackage, refuseNul } from './body.js';
+import { nulIn, readJson, readPackage, refuseNul } from './body.js';
 import { write, type Reply } from './idempotency.js';
 import { Problem } from './problem.js';
 
@@ -173,7 +173,12 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     // A workbook's records are known once it is read.
     const records = recordsReadIn(result.read);
     if (records > maxImportRecords) tooManyRecords(records, maxImportRecords, 'The file');
-    refuseNul(data, 'The file');
+    // A text holding U+0000 is an error of the data (text.nul-character), as `phx validate` reports it; the store,
+    // which cannot compare such a text, is then not asked. Should no rule have seen one, it is refused all the same.
+    if (nulIn(data) !== undefined) {
+      if (result.ok) refuseNul(data, 'The file');
+      return c.json(result);
+    }
     const knownObservations = await storedBreakdowns(store, Array.isArray(data?.observations) ? data.observations : []);
     if (knownObservations.length === 0) return c.json(result);
     // Its breakdowns have stored observations: checked again with them, as the import checks it.
