@@ -255,6 +255,22 @@ describe('.xlsx in the CLI', () => {
     expect(refused.code).toBe(1);
     expect(existsSync(dir.path('sheets-refused.phx.json'))).toBe(false);
   });
+
+  it('converts a row filtered out in Excel all the same, as Excel writes it to CSV, and says so in a warning', async () => {
+    const xlsx = dir.path('filtered.xlsx');
+    expect(phx(['convert', json, '-o', xlsx]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const observations = workbook.getWorksheet('observations')!;
+    observations.getRow(3).hidden = true;
+    await workbook.xlsx.writeFile(xlsx);
+    const out = dir.path('filtered.phx.json');
+    const converted = phx(['convert', xlsx, '-o', out]);
+    expect(converted.code, converted.stdout).toBe(0);
+    expect(converted.stdout).toContain('observations!A3  warning  sheet.hidden-read /observations  On sheet "observations", row 3 is hidden in Excel but was read all the same');
+    expect(JSON.parse(read(out))).toEqual(pkg);
+    expect(phx(['validate', xlsx, '--fail-on', 'warning']).code).toBe(1);
+  });
 });
 
 describe('CSV for Excel in a locale', () => {

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { codelists, excelLocales, indicatorCatalogue, readCsv, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale } from '../src/index.js';
+import { codelists, excelLocales, indicatorCatalogue, readCsv, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale, type ValidationIssue } from '../src/index.js';
 import { anyObservation, cellText } from './random.js';
 import { PercentCell } from '../src/formats/cells.js';
 import { addFacilitiesByHand, withPart } from './support/workbooks.js';
@@ -715,4 +715,133 @@ describe('what a workbook keeps beside the values typed', () => {
       { numRuns: 40 },
     );
   }, 60_000);
+});
+
+describe('rows and columns hidden in Excel', () => {
+  const header = ['id', 'country', 'facilityType', 'capacity', 'name', 'comment'];
+  /** A sheet of facilities `zm-2`… on rows 2 to `count + 1`, each named, and the unknown column `comment`. */
+  function facilities(count: number): { workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet } {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(header);
+    for (let row = 2; row <= count + 1; row++) sheet.addRow([`zm-${row}`, 'ZM', 'prison', 100 + row, `Facility ${row}`, 'mine']);
+    return { workbook, sheet };
+  }
+  const hiddenIssues = (issues: readonly ValidationIssue[]) => issues.filter((issue) => issue.code === 'sheet.hidden-read');
+
+  it('reads rows hidden by hand, by a filter or in a collapsed group, and hidden columns, all the same, and says so once a sheet', async () => {
+    const { workbook, sheet } = facilities(12);
+    for (const row of [5, 6, 7, 12]) sheet.getRow(row).hidden = true;
+    // A collapsed group of rows, as Data › Group leaves it.
+    sheet.getRow(9).outlineLevel = 1;
+    sheet.getRow(9).hidden = true;
+    sheet.getColumn(5).hidden = true;
+    // Not read, so not said: the unknown column `comment`, an empty hidden column, an empty hidden row beyond the data.
+    sheet.getColumn(6).hidden = true;
+    sheet.getColumn(4).hidden = false;
+    sheet.getColumn(8).hidden = true;
+    sheet.getRow(20).hidden = true;
+    sheet.getCell('B20').value = '  ';
+    // Rows filtered out by an AutoFilter, as Excel writes them: the filter on the sheet, the rows it hides hidden.
+    sheet.getRow(3).hidden = true;
+    sheet.autoFilter = 'A1:F13';
+    const bytes = withPart(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xl/worksheets/sheet1.xml', (xml) => {
+      const edited = xml.replace(/<autoFilter ref="A1:F13"\/>/, '<autoFilter ref="A1:F13"><filterColumn colId="0"><filters><filter val="zm-2"/><filter val="zm-4"/></filters></filterColumn></autoFilter>');
+      expect(edited).not.toBe(xml);
+      return edited;
+    });
+    const { pkg, issues } = await readXlsx(bytes);
+    expect((pkg.facilities as { id: string }[]).map((facility) => facility.id)).toEqual(Array.from({ length: 12 }, (_, i) => `zm-${i + 2}`));
+    expect((pkg.facilities as { name: string }[])[3]!.name).toBe('Facility 5');
+    expect(hiddenIssues(issues).map(({ severity, params, location, path }) => ({ severity, params, location, path }))).toEqual([
+      {
+        severity: 'warning',
+        params: { sheet: 'facilities', rows: [{ first: 3, last: 3 }, { first: 5, last: 7 }, { first: 9, last: 9 }, { first: 12, last: 12 }], moreRows: 0, columns: [{ column: 'E', heading: 'name' }], moreColumns: 0 },
+        location: { sheet: 'facilities', row: 3, column: 1, cell: 'A3' },
+        path: ['facilities'],
+      },
+    ]);
+    expect(hiddenIssues(issues)[0]!.message).toBe(
+      'On sheet "facilities", rows 3, 5–7, 9, 12 and column E ("name") are hidden in Excel but were read all the same, as Excel writes them to a CSV file too. ' +
+        'To leave them out of the package, delete them, or move them to another sheet and hide that sheet: a hidden sheet is not read',
+    );
+    // validateXlsx and validateFileAsync say it once too.
+    expect(hiddenIssues((await validateXlsx(bytes, { now })).issues)).toEqual(hiddenIssues(issues));
+    expect(hiddenIssues((await validateFileAsync(bytes, { name: 'hidden.xlsx', now })).issues)).toEqual(hiddenIssues(issues));
+  });
+
+  it('says nothing of a workbook with nothing hidden, nor of a workbook PHX wrote', async () => {
+    const { workbook } = facilities(5);
+    expect(hiddenIssues((await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).issues)).toEqual([]);
+    expect(hiddenIssues((await readXlsx(await writeXlsx(example))).issues)).toEqual([]);
+  });
+
+  it('names a hidden column by its letter and heading when no row is hidden, at its heading', async () => {
+    const { workbook, sheet } = facilities(3);
+    sheet.getColumn(4).hidden = true;
+    const [issue] = hiddenIssues((await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).issues);
+    expect(issue).toMatchObject({ params: { rows: [], moreRows: 0, columns: [{ column: 'D', heading: 'capacity' }], moreColumns: 0 }, location: { cell: 'D1' } });
+    expect(issue!.message).toContain('On sheet "facilities", column D ("capacity") is hidden in Excel but was read all the same');
+  });
+
+  it('lists the first ten hidden columns read and counts the others', async () => {
+    const columns = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'period.start', 'period.end', 'numerator', 'denominator', 'value', 'unit', 'dataSource', 'methodNote', 'notes', 'disaggregation.sex'];
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('observations');
+    sheet.addRow(columns);
+    sheet.addRow(['obs-1', 'hiv-prevalence-prisoners', 'ZM-PACRA-120190000999', 'ZM', '2020-01-01', '2020-12-31', 60, 1000, 6, 'percent', 'survey', 'A census', 'Checked']);
+    columns.forEach((_, i) => (sheet.getColumn(i + 1).hidden = true));
+    const [issue] = hiddenIssues((await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).issues);
+    // The empty disaggregation.sex is not read, so not counted.
+    expect(issue!.params).toEqual({ sheet: 'observations', rows: [], moreRows: 0, columns: columns.slice(0, 10).map((heading, i) => ({ column: String.fromCharCode(65 + i), heading })), moreColumns: 3 });
+    expect(issue!.message).toContain('columns A ("id"), B ("indicator"),');
+    expect(issue!.message).toContain('J ("unit") and 3 more are hidden in Excel');
+  });
+
+  it('lists the first ten ranges of hidden rows as Excel numbers them and counts the others, whatever rows are hidden', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(fc.integer({ min: 2, max: 61 }), { maxLength: 60 }), async (hidden) => {
+        const { workbook, sheet } = facilities(60);
+        for (const row of hidden) sheet.getRow(row).hidden = true;
+        const issues = hiddenIssues((await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).issues);
+        expect(issues).toHaveLength(hidden.length === 0 ? 0 : 1);
+        if (hidden.length === 0) return;
+        const { rows, moreRows } = issues[0]!.params as { rows: { first: number; last: number }[]; moreRows: number };
+        const sorted = [...hidden].sort((a, b) => a - b);
+        const ranges = sorted.filter((row) => !hidden.includes(row - 1)).map((first) => {
+          let last = first;
+          while (hidden.includes(last + 1)) last++;
+          return { first, last };
+        });
+        expect(rows).toEqual(ranges.slice(0, 10));
+        expect(moreRows + rows.reduce((sum, { first, last }) => sum + last - first + 1, 0)).toBe(hidden.length);
+        if (moreRows > 0) expect(issues[0]!.message).toContain(`and ${moreRows} more`);
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+
+  it('agrees with one row or many in every language', async () => {
+    const { workbook, sheet } = facilities(4);
+    sheet.getRow(3).hidden = true;
+    const one = new Uint8Array(await workbook.xlsx.writeBuffer());
+    sheet.getRow(4).hidden = true;
+    const two = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const messages = async (bytes: Uint8Array) =>
+      Promise.all((['en', 'ru', 'uk', 'fr', 'es'] as Locale[]).map(async (locale) => hiddenIssues((await readXlsx(bytes, { locale })).issues)[0]!.message));
+    expect(await messages(one)).toEqual([
+      expect.stringContaining('On sheet "facilities", row 3 is hidden in Excel but was read all the same, as Excel writes it to a CSV file too. To leave it out'),
+      expect.stringContaining('На листе «facilities» строка 3 скрыта в Excel, но всё равно прочитана'),
+      expect.stringContaining('На аркуші «facilities» рядок 3 приховано в Excel, але все одно прочитано'),
+      expect.stringContaining('Sur la feuille « facilities », la ligne 3 est masquée dans Excel, mais a été lue quand même : Excel l’écrit aussi dans un fichier CSV. Pour la laisser hors du paquet, supprimez-la'),
+      expect.stringContaining('La fila 3 de la hoja «facilities» está oculta en Excel, pero se ha leído igualmente: Excel también la escribe en un archivo CSV. Para dejarla fuera del paquete, elimínela'),
+    ]);
+    expect(await messages(two)).toEqual([
+      expect.stringContaining('rows 3–4 are hidden in Excel but were read all the same'),
+      expect.stringContaining('строки 3–4 скрыты в Excel, но всё равно прочитаны'),
+      expect.stringContaining('рядки 3–4 приховано в Excel'),
+      expect.stringContaining('les lignes 3–4 sont masquées dans Excel, mais ont été lues quand même'),
+      expect.stringContaining('Las filas 3–4 de la hoja «facilities» están ocultas en Excel, pero se han leído igualmente'),
+    ]);
+  });
 });

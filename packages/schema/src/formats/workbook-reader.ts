@@ -13,7 +13,7 @@ import { recordStores, recordTypeNames, recordTypeOfCollection, type RecordType 
 import type { DataPackage } from '../model/package.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
-import type { TableRow } from '../validate/params.js';
+import type { IssueParams, TableRow } from '../validate/params.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
@@ -124,6 +124,39 @@ function cellOf(name: string): { row: number; column: number } | undefined {
   return { row: Number(match[2]), column };
 }
 
+/** The most ranges of hidden rows, and hidden columns, that `sheet.hidden-read` names: it counts the others. */
+const HIDDEN_LISTED = 10;
+
+/**
+ * The rows and columns of a sheet hidden in Excel (by hand, by a filter, in a collapsed group) whose cells a table
+ * read all the same: the rows of its records, in ranges as Excel numbers them, and the columns read that hold a
+ * value on one of them, by letter and name; the first few of each, the others counted. With the cell the issue is
+ * placed at: the first hidden row's first, else the first hidden column's heading. Undefined when none is hidden.
+ */
+function hiddenRead(sheet: ExcelJS.Worksheet, table: Table, rows: readonly (readonly SheetCell[])[]): { params: IssueParams['sheet.hidden-read']; at: [row: number, column: number] } | undefined {
+  const ranges: { first: number; last: number }[] = [];
+  for (const row of table.rows) {
+    if (!sheet.getRow(row).hidden) continue;
+    const last = ranges[ranges.length - 1];
+    if (last?.last === row - 1) last.last = row;
+    else ranges.push({ first: row, last: row });
+  }
+  const filled = (column: number): boolean => table.rows.some((row) => {
+    const cell = rows[row - 1]?.[column];
+    return cell !== undefined && cell !== '';
+  });
+  const columns = table.targets.flatMap((target, column) => (target && sheet.getColumn(column + 1).hidden && filled(column) ? [column + 1] : []));
+  if (ranges.length === 0 && columns.length === 0) return undefined;
+  const params = {
+    sheet: sheet.name,
+    rows: ranges.slice(0, HIDDEN_LISTED),
+    moreRows: ranges.slice(HIDDEN_LISTED).reduce((sum, { first, last }) => sum + last - first + 1, 0),
+    columns: columns.slice(0, HIDDEN_LISTED).map((column) => ({ column: columnLetters(column), heading: table.columns[column - 1]! })),
+    moreColumns: Math.max(0, columns.length - HIDDEN_LISTED),
+  };
+  return { params, at: ranges[0] ? [ranges[0].first, 1] : [table.headerRow, columns[0]!] };
+}
+
 /** The languages whose messages are at hand: every one, or those loaded so far (then the others load when needed). */
 type Messages = Readonly<Partial<Record<Locale, PhxLocale>>>;
 
@@ -214,6 +247,12 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       const path = row > table.headerRow ? (table.targets[column - 1]?.path ?? []) : [];
       const issue = sheetProblems.add({ code: 'sheet.formula-without-result', path, params: { formula: shortened(`=${formula}`) } });
       if (issue) issue.location = cellLocation(row, column, sheet.name);
+    }
+    // What Excel hides of the table is read all the same, as Excel's "Save as" CSV writes it: said once a sheet.
+    const hidden = hiddenRead(sheet, table, rows);
+    if (hidden) {
+      const issue = sheetProblems.add({ code: 'sheet.hidden-read', path: [sheet.name], params: hidden.params });
+      if (issue) issue.location = cellLocation(...hidden.at, sheet.name);
     }
     read.tables.push({ sheet: sheet.name, table });
     kept.push(sheetProblems);

@@ -64,6 +64,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "sheet.second-header": "error",
   "sheet.error-cell": "error",
   "sheet.hidden-skipped": "warning",
+  "sheet.hidden-read": "warning",
   "sheet.normalised": "info",
   "codelist.unknown-code": "warning",
 };

@@ -1,7 +1,7 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -171,6 +171,11 @@ export const en: PhxLocale = {
     'sheet.second-header': (p) => `The package header is the first row of values of the sheet "${p.sheet}": this row is a second one and is not read; move its values to that row or delete it`,
     'sheet.error-cell': (p) => `The cell holds the Excel error ${p.value} rather than a value: correct the formula that gives it, or type the value`,
     'sheet.hidden-skipped': (p) => `Sheet "${p.sheet}" is hidden, so it was not read: nothing on it is in the package. If its records belong there, unhide the sheet in Excel (a very hidden one from the Visual Basic editor) and save the file; else delete the sheet`,
+    'sheet.hidden-read': (p) => {
+      const { list, one } = hiddenOf(words, p, ['row', 'rows'], ['column', 'columns'], 'and', (n) => `and ${words.number(n)} more`);
+      const [is, was, them] = one ? ['is', 'was', 'it'] : ['are', 'were', 'them'];
+      return `On sheet "${p.sheet}", ${list} ${is} hidden in Excel but ${was} read all the same, as Excel writes ${them} to a CSV file too. To leave ${them} out of the package, delete ${them}, or move ${them} to another sheet and hide that sheet: a hidden sheet is not read`;
+    },
     'sheet.normalised': (p) => `Column "${p.column}": ${p.cells} ${p.cells === 1 ? 'cell' : 'cells'} read from ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `"${p.value}" is not a known code for the field ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

@@ -1,7 +1,7 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -176,6 +176,11 @@ export const es: PhxLocale = {
     'sheet.second-header': (p) => `La cabecera del paquete es la primera fila de valores de la hoja «${p.sheet}»: esta fila es una segunda y no se lee; pase sus valores a esa fila o elimínela`,
     'sheet.error-cell': (p) => `La celda contiene el error de Excel ${p.value} en lugar de un valor: corrija la fórmula que lo produce o escriba el valor`,
     'sheet.hidden-skipped': (p) => `La hoja «${p.sheet}» está oculta, por lo que no se ha leído: nada de ella está en el paquete. Si sus registros deben estar ahí, muestre la hoja en Excel (una muy oculta, desde el editor de Visual Basic) y guarde el archivo; si no, elimine la hoja`,
+    'sheet.hidden-read': (p) => {
+      const { list, one } = hiddenOf(words, p, ['la fila', 'las filas'], ['la columna', 'las columnas'], 'y', (n) => `y ${words.number(n)} más`);
+      const [is, read, it] = one ? ['está oculta', 'se ha leído', 'la'] : ['están ocultas', 'se han leído', 'las'];
+      return `${capitalised(list)} de la hoja «${p.sheet}» ${is} en Excel, pero ${read} igualmente: Excel también ${it} escribe en un archivo CSV. Para dejar${it} fuera del paquete, elimíne${it}, o páse${it} a otra hoja y oculte esa hoja: una hoja oculta no se lee`;
+    },
     'sheet.normalised': (p) => `Columna «${p.column}»: ${p.cells} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} desde ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido para el campo ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

@@ -1,7 +1,7 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -176,6 +176,11 @@ export const fr: PhxLocale = {
     'sheet.second-header': (p) => `L’en-tête du paquet est la première ligne de valeurs de la feuille « ${p.sheet} » : cette ligne en est une deuxième et n’est pas lue ; reportez ses valeurs sur cette ligne-là ou supprimez-la`,
     'sheet.error-cell': (p) => `La cellule contient l’erreur Excel ${p.value} au lieu d’une valeur : corrigez la formule qui la donne, ou saisissez la valeur`,
     'sheet.hidden-skipped': (p) => `La feuille « ${p.sheet} » est masquée, elle n’a donc pas été lue : rien de son contenu n’est dans le paquet. Si ses enregistrements y ont leur place, affichez la feuille dans Excel (une feuille très masquée depuis l’éditeur Visual Basic) et enregistrez le fichier ; sinon supprimez la feuille`,
+    'sheet.hidden-read': (p) => {
+      const { list, one } = hiddenOf(words, p, ['la ligne', 'les lignes'], ['la colonne', 'les colonnes'], 'et', (n) => `et ${words.number(n)} ${n === 1 ? 'autre' : 'autres'}`);
+      const [is, read, them, it] = one ? ['est masquée', 'a été lue', 'l’', 'la'] : ['sont masquées', 'ont été lues', 'les ', 'les'];
+      return `Sur la feuille « ${p.sheet} », ${list} ${is} dans Excel, mais ${read} quand même : Excel ${them}écrit aussi dans un fichier CSV. Pour ${it} laisser hors du paquet, supprimez-${it}, ou déplacez-${it} sur une autre feuille et masquez celle-ci : une feuille masquée n’est pas lue`;
+    },
     'sheet.normalised': (p) => `Colonne « ${p.column} » : ${p.cells} ${p.cells === 1 ? 'cellule lue' : 'cellules lues'} depuis ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu pour le champ ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

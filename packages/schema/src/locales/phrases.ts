@@ -1,6 +1,6 @@
 import type { TextForm } from '../model/common.js';
 import type { FieldKey } from '../validate/fields.js';
-import type { FirstSeen, ZodIssueParams } from '../validate/params.js';
+import type { FirstSeen, IssueParams, ZodIssueParams } from '../validate/params.js';
 
 /**
  * The words a locale's messages are made of: the fields of the data, the record types, the forms of text with
@@ -86,4 +86,28 @@ export function placeOf(words: Words, first: FirstSeen): string {
   if (typeof first === 'string') return first;
   if ('file' in first) return `${words.file} ${words.quote(first.file)}, ${placeOf(words, first.at)}`;
   return `${first.sheet === undefined ? '' : `${words.sheet} ${words.quote(first.sheet)}, `}${words.row} ${first.row}`;
+}
+
+/**
+ * The hidden rows and columns of `sheet.hidden-read` as a message lists them, in a language's words for a row and a
+ * column (one, many), for `and` and for those not listed: `rows 5–7, 12 and 3 more and column N ("notes")`. With
+ * `one`, the row or column it is when there is one alone, for the words that agree with it.
+ */
+export function hiddenOf(
+  words: Words,
+  p: IssueParams['sheet.hidden-read'],
+  row: readonly [string, string],
+  column: readonly [string, string],
+  and: string,
+  more: (count: number) => string,
+): { list: string; one?: 'row' | 'column' } {
+  const rows = p.rows.reduce((sum, { first, last }) => sum + last - first + 1, p.moreRows);
+  const columns = p.columns.length + p.moreColumns;
+  const part = (items: string[], others: number, [single, many]: readonly [string, string], count: number): string[] =>
+    count === 0 ? [] : [`${count === 1 ? single : many} ${items.join(', ')}${others > 0 ? ` ${more(others)}` : ''}`];
+  const list = [
+    ...part(p.rows.map(({ first, last }) => (first === last ? words.number(first) : `${words.number(first)}–${words.number(last)}`)), p.moreRows, row, rows),
+    ...part(p.columns.map((at) => `${at.column} (${words.quote(at.heading)})`), p.moreColumns, column, columns),
+  ].join(` ${and} `);
+  return { list, one: rows + columns === 1 ? (rows === 1 ? 'row' : 'column') : undefined };
 }

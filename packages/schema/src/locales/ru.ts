@@ -1,7 +1,7 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -176,6 +176,11 @@ export const ru: PhxLocale = {
     'sheet.second-header': (p) => `Заголовок пакета — первая строка значений на листе «${p.sheet}»: эта строка — второй заголовок, и она не читается; перенесите её значения в ту строку или удалите её`,
     'sheet.error-cell': (p) => `В ячейке ошибка Excel ${p.value}, а не значение: исправьте формулу, которая её даёт, или введите значение`,
     'sheet.hidden-skipped': (p) => `Лист «${p.sheet}» скрыт, поэтому он не прочитан: ничего с него нет в пакете. Если его записи должны быть в пакете, покажите лист в Excel (очень скрытый — из редактора Visual Basic) и сохраните файл; иначе удалите лист`,
+    'sheet.hidden-read': (p) => {
+      const { list, one } = hiddenOf(words, p, ['строка', 'строки'], ['столбец', 'столбцы'], 'и', (n) => `и ещё ${words.number(n)}`);
+      const [hidden, read] = one === 'row' ? ['скрыта', 'прочитана'] : one ? ['скрыт', 'прочитан'] : ['скрыты', 'прочитаны'];
+      return `На листе «${p.sheet}» ${list} ${hidden} в Excel, но всё равно ${read}: скрытые строки и столбцы Excel тоже сохраняет в CSV. Чтобы скрытое не попало в пакет, удалите его или перенесите на другой лист и скройте этот лист: скрытый лист не читается`;
+    },
     'sheet.normalised': (p) => `Столбец «${p.column}»: ячеек, прочитанных с учётом ${formsOf(p.forms)}: ${p.cells}`,
     'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

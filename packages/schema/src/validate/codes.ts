@@ -394,6 +394,12 @@ export const issueCodes = {
     summary: 'A sheet of a workbook is hidden (or very hidden), so it is not read: what nobody sees in Excel never leaves the computer in the package unsaid. Unhide it if its records belong in the package, or delete it.',
     example: 'a hidden sheet "draft, do not send" of last year\'s rows',
   },
+  'sheet.hidden-read': {
+    severity: 'warning',
+    structural: false,
+    summary: 'Rows or columns of a sheet are hidden in Excel (by hand, by a filter, in a collapsed group) but read into the package all the same, as Excel writes them to a CSV file too; said once a sheet, so that rows filtered out are not shared unsaid. Delete them, or move them to a sheet that is hidden, to leave them out.',
+    example: 'last year\'s rows of a sheet filtered to show this year\'s',
+  },
   'sheet.normalised': {
     severity: 'info',
     structural: false,

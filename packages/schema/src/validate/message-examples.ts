@@ -66,6 +66,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'sheet.second-header': { sheet: 'Package' },
   'sheet.error-cell': { value: '#N/A' },
   'sheet.hidden-skipped': { sheet: 'draft' },
+  'sheet.hidden-read': { sheet: 'observations', rows: [{ first: 5, last: 7 }, { first: 12, last: 12 }], moreRows: 0, columns: [{ column: 'N', heading: 'notes' }], moreColumns: 0 },
   'sheet.normalised': { column: 'value', cells: 11, forms: ['decimal-comma', 'thousands-separator'] },
   'codelist.unknown-code': { codelist: 'focusArea', value: 'tuberculossis', suggestions: ['tuberculosis'] },
 };

@@ -205,6 +205,12 @@ export interface IssueParams {
   'sheet.error-cell': { value: string };
   /** `sheet`: the name of the hidden sheet, not read. */
   'sheet.hidden-skipped': { sheet: string };
+  /**
+   * `sheet`: the sheet; `rows`: its hidden rows read into records, in ranges as Excel numbers them (`{ first: 5, last: 7 }`),
+   * the first ten ranges, and `moreRows` how many other hidden rows were read; `columns`: its hidden columns read, by
+   * letter and the name at their head, the first ten, and `moreColumns` how many others.
+   */
+  'sheet.hidden-read': { sheet: string; rows: { first: number; last: number }[]; moreRows: number; columns: { column: string; heading: string }[]; moreColumns: number };
   'sheet.normalised': { column: string; cells: number; forms: NormalisedForm[] };
   'codelist.unknown-code': { codelist: string; value: string } & Suggested;
 }
