@@ -166,6 +166,28 @@ describe('phx validate: options', () => {
     expect(phx(['validate', '--max-issues', '0', path]).code).toBe(2);
   });
 
+  it('--max-issues lists an error found once warnings fill the list, in the place of the last warning', () => {
+    // Two notes that look like phone numbers (warnings), then an observation that repeats an id (an error).
+    const warnedFirst = [
+      observation('obs-1', { notes: 'call +27 21 555 0199', scope: { country: 'ZA', subnationalArea: 'Area 1' } }),
+      observation('obs-2', { notes: 'call +27 21 555 0198', scope: { country: 'ZA', subnationalArea: 'Area 2' } }),
+      observation('obs-1', { scope: { country: 'ZA', subnationalArea: 'Area 3' } }),
+    ];
+    const path = dir.write('warned-first.phx.json', JSON.stringify({ ...validPackage(), observations: warnedFirst }, null, 2));
+    const stream = dir.write('warned-first.phx.ndjson', `${warnedFirst.map((record) => JSON.stringify({ type: 'observation', ...record })).join('\n')}\n`);
+    for (const file of [path, stream]) {
+      const { code, stdout } = phx(['validate', '--max-issues', '1', file]);
+      expect(code).toBe(1);
+      expect(stdout).toMatch(/ {2}error {4}unique\.duplicate-id /);
+      expect(stdout).not.toContain('privacy.personal-data');
+      expect(stdout).toContain('✖ 1 error, 2 warnings');
+      expect(stdout).toContain('… 1 issue listed (--max-issues)');
+      const listed = json(['--max-issues', '2', file]).report.files[0]!;
+      expect(listed.issues.map((issue) => issue.code)).toEqual(['privacy.personal-data', 'unique.duplicate-id']);
+      expect(listed).toMatchObject({ errors: 1, warnings: 2, truncated: true });
+    }
+  });
+
   it('--suppression-threshold changes which counts must be suppressed', () => {
     expect(phx(['validate', '--suppression-threshold', '3', invalid]).stdout).not.toContain('privacy.small-cell');
     expect(phx(['validate', '--suppression-threshold', '200', valid]).stdout).toContain('below the suppression threshold 200');

@@ -327,11 +327,12 @@ describe('validateCsv and maxIssues', () => {
   const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,value,unit,dataSource,notes';
   const row = (id: string, notes = '') => `${id},prisons-people-on-art,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,120,count,routine-programme-data,${notes}`;
 
-  it('reads on past a list full of warnings until an error settles the outcome', () => {
-    // Two warnings fill the list; the duplicate id on the last row is the error that decides.
+  it('reads on past a list full of warnings until an error settles the outcome, and lists that error', () => {
+    // Two warnings fill the list; the second row repeats the first one's breakdown: the error takes the second warning's place.
     const rows = [row('a', 'call +27 21 123 4567'), row('b', 'call +27 21 123 4567'), row('c'), row('a')];
-    const { ok, issues } = validateCsv([header, ...rows].join('\n'), { maxIssues: 2, now: new Date('2021-06-30') });
-    expect(issues.map((i) => i.code)).toEqual(['privacy.personal-data', 'privacy.personal-data']);
+    const { ok, issues, read } = validateCsv([header, ...rows].join('\n'), { maxIssues: 2, now: new Date('2021-06-30') });
+    expect(issues.map((i) => [i.code, i.location && 'row' in i.location && i.location.row])).toEqual([['privacy.personal-data', 2], ['unique.duplicate-breakdown', 3]]);
     expect(ok).toBe(false);
+    expect(read).toMatchObject({ complete: false, rows: 3 });
   });
 });

@@ -71,12 +71,13 @@ describe('validate', () => {
     expect(validate(fiveErrors(), { now: NOW, maxIssues: 50 }).issues).toHaveLength(5);
   });
 
-  it('looks on past maxIssues warnings for an error', () => {
+  it('looks on past maxIssues warnings for an error, and lists it in the place of the last warning', () => {
     const pkg = changed((p) => {
       p.organisations[1].focusAreas = ['a-1', 'a-2'];
       p.observations[4].unit = 'percentage';
     });
-    expect(validate(pkg, { now: NOW, maxIssues: 1 })).toMatchObject({ ok: false, issues: [{ code: 'codelist.unknown-code' }] });
+    expect(validate(pkg, { now: NOW, maxIssues: 1 })).toMatchObject({ ok: false, errors: 1, warnings: 2, truncated: true, issues: [{ severity: 'error', pointer: '/observations/4/unit' }] });
+    expect(validate(pkg, { now: NOW, maxIssues: 2 }).issues.map((i) => i.pointer)).toEqual(['/organisations/1/focusAreas/0', '/observations/4/unit']);
     expect(validate(pkg, { now: NOW, maxIssues: 0 })).toMatchObject({ ok: false, issues: [] });
   });
 

@@ -29,7 +29,9 @@ Options:
   --date-order <day-month|month-day>  order of dates such as 03/04/2020 in CSV and .xlsx files
                                 (default: told by each column's cells)
   --fail-on <error|warning>     what makes the exit code 1 (default error)
-  --max-issues <N>              stop a file after N issues (default ${DEFAULT_MAX_ISSUES})
+  --max-issues <N>              list at most N issues of a file (default ${DEFAULT_MAX_ISSUES}): past N, an
+                                error takes the place of the last warning or note listed;
+                                checking a file stops once N are listed, an error among them
   --suppression-threshold <N>   counts from 1 to N-1 must be suppressed (default 5)
   --type <record type>          record type of CSV files (default: told from the header):
                                 organisation, facility, indicator, observation, meeting

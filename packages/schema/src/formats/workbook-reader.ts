@@ -12,7 +12,7 @@ import type { PhxLocale } from '../locales/types.js';
 import { recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
 import type { DataPackage } from '../model/package.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
-import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { Problem, ReadSummary, Severity, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import type { IssueParams, TableRow } from '../validate/params.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
@@ -338,7 +338,8 @@ export async function validateWorkbook(
   const { read, collector, summary } = await readAndCount(bytes, options, messages);
   if (read.tables.length === 0 || read.issues.some((issue) => issue.code === 'sheet.unreadable')) return collector.result(summary);
   const { place, rowOf } = placer(read.tables);
-  for (const issue of (await validatePackage(read.pkg, options)).issues) {
+  const checked = await validatePackage(read.pkg, options);
+  for (const issue of checked.issues) {
     const where = place(issue);
     if (where === null) continue;
     // The first of two duplicates by its sheet and row rather than its pointer in the package, its message written again.
@@ -347,6 +348,11 @@ export async function validateWorkbook(
     if (where) placed.location = where;
     collector.keep(placed);
   }
+  // What the validation found past `maxIssues` is counted too; where it stopped, the counts cover what it read.
+  const listed = (severity: Severity): number => checked.issues.filter((issue) => issue.severity === severity).length;
+  collector.errors += checked.errors - listed('error');
+  collector.warnings += checked.warnings - listed('warning');
+  if (!checked.read.complete) Object.assign(summary, { records: checked.read.records, complete: false });
   await writeMessages(collector, options.locale);
   return collector.result(summary, read.pkg as Partial<DataPackage>);
 }

@@ -182,6 +182,10 @@ export interface ReadSummary {
  */
 export interface ValidationResult<Data = unknown> {
   ok: boolean;
+  /**
+   * The issues listed, in the order found: every one, or the first `maxIssues` of them, but for errors found
+   * later, which take the places of the latest warnings and notes. An error found is always listed then.
+   */
   issues: ValidationIssue[];
   /** Errors found, including those past `maxIssues`. */
   errors: number;

@@ -43,7 +43,8 @@ export const importedParts: ValidationParts = { describe: describeShape, places:
  * memory: it keeps ids and per-group sums for the cross-record rules, never the records.
  * Issue paths are relative to the record; `location.line` is the line in the file. When the
  * stream ends it returns the {@link ValidationResult}: counts, what was read, and (with `keepData`)
- * the records read, as a package.
+ * the records read, as a package. Past `maxIssues`, an error that takes the place of a warning or note yielded
+ * before is yielded as well: the result's `issues` are the list as it ends.
  *
  * Indicators defined in the stream must come before the observations that use them.
  *
@@ -133,7 +134,6 @@ export class NdjsonRun {
   /** Whether a line held anything. */
   sawContent = false;
   private sawRecord = false;
-  private yielded = 0;
   private readonly builder: PackageBuilder | undefined;
 
   /**
@@ -217,15 +217,14 @@ export class NdjsonRun {
     pending.length = 0;
   }
 
-  /** Whether issues were found since last asked. */
+  /** Whether issues were listed since last asked. */
   get unasked(): boolean {
-    return this.yielded < this.collector.issues.length;
+    return this.collector.unasked;
   }
 
-  /** The issues found since last asked. */
-  *issues(): Generator<ValidationIssue> {
-    const { issues } = this.collector;
-    while (this.unasked) yield issues[this.yielded++]!;
+  /** The issues listed since last asked (see {@link IssueCollector.fresh}). */
+  issues(): Generator<ValidationIssue> {
+    return this.collector.fresh();
   }
 
   /** Checks the lines of a stream here, yielding issues as they are found, until reading on cannot change the outcome. */

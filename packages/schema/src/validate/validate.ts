@@ -74,7 +74,9 @@ export interface ValidateOptions {
    */
   knownObservations?: Iterable<Observation>;
   /**
-   * Stop collecting issues after this many.
+   * Most issues listed. Past it issues are only counted, except an error, which takes the place of the last
+   * warning or note listed (the list keeps the order they were found in), so that a list that is full holds an
+   * error whenever one was found. Reading stops once the list is full and an error was found.
    * @default no limit
    */
   maxIssues?: number;
@@ -134,7 +136,10 @@ export function ruleSettings(options: ValidateOptions, references: boolean): Rul
   };
 }
 
-/** Collects issues, rendering each message once, up to `maxIssues`. */
+/**
+ * Collects issues, rendering each message once, and lists up to `maxIssues` of them: past it, an error takes the
+ * place of the last warning or note listed (see {@link IssueCollector.room}).
+ */
 export class IssueCollector {
   readonly issues: ValidationIssue[] = [];
   /** Errors found, including those past `maxIssues`. */
@@ -146,6 +151,14 @@ export class IssueCollector {
 
   /** The issues made before the messages of their language were loaded: their messages are still to write. */
   readonly unwritten: ValidationIssue[] = [];
+
+  /** How many issues at the start of {@link IssueCollector.issues} {@link IssueCollector.fresh} has given. */
+  private given = 0;
+  /**
+   * Where to look back from for the last warning or note listed, once the list is full: none is listed at or
+   * after it (the list stays full, and only errors join it then).
+   */
+  private lowerBefore = Infinity;
 
   /**
    * @param messages - the languages whose messages are at hand: every one ({@link locales}), or those loaded so
@@ -164,7 +177,10 @@ export class IssueCollector {
     return this.errors === 0;
   }
 
-  /** True when the list is full and an error was found: reading on cannot change the outcome. */
+  /**
+   * True when the list is full and an error was found (then one is listed): reading on cannot change the
+   * outcome.
+   */
   get settled(): boolean {
     return this.full && this.errors > 0;
   }
@@ -189,19 +205,55 @@ export class IssueCollector {
     else this.infos++;
   }
 
+  /**
+   * Whether an issue of `severity` found now is listed, at the end of the list: the one place `maxIssues` is
+   * applied. Below it, every issue is; at it, an error is, in the place of the last warning or note listed,
+   * which this drops; nothing else is. So the list is the first `maxIssues` issues found, but for errors found
+   * later, which take the places of the latest warnings and notes, in the order found.
+   */
+  private room(severity: Severity): boolean {
+    if (!this.full) return true;
+    if (severity !== 'error') return false;
+    const { issues } = this;
+    let at = Math.min(this.lowerBefore, issues.length) - 1;
+    while (at >= 0 && issues[at]!.severity === 'error') at--;
+    this.lowerBefore = Math.max(at, 0);
+    if (at < 0) return false;
+    issues.splice(at, 1);
+    if (at < this.given) this.given--;
+    return true;
+  }
+
   /** Counts and keeps an issue made elsewhere (by a reader), as {@link IssueCollector.add} does a problem. */
   keep(issue: ValidationIssue): void {
     this.count(issue.severity);
-    if (!this.full) this.issues.push(issue);
+    if (this.room(issue.severity)) this.issues.push(issue);
   }
 
+  /** Counts a problem and keeps it as an issue, which it returns; undefined when it is not listed. */
   add(problem: Problem): ValidationIssue | undefined {
-    this.count(severities[problem.code]);
-    // Past maxIssues an issue is only counted: its message is never rendered.
-    if (this.full) return undefined;
+    const severity = severities[problem.code];
+    this.count(severity);
+    // An issue that is not listed is only counted: its message is never rendered.
+    if (!this.room(severity)) return undefined;
     const issue = this.make(problem);
     this.issues.push(issue);
     return issue;
+  }
+
+  /** Whether issues were listed since {@link IssueCollector.fresh} last gave them. */
+  get unasked(): boolean {
+    return this.given < this.issues.length;
+  }
+
+  /**
+   * The issues listed since last asked, in their order, to give as they are found. An error that takes the place
+   * of an issue given before is given too: the issues given are those listed in the end, and those whose places
+   * errors took.
+   */
+  *fresh(): Generator<ValidationIssue> {
+    const { issues } = this;
+    while (this.given < issues.length) yield issues[this.given++]!;
   }
 
   /** The result of a validation that read `read`; `data` is kept when it is valid, or when asked to. */
