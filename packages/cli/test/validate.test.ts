@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { availableParallelism } from 'node:os';
+import { jobsWithin } from '../src/commands/validate.js';
 import { observation, phx, tempDir, validNdjson, validPackage } from './helpers.js';
 
 const dir = tempDir();
@@ -247,13 +249,22 @@ describe('phx validate --jobs', () => {
   const text = lines.map((line, i) => (i === 9000 ? '{"type": "observation",' : i === 12_000 ? '{"type": "survey"}' : JSON.stringify(line))).join('\n');
   const big = dir.write('big.phx.ndjson', `${text}\n{"type": "observation", "id": "cut`);
 
-  it('gives what one thread gives, for 2 and 3 threads, whole or stopped at --max-issues', () => {
-    for (const [args, jobs] of [[['--format', 'json'], ['2', '3']], [['--format', 'json', '--max-issues', '7'], ['2']], [['--locale', 'fr', '--max-issues', '40'], ['3']]] as const) {
+  it('gives what one thread gives, for 2, 3 and 64 threads (lowered to the processors), whole or stopped at --max-issues', () => {
+    for (const [args, jobs] of [[['--format', 'json'], ['2', '3', '64']], [['--format', 'json', '--max-issues', '7'], ['2']], [['--locale', 'fr', '--max-issues', '40'], ['3']]] as const) {
       const one = phx(['validate', ...args, big]);
       expect(one.code).toBe(1);
       for (const n of jobs) expect(phx(['validate', ...args, '--jobs', n, big])).toEqual(one);
     }
   }, 240_000);
+
+  it('lowers a number of jobs above the processors available to that number, and says so in its help', () => {
+    expect([1, 2, 3, 64].map((jobs) => jobsWithin(jobs, 2))).toEqual([1, 2, 2, 2]);
+    expect(jobsWithin(64, 16)).toBe(16);
+    expect(jobsWithin(undefined, 2)).toBeUndefined();
+    expect(jobsWithin(1_000_000)).toBe(availableParallelism());
+    expect(phx(['validate', '--help']).stdout).toContain(`More than the processors available (${availableParallelism()} here) is\n                                lowered to that number`);
+    expect(phx(['validate', '--jobs', '1000000', valid])).toMatchObject({ code: 0, stderr: '' });
+  });
 
   it('refuses a number of jobs that is not a whole number from 1', () => {
     for (const jobs of ['0', 'x', '1.5']) {

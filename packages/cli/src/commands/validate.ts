@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { choice, dateOrderOf, parse, recordType, sheetLocaleOf, wholeNumber } from '../args.js';
 import { exitCodes } from '../errors.js';
 import { validateFile } from '@phx/schema';
@@ -37,7 +38,9 @@ Options:
                                 organisation, facility, indicator, observation, meeting
   --stdin-format <ndjson|json|csv>  format of standard input (default: told from its content)
   --jobs <N>                    check the lines of .phx.ndjson files over 4 MiB on N worker
-                                threads (default 1: on one thread); the same issues either way
+                                threads (default 1: on one thread); the same issues either
+                                way. More than the processors available (${availableParallelism()} here) is
+                                lowered to that number
   --quiet                       print errors only (and warnings with --fail-on warning), and
                                 nothing when no file fails
   -h, --help                    show this help
@@ -69,7 +72,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     maxIssues: wholeNumber('max-issues', values['max-issues'], 1) ?? DEFAULT_MAX_ISSUES,
     suppressionThreshold: wholeNumber('suppression-threshold', values['suppression-threshold'], 1),
     type: recordType(values.type),
-    parallel: parallelOf(wholeNumber('jobs', values.jobs, 1)),
+    parallel: parallelOf(jobsWithin(wholeNumber('jobs', values.jobs, 1))),
   };
   const stdinFormat = values['stdin-format'] === undefined ? undefined : choice('stdin-format', values['stdin-format'], ['ndjson', 'json', 'csv'], 'ndjson');
   if (positionals.length === 0) context.usage('name at least one file to validate, or - for standard input', 'run `phx validate --help`');
@@ -89,6 +92,14 @@ export async function runValidate(argv: string[], context: Context): Promise<num
   else if (format === 'sarif') context.print(renderSarif(run, context.version));
   else context.print(renderHuman(run, context.color));
   return totals(files, failOn).invalid > 0 ? exitCodes.invalid : exitCodes.ok;
+}
+
+/**
+ * The worker threads to start for `--jobs N`: N, or the processors available when N is more. More threads than
+ * processors check no faster, and each takes its memory and its time to start.
+ */
+export function jobsWithin(jobs: number | undefined, processors = availableParallelism()): number | undefined {
+  return jobs === undefined ? undefined : Math.min(jobs, processors);
 }
 
 /** Worker threads for `--jobs N`: none for 1, the default. */
