@@ -95,8 +95,43 @@ describe('CSV issues in the text', () => {
     expect(unclosed!.location).toEqual({ row: 2, column: 1, text: { line: 2, column: 1 } });
     const bytes = new Uint8Array([...new TextEncoder().encode(`${header}\rZA-F-1;Ce`), 0xff, ...new TextEncoder().encode('ntral;ZA;prison;10\r')]);
     const encoding = (await validateFile(bytes, { name: 'facilities.csv' })).issues.find((found) => found.code === 'syntax.invalid-encoding');
-    expect(encoding!.location).toEqual({ row: 2, column: 1, text: { line: 2, column: 10 } });
+    expect(encoding!.location).toEqual({ row: 2, column: 2, text: { line: 2, column: 10 } });
     const missing = validateCsv('id;name;capacity\nZA-F-1;Central;10\n').issues.find((found) => found.code === 'schema.required');
     expect(missing!.location).toEqual({ row: 1, column: 4, text: { line: 1, column: 17 } });
+  });
+});
+
+describe('a byte that is not UTF-8', () => {
+  const encoder = new TextEncoder();
+  const cellText = fc.array(fc.constantFrom('a', 'Z', '7', ' ', 'ж', 'é', '"', ',', ';', '\t', '\n', '\r\n', '.', '-'), { maxLength: 6 }).map((parts) => parts.join(''));
+
+  it('is placed at the row, as Excel numbers it, and the column of the cell that holds it, past a sep= line, quotes and line breaks in cells (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(',', ';', '\t'),
+        fc.constantFrom('\r\n', '\n', '\r'),
+        fc.boolean(),
+        fc.boolean(),
+        fc.array(fc.array(cellText, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 5 }),
+        fc.nat(),
+        async (delimiter, newline, bom, sepLine, rows, pick) => {
+          const written = (cell: string) => (/[",;\t\r\n]/.test(cell) || cell.trim() !== cell ? `"${cell.replaceAll('"', '""')}"` : cell);
+          const header = ['id', 'name', 'country'].join(delimiter);
+          const at = { row: pick % rows.length, column: Math.floor(pick / rows.length) % 3 };
+          // The bad byte (0xE9, an é of Windows-1252) ends the picked cell, inside its quotes if it has them.
+          const before = [`${bom ? '\uFEFF' : ''}${sepLine ? `sep=${delimiter}${newline}` : ''}${header}`];
+          const lines = rows.map((row) => row.map(written));
+          const cut = lines[at.row]!;
+          const cell = cut[at.column]!;
+          const head = [...lines.slice(0, at.row).map((line) => line.join(delimiter)), [...cut.slice(0, at.column), cell.endsWith('"') && cell.length > 1 ? cell.slice(0, -1) : cell].join(delimiter)];
+          const tail = `${cell.endsWith('"') && cell.length > 1 ? '"' : ''}${[ '', ...cut.slice(at.column + 1)].join(delimiter)}${newline}${lines.slice(at.row + 1).map((line) => `${line.join(delimiter)}${newline}`).join('')}`;
+          const bytes = Uint8Array.from([...encoder.encode([...before, ...head].join(newline)), 0xe9, ...encoder.encode(tail)]);
+          const [issue] = (await validateFile(bytes, { name: 'facilities.csv' })).issues;
+          expect(issue!.code).toBe('syntax.invalid-encoding');
+          expect(issue!.location).toMatchObject({ row: at.row + 2, column: at.column + 1 });
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -129,7 +129,8 @@ describe('validateFile', () => {
     const paramsOf = async (name: string) => (await validateFile(files[name]!.bytes, { name })).issues[0];
     expect(await paramsOf('unicode-text.csv')).toMatchObject({ params: { encoding: 'utf-16le' }, location: { row: 1, column: 1 } });
     expect(await paramsOf('utf16be.phx.json')).toMatchObject({ params: { encoding: 'utf-16be' }, location: { line: 1, column: 1 } });
-    expect(await paramsOf('windows-1251.csv')).toMatchObject({ params: { encoding: 'windows-1251' }, location: { row: 2, column: 1 } });
+    // In the 12th column, the notes.
+    expect(await paramsOf('windows-1251.csv')).toMatchObject({ params: { encoding: 'windows-1251' }, location: { row: 2, column: 12 } });
     const latin = await paramsOf('windows-1252.phx.json');
     expect(latin).toMatchObject({ params: { encoding: 'windows-1252' }, location: { line: 3, column: 11 } });
     expect(latin!.message).toBe('The file is not UTF-8 but Windows-1252 (Western European) text; save it as UTF-8 (in Excel: "CSV UTF-8") or as an Excel workbook (.xlsx)');

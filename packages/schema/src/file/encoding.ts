@@ -97,9 +97,10 @@ export const DEFAULT_MAX_DOCUMENT_BYTES = 500 * 1024 * 1024;
 
 /**
  * Bytes decoded as UTF-8 text (a byte order mark dropped), or the problem that stopped it: bytes that
- * are not UTF-8, placed at the first bad byte's line and column, or a text too long for one string.
+ * are not UTF-8, placed at the first bad byte's line and column, with the text `before` it, or a text too long
+ * for one string.
  */
-export type Decoded = { text: string } | { problem: Problem; at?: TextLocation };
+export type Decoded = { text: string } | { problem: Problem; at?: TextLocation; before?: string };
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -115,7 +116,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
   const text = utf8.decode(bytes.subarray(0, firstInvalidUtf8(bytes)));
   const before = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const problem: Problem = { code: 'syntax.invalid-encoding', path: [], params: { encoding: legacyEncodingOf(bytes) ?? null } };
-  return { problem, at: new LineIndex(before).locate(before.length) };
+  return { problem, at: new LineIndex(before).locate(before.length), before };
 }
 
 /** The offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629). */

@@ -49,6 +49,31 @@ function newlineOf(text: string): '\n' | '\r' {
 }
 
 /**
+ * The rows of a CSV text (a byte order mark dropped) as the parser reads them, past a first line `sep=;`, which
+ * names the separator for Excel and which Excel does not show as a row: files made for Excel carry one. The rows
+ * keep the numbers Excel shows, the header's 1. `start` is where the first row starts in `whole`.
+ */
+function parse(whole: string, delimiter: string | undefined, file = whole): { start: number; text: string; newline: '\n' | '\r'; parsed: Papa.ParseResult<string[]> } {
+  const separatorLine = /^sep=([^\r\n])(?:\r\n|\n|\r|$)/i.exec(whole);
+  const start = separatorLine?.[0].length ?? 0;
+  const text = whole.slice(start);
+  // The line breaks and the separator are those of the whole file, also when `whole` is only its start.
+  const newline = newlineOf(file.slice(start));
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: delimiter ?? separatorLine?.[1] ?? delimiterOf(file.slice(start)), newline });
+  return { start, text, newline, parsed };
+}
+
+/**
+ * The cell of a CSV file (`bytes`) that holds its first byte that is not UTF-8, after the text `before` it: its row
+ * as Excel numbers it and its column, counted from 1.
+ */
+function cellBefore(bytes: Uint8Array, before: string, delimiter: string | undefined): { row: number; column: number } {
+  // The file read with the bad bytes replaced tells how its rows end, which the text before the byte may not.
+  const rows = parse(before, delimiter, new TextDecoder().decode(bytes)).parsed.data;
+  return { row: Math.max(rows.length, 1), column: Math.max(rows.at(-1)?.length ?? 1, 1) };
+}
+
+/**
  * Reports the first cell whose quotes the parser could not read as a cell: a quote that opens a cell and is never
  * closed, which takes the rest of the file into that cell (`csv.unclosed-quote`), or text after the quote that closes
  * a cell (`"Central" prison`), after which the parser reads on, cells and rows alike, up to a quote that ends a cell
@@ -85,22 +110,17 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
   if ('problem' in decoded) {
     const issue = collector.add(decoded.problem);
-    if (issue && decoded.at) issue.location = { row: decoded.at.line, column: 1, text: decoded.at };
+    // Only bytes can fail to decode.
+    if (issue && decoded.at) issue.location = { ...cellBefore(input as Uint8Array, decoded.before ?? '', options.delimiter), text: decoded.at };
     return table;
   }
   const whole = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
-  // A first line `sep=;` names the separator for Excel, which does not show it as a row: files made for Excel carry
-  // one. The rows keep the numbers Excel shows, the header's 1.
-  const separatorLine = /^sep=([^\r\n])(?:\r\n|\n|\r|$)/i.exec(whole);
-  const start = separatorLine?.[0].length ?? 0;
-  const text = whole.slice(start);
+  const { start, text, newline, parsed } = parse(whole, options.delimiter);
   const empty = emptiness(text);
   if (empty) {
     collector.add(empty);
     return table;
   }
-  const newline = newlineOf(text);
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter: options.delimiter ?? separatorLine?.[1] ?? delimiterOf(text), newline });
   if (newline === '\n') {
     // Rows ended by CR LF in a file of LF rows leave the CR in their last cell.
     for (const row of parsed.data) if (row[row.length - 1]?.endsWith('\r')) row[row.length - 1] = row[row.length - 1]!.slice(0, -1);
