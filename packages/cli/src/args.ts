@@ -17,23 +17,43 @@ export function parse<O extends Options>(command: string, argv: string[], option
   try {
     return parseArgs(config);
   } catch (error) {
-    const message = (error as Error).message.replace(/\. To specify .*$/s, '').replace(/^Unknown option/, 'unknown option');
-    throw new UsageError(message, `run \`phx ${command} --help\``);
+    throw parseArgsError(command, error);
   }
+}
+
+/**
+ * Node's error for arguments it cannot parse, as a usage error with its code: the option or argument is read out
+ * of Node's message (`Unknown option '--foo'`, `Option '-o, --out <value>' argument missing`). A message in words
+ * Node did not use before is kept as it is, in English.
+ */
+export function parseArgsError(command: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const message = String((error as Error)?.message ?? error);
+  // The quoted part names the option, short and long (`-o, --out <value>`): the long name is the last.
+  const quoted = /^(?:Unknown option|Option|Unexpected argument) '([^']+)'/.exec(message)?.[1];
+  const option = quoted?.match(/--?[^\s,<>=]+/g)?.at(-1);
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return new UsageError('unknown-option', { command, option });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
+    if (/ does not take an argument/.test(message)) return new UsageError('takes-no-value', { command, option });
+    if (/ argument (?:missing|is ambiguous)/.test(message)) return new UsageError('missing-value', { command, option });
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && quoted) return new UsageError('unexpected-argument', { command, argument: quoted });
+  const text = message.replace(/\. To specify .*$/s, '').replace(/^Unknown option/, 'unknown option');
+  return new UsageError('text', { message: text, hint: `run \`phx ${command} --help\`` });
 }
 
 /** Reads a choice among fixed values. */
 export function choice<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got "${value}")`);
+  throw new UsageError('not-one-of', { option: name, allowed, value });
 }
 
 /** Reads a whole number of at least `min`. */
 export function wholeNumber(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < min) throw new UsageError(`--${name} must be a whole number of at least ${min} (got "${value}")`);
+  if (!Number.isInteger(number) || number < min) throw new UsageError('not-whole-number', { option: name, min, value });
   return number;
 }
 
@@ -52,6 +72,21 @@ export function localeOf(value: string | undefined, env: NodeJS.ProcessEnv = pro
     if (language && isLocale(language)) return language;
   }
   return 'en';
+}
+
+/**
+ * The language of a usage error, read from the arguments as they are, before they are parsed (a bad option
+ * stops the parsing): the last `--locale` given, when it names a locale, else the language of the environment.
+ */
+export function usageLocaleOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Locale {
+  let value: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if (arg === '--locale') value = argv[++i];
+    else if (arg.startsWith('--locale=')) value = arg.slice('--locale='.length);
+  }
+  return value !== undefined && isLocale(value) ? value : localeOf(undefined, env);
 }
 
 /**

@@ -18,18 +18,88 @@ export const exitCodes = {
 } as const;
 
 /**
- * A problem with how `phx` was called or with a file it cannot read or write: printed as one line,
- * exit code 2, never a stack trace.
+ * The params of each usage error, by code: what its message says, in any language. The words are
+ * kept per language in `report/usage.ts`.
  */
-export class UsageError extends Error {
+export interface UsageParams {
+  /** A file that does not exist. */
+  'no-such-file': { path: string };
+  /** A directory where a file is expected. */
+  'is-a-directory': { path: string };
+  /** A file (or database) phx may not read or write. */
+  'permission-denied': { path: string };
+  /** A path with a part that is not a directory. */
+  'not-a-directory': { path: string };
+  /** Any other file-system error, with its code. */
+  'cannot-read-or-write': { path: string; reason: string };
+  /** An output whose name ends as no format phx writes. */
+  'unsupported-file-type': { path: string };
+  /** A glob that matches no file. */
+  'no-match': { pattern: string };
+  /** An output that exists, without `--force`. */
+  'exists-already': { path: string };
+  /** An output that is one of the inputs. */
+  'input-as-output': { path: string };
+  /** An option the command does not know. */
+  'unknown-option': { command: string; option: string };
+  /** An option given without its value (or a value to an option that takes none). */
+  'missing-value': { command: string; option: string };
+  /** A value given to an option that takes none. */
+  'takes-no-value': { command: string; option: string };
+  /** An argument the command does not take. */
+  'unexpected-argument': { command: string; argument: string };
+  /** An option's value not among the allowed ones. */
+  'not-one-of': { option: string; allowed: readonly string[]; value: string };
+  /** An option's value that is not a whole number of at least `min`. */
+  'not-whole-number': { option: string; min: number; value: string };
+  /** A command phx does not have. */
+  'unknown-command': { command: string };
+  /** `phx serve` or `phx token` without `@phx/server`. */
+  'hub-not-installed': Record<string, never>;
+  /** A port another program listens on. */
+  'port-in-use': { port: number };
+  /** A port phx may not listen on. */
+  'port-denied': { port: number };
+  /** `phx token revoke` with an id that is no active token's. */
+  'no-such-token': { id: string };
+  /** A package of several record types written as one CSV. */
+  'csv-one-type': { types: readonly string[] };
+  /** An option of `phx convert` that only applies to a CSV output. */
+  'only-csv-output': { option: string; to: string };
+  /** An option of `phx convert` that only applies to CSV inputs or a CSV output. */
+  'only-csv': { option: string };
+  /** An option of `phx convert` that only applies to CSV and .xlsx inputs. */
+  'only-sheet-inputs': { option: string };
+  /** `--header` with a CSV output. */
+  'header-with-csv-output': Record<string, never>;
+  /** `--header` while another input gives a package header. */
+  'header-replaced': { file: string; header: string };
+  /** `--header` naming a file without a package header. */
+  'header-missing': { header: string };
+  /** Several inputs each giving a package header. */
+  'headers-several': { files: readonly string[] };
+  /** A command that reads a .phx.json package given another kind of file. */
+  'not-a-package': { path: string; command: string };
+  /** Words that have no code: printed as given, in English (a command's own checks, or Node's text when not recognised). */
+  text: { message: string; hint?: string };
+}
+
+/** The code of a usage error. */
+export type UsageCode = keyof UsageParams;
+
+/**
+ * A problem with how `phx` was called or with a file it cannot read or write: printed as one line in the
+ * language of `--locale`, exit code 2, never a stack trace. It carries a code and the params of its message,
+ * which is rendered where it is printed (its `message` names the code and params, for a log).
+ */
+export class UsageError<C extends UsageCode = UsageCode> extends Error {
   override readonly name = 'UsageError';
 
   constructor(
-    message: string,
-    /** A hint on what to do instead. */
-    readonly hint?: string,
+    readonly code: C,
+    readonly params: UsageParams[C],
   ) {
-    super(message);
+    super(code === 'text' ? (params as UsageParams['text']).message : `${code}: ${JSON.stringify(params)}`);
   }
 }
 
@@ -41,20 +111,20 @@ export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
 }
 
-/** The message of a file-system error, in words a user reads, with the path it concerns. */
+/** A file-system error as a usage error about the path it concerns. */
 export function describeFsError(error: unknown, path: string): UsageError {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
-      return new UsageError(`${path}: no such file`);
+      return new UsageError('no-such-file', { path });
     case 'EISDIR':
-      return new UsageError(`${path}: is a directory, not a file`, 'name the files in it, e.g. "dir/*.phx.json"');
+      return new UsageError('is-a-directory', { path });
     case 'EACCES':
     case 'EPERM':
-      return new UsageError(`${path}: permission denied`);
+      return new UsageError('permission-denied', { path });
     case 'ENOTDIR':
-      return new UsageError(`${path}: a part of the path is not a directory`);
+      return new UsageError('not-a-directory', { path });
     default:
-      return new UsageError(`${path}: cannot be read or written (${code ?? (error as Error)?.message ?? String(error)})`);
+      return new UsageError('cannot-read-or-write', { path, reason: code ?? (error as Error)?.message ?? String(error) });
   }
 }

@@ -58,11 +58,15 @@ export async function main(argv: string[], context: Context): Promise<number> {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') return context.print(`${mainHelp}\n`);
     if (command === '--version' || command === '-v') return context.print(`${context.version}\n`);
     const load = Object.hasOwn(commands, command) ? commands[command] : undefined;
-    if (!load) throw new UsageError(`unknown command "${command}"`, 'run `phx --help` to see the commands');
+    if (!load) throw new UsageError('unknown-command', { command });
     return await (await load())(rest, context);
   } catch (error) {
     if (error instanceof UsageError) {
-      context.note(`${c.red('phx:')} ${error.message}${error.hint ? `\n${c.dim(`hint: ${error.hint}`)}` : ''}`);
+      // Its words are loaded only when one is printed; the language is read from the arguments as given.
+      const [{ renderUsage, usageWords }, { usageLocaleOf }] = await Promise.all([import('./report/usage.js'), import('./args.js')]);
+      const locale = usageLocaleOf(rest);
+      const { message, hint } = renderUsage(error, locale);
+      context.note(`${c.red('phx:')} ${message}${hint ? `\n${c.dim(`${usageWords[locale].hintLabel} ${hint}`)}` : ''}`);
       return exitCodes.usage;
     }
     if (error instanceof InvalidInputError) {

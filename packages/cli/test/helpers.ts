@@ -48,7 +48,7 @@ export async function phxInProcess(args: string[]): Promise<Run> {
     },
     note: (text) => void notes.push(text),
     usage: (message, hint) => {
-      throw new UsageError(message, hint);
+      throw new UsageError('text', hint === undefined ? { message } : { message, hint });
     },
   });
   const run = { code, stdout, stderr: notes.map((note) => `${note}\n`).join('') };

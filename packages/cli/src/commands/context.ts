@@ -43,7 +43,7 @@ export function processContext(version: string): Context {
       process.stderr.write(`${text}\n`);
     },
     usage(message, hint) {
-      throw new UsageError(message, hint);
+      throw new UsageError('text', hint === undefined ? { message } : { message, hint });
     },
   };
 }

@@ -56,28 +56,25 @@ function csvTypeOf(pkg: Record<string, unknown>, type: RecordType | undefined): 
   const present = recordTypeNames.filter((candidate) => recordsOf(pkg, candidate).length > 0);
   if (present.length === 1) return present[0]!;
   if (present.length === 0) throw new InvalidInputError('no records to write as CSV');
-  throw new UsageError(`the package holds ${present.join(', ')} records, and a CSV holds one type`, 'name the one to write with --type, e.g. --type observation');
+  throw new UsageError('csv-one-type', { types: present });
 }
 
 /** Refuses an option that does nothing for these inputs and this output: an ignored option is a surprise. */
 function checkOptions(values: Record<string, unknown>, assembled: AssembledPackage, to: OutputFormat): void {
   const formats = new Set<string>(assembled.files.map((file) => file.format));
-  const unusable = (option: string, reason: string): never => {
-    throw new UsageError(`--${option} ${reason}`, 'run `phx convert --help`');
-  };
-  if (values.bom && to !== 'csv') unusable('bom', `only applies to a CSV output, not ${to}`);
-  if (values.delimiter !== undefined && to !== 'csv' && !formats.has('csv')) unusable('delimiter', 'only applies to CSV inputs or a CSV output');
-  if (values['date-order'] !== undefined && !formats.has('csv') && !formats.has('xlsx')) unusable('date-order', 'only applies to CSV and .xlsx inputs');
-  if (values.type !== undefined && to !== 'csv' && !formats.has('csv')) unusable('type', 'only applies to CSV inputs or a CSV output');
-  if (values.header !== undefined && to === 'csv') unusable('header', 'has nothing to do with a CSV output, which holds no package header');
+  if (values.bom && to !== 'csv') throw new UsageError('only-csv-output', { option: 'bom', to });
+  if (values.delimiter !== undefined && to !== 'csv' && !formats.has('csv')) throw new UsageError('only-csv', { option: 'delimiter' });
+  if (values['date-order'] !== undefined && !formats.has('csv') && !formats.has('xlsx')) throw new UsageError('only-sheet-inputs', { option: 'date-order' });
+  if (values.type !== undefined && to !== 'csv' && !formats.has('csv')) throw new UsageError('only-csv', { option: 'type' });
+  if (values.header !== undefined && to === 'csv') throw new UsageError('header-with-csv-output', {});
 }
 
 /** Refuses a package header that would be replaced or is missing from the file that should give it. */
 function checkHeader(assembled: AssembledPackage, header: string | undefined): void {
   const others = assembled.headerFrom.filter((name) => name !== header);
-  if (header !== undefined && others.length > 0) throw new UsageError(`${others[0]} has a package header already, so --header ${header} would replace it`, 'leave out --header');
-  if (header !== undefined && !assembled.headerFrom.includes(header)) throw new UsageError(`--header ${header}: the file holds no package header`, 'pass a .phx.json, .phx.ndjson or .xlsx file with one');
-  if (others.length > 1) throw new UsageError(`${others.join(' and ')} each give a package header`, 'keep the header in one of them (or in --header), not in several');
+  if (header !== undefined && others.length > 0) throw new UsageError('header-replaced', { file: others[0]!, header });
+  if (header !== undefined && !assembled.headerFrom.includes(header)) throw new UsageError('header-missing', { header });
+  if (others.length > 1) throw new UsageError('headers-several', { files: others });
 }
 
 /** `phx convert`: builds a package from its inputs and writes it in the output's format. */

@@ -46,18 +46,21 @@ async function loadHub(): Promise<HubModule> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException)?.code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new UsageError('the hub is not installed: phx serve and phx token need @phx/server', 'install it with `npm install @phx/server`');
+      throw new UsageError('hub-not-installed', {});
     }
     throw error;
   }
 }
 
-/** What the hub refused, as one line: a port in use, a seed that cannot be read, a database that cannot be opened. */
-function hubError(error: unknown, what: string): UsageError {
+/**
+ * What the hub refused, as one line: a port in use, a seed that cannot be read, a database that cannot be opened
+ * (`on` is the port it was to listen on, or the database).
+ */
+function hubError(error: unknown, on: { port: number } | { db: string }): UsageError {
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE') return new UsageError(`${what} is in use`, 'pass another --port, or 0 for a free one');
-  if (code === 'EACCES') return new UsageError(`${what}: permission denied`);
-  return new UsageError((error as Error)?.message ?? String(error));
+  if ('port' in on && code === 'EADDRINUSE') return new UsageError('port-in-use', on);
+  if (code === 'EACCES') return 'port' in on ? new UsageError('port-denied', on) : new UsageError('permission-denied', { path: on.db });
+  return new UsageError('text', { message: (error as Error)?.message ?? String(error) });
 }
 
 export const serveHelp = `Usage: phx serve [--db <file|url>] [--port <N>] [--host <name>] [--seed <file>...] [--dhis2-mapping <name>=<file>...] [--demo]
@@ -123,7 +126,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       limits,
     })
     .catch((error: unknown) => {
-      throw hubError(error, `port ${port}`);
+      throw hubError(error, { port });
     });
   for (const { file, package: id, reason } of server.skipped ?? []) context.note(`phx: skipped the seed ${file} (package ${id}): ${reason}`);
   context.print(`PHX hub listening on ${server.url}\n`);
@@ -171,7 +174,7 @@ export async function runToken(argv: string[], context: Context): Promise<number
   const [action, ...rest] = positionals;
   const db = values.db ?? './phx.sqlite';
   const fail = (error: unknown): never => {
-    throw hubError(error, 'the database');
+    throw hubError(error, { db });
   };
   if (action === 'list' && rest.length === 0) {
     const hub = await loadHub();
@@ -184,7 +187,7 @@ export async function runToken(argv: string[], context: Context): Promise<number
   }
   if (action === 'revoke' && rest.length === 1) {
     const hub = await loadHub();
-    if (!(await hub.revokeToken({ db, id: rest[0]! }).catch(fail))) throw new UsageError(`no active token has the id ${rest[0]}`, 'run `phx token list` to see the ids');
+    if (!(await hub.revokeToken({ db, id: rest[0]! }).catch(fail))) throw new UsageError('no-such-token', { id: rest[0]! });
     context.note(`revoked the token ${rest[0]}`);
     return exitCodes.ok;
   }

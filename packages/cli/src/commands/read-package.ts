@@ -16,7 +16,7 @@ const MAX_ISSUES = 1000;
 export async function readValidPackage(path: string, command: string, outcome: string, locale: Locale, context: Context): Promise<DataPackage> {
   const [input] = await resolveInputs([path], 'json');
   if ((input!.format ?? formatOfName(input!.name)) !== 'json') {
-    throw new UsageError(`${input!.name}: phx ${command} reads a .phx.json package`, `convert it first: phx convert ${input!.name} -o package.phx.json`);
+    throw new UsageError('not-a-package', { path: input!.name, command });
   }
   const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true });
   if (!result.ok || result.format !== 'json' || !result.data) {

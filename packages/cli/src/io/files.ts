@@ -27,7 +27,7 @@ export type OutputFormat = TextFormat | 'xlsx';
 export function requireFormat(name: string): OutputFormat {
   const format = formatOfName(name);
   if (format === 'json' || format === 'ndjson' || format === 'csv' || format === 'xlsx') return format;
-  throw new UsageError(`${name}: unsupported file type`, 'phx writes .phx.json, .phx.ndjson, .csv and .xlsx files');
+  throw new UsageError('unsupported-file-type', { path: name });
 }
 
 /**
@@ -42,7 +42,7 @@ export async function resolveInputs(args: readonly string[], stdinFormat: TextFo
       continue;
     }
     const paths = isDynamicPattern(arg) ? (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort() : [arg];
-    if (paths.length === 0) throw new UsageError(`no file matches ${arg}`);
+    if (paths.length === 0) throw new UsageError('no-match', { pattern: arg });
     for (const path of paths) {
       let info;
       try {
@@ -162,7 +162,7 @@ export async function writeNew(path: string, text: string, overwrite: boolean): 
   try {
     await writeFile(path, text, { flag: overwrite ? 'w' : 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException)?.code === 'EEXIST') throw new UsageError(`${path} exists already`, 'pass --force to overwrite it');
+    if ((error as NodeJS.ErrnoException)?.code === 'EEXIST') throw new UsageError('exists-already', { path });
     throw describeFsError(error, path);
   }
 }
@@ -181,8 +181,8 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], force: boolean): Promise<void> {
   for (const output of outputs) {
     for (const input of inputs) {
-      if (await sameFile(output, input)) throw new UsageError(`${output} is an input of this command and is never overwritten`, 'name another output file with -o');
+      if (await sameFile(output, input)) throw new UsageError('input-as-output', { path: output });
     }
-    if (!force && (await stat(output).then(() => true, () => false))) throw new UsageError(`${output} exists already`, 'pass --force to overwrite it');
+    if (!force && (await stat(output).then(() => true, () => false))) throw new UsageError('exists-already', { path: output });
   }
 }
