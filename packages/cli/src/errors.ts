@@ -48,6 +48,12 @@ export interface UsageParams {
   'takes-no-value': { command: string; option: string };
   /** An argument the command does not take. */
   'unexpected-argument': { command: string; argument: string };
+  /** `phx validate` without a file. */
+  'no-file-to-validate': Record<string, never>;
+  /** A command that reads files, without one. */
+  'no-input-file': { command: string };
+  /** A command that writes a file, without `-o`: `file` is the placeholder of its name, e.g. `<file.xlsx>`. */
+  'no-output': { command: string; file: string };
   /** An option's value not among the allowed ones. */
   'not-one-of': { option: string; allowed: readonly string[]; value: string };
   /** An option's value that is not a whole number of at least `min`. */

@@ -24,6 +24,9 @@ const examples: { [C in UsageCode]: UsageParams[C] } = {
   'missing-value': { command: 'validate', option: '--jobs' },
   'takes-no-value': { command: 'convert', option: '--force' },
   'unexpected-argument': { command: 'serve', argument: 'extra' },
+  'no-file-to-validate': {},
+  'no-input-file': { command: 'convert' },
+  'no-output': { command: 'template', file: '<file.xlsx>' },
   'not-one-of': { option: 'format', allowed: ['human', 'json', 'sarif'], value: 'xml' },
   'not-whole-number': { option: 'jobs', min: 1, value: '0' },
   'unknown-command': { command: 'valdate' },
@@ -118,6 +121,7 @@ describe('phx prints a usage error in the language of --locale, with exit code 2
     expect(await phxInProcess(['validate', json, '--jobs', '0', '--locale', locale])).toMatchObject({ code: 2, stderr: expect.stringContaining(said[locale].jobs) });
     expect(await phxInProcess(['validate', json, '--max-issues', 'many', '--locale', locale])).toMatchObject({ code: 2, stderr: expect.stringContaining(said[locale].maxIssues) });
     expect(await phxInProcess(['convert', json, '-o', out, '--locale', locale])).toMatchObject({ code: 2, stderr: `phx: ${out} ${said[locale].exists}\n` });
+    expect(await phxInProcess(['validate', '--locale', locale])).toMatchObject({ code: 2, stderr: expect.stringContaining(renderUsage(new UsageError('no-file-to-validate', {}), locale).message) });
   });
 
   it('in the language of the environment without --locale, and with a --locale that is none', () => {

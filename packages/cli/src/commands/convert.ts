@@ -96,8 +96,8 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   const type = recordType(values.type);
   const dateOrder = dateOrderOf(values['date-order']);
   const delimiter = values.delimiter === undefined ? undefined : delimiters[choice('delimiter', values.delimiter, Object.keys(delimiters), ',')];
-  if (positionals.length === 0) context.usage('name at least one input file', 'run `phx convert --help`');
-  if (!values.out) context.usage('name the output file with -o <file>', 'run `phx convert --help`');
+  if (positionals.length === 0) throw new UsageError('no-input-file', { command: 'convert' });
+  if (!values.out) throw new UsageError('no-output', { command: 'convert', file: '<file>' });
   const out = values.out;
   const to = requireFormat(out);
   if (positionals.length === 1 && formatOfName(positionals[0]!) === to && to !== 'csv') context.usage(`${positionals[0]} and ${out} are both ${to}: nothing to convert`);

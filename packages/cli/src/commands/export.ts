@@ -1,7 +1,7 @@
 import { exportPackage, exportTargets, targetOfFileName, type ExportFile, type InteropNote } from '@phx/interop';
 import { exportFormats } from '@phx/schema';
 import { choice, localeOf, parse } from '../args.js';
-import { exitCodes, InvalidInputError } from '../errors.js';
+import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, writeWhole } from '../io/files.js';
 import { renderNotes } from '../report/notes.js';
 import { reportWords } from '../report/words.js';
@@ -52,7 +52,7 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
   if (values.help) return context.print(`${exportHelp}\n`);
   const locale = localeOf(values.locale);
   if (positionals.length !== 1) context.usage('name one package to export', 'run `phx export --help`');
-  if (!values.out) context.usage('name the file to write with -o <file>', 'run `phx export --help`');
+  if (!values.out) throw new UsageError('no-output', { command: 'export', file: '<file>' });
   const [source] = positionals as [string];
   const out = values.out;
   const named = targetOfFileName(out);

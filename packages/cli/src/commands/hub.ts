@@ -102,7 +102,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
     'max-issues': { type: 'string' },
   });
   if (values.help) return context.print(`${serveHelp}\n`);
-  if (positionals.length > 0) context.usage(`unexpected argument ${positionals[0]}`, 'run `phx serve --help`');
+  if (positionals.length > 0) throw new UsageError('unexpected-argument', { command: 'serve', argument: positionals[0]! });
   const port = wholeNumber('port', values.port, 0) ?? 8080;
   const dhis2Mappings = Object.fromEntries(
     (values['dhis2-mapping'] ?? []).map((pair) => {

@@ -1,7 +1,7 @@
 import { readText, validate, type Locale } from '@phx/schema';
 import { importPackage, importSources, targetOfFileName, type ImportSource, type InteropNote, type PackageHeader } from '@phx/interop';
 import { choice, localeOf, parse } from '../args.js';
-import { exitCodes, InvalidInputError } from '../errors.js';
+import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readBeside, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { fileReport } from '../report/types.js';
@@ -72,7 +72,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   if (values.help) return context.print(`${importHelp}\n`);
   const locale: Locale = localeOf(values.locale);
   if (positionals.length !== 1) context.usage('name one file to import', 'run `phx import --help`');
-  if (!values.out) context.usage('name the package to write with -o <file.phx.json>', 'run `phx import --help`');
+  if (!values.out) throw new UsageError('no-output', { command: 'import', file: '<file.phx.json>' });
   const [source] = positionals as [string];
   const out = values.out;
   const named = targetOfFileName(source);

@@ -1,5 +1,6 @@
 import { indicatorCatalogue, type Locale } from '@phx/schema';
 import { choice, localeOf, parse } from '../args.js';
+import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
 
 export const indicatorsHelp = `Usage: phx indicators [--locale <en|ru|uk|fr|es>] [--format <table|json>]
@@ -20,7 +21,7 @@ function nameIn(name: Record<string, string>, locale: Locale): string {
 export async function runIndicators(argv: string[], context: Context): Promise<number> {
   const { values, positionals } = parse('indicators', argv, { locale: { type: 'string' }, format: { type: 'string' } });
   if (values.help) return context.print(`${indicatorsHelp}\n`);
-  if (positionals.length > 0) context.usage(`unexpected argument ${positionals[0]}`, 'run `phx indicators --help`');
+  if (positionals.length > 0) throw new UsageError('unexpected-argument', { command: 'indicators', argument: positionals[0]! });
   const locale = localeOf(values.locale);
   const format = choice('format', values.format, ['table', 'json'], 'table');
   if (format === 'json') return context.print(`${JSON.stringify(indicatorCatalogue, null, 2)}\n`);

@@ -1,6 +1,6 @@
 import { PHX_VERSION, SCHEMA_BASE_URL, starterPlaceholders } from '@phx/schema';
 import { parse } from '../args.js';
-import { exitCodes } from '../errors.js';
+import { exitCodes, UsageError } from '../errors.js';
 import { writeNew } from '../io/files.js';
 import type { Context } from './context.js';
 
@@ -59,7 +59,7 @@ function hubSchemaBase(hub: string, context: Context): string {
 export async function runInit(argv: string[], context: Context): Promise<number> {
   const { values, positionals } = parse('init', argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, hub: { type: 'string' } });
   if (values.help) return context.print(`${initHelp}\n`);
-  if (positionals.length > 0) context.usage(`unexpected argument ${positionals[0]}`, 'use --out <file> to name the file');
+  if (positionals.length > 0) throw new UsageError('unexpected-argument', { command: 'init', argument: positionals[0]! });
   const text = `${JSON.stringify(starterPackage(new Date(), values.hub === undefined ? undefined : hubSchemaBase(values.hub, context)), null, 2)}\n`;
   if (!values.out) return context.print(text);
   await writeNew(values.out, text, values.force === true);

@@ -1,6 +1,6 @@
 import { assemblePackage, packageHeaderOf, recordsOf, xlsxTemplate, type Locale } from '@phx/schema';
 import { parse, sheetLocaleOf } from '../args.js';
-import { exitCodes } from '../errors.js';
+import { exitCodes, UsageError } from '../errors.js';
 import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { inputReport } from '../report/types.js';
@@ -49,7 +49,7 @@ export async function runTemplate(argv: string[], context: Context): Promise<num
   });
   if (values.help) return context.print(`${templateHelp}\n`);
   const { locale, excelLocale } = sheetLocaleOf(values.locale);
-  if (!values.out) context.usage('name the workbook to write with -o <file.xlsx>', 'run `phx template --help`');
+  if (!values.out) throw new UsageError('no-output', { command: 'template', file: '<file.xlsx>' });
   const out = values.out;
   if (requireFormat(out) !== 'xlsx') context.usage(`${out}: a template is an .xlsx workbook`);
   await checkOutputs([out], [values.facilities, values.header].filter((path) => path !== undefined), values.force === true);

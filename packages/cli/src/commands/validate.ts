@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { choice, dateOrderOf, parse, recordType, sheetLocaleOf, wholeNumber } from '../args.js';
-import { exitCodes } from '../errors.js';
+import { exitCodes, UsageError } from '../errors.js';
 import { validateFile } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
 import { onInput, resolveInputs } from '../io/files.js';
@@ -75,7 +75,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     parallel: parallelOf(jobsWithin(wholeNumber('jobs', values.jobs, 1))),
   };
   const stdinFormat = values['stdin-format'] === undefined ? undefined : choice('stdin-format', values['stdin-format'], ['ndjson', 'json', 'csv'], 'ndjson');
-  if (positionals.length === 0) context.usage('name at least one file to validate, or - for standard input', 'run `phx validate --help`');
+  if (positionals.length === 0) throw new UsageError('no-file-to-validate', {});
   const inputs = await resolveInputs(positionals, stdinFormat);
 
   const files: FileReport[] = [];
