@@ -106,7 +106,21 @@ function cellValue(kind: string, value: unknown): ExcelJS.CellValue {
     if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && !isSmallExcelDate(date)) return date;
   }
   if (value === null) return 'null';
-  return value as ExcelJS.CellValue;
+  return typeof value === 'string' ? excelText(value) : (value as ExcelJS.CellValue);
+}
+
+/**
+ * A text as Excel writes it into a workbook, which exceljs does not do: a character XML cannot hold (a control
+ * character but tab and line breaks) as `_xHHHH_`, and a `_` that starts such a code in the text itself as
+ * `_x005F_`. Read back, the workbook gives the text as it was, where `_x0041_` would read as `A` and a control
+ * character would be dropped.
+ */
+function excelText(text: string): string {
+  // A `_` is escaped before four hex digits and a `_`, or a character escaped in turn (whose code starts with one).
+  // eslint-disable-next-line no-control-regex -- the control characters are what is escaped
+  return text.replace(/_(?=x[0-9A-Fa-f]{4}[_\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF])|[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (character) =>
+    `_x${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
+  );
 }
 
 /** Writes one table: headings in the language over the field paths, a frozen header, drop-downs. */
@@ -164,8 +178,8 @@ function addCodelists(workbook: ExcelJS.Workbook, lists: Lists, ranges: Readonly
     sheet.getCell(1, column).value = id;
     sheet.getCell(1, column + 1).value = `${id} (label)`;
     list.values.forEach((value, i) => {
-      sheet.getCell(i + 2, column).value = value;
-      sheet.getCell(i + 2, column + 1).value = list.labels[i] ?? '';
+      sheet.getCell(i + 2, column).value = excelText(value);
+      sheet.getCell(i + 2, column + 1).value = excelText(list.labels[i] ?? '');
     });
     sheet.getColumn(column).width = Math.max(12, ...list.values.map((value) => value.length + 2));
     sheet.getColumn(column + 1).width = 40;
