@@ -86,7 +86,57 @@ export interface UsageParams {
   'headers-several': { files: readonly string[] };
   /** A command that reads a .phx.json package given another kind of file. */
   'not-a-package': { path: string; command: string };
-  /** Words that have no code: printed as given, in English (a command's own checks, or Node's text when not recognised). */
+  /** `phx check` without `--profile`. */
+  'no-profile': Record<string, never>;
+  /** `phx check` without `--country`. */
+  'no-country': Record<string, never>;
+  /** A `--country` that is no ISO 3166-1 code. */
+  'not-a-country': { value: string };
+  /** `phx check` without `--year`. */
+  'no-year': Record<string, never>;
+  /** A `--year` that is no year. */
+  'not-a-year': { value: string };
+  /** `phx check` or `phx export` given no package, or several. */
+  'one-package': { command: 'check' | 'export' };
+  /** `phx export` with no `--to` and an output name that ends as no target's files. */
+  'no-target': { path: string; targets: readonly string[] };
+  /** `phx export` with an output name that ends as the files of another target than `--to`. */
+  'target-mismatch': { path: string; named: string; target: string; extension: string };
+  /** `phx export --mapping` to a target that is not DHIS2. */
+  'mapping-not-dhis2-target': { target: string };
+  /** `phx export` with an output name of another kind of file (`kind`: `PHX package`, `CSV` or `JSON`) than the target writes (`CSV` or `JSON`). */
+  'extension-mismatch': { path: string; kind: string; target: string; writes: string; extension: string };
+  /** `phx import` given no file, or several. */
+  'one-file-to-import': Record<string, never>;
+  /** `phx import` with no `--from` and a file name that ends as no source's files. */
+  'no-source': { path: string; sources: readonly string[] };
+  /** `phx import --mapping` from a source that is not DHIS2. */
+  'mapping-not-dhis2-source': { source: string };
+  /** `phx import` with an output that is not a .phx.json package: `suggested` is that name as a .phx.json. */
+  'import-writes-package': { path: string; suggested: string };
+  /** `--publisher-name` without `--publisher`. */
+  'publisher-name-alone': Record<string, never>;
+  /** A `--dhis2-mapping` that is not `<name>=<file>`. */
+  'dhis2-mapping-pair': { value: string };
+  /** A `phx token` command that is none of create, list and revoke. */
+  'token-commands': Record<string, never>;
+  /** `phx token create` without `--org`. */
+  'no-org': Record<string, never>;
+  /** `phx schema` given several types. */
+  'one-type-at-most': Record<string, never>;
+  /** `phx schema` given a type it does not know. */
+  'unknown-type': { type: string; types: readonly string[] };
+  /** `phx template` with an output that is not .xlsx. */
+  'template-not-xlsx': { path: string };
+  /** `phx template --facilities` naming a file without facilities. */
+  'no-facilities': { path: string };
+  /** A `--hub` that is no URL. */
+  'not-a-url': { value: string };
+  /** A `--hub` URL that is not http or https. */
+  'not-http-url': { value: string };
+  /** `phx convert` from a file to one of the same format. */
+  'nothing-to-convert': { input: string; output: string; format: string };
+  /** Words that have no code: printed as given, in English (Node's text when not recognised, or the hub's own message). */
   text: { message: string; hint?: string };
 }
 

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
-import { UsageError } from '../src/errors.js';
 import { exitCodes, runPhx } from '../src/index.js';
 
 /** The built bin, as `npm install @phx/cli` puts it on the PATH. */
@@ -47,9 +46,6 @@ export async function phxInProcess(args: string[]): Promise<Run> {
       return exitCodes.ok;
     },
     note: (text) => void notes.push(text),
-    usage: (message, hint) => {
-      throw new UsageError('text', hint === undefined ? { message } : { message, hint });
-    },
   });
   const run = { code, stdout, stderr: notes.map((note) => `${note}\n`).join('') };
   expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\s+at .+[:(]\d+/m);

@@ -18,9 +18,6 @@ function capture(): Context & { out: string; notes: string[] } {
     note(text) {
       this.notes.push(text);
     },
-    usage(message) {
-      throw new Error(message);
-    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { exportTargets } from '@phx/interop';
 import type { Locale } from '@phx/schema';
 import { describe, expect, it } from 'vitest';
 import { parseArgsError, usageLocaleOf } from '../src/args.js';
@@ -43,7 +44,32 @@ const examples: { [C in UsageCode]: UsageParams[C] } = {
   'header-missing': { header: 'facilities.csv' },
   'headers-several': { files: ['a.phx.json', 'b.phx.ndjson'] },
   'not-a-package': { path: 'data.csv', command: 'export' },
-  text: { message: 'name one package to export', hint: 'run `phx export --help`' },
+  'no-profile': {},
+  'no-country': {},
+  'not-a-country': { value: 'XX' },
+  'no-year': {},
+  'not-a-year': { value: '23' },
+  'one-package': { command: 'check' },
+  'no-target': { path: 'out.json', targets: ['fhir', 'dhis2', 'dhis2-csv'] },
+  'target-mismatch': { path: 'out.fhir.json', named: 'fhir', target: 'dhis2', extension: '.dhis2.json' },
+  'mapping-not-dhis2-target': { target: 'fhir' },
+  'extension-mismatch': { path: 'out.csv', kind: 'CSV', target: 'fhir', writes: 'JSON', extension: '.fhir.json' },
+  'one-file-to-import': {},
+  'no-source': { path: 'data.json', sources: ['fhir', 'dhis2', 'dhis2-csv'] },
+  'mapping-not-dhis2-source': { source: 'fhir' },
+  'import-writes-package': { path: 'out.csv', suggested: 'out.phx.json' },
+  'publisher-name-alone': {},
+  'dhis2-mapping-pair': { value: 'moh' },
+  'token-commands': {},
+  'no-org': {},
+  'one-type-at-most': {},
+  'unknown-type': { type: 'Facilty', types: ['DataPackage', 'Facility'] },
+  'template-not-xlsx': { path: 'template.csv' },
+  'no-facilities': { path: 'facilities.csv' },
+  'not-a-url': { value: 'hub' },
+  'not-http-url': { value: 'ftp://hub.example.org' },
+  'nothing-to-convert': { input: 'a.phx.json', output: 'b.phx.json', format: 'json' },
+  text: { message: 'Option --fromat is not known', hint: 'run `phx validate --help`' },
 };
 
 /** The words a param puts in a message: the names and values a user typed, kept as they are. */
@@ -122,6 +148,24 @@ describe('phx prints a usage error in the language of --locale, with exit code 2
     expect(await phxInProcess(['validate', json, '--max-issues', 'many', '--locale', locale])).toMatchObject({ code: 2, stderr: expect.stringContaining(said[locale].maxIssues) });
     expect(await phxInProcess(['convert', json, '-o', out, '--locale', locale])).toMatchObject({ code: 2, stderr: `phx: ${out} ${said[locale].exists}\n` });
     expect(await phxInProcess(['validate', '--locale', locale])).toMatchObject({ code: 2, stderr: expect.stringContaining(renderUsage(new UsageError('no-file-to-validate', {}), locale).message) });
+  });
+
+  it.each(locales)("%s: a command's own checks of its arguments, from the command line", (locale) => {
+    const say = (code: UsageCode, params: object) => {
+      const { message, hint } = renderUsage(new UsageError(code, params as never), locale);
+      return `phx: ${message}${hint === undefined ? '' : `\n${usageWords[locale].hintLabel} ${hint}`}\n`;
+    };
+    expect(phx(['check', json, '--profile', 'gam', '--country', 'XX', '--year', '2023', '--locale', locale])).toMatchObject({ code: 2, stderr: say('not-a-country', { value: 'XX' }) });
+    expect(phx(['export', json, '-o', dir.path('out.json'), '--locale', locale])).toMatchObject({ code: 2, stderr: say('no-target', { path: dir.path('out.json'), targets: exportTargets }) });
+  });
+
+  it('a check of its own in each language', async () => {
+    const said = { en: 'name the profile with --profile gam', ru: 'укажите профиль: --profile gam', uk: 'вкажіть профіль: --profile gam', fr: 'nommez le profil avec --profile gam', es: 'nombre el perfil con --profile gam' };
+    for (const locale of locales) expect(await phxInProcess(['check', json, '--locale', locale])).toMatchObject({ code: 2, stderr: expect.stringContaining(`phx: ${said[locale]}\n`) });
+    expect(await phxInProcess(['export', json, '-o', dir.path('out.fhir.json'), '--to', 'dhis2', '--locale', 'fr'])).toMatchObject({
+      code: 2,
+      stderr: `phx: ${dir.path('out.fhir.json')} se termine comme un fichier fhir, mais --to vaut dhis2\nconseil : terminez le nom par .dhis2.json, ou retirez --to\n`,
+    });
   });
 
   it('in the language of the environment without --locale, and with a --locale that is none', () => {

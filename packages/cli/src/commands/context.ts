@@ -1,4 +1,4 @@
-import { exitCodes, UsageError } from '../errors.js';
+import { exitCodes } from '../errors.js';
 
 /**
  * What a command needs from the process: where to print, and how. Pass one to `runPhx` to keep the output.
@@ -11,7 +11,6 @@ import { exitCodes, UsageError } from '../errors.js';
  *   version: '1.0.0', color: false,
  *   print: (text) => { out += text; return exitCodes.ok; },
  *   note: (text) => console.error(text),
- *   usage: (message) => { throw new Error(message); },
  * };
  * const code = await runPhx(['validate', 'zm-2020.phx.json', '--format', 'json'], context);
  * const report = JSON.parse(out);
@@ -26,8 +25,6 @@ export interface Context {
   print(text: string): number;
   /** Prints a line to standard error (notes beside the output). */
   note(text: string): void;
-  /** Stops the command with a usage error (exit code 2). */
-  usage(message: string, hint?: string): never;
 }
 
 /** The context of the running process. */
@@ -41,9 +38,6 @@ export function processContext(version: string): Context {
     },
     note(text) {
       process.stderr.write(`${text}\n`);
-    },
-    usage(message, hint) {
-      throw new UsageError('text', hint === undefined ? { message } : { message, hint });
     },
   };
 }

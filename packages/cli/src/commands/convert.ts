@@ -100,7 +100,9 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   if (!values.out) throw new UsageError('no-output', { command: 'convert', file: '<file>' });
   const out = values.out;
   const to = requireFormat(out);
-  if (positionals.length === 1 && formatOfName(positionals[0]!) === to && to !== 'csv') context.usage(`${positionals[0]} and ${out} are both ${to}: nothing to convert`);
+  if (positionals.length === 1 && formatOfName(positionals[0]!) === to && to !== 'csv') {
+    throw new UsageError('nothing-to-convert', { input: positionals[0]!, output: out, format: to });
+  };
   const inputs = await resolveInputs(positionals, undefined);
   const [header] = values.header === undefined ? [] : await resolveInputs([values.header], undefined);
   await checkOutputs([out], [...inputs, ...(header ? [header] : [])].flatMap((input) => (input.path === undefined ? [] : [input.path])), values.force === true);

@@ -51,21 +51,23 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
   });
   if (values.help) return context.print(`${exportHelp}\n`);
   const locale = localeOf(values.locale);
-  if (positionals.length !== 1) context.usage('name one package to export', 'run `phx export --help`');
+  if (positionals.length !== 1) throw new UsageError('one-package', { command: 'export' });
   if (!values.out) throw new UsageError('no-output', { command: 'export', file: '<file>' });
   const [source] = positionals as [string];
   const out = values.out;
   const named = targetOfFileName(out);
   const target = values.to === undefined ? named : choice('to', values.to, exportTargets, 'fhir');
-  if (!target) context.usage(`${out}: name the target with --to (${exportTargets.join(', ')}), or end the file name as the target's files end (e.g. .fhir.json)`);
-  if (named && named !== target) context.usage(`${out} ends as a ${named} file does, but --to is ${target}`, `end the name with ${exportFormats[target].extension}, or leave --to out`);
-  if (values.mapping !== undefined && !target.startsWith('dhis2')) context.usage(`--mapping is for the DHIS2 targets (dhis2, dhis2-csv), not ${target}`);
+  if (!target) throw new UsageError('no-target', { path: out, targets: exportTargets });
+  if (named && named !== target) throw new UsageError('target-mismatch', { path: out, named, target, extension: exportFormats[target].extension });
+  if (values.mapping !== undefined && !target.startsWith('dhis2')) throw new UsageError('mapping-not-dhis2-target', { target });
   const inputs = [source, ...(values.mapping === undefined ? [] : [values.mapping])];
   await checkOutputs([out], inputs, values.force === true);
   // A name of another kind of file (JSON written as .csv, a package's .phx.json) would be opened as that kind.
   const kind = /\.phx\.(json|ndjson)$/i.test(out) ? 'PHX package' : /\.(json|csv)$/i.exec(out)?.[1]?.toLowerCase();
   const extension = exportFormats[target].extension;
-  if (!named && kind !== undefined && !extension.endsWith(`.${kind}`)) context.usage(`${out} names a ${kind === 'PHX package' ? kind : kind.toUpperCase()} file, but ${target} writes ${extension.endsWith('.csv') ? 'CSV' : 'JSON'}`, `end the name with ${extension}`);
+  if (!named && kind !== undefined && !extension.endsWith(`.${kind}`)) {
+    throw new UsageError('extension-mismatch', { path: out, kind: kind === 'PHX package' ? kind : kind.toUpperCase(), target, writes: extension.endsWith('.csv') ? 'CSV' : 'JSON', extension });
+  };
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
   const output = reportWords[locale].output;

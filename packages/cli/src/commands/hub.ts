@@ -106,8 +106,9 @@ export async function runServe(argv: string[], context: Context): Promise<number
   const port = wholeNumber('port', values.port, 0) ?? 8080;
   const dhis2Mappings = Object.fromEntries(
     (values['dhis2-mapping'] ?? []).map((pair) => {
-      const [, name, file] = /^([^=]+)=(.+)$/.exec(pair) ?? context.usage(`--dhis2-mapping takes <name>=<file>; got "${pair}"`, 'e.g. --dhis2-mapping moh=moh-dhis2.json');
-      return [name!, file!];
+      const match = /^([^=]+)=(.+)$/.exec(pair);
+      if (!match) throw new UsageError('dhis2-mapping-pair', { value: pair });
+      return [match[1]!, match[2]!];
     }),
   );
   const maxBodyBytes = wholeNumber('max-body-bytes', values['max-body-bytes'], 1);
@@ -191,8 +192,8 @@ export async function runToken(argv: string[], context: Context): Promise<number
     context.note(`revoked the token ${rest[0]}`);
     return exitCodes.ok;
   }
-  if (action !== 'create' || rest.length > 0) context.usage('the token commands are `phx token create`, `phx token list` and `phx token revoke <id>`', 'run `phx token --help`');
-  if (!values.org) context.usage('name the organisation with --org <id>', 'run `phx token --help`');
+  if (action !== 'create' || rest.length > 0) throw new UsageError('token-commands', {});
+  if (!values.org) throw new UsageError('no-org', {});
   const role = choice('role', values.role, ['member', 'secretariat', 'reader'], 'member');
   const hub = await loadHub();
   const { token } = await hub

@@ -71,17 +71,19 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   });
   if (values.help) return context.print(`${importHelp}\n`);
   const locale: Locale = localeOf(values.locale);
-  if (positionals.length !== 1) context.usage('name one file to import', 'run `phx import --help`');
+  if (positionals.length !== 1) throw new UsageError('one-file-to-import', {});
   if (!values.out) throw new UsageError('no-output', { command: 'import', file: '<file.phx.json>' });
   const [source] = positionals as [string];
   const out = values.out;
   const named = targetOfFileName(source);
   const from: ImportSource | undefined =
     values.from === undefined ? importSources.find((candidate) => candidate === named) : choice('from', values.from, importSources, 'fhir');
-  if (!from) context.usage(`${source}: name its format with --from (${importSources.join(', ')})`, 'or end the file name as their files end, e.g. .fhir.json');
-  if (values.mapping !== undefined && !from.startsWith('dhis2')) context.usage(`--mapping is for the DHIS2 sources (dhis2, dhis2-csv), not ${from}`);
-  if (requireFormat(out) !== 'json') context.usage(`${out}: phx import writes a .phx.json package`, `convert it afterwards: phx convert ${out.replace(/\.[^./\\]*$/, '.phx.json')} -o ${out}`);
-  if (values['publisher-name'] !== undefined && values.publisher === undefined) context.usage('--publisher-name needs --publisher <id>');
+  if (!from) throw new UsageError('no-source', { path: source, sources: importSources });
+  if (values.mapping !== undefined && !from.startsWith('dhis2')) throw new UsageError('mapping-not-dhis2-source', { source: from });
+  if (requireFormat(out) !== 'json') {
+    throw new UsageError('import-writes-package', { path: out, suggested: out.replace(/\.[^./\\]*$/, '.phx.json') });
+  };
+  if (values['publisher-name'] !== undefined && values.publisher === undefined) throw new UsageError('publisher-name-alone', {});
   const inputs = [source, values.mapping, values.with].filter((path) => path !== undefined);
   await checkOutputs([out], inputs, values.force === true);
 

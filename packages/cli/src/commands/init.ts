@@ -44,14 +44,14 @@ export function starterPackage(now: Date, schemaBase: string = SCHEMA_BASE_URL):
 }
 
 /** Where a hub serves the v1 JSON Schemas, from its URL (http or https, with or without a trailing slash). */
-function hubSchemaBase(hub: string, context: Context): string {
+function hubSchemaBase(hub: string): string {
   let url: URL;
   try {
     url = new URL(hub);
   } catch {
-    return context.usage(`--hub ${hub} is not a URL`, 'give the address of the hub, e.g. https://hub.example.org');
+    throw new UsageError('not-a-url', { value: hub });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') context.usage(`--hub ${hub} is not an http or https URL`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError('not-http-url', { value: hub });
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}/schemas/v1/`;
 }
 
@@ -60,7 +60,7 @@ export async function runInit(argv: string[], context: Context): Promise<number>
   const { values, positionals } = parse('init', argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, hub: { type: 'string' } });
   if (values.help) return context.print(`${initHelp}\n`);
   if (positionals.length > 0) throw new UsageError('unexpected-argument', { command: 'init', argument: positionals[0]! });
-  const text = `${JSON.stringify(starterPackage(new Date(), values.hub === undefined ? undefined : hubSchemaBase(values.hub, context)), null, 2)}\n`;
+  const text = `${JSON.stringify(starterPackage(new Date(), values.hub === undefined ? undefined : hubSchemaBase(values.hub)), null, 2)}\n`;
   if (!values.out) return context.print(text);
   await writeNew(values.out, text, values.force === true);
   context.note(`wrote ${values.out}: replace the placeholders (publisher, organisation, licence), then run \`phx validate ${values.out}\``);

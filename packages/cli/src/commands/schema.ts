@@ -1,5 +1,6 @@
 import { jsonSchemaOf, publishedSchemas, recordTypes, type RecordType, type SchemaName } from '@phx/schema';
 import { parse } from '../args.js';
+import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
 
 const names = Object.keys(publishedSchemas) as SchemaName[];
@@ -28,8 +29,8 @@ function schemaName(value: string): SchemaName | undefined {
 export async function runSchema(argv: string[], context: Context): Promise<number> {
   const { values, positionals } = parse('schema', argv, {});
   if (values.help) return context.print(`${schemaHelp}\n`);
-  if (positionals.length > 1) context.usage('name at most one type', 'run `phx schema --help`');
+  if (positionals.length > 1) throw new UsageError('one-type-at-most', {});
   const name = positionals[0] === undefined ? 'DataPackage' : schemaName(positionals[0]);
-  if (!name) context.usage(`unknown type "${positionals[0]}"`, `choose one of ${names.join(', ')}`);
+  if (!name) throw new UsageError('unknown-type', { type: positionals[0]!, types: names });
   return context.print(`${JSON.stringify(jsonSchemaOf(name), null, 2)}\n`);
 }

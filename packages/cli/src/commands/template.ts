@@ -51,7 +51,7 @@ export async function runTemplate(argv: string[], context: Context): Promise<num
   const { locale, excelLocale } = sheetLocaleOf(values.locale);
   if (!values.out) throw new UsageError('no-output', { command: 'template', file: '<file.xlsx>' });
   const out = values.out;
-  if (requireFormat(out) !== 'xlsx') context.usage(`${out}: a template is an .xlsx workbook`);
+  if (requireFormat(out) !== 'xlsx') throw new UsageError('template-not-xlsx', { path: out });
   await checkOutputs([out], [values.facilities, values.header].filter((path) => path !== undefined), values.force === true);
   const facilitiesFrom = values.facilities === undefined ? {} : await readGiven(values.facilities, locale, context);
   const headerFrom = values.header === undefined ? {} : await readGiven(values.header, locale, context);
@@ -60,9 +60,9 @@ export async function runTemplate(argv: string[], context: Context): Promise<num
     return exitCodes.invalid;
   }
   const facilities = recordsOf(facilitiesFrom, 'facility');
-  if (values.facilities !== undefined && facilities.length === 0) context.usage(`${values.facilities} holds no facilities`);
+  if (values.facilities !== undefined && facilities.length === 0) throw new UsageError('no-facilities', { path: values.facilities });
   if (values.header !== undefined && Object.keys(packageHeaderOf(headerFrom)).length === 0) {
-    context.usage(`--header ${values.header}: the file holds no package header`, 'pass a .phx.json, .phx.ndjson or .xlsx file with one');
+    throw new UsageError('header-missing', { header: values.header });
   }
   const bytes = await xlsxTemplate({ language: excelLocale ?? locale, facilities, header: headerFrom });
   await writeWhole(out, (write) => write(bytes));
