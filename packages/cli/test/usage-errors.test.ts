@@ -124,7 +124,7 @@ const said: Record<Locale, { missing: string; option: string; jobs: string; maxI
   ru: { missing: ': файл не найден', option: 'phx: неизвестный параметр «--fromat»\nподсказка: выполните `phx validate --help`', jobs: '--jobs должен быть целым числом не меньше 1 (указано «0»)', maxIssues: '--max-issues должен быть целым числом не меньше 1 (указано «many»)', exists: 'уже существует\nподсказка: чтобы перезаписать его, укажите --force' },
   uk: { missing: ': файл не знайдено', option: 'phx: невідомий параметр «--fromat»\nпідказка: виконайте `phx validate --help`', jobs: '--jobs має бути цілим числом, не меншим за 1 (вказано «0»)', maxIssues: '--max-issues має бути цілим числом, не меншим за 1 (вказано «many»)', exists: 'уже існує\nпідказка: щоб перезаписати його, вкажіть --force' },
   fr: { missing: ' : fichier introuvable', option: 'phx: option inconnue « --fromat »\nconseil : lancez `phx validate --help`', jobs: "--jobs doit être un nombre entier d'au moins 1 (valeur donnée : « 0 »)", maxIssues: "--max-issues doit être un nombre entier d'au moins 1 (valeur donnée : « many »)", exists: 'existe déjà\nconseil : passez --force pour le remplacer' },
-  es: { missing: ': no existe el archivo', option: 'phx: opción desconocida «--fromat»\nsugerencia: ejecute `phx validate --help`', jobs: '--jobs debe ser un número entero de al menos 1 (se indicó «0»)', maxIssues: '--max-issues debe ser un número entero de al menos 1 (se indicó «many»)', exists: 'ya existe\nsugerencia: pase --force para sobrescribirlo' },
+  es: { missing: ': no existe el archivo', option: 'phx: opción desconocida «--fromat»\nsugerencia: ejecute `phx validate --help`', jobs: '--jobs debe ser un número entero de al menos 1 (se indicó «0»)', maxIssues: '--max-issues debe ser un número entero de al menos 1 (se indicó «many»)', exists: 'ya existe\nsugerencia: use --force para sobrescribirlo' },
 };
 
 describe('phx prints a usage error in the language of --locale, with exit code 2', () => {
@@ -160,7 +160,7 @@ describe('phx prints a usage error in the language of --locale, with exit code 2
   });
 
   it('a check of its own in each language', async () => {
-    const said = { en: 'name the profile with --profile gam', ru: 'укажите профиль: --profile gam', uk: 'вкажіть профіль: --profile gam', fr: 'nommez le profil avec --profile gam', es: 'nombre el perfil con --profile gam' };
+    const said = { en: 'name the profile with --profile gam', ru: 'укажите профиль: --profile gam', uk: 'вкажіть профіль: --profile gam', fr: 'indiquez le profil avec --profile gam', es: 'indique el perfil con --profile gam' };
     for (const locale of locales) expect(await phxInProcess(['check', json, '--locale', locale])).toMatchObject({ code: 2, stderr: expect.stringContaining(`phx: ${said[locale]}\n`) });
     expect(await phxInProcess(['export', json, '-o', dir.path('out.fhir.json'), '--to', 'dhis2', '--locale', 'fr'])).toMatchObject({
       code: 2,

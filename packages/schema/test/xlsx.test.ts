@@ -852,14 +852,14 @@ describe('rows and columns hidden in Excel', () => {
       expect.stringContaining('На листе «facilities» строка 3 скрыта в Excel, но всё равно прочитана'),
       expect.stringContaining('На аркуші «facilities» рядок 3 приховано в Excel, але все одно прочитано'),
       expect.stringContaining('Sur la feuille « facilities », la ligne 3 est masquée dans Excel, mais a été lue quand même : Excel l’écrit aussi dans un fichier CSV. Pour la laisser hors du paquet, supprimez-la'),
-      expect.stringContaining('La fila 3 de la hoja «facilities» está oculta en Excel, pero se ha leído igualmente: Excel también la escribe en un archivo CSV. Para dejarla fuera del paquete, elimínela'),
+      expect.stringContaining('Dentro de la hoja «facilities», la fila 3 está oculta en Excel, pero se ha leído igualmente: Excel también la escribe en un archivo CSV. Para dejarla fuera del paquete, elimínela'),
     ]);
     expect(await messages(two)).toEqual([
       expect.stringContaining('rows 3–4 are hidden in Excel but were read all the same'),
       expect.stringContaining('строки 3–4 скрыты в Excel, но всё равно прочитаны'),
       expect.stringContaining('рядки 3–4 приховано в Excel'),
       expect.stringContaining('les lignes 3–4 sont masquées dans Excel, mais ont été lues quand même'),
-      expect.stringContaining('Las filas 3–4 de la hoja «facilities» están ocultas en Excel, pero se han leído igualmente'),
+      expect.stringContaining('Dentro de la hoja «facilities», las filas 3–4 están ocultas en Excel, pero se han leído igualmente'),
     ]);
   });
 });

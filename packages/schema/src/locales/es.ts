@@ -166,7 +166,7 @@ export const es: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(' y ')}: suprima uno más de ellos`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
-    'text.nul-character': (p) => `El texto contiene el carácter invisible U+0000 (NUL), su carácter n.º ${words.number(p.position)}: ningún dato PHX puede contenerlo, pues ni las bases de datos ni Excel lo conservan. Elimínelo`,
+    'text.nul-character': (p) => `El texto contiene, en la posición ${words.number(p.position)}, el carácter invisible U+0000 (NUL): ningún dato PHX puede contenerlo, pues ni las bases de datos ni Excel lo conservan. Elimínelo`,
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,
     'sheet.date-order-unknown': (p) => `Columna «${p.column}»: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day)`,
@@ -179,7 +179,7 @@ export const es: PhxLocale = {
     'sheet.hidden-read': (p) => {
       const { list, one } = hiddenOf(words, p, ['la fila', 'las filas'], ['la columna', 'las columnas'], 'y', (n) => `y ${words.number(n)} más`);
       const [is, read, it] = one ? ['está oculta', 'se ha leído', 'la'] : ['están ocultas', 'se han leído', 'las'];
-      return `${capitalised(list)} de la hoja «${p.sheet}» ${is} en Excel, pero ${read} igualmente: Excel también ${it} escribe en un archivo CSV. Para dejar${it} fuera del paquete, elimíne${it}, o páse${it} a otra hoja y oculte esa hoja: una hoja oculta no se lee`;
+      return `Dentro de la hoja «${p.sheet}», ${list} ${is} en Excel, pero ${read} igualmente: Excel también ${it} escribe en un archivo CSV. Para dejar${it} fuera del paquete, elimíne${it}, o páse${it} a otra hoja y oculte esa hoja: una hoja oculta no se lee`;
     },
     'sheet.normalised': (p) => `Columna «${p.column}»: ${p.cells} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} desde ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido para el campo ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,

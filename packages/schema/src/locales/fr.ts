@@ -166,7 +166,7 @@ export const fr: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total', ' ; ')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(' et ')} : masquez-en un de plus`,
     'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,
-    'text.nul-character': (p) => `Le texte contient le caractère invisible U+0000 (NUL), son caractère n° ${words.number(p.position)} : aucune donnée PHX ne peut le contenir, car ni les bases de données ni Excel ne le conservent. Supprimez-le`,
+    'text.nul-character': (p) => `Le texte contient, en position ${words.number(p.position)}, le caractère invisible U+0000 (NUL) : aucune donnée PHX ne peut le contenir, car ni les bases de données ni Excel ne le conservent. Supprimez-le`,
     'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',
     'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,
     'sheet.date-order-unknown': (p) => `Colonne « ${p.column} » : des dates comme ${p.example} se lisent jour d’abord ou mois d’abord, et aucune cellule ne le dit ; indiquez l’ordre des dates (day-month ou month-day)`,

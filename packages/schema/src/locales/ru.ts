@@ -179,7 +179,7 @@ export const ru: PhxLocale = {
     'sheet.hidden-read': (p) => {
       const { list, one } = hiddenOf(words, p, ['строка', 'строки'], ['столбец', 'столбцы'], 'и', (n) => `и ещё ${words.number(n)}`);
       const [hidden, read] = one === 'row' ? ['скрыта', 'прочитана'] : one ? ['скрыт', 'прочитан'] : ['скрыты', 'прочитаны'];
-      return `На листе «${p.sheet}» ${list} ${hidden} в Excel, но всё равно ${read}: скрытые строки и столбцы Excel тоже сохраняет в CSV. Чтобы скрытое не попало в пакет, удалите его или перенесите на другой лист и скройте этот лист: скрытый лист не читается`;
+      return `На листе «${p.sheet}» ${list} ${hidden} в Excel, но всё равно ${read}: скрытые строки и столбцы Excel тоже сохраняет в CSV. Чтобы скрытое не попало в пакет, удалите его или перенесите на другой лист и скройте тот лист: скрытый лист не читается`;
     },
     'sheet.normalised': (p) => `Столбец «${p.column}»: ячеек, прочитанных с учётом ${formsOf(p.forms)}: ${p.cells}`,
     'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
