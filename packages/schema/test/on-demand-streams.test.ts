@@ -123,11 +123,13 @@ describe('validateFileAsync, validateNdjsonAsync, readCsvAsync and readXlsxAsync
     }
   });
 
-  it('load nothing for a valid stream in English, and the describer at the first line it is needed for', async () => {
+  it('load only the recogniser of personal data for a valid stream in English, and the describer at the first line it is needed for', async () => {
     const lazily = await fresh();
     const { bytes } = exampleFiles.find(({ name }) => name === 'network-meeting-2020.phx.ndjson')!;
+    expect(() => lazily.onDemand.personalDataOnDemand('Met Mykola Petrenko')).toThrow(lazily.onDemand.NotLoaded);
     const { result } = await ndjsonRun(lazily.validateNdjsonAsync, bytes, {});
     expect((result as { ok: boolean }).ok).toBe(true);
+    expect(lazily.onDemand.personalDataOnDemand('Met Mykola Petrenko')).toBe('name');
     expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual([]);
     expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
     expect(() => lazily.onDemand.placesOnDemand.locatePaths('{}', [[]])).toThrow(lazily.onDemand.NotLoaded);
@@ -142,6 +144,25 @@ describe('validateFileAsync, validateNdjsonAsync, readCsvAsync and readXlsxAsync
 
   // The page reads a `.phx.json` file above 32 MiB piece by piece: a valid one needs no part, and a part is awaited
   // at the record that first needs it, with the records before it not read again.
+  // The rules call the recogniser of personal data midway through a record, once they have reported what they found
+  // before it and changed their tables: a stream's line could not be checked again, so it is loaded before the first.
+  it.each([
+    { name: 'an NDJSON stream', file: 'first.phx.ndjson', text: (line: string) => line },
+    { name: 'a .phx.json file read piece by piece', file: 'first.phx.json', text: (line: string) => `{"observations": [${line}]}` },
+  ])('load the recogniser of personal data before the first record of $name, whose issues are given once', async ({ file, text }) => {
+    const lazily = await fresh();
+    const record = { ...(example.observations as Record<string, unknown>[])[0], methodNote: 'Vu\u0000 avec Mykola Petrenko' };
+    const line = JSON.stringify({ type: 'observation', ...record });
+    const bytes = encoder.encode(text(file.endsWith('.ndjson') ? line : JSON.stringify(record)));
+    const options = { name: file, now: NOW, locale: 'uk' as const };
+    const lazy = await fileRun(lazily.validateFileAsync, bytes, options, 64);
+    expect(lazy).toEqual(await fileRun(validateFile, bytes, options, 64));
+    expect(lazy.result.issues.filter(({ code }) => code === 'text.nul-character' || code === 'privacy.personal-data').map(({ code, path }) => [code, path.at(-1)])).toEqual([
+      ['text.nul-character', 'methodNote'],
+      ['privacy.personal-data', 'methodNote'],
+    ]);
+  });
+
   it('load nothing for a valid .phx.json file read piece by piece in English, and a part at the record that needs it', async () => {
     const lazily = await fresh();
     const { bytes } = exampleFiles.find(({ name }) => name === 'network-meeting-2020.phx.json')!;

@@ -47,12 +47,14 @@ describe('validateAsync', () => {
     }
   });
 
-  it('loads nothing for a valid package in English', async () => {
+  it('loads only the recogniser of personal data for a valid package in English', async () => {
     const lazily = await freshValidateAsync();
+    const onDemand = await import('../src/validate/on-demand.js');
+    expect(() => onDemand.personalDataOnDemand('Met Mykola Petrenko')).toThrow(onDemand.NotLoaded);
     const { text } = examples.find(({ name }) => name === 'network-meeting-2020.phx.json')!;
     const result = await lazily(text);
     expect(result.ok).toBe(true);
-    const onDemand = await import('../src/validate/on-demand.js');
+    expect(onDemand.personalDataOnDemand('Met Mykola Petrenko')).toBe('name');
     expect(Object.keys(onDemand.loadedLocales)).toEqual([]);
     expect(() => onDemand.describeOnDemand('package', null, [])).toThrow(onDemand.NotLoaded);
     expect(() => onDemand.placesOnDemand.locatePaths('{}', [[]])).toThrow(onDemand.NotLoaded);

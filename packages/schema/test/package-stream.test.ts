@@ -14,7 +14,7 @@ import { validatePackageStream as streamWith } from '../src/file/package-stream.
 import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
-import { importedParts } from '../src/validate/ndjson.js';
+import { importedParts } from '../src/validate/imported.js';
 import { validate } from '../src/validate/sync.js';
 import type { ValidateOptions } from '../src/validate/validate.js';
 import { NOW } from './rules/small-package.js';

@@ -54,7 +54,7 @@ export async function validatePackageStream(
     else if (at === current) currentFound.push(found);
     else deferred.set(at, [...(deferred.get(at) ?? []), found]);
   };
-  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true), report);
+  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true, parts.personalData), report);
 
   const pieces: PieceSteps = {
     envelope(text) {

@@ -5,8 +5,9 @@ import type { ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
 import { recordStores } from '../model/record-kinds.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
-import { importedParts, validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
-import { describeOnDemand, onDemandParts, writeMessages } from '../validate/on-demand.js';
+import { importedParts } from '../validate/imported.js';
+import { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
+import { onDemandParts, writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
@@ -184,7 +185,7 @@ const onDemand: FileChecks = {
   ndjson: validateNdjsonAsync,
   async csv(input, options) {
     const { checkCsv } = await import('../formats/csv-table.js');
-    return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, describeOnDemand));
+    return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, onDemandParts));
   },
 };
 

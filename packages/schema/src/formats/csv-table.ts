@@ -7,7 +7,8 @@ import { RECORD_PATH } from '../validate/record-numbers.js';
 import { RuleChecker } from '../validate/rules.js';
 import { shortened } from '../validate/echo.js';
 import { LineIndex } from '../validate/locate.js';
-import { checkShape, type Describer } from '../validate/shape.js';
+import type { ValidationParts } from '../validate/parts.js';
+import { checkShape } from '../validate/shape.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { emptiness, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
@@ -183,12 +184,12 @@ function firstByRow(problem: Problem): Problem {
   return 'first' in problem.params && typeof problem.params.first === 'number' ? ({ ...problem, params: { ...problem.params, first: { row: problem.params.first } } } as Problem) : problem;
 }
 
-/** Validates a CSV table as `validateCsv()` does, with the messages of `collector` and the describer given. */
+/** Validates a CSV table as `validateCsv()` does, with the messages of `collector` and the parts given. */
 export function checkCsv(
   input: string | Uint8Array,
   options: ValidateOptions & ReadCsvOptions,
   collector: IssueCollector,
-  describe: Describer,
+  parts: Pick<ValidationParts, 'describe' | 'personalData'>,
 ): ValidationResult<Partial<DataPackage>> {
   const table = readCsvTable(input, options, collector);
   const read: ReadSummary = { records: noRecords(), rows: 0, complete: true };
@@ -206,14 +207,14 @@ export function checkCsv(
     const issue = collector.add(firstByRow(problem));
     if (issue) issue.location = { row, column: locate(problem.path) };
   };
-  const checker = new RuleChecker<number>(ruleSettings(options, false), add);
+  const checker = new RuleChecker<number>(ruleSettings(options, false, parts.personalData), add);
   for (let i = 0; i < table.records.length; i++) {
     if (collector.settled) {
       read.complete = false;
       return result();
     }
     const row = table.rows[i]!;
-    const { problems, data, text } = checkShape(type, table.records[i], RECORD_PATH, describe);
+    const { problems, data, text } = checkShape(type, table.records[i], RECORD_PATH, parts.describe);
     problems.forEach((problem) => add(problem, row));
     if (data) checker.record(type, data, row, text);
     read.records[type]++;

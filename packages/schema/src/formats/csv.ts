@@ -3,7 +3,7 @@ import { locales, type Locale } from '../locales/index.js';
 import type { DataPackage } from '../model/package.js';
 import type { RecordType } from '../model/record-kinds.js';
 import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
-import { describeShape } from '../validate/structural.js';
+import { importedParts } from '../validate/imported.js';
 import { IssueCollector, type ValidateOptions } from '../validate/validate.js';
 import { defaultDecimalMark, writeCell } from './cells.js';
 import { checkCsv, csvTableOf, readCsvTable } from './csv-table.js';
@@ -187,5 +187,5 @@ const plainConventions: ExcelConventions = { delimiter: ',', decimalComma: false
  * ```
  */
 export function validateCsv(input: string | Uint8Array, options: ValidateOptions & ReadCsvOptions = {}): ValidationResult<Partial<DataPackage>> {
-  return checkCsv(input, options, new IssueCollector(options, locales), describeShape);
+  return checkCsv(input, options, new IssueCollector(options, locales), importedParts);
 }

@@ -10,11 +10,10 @@ import type { IndicatorDefinition } from '../model/indicator.js';
 import type { Observation } from '../model/observation.js';
 import { recordTypeNames, type RecordType } from '../model/records.js';
 import type { Problem } from './issue.js';
-import { jsonPlaces } from './json-places.js';
+import { importedParts } from './imported.js';
 import { checkLine, columnsOf, lineProblem, NOT_JSON, UNKNOWN_TYPE, type LineKind, type LineSink } from './line-checks.js';
 import { RuleChecker } from './rules.js';
 import { Column } from './tables.js';
-import { describeShape } from './structural.js';
 import { DEFAULT_MAX_DEPTH, ruleSettings, type ValidateOptions } from './validate.js';
 
 /** A line that holds nothing but white space, and one that could not be read: kinds of lines in a tape only. */
@@ -193,10 +192,9 @@ export function lineCheckSettings(options: LineCheckSettings): LineCheckSettings
 export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array, spare?: SpareTape) => Promise<LineTape> {
   const maxDepth = settings.maxDepth ?? DEFAULT_MAX_DEPTH;
   const maxLineBytes = settings.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const parts = { describe: describeShape, places: jsonPlaces };
   /** The problems of the line being checked that are still to place in its text: where their columns go in the steps, and their paths. */
   const unplaced: { step: number; path: readonly (string | number)[] }[] = [];
-  const checker = new RecordingChecker(ruleSettings(settings, true), (problem) => sink.place(problem));
+  const checker = new RecordingChecker(ruleSettings(settings, true, importedParts.personalData), (problem) => sink.place(problem));
   const sink: LineSink = {
     begin(kind, value) {
       const indicator = kind === 'observation' ? (value as { indicator?: unknown }).indicator : undefined;
@@ -228,9 +226,9 @@ export function checkLines(settings: LineCheckSettings): (bytes: Uint8Array, spa
         checker.out.objects.push(lineProblem(line, maxLineBytes));
       } else if (line.text.trim() === '') mark(BLANK);
       else {
-        checkLine(line.text, 0, checker, sink, maxDepth, parts);
+        checkLine(line.text, 0, checker, sink, maxDepth, importedParts);
         if (unplaced.length > 0) {
-          const columns = columnsOf(unplaced.map(({ path }) => path), line.text, maxDepth, jsonPlaces);
+          const columns = columnsOf(unplaced.map(({ path }) => path), line.text, maxDepth, importedParts.places);
           unplaced.forEach(({ step }, i) => checker.out.steps.set(step, columns[i]!));
           unplaced.length = 0;
         }

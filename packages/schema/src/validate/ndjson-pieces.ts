@@ -10,7 +10,8 @@ import type { DataPackage } from '../model/package.js';
 import type { ValidationIssue, ValidationResult } from './issue.js';
 import { checkLine } from './line-checks.js';
 import { lineCheckSettings, readTape, replay, type LineCheckSettings, type CheckedPiece, type LineChecks, type LineTape, type SpareTape } from './line-tape.js';
-import { importedParts, NdjsonRun, type ValidateNdjsonOptions } from './ndjson.js';
+import { importedParts } from './imported.js';
+import { NdjsonRun, type ValidateNdjsonOptions } from './ndjson.js';
 
 /** Where and how pieces of a stream are checked. */
 export interface PieceChecks {

@@ -1,15 +1,13 @@
 import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource, type Line } from '../formats/lines.js';
 import { PackageBuilder } from '../formats/convert.js';
-import { locales } from '../locales/index.js';
 import type { DataPackage } from '../model/package.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from './issue.js';
-import { jsonPlaces } from './json-places.js';
+import { importedParts } from './imported.js';
 import { checkLine, columnsOf, lineProblem, NOT_JSON, UNKNOWN_TYPE, type LineSink } from './line-checks.js';
 import { onDemandParts, writeMessages } from './on-demand.js';
 import type { ValidationParts } from './parts.js';
 import { forgetTexts } from './remembered.js';
 import { RuleChecker } from './rules.js';
-import { describeShape } from './structural.js';
 import { DEFAULT_MAX_DEPTH, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from './validate.js';
 
 /**
@@ -33,9 +31,6 @@ export interface ValidateNdjsonOptions extends ValidateOptions {
    */
   parallel?: ParallelChecks;
 }
-
-/** The parts of a validation imported as usual: what the synchronous validators check with. */
-export const importedParts: ValidationParts = { describe: describeShape, places: jsonPlaces, messages: locales, whenLoaded: (step) => void step() };
 
 /**
  * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
@@ -164,7 +159,7 @@ export class NdjsonRun {
       valid: (type, value) => this.builder?.add(type, withoutType(value)),
       place: (problem, column) => this.pending.push({ problem, line: this.current!.number, column }),
     };
-    this.checker = new RuleChecker<number>(ruleSettings(options, true), (problem, lineNumber) => {
+    this.checker = new RuleChecker<number>(ruleSettings(options, true, parts.personalData), (problem, lineNumber) => {
       // While a line is checked, what the rules find (on it, or on a line they remembered) waits with its problems.
       if (this.current) this.pending.push({ problem, line: lineNumber, column: this.current.number === lineNumber ? undefined : 1 });
       else this.add(problem, lineNumber);

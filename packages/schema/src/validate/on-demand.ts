@@ -1,10 +1,12 @@
 /**
  * What a validation loads only when it needs it, with a dynamic `import()`, so that a bundler leaves it out of
  * the first download: the describer — zod and the model, which say what a record the generated checks do not
- * accept has wrong —, the JSON places (jsonc-parser), which place issues in a text, and the messages of each
- * language, English too (a valid file has none).
+ * accept has wrong —, the recogniser of personal data (its word lists and given names), with the first record
+ * checked, the JSON places (jsonc-parser), which place issues in a text, and the messages of each language,
+ * English too (a valid file has none).
  */
 import type { Locale } from '../locales/index.js';
+import type { PersonalDataKind } from './personal-data.js';
 import type { PhxLocale } from '../locales/types.js';
 import type { JsonPlaces } from './json-places.js';
 import type { ValidationParts } from './parts.js';
@@ -39,8 +41,13 @@ export class NotLoaded extends Error {
   }
 }
 
-/** Runs a step until no part it needs is missing: see {@link ValidationParts.whenLoaded}. */
+/**
+ * Runs a step until no part it needs is missing: see {@link ValidationParts.whenLoaded}. The recogniser of personal
+ * data is loaded before the first step: the rules call it midway through a record, once they have changed their
+ * tables, when the step could no longer run again.
+ */
 function untilLoaded(step: () => void): Promise<void> | void {
+  if (!personalData) return loadPersonalData().then(() => untilLoaded(step));
   try {
     step();
   } catch (error) {
@@ -50,10 +57,14 @@ function untilLoaded(step: () => void): Promise<void> | void {
 }
 
 let describer: Describer | undefined;
+let personalData: ((text: string) => PersonalDataKind | undefined) | undefined;
 let places: JsonPlaces | undefined;
 
 const loadDescriber = async (): Promise<void> => {
   describer ??= (await import('./structural.js')).describeShape;
+};
+const loadPersonalData = async (): Promise<void> => {
+  personalData ??= (await import('./personal-data.js')).personalDataIn;
 };
 const loadPlaces = async (): Promise<void> => {
   places ??= (await import('./json-places.js')).jsonPlaces;
@@ -63,6 +74,15 @@ const loadPlaces = async (): Promise<void> => {
 export const describeOnDemand: Describer = (kind, value, base) => {
   if (!describer) throw new NotLoaded(loadDescriber);
   return describer(kind, value, base);
+};
+
+/**
+ * The recogniser of personal data once loaded; before, it throws {@link NotLoaded}: a check of a whole document
+ * then runs again from the start (`checkOnDemand()`).
+ */
+export const personalDataOnDemand: ValidationParts['personalData'] = (text) => {
+  if (!personalData) throw new NotLoaded(loadPersonalData);
+  return personalData(text);
 };
 
 /** The JSON places once loaded; before, each throws {@link NotLoaded}. */
@@ -78,7 +98,13 @@ export const placesOnDemand: JsonPlaces = {
 };
 
 /** The parts loaded on demand, and the languages loaded so far: what `validateNdjsonAsync()` and `validateFileAsync()` check with. */
-export const onDemandParts: ValidationParts = { describe: describeOnDemand, places: placesOnDemand, messages: loadedLocales, whenLoaded: untilLoaded };
+export const onDemandParts: ValidationParts = {
+  describe: describeOnDemand,
+  personalData: personalDataOnDemand,
+  places: placesOnDemand,
+  messages: loadedLocales,
+  whenLoaded: untilLoaded,
+};
 
 /** Writes the messages of a collector's issues made before their language was loaded, loading it; nothing to wait for when there are none. */
 export function writeMessages(collector: { readonly unwritten: readonly unknown[]; write(messages: PhxLocale): void }, locale: Locale | undefined): Promise<void> | void {

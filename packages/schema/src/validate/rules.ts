@@ -11,7 +11,7 @@ import { problemOf, type Problem } from './issue.js';
 import { checkArithmetic } from './arithmetic.js';
 import { Breakdowns } from './breakdowns.js';
 import type { IssueParams } from './params.js';
-import { personalDataIn } from './personal-data.js';
+import type { PersonalDataKind } from './personal-data.js';
 import { checkHeaderPlaceholders, checkOrganisationPlaceholders } from './placeholders.js';
 import { checkSuppression, nonTextKeys, personalMailbox } from './privacy.js';
 import type { RecordReport } from './structural.js';
@@ -49,6 +49,8 @@ export interface RuleSettings {
   references: boolean;
   /** Deepest nesting accepted inside a record. */
   maxDepth: number;
+  /** The kind of personal data a free text holds, if any: imported as usual or loaded on demand (see `ValidationParts`). */
+  personalData: (text: string) => PersonalDataKind | undefined;
 }
 
 /**
@@ -435,7 +437,7 @@ export class RuleChecker<Context extends number | undefined> {
   /** Checks a free text at `keys` from the record: U+0000 in it, then personal data. */
   private freeText(text: string, keys: Path, context: Context): void {
     this.nulIn(text, () => [...keys], context);
-    const kind = personalDataIn(text);
+    const kind = this.settings.personalData(text);
     if (kind) this.problem('privacy.personal-data', [...keys], { kind }, context);
   }
 

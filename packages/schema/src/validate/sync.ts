@@ -9,6 +9,7 @@ import type { DataPackage } from '../model/package.js';
 import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import { locales } from '../locales/index.js';
 import type { ReadSummary, ValidationResult } from './issue.js';
+import { importedParts } from './imported.js';
 import { jsonPlaces } from './json-places.js';
 import { offsetBeyondDepth } from './locate.js';
 import { RuleChecker } from './rules.js';
@@ -32,7 +33,7 @@ import {
  * ```
  */
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult<DataPackage> {
-  return validateWith(input, options, new IssueCollector(options, locales), describeShape, jsonPlaces);
+  return validateWith(input, options, new IssueCollector(options, locales), importedParts);
 }
 
 /**
@@ -123,7 +124,7 @@ export function validateRecord(type: RecordType, record: unknown, options: Valid
   problems.forEach((problem) => collector.add(problem));
   if (data) {
     // A record checked alone is record number 0; its problems' paths are relative to it, as they are to be.
-    const checker = new RuleChecker<number>(ruleSettings(options, options.knownOrganisations !== undefined || options.knownFacilities !== undefined), (problem) => collector.add(problem));
+    const checker = new RuleChecker<number>(ruleSettings(options, options.knownOrganisations !== undefined || options.knownFacilities !== undefined, importedParts.personalData), (problem) => collector.add(problem));
     checker.record(type, data, 0, text);
     checker.finish();
   }

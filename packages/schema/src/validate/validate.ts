@@ -16,7 +16,8 @@ import { RecordNumbers } from './record-numbers.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { forgetTexts } from './remembered.js';
 import { checkShape, type Describer } from './shape.js';
-import { describeOnDemand, loadedLocales, NotLoaded, placesOnDemand, writeMessages } from './on-demand.js';
+import { loadedLocales, NotLoaded, onDemandParts, writeMessages } from './on-demand.js';
+import type { ValidationParts } from './parts.js';
 import { ANY_VALUE } from './text-shape.js';
 
 /**
@@ -121,8 +122,8 @@ function catalogueMap(catalogue: readonly IndicatorRule[]): ReadonlyMap<string, 
   return map;
 }
 
-/** Turns options into rule settings. */
-export function ruleSettings(options: ValidateOptions, references: boolean): RuleSettings {
+/** Turns options into rule settings, with the recogniser of personal data given. */
+export function ruleSettings(options: ValidateOptions, references: boolean, personalData: RuleSettings['personalData']): RuleSettings {
   return {
     suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
     today: (options.now ?? new Date()).toISOString().slice(0, 10),
@@ -133,6 +134,7 @@ export function ruleSettings(options: ValidateOptions, references: boolean): Rul
     knownObservations: options.knownObservations ?? [],
     references,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
+    personalData,
   };
 }
 
@@ -335,15 +337,15 @@ export function addLocations(text: string, issues: ValidationIssue[], collector:
  * ```
  */
 export function validateAsync(input: unknown, options: ValidateOptions = {}): Promise<ValidationResult<DataPackage>> {
-  return checkOnDemand(options, (settled, collector) => validateWith(input, settled, collector, describeOnDemand, placesOnDemand));
+  return checkOnDemand(options, (settled, collector) => validateWith(input, settled, collector, onDemandParts));
 }
 
 /**
  * Runs a check of a whole document with the parts loaded on demand, and writes the messages of its issues: the
  * check is given the options and a collector whose messages are those loaded, and uses the parts of
- * `on-demand.ts`. When a part is not loaded yet (the describer at the first record the generated checks do not
- * accept, the JSON places at the first issue to place), it is loaded and the check runs again from the start,
- * with the same issues.
+ * `on-demand.ts`. When a part is not loaded yet (the recogniser of personal data at the first free text, the
+ * describer at the first record the generated checks do not accept, the JSON places at the first issue to place),
+ * it is loaded and the check runs again from the start, with the same issues.
  */
 export async function checkOnDemand<Options extends ValidateOptions, Result>(
   options: Options,
@@ -364,7 +366,8 @@ export async function checkOnDemand<Options extends ValidateOptions, Result>(
   }
 }
 
-export function validateWith(input: unknown, options: ValidateOptions, collector: IssueCollector, describe: Describer, places: JsonPlaces): ValidationResult<DataPackage> {
+export function validateWith(input: unknown, options: ValidateOptions, collector: IssueCollector, parts: ValidationParts): ValidationResult<DataPackage> {
+  const { places } = parts;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   let value = input;
   let document: JsonDocument | undefined;
@@ -373,7 +376,7 @@ export function validateWith(input: unknown, options: ValidateOptions, collector
     if (!document) return collector.result({ records: noRecords(), complete: true });
     value = document.value;
   }
-  const read = validatePackageValue(value, collector, options, describe);
+  const read = validatePackageValue(value, collector, options, parts);
   if (document) addLocations(document.text, collector.issues, collector, maxDepth, document.lines, places);
   return collector.result(read, value as DataPackage);
 }
@@ -420,11 +423,12 @@ export function parseDocument(input: string | Uint8Array, collector: IssueCollec
   return 'value' in parsed ? { text, lines, value: parsed.value } : undefined;
 }
 
-function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions, describe: Describer): ReadSummary {
+function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions, parts: ValidationParts): ReadSummary {
+  const { describe } = parts;
   const read: ReadSummary = { records: noRecords(), complete: true };
   const add = (problem: Problem): void => void collector.add(problem);
   const numbers = new RecordNumbers();
-  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true), (problem, at) => add(at === undefined ? problem : numbers.inPackage(problem, at)));
+  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true, parts.personalData), (problem, at) => add(at === undefined ? problem : numbers.inPackage(problem, at)));
   const pkg = checkEnvelope(value, checker, add, describe);
   if (!pkg) return read;
   // Definitions before their uses: indicators and facilities are checked before observations.
