@@ -1,7 +1,8 @@
 /**
- * `maxIssues` lists at most that many issues, but never hides an error behind warnings and notes: once the list
- * is full, an error found takes the place of the last warning or note listed, the kept issues staying in the order
- * they were found, and the counts covering every issue found. Every validator lists issues through one collector;
+ * `maxIssues` lists at most that many issues, but never hides an error behind warnings and notes, nor a warning
+ * behind notes: once the list is full, an error or a warning found takes the place of the last note listed, an
+ * error that of the last warning when no note is, the kept issues staying in the order they were found, and the
+ * counts covering every issue found. Every validator lists issues through one collector;
  * these tests go through each way in.
  */
 import fc from 'fast-check';
@@ -104,6 +105,20 @@ describe('maxIssues lists an error found once warnings fill the list', () => {
   });
 });
 
+describe('maxIssues lists a warning found once notes fill the list', () => {
+  it('in a CSV file whose cells were read in another form', () => {
+    const pkg = changed((p) => {
+      p.observations[3].notes = 'call +27 21 555 0190';
+    });
+    // The first period's start as Excel's serial number of 2019-01-01: a note says how the column was read.
+    const text = writeCsv('observation', pkg.observations as Record<string, unknown>[]).replace(/(\n[^\n]*?)2019-01-01/, '$143466');
+    expect(validateCsv(text, { now: NOW }).issues.map((issue) => issue.code)).toEqual(['sheet.normalised', 'privacy.personal-data']);
+    const result = validateCsv(text, { now: NOW, maxIssues: 1 });
+    expect(result.issues.map((issue) => issue.code)).toEqual(['privacy.personal-data']);
+    expect(result).toMatchObject({ ok: true, warnings: 1, truncated: true });
+  });
+});
+
 /** An issue of a severity, the `index`th found. */
 function issueOf(severity: Severity, index: number): ValidationIssue {
   return { code: 'file.empty', severity, path: [index], pointer: `/${index}`, message: '', params: { blank: false } } as ValidationIssue;
@@ -111,24 +126,29 @@ function issueOf(severity: Severity, index: number): ValidationIssue {
 
 /**
  * What `maxIssues: max` lists of issues of these severities found in this order, said plainly: the first `max`;
- * then each error found later, as long as the first `max` hold a warning or note, drops the latest of those left.
- * The indexes of the issues listed, in the order found.
+ * then each error or warning found later drops the latest note listed, an error the latest warning when no note is,
+ * and joins the end. The indexes of the issues listed, in the order found.
  */
 function reference(severities: readonly Severity[], max: number): number[] {
-  const first = severities.slice(0, max).map((_, i) => i);
-  const lower = first.filter((i) => severities[i] !== 'error');
-  const laterErrors = severities.map((severity, i) => (i >= max && severity === 'error' ? i : -1)).filter((i) => i >= 0);
-  const replaced = Math.min(lower.length, laterErrors.length);
-  const dropped = new Set(lower.slice(lower.length - replaced));
-  return [...first.filter((i) => !dropped.has(i)), ...laterErrors.slice(0, replaced)];
+  const listed: number[] = [];
+  const last = (severity: Severity): number => listed.findLastIndex((at) => severities[at] === severity);
+  severities.forEach((severity, i) => {
+    if (listed.length < max) return void listed.push(i);
+    if (severity === 'info') return;
+    const lower = last('info') !== -1 || severity === 'warning' ? last('info') : last('warning');
+    if (lower === -1) return;
+    listed.splice(lower, 1);
+    listed.push(i);
+  });
+  return listed;
 }
 
 describe('the issues maxIssues lists', () => {
   const severity = fc.constantFrom<Severity>('error', 'warning', 'info');
 
-  it('are the first N, errors found later taking the places of the latest warnings and notes', () => {
+  it('are the first N, errors and warnings found later taking the places of the latest notes, errors those of the latest warnings', () => {
     fc.assert(
-      fc.property(fc.array(severity, { maxLength: 40 }), fc.integer({ min: 0, max: 12 }), fc.array(fc.boolean(), { maxLength: 40 }), (found, max, asks) => {
+      fc.property(fc.array(severity, { maxLength: 60 }), fc.integer({ min: 0, max: 12 }), fc.array(fc.boolean(), { maxLength: 60 }), (found, max, asks) => {
         const collector = new IssueCollector({ maxIssues: max }, locales);
         const given: ValidationIssue[] = [];
         found.forEach((severity, i) => {
@@ -138,8 +158,12 @@ describe('the issues maxIssues lists', () => {
         given.push(...collector.fresh());
         const listed = collector.issues.map((issue) => issue.path[0]);
         expect(listed).toEqual(reference(found, max));
-        // An error found is always listed, when anything can be.
+        // An error found is always listed, when anything can be, and a warning unless errors fill the list.
         if (max > 0 && found.includes('error')) expect(collector.issues.some((issue) => issue.severity === 'error')).toBe(true);
+        if (found.includes('warning') && found.filter((s) => s === 'error').length < max) expect(collector.issues.some((issue) => issue.severity === 'warning')).toBe(true);
+        // A note is listed only while nothing more severe was left out for it.
+        const left = found.filter((s, i) => s !== 'info' && !listed.includes(i));
+        if (left.length > 0) expect(collector.issues.some((issue) => issue.severity === 'info')).toBe(false);
         // The counts cover every issue found, and the result says when the list leaves some out.
         const result = collector.result({ records: noRecords(), complete: true });
         expect([result.errors, result.warnings]).toEqual([found.filter((s) => s === 'error').length, found.filter((s) => s === 'warning').length]);
@@ -149,7 +173,7 @@ describe('the issues maxIssues lists', () => {
         expect(givenAt).toEqual([...new Set(givenAt)].sort((a, b) => a - b));
         expect(givenAt).toEqual(expect.arrayContaining(listed));
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -159,6 +183,7 @@ describe('the issues maxIssues lists', () => {
     expect(collector.settled).toBe(false);
     collector.keep(issueOf('error', 3));
     expect(collector.settled).toBe(true);
-    expect(severitiesOf(collector.issues)).toEqual(['warning', 'info', 'error']);
+    // The error takes the note's place.
+    expect(severitiesOf(collector.issues)).toEqual(['warning', 'warning', 'error']);
   });
 });

@@ -31,8 +31,9 @@ Options:
                                 (default: told by each column's cells)
   --fail-on <error|warning>     what makes the exit code 1 (default error)
   --max-issues <N>              list at most N issues of a file (default ${DEFAULT_MAX_ISSUES}): past N, an
-                                error takes the place of the last warning or note listed;
-                                checking a file stops once N are listed, an error among them
+                                error or a warning takes the place of the last note listed,
+                                an error that of the last warning when no note is; checking
+                                a file stops once N are listed, an error among them
   --suppression-threshold <N>   counts from 1 to N-1 must be suppressed (default 5)
   --type <record type>          record type of CSV files (default: told from the header):
                                 organisation, facility, indicator, observation, meeting

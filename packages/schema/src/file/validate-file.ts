@@ -48,7 +48,7 @@ export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsv
   reopen?: () => ChunkSource;
   /**
    * Called with each issue listed as soon as it is found (an NDJSON file is read as a stream), and the format being
-   * read. Past `maxIssues`, an error that takes the place of a warning or note given before is given as well: the
+   * read. Past `maxIssues`, an issue that takes the place of one given before is given as well: the
    * result's `issues` are the list as it ends.
    */
   onIssue?: (issue: ValidationIssue, format: FileFormat) => void;

@@ -38,8 +38,9 @@ export interface ValidateNdjsonOptions extends ValidateOptions {
  * memory: it keeps ids and per-group sums for the cross-record rules, never the records.
  * Issue paths are relative to the record; `location.line` is the line in the file. When the
  * stream ends it returns the {@link ValidationResult}: counts, what was read, and (with `keepData`)
- * the records read, as a package. Past `maxIssues`, an error that takes the place of a warning or note yielded
- * before is yielded as well: the result's `issues` are the list as it ends.
+ * the records read, as a package. Past `maxIssues`, an issue that takes the place of one yielded before (an error
+ * or a warning that of a note, an error that of a warning) is yielded as well: the result's `issues` are the list
+ * as it ends.
  *
  * Indicators defined in the stream must come before the observations that use them.
  *

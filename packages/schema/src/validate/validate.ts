@@ -75,9 +75,10 @@ export interface ValidateOptions {
    */
   knownObservations?: Iterable<Observation>;
   /**
-   * Most issues listed. Past it issues are only counted, except an error, which takes the place of the last
-   * warning or note listed (the list keeps the order they were found in), so that a list that is full holds an
-   * error whenever one was found. Reading stops once the list is full and an error was found.
+   * Most issues listed. Past it issues are only counted, except an error, which takes the place of the last note
+   * listed, or of the last warning when no note is, and a warning, which takes the place of the last note listed
+   * (the list keeps the order they were found in): a list that is full holds an error whenever one was found, and
+   * a warning rather than a note. Reading stops once the list is full and an error was found.
    * @default no limit
    */
   maxIssues?: number;
@@ -139,8 +140,9 @@ export function ruleSettings(options: ValidateOptions, references: boolean, pers
 }
 
 /**
- * Collects issues, rendering each message once, and lists up to `maxIssues` of them: past it, an error takes the
- * place of the last warning or note listed (see {@link IssueCollector.room}).
+ * Collects issues, rendering each message once, and lists up to `maxIssues` of them: past it, an error or a
+ * warning takes the place of the last note listed, an error of the last warning when no note is (see
+ * {@link IssueCollector.room}).
  */
 export class IssueCollector {
   readonly issues: ValidationIssue[] = [];
@@ -157,10 +159,10 @@ export class IssueCollector {
   /** How many issues at the start of {@link IssueCollector.issues} {@link IssueCollector.fresh} has given. */
   private given = 0;
   /**
-   * Where to look back from for the last warning or note listed, once the list is full: none is listed at or
-   * after it (the list stays full, and only errors join it then).
+   * Where to look back from for the last note, and the last warning, listed once the list is full: none is listed
+   * at or after it. Notes never join a full list; a warning joins it at the end.
    */
-  private lowerBefore = Infinity;
+  private readonly lastBefore: Record<'info' | 'warning', number> = { info: Infinity, warning: Infinity };
 
   /**
    * @param messages - the languages whose messages are at hand: every one ({@link locales}), or those loaded so
@@ -209,21 +211,31 @@ export class IssueCollector {
 
   /**
    * Whether an issue of `severity` found now is listed, at the end of the list: the one place `maxIssues` is
-   * applied. Below it, every issue is; at it, an error is, in the place of the last warning or note listed,
-   * which this drops; nothing else is. So the list is the first `maxIssues` issues found, but for errors found
-   * later, which take the places of the latest warnings and notes, in the order found.
+   * applied. Below it, every issue is; at it, an error or a warning is, in the place of the last note listed, and
+   * an error in the place of the last warning when no note is, which this drops; nothing else is. So the list is
+   * the first `maxIssues` issues found, but for errors and warnings found later, which take the places of the
+   * latest notes, then errors those of the latest warnings, in the order found.
    */
   private room(severity: Severity): boolean {
     if (!this.full) return true;
-    if (severity !== 'error') return false;
-    const { issues } = this;
-    let at = Math.min(this.lowerBefore, issues.length) - 1;
-    while (at >= 0 && issues[at]!.severity === 'error') at--;
-    this.lowerBefore = Math.max(at, 0);
+    if (severity === 'info') return false;
+    let at = this.lastListed('info');
+    if (at < 0 && severity === 'error') at = this.lastListed('warning');
     if (at < 0) return false;
-    issues.splice(at, 1);
+    this.issues.splice(at, 1);
     if (at < this.given) this.given--;
+    // The warning joins at the end, after where the look back for the last warning would start.
+    if (severity === 'warning') this.lastBefore.warning = Infinity;
     return true;
+  }
+
+  /** The place of the last issue of `severity` listed, or -1. */
+  private lastListed(severity: 'info' | 'warning'): number {
+    const { issues } = this;
+    let at = Math.min(this.lastBefore[severity], issues.length) - 1;
+    while (at >= 0 && issues[at]!.severity !== severity) at--;
+    this.lastBefore[severity] = Math.max(at, 0);
+    return at;
   }
 
   /** Counts and keeps an issue made elsewhere (by a reader), as {@link IssueCollector.add} does a problem. */
