@@ -93,7 +93,7 @@ function dataModelDoc(): string {
     '  `privacy.*` in [validation rules](validation-rules.md)).',
     '- **Identifiers.** Organisations use [org-id.guide](https://org-id.guide) identifiers, `<registration agency>-<number>`',
     '  (`ZA-NPO-123-456`, `GB-CHC-1234567`); an organisation with no registration gets a network identifier',
-    '  `PHX-ORG-...`. Other records have an `id` that is stable within the publisher (letters, digits and `._:-`).',
+    '  `PHX-ORG-...`. Other records have an `id` that is stable within the publisher (up to 128 Latin letters A–Z and a–z, digits and `._:-`, starting with a letter or a digit).',
     '  Indicators are referred to by their catalogue `code`.',
     '- **Language maps.** Text that the network shares across languages is an object keyed by BCP 47 tags:',
     '  `{ "en": "Half-way housing", "ru": "Жильё переходного типа" }`. At least one language is required.',

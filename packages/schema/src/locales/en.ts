@@ -46,7 +46,7 @@ const words: Words = {
     url: 'a web address that starts with https://, e.g. https://example.org/report.pdf',
     email: 'an e-mail address, e.g. info@example.org',
     'organisation-id': "an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. ZA-NPO-123-456 (PHX-ORG-0001 without a register)",
-    'record-id': 'an identifier of letters, digits and . _ : - that starts with a letter or a digit, e.g. obs-2020-01',
+    'record-id': 'an identifier of up to 128 Latin letters (A–Z, a–z), digits and . _ : - that starts with a letter or a digit, e.g. obs-2020-01',
     code: 'a code of small letters and digits joined by hyphens, e.g. harm-reduction',
     'language-tag': 'a language code, e.g. en, ru or pt-BR',
     licence: 'a licence identifier, e.g. CC-BY-4.0, or the web address of the licence',

@@ -46,7 +46,7 @@ const words: Words = {
     url: 'une adresse web commençant par https://, par ex. https://example.org/rapport.pdf',
     email: 'une adresse e-mail, par ex. contact@example.org',
     'organisation-id': "un identifiant d'organisation : le préfixe du registre et le numéro, reliés par des tirets, par ex. ZA-NPO-123-456 (PHX-ORG-0001 hors registre)",
-    'record-id': "un identifiant de lettres, de chiffres et de . _ : - qui commence par une lettre ou un chiffre, par ex. obs-2020-01",
+    'record-id': "un identifiant d'au plus 128 lettres latines sans accent (A–Z, a–z), chiffres et . _ : - qui commence par une lettre ou un chiffre, par ex. obs-2020-01",
     code: 'un code de lettres minuscules et de chiffres reliés par des tirets, par ex. harm-reduction',
     'language-tag': 'un code de langue, par ex. fr, en ou pt-BR',
     licence: "un identifiant de licence, par ex. CC-BY-4.0, ou l'adresse web de la licence",
