@@ -92,22 +92,59 @@ export interface ImportedRecords {
 const recordIdPattern = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 /**
- * What tells an observation apart, for an id when the source gives none: indicator, country, area, facility, period
- * and breakdown (`hiv-prevalence-prisoners.UA.ua-fac-12.2023-Q1.female`), so that an observation gets the same id
- * whatever else the source holds and in whatever order.
+ * What tells an observation apart, for an id when the source gives none: indicator, country, area, facility, period,
+ * breakdown and reporting organisation (`hiv-prevalence-prisoners.UA.ua-fac-12.2023-Q1.female.UA-EDR-38214567`), so
+ * that an observation gets the same id whatever else the source holds and in whatever order.
  */
-export function observationIdParts(observation: Pick<Observation, 'indicator' | 'scope' | 'period' | 'disaggregation'>): string[] {
-  const { indicator, scope, period, disaggregation } = observation;
-  return [indicator, scope.country, scope.subnationalArea ?? '', scope.facility ?? '', periodName(period), ...Object.values(disaggregation ?? {})].filter(Boolean);
+export function observationIdParts(observation: Pick<Observation, 'indicator' | 'scope' | 'period' | 'disaggregation' | 'reportingOrganisation'>): string[] {
+  const { indicator, scope, period, disaggregation, reportingOrganisation } = observation;
+  return [indicator, scope.country, scope.subnationalArea ?? '', scope.facility ?? '', periodName(period), ...Object.values(disaggregation ?? {}), reportingOrganisation].filter(Boolean);
+}
+
+/** Longest id made from parts, leaving room for a counter within the 128 characters of a record id. */
+const MADE_ID_LENGTH = 120;
+
+/** Cyrillic letters in Latin ones, as Ukraine's passports write them (Russian letters alike): `Київська` → `Kyivska`. */
+const cyrillicLetters = 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэёъ';
+const latinOfCyrillic = 'a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch - iu ia y e e -'.split(' ');
+/** Signs of the age groups' codes, in words: `<25` → `under25`, `25+` → `25plus`. */
+const signs: Record<string, string> = { '<': 'under', '>': 'over', '+': 'plus' };
+
+/** 32 bits of FNV-1a of a text, as 8 hexadecimal digits: what stands for what letters cannot write. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * A part of an id in the characters of a record id: accents dropped (`Île` → `Ile`), Cyrillic letters in Latin ones,
+ * signs in words, other runs as `-`; a part in another script (Georgian, Arabic) by its fingerprint, so that parts
+ * that differ give ids that differ.
+ */
+function idPart(part: string): string {
+  let latin = '';
+  for (const char of part.normalize('NFKD').replace(/\p{M}/gu, '')) {
+    const lower = char.toLowerCase();
+    const at = cyrillicLetters.indexOf(lower);
+    const written = at === -1 ? (signs[char] ?? char) : latinOfCyrillic[at]!.replace('-', '');
+    latin += lower !== char && written ? written[0]!.toUpperCase() + written.slice(1) : written;
+  }
+  const safe = latin.replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^-+|-+$/g, '');
+  return /[A-Za-z0-9]/.test(safe) || !/[\p{L}\p{N}]/u.test(part) ? safe : `x${fingerprint(part)}`;
 }
 
 /** Makes record ids from parts, unique within one import. */
 export class IdMaker {
   readonly #used = new Set<string>();
 
-  /** An id from the parts (unsafe characters become `-`), with a counter when taken. */
+  /**
+   * An id from the parts (see `idPart`), with a counter when taken. One too long keeps its start and ends with the
+   * fingerprint of the whole, so that ids that differ only at their ends (a period, a breakdown) still differ.
+   */
   make(parts: readonly string[]): string {
-    const base = parts.join('.').replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 120) || 'record';
+    const joined = parts.map(idPart).filter(Boolean).join('.').replace(/^[^A-Za-z0-9]+/, '');
+    const base = (joined.length > MADE_ID_LENGTH ? `${joined.slice(0, MADE_ID_LENGTH - 9)}.${fingerprint(joined)}` : joined) || 'record';
     let id = base;
     for (let n = 2; this.#used.has(id); n++) id = `${base}-${n}`;
     this.#used.add(id);

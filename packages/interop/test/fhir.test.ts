@@ -296,7 +296,7 @@ describe('FHIR R4 import: the subject Location and references', () => {
     }
   });
 
-  it('names an observation of another system by its facility and period, whichever reports come first', () => {
+  it('names an observation of another system by its facility, period and reporter, whichever reports come first', () => {
     const second = { ...facility, id: 'loc-13', identifier: [{ system: phx('id/facility'), value: 'ua-fac-13' }] };
     const reports: [string, Json][] = [
       ['loc-12', { start: '2022-01-01', end: '2022-12-31' }],
@@ -304,7 +304,7 @@ describe('FHIR R4 import: the subject Location and references', () => {
       ['loc-13', { start: '2022-01-01', end: '2022-12-31' }],
     ].map(([location, period], i) => [`${base}MeasureReport/mr-${i}`, measureReport({ id: `mr-${i}`, subject: { reference: `Location/${location}` }, period })]);
     const idsOf = (entries: [string, Json][]) => imported(bundleOf(...entries, [`${base}Location/loc-12`, facility], [`${base}Location/loc-13`, second])).package!.observations!.map((o) => o.id).sort();
-    const expected = ['hiv-prevalence-prisoners.UA.ua-fac-12.2022', 'hiv-prevalence-prisoners.UA.ua-fac-12.2022-Q1', 'hiv-prevalence-prisoners.UA.ua-fac-13.2022'];
+    const expected = ['hiv-prevalence-prisoners.UA.ua-fac-12.2022', 'hiv-prevalence-prisoners.UA.ua-fac-12.2022-Q1', 'hiv-prevalence-prisoners.UA.ua-fac-13.2022'].map((id) => `${id}.UA-EDR-38214567`).sort();
     expect(idsOf(reports)).toEqual(expected);
     expect(idsOf([...reports].reverse())).toEqual(expected);
   });

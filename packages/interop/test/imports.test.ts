@@ -106,6 +106,76 @@ describe('the ids of imported observations', () => {
     const ids = [...idsByContent(importers.dhis2([
       ...periods.slice(0, 3).map((period, i): Observation => ({ id: `y${i}`, indicator: 'prisons-people-on-oat', reportingOrganisation: 'PHX-ORG-0001', scope: { country: 'UA', facility: 'ua-fac-22' }, period, numerator: 7, value: 7, unit: 'count', dataSource: 'routine-programme-data' })),
     ])).values()];
-    expect(ids).toEqual(['prisons-people-on-oat.UA.ua-fac-22.2023', 'prisons-people-on-oat.UA.ua-fac-22.2023-Q1', 'prisons-people-on-oat.UA.ua-fac-22.2023-01']);
+    expect(ids).toEqual(['2023', '2023-Q1', '2023-01'].map((period) => `prisons-people-on-oat.UA.ua-fac-22.${period}.PHX-ORG-0001`));
+  });
+});
+
+describe('the ids made for observations a source gives none for', () => {
+  const areas = ['Київська область', 'Львівська область', 'Одеська область', 'Île-de-France', 'Ñuble', 'თბილისი', 'القاهرة', 'Oblast Kyiv', 'a'.repeat(90)];
+  const reporters = ['UA-EDR-38214567', 'UA-EDR-21560045', 'PHX-ORG-0001'];
+  const observation = fc.record({
+    area: fc.constantFrom(undefined, ...areas),
+    reporter: fc.constantFrom(...reporters),
+    year: fc.constantFrom('2022', '2023'),
+    ageGroup: fc.constantFrom(undefined, '<18', '<25', '25+', '50+'),
+    facility: fc.constantFrom(undefined, 'f'.repeat(128), 'ua-fac-1'),
+    count: fc.nat(10_000),
+  });
+  const observations = fc
+    // SDMX's key leaves the area out (an attribute): observations differing only by area are one row of it.
+    .uniqueArray(observation, { selector: (o) => JSON.stringify([o.reporter, o.year, o.ageGroup, o.facility]), minLength: 1, maxLength: 12 })
+    .map((drafts) =>
+      drafts.map((d, i): Observation => ({
+        id: `o${i}`,
+        indicator: 'prisons-people-on-oat',
+        reportingOrganisation: d.reporter,
+        scope: { country: 'UA', ...(d.area ? { subnationalArea: d.area } : {}), ...(d.facility ? { facility: d.facility } : {}) },
+        period: { start: `${d.year}-01-01`, end: `${d.year}-12-31` },
+        ...(d.ageGroup ? { disaggregation: { ageGroup: d.ageGroup as NonNullable<Observation['disaggregation']>['ageGroup'] } } : {}),
+        numerator: d.count,
+        value: d.count,
+        unit: 'count',
+        dataSource: 'routine-programme-data',
+      })),
+    );
+  const source = (list: Observation[]) => ({ phxVersion: '1.0', id: 'p', publisher: header.publisher, license: 'CC-BY-4.0', publishedAt: '2024-01-01T00:00:00Z', observations: list }) as DataPackage;
+  const imported = (list: Observation[]) => fromSdmxCsv(toSdmxCsv(source(list)).data, { header }).package!.observations!;
+  const byContent = (list: Observation[]) => new Map(imported(list).map((o) => [JSON.stringify([o.reportingOrganisation, o.scope, o.period, o.disaggregation ?? {}]), o.id]));
+
+  it('are record ids that differ for observations that differ, whatever else the source holds and in whatever order: areas in any script, reporters, long facilities, age groups', () => {
+    fc.assert(
+      fc.property(observations, fc.func(fc.boolean()), fc.func(fc.integer()), (list, keep, rank) => {
+        const all = byContent(list);
+        expect(all.size).toBe(list.length);
+        for (const id of all.values()) expect(id).toMatch(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/);
+        // Each is the id the observation gets alone: none is told apart by a counter (`-2`), given in the order read.
+        for (const o of list) expect([...byContent([o]).values()]).toEqual([all.get([...byContent([o]).keys()][0]!)]);
+        const others = list.filter((o) => keep(o.id)).sort((a, b) => rank(a.id) - rank(b.id));
+        for (const [content, id] of byContent(others)) expect(all.get(content)).toBe(id);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('tell areas written in Cyrillic letters apart, in whatever order DHIS2 gives them', () => {
+    const oblasts = ['Київська область', 'Львівська область', 'Одеська область'];
+    const mapping = Dhis2Mapping.parse({ ...template, orgUnits: oblasts.map((subnationalArea, i) => ({ country: 'UA', subnationalArea, orgUnit: `UAOBL${i}` })) });
+    const list = oblasts.map((subnationalArea, i): Observation => ({ id: `o${i}`, indicator: 'prisons-people-on-oat', reportingOrganisation: 'PHX-ORG-0001', scope: { country: 'UA', subnationalArea }, period: { start: '2023-01-01', end: '2023-03-31' }, numerator: i, value: i, unit: 'count', dataSource: 'routine-programme-data' }));
+    const idsByArea = (observations: Observation[]) => {
+      const { data } = toDhis2DataValueSet(source(observations), mapping);
+      return new Map(fromDhis2DataValueSet(data, mapping, { header }).package!.observations!.map((o) => [o.scope.subnationalArea, o.id]));
+    };
+    const ids = idsByArea(list);
+    expect([...ids.values()].sort()).toEqual(['Kyivska', 'Lvivska', 'Odeska'].map((area) => `prisons-people-on-oat.UA.${area}-oblast.2023-Q1.PHX-ORG-0001`));
+    expect(idsByArea([...list].reverse())).toEqual(ids);
+    expect(idsByArea(list.slice(1))).toEqual(new Map([...ids].slice(1)));
+  });
+
+  it('write an area in Latin letters, an age group in words and the reporter last', () => {
+    const [kyiv, paris] = imported([
+      { id: 'a', indicator: 'prisons-people-on-oat', reportingOrganisation: 'UA-EDR-38214567', scope: { country: 'UA', subnationalArea: 'Київська область' }, period: { start: '2023-01-01', end: '2023-03-31' }, disaggregation: { ageGroup: '<25' }, numerator: 7, value: 7, unit: 'count', dataSource: 'routine-programme-data' },
+      { id: 'b', indicator: 'prisons-people-on-oat', reportingOrganisation: 'PHX-ORG-0001', scope: { country: 'FR', subnationalArea: 'Île-de-France' }, period: { start: '2023-01-01', end: '2023-12-31' }, disaggregation: { ageGroup: '25+' }, numerator: 7, value: 7, unit: 'count', dataSource: 'routine-programme-data' },
+    ]);
+    expect([kyiv!.id, paris!.id]).toEqual(['prisons-people-on-oat.UA.Kyivska-oblast.2023-Q1.under25.UA-EDR-38214567', 'prisons-people-on-oat.FR.Ile-de-France.2023.25plus.PHX-ORG-0001']);
   });
 });

@@ -141,7 +141,7 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
     const definition = definitions.get(draft.indicator!);
     const numerator = parts.numerator ?? (definition?.calculation === 'count' ? parts.value : undefined);
     return {
-      id: ids.make(observationIdParts(draft as Observation)),
+      id: ids.make(observationIdParts({ ...(draft as Observation), reportingOrganisation: reporter })),
       indicator: draft.indicator!,
       reportingOrganisation: reporter,
       scope: draft.scope!,

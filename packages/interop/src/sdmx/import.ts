@@ -143,7 +143,7 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
     const scope = { country, ...(subnationalArea ? { subnationalArea } : {}), ...(facility && facility !== NOT_APPLICABLE ? { facility } : {}) };
     const breakdown = Object.keys(disaggregation).length ? { disaggregation: disaggregation as Observation['disaggregation'] } : {};
     observations.push({
-      id: ids.make(observationIdParts({ indicator, scope, period, ...breakdown })),
+      id: ids.make(observationIdParts({ indicator, reportingOrganisation, scope, period, ...breakdown })),
       indicator,
       reportingOrganisation,
       scope,
