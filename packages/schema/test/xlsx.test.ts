@@ -839,6 +839,66 @@ describe('rows and columns hidden in Excel', () => {
     );
   }, 60_000);
 
+  /**
+   * A sheet of facilities whose rows and columns are given heights and widths as some versions of Excel and
+   * LibreOffice write a hidden one, `ht="0"` and `width="0"` without `hidden="1"`: exceljs writes a height of 7 and a
+   * width of 20 and the column's number (lest it join columns of one width in one `<col>`), which the XML then says as
+   * it is asked to.
+   */
+  async function sized(count: number, rows: ReadonlyMap<number, string>, columns: ReadonlyMap<number, string>, quote = '"'): Promise<Uint8Array> {
+    const { workbook, sheet } = facilities(count);
+    for (const row of rows.keys()) sheet.getRow(row).height = 7;
+    for (const column of columns.keys()) sheet.getColumn(column).width = 20 + column;
+    return withPart(new Uint8Array(await workbook.xlsx.writeBuffer()), 'xl/worksheets/sheet1.xml', (xml) =>
+      xml
+        .replace(/<row r="(\d+)"([^>]*) ht="7"/g, (_, row: string, between: string) => `<row r="${row}"${between} ht=${quote}${rows.get(Number(row))}${quote}`)
+        .replace(/<col min="(\d+)" max="\1" width="2(\d)"/g, (_, column: string) => `<col min="${column}" max="${column}" width=${quote}${columns.get(Number(column))}${quote}`));
+  }
+
+  it('takes a row of no height and a column of no width for hidden, as Excel shows them, whatever else is sized', async () => {
+    const zero = fc.constantFrom('0', '0.0', '0.00', '00');
+    const shown = fc.constantFrom('0.5', '7', '15', '10.25', '0.01');
+    const size = fc.oneof(zero, shown);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 2, max: 13 }), size), { selector: ([row]) => row, maxLength: 12 }),
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 5 }), size), { selector: ([column]) => column, maxLength: 5 }),
+        fc.constantFrom('"', "'"),
+        async (rows, columns, quote) => {
+          const bytes = await sized(12, new Map(rows), new Map(columns), quote);
+          const isZero = (text: string) => Number(text) === 0;
+          const hiddenRows = rows.filter(([, height]) => isZero(height)).map(([row]) => row).sort((a, b) => a - b);
+          const hiddenColumns = columns.filter(([, width]) => isZero(width)).map(([column]) => column).sort((a, b) => a - b);
+          const issues = hiddenIssues((await readXlsx(bytes)).issues);
+          expect(issues).toHaveLength(hiddenRows.length === 0 && hiddenColumns.length === 0 ? 0 : 1);
+          if (issues.length === 0) return;
+          const { rows: ranges, columns: named } = issues[0]!.params as { rows: { first: number; last: number }[]; columns: { column: string }[] };
+          expect(ranges.flatMap(({ first, last }) => Array.from({ length: last - first + 1 }, (_, i) => first + i))).toEqual(hiddenRows);
+          expect(named.map(({ column }) => column)).toEqual(hiddenColumns.map((column) => 'ABCDE'[column - 1]));
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 60_000);
+
+  it('finds a row of no height anywhere in a long sheet, its XML unpacked in many pieces', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 2, max: 3001 }), async (row) => {
+        const issues = hiddenIssues((await readXlsx(await sized(3000, new Map([[row, '0']]), new Map()))).issues);
+        expect(issues.map((issue) => issue.params)).toEqual([{ sheet: 'facilities', rows: [{ first: row, last: row }], moreRows: 0, columns: [], moreColumns: 0 }]);
+      }),
+      { numRuns: 8 },
+    );
+  }, 60_000);
+
+  it('says a column of no width is hidden, at its heading', async () => {
+    const bytes = await sized(4, new Map(), new Map([[5, '0']]));
+    const { issues } = await readXlsx(bytes, { locale: 'uk' });
+    expect(hiddenIssues(issues).map(({ location, message }) => ({ location, message }))).toEqual([
+      { location: { sheet: 'facilities', row: 1, column: 5, cell: 'E1' }, message: expect.stringContaining('На аркуші «facilities» стовпець E («name») приховано в Excel, але все одно прочитано') },
+    ]);
+  });
+
   it('agrees with one row or many in every language', async () => {
     const { workbook, sheet } = facilities(4);
     sheet.getRow(3).hidden = true;

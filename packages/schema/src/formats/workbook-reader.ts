@@ -20,6 +20,7 @@ import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
 import { cellLocation, columnLetters, columnLocator, headerSettled, isBlankRow, readTable, rowsAboveHeader, type Table } from './table.js';
+import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
 
@@ -128,15 +129,15 @@ function cellOf(name: string): { row: number; column: number } | undefined {
 const HIDDEN_LISTED = 10;
 
 /**
- * The rows and columns of a sheet hidden in Excel (by hand, by a filter, in a collapsed group) whose cells a table
+ * The rows and columns of a sheet hidden in Excel (by hand, by a filter, in a collapsed group, of no size) whose cells a table
  * read all the same: the rows of its records, in ranges as Excel numbers them, and the columns read that hold a
  * value on one of them, by letter and name; the first few of each, the others counted. With the cell the issue is
  * placed at: the first hidden row's first, else the first hidden column's heading. Undefined when none is hidden.
  */
-function hiddenRead(sheet: ExcelJS.Worksheet, table: Table, rows: readonly (readonly SheetCell[])[]): { params: IssueParams['sheet.hidden-read']; at: [row: number, column: number] } | undefined {
+function hiddenRead(sheet: ExcelJS.Worksheet, hidden: Hidden, table: Table, rows: readonly (readonly SheetCell[])[]): { params: IssueParams['sheet.hidden-read']; at: [row: number, column: number] } | undefined {
   const ranges: { first: number; last: number }[] = [];
   for (const row of table.rows) {
-    if (!sheet.getRow(row).hidden) continue;
+    if (!hidden.row(row)) continue;
     const last = ranges[ranges.length - 1];
     if (last?.last === row - 1) last.last = row;
     else ranges.push({ first: row, last: row });
@@ -145,7 +146,7 @@ function hiddenRead(sheet: ExcelJS.Worksheet, table: Table, rows: readonly (read
     const cell = rows[row - 1]?.[column];
     return cell !== undefined && cell !== '';
   });
-  const columns = table.targets.flatMap((target, column) => (target && sheet.getColumn(column + 1).hidden && filled(column) ? [column + 1] : []));
+  const columns = table.targets.flatMap((target, column) => (target && hidden.column(column + 1) && filled(column) ? [column + 1] : []));
   if (ranges.length === 0 && columns.length === 0) return undefined;
   const params = {
     sheet: sheet.name,
@@ -155,6 +156,20 @@ function hiddenRead(sheet: ExcelJS.Worksheet, table: Table, rows: readonly (read
     moreColumns: Math.max(0, columns.length - HIDDEN_LISTED),
   };
   return { params, at: ranges[0] ? [ranges[0].first, 1] : [table.headerRow, columns[0]!] };
+}
+
+/** Which rows and columns of a sheet Excel hides, numbered from 1. */
+interface Hidden {
+  row: (row: number) => boolean;
+  column: (column: number) => boolean;
+}
+
+/** The rows and columns a sheet hides: marked hidden, or of no height or width (`sizes`, read from its XML). */
+function hiddenOf(sheet: ExcelJS.Worksheet, sizes: ZeroSizes | undefined): Hidden {
+  return {
+    row: (row) => sheet.getRow(row).hidden || sizes?.rows.has(row) === true,
+    column: (column) => sheet.getColumn(column).hidden || sizes?.columns.has(column) === true,
+  };
 }
 
 /** The languages whose messages are at hand: every one, or those loaded so far (then the others load when needed). */
@@ -197,6 +212,8 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   let formats: Promise<Map<string, string>> | undefined;
   // Cells of ISO date type, which exceljs reads as a number (2024), read again from the sheets' XML when there are any.
   const isoDates = expansion.isoDates ? await import('./workbook-xml.js').then((xml) => xml.isoDateCells(bytes)) : undefined;
+  // Rows and columns of no size, hidden in Excel but not to exceljs, read again from the sheets' XML when there are any.
+  const zeroSizes = expansion.zeroSizes ? await import('./workbook-xml.js').then((xml) => xml.zeroSizes(bytes)) : undefined;
   for (const sheet of workbook.worksheets) {
     if (sheet.name === CODELISTS_SHEET) continue;
     const { rows, uncalculated: noResult } = rowsOf(sheet);
@@ -249,7 +266,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       if (issue) issue.location = cellLocation(row, column, sheet.name);
     }
     // What Excel hides of the table is read all the same, as Excel's "Save as" CSV writes it: said once a sheet.
-    const hidden = hiddenRead(sheet, table, rows);
+    const hidden = hiddenRead(sheet, hiddenOf(sheet, zeroSizes?.get(sheet.id)), table, rows);
     if (hidden) {
       const issue = sheetProblems.add({ code: 'sheet.hidden-read', path: [sheet.name], params: hidden.params });
       if (issue) issue.location = cellLocation(...hidden.at, sheet.name);

@@ -1,7 +1,7 @@
 /**
  * What the workbook reader reads from a workbook's XML itself, where exceljs loses it: the number formats as the
- * file writes them, the formulas whose result is an empty text, and the cells of ISO date type. Loaded only for a
- * workbook that needs it.
+ * file writes them, the formulas whose result is an empty text, the cells of ISO date type, and the rows and columns
+ * of no size. Loaded only for a workbook that needs it.
  */
 import { entriesOf } from './zip.js';
 
@@ -28,11 +28,8 @@ function attributesOf(tag: string): Map<string, string> {
   return new Map([...tag.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map(([, name, double, single]) => [name!, double ?? single ?? '']));
 }
 
-/**
- * The cells of each sheet's XML, by the sheet's id: each cell's attributes and body, for those `keep` picks, to what
- * `keep` makes of them, by the cell's A1 name.
- */
-async function cellsOfSheets<T>(bytes: Uint8Array, keep: (cell: Map<string, string>, body: string) => T | undefined): Promise<Map<number, Map<string, T>>> {
+/** The XML of each sheet, by the sheet's id. */
+async function sheetsXml(bytes: Uint8Array): Promise<Map<number, string>> {
   const texts = await entryTexts(bytes, (name) => name === 'xl/workbook.xml' || name === 'xl/_rels/workbook.xml.rels' || name.startsWith('xl/worksheets/'));
   // The part of each sheet, as exceljs finds it: the sheet's relationship's target, under xl/.
   const targets = new Map<string, string>();
@@ -40,21 +37,64 @@ async function cellsOfSheets<T>(bytes: Uint8Array, keep: (cell: Map<string, stri
     const attributes = attributesOf(tag);
     targets.set(attributes.get('Id') ?? '', `xl/${(attributes.get('Target') ?? '').replace(/^(\s|\/xl\/)+/, '')}`);
   }
-  const cells = new Map<number, Map<string, T>>();
+  const sheets = new Map<number, string>();
   for (const [tag] of (texts.get('xl/workbook.xml') ?? '').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const attributes = attributesOf(tag);
     const relationship = [...attributes].find(([name]) => /^\w+:id$/.test(name))?.[1];
     const xml = relationship === undefined ? undefined : texts.get(targets.get(relationship) ?? '');
-    if (xml === undefined) continue;
+    if (xml !== undefined) sheets.set(Number(attributes.get('sheetId')), xml);
+  }
+  return sheets;
+}
+
+/**
+ * The cells of each sheet's XML, by the sheet's id: each cell's attributes and body, for those `keep` picks, to what
+ * `keep` makes of them, by the cell's A1 name.
+ */
+async function cellsOfSheets<T>(bytes: Uint8Array, keep: (cell: Map<string, string>, body: string) => T | undefined): Promise<Map<number, Map<string, T>>> {
+  const cells = new Map<number, Map<string, T>>();
+  for (const [id, xml] of await sheetsXml(bytes)) {
     const kept = new Map<string, T>();
     for (const [, open = '', body = ''] of xml.matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
       const cell = attributesOf(open);
       const value = keep(cell, body);
       if (value !== undefined) kept.set(cell.get('r') ?? '', value);
     }
-    cells.set(Number(attributes.get('sheetId')), kept);
+    cells.set(id, kept);
   }
   return cells;
+}
+
+/** The rows and columns of a sheet, numbered from 1, that it gives no height or width. */
+export interface ZeroSizes {
+  rows: Set<number>;
+  columns: Set<number>;
+}
+
+/**
+ * The rows of no height (`<row r="5" ht="0">`) and columns of no width (`<col min="3" max="4" width="0">`) of each
+ * sheet, by its id: hidden in Excel as much as those marked `hidden="1"`, which is how some versions of Excel and
+ * LibreOffice hide them, and which exceljs does not take for hidden.
+ */
+export async function zeroSizes(bytes: Uint8Array): Promise<Map<number, ZeroSizes>> {
+  const sizes = new Map<number, ZeroSizes>();
+  const zero = (size: string | undefined): boolean => size !== undefined && size.trim() !== '' && Number(size) === 0;
+  for (const [id, xml] of await sheetsXml(bytes)) {
+    const found: ZeroSizes = { rows: new Set(), columns: new Set() };
+    for (const [tag] of xml.matchAll(/<(?:\w+:)?row\b[^>]*>/g)) {
+      const attributes = attributesOf(tag);
+      if (zero(attributes.get('ht'))) found.rows.add(Number(attributes.get('r')));
+    }
+    for (const [tag] of xml.matchAll(/<(?:\w+:)?col\b[^>]*>/g)) {
+      const attributes = attributesOf(tag);
+      if (!zero(attributes.get('width'))) continue;
+      const [min, max] = [Number(attributes.get('min')), Number(attributes.get('max'))];
+      // A range past the last column Excel has (XFD) is no range a sheet holds: read no further than that.
+      for (let column = min; column <= Math.min(max, 16_384); column++) found.columns.add(column);
+    }
+    sizes.set(id, found);
+  }
+  return sizes;
 }
 
 /**

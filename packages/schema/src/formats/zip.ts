@@ -5,9 +5,10 @@
 
 /**
  * What unpacking a zip's entries would take: their size unpacked, or that they are more than the limit, or that the
- * archive is not one PHX reads; and whether a sheet of the workbook holds a cell of ISO date type (`t="d"`).
+ * archive is not one PHX reads; and whether a sheet of the workbook holds a cell of ISO date type (`t="d"`), and a
+ * row or column of no height or width (`ht="0"`, `width="0"`).
  */
-export type Expansion = { bytes: number; isoDates: boolean } | 'too-large' | 'unreadable';
+export type Expansion = { bytes: number; isoDates: boolean; zeroSizes: boolean } | 'too-large' | 'unreadable';
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -17,37 +18,34 @@ const ZIP64 = 0xffffffff;
 /** Compressed bytes handed to the inflater at once: its output comes in chunks of about this size too. */
 const SLICE = 64 * 1024;
 
-const [T, EQUALS, QUOTE, APOSTROPHE, D] = [0x74, 0x3d, 0x22, 0x27, 0x64];
-const SPACES = [0x20, 0x09, 0x0a, 0x0d];
+/** The characters of a chunk kept for the next, where an attribute looked for may begin: ` width="0.000"` and then some. */
+const TAIL = 32;
 
 /**
- * Looks through a sheet's XML, chunk by chunk as it is unpacked, for a cell of ISO date type (`<c t="d">`, as Strict
- * Open XML and some tools write a date): exceljs reads its `2024-01-01T00:00:00` as the number 2024, so that the
- * workbook reader reads such cells again from the XML, only in a workbook that has one.
+ * Looks through a sheet's XML, chunk by chunk as it is unpacked, for what exceljs misreads, so that the workbook
+ * reader reads it again from the XML, only in a workbook that has it: a cell of ISO date type (`<c t="d">`, as Strict
+ * Open XML and some tools write a date), whose `2024-01-01T00:00:00` exceljs reads as the number 2024; and a row or
+ * column of no height or width (`<row ht="0">`, `<col width="0">`, as some versions of Excel and LibreOffice hide
+ * one), which exceljs does not take for hidden. The XML is read as Latin-1, byte for character: what is looked for
+ * is ASCII.
  */
-class IsoDateSearch {
-  found = false;
-  /** The last bytes of the chunk before, where ` t="d"` may begin. */
-  private tail = new Uint8Array(0);
+class SheetSearch {
+  isoDates = false;
+  zeroSizes = false;
+  private tail = '';
+  private readonly decoder = new TextDecoder('latin1');
 
   feed(chunk: Uint8Array): void {
-    if (this.found) return;
-    const data = new Uint8Array(this.tail.length + chunk.length);
-    data.set(this.tail);
-    data.set(chunk, this.tail.length);
-    for (let at = data.indexOf(D, 4); at >= 0; at = data.indexOf(D, at + 1)) {
-      const quote = data[at - 1];
-      if ((quote === QUOTE || quote === APOSTROPHE) && data[at + 1] === quote && data[at - 2] === EQUALS && data[at - 3] === T && SPACES.includes(data[at - 4]!)) {
-        this.found = true;
-        return;
-      }
-    }
-    this.tail = data.slice(Math.max(0, data.length - 5));
+    if (this.isoDates && this.zeroSizes) return;
+    const text = this.tail + this.decoder.decode(chunk);
+    this.isoDates ||= /\st=(["'])d\1/.test(text);
+    this.zeroSizes ||= /\s(?:ht|width)=(["'])[0.]*0[0.]*\1/.test(text);
+    this.tail = text.slice(-TAIL);
   }
 }
 
 /** The bytes a deflated entry inflates to, counted as a stream and stopping once past `limit`; each chunk handed to `search` too. */
-async function inflatedSize(data: Uint8Array, limit: number, search?: IsoDateSearch): Promise<number> {
+async function inflatedSize(data: Uint8Array, limit: number, search?: SheetSearch): Promise<number> {
   let at = 0;
   const input = new ReadableStream<BufferSource>({
     pull(controller) {
@@ -110,16 +108,16 @@ export function* entriesOf(bytes: Uint8Array): Generator<ZipEntry, 'unreadable' 
  * The bytes the entries of a zip archive hold once unpacked, found by inflating each as a stream
  * (the sizes an archive declares may lie) and stopping once they pass `maxBytes`, so that memory stays
  * small whatever the archive holds. Archives that need ZIP64, or that use a method other than
- * storing and deflating, are not read (a workbook never needs them). The sheets' XML is looked through for cells of
- * ISO date type on the way.
+ * storing and deflating, are not read (a workbook never needs them). The sheets' XML is looked through on the way
+ * for what exceljs misreads (see `SheetSearch`).
  */
 export async function expansionOf(bytes: Uint8Array, maxBytes: number): Promise<Expansion> {
   try {
     const entries = entriesOf(bytes);
-    const search = new IsoDateSearch();
+    const search = new SheetSearch();
     let total = 0;
     for (let next = entries.next(); ; next = entries.next()) {
-      if (next.done) return next.value ?? { bytes: total, isoDates: search.found };
+      if (next.done) return next.value ?? { bytes: total, isoDates: search.isoDates, zeroSizes: search.zeroSizes };
       const { name, method, data } = next.value;
       const sheet = name.startsWith('xl/worksheets/') ? search : undefined;
       if (method === 0) {
