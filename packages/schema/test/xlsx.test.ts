@@ -450,10 +450,10 @@ describe('issues in a workbook', () => {
       ]);
       const column = (path: string): number => columns.indexOf(path) + 1;
       expect(issues.map((issue) => [issue.code, issue.params, (issue.location as CellLocation).column])).toEqual([
-        ['sheet.normalised', { column: 'value', cells: 2, forms: ['percent-sign'] }, column('value')],
-        ['sheet.normalised', { column: 'confidenceInterval.lower', cells: 1, forms: ['percent-sign'] }, column('confidenceInterval.lower')],
-        ['sheet.normalised', { column: 'confidenceInterval.upper', cells: 1, forms: ['percent-sign'] }, column('confidenceInterval.upper')],
-        ['sheet.normalised', { column: 'confidenceInterval.level', cells: 2, forms: ['percent-sign'] }, column('confidenceInterval.level')],
+        ['sheet.normalised', { column: 'value', letter: 'I', cells: 2, forms: ['percent-sign'] }, column('value')],
+        ['sheet.normalised', { column: 'confidenceInterval.lower', letter: 'L', cells: 1, forms: ['percent-sign'] }, column('confidenceInterval.lower')],
+        ['sheet.normalised', { column: 'confidenceInterval.upper', letter: 'M', cells: 1, forms: ['percent-sign'] }, column('confidenceInterval.upper')],
+        ['sheet.normalised', { column: 'confidenceInterval.level', letter: 'N', cells: 2, forms: ['percent-sign'] }, column('confidenceInterval.level')],
       ]);
       // The same cells typed as the text Excel shows: the same package, the same notes, the same issues.
       const texts = await observations('texts');
@@ -920,6 +920,107 @@ describe('rows and columns hidden in Excel', () => {
       expect.stringContaining('рядки 3–4 приховано в Excel'),
       expect.stringContaining('les lignes 3–4 sont masquées dans Excel, mais ont été lues quand même'),
       expect.stringContaining('Dentro de la hoja «facilities», las filas 3–4 están ocultas en Excel, pero se han leído igualmente'),
+    ]);
+  });
+});
+
+describe('columns named as the sheet shows them', () => {
+  const locales: Locale[] = ['en', 'ru', 'uk', 'fr', 'es'];
+  const quote = (locale: Locale, text: string): string => (locale === 'en' ? `"${text}"` : locale === 'fr' ? `« ${text} »` : `«${text}»`);
+  /** A template in `language`, its observations sheet, and the column of each field path, counted from 1. */
+  async function template(language: Locale): Promise<{ workbook: ExcelJS.Workbook; sheet: ExcelJS.Worksheet; column: (path: string) => number }> {
+    const workbook = await open(await xlsxTemplate({ language }));
+    const sheet = workbook.getWorksheet('observations')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1);
+    return { workbook, sheet, column: (path) => paths.indexOf(path) + 1 };
+  }
+  const bytesOf = async (workbook: ExcelJS.Workbook) => new Uint8Array(await workbook.xlsx.writeBuffer());
+
+  it('names a column read from a local form by its letter and the heading of the template over its field path, in every language', async () => {
+    const typed: Record<string, string> = { 'period.start': '01.01.2024', 'period.end': '31.12.2024', numerator: '1 208', denominator: '21 480', value: '5,6' };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...locales), fc.constantFrom(...locales), fc.constantFrom(...Object.keys(typed)), async (language, locale, path) => {
+        const { workbook, sheet, column } = await template(language);
+        sheet.getCell(3, column('id')).value = 'obs-1';
+        sheet.getCell(3, column(path)).value = typed[path]!;
+        const heading = sheet.getCell(1, column(path)).value as string;
+        const letter = String.fromCharCode(64 + column(path));
+        const { issues } = await readXlsx(await bytesOf(workbook), { locale });
+        const notes = issues.filter((issue) => issue.code === 'sheet.normalised');
+        expect(notes.map((issue) => issue.params)).toEqual([{ column: path, heading, letter, cells: 1, forms: expect.any(Array) as unknown }]);
+        expect(notes[0]!.message).toContain(`${letter} (${quote(locale, heading)})`);
+        expect(notes[0]!.message).not.toContain(quote(locale, path));
+      }),
+      { numRuns: 30 },
+    );
+  }, 60_000);
+
+  it('says the messages of a Ukrainian template in Ukrainian and English by its own headings', async () => {
+    const { workbook, sheet, column } = await template('uk');
+    sheet.getCell(3, column('value')).value = '12,5';
+    sheet.getCell(3, column('period.start')).value = '03/04/2020';
+    sheet.getCell(3, column('period.end')).value = '05/06/2020';
+    const bytes = await bytesOf(workbook);
+    const message = async (locale: Locale, code: string) => (await readXlsx(bytes, { locale })).issues.find((issue) => issue.code === code)!.message;
+    expect(await message('uk', 'sheet.normalised')).toBe('Стовпець N («Значення»): клітинок, прочитаних з урахуванням десяткових ком: 1');
+    expect(await message('en', 'sheet.normalised')).toBe('Column N ("Значення"): 1 cell read from decimal commas');
+    expect(await message('uk', 'sheet.date-order-unknown')).toMatch(/^Стовпець G \(«Період › початок»\): дати на кшталт 03\/04\/2020 читаються/);
+    expect(await message('en', 'sheet.date-order-unknown')).toMatch(/^Column G \("Період › початок"\): dates like 03\/04\/2020 read/);
+  });
+
+  it('names a hidden column read by the heading over its field path, and says a hidden column it does not know is hidden', async () => {
+    const { workbook, sheet, column } = await template('uk');
+    sheet.getCell(3, column('id')).value = 'obs-1';
+    sheet.getCell(3, column('notes')).value = 'примітка';
+    sheet.getColumn(column('notes')).hidden = true;
+    // Columns of the user's own, a working one hidden, the other shown.
+    const [hidden, shown] = [sheet.columnCount + 1, sheet.columnCount + 2];
+    for (const [at, heading, name] of [[hidden, 'Коментар', 'comment'], [shown, 'Інше', 'other']] as const) {
+      sheet.getCell(1, at).value = heading;
+      sheet.getCell(2, at).value = name;
+      sheet.getCell(3, at).value = 'x';
+    }
+    sheet.getColumn(hidden).hidden = true;
+    const bytes = await bytesOf(workbook);
+    const { issues } = await readXlsx(bytes, { locale: 'uk' });
+    const letter = String.fromCharCode(64 + column('notes'));
+    expect(issues.find((issue) => issue.code === 'sheet.hidden-read')).toMatchObject({
+      params: { columns: [{ column: letter, heading: 'Примітки' }] },
+      message: expect.stringContaining(`На аркуші «observations» стовпець ${letter} («Примітки») приховано в Excel`) as unknown,
+    });
+    const unknown = issues.filter((issue) => issue.code === 'schema.unknown-field');
+    expect(unknown.map(({ params, message }) => [(params as { keys: string[] }).keys, (params as { hidden?: true }).hidden, message])).toEqual([
+      [['comment'], true, '«comment» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions". Стовпець приховано в Excel: щоб побачити його, виділіть сусідні стовпці й виберіть «Показати»'],
+      [['other'], undefined, '«other» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions"'],
+    ]);
+    const hiddenSaid = { en: 'The column is hidden in Excel', ru: 'Столбец скрыт в Excel', uk: 'Стовпець приховано в Excel', fr: 'La colonne est masquée dans Excel', es: 'La columna está oculta en Excel' };
+    for (const locale of locales) {
+      const said = (await readXlsx(bytes, { locale })).issues.filter((issue) => issue.code === 'schema.unknown-field').map((issue) => issue.message.includes(hiddenSaid[locale as keyof typeof hiddenSaid]));
+      expect(said, locale).toEqual([true, false]);
+    }
+  });
+
+  it('names the columns of a cell under no heading and of a repeated name by letter in a workbook, by number in a CSV file', async () => {
+    const rows = [['id', 'country', 'facilityType', 'id', 'name'], ['zm-1', 'ZM', 'prison', 'zm-2', 'Mwembeshi', '', 'surplus']];
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('facilities').addRows(rows);
+    const inWorkbook = (await readXlsx(await bytesOf(workbook))).issues;
+    const inCsv = readCsv(rows.map((row) => row.join(',')).join('\n')).issues;
+    const said = (issues: readonly ValidationIssue[]) => issues.filter((issue) => issue.code === 'sheet.repeated-column' || issue.code === 'sheet.cell-beyond-header').map(({ params, message }) => ({ params, message }));
+    expect(said(inWorkbook)).toEqual([
+      { params: { column: 'id', first: 1, firstLetter: 'A' }, message: expect.stringContaining('The column "id" is already column A:') as unknown },
+      { params: { column: 7, letter: 'G', value: 'surplus' }, message: expect.stringContaining('Cell "surplus" in column G has no heading') as unknown },
+    ]);
+    expect(said(inCsv)).toEqual([
+      { params: { column: 'id', first: 1 }, message: expect.stringContaining('The column "id" is already column 1:') as unknown },
+      { params: { column: 7, value: 'surplus' }, message: expect.stringContaining('Cell "surplus" in column 7 has no heading') as unknown },
+    ]);
+  });
+
+  it('names a column of a sheet saved as CSV by the heading over its field path, with no letter', () => {
+    const { issues } = readCsv('Ідентифікатор,Країна,Тип установи,Місткість\nid,country,facilityType,capacity\nua-1,UA,prison,"1 200"\n', { locale: 'uk' });
+    expect(issues.map(({ code, params, message }) => ({ code, params, message }))).toEqual([
+      { code: 'sheet.normalised', params: { column: 'capacity', heading: 'Місткість', cells: 1, forms: ['thousands-separator'] }, message: 'Стовпець «Місткість»: клітинок, прочитаних з урахуванням розділювачів розрядів: 1' },
     ]);
   });
 });

@@ -136,7 +136,7 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   const place = (issues: readonly ValidationIssue[]): void => placeCsvCells(layout, parsed.data, issues);
   // A sheet of a PHX workbook saved as CSV keeps its headings over the field paths.
   const skip = rowsAboveHeader(parsed.data, options.type);
-  const read = { ...readTable(parsed.data.slice(skip), { ...options, delimiter }, skip + 1, collector), delimiter, place };
+  const read = { ...readTable(parsed.data.slice(skip), { ...options, delimiter, headings: parsed.data[skip - 1] }, skip + 1, collector), delimiter, place };
   reportQuoteError(text, parsed, collector, (offset) => layout.lines.locate(start + offset));
   const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {

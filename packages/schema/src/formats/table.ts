@@ -1,6 +1,7 @@
 import type { Locale } from '../locales/index.js';
 import { recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import type { CellLocation, Problem, ValidationIssue } from '../validate/issue.js';
+import type { SheetColumn } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
@@ -30,6 +31,10 @@ export interface TableOptions {
   sheet?: string;
   /** The workbook counts days from 1904 (Excel's 1904 date system): a number in a date column is a day since 1904-01-01. */
   date1904?: boolean;
+  /** The row over the header, when the table has one: the headings a PHX workbook shows over the field paths, which issues name a column by. */
+  headings?: readonly SheetCell[];
+  /** Whether a column of a sheet, counted from 1, is hidden in Excel: an unknown one says so, since the user does not see it. */
+  hidden?: (column: number) => boolean;
 }
 
 /**
@@ -69,6 +74,13 @@ export function columnLetters(column: number): string {
   let letters = '';
   for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
+}
+
+/** A column of a table, counted from 0, as its user sees it: the heading over it, when the table has one there, and its letter on a sheet of a workbook. */
+export function columnSeen(column: number, options: Pick<TableOptions, 'headings' | 'sheet'>): SheetColumn {
+  const above = options.headings?.[column];
+  const heading = typeof above === 'string' ? above.trim() : '';
+  return { ...(heading === '' ? {} : { heading }), ...(options.sheet === undefined ? {} : { letter: columnLetters(column + 1) }) };
 }
 
 /** The location of a cell; on a sheet of a workbook, with the sheet and the A1 name of the cell. */
@@ -233,14 +245,16 @@ export function readTable(
       continue;
     }
     if (target.kind === 'unknown') {
-      add({ code: 'schema.unknown-field', path: target.path, params: { zodCode: 'unrecognized_keys', keys: [name], suggestions: suggestionsInList(name, knownColumns(type)) } }, headerRow, index + 1);
+      const params = { zodCode: 'unrecognized_keys', keys: [name], suggestions: suggestionsInList(name, knownColumns(type)) };
+      add({ code: 'schema.unknown-field', path: target.path, params: options.hidden?.(index + 1) ? { ...params, hidden: true } : params }, headerRow, index + 1);
       table.targets.push(undefined);
       continue;
     }
     // A column named twice would overwrite its first: it is not read.
     const first = seen.get(name);
     if (first !== undefined) {
-      add({ code: 'sheet.repeated-column', path: target.path, params: { column: name, first } }, headerRow, index + 1);
+      const params = options.sheet === undefined ? { column: name, first } : { column: name, first, firstLetter: columnLetters(first) };
+      add({ code: 'sheet.repeated-column', path: target.path, params }, headerRow, index + 1);
       table.targets.push(undefined);
       continue;
     }
@@ -274,9 +288,10 @@ export function readTable(
     if (!target || (target.kind !== 'number' && target.kind !== 'boolean' && target.kind !== 'date')) return undefined;
     const name = table.columns[column]!;
     const reading = readColumn(target.kind, cellsOf(column), settings, (at) => percent(name, at));
-    if (reading.ambiguousDate !== undefined) add({ code: 'sheet.date-order-unknown', path: target.path, params: { column: name, example: reading.ambiguousDate } }, headerRow, column + 1);
+    const seen = columnSeen(column, options);
+    if (reading.ambiguousDate !== undefined) add({ code: 'sheet.date-order-unknown', path: target.path, params: { column: name, ...seen, example: reading.ambiguousDate } }, headerRow, column + 1);
     if (reading.normalised > 0) {
-      add({ code: 'sheet.normalised', path: target.path, params: { column: name, cells: reading.normalised, forms: [...reading.forms] } }, headerRow, column + 1);
+      add({ code: 'sheet.normalised', path: target.path, params: { column: name, ...seen, cells: reading.normalised, forms: [...reading.forms] } }, headerRow, column + 1);
     }
     return reading.values;
   });
@@ -290,7 +305,8 @@ export function readTable(
       const target = targets[column];
       // Beyond the last heading or under a blank one (Excel pads a header with empty cells as far as any row goes).
       if (column >= targets.length || table.columns[column] === '') {
-        add({ code: 'sheet.cell-beyond-header', path: [], params: { column: column + 1, value: shortened(String(cell)) } }, index + firstRow, column + 1);
+        const params = { column: column + 1, value: shortened(String(cell)) };
+        add({ code: 'sheet.cell-beyond-header', path: [], params: options.sheet === undefined ? params : { ...params, letter: columnLetters(column + 1) } }, index + firstRow, column + 1);
         return;
       }
       if (!target || target.kind === 'unknown') return;

@@ -19,7 +19,7 @@ import { IssueCollector, noRecords, type ValidateOptions } from '../validate/val
 import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
-import { cellLocation, columnLetters, columnLocator, headerSettled, isBlankRow, readTable, rowsAboveHeader, type Table } from './table.js';
+import { cellLocation, columnLetters, columnLocator, columnSeen, headerSettled, isBlankRow, readTable, rowsAboveHeader, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
@@ -131,10 +131,16 @@ const HIDDEN_LISTED = 10;
 /**
  * The rows and columns of a sheet hidden in Excel (by hand, by a filter, in a collapsed group, of no size) whose cells a table
  * read all the same: the rows of its records, in ranges as Excel numbers them, and the columns read that hold a
- * value on one of them, by letter and name; the first few of each, the others counted. With the cell the issue is
+ * value on one of them, by letter and heading; the first few of each, the others counted. With the cell the issue is
  * placed at: the first hidden row's first, else the first hidden column's heading. Undefined when none is hidden.
  */
-function hiddenRead(sheet: ExcelJS.Worksheet, hidden: Hidden, table: Table, rows: readonly (readonly SheetCell[])[]): { params: IssueParams['sheet.hidden-read']; at: [row: number, column: number] } | undefined {
+function hiddenRead(
+  sheet: ExcelJS.Worksheet,
+  hidden: Hidden,
+  table: Table,
+  rows: readonly (readonly SheetCell[])[],
+  settings: Pick<TableOptions, 'headings' | 'sheet'>,
+): { params: IssueParams['sheet.hidden-read']; at: [row: number, column: number] } | undefined {
   const ranges: { first: number; last: number }[] = [];
   for (const row of table.rows) {
     if (!hidden.row(row)) continue;
@@ -152,7 +158,7 @@ function hiddenRead(sheet: ExcelJS.Worksheet, hidden: Hidden, table: Table, rows
     sheet: sheet.name,
     rows: ranges.slice(0, HIDDEN_LISTED),
     moreRows: ranges.slice(HIDDEN_LISTED).reduce((sum, { first, last }) => sum + last - first + 1, 0),
-    columns: columns.slice(0, HIDDEN_LISTED).map((column) => ({ column: columnLetters(column), heading: table.columns[column - 1]! })),
+    columns: columns.slice(0, HIDDEN_LISTED).map((column) => ({ column: columnLetters(column), heading: columnSeen(column - 1, settings).heading ?? table.columns[column - 1]! })),
     moreColumns: Math.max(0, columns.length - HIDDEN_LISTED),
   };
   return { params, at: ranges[0] ? [ranges[0].first, 1] : [table.headerRow, columns[0]!] };
@@ -247,7 +253,9 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
     const skip = rowsAboveHeader(rows, named);
     const sheetProblems = problems();
-    const table = readTable(rows.slice(skip), { ...options, type: named, sheet: sheet.name, date1904: workbook.properties.date1904 }, skip + 1, sheetProblems);
+    const hidden = hiddenOf(sheet, zeroSizes?.get(sheet.id));
+    const settings = { ...options, type: named, sheet: sheet.name, date1904: workbook.properties.date1904, headings: rows[skip - 1], hidden: hidden.column };
+    const table = readTable(rows.slice(skip), settings, skip + 1, sheetProblems);
     // A sheet named by no record type is taken for one only when most of its columns name its fields.
     const headed = table.columns.filter((column) => column !== '').length;
     if (!table.type || (!named && table.recognisedColumns * 2 <= headed)) {
@@ -266,10 +274,10 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       if (issue) issue.location = cellLocation(row, column, sheet.name);
     }
     // What Excel hides of the table is read all the same, as Excel's "Save as" CSV writes it: said once a sheet.
-    const hidden = hiddenRead(sheet, hiddenOf(sheet, zeroSizes?.get(sheet.id)), table, rows);
-    if (hidden) {
-      const issue = sheetProblems.add({ code: 'sheet.hidden-read', path: [sheet.name], params: hidden.params });
-      if (issue) issue.location = cellLocation(...hidden.at, sheet.name);
+    const hiddenCells = hiddenRead(sheet, hidden, table, rows, settings);
+    if (hiddenCells) {
+      const issue = sheetProblems.add({ code: 'sheet.hidden-read', path: [sheet.name], params: hiddenCells.params });
+      if (issue) issue.location = cellLocation(...hiddenCells.at, sheet.name);
     }
     read.tables.push({ sheet: sheet.name, table });
     kept.push(sheetProblems);

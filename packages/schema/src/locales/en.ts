@@ -1,7 +1,7 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -96,7 +96,7 @@ export const en: PhxLocale = {
       return `${subject(words, p, 'the value')} should be ${words.kinds[p.expected ?? ''] ?? 'something else'}, not ${found}${unquote}`;
     },
     'schema.required': (p) => `${subject(words, p, 'a field')} ("${keyOf(p.field)}") is missing`,
-    'schema.unknown-field': (p) => `"${p.keys[0]}" is not a field of PHX here: check its spelling, or put data of your own under "extensions"`,
+    'schema.unknown-field': (p) => `"${p.keys[0]}" is not a field of PHX here: check its spelling, or put data of your own under "extensions"${p.hidden ? '. The column is hidden in Excel: to see it, select the columns on either side and choose Unhide' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'the value')} must be "${allowed[0]}", not ${shown(words, p)}`;
@@ -164,9 +164,9 @@ export const en: PhxLocale = {
     'text.nul-character': (p) => `The text holds the invisible character U+0000 (NUL) as its character ${words.number(p.position)}: no PHX data may hold it, as databases and Excel cannot keep it. Delete it`,
     'sheet.unreadable': () => 'The file is not an Excel workbook (.xlsx) that can be read; save it again as .xlsx',
     'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,
-    'sheet.date-order-unknown': (p) => `Column "${p.column}": dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day)`,
-    'sheet.cell-beyond-header': (p) => `Cell "${p.value}" in column ${p.column} has no heading: give the column a PHX heading or remove the cell`,
-    'sheet.repeated-column': (p) => `The column "${p.column}" is already column ${p.first}: a field has one column, so this one is not read; remove it or give it another name`,
+    'sheet.date-order-unknown': (p) => `Column ${columnSeen(words, p.column, p)}: dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day)`,
+    'sheet.cell-beyond-header': (p) => `Cell "${p.value}" in column ${p.letter ?? words.number(p.column)} has no heading: give the column a PHX heading or remove the cell`,
+    'sheet.repeated-column': (p) => `The column "${p.column}" is already column ${p.firstLetter ?? words.number(p.first)}: a field has one column, so this one is not read; remove it or give it another name`,
     'sheet.formula-without-result': (p) => `The cell holds the formula "${p.formula}" but not its result: a program that does not calculate formulas saved the file. Open it in Excel and save it again, or type the value`,
     'sheet.second-header': (p) => `The package header is the first row of values of the sheet "${p.sheet}": this row is a second one and is not read; move its values to that row or delete it`,
     'sheet.error-cell': (p) => `The cell holds the Excel error ${p.value} rather than a value: correct the formula that gives it, or type the value`,
@@ -176,7 +176,7 @@ export const en: PhxLocale = {
       const [is, was, them] = one ? ['is', 'was', 'it'] : ['are', 'were', 'them'];
       return `On sheet "${p.sheet}", ${list} ${is} hidden in Excel but ${was} read all the same, as Excel writes ${them} to a CSV file too. To leave ${them} out of the package, delete ${them}, or move ${them} to another sheet and hide that sheet: a hidden sheet is not read`;
     },
-    'sheet.normalised': (p) => `Column "${p.column}": ${p.cells} ${p.cells === 1 ? 'cell' : 'cells'} read from ${formsOf(p.forms)}`,
+    'sheet.normalised': (p) => `Column ${columnSeen(words, p.column, p)}: ${words.number(p.cells)} ${p.cells === 1 ? 'cell' : 'cells'} read from ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `"${p.value}" is not a known code for the field ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

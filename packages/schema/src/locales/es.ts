@@ -1,7 +1,7 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -101,7 +101,7 @@ export const es: PhxLocale = {
       return `${subject(words, p, 'el valor')}: se esperaba ${words.kinds[p.expected ?? ''] ?? 'otra cosa'}, no ${found}${unquote}`;
     },
     'schema.required': (p) => `Falta un campo obligatorio: ${fieldNamed(words, p, 'un campo')} («${keyOf(p.field)}»)`,
-    'schema.unknown-field': (p) => `«${p.keys[0]}» no es un campo de PHX en este lugar: revise cómo está escrito, o ponga sus propios datos en "extensions"`,
+    'schema.unknown-field': (p) => `«${p.keys[0]}» no es un campo de PHX en este lugar: revise cómo está escrito, o ponga sus propios datos en "extensions"${p.hidden ? '. La columna está oculta en Excel: para verla, seleccione las columnas contiguas y elija «Mostrar»' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'el valor')}: se esperaba «${allowed[0]}», no ${shown(words, p)}`;
@@ -169,9 +169,9 @@ export const es: PhxLocale = {
     'text.nul-character': (p) => `El texto contiene, en la posición ${words.number(p.position)}, el carácter invisible U+0000 (NUL): ningún dato PHX puede contenerlo, pues ni las bases de datos ni Excel lo conservan. Elimínelo`,
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,
-    'sheet.date-order-unknown': (p) => `Columna «${p.column}»: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day)`,
-    'sheet.cell-beyond-header': (p) => `Celda «${p.value}» en la columna ${p.column}, sin encabezado: dé a la columna un encabezado PHX o elimine la celda`,
-    'sheet.repeated-column': (p) => `La columna «${p.column}» ya existe, es la columna ${p.first}: un campo tiene una sola columna, así que esta no se lee; elimínela o cámbiele el nombre`,
+    'sheet.date-order-unknown': (p) => `Columna ${columnSeen(words, p.column, p)}: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day)`,
+    'sheet.cell-beyond-header': (p) => `Celda «${p.value}» en la columna ${p.letter ?? words.number(p.column)}, sin encabezado: dé a la columna un encabezado PHX o elimine la celda`,
+    'sheet.repeated-column': (p) => `La columna «${p.column}» ya existe, es la columna ${p.firstLetter ?? words.number(p.first)}: un campo tiene una sola columna, así que esta no se lee; elimínela o cámbiele el nombre`,
     'sheet.formula-without-result': (p) => `La celda contiene la fórmula «${p.formula}» pero no su resultado: guardó el archivo un programa que no calcula fórmulas. Ábralo en Excel y vuelva a guardarlo, o escriba el valor`,
     'sheet.second-header': (p) => `La cabecera del paquete es la primera fila de valores de la hoja «${p.sheet}»: esta fila es una segunda y no se lee; pase sus valores a esa fila o elimínela`,
     'sheet.error-cell': (p) => `La celda contiene el error de Excel ${p.value} en lugar de un valor: corrija la fórmula que lo produce o escriba el valor`,
@@ -181,7 +181,7 @@ export const es: PhxLocale = {
       const [is, read, it] = one ? ['está oculta', 'se ha leído', 'la'] : ['están ocultas', 'se han leído', 'las'];
       return `Dentro de la hoja «${p.sheet}», ${list} ${is} en Excel, pero ${read} igualmente: Excel también ${it} escribe en un archivo CSV. Para dejar${it} fuera del paquete, elimíne${it}, o páse${it} a otra hoja y oculte esa hoja: una hoja oculta no se lee`;
     },
-    'sheet.normalised': (p) => `Columna «${p.column}»: ${p.cells} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} desde ${formsOf(p.forms)}`,
+    'sheet.normalised': (p) => `Columna ${columnSeen(words, p.column, p)}: ${words.number(p.cells)} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} desde ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido para el campo ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

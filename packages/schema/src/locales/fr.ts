@@ -1,7 +1,7 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -101,7 +101,7 @@ export const fr: PhxLocale = {
       return `${subject(words, p, 'la valeur')} : il faut ${words.kinds[p.expected ?? ''] ?? 'autre chose'}, et non ${found}${unquote}`;
     },
     'schema.required': (p) => `Champ obligatoire manquant : ${fieldNamed(words, p, 'un champ')} (« ${keyOf(p.field)} »)`,
-    'schema.unknown-field': (p) => `« ${p.keys[0]} » n'est pas un champ PHX à cet endroit : vérifiez l'orthographe, ou placez vos propres données sous "extensions"`,
+    'schema.unknown-field': (p) => `« ${p.keys[0]} » n'est pas un champ PHX à cet endroit : vérifiez l'orthographe, ou placez vos propres données sous "extensions"${p.hidden ? '. La colonne est masquée dans Excel : pour la voir, sélectionnez les colonnes voisines et choisissez « Afficher »' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'la valeur')} : il faut « ${allowed[0]} », et non ${shown(words, p)}`;
@@ -169,9 +169,9 @@ export const fr: PhxLocale = {
     'text.nul-character': (p) => `Le texte contient, en position ${words.number(p.position)}, le caractère invisible U+0000 (NUL) : aucune donnée PHX ne peut le contenir, car ni les bases de données ni Excel ne le conservent. Supprimez-le`,
     'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',
     'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,
-    'sheet.date-order-unknown': (p) => `Colonne « ${p.column} » : des dates comme ${p.example} se lisent jour d’abord ou mois d’abord, et aucune cellule ne le dit ; indiquez l’ordre des dates (day-month ou month-day)`,
-    'sheet.cell-beyond-header': (p) => `Cellule « ${p.value} » dans la colonne ${p.column}, sans intitulé : donnez à la colonne un intitulé PHX ou supprimez la cellule`,
-    'sheet.repeated-column': (p) => `La colonne « ${p.column} » existe déjà, c’est la colonne ${p.first} : un champ n’a qu’une colonne, celle-ci n’est donc pas lue ; supprimez-la ou renommez-la`,
+    'sheet.date-order-unknown': (p) => `Colonne ${columnSeen(words, p.column, p)} : des dates comme ${p.example} se lisent jour d’abord ou mois d’abord, et aucune cellule ne le dit ; indiquez l’ordre des dates (day-month ou month-day)`,
+    'sheet.cell-beyond-header': (p) => `Cellule « ${p.value} » dans la colonne ${p.letter ?? words.number(p.column)}, sans intitulé : donnez à la colonne un intitulé PHX ou supprimez la cellule`,
+    'sheet.repeated-column': (p) => `La colonne « ${p.column} » existe déjà, c’est la colonne ${p.firstLetter ?? words.number(p.first)} : un champ n’a qu’une colonne, celle-ci n’est donc pas lue ; supprimez-la ou renommez-la`,
     'sheet.formula-without-result': (p) => `La cellule contient la formule « ${p.formula} » mais pas son résultat : le fichier a été enregistré par un programme qui ne calcule pas les formules. Ouvrez-le dans Excel et enregistrez-le à nouveau, ou saisissez la valeur`,
     'sheet.second-header': (p) => `L’en-tête du paquet est la première ligne de valeurs de la feuille « ${p.sheet} » : cette ligne en est une deuxième et n’est pas lue ; reportez ses valeurs sur cette ligne-là ou supprimez-la`,
     'sheet.error-cell': (p) => `La cellule contient l’erreur Excel ${p.value} au lieu d’une valeur : corrigez la formule qui la donne, ou saisissez la valeur`,
@@ -181,7 +181,7 @@ export const fr: PhxLocale = {
       const [is, read, them, it] = one ? ['est masquée', 'a été lue', 'l’', 'la'] : ['sont masquées', 'ont été lues', 'les ', 'les'];
       return `Sur la feuille « ${p.sheet} », ${list} ${is} dans Excel, mais ${read} quand même : Excel ${them}écrit aussi dans un fichier CSV. Pour ${it} laisser hors du paquet, supprimez-${it}, ou déplacez-${it} sur une autre feuille et masquez celle-ci : une feuille masquée n’est pas lue`;
     },
-    'sheet.normalised': (p) => `Colonne « ${p.column} » : ${p.cells} ${p.cells === 1 ? 'cellule lue' : 'cellules lues'} depuis ${formsOf(p.forms)}`,
+    'sheet.normalised': (p) => `Colonne ${columnSeen(words, p.column, p)} : ${words.number(p.cells)} ${p.cells === 1 ? 'cellule lue' : 'cellules lues'} depuis ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu pour le champ ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -1,6 +1,6 @@
 import type { TextForm } from '../model/common.js';
 import type { FieldKey } from '../validate/fields.js';
-import type { FirstSeen, IssueParams, ZodIssueParams } from '../validate/params.js';
+import type { FirstSeen, IssueParams, SheetColumn, ZodIssueParams } from '../validate/params.js';
 
 /**
  * The words a locale's messages are made of: the fields of the data, the record types, the forms of text with
@@ -89,6 +89,15 @@ export function placeOf(words: Words, first: FirstSeen): string {
 }
 
 /**
+ * A column of a sheet as its user sees it: by the heading over it, else by `name`, its name in the header row; and by
+ * its letter first in a workbook (`N ("Notes")`).
+ */
+export function columnSeen(words: Words, name: string, column: SheetColumn): string {
+  const heading = words.quote(column.heading ?? name);
+  return column.letter === undefined ? heading : `${column.letter} (${heading})`;
+}
+
+/**
  * The hidden rows and columns of `sheet.hidden-read` as a message lists them, in a language's words for a row and a
  * column (one, many), for `and` and for those not listed: `rows 5–7, 12 and 3 more and column N ("notes")`. With
  * `one`, the row or column it is when there is one alone, for the words that agree with it.
@@ -107,7 +116,7 @@ export function hiddenOf(
     count === 0 ? [] : [`${count === 1 ? single : many} ${items.join(', ')}${others > 0 ? ` ${more(others)}` : ''}`];
   const list = [
     ...part(p.rows.map(({ first, last }) => (first === last ? words.number(first) : `${words.number(first)}–${words.number(last)}`)), p.moreRows, row, rows),
-    ...part(p.columns.map((at) => `${at.column} (${words.quote(at.heading)})`), p.moreColumns, column, columns),
+    ...part(p.columns.map((at) => columnSeen(words, at.heading, { letter: at.column })), p.moreColumns, column, columns),
   ].join(` ${and} `);
   return { list, one: rows + columns === 1 ? (rows === 1 ? 'row' : 'column') : undefined };
 }

@@ -1,7 +1,7 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -101,7 +101,7 @@ export const ru: PhxLocale = {
       return `${subject(words, p, 'значение')}: ожидается ${words.kinds[p.expected ?? ''] ?? 'другое'}, а указано ${found}${unquote}`;
     },
     'schema.required': (p) => `Не заполнено обязательное поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`,
-    'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX в этом месте: проверьте написание или перенесите свои данные в "extensions"`,
+    'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX в этом месте: проверьте написание или перенесите свои данные в "extensions"${p.hidden ? '. Столбец скрыт в Excel: чтобы увидеть его, выделите соседние столбцы и выберите «Показать»' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'значение')}: должно быть «${allowed[0]}», а указано ${shown(words, p)}`;
@@ -169,9 +169,9 @@ export const ru: PhxLocale = {
     'text.nul-character': (p) => `В тексте есть невидимый символ U+0000 (NUL) — ${words.number(p.position)}-й символ текста: в данных PHX его быть не может, его не сохраняют ни базы данных, ни Excel. Удалите его`,
     'sheet.unreadable': () => 'Файл не является читаемой книгой Excel (.xlsx); сохраните его заново в формате .xlsx',
     'sheet.unknown-sheet': (p) => `Лист «${p.sheet}» не содержит записей PHX: его столбцы не называют поля ни одного типа записей; назовите лист по его записям или удалите его`,
-    'sheet.date-order-unknown': (p) => `Столбец «${p.column}»: даты вроде ${p.example} читаются и как день/месяц, и как месяц/день, и ни одна ячейка не подсказывает порядок; укажите порядок дат (day-month или month-day)`,
-    'sheet.cell-beyond-header': (p) => `Ячейка «${p.value}» в столбце ${p.column} без заголовка: дайте столбцу заголовок PHX или удалите ячейку`,
-    'sheet.repeated-column': (p) => `Столбец «${p.column}» уже есть — это столбец ${p.first}: у поля один столбец, поэтому этот не читается; удалите его или переименуйте`,
+    'sheet.date-order-unknown': (p) => `Столбец ${columnSeen(words, p.column, p)}: даты вроде ${p.example} читаются и как день/месяц, и как месяц/день, и ни одна ячейка не подсказывает порядок; укажите порядок дат (day-month или month-day)`,
+    'sheet.cell-beyond-header': (p) => `Ячейка «${p.value}» в столбце ${p.letter ?? words.number(p.column)} без заголовка: дайте столбцу заголовок PHX или удалите ячейку`,
+    'sheet.repeated-column': (p) => `Столбец «${p.column}» уже есть — это столбец ${p.firstLetter ?? words.number(p.first)}: у поля один столбец, поэтому этот не читается; удалите его или переименуйте`,
     'sheet.formula-without-result': (p) => `В ячейке формула «${p.formula}», но нет её результата: файл сохранила программа, которая не вычисляет формулы. Откройте файл в Excel и сохраните его снова или введите значение`,
     'sheet.second-header': (p) => `Заголовок пакета — первая строка значений на листе «${p.sheet}»: эта строка — второй заголовок, и она не читается; перенесите её значения в ту строку или удалите её`,
     'sheet.error-cell': (p) => `В ячейке ошибка Excel ${p.value}, а не значение: исправьте формулу, которая её даёт, или введите значение`,
@@ -181,7 +181,7 @@ export const ru: PhxLocale = {
       const [hidden, read] = one === 'row' ? ['скрыта', 'прочитана'] : one ? ['скрыт', 'прочитан'] : ['скрыты', 'прочитаны'];
       return `На листе «${p.sheet}» ${list} ${hidden} в Excel, но всё равно ${read}: скрытые строки и столбцы Excel тоже сохраняет в CSV. Чтобы скрытое не попало в пакет, удалите его или перенесите на другой лист и скройте тот лист: скрытый лист не читается`;
     },
-    'sheet.normalised': (p) => `Столбец «${p.column}»: ячеек, прочитанных с учётом ${formsOf(p.forms)}: ${p.cells}`,
+    'sheet.normalised': (p) => `Столбец ${columnSeen(words, p.column, p)}: ячеек, прочитанных с учётом ${formsOf(p.forms)}: ${words.number(p.cells)}`,
     'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -1,7 +1,7 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
@@ -101,7 +101,7 @@ export const uk: PhxLocale = {
       return `${subject(words, p, 'значення')}: очікується ${words.kinds[p.expected ?? ''] ?? 'інше'}, а зазначено ${found}${unquote}`;
     },
     'schema.required': (p) => `Не заповнено обов’язкове поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`,
-    'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions"`,
+    'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions"${p.hidden ? '. Стовпець приховано в Excel: щоб побачити його, виділіть сусідні стовпці й виберіть «Показати»' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'значення')}: має бути «${allowed[0]}», а зазначено ${shown(words, p)}`;
@@ -169,16 +169,16 @@ export const uk: PhxLocale = {
     'text.nul-character': (p) => `У тексті є невидимий символ U+0000 (NUL) — ${words.number(p.position)}-й символ тексту: у даних PHX його бути не може, його не зберігають ні бази даних, ні Excel. Видаліть його`,
     'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',
     'sheet.unknown-sheet': (p) => `Аркуш «${p.sheet}» не містить записів PHX: його стовпці не називають полів жодного типу записів; назвіть аркуш за його записами або видаліть його`,
-    'sheet.date-order-unknown': (p) => `Стовпець «${p.column}»: дати на кшталт ${p.example} читаються і як день/місяць, і як місяць/день, і жодна клітинка не підказує порядок; укажіть порядок дат (day-month або month-day)`,
-    'sheet.cell-beyond-header': (p) => `Клітинка «${p.value}» у стовпці ${p.column} без заголовка: дайте стовпцю заголовок PHX або видаліть клітинку`,
-    'sheet.repeated-column': (p) => `Стовпець «${p.column}» уже є — це стовпець ${p.first}: поле має один стовпець, тому цей не прочитано; видаліть його або перейменуйте`,
+    'sheet.date-order-unknown': (p) => `Стовпець ${columnSeen(words, p.column, p)}: дати на кшталт ${p.example} читаються і як день/місяць, і як місяць/день, і жодна клітинка не підказує порядок; укажіть порядок дат (day-month або month-day)`,
+    'sheet.cell-beyond-header': (p) => `Клітинка «${p.value}» у стовпці ${p.letter ?? words.number(p.column)} без заголовка: дайте стовпцю заголовок PHX або видаліть клітинку`,
+    'sheet.repeated-column': (p) => `Стовпець «${p.column}» уже є — це стовпець ${p.firstLetter ?? words.number(p.first)}: поле має один стовпець, тому цей не прочитано; видаліть його або перейменуйте`,
     'sheet.formula-without-result': (p) => `У клітинці формула «${p.formula}», але немає її результату: файл збережено програмою, яка не обчислює формул. Відкрийте файл в Excel і збережіть його знову або введіть значення`,
     'sheet.second-header': (p) => `Заголовок пакета — перший рядок значень на аркуші «${p.sheet}»: цей рядок — другий заголовок, і його не прочитано; перенесіть його значення в той рядок або видаліть його`,
     'sheet.error-cell': (p) => `У клітинці помилка Excel ${p.value}, а не значення: виправте формулу, що її дає, або введіть значення`,
     'sheet.hidden-skipped': (p) => `Аркуш «${p.sheet}» приховано, тому його не прочитано: нічого з нього немає в пакеті. Якщо його записи мають бути в пакеті, покажіть аркуш в Excel (дуже прихований — з редактора Visual Basic) і збережіть файл; інакше видаліть аркуш`,
     'sheet.hidden-read': (p) =>
       `На аркуші «${p.sheet}» ${hiddenOf(words, p, ['рядок', 'рядки'], ['стовпець', 'стовпці'], 'і', (n) => `і ще ${words.number(n)}`).list} приховано в Excel, але все одно прочитано: приховані рядки й стовпці Excel теж зберігає в CSV. Щоб приховане не потрапило в пакет, видаліть його або перенесіть на інший аркуш і приховайте той аркуш: прихований аркуш не читається`,
-    'sheet.normalised': (p) => `Стовпець «${p.column}»: клітинок, прочитаних з урахуванням ${formsOf(p.forms)}: ${p.cells}`,
+    'sheet.normalised': (p) => `Стовпець ${columnSeen(words, p.column, p)}: клітинок, прочитаних з урахуванням ${formsOf(p.forms)}: ${words.number(p.cells)}`,
     'codelist.unknown-code': (p) => `«${p.value}» — невідомий код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

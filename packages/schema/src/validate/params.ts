@@ -116,6 +116,21 @@ export interface TableRow {
 }
 
 /**
+ * A column of a sheet as its user sees it, beside its name in the header row: `heading`, the heading the sheet shows
+ * over that name, when it has a row of them (a PHX workbook's `Примітки` over `notes`); `letter`, the column's letter
+ * in a workbook (`V`), none in a CSV file.
+ *
+ * @example
+ * ```ts
+ * const column: SheetColumn = { heading: 'Примітки', letter: 'V' };
+ * ```
+ */
+export interface SheetColumn {
+  heading?: string;
+  letter?: string;
+}
+
+/**
  * The params of each issue code: what its message is rendered from, in any language. A rule sets
  * exactly these, and a message can read no other.
  *
@@ -143,7 +158,8 @@ export interface IssueParams {
   'csv.text-after-quote': { column: number; value: string };
   'schema.invalid-type': ZodIssueParams;
   'schema.required': ZodIssueParams & { field: string };
-  'schema.unknown-field': ZodIssueParams & { keys: string[] };
+  /** `hidden`: the column of a sheet the key heads is hidden in Excel, so that the user does not see it. */
+  'schema.unknown-field': ZodIssueParams & { keys: string[]; hidden?: true };
   'schema.invalid-value': ZodIssueParams;
   'schema.invalid-format': ZodIssueParams;
   'schema.too-small': ZodIssueParams;
@@ -193,10 +209,15 @@ export interface IssueParams {
   'text.nul-character': { position: number };
   'sheet.unreadable': Record<string, never>;
   'sheet.unknown-sheet': { sheet: string };
-  'sheet.date-order-unknown': { column: string; example: string };
-  'sheet.cell-beyond-header': { column: number; value: string };
-  /** `column`: the column's name; `first`: the number of the column of that name before it, counted from 1. */
-  'sheet.repeated-column': { column: string; first: number };
+  /** `column`: the column's name in the header row (its field path); `heading` and `letter`: the column as the sheet shows it (see {@link SheetColumn}). */
+  'sheet.date-order-unknown': { column: string; example: string } & SheetColumn;
+  /** `column`: the cell's column, counted from 1; `letter`: its letter in a workbook. */
+  'sheet.cell-beyond-header': { column: number; value: string; letter?: string };
+  /**
+   * `column`: the column's name; `first`: the number of the column of that name before it, counted from 1, and
+   * `firstLetter` its letter in a workbook.
+   */
+  'sheet.repeated-column': { column: string; first: number; firstLetter?: string };
   /** `formula`: the cell's formula, `=` first, shortened. */
   'sheet.formula-without-result': { formula: string };
   /** `sheet`: the sheet whose first row of values is the header. */
@@ -208,9 +229,13 @@ export interface IssueParams {
   /**
    * `sheet`: the sheet; `rows`: its hidden rows read into records, in ranges as Excel numbers them (`{ first: 5, last: 7 }`),
    * the first ten ranges, and `moreRows` how many other hidden rows were read; `columns`: its hidden columns read, by
-   * letter and the name at their head, the first ten, and `moreColumns` how many others.
+   * letter and the heading the sheet shows over them (else their name in the header row), the first ten, and `moreColumns` how many others.
    */
   'sheet.hidden-read': { sheet: string; rows: { first: number; last: number }[]; moreRows: number; columns: { column: string; heading: string }[]; moreColumns: number };
-  'sheet.normalised': { column: string; cells: number; forms: NormalisedForm[] };
+  /**
+   * `column`: the column's name in the header row (its field path); `heading` and `letter`: the column as the sheet
+   * shows it (see {@link SheetColumn}); `cells`: how many of its cells were read from a local form; `forms`: which.
+   */
+  'sheet.normalised': { column: string; cells: number; forms: NormalisedForm[] } & SheetColumn;
   'codelist.unknown-code': { codelist: string; value: string } & Suggested;
 }
