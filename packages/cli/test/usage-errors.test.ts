@@ -157,6 +157,13 @@ describe('phx prints a usage error in the language of --locale, with exit code 2
     };
     expect(phx(['check', json, '--profile', 'gam', '--country', 'XX', '--year', '2023', '--locale', locale])).toMatchObject({ code: 2, stderr: say('not-a-country', { value: 'XX' }) });
     expect(phx(['export', json, '-o', dir.path('out.json'), '--locale', locale])).toMatchObject({ code: 2, stderr: say('no-target', { path: dir.path('out.json'), targets: exportTargets }) });
+    // An output in a folder that does not exist is refused before anything is read, written or said.
+    const nowhere = dir.path('no-folder/out.fhir.json');
+    for (const args of [['export', json, '-o', nowhere], ['convert', json, '-o', nowhere.replace('.fhir.json', '.phx.ndjson')]]) {
+      const path = args.at(-1)!;
+      expect(phx([...args, '--locale', locale])).toMatchObject({ code: 2, stdout: '', stderr: say('no-such-folder', { path, folder: dir.path('no-folder') }) });
+    }
+    expect(phx(['convert', json, '-o', `${json}/out.phx.ndjson`, '--locale', locale])).toMatchObject({ code: 2, stderr: say('not-a-directory', { path: `${json}/out.phx.ndjson` }) });
   });
 
   it('a check of its own in each language', async () => {

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { formatOfName, type FileValidationResult, type validateFile, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
@@ -127,6 +127,8 @@ export async function writeWhole(path: string, produce: (write: (chunk: string |
   try {
     handle = await open(temporary, 'w');
   } catch (error) {
+    // The folder may have gone since the outputs were checked.
+    if ((error as NodeJS.ErrnoException)?.code === 'ENOENT') await checkFolderOf(path);
     throw describeFsError(error, path);
   }
   try {
@@ -174,12 +176,21 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
 }
 
+/** Throws the usage error of an output whose folder does not exist, or is a file. */
+async function checkFolderOf(output: string): Promise<void> {
+  const folder = dirname(output);
+  const info = await stat(folder).catch((error: unknown) => error as NodeJS.ErrnoException);
+  if (info instanceof Error) throw info.code === 'ENOENT' ? new UsageError('no-such-folder', { path: output, folder }) : describeFsError(info, output);
+  if (!info.isDirectory()) throw new UsageError('not-a-directory', { path: output });
+}
+
 /**
- * Checks, before anything is read or written, that no output is one of the inputs (never overwritten, even with
- * `--force`) and that no output exists already unless `force`.
+ * Checks, before anything is read or written, that each output's folder exists, that no output is one of the
+ * inputs (never overwritten, even with `--force`) and that no output exists already unless `force`.
  */
 export async function checkOutputs(outputs: readonly string[], inputs: readonly string[], force: boolean): Promise<void> {
   for (const output of outputs) {
+    await checkFolderOf(output);
     for (const input of inputs) {
       if (await sameFile(output, input)) throw new UsageError('input-as-output', { path: output });
     }
