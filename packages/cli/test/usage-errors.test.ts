@@ -16,6 +16,7 @@ const examples: { [C in UsageCode]: UsageParams[C] } = {
   'is-a-directory': { path: 'data' },
   'permission-denied': { path: 'zm-2020.phx.json' },
   'not-a-directory': { path: 'zm-2020.phx.json/out.csv' },
+  'no-such-folder': { path: 'reports/zm-2020.fhir.json', folder: 'reports' },
   'cannot-read-or-write': { path: 'zm-2020.phx.json', reason: 'EIO' },
   'unsupported-file-type': { path: 'out.txt' },
   'no-match': { pattern: 'data/*.phx.json' },
