@@ -37,6 +37,8 @@ export interface NoteParams {
   'import.text-after-quote': { column: number; value: string };
   /** An observation came without a value: it is worked out from its numerator (a count) or its numerator and denominator (`from`), rounded to two decimals (three significant digits below 1). */
   'import.value-worked-out': { indicator: string; from: 'numerator' | 'numerator-and-denominator' };
+  /** The source marks an observation withheld (suppressed) and still gives a `field` that is its value or would give it away: it is left out. */
+  'import.withheld-figure-left-out': { field: 'value' | 'numerator' | 'confidenceInterval' };
   'fhir.count-not-integer': { field: 'numerator' | 'denominator' };
   /** A suppressed observation holds a `field` that is its value or would give it away: FHIR gets it masked (value, numerator) or not at all (confidence interval). */
   'fhir.suppressed-value-withheld': { field: 'value' | 'numerator' | 'confidenceInterval' };

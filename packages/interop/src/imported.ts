@@ -5,7 +5,7 @@
 import { PHX_VERSION, valueOfParts, type DataPackage, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
 import { indicatorsOf } from './indicators.js';
 import { periodName } from './period.js';
-import type { InteropNote, Notes } from './report.js';
+import type { At, InteropNote, Notes } from './report.js';
 
 /**
  * The header of an imported package, where the source does not carry it. Each field left out is taken from
@@ -193,6 +193,25 @@ export function assemblePackage(source: string, records: ImportedRecords, option
   if (indicators.length) pkg.indicators = indicators;
   pkg.observations = observations;
   return pkg;
+}
+
+/** What a suppressed observation withholds: its value, its numerator, and the bounds that would give the value away. */
+const withheldFields = ['value', 'numerator', 'confidenceInterval'] as const;
+
+/**
+ * An observation the source marks withheld (SDMX `CONF_STATUS` other than free, FHIR's data-absent reason `masked`)
+ * without the figures it withholds, each left out with a warning: a source may mark a figure confidential and still
+ * give it, and PHX must never publish it again.
+ */
+export function withoutWithheldFigures<T extends Partial<Observation>>(observation: T, notes: Notes, at: At): T {
+  if (!observation.suppressed) return observation;
+  const kept = { ...observation };
+  for (const field of withheldFields) {
+    if (kept[field] === undefined) continue;
+    delete kept[field];
+    notes.warn('import.withheld-figure-left-out', { field }, at, `observation.${field}`);
+  }
+  return kept;
 }
 
 /** A worked-out value as an importer writes it: two decimals, or three significant digits below 1 (0.00412 %). */

@@ -250,6 +250,36 @@ describe('FHIR R4 import: a report without a measure score', () => {
   });
 });
 
+describe('FHIR R4 import: a masked cell that still gives its figures', () => {
+  const masked = [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }];
+  const interval = { url: phx('fhir/StructureDefinition/confidence-interval'), extension: [{ url: 'lower', valueDecimal: 4.1 }, { url: 'upper', valueDecimal: 7.9 }] };
+
+  it('leaves out the masked score, the numerator and the interval, keeps the denominator, and says so', () => {
+    const [numerator, denominator] = populations(36, 610);
+    const group = { extension: [interval], population: [{ ...numerator, _count: { extension: masked } }, denominator], measureScore: { value: 5.9, extension: masked } };
+    const { package: read, notes } = imported(withUkraine(measureReport({ group: [group] })));
+    const [observation] = read!.observations!;
+    expect(observation).toMatchObject({ denominator: 610, suppressed: true });
+    for (const field of ['numerator', 'value', 'confidenceInterval']) expect(observation).not.toHaveProperty(field);
+    expect(notes.filter((n) => n.code === 'import.withheld-figure-left-out').map((n) => [n.params, n.field, n.examples])).toEqual([
+      [{ field: 'value' }, 'observation.value', [observation!.id]],
+      [{ field: 'numerator' }, 'observation.numerator', [observation!.id]],
+      [{ field: 'confidenceInterval' }, 'observation.confidenceInterval', [observation!.id]],
+    ]);
+    expect(validate(read!, { now: new Date('2024-01-01T00:00:00Z') }).issues.filter((i) => i.code.startsWith('privacy.'))).toEqual([]);
+  });
+
+  it('leaves out the numerator of a stratum whose score alone is masked', () => {
+    const stratum = { value: { coding: [{ system: phx('codelist/sex'), code: 'female' }] }, population: populations(36, 610), measureScore: { extension: masked } };
+    const sex = { code: [{ coding: [{ system: phx('codelist/disaggregationDimension'), code: 'sex' }] }], stratum: [stratum] };
+    const { package: read, notes } = imported(withUkraine(measureReport({ group: [{ population: populations(410, 9800), stratifier: [sex] }] })));
+    const female = read!.observations!.find((o) => o.disaggregation?.sex === 'female')!;
+    expect(female).toMatchObject({ denominator: 610, suppressed: true });
+    expect(female).not.toHaveProperty('numerator');
+    expect(notes.filter((n) => n.code === 'import.withheld-figure-left-out').map((n) => n.params)).toEqual([{ field: 'numerator' }]);
+  });
+});
+
 describe('FHIR R4 import: the subject Location and references', () => {
   const facility = { resourceType: 'Location', id: 'loc-12', identifier: [{ system: phx('id/facility'), value: 'ua-fac-12' }], name: 'Kyiv SIZO', address: { country: 'UA' } };
   const sizo = { resourceType: 'Location', id: 'loc-sizo', identifier: [{ system: 'https://moj.gov.ua/id/facility', value: 'SIZO-13' }], name: 'Lviv SIZO No. 19', address: { country: 'UA', state: 'Lviv' } };

@@ -23,6 +23,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'import.unclosed-quote': [{ column: 3, value: 'Central prison,2' }],
   'import.text-after-quote': [{ column: 3, value: '"Central" prison,2' }],
   'import.value-worked-out': [{ indicator: 'hiv-prevalence-prisoners', from: 'numerator-and-denominator' }, { indicator: 'prisons-people-on-oat', from: 'numerator' }],
+  'import.withheld-figure-left-out': [{ field: 'value' }, { field: 'numerator' }, { field: 'confidenceInterval' }],
   'fhir.count-not-integer': [{ field: 'numerator' }, { field: 'denominator' }],
   'fhir.suppressed-value-withheld': [{ field: 'value' }, { field: 'numerator' }, { field: 'confidenceInterval' }],
   'fhir.unknown-indicator': [{ indicator: 'halfway-house-places' }],

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
-import { codelists, type DataPackage, type Observation } from '@phx/schema';
+import { codelists, validate, type DataPackage, type Observation } from '@phx/schema';
 import { toSdmxCsv, toSdmxJson, sdmxStructure } from '../src/sdmx/export.js';
 import { sdmxFieldMap } from '../src/sdmx/fields.js';
 import { fromSdmxCsv } from '../src/sdmx/import.js';
@@ -309,15 +309,17 @@ describe('SDMX-CSV import', () => {
       const statuses = ['F', '', 'N', 'C', 'D', 'A', 'S'];
       const text = [head, ...statuses.map((status, i) => row(`${1450 + i},count,0,${status},routine-programme-data`).replace(',2023,', `,${2010 + i},`))].join('\n');
       const { package: back, notes } = fromSdmxCsv(text, options);
-      expect(notes).toEqual([]);
       expect(back!.observations!.map((o) => [o.value, o.suppressed])).toEqual([
         [1450, undefined],
         [1451, undefined],
-        [1452, true],
-        [1453, true],
-        [1454, true],
-        [1455, true],
-        [1456, true],
+        [undefined, true],
+        [undefined, true],
+        [undefined, true],
+        [undefined, true],
+        [undefined, true],
+      ]);
+      expect(notes.map((n) => [n.code, n.params, n.field, n.count, n.examples])).toEqual([
+        ['import.withheld-figure-left-out', { field: 'value' }, 'observation.value', 5, ['4', '5', '6', '7', '8']],
       ]);
       const again = checkSdmxCsv(toSdmxCsv(back!).data);
       expect(again.map((r) => [r.OBS_VALUE, r.CONF_STATUS])).toEqual([['1450', 'F'], ['1451', 'F'], ...statuses.slice(2).map(() => ['', 'C'])]);
@@ -363,8 +365,37 @@ describe('SDMX-CSV import', () => {
       const quoted = (line: string) => line.split(',').map((cell) => `"${cell}"`).join(',');
       const text = `\uFEFF${[head, row('1450,count,0,N,routine-programme-data')].map(quoted).join('\r\n')}\r\n`;
       const { package: back, notes } = fromSdmxCsv(text, options);
-      expect(notes).toEqual([]);
-      expect(back!.observations).toEqual([expect.objectContaining({ indicator: 'prisons-people-on-oat', value: 1450, suppressed: true })]);
+      expect(notes.map((n) => n.code)).toEqual(['import.withheld-figure-left-out']);
+      expect(back!.observations).toEqual([expect.objectContaining({ indicator: 'prisons-people-on-oat', suppressed: true })]);
+      expect(back!.observations![0]).not.toHaveProperty('value');
+    });
+
+    it('leaves out the value and numerator of a row not for publication, keeping its denominator, and says so', () => {
+      const text = [
+        'DATAFLOW,INDICATOR,REF_AREA,FACILITY,REPORTING_ORG,SEX,AGE,POPULATION,TIME_PERIOD,OBS_VALUE,UNIT_MEASURE,CONF_STATUS,DATA_SOURCE,NUMERATOR,DENOMINATOR',
+        'PHX:DF_PRISON_HEALTH(1.0.0),hiv-prevalence-prisoners,UA,_Z,UA-EDR-38214567,_T,_T,_T,2023,4.2,percent,F,routine-programme-data,410,9800',
+        'PHX:DF_PRISON_HEALTH(1.0.0),hiv-prevalence-prisoners,UA,_Z,UA-EDR-38214567,F,_T,_T,2023,5.9,percent,N,routine-programme-data,36,610',
+      ].join('\n');
+      const { package: back, notes } = fromSdmxCsv(text, options);
+      const [total, female] = back!.observations!;
+      expect(total).toEqual(expect.objectContaining({ numerator: 410, denominator: 9800, value: 4.2 }));
+      expect(female).toEqual({
+        id: 'hiv-prevalence-prisoners.UA.2023.female',
+        indicator: 'hiv-prevalence-prisoners',
+        reportingOrganisation: 'UA-EDR-38214567',
+        scope: { country: 'UA' },
+        period: { start: '2023-01-01', end: '2023-12-31' },
+        disaggregation: { sex: 'female' },
+        denominator: 610,
+        unit: 'percent',
+        dataSource: 'routine-programme-data',
+        suppressed: true,
+      });
+      expect(notes.map((n) => [n.code, n.severity, n.params, n.field, n.examples])).toEqual([
+        ['import.withheld-figure-left-out', 'warning', { field: 'value' }, 'observation.value', ['3']],
+        ['import.withheld-figure-left-out', 'warning', { field: 'numerator' }, 'observation.numerator', ['3']],
+      ]);
+      expect(validate(back!).issues.filter((issue) => issue.code.startsWith('privacy.'))).toEqual([]);
     });
   });
 

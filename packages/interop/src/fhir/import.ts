@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { codelists, indicatorCatalogue, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
 import { breakdownDimensions } from '../breakdowns.js';
-import { assemblePackage, IdMaker, observationIdParts, type ImportedRecords, type ImportOptions, type ImportResult, type PackageHeader } from '../imported.js';
+import { assemblePackage, IdMaker, observationIdParts, withoutWithheldFigures, type ImportedRecords, type ImportOptions, type ImportResult, type PackageHeader } from '../imported.js';
 import { Notes, type At } from '../report.js';
 import { codelistSystem, hl7, identifierSystems, measureUrl, PHX_BASE, phxExtensions, ucumOfUnit } from './vocabulary.js';
 
@@ -377,7 +377,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
     const hasTotal = list(group.population).length > 0 || isObject(group.measureScore) || extensionOf(group, phxExtensions.observationId) !== undefined;
     if (hasTotal) {
       const id = ids.keep(text(extensionOf(group, phxExtensions.observationId)?.valueString) ?? identifierOf(report, identifierSystems.observation), observationIdParts(common));
-      observations.push({ id, ...common, ...readFigures(group, unit) } as Observation);
+      observations.push(withoutWithheldFigures({ id, ...common, ...readFigures(group, unit) } as Observation, notes, { record: id }));
     }
     for (const stratifier of list(group.stratifier)) {
       for (const stratum of list(stratifier.stratum)) {
@@ -387,7 +387,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
           continue;
         }
         const id = ids.keep(text(extensionOf(stratum, phxExtensions.observationId)?.valueString), observationIdParts({ ...common, disaggregation }));
-        observations.push({ id, ...common, disaggregation, ...readFigures(stratum, unit) } as Observation);
+        observations.push(withoutWithheldFigures({ id, ...common, disaggregation, ...readFigures(stratum, unit) } as Observation, notes, { record: id }));
       }
     }
   }

@@ -14,6 +14,11 @@ const withheld = {
   numerator: 'the numerator of a suppressed observation is withheld (data-absent-reason "masked")',
   confidenceInterval: 'the confidence interval of a suppressed observation is not sent: its bounds would give away the withheld value',
 } as const;
+const leftOut = {
+  value: 'value',
+  numerator: 'numerator',
+  confidenceInterval: 'confidence interval (its bounds would give the value away)',
+} as const;
 
 /** English texts. */
 export const en: InteropLocale = {
@@ -29,6 +34,7 @@ export const en: InteropLocale = {
     'import.unclosed-quote': (p) => `a quote (") opened in column ${p.column} is never closed, so the rest of the file was read into this one cell, from "${p.value}": close the quote or remove it`,
     'import.text-after-quote': (p) => `the cell in column ${p.column} opens with a quote (") and has text after the quote that closes it (${p.value}), so the cells and rows after it may have been read into this one cell: write a quote inside a cell twice ("") or remove the quotes`,
     'import.value-worked-out': (p) => `no value was given for ${p.indicator}: it was worked out from ${p.from === 'numerator' ? 'the numerator' : 'the numerator and the denominator'}`,
+    'import.withheld-figure-left-out': (p) => `the source marks the observation as withheld (suppressed) yet gives its ${leftOut[p.field]}: it is left out, so that PHX never publishes it`,
     'fhir.count-not-integer': (p) => `a FHIR population count is a whole number: the fractional ${p.field} is left out`,
     'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `the indicator "${p.indicator}" is neither in the catalogue nor in the package: its Measure holds only its URL`,

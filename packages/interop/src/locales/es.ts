@@ -15,6 +15,11 @@ const withheld = {
   numerator: 'el numerador de una observación suprimida no se transmite (data-absent-reason "masked")',
   confidenceInterval: 'el intervalo de confianza de una observación suprimida no se transmite: sus límites revelarían el valor suprimido',
 } as const;
+const leftOut = {
+  value: 'su valor',
+  numerator: 'su numerador',
+  confidenceInterval: 'su intervalo de confianza (sus límites revelarían el valor)',
+} as const;
 
 /** Spanish texts. */
 export const es: InteropLocale = {
@@ -30,6 +35,7 @@ export const es: InteropLocale = {
     'import.unclosed-quote': (p) => `unas comillas (") abiertas en la columna ${p.column} no se cierran nunca: todo el resto del archivo se leyó en esta única celda, a partir de «${p.value}»; cierre las comillas o elimínelas`,
     'import.text-after-quote': (p) => `la celda de la columna ${p.column} empieza con comillas (") y tiene texto después de las comillas que la cierran (${p.value}): las celdas y filas siguientes pueden haberse leído en esta única celda; duplique las comillas dentro de la celda ("") o elimínelas`,
     'import.value-worked-out': (p) => `no se daba ningún valor para ${p.indicator}: se ha calculado ${p.from === 'numerator' ? 'a partir del numerador' : 'a partir del numerador y el denominador'}`,
+    'import.withheld-figure-left-out': (p) => `la fuente marca la observación como suprimida pero da ${leftOut[p.field]}: ese campo se descarta, para que PHX no lo publique nunca`,
     'fhir.count-not-integer': (p) => `un recuento de población FHIR es un número entero: ${parts[p.field]}`,
     'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `el indicador «${p.indicator}» no está en el catálogo ni en el paquete: su Measure solo lleva su dirección`,

@@ -15,6 +15,11 @@ const withheld = {
   numerator: 'le numérateur d’une observation masquée n’est pas transmis (data-absent-reason "masked")',
   confidenceInterval: 'l’intervalle de confiance d’une observation masquée n’est pas transmis : ses bornes trahiraient la valeur masquée',
 } as const;
+const leftOut = {
+  value: 'la valeur',
+  numerator: 'le numérateur',
+  confidenceInterval: 'l’intervalle de confiance (ses bornes trahiraient la valeur)',
+} as const;
 
 /** French texts. */
 export const fr: InteropLocale = {
@@ -30,6 +35,7 @@ export const fr: InteropLocale = {
     'import.unclosed-quote': (p) => `un guillemet (") ouvert dans la colonne ${p.column} n’est jamais fermé : tout le reste du fichier a été lu dans cette seule cellule, à partir de « ${p.value} » ; fermez le guillemet ou supprimez-le`,
     'import.text-after-quote': (p) => `la cellule de la colonne ${p.column} commence par un guillemet (") et contient du texte après le guillemet qui la ferme (${p.value}) : les cellules et les lignes suivantes ont pu être lues dans cette seule cellule ; doublez les guillemets à l’intérieur de la cellule ("") ou supprimez-les`,
     'import.value-worked-out': (p) => `aucune valeur n’était donnée pour ${p.indicator} : elle a été calculée ${p.from === 'numerator' ? 'à partir du numérateur' : 'à partir du numérateur et du dénominateur'}`,
+    'import.withheld-figure-left-out': (p) => `la source marque l’observation comme masquée mais en donne ${leftOut[p.field]} : ce champ est écarté, pour que PHX ne le publie jamais`,
     'fhir.count-not-integer': (p) => `un effectif de population FHIR est un nombre entier : ${parts[p.field]}`,
     'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `l’indicateur « ${p.indicator} » n’est ni dans le catalogue ni dans le paquet : sa Measure ne porte que son adresse`,

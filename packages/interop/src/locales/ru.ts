@@ -15,6 +15,11 @@ const withheld = {
   numerator: 'Числитель скрытого наблюдения не передаётся (data-absent-reason "masked")',
   confidenceInterval: 'Доверительный интервал скрытого наблюдения не передаётся: его границы выдали бы скрытое значение',
 } as const;
+const leftOut = {
+  value: 'его значение',
+  numerator: 'его числитель',
+  confidenceInterval: 'доверительный интервал (его границы выдали бы значение)',
+} as const;
 
 /** Russian texts. */
 export const ru: InteropLocale = {
@@ -30,6 +35,7 @@ export const ru: InteropLocale = {
     'import.unclosed-quote': (p) => `В столбце ${p.column} открыта кавычка ("), но не закрыта, поэтому весь остаток файла прочитан в эту одну ячейку, начиная с «${p.value}»: закройте кавычку или удалите её`,
     'import.text-after-quote': (p) => `Ячейка в столбце ${p.column} начинается с кавычки ("), но после закрывающей кавычки в ней есть ещё текст (${p.value}), поэтому следующие ячейки и строки могли быть прочитаны в эту одну ячейку: удвойте кавычки внутри ячейки ("") или удалите их`,
     'import.value-worked-out': (p) => `Значение для ${p.indicator} не указано: оно вычислено ${p.from === 'numerator' ? 'по числителю' : 'по числителю и знаменателю'}`,
+    'import.withheld-figure-left-out': (p) => `Источник помечает наблюдение как скрытое, но указывает ${leftOut[p.field]}: это поле не перенесено в пакет, чтобы PHX его не опубликовал`,
     'fhir.count-not-integer': (p) => `${parts[p.field]} опущен: численность популяции в FHIR — целое число`,
     'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `Индикатора «${p.indicator}» нет ни в каталоге, ни в пакете: его Measure содержит только адрес`,

@@ -15,6 +15,11 @@ const withheld = {
   numerator: 'Чисельник прихованого спостереження не передається (data-absent-reason "masked")',
   confidenceInterval: 'Довірчий інтервал прихованого спостереження не передається: його межі видали б приховане значення',
 } as const;
+const leftOut = {
+  value: 'його значення',
+  numerator: 'його чисельник',
+  confidenceInterval: 'довірчий інтервал (його межі видали б значення)',
+} as const;
 
 /** Ukrainian texts. */
 export const uk: InteropLocale = {
@@ -30,6 +35,7 @@ export const uk: InteropLocale = {
     'import.unclosed-quote': (p) => `У стовпці ${p.column} відкрито лапки ("), але їх не закрито, тому всю решту файлу прочитано в цю одну клітинку, починаючи з «${p.value}»: закрийте лапки або видаліть їх`,
     'import.text-after-quote': (p) => `Клітинка в стовпці ${p.column} починається з лапок ("), але після закривальних лапок у ній є ще текст (${p.value}), тому наступні клітинки й рядки могли бути прочитані в цю одну клітинку: подвойте лапки всередині клітинки ("") або видаліть їх`,
     'import.value-worked-out': (p) => `Значення для ${p.indicator} не вказано: його обчислено ${p.from === 'numerator' ? 'за чисельником' : 'за чисельником і знаменником'}`,
+    'import.withheld-figure-left-out': (p) => `Джерело позначає спостереження як приховане, але наводить ${leftOut[p.field]}: це поле не перенесено до пакета, щоб PHX його не оприлюднив`,
     'fhir.count-not-integer': (p) => `${parts[p.field]} пропущено: чисельність популяції у FHIR — ціле число`,
     'fhir.suppressed-value-withheld': (p) => withheld[p.field],
     'fhir.unknown-indicator': (p) => `Індикатора «${p.indicator}» немає ні в каталозі, ні в пакеті: його Measure містить лише адресу`,

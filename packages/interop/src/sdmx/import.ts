@@ -4,7 +4,7 @@ import { codelists, type Observation } from '@phx/schema';
 import { csvText, reportQuoteError, rowLines, shortened } from '../csv.js';
 import { readFigure } from '../figures.js';
 import { indicatorsOf } from '../indicators.js';
-import { assemblePackage, IdMaker, observationIdParts, type ImportOptions, type ImportResult } from '../imported.js';
+import { assemblePackage, IdMaker, observationIdParts, withoutWithheldFigures, type ImportOptions, type ImportResult } from '../imported.js';
 import { Notes } from '../report.js';
 import { ageCodes, FREE, NOT_APPLICABLE, periodOfSdmx, phxCodeOf, sdmxComponents, sexCodes, TOTAL } from './structure.js';
 
@@ -38,9 +38,10 @@ const UNIT_MULTIPLIER = /^[+-]?\d{1,2}$/;
  * cells and rows up to the next quote into that cell (`import.text-after-quote`). A value, numerator or denominator
  * that is not a number of zero or more written as SDMX-CSV writes one (`28.7`, `1320`; not `28,7`, `1 320` or `n/a`)
  * is left out of its observation with a warning naming its column and text (`sdmx.value-skipped`). Files of other
- * systems are read with their codes in mind: any `CONF_STATUS` but free makes the observation suppressed, `UNIT_MULT`
- * is applied to the value, a unit or data source PHX does not know (or no data source) is replaced with a warning
- * (`sdmx.code-replaced`), and each column outside the PHX data structure is named once (`sdmx.column-not-read`).
+ * systems are read with their codes in mind: any `CONF_STATUS` but free makes the observation suppressed, its value
+ * and numerator left out with a warning (`import.withheld-figure-left-out`); `UNIT_MULT` is applied to the value, a
+ * unit or data source PHX does not know (or no data source) is replaced with a warning (`sdmx.code-replaced`), and
+ * each column outside the PHX data structure is named once (`sdmx.column-not-read`).
  *
  * @example
  * ```ts
@@ -142,7 +143,7 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
     const dataSource = code('DATA_SOURCE', codelists.dataSource.codes, 'routine-programme-data', 'observation.dataSource', true);
     const scope = { country, ...(subnationalArea ? { subnationalArea } : {}), ...(facility && facility !== NOT_APPLICABLE ? { facility } : {}) };
     const breakdown = Object.keys(disaggregation).length ? { disaggregation: disaggregation as Observation['disaggregation'] } : {};
-    observations.push({
+    observations.push(withoutWithheldFigures({
       id: ids.make(observationIdParts({ indicator, reportingOrganisation, scope, period, ...breakdown })),
       indicator,
       reportingOrganisation,
@@ -157,7 +158,7 @@ export function fromSdmxCsv(text: string, options: ImportOptions = {}): ImportRe
       // Any status but free (`N` not for publication, `D` secondary confidentiality, …) keeps the value from being published.
       ...(conf !== undefined && conf !== FREE ? { suppressed: true } : {}),
       ...(comment ? { notes: comment } : {}),
-    });
+    }, notes, at));
   });
   const pkg = assemblePackage('sdmx', { organisations: [], facilities: [], indicators: [], observations, header: {} }, options, notes);
   return { package: pkg, notes: notes.list() };
