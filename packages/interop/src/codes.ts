@@ -58,6 +58,8 @@ export interface NoteParams {
   'dhis2.unmapped-scope': { place: string };
   'dhis2.unmapped-period': { start: string; end: string };
   'dhis2.suppressed-not-sent': Record<string, never>;
+  /** An observation gives a `part` (value, numerator or denominator) the mapping has no data element of its indicator for: it is not sent. */
+  'dhis2.unmapped-part': { indicator: string; part: 'value' | 'numerator' | 'denominator' };
   'dhis2.unmapped-breakdown': { dataElement: string; breakdown: string };
   'dhis2.not-a-data-value-set': Record<string, never>;
   'dhis2.reporter-missing': Record<string, never>;

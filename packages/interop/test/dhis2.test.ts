@@ -97,6 +97,34 @@ describe('DHIS2 dataValueSet export', () => {
     for (const o of placed) expect(sent).toContain(`${o.scope.country}/${o.period.start.slice(0, 4)}`);
   });
 
+  describe('parts of an observation the mapping has no data element for', () => {
+    const prevalence = (id: string, sex?: 'female'): Observation => ({
+      id, indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-38214567', scope: { country: 'UA' }, period: { start: '2023-01-01', end: '2023-12-31' },
+      ...(sex ? { disaggregation: { sex } } : {}), numerator: 36, denominator: 610, value: 5.9, unit: 'percent', dataSource: 'routine-programme-data',
+    });
+    const numeratorOnly = Dhis2Mapping.parse({
+      idScheme: 'code', countryCodesAsOrgUnits: true,
+      dataElements: [{ indicator: 'hiv-prevalence-prisoners', part: 'numerator', dataElement: 'PHX_HIV_NUMERATOR', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'default' }, { disaggregation: { sex: 'female' }, categoryOptionCombo: 'PHX_FEMALE' }] }],
+    });
+
+    it('names each part not sent, once per indicator, with the observations it concerns', () => {
+      const { data, warnings } = toDhis2DataValueSet({ ...pkg, observations: [prevalence('total'), prevalence('female', 'female')] } as DataPackage, numeratorOnly);
+      expect(data.dataValues.map((v) => [v.dataElement, v.categoryOptionCombo, v.value])).toEqual([['PHX_HIV_NUMERATOR', 'default', '36'], ['PHX_HIV_NUMERATOR', 'PHX_FEMALE', '36']]);
+      expect(warnings.filter((w) => w.code === 'dhis2.unmapped-part').map((w) => [w.params, w.field, w.count, w.examples])).toEqual([
+        [{ indicator: 'hiv-prevalence-prisoners', part: 'value' }, 'observation.value', 2, ['total', 'female']],
+        [{ indicator: 'hiv-prevalence-prisoners', part: 'denominator' }, 'observation.denominator', 2, ['total', 'female']],
+      ]);
+    });
+
+    it('says nothing when every part has its data element, a count’s value carrying its numerator', () => {
+      expect(warnings.filter((w) => w.code === 'dhis2.unmapped-part')).toEqual([]);
+      const count: Observation = { id: 'oat', indicator: 'prisons-people-on-oat', reportingOrganisation: 'UA-EDR-38214567', scope: { country: 'UA' }, period: { start: '2023-01-01', end: '2023-12-31' }, numerator: 1450, value: 1450, unit: 'count', dataSource: 'routine-programme-data' };
+      const sent = toDhis2DataValueSet({ ...pkg, observations: [count] } as DataPackage, template);
+      expect(sent.data.dataValues.map((v) => v.value)).toEqual(['1450']);
+      expect(sent.warnings.filter((w) => w.code === 'dhis2.unmapped-part')).toEqual([]);
+    });
+  });
+
   describe('two observations giving the same data value', () => {
     const observation = (id: string, reportingOrganisation: string, value: number, year = 2023): Observation => ({
       id, indicator: 'prisons-people-on-oat', reportingOrganisation, scope: { country: 'UA' }, period: { start: `${year}-01-01`, end: `${year}-12-31` }, numerator: value, value, unit: 'count', dataSource: 'routine-programme-data',

@@ -39,6 +39,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'dhis2.unmapped-scope': [{ place: 'UA › Kyiv › ua-fac-12' }],
   'dhis2.unmapped-period': [{ start: '2023-02-03', end: '2023-05-09' }],
   'dhis2.suppressed-not-sent': [{}],
+  'dhis2.unmapped-part': [{ indicator: 'hiv-prevalence-prisoners', part: 'value' }, { indicator: 'hiv-prevalence-prisoners', part: 'numerator' }, { indicator: 'hiv-prevalence-prisoners', part: 'denominator' }],
   'dhis2.unmapped-breakdown': [{ dataElement: 'GAM_PRISON_OAT', breakdown: 'sex=female' }],
   'dhis2.not-a-data-value-set': [{}],
   'dhis2.reporter-missing': [{}],

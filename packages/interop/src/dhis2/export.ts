@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import type { DataPackage, Observation } from '@phx/schema';
 import { disaggregationKey } from '../breakdowns.js';
 import { reportUncarried } from '../fields.js';
+import { indicatorsOf } from '../indicators.js';
 import type { Exported } from '../fhir/export.js';
 import { Notes } from '../report.js';
 import { dhis2FieldMap } from './fields.js';
@@ -75,6 +76,7 @@ const keyOf = (v: Dhis2DataValue) => JSON.stringify([v.dataElement, v.period, v.
 function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis2DataValue[] {
   const values: Dhis2DataValue[] = [];
   const sent = new Set<string>();
+  const definitions = indicatorsOf(pkg);
   for (const observation of pkg.observations ?? []) {
     const elements = mapping.dataElements.filter((e) => e.indicator === observation.indicator);
     if (elements.length === 0) {
@@ -123,13 +125,22 @@ function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis
     }
     for (const v of own) sent.add(keyOf(v));
     values.push(...own);
+    // A part with no data element would vanish: say so. A count's value is its numerator, so one element carries both.
+    const mapped = new Set(elements.map((element) => element.part));
+    const sameFigure = definitions.get(observation.indicator)?.calculation === 'count' && observation.numerator === observation.value;
+    for (const part of ['value', 'numerator', 'denominator'] as const) {
+      if (observation[part] === undefined || mapped.has(part)) continue;
+      if (sameFigure && part !== 'denominator' && mapped.has(part === 'value' ? 'numerator' : 'value')) continue;
+      notes.warn('dhis2.unmapped-part', { indicator: observation.indicator, part }, { record: observation.id }, `observation.${part}`);
+    }
   }
   return values;
 }
 
 /**
  * Exports the observations of a package as a DHIS2 dataValueSet (bulk form). Observations the mapping has no
- * place for, suppressed cells, and every field DHIS2 cannot carry are warnings; so is an observation that would
+ * place for, parts of an observation it has no data element for (`dhis2.unmapped-part`), suppressed cells, and every
+ * field DHIS2 cannot carry are warnings; so is an observation that would
  * give a data value another one gives already (same data element, period, organisation unit and option combos,
  * as from two reporting organisations): only the first is sent (`dhis2.duplicate-key`).
  *

@@ -14,6 +14,7 @@ const withheld = {
   numerator: 'the numerator of a suppressed observation is withheld (data-absent-reason "masked")',
   confidenceInterval: 'the confidence interval of a suppressed observation is not sent: its bounds would give away the withheld value',
 } as const;
+const partNames = { value: 'value', numerator: 'numerator', denominator: 'denominator' } as const;
 const leftOut = {
   value: 'value',
   numerator: 'numerator',
@@ -50,6 +51,7 @@ export const en: InteropLocale = {
     'dhis2.unmapped-scope': (p) => `the mapping has no organisation unit for ${p.place}`,
     'dhis2.unmapped-period': (p) => `the period ${p.start} – ${p.end} is not a DHIS2 calendar period and the mapping does not name it`,
     'dhis2.suppressed-not-sent': () => 'DHIS2 has no way to mark a withheld value: the suppressed observation is not sent',
+    'dhis2.unmapped-part': (p) => `the mapping has no data element for the ${partNames[p.part]} of the indicator "${p.indicator}": it is not sent`,
     'dhis2.unmapped-breakdown': (p) => `the mapping has no category option combo of ${p.dataElement} for the breakdown ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'the input is not a DHIS2 dataValueSet (an object with "dataValues")',
     'dhis2.reporter-missing': () => 'DHIS2 values do not say who reports them: name the organisation in the mapping ("reportingOrganisation")',

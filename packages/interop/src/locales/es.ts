@@ -15,6 +15,7 @@ const withheld = {
   numerator: 'el numerador de una observación suprimida no se transmite (data-absent-reason "masked")',
   confidenceInterval: 'el intervalo de confianza de una observación suprimida no se transmite: sus límites revelarían el valor suprimido',
 } as const;
+const partNames = { value: 'el valor', numerator: 'el numerador', denominator: 'el denominador' } as const;
 const leftOut = {
   value: 'su valor',
   numerator: 'su numerador',
@@ -51,6 +52,7 @@ export const es: InteropLocale = {
     'dhis2.unmapped-scope': (p) => `la correspondencia no tiene unidad organizativa para ${p.place}`,
     'dhis2.unmapped-period': (p) => `el período ${p.start} – ${p.end} no es un período de calendario de DHIS2 y la correspondencia no lo nombra`,
     'dhis2.suppressed-not-sent': () => 'DHIS2 no puede marcar un valor suprimido: la observación suprimida no se envía',
+    'dhis2.unmapped-part': (p) => `la correspondencia no tiene elemento de datos para ${partNames[p.part]} del indicador «${p.indicator}»: esa parte no se envía`,
     'dhis2.unmapped-breakdown': (p) => `la correspondencia no tiene combinación de opciones de categoría de ${p.dataElement} para la desagregación ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'la entrada no es un conjunto de valores de DHIS2 (un objeto con "dataValues")',
     'dhis2.reporter-missing': () => 'los valores de DHIS2 no dicen quién los notifica: nombre la organización en la correspondencia ("reportingOrganisation")',

@@ -15,6 +15,7 @@ const withheld = {
   numerator: 'le numérateur d’une observation masquée n’est pas transmis (data-absent-reason "masked")',
   confidenceInterval: 'l’intervalle de confiance d’une observation masquée n’est pas transmis : ses bornes trahiraient la valeur masquée',
 } as const;
+const partNames = { value: 'la valeur', numerator: 'le numérateur', denominator: 'le dénominateur' } as const;
 const leftOut = {
   value: 'la valeur',
   numerator: 'le numérateur',
@@ -51,6 +52,7 @@ export const fr: InteropLocale = {
     'dhis2.unmapped-scope': (p) => `la correspondance n’a pas d’unité d’organisation pour ${p.place}`,
     'dhis2.unmapped-period': (p) => `la période ${p.start} – ${p.end} n’est pas une période calendaire DHIS2 et la correspondance ne la nomme pas`,
     'dhis2.suppressed-not-sent': () => 'DHIS2 ne sait pas marquer une valeur masquée : l’observation masquée n’est pas envoyée',
+    'dhis2.unmapped-part': (p) => `la correspondance n’a pas d’élément de données pour ${partNames[p.part]} de l’indicateur « ${p.indicator} » : cette partie n’est pas envoyée`,
     'dhis2.unmapped-breakdown': (p) => `la correspondance n’a pas de combinaison d’options de catégorie de ${p.dataElement} pour la ventilation ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'l’entrée n’est pas un ensemble de valeurs DHIS2 (un objet avec "dataValues")',
     'dhis2.reporter-missing': () => 'les valeurs DHIS2 ne disent pas qui les déclare : nommez l’organisation dans la correspondance ("reportingOrganisation")',

@@ -15,6 +15,7 @@ const withheld = {
   numerator: 'Числитель скрытого наблюдения не передаётся (data-absent-reason "masked")',
   confidenceInterval: 'Доверительный интервал скрытого наблюдения не передаётся: его границы выдали бы скрытое значение',
 } as const;
+const partNames = { value: 'значения', numerator: 'числителя', denominator: 'знаменателя' } as const;
 const leftOut = {
   value: 'его значение',
   numerator: 'его числитель',
@@ -51,6 +52,7 @@ export const ru: InteropLocale = {
     'dhis2.unmapped-scope': (p) => `В сопоставлении нет организационной единицы для ${p.place}`,
     'dhis2.unmapped-period': (p) => `Период ${p.start} – ${p.end} не является календарным периодом DHIS2, и сопоставление его не называет`,
     'dhis2.suppressed-not-sent': () => 'В DHIS2 нельзя отметить скрытое значение: скрытое наблюдение не передаётся',
+    'dhis2.unmapped-part': (p) => `В сопоставлении нет элемента данных для ${partNames[p.part]} индикатора «${p.indicator}»: эта часть не передаётся`,
     'dhis2.unmapped-breakdown': (p) => `В сопоставлении нет комбинации категорий элемента ${p.dataElement} для дезагрегации ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'Входные данные не являются набором значений DHIS2 (объект с "dataValues")',
     'dhis2.reporter-missing': () => 'Значения DHIS2 не говорят, кто о них сообщает: укажите организацию в сопоставлении ("reportingOrganisation")',

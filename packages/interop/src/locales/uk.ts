@@ -15,6 +15,7 @@ const withheld = {
   numerator: 'Чисельник прихованого спостереження не передається (data-absent-reason "masked")',
   confidenceInterval: 'Довірчий інтервал прихованого спостереження не передається: його межі видали б приховане значення',
 } as const;
+const partNames = { value: 'значення', numerator: 'чисельника', denominator: 'знаменника' } as const;
 const leftOut = {
   value: 'його значення',
   numerator: 'його чисельник',
@@ -51,6 +52,7 @@ export const uk: InteropLocale = {
     'dhis2.unmapped-scope': (p) => `У зіставленні немає організаційної одиниці для ${p.place}`,
     'dhis2.unmapped-period': (p) => `Період ${p.start} – ${p.end} не є календарним періодом DHIS2, і зіставлення його не називає`,
     'dhis2.suppressed-not-sent': () => 'У DHIS2 не можна позначити приховане значення: приховане спостереження не передається',
+    'dhis2.unmapped-part': (p) => `У зіставленні немає елемента даних для ${partNames[p.part]} індикатора «${p.indicator}»: цю частину не передано`,
     'dhis2.unmapped-breakdown': (p) => `У зіставленні немає комбінації категорій елемента ${p.dataElement} для дезагрегації ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'Вхідні дані не є набором значень DHIS2 (об’єкт із "dataValues")',
     'dhis2.reporter-missing': () => 'Значення DHIS2 не кажуть, хто про них звітує: зазначте організацію в зіставленні ("reportingOrganisation")',
