@@ -113,6 +113,24 @@ describe('phx export', () => {
     expect((await run(['export', pkg, '-o', dir.path('x.fhir.json'), '--mapping', good])).code).toBe(2);
   });
 
+  it('writes no DHIS2 file that would send nothing, as an import that reads nothing writes none, and says why', async () => {
+    // The mapping has an organisation unit for no place of the example: every observation is left out.
+    const mapping = dir.write('no-places.json', JSON.stringify({ ...gamDhis2Template(), countryCodesAsOrgUnits: false }));
+    for (const ending of ['.dhis2.json', '.dhis2.csv']) {
+      const out = dir.path(`nothing${ending}`);
+      const { code, stderr } = await run(['export', example, '-o', out, '--mapping', mapping]);
+      expect(code).toBe(1);
+      expect(stderr).toContain('dhis2.unmapped-scope');
+      expect(stderr).toContain(`${out} was not written: no observation of ${example} could be sent to DHIS2`);
+      expect(stderr).not.toContain('wrote');
+      expect(existsSync(out)).toBe(false);
+    }
+    const ru = await run(['export', example, '-o', dir.path('nothing-ru.dhis2.json'), '--mapping', mapping, '--locale', 'ru', '-q']);
+    expect(ru.code).toBe(1);
+    expect(ru.stderr).toMatch(/nothing-ru\.dhis2\.json не записан: ни одно наблюдение из \S*network-meeting-2020\.phx\.json не удалось передать в DHIS2/);
+    expect(existsSync(dir.path('nothing-ru.dhis2.json'))).toBe(false);
+  });
+
   it('speaks the user’s language from --locale or LANG, and keeps quiet with --quiet', async () => {
     const ru = phx(['export', example, '-o', dir.path('ru.sdmx.json')], { env: { LANG: 'ru_RU.UTF-8' } });
     expect(ru.stderr).toContain('В SDMX нет места для встреч (1 запись: phx-meeting-2020-10-28)');

@@ -1,4 +1,4 @@
-import { exportPackage, exportTargets, targetOfFileName, type ExportFile, type InteropNote } from '@phx/interop';
+import { exportPackage, exportTargets, targetOfFileName, type ExportFile, type ExportTarget, type InteropNote } from '@phx/interop';
 import { exportFormats } from '@phx/schema';
 import { choice, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
@@ -30,13 +30,20 @@ Options:
   -q, --quiet                 print errors only
   -h, --help                  show this help
 
-Exit codes: 0 written, 1 the package or the mapping has errors (nothing written), 2 usage or I/O error.`;
+Exit codes: 0 written, 1 the package or the mapping has errors, or a DHIS2 file would send no value
+(nothing written), 2 usage or I/O error.`;
 
 /** The name of each file of an export: the data at `out`, the structure description beside it. */
 function pathsOf(out: string, files: readonly ExportFile[]): string[] {
   const data = files.find((file) => file.role === 'data')!;
   const base = out.toLowerCase().endsWith(data.extension) ? out.slice(0, -data.extension.length) : out.replace(/\.[^./\\]*$/, '');
   return files.map((file) => (file.role === 'data' ? out : `${base}${file.extension}`));
+}
+
+/** Whether a DHIS2 file holds no data value: a dataValueSet without values, or data value CSV of its header alone. */
+function sendsNothing(target: ExportTarget, content: string): boolean {
+  if (target === 'dhis2') return (JSON.parse(content) as { dataValues: unknown[] }).dataValues.length === 0;
+  return target === 'dhis2-csv' && content.trim().split('\n').length < 2;
 }
 
 /** `phx export`: a package to FHIR, DHIS2 or SDMX. */
@@ -77,6 +84,8 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
   const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
   for (const line of renderNotes(shown, fileOf, locale)) context.note(line);
   if (files.length === 0) throw new InvalidInputError(output.notWritten(out));
+  // As an import that reads no observation writes nothing, a DHIS2 file that sends no value is not written.
+  if (sendsNothing(target, files[0]!.content)) throw new InvalidInputError(output.nothingExported(source, out));
 
   const paths = pathsOf(out, files);
   await checkOutputs(paths.slice(1), inputs, values.force === true);
