@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validate } from '@phx/schema';
+import { DataPackage, validate } from '@phx/schema';
 import { fhirFieldMap } from '../src/fhir/fields.js';
 import { toFhirBundle, type FhirResource } from '../src/fhir/export.js';
 import { fromFhirBundle } from '../src/fhir/import.js';
@@ -79,6 +81,26 @@ describe('FHIR R4 export', () => {
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('writes no empty array and no empty object anywhere, as FHIR JSON forbids them', () => {
+    const empties = (value: unknown, at: string): string[] => {
+      if (Array.isArray(value)) return value.length === 0 ? [at] : value.flatMap((item, i) => empties(item, `${at}/${i}`));
+      if (typeof value !== 'object' || value === null) return [];
+      const entries = Object.entries(value);
+      return entries.length === 0 ? [at] : entries.flatMap(([key, item]) => empties(item, `${at}/${key}`));
+    };
+    // The example holds a value without numerator or denominator (Brazil's HIV prevalence in 2019).
+    expect(pkg.observations!.find((o) => o.id === 'obs-br-hiv-prevalence-2019')).toMatchObject({ value: expect.any(Number) });
+    expect(pkg.observations!.find((o) => o.id === 'obs-br-hiv-prevalence-2019')).not.toHaveProperty('numerator');
+    const examples = join(import.meta.dirname, '../../../examples/data');
+    const files = readdirSync(examples).filter((name) => name.endsWith('.phx.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const name of files) {
+      const exported = toFhirBundle(DataPackage.parse(JSON.parse(readFileSync(join(examples, name), 'utf8')))).data;
+      expect(exported.entry.flatMap((entry, i) => empties(entry.resource, `${name}#/entry/${i}/resource`))).toEqual([]);
+      expect(empties(exported, `${name}#`)).toEqual([]);
+    }
   });
 
   it('warns about each field FHIR cannot carry: meetings, and organisation regions and focus areas', () => {

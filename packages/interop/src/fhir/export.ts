@@ -239,7 +239,7 @@ function observationExtensions(observation: Observation, notes: Notes): Extensio
 }
 
 /** Populations and score of one observation, as a group or a stratum holds them. */
-function figures(observation: Observation, definition: IndicatorDefinition | undefined, notes: Notes): { population: MeasureReportGroupPopulation[]; measureScore?: Quantity } {
+function figures(observation: Observation, definition: IndicatorDefinition | undefined, notes: Notes): { population?: MeasureReportGroupPopulation[]; measureScore?: Quantity } {
   const countCode = definition?.calculation === 'count' ? 'initial-population' : 'numerator';
   const count = (code: string, value: number | undefined, withheld: boolean): MeasureReportGroupPopulation[] => {
     if (withheld) return [{ code: populationCode(code), _count: { extension: [masked()] } } as MeasureReportGroupPopulation];
@@ -263,7 +263,8 @@ function figures(observation: Observation, definition: IndicatorDefinition | und
     : observation.value !== undefined
       ? { value: observation.value, unit: observation.unit, system: hl7.ucum, code: ucumOfUnit[observation.unit] }
       : undefined;
-  return { population, ...(measureScore ? { measureScore } : {}) };
+  // FHIR JSON has no empty arrays: a value without numerator or denominator gives no population at all.
+  return { ...(population.length ? { population } : {}), ...(measureScore ? { measureScore } : {}) };
 }
 
 /** The key of observations that share one MeasureReport: everything but the breakdown and the figures. */
