@@ -380,7 +380,7 @@ describe('SDMX-CSV import', () => {
       const [total, female] = back!.observations!;
       expect(total).toEqual(expect.objectContaining({ numerator: 410, denominator: 9800, value: 4.2 }));
       expect(female).toEqual({
-        id: 'hiv-prevalence-prisoners.UA.2023.female',
+        id: 'hiv-prevalence-prisoners.UA.2023.female.UA-EDR-38214567',
         indicator: 'hiv-prevalence-prisoners',
         reportingOrganisation: 'UA-EDR-38214567',
         scope: { country: 'UA' },
