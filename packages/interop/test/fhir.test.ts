@@ -272,6 +272,35 @@ describe('FHIR R4 import: a report without a measure score', () => {
   });
 });
 
+describe('FHIR R4 import: what a report is, and the unit of its score', () => {
+  it('skips a report whose status is error, or which is not a summary (about individuals), with a warning; reads a pending one', () => {
+    for (const [fields, params] of [
+      [{ status: 'error' }, { reason: 'status', value: 'error' }],
+      [{ type: 'individual' }, { reason: 'type', value: 'individual' }],
+      [{ type: 'subject-list' }, { reason: 'type', value: 'subject-list' }],
+      [{ type: 'data-collection' }, { reason: 'type', value: 'data-collection' }],
+    ] as const) {
+      const { package: read, notes } = imported(withUkraine(measureReport(fields)));
+      expect(read!.observations ?? []).toEqual([]);
+      expect(notes.filter((n) => n.code === 'fhir.report-skipped').map((n) => n.params)).toEqual([params]);
+    }
+    expect(figuresOf(withUkraine(measureReport({ status: 'pending' })))).toEqual([{ scope: { country: 'UA' }, numerator: 400, denominator: 9700 }]);
+  });
+
+  it('leaves out a score in another unit than its indicator\'s, and works the value out from the counts', () => {
+    // A proportion written as UCUM "1" (0.0412) is not 0.0412 percent; a rate per 100 000 is not a percent either.
+    for (const code of ['1', '/10*5']) {
+      const { package: read, notes } = imported(withUkraine(measureReport({ group: [{ population: populations(400, 9700), measureScore: { value: 0.0412, system: 'http://unitsofmeasure.org', code } }] })));
+      expect(read!.observations!.map((o) => [o.value, o.unit])).toEqual([[4.12, 'percent']]);
+      expect(notes.filter((n) => n.code === 'fhir.score-unit-unlike').map((n) => [n.params, n.field])).toEqual([[{ code, expected: '%' }, 'observation.value']]);
+      expect(notes.map((n) => n.code)).toContain('import.value-worked-out');
+    }
+    const { package: read, notes } = imported(withUkraine(measureReport({ group: [{ population: populations(400, 9700), measureScore: { value: 4.12, system: 'http://unitsofmeasure.org', code: '%' } }] })));
+    expect(read!.observations!.map((o) => o.value)).toEqual([4.12]);
+    expect(notes.map((n) => n.code)).not.toContain('fhir.score-unit-unlike');
+  });
+});
+
 describe('FHIR R4 import: a masked cell that still gives its figures', () => {
   const masked = [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }];
   const interval = { url: phx('fhir/StructureDefinition/confidence-interval'), extension: [{ url: 'lower', valueDecimal: 4.1 }, { url: 'upper', valueDecimal: 7.9 }] };

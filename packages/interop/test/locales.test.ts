@@ -33,6 +33,8 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'fhir.default-data-source': [{}],
   'fhir.subject-unknown': [{ location: 'Lviv SIZO No. 19' }],
   'fhir.group-skipped': [{ group: 'Women' }, { group: '#2' }],
+  'fhir.report-skipped': [{ reason: 'status', value: 'error' }, { reason: 'type', value: 'individual' }],
+  'fhir.score-unit-unlike': [{ code: '1', expected: '%' }],
   'dhis2.mapping-invalid': [{ pointer: '/dataElements/0', problem: 'schema.required', problemParams: { zodCode: 'invalid_type', field: 'dataElement' } }],
   'dhis2.mapping-not-a-uid': [{ pointer: '/dataSet', value: 'gam-2023' }],
   'dhis2.unmapped-indicator': [{ indicator: 'prison-occupancy' }],
@@ -67,7 +69,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
 const sampled = Object.entries(samples).flatMap(([code, list]) => list.map((params) => ({ code: code as NoteCode, params })));
 
 /** Names of formats, systems, FHIR resources and elements, and commands, which stay as they are in every language. */
-const names = new Set(['FHIR', 'DHIS2', 'SDMX', 'JSON', 'CSV', 'UID', 'PHX', 'GAM', 'UNAIDS', 'ONUSIDA', 'Bundle', 'Organization', 'Measure', 'MeasureReport', 'Location', 'measure', 'reporter', 'subject', 'phx', 'import', 'STRUCTURE', 'DATAFLOW', 'ACTION', 'resourceType']);
+const names = new Set(['FHIR', 'DHIS2', 'SDMX', 'JSON', 'CSV', 'UID', 'PHX', 'GAM', 'UNAIDS', 'ONUSIDA', 'Bundle', 'Organization', 'Measure', 'MeasureReport', 'Location', 'measure', 'reporter', 'subject', 'phx', 'import', 'STRUCTURE', 'DATAFLOW', 'ACTION', 'resourceType', 'measureScore', 'summary']);
 /** Words French and Spanish write as English does. */
 const sameAsEnglish: Partial<Record<Locale, Set<string>>> = {
   fr: new Set(['place', 'source', 'licence', 'population', 'observation', 'observations', 'catalogue', 'description', 'code', 'codes', 'programme', 'routine', 'structure']),

@@ -255,7 +255,7 @@ function dateOf(value: unknown, edge: 'start' | 'end'): string | undefined {
 }
 
 /** The figures and own fields of one observation, from a group or a stratum. */
-function readFigures(element: Json, unit: Observation['unit']): Partial<Observation> {
+function readFigures(element: Json, unit: Observation['unit'], notes: Notes, at: At): Partial<Observation> {
   const populations = list(element.population);
   const populationOf = (codes: string[]) => populations.find((p) => codes.includes(codeOf(p.code, hl7.measurePopulation) ?? ''));
   const numeratorPopulation = populationOf(['numerator', 'initial-population']);
@@ -263,7 +263,11 @@ function readFigures(element: Json, unit: Observation['unit']): Partial<Observat
   const denominator = number(populationOf(['denominator'])?.count);
   const score = isObject(element.measureScore) ? element.measureScore : undefined;
   const suppressed = isMasked(score) || isMasked(numeratorPopulation?._count);
-  const value = number(score?.value);
+  // A score in another UCUM unit (a proportion as `1`, a rate per 100 000) is not read as the indicator's: 0.042 is not 0.042 %.
+  const scoreCode = score?.system === hl7.ucum ? text(score.code) : undefined;
+  const unlike = scoreCode !== undefined && scoreCode !== ucumOfUnit[unit];
+  if (unlike && score?.value !== undefined) notes.warn('fhir.score-unit-unlike', { code: scoreCode, expected: ucumOfUnit[unit] }, at, 'observation.value');
+  const value = unlike ? undefined : number(score?.value);
   const ci = extensionOf(element, phxExtensions.confidenceInterval);
   const lower = number(subExtension(ci, 'lower')?.valueDecimal);
   const upper = number(subExtension(ci, 'upper')?.valueDecimal);
@@ -360,6 +364,13 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
       notes.warn('fhir.subject-unknown', { location: place.unknown }, where, 'observation.scope');
       continue;
     }
+    // Only a summary report holds aggregate figures, and FHIR's status `error` says they are not reliable.
+    const status = text(report.status);
+    const type = text(report.type);
+    if (status === 'error' || (type !== undefined && type !== 'summary')) {
+      notes.warn('fhir.report-skipped', status === 'error' ? { reason: 'status', value: status } : { reason: 'type', value: type! }, where);
+      continue;
+    }
     const scope = place?.scope;
     const period = isObject(report.period) ? report.period : {};
     const start = dateOf(period.start, 'start');
@@ -377,7 +388,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
     const hasTotal = list(group.population).length > 0 || isObject(group.measureScore) || extensionOf(group, phxExtensions.observationId) !== undefined;
     if (hasTotal) {
       const id = ids.keep(text(extensionOf(group, phxExtensions.observationId)?.valueString) ?? identifierOf(report, identifierSystems.observation), observationIdParts(common));
-      observations.push(withoutWithheldFigures({ id, ...common, ...readFigures(group, unit) } as Observation, notes, { record: id }));
+      observations.push(withoutWithheldFigures({ id, ...common, ...readFigures(group, unit, notes, { record: id }) } as Observation, notes, { record: id }));
     }
     for (const stratifier of list(group.stratifier)) {
       for (const stratum of list(stratifier.stratum)) {
@@ -387,7 +398,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
           continue;
         }
         const id = ids.keep(text(extensionOf(stratum, phxExtensions.observationId)?.valueString), observationIdParts({ ...common, disaggregation }));
-        observations.push(withoutWithheldFigures({ id, ...common, disaggregation, ...readFigures(stratum, unit) } as Observation, notes, { record: id }));
+        observations.push(withoutWithheldFigures({ id, ...common, disaggregation, ...readFigures(stratum, unit, notes, { record: id }) } as Observation, notes, { record: id }));
       }
     }
   }

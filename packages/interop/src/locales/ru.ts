@@ -45,6 +45,11 @@ export const ru: InteropLocale = {
     'fhir.resource-skipped': (p) => skipped[p.resourceType],
     'fhir.default-data-source': () => 'MeasureReport без источника данных PHX читается как данные рутинных программ',
     'fhir.subject-unknown': (p) => `MeasureReport относится к Location «${p.location}», которая не является учреждением, субнациональной территорией или страной PHX: он пропущен, чтобы не читать его как данные по всей стране`,
+    'fhir.report-skipped': (p) =>
+      p.reason === 'status'
+        ? `статус MeasureReport — «${p.value}»: по FHIR его данные ненадёжны, поэтому он пропущен`
+        : `MeasureReport типа «${p.value}», а не «summary»: в нём данные об отдельных людях, а не сводные показатели, поэтому он пропущен`,
+    'fhir.score-unit-unlike': (p) => `measureScore дан в единицах «${p.code}», а не «${p.expected}», как у показателя: значение не перенесено (где даны числитель и знаменатель, оно вычисляется из них)`,
     'fhir.group-skipped': (p) => `Группа MeasureReport «${p.group}» пропущена: PHX читает единственную группу без кода как итог, а её страты как дезагрегации, и не может определить, что считает эта группа`,
     'dhis2.mapping-invalid': (p) => `Файл сопоставления, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'ru')}`,
     'dhis2.mapping-not-a-uid': (p) => `Файл сопоставления, ${p.pointer}: «${p.value}» — не UID DHIS2 (буква, затем десять букв или цифр); для кодов укажите "idScheme": "code"`,

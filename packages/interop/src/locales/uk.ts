@@ -45,6 +45,11 @@ export const uk: InteropLocale = {
     'fhir.resource-skipped': (p) => skipped[p.resourceType],
     'fhir.default-data-source': () => 'MeasureReport без джерела даних PHX читається як дані рутинних програм',
     'fhir.subject-unknown': (p) => `MeasureReport стосується Location «${p.location}», яка не є установою, субнаціональною територією чи країною PHX: його пропущено, щоб не читати його як дані по всій країні`,
+    'fhir.report-skipped': (p) =>
+      p.reason === 'status'
+        ? `статус MeasureReport — «${p.value}»: за FHIR його дані ненадійні, тому його пропущено`
+        : `MeasureReport типу «${p.value}», а не «summary»: у ньому дані про окремих людей, а не зведені показники, тому його пропущено`,
+    'fhir.score-unit-unlike': (p) => `measureScore подано в одиницях «${p.code}», а не «${p.expected}», як у показника: значення не перенесено (де подано чисельник і знаменник, його обчислено з них)`,
     'fhir.group-skipped': (p) => `Групу MeasureReport «${p.group}» пропущено: PHX читає єдину групу без коду як підсумок, а її страти як дезагрегації, і не може визначити, що рахує ця група`,
     'dhis2.mapping-invalid': (p) => `Файл зіставлення, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'uk')}`,
     'dhis2.mapping-not-a-uid': (p) => `Файл зіставлення, ${p.pointer}: «${p.value}» — не UID DHIS2 (літера, далі десять літер або цифр); для кодів зазначте "idScheme": "code"`,
