@@ -30,6 +30,22 @@ describe('FHIR R4 export', () => {
     expect(resources('Location').filter((l) => l.identifier[0].system.endsWith('/id/facility'))).toHaveLength(pkg.facilities!.length);
   });
 
+  it('carries whether an indicator counts people, so that a count of 3 kits is no small cell after a round trip', () => {
+    const kits = examplePackage();
+    const definition = kits.indicators!.find((d) => d.code === 'halfway-house-places')!;
+    for (const countsPeople of [false, true]) {
+      definition.countsPeople = countsPeople;
+      const back = fromFhirBundle(toFhirBundle(kits).data, { header: { license: kits.license, publisher: kits.publisher } }).package!;
+      expect(back.indicators!.find((d) => d.code === 'halfway-house-places')!.countsPeople).toBe(countsPeople);
+    }
+    definition.countsPeople = false;
+    const observation = kits.observations!.find((o) => o.indicator === 'halfway-house-places')!;
+    Object.assign(observation, { numerator: 3, value: 3 });
+    const back = fromFhirBundle(toFhirBundle(kits).data, { header: { license: kits.license, publisher: kits.publisher } }).package!;
+    expect(validate(back, { now: new Date('2026-01-01') }).issues.map((i) => i.code)).not.toContain('privacy.small-cell');
+    expect(validate(kits, { now: new Date('2026-01-01') }).issues.map((i) => i.code)).not.toContain('privacy.small-cell');
+  });
+
   it('puts the total in the group and the sex and age breakdowns in stratifiers', () => {
     const report = resources('MeasureReport').find((r) => r.identifier[0].value === 'obs-zm-hiv-prevalence-2019')!;
     expect(report).toMatchObject({ status: 'complete', type: 'summary', period: { start: '2019-01-01', end: '2019-12-31' } });

@@ -188,7 +188,11 @@ function measure(definition: IndicatorDefinition): Measure {
       : [population('numerator', definition.numerator), population('denominator', definition.denominator)];
   return {
     resourceType: 'Measure',
-    extension: [{ url: hl7.scoringUnit, valueCodeableConcept: coding(hl7.ucum, ucumOfUnit[definition.unit], definition.unit) }],
+    extension: [
+      { url: hl7.scoringUnit, valueCodeableConcept: coding(hl7.ucum, ucumOfUnit[definition.unit], definition.unit) },
+      // Whether the numerator counts people decides which small counts must be suppressed.
+      ...(definition.countsPeople !== undefined ? [{ url: phxExtensions.countsPeople, valueBoolean: definition.countsPeople }] : []),
+    ],
     url: measureUrl(definition.code),
     identifier: [{ system: identifierSystems.indicator, value: definition.code }],
     name: computableName(definition.code),

@@ -57,7 +57,7 @@ export const fhirFieldMap: FieldMap = {
     { field: 'framework', target: 'Measure.relatedArtifact.label' },
     { field: 'reference', target: 'Measure.relatedArtifact.display' },
     { field: 'interventions', target: 'Measure.topic.coding (PHX codelist focusArea)' },
-    notCarried('countsPeople', 'no Measure element says whether the numerator counts people'),
+    { field: 'countsPeople', target: `Measure ${extension('indicator-counts-people')} (valueBoolean)` },
     notCarried('frequency', 'no Measure element for the reporting frequency'),
     notCarried('extensions', 'PHX extensions are not translated to FHIR extensions'),
   ],

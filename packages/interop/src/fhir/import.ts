@@ -182,6 +182,7 @@ function readIndicator(resource: Json, code: string): IndicatorDefinition | unde
   const numerator = populationText(['numerator', 'initial-population']);
   const denominator = populationText(['denominator']);
   const artifact = list(resource.relatedArtifact)[0] ?? {};
+  const countsPeople = extensionOf(resource, phxExtensions.countsPeople)?.valueBoolean;
   return {
     code,
     name,
@@ -196,6 +197,7 @@ function readIndicator(resource: Json, code: string): IndicatorDefinition | unde
     framework: text(artifact.label) ?? 'phx',
     reference: text(artifact.display) ?? code,
     interventions: (Array.isArray(resource.topic) ? resource.topic : []).map((t) => codeOf(t, codelistSystem('focusArea'))).filter((c): c is string => c !== undefined),
+    ...(typeof countsPeople === 'boolean' ? { countsPeople } : {}),
   };
 }
 

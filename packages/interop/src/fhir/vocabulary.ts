@@ -55,6 +55,7 @@ export const phxExtensions = {
   capacity: extensionUrl('facility-capacity'),
   population: extensionUrl('facility-population'),
   operator: extensionUrl('facility-operator'),
+  countsPeople: extensionUrl('indicator-counts-people'),
   publisher: extensionUrl('package-publisher'),
   license: extensionUrl('package-license'),
 } as const;
