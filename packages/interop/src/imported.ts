@@ -107,8 +107,8 @@ const MADE_ID_LENGTH = 120;
 /** Cyrillic letters in Latin ones, as Ukraine's passports write them (Russian letters alike): `Київська` → `Kyivska`. */
 const cyrillicLetters = 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэёъ';
 const latinOfCyrillic = 'a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch - iu ia y e e -'.split(' ');
-/** Signs of the age groups' codes, in words: `<25` → `under25`, `25+` → `25plus`. */
-const signs: Record<string, string> = { '<': 'under', '>': 'over', '+': 'plus' };
+/** Signs of the age groups' codes, in words (`<25` → `under25`, `25+` → `25plus`); apostrophes, as passports drop them (`Мар'яна` → `Mariana`). */
+const signs: Record<string, string> = { '<': 'under', '>': 'over', '+': 'plus', "'": '', 'ʼ': '', '’': '' };
 
 /** 32 bits of FNV-1a of a text, as 8 hexadecimal digits: what stands for what letters cannot write. */
 function fingerprint(text: string): string {

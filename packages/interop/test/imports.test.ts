@@ -111,7 +111,7 @@ describe('the ids of imported observations', () => {
 });
 
 describe('the ids made for observations a source gives none for', () => {
-  const areas = ['Київська область', 'Львівська область', 'Одеська область', 'Île-de-France', 'Ñuble', 'თბილისი', 'القاهرة', 'Oblast Kyiv', 'a'.repeat(90)];
+  const areas = ['Київська область', 'Львівська область', 'Одеська область', "Кам'янське", 'Île-de-France', 'Ñuble', 'თბილისი', 'القاهرة', 'Oblast Kyiv', 'a'.repeat(90)];
   const reporters = ['UA-EDR-38214567', 'UA-EDR-21560045', 'PHX-ORG-0001'];
   const observation = fc.record({
     area: fc.constantFrom(undefined, ...areas),
@@ -172,10 +172,13 @@ describe('the ids made for observations a source gives none for', () => {
   });
 
   it('write an area in Latin letters, an age group in words and the reporter last', () => {
-    const [kyiv, paris] = imported([
+    const [kyiv, paris, kamianske] = imported([
       { id: 'a', indicator: 'prisons-people-on-oat', reportingOrganisation: 'UA-EDR-38214567', scope: { country: 'UA', subnationalArea: 'Київська область' }, period: { start: '2023-01-01', end: '2023-03-31' }, disaggregation: { ageGroup: '<25' }, numerator: 7, value: 7, unit: 'count', dataSource: 'routine-programme-data' },
       { id: 'b', indicator: 'prisons-people-on-oat', reportingOrganisation: 'PHX-ORG-0001', scope: { country: 'FR', subnationalArea: 'Île-de-France' }, period: { start: '2023-01-01', end: '2023-12-31' }, disaggregation: { ageGroup: '25+' }, numerator: 7, value: 7, unit: 'count', dataSource: 'routine-programme-data' },
+      { id: 'c', indicator: 'prisons-people-on-oat', reportingOrganisation: 'PHX-ORG-0001', scope: { country: 'UA', subnationalArea: "Кам'янське" }, period: { start: '2023-01-01', end: '2023-12-31' }, numerator: 7, value: 7, unit: 'count', dataSource: 'routine-programme-data' },
     ]);
     expect([kyiv!.id, paris!.id]).toEqual(['prisons-people-on-oat.UA.Kyivska-oblast.2023-Q1.under25.UA-EDR-38214567', 'prisons-people-on-oat.FR.Ile-de-France.2023.25plus.PHX-ORG-0001']);
+    // An apostrophe is dropped, as passports drop it.
+    expect(kamianske!.id).toBe('prisons-people-on-oat.UA.Kamianske.2023.PHX-ORG-0001');
   });
 });
