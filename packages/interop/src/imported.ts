@@ -107,6 +107,8 @@ const MADE_ID_LENGTH = 120;
 /** Cyrillic letters in Latin ones, as Ukraine's passports write them (Russian letters alike): `Київська` → `Kyivska`. */
 const cyrillicLetters = 'абвгґдеєжзиіїйклмнопрстуфхцчшщьюяыэёъ';
 const latinOfCyrillic = 'a b v h g d e ie zh z y i i i k l m n o p r s t u f kh ts ch sh shch - iu ia y e e -'.split(' ');
+/** Letters written otherwise at the start of a word (`Yosypivka`, `Yana`, `Yevhen`). */
+const atWordStart: Record<string, string> = { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya' };
 /** Signs of the age groups' codes, in words (`<25` → `under25`, `25+` → `25plus`); apostrophes, as passports drop them (`Мар'яна` → `Mariana`). */
 const signs: Record<string, string> = { '<': 'under', '>': 'over', '+': 'plus', "'": '', 'ʼ': '', '’': '' };
 
@@ -124,11 +126,19 @@ function fingerprint(text: string): string {
  */
 function idPart(part: string): string {
   let latin = '';
-  for (const char of part.normalize('NFKD').replace(/\p{M}/gu, '')) {
+  let wordStart = true;
+  let before = '';
+  // Cyrillic letters first, whole (`й` is not `и` with a mark); other letters without their marks.
+  for (const char of part.normalize('NFC')) {
     const lower = char.toLowerCase();
     const at = cyrillicLetters.indexOf(lower);
-    const written = at === -1 ? (signs[char] ?? char) : latinOfCyrillic[at]!.replace('-', '');
+    // `зг` is `zgh`, not `zh`, which is `ж` (`Згурівка` → `Zghurivka`).
+    const cyrillic = wordStart ? atWordStart[lower] : before === 'з' && lower === 'г' ? 'gh' : undefined;
+    const written = at === -1 ? (signs[char] ?? char.normalize('NFKD').replace(/\p{M}/gu, '')) : (cyrillic ?? latinOfCyrillic[at]!.replace('-', ''));
+    before = lower;
     latin += lower !== char && written ? written[0]!.toUpperCase() + written.slice(1) : written;
+    // An apostrophe is inside a word (`Кам'янське` → `Kamianske`).
+    wordStart = !/[\p{L}'ʼ’]/u.test(char);
   }
   const safe = latin.replace(/[^A-Za-z0-9._:-]+/g, '-').replace(/^-+|-+$/g, '');
   return /[A-Za-z0-9]/.test(safe) || !/[\p{L}\p{N}]/u.test(part) ? safe : `x${fingerprint(part)}`;

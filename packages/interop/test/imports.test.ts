@@ -180,5 +180,8 @@ describe('the ids made for observations a source gives none for', () => {
     expect([kyiv!.id, paris!.id]).toEqual(['prisons-people-on-oat.UA.Kyivska-oblast.2023-Q1.under25.UA-EDR-38214567', 'prisons-people-on-oat.FR.Ile-de-France.2023.25plus.PHX-ORG-0001']);
     // An apostrophe is dropped, as passports drop it.
     expect(kamianske!.id).toBe('prisons-people-on-oat.UA.Kamianske.2023.PHX-ORG-0001');
+    // Є, Ї, Й, Ю, Я start a word otherwise than they go on in it; Й is not И with a mark; ЗГ is not Ж.
+    const areas = imported(['Йосипівка', 'Яготин', 'Криворізький район', 'Ємільчине', 'Південний', 'Згурівка'].map((subnationalArea, i): Observation => ({ id: `a${i}`, indicator: 'prisons-people-on-oat', reportingOrganisation: 'PHX-ORG-0001', scope: { country: 'UA', subnationalArea }, period: { start: `${2010 + i}-01-01`, end: `${2010 + i}-12-31` }, numerator: 7, value: 7, unit: 'count', dataSource: 'routine-programme-data' })));
+    expect(areas.map((o) => o.id.split('.')[2])).toEqual(['Yosypivka', 'Yahotyn', 'Kryvorizkyi-raion', 'Yemilchyne', 'Pivdennyi', 'Zghurivka']);
   });
 });
