@@ -3,6 +3,7 @@
  * identifiers for records the source does not name, and the assembly of the imported package.
  */
 import { PHX_VERSION, valueOfParts, type DataPackage, type Facility, type IndicatorDefinition, type Observation, type Organisation } from '@phx/schema';
+import { fingerprint } from './fingerprint.js';
 import { indicatorsOf } from './indicators.js';
 import { periodName } from './period.js';
 import type { At, InteropNote, Notes } from './report.js';
@@ -111,13 +112,6 @@ const latinOfCyrillic = 'a b v h g d e ie zh z y i i i k l m n o p r s t u f kh 
 const atWordStart: Record<string, string> = { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya' };
 /** Signs of the age groups' codes, in words (`<25` → `under25`, `25+` → `25plus`); apostrophes, as passports drop them (`Мар'яна` → `Mariana`). */
 const signs: Record<string, string> = { '<': 'under', '>': 'over', '+': 'plus', "'": '', 'ʼ': '', '’': '' };
-
-/** 32 bits of FNV-1a of a text, as 8 hexadecimal digits: what stands for what letters cannot write. */
-function fingerprint(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
 
 /**
  * A part of an id in the characters of a record id: accents dropped (`Île` → `Ile`), Cyrillic letters in Latin ones,

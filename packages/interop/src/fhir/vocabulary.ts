@@ -1,5 +1,6 @@
 /** The URLs, code systems and units the FHIR mapping uses, in one place for the exporter and the importer. */
 import type { Observation } from '@phx/schema';
+import { fingerprint } from '../fingerprint.js';
 
 /** Where PHX publishes its identifiers, code systems, measures and extensions. */
 export const PHX_BASE = 'https://phx-network.github.io/phx';
@@ -60,22 +61,12 @@ export const phxExtensions = {
   license: extensionUrl('package-license'),
 } as const;
 
-/** 32-bit FNV-1a of a string with a seed. */
-function fnv(text: string, seed: number): number {
-  let hash = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 /**
  * A stable `urn:uuid:` for a resource, derived from its identity, so the same package gives the same Bundle.
  * It is an RFC 9562 version 8 (custom) UUID: 122 bits of FNV-1a hashes.
  */
 export function stableUuid(identity: string): string {
-  const hex = [1, 2, 3, 4].map((seed) => fnv(identity, seed).toString(16).padStart(8, '0')).join('');
+  const hex = [1, 2, 3, 4].map((seed) => fingerprint(identity, seed)).join('');
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
