@@ -117,6 +117,8 @@ export interface UsageParams {
   'import-writes-package': { path: string; suggested: string };
   /** `--publisher-name` without `--publisher`. */
   'publisher-name-alone': Record<string, never>;
+  /** An option's value the data format refuses (`reason`: the validator's message, in the user's language). */
+  'option-not-valid': { option: string; reason: string };
   /** A `--dhis2-mapping` that is not `<name>=<file>`. */
   'dhis2-mapping-pair': { value: string };
   /** A `phx token` command that is none of create, list and revoke. */

@@ -180,7 +180,22 @@ describe('phx import', () => {
     const { code } = await run(['import', data, '-o', out, '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', ...network]);
     expect(code).toBe(0);
     expect((await run(['validate', out])).code).toBe(0);
-    expect(JSON.parse(read(out))).toMatchObject({ publisher: { id: 'PHX-ORG-0001', name: 'PHX-ORG-0001' }, license: 'CC-BY-4.0' });
+    // Named as the package of --with names the organisation.
+    expect(JSON.parse(read(out))).toMatchObject({ publisher: { id: 'PHX-ORG-0001', name: 'Prison Health Exchange Network Secretariat' }, license: 'CC-BY-4.0' });
+  });
+
+  it('refuses a publisher, licence or package id the format does not take before it reads anything, naming the option', async () => {
+    const data = dir.path('never-read.sdmx.csv');
+    const out = dir.path('never-written.phx.json');
+    const refused = await run(['import', data, '-o', out, '--publisher', 'UA EDR', '--license', 'CC-BY-4.0']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('phx: --publisher: Publisher\'s identifier: "UA EDR" is not an organisation identifier');
+    expect(refused.stderr).not.toContain('no such file');
+    const uk = await run(['import', data, '-o', out, '--publisher', 'PHX-ORG-0001', '--license', 'CC BY 4.0', '--locale', 'uk']);
+    expect(uk.code).toBe(2);
+    expect(uk.stderr).toContain('phx: --license: Ліцензія: «CC BY 4.0» — не ідентифікатор ліцензії');
+    expect((await run(['import', data, '-o', out, '--publisher', 'PHX-ORG-0001', '--publisher-name', '', '--license', 'CC-BY-4.0', '--id', 'a b'])).stderr).toMatch(/phx: --(id|publisher-name): /);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('needs a publisher and a licence the source does not carry, and says how to give them', async () => {

@@ -24,10 +24,11 @@ export interface PackageHeader {
    */
   id?: string;
   /**
-   * Publishing organisation.
+   * Publishing organisation. Without a `name`, it is named as the source names it, else by the name of the
+   * organisation of that id among the source's records or `knownRecords`.
    * @default what the source names, else the one organisation that reports every observation
    */
-  publisher?: DataPackage['publisher'];
+  publisher?: { id: string; name?: string };
   /**
    * Licence of the data (SPDX identifier or URL).
    * @default what the source names; an import without one fails
@@ -165,16 +166,24 @@ export class IdMaker {
   }
 }
 
+/**
+ * The name of the publisher `id`: as the options or the source name it, else the name of that organisation among
+ * the records (in English where it has one), else the id.
+ */
+function publisherName(id: string, named: (PackageHeader['publisher'] | undefined)[], records: (Organisation[] | undefined)[]): string {
+  const given = named.find((publisher) => publisher?.id === id && publisher.name !== undefined)?.name;
+  if (given !== undefined) return given;
+  const name = records.flatMap((list) => list ?? []).find((organisation) => organisation.id === id)?.name;
+  return name?.en ?? Object.values(name ?? {})[0] ?? id;
+}
+
 /** Assembles the imported package, completing the header from the options, the source and the data. */
 export function assemblePackage(source: string, records: ImportedRecords, options: ImportOptions, notes: Notes): DataPackage | undefined {
   const given = options.header ?? {};
+  const known = options.knownRecords ?? {};
   const reporters = [...new Set(records.observations.map((o) => o.reportingOrganisation))];
-  const soleReporter = reporters.length === 1 ? reporters[0]! : undefined;
-  const soleName = records.organisations.find((o) => o.id === soleReporter)?.name;
-  const publisher =
-    given.publisher ??
-    records.header.publisher ??
-    (soleReporter ? { id: soleReporter, name: soleName?.en ?? Object.values(soleName ?? {})[0] ?? soleReporter } : undefined);
+  const publisherId = given.publisher?.id ?? records.header.publisher?.id ?? (reporters.length === 1 ? reporters[0] : undefined);
+  const publisher = publisherId === undefined ? undefined : { id: publisherId, name: publisherName(publisherId, [given.publisher, records.header.publisher], [records.organisations, known.organisations]) };
   const license = given.license ?? records.header.license;
   if (!publisher) notes.error('import.header-missing', { field: 'publisher' }, undefined, 'package.publisher');
   if (!license) notes.error('import.header-missing', { field: 'license' }, undefined, 'package.license');
@@ -186,7 +195,6 @@ export function assemblePackage(source: string, records: ImportedRecords, option
     license,
     publishedAt: given.publishedAt ?? records.header.publishedAt ?? (options.now ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
-  const known = options.knownRecords ?? {};
   const organisations = withReferenced(records.organisations, known.organisations, (o) => o.id, new Set([publisher.id, ...records.observations.map((o) => o.reportingOrganisation)]));
   const facilities = withReferenced(records.facilities, known.facilities, (f) => f.id, new Set(records.observations.flatMap((o) => (o.scope.facility ? [o.scope.facility] : []))));
   const indicators = withReferenced(records.indicators, known.indicators, (d) => d.code, new Set(records.observations.map((o) => o.indicator)));

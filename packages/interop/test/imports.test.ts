@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { DataPackage, Observation } from '@phx/schema';
+import type { DataPackage, Observation, Organisation } from '@phx/schema';
 import { toDhis2DataValueSet } from '../src/dhis2/export.js';
 import { Dhis2Mapping } from '../src/dhis2/mapping.js';
 import { fromDhis2Csv, fromDhis2DataValueSet } from '../src/dhis2/import.js';
@@ -183,5 +183,26 @@ describe('the ids made for observations a source gives none for', () => {
     // Є, Ї, Й, Ю, Я start a word otherwise than they go on in it; Й is not И with a mark; ЗГ is not Ж.
     const areas = imported(['Йосипівка', 'Яготин', 'Криворізький район', 'Ємільчине', 'Південний', 'Згурівка'].map((subnationalArea, i): Observation => ({ id: `a${i}`, indicator: 'prisons-people-on-oat', reportingOrganisation: 'PHX-ORG-0001', scope: { country: 'UA', subnationalArea }, period: { start: `${2010 + i}-01-01`, end: `${2010 + i}-12-31` }, numerator: 7, value: 7, unit: 'count', dataSource: 'routine-programme-data' })));
     expect(areas.map((o) => o.id.split('.')[2])).toEqual(['Yosypivka', 'Yahotyn', 'Kryvorizkyi-raion', 'Yemilchyne', 'Pivdennyi', 'Zghurivka']);
+  });
+});
+
+describe('the publisher of an imported package', () => {
+  const organisation: Organisation = { id: 'UA-EDR-38214567', name: { uk: 'Альянс', en: 'Alliance' }, organisationType: 'ngo', countries: ['UA'] };
+  const observation: Observation = { id: 'o1', indicator: 'prisons-people-on-oat', reportingOrganisation: organisation.id, scope: { country: 'UA' }, period: { start: '2023-01-01', end: '2023-12-31' }, numerator: 7, value: 7, unit: 'count', dataSource: 'routine-programme-data' };
+  const csv = toSdmxCsv({ phxVersion: '1.0', id: 'p', publisher: { id: organisation.id, name: 'Alliance' }, license: 'CC-BY-4.0', publishedAt: '2024-01-01T00:00:00Z', observations: [observation] }).data;
+  const publisherOf = (options: Parameters<typeof fromSdmxCsv>[1]) => fromSdmxCsv(csv, options).package!.publisher;
+
+  it('is named by its organisation among the records given, in English, when the options give only its id', () => {
+    expect(publisherOf({ header: { license: 'CC-BY-4.0', publisher: { id: organisation.id } }, knownRecords: { organisations: [organisation] } })).toEqual({ id: organisation.id, name: 'Alliance' });
+    expect(publisherOf({ header: { license: 'CC-BY-4.0', publisher: { id: organisation.id } }, knownRecords: { organisations: [{ ...organisation, name: { uk: 'Альянс' } }] } })).toEqual({ id: organisation.id, name: 'Альянс' });
+  });
+
+  it('keeps the name the options give, and is named by its id when no record names it', () => {
+    expect(publisherOf({ header: { license: 'CC-BY-4.0', publisher: { id: organisation.id, name: 'UHRPA' } }, knownRecords: { organisations: [organisation] } })).toEqual({ id: organisation.id, name: 'UHRPA' });
+    expect(publisherOf({ header: { license: 'CC-BY-4.0', publisher: { id: 'PHX-ORG-0001' } }, knownRecords: { organisations: [organisation] } })).toEqual({ id: 'PHX-ORG-0001', name: 'PHX-ORG-0001' });
+  });
+
+  it('is the one organisation reporting every observation when the options name none, named as the records given name it', () => {
+    expect(publisherOf({ header: { license: 'CC-BY-4.0' }, knownRecords: { organisations: [organisation] } })).toEqual({ id: organisation.id, name: 'Alliance' });
   });
 });

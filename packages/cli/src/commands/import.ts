@@ -1,4 +1,4 @@
-import { readText, validate, type Locale } from '@phx/schema';
+import { PHX_VERSION, readText, validate, type Locale } from '@phx/schema';
 import { importPackage, importSources, targetOfFileName, type ImportSource, type InteropNote, type PackageHeader } from '@phx/interop';
 import { choice, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
@@ -32,7 +32,8 @@ Options:
   --mapping <file.json>       for dhis2 and dhis2-csv: the mapping the values were exported with
                               (default: the GAM template, with codes)
   --publisher <id>            the organisation publishing the package, e.g. UA-EDR-38214567
-  --publisher-name <name>     its name (default: as the source names it, else the id)
+  --publisher-name <name>     its name (default: as the source names it, else as the package
+                              of --with does, else the id)
   --license <licence>         the licence of the data: an SPDX id such as CC-BY-4.0, or a URL
   --id <id>                   the identifier of the package (default: as the source names it)
   --with <package.phx.json>   a package with the organisations, facilities and indicator
@@ -45,13 +46,27 @@ Options:
 Exit codes: 0 imported, 1 the input cannot be read or holds no observation PHX can read (nothing
 written) or the package written has errors (listed), 2 usage or I/O error.`;
 
-/** The package header the options give. */
-function headerOf(values: { publisher?: string; 'publisher-name'?: string; license?: string; id?: string }): PackageHeader {
-  return {
-    ...(values.publisher === undefined ? {} : { publisher: { id: values.publisher, name: values['publisher-name'] ?? values.publisher } }),
+/** The options that give a field of the package header, by the field's path. */
+const headerOptions: Record<string, string> = { id: '--id', 'publisher.id': '--publisher', 'publisher.name': '--publisher-name', license: '--license' };
+
+/**
+ * The package header the options give, checked as `phx validate` will check the package, before anything is read:
+ * a value the format refuses is a usage error naming its option, rather than a package written with an error.
+ */
+function headerOf(values: { publisher?: string; 'publisher-name'?: string; license?: string; id?: string }, locale: Locale): PackageHeader {
+  const name = values['publisher-name'];
+  const header: PackageHeader = {
+    ...(values.publisher === undefined ? {} : { publisher: { id: values.publisher, ...(name === undefined ? {} : { name }) } }),
     ...(values.license === undefined ? {} : { license: values.license }),
     ...(values.id === undefined ? {} : { id: values.id }),
   };
+  // What the options leave out is filled with values the format takes, so that only the options' own are judged.
+  const probe = { phxVersion: PHX_VERSION, id: 'imported', license: 'CC-BY-4.0', publishedAt: '2000-01-01T00:00:00Z', ...header, publisher: { id: 'PHX-ORG-0001', name: 'PHX', ...header.publisher } };
+  for (const issue of validate(probe, { locale }).issues) {
+    const option = headerOptions[issue.path.join('.')];
+    if (option !== undefined && issue.severity === 'error') throw new UsageError('option-not-valid', { option, reason: issue.message });
+  }
+  return header;
 }
 
 /** `phx import`: FHIR, DHIS2 or SDMX data to a package. */
@@ -84,6 +99,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
     throw new UsageError('import-writes-package', { path: out, suggested: out.replace(/\.[^./\\]*$/, '.phx.json') });
   };
   if (values['publisher-name'] !== undefined && values.publisher === undefined) throw new UsageError('publisher-name-alone', {});
+  const header = headerOf(values, locale);
   const inputs = [source, values.mapping, values.with].filter((path) => path !== undefined);
   await checkOutputs([out], inputs, values.force === true);
 
@@ -92,7 +108,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   const knownRecords = values.with === undefined ? undefined : await readValidPackage(values.with, 'import', output.notWritten(out), locale, context);
   const [input] = await resolveInputs([source], 'json');
   const text = await readBeside(input!, (bytes) => readText(bytes, { locale }));
-  const { package: pkg, notes } = importPackage(text, from, { header: headerOf(values), ...(mapping === undefined ? {} : { mapping }), ...(knownRecords ? { knownRecords } : {}) });
+  const { package: pkg, notes } = importPackage(text, from, { header, ...(mapping === undefined ? {} : { mapping }), ...(knownRecords ? { knownRecords } : {}) });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? input!.name) : input!.name);
   const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
   for (const line of renderNotes(shown, fileOf, locale)) context.note(line);

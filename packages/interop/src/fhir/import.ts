@@ -410,7 +410,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
   const publisherId = isObject(publisherReference) && isObject(publisherReference.identifier) ? text(publisherReference.identifier.value) : undefined;
   const header: PackageHeader = {
     ...(identifierOf({ identifier: [bundle.identifier] }, identifierSystems.package) ? { id: identifierOf({ identifier: [bundle.identifier] }, identifierSystems.package)! } : {}),
-    ...(publisherId ? { publisher: { id: publisherId, name: text((publisherReference as Json).display) ?? publisherId } } : {}),
+    ...(publisherId ? { publisher: { id: publisherId, ...(text((publisherReference as Json).display) ? { name: text((publisherReference as Json).display)! } : {}) } } : {}),
     ...(text(extensionOf(meta, phxExtensions.license)?.valueString) ? { license: text(extensionOf(meta, phxExtensions.license)?.valueString)! } : {}),
     ...(text(bundle.timestamp) ? { publishedAt: text(bundle.timestamp)! } : {}),
   };
