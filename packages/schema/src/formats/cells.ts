@@ -433,6 +433,29 @@ function dateText(cell: Exclude<SheetCell, undefined>, date1904?: boolean): unkn
   return cell instanceof PercentCell ? String(cell) : cell;
 }
 
+/** A text Excel runs as a formula when it opens a CSV file (`=`, `+`, `-`, `@`, a tab or a carriage return first), after any apostrophes. */
+const formulaStart = /^'*[=+\-@\t\r]/;
+
+/**
+ * A text as a CSV cell Excel opens as that text: one that would be run as a formula (`=HYPERLINK(…)`, `- see the
+ * report`, `+380…`) gets an apostrophe first, Excel's mark of a text cell. PHX's CSV reader drops it again.
+ *
+ * @example
+ * ```ts
+ * import { spreadsheetText } from '@phx/schema';
+ * spreadsheetText('=HYPERLINK("https://example.org")'); // '\'=HYPERLINK("https://example.org")'
+ * spreadsheetText('12 sites'); // '12 sites'
+ * ```
+ */
+export function spreadsheetText(text: string): string {
+  return formulaStart.test(text) ? `'${text}` : text;
+}
+
+/** The text of a CSV cell {@link spreadsheetText} wrote: without the apostrophe it put before a formula's first character. */
+export function textOfSpreadsheet(cell: string): string {
+  return cell.startsWith("'") && formulaStart.test(cell) ? cell.slice(1) : cell;
+}
+
 /**
  * Writes a value of a number, boolean or date column as Excel in a locale opens it: `12,5` with a
  * decimal comma, `31.12.2020`, `ІСТИНА`. {@link readColumn} reads it back to the same value.

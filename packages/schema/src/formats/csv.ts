@@ -5,7 +5,7 @@ import type { RecordType } from '../model/record-kinds.js';
 import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { importedParts } from '../validate/imported.js';
 import { IssueCollector, type ValidateOptions } from '../validate/validate.js';
-import { defaultDecimalMark, writeCell } from './cells.js';
+import { defaultDecimalMark, spreadsheetText, writeCell } from './cells.js';
 import { checkCsv, csvTableOf, readCsvTable } from './csv-table.js';
 import { resolveColumn } from './csv-shape.js';
 import { excelConventions, type ExcelConventions } from './excel-conventions.js';
@@ -139,7 +139,9 @@ export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}
 
 /**
  * Writes records of one type as a CSV table, one row a record, columns named by flattened paths in
- * the order of the schema's fields. {@link readCsv} reads it back into the same records.
+ * the order of the schema's fields. {@link readCsv} reads it back into the same records. A text Excel would run
+ * as a formula (`=`, `+`, `-` or `@` first) is written after an apostrophe ({@link spreadsheetText}), which Excel
+ * does not show and `readCsv` drops.
  *
  * @example
  * ```ts
@@ -159,7 +161,7 @@ export function writeCsv(type: RecordType, records: readonly Record<string, unkn
   const text = (value: unknown, column: number): string => {
     const kind = kinds[column];
     if (kind === 'number' || kind === 'boolean' || kind === 'date') return writeCell(kind, value, conventions);
-    return value === null ? 'null' : String(value);
+    return value === null ? 'null' : spreadsheetText(String(value));
   };
   const body = Papa.unparse(
     { fields: columns, data: rows.map((cells) => columns.map((name, column) => (cells.has(name) ? text(cells.get(name), column) : ''))) },

@@ -5,7 +5,7 @@ import type { SheetColumn } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
-import { ErrorCell, readColumn, sheetDateOrder, type SheetCell } from './cells.js';
+import { ErrorCell, readColumn, sheetDateOrder, textOfSpreadsheet, type SheetCell } from './cells.js';
 import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
 import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -138,9 +138,12 @@ function isEmpty(cell: SheetCell): boolean {
   return cell === undefined || cell === '';
 }
 
-/** Reads a cell of a column that holds JSON or text; number, boolean and date columns are read whole by {@link readColumn}. */
-function textCellValue(cell: SheetCell, kind: 'string' | 'json'): unknown {
-  const text = cell instanceof Date ? cell.toISOString() : String(cell);
+/**
+ * Reads a cell of a column that holds JSON or text; number, boolean and date columns are read whole by {@link readColumn}.
+ * A CSV cell (not `inSheet`) drops the apostrophe written before a text Excel would run as a formula.
+ */
+function textCellValue(cell: SheetCell, kind: 'string' | 'json', inSheet: boolean): unknown {
+  const text = cell instanceof Date ? cell.toISOString() : inSheet ? String(cell) : textOfSpreadsheet(String(cell));
   if (kind === 'string') return text;
   try {
     return JSON.parse(text);
@@ -319,7 +322,7 @@ export function readTable(
       const text = typeof cell === 'string' ? cell.trim() : undefined;
       if (target.kind === 'empty-array') setAt(record, target.path, text === '[]' ? [] : cell, made);
       else if (target.kind === 'empty-object') setAt(record, target.path, text === '{}' ? {} : cell, made);
-      else if (target.kind === 'string' || target.kind === 'json') setAt(record, target.path, textCellValue(cell, target.kind), made);
+      else if (target.kind === 'string' || target.kind === 'json') setAt(record, target.path, textCellValue(cell, target.kind, options.sheet !== undefined), made);
       else setAt(record, target.path, columns[column]![at], made);
     });
     table.records.push(compact(record, made) as Record<string, unknown>);

@@ -1,4 +1,4 @@
-import { excelConventions, type ExcelLocale, type Locale, type Severity } from '@phx/schema';
+import { excelConventions, spreadsheetText, type ExcelLocale, type Locale, type Severity } from '@phx/schema';
 import type { FileIssue, FileSummary, RecordRef } from '../engine/protocol.js';
 import { translate } from '../i18n/index.js';
 
@@ -134,7 +134,7 @@ export function codesOf(issues: readonly FileIssue[]): string[] {
 function csvCell(value: string | number | undefined, delimiter: string): string {
   if (value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = spreadsheetText(value);
   return /["\r\n]/.test(safe) || safe.includes(delimiter) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
