@@ -36,6 +36,20 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     failsWith(['validate', dir.write('binary.csv', bytes)], 1, /binary\.csv:1:1 {2}error {4}syntax\.invalid-encoding/);
   });
 
+  it('values holding characters a terminal does not show, printed by their code: a NUL, an escape sequence, a reversal', () => {
+    const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,value,unit,dataSource';
+    const csv = `${header},no\u0000tes\n o1,prisons-people-on-oat,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,46\u0000,46,count,\u001b[2J\u001b]0;owned\u0007survey\u202Eyevrus,x\n`;
+    const run = phx(['validate', dir.write('unseen.csv', csv)]);
+    expect(run.code).toBe(1);
+    // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+    expect(run.stdout).toContain('"no\\u0000tes"');
+    expect(run.stdout).toContain('46\\u0000');
+    expect(run.stdout).toContain('\\u001B[2J\\u001B]0;owned\\u0007survey\\u202Eyevrus');
+    // The JSON report keeps the text as it is.
+    expect(JSON.stringify(JSON.parse(phx(['validate', dir.path('unseen.csv'), '--format', 'json']).stdout))).toContain('no\\u0000tes');
+  });
+
   it('invalid UTF-8, placed at its line', () => {
     const latin1 = Buffer.concat([Buffer.from('{\n  "phxVersion": "1.0",\n  "id": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]);
     failsWith(['validate', dir.write('latin1.phx.json', latin1)], 1, /latin1\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-encoding/);

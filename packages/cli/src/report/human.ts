@@ -1,12 +1,13 @@
 import { recordsReadIn, type ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
 import { shownIssues, totals, truncationNote, type FileReport, type RunReport } from './types.js';
+import { visible } from './visible.js';
 import { reportWords, type ReportWords } from './words.js';
 
 /** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line, a CSV row, a row of a workbook's sheet, or the file as a whole. */
 function recordOf(file: FileReport, issue: ValidationIssue, words: ReportWords): string {
   const location = issue.location;
-  if (location && 'row' in location) return location.sheet === undefined ? words.row(location.row) : `${location.sheet}, ${words.row(location.row)}`;
+  if (location && 'row' in location) return location.sheet === undefined ? words.row(location.row) : `${visible(location.sheet)}, ${words.row(location.row)}`;
   if (file.format === 'ndjson' && location) return words.line(location.line);
   if (!location && issue.path.length === 0) return words.file;
   const [collection, index] = issue.path;
@@ -16,13 +17,14 @@ function recordOf(file: FileReport, issue: ValidationIssue, words: ReportWords):
 function placeOf(file: string, issue: ValidationIssue): string {
   const location = issue.location;
   if (!location) return file;
-  if ('row' in location) return location.sheet === undefined ? `${file}:${location.row}:${location.column}` : `${file}:${location.sheet}!${location.cell}`;
+  if ('row' in location) return location.sheet === undefined ? `${file}:${location.row}:${location.column}` : `${file}:${visible(location.sheet)}!${location.cell}`;
   return `${file}:${location.line}:${location.column}`;
 }
 
 /**
  * Renders a run for a person: issues grouped by file and by record, each as `file:line:col`, its
  * severity, code, path and message; then a summary line, in the run's language. Coloured only when `color` is true.
+ * What the data gives (messages quoting values, pointers, sheet names) is printed {@link visible}.
  */
 export function renderHuman(run: RunReport, color: boolean): string {
   const c = createColors(color);
@@ -43,8 +45,8 @@ export function renderHuman(run: RunReport, color: boolean): string {
         out.push(`  ${c.bold(record)}`);
       }
       const severity = colour[issue.severity](words.severity[issue.severity].padEnd(width));
-      const pointer = issue.pointer === '' ? '' : ` ${c.dim(issue.pointer)}`;
-      out.push(`    ${placeOf(file.file, issue)}  ${severity}  ${c.cyan(issue.code)}${pointer}  ${issue.message}`);
+      const pointer = issue.pointer === '' ? '' : ` ${c.dim(visible(issue.pointer))}`;
+      out.push(`    ${placeOf(file.file, issue)}  ${severity}  ${c.cyan(issue.code)}${pointer}  ${visible(issue.message)}`);
     }
     const note = truncationNote(file, run.locale);
     if (note) out.push(c.dim(`  … ${note}`));

@@ -1,6 +1,7 @@
 import type { Locale } from '@phx/schema';
 import { formatNote, noteExamples, type InteropNote } from '@phx/interop';
 import { createColors } from 'picocolors';
+import { visible } from './visible.js';
 import { reportWords } from './words.js';
 
 /**
@@ -15,10 +16,10 @@ export function renderNotes(notes: readonly InteropNote[], fileOf: (note: Intero
   const width = Math.max(words.error.length, words.warning.length);
   return notes.map((note) => {
     const severity = note.severity === 'error' ? c.red(words.error.padEnd(width)) : c.yellow(words.warning.padEnd(width));
-    const message = formatNote(note, locale);
+    const message = visible(formatNote(note, locale));
     // The field, unless the message names it already.
     const field = note.field && !message.includes(note.field) ? `  ${c.dim(note.field)}` : '';
-    const examples = noteExamples(note, locale);
+    const examples = noteExamples(note, locale) && visible(noteExamples(note, locale));
     return `${fileOf(note)}  ${severity}  ${c.cyan(note.code)}${field}  ${message}${examples ? ` (${examples})` : ''}`;
   });
 }
