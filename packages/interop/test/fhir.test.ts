@@ -10,6 +10,8 @@ import { carriedRecords, examplePackage } from './support.js';
 
 const pkg = examplePackage();
 const { data: bundle, warnings } = toFhirBundle(pkg);
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const phx = (path: string) => `https://phx-network.github.io/phx/${path}`;
 const resources = (type: string) => bundle.entry.map((e) => e.resource).filter((r) => r.resourceType === type) as (FhirResource & Record<string, any>)[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 // The check against the official FHIR R4 JSON Schema is in test/conformance (slow: its own project).
@@ -27,7 +29,7 @@ describe('FHIR R4 export', () => {
     expect(resources('Organization')).toHaveLength(pkg.organisations!.length);
     const used = new Set([...pkg.observations!.map((o) => o.indicator), ...pkg.indicators!.map((d) => d.code)]);
     expect(resources('Measure').map((m) => m.identifier[0].value).sort()).toEqual([...used].sort());
-    expect(resources('Location').filter((l) => l.identifier[0].system.endsWith('/id/facility'))).toHaveLength(pkg.facilities!.length);
+    expect(resources('Location').filter((l) => l.identifier[0].system === phx(`id/publisher/${pkg.publisher.id}/facility`))).toHaveLength(pkg.facilities!.length);
   });
 
   it('carries whether an indicator counts people, so that a count of 3 kits is no small cell after a round trip', () => {
@@ -127,6 +129,86 @@ describe('FHIR R4 export', () => {
   });
 });
 
+describe('FHIR R4 export: ids of one publisher', () => {
+  // Two organisations that each name a facility `ua-fac-12`, an observation `ua-hiv-2023` and an indicator `halfway-house-places`.
+  const alliance = { ...pkg, id: 'ua-2023', publisher: { id: 'UA-EDR-38214567', name: 'Alliance' } };
+  const bundles = [pkg, alliance].map((p) => toFhirBundle(p).data);
+  const entryOf = (b: typeof bundle, type: string, value: string) => b.entry.find((e) => e.resource.resourceType === type && (e.resource as Json).identifier?.some((i: Json) => i.value === value))!;
+  const identifiersOf = (entry: typeof bundle.entry[number]) => (entry.resource as Json).identifier as Json[];
+
+  it('gives two publishers’ facilities, reports and own indicators of the same ids different identifiers and conditional updates', () => {
+    const facility = pkg.facilities![0]!.id;
+    const report = bundle.entry.find((e) => e.resource.resourceType === 'MeasureReport')!;
+    const observation = identifiersOf(report)[0]!.value as string;
+    const own = pkg.indicators![0]!.code;
+    for (const [type, value] of [['Location', facility], ['MeasureReport', observation], ['Measure', own]] as const) {
+      const [ours, theirs] = bundles.map((b) => entryOf(b, type, value));
+      expect(ours!.request.url).not.toBe(theirs!.request.url);
+      expect(identifiersOf(ours!)).not.toEqual(identifiersOf(theirs!));
+      expect(ours!.fullUrl).toBe(theirs!.fullUrl);
+    }
+    const [ours, theirs] = bundles.map((b) => entryOf(b, 'Location', facility));
+    expect([ours!.request.url, theirs!.request.url]).toEqual([
+      `Location?identifier=${phx('id/publisher/PHX-ORG-0001/facility')}|${facility}`,
+      `Location?identifier=${phx('id/publisher/UA-EDR-38214567/facility')}|${facility}`,
+    ]);
+    expect(bundles.map((b) => entryOf(b, 'Measure', own).request.url)).toEqual([
+      `Measure?url=${phx(`fhir/publisher/PHX-ORG-0001/Measure/${own}`)}`,
+      `Measure?url=${phx(`fhir/publisher/UA-EDR-38214567/Measure/${own}`)}`,
+    ]);
+    expect(bundles.map((b) => (entryOf(b, 'MeasureReport', observation).resource as Json).group[0].extension[0])).toEqual([
+      { url: phx('fhir/StructureDefinition/observation-id'), valueString: observation },
+      { url: phx('fhir/StructureDefinition/observation-id'), valueString: observation },
+    ]);
+  });
+
+  it('points each report at its own publisher’s Measure and facility', () => {
+    const [, theirs] = bundles;
+    const reports = theirs!.entry.map((e) => e.resource as Json).filter((r) => r.resourceType === 'MeasureReport');
+    expect(reports.filter((r) => r.measure.endsWith('/halfway-house-places')).map((r) => r.measure)).toEqual([phx('fhir/publisher/UA-EDR-38214567/Measure/halfway-house-places')]);
+    expect(reports.filter((r) => r.subject.identifier).map((r) => r.subject.identifier.system)).toEqual(reports.filter((r) => r.subject.identifier).map(() => phx('id/publisher/UA-EDR-38214567/facility')));
+    for (const r of reports) expect(r.identifier[0].system).toBe(phx('id/publisher/UA-EDR-38214567/observation'));
+  });
+
+  it('keeps one identifier for what every publisher names alike: organisations, countries, areas, catalogue indicators', () => {
+    const shared = (b: typeof bundle) =>
+      b.entry
+        .filter((e) => e.resource.resourceType === 'Organization' || (e.resource.resourceType === 'Location' && !identifiersOf(e)[0]!.system.includes('/publisher/')) || (e.resource.resourceType === 'Measure' && !(e.resource as Json).url.includes('/publisher/')))
+        .map((e) => e.request.url)
+        .sort();
+    const [ours, theirs] = bundles.map(shared);
+    expect(ours!.length).toBeGreaterThan(pkg.organisations!.length);
+    expect(ours!.some((url) => url.startsWith('Measure?url=' + phx('fhir/Measure/')))).toBe(true);
+    expect(ours).toEqual(theirs);
+  });
+
+  it('reads each publisher’s Bundle back into its own package', () => {
+    for (const [source, written] of [[pkg, bundles[0]!], [alliance, bundles[1]!]] as const) {
+      const back = fromFhirBundle(JSON.parse(JSON.stringify(written))).package!;
+      expect(back.publisher).toEqual(source.publisher);
+      for (const type of ['observation', 'facility', 'organisation', 'indicator'] as const) expect(carriedRecords(back, fhirFieldMap, type)).toEqual(carriedRecords(source, fhirFieldMap, type));
+    }
+  });
+
+  it('reads a Bundle written before ids were scoped by publisher, with the shared systems, into the same package', () => {
+    const unscoped = JSON.parse(JSON.stringify(bundles[1]).replaceAll('/id/publisher/UA-EDR-38214567/', '/id/').replaceAll('/fhir/publisher/UA-EDR-38214567/Measure/', '/fhir/Measure/'));
+    expect(JSON.stringify(unscoped)).not.toContain('/publisher/');
+    const back = fromFhirBundle(unscoped).package!;
+    for (const type of ['observation', 'facility', 'organisation'] as const) expect(carriedRecords(back, fhirFieldMap, type)).toEqual(carriedRecords(alliance, fhirFieldMap, type));
+    expect(back.indicators!.map((d) => d.code)).toEqual([alliance.indicators![0]!.code]);
+  });
+
+  it('reads a package’s own version of a catalogue indicator back as its own, under its publisher', () => {
+    const catalogued = { ...pkg.indicators![0]!, code: 'hiv-prevalence-prisoners', unit: 'percent', calculation: 'proportion' } as const;
+    const redefined = { ...alliance, indicators: [catalogued], observations: alliance.observations!.filter((o) => o.indicator === 'hiv-prevalence-prisoners') };
+    const { data } = toFhirBundle(redefined);
+    expect(data.entry.filter((e) => e.resource.resourceType === 'Measure').map((e) => e.request.url)).toEqual([`Measure?url=${phx('fhir/publisher/UA-EDR-38214567/Measure/hiv-prevalence-prisoners')}`]);
+    const back = fromFhirBundle(JSON.parse(JSON.stringify(data))).package!;
+    expect(back.indicators).toEqual([expect.objectContaining({ code: 'hiv-prevalence-prisoners', name: catalogued.name })]);
+    expect(carriedRecords(back, fhirFieldMap, 'observation')).toEqual(carriedRecords(redefined, fhirFieldMap, 'observation'));
+  });
+});
+
 describe('FHIR R4 import', () => {
   const { package: back, notes } = fromFhirBundle(JSON.parse(JSON.stringify(bundle)));
 
@@ -200,9 +282,7 @@ describe('FHIR R4 import', () => {
   });
 });
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const header = { header: { license: 'CC-BY-4.0', publisher: { id: 'UA-EDR-38214567', name: 'Alliance' } } };
-const phx = (path: string) => `https://phx-network.github.io/phx/${path}`;
 const populations = (numerator: number, denominator: number) => [
   { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-population', code: 'numerator' }] }, count: numerator },
   { code: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/measure-population', code: 'denominator' }] }, count: denominator },

@@ -14,7 +14,7 @@ import { Notes, type InteropNote } from '../report.js';
 import { dimensionsOf, disaggregationKey } from '../breakdowns.js';
 import { fhirFieldMap } from './fields.js';
 import {
-  codelistSystem, hl7, identifierSystems, measureUrl, phxExtensions, scoringOfCalculation, stableUuid, ucumOfUnit,
+  codelistSystem, hl7, identifierSystems, measureUrl, phxExtensions, publisherSystem, scoringOfCalculation, stableUuid, ucumOfUnit,
 } from './vocabulary.js';
 
 /**
@@ -153,7 +153,7 @@ function areaLocation(country: string, area: string, partOf: string): Location {
   };
 }
 
-function facilityLocation(facility: Facility, partOf: string): Location {
+function facilityLocation(facility: Facility, system: string, partOf: string): Location {
   const extension: Extension[] = [
     ...(facility.capacity !== undefined ? [{ url: phxExtensions.capacity, valueInteger: facility.capacity }] : []),
     ...(facility.population
@@ -164,7 +164,7 @@ function facilityLocation(facility: Facility, partOf: string): Location {
   return {
     resourceType: 'Location',
     ...(extension.length ? { extension } : {}),
-    identifier: [{ system: identifierSystems.facility, value: facility.id }],
+    identifier: [{ system, value: facility.id }],
     ...(facility.name ? { name: facility.name } : {}),
     mode: 'instance',
     type: [coding(codelistSystem('facilityType'), facility.facilityType)],
@@ -174,7 +174,11 @@ function facilityLocation(facility: Facility, partOf: string): Location {
   };
 }
 
-function measure(definition: IndicatorDefinition): Measure {
+/**
+ * The Measure of an indicator; `publisher`, for an indicator the package defines, puts its canonical URL and
+ * identifier under that publisher (two publishers may define two indicators of one code).
+ */
+function measure(definition: IndicatorDefinition, publisher: string | undefined): Measure {
   const population = (code: string, text: Record<string, string> | undefined) => ({
     code: populationCode(code),
     // Every language, as the title's, so that the importer reads the text back whole and in its own languages.
@@ -193,8 +197,8 @@ function measure(definition: IndicatorDefinition): Measure {
       // Whether the numerator counts people decides which small counts must be suppressed.
       ...(definition.countsPeople !== undefined ? [{ url: phxExtensions.countsPeople, valueBoolean: definition.countsPeople }] : []),
     ],
-    url: measureUrl(definition.code),
-    identifier: [{ system: identifierSystems.indicator, value: definition.code }],
+    url: measureUrl(definition.code, publisher),
+    identifier: [{ system: publisher === undefined ? identifierSystems.indicator : publisherSystem(publisher, 'indicator'), value: definition.code }],
     name: computableName(definition.code),
     title: firstText(definition.name),
     _title: { extension: translations(definition.name) },
@@ -325,7 +329,11 @@ function stratifiers(breakdowns: Iterable<Observation>, definitions: Map<string,
 
 /**
  * Exports a package as a FHIR R4 transaction Bundle. What FHIR has no place for (meetings; the focus areas,
- * populations and regions of organisations; ...) is left out with a warning per field.
+ * populations and regions of organisations; ...) is left out with a warning per field. Facilities, observations
+ * and the package's own indicators are identified under systems of the package's publisher
+ * (`.../id/publisher/<publisher id>/facility`), as their ids are unique only among that publisher's: two
+ * publishers' Bundles sent to one FHIR server update each its own resources. Organisations, countries, areas and
+ * catalogue indicators, named alike across the network, keep systems shared by every publisher.
  *
  * @example
  * ```ts
@@ -340,6 +348,14 @@ export function toFhirBundle(pkg: DataPackage): Exported<FhirBundle> {
   const writer = new BundleWriter();
   const definitions = indicatorsOf(pkg);
   const facilities = new Map((pkg.facilities ?? []).map((f) => [f.id, f]));
+  const publisher = pkg.publisher.id;
+  const facilitySystem = publisherSystem(publisher, 'facility');
+  const observationSystem = publisherSystem(publisher, 'observation');
+  // Indicators the package defines (its own, or its own version of a catalogue one) are the publisher's, as is
+  // one known to neither: only the catalogue's Measures are shared.
+  const ownIndicators = new Set((pkg.indicators ?? []).map((d) => d.code));
+  const catalogued = (code: string) => !ownIndicators.has(code) && definitions.has(code);
+  const urlOfMeasure = (code: string) => measureUrl(code, catalogued(code) ? undefined : publisher);
 
   for (const org of pkg.organisations ?? []) writer.add(`organisation|${org.id}`, asResource(organization(org)), conditional('Organization', identifierSystems.organisation, org.id));
 
@@ -347,13 +363,13 @@ export function toFhirBundle(pkg: DataPackage): Exported<FhirBundle> {
   const area = (code: string, name: string) =>
     writer.add(`area|${code}/${name}`, asResource(areaLocation(code, name, country(code))), conditional('Location', identifierSystems.area, `${code}/${name}`));
   const facility = (f: Facility) =>
-    writer.add(`facility|${f.id}`, asResource(facilityLocation(f, f.subnationalArea ? area(f.country, f.subnationalArea) : country(f.country))), conditional('Location', identifierSystems.facility, f.id));
+    writer.add(`facility|${f.id}`, asResource(facilityLocation(f, facilitySystem, f.subnationalArea ? area(f.country, f.subnationalArea) : country(f.country))), conditional('Location', facilitySystem, f.id));
   for (const f of pkg.facilities ?? []) facility(f);
 
   const measures = new Set([...(pkg.indicators ?? []).map((d) => d.code), ...(pkg.observations ?? []).map((o) => o.indicator)]);
   for (const code of measures) {
     const definition = definitions.get(code);
-    if (definition) writer.add(`measure|${code}`, asResource(measure(definition)), `Measure?url=${measureUrl(code)}`);
+    if (definition) writer.add(`measure|${code}`, asResource(measure(definition, catalogued(code) ? undefined : publisher)), `Measure?url=${urlOfMeasure(code)}`);
     else notes.warn('fhir.unknown-indicator', { indicator: code }, undefined, 'observation.indicator');
   }
 
@@ -369,7 +385,7 @@ export function toFhirBundle(pkg: DataPackage): Exported<FhirBundle> {
         : country(first.scope.country);
     const subjectReference: Reference<Location> = subject
       ? { reference: subject }
-      : { identifier: { system: identifierSystems.facility, value: first.scope.facility! } };
+      : { identifier: { system: facilitySystem, value: first.scope.facility! } };
     const reporterUrl = writer.fullUrlOf(`organisation|${first.reportingOrganisation}`);
     const group: MeasureReportGroup = {
       ...(draft.total ? { extension: observationExtensions(draft.total, notes), ...figures(draft.total, definitions.get(first.indicator), notes) } : {}),
@@ -378,10 +394,10 @@ export function toFhirBundle(pkg: DataPackage): Exported<FhirBundle> {
     const report: MeasureReport = {
       resourceType: 'MeasureReport',
       extension: [{ url: phxExtensions.dataSource, valueCoding: { system: codelistSystem('dataSource'), code: first.dataSource } }],
-      identifier: [draft.total ?? first].map((o) => ({ system: identifierSystems.observation, value: o.id })),
+      identifier: [draft.total ?? first].map((o) => ({ system: observationSystem, value: o.id })),
       status: 'complete',
       type: 'summary',
-      measure: measureUrl(first.indicator),
+      measure: urlOfMeasure(first.indicator),
       subject: subjectReference,
       date: pkg.publishedAt,
       reporter: { ...(reporterUrl ? { reference: reporterUrl } : {}), identifier: { system: identifierSystems.organisation, value: first.reportingOrganisation } },
@@ -389,7 +405,7 @@ export function toFhirBundle(pkg: DataPackage): Exported<FhirBundle> {
       group: [group],
     };
     const identity = `report|${(draft.total ?? first).id}`;
-    writer.add(identity, asResource(report), conditional('MeasureReport', identifierSystems.observation, (draft.total ?? first).id));
+    writer.add(identity, asResource(report), conditional('MeasureReport', observationSystem, (draft.total ?? first).id));
   }
 
   const bundle: FhirBundle = {

@@ -5,21 +5,26 @@ const extension = (name: string) => `extension[${name}]`;
 
 /**
  * Where each PHX field goes in the FHIR Bundle. Extensions named `[name]` are PHX extensions under
- * `https://phx-network.github.io/phx/fhir/StructureDefinition/<name>`.
+ * `https://phx-network.github.io/phx/fhir/StructureDefinition/<name>`; identifier systems and Measure URLs are
+ * under `https://phx-network.github.io/phx/`, written `…/` here.
  */
 export const fhirFieldMap: FieldMap = {
   package: [
     notCarried('$schema', 'the Bundle has its own format'),
     notCarried('phxVersion', 'the Bundle has its own format'),
     { field: 'id', target: 'Bundle.identifier.value' },
-    { field: 'publisher', target: `Bundle.meta.${extension('package-publisher')}` },
+    { field: 'publisher', target: `Bundle.meta.${extension('package-publisher')}`, note: 'its id scopes the identifiers of facilities, observations and the package’s own indicators' },
     { field: 'license', target: `Bundle.meta.${extension('package-license')}` },
     { field: 'publishedAt', target: 'Bundle.timestamp, MeasureReport.date' },
     notCarried('description', 'a Bundle has no description'),
     notCarried('extensions', 'PHX extensions are not translated to FHIR extensions'),
   ],
   organisation: [
-    { field: 'id', target: 'Organization.identifier.value', note: 'conditional update by this identifier' },
+    {
+      field: 'id',
+      target: 'Organization.identifier.value',
+      note: 'system `…/id/organisation`, one for every publisher (an organisation id names the organisation itself, across the network); conditional update by this identifier',
+    },
     { field: 'name', target: 'Organization.name (English, else the first language); every language in the translation extension' },
     { field: 'acronym', target: 'Organization.alias[0]' },
     { field: 'organisationType', target: 'Organization.type.coding (PHX codelist organisationType)' },
@@ -34,7 +39,11 @@ export const fhirFieldMap: FieldMap = {
     notCarried('extensions', 'PHX extensions are not translated to FHIR extensions'),
   ],
   facility: [
-    { field: 'id', target: 'Location.identifier.value' },
+    {
+      field: 'id',
+      target: 'Location.identifier.value',
+      note: 'system `…/id/publisher/<publisher id>/facility`: facility ids are unique only among one publisher’s; conditional update by this identifier',
+    },
     { field: 'name', target: 'Location.name' },
     { field: 'country', target: 'Location.address.country; Location.partOf the country Location' },
     { field: 'subnationalArea', target: 'Location.address.state; Location.partOf the area Location' },
@@ -46,7 +55,11 @@ export const fhirFieldMap: FieldMap = {
     notCarried('extensions', 'PHX extensions are not translated to FHIR extensions'),
   ],
   indicator: [
-    { field: 'code', target: 'Measure.identifier.value; Measure.url ends with it' },
+    {
+      field: 'code',
+      target: 'Measure.identifier.value; Measure.url ends with it',
+      note: 'an indicator the package defines: URL `…/fhir/publisher/<publisher id>/Measure/<code>`, system `…/id/publisher/<publisher id>/indicator`; a catalogue indicator: URL `…/fhir/Measure/<code>`, system `…/id/indicator`, one for every publisher; conditional update by the URL',
+    },
     { field: 'name', target: 'Measure.title, every language in its translation extension' },
     { field: 'description', target: 'Measure.description, every language in its translation extension' },
     { field: 'unit', target: 'Measure scoringUnit (R5 cross-version extension), UCUM' },
@@ -62,8 +75,12 @@ export const fhirFieldMap: FieldMap = {
     notCarried('extensions', 'PHX extensions are not translated to FHIR extensions'),
   ],
   observation: [
-    { field: 'id', target: `MeasureReport.group or stratum ${extension('observation-id')}; MeasureReport.identifier of the total` },
-    { field: 'indicator', target: 'MeasureReport.measure (canonical URL of the Measure)' },
+    {
+      field: 'id',
+      target: `MeasureReport.group or stratum ${extension('observation-id')}; MeasureReport.identifier of the total`,
+      note: 'identifier system `…/id/publisher/<publisher id>/observation`: observation ids are unique only among one publisher’s; conditional update by this identifier',
+    },
+    { field: 'indicator', target: 'MeasureReport.measure (canonical URL of the Measure: the catalogue’s, or the publisher’s for an indicator the package defines)' },
     { field: 'reportingOrganisation', target: 'MeasureReport.reporter (Organization, by identifier)' },
     { field: 'scope.country', target: 'MeasureReport.subject → Location of the country' },
     { field: 'scope.subnationalArea', target: 'MeasureReport.subject → Location of the area' },

@@ -7,7 +7,7 @@ import { codelists, indicatorCatalogue, type Facility, type IndicatorDefinition,
 import { breakdownDimensions } from '../breakdowns.js';
 import { assemblePackage, IdMaker, observationIdParts, withoutWithheldFigures, type ImportedRecords, type ImportOptions, type ImportResult, type PackageHeader } from '../imported.js';
 import { Notes, type At } from '../report.js';
-import { codelistSystem, hl7, identifierSystems, measureUrl, PHX_BASE, phxExtensions, ucumOfUnit } from './vocabulary.js';
+import { codelistSystem, codeOfMeasureUrl, hl7, identifierSystems, isPhxSystem, measureUrl, phxExtensions, ucumOfUnit, type PublisherScoped } from './vocabulary.js';
 
 type Json = Record<string, unknown>;
 
@@ -22,6 +22,11 @@ const number = (value: unknown): number | undefined => (typeof value === 'number
 /** The value of an identifier of a system among `identifier[]`. */
 function identifierOf(resource: Json, system: string): string | undefined {
   return text(list(resource.identifier).find((i) => i.system === system)?.value);
+}
+
+/** The value of a PHX identifier of a kind: under any publisher's system, or the unscoped one of earlier Bundles. */
+function phxIdOf(resource: Json, kind: PublisherScoped): string | undefined {
+  return text(list(resource.identifier).find((i) => isPhxSystem(i.system, kind))?.value);
 }
 
 /** The code of a coding of a system in a CodeableConcept (or one of several). */
@@ -229,7 +234,7 @@ function scopeOf(location: Json | undefined): { scope: Observation['scope'] } | 
   const iso = identifierOf(location, identifierSystems.country);
   const country = (text(address.country) ?? iso) as Observation['scope']['country'] | undefined;
   if (!country) return undefined;
-  const facility = identifierOf(location, identifierSystems.facility);
+  const facility = phxIdOf(location, 'facility');
   if (facility) return { scope: { country, facility } };
   const area = identifierOf(location, identifierSystems.area);
   if (area) return { scope: { country, subnationalArea: text(address.state) ?? area.slice(3) } };
@@ -334,17 +339,20 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
   const organisations = reader.ofType('Organization').map((r) => readOrganisation(r, notes)).filter((o): o is Organisation => o !== undefined);
   const facilities: Facility[] = [];
   for (const location of reader.ofType('Location')) {
-    const id = identifierOf(location, identifierSystems.facility);
+    const id = phxIdOf(location, 'facility');
     if (id) facilities.push(readFacility(location, id));
   }
   const measures = new Map<string, Json>();
   const indicators: IndicatorDefinition[] = [];
   const catalogued = new Set(indicatorCatalogue.map((d) => d.code));
   for (const resource of reader.ofType('Measure')) {
-    const code = identifierOf(resource, identifierSystems.indicator) ?? text(resource.url)?.replace(`${PHX_BASE}/fhir/Measure/`, '');
+    const url = text(resource.url);
+    const code = phxIdOf(resource, 'indicator') ?? (url === undefined ? undefined : (codeOfMeasureUrl(url) ?? url));
     if (!code) continue;
-    measures.set(text(resource.url) ?? measureUrl(code), resource);
-    if (catalogued.has(code)) continue;
+    measures.set(url ?? measureUrl(code), resource);
+    // A catalogue indicator's Measure is the catalogue's; one under a publisher's URL is that package's own definition.
+    const own = url !== undefined && url !== measureUrl(code) && codeOfMeasureUrl(url) === code;
+    if (catalogued.has(code) && !own) continue;
     const definition = readIndicator(resource, code);
     if (definition) indicators.push(definition);
     else notes.warn('fhir.resource-skipped', { resourceType: 'Measure' }, { record: code });
@@ -353,10 +361,10 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
 
   const observations: Observation[] = [];
   for (const report of reader.ofType('MeasureReport')) {
-    const reportId = identifierOf(report, identifierSystems.observation) ?? text(report.id);
+    const reportId = phxIdOf(report, 'observation') ?? text(report.id);
     const where: At = reportId === undefined ? { pointer: reader.pointerOf(report) } : { record: reportId };
     const measure = text(report.measure);
-    const indicator = measure ? identifierOf(measures.get(measure) ?? {}, identifierSystems.indicator) ?? measure.replace(`${PHX_BASE}/fhir/Measure/`, '') : undefined;
+    const indicator = measure ? (phxIdOf(measures.get(measure) ?? {}, 'indicator') ?? codeOfMeasureUrl(measure) ?? measure) : undefined;
     const reporter = isObject(report.reporter) ? report.reporter : {};
     const reporterIdentifier = isObject(reporter.identifier) && reporter.identifier.system === identifierSystems.organisation ? text(reporter.identifier.value) : undefined;
     const reportingOrganisation = reporterIdentifier ?? identifierOf(reader.resolve(reporter, 'Organization', report) ?? {}, identifierSystems.organisation);
@@ -389,7 +397,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
     const common = { indicator, reportingOrganisation, scope, period: { start, end }, dataSource: dataSource ?? 'routine-programme-data' } as const;
     const hasTotal = list(group.population).length > 0 || isObject(group.measureScore) || extensionOf(group, phxExtensions.observationId) !== undefined;
     if (hasTotal) {
-      const id = ids.keep(text(extensionOf(group, phxExtensions.observationId)?.valueString) ?? identifierOf(report, identifierSystems.observation), observationIdParts(common));
+      const id = ids.keep(text(extensionOf(group, phxExtensions.observationId)?.valueString) ?? phxIdOf(report, 'observation'), observationIdParts(common));
       observations.push(withoutWithheldFigures({ id, ...common, ...readFigures(group, unit, notes, { record: id }) } as Observation, notes, { record: id }));
     }
     for (const stratifier of list(group.stratifier)) {

@@ -5,7 +5,12 @@ import { fingerprint } from '../fingerprint.js';
 /** Where PHX publishes its identifiers, code systems, measures and extensions. */
 export const PHX_BASE = 'https://phx-network.github.io/phx';
 
-/** Identifier systems of PHX records and of countries. */
+/**
+ * Identifier systems of the records whose PHX ids name the same thing across the network: organisations (an id
+ * names the organisation itself), catalogue indicators, subnational areas (a country and a name) and countries
+ * (ISO 3166); and of packages, which name the Bundle. The unscoped `facility` and `observation` systems are those
+ * of Bundles written before ids were scoped by publisher: the importer still reads them.
+ */
 export const identifierSystems = {
   package: `${PHX_BASE}/id/package`,
   organisation: `${PHX_BASE}/id/organisation`,
@@ -16,10 +21,34 @@ export const identifierSystems = {
   country: 'urn:iso:std:iso:3166',
 } as const;
 
+/** The kinds of PHX ids that are unique only within the packages of one publisher. */
+export type PublisherScoped = 'facility' | 'observation' | 'indicator';
+
+/**
+ * The identifier system of ids a publisher gives (facilities, observations, its own indicators), e.g.
+ * `.../id/publisher/UA-EDR-38214567/facility`: FHIR's Identifier.system is the namespace within which values are
+ * unique, and two publishers may give the same id to two different facilities.
+ */
+export const publisherSystem = (publisher: string, kind: PublisherScoped) => `${PHX_BASE}/id/publisher/${encodeURIComponent(publisher)}/${kind}`;
+
+const scopedSystem = new RegExp(`^${PHX_BASE.replace(/[.]/g, '\\.')}/id/(?:publisher/[^/]+/)?(facility|observation|indicator)$`);
+
+/** Whether a system is one of PHX's for ids of a kind: any publisher's, or the unscoped one of earlier Bundles. */
+export const isPhxSystem = (system: unknown, kind: PublisherScoped) => typeof system === 'string' && scopedSystem.exec(system)?.[1] === kind;
+
 /** The code system of a PHX codelist, e.g. `.../codelist/sex`. */
 export const codelistSystem = (list: string) => `${PHX_BASE}/codelist/${list}`;
-/** The canonical URL of the Measure of an indicator. */
-export const measureUrl = (code: string) => `${PHX_BASE}/fhir/Measure/${code}`;
+/**
+ * The canonical URL of the Measure of an indicator: of the catalogue, shared by every publisher
+ * (`.../fhir/Measure/<code>`); of a package, under its publisher (`.../fhir/publisher/<publisher>/Measure/<code>`).
+ */
+export const measureUrl = (code: string, publisher?: string) =>
+  publisher === undefined ? `${PHX_BASE}/fhir/Measure/${code}` : `${PHX_BASE}/fhir/publisher/${encodeURIComponent(publisher)}/Measure/${code}`;
+
+const measurePath = new RegExp(`^${PHX_BASE.replace(/[.]/g, '\\.')}/fhir/(?:publisher/[^/]+/)?Measure/([^/]+)$`);
+
+/** The indicator code a PHX Measure URL ends with (a catalogue's or a publisher's), else undefined. */
+export const codeOfMeasureUrl = (url: string) => measurePath.exec(url)?.[1];
 /** The URL of a PHX extension. */
 export const extensionUrl = (name: string) => `${PHX_BASE}/fhir/StructureDefinition/${name}`;
 
