@@ -45,7 +45,18 @@ export interface NoteParams {
   'fhir.unknown-indicator': { indicator: string };
   'fhir.not-a-bundle': Record<string, never>;
   'fhir.entry-unreadable': Record<string, never>;
-  'fhir.resource-skipped': { resourceType: 'Organization' | 'Measure' | 'MeasureReport' | 'stratum' };
+  /**
+   * A resource PHX does not read, and the one `reason` why (the first found): an Organization without a PHX
+   * organisation identifier or without a name; a Measure beyond the catalogue without a title, a description or a
+   * unit PHX knows (it is not read as an indicator definition); a MeasureReport without a measure, without a reporter
+   * that is an Organization with a PHX identifier, without a subject that is a Location with a country, or without a
+   * period whose start and end are FHIR dates; a stratum whose value is not a PHX breakdown.
+   */
+  'fhir.resource-skipped':
+    | { resourceType: 'Organization'; reason: 'identifier' | 'name' }
+    | { resourceType: 'Measure'; reason: 'title' | 'description' | 'unit' }
+    | { resourceType: 'MeasureReport'; reason: 'measure' | 'reporter' | 'subject' | 'period' }
+    | { resourceType: 'stratum'; reason: 'breakdown' };
   'fhir.default-data-source': Record<string, never>;
   /** A MeasureReport whose subject is a Location that is neither a PHX facility or area nor a country (`location`: its name, else its first identifier or id): the report is skipped rather than read as the whole country's. */
   'fhir.subject-unknown': { location: string };

@@ -6,6 +6,7 @@ import { DataPackage, validate } from '@phx/schema';
 import { fhirFieldMap } from '../src/fhir/fields.js';
 import { toFhirBundle, type FhirResource } from '../src/fhir/export.js';
 import { fromFhirBundle } from '../src/fhir/import.js';
+import { formatNote } from '../src/locales/index.js';
 import { carriedRecords, examplePackage } from './support.js';
 
 const pkg = examplePackage();
@@ -145,7 +146,6 @@ describe('FHIR R4 export: ids of one publisher', () => {
       const [ours, theirs] = bundles.map((b) => entryOf(b, type, value));
       expect(ours!.request.url).not.toBe(theirs!.request.url);
       expect(identifiersOf(ours!)).not.toEqual(identifiersOf(theirs!));
-      expect(ours!.fullUrl).toBe(theirs!.fullUrl);
     }
     const [ours, theirs] = bundles.map((b) => entryOf(b, 'Location', facility));
     expect([ours!.request.url, theirs!.request.url]).toEqual([
@@ -397,6 +397,44 @@ describe('FHIR R4 import: what a report is, and the unit of its score', () => {
   });
 });
 
+describe('FHIR R4 import: why a resource is skipped', () => {
+  const skippedBy = (bundle: unknown) => imported(bundle).notes.filter((n) => n.code === 'fhir.resource-skipped');
+
+  it('names the one thing a MeasureReport lacks: a measure, a reporter with a PHX identifier, a subject Location with a country, a period', () => {
+    for (const [fields, reason] of [
+      [{ measure: undefined }, 'measure'],
+      [{ reporter: { identifier: { system: 'https://moj.gov.ua/id/organisation', value: 'NGO-7' }, display: 'Alliance' } }, 'reporter'],
+      [{ subject: { reference: 'urn:uuid:00000000-0000-4000-8000-0000000000ff' } }, 'subject'],
+      [{ period: {} }, 'period'],
+      [{ measure: undefined, period: {} }, 'measure'],
+    ] as const) {
+      const notes = skippedBy(withUkraine(measureReport(fields)));
+      expect(notes.map((n) => [n.params, n.examples])).toEqual([[{ resourceType: 'MeasureReport', reason }, ['mr-1']]]);
+    }
+    const messages = (['measure', 'reporter', 'subject', 'period'] as const).map((reason) => formatNote({ code: 'fhir.resource-skipped', params: { resourceType: 'MeasureReport', reason } }, 'en'));
+    expect(new Set(messages).size).toBe(4);
+    expect(messages[1]).toBe('a MeasureReport whose reporter is not an Organization with a PHX identifier is skipped');
+  });
+
+  it('names what an Organization lacks, in every language: an Organization with a name is not said to lack one', () => {
+    const named = { resourceType: 'Organization', id: 'org-1', name: 'Alliance' };
+    const [note] = skippedBy(bundleOf(['urn:uuid:00000000-0000-4000-8000-000000000002', named]));
+    expect(note!.params).toEqual({ resourceType: 'Organization', reason: 'identifier' });
+    expect(formatNote(note!, 'uk')).toBe('Organization без ідентифікатора організації PHX пропущено');
+    expect(formatNote(note!, 'en')).not.toMatch(/name/);
+    const nameless = { resourceType: 'Organization', id: 'org-1', identifier: [{ system: phx('id/organisation'), value: 'UA-EDR-38214567' }] };
+    expect(skippedBy(bundleOf(['urn:uuid:00000000-0000-4000-8000-000000000002', nameless])).map((n) => n.params)).toEqual([{ resourceType: 'Organization', reason: 'name' }]);
+  });
+
+  it('names what a Measure lacks to be read as an indicator definition: a title, a description, a unit', () => {
+    const written = resources('Measure').find((m) => m.identifier[0].value === 'halfway-house-places')!;
+    for (const [leave, reason] of [[['title', '_title'], 'title'], [['description', '_description'], 'description'], [['extension'], 'unit']] as const) {
+      const measure = Object.fromEntries(Object.entries(written).filter(([key]) => !(leave as readonly string[]).includes(key)));
+      expect(skippedBy(bundleOf(['urn:uuid:00000000-0000-4000-8000-000000000003', measure])).map((n) => n.params)).toEqual([{ resourceType: 'Measure', reason }]);
+    }
+  });
+});
+
 describe('FHIR R4 import: a masked cell that still gives its figures', () => {
   const masked = [{ url: 'http://hl7.org/fhir/StructureDefinition/data-absent-reason', valueCode: 'masked' }];
   const interval = { url: phx('fhir/StructureDefinition/confidence-interval'), extension: [{ url: 'lower', valueDecimal: 4.1 }, { url: 'upper', valueDecimal: 7.9 }] };
@@ -530,7 +568,7 @@ describe('FHIR R4 import: periods', () => {
     for (const [start, end] of [['2022-13', '2022-12'], ['2022-02-30', '2022-03-01'], ['22', '2022'], ['2022-1-1', '2022-12-31']] as const) {
       const { package: read, notes } = imported(withUkraine(measureReport({ period: { start, end } })));
       expect(read!.observations ?? []).toEqual([]);
-      expect(notes).toContainEqual(expect.objectContaining({ code: 'fhir.resource-skipped', params: { resourceType: 'MeasureReport' } }));
+      expect(notes).toContainEqual(expect.objectContaining({ code: 'fhir.resource-skipped', params: { resourceType: 'MeasureReport', reason: 'period' } }));
     }
   });
 });

@@ -131,8 +131,8 @@ function readOrganisation(resource: Json, notes: Notes): Organisation | undefine
   const organisationType = known(codeOf(resource.type, codelistSystem('organisationType')), codelists.organisationType.codes) ?? 'other';
   const countries = list(resource.address).map((a) => text(a.country)).filter((c): c is string => c !== undefined);
   if (!id || !name) {
-    const id = text(resource.id);
-    notes.warn('fhir.resource-skipped', { resourceType: 'Organization' }, id === undefined ? undefined : { record: id });
+    const resourceId = text(resource.id);
+    notes.warn('fhir.resource-skipped', { resourceType: 'Organization', reason: id ? 'name' : 'identifier' }, resourceId === undefined ? undefined : { record: resourceId });
     return undefined;
   }
   const telecom = list(resource.telecom);
@@ -171,12 +171,15 @@ function readFacility(resource: Json, id: string): Facility {
   };
 }
 
-function readIndicator(resource: Json, code: string): IndicatorDefinition | undefined {
+/** The indicator definition of a Measure, else what it lacks to be one. */
+function readIndicator(resource: Json, code: string): IndicatorDefinition | 'title' | 'description' | 'unit' {
   const unitCode = codeOf(extensionOf(resource, hl7.scoringUnit)?.valueCodeableConcept, hl7.ucum);
   const unit = (Object.keys(ucumOfUnit) as (keyof typeof ucumOfUnit)[]).find((u) => ucumOfUnit[u] === unitCode);
   const name = languageMap(resource.title, resource._title);
   const description = languageMap(resource.description, resource._description);
-  if (!unit || !name || !description) return undefined;
+  if (!name) return 'title';
+  if (!description) return 'description';
+  if (!unit) return 'unit';
   const scoring = codeOf(resource.scoring, hl7.measureScoring);
   const calculation = scoring === 'cohort' ? 'count' : scoring === 'proportion' ? 'proportion' : unit.startsWith('rate') ? 'rate' : 'ratio';
   const group = list(resource.group)[0] ?? {};
@@ -354,8 +357,8 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
     const own = url !== undefined && url !== measureUrl(code) && codeOfMeasureUrl(url) === code;
     if (catalogued.has(code) && !own) continue;
     const definition = readIndicator(resource, code);
-    if (definition) indicators.push(definition);
-    else notes.warn('fhir.resource-skipped', { resourceType: 'Measure' }, { record: code });
+    if (typeof definition === 'string') notes.warn('fhir.resource-skipped', { resourceType: 'Measure', reason: definition }, { record: code });
+    else indicators.push(definition);
   }
   const units = new Map<string, Observation['unit']>([...indicatorCatalogue, ...indicators].map((d) => [d.code, d.unit]));
 
@@ -387,7 +390,9 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
     const end = dateOf(period.end, 'end');
     const dataSource = known(extensionOf(report, phxExtensions.dataSource)?.valueCoding ? text((extensionOf(report, phxExtensions.dataSource)!.valueCoding as Json).code) : undefined, codelists.dataSource.codes);
     if (!indicator || !reportingOrganisation || !scope || !start || !end) {
-      notes.warn('fhir.resource-skipped', { resourceType: 'MeasureReport' }, where);
+      // The first thing the report lacks, so that the note says which.
+      const reason = !indicator ? 'measure' : !reportingOrganisation ? 'reporter' : !scope ? 'subject' : 'period';
+      notes.warn('fhir.resource-skipped', { resourceType: 'MeasureReport', reason }, where);
       continue;
     }
     if (!dataSource) notes.warn('fhir.default-data-source', {}, where, 'observation.dataSource');
@@ -404,7 +409,7 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
       for (const stratum of list(stratifier.stratum)) {
         const disaggregation = breakdownOf(stratum, stratifier.code);
         if (!disaggregation) {
-          notes.warn('fhir.resource-skipped', { resourceType: 'stratum' }, where, 'observation.disaggregation');
+          notes.warn('fhir.resource-skipped', { resourceType: 'stratum', reason: 'breakdown' }, where, 'observation.disaggregation');
           continue;
         }
         const id = ids.keep(text(extensionOf(stratum, phxExtensions.observationId)?.valueString), observationIdParts({ ...common, disaggregation }));

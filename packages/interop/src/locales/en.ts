@@ -1,14 +1,27 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
-import type { InteropLocale } from './types.js';
+import { resourceSkipped } from './resources.js';
+import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'organisations', facility: 'facilities', indicator: 'indicator definitions', observation: 'observations', meeting: 'meetings' } as const;
-const skipped = {
-  Organization: 'an Organization without a PHX identifier or a name is skipped',
-  Measure: 'a Measure without a title, a description or a PHX unit is not read as an indicator definition',
-  MeasureReport: 'a MeasureReport without a measure, a reporter with a PHX identifier, a subject Location with a country, or a period is skipped',
-  stratum: 'a stratum whose value is not a PHX breakdown code is skipped',
-} as const;
+const skipped: ResourceSkippedTexts = {
+  Organization: {
+    identifier: 'an Organization without a PHX organisation identifier is skipped',
+    name: 'an Organization without a name is skipped',
+  },
+  Measure: {
+    title: 'a Measure without a title is not read as an indicator definition',
+    description: 'a Measure without a description is not read as an indicator definition',
+    unit: 'a Measure without a unit PHX knows is not read as an indicator definition',
+  },
+  MeasureReport: {
+    measure: 'a MeasureReport without a measure is skipped',
+    reporter: 'a MeasureReport whose reporter is not an Organization with a PHX identifier is skipped',
+    subject: 'a MeasureReport whose subject is not a Location with a country is skipped',
+    period: 'a MeasureReport without a readable period (a start and an end, each a year, a month or a day) is skipped',
+  },
+  stratum: { breakdown: 'a stratum whose value is not a PHX breakdown code is skipped' },
+};
 const withheld = {
   value: 'the value of a suppressed observation is withheld (data-absent-reason "masked")',
   numerator: 'the numerator of a suppressed observation is withheld (data-absent-reason "masked")',
@@ -41,7 +54,7 @@ export const en: InteropLocale = {
     'fhir.unknown-indicator': (p) => `the indicator "${p.indicator}" is neither in the catalogue nor in the package: its Measure holds only its URL`,
     'fhir.not-a-bundle': () => 'the input is not a FHIR Bundle (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'a Bundle entry without a resource is skipped',
-    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.resource-skipped': (p) => resourceSkipped(skipped, p),
     'fhir.default-data-source': () => 'a MeasureReport without a PHX data source is read as routine programme data',
     'fhir.subject-unknown': (p) => `the MeasureReport is about the Location "${p.location}", which is not a PHX facility, subnational area or country: it is skipped rather than read as a figure for the whole country`,
     'fhir.report-skipped': (p) =>

@@ -1,14 +1,27 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
-import type { InteropLocale } from './types.js';
+import { resourceSkipped } from './resources.js';
+import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'las organizaciones', facility: 'los establecimientos', indicator: 'las definiciones de indicadores', observation: 'las observaciones', meeting: 'las reuniones' } as const;
-const skipped = {
-  Organization: 'se omite una Organization sin identificador PHX ni nombre',
-  Measure: 'una Measure sin título, descripción o unidad PHX no se lee como definición de indicador',
-  MeasureReport: 'se omite un MeasureReport sin measure, sin reporter con identificador PHX, sin subject (una Location con su país) o sin período',
-  stratum: 'se omite un estrato cuyo valor no es un código de desagregación PHX',
-} as const;
+const skipped: ResourceSkippedTexts = {
+  Organization: {
+    identifier: 'se omite una Organization sin identificador de organización PHX',
+    name: 'se omite una Organization sin nombre',
+  },
+  Measure: {
+    title: 'una Measure sin título no se lee como definición de indicador',
+    description: 'una Measure sin descripción no se lee como definición de indicador',
+    unit: 'una Measure sin una unidad que PHX conozca no se lee como definición de indicador',
+  },
+  MeasureReport: {
+    measure: 'se omite un MeasureReport sin measure',
+    reporter: 'se omite un MeasureReport cuyo reporter no es una Organization con identificador PHX',
+    subject: 'se omite un MeasureReport cuyo subject no es una Location con su país',
+    period: 'se omite un MeasureReport sin período legible (un inicio y un fin, cada uno un año, un mes o un día)',
+  },
+  stratum: { breakdown: 'se omite un estrato cuyo valor no es un código de desagregación PHX' },
+};
 const parts = { numerator: 'se omite el numerador fraccionario', denominator: 'se omite el denominador fraccionario' } as const;
 const withheld = {
   value: 'el valor de una observación suprimida no se transmite (data-absent-reason "masked")',
@@ -42,7 +55,7 @@ export const es: InteropLocale = {
     'fhir.unknown-indicator': (p) => `el indicador «${p.indicator}» no está en el catálogo ni en el paquete: su Measure solo lleva su dirección`,
     'fhir.not-a-bundle': () => 'la entrada no es un Bundle FHIR (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'se omite una entrada del Bundle sin recurso',
-    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.resource-skipped': (p) => resourceSkipped(skipped, p),
     'fhir.default-data-source': () => 'un MeasureReport sin fuente de datos PHX se lee como datos rutinarios de programa',
     'fhir.subject-unknown': (p) => `el MeasureReport trata de la Location «${p.location}», que no es un establecimiento, una zona subnacional ni un país de PHX: se omite en lugar de leerse como una cifra del país entero`,
     'fhir.report-skipped': (p) =>

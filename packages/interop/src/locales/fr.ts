@@ -1,14 +1,27 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
-import type { InteropLocale } from './types.js';
+import { resourceSkipped } from './resources.js';
+import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'les organisations', facility: 'les établissements', indicator: 'les définitions d’indicateurs', observation: 'les observations', meeting: 'les réunions' } as const;
-const skipped = {
-  Organization: 'une Organization sans identifiant PHX ni nom est ignorée',
-  Measure: 'une Measure sans titre, description ou unité PHX n’est pas lue comme définition d’indicateur',
-  MeasureReport: 'un MeasureReport sans measure, sans reporter à identifiant PHX, sans subject (une Location avec son pays) ou sans période est ignoré',
-  stratum: 'une strate dont la valeur n’est pas un code de ventilation PHX est ignorée',
-} as const;
+const skipped: ResourceSkippedTexts = {
+  Organization: {
+    identifier: 'une Organization sans identifiant d’organisation PHX est ignorée',
+    name: 'une Organization sans nom est ignorée',
+  },
+  Measure: {
+    title: 'une Measure sans titre n’est pas lue comme définition d’indicateur',
+    description: 'une Measure sans description n’est pas lue comme définition d’indicateur',
+    unit: 'une Measure sans unité connue de PHX n’est pas lue comme définition d’indicateur',
+  },
+  MeasureReport: {
+    measure: 'un MeasureReport sans measure est ignoré',
+    reporter: 'un MeasureReport dont le reporter n’est pas une Organization à identifiant PHX est ignoré',
+    subject: 'un MeasureReport dont le subject n’est pas une Location avec son pays est ignoré',
+    period: 'un MeasureReport sans période lisible (un début et une fin, chacun une année, un mois ou un jour) est ignoré',
+  },
+  stratum: { breakdown: 'une strate dont la valeur n’est pas un code de ventilation PHX est ignorée' },
+};
 const parts = { numerator: 'le numérateur fractionnaire est omis', denominator: 'le dénominateur fractionnaire est omis' } as const;
 const withheld = {
   value: 'la valeur d’une observation masquée n’est pas transmise (data-absent-reason "masked")',
@@ -42,7 +55,7 @@ export const fr: InteropLocale = {
     'fhir.unknown-indicator': (p) => `l’indicateur « ${p.indicator} » n’est ni dans le catalogue ni dans le paquet : sa Measure ne porte que son adresse`,
     'fhir.not-a-bundle': () => 'l’entrée n’est pas un Bundle FHIR (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'une entrée du Bundle sans ressource est ignorée',
-    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.resource-skipped': (p) => resourceSkipped(skipped, p),
     'fhir.default-data-source': () => 'un MeasureReport sans source de données PHX est lu comme données de programme de routine',
     'fhir.subject-unknown': (p) => `le MeasureReport porte sur la Location « ${p.location} », qui n’est ni un établissement, ni une zone infranationale, ni un pays PHX : il est ignoré plutôt que lu comme un chiffre du pays entier`,
     'fhir.report-skipped': (p) =>

@@ -1,14 +1,27 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
-import type { InteropLocale } from './types.js';
+import { resourceSkipped } from './resources.js';
+import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'организаций', facility: 'учреждений', indicator: 'определений индикаторов', observation: 'наблюдений', meeting: 'встреч' } as const;
-const skipped = {
-  Organization: 'Organization без идентификатора PHX или названия пропущен',
-  Measure: 'Measure без заголовка, описания или единицы PHX не читается как определение индикатора',
-  MeasureReport: 'MeasureReport без measure, без reporter с идентификатором PHX, без subject (Location со страной) или без периода пропущен',
-  stratum: 'Страта, значение которой не является кодом дезагрегации PHX, пропущена',
-} as const;
+const skipped: ResourceSkippedTexts = {
+  Organization: {
+    identifier: 'Organization без идентификатора организации PHX пропущен',
+    name: 'Organization без названия пропущен',
+  },
+  Measure: {
+    title: 'Measure без заголовка не читается как определение индикатора',
+    description: 'Measure без описания не читается как определение индикатора',
+    unit: 'Measure без единицы измерения, известной PHX, не читается как определение индикатора',
+  },
+  MeasureReport: {
+    measure: 'MeasureReport без measure пропущен',
+    reporter: 'MeasureReport, чей reporter — не Organization с идентификатором PHX, пропущен',
+    subject: 'MeasureReport, чей subject — не Location со страной, пропущен',
+    period: 'MeasureReport без читаемого периода (начало и конец — год, месяц или день) пропущен',
+  },
+  stratum: { breakdown: 'Страта, значение которой не является кодом дезагрегации PHX, пропущена' },
+};
 const parts = { numerator: 'Дробный числитель', denominator: 'Дробный знаменатель' } as const;
 const withheld = {
   value: 'Значение скрытого наблюдения не передаётся (data-absent-reason "masked")',
@@ -42,7 +55,7 @@ export const ru: InteropLocale = {
     'fhir.unknown-indicator': (p) => `Индикатора «${p.indicator}» нет ни в каталоге, ни в пакете: его Measure содержит только адрес`,
     'fhir.not-a-bundle': () => 'Входные данные не являются FHIR Bundle (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'Запись Bundle без ресурса пропущена',
-    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.resource-skipped': (p) => resourceSkipped(skipped, p),
     'fhir.default-data-source': () => 'MeasureReport без источника данных PHX читается как данные рутинных программ',
     'fhir.subject-unknown': (p) => `MeasureReport относится к Location «${p.location}», которая не является учреждением, субнациональной территорией или страной PHX: он пропущен, чтобы не читать его как данные по всей стране`,
     'fhir.report-skipped': (p) =>

@@ -48,3 +48,8 @@ export interface InteropLocale {
     counts: (counts: Record<GamStatus, number>) => string;
   };
 }
+
+/** The message of `fhir.resource-skipped` for each resource type and reason. */
+export type ResourceSkippedTexts = {
+  [Params in NoteParams['fhir.resource-skipped'] as Params['resourceType']]: Record<Params['reason'], string>;
+};

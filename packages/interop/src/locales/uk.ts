@@ -1,14 +1,27 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
-import type { InteropLocale } from './types.js';
+import { resourceSkipped } from './resources.js';
+import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'організацій', facility: 'установ', indicator: 'визначень індикаторів', observation: 'спостережень', meeting: 'зустрічей' } as const;
-const skipped = {
-  Organization: 'Organization без ідентифікатора PHX або назви пропущено',
-  Measure: 'Measure без заголовка, опису чи одиниці PHX не читається як визначення індикатора',
-  MeasureReport: 'MeasureReport без measure, без reporter з ідентифікатором PHX, без subject (Location з країною) або без періоду пропущено',
-  stratum: 'Страту, значення якої не є кодом дезагрегації PHX, пропущено',
-} as const;
+const skipped: ResourceSkippedTexts = {
+  Organization: {
+    identifier: 'Organization без ідентифікатора організації PHX пропущено',
+    name: 'Organization без назви пропущено',
+  },
+  Measure: {
+    title: 'Measure без заголовка не читається як визначення індикатора',
+    description: 'Measure без опису не читається як визначення індикатора',
+    unit: 'Measure без одиниці виміру, відомої PHX, не читається як визначення індикатора',
+  },
+  MeasureReport: {
+    measure: 'MeasureReport без measure пропущено',
+    reporter: 'MeasureReport, чий reporter — не Organization з ідентифікатором PHX, пропущено',
+    subject: 'MeasureReport, чий subject — не Location з країною, пропущено',
+    period: 'MeasureReport без періоду, який можна прочитати (початок і кінець — рік, місяць або день), пропущено',
+  },
+  stratum: { breakdown: 'Страту, значення якої не є кодом дезагрегації PHX, пропущено' },
+};
 const parts = { numerator: 'Дробовий чисельник', denominator: 'Дробовий знаменник' } as const;
 const withheld = {
   value: 'Значення прихованого спостереження не передається (data-absent-reason "masked")',
@@ -42,7 +55,7 @@ export const uk: InteropLocale = {
     'fhir.unknown-indicator': (p) => `Індикатора «${p.indicator}» немає ні в каталозі, ні в пакеті: його Measure містить лише адресу`,
     'fhir.not-a-bundle': () => 'Вхідні дані не є FHIR Bundle (resourceType "Bundle")',
     'fhir.entry-unreadable': () => 'Запис Bundle без ресурсу пропущено',
-    'fhir.resource-skipped': (p) => skipped[p.resourceType],
+    'fhir.resource-skipped': (p) => resourceSkipped(skipped, p),
     'fhir.default-data-source': () => 'MeasureReport без джерела даних PHX читається як дані рутинних програм',
     'fhir.subject-unknown': (p) => `MeasureReport стосується Location «${p.location}», яка не є установою, субнаціональною територією чи країною PHX: його пропущено, щоб не читати його як дані по всій країні`,
     'fhir.report-skipped': (p) =>
