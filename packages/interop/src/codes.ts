@@ -62,8 +62,12 @@ export interface NoteParams {
   'fhir.subject-unknown': { location: string };
   /** A MeasureReport group other than the one without a code that holds the total (`group`: its code's text or code, else its place as `#2`): it is skipped rather than read as the total. */
   'fhir.group-skipped': { group: string };
-  /** A MeasureReport that is not aggregate figures to read: its `status` is `error` (FHIR: not reliable), or its `type` is not `summary` (about individuals). */
-  'fhir.report-skipped': { reason: 'status' | 'type'; value: string };
+  /**
+   * A MeasureReport that is not aggregate figures to read: its `status` is `error` (FHIR: not reliable) or `pending`
+   * (its figures may still change, and PHX has no place to say an observation is provisional), or its `type` is not
+   * `summary` (about individuals).
+   */
+  'fhir.report-skipped': { reason: 'status'; value: 'error' | 'pending' } | { reason: 'type'; value: string };
   /** A measure score in a UCUM unit (`code`) other than the one of its indicator's unit (`expected`): its value is left out rather than read as it is. */
   'fhir.score-unit-unlike': { code: string; expected: string };
   /** A problem of the mapping file's shape: rendered by @phx/schema from `problem` and `problemParams`. */

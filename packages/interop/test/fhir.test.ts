@@ -369,9 +369,10 @@ describe('FHIR R4 import: a report without a measure score', () => {
 });
 
 describe('FHIR R4 import: what a report is, and the unit of its score', () => {
-  it('skips a report whose status is error, or which is not a summary (about individuals), with a warning; reads a pending one', () => {
+  it('skips a report whose status is error or pending, or which is not a summary (about individuals), with a warning', () => {
     for (const [fields, params] of [
       [{ status: 'error' }, { reason: 'status', value: 'error' }],
+      [{ status: 'pending' }, { reason: 'status', value: 'pending' }],
       [{ type: 'individual' }, { reason: 'type', value: 'individual' }],
       [{ type: 'subject-list' }, { reason: 'type', value: 'subject-list' }],
       [{ type: 'data-collection' }, { reason: 'type', value: 'data-collection' }],
@@ -380,7 +381,13 @@ describe('FHIR R4 import: what a report is, and the unit of its score', () => {
       expect(read!.observations ?? []).toEqual([]);
       expect(notes.filter((n) => n.code === 'fhir.report-skipped').map((n) => n.params)).toEqual([params]);
     }
-    expect(figuresOf(withUkraine(measureReport({ status: 'pending' })))).toEqual([{ scope: { country: 'UA' }, numerator: 400, denominator: 9700 }]);
+    expect(figuresOf(withUkraine(measureReport({ status: 'complete' })))).toEqual([{ scope: { country: 'UA' }, numerator: 400, denominator: 9700 }]);
+  });
+
+  it('says why a pending report is skipped apart from one in error: its figures may still change', () => {
+    const [pending, error] = (['pending', 'error'] as const).map((status) => imported(withUkraine(measureReport({ status }))).notes.find((n) => n.code === 'fhir.report-skipped')!);
+    expect(pending!.message).toBe('the MeasureReport\'s status is "pending": its figures may still change, so it is skipped; import it again once it is complete');
+    expect(error!.message).toMatch(/not reliable/);
   });
 
   it('leaves out a score in another unit than its indicator\'s, and works the value out from the counts', () => {

@@ -44,7 +44,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'fhir.default-data-source': [{}],
   'fhir.subject-unknown': [{ location: 'Lviv SIZO No. 19' }],
   'fhir.group-skipped': [{ group: 'Women' }, { group: '#2' }],
-  'fhir.report-skipped': [{ reason: 'status', value: 'error' }, { reason: 'type', value: 'individual' }],
+  'fhir.report-skipped': [{ reason: 'status', value: 'error' }, { reason: 'status', value: 'pending' }, { reason: 'type', value: 'individual' }],
   'fhir.score-unit-unlike': [{ code: '1', expected: '%' }],
   'dhis2.mapping-invalid': [{ pointer: '/dataElements/0', problem: 'schema.required', problemParams: { zodCode: 'invalid_type', field: 'dataElement' } }],
   'dhis2.mapping-not-a-uid': [{ pointer: '/dataSet', value: 'gam-2023' }],

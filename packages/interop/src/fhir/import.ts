@@ -377,11 +377,12 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
       notes.warn('fhir.subject-unknown', { location: place.unknown }, where, 'observation.scope');
       continue;
     }
-    // Only a summary report holds aggregate figures, and FHIR's status `error` says they are not reliable.
+    // Only a summary report holds aggregate figures; FHIR's status `error` says they are not reliable, and `pending`
+    // that they may still change: PHX has no place to mark figures provisional, and would pass them on as final.
     const status = text(report.status);
     const type = text(report.type);
-    if (status === 'error' || (type !== undefined && type !== 'summary')) {
-      notes.warn('fhir.report-skipped', status === 'error' ? { reason: 'status', value: status } : { reason: 'type', value: type! }, where);
+    if (status === 'error' || status === 'pending' || (type !== undefined && type !== 'summary')) {
+      notes.warn('fhir.report-skipped', status === 'error' || status === 'pending' ? { reason: 'status', value: status } : { reason: 'type', value: type! }, where);
       continue;
     }
     const scope = place?.scope;
@@ -434,8 +435,10 @@ function readBundle(bundle: Json, notes: Notes): ImportedRecords {
  * Reads a FHIR R4 Bundle (parsed JSON) back into a PHX package: Organization → organisations, Location with a
  * PHX facility identifier → facilities, Measure beyond the catalogue → indicators, MeasureReport → observations
  * (the figures of its group without a code as the total, each stratum as a breakdown; any other group is skipped
- * with a warning). A report about a Location that is not a PHX facility, area or country is skipped with a
- * warning; a year or month period is read whole. Never throws: unreadable input is an error note.
+ * with a warning). A report about a Location that is not a PHX facility, area or country, one that is not a
+ * summary, and one whose status is `error` or `pending` (its figures may still change) are skipped with a warning;
+ * a year or month period is read whole. Facilities, observations and indicators are read from PHX identifiers of
+ * any publisher. Never throws: unreadable input is an error note.
  *
  * @example
  * ```ts

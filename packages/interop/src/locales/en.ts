@@ -59,7 +59,9 @@ export const en: InteropLocale = {
     'fhir.subject-unknown': (p) => `the MeasureReport is about the Location "${p.location}", which is not a PHX facility, subnational area or country: it is skipped rather than read as a figure for the whole country`,
     'fhir.report-skipped': (p) =>
       p.reason === 'status'
-        ? `the MeasureReport's status is "${p.value}": FHIR says its figures are not reliable, so it is skipped`
+        ? p.value === 'pending'
+          ? `the MeasureReport's status is "${p.value}": its figures may still change, so it is skipped; import it again once it is complete`
+          : `the MeasureReport's status is "${p.value}": FHIR says its figures are not reliable, so it is skipped`
         : `the MeasureReport is of type "${p.value}", not "summary": it holds figures about individuals, not aggregate ones, so it is skipped`,
     'fhir.score-unit-unlike': (p) => `the measure score is in the unit "${p.code}", not "${p.expected}" as its indicator is: its value is left out (worked out from the numerator and denominator where they are given)`,
     'fhir.group-skipped': (p) => `the MeasureReport group "${p.group}" is skipped: PHX reads the one group without a code as the total, with its breakdowns as stratifiers, and cannot tell what this group counts`,

@@ -60,7 +60,9 @@ export const es: InteropLocale = {
     'fhir.subject-unknown': (p) => `el MeasureReport trata de la Location «${p.location}», que no es un establecimiento, una zona subnacional ni un país de PHX: se omite en lugar de leerse como una cifra del país entero`,
     'fhir.report-skipped': (p) =>
       p.reason === 'status'
-        ? `el estado del MeasureReport es «${p.value}»: según FHIR, sus cifras no son fiables, así que se omite`
+        ? p.value === 'pending'
+          ? `el estado del MeasureReport es «${p.value}»: sus cifras aún pueden cambiar, así que se omite; impórtelo de nuevo cuando esté terminado`
+          : `el estado del MeasureReport es «${p.value}»: según FHIR, sus cifras no son fiables, así que se omite`
         : `el MeasureReport es de tipo «${p.value}», no «summary»: trata de personas, no de cifras agregadas, así que se omite`,
     'fhir.score-unit-unlike': (p) => `el measureScore está en la unidad «${p.code}», no en «${p.expected}» como su indicador: su valor no se toma (se calcula a partir del numerador y el denominador cuando se dan)`,
     'fhir.group-skipped': (p) => `el grupo «${p.group}» del MeasureReport se omite: PHX lee el único grupo sin código como la cifra global, sus estratos como desgloses, y no puede saber qué cuenta este grupo`,

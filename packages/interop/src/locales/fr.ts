@@ -60,7 +60,9 @@ export const fr: InteropLocale = {
     'fhir.subject-unknown': (p) => `le MeasureReport porte sur la Location « ${p.location} », qui n’est ni un établissement, ni une zone infranationale, ni un pays PHX : il est ignoré plutôt que lu comme un chiffre du pays entier`,
     'fhir.report-skipped': (p) =>
       p.reason === 'status'
-        ? `le statut du MeasureReport est « ${p.value} » : selon FHIR, ses chiffres ne sont pas fiables ; il est donc ignoré`
+        ? p.value === 'pending'
+          ? `le statut du MeasureReport est « ${p.value} » : ses chiffres peuvent encore changer ; il est donc ignoré (importez-le à nouveau une fois terminé)`
+          : `le statut du MeasureReport est « ${p.value} » : selon FHIR, ses chiffres ne sont pas fiables ; il est donc ignoré`
         : `le MeasureReport est de type « ${p.value} », et non « summary » : il porte sur des personnes, pas sur des chiffres agrégés ; il est donc ignoré`,
     'fhir.score-unit-unlike': (p) => `le measureScore est exprimé en « ${p.code} », et non en « ${p.expected} » comme son indicateur : sa valeur n’est pas reprise (elle est calculée à partir du numérateur et du dénominateur s’ils sont donnés)`,
     'fhir.group-skipped': (p) => `le groupe « ${p.group} » du MeasureReport est ignoré : PHX lit le seul groupe sans code comme le chiffre d’ensemble, ses strates comme les ventilations, et ne peut pas dire ce que compte ce groupe`,
