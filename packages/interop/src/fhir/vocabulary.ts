@@ -31,10 +31,12 @@ export type PublisherScoped = 'facility' | 'observation' | 'indicator';
  */
 export const publisherSystem = (publisher: string, kind: PublisherScoped) => `${PHX_BASE}/id/publisher/${encodeURIComponent(publisher)}/${kind}`;
 
-const scopedSystem = new RegExp(`^${PHX_BASE.replace(/[.]/g, '\\.')}/id/(?:publisher/[^/]+/)?(facility|observation|indicator)$`);
+/** What follows `base` in `text`, read by `pattern` (its first group), or undefined. */
+const after = (text: string, base: string, pattern: RegExp) => (text.startsWith(base) ? pattern.exec(text.slice(base.length))?.[1] : undefined);
 
 /** Whether a system is one of PHX's for ids of a kind: any publisher's, or the unscoped one of earlier Bundles. */
-export const isPhxSystem = (system: unknown, kind: PublisherScoped) => typeof system === 'string' && scopedSystem.exec(system)?.[1] === kind;
+export const isPhxSystem = (system: unknown, kind: PublisherScoped) =>
+  typeof system === 'string' && after(system, `${PHX_BASE}/id/`, /^(?:publisher\/[^/]+\/)?(facility|observation|indicator)$/) === kind;
 
 /** The code system of a PHX codelist, e.g. `.../codelist/sex`. */
 export const codelistSystem = (list: string) => `${PHX_BASE}/codelist/${list}`;
@@ -45,10 +47,8 @@ export const codelistSystem = (list: string) => `${PHX_BASE}/codelist/${list}`;
 export const measureUrl = (code: string, publisher?: string) =>
   publisher === undefined ? `${PHX_BASE}/fhir/Measure/${code}` : `${PHX_BASE}/fhir/publisher/${encodeURIComponent(publisher)}/Measure/${code}`;
 
-const measurePath = new RegExp(`^${PHX_BASE.replace(/[.]/g, '\\.')}/fhir/(?:publisher/[^/]+/)?Measure/([^/]+)$`);
-
 /** The indicator code a PHX Measure URL ends with (a catalogue's or a publisher's), else undefined. */
-export const codeOfMeasureUrl = (url: string) => measurePath.exec(url)?.[1];
+export const codeOfMeasureUrl = (url: string) => after(url, `${PHX_BASE}/fhir/`, /^(?:publisher\/[^/]+\/)?Measure\/([^/]+)$/);
 /** The URL of a PHX extension. */
 export const extensionUrl = (name: string) => `${PHX_BASE}/fhir/StructureDefinition/${name}`;
 
