@@ -420,7 +420,7 @@ describe('FHIR R4 import: why a resource is skipped', () => {
     }
     const messages = (['measure', 'reporter', 'subject', 'period'] as const).map((reason) => formatNote({ code: 'fhir.resource-skipped', params: { resourceType: 'MeasureReport', reason } }, 'en'));
     expect(new Set(messages).size).toBe(4);
-    expect(messages[1]).toBe('a MeasureReport whose reporter is not an Organization with a PHX identifier is skipped');
+    expect(messages[1]).toBe('a MeasureReport without a reporter with a PHX identifier is skipped');
   });
 
   it('names what an Organization lacks, in every language: an Organization with a name is not said to lack one', () => {

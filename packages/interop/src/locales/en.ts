@@ -5,22 +5,13 @@ import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'organisations', facility: 'facilities', indicator: 'indicator definitions', observation: 'observations', meeting: 'meetings' } as const;
 const skipped: ResourceSkippedTexts = {
-  Organization: {
-    identifier: 'an Organization without a PHX organisation identifier is skipped',
-    name: 'an Organization without a name is skipped',
-  },
-  Measure: {
-    title: 'a Measure without a title is not read as an indicator definition',
-    description: 'a Measure without a description is not read as an indicator definition',
-    unit: 'a Measure without a unit PHX knows is not read as an indicator definition',
-  },
-  MeasureReport: {
-    measure: 'a MeasureReport without a measure is skipped',
-    reporter: 'a MeasureReport whose reporter is not an Organization with a PHX identifier is skipped',
-    subject: 'a MeasureReport whose subject is not a Location with a country is skipped',
-    period: 'a MeasureReport without a readable period (a start and an end, each a year, a month or a day) is skipped',
-  },
-  stratum: { breakdown: 'a stratum whose value is not a PHX breakdown code is skipped' },
+  Organization: ['an Organization without {} is skipped', { identifier: 'a PHX organisation identifier', name: 'a name' }],
+  Measure: ['a Measure without {} is not read as an indicator definition', { title: 'a title', description: 'a description', unit: 'a unit PHX knows' }],
+  MeasureReport: [
+    'a MeasureReport without {} is skipped',
+    { measure: 'a measure', reporter: 'a reporter with a PHX identifier', subject: 'a subject Location with a country', period: 'a readable period (start and end)' },
+  ],
+  stratum: ['a stratum whose value is not a PHX breakdown code is skipped', { breakdown: '' }],
 };
 const withheld = {
   value: 'the value of a suppressed observation is withheld (data-absent-reason "masked")',

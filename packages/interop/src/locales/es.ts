@@ -5,22 +5,13 @@ import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'las organizaciones', facility: 'los establecimientos', indicator: 'las definiciones de indicadores', observation: 'las observaciones', meeting: 'las reuniones' } as const;
 const skipped: ResourceSkippedTexts = {
-  Organization: {
-    identifier: 'se omite una Organization sin identificador de organización PHX',
-    name: 'se omite una Organization sin nombre',
-  },
-  Measure: {
-    title: 'una Measure sin título no se lee como definición de indicador',
-    description: 'una Measure sin descripción no se lee como definición de indicador',
-    unit: 'una Measure sin una unidad que PHX conozca no se lee como definición de indicador',
-  },
-  MeasureReport: {
-    measure: 'se omite un MeasureReport sin measure',
-    reporter: 'se omite un MeasureReport cuyo reporter no es una Organization con identificador PHX',
-    subject: 'se omite un MeasureReport cuyo subject no es una Location con su país',
-    period: 'se omite un MeasureReport sin período legible (un inicio y un fin, cada uno un año, un mes o un día)',
-  },
-  stratum: { breakdown: 'se omite un estrato cuyo valor no es un código de desagregación PHX' },
+  Organization: ['se omite una Organization sin {}', { identifier: 'identificador de organización PHX', name: 'nombre' }],
+  Measure: ['una Measure sin {} no se lee como definición de indicador', { title: 'título', description: 'descripción', unit: 'una unidad que PHX conozca' }],
+  MeasureReport: [
+    'se omite un MeasureReport sin {}',
+    { measure: 'measure', reporter: 'reporter con identificador PHX', subject: 'subject (una Location con su país)', period: 'período legible (inicio y fin)' },
+  ],
+  stratum: ['se omite un estrato cuyo valor no es un código de desagregación PHX', { breakdown: '' }],
 };
 const parts = { numerator: 'se omite el numerador fraccionario', denominator: 'se omite el denominador fraccionario' } as const;
 const withheld = {

@@ -5,22 +5,13 @@ import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'les organisations', facility: 'les établissements', indicator: 'les définitions d’indicateurs', observation: 'les observations', meeting: 'les réunions' } as const;
 const skipped: ResourceSkippedTexts = {
-  Organization: {
-    identifier: 'une Organization sans identifiant d’organisation PHX est ignorée',
-    name: 'une Organization sans nom est ignorée',
-  },
-  Measure: {
-    title: 'une Measure sans titre n’est pas lue comme définition d’indicateur',
-    description: 'une Measure sans description n’est pas lue comme définition d’indicateur',
-    unit: 'une Measure sans unité connue de PHX n’est pas lue comme définition d’indicateur',
-  },
-  MeasureReport: {
-    measure: 'un MeasureReport sans measure est ignoré',
-    reporter: 'un MeasureReport dont le reporter n’est pas une Organization à identifiant PHX est ignoré',
-    subject: 'un MeasureReport dont le subject n’est pas une Location avec son pays est ignoré',
-    period: 'un MeasureReport sans période lisible (un début et une fin, chacun une année, un mois ou un jour) est ignoré',
-  },
-  stratum: { breakdown: 'une strate dont la valeur n’est pas un code de ventilation PHX est ignorée' },
+  Organization: ['une Organization sans {} est ignorée', { identifier: 'identifiant d’organisation PHX', name: 'nom' }],
+  Measure: ['une Measure sans {} n’est pas lue comme définition d’indicateur', { title: 'titre', description: 'description', unit: 'unité connue de PHX' }],
+  MeasureReport: [
+    'un MeasureReport sans {} est ignoré',
+    { measure: 'measure', reporter: 'reporter à identifiant PHX', subject: 'subject (une Location avec son pays)', period: 'période lisible (début et fin)' },
+  ],
+  stratum: ['une strate dont la valeur n’est pas un code de ventilation PHX est ignorée', { breakdown: '' }],
 };
 const parts = { numerator: 'le numérateur fractionnaire est omis', denominator: 'le dénominateur fractionnaire est omis' } as const;
 const withheld = {

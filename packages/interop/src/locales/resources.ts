@@ -1,7 +1,8 @@
 import type { NoteParams } from '../codes.js';
 import type { ResourceSkippedTexts } from './types.js';
 
-/** The message of a `fhir.resource-skipped` note: the one for its resource type and reason. */
+/** The message of a `fhir.resource-skipped` note: the one of its resource type, saying what its reason says it lacks. */
 export function resourceSkipped(texts: ResourceSkippedTexts, params: NoteParams['fhir.resource-skipped']): string {
-  return (texts[params.resourceType] as Record<string, string>)[params.reason]!;
+  const [message, lacks] = texts[params.resourceType];
+  return message.replace('{}', (lacks as Record<string, string>)[params.reason]!);
 }

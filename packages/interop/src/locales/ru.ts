@@ -5,22 +5,13 @@ import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'организаций', facility: 'учреждений', indicator: 'определений индикаторов', observation: 'наблюдений', meeting: 'встреч' } as const;
 const skipped: ResourceSkippedTexts = {
-  Organization: {
-    identifier: 'Organization без идентификатора организации PHX пропущен',
-    name: 'Organization без названия пропущен',
-  },
-  Measure: {
-    title: 'Measure без заголовка не читается как определение индикатора',
-    description: 'Measure без описания не читается как определение индикатора',
-    unit: 'Measure без единицы измерения, известной PHX, не читается как определение индикатора',
-  },
-  MeasureReport: {
-    measure: 'MeasureReport без measure пропущен',
-    reporter: 'MeasureReport, чей reporter — не Organization с идентификатором PHX, пропущен',
-    subject: 'MeasureReport, чей subject — не Location со страной, пропущен',
-    period: 'MeasureReport без читаемого периода (начало и конец — год, месяц или день) пропущен',
-  },
-  stratum: { breakdown: 'Страта, значение которой не является кодом дезагрегации PHX, пропущена' },
+  Organization: ['Organization без {} пропущен', { identifier: 'идентификатора организации PHX', name: 'названия' }],
+  Measure: ['Measure без {} не читается как определение индикатора', { title: 'заголовка', description: 'описания', unit: 'единицы, известной PHX' }],
+  MeasureReport: [
+    'MeasureReport без {} пропущен',
+    { measure: 'measure', reporter: 'reporter с идентификатором PHX', subject: 'subject (Location со страной)', period: 'читаемого периода (начала и конца)' },
+  ],
+  stratum: ['Страта, значение которой не является кодом дезагрегации PHX, пропущена', { breakdown: '' }],
 };
 const parts = { numerator: 'Дробный числитель', denominator: 'Дробный знаменатель' } as const;
 const withheld = {

@@ -49,7 +49,10 @@ export interface InteropLocale {
   };
 }
 
-/** The message of `fhir.resource-skipped` for each resource type and reason. */
+/**
+ * The message of `fhir.resource-skipped` for each resource type, `{}` standing for what the resource lacks, and
+ * what it lacks for each reason.
+ */
 export type ResourceSkippedTexts = {
-  [Params in NoteParams['fhir.resource-skipped'] as Params['resourceType']]: Record<Params['reason'], string>;
+  [Params in NoteParams['fhir.resource-skipped'] as Params['resourceType']]: [message: string, lacks: Record<Params['reason'], string>];
 };

@@ -5,22 +5,13 @@ import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
 const collections = { organisation: 'організацій', facility: 'установ', indicator: 'визначень індикаторів', observation: 'спостережень', meeting: 'зустрічей' } as const;
 const skipped: ResourceSkippedTexts = {
-  Organization: {
-    identifier: 'Organization без ідентифікатора організації PHX пропущено',
-    name: 'Organization без назви пропущено',
-  },
-  Measure: {
-    title: 'Measure без заголовка не читається як визначення індикатора',
-    description: 'Measure без опису не читається як визначення індикатора',
-    unit: 'Measure без одиниці виміру, відомої PHX, не читається як визначення індикатора',
-  },
-  MeasureReport: {
-    measure: 'MeasureReport без measure пропущено',
-    reporter: 'MeasureReport, чий reporter — не Organization з ідентифікатором PHX, пропущено',
-    subject: 'MeasureReport, чий subject — не Location з країною, пропущено',
-    period: 'MeasureReport без періоду, який можна прочитати (початок і кінець — рік, місяць або день), пропущено',
-  },
-  stratum: { breakdown: 'Страту, значення якої не є кодом дезагрегації PHX, пропущено' },
+  Organization: ['Organization без {} пропущено', { identifier: 'ідентифікатора організації PHX', name: 'назви' }],
+  Measure: ['Measure без {} не читається як визначення індикатора', { title: 'заголовка', description: 'опису', unit: 'одиниці, відомої PHX' }],
+  MeasureReport: [
+    'MeasureReport без {} пропущено',
+    { measure: 'measure', reporter: 'reporter з ідентифікатором PHX', subject: 'subject (Location з країною)', period: 'зрозумілого періоду (початку й кінця)' },
+  ],
+  stratum: ['Страту, значення якої не є кодом дезагрегації PHX, пропущено', { breakdown: '' }],
 };
 const parts = { numerator: 'Дробовий чисельник', denominator: 'Дробовий знаменник' } as const;
 const withheld = {
