@@ -134,6 +134,18 @@ describe('optimistic concurrency', () => {
       expect(updated.data).toEqual({ ...replaced, notes: 'Checked.' });
     });
 
+    it('replace and update with fields set to undefined, which JSON leaves out: succeed as well', async () => {
+      const created = await client.observations.create(countOf('lost-undefined', ORG_A));
+      const replacing = losingFirstAnswer();
+      const replaced = await replacing.client.observations.replace('lost-undefined', { ...created.data, methodNote: 'Counted again.', notes: undefined }, { ifMatch: created.etag });
+      expect(replacing.methods).toEqual(['PUT', 'PUT', 'GET']);
+      expect(replaced.data).toEqual({ ...created.data, methodNote: 'Counted again.' });
+      const updating = losingFirstAnswer();
+      const updated = await updating.client.observations.update('lost-undefined', { notes: 'Checked.', methodNote: undefined }, { ifMatch: replaced.etag });
+      expect(updating.methods).toEqual(['PATCH', 'PATCH', 'GET']);
+      expect(updated).toEqual(await client.observations.get('lost-undefined'));
+    });
+
     it('delete: succeeds when the retry finds the record gone', async () => {
       const created = await client.observations.create(countOf('lost-delete', ORG_A));
       const deleting = losingFirstAnswer();

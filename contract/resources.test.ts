@@ -1,8 +1,9 @@
-import { exportFormats, indicatorCatalogue, validateRecord, type ExportFormat, type Facility, type Meeting } from '@phx/schema';
+import { exportFormats, indicatorCatalogue, validateRecord, writeCsv, type ExportFormat, type Facility, type Meeting } from '@phx/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf, organisationOf, packageOf } from './data.js';
 import { ORG_A, ORG_B, SECRETARIAT, startHub, type Hub } from './hub.js';
-import { createClient, isExportTooLarge, isForbidden, isNotFound, type PhxClient, type ProblemError } from '@phx/client';
+import { readFileSync } from 'node:fs';
+import { createClient, InvalidResponseError, isExportTooLarge, isForbidden, isNotFound, type DataPackage, type Observation, type PhxClient, type ProblemError } from '@phx/client';
 
 let hub: Hub;
 let member: PhxClient;
@@ -104,6 +105,31 @@ describe('every endpoint through the client', () => {
     const invalid = await member.validate({ ...pkg, observations: [{ ...pkg.observations![0]!, numerator: 3, value: 3 }] });
     expect(invalid.ok).toBe(false);
     expect(invalid.issues.map((issue) => issue.code)).toContain('privacy.small-cell');
+  });
+
+  it("validateResponses with the hub's indicators as the catalogue: reads the observations of an indicator a member defined", async () => {
+    const example = JSON.parse(readFileSync(new URL('../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as DataPackage;
+    const [definition] = example.indicators!;
+    const own = { ...countOf('own-indicator', ORG_A), indicator: definition!.code, unit: definition!.unit } as Observation;
+    await member.packages.import({ ...packageOf(ORG_A, 0, 'own-indicator'), indicators: [definition!], observations: [own] });
+    // The catalogue of PHX alone does not know it.
+    expect(await member.observations.get('own-indicator').catch((e: unknown) => e)).toBeInstanceOf(InvalidResponseError);
+    const catalogue = await collect(member.indicators.list());
+    const checked = createClient({ baseUrl: hub.url, token: hub.tokens.memberA, validateResponses: (type, record) => validateRecord(type, record, { catalogue }) });
+    expect((await checked.observations.get('own-indicator')).data).toEqual(own);
+  });
+
+  it('validate takes a file as it is: a CSV table as Excel writes it, NDJSON lines, a package as read, told by media type or name', async () => {
+    const [observation] = packageOf(ORG_A, 1, 'file').observations!;
+    const csv = writeCsv('observation', [{ ...observation!, numerator: 3, value: 3 }], { excelLocale: 'uk' });
+    const asCsv = await member.validate(csv, { name: 'observations-uk.csv' });
+    expect(asCsv).toMatchObject({ ok: false, format: 'csv' });
+    expect(new Set(asCsv.issues.filter((issue) => issue.severity === 'error').map((issue) => `${issue.code} row ${(issue.location as { row: number }).row}`))).toEqual(new Set(['privacy.small-cell row 2']));
+    expect(await member.validate(new TextEncoder().encode(csv), { mediaType: 'text/csv' })).toEqual(asCsv);
+    const ndjson = `${JSON.stringify({ type: 'observation', ...observation })}\n`;
+    expect(await member.validate(ndjson, { mediaType: 'application/x-ndjson' })).toMatchObject({ ok: true, format: 'ndjson', read: { records: { observation: 1 } } });
+    const pkg = packageOf(ORG_A, 2, 'file-pkg');
+    expect(await member.validate(JSON.stringify(pkg), { name: 'file.phx.json' })).toEqual(await member.validate(pkg));
   });
 
   /** An export with the second it was made in (its id and publishedAt) as a placeholder: two requests may straddle a second. */

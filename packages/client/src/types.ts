@@ -152,12 +152,16 @@ export interface Versioned<T> {
 }
 
 /**
- * Checks a record the hub sent; `validateRecord` of `@phx/schema` is one.
+ * Checks a record the hub sent; `validateRecord` of `@phx/schema` is one. Given the hub's indicator definitions as
+ * its `catalogue`, it knows the indicators members defined besides PHX's catalogue, which their observations use.
  *
  * @example
  * ```ts
- * import { validateRecord } from '@phx/schema';
- * const client = createClient({ baseUrl: 'https://hub.example.org', token: process.env.PHX_TOKEN!, validateResponses: validateRecord });
+ * import { validateRecord, type IndicatorDefinition } from '@phx/schema';
+ * const hub = { baseUrl: 'https://hub.example.org', token: process.env.PHX_TOKEN! };
+ * const catalogue: IndicatorDefinition[] = [];
+ * for await (const definition of createClient(hub).indicators.list()) catalogue.push(definition);
+ * const client = createClient({ ...hub, validateResponses: (type, record) => validateRecord(type, record, { catalogue }) });
  * ```
  */
 export type ResponseValidator = (type: RecordType, record: unknown) => { ok: boolean; issues: readonly { code: string; pointer: string }[] };
@@ -222,6 +226,25 @@ export interface CallOptions {
 /** Options of a create or an import: the Idempotency-Key (one is made per call when none is given). */
 export interface CreateOptions extends CallOptions {
   idempotencyKey?: string;
+}
+
+/**
+ * Options of a validation of a file (a CSV table, NDJSON lines, a workbook) rather than a package object.
+ *
+ * @example
+ * ```ts
+ * const options: ValidateFileOptions = { name: 'observations-uk.csv', mediaType: 'text/csv' };
+ * const result = await client.validate(await readFile('observations-uk.csv'), options);
+ * ```
+ */
+export interface ValidateFileOptions extends CallOptions {
+  /** The file's name, whose ending tells the hub its format when the media type does not. */
+  name?: string;
+  /**
+   * The file's media type: `application/json`, `application/x-ndjson` or `text/csv`.
+   * @default `application/octet-stream`: the hub tells the format from `name` and the bytes
+   */
+  mediaType?: string;
 }
 
 /** Options of a change: the ETag of the record as read. */

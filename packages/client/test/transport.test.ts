@@ -141,6 +141,22 @@ describe('retries', () => {
     expect(fetch.requests[0]!.headers.get('Idempotency-Key')).not.toBe(fetch.requests[1]!.headers.get('Idempotency-Key'));
   });
 
+  it('send the Idempotency-Key given in headers, in any case of its name, as the only one', async () => {
+    for (const name of ['idempotency-key', 'Idempotency-Key', 'IDEMPOTENCY-KEY']) {
+      const fetch = fakeFetch(problem(503, 'internal-error'), json(observation, 201, { ETag: '"e"' }));
+      await client(fetch).observations.create(observation, { headers: { [name]: 'mine' } });
+      expect(fetch.requests.map((r) => r.headers.get('Idempotency-Key'))).toEqual(['mine', 'mine']);
+    }
+  });
+
+  it('send a text body of another media type as it is, not as a JSON string', async () => {
+    const fetch = fakeFetch(json({ ok: true, issues: [] }, 200));
+    await client(fetch).call('post', '/v1/validate', { body: 'id;indicator\r\n', contentType: 'text/csv', query: { name: 'o.csv' } });
+    expect(fetch.requests[0]!.headers.get('Content-Type')).toBe('text/csv');
+    expect(fetch.requests[0]!.body).toBe('id;indicator\r\n');
+    expect(new URL(fetch.requests[0]!.url).searchParams.get('name')).toBe('o.csv');
+  });
+
   it('send a change with If-Match and its media type, and retry it', async () => {
     const fetch = fakeFetch(problem(503, 'internal-error'), json(observation, 200, { ETag: '"e2"' }));
     await client(fetch).observations.update('o1', { notes: 'x' }, { ifMatch: '"e"' });

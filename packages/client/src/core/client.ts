@@ -3,10 +3,10 @@ import type { paths } from '../generated/paths.js';
 import type {
   AuditEntry, AuditFilter, CallOptions, ChangeOptions, ClientOptions, Collection, CreateOptions, DataPackage, ExportedFile, ExportFormat, ExportNote, ExportSelection, Filter,
   ImportSummary, Page, PageOptions,
-  RecordType, Records, ValidationResult, Versioned,
+  RecordType, Records, ValidateFileOptions, ValidationResult, Versioned,
 } from '../types.js';
 import { caller, type Call } from './request.js';
-import { transport } from './transport.js';
+import { isFileBody, transport } from './transport.js';
 
 /**
  * A list of the API read a page at a time, or as one stream of its items.
@@ -85,9 +85,12 @@ export interface PhxClient {
   /**
    * Validates a package as its import would be validated — with the records the hub stores and the observations it
    * stores of the package's breakdowns — and stores nothing: `ok` is true unless the import would be refused for the
-   * package's data (who may write it, and a package id another publisher holds, are not checked).
+   * package's data (who may write it, and a package id another publisher holds, are not checked). A package object
+   * is sent as JSON; a file's text or bytes (a string, `Uint8Array`, `ArrayBuffer` or `Blob`: a CSV table, NDJSON
+   * lines, a workbook, a `.phx.json` as read) are sent as they are, their format told by `mediaType`, else by `name`
+   * and the bytes, as `phx validate` tells it.
    */
-  validate(pkg: unknown, options?: CallOptions): Promise<ValidationResult>;
+  validate(input: unknown, options?: ValidateFileOptions): Promise<ValidationResult>;
   /** The audit trail: the writes to records the token's organisation owns or wrote (the secretariat's: every write). */
   audit: Pages<AuditEntry, AuditFilter>;
   /**
@@ -183,7 +186,10 @@ export function createClient(options: ClientOptions): PhxClient {
     observations: readable(any, 'observations', 'observation', options),
     meetings: readable(any, 'meetings', 'meeting', options),
     packages: { import: async (pkg, call_ = {}) => (await call('post', '/v1/packages', { body: pkg, ...call_ })).data },
-    validate: async (pkg, call_ = {}) => (await call('post', '/v1/validate', { body: pkg as DataPackage, ...call_ })).data,
+    validate: async (input, { name, mediaType, ...call_ } = {}) => {
+      const contentType = mediaType ?? (isFileBody(input) ? 'application/octet-stream' : 'application/json');
+      return (await call('post', '/v1/validate', { body: input as DataPackage, contentType, ...(name === undefined ? {} : { query: { name } }), ...call_ })).data;
+    },
     audit: paged<AuditEntry, AuditFilter>(any, '/v1/audit', (entry) => entry),
     export: async (format, selection = {}, call_ = {}) => {
       const { data, response } = await call('get', '/v1/export', { query: { ...selection, format }, text: true, ...call_ });

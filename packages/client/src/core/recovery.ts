@@ -24,20 +24,21 @@ function mergePatch(target: unknown, patch: unknown): unknown {
 /**
  * After a change was retried and refused — 412 for PUT or PATCH, 404 for DELETE — an earlier attempt
  * may have been stored while its answer was lost. Reads the record: when it holds what was sent (or,
- * for a delete, is gone), returns it as the answer of the change.
+ * for a delete, is gone), returns it as the answer of the change. What was sent is the request's JSON
+ * body as the hub read it, so that a field the caller set to `undefined` (which JSON leaves out) is no field.
  */
 export async function changeIsStored(
   send: Send,
   request: Request,
   method: 'put' | 'patch' | 'delete',
-  sent: unknown,
   refusal: Response,
 ): Promise<{ body: unknown; response: Response } | undefined> {
   const expected = method === 'delete' ? 404 : 412;
   if (refusal.status !== expected) return undefined;
   const { response } = await send({ method: 'get', path: request.path, headers: {}, ...(request.signal ? { signal: request.signal } : {}) });
   if (method === 'delete') return response.status === 404 ? { body: undefined, response: new Response(null, { status: 204 }) } : undefined;
-  if (!response.ok) return undefined;
+  if (!response.ok || typeof request.body !== 'string') return undefined;
+  const sent: unknown = JSON.parse(request.body);
   const stored: unknown = await response.clone().json();
   const mine = method === 'put' ? equal(stored, sent) : equal(mergePatch(stored, sent), stored);
   return mine ? { body: stored, response } : undefined;

@@ -1,7 +1,7 @@
 import type { paths } from '../types.js';
 import { idempotencyKey } from '../utils/key.js';
 import { changeIsStored } from './recovery.js';
-import { succeeded, type Send } from './transport.js';
+import { isFileBody, succeeded, type Send } from './transport.js';
 
 /** An HTTP method of the API. */
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -66,8 +66,11 @@ interface LooseOptions {
 /** Whether an answer is text rather than JSON: the hub says so by its media type (an export's CSV), or the call asks. */
 function isText(response: Response, options: LooseOptions): boolean {
   const mediaType = response.headers.get('Content-Type');
-  return options.text === true || (mediaType !== null && !/^application\/([\w.-]+\+)?json\b/i.test(mediaType));
+  return options.text === true || (mediaType !== null && !jsonMediaType.test(mediaType));
 }
+
+/** A JSON media type (`application/json`, `application/merge-patch+json`, …). */
+const jsonMediaType = /^application\/([\w.-]+\+)?json\b/i;
 
 function target(path: string, { path: parameters = {}, query = {} }: LooseOptions): string {
   const filled = path.slice(1).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parameters[name]!));
@@ -84,20 +87,21 @@ function target(path: string, { path: parameters = {}, query = {} }: LooseOption
  */
 export function caller(send: Send): Call {
   return (async (method: Method, path: string, options: LooseOptions) => {
-    const headers: Record<string, string> = { ...options.headers };
-    if (options.body !== undefined) headers['Content-Type'] = options.contentType ?? 'application/json';
-    if (options.ifMatch !== undefined) headers['If-Match'] = options.ifMatch;
-    if (method === 'post') headers['Idempotency-Key'] = options.idempotencyKey ?? idempotencyKey();
+    // Header names are case-insensitive: an Idempotency-Key or If-Match given in `headers`, in any case, is the one sent.
+    const headers = new Headers(options.headers);
+    if (options.body !== undefined) headers.set('Content-Type', options.contentType ?? headers.get('Content-Type') ?? 'application/json');
+    if (options.ifMatch !== undefined) headers.set('If-Match', options.ifMatch);
+    if (method === 'post') headers.set('Idempotency-Key', options.idempotencyKey ?? headers.get('Idempotency-Key') ?? idempotencyKey());
     const request = {
       method,
       path: target(path, options),
-      headers,
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      headers: Object.fromEntries(headers),
+      ...(options.body !== undefined ? { body: isFileBody(options.body) ? options.body : JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     };
     const { response, retried } = await send(request);
     if (!response.ok && retried && (method === 'put' || method === 'patch' || method === 'delete')) {
-      const stored = await changeIsStored(send, request, method, options.body, response);
+      const stored = await changeIsStored(send, request, method, response);
       if (stored) return { data: stored.body, response: stored.response };
     }
     await succeeded(response);

@@ -3,13 +3,21 @@ import { NetworkError, problemErrorOf, TimeoutError } from '../errors/index.js';
 import type { ClientOptions } from '../types.js';
 import { retryAfterMs } from '../utils/retry-after.js';
 
+/** What a request sends: JSON as text, or a file's text or bytes. */
+export type RequestBody = string | Uint8Array<ArrayBuffer> | ArrayBuffer | Blob;
+
+/** Whether a body is a file's text or bytes, sent as it is; anything else is sent as JSON. */
+export function isFileBody(body: unknown): body is RequestBody {
+  return typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer || body instanceof Blob;
+}
+
 /** One HTTP request of a call. */
 export interface Request {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   /** The path under the base URL, with its query. */
   path: string;
   headers: Record<string, string>;
-  body?: string;
+  body?: RequestBody;
   signal?: AbortSignal;
 }
 
