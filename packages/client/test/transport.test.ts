@@ -54,6 +54,15 @@ describe('one error class, narrowed by slug', () => {
     expect(error).toMatchObject({ slug: undefined, status: 502, problem: { type: 'about:blank', title: 'Bad Gateway', status: 502 } });
   });
 
+  it('reports a web page answered in the hub’s place (a network’s login page) as a NetworkError, not a record', async () => {
+    const portal = () => new Response('<html><body>Sign in to the Wi-Fi</body></html>', { status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
+    const error = await client(fakeFetch(portal())).observations.get('o1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toBe('The answer is not from a PHX hub: 200 text/html; charset=utf-8');
+    // A call that asks for the text gets it.
+    expect((await client(fakeFetch(portal())).call('get', '/v1/export', { query: { format: 'sdmx-csv' }, text: true })).data).toContain('Sign in');
+  });
+
   it('reports an unreachable hub as a NetworkError', async () => {
     const error = await createClient({ baseUrl: 'http://127.0.0.1:1', token: 't', retry: 0 }).indicators.get('x').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);

@@ -1,3 +1,4 @@
+import { NetworkError } from '../errors/index.js';
 import type { paths } from '../types.js';
 import { idempotencyKey } from '../utils/key.js';
 import { changeIsStored } from './recovery.js';
@@ -63,14 +64,21 @@ interface LooseOptions {
   headers?: Record<string, string>;
 }
 
-/** Whether an answer is text rather than JSON: the hub says so by its media type (an export's CSV), or the call asks. */
-function isText(response: Response, options: LooseOptions): boolean {
-  const mediaType = response.headers.get('Content-Type');
-  return options.text === true || (mediaType !== null && !jsonMediaType.test(mediaType));
-}
-
 /** A JSON media type (`application/json`, `application/merge-patch+json`, …). */
 const jsonMediaType = /^application\/([\w.-]+\+)?json\b/i;
+
+/**
+ * The body of a success: text when the call asks for it or the hub says so by its media type (an export's CSV), else
+ * JSON. A web page is none of the hub's answers (it comes from a network's login page or a proxy): a
+ * {@link NetworkError}, not a record.
+ */
+async function bodyOfAnswer(response: Response, options: LooseOptions): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  if (options.text === true) return response.text();
+  const mediaType = response.headers.get('Content-Type');
+  if (mediaType !== null && /^text\/html\b/i.test(mediaType)) throw new NetworkError(`The answer is not from a PHX hub: ${response.status} ${mediaType}`);
+  return mediaType !== null && !jsonMediaType.test(mediaType) ? response.text() : response.json();
+}
 
 function target(path: string, { path: parameters = {}, query = {} }: LooseOptions): string {
   const filled = path.slice(1).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parameters[name]!));
@@ -105,7 +113,7 @@ export function caller(send: Send): Call {
       if (stored) return { data: stored.body, response: stored.response };
     }
     await succeeded(response);
-    return { data: response.status === 204 ? undefined : isText(response, options) ? await response.text() : await response.json(), response };
+    return { data: await bodyOfAnswer(response, options), response };
   }) as Call;
 }
 

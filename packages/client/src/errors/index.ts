@@ -137,7 +137,10 @@ export class TimeoutError extends PhxError {
   override name = 'TimeoutError';
 }
 
-/** The hub could not be reached (DNS, refused or dropped connection, TLS); `cause` holds the underlying error. */
+/**
+ * The hub could not be reached (DNS, refused or dropped connection, TLS; `cause` holds the underlying error), or
+ * something else answered in its place: a success that is not JSON, such as a network's login page or a proxy's.
+ */
 export class NetworkError extends PhxError {
   override name = 'NetworkError';
 }
