@@ -101,7 +101,7 @@ describe('readCsv: real-world CSV', () => {
 
   it('reports every unknown, repeated and missing column at once, at the header', () => {
     const table = readCsv('id,indicator,colour,id,period.start,scope.county\nobs-1,hiv-prevalence-prisoners,red,obs-1,2020-01-01,ZA\n', { type: 'observation' });
-    expect(table.issues.find((issue) => issue.code === 'sheet.repeated-column')!.message).toBe('The column "id" is already column 1: a field has one column, so this one is not read; remove it or give it another name');
+    expect(table.issues.find((issue) => issue.code === 'sheet.repeated-column')!.message).toBe('Column "id" repeats column 1: a field has one column, so this one is not read; remove it or give it another name');
     expect(table.records).toEqual([{ id: 'obs-1', indicator: 'hiv-prevalence-prisoners', period: { start: '2020-01-01' } }]);
     expect(table.issues.map((issue) => [issue.code, issue.pointer, issue.location])).toEqual([
       ['schema.unknown-field', '/colour', { row: 1, column: 3, text: { line: 1, column: 14 } }],

@@ -1008,12 +1008,19 @@ describe('columns named as the sheet shows them', () => {
     const inCsv = readCsv(rows.map((row) => row.join(',')).join('\n')).issues;
     const said = (issues: readonly ValidationIssue[]) => issues.filter((issue) => issue.code === 'sheet.repeated-column' || issue.code === 'sheet.cell-beyond-header').map(({ params, message }) => ({ params, message }));
     expect(said(inWorkbook)).toEqual([
-      { params: { column: 'id', first: 1, firstLetter: 'A' }, message: expect.stringContaining('The column "id" is already column A:') as unknown },
+      { params: { column: 'id', first: 1, firstLetter: 'A', letter: 'D' }, message: expect.stringContaining('Column D ("id") repeats column A:') as unknown },
       { params: { column: 7, letter: 'G', value: 'surplus' }, message: expect.stringContaining('Cell "surplus" in column G has no heading') as unknown },
     ]);
     expect(said(inCsv)).toEqual([
-      { params: { column: 'id', first: 1 }, message: expect.stringContaining('The column "id" is already column 1:') as unknown },
+      { params: { column: 'id', first: 1 }, message: expect.stringContaining('Column "id" repeats column 1:') as unknown },
       { params: { column: 7, value: 'surplus' }, message: expect.stringContaining('Cell "surplus" in column 7 has no heading') as unknown },
+    ]);
+  });
+
+  it('names a repeated column by the heading the sheet shows over it', () => {
+    const { issues } = readCsv('Ідентифікатор,Країна,Тип установи,Назва,Назва (копія)\nid,country,facilityType,name,name\nua-1,UA,prison,a,b\n', { locale: 'uk' });
+    expect(issues.filter((issue) => issue.code === 'sheet.repeated-column').map(({ params, message }) => ({ params, message }))).toEqual([
+      { params: { column: 'name', first: 4, heading: 'Назва (копія)' }, message: expect.stringContaining('Стовпець «Назва (копія)» повторює стовпець 4:') as unknown },
     ]);
   });
 

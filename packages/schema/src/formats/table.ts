@@ -256,7 +256,7 @@ export function readTable(
     // A column named twice would overwrite its first: it is not read.
     const first = seen.get(name);
     if (first !== undefined) {
-      const params = options.sheet === undefined ? { column: name, first } : { column: name, first, firstLetter: columnLetters(first) };
+      const params = { column: name, first, ...(options.sheet === undefined ? {} : { firstLetter: columnLetters(first) }), ...columnSeen(index, options) };
       add({ code: 'sheet.repeated-column', path: target.path, params }, headerRow, index + 1);
       table.targets.push(undefined);
       continue;

@@ -214,10 +214,11 @@ export interface IssueParams {
   /** `column`: the cell's column, counted from 1; `letter`: its letter in a workbook. */
   'sheet.cell-beyond-header': { column: number; value: string; letter?: string };
   /**
-   * `column`: the column's name; `first`: the number of the column of that name before it, counted from 1, and
+   * `column`: the column's name in the header row (its field path), `heading` and `letter`: the column as the sheet
+   * shows it (see {@link SheetColumn}); `first`: the number of the column of that name before it, counted from 1, and
    * `firstLetter` its letter in a workbook.
    */
-  'sheet.repeated-column': { column: string; first: number; firstLetter?: string };
+  'sheet.repeated-column': { column: string; first: number; firstLetter?: string } & SheetColumn;
   /** `formula`: the cell's formula, `=` first, shortened. */
   'sheet.formula-without-result': { formula: string };
   /** `sheet`: the sheet whose first row of values is the header. */
