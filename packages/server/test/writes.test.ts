@@ -88,6 +88,32 @@ describe(`writes of one record (${testEngine})`, () => {
     expect((await hub.call(hub.tokens.secretariat, 'POST', '/v1/meetings', meeting('ref-known', ORG_A, [ORG_A, ORG_B]))).status).toBe(201);
   });
 
+  it('refuse, in an import, references to a publisher the hub does not store and the package does not define', async () => {
+    const stranger = 'ZM-PACRA-120000123';
+    const ofStranger = (id: string, records: Record<string, unknown[]>) => ({ ...pkg(records), id, publisher: { id: stranger, name: 'Organisation not on the hub' } });
+    const record = observation('ref-publisher', stranger);
+    const refused = ofStranger('pkg-stranger-1', { observations: [record] });
+    const alone = await outcome(await hub.call(hub.tokens.secretariat, 'POST', '/v1/observations', record));
+    expect(alone).toEqual({ status: 422, issues: ['ref.unknown-organisation /reportingOrganisation'] });
+    expect(await outcome(await hub.call(hub.tokens.secretariat, 'POST', '/v1/packages', refused))).toEqual({
+      status: 422,
+      issues: ['ref.unknown-organisation /observations/0/reportingOrganisation'],
+    });
+    // POST /v1/validate foretells it.
+    const checked = (await (await hub.call(hub.tokens.secretariat, 'POST', '/v1/validate', refused)).json()) as { ok: boolean; issues: { code: string }[] };
+    expect([checked.ok, checked.issues.map((issue) => issue.code)]).toEqual([false, ['ref.unknown-organisation']]);
+    for (const path of ['/v1/observations/ref-publisher', `/v1/organisations/${stranger}`]) expect((await hub.call(hub.tokens.reader, 'GET', path)).status, path).toBe(404);
+
+    // With its publisher among its organisations, the package is taken, and what it stored can be changed.
+    const taken = await hub.call(hub.tokens.secretariat, 'POST', '/v1/packages', ofStranger('pkg-stranger-2', { organisations: [organisation(stranger)], observations: [record] }));
+    expect(taken.status).toBe(200);
+    const path = '/v1/observations/ref-publisher';
+    expect((await hub.call(hub.tokens.secretariat, 'PATCH', path, { notes: 'Checked.' }, { 'If-Match': await etagOf(path) })).status).toBe(200);
+    // The publisher itself need not be stored: a package of records that refer to stored organisations only is taken.
+    const other = ofStranger('pkg-stranger-3', { observations: [observation('ref-of-a', ORG_A)] });
+    expect((await hub.call(hub.tokens.secretariat, 'POST', '/v1/packages', { ...other, publisher: { id: 'ZM-PACRA-120000999', name: 'Not on the hub' } })).status).toBe(200);
+  });
+
   it('keep their id: changing it is a bad request for every record type, before the record is validated', async () => {
     const records: [string, Record<string, unknown>][] = [
       ['organisations', organisation(ORG_A)],

@@ -43,6 +43,8 @@ export interface RuleSettings {
   knownOrganisations: ReadonlySet<string>;
   /** Facilities known outside the data, by id, with their country. */
   knownFacilities: ReadonlyMap<string, string>;
+  /** Whether references to the package's publisher resolve without an organisation of its id. */
+  publisherResolves: boolean;
   /** Observations held outside the data, added to its breakdowns when it ends (those whose id it gives are replaced). */
   knownObservations: Iterable<Observation>;
   /** Whether references to organisations and facilities must resolve (off for a lone record). */
@@ -101,7 +103,7 @@ export class RuleChecker<Context extends number | undefined> {
   private publisher: string | undefined;
   /** The known values nearest to an unknown one, by kind: read from what the checker holds when one is needed. */
   private readonly nearest = {
-    organisation: new Suggestions(() => this.knownIds('organisation', this.settings.knownOrganisations.keys(), this.publisher)),
+    organisation: new Suggestions(() => this.knownIds('organisation', this.settings.knownOrganisations.keys(), this.settings.publisherResolves ? this.publisher : undefined)),
     facility: new Suggestions(() => this.knownIds('facility', this.settings.knownFacilities.keys())),
     indicator: new Suggestions(() => this.knownIds('indicator', this.settings.catalogue.keys())),
   };
@@ -230,7 +232,7 @@ export class RuleChecker<Context extends number | undefined> {
   }
 
   private isOrganisation(id: string): boolean {
-    return id === this.publisher || this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
+    return (this.settings.publisherResolves && id === this.publisher) || this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
   }
 
   /** Notes a reference to an organisation, which must resolve by the end of the data. */

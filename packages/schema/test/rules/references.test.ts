@@ -38,6 +38,15 @@ describe('ref.unknown-organisation', () => {
     expectClean(validate(pkg, { now: NOW }));
   });
 
+  it('resolves the publisher only among the organisations with publisherResolves: false, as a hub checks a package', () => {
+    const pkg = changed((p) => p.organisations.shift());
+    const issues = validate(pkg, { now: NOW, knownOrganisations: [], publisherResolves: false }).issues.filter((issue) => issue.code === 'ref.unknown-organisation');
+    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.every((issue) => issue.params.id === 'PHX-ORG-0001')).toBe(true);
+    expectClean(validate(pkg, { now: NOW, knownOrganisations: ['PHX-ORG-0001'], publisherResolves: false }));
+    expectClean(validate(smallPackage(), { now: NOW, publisherResolves: false }));
+  });
+
   it('resolves the knownOrganisations option', () => {
     const pkg = changed((p) => (p.observations[4].reportingOrganisation = UNKNOWN));
     expectClean(validate(pkg, { now: NOW, knownOrganisations: [UNKNOWN] }));
