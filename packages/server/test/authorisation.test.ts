@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validate } from '@phx/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../src/index.js';
 import { observation, observationPackage, organisation, ORG_A, ORG_B, SECRETARIAT } from './fixtures/data.js';
@@ -138,5 +141,59 @@ describe('authorisation matrix: every write endpoint × role × own or other org
     const read = await hub.call(hub.tokens.memberA, 'GET', `/v1/observations/obs-${ORG_A}`);
     const moved = await hub.call(hub.tokens.memberA, 'PATCH', `/v1/observations/obs-${ORG_A}`, { reportingOrganisation: ORG_B }, { 'If-Match': read.headers.get('etag')! });
     expect(moved.status).toBe(403);
+  });
+});
+
+describe('a package carrying an unchanged copy of another organisation’s record', () => {
+  const examplePath = fileURLToPath(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url));
+  const example = JSON.parse(readFileSync(examplePath, 'utf8')) as {
+    organisations: { id: string }[];
+    indicators: { code: string; name: Record<string, string> }[];
+    observations: { id: string; indicator: string; reportingOrganisation: string }[];
+  };
+  const ZAMBIA = 'ZM-PACRA-120045';
+  const definition = example.indicators.find((indicator) => indicator.code === 'halfway-house-places')!;
+  const secretariat = example.organisations.find((org) => org.id === 'PHX-ORG-0001')!;
+  const stored = example.observations.find((obs) => obs.indicator === definition.code && obs.reportingOrganisation === ZAMBIA)!;
+  let network: TestHub;
+  let zambia: string;
+  beforeAll(async () => {
+    network = await startTestHub({ seed: [examplePath] });
+    zambia = await network.token(ZAMBIA, 'member');
+  });
+  afterAll(() => network?.close());
+
+  /** A package of Zambia's: a new observation of the network's indicator, with a copy of its definition and of the secretariat's record. */
+  const zambian = (id: string, year: number, copy: Record<string, unknown>) => ({
+    phxVersion: '1.0', id, publisher: { id: ZAMBIA, name: 'Zambia' }, license: 'CC-BY-4.0', publishedAt: '2024-03-01T12:00:00+00:00',
+    organisations: [secretariat, example.organisations.find((org) => org.id === ZAMBIA)],
+    indicators: [copy],
+    observations: [{ ...stored, id: `${id}-obs`, period: { start: `${year}-01-01`, end: `${year}-12-31` } }],
+  });
+  const etagOf = async (path: string) => (await network.call(zambia, 'GET', path)).headers.get('etag');
+
+  it('validates on its own and imports: the copies are left as stored and counted as unchanged', async () => {
+    // Its keys in another order: the same record.
+    const copy = Object.fromEntries(Object.entries(definition).reverse());
+    const pkg = zambian('zm-halfway-2022', 2022, copy);
+    expect(validate(pkg).ok).toBe(true);
+    const before = [await etagOf(`/v1/indicators/${definition.code}`), await etagOf('/v1/organisations/PHX-ORG-0001')];
+    const response = await network.call(zambia, 'POST', '/v1/packages', pkg);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ package: 'zm-halfway-2022', created: 1, updated: 1, unchanged: 2 });
+    expect([await etagOf(`/v1/indicators/${definition.code}`), await etagOf('/v1/organisations/PHX-ORG-0001')]).toEqual(before);
+    expect((await network.call(zambia, 'GET', '/v1/observations/zm-halfway-2022-obs')).status).toBe(200);
+    // The audit trail notes the records written, Zambia's own.
+    const audit = (await (await network.call(network.tokens.secretariat, 'GET', '/v1/audit?organisation=PHX-ORG-0001')).json()) as { data: { package: string | null }[] };
+    expect(audit.data.filter((entry) => entry.package === 'zm-halfway-2022')).toEqual([]);
+  });
+
+  it('is forbidden when a copy differs from the stored record, and stores nothing', async () => {
+    const pkg = zambian('zm-halfway-2023', 2023, { ...definition, name: { ...definition.name, en: 'Beds in half-way houses' } });
+    const response = await network.call(zambia, 'POST', '/v1/packages', pkg);
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { forbidden: unknown }).forbidden).toEqual([{ pointer: '/indicators/0', owner: 'PHX-ORG-0001' }]);
+    expect((await network.call(zambia, 'GET', '/v1/observations/zm-halfway-2023-obs')).status).toBe(404);
+    expect(((await (await network.call(zambia, 'GET', `/v1/indicators/${definition.code}`)).json()) as { name: { en: string } }).name.en).toBe(definition.name.en);
   });
 });

@@ -78,6 +78,10 @@ export const ImportSummary = describe(
     package: describe(z.string(), 'Identifier of the imported package.'),
     created: describe(z.int().min(0), 'Records that were new.'),
     updated: describe(z.int().min(0), 'Records that replaced stored ones.'),
+    unchanged: describe(
+      z.int().min(0),
+      'Records of other organisations that the package carries exactly as the hub stores them (an indicator definition its observations refer to, say): left as they are, they need no right to write them and count neither as created nor as updated.',
+    ),
     records: describe(recordCounts, 'Records in the package, per collection.'),
   }),
   'What an import of a package wrote.',
@@ -85,12 +89,13 @@ export const ImportSummary = describe(
 );
 
 /**
- * What an import wrote: the package id, the records created and updated, and the count per collection.
+ * What an import wrote: the package id, the records created and updated, those of other organisations it left
+ * unchanged, and the count per collection.
  *
  * @example
  * ```ts
  * const summary: ImportSummary = await client.packages.import(pkg);
- * console.log(`${summary.package}: ${summary.created} new, ${summary.updated} replaced, ${summary.records.observations} observations`);
+ * console.log(`${summary.package}: ${summary.created} new, ${summary.updated} replaced, ${summary.unchanged} unchanged, ${summary.records.observations} observations`);
  * ```
  */
 export type ImportSummary = z.infer<typeof ImportSummary>;

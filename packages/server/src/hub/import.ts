@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { recordTypeNames, recordTypes, validate, type Locale, type RecordType } from '@phx/schema';
 import { mayPublish, mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
@@ -29,8 +30,10 @@ function recordsOf(pkg: Body): { type: RecordType; collection: string; index: nu
  * Imports a whole DataPackage, all or nothing: it is validated (its observations with the stored ones of
  * their breakdowns, which those of the same id replace), every record is checked against
  * the rights of the principal (`'hub'` for seed data the operator supplies), and then every record
- * is written. Call within a transaction, which makes it all or nothing. Records that exist are replaced.
- * The number of records is limited before the package is parsed, by `limitRecords`.
+ * is written. Call within a transaction, which makes it all or nothing. Records that exist are replaced, but for
+ * those the principal may not write that the package carries exactly as stored (a copy of another organisation's
+ * indicator definition, so that the package validates on its own): they are left as they are, counted as
+ * `unchanged`. The number of records is limited before the package is parsed, by `limitRecords`.
  */
 export async function importPackage(tx: Store, pkg: unknown, principal: Principal | 'hub', locale: Locale, limits: ImportLimits): Promise<ImportSummary> {
   const observations = (pkg as Body | null)?.observations;
@@ -51,6 +54,7 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
 
   const writes: RecordWrite[] = [];
   let updated = 0;
+  let unchanged = 0;
   const forbidden: { pointer: string; owner: string }[] = [];
   let forbiddenCount = 0;
   for (const type of recordTypeNames) {
@@ -62,6 +66,10 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
       const owner = ownerOf(type, record.body, current ?? recordedBy);
       const allowed = principal === 'hub' || ((current === undefined || mayWrite(principal, current)) && mayWrite(principal, owner));
       if (!allowed) {
+        if (current !== undefined && isDeepStrictEqual((await tx.get(type, id))?.body, record.body)) {
+          unchanged++;
+          continue;
+        }
         if (forbiddenCount++ < MAX_REPORTED) forbidden.push({ pointer: `/${record.collection}/${record.index}`, owner: current ?? owner });
         continue;
       }
@@ -85,6 +93,7 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
     package: packageId,
     created: writes.length - updated,
     updated,
+    unchanged,
     records: Object.fromEntries(
       recordTypeNames.map((type) => [recordTypes[type].collection, records.filter((r) => r.type === type).length]),
     ) as ImportSummary['records'],
