@@ -2,6 +2,7 @@
  * Writes of one record are checked as imports are, every answer carries its request id, and every operation
  * refuses query parameters it does not take.
  */
+import { request } from 'node:http';
 import { operations } from '@phx/schema/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observation, organisation, ORG_A, ORG_B } from './fixtures/data.js';
@@ -131,6 +132,42 @@ describe(`writes of one record (${testEngine})`, () => {
         expect(((await response.json()) as { detail: string }).detail).toBe(`The id of a record cannot change: the body says "renamed", the URL "${String(record.id)}".`);
       }
     }
+  });
+});
+
+describe(`If-Match (${testEngine})`, () => {
+  it('holds when any entity-tag of a list matches the record’s, compared strongly, or is *', async () => {
+    expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/facilities', facility('if-match'))).status).toBe(201);
+    const path = '/v1/facilities/if-match';
+    const stale = await etagOf(path);
+    expect((await hub.call(hub.tokens.memberA, 'PATCH', path, { name: 'First' }, { 'If-Match': stale })).status).toBe(200);
+    const lists: [string, (etag: string) => string, number][] = [
+      ['the current one after a stale one', (etag) => `${stale}, ${etag}`, 200],
+      ['the current one first', (etag) => `${etag}, "other"`, 200],
+      ['without spaces', (etag) => `"other",${etag},${stale}`, 200],
+      ['with spaces and tabs around', (etag) => ` "a" ,\t${etag} `, 200],
+      ['after an entity-tag holding a comma', (etag) => `"a,b", ${etag}`, 200],
+      ['*', () => '*', 200],
+      ['stale ones only', () => `"a", ${stale}`, 412],
+      ['the current one as a weak tag', (etag) => `W/${etag}`, 412],
+      ['the current one inside another entity-tag', (etag) => `"x,${etag.slice(1)}`, 412],
+    ];
+    for (const [label, list, status] of lists) {
+      const etag = await etagOf(path);
+      const response = await hub.call(hub.tokens.memberA, 'PATCH', path, { name: label }, { 'If-Match': list(etag) });
+      expect(response.status, label).toBe(status);
+      if (status === 412) expect(((await response.json()) as { etag: string }).etag, label).toBe(etag);
+    }
+    // Several If-Match lines are one list.
+    const etag = await etagOf(path);
+    const lines = await new Promise<number>((resolve, reject) => {
+      const body = JSON.stringify({ name: 'Lines' });
+      const headers = { Authorization: `Bearer ${hub.tokens.memberA}`, 'Content-Type': 'application/json', 'If-Match': ['"a"', etag] };
+      request(`${hub.url}${path}`, { method: 'PATCH', headers }, (answer) => (answer.resume(), resolve(answer.statusCode!))).on('error', reject).end(body);
+    });
+    expect(lines).toBe(200);
+    const deleted = await hub.call(hub.tokens.memberA, 'DELETE', path, undefined, { 'If-Match': `"a", ${await etagOf(path)}` });
+    expect(deleted.status).toBe(204);
   });
 });
 

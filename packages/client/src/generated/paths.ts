@@ -1464,7 +1464,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description The ETag of the record as last read. A stale one gets 412. */
+        /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
         IfMatch: string;
         /** @description A unique key per logical request: a replay returns the first response (with `Idempotent-Replayed: true`) and writes nothing twice. */
         IdempotencyKey: string;
@@ -1607,7 +1607,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
                 /** @description Language of titles and validation messages: en, ru, uk, fr, es. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1653,7 +1653,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
@@ -1687,7 +1687,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
                 /** @description Language of titles and validation messages: en, ru, uk, fr, es. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1845,7 +1845,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
                 /** @description Language of titles and validation messages: en, ru, uk, fr, es. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1891,7 +1891,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
@@ -1925,7 +1925,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
                 /** @description Language of titles and validation messages: en, ru, uk, fr, es. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2154,7 +2154,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
                 /** @description Language of titles and validation messages: en, ru, uk, fr, es. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2200,7 +2200,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
@@ -2234,7 +2234,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
                 /** @description Language of titles and validation messages: en, ru, uk, fr, es. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2396,7 +2396,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
                 /** @description Language of titles and validation messages: en, ru, uk, fr, es. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -2442,7 +2442,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
             };
             path: {
@@ -2476,7 +2476,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The ETag of the record as last read. A stale one gets 412. */
+                /** @description The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1). */
                 "If-Match": components["parameters"]["IfMatch"];
                 /** @description Language of titles and validation messages: en, ru, uk, fr, es. */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];

@@ -32,7 +32,7 @@ function fieldSchema(field: z.ZodType): { schema: Json; description?: string } {
 const requestHeaders: Record<RequestHeader, { component: string; parameter: Json }> = {
   'If-Match': {
     component: 'IfMatch',
-    parameter: { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag of the record as last read. A stale one gets 412.' },
+    parameter: { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The ETag of the record as last read. A stale one gets 412. A list of entity-tags (`"a", "b"`) holds when any of them is the current ETag, compared strongly (a weak `W/` tag never holds), and `*` when the record exists (RFC 9110, section 13.1.1).' },
   },
   'Idempotency-Key': {
     component: 'IdempotencyKey',
