@@ -311,7 +311,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get this OpenAPI document */
+        /**
+         * Get this OpenAPI document
+         * @description The document, its `servers` naming the hub that serves it: the scheme, host and port the request was sent to (its `Host` header).
+         */
         get: operations["getOpenApiDocument"];
         put?: never;
         post?: never;

@@ -449,6 +449,7 @@ export const operations: readonly Operation[] = [
     method: 'get',
     path: '/v1/openapi.json',
     summary: 'Get this OpenAPI document',
+    description: 'The document, its `servers` naming the hub that serves it: the scheme, host and port the request was sent to (its `Host` header).',
     tag: 'documents',
     public: true,
     headers: [],

@@ -6,7 +6,7 @@ import { openApiDocument, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import type { Store } from '../store/types.js';
 import { hubDhis2Mappings } from '../hub/export.js';
 import { authenticate, rateLimit, type RateLimit } from './auth.js';
-import { localeOf, type HubContext, type HubEnv } from './context.js';
+import { hubOrigin, localeOf, type HubContext, type HubEnv } from './context.js';
 import { Problem } from './problem.js';
 import { registerRoutes } from './routes.js';
 import { requestTarget } from './target.js';
@@ -99,6 +99,9 @@ export const defaultLimits: Required<HubLimits> = {
   addressRateLimit: { requests: 600, windowMs: 60_000 },
 };
 
+/** Where the served OpenAPI document gives the hub's origin; no text of the contract holds U+0000. */
+const ORIGIN = '\u0000origin';
+
 function problemResponse(problem: Problem, c: HubContext): Response {
   const id = c.get('requestId');
   return new Response(JSON.stringify(problem.document(c.req.path, id, localeOf(c))), {
@@ -136,7 +139,8 @@ function requestIds(): MiddlewareHandler<HubEnv> {
 export function createApp(options: AppOptions): Hono<HubEnv> {
   const limits = { ...defaultLimits, ...options.limits };
   const app = new Hono<HubEnv>();
-  const document = JSON.stringify(openApiDocument());
+  // The document names the hub that serves it as its server: its text is made once, around the place of the origin.
+  const [beforeOrigin, afterOrigin] = JSON.stringify({ ...openApiDocument(), servers: [{ url: ORIGIN, description: 'This hub.' }] }).split(JSON.stringify(ORIGIN)) as [string, string];
 
   app.use(requestIds(), securityHeaders());
   // The documents need no token; every other operation checks its target once the token is known.
@@ -155,7 +159,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   });
   app.notFound((c) => problemResponse(new Problem('not-found', `There is no ${c.req.method} ${c.req.path} here.`), c));
 
-  app.get('/v1/openapi.json', (c) => c.body(document, 200, { 'Content-Type': 'application/json' }));
+  app.get('/v1/openapi.json', (c) => c.body(beforeOrigin + JSON.stringify(hubOrigin(c)) + afterOrigin, 200, { 'Content-Type': 'application/json' }));
   serveSchemas(app);
   app.use('/v1/*', authenticate(options.store, limits.addressRateLimit), rateLimit(options.store, limits.rateLimit), target);
   app.use(

@@ -35,3 +35,11 @@ export function localeOf(c: HubContext): Locale {
   }
   return 'en';
 }
+
+/**
+ * The origin of the hub as the request reached it — its scheme, and the host and port of its `Host` header — by
+ * which the documents the hub serves (the OpenAPI document, the JSON Schemas) name it.
+ */
+export function hubOrigin(c: HubContext): string {
+  return new URL(c.req.url).origin;
+}

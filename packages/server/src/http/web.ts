@@ -5,7 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { relative } from 'node:path';
 import { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName } from '@phx/schema';
-import type { HubEnv } from './context.js';
+import { hubOrigin, type HubEnv } from './context.js';
 
 /**
  * The headers of every response. The Content-Security-Policy is the validator page's: sent as a
@@ -60,7 +60,7 @@ export function serveSchemas(app: Hono<HubEnv>): void {
   app.get('/schemas/v1/:file', etag(), async (c, next) => {
     const text = texts.get(c.req.param('file'));
     if (text === undefined) return next();
-    const base = `${new URL(c.req.url).origin}/schemas/v1/`;
+    const base = `${hubOrigin(c)}/schemas/v1/`;
     return c.body(text.replaceAll(SCHEMA_BASE_URL, base), 200, { 'Content-Type': 'application/schema+json', 'Cache-Control': 'public, max-age=3600' });
   });
 }
