@@ -192,7 +192,9 @@ describe('a package carrying an unchanged copy of another organisation’s recor
     const pkg = zambian('zm-halfway-2023', 2023, { ...definition, name: { ...definition.name, en: 'Beds in half-way houses' } });
     const response = await network.call(zambia, 'POST', '/v1/packages', pkg);
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { forbidden: unknown }).forbidden).toEqual([{ pointer: '/indicators/0', owner: 'PHX-ORG-0001' }]);
+    const problem = (await response.json()) as { forbidden: unknown; detail: string };
+    expect(problem.forbidden).toEqual([{ pointer: '/indicators/0', owner: 'PHX-ORG-0001' }]);
+    expect(problem.detail).toMatch(/taken only as an unchanged copy/);
     expect((await network.call(zambia, 'GET', '/v1/observations/zm-halfway-2023-obs')).status).toBe(404);
     expect(((await (await network.call(zambia, 'GET', `/v1/indicators/${definition.code}`)).json()) as { name: { en: string } }).name.en).toBe(definition.name.en);
   });

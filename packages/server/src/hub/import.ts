@@ -80,7 +80,7 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
   if (forbiddenCount > 0 && principal !== 'hub') {
     throw new Problem(
       'forbidden',
-      `${forbiddenCount} record${forbiddenCount === 1 ? '' : 's'} of the package belong to other organisations; a ${principal.role} of ${principal.organisation} may not write them. Nothing was stored.`,
+      `${forbiddenCount} record${forbiddenCount === 1 ? '' : 's'} of the package belong to other organisations; a ${principal.role} of ${principal.organisation} may not write them (a record of another organisation that the hub stores is taken only as an unchanged copy). Nothing was stored.`,
       { forbidden },
     );
   }
