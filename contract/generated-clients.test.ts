@@ -50,7 +50,7 @@ describe('docs/generating-types.md', () => {
     writeFileSync(file, JSON.stringify(pkg));
     const { stdout } = await run('python3', ['examples/python-client/client.py', hub.url, token, file], { cwd: root });
     expect(stdout.trim().split('\n')).toEqual([
-      'imported pkg-python: 2 new, 0 replaced',
+      'imported pkg-python: 2 new, 0 replaced, 0 unchanged',
       expect.stringMatching(/^\d+ observations for ZM, from \d{4}-\d{2}-\d{2}$/),
       'refused: validation-failed (period.start-after-end)',
     ]);

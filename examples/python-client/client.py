@@ -67,7 +67,7 @@ if __name__ == "__main__":
     with open(sys.argv[3] if len(sys.argv) > 3 else "examples/data/network-meeting-2020.phx.json", encoding="utf-8") as file:
         package = DataPackage.from_dict(json.load(file))
     summary = hub.import_package(package)
-    print(f"imported {summary.package}: {summary.created} new, {summary.updated} replaced")
+    print(f"imported {summary.package}: {summary.created} new, {summary.updated} replaced, {summary.unchanged} unchanged")
     zambia = list(hub.observations(country="ZM"))
     print(f"{len(zambia)} observations for ZM, from {min(o.period.start for o in zambia)}")
     reversed_period = {**package.to_dict(), "observations": [{**package.to_dict()["observations"][0], "period": {"start": "2020-12-31", "end": "2020-01-01"}}]}
