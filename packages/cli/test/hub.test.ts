@@ -115,6 +115,22 @@ describe('phx serve and phx token with @phx/server installed', () => {
     expect(refused.stderr).not.toMatch(/^\s+at /m);
   });
 
+  it('lets the web pages of each --cors-origin call the hub, and refuses one that is not an origin', async () => {
+    const hub = await serve(['--db', dir.path('cors.sqlite'), '--port', '0', '--cors-origin', 'https://dashboard.example.org', '--cors-origin', 'http://localhost:5173']);
+    const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)?.[1];
+    for (const origin of ['https://dashboard.example.org', 'http://localhost:5173']) {
+      const preflight = await fetch(`${url}/v1/observations`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    const other = await fetch(`${url}/v1/observations`, { method: 'OPTIONS', headers: { Origin: 'https://elsewhere.example.org', 'Access-Control-Request-Method': 'GET' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    await hub.stop();
+    const refused = phx(['serve', '--db', dir.path('cors-refused.sqlite'), '--port', '0', '--cors-origin', 'https://dashboard.example.org/']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('"https://dashboard.example.org/" is not an origin');
+  });
+
   it('reports a port in use as a usage error', async () => {
     const hub = await serve(['--db', dir.path('busy.sqlite'), '--port', '0', '--host', '127.0.0.1']);
     expect(hub.lines[0]).toMatch(/^PHX hub listening on http:\/\/127\.0\.0\.1:\d+$/);

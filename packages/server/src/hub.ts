@@ -52,6 +52,12 @@ export interface StartHubOptions {
    * @default none: only `gam`, the UNAIDS GAM template, which a hub always holds
    */
   dhis2Mappings?: Record<string, string>;
+  /**
+   * Origins whose scripts may call the hub from a browser (CORS), e.g. `['https://dashboard.example.org']`;
+   * `*` allows every origin. As `corsOrigins` of {@link createApp}.
+   * @default none: scripts on other origins cannot read the hub's answers
+   */
+  corsOrigins?: string[];
 }
 
 /**
@@ -115,7 +121,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   let app: ReturnType<typeof createApp>;
   try {
     // Made first: a DHIS2 mapping its schema refuses stops the hub before any seed is imported.
-    app = createApp({ store, dhis2Mappings, ...(webRoot ? { webRoot } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+    app = createApp({
+      store,
+      dhis2Mappings,
+      ...(webRoot ? { webRoot } : {}),
+      ...(options.limits ? { limits: options.limits } : {}),
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    });
     for (const file of options.seed ?? []) {
       const pkg = readJson(file, 'seed package', limits.maxImportRecords);
       const publisher = (pkg as { publisher?: { id?: unknown } }).publisher?.id;

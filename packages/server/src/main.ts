@@ -1,6 +1,6 @@
 /**
  * A process entry of the hub for supervisors, benchmarks and tests:
- * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...]`.
+ * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...] [--cors-origin ORIGIN ...]`.
  * Prints one JSON line `{"url": ...}` once it listens; stops on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -19,10 +19,11 @@ const { values } = parseArgs({
     'max-export-records': { type: 'string' },
     'max-body-bytes': { type: 'string' },
     'dhis2-mapping': { type: 'string', multiple: true },
+    'cors-origin': { type: 'string', multiple: true },
   },
 });
 if (!values.db) {
-  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...]');
+  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...] [--cors-origin ORIGIN ...]');
   process.exit(2);
 }
 const dhis2Mappings = (values['dhis2-mapping'] ?? []).map((pair) => /^([^=]+)=(.+)$/.exec(pair) ?? pair);
@@ -36,6 +37,7 @@ const hub = await startHub({
   port: Number(values.port),
   ...(values.host ? { host: values.host } : {}),
   ...(values.seed ? { seed: values.seed } : {}),
+  ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
   dhis2Mappings: Object.fromEntries((dhis2Mappings as RegExpExecArray[]).map(([, name, file]) => [name!, file!])),
   limits: {
     ...(values['rate-limit'] ? { rateLimit: { ...defaultLimits.rateLimit, requests: Number(values['rate-limit']) } } : {}),

@@ -12,6 +12,7 @@ interface HubModule {
     webRoot?: string;
     demoToken?: boolean;
     dhis2Mappings?: Record<string, string>;
+    corsOrigins?: string[];
     limits?: { maxBodyBytes?: number; maxImportRecords?: number; maxIssues?: number };
   }): Promise<{
     url: string;
@@ -64,7 +65,7 @@ function hubError(error: unknown, on: { port: number } | { db: string }): UsageE
 }
 
 export const serveHelp = `Usage: phx serve [--db <file|url>] [--port <N>] [--host <name>] [--seed <file>...] [--dhis2-mapping <name>=<file>...] [--demo]
-                 [--max-body-bytes <N>] [--max-import-records <N>] [--max-issues <N>]
+                 [--cors-origin <origin>...] [--max-body-bytes <N>] [--max-import-records <N>] [--max-issues <N>]
 
 Starts a PHX exchange hub (needs @phx/server: npm install @phx/server): the exchange API under
 /v1 (its OpenAPI document at /v1/openapi.json) and the browser validator page at /.
@@ -80,6 +81,10 @@ Options:
                         uses when asked for it by name (&mapping=<name>); repeat for more. Without one,
                         DHIS2 exports use gam, the UNAIDS GAM template
   --demo                create a demo token and print it
+  --cors-origin <origin>
+                        let scripts on a web page of this origin call the hub, e.g.
+                        https://dashboard.example.org (scheme, host and port); repeat for more, or * for
+                        every origin. Only bearer tokens are read, never cookies. Default: none
   --max-body-bytes <N>  largest request body (default 134217728, 128 MiB)
   --max-import-records <N>
                         most records of a package to import or validate, counted before it is
@@ -97,6 +102,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
     seed: { type: 'string', multiple: true },
     'dhis2-mapping': { type: 'string', multiple: true },
     demo: { type: 'boolean' },
+    'cors-origin': { type: 'string', multiple: true },
     'max-body-bytes': { type: 'string' },
     'max-import-records': { type: 'string' },
     'max-issues': { type: 'string' },
@@ -123,6 +129,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       ...(values.host ? { host: values.host } : {}),
       ...(values.seed ? { seed: values.seed } : {}),
       dhis2Mappings,
+      ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
       demoToken: values.demo === true,
       limits,
     })

@@ -6,6 +6,7 @@ import { openApiDocument, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import type { Store } from '../store/types.js';
 import { hubDhis2Mappings } from '../hub/export.js';
 import { authenticate, rateLimit, type RateLimit } from './auth.js';
+import { cors, corsOrigins } from './cors.js';
 import { hubOrigin, localeOf, type HubContext, type HubEnv } from './context.js';
 import { Problem } from './problem.js';
 import { registerRoutes } from './routes.js';
@@ -77,6 +78,14 @@ export interface AppOptions {
    * @default none: only `gam`, the UNAIDS GAM template, which a hub always holds
    */
   dhis2Mappings?: Record<string, unknown>;
+  /**
+   * Origins whose scripts may call the API and read the schemas (CORS), each `scheme://host[:port]` as a browser
+   * sends it in `Origin`, e.g. `https://dashboard.example.org`; `*` allows every origin. Only bearer tokens are
+   * read, never cookies, so a page on an allowed origin can do no more than the token it sends itself may.
+   * An entry that is not an origin stops the app from being made.
+   * @default none: scripts on other origins cannot read the hub's answers
+   */
+  corsOrigins?: string[];
 }
 
 /**
@@ -143,6 +152,12 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   const [beforeOrigin, afterOrigin] = JSON.stringify({ ...openApiDocument(), servers: [{ url: ORIGIN, description: 'This hub.' }] }).split(JSON.stringify(ORIGIN)) as [string, string];
 
   app.use(requestIds(), securityHeaders());
+  const origins = corsOrigins(options.corsOrigins ?? []);
+  if (origins.length > 0) {
+    // Before the token is asked for: a browser sends a preflight without one.
+    app.use('/v1/*', cors(origins));
+    app.use('/schemas/*', cors(origins));
+  }
   // The documents need no token; every other operation checks its target once the token is known.
   const target = requestTarget();
   app.use('/v1/openapi.json', target);
