@@ -1488,7 +1488,7 @@ export interface components {
         IdempotentReplayed: "true";
         /** @description Seconds to wait before retrying. */
         RetryAfter: number;
-        /** @description Bearer realm="phx" */
+        /** @description `Bearer realm="phx"` when no bearer token was sent; with `error="invalid_token"` (RFC 6750) when the token sent is unknown, revoked or expired. */
         WWWAuthenticate: string;
         /** @description attachment, with the name to save the file under: `attachment; filename="export-20240201T090000Z.fhir.json"`. */
         ContentDisposition: string;

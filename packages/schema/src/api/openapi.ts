@@ -61,7 +61,10 @@ const responseHeaders: Record<ResponseHeader | 'Retry-After' | 'WWW-Authenticate
   Location: { schema: { type: 'string' }, description: 'The path of the new record.' },
   'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] }, description: 'Sent when the answer replays the first answer to the same Idempotency-Key.' },
   'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before retrying.' },
-  'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer realm="phx"' },
+  'WWW-Authenticate': {
+    schema: { type: 'string' },
+    description: '`Bearer realm="phx"` when no bearer token was sent; with `error="invalid_token"` (RFC 6750) when the token sent is unknown, revoked or expired.',
+  },
   'Content-Disposition': { schema: { type: 'string' }, description: 'attachment, with the name to save the file under: `attachment; filename="export-20240201T090000Z.fhir.json"`.' },
   'Export-Notes': {
     description: 'What the format had no place for, as a JSON array (ASCII, non-ASCII characters escaped), one note per code and field; `[]` when the file holds everything.',

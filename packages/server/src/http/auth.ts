@@ -38,7 +38,8 @@ function checkWindow(window: RateWindow, limit: RateLimit, who: string): void {
 }
 
 /**
- * Resolves the bearer token to its organisation and role; anything else gets 401 — and requests
+ * Resolves the bearer token to its organisation and role; anything else gets 401, with `error="invalid_token"` in
+ * WWW-Authenticate when a token was sent (unknown, revoked or expired) — and requests
  * without a known token count against a limit per client address, so that guessing tokens is slow.
  */
 export function authenticate(store: Store, addressLimit: RateLimit): MiddlewareHandler<HubEnv> {
@@ -48,11 +49,12 @@ export function authenticate(store: Store, addressLimit: RateLimit): MiddlewareH
     if (!principal) {
       const address = clientAddress(c);
       checkWindow(await store.hit(`address:${address}`, addressLimit.windowMs), addressLimit, `The address ${address}, without a known token,`);
+      // RFC 6750 §3.1: a token that was sent but is not (or no longer) good is `invalid_token`; a request without one gets no error code.
       throw new Problem(
         'unauthorised',
         match ? 'The bearer token is not known to this hub.' : 'Send a bearer token: Authorization: Bearer <token>.',
         {},
-        { 'WWW-Authenticate': 'Bearer realm="phx"' },
+        { 'WWW-Authenticate': match ? 'Bearer realm="phx", error="invalid_token", error_description="The token is unknown, revoked or expired"' : 'Bearer realm="phx"' },
       );
     }
     c.set('principal', principal);
