@@ -9,7 +9,7 @@ export { createClient, type PhxClient, type Pages, type ReadableResource, type W
 export type { Answer, AnswerOf, Call, Method, MethodOf, OperationOf, RequestOptions } from './core/request.js';
 export {
   PhxError, ProblemError, TimeoutError, NetworkError, InvalidResponseError, type ProblemErrorOf,
-  isBadRequest, isUnauthorised, isForbidden, isNotFound, isConflict, isPreconditionFailed, isPreconditionRequired, isPayloadTooLarge,
+  isBadRequest, isUnauthorised, isForbidden, isNotFound, isMethodNotAllowed, isConflict, isPreconditionFailed, isPreconditionRequired, isPayloadTooLarge,
   isUnsupportedMediaType, isRequestTimeout, isHeadersTooLarge, isValidationFailed, isIdempotencyKeyReused, isExportTooLarge, isRateLimited, isInternalError,
 } from './errors/index.js';
 export { idempotencyKey } from './utils/key.js';

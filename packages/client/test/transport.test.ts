@@ -2,7 +2,7 @@
 import { validateRecord } from '@phx/schema';
 import { describe, expect, it } from 'vitest';
 import {
-  createClient, InvalidResponseError, isConflict, isForbidden, isHeadersTooLarge, isIdempotencyKeyReused, isNotFound, isPayloadTooLarge,
+  createClient, InvalidResponseError, isConflict, isForbidden, isHeadersTooLarge, isIdempotencyKeyReused, isMethodNotAllowed, isNotFound, isPayloadTooLarge,
   isPreconditionFailed, isPreconditionRequired, isRateLimited, isUnauthorised, isValidationFailed, NetworkError, PROBLEM_BASE, ProblemError, TimeoutError, type Observation,
 } from '../src/index.js';
 import { fakeFetch, json, problem } from './fixtures/fake-fetch.js';
@@ -20,6 +20,7 @@ describe('one error class, narrowed by slug', () => {
     ['unauthorised', 401, isUnauthorised],
     ['forbidden', 403, isForbidden],
     ['not-found', 404, isNotFound],
+    ['method-not-allowed', 405, isMethodNotAllowed],
     ['conflict', 409, isConflict],
     ['precondition-failed', 412, isPreconditionFailed],
     ['precondition-required', 428, isPreconditionRequired],

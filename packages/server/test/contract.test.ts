@@ -108,6 +108,8 @@ describe('every problem type of the contract', () => {
     await request('precondition-failed', hub.tokens.memberA, 'PUT', '/v1/observations/target', { body: observation('target', ORG_A), headers: { 'If-Match': '"stale"' } });
     await request('payload-too-large', hub.tokens.memberA, 'POST', '/v1/packages', { body: JSON.stringify({ notes: 'x'.repeat(MAX_BODY_BYTES) }) });
     await request('unsupported-media-type', hub.tokens.memberA, 'POST', '/v1/observations', { body: '{}', headers: { 'Content-Type': 'text/plain' } });
+    // A method no operation of the path takes: no operation to list it among its problems.
+    await expectProblem('method-not-allowed', await hub.call(hub.tokens.memberA, 'DELETE', '/v1/observations'));
     const backwards = { ...observation('backwards', ORG_A), period: { start: '2022-12-31', end: '2022-01-01' } };
     await request('validation-failed', hub.tokens.memberA, 'POST', '/v1/observations', { body: backwards });
     const keyed = { 'Idempotency-Key': 'problem-types' };

@@ -53,3 +53,43 @@ describe('WWW-Authenticate of a 401', () => {
     }
   });
 });
+
+describe('a method a path does not take', () => {
+  it('is 405 method-not-allowed with the methods it takes in Allow', async () => {
+    for (const [method, path, allow] of [
+      ['DELETE', '/v1/observations', 'GET, HEAD, POST'],
+      ['GET', '/v1/packages', 'POST'],
+      ['POST', '/v1/observations/stored', 'GET, HEAD, PUT, PATCH, DELETE'],
+      ['PUT', '/v1/indicators/prisons-people-on-oat', 'GET, HEAD'],
+      ['DELETE', '/v1/audit', 'GET, HEAD'],
+    ] as const) {
+      const response = await hub.call(hub.tokens.secretariat, method, path);
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow'), `${method} ${path}`).toBe(allow);
+      const problem = await problemOf(response);
+      expect(problem).toMatchObject({ type: `${PROBLEM_BASE}method-not-allowed`, status: 405, detail: `${path} takes ${allow}, not ${method}.` });
+    }
+    const document = await hub.call(hub.tokens.reader, 'POST', '/v1/openapi.json');
+    expect([document.status, document.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
+  });
+
+  it("leaves a path that is not the API's 404, and asks for the token first", async () => {
+    const response = await hub.call(hub.tokens.secretariat, 'GET', '/v1/nothing-here');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('allow')).toBeNull();
+    expect((await hub.call(undefined, 'DELETE', '/v1/observations')).status).toBe(401);
+  });
+});
+
+describe('a 415', () => {
+  it('of a PATCH names the patch formats in Accept-Patch', async () => {
+    const etag = (await hub.call(hub.tokens.memberA, 'GET', '/v1/observations/stored')).headers.get('etag')!;
+    const response = await hub.call(hub.tokens.memberA, 'PATCH', '/v1/observations/stored', '{"notes":"x"}', { 'Content-Type': 'application/json-patch+json', 'If-Match': etag });
+    expect(response.status).toBe(415);
+    expect(response.headers.get('accept-patch')).toBe('application/merge-patch+json, application/json');
+    expect((await problemOf(response)).type).toBe(`${PROBLEM_BASE}unsupported-media-type`);
+    // Other methods have no such header.
+    const posted = await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', '{}', { 'Content-Type': 'text/plain' });
+    expect([posted.status, posted.headers.get('accept-patch')]).toEqual([415, null]);
+  });
+});

@@ -90,6 +90,8 @@ export const isUnauthorised = guard('unauthorised');
 export const isForbidden = guard('forbidden');
 /** No record has that identifier (404). */
 export const isNotFound = guard('not-found');
+/** The path is the API's, but not for the method called (405); the answer's `Allow` header lists those it takes. */
+export const isMethodNotAllowed = guard('method-not-allowed');
 /** The record exists already, or other records refer to it (409). */
 export const isConflict = guard('conflict');
 /** The record changed since it was read (412); `problem.etag` is its current ETag: read it again and reapply the change. */
@@ -98,7 +100,7 @@ export const isPreconditionFailed = guard('precondition-failed');
 export const isPreconditionRequired = guard('precondition-required');
 /** The body, or the records of an import, exceed the hub's limits (413). */
 export const isPayloadTooLarge = guard('payload-too-large');
-/** The body was not sent as JSON (415). */
+/** The body was not sent as a media type the call takes (415). */
 export const isUnsupportedMediaType = guard('unsupported-media-type');
 /** The request took too long to reach the hub (408), still after the retries. */
 export const isRequestTimeout = guard('request-timeout');

@@ -981,6 +981,27 @@ export interface components {
             /** @description The X-Request-Id of the request; quote it to the operator. */
             requestId?: string;
         };
+        /** @description Method not allowed: The path is one of the API, but not for this method; `Allow` lists the methods it takes. */
+        MethodNotAllowedProblem: {
+            /**
+             * @description URI of the problem type.
+             * @constant
+             */
+            type: "https://phx-network.github.io/phx/problems/method-not-allowed";
+            /** @description Title of the problem type, in the language asked for with Accept-Language. */
+            title: string;
+            /**
+             * @description The HTTP status.
+             * @constant
+             */
+            status: 405;
+            /** @description What went wrong in this request, and what to do. */
+            detail?: string;
+            /** @description The path of the request. */
+            instance?: string;
+            /** @description The X-Request-Id of the request; quote it to the operator. */
+            requestId?: string;
+        };
         /** @description Conflict: The record exists already, or other records refer to it. */
         ConflictProblem: {
             /**
@@ -1046,7 +1067,7 @@ export interface components {
             /** @description The X-Request-Id of the request; quote it to the operator. */
             requestId?: string;
         };
-        /** @description Unsupported media type: The body is not sent as JSON. */
+        /** @description Unsupported media type: The body is not sent as a media type the operation takes (a PATCH names those in `Accept-Patch`). */
         UnsupportedMediaTypeProblem: {
             /**
              * @description URI of the problem type.
@@ -1438,7 +1459,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["UnauthorisedProblem"];
             };
         };
-        /** @description `unsupported-media-type`: The body is not sent as JSON. */
+        /** @description `unsupported-media-type`: The body is not sent as a media type the operation takes (a PATCH names those in `Accept-Patch`). */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;

@@ -54,6 +54,11 @@ export const problemTypes = {
     title: { en: 'Not found', ru: 'Не найдено', uk: 'Не знайдено', fr: 'Introuvable', es: 'No encontrado' },
     summary: 'No such record, or no such path.',
   },
+  'method-not-allowed': {
+    status: 405,
+    title: { en: 'Method not allowed', ru: 'Метод не разрешён', uk: 'Метод не дозволено', fr: 'Méthode non autorisée', es: 'Método no permitido' },
+    summary: 'The path is one of the API, but not for this method; `Allow` lists the methods it takes.',
+  },
   conflict: {
     status: 409,
     title: { en: 'Conflict', ru: 'Конфликт', uk: 'Конфлікт', fr: 'Conflit', es: 'Conflicto' },
@@ -72,7 +77,7 @@ export const problemTypes = {
   'unsupported-media-type': {
     status: 415,
     title: { en: 'Unsupported media type', ru: 'Неподдерживаемый тип данных', uk: 'Непідтримуваний тип даних', fr: 'Type de média non pris en charge', es: 'Tipo de contenido no admitido' },
-    summary: 'The body is not sent as JSON.',
+    summary: 'The body is not sent as a media type the operation takes (a PATCH names those in `Accept-Patch`).',
   },
   'request-timeout': {
     status: 408,

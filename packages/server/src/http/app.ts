@@ -10,7 +10,7 @@ import { cors, corsOrigins } from './cors.js';
 import { hubOrigin, localeOf, type HubContext, type HubEnv } from './context.js';
 import { Problem } from './problem.js';
 import { registerRoutes } from './routes.js';
-import { requestTarget } from './target.js';
+import { allowedMethods, requestTarget } from './target.js';
 import { securityHeaders, serveSchemas, serveWebRoot } from './web.js';
 
 /**
@@ -172,7 +172,15 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     console.error(`[${id}] ${c.req.method} ${c.req.path}:`, error);
     return problemResponse(new Problem('internal-error', `The hub failed to handle the request; quote request id ${id} to its operator.`), c);
   });
-  app.notFound((c) => problemResponse(new Problem('not-found', `There is no ${c.req.method} ${c.req.path} here.`), c));
+  app.notFound((c) => {
+    // A path of the API asked with a method it does not take: 405 and the methods it takes (RFC 9110 §15.5.6).
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length > 0) {
+      const methods = allowed.join(', ');
+      return problemResponse(new Problem('method-not-allowed', `${c.req.path} takes ${methods}, not ${c.req.method}.`, {}, { Allow: methods }), c);
+    }
+    return problemResponse(new Problem('not-found', `There is no ${c.req.method} ${c.req.path} here.`), c);
+  });
 
   app.get('/v1/openapi.json', (c) => c.body(beforeOrigin + JSON.stringify(hubOrigin(c)) + afterOrigin, 200, { 'Content-Type': 'application/json' }));
   serveSchemas(app);

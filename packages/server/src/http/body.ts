@@ -82,7 +82,11 @@ export function readPackage(c: HubContext, maxRecords: number): Promise<{ text: 
 
 async function readBody(c: HubContext, mediaTypes: string[], maxRecords?: number): Promise<{ text: string; value: unknown }> {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!mediaTypes.includes(type)) throw new Problem('unsupported-media-type', `Send the body as ${mediaTypes.join(' or ')}.`);
+  if (!mediaTypes.includes(type)) {
+    // A PATCH names the patch formats it takes (RFC 5789 §2.2).
+    const accepted: Record<string, string> = c.req.method === 'PATCH' ? { 'Accept-Patch': mediaTypes.join(', ') } : {};
+    throw new Problem('unsupported-media-type', `Send the body as ${mediaTypes.join(' or ')}.`, {}, accepted);
+  }
   const locale = localeOf(c);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
   if (maxRecords !== undefined) limitRecords(bytes, maxRecords, 'The package');

@@ -19,6 +19,19 @@ const targets: Target[] = operations.map((operation) => ({
   parameters: operation.query ? Object.keys(operation.query.shape) : [],
 }));
 
+/** The order {@link allowedMethods} lists methods in. */
+const METHOD_ORDER = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * The methods the operations of the contract take on a path (HEAD with GET), in a fixed order; none for a path
+ * that is not one of the API's.
+ */
+export function allowedMethods(path: string): string[] {
+  const methods = new Set(targets.filter((target) => target.pattern.test(path)).map((target) => target.method));
+  if (methods.has('GET')) methods.add('HEAD');
+  return METHOD_ORDER.filter((method) => methods.has(method));
+}
+
 /** U+0000 written in a URL: no other escape, nor the raw byte (which Node refuses), stands for it. */
 const ENCODED_NUL = /%00/i;
 
