@@ -3,6 +3,7 @@
  * methods a path takes on a 405 (RFC 9110 §15.5.6), the media types a PATCH takes on a 415 (RFC 5789 §2.2), and a
  * 415 for a content coding the hub does not decode (RFC 9110 §15.5.16). A real hub on a SQLite file.
  */
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_BASE, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import { listTokens, openStore, revokeToken } from '../src/index.js';
@@ -91,5 +92,36 @@ describe('a 415', () => {
     // Other methods have no such header.
     const posted = await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', '{}', { 'Content-Type': 'text/plain' });
     expect([posted.status, posted.headers.get('accept-patch')]).toEqual([415, null]);
+  });
+});
+
+describe('a body in a content coding', () => {
+  it('is 415 unsupported-media-type with Accept-Encoding: identity, for any coding and any operation with a body', async () => {
+    const body = gzipSync(JSON.stringify(observation('zipped', ORG_A)));
+    for (const [method, path, coding, type] of [
+      ['POST', '/v1/observations', 'gzip', 'application/json'],
+      ['POST', '/v1/packages', 'br', 'application/json'],
+      ['PUT', '/v1/observations/stored', 'deflate', 'application/json'],
+      ['PATCH', '/v1/observations/stored', 'gzip, identity', 'application/merge-patch+json'],
+      ['POST', '/v1/validate?name=data.phx.json', 'x-gzip', 'application/json'],
+    ] as const) {
+      const response = await fetch(`${hub.url}${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${hub.tokens.memberA}`, 'Content-Type': type, 'Content-Encoding': coding, 'If-Match': '"any"' },
+        body,
+      });
+      expect(response.status, `${method} ${path} ${coding}`).toBe(415);
+      expect(response.headers.get('accept-encoding')).toBe('identity');
+      const problem = await problemOf(response);
+      expect(problem.type).toBe(`${PROBLEM_BASE}unsupported-media-type`);
+      expect(problem.detail).toBe(`The body is sent with Content-Encoding: ${coding.replace(', identity', '')}, which this hub does not decode; send it uncompressed.`);
+    }
+    // Nothing was stored.
+    expect((await hub.call(hub.tokens.memberA, 'GET', '/v1/observations/zipped')).status).toBe(404);
+  });
+
+  it('is read as it is when the coding is identity', async () => {
+    const response = await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('plain', ORG_A), { 'Content-Encoding': 'identity' });
+    expect(response.status).toBe(201);
   });
 });

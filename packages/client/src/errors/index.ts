@@ -100,7 +100,7 @@ export const isPreconditionFailed = guard('precondition-failed');
 export const isPreconditionRequired = guard('precondition-required');
 /** The body, or the records of an import, exceed the hub's limits (413). */
 export const isPayloadTooLarge = guard('payload-too-large');
-/** The body was not sent as a media type the call takes (415). */
+/** The body was not sent as a media type the call takes, or was sent compressed (`Content-Encoding`), which the hub does not decode (415). */
 export const isUnsupportedMediaType = guard('unsupported-media-type');
 /** The request took too long to reach the hub (408), still after the retries. */
 export const isRequestTimeout = guard('request-timeout');

@@ -1067,7 +1067,7 @@ export interface components {
             /** @description The X-Request-Id of the request; quote it to the operator. */
             requestId?: string;
         };
-        /** @description Unsupported media type: The body is not sent as a media type the operation takes (a PATCH names those in `Accept-Patch`). */
+        /** @description Unsupported media type: The body is not sent as a media type the operation takes (a PATCH names those in `Accept-Patch`), or is sent in a content coding the hub does not decode (`Content-Encoding: gzip`; `Accept-Encoding: identity` says so). */
         UnsupportedMediaTypeProblem: {
             /**
              * @description URI of the problem type.
@@ -1459,7 +1459,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["UnauthorisedProblem"];
             };
         };
-        /** @description `unsupported-media-type`: The body is not sent as a media type the operation takes (a PATCH names those in `Accept-Patch`). */
+        /** @description `unsupported-media-type`: The body is not sent as a media type the operation takes (a PATCH names those in `Accept-Patch`), or is sent in a content coding the hub does not decode (`Content-Encoding: gzip`; `Accept-Encoding: identity` says so). */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;

@@ -77,7 +77,7 @@ export const problemTypes = {
   'unsupported-media-type': {
     status: 415,
     title: { en: 'Unsupported media type', ru: 'Неподдерживаемый тип данных', uk: 'Непідтримуваний тип даних', fr: 'Type de média non pris en charge', es: 'Tipo de contenido no admitido' },
-    summary: 'The body is not sent as a media type the operation takes (a PATCH names those in `Accept-Patch`).',
+    summary: 'The body is not sent as a media type the operation takes (a PATCH names those in `Accept-Patch`), or is sent in a content coding the hub does not decode (`Content-Encoding: gzip`; `Accept-Encoding: identity` says so).',
   },
   'request-timeout': {
     status: 408,

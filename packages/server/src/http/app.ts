@@ -7,6 +7,7 @@ import type { Store } from '../store/types.js';
 import { hubDhis2Mappings } from '../hub/export.js';
 import { authenticate, rateLimit, type RateLimit } from './auth.js';
 import { cors, corsOrigins } from './cors.js';
+import { refuseContentCoding } from './body.js';
 import { hubOrigin, localeOf, type HubContext, type HubEnv } from './context.js';
 import { Problem } from './problem.js';
 import { registerRoutes } from './routes.js';
@@ -184,7 +185,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
 
   app.get('/v1/openapi.json', (c) => c.body(beforeOrigin + JSON.stringify(hubOrigin(c)) + afterOrigin, 200, { 'Content-Type': 'application/json' }));
   serveSchemas(app);
-  app.use('/v1/*', authenticate(options.store, limits.addressRateLimit), rateLimit(options.store, limits.rateLimit), target);
+  app.use('/v1/*', authenticate(options.store, limits.addressRateLimit), rateLimit(options.store, limits.rateLimit), target, refuseContentCoding());
   app.use(
     '/v1/*',
     bodyLimit({

@@ -1,7 +1,8 @@
+import type { MiddlewareHandler } from 'hono';
 import { readJsonDocument, readText } from '@phx/schema';
 import { limitRecords } from '../hub/count.js';
 import { invalid, type Findings } from '../hub/issues.js';
-import type { HubContext } from './context.js';
+import type { HubContext, HubEnv } from './context.js';
 import { localeOf } from './context.js';
 import { Problem } from './problem.js';
 
@@ -9,6 +10,32 @@ import { Problem } from './problem.js';
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** A quick look for those keys in the text; a match is confirmed on the parsed value. */
 const PROTOTYPE_KEY_TEXT = /"(?:__proto__|constructor|prototype)"\s*:/;
+
+/** The methods whose bodies the hub reads. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/**
+ * Refuses a body sent in a content coding (`Content-Encoding: gzip`, `br`, …): the hub decodes none, so it would
+ * read the compressed bytes as the data. 415 with `Accept-Encoding: identity` (RFC 9110 §15.5.16, §12.5.3), before
+ * the body is read.
+ */
+export function refuseContentCoding(): MiddlewareHandler<HubEnv> {
+  return async (c, next) => {
+    const codings = (c.req.header('Content-Encoding') ?? '')
+      .split(',')
+      .map((coding) => coding.trim().toLowerCase())
+      .filter((coding) => coding !== '' && coding !== 'identity');
+    if (codings.length > 0 && BODY_METHODS.has(c.req.method)) {
+      throw new Problem(
+        'unsupported-media-type',
+        `The body is sent with Content-Encoding: ${codings.join(', ')}, which this hub does not decode; send it uncompressed.`,
+        {},
+        { 'Accept-Encoding': 'identity' },
+      );
+    }
+    await next();
+  };
+}
 
 /** Refuses a body that cannot be read: 400 when it is not JSON at all, 422 with the issues phx validate gives otherwise. */
 function refuse(findings: Findings): never {
