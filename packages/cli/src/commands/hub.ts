@@ -82,9 +82,7 @@ Options:
                         DHIS2 exports use gam, the UNAIDS GAM template
   --demo                create a demo token and print it
   --cors-origin <origin>
-                        let scripts on a web page of this origin call the hub, e.g.
-                        https://dashboard.example.org (scheme, host and port); repeat for more, or * for
-                        every origin. Only bearer tokens are read, never cookies. Default: none
+                        let web pages of this origin call the hub; repeat for more, * for any
   --max-body-bytes <N>  largest request body (default 134217728, 128 MiB)
   --max-import-records <N>
                         most records of a package to import or validate, counted before it is
@@ -129,7 +127,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       ...(values.host ? { host: values.host } : {}),
       ...(values.seed ? { seed: values.seed } : {}),
       dhis2Mappings,
-      ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
+      corsOrigins: values['cors-origin'] ?? [],
       demoToken: values.demo === true,
       limits,
     })
