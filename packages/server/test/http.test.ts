@@ -79,6 +79,9 @@ describe('a method a path does not take', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('allow')).toBeNull();
     expect((await hub.call(undefined, 'DELETE', '/v1/observations')).status).toBe(401);
+    // A method the path takes, that finds nothing there.
+    const schema = await hub.call(undefined, 'GET', '/schemas/v1/Nothing.schema.json');
+    expect([schema.status, schema.headers.get('allow')]).toEqual([404, null]);
   });
 });
 

@@ -174,9 +174,10 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     return problemResponse(new Problem('internal-error', `The hub failed to handle the request; quote request id ${id} to its operator.`), c);
   });
   app.notFound((c) => {
-    // A path of the API asked with a method it does not take: 405 and the methods it takes (RFC 9110 §15.5.6).
+    // A path of the API asked with a method it does not take: 405 and the methods it takes (RFC 9110 §15.5.6). A
+    // method it takes that found nothing (a schema no one publishes) stays 404.
     const allowed = allowedMethods(c.req.path);
-    if (allowed.length > 0) {
+    if (allowed.length > 0 && !allowed.includes(c.req.method)) {
       const methods = allowed.join(', ');
       return problemResponse(new Problem('method-not-allowed', `${c.req.path} takes ${methods}, not ${c.req.method}.`, {}, { Allow: methods }), c);
     }
