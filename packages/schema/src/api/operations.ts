@@ -210,7 +210,8 @@ export interface Operation {
 
 /**
  * Every problem an operation may send: its own, a query parameter it does not take or given twice
- * (`bad-request`), those of the connection (the request too slow or its headers too large, refused before
+ * (`bad-request`), its path asked with another method than the operations of the path take
+ * (`method-not-allowed`, which OpenAPI can list only on the operations), those of the connection (the request too slow or its headers too large, refused before
  * it is read), a failure of the hub, and — unless the operation is public — those of the token.
  *
  * @example
@@ -221,7 +222,15 @@ export interface Operation {
  * ```
  */
 export function problemsOf(operation: Operation): ProblemSlug[] {
-  return [...operation.problems, ...(operation.problems.includes('bad-request') ? [] : (['bad-request'] as const)), 'request-timeout', 'headers-too-large', ...(operation.public ? [] : (['unauthorised', 'rate-limited'] as const)), 'internal-error'];
+  return [
+    ...operation.problems,
+    ...(operation.problems.includes('bad-request') ? [] : (['bad-request'] as const)),
+    'method-not-allowed',
+    'request-timeout',
+    'headers-too-large',
+    ...(operation.public ? [] : (['unauthorised', 'rate-limited'] as const)),
+    'internal-error',
+  ];
 }
 
 /** The media type of a JSON Merge Patch (RFC 7396). */
