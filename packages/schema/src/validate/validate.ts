@@ -61,7 +61,7 @@ export interface ValidateOptions {
    *
    * @example
    * ```ts
-   * validate(text, { knownOrganisations: storedIds, publisherResolves: false }); // the publisher must be among them or the package's
+   * validate(text, { knownOrganisations: ['UA-EDR-38214567', 'ZM-PACRA-120045'], publisherResolves: false }); // the publisher must be among them or the package's
    * ```
    * @default true
    */
