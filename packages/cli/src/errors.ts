@@ -30,6 +30,7 @@ export interface UsageParams {
   'permission-denied': { path: string };
   /** A path with a part that is not a directory. */
   'not-a-directory': { path: string };
+  /** An output in a folder that does not exist. */
   'no-such-folder': { path: string; folder: string };
   /** Any other file-system error, with its code. */
   'cannot-read-or-write': { path: string; reason: string };

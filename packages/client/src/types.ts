@@ -242,7 +242,8 @@ export interface ValidateFileOptions extends CallOptions {
   name?: string;
   /**
    * The file's media type: `application/json`, `application/x-ndjson` or `text/csv`.
-   * @default `application/octet-stream`: the hub tells the format from `name` and the bytes
+   * @default `application/octet-stream` for a file's text or bytes (the hub tells the format from `name` and the
+   * bytes), `application/json` for a package object
    */
   mediaType?: string;
 }

@@ -141,7 +141,7 @@ export class TimeoutError extends PhxError {
 
 /**
  * The hub could not be reached (DNS, refused or dropped connection, TLS; `cause` holds the underlying error), or
- * something else answered in its place: a success that is not JSON, such as a network's login page or a proxy's.
+ * something else answered in its place: a web page given as a success, such as a network's login page or a proxy's.
  */
 export class NetworkError extends PhxError {
   override name = 'NetworkError';
