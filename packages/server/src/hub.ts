@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { suggestionsFor } from '@phx/schema';
 import { createApp, type HubLimits } from './http/app.js';
-import { answerRefusedRequest } from './http/refused.js';
+import { corsOrigins } from './http/cors.js';
+import { answerRefusedRequests } from './http/refused.js';
 import { limitRecords } from './hub/count.js';
 import { importPackage } from './hub/import.js';
 import { Problem } from './http/problem.js';
@@ -153,14 +154,14 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const demoToken = options.demoToken ? await store.createToken(demoOrganisation, 'secretariat') : undefined;
   const host = options.host ?? '127.0.0.1';
 
-  // Without a server of another kind given, serve() starts a node:http one.
+  // Without a server of another kind given, serve() starts a node:http one. Node checks its timeouts every 30 s
+  // by default: a shorter limit is checked often enough to be kept within a tenth of it.
+  const serverOptions = { requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.ceil(limits.requestTimeoutMs / 10)) };
   const server = await new Promise<HttpServer>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host }, () => resolve(started as HttpServer));
+    const started = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host, serverOptions }, () => resolve(started as HttpServer));
     started.once('error', (error) => void store.close().finally(() => reject(error)));
   });
-  // Requests that Node refuses before the app sees them (headers or URL too large, a malformed
-  // request line) are answered as problem+json too.
-  server.on('clientError', answerRefusedRequest);
+  answerRefusedRequests(server, corsOrigins(options.corsOrigins ?? []));
   server.keepAliveTimeout = IDLE_CONNECTION_MS;
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -8,7 +9,7 @@ import { hubDhis2Mappings } from '../hub/export.js';
 import { authenticate, rateLimit, type RateLimit } from './auth.js';
 import { cors, corsOrigins } from './cors.js';
 import { refuseContentCoding } from './body.js';
-import { hubOrigin, localeOf, type HubContext, type HubEnv } from './context.js';
+import { hubOrigin, localeOf, newRequestId, type HubContext, type HubEnv } from './context.js';
 import { Problem } from './problem.js';
 import { registerRoutes } from './routes.js';
 import { allowedMethods, requestTarget } from './target.js';
@@ -57,6 +58,15 @@ export interface HubLimits {
    * @default 600 a minute
    */
   addressRateLimit?: RateLimit;
+  /**
+   * Longest time a request may take to arrive, its headers and its whole body, in milliseconds: past it the hub
+   * answers 408 `request-timeout` and closes the connection, so a client that stops sending midway holds no
+   * connection or memory for long. The time a body of `maxBodyBytes` takes over the slowest link members use must
+   * fit in it. Kept by the Node server `startHub` starts (its `requestTimeout`); an app served by another server
+   * leaves it to that server.
+   * @default 300 000 (5 minutes)
+   */
+  requestTimeoutMs?: number;
 }
 
 /**
@@ -92,7 +102,7 @@ export interface AppOptions {
 /**
  * The default limits: 128 MiB bodies, 200 000 records and 1 000 issues listed per import or validation,
  * 100 000 observations per export, 6 000 requests a minute per token, 600 a minute per client address
- * for requests without a known token.
+ * for requests without a known token, 5 minutes for a request to arrive.
  *
  * @example
  * ```ts
@@ -107,6 +117,7 @@ export const defaultLimits: Required<HubLimits> = {
   maxExportRecords: 100_000,
   rateLimit: { requests: 6000, windowMs: 60_000 },
   addressRateLimit: { requests: 600, windowMs: 60_000 },
+  requestTimeoutMs: 300_000,
 };
 
 /** Where the served OpenAPI document gives the hub's origin; no text of the contract holds U+0000. */
@@ -127,9 +138,12 @@ function problemResponse(problem: Problem, c: HubContext): Response {
  * the context.
  */
 function requestIds(): MiddlewareHandler<HubEnv> {
-  const assign = requestId({ headerName: 'X-Request-Id' });
+  const assign = requestId({ headerName: 'X-Request-Id', generator: newRequestId });
   return (c, next) =>
     assign(c, async () => {
+      // Served on Node, the id goes on the server's answer at once: a request whose body stops arriving is answered
+      // by the server (answerRefusedRequests) with the id the app logs it by.
+      (c.env as Partial<HttpBindings> | undefined)?.outgoing?.setHeader('X-Request-Id', c.get('requestId'));
       await next();
       c.res.headers.set('X-Request-Id', c.get('requestId'));
     });
@@ -168,6 +182,12 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     if (error instanceof Problem) return problemResponse(error, c);
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(new Problem('bad-request', error.message || 'The request is malformed.'), c);
+    }
+    if (c.req.raw.signal.aborted) {
+      // The connection closed before the body arrived: the client went away, or took longer than the hub waits. No
+      // one is left to answer, and nothing failed in the hub: a line says so, without a stack.
+      console.warn(`[${id}] ${c.req.method} ${c.req.path}: the connection closed before the request's body arrived.`);
+      return problemResponse(new Problem('bad-request', "The connection closed before the request's body arrived."), c);
     }
     // The cause goes to the operator's log, never to the client.
     console.error(`[${id}] ${c.req.method} ${c.req.path}:`, error);

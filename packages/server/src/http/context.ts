@@ -29,11 +29,21 @@ export type HubContext = Context<HubEnv>;
  * region counting as its language (`uk-UA` is `uk`), never one weighed 0; else English.
  */
 export function localeOf(c: HubContext): Locale {
-  for (const { type, q } of parseAccept(c.req.header('Accept-Language') ?? '')) {
+  return acceptedLocale(c.req.header('Accept-Language'));
+}
+
+/** The language of messages for an `Accept-Language` header, as {@link localeOf} chooses it. */
+export function acceptedLocale(acceptLanguage: string | undefined): Locale {
+  for (const { type, q } of parseAccept(acceptLanguage ?? '')) {
     const tag = type.toLowerCase().split('-')[0]!;
     if (q > 0 && isLocale(tag)) return tag;
   }
   return 'en';
+}
+
+/** A new request id, for a request that sent none: a random UUID. */
+export function newRequestId(): string {
+  return crypto.randomUUID();
 }
 
 /**

@@ -36,34 +36,50 @@ export function corsOrigins(origins: readonly string[]): string[] {
 }
 
 /**
+ * The headers of an answer (not a preflight's) to a request from `origin`, for a hub that allows `allowed`:
+ * `Access-Control-Allow-Origin` and the headers scripts may read when the origin is allowed, and `Vary: Origin`
+ * whenever the answer depends on it.
+ */
+export function corsAnswerHeaders(allowed: readonly string[], origin: string | undefined): Record<string, string> {
+  const allow = allowedOrigin(allowed, origin);
+  return {
+    // The answer depends on Origin whenever an origin is named: caches must keep one per origin.
+    ...(allowed.includes('*') ? {} : { Vary: 'Origin' }),
+    ...(allow === undefined ? {} : { 'Access-Control-Allow-Origin': allow, 'Access-Control-Expose-Headers': EXPOSED_HEADERS }),
+  };
+}
+
+/** What `Access-Control-Allow-Origin` names for a request from `origin`, or undefined when it is not allowed. */
+function allowedOrigin(allowed: readonly string[], origin: string | undefined): string | undefined {
+  return origin === undefined ? undefined : allowed.includes('*') ? '*' : allowed.includes(origin) ? origin : undefined;
+}
+
+/**
  * Lets scripts on the given origins call the hub (CORS). A preflight (`OPTIONS` with `Origin` and
  * `Access-Control-Request-Method`) from one of them is answered 204 without a token; every other answer to one
- * of them carries `Access-Control-Allow-Origin` and the headers scripts may read. No origin is allowed cookies or
- * other credentials (`Access-Control-Allow-Credentials` is never sent): the hub reads only the bearer token a
- * script sends itself, so a page can act only with a token it holds — which is why `*` is safe to allow.
- * Requests from other origins are answered as before, without these headers, and a browser keeps the answer
- * from their scripts.
+ * of them carries `Access-Control-Allow-Origin` and the headers scripts may read ({@link corsAnswerHeaders}). No
+ * origin is allowed cookies or other credentials (`Access-Control-Allow-Credentials` is never sent): the hub reads
+ * only the bearer token a script sends itself, so a page can act only with a token it holds — which is why `*` is
+ * safe to allow. Requests from other origins are answered as before, without these headers, and a browser keeps
+ * the answer from their scripts.
  */
 export function cors(allowed: readonly string[]): MiddlewareHandler<HubEnv> {
-  const any = allowed.includes('*');
-  const origins = new Set(allowed);
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    const allow = origin === undefined ? undefined : any ? '*' : origins.has(origin) ? origin : undefined;
+    const allow = allowedOrigin(allowed, origin);
     if (allow !== undefined && c.req.method === 'OPTIONS' && c.req.header('Access-Control-Request-Method') !== undefined) {
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': allow,
         'Access-Control-Allow-Methods': ALLOWED_METHODS,
         'Access-Control-Allow-Headers': ALLOWED_HEADERS,
         'Access-Control-Max-Age': PREFLIGHT_MAX_AGE,
-        ...(any ? {} : { Vary: 'Origin' }),
+        ...(allow === '*' ? {} : { Vary: 'Origin' }),
       });
     }
     await next();
-    // The answer depends on Origin whenever an origin is named: caches must keep one per origin.
-    if (!any) c.res.headers.append('Vary', 'Origin');
-    if (allow === undefined) return;
-    c.res.headers.set('Access-Control-Allow-Origin', allow);
-    c.res.headers.set('Access-Control-Expose-Headers', EXPOSED_HEADERS);
+    for (const [name, value] of Object.entries(corsAnswerHeaders(allowed, origin))) {
+      if (name === 'Vary') c.res.headers.append(name, value);
+      else c.res.headers.set(name, value);
+    }
   };
 }

@@ -42,14 +42,14 @@ export class Problem<S extends ProblemSlug = ProblemSlug> extends Error {
     return problemTypes[this.slug].status;
   }
 
-  /** The problem document for a request. */
-  document(instance: string, requestId: string | undefined, locale: Locale): ProblemDocument<S> {
+  /** The problem document for a request: `instance` is its path, when it was read. */
+  document(instance: string | undefined, requestId: string | undefined, locale: Locale): ProblemDocument<S> {
     return {
       type: `${PROBLEM_BASE}${this.slug}`,
       title: problemTypes[this.slug].title[locale],
       status: problemTypes[this.slug].status,
       detail: this.detail,
-      instance,
+      ...(instance !== undefined ? { instance } : {}),
       ...(requestId ? { requestId } : {}),
       ...this.extensions,
     } as unknown as ProblemDocument<S>;
