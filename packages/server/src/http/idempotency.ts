@@ -25,9 +25,17 @@ function send(reply: Reply): Response {
  * Runs a write in one transaction. With an Idempotency-Key (POSTs), the response is stored in the
  * same transaction, and a replay of the same request returns it without writing again; a key
  * reused for a different request is refused. Failures are not kept, so a retry can succeed.
- * `options` say how the transaction runs (a package import is a bulk write).
+ * `options` say how the transaction runs (a package import is a bulk write). `current` gives a kept body the form the
+ * operation answers with now, for one kept by an earlier version of the hub.
  */
-export async function write(c: HubContext, store: Store, requestText: string, work: (tx: Store) => Promise<Reply>, options?: TransactionOptions): Promise<Response> {
+export async function write(
+  c: HubContext,
+  store: Store,
+  requestText: string,
+  work: (tx: Store) => Promise<Reply>,
+  options?: TransactionOptions,
+  current: (body: string) => string = (body) => body,
+): Promise<Response> {
   const key = c.req.method === 'POST' ? c.req.header('Idempotency-Key') : undefined;
   if (key === undefined) return send(await store.transaction(work, options));
   if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
@@ -42,7 +50,7 @@ export async function write(c: HubContext, store: Store, requestText: string, wo
         if (previous.requestHash !== requestHash) {
           throw new Problem('idempotency-key-reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
         }
-        return { status: previous.status, body: previous.body, headers: { ...previous.headers, 'Idempotent-Replayed': 'true' } };
+        return { status: previous.status, body: current(previous.body), headers: { ...previous.headers, 'Idempotent-Replayed': 'true' } };
       }
       const reply = await work(tx);
       await tx.saveResponse(principal, key, { requestHash, status: reply.status, body: reply.body ?? '', headers: reply.headers ?? {} });

@@ -3,7 +3,7 @@ import { auditQuery, collections, exportQuery, listQueries, MAX_PAGE_SIZE, MERGE
 import { exportFormats, formatOfMediaType, recordsReadIn, validateFile, type Collection } from '@phx/schema';
 import { limitRecords, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
-import { importPackage } from '../hub/import.js';
+import { currentImportSummary, importPackage } from '../hub/import.js';
 import { hubValidation, storedBreakdowns } from '../hub/issues.js';
 import { changeRecord, createRecord, deleteRecord, existing } from '../hub/records.js';
 import type { Store, StoredRecord } from '../store/types.js';
@@ -140,7 +140,7 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     return write(c, store, text, async (tx) => ({
       status: 200,
       body: JSON.stringify(await importPackage(tx, value, c.get('principal'), localeOf(c), { maxIssues })),
-    }), { bulk: true });
+    }), { bulk: true }, currentImportSummary);
   });
 
   app.get('/v1/export', async (c) => {

@@ -27,6 +27,16 @@ function recordsOf(pkg: Body): { type: RecordType; collection: string; index: nu
 }
 
 /**
+ * The body of an import's answer kept for an Idempotency-Key, in the form the hub answers with now: one kept before
+ * `unchanged` was counted lacks it, and gets 0 — that hub refused (403) a package carrying another organisation's
+ * record, so an import it answered left nothing unchanged.
+ */
+export function currentImportSummary(stored: string): string {
+  const { records, ...counts } = JSON.parse(stored) as Partial<ImportSummary>;
+  return counts.unchanged === undefined ? JSON.stringify({ ...counts, unchanged: 0, records }) : stored;
+}
+
+/**
  * Imports a whole DataPackage, all or nothing: it is validated (its observations with the stored ones of
  * their breakdowns, which those of the same id replace), every record is checked against
  * the rights of the principal (`'hub'` for seed data the operator supplies), and then every record
