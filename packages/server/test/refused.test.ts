@@ -10,8 +10,11 @@ import { PROBLEM_BASE } from '@phx/schema/api';
 import { startTestHub, type TestHub } from './fixtures/hub.js';
 
 const DASHBOARD = 'https://dashboard.example.org';
-/** How long this hub waits for a request to arrive (limits.requestTimeoutMs). */
-const REQUEST_TIMEOUT_MS = 500;
+/**
+ * How long this hub waits for a request to arrive (limits.requestTimeoutMs): less than the half second
+ * @hono/node-server reads an unread body for after the app answered, so that the hub's timeout meets such a body.
+ */
+const REQUEST_TIMEOUT_MS = 300;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 let hub: TestHub;
@@ -104,7 +107,7 @@ describe('a body that stops arriving', () => {
     try {
       const answer = await raw(stalledBody(`Origin: ${DASHBOARD}\r\nAccept-Language: fr\r\n`));
       expect(answer.ms).toBeGreaterThanOrEqual(REQUEST_TIMEOUT_MS - 50);
-      expect(answer.ms).toBeLessThan(REQUEST_TIMEOUT_MS * 4);
+      expect(answer.ms).toBeLessThan(REQUEST_TIMEOUT_MS + 2_000);
       const problem = expectRefused(answer, 'request-timeout', 408);
       // The request was read up to its body: its path, its language and its origin are known.
       expect(problem).toMatchObject({ instance: '/v1/observations', title: "Délai d'attente de la requête dépassé" });
