@@ -183,9 +183,9 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(new Problem('bad-request', error.message || 'The request is malformed.'), c);
     }
-    if (c.req.raw.signal.aborted) {
-      // The connection closed before the body arrived: the client went away, or took longer than the hub waits. No
-      // one is left to answer, and nothing failed in the hub: a line says so, without a stack.
+    if (c.req.raw.signal.aborted && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+      // Node ended the body's stream as the connection closed: the client went away, or took longer than the hub
+      // waits. No one is left to answer, and nothing failed in the hub: a line says so, without a stack.
       console.warn(`[${id}] ${c.req.method} ${c.req.path}: the connection closed before the request's body arrived.`);
       return problemResponse(new Problem('bad-request', "The connection closed before the request's body arrived."), c);
     }
