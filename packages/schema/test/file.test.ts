@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
-import { decodeUtf8, legacyEncodingOf } from '../src/file/encoding.js';
+import { decodeUtf8, legacyEncodingOf, looksUtf8, textEncodingOf } from '../src/file/encoding.js';
 import { formatOfMediaType, formatOfName } from '../src/file/format.js';
 import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
@@ -182,6 +182,93 @@ describe('validateFile', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+/** A text in a single-byte encoding the WHATWG decoder knows, from that decoder's own table. */
+function singleByte(encoding: 'windows-1251' | 'windows-1252'): { encode: (text: string) => Uint8Array; letters: string } {
+  const decoder = new TextDecoder(encoding);
+  const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [decoder.decode(Uint8Array.of(byte)), byte]));
+  return {
+    encode: (text) => Uint8Array.from(text, (char) => byteOf.get(char) ?? 0x3f),
+    letters: [...byteOf.keys()].filter((char) => /\p{L}/u.test(char) && char.charCodeAt(0) >= 0x80).join(''),
+  };
+}
+
+describe('validateFile with an encoding', () => {
+  const legacy = awkwardFiles().filter((file) => ['unicode-text.csv', 'utf16be.phx.json', 'windows-1251.csv', 'windows-1252.phx.json'].includes(file.name));
+  const utf8Of = (bytes: Uint8Array, encoding: string) => new TextEncoder().encode(new TextDecoder(encoding).decode(bytes));
+
+  it.each(legacy)('reads $name in the encoding its issue names as the same text saved as UTF-8', async ({ name, bytes }) => {
+    const { encoding } = (await validateFile(bytes, { name })).issues[0]!.params as { encoding: string };
+    const asUtf8 = await validateFile(utf8Of(bytes, encoding), { name, now, keepData: true });
+    for (const input of [bytes, chunked(bytes, 7).stream]) {
+      const result = await validateFile(input, { name, now, keepData: true, encoding });
+      expect(result.issues).toEqual(asUtf8.issues);
+      expect(result.data).toEqual(asUtf8.data);
+      // Progress is told in the file's own bytes.
+      expect(result.read.bytes).toBe(bytes.length);
+    }
+  });
+
+  it('reads the Cyrillic text of a Windows-1251 CSV file, located as in its UTF-8 form, however it is cut', async () => {
+    const { encode, letters } = singleByte('windows-1251');
+    const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes';
+    const row = 'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey';
+    const notes = fc.array(fc.string({ unit: fc.constantFrom(...letters, ' ', 'a', '1', '"', ',', '\n'), maxLength: 40 }), { minLength: 1, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(notes, fc.integer({ min: 1, max: 300 }), async (texts, size) => {
+        const text = `${header}\r\n${texts.map((note, i) => `${row.replace('obs-1', `obs-${i}`)},"${note.replaceAll('"', '""')}"`).join('\r\n')}\r\n`;
+        const options = { name: 'observations.csv', now, keepData: true };
+        const bytes = encode(text);
+        // Text of a few capitals followed by і, ї, є or ё can be well-formed UTF-8 as well, and is read as such.
+        fc.pre(!looksUtf8(bytes));
+        const asUtf8 = await validateFile(new TextEncoder().encode(text), options);
+        const result = await validateFile(chunked(bytes, size).stream, { ...options, encoding: 'cp1251' });
+        expect(result.issues).toEqual(asUtf8.issues);
+        expect(result.data).toEqual(asUtf8.data);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reads an NDJSON stream in Windows-1252, its lines placed as in its UTF-8 form', async () => {
+    const { encode, letters } = singleByte('windows-1252');
+    const lines = new TextDecoder().decode(read('network-meeting-2020.phx.ndjson')).replace(/"notes":"/g, `"notes":"${letters.slice(0, 30)} `);
+    const asUtf8 = await validateFile(new TextEncoder().encode(lines), { name: 'a.phx.ndjson', now });
+    const result = await validateFile(chunked(encode(lines), 100).stream, { name: 'a.phx.ndjson', now, encoding: 'windows-1252' });
+    expect(placed(result.issues)).toEqual(placed(asUtf8.issues));
+    expect(result.read).toEqual({ ...asUtf8.read, bytes: encode(lines).length });
+  });
+
+  it('reads a file that is UTF-8 as UTF-8 whatever encoding is named, and leaves workbooks as they are', async () => {
+    const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes';
+    const row = 'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,Добровільне тестування';
+    for (const text of [`${header}\n${row}\n`, `\uFEFF${header}\n${row}\n`]) {
+      const result = await validateFile(new TextEncoder().encode(text), { name: 'o.csv', now, keepData: true, encoding: 'windows-1251' });
+      expect(result.data?.observations?.[0]?.notes).toBe('Добровільне тестування');
+    }
+    const workbook = awkwardFiles().find((file) => file.name === 'renamed-workbook.csv')!;
+    const plain = await validateFile(workbook.bytes, { name: workbook.name, now });
+    expect(await validateFile(workbook.bytes, { name: workbook.name, now, encoding: 'windows-1251' })).toEqual(plain);
+  });
+
+  it('refuses a label that names no encoding before reading anything', async () => {
+    const { stream, pulled } = chunked(read('network-meeting-2020.phx.ndjson'), 100);
+    await expect(validateFile(stream, { encoding: 'ebcdic' })).rejects.toThrow(RangeError);
+    expect(pulled()).toBe(0);
+  });
+
+  it('names encodings by their WHATWG labels', () => {
+    expect([' CP1251', 'windows-1251', 'latin1', 'utf8', 'UTF-16', 'ebcdic', 'iso-2022-kr'].map(textEncodingOf)).toEqual([
+      'windows-1251',
+      'windows-1251',
+      'windows-1252',
+      'utf-8',
+      'utf-16le',
+      undefined,
+      undefined,
+    ]);
   });
 });
 

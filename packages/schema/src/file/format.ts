@@ -133,7 +133,7 @@ export function textFormatOf(head: string): 'json' | 'ndjson' | 'csv' {
 }
 
 /** Formats told apart by their text, which a name or a declared format may choose between. */
-function isTextFormat(format: FileFormat | undefined): format is 'json' | 'ndjson' | 'csv' {
+export function isTextFormat(format: FileFormat | undefined): format is 'json' | 'ndjson' | 'csv' {
   return format === 'json' || format === 'ndjson' || format === 'csv';
 }
 

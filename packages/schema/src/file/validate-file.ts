@@ -12,8 +12,8 @@ import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
 import { checkOnDemand, IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
-import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
-import { formatOfFile, type FileFormat } from './format.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES, looksUtf8, textEncodingOf } from './encoding.js';
+import { formatOfFile, isTextFormat, type FileFormat } from './format.js';
 
 /**
  * Options of {@link validateFile}: those of the validators, and what is known of the file.
@@ -31,6 +31,16 @@ export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsv
    * name. The content wins over both when it is a workbook, a PDF or an archive.
    */
   format?: FileFormat;
+  /**
+   * The encoding of a text file (CSV, NDJSON, `.phx.json`) that is not UTF-8, by a label of the WHATWG Encoding
+   * Standard (see {@link textEncodingOf}): `windows-1251` for what Excel's plain "CSV" writes on a Ukrainian or Russian
+   * Windows, `windows-1252` on a French or Spanish one, `utf-16le` for Excel's "Unicode text". A file that starts as
+   * UTF-8 (with its byte order mark, or with letters beyond ASCII, all well-formed UTF-8, in its first 64 KiB) is read
+   * as UTF-8 all the same, so that a file saved again as CSV UTF-8 is not garbled. Workbooks carry their own encoding.
+   * A label that names no encoding is a `RangeError`.
+   * @default 'utf-8': text that is not is reported (`syntax.invalid-encoding`), naming the encoding it looks like
+   */
+  encoding?: string;
   /**
    * Largest file read whole, in bytes (a CSV file, a workbook, a `.phx.json` file not read piece by piece):
    * a larger one is reported without being held.
@@ -82,6 +92,8 @@ class FileSource {
   #ended = false;
   /** The input from the start, when it can be read again. */
   readonly #reopen: (() => AsyncIterable<Uint8Array>) | undefined;
+  /** The encoding of the file's text, when it is not UTF-8. */
+  #encoding: string | undefined;
 
   constructor(input: Uint8Array | ChunkSource, reopen: (() => ChunkSource) | undefined) {
     this.#reopen = input instanceof Uint8Array ? () => single(input) : reopen && (() => encoded(chunksOf(reopen())));
@@ -115,8 +127,35 @@ class FileSource {
     return concat(this.#taken, Math.min(this.bytes, size));
   }
 
-  /** Every chunk of the file, from the first. */
+  /** Reads the text of the file, from here on, as written in `encoding` rather than UTF-8: its chunks are then given as UTF-8. */
+  decodeAs(encoding: string): void {
+    this.#encoding = encoding;
+  }
+
+  /** Every chunk of the file, from the first; as UTF-8 once {@link FileSource.decodeAs} is called. */
   async *chunks(): AsyncGenerator<Uint8Array> {
+    if (this.#encoding === undefined) return yield* this.#chunks();
+    const decoder = new TextDecoder(this.#encoding);
+    for await (const chunk of this.#chunks()) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (text !== '') yield encoder.encode(text);
+    }
+    const last = decoder.decode();
+    if (last !== '') yield encoder.encode(last);
+  }
+
+  /**
+   * The whole file as one array (as UTF-8 once {@link FileSource.decodeAs} is called), or undefined when it is larger
+   * than `maxBytes` (then reading stops there).
+   */
+  async all(maxBytes: number): Promise<Uint8Array | undefined> {
+    while (!this.#ended && this.bytes <= maxBytes) await this.#take();
+    if (this.bytes > maxBytes) return undefined;
+    const bytes = concat(this.#taken, this.bytes);
+    return this.#encoding === undefined ? bytes : encoder.encode(new TextDecoder(this.#encoding).decode(bytes));
+  }
+
+  async *#chunks(): AsyncGenerator<Uint8Array> {
     yield* this.#taken.splice(0);
     for (;;) {
       const next = await this.#rest.next();
@@ -124,12 +163,6 @@ class FileSource {
       this.bytes += next.value.length;
       yield next.value;
     }
-  }
-
-  /** The whole file as one array, or undefined when it is larger than `maxBytes` (then reading stops there). */
-  async all(maxBytes: number): Promise<Uint8Array | undefined> {
-    while (!this.#ended && this.bytes <= maxBytes) await this.#take();
-    return this.bytes > maxBytes ? undefined : concat(this.#taken, this.bytes);
   }
 
   /** Lets go of the input, read to the end or not. */
@@ -368,9 +401,13 @@ async function runFile(
   steps: Partial<Record<FileFormat, FormatStep>>,
   checks: FileChecks,
 ): Promise<FileValidationResult> {
+  const encoding = options.encoding === undefined ? 'utf-8' : textEncodingOf(options.encoding);
+  if (encoding === undefined) throw new RangeError(`${JSON.stringify(options.encoding)} names no text encoding`);
   const source = new FileSource(input, options.reopen);
   try {
-    const format = formatOfFile(await source.head(HEAD_BYTES), options);
+    const head = await source.head(HEAD_BYTES);
+    const format = formatOfFile(head, options);
+    if (encoding !== 'utf-8' && isTextFormat(format) && !looksUtf8(head)) source.decodeAs(encoding);
     const { onIssue, ...rest } = options;
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
     const result = await (steps[format] ?? unsupported(format))(source, stepOptions, checks);
