@@ -142,6 +142,23 @@ describe('assemblePackage builds one package from several inputs', () => {
     }
   });
 
+  it('reads a CSV input saved in Windows-1251 when told its encoding, as its UTF-8 form', async () => {
+    const observations = (example.observations as Record<string, unknown>[]).map((record) => ({ ...record, notes: 'Добровільне тестування у СІЗО, Київ' }));
+    const text = writeCsv('observation', observations);
+    const windows1251 = new TextDecoder('windows-1251');
+    const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [windows1251.decode(Uint8Array.of(byte)), byte]));
+    const bytes = Uint8Array.from(text.replace(/^\uFEFF/, ''), (char) => byteOf.get(char)!);
+    const rest = encode(JSON.stringify({ ...example, observations: undefined }));
+    const inputs = (csv: Uint8Array): PackageInput[] => [{ name: 'rest.phx.json', bytes: rest }, { name: 'observations.csv', bytes: csv }];
+    const asUtf8 = await assemblePackage(inputs(encode(text)));
+    expect(asUtf8.ok).toBe(true);
+    expect((await assemblePackage(inputs(bytes))).files[1]!.issues.map((issue) => issue.code)).toEqual(['syntax.invalid-encoding']);
+    const assembled = await assemblePackage(inputs(bytes), { encoding: 'windows-1251' });
+    expect(assembled.pkg).toEqual(asUtf8.pkg);
+    expect(assembled.files.map((file) => file.issues)).toEqual(asUtf8.files.map((file) => file.issues));
+    expect(assembled.files[1]!.read.bytes).toBe(bytes.length);
+  });
+
   it('gives the same verdict as validating the whole package, for any split of generated records into inputs', async () => {
     const id = fc.string({ unit: fc.constantFrom(...idAlphabet, 'Ї', 'é'), minLength: 1, maxLength: 40 }).filter((value) => /^[A-Za-z0-9]/.test(value));
     await fc.assert(

@@ -107,6 +107,21 @@ export function textEncodingOf(label: string): string | undefined {
   return encoding === 'replacement' ? undefined : encoding;
 }
 
+/** The encoding a label given as an option names (UTF-8 when none is given): a `RangeError` when it names none. */
+export function encodingOption(label: string | undefined): string {
+  const encoding = label === undefined ? 'utf-8' : textEncodingOf(label);
+  if (encoding === undefined) throw new RangeError(`${JSON.stringify(label)} names no text encoding`);
+  return encoding;
+}
+
+/**
+ * Whether a text file whose first bytes are `head` is read in `encoding` rather than as UTF-8: not when it starts
+ * as UTF-8 (see {@link looksUtf8}), so that a file saved again as CSV UTF-8 is not garbled.
+ */
+export function readsIn(encoding: string, head: Uint8Array): boolean {
+  return encoding !== 'utf-8' && !looksUtf8(head);
+}
+
 /**
  * Whether the start of a file says it is UTF-8 whatever else it is said to be: a UTF-8 byte order mark, or bytes
  * beyond ASCII that are all well-formed UTF-8 (a sequence cut by the end of `head` allowed). Text in another

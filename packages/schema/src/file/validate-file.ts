@@ -12,7 +12,7 @@ import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
 import { checkOnDemand, IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
-import { DEFAULT_MAX_DOCUMENT_BYTES, looksUtf8, textEncodingOf } from './encoding.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES, encodingOption, readsIn } from './encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from './format.js';
 
 /**
@@ -401,13 +401,12 @@ async function runFile(
   steps: Partial<Record<FileFormat, FormatStep>>,
   checks: FileChecks,
 ): Promise<FileValidationResult> {
-  const encoding = options.encoding === undefined ? 'utf-8' : textEncodingOf(options.encoding);
-  if (encoding === undefined) throw new RangeError(`${JSON.stringify(options.encoding)} names no text encoding`);
+  const encoding = encodingOption(options.encoding);
   const source = new FileSource(input, options.reopen);
   try {
     const head = await source.head(HEAD_BYTES);
     const format = formatOfFile(head, options);
-    if (encoding !== 'utf-8' && isTextFormat(format) && !looksUtf8(head)) source.decodeAs(encoding);
+    if (isTextFormat(format) && readsIn(encoding, head)) source.decodeAs(encoding);
     const { onIssue, ...rest } = options;
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
     const result = await (steps[format] ?? unsupported(format))(source, stepOptions, checks);

@@ -1,7 +1,7 @@
 import { locales, type Locale } from '../locales/index.js';
-import { decodeUtf8 } from '../file/encoding.js';
-import { formatOfFile, type FileFormat } from '../file/format.js';
-import type { FileValidationResult } from '../file/validate-file.js';
+import { decodeUtf8, encodingOption, readsIn } from '../file/encoding.js';
+import { formatOfFile, isTextFormat, type FileFormat } from '../file/format.js';
+import type { FileValidationResult, ValidateFileOptions } from '../file/validate-file.js';
 import { packageHeaderOf, recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
 import { fromPointer, toPointer, type ValidationIssue } from '../validate/issue.js';
 import { locatePaths } from '../validate/json-places.js';
@@ -61,6 +61,8 @@ export interface AssembleOptions extends ValidateOptions {
   delimiter?: string;
   dateOrder?: DateOrder;
   excelLocale?: ExcelLocale;
+  /** The encoding of text inputs that are not UTF-8, as {@link ValidateFileOptions.encoding} takes it. */
+  encoding?: ValidateFileOptions['encoding'];
   /**
    * Whether the package needs a header (`.phx.json`, `.xlsx`) or may do without (`.phx.ndjson`, `.csv`).
    * @default 'required'
@@ -122,6 +124,8 @@ function headerOf(value: Record<string, unknown>): Record<string, unknown> | und
 async function* chunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
+
+const utf8 = new TextEncoder();
 
 /** Bytes that tell a file's format: enough for the first entries of a zip and the first line of text. */
 const HEAD_BYTES = 64 * 1024;
@@ -185,9 +189,12 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     header = { value, origin };
   };
 
-  for (const input of inputs) {
-    const format = formatOfFile(input.bytes.subarray(0, HEAD_BYTES), input);
-    const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read: { records: noRecords(), bytes: input.bytes.length, complete: true } };
+  const encoding = encodingOption(options.encoding);
+  for (const given of inputs) {
+    const head = given.bytes.subarray(0, HEAD_BYTES);
+    const format = formatOfFile(head, given);
+    const input = isTextFormat(format) && readsIn(encoding, head) ? { ...given, bytes: utf8.encode(new TextDecoder(encoding).decode(given.bytes)) } : given;
+    const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read: { records: noRecords(), bytes: given.bytes.length, complete: true } };
     result.files.push(file);
     const collector = new IssueCollector({ locale }, locales);
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
