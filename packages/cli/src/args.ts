@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { excelLocales, isLocale, locales, recordTypeNames, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
+import { excelLocales, isLocale, locales, recordTypeNames, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -104,3 +104,18 @@ export function sheetLocaleOf(value: string | undefined, env: NodeJS.ProcessEnv 
 export function dateOrderOf(value: string | undefined): DateOrder | undefined {
   return value === undefined ? undefined : choice('date-order', value, ['day-month', 'month-day'] as const, 'day-month');
 }
+
+/** Reads `--encoding`: the encoding of text files that are not UTF-8, by any label of the WHATWG Encoding Standard. */
+export function encodingOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const encoding = textEncodingOf(value);
+  if (encoding === undefined) throw new UsageError('unknown-encoding', { value });
+  return encoding;
+}
+
+/** The help of `--encoding`, the same for every command that reads files. */
+export const encodingHelp = `  --encoding <name>             encoding of text files that are not UTF-8: windows-1251 (what
+                                Excel's plain "CSV" writes on a Ukrainian or Russian Windows),
+                                windows-1252 (on a French or Spanish one), utf-16le (Excel's
+                                "Unicode text"); a file that starts as UTF-8 is read as UTF-8
+                                (default: UTF-8 only)`;

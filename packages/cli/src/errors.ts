@@ -60,6 +60,8 @@ export interface UsageParams {
   'not-one-of': { option: string; allowed: readonly string[]; value: string };
   /** An option's value that is not a whole number of at least `min`. */
   'not-whole-number': { option: string; min: number; value: string };
+  /** An `--encoding` that names no text encoding. */
+  'unknown-encoding': { value: string };
   /** A command phx does not have. */
   'unknown-command': { command: string };
   /** `phx serve` or `phx token` without `@phx/server`. */

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { phx, tempDir } from './helpers.js';
+import { phx, tempDir, validPackage } from './helpers.js';
 
 const dir = tempDir();
 
@@ -53,6 +53,22 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
   it('invalid UTF-8, placed at its line', () => {
     const latin1 = Buffer.concat([Buffer.from('{\n  "phxVersion": "1.0",\n  "id": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]);
     failsWith(['validate', dir.write('latin1.phx.json', latin1)], 1, /latin1\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-encoding/);
+  });
+
+  it('a CSV file as Excel\'s plain "CSV" saves it on a Ukrainian Windows: named, then read with --encoding', () => {
+    const text = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n' +
+      'obs-1251,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,Добровільне тестування в СІЗО\r\n';
+    const windows1251 = new TextDecoder('windows-1251');
+    const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [windows1251.decode(Uint8Array.of(byte)), byte]));
+    const file = dir.write('cp1251.csv', Uint8Array.from(text, (char) => byteOf.get(char)!));
+    failsWith(['validate', file], 1, /cp1251\.csv:2:\d+ {2}error {4}syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text/);
+    const validated = phx(['validate', file, '--encoding', 'CP1251', '--format', 'json']);
+    expect(JSON.parse(validated.stdout).files[0].issues.map((issue: { code: string }) => issue.code)).not.toContain('syntax.invalid-encoding');
+    const out = dir.path('cp1251.phx.ndjson');
+    const pkg = dir.write('publisher.phx.json', JSON.stringify(validPackage()));
+    expect(phx(['convert', pkg, file, '-o', out, '--encoding', 'windows-1251']).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('"notes":"Добровільне тестування в СІЗО"');
+    failsWith(['validate', file, '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
 
   it('truncated JSON, placed where it ends', () => {

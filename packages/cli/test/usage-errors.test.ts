@@ -31,6 +31,7 @@ const examples: { [C in UsageCode]: UsageParams[C] } = {
   'no-output': { command: 'template', file: '<file.xlsx>' },
   'not-one-of': { option: 'format', allowed: ['human', 'json', 'sarif'], value: 'xml' },
   'not-whole-number': { option: 'jobs', min: 1, value: '0' },
+  'unknown-encoding': { value: 'ebcdic' },
   'unknown-command': { command: 'valdate' },
   'hub-not-installed': {},
   'port-in-use': { port: 8080 },

@@ -241,7 +241,8 @@ export interface ValidateFileOptions extends CallOptions {
   /** The file's name, whose ending tells the hub its format when the media type does not. */
   name?: string;
   /**
-   * The file's media type: `application/json`, `application/x-ndjson` or `text/csv`.
+   * The file's media type: `application/json`, `application/x-ndjson` or `text/csv`; with `charset` for bytes of text
+   * that is not UTF-8 (`text/csv; charset=windows-1251`, as Excel saves a plain "CSV" on a Ukrainian or Russian Windows).
    * @default `application/octet-stream` for a file's text or bytes (the hub tells the format from `name` and the
    * bytes), `application/json` for a package object
    */

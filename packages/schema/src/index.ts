@@ -33,7 +33,7 @@ export { valueOfParts } from './validate/arithmetic.js';
 export { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions, type ParallelChecks } from './validate/ndjson.js';
 export { validateFile, validateFileAsync, readRecords, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
 export { countRecords, type FormatHints } from './file/count.js';
-export { fileFormats, formatOfName, formatOfMediaType, type FileFormat } from './file/format.js';
+export { charsetOf, fileFormats, formatOfName, formatOfMediaType, type FileFormat } from './file/format.js';
 export { DEFAULT_MAX_DOCUMENT_BYTES, textEncodingOf, type RecognisedEncoding } from './file/encoding.js';
 export { LineIndex, offsetBeyondDepth } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';

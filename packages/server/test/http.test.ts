@@ -98,6 +98,35 @@ describe('a 415', () => {
   });
 });
 
+describe('a file to validate in another encoding than UTF-8', () => {
+  const windows1251 = new TextDecoder('windows-1251');
+  const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [windows1251.decode(Uint8Array.of(byte)), byte]));
+  const csv = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n' +
+    `cp1251,hiv-prevalence-prisoners,${ORG_A},ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,Добровільне тестування в СІЗО\r\n`;
+  const bytes = Uint8Array.from(csv, (char) => byteOf.get(char)!);
+  const validateAs = (type: string) =>
+    fetch(`${hub.url}/v1/validate`, { method: 'POST', headers: { Authorization: `Bearer ${hub.tokens.memberA}`, 'Content-Type': type }, body: bytes });
+
+  it('is read in the encoding its charset names, as the same text in UTF-8', async () => {
+    const named = (await (await validateAs('text/csv')).json()) as { issues: { code: string; params: unknown }[] };
+    expect(named.issues.map(({ code, params }) => ({ code, params }))).toEqual([{ code: 'syntax.invalid-encoding', params: { encoding: 'windows-1251' } }]);
+    const read = await validateAs('text/csv; charset="CP1251"');
+    expect(read.status).toBe(200);
+    const asUtf8 = await hub.call(hub.tokens.memberA, 'POST', '/v1/validate', csv, { 'Content-Type': 'text/csv; charset=utf-8' });
+    const { read: readBytes, ...result } = (await read.json()) as { ok: boolean; read: { bytes: number } };
+    const { read: utf8Bytes, ...expected } = (await asUtf8.json()) as { ok: boolean; read: { bytes: number } };
+    expect(result).toEqual(expected);
+    expect(result.ok).toBe(true);
+    expect([readBytes.bytes, utf8Bytes.bytes]).toEqual([bytes.length, new TextEncoder().encode(csv).length]);
+  });
+
+  it('is refused with 415 when its charset names no encoding, and nothing is read', async () => {
+    const response = await validateAs('text/csv; charset=ebcdic');
+    expect(response.status).toBe(415);
+    expect((await problemOf(response)).detail).toBe('The charset "ebcdic" names no text encoding; send the file as UTF-8, or name its encoding (charset=windows-1251).');
+  });
+});
+
 describe('a body in a content coding', () => {
   it('is 415 unsupported-media-type with Accept-Encoding: identity, for any coding and any operation with a body', async () => {
     const body = gzipSync(JSON.stringify(observation('zipped', ORG_A)));

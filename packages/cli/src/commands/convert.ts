@@ -1,7 +1,7 @@
 import {
   assemblePackage, formatOfName, recordTypeNames, recordsOf, toNdjsonLines, writeCsv, writeXlsx, type AssembledPackage, type PackageInput, type RecordType,
 } from '@phx/schema';
-import { choice, dateOrderOf, parse, recordType, sheetLocaleOf } from '../args.js';
+import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole, type OutputFormat } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
@@ -39,6 +39,7 @@ Options:
                                 cells do not tell
   --date-order <day-month|month-day>  order of dates such as 03/04/2020 in CSV and .xlsx inputs
                                 (default: told by the cells, else by --locale)
+${encodingHelp}
   --delimiter <, ; tab |>       CSV separator to write (default: the locale's, else ,) or to read
                                 (default: detected)
   --bom                         start a written CSV with a byte order mark (default: with --locale)
@@ -87,6 +88,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     bom: { type: 'boolean' },
     locale: { type: 'string' },
     'date-order': { type: 'string' },
+    encoding: { type: 'string' },
     force: { type: 'boolean' },
     'allow-invalid': { type: 'boolean' },
   });
@@ -95,6 +97,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   const output = reportWords[locale].output;
   const type = recordType(values.type);
   const dateOrder = dateOrderOf(values['date-order']);
+  const encoding = encodingOf(values.encoding);
   const delimiter = values.delimiter === undefined ? undefined : delimiters[choice('delimiter', values.delimiter, Object.keys(delimiters), ',')];
   if (positionals.length === 0) throw new UsageError('no-input-file', { command: 'convert' });
   if (!values.out) throw new UsageError('no-output', { command: 'convert', file: '<file>' });
@@ -111,7 +114,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   for (const input of inputs) sources.push({ name: input.name, bytes: await readAll(input), ...(input.format && { format: input.format }) });
   if (header) sources.push({ name: header.name, bytes: await readAll(header), headerOnly: true });
   const assembled = await assemblePackage(sources, {
-    locale, type, dateOrder, excelLocale, ...(delimiter && { delimiter }), header: to === 'json' || to === 'xlsx' ? 'required' : 'optional',
+    locale, type, dateOrder, excelLocale, encoding, ...(delimiter && { delimiter }), header: to === 'json' || to === 'xlsx' ? 'required' : 'optional',
   });
   checkOptions(values, assembled, to);
   if (assembled.readable) checkHeader(assembled, header?.name);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { choice, dateOrderOf, parse, recordType, sheetLocaleOf, wholeNumber } from '../args.js';
+import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, wholeNumber } from '../args.js';
 import { exitCodes, UsageError } from '../errors.js';
 import { validateFile } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
@@ -19,7 +19,7 @@ export const validateHelp = `Usage: phx validate <files or globs...> [options]
 Checks PHX data files: .phx.json (one data package), .phx.ndjson (one record a line, read as a
 stream), .csv (one record type per file, as Excel writes it in any locale) and .xlsx workbooks
 (a whole package); a file of another kind (an old .xls workbook, a PDF) or in another encoding
-(UTF-16, Windows-1251) is reported as such. Use - to read standard input.
+(UTF-16, Windows-1251) is reported as such, unless --encoding names it. Use - to read standard input.
 Quote globs so that phx expands them: phx validate "data/**/*.phx.json".
 
 Options:
@@ -29,6 +29,7 @@ Options:
                                 mark and order of day and month where the cells do not tell
   --date-order <day-month|month-day>  order of dates such as 03/04/2020 in CSV and .xlsx files
                                 (default: told by each column's cells)
+${encodingHelp}
   --fail-on <error|warning>     what makes the exit code 1 (default error)
   --max-issues <N>              list at most N issues of a file (default ${DEFAULT_MAX_ISSUES}): past N, an
                                 error or a warning takes the place of the last note listed,
@@ -58,6 +59,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     'suppression-threshold': { type: 'string' },
     type: { type: 'string' },
     'date-order': { type: 'string' },
+    encoding: { type: 'string' },
     'stdin-format': { type: 'string' },
     jobs: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
@@ -70,6 +72,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     locale,
     excelLocale,
     dateOrder: dateOrderOf(values['date-order']),
+    encoding: encodingOf(values.encoding),
     maxIssues: wholeNumber('max-issues', values['max-issues'], 1) ?? DEFAULT_MAX_ISSUES,
     suppressionThreshold: wholeNumber('suppression-threshold', values['suppression-threshold'], 1),
     type: recordType(values.type),

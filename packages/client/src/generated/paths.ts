@@ -255,7 +255,7 @@ export interface paths {
         put?: never;
         /**
          * Validate a data file
-         * @description Validates a file as an import of it is validated — with the organisations, indicator definitions and facilities the hub stores, and the observations it stores of the breakdowns the file writes to, which it reads and never writes — so that `ok` foretells whether the import would be refused for its data (not who may write it, 403, nor a package id another publisher holds, 409). It reads the file as `phx validate` and the validator page do: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. Invalid data — also a file PHX does not read, and a text holding U+0000 (`text.nul-character`), which an import refuses (400) — is a 200 with `ok: false`. The issues are listed up to the listing limit of the hub (`truncated` then true, `errors` and `warnings` count them all, and checking stops once the list is full and an error is found: `read.complete` is then false); a package with more records than the hub reads at once is refused (413) before it is read.
+         * @description Validates a file as an import of it is validated — with the organisations, indicator definitions and facilities the hub stores, and the observations it stores of the breakdowns the file writes to, which it reads and never writes — so that `ok` foretells whether the import would be refused for its data (not who may write it, 403, nor a package id another publisher holds, 409). It reads the file as `phx validate` and the validator page do: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. A text file that is not UTF-8 is read in the encoding its `charset` names (`text/csv; charset=windows-1251`, as Excel saves a plain "CSV" on a Ukrainian or Russian Windows), unless it starts as UTF-8; a charset that names no encoding is refused (415). Invalid data — also a file PHX does not read, and a text holding U+0000 (`text.nul-character`), which an import refuses (400) — is a 200 with `ok: false`. The issues are listed up to the listing limit of the hub (`truncated` then true, `errors` and `warnings` count them all, and checking stops once the list is full and an error is found: `read.complete` is then false); a package with more records than the hub reads at once is refused (413) before it is read.
          */
         post: operations["validatePackage"];
         delete?: never;
@@ -2662,6 +2662,7 @@ export interface operations {
             405: components["responses"]["MethodNotAllowed"];
             408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];

@@ -73,6 +73,20 @@ export function formatOfMediaType(mediaType: string): FileFormat | undefined {
   return formatNames.find((format) => (fileFormats[format].mediaTypes as readonly string[]).includes(type));
 }
 
+/**
+ * The `charset` parameter of a media type (a `Content-Type` header), or undefined: the encoding of a text body, to
+ * give `encoding` of {@link validateFile}.
+ *
+ * @example
+ * ```ts
+ * charsetOf('text/csv; charset=windows-1251'); // 'windows-1251'
+ * charsetOf('text/csv'); // undefined
+ * ```
+ */
+export function charsetOf(mediaType: string): string | undefined {
+  return /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(mediaType)?.[1];
+}
+
 const ascii = (text: string): number[] => [...text].map((c) => c.charCodeAt(0));
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

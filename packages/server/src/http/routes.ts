@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { auditQuery, collections, exportQuery, listQueries, MAX_PAGE_SIZE, MERGE_PATCH_MEDIA_TYPE, validateQuery, type RecordFilter } from '@phx/schema/api';
-import { exportFormats, formatOfMediaType, recordsReadIn, validateFile, type Collection } from '@phx/schema';
+import { charsetOf, exportFormats, formatOfMediaType, recordsReadIn, textEncodingOf, validateFile, type Collection } from '@phx/schema';
 import { limitRecords, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { currentImportSummary, importPackage } from '../hub/import.js';
@@ -158,9 +158,15 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
   // Checked as an import of its records would be, stored records read but nothing written: so its verdict foretells
   // the import's.
   app.post('/v1/validate', async (c) => {
-    const format = formatOfMediaType(c.req.header('Content-Type') ?? '');
+    const contentType = c.req.header('Content-Type') ?? '';
+    const format = formatOfMediaType(contentType);
+    const charset = charsetOf(contentType);
+    const encoding = charset === undefined ? undefined : textEncodingOf(charset);
+    if (charset !== undefined && encoding === undefined) {
+      throw new Problem('unsupported-media-type', `The charset ${JSON.stringify(charset)} names no text encoding; send the file as UTF-8, or name its encoding (charset=windows-1251).`);
+    }
     const { name } = readQuery(c, validateQuery);
-    const hints = { ...(format && { format }), ...(name !== undefined && { name }) };
+    const hints = { ...(format && { format }), ...(name !== undefined && { name }), ...(encoding && { encoding }) };
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     limitRecords(bytes, maxImportRecords, 'The file', hints);
     // A workbook is unpacked only when it stays within what the hub takes as a body. The data read is kept, as an
