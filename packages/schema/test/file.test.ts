@@ -207,7 +207,7 @@ describe('validateFile with an encoding', () => {
       expect(result.issues).toEqual(asUtf8.issues);
       expect(result.data).toEqual(asUtf8.data);
       // Progress is told in the file's own bytes.
-      expect(result.read.bytes).toBe(bytes.length);
+      expect(result.read).toEqual({ ...asUtf8.read, bytes: bytes.length, encoding });
     }
   });
 
@@ -238,7 +238,7 @@ describe('validateFile with an encoding', () => {
     const asUtf8 = await validateFile(new TextEncoder().encode(lines), { name: 'a.phx.ndjson', now });
     const result = await validateFile(chunked(encode(lines), 100).stream, { name: 'a.phx.ndjson', now, encoding: 'windows-1252' });
     expect(placed(result.issues)).toEqual(placed(asUtf8.issues));
-    expect(result.read).toEqual({ ...asUtf8.read, bytes: encode(lines).length });
+    expect(result.read).toEqual({ ...asUtf8.read, bytes: encode(lines).length, encoding: 'windows-1252' });
   });
 
   it('reads a file that is UTF-8 as UTF-8 whatever encoding is named, and leaves workbooks as they are', async () => {
@@ -247,6 +247,7 @@ describe('validateFile with an encoding', () => {
     for (const text of [`${header}\n${row}\n`, `\uFEFF${header}\n${row}\n`]) {
       const result = await validateFile(new TextEncoder().encode(text), { name: 'o.csv', now, keepData: true, encoding: 'windows-1251' });
       expect(result.data?.observations?.[0]?.notes).toBe('Добровільне тестування');
+      expect(result.read.encoding).toBeUndefined();
     }
     const workbook = awkwardFiles().find((file) => file.name === 'renamed-workbook.csv')!;
     const plain = await validateFile(workbook.bytes, { name: workbook.name, now });

@@ -830,6 +830,8 @@ export interface components {
             rows?: number;
             /** @description Bytes read. */
             bytes?: number;
+            /** @description The encoding the text was read in, when it is not UTF-8 (`windows-1251`: named by the charset of the file sent). */
+            encoding?: string;
             /** @description False when reading stopped early, once enough issues and an error were found: the counts cover only the part read. */
             complete: boolean;
         };

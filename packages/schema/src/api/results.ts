@@ -44,6 +44,7 @@ export const ReadSummary = describe(
     lines: describe(z.int().min(0), 'Lines read, blank ones included (JSON and NDJSON text).').optional(),
     rows: describe(z.int().min(0), 'The row of the last record read (CSV, where the header is row 1).').optional(),
     bytes: describe(z.int().min(0), 'Bytes read.').optional(),
+    encoding: describe(z.string(), 'The encoding the text was read in, when it is not UTF-8 (`windows-1251`: named by the charset of the file sent).').optional(),
     complete: describe(z.boolean(), 'False when reading stopped early, once enough issues and an error were found: the counts cover only the part read.'),
   }),
   'What a validation read: the records by type and how far into the input it got.',

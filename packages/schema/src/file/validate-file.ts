@@ -132,6 +132,11 @@ class FileSource {
     this.#encoding = encoding;
   }
 
+  /** The encoding the file's text is read in, when not UTF-8. */
+  get encoding(): string | undefined {
+    return this.#encoding;
+  }
+
   /** Every chunk of the file, from the first; as UTF-8 once {@link FileSource.decodeAs} is called. */
   async *chunks(): AsyncGenerator<Uint8Array> {
     if (this.#encoding === undefined) return yield* this.#chunks();
@@ -412,7 +417,7 @@ async function runFile(
     const result = await (steps[format] ?? unsupported(format))(source, stepOptions, checks);
     // Where reading stopped early, as far as the step had read (it may have read ahead, on other threads).
     const bytes = result.read.complete || result.read.bytes === undefined ? source.bytes : Math.max(source.headBytes, result.read.bytes);
-    return { ...result, format, read: { ...result.read, bytes } };
+    return { ...result, format, read: { ...result.read, bytes, ...(source.encoding && { encoding: source.encoding }) } };
   } finally {
     // A file that failed to be read gives no result, whose end forgets the texts read: they go here.
     forgetTexts();

@@ -193,8 +193,10 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   for (const given of inputs) {
     const head = given.bytes.subarray(0, HEAD_BYTES);
     const format = formatOfFile(head, given);
-    const input = isTextFormat(format) && readsIn(encoding, head) ? { ...given, bytes: utf8.encode(new TextDecoder(encoding).decode(given.bytes)) } : given;
-    const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read: { records: noRecords(), bytes: given.bytes.length, complete: true } };
+    const decoded = isTextFormat(format) && readsIn(encoding, head);
+    const input = decoded ? { ...given, bytes: utf8.encode(new TextDecoder(encoding).decode(given.bytes)) } : given;
+    const read = { records: noRecords(), bytes: given.bytes.length, ...(decoded && { encoding }), complete: true };
+    const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read };
     result.files.push(file);
     const collector = new IssueCollector({ locale }, locales);
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');

@@ -163,6 +163,8 @@ export interface ReadSummary {
   rows?: number;
   /** Bytes read (input given as bytes or a stream). */
   bytes?: number;
+  /** The encoding the text was read in, when it is not UTF-8 (as `encoding` of {@link validateFile} named it). */
+  encoding?: string;
   /** False when reading stopped before the end, once `maxIssues` issues and an error were found. */
   complete: boolean;
 }
