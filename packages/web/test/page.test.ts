@@ -276,6 +276,27 @@ describe('checking a CSV table', () => {
   });
 });
 
+describe('a CSV table saved in Windows-1251', () => {
+  it('names the encoding, reads the file in it when asked, and shows its rows in Cyrillic', async () => {
+    const text = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n' +
+      'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,Добровільне тестування в СІЗО\r\n' +
+      'obs-2,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2021-01-01,2021-12-31,400,360,111,percent,survey,Повторне тестування\r\n';
+    const windows1251 = new TextDecoder('windows-1251');
+    const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [windows1251.decode(Uint8Array.of(byte)), byte]));
+    const page = await open();
+    await page.locator('#file-input').setInputFiles({ name: 'cp1251.csv', mimeType: 'text/csv', buffer: Buffer.from(Uint8Array.from(text, (char) => byteOf.get(char)!)) });
+    await waitForResults(page);
+    expect((await issueRows(page)).map((row) => row[1])).toEqual(['syntax.invalid-encoding']);
+    await page.getByRole('button', { name: 'Read it as Windows-1251 text' }).click();
+    await expect.poll(async () => (await issueRows(page)).map((row) => row[1])).toEqual(validateCsv(new TextEncoder().encode(text)).issues.map((issue) => issue.code));
+    const summary = await summaryOf(page, 'cp1251.csv');
+    expect(summary).toMatch(/Encoding\s+Windows-1251/);
+    expect(await page.getByRole('button', { name: 'Read it as Windows-1251 text' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'row 3' }).first().click();
+    expect(JSON.parse(await page.getByRole('dialog').locator('pre').innerText())).toMatchObject({ id: 'obs-2', notes: 'Повторне тестування' });
+  });
+});
+
 describe('a package as an Excel workbook', () => {
   it('offers a valid package as .xlsx, fetching the workbook writer only then; the workbook checks valid and comes back as the same package', async () => {
     const page = await open();

@@ -12,7 +12,7 @@ import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
 import { checkOnDemand, IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
-import { DEFAULT_MAX_DOCUMENT_BYTES, encodingOption, readsIn } from './encoding.js';
+import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from './format.js';
 
 /**
@@ -406,12 +406,14 @@ async function runFile(
   steps: Partial<Record<FileFormat, FormatStep>>,
   checks: FileChecks,
 ): Promise<FileValidationResult> {
-  const encoding = encodingOption(options.encoding);
+  // Named only for a file that is not UTF-8: its module loads then.
+  const other = options.encoding === undefined ? undefined : await import('./text-encoding.js');
+  const encoding = other?.encodingOption(options.encoding);
   const source = new FileSource(input, options.reopen);
   try {
     const head = await source.head(HEAD_BYTES);
     const format = formatOfFile(head, options);
-    if (isTextFormat(format) && readsIn(encoding, head)) source.decodeAs(encoding);
+    if (other && encoding && isTextFormat(format) && other.readsIn(encoding, head)) source.decodeAs(encoding);
     const { onIssue, ...rest } = options;
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
     const result = await (steps[format] ?? unsupported(format))(source, stepOptions, checks);

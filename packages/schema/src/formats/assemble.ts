@@ -1,5 +1,6 @@
 import { locales, type Locale } from '../locales/index.js';
-import { decodeUtf8, encodingOption, readsIn } from '../file/encoding.js';
+import { decodeUtf8 } from '../file/encoding.js';
+import { encodingOption, readsIn } from '../file/text-encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from '../file/format.js';
 import type { FileValidationResult, ValidateFileOptions } from '../file/validate-file.js';
 import { packageHeaderOf, recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';

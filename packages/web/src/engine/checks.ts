@@ -14,6 +14,8 @@ export interface CheckedFile {
   data?: Partial<DataPackage>;
   /** Where the lines of the file start, to read one of them again. */
   lines?: LineStarts;
+  /** The encoding the file's text was read in, when not UTF-8. */
+  encoding?: string;
 }
 
 const keyOfCollection = new Map<string, string>(Object.values(recordStores).map(({ collection, key }) => [collection, key]));
@@ -51,7 +53,7 @@ function placeOf(issue: ValidationIssue, format: 'ndjson' | 'other', pkg: Partia
  * where lines start so that a record can be found again. What a CSV file or a `.phx.json` file of a
  * moderate size holds is kept to show its records and to convert it; an NDJSON file is never held.
  */
-export async function checkFile(checked: CheckedFile, locale: Locale, reporter: Reporter): Promise<FileSummary> {
+export async function checkFile(checked: CheckedFile, locale: Locale, reporter: Reporter, encoding?: string): Promise<FileSummary> {
   const { file } = checked;
   const lines = (checked.lines = new LineStarts());
   const stream = observedStream(file, (chunk, offset) => {
@@ -63,6 +65,7 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
   const result = await validateFileAsync(stream, {
     name: file.name,
     locale,
+    ...(encoding && { encoding }),
     maxIssues: MAX_ISSUES,
     // What a document of a moderate size holds is kept to show its records; an NDJSON stream is never held.
     keepData: formatOfName(file.name) !== 'ndjson' && file.size <= MAX_HELD_DOCUMENT_BYTES,
@@ -77,9 +80,11 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
   checked.format = result.format;
   checked.ok = result.ok;
   checked.data = data;
+  checked.encoding = result.read.encoding;
   if (result.format !== 'ndjson') for (const issue of issues) reporter.add({ ...issue, file: reporter.file, ...placeOf(issue, 'other', data) });
   reporter.flush();
-  return { ...summary, name: file.name, convertible: result.ok && packageFormats.has(result.format) && data !== undefined };
+  const readableAs = issues.find((issue) => issue.code === 'syntax.invalid-encoding')?.params.encoding;
+  return { ...summary, name: file.name, convertible: result.ok && packageFormats.has(result.format) && data !== undefined, ...(readableAs && { readableAs }) };
 }
 
 /** The formats whose valid files hold a package the page can write again as .phx.json or .xlsx. */

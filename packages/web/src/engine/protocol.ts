@@ -1,5 +1,5 @@
 import type { ExportTarget, GamStatus, InteropNote, InteropSeverity } from '@phx/interop';
-import type { FileValidationResult, IssueCode, Locale, Severity, ValidationIssue } from '@phx/schema';
+import type { FileValidationResult, IssueCode, Locale, RecognisedEncoding, Severity, ValidationIssue } from '@phx/schema';
 
 /** Most issues listed per file: enough to work through, few enough for the page to stay quick. */
 export const MAX_ISSUES = 10_000;
@@ -35,6 +35,8 @@ export interface FileSummary extends Omit<FileValidationResult, 'issues' | 'data
   name: string;
   /** True for a valid .phx.json, CSV or .xlsx file, whose package can be downloaded as .phx.json and as .xlsx. */
   convertible: boolean;
+  /** The encoding the file's text looks like when it is not UTF-8 (`windows-1251`), to offer reading it in that one. */
+  readableAs?: RecognisedEncoding;
   /** For a valid .phx.json package, which can be exported and checked for GAM: the countries and years its observations cover. */
   exportable?: { countries: string[]; years: number[] };
 }
@@ -97,7 +99,8 @@ export interface RuleRow {
 
 /** What the page asks the engine. */
 export type EngineRequest =
-  | { op: 'validate'; files: File[]; locale: Locale }
+  /** `encodings` holds, by file, the encoding to read a text file in when it is not UTF-8. */
+  | { op: 'validate'; files: File[]; locale: Locale; encodings?: (string | undefined)[] }
   | { op: 'record'; issue: Pick<FileIssue, 'file' | 'path' | 'location' | 'record' | 'field'> }
   | { op: 'messages'; issues: Pick<ValidationIssue, 'code' | 'params'>[]; locale: Locale }
   | { op: 'reference'; locale: Locale }

@@ -34,7 +34,8 @@ function jsonView(value: unknown, field: string): Pick<RecordView, 'json' | 'foc
 async function lineOf(checked: CheckedFile, line: number): Promise<string | undefined> {
   const { offset, skip } = checked.lines!.seek(line);
   let seen = 0;
-  for await (const read of readLines(checked.file.slice(offset).stream())) {
+  const bytes = checked.file.slice(offset).stream();
+  for await (const read of readLines(checked.encoding ? bytes.pipeThrough(new TextDecoderStream(checked.encoding)) : bytes)) {
     if (seen++ < skip) continue;
     return 'text' in read ? read.text : undefined;
   }
@@ -48,7 +49,7 @@ const tables = new WeakMap<CheckedFile, Promise<Map<string | undefined, SheetTab
 
 /** The table of a CSV file (under `undefined`), or of each sheet of a workbook (under its name). */
 async function readTables(checked: CheckedFile): Promise<Map<string | undefined, SheetTable>> {
-  const bytes = new Uint8Array(await checked.file.arrayBuffer());
+  const bytes = checked.encoding ? new TextEncoder().encode(new TextDecoder(checked.encoding).decode(await checked.file.arrayBuffer())) : new Uint8Array(await checked.file.arrayBuffer());
   if (checked.format === 'xlsx') {
     const { readXlsxAsync } = await import('./workbook-reader.js');
     return new Map((await readXlsxAsync(bytes)).tables.map(({ sheet, table }) => [sheet, table]));
@@ -103,7 +104,7 @@ export async function recordView(checked: CheckedFile | undefined, issue: Pick<F
   }
   if (at) {
     // A few lines read again: the file may be one read piece by piece, too large to hold.
-    return { ...base, excerpt: await linesAround(checked.file, checked.lines ?? new LineStarts(), at.line, at.column) };
+    return { ...base, excerpt: await linesAround(checked.file, checked.lines ?? new LineStarts(), at.line, at.column, checked.encoding) };
   }
   return { ...base, unavailable: true };
 }

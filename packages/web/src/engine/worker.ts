@@ -19,14 +19,14 @@ const scope = globalThis as unknown as WorkerScope;
 /** The files of the last check, kept to show their records. */
 let checkedFiles: CheckedFile[] = [];
 
-async function validateFiles(files: File[], locale: Locale, emit: (event: ValidateEvent) => void): Promise<FileSummary[]> {
+async function validateFiles(files: File[], locale: Locale, encodings: (string | undefined)[], emit: (event: ValidateEvent) => void): Promise<FileSummary[]> {
   checkedFiles = [];
   const summaries: FileSummary[] = [];
   for (const [index, file] of files.entries()) {
     emit({ kind: 'start', file: index, name: file.name, size: file.size });
     const checked: CheckedFile = { file };
     checkedFiles[index] = checked;
-    summaries.push(await checkFile(checked, locale, new Reporter(index, emit)));
+    summaries.push(await checkFile(checked, locale, new Reporter(index, emit), encodings[index]));
   }
   return summaries;
 }
@@ -34,7 +34,7 @@ async function validateFiles(files: File[], locale: Locale, emit: (event: Valida
 async function handle(request: EngineRequest, emit: (event: ValidateEvent) => void): Promise<EngineResults[keyof EngineResults]> {
   switch (request.op) {
     case 'validate':
-      return (await validateFiles(request.files, request.locale, emit)).map((summary, file) => withCoverage(summary, checkedFiles[file]));
+      return (await validateFiles(request.files, request.locale, request.encodings ?? [], emit)).map((summary, file) => withCoverage(summary, checkedFiles[file]));
     case 'record':
       return recordView(checkedFiles[request.issue.file], request.issue);
     // Through the languages loaded so far: a language's messages load the first time they are asked for.

@@ -7,7 +7,7 @@ import type { InteropPanel } from './interop-panel.js';
 import { IssuesView } from './issues-view.js';
 import { RecordDialog } from './record-dialog.js';
 import { renderReference } from './reference-view.js';
-import { summaryCards, verdictOf } from './summary-view.js';
+import { summaryCards, verdictOf, type SummaryActions } from './summary-view.js';
 
 /** What the progress area shows about the file being checked. */
 interface Progress {
@@ -35,6 +35,9 @@ export class App {
   #progress: Progress | undefined;
   #status: () => string = () => '';
   #summaries: FileSummary[] = [];
+  /** The files of the last check, and the encoding to read each in when it is not UTF-8, to check them again. */
+  #files: File[] = [];
+  #encodings: (string | undefined)[] = [];
   /** The exports and GAM readiness of valid packages, loaded when the page first shows one. */
   #interop: InteropPanel | undefined;
   #interopLoading = false;
@@ -82,9 +85,11 @@ export class App {
     this.#applyTexts();
   }
 
-  /** Checks files; a check already running is stopped first. */
-  async check(files: File[]): Promise<void> {
+  /** Checks files, each read in its encoding of `encodings` when it is not UTF-8; a check already running is stopped first. */
+  async check(files: File[], encodings: (string | undefined)[] = []): Promise<void> {
     if (files.length === 0) return;
+    this.#files = files;
+    this.#encodings = encodings;
     const run = ++this.#run;
     // Only a check in progress is stopped: the reference and message requests are quick.
     if (this.#progress) this.engine.stop();
@@ -106,7 +111,7 @@ export class App {
       this.#renderProgress();
     };
     try {
-      const summaries = await this.engine.request({ op: 'validate', files, locale }, onEvent);
+      const summaries = await this.engine.request({ op: 'validate', files, locale, encodings }, onEvent);
       if (run !== this.#run) return;
       this.#summaries = summaries;
       this.#interop?.reset(summaries);
@@ -181,10 +186,16 @@ export class App {
     if (messages && locale === this.#locale && issues === this.#issues.issues) this.#issues.relabel(locale, messages);
   }
 
+  readonly #actions: SummaryActions = {
+    convert: (file, to) => void this.#convert(file, to),
+    // The same files checked again, this one read in the encoding it looks like.
+    readAs: (file, encoding) => void this.check(this.#files, Object.assign([...this.#encodings], { [file]: encoding })),
+  };
+
   #renderSummaries(focus?: string): void {
     const interop = this.#interop;
     byId('summary', HTMLElement).replaceChildren(
-      ...summaryCards(this.#summaries, this.#locale, (file, to) => void this.#convert(file, to), (file, summary) => interop?.block(file, summary) ?? false),
+      ...summaryCards(this.#summaries, this.#locale, this.#actions, (file, summary) => interop?.block(file, summary) ?? false),
     );
     if (focus) document.getElementById(focus)?.focus();
     if (!interop && this.#summaries.some((summary) => summary.exportable)) void this.#loadInterop();
