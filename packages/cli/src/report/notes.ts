@@ -19,7 +19,7 @@ export function renderNotes(notes: readonly InteropNote[], fileOf: (note: Intero
     const message = visible(formatNote(note, locale));
     // The field, unless the message names it already.
     const field = note.field && !message.includes(note.field) ? `  ${c.dim(note.field)}` : '';
-    const examples = noteExamples(note, locale) && visible(noteExamples(note, locale));
-    return `${fileOf(note)}  ${severity}  ${c.cyan(note.code)}${field}  ${message}${examples ? ` (${examples})` : ''}`;
+    const examples = noteExamples(note, locale);
+    return `${fileOf(note)}  ${severity}  ${c.cyan(note.code)}${field}  ${message}${examples ? ` (${visible(examples)})` : ''}`;
   });
 }
