@@ -196,6 +196,12 @@ function singleByte(encoding: 'windows-1251' | 'windows-1252'): { encode: (text:
   };
 }
 
+/** Text in Windows-1252 as the Encoding Standard maps it (Node 20's decoder reads 0x80–0x9F as C1 controls). */
+function windows1252(text: string): Uint8Array {
+  const typographic = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+  return Uint8Array.from(text, (char) => (typographic.includes(char) ? 0x80 + typographic.indexOf(char) : char.charCodeAt(0)));
+}
+
 describe('validateFile with an encoding', () => {
   const legacy = awkwardFiles().filter((file) => ['unicode-text.csv', 'utf16be.phx.json', 'windows-1251.csv', 'windows-1252.phx.json'].includes(file.name));
   const utf8Of = (bytes: Uint8Array, encoding: string) => new TextEncoder().encode(new TextDecoder(encoding).decode(bytes));
@@ -222,8 +228,8 @@ describe('validateFile with an encoding', () => {
         const text = `${header}\r\n${texts.map((note, i) => `${row.replace('obs-1', `obs-${i}`)},"${note.replaceAll('"', '""')}"`).join('\r\n')}\r\n`;
         const options = { name: 'observations.csv', now, keepData: true };
         const bytes = encode(text);
-        // Text of a few capitals followed by і, ї, є or ё can be well-formed UTF-8 as well, and is read as such.
-        fc.pre(!looksUtf8(bytes));
+        // A line of a few capitals followed by і, ї, є or ё can be well-formed UTF-8 as well, and is read as such.
+        fc.pre(!looksUtf8(bytes) && text.split('\n').every((line) => !looksUtf8(encode(line))));
         const asUtf8 = await validateFile(new TextEncoder().encode(text), options);
         const result = await validateFile(chunked(bytes, size).stream, { ...options, encoding: 'cp1251' });
         expect(result.issues).toEqual(asUtf8.issues);
@@ -253,6 +259,44 @@ describe('validateFile with an encoding', () => {
     const workbook = awkwardFiles().find((file) => file.name === 'renamed-workbook.csv')!;
     const plain = await validateFile(workbook.bytes, { name: workbook.name, now });
     expect(await validateFile(workbook.bytes, { name: workbook.name, now, encoding: 'windows-1251' })).toEqual(plain);
+  });
+
+  it('reads a line that is UTF-8 as UTF-8: a file whose first letters beyond ASCII come late, rows pasted from a UTF-8 file', async () => {
+    const { encode } = singleByte('windows-1251');
+    const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n';
+    const row = (id: string, notes: string) => `${id},hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,${notes}\r\n`;
+    const ascii = Array.from({ length: 900 }, (_, i) => row(`obs-${i}`, 'routine')).join('');
+    const late = `${header}${ascii}${row('obs-kyiv', 'Київський слідчий ізолятор')}`;
+    const concatenated = (...parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
+    const utf8 = (text: string) => new TextEncoder().encode(text);
+    const files = [
+      { text: late, bytes: utf8(late) },
+      { text: `${header}${row('a', 'Київ')}${row('b', 'Львів')}`, bytes: concatenated(utf8(header + row('a', 'Київ')), encode(row('b', 'Львів'))) },
+      { text: `${header}${row('a', 'Львів')}${row('b', 'Київ')}`, bytes: concatenated(encode(header + row('a', 'Львів')), utf8(row('b', 'Київ'))) },
+    ];
+    for (const { text, bytes } of files) {
+      const asUtf8 = await validateFile(utf8(text), { name: 'o.csv', now, keepData: true });
+      for (const input of [bytes, chunked(bytes, 1000).stream]) {
+        const result = await validateFile(input, { name: 'o.csv', now, keepData: true, encoding: 'windows-1251' });
+        expect(result.issues).toEqual(asUtf8.issues);
+        expect(result.data).toEqual(asUtf8.data);
+      }
+    }
+  });
+
+  it('reads a file with a UTF-16 byte order mark as UTF-16, whatever encoding is named', async () => {
+    const file = awkwardFiles().find((candidate) => candidate.name === 'unicode-text.csv')!;
+    const asUtf8 = await validateFile(new TextEncoder().encode(new TextDecoder('utf-16le').decode(file.bytes)), { name: file.name, now, keepData: true });
+    const result = await validateFile(file.bytes, { name: file.name, now, keepData: true, encoding: 'windows-1251' });
+    expect([result.issues, result.data, result.read.encoding]).toEqual([asUtf8.issues, asUtf8.data, 'utf-16le']);
+  });
+
+  it('reads the typographic quotes, dashes and euro sign of Windows-1252 as the Encoding Standard maps them', async () => {
+    const text = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n' +
+      'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,L’équipe « santé » – 2 000 € “tests”…\r\n';
+    const result = await validateFile(windows1252(text), { name: 'o.csv', now, keepData: true, encoding: 'latin1' });
+    expect(result.data?.observations?.[0]?.notes).toBe('L’équipe « santé » – 2 000 € “tests”…');
+    expect(result.read.encoding).toBe('windows-1252');
   });
 
   it('refuses a label that names no encoding before reading anything', async () => {
@@ -323,6 +367,10 @@ describe('decodeUtf8', () => {
     expect(legacyEncodingOf(bytes('Centre pénitentiaire de Fresnes, Île-de-France', latin))).toBe('windows-1252');
     expect(legacyEncodingOf(bytes('Prisión de Lurigancho, año 2020', latin))).toBe('windows-1252');
     expect(legacyEncodingOf(Uint8Array.from({ length: 512 }, (_, i) => (i * 7919 + 13) % 256))).toBeUndefined();
+    // With what Excel's autocorrect types: ’ « » – … in Windows-1252, and in Windows-1251 beside Cyrillic words.
+    expect(legacyEncodingOf(windows1252('L’équipe « Santé en prison » – Fresnes…'))).toBe('windows-1252');
+    expect(legacyEncodingOf(windows1252('Don’t – see “notes”'))).toBe('windows-1252');
+    expect(legacyEncodingOf(singleByte('windows-1251').encode('Колонія № 12 – «Харків»…'))).toBe('windows-1251');
   });
 });
 

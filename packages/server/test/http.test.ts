@@ -120,6 +120,16 @@ describe('a file to validate in another encoding than UTF-8', () => {
     expect(readAs).toEqual({ ...readUtf8, bytes: bytes.length, encoding: 'windows-1251' });
   });
 
+  it('is UTF-8 when it is JSON, as an import reads it: its charset is not read', async () => {
+    const pkg = JSON.stringify({ phxVersion: '1.0', id: 'cp1251-pkg', publisher: { id: ORG_A, name: 'Київ' }, license: 'CC-BY-4.0', publishedAt: '2024-03-01T12:00:00+00:00' });
+    const body = Uint8Array.from(pkg, (char) => byteOf.get(char)!);
+    const headers = { Authorization: `Bearer ${hub.tokens.memberA}`, 'Content-Type': 'application/json; charset=windows-1251' };
+    const checked = (await (await fetch(`${hub.url}/v1/validate`, { method: 'POST', headers, body })).json()) as { ok: boolean; issues: { code: string }[] };
+    expect([checked.ok, checked.issues.map((issue) => issue.code)]).toEqual([false, ['syntax.invalid-encoding']]);
+    const imported = await fetch(`${hub.url}/v1/packages`, { method: 'POST', headers, body });
+    expect(imported.status).toBe(422);
+  });
+
   it('is refused with 415 when its charset names no encoding, and nothing is read', async () => {
     const response = await validateAs('text/csv; charset=ebcdic');
     expect(response.status).toBe(415);

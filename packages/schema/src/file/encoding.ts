@@ -45,6 +45,11 @@ function isWindows1252Letter(byte: number): boolean {
   return byte === 0x8a || byte === 0x8c || byte === 0x8e || byte === 0x9a || byte === 0x9c || byte === 0x9e || byte === 0x9f || (byte >= 0xc0 && byte !== 0xd7 && byte !== 0xf7);
 }
 
+/** Other characters of Windows-1252 above ASCII: the typographic quotes, dashes and ellipsis Excel's autocorrect types, « », €, °, ×. */
+function isWindows1252Symbol(byte: number): boolean {
+  return (byte < 0xc0 && byte !== 0x81 && byte !== 0x8d && byte !== 0x8f && byte !== 0x90 && byte !== 0x9d && !isWindows1252Letter(byte)) || byte === 0xd7 || byte === 0xf7;
+}
+
 /** Cyrillic letters of Windows-1251: А–я, Ё ё, and the Ukrainian Є є І і Ї ї Ґ ґ. */
 function isWindows1251Letter(byte: number): boolean {
   return byte >= 0xc0 || byte === 0xa8 || byte === 0xb8 || byte === 0xaa || byte === 0xba || byte === 0xb2 || byte === 0xb3 || byte === 0xaf || byte === 0xbf || byte === 0xa5 || byte === 0xb4;
@@ -72,7 +77,7 @@ export function legacyEncodingOf(bytes: Uint8Array): 'windows-1251' | 'windows-1
       continue;
     }
     high++;
-    if (isWindows1252Letter(byte)) latin++;
+    if (isWindows1252Letter(byte) || isWindows1252Symbol(byte)) latin++;
     if (isWindows1251Letter(byte)) run++;
     else closeRun();
   }

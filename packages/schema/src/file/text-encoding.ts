@@ -1,6 +1,7 @@
 /**
  * Text in another encoding than UTF-8, read when an option names it: loaded only then, as most files are UTF-8.
  */
+import { concat } from '../formats/lines.js';
 
 /**
  * The name of the encoding a label of the WHATWG Encoding Standard stands for (`cp1251` and `Windows-1251` are
@@ -32,12 +33,111 @@ export function encodingOption(label: string | undefined): string {
   return encoding;
 }
 
+/** Turns the bytes of a text into UTF-8 as they come, a chunk at a time; `end` gives what it held back. */
+export interface Transcoder {
+  push(chunk: Uint8Array): Uint8Array;
+  end(): Uint8Array;
+}
+
+/** How a text file is read in an encoding other than UTF-8: that encoding, a new transcoder for each reading of it, and all its bytes at once. */
+export interface TextDecoding {
+  encoding: string;
+  transcoder: () => Transcoder;
+  whole: (bytes: Uint8Array) => Uint8Array;
+}
+
 /**
- * Whether a text file whose first bytes are `head` is read in `encoding` rather than as UTF-8: not when it starts
- * as UTF-8 (see {@link looksUtf8}), so that a file saved again as CSV UTF-8 is not garbled.
+ * How to read a text file named as written in `encoding`, whose first bytes are `head`; undefined to read it as UTF-8.
+ * Its byte order mark wins (UTF-8 or UTF-16), then a start that is UTF-8 (see {@link looksUtf8}), so that a file saved
+ * again as CSV UTF-8 is not garbled. Past its start, a line that is well-formed UTF-8 is read as UTF-8 as well (a file
+ * whose first letters beyond ASCII come late, rows pasted from a UTF-8 file); UTF-16 has no lines to tell apart.
  */
-export function readsIn(encoding: string, head: Uint8Array): boolean {
-  return encoding !== 'utf-8' && !looksUtf8(head);
+export function textDecoding(encoding: string, head: Uint8Array): TextDecoding | undefined {
+  const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16) return decodingIn(utf16, () => streamTranscoder(utf16));
+  if (encoding === 'utf-8' || looksUtf8(head)) return undefined;
+  return decodingIn(encoding, () => (encoding.startsWith('utf-16') ? streamTranscoder(encoding) : lineTranscoder(encoding)));
+}
+
+function decodingIn(encoding: string, transcoder: () => Transcoder): TextDecoding {
+  const whole = (bytes: Uint8Array): Uint8Array => {
+    const text = transcoder();
+    const head = text.push(bytes);
+    const tail = text.end();
+    return concat([head, tail], head.length + tail.length);
+  };
+  return { encoding, transcoder, whole };
+}
+
+const utf8 = new TextEncoder();
+
+function streamTranscoder(encoding: string): Transcoder {
+  const decoder = new TextDecoder(encoding);
+  return { push: (chunk) => utf8.encode(decoder.decode(chunk, { stream: true })), end: () => utf8.encode(decoder.decode()) };
+}
+
+/** Whether the bytes of a line are ASCII or well-formed UTF-8. */
+function isUtf8(line: Uint8Array): boolean {
+  if (!line.some((byte) => byte >= 0x80)) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What Windows-1252 writes at 0x80–0x9F: the typographic quotes, dashes, ellipsis and euro sign (five bytes it leaves undefined stay C1). */
+const WINDOWS_1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/**
+ * A decoder of single lines. Node 20 decodes Windows-1252 (and its labels `latin1`, `iso-8859-1`) as ISO-8859-1,
+ * 0x80–0x9F as C1 controls where the Encoding Standard has ’ “ ” – — … €: those are put right here.
+ */
+function lineDecoder(encoding: string): (line: Uint8Array) => string {
+  const decoder = new TextDecoder(encoding);
+  if (encoding !== 'windows-1252') return (line) => decoder.decode(line);
+  return (line) => decoder.decode(line).replace(/[\u0080-\u009f]/g, (c1) => WINDOWS_1252_C1[c1.charCodeAt(0) - 0x80]!);
+}
+
+/** Decodes each whole line of an encoding whose bytes of a line feed are a line feed, unless it is UTF-8 already. */
+function lineTranscoder(encoding: string): Transcoder {
+  const decode = lineDecoder(encoding);
+  /** The bytes of a line not ended yet. */
+  let pending: Uint8Array[] = [];
+  const lines = (bytes: Uint8Array): Uint8Array => {
+    const parts: Uint8Array[] = [];
+    let size = 0;
+    for (let start = 0; start < bytes.length; ) {
+      const feed = bytes.indexOf(10, start);
+      const end = feed < 0 ? bytes.length : feed + 1;
+      const line = bytes.subarray(start, end);
+      const part = isUtf8(line) ? line : utf8.encode(decode(line));
+      parts.push(part);
+      size += part.length;
+      start = end;
+    }
+    return concat(parts, size);
+  };
+  const held = (tail: Uint8Array): Uint8Array => {
+    const size = pending.reduce((sum, part) => sum + part.length, tail.length);
+    const bytes = concat([...pending, tail], size);
+    pending = [];
+    return bytes;
+  };
+  return {
+    push(chunk) {
+      const last = chunk.lastIndexOf(10);
+      if (last < 0) {
+        pending.push(chunk.slice());
+        return new Uint8Array(0);
+      }
+      const done = lines(held(chunk.subarray(0, last + 1)));
+      pending.push(chunk.slice(last + 1));
+      return done;
+    },
+    end: () => lines(held(new Uint8Array(0))),
+  };
 }
 
 /**

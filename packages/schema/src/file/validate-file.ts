@@ -13,6 +13,7 @@ import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
 import { checkOnDemand, IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
+import type { TextDecoding } from './text-encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from './format.js';
 
 /**
@@ -36,7 +37,8 @@ export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsv
    * Standard (see {@link textEncodingOf}): `windows-1251` for what Excel's plain "CSV" writes on a Ukrainian or Russian
    * Windows, `windows-1252` on a French or Spanish one, `utf-16le` for Excel's "Unicode text". A file that starts as
    * UTF-8 (with its byte order mark, or with letters beyond ASCII, all well-formed UTF-8, in its first 64 KiB) is read
-   * as UTF-8 all the same, so that a file saved again as CSV UTF-8 is not garbled. Workbooks carry their own encoding.
+   * as UTF-8 all the same, and so is each later line that is well-formed UTF-8, so that a file saved again as CSV UTF-8,
+   * or rows pasted from one, are not garbled; a UTF-16 byte order mark is read as such. Workbooks carry their own encoding.
    * A label that names no encoding is a `RangeError`.
    * @default 'utf-8': text that is not is reported (`syntax.invalid-encoding`), naming the encoding it looks like
    */
@@ -92,8 +94,8 @@ class FileSource {
   #ended = false;
   /** The input from the start, when it can be read again. */
   readonly #reopen: (() => AsyncIterable<Uint8Array>) | undefined;
-  /** The encoding of the file's text, when it is not UTF-8. */
-  #encoding: string | undefined;
+  /** How the file's text is read, when it is not UTF-8. */
+  #decoding: TextDecoding | undefined;
 
   constructor(input: Uint8Array | ChunkSource, reopen: (() => ChunkSource) | undefined) {
     this.#reopen = input instanceof Uint8Array ? () => single(input) : reopen && (() => encoded(chunksOf(reopen())));
@@ -127,26 +129,26 @@ class FileSource {
     return concat(this.#taken, Math.min(this.bytes, size));
   }
 
-  /** Reads the text of the file, from here on, as written in `encoding` rather than UTF-8: its chunks are then given as UTF-8. */
-  decodeAs(encoding: string): void {
-    this.#encoding = encoding;
+  /** Reads the text of the file, from here on, in another encoding than UTF-8: its chunks are then given as UTF-8. */
+  decodeAs(decoding: TextDecoding): void {
+    this.#decoding = decoding;
   }
 
   /** The encoding the file's text is read in, when not UTF-8. */
   get encoding(): string | undefined {
-    return this.#encoding;
+    return this.#decoding?.encoding;
   }
 
   /** Every chunk of the file, from the first; as UTF-8 once {@link FileSource.decodeAs} is called. */
   async *chunks(): AsyncGenerator<Uint8Array> {
-    if (this.#encoding === undefined) return yield* this.#chunks();
-    const decoder = new TextDecoder(this.#encoding);
+    if (this.#decoding === undefined) return yield* this.#chunks();
+    const transcoder = this.#decoding.transcoder();
     for await (const chunk of this.#chunks()) {
-      const text = decoder.decode(chunk, { stream: true });
-      if (text !== '') yield encoder.encode(text);
+      const text = transcoder.push(chunk);
+      if (text.length > 0) yield text;
     }
-    const last = decoder.decode();
-    if (last !== '') yield encoder.encode(last);
+    const last = transcoder.end();
+    if (last.length > 0) yield last;
   }
 
   /**
@@ -157,7 +159,7 @@ class FileSource {
     while (!this.#ended && this.bytes <= maxBytes) await this.#take();
     if (this.bytes > maxBytes) return undefined;
     const bytes = concat(this.#taken, this.bytes);
-    return this.#encoding === undefined ? bytes : encoder.encode(new TextDecoder(this.#encoding).decode(bytes));
+    return this.#decoding === undefined ? bytes : this.#decoding.whole(bytes);
   }
 
   async *#chunks(): AsyncGenerator<Uint8Array> {
@@ -413,7 +415,8 @@ async function runFile(
   try {
     const head = await source.head(HEAD_BYTES);
     const format = formatOfFile(head, options);
-    if (other && encoding && isTextFormat(format) && other.readsIn(encoding, head)) source.decodeAs(encoding);
+    const decoding = other && encoding && isTextFormat(format) ? other.textDecoding(encoding, head) : undefined;
+    if (decoding) source.decodeAs(decoding);
     const { onIssue, ...rest } = options;
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
     const result = await (steps[format] ?? unsupported(format))(source, stepOptions, checks);

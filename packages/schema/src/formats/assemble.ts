@@ -1,6 +1,6 @@
 import { locales, type Locale } from '../locales/index.js';
 import { decodeUtf8 } from '../file/encoding.js';
-import { encodingOption, readsIn } from '../file/text-encoding.js';
+import { encodingOption, textDecoding } from '../file/text-encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from '../file/format.js';
 import type { FileValidationResult, ValidateFileOptions } from '../file/validate-file.js';
 import { packageHeaderOf, recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
@@ -126,8 +126,6 @@ async function* chunks(bytes: Uint8Array): AsyncGenerator<Uint8Array> {
   yield bytes;
 }
 
-const utf8 = new TextEncoder();
-
 /** Bytes that tell a file's format: enough for the first entries of a zip and the first line of text. */
 const HEAD_BYTES = 64 * 1024;
 
@@ -194,9 +192,9 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   for (const given of inputs) {
     const head = given.bytes.subarray(0, HEAD_BYTES);
     const format = formatOfFile(head, given);
-    const decoded = isTextFormat(format) && readsIn(encoding, head);
-    const input = decoded ? { ...given, bytes: utf8.encode(new TextDecoder(encoding).decode(given.bytes)) } : given;
-    const read = { records: noRecords(), bytes: given.bytes.length, ...(decoded && { encoding }), complete: true };
+    const decoding = isTextFormat(format) ? textDecoding(encoding, head) : undefined;
+    const input = decoding ? { ...given, bytes: decoding.whole(given.bytes) } : given;
+    const read = { records: noRecords(), bytes: given.bytes.length, ...(decoding && { encoding: decoding.encoding }), complete: true };
     const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read };
     result.files.push(file);
     const collector = new IssueCollector({ locale }, locales);

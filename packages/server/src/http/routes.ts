@@ -160,7 +160,8 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
   app.post('/v1/validate', async (c) => {
     const contentType = c.req.header('Content-Type') ?? '';
     const format = formatOfMediaType(contentType);
-    const charset = charsetOf(contentType);
+    // JSON and NDJSON are UTF-8 (RFC 8259), as the imports read them: only a CSV table is read in its charset.
+    const charset = format === 'csv' ? charsetOf(contentType) : undefined;
     const encoding = charset === undefined ? undefined : textEncodingOf(charset);
     if (charset !== undefined && encoding === undefined) {
       throw new Problem('unsupported-media-type', `The charset ${JSON.stringify(charset)} names no text encoding; send the file as UTF-8, or name its encoding (charset=windows-1251).`);
