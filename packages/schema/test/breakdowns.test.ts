@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { indicatorCatalogue, type IndicatorRule } from '../src/catalogue/indicators.js';
 import type { Observation } from '../src/model/observation.js';
 import { Breakdowns } from '../src/validate/breakdowns.js';
 import { Column, Counts, Runs, TupleTable } from '../src/validate/tables.js';
@@ -65,12 +66,16 @@ const observation: fc.Arbitrary<Observation> = fc
  * What a run reports: every call, in order; `add` takes an observation and its line. Lines run on, or jump (blank
  * and invalid lines, other record types between), and reach past 2^31, below 2^32 − 1.
  */
-function reports(make: (report: (...call: unknown[]) => void) => { add(obs: Observation, line: number): void; finish(): void }, records: readonly (readonly [Observation, number])[], firstLine: number): unknown[] {
+function reports(
+  make: (report: (...call: unknown[]) => void) => { add(obs: Observation, line: number, indicator?: IndicatorRule): void; finish(): void },
+  records: readonly (readonly [Observation, number])[],
+  firstLine: number,
+): unknown[] {
   const calls: unknown[] = [];
   const breakdowns = make((...call) => calls.push(call));
   for (let round = 0; round < 2; round++) {
     let line = firstLine;
-    for (const [obs, gap] of records) breakdowns.add(obs, (line += 1 + gap));
+    for (const [obs, gap] of records) breakdowns.add(obs, (line += 1 + gap), indicatorCatalogue.find((definition) => definition.code === obs.indicator));
     breakdowns.finish();
   }
   return calls;
@@ -85,7 +90,7 @@ describe('Breakdowns', () => {
         // The reference takes a path as well: empty, since paths are relative to the record.
         const expected = reports((report) => {
           const reference = new ReferenceBreakdowns<number>(report as never);
-          return { add: (obs, line) => reference.add(obs, [], line), finish: () => reference.finish() };
+          return { add: (obs, line, indicator) => reference.add(obs, [], line, indicator), finish: () => reference.finish() };
         }, records, first);
         const actual = reports((report) => new Breakdowns<number>(report as never), records, first);
         expect(actual).toEqual(expected);

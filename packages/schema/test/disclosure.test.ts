@@ -41,6 +41,7 @@ function sliceOf(cells: readonly Cell[]): { slice: SliceCells; given: Cell[] } {
       age: given.map((cell) => AGE.indexOf(cell.age)),
       count: given.map((cell) => (cell.state === 'shown' ? cell.truth : Number.NaN)),
       suppressed: given.map((cell) => cell.state === 'suppressed'),
+      bound: given.map(() => Number.NaN),
     },
   };
 }

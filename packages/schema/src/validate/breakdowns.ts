@@ -11,6 +11,7 @@
  * numerator, denominator, where it is, and its categories. A group with parts has a block of row numbers: its
  * first part of each category.
  */
+import type { IndicatorRule } from '../catalogue/indicators.js';
 import type { Observation } from '../model/observation.js';
 import type { IssueCode } from './codes.js';
 import type { IssueParams } from './params.js';
@@ -49,6 +50,8 @@ const KNOWN = 1 << 10;
 const IMPLIED = 1 << 11;
 /** The row is of an indicator that counts things or places: its suppressed number may be given away. */
 const NOT_PEOPLE = 1 << 12;
+/** The row is of a proportion: its numerator is at most its denominator. */
+const PROPORTION = 1 << 13;
 
 /**
  * A block: the first row of each sex, then of each age group, the last row of each, the group, the first and
@@ -150,6 +153,8 @@ export class Breakdowns<Context extends number | undefined> {
 
   /** The ids of the observations known outside the data, by their number. */
   private knownIds: string[] = [];
+  /** Known rows that took the place of a suppressed one of the data with their categories: the data's row, by the known one. */
+  private replaced = new Map<number, number>();
 
   constructor(private readonly report: BreakdownReport<Context>) {}
 
@@ -157,16 +162,18 @@ export class Breakdowns<Context extends number | undefined> {
    * Notes an observation known outside the data (after the data's): issues only known observations take part in
    * are not reported, and the others are reported at an observation of the data.
    */
-  addKnown(obs: Observation, countsPeople = true): void {
+  addKnown(obs: Observation, indicator?: IndicatorRule): void {
     this.knownIds.push(obs.id);
-    this.add(obs, (this.knownIds.length - 1) as Context, countsPeople, KNOWN);
+    this.add(obs, (this.knownIds.length - 1) as Context, indicator, KNOWN);
   }
 
   /**
-   * Notes an observation that passed its other checks. `countsPeople` is false for an indicator that counts things or
-   * places: no number of it is given away.
+   * Notes an observation that passed its other checks, of `indicator` where it is known: no number of an indicator that
+   * counts things or places (`countsPeople: false`) is given away, and a proportion's numerator is at most its
+   * denominator.
    */
-  add(obs: Observation, context: Context, countsPeople = true, known = 0): void {
+  add(obs: Observation, context: Context, indicator?: IndicatorRule, known = 0): void {
+    const kind = known | (indicator?.countsPeople === false ? NOT_PEOPLE : 0) | (indicator?.calculation === 'proportion' ? PROPORTION : 0);
     const { scope, period } = obs;
     let frameChanged = this.keyField(0, obs.indicator);
     frameChanged = this.keyField(1, obs.reportingOrganisation) || frameChanged;
@@ -197,9 +204,8 @@ export class Breakdowns<Context extends number | undefined> {
     const population = parts === undefined || isTotal(parts.population) ? undefined : parts.population!;
     if (sex < 0 && age < 0 && population === undefined) {
       const first = this.totals.at(group);
-      const code = known | (countsPeople ? 0 : NOT_PEOPLE);
-      if (first !== NONE) return this.duplicate(obs, context, first, {}, code, (row) => this.totals.set(group, row));
-      this.totals.set(group, this.row(obs, context, code));
+      if (first !== NONE) return this.duplicate(obs, context, first, {}, kind, (row) => this.totals.set(group, row));
+      this.totals.set(group, this.row(obs, context, kind));
       return;
     }
     let block = this.blocksOf.at(group);
@@ -209,8 +215,8 @@ export class Breakdowns<Context extends number | undefined> {
       this.blocks.set(block + BLOCK_GROUP, group);
       this.blocksOf.set(group, block);
     }
-    if (countsPeople && obs.suppressed === true) this.blocks.set(block + BLOCK_SUPPRESSED, 1);
-    const code = (sex + 1) | ((age + 1) << AGE_SHIFT) | (population === undefined ? 0 : POPULATION) | known | (countsPeople ? 0 : NOT_PEOPLE);
+    if ((kind & NOT_PEOPLE) === 0 && obs.suppressed === true) this.blocks.set(block + BLOCK_SUPPRESSED, 1);
+    const code = (sex + 1) | ((age + 1) << AGE_SHIFT) | (population === undefined ? 0 : POPULATION) | kind;
     if (population === undefined && (sex < 0 || age < 0)) {
       const category = sex >= 0 ? sex : SEX.length + age;
       const first = this.blocks.at(block + category);
@@ -221,7 +227,8 @@ export class Breakdowns<Context extends number | undefined> {
       return;
     }
     this.otherKey[0] = group;
-    this.otherKey[1] = code;
+    // A known observation repeats one of the data with the same categories.
+    this.otherKey[1] = code & ~KNOWN;
     this.otherKey[2] = population === undefined ? 0 : this.textNumber(population) + 1;
     const other = this.others.entryOf(this.otherKey);
     if (other < this.othersRows.length) return this.duplicate(obs, context, this.othersRows.at(other), categoriesOf(obs), code, (row) => this.othersRows.set(other, row));
@@ -264,6 +271,7 @@ export class Breakdowns<Context extends number | undefined> {
     this.contexts = new Runs();
     this.codes = new Column(Uint16Array, 0);
     this.knownIds = [];
+    this.replaced = new Map();
   }
 
   /** Sets a field of the group key to the number of its text; true when it differs from the last record's. */
@@ -315,7 +323,9 @@ export class Breakdowns<Context extends number | undefined> {
     const path = Object.keys(categories).length > 0 ? ['disaggregation'] : [];
     if ((code & KNOWN) === 0) return this.report('unique.duplicate-breakdown', path, { first: this.contextOf(firstRow) as number, categories }, context);
     if (this.isKnown(firstRow)) return;
-    replace(this.row(obs, context, code));
+    const row = this.row(obs, context, code);
+    replace(row);
+    if ((this.codes.at(firstRow) & SUPPRESSED) !== 0) this.replaced.set(row, firstRow);
     this.report('unique.duplicate-breakdown', path, { first: this.knownIds[context as number]!, categories }, this.contextOf(firstRow));
   }
 
@@ -445,13 +455,17 @@ export class Breakdowns<Context extends number | undefined> {
         age: rows.map((row) => ((this.codes.at(row) >> AGE_SHIFT) & 0xf) - 1),
         count: rows.map((row) => this.numerators.at(row)),
         suppressed: rows.map((row) => (this.codes.at(row) & SUPPRESSED) !== 0),
+        bound: rows.map((row) => ((this.codes.at(row) & PROPORTION) !== 0 ? this.denominators.at(row) : Number.NaN)),
       };
-      for (const { cell, figures, dimensions } of disclosures(cells)) {
-        const hidden = rows[cell]!;
+      const categories = (row: number) => this.categoriesOfRow(row, populationOf.get(row) ?? 0);
+      for (const { cell, figures, bounds, dimensions } of disclosures(cells)) {
+        // A known row that took the place of the data's suppressed one of its categories gives the data's away too.
+        const hidden = this.replaced.get(rows[cell]!) ?? rows[cell]!;
         const shown = figures.map((figure) => rows[figure]!);
         const at = this.reportedAt(hidden, shown);
         if (at === NONE) continue;
-        const params = { dimension: dimensionsOfSums(dimensions), parts: shown.length, figures: shown.map((row) => this.categoriesOfRow(row, populationOf.get(row) ?? 0)) };
+        const params: IssueParams['privacy.complementary-disclosure'] = { dimension: dimensionsOfSums(dimensions), parts: shown.length, figures: shown.map(categories) };
+        if (bounds.length > 0) params.denominators = bounds.map((bound) => categories(rows[bound]!));
         this.report('privacy.complementary-disclosure', at === hidden ? ['suppressed'] : [], params, this.contextOf(at));
       }
     }

@@ -6,6 +6,9 @@
  * these sums are equations among them: a suppressed number is given away when the equations determine it from the
  * numbers shown. The equations are brought to reduced row echelon form over the unknowns, in whole numbers: an
  * unknown is determined when a row holds it alone, and the numbers shown in that row are the figures that give it away.
+ * No count is below 0, nor a proportion's numerator above its denominator: the interval of each unknown is narrowed
+ * by every equation, those of the sums and those of the echelon form, until none narrows more, and a suppressed number
+ * left one whole value is given away too (100 % of 40 people, by sex: each sex is all of its denominator).
  * A slice has at most 42 numbers and 31 equations, and only slices with a suppressed number are solved.
  */
 /**
@@ -46,15 +49,19 @@ export interface SliceCells {
   /** The count, NaN when it is hidden or not given. */
   count: readonly number[];
   suppressed: readonly boolean[];
+  /** The most the count can be: its denominator where it is a proportion's numerator, else NaN. */
+  bound: readonly number[];
 }
 
 /**
- * A suppressed cell that the numbers shown give away: its index, the cells whose numbers do, and the dimensions they
- * add up by (those whose categories differ among the cell and its figures).
+ * A suppressed cell that the numbers shown give away: its index, the cells whose numbers do, the cells whose
+ * denominators bound it with them (none where the sums alone give it away), and the dimensions they add up by (those
+ * whose categories differ among the cell, its figures and its bounds).
  */
 export interface Disclosure {
   cell: number;
   figures: number[];
+  bounds: number[];
   dimensions: number;
 }
 
@@ -134,6 +141,7 @@ export function disclosures(cells: SliceCells): Disclosure[] {
     const base = (sex + 1) * (AGES + 1);
     for (const set of partitions.ageGroup.complete) equation(base, set.map((age) => base + age + 1));
   }
+  const sums = matrix.slice(0, rows * width);
   // Reduced row echelon form over the unknown columns, in whole numbers: a pivot row has nothing before its pivot.
   let rank = 0;
   const pivots: number[] = [];
@@ -179,12 +187,115 @@ export function disclosures(cells: SliceCells): Disclosure[] {
     if (cell < 0 || !cells.suppressed[cell]) continue;
     const figures: number[] = [];
     for (let c = unknowns; c < width; c++) if (row[c] !== 0) figures.push(shownCells[c - unknowns]!);
-    let dimensions = 0;
-    for (const figure of figures) {
-      if (cells.sex[figure] !== cells.sex[cell]) dimensions |= BY_SEX;
-      if (cells.age[figure] !== cells.age[cell]) dimensions |= BY_AGE;
+    found.push(disclosure(cells, cell, figures, []));
+  }
+  /** The cell of a column: −1 for a place the slice does not give. */
+  const cellOf = (column: number) => (column < unknowns ? cellAt[unknownPlaces[column]!]! : shownCells[column - unknowns]!);
+  const open: number[] = [];
+  for (let col = 0; col < unknowns; col++) {
+    const cell = cellOf(col);
+    if (cell >= 0 && cells.suppressed[cell] && !found.some((disclosed) => disclosed.cell === cell)) open.push(col);
+  }
+  if (open.length > 0) {
+    // The rows of the echelon form and the sums, each true of the true numbers, narrow the unknowns' intervals.
+    const equations = new Float64Array(2 * rows * width);
+    equations.set(matrix.subarray(0, rows * width));
+    equations.set(sums, rows * width);
+    const least = new Float64Array(width);
+    const most = new Float64Array(width);
+    /** Per column, whether its count is taken as shown and whether its bound is taken: all, then only those a disclosure needs. */
+    const shown = new Uint8Array(width);
+    const bounded = new Uint8Array(width);
+    const takeAll = () => {
+      for (let c = 0; c < width; c++) {
+        shown[c] = c < unknowns ? 0 : 1;
+        bounded[c] = cells.bound[cellOf(c)]! >= 0 ? 1 : 0;
+      }
+    };
+    /** Narrows the intervals from the counts and bounds taken; false when they contradict the equations. */
+    const narrowed = (): boolean => {
+      for (let c = 0; c < width; c++) {
+        const cell = cellOf(c);
+        least[c] = shown[c] ? cells.count[cell]! : 0;
+        most[c] = shown[c] ? cells.count[cell]! : bounded[c] ? Math.floor(cells.bound[cell]!) : Infinity;
+      }
+      return narrow(equations, width, least, most);
+    };
+    const pins = (column: number) => narrowed() && least[column] === most[column];
+    takeAll();
+    const pinned = narrowed() ? open.filter((col) => least[col] === most[col]) : [];
+    for (const col of pinned) {
+      // The figures and bounds that give it away: each left out in turn, and kept where the number is no longer pinned.
+      takeAll();
+      for (let c = unknowns; c < width; c++) {
+        shown[c] = 0;
+        if (!pins(col)) shown[c] = 1;
+      }
+      for (let c = 0; c < width; c++) {
+        if (!bounded[c] || shown[c]) continue;
+        bounded[c] = 0;
+        if (!pins(col)) bounded[c] = 1;
+      }
+      const figures: number[] = [];
+      const bounds: number[] = [];
+      for (let c = 0; c < width; c++) {
+        if (shown[c]) figures.push(cellOf(c));
+        else if (bounded[c]) bounds.push(cellOf(c));
+      }
+      // With no count shown only denominators of 0 pin a number: arith.zero-denominator reports them.
+      if (figures.length > 0) found.push(disclosure(cells, cellOf(col), figures, bounds));
     }
-    found.push({ cell, figures: figures.sort((a, b) => a - b), dimensions });
   }
   return found.sort((a, b) => a.cell - b.cell);
+}
+
+/** A disclosure of a cell by its figures and bounds, which are sorted, and the dimensions they add up by. */
+function disclosure(cells: SliceCells, cell: number, figures: number[], bounds: number[]): Disclosure {
+  let dimensions = 0;
+  for (const other of [...figures, ...bounds]) {
+    if (cells.sex[other] !== cells.sex[cell]) dimensions |= BY_SEX;
+    if (cells.age[other] !== cells.age[cell]) dimensions |= BY_AGE;
+  }
+  return { cell, figures: figures.sort((a, b) => a - b), bounds: bounds.sort((a, b) => a - b), dimensions };
+}
+
+/** Sweeps over the equations before an interval is taken to narrow no more (a guard: they narrow in a few). */
+const SWEEPS = 100;
+
+/**
+ * Narrows each column's interval, `least` to `most`, by equations of `width` whole numbers each (Σ row[c] · x[c] = 0):
+ * each column of a row lies within what the others leave it, in whole numbers. False when an interval is left empty:
+ * the numbers contradict the equations or bounds.
+ */
+function narrow(equations: Float64Array, width: number, least: Float64Array, most: Float64Array): boolean {
+  for (let sweep = 0, narrowed = true; narrowed && sweep < SWEEPS; sweep++) {
+    narrowed = false;
+    for (let at = 0; at < equations.length; at += width) {
+      for (let c = 0; c < width; c++) {
+        const a = equations[at + c]!;
+        if (a === 0) continue;
+        // a · x[c] is minus the others' sum: between `low` and `high` (no bound is −∞, so neither is NaN).
+        let low = 0;
+        let high = 0;
+        for (let o = 0; o < width; o++) {
+          const b = equations[at + o]!;
+          if (o === c || b === 0) continue;
+          low -= b * (b > 0 ? most[o]! : least[o]!);
+          high -= b * (b > 0 ? least[o]! : most[o]!);
+        }
+        const lower = Math.ceil((a > 0 ? low : high) / a);
+        const upper = Math.floor((a > 0 ? high : low) / a);
+        if (lower > least[c]!) {
+          least[c] = lower;
+          narrowed = true;
+        }
+        if (upper < most[c]!) {
+          most[c] = upper;
+          narrowed = true;
+        }
+        if (least[c]! > most[c]!) return false;
+      }
+    }
+  }
+  return true;
 }

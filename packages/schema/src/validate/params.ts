@@ -201,9 +201,11 @@ export interface IssueParams {
   'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
   /**
    * `figures`: the categories of the observations shown whose numbers give the suppressed one away (`{}` for the
-   * total), `parts` how many they are; `dimension`: the dimensions they add up by (`sex`, `ageGroup`, `sex, ageGroup`).
+   * total), `parts` how many they are; `denominators`: those of the observations whose denominators take part, as no
+   * count is below 0 or above the denominator of its proportion (the suppressed one's own among them), absent where the
+   * sums alone give it away; `dimension`: the dimensions they add up by (`sex`, `ageGroup`, `sex, ageGroup`).
    */
-  'privacy.complementary-disclosure': { dimension: string; parts: number; figures: Record<string, string>[] };
+  'privacy.complementary-disclosure': { dimension: string; parts: number; figures: Record<string, string>[]; denominators?: Record<string, string>[] };
   'privacy.personal-data': { kind: PersonalDataKind };
   /** `position`: where in the text (or key) the first U+0000 is, counted in characters from 1. */
   'text.nul-character': { position: number };

@@ -202,7 +202,7 @@ export class RuleChecker<Context extends number | undefined> {
     for (const obs of this.settings.knownObservations) {
       if (written?.has(obs.id)) continue;
       const rule = this.ruleOf(obs.indicator);
-      if (rule?.unit === obs.unit) this.breakdowns.addKnown(obs, rule.countsPeople !== false);
+      if (rule?.unit === obs.unit) this.breakdowns.addKnown(obs, rule);
     }
   }
 
@@ -347,9 +347,9 @@ export class RuleChecker<Context extends number | undefined> {
     return definition;
   }
 
-  /** The indicator of the last observation noted in its group, and whether it counts people. */
+  /** The indicator of the last observation noted in its group, and its definition. */
   private lastIndicator: string | undefined;
-  private lastCountsPeople = true;
+  private lastRule: IndicatorRule | undefined;
 
   /** Notes an observation in its group, to add up its breakdowns when the data ends. */
   breakdown(obs: Observation, firstOfItsId: boolean, context: Context): void {
@@ -358,9 +358,9 @@ export class RuleChecker<Context extends number | undefined> {
     // Most observations are of the indicator before them.
     if (obs.indicator !== this.lastIndicator) {
       this.lastIndicator = obs.indicator;
-      this.lastCountsPeople = this.ruleOf(obs.indicator)?.countsPeople !== false;
+      this.lastRule = this.ruleOf(obs.indicator);
     }
-    this.breakdowns.add(obs, context, this.lastCountsPeople);
+    this.breakdowns.add(obs, context, this.lastRule);
   }
 
   private period(obs: Observation, context: Context): void {

@@ -3,11 +3,13 @@
  * and found in a `Map`, its totals in arrays, its parts as objects per category. Slow and large, and easy to
  * read: the rules' compact `Breakdowns` must report exactly what this does.
  */
+import type { IndicatorRule } from '../../src/catalogue/indicators.js';
 import type { Observation } from '../../src/model/observation.js';
 import { toPointer } from '../../src/validate/issue.js';
 import { categoriesOf, countOf, dimensionsOfSums, DIMENSIONS, FIELDS, isTotal, partitions, type BreakdownReport } from '../../src/validate/breakdowns.js';
 import { impliedCountOf } from '../../src/validate/arithmetic.js';
 import { disclosures } from '../../src/validate/disclosure.js';
+import type { IssueParams } from '../../src/validate/params.js';
 
 type Path = (string | number)[];
 
@@ -17,6 +19,8 @@ interface Cell<Context> {
   denominator: number;
   /** The count the observation gives: its numerator, or the count its value gives with its denominator; NaN for none. */
   count: number;
+  /** The most its count can be: the denominator of a proportion, else NaN. */
+  bound: number;
   suppressed: boolean;
   categories: Record<string, string>;
   path: Path;
@@ -52,14 +56,16 @@ export class Breakdowns<Context> {
   private totalDenominators: number[] = [];
   private totalSuppressed: boolean[] = [];
   private totalCounts: number[] = [];
+  private totalBounds: number[] = [];
   private totalPaths: (Path | undefined)[] = [];
   private totalContexts: Context[] = [];
   private parts = new Map<number, Parts<Context>>();
 
   constructor(private readonly report: BreakdownReport<Context>) {}
 
-  /** Notes an observation that passed its other checks. */
-  add(obs: Observation, path: Path, context: Context): void {
+  /** Notes an observation that passed its other checks, of `indicator` where it is known. */
+  add(obs: Observation, path: Path, context: Context, indicator?: IndicatorRule): void {
+    const bound = indicator?.calculation === 'proportion' ? (obs.denominator ?? Number.NaN) : Number.NaN;
     const { scope, period } = obs;
     // Values of one source are compared with each other only: a survey's total is not a sum of routine counts.
     const key = `${obs.indicator}\u0000${obs.reportingOrganisation}\u0000${scope.country}\u0000${scope.subnationalArea ?? ''}\u0000${scope.facility ?? ''}\u0000${period.start}\u0000${period.end}\u0000${obs.dataSource}`;
@@ -69,6 +75,7 @@ export class Breakdowns<Context> {
       this.totalDenominators.push(Number.NaN);
       this.totalSuppressed.push(false);
       this.totalCounts.push(Number.NaN);
+      this.totalBounds.push(Number.NaN);
       this.totalPaths.push(undefined);
       this.totalContexts.push(undefined as Context);
       this.groups.set(key, group);
@@ -81,6 +88,7 @@ export class Breakdowns<Context> {
       this.totalDenominators[group] = obs.denominator ?? Number.NaN;
       this.totalSuppressed[group] = obs.suppressed === true;
       this.totalCounts[group] = countOfCell(obs);
+      this.totalBounds[group] = bound;
       this.totalPaths[group] = path;
       this.totalContexts[group] = context;
       return;
@@ -91,6 +99,7 @@ export class Breakdowns<Context> {
       numerator: countOf(obs),
       denominator: obs.denominator ?? Number.NaN,
       count: countOfCell(obs),
+      bound,
       suppressed: obs.suppressed === true,
       categories: categoriesOf(obs),
       path,
@@ -125,6 +134,7 @@ export class Breakdowns<Context> {
               numerator: this.totalNumerators[group]!,
               denominator: this.totalDenominators[group]!,
               count: this.totalCounts[group]!,
+              bound: this.totalBounds[group]!,
               suppressed: this.totalSuppressed[group]!,
               categories: {},
               path: this.totalPaths[group]!,
@@ -144,6 +154,7 @@ export class Breakdowns<Context> {
     this.totalDenominators = [];
     this.totalSuppressed = [];
     this.totalCounts = [];
+    this.totalBounds = [];
     this.totalPaths = [];
     this.totalContexts = [];
     this.parts.clear();
@@ -225,15 +236,13 @@ export class Breakdowns<Context> {
         age: cells.map((cell) => (cell.categories.ageGroup === undefined ? -1 : partitions.ageGroup.categories.indexOf(cell.categories.ageGroup))),
         count: cells.map((cell) => cell.count),
         suppressed: cells.map((cell) => cell.suppressed),
+        bound: cells.map((cell) => cell.bound),
       });
-      for (const { cell, figures, dimensions } of found) {
+      for (const { cell, figures, bounds, dimensions } of found) {
         const hidden = cells[cell]!;
-        this.report(
-          'privacy.complementary-disclosure',
-          [...hidden.path, 'suppressed'],
-          { dimension: dimensionsOfSums(dimensions), parts: figures.length, figures: figures.map((figure) => cells[figure]!.categories) },
-          hidden.context,
-        );
+        const params: IssueParams['privacy.complementary-disclosure'] = { dimension: dimensionsOfSums(dimensions), parts: figures.length, figures: figures.map((figure) => cells[figure]!.categories) };
+        if (bounds.length > 0) params.denominators = bounds.map((bound) => cells[bound]!.categories);
+        this.report('privacy.complementary-disclosure', [...hidden.path, 'suppressed'], params, hidden.context);
       }
     }
   }
