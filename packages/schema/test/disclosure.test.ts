@@ -1,7 +1,8 @@
 /**
  * What a breakdown's shown numbers give away of its suppressed ones (`disclosures`), held to two plain references
- * written here: enumerating the hidden numbers near their true ones (groups by one dimension), and the rank of the
- * equations over exact fractions (groups by sex and age group at once).
+ * written here: enumerating the hidden numbers near their true ones, none below 0 nor above its bound (groups by one
+ * dimension, and small tables by sex and age group), and the rank of the equations over exact fractions (groups by sex
+ * and age group at once, whose numbers are far from 0 and unbounded).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,12 +11,17 @@ import { disclosures, partitions, type SliceCells } from '../src/validate/disclo
 const SEX = partitions.sex.categories;
 const AGE = partitions.ageGroup.categories;
 
-/** A cell of a slice: its categories (`all` for a dimension's total), its true number, and how it is given. */
+/**
+ * A cell of a slice: its categories (`all` for a dimension's total), its true number, how it is given (`uncounted`:
+ * given without its count, as a percentage that gives none), and the most its number can be (its denominator, NaN for
+ * none).
+ */
 interface Cell {
   sex: string;
   age: string;
   truth: number;
-  state: 'shown' | 'suppressed' | 'absent';
+  state: 'shown' | 'suppressed' | 'absent' | 'uncounted';
+  bound: number;
 }
 
 /**
@@ -31,7 +37,44 @@ function relations(cells: readonly Cell[]): { whole: [string, string]; parts: [s
   return out;
 }
 
-/** The cells as `disclosures` takes them: those given (shown or suppressed), absent ones left out. */
+/**
+ * Brute force: the values each hidden cell (not shown) takes in every choice of the hidden numbers from its true one
+ * − `window` to + `window`, none below 0 nor above its bound, that keeps the sums among the cells listed; by cell.
+ * Near the true numbers is enough: another choice that keeps the sums differs from them by steps of one in a few cells.
+ */
+function possibleValues(cells: readonly Cell[], window: number): Map<Cell, Set<number>> {
+  const hidden = cells.flatMap((cell, i) => (cell.state === 'shown' ? [] : [i]));
+  const index = ([sex, age]: [string, string]) => cells.findIndex((c) => c.sex === sex && c.age === age);
+  // Each sum is checked as soon as its last hidden number is chosen.
+  const checks = hidden.map((): number[][] => []);
+  for (const { whole, parts } of relations(cells)) {
+    const members = [index(whole), ...parts.map(index)];
+    if (members.some((member) => member < 0)) continue;
+    const last = Math.max(...members.map((member) => hidden.indexOf(member)));
+    if (last >= 0) checks[last]!.push(members);
+  }
+  const values = cells.map((cell) => cell.truth);
+  const seen = hidden.map(() => new Set<number>());
+  const choose = (k: number): void => {
+    if (k === hidden.length) return hidden.forEach((at, i) => seen[i]!.add(values[at]!));
+    const at = hidden[k]!;
+    const { truth, bound } = cells[at]!;
+    for (let v = Math.max(0, truth - window); v <= Math.min(truth + window, Number.isNaN(bound) ? Infinity : bound); v++) {
+      values[at] = v;
+      if (checks[k]!.every(([whole, ...parts]) => values[whole!] === parts.reduce((sum, part) => sum + values[part]!, 0))) choose(k + 1);
+    }
+    values[at] = truth;
+  };
+  choose(0);
+  return new Map(hidden.map((at, i) => [cells[at]!, seen[i]!]));
+}
+
+/** The suppressed cells that one value alone fits, by `sex|age`, as {@link reported} writes them. */
+function pinned(cells: readonly Cell[], window: number): string[] {
+  return [...possibleValues(cells, window)].filter(([cell, values]) => cell.state === 'suppressed' && values.size === 1).map(([cell]) => `${cell.sex}|${cell.age}`).sort();
+}
+
+/** The cells as `disclosures` takes them: those given, absent ones left out. */
 function sliceOf(cells: readonly Cell[]): { slice: SliceCells; given: Cell[] } {
   const given = cells.filter((cell) => cell.state !== 'absent');
   return {
@@ -41,7 +84,7 @@ function sliceOf(cells: readonly Cell[]): { slice: SliceCells; given: Cell[] } {
       age: given.map((cell) => AGE.indexOf(cell.age)),
       count: given.map((cell) => (cell.state === 'shown' ? cell.truth : Number.NaN)),
       suppressed: given.map((cell) => cell.state === 'suppressed'),
-      bound: given.map(() => Number.NaN),
+      bound: given.map((cell) => cell.bound),
     },
   };
 }
@@ -66,20 +109,43 @@ function lattice(sexes: readonly string[], ages: readonly string[], leaves: read
 
 const state = fc.constantFrom<Cell['state']>('shown', 'shown', 'suppressed', 'absent');
 
+/**
+ * A state and a bound for a cell of a true number: now and then given without its count, and a denominator that is
+ * often its number (100 %) or a little more, or none. Never 0: a denominator of 0 is arith.zero-denominator's, and with
+ * no count shown it alone would pin the number.
+ */
+const boundedState = fc.record({
+  state: fc.constantFrom<Cell['state']>('shown', 'shown', 'suppressed', 'suppressed', 'absent', 'uncounted'),
+  above: fc.option(fc.constantFrom(0, 0, 1, 2), { nil: undefined, freq: 3 }),
+});
+const boundOf = (truth: number, state: Cell['state'], above: number | undefined) => (state === 'absent' || above === undefined ? Number.NaN : Math.max(1, truth + above));
+
 /** Which suppressed cells `disclosures` reports, by `sex|age`. */
 function reported(cells: readonly Cell[]): string[] {
   const { slice, given } = sliceOf(cells);
   return disclosures(slice).map(({ cell }) => `${given[cell]!.sex}|${given[cell]!.age}`).sort();
 }
 
+/**
+ * The cells with only what a disclosure names: the figures' numbers shown, the bounds' denominators, every other
+ * number hidden and unbounded.
+ */
+function onlyNamed(cells: readonly Cell[], given: readonly Cell[], figures: readonly number[], bounds: readonly number[]): Cell[] {
+  return cells.map((c): Cell => {
+    const bound = bounds.some((b) => given[b] === c) ? c.bound : Number.NaN;
+    if (c.state === 'suppressed') return { ...c, bound };
+    return { ...c, state: figures.some((f) => given[f] === c) ? 'shown' : 'absent', bound };
+  });
+}
+
 describe('disclosures, by one dimension', () => {
-  it('reports a suppressed cell exactly when every choice of the hidden numbers near their true ones that keeps the sums gives it its one number', () => {
+  it('reports a suppressed cell exactly when every choice of the hidden numbers near their true ones, within their bounds, that keeps the sums gives it its one number', () => {
     const oneDimension = fc.oneof(
-      fc.record({ dimension: fc.constant('sex' as const), transgender: fc.boolean(), leaves: fc.array(fc.integer({ min: 2, max: 9 }), { minLength: 3, maxLength: 3 }) }),
-      fc.record({ dimension: fc.constant('ageGroup' as const), transgender: fc.constant(false), leaves: fc.array(fc.integer({ min: 2, max: 9 }), { minLength: 4, maxLength: 4 }) }),
+      fc.record({ dimension: fc.constant('sex' as const), transgender: fc.boolean(), leaves: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 3, maxLength: 3 }) }),
+      fc.record({ dimension: fc.constant('ageGroup' as const), transgender: fc.constant(false), leaves: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 4, maxLength: 4 }) }),
     );
     fc.assert(
-      fc.property(oneDimension, fc.array(state, { minLength: 7, maxLength: 7 }), ({ dimension, transgender, leaves }, states) => {
+      fc.property(oneDimension, fc.array(boundedState, { minLength: 7, maxLength: 7 }), ({ dimension, transgender, leaves }, states) => {
         const sexes = transgender ? ['female', 'male', 'transgender'] : ['female', 'male'];
         const truth = new Map<string, number>();
         if (dimension === 'sex') {
@@ -95,35 +161,62 @@ describe('disclosures, by one dimension', () => {
         const cells: Cell[] = categories.map((category, i) => {
           const [sex, age] = dimension === 'sex' ? [category, 'all'] : ['all', category];
           // A sex other than female and male that is not given is taken to be none: one given has a number.
-          const given = category === 'transgender' && states[i] === 'absent' ? 'shown' : states[i]!;
-          return { sex, age, truth: truth.get(category)!, state: given };
+          const given = category === 'transgender' && states[i]!.state === 'absent' ? 'shown' : states[i]!.state;
+          return { sex, age, truth: truth.get(category)!, state: given, bound: boundOf(truth.get(category)!, given, states[i]!.above) };
         });
-        // Brute force: every hidden number (suppressed or absent) from its true one − 2 to + 2, kept where the sums hold.
-        const hidden = cells.filter((cell) => cell.state !== 'shown');
-        const equations = relations(cells)
-          .map(({ whole, parts }) => ({ whole: cells.findIndex((c) => c.sex === whole[0] && c.age === whole[1]), parts: parts.map(([s, a]) => cells.findIndex((c) => c.sex === s && c.age === a)) }))
-          .filter(({ whole, parts }) => whole >= 0 && parts.every((part) => part >= 0));
-        const seen = hidden.map(() => new Set<number>());
-        const values = cells.map((cell) => cell.truth);
-        const choose = (k: number): void => {
-          if (k === hidden.length) {
-            if (equations.every(({ whole, parts }) => values[whole] === parts.reduce((sum, part) => sum + values[part]!, 0))) {
-              hidden.forEach((cell, i) => seen[i]!.add(values[cells.indexOf(cell)]!));
-            }
-            return;
-          }
-          const at = cells.indexOf(hidden[k]!);
-          for (let v = hidden[k]!.truth - 2; v <= hidden[k]!.truth + 2; v++) {
-            values[at] = v;
-            choose(k + 1);
-          }
-          values[at] = hidden[k]!.truth;
-        };
-        choose(0);
-        const expected = hidden.filter((cell, i) => cell.state === 'suppressed' && seen[i]!.size === 1).map((cell) => `${cell.sex}|${cell.age}`).sort();
-        expect(reported(cells)).toEqual(expected);
+        expect(reported(cells)).toEqual(pinned(cells, 2));
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('disclosures within bounds, by sex and age group at once', () => {
+  const smallTable = fc.record({
+    ages: fc.constantFrom(['<25', '25+'], ['<18', '18-24', '25+'], ['<18', '18-24', '<25', '25+']),
+    leaves: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 6, maxLength: 6 }),
+    states: fc.array(boundedState, { minLength: 15, maxLength: 15 }),
+  });
+
+  /**
+   * The cells of female and male by the age groups given, with their totals. The age groups not given are left out
+   * of the lattice: each is a sum of those given, or adds to them as numbers that could be anything from 0.
+   */
+  const cellsOf = ({ ages, leaves, states }: { ages: readonly string[]; leaves: number[]; states: { state: Cell['state']; above: number | undefined }[] }): Cell[] => {
+    const truth = lattice(['female', 'male'], [...AGE], leaves);
+    const cells: Cell[] = [];
+    let k = 0;
+    for (const sex of ['all', 'female', 'male']) {
+      for (const age of ['all', ...ages]) {
+        const { state, above } = states[k++]!;
+        const n = truth.get(`${sex}|${age}`)!;
+        cells.push({ sex, age, truth: n, state, bound: boundOf(n, state, above) });
+      }
+    }
+    return cells;
+  };
+
+  it('reports a suppressed cell exactly when every choice of the hidden numbers near their true ones, within their bounds, that keeps the sums gives it its one number', () => {
+    fc.assert(
+      fc.property(smallTable, (input) => {
+        const cells = cellsOf(input);
+        expect(reported(cells)).toEqual(pinned(cells, 2));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('names figures and denominators that pin the number on their own', () => {
+    fc.assert(
+      fc.property(smallTable, (input) => {
+        const cells = cellsOf(input);
+        const { slice, given } = sliceOf(cells);
+        for (const { cell, figures, bounds } of disclosures(slice)) {
+          expect(figures.length).toBeGreaterThan(0);
+          expect(pinned(onlyNamed(cells, given, figures, bounds), 2)).toContain(`${given[cell]!.sex}|${given[cell]!.age}`);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
@@ -191,7 +284,7 @@ describe('disclosures, by sex and age group at once', () => {
     const cells: Cell[] = [];
     let k = 0;
     for (const sex of ['all', ...sexes]) {
-      for (const age of ['all', ...AGE]) cells.push({ sex, age, truth: truth.get(`${sex}|${age}`)!, state: age === 'all' || ages.includes(age) ? states[k++ % states.length]! : 'absent' });
+      for (const age of ['all', ...AGE]) cells.push({ sex, age, truth: truth.get(`${sex}|${age}`)!, state: age === 'all' || ages.includes(age) ? states[k++ % states.length]! : 'absent', bound: Number.NaN });
     }
     return cells;
   };
@@ -224,7 +317,7 @@ describe('disclosures, by sex and age group at once', () => {
 });
 
 describe('disclosures: no false refusals', () => {
-  const cell = (sex: string, age: string, truth: number, hidden: boolean): Cell => ({ sex, age, truth, state: hidden ? 'suppressed' : 'shown' });
+  const cell = (sex: string, age: string, truth: number, hidden: boolean): Cell => ({ sex, age, truth, state: hidden ? 'suppressed' : 'shown', bound: Number.NaN });
 
   it('reports nothing when two cells of every complete set are hidden and each hidden number is free', () => {
     // By sex: both sexes hidden.

@@ -37,6 +37,12 @@ export const partitions: Record<'sex' | 'ageGroup', Partition> = {
 export const BY_SEX = 1;
 export const BY_AGE = 2;
 
+/** Age groups (by index) that are the sum of others: `<25` of `<18` and `18-24`, `25+` of `25-49` and `50+`. */
+const NESTED = [
+  [2, 0, 1],
+  [3, 4, 5],
+];
+
 const SEXES = partitions.sex.categories.length;
 const AGES = partitions.ageGroup.categories.length;
 /** Places in the lattice of a slice: (sex + 1) × (ages + 1) + age + 1, the total of a dimension being −1. */
@@ -122,8 +128,9 @@ export function disclosures(cells: SliceCells): Disclosure[] {
     }
   }
   const width = unknowns + shownCells.length;
-  // The equations, a row of `width` whole numbers each; those without an unknown tell nothing and are left out.
-  const matrix = new Float64Array(width * 31);
+  // The equations, a row of `width` whole numbers each; those without an unknown tell nothing and are left out. At most
+  // 31 sums, then 12 of nested age groups.
+  const matrix = new Float64Array(width * 43);
   let rows = 0;
   const equation = (whole: number, parts: readonly number[]) => {
     const at = rows * width;
@@ -197,8 +204,13 @@ export function disclosures(cells: SliceCells): Disclosure[] {
     if (cell >= 0 && cells.suppressed[cell] && !found.some((disclosed) => disclosed.cell === cell)) open.push(col);
   }
   if (open.length > 0) {
-    // The rows of the echelon form and the sums, each true of the true numbers, narrow the unknowns' intervals.
-    const equations = new Float64Array(2 * rows * width);
+    // The sums of nested age groups follow from the others, but written out they narrow more (<18 ≤ <25 − 18-24).
+    for (const sex of sexes) {
+      const base = (sex + 1) * (AGES + 1) + 1;
+      for (const [whole, ...parts] of NESTED) equation(base + whole!, parts.map((age) => base + age));
+    }
+    // Every row, of the echelon form, the nested age groups and the sums, is true of the true numbers: each narrows.
+    const equations = new Float64Array(rows * width + sums.length);
     equations.set(matrix.subarray(0, rows * width));
     equations.set(sums, rows * width);
     const least = new Float64Array(width);
