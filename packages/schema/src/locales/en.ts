@@ -159,7 +159,7 @@ export const en: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} is below the suppression threshold ${words.number(p.threshold)}: mark the observation "suppressed" and leave the number out`,
     'privacy.suppressed-value-present': (p) => `The observation is suppressed, but its ${words.fields[p.field]} is still given`,
     'privacy.complementary-disclosure': (p) =>
-      `This suppressed number can be worked out from the numbers shown (${figures(words, p.figures, 'the total')}), which add up by ${p.dimension.split(', ').map((name) => words.fields[name as 'sex'] ?? name).join(' and ')}: suppress one of them too`,
+      `This suppressed number can be worked out from the numbers shown (${figures(words, p.figures, 'the total')}), which add up by ${p.dimension.split(', ').map((name) => words.fields[name as 'sex'] ?? name).join(' and ')}${p.denominators ? `, as no number is below 0 or above its denominator (${figures(words, p.denominators, 'the total')})` : ''}: suppress one of them too`,
     'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind]}; do not share personal data`,
     'text.nul-character': (p) => `The text holds the invisible character U+0000 (NUL) as its character ${words.number(p.position)}: no PHX data may hold it, as databases and Excel cannot keep it. Delete it`,
     'sheet.unreadable': () => 'The file is not an Excel workbook (.xlsx) that can be read; save it again as .xlsx',

@@ -164,7 +164,7 @@ export const es: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)}: por debajo del umbral de supresión ${words.number(p.threshold)}; marque la observación como "suppressed" y omita el número`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero el campo ${words.quote(words.fields[p.field])} sigue presente`,
     'privacy.complementary-disclosure': (p) =>
-      `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(' y ')}: suprima uno más de ellos`,
+      `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(' y ')}${p.denominators ? `, ya que ningún número es menor que 0 ni mayor que su denominador (${figures(words, p.denominators, 'el total')})` : ''}: suprima uno más de ellos`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
     'text.nul-character': (p) => `El texto contiene, en la posición ${words.number(p.position)}, el carácter invisible U+0000 (NUL): ningún dato PHX puede contenerlo, pues ni las bases de datos ni Excel lo conservan. Elimínelo`,
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',

@@ -164,7 +164,7 @@ export const fr: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} : sous le seuil de masquage ${words.number(p.threshold)} ; marquez l'observation "suppressed" et omettez le nombre`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais le champ ${words.quote(words.fields[p.field])} est encore rempli`,
     'privacy.complementary-disclosure': (p) =>
-      `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total', ' ; ')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(' et ')} : masquez-en un de plus`,
+      `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total', ' ; ')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(' et ')}${p.denominators ? `, aucun nombre n'étant inférieur à 0 ni supérieur à son dénominateur (${figures(words, p.denominators, 'le total', ' ; ')})` : ''} : masquez-en un de plus`,
     'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,
     'text.nul-character': (p) => `Le texte contient, en position ${words.number(p.position)}, le caractère invisible U+0000 (NUL) : aucune donnée PHX ne peut le contenir, car ni les bases de données ni Excel ne le conservent. Supprimez-le`,
     'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',

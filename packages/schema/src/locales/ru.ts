@@ -164,7 +164,7 @@ export const ru: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} меньше порога скрытия ${words.number(p.threshold)}: отметьте наблюдение как "suppressed" и не указывайте число`,
     'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но поле ${words.quote(words.fields[p.field])} всё ещё заполнено`,
     'privacy.complementary-disclosure': (p) =>
-      `Это скрытое число можно вычислить из показанных чисел (${figures(words, p.figures, 'общий итог')}), которые складываются ${p.dimension.includes(', ') ? `по признакам ${p.dimension.split(', ').map(dimension).join(' и ')}` : `по признаку ${dimension(p.dimension)}`}: скройте ещё одно из них`,
+      `Это скрытое число можно вычислить из показанных чисел (${figures(words, p.figures, 'общий итог')}), которые складываются ${p.dimension.includes(', ') ? `по признакам ${p.dimension.split(', ').map(dimension).join(' и ')}` : `по признаку ${dimension(p.dimension)}`}${p.denominators ? `, так как ни одно число не меньше 0 и не больше своего знаменателя (${figures(words, p.denominators, 'общий итог')})` : ''}: скройте ещё одно из них`,
     'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind]}; не передавайте персональные данные`,
     'text.nul-character': (p) => `В тексте есть невидимый символ U+0000 (NUL) — ${words.number(p.position)}-й символ текста: в данных PHX его быть не может, его не сохраняют ни базы данных, ни Excel. Удалите его`,
     'sheet.unreadable': () => 'Файл не является читаемой книгой Excel (.xlsx); сохраните его заново в формате .xlsx',

@@ -164,7 +164,7 @@ export const uk: PhxLocale = {
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено`,
     'privacy.complementary-disclosure': (p) =>
-      `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються ${p.dimension.includes(', ') ? `за ознаками ${p.dimension.split(', ').map(dimension).join(' і ')}` : `за ознакою ${dimension(p.dimension)}`}: приховайте ще одне з них`,
+      `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються ${p.dimension.includes(', ') ? `за ознаками ${p.dimension.split(', ').map(dimension).join(' і ')}` : `за ознакою ${dimension(p.dimension)}`}${p.denominators ? `, адже жодне число не менше за 0 і не більше за свій знаменник (${figures(words, p.denominators, 'загальний підсумок')})` : ''}: приховайте ще одне з них`,
     'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,
     'text.nul-character': (p) => `У тексті є невидимий символ U+0000 (NUL) — ${words.number(p.position)}-й символ тексту: у даних PHX його бути не може, його не зберігають ні бази даних, ні Excel. Видаліть його`,
     'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',

@@ -54,7 +54,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'package.placeholder': { value: 'Name of your organisation' },
   'privacy.small-cell': { field: 'numerator', value: 2, threshold: 5 },
   'privacy.suppressed-value-present': { field: 'numerator' },
-  'privacy.complementary-disclosure': { dimension: 'sex', parts: 2, figures: [{}, { sex: 'male' }] },
+  'privacy.complementary-disclosure': { dimension: 'sex', parts: 1, figures: [{}], denominators: [{ sex: 'female' }, { sex: 'male' }] },
   'privacy.personal-data': { kind: 'date-of-birth' },
   'text.nul-character': { position: 12 },
   'sheet.unreadable': {},

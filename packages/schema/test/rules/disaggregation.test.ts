@@ -248,6 +248,57 @@ describe('privacy.complementary-disclosure: every sum a group makes', () => {
   });
 });
 
+describe('privacy.complementary-disclosure within bounds: no count below 0, no numerator above its denominator', () => {
+  /** A share of people who tested positive, of `denominator` tested: suppressed when `numerator` is undefined. */
+  const positive = (id: string, numerator: number | undefined, denominator: number, disaggregation: Loose = {}) => {
+    const obs: Loose = { ...prevalence(id, numerator ?? 0, denominator, Number((((numerator ?? 0) / denominator) * 100).toFixed(1))), disaggregation };
+    if (numerator === undefined) {
+      delete obs.numerator;
+      delete obs.value;
+      obs.suppressed = true;
+    }
+    return obs;
+  };
+
+  it('reports the parts of a total of 100 %: each is all of its denominator', () => {
+    // 40 of 40 tested positive: the 15 women tested and the 25 men tested all did.
+    const result = withObservations(positive('t', 40, 40), positive('f', undefined, 15, { sex: 'female' }), positive('m', undefined, 25, { sex: 'male' }));
+    const params = { dimension: 'sex', parts: 1, figures: [{}], denominators: [{ sex: 'female' }, { sex: 'male' }] };
+    expect(result.issues.map(({ code, pointer, params }) => [code, pointer, params])).toEqual([
+      ['privacy.complementary-disclosure', '/observations/1/suppressed', params],
+      ['privacy.complementary-disclosure', '/observations/2/suppressed', params],
+    ]);
+    expect(result.issues[0]!.message).toBe(
+      'This suppressed number can be worked out from the numbers shown (the total), which add up by sex, as no number is below 0 or above its denominator (sex "female"; sex "male"): suppress one of them too',
+    );
+  });
+
+  it('reports the parts of a total of 0, each 0', () => {
+    const result = withObservations(count('t', 0), count('f', undefined, { sex: 'female' }), count('m', undefined, { sex: 'male' }));
+    expect(result.issues.map(({ code, pointer, params }) => [code, pointer, params])).toEqual([
+      ['privacy.complementary-disclosure', '/observations/1/suppressed', { dimension: 'sex', parts: 1, figures: [{}] }],
+      ['privacy.complementary-disclosure', '/observations/2/suppressed', { dimension: 'sex', parts: 1, figures: [{}] }],
+    ]);
+  });
+
+  it('reports parts that the total and the part shown leave no room in', () => {
+    // 50 − 40 = 10 are under 25, of 3 and 7 tested: all of each.
+    const result = withObservations(positive('t', 50, 80), positive('o', 40, 70, { ageGroup: '25+' }), positive('c', undefined, 3, { ageGroup: '<18' }), positive('y', undefined, 7, { ageGroup: '18-24' }));
+    const params = { dimension: 'ageGroup', parts: 2, figures: [{}, { ageGroup: '25+' }], denominators: [{ ageGroup: '<18' }, { ageGroup: '18-24' }] };
+    expect(result.issues.map(({ code, pointer, params }) => [code, pointer, params])).toEqual([
+      ['privacy.complementary-disclosure', '/observations/2/suppressed', params],
+      ['privacy.complementary-disclosure', '/observations/3/suppressed', params],
+    ]);
+  });
+
+  it('reports nothing where the bounds leave more than one number', () => {
+    // 30 of 40: from 5 to 15 of the 15 women.
+    expectClean(withObservations(positive('t', 30, 40), positive('f', undefined, 15, { sex: 'female' }), positive('m', undefined, 25, { sex: 'male' })));
+    // A count has no denominator to bound it: 50 people, from 0 to 50 of them women.
+    expectClean(withObservations(count('t', 50), count('f', undefined, { sex: 'female' }), count('m', undefined, { sex: 'male' })));
+  });
+});
+
 describe('unique.duplicate-breakdown', () => {
   const total = prevalence('obs-total', 100, 400, 25);
 
@@ -284,6 +335,24 @@ describe('knownObservations', () => {
     expectOnly(knowing([count('m', 47, { sex: 'male' }), count('f', undefined, { sex: 'female' })], count('t', 50)), 'privacy.complementary-disclosure', '/observations/0');
     expectOnly(knowing([count('t', 50)], count('f', 70, { sex: 'female' })), 'disagg.exceeds-total', '/observations/0/numerator');
     expectOnly(knowing([count('f', 70, { sex: 'female' })], count('t', 50)), 'disagg.exceeds-total', '/observations/0/numerator');
+  });
+
+  it('reports a suppressed record of the data that repeats a suppressed known one at itself, where the numbers shown give both away', () => {
+    const female = count('f', undefined, { sex: 'female' });
+    const result = knowing([{ ...female, id: 'f-stored' }], count('t', 50), count('m', 47, { sex: 'male' }), female);
+    expect(result.issues.map(({ code, pointer }) => [code, pointer])).toEqual([
+      ['unique.duplicate-breakdown', '/observations/2/disaggregation'],
+      ['privacy.complementary-disclosure', '/observations/2/suppressed'],
+    ]);
+  });
+
+  it('names the known observation a cell by sex and age group repeats', () => {
+    const young = count('fy', undefined, { sex: 'female', ageGroup: '<25' });
+    const result = knowing([{ ...young, id: 'fy-stored' }], count('f', 20, { sex: 'female' }), count('fo', 18, { sex: 'female', ageGroup: '25+' }), young);
+    expect(result.issues.map(({ code, pointer, params }) => [code, pointer, code === 'unique.duplicate-breakdown' ? params : undefined])).toEqual([
+      ['unique.duplicate-breakdown', '/observations/2/disaggregation', { first: 'fy-stored', categories: { sex: 'female', ageGroup: '<25' } }],
+      ['privacy.complementary-disclosure', '/observations/2/suppressed', undefined],
+    ]);
   });
 
   it('names the known observation a duplicate repeats', () => {
