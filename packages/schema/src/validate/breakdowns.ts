@@ -462,10 +462,11 @@ export class Breakdowns<Context extends number | undefined> {
         // A known row that took the place of the data's suppressed one of its categories gives the data's away too.
         const hidden = this.replaced.get(rows[cell]!) ?? rows[cell]!;
         const shown = figures.map((figure) => rows[figure]!);
-        const at = this.reportedAt(hidden, shown);
+        const bounding = bounds.map((bound) => rows[bound]!);
+        const at = this.reportedAt(hidden, [...shown, ...bounding]);
         if (at === NONE) continue;
         const params: IssueParams['privacy.complementary-disclosure'] = { dimension: dimensionsOfSums(dimensions), parts: shown.length, figures: shown.map(categories) };
-        if (bounds.length > 0) params.denominators = bounds.map((bound) => categories(rows[bound]!));
+        if (bounding.length > 0) params.denominators = bounding.map(categories);
         this.report('privacy.complementary-disclosure', at === hidden ? ['suppressed'] : [], params, this.contextOf(at));
       }
     }

@@ -220,8 +220,9 @@ export function disclosures(cells: SliceCells): Disclosure[] {
     const bounded = new Uint8Array(width);
     const takeAll = () => {
       for (let c = 0; c < width; c++) {
+        const cell = cellOf(c);
         shown[c] = c < unknowns ? 0 : 1;
-        bounded[c] = cells.bound[cellOf(c)]! >= 0 ? 1 : 0;
+        bounded[c] = cell >= 0 && cells.bound[cell]! >= 0 ? 1 : 0;
       }
     };
     /** Narrows the intervals from the counts and bounds taken; false when they contradict the equations. */
@@ -271,7 +272,10 @@ function disclosure(cells: SliceCells, cell: number, figures: number[], bounds: 
   return { cell, figures: figures.sort((a, b) => a - b), bounds: bounds.sort((a, b) => a - b), dimensions };
 }
 
-/** Sweeps over the equations before an interval is taken to narrow no more (a guard: they narrow in a few). */
+/**
+ * Sweeps over the equations at most: they narrow in a few, but numbers that contradict them could narrow on by one at
+ * a time. Stopped early, the intervals still hold every value the numbers allow.
+ */
 const SWEEPS = 100;
 
 /**
