@@ -323,7 +323,7 @@ export const issueCodes = {
     severity: 'error',
     structural: false,
     summary:
-      'A suppressed count of people can be worked out exactly from the numbers shown by the sums of its group: a total is the sum of each complete set of categories of a dimension (female and male; <18, 18-24, 25+; <25, 25+; …), for each category of the other dimension, and <25 is <18 and 18-24. The message names the figures that give it away: suppress one of them too. A percentage or rate without its numerator counts as shown where its value and denominator give one whole number.',
+      'A suppressed count of people can be worked out exactly from the numbers shown by the sums of its group: a total is the sum of each complete set of categories of a dimension (female and male; <18, 18-24, 25+; <25, 25+; …), for each category of the other dimension, and <25 is <18 and 18-24. The message names the figures that give it away: suppress one of them too. No count is below 0, nor a proportion\'s numerator above its denominator: a suppressed count that the sums and these bounds leave one whole value is given away too (40 of 40 tested positive: each sex is all of its denominator; a total of 0: each part is 0), and the message names the denominators that take part. A percentage or rate without its numerator counts as shown where its value and denominator give one whole number.',
     example: 'total 100, <25 97, 18-24 95, <18 suppressed (so 2)',
   },
   'privacy.personal-data': {
