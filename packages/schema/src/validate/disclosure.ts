@@ -9,7 +9,8 @@
  * No count is below 0, nor a proportion's numerator above its denominator: the interval of each unknown is narrowed
  * by every equation, those of the sums and those of the echelon form, until none narrows more, and a suppressed number
  * left one whole value is given away too (100 % of 40 people, by sex: each sex is all of its denominator).
- * A slice has at most 42 numbers and 31 equations, and only slices with a suppressed number are solved.
+ * A slice has at most 42 numbers and 31 equations, and only slices with a suppressed number are solved; only those with
+ * one the sums leave open are narrowed.
  */
 /**
  * Dimensions whose categories can be added up: their categories, the sets of them that do not overlap
@@ -128,9 +129,8 @@ export function disclosures(cells: SliceCells): Disclosure[] {
     }
   }
   const width = unknowns + shownCells.length;
-  // The equations, a row of `width` whole numbers each; those without an unknown tell nothing and are left out. At most
-  // 31 sums, then 12 of nested age groups.
-  const matrix = new Float64Array(width * 43);
+  // The equations, a row of `width` whole numbers each; those without an unknown tell nothing and are left out.
+  let matrix = new Float64Array(width * 31);
   let rows = 0;
   const equation = (whole: number, parts: readonly number[]) => {
     const at = rows * width;
@@ -143,12 +143,14 @@ export function disclosures(cells: SliceCells): Disclosure[] {
     if (unknown) rows++;
     else matrix.fill(0, at, at + width);
   };
-  for (let age = -1; age < AGES; age++) equation(age + 1, members.map((sex) => (sex + 1) * (AGES + 1) + age + 1));
-  for (const sex of sexes) {
-    const base = (sex + 1) * (AGES + 1);
-    for (const set of partitions.ageGroup.complete) equation(base, set.map((age) => base + age + 1));
-  }
-  const sums = matrix.slice(0, rows * width);
+  const sums = () => {
+    for (let age = -1; age < AGES; age++) equation(age + 1, members.map((sex) => (sex + 1) * (AGES + 1) + age + 1));
+    for (const sex of sexes) {
+      const base = (sex + 1) * (AGES + 1);
+      for (const set of partitions.ageGroup.complete) equation(base, set.map((age) => base + age + 1));
+    }
+  };
+  sums();
   // Reduced row echelon form over the unknown columns, in whole numbers: a pivot row has nothing before its pivot.
   let rank = 0;
   const pivots: number[] = [];
@@ -204,15 +206,17 @@ export function disclosures(cells: SliceCells): Disclosure[] {
     if (cell >= 0 && cells.suppressed[cell] && !found.some((disclosed) => disclosed.cell === cell)) open.push(col);
   }
   if (open.length > 0) {
-    // The sums of nested age groups follow from the others, but written out they narrow more (<18 ≤ <25 − 18-24).
+    // Each row of the echelon form, each sum and each of nested age groups (which follow from the sums, but written out
+    // narrow more: <18 ≤ <25 − 18-24) is true of the true numbers, and narrows their intervals: at most 31 + 31 + 12.
+    const echelon = matrix.subarray(0, rows * width);
+    matrix = new Float64Array(width * 74);
+    matrix.set(echelon);
+    sums();
     for (const sex of sexes) {
       const base = (sex + 1) * (AGES + 1) + 1;
       for (const [whole, ...parts] of NESTED) equation(base + whole!, parts.map((age) => base + age));
     }
-    // Every row, of the echelon form, the nested age groups and the sums, is true of the true numbers: each narrows.
-    const equations = new Float64Array(rows * width + sums.length);
-    equations.set(matrix.subarray(0, rows * width));
-    equations.set(sums, rows * width);
+    const equations = matrix.subarray(0, rows * width);
     const least = new Float64Array(width);
     const most = new Float64Array(width);
     /** Per column, whether its count is taken as shown and whether its bound is taken: all, then only those a disclosure needs. */
