@@ -219,48 +219,34 @@ export function disclosures(cells: SliceCells): Disclosure[] {
     const equations = matrix.subarray(0, rows * width);
     const least = new Float64Array(width);
     const most = new Float64Array(width);
-    /** Per column, whether its count is taken as shown and whether its bound is taken: all, then only those a disclosure needs. */
-    const shown = new Uint8Array(width);
-    const bounded = new Uint8Array(width);
-    const takeAll = () => {
-      for (let c = 0; c < width; c++) {
-        const cell = cellOf(c);
-        shown[c] = c < unknowns ? 0 : 1;
-        bounded[c] = cell >= 0 && cells.bound[cell]! >= 0 ? 1 : 0;
+    // Why each end of an interval is where it is: bits 0 to width − 1 the counts shown, width onwards the bounds.
+    const words = Math.ceil((2 * width) / 32);
+    const reasons = new Uint32Array(2 * width * words);
+    for (let c = 0; c < width; c++) {
+      const cell = cellOf(c);
+      const bounded = cell >= 0 && cells.bound[cell]! >= 0;
+      least[c] = c < unknowns ? 0 : cells.count[cell]!;
+      most[c] = c < unknowns ? (bounded ? Math.floor(cells.bound[cell]!) : Infinity) : cells.count[cell]!;
+      const reason = c < unknowns ? (bounded ? width + c : -1) : c;
+      if (reason >= 0) {
+        reasons[(2 * c + 1) * words + (reason >>> 5)] = 1 << (reason & 31);
+        if (c >= unknowns) reasons[2 * c * words + (reason >>> 5)] = 1 << (reason & 31);
       }
-    };
-    /** Narrows the intervals from the counts and bounds taken; false when they contradict the equations. */
-    const narrowed = (): boolean => {
-      for (let c = 0; c < width; c++) {
-        const cell = cellOf(c);
-        least[c] = shown[c] ? cells.count[cell]! : 0;
-        most[c] = shown[c] ? cells.count[cell]! : bounded[c] ? Math.floor(cells.bound[cell]!) : Infinity;
+    }
+    if (narrow(equations, width, least, most, reasons, words)) {
+      for (const col of open) {
+        if (least[col] !== most[col]) continue;
+        const figures: number[] = [];
+        const bounds: number[] = [];
+        for (let bit = 0; bit < 2 * width; bit++) {
+          const word = (bit >>> 5) + 2 * col * words;
+          if (((reasons[word]! | reasons[word + words]!) & (1 << (bit & 31))) === 0) continue;
+          if (bit < width) figures.push(cellOf(bit));
+          else bounds.push(cellOf(bit - width));
+        }
+        // With no count shown only denominators of 0 pin a number: arith.zero-denominator reports them.
+        if (figures.length > 0) found.push(disclosure(cells, cellOf(col), figures, bounds));
       }
-      return narrow(equations, width, least, most);
-    };
-    const pins = (column: number) => narrowed() && least[column] === most[column];
-    takeAll();
-    const pinned = narrowed() ? open.filter((col) => least[col] === most[col]) : [];
-    for (const col of pinned) {
-      // The figures and bounds that give it away: each left out in turn, and kept where the number is no longer pinned.
-      takeAll();
-      for (let c = unknowns; c < width; c++) {
-        shown[c] = 0;
-        if (!pins(col)) shown[c] = 1;
-      }
-      for (let c = 0; c < width; c++) {
-        if (!bounded[c] || shown[c]) continue;
-        bounded[c] = 0;
-        if (!pins(col)) bounded[c] = 1;
-      }
-      const figures: number[] = [];
-      const bounds: number[] = [];
-      for (let c = 0; c < width; c++) {
-        if (shown[c]) figures.push(cellOf(c));
-        else if (bounded[c]) bounds.push(cellOf(c));
-      }
-      // With no count shown only denominators of 0 pin a number: arith.zero-denominator reports them.
-      if (figures.length > 0) found.push(disclosure(cells, cellOf(col), figures, bounds));
     }
   }
   return found.sort((a, b) => a.cell - b.cell);
@@ -284,10 +270,11 @@ const SWEEPS = 100;
 
 /**
  * Narrows each column's interval, `least` to `most`, by equations of `width` whole numbers each (Σ row[c] · x[c] = 0):
- * each column of a row lies within what the others leave it, in whole numbers. False when an interval is left empty:
- * the numbers contradict the equations or bounds.
+ * each column of a row lies within what the others leave it, in whole numbers. An end that moves takes as its reasons
+ * (`words` 32-bit words for each end, the least then the most of each column) those of the others' ends that moved it.
+ * False when an interval is left empty: the numbers contradict the equations or bounds.
  */
-function narrow(equations: Float64Array, width: number, least: Float64Array, most: Float64Array): boolean {
+function narrow(equations: Float64Array, width: number, least: Float64Array, most: Float64Array, reasons: Uint32Array, words: number): boolean {
   for (let sweep = 0, narrowed = true; narrowed && sweep < SWEEPS; sweep++) {
     narrowed = false;
     for (let at = 0; at < equations.length; at += width) {
@@ -305,13 +292,20 @@ function narrow(equations: Float64Array, width: number, least: Float64Array, mos
         }
         const lower = Math.ceil((a > 0 ? low : high) / a);
         const upper = Math.floor((a > 0 ? high : low) / a);
-        if (lower > least[c]!) {
-          least[c] = lower;
+        for (let end = 0; end < 2; end++) {
+          if (end === 0 ? lower <= least[c]! : upper >= most[c]!) continue;
           narrowed = true;
-        }
-        if (upper < most[c]!) {
-          most[c] = upper;
-          narrowed = true;
+          if (end === 0) least[c] = lower;
+          else most[c] = upper;
+          // The lower end comes of the others' upper ends where their coefficient has the sign of this one's, and so on.
+          const to = (2 * c + end) * words;
+          reasons.fill(0, to, to + words);
+          for (let o = 0; o < width; o++) {
+            const b = equations[at + o]!;
+            if (o === c || b === 0) continue;
+            const from = (2 * o + (end === 0 === (a > 0 === b > 0) ? 1 : 0)) * words;
+            for (let w = 0; w < words; w++) reasons[to + w]! |= reasons[from + w]!;
+          }
         }
         if (least[c]! > most[c]!) return false;
       }
