@@ -8,7 +8,8 @@
  * unknown is determined when a row holds it alone, and the numbers shown in that row are the figures that give it away.
  * No count is below 0, nor a proportion's numerator above its denominator: the interval of each unknown is narrowed
  * by every equation, those of the sums and those of the echelon form, until none narrows more, and a suppressed number
- * left one whole value is given away too (100 % of 40 people, by sex: each sex is all of its denominator).
+ * left one whole value is given away too (100 % of 40 people, by sex: each sex is all of its denominator), by the
+ * figures and denominators that moved the ends of its interval.
  * A slice has at most 42 numbers and 31 equations, and only slices with a suppressed number are solved; only those with
  * one the sums leave open are narrowed.
  */
