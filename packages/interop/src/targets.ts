@@ -3,7 +3,7 @@
  * target, and the bytes of a source to a package. What each target means is decided in its own module.
  */
 import { exportFormats, validate, type DataPackage, type ExportFormat } from '@phx/schema';
-import { toDhis2Csv, toDhis2DataValueSet } from './dhis2/export.js';
+import { dhis2Csv, toDhis2DataValueSet } from './dhis2/export.js';
 import { dhis2FieldMap } from './dhis2/fields.js';
 import { fromDhis2Csv, fromDhis2DataValueSet } from './dhis2/import.js';
 import { readDhis2Mapping } from './dhis2/mapping.js';
@@ -140,7 +140,8 @@ const mappingOf = (options: { mapping?: unknown }) => readDhis2Mapping(options.m
 
 /**
  * Exports a package to a target, as the files to write or download. Warnings name everything the target could
- * not carry; never throws.
+ * not carry; never throws. A DHIS2 export that would send no data value makes no file: an error note
+ * (`dhis2.nothing-to-send`) says so, and the warnings say why.
  *
  * @example
  * ```ts
@@ -159,12 +160,10 @@ export function exportPackage(pkg: DataPackage, target: ExportTarget, options: E
     case 'dhis2-csv': {
       const { mapping, notes } = mappingOf(options);
       if (!mapping) return { files: [], notes };
-      if (target === 'dhis2') {
-        const { data, warnings } = toDhis2DataValueSet(pkg, mapping);
-        return { files: [dataFile(target, json(data))], notes: warnings };
-      }
-      const { data, warnings } = toDhis2Csv(pkg, mapping);
-      return { files: [dataFile(target, data)], notes: warnings };
+      const { data, warnings } = toDhis2DataValueSet(pkg, mapping);
+      // A file without a data value imports nothing into DHIS2 and looks like a success there: none is made.
+      if (data.dataValues.length === 0) return { files: [], notes: [...failure('dhis2.nothing-to-send', { observations: pkg.observations?.length ?? 0 }), ...warnings] };
+      return { files: [dataFile(target, target === 'dhis2' ? json(data) : dhis2Csv(data))], notes: warnings };
     }
     case 'sdmx-csv': {
       const { data, warnings } = toSdmxCsv(pkg);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordTypes, validate } from '@phx/schema';
 import { exportPackage, exportTargets, fieldMaps, importPackage, importSources, type ExportTarget, type ImportSource } from '../src/targets.js';
+import { gamDhis2Template } from '../src/dhis2/template.js';
 import { examplePackage } from './support.js';
 
 const pkg = examplePackage();
@@ -61,6 +62,36 @@ describe('every target', () => {
     expect(exportPackage(pkg, 'dhis2', { mapping: { dataElements: 'none' } }).notes[0]).toMatchObject({ code: 'dhis2.mapping-invalid', severity: 'error' });
     for (const source of importSources.filter((s) => s !== 'sdmx-csv' && s !== 'dhis2-csv')) {
       expect(importPackage('{', source, { header }).notes[0]!.severity).toBe('error');
+    }
+  });
+});
+
+describe('a DHIS2 export that would send no data value', () => {
+  // A mapping of one indicator the example package has no observation of: every observation is left out.
+  const template = gamDhis2Template();
+  const mapping = { ...template, dataElements: template.dataElements.filter((element) => !pkg.observations!.some((o) => o.indicator === element.indicator)).slice(0, 1) };
+
+  it.each(['dhis2', 'dhis2-csv'] as const)('%s: makes no file, with an error note that says so before the warnings that say why', (target) => {
+    const { files, notes } = exportPackage(pkg, target, { mapping });
+    expect(files).toEqual([]);
+    expect(notes[0]).toMatchObject({ code: 'dhis2.nothing-to-send', severity: 'error', params: { observations: pkg.observations!.length }, count: 1 });
+    expect(notes[0]!.message).toBe(`no observation of the package could be sent to DHIS2 (${pkg.observations!.length} observations left out), so no file is made: the warnings of this export say why`);
+    expect(notes.filter((note) => note.severity === 'error')).toHaveLength(1);
+    const unmapped = notes.filter((note) => note.code === 'dhis2.unmapped-indicator');
+    expect(unmapped.reduce((sum, note) => sum + note.count, 0)).toBe(pkg.observations!.length);
+  });
+
+  it('of a package without observations makes no file either; the other targets write what the package holds', () => {
+    const { observations: _, ...empty } = pkg;
+    for (const target of ['dhis2', 'dhis2-csv'] as const) {
+      const { files, notes } = exportPackage(empty, target);
+      expect(files).toEqual([]);
+      expect(notes[0]).toMatchObject({ code: 'dhis2.nothing-to-send', severity: 'error', params: { observations: 0 } });
+    }
+    for (const target of exportTargets.filter((t) => !t.startsWith('dhis2'))) {
+      const { files, notes } = exportPackage(empty, target);
+      expect(files.length, target).toBeGreaterThan(0);
+      expect(notes.filter((note) => note.severity === 'error'), target).toEqual([]);
     }
   });
 });

@@ -173,6 +173,11 @@ export function toDhis2DataValueSet(pkg: DataPackage, mapping: Dhis2Mapping): Ex
  */
 export function toDhis2Csv(pkg: DataPackage, mapping: Dhis2Mapping): Exported<string> {
   const { data, warnings } = toDhis2DataValueSet(pkg, mapping);
+  return { data: dhis2Csv(data), warnings };
+}
+
+/** The data values of a dataValueSet as DHIS2's data value CSV. */
+export function dhis2Csv(data: Dhis2DataValueSet): string {
   const rows = data.dataValues.map((v) => [v.dataElement, v.period, v.orgUnit, v.categoryOptionCombo, v.attributeOptionCombo ?? '', v.value, '', '', v.comment ?? '', '']);
-  return { data: Papa.unparse({ fields: [...DHIS2_CSV_COLUMNS], data: rows }, { newline: '\n' }) + '\n', warnings };
+  return Papa.unparse({ fields: [...DHIS2_CSV_COLUMNS], data: rows }, { newline: '\n' }) + '\n';
 }
