@@ -120,14 +120,19 @@ describe('phx export', () => {
       const out = dir.path(`nothing${ending}`);
       const { code, stderr } = await run(['export', example, '-o', out, '--mapping', mapping]);
       expect(code).toBe(1);
-      expect(stderr).toContain('dhis2.unmapped-scope');
-      expect(stderr).toContain(`${out} was not written: no observation of ${example} could be sent to DHIS2`);
-      expect(stderr).not.toContain('wrote');
+      // The error that no file is made, at the package, then the warnings that say why, then the file not written.
+      const lines = stderr.trimEnd().split('\n');
+      const leftOut = examplePackage.observations.length;
+      expect(lines[0]).toBe(`${example}  error    dhis2.nothing-to-send  no observation of the package could be sent to DHIS2 (${leftOut} observations left out), so no file is made: the warnings of this export say why`);
+      expect(lines.slice(1, -1).every((line) => line.includes('  warning  '))).toBe(true);
+      expect(lines.some((line) => line.includes('  warning  dhis2.unmapped-scope'))).toBe(true);
+      expect(lines.at(-1)).toBe(`phx: ${out} was not written`);
       expect(existsSync(out)).toBe(false);
     }
     const ru = await run(['export', example, '-o', dir.path('nothing-ru.dhis2.json'), '--mapping', mapping, '--locale', 'ru', '-q']);
     expect(ru.code).toBe(1);
-    expect(ru.stderr).toMatch(/nothing-ru\.dhis2\.json не записан: ни одно наблюдение из \S*network-meeting-2020\.phx\.json не удалось передать в DHIS2/);
+    // Quiet: the error alone, without the warnings.
+    expect(ru.stderr).toMatch(/^\S*network-meeting-2020\.phx\.json  ошибка\s+dhis2\.nothing-to-send  Ни одно наблюдение пакета не удалось передать в DHIS2 \(пропущено наблюдений: \d+\), поэтому файл не создан: причины названы в предупреждениях этой выгрузки\nphx: \S*nothing-ru\.dhis2\.json не записан\n$/);
     expect(existsSync(dir.path('nothing-ru.dhis2.json'))).toBe(false);
   });
 

@@ -1,4 +1,4 @@
-import { exportPackage, exportTargets, targetOfFileName, type ExportFile, type ExportTarget, type InteropNote } from '@phx/interop';
+import { exportPackage, exportTargets, targetOfFileName, type ExportFile, type InteropNote } from '@phx/interop';
 import { exportFormats } from '@phx/schema';
 import { choice, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
@@ -40,12 +40,6 @@ function pathsOf(out: string, files: readonly ExportFile[]): string[] {
   return files.map((file) => (file.role === 'data' ? out : `${base}${file.extension}`));
 }
 
-/** Whether a DHIS2 file holds no data value: a dataValueSet without values, or data value CSV of its header alone. */
-function sendsNothing(target: ExportTarget, content: string): boolean {
-  if (target === 'dhis2') return (JSON.parse(content) as { dataValues: unknown[] }).dataValues.length === 0;
-  return target === 'dhis2-csv' && content.trim().split('\n').length < 2;
-}
-
 /** `phx export`: a package to FHIR, DHIS2 or SDMX. */
 export async function runExport(argv: string[], context: Context): Promise<number> {
   const { values, positionals } = parse('export', argv, {
@@ -84,8 +78,6 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
   const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
   for (const line of renderNotes(shown, fileOf, locale)) context.note(line);
   if (files.length === 0) throw new InvalidInputError(output.notWritten(out));
-  // As an import that reads no observation writes nothing, a DHIS2 file that sends no value is not written.
-  if (sendsNothing(target, files[0]!.content)) throw new InvalidInputError(output.nothingExported(source, out));
 
   const paths = pathsOf(out, files);
   await checkOutputs(paths.slice(1), inputs, values.force === true);

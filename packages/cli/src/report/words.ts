@@ -57,8 +57,6 @@ export interface OutputWords {
   notWritten: (path: string) => string;
   /** An import that read no observation from its input: nothing is written. */
   nothingImported: (input: string, path: string) => string;
-  /** A DHIS2 export that would send no value of the package's observations: nothing is written. */
-  nothingExported: (input: string, path: string) => string;
   /** A package not checked (`phx check`). */
   notChecked: string;
   /** The inputs of a conversion that cannot be read. */
@@ -109,7 +107,6 @@ const en: ReportWords = {
     takeRecordsWith: (source) => `hint: ${source} does not carry organisations or facilities; take those the data refers to from a package of yours with --with <package.phx.json>`,
     notWritten: (path) => `${path} was not written`,
     nothingImported: (input, path) => `${path} was not written: no observation could be read from ${input}`,
-    nothingExported: (input, path) => `${path} was not written: no observation of ${input} could be sent to DHIS2`,
     notChecked: 'not checked',
     unreadable: (path) => `${path} was not written: the inputs cannot be read as they are`,
     wouldBeInvalid: (path) => `${path} was not written: the package would be invalid (pass --allow-invalid to write it anyway)`,
@@ -139,7 +136,6 @@ const ru: ReportWords = {
     takeRecordsWith: (source) => `подсказка: ${source} не передаёт организации и учреждения; возьмите те, на которые ссылаются данные, из своего пакета: --with <package.phx.json>`,
     notWritten: (path) => `${path} не записан`,
     nothingImported: (input, path) => `${path} не записан: из ${input} не удалось прочитать ни одного наблюдения`,
-    nothingExported: (input, path) => `${path} не записан: ни одно наблюдение из ${input} не удалось передать в DHIS2`,
     notChecked: 'проверка не выполнена',
     unreadable: (path) => `${path} не записан: входные файлы невозможно прочитать в нынешнем виде`,
     wouldBeInvalid: (path) => `${path} не записан: пакет был бы недействительным (чтобы всё равно записать его, укажите --allow-invalid)`,
@@ -169,7 +165,6 @@ const uk: ReportWords = {
     takeRecordsWith: (source) => `підказка: ${source} не передає організацій і установ; візьміть ті, на які посилаються дані, зі свого пакета: --with <package.phx.json>`,
     notWritten: (path) => `${path} не записано`,
     nothingImported: (input, path) => `${path} не записано: з ${input} не вдалося прочитати жодного спостереження`,
-    nothingExported: (input, path) => `${path} не записано: жодного спостереження з ${input} не вдалося передати до DHIS2`,
     notChecked: 'перевірку не виконано',
     unreadable: (path) => `${path} не записано: вхідні файли неможливо прочитати в теперішньому вигляді`,
     wouldBeInvalid: (path) => `${path} не записано: пакет був би недійсним (щоб однаково записати його, вкажіть --allow-invalid)`,
@@ -202,7 +197,6 @@ const fr: ReportWords = {
     takeRecordsWith: (source) => `conseil : ${source} ne transmet ni organisations ni établissements ; prenez ceux auxquels les données renvoient dans un de vos paquets avec --with <package.phx.json>`,
     notWritten: (path) => `${path} n'a pas été écrit`,
     nothingImported: (input, path) => `${path} n'a pas été écrit : aucune observation n'a pu être lue dans ${input}`,
-    nothingExported: (input, path) => `${path} n'a pas été écrit : aucune observation de ${input} n'a pu être envoyée à DHIS2`,
     notChecked: 'non vérifié',
     unreadable: (path) => `${path} n'a pas été écrit : les fichiers d'entrée ne peuvent pas être lus tels quels`,
     wouldBeInvalid: (path) => `${path} n'a pas été écrit : le paquet serait non valide (passez --allow-invalid pour l'écrire quand même)`,
@@ -235,7 +229,6 @@ const es: ReportWords = {
     takeRecordsWith: (source) => `sugerencia: ${source} no transmite organizaciones ni establecimientos; tome aquellos a los que remiten los datos de un paquete suyo con --with <package.phx.json>`,
     notWritten: (path) => `no se escribió ${path}`,
     nothingImported: (input, path) => `no se escribió ${path}: no se pudo leer ninguna observación de ${input}`,
-    nothingExported: (input, path) => `no se escribió ${path}: no se pudo enviar a DHIS2 ninguna observación de ${input}`,
     notChecked: 'no comprobado',
     unreadable: (path) => `no se escribió ${path}: los archivos de entrada no se pueden leer tal como están`,
     wouldBeInvalid: (path) => `no se escribió ${path}: el paquete no sería válido (pase --allow-invalid para escribirlo de todos modos)`,
