@@ -10,7 +10,7 @@ export type { Answer, AnswerOf, Call, Method, MethodOf, OperationOf, RequestOpti
 export {
   PhxError, ProblemError, TimeoutError, NetworkError, InvalidResponseError, type ProblemErrorOf,
   isBadRequest, isUnauthorised, isForbidden, isNotFound, isMethodNotAllowed, isConflict, isPreconditionFailed, isPreconditionRequired, isPayloadTooLarge,
-  isUnsupportedMediaType, isRequestTimeout, isHeadersTooLarge, isValidationFailed, isIdempotencyKeyReused, isExportTooLarge, isRateLimited, isInternalError,
+  isUnsupportedMediaType, isRequestTimeout, isHeadersTooLarge, isValidationFailed, isIdempotencyKeyReused, isExportTooLarge, isExportEmpty, isRateLimited, isInternalError,
 } from './errors/index.js';
 export { idempotencyKey } from './utils/key.js';
 export { PROBLEM_BASE } from './types.js';

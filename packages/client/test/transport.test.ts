@@ -2,7 +2,7 @@
 import { validateRecord } from '@phx/schema';
 import { describe, expect, it } from 'vitest';
 import {
-  createClient, InvalidResponseError, isConflict, isForbidden, isHeadersTooLarge, isIdempotencyKeyReused, isMethodNotAllowed, isNotFound, isPayloadTooLarge,
+  createClient, InvalidResponseError, isConflict, isExportEmpty, isExportTooLarge, isForbidden, isHeadersTooLarge, isIdempotencyKeyReused, isMethodNotAllowed, isNotFound, isPayloadTooLarge,
   isPreconditionFailed, isPreconditionRequired, isRateLimited, isUnauthorised, isValidationFailed, NetworkError, PROBLEM_BASE, ProblemError, TimeoutError, type Observation,
 } from '../src/index.js';
 import { fakeFetch, json, problem } from './fixtures/fake-fetch.js';
@@ -27,6 +27,8 @@ describe('one error class, narrowed by slug', () => {
     ['payload-too-large', 413, isPayloadTooLarge],
     ['headers-too-large', 431, isHeadersTooLarge],
     ['idempotency-key-reused', 422, isIdempotencyKeyReused],
+    ['export-too-large', 422, isExportTooLarge],
+    ['export-empty', 422, isExportEmpty],
   ] as const;
   for (const [slug, status, guard] of guards) {
     it(`${slug}: a ProblemError with the problem document, its slug, status and request id`, async () => {
@@ -46,6 +48,15 @@ describe('one error class, narrowed by slug', () => {
     expect(failed.problem.issues).toEqual([issue]);
     const reused = await client(fakeFetch(problem(422, 'idempotency-key-reused'))).observations.create(observation).catch((e: unknown) => e);
     expect([isValidationFailed(reused), isIdempotencyKeyReused(reused)]).toEqual([false, true]);
+  });
+
+  it('tells an export with nothing to send, which carries its notes, from one too large: both are 422', async () => {
+    const notes = [{ severity: 'error', code: 'dhis2.nothing-to-send', count: 1 }, { severity: 'warning', code: 'dhis2.unmapped-scope', field: 'observation.scope', count: 3 }];
+    const empty = await client(fakeFetch(problem(422, 'export-empty', { notes }))).export('dhis2', { country: 'UA' }).catch((e: unknown) => e);
+    if (!isExportEmpty(empty)) throw empty;
+    expect(empty.problem.notes).toEqual(notes);
+    const large = await client(fakeFetch(problem(422, 'export-too-large'))).export('dhis2').catch((e: unknown) => e);
+    expect([isExportEmpty(large), isExportTooLarge(large)]).toEqual([false, true]);
   });
 
   it('falls back to the status line when the answer is not a problem of the hub', async () => {

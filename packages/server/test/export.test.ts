@@ -122,10 +122,18 @@ describe('GET /v1/export', () => {
     expect(back.package!.observations!.map(cell).sort()).toEqual(plain.map(cell).sort());
   });
 
-  it('exports an empty selection as a file without observations', async () => {
-    const response = await get('/v1/export?format=dhis2-csv&country=FR');
+  it('exports an empty selection as an SDMX file without observations, and as no DHIS2 file: it would send nothing', async () => {
+    const response = await get('/v1/export?format=sdmx-csv&country=FR');
     expect(response.status).toBe(200);
     expect((await response.text()).trim().split('\n')).toHaveLength(1);
+    for (const format of ['dhis2', 'dhis2-csv']) {
+      const empty = await get(`/v1/export?format=${format}&country=FR`);
+      expect(empty.status).toBe(422);
+      expect(empty.headers.get('content-type')).toBe('application/problem+json');
+      const problem = (await empty.json()) as { type: string; status: number; detail: string; notes: { severity: string; code: string }[] };
+      expect(problem).toMatchObject({ type: `${PROBLEM_BASE}export-empty`, status: 422, detail: 'The package has no observation to send to DHIS2: no file is made. Mapping: gam.' });
+      expect(problem.notes[0]).toEqual({ severity: 'error', code: 'dhis2.nothing-to-send', count: 1 });
+    }
   });
 
   it('refuses a missing or unknown format and the parameters of pages, naming what it takes', async () => {
@@ -184,6 +192,38 @@ describe('DHIS2 mappings', () => {
       }
       const unknown = await named.call(token, 'GET', '/v1/export?format=dhis2&mapping=other');
       expect(((await unknown.json()) as { detail: string }).detail).toBe('mapping is one of gam, moh; got "other".');
+    } finally {
+      await named.close();
+      files.remove();
+    }
+  });
+
+  it('answers an export the mapping has no place for with the problem export-empty and the notes that say why, not with a file that sends nothing', async () => {
+    const files = scratch();
+    // Zambia's organisation unit only, and country codes not taken as organisation units: Ukraine's observations have no place.
+    writeFileSync(join(files.dir, 'zambia.json'), JSON.stringify({ ...moh, countryCodesAsOrgUnits: false }));
+    const named = await startTestHub({ seed: [examplePath], dhis2Mappings: { zambia: join(files.dir, 'zambia.json') } });
+    try {
+      const token = await named.token(example.publisher.id, 'reader');
+      const ukraine = (await named.call(token, 'GET', '/v1/observations?country=UA&limit=1000').then((r) => r.json())) as { data: Observation[] };
+      for (const format of ['dhis2', 'dhis2-csv'] as const) {
+        const response = await named.call(token, 'GET', `/v1/export?format=${format}&country=UA&mapping=zambia`);
+        expect(response.status).toBe(422);
+        expect(response.headers.get('content-disposition')).toBeNull();
+        const problem = (await response.json()) as { type: string; detail: string; notes: { severity: string; code: string; count: number }[] };
+        expect(problem.type).toBe(`${PROBLEM_BASE}export-empty`);
+        // Two observations of places the mapping has none for, one of an indicator the template does not map.
+        expect(ukraine.data).toHaveLength(3);
+        expect(problem.detail).toBe(
+          'No observation of the package could be sent to DHIS2 (3 observations left out), so no file is made: the warnings of this export say why. Mapping: zambia. Left out: dhis2.unmapped-scope (2), dhis2.unmapped-indicator (1); `notes` lists every note.',
+        );
+        expect(problem.notes[0]).toEqual({ severity: 'error', code: 'dhis2.nothing-to-send', count: 1 });
+        expect(problem.notes).toContainEqual({ severity: 'warning', code: 'dhis2.unmapped-scope', field: 'observation.scope', count: 2 });
+        expect(problem.notes).toContainEqual({ severity: 'warning', code: 'dhis2.unmapped-indicator', field: 'observation.indicator', count: 1 });
+        expect(problem.notes.filter((note) => note.severity === 'error')).toHaveLength(1);
+      }
+      // Zambia's observations have their place: a file.
+      expect((await named.call(token, 'GET', '/v1/export?format=dhis2&country=ZM&mapping=zambia')).status).toBe(200);
     } finally {
       await named.close();
       files.remove();

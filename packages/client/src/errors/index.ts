@@ -120,6 +120,20 @@ export const isValidationFailed = guard('validation-failed');
 export const isIdempotencyKeyReused = guard('idempotency-key-reused');
 /** The filters of an export select more observations than the hub exports at once (422): narrow them. */
 export const isExportTooLarge = guard('export-too-large');
+/**
+ * A DHIS2 export would send no data value (422): the filters select no observation, or the mapping has no place for
+ * any; `problem.notes` says why, as `Export-Notes` does for a file.
+ *
+ * @example
+ * ```ts
+ * const file = await client.export('dhis2', { country: 'UA' }).catch((error: unknown) => {
+ *   if (!isExportEmpty(error)) throw error;
+ *   for (const note of error.problem.notes) console.warn(note.code, note.field ?? '', note.count);
+ *   return undefined;
+ * });
+ * ```
+ */
+export const isExportEmpty = guard('export-empty');
 /** Too many requests (429), still after the retries; `retryAfter` says how long to wait. */
 export const isRateLimited = guard('rate-limited');
 /** The hub failed (500), still after the retries; quote `requestId` to its operator. */

@@ -273,7 +273,7 @@ export interface paths {
         };
         /**
          * Export observations in the format of another system
-         * @description The observations the filters select, as `GET /v1/observations` selects them, with the organisations, facilities and indicator definitions they refer to, as the file `phx export` writes of such a package: a FHIR R4 transaction Bundle, a DHIS2 dataValueSet (JSON or CSV, with the data elements, category option combos and organisation units of the mapping named by `mapping`), SDMX-CSV 2.0 data or an SDMX-JSON 2.0 data message. Whatever the format has no place for is listed in `Export-Notes`, never dropped silently. Its publisher is the organisation of the token; it asserts no licence (`NOASSERTION`), its records coming from many packages.
+         * @description The observations the filters select, as `GET /v1/observations` selects them, with the organisations, facilities and indicator definitions they refer to, as the file `phx export` writes of such a package: a FHIR R4 transaction Bundle, a DHIS2 dataValueSet (JSON or CSV, with the data elements, category option combos and organisation units of the mapping named by `mapping`), SDMX-CSV 2.0 data or an SDMX-JSON 2.0 data message. Whatever the format has no place for is listed in `Export-Notes`, never dropped silently; a DHIS2 file that would send no data value is not made (`export-empty`, with the notes that say why). Its publisher is the organisation of the token; it asserts no licence (`NOASSERTION`), its records coming from many packages.
          */
         get: operations["exportObservations"];
         put?: never;
@@ -881,7 +881,7 @@ export interface components {
         /** @description What the format of an export had no place for, and how many records it concerns. */
         ExportNote: {
             /**
-             * @description A warning: the file was written without what the note names.
+             * @description A warning: the file was written without what the note names. An error: no file was made (an `export-empty` problem carries it).
              * @enum {string}
              */
             severity: "error" | "warning";
@@ -1203,6 +1203,29 @@ export interface components {
             /** @description The X-Request-Id of the request; quote it to the operator. */
             requestId?: string;
         };
+        /** @description Nothing to export: A DHIS2 export would send no data value: the filters select no observation, or the mapping has no place for any of those they select. No file is made; the problem carries the export `notes` that say why. */
+        ExportEmptyProblem: {
+            /**
+             * @description URI of the problem type.
+             * @constant
+             */
+            type: "https://phx-network.github.io/phx/problems/export-empty";
+            /** @description Title of the problem type, in the language asked for with Accept-Language. */
+            title: string;
+            /**
+             * @description The HTTP status.
+             * @constant
+             */
+            status: 422;
+            /** @description What went wrong in this request, and what to do. */
+            detail?: string;
+            /** @description The path of the request. */
+            instance?: string;
+            /** @description The X-Request-Id of the request; quote it to the operator. */
+            requestId?: string;
+            /** @description The notes of the export, as `Export-Notes` lists those of a file: the error that no file is made, and the warnings that say why. */
+            notes: components["schemas"]["ExportNote"][];
+        };
         /** @description Precondition required: If-Match is missing. */
         PreconditionRequiredProblem: {
             /**
@@ -1360,13 +1383,13 @@ export interface components {
                 "application/problem+json": components["schemas"]["ConflictProblem"];
             };
         };
-        /** @description `export-too-large`: The filters of an export select more observations than the hub exports at once; narrow them. */
-        ExportTooLarge: {
+        /** @description `export-too-large`: The filters of an export select more observations than the hub exports at once; narrow them. `export-empty`: A DHIS2 export would send no data value: the filters select no observation, or the mapping has no place for any of those they select. No file is made; the problem carries the export `notes` that say why. */
+        ExportTooLargeOrExportEmpty: {
             headers: {
                 [name: string]: unknown;
             };
             content: {
-                "application/problem+json": components["schemas"]["ExportTooLargeProblem"];
+                "application/problem+json": components["schemas"]["ExportTooLargeProblem"] | components["schemas"]["ExportEmptyProblem"];
             };
         };
         /** @description `forbidden`: The token's role or organisation may not write this record. */
@@ -2721,7 +2744,7 @@ export interface operations {
             401: components["responses"]["Unauthorised"];
             405: components["responses"]["MethodNotAllowed"];
             408: components["responses"]["RequestTimeout"];
-            422: components["responses"]["ExportTooLarge"];
+            422: components["responses"]["ExportTooLargeOrExportEmpty"];
             429: components["responses"]["RateLimited"];
             431: components["responses"]["HeadersTooLarge"];
             500: components["responses"]["InternalError"];

@@ -428,7 +428,7 @@ export const operations: readonly Operation[] = [
     path: '/v1/export',
     summary: 'Export observations in the format of another system',
     description:
-      'The observations the filters select, as `GET /v1/observations` selects them, with the organisations, facilities and indicator definitions they refer to, as the file `phx export` writes of such a package: a FHIR R4 transaction Bundle, a DHIS2 dataValueSet (JSON or CSV, with the data elements, category option combos and organisation units of the mapping named by `mapping`), SDMX-CSV 2.0 data or an SDMX-JSON 2.0 data message. Whatever the format has no place for is listed in `Export-Notes`, never dropped silently. Its publisher is the organisation of the token; it asserts no licence (`NOASSERTION`), its records coming from many packages.',
+      'The observations the filters select, as `GET /v1/observations` selects them, with the organisations, facilities and indicator definitions they refer to, as the file `phx export` writes of such a package: a FHIR R4 transaction Bundle, a DHIS2 dataValueSet (JSON or CSV, with the data elements, category option combos and organisation units of the mapping named by `mapping`), SDMX-CSV 2.0 data or an SDMX-JSON 2.0 data message. Whatever the format has no place for is listed in `Export-Notes`, never dropped silently; a DHIS2 file that would send no data value is not made (`export-empty`, with the notes that say why). Its publisher is the organisation of the token; it asserts no licence (`NOASSERTION`), its records coming from many packages.',
     tag: 'export',
     query: exportQuery,
     headers: [],
@@ -438,7 +438,7 @@ export const operations: readonly Operation[] = [
       content: Object.fromEntries((Object.keys(exportFormats) as ExportFormat[]).map((format) => [exportFormats[format].mediaType, exportFiles[format]])),
       headers: ['Content-Disposition', 'Export-Notes'],
     },
-    problems: ['bad-request', 'export-too-large'],
+    problems: ['bad-request', 'export-too-large', 'export-empty'],
   },
   {
     operationId: 'listAudit',

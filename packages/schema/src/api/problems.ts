@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { describe } from '../model/common.js';
 import type { Locale } from '../locales/index.js';
-import { ValidationIssue } from './results.js';
+import { ExportNote, ValidationIssue } from './results.js';
 
 /**
  * Where the problem types of the exchange API are documented: a problem's `type` is this plus its slug.
@@ -104,6 +104,11 @@ export const problemTypes = {
     title: { en: 'Export too large', ru: 'Слишком большая выгрузка', uk: 'Завелике вивантаження', fr: 'Export trop volumineux', es: 'Exportación demasiado grande' },
     summary: 'The filters of an export select more observations than the hub exports at once; narrow them.',
   },
+  'export-empty': {
+    status: 422,
+    title: { en: 'Nothing to export', ru: 'Нечего выгружать', uk: 'Нічого вивантажувати', fr: 'Rien à exporter', es: 'Nada que exportar' },
+    summary: 'A DHIS2 export would send no data value: the filters select no observation, or the mapping has no place for any of those they select. No file is made; the problem carries the export `notes` that say why.',
+  },
   'precondition-required': {
     status: 428,
     title: { en: 'Precondition required', ru: 'Требуется условие', uk: 'Потрібна умова', fr: 'Précondition requise', es: 'Se requiere una condición previa' },
@@ -148,6 +153,9 @@ const extensions = {
   },
   'precondition-failed': {
     etag: describe(z.string(), 'The current ETag of the record.'),
+  },
+  'export-empty': {
+    notes: describe(z.array(ExportNote), 'The notes of the export, as `Export-Notes` lists those of a file: the error that no file is made, and the warnings that say why.'),
   },
   'validation-failed': {
     issues: describe(z.array(ValidationIssue), 'The issues found, errors and warnings, up to the listing limit of the hub.'),

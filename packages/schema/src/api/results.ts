@@ -101,10 +101,10 @@ export const ImportSummary = describe(
  */
 export type ImportSummary = z.infer<typeof ImportSummary>;
 
-/** One note of an export, as the `Export-Notes` header of `GET /v1/export` lists it. */
+/** One note of an export, as the `Export-Notes` header of `GET /v1/export` lists it (or an `export-empty` problem). */
 export const ExportNote = describe(
   z.object({
-    severity: describe(oneOf(['error', 'warning']), 'A warning: the file was written without what the note names.'),
+    severity: describe(oneOf(['error', 'warning']), 'A warning: the file was written without what the note names. An error: no file was made (an `export-empty` problem carries it).'),
     code: describe(z.string(), 'Stable code of the note, as `@phx/interop` gives it: e.g. `field-not-carried`, `dhis2.unmapped-scope`.'),
     field: describe(z.string(), 'The PHX field or records concerned, with the record type (`observation.methodNote`), when there is one.').optional(),
     count: describe(z.int().min(1), 'How many records the note concerns.'),

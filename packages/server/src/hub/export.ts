@@ -104,6 +104,16 @@ function exportNotes(notes: readonly InteropNote[]): ExportNote[] {
   return [...byKey.values()];
 }
 
+/**
+ * Why an export made no file: its errors, and the DHIS2 warnings that say why each observation was left out, with how
+ * many (those of fields DHIS2 has no place for leave no observation out).
+ */
+function emptyExportDetail(notes: readonly InteropNote[], mapping: string): string {
+  const errors = notes.filter((note) => note.severity === 'error').map((note) => `${note.message[0]!.toUpperCase()}${note.message.slice(1)}.`);
+  const leftOut = exportNotes(notes.filter((note) => note.severity === 'warning' && note.code.startsWith('dhis2.'))).map((note) => `${note.code} (${note.count})`);
+  return [...errors, `Mapping: ${mapping}.`, ...(leftOut.length > 0 ? [`Left out: ${leftOut.join(', ')}; \`notes\` lists every note.`] : [])].join(' ');
+}
+
 /** The DHIS2 mapping an export asks for by name (`gam` unless named), or the problem of asking for one. */
 function mappingOf(format: ExportFormat, name: string | undefined, mappings: ReadonlyMap<string, Dhis2Mapping>): Dhis2Mapping | undefined {
   if (!dhis2Formats.includes(format)) {
@@ -128,7 +138,7 @@ export async function exportFromHub(store: Store, request: ExportRequest, princi
   const pkg = await exportSelection(store, filter, principal, settings);
   const { files, notes } = exportPackage(pkg, format, mapping ? { mapping } : {});
   const [data] = files;
-  // Each mapping passed its schema when the hub started, so an export of valid records always has its file.
-  if (!data) throw new Error(`The ${format} export made no file: ${notes.map((note) => note.message).join('; ')}`);
+  // Each mapping passed its schema when the hub started: an export without a file is one with nothing to send.
+  if (!data) throw new Problem('export-empty', emptyExportDetail(notes, name ?? GAM_DHIS2_MAPPING), { notes: exportNotes(notes) });
   return { fileName: `${pkg.id}${data.extension}`, mediaType: data.mediaType, content: data.content, notes: exportNotes(notes) };
 }
