@@ -72,6 +72,31 @@ describe('sending a valid package to another system', () => {
     await screenshot(page, 'export-notes');
   });
 
+  it('offers no DHIS2 file that would send nothing, and shows the notes that say why', async () => {
+    // The observations of the example that the GAM template has no place for: of indicators or places it does not map.
+    const unsent = { ...pkg, observations: pkg.observations!.filter((o) => interop.exportPackage({ ...pkg, observations: [o] }, 'dhis2').files.length === 0) };
+    const fileName = 'unsent.phx.json';
+    const { page } = await openWith([{ name: fileName, text: JSON.stringify(unsent) }]);
+    const card = page.locator('.file-summary', { has: page.getByRole('heading', { name: fileName, exact: true }) });
+    const downloads: string[] = [];
+    page.on('download', (download) => downloads.push(download.suggestedFilename()));
+    for (const target of ['dhis2', 'dhis2-csv'] as const) {
+      const expected = interop.exportPackage(unsent, target);
+      expect(expected.files).toEqual([]);
+      await card.getByLabel('Format').selectOption(target);
+      await card.getByRole('button', { name: 'Download', exact: true }).click();
+      await card.getByText('No file was made, and none is downloaded:').waitFor();
+      const notes = await card.locator('.export-notes li').allInnerTexts();
+      expect(notes[0]).toBe(`Error dhis2.nothing-to-send ${interop.formatNote(expected.notes[0]!, 'en')}`);
+      expect(notes).toEqual(expected.notes.map((note) => `${note.severity === 'error' ? 'Error' : 'Warning'} ${note.code} ${interop.formatNote(note, 'en')}${note.exampleKind ? ` (${interop.noteExamples(note, 'en')})` : ''}`));
+    }
+    // A target with a file still downloads it, after the exports without one.
+    await card.getByLabel('Format').selectOption('sdmx-json');
+    const data = await downloadBy(page, () => card.getByRole('button', { name: 'Download', exact: true }).click());
+    expect(data.name).toBe('unsent.sdmx.json');
+    expect(downloads).toEqual(['unsent.sdmx.json']);
+  });
+
   it('says that DHIS2 files carry the template’s codes', async () => {
     const { page } = await openWith();
     await page.getByLabel('Format').selectOption('dhis2-csv');

@@ -89,11 +89,12 @@ export class InteropPanel {
     if (view && locale === this.host.locale() && this.#gam === gam) this.#showGam({ ...gam, view });
   }
 
-  /** Exports a valid package, saves its data file, and shows what the target has no place for. */
+  /** Exports a valid package, saves its data file (when @phx/interop made one), and shows the notes of the export. */
   async #export(file: number, choice: InteropChoice, target: ExportTarget): Promise<void> {
     try {
       const exported = await this.engine.request({ op: 'export', file, target, locale: this.host.locale() });
-      saveExported(exported.files[0]!);
+      const [data] = exported.files;
+      if (data) saveExported(data);
       this.#choices.set(file, { ...choice, target, exported });
       this.host.render(`export-${file}`);
     } catch (error) {

@@ -68,7 +68,7 @@ export function interopBlock(file: number, coverage: NonNullable<FileSummary['ex
         'div',
         { class: 'export-result', role: 'status' },
         ...exported.files.slice(1).map((extra) => h('button', { type: 'button', class: 'link', onclick: () => actions.save(extra) }, t('export.also', { file: extra.name }))),
-        h('p', {}, exported.views.length === 0 ? t('export.complete', { file: exported.files[0]?.name ?? '' }) : t('export.left', { file: exported.files[0]?.name ?? '' })),
+        h('p', {}, !exported.files[0] ? t('export.none') : exported.views.length === 0 ? t('export.complete', { file: exported.files[0].name }) : t('export.left', { file: exported.files[0].name })),
         exported.views.length > 0 &&
           h(
             'ul',
