@@ -95,11 +95,8 @@ export interface NoteParams {
   'dhis2.deleted-skipped': Record<string, never>;
   /** Another observation gives a data value with the same data element, period, organisation unit and option combos (DHIS2 keeps one value for them): only the first observation is sent. */
   'dhis2.duplicate-key': Record<string, never>;
-  /**
-   * A DHIS2 export that would send no data value: the package has no observation (`observations`: 0), or the
-   * warnings of the export say why none of its `observations` has a place in the mapping. No file is made.
-   */
-  'dhis2.nothing-to-send': { observations: number };
+  /** A DHIS2 export that would send no data value: the package has no observation, or the warnings of the export say why none has a place in the mapping. No file is made. */
+  'dhis2.nothing-to-send': Record<string, never>;
   'sdmx.not-sdmx-csv': Record<string, never>;
   'sdmx.delete-skipped': Record<string, never>;
   /** A row without a value in `column`, or with one PHX does not read. */

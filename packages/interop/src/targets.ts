@@ -162,7 +162,7 @@ export function exportPackage(pkg: DataPackage, target: ExportTarget, options: E
       if (!mapping) return { files: [], notes };
       const { data, warnings } = toDhis2DataValueSet(pkg, mapping);
       // A file without a data value imports nothing into DHIS2 and looks like a success there: none is made.
-      if (data.dataValues.length === 0) return { files: [], notes: [...failure('dhis2.nothing-to-send', { observations: pkg.observations?.length ?? 0 }), ...warnings] };
+      if (data.dataValues.length === 0) return { files: [], notes: [...failure('dhis2.nothing-to-send', {}), ...warnings] };
       return { files: [dataFile(target, target === 'dhis2' ? json(data) : dhis2Csv(data))], notes: warnings };
     }
     case 'sdmx-csv': {

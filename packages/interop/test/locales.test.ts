@@ -68,7 +68,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'dhis2.value-conflict': [{ dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR', categoryOptionCombo: 'default', orgUnit: 'UA', period: '2023', kept: '300', dropped: '110' }],
   'dhis2.deleted-skipped': [{}],
   'dhis2.duplicate-key': [{}],
-  'dhis2.nothing-to-send': [{ observations: 0 }, { observations: 1 }, { observations: 3 }, { observations: 21 }],
+  'dhis2.nothing-to-send': [{}],
   'sdmx.not-sdmx-csv': [{}],
   'sdmx.delete-skipped': [{}],
   'sdmx.row-skipped': [{ column: 'REF_AREA' }, { column: 'SEX', value: 'X' }],

@@ -131,7 +131,7 @@ describe('GET /v1/export', () => {
       expect(empty.status).toBe(422);
       expect(empty.headers.get('content-type')).toBe('application/problem+json');
       const problem = (await empty.json()) as { type: string; status: number; detail: string; notes: { severity: string; code: string }[] };
-      expect(problem).toMatchObject({ type: `${PROBLEM_BASE}export-empty`, status: 422, detail: 'The package has no observation to send to DHIS2: no file is made. Mapping: gam.' });
+      expect(problem).toMatchObject({ type: `${PROBLEM_BASE}export-empty`, status: 422, detail: 'The filters select no observation: a DHIS2 file would send nothing, so none is made.' });
       expect(problem.notes[0]).toEqual({ severity: 'error', code: 'dhis2.nothing-to-send', count: 1 });
     }
   });
@@ -215,7 +215,7 @@ describe('DHIS2 mappings', () => {
         // Two observations of places the mapping has none for, one of an indicator the template does not map.
         expect(ukraine.data).toHaveLength(3);
         expect(problem.detail).toBe(
-          'No observation of the package could be sent to DHIS2 (3 observations left out), so no file is made: the warnings of this export say why. Mapping: zambia. Left out: dhis2.unmapped-scope (2), dhis2.unmapped-indicator (1); `notes` lists every note.',
+          'None of the 3 observations the filters select could be sent to DHIS2 with the mapping "zambia", so no file is made. Left out: dhis2.unmapped-scope (2), dhis2.unmapped-indicator (1); `notes` lists every note.',
         );
         expect(problem.notes[0]).toEqual({ severity: 'error', code: 'dhis2.nothing-to-send', count: 1 });
         expect(problem.notes).toContainEqual({ severity: 'warning', code: 'dhis2.unmapped-scope', field: 'observation.scope', count: 2 });

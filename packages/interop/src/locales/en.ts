@@ -82,10 +82,7 @@ export const en: InteropLocale = {
     'dhis2.value-conflict': (p) => `the data element ${p.dataElement} (category option combo ${p.categoryOptionCombo}) has two values for ${p.orgUnit}, ${p.period}, perhaps of two attribute option combos, which PHX has no place for: the first, ${p.kept}, is kept, and ${p.dropped} is left out`,
     'dhis2.deleted-skipped': () => 'a value DHIS2 marks deleted is skipped',
     'dhis2.duplicate-key': () => 'another observation gives the same DHIS2 data values (data element, period, organisation unit and category option combo: they differ only in fields DHIS2 does not carry, such as the reporting organisation): only the first is sent',
-    'dhis2.nothing-to-send': (p) =>
-      p.observations === 0
-        ? 'the package has no observation to send to DHIS2: no file is made'
-        : `no observation of the package could be sent to DHIS2 (${plural('en', p.observations, { one: 'observation', other: 'observations' })} left out), so no file is made: the warnings of this export say why`,
+    'dhis2.nothing-to-send': () => 'no observation could be sent to DHIS2, so no file is made: the warnings say why',
     'sdmx.not-sdmx-csv': () => 'the input is not SDMX-CSV: its first column is not headed STRUCTURE (or DATAFLOW)',
     'sdmx.delete-skipped': () => 'a row that deletes data (ACTION D) is skipped',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `a row without ${p.column} is skipped` : `a row whose ${p.column} is "${p.value}", a code PHX does not know, is skipped`),

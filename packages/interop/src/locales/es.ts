@@ -83,10 +83,7 @@ export const es: InteropLocale = {
     'dhis2.value-conflict': (p) => `el elemento de datos ${p.dataElement} (combinación de opciones de categoría ${p.categoryOptionCombo}) tiene dos valores para ${p.orgUnit}, ${p.period}, quizá de dos combinaciones de opciones de atributo, que no tienen lugar en PHX: se conserva el primero, ${p.kept}, y ${p.dropped} se omite`,
     'dhis2.deleted-skipped': () => 'se omite un valor que DHIS2 marca como eliminado',
     'dhis2.duplicate-key': () => 'otra observación da los mismos valores DHIS2 (elemento de datos, período, unidad organizativa y combinación de opciones de categoría: solo difieren en campos que DHIS2 no transmite, como la organización informante): solo se envía la primera',
-    'dhis2.nothing-to-send': (p) =>
-      p.observations === 0
-        ? 'el paquete no tiene ninguna observación que enviar a DHIS2: no se crea ningún archivo'
-        : `no se pudo enviar a DHIS2 ninguna observación del paquete (observaciones omitidas: ${p.observations.toLocaleString('es')}), así que no se crea ningún archivo: las advertencias de esta exportación dicen por qué`,
+    'dhis2.nothing-to-send': () => 'no se pudo enviar ninguna observación a DHIS2, no se crea ningún archivo: las advertencias dicen por qué',
     'sdmx.not-sdmx-csv': () => 'la entrada no es SDMX-CSV: su primera columna no tiene el encabezado STRUCTURE (o DATAFLOW)',
     'sdmx.delete-skipped': () => 'se omite una fila que borra datos (ACTION D)',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `se omite una fila sin ${p.column}` : `se omite una fila cuyo ${p.column} es «${p.value}», un código que PHX no conoce`),

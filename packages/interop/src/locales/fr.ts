@@ -83,10 +83,7 @@ export const fr: InteropLocale = {
     'dhis2.value-conflict': (p) => `l’élément de données ${p.dataElement} (combinaison d’options de catégorie ${p.categoryOptionCombo}) a deux valeurs pour ${p.orgUnit}, ${p.period}, peut-être de deux combinaisons d’options d’attribut, qui n’ont pas de place en PHX : la première, ${p.kept}, est gardée, et ${p.dropped} est ignorée`,
     'dhis2.deleted-skipped': () => 'une valeur que DHIS2 marque comme supprimée est ignorée',
     'dhis2.duplicate-key': () => 'une autre observation donne les mêmes valeurs DHIS2 (élément de données, période, unité d’organisation et combinaison d’options de catégorie : elles ne diffèrent que par des champs que DHIS2 ne transmet pas, comme l’organisation déclarante) : seule la première est envoyée',
-    'dhis2.nothing-to-send': (p) =>
-      p.observations === 0
-        ? 'le paquet n’a aucune observation à envoyer à DHIS2 : aucun fichier n’est créé'
-        : `aucune observation du paquet n’a pu être envoyée à DHIS2 (${plural('fr', p.observations, { one: 'observation laissée de côté', other: 'observations laissées de côté' })}), donc aucun fichier n’est créé : les avertissements de cette exportation disent pourquoi`,
+    'dhis2.nothing-to-send': () => 'aucune observation n’a pu être envoyée à DHIS2, aucun fichier n’est créé : les avertissements disent pourquoi',
     'sdmx.not-sdmx-csv': () => 'l’entrée n’est pas du SDMX-CSV : sa première colonne n’a pas l’en-tête STRUCTURE (ou DATAFLOW)',
     'sdmx.delete-skipped': () => 'une ligne qui supprime des données (ACTION D) est ignorée',
     'sdmx.row-skipped': (p) => (p.value === undefined ? `une ligne sans ${p.column} est ignorée` : `une ligne dont ${p.column} vaut « ${p.value} », un code inconnu de PHX, est ignorée`),

@@ -105,13 +105,13 @@ function exportNotes(notes: readonly InteropNote[]): ExportNote[] {
 }
 
 /**
- * Why an export made no file: its errors, and the DHIS2 warnings that say why each observation was left out, with how
- * many (those of fields DHIS2 has no place for leave no observation out).
+ * Why an export made no file: how many observations the filters select, and the DHIS2 warnings that say why each was
+ * left out, with how many (those of fields DHIS2 has no place for leave no observation out).
  */
-function emptyExportDetail(notes: readonly InteropNote[], mapping: string): string {
-  const errors = notes.filter((note) => note.severity === 'error').map((note) => `${note.message[0]!.toUpperCase()}${note.message.slice(1)}.`);
+function emptyExportDetail(notes: readonly InteropNote[], mapping: string, selected: number): string {
+  if (selected === 0) return 'The filters select no observation: a DHIS2 file would send nothing, so none is made.';
   const leftOut = exportNotes(notes.filter((note) => note.severity === 'warning' && note.code.startsWith('dhis2.'))).map((note) => `${note.code} (${note.count})`);
-  return [...errors, `Mapping: ${mapping}.`, ...(leftOut.length > 0 ? [`Left out: ${leftOut.join(', ')}; \`notes\` lists every note.`] : [])].join(' ');
+  return `None of the ${selected} observations the filters select could be sent to DHIS2 with the mapping "${mapping}", so no file is made. Left out: ${leftOut.join(', ')}; \`notes\` lists every note.`;
 }
 
 /** The DHIS2 mapping an export asks for by name (`gam` unless named), or the problem of asking for one. */
@@ -139,6 +139,6 @@ export async function exportFromHub(store: Store, request: ExportRequest, princi
   const { files, notes } = exportPackage(pkg, format, mapping ? { mapping } : {});
   const [data] = files;
   // Each mapping passed its schema when the hub started: an export without a file is one with nothing to send.
-  if (!data) throw new Problem('export-empty', emptyExportDetail(notes, name ?? GAM_DHIS2_MAPPING), { notes: exportNotes(notes) });
+  if (!data) throw new Problem('export-empty', emptyExportDetail(notes, name ?? GAM_DHIS2_MAPPING, pkg.observations?.length ?? 0), { notes: exportNotes(notes) });
   return { fileName: `${pkg.id}${data.extension}`, mediaType: data.mediaType, content: data.content, notes: exportNotes(notes) };
 }
