@@ -131,7 +131,7 @@ describe('phx export', () => {
     const ru = await run(['export', example, '-o', dir.path('nothing-ru.dhis2.json'), '--mapping', mapping, '--locale', 'ru', '-q']);
     expect(ru.code).toBe(1);
     // Quiet: the error alone, without the warnings.
-    expect(ru.stderr).toMatch(/^\S*network-meeting-2020\.phx\.json  ошибка\s+dhis2\.nothing-to-send  Ни одно наблюдение не передано в DHIS2, файл не создан: причины — в предупреждениях\nphx: \S*nothing-ru\.dhis2\.json не записан\n$/);
+    expect(ru.stderr).toMatch(/^\S*network-meeting-2020\.phx\.json {2}ошибка\s+dhis2\.nothing-to-send {2}Ни одно наблюдение не передано в DHIS2, файл не создан: причины — в предупреждениях\nphx: \S*nothing-ru\.dhis2\.json не записан\n$/);
     expect(existsSync(dir.path('nothing-ru.dhis2.json'))).toBe(false);
   });
 
