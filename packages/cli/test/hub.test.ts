@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, phx, tempDir, validPackage } from './helpers.js';
 
@@ -99,13 +100,19 @@ describe('phx serve and phx token with @phx/server installed', () => {
   });
 
   it('exports DHIS2 files with a mapping it was given by name, and refuses a mapping its schema refuses', async () => {
-    const mapping = { idScheme: 'code', dataSet: 'MOH_GAM_PRISONS', dataElements: [{ indicator: 'prisons-people-on-oat', dataElement: 'MOH_OAT', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'default' }] }] };
+    const mapping = {
+      idScheme: 'code', dataSet: 'MOH_GAM_PRISONS', countryCodesAsOrgUnits: true,
+      dataElements: [{ indicator: 'prisons-people-on-oat', dataElement: 'MOH_OAT', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'default' }] }],
+    };
     const file = dir.write('moh.json', JSON.stringify(mapping));
-    const hub = await serve(['--db', dir.path('mapped.sqlite'), '--port', '0', '--dhis2-mapping', `moh=${file}`, '--demo']);
+    // Observations of opioid agonist therapy in countries (Ukraine's, Kyrgyzstan's), which both mappings have a place for.
+    const seed = join(import.meta.dirname, '../../../examples/data/network-meeting-2020.phx.json');
+    const hub = await serve(['--db', dir.path('mapped.sqlite'), '--port', '0', '--dhis2-mapping', `moh=${file}`, '--demo', '--seed', seed]);
     const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)?.[1];
     const token = /^demo token: (\S+)$/.exec(hub.lines[3]!)?.[1];
     const exported = async (query: string) => (await fetch(`${url}/v1/export?${query}`, { headers: { Authorization: `Bearer ${token}` } })).json();
-    expect(await exported('format=dhis2&mapping=moh')).toMatchObject({ dataSet: 'MOH_GAM_PRISONS' });
+    expect(await exported('format=dhis2&mapping=moh')).toMatchObject({ dataSet: 'MOH_GAM_PRISONS', dataValues: [{ dataElement: 'MOH_OAT', orgUnit: 'KG' }, { dataElement: 'MOH_OAT', orgUnit: 'UA' }] });
+    expect(await exported('format=dhis2')).toMatchObject({ idScheme: 'code', dataValues: expect.arrayContaining([expect.objectContaining({ orgUnit: 'UA' })]) });
     expect(await exported('format=dhis2')).not.toHaveProperty('dataSet');
     await hub.stop();
     const bad = dir.write('bad.json', JSON.stringify({ ...mapping, idScheme: 'uid' }));

@@ -116,6 +116,8 @@ describe('every problem type of the contract', () => {
     await request('idempotency-key-reused', hub.tokens.memberA, 'POST', '/v1/observations', { body: observation('keyed-other', ORG_A), headers: keyed });
     // Two observations now, and this hub exports one at most.
     await request('export-too-large', hub.tokens.reader, 'GET', '/v1/export?format=sdmx-csv');
+    // No observation of France: a DHIS2 file would send nothing.
+    await request('export-empty', hub.tokens.reader, 'GET', '/v1/export?format=dhis2&country=FR');
     // One request without a known token is allowed per address and minute here; the next is limited.
     await withinOneWindow(5_000);
     await request('unauthorised', undefined, 'GET', '/v1/audit');
