@@ -61,7 +61,8 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     const windows1251 = new TextDecoder('windows-1251');
     const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [windows1251.decode(Uint8Array.of(byte)), byte]));
     const file = dir.write('cp1251.csv', Uint8Array.from(text, (char) => byteOf.get(char)!));
-    failsWith(['validate', file], 1, /cp1251\.csv:2:\d+ {2}error {4}syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text/);
+    failsWith(['validate', file], 1, /cp1251\.csv:2:\d+ {2}error {4}syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text.*\n {2}hint: run again with --encoding windows-1251 to read it as it is\n/);
+    expect(phx(['validate', file], { env: { LANG: 'uk_UA.UTF-8' } }).stdout).toContain('  підказка: запустіть знову з --encoding windows-1251, щоб прочитати файл як є\n');
     const validated = phx(['validate', file, '--encoding', 'CP1251', '--format', 'json']);
     expect(JSON.parse(validated.stdout).files[0].issues.map((issue: { code: string }) => issue.code)).not.toContain('syntax.invalid-encoding');
     const out = dir.path('cp1251.phx.ndjson');

@@ -2,6 +2,7 @@ import { recordsReadIn, type ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
 import { shownIssues, totals, truncationNote, type FileReport, type RunReport } from './types.js';
 import { visible } from './visible.js';
+import { usageWords } from './usage.js';
 import { reportWords, type ReportWords } from './words.js';
 
 /** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line, a CSV row, a row of a workbook's sheet, or the file as a whole. */
@@ -50,6 +51,8 @@ export function renderHuman(run: RunReport, color: boolean): string {
     }
     const note = truncationNote(file, run.locale);
     if (note) out.push(c.dim(`  … ${note}`));
+    const encoding = run.readsEncodings ? issues.find((issue) => issue.code === 'syntax.invalid-encoding')?.params.encoding : undefined;
+    if (encoding) out.push(`  ${usageWords[run.locale].hintLabel} ${words.readAs(encoding)}`);
     out.push('');
   }
   const { errors, warnings, invalid } = totals(run.files, run.failOn);

@@ -19,6 +19,8 @@ export interface RunReport {
    * @default 'error'
    */
   failOn?: 'error' | 'warning';
+  /** Whether the command takes `--encoding`: a file whose issue names its encoding is then followed by how to read it so. */
+  readsEncodings?: boolean;
 }
 
 /** A file's report from the pipeline's result. */

@@ -40,6 +40,8 @@ export interface ReportWords {
   /** Checking stopped at a place in the file; the counts cover the part checked. */
   stopped: (extent: string) => string;
   /** What the commands that write files (export, import, convert) say of them. */
+  /** How to read a file in the encoding its issue names (`phx validate` and `phx convert` take `--encoding`). */
+  readAs: (encoding: string) => string;
   output: OutputWords;
 }
 
@@ -100,6 +102,7 @@ const en: ReportWords = {
   listed: (issues) => `${enCount.count(issues, 'issue')} listed (--max-issues)`,
   whole: 'the counts cover the whole file',
   stopped: (extent) => `checking stopped at ${extent}: the counts cover only the part checked`,
+  readAs: (encoding) => `run again with --encoding ${encoding} to read it as it is`,
   output: {
     wrote: (paths, warnings) => `wrote ${paths.join(' and ')}${warnings ? ` (${enCount.count(warnings, 'warning')} above)` : ''}`,
     imported: (path, observations) => `wrote ${path} (${enCount.count(observations, 'observation')})`,
@@ -129,6 +132,7 @@ const ru: ReportWords = {
   listed: (issues) => `показано ${ruCount.count(issues, 'issue')} (--max-issues)`,
   whole: 'подсчитан весь файл',
   stopped: (extent) => `проверка остановилась (${extent}): подсчитана только проверенная часть`,
+  readAs: (encoding) => `запустите снова с --encoding ${encoding}, чтобы прочитать файл как есть`,
   output: {
     wrote: (paths, warnings) => `записано: ${paths.join(' и ')}${warnings ? ` (${ruCount.count(warnings, 'warning')} выше)` : ''}`,
     imported: (path, observations) => `записано: ${path} (${ruCount.count(observations, 'observation')})`,
@@ -158,6 +162,7 @@ const uk: ReportWords = {
   listed: (issues) => `показано ${ukCount.count(issues, 'issue')} (--max-issues)`,
   whole: 'підраховано весь файл',
   stopped: (extent) => `перевірка зупинилася (${extent}): підраховано лише перевірену частину`,
+  readAs: (encoding) => `запустіть знову з --encoding ${encoding}, щоб прочитати файл як є`,
   output: {
     wrote: (paths, warnings) => `записано: ${paths.join(' і ')}${warnings ? ` (${ukCount.count(warnings, 'warning')} вище)` : ''}`,
     imported: (path, observations) => `записано: ${path} (${ukCount.count(observations, 'observation')})`,
@@ -190,6 +195,7 @@ const fr: ReportWords = {
   listed: (issues) => `${frCount.count(issues, 'issue')} ${issues > 1 ? 'listés' : 'listé'} (--max-issues)`,
   whole: 'les totaux portent sur tout le fichier',
   stopped: (extent) => `la vérification s'est arrêtée à : ${extent} ; les totaux ne portent que sur la partie vérifiée`,
+  readAs: (encoding) => `relancez avec --encoding ${encoding} pour le lire tel quel`,
   output: {
     wrote: (paths, warnings) => `${paths.join(' et ')} ${paths.length > 1 ? 'écrits' : 'écrit'}${warnings ? ` (${frCount.count(warnings, 'warning')} ci-dessus)` : ''}`,
     imported: (path, observations) => `${path} écrit (${frCount.count(observations, 'observation')})`,
@@ -222,6 +228,7 @@ const es: ReportWords = {
   listed: (issues) => `${esCount.count(issues, 'issue')} en la lista (--max-issues)`,
   whole: 'los totales abarcan todo el archivo',
   stopped: (extent) => `la comprobación se detuvo en: ${extent}; los totales abarcan solo la parte comprobada`,
+  readAs: (encoding) => `vuelva a ejecutar con --encoding ${encoding} para leerlo tal cual`,
   output: {
     wrote: (paths, warnings) => `${paths.length > 1 ? 'escritos' : 'escrito'}: ${paths.join(' y ')}${warnings ? ` (${esCount.count(warnings, 'warning')} arriba)` : ''}`,
     imported: (path, observations) => `escrito: ${path} (${esCount.count(observations, 'observation')})`,
