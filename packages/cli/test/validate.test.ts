@@ -56,6 +56,19 @@ describe('phx validate: files and exit codes', () => {
     expect(stdout).toContain('✖ 2 errors, 0 warnings: 1 of 1 file invalid (5 records)');
   });
 
+  it('lists each record once, with all its issues, though a breakdown\'s sum is found after the rows below it', () => {
+    const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,disaggregation.sex';
+    const row = (id: string, numerator: number, denominator: number, value: number, sex = '') =>
+      `${id},hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,${numerator},${denominator},${value},percent,survey,${sex}`;
+    const csv = [header, row('total', 100, 1000, 12), row('women', 10, 100, 10, 'female'), row('men', 20, 200, 50, 'male')].join('\n');
+    const { stdout } = phx(['validate', dir.write('groups.csv', `${csv}\n`)]);
+    const headings = stdout.split('\n').filter((line) => /^ {2}row \d+$/.test(line));
+    expect(headings).toEqual(['  row 2', '  row 4']);
+    const total = stdout.slice(stdout.indexOf('  row 2\n'), stdout.indexOf('  row 4\n'));
+    expect(total).toContain('arith.value-mismatch');
+    expect(total).toContain('disagg.below-total');
+  });
+
   it('prints no colour codes when the output is not a terminal', () => {
     expect(phx(['validate', invalid]).stdout).not.toContain('\u001b[');
   });

@@ -38,16 +38,23 @@ export function renderHuman(run: RunReport, color: boolean): string {
     const issues = shownIssues(run, file);
     if (issues.length === 0) continue;
     out.push(c.underline(file.file));
-    let group: string | undefined;
+    // Each record once, with all its issues, in the order its first issue was found (a breakdown's sum is found
+    // after the rows below it).
+    const byRecord = new Map<string, ValidationIssue[]>();
     for (const issue of issues) {
       const record = recordOf(file, issue, words);
-      if (record !== group) {
-        group = record;
-        out.push(`  ${c.bold(record)}`);
-      }
+      const group = byRecord.get(record);
+      if (group) group.push(issue);
+      else byRecord.set(record, [issue]);
+    }
+    const issueLine = (issue: ValidationIssue): string => {
       const severity = colour[issue.severity](words.severity[issue.severity].padEnd(width));
       const pointer = issue.pointer === '' ? '' : ` ${c.dim(visible(issue.pointer))}`;
-      out.push(`    ${placeOf(file.file, issue)}  ${severity}  ${c.cyan(issue.code)}${pointer}  ${visible(issue.message)}`);
+      return `    ${placeOf(file.file, issue)}  ${severity}  ${c.cyan(issue.code)}${pointer}  ${visible(issue.message)}`;
+    };
+    for (const [record, group] of byRecord) {
+      out.push(`  ${c.bold(record)}`);
+      for (const issue of group) out.push(issueLine(issue));
     }
     const note = truncationNote(file, run.locale);
     if (note) out.push(c.dim(`  … ${note}`));
