@@ -76,11 +76,14 @@ function streamTranscoder(encoding: string): Transcoder {
   return { push: (chunk) => utf8.encode(decoder.decode(chunk, { stream: true })), end: () => utf8.encode(decoder.decode()) };
 }
 
+/** One decoder for every line: a call that does not stream starts afresh, whatever the call before it threw. */
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Whether the bytes of a line are ASCII or well-formed UTF-8. */
 function isUtf8(line: Uint8Array): boolean {
   if (!line.some((byte) => byte >= 0x80)) return true;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(line);
+    fatalUtf8.decode(line);
     return true;
   } catch {
     return false;
@@ -149,6 +152,7 @@ export function looksUtf8(head: Uint8Array): boolean {
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return true;
   if (!head.some((byte) => byte >= 0x80)) return false;
   try {
+    // A decoder of its own: streaming, it keeps a sequence cut by the end of `head` for a next call.
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
     return true;
   } catch {
