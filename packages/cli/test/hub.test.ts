@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bin, phx, tempDir, validPackage } from './helpers.js';
@@ -136,6 +137,28 @@ describe('phx serve and phx token with @phx/server installed', () => {
     const refused = phx(['serve', '--db', dir.path('cors-refused.sqlite'), '--port', '0', '--cors-origin', 'https://dashboard.example.org/']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('"https://dashboard.example.org/" is not an origin');
+  });
+
+  it('answers 408 to a request that has not arrived within --request-timeout seconds', async () => {
+    const hub = await serve(['--db', dir.path('timeout.sqlite'), '--port', '0', '--request-timeout', '1']);
+    const { hostname, port } = new URL(/(http:\/\/\S+)$/.exec(hub.lines[0]!)![1]!);
+    const started = Date.now();
+    // Half of a request's headers, then nothing.
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), hostname, () => socket.write(`POST /v1/validate HTTP/1.1\r\nHost: ${hostname}\r\nContent-Ty`));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(text));
+    });
+    const waited = Date.now() - started;
+    await hub.stop();
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(answer).toContain('problems/request-timeout');
+    // One second, not the five minutes of the default.
+    expect(waited).toBeGreaterThanOrEqual(900);
+    expect(waited).toBeLessThan(15_000);
+    expect(phx(['serve', '--request-timeout', '0'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--request-timeout must be a whole number') });
   });
 
   it('reports a port in use as a usage error', async () => {

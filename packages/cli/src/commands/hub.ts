@@ -13,7 +13,7 @@ interface HubModule {
     demoToken?: boolean;
     dhis2Mappings?: Record<string, string>;
     corsOrigins?: string[];
-    limits?: { maxBodyBytes?: number; maxImportRecords?: number; maxIssues?: number };
+    limits?: { maxBodyBytes?: number; maxImportRecords?: number; maxIssues?: number; requestTimeoutMs?: number };
   }): Promise<{
     url: string;
     demoToken?: string;
@@ -66,6 +66,7 @@ function hubError(error: unknown, on: { port: number } | { db: string }): UsageE
 
 export const serveHelp = `Usage: phx serve [--db <file|url>] [--port <N>] [--host <name>] [--seed <file>...] [--dhis2-mapping <name>=<file>...] [--demo]
                  [--cors-origin <origin>...] [--max-body-bytes <N>] [--max-import-records <N>] [--max-issues <N>]
+                 [--request-timeout <seconds>]
 
 Starts a PHX exchange hub (needs @phx/server: npm install @phx/server): the exchange API under
 /v1 (its OpenAPI document at /v1/openapi.json) and the browser validator page at /.
@@ -89,6 +90,9 @@ Options:
                         parsed (default 200000)
   --max-issues <N>      most issues listed in an answer; past it the list is cut and marked
                         truncated (default 1000)
+  --request-timeout <seconds>
+                        time a request's headers and body have to arrive; a slower one is
+                        answered 408 (default 300)
   -h, --help            show this help`;
 
 /** `phx serve`: starts the hub until interrupted. */
@@ -104,6 +108,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
     'max-body-bytes': { type: 'string' },
     'max-import-records': { type: 'string' },
     'max-issues': { type: 'string' },
+    'request-timeout': { type: 'string' },
   });
   if (values.help) return context.print(`${serveHelp}\n`);
   if (positionals.length > 0) throw new UsageError('unexpected-argument', { command: 'serve', argument: positionals[0]! });
@@ -118,7 +123,13 @@ export async function runServe(argv: string[], context: Context): Promise<number
   const maxBodyBytes = wholeNumber('max-body-bytes', values['max-body-bytes'], 1);
   const maxImportRecords = wholeNumber('max-import-records', values['max-import-records'], 1);
   const maxIssues = wholeNumber('max-issues', values['max-issues'], 1);
-  const limits = { ...(maxBodyBytes && { maxBodyBytes }), ...(maxImportRecords && { maxImportRecords }), ...(maxIssues && { maxIssues }) };
+  const requestTimeout = wholeNumber('request-timeout', values['request-timeout'], 1);
+  const limits = {
+    ...(maxBodyBytes && { maxBodyBytes }),
+    ...(maxImportRecords && { maxImportRecords }),
+    ...(maxIssues && { maxIssues }),
+    ...(requestTimeout && { requestTimeoutMs: requestTimeout * 1000 }),
+  };
   const hub = await loadHub();
   const server = await hub
     .startHub({
