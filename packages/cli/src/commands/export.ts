@@ -3,7 +3,7 @@ import { exportFormats } from '@phx/schema';
 import { choice, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, writeWhole } from '../io/files.js';
-import { renderNotes } from '../report/notes.js';
+import { notesShown, renderNotes } from '../report/notes.js';
 import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
 import { readJsonFile, readValidPackage } from './read-package.js';
@@ -27,7 +27,8 @@ Options:
                               organisation units of your DHIS2 (default: the GAM template, with codes)
   --force                     overwrite output files that exist (an input is never overwritten)
   --locale <en|ru|uk|fr|es>   language of the messages (default: from LANG, else en)
-  -q, --quiet                 print errors only
+  -q, --quiet                 print errors only, and the warnings that say why when nothing
+                              is written
   -h, --help                  show this help
 
 Exit codes: 0 written, 1 the package or the mapping has errors, or a DHIS2 file would send no value
@@ -75,8 +76,7 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
   const pkg = await readValidPackage(source, 'export', output.notWritten(out), locale, context);
   const { files, notes } = exportPackage(pkg, target, mapping === undefined ? {} : { mapping });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? source) : source);
-  const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
-  for (const line of renderNotes(shown, fileOf, locale)) context.note(line);
+  for (const line of renderNotes(notesShown(notes, values.quiet === true, files.length > 0), fileOf, locale)) context.note(line);
   if (files.length === 0) throw new InvalidInputError(output.notWritten(out));
 
   const paths = pathsOf(out, files);

@@ -5,7 +5,7 @@ import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readBeside, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { fileReport } from '../report/types.js';
-import { renderNotes } from '../report/notes.js';
+import { notesShown, renderNotes } from '../report/notes.js';
 import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
 import { readJsonFile, readValidPackage } from './read-package.js';
@@ -40,7 +40,8 @@ Options:
                               definitions the data refers to and the source does not carry
   --force                     overwrite the output if it exists (an input is never overwritten)
   --locale <en|ru|uk|fr|es>   language of the messages (default: from LANG, else en)
-  -q, --quiet                 print errors only
+  -q, --quiet                 print errors only, and the warnings that say why when nothing
+                              is written
   -h, --help                  show this help
 
 Exit codes: 0 imported, 1 the input cannot be read or holds no observation PHX can read (nothing
@@ -110,15 +111,14 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   const text = await readBeside(input!, (bytes) => readText(bytes, { locale }));
   const { package: pkg, notes } = importPackage(text, from, { header, ...(mapping === undefined ? {} : { mapping }), ...(knownRecords ? { knownRecords } : {}) });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? input!.name) : input!.name);
-  const shown = values.quiet ? notes.filter((note) => note.severity === 'error') : notes;
-  for (const line of renderNotes(shown, fileOf, locale)) context.note(line);
+  const observations = pkg?.observations?.length ?? 0;
+  for (const line of renderNotes(notesShown(notes, values.quiet === true, observations > 0), fileOf, locale)) context.note(line);
   if (!pkg) throw new InvalidInputError(output.notWritten(out));
   // A package without observations is no import: what could not be read is listed above.
-  if ((pkg.observations?.length ?? 0) === 0) throw new InvalidInputError(output.nothingImported(input!.name, out));
+  if (observations === 0) throw new InvalidInputError(output.nothingImported(input!.name, out));
 
   const json = `${JSON.stringify(pkg, null, 2)}\n`;
   await writeWhole(out, (write) => write(json));
-  const observations = pkg.observations?.length ?? 0;
   const result = validate(json, { locale });
   if (!result.ok) {
     context.print(renderHuman({ files: [fileReport(out, { ...result, format: 'json' })], quiet: true, locale }, context.color));

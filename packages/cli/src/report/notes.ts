@@ -5,6 +5,14 @@ import { visible } from './visible.js';
 import { reportWords } from './words.js';
 
 /**
+ * The notes an export or an import prints: with `--quiet`, its errors only — unless it writes nothing, as then its
+ * warnings say why (each observation left out, each row not read), and the error alone would not.
+ */
+export function notesShown(notes: readonly InteropNote[], quiet: boolean, written: boolean): readonly InteropNote[] {
+  return quiet && written ? notes.filter((note) => note.severity === 'error') : notes;
+}
+
+/**
  * Renders the notes of an export or an import, one line each, for standard error: the file it concerns, severity,
  * code, the field concerned, the message in the user's language, and the records, rows or entries it concerns.
  */
