@@ -35,7 +35,7 @@ export { validateFile, validateFileAsync, readRecords, type ValidateFileOptions,
 export { countRecords, type FormatHints } from './file/count.js';
 export { charsetOf, fileFormats, formatOfName, formatOfMediaType, type FileFormat } from './file/format.js';
 export { DEFAULT_MAX_DOCUMENT_BYTES, type RecognisedEncoding } from './file/encoding.js';
-export { textEncodingOf } from './file/text-encoding.js';
+export { textEncodingOf, textDecoding, type TextDecoding, type Transcoder } from './file/text-encoding.js';
 export { LineIndex, offsetBeyondDepth } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
 export { locales, isLocale, type Locale, type PhxLocale, type MessageTemplate, type Messages } from './locales/index.js';

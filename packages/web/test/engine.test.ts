@@ -14,11 +14,11 @@ import { invalidPackage, packageText, validPackage } from './fixtures/packages.j
 import { invalidCsv, semicolonCsv } from './fixtures/tables.js';
 
 /** Checks a file as the worker does, collecting what it reports. */
-async function check(name: string, text: string | Uint8Array<ArrayBuffer>): Promise<{ summary: FileSummary; issues: FileIssue[]; events: ValidateEvent[]; checked: CheckedFile }> {
+async function check(name: string, text: string | Uint8Array<ArrayBuffer>, encoding?: string): Promise<{ summary: FileSummary; issues: FileIssue[]; events: ValidateEvent[]; checked: CheckedFile }> {
   const file = new File([text], name);
   const checked: CheckedFile = { file };
   const events: ValidateEvent[] = [];
-  const summary = await checkFile(checked, 'en', new Reporter(0, (event) => events.push(event)));
+  const summary = await checkFile(checked, 'en', new Reporter(0, (event) => events.push(event)), encoding);
   const issues = events.flatMap((event) => (event.kind === 'issues' ? event.issues : []));
   return { summary, issues, events, checked };
 }
@@ -146,6 +146,51 @@ describe('checking a .phx.ndjson stream', () => {
     expect(syntax!.excerpt).toEqual({ firstLine: 1500, lines: ['{"type": "observation",'], focus: 1500 });
     expect(JSON.parse(facility!.json!)).toEqual(JSON.parse(lines[2998]!));
     expect(issues.map((issue) => issue.record)).toEqual([5, 5, 1500, 2999].map((line) => ({ kind: 'line', line })));
+  });
+});
+
+describe('a file read in another encoding than UTF-8', () => {
+  const windows1251 = new TextDecoder('windows-1251');
+  const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [windows1251.decode(Uint8Array.of(byte)), byte]));
+  /** Text in Windows-1251, with the lines of `pasted` (0-based) in UTF-8, as rows pasted from a UTF-8 file are. */
+  const mixed = (lines: string[], pasted: number[]): Uint8Array<ArrayBuffer> =>
+    new Uint8Array(
+      lines.flatMap((line, index) => [...(pasted.includes(index) ? new TextEncoder().encode(`${line}\n`) : Uint8Array.from(`${line}\n`, (char) => byteOf.get(char)!))]),
+    );
+
+  it('shows each record, row and line as the check read it: a line pasted from UTF-8 in UTF-8, the rest in the encoding named', async () => {
+    const lines = ndjsonText(6, {
+      3: recordLine('observation', { ...observation(2), numerator: 3, value: 3, scope: { country: 'ZM', subnationalArea: 'Лусака' } }),
+      5: recordLine('observation', { ...observation(4), numerator: 4, value: 4, scope: { country: 'ZM', subnationalArea: 'Ндола' } }),
+      7: '{"type": "observation", "notes": "Слідчий ізолятор",',
+    }).trimEnd().split('\n');
+    const { summary, issues, checked } = await check('mixed.phx.ndjson', mixed(lines, [4]), 'windows-1251');
+    expect(summary.read.encoding).toBe('windows-1251');
+    const views = await Promise.all(issues.map((issue) => recordView(checked, issue)));
+    const areas = views.filter((view) => view.json).map((view) => (JSON.parse(view.json!) as { scope: { subnationalArea: string } }).scope.subnationalArea);
+    expect(new Set(areas)).toEqual(new Set(['Лусака', 'Ндола']));
+    expect(views.find((view) => view.excerpt)!.excerpt).toEqual({ firstLine: 7, lines: ['{"type": "observation", "notes": "Слідчий ізолятор",'], focus: 7 });
+
+    const [header, row] = invalidCsv.split('\n') as [string, string];
+    const table = [`${header},notes`, `${row},Житомир`, `${row.replace('obs-1', 'obs-2')},Чернігів`];
+    const csv = await check('mixed.csv', mixed(table, [2]), 'windows-1251');
+    const rows = await Promise.all(csv.issues.filter((issue) => issue.record.kind === 'row' && issue.record.row > 1).map((issue) => recordView(csv.checked, issue)));
+    expect(new Set(rows.map((view) => (JSON.parse(view.json!) as { notes: string }).notes))).toEqual(new Set(['Житомир', 'Чернігів']));
+  });
+
+  it('finds the lines of a UTF-16 file again from its start, where a byte 0x0A is half of a character', async () => {
+    // Њ is U+040A: in UTF-16LE its bytes are 0A 04, and every line feed is 0A 00.
+    const text = ndjsonText(1500, {
+      1400: recordLine('observation', { ...observation(1399), numerator: 2, value: 2, scope: { country: 'ZM', subnationalArea: 'Њива' } }),
+      1450: '{"type": "observation", "notes": "Њива",',
+    });
+    const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Uint16Array.from(text, (char) => char.charCodeAt(0)).buffer)]);
+    const { summary, issues, checked } = await check('utf16.phx.ndjson', bytes, 'utf-16le');
+    expect(summary.read.encoding).toBe('utf-16le');
+    const views = await Promise.all(issues.map((issue) => recordView(checked, issue)));
+    expect(issues.map((issue) => issue.record)).toEqual([1400, 1400, 1450].map((line) => ({ kind: 'line', line })));
+    expect(JSON.parse(views[0]!.json!)).toEqual(JSON.parse(text.split('\n')[1399]!));
+    expect(views[2]!.excerpt).toEqual({ firstLine: 1450, lines: ['{"type": "observation", "notes": "Њива",'], focus: 1450 });
   });
 });
 

@@ -48,9 +48,19 @@ export interface TextDecoding {
 
 /**
  * How to read a text file named as written in `encoding`, whose first bytes are `head`; undefined to read it as UTF-8.
- * Its byte order mark wins (UTF-8 or UTF-16), then a start that is UTF-8 (see {@link looksUtf8}), so that a file saved
+ * Its byte order mark wins (UTF-8 or UTF-16), then a start that is UTF-8 (its bytes beyond ASCII all well-formed UTF-8), so that a file saved
  * again as CSV UTF-8 is not garbled. Past its start, a line that is well-formed UTF-8 is read as UTF-8 as well (a file
  * whose first letters beyond ASCII come late, rows pasted from a UTF-8 file); UTF-16 has no lines to tell apart.
+ * The file pipeline (`validateFile()` with `encoding`) reads text so; a program that shows a file's lines again reads
+ * them the same way, from any line start, with the `encoding` the result's `read.encoding` names.
+ *
+ * @example
+ * ```ts
+ * const bytes = new Uint8Array([0xcf, 0xf0, 0xe8, 0xe2, 0xb3, 0xf2]); // «Привіт» in Windows-1251
+ * const decoding = textDecoding('windows-1251', bytes.subarray(0, 64 * 1024));
+ * const utf8 = decoding ? decoding.whole(bytes) : bytes;
+ * new TextDecoder().decode(utf8); // 'Привіт'
+ * ```
  */
 export function textDecoding(encoding: string, head: Uint8Array): TextDecoding | undefined {
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;

@@ -81,6 +81,9 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
   checked.ok = result.ok;
   checked.data = data;
   checked.encoding = result.read.encoding;
+  // A line feed of UTF-16 is two bytes, and a byte 0x0A may be half of another character: its lines are found
+  // again from the file's start, not from where a byte 0x0A was seen.
+  if (checked.encoding?.startsWith('utf-16')) checked.lines = new LineStarts();
   if (result.format !== 'ndjson') for (const issue of issues) reporter.add({ ...issue, file: reporter.file, ...placeOf(issue, 'other', data) });
   reporter.flush();
   const readableAs = issues.find((issue) => issue.code === 'syntax.invalid-encoding')?.params.encoding;

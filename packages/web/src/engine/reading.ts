@@ -139,21 +139,23 @@ export function clipped(line: string, column?: number): string {
 /**
  * The lines of a file around a 1-based line, and within a long line the stretch around a column, read again from
  * the nearest line start `starts` remembered: a few lines of the file, never all of it (a `.phx.json` file the
- * page reads piece by piece may be hundreds of megabytes). Decoded as the file's text is (in `encoding`, UTF-8 unless
- * the file was read in another), leniently: around a byte that is not UTF-8 the rest of the line still shows.
+ * page reads piece by piece may be hundreds of megabytes). Decoded as the check decoded the file (in the `encoding` it
+ * names, UTF-8 without one), leniently: around a byte that is not UTF-8 the rest of the line still shows.
  *
  * @example
  * ```ts
  * const { firstLine, lines, focus } = await linesAround(file, starts, 5000, 12);
  * ```
  */
-export async function linesAround(file: Blob, starts: LineStarts, line: number, column?: number, encoding = 'utf-8'): Promise<Excerpt> {
+export async function linesAround(file: Blob, starts: LineStarts, line: number, column?: number, encoding?: string): Promise<Excerpt> {
   const focus = Math.max(line, 1);
   const firstLine = Math.max(1, focus - CONTEXT_LINES);
   const lastLine = focus + CONTEXT_LINES;
   const { offset, skip } = starts.seek(firstLine);
-  // A byte order mark starts the text of the file only, not of a stretch read from within it.
-  const decoder = new TextDecoder(encoding, { ignoreBOM: offset > 0 });
+  // A file read in another encoding is read as the check read it, as UTF-8; a byte order mark starts the text of
+  // the file only, not of a stretch read from within it.
+  const transcoder = encoding === undefined ? undefined : (await import('./decoded.js')).decodingOf(encoding).transcoder();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: offset > 0 });
   const lines: string[] = [];
   /** The line being read, and what is kept of it (nothing before the first line shown). */
   let number = firstLine - skip;
@@ -174,8 +176,9 @@ export async function linesAround(file: Blob, starts: LineStarts, line: number, 
   // Read in slices of a bounded size, whatever size of chunk the browser would read.
   for (let at = offset; at < file.size; at += PIECE_BYTES) {
     const bytes = new Uint8Array(await file.slice(at, Math.min(file.size, at + PIECE_BYTES)).arrayBuffer());
-    if (!take(decoder.decode(bytes, { stream: true }))) return { firstLine, lines, focus };
+    if (!take(decoder.decode(transcoder ? transcoder.push(bytes) : bytes, { stream: true }))) return { firstLine, lines, focus };
   }
+  if (transcoder) take(decoder.decode(transcoder.end(), { stream: true }));
   take(decoder.decode());
   // The file ends within its last line, which has no newline after it.
   if (clip) lines.push(clip.shown(false));

@@ -35,7 +35,7 @@ async function lineOf(checked: CheckedFile, line: number): Promise<string | unde
   const { offset, skip } = checked.lines!.seek(line);
   let seen = 0;
   const bytes = checked.file.slice(offset).stream();
-  for await (const read of readLines(checked.encoding ? bytes.pipeThrough(new TextDecoderStream(checked.encoding)) : bytes)) {
+  for await (const read of readLines(checked.encoding ? (await import('./decoded.js')).utf8Stream(bytes, checked.encoding) : bytes)) {
     if (seen++ < skip) continue;
     return 'text' in read ? read.text : undefined;
   }
@@ -49,7 +49,8 @@ const tables = new WeakMap<CheckedFile, Promise<Map<string | undefined, SheetTab
 
 /** The table of a CSV file (under `undefined`), or of each sheet of a workbook (under its name). */
 async function readTables(checked: CheckedFile): Promise<Map<string | undefined, SheetTable>> {
-  const bytes = checked.encoding ? new TextEncoder().encode(new TextDecoder(checked.encoding).decode(await checked.file.arrayBuffer())) : new Uint8Array(await checked.file.arrayBuffer());
+  const file = new Uint8Array(await checked.file.arrayBuffer());
+  const bytes = checked.encoding ? (await import('./decoded.js')).decodingOf(checked.encoding).whole(file) : file;
   if (checked.format === 'xlsx') {
     const { readXlsxAsync } = await import('./workbook-reader.js');
     return new Map((await readXlsxAsync(bytes)).tables.map(({ sheet, table }) => [sheet, table]));
