@@ -343,9 +343,12 @@ function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedF
   const dayFirst = separator === '.' || order === 'day-month';
   // Without an order, only a date whose day and month are alike (1/1/2023) reads the same either way.
   if (separator === '/' && !order && Number(first) !== Number(second)) return undefined;
-  const date = dayFirst ? isoDate(Number(year), Number(second), Number(first)) : isoDate(Number(year), Number(first), Number(second));
-  if (date) forms.push(separator === '.' ? 'dd.mm.yyyy' : dayFirst ? 'dd/mm/yyyy' : 'mm/dd/yyyy');
-  return date;
+  const [month, day] = dayFirst ? [Number(second), Number(first)] : [Number(first), Number(second)];
+  // A day the month has not (30.02.2020) is read all the same, as year-month-day, so that the model's check says
+  // that the calendar has no such day rather than that the date is not written year-month-day.
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  forms.push(separator === '.' ? 'dd.mm.yyyy' : dayFirst ? 'dd/mm/yyyy' : 'mm/dd/yyyy');
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Excel's words for TRUE and FALSE in each locale. */
