@@ -116,6 +116,12 @@ describe('.xlsx in the CLI', () => {
     const human = phx(['validate', bad]);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain(`observations, row 4`);
+    // An issue of a whole sheet is listed under that sheet, not under the package header.
+    workbook.addWorksheet('Чернетка').addRow(['Some', 'notes']);
+    const notes = dir.path('notes.xlsx');
+    await workbook.xlsx.writeFile(notes);
+    expect(phx(['validate', notes]).stdout).toContain(`  sheet "Чернетка"\n    ${notes}  error    sheet.unknown-sheet /Чернетка`);
+    expect(phx(['validate', notes, '--locale', 'uk']).stdout).toContain('  аркуш «Чернетка»\n');
     expect(human.stdout).toContain(`${bad}:observations!${letter}4  error    arith.numerator-exceeds-denominator`);
     const report = JSON.parse(phx(['validate', bad, '--format', 'json']).stdout) as { files: { format: string; issues: { location: unknown }[] }[] };
     expect(report.files[0]!.format).toBe('xlsx');

@@ -2,10 +2,11 @@ import { readXlsx, validate, validateCsv, validateNdjson, type ValidationIssue }
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkFile, packageFile, recordOfPath, type CheckedFile } from '../src/engine/checks.js';
+import { checkFile, packageFile, type CheckedFile } from '../src/engine/checks.js';
 import { EngineError, MAX_ISSUES, type FileIssue, type FileSummary, type ValidateEvent } from '../src/engine/protocol.js';
 import { translate } from '../src/i18n/index.js';
 import { truncationNote } from '../src/ui/summary-view.js';
+import { recordLabel } from '../src/ui/issue-list.js';
 import { lineOfPath, recordView } from '../src/engine/records.js';
 import { Reporter } from '../src/engine/report.js';
 import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
@@ -108,9 +109,13 @@ describe('checking a .phx.json package', () => {
     expect(view.excerpt!.lines[3]).toContain('"reportingOrganisation": "PHX-ORG-9999"');
   });
 
-  it('places issues of the header and of unknown places on the package', () => {
-    expect(recordOfPath(['publisher', 'id'], undefined)).toEqual({ record: { kind: 'package' }, field: '/publisher/id' });
-    expect(recordOfPath(['observations', 2, 'period', 'end'], undefined)).toEqual({ record: { kind: 'record', collection: 'observations', index: 2 }, field: '/period/end' });
+  it('places a syntax error on the whole file, an issue of the header on the package, and a record’s on that record', async () => {
+    const broken = await check('broken.phx.json', packageText(validPackage).replace('"capacity": 400', '"capacity": 400,,'));
+    expect(broken.issues.map(({ record, field }) => ({ record, field }))).toEqual([{ record: { kind: 'file' }, field: '' }]);
+    expect(recordLabel(broken.issues[0]!.record, 'en')).toBe('whole file');
+    const { issues } = await check('invalid.phx.json', packageText({ ...invalidPackage, license: '' }));
+    expect(issues.find((issue) => issue.path[0] === 'license')).toMatchObject({ record: { kind: 'package' }, field: '/license' });
+    expect(issues.find((issue) => issue.path[0] === 'observations')).toMatchObject({ record: { kind: 'record', collection: 'observations', key: expect.any(String) } });
   });
 });
 
@@ -245,14 +250,18 @@ describe('checking a workbook', () => {
     facilities.addRow(['id', 'country', 'facilityType', 'colour']);
     facilities.addRow(['zm-lusaka', 'ZM', 'prison', 'red']);
     facilities.addRow(['zm-kabwe', 'ZMX', 'prison', 'blue']);
+    // A sheet of notes: an issue of the whole sheet, neither a row nor the package header.
+    workbook.addWorksheet('Чернетка').addRow(['Some', 'notes']);
     const { issues, checked } = await check('network.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
-    const places = issues.map(({ code, location, record }) => ({ code, location, record }));
+    const places = issues.map(({ code, location, record, field }) => ({ code, location, record, field }));
     expect(places).toEqual([
-      { code: 'schema.unknown-field', location: { sheet: 'facilities', row: 1, column: 4, cell: 'D1' }, record: { kind: 'row', row: 1, sheet: 'facilities' } },
-      { code: 'schema.invalid-format', location: { sheet: 'Package', row: 2, column: 6, cell: 'F2' }, record: { kind: 'row', row: 2, sheet: 'Package' } },
-      { code: 'schema.invalid-value', location: { sheet: 'facilities', row: 3, column: 2, cell: 'B3' }, record: { kind: 'row', row: 3, sheet: 'facilities' } },
+      { code: 'schema.unknown-field', location: { sheet: 'facilities', row: 1, column: 4, cell: 'D1' }, record: { kind: 'row', row: 1, sheet: 'facilities' }, field: '/colour' },
+      { code: 'sheet.unknown-sheet', location: undefined, record: { kind: 'sheet', sheet: 'Чернетка' }, field: '' },
+      { code: 'schema.invalid-format', location: { sheet: 'Package', row: 2, column: 6, cell: 'F2' }, record: { kind: 'row', row: 2, sheet: 'Package' }, field: '/publishedAt' },
+      { code: 'schema.invalid-value', location: { sheet: 'facilities', row: 3, column: 2, cell: 'B3' }, record: { kind: 'row', row: 3, sheet: 'facilities' }, field: '/country' },
     ]);
-    const [columns, packageRow, facility] = await Promise.all(issues.map((issue) => recordView(checked, issue)));
+    expect(recordLabel(places[1]!.record, 'uk')).toBe('аркуш «Чернетка»');
+    const [columns, , packageRow, facility] = await Promise.all(issues.map((issue) => recordView(checked, issue)));
     expect(JSON.parse(columns!.json!)).toEqual(['id', 'country', 'facilityType', 'colour']);
     expect(JSON.parse(packageRow!.json!)).toMatchObject({ id: 'pkg-1', publishedAt: 'yesterday' });
     expect(JSON.parse(facility!.json!)).toEqual({ id: 'zm-kabwe', country: 'ZMX', facilityType: 'prison' });

@@ -1,18 +1,25 @@
-import { recordsReadIn, type ValidationIssue } from '@phx/schema';
+import { issueRecord, recordsReadIn, type ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
 import { shownIssues, totals, truncationNote, type FileReport, type RunReport } from './types.js';
 import { visible } from './visible.js';
 import { usageWords } from './usage.js';
 import { reportWords, type ReportWords } from './words.js';
 
-/** The record an issue belongs to: a package entry (`/observations/3`), an NDJSON line, a CSV row, a row of a workbook's sheet, or the file as a whole. */
+/** The record an issue belongs to, as @phx/schema's `issueRecord()` names it: `/observations/3`, a line, a row, a sheet, the package header or the file. */
 function recordOf(file: FileReport, issue: ValidationIssue, words: ReportWords): string {
-  const location = issue.location;
-  if (location && 'row' in location) return location.sheet === undefined ? words.row(location.row) : `${visible(location.sheet)}, ${words.row(location.row)}`;
-  if (file.format === 'ndjson' && location) return words.line(location.line);
-  if (!location && issue.path.length === 0) return words.file;
-  const [collection, index] = issue.path;
-  return typeof collection === 'string' && typeof index === 'number' ? `/${collection}/${index}` : words.package;
+  const record = issueRecord(issue, file.format);
+  switch (record.kind) {
+    case 'row':
+      return record.sheet === undefined ? words.row(record.row) : `${visible(record.sheet)}, ${words.row(record.row)}`;
+    case 'line':
+      return words.line(record.line);
+    case 'sheet':
+      return words.sheet(visible(record.sheet));
+    case 'record':
+      return `/${record.collection}/${record.index}`;
+    default:
+      return words[record.kind];
+  }
 }
 
 function placeOf(file: string, issue: ValidationIssue): string {

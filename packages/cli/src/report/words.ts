@@ -29,6 +29,8 @@ export interface ReportWords {
   file: string;
   /** An issue about the package's header. */
   package: string;
+  /** An issue about a sheet of a workbook as a whole. */
+  sheet: (sheet: string) => string;
   /** The summary of a run with an invalid file. */
   invalid: (totals: Totals) => string;
   /** The summary of a run whose files are all valid. */
@@ -97,6 +99,7 @@ const en: ReportWords = {
   line: (line) => `line ${enCount.number(line)}`,
   file: 'file',
   package: 'package',
+  sheet: (sheet) => `sheet "${sheet}"`,
   invalid: (t) => `${enCount.count(t.errors, 'error')}, ${enCount.count(t.warnings, 'warning')}: ${t.invalid} of ${enCount.count(t.files, 'file')} invalid (${enCount.count(t.records, 'record')})`,
   valid: (t) => `${enCount.count(t.files, 'file')} valid, ${enCount.count(t.records, 'record')}${t.warnings > 0 ? `, ${enCount.count(t.warnings, 'warning')}` : ''}`,
   listed: (issues) => `${enCount.count(issues, 'issue')} listed (--max-issues)`,
@@ -127,6 +130,7 @@ const ru: ReportWords = {
   line: (line) => `строка ${ruCount.number(line)}`,
   file: 'файл',
   package: 'пакет',
+  sheet: (sheet) => `лист «${sheet}»`,
   invalid: (t) => `${ruCount.count(t.errors, 'error')}, ${ruCount.count(t.warnings, 'warning')}; не прошли проверку файлов: ${t.invalid} из ${t.files} (${ruCount.count(t.records, 'record')})`,
   valid: (t) => `все файлы прошли проверку (${ruCount.count(t.files, 'file')}; ${ruCount.count(t.records, 'record')}${t.warnings > 0 ? `; ${ruCount.count(t.warnings, 'warning')}` : ''})`,
   listed: (issues) => `показано ${ruCount.count(issues, 'issue')} (--max-issues)`,
@@ -157,6 +161,7 @@ const uk: ReportWords = {
   line: (line) => `рядок ${ukCount.number(line)}`,
   file: 'файл',
   package: 'пакет',
+  sheet: (sheet) => `аркуш «${sheet}»`,
   invalid: (t) => `${ukCount.count(t.errors, 'error')}, ${ukCount.count(t.warnings, 'warning')}; не пройшли перевірку файлів: ${t.invalid} з ${t.files} (${ukCount.count(t.records, 'record')})`,
   valid: (t) => `усі файли пройшли перевірку (${ukCount.count(t.files, 'file')}; ${ukCount.count(t.records, 'record')}${t.warnings > 0 ? `; ${ukCount.count(t.warnings, 'warning')}` : ''})`,
   listed: (issues) => `показано ${ukCount.count(issues, 'issue')} (--max-issues)`,
@@ -190,6 +195,7 @@ const fr: ReportWords = {
   line: (line) => `ligne ${frCount.number(line)}`,
   file: 'fichier',
   package: 'paquet',
+  sheet: (sheet) => `feuille « ${sheet} »`,
   invalid: (t) => `${frCount.count(t.errors, 'error')}, ${frCount.count(t.warnings, 'warning')} : ${t.invalid} sur ${frCount.count(t.files, 'file')} non ${t.invalid > 1 ? 'valides' : 'valide'} (${frCount.count(t.records, 'record')})`,
   valid: (t) => `${frCount.count(t.files, 'file')} ${t.files > 1 ? 'valides' : 'valide'}, ${frCount.count(t.records, 'record')}${t.warnings > 0 ? `, ${frCount.count(t.warnings, 'warning')}` : ''}`,
   listed: (issues) => `${frCount.count(issues, 'issue')} ${issues > 1 ? 'listés' : 'listé'} (--max-issues)`,
@@ -223,6 +229,7 @@ const es: ReportWords = {
   line: (line) => `línea ${esCount.number(line)}`,
   file: 'archivo',
   package: 'paquete',
+  sheet: (sheet) => `hoja «${sheet}»`,
   invalid: (t) => `${esCount.count(t.errors, 'error')}, ${esCount.count(t.warnings, 'warning')}: ${t.invalid} de ${esCount.count(t.files, 'file')} no ${t.invalid === 1 ? 'válido' : 'válidos'} (${esCount.count(t.records, 'record')})`,
   valid: (t) => `${esCount.count(t.files, 'file')} ${t.files === 1 ? 'válido' : 'válidos'}, ${esCount.count(t.records, 'record')}${t.warnings > 0 ? `, ${esCount.count(t.warnings, 'warning')}` : ''}`,
   listed: (issues) => `${esCount.count(issues, 'issue')} en la lista (--max-issues)`,

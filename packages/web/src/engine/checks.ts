@@ -1,4 +1,4 @@
-import { fileFormats, formatOfName, recordStores, toPointer, validateFileAsync, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
+import { fileFormats, formatOfName, issueRecord, recordStores, toPointer, validateFileAsync, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
 import { EngineError, MAX_HELD_DOCUMENT_BYTES, MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
 import { LineStarts, observedStream } from './reading.js';
 import type { Reporter } from './report.js';
@@ -20,31 +20,35 @@ export interface CheckedFile {
 
 const keyOfCollection = new Map<string, string>(Object.values(recordStores).map(({ collection, key }) => [collection, key]));
 
-/** The record of a package that a path points into, and the field's pointer within that record. */
-export function recordOfPath(path: readonly (string | number)[], pkg: Partial<DataPackage> | undefined): { record: RecordRef; field: string } {
+/**
+ * The field's pointer within the record or the package header that a path of a package points into: a path of
+ * no record is the header's.
+ */
+function fieldOfPath(path: readonly (string | number)[]): string {
   const [collection, index] = path;
-  if (typeof collection === 'string' && typeof index === 'number' && keyOfCollection.has(collection)) {
-    const record = (pkg?.[collection as keyof DataPackage] as Record<string, unknown>[] | undefined)?.[index];
-    const key = record?.[keyOfCollection.get(collection)!];
-    return {
-      record: { kind: 'record', collection, index, ...(typeof key === 'string' && { key }) },
-      field: toPointer(path.slice(2)),
-    };
-  }
-  return { record: { kind: 'package' }, field: toPointer(path) };
+  return toPointer(typeof collection === 'string' && typeof index === 'number' && keyOfCollection.has(collection) ? path.slice(2) : path);
 }
 
-/** Where an issue is, as the issues table shows it: the file as a whole, an NDJSON line, a row of a CSV file or a sheet, or a record of a package. */
-function placeOf(issue: ValidationIssue, format: 'ndjson' | 'other', pkg: Partial<DataPackage> | undefined): { record: RecordRef; field: string } {
-  const location = issue.location;
-  if (!location && issue.path.length === 0) return { record: { kind: 'file' }, field: '' };
-  if (location && 'row' in location && location.sheet !== undefined) {
-    // A workbook's issue has a path in the package it holds: its field is the part within the record or the header.
-    return { record: { kind: 'row', row: location.row, sheet: location.sheet }, field: recordOfPath(issue.path, undefined).field };
+/**
+ * Where an issue is, as the issues table shows it — the record @phx/schema's `issueRecord()` names, with a package
+ * record's identifier from the package held — and its field within that record.
+ */
+function placeOf(issue: ValidationIssue, format: FileFormat, pkg: Partial<DataPackage> | undefined): { record: RecordRef; field: string } {
+  const record = issueRecord(issue, format);
+  switch (record.kind) {
+    case 'record': {
+      const key = (pkg?.[record.collection as keyof DataPackage] as Record<string, unknown>[] | undefined)?.[record.index]?.[keyOfCollection.get(record.collection)!];
+      return { record: { ...record, ...(typeof key === 'string' && { key }) }, field: fieldOfPath(issue.path) };
+    }
+    case 'file':
+    case 'sheet':
+      return { record, field: '' };
+    case 'row':
+      // A workbook's issue has a path in the package it holds: its field is the part within the record or the header.
+      return { record, field: record.sheet === undefined ? issue.pointer : fieldOfPath(issue.path) };
+    default:
+      return { record, field: issue.pointer };
   }
-  if (location && 'row' in location) return { record: { kind: 'row', row: location.row }, field: issue.pointer };
-  if (format === 'ndjson' && location) return { record: { kind: 'line', line: location.line }, field: issue.pointer };
-  return recordOfPath(issue.path, pkg);
 }
 
 /**
@@ -73,7 +77,7 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
     reopen: () => file.stream(),
     // A stream's issues are sent as it is read; a document's all come at the end, placed in its records below.
     onIssue: (issue, format) => {
-      if (format === 'ndjson') reporter.add({ ...issue, file: reporter.file, ...placeOf(issue, 'ndjson', undefined) });
+      if (format === 'ndjson') reporter.add({ ...issue, file: reporter.file, ...placeOf(issue, format, undefined) });
     },
   });
   const { issues, data, ...summary } = result;
@@ -84,7 +88,7 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
   // A line feed of UTF-16 is two bytes, and a byte 0x0A may be half of another character: its lines are found
   // again from the file's start, not from where a byte 0x0A was seen.
   if (checked.encoding?.startsWith('utf-16')) checked.lines = new LineStarts();
-  if (result.format !== 'ndjson') for (const issue of issues) reporter.add({ ...issue, file: reporter.file, ...placeOf(issue, 'other', data) });
+  if (result.format !== 'ndjson') for (const issue of issues) reporter.add({ ...issue, file: reporter.file, ...placeOf(issue, result.format, data) });
   reporter.flush();
   const readableAs = issues.find((issue) => issue.code === 'syntax.invalid-encoding')?.params.encoding;
   return { ...summary, name: file.name, convertible: result.ok && packageFormats.has(result.format) && data !== undefined, ...(readableAs && { readableAs }) };

@@ -1,5 +1,5 @@
 import type { ExportTarget, GamStatus, InteropNote, InteropSeverity } from '@phx/interop';
-import type { FileValidationResult, IssueCode, Locale, RecognisedEncoding, Severity, ValidationIssue } from '@phx/schema';
+import type { FileValidationResult, IssueCode, IssueRecord, Locale, RecognisedEncoding, Severity, ValidationIssue } from '@phx/schema';
 
 /** Most issues listed per file: enough to work through, few enough for the page to stay quick. */
 export const MAX_ISSUES = 10_000;
@@ -9,14 +9,11 @@ export const MAX_ISSUES = 10_000;
  */
 export const MAX_HELD_DOCUMENT_BYTES = 32 * 1024 * 1024;
 
-/** Where an issue's record is: what the issues table shows in its "Record" column. */
-export type RecordRef =
-  | { kind: 'file' }
-  | { kind: 'package' }
-  | { kind: 'record'; collection: string; index: number; key?: string }
-  | { kind: 'line'; line: number }
-  /** A row of a CSV file, or of a workbook's sheet. */
-  | { kind: 'row'; row: number; sheet?: string };
+/**
+ * Where an issue's record is: what the issues table shows in its "Record" column — what @phx/schema's `issueRecord()`
+ * says, with a package record's identifier when the page holds it.
+ */
+export type RecordRef = Exclude<IssueRecord, { kind: 'record' }> | (Extract<IssueRecord, { kind: 'record' }> & { key?: string });
 
 /** An issue as the page shows it: the issue itself, its file, its record and its field within that record. */
 export type FileIssue = ValidationIssue & {

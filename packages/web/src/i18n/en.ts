@@ -77,6 +77,7 @@ export const en = {
   'record.line': 'line {line}',
   'record.row': 'row {row}',
   'record.sheetRow': 'sheet "{sheet}", row {row}',
+  'record.sheet': 'sheet "{sheet}"',
 
   'extent.records': '{count} records',
 

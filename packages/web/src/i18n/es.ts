@@ -79,6 +79,7 @@ export const es: UiTexts = {
   'record.line': 'línea {line}',
   'record.row': 'fila {row}',
   'record.sheetRow': 'hoja «{sheet}», fila {row}',
+  'record.sheet': 'hoja «{sheet}»',
 
   'extent.records': '{count} registros',
 

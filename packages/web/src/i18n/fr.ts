@@ -79,6 +79,7 @@ export const fr: UiTexts = {
   'record.line': 'ligne {line}',
   'record.row': 'ligne {row}',
   'record.sheetRow': 'feuille « {sheet} », ligne {row}',
+  'record.sheet': 'feuille « {sheet} »',
 
   'extent.records': '{count} enregistrements',
 

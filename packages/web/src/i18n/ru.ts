@@ -79,6 +79,7 @@ export const ru: UiTexts = {
   'record.line': 'строка {line}',
   'record.row': 'строка {row}',
   'record.sheetRow': 'лист «{sheet}», строка {row}',
+  'record.sheet': 'лист «{sheet}»',
 
   'extent.records': 'записей: {count}',
 

@@ -79,6 +79,7 @@ export const uk: UiTexts = {
   'record.line': 'рядок {line}',
   'record.row': 'рядок {row}',
   'record.sheetRow': 'аркуш «{sheet}», рядок {row}',
+  'record.sheet': 'аркуш «{sheet}»',
 
   'extent.records': 'записів: {count}',
 

@@ -39,6 +39,8 @@ export function recordLabel(record: RecordRef, locale: Locale): string {
       return translate(locale, 'record.line', { line: record.line });
     case 'row':
       return record.sheet === undefined ? translate(locale, 'record.row', { row: record.row }) : translate(locale, 'record.sheetRow', { sheet: record.sheet, row: record.row });
+    case 'sheet':
+      return translate(locale, 'record.sheet', { sheet: record.sheet });
   }
 }
 
@@ -71,6 +73,8 @@ function recordOrder(record: RecordRef): [string, number] {
       return ['', record.line];
     case 'row':
       return [record.sheet ?? '', record.row];
+    case 'sheet':
+      return [record.sheet, 0];
   }
 }
 
