@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const options = { excelLocale: 'uk', suppressionThreshold: 0 } as const;
   const validateSeconds = await timed(() => validateFile(csv, { name: 'observations.csv', ...options }), rounds);
   const assembleSeconds = await timed(async () => {
-    const assembled = await assemblePackage([{ name: 'header.phx.json', bytes: headerBytes, headerOnly: true }, { name: 'observations.csv', bytes: csv }], options);
+    const assembled = await assemblePackage([{ name: 'header.phx.json', bytes: headerBytes, headerPackage: true }, { name: 'observations.csv', bytes: csv }], options);
     if (!assembled.ok) throw new Error(`the generated file does not assemble: ${JSON.stringify(assembled.files.flatMap((f) => f.issues).filter((i) => i.severity === "error").slice(0, 3))}`);
   }, rounds);
   const results = {

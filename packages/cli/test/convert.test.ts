@@ -242,3 +242,40 @@ describe('phx convert: duplicates across inputs', () => {
     expect(readFileSync(out, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(['ua-1', 'ua-2', 'ua-3']);
   });
 });
+
+describe('phx convert --header: the records of the header package', () => {
+  // A package as `phx init` starts it and its author fills it in: the publisher is its organisation record.
+  const organisation = { id: 'UA-EDR-38214567', name: { uk: 'Харківська правозахисна група' }, organisationType: 'ngo', countries: ['UA'] };
+  const facility = { id: 'ua-kh-43', name: 'Темнівська ВК № 100', country: 'UA', facilityType: 'prison' };
+  const myPackage = {
+    phxVersion: '1.0', id: 'ua-2023', publisher: { id: organisation.id, name: 'Харківська правозахисна група' }, license: 'CC-BY-4.0', publishedAt: '2024-02-01T09:00:00Z',
+    organisations: [organisation], facilities: [facility], observations: [{ ...observation('ua-earlier'), reportingOrganisation: organisation.id, scope: { country: 'UA' } }], meetings: [],
+  };
+  const headerFile = dir.write('my-package.phx.json', JSON.stringify(myPackage, null, 2));
+  // As Excel in Ukrainian saves a sheet: a byte order mark, `;`, dates day first.
+  const sheet = dir.write('ua-observations.csv', [
+    '\uFEFFid;indicator;reportingOrganisation;scope.country;scope.facility;period.start;period.end;value;unit;dataSource',
+    `ua-pop-2023;prison-population;${organisation.id};UA;ua-kh-43;01.01.2023;31.12.2023;1105;count;routine-programme-data`,
+  ].join('\r\n'));
+
+  it('resolves the organisations and facilities the sheet names and writes them in the package, without its observations', () => {
+    for (const out of ['ua.phx.json', 'ua.phx.ndjson'].map((name) => dir.path(name))) {
+      const { code, stdout } = phx(['convert', sheet, '--header', headerFile, '-o', out]);
+      expect({ code, stdout }).toMatchObject({ code: 0, stdout: expect.not.stringContaining('error') });
+      expect(stdout.trimEnd().split('\n').at(-1)).toBe('✔ 2 files valid, 3 records');
+      expect(phx(['validate', out]).code).toBe(0);
+    }
+    const written = JSON.parse(read(dir.path('ua.phx.json'))) as Record<string, unknown>;
+    expect(written).toMatchObject({ publisher: myPackage.publisher, organisations: [organisation], facilities: [facility], observations: [{ id: 'ua-pop-2023', scope: { facility: 'ua-kh-43' } }] });
+    expect(written.observations).toHaveLength(1);
+    expect(written).not.toHaveProperty('meetings');
+  });
+
+  it('reports a record of an input that differs from the one of its id in the header package, at the input, naming where the first is', () => {
+    const facilities = dir.write('ua-facilities.csv', `id,country,facilityType\n${facility.id},UA,pre-trial-detention\n`);
+    const { code, stdout } = phx(['convert', facilities, sheet, '--header', headerFile, '-o', dir.path('ua-dup.phx.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`${facilities}:2:1  error    unique.duplicate-id /facilities/1/id  A second facility with the identifier "ua-kh-43" (the first is at file "${headerFile}", /facilities/0/id)`);
+    expect(existsSync(dir.path('ua-dup.phx.json'))).toBe(false);
+  });
+});

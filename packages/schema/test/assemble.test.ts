@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assemblePackage, recordTypeNames, recordTypes, validate, writeCsv, writeXlsx, type PackageInput } from '../src/index.js';
+import { assemblePackage, recordTypeNames, recordTypes, toNdjsonLines, validate, writeCsv, writeXlsx, type PackageInput } from '../src/index.js';
 import { idAlphabet } from './random.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -119,6 +119,40 @@ describe('assemblePackage builds one package from several inputs', () => {
     expect(assembled.pkg.facilities).toEqual([facility, { id: 'ua-2', country: 'UA', facilityType: 'prison' }, { ...facility, id: 'ua-3' }]);
     const twice = await assemblePackage([{ name: 'fa.csv', bytes: encode(writeCsv('facility', [facility, facility])) }], { header: 'optional' });
     expect(twice.files[0]!.issues.map(({ code, params }) => [code, params])).toEqual([['unique.duplicate-id', { recordType: 'facility', id: 'ua-1', first: { row: 2 } }]]);
+  });
+
+  describe('a header package', () => {
+    const { observations, meetings, ...lent } = example as Record<string, unknown> & { observations: Record<string, unknown>[]; meetings: unknown[] };
+    // Observations and a meeting of its own, which the package built from the sheets is not about.
+    const headerPackage = { ...lent, observations: [{ ...observations[0], id: 'obs-earlier' }], meetings };
+    const sheet: PackageInput = { name: 'observations.csv', bytes: encode(writeCsv('observation', observations, { excelLocale: 'uk' })) };
+    const formats: [string, () => Promise<Uint8Array>][] = [
+      ['package.phx.json', async () => encode(JSON.stringify(headerPackage, null, 2))],
+      ['package.phx.ndjson', async () => encode(`${[...toNdjsonLines(headerPackage)].join('\n')}\n`)],
+      ['package.xlsx', () => writeXlsx(headerPackage)],
+    ];
+
+    it.each(formats)('%s lends its organisations, facilities and indicator definitions: the sheets refer to them, and the package holds them', async (name, bytes) => {
+      const assembled = await assemblePackage([{ name, bytes: await bytes(), headerPackage: true }, sheet], { excelLocale: 'uk' });
+      expect(assembled.files.flatMap((file) => file.issues).filter((issue) => issue.severity !== 'info')).toEqual([]);
+      expect(assembled).toMatchObject({ readable: true, ok: true, headerFrom: [name] });
+      // Not its observations nor its meetings: the sheets give the package's.
+      expect(assembled.pkg).toEqual({ ...lent, observations });
+      expect(assembled.files[0]!.read.records).toEqual({ organisation: 27, facility: 5, indicator: 1, observation: 0, meeting: 0 });
+    });
+
+    it('is one input among the others: a record both give field for field is taken once, one that differs is a second of its id', async () => {
+      const [kept, changed] = example.facilities as Record<string, unknown>[];
+      const facilities = encode(writeCsv('facility', [kept!, { ...changed, capacity: 1 }, { id: 'ua-new', country: 'UA', facilityType: 'prison' }]));
+      const assembled = await assemblePackage([
+        { name: 'package.phx.json', bytes: encode(JSON.stringify(headerPackage, null, 2)), headerPackage: true },
+        { name: 'facilities.csv', bytes: facilities },
+        sheet,
+      ]);
+      const duplicates = assembled.files.map((file) => file.issues.filter((issue) => issue.code === 'unique.duplicate-id').map(({ location, params }) => [location && 'row' in location && location.row, params]));
+      expect(duplicates).toEqual([[], [[3, { recordType: 'facility', id: changed!.id, first: { file: 'package.phx.json', at: '/facilities/1/id' } }]], []]);
+      expect((assembled.pkg.facilities as { id: string }[]).map((facility) => facility.id)).toEqual([...(example.facilities as { id: string }[]).map((facility) => facility.id), changed!.id, 'ua-new']);
+    });
   });
 
   it('reports what it cannot read, in the input it comes from, and validates nothing', async () => {

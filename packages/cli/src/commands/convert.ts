@@ -27,8 +27,10 @@ package that would be invalid is not written (exit 1) unless --allow-invalid.
 
 Options:
   -o, --out <file>              the file to write; its extension picks the format (required)
-  --header <file>               take the package header (publisher, licence...) from this file
-                                (.phx.json, .phx.ndjson or .xlsx) when no input has one
+  --header <file>               take the package header (publisher, licence...) from this package
+                                (.phx.json, .phx.ndjson or .xlsx) when no input has one, with its
+                                organisations, facilities and indicator definitions (not its
+                                observations or meetings), which the inputs may refer to
   --type <record type>          the record type of CSV inputs (default: told from each header),
                                 or the one to write to a CSV output (default: the only one)
   --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en); when
@@ -110,9 +112,10 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   const [header] = values.header === undefined ? [] : await resolveInputs([values.header], undefined);
   await checkOutputs([out], [...inputs, ...(header ? [header] : [])].flatMap((input) => (input.path === undefined ? [] : [input.path])), values.force === true);
 
-  const sources: PackageInput[] = [];
+  // The header package first: its records are those the inputs add to, and a record of an input that differs from
+  // one of it is reported at the input.
+  const sources: PackageInput[] = header ? [{ name: header.name, bytes: await readAll(header), headerPackage: true }] : [];
   for (const input of inputs) sources.push({ name: input.name, bytes: await readAll(input), ...(input.format && { format: input.format }) });
-  if (header) sources.push({ name: header.name, bytes: await readAll(header), headerOnly: true });
   const assembled = await assemblePackage(sources, {
     locale, type, dateOrder, excelLocale, encoding, ...(delimiter && { delimiter }), header: to === 'json' || to === 'xlsx' ? 'required' : 'optional',
   });

@@ -3,7 +3,7 @@ import { decodeUtf8 } from '../file/encoding.js';
 import { encodingOption, textDecoding } from '../file/text-encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from '../file/format.js';
 import type { FileValidationResult, ValidateFileOptions } from '../file/validate-file.js';
-import { packageHeaderOf, recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
+import { packageHeaderOf, recordStores, recordTypeNames, recordTypeOfCollection, referredRecordTypes, type RecordType } from '../model/record-kinds.js';
 import { fromPointer, toPointer, type ValidationIssue } from '../validate/issue.js';
 import { locatePaths } from '../validate/json-places.js';
 import type { FirstSeen, InAnotherFile, TableRow } from '../validate/params.js';
@@ -35,10 +35,11 @@ export interface PackageInput {
   format?: FileFormat;
   bytes: Uint8Array;
   /**
-   * Take only the package header from this file (a header file), not its records.
+   * This file is a header package (`phx convert --header`): it gives the package header and the records that other
+   * records refer to — its organisations, facilities and indicator definitions — not its observations or meetings.
    * @default false
    */
-  headerOnly?: boolean;
+  headerPackage?: boolean;
 }
 
 /**
@@ -131,13 +132,15 @@ const HEAD_BYTES = 64 * 1024;
 
 /**
  * Builds one package from several inputs — CSV sheets, NDJSON, .phx.json, workbooks and a header
- * file — and validates it as a whole, references across the inputs included. The format of each
+ * package, whose organisations, facilities and indicator definitions the others may refer to — and
+ * validates it as a whole, references across the inputs included. The format of each
  * input is told as {@link validateFile} tells it. Each issue is given back in the input it comes
  * from, at its place there. Inputs that cannot be read (empty, not UTF-8, not JSON, a CSV without
  * PHX columns, a format PHX does not read) are reported and the package is not validated. A record
  * that an input before gave field for field (same id, same fields in any order) is taken once, not
  * reported as a duplicate: the facilities of a template workbook given again in their own file; one
- * of the same id that differs, or repeated within its own input, is reported (`unique.duplicate-id`).
+ * of the same id that differs, or repeated within its own input, is reported (`unique.duplicate-id`); so is one a
+ * header package holds.
  *
  * @example
  * ```ts
@@ -145,7 +148,7 @@ const HEAD_BYTES = 64 * 1024;
  * import { assemblePackage } from '@phx/schema';
  * const [header, facilities, observations] = await Promise.all(['header.phx.json', 'facilities.csv', 'observations.csv'].map((name) => readFile(name)));
  * const { ok, pkg, files } = await assemblePackage([
- *   { name: 'header.phx.json', bytes: header, headerOnly: true },
+ *   { name: 'header.phx.json', bytes: header, headerPackage: true },
  *   { name: 'facilities.csv', bytes: facilities },
  *   { name: 'observations.csv', bytes: observations },
  * ]);
@@ -198,6 +201,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read };
     result.files.push(file);
     const collector = new IssueCollector({ locale }, locales);
+    const takes = (type: RecordType): boolean => !input.headerPackage || referredRecordTypes.includes(type);
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
     if (format !== 'json' && format !== 'ndjson' && format !== 'csv' && format !== 'xlsx') {
       collector.add({ code: 'file.unsupported-format', path: [], params: { format } });
@@ -225,11 +229,10 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       const object = value as Record<string, unknown>;
       const jsonOrigin = (base: (string | number)[]): Origin => ({ file, base, text, place: () => undefined });
       setHeader(headerOf(object), jsonOrigin([]));
-      if (input.headerOnly) continue;
       for (const type of recordTypeNames) {
         const { collection } = recordStores[type];
         const list = object[collection];
-        if (!Array.isArray(list)) continue;
+        if (!Array.isArray(list) || !takes(type)) continue;
         list.forEach((record, index) => add(type, record as Record<string, unknown>, jsonOrigin([collection, index])));
         file.read.records[type] += list.length;
       }
@@ -244,7 +247,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         const line = entry.line;
         const origin: Origin = { file, place: () => ({ line, column: 1 }), seen: line };
         if (entry.type === 'package') setHeader(entry.record, origin);
-        else if (!input.headerOnly) {
+        else if (takes(entry.type)) {
           add(entry.type, entry.record, origin);
           file.read.records[entry.type]++;
         }
@@ -264,6 +267,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         continue;
       }
       const type = table.type as RecordType;
+      if (!takes(type)) continue;
       const locate = columnLocator(table.targets);
       const settled = headerSettled(table.issues);
       table.records.forEach((record, index) => {
@@ -283,7 +287,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         const settled = headerSettled(table.issues);
         const placeOf = (row: number) => (path: readonly (string | number)[], code: ValidationIssue['code']) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), sheet));
         if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow) });
-        else if (table.type && !input.headerOnly) {
+        else if (table.type && takes(table.type)) {
           const type = table.type;
           table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!), seen: { row: table.rows[index]!, sheet } }));
           file.read.records[type] += table.records.length;

@@ -7,7 +7,7 @@ import { indicatorCatalogue } from '../catalogue/indicators.js';
 import { codelistLabels } from '../codelists/index.js';
 import { codelists, type CodelistId } from '../codelists/codes.js';
 import { PHX_VERSION } from '../model/package.js';
-import { packageHeaderOf, recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
+import { packageHeaderOf, recordStores, recordTypeNames, referredRecordTypes } from '../model/record-kinds.js';
 import { isSmallExcelDate } from './cells.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
 import { recordShape, resolveColumn, type Shape, type TableType } from './csv-shape.js';
@@ -217,9 +217,6 @@ function mergeColumns(template: readonly string[], present: readonly string[]): 
   return [...template, ...present.filter((column) => !template.includes(column))];
 }
 
-/** The record types that other records refer to: organisations, facilities and indicator definitions. */
-const REFERRED_TYPES: readonly RecordType[] = ['organisation', 'facility', 'indicator'];
-
 /**
  * The template workbook's package: the header given with the format's version filled in, and the records of it that
  * other records refer to (organisations, facilities, indicator definitions), so that the filled workbook holds them;
@@ -228,7 +225,7 @@ const REFERRED_TYPES: readonly RecordType[] = ['organisation', 'facility', 'indi
 export function templatePackage(header: Record<string, unknown> | undefined): Record<string, unknown> {
   const given = header ?? {};
   const pkg: Record<string, unknown> = { phxVersion: PHX_VERSION, ...packageHeaderOf(given) };
-  for (const type of REFERRED_TYPES) {
+  for (const type of referredRecordTypes) {
     const { collection } = recordStores[type];
     if (Array.isArray(given[collection]) && given[collection].length > 0) pkg[collection] = given[collection];
   }

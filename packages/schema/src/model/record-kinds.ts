@@ -27,6 +27,12 @@ export type RecordType = 'organisation' | 'facility' | 'indicator' | 'observatio
  */
 export const recordTypeNames = Object.keys(recordStores) as RecordType[];
 
+/**
+ * The record types that other records refer to: organisations, facilities and indicator definitions. A package that
+ * lends its header to others (a template's, `phx convert --header`) lends these with it, not its observations or meetings.
+ */
+export const referredRecordTypes: readonly RecordType[] = ['organisation', 'facility', 'indicator'];
+
 const typeOfCollection = /* @__PURE__ */ new Map<string, RecordType>(recordTypeNames.map((type) => [recordStores[type].collection, type]));
 
 /** The record type whose package array a name is (`observations` → `observation`); undefined for any other value. */
