@@ -139,8 +139,8 @@ const HEAD_BYTES = 64 * 1024;
  * PHX columns, a format PHX does not read) are reported and the package is not validated. A record
  * that an input before gave field for field (same id, same fields in any order) is taken once, not
  * reported as a duplicate: the facilities of a template workbook given again in their own file; one
- * of the same id that differs, or repeated within its own input, is reported (`unique.duplicate-id`); so is one a
- * header package holds.
+ * of the same id that differs, or repeated within its own input, is reported (`unique.duplicate-id`), as is one
+ * that differs from a record of a header package.
  *
  * @example
  * ```ts
