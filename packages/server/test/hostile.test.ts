@@ -59,8 +59,8 @@ describe(`hostile bodies (${testEngine})`, () => {
 
   it('answers 400, not 500, to a body that is null, an array or a number', async () => {
     for (const body of ['null', '[]', '7', '"text"']) {
-      await expectProblem(await hub.call(hub.tokens.memberA, 'PUT', '/v1/observations/target', body, { 'If-Match': await etag() }), 400, /is a JSON object/);
-      await expectProblem(await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', body), 400, /is a JSON object/);
+      await expectProblem(await hub.call(hub.tokens.memberA, 'PUT', '/v1/observations/target', body, { 'If-Match': await etag() }), 400, /^Send the observation as a JSON object\.$/);
+      await expectProblem(await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', body), 400, /^Send the observation as a JSON object\.$/);
     }
     await expectProblem(await hub.call(hub.tokens.memberA, 'PATCH', '/v1/observations/target', 'null', { 'If-Match': await etag() }), 400, /merge patch is a JSON object/);
   });

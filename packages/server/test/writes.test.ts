@@ -133,6 +133,24 @@ describe(`writes of one record (${testEngine})`, () => {
       }
     }
   });
+
+  it('name the record type in grammatical English when a body is no object or an id is taken, for every record type', async () => {
+    const records: [string, string, Record<string, unknown>][] = [
+      ['organisations', 'organisation', organisation(ORG_A)],
+      ['facilities', 'facility', facility('taken-fac')],
+      ['observations', 'observation', observation('taken-obs', ORG_A)],
+      ['meetings', 'meeting', meeting('taken-meeting', ORG_A)],
+    ];
+    for (const [collection, type, record] of records) {
+      if (collection !== 'organisations') expect((await hub.call(hub.tokens.memberA, 'POST', `/v1/${collection}`, record)).status).toBe(201);
+      const taken = await hub.call(hub.tokens.memberA, 'POST', `/v1/${collection}`, record);
+      expect(taken.status, collection).toBe(409);
+      expect(((await taken.json()) as { detail: string }).detail).toBe(`The ${type} "${String(record.id)}" exists already; update it with PUT or PATCH.`);
+      const notAnObject = await hub.call(hub.tokens.memberA, 'POST', `/v1/${collection}`, '[]');
+      expect(notAnObject.status, collection).toBe(400);
+      expect(((await notAnObject.json()) as { detail: string }).detail).toBe(`Send the ${type} as a JSON object.`);
+    }
+  });
 });
 
 describe(`If-Match (${testEngine})`, () => {

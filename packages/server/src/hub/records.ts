@@ -43,7 +43,7 @@ function checkVersion(record: StoredRecord, ifMatch: string | undefined): void {
  * JSON, read back), so that nothing the JSON drops can pass validation.
  */
 async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Locale): Promise<Body> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Problem('bad-request', `A ${type} is a JSON object.`);
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Problem('bad-request', `Send the ${type} as a JSON object.`);
   const record = JSON.parse(JSON.stringify(body)) as Body;
   const knownObservations = type === 'observation' ? await storedBreakdowns(tx, [record]) : [];
   rejectInvalid(validateRecord(type, record, { ...(await hubValidation(tx, locale)), knownObservations }), `The ${type}`);
@@ -74,7 +74,7 @@ export async function createRecord(tx: Store, principal: Principal, type: Record
   const id = record[recordTypes[type].key] as string;
   const owner = ownerOf(type, record, principal.organisation);
   checkRights(principal, type, owner, id);
-  if (await tx.get(type, id)) throw new Problem('conflict', `A ${type} "${id}" exists already; update it with PUT or PATCH.`);
+  if (await tx.get(type, id)) throw new Problem('conflict', `The ${type} "${id}" exists already; update it with PUT or PATCH.`);
   return save(tx, principal, 'create', type, id, owner, record);
 }
 
