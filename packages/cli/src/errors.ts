@@ -72,6 +72,8 @@ export interface UsageParams {
   'port-denied': { port: number };
   /** `phx token revoke` with an id that is no active token's. */
   'no-such-token': { id: string };
+  /** `phx token` with a SQLite file that does not exist: only `phx serve` creates a hub's database. */
+  'no-such-database': { path: string };
   /** A package of several record types written as one CSV. */
   'csv-one-type': { types: readonly string[] };
   /** An option of `phx convert` that only applies to a CSV output. */

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,13 +54,13 @@ describe('phx serve and phx token with @phx/server installed', () => {
 
   it('creates a token that the hub accepts, printed once', async () => {
     const db = dir.path('tokens.sqlite');
+    const hub = await serve(['--db', db, '--port', '0']);
+    const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)?.[1];
     const created = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--new-org', '--db', db]);
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^\S{16,}$/);
     expect(created.stdout).toBe(`${token}\n`);
-    const hub = await serve(['--db', db, '--port', '0']);
-    const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)?.[1];
     expect((await fetch(`${url}/v1/organisations`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
     expect((await fetch(`${url}/v1/organisations`, { headers: { Authorization: 'Bearer wrong' } })).status).toBe(401);
     await hub.stop();
@@ -67,6 +68,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
 
   it('lists tokens with their label, expiry and last use, and revokes one', async () => {
     const db = dir.path('list.sqlite');
+    await (await serve(['--db', db, '--port', '0'])).stop();
     const token = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--label', 'monthly upload', '--expires', '2999-12-31', '--new-org', '--db', db]).stdout.trim();
     phx(['token', 'create', '--org', 'GB-CHC-1234567', '--role', 'reader', '--new-org', '--db', db]);
     const hub = await serve(['--db', db, '--port', '0']);
@@ -182,8 +184,27 @@ describe('phx serve and phx token with @phx/server installed', () => {
     expect(refused.stderr).toContain(`The hub knows no organisation "${typo}": did you mean "${known}"?`);
     expect(phx(['token', 'create', '--org', known, '--db', db]).code).toBe(0);
     expect(phx(['token', 'create', '--org', typo, '--new-org', '--db', db]).code).toBe(0);
-    const empty = phx(['token', 'create', '--org', known, '--db', dir.path('empty.sqlite')]);
+    const emptyHub = dir.path('empty.sqlite');
+    await (await serve(['--db', emptyHub, '--port', '0'])).stop();
+    const empty = phx(['token', 'create', '--org', known, '--db', emptyHub]);
     expect(empty).toMatchObject({ code: 2, stderr: expect.stringContaining(`The hub knows no organisation "${known}": it holds no organisation yet.`) });
+  });
+
+  it('refuses, in every token command, a SQLite file that does not exist, and makes none', () => {
+    const typo = dir.path('typo-hub.sqlite');
+    for (const args of [['list'], ['create', '--org', 'ZA-NPO-123-456', '--new-org'], ['revoke', 'an-id']]) {
+      const refused = phx(['token', ...args, '--db', typo]);
+      expect(refused, args[0]).toMatchObject({ code: 2, stdout: '' });
+      expect(refused.stderr).toContain(`${typo}: no hub database there`);
+      expect(refused.stderr).toContain('`phx serve`');
+    }
+    expect(existsSync(typo)).toBe(false);
+    // Without --db, in a folder that holds no hub: ./phx.sqlite is neither found nor made.
+    const elsewhere = dir.path('no-hub-here');
+    mkdirSync(elsewhere);
+    expect(phx(['token', 'list'], { cwd: elsewhere })).toMatchObject({ code: 2, stderr: expect.stringContaining('./phx.sqlite: no hub database there') });
+    expect(phx(['token', 'list', '--db', typo], { env: { LANG: 'uk_UA.UTF-8' } }).stderr).toContain(`${typo}: тут немає бази даних хаба`);
+    expect(readdirSync(elsewhere)).toEqual([]);
   });
 
   it('checks its arguments', () => {

@@ -37,6 +37,7 @@ const examples: { [C in UsageCode]: UsageParams[C] } = {
   'port-in-use': { port: 8080 },
   'port-denied': { port: 80 },
   'no-such-token': { id: 'tok-1' },
+  'no-such-database': { path: 'typo-hub.sqlite' },
   'csv-one-type': { types: ['facility', 'observation'] },
   'only-csv-output': { option: 'bom', to: 'ndjson' },
   'only-csv': { option: 'delimiter' },

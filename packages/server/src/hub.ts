@@ -224,7 +224,10 @@ function readJson(file: string, what: string, maxRecords?: number): unknown {
  * ```
  */
 export interface CreateTokenOptions {
-  /** The hub's database: its SQLite file or `postgres://` URL. */
+  /**
+   * The hub's database: its SQLite file or `postgres://` URL. A SQLite file that does not exist is refused
+   * (an error of code `ENOENT`): only {@link startHub} creates a database.
+   */
   db: string;
   /** Identifier of the organisation the token acts for. */
   organisation: string;
@@ -288,8 +291,9 @@ export async function createToken(options: CreateTokenOptions): Promise<{ token:
   });
 }
 
+/** Works on the store of an existing hub: only a starting hub creates its database, so a mistyped path is refused. */
 async function withStore<T>(db: string, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db);
+  const store = await openStore(db, { create: false });
   try {
     return await work(store);
   } finally {
@@ -299,7 +303,7 @@ async function withStore<T>(db: string, work: (store: Store) => Promise<T>): Pro
 
 /**
  * Lists the tokens of a hub — their ids, organisations, roles, expiry, last use and revocation,
- * never the tokens themselves.
+ * never the tokens themselves. A SQLite file that does not exist is refused (an error of code `ENOENT`).
  *
  * @example
  * ```ts
@@ -312,7 +316,8 @@ export function listTokens(options: { db: string }): Promise<TokenInfo[]> {
 }
 
 /**
- * Revokes a token by its id (from `listTokens`): requests with it get 401 from then on.
+ * Revokes a token by its id (from `listTokens`): requests with it get 401 from then on. A SQLite file
+ * that does not exist is refused (an error of code `ENOENT`).
  *
  * @example
  * ```ts

@@ -9,5 +9,5 @@ export { createApp, defaultLimits, type AppOptions, type HubLimits } from './htt
 export type { RateLimit } from './http/auth.js';
 export { Problem, type ProblemExtensions } from './http/problem.js';
 export type { HubEnv } from './http/context.js';
-export { openStore } from './store/store.js';
+export { openStore, type OpenStoreOptions } from './store/store.js';
 export { roles, type Role, type Principal, type Store, type StoredRecord, type ListFilter, type ListPage, type ImportSummary, type RecordWrite, type StoredResponse, type RateWindow, type TokenInfo, type TransactionOptions, type TokenOptions, type AuditEntry, type BreakdownKey } from './store/types.js';

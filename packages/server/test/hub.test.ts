@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_BASE, problemTypes } from '@phx/schema/api';
-import { createToken, startHub } from '../src/index.js';
+import { createToken, listTokens, revokeToken, startHub } from '../src/index.js';
 import { observationPackage, ORG_A } from './fixtures/data.js';
-import { startTestHub, testDatabase, withinOneWindow } from './fixtures/hub.js';
+import { startTestHub, testDatabase, testEngine, withinOneWindow } from './fixtures/hub.js';
+import { freshDatabase } from '../../../test/postgres/databases.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'phx-start-'));
 
@@ -82,6 +83,27 @@ describe('startHub', () => {
     const { db } = await testDatabase();
     expect((await createToken({ db, organisation: ORG_A, role: 'reader' })).token).toMatch(/^phx_[\w-]{43}$/);
     await expect(createToken({ db, organisation: ORG_A, role: 'admin' as never })).rejects.toThrow(/Unknown role "admin"/);
+  });
+
+  it.runIf(testEngine === 'sqlite')('manages tokens only in a SQLite file that exists: a path without one is refused and no file is left', async () => {
+    const missing = join(tempDir(), 'typo-hub.sqlite');
+    const refusal = { code: 'ENOENT', path: missing, message: `There is no hub database at ${missing}: a hub creates its database when it starts.` };
+    await expect(listTokens({ db: missing })).rejects.toMatchObject(refusal);
+    await expect(createToken({ db: missing, organisation: ORG_A, role: 'member' })).rejects.toMatchObject(refusal);
+    await expect(revokeToken({ db: missing, id: 'an-id' })).rejects.toMatchObject(refusal);
+    expect(existsSync(missing)).toBe(false);
+    // Starting a hub is what makes the database, and its tokens are then managed.
+    const hub = await startHub({ db: missing, port: 0 });
+    await hub.close();
+    expect((await createToken({ db: missing, organisation: ORG_A, role: 'member' })).token).toMatch(/^phx_/);
+    expect(await listTokens({ db: missing })).toHaveLength(1);
+  });
+
+  it.runIf(testEngine !== 'sqlite')('manages tokens only in a PostgreSQL database that exists', async () => {
+    const missing = new URL(await freshDatabase());
+    missing.pathname = `${missing.pathname}_never_created`;
+    await expect(listTokens({ db: missing.toString() })).rejects.toThrow(/database "[^"]+_never_created" does not exist/);
+    await expect(createToken({ db: missing.toString(), organisation: ORG_A, role: 'member' })).rejects.toThrow(/does not exist/);
   });
 });
 

@@ -54,12 +54,13 @@ async function loadHub(): Promise<HubModule> {
 }
 
 /**
- * What the hub refused, as one line: a port in use, a seed that cannot be read, a database that cannot be opened
+ * What the hub refused, as one line: a port in use, a seed that cannot be read, a database that does not exist or cannot be opened
  * (`on` is the port it was to listen on, or the database).
  */
 function hubError(error: unknown, on: { port: number } | { db: string }): UsageError {
   const code = (error as NodeJS.ErrnoException)?.code;
   if ('port' in on && code === 'EADDRINUSE') return new UsageError('port-in-use', on);
+  if ('db' in on && code === 'ENOENT') return new UsageError('no-such-database', { path: on.db });
   if (code === 'EACCES') return 'port' in on ? new UsageError('port-denied', on) : new UsageError('permission-denied', { path: on.db });
   return new UsageError('text', { message: (error as Error)?.message ?? String(error) });
 }
@@ -174,7 +175,8 @@ Options:
   --label <text>    who or what holds the token, shown by list
   --new-org         create the token although the hub holds no record of the organisation yet
                     (without it, an --org the hub does not know is refused, with the nearest ids)
-  --db <file|url>   the hub's database: its SQLite file (default ./phx.sqlite) or PostgreSQL URL
+  --db <file|url>   the hub's database: its SQLite file (default ./phx.sqlite), which phx serve
+                    made, or PostgreSQL URL
   -h, --help        show this help`;
 
 /** `phx token create|list|revoke`: manages the hub's access tokens. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { replaceClause, valuesOf, type SqlConnection, type SqlDatabase } from './sql.js';
 
@@ -12,11 +13,15 @@ const ROWS_PER_INSERT = 200;
 let writes: Promise<unknown> = Promise.resolve();
 
 /**
- * Opens (creating if needed) a SQLite database file for a hub: WAL journal, foreign keys on, and
- * `synchronous = FULL`, so that a write the hub has answered survives a power cut, not only a crash
- * of the process.
+ * Opens a SQLite database file for a hub: WAL journal, foreign keys on, and `synchronous = FULL`, so
+ * that a write the hub has answered survives a power cut, not only a crash of the process. A file that
+ * does not exist is created, unless `create` is false: then it is refused with an error of code
+ * `ENOENT` naming the file, as the file system refuses a file it does not have.
  */
-export function openSqliteDatabase(file: string): SqlDatabase {
+export function openSqliteDatabase(file: string, { create = true }: { create?: boolean } = {}): SqlDatabase {
+  if (!create && file !== ':memory:' && !existsSync(file)) {
+    throw Object.assign(new Error(`There is no hub database at ${file}: a hub creates its database when it starts.`), { code: 'ENOENT', path: file });
+  }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');

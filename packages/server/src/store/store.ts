@@ -351,10 +351,32 @@ async function migrate(db: SqlDatabase): Promise<void> {
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
 
 /**
+ * How {@link openStore} opens a database.
+ *
+ * @example
+ * ```ts
+ * import { openStore, type OpenStoreOptions } from '@phx/server';
+ * const existingOnly: OpenStoreOptions = { create: false };
+ * const store = await openStore('./phx.sqlite', existingOnly);
+ * await store.close();
+ * ```
+ */
+export interface OpenStoreOptions {
+  /**
+   * Create the SQLite file when it does not exist. With `false`, a missing file is refused with an
+   * error of code `ENOENT` (and its `path`), so that a mistyped path does not leave an empty database
+   * that no hub reads. A PostgreSQL database is never created: one that does not exist is an error.
+   * @default true
+   */
+  create?: boolean;
+}
+
+/**
  * Opens the store of a hub: a PostgreSQL database when `location` is a `postgres://` (or
- * `postgresql://`) URL, else a SQLite file (created if missing; `:memory:` for one that lives as
- * long as the store). Pending migrations are applied and the indicator catalogue kept in step with
- * @phx/schema; hub processes that open the same PostgreSQL database at once wait for each other.
+ * `postgresql://`) URL, else a SQLite file (created if missing, unless `options.create` is false;
+ * `:memory:` for one that lives as long as the store). Pending migrations are applied and the indicator
+ * catalogue kept in step with @phx/schema; hub processes that open the same PostgreSQL database at once
+ * wait for each other.
  *
  * @example
  * ```ts
@@ -364,8 +386,8 @@ export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\/
  * await store.close();
  * ```
  */
-export async function openStore(location: string): Promise<Store> {
-  const database = isPostgresUrl(location) ? openPostgresDatabase(location) : openSqliteDatabase(location);
+export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const database = isPostgresUrl(location) ? openPostgresDatabase(location) : openSqliteDatabase(location, options);
   try {
     await migrate(database);
   } catch (error) {
