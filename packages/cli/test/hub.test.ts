@@ -195,15 +195,15 @@ describe('phx serve and phx token with @phx/server installed', () => {
     for (const args of [['list'], ['create', '--org', 'ZA-NPO-123-456', '--new-org'], ['revoke', 'an-id']]) {
       const refused = phx(['token', ...args, '--db', typo]);
       expect(refused, args[0]).toMatchObject({ code: 2, stdout: '' });
-      expect(refused.stderr).toContain(`${typo}: no hub database there`);
-      expect(refused.stderr).toContain('`phx serve`');
+      expect(refused.stderr).toContain(`${typo}: no hub database`);
+      expect(refused.stderr).toContain('`phx serve` makes one');
     }
     expect(existsSync(typo)).toBe(false);
     // Without --db, in a folder that holds no hub: ./phx.sqlite is neither found nor made.
     const elsewhere = dir.path('no-hub-here');
     mkdirSync(elsewhere);
-    expect(phx(['token', 'list'], { cwd: elsewhere })).toMatchObject({ code: 2, stderr: expect.stringContaining('./phx.sqlite: no hub database there') });
-    expect(phx(['token', 'list', '--db', typo], { env: { LANG: 'uk_UA.UTF-8' } }).stderr).toContain(`${typo}: тут немає бази даних хаба`);
+    expect(phx(['token', 'list'], { cwd: elsewhere })).toMatchObject({ code: 2, stderr: expect.stringContaining('./phx.sqlite: no hub database') });
+    expect(phx(['token', 'list', '--db', typo], { env: { LANG: 'uk_UA.UTF-8' } }).stderr).toContain(`${typo}: немає бази даних хаба`);
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 

@@ -304,6 +304,27 @@ describe('phx check --profile gam', () => {
     expect(JSON.parse(stdout)).toEqual({ profile: 'gam', ...gamReadiness(JSON.parse(read(example)), { country: 'UA', year: 2020 }) });
   });
 
+  it('calls one prison’s figure of a quarter and one area’s of a month incomplete, and says why', async () => {
+    const pkg = validPackage();
+    const file = dir.write(
+      'gam-q1-one-prison.phx.json',
+      JSON.stringify({
+        ...pkg,
+        observations: [
+          observation('q1-oat', { indicator: 'prisons-people-on-oat', scope: { country: 'ZA', facility: 'fac-1' }, period: { start: '2023-01-01', end: '2023-03-31' }, numerator: undefined, denominator: undefined, value: 12, unit: 'count', dataSource: 'routine-programme-data' }),
+          observation('feb-pop', { indicator: 'prison-population', scope: { country: 'ZA', subnationalArea: 'Western Cape' }, period: { start: '2023-02-01', end: '2023-02-28' }, numerator: undefined, denominator: undefined, value: 700, unit: 'count', dataSource: 'routine-programme-data' }),
+        ],
+      }),
+    );
+    const { code, stdout } = await run(['check', '--profile', 'gam', '--country', 'ZA', '--year', '2023', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^prisons-people-on-oat +incomplete +1 +0 .*\n {4}Only figures of part of the country or year$/m);
+    expect(stdout).toMatch(/^prison-population +incomplete +1 +0 .*\n {4}Only figures of part of the country or year$/m);
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^0 complete, 2 incomplete, /);
+    const ukrainian = await run(['check', '--profile', 'gam', '--country', 'ZA', '--year', '2023', file, '--locale', 'uk']);
+    expect(ukrainian.stdout).toContain('    Лише дані щодо частини країни або року');
+  });
+
   it('speaks the user’s language', async () => {
     const { stdout } = await run(['check', '--profile', 'gam', '--country', 'UA', '--year', '2020', example, '--locale', 'uk']);
     expect(stdout).toContain('Готовність до звіту UNAIDS GAM: Україна, 2020');

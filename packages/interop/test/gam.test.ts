@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indicatorCatalogue, type Observation } from '@phx/schema';
 import { gamIndicators, gamReadiness } from '../src/gam/readiness.js';
@@ -30,5 +31,74 @@ describe('GAM readiness', () => {
     const status = Object.fromEntries(report.indicators.map((i) => [i.indicator, i.status]));
     expect(status).toMatchObject({ 'art-coverage-prisoners': 'complete', 'prisons-people-with-tb': 'suppressed', 'prisons-people-on-oat': 'missing' });
     expect(report.counts.complete + report.counts.present + report.counts.suppressed + report.counts.missing).toBe(gamIndicators.length);
+  });
+});
+
+describe('GAM readiness counts only the country’s figure for the year', () => {
+  const year = 2023;
+  const count = (id: string, indicator: string, scope: Observation['scope'], start: string, end: string, value = 12): Observation => ({
+    id, indicator, reportingOrganisation: 'UA-EDR-38214567', scope, period: { start, end }, value, unit: 'count', dataSource: 'routine-programme-data',
+  });
+  const row = (observations: Observation[], indicator: string) => gamReadiness({ observations }, { country: 'UA', year }).indicators.find((i) => i.indicator === indicator)!;
+
+  it('makes one prison’s figure of a quarter, or one region’s of a month, incomplete, and says why', () => {
+    const observations = [
+      count('q1-oat', 'prisons-people-on-oat', { country: 'UA', facility: 'ua-kh-25' }, '2023-01-01', '2023-03-31'),
+      count('feb-pop', 'prison-population', { country: 'UA', subnationalArea: 'Kharkiv oblast' }, '2023-02-01', '2023-02-28', 700),
+    ];
+    const report = gamReadiness({ observations }, { country: 'UA', year });
+    expect(report.indicators.find((i) => i.indicator === 'prisons-people-on-oat')).toMatchObject({ status: 'present', observations: 1, onlyPartialFigures: true });
+    expect(report.indicators.find((i) => i.indicator === 'prison-population')).toMatchObject({ status: 'present', observations: 1, onlyPartialFigures: true });
+    expect(report.counts.complete).toBe(0);
+  });
+
+  it('takes the whole calendar year of the whole country, and the prison population on one day of the year or over it', () => {
+    const national = { country: 'UA' as const };
+    expect(row([count('y', 'prisons-people-on-oat', national, '2023-01-01', '2023-12-31')], 'prisons-people-on-oat')).toMatchObject({ status: 'complete', onlyPartialFigures: false });
+    expect(row([count('h', 'prisons-people-on-oat', national, '2023-01-01', '2023-06-30')], 'prisons-people-on-oat')).toMatchObject({ status: 'present', onlyPartialFigures: true });
+    expect(row([count('d', 'prisons-people-on-oat', national, '2023-12-31', '2023-12-31')], 'prisons-people-on-oat')).toMatchObject({ status: 'present', onlyPartialFigures: true });
+    expect(row([count('d', 'prison-population', national, '2023-12-31', '2023-12-31')], 'prison-population')).toMatchObject({ status: 'complete', onlyPartialFigures: false });
+    expect(row([count('y', 'prison-population', national, '2023-01-01', '2023-12-31')], 'prison-population')).toMatchObject({ status: 'complete', onlyPartialFigures: false });
+    expect(row([count('m', 'prison-population', national, '2023-02-01', '2023-02-28')], 'prison-population')).toMatchObject({ status: 'present', onlyPartialFigures: true });
+    expect(row([count('a', 'prison-population', { country: 'UA', subnationalArea: 'Kyiv' }, '2023-12-31', '2023-12-31')], 'prison-population')).toMatchObject({ status: 'present', onlyPartialFigures: true });
+  });
+
+  it('reads the breakdowns GAM asks for from the country’s figures for the year only', () => {
+    const base = { reportingOrganisation: 'UA-EDR-38214567', period: { start: '2023-01-01', end: '2023-12-31' }, unit: 'percent' as const, dataSource: 'routine-programme-data' as const, numerator: 9, denominator: 10, value: 90 };
+    const art = (id: string, scope: Observation['scope'], sex?: 'female' | 'male' | 'transgender'): Observation => ({ ...base, id, indicator: 'art-coverage-prisoners', scope, ...(sex ? { disaggregation: { sex } } : {}) });
+    const facility = { country: 'UA' as const, facility: 'ua-kh-25' };
+    const observations = [art('t', { country: 'UA' }), art('f', { country: 'UA' }, 'female'), art('m', { country: 'UA' }, 'male'), art('tg', facility, 'transgender')];
+    // A facility's breakdown does not stand for the country's; the country's total is there, so nothing is partial.
+    expect(row(observations, 'art-coverage-prisoners')).toMatchObject({ status: 'present', observations: 4, missingBreakdowns: ['sex=transgender'], onlyPartialFigures: false });
+    expect(row([...observations, art('tg-all', { country: 'UA' }, 'transgender')], 'art-coverage-prisoners')).toMatchObject({ status: 'complete', missingBreakdowns: [] });
+  });
+
+  it('never calls figures of a facility, a subnational area or part of the year complete, whatever they are', () => {
+    const day = fc.integer({ min: 0, max: 364 }).map((n) => new Date(Date.UTC(year, 0, 1 + n)).toISOString().slice(0, 10));
+    const period = fc.tuple(day, day).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as [string, string]);
+    const scope = fc.oneof(
+      fc.constant<Observation['scope']>({ country: 'UA' }),
+      fc.constant<Observation['scope']>({ country: 'UA', subnationalArea: 'Odesa oblast' }),
+      fc.constant<Observation['scope']>({ country: 'UA', facility: 'ua-od-14' }),
+      fc.constant<Observation['scope']>({ country: 'UA', subnationalArea: 'Odesa oblast', facility: 'ua-od-14' }),
+    );
+    const indicator = fc.constantFrom('prisons-needles-distributed', 'prisons-people-on-oat', 'prisons-facilities-with-hiv-services', 'prison-population');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(indicator, scope, period), { minLength: 1, maxLength: 6 }), (figures) => {
+        const observations = figures.map(([code, where, [start, end]], i) => count(`o${i}`, code, where, start, end));
+        const report = gamReadiness({ observations }, { country: 'UA', year });
+        for (const readiness of report.indicators) {
+          const own = observations.filter((o) => o.indicator === readiness.indicator);
+          const countrysForTheYear = own.some(
+            (o) =>
+              o.scope.facility === undefined &&
+              o.scope.subnationalArea === undefined &&
+              ((o.period.start === '2023-01-01' && o.period.end === '2023-12-31') || (o.indicator === 'prison-population' && o.period.start === o.period.end)),
+          );
+          expect(readiness.status).toBe(own.length === 0 ? 'missing' : countrysForTheYear ? 'complete' : 'present');
+          expect(readiness.onlyPartialFigures).toBe(own.length > 0 && !countrysForTheYear);
+        }
+      }),
+    );
   });
 });

@@ -108,6 +108,7 @@ function rendered(locale: Locale): { text: string; english: string; params: obje
     ...sampled.map(({ code, params }) => ({ text: formatNote({ code, params }, locale), english: formatNote({ code, params }, 'en'), params })),
     ...(['record', 'row', 'pointer'] as const).flatMap((kind) => [1, 3, 5].map((n) => ({ text: own.examples[kind](n), english: english.examples[kind](n), params: {} }))),
     ...Object.entries(own.gam.status).map(([status, text]) => ({ text, english: english.gam.status[status as keyof typeof counts], params: {} })),
+    { text: own.gam.onlyPartialFigures, english: english.gam.onlyPartialFigures, params: {} },
     ...Object.entries(own.gam.columns).map(([column, text]) => ({ text, english: english.gam.columns[column as keyof typeof english.gam.columns], params: {} })),
     { text: own.gam.title('Україна', 2023), english: english.gam.title('Україна', 2023), params: { country: 'Україна' } },
     { text: own.gam.counts(counts), english: english.gam.counts(counts), params: {} },

@@ -11,9 +11,10 @@ import { reportWords } from '../report/words.js';
 export const checkHelp = `Usage: phx check --profile gam --country <code> --year <year> <package.phx.json> [options]
 
 Checks a valid package against a reporting profile. The gam profile lists, for one country and
-year, which of the UNAIDS Global AIDS Monitoring prison indicators the package holds: complete (a
-value and every breakdown GAM asks for), incomplete, withheld only (suppressed values) or missing,
-and which breakdowns are missing.
+year, which of the UNAIDS Global AIDS Monitoring prison indicators the package holds: complete (the
+country's value for the year and every breakdown GAM asks for), incomplete, withheld only
+(suppressed values) or missing, which breakdowns are missing, and when the only figures are of one
+facility, a subnational area or part of the year (GAM reports the whole country and year).
 
 Options:
   --profile <gam>             the profile to check against (required)
@@ -39,6 +40,7 @@ function renderTable(report: GamReadiness, locale: Locale, color: boolean): stri
   const out = [c.bold(words.title(labelOf('country', report.country, locale), report.year)), '', c.bold(line(header))];
   report.indicators.forEach((row, index) => {
     out.push(line(rows[index]!, row.status));
+    if (row.onlyPartialFigures) out.push(c.dim(`    ${words.onlyPartialFigures}`));
     if (row.missingBreakdowns.length > 0) out.push(c.dim(`    ${words.columns.missingBreakdowns}${interopLocales[locale].punctuation.colon}${describeBreakdowns(row.missingBreakdowns, locale)}`));
   });
   out.push('', words.counts(report.counts));

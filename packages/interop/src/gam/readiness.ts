@@ -1,6 +1,8 @@
 /**
  * UNAIDS Global AIDS Monitoring (GAM) readiness: for one country and year, which GAM prison indicators a
- * package holds, whether they are complete (a value and every breakdown GAM asks for), withheld, or missing.
+ * package holds, whether they are complete (the country's value for the year and every breakdown GAM asks for),
+ * withheld, or missing. GAM is a national, yearly report: a figure of a facility, a subnational area or part of
+ * the year is not the country's value for the year.
  */
 import { indicatorCatalogue, type DataPackage, type Locale, type Observation } from '@phx/schema';
 import { disaggregationKey } from '../breakdowns.js';
@@ -28,8 +30,9 @@ export const gamIndicators: readonly string[] = [
 ];
 
 /**
- * How ready one indicator is: `complete` (a value and every breakdown GAM asks for), `present` (a value, some
- * breakdowns missing, or breakdowns without a total), `suppressed` (only withheld values), `missing` (nothing).
+ * How ready one indicator is: `complete` (the country's value for the year and every breakdown GAM asks for),
+ * `present` (a value, but some breakdowns missing, breakdowns without a total, or only figures of a facility, a
+ * subnational area or part of the year), `suppressed` (only withheld values), `missing` (nothing).
  *
  * @example
  * ```ts
@@ -57,9 +60,17 @@ export interface GamIndicatorReadiness {
   observations: number;
   /** Observations withheld for privacy. */
   suppressed: number;
-  /** Breakdowns GAM asks for (`sex=female`, `ageGroup=<25`), and which of them the package lacks. */
+  /**
+   * Breakdowns GAM asks for (`sex=female`, `ageGroup=<25`), and which of them the package lacks for the whole
+   * country and year.
+   */
   expectedBreakdowns: string[];
   missingBreakdowns: string[];
+  /**
+   * Whether the indicator's only values are partial figures: of a facility or a subnational area, or of part of
+   * the year, none the country's for the year. They make the indicator `present` at most.
+   */
+  onlyPartialFigures: boolean;
 }
 
 /**
@@ -80,6 +91,16 @@ export interface GamReadiness {
 
 /** Whether an observation covers part of the calendar year and nothing outside it. */
 const inYear = (o: Observation, year: number) => o.period.start.startsWith(`${year}-`) && o.period.end.startsWith(`${year}-`);
+
+/**
+ * Whether an observation of the year is the country's value for the year: of no subnational area or facility, for
+ * the whole year; or of one day of it for the prison population, which the catalogue counts on a reference date
+ * put in the period.
+ */
+const ofCountryAndYear = (o: Observation, year: number) =>
+  !o.scope.facility &&
+  !o.scope.subnationalArea &&
+  ((o.period.start === `${year}-01-01` && o.period.end === `${year}-12-31`) || (o.indicator === 'prison-population' && o.period.start === o.period.end));
 
 /**
  * What {@link gamReadiness} checks: a country (ISO 3166-1 alpha-2) and a calendar year; the locale of the
@@ -114,8 +135,9 @@ export function gamReadiness(pkg: Pick<DataPackage, 'observations'>, options: Ga
   const indicators = gamIndicators.map((indicator): GamIndicatorReadiness => {
     const observations = relevant.filter((o) => o.indicator === indicator);
     const usable = observations.filter((o) => !o.suppressed && o.value !== undefined);
+    const national = usable.filter((o) => ofCountryAndYear(o, options.year));
     const expected = (gamBreakdowns[indicator] ?? []).map((d) => disaggregationKey({ disaggregation: d }));
-    const present = new Set(usable.map((o) => disaggregationKey(o)));
+    const present = new Set(national.map((o) => disaggregationKey(o)));
     const missingBreakdowns = expected.filter((key) => !present.has(key));
     const status: GamStatus =
       observations.length === 0 ? 'missing' : usable.length === 0 ? 'suppressed' : present.has('') && missingBreakdowns.length === 0 ? 'complete' : 'present';
@@ -127,6 +149,7 @@ export function gamReadiness(pkg: Pick<DataPackage, 'observations'>, options: Ga
       suppressed: observations.filter((o) => o.suppressed).length,
       expectedBreakdowns: expected,
       missingBreakdowns,
+      onlyPartialFigures: usable.length > 0 && national.length === 0,
     };
   });
   const counts: Record<GamStatus, number> = { complete: 0, present: 0, suppressed: 0, missing: 0 };

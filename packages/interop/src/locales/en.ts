@@ -105,6 +105,7 @@ export const en: InteropLocale = {
     title: (country, year) => `UNAIDS GAM readiness: ${country}, ${year}`,
     columns: { indicator: 'Indicator', name: 'Name', status: 'Status', observations: 'Observations', suppressed: 'Withheld', missingBreakdowns: 'Missing breakdowns' },
     status: { complete: 'complete', present: 'incomplete', suppressed: 'withheld only', missing: 'missing' },
+    onlyPartialFigures: 'Only figures of part of the country or year',
     counts: (c) => `${c.complete} complete, ${c.present} incomplete, ${c.suppressed} withheld only, ${c.missing} missing`,
   },
 };

@@ -106,6 +106,7 @@ export const es: InteropLocale = {
     title: (country, year) => `Preparación para el informe ONUSIDA GAM: ${country}, ${year}`,
     columns: { indicator: 'Indicador', name: 'Nombre', status: 'Estado', observations: 'Observaciones', suppressed: 'Suprimidas', missingBreakdowns: 'Desagregaciones que faltan' },
     status: { complete: 'completo', present: 'incompleto', suppressed: 'solo suprimido', missing: 'falta' },
+    onlyPartialFigures: 'Solo cifras de una parte del país o del año',
     counts: (c) => `completos: ${c.complete}, incompletos: ${c.present}, solo suprimidos: ${c.suppressed}, faltan: ${c.missing}`,
   },
 };

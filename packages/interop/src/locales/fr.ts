@@ -106,6 +106,7 @@ export const fr: InteropLocale = {
     title: (country, year) => `Préparation au rapport ONUSIDA GAM : ${country}, ${year}`,
     columns: { indicator: 'Indicateur', name: 'Nom', status: 'État', observations: 'Observations', suppressed: 'Masquées', missingBreakdowns: 'Ventilations manquantes' },
     status: { complete: 'complet', present: 'incomplet', suppressed: 'masqué seulement', missing: 'absent' },
+    onlyPartialFigures: "Seulement des chiffres d'une partie du pays ou de l'année",
     counts: (c) => `complets : ${c.complete}, incomplets : ${c.present}, masqués seulement : ${c.suppressed}, absents : ${c.missing}`,
   },
 };

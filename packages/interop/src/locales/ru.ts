@@ -106,6 +106,7 @@ export const ru: InteropLocale = {
     title: (country, year) => `Готовность к отчёту UNAIDS GAM: ${country}, ${year}`,
     columns: { indicator: 'Индикатор', name: 'Название', status: 'Состояние', observations: 'Наблюдения', suppressed: 'Скрыто', missingBreakdowns: 'Недостающие дезагрегации' },
     status: { complete: 'полный', present: 'неполный', suppressed: 'только скрытые', missing: 'нет данных' },
+    onlyPartialFigures: 'Только данные по части страны или года',
     counts: (c) => `полных: ${c.complete}, неполных: ${c.present}, только скрытые: ${c.suppressed}, нет данных: ${c.missing}`,
   },
 };

@@ -44,6 +44,8 @@ export interface InteropLocale {
     columns: { indicator: string; name: string; status: string; observations: string; suppressed: string; missingBreakdowns: string };
     /** The name of each status. */
     status: Record<GamStatus, string>;
+    /** Why an indicator whose only values are partial figures is incomplete (`GamIndicatorReadiness.onlyPartialFigures`). */
+    onlyPartialFigures: string;
     /** The summary line: how many indicators have each status. */
     counts: (counts: Record<GamStatus, number>) => string;
   };

@@ -106,6 +106,7 @@ export const uk: InteropLocale = {
     title: (country, year) => `Готовність до звіту UNAIDS GAM: ${country}, ${year}`,
     columns: { indicator: 'Індикатор', name: 'Назва', status: 'Стан', observations: 'Спостереження', suppressed: 'Приховано', missingBreakdowns: 'Бракує дезагрегацій' },
     status: { complete: 'повний', present: 'неповний', suppressed: 'лише приховані', missing: 'немає даних' },
+    onlyPartialFigures: 'Лише дані щодо частини країни або року',
     counts: (c) => `повних: ${c.complete}, неповних: ${c.present}, лише приховані: ${c.suppressed}, немає даних: ${c.missing}`,
   },
 };
