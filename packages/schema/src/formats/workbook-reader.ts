@@ -54,15 +54,25 @@ function isPercentFormat(format: string | undefined, value: number): boolean {
 }
 
 /**
- * A value of exceljs as a sheet cell: rich text and links by their text, errors as {@link ErrorCell} (`#N/A`), a number
- * formatted as a percent (`numFmt`) as the percent Excel shows (7.5 for 0.075, see {@link PercentCell}).
+ * Significant digits Excel shows and calculates a number to: the file may keep a double of 17 (a formula's
+ * `=0.1*3*10` is kept as 3.0000000000000004), which Excel shows as 3.
+ */
+const EXCEL_DIGITS = 15;
+
+/**
+ * A value of exceljs as a sheet cell: a number as Excel shows it at full precision ({@link EXCEL_DIGITS}), rich text
+ * and links by their text, errors as {@link ErrorCell} (`#N/A`), a number formatted as a percent (`numFmt`) as the
+ * percent Excel shows (7.5 for 0.075, see {@link PercentCell}).
  */
 function sheetCell(value: ExcelJS.CellValue, numFmt?: string): SheetCell {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number' && isPercentFormat(numFmt, value)) return new PercentCell(value, numFmt!);
+  if (typeof value === 'number') {
+    const shown = Number.isFinite(value) ? Number(value.toPrecision(EXCEL_DIGITS)) : value;
+    return isPercentFormat(numFmt, shown) ? new PercentCell(shown, numFmt!) : shown;
+  }
   // A date cell of no date (a number beyond any date, NaN) is read by exceljs as an invalid Date: its text says so.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value) return typeof value.text === 'string' ? value.text : sheetCell(value.text as ExcelJS.CellValue);
   if ('error' in value) return new ErrorCell(String(value.error));

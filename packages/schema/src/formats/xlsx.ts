@@ -147,8 +147,9 @@ export async function xlsxTemplate(options: WriteXlsxOptions & { header?: Record
  * Reads an Excel workbook (.xlsx) into a package: the Package sheet into the header, each other
  * sheet into records of the type its name or its columns say. A sheet's field paths may be in
  * its first row (as in a CSV file) or under a row of headings (as {@link writeXlsx} writes them).
- * Typed cells are read as they are; text cells as {@link readCsv} reads them. Never throws on bad
- * data: a file that is no workbook is the issue `sheet.unreadable`.
+ * Typed cells are read as Excel shows them: a number to its 15 significant digits (a formula's
+ * 3.0000000000000004 as 3), a date cell as its date; text cells as {@link readCsv} reads them. Never
+ * throws on bad data: a file that is no workbook is the issue `sheet.unreadable`.
  *
  * @example
  * ```ts
