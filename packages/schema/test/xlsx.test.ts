@@ -642,6 +642,49 @@ describe('what a workbook keeps beside the values typed', () => {
     expect(issuesAt(issues, 'observations', 'G2')).toEqual([['privacy.small-cell', expect.objectContaining({ value: 3 })]]);
   });
 
+  it('reads a date cell in a column of no date as the date a person reads, 2020-03-12, with its time of day where it has one', async () => {
+    // Typed `12.03` in a note, Excel makes it a date cell, 12.03.2020; a date cell beyond the header, and in a number column.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(facilityHeader.filter((column) => column !== 'population.date'));
+    const day = new Date(Date.UTC(2020, 2, 12));
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', day, day, new Date(Date.UTC(2020, 2, 12, 10, 30))]);
+    sheet.addRow(['zm-kabwe', 'ZM', 'prison', 800, new Date(Date.UTC(2020, 2, 12, 10, 30, 15, 250))]);
+    for (const cell of ['D2', 'E2', 'F2', 'E3']) sheet.getCell(cell).numFmt = 'dd.mm.yyyy';
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { pkg, issues } = await readXlsx(bytes);
+    expect(pkg.facilities).toEqual([
+      { id: 'zm-lusaka', country: 'ZM', facilityType: 'prison', population: { count: '2020-03-12' }, name: '2020-03-12' },
+      { id: 'zm-kabwe', country: 'ZM', facilityType: 'prison', population: { count: 800 }, name: '2020-03-12T10:30:15.250' },
+    ]);
+    expect(issuesAt(issues, 'facilities', 'F2')).toEqual([['sheet.cell-beyond-header', { column: 6, letter: 'F', value: '2020-03-12T10:30:00' }]]);
+    const checked = await validateXlsx(bytes, { now });
+    expect(issuesAt(checked.issues, 'facilities', 'D2')).toContainEqual(['schema.invalid-type', expect.objectContaining({ value: '2020-03-12', expected: 'number' })]);
+    expect(issuesAt(checked.issues, 'facilities', 'E2')).toEqual([]);
+  });
+
+  it('reads any date cell in a text column as its day, and its time where it has one, in the workbook\'s date system', async () => {
+    const moment = fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(9999, 11, 31, 23, 59, 59)), noInvalidDate: true });
+    const day = moment.map((date) => new Date(date.toISOString().slice(0, 10)));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(moment, day), { minLength: 1, maxLength: 10 }), fc.boolean(), async (dates, date1904) => {
+        const workbook = new ExcelJS.Workbook();
+        workbook.properties.date1904 = date1904;
+        const sheet = workbook.addWorksheet('facilities');
+        sheet.addRow(['id', 'country', 'facilityType', 'name']);
+        dates.forEach((date, i) => sheet.addRow([`f-${i}`, 'ZM', 'prison', date]));
+        const { pkg } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+        for (const [i, { name }] of (pkg.facilities as { name: string }[]).entries()) {
+          const date = dates[i]!;
+          const midnight = date.getTime() % 86_400_000 === 0;
+          expect(name).toMatch(midnight ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?$/);
+          expect(new Date(midnight ? name : `${name}Z`)).toEqual(date);
+        }
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+
   it('reads any number cell as Excel shows it, and integers and numbers of up to 15 significant digits as they are', async () => {
     const double = fc.double({ noNaN: true, noDefaultInfinity: true });
     const typed = fc.oneof(fc.integer({ min: -(10 ** 15) + 1, max: 10 ** 15 - 1 }), double.map(shownByExcel));

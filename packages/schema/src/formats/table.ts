@@ -5,7 +5,7 @@ import type { SheetColumn } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
-import { ErrorCell, readColumn, sheetDateOrder, textOfSpreadsheet, type SheetCell } from './cells.js';
+import { ErrorCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
 import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
 import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -134,7 +134,7 @@ export function rowsAboveHeader(rows: readonly (readonly SheetCell[])[], type: T
   return guess !== undefined && namedColumns(guess, rows[first + 1]) > namedColumns(guess, rows[first]) ? first + 1 : 0;
 }
 
-function isEmpty(cell: SheetCell): boolean {
+function isEmpty(cell: SheetCell): cell is undefined | '' {
   return cell === undefined || cell === '';
 }
 
@@ -142,8 +142,8 @@ function isEmpty(cell: SheetCell): boolean {
  * Reads a cell of a column that holds JSON or text; number, boolean and date columns are read whole by {@link readColumn}.
  * A CSV cell (not `inSheet`) drops the apostrophe written before a text Excel would run as a formula.
  */
-function textCellValue(cell: SheetCell, kind: 'string' | 'json', inSheet: boolean): unknown {
-  const text = cell instanceof Date ? cell.toISOString() : inSheet ? String(cell) : textOfSpreadsheet(String(cell));
+function textCellValue(cell: Exclude<SheetCell, undefined>, kind: 'string' | 'json', inSheet: boolean): unknown {
+  const text = inSheet ? textOfCell(cell) : textOfSpreadsheet(String(cell));
   if (kind === 'string') return text;
   try {
     return JSON.parse(text);
@@ -308,7 +308,7 @@ export function readTable(
       const target = targets[column];
       // Beyond the last heading or under a blank one (Excel pads a header with empty cells as far as any row goes).
       if (column >= targets.length || table.columns[column] === '') {
-        const params = { column: column + 1, value: shortened(String(cell)) };
+        const params = { column: column + 1, value: shortened(textOfCell(cell)) };
         add({ code: 'sheet.cell-beyond-header', path: [], params: options.sheet === undefined ? params : { ...params, letter: columnLetters(column + 1) } }, index + firstRow, column + 1);
         return;
       }
