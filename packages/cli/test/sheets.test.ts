@@ -262,6 +262,49 @@ describe('.xlsx in the CLI', () => {
     expect(existsSync(dir.path('sheets-refused.phx.json'))).toBe(false);
   });
 
+  it('converts a number as Excel shows it, to 15 significant digits, and a date cell in a note as its date', async () => {
+    const xlsx = dir.path('as-shown.xlsx');
+    expect(phx(['convert', json, '-o', xlsx]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const observations = workbook.getWorksheet('observations')!;
+    const paths = (observations.getRow(2).values as unknown[]).slice(1) as string[];
+    // A count by a formula, kept as 120.00000000000001 and shown by Excel as 120; `12.03` typed in a note, made a date by Excel.
+    const numerator = observations.getCell(3, paths.indexOf('numerator') + 1);
+    numerator.value = { formula: '0.1*3*400', result: 0.1 * 3 * 400 };
+    expect(numerator.result).toBe(120.00000000000001);
+    const notes = observations.columnCount + 1;
+    observations.getCell(2, notes).value = 'notes';
+    observations.getCell(3, notes).value = new Date(Date.UTC(2020, 2, 12));
+    observations.getCell(3, notes).numFmt = 'dd.mm.yyyy';
+    await workbook.xlsx.writeFile(xlsx);
+    expect(phx(['validate', xlsx, '--fail-on', 'warning']).code).toBe(0);
+    const out = dir.path('as-shown.phx.json');
+    const converted = phx(['convert', xlsx, '-o', out]);
+    expect(converted.code, converted.stdout).toBe(0);
+    const back = JSON.parse(read(out)) as { observations: Record<string, unknown>[] };
+    expect(back.observations[0]).toEqual({ ...(pkg.observations as Record<string, unknown>[])[0], notes: '2020-03-12' });
+  });
+
+  it('converts a CSV table to a workbook whose Package sheet has the header\'s fields to fill in, as phx template writes them', async () => {
+    const csv = dir.write('no-header.csv', `\uFEFFid;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource\nobs-1;hiv-prevalence-prisoners;${PUBLISHER};ZA;01.01.2020;31.12.2020;120;1 000;12;percent;survey\n`);
+    const xlsx = dir.path('no-header.xlsx');
+    const converted = phx(['convert', csv, '-o', xlsx, '--allow-invalid']);
+    expect(converted.code).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const sheet = workbook.getWorksheet('Package')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+    expect(paths).toEqual(['phxVersion', 'id', 'publisher.id', 'publisher.name', 'license', 'publishedAt', 'description.en']);
+    expect(sheet.getRow(3).hasValues).toBe(false);
+    const header = { phxVersion: '1.0', id: 'pkg-2020', 'publisher.id': PUBLISHER, 'publisher.name': 'Prison Health Network South Africa', license: 'CC-BY-4.0', publishedAt: '2021-03-01T10:00:00+02:00' };
+    for (const [path, value] of Object.entries(header)) sheet.getCell(3, paths.indexOf(path) + 1).value = value;
+    await workbook.xlsx.writeFile(xlsx);
+    // Filled in there, the header makes the package whole: the publisher is the organisation the records name.
+    const validated = phx(['validate', xlsx, '--fail-on', 'warning']);
+    expect(validated.code, validated.stdout).toBe(0);
+  });
+
   it('converts a row filtered out in Excel all the same, as Excel writes it to CSV, and says so in a warning', async () => {
     const xlsx = dir.path('filtered.xlsx');
     expect(phx(['convert', json, '-o', xlsx]).code).toBe(0);

@@ -27,6 +27,27 @@ describe('a package as a workbook', () => {
     }
   }, 60_000);
 
+  it('has a Package sheet with every field of the header, as the template has, filled where the package has a value', async () => {
+    const { $schema: _, phxVersion, id, license, publishedAt, description, ...given } = example;
+    const template = (await open(await xlsxTemplate({ language: 'ru' }))).getWorksheet('Package')!;
+    const rowOf = (sheet: ExcelJS.Worksheet, row: number): unknown[] => ((sheet.getRow(row).values as unknown[] | undefined) ?? []).slice(1);
+    expect(rowOf(template, 2)).toEqual(['phxVersion', 'id', 'publisher.id', 'publisher.name', 'license', 'publishedAt', 'description.en', 'description.ru']);
+    // Records alone, as read from CSV: a header of no field was a column of no name holding `{}`.
+    for (const pkg of [{ observations: given.observations }, given]) {
+      const sheet = (await open(await writeXlsx(pkg, { language: 'ru' }))).getWorksheet('Package')!;
+      expect([rowOf(sheet, 1), rowOf(sheet, 2)]).toEqual([rowOf(template, 1), rowOf(template, 2)]);
+      expect(rowOf(sheet, 3)).toEqual('publisher' in pkg ? [undefined, undefined, 'PHX-ORG-0001', 'Prison Health Exchange Network Secretariat'] : []);
+    }
+    // The header filled in where the sheet offers it, the workbook holds the whole package.
+    const workbook = await open(await writeXlsx(given, { language: 'ru' }));
+    const sheet = workbook.getWorksheet('Package')!;
+    const header = { phxVersion, id, license, publishedAt, 'description.en': (description as Record<string, string>).en, 'description.ru': (description as Record<string, string>).ru };
+    for (const [path, value] of Object.entries(header)) sheet.getCell(3, rowOf(sheet, 2).indexOf(path) + 1).value = value as string;
+    const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(issues).toEqual([]);
+    expect(pkg).toEqual({ phxVersion, id, license, publishedAt, description, ...given });
+  }, 30_000);
+
   it('reads a sheet of it saved as CSV, headings over field paths, as the workbook reads it', async () => {
     const workbook = await open(await writeXlsx(example, { language: 'uk' }));
     const { pkg } = await readXlsx(await writeXlsx(example, { language: 'uk' }));

@@ -216,8 +216,12 @@ describe('checking a CSV table', () => {
     expect(workbook).toMatchObject({ name: 'observations.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
     const back = await readXlsx(workbook.content as Uint8Array);
     expect(back.pkg).toEqual(pkg);
-    const sheet = (await new ExcelJS.Workbook().xlsx.load(workbook.content as unknown as ArrayBuffer)).getWorksheet('observations')!;
+    const sheets = await new ExcelJS.Workbook().xlsx.load(workbook.content as unknown as ArrayBuffer);
+    const sheet = sheets.getWorksheet('observations')!;
     expect([sheet.getCell('A1').value, sheet.getCell('A2').value]).toEqual(['Ідентифікатор', 'id']);
+    // The table has no package header: the Package sheet offers its fields to fill in.
+    const paths = (sheets.getWorksheet('Package')!.getRow(2).values as unknown[]).slice(1);
+    expect(paths).toEqual(['phxVersion', 'id', 'publisher.id', 'publisher.name', 'license', 'publishedAt', 'description.en', 'description.uk']);
   });
 
   it('reports issues at their row and column, and shows the row as a record', async () => {

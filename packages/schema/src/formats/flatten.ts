@@ -2,7 +2,8 @@ import { columnOrder, compareRanks, type TableType } from './csv-shape.js';
 
 /**
  * Flattens a record into cells keyed by column name: its scalar values as they are; an empty list
- * or object is a cell of its own, `[]` or `{}`, and an extension a cell of JSON text.
+ * or object in it is a cell of its own, `[]` or `{}`, and an extension a cell of JSON text. An empty
+ * record has no cells: no column is named by an empty path.
  */
 export function flattenRecord(record: Record<string, unknown>): Map<string, unknown> {
   const cells = new Map<string, unknown>();
@@ -12,7 +13,7 @@ export function flattenRecord(record: Record<string, unknown>): Map<string, unkn
       value.forEach((item, i) => visit(item, `${prefix}.${i}`));
     } else if (value !== null && typeof value === 'object') {
       const entries = Object.entries(value);
-      if (entries.length === 0) cells.set(prefix, '{}');
+      if (entries.length === 0 && prefix !== '') cells.set(prefix, '{}');
       for (const [key, item] of entries) {
         const name = prefix === '' ? key : `${prefix}.${key}`;
         // An extension's key is a URL and its value any JSON: it is one cell.

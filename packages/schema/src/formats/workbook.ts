@@ -193,8 +193,9 @@ export async function writeWorkbook(given: Record<string, unknown>, options: Wri
   const language = options.language ?? 'en';
   const header = packageHeaderOf(pkg);
   const tables: { type: TableType; records: Record<string, unknown>[]; columns: string[] }[] = [];
-  const headerColumns = orderedColumns('package', [flattenRecord(header)]);
-  tables.push({ type: 'package', records: [header], columns: options.template ? mergeColumns(templateColumns('package', language), headerColumns) : headerColumns });
+  // Every field of the header, filled or not: a package read from sheets has none to fill in anywhere else.
+  const headerColumns = mergeColumns(templateColumns('package', language), orderedColumns('package', [flattenRecord(header)]));
+  tables.push({ type: 'package', records: [header], columns: headerColumns });
   for (const type of recordTypeNames) {
     const records = Array.isArray(pkg[recordStores[type].collection]) ? (pkg[recordStores[type].collection] as Record<string, unknown>[]) : [];
     const wanted = options.template?.includes(type) ?? false;

@@ -33,7 +33,7 @@ export interface WriteXlsxOptions {
   facilities?: readonly Record<string, unknown>[];
   /**
    * Write a sheet for each of these record types even without records, with a column for each of
-   * their fields, and every field of the header on the Package sheet: a workbook to fill in.
+   * their fields: a workbook to fill in. (The Package sheet has every field of the header anyway.)
    * @default only the sheets and columns the package has
    */
   template?: readonly RecordType[];
@@ -107,7 +107,9 @@ export type ValidateXlsxOptions = ValidateOptions & ReadXlsxOptions;
 
 
 /**
- * Writes a whole package as an Excel workbook (.xlsx): a Package sheet with the header, a sheet
+ * Writes a whole package as an Excel workbook (.xlsx): a Package sheet with a column for every field
+ * of the header, as {@link xlsxTemplate} writes it, filled where the package has a value (so that a
+ * package read from CSV, which has no header, gets one to fill in), a sheet
  * per record type named by its collection (`observations`), each with headings in the language
  * over a row of field paths (the columns of {@link writeCsv}) and a frozen header; codelist and
  * reference columns get drop-down lists drawn from a Codelists sheet. Dates are date cells,
