@@ -83,9 +83,10 @@ describe('a package as a workbook', () => {
     const start = paths.indexOf('period.start') + 1;
     expect(observations.getCell(3, start).value).toBeInstanceOf(Date);
     expect(typeof observations.getCell(3, paths.indexOf('numerator') + 1).value).toBe('number');
+    // The header's fields as the template has them, then what else the package holds.
     const header = workbook.getWorksheet('Package')!;
-    expect((header.getRow(2).values as unknown[]).slice(1, 4)).toEqual(['$schema', 'phxVersion', 'id']);
-    expect(header.getCell(3, 2).value).toBe('1.0');
+    expect((header.getRow(2).values as unknown[]).slice(1)).toEqual(['phxVersion', 'id', 'publisher.id', 'publisher.name', 'license', 'publishedAt', 'description.en', 'description.uk', '$schema', 'description.ru']);
+    expect(header.getCell(3, 1).value).toBe('1.0');
   });
 
   it('gives codelist and reference columns a drop-down drawn from the Codelists sheet', async () => {
