@@ -250,19 +250,12 @@ export function excelSerialDate(serial: number): string {
 }
 
 /**
- * A date cell of a workbook as the text a person reads it by, where a column holds no date: `2020-03-12`, as PHX
- * writes a date, or with its time of day, `2020-03-12T10:30:00`. A workbook keeps no time zone: a reader hands its
- * dates over at that time in UTC, which is no zone of the user's.
+ * A cell as the text it is in a column of no date: a date cell as a person reads it, `2020-03-12` as PHX writes a
+ * date, or with its time of day, `2020-03-12T10:30:00` (a workbook keeps no time zone: a reader hands its dates over
+ * at that time in UTC, which is no zone of the user's); any other cell as Excel shows it.
  */
-function dateCellText(date: Date): string {
-  const iso = date.toISOString();
-  if (iso.endsWith('T00:00:00.000Z')) return iso.slice(0, 10);
-  return iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
-}
-
-/** A cell as the text it is in a text column: a date cell as {@link dateCellText}, any other as Excel shows it. */
 export function textOfCell(cell: Exclude<SheetCell, undefined>): string {
-  return cell instanceof Date ? dateCellText(cell) : String(cell);
+  return cell instanceof Date ? cell.toISOString().replace(/T00:00:00\.000Z$|(\.000)?Z$/, '') : String(cell);
 }
 
 /**
@@ -410,9 +403,9 @@ export function readColumn(
     if (cell === undefined || cell === '') return reading.values.push(undefined);
     found.length = 0;
     const value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found, settings.date1904, percent(index));
-    // A cell that does not fit stays as the text Excel shows for it: a date's ISO form, a percent's `7.5%`; in a date
+    // A cell that does not fit stays as the text Excel shows for it: a date's `2020-03-12`, a percent's `7.5%`; in a date
     // column, a number as the number typed (`2024`, a year alone, whatever the cell's format), a date to write.
-    reading.values.push(value ?? (kind === 'date' ? dateText(cell, settings.date1904) : cell instanceof Date ? dateCellText(cell) : cell instanceof PercentCell ? String(cell) : cell));
+    reading.values.push(value ?? (kind === 'date' ? dateText(cell, settings.date1904) : cell instanceof Date || cell instanceof PercentCell ? textOfCell(cell) : cell));
     if (value === undefined || found.length === 0) return;
     reading.normalised++;
     for (const form of found) reading.forms.add(form);

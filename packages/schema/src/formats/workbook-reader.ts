@@ -67,7 +67,7 @@ const EXCEL_DIGITS = 15;
 function sheetCell(value: ExcelJS.CellValue, numFmt?: string): SheetCell {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') {
-    const shown = Number.isFinite(value) ? Number(value.toPrecision(EXCEL_DIGITS)) : value;
+    const shown = Number(value.toPrecision(EXCEL_DIGITS));
     return isPercentFormat(numFmt, shown) ? new PercentCell(shown, numFmt!) : shown;
   }
   // A date cell of no date (a number beyond any date, NaN) is read by exceljs as an invalid Date: its text says so.
