@@ -297,6 +297,20 @@ describe('issues in a workbook', () => {
     }
   }, 30_000);
 
+  it('tell a renamed Package sheet by its columns, as a renamed sheet of records is', async () => {
+    const workbook = await open(await writeXlsx(example));
+    workbook.getWorksheet('Package')!.name = 'Пакет';
+    workbook.getWorksheet('observations')!.name = 'Спостереження';
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { issues, data } = await validateXlsx(bytes, { now });
+    expect(issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+    expect(data).toEqual(example);
+    // A sheet of notes whose columns name fields of neither stays one that holds no records.
+    workbook.addWorksheet('Нотатки').addRow(['id', 'Some', 'notes', 'here']);
+    const noted = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(noted.issues.map((issue) => [issue.code, issue.params])).toEqual([['sheet.unknown-sheet', { sheet: 'Нотатки' }]]);
+  });
+
   it('name a sheet that holds no records, a workbook of blank sheets, and a file that is no workbook', async () => {
     const workbook = await open(await writeXlsx(example));
     workbook.addWorksheet('Sheet1').addRow(['Some', 'notes']);

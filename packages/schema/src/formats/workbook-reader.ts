@@ -260,15 +260,25 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       continue;
     }
     const named = typeOfSheet(sheet.name);
-    // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
-    const skip = rowsAboveHeader(rows, named);
-    const sheetProblems = problems();
     const hidden = hiddenOf(sheet, zeroSizes?.get(sheet.id));
-    const settings = { ...options, type: named, sheet: sheet.name, date1904: workbook.properties.date1904, headings: rows[skip - 1], hidden: hidden.column };
-    const table = readTable(rows.slice(skip), settings, skip + 1, sheetProblems);
-    // A sheet named by no record type is taken for one only when most of its columns name its fields.
-    const headed = table.columns.filter((column) => column !== '').length;
-    if (!table.type || (!named && table.recognisedColumns * 2 <= headed)) {
+    const readAs = (type: TableType | undefined) => {
+      // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
+      const skip = rowsAboveHeader(rows, type);
+      const sheetProblems = problems();
+      const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings: rows[skip - 1], hidden: hidden.column };
+      const table = readTable(rows.slice(skip), settings, skip + 1, sheetProblems);
+      // A sheet named by no record type is taken for one only when most of its columns name its fields.
+      const told = !!table.type && (!!type || table.recognisedColumns * 2 > table.columns.filter((column) => column !== '').length);
+      return { sheetProblems, settings, table, told };
+    };
+    let reading = readAs(named);
+    // A Package sheet renamed (Пакет, Header) is told by its columns too, as a sheet of records is.
+    if (!named && !reading.told) {
+      const header = readAs('package');
+      if (header.table.recognisedColumns * 2 > header.table.columns.filter((column) => column !== '').length) reading = { ...header, told: true };
+    }
+    const { sheetProblems, settings, table } = reading;
+    if (!reading.told || !table.type) {
       collector.add({ code: 'sheet.unknown-sheet', path: [sheet.name], params: { sheet: sheet.name } });
       continue;
     }
