@@ -73,7 +73,7 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
   });
 
   it('truncated JSON, placed where it ends', () => {
-    failsWith(['validate', dir.write('truncated.phx.json', '{\n  "phxVersion": "1.0",\n  "id": ')], 1, /\n  file\n    \S*truncated\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-json {2}Not valid JSON: the text ends too early/);
+    failsWith(['validate', dir.write('truncated.phx.json', '{\n  "phxVersion": "1.0",\n  "id": ')], 1, /\n {2}file\n {4}\S*truncated\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-json {2}Not valid JSON: the text ends too early/);
     failsWith(['validate', dir.write('cut.phx.json', '{\n  "phxVersion": "1.0",\n  "id": "pkg')], 1, /cut\.phx\.json:3:9 {2}error {4}syntax\.invalid-json/);
     failsWith(['validate', dir.write('truncated.phx.ndjson', '{"type":"observation","id":')], 1, /truncated\.phx\.ndjson:1:\d+ {2}error {4}syntax\.invalid-json/);
   });
