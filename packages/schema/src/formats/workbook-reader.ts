@@ -267,15 +267,15 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       const sheetProblems = problems();
       const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings: rows[skip - 1], hidden: hidden.column };
       const table = readTable(rows.slice(skip), settings, skip + 1, sheetProblems);
+      const mostNamed = table.recognisedColumns * 2 > table.columns.filter((column) => column !== '').length;
       // A sheet named by no record type is taken for one only when most of its columns name its fields.
-      const told = !!table.type && (!!type || table.recognisedColumns * 2 > table.columns.filter((column) => column !== '').length);
-      return { sheetProblems, settings, table, told };
+      return { sheetProblems, settings, table, mostNamed, told: !!table.type && (!!type || mostNamed) };
     };
     let reading = readAs(named);
     // A Package sheet renamed (Пакет, Header) is told by its columns too, as a sheet of records is.
     if (!named && !reading.told) {
       const header = readAs('package');
-      if (header.table.recognisedColumns * 2 > header.table.columns.filter((column) => column !== '').length) reading = { ...header, told: true };
+      if (header.mostNamed) reading = header;
     }
     const { sheetProblems, settings, table } = reading;
     if (!reading.told || !table.type) {
