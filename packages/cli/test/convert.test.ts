@@ -12,20 +12,20 @@ function read(path: string): string {
 }
 
 describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
-  const pkg = { ...validPackage(), organisations: undefined, facilities: undefined };
+  const pkg = { ...validPackage(), facilities: undefined };
   const json = dir.write('pkg.phx.json', JSON.stringify(pkg, null, 2));
 
   it('JSON → NDJSON → JSON gives back the same package', () => {
     expect(phx(['convert', json, '-o', dir.path('pkg.phx.ndjson')]).code).toBe(0);
     const lines = read(dir.path('pkg.phx.ndjson')).trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string });
-    expect(lines.map((line) => line.type)).toEqual(['package', 'observation', 'observation']);
+    expect(lines.map((line) => line.type)).toEqual(['package', 'organisation', 'observation', 'observation']);
     expect(phx(['validate', dir.path('pkg.phx.ndjson')]).code).toBe(0);
     expect(phx(['convert', dir.path('pkg.phx.ndjson'), '-o', dir.path('back.phx.json')]).code).toBe(0);
     expect(JSON.parse(read(dir.path('back.phx.json')))).toEqual(JSON.parse(JSON.stringify(pkg)));
   });
 
   it('JSON → CSV → JSON gives back the same records; the header comes from --header', () => {
-    expect(phx(['convert', json, '-o', dir.path('obs.csv')]).code).toBe(0);
+    expect(phx(['convert', json, '-o', dir.path('obs.csv'), '--type', 'observation']).code).toBe(0);
     expect(read(dir.path('obs.csv')).split('\r\n')[0]).toBe(
       'id,indicator,reportingOrganisation,scope.country,scope.subnationalArea,period.start,period.end,disaggregation.sex,numerator,denominator,value,unit,dataSource',
     );

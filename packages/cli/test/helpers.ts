@@ -101,9 +101,9 @@ export function validPackage(): Record<string, unknown> {
   };
 }
 
-/** The package header and its observations as NDJSON lines. */
+/** The package header, its organisation and its observations as NDJSON lines. */
 export function validNdjson(): string {
-  const { organisations: _o, facilities: _f, observations, ...header } = validPackage() as Record<string, Record<string, unknown>[]>;
-  const lines = [{ type: 'package', ...header }, ...observations!.map((record) => ({ type: 'observation', ...record }))];
+  const { organisations, facilities: _f, observations, ...header } = validPackage() as Record<string, Record<string, unknown>[]>;
+  const lines = [{ type: 'package', ...header }, ...organisations!.map((record) => ({ type: 'organisation', ...record })), ...observations!.map((record) => ({ type: 'observation', ...record }))];
   return `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`;
 }

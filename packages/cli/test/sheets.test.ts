@@ -155,6 +155,7 @@ describe('.xlsx in the CLI', () => {
     const facilityColumn = ((facility.getRow(2).values as unknown[]).slice(1) as string[]).indexOf('scope.facility') + 1;
     expect(facility.getCell(3, facilityColumn).dataValidation.formulae).toHaveLength(1);
     fill('Package', 3, { id: 'ua-2023', 'publisher.id': 'UA-EDR-21514560', 'publisher.name': 'Мережа', license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z' });
+    fill('organisations', 3, { id: 'UA-EDR-21514560', 'name.uk': 'Мережа', organisationType: 'ngo', 'countries.0': 'UA' });
     fill('observations', 3, {
       id: 'obs-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'scope.facility': 'ua-kyiv-sizo',
       'period.start': '01.01.2023', 'period.end': '31.12.2023', numerator: 96, denominator: '2 140', value: '4,5%', unit: 'percent', dataSource: 'survey',
@@ -299,8 +300,14 @@ describe('.xlsx in the CLI', () => {
     expect(sheet.getRow(3).hasValues).toBe(false);
     const header = { phxVersion: '1.0', id: 'pkg-2020', 'publisher.id': PUBLISHER, 'publisher.name': 'Prison Health Network South Africa', license: 'CC-BY-4.0', publishedAt: '2021-03-01T10:00:00+02:00' };
     for (const [path, value] of Object.entries(header)) sheet.getCell(3, paths.indexOf(path) + 1).value = value;
+    // The records name an organisation the CSV held no record of: the workbook has a sheet to add it on.
+    const organisations = workbook.getWorksheet('organisations')!;
+    const organisationPaths = (organisations.getRow(2).values as unknown[]).slice(1) as string[];
+    expect(organisations.getRow(3).hasValues).toBe(false);
+    const organisation = { id: PUBLISHER, 'name.en': 'Prison Health Network South Africa', organisationType: 'ngo', 'countries.0': 'ZA' };
+    for (const [path, value] of Object.entries(organisation)) organisations.getCell(3, organisationPaths.indexOf(path) + 1).value = value;
     await workbook.xlsx.writeFile(xlsx);
-    // Filled in there, the header makes the package whole: the publisher is the organisation the records name.
+    // Filled in there, the header and the publisher's organisation make the package whole.
     const validated = phx(['validate', xlsx, '--fail-on', 'warning']);
     expect(validated.code, validated.stdout).toBe(0);
   });

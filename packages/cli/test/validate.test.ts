@@ -42,7 +42,7 @@ describe('phx validate: files and exit codes', () => {
     expect(csv.code).toBe(0);
     const { code, stdout } = phx(['validate', valid, validStream, dir.path('obs.csv')]);
     expect(code).toBe(0);
-    expect(stdout).toBe('✔ 3 files valid, 8 records\n');
+    expect(stdout).toBe('✔ 3 files valid, 9 records\n');
   });
 
   it('exits 1 and groups issues by file and record, with file:line:col, code and message', () => {
@@ -233,9 +233,9 @@ describe('phx validate: options', () => {
     const path = dir.write('bad.phx.ndjson', `${lines.join('\n')}\n`);
     const { code, stdout } = phx(['validate', path]);
     expect(code).toBe(1);
-    expect(stdout).toContain('  line 4\n');
-    const column = lines[3]!.indexOf('"numerator"') + 1;
-    expect(stdout).toContain(`${path}:4:${column}  error    schema.invalid-type /numerator`);
+    expect(stdout).toContain('  line 5\n');
+    const column = lines[4]!.indexOf('"numerator"') + 1;
+    expect(stdout).toContain(`${path}:5:${column}  error    schema.invalid-type /numerator`);
   });
 
   it('places CSV issues at their row and column', () => {

@@ -221,9 +221,12 @@ describe('validateNdjson', () => {
       ]);
     });
 
-    it('resolves the publisher named in the header', async () => {
+    it('resolves the publisher named in the header only among the organisations, saying that it is the publisher', async () => {
       const lines = packageLines().filter((l) => !l.startsWith(`{"type":"organisation","id":"${SECRETARIAT}"`));
-      expect((await run(chunks(lines.join('\n')))).issues).toEqual([]);
+      const withHeader = (await run(chunks(lines.join('\n')))).issues;
+      expect(withHeader.length).toBeGreaterThan(0);
+      expect(withHeader.map((i) => [i.code, i.params])).toEqual(withHeader.map(() => ['ref.unknown-organisation', { id: SECRETARIAT, suggestions: [], isPublisher: true }]));
+      expect((await run(chunks(packageLines().join('\n')))).issues).toEqual([]);
       expect((await run(chunks(lines.slice(1).join('\n')))).issues.map((i) => [i.code, i.params])).toContainEqual(['ref.unknown-organisation', { id: SECRETARIAT, suggestions: [] }]);
     });
 

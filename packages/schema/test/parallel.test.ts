@@ -129,6 +129,7 @@ describe('streams that end or break oddly', () => {
     ['only blank lines', ['\n \n\t\n']],
     ['nothing', []],
     ['a header after records', [`${smallLines.slice(1).join('\n')}\n${smallLines[0]}`]],
+    ['references to the publisher, which no organisation record has', [smallLines.filter((line) => !line.startsWith(`{"type":"organisation","id":"${smallPackage().publisher.id}"`)).join('\n')]],
     ['the catalogue redefined by the data', [[
       JSON.stringify({ type: 'indicator', code: 'prison-population', name: { en: 'Prisoners' }, unit: 'percent', framework: 'unaids-gam', disaggregations: [] }),
       ...smallLines.filter((line) => line.includes('"observation"')).map((line) => line.replace(/"indicator":"[^"]*"/, '"indicator":"prison-population"')),

@@ -174,7 +174,7 @@ describe('the template', () => {
 
   it('is a workbook to fill: every field, drop-downs, the facilities given; filled by a script, it validates', async () => {
     const workbook = await open(await xlsxTemplate({ language: 'uk', facilities }));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Package', 'facilities', 'observations', 'Codelists']);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(['Package', 'organisations', 'facilities', 'observations', 'Codelists']);
     const paths = (sheet: ExcelJS.Worksheet): string[] => ((sheet.getRow(2).values as unknown[]) ?? []).slice(1) as string[];
     const observations = workbook.getWorksheet('observations')!;
     const columns = paths(observations);
@@ -193,6 +193,8 @@ describe('the template', () => {
       }
     };
     fill(header, 3, { id: 'ua-2023', 'publisher.id': 'UA-EDR-21514560', 'publisher.name': 'Мережа', license: 'CC-BY-4.0', publishedAt: '2024-02-01T10:00:00Z' });
+    // The observations' reporting organisation is the publisher, which is an organisation record as well.
+    fill(workbook.getWorksheet('organisations')!, 3, { id: 'UA-EDR-21514560', 'name.uk': 'Мережа', organisationType: 'ngo', 'countries.0': 'UA' });
     const base = { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'scope.facility': 'ua-kyiv-sizo', unit: 'percent', dataSource: 'survey' };
     fill(observations, 3, { ...base, id: 'obs-1', 'period.start': new Date(Date.UTC(2023, 0, 1)), 'period.end': new Date(Date.UTC(2023, 11, 31)), numerator: 96, denominator: 2140, value: 4.5 });
     fill(observations, 4, { ...base, id: 'obs-2', 'period.start': '01.01.2022', 'period.end': '31.12.2022', numerator: '1 208', denominator: '21 480', value: '5,6%' });

@@ -7,7 +7,7 @@ import { indicatorCatalogue } from '../catalogue/indicators.js';
 import { codelistLabels } from '../codelists/index.js';
 import { codelists, type CodelistId } from '../codelists/codes.js';
 import { PHX_VERSION } from '../model/package.js';
-import { packageHeaderOf, recordStores, recordTypeNames, referredRecordTypes } from '../model/record-kinds.js';
+import { packageHeaderOf, recordStores, recordTypeNames, referredRecordTypes, type RecordType } from '../model/record-kinds.js';
 import { isSmallExcelDate } from './cells.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
 import { recordShape, resolveColumn, type Shape, type TableType } from './csv-shape.js';
@@ -196,9 +196,16 @@ export async function writeWorkbook(given: Record<string, unknown>, options: Wri
   // Every field of the header, filled or not: a package read from sheets has none to fill in anywhere else.
   const headerColumns = mergeColumns(templateColumns('package', language), orderedColumns('package', [flattenRecord(header)]));
   tables.push({ type: 'package', records: [header], columns: headerColumns });
+  const recordsOf = (type: RecordType): Record<string, unknown>[] => {
+    const records = pkg[recordStores[type].collection];
+    return Array.isArray(records) ? (records as Record<string, unknown>[]) : [];
+  };
+  // Records that refer to organisations with none to refer to (read from a sheet of observations, say) get a sheet to add
+  // them on, the publisher first: its header makes no organisation record.
+  const organisationsWanted = recordsOf('organisation').length === 0 && (recordsOf('observation').length > 0 || recordsOf('meeting').length > 0);
   for (const type of recordTypeNames) {
-    const records = Array.isArray(pkg[recordStores[type].collection]) ? (pkg[recordStores[type].collection] as Record<string, unknown>[]) : [];
-    const wanted = options.template?.includes(type) ?? false;
+    const records = recordsOf(type);
+    const wanted = (options.template?.includes(type) ?? false) || (type === 'organisation' && organisationsWanted);
     if (records.length === 0 && !wanted) continue;
     const present = orderedColumns(type, records.map(flattenRecord));
     tables.push({ type, records, columns: wanted ? mergeColumns(templateColumns(type, language), present) : present });

@@ -110,7 +110,8 @@ export type ValidateXlsxOptions = ValidateOptions & ReadXlsxOptions;
  * Writes a whole package as an Excel workbook (.xlsx): a Package sheet with a column for every field
  * of the header, as {@link xlsxTemplate} writes it, filled where the package has a value (so that a
  * package read from CSV, which has no header, gets one to fill in), a sheet
- * per record type named by its collection (`observations`), each with headings in the language
+ * per record type named by its collection (`observations`) — an organisations sheet, to fill in, for observations
+ * or meetings with no organisation to refer to —, each with headings in the language
  * over a row of field paths (the columns of {@link writeCsv}) and a frozen header; codelist and
  * reference columns get drop-down lists drawn from a Codelists sheet. Dates are date cells,
  * numbers number cells. {@link readXlsx} reads it back into the same package.
@@ -127,7 +128,9 @@ export async function writeXlsx(pkg: Record<string, unknown>, options: WriteXlsx
 
 /**
  * An empty workbook ready to fill in: the Package sheet with every header field (the format's
- * version filled in, and the given header), and a sheet with every field of each record type, with
+ * version filled in, and the given header), and a sheet with every field of each record type (by default
+ * organisations — the publisher among them, as every organisation a record refers to —, facilities and
+ * observations), with
  * drop-downs for indicators, units, sexes, age groups, countries and the other codelists, and for
  * the facilities when given. The workbook holds the records it offers, so that once filled in it
  * validates and converts on its own: the facilities given on the facilities sheet, and, when
@@ -141,7 +144,7 @@ export async function writeXlsx(pkg: Record<string, unknown>, options: WriteXlsx
  * ```
  */
 export async function xlsxTemplate(options: WriteXlsxOptions & { header?: Record<string, unknown>; types?: readonly RecordType[] } = {}): Promise<Uint8Array> {
-  const { header, types = ['facility', 'observation'], ...rest } = options;
+  const { header, types = ['organisation', 'facility', 'observation'], ...rest } = options;
   return writeWorkbook(templatePackage(header), { ...rest, template: types });
 }
 

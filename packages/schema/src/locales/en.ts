@@ -128,7 +128,7 @@ export const en: PhxLocale = {
     'unique.duplicate-id': (p) => `A second ${words.records[p.recordType]} with the identifier "${p.id}" (the first is at ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `A second observation of ${categories(words, p.categories) || 'the total'} for the same indicator, scope, period and data source (the first is at ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) => `No organisation with the identifier "${p.id}" in the package`,
+    'ref.unknown-organisation': (p) => `No organisation with the identifier "${p.id}" in the package${p.isPublisher ? ': the publisher of the package must be among its organisations as well' : ''}`,
     'ref.unknown-facility': (p) => `No facility with the identifier "${p.id}" in the package`,
     'ref.unknown-indicator': (p) => `Indicator "${p.code}" is neither in the catalogue nor defined in the package`,
     'ref.country-mismatch': (p) => `Facility "${p.facility}" is in ${p.facilityCountry}, but the observation says ${p.country}`,

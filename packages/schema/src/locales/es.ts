@@ -133,7 +133,7 @@ export const es: PhxLocale = {
     'unique.duplicate-id': (p) => `Identificador «${p.id}» duplicado (${words.records[p.recordType]}; primera vez: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Una segunda observación de la misma categoría (${categories(words, p.categories) || 'el total'}) del mismo indicador, ámbito, período y fuente de datos (primera vez: ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) => `No hay ninguna organización con el identificador «${p.id}» en el paquete`,
+    'ref.unknown-organisation': (p) => `No hay ninguna organización con el identificador «${p.id}» en el paquete${p.isPublisher ? ': el editor del paquete también debe figurar entre sus organizaciones' : ''}`,
     'ref.unknown-facility': (p) => `No hay ningún establecimiento con el identificador «${p.id}» en el paquete`,
     'ref.unknown-indicator': (p) => `El indicador «${p.code}» no está en el catálogo ni definido en el paquete`,
     'ref.country-mismatch': (p) => `El establecimiento «${p.facility}» está en ${p.facilityCountry}, pero la observación indica ${p.country}`,

@@ -133,7 +133,7 @@ export const fr: PhxLocale = {
     'unique.duplicate-id': (p) => `Identifiant « ${p.id} » en double (${words.records[p.recordType]} ; première fois : ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Une deuxième observation de la même catégorie (${categories(words, p.categories) || 'le total'}) du même indicateur, champ, période et source de données (première fois : ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) => `Aucune organisation d'identifiant « ${p.id} » dans le paquet`,
+    'ref.unknown-organisation': (p) => `Aucune organisation d'identifiant « ${p.id} » dans le paquet${p.isPublisher ? " : l'éditeur du paquet doit aussi figurer parmi ses organisations" : ''}`,
     'ref.unknown-facility': (p) => `Aucun établissement d'identifiant « ${p.id} » dans le paquet`,
     'ref.unknown-indicator': (p) => `L'indicateur « ${p.code} » n'est ni dans le catalogue ni défini dans le paquet`,
     'ref.country-mismatch': (p) => `L'établissement « ${p.facility} » est en ${p.facilityCountry}, mais l'observation indique ${p.country}`,

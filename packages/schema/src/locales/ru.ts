@@ -133,7 +133,7 @@ export const ru: PhxLocale = {
     'unique.duplicate-id': (p) => `Повторяющийся идентификатор «${p.id}» (${words.records[p.recordType]}; впервые: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Второе наблюдение той же категории (${categories(words, p.categories) || 'общий итог'}) того же индикатора, охвата, периода и источника данных (впервые: ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) => `В пакете нет организации с идентификатором «${p.id}»`,
+    'ref.unknown-organisation': (p) => `В пакете нет организации с идентификатором «${p.id}»${p.isPublisher ? ': издатель пакета тоже должен быть среди его организаций' : ''}`,
     'ref.unknown-facility': (p) => `В пакете нет учреждения с идентификатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Индикатора «${p.code}» нет ни в каталоге, ни в пакете`,
     'ref.country-mismatch': (p) => `Учреждение «${p.facility}» находится в ${p.facilityCountry}, а в наблюдении указано ${p.country}`,

@@ -133,7 +133,7 @@ export const uk: PhxLocale = {
     'unique.duplicate-id': (p) => `Повторюваний ідентифікатор «${p.id}» (${words.records[p.recordType]}; уперше: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Друге спостереження тієї самої категорії (${categories(words, p.categories) || 'загальний підсумок'}) того самого індикатора, охоплення, періоду та джерела даних (уперше: ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) => `У пакеті немає організації з ідентифікатором «${p.id}»`,
+    'ref.unknown-organisation': (p) => `У пакеті немає організації з ідентифікатором «${p.id}»${p.isPublisher ? ': видавець пакета теж має бути серед його організацій' : ''}`,
     'ref.unknown-facility': (p) => `У пакеті немає установи з ідентифікатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Індикатора «${p.code}» немає ні в каталозі, ні в пакеті`,
     'ref.country-mismatch': (p) => `Установа «${p.facility}» розташована в ${p.facilityCountry}, а в спостереженні зазначено ${p.country}`,

@@ -176,7 +176,7 @@ export const issueCodes = {
   'ref.unknown-organisation': {
     severity: 'error',
     structural: false,
-    summary: 'An organisation id that no organisation of the package (or the publisher) has.',
+    summary: 'An organisation id that no organisation of the package has (the publisher named in the header is no organisation record).',
     example: '"reportingOrganisation": "ZA-NPO-000-000"',
   },
   'ref.unknown-facility': {

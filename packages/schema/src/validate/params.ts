@@ -169,7 +169,8 @@ export interface IssueParams {
   'unique.duplicate-id': { recordType: RecordType; id: string; first: FirstSeen };
   /** `categories`: the breakdown's categories by dimension (`{ sex: 'female' }`), none for the total. */
   'unique.duplicate-breakdown': { categories: Record<string, string>; first: FirstSeen };
-  'ref.unknown-organisation': { id: string } & Suggested;
+  /** `isPublisher`: the id is the package's publisher's, which the header names without making an organisation record. */
+  'ref.unknown-organisation': { id: string; isPublisher?: true } & Suggested;
   'ref.unknown-facility': { id: string } & Suggested;
   'ref.unknown-indicator': { code: string } & Suggested;
   'ref.country-mismatch': { facility: string; facilityCountry: string; country: string };

@@ -43,8 +43,6 @@ export interface RuleSettings {
   knownOrganisations: ReadonlySet<string>;
   /** Facilities known outside the data, by id, with their country. */
   knownFacilities: ReadonlyMap<string, string>;
-  /** Whether references to the package's publisher resolve without an organisation of its id. */
-  publisherResolves: boolean;
   /** Observations held outside the data, added to its breakdowns when it ends (those whose id it gives are replaced). */
   knownObservations: Iterable<Observation>;
   /** Whether references to organisations and facilities must resolve (off for a lone record). */
@@ -103,7 +101,7 @@ export class RuleChecker<Context extends number | undefined> {
   private publisher: string | undefined;
   /** The known values nearest to an unknown one, by kind: read from what the checker holds when one is needed. */
   private readonly nearest = {
-    organisation: new Suggestions(() => this.knownIds('organisation', this.settings.knownOrganisations.keys(), this.settings.publisherResolves ? this.publisher : undefined)),
+    organisation: new Suggestions(() => this.knownIds('organisation', this.settings.knownOrganisations.keys())),
     facility: new Suggestions(() => this.knownIds('facility', this.settings.knownFacilities.keys())),
     indicator: new Suggestions(() => this.knownIds('indicator', this.settings.catalogue.keys())),
   };
@@ -127,7 +125,10 @@ export class RuleChecker<Context extends number | undefined> {
     this.report(problemOf<IssueCode>(code, path, params), context);
   }
 
-  /** Notes the publisher of a package: references to it resolve. */
+  /**
+   * Notes the publisher of a package. A reference to it resolves only as one to any organisation does (the header's
+   * publisher makes no organisation record); its issue says that it is the publisher's.
+   */
   publisherIs(id: string): void {
     this.publisher = id;
   }
@@ -174,8 +175,8 @@ export class RuleChecker<Context extends number | undefined> {
   finish(): void {
     for (const [id, refs] of this.pendingOrganisations) {
       if (this.isOrganisation(id)) continue;
-      const suggestions = this.nearest.organisation.for(id);
-      for (const ref of refs) this.problem('ref.unknown-organisation', [...ref.keys], { id, suggestions }, ref.context);
+      const params = { id, suggestions: this.nearest.organisation.for(id), ...(id === this.publisher && { isPublisher: true as const }) };
+      for (const ref of refs) this.problem('ref.unknown-organisation', [...ref.keys], params, ref.context);
     }
     for (const [id, refs] of this.pendingFacilities) {
       const facilityCountry = this.countryOfFacility(id);
@@ -224,15 +225,14 @@ export class RuleChecker<Context extends number | undefined> {
   }
 
   /** The ids of the records of a type the data holds, and those known outside it. */
-  private *knownIds(type: RecordType, outside: Iterable<string>, also?: string): Generator<string> {
-    if (also !== undefined) yield also;
+  private *knownIds(type: RecordType, outside: Iterable<string>): Generator<string> {
     yield* outside;
     const table = this.ids.get(type);
     if (table) yield* table.keys();
   }
 
   private isOrganisation(id: string): boolean {
-    return (this.settings.publisherResolves && id === this.publisher) || this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
+    return this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
   }
 
   /** Notes a reference to an organisation, which must resolve by the end of the data. */

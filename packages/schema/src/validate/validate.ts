@@ -55,18 +55,6 @@ export interface ValidateOptions {
   /** Facilities that resolve although the data does not define them, as `[id, country]` pairs (e.g. a hub's). */
   knownFacilities?: Iterable<readonly [string, string]>;
   /**
-   * Whether a reference to the package's publisher resolves although no organisation of the data, nor a known one,
-   * has its id. A hub, which stores organisations and not publishers, turns it off: a record it stores refers only to
-   * organisations it stores.
-   *
-   * @example
-   * ```ts
-   * validate(text, { knownOrganisations: ['UA-EDR-38214567', 'ZM-PACRA-120045'], publisherResolves: false }); // the publisher must be among them or the package's
-   * ```
-   * @default true
-   */
-  publisherResolves?: boolean;
-  /**
    * Observations held outside the data (e.g. a hub's stored ones), checked with it by the rules that span the
    * observations of one indicator, organisation, scope, period and data source: a breakdown's sums, its repeated
    * categories and the suppressed numbers it gives away. An observation of the data with the id of a known one
@@ -144,7 +132,6 @@ export function ruleSettings(options: ValidateOptions, references: boolean, pers
     catalogue: catalogueMap(options.catalogue ?? catalogueRules),
     knownOrganisations: new Set(options.knownOrganisations ?? []),
     knownFacilities: new Map(options.knownFacilities ?? []),
-    publisherResolves: options.publisherResolves ?? true,
     knownObservations: options.knownObservations ?? [],
     references,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,

@@ -21,7 +21,7 @@ describe('ref.unknown-organisation', () => {
     expect(issue.params).toEqual({ id: UNKNOWN, suggestions: [] });
   });
 
-  it('suggests the nearest ids among the organisations, the publisher and the known ones', () => {
+  it('suggests the nearest ids among the organisations and the known ones', () => {
     const typo = `${ZAMBIA_TRUST.slice(0, -2)}${ZAMBIA_TRUST.slice(-1)}${ZAMBIA_TRUST.slice(-2, -1)}`;
     const pkg = changed((p) => (p.observations[4].reportingOrganisation = typo));
     const issue = expectOnly(validate(pkg, { now: NOW }), 'ref.unknown-organisation', '/observations/4/reportingOrganisation');
@@ -33,18 +33,16 @@ describe('ref.unknown-organisation', () => {
     expect(validate(publisher, { now: NOW }).issues[0]!.params).toEqual({ id: 'PHX-ORG-0010', suggestions: ['PHX-ORG-0001'] });
   });
 
-  it('resolves the publisher even when it is not among the organisations', () => {
+  it('resolves the publisher only among the organisations, and says that it is the publisher a reference names', () => {
     const pkg = changed((p) => p.organisations.shift());
-    expectClean(validate(pkg, { now: NOW }));
-  });
-
-  it('resolves the publisher only among the organisations with publisherResolves: false, as a hub checks a package', () => {
-    const pkg = changed((p) => p.organisations.shift());
-    const issues = validate(pkg, { now: NOW, knownOrganisations: [], publisherResolves: false }).issues.filter((issue) => issue.code === 'ref.unknown-organisation');
+    const issues = validate(pkg, { now: NOW, locale: 'uk' }).issues;
     expect(issues.length).toBeGreaterThan(0);
-    expect(issues.every((issue) => issue.params.id === 'PHX-ORG-0001')).toBe(true);
-    expectClean(validate(pkg, { now: NOW, knownOrganisations: ['PHX-ORG-0001'], publisherResolves: false }));
-    expectClean(validate(smallPackage(), { now: NOW, publisherResolves: false }));
+    for (const issue of issues) {
+      expect(issue.code).toBe('ref.unknown-organisation');
+      expect(issue.params).toEqual({ id: 'PHX-ORG-0001', suggestions: [], isPublisher: true });
+      expect(issue.message).toBe('У пакеті немає організації з ідентифікатором «PHX-ORG-0001»: видавець пакета теж має бути серед його організацій');
+    }
+    expectClean(validate(pkg, { now: NOW, knownOrganisations: ['PHX-ORG-0001'] }));
   });
 
   it('resolves the knownOrganisations option', () => {

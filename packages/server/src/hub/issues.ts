@@ -21,9 +21,9 @@ export async function storedCatalogue(store: Store): Promise<IndicatorDefinition
 
 /**
  * The options that validate data against what the hub stores: its organisations, the indicators of
- * the catalogue and of earlier packages, and its facilities with their country. A package's publisher is not one
- * of them unless the hub stores it: a record the hub stores refers only to organisations the hub stores, so that
- * it can be read and changed like any other.
+ * the catalogue and of earlier packages, and its facilities with their country. A package's publisher is one of them
+ * only when the hub stores it: a record the hub stores refers only to organisations the hub stores, so that it can
+ * be read and changed like any other.
  */
 export async function hubValidation(store: Store, locale: Locale): Promise<ValidateOptions> {
   const facilities = await storedBodies(store, 'facility');
@@ -32,7 +32,6 @@ export async function hubValidation(store: Store, locale: Locale): Promise<Valid
     catalogue: await storedCatalogue(store),
     knownOrganisations: await store.ids('organisation'),
     knownFacilities: facilities.map((facility) => [String(facility.id), String(facility.country)] as const),
-    publisherResolves: false,
   };
 }
 
