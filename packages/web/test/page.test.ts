@@ -361,8 +361,8 @@ describe('a package as an Excel workbook', () => {
     const workbook = await download(page, 'Завантажити як .xlsx');
     expect(workbook.name).toBe('observations.xlsx');
     const read = await readXlsx(new Uint8Array(workbook.bytes));
-    // A Package sheet waits for the header a CSV file does not hold.
-    expect(read.tables.map(({ sheet, table }) => [sheet, table.records.length])).toEqual([['Package', 0], ['observations', 2]]);
+    // A Package sheet waits for the header a CSV file does not hold, an organisations sheet for the organisation its rows name.
+    expect(read.tables.map(({ sheet, table }) => [sheet, table.records.length])).toEqual([['Package', 0], ['organisations', 0], ['observations', 2]]);
     expect((read.pkg.observations as { value: number }[]).map((observation) => observation.value)).toEqual([12.5, 84.4]);
     expect(read.tables[1]!.table.headerRow).toBe(2);
   });
