@@ -200,9 +200,9 @@ export async function writeWorkbook(given: Record<string, unknown>, options: Wri
     const records = pkg[recordStores[type].collection];
     return Array.isArray(records) ? (records as Record<string, unknown>[]) : [];
   };
-  // Records that refer to organisations with none to refer to (read from a sheet of observations, say) get a sheet to add
-  // them on, the publisher first: its header makes no organisation record.
-  const organisationsWanted = recordsOf('organisation').length === 0 && (recordsOf('observation').length > 0 || recordsOf('meeting').length > 0);
+  // Records read from sheets alone have no header and no organisation to refer to: as the header's fields, an
+  // organisations sheet is offered to fill in (the publisher's row first, which the header names but does not make).
+  const organisationsWanted = pkg.publisher === undefined && recordsOf('organisation').length === 0 && (recordsOf('observation').length > 0 || recordsOf('meeting').length > 0);
   for (const type of recordTypeNames) {
     const records = recordsOf(type);
     const wanted = (options.template?.includes(type) ?? false) || (type === 'organisation' && organisationsWanted);

@@ -110,8 +110,8 @@ export type ValidateXlsxOptions = ValidateOptions & ReadXlsxOptions;
  * Writes a whole package as an Excel workbook (.xlsx): a Package sheet with a column for every field
  * of the header, as {@link xlsxTemplate} writes it, filled where the package has a value (so that a
  * package read from CSV, which has no header, gets one to fill in), a sheet
- * per record type named by its collection (`observations`) — an organisations sheet, to fill in, for observations
- * or meetings with no organisation to refer to —, each with headings in the language
+ * per record type named by its collection (`observations`) — and, for observations or meetings without a header
+ * or an organisation to refer to, an organisations sheet to fill in —, each with headings in the language
  * over a row of field paths (the columns of {@link writeCsv}) and a frozen header; codelist and
  * reference columns get drop-down lists drawn from a Codelists sheet. Dates are date cells,
  * numbers number cells. {@link readXlsx} reads it back into the same package.
