@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { excelLocales, isLocale, locales, recordTypeNames, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
+import { dateOrders, excelLocales, isLocale, locales, recordTypeNames, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -102,7 +102,7 @@ export function sheetLocaleOf(value: string | undefined, env: NodeJS.ProcessEnv 
 
 /** Reads `--date-order`: which of day and month comes first in dates such as 03/04/2020. */
 export function dateOrderOf(value: string | undefined): DateOrder | undefined {
-  return value === undefined ? undefined : choice('date-order', value, ['day-month', 'month-day'] as const, 'day-month');
+  return value === undefined ? undefined : choice('date-order', value, dateOrders, dateOrders[0]);
 }
 
 /** Reads `--encoding`: the encoding of text files that are not UTF-8, by any label of the WHATWG Encoding Standard. */

@@ -54,7 +54,7 @@ export { readXlsxAsync } from './formats/workbook-reader.js';
 export type { TableType, ColumnTarget, CellKind } from './formats/csv-shape.js';
 export type { SheetCell, PercentCell, ErrorCell } from './formats/cells.js';
 export { spreadsheetText } from './formats/cells.js';
-export { excelLocales, isExcelLocale, type ExcelLocale, type DateOrder } from './formats/excel-locale.js';
+export { excelLocales, isExcelLocale, dateOrders, type ExcelLocale, type DateOrder } from './formats/excel-locale.js';
 export { excelConventions, type ExcelConventions } from './formats/excel-conventions.js';
 export type { NormalisedForm } from './formats/cells.js';
 export { readNdjson, toNdjsonLines, PackageBuilder, recordsOf, type NdjsonRecord, type ReadNdjsonOptions } from './formats/convert.js';

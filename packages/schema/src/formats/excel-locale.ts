@@ -22,6 +22,18 @@ export const excelLocales = ['en', 'ru', 'uk', 'fr', 'es'] as const;
 export type ExcelLocale = (typeof excelLocales)[number];
 
 /**
+ * The orders of day and month that dates such as `03/04/2020` are read in: what `phx validate --date-order` and the
+ * validator page offer.
+ *
+ * @example
+ * ```ts
+ * import { dateOrders } from '@phx/schema';
+ * dateOrders; // ['day-month', 'month-day']
+ * ```
+ */
+export const dateOrders = ['day-month', 'month-day'] as const;
+
+/**
  * Which part of a date comes first in `03/04/2020`: the day (Europe) or the month (the United States).
  *
  * @example
@@ -29,7 +41,7 @@ export type ExcelLocale = (typeof excelLocales)[number];
  * readCsv(text, { dateOrder: 'month-day' }); // 03/04/2020 is 4 March 2020
  * ```
  */
-export type DateOrder = 'day-month' | 'month-day';
+export type DateOrder = (typeof dateOrders)[number];
 
 /**
  * True when the tag names a locale whose spreadsheet conventions PHX knows.
