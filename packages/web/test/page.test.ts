@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
-import { invalidCsv, semicolonCsv } from './fixtures/tables.js';
+import { invalidCsv, semicolonCsv, slashDatesCsv } from './fixtures/tables.js';
 import { chooseFiles, dropFiles, screenshot, waitForResults, type PageOptions } from './support/browser.js';
 import { examplesDir } from './support/paths.js';
 import { browserSession } from './support/session.js';
@@ -273,6 +273,49 @@ describe('checking a CSV table', () => {
     expect(await page.getByRole('button', { name: 'Download as .phx.json' }).count()).toBe(0);
     await page.getByRole('button', { name: 'row 2' }).first().click();
     expect(JSON.parse(await page.getByRole('dialog').locator('pre').innerText())).toMatchObject({ id: 'obs-1', numerator: 400, denominator: 360 });
+  });
+});
+
+describe('the order of day and month', () => {
+  /** The periods of the .phx.json the page makes of a checked table. */
+  async function periodsOf(page: Page): Promise<{ start: string; end: string }[]> {
+    const { bytes } = await download(page, 'Download as .phx.json');
+    return (JSON.parse(bytes.toString('utf8')) as { observations: { period: { start: string; end: string } }[] }).observations.map(({ period }) => period);
+  }
+
+  it('asks for the order of dates such as 03/04/2020 until it is chosen, reads the table again in it, as phx validate --date-order does, and keeps it', async () => {
+    const page = await open();
+    const name = 'observations-en-gb.csv';
+    await chooseFiles(page, [{ name, text: slashDatesCsv }]);
+    await waitForResults(page);
+    expect(await page.getByLabel('Date order in CSV and .xlsx files').inputValue()).toBe('');
+    expect(await summaryOf(page, name)).toContain(`${name} has errors and is not valid.`);
+    const unknown = validateCsv(slashDatesCsv).issues;
+    expect(unknown.map((issue) => issue.code)).toEqual(['sheet.date-order-unknown', 'sheet.date-order-unknown']);
+    expect((await issueRows(page)).map((row) => [row[1], row[4]])).toEqual(unknown.map((issue) => [issue.code, issue.message]));
+
+    await page.getByLabel('Date order in CSV and .xlsx files').selectOption('day-month');
+    await expect.poll(() => summaryOf(page, name)).toContain(`${name} is valid.`);
+    expect((await issueRows(page)).map((row) => row[1])).toEqual(validateCsv(slashDatesCsv, { dateOrder: 'day-month' }).issues.map((issue) => issue.code));
+    expect(await periodsOf(page)).toEqual([{ start: '2020-02-01', end: '2020-04-03' }, { start: '2020-06-05', end: '2020-08-07' }]);
+    await screenshot(page, 'date-order-day-month');
+
+    await page.getByLabel('Date order in CSV and .xlsx files').selectOption('month-day');
+    await expect.poll(() => periodsOf(page)).toEqual([{ start: '2020-01-02', end: '2020-03-04' }, { start: '2020-05-06', end: '2020-07-08' }]);
+
+    // The choice is kept on this computer, named in the page's language, and a row shown as a record has its dates read in it.
+    await page.getByLabel('Date order in CSV and .xlsx files').selectOption('day-month');
+    await page.reload();
+    await page.getByLabel('Language').selectOption('uk');
+    const setting = page.getByLabel('Порядок дат у файлах CSV і .xlsx');
+    expect(await setting.inputValue()).toBe('day-month');
+    expect(await setting.locator('option').allInnerTexts()).toEqual(['Як підказують самі дати', 'day-month: 03/04/2020 — це 3 квітня 2020 р.', 'month-day: 03/04/2020 — це 4 березня 2020 р.']);
+    const unfinished = slashDatesCsv.replace(',38,45,', ',50,45,');
+    await chooseFiles(page, [{ name, text: unfinished }]);
+    await waitForResults(page);
+    expect((await issueRows(page)).map((row) => row[1])).toEqual(validateCsv(unfinished, { dateOrder: 'day-month' }).issues.map((issue) => issue.code));
+    await page.getByRole('button', { name: 'рядок 3' }).first().click();
+    expect(JSON.parse(await page.getByRole('dialog').locator('pre').innerText())).toMatchObject({ id: 'obs-2', period: { start: '2020-06-05', end: '2020-08-07' } });
   });
 });
 

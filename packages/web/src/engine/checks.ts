@@ -1,4 +1,4 @@
-import { fileFormats, formatOfName, issueRecord, recordStores, toPointer, validateFileAsync, type DataPackage, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
+import { fileFormats, formatOfName, issueRecord, recordStores, toPointer, validateFileAsync, type DataPackage, type DateOrder, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
 import { EngineError, MAX_HELD_DOCUMENT_BYTES, MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
 import { LineStarts, observedStream } from './reading.js';
 import type { Reporter } from './report.js';
@@ -16,6 +16,8 @@ export interface CheckedFile {
   lines?: LineStarts;
   /** The encoding the file's text was read in, when not UTF-8. */
   encoding?: string;
+  /** The order of day and month to read dates such as 03/04/2020 in, when the user says it. */
+  dateOrder?: DateOrder;
 }
 
 const keyOfCollection = new Map<string, string>(Object.values(recordStores).map(({ collection, key }) => [collection, key]));
@@ -70,6 +72,7 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
     name: file.name,
     locale,
     ...(encoding && { encoding }),
+    ...(checked.dateOrder && { dateOrder: checked.dateOrder }),
     maxIssues: MAX_ISSUES,
     // What a document of a moderate size holds is kept to show its records; an NDJSON stream is never held.
     keepData: formatOfName(file.name) !== 'ndjson' && file.size <= MAX_HELD_DOCUMENT_BYTES,

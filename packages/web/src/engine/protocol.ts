@@ -1,5 +1,5 @@
 import type { ExportTarget, GamStatus, InteropNote, InteropSeverity } from '@phx/interop';
-import type { FileValidationResult, IssueCode, IssueRecord, Locale, RecognisedEncoding, Severity, ValidationIssue } from '@phx/schema';
+import type { DateOrder, FileValidationResult, IssueCode, IssueRecord, Locale, RecognisedEncoding, Severity, ValidationIssue } from '@phx/schema';
 
 /** Most issues listed per file: enough to work through, few enough for the page to stay quick. */
 export const MAX_ISSUES = 10_000;
@@ -96,8 +96,11 @@ export interface RuleRow {
 
 /** What the page asks the engine. */
 export type EngineRequest =
-  /** `encodings` holds, by file, the encoding to read a text file in when it is not UTF-8. */
-  | { op: 'validate'; files: File[]; locale: Locale; encodings?: (string | undefined)[] }
+  /**
+   * `encodings` holds, by file, the encoding to read a text file in when it is not UTF-8; `dateOrder`, the order of
+   * day and month in dates such as 03/04/2020 of CSV files and workbooks, when the user says it.
+   */
+  | { op: 'validate'; files: File[]; locale: Locale; encodings?: (string | undefined)[]; dateOrder?: DateOrder }
   | { op: 'record'; issue: Pick<FileIssue, 'file' | 'path' | 'location' | 'record' | 'field'> }
   | { op: 'messages'; issues: Pick<ValidationIssue, 'code' | 'params'>[]; locale: Locale }
   | { op: 'reference'; locale: Locale }

@@ -50,13 +50,15 @@ const tables = new WeakMap<CheckedFile, Promise<Map<string | undefined, SheetTab
 /** The table of a CSV file (under `undefined`), or of each sheet of a workbook (under its name). */
 async function readTables(checked: CheckedFile): Promise<Map<string | undefined, SheetTable>> {
   const file = new Uint8Array(await checked.file.arrayBuffer());
+  // Its dates read as the check read them.
+  const options = checked.dateOrder && { dateOrder: checked.dateOrder };
   const bytes = checked.encoding ? (await import('./decoded.js')).decodingOf(checked.encoding).whole(file) : file;
   if (checked.format === 'xlsx') {
     const { readXlsxAsync } = await import('./workbook-reader.js');
-    return new Map((await readXlsxAsync(bytes)).tables.map(({ sheet, table }) => [sheet, table]));
+    return new Map((await readXlsxAsync(bytes, options)).tables.map(({ sheet, table }) => [sheet, table]));
   }
   const { readCsvAsync } = await import('./csv-reader.js');
-  return new Map([[undefined, await readCsvAsync(bytes)]]);
+  return new Map([[undefined, await readCsvAsync(bytes, options)]]);
 }
 
 /**

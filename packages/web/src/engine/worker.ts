@@ -3,7 +3,7 @@
  * the page stays responsive on large files. Files are read here, from the computer; nothing is sent
  * anywhere.
  */
-import { formatIssueAsync, type Locale } from '@phx/schema';
+import { formatIssueAsync } from '@phx/schema';
 import { checkFile, packageFile, type CheckedFile } from './checks.js';
 import { withCoverage } from './exportable.js';
 import { EngineError, type EngineRequest, type EngineResults, type FileSummary, type RequestMessage, type ResponseMessage, type ValidateEvent } from './protocol.js';
@@ -19,12 +19,12 @@ const scope = globalThis as unknown as WorkerScope;
 /** The files of the last check, kept to show their records. */
 let checkedFiles: CheckedFile[] = [];
 
-async function validateFiles(files: File[], locale: Locale, encodings: (string | undefined)[], emit: (event: ValidateEvent) => void): Promise<FileSummary[]> {
+async function validateFiles({ files, locale, encodings = [], dateOrder }: Extract<EngineRequest, { op: 'validate' }>, emit: (event: ValidateEvent) => void): Promise<FileSummary[]> {
   checkedFiles = [];
   const summaries: FileSummary[] = [];
   for (const [index, file] of files.entries()) {
     emit({ kind: 'start', file: index, name: file.name, size: file.size });
-    const checked: CheckedFile = { file };
+    const checked: CheckedFile = { file, ...(dateOrder && { dateOrder }) };
     checkedFiles[index] = checked;
     summaries.push(await checkFile(checked, locale, new Reporter(index, emit), encodings[index]));
   }
@@ -34,7 +34,7 @@ async function validateFiles(files: File[], locale: Locale, encodings: (string |
 async function handle(request: EngineRequest, emit: (event: ValidateEvent) => void): Promise<EngineResults[keyof EngineResults]> {
   switch (request.op) {
     case 'validate':
-      return (await validateFiles(request.files, request.locale, request.encodings ?? [], emit)).map((summary, file) => withCoverage(summary, checkedFiles[file]));
+      return (await validateFiles(request, emit)).map((summary, file) => withCoverage(summary, checkedFiles[file]));
     case 'record':
       return recordView(checkedFiles[request.issue.file], request.issue);
     // Through the languages loaded so far: a language's messages load the first time they are asked for.

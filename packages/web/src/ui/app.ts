@@ -1,4 +1,4 @@
-import type { Locale } from '@phx/schema';
+import { dateOrders, type DateOrder, type Locale } from '@phx/schema';
 import { Engine, EngineStoppedError } from '../engine/client.js';
 import { EngineError, type EngineResults, type FileIssue, type FileSummary, type ValidateEvent } from '../engine/protocol.js';
 import { languageNames, rememberLocale, translate, uiTexts, type TextKey } from '../i18n/index.js';
@@ -19,6 +19,9 @@ interface Progress {
   warnings: number;
 }
 
+/** Where the date order chosen is kept on this computer, as the language is. */
+const DATE_ORDER_KEY = 'phx-web-date-order';
+
 /** The progress of a file whose reading starts. */
 function progressOf({ name, size }: { name: string; size: number }): Progress {
   return { name, size, bytes: 0, phase: 'reading', errors: 0, warnings: 0 };
@@ -38,6 +41,8 @@ export class App {
   /** The files of the last check, and the encoding to read each in when it is not UTF-8, to check them again. */
   #files: File[] = [];
   #encodings: (string | undefined)[] = [];
+  /** The order of day and month of dates such as 03/04/2020, when the user says it: `phx validate --date-order`. */
+  #dateOrder: DateOrder | undefined;
   /** The exports and GAM readiness of valid packages, loaded when the page first shows one. */
   #interop: InteropPanel | undefined;
   #interopLoading = false;
@@ -52,6 +57,8 @@ export class App {
     locale: Locale,
   ) {
     this.#locale = locale;
+    const kept = storage.getItem(DATE_ORDER_KEY);
+    this.#dateOrder = dateOrders.find((order) => order === kept);
     this.#issues = new IssuesView(locale, (issue) => void this.#showRecord(issue));
   }
 
@@ -62,6 +69,8 @@ export class App {
       ...(Object.keys(uiTexts) as Locale[]).map((locale) => h('option', { value: locale, lang: locale, selected: locale === this.#locale }, languageNames[locale])),
     );
     language.addEventListener('change', () => void this.setLocale(language.value as Locale));
+    const dateOrder = byId('date-order', HTMLSelectElement);
+    dateOrder.addEventListener('change', () => void this.setDateOrder(dateOrders.find((order) => order === dateOrder.value)));
     this.#input.addEventListener('change', () => {
       void this.check([...(this.#input.files ?? [])]);
       // Choosing the same file again (after fixing it) must start a new check.
@@ -111,7 +120,7 @@ export class App {
       this.#renderProgress();
     };
     try {
-      const summaries = await this.engine.request({ op: 'validate', files, locale, encodings }, onEvent);
+      const summaries = await this.engine.request({ op: 'validate', files, locale, encodings, ...(this.#dateOrder && { dateOrder: this.#dateOrder }) }, onEvent);
       if (run !== this.#run) return;
       this.#summaries = summaries;
       this.#interop?.reset(summaries);
@@ -150,6 +159,13 @@ export class App {
     await Promise.all([this.#relabelIssues(), this.#interop?.relabel()]);
   }
 
+  /** Reads dates such as 03/04/2020 in an order, or as their cells tell (`undefined`), remembers it, and checks the files shown again. */
+  async setDateOrder(order: DateOrder | undefined): Promise<void> {
+    this.#dateOrder = order;
+    this.storage.setItem(DATE_ORDER_KEY, order ?? '');
+    if (this.#files.length > 0) await this.check(this.#files, this.#encodings);
+  }
+
   #t(key: TextKey, params?: Record<string, string | number>): string {
     return translate(this.#locale, key, params);
   }
@@ -162,6 +178,10 @@ export class App {
   #applyTexts(): void {
     document.documentElement.lang = this.#locale;
     for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) element.textContent = this.#t(element.dataset.text as TextKey);
+    byId('date-order', HTMLSelectElement).replaceChildren(
+      h('option', { value: '', selected: this.#dateOrder === undefined }, this.#t('dateOrder.told')),
+      ...dateOrders.map((order) => h('option', { value: order, selected: order === this.#dateOrder }, this.#t(`dateOrder.${order}`))),
+    );
     void this.#showReference();
   }
 
