@@ -135,6 +135,29 @@ describe('UNAIDS GAM readiness', () => {
     await screenshot(page, 'gam-readiness');
   });
 
+  it('says beneath the status of an indicator of only partial figures what phx check --profile gam says, in the page’s language', async () => {
+    const { page } = await openWith();
+    await page.getByLabel('Country').selectOption('ZA');
+    await page.getByLabel('Year').selectOption('2020');
+    await page.getByRole('button', { name: 'Show readiness' }).click();
+    const panel = page.locator('#gam-panel');
+    await panel.getByRole('heading', { name: 'UNAIDS GAM readiness: South Africa, 2020' }).waitFor();
+    const report = interop.gamReadiness(pkg, { country: 'ZA', year: 2020 });
+    const partial = report.indicators.filter((row) => row.onlyPartialFigures).map((row) => row.indicator);
+    expect(partial).toEqual(['prisons-condoms-distributed']);
+    const statuses = () => panel.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => (tr as HTMLTableRowElement).cells[1]!.innerText.trim()));
+    const expected = (locale: 'en' | 'uk') => {
+      const words = interop.interopLocales[locale].gam;
+      return report.indicators.map((row) => (row.onlyPartialFigures ? `${words.status[row.status]}\n${words.onlyPartialFigures}` : words.status[row.status]));
+    };
+    expect(await statuses()).toEqual(expected('en'));
+    expect(await panel.locator('#gam-prisons-condoms-distributed').innerText()).toContain('Only figures of part of the country or year');
+    await page.getByLabel('Language').selectOption('uk');
+    await page.getByRole('heading', { name: /^Готовність до звіту UNAIDS GAM: .+, 2020$/ }).waitFor();
+    expect(await statuses()).toEqual(expected('uk'));
+    await screenshot(page, 'gam-partial-figures-uk');
+  });
+
   it('follows a change of language, with the exports’ notes', async () => {
     const { page } = await openWith();
     await page.getByLabel('Format').selectOption('sdmx-csv');

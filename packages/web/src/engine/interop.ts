@@ -39,6 +39,7 @@ export function gamView(checked: CheckedFile | undefined, country: string, year:
       name: row.name,
       status: row.status,
       statusLabel: words.status[row.status],
+      ...(row.onlyPartialFigures && { onlyPartialFigures: words.onlyPartialFigures }),
       observations: row.observations,
       suppressed: row.suppressed,
       missingBreakdowns: describeBreakdowns(row.missingBreakdowns, locale),

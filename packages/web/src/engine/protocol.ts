@@ -59,7 +59,17 @@ export interface NoteView {
 export interface GamView {
   title: string;
   columns: { indicator: string; name: string; status: string; observations: string; suppressed: string; missingBreakdowns: string };
-  rows: { indicator: string; name: string; status: GamStatus; statusLabel: string; observations: number; suppressed: number; missingBreakdowns: string }[];
+  rows: {
+    indicator: string;
+    name: string;
+    status: GamStatus;
+    statusLabel: string;
+    /** Why the indicator is incomplete when its only values are partial figures (of part of the country or year), as `phx check` says it. */
+    onlyPartialFigures?: string;
+    observations: number;
+    suppressed: number;
+    missingBreakdowns: string;
+  }[];
   counts: string;
 }
 

@@ -139,7 +139,7 @@ export function gamReport(view: GamView, fileName: string): HTMLElement[] {
               'tr',
               { id: `gam-${row.indicator}`, class: `gam-${row.status}` },
               h('td', {}, h('strong', {}, row.name), h('br'), h('code', {}, row.indicator)),
-              h('td', {}, h('span', { class: `gam-status ${row.status}` }, row.statusLabel)),
+              h('td', {}, h('span', { class: `gam-status ${row.status}` }, row.statusLabel), row.onlyPartialFigures && h('span', { class: 'gam-partial hint' }, row.onlyPartialFigures)),
               h('td', { class: 'number' }, String(row.observations)),
               h('td', { class: 'number' }, String(row.suppressed)),
               h('td', {}, row.missingBreakdowns),
