@@ -288,28 +288,28 @@ describe('the order of day and month', () => {
     const name = 'observations-en-gb.csv';
     await chooseFiles(page, [{ name, text: slashDatesCsv }]);
     await waitForResults(page);
-    expect(await page.getByLabel('Date order in CSV and .xlsx files').inputValue()).toBe('');
+    expect(await page.getByLabel('Date order').inputValue()).toBe('');
     expect(await summaryOf(page, name)).toContain(`${name} has errors and is not valid.`);
     const unknown = validateCsv(slashDatesCsv).issues;
     expect(unknown.map((issue) => issue.code)).toEqual(['sheet.date-order-unknown', 'sheet.date-order-unknown']);
     expect((await issueRows(page)).map((row) => [row[1], row[4]])).toEqual(unknown.map((issue) => [issue.code, issue.message]));
 
-    await page.getByLabel('Date order in CSV and .xlsx files').selectOption('day-month');
+    await page.getByLabel('Date order').selectOption('day-month');
     await expect.poll(() => summaryOf(page, name)).toContain(`${name} is valid.`);
     expect((await issueRows(page)).map((row) => row[1])).toEqual(validateCsv(slashDatesCsv, { dateOrder: 'day-month' }).issues.map((issue) => issue.code));
     expect(await periodsOf(page)).toEqual([{ start: '2020-02-01', end: '2020-04-03' }, { start: '2020-06-05', end: '2020-08-07' }]);
     await screenshot(page, 'date-order-day-month');
 
-    await page.getByLabel('Date order in CSV and .xlsx files').selectOption('month-day');
+    await page.getByLabel('Date order').selectOption('month-day');
     await expect.poll(() => periodsOf(page)).toEqual([{ start: '2020-01-02', end: '2020-03-04' }, { start: '2020-05-06', end: '2020-07-08' }]);
 
     // The choice is kept on this computer, named in the page's language, and a row shown as a record has its dates read in it.
-    await page.getByLabel('Date order in CSV and .xlsx files').selectOption('day-month');
+    await page.getByLabel('Date order').selectOption('day-month');
     await page.reload();
     await page.getByLabel('Language').selectOption('uk');
-    const setting = page.getByLabel('Порядок дат у файлах CSV і .xlsx');
+    const setting = page.getByLabel('Порядок дат');
     expect(await setting.inputValue()).toBe('day-month');
-    expect(await setting.locator('option').allInnerTexts()).toEqual(['Як підказують самі дати', 'day-month: 03/04/2020 — це 3 квітня 2020 р.', 'month-day: 03/04/2020 — це 4 березня 2020 р.']);
+    expect(await setting.locator('option').allInnerTexts()).toEqual(['Автоматично', 'day-month: 03/04/2020 → 3 квітня 2020 р.', 'month-day: 03/04/2020 → 4 березня 2020 р.']);
     const unfinished = slashDatesCsv.replace(',38,45,', ',50,45,');
     await chooseFiles(page, [{ name, text: unfinished }]);
     await waitForResults(page);

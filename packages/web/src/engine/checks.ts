@@ -72,7 +72,7 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
     name: file.name,
     locale,
     ...(encoding && { encoding }),
-    ...(checked.dateOrder && { dateOrder: checked.dateOrder }),
+    dateOrder: checked.dateOrder,
     maxIssues: MAX_ISSUES,
     // What a document of a moderate size holds is kept to show its records; an NDJSON stream is never held.
     keepData: formatOfName(file.name) !== 'ndjson' && file.size <= MAX_HELD_DOCUMENT_BYTES,

@@ -51,7 +51,7 @@ const tables = new WeakMap<CheckedFile, Promise<Map<string | undefined, SheetTab
 async function readTables(checked: CheckedFile): Promise<Map<string | undefined, SheetTable>> {
   const file = new Uint8Array(await checked.file.arrayBuffer());
   // Its dates read as the check read them.
-  const options = checked.dateOrder && { dateOrder: checked.dateOrder };
+  const options = { dateOrder: checked.dateOrder };
   const bytes = checked.encoding ? (await import('./decoded.js')).decodingOf(checked.encoding).whole(file) : file;
   if (checked.format === 'xlsx') {
     const { readXlsxAsync } = await import('./workbook-reader.js');

@@ -24,7 +24,7 @@ async function validateFiles({ files, locale, encodings = [], dateOrder }: Extra
   const summaries: FileSummary[] = [];
   for (const [index, file] of files.entries()) {
     emit({ kind: 'start', file: index, name: file.name, size: file.size });
-    const checked: CheckedFile = { file, ...(dateOrder && { dateOrder }) };
+    const checked: CheckedFile = { file, dateOrder };
     checkedFiles[index] = checked;
     summaries.push(await checkFile(checked, locale, new Reporter(index, emit), encodings[index]));
   }

@@ -8,10 +8,8 @@ export const en = {
   'files.drop': 'Drop .phx.json, .phx.ndjson, .csv or .xlsx files here, or',
   'files.choose': 'Choose files',
   'files.hint': 'You can check several files at once. Large files are fine: they are read piece by piece.',
-  'files.dateOrder': 'Date order in CSV and .xlsx files',
-  'dateOrder.told': 'As the dates tell',
-  'dateOrder.day-month': 'day-month: 03/04/2020 is 3 April 2020',
-  'dateOrder.month-day': 'month-day: 03/04/2020 is 4 March 2020',
+  'files.dateOrder': 'Date order',
+  'dateOrder.told': 'Automatic',
 
   'progress.reading': 'Reading {file}: {percent}',
   'progress.checking': 'Checking {file}…',

@@ -10,10 +10,8 @@ export const es: UiTexts = {
   'files.drop': 'Suelte aquí archivos .phx.json, .phx.ndjson, .csv o .xlsx, o',
   'files.choose': 'Elegir archivos',
   'files.hint': 'Puede comprobar varios archivos a la vez. Los archivos grandes no son un problema: se leen por partes.',
-  'files.dateOrder': 'Orden de las fechas en archivos CSV y .xlsx',
-  'dateOrder.told': 'Según lo que indiquen las fechas',
-  'dateOrder.day-month': 'day-month: 03/04/2020 es el 3 de abril de 2020',
-  'dateOrder.month-day': 'month-day: 03/04/2020 es el 4 de marzo de 2020',
+  'files.dateOrder': 'Orden de las fechas',
+  'dateOrder.told': 'Automático',
 
   'progress.reading': 'Leyendo {file}: {percent}',
   'progress.checking': 'Comprobando {file}…',

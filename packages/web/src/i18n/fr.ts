@@ -10,10 +10,8 @@ export const fr: UiTexts = {
   'files.drop': 'Déposez ici des fichiers .phx.json, .phx.ndjson, .csv ou .xlsx, ou',
   'files.choose': 'Choisir des fichiers',
   'files.hint': 'Vous pouvez vérifier plusieurs fichiers à la fois. Les gros fichiers ne posent pas de problème : ils sont lus morceau par morceau.',
-  'files.dateOrder': 'Ordre des dates dans les fichiers CSV et .xlsx',
-  'dateOrder.told': 'Selon ce que disent les dates',
-  'dateOrder.day-month': 'day-month : 03/04/2020 est le 3 avril 2020',
-  'dateOrder.month-day': 'month-day : 03/04/2020 est le 4 mars 2020',
+  'files.dateOrder': 'Ordre des dates',
+  'dateOrder.told': 'Automatique',
 
   'progress.reading': 'Lecture de {file} : {percent}',
   'progress.checking': 'Vérification de {file}…',

@@ -10,10 +10,8 @@ export const ru: UiTexts = {
   'files.drop': 'Перетащите сюда файлы .phx.json, .phx.ndjson, .csv или .xlsx или',
   'files.choose': 'Выберите файлы',
   'files.hint': 'Можно проверить сразу несколько файлов. Большие файлы тоже подходят: они читаются по частям.',
-  'files.dateOrder': 'Порядок дат в файлах CSV и .xlsx',
-  'dateOrder.told': 'Как подсказывают сами даты',
-  'dateOrder.day-month': 'day-month: 03/04/2020 — это 3 апреля 2020 г.',
-  'dateOrder.month-day': 'month-day: 03/04/2020 — это 4 марта 2020 г.',
+  'files.dateOrder': 'Порядок дат',
+  'dateOrder.told': 'Автоматически',
 
   'progress.reading': 'Чтение {file}: {percent}',
   'progress.checking': 'Проверка {file}…',

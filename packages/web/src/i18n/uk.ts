@@ -10,10 +10,8 @@ export const uk: UiTexts = {
   'files.drop': 'Перетягніть сюди файли .phx.json, .phx.ndjson, .csv або .xlsx або',
   'files.choose': 'Виберіть файли',
   'files.hint': 'Можна перевірити одразу кілька файлів. Великі файли теж підходять: їх читають частинами.',
-  'files.dateOrder': 'Порядок дат у файлах CSV і .xlsx',
-  'dateOrder.told': 'Як підказують самі дати',
-  'dateOrder.day-month': 'day-month: 03/04/2020 — це 3 квітня 2020 р.',
-  'dateOrder.month-day': 'month-day: 03/04/2020 — це 4 березня 2020 р.',
+  'files.dateOrder': 'Порядок дат',
+  'dateOrder.told': 'Автоматично',
 
   'progress.reading': 'Читання {file}: {percent}',
   'progress.checking': 'Перевірка {file}…',

@@ -22,6 +22,12 @@ interface Progress {
 /** Where the date order chosen is kept on this computer, as the language is. */
 const DATE_ORDER_KEY = 'phx-web-date-order';
 
+/** The order of day and month a value names (the select's, the one kept), or none: read as the cells tell. */
+const dateOrderOf = (value: string | null): DateOrder | undefined => dateOrders.find((order) => order === value);
+
+/** What 03/04/2020 is in each order of day and month. */
+const readings: Record<DateOrder, number> = { 'day-month': Date.UTC(2020, 3, 3), 'month-day': Date.UTC(2020, 2, 4) };
+
 /** The progress of a file whose reading starts. */
 function progressOf({ name, size }: { name: string; size: number }): Progress {
   return { name, size, bytes: 0, phase: 'reading', errors: 0, warnings: 0 };
@@ -57,8 +63,7 @@ export class App {
     locale: Locale,
   ) {
     this.#locale = locale;
-    const kept = storage.getItem(DATE_ORDER_KEY);
-    this.#dateOrder = dateOrders.find((order) => order === kept);
+    this.#dateOrder = dateOrderOf(storage.getItem(DATE_ORDER_KEY));
     this.#issues = new IssuesView(locale, (issue) => void this.#showRecord(issue));
   }
 
@@ -70,7 +75,7 @@ export class App {
     );
     language.addEventListener('change', () => void this.setLocale(language.value as Locale));
     const dateOrder = byId('date-order', HTMLSelectElement);
-    dateOrder.addEventListener('change', () => void this.setDateOrder(dateOrders.find((order) => order === dateOrder.value)));
+    dateOrder.addEventListener('change', () => void this.setDateOrder(dateOrderOf(dateOrder.value)));
     this.#input.addEventListener('change', () => {
       void this.check([...(this.#input.files ?? [])]);
       // Choosing the same file again (after fixing it) must start a new check.
@@ -120,7 +125,7 @@ export class App {
       this.#renderProgress();
     };
     try {
-      const summaries = await this.engine.request({ op: 'validate', files, locale, encodings, ...(this.#dateOrder && { dateOrder: this.#dateOrder }) }, onEvent);
+      const summaries = await this.engine.request({ op: 'validate', files, locale, encodings, dateOrder: this.#dateOrder }, onEvent);
       if (run !== this.#run) return;
       this.#summaries = summaries;
       this.#interop?.reset(summaries);
@@ -178,9 +183,11 @@ export class App {
   #applyTexts(): void {
     document.documentElement.lang = this.#locale;
     for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) element.textContent = this.#t(element.dataset.text as TextKey);
+    const longDate = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'long', timeZone: 'UTC' });
     byId('date-order', HTMLSelectElement).replaceChildren(
-      h('option', { value: '', selected: this.#dateOrder === undefined }, this.#t('dateOrder.told')),
-      ...dateOrders.map((order) => h('option', { value: order, selected: order === this.#dateOrder }, this.#t(`dateOrder.${order}`))),
+      h('option', { value: '' }, this.#t('dateOrder.told')),
+      // Each order named as the CLI and the messages name it, with what 03/04/2020 is in it, in the page's language.
+      ...dateOrders.map((order) => h('option', { value: order, selected: order === this.#dateOrder }, `${order}: 03/04/2020 → ${longDate.format(readings[order])}`)),
     );
     void this.#showReference();
   }
