@@ -437,7 +437,7 @@ function interopDoc(): string {
     'whole calendar year, is the country\'s value and gives its breakdowns; the prison population, counted on a',
     'reference date, may instead have a period of one day of the year. An indicator whose only values are of a',
     'facility, a subnational area or part of the year (one prison\'s figure of a quarter) is `present` at most, with',
-    '`onlyPartialFigures: true`; `phx check` then says "Only figures of part of the country or year".\n',
+    '`onlyPartialFigures: true`; `phx check` and the validator page then say "Only figures of part of the country or year".\n',
     '| indicator | status | missing breakdowns |',
     '| --- | --- | --- |',
     ...gamReadiness(pkg, { country: 'UA', year: 2023 }).indicators.map((i) => `| \`${i.indicator}\` | ${i.status} | ${i.missingBreakdowns.join(', ') || '—'} |`),
