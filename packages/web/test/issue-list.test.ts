@@ -150,8 +150,10 @@ describe('downloads', () => {
       fc.property(fc.string(), fc.constantFrom(...excelLocales), (message, locale) => {
         const { data } = Papa.parse<string[]>(issuesCsv([issue({ message })], files, locale), { skipEmptyLines: true, delimiter: excelConventions[locale].delimiter });
         const cell = data[1]![8]!;
-        expect(/^[=+\-@\t\r]/.test(message) ? cell === `'${message}` : cell === message).toBe(true);
+        // Excel runs a formula's first character after any apostrophes (`'+` is shown as `+`): one more keeps them.
+        expect(/^'*[=+\-@\t\r]/.test(message) ? cell === `'${message}` : cell === message).toBe(true);
       }),
+      { examples: [["'+", 'en']] },
     );
   });
 
