@@ -15,15 +15,15 @@ const scratch = mkdtempSync(join(root, 'node_modules/.tsdoc-examples-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** The module each source folder is published as, most specific first. */
-const modules: [folder: string, module: string, entry: string][] = [
-  ['packages/schema/src/api/', '@phx/schema/api', 'packages/schema/src/api/index.ts'],
-  ['packages/schema/src/codelists/', '@phx/schema/codelists', 'packages/schema/src/codelists/index.ts'],
-  ['packages/schema/src/node/', '@phx/schema/node', 'packages/schema/src/node/index.ts'],
-  ['packages/schema/src/', '@phx/schema', 'packages/schema/src/index.ts'],
-  ['packages/interop/src/', '@phx/interop', 'packages/interop/src/index.ts'],
-  ['packages/client/src/', '@phx/client', 'packages/client/src/index.ts'],
-  ['packages/server/src/', '@phx/server', 'packages/server/src/index.ts'],
-  ['packages/cli/src/', '@phx/cli', 'packages/cli/src/index.ts'],
+const modules: [folder: string, module: string][] = [
+  ['packages/schema/src/api/', '@phx/schema/api'],
+  ['packages/schema/src/codelists/', '@phx/schema/codelists'],
+  ['packages/schema/src/node/', '@phx/schema/node'],
+  ['packages/schema/src/', '@phx/schema'],
+  ['packages/interop/src/', '@phx/interop'],
+  ['packages/client/src/', '@phx/client'],
+  ['packages/server/src/', '@phx/server'],
+  ['packages/cli/src/', '@phx/cli'],
 ];
 
 /** What a reader of an example is assumed to hold already. */
@@ -102,14 +102,42 @@ function examplesOf(file: string): Example[] {
   return found.filter((example, index) => found.findIndex((other) => other.at === example.at && other.code === example.code) === index);
 }
 
-/** The names each module exports, read from the sources of its entry point. */
-function exportsOfModules(): Map<string, string[]> {
-  const program = ts.createProgram({ rootNames: modules.map(([, , entry]) => join(root, entry)), options: { noEmit: true, skipLibCheck: true } });
+/** How the examples are compiled, as a user's project that bundles them would. */
+const options: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+  types: ['node'],
+  strict: true,
+  noEmit: true,
+  skipLibCheck: true,
+};
+
+/** A compiler host that parses each file once, for both programs below: the declarations of the built packages, of Node and of the libraries are most of the work. */
+function parsingOnce(): ts.CompilerHost {
+  const host = ts.createCompilerHost(options);
+  const parsed = new Map<string, ts.SourceFile | undefined>();
+  const parse = host.getSourceFile.bind(host);
+  host.getSourceFile = (fileName, ...rest) => {
+    if (!parsed.has(fileName)) parsed.set(fileName, parse(fileName, ...rest));
+    return parsed.get(fileName);
+  };
+  return host;
+}
+
+/** The names each module exports, read from the built package as the examples see it. */
+function exportsOfModules(host: ts.CompilerHost): Map<string, string[]> {
+  const importer = join(scratch, 'modules.ts');
+  writeFileSync(importer, modules.map(([, module], index) => `export * as module${index} from '${module}';\n`).join(''));
+  const program = ts.createProgram({ rootNames: [importer], options, host });
   const checker = program.getTypeChecker();
+  const specifiers = program.getSourceFile(importer)!.statements.map((statement) => (statement as ts.ExportDeclaration).moduleSpecifier!);
   return new Map(
-    modules.map(([, module, entry]) => {
-      const symbol = checker.getSymbolAtLocation(program.getSourceFile(join(root, entry))!)!;
-      return [module, checker.getExportsOfModule(symbol).map((exported) => exported.name)];
+    modules.map(([, module], index) => {
+      const symbol = checker.getSymbolAtLocation(specifiers[index]!);
+      if (!symbol) throw new Error(`${module} is not built: run \`npm run build\``);
+      return [module, checker.getExportsOfModule(symbol).map((name) => name.name)];
     }),
   );
 }
@@ -149,7 +177,8 @@ describe('TSDoc examples', () => {
   });
 
   it('compile against the built packages', () => {
-    const exported = exportsOfModules();
+    const host = parsingOnce();
+    const exported = exportsOfModules(host);
     mkdirSync(join(scratch, 'examples'));
     writeFileSync(join(scratch, 'givens.d.ts'), givens);
     const files = new Map<string, Example>();
@@ -158,19 +187,7 @@ describe('TSDoc examples', () => {
       writeFileSync(path, moduleOf(example, exported));
       files.set(path, example);
     });
-    const program = ts.createProgram({
-      rootNames: [join(scratch, 'givens.d.ts'), ...files.keys()],
-      options: {
-        target: ts.ScriptTarget.ES2022,
-        module: ts.ModuleKind.ESNext,
-        moduleResolution: ts.ModuleResolutionKind.Bundler,
-        lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-        types: ['node'],
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-      },
-    });
+    const program = ts.createProgram({ rootNames: [join(scratch, 'givens.d.ts'), ...files.keys()], options, host });
     const failures = ts.getPreEmitDiagnostics(program).flatMap((diagnostic) => {
       const example = diagnostic.file && files.get(diagnostic.file.fileName);
       const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
