@@ -1,4 +1,4 @@
-import { recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
+import { recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
 
 /** Where a piece of a document starts: 1-based line and column, columns in UTF-16 code units as a string counts them. */
 export interface PiecePlace {
@@ -14,6 +14,8 @@ export interface PackagePieces {
    * when the document is to be read whole.
    */
   envelope(text: string): boolean;
+  /** A record array of `type` opens, after the envelope: whether its records are handed on, or only read through. */
+  records(type: RecordType): boolean;
   /** One record, whole: its type, its index in its array, its JSON text and where that text starts. False when the document is to be read whole. */
   record(type: RecordType, index: number, text: string, place: PiecePlace): boolean;
 }
@@ -47,16 +49,14 @@ const enum State {
   Unusual,
 }
 
-const orderOfType = new Map<RecordType, number>(recordTypeNames.map((type, order) => [type, order]));
-
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9;
 
 /**
  * Reads a `.phx.json` document piece by piece, in bounded memory: its envelope, then each record whole as
  * its text ends. It only finds where pieces start and end (strings, nesting and separators), leaving each
- * piece to `JSON.parse`. It reads the common form, a package whose header comes before its record arrays
- * and whose arrays come in the order PHX checks them, nested at most `maxDepth` levels; anything else (and
- * text that is not JSON) makes it stop and answer false, for the document to be read whole.
+ * piece to `JSON.parse`. It reads the common form, a package whose header comes before its record arrays,
+ * each array once, in any order, nested at most `maxDepth` levels; anything else (and text that is not JSON)
+ * makes it stop and answer false, for the document to be read whole.
  */
 export class PackageScanner {
   #state = State.Start;
@@ -74,9 +74,10 @@ export class PackageScanner {
   #envelope: string[] | undefined = [];
   #envelopeLength = 0;
   #key = '';
-  /** Type of the record array being read, and the order of the last one opened. */
+  /** Type of the record array being read, whether its records are only read through, and the types opened. */
   #type: RecordType | undefined;
-  #lastOrder = -1;
+  #skipped = false;
+  readonly #opened = new Set<RecordType>();
   #index = 0;
   /** The piece being read (a record or a header value): its text so far, where it started, its nesting. */
   #parts: string[] = [];
@@ -110,7 +111,7 @@ export class PackageScanner {
     const end = text.length;
     this.#crInChunk = text.includes('\r');
     for (let at = 0; at < end && this.#state !== State.Unusual; ) at = this.#step(text, at);
-    if (this.#state === State.Record) this.#keep(text, this.#pieceStart, end);
+    if (this.#state === State.Record && !this.#skipped) this.#keep(text, this.#pieceStart, end);
     if (this.#envelope) {
       // The envelope starts the document: what is not kept of it yet starts the chunk.
       this.#envelope.push(text);
@@ -264,9 +265,9 @@ export class PackageScanner {
       this.#begin(at, c, 1);
       return at;
     }
-    const order = orderOfType.get(type)!;
-    if (c !== 91 /* [ */ || order <= this.#lastOrder || 2 > this.maxDepth) return this.#unusual();
-    this.#lastOrder = order;
+    // An array twice is read whole: JSON.parse keeps the last.
+    if (c !== 91 /* [ */ || this.#opened.has(type) || 2 > this.maxDepth) return this.#unusual();
+    this.#opened.add(type);
     this.#type = type;
     this.#index = 0;
     if (this.#envelope) {
@@ -275,13 +276,16 @@ export class PackageScanner {
       this.#envelope = undefined;
       if (!this.pieces.envelope(envelope)) return this.#unusual();
     }
+    this.#skipped = !this.pieces.records(type);
     this.#state = State.ArrayStart;
     return at + 1;
   }
 
   #recordStart(text: string, at: number, c: number): number {
-    this.#countLines(text, at);
-    this.#place = { line: this.#line, column: this.#base + at - this.#lineStart + 1 };
+    if (!this.#skipped) {
+      this.#countLines(text, at);
+      this.#place = { line: this.#line, column: this.#base + at - this.#lineStart + 1 };
+    }
     this.#state = State.Record;
     this.#begin(at, c, 2);
     return at;
@@ -346,6 +350,10 @@ export class PackageScanner {
   #valueEnd(text: string, to: number): number {
     if (this.#state === State.HeaderValue) {
       this.#state = State.AfterValue;
+      return to;
+    }
+    if (this.#skipped) {
+      this.#state = State.AfterRecord;
       return to;
     }
     this.#keep(text, this.#pieceStart, to);

@@ -1,6 +1,6 @@
 import { DEFAULT_MAX_LINE_BYTES } from '../formats/lines.js';
 import type { DataPackage } from '../model/package.js';
-import { recordStores, type RecordType } from '../model/record-kinds.js';
+import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import { type Problem, type ReadSummary, type TextLocation, type ValidationIssue, type ValidationResult } from '../validate/issue.js';
 import type { JsonPlaces } from '../validate/json-places.js';
 import { writeMessages } from '../validate/on-demand.js';
@@ -22,18 +22,59 @@ interface Found {
  * Validates a `.phx.json` document read piece by piece ({@link PackageScanner}): the envelope first, then each
  * record as its text ends, as {@link validate} checks the package read whole and with the same issues (code,
  * path, message, location, order), in memory bounded by the longest record rather than the document. The
- * rules' context of a record is its number in the order read, kept in their tables as a number. Issues found
- * once a record's text is gone (unresolved references, sums of breakdowns) are placed by reading the document
- * a second time. Undefined when the document is to be read whole: text that is not JSON or not UTF-8, nesting
- * beyond `maxDepth`, a header after the records, record arrays out of their order.
+ * whole reader checks the record arrays in the order of {@link recordTypeNames} (definitions before their
+ * uses), whatever their order in the document: arrays that come in another order are read in as many readings
+ * as that order needs, each taking the arrays it can in order and reading through the others, after a first
+ * reading that finds the order. The rules' context of a record is its number in the order checked, kept in
+ * their tables as a number. Issues found once a record's text is gone (unresolved references, sums of
+ * breakdowns) are placed by reading the document once more. Undefined when the document is to be read whole:
+ * text that is not JSON or not UTF-8, nesting beyond `maxDepth`, a header after the records, a record array twice.
  *
- * @param read - the document's bytes from the start; called again for a second reading.
+ * @param read - the document's bytes from the start; called again for each further reading.
  */
 export async function validatePackageStream(
   read: () => AsyncIterable<Uint8Array>,
   options: ValidateNdjsonOptions,
   parts: ValidationParts,
 ): Promise<ValidationResult<Partial<DataPackage>> | undefined> {
+  const checked = await checkPackage(read, options, parts);
+  if (!checked || !('arrays' in checked)) return checked;
+  const again = await checkPackage(read, options, parts, readingsOf(checked.arrays));
+  return again && 'arrays' in again ? undefined : again;
+}
+
+/** The record arrays of a document in its order, when they are not in the order checked. */
+interface OutOfOrder {
+  arrays: RecordType[];
+}
+
+/**
+ * The record types each reading checks, for record arrays laid out in `arrays`' order: in the order checked,
+ * a reading taking each type after the last while its array comes later in the document.
+ */
+function readingsOf(arrays: readonly RecordType[]): RecordType[][] {
+  const readings: RecordType[][] = [];
+  let last = Number.POSITIVE_INFINITY;
+  for (const type of recordTypeNames) {
+    const at = arrays.indexOf(type);
+    if (at < 0) continue;
+    if (at < last) readings.push([]);
+    readings.at(-1)!.push(type);
+    last = at;
+  }
+  return readings;
+}
+
+/**
+ * Checks the document in the given readings, or, without them, in one reading that takes the record arrays in
+ * the document's order: the arrays then, when they are not in the order checked.
+ */
+async function checkPackage(
+  read: () => AsyncIterable<Uint8Array>,
+  options: ValidateNdjsonOptions,
+  parts: ValidationParts,
+  readings?: readonly RecordType[][],
+): Promise<ValidationResult<Partial<DataPackage>> | OutOfOrder | undefined> {
   const { describe, places, whenLoaded } = parts;
   const collector = new IssueCollector(options, parts.messages);
   const summary: ReadSummary = { records: noRecords(), complete: true };
@@ -56,7 +97,18 @@ export async function validatePackageStream(
   };
   const checker = new RuleChecker<number | undefined>(ruleSettings(options, true, parts.personalData), report);
 
+  /** The arrays met in the first reading, without readings given; whether they have come in the order checked. */
+  const arrays: RecordType[] = [];
+  let inOrder = true;
   const pieces: PieceSteps = {
+    records(type) {
+      if (readings) return true;
+      const last = arrays.at(-1);
+      arrays.push(type);
+      // Past an array out of order, the records are only read through: they are checked in the readings to come.
+      inOrder &&= last === undefined || recordTypeNames.indexOf(type) > recordTypeNames.indexOf(last);
+      return inOrder;
+    },
     envelope(text) {
       envelopeText = text;
       const value = parsed(text);
@@ -88,17 +140,23 @@ export async function validatePackageStream(
       return placing ? placing.then(() => true) : true;
     },
   };
-  if (!(await scan(read(), pieces, options))) return undefined;
+  if (readings) {
+    for (const [i, types] of readings.entries()) {
+      const reading: PieceSteps = { envelope: i === 0 ? pieces.envelope : () => true, records: (type) => types.includes(type), record: pieces.record };
+      if (!(await scan(read(), reading, options))) return undefined;
+    }
+  } else if (!(await scan(read(), pieces, options))) return undefined;
+  if (!inOrder) return { arrays };
   // What the rules report from here on is of records whose text is gone.
   current = -1;
   if (!settled) checker.finish();
   await whenLoaded(() => placeIn(envelopeText, { line: 1, column: 1 }, envelopeFound, places));
   if (deferred.size > 0) {
-    let at = -1;
     const placed = await scan(read(), {
       envelope: () => true,
-      record(_type, _index, text, place) {
-        const found = deferred.get(++at);
+      records: (type) => numbers.numberOf(type, 0) !== undefined,
+      record(type, index, text, place) {
+        const found = deferred.get(numbers.numberOf(type, index)!);
         const placing = found && whenLoaded(() => placeIn(text, place, found, places));
         return placing ? placing.then(() => true) : true;
       },
@@ -135,6 +193,8 @@ function shifted(location: TextLocation, place: PiecePlace): TextLocation {
  */
 interface PieceSteps {
   envelope(text: string): boolean | Promise<boolean>;
+  /** Whether the records of an array of `type` are taken, or only read through. */
+  records(type: RecordType): boolean;
   record(type: RecordType, index: number, text: string, place: PiecePlace): boolean | Promise<boolean>;
 }
 
@@ -150,6 +210,7 @@ async function scan(chunks: AsyncIterable<Uint8Array>, steps: PieceSteps, option
   const scanner = new PackageScanner(
     {
       envelope: (text) => found.push({ text }) > 0,
+      records: (type) => steps.records(type),
       record: (type, index, text, place) => found.push({ type, index, text, place }) > 0,
     },
     options.maxDepth ?? DEFAULT_MAX_DEPTH,
