@@ -14,8 +14,6 @@ export interface PackagePieces {
    * when the document is to be read whole.
    */
   envelope(text: string): boolean;
-  /** A record array of `type` opens, after the envelope: whether its records are handed on, or only read through. */
-  records(type: RecordType): boolean;
   /** One record, whole: its type, its index in its array, its JSON text and where that text starts. False when the document is to be read whole. */
   record(type: RecordType, index: number, text: string, place: PiecePlace): boolean;
 }
@@ -74,9 +72,8 @@ export class PackageScanner {
   #envelope: string[] | undefined = [];
   #envelopeLength = 0;
   #key = '';
-  /** Type of the record array being read, whether its records are only read through, and the types opened. */
+  /** Type of the record array being read, and the types opened. */
   #type: RecordType | undefined;
-  #skipped = false;
   readonly #opened = new Set<RecordType>();
   #index = 0;
   /** The piece being read (a record or a header value): its text so far, where it started, its nesting. */
@@ -111,7 +108,7 @@ export class PackageScanner {
     const end = text.length;
     this.#crInChunk = text.includes('\r');
     for (let at = 0; at < end && this.#state !== State.Unusual; ) at = this.#step(text, at);
-    if (this.#state === State.Record && !this.#skipped) this.#keep(text, this.#pieceStart, end);
+    if (this.#state === State.Record) this.#keep(text, this.#pieceStart, end);
     if (this.#envelope) {
       // The envelope starts the document: what is not kept of it yet starts the chunk.
       this.#envelope.push(text);
@@ -276,16 +273,13 @@ export class PackageScanner {
       this.#envelope = undefined;
       if (!this.pieces.envelope(envelope)) return this.#unusual();
     }
-    this.#skipped = !this.pieces.records(type);
     this.#state = State.ArrayStart;
     return at + 1;
   }
 
   #recordStart(text: string, at: number, c: number): number {
-    if (!this.#skipped) {
-      this.#countLines(text, at);
-      this.#place = { line: this.#line, column: this.#base + at - this.#lineStart + 1 };
-    }
+    this.#countLines(text, at);
+    this.#place = { line: this.#line, column: this.#base + at - this.#lineStart + 1 };
     this.#state = State.Record;
     this.#begin(at, c, 2);
     return at;
@@ -350,10 +344,6 @@ export class PackageScanner {
   #valueEnd(text: string, to: number): number {
     if (this.#state === State.HeaderValue) {
       this.#state = State.AfterValue;
-      return to;
-    }
-    if (this.#skipped) {
-      this.#state = State.AfterRecord;
       return to;
     }
     this.#keep(text, this.#pieceStart, to);

@@ -23,62 +23,27 @@ interface Found {
  * record as its text ends, as {@link validate} checks the package read whole and with the same issues (code,
  * path, message, location, order), in memory bounded by the longest record rather than the document. The
  * whole reader checks the record arrays in the order of {@link recordTypeNames} (definitions before their
- * uses), whatever their order in the document: arrays that come in another order are read in as many readings
- * as that order needs, each taking the arrays it can in order and reading through the others, after a first
- * reading that finds the order. The rules' context of a record is its number in the order checked, kept in
+ * uses), whatever their order in the document: arrays that come in another order, found so by a first reading,
+ * are read again one type a reading, in that order, reading through the others. The rules' context of a record is its number in the order checked, kept in
  * their tables as a number. Issues found once a record's text is gone (unresolved references, sums of
  * breakdowns) are placed by reading the document once more. Undefined when the document is to be read whole:
  * text that is not JSON or not UTF-8, nesting beyond `maxDepth`, a header after the records, a record array twice.
  *
  * @param read - the document's bytes from the start; called again for each further reading.
+ * @param types - the types of the document's record arrays, found out of order: one reading a type.
  */
 export async function validatePackageStream(
   read: () => AsyncIterable<Uint8Array>,
   options: ValidateNdjsonOptions,
   parts: ValidationParts,
+  types?: readonly RecordType[],
 ): Promise<ValidationResult<Partial<DataPackage>> | undefined> {
-  const checked = await checkPackage(read, options, parts);
-  if (!checked || !('arrays' in checked)) return checked;
-  const again = await checkPackage(read, options, parts, readingsOf(checked.arrays));
-  return again && 'arrays' in again ? undefined : again;
-}
-
-/** The record arrays of a document in its order, when they are not in the order checked. */
-interface OutOfOrder {
-  arrays: RecordType[];
-}
-
-/**
- * The record types each reading checks, for record arrays laid out in `arrays`' order: in the order checked,
- * a reading taking each type after the last while its array comes later in the document.
- */
-function readingsOf(arrays: readonly RecordType[]): RecordType[][] {
-  const readings: RecordType[][] = [];
-  let last = Number.POSITIVE_INFINITY;
-  for (const type of recordTypeNames) {
-    const at = arrays.indexOf(type);
-    if (at < 0) continue;
-    if (at < last) readings.push([]);
-    readings.at(-1)!.push(type);
-    last = at;
-  }
-  return readings;
-}
-
-/**
- * Checks the document in the given readings, or, without them, in one reading that takes the record arrays in
- * the document's order: the arrays then, when they are not in the order checked.
- */
-async function checkPackage(
-  read: () => AsyncIterable<Uint8Array>,
-  options: ValidateNdjsonOptions,
-  parts: ValidationParts,
-  readings?: readonly RecordType[][],
-): Promise<ValidationResult<Partial<DataPackage>> | OutOfOrder | undefined> {
   const { describe, places, whenLoaded } = parts;
   const collector = new IssueCollector(options, parts.messages);
   const summary: ReadSummary = { records: noRecords(), complete: true };
   const numbers = new RecordNumbers();
+  /** The number of the first record of each array checked, to find a record's number in a later reading. */
+  const firstOf = new Map<RecordType, number>();
   const deferred = new Map<number, Found[]>();
   const envelopeFound: Found[] = [];
   let envelopeText = '';
@@ -97,17 +62,18 @@ async function checkPackage(
   };
   const checker = new RuleChecker<number | undefined>(ruleSettings(options, true, parts.personalData), report);
 
-  /** The arrays met in the first reading, without readings given; whether they have come in the order checked. */
+  /** The arrays met in one reading in the document's order, and the order checked of the last, infinite once one is out of order. */
   const arrays: RecordType[] = [];
-  let inOrder = true;
+  let last = -1;
   const pieces: PieceSteps = {
-    records(type) {
-      if (readings) return true;
-      const last = arrays.at(-1);
-      arrays.push(type);
-      // Past an array out of order, the records are only read through: they are checked in the readings to come.
-      inOrder &&= last === undefined || recordTypeNames.indexOf(type) > recordTypeNames.indexOf(last);
-      return inOrder;
+    takes(type) {
+      if (arrays.at(-1) !== type) {
+        arrays.push(type);
+        const order = recordTypeNames.indexOf(type);
+        // Past an array out of order, the records are only read through: they are checked in the readings to come.
+        last = order > last ? order : Infinity;
+      }
+      return last < Infinity;
     },
     envelope(text) {
       envelopeText = text;
@@ -126,6 +92,7 @@ async function checkPackage(
         return true;
       }
       const at = (current = numbers.next(type, index));
+      if (index === 0) firstOf.set(type, at);
       summary.records[type]++;
       // Shape problems are worded with the record's path in the package; the rules keep one shared path.
       const path = [recordStores[type].collection, index];
@@ -140,13 +107,14 @@ async function checkPackage(
       return placing ? placing.then(() => true) : true;
     },
   };
-  if (readings) {
-    for (const [i, types] of readings.entries()) {
-      const reading: PieceSteps = { envelope: i === 0 ? pieces.envelope : () => true, records: (type) => types.includes(type), record: pieces.record };
-      if (!(await scan(read(), reading, options))) return undefined;
+  if (types) {
+    let { envelope } = pieces;
+    for (const taken of recordTypeNames.filter((type) => types.includes(type))) {
+      if (!(await scan(read(), { envelope, takes: (type) => type === taken, record: pieces.record }, options))) return undefined;
+      envelope = () => true;
     }
   } else if (!(await scan(read(), pieces, options))) return undefined;
-  if (!inOrder) return { arrays };
+  if (last === Infinity) return validatePackageStream(read, options, parts, arrays);
   // What the rules report from here on is of records whose text is gone.
   current = -1;
   if (!settled) checker.finish();
@@ -154,9 +122,9 @@ async function checkPackage(
   if (deferred.size > 0) {
     const placed = await scan(read(), {
       envelope: () => true,
-      records: (type) => numbers.numberOf(type, 0) !== undefined,
+      takes: (type) => firstOf.has(type),
       record(type, index, text, place) {
-        const found = deferred.get(numbers.numberOf(type, index)!);
+        const found = deferred.get(firstOf.get(type)! + index);
         const placing = found && whenLoaded(() => placeIn(text, place, found, places));
         return placing ? placing.then(() => true) : true;
       },
@@ -193,8 +161,8 @@ function shifted(location: TextLocation, place: PiecePlace): TextLocation {
  */
 interface PieceSteps {
   envelope(text: string): boolean | Promise<boolean>;
-  /** Whether the records of an array of `type` are taken, or only read through. */
-  records(type: RecordType): boolean;
+  /** Whether a record of `type` is taken, or only read through (its text not parsed). */
+  takes(type: RecordType): boolean;
   record(type: RecordType, index: number, text: string, place: PiecePlace): boolean | Promise<boolean>;
 }
 
@@ -210,8 +178,7 @@ async function scan(chunks: AsyncIterable<Uint8Array>, steps: PieceSteps, option
   const scanner = new PackageScanner(
     {
       envelope: (text) => found.push({ text }) > 0,
-      records: (type) => steps.records(type),
-      record: (type, index, text, place) => found.push({ type, index, text, place }) > 0,
+      record: (type, index, text, place) => !steps.takes(type) || found.push({ type, index, text, place }) > 0,
     },
     options.maxDepth ?? DEFAULT_MAX_DEPTH,
     options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,

@@ -25,12 +25,6 @@ export class RecordNumbers {
     return this.#count++;
   }
 
-  /** The number of the record at `index` of its type's array; undefined when that array is not numbered. */
-  numberOf(type: RecordType, index: number): number | undefined {
-    const array = this.#arrays.find((numbered) => numbered.type === type);
-    return array && array.first + index;
-  }
-
   /** The path in the package of a path in record number `at`. */
   pathOf(at: number, path: readonly (string | number)[]): (string | number)[] {
     const arrays = this.#arrays;
