@@ -9,7 +9,7 @@ export const en = {
   'files.choose': 'Choose files',
   'files.hint': 'You can check several files at once. Large files are fine: they are read piece by piece.',
   'files.dateOrder': 'Date order',
-  'dateOrder.told': 'Automatic',
+  'dateOrder.automatic': 'Automatic',
 
   'progress.reading': 'Reading {file}: {percent}',
   'progress.checking': 'Checking {file}…',

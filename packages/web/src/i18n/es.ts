@@ -11,7 +11,7 @@ export const es: UiTexts = {
   'files.choose': 'Elegir archivos',
   'files.hint': 'Puede comprobar varios archivos a la vez. Los archivos grandes no son un problema: se leen por partes.',
   'files.dateOrder': 'Orden de las fechas',
-  'dateOrder.told': 'Automático',
+  'dateOrder.automatic': 'Automático',
 
   'progress.reading': 'Leyendo {file}: {percent}',
   'progress.checking': 'Comprobando {file}…',

@@ -11,7 +11,7 @@ export const fr: UiTexts = {
   'files.choose': 'Choisir des fichiers',
   'files.hint': 'Vous pouvez vérifier plusieurs fichiers à la fois. Les gros fichiers ne posent pas de problème : ils sont lus morceau par morceau.',
   'files.dateOrder': 'Ordre des dates',
-  'dateOrder.told': 'Automatique',
+  'dateOrder.automatic': 'Automatique',
 
   'progress.reading': 'Lecture de {file} : {percent}',
   'progress.checking': 'Vérification de {file}…',

@@ -11,7 +11,7 @@ export const ru: UiTexts = {
   'files.choose': 'Выберите файлы',
   'files.hint': 'Можно проверить сразу несколько файлов. Большие файлы тоже подходят: они читаются по частям.',
   'files.dateOrder': 'Порядок дат',
-  'dateOrder.told': 'Автоматически',
+  'dateOrder.automatic': 'Автоматически',
 
   'progress.reading': 'Чтение {file}: {percent}',
   'progress.checking': 'Проверка {file}…',

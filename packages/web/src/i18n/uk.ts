@@ -11,7 +11,7 @@ export const uk: UiTexts = {
   'files.choose': 'Виберіть файли',
   'files.hint': 'Можна перевірити одразу кілька файлів. Великі файли теж підходять: їх читають частинами.',
   'files.dateOrder': 'Порядок дат',
-  'dateOrder.told': 'Автоматично',
+  'dateOrder.automatic': 'Автоматично',
 
   'progress.reading': 'Читання {file}: {percent}',
   'progress.checking': 'Перевірка {file}…',

@@ -185,7 +185,7 @@ export class App {
     for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) element.textContent = this.#t(element.dataset.text as TextKey);
     const longDate = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'long', timeZone: 'UTC' });
     byId('date-order', HTMLSelectElement).replaceChildren(
-      h('option', { value: '' }, this.#t('dateOrder.told')),
+      h('option', { value: '' }, this.#t('dateOrder.automatic')),
       // Each order named as the CLI and the messages name it, with what 03/04/2020 is in it, in the page's language.
       ...dateOrders.map((order) => h('option', { value: order, selected: order === this.#dateOrder }, `${order}: 03/04/2020 → ${longDate.format(readings[order])}`)),
     );
