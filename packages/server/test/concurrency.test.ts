@@ -5,11 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Observation } from '@phx/schema';
 import { observation, observationPackage, organisation, ORG_A, ORG_B } from './fixtures/data.js';
-import { startTestHub, testEngine, withinOneWindow, type TestHub } from './fixtures/hub.js';
+import { startTestHub, testEngine, RATE_WINDOW_MS, withinOneWindow, type TestHub } from './fixtures/hub.js';
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ limits: { rateLimit: { requests: 40, windowMs: 60_000 } } });
+  hub = await startTestHub({ limits: { rateLimit: { requests: 40, windowMs: RATE_WINDOW_MS } } });
 });
 afterAll(() => hub?.close());
 

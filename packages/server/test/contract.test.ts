@@ -9,13 +9,13 @@ import { operations, PROBLEM_MEDIA_TYPE, problemSchemas, problemsOf, problemType
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, openStore } from '../src/index.js';
 import { observation, organisation, ORG_A } from './fixtures/data.js';
-import { startTestHub, withinOneWindow, type TestHub } from './fixtures/hub.js';
+import { startTestHub, RATE_WINDOW_MS, withinOneWindow, type TestHub } from './fixtures/hub.js';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ limits: { maxBodyBytes: MAX_BODY_BYTES, maxExportRecords: 1, addressRateLimit: { requests: 1, windowMs: 60_000 }, requestTimeoutMs: 2_000 } });
+  hub = await startTestHub({ limits: { maxBodyBytes: MAX_BODY_BYTES, maxExportRecords: 1, addressRateLimit: { requests: 1, windowMs: RATE_WINDOW_MS }, requestTimeoutMs: 2_000 } });
   // An observation names an organisation the hub knows.
   expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/organisations', organisation(ORG_A))).status).toBe(201);
   expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('target', ORG_A))).status).toBe(201);
@@ -118,7 +118,7 @@ describe('every problem type of the contract', () => {
     await request('export-too-large', hub.tokens.reader, 'GET', '/v1/export?format=sdmx-csv');
     // No observation of France: a DHIS2 file would send nothing.
     await request('export-empty', hub.tokens.reader, 'GET', '/v1/export?format=dhis2&country=FR');
-    // One request without a known token is allowed per address and minute here; the next is limited.
+    // One request without a known token is allowed per address and window here; the next is limited.
     await withinOneWindow(5_000);
     await request('unauthorised', undefined, 'GET', '/v1/audit');
     await request('rate-limited', 'phx_unknown', 'GET', '/v1/audit');

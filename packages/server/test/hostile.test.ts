@@ -3,12 +3,12 @@ import { connect } from 'node:net';
 import { validate } from '@phx/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { observation, organisation, ORG_A } from './fixtures/data.js';
-import { startTestHub, testEngine, withinOneWindow, type TestHub } from './fixtures/hub.js';
+import { startTestHub, testEngine, RATE_WINDOW_MS, withinOneWindow, type TestHub } from './fixtures/hub.js';
 import { zipBomb } from './fixtures/zip-bomb.js';
 
 let hub: TestHub;
 beforeAll(async () => {
-  hub = await startTestHub({ limits: { addressRateLimit: { requests: 20, windowMs: 60_000 } } });
+  hub = await startTestHub({ limits: { addressRateLimit: { requests: 20, windowMs: RATE_WINDOW_MS } } });
   // An observation names an organisation the hub knows.
   expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/organisations', organisation(ORG_A))).status).toBe(201);
   expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('target', ORG_A))).status).toBe(201);

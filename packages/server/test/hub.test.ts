@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { PROBLEM_BASE, problemTypes } from '@phx/schema/api';
 import { createToken, listTokens, revokeToken, startHub } from '../src/index.js';
 import { observationPackage, ORG_A } from './fixtures/data.js';
-import { startTestHub, testDatabase, testEngine, withinOneWindow } from './fixtures/hub.js';
+import { startTestHub, testDatabase, testEngine, RATE_WINDOW_MS, withinOneWindow } from './fixtures/hub.js';
 import { freshDatabase } from '../../../test/postgres/databases.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'phx-start-'));
@@ -160,7 +160,7 @@ describe('limits', () => {
   });
 
   it('answers 429 with Retry-After once a token exceeds its rate, without slowing other tokens', async () => {
-    const hub = await startTestHub({ limits: { rateLimit: { requests: 3, windowMs: 60_000 } } });
+    const hub = await startTestHub({ limits: { rateLimit: { requests: 3, windowMs: RATE_WINDOW_MS } } });
     try {
       await withinOneWindow();
       const statuses = [];
