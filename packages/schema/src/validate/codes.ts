@@ -330,7 +330,7 @@ export const issueCodes = {
     severity: 'warning',
     structural: false,
     summary:
-      'Free text looks like personal data: a person\'s name (Ukrainian and Russian names in Latin letters too), date of birth, home address, prisoner number (with or without a number sign), case or document number, phone number or e-mail address.',
+      'Free text looks like personal data: a person\'s name (Ukrainian and Russian names in Latin letters too), date of birth, home address, prisoner number (with or without a number sign), case, personal-file or document number, phone number or e-mail address.',
     example: '"notes": "Петренко І.М., 14.03.1987 р.н."',
   },
   'text.nul-character': {

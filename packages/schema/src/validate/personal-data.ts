@@ -134,6 +134,7 @@ const Cue = {
   deprived: 1 << 27,
   bareNumbered: 1 << 28,
   place: 1 << 29,
+  personal: 1 << 30,
 } as const;
 
 /** The lower-case form of each character code beyond ASCII, found once (0: not yet); made when the first is met. */
@@ -286,6 +287,9 @@ function fillCues(): void {
     осужденный заключённый заключенный подследственный арестант засуджений ув'язнений ув’язнений увʼязнений підслідний
     арештант`);
   cues(Cue.numberSign, 'no nº n° n º ª ° número numéro number № # ref');
+  // Words that make a file or a record a person's (`особова справа 12/345`, `личное дело 4512`, `dossier personnel 45821`):
+  // a number after them is the person's even without a number sign.
+  cues(Cue.personal, 'personal personnel personnelle individual individuel individuelle особов* особист* личн*');
   cues(Cue.qualifier, `
     médical medical médico clínica clinique pénal penal criminal personal personnel reg registration register pénitentiaire
     penitenciario penitentiary серии серії series série serie`);
@@ -437,6 +441,12 @@ function dateAt(tokens: readonly Token[], i: number): boolean {
   return first.text.length <= 2 && has(tokens[next], Cue.month);
 }
 
+/** True when a year 1900–2099 stands alone at `i`, not the first part of a number (`2019/345`). */
+function yearAt(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]!;
+  return token.text.length === 4 && (token.text.startsWith('19') || token.text.startsWith('20')) && tokens[i + 1]?.start !== token.end;
+}
+
 /** Digits of the identifier that starts at `at`: its tokens glued together (`12AB34567`, `1-234/2019`, `12.345.678-9`). */
 function identifierDigits(tokens: readonly Token[], at: number): number {
   let digits = 0;
@@ -546,7 +556,10 @@ function houseNumberAt(tokens: readonly Token[], i: number): boolean {
   return false;
 }
 
-/** Numbers of a person: `DNI 12345678Z`, `паспорт КВ 123456`, `case no. 2019/345`, `справа № 755/1234/19`, `Case 2020/HP/1123`. */
+/**
+ * Numbers of a person: `DNI 12345678Z`, `паспорт КВ 123456`, `case no. 2019/345`, `справа № 755/1234/19`, `Case 2020/HP/1123`,
+ * `особова справа 12/345`.
+ */
 function identifierAt(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]!;
   if (has(token, Cue.identifier)) {
@@ -564,13 +577,18 @@ function identifierAt(tokens: readonly Token[], i: number): boolean {
   }
   if (has(token, Cue.numbered)) {
     let sign = false;
+    let personal = has(tokens[i - 1], Cue.personal);
     for (let at = i + 1; at <= i + 6 && tokens[at]; at++) {
       const next = tokens[at]!;
       if (next.kind === NUMBER || (sign && next.kind === WORD && tokens[at + 1]?.start === next.end)) {
         const digits = identifierDigits(tokens, at);
-        return sign ? digits >= MIN_ID_DIGITS : digits >= MIN_BARE_ID_DIGITS && hasParts(tokens, at);
+        if (sign) return digits >= MIN_ID_DIGITS;
+        // `особові справи 2023 року`: the year of a person's files is not a number of one.
+        if (personal) return digits >= MIN_ID_DIGITS && !yearAt(tokens, at);
+        return digits >= MIN_BARE_ID_DIGITS && hasParts(tokens, at);
       }
       if (has(next, Cue.numberSign)) sign = true;
+      else if (has(next, Cue.personal)) personal = true;
       else if (!isMark(next, '.:') && !has(next, Cue.qualifier)) return false;
     }
   }

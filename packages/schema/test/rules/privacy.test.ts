@@ -166,11 +166,17 @@ describe('privacy.personal-data', () => {
     ['El preso 4512 dio positivo', 'identifier'],
     ['Recluso 4512 VIH+', 'identifier'],
     ['Interno 30457 trasladado al hospital', 'identifier'],
+    ['особова справа 12/345 у спецчастині', 'identifier'],
+    ['Особиста справа 98765', 'identifier'],
+    ['личное дело 12/345 передано в МСЧ', 'identifier'],
+    ['personal file 4512 sent to the clinic', 'identifier'],
+    ['dossier personnel 45821 transmis', 'identifier'],
+    ['expediente personal 12/345', 'identifier'],
     ['Mykola Petrenko tested positive at entry', 'name'],
     ['Oksana Kovalenko refused ART', 'name'],
     ['Petro Ivanenko was transferred', 'name'],
     ['Follow up with Yaryna Shevchuk on Monday', 'name'],
-  ])('warns about a prisoner number or a Ukrainian name in the notes of an observation: %s', (notes, kind) => {
+  ])("warns about a prisoner's number, a person's file number or a Ukrainian name in the notes of an observation: %s", (notes, kind) => {
     const pkg = changed((p) => (p.observations[0].notes = notes));
     const issue = expectOnly(validate(pkg, { now: NOW }), 'privacy.personal-data', '/observations/0/notes');
     expect(issue.params).toEqual({ kind });
@@ -191,6 +197,9 @@ describe('privacy.personal-data', () => {
     'Détenus 2023 : chiffres par région',
     'Reclusos 2023: cifras por región',
     'Control interno 2022 sin observaciones',
+    'особові справи 2023 року перевірено',
+    'Личные дела за 2022 год переданы в архив',
+    'Personal file 2023 review done in all prisons',
   ])('does not mistake counts, years and places in the notes of an observation for personal data: %s', (notes) => {
     expectClean(validate(changed((p) => (p.observations[0].notes = notes)), { now: NOW }));
   });
