@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'sheet',
   file: 'file',
   quote: (text) => `"${text}"`,
+  spaces: { start: '(it starts with a space)', end: '(it ends with a space)', both: '(it starts and ends with a space)' },
   number: String,
 };
 

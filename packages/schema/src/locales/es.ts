@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'hoja',
   file: 'archivo',
   quote: (text) => `«${text}»`,
+  spaces: { start: '(con un espacio al principio)', end: '(con un espacio al final)', both: '(con espacios al principio y al final)' },
   number: decimalComma,
 };
 

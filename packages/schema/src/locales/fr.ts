@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'feuille',
   file: 'fichier',
   quote: (text) => `« ${text} »`,
+  spaces: { start: '(une espace au début)', end: '(une espace à la fin)', both: '(des espaces au début et à la fin)' },
   number: decimalComma,
 };
 

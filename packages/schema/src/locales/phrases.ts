@@ -1,6 +1,6 @@
 import type { TextForm } from '../model/common.js';
 import type { FieldKey } from '../validate/fields.js';
-import type { FirstSeen, IssueParams, SheetColumn, ZodIssueParams } from '../validate/params.js';
+import type { FirstSeen, IssueParams, SheetColumn, SpacesAround, ZodIssueParams } from '../validate/params.js';
 
 /**
  * The words a locale's messages are made of: the fields of the data, the record types, the forms of text with
@@ -23,6 +23,8 @@ export interface Words {
   /** The word for a file, before its name: `file "facilities.csv"`. */
   file: string;
   quote: (text: string) => string;
+  /** Said after a text quoted with spaces around it, which the quotes alone hardly show: `"UA " (it ends with a space)`. */
+  spaces: Record<SpacesAround, string>;
   /** A number of the data as the language writes it in a sentence: `8523.5` in English, `8523,5` in Ukrainian. */
   number: (value: number) => string;
 }
@@ -53,9 +55,12 @@ export function keyOf(field: string): string {
   return field.slice(field.lastIndexOf('.') + 1);
 }
 
-/** The value found, quoted when it is a text; the kind of value in words when it is a list or a group of fields. */
-export function shown(words: Words, p: Pick<ZodIssueParams, 'value' | 'received'>): string {
-  if (typeof p.value === 'string') return words.quote(p.value);
+/**
+ * The value found, quoted when it is a text (and the spaces around it said); the kind of value in words when it is a
+ * list or a group of fields.
+ */
+export function shown(words: Words, p: Pick<ZodIssueParams, 'value' | 'received' | 'spaces'>): string {
+  if (typeof p.value === 'string') return p.spaces === undefined ? words.quote(p.value) : `${words.quote(p.value)} ${words.spaces[p.spaces]}`;
   if (typeof p.value === 'number') return words.number(p.value);
   return p.value === undefined ? (words.kinds[p.received ?? 'object'] ?? words.kinds.object!) : String(p.value);
 }

@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'лист',
   file: 'файл',
   quote: (text) => `«${text}»`,
+  spaces: { start: '(в начале пробел)', end: '(в конце пробел)', both: '(пробелы в начале и в конце)' },
   number: decimalComma,
 };
 

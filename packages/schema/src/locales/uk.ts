@@ -63,6 +63,7 @@ const words: Words = {
   sheet: 'аркуш',
   file: 'файл',
   quote: (text) => `«${text}»`,
+  spaces: { start: '(на початку пробіл)', end: '(у кінці пробіл)', both: '(пробіли на початку й у кінці)' },
   number: decimalComma,
 };
 

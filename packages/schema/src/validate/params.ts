@@ -40,7 +40,22 @@ export interface ZodIssueParams {
   value?: string | number | boolean | null;
   /** The form of text asked for, which the message names with an example. */
   form?: TextForm;
+  /**
+   * Where the text found has spaces (or tabs, line breaks) around it that a code, an identifier or a form of text does
+   * not take: a cell typed `UA ` looks like `UA`, so the message says so after the value.
+   */
+  spaces?: SpacesAround;
 }
+
+/**
+ * Where a text has spaces around it: at its start, at its end, or both.
+ *
+ * @example
+ * ```ts
+ * const where: SpacesAround = 'end'; // "UA "
+ * ```
+ */
+export type SpacesAround = 'start' | 'end' | 'both';
 
 /**
  * The params of an unknown value that has known values near it: at most three, nearest first, none when

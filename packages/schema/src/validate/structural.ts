@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { shapeSchemas, type ShapeKind } from '../model/shapes.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, type Problem } from './issue.js';
-import type { IssueParams, ZodIssueParams } from './params.js';
+import type { IssueParams, SpacesAround, ZodIssueParams } from './params.js';
 import { LANGUAGE_TAG_PATTERN, NOT_BLANK_PATTERN, OPEN_CODE_PATTERN, ORGANISATION_ID_PATTERN, RECORD_ID_PATTERN, SPDX_ID_PATTERN, type TextForm } from '../model/common.js';
 import { fieldOf, modelKeys } from './fields.js';
 import { suggestionsInList } from './suggestions.js';
@@ -108,6 +108,15 @@ function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): readonly
   return undefined;
 }
 
+/** Where a text that is not all spaces has spaces around it, if it has. */
+function spacesAround(text: string): SpacesAround | undefined {
+  const start = /^\s/.test(text);
+  const end = /\s$/.test(text);
+  if (!start && !end) return undefined;
+  if (text.trim() === '') return undefined;
+  return start && end ? 'both' : start ? 'start' : 'end';
+}
+
 /**
  * Turns zod issues into PHX structural problems: one per unknown key, `schema.required` for missing fields, and one
  * per field (an empty text is empty, not also blank). Each names its field, echoes the value found and the form
@@ -145,6 +154,10 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
     if (echo !== undefined) params.value = echo;
     const form = formOf(issue, field, path);
     if (form !== undefined) params.form = form;
+    if ((issue.code === 'invalid_format' || issue.code === 'invalid_value') && typeof issue.input === 'string') {
+      const spaces = spacesAround(issue.input);
+      if (spaces !== undefined) params.spaces = spaces;
+    }
     // A text that is not one of the allowed texts (a closed codelist): the nearest of them, from the whole list.
     if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.length > 1 && issue.values.every((value) => typeof value === 'string')) {
       params.suggestions = suggestionsInList(issue.input, issue.values as string[]);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IssueCode } from '../../src/validate/codes.js';
+import type { ZodIssueParams } from '../../src/validate/params.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
 import { formatIssue } from '../../src/validate/messages.js';
 import { validateNdjson } from '../../src/validate/ndjson.js';
@@ -89,6 +90,12 @@ describe('structural codes', () => {
     ['a number in quotes', (p) => (p.observations[0].numerator = '1320'), 'schema.invalid-type', '/observations/0/numerator',
       'Numerator should be a number, e.g. 12, not the text "1320": write it without quotes',
       'Чисельник: очікується число, наприклад 12, а зазначено текст «1320»: напишіть число без лапок'],
+    ['an indicator code typed with a space after it', (p) => (p.observations[0].indicator = 'prison-population '), 'schema.invalid-format', '/observations/0/indicator',
+      'Indicator: "prison-population " (it ends with a space) is not a code of small letters and digits joined by hyphens, e.g. harm-reduction',
+      'Індикатор: «prison-population » (у кінці пробіл) — не код із малих латинських літер і цифр через дефіс, наприклад harm-reduction'],
+    ['a country code between spaces', (p) => (p.observations[0].scope.country = ' UA '), 'schema.invalid-value', '/observations/0/scope/country',
+      'Country: " UA " (it starts and ends with a space) is not one of the codes allowed here',
+      'Країна: « UA » (пробіли на початку й у кінці) — не з допустимих тут кодів'],
     ['a text too long', (p) => (p.organisations[1].acronym = 'x'.repeat(40)), 'schema.too-big', '/organisations/1/acronym',
       'Acronym is longer than 30 characters: shorten it', 'Скорочена назва: довше за 30 символів — скоротіть текст'],
   ];
@@ -107,6 +114,21 @@ describe('structural codes', () => {
         expect(issues.map((i) => i.params.form)).toEqual(exists ? [] : [month >= 1 && month <= 12 && day >= 1 && day <= 31 ? 'calendar-day' : 'date']);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // A cell typed `UA ` looks like `UA`: where the spaces are is said, for any spaces around any code, and only then.
+  it('says where a code or an identifier has spaces around it', () => {
+    const space = fc.constantFrom(' ', '  ', '\t', '\u00a0', '\n');
+    fc.assert(
+      fc.property(fc.constantFrom('scope.country', 'indicator', 'id', 'unit'), fc.option(space), fc.option(space), (field, before, after) => {
+        const text = `${before ?? ''}${field === 'scope.country' ? 'UA' : field === 'indicator' ? 'prison-population' : field === 'id' ? 'obs-1' : 'count'}${after ?? ''}`;
+        const issues = validate(changed((p) => (field === 'scope.country' ? (p.observations[0].scope.country = text) : (p.observations[0][field] = text))), { now: NOW }).issues;
+        const spaces = before !== null && after !== null ? 'both' : before !== null ? 'start' : after !== null ? 'end' : undefined;
+        const found = issues.filter((i) => i.code.startsWith('schema.') && i.pointer === `/observations/0/${field.replace('.', '/')}`);
+        expect(found.map((i) => (i.params as ZodIssueParams).spaces)).toEqual(spaces === undefined ? [] : [spaces]);
+      }),
+      { numRuns: 200 },
     );
   });
 
