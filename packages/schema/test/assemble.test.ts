@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assemblePackage, recordTypeNames, recordTypes, toNdjsonLines, validate, writeCsv, writeXlsx, type PackageInput } from '../src/index.js';
-import { idAlphabet } from './random.js';
+import { anyListsOf, idAlphabet } from './random.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -120,6 +120,19 @@ describe('assemblePackage builds one package from several inputs', () => {
     const twice = await assemblePackage([{ name: 'fa.csv', bytes: encode(writeCsv('facility', [facility, facility])) }], { header: 'optional' });
     expect(twice.files[0]!.issues.map(({ code, params }) => [code, params])).toEqual([['unique.duplicate-id', { recordType: 'facility', id: 'ua-1', first: { row: 2 } }]]);
   });
+
+  it('keeps each list of a .phx.json or workbook input as it is — absent, empty or of records — and adds none', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyListsOf(example), async (pkg) => {
+        for (const input of [{ name: 'package.phx.json', bytes: encode(JSON.stringify(pkg)) }, { name: 'package.xlsx', bytes: await writeXlsx(pkg) }]) {
+          const assembled = await assemblePackage([input]);
+          expect(assembled.readable, input.name).toBe(true);
+          expect(assembled.pkg, input.name).toStrictEqual(pkg);
+        }
+      }),
+      { numRuns: 10 },
+    );
+  }, 120_000);
 
   describe('a header package', () => {
     const { observations, meetings, ...lent } = example as Record<string, unknown> & { observations: Record<string, unknown>[]; meetings: unknown[] };

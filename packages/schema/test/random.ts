@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { codelists, indicatorCatalogue } from '../src/index.js';
+import { codelists, indicatorCatalogue, recordTypeNames, recordTypes } from '../src/index.js';
 
 /** Every character an id may hold (an id starts with a letter or digit, the first 62 of them). */
 export const idAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._:-';
@@ -50,4 +50,21 @@ export function anyObservation(reportingOrganisation: string) {
     },
     { requiredKeys: ['id', 'indicator', 'reportingOrganisation', 'scope', 'period', 'unit', 'dataSource'] },
   );
+}
+
+/**
+ * A package of the header of `pkg` and its lists, each absent, empty, or a few of its records: what a file
+ * may hold of a list, for the round trips that must keep it as it is.
+ */
+export function anyListsOf(pkg: Record<string, unknown>) {
+  const lists = recordTypeNames.flatMap((type) => {
+    const records = pkg[recordTypes[type].collection];
+    return Array.isArray(records) && records.length > 0 ? [[recordTypes[type].collection, records as Record<string, unknown>[]] as const] : [];
+  });
+  const header = Object.fromEntries(Object.entries(pkg).filter(([key]) => !lists.some(([collection]) => collection === key)));
+  const chosen = fc.record(
+    Object.fromEntries(lists.map(([collection, records]) => [collection, fc.oneof(fc.constant([]), fc.subarray(records, { minLength: 1, maxLength: Math.min(3, records.length) }))])),
+    { requiredKeys: [] },
+  );
+  return chosen.map((given): Record<string, unknown> => ({ ...header, ...given }));
 }

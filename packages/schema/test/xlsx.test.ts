@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { codelists, excelLocales, indicatorCatalogue, readCsv, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale, type ValidationIssue } from '../src/index.js';
-import { anyObservation, cellText } from './random.js';
+import { anyListsOf, anyObservation, cellText } from './random.js';
 import { PercentCell } from '../src/formats/cells.js';
 import { addFacilitiesByHand, withPart } from './support/workbooks.js';
 
@@ -144,6 +144,17 @@ describe('round trip of any package', () => {
         expect(back).toEqual(asExcelShows(pkg));
       }),
       { numRuns: 12 },
+    );
+  }, 120_000);
+
+  it('JSON → xlsx → JSON keeps each list as it is — absent, empty or of records — and adds none', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyListsOf(example), fc.constantFrom(...excelLocales), async (written, language) => {
+        const { pkg: back, issues } = await readXlsx(await writeXlsx(written, { language }));
+        expect(issues).toEqual([]);
+        expect(back).toStrictEqual(written);
+      }),
+      { numRuns: 15 },
     );
   }, 120_000);
 

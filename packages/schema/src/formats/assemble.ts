@@ -140,7 +140,9 @@ const HEAD_BYTES = 64 * 1024;
  * that an input before gave field for field (same id, same fields in any order) is taken once, not
  * reported as a duplicate: the facilities of a template workbook given again in their own file; one
  * of the same id that differs, or repeated within its own input, is reported (`unique.duplicate-id`), as is one
- * that differs from a record of a header package.
+ * that differs from a record of a header package. The package holds a list of each record type an input has
+ * records of or an empty list of (`"meetings": []` in a .phx.json file, a workbook's sheet of its header alone),
+ * and no other: an NDJSON or CSV input carries no empty list.
  *
  * @example
  * ```ts
@@ -164,6 +166,12 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   let header: { value: Record<string, unknown>; origin: Origin } | undefined;
   /** The first record of each id of each type, and its input. */
   const firstOfId = new Map<RecordType, Map<string, { record: Record<string, unknown>; file: InputReport }>>();
+  /** Gives the package a list of a type, empty until a record is added: an input's empty list is kept as one. */
+  const hold = (type: RecordType): void => {
+    if (records.has(type)) return;
+    records.set(type, []);
+    origins.set(type, []);
+  };
   /**
    * Adds a record to the package, unless another input gave it already, field for field (the facilities a template
    * wrote in a workbook, given again in the file they came from): it is taken once.
@@ -177,11 +185,8 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       if (!first) firsts.set(id, { record, file: origin.file });
       else if (first.file !== origin.file && sameValue(first.record, record)) return;
     }
+    hold(type);
     // Pushed in place: a copy a record made a file of 45 000 rows take minutes.
-    if (!records.has(type)) {
-      records.set(type, []);
-      origins.set(type, []);
-    }
     records.get(type)!.push(record);
     origins.get(type)!.push(origin);
   };
@@ -233,6 +238,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         const { collection } = recordStores[type];
         const list = object[collection];
         if (!Array.isArray(list) || !takes(type)) continue;
+        hold(type);
         list.forEach((record, index) => add(type, record as Record<string, unknown>, jsonOrigin([collection, index])));
         file.read.records[type] += list.length;
       }
@@ -289,6 +295,8 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow) });
         else if (table.type && takes(table.type)) {
           const type = table.type;
+          // A sheet of its header alone is an empty list, as readXlsx reads it.
+          hold(type);
           table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!), seen: { row: table.rows[index]!, sheet } }));
           file.read.records[type] += table.records.length;
         }

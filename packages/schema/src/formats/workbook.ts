@@ -196,19 +196,21 @@ export async function writeWorkbook(given: Record<string, unknown>, options: Wri
   // Every field of the header, filled or not: a package read from sheets has none to fill in anywhere else.
   const headerColumns = mergeColumns(templateColumns('package', language), orderedColumns('package', [flattenRecord(header)]));
   tables.push({ type: 'package', records: [header], columns: headerColumns });
-  const recordsOf = (type: RecordType): Record<string, unknown>[] => {
+  const listOf = (type: RecordType): Record<string, unknown>[] | undefined => {
     const records = pkg[recordStores[type].collection];
-    return Array.isArray(records) ? (records as Record<string, unknown>[]) : [];
+    return Array.isArray(records) ? (records as Record<string, unknown>[]) : undefined;
   };
   // Records read from sheets alone have no header and no organisation to refer to: as the header's fields, an
   // organisations sheet is offered to fill in (the publisher's row first, which the header names but does not make).
-  const organisationsWanted = pkg.publisher === undefined && recordsOf('organisation').length === 0 && (recordsOf('observation').length > 0 || recordsOf('meeting').length > 0);
+  const organisationsWanted = pkg.publisher === undefined && !listOf('organisation')?.length && (!!listOf('observation')?.length || !!listOf('meeting')?.length);
   for (const type of recordTypeNames) {
-    const records = recordsOf(type);
+    const records = listOf(type);
     const wanted = (options.template?.includes(type) ?? false) || (type === 'organisation' && organisationsWanted);
-    if (records.length === 0 && !wanted) continue;
-    const present = orderedColumns(type, records.map(flattenRecord));
-    tables.push({ type, records, columns: wanted ? mergeColumns(templateColumns(type, language), present) : present });
+    if (records === undefined && !wanted) continue;
+    // A list held empty is its sheet with every field, as a template's: the header alone reads back as the empty list.
+    const present = orderedColumns(type, (records ?? []).map(flattenRecord));
+    const toFill = wanted || present.length === 0;
+    tables.push({ type, records: records ?? [], columns: toFill ? mergeColumns(templateColumns(type, language), present) : present });
   }
   const lists = buildLists(pkg, language);
   const used = new Set(tables.flatMap(({ type, columns }) => columns.map((column) => listOfColumn(type, column)).filter((list) => list !== undefined)));

@@ -110,11 +110,13 @@ export type ValidateXlsxOptions = ValidateOptions & ReadXlsxOptions;
  * Writes a whole package as an Excel workbook (.xlsx): a Package sheet with a column for every field
  * of the header, as {@link xlsxTemplate} writes it, filled where the package has a value (so that a
  * package read from CSV, which has no header, gets one to fill in), a sheet
- * per record type named by its collection (`observations`) — and, for observations or meetings without a header
- * or an organisation to refer to, an organisations sheet to fill in —, each with headings in the language
+ * per list of records the package holds, named by its collection (`observations`) — an empty list too, as a sheet
+ * of every field with no row below its header; and, for observations or meetings without a header or an organisation
+ * to refer to, an organisations sheet to fill in —, each with headings in the language
  * over a row of field paths (the columns of {@link writeCsv}) and a frozen header; codelist and
  * reference columns get drop-down lists drawn from a Codelists sheet. Dates are date cells,
- * numbers number cells. {@link readXlsx} reads it back into the same package.
+ * numbers number cells. {@link readXlsx} reads it back into the same package, its lists absent or empty as they were
+ * (but a number of more than 15 significant digits, read as Excel shows it).
  *
  * @example
  * ```ts
@@ -150,7 +152,8 @@ export async function xlsxTemplate(options: WriteXlsxOptions & { header?: Record
 
 /**
  * Reads an Excel workbook (.xlsx) into a package: the Package sheet into the header, each other
- * sheet into records of the type its name or its columns say. A sheet's field paths may be in
+ * sheet into records of the type its name or its columns say — a sheet of its header alone into an empty list, a
+ * blank sheet into none. A sheet's field paths may be in
  * its first row (as in a CSV file) or under a row of headings (as {@link writeXlsx} writes them).
  * Typed cells are read as Excel shows them: a number to its 15 significant digits (a formula's
  * 3.0000000000000004 as 3), a date cell as its date; text cells as {@link readCsv} reads them. Never
