@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { observation, phx, tempDir, validPackage, PUBLISHER } from './helpers.js';
+import fc from 'fast-check';
+import { observation, phx, phxInProcess, tempDir, validPackage, PUBLISHER } from './helpers.js';
 
 const dir = tempDir();
 const read = (path: string): string => readFileSync(path, 'utf8');
@@ -101,6 +102,35 @@ describe('.xlsx in the CLI', () => {
     expect(phx(['validate', xlsx]).code).toBe(0);
     expect(phx(['convert', xlsx, '-o', dir.path('wb-back.phx.json')]).code).toBe(0);
     expect(JSON.parse(read(dir.path('wb-back.phx.json')))).toEqual(pkg);
+  });
+
+  it('JSON → xlsx → JSON keeps each list as it is — absent, empty or of records — and adds none', async () => {
+    const { organisations, facilities, observations, ...head } = validPackage() as Record<string, Record<string, unknown>[]>;
+    const lists = { organisations, facilities, indicators: [], observations, meetings: [] };
+    const given = fc.record(Object.fromEntries(Object.entries(lists).map(([collection, records]) => [collection, fc.constantFrom([], records)])), { requiredKeys: [] });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(given, async (chosen) => {
+        run++;
+        const pkg = { ...head, ...chosen };
+        const [json, xlsx, back] = [dir.write(`lists-${run}.phx.json`, JSON.stringify(pkg)), dir.path(`lists-${run}.xlsx`), dir.path(`lists-${run}-back.phx.json`)];
+        // Observations without their organisation make an invalid package: written all the same, the lists are asked for.
+        expect((await phxInProcess(['convert', json, '-o', xlsx, '--allow-invalid'])).code).not.toBe(2);
+        expect((await phxInProcess(['convert', xlsx, '-o', back, '--allow-invalid'])).code).not.toBe(2);
+        expect(JSON.parse(read(back))).toStrictEqual(pkg);
+      }),
+      { numRuns: 8 },
+    );
+  }, 120_000);
+
+  it('writes no CSV of a record type the package holds an empty list of, which a CSV cannot carry', () => {
+    const json = dir.write('no-meetings.phx.json', JSON.stringify({ ...validPackage(), meetings: [] }));
+    const { code, stderr } = phx(['convert', json, '-o', dir.path('meetings.csv'), '--type', 'meeting']);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: 'phx: no meeting records to write as CSV\n' });
+    expect(existsSync(dir.path('meetings.csv'))).toBe(false);
+    // Its header alone, the file would be no list of no records but a sheet saved empty by mistake.
+    const headerOnly = dir.write('headers-only.csv', 'id,title.en,start,end,format,organiser\n');
+    expect(phx(['convert', headerOnly, '-o', dir.path('headers-only.phx.json')])).toMatchObject({ code: 1, stdout: expect.stringContaining('csv.no-rows') });
   });
 
   it('locates issues at sheet, row and A1 cell in human, JSON and SARIF output', async () => {

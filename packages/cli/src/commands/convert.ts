@@ -13,9 +13,12 @@ export const convertHelp = `Usage: phx convert <inputs...> -o <output> [options]
 
 Builds one package from one or more inputs — .phx.json, .phx.ndjson, .csv sheets (one record type
 each) and .xlsx workbooks — checks it as a whole, references across the inputs included, and
-writes it as .phx.json, .phx.ndjson, .csv (one record type) or .xlsx (a whole package), losslessly:
-converting back gives the same package. A CSV holds one record type, with columns named by the
-flattened path of each field (id, period.start, disaggregation.sex, name.en, countries.0).
+writes it as .phx.json, .phx.ndjson, .csv (one record type) or .xlsx (a whole package). Converting
+.phx.json to .xlsx and back gives the same package, an empty list ("meetings": []) kept as a sheet
+with no rows (but numbers to the 15 digits Excel keeps); .phx.ndjson keeps all but empty lists, which
+have no line. A CSV holds the records of one record type alone — no header, no empty list — with
+columns named by the flattened path of each field (id, period.start, disaggregation.sex, name.en,
+countries.0).
 
 CSV input may be as Excel writes it in any locale: a byte order mark, ; separators, decimal commas,
 thousands separators, % in percent columns, dates as 31.12.2020, 12/31/2020 or Excel serials,
@@ -53,8 +56,12 @@ Exit codes: 0 written, 1 the inputs cannot be read or the package is invalid, 2 
 
 const delimiters: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
 
-/** The one record type of a package to write as CSV: `--type`, or the only type it holds. */
+/**
+ * The one record type of a package to write as CSV: `--type`, or the only type it holds. A CSV of no rows would
+ * read back as no list but a sheet saved empty (`csv.no-rows`): an empty list is no CSV to write.
+ */
 function csvTypeOf(pkg: Record<string, unknown>, type: RecordType | undefined): RecordType {
+  if (type && recordsOf(pkg, type).length === 0) throw new InvalidInputError(`no ${type} records to write as CSV`);
   if (type) return type;
   const present = recordTypeNames.filter((candidate) => recordsOf(pkg, candidate).length > 0);
   if (present.length === 1) return present[0]!;
