@@ -47,6 +47,16 @@ describe('checking a .phx.json package', () => {
     });
   });
 
+  it('downloads as .xlsx and back as .phx.json the same package, its empty lists kept as sheets of no rows', async () => {
+    const pkg = { ...validPackage, indicators: [], meetings: [] };
+    const { checked } = await check('empty-lists.phx.json', packageText(pkg));
+    const workbook = await packageFile(checked, 'xlsx', 'fr');
+    const again = await check('empty-lists.xlsx', workbook.content as Uint8Array<ArrayBuffer>);
+    expect(again.summary).toMatchObject({ ok: true, convertible: true });
+    const back = await packageFile(again.checked, 'json', 'fr');
+    expect(JSON.parse(back.content as string)).toStrictEqual(pkg);
+  });
+
   it('reports the issues validate() finds, each with its record and its field within the record', async () => {
     const text = packageText(invalidPackage);
     const { summary, issues } = await check('invalid.phx.json', text);
