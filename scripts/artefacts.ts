@@ -8,7 +8,7 @@ import { compile } from 'json-schema-to-typescript';
 import openapiTS, { astToString } from 'openapi-typescript';
 import type { z } from 'zod';
 import {
-  codelistOf, codelists, indicatorCatalogue, issueCodes, jsonSchemaOf, phxRegistry, publishedSchemas, rulesBeyondSchema,
+  codelistOf, codelists, DEFAULT_SUPPRESSION_THRESHOLD, indicatorCatalogue, issueCodes, jsonSchemaOf, phxRegistry, publishedSchemas, rulesBeyondSchema,
   type CodelistId, type IndicatorDefinition, type IssueCode, type SchemaName,
 } from '../packages/schema/src/index.js';
 import { openApiDocument } from '../packages/schema/src/api/index.js';
@@ -188,17 +188,52 @@ const definitionHeadings = {
   uk: { heading: 'Визначення (українська)', numerator: 'Чисельник', denominator: 'Знаменник', interventions: 'Заходи' },
 } as const;
 
+/** The labels UNAIDS shows prison data under, and the catalogue indicators each label covers. */
+const unaidsLabels: [label: string, codes: (d: IndicatorDefinition) => boolean][] = [
+  ['Prisoners: size estimate', (d) => d.code === 'prison-population'],
+  ['HIV prevalence among prisoners', (d) => d.code === 'hiv-prevalence-prisoners'],
+  ['HIV prevention programmes in prisons', (d) => d.reference === 'hiv-prevention-programmes-prisons'],
+  ['Antiretroviral therapy coverage among prisoners living with HIV', (d) => d.code === 'art-coverage-prisoners'],
+  ['Viral hepatitis among prisoners', (d) => d.reference === 'Viral hepatitis among key populations (prisoners)'],
+];
+
 function indicatorsDoc(): string {
+  const labelRows = unaidsLabels.map(([label, covers]) => {
+    const codes = indicatorCatalogue.filter(covers).map((d) => `\`${d.code}\``);
+    // A label left without indicators would mean the catalogue changed under this table.
+    if (codes.length === 0) throw new Error(`No catalogue indicator for the UNAIDS label "${label}"`);
+    return `| ${label} | ${codes.join(', ')} |`;
+  });
   const parts = [
     '# Indicator catalogue\n',
     generatedNote('packages/schema/src/catalogue/indicators.ts'),
     'The indicators every PHX tool knows. A package may define more in its `indicators` array.\n',
-    '| code | unit | calculation | disaggregations | framework | reference |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| code | unit | calculation | disaggregations | framework | reference | frequency |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   const rows = (d: IndicatorDefinition) =>
-    `| \`${d.code}\` | ${d.unit} | ${d.calculation} | ${d.disaggregations.join(', ') || '—'} | ${d.framework} | ${escapeCell(d.reference)} |`;
+    `| \`${d.code}\` | ${d.unit} | ${d.calculation} | ${d.disaggregations.join(', ') || '—'} | ${d.framework} | ${escapeCell(d.reference)} | ${escapeCell(d.frequency ?? '—')} |`;
   parts.push(...indicatorCatalogue.map(rows), '');
+  parts.push(
+    '## Frameworks and codes\n',
+    'UNAIDS Global AIDS Monitoring (GAM) numbers its indicators anew in each reporting round, so the `reference` of a',
+    'GAM indicator is its UNAIDS Indicator Registry slug or name, never a GAM number. The nine counts of "HIV',
+    'prevention programmes in prisons" and the number of prisons offering a service share the registry slug',
+    '`hiv-prevention-programmes-prisons`. GAM takes HIV prevalence by subnational area as optional (an observation\'s',
+    '`scope.subnationalArea`); GAM readiness looks for the country\'s value. UNAIDS shows prison data under these labels:\n',
+    '| UNAIDS label | indicators |',
+    '| --- | --- |',
+    ...labelRows,
+    '',
+    'The people these indicators describe are the population that the WHO SMART guidelines for HIV code',
+    '`HIV.B.DE55` "People living in prisons and other closed settings", in the code system',
+    '`http://smart.who.int/hiv/CodeSystem/HIVConcepts`; in PHX they are the population `people-in-prison`.\n',
+    `A count of people between 1 and ${DEFAULT_SUPPRESSION_THRESHOLD - 1} is withheld (\`suppressed\`) by default, as public health agencies`,
+    'mask small numbers (the UK Health Security Agency masks counts of 1–4 where the denominator is under 10 000;',
+    'PHX holds a count of people to the threshold whatever its denominator): in a prison of a few hundred people, "2',
+    'HIV positive" can identify them. Indicators that count things or places (`countsPeople: false`: needles,',
+    'condoms, prisons) are not held to it. See the `privacy.*` codes in [the validation rules](validation-rules.md).\n',
+  );
   for (const [locale, words] of Object.entries(definitionHeadings) as [keyof typeof definitionHeadings, (typeof definitionHeadings)['en']][]) {
     parts.push(`## ${words.heading}\n`);
     for (const d of indicatorCatalogue) {

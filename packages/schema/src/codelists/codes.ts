@@ -72,7 +72,11 @@ export const focusAreaCodes = [
   'research',
 ] as const;
 
-/** Groups of people an organisation serves or an observation describes. */
+/**
+ * Groups of people an organisation serves or an observation describes. `people-in-prison` is the population the
+ * WHO SMART guidelines for HIV code `HIV.B.DE55` ("People living in prisons and other closed settings") in the
+ * code system `http://smart.who.int/hiv/CodeSystem/HIVConcepts`.
+ */
 export const populationCodes = [
   'people-in-prison',
   'people-released-from-prison',
