@@ -98,6 +98,15 @@ describe('indicator catalogue', () => {
       expect(d.disaggregations).toEqual(d.code === 'prisons-people-tested-for-hiv' ? ['sex', 'ageGroup'] : []);
     }
   });
+
+  it.each(['prisons-people-living-with-hiv', 'prisons-people-with-hcv', 'prisons-people-with-tb'])(
+    'says in every locale that GAM takes %s as a number or a percentage',
+    (code) => {
+      const percentage = { en: /percentage/, ru: /процент/, uk: /відсоток/, fr: /pourcentage/, es: /porcentaje/ };
+      const definition = indicatorCatalogue.find((d) => d.code === code)!;
+      for (const [lang, word] of Object.entries(percentage)) expect(definition.description[lang], `${code} description.${lang}`).toMatch(word);
+    },
+  );
 });
 
 describe('codelist labels', () => {
