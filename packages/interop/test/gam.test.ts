@@ -63,6 +63,20 @@ describe('GAM readiness counts only the country’s figure for the year', () => 
     expect(row([count('a', 'prison-population', { country: 'UA', subnationalArea: 'Kyiv' }, '2023-12-31', '2023-12-31')], 'prison-population')).toMatchObject({ status: 'present', onlyPartialFigures: true });
   });
 
+  it('takes a percentage a survey or a study measured over its fieldwork months as the value of its year', () => {
+    const prevalence = (id: string, dataSource: Observation['dataSource'], scope: Observation['scope'] = { country: 'UA' }): Observation => ({
+      id, indicator: 'hcv-positivity-prisoners', reportingOrganisation: 'UA-EDR-38214567', scope, period: { start: '2023-03-01', end: '2023-05-31' },
+      numerator: 120, denominator: 800, value: 15, unit: 'percent', dataSource,
+    });
+    expect(row([prevalence('s', 'survey')], 'hcv-positivity-prisoners')).toMatchObject({ status: 'complete', onlyPartialFigures: false });
+    expect(row([prevalence('b', 'study')], 'hcv-positivity-prisoners')).toMatchObject({ status: 'complete', onlyPartialFigures: false });
+    // Programme data of three months are three months' tests, not the year's.
+    expect(row([prevalence('r', 'routine-programme-data')], 'hcv-positivity-prisoners')).toMatchObject({ status: 'present', onlyPartialFigures: true });
+    expect(row([prevalence('f', 'survey', { country: 'UA', facility: 'ua-kh-25' })], 'hcv-positivity-prisoners')).toMatchObject({ status: 'present', onlyPartialFigures: true });
+    // A count a survey gave over three months is not the year's count.
+    expect(row([count('c', 'prisons-people-on-oat', { country: 'UA' }, '2023-03-01', '2023-05-31')], 'prisons-people-on-oat')).toMatchObject({ onlyPartialFigures: true });
+  });
+
   it('reads the breakdowns GAM asks for from the country’s figures for the year only', () => {
     const base = { reportingOrganisation: 'UA-EDR-38214567', period: { start: '2023-01-01', end: '2023-12-31' }, unit: 'percent' as const, dataSource: 'routine-programme-data' as const, numerator: 9, denominator: 10, value: 90 };
     const art = (id: string, scope: Observation['scope'], sex?: 'female' | 'male' | 'transgender'): Observation => ({ ...base, id, indicator: 'art-coverage-prisoners', scope, ...(sex ? { disaggregation: { sex } } : {}) });
@@ -73,7 +87,7 @@ describe('GAM readiness counts only the country’s figure for the year', () => 
     expect(row([...observations, art('tg-all', { country: 'UA' }, 'transgender')], 'art-coverage-prisoners')).toMatchObject({ status: 'complete', missingBreakdowns: [] });
   });
 
-  it('never calls figures of a facility, a subnational area or part of the year complete, whatever they are', () => {
+  it('never calls figures of a facility, a subnational area or part of the year complete, but a survey\'s or study\'s percentage', () => {
     const day = fc.integer({ min: 0, max: 364 }).map((n) => new Date(Date.UTC(year, 0, 1 + n)).toISOString().slice(0, 10));
     const period = fc.tuple(day, day).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as [string, string]);
     const scope = fc.oneof(
@@ -82,10 +96,14 @@ describe('GAM readiness counts only the country’s figure for the year', () => 
       fc.constant<Observation['scope']>({ country: 'UA', facility: 'ua-od-14' }),
       fc.constant<Observation['scope']>({ country: 'UA', subnationalArea: 'Odesa oblast', facility: 'ua-od-14' }),
     );
-    const indicator = fc.constantFrom('prisons-needles-distributed', 'prisons-people-on-oat', 'prisons-facilities-with-hiv-services', 'prison-population');
+    const indicator = fc.constantFrom('prisons-needles-distributed', 'prisons-people-on-oat', 'prisons-facilities-with-hiv-services', 'prison-population', 'hcv-positivity-prisoners');
+    const source = fc.constantFrom<Observation['dataSource']>('routine-programme-data', 'survey', 'study', 'estimate');
     fc.assert(
-      fc.property(fc.array(fc.tuple(indicator, scope, period), { minLength: 1, maxLength: 6 }), (figures) => {
-        const observations = figures.map(([code, where, [start, end]], i) => count(`o${i}`, code, where, start, end));
+      fc.property(fc.array(fc.tuple(indicator, scope, period, source), { minLength: 1, maxLength: 6 }), (figures) => {
+        const observations = figures.map(([code, where, [start, end], dataSource], i): Observation => {
+          const figure = { ...count(`o${i}`, code, where, start, end), dataSource };
+          return code === 'hcv-positivity-prisoners' ? { ...figure, unit: 'percent', numerator: 6, denominator: 120, value: 5 } : figure;
+        });
         const report = gamReadiness({ observations }, { country: 'UA', year });
         for (const readiness of report.indicators) {
           const own = observations.filter((o) => o.indicator === readiness.indicator);
@@ -93,7 +111,9 @@ describe('GAM readiness counts only the country’s figure for the year', () => 
             (o) =>
               o.scope.facility === undefined &&
               o.scope.subnationalArea === undefined &&
-              ((o.period.start === '2023-01-01' && o.period.end === '2023-12-31') || (o.indicator === 'prison-population' && o.period.start === o.period.end)),
+              ((o.period.start === '2023-01-01' && o.period.end === '2023-12-31') ||
+                (o.indicator === 'prison-population' && o.period.start === o.period.end) ||
+                (o.unit === 'percent' && (o.dataSource === 'survey' || o.dataSource === 'study'))),
           );
           expect(readiness.status).toBe(own.length === 0 ? 'missing' : countrysForTheYear ? 'complete' : 'present');
           expect(readiness.onlyPartialFigures).toBe(own.length > 0 && !countrysForTheYear);

@@ -2,7 +2,7 @@
  * UNAIDS Global AIDS Monitoring (GAM) readiness: for one country and year, which GAM prison indicators a
  * package holds, whether they are complete (the country's value for the year and every breakdown GAM asks for),
  * withheld, or missing. GAM is a national, yearly report: a figure of a facility, a subnational area or part of
- * the year is not the country's value for the year.
+ * the year is not the country's value for the year (but a survey's percentage, measured over its fieldwork).
  */
 import { indicatorCatalogue, type DataPackage, type Locale, type Observation } from '@phx/schema';
 import { disaggregationKey } from '../breakdowns.js';
@@ -93,14 +93,17 @@ export interface GamReadiness {
 const inYear = (o: Observation, year: number) => o.period.start.startsWith(`${year}-`) && o.period.end.startsWith(`${year}-`);
 
 /**
- * Whether an observation of the year is the country's value for the year: of no subnational area or facility, for
- * the whole year; or of one day of it for the prison population, which the catalogue counts on a reference date
- * put in the period.
+ * Whether an observation of the year is the country's value for the year: of no subnational area or facility, and
+ * for the whole year; or of one day of it for the prison population, which the catalogue counts on a reference date
+ * put in the period; or of any part of it for a percentage a survey or a study measured, whose period is its
+ * fieldwork (GAM takes a survey's HIV prevalence as the value of its year).
  */
-const ofCountryAndYear = (o: Observation, year: number) =>
+const ofCountryAndYear = (o: Observation, year: number): boolean =>
   !o.scope.facility &&
   !o.scope.subnationalArea &&
-  ((o.period.start === `${year}-01-01` && o.period.end === `${year}-12-31`) || (o.indicator === 'prison-population' && o.period.start === o.period.end));
+  ((o.period.start === `${year}-01-01` && o.period.end === `${year}-12-31`) ||
+    (o.indicator === 'prison-population' && o.period.start === o.period.end) ||
+    (o.unit === 'percent' && (o.dataSource === 'survey' || o.dataSource === 'study')));
 
 /**
  * What {@link gamReadiness} checks: a country (ISO 3166-1 alpha-2) and a calendar year; the locale of the
