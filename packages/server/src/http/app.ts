@@ -205,6 +205,8 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   });
 
   app.get('/v1/openapi.json', (c) => c.body(beforeOrigin + JSON.stringify(hubOrigin(c)) + afterOrigin, 200, { 'Content-Type': 'application/json' }));
+  // The document needs no token, so another method on it is answered 405 without one, not 401.
+  app.all('/v1/openapi.json', (c) => c.notFound());
   serveSchemas(app);
   app.use('/v1/*', authenticate(options.store, limits.addressRateLimit), rateLimit(options.store, limits.rateLimit), target, refuseContentCoding());
   app.use(
