@@ -40,7 +40,7 @@ describe('a hub given origins', () => {
     expect(created.headers.get('access-control-allow-origin')).toBe(DASHBOARD);
     expect(created.headers.get('vary')).toContain('Origin');
     const exposed = created.headers.get('access-control-expose-headers')!.split(', ');
-    for (const header of ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotent-Replayed', 'Export-Notes', 'Content-Disposition', 'WWW-Authenticate']) {
+    for (const header of ['ETag', 'Location', 'Retry-After', 'RateLimit', 'RateLimit-Policy', 'X-Request-Id', 'Idempotent-Replayed', 'Export-Notes', 'Content-Disposition', 'WWW-Authenticate']) {
       expect(exposed).toContain(header);
     }
     // Problems too: a script on the page must be able to read why.

@@ -154,6 +154,9 @@ describe(`transport-level abuse (${testEngine})`, () => {
     for (let i = 0; i < 25; i++) statuses.push((await hub.call(`phx_guess-${i}`, 'GET', '/v1/observations')).status);
     expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(20);
     expect(statuses.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+    // The quota counted for the address is said, on the 429 as on the 401 before it.
+    const refused = await hub.call('phx_guess-last', 'GET', '/v1/observations');
+    expect([refused.headers.get('ratelimit-policy'), refused.headers.get('ratelimit')?.replace(/t=\d+$/, 't=')]).toEqual([`"address";q=20;w=${RATE_WINDOW_MS / 1000}`, '"address";r=0;t=']);
     // Known tokens are limited per token, not by the address.
     expect((await hub.call(hub.tokens.reader, 'GET', '/v1/indicators?limit=1')).status).toBe(200);
   });

@@ -163,9 +163,16 @@ describe('limits', () => {
     const hub = await startTestHub({ limits: { rateLimit: { requests: 3, windowMs: RATE_WINDOW_MS } } });
     try {
       await withinOneWindow();
-      const statuses = [];
-      for (let i = 0; i < 4; i++) statuses.push((await hub.call(hub.tokens.memberA, 'GET', '/v1/indicators?limit=1')).status);
-      expect(statuses).toEqual([200, 200, 200, 429]);
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push(await hub.call(hub.tokens.memberA, 'GET', i === 1 ? '/v1/observations/nothing' : '/v1/indicators?limit=1'));
+      expect(answers.map((answer) => answer.status)).toEqual([200, 404, 200, 429]);
+      // Every answer, a problem too, says the quota and what is left of it, so that a client can slow down in time.
+      const policy = `"token";q=3;w=${RATE_WINDOW_MS / 1000}`;
+      expect(answers.map((answer) => answer.headers.get('ratelimit-policy'))).toEqual([policy, policy, policy, policy]);
+      const left = answers.map((answer) => /^"token";r=(\d+);t=(\d+)$/.exec(answer.headers.get('ratelimit') ?? '')!);
+      expect(left.map((match) => Number(match[1]))).toEqual([2, 1, 0, 0]);
+      for (const match of left) expect(Number(match[2])).toBeGreaterThan(0);
+      for (const match of left) expect(Number(match[2])).toBeLessThanOrEqual(RATE_WINDOW_MS / 1000);
       const limited = await hub.call(hub.tokens.memberA, 'GET', '/v1/indicators?limit=1');
       expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(limited.headers.get('content-type')).toBe('application/problem+json');

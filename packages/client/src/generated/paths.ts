@@ -1468,6 +1468,8 @@ export interface components {
         RateLimited: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -1487,6 +1489,8 @@ export interface components {
         Unauthorised: {
             headers: {
                 "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                "RateLimit-Policy": components["headers"]["RateLimitPolicy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -1543,6 +1547,10 @@ export interface components {
         IdempotentReplayed: "true";
         /** @description Seconds to wait before retrying. */
         RetryAfter: number;
+        /** @description The quota counted (draft-ietf-httpapi-ratelimit-headers): `"token";q=6000;w=60` is 6 000 requests a window of 60 s per token, `"address"` per client address for requests without a known token. Sent with every answer under /v1 but the documents. */
+        RateLimitPolicy: string;
+        /** @description What is left of the quota: `"token";r=5999;t=42` is 5 999 more requests in the 42 s until the window ends. Sent with `RateLimit-Policy`. */
+        RateLimit: string;
         /** @description `Bearer realm="phx"` when no bearer token was sent; with `error="invalid_token"` (RFC 6750) when the token sent is unknown, revoked or expired. */
         WWWAuthenticate: string;
         /** @description attachment, with the name to save the file under: `attachment; filename="export-20240201T090000Z.fhir.json"`. */

@@ -56,11 +56,20 @@ const requestHeaders: Record<RequestHeader, { component: string; parameter: Json
   },
 };
 
-const responseHeaders: Record<ResponseHeader | 'Retry-After' | 'WWW-Authenticate', Json> = {
+const responseHeaders: Record<ResponseHeader | 'Retry-After' | 'RateLimit-Policy' | 'RateLimit' | 'WWW-Authenticate', Json> = {
   ETag: { schema: { type: 'string' }, description: 'Version tag of the record (send it as If-Match to change the record) or of the document.' },
   Location: { schema: { type: 'string' }, description: 'The path of the new record.' },
   'Idempotent-Replayed': { schema: { type: 'string', enum: ['true'] }, description: 'Sent when the answer replays the first answer to the same Idempotency-Key.' },
   'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait before retrying.' },
+  'RateLimit-Policy': {
+    schema: { type: 'string' },
+    description:
+      'The quota counted (draft-ietf-httpapi-ratelimit-headers): `"token";q=6000;w=60` is 6 000 requests a window of 60 s per token, `"address"` per client address for requests without a known token. Sent with every answer under /v1 but the documents.',
+  },
+  RateLimit: {
+    schema: { type: 'string' },
+    description: 'What is left of the quota: `"token";r=5999;t=42` is 5 999 more requests in the 42 s until the window ends. Sent with `RateLimit-Policy`.',
+  },
   'WWW-Authenticate': {
     schema: { type: 'string' },
     description: '`Bearer realm="phx"` when no bearer token was sent; with `error="invalid_token"` (RFC 6750) when the token sent is unknown, revoked or expired.',
@@ -71,7 +80,10 @@ const responseHeaders: Record<ResponseHeader | 'Retry-After' | 'WWW-Authenticate
     content: { 'application/json': { schema: { type: 'array', items: componentRef('schemas', 'ExportNote') } } },
   },
 };
-const problemHeaders: Partial<Record<ProblemSlug, keyof typeof responseHeaders>> = { unauthorised: 'WWW-Authenticate', 'rate-limited': 'Retry-After' };
+const problemHeaders: Partial<Record<ProblemSlug, (keyof typeof responseHeaders)[]>> = {
+  unauthorised: ['WWW-Authenticate', 'RateLimit-Policy', 'RateLimit'],
+  'rate-limited': ['Retry-After', 'RateLimit-Policy', 'RateLimit'],
+};
 const headerRefs = (names: (keyof typeof responseHeaders)[]) =>
   names.length === 0 ? {} : { headers: Object.fromEntries(names.map((name) => [name, componentRef('headers', pascal(name))])) };
 

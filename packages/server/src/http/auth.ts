@@ -28,11 +28,26 @@ function clientAddress(c: Parameters<MiddlewareHandler<HubEnv>>[0]): string {
   }
 }
 
-/** Throws 429 when a window is past its limit. */
-function checkWindow(window: RateWindow, limit: RateLimit, who: string): void {
-  if (window.count <= limit.requests) return;
+/**
+ * The fields that tell a client its quota (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy` the requests a
+ * window of how many seconds allows, `RateLimit` those left in this window and the seconds until it ends; the
+ * policy is named for what is counted, a token or a client address.
+ */
+function rateLimitFields(window: RateWindow, limit: RateLimit, counted: 'token' | 'address'): Record<string, string> {
+  const reset = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
+  return {
+    'RateLimit-Policy': `"${counted}";q=${limit.requests};w=${Math.ceil(limit.windowMs / 1000)}`,
+    RateLimit: `"${counted}";r=${Math.max(0, limit.requests - window.count)};t=${reset}`,
+  };
+}
+
+/** The quota fields of a window; throws 429, with them and Retry-After, when the window is past its limit. */
+function checkWindow(window: RateWindow, limit: RateLimit, counted: 'token' | 'address', who: string): Record<string, string> {
+  const fields = rateLimitFields(window, limit, counted);
+  if (window.count <= limit.requests) return fields;
   const retryAfter = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
   throw new Problem('rate-limited', `${who} made more than ${limit.requests} requests in ${limit.windowMs / 1000} s; retry after ${retryAfter} s.`, {}, {
+    ...fields,
     'Retry-After': String(retryAfter),
   });
 }
@@ -48,13 +63,13 @@ export function authenticate(store: Store, addressLimit: RateLimit): MiddlewareH
     const principal = match ? await store.principal(match[1]!) : undefined;
     if (!principal) {
       const address = clientAddress(c);
-      checkWindow(await store.hit(`address:${address}`, addressLimit.windowMs), addressLimit, `The address ${address}, without a known token,`);
+      const fields = checkWindow(await store.hit(`address:${address}`, addressLimit.windowMs), addressLimit, 'address', `The address ${address}, without a known token,`);
       // RFC 6750 §3.1: a token that was sent but is not (or no longer) good is `invalid_token`; a request without one gets no error code.
       throw new Problem(
         'unauthorised',
         match ? 'The bearer token is not known to this hub.' : 'Send a bearer token: Authorization: Bearer <token>.',
         {},
-        { 'WWW-Authenticate': match ? 'Bearer realm="phx", error="invalid_token", error_description="The token is unknown, revoked or expired"' : 'Bearer realm="phx"' },
+        { ...fields, 'WWW-Authenticate': match ? 'Bearer realm="phx", error="invalid_token", error_description="The token is unknown, revoked or expired"' : 'Bearer realm="phx"' },
       );
     }
     c.set('principal', principal);
@@ -62,10 +77,14 @@ export function authenticate(store: Store, addressLimit: RateLimit): MiddlewareH
   };
 }
 
-/** A fixed-window limit per token, counted by the store (so shared by the processes of one database). */
+/**
+ * A fixed-window limit per token, counted by the store (so shared by the processes of one database); every answer
+ * says what is left of it (`RateLimit`), so that a client can slow down before it is refused.
+ */
 export function rateLimit(store: Store, limit: RateLimit): MiddlewareHandler<HubEnv> {
   return async (c, next) => {
-    checkWindow(await store.hit(`token:${c.get('principal').tokenId}`, limit.windowMs), limit, 'This token');
+    const fields = checkWindow(await store.hit(`token:${c.get('principal').tokenId}`, limit.windowMs), limit, 'token', 'This token');
     await next();
+    for (const [name, value] of Object.entries(fields)) c.res.headers.set(name, value);
   };
 }

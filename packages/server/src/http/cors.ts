@@ -11,7 +11,7 @@ const ALLOWED_HEADERS = 'Authorization, Content-Type, If-Match, Idempotency-Key,
  * The response headers a script on another origin may read: those @phx/client reads (ETag, Retry-After, X-Request-Id,
  * Export-Notes, Content-Disposition) and the others the hub sends to say what happened.
  */
-const EXPOSED_HEADERS = 'ETag, Location, Retry-After, X-Request-Id, Idempotent-Replayed, Export-Notes, Content-Disposition, WWW-Authenticate, Allow, Accept-Patch, Accept-Encoding';
+const EXPOSED_HEADERS = 'ETag, Location, Retry-After, RateLimit, RateLimit-Policy, X-Request-Id, Idempotent-Replayed, Export-Notes, Content-Disposition, WWW-Authenticate, Allow, Accept-Patch, Accept-Encoding';
 
 /** How long a browser may keep a preflight's answer, in seconds (Chromium keeps it 2 hours at most). */
 const PREFLIGHT_MAX_AGE = '7200';
