@@ -61,7 +61,7 @@ beforeAll(async () => {
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', scratch, ...publishable.flatMap(({ dir }) => ['--workspace', dir])], { cwd: root });
   for (const packed of JSON.parse(stdout) as { name: string; filename: string }[]) tarballs.set(packed.name, join(scratch, packed.filename));
   expect([...tarballs.keys()].sort()).toEqual(publishable.map(({ manifest }) => manifest.name).sort());
-}, 120_000);
+});
 
 describe.each(publishable.map(({ manifest }) => [manifest.name, manifest] as const))('%s', (name, manifest) => {
   it('publint finds nothing to fix', async () => {
@@ -96,7 +96,7 @@ describe('a fresh project installing the tarballs', () => {
     mkdirSync(consumer, { recursive: true });
     writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     await install(consumer, [...tarballs.values(), `@types/node@${typesNodeVersion}`]);
-  }, 300_000);
+  });
 
   it('imports @phx/schema from ESM and validates', async () => {
     writeFileSync(join(consumer, 'esm.mjs'), "import { validate } from '@phx/schema';\nimport { labelOf } from '@phx/schema/codelists';\nconsole.log(validate('{').issues[0].code, labelOf('sex', 'female', 'ru'));\n");
@@ -168,7 +168,7 @@ describe('a fresh project installing the tarballs', () => {
         ? await node16()
         : await typeCheck(join(consumer, resolution), { 'program.ts': program }, { module: 'esnext', moduleResolution: 'bundler', noEmit: true, types: ['node'] });
     expect(output).toEqual([]);
-  }, 180_000);
+  });
 
   it('type-checks and runs a CommonJS file (module node16, .cts) with skipLibCheck false', async () => {
     expect(await node16()).toEqual([]);
@@ -244,7 +244,7 @@ describe('the client installed alone', () => {
     mkdirSync(alone, { recursive: true });
     writeFileSync(join(alone, 'package.json'), JSON.stringify({ name: 'alone', private: true, type: 'module' }));
     await install(alone, [tarballs.get('@phx/client')!]);
-  }, 300_000);
+  });
 
   /**
    * The compiler's errors for a program using the client's types, checked with skipLibCheck false. skipLibCheck

@@ -57,7 +57,7 @@ describe('releases with changesets', () => {
     for (const dir of packageDirs) cpSync(join(root, 'packages', dir, 'package.json'), join(copy, 'packages', dir, 'package.json'));
     await run('git', ['init', '-q'], { cwd: copy });
     await run(process.execPath, [join(root, 'node_modules/@changesets/cli/bin.js'), 'version'], { cwd: copy, env: { ...process.env, CI: 'true' } });
-  }, 60_000);
+  });
 
   it('publishes publicly and bumps internal dependencies', () => {
     expect(config.access).toBe('public');
