@@ -50,6 +50,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "disagg.exceeds-total": "error",
   "disagg.below-total": "warning",
   "package.placeholder": "warning",
+  "package.unknown-licence": "warning",
   "privacy.small-cell": "error",
   "privacy.suppressed-value-present": "error",
   "privacy.complementary-disclosure": "error",

@@ -154,6 +154,7 @@ export const en: PhxLocale = {
     'disagg.below-total': (p) =>
       `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${words.fields[p.dimension as 'sex'] ?? p.dimension} add up to ${words.number(p.sum)}, less than the total ${words.number(p.total)}: is a category missing?`,
     'package.placeholder': (p) => `"${p.value}" is a placeholder of the starter package: replace it with your own`,
+    'package.unknown-licence': (p) => `Licence "${p.value}" is not an SPDX identifier PHX knows of a licence for data, such as CC-BY-4.0, CC0-1.0 or ODbL-1.0: check it at https://spdx.org/licenses/, or give the licence's web address`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `Value ${words.number(p.value)} of denominator ${words.number(p.denominator)} gives a count of ${words.number(p.count)}, below the suppression threshold ${words.number(p.threshold)}: mark the observation "suppressed" and leave the value out`

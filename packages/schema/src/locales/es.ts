@@ -159,6 +159,7 @@ export const es: PhxLocale = {
     'disagg.below-total': (p) =>
       `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${dimension(p.dimension)} suman ${words.number(p.sum)}, menos que el total ${words.number(p.total)}: ¿falta una categoría?`,
     'package.placeholder': (p) => `«${p.value}» es un marcador del paquete inicial: sustitúyalo por su propio valor`,
+    'package.unknown-licence': (p) => `La licencia «${p.value}» no es un identificador SPDX de licencia de datos que PHX conozca, como CC-BY-4.0, CC0-1.0 u ODbL-1.0: compruébelo en https://spdx.org/licenses/ o indique la dirección web de la licencia`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `El valor ${words.number(p.value)} con denominador ${words.number(p.denominator)} da un recuento de ${words.number(p.count)}: por debajo del umbral de supresión ${words.number(p.threshold)}; marque la observación como "suppressed" y omita el valor`

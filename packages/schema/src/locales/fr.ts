@@ -159,6 +159,7 @@ export const fr: PhxLocale = {
     'disagg.below-total': (p) =>
       `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${dimension(p.dimension)} totalisent ${words.number(p.sum)}, moins que le total ${words.number(p.total)} : manque-t-il une catégorie ?`,
     'package.placeholder': (p) => `« ${p.value} » est un exemple du paquet de départ : remplacez-le par votre valeur`,
+    'package.unknown-licence': (p) => `La licence « ${p.value} » n'est pas un identifiant SPDX de licence de données connu de PHX, comme CC-BY-4.0, CC0-1.0 ou ODbL-1.0 : vérifiez-le sur https://spdx.org/licenses/, ou donnez l'adresse web de la licence`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `La valeur ${words.number(p.value)} pour un dénominateur de ${words.number(p.denominator)} donne un effectif de ${words.number(p.count)} : sous le seuil de masquage ${words.number(p.threshold)} ; marquez l'observation "suppressed" et omettez la valeur`

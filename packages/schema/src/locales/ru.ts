@@ -159,6 +159,7 @@ export const ru: PhxLocale = {
     'disagg.below-total': (p) =>
       `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${words.number(p.sum)}, меньше общего итога ${words.number(p.total)}: не пропущена ли категория?`,
     'package.placeholder': (p) => `«${p.value}» — заполнитель из шаблона пакета: замените его своим значением`,
+    'package.unknown-licence': (p) => `Лицензия «${p.value}» — не известный PHX идентификатор SPDX лицензии для данных, такой как CC-BY-4.0, CC0-1.0 или ODbL-1.0: проверьте его на https://spdx.org/licenses/ или укажите веб-адрес лицензии`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `Значение ${words.number(p.value)} при знаменателе ${words.number(p.denominator)} даёт количество ${words.number(p.count)}, меньше порога скрытия ${words.number(p.threshold)}: отметьте наблюдение как "suppressed" и не указывайте значение`

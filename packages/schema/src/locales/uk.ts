@@ -159,6 +159,7 @@ export const uk: PhxLocale = {
     'disagg.below-total': (p) =>
       `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${words.number(p.sum)}, менше за загальний підсумок ${words.number(p.total)}: чи не пропущено категорію?`,
     'package.placeholder': (p) => `«${p.value}» — заповнювач із шаблону пакета: замініть його своїм значенням`,
+    'package.unknown-licence': (p) => `Ліцензія «${p.value}» — не відомий PHX ідентифікатор SPDX ліцензії для даних, як-от CC-BY-4.0, CC0-1.0 чи ODbL-1.0: перевірте його на https://spdx.org/licenses/ або вкажіть вебадресу ліцензії`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `Значення ${words.number(p.value)} при знаменнику ${words.number(p.denominator)} дає кількість ${words.number(p.count)}, менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте значення`

@@ -307,6 +307,13 @@ export const issueCodes = {
     summary: 'A value a starter package holds for its author to replace (`phx init` writes them) is still there.',
     example: '"publisher": {"id": "PHX-ORG-CHANGE-ME", "name": "Name of your organisation"}',
   },
+  'package.unknown-licence': {
+    severity: 'warning',
+    structural: false,
+    summary:
+      'The licence is neither a web address nor an SPDX identifier PHX knows of a licence that data is published under (Creative Commons in every version and its IGO ports, Open Data Commons, governments\' open licences, a few software licences), in any case; `LicenseRef-` names one of the publisher\'s own. A misspelt one gets the nearest.',
+    example: '"license": "CC-BY4.0"',
+  },
   'privacy.small-cell': {
     severity: 'error',
     structural: false,

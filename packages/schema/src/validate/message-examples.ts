@@ -52,6 +52,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'disagg.exceeds-total': { dimension: 'sex', field: 'numerator', sum: 57, total: 50, parts: 2 },
   'disagg.below-total': { dimension: 'sex', field: 'numerator', sum: 300, total: 500, parts: 2 },
   'package.placeholder': { value: 'Name of your organisation' },
+  'package.unknown-licence': { value: 'CC-BY4.0', suggestions: ['CC-BY-4.0', 'CC-BY-1.0', 'CC-BY-2.0'] },
   'privacy.small-cell': { field: 'numerator', value: 2, threshold: 5 },
   'privacy.suppressed-value-present': { field: 'numerator' },
   'privacy.complementary-disclosure': { dimension: 'sex', parts: 1, figures: [{}], denominators: [{ sex: 'female' }, { sex: 'male' }] },

@@ -207,6 +207,8 @@ export interface IssueParams {
   'disagg.exceeds-total': BreakdownSum;
   'disagg.below-total': BreakdownSum;
   'package.placeholder': { value: string };
+  /** `value`: the licence as given; `suggestions`: the known licences nearest to it. */
+  'package.unknown-licence': { value: string } & Suggested;
   /**
    * `value`: the number given. For a percentage or rate whose numerator is left out, `count` is the number of people its
    * value gives with its `denominator` (0.5 % of 400: 2).

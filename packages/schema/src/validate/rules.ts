@@ -12,6 +12,7 @@ import { checkArithmetic } from './arithmetic.js';
 import { Breakdowns } from './breakdowns.js';
 import type { IssueParams } from './params.js';
 import type { PersonalDataKind } from './personal-data.js';
+import { checkLicence } from './licences.js';
 import { checkHeaderPlaceholders, checkOrganisationPlaceholders } from './placeholders.js';
 import { checkSuppression, nonTextKeys, personalMailbox } from './privacy.js';
 import type { RecordReport } from './structural.js';
@@ -141,6 +142,7 @@ export class RuleChecker<Context extends number | undefined> {
     this.textOf(header, [], context, text, 0);
     this.here(context);
     checkHeaderPlaceholders(header, this.reportHere);
+    checkLicence(header.license, this.reportHere);
   }
 
   /** Applies the rules to one structurally valid record; `text` says where its free text is. */
