@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { codelists, excelLocales, indicatorCatalogue, readCsv, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale, type ValidationIssue } from '../src/index.js';
 import { anyListsOf, anyObservation, cellText } from './random.js';
 import { PercentCell } from '../src/formats/cells.js';
+import { columnHeading } from '../src/formats/headings.js';
 import { addFacilitiesByHand, withPart } from './support/workbooks.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -78,6 +79,9 @@ describe('a package as a workbook', () => {
     const paths = (observations.getRow(2).values as unknown[]).slice(1);
     expect(paths.slice(0, 5)).toEqual(['id', 'indicator', 'reportingOrganisation', 'scope.country', 'scope.subnationalArea']);
     expect(headings.slice(0, 5)).toEqual(['Ідентифікатор', 'Індикатор', 'Організація, що звітує', 'Охоплення › Країна', 'Охоплення › Регіон країни']);
+    // A breakdown's population is a group of people; a facility's, the number of people held.
+    expect(columnHeading('disaggregation.population', 'uk')).toBe('Розбивка › група населення');
+    expect(columnHeading('population.count', 'uk')).toBe('Чисельність › Кількість');
     expect(observations.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     // Dates are date cells, numbers number cells.
     const start = paths.indexOf('period.start') + 1;

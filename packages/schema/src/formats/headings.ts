@@ -44,6 +44,8 @@ const words: Record<string, readonly [string, string, string, string, string]> =
   disaggregation: ['Breakdown', 'Разбивка', 'Розбивка', 'Ventilation', 'Desglose'],
   sex: ['sex', 'пол', 'стать', 'sexe', 'sexo'],
   ageGroup: ['age group', 'возрастная группа', 'вікова група', 'tranche d’âge', 'grupo de edad'],
+  // A breakdown's population is a group of people (`people-who-inject-drugs`), not a facility's number of people held.
+  'disaggregation.population': ['population group', 'группа населения', 'група населення', 'groupe de population', 'grupo de población'],
   value: ['Value', 'Значение', 'Значення', 'Valeur', 'Valor'],
   dataSource: ['Data source', 'Источник данных', 'Джерело даних', 'Source des données', 'Fuente de datos'],
   methodNote: ['Method', 'Методика', 'Методика', 'Méthode', 'Método'],
@@ -91,14 +93,15 @@ const order: Record<ExcelLocale, number> = { en: 0, ru: 1, uk: 2, fr: 3, es: 4 }
 /**
  * The heading of a column in a language, from the words of its path: `period.start` is
  * "Період › початок" in Ukrainian; a list item gets its number, a language map its tag
- * (`name.en` is "Name (en)"). A word without a translation stays as it is.
+ * (`name.en` is "Name (en)"). A word of two segments (`disaggregation.population`) is taken before the word of the
+ * last alone. A word without a translation stays as it is.
  */
 export function columnHeading(column: string, language: ExcelLocale): string {
   const parts: string[] = [];
   const segments = column.split('.');
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
-    const word = words[segment];
+    const word = (i > 0 ? words[`${segments[i - 1]}.${segment}`] : undefined) ?? words[segment];
     if (segment === 'extensions') return `${word![order[language]]} (${segments.slice(i + 1).join('.')})`;
     if (word) parts.push(word[order[language]]!);
     else if (/^\d+$/.test(segment)) parts[parts.length - 1] += ` ${Number(segment) + 1}`;
