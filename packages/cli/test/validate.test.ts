@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
 import { jobsWithin } from '../src/commands/validate.js';
-import { observation, phx, tempDir, validNdjson, validPackage } from './helpers.js';
+import { observation, phx, PUBLISHER, tempDir, validNdjson, validPackage } from './helpers.js';
 
 const dir = tempDir();
 const valid = dir.write('valid.phx.json', JSON.stringify(validPackage(), null, 2));
@@ -67,6 +67,17 @@ describe('phx validate: files and exit codes', () => {
     const total = stdout.slice(stdout.indexOf('  row 2\n'), stdout.indexOf('  row 4\n'));
     expect(total).toContain('arith.value-mismatch');
     expect(total).toContain('disagg.below-total');
+  });
+
+  it('lists the records in the order of the file, though a reference is checked once the file is read', () => {
+    const lines = validNdjson().trimEnd().split('\n');
+    // Line 3 names an organisation nowhere in the file (found at the end); line 4 is below the threshold (found as read).
+    lines[2] = lines[2]!.replace(`"reportingOrganisation":"${PUBLISHER}"`, '"reportingOrganisation":"ZA-NPO-999-999"');
+    lines[3] = lines[3]!.replace('"numerator":20', '"numerator":3').replace('"value":2', '"value":0.3');
+    const { stdout } = phx(['validate', dir.write('order.phx.ndjson', `${lines.join('\n')}\n`)]);
+    expect(stdout).toContain('ref.unknown-organisation');
+    expect(stdout).toContain('privacy.small-cell');
+    expect(stdout.split('\n').filter((line) => /^ {2}line \d+$/.test(line))).toEqual(['  line 3', '  line 4']);
   });
 
   it('prints no colour codes when the output is not a terminal', () => {

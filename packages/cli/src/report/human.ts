@@ -1,13 +1,12 @@
-import { issueRecord, recordsReadIn, type ValidationIssue } from '@phx/schema';
+import { issueRecord, recordsReadIn, type IssueRecord, type ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
-import { shownIssues, totals, truncationNote, type FileReport, type RunReport } from './types.js';
+import { shownIssues, totals, truncationNote, type RunReport } from './types.js';
 import { visible } from './visible.js';
 import { usageWords } from './usage.js';
 import { reportWords, type ReportWords } from './words.js';
 
 /** The record an issue belongs to, as @phx/schema's `issueRecord()` names it: `/observations/3`, a line, a row, a sheet, the package header or the file. */
-function recordOf(file: FileReport, issue: ValidationIssue, words: ReportWords): string {
-  const record = issueRecord(issue, file.format);
+function recordOf(record: IssueRecord, words: ReportWords): string {
   switch (record.kind) {
     case 'row':
       return record.sheet === undefined ? words.row(record.row) : `${visible(record.sheet)}, ${words.row(record.row)}`;
@@ -45,23 +44,33 @@ export function renderHuman(run: RunReport, color: boolean): string {
     const issues = shownIssues(run, file);
     if (issues.length === 0) continue;
     out.push(c.underline(file.file));
-    // Each record once, with all its issues, in the order its first issue was found (a breakdown's sum is found
-    // after the rows below it).
-    const byRecord = new Map<string, ValidationIssue[]>();
+    // Each record once, with all its issues, in the order of the file: the file's and the header's first, then each
+    // sheet (or list of records) in the order first met, its rows (or lines, or records) in order — though the checks
+    // spanning records (references, a breakdown's sum) find their issues after the rows below.
+    const byRecord = new Map<string, { place: [number, number]; issues: ValidationIssue[] }>();
+    const parts = new Map<string, number>();
     for (const issue of issues) {
-      const record = recordOf(file, issue, words);
-      const group = byRecord.get(record);
-      if (group) group.push(issue);
-      else byRecord.set(record, [issue]);
+      const record = issueRecord(issue, file.format);
+      const name = recordOf(record, words);
+      const group = byRecord.get(name);
+      if (group) {
+        group.issues.push(issue);
+        continue;
+      }
+      const part = record.kind === 'row' || record.kind === 'sheet' ? `sheet ${record.sheet ?? ''}` : record.kind === 'record' ? `list ${record.collection}` : record.kind === 'line' ? 'lines' : undefined;
+      if (part !== undefined && !parts.has(part)) parts.set(part, parts.size + 1);
+      const at = record.kind === 'row' ? record.row : record.kind === 'line' ? record.line : record.kind === 'record' ? record.index : 0;
+      byRecord.set(name, { place: [part === undefined ? 0 : parts.get(part)!, at], issues: [issue] });
     }
+    const groups = [...byRecord].sort(([, a], [, b]) => a.place[0] - b.place[0] || a.place[1] - b.place[1]);
     const issueLine = (issue: ValidationIssue): string => {
       const severity = colour[issue.severity](words.severity[issue.severity].padEnd(width));
       const pointer = issue.pointer === '' ? '' : ` ${c.dim(visible(issue.pointer))}`;
       return `    ${placeOf(file.file, issue)}  ${severity}  ${c.cyan(issue.code)}${pointer}  ${visible(issue.message)}`;
     };
-    for (const [record, group] of byRecord) {
+    for (const [record, group] of groups) {
       out.push(`  ${c.bold(record)}`);
-      for (const issue of group) out.push(issueLine(issue));
+      for (const issue of group.issues) out.push(issueLine(issue));
     }
     const note = truncationNote(file, run.locale);
     if (note) out.push(c.dim(`  … ${note}`));
