@@ -1,8 +1,16 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { phx, tempDir, validPackage } from './helpers.js';
 
 const dir = tempDir();
+
+/** Text as Excel's plain "CSV" saves it on a Ukrainian or Russian Windows: in Windows-1251. */
+function windows1251(text: string): Uint8Array {
+  const decoder = new TextDecoder('windows-1251');
+  const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [decoder.decode(Uint8Array.of(byte)), byte]));
+  return Uint8Array.from(text, (char) => byteOf.get(char)!);
+}
 
 /** The one line a user sees for a file that cannot be used as a whole. */
 function failsWith(args: string[], code: number, message: string | RegExp, input?: string | Buffer): void {
@@ -58,9 +66,7 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
   it('a CSV file as Excel\'s plain "CSV" saves it on a Ukrainian Windows: named, then read with --encoding', () => {
     const text = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n' +
       'obs-1251,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,Добровільне тестування в СІЗО\r\n';
-    const windows1251 = new TextDecoder('windows-1251');
-    const byteOf = new Map(Array.from({ length: 256 }, (_, byte) => [windows1251.decode(Uint8Array.of(byte)), byte]));
-    const file = dir.write('cp1251.csv', Uint8Array.from(text, (char) => byteOf.get(char)!));
+    const file = dir.write('cp1251.csv', windows1251(text));
     failsWith(['validate', file], 1, /cp1251\.csv:2:\d+ {2}error {4}syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text.*\n {2}hint: run again with --encoding windows-1251 to read it as it is\n/);
     expect(phx(['validate', file], { env: { LANG: 'uk_UA.UTF-8' } }).stdout).toContain('  підказка: запустіть знову з --encoding windows-1251, щоб прочитати файл як є\n');
     const validated = phx(['validate', file, '--encoding', 'CP1251', '--format', 'json']);
@@ -70,6 +76,27 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     expect(phx(['convert', pkg, file, '-o', out, '--encoding', 'windows-1251']).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('"notes":"Добровільне тестування в СІЗО"');
     failsWith(['validate', file, '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
+  });
+
+  it('a facilities CSV in Windows-1251 given to phx template: named with how to read it, then read with --encoding', async () => {
+    const file = dir.write('facilities-1251.csv', windows1251('id,name,country,facilityType\r\nua-kyiv-sizo,Київський СІЗО,UA,pre-trial-detention\r\n'));
+    const out = dir.path('facilities-1251.xlsx');
+    failsWith(['template', '--facilities', file, '-o', out], 1, /syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text.*\n {2}hint: run again with --encoding windows-1251 to read it as it is\n/);
+    // The last line, that nothing was written, is in the language of the rest.
+    const notWritten = { en: `${out} was not written`, ru: `${out} не записан`, uk: `${out} не записано`, fr: `${out} n'a pas été écrit`, es: `no se escribió ${out}` };
+    for (const [locale, line] of Object.entries(notWritten)) {
+      const run = phx(['template', '--locale', locale, '--facilities', file, '-o', out]);
+      expect(run.code, locale).toBe(1);
+      expect(run.stderr, locale).toBe(`${line}\n`);
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(phx(['template', '--facilities', file, '-o', out, '--encoding', 'windows-1251']).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const facilities = workbook.getWorksheet('facilities')!;
+    const paths = (facilities.getRow(2).values as unknown[]).slice(1);
+    expect(facilities.getCell(3, paths.indexOf('name') + 1).value).toBe('Київський СІЗО');
+    failsWith(['template', '--facilities', file, '-o', out, '--force', '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
 
   it('truncated JSON, placed where it ends', () => {

@@ -1,9 +1,10 @@
 import { assemblePackage, packageHeaderOf, recordsOf, xlsxTemplate, type Locale } from '@phx/schema';
-import { parse, sheetLocaleOf } from '../args.js';
+import { encodingHelp, encodingOf, parse, sheetLocaleOf } from '../args.js';
 import { exitCodes, UsageError } from '../errors.js';
 import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { inputReport } from '../report/types.js';
+import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
 
 export const templateHelp = `Usage: phx template -o <file.xlsx> [options]
@@ -24,17 +25,18 @@ Options:
                                 facilities)
   --header <file>               fill in the Package sheet from this package's header, and write its
                                 organisations, facilities and indicator definitions on their sheets
+${encodingHelp}
   --force                       overwrite the output if it exists
   -h, --help                    show this help
 
 Exit codes: 0 written, 1 a given file cannot be read, 2 usage or I/O error.`;
 
 /** The package a file given to the template holds, or undefined after printing why it cannot be read. */
-async function readGiven(path: string, locale: Locale, context: Context): Promise<Record<string, unknown> | undefined> {
+async function readGiven(path: string, locale: Locale, encoding: string | undefined, context: Context): Promise<Record<string, unknown> | undefined> {
   const [input] = await resolveInputs([path], undefined);
-  const { readable, pkg, files } = await assemblePackage([{ name: input!.name, bytes: await readAll(input!) }], { locale, header: 'optional' });
+  const { readable, pkg, files } = await assemblePackage([{ name: input!.name, bytes: await readAll(input!) }], { locale, encoding, header: 'optional' });
   if (readable) return pkg;
-  context.print(renderHuman({ files: files.map(inputReport), quiet: false, locale }, context.color));
+  context.print(renderHuman({ files: files.map(inputReport), quiet: false, locale, readsEncodings: true }, context.color));
   return undefined;
 }
 
@@ -45,18 +47,20 @@ export async function runTemplate(argv: string[], context: Context): Promise<num
     locale: { type: 'string' },
     facilities: { type: 'string' },
     header: { type: 'string' },
+    encoding: { type: 'string' },
     force: { type: 'boolean' },
   });
   if (values.help) return context.print(`${templateHelp}\n`);
   const { locale, excelLocale } = sheetLocaleOf(values.locale);
+  const encoding = encodingOf(values.encoding);
   if (!values.out) throw new UsageError('no-output', { command: 'template', file: '<file.xlsx>' });
   const out = values.out;
   if (requireFormat(out) !== 'xlsx') throw new UsageError('template-not-xlsx', { path: out });
   await checkOutputs([out], [values.facilities, values.header].filter((path) => path !== undefined), values.force === true);
-  const facilitiesFrom = values.facilities === undefined ? {} : await readGiven(values.facilities, locale, context);
-  const headerFrom = values.header === undefined ? {} : await readGiven(values.header, locale, context);
+  const facilitiesFrom = values.facilities === undefined ? {} : await readGiven(values.facilities, locale, encoding, context);
+  const headerFrom = values.header === undefined ? {} : await readGiven(values.header, locale, encoding, context);
   if (!facilitiesFrom || !headerFrom) {
-    context.note(`${out} was not written`);
+    context.note(reportWords[locale].output.notWritten(out));
     return exitCodes.invalid;
   }
   const facilities = recordsOf(facilitiesFrom, 'facility');

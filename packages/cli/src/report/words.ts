@@ -41,9 +41,9 @@ export interface ReportWords {
   whole: string;
   /** Checking stopped at a place in the file; the counts cover the part checked. */
   stopped: (extent: string) => string;
-  /** What the commands that write files (export, import, convert) say of them. */
-  /** How to read a file in the encoding its issue names (`phx validate` and `phx convert` take `--encoding`). */
+  /** How to read a file in the encoding its issue names (`phx validate`, `phx convert` and `phx template` take `--encoding`). */
   readAs: (encoding: string) => string;
+  /** What the commands that write files (export, import, convert, template) say of them. */
   output: OutputWords;
 }
 
