@@ -30,6 +30,20 @@ describe('phx convert never loses what the user gave it', () => {
     expect(read(json)).toBe(original);
   });
 
+  it('refuses a file given both as an input and as --header, however it is named, rather than read its header twice', () => {
+    const out = dir.path('both.phx.json');
+    symlinkSync(json, dir.path('header-link.phx.json'));
+    for (const header of [json, `${dir.path('')}/./package.phx.json`, dir.path('header-link.phx.json')]) {
+      const { code, stdout, stderr } = phx(['convert', json, csv, '--header', header, '-o', out]);
+      expect(code, header).toBe(2);
+      expect(stdout, header).toBe('');
+      expect(stderr, header).toBe(
+        `phx: --header ${header} is also an input of this command\nhint: name it once: as an input for the whole package, or as --header for its header and the records the other inputs refer to\n`,
+      );
+    }
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('refuses to overwrite an existing output without --force', () => {
     const existing = dir.write('existing.phx.ndjson', 'keep me\n');
     const { code, stderr } = phx(['convert', json, '-o', existing]);
