@@ -20,6 +20,11 @@ describe('phx export', () => {
     expect(stderr).toMatch(/warning {2}record-not-carried {2}.* meetings \(1 record: phx-meeting-2020-10-28\)/);
     expect(stderr).toContain(`wrote ${out}`);
     if (target === 'fhir') expect(JSON.parse(read(out))).toMatchObject({ resourceType: 'Bundle', type: 'transaction' });
+    if (target === 'dhis2') {
+      // The default mapping places every indicator `phx check --profile gam` counts, the prison population among them.
+      expect(stderr).not.toContain('no data element for the indicator "prison-population"');
+      expect((JSON.parse(read(out)) as { dataValues: { dataElement: string }[] }).dataValues.map((value) => value.dataElement)).toContain('PHX_PRISON_POPULATION');
+    }
     if (target === 'sdmx-csv') {
       expect(read(out).split('\n')[0]).toMatch(/^STRUCTURE,STRUCTURE_ID,ACTION,/);
       expect(JSON.parse(read(dir.path('example.sdmx-structure.json')))).toHaveProperty('data.dataStructures');

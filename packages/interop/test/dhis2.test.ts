@@ -8,6 +8,7 @@ import { DHIS2_CSV_COLUMNS, toDhis2Csv, toDhis2DataValueSet } from '../src/dhis2
 import { fromDhis2Csv, fromDhis2DataValueSet } from '../src/dhis2/import.js';
 import { Dhis2Mapping, readDhis2Mapping } from '../src/dhis2/mapping.js';
 import { gamDhis2Template } from '../src/dhis2/template.js';
+import { gamIndicators } from '../src/gam/readiness.js';
 import { carriedRecords, csvFile, csvPieces, examplePackage } from './support.js';
 
 /** DHIS2 period names, as the Web API guide lists them (the kinds PHX writes). */
@@ -45,9 +46,12 @@ function placeable(observations: readonly Observation[]): Observation[] {
 }
 
 describe('the DHIS2 mapping file', () => {
-  it('ships a GAM template that covers every GAM prison indicator of the catalogue', () => {
-    const gam = indicatorCatalogue.filter((d) => d.framework === 'unaids-gam').map((d) => d.code);
-    expect(new Set(template.dataElements.map((e) => e.indicator))).toEqual(new Set(gam));
+  it('ships a GAM template that covers every indicator of the GAM profile, the prison population among them', () => {
+    expect(new Set(template.dataElements.map((e) => e.indicator))).toEqual(new Set(gamIndicators));
+    // A count of no breakdown, as the template names every count: its value, for the total alone.
+    expect(template.dataElements.filter((e) => e.indicator === 'prison-population')).toEqual([
+      { indicator: 'prison-population', part: 'value', dataElement: 'PHX_PRISON_POPULATION', categoryOptionCombos: [{ disaggregation: {}, categoryOptionCombo: 'default' }] },
+    ]);
     const prevalence = template.dataElements.filter((e) => e.indicator === 'hiv-prevalence-prisoners');
     expect(prevalence.map((e) => e.part)).toEqual(['numerator', 'denominator', 'value']);
     expect(prevalence[0]!.categoryOptionCombos.map((c) => c.disaggregation)).toEqual([{}, { sex: 'female' }, { sex: 'male' }, { sex: 'transgender' }, { ageGroup: '<25' }, { ageGroup: '25+' }]);
@@ -90,8 +94,12 @@ describe('DHIS2 dataValueSet export', () => {
     expect(examplesOf('dhis2.unmapped-indicator')).toContain('obs-zm-occupancy-2020');
     expect(warnings.find((w) => w.code === 'dhis2.unmapped-indicator' && w.examples.includes('obs-zm-occupancy-2020'))!.params).toEqual({ indicator: 'prison-occupancy' });
     expect(examplesOf('dhis2.unmapped-scope')).toContain('obs-za-condoms-2020');
+    // The prison population, which GAM readiness counts, has its data element: sent on its reference date.
+    expect(warnings.filter((w) => w.code === 'dhis2.unmapped-indicator').map((w) => w.params)).not.toContainEqual({ indicator: 'prison-population' });
+    expect(data.dataValues).toContainEqual({ dataElement: 'PHX_PRISON_POPULATION', period: '20191231', orgUnit: 'BR', categoryOptionCombo: 'default', value: '755274' });
     expect([...codes.keys()]).toEqual(expect.arrayContaining(['record-not-carried organisation', 'record-not-carried meeting', 'field-not-carried observation.methodNote']));
-    const sent = new Set(data.dataValues.map((v) => `${v.orgUnit}/${v.period}`));
+    // Every DHIS2 period starts with its year (`2019`, `2019Q1`, `20191231`).
+    const sent = new Set(data.dataValues.map((v) => `${v.orgUnit}/${v.period.slice(0, 4)}`));
     const placed = placeable(pkg.observations!);
     expect(placed.length).toBeGreaterThan(0);
     for (const o of placed) expect(sent).toContain(`${o.scope.country}/${o.period.start.slice(0, 4)}`);
@@ -187,8 +195,8 @@ describe('DHIS2 import', () => {
     expect(result.notes[0]).toMatchObject({ code: 'dhis2.reporter-missing', severity: 'error' });
   });
 
-  it('round-trips generated observations of the GAM indicators', () => {
-    const gamCounts = indicatorCatalogue.filter((d) => d.framework === 'unaids-gam' && d.calculation === 'count').map((d) => d.code);
+  it('round-trips generated observations of the GAM counts, the prison population among them', () => {
+    const gamCounts = indicatorCatalogue.filter((d) => gamIndicators.includes(d.code) && d.calculation === 'count').map((d) => d.code);
     const observation = fc.record({
       indicator: fc.constantFrom(...gamCounts),
       country: fc.constantFrom('UA', 'KE', 'ZM', 'BR'),

@@ -1,4 +1,5 @@
 import { indicatorCatalogue } from '@phx/schema';
+import { gamIndicators } from '../gam/readiness.js';
 import type { Dhis2MappingInput } from './mapping.js';
 
 /** Breakdowns GAM asks for, by dimension (UNAIDS reports sex and the age groups <25 and 25+). */
@@ -8,8 +9,9 @@ const gamBreakdowns = { sex: ['female', 'male', 'transgender'], ageGroup: ['<25'
 const dhis2Code = (...parts: string[]) => ['PHX', ...parts].join('_').toUpperCase().replace(/[^A-Z0-9]+/g, '_').replace(/_+$/, '');
 
 /**
- * A DHIS2 mapping template for every UNAIDS GAM prison indicator of the catalogue. It uses DHIS2 codes
- * (`idScheme: code`) named after the PHX codes — `PHX_PRISONS_PEOPLE_ON_OAT`, `PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR`,
+ * A DHIS2 mapping template for every indicator of the GAM profile ({@link gamIndicators}): the UNAIDS GAM prison
+ * indicators of the catalogue and the prison population, GAM's "Prisoners: size estimate". It uses DHIS2 codes
+ * (`idScheme: code`) named after the PHX codes — `PHX_PRISONS_PEOPLE_ON_OAT`, `PHX_PRISON_POPULATION`, `PHX_HIV_PREVALENCE_PRISONERS_NUMERATOR`,
  * category option combos `default`, `PHX_FEMALE`, `PHX_AGE_LT25` — and ISO country codes as organisation units:
  * replace them with the codes or UIDs of your DHIS2 instance. Counts map their value; percentages their numerator,
  * denominator and value, each with a combo for the total and for each GAM breakdown.
@@ -21,7 +23,7 @@ const dhis2Code = (...parts: string[]) => ['PHX', ...parts].join('_').toUpperCas
  * ```
  */
 export function gamDhis2Template(): Dhis2MappingInput {
-  const gam = indicatorCatalogue.filter((d) => d.framework === 'unaids-gam');
+  const gam = indicatorCatalogue.filter((d) => gamIndicators.includes(d.code));
   return {
     idScheme: 'code',
     countryCodesAsOrgUnits: true,
