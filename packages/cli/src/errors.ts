@@ -90,8 +90,6 @@ export interface UsageParams {
   'header-missing': { header: string };
   /** Several inputs each giving a package header. */
   'headers-several': { files: readonly string[] };
-  /** `--header` naming a file that is also an input, under the same name or another. */
-  'header-also-input': { header: string };
   /** A command that reads a .phx.json package given another kind of file. */
   'not-a-package': { path: string; command: string };
   /** `phx check` without `--profile`. */

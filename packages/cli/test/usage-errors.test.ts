@@ -46,7 +46,6 @@ const examples: { [C in UsageCode]: UsageParams[C] } = {
   'header-replaced': { file: 'a.phx.ndjson', header: 'b.phx.json' },
   'header-missing': { header: 'facilities.csv' },
   'headers-several': { files: ['a.phx.json', 'b.phx.ndjson'] },
-  'header-also-input': { header: 'package.phx.json' },
   'not-a-package': { path: 'data.csv', command: 'export' },
   'no-profile': {},
   'no-country': {},

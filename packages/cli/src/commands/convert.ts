@@ -3,7 +3,7 @@ import {
 } from '@phx/schema';
 import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
-import { checkOutputs, readAll, requireFormat, resolveInputs, sameFile, writeWhole, type OutputFormat } from '../io/files.js';
+import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole, type OutputFormat } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { inputReport } from '../report/types.js';
 import { reportWords } from '../report/words.js';
@@ -81,7 +81,8 @@ function checkOptions(values: Record<string, unknown>, assembled: AssembledPacka
 
 /** Refuses a package header that would be replaced or is missing from the file that should give it. */
 function checkHeader(assembled: AssembledPackage, header: string | undefined): void {
-  const others = assembled.headerFrom.filter((name) => name !== header);
+  // The header package is read first, so its header is the first one given; the file may be an input as well, by its name.
+  const others = header !== undefined && assembled.headerFrom[0] === header ? assembled.headerFrom.slice(1) : assembled.headerFrom;
   if (header !== undefined && others.length > 0) throw new UsageError('header-replaced', { file: others[0]!, header });
   if (header !== undefined && !assembled.headerFrom.includes(header)) throw new UsageError('header-missing', { header });
   if (others.length > 1) throw new UsageError('headers-several', { files: others });
@@ -117,10 +118,6 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   };
   const inputs = await resolveInputs(positionals, undefined);
   const [header] = values.header === undefined ? [] : await resolveInputs([values.header], undefined);
-  // Read twice, the file would give the package two headers, under one name or two.
-  for (const input of inputs) {
-    if (header?.path !== undefined && input.path !== undefined && (await sameFile(header.path, input.path))) throw new UsageError('header-also-input', { header: header.name });
-  }
   await checkOutputs([out], [...inputs, ...(header ? [header] : [])].flatMap((input) => (input.path === undefined ? [] : [input.path])), values.force === true);
 
   // The header package first: its records are those the inputs add to, and a record of an input that differs from

@@ -170,7 +170,7 @@ export async function writeNew(path: string, text: string, overwrite: boolean): 
 }
 
 /** Whether two paths name the same file: the same path, or (both existing) the same file by device and inode. */
-export async function sameFile(a: string, b: string): Promise<boolean> {
+async function sameFile(a: string, b: string): Promise<boolean> {
   if (resolve(a) === resolve(b)) return true;
   const [first, second] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
   return first !== undefined && second !== undefined && first.dev === second.dev && first.ino === second.ino;
