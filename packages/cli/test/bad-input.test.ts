@@ -82,12 +82,12 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     const file = dir.write('facilities-1251.csv', windows1251('id,name,country,facilityType\r\nua-kyiv-sizo,Київський СІЗО,UA,pre-trial-detention\r\n'));
     const out = dir.path('facilities-1251.xlsx');
     failsWith(['template', '--facilities', file, '-o', out], 1, /syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text.*\n {2}hint: run again with --encoding windows-1251 to read it as it is\n/);
-    // The last line, that nothing was written, is in the language of the rest.
+    // The last line, that nothing was written, is in the language of the rest, as phx export and phx import say it.
     const notWritten = { en: `${out} was not written`, ru: `${out} не записан`, uk: `${out} не записано`, fr: `${out} n'a pas été écrit`, es: `no se escribió ${out}` };
     for (const [locale, line] of Object.entries(notWritten)) {
       const run = phx(['template', '--locale', locale, '--facilities', file, '-o', out]);
       expect(run.code, locale).toBe(1);
-      expect(run.stderr, locale).toBe(`${line}\n`);
+      expect(run.stderr, locale).toBe(`phx: ${line}\n`);
     }
     expect(existsSync(out)).toBe(false);
     expect(phx(['template', '--facilities', file, '-o', out, '--encoding', 'windows-1251']).code).toBe(0);

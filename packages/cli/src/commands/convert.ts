@@ -82,7 +82,7 @@ function checkOptions(values: Record<string, unknown>, assembled: AssembledPacka
 /** Refuses a package header that would be replaced or is missing from the file that should give it. */
 function checkHeader(assembled: AssembledPackage, header: string | undefined): void {
   // The header package is read first, so its header is the first one given; the file may be an input as well, by its name.
-  const others = header !== undefined && assembled.headerFrom[0] === header ? assembled.headerFrom.slice(1) : assembled.headerFrom;
+  const others = assembled.headerFrom.slice(assembled.headerFrom[0] === header ? 1 : 0);
   if (header !== undefined && others.length > 0) throw new UsageError('header-replaced', { file: others[0]!, header });
   if (header !== undefined && !assembled.headerFrom.includes(header)) throw new UsageError('header-missing', { header });
   if (others.length > 1) throw new UsageError('headers-several', { files: others });

@@ -1,6 +1,6 @@
 import { assemblePackage, packageHeaderOf, recordsOf, xlsxTemplate, type Locale } from '@phx/schema';
 import { encodingHelp, encodingOf, parse, sheetLocaleOf } from '../args.js';
-import { exitCodes, UsageError } from '../errors.js';
+import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { inputReport } from '../report/types.js';
@@ -32,11 +32,11 @@ ${encodingHelp}
 Exit codes: 0 written, 1 a given file cannot be read, 2 usage or I/O error.`;
 
 /** The package a file given to the template holds, or undefined after printing why it cannot be read. */
-async function readGiven(path: string, locale: Locale, encoding: string | undefined, context: Context): Promise<Record<string, unknown> | undefined> {
+async function readGiven(path: string, reading: { locale: Locale; encoding: string | undefined }, context: Context): Promise<Record<string, unknown> | undefined> {
   const [input] = await resolveInputs([path], undefined);
-  const { readable, pkg, files } = await assemblePackage([{ name: input!.name, bytes: await readAll(input!) }], { locale, encoding, header: 'optional' });
+  const { readable, pkg, files } = await assemblePackage([{ name: input!.name, bytes: await readAll(input!) }], { ...reading, header: 'optional' });
   if (readable) return pkg;
-  context.print(renderHuman({ files: files.map(inputReport), quiet: false, locale, readsEncodings: true }, context.color));
+  context.print(renderHuman({ files: files.map(inputReport), quiet: false, locale: reading.locale, readsEncodings: true }, context.color));
   return undefined;
 }
 
@@ -52,17 +52,14 @@ export async function runTemplate(argv: string[], context: Context): Promise<num
   });
   if (values.help) return context.print(`${templateHelp}\n`);
   const { locale, excelLocale } = sheetLocaleOf(values.locale);
-  const encoding = encodingOf(values.encoding);
+  const reading = { locale, encoding: encodingOf(values.encoding) };
   if (!values.out) throw new UsageError('no-output', { command: 'template', file: '<file.xlsx>' });
   const out = values.out;
   if (requireFormat(out) !== 'xlsx') throw new UsageError('template-not-xlsx', { path: out });
   await checkOutputs([out], [values.facilities, values.header].filter((path) => path !== undefined), values.force === true);
-  const facilitiesFrom = values.facilities === undefined ? {} : await readGiven(values.facilities, locale, encoding, context);
-  const headerFrom = values.header === undefined ? {} : await readGiven(values.header, locale, encoding, context);
-  if (!facilitiesFrom || !headerFrom) {
-    context.note(reportWords[locale].output.notWritten(out));
-    return exitCodes.invalid;
-  }
+  const facilitiesFrom = values.facilities === undefined ? {} : await readGiven(values.facilities, reading, context);
+  const headerFrom = values.header === undefined ? {} : await readGiven(values.header, reading, context);
+  if (!facilitiesFrom || !headerFrom) throw new InvalidInputError(reportWords[locale].output.notWritten(out));
   const facilities = recordsOf(facilitiesFrom, 'facility');
   if (values.facilities !== undefined && facilities.length === 0) throw new UsageError('no-facilities', { path: values.facilities });
   if (values.header !== undefined && Object.keys(packageHeaderOf(headerFrom)).length === 0) {
