@@ -23,67 +23,94 @@ interface Found {
  * record as its text ends, as {@link validate} checks the package read whole and with the same issues (code,
  * path, message, location, order), in memory bounded by the longest record rather than the document. The
  * whole reader checks the record arrays in the order of {@link recordTypeNames} (definitions before their
- * uses), whatever their order in the document: arrays that come in another order, found so by a first reading,
- * are read again one type a reading, in that order, reading through the others. The rules' context of a record is its number in the order checked, kept in
- * their tables as a number. Issues found once a record's text is gone (unresolved references, sums of
- * breakdowns) are placed by reading the document once more. Undefined when the document is to be read whole:
- * text that is not JSON or not UTF-8, nesting beyond `maxDepth`, a header after the records, a record array twice.
+ * uses), whatever their order in the document. The first reading checks the arrays as they come, as if those
+ * not met yet came in that order; from the first array out of order its checks are dropped and the document is
+ * checked anew: that reading takes an array only when no array of a type before it can come after it (the
+ * organisations of a program that writes JSON keys in alphabetical order), and each reading after it every
+ * array whose types before it are checked, reading through the others. The rules' context of a record is its
+ * number in the order checked, kept in their tables as a number. Issues found once a record's text is gone
+ * (unresolved references, sums of breakdowns) are placed by reading the document once more. Undefined when the
+ * document is to be read whole: text that is not JSON or not UTF-8, nesting beyond `maxDepth`, a header after
+ * the records, a record array twice.
  *
  * @param read - the document's bytes from the start; called again for each further reading.
- * @param types - the types of the document's record arrays, found out of order: one reading a type.
  */
 export async function validatePackageStream(
   read: () => AsyncIterable<Uint8Array>,
   options: ValidateNdjsonOptions,
   parts: ValidationParts,
-  types?: readonly RecordType[],
 ): Promise<ValidationResult<Partial<DataPackage>> | undefined> {
-  const { describe, places, whenLoaded } = parts;
-  const collector = new IssueCollector(options, parts.messages);
-  const summary: ReadSummary = { records: noRecords(), complete: true };
-  const numbers = new RecordNumbers();
-  /** The number of the first record of each array checked, to find a record's number in a later reading. */
-  const firstOf = new Map<RecordType, number>();
-  const deferred = new Map<number, Found[]>();
-  const envelopeFound: Found[] = [];
-  let envelopeText = '';
-  let current = -1;
-  let currentFound: Found[] = [];
-  let settled = false;
-
-  /** Adds a problem of record number `at` (of the envelope when undefined), its path relative to the record unless `inRecord` is given. */
-  const report = (problem: Problem, at: number | undefined, inRecord?: (string | number)[]): void => {
-    const issue = collector.add(at === undefined || inRecord ? problem : numbers.inPackage(problem, at));
-    if (!issue) return;
-    const found = { issue, path: inRecord ? problem.path.slice(inRecord.length) : problem.path };
-    if (at === undefined) envelopeFound.push(found);
-    else if (at === current) currentFound.push(found);
-    else deferred.set(at, [...(deferred.get(at) ?? []), found]);
-  };
-  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true, parts.personalData), report);
-
-  /** The arrays met in one reading in the document's order, and the order checked of the last, infinite once one is out of order. */
+  /** The record arrays met, in the document's order: all of them once the first reading has `ended`. */
   const arrays: RecordType[] = [];
-  let last = -1;
-  const pieces: PieceSteps = {
-    takes(type) {
-      if (arrays.at(-1) !== type) {
-        arrays.push(type);
-        const order = recordTypeNames.indexOf(type);
-        // Past an array out of order, the records are only read through: they are checked in the readings to come.
-        last = order > last ? order : Infinity;
-      }
-      return last < Infinity;
-    },
+  let ended = false;
+  let envelopeText: string | undefined;
+  let check!: PackageCheck;
+  /** Whether the arrays met so far came in the order checked: the check then takes each as it comes, as if those not met yet came in order too. */
+  let inOrder = true;
+  /** The array being read, and the step of its records when they are taken. */
+  let reading: RecordType | undefined;
+  let step: RecordStep | undefined;
+  const steps: PieceSteps = {
     envelope(text) {
+      if (envelopeText !== undefined) return true;
       envelopeText = text;
-      const value = parsed(text);
-      if (!value) return false;
-      // The describer is used before the envelope's problems are added: a part loaded on demand is awaited there.
-      const checking = whenLoaded(() => void checkEnvelope(value.json, checker, (problem) => report(problem, undefined), describe));
-      return checking ? checking.then(() => true) : true;
+      check = packageCheck();
+      return check.envelope;
     },
-    record(type, index, text, place) {
+    takes(type) {
+      if (type === reading) return step;
+      reading = type;
+      if (!ended) arrays.push(type);
+      const order = recordTypeNames.indexOf(type);
+      if (inOrder && recordTypeNames.indexOf(check.taken.at(-1)!) > order) {
+        inOrder = false;
+        check = packageCheck();
+      }
+      const before = recordTypeNames.slice(0, order);
+      // A type not met yet is absent once the first reading has ended; while in order, it is taken to be.
+      const takes = !check.taken.includes(type) && before.every((other) => check.taken.includes(other) || ((inOrder || ended) && !arrays.includes(other)));
+      if (takes) check.taken.push(type);
+      return (step = takes ? check.record : undefined);
+    },
+  };
+  // A reading after the first starts with another array than the one it ended with: no need to forget it.
+  do {
+    if (!(await scan(read(), steps, options))) return undefined;
+    ended = true;
+  } while (!arrays.every((type) => check.taken.includes(type)));
+  return check.end();
+
+  /** Starts a check of the package, its envelope checked at once. */
+  function packageCheck(): PackageCheck {
+    const { describe, places, whenLoaded } = parts;
+    const collector = new IssueCollector(options, parts.messages);
+    const summary: ReadSummary = { records: noRecords(), complete: true };
+    const numbers = new RecordNumbers();
+    /** The number of the first record of each array checked, to find a record's number in a later reading. */
+    const firstOf = new Map<RecordType, number>();
+    const deferred = new Map<number, Found[]>();
+    const envelopeFound: Found[] = [];
+    let current = -1;
+    let currentFound: Found[] = [];
+    let settled = false;
+
+    /** Adds a problem of record number `at` (of the envelope when undefined), its path relative to the record unless `inRecord` is given. */
+    const report = (problem: Problem, at: number | undefined, inRecord?: (string | number)[]): void => {
+      const issue = collector.add(at === undefined || inRecord ? problem : numbers.inPackage(problem, at));
+      if (!issue) return;
+      const found = { issue, path: inRecord ? problem.path.slice(inRecord.length) : problem.path };
+      if (at === undefined) envelopeFound.push(found);
+      else if (at === current) currentFound.push(found);
+      else deferred.set(at, [...(deferred.get(at) ?? []), found]);
+    };
+    const checker = new RuleChecker<number | undefined>(ruleSettings(options, true, parts.personalData), report);
+
+    const value = parsed(envelopeText!);
+    // The describer is used before the envelope's problems are added: a part loaded on demand is awaited there.
+    let enveloping = value && whenLoaded(() => void checkEnvelope(value.json, checker, (problem) => report(problem, undefined), describe));
+    const record: RecordStep = (type, index, text, place) => {
+      // A check begun midway through a reading has its envelope's issues first.
+      if (enveloping) return enveloping.then(() => ((enveloping = undefined), record(type, index, text, place)));
       // Text that is not JSON anywhere is the document's only issue: records past the last checked are still parsed.
       const value = parsed(text);
       if (!value) return false;
@@ -105,34 +132,42 @@ export async function validatePackageStream(
       const checking = whenLoaded(check);
       const placing = checking ? checking.then(placeFound) : placeFound();
       return placing ? placing.then(() => true) : true;
-    },
-  };
-  if (types) {
-    let { envelope } = pieces;
-    for (const taken of recordTypeNames.filter((type) => types.includes(type))) {
-      if (!(await scan(read(), { envelope, takes: (type) => type === taken, record: pieces.record }, options))) return undefined;
-      envelope = () => true;
-    }
-  } else if (!(await scan(read(), pieces, options))) return undefined;
-  if (last === Infinity) return validatePackageStream(read, options, parts, arrays);
-  // What the rules report from here on is of records whose text is gone.
-  current = -1;
-  if (!settled) checker.finish();
-  await whenLoaded(() => placeIn(envelopeText, { line: 1, column: 1 }, envelopeFound, places));
-  if (deferred.size > 0) {
-    const placed = await scan(read(), {
-      envelope: () => true,
-      takes: (type) => firstOf.has(type),
-      record(type, index, text, place) {
-        const found = deferred.get(firstOf.get(type)! + index);
-        const placing = found && whenLoaded(() => placeIn(text, place, found, places));
-        return placing ? placing.then(() => true) : true;
+    };
+    return {
+      envelope: enveloping ? enveloping.then(() => true) : !!value,
+      taken: [],
+      record,
+      async end() {
+        // What the rules report from here on is of records whose text is gone.
+        current = -1;
+        if (!settled) checker.finish();
+        await whenLoaded(() => placeIn(envelopeText!, { line: 1, column: 1 }, envelopeFound, places));
+        const place: RecordStep = (type, index, text, place) => {
+          const found = deferred.get(firstOf.get(type)! + index);
+          const placing = found && whenLoaded(() => placeIn(text, place, found, places));
+          return placing ? placing.then(() => true) : true;
+        };
+        if (deferred.size > 0 && !(await scan(read(), { envelope: () => true, takes: (type) => (firstOf.has(type) ? place : undefined) }, options))) return undefined;
+        await writeMessages(collector, options.locale);
+        return collector.result(summary);
       },
-    }, options);
-    if (!placed) return undefined;
+    };
   }
-  await writeMessages(collector, options.locale);
-  return collector.result(summary);
+}
+
+
+/** What to do with one record: false when the document is to be read whole. */
+type RecordStep = (type: RecordType, index: number, text: string, place: PiecePlace) => boolean | Promise<boolean>;
+
+/** A check of a package, record array after record array in the order checked, over as many readings as that takes. */
+interface PackageCheck {
+  /** The envelope checked: false when it is not JSON. */
+  envelope: boolean | Promise<boolean>;
+  /** The types of the arrays taken, in the order checked. */
+  taken: RecordType[];
+  record: RecordStep;
+  /** The result, once every array is checked; undefined when the document is to be read whole. */
+  end(): Promise<ValidationResult<Partial<DataPackage>> | undefined>;
 }
 
 /** The value of a JSON text, wrapped so that any value (`null` too) is told from none; undefined when it is not JSON. */
@@ -156,18 +191,18 @@ function shifted(location: TextLocation, place: PiecePlace): TextLocation {
 }
 
 /**
- * What a reading does with each piece a {@link PackageScanner} finds, in their order: a promise where it waits for
- * a part loaded on demand. False when the document is to be read whole.
+ * What a reading does with the pieces a {@link PackageScanner} finds: the envelope's check starts as it is found,
+ * and each record's step is taken in their order; a promise where it waits for a part loaded on demand. False
+ * when the document is to be read whole.
  */
 interface PieceSteps {
   envelope(text: string): boolean | Promise<boolean>;
-  /** Whether a record of `type` is taken, or only read through (its text not parsed). */
-  takes(type: RecordType): boolean;
-  record(type: RecordType, index: number, text: string, place: PiecePlace): boolean | Promise<boolean>;
+  /** The step of a record of `type`, decided as the scanner finds it; undefined when it is only read through (its text not parsed). */
+  takes(type: RecordType): RecordStep | undefined;
 }
 
-/** A piece found by the scanner, waiting for its step. */
-type Piece = { text: string } | { type: RecordType; index: number; text: string; place: PiecePlace };
+/** A piece found by the scanner, waiting for its step to be taken after those of the pieces before it. */
+type Piece = () => boolean | Promise<boolean>;
 
 /**
  * Reads a document's bytes as UTF-8 through a scanner, taking each chunk's pieces in turn (the scanner cannot
@@ -177,15 +212,21 @@ async function scan(chunks: AsyncIterable<Uint8Array>, steps: PieceSteps, option
   const found: Piece[] = [];
   const scanner = new PackageScanner(
     {
-      envelope: (text) => found.push({ text }) > 0,
-      record: (type, index, text, place) => !steps.takes(type) || found.push({ type, index, text, place }) > 0,
+      envelope(text) {
+        const checked = steps.envelope(text);
+        return found.push(() => checked) > 0;
+      },
+      record(type, index, text, place) {
+        const step = steps.takes(type);
+        return !step || found.push(() => step(type, index, text, place)) > 0;
+      },
     },
     options.maxDepth ?? DEFAULT_MAX_DEPTH,
     options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES,
   );
   const take = async (): Promise<boolean> => {
     for (const piece of found) {
-      const step = 'type' in piece ? steps.record(piece.type, piece.index, piece.text, piece.place) : steps.envelope(piece.text);
+      const step = piece();
       if (!(step === true || (step !== false && (await step)))) return false;
     }
     found.length = 0;
