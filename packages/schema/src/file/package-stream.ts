@@ -25,9 +25,9 @@ interface Found {
  * whole reader checks the record arrays in the order of {@link recordTypeNames} (definitions before their
  * uses), whatever their order in the document. The first reading checks the arrays as they come, as if those
  * not met yet came in that order; from the first array out of order its checks are dropped and the document is
- * checked anew: that reading takes an array only when no array of a type before it can come after it (the
- * organisations of a program that writes JSON keys in alphabetical order), and each reading after it every
- * array whose types before it are checked, reading through the others. The rules' context of a record is its
+ * checked anew: the rest of that reading takes an array whose types before it are all checked already (the
+ * organisations, wherever they come), and each reading after it every array whose types before it are checked
+ * or absent, reading through the others. The rules' context of a record is its
  * number in the order checked, kept in their tables as a number. Issues found once a record's text is gone
  * (unresolved references, sums of breakdowns) are placed by reading the document once more. Undefined when the
  * document is to be read whole: text that is not JSON or not UTF-8, nesting beyond `maxDepth`, a header after
@@ -73,7 +73,7 @@ export async function validatePackageStream(
       return (step = takes ? check.record : undefined);
     },
   };
-  // A reading after the first starts with another array than the one it ended with: no need to forget it.
+  // `reading` is kept from one reading to the next: a document read again starts with another array than it ends with.
   do {
     if (!(await scan(read(), steps, options))) return undefined;
     ended = true;
@@ -142,19 +142,18 @@ export async function validatePackageStream(
         current = -1;
         if (!settled) checker.finish();
         await whenLoaded(() => placeIn(envelopeText!, { line: 1, column: 1 }, envelopeFound, places));
-        const place: RecordStep = (type, index, text, place) => {
+        const placeDeferred: RecordStep = (type, index, text, place) => {
           const found = deferred.get(firstOf.get(type)! + index);
           const placing = found && whenLoaded(() => placeIn(text, place, found, places));
           return placing ? placing.then(() => true) : true;
         };
-        if (deferred.size > 0 && !(await scan(read(), { envelope: () => true, takes: (type) => (firstOf.has(type) ? place : undefined) }, options))) return undefined;
+        if (deferred.size > 0 && !(await scan(read(), { envelope: () => true, takes: (type) => (firstOf.has(type) ? placeDeferred : undefined) }, options))) return undefined;
         await writeMessages(collector, options.locale);
         return collector.result(summary);
       },
     };
   }
 }
-
 
 /** What to do with one record: false when the document is to be read whole. */
 type RecordStep = (type: RecordType, index: number, text: string, place: PiecePlace) => boolean | Promise<boolean>;
