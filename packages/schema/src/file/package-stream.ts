@@ -40,13 +40,17 @@ export async function validatePackageStream(
   options: ValidateNdjsonOptions,
   parts: ValidationParts,
 ): Promise<ValidationResult<Partial<DataPackage>> | undefined> {
-  /** The record arrays met, in the document's order: all of them once the first reading has `ended`. */
+  /** The record arrays met, in the document's order: all of them once the first reading has ended. */
   const arrays: RecordType[] = [];
-  let ended = false;
   let envelopeText: string | undefined;
   let check!: PackageCheck;
-  /** Whether the arrays met so far came in the order checked: the check then takes each as it comes, as if those not met yet came in order too. */
-  let inOrder = true;
+  /** The types of the arrays the check has taken, in the order checked. */
+  let taken: RecordType[] = [];
+  /**
+   * Whether a type not met is absent: taken to be while the arrays met so far came in the order checked (the check
+   * then takes each as it comes), and known to be once the first reading has ended.
+   */
+  let unmetAbsent = true;
   /** The array being read, and the step of its records when they are taken. */
   let reading: RecordType | undefined;
   let step: RecordStep | undefined;
@@ -60,24 +64,27 @@ export async function validatePackageStream(
     takes(type) {
       if (type === reading) return step;
       reading = type;
-      if (!ended) arrays.push(type);
       const order = recordTypeNames.indexOf(type);
-      if (inOrder && recordTypeNames.indexOf(check.taken.at(-1)!) > order) {
-        inOrder = false;
-        check = packageCheck();
+      if (!arrays.includes(type)) {
+        arrays.push(type);
+        // An array out of order: what the check took after its type is to be checked after it, anew.
+        if (unmetAbsent && recordTypeNames.indexOf(taken.at(-1)!) > order) {
+          unmetAbsent = false;
+          check = packageCheck();
+          taken = [];
+        }
       }
-      const before = recordTypeNames.slice(0, order);
-      // A type not met yet is absent once the first reading has ended; while in order, it is taken to be.
-      const takes = !check.taken.includes(type) && before.every((other) => check.taken.includes(other) || ((inOrder || ended) && !arrays.includes(other)));
-      if (takes) check.taken.push(type);
+      const takes = !taken.includes(type) && recordTypeNames.slice(0, order).every((other) => taken.includes(other) || (unmetAbsent && !arrays.includes(other)));
+      if (takes) taken.push(type);
       return (step = takes ? check.record : undefined);
     },
   };
   // `reading` is kept from one reading to the next: a document read again starts with another array than it ends with.
   do {
     if (!(await scan(read(), steps, options))) return undefined;
-    ended = true;
-  } while (!arrays.every((type) => check.taken.includes(type)));
+    unmetAbsent = true;
+    // Every array taken is one met.
+  } while (taken.length < arrays.length);
   return check.end();
 
   /** Starts a check of the package, its envelope checked at once. */
@@ -131,11 +138,10 @@ export async function validatePackageStream(
       const placeFound = (): Promise<void> | void => whenLoaded(() => placeIn(text, place, currentFound, places));
       const checking = whenLoaded(check);
       const placing = checking ? checking.then(placeFound) : placeFound();
-      return placing ? placing.then(() => true) : true;
+      return went(placing);
     };
     return {
-      envelope: enveloping ? enveloping.then(() => true) : !!value,
-      taken: [],
+      envelope: enveloping?.then(() => true) ?? !!value,
       record,
       async end() {
         // What the rules report from here on is of records whose text is gone.
@@ -145,7 +151,7 @@ export async function validatePackageStream(
         const placeDeferred: RecordStep = (type, index, text, place) => {
           const found = deferred.get(firstOf.get(type)! + index);
           const placing = found && whenLoaded(() => placeIn(text, place, found, places));
-          return placing ? placing.then(() => true) : true;
+          return went(placing);
         };
         if (deferred.size > 0 && !(await scan(read(), { envelope: () => true, takes: (type) => (firstOf.has(type) ? placeDeferred : undefined) }, options))) return undefined;
         await writeMessages(collector, options.locale);
@@ -162,11 +168,14 @@ type RecordStep = (type: RecordType, index: number, text: string, place: PiecePl
 interface PackageCheck {
   /** The envelope checked: false when it is not JSON. */
   envelope: boolean | Promise<boolean>;
-  /** The types of the arrays taken, in the order checked. */
-  taken: RecordType[];
   record: RecordStep;
   /** The result, once every array is checked; undefined when the document is to be read whole. */
   end(): Promise<ValidationResult<Partial<DataPackage>> | undefined>;
+}
+
+/** A step's answer: true once what it waits for, if anything, is done. */
+function went(waiting: Promise<void> | void | undefined): boolean | Promise<boolean> {
+  return waiting ? waiting.then(() => true) : true;
 }
 
 /** The value of a JSON text, wrapped so that any value (`null` too) is told from none; undefined when it is not JSON. */
@@ -201,7 +210,7 @@ interface PieceSteps {
 }
 
 /** A piece found by the scanner, waiting for its step to be taken after those of the pieces before it. */
-type Piece = () => boolean | Promise<boolean>;
+type Piece = { envelope: boolean | Promise<boolean> } | { step: RecordStep; type: RecordType; index: number; text: string; place: PiecePlace };
 
 /**
  * Reads a document's bytes as UTF-8 through a scanner, taking each chunk's pieces in turn (the scanner cannot
@@ -211,13 +220,10 @@ async function scan(chunks: AsyncIterable<Uint8Array>, steps: PieceSteps, option
   const found: Piece[] = [];
   const scanner = new PackageScanner(
     {
-      envelope(text) {
-        const checked = steps.envelope(text);
-        return found.push(() => checked) > 0;
-      },
+      envelope: (text) => found.push({ envelope: steps.envelope(text) }) > 0,
       record(type, index, text, place) {
         const step = steps.takes(type);
-        return !step || found.push(() => step(type, index, text, place)) > 0;
+        return !step || found.push({ step, type, index, text, place }) > 0;
       },
     },
     options.maxDepth ?? DEFAULT_MAX_DEPTH,
@@ -225,7 +231,7 @@ async function scan(chunks: AsyncIterable<Uint8Array>, steps: PieceSteps, option
   );
   const take = async (): Promise<boolean> => {
     for (const piece of found) {
-      const step = piece();
+      const step = 'step' in piece ? piece.step(piece.type, piece.index, piece.text, piece.place) : piece.envelope;
       if (!(step === true || (step !== false && (await step)))) return false;
     }
     found.length = 0;
