@@ -188,6 +188,32 @@ describe('numbers: decimal mark and thousands separators', () => {
     expect(values(column(';', '1.234'), { excelLocale: 'en' })).toEqual([1.234]);
   });
 
+  it('reads `.` as a thousands separator only where the Excel that wrote the file may group with it', () => {
+    // Excel in Ukrainian, Russian and French groups thousands with a space; in Spanish with `.`; in English with `,`.
+    for (const excelLocale of ['uk', 'ru', 'fr'] as const) {
+      expect(values(column(';', '1.250', '2.5'), { excelLocale })).toEqual([1.25, 2.5]);
+      expect(values(column(';', '1.250'), { excelLocale })).toEqual([1.25]);
+      expect(values(column(';', '2 140', '1,250'), { excelLocale })).toEqual([2140, 1.25]);
+    }
+    expect(values(column(';', '1.250'), { excelLocale: 'es' })).toEqual([1250]);
+    expect(values(column(';', '1,250'), { excelLocale: 'en' })).toEqual([1.25]);
+  });
+
+  it('reads no `.` as a thousands separator in a comma-separated file, whatever the locale: Excel writes `,` between cells where the point is the decimal mark', () => {
+    for (const excelLocale of [undefined, ...excelLocales]) expect(values(column(',', '1.250', '7'), { excelLocale })).toEqual([1.25, 7]);
+    expect(values(column(',', '1.250'), { decimalComma: true })).toEqual(['1.250']);
+  });
+
+  it('reads no mark as a thousands separator in a column where a cell has it as the decimal mark', () => {
+    expect(values(column(';', '1.250', '1.25', '1,5'), { excelLocale: 'es' })).toEqual(['1.250', '1.25', 1.5]);
+    expect(values(column(',', '1,250', '1,25', '1.5'))).toEqual(['1,250', '1,25', 1.5]);
+    expect(values(column(';', '1.250', '1.5'), { decimalComma: true })).toEqual(['1.250', '1.5']);
+  });
+
+  it('reads a cell that can only be grouped with `.` as grouped, in any locale', () => {
+    expect(values(column(',', '1.234,5', '1.234.567'), { excelLocale: 'uk' })).toEqual([1234.5, 1234567]);
+  });
+
   it('leaves a cell that the column’s decimal mark does not fit as text', () => {
     expect(values(column(';', '1,5', '2,5', '2.5'))).toEqual([1.5, 2.5, '2.5']);
     expect(values(column(';', '2 14', '1.23.4', '12,5,6', 'n/a', '1e5', ','))).toEqual(['2 14', '1.23.4', '12,5,6', 'n/a', 100000, ',']);
@@ -269,6 +295,31 @@ describe('round trip through Excel’s CSV', () => {
         expect(writeCsv('observation', table.records, { excelLocale })).toBe(csv);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  // A file written for one locale (or for none) and read as from another: its delimiter, its cells and the locale
+  // said may disagree, but a number is read as the writer wrote it or not at all, never a thousand times larger.
+  it('reads the numbers of a CSV written for any locale, or none, back as they are, whatever locale it is read as from', () => {
+    const locales = [undefined, ...excelLocales];
+    const numbers = (record: Record<string, unknown>): unknown[] => [record.numerator, record.denominator, record.value, record.confidenceInterval];
+    const figures = fc.record(
+      {
+        id: fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/),
+        numerator: number,
+        denominator: fc.oneof(number, fc.integer({ min: 1000, max: 999_999 })),
+        value: fc.oneof(number, fc.integer({ min: 1, max: 999_999 }).map((n) => n / 1000)),
+        confidenceInterval: fc.record({ lower: number, upper: number }),
+      },
+      { requiredKeys: ['id'] },
+    );
+    fc.assert(
+      fc.property(fc.uniqueArray(figures, { minLength: 1, maxLength: 8, selector: (record) => record.id }), fc.constantFrom(...locales), fc.constantFrom(...locales), (records, writtenFor, readAs) => {
+        const observations = records.map((record) => ({ ...record, indicator: 'hiv-prevalence-prisoners', period: { start: '2020-01-01', end: '2020-12-31' }, unit: 'count' }));
+        const table = readCsv(writeCsv('observation', observations, { excelLocale: writtenFor }), { excelLocale: readAs });
+        expect(table.records.map(numbers)).toEqual(observations.map(numbers));
+      }),
+      { numRuns: 500 },
     );
   });
 

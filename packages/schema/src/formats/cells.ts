@@ -98,8 +98,8 @@ function textsOf(cells: readonly SheetCell[]): string[] {
 
 /** What tells how the cells of a column are written, besides the cells themselves. */
 export interface ColumnSettings {
-  /** The cell separator of the file. */
-  delimiter: string;
+  /** The cell separator of a CSV file; none for a workbook. */
+  delimiter?: string;
   /** The decimal mark, when the user said it. */
   decimalComma?: boolean;
   /** The order of day and month, when the user said it. */
@@ -136,48 +136,85 @@ function countOf(text: string, char: string): number {
   return count;
 }
 
-/** What one number cell says about the decimal mark, if anything: `1,5` and `1.234,5` say comma, `1,234` says nothing. */
-function markEvidence(cell: string): Mark | undefined {
+/** The other of the two marks. */
+function otherMark(mark: Mark): Mark {
+  return mark === ',' ? '.' : ',';
+}
+
+/**
+ * The marks that may separate thousands in a file, as far as the file and its locale tell: Excel in a locale groups
+ * with its own mark only (`,` in English, `.` in Spanish, a space in Ukrainian, Russian and French), and Excel
+ * separates cells with `;` where the comma is the decimal mark, with `,` where the point is.
+ */
+function groupingMarks({ delimiter, excelLocale }: ColumnSettings): Mark[] {
+  const decimalOfExcel = delimiter === ';' ? ',' : delimiter === ',' ? '.' : undefined;
+  return (['.', ','] as const).filter((mark) => mark !== decimalOfExcel && (!excelLocale || excelConventions[excelLocale].thousandsSeparator === mark));
+}
+
+/** What one number cell says of its marks: which is its decimal mark, and which groups its thousands. */
+interface MarkEvidence {
+  decimal?: Mark;
+  group?: Mark;
+}
+
+/**
+ * What one number cell says of its marks, if anything: `1,5` and `1.234,5` say a decimal comma, `1.234,5` and
+ * `1.234.567` thousands grouped by `.`; `1,234` says nothing where `,` may group thousands (see {@link groupingMarks}),
+ * and a decimal comma where it may not.
+ */
+function markEvidence(cell: string, grouping: readonly Mark[]): MarkEvidence {
   let body = cell.trim().replace(/^[+-]/, '').replace(/\s*%$/, '');
   const exponent = exponentPattern.test(body);
   body = body.replace(exponentPattern, '');
-  if (!/^[\d\s\u00A0\u202F'\u2019.,]+$/.test(body)) return undefined;
+  if (!/^[\d\s\u00A0\u202F'\u2019.,]+$/.test(body)) return {};
   const dots = countOf(body, '.');
   const commas = countOf(body, ',');
   if (dots > 0 && commas > 0) {
     const last = body[Math.max(body.lastIndexOf('.'), body.lastIndexOf(','))] as Mark;
-    return countOf(body, last) === 1 ? last : undefined;
+    return countOf(body, last) === 1 ? { decimal: last, group: otherMark(last) } : {};
   }
   const mark: Mark | undefined = dots > 0 ? '.' : commas > 0 ? ',' : undefined;
-  if (!mark) return undefined;
-  if (countOf(body, mark) > 1) return mark === '.' ? ',' : '.';
+  if (!mark) return {};
+  if (countOf(body, mark) > 1) return { decimal: otherMark(mark), group: mark };
   const [before = '', after = ''] = body.split(mark);
-  // 1,234 could be a thousand or a decimal; 1,5 or 0,123 or 12345,678 or 1,5e3 can only be a decimal.
-  const couldGroup = after.length === 3 && /^[1-9]\d{0,2}$/.test(before) && !exponent;
-  return couldGroup ? undefined : mark;
+  // 1,234 could be a thousand, where the comma may group, or a decimal; 1,5 or 0,123 or 12345,678 or 1,5e3 can only be a decimal.
+  const couldGroup = grouping.includes(mark) && after.length === 3 && /^[1-9]\d{0,2}$/.test(before) && !exponent;
+  return couldGroup ? {} : { decimal: mark };
+}
+
+/** How the numbers of a column are written: their decimal mark, and whether the other mark groups their thousands. */
+interface NumberForm {
+  decimal: Mark;
+  grouped: boolean;
 }
 
 /**
- * The decimal mark of a number column: said by the user, else told by its cells, else the convention
- * of the Excel locale, else the comma in a `;`-separated file (as Excel writes where the comma is
- * the decimal mark) and the point in any other.
+ * How a number column is written. Its decimal mark: said by the user, else told by its cells, else the convention
+ * of the Excel locale, else the comma in a `;`-separated file (as Excel writes where the comma is the decimal mark)
+ * and the point in any other. The other mark groups thousands where a cell shows it doing so (`1.234,5`) or where
+ * it may (see {@link groupingMarks}), unless a cell has it as a decimal mark: a number is never read a thousand
+ * times larger on a guess the file or its cells speak against.
  */
-function decimalMarkOf(cells: readonly string[], settings: ColumnSettings): Mark {
-  if (settings.decimalComma !== undefined) return settings.decimalComma ? ',' : '.';
-  const seen = new Set<Mark>();
+function numberFormOf(cells: readonly string[], settings: ColumnSettings): NumberForm {
+  const grouping = groupingMarks(settings);
+  const decimals = new Set<Mark>();
+  const groups = new Set<Mark>();
   for (const cell of cells) {
-    const mark = markEvidence(cell);
-    if (mark) seen.add(mark);
+    const { decimal, group } = markEvidence(cell, grouping);
+    if (decimal) decimals.add(decimal);
+    if (group) groups.add(group);
   }
-  if (seen.size === 1) return [...seen][0]!;
-  return defaultDecimalMark(settings.delimiter, settings.excelLocale);
+  const decimal: Mark = settings.decimalComma !== undefined ? (settings.decimalComma ? ',' : '.')
+    : decimals.size === 1 ? [...decimals][0]! : defaultDecimalMark(settings.delimiter, settings.excelLocale);
+  const other = otherMark(decimal);
+  return { decimal, grouped: !decimals.has(other) && (groups.has(other) || grouping.includes(other)) };
 }
 
 /**
  * The decimal mark of a file when its cells do not tell: the Excel locale's, else the comma in a
  * `;`-separated file and the point in any other. Reading and writing agree on it.
  */
-export function defaultDecimalMark(delimiter: string, excelLocale: ExcelLocale | undefined): Mark {
+export function defaultDecimalMark(delimiter: string | undefined, excelLocale: ExcelLocale | undefined): Mark {
   if (excelLocale) return excelConventions[excelLocale].decimalComma ? ',' : '.';
   return delimiter === ';' ? ',' : '.';
 }
@@ -192,12 +229,14 @@ function numberPattern(decimal: string, groups: readonly string[]): RegExp {
   return new RegExp(`^(\\d+|\\d{1,3}(?:(${group})\\d{3})(?:\\2\\d{3})*)?(?:${escape(decimal)}(\\d+))?([eE][+-]?\\d+)?$`);
 }
 
-/** Reads number cells with a decimal mark, and the other mark or a space as thousands separator. */
+/** Reads number cells with a decimal mark, and a space or, when the column groups with it, the other mark as thousands separator. */
 class NumberReader {
   private readonly pattern: RegExp;
+  private readonly decimal: Mark;
 
-  constructor(private readonly decimal: Mark) {
-    this.pattern = numberPattern(decimal, [...SPACE_GROUPS, decimal === ',' ? '.' : ',']);
+  constructor({ decimal, grouped }: NumberForm) {
+    this.decimal = decimal;
+    this.pattern = numberPattern(decimal, grouped ? [...SPACE_GROUPS, otherMark(decimal)] : SPACE_GROUPS);
   }
 
   read(cell: string, percent: boolean, forms: NormalisedForm[]): number | undefined {
@@ -315,7 +354,7 @@ export function sheetDateOrder(columns: readonly (readonly SheetCell[])[]): Date
  * `;`-separated file. Excel separates cells with `;` where the comma is the decimal mark, and Excel in those
  * languages writes `/` dates day first (French and Spanish among PHX's), so PHX's own CSV reads back without options.
  */
-function defaultDateOrder(delimiter: string, excelLocale: ExcelLocale | undefined): DateOrder | undefined {
+function defaultDateOrder(delimiter: string | undefined, excelLocale: ExcelLocale | undefined): DateOrder | undefined {
   if (excelLocale) return excelConventions[excelLocale].dateOrder;
   return delimiter === ';' ? 'day-month' : undefined;
 }
@@ -392,7 +431,7 @@ export function readColumn(
   const found: NormalisedForm[] = [];
   let read: (cell: string, index: number) => unknown;
   if (kind === 'number') {
-    const numbers = new NumberReader(decimalMarkOf(texts, settings));
+    const numbers = new NumberReader(numberFormOf(texts, settings));
     read = (cell, index) => numbers.read(cell, percent(index), found);
   } else if (kind === 'date') {
     const { order, ambiguous } = dateOrderOf(texts, settings);
@@ -468,11 +507,14 @@ export function textOfSpreadsheet(cell: string): string {
   return cell.startsWith("'") && formulaStart.test(cell) ? cell.slice(1) : cell;
 }
 
+/** How a CSV file writes the values of number, boolean and date columns. */
+export type CellForms = Pick<ExcelConventions, 'decimalComma' | 'dateForm' | 'booleans'>;
+
 /**
  * Writes a value of a number, boolean or date column as Excel in a locale opens it: `12,5` with a
  * decimal comma, `31.12.2020`, `ІСТИНА`. {@link readColumn} reads it back to the same value.
  */
-export function writeCell(kind: 'number' | 'boolean' | 'date', value: unknown, conventions: ExcelConventions): string {
+export function writeCell(kind: 'number' | 'boolean' | 'date', value: unknown, conventions: CellForms): string {
   if (kind === 'number' && typeof value === 'number') {
     const text = String(value);
     return conventions.decimalComma ? text.replace('.', ',') : text;

@@ -5,10 +5,10 @@ import type { RecordType } from '../model/record-kinds.js';
 import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { importedParts } from '../validate/imported.js';
 import { IssueCollector, type ValidateOptions } from '../validate/validate.js';
-import { defaultDecimalMark, spreadsheetText, writeCell } from './cells.js';
+import { defaultDecimalMark, spreadsheetText, writeCell, type CellForms } from './cells.js';
 import { checkCsv, csvTableOf, readCsvTable } from './csv-table.js';
 import { resolveColumn } from './csv-shape.js';
-import { excelConventions, type ExcelConventions } from './excel-conventions.js';
+import { excelConventions } from './excel-conventions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
 
@@ -39,9 +39,11 @@ export interface ReadCsvOptions {
   delimiter?: string;
   /**
    * Whether the decimal mark of number columns is a comma (`12,5`; then `.` may group thousands) or
-   * not (`12.5`; then `,` may group thousands). When nothing tells, either mark is read as decimal and
-   * neither groups.
-   * @default told by each column's cells (`1,5` or `1.234,5` tell a comma; `1,234` tells nothing), else by `excelLocale`, else a point in a comma-separated file
+   * not (`12.5`; then `,` may). The other mark groups thousands only where the Excel that wrote the file may group
+   * with it and no cell of the column has it as a decimal mark: never `.` in a `,`-separated file nor `,` in a
+   * `;`-separated one, and with `excelLocale` only the locale's own (`,` in `en`, `.` in `es`; none in `uk`, `ru`
+   * and `fr`, whose Excel groups with a space), unless a cell can be read no other way (`1.234,5`).
+   * @default told by each column's cells (`1,5` or `1.234,5` tell a comma; `1,234` tells nothing where `,` may group thousands), else by `excelLocale`, else a point in a comma-separated file
    */
   decimalComma?: boolean;
   /**
@@ -51,7 +53,8 @@ export interface ReadCsvOptions {
    */
   dateOrder?: DateOrder;
   /**
-   * The locale of the Excel that wrote the file: settles the decimal mark and date order that the cells leave open.
+   * The locale of the Excel that wrote the file: settles the decimal mark and date order that the cells leave open,
+   * and which mark may group thousands (its `thousandsSeparator` in {@link excelConventions}).
    * @default none
    */
   excelLocale?: ExcelLocale;
@@ -171,7 +174,7 @@ export function writeCsv(type: RecordType, records: readonly Record<string, unkn
 }
 
 /** How PHX writes values in its own files: ISO dates and `true`/`false`. */
-const plainConventions: ExcelConventions = { delimiter: ',', decimalComma: false, dateForm: 'yyyy-mm-dd', dateOrder: undefined, booleans: ['true', 'false'] };
+const plainConventions: CellForms = { decimalComma: false, dateForm: 'yyyy-mm-dd', booleans: ['true', 'false'] };
 
 /**
  * Reads a CSV table ({@link readCsv}) and validates each row as a record of its type: its shape,

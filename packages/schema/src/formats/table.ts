@@ -22,7 +22,10 @@ export interface TableOptions {
    * @default 'en'
    */
   locale?: Locale;
-  /** The cell separator of a CSV file: a `;` tells a decimal comma, and dates day first, where nothing else does. */
+  /**
+   * The cell separator of a CSV file: a `;` tells a decimal comma, and dates day first, where nothing else does; `;`
+   * and `,` each tell a mark that groups no thousands (the decimal mark of the Excel that writes them). None for a sheet of a workbook.
+   */
   delimiter?: string;
   decimalComma?: boolean;
   dateOrder?: DateOrder;
@@ -283,7 +286,7 @@ export function readTable(
   });
   const dateColumns = targets.flatMap((target, column) => (target?.kind === 'date' ? [cellsOf(column)] : []));
   const settings = {
-    delimiter: options.delimiter ?? ',', decimalComma: options.decimalComma, dateOrder: options.dateOrder, excelLocale: options.excelLocale,
+    delimiter: options.delimiter, decimalComma: options.decimalComma, dateOrder: options.dateOrder, excelLocale: options.excelLocale,
     sheetDateOrder: sheetDateOrder(dateColumns), date1904: options.date1904,
   };
   const percent = percentCells(type, table.columns, dataRows.map((index) => rows[index]!));
