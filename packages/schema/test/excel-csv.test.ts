@@ -196,12 +196,17 @@ describe('numbers: decimal mark and thousands separators', () => {
       expect(values(column(';', '2 140', '1,250'), { excelLocale })).toEqual([2140, 1.25]);
     }
     expect(values(column(';', '1.250'), { excelLocale: 'es' })).toEqual([1250]);
-    expect(values(column(';', '1,250'), { excelLocale: 'en' })).toEqual([1.25]);
   });
 
   it('reads no `.` as a thousands separator in a comma-separated file, whatever the locale: Excel writes `,` between cells where the point is the decimal mark', () => {
     for (const excelLocale of [undefined, ...excelLocales]) expect(values(column(',', '1.250', '7'), { excelLocale })).toEqual([1.25, 7]);
     expect(values(column(',', '1.250'), { decimalComma: true })).toEqual(['1.250']);
+    expect(values(column(',', '1,5', '1.250'))).toEqual([1.5, '1.250']);
+  });
+
+  it('reads no `,` as a thousands separator in a semicolon-separated file: Excel writes `;` between cells where the comma is the decimal mark', () => {
+    expect(values(column(';', '1.5', '1,250'))).toEqual([1.5, '1,250']);
+    expect(values(column(';', '1,250'), { excelLocale: 'en' })).toEqual([1.25]);
   });
 
   it('reads no mark as a thousands separator in a column where a cell has it as the decimal mark', () => {

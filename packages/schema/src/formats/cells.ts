@@ -151,16 +151,20 @@ function groupingMarks({ delimiter, excelLocale }: ColumnSettings): Mark[] {
   return (['.', ','] as const).filter((mark) => mark !== decimalOfExcel && (!excelLocale || excelConventions[excelLocale].thousandsSeparator === mark));
 }
 
-/** What one number cell says of its marks: which is its decimal mark, and which groups its thousands. */
+/** What one number cell says of its marks. */
 interface MarkEvidence {
+  /** The decimal mark the cell reads with alone: `,` in `1,5` and `1.234,5`. */
   decimal?: Mark;
+  /** The mark that groups the cell's thousands: `.` in `1.234,5` and `1.234.567`. */
   group?: Mark;
+  /** The decimal mark of a cell such as `1,234` where that mark groups no thousands in the file: less than `1,5` says. */
+  ungrouped?: Mark;
 }
 
 /**
  * What one number cell says of its marks, if anything: `1,5` and `1.234,5` say a decimal comma, `1.234,5` and
  * `1.234.567` thousands grouped by `.`; `1,234` says nothing where `,` may group thousands (see {@link groupingMarks}),
- * and a decimal comma where it may not.
+ * and a decimal comma, less surely, where it may not.
  */
 function markEvidence(cell: string, grouping: readonly Mark[]): MarkEvidence {
   let body = cell.trim().replace(/^[+-]/, '').replace(/\s*%$/, '');
@@ -177,9 +181,9 @@ function markEvidence(cell: string, grouping: readonly Mark[]): MarkEvidence {
   if (!mark) return {};
   if (countOf(body, mark) > 1) return { decimal: otherMark(mark), group: mark };
   const [before = '', after = ''] = body.split(mark);
-  // 1,234 could be a thousand, where the comma may group, or a decimal; 1,5 or 0,123 or 12345,678 or 1,5e3 can only be a decimal.
-  const couldGroup = grouping.includes(mark) && after.length === 3 && /^[1-9]\d{0,2}$/.test(before) && !exponent;
-  return couldGroup ? {} : { decimal: mark };
+  // 1,234 could be a thousand or a decimal; 1,5 or 0,123 or 12345,678 or 1,5e3 can only be a decimal.
+  if (after.length !== 3 || !/^[1-9]\d{0,2}$/.test(before) || exponent) return { decimal: mark };
+  return grouping.includes(mark) ? {} : { ungrouped: mark };
 }
 
 /** How the numbers of a column are written: their decimal mark, and whether the other mark groups their thousands. */
@@ -188,24 +192,32 @@ interface NumberForm {
   grouped: boolean;
 }
 
+/** The one mark of a set, if it holds one. */
+function onlyMark(marks: ReadonlySet<Mark>): Mark | undefined {
+  return marks.size === 1 ? [...marks][0] : undefined;
+}
+
 /**
- * How a number column is written. Its decimal mark: said by the user, else told by its cells, else the convention
- * of the Excel locale, else the comma in a `;`-separated file (as Excel writes where the comma is the decimal mark)
- * and the point in any other. The other mark groups thousands where a cell shows it doing so (`1.234,5`) or where
- * it may (see {@link groupingMarks}), unless a cell has it as a decimal mark: a number is never read a thousand
- * times larger on a guess the file or its cells speak against.
+ * How a number column is written. Its decimal mark: said by the user, else told by its cells (by those that read
+ * with one mark alone, else by those whose mark groups no thousands in the file), else the convention of the Excel
+ * locale, else the comma in a `;`-separated file (as Excel writes where the comma is the decimal mark) and the point
+ * in any other. The other mark groups thousands where a cell shows it doing so (`1.234,5`) or where it may (see
+ * {@link groupingMarks}), unless a cell reads with it as its decimal mark: no guess makes a number a thousand times
+ * larger than the file or its cells allow.
  */
 function numberFormOf(cells: readonly string[], settings: ColumnSettings): NumberForm {
   const grouping = groupingMarks(settings);
   const decimals = new Set<Mark>();
   const groups = new Set<Mark>();
+  const ungrouped = new Set<Mark>();
   for (const cell of cells) {
-    const { decimal, group } = markEvidence(cell, grouping);
-    if (decimal) decimals.add(decimal);
-    if (group) groups.add(group);
+    const evidence = markEvidence(cell, grouping);
+    if (evidence.decimal) decimals.add(evidence.decimal);
+    if (evidence.group) groups.add(evidence.group);
+    if (evidence.ungrouped) ungrouped.add(evidence.ungrouped);
   }
-  const decimal: Mark = settings.decimalComma !== undefined ? (settings.decimalComma ? ',' : '.')
-    : decimals.size === 1 ? [...decimals][0]! : defaultDecimalMark(settings.delimiter, settings.excelLocale);
+  const said: Mark | undefined = settings.decimalComma === undefined ? undefined : settings.decimalComma ? ',' : '.';
+  const decimal = said ?? (decimals.size > 0 ? onlyMark(decimals) : onlyMark(ungrouped)) ?? defaultDecimalMark(settings.delimiter, settings.excelLocale);
   const other = otherMark(decimal);
   return { decimal, grouped: !decimals.has(other) && (groups.has(other) || grouping.includes(other)) };
 }
