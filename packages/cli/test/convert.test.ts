@@ -95,6 +95,46 @@ describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
   });
 });
 
+describe('phx convert: a CSV re-saved as a CSV, for Excel in another locale', () => {
+  // A percentage to three decimals: what a guessed thousands separator would make a thousand times larger.
+  const pkg = { ...validPackage(), facilities: undefined, observations: [observation('obs-1', { numerator: 1234, denominator: 100000, value: 1.234 })] };
+  const json = dir.write('resave.phx.json', JSON.stringify(pkg));
+  const plain = dir.path('resave.csv');
+  const example = new URL('../../../examples/data/spreadsheet/observations.csv', import.meta.url).pathname;
+
+  it('checks a CSV output as phx validate checks a CSV, a part of a package still to be assembled, and writes it', () => {
+    expect(phx(['convert', json, '-o', plain, '--type', 'observation']).code).toBe(0);
+    expect(phx(['validate', plain]).code).toBe(0);
+    // The sheet names its organisation, which it does not hold: that is left to the package it joins.
+    const uk = phx(['convert', plain, '-o', dir.path('resave-uk.csv'), '--locale', 'uk']);
+    expect(uk).toMatchObject({ code: 0, stdout: expect.not.stringContaining('ref.unknown-organisation') });
+    expect(read(dir.path('resave-uk.csv')).split('\r\n')[1]).toBe('obs-1;hiv-prevalence-prisoners;ZA-NPO-123-456;ZA;Western Cape;01.01.2020;31.12.2020;1234;100000;1,234;percent;survey');
+    expect(phx(['convert', dir.path('resave-uk.csv'), '-o', dir.path('resave-fr.csv'), '--locale', 'fr']).code).toBe(0);
+    expect(read(dir.path('resave-fr.csv')).split('\r\n')[1]).toContain(';01/01/2020;31/12/2020;1234;100000;1,234;');
+    expect(phx(['convert', dir.path('resave-fr.csv'), '-o', dir.path('resave-back.csv')]).code).toBe(0);
+    expect(read(dir.path('resave-back.csv'))).toBe(read(plain));
+  });
+
+  it('still checks every rule of a CSV, as phx validate does, and writes nothing when one fails', () => {
+    const codes = (stdout: string): string[] => [...stdout.matchAll(/ (?:erreur|avertissement) +([\w.-]+) /g)].map((match) => match[1]!).sort();
+    const validated = phx(['validate', example, '--locale', 'fr']);
+    const converted = phx(['convert', example, '-o', dir.path('example-fr.csv'), '--locale', 'fr']);
+    expect(converted.code).toBe(1);
+    expect(codes(converted.stdout)).toEqual(codes(validated.stdout));
+    expect(codes(converted.stdout)).toContain('privacy.small-cell');
+    expect(existsSync(dir.path('example-fr.csv'))).toBe(false);
+  });
+
+  it('checks a whole package written from it with its references', () => {
+    for (const out of ['whole.phx.ndjson', 'whole.phx.json', 'whole.xlsx']) {
+      const { code, stdout } = phx(['convert', plain, '-o', dir.path(out)]);
+      expect({ out, code }).toEqual({ out, code: 1 });
+      expect(stdout).toContain('ref.unknown-organisation');
+      expect(existsSync(dir.path(out))).toBe(false);
+    }
+  });
+});
+
 describe('phx convert: real-world CSV', () => {
   const row = (id: string, ...cells: string[]) => [id, 'hiv-prevalence-prisoners', 'ZA-NPO-123-456', 'ZA', ...cells].join(';');
 

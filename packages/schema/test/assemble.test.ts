@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assemblePackage, recordTypeNames, recordTypes, toNdjsonLines, validate, writeCsv, writeXlsx, type PackageInput } from '../src/index.js';
+import { assemblePackage, recordTypeNames, recordTypes, toNdjsonLines, validate, validateCsv, writeCsv, writeXlsx, type PackageInput } from '../src/index.js';
 import { anyListsOf, idAlphabet } from './random.js';
 
 const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
@@ -51,6 +51,21 @@ describe('assemblePackage builds one package from several inputs', () => {
     const text = { line: 3, column: observations.split('\r\n')[2]!.indexOf('fac-2') + 1 };
     expect(errors).toEqual([[], [], [{ code: 'ref.unknown-facility', location: { row: 3, column: 5, text } }]]);
     expect(assembled.pkg.facilities).toEqual([{ id: 'fac-1', country: 'ZA', facilityType: 'prison', capacity: 1200 }]);
+  });
+
+  it('checks a part of a package still to be assembled as validateCsv checks a CSV: every rule but its references', async () => {
+    const observations = [
+      'id;indicator;reportingOrganisation;scope.country;scope.facility;period.start;period.end;numerator;denominator;value;unit;dataSource',
+      'obs-1;hiv-prevalence-prisoners;ZA-NPO-999;ZA;fac-2;01.01.2020;31.12.2020;120;1000;12;percent;survey',
+      'obs-2;hiv-prevalence-prisoners;ZA-NPO-999;ZA;fac-2;01.01.2021;31.12.2021;3;1000;0,3;percent;survey',
+    ].join('\r\n');
+    const inputs = [{ name: 'observations.csv', bytes: encode(observations) }];
+    const errors = (assembled: Awaited<ReturnType<typeof assemblePackage>>): string[] => assembled.files[0]!.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.code);
+    const part = await assemblePackage(inputs, { header: 'optional', part: true });
+    expect(errors(part)).toEqual(validateCsv(observations).issues.filter((issue) => issue.severity === 'error').map((issue) => issue.code));
+    expect(errors(part)).toEqual(['privacy.small-cell']);
+    const whole = await assemblePackage(inputs, { header: 'optional' });
+    expect(errors(whole).sort()).toEqual(['privacy.small-cell', 'ref.unknown-facility', 'ref.unknown-facility', 'ref.unknown-organisation', 'ref.unknown-organisation']);
   });
 
   it('places an issue of a .phx.json input at its line there, and of a workbook at its sheet and A1 cell', async () => {

@@ -378,7 +378,11 @@ export async function checkOnDemand<Options extends ValidateOptions, Result>(
   }
 }
 
-export function validateWith(input: unknown, options: ValidateOptions, collector: IssueCollector, parts: ValidationParts): ValidationResult<DataPackage> {
+/**
+ * Validates a package with the parts given. `references`: whether its references to organisations and facilities
+ * must resolve within it; not in a part of a package still to be assembled (the records of a CSV file).
+ */
+export function validateWith(input: unknown, options: ValidateOptions, collector: IssueCollector, parts: ValidationParts, references = true): ValidationResult<DataPackage> {
   const { places } = parts;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   let value = input;
@@ -388,7 +392,7 @@ export function validateWith(input: unknown, options: ValidateOptions, collector
     if (!document) return collector.result({ records: noRecords(), complete: true });
     value = document.value;
   }
-  const read = validatePackageValue(value, collector, options, parts);
+  const read = validatePackageValue(value, collector, options, parts, references);
   if (document) addLocations(document.text, collector.issues, collector, maxDepth, document.lines, places);
   return collector.result(read, value as DataPackage);
 }
@@ -435,12 +439,12 @@ export function parseDocument(input: string | Uint8Array, collector: IssueCollec
   return 'value' in parsed ? { text, lines, value: parsed.value } : undefined;
 }
 
-function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions, parts: ValidationParts): ReadSummary {
+function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions, parts: ValidationParts, references: boolean): ReadSummary {
   const { describe } = parts;
   const read: ReadSummary = { records: noRecords(), complete: true };
   const add = (problem: Problem): void => void collector.add(problem);
   const numbers = new RecordNumbers();
-  const checker = new RuleChecker<number | undefined>(ruleSettings(options, true, parts.personalData), (problem, at) => add(at === undefined ? problem : numbers.inPackage(problem, at)));
+  const checker = new RuleChecker<number | undefined>(ruleSettings(options, references, parts.personalData), (problem, at) => add(at === undefined ? problem : numbers.inPackage(problem, at)));
   const pkg = checkEnvelope(value, checker, add, describe);
   if (!pkg) return read;
   // Definitions before their uses: indicators and facilities are checked before observations.
