@@ -201,11 +201,11 @@ describe('numbers: decimal mark and thousands separators', () => {
   it('reads no `.` as a thousands separator in a comma-separated file, whatever the locale: Excel writes `,` between cells where the point is the decimal mark', () => {
     for (const excelLocale of [undefined, ...excelLocales]) expect(values(column(',', '1.250', '7'), { excelLocale })).toEqual([1.25, 7]);
     expect(values(column(',', '1.250'), { decimalComma: true })).toEqual(['1.250']);
-    expect(values(column(',', '1,5', '1.250'))).toEqual([1.5, '1.250']);
+    expect(values(column(',', '1,5', '1.250'))).toEqual(['1,5', 1.25]);
   });
 
   it('reads no `,` as a thousands separator in a semicolon-separated file: Excel writes `;` between cells where the comma is the decimal mark', () => {
-    expect(values(column(';', '1.5', '1,250'))).toEqual([1.5, '1,250']);
+    expect(values(column(';', '1.5', '1,250'))).toEqual(['1.5', 1.25]);
     expect(values(column(';', '1,250'), { excelLocale: 'en' })).toEqual([1.25]);
   });
 
@@ -215,8 +215,9 @@ describe('numbers: decimal mark and thousands separators', () => {
     expect(values(column(';', '1.250', '1.5'), { decimalComma: true })).toEqual(['1.250', '1.5']);
   });
 
-  it('reads a cell that can only be grouped with `.` as grouped, in any locale', () => {
-    expect(values(column(',', '1.234,5', '1.234.567'), { excelLocale: 'uk' })).toEqual([1234.5, 1234567]);
+  it('reads a cell grouped by a mark that the Excel of the file does not group with as no number, to be reported', () => {
+    expect(values(column(';', '1.234,5', '1.234.567', '2 140,5'), { excelLocale: 'uk' })).toEqual(['1.234,5', '1.234.567', 2140.5]);
+    expect(values(column(';', '1.234,5', '1.234.567'))).toEqual([1234.5, 1234567]);
   });
 
   it('leaves a cell that the column’s decimal mark does not fit as text', () => {

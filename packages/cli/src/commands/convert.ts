@@ -13,9 +13,8 @@ export const convertHelp = `Usage: phx convert <inputs...> -o <output> [options]
 
 Builds one package from one or more inputs — .phx.json, .phx.ndjson, .csv sheets (one record type
 each) and .xlsx workbooks — checks it as a whole, references across the inputs included, and
-writes it as .phx.json, .phx.ndjson, .csv (one record type) or .xlsx (a whole package). A .csv
-output is a part of a package still to be assembled: it is checked as phx validate checks a CSV,
-its references to organisations and facilities left to the package it will join. Converting
+writes it as .phx.json, .phx.ndjson, .csv (one record type, checked as phx validate checks one:
+its references left to the package it joins) or .xlsx (a whole package). Converting
 .phx.json to .xlsx and back gives the same package, an empty list ("meetings": []) kept as a sheet
 with no rows (but numbers to the 15 digits Excel keeps); .phx.ndjson keeps all but empty lists, which
 have no line. A CSV holds the records of one record type alone — no header, no empty list — with
@@ -43,7 +42,7 @@ Options:
                                 decimal mark, date form and byte order mark, a workbook its
                                 headings, so that Excel opens numbers as numbers and dates as dates;
                                 a read CSV its decimal mark and order of day and month where the
-                                cells do not tell, and the only mark it groups thousands with
+                                cells do not tell
   --date-order <day-month|month-day>  order of dates such as 03/04/2020 in CSV and .xlsx inputs
                                 (default: told by the cells, else by --locale)
 ${encodingHelp}

@@ -26,8 +26,7 @@ Options:
   --format <human|json|sarif>   how to print the issues (default human)
   --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en); when
                                 given, also the locale of the Excel that wrote a CSV: its decimal
-                                mark and order of day and month where the cells do not tell, and
-                                the only mark it groups thousands with (a space in uk, ru, fr)
+                                mark and order of day and month where the cells do not tell
   --date-order <day-month|month-day>  order of dates such as 03/04/2020 in CSV and .xlsx files
                                 (default: told by each column's cells)
 ${encodingHelp}

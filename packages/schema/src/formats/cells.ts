@@ -1,4 +1,4 @@
-import { excelConventions, type ExcelConventions } from './excel-conventions.js';
+import { excelConventions, excelThousandsMarks, type ExcelConventions } from './excel-conventions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 
 /**
@@ -147,79 +147,49 @@ function otherMark(mark: Mark): Mark {
  * separates cells with `;` where the comma is the decimal mark, with `,` where the point is.
  */
 function groupingMarks({ delimiter, excelLocale }: ColumnSettings): Mark[] {
-  const decimalOfExcel = delimiter === ';' ? ',' : delimiter === ',' ? '.' : undefined;
-  return (['.', ','] as const).filter((mark) => mark !== decimalOfExcel && (!excelLocale || excelConventions[excelLocale].thousandsSeparator === mark));
-}
-
-/** What one number cell says of its marks. */
-interface MarkEvidence {
-  /** The decimal mark the cell reads with alone: `,` in `1,5` and `1.234,5`. */
-  decimal?: Mark;
-  /** The mark that groups the cell's thousands: `.` in `1.234,5` and `1.234.567`. */
-  group?: Mark;
-  /** The decimal mark of a cell such as `1,234` where that mark groups no thousands in the file: less than `1,5` says. */
-  ungrouped?: Mark;
+  return (['.', ','] as const).filter((mark) => delimiter !== (mark === '.' ? ',' : ';') && (!excelLocale || excelThousandsMarks[excelLocale] === mark));
 }
 
 /**
- * What one number cell says of its marks, if anything: `1,5` and `1.234,5` say a decimal comma, `1.234,5` and
- * `1.234.567` thousands grouped by `.`; `1,234` says nothing where `,` may group thousands (see {@link groupingMarks}),
- * and a decimal comma, less surely, where it may not.
+ * What one number cell says about the decimal mark, if anything: `1,5` and `1.234,5` say comma; `1,234` says nothing
+ * where `,` may group thousands (see {@link groupingMarks}), and comma where it may not.
  */
-function markEvidence(cell: string, grouping: readonly Mark[]): MarkEvidence {
+function markEvidence(cell: string, grouping: readonly Mark[]): Mark | undefined {
   let body = cell.trim().replace(/^[+-]/, '').replace(/\s*%$/, '');
   const exponent = exponentPattern.test(body);
   body = body.replace(exponentPattern, '');
-  if (!/^[\d\s\u00A0\u202F'\u2019.,]+$/.test(body)) return {};
+  if (!/^[\d\s\u00A0\u202F'\u2019.,]+$/.test(body)) return undefined;
   const dots = countOf(body, '.');
   const commas = countOf(body, ',');
   if (dots > 0 && commas > 0) {
     const last = body[Math.max(body.lastIndexOf('.'), body.lastIndexOf(','))] as Mark;
-    return countOf(body, last) === 1 ? { decimal: last, group: otherMark(last) } : {};
+    return countOf(body, last) === 1 ? last : undefined;
   }
   const mark: Mark | undefined = dots > 0 ? '.' : commas > 0 ? ',' : undefined;
-  if (!mark) return {};
-  if (countOf(body, mark) > 1) return { decimal: otherMark(mark), group: mark };
+  if (!mark) return undefined;
+  if (countOf(body, mark) > 1) return otherMark(mark);
   const [before = '', after = ''] = body.split(mark);
   // 1,234 could be a thousand or a decimal; 1,5 or 0,123 or 12345,678 or 1,5e3 can only be a decimal.
-  if (after.length !== 3 || !/^[1-9]\d{0,2}$/.test(before) || exponent) return { decimal: mark };
-  return grouping.includes(mark) ? {} : { ungrouped: mark };
-}
-
-/** How the numbers of a column are written: their decimal mark, and whether the other mark groups their thousands. */
-interface NumberForm {
-  decimal: Mark;
-  grouped: boolean;
-}
-
-/** The one mark of a set, if it holds one. */
-function onlyMark(marks: ReadonlySet<Mark>): Mark | undefined {
-  return marks.size === 1 ? [...marks][0] : undefined;
+  const couldGroup = grouping.includes(mark) && after.length === 3 && /^[1-9]\d{0,2}$/.test(before) && !exponent;
+  return couldGroup ? undefined : mark;
 }
 
 /**
- * How a number column is written. Its decimal mark: said by the user, else told by its cells (by those that read
- * with one mark alone, else by those whose mark groups no thousands in the file), else the convention of the Excel
- * locale, else the comma in a `;`-separated file (as Excel writes where the comma is the decimal mark) and the point
- * in any other. The other mark groups thousands where a cell shows it doing so (`1.234,5`) or where it may (see
- * {@link groupingMarks}), unless a cell reads with it as its decimal mark: no guess makes a number a thousand times
- * larger than the file or its cells allow.
+ * The reader of a number column. Its decimal mark: said by the user, else told by its cells, else the convention
+ * of the Excel locale, else the comma in a `;`-separated file (as Excel writes where the comma is the decimal mark)
+ * and the point in any other. The other mark groups thousands only where the file may (see {@link groupingMarks})
+ * and no cell has it as its decimal mark (`1.25`): no guess makes a number a thousand times larger.
  */
-function numberFormOf(cells: readonly string[], settings: ColumnSettings): NumberForm {
+function numberReaderOf(cells: readonly string[], settings: ColumnSettings): NumberReader {
   const grouping = groupingMarks(settings);
-  const decimals = new Set<Mark>();
-  const groups = new Set<Mark>();
-  const ungrouped = new Set<Mark>();
+  const seen = new Set<Mark>();
   for (const cell of cells) {
-    const evidence = markEvidence(cell, grouping);
-    if (evidence.decimal) decimals.add(evidence.decimal);
-    if (evidence.group) groups.add(evidence.group);
-    if (evidence.ungrouped) ungrouped.add(evidence.ungrouped);
+    const mark = markEvidence(cell, grouping);
+    if (mark) seen.add(mark);
   }
-  const said: Mark | undefined = settings.decimalComma === undefined ? undefined : settings.decimalComma ? ',' : '.';
-  const decimal = said ?? (decimals.size > 0 ? onlyMark(decimals) : onlyMark(ungrouped)) ?? defaultDecimalMark(settings.delimiter, settings.excelLocale);
+  const decimal = settings.decimalComma !== undefined ? (settings.decimalComma ? ',' : '.') : seen.size === 1 ? [...seen][0]! : defaultDecimalMark(settings.delimiter, settings.excelLocale);
   const other = otherMark(decimal);
-  return { decimal, grouped: !decimals.has(other) && (groups.has(other) || grouping.includes(other)) };
+  return new NumberReader(decimal, grouping.includes(other) && !seen.has(other) ? [...SPACE_GROUPS, other] : SPACE_GROUPS);
 }
 
 /**
@@ -241,14 +211,15 @@ function numberPattern(decimal: string, groups: readonly string[]): RegExp {
   return new RegExp(`^(\\d+|\\d{1,3}(?:(${group})\\d{3})(?:\\2\\d{3})*)?(?:${escape(decimal)}(\\d+))?([eE][+-]?\\d+)?$`);
 }
 
-/** Reads number cells with a decimal mark, and a space or, when the column groups with it, the other mark as thousands separator. */
+/** Reads number cells with a decimal mark and the thousands separators given. */
 class NumberReader {
   private readonly pattern: RegExp;
-  private readonly decimal: Mark;
 
-  constructor({ decimal, grouped }: NumberForm) {
-    this.decimal = decimal;
-    this.pattern = numberPattern(decimal, grouped ? [...SPACE_GROUPS, otherMark(decimal)] : SPACE_GROUPS);
+  constructor(
+    private readonly decimal: Mark,
+    groups: readonly string[],
+  ) {
+    this.pattern = numberPattern(decimal, groups);
   }
 
   read(cell: string, percent: boolean, forms: NormalisedForm[]): number | undefined {
@@ -443,7 +414,7 @@ export function readColumn(
   const found: NormalisedForm[] = [];
   let read: (cell: string, index: number) => unknown;
   if (kind === 'number') {
-    const numbers = new NumberReader(numberFormOf(texts, settings));
+    const numbers = numberReaderOf(texts, settings);
     read = (cell, index) => numbers.read(cell, percent(index), found);
   } else if (kind === 'date') {
     const { order, ambiguous } = dateOrderOf(texts, settings);

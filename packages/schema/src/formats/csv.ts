@@ -54,7 +54,7 @@ export interface ReadCsvOptions {
   dateOrder?: DateOrder;
   /**
    * The locale of the Excel that wrote the file: settles the decimal mark and date order that the cells leave open,
-   * and which mark may group thousands (its `thousandsSeparator` in {@link excelConventions}).
+   * and which mark may group thousands (`,` in `en`, `.` in `es`, neither in `uk`, `ru` and `fr`).
    * @default none
    */
   excelLocale?: ExcelLocale;

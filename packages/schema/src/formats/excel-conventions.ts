@@ -17,12 +17,6 @@ export interface ExcelConventions {
   delimiter: string;
   /** Whether the decimal mark is a comma (`12,5`). */
   decimalComma: boolean;
-  /**
-   * What Excel puts between groups of thousands in a number formatted with them: `,` (`1,234.5`), `.` (`1.234,5`),
-   * or a no-break or narrow no-break space (`1 234,5`). A number of the file grouped with the other mark is no
-   * number this Excel wrote.
-   */
-  thousandsSeparator: ',' | '.' | '\u00A0' | '\u202F';
   /** How a date is written: ISO 8601 where Excel's own form would leave day and month ambiguous. */
   dateForm: 'yyyy-mm-dd' | 'dd.mm.yyyy' | 'dd/mm/yyyy';
   /** The order of `03/04/2020` in this locale, when it is known. */
@@ -44,9 +38,15 @@ export interface ExcelConventions {
  * ```
  */
 export const excelConventions: Record<ExcelLocale, ExcelConventions> = {
-  en: { delimiter: ',', decimalComma: false, thousandsSeparator: ',', dateForm: 'yyyy-mm-dd', dateOrder: undefined, booleans: ['TRUE', 'FALSE'] },
-  ru: { delimiter: ';', decimalComma: true, thousandsSeparator: '\u00A0', dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ИСТИНА', 'ЛОЖЬ'] },
-  uk: { delimiter: ';', decimalComma: true, thousandsSeparator: '\u00A0', dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ІСТИНА', 'ХИБНІСТЬ'] },
-  fr: { delimiter: ';', decimalComma: true, thousandsSeparator: '\u202F', dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VRAI', 'FAUX'] },
-  es: { delimiter: ';', decimalComma: true, thousandsSeparator: '.', dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VERDADERO', 'FALSO'] },
+  en: { delimiter: ',', decimalComma: false, dateForm: 'yyyy-mm-dd', dateOrder: undefined, booleans: ['TRUE', 'FALSE'] },
+  ru: { delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ИСТИНА', 'ЛОЖЬ'] },
+  uk: { delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ІСТИНА', 'ХИБНІСТЬ'] },
+  fr: { delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VRAI', 'FAUX'] },
+  es: { delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VERDADERO', 'FALSO'] },
 };
+
+/**
+ * The mark Excel in a locale groups thousands with, where it is `.` or `,`: `1,234.5` in English, `1.234,5` in Spanish.
+ * Excel in Ukrainian, Russian and French groups them with a no-break space (`1 234,5`), never with either mark.
+ */
+export const excelThousandsMarks: Partial<Record<ExcelLocale, '.' | ','>> = { en: ',', es: '.' };
