@@ -31,24 +31,19 @@ function clientAddress(c: Parameters<MiddlewareHandler<HubEnv>>[0]): string {
 /**
  * The fields that tell a client its quota (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy` the requests a
  * window of how many seconds allows, `RateLimit` those left in this window and the seconds until it ends; the
- * policy is named for what is counted, a token or a client address.
+ * policy is named for what is counted, a token or a client address. Throws 429, with them and Retry-After (the same
+ * seconds), when the window is past its limit.
  */
-function rateLimitFields(window: RateWindow, limit: RateLimit, counted: 'token' | 'address'): Record<string, string> {
+function checkWindow(window: RateWindow, limit: RateLimit, counted: 'token' | 'address', who: string): Record<string, string> {
   const reset = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
-  return {
+  const fields = {
     'RateLimit-Policy': `"${counted}";q=${limit.requests};w=${Math.ceil(limit.windowMs / 1000)}`,
     RateLimit: `"${counted}";r=${Math.max(0, limit.requests - window.count)};t=${reset}`,
   };
-}
-
-/** The quota fields of a window; throws 429, with them and Retry-After, when the window is past its limit. */
-function checkWindow(window: RateWindow, limit: RateLimit, counted: 'token' | 'address', who: string): Record<string, string> {
-  const fields = rateLimitFields(window, limit, counted);
   if (window.count <= limit.requests) return fields;
-  const retryAfter = Math.max(1, Math.ceil((window.resetAt - Date.now()) / 1000));
-  throw new Problem('rate-limited', `${who} made more than ${limit.requests} requests in ${limit.windowMs / 1000} s; retry after ${retryAfter} s.`, {}, {
+  throw new Problem('rate-limited', `${who} made more than ${limit.requests} requests in ${limit.windowMs / 1000} s; retry after ${reset} s.`, {}, {
     ...fields,
-    'Retry-After': String(retryAfter),
+    'Retry-After': String(reset),
   });
 }
 
