@@ -35,12 +35,12 @@ afterAll(async () => {
 describe('getting started: a sheet, a header package, a hub', () => {
   it('phx convert --header builds a package that phx validate and a fresh hub both take', async () => {
     // The package `phx init` starts, its placeholders replaced: the publisher is its organisation record.
-    expect(phx('init', '-o', 'my-package.phx.json').code).toBe(0);
+    expect(phx('init', '--country', 'UA', '-o', 'my-package.phx.json').code).toBe(0);
     const started = JSON.parse(readFileSync(join(dir, 'my-package.phx.json'), 'utf8')) as Record<string, unknown>;
     const name = 'Харківська правозахисна група';
     const myPackage = {
       ...started, id: 'ua-2023', publisher: { id: publisher, name }, description: { uk: 'Дані про ВІЛ у в\'язницях Харківщини, 2023' },
-      organisations: [{ id: publisher, name: { uk: name }, organisationType: 'ngo', countries: ['UA'] }],
+      organisations: [{ ...(started.organisations as object[])[0], id: publisher, name: { uk: name } }],
     };
     writeFileSync(join(dir, 'my-package.phx.json'), JSON.stringify(myPackage, null, 2));
     // As Excel in Ukrainian saves a sheet.

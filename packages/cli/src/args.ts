@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { dateOrders, excelLocales, isLocale, locales, recordTypeNames, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
+import { codelists, dateOrders, excelLocales, isLocale, locales, recordTypeNames, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -47,6 +47,13 @@ export function choice<T extends string>(name: string, value: string | undefined
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError('not-one-of', { option: name, allowed, value });
+}
+
+/** Reads `--country`: an ISO 3166-1 code of the codelist, in any case (`ua` is `UA`). */
+export function countryOf(value: string): string {
+  const country = value.toUpperCase();
+  if (!(codelists.country.codes as readonly string[]).includes(country)) throw new UsageError('not-a-country', { value });
+  return country;
 }
 
 /** Reads a whole number of at least `min`. */

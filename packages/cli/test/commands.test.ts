@@ -58,18 +58,30 @@ describe('phx init', () => {
 
   const dir = tempDir();
 
-  it('prints a starter package that validates as it is', () => {
-    const { code, stdout } = phx(['init']);
+  it('prints a starter package that validates as it is, given the countries of the organisation', () => {
+    const { code, stdout } = phx(['init', '--country', 'ua', '--country', 'MD', '--country', 'UA']);
     expect(code).toBe(0);
     const pkg = JSON.parse(stdout) as Record<string, unknown>;
     expect(pkg.$schema).toBe('https://phx-network.github.io/phx/schemas/v1/DataPackage.schema.json');
-    expect(pkg).toMatchObject({ phxVersion: '1.0', publisher: { id: 'PHX-ORG-CHANGE-ME' }, license: 'CC-BY-4.0' });
+    expect(pkg).toMatchObject({ phxVersion: '1.0', publisher: { id: 'PHX-ORG-CHANGE-ME' }, license: 'CC-BY-4.0', organisations: [{ countries: ['UA', 'MD'] }] });
     const file = dir.write('starter.phx.json', stdout);
     expect(phx(['validate', file]).code).toBe(0);
   });
 
+  it('guesses no country: without --country, validation asks for the organisation\'s countries', () => {
+    const file = dir.write('no-country.phx.json', phx(['init']).stdout);
+    const report = phx(['validate', '--format', 'json', file]);
+    expect(report.code).toBe(1);
+    const issues = (JSON.parse(report.stdout) as { files: { issues: { code: string; pointer: string; severity: string }[] }[] }).files[0]!.issues;
+    expect(issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.code, issue.pointer])).toEqual([['schema.too-small', '/organisations/0/countries']]);
+    const out = dir.path('no-country-out.phx.json');
+    expect(phx(['init', '-o', out]).stderr).toContain("give the organisation's countries");
+    expect(phx(['init', '-o', dir.path('ua.phx.json'), '--country', 'UA']).stderr).not.toContain('countries');
+    expect(phx(['init', '--country', 'Ukraine'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--country must be an ISO 3166-1 country code such as UA or ZM (got "Ukraine")') });
+  });
+
   it('has its placeholders flagged until they are replaced', () => {
-    const starter = dir.write('placeholders.phx.json', phx(['init']).stdout);
+    const starter = dir.write('placeholders.phx.json', phx(['init', '--country', 'ZM']).stdout);
     const flagged = phx(['validate', '--format', 'json', starter]);
     const issues = (JSON.parse(flagged.stdout) as { files: { issues: { code: string; pointer: string }[] }[] }).files[0]!.issues;
     expect(issues.map((issue) => [issue.code, issue.pointer])).toEqual([

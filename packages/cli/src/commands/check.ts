@@ -1,8 +1,8 @@
-import { codelists, type Locale } from '@phx/schema';
+import type { Locale } from '@phx/schema';
 import { labelOf } from '@phx/schema/codelists';
 import { describeBreakdowns, gamReadiness, interopLocales, type GamReadiness, type GamStatus } from '@phx/interop';
 import { createColors } from 'picocolors';
-import { choice, localeOf, parse } from '../args.js';
+import { choice, countryOf, localeOf, parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
 import { readValidPackage } from './read-package.js';
@@ -61,9 +61,8 @@ export async function runCheck(argv: string[], context: Context): Promise<number
   const format = choice('format', values.format, ['table', 'json'], 'table');
   if (values.profile === undefined) throw new UsageError('no-profile', {});
   choice('profile', values.profile, ['gam'], 'gam');
-  const country = values.country?.toUpperCase();
-  if (country === undefined) throw new UsageError('no-country', {});
-  if (!(codelists.country.codes as readonly string[]).includes(country)) throw new UsageError('not-a-country', { value: values.country! });
+  if (values.country === undefined) throw new UsageError('no-country', {});
+  const country = countryOf(values.country);
   if (values.year === undefined) throw new UsageError('no-year', {});
   const year = Number(values.year);
   if (!/^\d{4}$/.test(values.year)) throw new UsageError('not-a-year', { value: values.year });

@@ -1,25 +1,28 @@
 import { PHX_VERSION, SCHEMA_BASE_URL, starterPlaceholders } from '@phx/schema';
-import { parse } from '../args.js';
+import { countryOf, parse } from '../args.js';
 import { exitCodes, UsageError } from '../errors.js';
 import { writeNew } from '../io/files.js';
 import type { Context } from './context.js';
 
-export const initHelp = `Usage: phx init [--out <file>] [--hub <url>] [--force]
+export const initHelp = `Usage: phx init [--out <file>] [--country <code>]... [--hub <url>] [--force]
 
 Writes a starter data package: $schema (for completion in editors), the format version, and the
 publisher, licence and description to fill in. Without --out it prints the package.
 
 Options:
   -o, --out <file>   the file to write, e.g. my-data.phx.json (not overwritten unless --force)
+  --country <code>   a country the organisation works in, as an ISO 3166-1 code, e.g. UA; once per
+                     country. Without it the organisation's list of countries is left empty to fill in
   --hub <url>        take $schema from this hub (its /schemas/v1/), e.g. https://hub.example.org
   --force            overwrite the file if it exists
   -h, --help         show this help`;
 
 /**
- * A starter package that validates as it is, with placeholders to replace: `phx validate` warns about each
- * one left (`package.placeholder`).
+ * A starter package with placeholders to replace: `phx validate` warns about each one left
+ * (`package.placeholder`). The countries of the organisation are not guessed: given, the package validates as it
+ * is; left empty, validation asks for them.
  */
-export function starterPackage(now: Date, schemaBase: string = SCHEMA_BASE_URL): Record<string, unknown> {
+export function starterPackage(now: Date, countries: readonly string[], schemaBase: string = SCHEMA_BASE_URL): Record<string, unknown> {
   const year = now.getUTCFullYear();
   return {
     $schema: `${schemaBase}DataPackage.schema.json`,
@@ -34,7 +37,7 @@ export function starterPackage(now: Date, schemaBase: string = SCHEMA_BASE_URL):
         id: starterPlaceholders.organisationId,
         name: { en: starterPlaceholders.organisationName },
         organisationType: 'ngo',
-        countries: ['ZA'],
+        countries,
       },
     ],
     facilities: [],
@@ -57,12 +60,19 @@ function hubSchemaBase(hub: string): string {
 
 /** `phx init`: writes or prints a starter package. */
 export async function runInit(argv: string[], context: Context): Promise<number> {
-  const { values, positionals } = parse('init', argv, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, hub: { type: 'string' } });
+  const { values, positionals } = parse('init', argv, {
+    out: { type: 'string', short: 'o' },
+    country: { type: 'string', multiple: true },
+    force: { type: 'boolean' },
+    hub: { type: 'string' },
+  });
   if (values.help) return context.print(`${initHelp}\n`);
   if (positionals.length > 0) throw new UsageError('unexpected-argument', { command: 'init', argument: positionals[0]! });
-  const text = `${JSON.stringify(starterPackage(new Date(), values.hub === undefined ? undefined : hubSchemaBase(values.hub)), null, 2)}\n`;
+  const countries = [...new Set((values.country ?? []).map(countryOf))];
+  const text = `${JSON.stringify(starterPackage(new Date(), countries, values.hub === undefined ? undefined : hubSchemaBase(values.hub)), null, 2)}\n`;
   if (!values.out) return context.print(text);
   await writeNew(values.out, text, values.force === true);
-  context.note(`wrote ${values.out}: replace the placeholders (publisher, organisation, licence), then run \`phx validate ${values.out}\``);
+  const countriesToGive = countries.length > 0 ? '' : ", give the organisation's countries";
+  context.note(`wrote ${values.out}: replace the placeholders (publisher, organisation, licence)${countriesToGive}, then run \`phx validate ${values.out}\``);
   return exitCodes.ok;
 }
