@@ -82,6 +82,10 @@ describe('a package as a workbook', () => {
     // A breakdown's population is a group of people; a facility's, the number of people held.
     expect(columnHeading('disaggregation.population', 'uk')).toBe('Розбивка › група населення');
     expect(columnHeading('population.count', 'uk')).toBe('Чисельність › Кількість');
+    // A meeting's start and end are headings of their own, not the lower-case parts of a period.
+    expect(['start', 'end'].map((column) => columnHeading(column, 'uk'))).toEqual(['Початок', 'Кінець']);
+    const meetingHeadings = (workbook.getWorksheet('meetings')!.getRow(1).values as string[]).slice(1);
+    expect(meetingHeadings.filter((heading) => heading.charAt(0) !== heading.charAt(0).toLocaleUpperCase('uk'))).toEqual([]);
     expect(observations.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     // Dates are date cells, numbers number cells.
     const start = paths.indexOf('period.start') + 1;

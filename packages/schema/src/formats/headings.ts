@@ -93,7 +93,7 @@ const order: Record<ExcelLocale, number> = { en: 0, ru: 1, uk: 2, fr: 3, es: 4 }
 /**
  * The heading of a column in a language, from the words of its path: `period.start` is
  * "Період › початок" in Ukrainian; a list item gets its number, a language map its tag
- * (`name.en` is "Name (en)"). A word of two segments (`disaggregation.population`) is taken before the word of the
+ * (`name.en` is "Name (en)"); a heading begins with a capital. A word of two segments (`disaggregation.population`) is taken before the word of the
  * last alone. A word without a translation stays as it is.
  */
 export function columnHeading(column: string, language: ExcelLocale): string {
@@ -107,5 +107,7 @@ export function columnHeading(column: string, language: ExcelLocale): string {
     else if (/^\d+$/.test(segment)) parts[parts.length - 1] += ` ${Number(segment) + 1}`;
     else parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''} (${segment})`.trim();
   }
-  return parts.join(' › ');
+  const heading = parts.join(' › ');
+  // A word that names a part of a field (`start` of a period) begins a heading of its own (a meeting's `start`) capitalised.
+  return heading.charAt(0).toLocaleUpperCase(language) + heading.slice(1);
 }
