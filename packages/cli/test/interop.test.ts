@@ -143,6 +143,22 @@ describe('phx export', () => {
     expect(existsSync(dir.path('nothing-ru.dhis2.json'))).toBe(false);
   });
 
+  it('prints the same columns in every language: a field a param of the message names is not printed again', async () => {
+    // The code and the field column (a word without spaces before the message) of each line.
+    const columns = async (locale: string) => {
+      const { stderr } = await run(['export', example, '-o', dir.path(`columns-${locale}.dhis2.json`), '--locale', locale]);
+      return stderr.trim().split('\n').slice(0, -1).map((line) => {
+        const [, , code, next] = line.split('  ').filter(Boolean);
+        return [code, next!.includes(' ') ? undefined : next];
+      });
+    };
+    const english = await columns('en');
+    // A record type the target has no place for is named by the message ("facilities", "установ"), not again as a field.
+    expect(english.filter(([code]) => code === 'record-not-carried')).toEqual(Array(4).fill(['record-not-carried', undefined]));
+    expect(english).toContainEqual(['dhis2.unmapped-indicator', 'observation.indicator']);
+    for (const locale of ['ru', 'uk', 'fr', 'es']) expect(await columns(locale), locale).toEqual(english);
+  });
+
   it('speaks the user’s language from --locale or LANG, and keeps quiet with --quiet', async () => {
     const ru = phx(['export', example, '-o', dir.path('ru.sdmx.json')], { env: { LANG: 'ru_RU.UTF-8' } });
     expect(ru.stderr).toContain('В SDMX нет места для встреч (1 запись: phx-meeting-2020-10-28)');

@@ -25,8 +25,9 @@ export function renderNotes(notes: readonly InteropNote[], fileOf: (note: Intero
   return notes.map((note) => {
     const severity = note.severity === 'error' ? c.red(words.error.padEnd(width)) : c.yellow(words.warning.padEnd(width));
     const message = visible(formatNote(note, locale));
-    // The field, unless the message names it already.
-    const field = note.field && !message.includes(note.field) ? `  ${c.dim(note.field)}` : '';
+    // The field, unless a param of the message names it already (the field not carried, the record type): told by the
+    // params, not by the words, so that every language shows the same columns.
+    const field = note.field && !Object.values(note.params).includes(note.field) ? `  ${c.dim(note.field)}` : '';
     const examples = noteExamples(note, locale);
     return `${fileOf(note)}  ${severity}  ${c.cyan(note.code)}${field}  ${message}${examples ? ` (${visible(examples)})` : ''}`;
   });
