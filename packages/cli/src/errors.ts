@@ -90,7 +90,7 @@ export interface UsageParams {
   'header-missing': { header: string };
   /** Several inputs each giving a package header. */
   'headers-several': { files: readonly string[] };
-  /** A command that reads a .phx.json package given another kind of file. */
+  /** A command that reads a whole package given a part of one: a CSV table, an NDJSON stream without its header line. */
   'not-a-package': { path: string; command: string };
   /** `phx check` without `--profile`. */
   'no-profile': Record<string, never>;

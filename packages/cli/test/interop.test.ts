@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { exportTargets, gamDhis2Template, gamReadiness } from '@phx/interop';
 import { observation, phx, phxInProcess as run, tempDir, validPackage } from './helpers.js';
@@ -173,13 +174,46 @@ describe('phx export', () => {
     expect(quiet).toMatchObject({ code: 0, stderr: '' });
   });
 
-  it('says how to export a file that is not a .phx.json package', async () => {
+  it('exports a package written as a workbook or as NDJSON as it exports the .phx.json file', async () => {
+    const workbook = dir.path('example.xlsx');
+    const stream = dir.path('example.phx.ndjson');
+    expect((await run(['convert', example, '-o', workbook])).code).toBe(0);
+    expect((await run(['convert', example, '-o', stream])).code).toBe(0);
+    const written = async (input: string, name: string) => {
+      const { code } = await run(['export', input, '-o', dir.path(name)]);
+      expect(code, input).toBe(0);
+      return read(dir.path(name));
+    };
+    const fromJson = await written(example, 'from-json.dhis2.csv');
+    expect(await written(workbook, 'from-xlsx.dhis2.csv')).toBe(fromJson);
+    expect(await written(stream, 'from-ndjson.dhis2.csv')).toBe(fromJson);
+    const gam = async (input: string) => JSON.parse((await run(['check', '--profile', 'gam', '--country', 'ZM', '--year', '2020', '--format', 'json', input])).stdout) as unknown;
+    expect(await gam(workbook)).toEqual(await gam(example));
+  });
+
+  it('says how to export a part of a package: a CSV table, an NDJSON stream without its header line', async () => {
     const csv = dir.write('observations.csv', 'id,indicator\n');
     const { code, stderr } = await run(['export', csv, '-o', dir.path('csv.fhir.json')]);
     expect(code).toBe(2);
-    expect(stderr).toContain('phx export reads a .phx.json package');
-    expect(stderr).toContain(`phx convert ${csv} -o package.phx.json`);
+    expect(stderr).toContain('phx export reads a whole package: a .phx.json file, a .phx.ndjson file with its header line, or a workbook with its Package sheet');
+    expect(stderr).toContain(`phx convert ${csv} --header <package.phx.json> -o package.phx.json`);
+    const records = dir.write('records.phx.ndjson', read(dir.path('example.phx.ndjson')).split('\n').slice(1).join('\n'));
+    expect(await run(['check', '--profile', 'gam', '--country', 'ZM', '--year', '2020', records])).toMatchObject({ code: 2, stderr: expect.stringContaining('phx check reads a whole package') });
     expect(await run(['export', dir.path('missing.phx.json'), '-o', dir.path('missing.fhir.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
+  });
+
+  it('prints the errors of a workbook it will not export, at their cells', async () => {
+    const book = dir.path('no-header.xlsx');
+    expect((await run(['convert', example, '-o', book])).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    workbook.getWorksheet('Package')!.getCell('F3').value = null;
+    await workbook.xlsx.writeFile(book);
+    const { code, stdout, stderr } = await run(['export', book, '-o', dir.path('no-header.fhir.json')]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('no-header.xlsx:Package!F3');
+    expect(stderr).toContain('not written');
+    expect(existsSync(dir.path('no-header.fhir.json'))).toBe(false);
   });
 });
 

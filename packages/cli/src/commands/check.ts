@@ -8,10 +8,11 @@ import type { Context } from './context.js';
 import { readValidPackage } from './read-package.js';
 import { reportWords } from '../report/words.js';
 
-export const checkHelp = `Usage: phx check --profile gam --country <code> --year <year> <package.phx.json> [options]
+export const checkHelp = `Usage: phx check --profile gam --country <code> --year <year> <package> [options]
 
-Checks a valid package against a reporting profile. The gam profile lists, for one country and
-year, which of the UNAIDS Global AIDS Monitoring prison indicators the package holds: complete (the
+Checks a valid package (a .phx.json or .phx.ndjson file, or a filled-in workbook) against a
+reporting profile. The gam profile lists, for one country and year, which of the UNAIDS Global AIDS
+Monitoring prison indicators the package holds: complete (the
 country's value for the year and every breakdown GAM asks for), incomplete, withheld only
 (suppressed values) or missing, which breakdowns are missing, and when the only figures are of one
 facility, a subnational area or part of the year (GAM reports the whole country and year).

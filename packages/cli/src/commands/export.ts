@@ -8,10 +8,11 @@ import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
 import { readJsonFile, readValidPackage } from './read-package.js';
 
-export const exportHelp = `Usage: phx export <package.phx.json> -o <file> [--to <target>] [options]
+export const exportHelp = `Usage: phx export <package> -o <file> [--to <target>] [options]
 
-Writes a valid PHX package in the format of another system. Whatever the target has no place for
-is listed as a warning, never dropped silently; a package with errors is not exported.
+Writes a valid PHX package (a .phx.json or .phx.ndjson file, or a filled-in workbook) in the format of
+another system. Whatever the target has no place for is listed as a warning, never dropped silently;
+a package with errors is not exported.
 
 Targets, and the ending of the files they write:
   fhir        .fhir.json    FHIR R4 transaction Bundle (Organization, Location, Measure, MeasureReport)

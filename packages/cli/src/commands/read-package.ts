@@ -1,4 +1,4 @@
-import { formatOfName, readJsonDocument, validateFile, type DataPackage, type Locale } from '@phx/schema';
+import { formatOfName, readJsonDocument, validateFile, type DataPackage, type FileFormat, type Locale } from '@phx/schema';
 import type { Context } from './context.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
@@ -9,20 +9,26 @@ import { onInput, readBeside, resolveInputs } from '../io/files.js';
 /** Issues listed of a package a command refuses: enough to start fixing. */
 const MAX_ISSUES = 1000;
 
+/** The formats that hold a whole package: a header and its records. A CSV file holds one table of records. */
+const packageFormats: readonly FileFormat[] = ['json', 'ndjson', 'xlsx'];
+
 /**
- * Reads a .phx.json package (or standard input, `-`) that a command needs valid. A package with errors gets
- * them printed as `phx validate` prints them, and the command stops: exit code 1, `outcome` (what it did not do) said.
+ * Reads a package (a .phx.json or .phx.ndjson file, a workbook, or standard input, `-`) that a command needs valid. A
+ * package with errors gets them printed as `phx validate` prints them, and the command stops: exit code 1,
+ * `outcome` (what it did not do) said. A part of a package (a CSV table, an NDJSON stream of records without its
+ * header line) is a usage error that says how to add the header.
  */
 export async function readValidPackage(path: string, command: string, outcome: string, locale: Locale, context: Context): Promise<DataPackage> {
   const [input] = await resolveInputs([path], 'json');
-  if ((input!.format ?? formatOfName(input!.name)) !== 'json') {
-    throw new UsageError('not-a-package', { path: input!.name, command });
-  }
+  const format = input!.format ?? formatOfName(input!.name);
+  if (format === undefined || !packageFormats.includes(format)) throw new UsageError('not-a-package', { path: input!.name, command });
   const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true });
-  if (!result.ok || result.format !== 'json' || !result.data) {
+  if (!result.ok || !result.data) {
     context.print(renderHuman({ files: [fileReport(input!.name, result)], quiet: true, locale }, context.color));
     throw new InvalidInputError(reportWords[locale].output.invalidPackage(outcome, input!.name));
   }
+  // A .phx.json file and a workbook validate only with their header; an NDJSON stream of records validates without.
+  if (result.data.phxVersion === undefined) throw new UsageError('not-a-package', { path: input!.name, command });
   return result.data as DataPackage;
 }
 
