@@ -197,12 +197,13 @@ export interface RetryPolicy {
 export interface ClientOptions {
   /** Base URL of the hub, e.g. `https://hub.example.org` (without `/v1`). */
   baseUrl: string | URL;
-  /** Bearer token of an organisation (from `phx token create`). */
+  /** Bearer token of an organisation (from `phx token create`); a line break around it, as read from a file, is dropped. */
   token: string;
   /** A fetch to use instead of the global one (tests, proxies, instrumentation). */
   fetch?: typeof fetch;
   /**
-   * Milliseconds before an attempt is given up and retried; `false` for no limit.
+   * Milliseconds an attempt waits for the answer's headers, and then again for its body, before it is given up and
+   * retried; `false` for no limit.
    * @default 30000
    */
   timeout?: number | false;

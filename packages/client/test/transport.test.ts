@@ -188,6 +188,78 @@ describe('retries', () => {
   });
 });
 
+describe('an answer whose body breaks off', () => {
+  /** An answer of `status` whose body sends `sent` and then ends as `end` says: an error, or nothing more ever. */
+  const brokenOff = (sent: string, end: Error | 'stall', status = 200) =>
+    new Response(
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(sent));
+          if (end !== 'stall') controller.error(end);
+        },
+      }),
+      { status, headers: { 'Content-Type': 'application/json' } },
+    );
+  const cut = () => brokenOff(JSON.stringify(observation).slice(0, 20), new TypeError('terminated'));
+
+  it('retries a body cut off, with the same Idempotency-Key, so a stored create is not reported failed', async () => {
+    const fetch = fakeFetch(cut, json(observation, 201, { ETag: '"e1"', 'Idempotent-Replayed': 'true' }));
+    expect(await client(fetch).observations.create(observation)).toEqual({ data: observation, etag: '"e1"' });
+    expect(fetch.requests).toHaveLength(2);
+    expect(new Set(fetch.requests.map((request) => request.headers.get('Idempotency-Key'))).size).toBe(1);
+  });
+
+  it('gives up with a NetworkError once the retries are spent, for the body of an error answer too', async () => {
+    const error = await client(fakeFetch(cut)).observations.get('o1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toBe("The hub's answer was cut off (TypeError: terminated)");
+    const problemCut = () => brokenOff('{"type":"https://phx', new TypeError('terminated'), 409);
+    await expect(client(fakeFetch(problemCut), { retry: 0 }).observations.get('o1')).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('times out a body that stops arriving, and retries it', async () => {
+    const stalled = () => brokenOff('{"data":[', 'stall');
+    const always = fakeFetch(stalled);
+    const error = await client(always, { timeout: 50, retry: 1 }).observations.page().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe("The hub's answer did not all come within 50 ms.");
+    expect(always.requests).toHaveLength(2);
+    const once = fakeFetch(stalled, json({ data: [observation], next: null }));
+    expect((await client(once, { timeout: 50 }).observations.page()).data).toEqual([observation]);
+  });
+
+  it('reports a success whose JSON ends early as a NetworkError, not a SyntaxError', async () => {
+    const truncated = new Response(JSON.stringify(observation).slice(0, 30), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    const error = await client(fakeFetch(truncated)).observations.get('o1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toMatch(/^The hub's answer is not the JSON its media type says \(SyntaxError: /);
+  });
+
+  it('retries over a real connection that a server closes halfway through the body', async () => {
+    const { createServer } = await import('node:http');
+    let requests = 0;
+    const body = JSON.stringify(observation);
+    const server = createServer((_request, response) => {
+      requests++;
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) });
+      if (requests === 1) {
+        response.write(body.slice(0, 10));
+        setTimeout(() => response.destroy(), 20);
+      } else response.end(body);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as { port: number };
+      const real = createClient({ baseUrl: `http://127.0.0.1:${port}`, token: 'phx_t', retry: { limit: 2, delay: () => 1 } });
+      expect((await real.observations.get('o1')).data).toEqual(observation);
+      expect(requests).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
 describe('a retried change that finds its own change stored', () => {
   const stored = { ...observation, notes: 'Checked.' };
   const lost = new TypeError('socket hang up'); // the first attempt was stored; its answer never came
@@ -248,6 +320,16 @@ describe('cancellation', () => {
 });
 
 describe('requests', () => {
+  it('are not made with a base URL that is none, or without a token; a token read with its line break is sent without it', async () => {
+    expect(() => createClient({ baseUrl: 'hub.example.org', token: 't' })).toThrow('baseUrl must be an http(s) URL such as https://hub.example.org, not "hub.example.org"');
+    expect(() => createClient({ baseUrl: 'ftp://hub.example.org', token: 't' })).toThrow(TypeError);
+    expect(() => createClient({ baseUrl: 'https://hub.example.org', token: process.env.PHX_NO_SUCH_TOKEN! })).toThrow('token is missing: give a bearer token from `phx token create`');
+    expect(() => createClient({ baseUrl: new URL('https://hub.example.org'), token: ' ' })).toThrow('token is missing');
+    const fetch = fakeFetch(json({ data: [], next: null }));
+    await client(fetch, { token: 'phx_t\r\n' }).observations.page();
+    expect(fetch.requests[0]!.headers.get('Authorization')).toBe('Bearer phx_t');
+  });
+
   it('send the token, the filters and the cursor, and fill the path', async () => {
     const fetch = fakeFetch(json({ data: [], next: null }), json({ code: 'x' }));
     await client(fetch).observations.page({ country: 'ZA', from: '2020-01-01', cursor: 'abc', limit: 5 });

@@ -77,7 +77,12 @@ async function bodyOfAnswer(response: Response, options: LooseOptions): Promise<
   if (options.text === true) return response.text();
   const mediaType = response.headers.get('Content-Type');
   if (mediaType !== null && /^text\/html\b/i.test(mediaType)) throw new NetworkError(`The answer is not from a PHX hub: ${response.status} ${mediaType}`);
-  return mediaType !== null && !jsonMediaType.test(mediaType) ? response.text() : response.json();
+  if (mediaType !== null && !jsonMediaType.test(mediaType)) return response.text();
+  try {
+    return await response.json();
+  } catch (error) {
+    throw new NetworkError(`The hub's answer is not the JSON its media type says (${String(error)})`, { cause: error });
+  }
 }
 
 function target(path: string, { path: parameters = {}, query = {} }: LooseOptions): string {

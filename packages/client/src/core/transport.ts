@@ -1,4 +1,4 @@
-import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance } from 'ky';
+import ky, { HTTPError, TimeoutError as KyTimeoutError, type AfterResponseHook, type KyInstance } from 'ky';
 import { NetworkError, problemErrorOf, TimeoutError } from '../errors/index.js';
 import type { ClientOptions } from '../types.js';
 import { retryAfterMs } from '../utils/retry-after.js';
@@ -48,17 +48,47 @@ function retryAfterWithin(maxRetryAfter: number): (state: { error: Error }) => f
 }
 
 /**
+ * ky's `afterResponse` hook that reads an answer's body within `timeout`: a body cut off or stalled then fails the
+ * attempt inside ky's retries, as a dropped connection does (ky's own timeout ends when the headers arrive). The
+ * answer goes on with its body in memory.
+ */
+function bodyWithin(timeout: number | false): AfterResponseHook {
+  return async (_request, _options, response) => {
+    const reader = response.body?.getReader();
+    const chunks: Uint8Array[] = [];
+    let stalled = false;
+    // Cancelling the reader ends a pending read as if the body had ended: `stalled` tells the two apart.
+    const timer = reader && timeout !== false ? setTimeout(() => ((stalled = true), void reader.cancel().catch(() => undefined)), timeout) : undefined;
+    try {
+      for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) chunks.push(read.value);
+    } catch (error) {
+      // An abort is the caller's own signal; anything else broke the connection.
+      throw (error as Error).name === 'AbortError' ? error : new NetworkError(`The hub's answer was cut off (${String(error)})`, { cause: error });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (stalled) throw new TimeoutError(`The hub's answer did not all come within ${String(timeout)} ms.`);
+    return new Response(reader ? new Blob(chunks as BlobPart[]) : null, response);
+  };
+}
+
+/**
  * The transport of a client: ky with the hub's base URL, bearer token, a timeout per attempt and
  * retries. Every call the client makes is safe to repeat — reads, writes with an Idempotency-Key,
  * and changes guarded by If-Match — so every method is retried: after an error status worth
- * retrying, a timeout or a dropped connection, honouring Retry-After.
+ * retrying, a timeout or a dropped connection (before the answer or during its body), honouring Retry-After.
  */
 export function transport(options: ClientOptions): Send {
+  // Mistakes of the code that makes the client are told when it is made, not as a network fault or a 401 at each call.
+  const base = String(options.baseUrl);
+  if (!/^https?:\/\/./i.test(base)) throw new TypeError(`baseUrl must be an http(s) URL such as https://hub.example.org, not "${base}"`);
+  if (!options.token?.trim()) throw new TypeError('token is missing: give a bearer token from `phx token create`');
   const retry = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
   const timeout = options.timeout ?? DEFAULT_TIMEOUT;
   const api: KyInstance = ky.create({
-    prefixUrl: String(options.baseUrl).replace(/\/?$/, '/'),
-    headers: { Authorization: `Bearer ${options.token}`, Accept: 'application/json' },
+    prefixUrl: base.replace(/\/?$/, '/'),
+    // A token read from a file or a variable often ends in a line break, which no header may hold.
+    headers: { Authorization: `Bearer ${options.token.trim()}`, Accept: 'application/json' },
     timeout,
     retry: {
       limit: retry.limit ?? 2,
@@ -71,6 +101,7 @@ export function transport(options: ClientOptions): Send {
       // ky would wait maxRetryAfter instead of a longer Retry-After; the policy ends the retries then.
       ...(retry.maxRetryAfter !== undefined ? { shouldRetry: retryAfterWithin(retry.maxRetryAfter) } : {}),
     },
+    hooks: { afterResponse: [bodyWithin(timeout)] },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
 
