@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { detectCsvType, readCsv, validateCsv, writeCsv, type Locale } from '../src/index.js';
+import { detectCsvType, readCsv, validateCsv, validateRecord, writeCsv, type Locale } from '../src/index.js';
 import { anyObservation } from './random.js';
 
 const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource';
@@ -332,6 +332,29 @@ describe('round trip', () => {
         expect(table.records).toEqual(JSON.parse(JSON.stringify(records)));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('validateCsv and the records known outside the table', () => {
+  const facilityColumns = 'id,indicator,reportingOrganisation,scope.country,scope.facility,period.start,period.end,numerator,value,unit,dataSource';
+  const csv = [facilityColumns, 'a,prisons-people-on-art,ZA-NPO-123-456,ZA,za-fac-1,2020-01-01,2020-12-31,120,120,count,routine-programme-data'].join('\n');
+  const errors = (options: Parameters<typeof validateCsv>[1]) =>
+    validateCsv(csv, options).issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.code, issue.location]);
+
+  it('leaves references unchecked when no register of records is named, as a table holds one type', () => {
+    expect(errors({})).toEqual([]);
+  });
+
+  it("checks references against the organisations and facilities named (a hub's), at their cells, as validateRecord does", () => {
+    expect(errors({ knownOrganisations: [], knownFacilities: [] })).toEqual([
+      ['ref.unknown-organisation', { row: 2, column: 3, text: { line: 2, column: 25 } }],
+      ['ref.unknown-facility', { row: 2, column: 5, text: { line: 2, column: 43 } }],
+    ]);
+    expect(errors({ knownOrganisations: ['ZA-NPO-123-456'], knownFacilities: [['za-fac-1', 'ZA']] })).toEqual([]);
+    const record = readCsv(csv).records[0];
+    expect(validateRecord('observation', record, { knownOrganisations: [] }).issues.map((issue) => issue.code)).toEqual(
+      validateCsv(csv, { knownOrganisations: [] }).issues.map((issue) => issue.code),
     );
   });
 });

@@ -133,6 +133,17 @@ describe('a file to validate in another encoding than UTF-8', () => {
     expect(imported.status).toBe(422);
   });
 
+  it("checks a CSV table's references against what the hub stores, as an import of its records is checked", async () => {
+    const unknown = 'ZA-NPO-999-999';
+    const stranger = csv.replace(ORG_A, unknown).replace('Добровільне тестування в СІЗО', 'voluntary testing');
+    const checked = (await (await hub.call(hub.tokens.memberA, 'POST', '/v1/validate', stranger, { 'Content-Type': 'text/csv' })).json()) as { ok: boolean; issues: { code: string; location: unknown }[] };
+    expect([checked.ok, checked.issues.map(({ code, location }) => [code, location])]).toEqual([false, [['ref.unknown-organisation', { row: 2, column: 3, text: { line: 2, column: 33 } }]]]);
+    const pkg = { phxVersion: '1.0', id: 'stranger', publisher: { id: ORG_A, name: 'A' }, license: 'CC-BY-4.0', publishedAt: '2024-03-01T12:00:00+00:00', observations: [{ ...observation('stranger', ORG_A), reportingOrganisation: unknown }] };
+    const imported = await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', JSON.stringify(pkg), { 'Content-Type': 'application/json' });
+    expect(imported.status).toBe(422);
+    expect(((await imported.json()) as { issues: { code: string }[] }).issues.map((issue) => issue.code)).toContain('ref.unknown-organisation');
+  });
+
   it('is refused with 415 when its charset names no encoding, and nothing is read', async () => {
     const response = await validateAs('text/csv; charset=ebcdic');
     expect(response.status).toBe(415);

@@ -10,7 +10,7 @@ import { LineIndex } from '../validate/locate.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { checkShape } from '../validate/shape.js';
 import { loadedLocales, writeMessages } from '../validate/on-demand.js';
-import { emptiness, IssueCollector, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
+import { emptiness, IssueCollector, namesKnownRecords, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
 import { placeCsvCells } from './csv-places.js';
 import { columnLocator, headerSettled, isBlankRow, readTable, rowsAboveHeader, type Table } from './table.js';
@@ -207,7 +207,7 @@ export function checkCsv(
     const issue = collector.add(firstByRow(problem));
     if (issue) issue.location = { row, column: locate(problem.path) };
   };
-  const checker = new RuleChecker<number>(ruleSettings(options, false, parts.personalData), add);
+  const checker = new RuleChecker<number>(ruleSettings(options, namesKnownRecords(options), parts.personalData), add);
   for (let i = 0; i < table.records.length; i++) {
     if (collector.settled) {
       read.complete = false;

@@ -178,8 +178,9 @@ const plainConventions: CellForms = { decimalComma: false, dateForm: 'yyyy-mm-dd
 
 /**
  * Reads a CSV table ({@link readCsv}) and validates each row as a record of its type: its shape,
- * unique ids within the file, and the rules that need no other record type (references to
- * organisations and facilities are not checked: a table holds one type). Issue paths are relative
+ * unique ids within the file, and the rules that need no other record type. References to organisations and
+ * facilities are checked only against those the options name (`knownOrganisations`, `knownFacilities`: a hub's),
+ * as {@link validateRecord} checks them; without either they are not, as a table holds one type. Issue paths are relative
  * to the record; `location` is `{ row, column }` of the cell. When valid, `data` holds the records
  * in their package array (`{ observations: [...] }`).
  *

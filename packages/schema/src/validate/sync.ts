@@ -16,7 +16,7 @@ import { RuleChecker } from './rules.js';
 import { checkShape } from './shape.js';
 import { describeShape } from './structural.js';
 import {
-  addLocations, DEFAULT_MAX_DEPTH, documentText, IssueCollector, noRecords, parseDocument, ruleSettings, tooDeep, validateWith, type ValidateOptions,
+  addLocations, DEFAULT_MAX_DEPTH, documentText, IssueCollector, namesKnownRecords, noRecords, parseDocument, ruleSettings, tooDeep, validateWith, type ValidateOptions,
 } from './validate.js';
 
 /**
@@ -124,7 +124,7 @@ export function validateRecord(type: RecordType, record: unknown, options: Valid
   problems.forEach((problem) => collector.add(problem));
   if (data) {
     // A record checked alone is record number 0; its problems' paths are relative to it, as they are to be.
-    const checker = new RuleChecker<number>(ruleSettings(options, options.knownOrganisations !== undefined || options.knownFacilities !== undefined, importedParts.personalData), (problem) => collector.add(problem));
+    const checker = new RuleChecker<number>(ruleSettings(options, namesKnownRecords(options), importedParts.personalData), (problem) => collector.add(problem));
     checker.record(type, data, 0, text);
     checker.finish();
   }

@@ -123,6 +123,14 @@ function catalogueMap(catalogue: readonly IndicatorRule[]): ReadonlyMap<string, 
   return map;
 }
 
+/**
+ * Whether the references of records checked without the rest of their package (a record alone, a CSV table) must
+ * resolve: when the caller names the records that exist (`knownOrganisations`, `knownFacilities`: a hub's).
+ */
+export function namesKnownRecords(options: ValidateOptions): boolean {
+  return options.knownOrganisations !== undefined || options.knownFacilities !== undefined;
+}
+
 /** Turns options into rule settings, with the recogniser of personal data given. */
 export function ruleSettings(options: ValidateOptions, references: boolean, personalData: RuleSettings['personalData']): RuleSettings {
   return {
