@@ -155,11 +155,27 @@ describe('phx indicators', () => {
   it('lists the catalogue with names in the chosen locale', () => {
     const en = phx(['indicators', '--locale', 'en']);
     expect(en.code).toBe(0);
-    expect(en.stdout).toMatch(/^code +unit +breakdowns +framework +name$/m);
-    expect(en.stdout).toMatch(/hiv-prevalence-prisoners +percent +sex,ageGroup +unaids-gam +HIV prevalence/);
-    expect(en.stdout).toMatch(/prisons-needles-distributed +count +- +unaids-gam +Needles distributed/);
+    expect(en.stdout).toMatch(/^Code +Unit +Disaggregations +Framework +Name$/m);
+    expect(en.stdout).toMatch(/hiv-prevalence-prisoners +Percent +Sex, Age group +unaids-gam +HIV prevalence/);
+    expect(en.stdout).toMatch(/prisons-needles-distributed +Count +- +unaids-gam +Needles distributed/);
     const ru = phx(['indicators', '--locale', 'ru']);
     expect(ru.stdout).toMatch(/hiv-prevalence-prisoners .*[А-Яа-я]/);
+  });
+
+  it('heads the table and names units and breakdowns in the chosen locale, keeping the codes', () => {
+    const rows = {
+      uk: [/^Код +Одиниця +Розбивки +Система показників +Назва$/m, /^hiv-prevalence-prisoners +Відсоток +Стать, Вікова група +unaids-gam +Поширеність ВІЛ/m],
+      ru: [/^Код +Единица +Разбивки +Система показателей +Название$/m, /^hiv-prevalence-prisoners +Процент +Пол, Возрастная группа +unaids-gam +/m],
+      fr: [/^Code +Unité +Ventilations +Cadre +Nom$/m, /^hiv-prevalence-prisoners +Pourcentage +Sexe, Tranche d'âge +unaids-gam +/m],
+      es: [/^Código +Unidad +Desgloses +Marco +Nombre$/m, /^hiv-prevalence-prisoners +Porcentaje +Sexo, Grupo de edad +unaids-gam +/m],
+    };
+    for (const [locale, [header, row]] of Object.entries(rows)) {
+      const { stdout } = phx(['indicators', '--locale', locale]);
+      expect(stdout).toMatch(header!);
+      expect(stdout).toMatch(row!);
+      // No unit or breakdown is left as its code.
+      expect(stdout).not.toMatch(/ (?:count|percent|rate-per-\d+|sex|ageGroup) /);
+    }
   });
 
   it('takes the locale from the environment', () => {

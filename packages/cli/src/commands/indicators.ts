@@ -1,4 +1,5 @@
-import { indicatorCatalogue, type Locale } from '@phx/schema';
+import { columnHeading, indicatorCatalogue, type Locale } from '@phx/schema';
+import { labelOf } from '@phx/schema/codelists';
 import { choice, localeOf, parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
@@ -9,7 +10,7 @@ Lists the indicator catalogue that ships with PHX: code, unit, the breakdowns it
 "disaggregation" an observation may give), framework and name.
 
 Options:
-  --locale <en|ru|uk|fr|es>   language of the names (default: from LANG, else en)
+  --locale <en|ru|uk|fr|es>   language of the table: headings, units, breakdowns and names (default: from LANG, else en)
   --format <table|json>    a table for people (default) or the definitions as JSON
   -h, --help               show this help`;
 
@@ -27,12 +28,13 @@ export async function runIndicators(argv: string[], context: Context): Promise<n
   if (format === 'json') return context.print(`${JSON.stringify(indicatorCatalogue, null, 2)}\n`);
   const rows = indicatorCatalogue.map((definition) => [
     definition.code,
-    definition.unit,
-    definition.disaggregations.join(',') || '-',
+    labelOf('unit', definition.unit, locale),
+    definition.disaggregations.map((dimension) => labelOf('disaggregationDimension', dimension, locale)).join(', ') || '-',
     definition.framework,
     nameIn(definition.name, locale),
   ]);
-  const header = ['code', 'unit', 'breakdowns', 'framework', 'name'];
+  // The fields of an indicator definition, headed as on the indicators sheet of a workbook in the language.
+  const header = (['code', 'unit', 'disaggregations', 'framework', 'name'] as const).map((field) => columnHeading(field, locale));
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const line = (cells: string[]): string => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
   return context.print(`${[line(header), ...rows.map(line)].join('\n')}\n`);

@@ -93,8 +93,16 @@ const order: Record<ExcelLocale, number> = { en: 0, ru: 1, uk: 2, fr: 3, es: 4 }
 /**
  * The heading of a column in a language, from the words of its path: `period.start` is
  * "Період › початок" in Ukrainian; a list item gets its number, a language map its tag
- * (`name.en` is "Name (en)"); a heading begins with a capital. A word of two segments (`disaggregation.population`) is taken before the word of the
- * last alone. A word without a translation stays as it is.
+ * (`name.en` is "Name (en)"); a heading begins with a capital. A word of two segments (`disaggregation.population`)
+ * is taken before the word of the last alone. A word without a translation stays as it is. These are the headings of
+ * the sheets of a workbook that {@link writeXlsx} writes.
+ *
+ * @example
+ * ```ts
+ * import { columnHeading } from '@phx/schema';
+ * columnHeading('period.start', 'uk'); // 'Період › початок'
+ * columnHeading('disaggregations', 'fr'); // 'Ventilations'
+ * ```
  */
 export function columnHeading(column: string, language: ExcelLocale): string {
   const parts: string[] = [];
