@@ -118,6 +118,33 @@ describe('a package as a workbook', () => {
     // Far down the column too, for rows yet to be filled.
     expect(observations.getCell(1000, paths.indexOf('unit') + 1).dataValidation).toMatchObject({ type: 'list' });
   });
+
+  it('heads the labels of the Codelists sheet in the workbook\'s language and names countries in it, the drop-downs drawing on the codes', async () => {
+    for (const bytes of [await xlsxTemplate({ language: 'uk' }), await writeXlsx(example, { language: 'uk' })]) {
+      const workbook = await open(bytes);
+      const lists = workbook.getWorksheet('Codelists')!;
+      const headings = (lists.getRow(1).values as unknown[]).slice(1) as string[];
+      const labelsOf = (list: string): string[] => {
+        const column = headings.indexOf(list) + 1;
+        return Array.from({ length: lists.rowCount - 1 }, (_, i) => lists.getCell(i + 2, column + 1).value as string | null).filter((label) => label !== null);
+      };
+      // A code column under the list's name, its labels beside it under the heading of the column drawing from it.
+      expect(headings.slice(0, 4)).toEqual(['country', 'Країни', 'organisationType', 'Тип організації']);
+      expect(headings[headings.indexOf('sex') + 1]).toBe('Розбивка › стать');
+      expect(headings.filter((_, i) => i % 2 === 1).filter((heading) => !/[А-Яа-яІіЇїЄєҐґ]/.test(heading))).toEqual([]);
+      const countries = labelsOf('country');
+      expect(countries).toHaveLength(codelists.country.codes.length);
+      expect(countries[0]).toBe('Андорра');
+      expect(countries[codelists.country.codes.indexOf('UA')]).toBe('Україна');
+      expect(countries.filter((label) => /^[A-Z]{2}$/.test(label))).toEqual([]);
+      // The drop-down of a country column draws on the codes, which the file holds.
+      const observations = workbook.getWorksheet('observations')!;
+      const paths = (observations.getRow(2).values as unknown[]).slice(1) as string[];
+      const [, column] = /^Codelists!\$([A-Z]+)\$2:/.exec(observations.getCell(3, paths.indexOf('scope.country') + 1).dataValidation.formulae![0] as string)!;
+      expect(lists.getCell(`${column}1`).value).toBe('country');
+      expect(lists.getCell(`${column}${codelists.country.codes.indexOf('UA') + 2}`).value).toBe('UA');
+    }
+  });
 });
 
 const observation = anyObservation('UA-EDR-21514560');

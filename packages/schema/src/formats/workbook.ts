@@ -54,8 +54,11 @@ function buildLists(pkg: Record<string, unknown>, language: ExcelLocale): Lists 
   const labelLanguage = language in codelistLabels ? (language as keyof typeof codelistLabels) : 'en';
   const codes: Lists['codes'] = new Map();
   for (const [id, list] of Object.entries(codelists) as [CodelistId, (typeof codelists)[CodelistId]][]) {
-    const labels = id === 'country' ? undefined : (codelistLabels[labelLanguage][id] as Record<string, string>);
-    codes.set(id, { values: [...list.codes], labels: list.codes.map((code) => labels?.[code] ?? code), strict: !list.open });
+    // Country names in the language from the platform's Intl.DisplayNames, as `labelOf` gives them, without its cache
+    // of one per language, which a workbook's single language does not need.
+    const names = id === 'country' ? new Intl.DisplayNames([labelLanguage], { type: 'region' }) : undefined;
+    const labels = codelistLabels[labelLanguage][id as Exclude<CodelistId, 'country'>] as Record<string, string> | undefined;
+    codes.set(id, { values: [...list.codes], labels: list.codes.map((code) => names?.of(code) ?? labels?.[code] ?? code), strict: !list.open });
   }
   const records = (key: string): Record<string, unknown>[] => (Array.isArray(pkg[key]) ? (pkg[key] as Record<string, unknown>[]) : []);
   const nameOf = (record: Record<string, unknown>, key: string): string => {
@@ -158,7 +161,7 @@ function addTable(
 }
 
 /** Where each used list goes on the Codelists sheet: a code column and a label column each. */
-function listRanges(lists: Lists, used: ReadonlySet<string>): Map<string, { column: number; range: string }> {
+function listRanges(lists: Lists, used: ReadonlyMap<string, unknown>): Map<string, { column: number; range: string }> {
   const ranges = new Map<string, { column: number; range: string }>();
   let column = 1;
   for (const [id, list] of lists.codes) {
@@ -170,13 +173,16 @@ function listRanges(lists: Lists, used: ReadonlySet<string>): Map<string, { colu
   return ranges;
 }
 
-/** Writes the lists the drop-downs draw from. */
-function addCodelists(workbook: ExcelJS.Workbook, lists: Lists, ranges: ReadonlyMap<string, { column: number }>): void {
+/**
+ * Writes the lists the drop-downs draw from: the codes under the list's name, which the drop-downs refer to, and
+ * beside them their labels under the list's heading in the workbook's language.
+ */
+function addCodelists(workbook: ExcelJS.Workbook, lists: Lists, ranges: ReadonlyMap<string, { column: number }>, headings: ReadonlyMap<string, string>): void {
   const sheet = workbook.addWorksheet(CODELISTS_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   for (const [id, { column }] of ranges) {
     const list = lists.codes.get(id)!;
     sheet.getCell(1, column).value = id;
-    sheet.getCell(1, column + 1).value = `${id} (label)`;
+    sheet.getCell(1, column + 1).value = headings.get(id);
     list.values.forEach((value, i) => {
       sheet.getCell(i + 2, column).value = excelText(value);
       sheet.getCell(i + 2, column + 1).value = excelText(list.labels[i] ?? '');
@@ -213,12 +219,19 @@ export async function writeWorkbook(given: Record<string, unknown>, options: Wri
     tables.push({ type, records: records ?? [], columns: toFill ? mergeColumns(templateColumns(type, language), present) : present });
   }
   const lists = buildLists(pkg, language);
-  const used = new Set(tables.flatMap(({ type, columns }) => columns.map((column) => listOfColumn(type, column)).filter((list) => list !== undefined)));
-  const ranges = listRanges(lists, used);
+  // Each list used, headed as the first column that draws from it without an item's number (`countries.0`: "Країни").
+  const listHeadings = new Map<string, string>();
+  for (const { type, columns } of tables) {
+    for (const column of columns) {
+      const list = listOfColumn(type, column);
+      if (list && !listHeadings.has(list)) listHeadings.set(list, columnHeading(column.replace(/\.\d+/g, ''), language));
+    }
+  }
+  const ranges = listRanges(lists, listHeadings);
   const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'PHX';
   for (const table of tables) addTable(workbook, table.type, table.records, table.columns, language, ranges);
-  addCodelists(workbook, lists, ranges);
+  addCodelists(workbook, lists, ranges, listHeadings);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
