@@ -99,6 +99,23 @@ describe('indicator catalogue', () => {
     }
   });
 
+  it('says in Ukrainian that needles and condoms are distributed (розповсюджені), keeping поширеність for prevalence', () => {
+    // "Поширені" reads as "spread"; the programmes' word for giving out needles and condoms is розповсюдження.
+    const spread: string[] = [];
+    for (const d of indicatorCatalogue) {
+      for (const [field, text] of [['name', d.name.uk], ['description', d.description.uk], ['numerator', d.numerator?.uk], ['denominator', d.denominator?.uk]]) {
+        if (text && /поширен(?!іст|ост)/i.test(text)) spread.push(`${d.code} ${field}.uk`);
+      }
+    }
+    for (const [id, list] of Object.entries(labels.uk)) for (const [code, label] of Object.entries(list)) if (/поширен(?!іст|ост)/i.test(label)) spread.push(`${id}.${code}`);
+    expect(spread).toEqual([]);
+    for (const code of ['prisons-needles-distributed', 'prisons-condoms-distributed']) {
+      const definition = indicatorCatalogue.find((d) => d.code === code)!;
+      expect(`${definition.name.uk} ${definition.numerator?.uk}`, code).toMatch(/^\S+ розповсюджені .* розповсюджені /);
+    }
+    expect(indicatorCatalogue.find((d) => d.code === 'hiv-prevalence-prisoners')!.name.uk).toMatch(/^Поширеність ВІЛ/);
+  });
+
   it.each(['prisons-people-living-with-hiv', 'prisons-people-with-hcv', 'prisons-people-with-tb'])(
     'says in every locale that GAM takes %s as a number or a percentage',
     (code) => {

@@ -58,7 +58,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Needles distributed in prisons',
       ru: 'Иглы, распространённые в местах лишения свободы',
-      uk: 'Голки, поширені в місцях позбавлення волі',
+      uk: 'Голки, розповсюджені в місцях позбавлення волі',
       fr: 'Aiguilles distribuées en prison',
       es: 'Agujas distribuidas en prisiones',
     },
@@ -74,7 +74,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'Needles distributed in prisons and other closed settings during the reporting period.',
       ru: 'Иглы, распространённые в тюрьмах и других учреждениях закрытого типа за отчётный период.',
-      uk: 'Голки, поширені у в’язницях та інших установах закритого типу за звітний період.',
+      uk: 'Голки, розповсюджені у в’язницях та інших установах закритого типу за звітний період.',
       fr: 'Aiguilles distribuées dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Agujas distribuidas en prisiones y otros entornos cerrados durante el período de notificación.',
     },
@@ -121,7 +121,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     name: {
       en: 'Condoms distributed in prisons',
       ru: 'Презервативы, распространённые в местах лишения свободы',
-      uk: 'Презервативи, поширені в місцях позбавлення волі',
+      uk: 'Презервативи, розповсюджені в місцях позбавлення волі',
       fr: 'Préservatifs distribués en prison',
       es: 'Preservativos distribuidos en prisiones',
     },
@@ -137,7 +137,7 @@ export const indicatorCatalogue: readonly IndicatorDefinition[] = [
     numerator: {
       en: 'Condoms distributed in prisons and other closed settings during the reporting period.',
       ru: 'Презервативы, распространённые в тюрьмах и других учреждениях закрытого типа за отчётный период.',
-      uk: 'Презервативи, поширені у в’язницях та інших установах закритого типу за звітний період.',
+      uk: 'Презервативи, розповсюджені у в’язницях та інших установах закритого типу за звітний період.',
       fr: 'Préservatifs distribués dans les prisons et autres milieux fermés pendant la période de référence.',
       es: 'Preservativos distribuidos en prisiones y otros entornos cerrados durante el período de notificación.',
     },
