@@ -50,7 +50,7 @@ function shapeOf(schema: AnySchema): ShapeData {
     case 'boolean':
       return { kind: 'boolean' };
     case 'string':
-      return { kind: def.format === 'date' ? 'date' : 'string' };
+      return { kind: def.format === 'date' ? 'date' : def.format === 'datetime' ? 'date-time' : 'string' };
     case 'enum':
     case 'literal':
       return { kind: 'string' };

@@ -17,7 +17,11 @@ export type NormalisedForm =
   | 'excel-serial'
   | 'dd.mm.yyyy'
   | 'dd/mm/yyyy'
-  | 'mm/dd/yyyy';
+  | 'mm/dd/yyyy'
+  | 'dd.mm.yyyy hh:mm'
+  | 'dd/mm/yyyy hh:mm'
+  | 'mm/dd/yyyy hh:mm'
+  | 'yyyy-mm-dd hh:mm';
 
 /**
  * A number cell of a workbook formatted as a percent (`0.0%`, as Excel formats a cell typed `7,5%`): Excel keeps
@@ -255,9 +259,11 @@ const DAY = 86_400_000;
 const EXCEL_MIN_SERIAL = 10_000;
 /** Largest Excel serial date: 9999-12-31. */
 const EXCEL_MAX_SERIAL = 2_958_465;
-/** `31.12.2020` or `12/31/2020`, with the midnight time Excel adds to a date-time cell. */
-const localDatePattern = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:\s+0?0:00(?::00)?)?$/;
+/** `31.12.2020` or `12/31/2020`, with a time of day as Excel shows it after a date: `16:00`, `16:00:30`, `4:00 PM`, `4:00 p. m.`. */
+const localDatePattern = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?)?$/;
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO date and a time of day with a space between, as Excel shows a date-time cell formatted `yyyy-mm-dd hh:mm`. */
+const spacedIsoDateTimePattern = /^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
 /** An ISO date from its parts, or undefined when there is no such day. */
 function isoDate(year: number, month: number, day: number): string | undefined {
@@ -272,9 +278,24 @@ export function excelSerialDate(serial: number): string {
 }
 
 /**
+ * The time of day `hh:mm:ss` of hours (on a 12-hour clock with AM or PM), minutes and seconds: empty at midnight, which
+ * Excel shows after a date typed alone in a date-time cell, as a date cell at midnight is read; undefined for no time.
+ */
+function timeOfDay(hours: string, minutes: string, seconds = '00', meridiem?: string): string | undefined {
+  let hour = Number(hours);
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (/p/i.test(meridiem) ? 12 : 0);
+  }
+  if (hour > 23 || Number(minutes) > 59 || Number(seconds) > 59) return undefined;
+  const time = `${String(hour).padStart(2, '0')}:${minutes}:${seconds}`;
+  return time === '00:00:00' ? '' : time;
+}
+
+/**
  * A cell as the text it is in a column of no date: a date cell as a person reads it, `2020-03-12` as PHX writes a
  * date, or with its time of day, `2020-03-12T10:30:00` (a workbook keeps no time zone: a reader hands its dates over
- * at that time in UTC, which is no zone of the user's); any other cell as Excel shows it.
+ * at that time in UTC, which is no zone of the user's, so no offset is given to it); any other cell as Excel shows it.
  */
 export function textOfCell(cell: Exclude<SheetCell, undefined>): string {
   return cell instanceof Date ? cell.toISOString().replace(/T00:00:00\.000Z$|(\.000)?Z$/, '') : String(cell);
@@ -357,19 +378,35 @@ function dateOrderOf(cells: readonly string[], settings: ColumnSettings): { orde
   return dayFirst ? {} : { ambiguous };
 }
 
-function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedForm[], date1904 = false): string | undefined {
+/**
+ * A date written as Excel writes one, or as a day number, as its ISO date; with `withTime` (a date-time column), a date
+ * and time as the ISO date and time of day it shows, `2020-10-28T16:00:00`, with no offset from UTC, which a sheet
+ * does not keep. A date-time column's date alone, or at midnight, is its ISO date.
+ */
+function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedForm[], date1904 = false, withTime = false): string | undefined {
   const text = cell.trim();
-  if (/^\d{1,7}$/.test(text)) {
-    const days = Number(text);
+  if ((withTime ? /^\d{1,7}(?:[.,]\d+)?$/ : /^\d{1,7}$/).test(text)) {
+    const days = Number(text.replace(',', '.'));
     if (days < EXCEL_MIN_SERIAL) return undefined;
     const serial = date1904 ? days + DAYS_TO_1904 : days;
-    if (serial > EXCEL_MAX_SERIAL) return undefined;
+    if (serial >= EXCEL_MAX_SERIAL + 1) return undefined;
     forms.push('excel-serial');
-    return excelSerialDate(serial);
+    // Whole seconds: a day number written with 15 digits holds no more.
+    return withTime ? textOfCell(new Date(EXCEL_EPOCH + Math.round(serial * 86_400) * 1000)) : excelSerialDate(serial);
+  }
+  const spaced = withTime ? spacedIsoDateTimePattern.exec(text) : null;
+  if (spaced) {
+    const time = timeOfDay(spaced[2]!, spaced[3]!, spaced[4]);
+    if (time === undefined) return undefined;
+    forms.push('yyyy-mm-dd hh:mm');
+    return time ? `${spaced[1]}T${time}` : spaced[1];
   }
   const match = localDatePattern.exec(text);
   if (!match) return undefined;
-  const [, first, separator, second, year] = match;
+  const [, first, separator, second, year, hours, minutes, seconds, meridiem] = match;
+  const time = hours === undefined ? '' : timeOfDay(hours, minutes!, seconds, meridiem);
+  // A date column takes a time only at midnight, as Excel shows a date in a date-time cell.
+  if (time === undefined || (time && !withTime)) return undefined;
   // Dates with dots are day first wherever Excel writes them.
   const dayFirst = separator === '.' || order === 'day-month';
   // Without an order, only a date whose day and month are alike (1/1/2023) reads the same either way.
@@ -378,8 +415,10 @@ function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedF
   // A day the month has not (30.02.2020) is read all the same, as year-month-day, so that the model's check says
   // that the calendar has no such day rather than that the date is not written year-month-day.
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  forms.push(separator === '.' ? 'dd.mm.yyyy' : dayFirst ? 'dd/mm/yyyy' : 'mm/dd/yyyy');
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const form = separator === '.' ? 'dd.mm.yyyy' : dayFirst ? 'dd/mm/yyyy' : 'mm/dd/yyyy';
+  forms.push(time ? `${form} hh:mm` : form);
+  const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return time ? `${date}T${time}` : date;
 }
 
 /** Excel's words for TRUE and FALSE in each locale. */
@@ -395,6 +434,9 @@ function readBoolean(cell: string, forms: NormalisedForm[]): boolean | undefined
   return value;
 }
 
+/** The kinds of column whose cells {@link readColumn} reads whole. */
+export type ReadKind = 'number' | 'boolean' | 'date' | 'date-time';
+
 /**
  * Reads the cells of one column as its kind says. Everything that depends on how a spreadsheet
  * wrote the column — its decimal mark, its order of day and month — is decided once for the whole
@@ -404,7 +446,7 @@ function readBoolean(cell: string, forms: NormalisedForm[]): boolean | undefined
  *   read as the number it shows.
  */
 export function readColumn(
-  kind: 'number' | 'boolean' | 'date',
+  kind: ReadKind,
   cells: readonly SheetCell[],
   settings: ColumnSettings,
   percent: (index: number) => boolean = () => false,
@@ -416,18 +458,20 @@ export function readColumn(
   if (kind === 'number') {
     const numbers = numberReaderOf(texts, settings);
     read = (cell, index) => numbers.read(cell, percent(index), found);
-  } else if (kind === 'date') {
+  } else if (kind === 'boolean') read = (cell) => readBoolean(cell, found);
+  else {
     const { order, ambiguous } = dateOrderOf(texts, settings);
     if (ambiguous) reading.ambiguousDate = ambiguous;
-    read = (cell) => (isoDatePattern.test(cell.trim()) ? cell.trim() : readDate(cell, order, found, settings.date1904));
-  } else read = (cell) => readBoolean(cell, found);
+    // A date-time in ISO form, with an offset or without, is the model's to judge, as it stands.
+    read = (cell) => (kind === 'date' && isoDatePattern.test(cell.trim()) ? cell.trim() : readDate(cell, order, found, settings.date1904, kind === 'date-time'));
+  }
   cells.forEach((cell, index) => {
     if (cell === undefined || cell === '') return reading.values.push(undefined);
     found.length = 0;
     const value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found, settings.date1904, percent(index));
     // A cell that does not fit stays as the text Excel shows for it: a date's `2020-03-12`, a percent's `7.5%`; in a date
     // column, a number as the number typed (`2024`, a year alone, whatever the cell's format), a date to write.
-    reading.values.push(value ?? (kind === 'date' ? dateText(cell, settings.date1904) : cell instanceof Date || cell instanceof PercentCell ? textOfCell(cell) : cell));
+    reading.values.push(value ?? (kind === 'date' || kind === 'date-time' ? dateText(cell, settings.date1904) : cell instanceof Date || cell instanceof PercentCell ? textOfCell(cell) : cell));
     if (value === undefined || found.length === 0) return;
     reading.normalised++;
     for (const form of found) reading.forms.add(form);
@@ -437,21 +481,25 @@ export function readColumn(
 
 /**
  * A typed cell of a workbook in a column of a kind: a number or a boolean as it is, a date cell as
- * its ISO date, a number in a date column as an Excel serial date, a number formatted as a percent as
- * the number shown in a cell that may carry a `%` sign (`percent`). Undefined when it does not fit.
+ * its ISO date (in a date-time column, with the time of day it shows), a number in a date or date-time column as an
+ * Excel serial date, a number formatted as a percent as the number shown in a cell that may carry a `%` sign
+ * (`percent`). Undefined when it does not fit.
  */
-function typedValue(kind: 'number' | 'boolean' | 'date', cell: Exclude<SheetCell, string | undefined>, found: NormalisedForm[], date1904?: boolean, percent = false): unknown {
+function typedValue(kind: ReadKind, cell: Exclude<SheetCell, string | undefined>, found: NormalisedForm[], date1904?: boolean, percent = false): unknown {
   if (cell instanceof PercentCell) {
     // Read as its text `7.5%` would be: 7.5 where a % sign may be, noted; elsewhere not a number of the column.
     if (kind !== 'number' || !percent) return undefined;
     found.push('percent-sign');
     return cell.shown;
   }
-  if (kind === 'date') {
-    // Excel keeps dates as days; a reader hands them over as midnight UTC, in the workbook's date system. A day
-    // number below 10000 is a number typed in a date cell, as it is in a cell of no format.
-    if (cell instanceof Date) return Number.isNaN(cell.getTime()) || isSmallExcelDate(cell, date1904) ? undefined : cell.toISOString().slice(0, 10);
-    if (typeof cell === 'number') return readDate(String(cell), undefined, found, date1904);
+  if (kind === 'date' || kind === 'date-time') {
+    // Excel keeps dates as days; a reader hands them over as midnight UTC (a date-time at its time of day in UTC), in
+    // the workbook's date system. A day number below 10000 is a number typed in a date cell, as it is in a cell of no format.
+    if (cell instanceof Date) {
+      if (Number.isNaN(cell.getTime()) || isSmallExcelDate(cell, date1904)) return undefined;
+      return kind === 'date' ? cell.toISOString().slice(0, 10) : textOfCell(cell);
+    }
+    if (typeof cell === 'number') return readDate(String(cell), undefined, found, date1904, kind === 'date-time');
     return undefined;
   }
   return typeof cell === kind ? cell : undefined;

@@ -9,9 +9,10 @@ import { excelLocales } from './excel-locale.js';
  * @example
  * ```ts
  * const kind: CellKind = 'date'; // period.start: read 31.12.2020 or an Excel serial as an ISO date
+ * const dateTime: CellKind = 'date-time'; // meetings' start: read 28.10.2020 16:00 as 2020-10-28T16:00:00, with no offset given
  * ```
  */
-export type CellKind = 'string' | 'date' | 'number' | 'boolean' | 'json';
+export type CellKind = 'string' | 'date' | 'date-time' | 'number' | 'boolean' | 'json';
 
 /**
  * What a table of a sheet holds: records of one type, or the package header (one row).

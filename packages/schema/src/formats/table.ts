@@ -142,7 +142,7 @@ function isEmpty(cell: SheetCell): cell is undefined | '' {
 }
 
 /**
- * Reads a cell of a column that holds JSON or text; number, boolean and date columns are read whole by {@link readColumn}.
+ * Reads a cell of a column that holds JSON or text; number, boolean, date and date-time columns are read whole by {@link readColumn}.
  * A CSV cell (not `inSheet`) drops the apostrophe written before a text Excel would run as a formula.
  */
 function textCellValue(cell: Exclude<SheetCell, undefined>, kind: 'string' | 'json', inSheet: boolean): unknown {
@@ -284,14 +284,14 @@ export function readTable(
     const cell = rows[index]![column];
     return cell instanceof ErrorCell ? undefined : cell;
   });
-  const dateColumns = targets.flatMap((target, column) => (target?.kind === 'date' ? [cellsOf(column)] : []));
+  const dateColumns = targets.flatMap((target, column) => (target?.kind === 'date' || target?.kind === 'date-time' ? [cellsOf(column)] : []));
   const settings = {
     delimiter: options.delimiter, decimalComma: options.decimalComma, dateOrder: options.dateOrder, excelLocale: options.excelLocale,
     sheetDateOrder: sheetDateOrder(dateColumns), date1904: options.date1904,
   };
   const percent = percentCells(type, table.columns, dataRows.map((index) => rows[index]!));
   const columns = targets.map((target, column) => {
-    if (!target || (target.kind !== 'number' && target.kind !== 'boolean' && target.kind !== 'date')) return undefined;
+    if (!target || (target.kind !== 'number' && target.kind !== 'boolean' && target.kind !== 'date' && target.kind !== 'date-time')) return undefined;
     const name = table.columns[column]!;
     const reading = readColumn(target.kind, cellsOf(column), settings, (at) => percent(name, at));
     const seen = columnSeen(column, options);

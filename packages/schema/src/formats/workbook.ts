@@ -147,7 +147,8 @@ function addTable(
     const sheetColumn = sheet.getColumn(i + 1);
     sheetColumn.width = Math.min(Math.max(column.length, columnHeading(column, language).length, 10) + 2, 40);
     if (kinds[i] === 'date') sheetColumn.numFmt = 'yyyy-mm-dd';
-    else if (kinds[i] === 'string') sheetColumn.numFmt = '@';
+    // A date-time is written as the ISO text it is, with its offset, which a date cell cannot keep.
+    else if (kinds[i] === 'string' || kinds[i] === 'date-time') sheetColumn.numFmt = '@';
     const list = listOfColumn(type, column);
     const range = list && ranges.get(list)?.range;
     if (!range) return;

@@ -1,7 +1,7 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -109,7 +109,9 @@ export const en: PhxLocale = {
         ? `${subject(words, p, 'the text')} is empty`
         : p.form === 'text'
           ? `${subject(words, p, 'the text')} holds only spaces`
-          : `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'written in the form this field takes'}`,
+          : p.lacks
+            ? `${subject(words, p, 'the value')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'has no offset from UTC: add the offset' : 'is a date alone: add the time and the offset from UTC'} of the place at that date, e.g. ${completedDateTime(p)}`
+            : `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'written in the form this field takes'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'the text')} is empty`;

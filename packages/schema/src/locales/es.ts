@@ -1,7 +1,7 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -114,7 +114,9 @@ export const es: PhxLocale = {
         ? `${subject(words, p, 'el texto')}: el texto está vacío`
         : p.form === 'text'
           ? `${subject(words, p, 'el texto')}: el texto solo contiene espacios`
-          : `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'de la forma que pide este campo'}`,
+          : p.lacks
+            ? `${subject(words, p, 'el valor')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'no tiene la diferencia respecto a UTC: añada la diferencia' : 'es solo una fecha: añada la hora y la diferencia respecto a UTC'} del lugar en esa fecha, p. ej. ${completedDateTime(p)}`
+            : `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'de la forma que pide este campo'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'el texto')}: el texto está vacío`;

@@ -1,7 +1,7 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -114,7 +114,9 @@ export const fr: PhxLocale = {
         ? `${subject(words, p, 'le texte')} : le texte est vide`
         : p.form === 'text'
           ? `${subject(words, p, 'le texte')} : le texte ne contient que des espaces`
-          : `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'écrit sous la forme que ce champ demande'}`,
+          : p.lacks
+            ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} ${p.lacks === 'offset' ? "n'a pas de décalage par rapport à UTC : ajoutez le décalage" : "n'est qu'une date : ajoutez l'heure et le décalage par rapport à UTC"} du lieu à cette date, par ex. ${completedDateTime(p)}`
+            : `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'écrit sous la forme que ce champ demande'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'le texte')} : le texte est vide`;

@@ -65,6 +65,14 @@ export function shown(words: Words, p: Pick<ZodIssueParams, 'value' | 'received'
   return p.value === undefined ? (words.kinds[p.received ?? 'object'] ?? words.kinds.object!) : String(p.value);
 }
 
+/**
+ * A date and time found without its offset from UTC, or a date alone, completed as a message's example of what to write:
+ * `2020-10-28T16:00:00+02:00`, `2024-04-01T09:00:00+02:00`.
+ */
+export function completedDateTime(p: Pick<ZodIssueParams, 'value' | 'lacks'>): string {
+  return `${String(p.value)}${p.lacks === 'time' ? 'T09:00:00' : ''}+02:00`;
+}
+
 /** The categories of a breakdown as a message shows them: `sex "female", age group "<18"`. */
 export function categories(words: Words, given: Record<string, string>): string {
   return Object.entries(given)

@@ -1,7 +1,7 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -114,7 +114,9 @@ export const ru: PhxLocale = {
         ? `${subject(words, p, 'текст')}: пусто`
         : p.form === 'text'
           ? `${subject(words, p, 'текст')}: только пробелы`
-          : `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в том виде, который нужен этому полю'}`,
+          : p.lacks
+            ? `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без смещения от UTC: добавьте смещение' : 'только дата: добавьте время и смещение от UTC'} места на эту дату, например ${completedDateTime(p)}`
+            : `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в том виде, который нужен этому полю'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'текст')}: пусто`;

@@ -1,7 +1,7 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
@@ -114,7 +114,9 @@ export const uk: PhxLocale = {
         ? `${subject(words, p, 'текст')}: порожньо`
         : p.form === 'text'
           ? `${subject(words, p, 'текст')}: лише пробіли`
-          : `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в тому вигляді, який потрібен цьому полю'}`,
+          : p.lacks
+            ? `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без зсуву від UTC: додайте зсув' : 'лише дата: додайте час і зсув від UTC'} місця на ту дату, наприклад ${completedDateTime(p)}`
+            : `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в тому вигляді, який потрібен цьому полю'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'текст')}: порожньо`;

@@ -45,7 +45,23 @@ export interface ZodIssueParams {
    * not take: a cell typed `UA ` looks like `UA`, so the message says so after the value.
    */
   spaces?: SpacesAround;
+  /**
+   * What a date and time found lacks, when it is one but for the offset from UTC (`2020-10-28T16:00:00`, as a sheet
+   * keeps a date and time), or a date alone (`2024-04-01`): the message then says what to add, with the value completed.
+   */
+  lacks?: DateTimeLack;
 }
+
+/**
+ * What a date and time lacks: the offset from UTC alone (`2020-10-28T16:00:00`), or the time of day and the offset
+ * (`2024-04-01`, a date alone).
+ *
+ * @example
+ * ```ts
+ * const lacks: DateTimeLack = 'offset'; // "2020-10-28T16:00:00" needs +02:00 or the like
+ * ```
+ */
+export type DateTimeLack = 'offset' | 'time';
 
 /**
  * Where a text has spaces around it: at its start, at its end, or both.

@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import { shapeSchemas, type ShapeKind } from '../model/shapes.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, type Problem } from './issue.js';
-import type { IssueParams, SpacesAround, ZodIssueParams } from './params.js';
-import { LANGUAGE_TAG_PATTERN, NOT_BLANK_PATTERN, OPEN_CODE_PATTERN, ORGANISATION_ID_PATTERN, RECORD_ID_PATTERN, SPDX_ID_PATTERN, type TextForm } from '../model/common.js';
+import type { DateTimeLack, IssueParams, SpacesAround, ZodIssueParams } from './params.js';
+import { dateTime, LANGUAGE_TAG_PATTERN, NOT_BLANK_PATTERN, OPEN_CODE_PATTERN, ORGANISATION_ID_PATTERN, RECORD_ID_PATTERN, SPDX_ID_PATTERN, type TextForm } from '../model/common.js';
 import { fieldOf, modelKeys } from './fields.js';
 import { suggestionsInList } from './suggestions.js';
 import { shortened } from './echo.js';
@@ -118,6 +118,16 @@ function spacesAround(text: string): SpacesAround | undefined {
 }
 
 /**
+ * What a text that is no date and time lacks to be one, if no more: the offset from UTC (`2020-10-28T16:00:00`, as a
+ * sheet keeps a date and time), or the time of day and the offset (`2024-04-01`). Told by the model's own check of the
+ * text completed, so that a time or a day that cannot be is not said to lack only an offset.
+ */
+function lackOf(text: string): DateTimeLack | undefined {
+  if (dateTime.safeParse(`${text}+00:00`).success) return 'offset';
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dateTime.safeParse(`${text}T00:00:00+00:00`).success ? 'time' : undefined;
+}
+
+/**
  * Turns zod issues into PHX structural problems: one per unknown key, `schema.required` for missing fields, and one
  * per field (an empty text is empty, not also blank). Each names its field, echoes the value found and the form
  * asked for, so that its message can say what to write.
@@ -157,6 +167,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
     if ((issue.code === 'invalid_format' || issue.code === 'invalid_value') && typeof issue.input === 'string') {
       const spaces = spacesAround(issue.input);
       if (spaces !== undefined) params.spaces = spaces;
+      const lacks = form === 'date-time' ? lackOf(issue.input) : undefined;
+      if (lacks !== undefined) params.lacks = lacks;
     }
     // A text that is not one of the allowed texts (a closed codelist): the nearest of them, from the whole list.
     if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.length > 1 && issue.values.every((value) => typeof value === 'string')) {
