@@ -424,3 +424,24 @@ describe('CSV for Excel in a locale', () => {
     }
   });
 });
+
+describe('a date and time typed in a workbook', () => {
+  it('is reported at its cell with the offset from UTC it lacks, never given one', async () => {
+    const example = new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url).pathname;
+    const xlsx = dir.path('meeting-dates.xlsx');
+    expect(phx(['convert', example, '-o', xlsx]).code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    // Typed in Excel, a date (01.04.2024) and a date and time (28.10.2020 16:00) become date cells, which keep no offset.
+    workbook.getWorksheet('Package')!.getCell('F3').value = new Date(Date.UTC(2024, 3, 1));
+    const start = workbook.getWorksheet('meetings')!.getCell('D3');
+    start.value = new Date(Date.UTC(2020, 9, 28, 16));
+    start.numFmt = 'dd.mm.yyyy hh:mm';
+    await workbook.xlsx.writeFile(xlsx);
+    const validated = phx(['validate', xlsx]);
+    expect(validated.code).toBe(1);
+    expect(validated.stdout).toContain('Package!F3  error    schema.invalid-format /publishedAt  Date and time of publication: "2024-04-01" is a date alone: add the time and the offset from UTC of the place at that date, e.g. 2024-04-01T09:00:00+02:00');
+    expect(validated.stdout).toContain('meetings!D3  error    schema.invalid-format /meetings/0/start  Start of the meeting: "2020-10-28T16:00:00" has no offset from UTC: add the offset of the place at that date, e.g. 2020-10-28T16:00:00+02:00');
+    expect(validated.stdout).toContain('✖ 2 errors');
+  });
+});
