@@ -1154,9 +1154,9 @@ export interface components {
             requestId?: string;
             /** @description The issues found, errors and warnings, up to the listing limit of the hub. */
             issues: components["schemas"]["ValidationIssue"][];
-            /** @description Errors found, including those past the listing limit. */
+            /** @description Errors found, including those past the listing limit; when checking stopped once the list was full, those of the part checked (the detail then says "at least"). */
             errors: number;
-            /** @description Warnings found, including those past the listing limit. */
+            /** @description Warnings found, including those past the listing limit; when checking stopped, those of the part checked. */
             warnings: number;
             /** @description True when `issues` leaves some out: past the listing limit, or because checking stopped once the list was full and an error was found. */
             truncated: boolean;

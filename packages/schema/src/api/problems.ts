@@ -159,8 +159,8 @@ const extensions = {
   },
   'validation-failed': {
     issues: describe(z.array(ValidationIssue), 'The issues found, errors and warnings, up to the listing limit of the hub.'),
-    errors: describe(z.int().min(0), 'Errors found, including those past the listing limit.'),
-    warnings: describe(z.int().min(0), 'Warnings found, including those past the listing limit.'),
+    errors: describe(z.int().min(0), 'Errors found, including those past the listing limit; when checking stopped once the list was full, those of the part checked (the detail then says "at least").'),
+    warnings: describe(z.int().min(0), 'Warnings found, including those past the listing limit; when checking stopped, those of the part checked.'),
     truncated: describe(z.boolean(), 'True when `issues` leaves some out: past the listing limit, or because checking stopped once the list was full and an error was found.'),
   },
 } satisfies Partial<Record<ProblemSlug, z.ZodRawShape>>;

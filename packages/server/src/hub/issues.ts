@@ -68,12 +68,17 @@ export async function storedBreakdowns(store: Store, written: readonly unknown[]
   return (await store.breakdowns([...keys.values()])).filter((record) => !ids.has(record.id)).map((record) => record.body as unknown as Observation);
 }
 
-/** What a validation found: the issues listed, the counts of all of them, and whether the list leaves some out. */
-export type Findings = Pick<ValidationResult<unknown>, 'issues' | 'errors' | 'warnings' | 'truncated'>;
+/** What a validation found: the issues listed, the counts of all of them, whether the list leaves some out, and what was read. */
+export type Findings = Pick<ValidationResult<unknown>, 'issues' | 'errors' | 'warnings' | 'truncated' | 'read'>;
 
-/** The 422 problem of findings with errors: nothing was stored. */
-export function invalid({ issues, errors, warnings, truncated }: Findings, what: string): Problem {
-  return new Problem('validation-failed', `${what} has ${errors} error${errors === 1 ? '' : 's'}; nothing was stored.`, { issues, errors, warnings, truncated });
+/**
+ * The 422 problem of findings with errors: nothing was stored. When checking stopped once the list was full, the
+ * counts are those of the part checked, and the detail says "at least".
+ */
+export function invalid({ issues, errors, warnings, truncated, read }: Findings, what: string): Problem {
+  const count = `${read.complete ? '' : 'at least '}${errors} error${errors === 1 ? '' : 's'}`;
+  const stopped = read.complete ? '' : ' (checking stopped once the list of issues was full)';
+  return new Problem('validation-failed', `${what} has ${count}${stopped}; nothing was stored.`, { issues, errors, warnings, truncated });
 }
 
 /** Throws a 422 problem carrying the findings when any of them is an error. */
