@@ -1,13 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import * as interop from '@phx/interop';
-import type { DataPackage } from '@phx/schema';
+import { writeXlsx, type DataPackage } from '@phx/schema';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exportTargets } from '../src/ui/interop-view.js';
 import { invalidPackage, packageText } from './fixtures/packages.js';
-import { chooseFiles, screenshot, waitForResults } from './support/browser.js';
+import { chooseFiles, screenshot, waitForResults, type TextFile } from './support/browser.js';
 import { examplesDir } from './support/paths.js';
 import { browserSession } from './support/session.js';
 
@@ -22,7 +23,7 @@ const isExporters = (url: string) => /\/interop-(?!panel-)[\w-]+\.js$/.test(url)
 const isPanel = (url: string) => /\/interop-panel-[\w-]+\.js$/.test(url);
 
 /** Opens the page watching which of its scripts the browser fetches, and checks files (the example package by default). */
-async function openWith(files = [{ name, text }], options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; scripts: string[] }> {
+async function openWith(files: string | TextFile[] = [{ name, text }], options: { bypassCSP?: boolean } = {}): Promise<{ page: Page; scripts: string[] }> {
   const scripts: string[] = [];
   const page = await session.open({ ...options, beforeLoad: (context) => context.on('request', (request) => void (request.url().endsWith('.js') && scripts.push(request.url()))) });
   await chooseFiles(page, files);
@@ -101,6 +102,17 @@ describe('sending a valid package to another system', () => {
     const { page } = await openWith();
     await page.getByLabel('Format').selectOption('dhis2-csv');
     await page.getByText('DHIS2 files use the codes of the UNAIDS GAM template.', { exact: false }).waitFor();
+  });
+
+  it('exports a valid workbook, which holds a whole package, as it exports the .phx.json file it came from', async () => {
+    const path = join(await mkdtemp(join(tmpdir(), 'phx-web-')), 'network-meeting-2020.xlsx');
+    await writeFile(path, await writeXlsx(pkg));
+    const { page } = await openWith(path);
+    const card = page.locator('.file-summary', { has: page.getByRole('heading', { name: 'network-meeting-2020.xlsx', exact: true }) });
+    await card.getByLabel('Format').selectOption('dhis2-csv');
+    const expected = interop.exportPackage(pkg, 'dhis2-csv').files[0]!;
+    expect(await downloadBy(page, () => card.getByRole('button', { name: 'Download', exact: true }).click())).toEqual({ name: `network-meeting-2020${expected.extension}`, content: expected.content });
+    await card.getByRole('heading', { name: 'UNAIDS GAM readiness' }).waitFor();
   });
 
   it('offers nothing to export for a package with errors, and loads nothing of it', async () => {

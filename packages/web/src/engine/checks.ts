@@ -100,6 +100,11 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
 /** The formats whose valid files hold a package the page can write again as .phx.json or .xlsx. */
 const packageFormats = new Set<FileFormat>(['json', 'csv', 'xlsx']);
 
+/** The name of a checked file without its ending (`zambia.phx.json`, `zambia.xlsx` → `zambia`), to name the files made of it. */
+export function stemOf(name: string): string {
+  return name.replace(/(\.phx)?\.(json|csv|tsv|xlsx|xlsm)$/i, '');
+}
+
 /**
  * A valid checked file's package as a .phx.json file or an Excel workbook (headings in the page's
  * language), named after the file. A CSV file holds records only: its package header (publisher,
@@ -108,7 +113,7 @@ const packageFormats = new Set<FileFormat>(['json', 'csv', 'xlsx']);
  */
 export async function packageFile(checked: CheckedFile | undefined, to: 'json' | 'xlsx', locale: Locale): Promise<ExportedFile> {
   if (!checked?.ok || !checked.data || !checked.format || !packageFormats.has(checked.format)) throw new EngineError('not-convertible');
-  const base = checked.file.name.replace(/(\.phx)?\.(json|csv|tsv|xlsx|xlsm)$/i, '');
+  const base = stemOf(checked.file.name);
   if (to === 'json') return { name: `${base}.phx.json`, mediaType: fileFormats.json.mediaTypes[0], content: `${JSON.stringify(checked.data, null, 2)}\n` };
   return { name: `${base}.xlsx`, mediaType: fileFormats.xlsx.mediaTypes[0], content: await (await import('./workbook-writer.js')).writeXlsx(checked.data, { language: locale }) };
 }

@@ -6,11 +6,12 @@ import { EngineError, type FileSummary } from './protocol.js';
 const packages = new WeakMap<CheckedFile, DataPackage>();
 
 /**
- * The summary of a checked file, with the countries and calendar years its observations cover when it is a
- * valid `.phx.json` package (no errors): such a package can be exported and checked for UNAIDS GAM readiness.
+ * The summary of a checked file, with the countries and calendar years its observations cover when it holds a valid
+ * package, header and all (no errors: a `.phx.json` file or a workbook, as `phx export` reads them; a CSV table is
+ * a part of one): such a package can be exported and checked for UNAIDS GAM readiness.
  */
 export function withCoverage(summary: FileSummary, checked: CheckedFile | undefined): FileSummary {
-  if (!summary.ok || !checked || checked.format !== 'json' || !checked.data) return summary;
+  if (!summary.ok || checked?.data?.phxVersion === undefined) return summary;
   const pkg = checked.data as DataPackage;
   packages.set(checked, pkg);
   const observations = pkg.observations ?? [];

@@ -7,7 +7,7 @@ import {
   describeBreakdowns, exportPackage, formatNote, gamReadiness, interopLocales, noteExamples, type ExportTarget, type InteropNote,
 } from '@phx/interop';
 import type { Locale } from '@phx/schema';
-import type { CheckedFile } from './checks.js';
+import { stemOf, type CheckedFile } from './checks.js';
 import { exportablePackage } from './exportable.js';
 import type { EngineResults, GamView, NoteView } from './protocol.js';
 
@@ -17,12 +17,12 @@ export function noteViews(notes: readonly InteropNote[], locale: Locale): NoteVi
 }
 
 /**
- * A valid package in a target's format, its files named after the checked file (`zambia.phx.json` →
+ * A valid package in a target's format, its files named after the checked file (`zambia.phx.json`, `zambia.xlsx` →
  * `zambia.fhir.json`). The DHIS2 targets use the GAM template's codes: the page has no mapping file of an instance.
  */
 export function exportFiles(checked: CheckedFile | undefined, target: ExportTarget, locale: Locale): EngineResults['export'] {
   const { files, notes } = exportPackage(exportablePackage(checked), target);
-  const base = checked!.file.name.replace(/(\.phx)?\.json$/i, '');
+  const base = stemOf(checked!.file.name);
   return { files: files.map((file) => ({ name: `${base}${file.extension}`, mediaType: file.mediaType, content: file.content })), notes, views: noteViews(notes, locale) };
 }
 
