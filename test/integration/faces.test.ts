@@ -49,9 +49,23 @@ for (const file of corpus) writeFileSync(join(dir, file.name), file.bytes);
 
 let hub: RunningHub;
 let token: string;
+/**
+ * The organisations the CSV tables of the corpus refer to, which a hub checks a table's references against (as an
+ * import of its records is checked): stored, the hub's verdict is the command's and the page's, which check a table
+ * on its own.
+ */
+const register = join(dir, 'register.phx.json');
+writeFileSync(register, JSON.stringify({
+  phxVersion: '1.0', id: 'faces-register', publisher: { id: 'PHX-ORG-9999', name: 'PHX' }, license: 'CC-BY-4.0', publishedAt: '2024-01-01T00:00:00Z',
+  organisations: [
+    { id: 'ZA-NPO-123-456', name: { en: 'Cape Prisons Forum' }, organisationType: 'ngo', countries: ['ZA'] },
+    { id: 'UA-EDR-21514560', name: { uk: 'Благодійна організація' }, organisationType: 'ngo', countries: ['UA'] },
+  ],
+}));
+
 beforeAll(async () => {
   const db = join(dir, 'hub.sqlite');
-  hub = await startHub({ db, port: 0, webRoot: distDir });
+  hub = await startHub({ db, port: 0, webRoot: distDir, seed: [register] });
   token = (await createToken({ db, organisation: 'PHX-ORG-9999', role: 'member' })).token;
 });
 afterAll(async () => {
