@@ -56,7 +56,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
     const seed = dir.write('seed.phx.json', JSON.stringify(validPackage()));
     const hub = await serve(['--db', dir.path('demo.sqlite'), '--port', '0', '--seed', seed, '--demo']);
     const url = /^PHX hub listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(hub.lines[0]!)?.[1];
-    const token = /^demo token: (\S+)$/.exec(hub.lines[3]!)?.[1];
+    const token = /^demo token \(secretariat of ZA-NPO-123-456\): (\S+)$/.exec(hub.lines[3]!)?.[1];
     expect(url).toBeDefined();
     expect(token).toBeDefined();
     expect(hub.lines[1]).toBe(`  validator page: ${url}/`);
@@ -123,7 +123,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
     const seed = join(import.meta.dirname, '../../../examples/data/network-meeting-2020.phx.json');
     const hub = await serve(['--db', dir.path('mapped.sqlite'), '--port', '0', '--dhis2-mapping', `moh=${file}`, '--demo', '--seed', seed]);
     const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)?.[1];
-    const token = /^demo token: (\S+)$/.exec(hub.lines[3]!)?.[1];
+    const token = /^demo token \(secretariat of \S+\): (\S+)$/.exec(hub.lines[3]!)?.[1];
     const exported = async (query: string) => (await fetch(`${url}/v1/export?${query}`, { headers: { Authorization: `Bearer ${token}` } })).json();
     expect(await exported('format=dhis2&mapping=moh')).toMatchObject({ dataSet: 'MOH_GAM_PRISONS', dataValues: [{ dataElement: 'MOH_OAT', orgUnit: 'KG' }, { dataElement: 'MOH_OAT', orgUnit: 'UA' }] });
     expect(await exported('format=dhis2')).toMatchObject({ idScheme: 'code', dataValues: expect.arrayContaining([expect.objectContaining({ orgUnit: 'UA' })]) });
@@ -133,6 +133,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
     const refused = phx(['serve', '--db', dir.path('refused.sqlite'), '--port', '0', '--dhis2-mapping', `moh=${bad}`]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('The DHIS2 mapping "moh" is not valid');
+    expect(existsSync(dir.path('refused.sqlite'))).toBe(false);
     expect(refused.stderr).not.toMatch(/^\s+at /m);
   });
 
@@ -147,6 +148,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
     const refused = phx(['serve', '--db', dir.path('cors-refused.sqlite'), '--port', '0', '--cors-origin', 'https://dashboard.example.org/']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('"https://dashboard.example.org/" is not an origin');
+    expect(existsSync(dir.path('cors-refused.sqlite'))).toBe(false);
   });
 
   it('answers 408 to a request that has not arrived within --request-timeout seconds', async () => {
@@ -177,6 +179,54 @@ describe('phx serve and phx token with @phx/server installed', () => {
     const second = phx(['serve', '--db', dir.path('busy2.sqlite'), '--port', port]);
     expect(second.code).toBe(2);
     expect(second.stderr).toContain(`port ${port} is in use`);
+    // The database that start made is removed; one that existed before it is kept.
+    expect(existsSync(dir.path('busy2.sqlite'))).toBe(false);
+    expect(phx(['serve', '--db', sharedDb, '--port', port]).code).toBe(2);
+    expect(existsSync(sharedDb)).toBe(true);
+  });
+
+  it('prints the issues of a seed the hub refuses as phx validate does, exit code 1, and leaves no database', () => {
+    const seed = dir.write('invalid-seed.phx.json', JSON.stringify({ ...validPackage(), phxVersion: '9' }));
+    const db = dir.path('invalid-seed.sqlite');
+    const refused = phx(['serve', '--db', db, '--port', '0', '--seed', seed]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(seed);
+    expect(refused.stdout).toMatch(/error.*\/phxVersion/);
+    expect(refused.stderr).toContain(`phx serve: ${seed} is not a valid package; fix its errors (phx validate ${seed})`);
+    expect(refused.stdout + refused.stderr).not.toContain('PHX hub listening');
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('refuses a seed that is missing or a CSV, and a directory as the database, with the usual errors', () => {
+    const db = dir.path('no-seed.sqlite');
+    const missing = dir.path('missing.phx.json');
+    expect(phx(['serve', '--db', db, '--port', '0', '--seed', missing])).toMatchObject({ code: 2, stderr: `phx: ${missing}: no such file\n` });
+    const csv = dir.write('observations.csv', '\uFEFFid,indicator\nobs-1,hiv-prevalence-prisoners\n');
+    const table = phx(['serve', '--db', db, '--port', '0', '--seed', csv]);
+    expect(table).toMatchObject({ code: 2, stderr: expect.stringContaining(`${csv}: phx serve reads a whole package`) });
+    expect(table.stderr).not.toContain('\uFEFF');
+    expect(existsSync(db)).toBe(false);
+    const folder = dir.path('hub-folder');
+    mkdirSync(folder);
+    for (const args of [['serve', '--port', '0'], ['token', 'list']]) {
+      expect(phx([...args, '--db', folder]), args[0]).toMatchObject({ code: 2, stderr: expect.stringContaining(`${folder}: is a directory, not a file`) });
+    }
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('replaces the demo token of an earlier start: labelled demo, the earlier one revoked', async () => {
+    const db = dir.path('demo-twice.sqlite');
+    const tokens: string[] = [];
+    for (let start = 0; start < 2; start++) {
+      const hub = await serve(['--db', db, '--port', '0', '--demo']);
+      tokens.push(/^demo token \(secretariat of PHX-ORG-SECRETARIAT\): (\S+)$/.exec(hub.lines[3]!)![1]!);
+      await hub.stop();
+    }
+    const rows = phx(['token', 'list', '--db', db]).stdout.trim().split('\n').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/PHX-ORG-SECRETARIAT\s+secretariat\s+demo\s+never\s+never\s+revoked \d{4}-/);
+    expect(rows[1]).toMatch(/PHX-ORG-SECRETARIAT\s+secretariat\s+demo\s+never\s+never\s+active$/);
+    expect(tokens[0]).not.toBe(tokens[1]);
   });
 
   it('refuses a token for an organisation the hub does not know, naming the nearest it knows', async () => {

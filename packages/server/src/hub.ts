@@ -1,17 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { suggestionsFor } from '@phx/schema';
+import { readJsonDocument, recordTypeNames, recordTypes, suggestionsFor, type Locale, type RecordType, type ValidationResult } from '@phx/schema';
 import { createApp, type HubLimits } from './http/app.js';
 import { corsOrigins } from './http/cors.js';
 import { answerRefusedRequests } from './http/refused.js';
 import { limitRecords } from './hub/count.js';
 import { importPackage } from './hub/import.js';
+import type { Findings } from './hub/issues.js';
 import { Problem } from './http/problem.js';
-import { openStore } from './store/store.js';
-import type { Role, Store, TokenInfo } from './store/types.js';
+import { isPostgresUrl, openStore } from './store/store.js';
+import type { Principal, Role, Store, TokenInfo } from './store/types.js';
 import { defaultLimits } from './http/app.js';
 
 /**
@@ -42,8 +43,16 @@ export interface StartHubOptions {
    * @default the browser validator page that ships inside this package
    */
   webRoot?: string | false;
-  /** Create a secretariat token for a demo and return it. */
+  /**
+   * Create a secretariat token for a demo and return it, labelled {@link DEMO_TOKEN_LABEL}. It replaces the demo
+   * token of an earlier start: that one is revoked, since it cannot be shown again.
+   */
   demoToken?: boolean;
+  /**
+   * The language of the issues of a seed package the hub refuses ({@link SeedRefusedError}).
+   * @default 'en'
+   */
+  locale?: Locale;
   /** Limits on bodies, imports, exports and request rates. */
   limits?: HubLimits;
   /**
@@ -76,6 +85,8 @@ export interface RunningHub {
   url: string;
   /** The demo token, when asked for. */
   demoToken?: string;
+  /** The organisation and role the demo token acts for, when one was asked for. */
+  demoPrincipal?: Pick<Principal, 'organisation' | 'role'>;
   /** The seed packages that were not imported, and why: one already imported, or an id another publisher holds. */
   skipped: SkippedSeed[];
   /** Stops listening and closes the database. */
@@ -100,6 +111,41 @@ export interface SkippedSeed {
 /** The organisation a demo token belongs to when no package names a publisher. */
 const DEMO_ORGANISATION = 'PHX-ORG-SECRETARIAT';
 
+/** The label of the token {@link startHub} makes for a demo, by which the next start finds it to revoke it. */
+export const DEMO_TOKEN_LABEL = 'demo';
+
+/**
+ * A seed package that stops {@link startHub}: a file that is not JSON, or a package the hub refuses as invalid.
+ * Its issues are those the hub found, as `validate` of @phx/schema gives them.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await startHub({ db: './phx.sqlite', seed: ['network.phx.json'] });
+ * } catch (error) {
+ *   if (error instanceof SeedRefusedError) for (const issue of error.result.issues) console.error(`${error.file} ${issue.pointer}: ${issue.message}`);
+ * }
+ * ```
+ */
+export class SeedRefusedError extends Error {
+  override readonly name = 'SeedRefusedError';
+
+  constructor(
+    message: string,
+    /** The seed file, as it was given. */
+    readonly file: string,
+    /** What was found in it. */
+    readonly result: ValidationResult,
+  ) {
+    super(message);
+  }
+}
+
+/** A SQLite file a failed start made, removed with its journal, so that the start leaves nothing behind. */
+function removeDatabase(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${file}${suffix}`, { force: true });
+}
+
 /**
  * Starts a hub on Node: opens (and migrates) the SQLite or PostgreSQL database, imports the seed packages,
  * and serves the exchange API.
@@ -113,9 +159,19 @@ const DEMO_ORGANISATION = 'PHX-ORG-SECRETARIAT';
  * ```
  */
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  // Every option is checked before the database is opened, so that a start refused for one makes no database.
+  const origins = corsOrigins(options.corsOrigins ?? []);
   const dhis2Mappings = Object.fromEntries(Object.entries(options.dhis2Mappings ?? {}).map(([name, file]) => [name, readJson(file, 'DHIS2 mapping')]));
+  // What the checks cannot tell before (a seed the hub's data makes invalid, a port in use) removes the file this start made.
+  const made = !isPostgresUrl(options.db) && options.db !== ':memory:' && !existsSync(options.db);
   const store = await openStore(options.db);
+  const abandon = async (error: unknown): Promise<never> => {
+    await store.close();
+    if (made) removeDatabase(options.db);
+    throw error;
+  };
   const limits = { ...defaultLimits, ...options.limits };
+  const locale = options.locale ?? 'en';
   let demoOrganisation = DEMO_ORGANISATION;
   const skipped: SkippedSeed[] = [];
   const webRoot = options.webRoot ?? shippedValidatorPage();
@@ -127,10 +183,10 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       dhis2Mappings,
       ...(webRoot ? { webRoot } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
-      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      corsOrigins: origins,
     });
     for (const file of options.seed ?? []) {
-      const pkg = readJson(file, 'seed package', limits.maxImportRecords);
+      const { data: pkg, ...read } = readSeed(file, limits.maxImportRecords, locale);
       const publisher = (pkg as { publisher?: { id?: unknown } }).publisher?.id;
       if (typeof publisher === 'string') demoOrganisation = publisher;
       const id = (pkg as { id?: unknown }).id;
@@ -141,17 +197,19 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         continue;
       }
       try {
-        await store.transaction((tx) => importPackage(tx, pkg, 'hub', 'en', { maxIssues: limits.maxIssues }), { bulk: true });
+        await store.transaction((tx) => importPackage(tx, pkg, 'hub', locale, { maxIssues: limits.maxIssues }), { bulk: true });
       } catch (error) {
-        if (error instanceof Problem) throw new Error(`Cannot seed the hub with ${file}: ${error.detail}`, { cause: error });
-        throw error;
+        if (!(error instanceof Problem)) throw error;
+        const message = `Cannot seed the hub with ${file}: ${error.detail}`;
+        // The findings the problem carries are those of the validation: issues of @phx/schema, as the answer sends them.
+        const findings = (error as Problem<'validation-failed'>).extensions as Findings | undefined;
+        if (error.slug === 'validation-failed' && findings) throw new SeedRefusedError(message, file, { ...read, ...findings, ok: false });
+        throw new Error(message, { cause: error });
       }
     }
   } catch (error) {
-    await store.close();
-    throw error;
+    return abandon(error);
   }
-  const demoToken = options.demoToken ? await store.createToken(demoOrganisation, 'secretariat') : undefined;
   const host = options.host ?? '127.0.0.1';
 
   // Without a server of another kind given, serve() starts a node:http one. Node checks its timeouts every 30 s
@@ -159,15 +217,23 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const serverOptions = { requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(30_000, Math.ceil(limits.requestTimeoutMs / 10)) };
   const server = await new Promise<HttpServer>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, port: options.port ?? 8080, hostname: host, serverOptions }, () => resolve(started as HttpServer));
-    started.once('error', (error) => void store.close().finally(() => reject(error)));
+    started.once('error', (error) => void abandon(error).catch(reject));
   });
-  answerRefusedRequests(server, corsOrigins(options.corsOrigins ?? []));
+  // Made once the hub listens: a start that fails leaves the demo token of the last start working.
+  let demoToken: string | undefined;
+  try {
+    if (options.demoToken) demoToken = await replaceDemoToken(store, demoOrganisation);
+  } catch (error) {
+    server.close();
+    return abandon(error);
+  }
+  answerRefusedRequests(server, origins);
   server.keepAliveTimeout = IDLE_CONNECTION_MS;
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   return {
     url,
-    ...(demoToken ? { demoToken } : {}),
+    ...(demoToken ? { demoToken, demoPrincipal: { organisation: demoOrganisation, role: 'secretariat' as const } } : {}),
     skipped,
     close: () =>
       new Promise<void>((resolve, reject) => {
@@ -194,24 +260,52 @@ function shippedValidatorPage(): string | undefined {
   return existsSync(`${dir}/index.html`) ? dir : undefined;
 }
 
-/** A JSON file the hub reads at start: a seed package (its records counted first, up to `maxRecords`), a DHIS2 mapping. */
-function readJson(file: string, what: string, maxRecords?: number): unknown {
-  let bytes: Buffer;
+/**
+ * Makes the demo token, revoking those of earlier starts: each is shown once, at its start, so an earlier one is
+ * a secretariat token that nobody can be shown again.
+ */
+async function replaceDemoToken(store: Store, organisation: string): Promise<string> {
+  for (const token of await store.tokens()) if (token.label === DEMO_TOKEN_LABEL && token.revokedAt === null) await store.revokeToken(token.id);
+  return store.createToken(organisation, 'secretariat', { label: DEMO_TOKEN_LABEL });
+}
+
+/** The bytes of a file the hub reads at start; one it cannot read is an error of the file system's code, with its `path`. */
+function readBytes(file: string, what: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
-    throw new Error(`Cannot read the ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw Object.assign(new Error(`Cannot read the ${what} ${file}: ${code ?? (error as Error).message}`), { code, path: file });
   }
+}
+
+/** A DHIS2 mapping file. */
+function readJson(file: string, what: string): unknown {
   try {
-    if (maxRecords !== undefined) limitRecords(bytes, maxRecords, 'The package');
+    return JSON.parse(readBytes(file, what).toString('utf8'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).path !== undefined) throw error;
+    throw new Error(`The ${what} ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+/** A seed package read as `phx validate` reads a .phx.json file, its records counted first (up to `maxRecords`); one that is not JSON is refused. */
+function readSeed(file: string, maxRecords: number, locale: Locale): ValidationResult & { data: unknown } {
+  const bytes = readBytes(file, 'seed package');
+  try {
+    limitRecords(bytes, maxRecords, 'The package');
   } catch (error) {
     throw new Error(`Cannot seed the hub with ${file}: ${(error as Problem).detail}`, { cause: error });
   }
-  try {
-    return JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new Error(`The ${what} ${file} is not valid JSON: ${(error as Error).message}`);
-  }
+  const read = readJsonDocument(bytes, { locale });
+  if (read.data === undefined) throw new SeedRefusedError(`The seed package ${file} is not valid JSON: ${read.issues[0]?.message}`, file, read);
+  // Counted as `phx validate` counts them, for a report of the package's issues.
+  const countOf = (type: RecordType): number => {
+    const list = (read.data as Record<string, unknown> | null)?.[recordTypes[type].collection];
+    return Array.isArray(list) ? list.length : 0;
+  };
+  const records = Object.fromEntries(recordTypeNames.map((type) => [type, countOf(type)])) as Record<RecordType, number>;
+  return { ...read, read: { ...read.read, records }, data: read.data };
 }
 
 /**

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROBLEM_BASE, problemTypes } from '@phx/schema/api';
-import { createToken, listTokens, revokeToken, startHub } from '../src/index.js';
+import { createServer } from 'node:net';
+import { createToken, DEMO_TOKEN_LABEL, listTokens, revokeToken, SeedRefusedError, startHub } from '../src/index.js';
 import { observationPackage, ORG_A } from './fixtures/data.js';
 import { startTestHub, testDatabase, testEngine, RATE_WINDOW_MS, withinOneWindow } from './fixtures/hub.js';
 import { freshDatabase } from '../../../test/postgres/databases.js';
@@ -76,7 +77,44 @@ describe('startHub', () => {
     writeFileSync(seed, JSON.stringify({ ...observationPackage(ORG_A, 1), phxVersion: '9' }));
     const { db } = await testDatabase();
     await expect(startHub({ db, port: 0, seed: [seed] })).rejects.toThrow(/bad\.phx\.json: The package has 1 error/);
-    await expect(startHub({ db, port: 0, seed: [join(dir, 'missing.json')] })).rejects.toThrow(/missing\.json: ENOENT/);
+    await expect(startHub({ db, port: 0, seed: [join(dir, 'missing.json')] })).rejects.toMatchObject({ code: 'ENOENT', path: join(dir, 'missing.json') });
+  });
+
+  it('gives the issues of a seed it refuses, as phx validate finds them, in the language asked for', async () => {
+    const dir = tempDir();
+    const seed = join(dir, 'bad.phx.json');
+    writeFileSync(seed, JSON.stringify({ ...observationPackage(ORG_A, 3), phxVersion: '9' }));
+    const notJson = join(dir, 'table.phx.json');
+    writeFileSync(notJson, '\uFEFFid,indicator\n');
+    const { db } = await testDatabase();
+    const refused = await startHub({ db, port: 0, seed: [seed], locale: 'fr' }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SeedRefusedError);
+    expect(refused).toMatchObject({ file: seed, result: { ok: false, errors: 1, issues: [{ code: 'schema.invalid-value', pointer: '/phxVersion' }], read: { records: { observation: 3 } } } });
+    expect((refused as SeedRefusedError).result.issues[0]!.message).toBe('Version de PHX : il faut « 1.0 », et non « 9 »');
+    const unread = await startHub({ db, port: 0, seed: [notJson] }).catch((error: unknown) => error);
+    expect(unread).toMatchObject({ file: notJson, result: { ok: false, issues: [{ code: 'syntax.invalid-json', location: { line: 1, column: 1 } }] } });
+  });
+
+  it('makes the demo token once it listens, labelled, and revokes the demo token of the last start', async () => {
+    const { db } = await testDatabase();
+    const own = await createToken({ db, organisation: ORG_A, role: 'member', label: 'upload script' });
+    const tokens: string[] = [];
+    for (let start = 0; start < 2; start++) {
+      const hub = await startHub({ db, port: 0, demoToken: true, webRoot: false });
+      expect(hub.demoPrincipal).toEqual({ organisation: 'PHX-ORG-SECRETARIAT', role: 'secretariat' });
+      tokens.push(hub.demoToken!);
+      await hub.close();
+    }
+    const demo = (await listTokens({ db })).filter((token) => token.label === DEMO_TOKEN_LABEL);
+    // Listed oldest first: the first start's token revoked, the second's active.
+    expect(demo.map((token) => [token.role, token.revokedAt === null ? 'active' : 'revoked'])).toEqual([['secretariat', 'revoked'], ['secretariat', 'active']]);
+    const hub = await startHub({ db, port: 0, webRoot: false });
+    try {
+      const status = async (token: string) => (await fetch(`${hub.url}/v1/organisations`, { headers: { Authorization: `Bearer ${token}` } })).status;
+      expect([await status(tokens[0]!), await status(tokens[1]!), await status(own.token)]).toEqual([401, 200, 200]);
+    } finally {
+      await hub.close();
+    }
   });
 
   it('creates tokens only for known roles', async () => {
@@ -87,6 +125,39 @@ describe('startHub', () => {
 
   // Each engine refuses a database that does not exist in its own way: the test of the engine this run is on.
   if (testEngine === 'sqlite') {
+    it('leaves no SQLite file behind when it refuses to start, and keeps one that was there', async () => {
+      const dir = tempDir();
+      const db = join(dir, 'hub.sqlite');
+      const invalidSeed = join(dir, 'bad.phx.json');
+      writeFileSync(invalidSeed, JSON.stringify({ ...observationPackage(ORG_A, 1), phxVersion: '9' }));
+      const badMapping = join(dir, 'moh.json');
+      writeFileSync(badMapping, JSON.stringify({ idScheme: 'uid' }));
+      const busy = createServer().listen(0, '127.0.0.1');
+      await new Promise((resolve) => busy.once('listening', resolve));
+      const busyPort = (busy.address() as { port: number }).port;
+      try {
+        for (const refused of [{ corsOrigins: ['dashboard.example.org'] }, { seed: [invalidSeed] }, { dhis2Mappings: { moh: badMapping } }, { port: busyPort, demoToken: true }]) {
+          await expect(startHub({ db, port: 0, ...refused }), Object.keys(refused)[0]).rejects.toThrow();
+          expect(readdirSync(dir).filter((name) => name.startsWith('hub.sqlite')), Object.keys(refused)[0]).toEqual([]);
+        }
+        await (await startHub({ db, port: 0, demoToken: true })).close();
+        await expect(startHub({ db, port: busyPort, demoToken: true })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+        await expect(startHub({ db, port: 0, seed: [invalidSeed] })).rejects.toThrow(SeedRefusedError);
+        // The database was there before: it is kept, and the demo token of the start that listened still works.
+        expect((await listTokens({ db })).map((token) => token.revokedAt)).toEqual([null]);
+      } finally {
+        busy.close();
+      }
+    });
+
+    it('refuses a directory as the database, saying so', async () => {
+      const dir = tempDir();
+      const refusal = { code: 'EISDIR', path: dir, message: `${dir} is a directory, not a hub database file.` };
+      await expect(startHub({ db: dir, port: 0 })).rejects.toMatchObject(refusal);
+      await expect(listTokens({ db: dir })).rejects.toMatchObject(refusal);
+      expect(readdirSync(dir)).toEqual([]);
+    });
+
     it('manages tokens only in a SQLite file that exists: a path without one is refused and no file is left', async () => {
       const missing = join(tempDir(), 'typo-hub.sqlite');
       const refusal = { code: 'ENOENT', path: missing, message: `There is no hub database at ${missing}: a hub creates its database when it starts.` };

@@ -1,5 +1,9 @@
-import { choice, parse, wholeNumber } from '../args.js';
-import { exitCodes, UsageError } from '../errors.js';
+import { formatOfName, type Locale } from '@phx/schema';
+import { choice, localeOf, parse, wholeNumber } from '../args.js';
+import { describeFsError, exitCodes, InvalidInputError, UsageError } from '../errors.js';
+import { renderHuman } from '../report/human.js';
+import type { FileReport } from '../report/types.js';
+import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
 
 /** The part of `@phx/server` that `phx serve` and `phx token` use. */
@@ -8,15 +12,17 @@ interface HubModule {
     db: string;
     port?: number;
     host?: string;
-    seed?: string[];
+    seed?: string[] | undefined;
     webRoot?: string;
-    demoToken?: boolean;
+    demoToken?: boolean | undefined;
+    locale?: Locale;
     dhis2Mappings?: Record<string, string>;
-    corsOrigins?: string[];
+    corsOrigins?: string[] | undefined;
     limits?: { maxBodyBytes?: number; maxImportRecords?: number; maxIssues?: number; requestTimeoutMs?: number };
   }): Promise<{
     url: string;
     demoToken?: string;
+    demoPrincipal?: { organisation: string; role: string };
     skipped?: { file: string; package: string; reason: string }[];
     close(): Promise<void>;
   }>;
@@ -24,8 +30,8 @@ interface HubModule {
     db: string;
     organisation: string;
     role: 'member' | 'secretariat' | 'reader';
-    expiresAt?: string;
-    label?: string;
+    expiresAt?: string | undefined;
+    label?: string | undefined;
     onlyKnownOrganisation?: boolean;
   }): Promise<{ token: string }>;
   listTokens(options: { db: string }): Promise<
@@ -54,14 +60,15 @@ async function loadHub(): Promise<HubModule> {
 }
 
 /**
- * What the hub refused, as one line: a port in use, a seed that cannot be read, a database that does not exist or cannot be opened
- * (`on` is the port it was to listen on, or the database).
+ * What the hub refused, as one line: a port in use, a file it cannot read (a seed, a directory as the database), a
+ * database that does not exist or cannot be opened (`on` is the port it was to listen on, or the database).
  */
 function hubError(error: unknown, on: { port: number } | { db: string }): UsageError {
-  const code = (error as NodeJS.ErrnoException)?.code;
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
   if ('port' in on && code === 'EADDRINUSE') return new UsageError('port-in-use', on);
+  if ('port' in on && code === 'EACCES') return new UsageError('port-denied', on);
   if ('db' in on && code === 'ENOENT') return new UsageError('no-such-database', { path: on.db });
-  if (code === 'EACCES') return 'port' in on ? new UsageError('port-denied', on) : new UsageError('permission-denied', { path: on.db });
+  if (path !== undefined) return describeFsError(error, path);
   return new UsageError('text', { message: (error as Error)?.message ?? String(error) });
 }
 
@@ -82,7 +89,7 @@ Options:
                         a DHIS2 mapping (as phx export --mapping takes) that GET /v1/export?format=dhis2
                         uses when asked for it by name (&mapping=<name>); repeat for more. Without one,
                         DHIS2 exports use gam, the UNAIDS GAM template
-  --demo                create a demo token and print it
+  --demo                create a demo token, revoking the last one, and print it
   --cors-origin <origin>
                         let web pages of this origin call the hub; repeat for more, * for any
   --max-body-bytes <N>  largest request body (default 134217728, 128 MiB)
@@ -121,35 +128,40 @@ export async function runServe(argv: string[], context: Context): Promise<number
       return [match[1]!, match[2]!];
     }),
   );
-  const maxBodyBytes = wholeNumber('max-body-bytes', values['max-body-bytes'], 1);
-  const maxImportRecords = wholeNumber('max-import-records', values['max-import-records'], 1);
-  const maxIssues = wholeNumber('max-issues', values['max-issues'], 1);
-  const requestTimeout = wholeNumber('request-timeout', values['request-timeout'], 1);
-  const limits = {
-    ...(maxBodyBytes && { maxBodyBytes }),
-    ...(maxImportRecords && { maxImportRecords }),
-    ...(maxIssues && { maxIssues }),
-    ...(requestTimeout && { requestTimeoutMs: requestTimeout * 1000 }),
+  // A limit not given is left out: the hub's default holds.
+  const limit = (option: 'max-body-bytes' | 'max-import-records' | 'max-issues' | 'request-timeout', name: string, scale = 1) => {
+    const value = wholeNumber(option, values[option], 1);
+    return value && { [name]: value * scale };
   };
+  const limits = { ...limit('max-body-bytes', 'maxBodyBytes'), ...limit('max-import-records', 'maxImportRecords'), ...limit('max-issues', 'maxIssues'), ...limit('request-timeout', 'requestTimeoutMs', 1000) };
+  // A CSV holds one table of records, not the package a hub is seeded with.
+  for (const seed of values.seed ?? []) if (formatOfName(seed) === 'csv') throw new UsageError('not-a-package', { path: seed, command: 'serve' });
+  const locale = localeOf(undefined);
   const hub = await loadHub();
   const server = await hub
     .startHub({
       db: values.db ?? './phx.sqlite',
       port,
       ...(values.host ? { host: values.host } : {}),
-      ...(values.seed ? { seed: values.seed } : {}),
+      seed: values.seed,
       dhis2Mappings,
-      corsOrigins: values['cors-origin'] ?? [],
-      demoToken: values.demo === true,
+      corsOrigins: values['cors-origin'],
+      demoToken: values.demo,
+      locale,
       limits,
     })
     .catch((error: unknown) => {
-      throw hubError(error, { port });
+      const { file, result } = error as { file?: string; result?: Omit<FileReport, 'file' | 'format'> };
+      if (!file || !result) throw hubError(error, { port });
+      // A seed the hub refused: its issues as `phx validate` prints them.
+      context.print(renderHuman({ files: [{ ...result, file, format: 'json' }], quiet: true, locale }, context.color));
+      throw new InvalidInputError(reportWords[locale].output.invalidPackage('phx serve', file));
     });
   for (const { file, package: id, reason } of server.skipped ?? []) context.note(`phx: skipped the seed ${file} (package ${id}): ${reason}`);
   context.print(`PHX hub listening on ${server.url}\n`);
   context.print(`  validator page: ${server.url}/\n  exchange API:   ${server.url}/v1 (OpenAPI: ${server.url}/v1/openapi.json)\n`);
-  if (server.demoToken) context.print(`demo token: ${server.demoToken}\n`);
+  const demo = server.demoPrincipal;
+  if (demo) context.print(`demo token (${demo.role} of ${demo.organisation}): ${server.demoToken}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => resolve();
     process.once('SIGINT', stop);
@@ -220,8 +232,8 @@ export async function runToken(argv: string[], context: Context): Promise<number
       organisation: values.org,
       role,
       onlyKnownOrganisation: values['new-org'] !== true,
-      ...(values.expires ? { expiresAt: values.expires } : {}),
-      ...(values.label ? { label: values.label } : {}),
+      expiresAt: values.expires,
+      label: values.label,
     })
     .catch(fail);
   return context.print(`${token}\n`);

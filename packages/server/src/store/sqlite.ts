@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { replaceClause, valuesOf, type SqlConnection, type SqlDatabase } from './sql.js';
 
@@ -16,11 +16,15 @@ let writes: Promise<unknown> = Promise.resolve();
  * Opens a SQLite database file for a hub: WAL journal, foreign keys on, and `synchronous = FULL`, so
  * that a write the hub has answered survives a power cut, not only a crash of the process. A file that
  * does not exist is created, unless `create` is false: then it is refused with an error of code
- * `ENOENT` naming the file, as the file system refuses a file it does not have.
+ * `ENOENT` naming the file, as the file system refuses a file it does not have. A directory is refused with an
+ * error of code `EISDIR` naming it (SQLite would say only that it cannot open it).
  */
 export function openSqliteDatabase(file: string, { create = true }: { create?: boolean } = {}): SqlDatabase {
   if (!create && file !== ':memory:' && !existsSync(file)) {
     throw Object.assign(new Error(`There is no hub database at ${file}: a hub creates its database when it starts.`), { code: 'ENOENT', path: file });
+  }
+  if (file !== ':memory:' && statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+    throw Object.assign(new Error(`${file} is a directory, not a hub database file.`), { code: 'EISDIR', path: file });
   }
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
