@@ -1,10 +1,9 @@
 import { formatOfName, type Locale } from '@phx/schema';
 import { choice, localeOf, parse, wholeNumber } from '../args.js';
-import { describeFsError, exitCodes, InvalidInputError, UsageError } from '../errors.js';
-import { renderHuman } from '../report/human.js';
+import { describeFsError, exitCodes, UsageError } from '../errors.js';
 import type { FileReport } from '../report/types.js';
-import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
+import { refusePackage } from './read-package.js';
 
 /** The part of `@phx/server` that `phx serve` and `phx token` use. */
 interface HubModule {
@@ -154,8 +153,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       const { file, result } = error as { file?: string; result?: Omit<FileReport, 'file' | 'format'> };
       if (!file || !result) throw hubError(error, { port });
       // A seed the hub refused: its issues as `phx validate` prints them.
-      context.print(renderHuman({ files: [{ ...result, file, format: 'json' }], quiet: true, locale }, context.color));
-      throw new InvalidInputError(reportWords[locale].output.invalidPackage('phx serve', file));
+      return refusePackage({ ...result, file, format: 'json' }, 'phx serve', locale, context);
     });
   for (const { file, package: id, reason } of server.skipped ?? []) context.note(`phx: skipped the seed ${file} (package ${id}): ${reason}`);
   context.print(`PHX hub listening on ${server.url}\n`);

@@ -2,7 +2,7 @@ import { formatOfName, readJsonDocument, validateFile, type DataPackage, type Fi
 import type { Context } from './context.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
-import { fileReport } from '../report/types.js';
+import { fileReport, type FileReport } from '../report/types.js';
 import { reportWords } from '../report/words.js';
 import { onInput, readBeside, resolveInputs } from '../io/files.js';
 
@@ -23,13 +23,19 @@ export async function readValidPackage(path: string, command: string, outcome: s
   const format = input!.format ?? formatOfName(input!.name);
   if (format === undefined || !packageFormats.includes(format)) throw new UsageError('not-a-package', { path: input!.name, command });
   const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true });
-  if (!result.ok || !result.data) {
-    context.print(renderHuman({ files: [fileReport(input!.name, result)], quiet: true, locale }, context.color));
-    throw new InvalidInputError(reportWords[locale].output.invalidPackage(outcome, input!.name));
-  }
+  if (!result.ok || !result.data) refusePackage(fileReport(input!.name, result), outcome, locale, context);
   // A .phx.json file and a workbook validate only with their header; an NDJSON stream of records validates without.
   if (result.data.phxVersion === undefined) throw new UsageError('not-a-package', { path: input!.name, command });
   return result.data as DataPackage;
+}
+
+/**
+ * Stops a command at a package with errors: they are printed as `phx validate` prints them, exit code 1, `outcome`
+ * (what the command did not do) said.
+ */
+export function refusePackage(report: FileReport, outcome: string, locale: Locale, context: Context): never {
+  context.print(renderHuman({ files: [report], quiet: true, locale }, context.color));
+  throw new InvalidInputError(reportWords[locale].output.invalidPackage(outcome, report.file));
 }
 
 /**
