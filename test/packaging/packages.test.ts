@@ -212,7 +212,8 @@ describe('a fresh project installing the tarballs', () => {
       [
         "import { validate } from '@phx/schema';",
         "import { createClient } from '@phx/client';",
-        "const client = createClient({ baseUrl: location.origin, token: 'none' });",
+        // The page is about:blank, whose origin is "null", no URL: the client needs one.
+        "const client = createClient({ baseUrl: 'http://127.0.0.1:1', token: 'none' });",
         "const result = validate(JSON.stringify({ phxVersion: '1.0' }));",
         "document.title = [typeof client.observations.list, result.ok, result.issues.map((i) => i.code).join(',')].join(' ');",
       ].join('\n'),
