@@ -45,7 +45,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
   let sharedHub: Hub;
   let sharedUrl: string;
   beforeAll(async () => {
-    sharedHub = await serve(['--db', sharedDb, '--port', '0', '--host', '127.0.0.1', ...corsOrigins.flatMap((origin) => ['--cors-origin', origin])]);
+    sharedHub = await serve(['--db', sharedDb, '--port', '0', '--host', '127.0.0.1', ...corsOrigins.flatMap((origin) => ['--cors-origin', origin]), '--public-url', 'https://hub.example.org']);
     sharedUrl = /(http:\/\/\S+)$/.exec(sharedHub.lines[0]!)![1]!;
   });
   afterAll(async () => {
@@ -149,6 +149,22 @@ describe('phx serve and phx token with @phx/server installed', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('"https://dashboard.example.org/" is not an origin');
     expect(existsSync(dir.path('cors-refused.sqlite'))).toBe(false);
+  });
+
+  it('names the hub by --public-url in the documents it serves, and refuses one that is no http(s) URL alone', async () => {
+    const document = (await (await fetch(`${sharedUrl}/v1/openapi.json`, { headers: { 'X-Forwarded-Proto': 'http' } })).json()) as { servers: { url: string }[] };
+    expect(document.servers.map(({ url }) => url)).toEqual(['https://hub.example.org']);
+    const schema = (await (await fetch(`${sharedUrl}/schemas/v1/DataPackage.schema.json`)).json()) as { $id: string };
+    expect(schema.$id).toBe('https://hub.example.org/schemas/v1/DataPackage.schema.json');
+    const refusals: [string, string][] = [
+      ['hub.example.org', 'The public URL "hub.example.org" is not an http or https URL'],
+      ['ftp://hub.example.org', 'The public URL "ftp://hub.example.org" is not an http or https URL'],
+      ['https://hub.example.org/?hub=1', 'The public URL "https://hub.example.org/?hub=1" has a query'],
+    ];
+    for (const [value, said] of refusals) {
+      const refused = phx(['serve', '--db', dir.path('public-url-refused.sqlite'), '--port', '0', '--public-url', value]);
+      expect(refused, value).toMatchObject({ code: 2, stderr: expect.stringContaining(said) });
+    }
   });
 
   it('answers 408 to a request that has not arrived within --request-timeout seconds', async () => {

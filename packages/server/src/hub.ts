@@ -68,6 +68,13 @@ export interface StartHubOptions {
    * @default none: scripts on other origins cannot read the hub's answers
    */
   corsOrigins?: string[];
+  /**
+   * The URL the hub is reached at from outside, e.g. `https://hub.example.org` behind a TLS-terminating proxy: the
+   * OpenAPI document, the JSON Schemas and the `Location` of a new record name the hub by it. As `publicUrl` of
+   * {@link createApp}; a URL that is not http or https, or that has a query, a fragment or a user name, stops the hub from starting.
+   * @default none: the documents name the origin each request was sent to
+   */
+  publicUrl?: string | undefined;
 }
 
 /**
@@ -184,6 +191,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       ...(webRoot ? { webRoot } : {}),
       ...(options.limits ? { limits: options.limits } : {}),
       corsOrigins: origins,
+      publicUrl: options.publicUrl,
     });
     for (const file of options.seed ?? []) {
       const { data: pkg, ...read } = readSeed(file, limits.maxImportRecords, locale);

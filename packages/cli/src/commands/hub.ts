@@ -17,6 +17,7 @@ interface HubModule {
     locale?: Locale;
     dhis2Mappings?: Record<string, string>;
     corsOrigins?: string[] | undefined;
+    publicUrl?: string | undefined;
     limits?: { maxBodyBytes?: number; maxImportRecords?: number; maxIssues?: number; requestTimeoutMs?: number };
   }): Promise<{
     url: string;
@@ -72,7 +73,7 @@ function hubError(error: unknown, on: { port: number } | { db: string }): UsageE
 }
 
 export const serveHelp = `Usage: phx serve [--db <file|url>] [--port <N>] [--host <name>] [--seed <file>...] [--dhis2-mapping <name>=<file>...] [--demo]
-                 [--cors-origin <origin>...] [--max-body-bytes <N>] [--max-import-records <N>] [--max-issues <N>]
+                 [--cors-origin <origin>...] [--public-url <url>] [--max-body-bytes <N>] [--max-import-records <N>] [--max-issues <N>]
                  [--request-timeout <seconds>]
 
 Starts a PHX exchange hub (needs @phx/server: npm install @phx/server): the exchange API under
@@ -91,6 +92,7 @@ Options:
   --demo                create a demo token, revoking the last one, and print it
   --cors-origin <origin>
                         let web pages of this origin call the hub; repeat for more, * for any
+  --public-url <url>    the hub's address behind a proxy, e.g. https://hub.example.org
   --max-body-bytes <N>  largest request body (default 134217728, 128 MiB)
   --max-import-records <N>
                         most records of a package to import or validate, counted before it is
@@ -112,6 +114,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
     'dhis2-mapping': { type: 'string', multiple: true },
     demo: { type: 'boolean' },
     'cors-origin': { type: 'string', multiple: true },
+    'public-url': { type: 'string' },
     'max-body-bytes': { type: 'string' },
     'max-import-records': { type: 'string' },
     'max-issues': { type: 'string' },
@@ -145,6 +148,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       seed: values.seed,
       dhis2Mappings,
       corsOrigins: values['cors-origin'],
+      publicUrl: values['public-url'],
       demoToken: values.demo,
       locale,
       limits,

@@ -9,7 +9,7 @@ import { hubDhis2Mappings } from '../hub/export.js';
 import { authenticate, rateLimit, type RateLimit } from './auth.js';
 import { cors, corsOrigins } from './cors.js';
 import { refuseContentCoding } from './body.js';
-import { hubOrigin, localeOf, newRequestId, type HubContext, type HubEnv } from './context.js';
+import { hubUrlOf, localeOf, publicUrlOf, newRequestId, type HubContext, type HubEnv } from './context.js';
 import { Problem } from './problem.js';
 import { registerRoutes } from './routes.js';
 import { allowedMethods, requestTarget } from './target.js';
@@ -97,6 +97,16 @@ export interface AppOptions {
    * @default none: scripts on other origins cannot read the hub's answers
    */
   corsOrigins?: string[];
+  /**
+   * The URL the hub is reached at from outside, e.g. `https://hub.example.org` behind a TLS-terminating proxy, or
+   * `https://example.org/phx` behind one that serves it under a path: the OpenAPI document's server, the `$id`s and
+   * references of the JSON Schemas and the `Location` of a new record are written on it. Headers that a client
+   * could send as well as a proxy (`X-Forwarded-Proto`, `X-Forwarded-Host`, `Forwarded`) are never read. A URL
+   * that is not http or https, or that has a query, a fragment or a user name, stops the app from being made.
+   * @default none: the documents name the origin each request was sent to (its scheme, and its `Host` header),
+   * and `Location` is a path
+   */
+  publicUrl?: string;
 }
 
 /**
@@ -162,6 +172,8 @@ function requestIds(): MiddlewareHandler<HubEnv> {
  */
 export function createApp(options: AppOptions): Hono<HubEnv> {
   const limits = { ...defaultLimits, ...options.limits };
+  const publicUrl = options.publicUrl === undefined ? undefined : publicUrlOf(options.publicUrl);
+  const hubUrl = hubUrlOf(publicUrl);
   const app = new Hono<HubEnv>();
   // The document names the hub that serves it as its server: its text is made once, around the place of the origin.
   const [beforeOrigin, afterOrigin] = JSON.stringify({ ...openApiDocument(), servers: [{ url: ORIGIN, description: 'This hub.' }] }).split(JSON.stringify(ORIGIN)) as [string, string];
@@ -204,10 +216,10 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     return problemResponse(new Problem('not-found', `There is no ${c.req.method} ${c.req.path} here.`), c);
   });
 
-  app.get('/v1/openapi.json', (c) => c.body(beforeOrigin + JSON.stringify(hubOrigin(c)) + afterOrigin, 200, { 'Content-Type': 'application/json' }));
+  app.get('/v1/openapi.json', (c) => c.body(beforeOrigin + JSON.stringify(hubUrl(c)) + afterOrigin, 200, { 'Content-Type': 'application/json' }));
   // The document needs no token, so another method on it is answered 405 without one, not 401.
   app.all('/v1/openapi.json', (c) => c.notFound());
-  serveSchemas(app);
+  serveSchemas(app, hubUrl);
   app.use('/v1/*', authenticate(options.store, limits.addressRateLimit), rateLimit(options.store, limits.rateLimit), target, refuseContentCoding());
   app.use(
     '/v1/*',
@@ -220,6 +232,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   );
   registerRoutes(app, {
     store: options.store,
+    ...(publicUrl !== undefined && { publicUrl }),
     maxImportRecords: limits.maxImportRecords,
     maxBodyBytes: limits.maxBodyBytes,
     maxIssues: limits.maxIssues,

@@ -47,9 +47,31 @@ export function newRequestId(): string {
 }
 
 /**
- * The origin of the hub as the request reached it — its scheme, and the host and port of its `Host` header — by
- * which the documents the hub serves (the OpenAPI document, the JSON Schemas) name it.
+ * The URL by which the documents the hub serves (the OpenAPI document, the JSON Schemas) and its `Location` headers
+ * name it: its public URL, when it is given one; else the origin the request reached it at — its scheme, and the
+ * host and port of its `Host` header.
  */
-export function hubOrigin(c: HubContext): string {
-  return new URL(c.req.url).origin;
+export function hubUrlOf(publicUrl: string | undefined): (c: HubContext) => string {
+  return publicUrl === undefined ? (c) => new URL(c.req.url).origin : () => publicUrl;
+}
+
+/**
+ * Checks the URL a hub is reached at from outside (`https://hub.example.org`, or with the path a proxy serves it
+ * under, `https://example.org/phx`) and writes it without a trailing slash: throws on one that is not an http or
+ * https URL, or that has a query, a fragment or a user name, which no base of other URLs has.
+ */
+export function publicUrlOf(value: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    // Named below.
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new Error(`The public URL "${value}" is not an http or https URL: give the address the hub is reached at, e.g. https://hub.example.org.`);
+  }
+  if (/[?#]/.test(value) || url.username !== '' || url.password !== '') {
+    throw new Error(`The public URL "${value}" has a query, a fragment or a user name: give the address the hub is reached at alone, e.g. https://hub.example.org.`);
+  }
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

@@ -22,6 +22,8 @@ export interface RouteOptions {
   /** Most issues listed in an answer. */
   maxIssues: number;
   exports: ExportSettings;
+  /** The URL the hub is reached at from outside, when it is given one: a new record's `Location` is written on it. */
+  publicUrl?: string;
 }
 
 const encodeCursor = (id: string) => Buffer.from(id, 'utf8').toString('base64url');
@@ -85,7 +87,7 @@ const recordReply = (status: number, record: StoredRecord, headers: Record<strin
 });
 
 /** Registers the /v1 routes on an app. */
-export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxBodyBytes, maxIssues, exports }: RouteOptions): void {
+export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxBodyBytes, maxIssues, exports, publicUrl = '' }: RouteOptions): void {
   for (const collection of Object.keys(collections) as Collection[]) {
     const { type, readOnly } = collections[collection];
     const base = `/v1/${collection}`;
@@ -109,7 +111,7 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
       const { text, value } = await readJson(c, 'application/json');
       return write(c, store, text, async (tx) => {
         const record = await createRecord(tx, c.get('principal'), type, value, localeOf(c));
-        return recordReply(201, record, { Location: `${base}/${encodeURIComponent(record.id)}` });
+        return recordReply(201, record, { Location: `${publicUrl}${base}/${encodeURIComponent(record.id)}` });
       });
     });
 

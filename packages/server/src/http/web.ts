@@ -4,7 +4,7 @@ import { etag } from 'hono/etag';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { relative } from 'node:path';
 import { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName } from '@phx/schema';
-import { hubOrigin, type HubEnv } from './context.js';
+import type { HubContext, HubEnv } from './context.js';
 
 /**
  * The headers of every response, the app's and those of requests Node refuses before the app reads them. The
@@ -64,16 +64,16 @@ export function serveWebRoot(app: Hono<HubEnv>, root: string): void {
 
 /**
  * Serves the JSON Schemas at `/schemas/v1/<Name>.schema.json`, their ids and references rewritten to
- * this hub, so that a package whose `$schema` points here gets completion in editors from the hub.
+ * this hub (`hubUrl`), so that a package whose `$schema` points here gets completion in editors from the hub.
  */
-export function serveSchemas(app: Hono<HubEnv>): void {
+export function serveSchemas(app: Hono<HubEnv>, hubUrl: (c: HubContext) => string): void {
   const texts = new Map(
     (Object.keys(publishedSchemas) as SchemaName[]).map((name) => [`${name}.schema.json`, JSON.stringify(jsonSchemaOf(name), null, 2)]),
   );
   app.get('/schemas/v1/:file', etag(), async (c, next) => {
     const text = texts.get(c.req.param('file'));
     if (text === undefined) return next();
-    const base = `${hubOrigin(c)}/schemas/v1/`;
+    const base = `${hubUrl(c)}/schemas/v1/`;
     return c.body(text.replaceAll(SCHEMA_BASE_URL, base), 200, { 'Content-Type': 'application/schema+json', 'Cache-Control': 'public, max-age=3600' });
   });
 }
