@@ -144,10 +144,10 @@ describe('GET /v1/export', () => {
       expect(body.type).toBe(`${PROBLEM_BASE}bad-request`);
       return body.detail;
     };
-    expect(await problem('/v1/export?country=ZM')).toBe('format is one of fhir, dhis2, dhis2-csv, sdmx-csv, sdmx-json; got none.');
-    expect(await problem('/v1/export?format=csv')).toBe('format is one of fhir, dhis2, dhis2-csv, sdmx-csv, sdmx-json; got "csv".');
+    expect(await problem('/v1/export?country=ZM')).toBe('"?format": nothing is not one of the codes allowed here: "fhir", "dhis2", "dhis2-csv", "sdmx-csv", or "sdmx-json"');
+    expect(await problem('/v1/export?format=csv')).toBe('"?format": "csv" is not one of the codes allowed here: "fhir", "dhis2", "dhis2-csv", "sdmx-csv", or "sdmx-json"; did you mean "dhis2-csv" or "sdmx-csv"?');
     expect(await problem('/v1/export?format=fhir&limit=10')).toMatch(/^Unknown query parameter "limit" for export; known: format, mapping, indicator, country, organisation, facility, from, to\.$/);
-    expect(await problem('/v1/export?format=fhir&from=2020')).toBe('from is a date, YYYY-MM-DD; got "2020".');
+    expect(await problem('/v1/export?format=fhir&from=2020')).toBe('"?from": "2020" is not a date written year-month-day, e.g. 2023-01-31');
     expect(await problem('/v1/export?format=dhis2&mapping=moh')).toBe('mapping is one of gam; got "moh".');
     expect(await problem('/v1/export?format=sdmx-csv&mapping=gam')).toBe('mapping is for the DHIS2 formats (dhis2, dhis2-csv), not sdmx-csv.');
   });

@@ -4,6 +4,7 @@
  * 415 for a content coding the hub does not decode (RFC 9110 §15.5.16). A real hub on a SQLite file.
  */
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_BASE, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import { listTokens, openStore, revokeToken } from '../src/index.js';
@@ -179,5 +180,50 @@ describe('a body in a content coding', () => {
   it('is read as it is when the coding is identity', async () => {
     const response = await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('plain', ORG_A), { 'Content-Encoding': 'identity' });
     expect(response.status).toBe(201);
+  });
+});
+
+describe('a query parameter the hub cannot read', () => {
+  /** The 400 of a GET, its detail in the language asked for. */
+  async function detailOf(path: string, language = 'en'): Promise<string> {
+    const response = await hub.call(hub.tokens.secretariat, 'GET', path, undefined, { 'Accept-Language': language });
+    const problem = await problemOf(response);
+    expect(problem).toMatchObject({ type: `${PROBLEM_BASE}bad-request`, status: 400 });
+    return problem.detail;
+  }
+
+  it('is named, with the value given and the nearest code, not the whole code list', async () => {
+    expect(await detailOf('/v1/observations?country=zm')).toBe('"?country": "zm" is not one of the codes allowed here; did you mean "ZM"?');
+    expect(await detailOf('/v1/facilities?country=Zambia')).toBe('"?country": "Zambia" is not one of the codes allowed here; did you mean "ZM"?');
+  });
+
+  it('says what form the value takes, with an example, not the pattern it is checked by', async () => {
+    const detail = await detailOf('/v1/observations?organisation=nope');
+    expect(detail).toBe(`"?organisation": "nope" is not an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. ZA-NPO-123-456 (PHX-ORG-0001 without a register)`);
+    expect(await detailOf('/v1/observations?from=2020-13-01')).toBe('"?from": "2020-13-01" is not a date written year-month-day, e.g. 2023-01-31');
+    expect(await detailOf('/v1/observations?limit=ten')).toBe('"?limit" should be a whole number, e.g. 12, not the text "ten"');
+    expect(await detailOf('/v1/observations?limit=1e2')).toBe('"?limit": "1e2" is not written in the form this field takes');
+    expect(await detailOf('/v1/observations?limit=5000')).toBe('"?limit" must be at most 1000, not 5000');
+    expect(await detailOf('/v1/export')).toBe('"?format": nothing is not one of the codes allowed here: "fhir", "dhis2", "dhis2-csv", "sdmx-csv", or "sdmx-json"');
+  });
+
+  it('is told in the language of Accept-Language, as the issues of a body are', async () => {
+    expect(await detailOf('/v1/observations?country=zm', 'ru')).toBe('«?country»: «zm» — не из допустимых здесь кодов; возможно, вы имели в виду «ZM»?');
+    expect(await detailOf('/v1/observations?organisation=nope', 'uk;q=0.9, en;q=0.1')).toBe(
+      '«?organisation»: «nope» — не ідентифікатор організації: префікс реєстру й номер через дефіс, наприклад ZA-NPO-123-456 (PHX-ORG-0001, якщо організації немає в реєстрі)',
+    );
+  });
+
+  it('is told briefly, whatever the value', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('country', 'organisation', 'indicator', 'facility', 'from', 'to', 'limit'), fc.string({ minLength: 1, maxLength: 40 }).filter((text) => !text.includes('\u0000')), async (name, value) => {
+        const response = await hub.call(hub.tokens.secretariat, 'GET', `/v1/observations?${name}=${encodeURIComponent(value)}`);
+        if (response.status === 200) return;
+        const { detail } = await problemOf(response);
+        expect(detail).toContain(`"?${name}"`);
+        expect(detail.length).toBeLessThan(300);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -291,7 +291,7 @@ describe('requests the hub refuses', () => {
         ['GET', '/v1/observations?colour=red', undefined, {}, 400, /Unknown query parameter "colour"/],
         ['GET', '/v1/observations?limit=5000', undefined, {}, 400, /limit/],
         ['GET', '/v1/observations?cursor=%%%', undefined, {}, 400, /cursor/],
-        ['GET', '/v1/observations?from=2020', undefined, {}, 400, /YYYY-MM-DD/],
+        ['GET', '/v1/observations?from=2020', undefined, {}, 400, /"\?from": "2020" is not a date written year-month-day/],
         ['GET', '/v1/nothing-here', undefined, {}, 404, /no GET/],
       ];
       for (const [method, path, body, headers, status, detail] of cases) {

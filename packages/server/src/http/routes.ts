@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
-import { auditQuery, collections, exportQuery, listQueries, MAX_PAGE_SIZE, MERGE_PATCH_MEDIA_TYPE, validateQuery, type RecordFilter } from '@phx/schema/api';
-import { charsetOf, exportFormats, formatOfMediaType, recordsReadIn, textEncodingOf, validateFile, type Collection } from '@phx/schema';
+import { auditQuery, collections, exportQuery, listQueries, MERGE_PATCH_MEDIA_TYPE, validateQuery, type RecordFilter } from '@phx/schema/api';
+import { charsetOf, formatOfMediaType, recordsReadIn, renderMessage, shapeProblems, textEncodingOf, validateFile, type Collection, type IssueCode, type StructuralProblem, type ZodIssueParams } from '@phx/schema';
 import { limitRecords, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { currentImportSummary, importPackage } from '../hub/import.js';
@@ -38,24 +38,35 @@ function decodeCursor(cursor: string): string {
 type QuerySchema = (typeof listQueries)[Collection] | typeof auditQuery | typeof validateQuery | typeof exportQuery;
 
 /**
- * A query read by the contract's schema; each failure is explained in words. Which parameters a route takes, and
- * that each is given once, `requestTarget` checked for every route.
+ * A query read by the contract's schema. A value it refuses is told in the words, and the language, of the issues of
+ * the data (`"?country": "zm" is not one of the codes allowed here; did you mean "ZM"?`): the parameter, the value
+ * given and what it should be. Which parameters a route takes, and that each is given once, `requestTarget` checked
+ * for every route.
  */
 function readQuery<S extends QuerySchema>(c: HubContext, schema: S): ReturnType<S['parse']> {
   const query = c.req.query();
   const parsed = schema.safeParse(query);
   if (parsed.success) return parsed.data as ReturnType<S['parse']>;
-  const [issue] = parsed.error.issues;
-  const name = String(issue!.path[0]);
-  const expected =
-    name === 'limit'
-      ? `a whole number from 1 to ${MAX_PAGE_SIZE}`
-      : name === 'from' || name === 'to'
-        ? 'a date, YYYY-MM-DD'
-        : name === 'format'
-          ? `one of ${Object.keys(exportFormats).join(', ')}`
-          : `not valid (${issue!.message})`;
-  throw new Problem('bad-request', `${name} is ${expected}; got ${query[name] === undefined ? 'none' : `"${query[name]}"`}.`);
+  const [problem] = shapeProblems(schema, query, []).problems;
+  const name = String(problem!.path[0]);
+  const [code, params] = queryProblem(problem!, name, query[name]);
+  throw new Problem('bad-request', renderMessage(code, params, localeOf(c)));
+}
+
+/**
+ * A problem of a query parameter as its message tells it: the parameter named as written in the URL (the model's
+ * name of a field, such as "Country", would not say which); the text given where the schema read no number of it
+ * (`limit=ten`), or a number written in another form than digits (`limit=1e2`), which is no whole number to ask for
+ * without quotes; and a missing value of a closed list as one not among them, which lists them.
+ */
+function queryProblem(problem: StructuralProblem, name: string, given: string | undefined): [IssueCode, ZodIssueParams] {
+  const params = { ...problem.params, field: `?${name}` } as ZodIssueParams;
+  if (given !== undefined && params.received === 'nan') {
+    const { received: _received, ...read } = params;
+    return Number.isNaN(Number(given)) ? ['schema.invalid-type', { ...read, value: given, expected: 'int' }] : ['schema.invalid-format', { ...read, value: given }];
+  }
+  if (problem.code === 'schema.required' && params.values !== undefined) return ['schema.invalid-value', { ...params, received: 'undefined' }];
+  return [problem.code, params];
 }
 
 /** The query of a list: its filter, where the page starts and how long it is. */
