@@ -124,7 +124,8 @@ function spacesAround(text: string): SpacesAround | undefined {
  */
 function lackOf(text: string): DateTimeLack | undefined {
   if (dateTime.safeParse(`${text}+00:00`).success) return 'offset';
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && dateTime.safeParse(`${text}T00:00:00+00:00`).success ? 'time' : undefined;
+  // Only a date alone, completed with a time, is a date and time: the model's pattern starts with the date.
+  return dateTime.safeParse(`${text}T00:00:00+00:00`).success ? 'time' : undefined;
 }
 
 /**
