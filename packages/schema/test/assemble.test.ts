@@ -66,6 +66,11 @@ describe('assemblePackage builds one package from several inputs', () => {
     expect(errors(part)).toEqual(['privacy.small-cell']);
     const whole = await assemblePackage(inputs, { header: 'optional' });
     expect(errors(whole).sort()).toEqual(['privacy.small-cell', 'ref.unknown-facility', 'ref.unknown-facility', 'ref.unknown-organisation', 'ref.unknown-organisation']);
+    // Given the records that exist (a hub's), a part's references are checked against them, as validateCsv checks a table's.
+    const known = { knownOrganisations: [], knownFacilities: [] };
+    const partAmongKnown = await assemblePackage(inputs, { header: 'optional', part: true, ...known });
+    expect(errors(partAmongKnown)).toEqual(validateCsv(observations, known).issues.filter((issue) => issue.severity === 'error').map((issue) => issue.code));
+    expect(errors(partAmongKnown).sort()).toEqual(errors(whole).sort());
   });
 
   it('places an issue of a .phx.json input at its line there, and of a workbook at its sheet and A1 cell', async () => {

@@ -10,7 +10,7 @@ import { locatePaths } from '../validate/json-places.js';
 import type { FirstSeen, InAnotherFile, TableRow } from '../validate/params.js';
 import { renderMessage } from '../validate/messages.js';
 import { validate } from '../validate/sync.js';
-import { IssueCollector, noRecords, validateWith, type ValidateOptions } from '../validate/validate.js';
+import { IssueCollector, namesKnownRecords, noRecords, validateWith, type ValidateOptions } from '../validate/validate.js';
 import { readNdjson } from './convert.js';
 import { readCsvTable } from './csv-table.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -73,8 +73,8 @@ export interface AssembleOptions extends ValidateOptions {
   header?: 'required' | 'optional';
   /**
    * The package is a part of one still to be assembled, as the records of a CSV file are: its references to
-   * organisations and facilities need not resolve within it, as {@link validateCsv} does not check them in a CSV
-   * file. Every other rule applies.
+   * organisations and facilities need not resolve within it, but for those the options name the records of
+   * (`knownOrganisations`, `knownFacilities`), as {@link validateCsv} checks a CSV file's. Every other rule applies.
    * @default false: a whole package, whose references must resolve
    */
   part?: boolean;
@@ -332,7 +332,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
 
   // Each issue goes back to the input it comes from; JSON inputs are located in their own text at the end.
   const pending = new Map<InputReport, { issue: ValidationIssue; origin: Origin; path: (string | number)[] }[]>();
-  for (const issue of validateWith(result.pkg, options, new IssueCollector(options, locales), importedParts, !options.part).issues) {
+  for (const issue of validateWith(result.pkg, options, new IssueCollector(options, locales), importedParts, !options.part || namesKnownRecords(options)).issues) {
     const [collection, index] = issue.path;
     const type = recordTypeOfCollection(collection);
     const isRecord = type !== undefined && typeof index === 'number';
