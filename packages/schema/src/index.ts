@@ -10,7 +10,7 @@ export {
   phxRegistry, type PhxMeta, codelistOf, languageMap, longLanguageMap,
 } from './model/index.js';
 // Apart from the zod schemas of ./model/records.ts: what reads records by type needs only their names, arrays and keys.
-export { recordStores, recordTypeNames, packageHeaderOf, type RecordType } from './model/record-kinds.js';
+export { recordStores, recordTypeNames, packageHeaderOf, wholePackageOf, type RecordType } from './model/record-kinds.js';
 export { codelists, type Code, type CodelistId } from './codelists/codes.js';
 export { indicatorCatalogue } from './catalogue/indicators.js';
 export { issueCodes, rulesBeyondSchema, type IssueCode, type IssueCodeInfo } from './validate/codes.js';

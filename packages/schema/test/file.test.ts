@@ -10,6 +10,8 @@ import type { ValidationIssue } from '../src/validate/issue.js';
 import { validate } from '../src/validate/sync.js';
 import { toNdjsonLines } from '../src/formats/convert.js';
 import { writeCsv } from '../src/formats/csv.js';
+import { writeXlsx } from '../src/formats/xlsx.js';
+import { wholePackageOf } from '../src/model/record-kinds.js';
 import { changed, NOW, prevalence } from './rules/fixtures.js';
 
 const examples = new URL('../../../examples/data/', import.meta.url);
@@ -78,6 +80,26 @@ describe('validateFile', () => {
     expect((await validateFile(invalid, { name: 'x.phx.json', now })).data).toBeUndefined();
     // Asked to, it keeps what it read although it is not valid.
     expect((await validateFile(invalid, { name: 'x.phx.json', now, keepData: true })).data).toEqual(JSON.parse(new TextDecoder().decode(invalid)));
+  });
+
+  it('tells a whole package, header and all, from a part of one and from a file with errors', async () => {
+    const kept = (bytes: Uint8Array, name: string) => validateFile(bytes, { name, now, keepData: true });
+    const json = await kept(read('network-meeting-2020.phx.json'), 'a.phx.json');
+    expect(wholePackageOf(json)).toEqual(JSON.parse(new TextDecoder().decode(read('network-meeting-2020.phx.json'))));
+    expect(wholePackageOf(await kept(read('network-meeting-2020.phx.ndjson'), 'a.phx.ndjson'))).toEqual(json.data);
+    expect(wholePackageOf(await kept(await writeXlsx(json.data!, { language: 'uk' }), 'a.xlsx'))).toEqual(json.data);
+    // A stream of records without its header line is valid, and a part of a package.
+    const records = new TextDecoder().decode(read('network-meeting-2020.phx.ndjson')).split('\n').slice(1).join('\n');
+    const part = await kept(new TextEncoder().encode(records), 'a.phx.ndjson');
+    expect({ ok: part.ok, whole: wholePackageOf(part) }).toEqual({ ok: true, whole: undefined });
+    const csv = awkwardFiles().find((file) => file.name === 'crlf-bom.csv')!;
+    const table = await kept(csv.bytes, csv.name);
+    expect({ ok: table.ok, whole: wholePackageOf(table) }).toEqual({ ok: true, whole: undefined });
+    const invalid = await kept(read('invalid/unique.duplicate-id.phx.json'), 'x.phx.json');
+    expect(invalid.data).toHaveProperty('phxVersion');
+    expect(wholePackageOf(invalid)).toBeUndefined();
+    expect(wholePackageOf({ ok: true, data: undefined })).toBeUndefined();
+    expect(wholePackageOf({ ok: true, data: null })).toBeUndefined();
   });
 
   it('tells the format from the declared one, then the name, then the content', async () => {

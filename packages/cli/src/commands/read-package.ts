@@ -1,4 +1,4 @@
-import { formatOfName, readJsonDocument, validateFile, type DataPackage, type FileFormat, type Locale } from '@phx/schema';
+import { formatOfName, readJsonDocument, validateFile, wholePackageOf, type DataPackage, type FileFormat, type Locale } from '@phx/schema';
 import type { Context } from './context.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
@@ -23,10 +23,11 @@ export async function readValidPackage(path: string, command: string, outcome: s
   const format = input!.format ?? formatOfName(input!.name);
   if (format === undefined || !packageFormats.includes(format)) throw new UsageError('not-a-package', { path: input!.name, command });
   const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true });
-  if (!result.ok || !result.data) refusePackage(fileReport(input!.name, result), outcome, locale, context);
-  // A .phx.json file and a workbook validate only with their header; an NDJSON stream of records validates without.
-  if (result.data.phxVersion === undefined) throw new UsageError('not-a-package', { path: input!.name, command });
-  return result.data as DataPackage;
+  if (!result.ok) refusePackage(fileReport(input!.name, result), outcome, locale, context);
+  // An NDJSON stream of records validates without its header line, but is a part of a package.
+  const pkg = wholePackageOf(result);
+  if (!pkg) throw new UsageError('not-a-package', { path: input!.name, command });
+  return pkg;
 }
 
 /**

@@ -1,3 +1,6 @@
+import type { DataPackage } from './package.js';
+import type { ValidationResult } from '../validate/issue.js';
+
 /**
  * The record types by name, with the package array of each and the field that identifies it: what the
  * validators need of the record types, without their zod schemas (in ./records.ts), which only describing a
@@ -51,4 +54,21 @@ export function recordTypeOfCollection(collection: unknown): RecordType | undefi
  */
 export function packageHeaderOf(pkg: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(pkg).filter(([key]) => !typeOfCollection.has(key)));
+}
+
+/**
+ * The package a validation found valid, when the file holds a whole one, header and all: a `.phx.json` file, a
+ * workbook, a `.phx.ndjson` stream with its header line. Undefined for a file with errors, and for a part of a
+ * package (a CSV table, a stream of records without the header line): what an export, a GAM readiness check or
+ * an import with `--with` needs. `data` must have been kept (`keepData`, or a valid document).
+ *
+ * @example
+ * ```ts
+ * const pkg = wholePackageOf(await validateFile(bytes, { name: 'zambia.xlsx', keepData: true }));
+ * if (pkg) console.log(pkg.publisher.id, pkg.observations?.length);
+ * ```
+ */
+export function wholePackageOf(result: Pick<ValidationResult, 'ok' | 'data'>): DataPackage | undefined {
+  const { ok, data } = result;
+  return ok && typeof data === 'object' && data !== null && (data as Partial<DataPackage>).phxVersion !== undefined ? (data as DataPackage) : undefined;
 }

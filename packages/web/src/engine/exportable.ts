@@ -1,4 +1,4 @@
-import type { DataPackage } from '@phx/schema';
+import { wholePackageOf, type DataPackage } from '@phx/schema';
 import type { CheckedFile } from './checks.js';
 import { EngineError, type FileSummary } from './protocol.js';
 
@@ -7,12 +7,12 @@ const packages = new WeakMap<CheckedFile, DataPackage>();
 
 /**
  * The summary of a checked file, with the countries and calendar years its observations cover when it holds a valid
- * package, header and all (no errors: a `.phx.json` file or a workbook, as `phx export` reads them; a CSV table is
- * a part of one): such a package can be exported and checked for UNAIDS GAM readiness.
+ * package, header and all, as `wholePackageOf()` decides for `phx export` too (a CSV table is a part of one): such a
+ * package can be exported and checked for UNAIDS GAM readiness.
  */
 export function withCoverage(summary: FileSummary, checked: CheckedFile | undefined): FileSummary {
-  if (!summary.ok || checked?.data?.phxVersion === undefined) return summary;
-  const pkg = checked.data as DataPackage;
+  const pkg = checked && wholePackageOf({ ok: summary.ok, data: checked.data });
+  if (!pkg) return summary;
   packages.set(checked, pkg);
   const observations = pkg.observations ?? [];
   const countries = new Set(observations.map((observation) => observation.scope.country));
