@@ -48,6 +48,7 @@ const words: Words = {
     'organisation-id': "an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. ZA-NPO-123-456 (PHX-ORG-0001 without a register)",
     'record-id': 'an identifier of up to 128 Latin letters (A–Z, a–z), digits and . _ : - that starts with a letter or a digit, e.g. obs-2020-01',
     code: 'a code of small letters and digits joined by hyphens, e.g. harm-reduction',
+    country: 'a country code of ISO 3166-1: two capital letters, e.g. UA or ZM',
     'language-tag': 'a language code, e.g. en, ru or pt-BR',
     licence: 'a licence identifier, e.g. CC-BY-4.0, or the web address of the licence',
     'extension-key': 'the web address of an extension, e.g. https://example.org/phx/prison-wings',
@@ -101,6 +102,7 @@ export const en: PhxLocale = {
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'the value')} must be "${allowed[0]}", not ${shown(words, p)}`;
+      if (p.form) return `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${words.forms[p.form]}`;
       const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'en', words.quote)}` : '';
       return `${subject(words, p, 'the value')}: ${shown(words, p)} is not one of the codes allowed here${list}`;
     },

@@ -48,6 +48,7 @@ const words: Words = {
     'organisation-id': 'идентификатор организации: префикс реестра и номер через дефис, например ZA-NPO-123-456 (PHX-ORG-0001, если организации нет в реестре)',
     'record-id': 'идентификатор длиной до 128 символов из латинских букв (A–Z, a–z), цифр и знаков . _ : -, начинающийся с буквы или цифры, например obs-2020-01',
     code: 'код из строчных латинских букв и цифр через дефис, например harm-reduction',
+    country: 'код страны по ISO 3166-1: две заглавные латинские буквы, например UA или ZM',
     'language-tag': 'код языка, например en, ru или pt-BR',
     licence: 'идентификатор лицензии, например CC-BY-4.0, или веб-адрес лицензии',
     'extension-key': 'веб-адрес расширения, например https://example.org/phx/prison-wings',
@@ -106,6 +107,7 @@ export const ru: PhxLocale = {
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'значение')}: должно быть «${allowed[0]}», а указано ${shown(words, p)}`;
+      if (p.form) return `${subject(words, p, 'значение')}: ${shown(words, p)} — не ${words.forms[p.form]}`;
       const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'ru', words.quote)}` : '';
       return `${subject(words, p, 'значение')}: ${shown(words, p)} — не из допустимых здесь кодов${list}`;
     },

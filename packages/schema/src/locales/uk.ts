@@ -48,6 +48,7 @@ const words: Words = {
     'organisation-id': 'ідентифікатор організації: префікс реєстру й номер через дефіс, наприклад ZA-NPO-123-456 (PHX-ORG-0001, якщо організації немає в реєстрі)',
     'record-id': 'ідентифікатор завдовжки до 128 символів із латинських літер (A–Z, a–z), цифр і знаків . _ : -, що починається з літери чи цифри, наприклад obs-2020-01',
     code: 'код із малих латинських літер і цифр через дефіс, наприклад harm-reduction',
+    country: 'код країни за ISO 3166-1: дві великі латинські літери, наприклад UA або ZM',
     'language-tag': 'код мови, наприклад en, uk або pt-BR',
     licence: 'ідентифікатор ліцензії, наприклад CC-BY-4.0, або вебадреса ліцензії',
     'extension-key': 'вебадреса розширення, наприклад https://example.org/phx/prison-wings',
@@ -106,6 +107,7 @@ export const uk: PhxLocale = {
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'значення')}: має бути «${allowed[0]}», а зазначено ${shown(words, p)}`;
+      if (p.form) return `${subject(words, p, 'значення')}: ${shown(words, p)} — не ${words.forms[p.form]}`;
       const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'uk', words.quote)}` : '';
       return `${subject(words, p, 'значення')}: ${shown(words, p)} — не з допустимих тут кодів${list}`;
     },

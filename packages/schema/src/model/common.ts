@@ -67,7 +67,7 @@ export const LONG_TEXT_MAX = 20_000;
  * const form: TextForm = 'date';
  * ```
  */
-export type TextForm = 'date' | 'calendar-day' | 'date-time' | 'url' | 'email' | 'organisation-id' | 'record-id' | 'code' | 'language-tag' | 'licence' | 'extension-key' | 'text';
+export type TextForm = 'date' | 'calendar-day' | 'date-time' | 'url' | 'email' | 'organisation-id' | 'record-id' | 'code' | 'country' | 'language-tag' | 'licence' | 'extension-key' | 'text';
 
 /** Pattern of an SPDX licence identifier, e.g. `CC-BY-4.0`. */
 export const SPDX_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;

@@ -22,7 +22,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'schema.invalid-type': { zodCode: 'invalid_type', expected: 'number', received: 'string', field: 'numerator', value: '12' },
   'schema.required': { zodCode: 'invalid_type', expected: 'string', received: 'undefined', field: 'reportingOrganisation' },
   'schema.unknown-field': { zodCode: 'unrecognized_keys', keys: ['numerater'], suggestions: ['numerator'] },
-  'schema.invalid-value': { zodCode: 'invalid_value', field: 'countries', entry: 0, value: 'UK', values: ['AD', 'AE', 'AF'], suggestions: ['GB', 'UA', 'UG'] },
+  'schema.invalid-value': { zodCode: 'invalid_value', field: 'countries', entry: 0, value: 'UK', values: ['AD', 'AE', 'AF'], form: 'country', suggestions: ['GB', 'UA', 'UG'] },
   'schema.invalid-format': { zodCode: 'invalid_format', format: 'datetime', field: 'meetings.start', value: '2020-10-28T16:00:00', form: 'date-time', lacks: 'offset' },
   'schema.too-small': { zodCode: 'too_small', origin: 'array', minimum: 1, inclusive: true, field: 'countries' },
   'schema.too-big': { zodCode: 'too_big', origin: 'string', maximum: 20000, inclusive: true, field: 'notes' },

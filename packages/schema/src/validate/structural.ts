@@ -75,6 +75,8 @@ function formOf(issue: z.core.$ZodIssue, field: string | undefined, path: readon
   }
   if (issue.code === 'invalid_key') return path[path.length - 2] === 'extensions' ? 'extension-key' : 'language-tag';
   if (issue.code === 'invalid_union' && field === 'license') return 'licence';
+  // A country is one of some 250 codes, too many to list: the message names the standard they come from.
+  if (issue.code === 'invalid_value' && (field === 'country' || field === 'countries')) return 'country';
   return undefined;
 }
 

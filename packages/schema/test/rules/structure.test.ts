@@ -94,8 +94,8 @@ describe('structural codes', () => {
       'Indicator: "prison-population " (it ends with a space) is not a code of small letters and digits joined by hyphens, e.g. harm-reduction',
       'Індикатор: «prison-population » (у кінці пробіл) — не код із малих латинських літер і цифр через дефіс, наприклад harm-reduction'],
     ['a country code between spaces', (p) => (p.observations[0].scope.country = ' UA '), 'schema.invalid-value', '/observations/0/scope/country',
-      'Country: " UA " (it starts and ends with a space) is not one of the codes allowed here',
-      'Країна: « UA » (пробіли на початку й у кінці) — не з допустимих тут кодів'],
+      'Country: " UA " (it starts and ends with a space) is not a country code of ISO 3166-1: two capital letters, e.g. UA or ZM',
+      'Країна: « UA » (пробіли на початку й у кінці) — не код країни за ISO 3166-1: дві великі латинські літери, наприклад UA або ZM'],
     ['a text too long', (p) => (p.organisations[1].acronym = 'x'.repeat(40)), 'schema.too-big', '/organisations/1/acronym',
       'Acronym is longer than 30 characters: shorten it', 'Скорочена назва: довше за 30 символів — скоротіть текст'],
   ];

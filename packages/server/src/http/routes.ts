@@ -39,7 +39,7 @@ type QuerySchema = (typeof listQueries)[Collection] | typeof auditQuery | typeof
 
 /**
  * A query read by the contract's schema. A value it refuses is told in the words, and the language, of the issues of
- * the data (`"?country": "zm" is not one of the codes allowed here; did you mean "ZM"?`): the parameter, the value
+ * the data (`"?format": "csv" is not one of the codes allowed here: "fhir", …; did you mean "dhis2-csv" or "sdmx-csv"?`): the parameter, the value
  * given and what it should be. Which parameters a route takes, and that each is given once, `requestTarget` checked
  * for every route.
  */
