@@ -69,8 +69,11 @@ const cyrillic = `
 `;
 
 
-/** Case endings of Russian and Ukrainian names after the stem (`Марин|ы`, `Игор|я`, `Андрі|я`, `Петр|ові`). */
-const cyrillicEndings = new Set(['', 'й', 'ь', 'а', 'я', 'у', 'ю', 'ы', 'и', 'і', 'е', 'є', 'ой', 'ей', 'ою', 'ею', 'ом', 'ем', 'ём', 'єм', 'ові', 'еві', 'єві']);
+/**
+ * Case endings of Russian and Ukrainian names after the stem (`Марин|ы`, `Игор|я`, `Андрі|я`, `Петр|ові`), and the
+ * nominative's own `о` of Ukrainian names that lose it to the stem (`Петр|о`, `Дмитр|о`, `Павл|о`; the vocative `Олен|о`).
+ */
+const cyrillicEndings = new Set(['', 'й', 'ь', 'а', 'я', 'о', 'у', 'ю', 'ы', 'и', 'і', 'е', 'є', 'ой', 'ей', 'ою', 'ею', 'ом', 'ем', 'ём', 'єм', 'ові', 'еві', 'єві']);
 
 /** The stem a Cyrillic name declines from: the name without its final vowel, `й` or `ь` (`Серге|й`, `Марин|а`). */
 function stemOf(name: string): string {

@@ -176,6 +176,13 @@ describe('privacy.personal-data', () => {
     ['Oksana Kovalenko refused ART', 'name'],
     ['Petro Ivanenko was transferred', 'name'],
     ['Follow up with Yaryna Shevchuk on Monday', 'name'],
+    // Ukrainian given names whose nominative ends in -о, which their other cases drop.
+    ['Петро Іваненко відмовився від тестування', 'name'],
+    ['Дмитро Ткаченко, 29 років', 'name'],
+    ['Павло Ковальчук переведений', 'name'],
+    ['Данило Бойко на ЗПТ', 'name'],
+    ['Кирило Мороз — ВІЛ+', 'name'],
+    ['Іваненко Петро, повторний тест', 'name'],
   ])("warns about a prisoner's number, a person's file number or a Ukrainian name in the notes of an observation: %s", (notes, kind) => {
     const pkg = changed((p) => (p.observations[0].notes = notes));
     const issue = expectOnly(validate(pkg, { now: NOW }), 'privacy.personal-data', '/observations/0/notes');
@@ -200,6 +207,8 @@ describe('privacy.personal-data', () => {
     'особові справи 2023 року перевірено',
     'Личные дела за 2022 год переданы в архив',
     'Personal file 2023 review done in all prisons',
+    'Коло самодопомоги зібралося двічі',
+    'Надо провести повторное тестирование',
   ])('does not mistake counts, years and places in the notes of an observation for personal data: %s', (notes) => {
     expectClean(validate(changed((p) => (p.observations[0].notes = notes)), { now: NOW }));
   });
