@@ -19,6 +19,8 @@ Commands:
   indicators               list the indicator catalogue
   serve                    start an exchange hub (needs @phx/server)
   token create             create an access token for the hub (needs @phx/server)
+  token list               list the hub's access tokens, never the tokens themselves
+  token revoke <id>        stop an access token by its id
 
 Options:
   -h, --help       show help; \`phx <command> --help\` shows a command's options

@@ -17,6 +17,13 @@ describe('help and version', () => {
     }
   });
 
+  it('lists every token command that `phx token --help` shows', () => {
+    const commands = [...phx(['token', '--help']).stdout.matchAll(/^(?:Usage:| {6}) phx (token \w+)/gm)].map((match) => match[1]);
+    expect(commands).toEqual(['token create', 'token list', 'token revoke']);
+    const help = phx(['--help']).stdout;
+    for (const command of commands) expect(help).toMatch(new RegExp(`^ {2}${command}\\b`, 'm'));
+  });
+
   it.each(['validate', 'convert', 'export', 'import', 'check', 'init', 'schema', 'indicators', 'serve', 'token'])('prints the options of %s with --help', (command) => {
     const { code, stdout } = phx([command, '--help']);
     expect(code).toBe(0);
