@@ -31,7 +31,7 @@ export interface Pages<T, F> {
  * ```ts
  * for await (const observation of client.observations.list({ country: 'UA' })) console.log(observation.id);
  * const { data, next } = await client.observations.page({ indicator: 'hiv-testing-prisoners', limit: 50 });
- * const { data: one, etag } = await client.observations.get('obs-1');
+ * const { data: one, etag } = await client.observations.get('obs-za-pep-2020');
  * ```
  */
 export interface ReadableResource<C extends Collection> extends Pages<Records[C], Filter<C>> {
@@ -45,7 +45,7 @@ export interface ReadableResource<C extends Collection> extends Pages<Records[C]
  *
  * @example
  * ```ts
- * const { data, etag } = await client.observations.get('zm-hiv-2020');
+ * const { data, etag } = await client.observations.get('obs-zm-hiv-prevalence-2019');
  * await client.observations.update(data.id, { notes: 'Checked against the register.' }, { ifMatch: etag });
  * ```
  */
@@ -66,7 +66,7 @@ export interface WritableResource<C extends Collection> extends ReadableResource
  *
  * @example
  * ```ts
- * const { data } = await client.call('get', '/v1/observations/{id}', { path: { id: 'zm-hiv-2020' } });
+ * const { data } = await client.call('get', '/v1/observations/{id}', { path: { id: 'obs-zm-hiv-prevalence-2019' } });
  * ```
  */
 export interface PhxClient {

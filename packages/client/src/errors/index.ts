@@ -6,7 +6,7 @@ import { retryAfterMs } from '../utils/retry-after.js';
  *
  * @example
  * ```ts
- * try { await client.observations.get('obs-1'); } catch (error) { if (error instanceof PhxError) console.error(error.message); }
+ * try { await client.observations.get('obs-za-pep-2020'); } catch (error) { if (error instanceof PhxError) console.error(error.message); }
  * ```
  */
 export class PhxError extends Error {
