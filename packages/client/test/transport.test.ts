@@ -1,5 +1,6 @@
 /** The client's behaviour that the real hub cannot be made to show on demand, against a scripted fetch. */
-import { validateRecord } from '@phx/schema';
+import { Facility, IndicatorDefinition, Meeting, Observation as ObservationSchema, Organisation, validateRecord } from '@phx/schema';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createClient, InvalidResponseError, isConflict, isExportEmpty, isExportTooLarge, isForbidden, isHeadersTooLarge, isIdempotencyKeyReused, isMethodNotAllowed, isNotFound, isPayloadTooLarge,
@@ -339,5 +340,33 @@ describe('requests', () => {
       'http://hub.test/v1/indicators/hiv%2Fodd%20id',
     ]);
     expect(fetch.requests[0]!.headers.get('Authorization')).toBe('Bearer phx_t');
+  });
+
+  it('send any id as one segment of the path, which the URL keeps as it is', async () => {
+    const fetch = fakeFetch(json(observation));
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', minLength: 1 }).filter((id) => id !== '.' && id !== '..'), async (id) => {
+        await client(fetch).observations.get(id);
+        const url = new URL(fetch.requests.at(-1)!.url);
+        expect(url.pathname.startsWith('/v1/observations/')).toBe(true);
+        expect(decodeURIComponent(url.pathname.slice('/v1/observations/'.length))).toBe(id);
+      }),
+    );
+  });
+
+  it('are not sent for an id "." or "..", which a URL resolves away and no record has: a TypeError says why', async () => {
+    for (const id of ['.', '..']) {
+      for (const schema of [Organisation.shape.id, Facility.shape.id, IndicatorDefinition.shape.code, ObservationSchema.shape.id, Meeting.shape.id]) expect(schema.safeParse(id).success).toBe(false);
+      const fetch = fakeFetch(json(observation));
+      const hub = client(fetch);
+      const refusal = `id "${id}" names no record: a URL resolves it as a step of the path, which would send the request to another resource`;
+      await expect(hub.observations.get(id)).rejects.toThrow(new TypeError(refusal));
+      await expect(hub.meetings.update(id, { notes: 'x' }, { ifMatch: '"e"' })).rejects.toThrow(TypeError);
+      await expect(hub.facilities.replace(id, { id, country: 'ZA', facilityType: 'prison' }, { ifMatch: '"e"' })).rejects.toThrow(TypeError);
+      await expect(hub.organisations.delete(id, { ifMatch: '"e"' })).rejects.toThrow(TypeError);
+      await expect(hub.indicators.get(id)).rejects.toThrow(`code "${id}" names no record`);
+      await expect(hub.call('get', '/v1/meetings/{id}', { path: { id } })).rejects.toThrow(TypeError);
+      expect(fetch.requests).toEqual([]);
+    }
   });
 });

@@ -35,7 +35,7 @@ export interface Pages<T, F> {
  * ```
  */
 export interface ReadableResource<C extends Collection> extends Pages<Records[C], Filter<C>> {
-  /** One record and its ETag. */
+  /** One record and its ETag. The id `.` or `..`, which a URL would resolve away, is refused with a `TypeError`. */
   get(id: string, options?: CallOptions): Promise<Versioned<Records[C]>>;
 }
 

@@ -85,8 +85,17 @@ async function bodyOfAnswer(response: Response, options: LooseOptions): Promise<
   }
 }
 
+/**
+ * A path parameter as one segment of the URL. A URL resolves the segments `.` and `..` away (written `%2E` too), so
+ * the request would reach another resource (`/v1/` for the id `..`); no PHX identifier is either, so neither is sent.
+ */
+function segment(name: string, value: string): string {
+  if (value === '.' || value === '..') throw new TypeError(`${name} "${value}" names no record: a URL resolves it as a step of the path, which would send the request to another resource`);
+  return encodeURIComponent(value);
+}
+
 function target(path: string, { path: parameters = {}, query = {} }: LooseOptions): string {
-  const filled = path.slice(1).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(parameters[name]!));
+  const filled = path.slice(1).replace(/\{(\w+)\}/g, (_, name: string) => segment(name, parameters[name]!));
   const search = new URLSearchParams(Object.entries(query).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)]]))).toString();
   return search ? `${filled}?${search}` : filled;
 }
