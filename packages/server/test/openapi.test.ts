@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { formatOfMediaType, writeXlsx, type FileFormat } from '@phx/schema';
 import { openApiDocument } from '@phx/schema/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, openStore } from '../src/index.js';
@@ -50,6 +52,34 @@ describe('the OpenAPI document', () => {
     const response = await createApp({ store }).request('https://hub.example.org/v1/openapi.json');
     expect(((await response.json()) as { servers: unknown }).servers).toEqual([{ url: 'https://hub.example.org', description: 'This hub.' }]);
     await store.close();
+  });
+});
+
+describe('the body of POST /v1/validate in the OpenAPI document', () => {
+  const example = (path: string) => readFileSync(new URL(`../../../examples/data/${path}`, import.meta.url));
+
+  it('is sent as a media type of each format PHX reads, and the hub reads a file sent as each as its format', async () => {
+    const files: Partial<Record<FileFormat, Uint8Array>> = {
+      json: example('network-meeting-2020.phx.json'),
+      ndjson: example('network-meeting-2020.phx.ndjson'),
+      csv: example('spreadsheet/observations.csv'),
+      xlsx: await writeXlsx(JSON.parse(example('network-meeting-2020.phx.json').toString('utf8')) as Record<string, unknown>),
+    };
+    const document = openApiDocument() as { paths: Record<string, { post: { requestBody: { content: Record<string, unknown> } } }> };
+    const mediaTypes = Object.keys(document.paths['/v1/validate']!.post.requestBody.content).filter((type) => type !== 'application/octet-stream');
+    expect(mediaTypes.map(formatOfMediaType)).toEqual(Object.keys(files));
+    for (const mediaType of mediaTypes) {
+      const format = formatOfMediaType(mediaType)!;
+      const response = await fetch(`${hub.url}/v1/validate`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${hub.tokens.reader}`, 'Content-Type': mediaType },
+        body: new Blob([files[format]! as Uint8Array<ArrayBuffer>]),
+      });
+      expect(response.status, mediaType).toBe(200);
+      const result = (await response.json()) as { format: string; read: { records: Record<string, number> } };
+      expect(result.format, mediaType).toBe(format);
+      expect(Object.values(result.read.records).some((count) => count > 0), mediaType).toBe(true);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { codeOf, date, describe, indicatorCode, oneOf, organisationId, recordId } from '../model/common.js';
-import { fileFormats } from '../file/format.js';
+import { fileFormats, type FileFormat } from '../file/format.js';
 import { exportFormats, type ExportFormat } from '../formats/exports.js';
 import { DataPackage } from '../model/package.js';
 import { publishedSchemas, type SchemaName } from '../jsonschema.js';
@@ -233,6 +233,22 @@ export function problemsOf(operation: Operation): ProblemSlug[] {
   ];
 }
 
+/**
+ * A file `POST /v1/validate` reads, in each format PHX reads: what it holds, and its schema as the body. It is sent as
+ * the first media type of its format in `fileFormats`, by which the hub tells the format of a body.
+ */
+const filesToValidate = {
+  json: { holds: 'a package', schema: DataPackage },
+  ndjson: { holds: 'an NDJSON stream', schema: describe(z.string(), 'One record a line.') },
+  csv: { holds: 'a CSV table', schema: describe(z.string(), 'One table of one record type.') },
+  xlsx: { holds: 'an Excel workbook', schema: describe(z.file(), 'A whole package, a sheet a record type.') },
+} satisfies Partial<Record<FileFormat, { holds: string; schema: z.ZodType }>>;
+const readFormats = Object.keys(filesToValidate) as (keyof typeof filesToValidate)[];
+const mediaTypeOf = (format: (typeof readFormats)[number]): string => fileFormats[format].mediaTypes[0];
+const readFormatsSaid = ((said: string[]) => `${said.slice(0, -1).join(', ')} or ${said.at(-1)}`)(
+  readFormats.map((format) => `${filesToValidate[format].holds} (\`${mediaTypeOf(format)}\`)`),
+);
+
 /** The media type of a JSON Merge Patch (RFC 7396). */
 export const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
 
@@ -406,16 +422,14 @@ export const operations: readonly Operation[] = [
     path: '/v1/validate',
     summary: 'Validate a data file',
     description:
-      'Validates a file as an import of it is validated — with the organisations, indicator definitions and facilities the hub stores, and the observations it stores of the breakdowns the file writes to, which it reads and never writes — so that `ok` foretells whether the import would be refused for its data (not who may write it, 403, nor a package id another publisher holds, 409). It reads the file as `phx validate` and the validator page do: a package (`application/json`), an NDJSON stream (`application/x-ndjson`) or a CSV table (`text/csv`); with another media type the format is told from `name` and the bytes. A CSV table that is not UTF-8 is read in the encoding its `charset` names (`text/csv; charset=windows-1251`, as Excel saves a plain "CSV" on a Ukrainian or Russian Windows), each line that is UTF-8 as UTF-8; a charset that names no encoding is refused (415). JSON and NDJSON are UTF-8 (RFC 8259), as an import reads them: their charset is not read. Invalid data — also a file PHX does not read, and a text holding U+0000 (`text.nul-character`), which an import refuses (400) — is a 200 with `ok: false`. The issues are listed up to the listing limit of the hub (`truncated` then true, `errors` and `warnings` count them all, and checking stops once the list is full and an error is found: `read.complete` is then false); a package with more records than the hub reads at once is refused (413) before it is read.',
+      `Validates a file as an import of it is validated — with the organisations, indicator definitions and facilities the hub stores, and the observations it stores of the breakdowns the file writes to, which it reads and never writes — so that \`ok\` foretells whether the import would be refused for its data (not who may write it, 403, nor a package id another publisher holds, 409). It reads the file as \`phx validate\` and the validator page do: ${readFormatsSaid}; with another media type the format is told from \`name\` and the bytes. A CSV table that is not UTF-8 is read in the encoding its \`charset\` names (\`text/csv; charset=windows-1251\`, as Excel saves a plain "CSV" on a Ukrainian or Russian Windows), each line that is UTF-8 as UTF-8; a charset that names no encoding is refused (415). JSON and NDJSON are UTF-8 (RFC 8259), as an import reads them: their charset is not read. Invalid data — also a file PHX does not read, and a text holding U+0000 (\`text.nul-character\`), which an import refuses (400) — is a 200 with \`ok: false\`. The issues are listed up to the listing limit of the hub (\`truncated\` then true, \`errors\` and \`warnings\` count them all, and checking stops once the list is full and an error is found: \`read.complete\` is then false); a package with more records than the hub reads at once is refused (413) before it is read.`,
     tag: 'packages',
     query: validateQuery,
     headers: ['Accept-Language'],
     body: {
       description: 'The file.',
       content: {
-        [fileFormats.json.mediaTypes[0]]: DataPackage,
-        [fileFormats.ndjson.mediaTypes[0]]: describe(z.string(), 'One record a line.'),
-        [fileFormats.csv.mediaTypes[0]]: describe(z.string(), 'One table of one record type.'),
+        ...Object.fromEntries(readFormats.map((format) => [mediaTypeOf(format), filesToValidate[format].schema])),
         'application/octet-stream': describe(z.file(), 'Any file: its format is told from `name` and the bytes.'),
       },
     },
