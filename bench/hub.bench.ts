@@ -227,7 +227,7 @@ async function listLatency(db: string): Promise<Record<string, unknown>> {
 }
 
 async function importThroughClient(db: string): Promise<number> {
-  const { token } = await createToken({ db, organisation: ORG_A, role: 'member' });
+  const { token } = await createToken({ db, organisation: ORG_A, role: 'member', newOrganisation: true });
   const hub = await spawnHub(db);
   const client = createClient({ baseUrl: hub.url, token, timeout: false });
   const start = process.hrtime.bigint();

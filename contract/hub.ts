@@ -45,7 +45,7 @@ export async function startHub(args: string[] = []): Promise<Hub> {
   const db = dir ? join(dir, 'hub.sqlite') : await freshDatabase();
   const hubs = [await spawnHub(db, args), ...(engine === 'postgres-2' ? [await spawnHub(db, args)] : [])];
   const balancer = hubs.length > 1 ? await startProxy(hubs.map((hub) => hub.url), { seed: 0, faults: {}, delayMs: 0 }) : undefined;
-  const token = async (organisation: string, role: Role) => (await createToken({ db, organisation, role })).token;
+  const token = async (organisation: string, role: Role) => (await createToken({ db, organisation, role, newOrganisation: true })).token;
   return {
     url: balancer?.url ?? hubs[0]!.url,
     tokens: { memberA: await token(ORG_A, 'member'), memberB: await token(ORG_B, 'member'), secretariat: await token(SECRETARIAT, 'secretariat') },

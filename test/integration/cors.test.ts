@@ -43,7 +43,7 @@ beforeAll(async () => {
   page = await pageServer();
   open = await startHub({ db: join(dir, 'open.sqlite'), port: 0, webRoot: false, corsOrigins: [page.origin] });
   closed = await startHub({ db: join(dir, 'closed.sqlite'), port: 0, webRoot: false });
-  token = (await createToken({ db: join(dir, 'open.sqlite'), organisation: ORG, role: 'member' })).token;
+  token = (await createToken({ db: join(dir, 'open.sqlite'), organisation: ORG, role: 'member', newOrganisation: true })).token;
   browser = await launchBrowser();
 });
 afterAll(async () => {

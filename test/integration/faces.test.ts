@@ -66,7 +66,7 @@ writeFileSync(register, JSON.stringify({
 beforeAll(async () => {
   const db = join(dir, 'hub.sqlite');
   hub = await startHub({ db, port: 0, webRoot: distDir, seed: [register] });
-  token = (await createToken({ db, organisation: 'PHX-ORG-9999', role: 'member' })).token;
+  token = (await createToken({ db, organisation: 'PHX-ORG-9999', role: 'member', newOrganisation: true })).token;
 });
 afterAll(async () => {
   await hub?.close();

@@ -25,7 +25,7 @@ let token: string;
 beforeAll(async () => {
   const db = join(dir, 'hub.sqlite');
   hub = await startHub({ db, port: 0 });
-  token = (await createToken({ db, organisation: publisher, role: 'member' })).token;
+  token = (await createToken({ db, organisation: publisher, role: 'member', newOrganisation: true })).token;
 });
 afterAll(async () => {
   await hub?.close();

@@ -342,21 +342,54 @@ export interface CreateTokenOptions {
   /** Who or what holds the token, shown by `listTokens`. */
   label?: string;
   /**
-   * Refuse an organisation the hub holds no record of, naming the nearest ids it knows: a mistyped id would
-   * give a token that can write nothing of the organisation's.
+   * Create the token although the hub holds no record of the organisation yet: one about to join. Otherwise such an
+   * organisation is refused with an {@link UnknownOrganisationError}, since a mistyped id would give a token that can
+   * write nothing of the organisation's.
    * @default false
    */
-  onlyKnownOrganisation?: boolean;
+  newOrganisation?: boolean;
+}
+
+/**
+ * {@link createToken} was asked for a token of an organisation the hub holds no record of (and not told it is a new
+ * one): `suggestions` are the nearest ids the hub knows, the likely meant one first.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await createToken({ db: './phx.sqlite', organisation: 'ZA-NPO-204-181', role: 'member' });
+ * } catch (error) {
+ *   if (error instanceof UnknownOrganisationError) console.error(error.message, error.suggestions);
+ * }
+ * ```
+ */
+export class UnknownOrganisationError extends Error {
+  override readonly name = 'UnknownOrganisationError';
+
+  constructor(
+    /** The organisation id given. */
+    readonly organisation: string,
+    /** The ids the hub knows nearest to it; none when no id is near, or the hub holds no organisation. */
+    readonly suggestions: readonly string[],
+    /** Whether the hub holds any organisation. */
+    hubHoldsOrganisations: boolean,
+  ) {
+    super(
+      `The hub knows no organisation "${organisation}"` +
+        (suggestions.length > 0 ? `: did you mean ${suggestions.map((id) => `"${id}"`).join(' or ')}?` : hubHoldsOrganisations ? '.' : ': it holds no organisation yet.'),
+    );
+  }
 }
 
 /**
  * Creates a bearer token for an organisation and role. The hub stores only its hash: the token
- * is returned once and cannot be shown again.
+ * is returned once and cannot be shown again. An organisation the hub holds no record of is refused
+ * ({@link UnknownOrganisationError}) unless `newOrganisation` says it is about to join.
  *
  * @example
  * ```ts
  * import { createToken } from '@phx/server';
- * const { token } = await createToken({ db: './phx.sqlite', organisation: 'ZA-NPO-123-456', role: 'member' });
+ * const { token } = await createToken({ db: './phx.sqlite', organisation: 'ZA-NPO-123-456', role: 'member', newOrganisation: true });
  * ```
  */
 export async function createToken(options: CreateTokenOptions): Promise<{ token: string }> {
@@ -379,15 +412,9 @@ export async function createToken(options: CreateTokenOptions): Promise<{ token:
     expiresAt = date.toISOString();
   }
   return withStore(options.db, async (store) => {
-    if (options.onlyKnownOrganisation) {
+    if (!options.newOrganisation) {
       const known = await store.ids('organisation');
-      if (!known.includes(options.organisation)) {
-        const near = suggestionsFor(options.organisation, known);
-        throw new Error(
-          `The hub knows no organisation "${options.organisation}"` +
-            (near.length > 0 ? `: did you mean ${near.map((id) => `"${id}"`).join(' or ')}?` : known.length > 0 ? '.' : ': it holds no organisation yet.'),
-        );
-      }
+      if (!known.includes(options.organisation)) throw new UnknownOrganisationError(options.organisation, suggestionsFor(options.organisation, known), known.length > 0);
     }
     return { token: await store.createToken(options.organisation, options.role, { ...(expiresAt ? { expiresAt } : {}), ...(options.label ? { label: options.label } : {}) }) };
   });

@@ -47,7 +47,7 @@ async function countStored(url: string, token: string): Promise<number> {
 describe(`an import interrupted by SIGKILL (${testEngine})`, () => {
   it('leaves the package either wholly stored or absent, for the other process and after a restart', async () => {
     const { db, remove } = await testDatabase();
-    const { token } = await createToken({ db, organisation: ORG_A, role: 'member' });
+    const { token } = await createToken({ db, organisation: ORG_A, role: 'member', newOrganisation: true });
     const records = 30_000;
     const pkg = observationPackage(ORG_A, records);
     const first = await spawnHub(db);

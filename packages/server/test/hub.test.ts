@@ -97,7 +97,7 @@ describe('startHub', () => {
 
   it('makes the demo token once it listens, labelled, and revokes the demo token of the last start', async () => {
     const { db } = await testDatabase();
-    const own = await createToken({ db, organisation: ORG_A, role: 'member', label: 'upload script' });
+    const own = await createToken({ db, organisation: ORG_A, role: 'member', label: 'upload script', newOrganisation: true });
     const tokens: string[] = [];
     for (let start = 0; start < 2; start++) {
       const hub = await startHub({ db, port: 0, demoToken: true, webRoot: false });
@@ -119,7 +119,7 @@ describe('startHub', () => {
 
   it('creates tokens only for known roles', async () => {
     const { db } = await testDatabase();
-    expect((await createToken({ db, organisation: ORG_A, role: 'reader' })).token).toMatch(/^phx_[\w-]{43}$/);
+    expect((await createToken({ db, organisation: ORG_A, role: 'reader', newOrganisation: true })).token).toMatch(/^phx_[\w-]{43}$/);
     await expect(createToken({ db, organisation: ORG_A, role: 'admin' as never })).rejects.toThrow(/Unknown role "admin"/);
   });
 
@@ -168,7 +168,7 @@ describe('startHub', () => {
       // Starting a hub is what makes the database, and its tokens are then managed.
       const hub = await startHub({ db: missing, port: 0 });
       await hub.close();
-      expect((await createToken({ db: missing, organisation: ORG_A, role: 'member' })).token).toMatch(/^phx_/);
+      expect((await createToken({ db: missing, organisation: ORG_A, role: 'member', newOrganisation: true })).token).toMatch(/^phx_/);
       expect(await listTokens({ db: missing })).toHaveLength(1);
     });
   } else {

@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken, listTokens, openStore, revokeToken, startHub } from '../src/index.js';
+import { createToken, listTokens, openStore, revokeToken, startHub, UnknownOrganisationError } from '../src/index.js';
 import { observation, observationPackage, ORG_A, ORG_B } from './fixtures/data.js';
 import { startTestHub, testDatabase, testEngine, type TestHub } from './fixtures/hub.js';
 
-const network = JSON.parse(readFileSync(fileURLToPath(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url)), 'utf8')) as {
+const networkPath = fileURLToPath(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url));
+const network = JSON.parse(readFileSync(networkPath, 'utf8')) as {
   id: string;
   publisher: { id: string };
   observations: { id: string; reportingOrganisation: string }[];
@@ -131,7 +132,7 @@ describe(`the secretariat compiles members' data (${testEngine})`, () => {
 describe(`tokens (${testEngine})`, () => {
   it('lists tokens without their secret, notes their last use, and revokes them', async () => {
     const { db, remove } = await testDatabase();
-    const { token } = await createToken({ db, organisation: ORG_A, role: 'member', label: 'upload script', expiresAt: '2999-01-01' });
+    const { token } = await createToken({ db, organisation: ORG_A, role: 'member', label: 'upload script', expiresAt: '2999-01-01', newOrganisation: true });
     const [info] = await listTokens({ db });
     expect(info).toMatchObject({ organisation: ORG_A, role: 'member', label: 'upload script', expiresAt: '2999-01-01T00:00:00.000Z', lastUsedAt: null, revokedAt: null });
     expect(JSON.stringify(info)).not.toContain(token.slice(4));
@@ -148,6 +149,25 @@ describe(`tokens (${testEngine})`, () => {
       expect(await store.principal(expired)).toBeUndefined();
     } finally {
       await store.close();
+      remove();
+    }
+  });
+
+  it('refuses an organisation the hub holds no record of, naming the nearest ids it knows, unless it is a new one', async () => {
+    const { db, remove } = await testDatabase();
+    try {
+      const empty = await createToken({ db, organisation: ORG_A, role: 'member' }).catch((error: unknown) => error);
+      expect(empty).toBeInstanceOf(UnknownOrganisationError);
+      expect(empty).toMatchObject({ organisation: ORG_A, suggestions: [], message: `The hub knows no organisation "${ORG_A}": it holds no organisation yet.` });
+      await (await startHub({ db, port: 0, seed: [networkPath], webRoot: false })).close();
+      const [known, typo] = ['ZA-NPO-204-118', 'ZA-NPO-204-181'];
+      const refused = await createToken({ db, organisation: typo, role: 'member' }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(UnknownOrganisationError);
+      expect(refused).toMatchObject({ organisation: typo, suggestions: [known], message: `The hub knows no organisation "${typo}": did you mean "${known}"?` });
+      expect((await createToken({ db, organisation: known, role: 'member' })).token).toMatch(/^phx_/);
+      expect((await createToken({ db, organisation: typo, role: 'member', newOrganisation: true })).token).toMatch(/^phx_/);
+      expect((await listTokens({ db })).map((token) => token.organisation)).toEqual([known, typo]);
+    } finally {
       remove();
     }
   });

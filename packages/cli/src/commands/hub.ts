@@ -32,7 +32,7 @@ interface HubModule {
     role: 'member' | 'secretariat' | 'reader';
     expiresAt?: string | undefined;
     label?: string | undefined;
-    onlyKnownOrganisation?: boolean;
+    newOrganisation?: boolean;
   }): Promise<{ token: string }>;
   listTokens(options: { db: string }): Promise<
     { id: string; organisation: string; role: string; label: string | null; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }[]
@@ -233,7 +233,7 @@ export async function runToken(argv: string[], context: Context): Promise<number
       db,
       organisation: values.org,
       role,
-      onlyKnownOrganisation: values['new-org'] !== true,
+      newOrganisation: values['new-org'] === true,
       expiresAt: values.expires,
       label: values.label,
     })

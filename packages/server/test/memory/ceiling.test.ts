@@ -27,7 +27,7 @@ beforeAll(async () => {
   const database = await testDatabase();
   remove = database.remove;
   hub = await spawnHub(database.db, ['--max-body-bytes', String(MAX_BODY_BYTES), '--max-import-records', String(MAX_RECORDS)], { built: true });
-  token = (await createToken({ db: database.db, organisation: ORG_A, role: 'member' })).token;
+  token = (await createToken({ db: database.db, organisation: ORG_A, role: 'member', newOrganisation: true })).token;
 });
 afterAll(async () => {
   if (hub) await new Promise((resolve) => (hub.child.once('exit', resolve), hub.child.kill('SIGTERM')));
