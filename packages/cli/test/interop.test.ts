@@ -289,7 +289,7 @@ describe('phx import', () => {
     expect(observation).not.toHaveProperty('denominator');
     expect(observation).toHaveProperty('value');
     const uk = await run(['import', data, '-o', dir.path('spaced-uk.phx.json'), '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', ...network, '--locale', 'uk']);
-    expect(uk.stderr).toMatch(/NUMERATOR «1 320» не є числом від нуля в записі SDMX-CSV .* \(1 рядок: 2\)/);
+    expect(uk.stderr).toMatch(/NUMERATOR «1 320» не є невід’ємним числом у записі SDMX-CSV .* \(1 рядок: 2\)/);
     expect(uk.stderr).toMatch(/записано: \S*spaced-uk\.phx\.json \(спостережень: \d+\)\n$/);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locales as schemaLocales, type Locale } from '@phx/schema';
+import { columnHeading, locales as schemaLocales, type Locale } from '@phx/schema';
 import type { NoteCode, NoteParams } from '../src/codes.js';
 import { gamReadiness } from '../src/gam/readiness.js';
 import { describeBreakdowns, formatNote, interopLocales, noteExamples } from '../src/locales/index.js';
@@ -137,6 +137,14 @@ describe('interop texts in every locale', () => {
       return left.map((word) => `${word} in "${text}"`);
     });
     expect(untranslated).toEqual([]);
+  });
+
+  it.each(['ru', 'uk'] as const)('%s names a breakdown with the word of the workbook headings and the validator', (locale) => {
+    // `Розбивка`/`Разбивка` heads the column; a second word (дезагрегація) would read as something else.
+    const word = columnHeading('disaggregation', locale).toLowerCase().slice(0, -2);
+    const texts = rendered(locale).map(({ text }) => text.toLowerCase());
+    expect(texts.filter((text) => text.includes('дезагрегац'))).toEqual([]);
+    expect(texts.filter((text) => text.includes(word)).length).toBeGreaterThanOrEqual(4);
   });
 
   it('finds an English word left in a translation (the check can fail)', () => {

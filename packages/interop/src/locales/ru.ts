@@ -11,7 +11,7 @@ const skipped: ResourceSkippedTexts = {
     'MeasureReport без {} пропущен',
     { measure: 'measure', reporter: 'reporter с идентификатором PHX', subject: 'subject (Location со страной)', period: 'читаемого периода (начала и конца)' },
   ],
-  stratum: ['Страта, значение которой не является кодом дезагрегации PHX, пропущена', { breakdown: '' }],
+  stratum: ['Страта, значение которой не является кодом разбивки PHX, пропущена', { breakdown: '' }],
 };
 const parts = { numerator: 'Дробный числитель', denominator: 'Дробный знаменатель' } as const;
 const withheld = {
@@ -56,7 +56,7 @@ export const ru: InteropLocale = {
           : `статус MeasureReport — «${p.value}»: по FHIR его данные ненадёжны, поэтому он пропущен`
         : `MeasureReport типа «${p.value}», а не «summary»: в нём данные об отдельных людях, а не сводные показатели, поэтому он пропущен`,
     'fhir.score-unit-unlike': (p) => `measureScore дан в единицах «${p.code}», а не «${p.expected}», как у показателя: значение не перенесено (где даны числитель и знаменатель, оно вычисляется из них)`,
-    'fhir.group-skipped': (p) => `Группа MeasureReport «${p.group}» пропущена: PHX читает единственную группу без кода как итог, а её страты как дезагрегации, и не может определить, что считает эта группа`,
+    'fhir.group-skipped': (p) => `Группа MeasureReport «${p.group}» пропущена: PHX читает единственную группу без кода как итог, а её страты как разбивки, и не может определить, что считает эта группа`,
     'dhis2.mapping-invalid': (p) => `Файл сопоставления, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'ru')}`,
     'dhis2.mapping-not-a-uid': (p) => `Файл сопоставления, ${p.pointer}: «${p.value}» — не UID DHIS2 (буква, затем десять букв или цифр); для кодов укажите "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `В сопоставлении нет элемента данных для индикатора «${p.indicator}»`,
@@ -64,7 +64,7 @@ export const ru: InteropLocale = {
     'dhis2.unmapped-period': (p) => `Период ${p.start} – ${p.end} не является календарным периодом DHIS2, и сопоставление его не называет`,
     'dhis2.suppressed-not-sent': () => 'В DHIS2 нельзя отметить скрытое значение: скрытое наблюдение не передаётся',
     'dhis2.unmapped-part': (p) => `В сопоставлении нет элемента данных для ${partNames[p.part]} индикатора «${p.indicator}»: эта часть не передаётся`,
-    'dhis2.unmapped-breakdown': (p) => `В сопоставлении нет комбинации категорий элемента ${p.dataElement} для дезагрегации ${p.breakdown}`,
+    'dhis2.unmapped-breakdown': (p) => `В сопоставлении нет комбинации категорий элемента ${p.dataElement} для разбивки ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'Входные данные не являются набором значений DHIS2 (объект с "dataValues")',
     'dhis2.reporter-missing': () => 'Значения DHIS2 не говорят, кто о них сообщает: укажите организацию в сопоставлении ("reportingOrganisation")',
     'dhis2.unmapped-value': (p) => `В сопоставлении нет индикатора для элемента данных ${p.dataElement} с комбинацией категорий ${p.categoryOptionCombo}`,
@@ -77,7 +77,7 @@ export const ru: InteropLocale = {
         case 'period':
           return p.value === undefined ? 'Значение без периода пропущено' : `«${p.value}» — не период DHIS2, который можно прочитать по сопоставлению: его значения пропущены`;
         case 'number':
-          return `Значение, которое не является числом от нуля в записи DHIS2 («${p.value ?? ''}»; 28.7 или 1320: без десятичной запятой и разделителя тысяч), пропущено`;
+          return `Значение, которое не является неотрицательным числом в записи DHIS2 («${p.value ?? ''}»; 28.7 или 1320: без десятичной запятой и разделителя тысяч), пропущено`;
       }
     },
     'dhis2.value-conflict': (p) => `У элемента данных ${p.dataElement} (комбинация категорий ${p.categoryOptionCombo}) два значения для ${p.orgUnit}, ${p.period}, возможно, двух комбинаций атрибутов, для которых в PHX нет места: первое, ${p.kept}, сохранено, а ${p.dropped} пропущено`,
@@ -90,7 +90,7 @@ export const ru: InteropLocale = {
     'sdmx.value-skipped': (p) =>
       p.column === 'UNIT_MULT'
         ? `UNIT_MULT «${p.value}» не является целой степенью десяти (3 — тысячи): значение строки пропущено, остальная часть строки прочитана`
-        : `${p.column} «${p.value}» не является числом от нуля в записи SDMX-CSV (28.7 или 1320: без десятичной запятой и разделителя тысяч): оно пропущено, остальная часть строки прочитана`,
+        : `${p.column} «${p.value}» не является неотрицательным числом в записи SDMX-CSV (28.7 или 1320: без десятичной запятой и разделителя тысяч): оно пропущено, остальная часть строки прочитана`,
     'sdmx.code-replaced': (p) => (p.value === undefined ? `Строка без ${p.column} прочитана как «${p.used}»` : `${p.column} «${p.value}» — код, неизвестный PHX: строка прочитана как «${p.used}»`),
     'sdmx.column-not-read': (p) => `Столбец ${p.column} не входит в структуру данных PHX: его ячейки не прочитаны`,
     'sdmx.duplicate-key': () => 'У другого наблюдения тот же ключ SDMX (они различаются только полями вне ключа, например субнациональной территорией): передаётся только первое',
@@ -104,7 +104,7 @@ export const ru: InteropLocale = {
   },
   gam: {
     title: (country, year) => `Готовность к отчёту UNAIDS GAM: ${country}, ${year}`,
-    columns: { indicator: 'Индикатор', name: 'Название', status: 'Состояние', observations: 'Наблюдения', suppressed: 'Скрыто', missingBreakdowns: 'Недостающие дезагрегации' },
+    columns: { indicator: 'Индикатор', name: 'Название', status: 'Состояние', observations: 'Наблюдения', suppressed: 'Скрыто', missingBreakdowns: 'Недостающие разбивки' },
     status: { complete: 'полный', present: 'неполный', suppressed: 'только скрытые', missing: 'нет данных' },
     onlyPartialFigures: 'Только данные по части страны или года',
     counts: (c) => `полных: ${c.complete}, неполных: ${c.present}, только скрытые: ${c.suppressed}, нет данных: ${c.missing}`,

@@ -11,7 +11,7 @@ const skipped: ResourceSkippedTexts = {
     'MeasureReport без {} пропущено',
     { measure: 'measure', reporter: 'reporter з ідентифікатором PHX', subject: 'subject (Location з країною)', period: 'зрозумілого періоду (початку й кінця)' },
   ],
-  stratum: ['Страту, значення якої не є кодом дезагрегації PHX, пропущено', { breakdown: '' }],
+  stratum: ['Страту, значення якої не є кодом розбивки PHX, пропущено', { breakdown: '' }],
 };
 const parts = { numerator: 'Дробовий чисельник', denominator: 'Дробовий знаменник' } as const;
 const withheld = {
@@ -56,7 +56,7 @@ export const uk: InteropLocale = {
           : `статус MeasureReport — «${p.value}»: за FHIR його дані ненадійні, тому його пропущено`
         : `MeasureReport типу «${p.value}», а не «summary»: у ньому дані про окремих людей, а не зведені показники, тому його пропущено`,
     'fhir.score-unit-unlike': (p) => `measureScore подано в одиницях «${p.code}», а не «${p.expected}», як у показника: значення не перенесено (де подано чисельник і знаменник, його обчислено з них)`,
-    'fhir.group-skipped': (p) => `Групу MeasureReport «${p.group}» пропущено: PHX читає єдину групу без коду як підсумок, а її страти як дезагрегації, і не може визначити, що рахує ця група`,
+    'fhir.group-skipped': (p) => `Групу MeasureReport «${p.group}» пропущено: PHX читає єдину групу без коду як підсумок, а її страти як розбивки, і не може визначити, що рахує ця група`,
     'dhis2.mapping-invalid': (p) => `Файл зіставлення, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'uk')}`,
     'dhis2.mapping-not-a-uid': (p) => `Файл зіставлення, ${p.pointer}: «${p.value}» — не UID DHIS2 (літера, далі десять літер або цифр); для кодів зазначте "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `У зіставленні немає елемента даних для індикатора «${p.indicator}»`,
@@ -64,7 +64,7 @@ export const uk: InteropLocale = {
     'dhis2.unmapped-period': (p) => `Період ${p.start} – ${p.end} не є календарним періодом DHIS2, і зіставлення його не називає`,
     'dhis2.suppressed-not-sent': () => 'У DHIS2 не можна позначити приховане значення: приховане спостереження не передається',
     'dhis2.unmapped-part': (p) => `У зіставленні немає елемента даних для ${partNames[p.part]} індикатора «${p.indicator}»: цю частину не передано`,
-    'dhis2.unmapped-breakdown': (p) => `У зіставленні немає комбінації категорій елемента ${p.dataElement} для дезагрегації ${p.breakdown}`,
+    'dhis2.unmapped-breakdown': (p) => `У зіставленні немає комбінації категорій елемента ${p.dataElement} для розбивки ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'Вхідні дані не є набором значень DHIS2 (об’єкт із "dataValues")',
     'dhis2.reporter-missing': () => 'Значення DHIS2 не кажуть, хто про них звітує: зазначте організацію в зіставленні ("reportingOrganisation")',
     'dhis2.unmapped-value': (p) => `У зіставленні немає індикатора для елемента даних ${p.dataElement} з комбінацією категорій ${p.categoryOptionCombo}`,
@@ -77,7 +77,7 @@ export const uk: InteropLocale = {
         case 'period':
           return p.value === undefined ? 'Значення без періоду пропущено' : `«${p.value}» — не період DHIS2, який можна прочитати за зіставленням: його значення пропущено`;
         case 'number':
-          return `Значення, яке не є числом від нуля в записі DHIS2 («${p.value ?? ''}»; 28.7 або 1320: без десяткової коми й розділювача тисяч), пропущено`;
+          return `Значення, яке не є невід’ємним числом у записі DHIS2 («${p.value ?? ''}»; 28.7 або 1320: без десяткової коми й розділювача тисяч), пропущено`;
       }
     },
     'dhis2.value-conflict': (p) => `Елемент даних ${p.dataElement} (комбінація категорій ${p.categoryOptionCombo}) має два значення для ${p.orgUnit}, ${p.period}, можливо, двох комбінацій атрибутів, для яких у PHX немає місця: перше, ${p.kept}, збережено, а ${p.dropped} пропущено`,
@@ -90,7 +90,7 @@ export const uk: InteropLocale = {
     'sdmx.value-skipped': (p) =>
       p.column === 'UNIT_MULT'
         ? `UNIT_MULT «${p.value}» не є цілим степенем десяти (3 — тисячі): значення рядка пропущено, решту рядка прочитано`
-        : `${p.column} «${p.value}» не є числом від нуля в записі SDMX-CSV (28.7 або 1320: без десяткової коми й розділювача тисяч): його пропущено, решту рядка прочитано`,
+        : `${p.column} «${p.value}» не є невід’ємним числом у записі SDMX-CSV (28.7 або 1320: без десяткової коми й розділювача тисяч): його пропущено, решту рядка прочитано`,
     'sdmx.code-replaced': (p) => (p.value === undefined ? `Рядок без ${p.column} прочитано як «${p.used}»` : `${p.column} «${p.value}» — код, невідомий PHX: рядок прочитано як «${p.used}»`),
     'sdmx.column-not-read': (p) => `Стовпець ${p.column} не входить до структури даних PHX: його клітинки не прочитано`,
     'sdmx.duplicate-key': () => 'Інше спостереження має той самий ключ SDMX (вони різняться лише полями поза ключем, як-от субнаціональною територією): передається лише перше',
@@ -104,7 +104,7 @@ export const uk: InteropLocale = {
   },
   gam: {
     title: (country, year) => `Готовність до звіту UNAIDS GAM: ${country}, ${year}`,
-    columns: { indicator: 'Індикатор', name: 'Назва', status: 'Стан', observations: 'Спостереження', suppressed: 'Приховано', missingBreakdowns: 'Бракує дезагрегацій' },
+    columns: { indicator: 'Індикатор', name: 'Назва', status: 'Стан', observations: 'Спостереження', suppressed: 'Приховано', missingBreakdowns: 'Бракує розбивок' },
     status: { complete: 'повний', present: 'неповний', suppressed: 'лише приховані', missing: 'немає даних' },
     onlyPartialFigures: 'Лише дані щодо частини країни або року',
     counts: (c) => `повних: ${c.complete}, неповних: ${c.present}, лише приховані: ${c.suppressed}, немає даних: ${c.missing}`,

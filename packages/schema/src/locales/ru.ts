@@ -156,7 +156,7 @@ export const ru: PhxLocale = {
     'period.start-after-end': (p) => `Период начинается (${p.start}) после своего окончания (${p.end})`,
     'period.in-future': (p) => `Период заканчивается в будущем (${p.end}; сегодня ${p.today})`,
     'meeting.end-before-start': (p) => `Встреча заканчивается (${p.end}) раньше, чем начинается (${p.start})`,
-    'meeting.action-due-before-meeting': (p) => `Срок действия ${p.due} — раньше встречи (${p.meetingStart})`,
+    'meeting.action-due-before-meeting': (p) => `Срок выполнения поручения ${p.due} — раньше встречи (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `Индикатор «${p.indicator}» нельзя разбивать по признаку ${dimension(p.dimension)}`,
     'disagg.exceeds-total': (p) =>
       `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${words.number(p.sum)}, больше общего итога ${words.number(p.total)}`,

@@ -156,7 +156,7 @@ export const uk: PhxLocale = {
     'period.start-after-end': (p) => `Період починається (${p.start}) після свого завершення (${p.end})`,
     'period.in-future': (p) => `Період закінчується в майбутньому (${p.end}; сьогодні ${p.today})`,
     'meeting.end-before-start': (p) => `Зустріч закінчується (${p.end}) раніше, ніж починається (${p.start})`,
-    'meeting.action-due-before-meeting': (p) => `Строк дії ${p.due} — раніше за зустріч (${p.meetingStart})`,
+    'meeting.action-due-before-meeting': (p) => `Строк виконання доручення ${p.due} — раніше за зустріч (${p.meetingStart})`,
     'disagg.not-allowed': (p) => `Індикатор «${p.indicator}» не можна розбивати за ознакою ${dimension(p.dimension)}`,
     'disagg.exceeds-total': (p) =>
       `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${words.number(p.sum)}, більше за загальний підсумок ${words.number(p.total)}`,
@@ -167,7 +167,7 @@ export const uk: PhxLocale = {
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `Значення ${words.number(p.value)} при знаменнику ${words.number(p.denominator)} дає кількість ${words.number(p.count)}, менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте значення`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте число`,
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} — це менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте число`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено`,
     'privacy.complementary-disclosure': (p) =>
       `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються ${p.dimension.includes(', ') ? `за ознаками ${p.dimension.split(', ').map(dimension).join(' і ')}` : `за ознакою ${dimension(p.dimension)}`}${p.denominators ? `, адже жодне число не менше за 0 і не більше за свій знаменник (${figures(words, p.denominators, 'загальний підсумок')})` : ''}: приховайте ще одне з них`,
