@@ -12,7 +12,7 @@ import { importPackage } from './hub/import.js';
 import type { Findings } from './hub/issues.js';
 import { Problem } from './http/problem.js';
 import { isPostgresUrl, openStore } from './store/store.js';
-import type { Principal, Role, Store, TokenInfo } from './store/types.js';
+import type { ImportSummary, Principal, Role, Store, TokenInfo } from './store/types.js';
 import { defaultLimits } from './http/app.js';
 
 /**
@@ -94,6 +94,8 @@ export interface RunningHub {
   demoToken?: string;
   /** The organisation and role the demo token acts for, when one was asked for. */
   demoPrincipal?: Pick<Principal, 'organisation' | 'role'>;
+  /** The seed packages imported at this start, each with what its import wrote and the warnings found in it. */
+  seeded: ImportedSeed[];
   /** The seed packages that were not imported, and why: one already imported, or an id another publisher holds. */
   skipped: SkippedSeed[];
   /** Stops listening and closes the database. */
@@ -113,6 +115,22 @@ export interface SkippedSeed {
   file: string;
   package: string;
   reason: string;
+}
+
+/**
+ * A seed package that `startHub` imported, and what its import answered, as `POST /v1/packages` answers.
+ *
+ * @example
+ * ```ts
+ * const hub = await startHub({ db: './phx.sqlite', seed: ['network.phx.json'] });
+ * for (const { file, summary } of hub.seeded) for (const issue of summary.issues) console.warn(`${file} ${issue.pointer}: ${issue.message}`);
+ * ```
+ */
+export interface ImportedSeed {
+  /** The seed file, as it was given. */
+  file: string;
+  /** The records written, and the warnings found, in the hub's `locale`. */
+  summary: ImportSummary;
 }
 
 /** The organisation a demo token belongs to when no package names a publisher. */
@@ -180,6 +198,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const limits = { ...defaultLimits, ...options.limits };
   const locale = options.locale ?? 'en';
   let demoOrganisation = DEMO_ORGANISATION;
+  const seeded: ImportedSeed[] = [];
   const skipped: SkippedSeed[] = [];
   const webRoot = options.webRoot ?? shippedValidatorPage();
   let app: ReturnType<typeof createApp>;
@@ -205,7 +224,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         continue;
       }
       try {
-        await store.transaction((tx) => importPackage(tx, pkg, 'hub', locale, { maxIssues: limits.maxIssues }), { bulk: true });
+        seeded.push({ file, summary: await store.transaction((tx) => importPackage(tx, pkg, 'hub', locale, { maxIssues: limits.maxIssues }), { bulk: true }) });
       } catch (error) {
         if (!(error instanceof Problem)) throw error;
         const message = `Cannot seed the hub with ${file}: ${error.detail}`;
@@ -242,6 +261,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   return {
     url,
     ...(demoToken ? { demoToken, demoPrincipal: { organisation: demoOrganisation, role: 'secretariat' as const } } : {}),
+    seeded,
     skipped,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { startHub, createToken, listTokens, revokeToken, SeedRefusedError, UnknownOrganisationError, DEMO_TOKEN_LABEL, type StartHubOptions, type RunningHub, type CreateTokenOptions, type SkippedSeed } from './hub.js';
+export { startHub, createToken, listTokens, revokeToken, SeedRefusedError, UnknownOrganisationError, DEMO_TOKEN_LABEL, type StartHubOptions, type RunningHub, type CreateTokenOptions, type ImportedSeed, type SkippedSeed } from './hub.js';
 export { createApp, defaultLimits, type AppOptions, type HubLimits } from './http/app.js';
 export type { RateLimit } from './http/auth.js';
 export { Problem, type ProblemExtensions } from './http/problem.js';

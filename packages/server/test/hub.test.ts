@@ -2,15 +2,23 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { PROBLEM_BASE, problemTypes } from '@phx/schema/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ValidationResult } from '@phx/schema';
+import { PROBLEM_BASE, problemTypes, type ImportSummary } from '@phx/schema/api';
 import { createServer } from 'node:net';
 import { createToken, DEMO_TOKEN_LABEL, listTokens, revokeToken, SeedRefusedError, startHub } from '../src/index.js';
 import { observationPackage, ORG_A } from './fixtures/data.js';
-import { startTestHub, testDatabase, testEngine, RATE_WINDOW_MS, withinOneWindow } from './fixtures/hub.js';
+import { startTestHub, testDatabase, testEngine, RATE_WINDOW_MS, withinOneWindow, type TestHub } from './fixtures/hub.js';
 import { freshDatabase } from '../../../test/postgres/databases.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'phx-start-'));
+
+/** A package of three observations, the first `count` of which note a date of birth: personal data, a warning. */
+function withPersonalData(count: number, prefix: string) {
+  const pkg = observationPackage(ORG_A, 3, { prefix });
+  for (const record of pkg.observations!.slice(0, count)) record.notes = 'Петренко І.М., 14.03.1987 р.н.';
+  return pkg;
+}
 
 describe('startHub', () => {
   it('seeds packages once, creates a demo token and serves a web root', async () => {
@@ -93,6 +101,28 @@ describe('startHub', () => {
     expect((refused as SeedRefusedError).result.issues[0]!.message).toBe('Version de PHX : il faut « 1.0 », et non « 9 »');
     const unread = await startHub({ db, port: 0, seed: [notJson] }).catch((error: unknown) => error);
     expect(unread).toMatchObject({ file: notJson, result: { ok: false, issues: [{ code: 'syntax.invalid-json', location: { line: 1, column: 1 } }] } });
+  });
+
+  it('gives what the import of each seed answered, its warnings in the language asked for; none of a seed it skips', async () => {
+    const dir = tempDir();
+    const seeds = [join(dir, 'warned.phx.json'), join(dir, 'clean.phx.json')];
+    writeFileSync(seeds[0]!, JSON.stringify(withPersonalData(3, 'seed-warned')));
+    writeFileSync(seeds[1]!, JSON.stringify(withPersonalData(0, 'seed-clean')));
+    const { db } = await testDatabase();
+    const hub = await startHub({ db, port: 0, seed: seeds, locale: 'uk', limits: { maxIssues: 2 }, webRoot: false });
+    await hub.close();
+    expect(hub.seeded.map(({ file, summary }) => ({ file, package: summary.package, warnings: summary.warnings, truncated: summary.truncated }))).toEqual([
+      { file: seeds[0], package: 'pkg-seed-warned-3', warnings: 3, truncated: true },
+      { file: seeds[1], package: 'pkg-seed-clean-3', warnings: 0, truncated: false },
+    ]);
+    expect(hub.seeded[0]!.summary.issues.map((issue) => `${issue.code} ${issue.pointer} ${issue.message}`)).toEqual([
+      'privacy.personal-data /observations/0/notes Схоже, текст містить дату народження; не передавайте персональні дані',
+      'privacy.personal-data /observations/1/notes Схоже, текст містить дату народження; не передавайте персональні дані',
+    ]);
+    const again = await startHub({ db, port: 0, seed: seeds, webRoot: false });
+    await again.close();
+    expect(again.seeded).toEqual([]);
+    expect(again.skipped.map(({ file }) => file)).toEqual(seeds);
   });
 
   it('makes the demo token once it listens, labelled, and revokes the demo token of the last start', async () => {
@@ -252,6 +282,49 @@ describe('limits', () => {
     } finally {
       await hub.close();
     }
+  });
+});
+
+describe('the answer to an import', () => {
+  // A listing limit small enough to see the list of warnings cut.
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ limits: { maxIssues: 2 } });
+  });
+  afterAll(() => hub?.close());
+
+  it('lists the warnings of the package stored, in the language asked for, as POST /v1/validate lists them', async () => {
+    const pkg = withPersonalData(1, 'warned');
+    const uk = { 'Accept-Language': 'uk' };
+    const validated = (await (await hub.call(hub.tokens.memberA, 'POST', '/v1/validate', pkg, uk)).json()) as ValidationResult;
+    const imported = await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', pkg, uk);
+    expect(imported.status).toBe(200);
+    const summary = (await imported.json()) as ImportSummary;
+    expect(summary).toMatchObject({ package: pkg.id, records: { observations: 3 }, warnings: 1, truncated: false });
+    expect(summary.issues).toEqual([
+      {
+        code: 'privacy.personal-data',
+        severity: 'warning',
+        path: ['observations', 0, 'notes'],
+        pointer: '/observations/0/notes',
+        message: 'Схоже, текст містить дату народження; не передавайте персональні дані',
+        params: { kind: 'date-of-birth' },
+      },
+    ]);
+    // The issue a validation of the text gives, but for its line and column in the text.
+    expect(validated).toMatchObject({ ok: true, warnings: 1 });
+    expect(summary.issues).toEqual(validated.issues.map(({ location: _location, ...issue }) => issue));
+  });
+
+  it('counts the warnings past the listing limit, and says that the list leaves them out', async () => {
+    const summary = (await (await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', withPersonalData(3, 'many-warned'))).json()) as ImportSummary;
+    expect(summary.issues.map((issue) => `${issue.code} ${issue.pointer} ${issue.message}`)).toEqual([
+      'privacy.personal-data /observations/0/notes This text looks like it contains a date of birth; do not share personal data',
+      'privacy.personal-data /observations/1/notes This text looks like it contains a date of birth; do not share personal data',
+    ]);
+    expect(summary).toMatchObject({ warnings: 3, truncated: true });
+    const clean = (await (await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', withPersonalData(0, 'unwarned'))).json()) as ImportSummary;
+    expect(clean).toMatchObject({ issues: [], warnings: 0, truncated: false });
   });
 });
 

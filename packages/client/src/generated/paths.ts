@@ -235,7 +235,7 @@ export interface paths {
         put?: never;
         /**
          * Import a data package
-         * @description Validates the package against the hub and writes every record in one transaction, or none. Records that exist are replaced. A member of the publishing organisation, or the secretariat, may import it, when the token may write every record of it: a record of another organisation that the package carries exactly as the hub stores it (a copy of an indicator definition its observations refer to, so that the file validates on its own) is left as it is and counted as `unchanged`, while a changed one is forbidden. A package id another publisher holds is a conflict. A package with more records than the hub imports at once is refused (413) before it is read; the issues of an invalid one are listed up to the listing limit of the hub (`truncated` then true).
+         * @description Validates the package against the hub and writes every record in one transaction, or none. Records that exist are replaced. A member of the publishing organisation, or the secretariat, may import it, when the token may write every record of it: a record of another organisation that the package carries exactly as the hub stores it (a copy of an indicator definition its observations refer to, so that the file validates on its own) is left as it is and counted as `unchanged`, while a changed one is forbidden. A package id another publisher holds is a conflict. A package with more records than the hub imports at once is refused (413) before it is read; the issues of an invalid one are listed up to the listing limit of the hub (`truncated` then true). The answer to a package stored lists its warnings the same way, in the language asked for.
          */
         post: operations["importPackage"];
         delete?: never;
@@ -854,7 +854,7 @@ export interface components {
              */
             format: "json" | "ndjson" | "csv" | "xlsx" | "xls" | "ods" | "docx" | "pdf" | "zip" | "gzip";
         };
-        /** @description What an import of a package wrote. */
+        /** @description What an import of a package wrote, and the warnings found in it. */
         ImportSummary: {
             /** @description Identifier of the imported package. */
             package: string;
@@ -877,6 +877,12 @@ export interface components {
                 /** @description Records in `meetings`. */
                 meetings: number;
             };
+            /** @description The warnings found, up to the listing limit of the hub, as `POST /v1/validate` lists them and in the language asked for: the package was stored all the same. An answer kept for an Idempotency-Key before the hub reported warnings lists none. */
+            issues: components["schemas"]["ValidationIssue"][];
+            /** @description Warnings found, including those past the listing limit; 0 in an answer kept for an Idempotency-Key before the hub reported warnings. */
+            warnings: number;
+            /** @description True when `issues` leaves some out. */
+            truncated: boolean;
         };
         /** @description What the format of an export had no place for, and how many records it concerns. */
         ExportNote: {
@@ -2634,7 +2640,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Every record was stored. */
+            /** @description Every record was stored; the answer lists the warnings found. */
             200: {
                 headers: {
                     "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];

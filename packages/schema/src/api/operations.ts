@@ -409,11 +409,11 @@ export const operations: readonly Operation[] = [
     path: '/v1/packages',
     summary: 'Import a data package',
     description:
-      'Validates the package against the hub and writes every record in one transaction, or none. Records that exist are replaced. A member of the publishing organisation, or the secretariat, may import it, when the token may write every record of it: a record of another organisation that the package carries exactly as the hub stores it (a copy of an indicator definition its observations refer to, so that the file validates on its own) is left as it is and counted as `unchanged`, while a changed one is forbidden. A package id another publisher holds is a conflict. A package with more records than the hub imports at once is refused (413) before it is read; the issues of an invalid one are listed up to the listing limit of the hub (`truncated` then true).',
+      'Validates the package against the hub and writes every record in one transaction, or none. Records that exist are replaced. A member of the publishing organisation, or the secretariat, may import it, when the token may write every record of it: a record of another organisation that the package carries exactly as the hub stores it (a copy of an indicator definition its observations refer to, so that the file validates on its own) is left as it is and counted as `unchanged`, while a changed one is forbidden. A package id another publisher holds is a conflict. A package with more records than the hub imports at once is refused (413) before it is read; the issues of an invalid one are listed up to the listing limit of the hub (`truncated` then true). The answer to a package stored lists its warnings the same way, in the language asked for.',
     tag: 'packages',
     headers: ['Idempotency-Key', 'Accept-Language'],
     body: { description: 'The package.', content: { 'application/json': DataPackage } },
-    success: { status: 200, description: 'Every record was stored.', content: { 'application/json': ImportSummary }, headers: ['Idempotent-Replayed'] },
+    success: { status: 200, description: 'Every record was stored; the answer lists the warnings found.', content: { 'application/json': ImportSummary }, headers: ['Idempotent-Replayed'] },
     problems: ['bad-request', 'forbidden', 'conflict', 'payload-too-large', 'unsupported-media-type', 'validation-failed', 'idempotency-key-reused'],
   },
   {

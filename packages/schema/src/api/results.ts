@@ -84,19 +84,28 @@ export const ImportSummary = describe(
       'Records of other organisations that the package carries exactly as the hub stores them (an indicator definition its observations refer to, say): left as they are, they need no right to write them and count neither as created nor as updated.',
     ),
     records: describe(recordCounts, 'Records in the package, per collection.'),
+    issues: describe(
+      z.array(ValidationIssue),
+      'The warnings found, up to the listing limit of the hub, as `POST /v1/validate` lists them and in the language asked for: the package was stored all the same. An answer kept for an Idempotency-Key before the hub reported warnings lists none.',
+    ),
+    warnings: describe(z.int().min(0), 'Warnings found, including those past the listing limit; 0 in an answer kept for an Idempotency-Key before the hub reported warnings.'),
+    truncated: describe(z.boolean(), 'True when `issues` leaves some out.'),
   }),
-  'What an import of a package wrote.',
+  'What an import of a package wrote, and the warnings found in it.',
   { id: 'ImportSummary' },
 );
 
 /**
  * What an import wrote: the package id, the records created and updated, those of other organisations it left
- * unchanged, and the count per collection.
+ * unchanged, and the count per collection; and the warnings found, which did not stop it (personal data in a note,
+ * an unknown licence), listed as `validate` lists them.
  *
  * @example
  * ```ts
  * const summary: ImportSummary = await client.packages.import(pkg);
  * console.log(`${summary.package}: ${summary.created} new, ${summary.updated} replaced, ${summary.unchanged} unchanged, ${summary.records.observations} observations`);
+ * for (const issue of summary.issues) console.warn(`${issue.pointer} ${issue.code}: ${issue.message}`);
+ * if (summary.truncated) console.warn(`${summary.warnings} warnings in all`);
  * ```
  */
 export type ImportSummary = z.infer<typeof ImportSummary>;

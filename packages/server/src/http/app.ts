@@ -37,9 +37,9 @@ export interface HubLimits {
    */
   maxImportRecords?: number;
   /**
-   * Most issues listed in an answer of `POST /v1/validate` and in the 422 of an import: past it the
-   * list is cut (`truncated: true`), the counts of errors and warnings go on, and checking stops once
-   * an error is among them.
+   * Most issues listed in an answer of `POST /v1/validate`, in the 422 of an import and among the warnings of an
+   * import's answer: past it the list is cut (`truncated: true`), the counts of errors and warnings go on, and
+   * checking stops once an error is among them.
    * @default 1 000
    */
   maxIssues?: number;

@@ -9,7 +9,7 @@ type Body = Record<string, unknown>;
 
 /** Limits of an import. */
 export interface ImportLimits {
-  /** Most issues listed when the package is invalid. */
+  /** Most issues listed: the errors of a package refused, the warnings of one stored. */
   maxIssues: number;
 }
 
@@ -29,11 +29,14 @@ function recordsOf(pkg: Body): { type: RecordType; collection: string; index: nu
 /**
  * The body of an import's answer kept for an Idempotency-Key, in the form the hub answers with now: one kept before
  * `unchanged` was counted lacks it, and gets 0 — that hub refused (403) a package carrying another organisation's
- * record, so an import it answered left nothing unchanged.
+ * record, so an import it answered left nothing unchanged. One kept before the hub reported warnings lists none:
+ * they were not kept.
  */
 export function currentImportSummary(stored: string): string {
-  const { records, ...counts } = JSON.parse(stored) as Partial<ImportSummary>;
-  return counts.unchanged === undefined ? JSON.stringify({ ...counts, unchanged: 0, records }) : stored;
+  const kept = JSON.parse(stored) as Partial<ImportSummary>;
+  if (kept.unchanged !== undefined && kept.warnings !== undefined) return stored;
+  const { package: id, created, updated, unchanged = 0, records } = kept;
+  return JSON.stringify({ package: id, created, updated, unchanged, records, issues: [], warnings: 0, truncated: false } satisfies Partial<ImportSummary>);
 }
 
 /**
@@ -48,7 +51,8 @@ export function currentImportSummary(stored: string): string {
 export async function importPackage(tx: Store, pkg: unknown, principal: Principal | 'hub', locale: Locale, limits: ImportLimits): Promise<ImportSummary> {
   const observations = (pkg as Body | null)?.observations;
   const knownObservations = await storedBreakdowns(tx, Array.isArray(observations) ? observations : []);
-  rejectInvalid(validate(pkg, { ...(await hubValidation(tx, locale)), knownObservations, maxIssues: limits.maxIssues }), 'The package');
+  const findings = validate(pkg, { ...(await hubValidation(tx, locale)), knownObservations, maxIssues: limits.maxIssues });
+  rejectInvalid(findings, 'The package');
   const body = pkg as Body;
   const publisher = (body.publisher as Body).id as string;
   const packageId = body.id as string;
@@ -107,6 +111,10 @@ export async function importPackage(tx: Store, pkg: unknown, principal: Principa
     records: Object.fromEntries(
       recordTypeNames.map((type) => [recordTypes[type].collection, records.filter((r) => r.type === type).length]),
     ) as ImportSummary['records'],
+    // Without errors, the issues listed are the warnings.
+    issues: findings.issues,
+    warnings: findings.warnings,
+    truncated: findings.truncated,
   };
   await tx.recordPackage(summary.package, publisher, summary);
   return summary;
