@@ -12,7 +12,7 @@ interface Hub {
   stop: () => Promise<{ code: number | null; output: string }>;
 }
 
-/** Starts `phx serve` and waits for the lines it prints on start. */
+/** Starts `phx serve` and waits for the lines it prints once it listens, from `PHX hub listening on` on. */
 function serve(args: string[]): Promise<Hub> {
   const child = spawn(process.execPath, [bin, 'serve', ...args], { env: { PATH: process.env.PATH, LANG: 'C' } });
   let output = '';
@@ -20,11 +20,13 @@ function serve(args: string[]): Promise<Hub> {
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      // What it prints of its seeds comes before.
       const lines = output.split('\n').filter(Boolean);
+      const listening = lines.findIndex((line) => line.startsWith('PHX hub listening on '));
       const wanted = args.includes('--demo') ? 4 : 3;
-      if (lines.length >= wanted) {
+      if (listening >= 0 && lines.length - listening >= wanted) {
         resolve({
-          lines,
+          lines: lines.slice(listening),
           stop: async () => {
             child.kill('SIGTERM');
             return { code: await exited, output };
@@ -111,6 +113,28 @@ describe('phx serve and phx token with @phx/server installed', () => {
     const { output } = await again.stop();
     expect(output).toContain(`phx: skipped the seed ${seed}`);
     expect(output).toContain('imported already');
+  });
+
+  it('prints the warnings of the seeds it imports as phx validate prints them', async () => {
+    const pkg = validPackage() as { observations: { notes?: string }[] };
+    pkg.observations[1]!.notes = 'Петренко І.М., 14.03.1987 р.н.';
+    const warned = dir.write('warned-seed.phx.json', JSON.stringify(pkg));
+    const clean = dir.write('clean-seed.phx.json', JSON.stringify({ ...validPackage(), id: 'pkg-clean', observations: [] }));
+    const hub = await serve(['--db', dir.path('warned-seed.sqlite'), '--port', '0', '--seed', warned, '--seed', clean]);
+    const { code, output } = await hub.stop();
+    expect(code).toBe(0);
+    const printed = output.slice(0, output.indexOf('PHX hub listening on '));
+    expect(printed.split('\n')).toEqual([
+      warned,
+      '  /observations/1',
+      `    ${warned}  warning  privacy.personal-data /observations/1/notes  This text looks like it contains a date of birth; do not share personal data`,
+      '',
+      '✔ 2 files valid, 6 records, 1 warning',
+      '',
+    ]);
+    // A seed without warnings prints nothing of them.
+    const quiet = await serve(['--db', dir.path('clean-seed.sqlite'), '--port', '0', '--seed', clean]);
+    expect((await quiet.stop()).output).toMatch(/^PHX hub listening on /);
   });
 
   it('exports DHIS2 files with a mapping it was given by name, and refuses a mapping its schema refuses', async () => {

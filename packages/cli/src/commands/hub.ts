@@ -1,6 +1,7 @@
-import { formatOfName, type Locale } from '@phx/schema';
+import { formatOfName, recordTypeNames, recordTypes, type Collection, type Locale, type ValidationIssue } from '@phx/schema';
 import { choice, localeOf, parse, wholeNumber } from '../args.js';
 import { describeFsError, exitCodes, UsageError } from '../errors.js';
+import { renderHuman } from '../report/human.js';
 import type { FileReport } from '../report/types.js';
 import type { Context } from './context.js';
 import { refusePackage } from './read-package.js';
@@ -23,6 +24,8 @@ interface HubModule {
     url: string;
     demoToken?: string;
     demoPrincipal?: { organisation: string; role: string };
+    // An @phx/server the peer range allows may be older than the warnings of its seeds: it gives none.
+    seeded?: { file: string; summary: SeedSummary }[];
     skipped?: { file: string; package: string; reason: string }[];
     close(): Promise<void>;
   }>;
@@ -38,6 +41,20 @@ interface HubModule {
     { id: string; organisation: string; role: string; label: string | null; createdAt: string; expiresAt: string | null; lastUsedAt: string | null; revokedAt: string | null }[]
   >;
   revokeToken(options: { db: string; id: string }): Promise<boolean>;
+}
+
+/** What the hub answered the import of a seed: its records per collection, and the warnings found. */
+interface SeedSummary {
+  records: Record<Collection, number>;
+  issues: ValidationIssue[];
+  warnings: number;
+  truncated: boolean;
+}
+
+/** A seed the hub imported, as `phx validate` reports a valid file: its warnings, and the records read. */
+function seedReport(file: string, { records, issues, warnings, truncated }: SeedSummary): FileReport {
+  const read = { records: Object.fromEntries(recordTypeNames.map((type) => [type, records[recordTypes[type].collection]])) as FileReport['read']['records'], complete: true };
+  return { file, format: 'json', ok: true, issues, errors: 0, warnings, truncated, read };
 }
 
 /** Where the hub module is loaded from; tests point it elsewhere. */
@@ -160,6 +177,11 @@ export async function runServe(argv: string[], context: Context): Promise<number
       return refusePackage({ ...result, file, format: 'json' }, 'phx serve', locale, context);
     });
   for (const { file, package: id, reason } of server.skipped ?? []) context.note(`phx: skipped the seed ${file} (package ${id}): ${reason}`);
+  // The warnings of the seeds imported, as `phx validate` prints them: they did not stop the import.
+  const seeded = server.seeded ?? [];
+  if (seeded.some(({ summary }) => summary.warnings > 0)) {
+    context.print(renderHuman({ files: seeded.map(({ file, summary }) => seedReport(file, summary)), quiet: false, locale }, context.color));
+  }
   context.print(`PHX hub listening on ${server.url}\n`);
   context.print(`  validator page: ${server.url}/\n  exchange API:   ${server.url}/v1 (OpenAPI: ${server.url}/v1/openapi.json)\n`);
   const demo = server.demoPrincipal;
