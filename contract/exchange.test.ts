@@ -55,6 +55,27 @@ describe('imports are all or nothing', () => {
   }
 });
 
+describe('an import stored with warnings', () => {
+  it('answers them, as the hub lists them, in the language the request asks for', async () => {
+    const inUkrainian = createClient({
+      baseUrl: hub.url,
+      token: hub.tokens.memberA,
+      fetch: (input, init) => {
+        (input as Request).headers.set('Accept-Language', 'uk');
+        return fetch(input, init);
+      },
+    });
+    const pkg = packageOf(ORG_A, 3, 'warned');
+    pkg.observations![2]!.notes = 'Петренко І.М., 14.03.1987 р.н.';
+    const summary = await inUkrainian.packages.import(pkg);
+    expect(summary).toMatchObject({ package: 'pkg-warned', records: { observations: 3 }, warnings: 1, truncated: false });
+    expect(summary.issues.map(({ code, severity, pointer, message }) => ({ code, severity, pointer, message }))).toEqual([
+      { code: 'privacy.personal-data', severity: 'warning', pointer: '/observations/2/notes', message: 'Схоже, текст містить дату народження; не передавайте персональні дані' },
+    ]);
+    expect(await storedIds('warned')).toHaveLength(3);
+  });
+});
+
 describe('idempotency', () => {
   it('stores each record once when an import is retried after its response was lost', async () => {
     const keys: string[] = [];
