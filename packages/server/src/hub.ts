@@ -3,7 +3,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { readJsonDocument, recordTypeNames, recordTypes, suggestionsFor, type Locale, type RecordType, type ValidationResult } from '@phx/schema';
+import { readJsonDocument, recordTypeNames, recordTypes, suggestionsFor, type Locale, type RecordType, type ValidationIssue, type ValidationResult } from '@phx/schema';
 import { createApp, type HubLimits } from './http/app.js';
 import { corsOrigins } from './http/cors.js';
 import { answerRefusedRequests } from './http/refused.js';
@@ -12,7 +12,7 @@ import { importPackage } from './hub/import.js';
 import type { Findings } from './hub/issues.js';
 import { Problem } from './http/problem.js';
 import { isPostgresUrl, openStore } from './store/store.js';
-import type { ImportSummary, Principal, Role, Store, TokenInfo } from './store/types.js';
+import type { Principal, Role, Store, TokenInfo } from './store/types.js';
 import { defaultLimits } from './http/app.js';
 
 /**
@@ -94,7 +94,7 @@ export interface RunningHub {
   demoToken?: string;
   /** The organisation and role the demo token acts for, when one was asked for. */
   demoPrincipal?: Pick<Principal, 'organisation' | 'role'>;
-  /** The seed packages imported at this start, each with what its import wrote and the warnings found in it. */
+  /** The seed packages imported at this start, each with the warnings found in it. */
   seeded: ImportedSeed[];
   /** The seed packages that were not imported, and why: one already imported, or an id another publisher holds. */
   skipped: SkippedSeed[];
@@ -118,19 +118,24 @@ export interface SkippedSeed {
 }
 
 /**
- * A seed package that `startHub` imported, and what its import answered, as `POST /v1/packages` answers.
+ * A seed package that `startHub` imported, and what was found in it: its warnings, which did not stop it.
  *
  * @example
  * ```ts
  * const hub = await startHub({ db: './phx.sqlite', seed: ['network.phx.json'] });
- * for (const { file, summary } of hub.seeded) for (const issue of summary.issues) console.warn(`${file} ${issue.pointer}: ${issue.message}`);
+ * for (const { file, result } of hub.seeded) for (const issue of result.issues) console.warn(`${file} ${issue.pointer}: ${issue.message}`);
  * ```
  */
 export interface ImportedSeed {
   /** The seed file, as it was given. */
   file: string;
-  /** The records written, and the warnings found, in the hub's `locale`. */
-  summary: ImportSummary;
+  /** The id of the package. */
+  package: string;
+  /**
+   * What was found in it, as `validate` of @phx/schema gives it (as {@link SeedRefusedError} gives it of a seed
+   * refused): the warnings listed up to `maxIssues`, in `locale`, as the answer to its import lists them.
+   */
+  result: ValidationResult;
 }
 
 /** The organisation a demo token belongs to when no package names a publisher. */
@@ -224,7 +229,9 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         continue;
       }
       try {
-        seeded.push({ file, summary: await store.transaction((tx) => importPackage(tx, pkg, 'hub', locale, { maxIssues: limits.maxIssues }), { bulk: true }) });
+        const { package: imported, issues, warnings, truncated } = await store.transaction((tx) => importPackage(tx, pkg, 'hub', locale, { maxIssues: limits.maxIssues }), { bulk: true });
+        // The summary's issues are those `validate` found, which the contract types as the answer sends them.
+        seeded.push({ file, package: imported, result: { ...read, ok: true, issues: issues as ValidationIssue[], errors: 0, warnings, truncated } });
       } catch (error) {
         if (!(error instanceof Problem)) throw error;
         const message = `Cannot seed the hub with ${file}: ${error.detail}`;

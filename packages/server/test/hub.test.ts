@@ -103,7 +103,7 @@ describe('startHub', () => {
     expect(unread).toMatchObject({ file: notJson, result: { ok: false, issues: [{ code: 'syntax.invalid-json', location: { line: 1, column: 1 } }] } });
   });
 
-  it('gives what the import of each seed answered, its warnings in the language asked for; none of a seed it skips', async () => {
+  it('gives the warnings of each seed it imports, as phx validate finds them, in the language asked for; none of a seed it skips', async () => {
     const dir = tempDir();
     const seeds = [join(dir, 'warned.phx.json'), join(dir, 'clean.phx.json')];
     writeFileSync(seeds[0]!, JSON.stringify(withPersonalData(3, 'seed-warned')));
@@ -111,11 +111,11 @@ describe('startHub', () => {
     const { db } = await testDatabase();
     const hub = await startHub({ db, port: 0, seed: seeds, locale: 'uk', limits: { maxIssues: 2 }, webRoot: false });
     await hub.close();
-    expect(hub.seeded.map(({ file, summary }) => ({ file, package: summary.package, warnings: summary.warnings, truncated: summary.truncated }))).toEqual([
-      { file: seeds[0], package: 'pkg-seed-warned-3', warnings: 3, truncated: true },
-      { file: seeds[1], package: 'pkg-seed-clean-3', warnings: 0, truncated: false },
+    expect(hub.seeded).toMatchObject([
+      { file: seeds[0], package: 'pkg-seed-warned-3', result: { ok: true, errors: 0, warnings: 3, truncated: true, read: { records: { observation: 3 }, complete: true } } },
+      { file: seeds[1], package: 'pkg-seed-clean-3', result: { ok: true, issues: [], errors: 0, warnings: 0, truncated: false } },
     ]);
-    expect(hub.seeded[0]!.summary.issues.map((issue) => `${issue.code} ${issue.pointer} ${issue.message}`)).toEqual([
+    expect(hub.seeded[0]!.result.issues.map((issue) => `${issue.code} ${issue.pointer} ${issue.message}`)).toEqual([
       'privacy.personal-data /observations/0/notes Схоже, текст містить дату народження; не передавайте персональні дані',
       'privacy.personal-data /observations/1/notes Схоже, текст містить дату народження; не передавайте персональні дані',
     ]);

@@ -1,4 +1,4 @@
-import { formatOfName, recordTypeNames, recordTypes, type Collection, type Locale, type ValidationIssue } from '@phx/schema';
+import { formatOfName, type Locale } from '@phx/schema';
 import { choice, localeOf, parse, wholeNumber } from '../args.js';
 import { describeFsError, exitCodes, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
@@ -25,7 +25,7 @@ interface HubModule {
     demoToken?: string;
     demoPrincipal?: { organisation: string; role: string };
     // An @phx/server the peer range allows may be older than the warnings of its seeds: it gives none.
-    seeded?: { file: string; summary: SeedSummary }[];
+    seeded?: { file: string; result: SeedFindings }[];
     skipped?: { file: string; package: string; reason: string }[];
     close(): Promise<void>;
   }>;
@@ -43,19 +43,8 @@ interface HubModule {
   revokeToken(options: { db: string; id: string }): Promise<boolean>;
 }
 
-/** What the hub answered the import of a seed: its records per collection, and the warnings found. */
-interface SeedSummary {
-  records: Record<Collection, number>;
-  issues: ValidationIssue[];
-  warnings: number;
-  truncated: boolean;
-}
-
-/** A seed the hub imported, as `phx validate` reports a valid file: its warnings, and the records read. */
-function seedReport(file: string, { records, issues, warnings, truncated }: SeedSummary): FileReport {
-  const read = { records: Object.fromEntries(recordTypeNames.map((type) => [type, records[recordTypes[type].collection]])) as FileReport['read']['records'], complete: true };
-  return { file, format: 'json', ok: true, issues, errors: 0, warnings, truncated, read };
-}
+/** What the hub found in a seed, imported or refused. */
+type SeedFindings = Omit<FileReport, 'file' | 'format'>;
 
 /** Where the hub module is loaded from; tests point it elsewhere. */
 const HUB_MODULE = process.env.PHX_SERVER_MODULE ?? '@phx/server';
@@ -171,7 +160,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       limits,
     })
     .catch((error: unknown) => {
-      const { file, result } = error as { file?: string; result?: Omit<FileReport, 'file' | 'format'> };
+      const { file, result } = error as { file?: string; result?: SeedFindings };
       if (!file || !result) throw hubError(error, { port });
       // A seed the hub refused: its issues as `phx validate` prints them.
       return refusePackage({ ...result, file, format: 'json' }, 'phx serve', locale, context);
@@ -179,9 +168,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
   for (const { file, package: id, reason } of server.skipped ?? []) context.note(`phx: skipped the seed ${file} (package ${id}): ${reason}`);
   // The warnings of the seeds imported, as `phx validate` prints them: they did not stop the import.
   const seeded = server.seeded ?? [];
-  if (seeded.some(({ summary }) => summary.warnings > 0)) {
-    context.print(renderHuman({ files: seeded.map(({ file, summary }) => seedReport(file, summary)), quiet: false, locale }, context.color));
-  }
+  if (seeded.some(({ result }) => result.warnings > 0)) context.print(renderHuman({ files: seeded.map(({ file, result }) => ({ ...result, file, format: 'json' })), quiet: false, locale }, context.color));
   context.print(`PHX hub listening on ${server.url}\n`);
   context.print(`  validator page: ${server.url}/\n  exchange API:   ${server.url}/v1 (OpenAPI: ${server.url}/v1/openapi.json)\n`);
   const demo = server.demoPrincipal;
