@@ -97,7 +97,7 @@ describe('every endpoint through the client', () => {
     expect(await collect(member.observations.list({ organisation: ORG_A }))).not.toContainEqual(expect.objectContaining({ id: 'v-pkg-0000000' }));
 
     const summary = await member.packages.import(pkg);
-    expect(summary).toEqual({ package: pkg.id, created: 25, updated: 1, unchanged: 0, records: { organisations: 1, facilities: 0, indicators: 0, observations: 25, meetings: 0 } });
+    expect(summary).toEqual({ package: pkg.id, created: 25, updated: 1, unchanged: 0, records: { organisations: 1, facilities: 0, indicators: 0, observations: 25, meetings: 0 }, issues: [], warnings: 0, truncated: false });
     const page = await member.observations.page({ organisation: ORG_A, limit: 10 });
     expect(page.data).toHaveLength(10);
     expect(page.next).toEqual(expect.any(String));
