@@ -202,6 +202,23 @@ describe('phx export', () => {
     expect(await run(['export', dir.path('missing.phx.json'), '-o', dir.path('missing.fhir.json')])).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
   });
 
+  it('reports a workbook of a format PHX does not read (.xls, .ods) as phx validate does, for export and check alike', async () => {
+    // An Excel 97–2003 workbook is a compound file; an OpenDocument spreadsheet a zip whose first entry names its type.
+    const xls = dir.write('report.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.alloc(504)]));
+    const ods = dir.write('report.ods', Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]));
+    for (const [file, format] of [[xls, /Excel 97–2003 \(\.xls\)/], [ods, /OpenDocument/]] as const) {
+      const validated = await run(['validate', file, '--locale', 'uk']);
+      for (const args of [['export', file, '-o', dir.path('report.fhir.json')], ['check', '--profile', 'gam', '--country', 'UA', '--year', '2020', file]]) {
+        const { code, stdout, stderr } = await run([...args, '--locale', 'uk']);
+        expect(code, args.join(' ')).toBe(1);
+        expect(stdout).toContain(validated.stdout.split('\n').find((line) => line.includes('file.unsupported-format')));
+        expect(stdout).toMatch(format);
+        expect(stderr).not.toContain('phx convert');
+      }
+    }
+    expect(existsSync(dir.path('report.fhir.json'))).toBe(false);
+  });
+
   it('prints the errors of a workbook it will not export, at their cells', async () => {
     const book = dir.path('no-header.xlsx');
     expect((await run(['convert', example, '-o', book])).code).toBe(0);

@@ -1,4 +1,4 @@
-import { formatOfName, readJsonDocument, validateFile, wholePackageOf, type DataPackage, type FileFormat, type Locale } from '@phx/schema';
+import { formatOfName, readJsonDocument, validateFile, wholePackageOf, type DataPackage, type Locale } from '@phx/schema';
 import type { Context } from './context.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
@@ -9,19 +9,17 @@ import { onInput, readBeside, resolveInputs } from '../io/files.js';
 /** Issues listed of a package a command refuses: enough to start fixing. */
 const MAX_ISSUES = 1000;
 
-/** The formats that hold a whole package: a header and its records. A CSV file holds one table of records. */
-const packageFormats: readonly FileFormat[] = ['json', 'ndjson', 'xlsx'];
-
 /**
  * Reads a package (a .phx.json or .phx.ndjson file, a workbook, or standard input, `-`) that a command needs valid. A
  * package with errors gets them printed as `phx validate` prints them, and the command stops: exit code 1,
- * `outcome` (what it did not do) said. A part of a package (a CSV table, an NDJSON stream of records without its
- * header line) is a usage error that says how to add the header.
+ * `outcome` (what it did not do) said, as is a file of a format PHX does not read (an .xls or .ods workbook, a PDF).
+ * A part of a package (a CSV table, an NDJSON stream of records without its header line) is a usage error that says
+ * how to add the header.
  */
 export async function readValidPackage(path: string, command: string, outcome: string, locale: Locale, context: Context): Promise<DataPackage> {
   const [input] = await resolveInputs([path], 'json');
-  const format = input!.format ?? formatOfName(input!.name);
-  if (format === undefined || !packageFormats.includes(format)) throw new UsageError('not-a-package', { path: input!.name, command });
+  // A CSV table is told by its name before it is read; any other file is judged by what validating it finds.
+  if (formatOfName(input!.name) === 'csv') throw new UsageError('not-a-package', { path: input!.name, command });
   const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true });
   if (!result.ok) refusePackage(fileReport(input!.name, result), outcome, locale, context);
   // An NDJSON stream of records validates without its header line, but is a part of a package.
