@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { exportTargets, gamDhis2Template, gamReadiness } from '@phx/interop';
-import { observation, phx, phxInProcess as run, tempDir, validPackage } from './helpers.js';
+import { observation, phx, phxInProcess as run, PUBLISHER, tempDir, validPackage } from './helpers.js';
 
 const example = join(import.meta.dirname, '../../../examples/data/network-meeting-2020.phx.json');
 const examplePackage = JSON.parse(readFileSync(example, 'utf8')) as { observations: unknown[]; indicators: Record<string, unknown>[] };
@@ -217,6 +217,32 @@ describe('phx export', () => {
       }
     }
     expect(existsSync(dir.path('report.fhir.json'))).toBe(false);
+  });
+
+  it('prints the warnings of the package as phx validate does, personal data in notes among them, and exports it', async () => {
+    const notes = 'Олена Коваль відмовилася від тестування';
+    const file = dir.write('pii.phx.json', JSON.stringify({ ...validPackage(), observations: [observation('obs-1', { notes })] }, null, 2));
+    const warning = phx(['validate', file], { env: { LANG: 'uk_UA.UTF-8' } }).stdout.split('\n').find((line) => line.includes('privacy.personal-data'))!;
+    expect(warning).toContain('попередження');
+    const out = dir.path('pii.fhir.json');
+    const exported = phx(['export', file, '-o', out], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(exported.code).toBe(0);
+    // Before the file is written.
+    expect(exported.stderr.indexOf(warning)).toBeGreaterThanOrEqual(0);
+    expect(exported.stderr.indexOf(warning)).toBeLessThan(exported.stderr.indexOf('записано: '));
+    expect(read(out)).toContain(notes);
+    // A check prints its report alone on standard output, the warnings beside it.
+    const checked = phx(['check', '--profile', 'gam', '--country', 'ZA', '--year', '2020', '--format', 'json', file], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout)).toMatchObject({ profile: 'gam' });
+    expect(checked.stderr).toContain(warning);
+    expect(await run(['export', file, '-o', dir.path('pii-quiet.fhir.json'), '--quiet'])).toMatchObject({ code: 0, stderr: '' });
+    // As an import hears those of the package it takes records from.
+    const values = dir.path('pii.sdmx.csv');
+    expect((await run(['export', file, '-o', values, '-q'])).code).toBe(0);
+    const imported = await run(['import', values, '-o', dir.path('pii-imported.phx.json'), '--publisher', PUBLISHER, '--license', 'CC-BY-4.0', '--with', file]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toMatch(/pii\.phx\.json:\d+:\d+ {2}warning {2}privacy\.personal-data/);
   });
 
   it('prints the errors of a workbook it will not export, at their cells', async () => {

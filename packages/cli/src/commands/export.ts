@@ -74,7 +74,7 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
   const output = reportWords[locale].output;
-  const pkg = await readValidPackage(source, 'export', output.notWritten(out), locale, context);
+  const pkg = await readValidPackage(source, 'export', output.notWritten(out), locale, values.quiet === true, context);
   const { files, notes } = exportPackage(pkg, target, mapping === undefined ? {} : { mapping });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? source) : source);
   for (const line of renderNotes(notesShown(notes, values.quiet === true, files.length > 0), fileOf, locale)) context.note(line);

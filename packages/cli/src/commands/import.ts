@@ -106,7 +106,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
   const output = reportWords[locale].output;
-  const knownRecords = values.with === undefined ? undefined : await readValidPackage(values.with, 'import', output.notWritten(out), locale, context);
+  const knownRecords = values.with === undefined ? undefined : await readValidPackage(values.with, 'import', output.notWritten(out), locale, values.quiet === true, context);
   const [input] = await resolveInputs([source], 'json');
   const text = await readBeside(input!, (bytes) => readText(bytes, { locale }));
   const { package: pkg, notes } = importPackage(text, from, { header, ...(mapping === undefined ? {} : { mapping }), ...(knownRecords ? { knownRecords } : {}) });

@@ -2,6 +2,7 @@ import { formatOfName, readJsonDocument, validateFile, wholePackageOf, type Data
 import type { Context } from './context.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
+import { stderrColor } from '../report/notes.js';
 import { fileReport, type FileReport } from '../report/types.js';
 import { reportWords } from '../report/words.js';
 import { onInput, readBeside, resolveInputs } from '../io/files.js';
@@ -10,21 +11,26 @@ import { onInput, readBeside, resolveInputs } from '../io/files.js';
 const MAX_ISSUES = 1000;
 
 /**
- * Reads a package (a .phx.json or .phx.ndjson file, a workbook, or standard input, `-`) that a command needs valid. A
- * package with errors gets them printed as `phx validate` prints them, and the command stops: exit code 1,
- * `outcome` (what it did not do) said, as is a file of a format PHX does not read (an .xls or .ods workbook, a PDF).
+ * Reads a package (a .phx.json or .phx.ndjson file, a workbook, or standard input, `-`) that a command needs valid.
+ * Its warnings are printed as `phx validate` prints them, unless `quiet`, and the command goes on. A package with
+ * errors gets them printed so, and the command stops: exit code 1, `outcome` (what it did not do) said, as does a
+ * file of a format PHX does not read (an .xls or .ods workbook, a PDF).
  * A part of a package (a CSV table, an NDJSON stream of records without its header line) is a usage error that says
  * how to add the header.
  */
-export async function readValidPackage(path: string, command: string, outcome: string, locale: Locale, context: Context): Promise<DataPackage> {
+export async function readValidPackage(path: string, command: string, outcome: string, locale: Locale, quiet: boolean, context: Context): Promise<DataPackage> {
   const [input] = await resolveInputs([path], 'json');
   // A CSV table is told by its name before it is read; any other file is judged by what validating it finds.
   if (formatOfName(input!.name) === 'csv') throw new UsageError('not-a-package', { path: input!.name, command });
   const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true });
-  if (!result.ok) refusePackage(fileReport(input!.name, result), outcome, locale, context);
+  const report = fileReport(input!.name, result);
+  if (!result.ok) refusePackage(report, outcome, locale, context);
   // An NDJSON stream of records validates without its header line, but is a part of a package.
   const pkg = wholePackageOf(result);
   if (!pkg) throw new UsageError('not-a-package', { path: input!.name, command });
+  // Warnings stop no command, but the user hears them as from phx validate (personal data in notes goes on with the
+  // package): on standard error, beside what the command prints.
+  if (!quiet && report.issues.length > 0) context.note(renderHuman({ files: [report], quiet, locale }, stderrColor()).trimEnd());
   return pkg;
 }
 

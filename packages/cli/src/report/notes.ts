@@ -12,13 +12,17 @@ export function notesShown(notes: readonly InteropNote[], quiet: boolean, writte
   return quiet && written ? notes.filter((note) => note.severity === 'error') : notes;
 }
 
+/** Whether what phx prints on standard error is coloured: on a terminal, as phx's own messages are. */
+export function stderrColor(): boolean {
+  return process.stderr.isTTY === true && !('NO_COLOR' in process.env);
+}
+
 /**
  * Renders the notes of an export or an import, one line each, for standard error: the file it concerns, severity,
  * code, the field concerned, the message in the user's language, and the records, rows or entries it concerns.
  */
 export function renderNotes(notes: readonly InteropNote[], fileOf: (note: InteropNote) => string, locale: Locale): string[] {
-  // Standard error is coloured on a terminal, as phx's own messages are.
-  const c = createColors(process.stderr.isTTY === true && !('NO_COLOR' in process.env));
+  const c = createColors(stderrColor());
   const words = reportWords[locale].severity;
   // Both words padded to one width, so that the codes line up.
   const width = Math.max(words.error.length, words.warning.length);
