@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { phx, tempDir, validPackage } from './helpers.js';
+import { observation, phx, PUBLISHER, tempDir, validPackage } from './helpers.js';
 
 const dir = tempDir();
 
@@ -76,6 +76,29 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     expect(phx(['convert', pkg, file, '-o', out, '--encoding', 'windows-1251']).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('"notes":"Добровільне тестування в СІЗО"');
     failsWith(['validate', file, '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
+  });
+
+  it.each([
+    ['SDMX-CSV', 'sdmx.csv', '2:19'],
+    ['DHIS2 CSV', 'dhis2.csv', '2:9'],
+  ])('a %s file in Windows-1251 given to phx import: placed at its cell as phx validate places it, then read with --encoding', (_, ending, cell) => {
+    const notes = 'Добровільне тестування в СІЗО';
+    const pkg = dir.write(`import-${ending}.phx.json`, JSON.stringify({ ...validPackage(), observations: [observation('obs-1251', { notes, scope: { country: 'ZA' } })] }));
+    const exported = dir.path(`utf8.${ending}`);
+    expect(phx(['export', pkg, '-o', exported, '-q']).code).toBe(0);
+    // The first letters beyond ASCII are the comment of row 2: OBS_COMMENT of SDMX-CSV, comment of DHIS2.
+    const file = dir.write(`r-1251.${ending}`, windows1251(readFileSync(exported, 'utf8')));
+    const uk = { env: { LANG: 'uk_UA.UTF-8' } };
+    expect(phx(['validate', file], uk).stdout).toContain(`${file}:${cell}  помилка       syntax.invalid-encoding  Файл не в кодуванні UTF-8, а в Windows-1251`);
+    const out = dir.path(`r-1251-${ending}.phx.json`);
+    const options = ['-o', out, '--publisher', PUBLISHER, '--license', 'CC-BY-4.0', '--with', pkg];
+    const refused = phx(['import', file, ...options], uk);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(new RegExp(`^phx: ${file.replace(/[.\\]/g, '\\$&')}:${cell}: Файл не в кодуванні UTF-8, а в Windows-1251`, 'm'));
+    expect(existsSync(out)).toBe(false);
+    expect(phx(['import', file, ...options, '--encoding', 'CP1251']).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain(`"notes": "${notes}"`);
+    failsWith(['import', file, ...options, '--force', '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
 
   it('a facilities CSV in Windows-1251 given to phx template: named with how to read it, then read with --encoding', async () => {

@@ -1,6 +1,6 @@
-import { PHX_VERSION, readText, validate, type Locale } from '@phx/schema';
+import { PHX_VERSION, readCsv, readText, textDecoding, validate, type Locale } from '@phx/schema';
 import { importPackage, importSources, targetOfFileName, type ImportSource, type InteropNote, type PackageHeader } from '@phx/interop';
-import { choice, localeOf, parse } from '../args.js';
+import { choice, encodingHelp, encodingOf, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readBeside, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
@@ -38,6 +38,7 @@ Options:
   --id <id>                   the identifier of the package (default: as the source names it)
   --with <package.phx.json>   a package with the organisations, facilities and indicator
                               definitions the data refers to and the source does not carry
+${encodingHelp}
   --force                     overwrite the output if it exists (an input is never overwritten)
   --locale <en|ru|uk|fr|es>   language of the messages (default: from LANG, else en)
   -q, --quiet                 print errors only, and the warnings that say why when nothing
@@ -81,12 +82,14 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
     license: { type: 'string' },
     id: { type: 'string' },
     with: { type: 'string' },
+    encoding: { type: 'string' },
     force: { type: 'boolean' },
     locale: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (values.help) return context.print(`${importHelp}\n`);
   const locale: Locale = localeOf(values.locale);
+  const encoding = encodingOf(values.encoding);
   if (positionals.length !== 1) throw new UsageError('one-file-to-import', {});
   if (!values.out) throw new UsageError('no-output', { command: 'import', file: '<file.phx.json>' });
   const [source] = positionals as [string];
@@ -108,7 +111,13 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
   const output = reportWords[locale].output;
   const knownRecords = values.with === undefined ? undefined : await readValidPackage(values.with, 'import', output.notWritten(out), locale, values.quiet === true, context);
   const [input] = await resolveInputs([source], 'json');
-  const text = await readBeside(input!, (bytes) => readText(bytes, { locale }));
+  // Read as `phx validate` reads a file: in `encoding` unless it starts as UTF-8, and bytes that are not UTF-8 placed
+  // as it places them, in a CSV file at their row and column (the CSV reader finds the same first problem, at a cell).
+  const text = await readBeside(input!, (bytes) => {
+    const utf8 = (encoding && textDecoding(encoding, bytes)?.whole(bytes)) || bytes;
+    const read = readText(utf8, { locale });
+    return read.data === undefined && from.endsWith('-csv') ? readCsv(utf8, { locale }) : read;
+  });
   const { package: pkg, notes } = importPackage(text, from, { header, ...(mapping === undefined ? {} : { mapping }), ...(knownRecords ? { knownRecords } : {}) });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? input!.name) : input!.name);
   const observations = pkg?.observations?.length ?? 0;

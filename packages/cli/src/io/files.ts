@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { formatOfName, type FileValidationResult, type validateFile, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
+import { placeOf } from '../report/human.js';
 
 /** The formats `phx convert` writes, and `--stdin-format` names. */
 export type TextFormat = 'json' | 'ndjson' | 'csv';
@@ -77,17 +78,20 @@ function tooLarge(input: Input): InvalidInputError {
   return new InvalidInputError(`${input.name}: too large to read as one document; convert it to .phx.ndjson, which is read as a stream`);
 }
 
+/** What reading a file gives: its data, or the issues that kept it from being read, the first of them the one told. */
+export type Read<Data> = Pick<ValidationResult<Data>, 'data' | 'issues'>;
+
 /**
  * What a file beside the data holds (a mapping file, a source to import), read by `read` of @phx/schema
- * (`readText`, `readJsonDocument`) the way the data is read; its first problem, at its line and column, is an
- * {@link InvalidInputError} (exit code 1).
+ * (`readText`, `readJsonDocument`) the way the data is read; its first problem, placed as `phx validate` places it
+ * (its line and column, or a CSV file's row and column), is an {@link InvalidInputError} (exit code 1).
  */
-export async function readBeside<Data>(input: Input, read: (bytes: Uint8Array) => ValidationResult<Data>): Promise<Data> {
+export async function readBeside<Data>(input: Input, read: (bytes: Uint8Array) => Read<Data>): Promise<Data> {
   const { data, issues } = read(await readAll(input));
   if (data !== undefined) return data;
-  const location = issues[0]?.location;
-  const at = location && 'line' in location ? `:${location.line}:${location.column}` : '';
-  throw new InvalidInputError(`${input.name}${at}: ${issues[0]?.message ?? 'unreadable'}`);
+  // Something is always the matter with what gives no data.
+  const issue = issues[0]!;
+  throw new InvalidInputError(`${placeOf(input.name, issue)}: ${issue.message}`);
 }
 
 /** A stream of the bytes of an input, counting them for a progress indicator. */

@@ -21,7 +21,8 @@ function recordOf(record: IssueRecord, words: ReportWords): string {
   }
 }
 
-function placeOf(file: string, issue: ValidationIssue): string {
+/** Where an issue is, as `file:line:col`, a CSV file's `file:row:col` or a workbook's `file:sheet!cell`. */
+export function placeOf(file: string, issue: ValidationIssue): string {
   const location = issue.location;
   if (!location) return file;
   if ('row' in location) return location.sheet === undefined ? `${file}:${location.row}:${location.column}` : `${file}:${visible(location.sheet)}!${location.cell}`;
