@@ -243,6 +243,9 @@ describe('phx export', () => {
     const imported = await run(['import', values, '-o', dir.path('pii-imported.phx.json'), '--publisher', PUBLISHER, '--license', 'CC-BY-4.0', '--with', file]);
     expect(imported.code).toBe(0);
     expect(imported.stderr).toMatch(/pii\.phx\.json:\d+:\d+ {2}warning {2}privacy\.personal-data/);
+    // And those of the package it writes: the notes came with the values.
+    expect(imported.stderr).toMatch(/pii-imported\.phx\.json:\d+:\d+ {2}warning {2}privacy\.personal-data/);
+    expect(imported.stderr.indexOf('pii-imported.phx.json:')).toBeLessThan(imported.stderr.lastIndexOf('wrote '));
   });
 
   it('prints the errors of a workbook it will not export, at their cells', async () => {

@@ -8,7 +8,7 @@ import { fileReport } from '../report/types.js';
 import { notesShown, renderNotes } from '../report/notes.js';
 import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
-import { readJsonFile, readValidPackage } from './read-package.js';
+import { noteWarnings, readJsonFile, readValidPackage } from './read-package.js';
 
 export const importHelp = `Usage: phx import <file> -o <package.phx.json> [--from <source>] [options]
 
@@ -137,6 +137,9 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
     }
     return exitCodes.invalid;
   }
-  if (!values.quiet) context.note(output.imported(out, observations));
+  if (!values.quiet) {
+    noteWarnings(fileReport(out, { ...result, format: 'json' }), locale, context);
+    context.note(output.imported(out, observations));
+  }
   return exitCodes.ok;
 }

@@ -28,10 +28,16 @@ export async function readValidPackage(path: string, command: string, outcome: s
   // An NDJSON stream of records validates without its header line, but is a part of a package.
   const pkg = wholePackageOf(result);
   if (!pkg) throw new UsageError('not-a-package', { path: input!.name, command });
-  // Warnings stop no command, but the user hears them as from phx validate (personal data in notes goes on with the
-  // package): on standard error, beside what the command prints.
-  if (!quiet && report.issues.length > 0) context.note(renderHuman({ files: [report], quiet, locale }, stderrColor()).trimEnd());
+  if (!quiet) noteWarnings(report, locale, context);
   return pkg;
+}
+
+/**
+ * Prints the warnings of a valid package as `phx validate` prints them, on standard error beside what the command
+ * prints: they stop no command, but personal data in a note goes on with the package.
+ */
+export function noteWarnings(report: FileReport, locale: Locale, context: Context): void {
+  if (report.issues.length > 0) context.note(renderHuman({ files: [report], quiet: false, locale }, stderrColor()).trimEnd());
 }
 
 /**
