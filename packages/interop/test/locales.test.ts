@@ -71,7 +71,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'dhis2.nothing-to-send': [{}],
   'sdmx.not-sdmx-csv': [{}],
   'sdmx.delete-skipped': [{}],
-  'sdmx.row-skipped': [{ column: 'REF_AREA' }, { column: 'SEX', value: 'X' }],
+  'sdmx.row-skipped': [{ column: 'REF_AREA' }, { column: 'SEX', value: 'X' }, { column: 'TIME_PERIOD', value: '01.01.2020' }],
   'sdmx.value-skipped': [{ column: 'NUMERATOR', value: '1 320' }, { column: 'OBS_VALUE', value: 'n/a' }, { column: 'UNIT_MULT', value: 'k' }],
   'sdmx.code-replaced': [{ column: 'DATA_SOURCE', used: 'routine-programme-data' }, { column: 'UNIT_MEASURE', value: 'PT', used: 'percent' }],
   'sdmx.column-not-read': [{ column: 'OBS_STATUS' }],
@@ -84,7 +84,7 @@ const sampled = Object.entries(samples).flatMap(([code, list]) => list.map((para
 const names = new Set(['FHIR', 'DHIS2', 'SDMX', 'JSON', 'CSV', 'UID', 'PHX', 'GAM', 'UNAIDS', 'ONUSIDA', 'Bundle', 'Organization', 'Measure', 'MeasureReport', 'Location', 'measure', 'reporter', 'subject', 'phx', 'import', 'STRUCTURE', 'DATAFLOW', 'ACTION', 'resourceType', 'measureScore', 'summary']);
 /** Words French and Spanish write as English does. */
 const sameAsEnglish: Partial<Record<Locale, Set<string>>> = {
-  fr: new Set(['place', 'source', 'licence', 'population', 'observation', 'observations', 'catalogue', 'description', 'code', 'codes', 'programme', 'routine', 'structure']),
+  fr: new Set(['place', 'source', 'licence', 'population', 'observation', 'observations', 'catalogue', 'description', 'code', 'codes', 'programme', 'routine', 'structure', 'date']),
 };
 
 /** The words of a text, leaving out the params' values, quoted JSON, and codes (anything with - _ . / = or a digit). */

@@ -6,6 +6,7 @@ import { codelists, validate, type DataPackage, type Observation } from '@phx/sc
 import { toSdmxCsv, toSdmxJson, sdmxStructure } from '../src/sdmx/export.js';
 import { sdmxFieldMap } from '../src/sdmx/fields.js';
 import { fromSdmxCsv } from '../src/sdmx/import.js';
+import { formatNote } from '../src/locales/index.js';
 import { carriedRecords, csvFile, csvPieces, examplePackage } from './support.js';
 
 const pkg = examplePackage();
@@ -128,6 +129,14 @@ describe('SDMX-CSV import', () => {
     const { package: back } = fromSdmxCsv(text, { header: { license: 'CC-BY-4.0' } });
     expect(back!.publisher.id).toBe('UA-EDR-38214567');
     expect(back!.observations).toEqual([expect.objectContaining({ indicator: 'prisons-people-on-oat', scope: { country: 'UA' }, period: { start: '2020-04-01', end: '2020-06-30' }, value: 1450, unit: 'count' })]);
+  });
+
+  it('says a TIME_PERIOD a spreadsheet rewrote as a date is no period of SDMX, not an unknown code', () => {
+    const text = 'DATAFLOW;TIME_PERIOD;REF_AREA;INDICATOR;REPORTING_ORG;OBS_VALUE;SEX\nPHX:DF_PRISON_HEALTH(1.0.0);01.01.2020;UA;prisons-people-on-oat;UA-EDR-38214567;1450;_T\n';
+    const [note] = fromSdmxCsv(text, { header: { license: 'CC-BY-4.0' } }).notes.filter((n) => n.code === 'sdmx.row-skipped');
+    expect(note?.params).toEqual({ column: 'TIME_PERIOD', value: '01.01.2020' });
+    expect(formatNote(note!, 'uk')).toBe('Рядок із TIME_PERIOD «01.01.2020» пропущено: це не період у записі SDMX (2020, 2020-Q1, 2020-01, 2020-01-31) — можливо, електронна таблиця переписала дату');
+    expect(formatNote(note!, 'en')).not.toContain('code');
   });
 
   it('round-trips generated observations: every breakdown, period form and suppression', () => {

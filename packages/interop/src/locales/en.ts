@@ -85,7 +85,12 @@ export const en: InteropLocale = {
     'dhis2.nothing-to-send': () => 'no observation could be sent to DHIS2, so no file is made: the warnings say why',
     'sdmx.not-sdmx-csv': () => 'the input is not SDMX-CSV: its first column is not headed STRUCTURE (or DATAFLOW)',
     'sdmx.delete-skipped': () => 'a row that deletes data (ACTION D) is skipped',
-    'sdmx.row-skipped': (p) => (p.value === undefined ? `a row without ${p.column} is skipped` : `a row whose ${p.column} is "${p.value}", a code PHX does not know, is skipped`),
+    'sdmx.row-skipped': (p) =>
+      p.value === undefined
+        ? `a row without ${p.column} is skipped`
+        : p.column === 'TIME_PERIOD'
+          ? `a row whose TIME_PERIOD is "${p.value}", no period as SDMX writes one (2020, 2020-Q1, 2020-01, 2020-01-31), is skipped: a spreadsheet may have rewritten the date`
+          : `a row whose ${p.column} is "${p.value}", a code PHX does not know, is skipped`,
     'sdmx.value-skipped': (p) =>
       p.column === 'UNIT_MULT'
         ? `UNIT_MULT "${p.value}" is not a whole power of ten (3 for thousands): the row's value is left out, and the rest of the row is read`

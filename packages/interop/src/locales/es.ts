@@ -86,7 +86,12 @@ export const es: InteropLocale = {
     'dhis2.nothing-to-send': () => 'no se pudo enviar ninguna observación a DHIS2, no se crea ningún archivo: las advertencias dicen por qué',
     'sdmx.not-sdmx-csv': () => 'la entrada no es SDMX-CSV: su primera columna no tiene el encabezado STRUCTURE (o DATAFLOW)',
     'sdmx.delete-skipped': () => 'se omite una fila que borra datos (ACTION D)',
-    'sdmx.row-skipped': (p) => (p.value === undefined ? `se omite una fila sin ${p.column}` : `se omite una fila cuyo ${p.column} es «${p.value}», un código que PHX no conoce`),
+    'sdmx.row-skipped': (p) =>
+      p.value === undefined
+        ? `se omite una fila sin ${p.column}`
+        : p.column === 'TIME_PERIOD'
+          ? `se omite una fila cuyo TIME_PERIOD es «${p.value}», que no es un periodo escrito como en SDMX (2020, 2020-Q1, 2020-01, 2020-01-31): una hoja de cálculo puede haber reescrito la fecha`
+          : `se omite una fila cuyo ${p.column} es «${p.value}», un código que PHX no conoce`,
     'sdmx.value-skipped': (p) =>
       p.column === 'UNIT_MULT'
         ? `UNIT_MULT «${p.value}» no es una potencia de diez entera (3 para miles): se omite el valor de la fila y se lee el resto de la fila`

@@ -86,7 +86,12 @@ export const fr: InteropLocale = {
     'dhis2.nothing-to-send': () => 'aucune observation n’a pu être envoyée à DHIS2, aucun fichier n’est créé : les avertissements disent pourquoi',
     'sdmx.not-sdmx-csv': () => 'l’entrée n’est pas du SDMX-CSV : sa première colonne n’a pas l’en-tête STRUCTURE (ou DATAFLOW)',
     'sdmx.delete-skipped': () => 'une ligne qui supprime des données (ACTION D) est ignorée',
-    'sdmx.row-skipped': (p) => (p.value === undefined ? `une ligne sans ${p.column} est ignorée` : `une ligne dont ${p.column} vaut « ${p.value} », un code inconnu de PHX, est ignorée`),
+    'sdmx.row-skipped': (p) =>
+      p.value === undefined
+        ? `une ligne sans ${p.column} est ignorée`
+        : p.column === 'TIME_PERIOD'
+          ? `une ligne dont TIME_PERIOD vaut « ${p.value} », qui n'est pas une période écrite comme en SDMX (2020, 2020-Q1, 2020-01, 2020-01-31), est ignorée : un tableur a pu réécrire la date`
+          : `une ligne dont ${p.column} vaut « ${p.value} », un code inconnu de PHX, est ignorée`,
     'sdmx.value-skipped': (p) =>
       p.column === 'UNIT_MULT'
         ? `UNIT_MULT « ${p.value} » n’est pas une puissance de dix entière (3 pour les milliers) : la valeur de la ligne est ignorée, le reste de la ligne est lu`

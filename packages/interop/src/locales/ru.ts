@@ -86,7 +86,12 @@ export const ru: InteropLocale = {
     'dhis2.nothing-to-send': () => 'Ни одно наблюдение не передано в DHIS2, файл не создан: причины — в предупреждениях',
     'sdmx.not-sdmx-csv': () => 'Входные данные не являются SDMX-CSV: первый столбец не озаглавлен STRUCTURE (или DATAFLOW)',
     'sdmx.delete-skipped': () => 'Строка, удаляющая данные (ACTION D), пропущена',
-    'sdmx.row-skipped': (p) => (p.value === undefined ? `Строка без ${p.column} пропущена` : `Строка с ${p.column} «${p.value}» — кодом, неизвестным PHX, — пропущена`),
+    'sdmx.row-skipped': (p) =>
+      p.value === undefined
+        ? `Строка без ${p.column} пропущена`
+        : p.column === 'TIME_PERIOD'
+          ? `Строка с TIME_PERIOD «${p.value}» пропущена: это не период в записи SDMX (2020, 2020-Q1, 2020-01, 2020-01-31) — возможно, электронная таблица переписала дату`
+          : `Строка с ${p.column} «${p.value}» — кодом, неизвестным PHX, — пропущена`,
     'sdmx.value-skipped': (p) =>
       p.column === 'UNIT_MULT'
         ? `UNIT_MULT «${p.value}» не является целой степенью десяти (3 — тысячи): значение строки пропущено, остальная часть строки прочитана`

@@ -86,7 +86,12 @@ export const uk: InteropLocale = {
     'dhis2.nothing-to-send': () => 'Жодне спостереження не передано до DHIS2, файл не створено: причини — у попередженнях',
     'sdmx.not-sdmx-csv': () => 'Вхідні дані не є SDMX-CSV: перший стовпець не має заголовка STRUCTURE (або DATAFLOW)',
     'sdmx.delete-skipped': () => 'Рядок, що видаляє дані (ACTION D), пропущено',
-    'sdmx.row-skipped': (p) => (p.value === undefined ? `Рядок без ${p.column} пропущено` : `Рядок із ${p.column} «${p.value}» — кодом, невідомим PHX, — пропущено`),
+    'sdmx.row-skipped': (p) =>
+      p.value === undefined
+        ? `Рядок без ${p.column} пропущено`
+        : p.column === 'TIME_PERIOD'
+          ? `Рядок із TIME_PERIOD «${p.value}» пропущено: це не період у записі SDMX (2020, 2020-Q1, 2020-01, 2020-01-31) — можливо, електронна таблиця переписала дату`
+          : `Рядок із ${p.column} «${p.value}» — кодом, невідомим PHX, — пропущено`,
     'sdmx.value-skipped': (p) =>
       p.column === 'UNIT_MULT'
         ? `UNIT_MULT «${p.value}» не є цілим степенем десяти (3 — тисячі): значення рядка пропущено, решту рядка прочитано`
