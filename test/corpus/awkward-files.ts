@@ -123,6 +123,55 @@ function noise(length: number): Uint8Array {
   return Uint8Array.from({ length }, (_, i) => (i * 7919 + 13) % 256);
 }
 
+const SECTOR = 512;
+const FREE = 0xffffffff;
+const END_OF_CHAIN = 0xfffffffe;
+const FAT_SECTOR = 0xfffffffd;
+
+/**
+ * A compound file (version 3, of 512-byte sectors) as Excel saves an Excel 97–2003 workbook or one encrypted with a
+ * password: its header, its sector table, `sectors` sectors of data that the last stream holds, and then its
+ * directory, which names the streams in UTF-16LE (the others empty). A large stream comes before the directory as
+ * in a file Excel writes, so that a directory past the first 64 KiB can be tried.
+ */
+export function compoundFile(streams: readonly string[], sectors = 1): Uint8Array {
+  const entries = ['Root Entry', ...streams];
+  const directorySectors = Math.ceil(entries.length / 4);
+  // The sector table lists every sector, its own included: 128 a sector.
+  const tableSectors = Math.ceil((sectors + directorySectors) / 127);
+  const total = tableSectors + sectors + directorySectors;
+  const bytes = new Uint8Array(SECTOR * (1 + total));
+  const view = new DataView(bytes.buffer);
+  const at = (sector: number): number => SECTOR * (1 + sector);
+  bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  [[24, 0x3e], [26, 3], [28, 0xfffe], [30, 9], [32, 6]].forEach(([offset, value]) => view.setUint16(offset!, value!, true));
+  const directory = tableSectors + sectors;
+  [[44, tableSectors], [48, directory], [56, 4096], [60, END_OF_CHAIN], [68, END_OF_CHAIN]].forEach(([offset, value]) => view.setUint32(offset!, value!, true));
+  for (let i = 0; i < 109; i++) view.setUint32(76 + 4 * i, i < tableSectors ? i : FREE, true);
+  // Each chain runs to the next sector and ends at its last one.
+  const next = (sector: number, last: number): number => (sector === last ? END_OF_CHAIN : sector + 1);
+  for (let sector = 0; sector < SECTOR * tableSectors / 4; sector++) {
+    const entry = sector < tableSectors ? FAT_SECTOR : sector < directory ? next(sector, directory - 1) : sector < total ? next(sector, total - 1) : FREE;
+    view.setUint32(at(0) + 4 * sector, entry, true);
+  }
+  bytes.set(noise(SECTOR * sectors), at(tableSectors));
+  entries.forEach((name, i) => {
+    const entry = at(directory) + 128 * i;
+    [...name].forEach((char, j) => view.setUint16(entry + 2 * j, char.charCodeAt(0), true));
+    view.setUint16(entry + 64, 2 * (name.length + 1), true);
+    bytes[entry + 66] = i === 0 ? 5 : 2; // the root storage, or a stream
+    bytes[entry + 67] = 1; // black
+    // A tree of the streams as a list: each is the right sibling of the one before, the first the root's child.
+    view.setUint32(entry + 68, FREE, true);
+    view.setUint32(entry + 72, i > 0 && i < entries.length - 1 ? i + 1 : FREE, true);
+    view.setUint32(entry + 76, i === 0 ? 1 : FREE, true);
+    const holdsData = i === entries.length - 1 && sectors > 0;
+    view.setUint32(entry + 116, holdsData ? tableSectors : END_OF_CHAIN, true);
+    view.setUint32(entry + 120, holdsData ? SECTOR * sectors : 0, true);
+  });
+  return bytes;
+}
+
 /** The awkward files, each with the codes a face must report for it. */
 export function awkwardFiles(): AwkwardFile[] {
   const example = readFileSync(new URL('network-meeting-2020.phx.json', examples), 'utf8');
@@ -160,6 +209,8 @@ export function awkwardFiles(): AwkwardFile[] {
     { name: 'renamed-workbook.csv', bytes: workbook(), codes: workbookCodes },
     // An Excel 97–2003 workbook, a compound file, is named so that it is saved again as .xlsx.
     { name: 'observations.xls', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...noise(504)]), codes: ['file.unsupported-format'] },
+    // An Excel workbook encrypted with a password: a compound file too, told by its streams, named so that the password is removed.
+    { name: 'report.xlsx', bytes: compoundFile(['EncryptionInfo', 'EncryptedPackage']), codes: ['file.unsupported-format'] },
     { name: 'unicode-text.csv', bytes: utf16(`${OBSERVATION_HEADER.replaceAll(',', '\t')}\r\n${OBSERVATION_ROW.replaceAll(',', '\t')}\r\n`, 'le', true), codes: ['syntax.invalid-encoding'] },
     { name: 'utf16be.phx.json', bytes: utf16(example, 'be', false), codes: ['syntax.invalid-encoding'] },
     {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
+import { awkwardFiles, compoundFile } from '../../../test/corpus/awkward-files.js';
 import { decodeUtf8, legacyEncodingOf } from '../src/file/encoding.js';
 import { looksUtf8, textEncodingOf } from '../src/file/text-encoding.js';
 import { formatOfMediaType, formatOfName } from '../src/file/format.js';
@@ -137,6 +137,39 @@ describe('validateFile', () => {
     for (const [head, format] of [['%PDF-1.7', 'pdf'], ['\x1f\x8b\x08', 'gzip']] as const) {
       expect((await validateFile(Uint8Array.from(head, (c) => c.charCodeAt(0)), { name: 'x.csv' })).issues[0]?.params).toEqual({ format });
     }
+  });
+
+  it('tells an Excel workbook encrypted with a password from an Excel 97–2003 one, both compound files, by their streams', async () => {
+    const encrypted = compoundFile(['EncryptionInfo', 'EncryptedPackage']);
+    const old = compoundFile(['Workbook']);
+    const issuesOf = async (bytes: Uint8Array, options: ValidateFileOptions) => (await validateFile(bytes, { locale: 'uk', ...options })).issues;
+    expect(await issuesOf(encrypted, { name: 'report.xlsx' })).toMatchObject([
+      {
+        code: 'file.unsupported-format',
+        params: { format: 'encrypted-xlsx' },
+        message: 'Це книга Excel, захищена паролем, і PHX не може її відкрити; зніміть пароль (у Excel: Файл › Відомості › Захистити книгу › Зашифрувати за допомогою пароля, і зітріть його) і збережіть книгу знову',
+      },
+    ]);
+    // Its streams tell it whatever the name.
+    expect((await issuesOf(encrypted, { name: 'report.xls' }))[0]?.params).toEqual({ format: 'encrypted-xlsx' });
+    const xls = [{ code: 'file.unsupported-format', params: { format: 'xls' }, message: expect.stringMatching(/^Це книга Excel 97–2003 \(\.xls\), а PHX такі файли не читає/) }];
+    expect(await issuesOf(old, { name: 'report.xls' })).toMatchObject(xls);
+    // An old workbook renamed .xlsx is still one.
+    expect(await issuesOf(old, { name: 'report.xlsx' })).toMatchObject(xls);
+  });
+
+  it('takes a large compound file whose directory lies past the first 64 KiB for an encrypted workbook when named or declared one, reading no further', async () => {
+    const large = compoundFile(['EncryptionInfo', 'EncryptedPackage'], 256);
+    for (const options of [{ name: 'report.xlsx' }, { format: 'xlsx' }] as const) {
+      const { stream, pulled } = chunked(large, 4096);
+      const result = await validateFile(stream, { ...options, locale: 'en' });
+      expect(result.format).toBe('encrypted-xlsx');
+      expect(result.issues[0]?.message).toBe(
+        'The file is an Excel workbook protected by a password, which PHX cannot open; remove the password (in Excel: File › Info › Protect Workbook › Encrypt with Password, and clear it) and save the workbook again',
+      );
+      expect(pulled()).toBeLessThanOrEqual(64 * 1024);
+    }
+    expect((await validateFile(large, { name: 'report.xls' })).format).toBe('xls');
   });
 
   it('stops reading a document larger than maxDocumentBytes, and says so', async () => {

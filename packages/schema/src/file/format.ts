@@ -2,8 +2,8 @@ import { utf16Of } from './encoding.js';
 
 /**
  * The file formats PHX tells apart: those it reads (`json`, `ndjson`, `csv`, `xlsx`), and those people send
- * instead, named so that a user learns what to save the file as. Each with the endings of its names
- * and its media types.
+ * instead, named so that a user learns what to save the file as (`encrypted-xlsx`: a workbook protected by a
+ * password, which is to be removed). Each with the endings of its names and its media types.
  *
  * @example
  * ```ts
@@ -18,6 +18,8 @@ export const fileFormats = {
   csv: { extensions: ['.csv', '.tsv'], mediaTypes: ['text/csv', 'text/tab-separated-values'] },
   xlsx: { extensions: ['.xlsx', '.xlsm'], mediaTypes: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
   xls: { extensions: ['.xls'], mediaTypes: ['application/vnd.ms-excel'] },
+  // Told by its content only: it goes by the name and media type of the workbook it holds.
+  'encrypted-xlsx': { extensions: [], mediaTypes: [] },
   ods: { extensions: ['.ods'], mediaTypes: ['application/vnd.oasis.opendocument.spreadsheet'] },
   docx: { extensions: ['.docx'], mediaTypes: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'] },
   pdf: { extensions: ['.pdf'], mediaTypes: ['application/pdf'] },
@@ -93,8 +95,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((byte, i) => bytes[i] === byte);
 }
 
-function contains(bytes: Uint8Array, text: string): boolean {
-  const needle = ascii(text);
+function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
   for (let at = bytes.indexOf(needle[0]!); at >= 0 && at + needle.length <= bytes.length; at = bytes.indexOf(needle[0]!, at + 1)) {
     if (needle.every((byte, i) => bytes[at + i] === byte)) return true;
   }
@@ -103,26 +104,46 @@ function contains(bytes: Uint8Array, text: string): boolean {
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+/** A compound file's directory holds the names of its streams in UTF-16LE. */
+const streamName = (name: string): number[] => [...name].flatMap((c) => [c.charCodeAt(0), 0]);
+/** The stream of an Office file encrypted with a password (MS-OFFCRYPTO), which holds the encrypted workbook. */
+const ENCRYPTED_PACKAGE = streamName('EncryptedPackage');
+/** The stream of an Excel 97–2003 workbook, and of an Excel 5.0/95 one. */
+const OLD_WORKBOOK_STREAMS = [streamName('Workbook'), streamName('Book')];
 const PDF = ascii('%PDF-');
 const GZIP = [0x1f, 0x8b];
 
 /**
- * A container format told from the first bytes of a file: a zip archive (an Excel workbook, an
- * OpenDocument spreadsheet, a Word document or another archive, told by the names of the entries
- * it starts with), an old Excel workbook, a PDF or gzip. Undefined for anything else, text included.
+ * A container format told from the first bytes of a file: a zip archive (an Excel workbook, an OpenDocument
+ * spreadsheet, a Word document or another archive, told by the names of the entries it starts with), a compound
+ * file (an Excel workbook encrypted with a password, or an old one), a PDF or gzip. Undefined for anything else,
+ * text included. `declared` is the format the file's name or a declaration gives.
  */
-export function containerFormatOf(head: Uint8Array): FileFormat | undefined {
+export function containerFormatOf(head: Uint8Array, declared?: FileFormat): FileFormat | undefined {
   if (startsWith(head, ZIP)) {
     // Entry names are stored uncompressed in each entry's header, so the first ones are in the head.
-    if (contains(head, 'xl/')) return 'xlsx';
-    if (contains(head, 'application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
-    if (contains(head, 'word/')) return 'docx';
+    if (contains(head, ascii('xl/'))) return 'xlsx';
+    if (contains(head, ascii('application/vnd.oasis.opendocument.spreadsheet'))) return 'ods';
+    if (contains(head, ascii('word/'))) return 'docx';
     return 'zip';
   }
-  if (startsWith(head, COMPOUND_FILE)) return 'xls';
+  if (startsWith(head, COMPOUND_FILE)) return compoundFileFormatOf(head, declared);
   if (startsWith(head, PDF)) return 'pdf';
   if (startsWith(head, GZIP)) return 'gzip';
   return undefined;
+}
+
+/**
+ * What a compound file holds, told by the stream names in its directory: an Excel workbook encrypted with a password
+ * (which Excel saves as a compound file under its `.xlsx` name), or else an Excel 97–2003 workbook. The directory
+ * may lie past the head, after the streams of a large file: then the declared format tells them apart, an `.xlsx`
+ * name being what Excel gives an encrypted workbook. A Word document encrypted with a password looks the same, and
+ * is taken for a workbook, as what PHX is sent.
+ */
+function compoundFileFormatOf(head: Uint8Array, declared: FileFormat | undefined): 'encrypted-xlsx' | 'xls' {
+  if (contains(head, ENCRYPTED_PACKAGE)) return 'encrypted-xlsx';
+  if (OLD_WORKBOOK_STREAMS.some((stream) => contains(head, stream))) return 'xls';
+  return declared === 'xlsx' ? 'encrypted-xlsx' : 'xls';
 }
 
 /**
@@ -156,9 +177,9 @@ export function isTextFormat(format: FileFormat | undefined): format is 'json' |
  * declared format or the name's, when they name a text format; otherwise what the text looks like.
  */
 export function formatOfFile(head: Uint8Array, options: { name?: string; format?: FileFormat }): FileFormat {
-  const container = containerFormatOf(head);
-  if (container) return container;
   const declared = options.format ?? (options.name === undefined ? undefined : formatOfName(options.name));
+  const container = containerFormatOf(head, declared);
+  if (container) return container;
   if (isTextFormat(declared)) return declared;
   const utf16 = utf16Of(head);
   // Cut at a whole code unit: a stream decoder would hold back the last byte of an odd head anyway.

@@ -7,7 +7,7 @@ import type { PhxLocale } from './types.js';
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
 const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (Cyrillic)', 'windows-1252': 'Windows-1252 (Western European)' } as const;
 const formats: Record<FileFormat, string> = {
-  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'an Excel workbook (.xlsx)', xls: 'an Excel 97–2003 workbook (.xls)', ods: 'an OpenDocument spreadsheet (.ods)',
+  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'an Excel workbook (.xlsx)', xls: 'an Excel 97–2003 workbook (.xls)', 'encrypted-xlsx': 'an Excel workbook protected by a password', ods: 'an OpenDocument spreadsheet (.ods)',
   docx: 'a Word document (.docx)', pdf: 'a PDF document', zip: 'a zip archive', gzip: 'a gzip archive',
 };
 
@@ -76,7 +76,10 @@ export const en: PhxLocale = {
   suggestion: (values) => `; did you mean ${alternatives(values, 'en', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'The file holds only blank lines or spaces: there is no data in it' : 'The file is empty'),
-    'file.unsupported-format': (p) => `The file is ${formats[p.format]}, which PHX does not read; save the data as an Excel workbook (.xlsx), "CSV UTF-8", .phx.json or .phx.ndjson`,
+    'file.unsupported-format': (p) =>
+      p.format === 'encrypted-xlsx'
+        ? `The file is ${formats[p.format]}, which PHX cannot open; remove the password (in Excel: File › Info › Protect Workbook › Encrypt with Password, and clear it) and save the workbook again`
+        : `The file is ${formats[p.format]}, which PHX does not read; save the data as an Excel workbook (.xlsx), "CSV UTF-8", .phx.json or .phx.ndjson`,
     'file.too-large': (p) => `The file is larger than ${p.maxBytes} bytes, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Nested deeper than ${p.maxDepth} levels`,

@@ -7,7 +7,7 @@ import type { PhxLocale } from './types.js';
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
 const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (cirílico)', 'windows-1252': 'Windows-1252 (Europa occidental)' } as const;
 const formats: Record<FileFormat, string> = {
-  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'un libro de Excel (.xlsx)', xls: 'un libro de Excel 97-2003 (.xls)', ods: 'una hoja de cálculo OpenDocument (.ods)',
+  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'un libro de Excel (.xlsx)', xls: 'un libro de Excel 97-2003 (.xls)', 'encrypted-xlsx': 'un libro de Excel protegido con contraseña', ods: 'una hoja de cálculo OpenDocument (.ods)',
   docx: 'un documento de Word (.docx)', pdf: 'un documento PDF', zip: 'un archivo zip', gzip: 'un archivo gzip',
 };
 
@@ -79,7 +79,10 @@ export const es: PhxLocale = {
   suggestion: (values) => `; ¿quiso decir ${alternatives(values, 'es', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'El archivo solo tiene líneas en blanco o espacios: no contiene datos' : 'El archivo está vacío'),
-    'file.unsupported-format': (p) => `El archivo es ${formats[p.format]}, que PHX no lee; guarde los datos como libro de Excel (.xlsx), «CSV UTF-8», .phx.json o .phx.ndjson`,
+    'file.unsupported-format': (p) =>
+      p.format === 'encrypted-xlsx'
+        ? `El archivo es ${formats[p.format]}, que PHX no puede abrir; quite la contraseña (en Excel: Archivo › Información › Proteger libro › Cifrar con contraseña, y bórrela) y guarde el libro de nuevo`
+        : `El archivo es ${formats[p.format]}, que PHX no lee; guarde los datos como libro de Excel (.xlsx), «CSV UTF-8», .phx.json o .phx.ndjson`,
     'file.too-large': (p) => `El archivo supera los ${p.maxBytes} bytes, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
     'syntax.too-deep': (p) => `Anidado a más de ${p.maxDepth} niveles`,

@@ -7,7 +7,7 @@ import type { PhxLocale } from './types.js';
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
 const encodings = { 'utf-16le': 'UTF-16 (petit-boutiste)', 'utf-16be': 'UTF-16 (gros-boutiste)', 'windows-1251': 'Windows-1251 (cyrillique)', 'windows-1252': 'Windows-1252 (Europe occidentale)' } as const;
 const formats: Record<FileFormat, string> = {
-  json: 'du JSON', ndjson: 'du NDJSON', csv: 'du CSV', xlsx: 'un classeur Excel (.xlsx)', xls: 'un classeur Excel 97-2003 (.xls)', ods: 'une feuille de calcul OpenDocument (.ods)',
+  json: 'du JSON', ndjson: 'du NDJSON', csv: 'du CSV', xlsx: 'un classeur Excel (.xlsx)', xls: 'un classeur Excel 97-2003 (.xls)', 'encrypted-xlsx': 'un classeur Excel protégé par un mot de passe', ods: 'une feuille de calcul OpenDocument (.ods)',
   docx: 'un document Word (.docx)', pdf: 'un document PDF', zip: 'une archive zip', gzip: 'une archive gzip',
 };
 
@@ -79,7 +79,10 @@ export const fr: PhxLocale = {
   suggestion: (values) => ` ; vouliez-vous dire ${alternatives(values, 'fr', words.quote)} ?`,
   messages: {
     'file.empty': (p) => (p.blank ? "Le fichier ne contient que des lignes vides ou des espaces : il n'a aucune donnée" : 'Le fichier est vide'),
-    'file.unsupported-format': (p) => `Le fichier est ${formats[p.format]}, que PHX ne lit pas ; enregistrez les données en classeur Excel (.xlsx), en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
+    'file.unsupported-format': (p) =>
+      p.format === 'encrypted-xlsx'
+        ? `Le fichier est ${formats[p.format]}, que PHX ne peut pas ouvrir ; supprimez le mot de passe (dans Excel : Fichier › Informations › Protéger le classeur › Chiffrer avec mot de passe, et effacez-le) et enregistrez à nouveau le classeur`
+        : `Le fichier est ${formats[p.format]}, que PHX ne lit pas ; enregistrez les données en classeur Excel (.xlsx), en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
     'file.too-large': (p) => `Le fichier dépasse ${p.maxBytes} octets, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
     'syntax.too-deep': (p) => `Imbrication de plus de ${p.maxDepth} niveaux`,

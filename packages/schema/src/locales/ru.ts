@@ -7,7 +7,7 @@ import type { PhxLocale } from './types.js';
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
 const encodings = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1251': 'Windows-1251 (кириллица)', 'windows-1252': 'Windows-1252 (западноевропейская)' } as const;
 const formats: Record<FileFormat, string> = {
-  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', ods: 'таблица OpenDocument (.ods)',
+  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', 'encrypted-xlsx': 'книга Excel, защищённая паролем', ods: 'таблица OpenDocument (.ods)',
   docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архив zip', gzip: 'архив gzip',
 };
 
@@ -79,7 +79,10 @@ export const ru: PhxLocale = {
   suggestion: (values) => `; возможно, вы имели в виду ${alternatives(values, 'ru', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'В файле только пустые строки и пробелы: данных в нём нет' : 'Файл пуст'),
-    'file.unsupported-format': (p) => `Это ${formats[p.format]}, а PHX такие файлы не читает; сохраните данные как книгу Excel (.xlsx), «CSV UTF-8», .phx.json или .phx.ndjson`,
+    'file.unsupported-format': (p) =>
+      p.format === 'encrypted-xlsx'
+        ? `Это ${formats[p.format]}, и PHX не может её открыть; снимите пароль (в Excel: Файл › Сведения › Защита книги › Зашифровать с использованием пароля, и сотрите его) и сохраните книгу заново`
+        : `Это ${formats[p.format]}, а PHX такие файлы не читает; сохраните данные как книгу Excel (.xlsx), «CSV UTF-8», .phx.json или .phx.ndjson`,
     'file.too-large': (p) => `Файл больше ${p.maxBytes} байт — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вложенность глубже ${p.maxDepth} уровней`,

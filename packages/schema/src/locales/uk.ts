@@ -7,7 +7,7 @@ import type { PhxLocale } from './types.js';
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
 const encodings = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1251': 'Windows-1251 (кирилиця)', 'windows-1252': 'Windows-1252 (західноєвропейське)' } as const;
 const formats: Record<FileFormat, string> = {
-  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', ods: 'таблиця OpenDocument (.ods)',
+  json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', 'encrypted-xlsx': 'книга Excel, захищена паролем', ods: 'таблиця OpenDocument (.ods)',
   docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архів zip', gzip: 'архів gzip',
 };
 
@@ -79,7 +79,10 @@ export const uk: PhxLocale = {
   suggestion: (values) => `; можливо, ви мали на увазі ${alternatives(values, 'uk', words.quote)}?`,
   messages: {
     'file.empty': (p) => (p.blank ? 'У файлі лише порожні рядки та пробіли: даних у ньому немає' : 'Файл порожній'),
-    'file.unsupported-format': (p) => `Це ${formats[p.format]}, а PHX такі файли не читає; збережіть дані як книгу Excel (.xlsx), «CSV UTF-8», .phx.json або .phx.ndjson`,
+    'file.unsupported-format': (p) =>
+      p.format === 'encrypted-xlsx'
+        ? `Це ${formats[p.format]}, і PHX не може її відкрити; зніміть пароль (у Excel: Файл › Відомості › Захистити книгу › Зашифрувати за допомогою пароля, і зітріть його) і збережіть книгу знову`
+        : `Це ${formats[p.format]}, а PHX такі файли не читає; збережіть дані як книгу Excel (.xlsx), «CSV UTF-8», .phx.json або .phx.ndjson`,
     'file.too-large': (p) => `Файл більший за ${p.maxBytes} байтів — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недійсний JSON: текст обривається' : `Недійсний JSON: неочікуваний символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вкладеність глибша за ${p.maxDepth} рівнів`,

@@ -38,7 +38,7 @@ export const issueCodes = {
   'file.unsupported-format': {
     severity: 'error',
     structural: false,
-    summary: 'The file is in a format PHX does not read (an Excel 97–2003 .xls workbook, an OpenDocument sheet, a PDF, an archive); the format is named. Save it as an Excel workbook (.xlsx), CSV UTF-8, .phx.json or .phx.ndjson.',
+    summary: 'The file is in a format PHX does not read (an Excel 97–2003 .xls workbook, an OpenDocument sheet, a PDF, an archive); the format is named. Save it as an Excel workbook (.xlsx), CSV UTF-8, .phx.json or .phx.ndjson. An Excel workbook encrypted with a password is named as such: remove the password and save it again.',
     example: 'an .xls workbook',
   },
   'file.too-large': {
@@ -350,7 +350,7 @@ export const issueCodes = {
   'sheet.unreadable': {
     severity: 'error',
     structural: false,
-    summary: 'The file is not an Excel workbook (.xlsx) that can be read: damaged, encrypted, or of another format saved under the name.',
+    summary: 'The file is not an Excel workbook (.xlsx) that can be read: damaged, or of another format saved under the name.',
     example: 'a .xls or .ods file renamed to .xlsx',
   },
   'sheet.unknown-sheet': {
