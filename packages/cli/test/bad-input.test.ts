@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { compoundFile } from '../../../test/corpus/awkward-files.js';
 import { observation, phx, PUBLISHER, tempDir, validPackage } from './helpers.js';
 
 const dir = tempDir();
@@ -35,6 +36,16 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     failsWith(['validate', dir.write('Book1.csv', workbook)], 1, /sheet\.unreadable {2}The file is not an Excel workbook/);
     const old = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.alloc(504)]);
     failsWith(['validate', dir.write('Book1.xls', old)], 1, /file\.unsupported-format {2}The file is an Excel 97–2003 workbook \(\.xls\), which PHX does not read/);
+  });
+
+  it('an Excel workbook encrypted with a password, told from an Excel 97–2003 one', () => {
+    const encrypted = Buffer.from(compoundFile(['EncryptionInfo', 'EncryptedPackage']));
+    failsWith(
+      ['validate', '--locale', 'uk', dir.write('report.xlsx', encrypted)],
+      1,
+      'file.unsupported-format  Це книга Excel, захищена паролем, і PHX не може її відкрити; зніміть пароль (у Excel: Файл › Відомості › Захистити книгу › Зашифрувати за допомогою пароля, і зітріть його) і збережіть книгу знову',
+    );
+    failsWith(['validate', dir.write('report.xls', Buffer.from(compoundFile(['Workbook'])))], 1, /file\.unsupported-format {2}The file is an Excel 97–2003 workbook \(\.xls\)/);
   });
 
   it('binary data', () => {
