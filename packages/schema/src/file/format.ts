@@ -95,7 +95,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((byte, i) => bytes[i] === byte);
 }
 
-function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
+function contains(bytes: Uint8Array, text: string): boolean {
+  const needle = ascii(text);
   for (let at = bytes.indexOf(needle[0]!); at >= 0 && at + needle.length <= bytes.length; at = bytes.indexOf(needle[0]!, at + 1)) {
     if (needle.every((byte, i) => bytes[at + i] === byte)) return true;
   }
@@ -104,12 +105,6 @@ function contains(bytes: Uint8Array, needle: readonly number[]): boolean {
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-/** A compound file's directory holds the names of its streams in UTF-16LE. */
-const streamName = (name: string): number[] => [...name].flatMap((c) => [c.charCodeAt(0), 0]);
-/** The stream of an Office file encrypted with a password (MS-OFFCRYPTO), which holds the encrypted workbook. */
-const ENCRYPTED_PACKAGE = streamName('EncryptedPackage');
-/** The stream of an Excel 97–2003 workbook, and of an Excel 5.0/95 one. */
-const OLD_WORKBOOK_STREAMS = [streamName('Workbook'), streamName('Book')];
 const PDF = ascii('%PDF-');
 const GZIP = [0x1f, 0x8b];
 
@@ -122,9 +117,9 @@ const GZIP = [0x1f, 0x8b];
 export function containerFormatOf(head: Uint8Array, declared?: FileFormat): FileFormat | undefined {
   if (startsWith(head, ZIP)) {
     // Entry names are stored uncompressed in each entry's header, so the first ones are in the head.
-    if (contains(head, ascii('xl/'))) return 'xlsx';
-    if (contains(head, ascii('application/vnd.oasis.opendocument.spreadsheet'))) return 'ods';
-    if (contains(head, ascii('word/'))) return 'docx';
+    if (contains(head, 'xl/')) return 'xlsx';
+    if (contains(head, 'application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
+    if (contains(head, 'word/')) return 'docx';
     return 'zip';
   }
   if (startsWith(head, COMPOUND_FILE)) return compoundFileFormatOf(head, declared);
@@ -141,9 +136,10 @@ export function containerFormatOf(head: Uint8Array, declared?: FileFormat): File
  * is taken for a workbook, as what PHX is sent.
  */
 function compoundFileFormatOf(head: Uint8Array, declared: FileFormat | undefined): 'encrypted-xlsx' | 'xls' {
-  if (contains(head, ENCRYPTED_PACKAGE)) return 'encrypted-xlsx';
-  if (OLD_WORKBOOK_STREAMS.some((stream) => contains(head, stream))) return 'xls';
-  return declared === 'xlsx' ? 'encrypted-xlsx' : 'xls';
+  // The directory's entries start at sector boundaries, their names in UTF-16LE: `EncryptedPackage` holds an
+  // encrypted file (MS-OFFCRYPTO), `Workbook` an Excel 97–2003 workbook and `Book` an Excel 5.0/95 one.
+  const names = new TextDecoder('utf-16le').decode(head);
+  return names.includes('EncryptedPackage') || (declared === 'xlsx' && !/book/i.test(names)) ? 'encrypted-xlsx' : 'xls';
 }
 
 /**
