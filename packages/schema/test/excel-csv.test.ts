@@ -231,6 +231,29 @@ describe('numbers: decimal mark and thousands separators', () => {
     const level = readCsv('id;unit;confidenceInterval.lower;confidenceInterval.level\nobs-1;count;4%;95 %\n');
     expect(level.records[0]!.confidenceInterval).toEqual({ lower: '4%', level: 95 });
   });
+
+  it('says a percent typed in a row of another unit, or of none, at its cell and nothing else of it: the unit or the value is wrong', () => {
+    const lines = [
+      `\ufeff${header};confidenceInterval.lower;confidenceInterval.upper`,
+      `${row('01.01.2020', '31.12.2020', '52;1000;5,2%', 'count')};4,1 %;6,3 %`,
+      `${row('01.01.2021', '31.12.2021', '52;1000;5,2%', '')};;`,
+      `${row('01.01.2022', '31.12.2022', '52;1000;5,2%')};4,1%;6,3%`,
+    ];
+    const result = validateCsv(`${lines.join('\r\n')}\r\n`, { now, locale: 'uk' });
+    const cells = (row: number) => result.issues.filter((issue) => issue.location && 'row' in issue.location && issue.location.row === row && issue.location.column !== 10);
+    expect(cells(2).map((issue) => [issue.code, issue.params, issue.location])).toEqual([
+      ['sheet.percent-unit-mismatch', { value: '5,2%', unit: 'count' }, { row: 2, column: 9, text: { line: 2, column: 87 } }],
+      ['sheet.percent-unit-mismatch', { value: '4,1 %', unit: 'count' }, { row: 2, column: 12, text: { line: 2, column: 105 } }],
+      ['sheet.percent-unit-mismatch', { value: '6,3 %', unit: 'count' }, { row: 2, column: 13, text: { line: 2, column: 111 } }],
+    ]);
+    expect(cells(2)[0]!.message).toBe('У клітинці 5,2% — це відсоток, але одиниця рядка — «count»: якщо значення у відсотках, укажіть одиницю «percent»; інакше запишіть його без знака %');
+    expect(cells(3).map((issue) => [issue.code, issue.params])).toEqual([['sheet.percent-unit-mismatch', { value: '5,2%', unit: null }]]);
+    expect(cells(3)[0]!.message).toContain('одиницю в рядку не вказано');
+    // The unit left out is said as before, at its own cell; the row of unit percent reads its percents.
+    expect(result.issues.find((issue) => issue.code === 'schema.required' && issue.path.at(-1) === 'unit')?.location).toMatchObject({ row: 3, column: 10 });
+    expect(cells(4)).toEqual([]);
+    expect(readCsv(lines.join('\n')).records[2]).toMatchObject({ value: 5.2, confidenceInterval: { lower: 4.1, upper: 6.3 } });
+  });
 });
 
 describe('booleans', () => {

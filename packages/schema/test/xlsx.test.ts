@@ -550,14 +550,26 @@ describe('issues in a workbook', () => {
         ['sheet.normalised', { column: 'confidenceInterval.lower', letter: 'L', cells: 1, forms: ['percent-sign'] }, column('confidenceInterval.lower')],
         ['sheet.normalised', { column: 'confidenceInterval.upper', letter: 'M', cells: 1, forms: ['percent-sign'] }, column('confidenceInterval.upper')],
         ['sheet.normalised', { column: 'confidenceInterval.level', letter: 'N', cells: 2, forms: ['percent-sign'] }, column('confidenceInterval.level')],
+        // A value in percent in a row of another unit: the unit or the value is wrong.
+        ['sheet.percent-unit-mismatch', { value: 7.5, unit: 'rate-per-100000' }, column('value')],
       ]);
-      // The same cells typed as the text Excel shows: the same package, the same notes, the same issues.
+      // The same cells typed as the text Excel shows: the same package, the same notes, the same issues, a misplaced
+      // percent echoed as typed rather than by the number shown.
       const texts = await observations('texts');
-      expect(await readXlsx(texts)).toEqual({ ...(await readXlsx(numbers)), tables: expect.anything() as unknown });
+      const typed = (issue: ValidationIssue): ValidationIssue =>
+        issue.code === 'sheet.percent-unit-mismatch' && typeof issue.params.value === 'number' ? { ...issue, params: { ...issue.params, value: `${issue.params.value}%` } } : issue;
+      const read = await readXlsx(numbers);
+      expect(await readXlsx(texts)).toEqual({ ...read, issues: read.issues.map(typed), tables: expect.anything() as unknown });
       const where = (result: Awaited<ReturnType<typeof validateXlsx>>) => result.issues.map((issue) => [issue.code, issue.location, issue.message]);
       const checked = await validateXlsx(numbers, { now });
       expect(where(checked)).toEqual(where(await validateXlsx(texts, { now })));
       expect(where(checked)).toContainEqual(['schema.invalid-type', { sheet: 'observations', row: 3, column: column('numerator'), cell: 'G3' }, expect.any(String)]);
+      expect(checked.issues.filter((issue) => issue.location && 'cell' in issue.location && issue.location.cell === 'I3').map((issue) => issue.code)).toEqual(['sheet.percent-unit-mismatch']);
+      // Shown as Excel shows it in the language of the messages.
+      const ukrainian = await validateXlsx(numbers, { now, locale: 'uk' });
+      expect(ukrainian.issues.find((issue) => issue.code === 'sheet.percent-unit-mismatch')?.message).toBe(
+        'У клітинці 7,5% — це відсоток, але одиниця рядка — «rate-per-100000»: якщо значення у відсотках, укажіть одиницю «percent»; інакше запишіть його без знака %',
+      );
     });
 
     it('is read to the decimals typed, whatever the floating point of the number kept', async () => {

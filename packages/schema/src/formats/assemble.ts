@@ -286,7 +286,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       const settled = headerSettled(table.issues);
       table.records.forEach((record, index) => {
         const row = table.rows[index]!;
-        add(type, record, { file, place: (path, code) => (settled({ code, path: [...path] }) ? null : cellLocation(row, locate(path), undefined)), seen: { row } });
+        add(type, record, { file, place: (path, code) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), undefined)), seen: { row } });
       });
       file.read.records[type] = table.records.length;
     } else {

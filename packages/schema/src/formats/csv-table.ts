@@ -200,10 +200,11 @@ export function checkCsv(
   const type = table.type as RecordType | undefined;
   if (!type || table.recognisedColumns === 0 || table.records.length === 0) return result();
   const locate = columnLocator(table.targets);
-  // Missing columns, and date columns of unknown order, are reported once at the header, not again on every row.
+  // Missing columns, and date columns of unknown order, are reported once at the header, not again on every row; a
+  // percent in a row of another unit, once at its cell.
   const settled = headerSettled(table.issues);
   const add = (problem: Problem, row: number): void => {
-    if (settled(problem)) return;
+    if (settled(problem, row)) return;
     const issue = collector.add(firstByRow(problem));
     if (issue) issue.location = { row, column: locate(problem.path) };
   };

@@ -5,7 +5,7 @@ import type { SheetColumn } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
-import { ErrorCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
+import { ErrorCell, PercentCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
 import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
 import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -188,15 +188,28 @@ const percentColumns: Partial<Record<TableType, { byUnit: readonly string[]; alw
   observation: { byUnit: ['value', 'confidenceInterval.lower', 'confidenceInterval.upper'], always: ['confidenceInterval.level'] },
 };
 
-/** Which cells may carry a `%` sign (`4,5%` is 4.5 in a percent column): by column name and data row. */
-function percentCells(type: TableType, columns: readonly string[], rows: readonly (readonly SheetCell[])[]): (column: string, row: number) => boolean {
+/**
+ * Where the cells of a table may show a percent, read as the number before the sign (`4,5%` is 4.5 in a percent
+ * column): `allowed`. And where a cell shows one in a column that is in percent only when its row's unit is, in a row
+ * of another unit or none (`5,2%` as the value of a count): `misplaced`, which gives the row's unit (null when none).
+ */
+function percentCells(type: TableType, columns: readonly string[], rows: readonly (readonly SheetCell[])[]): {
+  allowed: (column: string, row: number) => boolean;
+  misplaced: (column: string, row: number, cell: SheetCell) => { unit: string | null } | undefined;
+} {
   const percent = percentColumns[type];
-  if (!percent) return () => false;
-  const unit = columns.indexOf('unit');
-  return (column, row) => {
-    if (percent.always.includes(column)) return true;
-    const cell = unit >= 0 ? rows[row]![unit] : undefined;
-    return percent.byUnit.includes(column) && typeof cell === 'string' && cell.trim() === 'percent';
+  const unitColumn = columns.indexOf('unit');
+  const unitOf = (row: number): string | null => {
+    const cell = unitColumn >= 0 ? rows[row]![unitColumn] : undefined;
+    return isEmpty(cell) ? null : textOfCell(cell).trim();
+  };
+  return {
+    allowed: (column, row) => !!percent && (percent.always.includes(column) || (percent.byUnit.includes(column) && unitOf(row) === 'percent')),
+    misplaced: (column, row, cell) => {
+      if (!percent?.byUnit.includes(column) || !(cell instanceof PercentCell || (typeof cell === 'string' && /%\s*$/.test(cell)))) return undefined;
+      const unit = unitOf(row);
+      return unit === 'percent' ? undefined : { unit };
+    },
   };
 }
 
@@ -293,7 +306,7 @@ export function readTable(
   const columns = targets.map((target, column) => {
     if (!target || (target.kind !== 'number' && target.kind !== 'boolean' && target.kind !== 'date' && target.kind !== 'date-time')) return undefined;
     const name = table.columns[column]!;
-    const reading = readColumn(target.kind, cellsOf(column), settings, (at) => percent(name, at));
+    const reading = readColumn(target.kind, cellsOf(column), settings, (at) => percent.allowed(name, at));
     const seen = columnSeen(column, options);
     if (reading.ambiguousDate !== undefined) add({ code: 'sheet.date-order-unknown', path: target.path, params: { column: name, ...seen, example: reading.ambiguousDate } }, headerRow, column + 1);
     if (reading.normalised > 0) {
@@ -321,6 +334,12 @@ export function readTable(
         add({ code: 'sheet.error-cell', path: target.path, params: { value: shortened(cell.error) } }, index + firstRow, column + 1);
         setAt(record, target.path, cell.error, made);
         return;
+      }
+      const misplaced = target.kind === 'number' ? percent.misplaced(table.columns[column]!, at, cell) : undefined;
+      if (misplaced) {
+        // Kept as the text it shows, so that the record stays invalid (and says no more of it): the unit or the value is wrong.
+        const params = { value: cell instanceof PercentCell ? cell.shown : shortened(String(cell).trim()), unit: misplaced.unit === null ? null : shortened(misplaced.unit) };
+        add({ code: 'sheet.percent-unit-mismatch', path: target.path, params }, index + firstRow, column + 1);
       }
       const text = typeof cell === 'string' ? cell.trim() : undefined;
       if (target.kind === 'empty-array') setAt(record, target.path, text === '[]' ? [] : cell, made);
@@ -359,7 +378,7 @@ export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (
  * Which problems of a table's records the reading of the table has reported already: once for the whole column at
  * the header, a missing column (`schema.required` under it) and dates of unknown order (`schema.invalid-format`);
  * and at its cell, a value left out because its formula has no result (`schema.required` of the record on `row`),
- * and an Excel error, whatever the record's checks say of its text there.
+ * and an Excel error or a percent in a row of another unit, whatever the record's checks say of its text there.
  */
 export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pick<Problem, 'code' | 'path'>, row?: number) => boolean {
   const atHeader = (code: ValidationIssue['code']): (string | number)[][] => issues.filter((issue) => issue.code === code).map((issue) => issue.path);
@@ -367,7 +386,8 @@ export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pic
   const undated = atHeader('sheet.date-order-unknown');
   const uncalculated = issues.flatMap(({ code, path, location }) =>
     code === 'sheet.formula-without-result' && path.length > 0 && location && 'row' in location ? [{ path, row: location.row }] : []);
-  const errors = issues.flatMap(({ code, path, location }) => (code === 'sheet.error-cell' && location && 'row' in location ? [{ path, row: location.row }] : []));
+  const errors = issues.flatMap(({ code, path, location }) =>
+    (code === 'sheet.error-cell' || code === 'sheet.percent-unit-mismatch') && location && 'row' in location ? [{ path, row: location.row }] : []);
   return ({ code, path }, row) =>
     errors.some((cell) => cell.row === row && startsWith(path, cell.path)) ||
     (code === 'schema.required' && missing.some((prefix) => startsWith(path, prefix))) ||

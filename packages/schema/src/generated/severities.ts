@@ -64,6 +64,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "sheet.formula-without-result": "error",
   "sheet.second-header": "error",
   "sheet.error-cell": "error",
+  "sheet.percent-unit-mismatch": "error",
   "sheet.hidden-skipped": "warning",
   "sheet.hidden-read": "warning",
   "sheet.normalised": "info",

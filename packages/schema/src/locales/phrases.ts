@@ -66,6 +66,14 @@ export function shown(words: Words, p: Pick<ZodIssueParams, 'value' | 'received'
 }
 
 /**
+ * A cell that shows a percent: as typed; a cell formatted as a percent by the number it shows, in the language's form
+ * (`5,2%`), with the space the language writes before the sign (`gap`).
+ */
+export function percentShown(words: Words, value: string | number, gap = ''): string {
+  return typeof value === 'number' ? `${words.number(value)}${gap}%` : value;
+}
+
+/**
  * A date and time found without its offset from UTC, or a date alone, completed as a message's example of what to write:
  * `2020-10-28T16:00:00+02:00`, `2024-04-01T09:00:00+02:00`.
  */

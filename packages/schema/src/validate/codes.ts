@@ -395,6 +395,12 @@ export const issueCodes = {
     summary: 'A cell of a workbook holds an Excel error (#N/A, #REF!, #VALUE!, #DIV/0!) rather than a value: a formula that failed, or the error typed or pasted; in any column, since the error is no value of any field.',
     example: 'a note =VLOOKUP(A2;Sheet2!A:B;2;0) that finds nothing: #N/A',
   },
+  'sheet.percent-unit-mismatch': {
+    severity: 'error',
+    structural: false,
+    summary: 'A value of an observation (or a bound of its confidence interval) shows a percent (`5,2%`) in a sheet, in a row whose unit is not `percent` or is not given: either the unit or the value is wrong, and which one only the user knows.',
+    example: 'a value 5,2% in a row of unit count',
+  },
   'sheet.hidden-skipped': {
     severity: 'warning',
     structural: false,

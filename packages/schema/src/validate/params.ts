@@ -261,6 +261,11 @@ export interface IssueParams {
   'sheet.second-header': { sheet: string };
   /** `value`: the error the cell holds, as Excel shows it (`#N/A`, `#REF!`). */
   'sheet.error-cell': { value: string };
+  /**
+   * `value`: the cell as typed (`5,2%`), or the number a cell formatted as a percent shows before its `%` sign (5.2);
+   * `unit`: the unit its row gives, null when none.
+   */
+  'sheet.percent-unit-mismatch': { value: string | number; unit: string | null };
   /** `sheet`: the name of the hidden sheet, not read. */
   'sheet.hidden-skipped': { sheet: string };
   /**
