@@ -121,6 +121,21 @@ describe('readCsv: real-world CSV', () => {
     expect(issues.filter((issue) => issue.code === 'schema.required')).toHaveLength(1);
   });
 
+  it('says a missing column is missing from the header row, by its field path, where a field a row leaves empty is said unfilled', () => {
+    const csv = `${header.replace(',dataSource', '')}\n${row('obs-1').replace(',survey', '')}\n`;
+    const missing = (locale: Locale) => validateCsv(csv, { locale }).issues.find((issue) => issue.code === 'schema.required')!;
+    expect(missing('en').params).toMatchObject({ column: 'dataSource', field: 'dataSource' });
+    expect(missing('en').message).toBe('The header row has no column "dataSource" (data source): add the column');
+    expect(missing('uk').message).toBe('У рядку заголовків немає стовпця «dataSource» (джерело даних): додайте цей стовпець');
+    expect(missing('ru').message).toBe('В строке заголовков нет столбца «dataSource» (источник данных): добавьте этот столбец');
+    expect(missing('fr').message).toBe('La ligne d’en-tête n’a pas de colonne « dataSource » (source des données) : ajoutez la colonne');
+    expect(missing('es').message).toBe('La fila de encabezados no tiene la columna «dataSource» (fuente de datos): añada la columna');
+    // A column there whose cell a row leaves empty: the field of that record is unfilled.
+    const unfilled = validateCsv(`${header}\n${row('obs-1').replace(',survey', ',')}\n`, { locale: 'uk' }).issues.find((issue) => issue.code === 'schema.required')!;
+    expect(unfilled.params).not.toHaveProperty('column');
+    expect(unfilled.message).toBe('Не заповнено обов’язкове поле: джерело даних («dataSource»)');
+  });
+
   it('reports cells beyond the header at their row and column', () => {
     const { issues } = readCsv(`${header}\n${row('obs-1')},surplus\n`);
     expect(issues).toMatchObject([{ code: 'sheet.cell-beyond-header', params: { column: 12, value: 'surplus' }, location: { row: 2, column: 12 } }]);

@@ -285,7 +285,8 @@ export function readTable(
   for (const path of requiredColumns(type)) {
     const present = targets.some((target) => target && startsWith(target.path, path));
     if (!present) {
-      const params = { zodCode: 'invalid_type', expected: expectedOf(resolveColumn(type, path.join('.'))), received: 'undefined', field: fieldOf(path)?.field ?? String(path[path.length - 1]) };
+      const column = path.join('.');
+      const params = { zodCode: 'invalid_type', expected: expectedOf(resolveColumn(type, column)), received: 'undefined', field: fieldOf(path)?.field ?? String(path[path.length - 1]), column };
       add({ code: 'schema.required', path, params }, headerRow, table.columns.length + 1);
     }
   }

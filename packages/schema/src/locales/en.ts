@@ -1,7 +1,7 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -100,7 +100,8 @@ export const en: PhxLocale = {
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': write it without quotes' : '';
       return `${subject(words, p, 'the value')} should be ${words.kinds[p.expected ?? ''] ?? 'something else'}, not ${found}${unquote}`;
     },
-    'schema.required': (p) => `${subject(words, p, 'a field')} ("${keyOf(p.field)}") is missing`,
+    'schema.required': (p) =>
+      p.column === undefined ? `${subject(words, p, 'a field')} ("${keyOf(p.field)}") is missing` : `The header row has no column ${words.quote(p.column)} (${fieldNamed(words, p, 'a field')}): add the column`,
     'schema.unknown-field': (p) => `"${p.keys[0]}" is not a field of PHX here: check its spelling, or put data of your own under "extensions"${p.hidden ? '. The column is hidden in Excel: to see it, select the columns on either side and choose Unhide' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);

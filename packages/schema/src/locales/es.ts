@@ -105,7 +105,10 @@ export const es: PhxLocale = {
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': escriba el número sin comillas' : '';
       return `${subject(words, p, 'el valor')}: se esperaba ${words.kinds[p.expected ?? ''] ?? 'otra cosa'}, no ${found}${unquote}`;
     },
-    'schema.required': (p) => `Falta un campo obligatorio: ${fieldNamed(words, p, 'un campo')} («${keyOf(p.field)}»)`,
+    'schema.required': (p) =>
+      p.column === undefined
+        ? `Falta un campo obligatorio: ${fieldNamed(words, p, 'un campo')} («${keyOf(p.field)}»)`
+        : `La fila de encabezados no tiene la columna ${words.quote(p.column)} (${fieldNamed(words, p, 'un campo')}): añada la columna`,
     'schema.unknown-field': (p) => `«${p.keys[0]}» no es un campo de PHX en este lugar: revise cómo está escrito, o ponga sus propios datos en "extensions"${p.hidden ? '. La columna está oculta en Excel: para verla, seleccione las columnas contiguas y elija «Mostrar»' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);

@@ -105,7 +105,10 @@ export const fr: PhxLocale = {
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ' : écrivez le nombre sans guillemets' : '';
       return `${subject(words, p, 'la valeur')} : il faut ${words.kinds[p.expected ?? ''] ?? 'autre chose'}, et non ${found}${unquote}`;
     },
-    'schema.required': (p) => `Champ obligatoire manquant : ${fieldNamed(words, p, 'un champ')} (« ${keyOf(p.field)} »)`,
+    'schema.required': (p) =>
+      p.column === undefined
+        ? `Champ obligatoire manquant : ${fieldNamed(words, p, 'un champ')} (« ${keyOf(p.field)} »)`
+        : `La ligne d’en-tête n’a pas de colonne ${words.quote(p.column)} (${fieldNamed(words, p, 'un champ')}) : ajoutez la colonne`,
     'schema.unknown-field': (p) => `« ${p.keys[0]} » n'est pas un champ PHX à cet endroit : vérifiez l'orthographe, ou placez vos propres données sous "extensions"${p.hidden ? '. La colonne est masquée dans Excel : pour la voir, sélectionnez les colonnes voisines et choisissez « Afficher »' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);

@@ -105,7 +105,10 @@ export const ru: PhxLocale = {
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишите число без кавычек' : '';
       return `${subject(words, p, 'значение')}: ожидается ${words.kinds[p.expected ?? ''] ?? 'другое'}, а указано ${found}${unquote}`;
     },
-    'schema.required': (p) => `Не заполнено обязательное поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`,
+    'schema.required': (p) =>
+      p.column === undefined
+        ? `Не заполнено обязательное поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`
+        : `В строке заголовков нет столбца ${words.quote(p.column)} (${fieldNamed(words, p, 'поле')}): добавьте этот столбец`,
     'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX в этом месте: проверьте написание или перенесите свои данные в "extensions"${p.hidden ? '. Столбец скрыт в Excel: чтобы увидеть его, выделите соседние столбцы и выберите «Показать»' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);

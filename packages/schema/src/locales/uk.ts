@@ -105,7 +105,10 @@ export const uk: PhxLocale = {
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишіть число без лапок' : '';
       return `${subject(words, p, 'значення')}: очікується ${words.kinds[p.expected ?? ''] ?? 'інше'}, а зазначено ${found}${unquote}`;
     },
-    'schema.required': (p) => `Не заповнено обов’язкове поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`,
+    'schema.required': (p) =>
+      p.column === undefined
+        ? `Не заповнено обов’язкове поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`
+        : `У рядку заголовків немає стовпця ${words.quote(p.column)} (${fieldNamed(words, p, 'поле')}): додайте цей стовпець`,
     'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions"${p.hidden ? '. Стовпець приховано в Excel: щоб побачити його, виділіть сусідні стовпці й виберіть «Показати»' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);

@@ -188,7 +188,8 @@ export interface IssueParams {
   /** `value`: the cell's text from its opening quote to its first line break, shortened. */
   'csv.text-after-quote': { column: number; value: string };
   'schema.invalid-type': ZodIssueParams;
-  'schema.required': ZodIssueParams & { field: string };
+  /** `column`: the field path of a column the header row of a sheet lacks, when the issue is of the column rather than of a record. */
+  'schema.required': ZodIssueParams & { field: string; column?: string };
   /** `hidden`: the column of a sheet the key heads is hidden in Excel, so that the user does not see it. */
   'schema.unknown-field': ZodIssueParams & { keys: string[]; hidden?: true };
   'schema.invalid-value': ZodIssueParams;
