@@ -173,6 +173,14 @@ export class UsageError<C extends UsageCode = UsageCode> extends Error {
  */
 export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
+
+  /** @param hint - what to do about it, its label first, in the language of the command: printed under the message. */
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** A file-system error as a usage error about the path it concerns. */

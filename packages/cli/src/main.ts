@@ -72,7 +72,7 @@ export async function main(argv: string[], context: Context): Promise<number> {
       return exitCodes.usage;
     }
     if (error instanceof InvalidInputError) {
-      context.note(`${c.red('phx:')} ${error.message}`);
+      context.note(`${c.red('phx:')} ${error.message}${error.hint ? `\n${c.dim(error.hint)}` : ''}`);
       return exitCodes.invalid;
     }
     const detail = process.env.PHX_DEBUG ? `\n${(error as Error)?.stack ?? ''}` : '';

@@ -106,6 +106,8 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     const refused = phx(['import', file, ...options], uk);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(new RegExp(`^phx: ${file.replace(/[.\\]/g, '\\$&')}:${cell}: Файл не в кодуванні UTF-8, а в Windows-1251`, 'm'));
+    // With how to read it as it is, as phx validate says.
+    expect(refused.stderr).toContain('\nпідказка: запустіть знову з --encoding windows-1251, щоб прочитати файл як є');
     expect(existsSync(out)).toBe(false);
     expect(phx(['import', file, ...options, '--encoding', 'CP1251']).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain(`"notes": "${notes}"`);

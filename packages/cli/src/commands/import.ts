@@ -117,7 +117,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
     const utf8 = (encoding && textDecoding(encoding, bytes)?.whole(bytes)) || bytes;
     const read = readText(utf8, { locale });
     return read.data === undefined && from.endsWith('-csv') ? readCsv(utf8, { locale }) : read;
-  });
+  }, locale);
   const { package: pkg, notes } = importPackage(text, from, { header, ...(mapping === undefined ? {} : { mapping }), ...(knownRecords ? { knownRecords } : {}) });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? input!.name) : input!.name);
   const observations = pkg?.observations?.length ?? 0;

@@ -1,10 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { formatOfName, type FileValidationResult, type validateFile, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
+import { formatOfName, type FileValidationResult, type Locale, type validateFile, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
 import { placeOf } from '../report/human.js';
+import { usageWords } from '../report/usage.js';
+import { reportWords } from '../report/words.js';
 
 /** The formats `phx convert` writes, and `--stdin-format` names. */
 export type TextFormat = 'json' | 'ndjson' | 'csv';
@@ -85,13 +87,17 @@ export type Read<Data> = Pick<ValidationResult<Data>, 'data' | 'issues'>;
  * What a file beside the data holds (a mapping file, a source to import), read by `read` of @phx/schema
  * (`readText`, `readJsonDocument`) the way the data is read; its first problem, placed as `phx validate` places it
  * (its line and column, or a CSV file's row and column), is an {@link InvalidInputError} (exit code 1).
+ *
+ * @param encodingsIn - the language of a command that takes `--encoding`: a file in an encoding named is then
+ *   followed by how to read it so, as `phx validate` follows it.
  */
-export async function readBeside<Data>(input: Input, read: (bytes: Uint8Array) => Read<Data>): Promise<Data> {
+export async function readBeside<Data>(input: Input, read: (bytes: Uint8Array) => Read<Data>, encodingsIn?: Locale): Promise<Data> {
   const { data, issues } = read(await readAll(input));
   if (data !== undefined) return data;
   // Something is always the matter with what gives no data.
   const issue = issues[0]!;
-  throw new InvalidInputError(`${placeOf(input.name, issue)}: ${issue.message}`);
+  const encoding = encodingsIn && issue.code === 'syntax.invalid-encoding' ? issue.params.encoding : null;
+  throw new InvalidInputError(`${placeOf(input.name, issue)}: ${issue.message}`, encoding ? `${usageWords[encodingsIn!].hintLabel} ${reportWords[encodingsIn!].readAs(encoding)}` : undefined);
 }
 
 /** A stream of the bytes of an input, counting them for a progress indicator. */
