@@ -258,10 +258,47 @@ describe('numbers: decimal mark and thousands separators', () => {
 
 describe('booleans', () => {
   it('reads TRUE and FALSE in en, ru, uk, fr and es, in any case', () => {
-    const words = ['TRUE', 'false', 'ИСТИНА', 'ложь', 'ІСТИНА', 'ХИБНІСТЬ', 'VRAI', 'Faux', 'VERDADERO', 'FALSO', 'oui'];
+    const words = ['TRUE', 'false', 'ИСТИНА', 'ложь', 'ІСТИНА', 'ХИБНІСТЬ', 'VRAI', 'Faux', 'VERDADERO', 'FALSO', 'peut-être'];
     const table = readCsv(['id;suppressed', ...words.map((word, i) => `o${i};${word}`)].join('\n'), { type: 'observation' });
-    expect(table.records.map((r) => r.suppressed)).toEqual([true, false, true, false, true, false, true, false, true, false, 'oui']);
+    expect(table.records.map((r) => r.suppressed)).toEqual([true, false, true, false, true, false, true, false, true, false, 'peut-être']);
     expect(table.issues.find((issue) => issue.code === 'sheet.normalised')?.params).toEqual({ column: 'suppressed', cells: 9, forms: ['boolean-word'] });
+  });
+
+  const yesNo: [string, boolean][] = [['так', true], ['ні', false], ['да', true], ['нет', false], ['oui', true], ['non', false], ['sí', true], ['si', true], ['no', false], ['yes', true]];
+
+  it('reads yes and no in uk, ru, fr, es and en, in any case and between spaces, and says so per column', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...yesNo), fc.constantFrom('lower', 'upper', 'title'), fc.constantFrom('', ' ', '\u00a0')), { minLength: 1, maxLength: 12 }),
+        (cells) => {
+          const typed = cells.map(([[word], shape, space]) => space + (shape === 'upper' ? word.toUpperCase() : shape === 'title' ? word[0]!.toUpperCase() + word.slice(1) : word) + space);
+          const table = readCsv(['id;suppressed', ...typed.map((word, i) => `o${i};${word}`)].join('\r\n'), { type: 'observation' });
+          expect(table.records.map((r) => r.suppressed)).toEqual(cells.map(([[, value]]) => value));
+          expect(table.issues.filter((issue) => issue.code.startsWith('sheet.'))).toEqual([expect.objectContaining({ code: 'sheet.normalised', severity: 'info', params: { column: 'suppressed', cells: cells.length, forms: ['yes-no-word'] } })]);
+        },
+      ),
+    );
+  });
+
+  it('reads a Ukrainian sheet saved as CSV UTF-8 whose flags are так and ні, noting the column in each language', () => {
+    const lines = new TextDecoder().decode(fixture('uk')).split('\r\n');
+    const csv = lines.map((line) => line.replace(';ХИБНІСТЬ;', ';ні;').replace(';ІСТИНА;', ';Так;')).join('\r\n');
+    expect(csv).toContain(';ні;');
+    const { issues, ok } = validateCsv(new TextEncoder().encode(csv), { now, locale: 'uk' });
+    expect(ok).toBe(true);
+    expect(issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+    expect(readCsv(csv).records.map((r) => r.suppressed)).toEqual([false, false, false, true, false]);
+    const note = issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'suppressed')!;
+    expect(note.params).toEqual({ column: 'suppressed', cells: 5, forms: ['yes-no-word'] });
+    expect(note.message).toBe('Стовпець «suppressed»: клітинок, прочитаних з урахуванням слів так/ні: 5');
+    const messages = Object.fromEntries(excelLocales.map((locale) => [locale, validateCsv(new TextEncoder().encode(csv), { now, locale }).issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'suppressed')!.message]));
+    expect(messages).toEqual({
+      en: 'Column "suppressed": 5 cells read from yes/no words',
+      ru: 'Столбец «suppressed»: ячеек, прочитанных с учётом слов да/нет: 5',
+      uk: 'Стовпець «suppressed»: клітинок, прочитаних з урахуванням слів так/ні: 5',
+      fr: 'Colonne « suppressed » : 5 cellules lues depuis mots oui/non',
+      es: 'Columna «suppressed»: 5 celdas leídas desde palabras sí/no',
+    });
   });
 });
 

@@ -285,6 +285,32 @@ describe('the template', () => {
   }, 30_000);
 });
 
+describe('flags typed as words in a workbook', () => {
+  it('reads так and ні typed in a boolean column as true and false, and notes the column', async () => {
+    const workbook = await open(await writeXlsx(example));
+    const sheet = workbook.getWorksheet('observations')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+    const column = paths.indexOf('suppressed') + 1;
+    const flags: boolean[] = [];
+    for (let row = 3; row <= sheet.rowCount; row++) {
+      if (!sheet.getCell(row, paths.indexOf('id') + 1).value) continue;
+      const cell = sheet.getCell(row, column);
+      const flag = cell.value === true;
+      flags.push(flag);
+      cell.value = flag ? 'Так' : 'ні';
+    }
+    expect(flags).toContain(false);
+    expect(flags).toContain(true);
+    const { ok, issues, data } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now, locale: 'uk' });
+    expect(issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+    expect(ok).toBe(true);
+    expect(data?.observations?.map((o) => o.suppressed)).toEqual(flags);
+    const note = issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'suppressed');
+    expect(note).toMatchObject({ params: { cells: flags.length, forms: ['yes-no-word'] }, location: { sheet: 'observations', row: 2, column } });
+    expect(note?.message).toContain('слів так/ні');
+  }, 30_000);
+});
+
 describe('issues in a workbook', () => {
   it('are located at their sheet, row and A1 cell, references across sheets included', async () => {
     const observations = (example.observations as Record<string, unknown>[]).map((o, i) => (i === 2 ? { ...o, scope: { ...(o.scope as object), facility: 'no-such-prison' } } : o));

@@ -14,6 +14,7 @@ export type NormalisedForm =
   | 'thousands-separator'
   | 'percent-sign'
   | 'boolean-word'
+  | 'yes-no-word'
   | 'excel-serial'
   | 'dd.mm.yyyy'
   | 'dd/mm/yyyy'
@@ -426,11 +427,17 @@ const booleanWords = /* @__PURE__ */ new Map<string, boolean>(
   Object.values(excelConventions).flatMap(({ booleans }) => [[booleans[0], true] as const, [booleans[1], false] as const]),
 );
 
+/** Yes and no in the five languages, as people type them in a column of flags (`так`/`ні`, `да`/`нет`, `oui`/`non`, `sí`/`no`). */
+const yesNoWords = /* @__PURE__ */ new Map<string, boolean>([
+  ['yes', true], ['no', false], ['так', true], ['ні', false], ['да', true], ['нет', false], ['oui', true], ['non', false], ['sí', true], ['si', true],
+]);
+
 function readBoolean(cell: string, forms: NormalisedForm[]): boolean | undefined {
   const text = cell.trim();
   if (text === 'true' || text === 'false') return text === 'true';
-  const value = booleanWords.get(text.toUpperCase());
+  let value = booleanWords.get(text.toUpperCase());
   if (value !== undefined) forms.push('boolean-word');
+  else if ((value = yesNoWords.get(text.toLowerCase())) !== undefined) forms.push('yes-no-word');
   return value;
 }
 

@@ -13,7 +13,7 @@ const formats: Record<FileFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'decimal commas', 'thousands-separator': 'thousands separators', 'percent-sign': '% signs',
-  'boolean-word': 'TRUE/FALSE words', 'excel-serial': 'Excel serial dates',
+  'boolean-word': 'TRUE/FALSE words', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no words',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates written ${form}`).join(', ');
 const words: Words = {

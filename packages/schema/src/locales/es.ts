@@ -13,7 +13,7 @@ const formats: Record<FileFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'comas decimales', 'thousands-separator': 'separadores de miles', 'percent-sign': 'signos %',
-  'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel',
+  'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel', 'yes-no-word': 'palabras sí/no',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `fechas escritas ${form}`).join(', ');
 const words: Words = {

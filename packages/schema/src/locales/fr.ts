@@ -13,7 +13,7 @@ const formats: Record<FileFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'virgules décimales', 'thousands-separator': 'séparateurs de milliers', 'percent-sign': 'signes %',
-  'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel',
+  'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel', 'yes-no-word': 'mots oui/non',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates écrites ${form}`).join(', ');
 const words: Words = {

@@ -13,7 +13,7 @@ const formats: Record<FileFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'десятичных запятых', 'thousands-separator': 'разделителей разрядов', 'percent-sign': 'знаков %',
-  'boolean-word': 'слов ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковых дат Excel',
+  'boolean-word': 'слов ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковых дат Excel', 'yes-no-word': 'слов да/нет',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `дат вида ${form}`).join(', ');
 const words: Words = {

@@ -13,7 +13,7 @@ const formats: Record<FileFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'десяткових ком', 'thousands-separator': 'розділювачів розрядів', 'percent-sign': 'знаків %',
-  'boolean-word': 'слів ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкових дат Excel',
+  'boolean-word': 'слів ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкових дат Excel', 'yes-no-word': 'слів так/ні',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `дат вигляду ${form}`).join(', ');
 const words: Words = {
