@@ -1,7 +1,8 @@
 /**
  * Everything generated from the zod source: the JSON Schemas and the OpenAPI document in schemas/v1/, the
  * client's `paths` types, the reference docs, the shape checks the validators run before zod, the catalogue and
- * the severities of the issue codes as the validators read them, and what the columns of a table hold.
+ * the severities of the issue codes as the validators read them, what the columns of a table hold, and the labels of
+ * the closed codelists' codes that the describer knows a code by.
  * `npm run schemas` writes these files; test/generated.test.ts fails when a committed copy drifts.
  */
 import { compile } from 'json-schema-to-typescript';
@@ -19,6 +20,7 @@ import { renderMessage } from '../packages/schema/src/validate/messages.js';
 import type { DataPackage } from '../packages/schema/src/index.js';
 import { exportPackage, fieldMaps, formatNote, gamDhis2Template, gamReadiness, sdmxComponents, type ExportTarget } from '../packages/interop/src/index.js';
 import { catalogueRulesSource } from './catalogue-rules.js';
+import { codeLabelsSource } from './code-labels.js';
 import { severitiesSource } from './issue-severities.js';
 import { shapeChecksSource } from './shape-checks.js';
 import { tableShapesSource } from './table-shapes.js';
@@ -526,6 +528,7 @@ export async function artefacts(): Promise<Map<string, string>> {
   files.set('packages/schema/src/generated/shape-checks.ts', shapeChecksSource());
   files.set('packages/schema/src/generated/catalogue-rules.ts', catalogueRulesSource());
   files.set('packages/schema/src/generated/severities.ts', severitiesSource());
+  files.set('packages/schema/src/generated/code-labels.ts', codeLabelsSource());
   files.set('packages/schema/src/generated/table-shapes.ts', tableShapesSource());
   return files;
 }

@@ -23,6 +23,7 @@ describe('generated files', async () => {
         'packages/schema/src/generated/shape-checks.ts',
         'packages/schema/src/generated/catalogue-rules.ts',
         'packages/schema/src/generated/severities.ts',
+        'packages/schema/src/generated/code-labels.ts',
       ]),
     );
   });

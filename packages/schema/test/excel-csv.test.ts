@@ -256,6 +256,52 @@ describe('numbers: decimal mark and thousands separators', () => {
   });
 });
 
+/** The params of an issue about a value with suggestions. */
+type Suggested = { value?: string; suggestions?: string[] };
+
+describe('labels and names typed in coded columns', () => {
+  /** The Ukrainian sheet with cells of some of its rows typed anew, as a data officer types them. */
+  const typed = (edits: Record<string, [from: string, to: string][]>): Uint8Array => {
+    const lines = new TextDecoder().decode(fixture('uk')).split('\r\n');
+    return new TextEncoder().encode(lines.map((line) => (edits[line.split(';')[0]!] ?? []).reduce((text, [from, to]) => text.replace(`;${from};`, `;${to};`), line)).join('\r\n'));
+  };
+  const edits: Record<string, [string, string][]> = {
+    'ua-hiv-2023-f': [['female', 'Жіноча']],
+    'ua-hiv-2023-m': [['UA', 'Україна'], ['male', 'чоловіча']],
+    'ua-oat-2023': [['count', 'Кількість'], ['UA', 'UKR']],
+    'ua-hcv-2023': [['UA', 'Ukraine']],
+  };
+
+  it('suggests the code of a label in the sheet\'s language, of a country\'s name and of its alpha-3 code', () => {
+    const { issues } = validateCsv(typed(edits), { now, locale: 'uk' });
+    const wrong = issues.filter((issue) => issue.severity !== 'info').map((issue) => [issue.location && 'row' in issue.location ? issue.location.row : undefined, issue.code, (issue.params as Suggested).value, (issue.params as Suggested).suggestions]);
+    expect(wrong).toEqual([
+      [2, 'schema.invalid-value', 'Жіноча', ['female']],
+      [3, 'schema.invalid-value', 'Україна', ['UA']],
+      [3, 'schema.invalid-value', 'чоловіча', ['male']],
+      [5, 'schema.invalid-value', 'UKR', ['UA']],
+      [5, 'schema.invalid-value', 'Кількість', ['count']],
+      [7, 'schema.invalid-value', 'Ukraine', ['UA']],
+    ]);
+    const messages = issues.filter((issue) => issue.severity !== 'info').map((issue) => issue.message);
+    expect(messages[0]).toBe('Стать: «Жіноча» — не з допустимих тут кодів: «female», «male», «transgender», «other», «unknown» або «all»; можливо, ви мали на увазі «female»?');
+    expect(messages[3]).toBe('Країна: «UKR» — не код країни за ISO 3166-1: дві великі латинські літери, наприклад UA або ZM; можливо, ви мали на увазі «UA»?');
+    expect(messages[4]).toBe('Одиниця: «Кількість» — не з допустимих тут кодів: «percent», «count», «rate-per-100000» або «rate-per-10000»; можливо, ви мали на увазі «count»?');
+  });
+
+  it('suggests the code of a label typed in any of the five languages, whatever language the messages are in', () => {
+    const labels: [string, string][] = [['Женский', 'female'], ['Féminin', 'female'], ['Hombre', 'male'], ['Masculino', 'male'], ['FEMALE ', 'female'], ['Мужской', 'male']];
+    for (const [label, code] of labels) {
+      for (const locale of excelLocales) {
+        const sex = code === 'female' ? 'female' : 'male';
+        const { issues } = validateCsv(typed({ [code === 'female' ? 'ua-hiv-2023-f' : 'ua-hiv-2023-m']: [[sex, label]] }), { now, locale });
+        const wrong = issues.filter((issue) => issue.severity !== 'info');
+        expect(wrong.map((issue) => (issue.params as Suggested).suggestions), `${label} ${locale}`).toEqual([[code]]);
+      }
+    }
+  });
+});
+
 describe('booleans', () => {
   it('reads TRUE and FALSE in en, ru, uk, fr and es, in any case', () => {
     const words = ['TRUE', 'false', 'ИСТИНА', 'ложь', 'ІСТИНА', 'ХИБНІСТЬ', 'VRAI', 'Faux', 'VERDADERO', 'FALSO', 'peut-être'];

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Suggestions, suggestionsFor, suggestionsInList } from '../src/validate/suggestions.js';
-import { codelists } from '../src/codelists/codes.js';
+import { Suggestions, suggestionsInList } from '../src/validate/suggestions.js';
+import { namesOfCodes, suggestionsFor } from '../src/validate/code-names.js';
+import { codelists, type CodelistId } from '../src/codelists/codes.js';
+import { codelistLabels } from '../src/codelists/index.js';
 
 /** True when `part` is whole words at the start or the end of `whole` (the reference of word matches). */
 function isPart(part: string, whole: string): boolean {
@@ -41,6 +43,72 @@ describe('suggestionsFor', () => {
     }
     // Only among the values asked about: a name is not a unit.
     expect(suggestionsFor('Ukraine', codelists.unit.codes)).toEqual([]);
+  });
+
+  // Every label of every code of a closed list, in the five languages: what the template's Codelists sheet pairs with
+  // each code. (An open list's unknown code is the rules' warning, without labels.)
+  const labelled = (Object.keys(codelists) as CodelistId[]).filter((list) => list !== 'country' && !codelists[list].open).flatMap((list) =>
+    (['en', 'ru', 'uk', 'fr', 'es'] as const).flatMap((locale) =>
+      Object.entries(codelistLabels[locale][list as Exclude<CodelistId, 'country'>] as Record<string, string>).map(([code, label]) => ({ list, locale, code, label })),
+    ),
+  );
+
+  it('knows a code by its label in each of the five languages, in any case and between spaces, and suggests it alone', () => {
+    expect(suggestionsFor('Жіноча', codelists.sex.codes)).toEqual(['female']);
+    expect(suggestionsFor('Кількість', codelists.unit.codes)).toEqual(['count']);
+    expect(suggestionsFor('Женский', codelists.sex.codes)).toEqual(['female']);
+    expect(suggestionsFor('Féminin', codelists.sex.codes)).toEqual(['female']);
+    expect(suggestionsFor('Hombre', codelists.sex.codes)).toEqual(['male']);
+    expect(suggestionsFor('25 років і старше', codelists.ageGroup.codes)).toEqual(['25+']);
+    expect(suggestionsFor('18-24 years', codelists.ageGroup.codes)).toEqual(['18-24']);
+    fc.assert(
+      fc.property(fc.constantFrom(...labelled), fc.constantFrom('as is', 'lower', 'upper'), fc.constantFrom('', ' ', '  '), ({ list, code, label }, shape, space) => {
+        const typed = space + (shape === 'lower' ? label.toLowerCase() : shape === 'upper' ? label.toUpperCase() : label) + space;
+        expect(suggestionsFor(typed, codelists[list].codes)).toEqual([code]);
+      }),
+      { numRuns: 1000 },
+    );
+    // Only among the codes asked about: a sex is not a unit.
+    expect(suggestionsFor('Жіноча', codelists.unit.codes)).toEqual([]);
+  });
+
+  it('knows a code by its label with a slip in it, before any code near the value', () => {
+    expect(suggestionsFor('Жіночий', codelists.sex.codes)).toEqual(['female']);
+    expect(suggestionsFor('Женская', codelists.sex.codes)).toEqual(['female']);
+    expect(suggestionsFor('Кількисть', codelists.unit.codes)).toEqual(['count']);
+    expect(suggestionsFor('Procent', codelists.unit.codes)[0]).toBe('percent');
+    // One letter changed, dropped or doubled in a label of six letters or more (and short enough to compare, with the slip, letter by letter): its code is among those suggested.
+    const long = labelled.filter(({ label }) => label.length >= 6 && label.length < 64);
+    fc.assert(
+      fc.property(fc.constantFrom(...long), fc.nat(), fc.constantFrom('change', 'drop', 'double'), ({ list, code, label }, at, slip) => {
+        const i = at % label.length;
+        const typed = slip === 'drop' ? label.slice(0, i) + label.slice(i + 1) : slip === 'double' ? label.slice(0, i + 1) + label.slice(i) : label.slice(0, i) + (label[i] === 'x' ? 'y' : 'x') + label.slice(i + 1);
+        // A slip that makes another code's label (`Taux pour 10 000` with a 0 doubled) names that code.
+        fc.pre(!labelled.some((other) => other.list === list && other.code !== code && other.label.toLowerCase() === typed.toLowerCase()));
+        expect(suggestionsFor(typed, codelists[list].codes)).toContain(code);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('knows a country by its ISO 3166-1 alpha-3 code, in any case, and not by a slip in one', () => {
+    const pairs: [string, string][] = [
+      ['UKR', 'UA'], ['ZMB', 'ZM'], ['GBR', 'GB'], ['DEU', 'DE'], ['CHE', 'CH'], ['ESP', 'ES'], ['RUS', 'RU'], ['MDA', 'MD'], ['GEO', 'GE'], ['KAZ', 'KZ'],
+      ['KOR', 'KR'], ['PRK', 'KP'], ['ZAF', 'ZA'], ['NLD', 'NL'], ['AUT', 'AT'], ['AUS', 'AU'], ['ALA', 'AX'], ['ZWE', 'ZW'], ['AND', 'AD'], ['BLR', 'BY'],
+    ];
+    for (const [alpha3, code] of pairs) {
+      expect(suggestionsFor(alpha3, codelists.country.codes), alpha3).toEqual([code]);
+      expect(suggestionsFor(alpha3.toLowerCase(), codelists.country.codes), alpha3).toEqual([code]);
+    }
+    expect(suggestionsFor('Test', codelists.country.codes)).toEqual([]);
+  });
+
+  it('tells every country by its own alpha-3 code', () => {
+    const names = namesOfCodes(codelists.country.codes)!;
+    const alpha3 = [...names].filter(([name]) => /^[a-z]{3}$/.test(name));
+    // One code of three letters for each country, each its own.
+    expect(alpha3.length).toBe(codelists.country.codes.length);
+    expect(new Set(alpha3.map(([, code]) => code)).size).toBe(codelists.country.codes.length);
   });
 
   it('finds a code given by its first or last words, after the near typos', () => {

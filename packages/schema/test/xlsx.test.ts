@@ -311,6 +311,28 @@ describe('flags typed as words in a workbook', () => {
   }, 30_000);
 });
 
+describe('labels typed in coded columns of a workbook', () => {
+  it('suggest the code the label stands for, as the Codelists sheet pairs them, and a country\'s code for its name or alpha-3 code', async () => {
+    const workbook = await open(await writeXlsx(example));
+    const sheet = workbook.getWorksheet('observations')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+    const cell = (row: number, path: string): ExcelJS.Cell => sheet.getCell(row, paths.indexOf(path) + 1);
+    const unit = String(cell(3, 'unit').value);
+    const label = { percent: 'Відсоток', count: 'Кількість' }[unit]!;
+    cell(3, 'unit').value = label;
+    cell(4, 'scope.country').value = 'Україна';
+    cell(5, 'scope.country').value = 'UKR';
+    const { issues } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now, locale: 'uk' });
+    const wrong = issues.filter((issue) => issue.code === 'schema.invalid-value');
+    expect(wrong.map((issue) => [issue.location && 'row' in issue.location ? issue.location.row : undefined, issue.params.value, issue.params.suggestions])).toEqual([
+      [3, label, [unit]],
+      [4, 'Україна', ['UA']],
+      [5, 'UKR', ['UA']],
+    ]);
+    expect(wrong[0]!.message).toMatch(new RegExp(`^Одиниця: «${label}» — .*; можливо, ви мали на увазі «${unit}»\\?$`));
+  }, 30_000);
+});
+
 describe('issues in a workbook', () => {
   it('are located at their sheet, row and A1 cell, references across sheets included', async () => {
     const observations = (example.observations as Record<string, unknown>[]).map((o, i) => (i === 2 ? { ...o, scope: { ...(o.scope as object), facility: 'no-such-prison' } } : o));

@@ -128,7 +128,7 @@ export const issueCodes = {
   'schema.invalid-value': {
     severity: 'error',
     structural: true,
-    summary: 'The value is not one of the allowed values (a closed codelist or a constant).',
+    summary: 'The value is not one of the allowed values (a closed codelist or a constant); the nearest are suggested, first the code that a label or name written in its place stands for, in any of the five languages (`Жіноча` for `female`, `Україна` or `UKR` for `UA`).',
     example: '"unit": "percentage"',
   },
   'schema.invalid-format': {

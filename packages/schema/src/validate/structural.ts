@@ -5,6 +5,7 @@ import { problemOf, type Problem } from './issue.js';
 import type { DateTimeLack, IssueParams, SpacesAround, ZodIssueParams } from './params.js';
 import { dateTime, LANGUAGE_TAG_PATTERN, NOT_BLANK_PATTERN, OPEN_CODE_PATTERN, ORGANISATION_ID_PATTERN, RECORD_ID_PATTERN, SPDX_ID_PATTERN, type TextForm } from '../model/common.js';
 import { fieldOf, modelKeys } from './fields.js';
+import { suggestionsFor } from './code-names.js';
 import { suggestionsInList } from './suggestions.js';
 import { shortened } from './echo.js';
 
@@ -175,7 +176,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
     }
     // A text that is not one of the allowed texts (a closed codelist): the nearest of them, from the whole list.
     if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.length > 1 && issue.values.every((value) => typeof value === 'string')) {
-      params.suggestions = suggestionsInList(issue.input, issue.values as string[]);
+      params.suggestions = suggestionsInList(issue.input, issue.values as string[], suggestionsFor);
     }
     if (params.values && params.values.length > 20) params.values = params.values.slice(0, 20);
     // A list or a group of fields is not echoed: the message names its kind instead.

@@ -1,10 +1,9 @@
 /**
- * Suggestions for a value that is not known: the known values nearest to it by edit distance (letters
- * added, dropped, changed or swapped), after the confusions people make (`UK` for `GB`, `percentage` for
- * `percent`, a country written by its name).
+ * Suggestions for a value that is not known: the known values nearest to it by edit distance (letters added,
+ * dropped, changed or swapped), after the confusions people make (`UK` for `GB`, `percentage` for `percent`).
+ * The names people write for the codes of a closed codelist (a label, a country's name) are the describer's
+ * (./code-names.ts).
  */
-import { countryCodes } from '../codelists/codes.js';
-import { excelLocales } from '../formats/excel-locale.js';
 import { forgetWith } from './remembered.js';
 
 /** Values people write for a known code, by what they mean (keys in lower case). */
@@ -17,32 +16,13 @@ const confusions: ReadonlyMap<string, string> = new Map([
   ['total', 'all'], ['0-17', '<18'], ['under-18', '<18'], ['25-plus', '25+'], ['50-plus', '50+'],
 ]);
 
-let countriesByName: Map<string, string> | undefined;
-
-/** The country code of a country's name in the language of one of the spreadsheet locales PHX reads (`Ukraine`, `Україна`, `Royaume-Uni`). */
-function countryNamed(value: string): string | undefined {
-  if (value.length < 3) return undefined;
-  if (!countriesByName) {
-    // Built on first need: most validations never meet an unknown country.
-    countriesByName = new Map();
-    for (const language of excelLocales) {
-      const names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
-      for (const code of countryCodes) {
-        const name = names.of(code)?.toLowerCase();
-        if (name !== undefined && !countriesByName.has(name)) countriesByName.set(name, code);
-      }
-    }
-  }
-  return countriesByName.get(value.toLowerCase());
-}
-
 /** Most suggestions given for one value. */
 const MAX_SUGGESTIONS = 3;
 /** Values longer than this are not compared letter by letter: a typo is in a code or an id, not in a text. */
-const MAX_COMPARED = 64;
+export const MAX_COMPARED = 64;
 
 /** How far two values may be for one to be suggested for the other: 1 edit for short values, a third of the length for long ones. */
-function reach(length: number): number {
+export function reach(length: number): number {
   return Math.max(1, Math.floor(length / 3));
 }
 
@@ -56,7 +36,7 @@ let current = new Int32Array(MAX_COMPARED + 1);
  * and swaps of neighbours), or `limit + 1` once it is known to be beyond `limit`: the table is filled only
  * near its diagonal.
  */
-function distance(a: string, b: string, limit: number): number {
+export function distance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   const beyond = limit + 1;
   for (let j = 0; j <= b.length; j++) previous[j] = j;
@@ -85,22 +65,15 @@ function isPartOf(part: string, whole: string): boolean {
 /**
  * Known values to suggest for one that is not known: what it is known to be confused with first, then
  * the nearest by edit distance (ignoring case; within 1 edit for short values, a third of the length for
- * long ones), then those it is the first or last words of, at most three, nearest first.
- *
- * @example
- * ```ts
- * import { codelists, suggestionsFor } from '@phx/schema';
- * suggestionsFor('UK', codelists.country.codes); // ['GB', 'UA', 'UG']
- * suggestionsFor('Ukraine', codelists.country.codes); // ['UA']
- * suggestionsFor('hiv-prevalance-prisoners', ['hiv-prevalence-prisoners', 'art-coverage-prisoners']); // ['hiv-prevalence-prisoners']
- * ```
+ * long ones), then those it is the first or last words of, at most three, nearest first. `suggestionsFor()`
+ * (./code-names.ts) puts the code a name stands for before them.
  */
-export function suggestionsFor(value: string, known: Iterable<string>): string[] {
+export function nearest(value: string, known: Iterable<string>): string[] {
   if (value.length === 0 || value.length > MAX_COMPARED) return [];
   const candidates = new Set(known);
   const found: { code: string; distance: number; prefix: number }[] = [];
   const lower = value.toLowerCase();
-  const meant = confusions.get(lower) ?? countryNamed(value);
+  const meant = confusions.get(lower);
   if (meant !== undefined && candidates.has(meant)) found.push({ code: meant, distance: -1, prefix: 0 });
   const limit = reach(value.length);
   for (const code of candidates) {
@@ -130,14 +103,17 @@ forgetWith(() => remembered.clear());
 /** Values remembered per list before it is forgotten and filled again. */
 const MAX_REMEMBERED = 1000;
 
-/** {@link suggestionsFor} among the values of a list that never changes (a codelist), remembered. */
-export function suggestionsInList(value: string, list: readonly string[]): string[] {
+/**
+ * The suggestions for a value among the values of a list that never changes (a codelist), remembered: by
+ * {@link nearest}, or by `suggest` (the same for a list every time it is asked about).
+ */
+export function suggestionsInList(value: string, list: readonly string[], suggest: (value: string, list: readonly string[]) => string[] = nearest): string[] {
   let found = remembered.get(list);
   if (!found) remembered.set(list, (found = new Map()));
   let suggestions = found.get(value);
   if (!suggestions) {
     if (found.size >= MAX_REMEMBERED) found.clear();
-    found.set(value, (suggestions = suggestionsFor(value, list)));
+    found.set(value, (suggestions = suggest(value, list)));
   }
   return suggestions;
 }
@@ -171,7 +147,7 @@ export class Suggestions {
     if (this.spent >= this.budget || this.found.size >= MAX_LOOKUPS) return [];
     const known = [...this.known()];
     this.spent += known.length;
-    suggestions = suggestionsFor(value, known);
+    suggestions = nearest(value, known);
     this.found.set(value, suggestions);
     return suggestions;
   }

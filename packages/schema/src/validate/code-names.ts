@@ -1,0 +1,130 @@
+/**
+ * The names people write for the codes of a closed codelist, in place of the code: the labels of the codes in the five
+ * languages PHX ships (`Жіноча`, `Кількість`, `Féminin`), the words for men and women, and for countries their
+ * names (from the platform's `Intl.DisplayNames`) and their ISO 3166-1 alpha-3 codes (`UKR`). Only the describer,
+ * which says what a record has wrong, holds them: a validation that meets no wrong code does not load them.
+ */
+import { codelists, countryCodes, type CodelistId } from '../codelists/codes.js';
+import { closedListLabels } from '../generated/code-labels.js';
+import { excelLocales } from '../formats/excel-locale.js';
+import { distance, MAX_COMPARED, nearest, reach } from './suggestions.js';
+
+/** Names of the codes of a list, by their {@link nameKey}: what people write in place of a code. */
+export type CodeNames = ReadonlyMap<string, string>;
+
+/** A name as it is compared: trimmed, in lower case, its spaces single and its dashes hyphens. */
+function nameKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\u2010-\u2014]/g, '-');
+}
+
+/**
+ * The ISO 3166-1 alpha-3 code of each country of `countryCodes`, in its order: an upper-case letter is the third
+ * letter of a code that starts with the two of the alpha-2 code (`R`: `UA` is not one, `ZM` → `ZMB` is), three
+ * lower-case letters a whole code (`ukr`).
+ */
+const alpha3 = 'andareGatgABarmagoataGMautSabwalaEbihbrbbgdLARRbdibenMUbrnLbesAbhsNTAblrblzNKcodcafcogEVcokchlRchnLIBcpvcuwRPEUIdnkAMAUestYeshIPHNIflkfsmfroABRgrdOgufYABgrlBginglpgnqCsgsMMgnbguyGDDVINNirlisrNDTirqNLAYjamRNNZMRcomAprkkorTcymkazONAEAlbrOUXAlbyROAmnemafmdgLDIRGmacmnpmtqTRmltSmdvImexSmozMLRKACDRLUniuLNNRpyfpngLpakpolspmpcnIEprtplwpryTUUsrbSAUslbsycNswePNsvnMsvkERsenMsurDPslvMRswzAtcdatfOAKLStkmtunNturOtuvNAukrAIAuryBTTNBRMTwlfMMmytFBE';
+
+/** The words for men and women people write in a column of sexes, beside the labels. */
+const sexWords: Record<string, string> = {
+  female: 'women woman жінки жінка женщины женщина femmes femme mujeres mujer',
+  male: 'men man чоловіки чоловік мужчины мужчина hommes homme hombres hombre',
+};
+
+/** The names of every code of a list, by their key ({@link nameKey}): built once per list. */
+function namesOfList(list: CodelistId): Map<string, string> {
+  const names = new Map<string, string>();
+  const add = (name: string | undefined, code: string): void => {
+    const key = name === undefined ? '' : nameKey(name);
+    if (key !== '' && !names.has(key)) names.set(key, code);
+  };
+  if (list === 'country') {
+    for (const language of excelLocales) {
+      const display = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+      for (const code of countryCodes) add(display.of(code), code);
+    }
+    let at = 0;
+    for (const code of countryCodes) {
+      const letter = alpha3[at]!;
+      add(letter >= 'a' ? alpha3.slice(at, (at += 3)) : code + alpha3[at++], code);
+    }
+    return names;
+  }
+  // Line i is the label of code i % codes.length, in en, ru, uk, fr and es.
+  const codes = codelists[list].codes;
+  closedListLabels[list]?.split('\n').forEach((label, i) => add(label, codes[i % codes.length]!));
+  if (list === 'sex') for (const [code, words] of Object.entries(sexWords)) for (const word of words.split(' ')) add(word, code);
+  return names;
+}
+
+const built = new Map<CodelistId, Map<string, string>>();
+const ofCodes = new Map<string, CodeNames | undefined>();
+
+/**
+ * The names of the codes among `known`: those of each codelist whose every code is among them (a field's codes are
+ * its list's), or none when no list is.
+ *
+ * @example
+ * ```ts
+ * namesOfCodes(codelists.sex.codes)?.get('жіноча'); // 'female'
+ * namesOfCodes(codelists.country.codes)?.get('ukr'); // 'UA'
+ * ```
+ */
+export function namesOfCodes(known: readonly string[]): CodeNames | undefined {
+  const id = known.join('\n');
+  if (ofCodes.has(id)) return ofCodes.get(id);
+  const set = new Set(known);
+  let names: Map<string, string> | undefined;
+  for (const list of Object.keys(codelists) as CodelistId[]) {
+    if (!codelists[list].codes.every((code) => set.has(code))) continue;
+    let own = built.get(list);
+    if (!own) built.set(list, (own = namesOfList(list)));
+    names = names ? new Map([...own, ...names]) : own;
+  }
+  if (ofCodes.size > 100) ofCodes.clear();
+  ofCodes.set(id, names);
+  return names;
+}
+
+/** The codes of the names within reach of a slip of `key` (ignoring names shorter than 4: one slip from those is anything), nearest first. */
+function slipsFrom(key: string, names: CodeNames, known: ReadonlySet<string>): string[] {
+  if (key.length < 4 || key.length > MAX_COMPARED) return [];
+  const limit = reach(key.length);
+  const found: { code: string; distance: number }[] = [];
+  for (const [name, code] of names) {
+    if (name.length < 4 || name.length > MAX_COMPARED || !known.has(code)) continue;
+    const d = distance(key, name, limit);
+    if (d <= limit) found.push({ code, distance: d });
+  }
+  return found.sort((a, b) => a.distance - b.distance).map(({ code }) => code);
+}
+
+/**
+ * Known values to suggest for one that is not known: the code a name stands for (`Жіноча` for `female`, `Ukraine`
+ * and `UKR` for `UA`) in any of the five languages, in any case, alone; else the codes of names it is a slip or two
+ * from, then what the value is known to be confused with, then the nearest by edit distance (ignoring case; within 1
+ * edit for short values, a third of the length for long ones), then those it is the first or last words of, at most
+ * three, nearest first. Names are known for the codes of the closed codelists.
+ *
+ * @example
+ * ```ts
+ * import { codelists, suggestionsFor } from '@phx/schema';
+ * suggestionsFor('UK', codelists.country.codes); // ['GB', 'UA', 'UG']
+ * suggestionsFor('Україна', codelists.country.codes); // ['UA']
+ * suggestionsFor('UKR', codelists.country.codes); // ['UA']
+ * suggestionsFor('Кількість', codelists.unit.codes); // ['count']
+ * suggestionsFor('hiv-prevalance-prisoners', ['hiv-prevalence-prisoners', 'art-coverage-prisoners']); // ['hiv-prevalence-prisoners']
+ * ```
+ */
+export function suggestionsFor(value: string, known: Iterable<string>): string[] {
+  const list = [...known];
+  const names = namesOfCodes(list);
+  if (!names || value.length === 0) return nearest(value, list);
+  const key = nameKey(value);
+  const set = new Set(list);
+  const named = names.get(key);
+  if (named !== undefined && set.has(named)) return [named];
+  const near = nearest(value, list);
+  // The same code in other capitals is the one meant, alone.
+  if (near.length === 1 && near[0]!.toLowerCase() === key) return near;
+  return [...new Set([...slipsFrom(key, names, set), ...near])].slice(0, 3);
+}
