@@ -13,7 +13,8 @@ import { loadedLocales, writeMessages } from '../validate/on-demand.js';
 import { emptiness, IssueCollector, namesKnownRecords, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
 import { placeCsvCells } from './csv-places.js';
-import { columnLocator, headerSettled, isBlankRow, readTable, rowsAboveHeader, type Table } from './table.js';
+import { headingColumnOnDemand, withHeadings } from './heading-reader.js';
+import { columnLocator, findHeader, headerSettled, isBlankRow, readTable, type HeadingColumn, type Table } from './table.js';
 
 /*
  * Reading and checking a CSV table with the parts given: the messages the collector writes with, the describer
@@ -96,6 +97,8 @@ function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, coll
   if (issue) issue.location = { row: first.row! + 1, column, text: locate(first.index! - 1) };
 }
 
+export { headingColumnOnDemand };
+
 /** A CSV file's table as read, and how to place issues at its rows and columns in its text ({@link placeCsvCells}). */
 export type CsvRead = Table & { delimiter: string; place: (issues: readonly ValidationIssue[]) => void };
 
@@ -103,8 +106,10 @@ export type CsvRead = Table & { delimiter: string; place: (issues: readonly Vali
  * Reads a CSV file into a {@link Table}, adding its problems to `collector`: those of the bytes
  * (encoding, an empty file) and of the header (no PHX columns), those of the table, and a table
  * without rows.
+ *
+ * @param headingColumn - tells the columns a header of headings names (`Період › початок`), and the field an unknown column's heading names.
  */
-export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector): CsvRead {
+export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector, headingColumn: HeadingColumn): CsvRead {
   const table: CsvRead = {
     type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues, delimiter: options.delimiter ?? ',', place: () => {},
   };
@@ -134,9 +139,9 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   }
   const layout = { text: whole, lines: new LineIndex(whole), start, delimiter, linebreak: newline };
   const place = (issues: readonly ValidationIssue[]): void => placeCsvCells(layout, parsed.data, issues);
-  // A sheet of a PHX workbook saved as CSV keeps its headings over the field paths.
-  const skip = rowsAboveHeader(parsed.data, options.type);
-  const read = { ...readTable(parsed.data.slice(skip), { ...options, delimiter, headings: parsed.data[skip - 1] }, skip + 1, collector), delimiter, place };
+  // A sheet of a PHX workbook saved as CSV keeps its headings over the field paths; a title may be over the header.
+  const { skip, headings, columns } = findHeader(parsed.data, options.type, headingColumn);
+  const read = { ...readTable(parsed.data.slice(skip), { ...options, delimiter, headings, columns, headingColumn }, skip + 1, collector), delimiter, place };
   reportQuoteError(text, parsed, collector, (offset) => layout.lines.locate(start + offset));
   const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {
@@ -173,9 +178,10 @@ export function csvTableOf(table: CsvRead): CsvTable {
  * ```
  */
 export async function readCsvAsync(input: string | Uint8Array, options: ReadCsvOptions = {}): Promise<CsvTable> {
-  const collector = new IssueCollector({ locale: options.locale }, loadedLocales);
-  const table = csvTableOf(readCsvTable(input, options, collector));
-  await writeMessages(collector, options.locale);
+  // Read again from the start when the reader of headings is loaded midway.
+  let collector: IssueCollector | undefined;
+  const table = await withHeadings(() => csvTableOf(readCsvTable(input, options, (collector = new IssueCollector({ locale: options.locale }, loadedLocales)), headingColumnOnDemand)));
+  await writeMessages(collector!, options.locale);
   return table;
 }
 
@@ -184,14 +190,15 @@ function firstByRow(problem: Problem): Problem {
   return 'first' in problem.params && typeof problem.params.first === 'number' ? ({ ...problem, params: { ...problem.params, first: { row: problem.params.first } } } as Problem) : problem;
 }
 
-/** Validates a CSV table as `validateCsv()` does, with the messages of `collector` and the parts given. */
+/** Validates a CSV table as `validateCsv()` does, with the messages of `collector`, the parts and the reader of headings given. */
 export function checkCsv(
   input: string | Uint8Array,
   options: ValidateOptions & ReadCsvOptions,
   collector: IssueCollector,
   parts: Pick<ValidationParts, 'describe' | 'personalData'>,
+  headingColumn: HeadingColumn,
 ): ValidationResult<Partial<DataPackage>> {
-  const table = readCsvTable(input, options, collector);
+  const table = readCsvTable(input, options, collector, headingColumn);
   const read: ReadSummary = { records: noRecords(), rows: 0, complete: true };
   const result = (records?: Partial<DataPackage>): ValidationResult<Partial<DataPackage>> => {
     table.place(collector.issues);

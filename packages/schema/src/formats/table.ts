@@ -38,6 +38,10 @@ export interface TableOptions {
   headings?: readonly SheetCell[];
   /** Whether a column of a sheet, counted from 1, is hidden in Excel: an unknown one says so, since the user does not see it. */
   hidden?: (column: number) => boolean;
+  /** The field paths the header's cells name, when they are headings (see {@link findHeader}); else the cells are field paths. */
+  columns?: readonly string[];
+  /** What tells the column a heading names: an unknown column named by a heading (`Примітки`) is told to be that column (`notes`). */
+  headingColumn?: HeadingColumn;
 }
 
 /**
@@ -123,18 +127,82 @@ function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): n
 }
 
 /**
- * The rows to pass over before a sheet's header: none, or those up to a row of headings over the row of field
- * paths, as PHX writes a workbook (`Ідентифікатор` over `id`), which a sheet of it saved as CSV keeps. The first
- * row that is not blank is headings when the row under it names more fields of the table's type.
- *
- * @param type - the table's type where something else tells it (the sheet's name, an option); else the rows do.
+ * The column a heading of PHX's workbook names in a table of a type, in any of its languages (`Період › початок`:
+ * `period.start`), or undefined: `headingColumn()` of ./heading-columns.ts, imported as usual, or loaded on demand
+ * (./heading-reader.ts), when it throws `NotLoaded` until it is loaded.
  */
-export function rowsAboveHeader(rows: readonly (readonly SheetCell[])[], type: TableType | undefined): number {
+export type HeadingColumn = (type: TableType, heading: string) => string | undefined;
+
+/** How many rows, from the first that is not blank, the header of a table is looked for in: a title or two may be over it. */
+const HEADER_SEARCH = 10;
+
+/**
+ * Where a table's header is among the rows of a sheet.
+ *
+ * @example
+ * ```ts
+ * const header: HeaderRow = { skip: 2, headings: ['Ідентифікатор', 'Індикатор'] }; // row 3 names the columns, row 2 has their headings
+ * ```
+ */
+export interface HeaderRow {
+  /** The rows over the header, passed over. */
+  skip: number;
+  /** The headings of its columns, over it or its own cells; what issues name a column by. */
+  headings?: readonly SheetCell[];
+  /** The field paths its headings name, when its cells are headings rather than field paths. */
+  columns?: string[];
+}
+
+/**
+ * The header of a sheet's table, looked for in its first rows ({@link HEADER_SEARCH}, from the first that is not
+ * blank): the first of them that names most fields by their paths, the rows over it passed over (a title, the
+ * headings PHX writes over the field paths, `Ідентифікатор` over `id`, which a sheet of its workbook saved as CSV
+ * keeps). The row just over it gives its headings when it has one over most of the columns it names. Where no
+ * row names a field, the first that names most by their headings (`Період › початок`, in any language of the
+ * workbook), with `headingColumn`: its cells are the headings, what they name the columns.
+ * Else the first row that is not blank, which names nothing.
+ *
+ * @param type - the table's type where something else tells it (the sheet's name, an option); else each row does.
+ */
+export function findHeader(rows: readonly (readonly SheetCell[])[], type: TableType | undefined, headingColumn: HeadingColumn | undefined): HeaderRow {
   const first = rows.findIndex((row) => !isBlankRow(row));
-  if (first < 0) return 0;
-  const names = (row: readonly SheetCell[] | undefined): string[] => (row ?? []).map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
-  const guess = type ?? detectCsvType(names(rows[first + 1])) ?? detectCsvType(names(rows[first]));
-  return guess !== undefined && namedColumns(guess, rows[first + 1]) > namedColumns(guess, rows[first]) ? first + 1 : 0;
+  if (first < 0) return { skip: 0 };
+  const names = (row: readonly SheetCell[]): string[] => row.map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
+  const searched = rows.slice(first, first + HEADER_SEARCH);
+  let best = -1;
+  let most = 0;
+  searched.forEach((row, at) => {
+    const guess = type ?? detectCsvType(names(row));
+    const named = guess === undefined ? 0 : namedColumns(guess, row);
+    if (named > most) [best, most] = [first + at, named];
+  });
+  if (best >= 0) {
+    const header = rows[best]!;
+    const over = best > first ? rows[best - 1]! : undefined;
+    const guess = type ?? detectCsvType(names(header))!;
+    const named = header.map((cell, column) => typeof cell === 'string' && resolveColumn(guess, cell.trim()).kind !== 'unknown' && column).filter((column) => column !== false);
+    // Headings over most of the columns, as PHX writes them, not a title over the first.
+    const headed = over && named.filter((column) => typeof over[column] === 'string' && over[column].trim() !== '').length * 2 > named.length;
+    return { skip: best, ...(headed ? { headings: over } : {}) };
+  }
+  if (!headingColumn) return { skip: first };
+  const types: readonly TableType[] = type ? [type] : recordTypeNames;
+  let found: HeaderRow = { skip: first };
+  most = 0;
+  searched.forEach((row, at) => {
+    const cells = names(row);
+    let tie = false;
+    let bestOfRow = 0;
+    let columns: string[] | undefined;
+    for (const candidate of types) {
+      const named = cells.map((cell) => (cell === '' ? undefined : headingColumn(candidate, cell)));
+      const count = named.filter((column) => column !== undefined).length;
+      if (count > bestOfRow) [bestOfRow, tie, columns] = [count, false, named.map((column, index) => column ?? cells[index]!)];
+      else if (count === bestOfRow && count > 0) tie = true;
+    }
+    if (!tie && bestOfRow > most) [most, found] = [bestOfRow, { skip: first + at, headings: row, columns }];
+  });
+  return found;
 }
 
 function isEmpty(cell: SheetCell): cell is undefined | '' {
@@ -247,7 +315,7 @@ export function readTable(
   };
   const headerIndex = rows.findIndex((row) => !isBlankRow(row));
   if (headerIndex < 0) return table;
-  table.columns = rows[headerIndex]!.map((name) => (name === undefined ? '' : String(name).trim()));
+  table.columns = (options.columns ?? rows[headerIndex]!).map((name) => (name === undefined ? '' : String(name).trim()));
   const type = (table.type ??= detectCsvType(table.columns));
   if (!type) return table;
 
@@ -264,7 +332,10 @@ export function readTable(
       continue;
     }
     if (target.kind === 'unknown') {
-      const params = { zodCode: 'unrecognized_keys', keys: [name], suggestions: suggestionsInList(name, knownColumns(type)) };
+      // A column named by its heading rather than its field path (`Примітки` for `notes`) is told its field path first.
+      const headed = options.headingColumn?.(type, name);
+      const suggestions = [...new Set([...(headed === undefined ? [] : [headed]), ...suggestionsInList(name, knownColumns(type))])].slice(0, 3);
+      const params = { zodCode: 'unrecognized_keys', keys: [name], suggestions };
       add({ code: 'schema.unknown-field', path: target.path, params: options.hidden?.(index + 1) ? { ...params, hidden: true } : params }, headerRow, index + 1);
       table.targets.push(undefined);
       continue;

@@ -19,7 +19,8 @@ import { IssueCollector, noRecords, type ValidateOptions } from '../validate/val
 import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
-import { cellLocation, columnLetters, columnLocator, columnSeen, headerSettled, isBlankRow, readTable, rowsAboveHeader, type Table, type TableOptions } from './table.js';
+import { headingColumnOnDemand, withHeadings } from './heading-reader.js';
+import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
@@ -261,20 +262,22 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     }
     const named = typeOfSheet(sheet.name);
     const hidden = hiddenOf(sheet, zeroSizes?.get(sheet.id));
-    const readAs = (type: TableType | undefined) => {
-      // Headings over field paths, as PHX writes a workbook; or field paths in the first row, as in a CSV file.
-      const skip = rowsAboveHeader(rows, type);
+    // Read again from the start when the reader of headings (the words of the headings) is loaded midway.
+    const readAs = (type: TableType | undefined) => withHeadings(() => {
+      // Headings over field paths, as PHX writes a workbook; field paths in the first row, as in a CSV file, or
+      // under a title; or headings alone.
+      const { skip, headings, columns } = findHeader(rows, type, headingColumnOnDemand);
       const sheetProblems = problems();
-      const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings: rows[skip - 1], hidden: hidden.column };
+      const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings, columns, headingColumn: headingColumnOnDemand, hidden: hidden.column };
       const table = readTable(rows.slice(skip), settings, skip + 1, sheetProblems);
       const mostNamed = table.recognisedColumns * 2 > table.columns.filter((column) => column !== '').length;
       // A sheet named by no record type is taken for one only when most of its columns name its fields.
       return { sheetProblems, settings, table, mostNamed, told: !!table.type && (!!type || mostNamed) };
-    };
-    let reading = readAs(named);
+    });
+    let reading = await readAs(named);
     // A Package sheet renamed (Пакет, Header) is told by its columns too, as a sheet of records is.
     if (!named && !reading.told) {
-      const header = readAs('package');
+      const header = await readAs('package');
       if (header.mostNamed) reading = header;
     }
     const { sheetProblems, settings, table } = reading;
