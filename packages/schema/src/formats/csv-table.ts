@@ -9,11 +9,10 @@ import { shortened } from '../validate/echo.js';
 import { LineIndex } from '../validate/locate.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { checkShape } from '../validate/shape.js';
-import { loadedLocales, writeMessages } from '../validate/on-demand.js';
-import { emptiness, IssueCollector, namesKnownRecords, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
+import { checkOnDemand, emptiness, IssueCollector, namesKnownRecords, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
 import { placeCsvCells } from './csv-places.js';
-import { headingColumnOnDemand, withHeadings } from './heading-reader.js';
+import { headingColumnOnDemand } from './heading-reader.js';
 import { columnLocator, findHeader, headerSettled, isBlankRow, readTable, type HeadingColumn, type Table } from './table.js';
 
 /*
@@ -25,12 +24,14 @@ import { columnLocator, findHeader, headerSettled, isBlankRow, readTable, type H
 const DELIMITERS = [',', ';', '\t', '|'] as const;
 
 /**
- * The separator of a table: the one the header row uses most. Only the header is read, as column
- * names hold no separators while cells (a JSON extension, a note) may hold any.
+ * The separator of a table: the one the header row uses most (the first of its first lines that holds one). Only
+ * the header is read, as column names hold no separators while cells (a JSON extension, a note) may hold any.
  */
 function delimiterOf(text: string): string {
-  // A line ends at a line feed or a carriage return: Excel for Mac ends rows with a carriage return alone.
-  const header = /^\s*([^\r\n]*)/.exec(text)?.[1] ?? '';
+  // A line ends at a line feed or a carriage return: Excel for Mac ends rows with a carriage return alone. A title
+  // over the header may hold no separator.
+  const lines = text.trimStart().split(/\r\n?|\n/, 10);
+  const header = lines.find((line) => DELIMITERS.some((delimiter) => line.includes(delimiter))) ?? lines[0]!;
   let best: string = DELIMITERS[0];
   let most = 0;
   for (const delimiter of DELIMITERS) {
@@ -179,10 +180,7 @@ export function csvTableOf(table: CsvRead): CsvTable {
  */
 export async function readCsvAsync(input: string | Uint8Array, options: ReadCsvOptions = {}): Promise<CsvTable> {
   // Read again from the start when the reader of headings is loaded midway.
-  let collector: IssueCollector | undefined;
-  const table = await withHeadings(() => csvTableOf(readCsvTable(input, options, (collector = new IssueCollector({ locale: options.locale }, loadedLocales)), headingColumnOnDemand)));
-  await writeMessages(collector!, options.locale);
-  return table;
+  return checkOnDemand({ locale: options.locale }, (_, collector) => csvTableOf(readCsvTable(input, options, collector, headingColumnOnDemand)));
 }
 
 /** A problem of a CSV row; of a duplicate, the first is given by its row (the rules' context here), named as a row rather than a line. */

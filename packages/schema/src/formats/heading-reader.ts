@@ -17,15 +17,3 @@ export const headingColumnOnDemand: HeadingColumn = (type, heading) => {
   if (!loaded) throw new NotLoaded(load);
   return loaded(type, heading);
 };
-
-/** Runs a step that reads headings on demand until it runs with the reader loaded: it runs again from the start. */
-export async function withHeadings<Result>(step: () => Result): Promise<Result> {
-  for (;;) {
-    try {
-      return step();
-    } catch (error) {
-      if (!(error instanceof NotLoaded)) throw error;
-      await error.load();
-    }
-  }
-}

@@ -121,11 +121,6 @@ export function isBlankRow(row: readonly SheetCell[]): boolean {
   return row.every((cell) => cell === undefined || (typeof cell === 'string' && cell.trim() === ''));
 }
 
-/** How many cells of a row name a column of a type. */
-function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): number {
-  return (row ?? []).filter((cell) => typeof cell === 'string' && resolveColumn(type, cell.trim()).kind !== 'unknown').length;
-}
-
 /**
  * The column a heading of PHX's workbook names in a table of a type, in any of its languages (`Період › початок`:
  * `period.start`), or undefined: `headingColumn()` of ./heading-columns.ts, imported as usual, or loaded on demand
@@ -157,52 +152,38 @@ export interface HeaderRow {
  * The header of a sheet's table, looked for in its first rows ({@link HEADER_SEARCH}, from the first that is not
  * blank): the first of them that names most fields by their paths, the rows over it passed over (a title, the
  * headings PHX writes over the field paths, `Ідентифікатор` over `id`, which a sheet of its workbook saved as CSV
- * keeps). The row just over it gives its headings when it has one over most of the columns it names. Where no
- * row names a field, the first that names most by their headings (`Період › початок`, in any language of the
- * workbook), with `headingColumn`: its cells are the headings, what they name the columns.
- * Else the first row that is not blank, which names nothing.
+ * keeps); the row just over it gives its headings when it has one over most of the fields it names. Unless a row
+ * names more fields by their headings (`Період › початок`, in any language of the workbook), as `headingColumn`
+ * tells, where the first row is no header of field paths: the first that names most is the header, its cells the
+ * headings of the columns they name. Else the first row that is not blank, which names nothing.
  *
  * @param type - the table's type where something else tells it (the sheet's name, an option); else each row does.
  */
 export function findHeader(rows: readonly (readonly SheetCell[])[], type: TableType | undefined, headingColumn: HeadingColumn | undefined): HeaderRow {
-  const first = rows.findIndex((row) => !isBlankRow(row));
-  if (first < 0) return { skip: 0 };
-  const names = (row: readonly SheetCell[]): string[] => row.map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
-  const searched = rows.slice(first, first + HEADER_SEARCH);
-  let best = -1;
-  let most = 0;
-  searched.forEach((row, at) => {
-    const guess = type ?? detectCsvType(names(row));
-    const named = guess === undefined ? 0 : namedColumns(guess, row);
-    if (named > most) [best, most] = [first + at, named];
-  });
-  if (best >= 0) {
-    const header = rows[best]!;
-    const over = best > first ? rows[best - 1]! : undefined;
-    const guess = type ?? detectCsvType(names(header))!;
-    const named = header.map((cell, column) => typeof cell === 'string' && resolveColumn(guess, cell.trim()).kind !== 'unknown' && column).filter((column) => column !== false);
-    // Headings over most of the columns, as PHX writes them, not a title over the first.
-    const headed = over && named.filter((column) => typeof over[column] === 'string' && over[column].trim() !== '').length * 2 > named.length;
-    return { skip: best, ...(headed ? { headings: over } : {}) };
-  }
-  if (!headingColumn) return { skip: first };
-  const types: readonly TableType[] = type ? [type] : recordTypeNames;
-  let found: HeaderRow = { skip: first };
-  most = 0;
-  searched.forEach((row, at) => {
-    const cells = names(row);
-    let tie = false;
-    let bestOfRow = 0;
-    let columns: string[] | undefined;
-    for (const candidate of types) {
-      const named = cells.map((cell) => (cell === '' ? undefined : headingColumn(candidate, cell)));
-      const count = named.filter((column) => column !== undefined).length;
-      if (count > bestOfRow) [bestOfRow, tie, columns] = [count, false, named.map((column, index) => column ?? cells[index]!)];
-      else if (count === bestOfRow && count > 0) tie = true;
-    }
-    if (!tie && bestOfRow > most) [most, found] = [bestOfRow, { skip: first + at, headings: row, columns }];
-  });
-  return found;
+  const first = Math.max(rows.findIndex((row) => !isBlankRow(row)), 0);
+  const searched = rows.slice(first, first + HEADER_SEARCH).map((row) => row.map((cell) => (typeof cell === 'string' ? cell.trim() : '')));
+  /** The first row that names most columns as `read` tells, what it names them, and how many. */
+  type Named = { skip: number; columns: string[]; most: number };
+  const mostNamed = (read: HeadingColumn): Named | undefined => {
+    let found: Named | undefined;
+    let most = 0;
+    searched.forEach((cells, at) => {
+      for (const candidate of type ? [type] : recordTypeNames) {
+        const named = cells.map((cell) => (cell === '' ? undefined : read(candidate, cell)));
+        const count = named.filter((column) => column !== undefined).length;
+        if (count > most) [most, found] = [count, { skip: first + at, columns: named.map((column, index) => column ?? cells[index]!), most: count }];
+      }
+    });
+    return found;
+  };
+  const paths = mostNamed((candidate, cell) => (resolveColumn(candidate, cell).kind === 'unknown' ? undefined : cell));
+  // Headings are looked for (and their words loaded) only where the first row names no field by its path.
+  const headings = paths?.skip === first || !headingColumn ? undefined : mostNamed(headingColumn);
+  if (headings && headings.most > (paths?.most ?? 0)) return { skip: headings.skip, columns: headings.columns, headings: rows[headings.skip] };
+  if (!paths) return { skip: first };
+  // The row over the header gives headings when it has them over most of the fields, not a title over the first.
+  const over = paths.skip > first ? rows[paths.skip - 1]! : [];
+  return { skip: paths.skip, ...(over.filter((cell) => !isBlankRow([cell])).length * 2 > paths.most ? { headings: over } : {}) };
 }
 
 function isEmpty(cell: SheetCell): cell is undefined | '' {

@@ -14,12 +14,12 @@ import type { DataPackage } from '../model/package.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
 import type { Problem, ReadSummary, Severity, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import type { IssueParams, TableRow } from '../validate/params.js';
-import { loadedLocales, writeMessages } from '../validate/on-demand.js';
+import { loadedLocales, NotLoaded, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
-import { headingColumnOnDemand, withHeadings } from './heading-reader.js';
+import { headingColumnOnDemand } from './heading-reader.js';
 import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
@@ -262,8 +262,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     }
     const named = typeOfSheet(sheet.name);
     const hidden = hiddenOf(sheet, zeroSizes?.get(sheet.id));
-    // Read again from the start when the reader of headings (the words of the headings) is loaded midway.
-    const readAs = (type: TableType | undefined) => withHeadings(() => {
+    const readSheet = (type: TableType | undefined) => {
       // Headings over field paths, as PHX writes a workbook; field paths in the first row, as in a CSV file, or
       // under a title; or headings alone.
       const { skip, headings, columns } = findHeader(rows, type, headingColumnOnDemand);
@@ -273,7 +272,18 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       const mostNamed = table.recognisedColumns * 2 > table.columns.filter((column) => column !== '').length;
       // A sheet named by no record type is taken for one only when most of its columns name its fields.
       return { sheetProblems, settings, table, mostNamed, told: !!table.type && (!!type || mostNamed) };
-    });
+    };
+    // Read again from the start when the reader of headings (the words of the headings) is loaded midway.
+    const readAs = async (type: TableType | undefined): Promise<ReturnType<typeof readSheet>> => {
+      for (;;) {
+        try {
+          return readSheet(type);
+        } catch (error) {
+          if (!(error instanceof NotLoaded)) throw error;
+          await error.load();
+        }
+      }
+    };
     let reading = await readAs(named);
     // A Package sheet renamed (Пакет, Header) is told by its columns too, as a sheet of records is.
     if (!named && !reading.told) {

@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { writeXlsx, readXlsx } from './src/index.js';
+const example = JSON.parse(readFileSync('../../examples/data/network-meeting-2020.phx.json', 'utf8'));
+const wb = new ExcelJS.Workbook();
+await wb.xlsx.load(await writeXlsx(example, { language: 'en' }) as any);
+const s = wb.getWorksheet('organisations')!;
+for (let r = 1; r <= 9; r++) console.log(r, JSON.stringify((s.getRow(r).values as unknown[]).slice(1)));
+for (const sheet of wb.worksheets) if (sheet.name !== 'Codelists') sheet.spliceRows(2, 1);
+const { tables } = await readXlsx(new Uint8Array(await wb.xlsx.writeBuffer()));
+for (const t of tables) console.log(t.sheet, t.table.headerRow, t.table.columns.slice(0,6));

@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { excelLocales, readCsv, readCsvAsync, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, type ValidationIssue } from '../src/index.js';
+import { columnHeading } from '../src/formats/headings.js';
+import { addFacilitiesByHand } from './support/workbooks.js';
+
+/**
+ * Tables whose header is not a row of field paths on top: the headings PHX's workbook writes over them, alone (the
+ * row of field paths deleted, or a sheet saved as CSV with its headings), or a title over the header.
+ */
+
+const now = new Date('2024-06-30');
+const example = JSON.parse(readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+/** A sheet of observations saved by a Ukrainian Excel as "CSV UTF-8": a byte order mark, `;`, CRLF, 31.12.2023, 4,5%. */
+const ukrainian = readFileSync(new URL('fixtures/excel/observations-uk.csv', import.meta.url), 'utf8');
+const [fieldPaths, ...body] = ukrainian.replace(/^\uFEFF/, '').split('\r\n');
+const columns = fieldPaths!.split(';');
+/** The Ukrainian sheet with another header line, or more lines over its header, as bytes. */
+const withHeader = (header: string, over: string[] = []): Uint8Array => new TextEncoder().encode(`\uFEFF${[...over, header, ...body].join('\r\n')}`);
+const brief = (issue: ValidationIssue): unknown[] => [issue.code, issue.location && 'row' in issue.location ? issue.location.row : undefined, issue.params];
+
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+describe('a CSV file whose header is the workbook’s headings', () => {
+  const original = readCsv(withHeader(fieldPaths!));
+
+  it('reads the Ukrainian headings of a sheet saved by Excel as the columns they name, as it reads field paths', async () => {
+    const headings = columns.map((column) => columnHeading(column, 'uk'));
+    expect(headings.slice(0, 7)).toEqual(['Ідентифікатор', 'Індикатор', 'Організація, що звітує', 'Охоплення › Країна', 'Період › початок', 'Період › кінець', 'Розбивка › стать']);
+    const bytes = withHeader(headings.join(';'));
+    const table = readCsv(bytes);
+    expect(table.type).toBe('observation');
+    expect(table.columns).toEqual(columns);
+    expect(table.records).toEqual(original.records);
+    expect(table.rows).toEqual([2, 3, 5, 6, 7]);
+    // The notes of what was read from local forms name the column by the heading the file shows.
+    expect(table.issues.map(brief)).toEqual(original.issues.map(brief).map(([code, row, params]) => [code, row, { ...(params as object), heading: headings[columns.indexOf((params as { column: string }).column)] }]));
+    const result = validateCsv(bytes, { now, locale: 'uk' });
+    expect(result.ok).toBe(true);
+    expect(result.issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+    expect(result.issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'period.end')?.message).toBe(
+      'Стовпець «Період › кінець»: клітинок, прочитаних з урахуванням дат вигляду dd.mm.yyyy: 5',
+    );
+    // Read the same when the reader of headings is loaded on demand, as a browser reads a file.
+    expect(await readCsvAsync(bytes)).toEqual(table);
+    const options = { name: 'спостереження.csv', now, locale: 'uk' } as const;
+    expect(await validateFileAsync(bytes, options)).toEqual(await validateFile(bytes, options));
+    expect((await validateFileAsync(bytes, options)).ok).toBe(true);
+  });
+
+  it('reads the headings in every language of the workbook, whatever their case, spaces and > for ›', () => {
+    for (const language of excelLocales) {
+      const headings = columns.map((column) => columnHeading(column, language));
+      for (const header of [headings, headings.map((heading) => `  ${heading.toLocaleUpperCase(language).replaceAll(' › ', '>')} `)]) {
+        const table = readCsv(withHeader(header.join(';')));
+        expect([language, table.columns, table.records]).toEqual([language, columns, original.records]);
+      }
+    }
+  });
+
+  it('reads the items of a list by their numbers, and a heading it does not know as an unknown column', () => {
+    const { records, issues } = readCsv('Ідентифікатор;Назва (uk);Тип організації;Країни 1;Країни 2;Сайт організації\r\nua-1;Світло;ngo;UA;PL;https://svitlo.org.ua\r\n');
+    expect(records).toEqual([{ id: 'ua-1', name: { uk: 'Світло' }, organisationType: 'ngo', countries: ['UA', 'PL'] }]);
+    expect(issues.map(brief)).toEqual([['schema.unknown-field', 1, { zodCode: 'unrecognized_keys', keys: ['Сайт організації'], suggestions: [] }]]);
+  });
+
+  it('before this, said that the first row was no header', () => {
+    const { issues } = validateCsv(withHeader(columns.map((column) => columnHeading(column, 'uk')).join(';')), { now });
+    expect(issues.map((issue) => issue.code)).not.toContain('csv.no-header');
+  });
+});
+
+describe('a title over the header', () => {
+  it('passes over a title and a blank row to the header, and places issues at the rows of the file', async () => {
+    const bytes = withHeader(fieldPaths!.replace('notes', 'Примітки'), ['Звіт за 2023 рік;;;;', ';;;;']);
+    const table = readCsv(bytes);
+    expect(table.records.map((record) => record.id)).toEqual(['ua-hiv-2023-f', 'ua-hiv-2023-m', 'ua-oat-2023', 'ua-art-2023', 'ua-hcv-2023']);
+    expect(table.rows).toEqual([4, 5, 7, 8, 9]);
+    const bad = new TextEncoder().encode(new TextDecoder().decode(bytes).replace(';female;', ';жін;'));
+    const { issues } = validateCsv(bad, { now, locale: 'uk' });
+    const lines = new TextDecoder().decode(bad).split('\r\n');
+    expect(issues.filter((issue) => issue.severity !== 'info').map((issue) => [issue.code, issue.location])).toEqual([
+      ['schema.unknown-field', { row: 3, column: 14, text: { line: 3, column: lines[2]!.indexOf('Примітки') + 1 } }],
+      ['schema.invalid-value', { row: 4, column: 7, text: { line: 4, column: lines[3]!.indexOf('жін') + 1 } }],
+    ]);
+    // The unknown column named by the heading of a field is told that field.
+    expect(issues[0]).toMatchObject({ params: { keys: ['Примітки'], suggestions: ['notes'] } });
+    expect(issues[0]!.message).toBe('«Примітки» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions"; можливо, ви мали на увазі «notes»?');
+    const onDemand = await validateFileAsync(bad, { name: 'звіт.csv', now, locale: 'uk' });
+    expect(onDemand.issues).toEqual(issues);
+  });
+
+  it('finds the header of headings under a title too, the title typed with no separator or saved by Excel with them', () => {
+    for (const title of ['Отчёт за 2023 год', `Отчёт за 2023 год${';'.repeat(13)}`]) {
+      const table = readCsv(withHeader(columns.map((column) => columnHeading(column, 'ru')).join(';'), [title]));
+      expect([table.delimiter, table.columns, table.rows]).toEqual([';', columns, [3, 4, 6, 7, 8]]);
+    }
+  });
+});
+
+describe('a workbook whose header is its headings', () => {
+  it('reads each sheet whose row of field paths was deleted by its headings, in every language', async () => {
+    for (const language of excelLocales) {
+      const workbook = await open(await writeXlsx(example, { language }));
+      for (const sheet of workbook.worksheets) if (sheet.name !== 'Codelists') sheet.spliceRows(2, 1);
+      const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+      const { pkg, issues, tables } = await readXlsx(bytes);
+      expect([language, issues]).toEqual([language, []]);
+      expect(pkg).toEqual(example);
+      // The records are the rows under the headings: the first is row 2.
+      expect(tables.find(({ sheet }) => sheet === 'facilities')?.table.rows[0]).toBe(2);
+    }
+  }, 60_000);
+
+  it('reads a sheet made by hand under a merged title, and tells a column named by a heading the field it names', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = addFacilitiesByHand(workbook);
+    sheet.spliceRows(1, 0, ['Установи мережі станом на 01.01.2024'], []);
+    sheet.mergeCells('A1:D1');
+    sheet.getCell('E3').value = 'Оператор';
+    sheet.getCell('E4').value = 'Державна кримінально-виконавча служба';
+    sheet.getCell('C6').value = 'pre-trial-detentoin';
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { pkg, tables } = await readXlsx(bytes);
+    expect((pkg.facilities as { id: string }[]).map((facility) => facility.id)).toEqual(['ua-lviv-19', 'ua-kyiv-sizo']);
+    expect(tables[0]!.table).toMatchObject({ headerRow: 3, rows: [4, 6] });
+    const { issues } = await validateXlsx(bytes, { now, locale: 'uk' });
+    expect(issues.filter((issue) => issue.location).map((issue) => [issue.code, issue.location])).toEqual([
+      ['schema.unknown-field', { sheet: 'Мої установи', row: 3, column: 5, cell: 'E3' }],
+      ['sheet.normalised', { sheet: 'Мої установи', row: 3, column: 4, cell: 'D3' }],
+      ['schema.invalid-value', { sheet: 'Мої установи', row: 6, column: 3, cell: 'C6' }],
+    ]);
+    expect(issues[0]).toMatchObject({ params: { keys: ['Оператор'], suggestions: ['operator'] } });
+  });
+});
