@@ -68,11 +68,6 @@ describe('a CSV file whose header is the workbook’s headings', () => {
     expect(records).toEqual([{ id: 'ua-1', name: { uk: 'Світло' }, organisationType: 'ngo', countries: ['UA', 'PL'] }]);
     expect(issues.map(brief)).toEqual([['schema.unknown-field', 1, { zodCode: 'unrecognized_keys', keys: ['Сайт організації'], suggestions: [] }]]);
   });
-
-  it('before this, said that the first row was no header', () => {
-    const { issues } = validateCsv(withHeader(columns.map((column) => columnHeading(column, 'uk')).join(';')), { now });
-    expect(issues.map((issue) => issue.code)).not.toContain('csv.no-header');
-  });
 });
 
 describe('a title over the header', () => {
