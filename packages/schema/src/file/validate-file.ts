@@ -224,8 +224,8 @@ const onDemand: FileChecks = {
   document: validateAsync,
   ndjson: validateNdjsonAsync,
   async csv(input, options) {
-    const { checkCsv, headingColumnOnDemand } = await import('../formats/csv-table.js');
-    return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, onDemandParts, headingColumnOnDemand));
+    const { checkCsv, headingReaderOnDemand } = await import('../formats/csv-table.js');
+    return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, onDemandParts, headingReaderOnDemand));
   },
 };
 

@@ -13,7 +13,7 @@ import { validate } from '../validate/sync.js';
 import { IssueCollector, namesKnownRecords, noRecords, validateWith, type ValidateOptions } from '../validate/validate.js';
 import { readNdjson } from './convert.js';
 import { readCsvTable } from './csv-table.js';
-import { headingColumn } from './heading-columns.js';
+import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 import { cellLocation, columnLocator, headerSettled } from './table.js';
 import { readXlsx } from './xlsx.js';
@@ -273,7 +273,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       }
       if (failed(file.issues)) result.readable = false;
     } else if (format === 'csv') {
-      const table = readCsvTable(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale }, collector, headingColumn);
+      const table = readCsvTable(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale }, collector, () => headingReader);
       table.place(table.issues);
       placeLater.push(() => table.place(file.issues));
       file.issues = table.issues;

@@ -12,8 +12,8 @@ import { checkShape } from '../validate/shape.js';
 import { checkOnDemand, emptiness, IssueCollector, namesKnownRecords, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
 import { placeCsvCells } from './csv-places.js';
-import { headingColumnOnDemand } from './heading-reader.js';
-import { columnLocator, findHeader, headerSettled, isBlankRow, readTable, type HeadingColumn, type Table } from './table.js';
+import { headingReaderOnDemand } from './heading-reader.js';
+import { columnLocator, findHeader, headerSettled, isBlankRow, readTable, type HeadingReader, type Table } from './table.js';
 
 /*
  * Reading and checking a CSV table with the parts given: the messages the collector writes with, the describer
@@ -98,7 +98,7 @@ function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, coll
   if (issue) issue.location = { row: first.row! + 1, column, text: locate(first.index! - 1) };
 }
 
-export { headingColumnOnDemand };
+export { headingReaderOnDemand };
 
 /** A CSV file's table as read, and how to place issues at its rows and columns in its text ({@link placeCsvCells}). */
 export type CsvRead = Table & { delimiter: string; place: (issues: readonly ValidationIssue[]) => void };
@@ -108,9 +108,9 @@ export type CsvRead = Table & { delimiter: string; place: (issues: readonly Vali
  * (encoding, an empty file) and of the header (no PHX columns), those of the table, and a table
  * without rows.
  *
- * @param headingColumn - tells the columns a header of headings names (`Період › початок`), and the field an unknown column's heading names.
+ * @param headingReader - looks for a header that is not the first row (headings alone, `Період › початок`; a title over it), and tells the field an unknown column's heading names.
  */
-export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector, headingColumn: HeadingColumn): CsvRead {
+export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions, collector: IssueCollector, headingReader: () => HeadingReader): CsvRead {
   const table: CsvRead = {
     type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues, delimiter: options.delimiter ?? ',', place: () => {},
   };
@@ -141,8 +141,8 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   const layout = { text: whole, lines: new LineIndex(whole), start, delimiter, linebreak: newline };
   const place = (issues: readonly ValidationIssue[]): void => placeCsvCells(layout, parsed.data, issues);
   // A sheet of a PHX workbook saved as CSV keeps its headings over the field paths; a title may be over the header.
-  const { skip, headings, columns } = findHeader(parsed.data, options.type, headingColumn);
-  const read = { ...readTable(parsed.data.slice(skip), { ...options, delimiter, headings, columns, headingColumn }, skip + 1, collector), delimiter, place };
+  const { skip, headings, columns } = findHeader(parsed.data, options.type, headingReader);
+  const read = { ...readTable(parsed.data.slice(skip), { ...options, delimiter, headings, columns, headingReader }, skip + 1, collector), delimiter, place };
   reportQuoteError(text, parsed, collector, (offset) => layout.lines.locate(start + offset));
   const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {
@@ -180,7 +180,7 @@ export function csvTableOf(table: CsvRead): CsvTable {
  */
 export async function readCsvAsync(input: string | Uint8Array, options: ReadCsvOptions = {}): Promise<CsvTable> {
   // Read again from the start when the reader of headings is loaded midway.
-  return checkOnDemand({ locale: options.locale }, (_, collector) => csvTableOf(readCsvTable(input, options, collector, headingColumnOnDemand)));
+  return checkOnDemand({ locale: options.locale }, (_, collector) => csvTableOf(readCsvTable(input, options, collector, headingReaderOnDemand)));
 }
 
 /** A problem of a CSV row; of a duplicate, the first is given by its row (the rules' context here), named as a row rather than a line. */
@@ -194,9 +194,9 @@ export function checkCsv(
   options: ValidateOptions & ReadCsvOptions,
   collector: IssueCollector,
   parts: Pick<ValidationParts, 'describe' | 'personalData'>,
-  headingColumn: HeadingColumn,
+  headingReader: () => HeadingReader,
 ): ValidationResult<Partial<DataPackage>> {
-  const table = readCsvTable(input, options, collector, headingColumn);
+  const table = readCsvTable(input, options, collector, headingReader);
   const read: ReadSummary = { records: noRecords(), rows: 0, complete: true };
   const result = (records?: Partial<DataPackage>): ValidationResult<Partial<DataPackage>> => {
     table.place(collector.issues);

@@ -8,7 +8,7 @@ import { IssueCollector, type ValidateOptions } from '../validate/validate.js';
 import { defaultDecimalMark, spreadsheetText, writeCell, type CellForms } from './cells.js';
 import { checkCsv, csvTableOf, readCsvTable } from './csv-table.js';
 import { resolveColumn } from './csv-shape.js';
-import { headingColumn } from './heading-columns.js';
+import * as headingReader from './heading-columns.js';
 import { excelConventions } from './excel-conventions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
@@ -138,7 +138,7 @@ export interface WriteCsvOptions {
  * ```
  */
 export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}): CsvTable {
-  return csvTableOf(readCsvTable(input, options, new IssueCollector({ locale: options.locale }, locales), headingColumn));
+  return csvTableOf(readCsvTable(input, options, new IssueCollector({ locale: options.locale }, locales), () => headingReader));
 }
 
 /**
@@ -194,5 +194,5 @@ const plainConventions: CellForms = { decimalComma: false, dateForm: 'yyyy-mm-dd
  * ```
  */
 export function validateCsv(input: string | Uint8Array, options: ValidateOptions & ReadCsvOptions = {}): ValidationResult<Partial<DataPackage>> {
-  return checkCsv(input, options, new IssueCollector(options, locales), importedParts, headingColumn);
+  return checkCsv(input, options, new IssueCollector(options, locales), importedParts, () => headingReader);
 }

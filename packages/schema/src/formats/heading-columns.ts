@@ -1,12 +1,15 @@
 /**
- * Reading a header of headings: the column a heading of PHX's workbook (`Період › початок`, `Розбивка › стать`,
- * `Країни 2`) names, in any of the languages a workbook is written in. Loaded by the readers of CSV files and
- * workbooks only when a table has no header of field paths, or a column they do not know: the words of the
- * headings stay out of their first download.
+ * Reading a header that is not a row of field paths on top: the headings of PHX's workbook (`Період › початок`,
+ * `Розбивка › стать`, `Країни 2`) in any of the languages a workbook is written in, and a title over the header.
+ * Loaded by the readers of CSV files and workbooks only when a table's first row names no field by its path, or a
+ * column is one they do not know: the words of the headings stay out of their first download.
  */
+import { recordTypeNames } from '../model/record-kinds.js';
+import type { SheetCell } from './cells.js';
 import { knownColumns, resolveColumn, type TableType } from './csv-shape.js';
 import { excelLocales } from './excel-locale.js';
 import { columnHeading } from './headings.js';
+import { isBlankRow, type HeaderRow } from './table.js';
 
 /** The numbers of list items in a heading (`Учасник 2 › організація`): after a word, before ` › `, ` (` or the end. */
 const itemNumbers = / (\d+)(?=$| › | \()/g;
@@ -46,4 +49,47 @@ export function headingColumn(type: TableType, heading: string): string | undefi
   // The items' numbers in the heading, counted from 1, are the indexes of the column's lists, in order.
   const named = column.replace(/\b0\b/g, () => String(numbers.shift()));
   return resolveColumn(type, named).kind === 'unknown' ? undefined : named;
+}
+
+/** How many rows, from the first that is not blank, the header of a table is looked for in: a title or two may be over it. */
+const HEADER_SEARCH = 10;
+
+/** The first of rows that names most columns as `read` tells, what it names them, and how many. */
+interface Named {
+  skip: number;
+  columns: string[];
+  most: number;
+}
+
+/**
+ * The header of a table whose first row names no field by its path, looked for in its first rows
+ * ({@link HEADER_SEARCH}, from the first that is not blank): the first of them that names most fields by their paths,
+ * the rows over it passed over (the headings PHX writes over the field paths, `Ідентифікатор` over `id`, which a sheet
+ * of its workbook saved as CSV keeps; a title); the row just over it gives its headings when it has one over most of
+ * the fields it names. Unless a row names more fields by their headings ({@link headingColumn}): the first that names
+ * most is then the header, its cells the headings of the columns they name. Else the first row, which names nothing.
+ *
+ * @param type - the table's type where something else tells it (the sheet's name, an option); else each row does.
+ */
+export function searchHeader(rows: readonly (readonly SheetCell[])[], type: TableType | undefined): HeaderRow {
+  const first = Math.max(rows.findIndex((row) => !isBlankRow(row)), 0);
+  const searched = rows.slice(first, first + HEADER_SEARCH).map((row) => row.map((cell) => (typeof cell === 'string' ? cell.trim() : '')));
+  const mostNamed = (read: (type: TableType, cell: string) => string | undefined): Named | undefined => {
+    let found: Named | undefined;
+    searched.forEach((cells, at) => {
+      for (const candidate of type ? [type] : recordTypeNames) {
+        const named = cells.map((cell) => (cell === '' ? undefined : read(candidate, cell)));
+        const most = named.filter((column) => column !== undefined).length;
+        if (most > (found?.most ?? 0)) found = { skip: first + at, columns: named.map((column, index) => column ?? cells[index]!), most };
+      }
+    });
+    return found;
+  };
+  const paths = mostNamed((candidate, cell) => (resolveColumn(candidate, cell).kind === 'unknown' ? undefined : cell));
+  const headings = mostNamed(headingColumn);
+  if (headings && headings.most > (paths?.most ?? 0)) return { skip: headings.skip, columns: headings.columns, headings: rows[headings.skip] };
+  if (!paths) return { skip: first };
+  // The row over the header gives headings when it has them over most of the fields, not a title over the first.
+  const over = paths.skip > first ? rows[paths.skip - 1]! : [];
+  return { skip: paths.skip, ...(over.filter((cell) => !isBlankRow([cell])).length * 2 > paths.most ? { headings: over } : {}) };
 }

@@ -40,8 +40,8 @@ export interface TableOptions {
   hidden?: (column: number) => boolean;
   /** The field paths the header's cells name, when they are headings (see {@link findHeader}); else the cells are field paths. */
   columns?: readonly string[];
-  /** What tells the column a heading names: an unknown column named by a heading (`Примітки`) is told to be that column (`notes`). */
-  headingColumn?: HeadingColumn;
+  /** What reads headings: an unknown column named by a heading (`Примітки`) is told to be that column (`notes`). */
+  headingReader?: () => HeadingReader;
 }
 
 /**
@@ -122,14 +122,15 @@ export function isBlankRow(row: readonly SheetCell[]): boolean {
 }
 
 /**
- * The column a heading of PHX's workbook names in a table of a type, in any of its languages (`Період › початок`:
- * `period.start`), or undefined: `headingColumn()` of ./heading-columns.ts, imported as usual, or loaded on demand
- * (./heading-reader.ts), when it throws `NotLoaded` until it is loaded.
+ * What reads a header of the headings of PHX's workbook (`Період › початок`): ./heading-columns.ts, imported as
+ * usual, or loaded on demand (./heading-reader.ts), when it throws `NotLoaded` until it is loaded.
  */
-export type HeadingColumn = (type: TableType, heading: string) => string | undefined;
-
-/** How many rows, from the first that is not blank, the header of a table is looked for in: a title or two may be over it. */
-const HEADER_SEARCH = 10;
+export interface HeadingReader {
+  /** The header of a table whose first row names no field by its path: see `searchHeader()` of ./heading-columns.ts. */
+  searchHeader(rows: readonly (readonly SheetCell[])[], type: TableType | undefined): HeaderRow;
+  /** The column a heading names in a table of a type, in any language of the workbook, or undefined. */
+  headingColumn(type: TableType, heading: string): string | undefined;
+}
 
 /**
  * Where a table's header is among the rows of a sheet.
@@ -148,42 +149,22 @@ export interface HeaderRow {
   columns?: string[];
 }
 
+/** How many cells of a row name a column of a type. */
+export function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): number {
+  return (row ?? []).filter((cell) => typeof cell === 'string' && resolveColumn(type, cell.trim()).kind !== 'unknown').length;
+}
+
 /**
- * The header of a sheet's table, looked for in its first rows ({@link HEADER_SEARCH}, from the first that is not
- * blank): the first of them that names most fields by their paths, the rows over it passed over (a title, the
- * headings PHX writes over the field paths, `Ідентифікатор` over `id`, which a sheet of its workbook saved as CSV
- * keeps); the row just over it gives its headings when it has one over most of the fields it names. Unless a row
- * names more fields by their headings (`Період › початок`, in any language of the workbook), as `headingColumn`
- * tells, where the first row is no header of field paths: the first that names most is the header, its cells the
- * headings of the columns they name. Else the first row that is not blank, which names nothing.
+ * The header of a sheet's table: its first row that is not blank when it names a field by its path, as most do;
+ * else the reader of headings looks for it in the rows under it (the headings PHX writes over the field paths, a
+ * title, headings alone), and that row names nothing when it finds none.
  *
- * @param type - the table's type where something else tells it (the sheet's name, an option); else each row does.
+ * @param type - the table's type where something else tells it (the sheet's name, an option); else the row does.
  */
-export function findHeader(rows: readonly (readonly SheetCell[])[], type: TableType | undefined, headingColumn: HeadingColumn | undefined): HeaderRow {
+export function findHeader(rows: readonly (readonly SheetCell[])[], type: TableType | undefined, reader: (() => HeadingReader) | undefined): HeaderRow {
   const first = Math.max(rows.findIndex((row) => !isBlankRow(row)), 0);
-  const searched = rows.slice(first, first + HEADER_SEARCH).map((row) => row.map((cell) => (typeof cell === 'string' ? cell.trim() : '')));
-  /** The first row that names most columns as `read` tells, what it names them, and how many. */
-  type Named = { skip: number; columns: string[]; most: number };
-  const mostNamed = (read: HeadingColumn): Named | undefined => {
-    let found: Named | undefined;
-    let most = 0;
-    searched.forEach((cells, at) => {
-      for (const candidate of type ? [type] : recordTypeNames) {
-        const named = cells.map((cell) => (cell === '' ? undefined : read(candidate, cell)));
-        const count = named.filter((column) => column !== undefined).length;
-        if (count > most) [most, found] = [count, { skip: first + at, columns: named.map((column, index) => column ?? cells[index]!), most: count }];
-      }
-    });
-    return found;
-  };
-  const paths = mostNamed((candidate, cell) => (resolveColumn(candidate, cell).kind === 'unknown' ? undefined : cell));
-  // Headings are looked for (and their words loaded) only where the first row names no field by its path.
-  const headings = paths?.skip === first || !headingColumn ? undefined : mostNamed(headingColumn);
-  if (headings && headings.most > (paths?.most ?? 0)) return { skip: headings.skip, columns: headings.columns, headings: rows[headings.skip] };
-  if (!paths) return { skip: first };
-  // The row over the header gives headings when it has them over most of the fields, not a title over the first.
-  const over = paths.skip > first ? rows[paths.skip - 1]! : [];
-  return { skip: paths.skip, ...(over.filter((cell) => !isBlankRow([cell])).length * 2 > paths.most ? { headings: over } : {}) };
+  const guess = type ?? detectCsvType((rows[first] ?? []).map((cell) => (typeof cell === 'string' ? cell.trim() : '')));
+  return (guess && namedColumns(guess, rows[first]) > 0) || !reader ? { skip: first } : reader().searchHeader(rows, type);
 }
 
 function isEmpty(cell: SheetCell): cell is undefined | '' {
@@ -314,7 +295,7 @@ export function readTable(
     }
     if (target.kind === 'unknown') {
       // A column named by its heading rather than its field path (`Примітки` for `notes`) is told its field path first.
-      const headed = options.headingColumn?.(type, name);
+      const headed = options.headingReader?.().headingColumn(type, name);
       const suggestions = [...new Set([...(headed === undefined ? [] : [headed]), ...suggestionsInList(name, knownColumns(type))])].slice(0, 3);
       const params = { zodCode: 'unrecognized_keys', keys: [name], suggestions };
       add({ code: 'schema.unknown-field', path: target.path, params: options.hidden?.(index + 1) ? { ...params, hidden: true } : params }, headerRow, index + 1);

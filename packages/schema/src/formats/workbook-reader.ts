@@ -19,7 +19,7 @@ import { IssueCollector, noRecords, type ValidateOptions } from '../validate/val
 import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
-import { headingColumnOnDemand } from './heading-reader.js';
+import { headingReaderOnDemand } from './heading-reader.js';
 import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
@@ -265,9 +265,9 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     const readSheet = (type: TableType | undefined) => {
       // Headings over field paths, as PHX writes a workbook; field paths in the first row, as in a CSV file, or
       // under a title; or headings alone.
-      const { skip, headings, columns } = findHeader(rows, type, headingColumnOnDemand);
+      const { skip, headings, columns } = findHeader(rows, type, headingReaderOnDemand);
       const sheetProblems = problems();
-      const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings, columns, headingColumn: headingColumnOnDemand, hidden: hidden.column };
+      const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings, columns, headingReader: headingReaderOnDemand, hidden: hidden.column };
       const table = readTable(rows.slice(skip), settings, skip + 1, sheetProblems);
       const mostNamed = table.recognisedColumns * 2 > table.columns.filter((column) => column !== '').length;
       // A sheet named by no record type is taken for one only when most of its columns name its fields.
