@@ -11,7 +11,7 @@ import { onDemandParts, writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
-import { checkOnDemand, IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
+import { IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
 import type { TextDecoding } from './text-encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from './format.js';
@@ -224,8 +224,7 @@ const onDemand: FileChecks = {
   document: validateAsync,
   ndjson: validateNdjsonAsync,
   async csv(input, options) {
-    const { checkCsv, headingReaderOnDemand } = await import('../formats/csv-table.js');
-    return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, onDemandParts, headingReaderOnDemand));
+    return (await import('../formats/csv-table.js')).checkCsvOnDemand(input, options);
   },
 };
 

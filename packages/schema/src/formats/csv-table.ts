@@ -8,6 +8,7 @@ import { RuleChecker } from '../validate/rules.js';
 import { shortened } from '../validate/echo.js';
 import { LineIndex } from '../validate/locate.js';
 import type { ValidationParts } from '../validate/parts.js';
+import { onDemandParts } from '../validate/on-demand.js';
 import { checkShape } from '../validate/shape.js';
 import { checkOnDemand, emptiness, IssueCollector, namesKnownRecords, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
@@ -97,8 +98,6 @@ function reportQuoteError(text: string, parsed: Papa.ParseResult<string[]>, coll
   const issue = collector.add({ code: unclosed ? 'csv.unclosed-quote' : 'csv.text-after-quote', path: [], params: { column, value } });
   if (issue) issue.location = { row: first.row! + 1, column, text: locate(first.index! - 1) };
 }
-
-export { headingReaderOnDemand };
 
 /** A CSV file's table as read, and how to place issues at its rows and columns in its text ({@link placeCsvCells}). */
 export type CsvRead = Table & { delimiter: string; place: (issues: readonly ValidationIssue[]) => void };
@@ -228,4 +227,12 @@ export function checkCsv(
   }
   checker.finish();
   return result({ [recordStores[type].collection]: table.records });
+}
+
+/**
+ * Validates a CSV table as `validateCsv()` does, with the parts and the reader of headings loaded on demand, each
+ * once the check needs it, the check run again from its start: what `validateFileAsync()` checks a CSV file with.
+ */
+export function checkCsvOnDemand(input: Uint8Array, options: ValidateOptions & ReadCsvOptions): Promise<ValidationResult<Partial<DataPackage>>> {
+  return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, onDemandParts, headingReaderOnDemand));
 }
