@@ -19,9 +19,13 @@ export type NormalisedForm =
   | 'dd.mm.yyyy'
   | 'dd/mm/yyyy'
   | 'mm/dd/yyyy'
+  | 'dd-mm-yyyy'
+  | 'mm-dd-yyyy'
   | 'dd.mm.yyyy hh:mm'
   | 'dd/mm/yyyy hh:mm'
   | 'mm/dd/yyyy hh:mm'
+  | 'dd-mm-yyyy hh:mm'
+  | 'mm-dd-yyyy hh:mm'
   | 'yyyy-mm-dd hh:mm';
 
 /**
@@ -260,8 +264,11 @@ const DAY = 86_400_000;
 const EXCEL_MIN_SERIAL = 10_000;
 /** Largest Excel serial date: 9999-12-31. */
 const EXCEL_MAX_SERIAL = 2_958_465;
-/** `31.12.2020` or `12/31/2020`, with a time of day as Excel shows it after a date: `16:00`, `16:00:30`, `4:00 PM`, `4:00 p. m.`. */
-const localDatePattern = /^(\d{1,2})([./])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?)?$/;
+/**
+ * `31.12.2020`, `12/31/2020` or `31-12-2020`, with a time of day as Excel shows it after a date: `16:00`, `16:00:30`,
+ * `4:00 PM`, `4:00 p. m.`.
+ */
+const localDatePattern = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?)?$/;
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** An ISO date and a time of day with a space between, as Excel shows a date-time cell formatted `yyyy-mm-dd hh:mm`. */
 const spacedIsoDateTimePattern = /^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -318,7 +325,7 @@ export function isSmallExcelDate(date: Date, date1904 = false): boolean {
   return excelDays(date, date1904) < EXCEL_MIN_SERIAL;
 }
 
-/** What the `/` dates of a column tell of their order: 13/01 is day first, 01/13 month first. */
+/** What the `/` and `-` dates of a column tell of their order: 13/01 is day first, 01/13 month first. */
 interface DateEvidence {
   dayFirst: boolean;
   monthFirst: boolean;
@@ -330,7 +337,7 @@ function dateEvidence(cells: readonly string[]): DateEvidence {
   const evidence: DateEvidence = { dayFirst: false, monthFirst: false };
   for (const cell of cells) {
     const match = localDatePattern.exec(cell.trim());
-    if (!match || match[2] !== '/') continue;
+    if (!match || match[2] === '.') continue;
     const [a, b] = [Number(match[1]), Number(match[3])];
     if (a > 12 && b <= 12) evidence.dayFirst = true;
     else if (b > 12 && a <= 12) evidence.monthFirst = true;
@@ -340,7 +347,7 @@ function dateEvidence(cells: readonly string[]): DateEvidence {
 }
 
 /**
- * The order of day and month that the `/` dates of a sheet's date columns tell together, if they
+ * The order of day and month that the `/` and `-` dates of a sheet's date columns tell together, if they
  * agree: Excel writes every date cell of a sheet in its locale's short form.
  */
 export function sheetDateOrder(columns: readonly (readonly SheetCell[])[]): DateOrder | undefined {
@@ -365,7 +372,7 @@ function defaultDateOrder(delimiter: string | undefined, excelLocale: ExcelLocal
 }
 
 /**
- * The order of day and month in the `/` dates of a column: said by the user, else told by its cells
+ * The order of day and month in the `/` and `-` dates of a column: said by the user, else told by its cells
  * (13/01 can only be day first), else by the sheet's other date columns, else by the file (see
  * {@link defaultDateOrder}). Never guessed cell by cell.
  */
@@ -411,12 +418,12 @@ function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedF
   // Dates with dots are day first wherever Excel writes them.
   const dayFirst = separator === '.' || order === 'day-month';
   // Without an order, only a date whose day and month are alike (1/1/2023) reads the same either way.
-  if (separator === '/' && !order && Number(first) !== Number(second)) return undefined;
+  if (separator !== '.' && !order && Number(first) !== Number(second)) return undefined;
   const [month, day] = dayFirst ? [Number(second), Number(first)] : [Number(first), Number(second)];
   // A day the month has not (30.02.2020) is read all the same, as year-month-day, so that the model's check says
   // that the calendar has no such day rather than that the date is not written year-month-day.
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const form = separator === '.' ? 'dd.mm.yyyy' : dayFirst ? 'dd/mm/yyyy' : 'mm/dd/yyyy';
+  const form = separator === '.' ? 'dd.mm.yyyy' : separator === '/' ? (dayFirst ? 'dd/mm/yyyy' : 'mm/dd/yyyy') : dayFirst ? 'dd-mm-yyyy' : 'mm-dd-yyyy';
   forms.push(time ? `${form} hh:mm` : form);
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return time ? `${date}T${time}` : date;

@@ -48,7 +48,7 @@ export interface ReadCsvOptions {
    */
   decimalComma?: boolean;
   /**
-   * The order of day and month in dates written with `/`. When nothing tells, the column is reported
+   * The order of day and month in dates written with `/` or `-` (`31-12-2020`). When nothing tells, the column is reported
    * with `sheet.date-order-unknown`. Dates with dots (`31.12.2020`) are always day first.
    * @default told by each column's cells (`13/01/2020` is day first), else by `excelLocale`, else day first in a `;`-separated file
    */
