@@ -1,6 +1,7 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsv, validateCsv, type Locale } from '../src/index.js';
+import { readCsv, readXlsx, validateCsv, xlsxTemplate, type Locale } from '../src/index.js';
 import { readColumn, sheetDateOrder, type SheetCell } from '../src/formats/cells.js';
 
 const now = new Date('2024-06-30');
@@ -44,13 +45,60 @@ describe('dates written with dashes, day first or month first', () => {
   });
 });
 
+describe('dates with the month in words, as people type them', () => {
+  const typed: [string, string][] = [
+    ['31 грудня 2020', '2020-12-31'], ['1 січня 2021 р.', '2021-01-01'], ['5 трав. 2020', '2020-05-05'],
+    ['1 января 2020', '2020-01-01'], ['31 декабря 2020 г.', '2020-12-31'], ['8 Марта 2020', '2020-03-08'],
+    ['31 December 2020', '2020-12-31'], ['December 31, 2020', '2020-12-31'], ['1 Jan 2020', '2020-01-01'], ['Sep 5, 2020', '2020-09-05'],
+    ['1er janvier 2020', '2020-01-01'], ['14 juillet 2020', '2020-07-14'], ['3 févr. 2020', '2020-02-03'],
+    ['31 de diciembre de 2020', '2020-12-31'], ['1 de enero del 2020', '2020-01-01'], ['1 січня 2021р.', '2021-01-01'], ['5 mayo 2020', '2020-05-05'],
+  ];
+
+  it('reads them in English, Ukrainian, Russian, French and Spanish, and notes the column', () => {
+    const reading = readColumn('date', typed.map(([text]) => text), {});
+    expect(reading.values).toEqual(typed.map(([, iso]) => iso));
+    expect(reading).toMatchObject({ forms: new Set(['d mmmm yyyy']), normalised: typed.length });
+    // A word that is no month, or a day no month has, stays as written, to be reported at its cell.
+    expect(values(['31 Smarch 2020', '32 December 2020', 'December 2020', '31 December 20'])).toEqual(['31 Smarch 2020', '32 December 2020', 'December 2020', '31 December 20']);
+  });
+
+  it('in a CSV file and in text cells of a workbook alike, with the note in each language', async () => {
+    const table = readCsv(sheet(row('1 січня 2020', '31 грудня 2020')), { locale: 'uk' });
+    expect(table.records[0]!.period).toEqual({ start: '2020-01-01', end: '2020-12-31' });
+    expect(table.issues.map((issue) => issue.message)).toEqual([
+      'Стовпець «period.start»: клітинок, прочитаних з урахуванням дат вигляду d mmmm yyyy: 1',
+      'Стовпець «period.end»: клітинок, прочитаних з урахуванням дат вигляду d mmmm yyyy: 1',
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await xlsxTemplate({ language: 'en' })) as unknown as ArrayBuffer);
+    const observations = workbook.getWorksheet('observations')!;
+    const paths = (observations.getRow(2).values as unknown[]).slice(1);
+    const cell = (path: string) => observations.getCell(3, paths.indexOf(path) + 1);
+    cell('id').value = 'obs-1';
+    cell('period.start').value = '1 января 2020';
+    cell('period.end').value = '31-12-2020';
+    const result = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { locale: 'ru' });
+    expect((result.pkg.observations as unknown[])[0]).toMatchObject({ period: { start: '2020-01-01', end: '2020-12-31' } });
+    const notes = result.issues.filter((issue) => issue.code === 'sheet.normalised');
+    expect(notes.map((issue) => issue.params.forms)).toEqual([['d mmmm yyyy'], ['dd-mm-yyyy']]);
+    expect(notes[0]!.message).toMatch(/ячеек, прочитанных с учётом дат вида d mmmm yyyy: 1$/);
+    expect(notes[1]!.message).toMatch(/ячеек, прочитанных с учётом дат вида dd-mm-yyyy: 1$/);
+  });
+});
+
 describe('any date written in a form PHX reads reads back as its ISO date', () => {
   const pad = (n: number): string => String(n).padStart(2, '0');
+  const monthName = (language: string, date: Date, month: 'long' | 'short', inDate: boolean): string =>
+    new Intl.DateTimeFormat(language, { ...(inDate ? { day: 'numeric' } : {}), month, timeZone: 'UTC' }).formatToParts(date).find((part) => part.type === 'month')!.value;
   const forms: Record<string, (date: Date, language: string, short: boolean) => { text: string; settings?: { dateOrder: 'day-month' | 'month-day' } }> = {
     dots: (d, _, short) => ({ text: `${short ? d.getUTCDate() : pad(d.getUTCDate())}.${pad(d.getUTCMonth() + 1)}.${d.getUTCFullYear()}` }),
     'dashes, day first': (d) => ({ text: `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`, settings: { dateOrder: 'day-month' } }),
     'dashes, month first': (d) => ({ text: `${d.getUTCMonth() + 1}-${d.getUTCDate()}-${d.getUTCFullYear()}`, settings: { dateOrder: 'month-day' } }),
     'slashes, day first': (d) => ({ text: `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`, settings: { dateOrder: 'day-month' } }),
+    'month in words': (d, language, short) => ({
+      text: language === 'es' ? `${d.getUTCDate()} de ${monthName(language, d, 'long', true)} de ${d.getUTCFullYear()}` : `${d.getUTCDate()} ${monthName(language, d, short ? 'short' : 'long', true)} ${d.getUTCFullYear()}`,
+    }),
+    'month in words first': (d, language, short) => ({ text: `${monthName(language, d, short ? 'short' : 'long', false)} ${d.getUTCDate()}, ${d.getUTCFullYear()}` }),
   };
 
   it('in every form and language', () => {

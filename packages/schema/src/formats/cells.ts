@@ -26,7 +26,8 @@ export type NormalisedForm =
   | 'mm/dd/yyyy hh:mm'
   | 'dd-mm-yyyy hh:mm'
   | 'mm-dd-yyyy hh:mm'
-  | 'yyyy-mm-dd hh:mm';
+  | 'yyyy-mm-dd hh:mm'
+  | 'd mmmm yyyy';
 
 /**
  * A number cell of a workbook formatted as a percent (`0.0%`, as Excel formats a cell typed `7,5%`): Excel keeps
@@ -269,9 +270,35 @@ const EXCEL_MAX_SERIAL = 2_958_465;
  * `4:00 PM`, `4:00 p. m.`.
  */
 const localDatePattern = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?)?$/;
+/**
+ * A date with its month in words, as people type one: `31 грудня 2020`, `1 января 2020 г.`, `1er janvier 2020`,
+ * `31 de diciembre de 2020`, `31 December 2020`, `December 31, 2020`, `31 Dec 2020`.
+ */
+const monthNamePattern = /^(?:(\d{1,2})(?:er)?\.?\s+(?:de\s+)?(\p{L}+)\.?|(\p{L}+)\.?\s+(\d{1,2}),?)\s+(?:del?\s+)?(\d{4})(?:\s*[рг]\.)?$/iu;
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** An ISO date and a time of day with a space between, as Excel shows a date-time cell formatted `yyyy-mm-dd hh:mm`. */
 const spacedIsoDateTimePattern = /^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
+let monthNames: Map<string, number> | undefined;
+
+/**
+ * The month of a month's name in PHX's languages, in small letters without a final dot: its name in a date
+ * (`грудня`, `января`) and alone (`грудень`), full and short (`dec`, `груд`). The names come from the platform's
+ * `Intl.DateTimeFormat` (as country names come from `Intl.DisplayNames`), so that they cost no download.
+ */
+function monthOfName(name: string): number | undefined {
+  if (!monthNames) {
+    monthNames = new Map();
+    for (const language of ['en', 'uk', 'ru', 'fr', 'es']) {
+      for (const options of [{ month: 'long' }, { month: 'short' }, { day: 'numeric', month: 'long' }, { day: 'numeric', month: 'short' }] as const) {
+        const format = new Intl.DateTimeFormat(language, options);
+        // The 15th, in the month whatever the time zone.
+        for (let month = 1; month <= 12; month++) monthNames.set(format.formatToParts(Date.UTC(2020, month - 1, 15)).find((part) => part.type === 'month')!.value.toLowerCase().replace(/\.$/, ''), month);
+      }
+    }
+  }
+  return monthNames.get(name.toLowerCase());
+}
 
 /** An ISO date from its parts, or undefined when there is no such day. */
 function isoDate(year: number, month: number, day: number): string | undefined {
@@ -387,7 +414,7 @@ function dateOrderOf(cells: readonly string[], settings: ColumnSettings): { orde
 }
 
 /**
- * A date written as Excel writes one, or as a day number, as its ISO date; with `withTime` (a date-time column), a date
+ * A date written as Excel writes one, with its month in words, or as a day number, as its ISO date; with `withTime` (a date-time column), a date
  * and time as the ISO date and time of day it shows, `2020-10-28T16:00:00`, with no offset from UTC, which a sheet
  * does not keep. A date-time column's date alone, or at midnight, is its ISO date.
  */
@@ -408,6 +435,15 @@ function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedF
     if (time === undefined) return undefined;
     forms.push('yyyy-mm-dd hh:mm');
     return time ? `${spaced[1]}T${time}` : spaced[1];
+  }
+  const named = monthNamePattern.exec(text);
+  if (named) {
+    const [, dayBefore, nameAfter, nameBefore, dayAfter, year] = named;
+    const month = monthOfName((nameAfter ?? nameBefore)!);
+    const day = Number(dayBefore ?? dayAfter);
+    if (!month || day < 1 || day > 31) return undefined;
+    forms.push('d mmmm yyyy');
+    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   }
   const match = localDatePattern.exec(text);
   if (!match) return undefined;
