@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsv, readXlsx, validateCsv, xlsxTemplate, type Locale } from '../src/index.js';
+import { readCsv, readXlsx, validateCsv, xlsxTemplate, type CellLocation, type Locale, type ZodIssueParams } from '../src/index.js';
 import { readColumn, sheetDateOrder, type SheetCell } from '../src/formats/cells.js';
 
 const now = new Date('2024-06-30');
@@ -42,6 +42,44 @@ describe('dates written with dashes, day first or month first', () => {
     const reading = readColumn('date-time', ['28-10-2020 16:00', '28-10-2020'], {});
     expect(reading.values).toEqual(['2020-10-28T16:00:00', '2020-10-28']);
     expect([...reading.forms]).toEqual(['dd-mm-yyyy hh:mm', 'dd-mm-yyyy']);
+  });
+});
+
+describe('dates with a two-digit year', () => {
+  it('are not read, whatever century Excel would take, and each is told to have its year in four digits, in every language', () => {
+    const csv = sheet(row('01.01.20', '31.12.2020'), row('01.01.2021', '31-12-21'), row('1/7/20', '31/12/20'));
+    const table = readCsv(csv);
+    expect(table.records.map((r) => r.period)).toEqual([
+      { start: '01.01.20', end: '2020-12-31' },
+      { start: '2021-01-01', end: '31-12-21' },
+      { start: '1/7/20', end: '31/12/20' },
+    ]);
+    const messages = Object.fromEntries(locales.map((locale) => {
+      const issues = validateCsv(csv, { now, locale }).issues.filter((issue) => issue.severity === 'error');
+      expect(issues.map((issue) => [issue.code, (issue.params as ZodIssueParams).form, (issue.location as CellLocation).row, issue.pointer])).toEqual([
+        ['schema.invalid-format', 'four-digit-year', 2, '/period/start'],
+        ['schema.invalid-format', 'four-digit-year', 3, '/period/end'],
+        ['schema.invalid-format', 'four-digit-year', 4, '/period/start'],
+        ['schema.invalid-format', 'four-digit-year', 4, '/period/end'],
+      ]);
+      return [locale, issues[0]!.message];
+    }));
+    expect(messages).toEqual({
+      en: 'Start of the period: "01.01.20" is not a date with a four-digit year, e.g. 2020-12-31',
+      uk: 'Початок періоду: «01.01.20» — не дата з роком із чотирьох цифр, наприклад 2020-12-31',
+      ru: 'Начало периода: «01.01.20» — не дата с годом из четырёх цифр, например 2020-12-31',
+      fr: "Début de la période : « 01.01.20 » n'est pas une date avec une année sur quatre chiffres, par ex. 2020-12-31",
+      es: 'Inicio del período: «01.01.20» no es una fecha con el año en cuatro cifras, p. ej. 2020-12-31',
+    });
+  });
+
+  it('are told so in a date-time column too, and other texts that are no date are not', () => {
+    const meetingIssue = (start: string) =>
+      validateCsv(`id;title.en;format;start;end\r\nm-1;Meeting;in-person;${start};2020-10-28T18:00:00+02:00`, { now }).issues.find((issue) => issue.pointer === '/meetings/0/start' || issue.pointer.endsWith('/start'));
+    expect(meetingIssue('28.10.20 16:00')?.params).toMatchObject({ form: 'four-digit-year' });
+    expect(readColumn('date', ['20', '2020.12.31', '31.12.2020.'], {}).values).toEqual(['20', '2020.12.31', '31.12.2020.']);
+    const other = validateCsv(sheet(row('20', '2020-12-31'), row('31.12.200', '2020-12-31'))).issues.filter((issue) => issue.code === 'schema.invalid-format');
+    expect(other.map((issue) => (issue.params as ZodIssueParams).form)).toEqual(['date', 'date']);
   });
 });
 

@@ -267,7 +267,7 @@ const EXCEL_MIN_SERIAL = 10_000;
 const EXCEL_MAX_SERIAL = 2_958_465;
 /**
  * `31.12.2020`, `12/31/2020` or `31-12-2020`, with a time of day as Excel shows it after a date: `16:00`, `16:00:30`,
- * `4:00 PM`, `4:00 p. m.`.
+ * `4:00 PM`, `4:00 p. m.`. A two-digit year (`31.12.20`) is not read, and told to be written in four digits (see `formOf` in validate/structural.ts).
  */
 const localDatePattern = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?)?$/;
 /**

@@ -42,6 +42,7 @@ const words: Words = {
   forms: {
     date: 'a date written year-month-day, e.g. 2023-01-31',
     'calendar-day': 'a day of the calendar: that month has fewer days',
+    'four-digit-year': 'a date with a four-digit year, e.g. 2020-12-31',
     'date-time': 'a date and time with the offset from UTC, e.g. 2020-10-28T13:00:00+01:00',
     url: 'a web address that starts with https://, e.g. https://example.org/report.pdf',
     email: 'an e-mail address, e.g. info@example.org',

@@ -42,6 +42,7 @@ const words: Words = {
   forms: {
     date: 'una fecha escrita año-mes-día, p. ej. 2023-01-31',
     'calendar-day': 'un día del calendario: ese mes tiene menos días',
+    'four-digit-year': 'una fecha con el año en cuatro cifras, p. ej. 2020-12-31',
     'date-time': 'una fecha y hora con la diferencia respecto a UTC, p. ej. 2020-10-28T13:00:00+01:00',
     url: 'una dirección web que empiece por https://, p. ej. https://example.org/informe.pdf',
     email: 'una dirección de correo, p. ej. info@example.org',

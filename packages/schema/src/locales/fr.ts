@@ -42,6 +42,7 @@ const words: Words = {
   forms: {
     date: 'une date écrite année-mois-jour, par ex. 2023-01-31',
     'calendar-day': 'un jour du calendrier : ce mois compte moins de jours',
+    'four-digit-year': 'une date avec une année sur quatre chiffres, par ex. 2020-12-31',
     'date-time': "une date et une heure avec le décalage par rapport à UTC, par ex. 2020-10-28T13:00:00+01:00",
     url: 'une adresse web commençant par https://, par ex. https://example.org/rapport.pdf',
     email: 'une adresse e-mail, par ex. contact@example.org',

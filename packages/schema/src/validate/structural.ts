@@ -72,6 +72,12 @@ function formOf(issue: z.core.$ZodIssue, field: string | undefined, path: readon
     if (issue.format === 'regex') return issue.pattern === undefined ? undefined : formOfPattern(String(issue.pattern));
     // Written as a date, with a month and a day that can be, but no such day: 2023-02-29, 2023-04-31.
     if (issue.format === 'date' && typeof issue.input === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(issue.input)) return 'calendar-day';
+    // A date (or date-time) as a sheet writes one, with a two-digit year: 31.12.20, 12/31/20 16:00. A sheet reads no
+    // such date. Excel takes 00–29 for 2000–2029 and 30–99 for 1930–1999, but by a setting of Windows that can be
+    // changed, and a text cell or another program's export never went through it: a century taken wrongly would move a
+    // figure, or a date of birth, a hundred years with no sign of it. Reported data are better written again than
+    // guessed at, so the message asks for the year in four digits.
+    if (issue.format.startsWith('date') && /^\d\d?([./-])\d\d?\1\d\d\b/.test(String(issue.input))) return 'four-digit-year';
     return ({ date: 'date', datetime: 'date-time', url: 'url', email: 'email' } as const)[issue.format as 'date'];
   }
   if (issue.code === 'invalid_key') return path[path.length - 2] === 'extensions' ? 'extension-key' : 'language-tag';
