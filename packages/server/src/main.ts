@@ -49,5 +49,6 @@ const hub = await startHub({
     ...(values['max-body-bytes'] ? { maxBodyBytes: Number(values['max-body-bytes']) } : {}),
   },
 });
-console.log(JSON.stringify({ url: hub.url, skipped: hub.skipped }));
+// Listened for before the URL is printed: a stop asked as soon as it is closes the hub.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void hub.close().then(() => process.exit(0)));
+console.log(JSON.stringify({ url: hub.url, skipped: hub.skipped }));

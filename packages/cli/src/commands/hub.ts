@@ -165,6 +165,12 @@ export async function runServe(argv: string[], context: Context): Promise<number
       // A seed the hub refused: its issues as `phx validate` prints them.
       return refusePackage({ ...result, file, format: 'json' }, 'phx serve', locale, context);
     });
+  // Listened for before the hub says it listens: a stop asked as soon as it does (a supervisor, a test) closes it.
+  const stopped = new Promise<void>((resolve) => {
+    const stop = (): void => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   for (const { file, package: id, reason } of server.skipped ?? []) context.note(`phx: skipped the seed ${file} (package ${id}): ${reason}`);
   // The warnings of the seeds imported, as `phx validate` prints them: they did not stop the import.
   const seeded = server.seeded ?? [];
@@ -173,11 +179,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
   context.print(`  validator page: ${server.url}/\n  exchange API:   ${server.url}/v1 (OpenAPI: ${server.url}/v1/openapi.json)\n`);
   const demo = server.demoPrincipal;
   if (demo) context.print(`demo token (${demo.role} of ${demo.organisation}): ${server.demoToken}\n`);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  await stopped;
   await server.close();
   return exitCodes.ok;
 }
