@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { excelLocales, readCsv, readCsvAsync, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, type ValidationIssue } from '../src/index.js';
+import { knownColumns } from '../src/formats/csv-shape.js';
+import { headingColumn } from '../src/formats/heading-columns.js';
 import { columnHeading } from '../src/formats/headings.js';
+import { recordTypeNames } from '../src/model/record-kinds.js';
 import { addFacilitiesByHand } from './support/workbooks.js';
 
 /**
@@ -25,6 +28,20 @@ async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook;
 }
+
+describe('the headings of the workbook', () => {
+  it('give every column of every record type a heading of its own in every language, which reads back as the column', () => {
+    const unread: string[] = [];
+    for (const type of [...recordTypeNames, 'package'] as const) {
+      for (const language of excelLocales) {
+        const headings = knownColumns(type).map((column) => [column, columnHeading(column, language)] as const);
+        for (const [column, heading] of headings) if (heading === '' || headingColumn(type, heading) !== column) unread.push(`${type} ${column} ${language}: "${heading}"`);
+      }
+    }
+    expect(unread).toEqual([]);
+    expect(columnHeading('countsPeople', 'uk')).toBe('Рахує людей');
+  });
+});
 
 describe('a CSV file whose header is the workbook’s headings', () => {
   const original = readCsv(withHeader(fieldPaths!));

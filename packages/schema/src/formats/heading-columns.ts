@@ -34,12 +34,7 @@ function headingsOf(type: TableType): Map<string, string> {
 /**
  * The column a heading names in a table of a type, as {@link columnHeading} writes it in any language, its case,
  * spaces and `>` for `›` aside: `period.start` for `Період › початок` or `period > START`, `countries.1` for
- * `Країни 2`. Undefined for any other text.
- *
- * @example
- * ```ts
- * headingColumn('observation', 'Розбивка > стать'); // 'disaggregation.sex'
- * ```
+ * `Країни 2`, `disaggregation.sex` for `Розбивка > стать`. Undefined for any other text.
  */
 export function headingColumn(type: TableType, heading: string): string | undefined {
   const text = comparable(heading);

@@ -33,6 +33,7 @@ const words: Record<string, readonly [string, string, string, string, string]> =
   framework: ['Framework', 'Система показателей', 'Система показників', 'Cadre', 'Marco'],
   reference: ['Reference', 'Ссылка', 'Посилання', 'Référence', 'Referencia'],
   interventions: ['Interventions', 'Вмешательства', 'Втручання', 'Interventions', 'Intervenciones'],
+  countsPeople: ['Counts people', 'Считает людей', 'Рахує людей', 'Compte des personnes', 'Cuenta personas'],
   frequency: ['Frequency', 'Периодичность', 'Періодичність', 'Fréquence', 'Frecuencia'],
   indicator: ['Indicator', 'Индикатор', 'Індикатор', 'Indicateur', 'Indicador'],
   reportingOrganisation: ['Reporting organisation', 'Отчитывающаяся организация', 'Організація, що звітує', 'Organisation déclarante', 'Organización informante'],
@@ -113,7 +114,8 @@ export function columnHeading(column: string, language: ExcelLocale): string {
     if (segment === 'extensions') return `${word![order[language]]} (${segments.slice(i + 1).join('.')})`;
     if (word) parts.push(word[order[language]]!);
     else if (/^\d+$/.test(segment)) parts[parts.length - 1] += ` ${Number(segment) + 1}`;
-    else parts[parts.length - 1] = `${parts[parts.length - 1] ?? ''} (${segment})`.trim();
+    else if (parts.length === 0) parts.push(segment);
+    else parts[parts.length - 1] += ` (${segment})`;
   }
   const heading = parts.join(' › ');
   // A word that names a part of a field (`start` of a period) begins a heading of its own (a meeting's `start`) capitalised.

@@ -132,14 +132,7 @@ export interface HeadingReader {
   headingColumn(type: TableType, heading: string): string | undefined;
 }
 
-/**
- * Where a table's header is among the rows of a sheet.
- *
- * @example
- * ```ts
- * const header: HeaderRow = { skip: 2, headings: ['Ідентифікатор', 'Індикатор'] }; // row 3 names the columns, row 2 has their headings
- * ```
- */
+/** Where a table's header is among the rows of a sheet: `{ skip: 2, headings: […] }` when row 3 names the columns and row 2 has their headings. */
 export interface HeaderRow {
   /** The rows over the header, passed over. */
   skip: number;

@@ -61,13 +61,7 @@ const ofCodes = new Map<string, CodeNames | undefined>();
 
 /**
  * The names of the codes among `known`: those of each codelist whose every code is among them (a field's codes are
- * its list's), or none when no list is.
- *
- * @example
- * ```ts
- * namesOfCodes(codelists.sex.codes)?.get('жіноча'); // 'female'
- * namesOfCodes(codelists.country.codes)?.get('ukr'); // 'UA'
- * ```
+ * its list's), or none when no list is. `namesOfCodes(codelists.sex.codes)` maps `жіноча` to `female`.
  */
 export function namesOfCodes(known: readonly string[]): CodeNames | undefined {
   const id = known.join('\n');
