@@ -15,7 +15,8 @@ reporting profile. The gam profile lists, for one country and year, which of the
 Monitoring prison indicators the package holds: complete (the
 country's value for the year and every breakdown GAM asks for), incomplete, withheld only
 (suppressed values) or missing, which breakdowns are missing, and when the only figures are of one
-facility, a subnational area or part of the year (GAM reports the whole country and year).
+facility, a subnational area or part of the year (GAM reports the whole country and year). The
+package's own warnings (a name in a note) are printed on standard error, as phx validate prints them.
 
 Options:
   --profile <gam>             the profile to check against (required)

@@ -12,7 +12,8 @@ export const exportHelp = `Usage: phx export <package> -o <file> [--to <target>]
 
 Writes a valid PHX package (a .phx.json or .phx.ndjson file, or a filled-in workbook) in the format of
 another system. Whatever the target has no place for is listed as a warning, never dropped silently;
-a package with errors is not exported.
+a package with errors is not exported. The package's own warnings (a name in a note) are printed on
+standard error first, as phx validate prints them.
 
 Targets, and the ending of the files they write:
   fhir        .fhir.json    FHIR R4 transaction Bundle (Organization, Location, Measure, MeasureReport)
