@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileFormats, formatIssue, issueCodes, readXlsx, validate, validateCsv, validateXlsx, type IssueCode } from '@phx/schema';
+import { columnHeading, fileFormats, formatIssue, issueCodes, readXlsx, validate, validateCsv, validateXlsx, type IssueCode } from '@phx/schema';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -255,6 +255,18 @@ describe('checking a CSV table', () => {
       { id: 'obs-1', value: 12.5, numerator: 45 },
       { id: 'obs-2', value: 84.4, numerator: 38 },
     ]);
+  });
+
+  it('reads a table headed by the workbook’s Ukrainian headings under a title, as phx validate reads it', async () => {
+    const [header, ...rows] = semicolonCsv.replace(/^\uFEFF/, '').split('\r\n');
+    const headed = ['\uFEFFЗвіт за 2020 рік', header!.split(';').map((column) => columnHeading(column, 'uk')).join(';'), ...rows].join('\r\n');
+    expect(validateCsv(headed).ok).toBe(true);
+    const page = await open();
+    await chooseFiles(page, [{ name: 'zvit.csv', text: headed }]);
+    await waitForResults(page);
+    const summary = await summaryOf(page, 'zvit.csv');
+    expect(summary).toContain('zvit.csv is valid.');
+    expect(summary).toMatch(/Observations\s+2/);
   });
 
   it('lists the issues of a table at their row and column, and offers no conversion', async () => {
