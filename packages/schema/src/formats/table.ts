@@ -143,7 +143,7 @@ export interface HeaderRow {
 }
 
 /** How many cells of a row name a column of a type. */
-export function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): number {
+function namedColumns(type: TableType, row: readonly SheetCell[] | undefined): number {
   return (row ?? []).filter((cell) => typeof cell === 'string' && resolveColumn(type, cell.trim()).kind !== 'unknown').length;
 }
 
