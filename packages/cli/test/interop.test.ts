@@ -230,6 +230,10 @@ describe('phx export', () => {
     // Before the file is written.
     expect(exported.stderr.indexOf(warning)).toBeGreaterThanOrEqual(0);
     expect(exported.stderr.indexOf(warning)).toBeLessThan(exported.stderr.indexOf('записано: '));
+    // The count after the file is that of every warning printed above it, the package's among them.
+    const printed = exported.stderr.split('\n').filter((line) => / {2}попередження {2}/.test(line)).length;
+    expect(printed).toBeGreaterThan(0);
+    expect(exported.stderr).toContain(`записано: ${out} (попереджень: ${printed} вище)`);
     expect(read(out)).toContain(notes);
     // A check prints its report alone on standard output, the warnings beside it.
     const checked = phx(['check', '--profile', 'gam', '--country', 'ZA', '--year', '2020', '--format', 'json', file], { env: { LANG: 'uk_UA.UTF-8' } });

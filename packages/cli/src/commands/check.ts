@@ -70,7 +70,7 @@ export async function runCheck(argv: string[], context: Context): Promise<number
   if (!/^\d{4}$/.test(values.year)) throw new UsageError('not-a-year', { value: values.year });
   if (positionals.length !== 1) throw new UsageError('one-package', { command: 'check' });
 
-  const pkg = await readValidPackage(positionals[0]!, 'check', reportWords[locale].output.notChecked, locale, false, context);
+  const { pkg } = await readValidPackage(positionals[0]!, 'check', reportWords[locale].output.notChecked, locale, false, context);
   const report = gamReadiness(pkg, { country, year, locale });
   return context.print(format === 'json' ? `${JSON.stringify({ profile: 'gam', ...report }, null, 2)}\n` : renderTable(report, locale, context.color));
 }

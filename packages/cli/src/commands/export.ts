@@ -75,7 +75,7 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
   const output = reportWords[locale].output;
-  const pkg = await readValidPackage(source, 'export', output.notWritten(out), locale, values.quiet === true, context);
+  const { pkg, warnings: packageWarnings } = await readValidPackage(source, 'export', output.notWritten(out), locale, values.quiet === true, context);
   const { files, notes } = exportPackage(pkg, target, mapping === undefined ? {} : { mapping });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? source) : source);
   for (const line of renderNotes(notesShown(notes, values.quiet === true, files.length > 0), fileOf, locale)) context.note(line);
@@ -84,7 +84,8 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
   const paths = pathsOf(out, files);
   await checkOutputs(paths.slice(1), inputs, values.force === true);
   for (const [index, file] of files.entries()) await writeWhole(paths[index]!, (write) => write(file.content));
-  const warnings = notes.filter((note) => note.severity === 'warning').length;
+  // Every warning printed above: the package's own, then the export's.
+  const warnings = packageWarnings + notes.filter((note) => note.severity === 'warning').length;
   if (!values.quiet) context.note(output.wrote(paths, warnings));
   return exitCodes.ok;
 }

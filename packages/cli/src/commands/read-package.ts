@@ -17,8 +17,17 @@ const MAX_ISSUES = 1000;
  * file of a format PHX does not read (an .xls or .ods workbook, a PDF).
  * A part of a package (a CSV table, an NDJSON stream of records without its header line) is a usage error that says
  * how to add the header.
+ *
+ * @returns the package, and how many warnings of it were found (and printed, unless `quiet`).
  */
-export async function readValidPackage(path: string, command: string, outcome: string, locale: Locale, quiet: boolean, context: Context): Promise<DataPackage> {
+export async function readValidPackage(
+  path: string,
+  command: string,
+  outcome: string,
+  locale: Locale,
+  quiet: boolean,
+  context: Context,
+): Promise<{ pkg: DataPackage; warnings: number }> {
   const [input] = await resolveInputs([path], 'json');
   // A CSV table is told by its name before it is read; any other file is judged by what validating it finds.
   if (formatOfName(input!.name) === 'csv') throw new UsageError('not-a-package', { path: input!.name, command });
@@ -29,7 +38,7 @@ export async function readValidPackage(path: string, command: string, outcome: s
   const pkg = wholePackageOf(result);
   if (!pkg) throw new UsageError('not-a-package', { path: input!.name, command });
   if (!quiet) noteWarnings(report, locale, context);
-  return pkg;
+  return { pkg, warnings: result.warnings };
 }
 
 /**
