@@ -1,5 +1,5 @@
 import { excelConventions, excelThousandsMarks, type ExcelConventions } from './excel-conventions.js';
-import type { DateOrder, ExcelLocale } from './excel-locale.js';
+import { excelLocales, type DateOrder, type ExcelLocale } from './excel-locale.js';
 
 /**
  * A local way of writing a value that PHX read as a PHX value: reported per column, never silently.
@@ -289,7 +289,7 @@ let monthNames: Map<string, number> | undefined;
 function monthOfName(name: string): number | undefined {
   if (!monthNames) {
     monthNames = new Map();
-    for (const language of ['en', 'uk', 'ru', 'fr', 'es']) {
+    for (const language of excelLocales) {
       for (const options of [{ month: 'long' }, { month: 'short' }, { day: 'numeric', month: 'long' }, { day: 'numeric', month: 'short' }] as const) {
         const format = new Intl.DateTimeFormat(language, options);
         // The 15th, in the month whatever the time zone.

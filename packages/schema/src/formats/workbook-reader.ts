@@ -14,7 +14,7 @@ import type { DataPackage } from '../model/package.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
 import type { Problem, ReadSummary, Severity, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import type { IssueParams, TableRow } from '../validate/params.js';
-import { loadedLocales, NotLoaded, writeMessages } from '../validate/on-demand.js';
+import { loadedLocales, withPartsLoaded, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
 import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
@@ -274,16 +274,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       return { sheetProblems, settings, table, mostNamed, told: !!table.type && (!!type || mostNamed) };
     };
     // Read again from the start when the reader of headings (the words of the headings) is loaded midway.
-    const readAs = async (type: TableType | undefined): Promise<ReturnType<typeof readSheet>> => {
-      for (;;) {
-        try {
-          return readSheet(type);
-        } catch (error) {
-          if (!(error instanceof NotLoaded)) throw error;
-          await error.load();
-        }
-      }
-    };
+    const readAs = (type: TableType | undefined): Promise<ReturnType<typeof readSheet>> => withPartsLoaded(() => readSheet(type));
     let reading = await readAs(named);
     // A Package sheet renamed (Пакет, Header) is told by its columns too, as a sheet of records is.
     if (!named && !reading.told) {

@@ -42,6 +42,21 @@ export class NotLoaded extends Error {
 }
 
 /**
+ * Runs `step` until no part it needs is missing: awaits the part each run throws {@link NotLoaded} for, and runs it
+ * again from the start (a step that throws has kept nothing of its run).
+ */
+export async function withPartsLoaded<Result>(step: () => Result): Promise<Result> {
+  for (;;) {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof NotLoaded)) throw error;
+      await error.load();
+    }
+  }
+}
+
+/**
  * Runs a step until no part it needs is missing: see {@link ValidationParts.whenLoaded}. The recogniser of personal
  * data is loaded before the first step: the rules call it midway through a record, once they have changed their
  * tables, when the step could no longer run again.

@@ -16,7 +16,7 @@ import { RecordNumbers } from './record-numbers.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { forgetTexts } from './remembered.js';
 import { checkShape, type Describer } from './shape.js';
-import { loadedLocales, NotLoaded, onDemandParts, writeMessages } from './on-demand.js';
+import { loadedLocales, onDemandParts, withPartsLoaded, writeMessages } from './on-demand.js';
 import type { ValidationParts } from './parts.js';
 import { ANY_VALUE } from './text-shape.js';
 
@@ -373,17 +373,12 @@ export async function checkOnDemand<Options extends ValidateOptions, Result>(
 ): Promise<Result> {
   // The same day for "in the future", should the check run again with a part loaded.
   const settled: Options = { ...options, now: options.now ?? new Date() };
-  for (;;) {
+  const { collector, result } = await withPartsLoaded(() => {
     const collector = new IssueCollector(settled, loadedLocales);
-    try {
-      const result = check(settled, collector);
-      await writeMessages(collector, settled.locale);
-      return result;
-    } catch (error) {
-      if (!(error instanceof NotLoaded)) throw error;
-      await error.load();
-    }
-  }
+    return { collector, result: check(settled, collector) };
+  });
+  await writeMessages(collector, settled.locale);
+  return result;
 }
 
 /**
