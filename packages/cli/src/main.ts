@@ -1,5 +1,5 @@
 import { createColors } from 'picocolors';
-import { processContext, type Context } from './commands/context.js';
+import { processContext, stderrColor, type Context } from './commands/context.js';
 import { exitCodes, InvalidInputError, UsageError } from './errors.js';
 
 export const mainHelp = `Usage: phx <command> [options]
@@ -55,7 +55,7 @@ const commands: Record<string, () => Promise<Command>> = {
  */
 export async function main(argv: string[], context: Context): Promise<number> {
   const [command, ...rest] = argv;
-  const c = createColors(process.stderr.isTTY === true && !('NO_COLOR' in process.env));
+  const c = createColors(stderrColor());
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') return context.print(`${mainHelp}\n`);
     if (command === '--version' || command === '-v') return context.print(`${context.version}\n`);

@@ -27,6 +27,11 @@ export interface Context {
   note(text: string): void;
 }
 
+/** Whether what phx prints on standard error is coloured: on a terminal, unless `NO_COLOR`. */
+export function stderrColor(): boolean {
+  return process.stderr.isTTY === true && !('NO_COLOR' in process.env);
+}
+
 /** The context of the running process. */
 export function processContext(version: string): Context {
   return {

@@ -1,8 +1,7 @@
 import { formatOfName, readJsonDocument, validateFile, wholePackageOf, type DataPackage, type Locale } from '@phx/schema';
-import type { Context } from './context.js';
+import { stderrColor, type Context } from './context.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
-import { stderrColor } from '../report/notes.js';
 import { fileReport, type FileReport } from '../report/types.js';
 import { reportWords } from '../report/words.js';
 import { onInput, readBeside, resolveInputs } from '../io/files.js';

@@ -1,6 +1,7 @@
 import type { Locale } from '@phx/schema';
 import { formatNote, noteExamples, type InteropNote } from '@phx/interop';
 import { createColors } from 'picocolors';
+import { stderrColor } from '../commands/context.js';
 import { visible } from './visible.js';
 import { reportWords } from './words.js';
 
@@ -10,11 +11,6 @@ import { reportWords } from './words.js';
  */
 export function notesShown(notes: readonly InteropNote[], quiet: boolean, written: boolean): readonly InteropNote[] {
   return quiet && written ? notes.filter((note) => note.severity === 'error') : notes;
-}
-
-/** Whether what phx prints on standard error is coloured: on a terminal, as phx's own messages are. */
-export function stderrColor(): boolean {
-  return process.stderr.isTTY === true && !('NO_COLOR' in process.env);
 }
 
 /**
