@@ -27,16 +27,21 @@ export interface Context {
   note(text: string): void;
 }
 
-/** Whether what phx prints on standard error is coloured: on a terminal, unless `NO_COLOR`. */
+/** Whether a stream of the process shows colours: a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`. */
+function showsColor(stream: NodeJS.WriteStream): boolean {
+  return stream.isTTY === true && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
+}
+
+/** Whether what phx prints on standard error is coloured, as standard output is decided. */
 export function stderrColor(): boolean {
-  return process.stderr.isTTY === true && !('NO_COLOR' in process.env);
+  return showsColor(process.stderr);
 }
 
 /** The context of the running process. */
 export function processContext(version: string): Context {
   return {
     version,
-    color: process.stdout.isTTY === true && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb',
+    color: showsColor(process.stdout),
     print(text) {
       process.stdout.write(text);
       return exitCodes.ok;
