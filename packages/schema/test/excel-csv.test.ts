@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codelists, excelLocales, indicatorCatalogue, readCsv, validateCsv, writeCsv, type ExcelLocale } from '../src/index.js';
+import { codelists, excelConventions, excelLocales, indicatorCatalogue, readCsv, validateCsv, writeCsv, type ExcelLocale } from '../src/index.js';
 
 /**
  * Sheets saved by Excel as "CSV UTF-8" in each locale: a byte order mark, the locale's separator,
@@ -253,6 +253,34 @@ describe('numbers: decimal mark and thousands separators', () => {
     expect(result.issues.find((issue) => issue.code === 'schema.required' && issue.path.at(-1) === 'unit')?.location).toMatchObject({ row: 3, column: 10 });
     expect(cells(4)).toEqual([]);
     expect(readCsv(lines.join('\n')).records[2]).toMatchObject({ value: 5.2, confidenceInterval: { lower: 4.1, upper: 6.3 } });
+  });
+});
+
+describe('Excel errors in a CSV file', () => {
+  const errors = excelLocales.flatMap((locale) => excelConventions[locale].errors.map((error) => [locale, error] as const));
+
+  it.each(errors)('%s: %s, as Excel writes a failed formula into CSV, is said at its cell in a number and in a text column', (_, error) => {
+    const csv = `${header};notes\r\n${row('01.01.2020', '31.12.2020', `120;1000;${error}`)};${error}\r\n`;
+    const { issues } = validateCsv(csv, { now, locale: 'uk' });
+    const onRow = issues.filter((issue) => issue.location && 'row' in issue.location && issue.location.row === 2);
+    expect(onRow.map((issue) => [issue.code, issue.params, issue.location && 'column' in issue.location ? issue.location.column : undefined])).toEqual([
+      ['sheet.error-cell', { value: error }, 9],
+      ['sheet.error-cell', { value: error }, 12],
+    ]);
+    expect(onRow[0]!.message).toBe(`У клітинці помилка Excel ${error}, а не значення: виправте формулу, що її дає, або введіть значення`);
+  });
+
+  it('takes text that only looks like an error, or an error among other words, as text', () => {
+    const notes = fc.oneof(
+      fc.constantFrom('#N/A.', '#n/a', ' #N/A', '#NA', '#hiv', '#1', 'N/A', '#N/A і #REF!', '#ЗНАЧ', '#'),
+      fc.string({ unit: 'grapheme', minLength: 1 }).map((text) => `#${text}`),
+    ).filter((text) => !errors.some(([, error]) => error === text) && !/[;"\r\n]/.test(text));
+    fc.assert(
+      fc.property(notes, (note) => {
+        const { issues } = validateCsv(`${header};notes\r\n${row('01.01.2020', '31.12.2020')};${note}\r\n`, { now });
+        expect(issues.filter((issue) => issue.code === 'sheet.error-cell')).toEqual([]);
+      }),
+    );
   });
 });
 

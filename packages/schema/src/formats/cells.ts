@@ -80,6 +80,19 @@ export class ErrorCell {
   }
 }
 
+/** The error values of Excel in every locale: a CSV file keeps them as text, as Excel showed them. */
+const errorTexts = /* @__PURE__ */ new Set<string>(Object.values(excelConventions).flatMap(({ errors }) => errors));
+
+/**
+ * The Excel error a cell holds: a workbook's error cell, or a CSV cell that is one of Excel's error values in any of
+ * its languages (`#N/A`, `#ДЕЛ/0!`, `#¡VALOR!`), as Excel writes a failed formula into a CSV file. Undefined for a value.
+ */
+export function excelErrorOf(cell: SheetCell): string | undefined {
+  if (cell instanceof ErrorCell) return cell.error;
+  if (typeof cell !== 'string' || cell.charCodeAt(0) !== 35 /* # */) return undefined;
+  return errorTexts.has(cell) ? cell : undefined;
+}
+
 /**
  * A number times 100 to the decimals it has: its shortest decimal form with the point moved two places, so that
  * 0.075 gives 7.5 where `0.075 * 100` gives 7.500000000000001.

@@ -23,6 +23,8 @@ export interface ExcelConventions {
   dateOrder: DateOrder | undefined;
   /** The words of Excel's TRUE and FALSE. */
   booleans: readonly [string, string];
+  /** The error values Excel shows, and writes into a CSV file, where a formula failed (`#N/A`, `#Н/Д`). */
+  errors: readonly string[];
 }
 
 /**
@@ -38,11 +40,26 @@ export interface ExcelConventions {
  * ```
  */
 export const excelConventions: Record<ExcelLocale, ExcelConventions> = {
-  en: { delimiter: ',', decimalComma: false, dateForm: 'yyyy-mm-dd', dateOrder: undefined, booleans: ['TRUE', 'FALSE'] },
-  ru: { delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ИСТИНА', 'ЛОЖЬ'] },
-  uk: { delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ІСТИНА', 'ХИБНІСТЬ'] },
-  fr: { delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VRAI', 'FAUX'] },
-  es: { delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VERDADERO', 'FALSO'] },
+  en: {
+    delimiter: ',', decimalComma: false, dateForm: 'yyyy-mm-dd', dateOrder: undefined, booleans: ['TRUE', 'FALSE'],
+    errors: ['#N/A', '#DIV/0!', '#VALUE!', '#REF!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#GETTING_DATA', '#FIELD!', '#BLOCKED!', '#CONNECT!', '#BUSY!', '#UNKNOWN!'],
+  },
+  ru: {
+    delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ИСТИНА', 'ЛОЖЬ'],
+    errors: ['#Н/Д', '#ДЕЛ/0!', '#ЗНАЧ!', '#ССЫЛКА!', '#ИМЯ?', '#ЧИСЛО!', '#ПУСТО!'],
+  },
+  uk: {
+    delimiter: ';', decimalComma: true, dateForm: 'dd.mm.yyyy', dateOrder: 'day-month', booleans: ['ІСТИНА', 'ХИБНІСТЬ'],
+    errors: ['#Н/Д', '#ДІЛЕННЯ/0!', '#ЗНАЧЕННЯ!', '#ПОСИЛАННЯ!', '#ІМ’Я?', '#НОМЕР!', '#NULL!'],
+  },
+  fr: {
+    delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VRAI', 'FAUX'],
+    errors: ['#N/A', '#DIV/0!', '#VALEUR!', '#REF!', '#NOM?', '#NOMBRE!', '#NUL!'],
+  },
+  es: {
+    delimiter: ';', decimalComma: true, dateForm: 'dd/mm/yyyy', dateOrder: 'day-month', booleans: ['VERDADERO', 'FALSO'],
+    errors: ['#N/A', '#¡DIV/0!', '#¡VALOR!', '#¡REF!', '#¿NOMBRE?', '#¡NUM!', '#¡NULO!'],
+  },
 };
 
 /**

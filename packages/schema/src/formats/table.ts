@@ -5,7 +5,7 @@ import type { SheetColumn } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
-import { ErrorCell, PercentCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
+import { excelErrorOf, PercentCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
 import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
 import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -322,7 +322,7 @@ export function readTable(
   // An Excel error is no value of its column: it is reported at its cell below, and tells nothing of how the column is written.
   const cellsOf = (column: number): SheetCell[] => dataRows.map((index) => {
     const cell = rows[index]![column];
-    return cell instanceof ErrorCell ? undefined : cell;
+    return excelErrorOf(cell) === undefined ? cell : undefined;
   });
   const dateColumns = targets.flatMap((target, column) => (target?.kind === 'date' || target?.kind === 'date-time' ? [cellsOf(column)] : []));
   const settings = {
@@ -356,10 +356,11 @@ export function readTable(
         return;
       }
       if (!target || target.kind === 'unknown') return;
-      if (cell instanceof ErrorCell) {
+      const error = excelErrorOf(cell);
+      if (error !== undefined) {
         // Reported here, in any column; kept as its text, so that the record stays invalid (and says no more of it).
-        add({ code: 'sheet.error-cell', path: target.path, params: { value: shortened(cell.error) } }, index + firstRow, column + 1);
-        setAt(record, target.path, cell.error, made);
+        add({ code: 'sheet.error-cell', path: target.path, params: { value: shortened(error) } }, index + firstRow, column + 1);
+        setAt(record, target.path, error, made);
         return;
       }
       const misplaced = target.kind === 'number' ? percent.misplaced(table.columns[column]!, at, cell) : undefined;

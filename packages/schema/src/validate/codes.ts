@@ -392,7 +392,7 @@ export const issueCodes = {
   'sheet.error-cell': {
     severity: 'error',
     structural: false,
-    summary: 'A cell of a workbook holds an Excel error (#N/A, #REF!, #VALUE!, #DIV/0!) rather than a value: a formula that failed, or the error typed or pasted; in any column, since the error is no value of any field.',
+    summary: 'A cell of a workbook holds an Excel error (#N/A, #REF!, #VALUE!, #DIV/0!) rather than a value, or a cell of a CSV file is exactly one of Excel\'s error values in English, Russian, Ukrainian, French or Spanish (#Н/Д, #ДЕЛ/0!), as Excel saves a failed formula: a formula that failed, or the error typed or pasted; in any column, since the error is no value of any field.',
     example: 'a note =VLOOKUP(A2;Sheet2!A:B;2;0) that finds nothing: #N/A',
   },
   'sheet.percent-unit-mismatch': {
