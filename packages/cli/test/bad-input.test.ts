@@ -135,6 +135,22 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     failsWith(['template', '--facilities', file, '-o', out, '--force', '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
 
+  it.each([
+    ['export', (file: string) => ['export', file, '-o', dir.path(`${file.slice(-12)}.fhir.json`), '--force']],
+    ['check', (file: string) => ['check', file, '--profile', 'gam', '--country', 'ZA', '--year', '2020']],
+  ])('a package saved in Windows-1251 (Notepad\'s "ANSI") given to phx %s: refused with how to read it, then read with --encoding', (command, args) => {
+    const notes = 'Добровільне тестування в СІЗО';
+    const text = JSON.stringify({ ...validPackage(), observations: [observation('obs-1251', { notes, scope: { country: 'ZA' } })] }, null, 2);
+    const file = dir.write(`${command}-1251.phx.json`, windows1251(text));
+    const refused = phx(args(file), { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/syntax\.invalid-encoding {2}Файл не в кодуванні UTF-8, а в Windows-1251.*\n {2}підказка: запустіть знову з --encoding windows-1251, щоб прочитати файл як є\n/);
+    const read = phx([...args(file), '--encoding', 'CP1251']);
+    expect(read.code).toBe(0);
+    expect(read.stdout).not.toContain('invalid-encoding');
+    failsWith([...args(file), '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
+  });
+
   it('truncated JSON, placed where it ends', () => {
     failsWith(['validate', dir.write('truncated.phx.json', '{\n  "phxVersion": "1.0",\n  "id": ')], 1, /\n {2}file\n {4}\S*truncated\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-json {2}Not valid JSON: the text ends too early/);
     failsWith(['validate', dir.write('cut.phx.json', '{\n  "phxVersion": "1.0",\n  "id": "pkg')], 1, /cut\.phx\.json:3:9 {2}error {4}syntax\.invalid-json/);

@@ -2,7 +2,7 @@ import type { Locale } from '@phx/schema';
 import { labelOf } from '@phx/schema/codelists';
 import { describeBreakdowns, gamReadiness, interopLocales, type GamReadiness, type GamStatus } from '@phx/interop';
 import { createColors } from 'picocolors';
-import { choice, countryOf, localeOf, parse } from '../args.js';
+import { choice, countryOf, encodingHelp, encodingOf, localeOf, parse } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
 import { readValidPackage } from './read-package.js';
@@ -19,12 +19,13 @@ facility, a subnational area or part of the year (GAM reports the whole country 
 package's own warnings (a name in a note) are printed on standard error, as phx validate prints them.
 
 Options:
-  --profile <gam>             the profile to check against (required)
-  --country <code>            ISO 3166-1 code of the country, e.g. UA (required)
-  --year <year>               the calendar year reported, e.g. 2023 (required)
-  --format <table|json>       a table for people (default), or the report as JSON
-  --locale <en|ru|uk|fr|es>   language of the report (default: from LANG, else en)
-  -h, --help                  show this help
+  --profile <gam>               the profile to check against (required)
+  --country <code>              ISO 3166-1 code of the country, e.g. UA (required)
+  --year <year>                 the calendar year reported, e.g. 2023 (required)
+  --format <table|json>         a table for people (default), or the report as JSON
+  --locale <en|ru|uk|fr|es>     language of the report (default: from LANG, else en)
+${encodingHelp}
+  -h, --help                    show this help
 
 Exit codes: 0 checked, 1 the package has errors (listed), 2 usage or I/O error.`;
 
@@ -57,6 +58,7 @@ export async function runCheck(argv: string[], context: Context): Promise<number
     year: { type: 'string' },
     format: { type: 'string' },
     locale: { type: 'string' },
+    encoding: { type: 'string' },
   });
   if (values.help) return context.print(`${checkHelp}\n`);
   const locale = localeOf(values.locale);
@@ -70,7 +72,8 @@ export async function runCheck(argv: string[], context: Context): Promise<number
   if (!/^\d{4}$/.test(values.year)) throw new UsageError('not-a-year', { value: values.year });
   if (positionals.length !== 1) throw new UsageError('one-package', { command: 'check' });
 
-  const { pkg } = await readValidPackage(positionals[0]!, 'check', reportWords[locale].output.notChecked, locale, false, context);
+  const reading = { locale, quiet: false, encoding: encodingOf(values.encoding) ?? null };
+  const { pkg } = await readValidPackage(positionals[0]!, 'check', reportWords[locale].output.notChecked, reading, context);
   const report = gamReadiness(pkg, { country, year, locale });
   return context.print(format === 'json' ? `${JSON.stringify({ profile: 'gam', ...report }, null, 2)}\n` : renderTable(report, locale, context.color));
 }

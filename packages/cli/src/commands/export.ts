@@ -1,6 +1,6 @@
 import { exportPackage, exportTargets, targetOfFileName, type ExportFile, type InteropNote } from '@phx/interop';
 import { exportFormats } from '@phx/schema';
-import { choice, localeOf, parse } from '../args.js';
+import { choice, encodingHelp, encodingOf, localeOf, parse } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, writeWhole } from '../io/files.js';
 import { notesShown, renderNotes } from '../report/notes.js';
@@ -23,15 +23,17 @@ Targets, and the ending of the files they write:
   sdmx-json   .sdmx.json    SDMX-JSON 2.0 data message
 
 Options:
-  -o, --out <file>            the file to write (required); its ending picks the target unless --to does
-  --to <target>               fhir, dhis2, dhis2-csv, sdmx-csv or sdmx-json
-  --mapping <file.json>       for dhis2 and dhis2-csv: the data elements, category option combos and
-                              organisation units of your DHIS2 (default: the GAM template, with codes)
-  --force                     overwrite output files that exist (an input is never overwritten)
-  --locale <en|ru|uk|fr|es>   language of the messages (default: from LANG, else en)
-  -q, --quiet                 print errors only, and the warnings that say why when nothing
-                              is written
-  -h, --help                  show this help
+  -o, --out <file>              the file to write (required); its ending picks the target
+                                unless --to does
+  --to <target>                 fhir, dhis2, dhis2-csv, sdmx-csv or sdmx-json
+  --mapping <file.json>         for dhis2 and dhis2-csv: the data elements, category option combos and
+                                organisation units of your DHIS2 (default: the GAM template, with codes)
+  --force                       overwrite output files that exist (an input is never overwritten)
+  --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en)
+${encodingHelp}
+  -q, --quiet                   print errors only, and the warnings that say why when nothing
+                                is written
+  -h, --help                    show this help
 
 Exit codes: 0 written, 1 the package or the mapping has errors, or a DHIS2 file would send no value
 (nothing written), 2 usage or I/O error.`;
@@ -52,9 +54,11 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
     force: { type: 'boolean' },
     locale: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    encoding: { type: 'string' },
   });
   if (values.help) return context.print(`${exportHelp}\n`);
   const locale = localeOf(values.locale);
+  const encoding = encodingOf(values.encoding) ?? null;
   if (positionals.length !== 1) throw new UsageError('one-package', { command: 'export' });
   if (!values.out) throw new UsageError('no-output', { command: 'export', file: '<file>' });
   const [source] = positionals as [string];
@@ -75,7 +79,7 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
   const output = reportWords[locale].output;
-  const { pkg, warnings: packageWarnings } = await readValidPackage(source, 'export', output.notWritten(out), locale, values.quiet === true, context);
+  const { pkg, warnings: packageWarnings } = await readValidPackage(source, 'export', output.notWritten(out), { locale, quiet: values.quiet === true, encoding }, context);
   const { files, notes } = exportPackage(pkg, target, mapping === undefined ? {} : { mapping });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? source) : source);
   for (const line of renderNotes(notesShown(notes, values.quiet === true, files.length > 0), fileOf, locale)) context.note(line);

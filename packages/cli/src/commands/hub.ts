@@ -163,7 +163,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       const { file, result } = error as { file?: string; result?: SeedFindings };
       if (!file || !result) throw hubError(error, { port });
       // A seed the hub refused: its issues as `phx validate` prints them.
-      return refusePackage({ ...result, file, format: 'json' }, 'phx serve', locale, context);
+      return refusePackage({ ...result, file, format: 'json' }, 'phx serve', { locale, readsEncodings: false }, context);
     });
   // Listened for before the hub says it listens: a stop asked as soon as it does (a supervisor, a test) closes it.
   const stopped = new Promise<void>((resolve) => {

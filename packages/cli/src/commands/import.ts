@@ -109,7 +109,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
   const output = reportWords[locale].output;
-  const knownRecords = values.with === undefined ? undefined : (await readValidPackage(values.with, 'import', output.notWritten(out), locale, values.quiet === true, context)).pkg;
+  const knownRecords = values.with === undefined ? undefined : (await readValidPackage(values.with, 'import', output.notWritten(out), { locale, quiet: values.quiet === true }, context)).pkg;
   const [input] = await resolveInputs([source], 'json');
   // Read as `phx validate` reads a file: in `encoding` unless it starts as UTF-8, and bytes that are not UTF-8 placed
   // as it places them, in a CSV file at their row and column (the CSV reader finds the same first problem, at a cell).

@@ -6,6 +6,18 @@ import { fileReport, type FileReport } from '../report/types.js';
 import { reportWords } from '../report/words.js';
 import { onInput, readBeside, resolveInputs } from '../io/files.js';
 
+/** How a command reads its package. */
+export interface PackageReading {
+  locale: Locale;
+  /** Print no warnings of the package. */
+  quiet: boolean;
+  /**
+   * The encoding named by `--encoding`, or null for a command that takes the option without it; undefined for a
+   * command that does not take it.
+   */
+  encoding?: string | null;
+}
+
 /** Issues listed of a package a command refuses: enough to start fixing. */
 const MAX_ISSUES = 1000;
 
@@ -17,22 +29,24 @@ const MAX_ISSUES = 1000;
  * A part of a package (a CSV table, an NDJSON stream of records without its header line) is a usage error that says
  * how to add the header.
  *
+ * @param reading - the language of the messages; `quiet` to print no warnings; the `encoding` of a text file that is
+ * not UTF-8, for a command that takes `--encoding` (without it, such a file is refused with the hint to name it).
  * @returns the package, and how many warnings of it were found (and printed, unless `quiet`).
  */
 export async function readValidPackage(
   path: string,
   command: string,
   outcome: string,
-  locale: Locale,
-  quiet: boolean,
+  reading: PackageReading,
   context: Context,
 ): Promise<{ pkg: DataPackage; warnings: number }> {
+  const { locale, quiet, encoding } = reading;
   const [input] = await resolveInputs([path], 'json');
   // A CSV table is told by its name before it is read; any other file is judged by what validating it finds.
   if (formatOfName(input!.name) === 'csv') throw new UsageError('not-a-package', { path: input!.name, command });
-  const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true });
+  const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true, encoding: encoding ?? undefined });
   const report = fileReport(input!.name, result);
-  if (!result.ok) refusePackage(report, outcome, locale, context);
+  if (!result.ok) refusePackage(report, outcome, { locale, readsEncodings: encoding !== undefined }, context);
   // An NDJSON stream of records validates without its header line, but is a part of a package.
   const pkg = wholePackageOf(result);
   if (!pkg) throw new UsageError('not-a-package', { path: input!.name, command });
@@ -52,8 +66,8 @@ export function noteWarnings(report: FileReport, locale: Locale, context: Contex
  * Stops a command at a package with errors: they are printed as `phx validate` prints them, exit code 1, `outcome`
  * (what the command did not do) said.
  */
-export function refusePackage(report: FileReport, outcome: string, locale: Locale, context: Context): never {
-  context.print(renderHuman({ files: [report], quiet: true, locale }, context.color));
+export function refusePackage(report: FileReport, outcome: string, { locale, readsEncodings }: { locale: Locale; readsEncodings: boolean }, context: Context): never {
+  context.print(renderHuman({ files: [report], quiet: true, locale, readsEncodings }, context.color));
   throw new InvalidInputError(reportWords[locale].output.invalidPackage(outcome, report.file));
 }
 
