@@ -24,18 +24,19 @@ Options:
  */
 export function starterPackage(now: Date, countries: readonly string[], schemaBase: string = SCHEMA_BASE_URL): Record<string, unknown> {
   const year = now.getUTCFullYear();
+  const { organisationName, description } = starterPlaceholders.texts.en;
   return {
     $schema: `${schemaBase}DataPackage.schema.json`,
     phxVersion: PHX_VERSION,
     id: `${starterPlaceholders.packageIdPrefix}${year}`,
-    publisher: { id: starterPlaceholders.organisationId, name: starterPlaceholders.organisationName },
+    publisher: { id: starterPlaceholders.organisationId, name: organisationName },
     license: 'CC-BY-4.0',
     publishedAt: `${now.toISOString().slice(0, 19)}Z`,
-    description: { en: starterPlaceholders.description },
+    description: { en: description },
     organisations: [
       {
         id: starterPlaceholders.organisationId,
-        name: { en: starterPlaceholders.organisationName },
+        name: { en: organisationName },
         organisationType: 'ngo',
         countries,
       },

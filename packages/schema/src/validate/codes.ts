@@ -304,7 +304,7 @@ export const issueCodes = {
   'package.placeholder': {
     severity: 'warning',
     structural: false,
-    summary: 'A value a starter package holds for its author to replace (`phx init` writes them) is still there.',
+    summary: 'A value a starter package holds for its author to replace (`phx init` writes them, in any of the five languages) is still there.',
     example: '"publisher": {"id": "PHX-ORG-CHANGE-ME", "name": "Name of your organisation"}',
   },
   'package.unknown-licence': {
