@@ -109,6 +109,58 @@ describe('phx init', () => {
     expect(phx(['validate', '--fail-on', 'warning', done])).toMatchObject({ code: 0 });
   });
 
+  /** What `phx init --locale` writes and says in each language: the placeholders, and the start of the note. */
+  const starters = {
+    en: { name: 'Name of your organisation', description: 'What this package holds: ', wrote: 'wrote ', countries: "give the organisation's countries" },
+    ru: { name: 'Название вашей организации', description: 'Что содержит этот пакет: ', wrote: 'записано: ', countries: 'укажите страны организации' },
+    uk: { name: 'Назва вашої організації', description: 'Що містить цей пакет: ', wrote: 'записано: ', countries: 'вкажіть країни організації' },
+    fr: { name: 'Nom de votre organisation', description: 'Ce que contient ce paquet : ', wrote: 'écrit : remplacez les exemples', countries: "indiquez les pays de l'organisation" },
+    es: { name: 'Nombre de su organización', description: 'Qué contiene este paquete: ', wrote: 'escrito: ', countries: 'indique los países de la organización' },
+  } as const;
+
+  it.each(Object.keys(starters) as (keyof typeof starters)[])('writes its placeholders in the language of --locale %s, each flagged until replaced', (locale) => {
+    const starter = starters[locale];
+    const out = dir.path(`starter-${locale}.phx.json`);
+    const run = phx(['init', '--locale', locale, '--country', 'UA', '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(starter.wrote);
+    expect(run.stderr).toContain(`phx validate ${out}`);
+    expect(run.stderr).not.toContain(starter.countries);
+    const pkg = JSON.parse(readFileSync(out, 'utf8')) as { publisher: { id: string; name: string }; description: Record<string, string>; organisations: { id: string; name: Record<string, string> }[] };
+    expect(pkg.publisher).toEqual({ id: 'PHX-ORG-CHANGE-ME', name: starter.name });
+    expect(Object.keys(pkg.description)).toEqual([locale]);
+    expect(pkg.description[locale]).toMatch(new RegExp(`^${starter.description}`));
+    expect(pkg.organisations[0]).toMatchObject({ id: 'PHX-ORG-CHANGE-ME', name: { [locale]: starter.name } });
+    expect(Object.keys(pkg.organisations[0]!.name)).toEqual([locale]);
+    const report = phx(['validate', '--format', 'json', '--locale', locale, out]);
+    expect(report.code).toBe(0);
+    const issues = (JSON.parse(report.stdout) as { files: { issues: { code: string; pointer: string; message: string }[] }[] }).files[0]!.issues;
+    expect(issues.map((issue) => [issue.code, issue.pointer])).toEqual([
+      ['package.placeholder', '/id'],
+      ['package.placeholder', '/publisher/id'],
+      ['package.placeholder', '/publisher/name'],
+      ['package.placeholder', `/description/${locale}`],
+      ['package.placeholder', '/organisations/0/id'],
+      ['package.placeholder', `/organisations/0/name/${locale}`],
+    ]);
+    expect(issues[2]!.message).toContain(starter.name);
+    expect(phx(['init', '--locale', locale, '-o', dir.path(`no-country-${locale}.phx.json`)]).stderr).toContain(starter.countries);
+  });
+
+  it('takes the language of the environment without --locale, as the other commands do', () => {
+    const ukrainian = JSON.parse(phx(['init'], { env: { LANG: 'uk_UA.UTF-8' } }).stdout) as { publisher: { name: string }; description: Record<string, string> };
+    expect(ukrainian.publisher.name).toBe(starters.uk.name);
+    expect(Object.keys(ukrainian.description)).toEqual(['uk']);
+    const russian = JSON.parse(phx(['init', '--locale', 'ru'], { env: { LANG: 'uk_UA.UTF-8' } }).stdout) as { publisher: { name: string } };
+    expect(russian.publisher.name).toBe(starters.ru.name);
+    expect(JSON.parse(phx(['init']).stdout)).toMatchObject({ publisher: { name: starters.en.name }, description: { en: expect.any(String) } });
+    expect(phx(['init', '--locale', 'de'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--locale must be one of en, ru, uk, fr, es (got "de")') });
+  });
+
+  it('documents --locale in its help', () => {
+    expect(phx(['init', '--help']).stdout).toMatch(/^ {2}--locale <en\|ru\|uk\|fr\|es> +language of the placeholders/m);
+  });
+
   it('writes --out, and will not overwrite it without --force', () => {
     const out = dir.path('init.phx.json');
     const first = phx(['init', '--out', out]);

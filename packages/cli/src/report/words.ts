@@ -73,6 +73,8 @@ export interface OutputWords {
   noHeader: string;
   /** A package a command needs valid, with errors: `outcome` is what the command did not do. */
   invalidPackage: (outcome: string, path: string) => string;
+  /** A starter package written by `phx init`, its countries given or not. */
+  started: (path: string, countries: boolean) => string;
 }
 
 /** Counting in a language with one form for one and another for the rest. */
@@ -119,6 +121,7 @@ const en: ReportWords = {
     writtenInvalid: (path) => `${path} was written, although the package is invalid (--allow-invalid)`,
     noHeader: 'no input gives a package header: fill in phxVersion, id, publisher, license and publishedAt (see `phx init`), or pass --header <file.phx.json>',
     invalidPackage: (outcome, path) => `${outcome}: ${path} is not a valid package; fix its errors (phx validate ${path})`,
+    started: (path, countries) => `wrote ${path}: replace the placeholders (publisher, organisation, licence)${countries ? '' : ", give the organisation's countries"}, then run \`phx validate ${path}\``,
   },
 };
 
@@ -150,6 +153,7 @@ const ru: ReportWords = {
     writtenInvalid: (path) => `${path} записан, хотя пакет недействителен (--allow-invalid)`,
     noHeader: 'ни один входной файл не содержит заголовка пакета: заполните phxVersion, id, publisher, license и publishedAt (см. `phx init`) или укажите --header <file.phx.json>',
     invalidPackage: (outcome, path) => `${outcome}: ${path} не является действительным пакетом; исправьте его ошибки (phx validate ${path})`,
+    started: (path, countries) => `записано: ${path}; замените заполнители (издатель, организация, лицензия)${countries ? '' : ', укажите страны организации'}, затем запустите \`phx validate ${path}\``,
   },
 };
 
@@ -181,6 +185,7 @@ const uk: ReportWords = {
     writtenInvalid: (path) => `${path} записано, хоча пакет недійсний (--allow-invalid)`,
     noHeader: 'жоден вхідний файл не містить заголовка пакета: заповніть phxVersion, id, publisher, license і publishedAt (див. `phx init`) або вкажіть --header <file.phx.json>',
     invalidPackage: (outcome, path) => `${outcome}: ${path} не є дійсним пакетом; виправте його помилки (phx validate ${path})`,
+    started: (path, countries) => `записано: ${path}; замініть заповнювачі (видавець, організація, ліцензія)${countries ? '' : ', вкажіть країни організації'}, потім запустіть \`phx validate ${path}\``,
   },
 };
 
@@ -215,6 +220,7 @@ const fr: ReportWords = {
     writtenInvalid: (path) => `${path} a été écrit, bien que le paquet soit non valide (--allow-invalid)`,
     noHeader: "aucun fichier d'entrée ne donne d'en-tête de paquet : remplissez phxVersion, id, publisher, license et publishedAt (voir `phx init`), ou passez --header <file.phx.json>",
     invalidPackage: (outcome, path) => `${outcome} : ${path} n'est pas un paquet valide ; corrigez ses erreurs (phx validate ${path})`,
+    started: (path, countries) => `${path} écrit : remplacez les exemples (éditeur, organisation, licence)${countries ? '' : ", indiquez les pays de l'organisation"}, puis lancez \`phx validate ${path}\``,
   },
 };
 
@@ -249,6 +255,7 @@ const es: ReportWords = {
     writtenInvalid: (path) => `se escribió ${path}, aunque el paquete no es válido (--allow-invalid)`,
     noHeader: 'ningún archivo de entrada da un encabezado de paquete: complete phxVersion, id, publisher, license y publishedAt (vea `phx init`), o pase --header <file.phx.json>',
     invalidPackage: (outcome, path) => `${outcome}: ${path} no es un paquete válido; corrija sus errores (phx validate ${path})`,
+    started: (path, countries) => `escrito: ${path}; sustituya los marcadores (editor, organización, licencia)${countries ? '' : ', indique los países de la organización'} y luego ejecute \`phx validate ${path}\``,
   },
 };
 
