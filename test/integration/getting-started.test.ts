@@ -35,8 +35,9 @@ afterAll(async () => {
 describe('getting started: a sheet, a header package, a hub', () => {
   it('phx convert --header builds a package that phx validate and a fresh hub both take', async () => {
     // The package `phx init` starts, its placeholders replaced: the publisher is its organisation record.
-    expect(phx('init', '--country', 'UA', '-o', 'my-package.phx.json').code).toBe(0);
+    expect(phx('init', '--locale', 'uk', '--country', 'UA', '-o', 'my-package.phx.json').code).toBe(0);
     const started = JSON.parse(readFileSync(join(dir, 'my-package.phx.json'), 'utf8')) as Record<string, unknown>;
+    expect(started).toMatchObject({ publisher: { name: 'Назва вашої організації' }, organisations: [{ name: { uk: 'Назва вашої організації' } }] });
     const name = 'Харківська правозахисна група';
     const myPackage = {
       ...started, id: 'ua-2023', publisher: { id: publisher, name }, description: { uk: 'Дані про ВІЛ у в\'язницях Харківщини, 2023' },
