@@ -77,7 +77,7 @@ describe('dates with a two-digit year', () => {
     const meetingIssue = (start: string) =>
       validateCsv(`id;title.en;format;start;end\r\nm-1;Meeting;in-person;${start};2020-10-28T18:00:00+02:00`, { now }).issues.find((issue) => issue.pointer === '/meetings/0/start' || issue.pointer.endsWith('/start'));
     expect(meetingIssue('28.10.20 16:00')?.params).toMatchObject({ form: 'four-digit-year' });
-    expect(readColumn('date', ['20', '2020.12.31', '31.12.2020.'], {}).values).toEqual(['20', '2020.12.31', '31.12.2020.']);
+    expect(readColumn('date', ['20', '2020.12.31.', '31.12.2020.'], {}).values).toEqual(['20', '2020.12.31.', '31.12.2020.']);
     const other = validateCsv(sheet(row('20', '2020-12-31'), row('31.12.200', '2020-12-31'))).issues.filter((issue) => issue.code === 'schema.invalid-format');
     expect(other.map((issue) => (issue.params as ZodIssueParams).form)).toEqual(['date', 'date']);
   });
@@ -150,6 +150,116 @@ describe('any date written in a form PHX reads reads back as its ISO date', () =
         expect(reading.normalised).toBe(1);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('dates written year first with `/` or `.`', () => {
+  it('are read year, month, day whatever the order of day and month, and noted in a form of their own', () => {
+    for (const dateOrder of [undefined, 'day-month', 'month-day'] as const) {
+      const reading = readColumn('date', ['2020/12/31', '2020.12.31', '2020/1/5', '2020.1.5', '2020/05/01'], { dateOrder });
+      expect(reading.values).toEqual(['2020-12-31', '2020-12-31', '2020-01-05', '2020-01-05', '2020-05-01']);
+      expect(reading).toMatchObject({ forms: new Set(['yyyy/mm/dd', 'yyyy.mm.dd']), normalised: 5 });
+    }
+    // They tell nothing of the order of the sheet's other dates, and ask for none.
+    expect(sheetDateOrder([['2020/12/31', '2020/01/02']])).toBeUndefined();
+    expect(readColumn('date', ['2020/01/02', '2020/02/01'], { delimiter: ',' })).not.toHaveProperty('ambiguousDate');
+  });
+
+  it('that cannot be are not read as anything else: no such month stays as written, no such day is reported as such', () => {
+    expect(values(['2020/13/01', '2020/31/12', '2020.0.5', '2020/12/32', '2020/12/0', '2020/12-31', '2020//12/31', '20/12/31', '12020/12/31'])).toEqual([
+      '2020/13/01', '2020/31/12', '2020.0.5', '2020/12/32', '2020/12/0', '2020/12-31', '2020//12/31', '20/12/31', '12020/12/31',
+    ]);
+    const issues = validateCsv(sheet(row('2020/31/12', '2021.02.29')), { now }).issues.filter((issue) => issue.severity === 'error');
+    expect(issues.map((issue) => [issue.pointer, (issue.params as ZodIssueParams).form, (issue.params as ZodIssueParams).value])).toEqual([
+      ['/period/start', 'date', '2020/31/12'],
+      ['/period/end', 'calendar-day', '2021-02-29'],
+    ]);
+  });
+
+  it('with a time of day in a date-time column, as a date in figures, and only at midnight in a date column', () => {
+    const cells = ['2020/10/28 16:00', '2020.10.28 4:00 PM', '2020/10/28 0:00', '2020/10/28 24:00'];
+    const times = readColumn('date-time', cells, {});
+    expect(times.values).toEqual(['2020-10-28T16:00:00', '2020-10-28T16:00:00', '2020-10-28', '2020/10/28 24:00']);
+    expect([...times.forms]).toEqual(['yyyy/mm/dd hh:mm', 'yyyy.mm.dd hh:mm', 'yyyy/mm/dd']);
+    expect(values(cells)).toEqual(['2020/10/28 16:00', '2020.10.28 4:00 PM', '2020-10-28', '2020/10/28 24:00']);
+  });
+});
+
+describe('a date with the month in words and a time of day', () => {
+  const written: [string, string][] = [
+    ['31 грудня 2020 14:30', '2020-12-31T14:30:00'], ['31 грудня 2020 р. о 14:30', '2020-12-31T14:30:00'], ['31 груд. 2020 р., 14:30', '2020-12-31T14:30:00'],
+    ['31 декабря 2020 г. в 14:30', '2020-12-31T14:30:00'], ['31 декабря 2020 14:30:15', '2020-12-31T14:30:15'],
+    ['December 31, 2020 2:30 PM', '2020-12-31T14:30:00'], ['December 31, 2020 at 2:30 PM', '2020-12-31T14:30:00'], ['Dec 31, 2020, 2:30 p.m.', '2020-12-31T14:30:00'],
+    ['31 décembre 2020 à 14:30', '2020-12-31T14:30:00'], ['31 de diciembre de 2020 a las 14:30', '2020-12-31T14:30:00'], ['5 de enero de 2020 a la 1:30', '2020-01-05T01:30:00'],
+  ];
+
+  it('is read as a date in figures with a time is: a date and time in a date-time column, noted in a form of its own', () => {
+    const reading = readColumn('date-time', written.map(([text]) => text), {});
+    expect(reading.values).toEqual(written.map(([, iso]) => iso));
+    expect(reading).toMatchObject({ forms: new Set(['d mmmm yyyy hh:mm']), normalised: written.length });
+    // As `31.12.2020 14:30` is.
+    expect(readColumn('date-time', ['31.12.2020 14:30'], {}).values).toEqual(['2020-12-31T14:30:00']);
+  });
+
+  it('stays as written in a date column, as `31.12.2020 14:30` does, but at midnight; a time that cannot be is never read', () => {
+    expect(values(['31 грудня 2020 14:30', '31.12.2020 14:30', '31 грудня 2020 0:00', 'December 31, 2020 12:00 AM'])).toEqual(['31 грудня 2020 14:30', '31.12.2020 14:30', '2020-12-31', '2020-12-31']);
+    expect(readColumn('date-time', ['31 грудня 2020 25:00', 'December 31, 2020 13:00 PM', '31 грудня 2020 14:60', '31 грудня 2020 о', '31 Smarch 2020 14:30'], {}).values).toEqual([
+      '31 грудня 2020 25:00', 'December 31, 2020 13:00 PM', '31 грудня 2020 14:60', '31 грудня 2020 о', '31 Smarch 2020 14:30',
+    ]);
+    const issues = (start: string) => validateCsv(sheet(row(start, '2020-12-31')), { now }).issues.filter((issue) => issue.severity === 'error').map((issue) => (issue.params as ZodIssueParams).form);
+    expect(issues('31 грудня 2020 14:30')).toEqual(issues('31.12.2020 14:30'));
+  });
+
+  it('in a meeting sheet, is told to need its offset from UTC, as one in figures is', () => {
+    const lacks = (start: string) => validateCsv(`id;title.en;format;start;end\r\nm-1;Meeting;in-person;${start};2020-10-28T18:00:00+02:00`, { now }).issues.filter((issue) => issue.pointer.endsWith('/start')).map((issue) => [issue.code, issue.params]);
+    expect(lacks('28 жовтня 2020 о 16:00')).toEqual([
+      ['sheet.normalised', { column: 'start', cells: 1, forms: ['d mmmm yyyy hh:mm'] }],
+      lacks('28.10.2020 16:00')[1],
+    ]);
+    expect(lacks('28 жовтня 2020 о 16:00')[1]).toEqual(['schema.invalid-format', expect.objectContaining({ value: '2020-10-28T16:00:00', lacks: 'offset' })]);
+  });
+});
+
+describe('any date, with a time or not, written year first or as each language writes it in words, reads back', () => {
+  const instant = fc
+    .date({ min: new Date(Date.UTC(1000, 0, 1)), max: new Date(Date.UTC(9999, 11, 31, 23, 59)), noInvalidDate: true })
+    .map((date) => new Date(Math.floor(date.getTime() / 60_000) * 60_000));
+  const pad = (n: number, short: boolean): string => (short ? String(n) : String(n).padStart(2, '0'));
+  const iso = (date: Date, withTime: boolean): string => (withTime && date.getUTCHours() + date.getUTCMinutes() > 0 ? date.toISOString().slice(0, 19) : date.toISOString().slice(0, 10));
+
+  it('year first, with `/` or `.`, padded or not, whatever order of day and month the file says', () => {
+    fc.assert(
+      fc.property(instant, fc.constantFrom('/', '.'), fc.boolean(), fc.constantFrom(undefined, 'day-month', 'month-day'), fc.constantFrom(undefined, ';', ','), fc.boolean(), (date, separator, short, dateOrder, delimiter, withTime) => {
+        const day = [date.getUTCFullYear(), pad(date.getUTCMonth() + 1, short), pad(date.getUTCDate(), short)].join(separator);
+        const cell = withTime ? `${day} ${pad(date.getUTCHours(), short)}:${pad(date.getUTCMinutes(), false)}` : day;
+        const reading = readColumn(withTime ? 'date-time' : 'date', [cell], { dateOrder, delimiter });
+        expect(reading.values).toEqual([iso(date, withTime)]);
+        expect([...reading.forms]).toEqual([`yyyy${separator}mm${separator}dd${withTime && iso(date, true).length > 10 ? ' hh:mm' : ''}`]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('as Intl.DateTimeFormat writes a date and time in each language, long and medium, in a date-time column', () => {
+    fc.assert(
+      fc.property(instant, fc.constantFrom(...locales), fc.constantFrom('long', 'medium') as fc.Arbitrary<'long' | 'medium'>, (date, language, dateStyle) => {
+        const cell = new Intl.DateTimeFormat(language, { dateStyle, timeStyle: 'short', timeZone: 'UTC' }).format(date);
+        expect(readColumn('date-time', [cell], {}).values, cell).toEqual([iso(date, true)]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('and any text at all is read as a date or left as it is, never thrown on', () => {
+    const piece = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('2020', '31', '1', '/', '.', '-', ' ', ':', '30', 'PM', 'р.', 'о', 'at', 'de', 'грудня', 'December', ','));
+    const text = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(text, fc.constantFrom('date', 'date-time') as fc.Arbitrary<'date' | 'date-time'>, fc.constantFrom(undefined, 'day-month', 'month-day'), (cell, kind, dateOrder) => {
+        const [value] = readColumn(kind, [cell], { dateOrder }).values;
+        if (value !== undefined && value !== cell) expect(value).toMatch(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2})?$/);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

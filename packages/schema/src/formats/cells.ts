@@ -27,7 +27,12 @@ export type NormalisedForm =
   | 'dd-mm-yyyy hh:mm'
   | 'mm-dd-yyyy hh:mm'
   | 'yyyy-mm-dd hh:mm'
-  | 'd mmmm yyyy';
+  | 'yyyy/mm/dd'
+  | 'yyyy.mm.dd'
+  | 'yyyy/mm/dd hh:mm'
+  | 'yyyy.mm.dd hh:mm'
+  | 'd mmmm yyyy'
+  | 'd mmmm yyyy hh:mm';
 
 /**
  * A number cell of a workbook formatted as a percent (`0.0%`, as Excel formats a cell typed `7,5%`): Excel keeps
@@ -284,10 +289,18 @@ const EXCEL_MAX_SERIAL = 2_958_465;
  */
 const localDatePattern = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?)?$/;
 /**
- * A date with its month in words, as people type one: `31 грудня 2020`, `1 января 2020 г.`, `1er janvier 2020`,
- * `31 de diciembre de 2020`, `31 December 2020`, `December 31, 2020`, `31 Dec 2020`.
+ * `2020/12/31`, `2020.12.31` or `2020/1/5`, with a time of day as after {@link localDatePattern}'s dates: the year
+ * first, as Excel writes dates in some languages and many programs export them. Always year, month, day.
  */
-const monthNamePattern = /^(?:(\d{1,2})(?:er)?\.?\s+(?:de\s+)?(\p{L}+)\.?|(\p{L}+)\.?\s+(\d{1,2}),?)\s+(?:del?\s+)?(\d{4})(?:\s*[рг]\.)?$/iu;
+const yearFirstPattern = /^(\d{4})([./])(\d{1,2})\2(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?)?$/;
+/**
+ * A date with its month in words, as people type one: `31 грудня 2020`, `1 января 2020 г.`, `1er janvier 2020`,
+ * `31 de diciembre de 2020`, `31 December 2020`, `December 31, 2020`, `31 Dec 2020`; with a time of day as after
+ * {@link localDatePattern}'s dates, or as a long date and time is written in each language: `December 31, 2020 at 2:30 PM`,
+ * `31 грудня 2020 р. о 14:30`, `31 декабря 2020 г. в 14:30`, `31 décembre 2020 à 14:30`, `31 de diciembre de 2020 a las 14:30`.
+ */
+const monthNamePattern =
+  /^(?:(\d{1,2})(?:er)?\.?\s+(?:de\s+)?(\p{L}+)\.?|(\p{L}+)\.?\s+(\d{1,2}),?)\s+(?:del?\s+)?(\d{4})(?:\s*[рг]\.)?(?:,?\s+(?:(?:at|о|об|в|à|a\s+las?)\s+)?(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?)?$/iu;
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** An ISO date and a time of day with a space between, as Excel shows a date-time cell formatted `yyyy-mm-dd hh:mm`. */
 const spacedIsoDateTimePattern = /^(\d{4}-\d{2}-\d{2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
@@ -452,27 +465,37 @@ function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedF
   const named = monthNamePattern.exec(text);
   if (named) {
     const [, dayBefore, nameAfter, nameBefore, dayAfter, year] = named;
-    const month = monthOfName((nameAfter ?? nameBefore)!);
-    const day = Number(dayBefore ?? dayAfter);
-    if (!month || day < 1 || day > 31) return undefined;
-    forms.push('d mmmm yyyy');
-    return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return dated(year!, monthOfName((nameAfter ?? nameBefore)!) ?? 0, Number(dayBefore ?? dayAfter), named.slice(6), 'd mmmm yyyy', forms, withTime);
+  }
+  const yearFirst = yearFirstPattern.exec(text);
+  if (yearFirst) {
+    const [, year, separator, month, day] = yearFirst;
+    return dated(year!, Number(month), Number(day), yearFirst.slice(5), separator === '.' ? 'yyyy.mm.dd' : 'yyyy/mm/dd', forms, withTime);
   }
   const match = localDatePattern.exec(text);
   if (!match) return undefined;
-  const [, first, separator, second, year, hours, minutes, seconds, meridiem] = match;
-  const time = hours === undefined ? '' : timeOfDay(hours, minutes!, seconds, meridiem);
-  // A date column takes a time only at midnight, as Excel shows a date in a date-time cell.
-  if (time === undefined || (time && !withTime)) return undefined;
+  const [, first, separator, second, year] = match;
   // Dates with dots are day first wherever Excel writes them.
   const dayFirst = separator === '.' || order === 'day-month';
   // Without an order, only a date whose day and month are alike (1/1/2023) reads the same either way.
   if (separator !== '.' && !order && Number(first) !== Number(second)) return undefined;
   const [month, day] = dayFirst ? [Number(second), Number(first)] : [Number(first), Number(second)];
-  // A day the month has not (30.02.2020) is read all the same, as year-month-day, so that the model's check says
-  // that the calendar has no such day rather than that the date is not written year-month-day.
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const form = separator === '.' ? 'dd.mm.yyyy' : separator === '/' ? (dayFirst ? 'dd/mm/yyyy' : 'mm/dd/yyyy') : dayFirst ? 'dd-mm-yyyy' : 'mm-dd-yyyy';
+  return dated(year!, month, day, match.slice(5), form, forms, withTime);
+}
+
+/** The forms of a date that may have a time of day after it. */
+type DateForm = NormalisedForm extends infer F ? (F extends `${infer D} hh:mm` ? Exclude<D, 'yyyy-mm-dd'> : never) : never;
+
+/**
+ * The ISO date of a year, month and day read in a form, with the time of day after it (hours, minutes, seconds, AM or
+ * PM, the hours undefined for none), the form noted. A date column takes a time only at midnight, as Excel shows a date
+ * in a date-time cell. A day the month has not (30.02.2020) is read all the same, as year-month-day, so that the
+ * model's check says that the calendar has no such day rather than that the date is not written year-month-day.
+ */
+function dated(year: string, month: number, day: number, [hours, minutes, seconds, meridiem]: (string | undefined)[], form: DateForm, forms: NormalisedForm[], withTime: boolean): string | undefined {
+  const time = hours === undefined ? '' : timeOfDay(hours, minutes!, seconds, meridiem);
+  if (time === undefined || (time && !withTime) || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   forms.push(time ? `${form} hh:mm` : form);
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   return time ? `${date}T${time}` : date;
