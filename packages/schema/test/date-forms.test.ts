@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsv, readXlsx, validateCsv, xlsxTemplate, type CellLocation, type Locale, type ZodIssueParams } from '../src/index.js';
+import { readCsv, readXlsx, validateCsv, validateFile, xlsxTemplate, type CellLocation, type IssueParams, type Locale, type ZodIssueParams } from '../src/index.js';
 import { readColumn, sheetDateOrder, type SheetCell } from '../src/formats/cells.js';
 
 const now = new Date('2024-06-30');
@@ -64,13 +64,56 @@ describe('dates with a two-digit year', () => {
       ]);
       return [locale, issues[0]!.message];
     }));
+    // The message writes the value with its year in full, in its own form, in both centuries: it does not pick one.
     expect(messages).toEqual({
-      en: 'Start of the period: "01.01.20" is not a date with a four-digit year, e.g. 2020-12-31',
-      uk: 'Початок періоду: «01.01.20» — не дата з роком із чотирьох цифр, наприклад 2020-12-31',
-      ru: 'Начало периода: «01.01.20» — не дата с годом из четырёх цифр, например 2020-12-31',
-      fr: "Début de la période : « 01.01.20 » n'est pas une date avec une année sur quatre chiffres, par ex. 2020-12-31",
-      es: 'Inicio del período: «01.01.20» no es una fecha con el año en cuatro cifras, p. ej. 2020-12-31',
+      en: 'Start of the period: "01.01.20" has a two-digit year: write the year in full, 01.01.1920 or 01.01.2020, whichever is meant',
+      uk: 'Початок періоду: «01.01.20» — рік записано двома цифрами: запишіть його повністю, 01.01.1920 або 01.01.2020, залежно від того, який рік мали на увазі',
+      ru: 'Начало периода: «01.01.20» — год записан двумя цифрами: запишите его полностью, 01.01.1920 или 01.01.2020, в зависимости от того, какой год имеется в виду',
+      fr: "Début de la période : « 01.01.20 » a une année sur deux chiffres : écrivez l'année en entier, 01.01.1920 ou 01.01.2020, selon le cas",
+      es: 'Inicio del período: «01.01.20» tiene el año en dos cifras: escriba el año completo, 01.01.1920 o 01.01.2020, según corresponda',
     });
+    const fullYears = validateCsv(csv, { now }).issues.filter((issue) => issue.severity === 'error').map((issue) => (issue.params as IssueParams['schema.invalid-format']).fullYears);
+    expect(fullYears).toEqual([['01.01.1920', '01.01.2020'], ['31-12-1921', '31-12-2021'], ['1/7/1920', '1/7/2020'], ['31/12/1920', '31/12/2020']]);
+  });
+
+  it('are written in full in the message only where the value is a date, with a time in a date-time field alone', () => {
+    const issueOf = (start: string) => validateCsv(sheet(row(start, '2020-12-31')), { now }).issues.find((issue) => issue.pointer === '/period/start')!;
+    // A date field takes no time of day: the date alone is written in full.
+    expect((issueOf('31.12.20 14:30').params as IssueParams['schema.invalid-format']).fullYears).toEqual(['31.12.1920', '31.12.2020']);
+    // No day and month (45.13.20, 13.13.20 where dots are day first) or more than a date: the message gives the general example.
+    for (const start of ['45.13.20', '13.13.20', '31.12.20 and more']) {
+      const issue = issueOf(start);
+      expect(issue.params).toMatchObject({ form: 'four-digit-year' });
+      expect(issue.params).not.toHaveProperty('fullYears');
+      expect(issue.message).toBe(`Start of the period: "${start}" is not a date with a four-digit year, e.g. 2020-12-31`);
+    }
+    const meeting = validateCsv('id;title.en;format;start;end\r\nm-1;Meeting;in-person;28.10.20 4:00 PM;2020-10-28T18:00:00+02:00', { now }).issues.find((issue) => issue.pointer.endsWith('/start'))!;
+    expect(meeting.message).toBe('Start: "28.10.20 4:00 PM" has a two-digit year: write the year in full, 28.10.1920 4:00 PM or 28.10.2020 4:00 PM, whichever is meant');
+  });
+
+  it('are offered, in full, in a form that reads, and any text at all gives a message', () => {
+    const number = (max: number, digits: number) => fc.nat(max).chain((n) => fc.constantFrom(String(n), String(n).padStart(digits, '0')));
+    const dated = fc
+      .tuple(number(40, 2), fc.constantFrom('.', '/', '-'), number(14, 2), number(99, 2), fc.constantFrom('', ' 16:00', ' 4:30 PM', ' 0:00', ' x'))
+      .map(([first, separator, second, year, after]) => `${first}${separator}${second}${separator}${year.slice(-2)}${after}`);
+    const cell = fc.oneof(dated, fc.stringMatching(/^[\d./ :-]{0,14}$/));
+    fc.assert(
+      fc.property(cell, (start) => {
+        const issues = validateCsv(sheet(row(start, '2020-12-31')), { now }).issues.filter((issue) => issue.pointer === '/period/start');
+        for (const issue of issues) {
+          expect(issue.message).not.toMatch(/undefined|NaN/);
+          const { fullYears } = issue.params as IssueParams['schema.invalid-format'];
+          if (!fullYears) continue;
+          expect(fullYears.map((full) => full.replace(/^(\d+\D\d+\D)(19|20)/, '$1'))).toEqual([start.trim().split(' ')[0], start.trim().split(' ')[0]]);
+          // Written in full, the date is read (day first where the dots or its order say so).
+          for (const full of fullYears) {
+            const read = readColumn('date', [full], { dateOrder: Number(full.split(/\D/)[0]) > 12 ? 'day-month' : 'month-day' }).values[0];
+            expect(read).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('are told so in a date-time column too, and other texts that are no date are not', () => {
@@ -261,5 +304,18 @@ describe('any date, with a time or not, written year first or as each language w
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('a CSV file as Excel in Ukrainian saves it, with dates written every way', () => {
+  it('is read by validateFile: each form noted, a two-digit year told in full in both centuries', async () => {
+    const rows = [row('2020/01/01', '2020.12.31'), row('1 лютого 2020 р.', '31 грудня 2020'), row('2020/1/1', '31.12.20')].map((line, i) => line.replace(/^obs-\w+/, `obs-${i + 1}`));
+    const bytes = new TextEncoder().encode(`\uFEFF${sheet(...rows)}\r\n`);
+    const result = await validateFile(bytes, { name: 'спостереження.csv', now, locale: 'uk' });
+    expect(result.issues.map((issue) => [issue.code, issue.severity, issue.message])).toEqual([
+      ['sheet.normalised', 'info', 'Стовпець «period.start»: клітинок, прочитаних з урахуванням дат вигляду yyyy/mm/dd, дат вигляду d mmmm yyyy: 3'],
+      ['sheet.normalised', 'info', 'Стовпець «period.end»: клітинок, прочитаних з урахуванням дат вигляду yyyy.mm.dd, дат вигляду d mmmm yyyy: 2'],
+      ['schema.invalid-format', 'error', 'Кінець періоду: «31.12.20» — рік записано двома цифрами: запишіть його повністю, 31.12.1920 або 31.12.2020, залежно від того, який рік мали на увазі'],
+    ]);
   });
 });

@@ -116,9 +116,11 @@ export const en: PhxLocale = {
         ? `${subject(words, p, 'the text')} is empty`
         : p.form === 'text'
           ? `${subject(words, p, 'the text')} holds only spaces`
-          : p.lacks
-            ? `${subject(words, p, 'the value')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'has no offset from UTC: add the offset' : 'is a date alone: add the time and the offset from UTC'} of the place at that date, e.g. ${completedDateTime(p)}`
-            : `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'written in the form this field takes'}`,
+          : p.fullYears
+            ? `${subject(words, p, 'the value')}: ${shown(words, p)} has a two-digit year: write the year in full, ${p.fullYears[0]} or ${p.fullYears[1]}, whichever is meant`
+            : p.lacks
+              ? `${subject(words, p, 'the value')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'has no offset from UTC: add the offset' : 'is a date alone: add the time and the offset from UTC'} of the place at that date, e.g. ${completedDateTime(p)}`
+              : `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'written in the form this field takes'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'the text')} is empty`;

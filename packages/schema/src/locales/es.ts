@@ -123,9 +123,11 @@ export const es: PhxLocale = {
         ? `${subject(words, p, 'el texto')}: el texto está vacío`
         : p.form === 'text'
           ? `${subject(words, p, 'el texto')}: el texto solo contiene espacios`
-          : p.lacks
-            ? `${subject(words, p, 'el valor')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'no tiene la diferencia respecto a UTC: añada la diferencia' : 'es solo una fecha: añada la hora y la diferencia respecto a UTC'} del lugar en esa fecha, p. ej. ${completedDateTime(p)}`
-            : `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'de la forma que pide este campo'}`,
+          : p.fullYears
+            ? `${subject(words, p, 'el valor')}: ${shown(words, p)} tiene el año en dos cifras: escriba el año completo, ${p.fullYears[0]} o ${p.fullYears[1]}, según corresponda`
+            : p.lacks
+              ? `${subject(words, p, 'el valor')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'no tiene la diferencia respecto a UTC: añada la diferencia' : 'es solo una fecha: añada la hora y la diferencia respecto a UTC'} del lugar en esa fecha, p. ej. ${completedDateTime(p)}`
+              : `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'de la forma que pide este campo'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'el texto')}: el texto está vacío`;

@@ -123,9 +123,11 @@ export const fr: PhxLocale = {
         ? `${subject(words, p, 'le texte')} : le texte est vide`
         : p.form === 'text'
           ? `${subject(words, p, 'le texte')} : le texte ne contient que des espaces`
-          : p.lacks
-            ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} ${p.lacks === 'offset' ? "n'a pas de décalage par rapport à UTC : ajoutez le décalage" : "n'est qu'une date : ajoutez l'heure et le décalage par rapport à UTC"} du lieu à cette date, par ex. ${completedDateTime(p)}`
-            : `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'écrit sous la forme que ce champ demande'}`,
+          : p.fullYears
+            ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} a une année sur deux chiffres : écrivez l'année en entier, ${p.fullYears[0]} ou ${p.fullYears[1]}, selon le cas`
+            : p.lacks
+              ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} ${p.lacks === 'offset' ? "n'a pas de décalage par rapport à UTC : ajoutez le décalage" : "n'est qu'une date : ajoutez l'heure et le décalage par rapport à UTC"} du lieu à cette date, par ex. ${completedDateTime(p)}`
+              : `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'écrit sous la forme que ce champ demande'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'le texte')} : le texte est vide`;

@@ -123,9 +123,11 @@ export const ru: PhxLocale = {
         ? `${subject(words, p, 'текст')}: пусто`
         : p.form === 'text'
           ? `${subject(words, p, 'текст')}: только пробелы`
-          : p.lacks
-            ? `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без смещения от UTC: добавьте смещение' : 'только дата: добавьте время и смещение от UTC'} места на эту дату, например ${completedDateTime(p)}`
-            : `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в том виде, который нужен этому полю'}`,
+          : p.fullYears
+            ? `${subject(words, p, 'значение')}: ${shown(words, p)} — год записан двумя цифрами: запишите его полностью, ${p.fullYears[0]} или ${p.fullYears[1]}, в зависимости от того, какой год имеется в виду`
+            : p.lacks
+              ? `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без смещения от UTC: добавьте смещение' : 'только дата: добавьте время и смещение от UTC'} места на эту дату, например ${completedDateTime(p)}`
+              : `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в том виде, который нужен этому полю'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'текст')}: пусто`;

@@ -123,9 +123,11 @@ export const uk: PhxLocale = {
         ? `${subject(words, p, 'текст')}: порожньо`
         : p.form === 'text'
           ? `${subject(words, p, 'текст')}: лише пробіли`
-          : p.lacks
-            ? `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без зсуву від UTC: додайте зсув' : 'лише дата: додайте час і зсув від UTC'} місця на ту дату, наприклад ${completedDateTime(p)}`
-            : `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в тому вигляді, який потрібен цьому полю'}`,
+          : p.fullYears
+            ? `${subject(words, p, 'значення')}: ${shown(words, p)} — рік записано двома цифрами: запишіть його повністю, ${p.fullYears[0]} або ${p.fullYears[1]}, залежно від того, який рік мали на увазі`
+            : p.lacks
+              ? `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без зсуву від UTC: додайте зсув' : 'лише дата: додайте час і зсув від UTC'} місця на ту дату, наприклад ${completedDateTime(p)}`
+              : `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в тому вигляді, який потрібен цьому полю'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'текст')}: порожньо`;

@@ -193,7 +193,12 @@ export interface IssueParams {
   /** `hidden`: the column of a sheet the key heads is hidden in Excel, so that the user does not see it. */
   'schema.unknown-field': ZodIssueParams & { keys: string[]; hidden?: true };
   'schema.invalid-value': ZodIssueParams;
-  'schema.invalid-format': ZodIssueParams;
+  /**
+   * `fullYears`: for a date with a two-digit year (`form: 'four-digit-year'`), the value found with its year written in
+   * full, in its own form, in each century it may mean: `['31.12.1920', '31.12.2020']` for `31.12.20`; in a date field,
+   * without a time of day after it. Absent when the value is more than a date and a time, or no day and month.
+   */
+  'schema.invalid-format': ZodIssueParams & { fullYears?: [string, string] };
   'schema.too-small': ZodIssueParams;
   'schema.too-big': ZodIssueParams;
   'schema.invalid-key': ZodIssueParams;

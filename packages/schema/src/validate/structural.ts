@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { shapeSchemas, type ShapeKind } from '../model/shapes.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, type Problem } from './issue.js';
-import type { DateTimeLack, IssueParams, SpacesAround, ZodIssueParams } from './params.js';
+import type { DateTimeLack, IssueParams, SpacesAround } from './params.js';
 import { dateTime, LANGUAGE_TAG_PATTERN, NOT_BLANK_PATTERN, OPEN_CODE_PATTERN, ORGANISATION_ID_PATTERN, RECORD_ID_PATTERN, SPDX_ID_PATTERN, type TextForm } from '../model/common.js';
 import { fieldOf, modelKeys } from './fields.js';
 import { suggestionsFor } from './code-names.js';
@@ -117,6 +117,23 @@ function keysAt(schema: z.core.$ZodType, path: readonly PropertyKey[]): readonly
   return undefined;
 }
 
+/**
+ * A date with a two-digit year (`31.12.20`, `28.10.20 16:00`) written with the year in full, in the form it has, in the
+ * two centuries the year may mean (see `formOf`): the message names both rather than take one. A date field's value
+ * loses a time of day after it, which it does not take. None for a value that is more than a date and a time, or
+ * whose day and month cannot be in any order its separator allows (`45.13.20`).
+ */
+function fullYearsOf(text: string, withTime: boolean): [string, string] | undefined {
+  const match = /^((\d\d?)([./-])(\d\d?)\3)(\d\d)(\s+\d\d?:\d\d(?::\d\d)?(?:\s*[AaPp]\.?\s?[Mm]\.?)?)?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, date, first, separator, second, year, time = ''] = match;
+  const [a, b] = [Number(first), Number(second)];
+  const can = (day: number, month: number) => day >= 1 && day <= 31 && month >= 1 && month <= 12;
+  if (!can(a, b) && (separator === '.' || !can(b, a))) return undefined;
+  const written = (century: string) => `${date}${century}${year}${withTime ? time : ''}`;
+  return [written('19'), written('20')];
+}
+
 /** Where a text that is not all spaces has spaces around it, if it has. */
 function spacesAround(text: string): SpacesAround | undefined {
   const start = /^\s/.test(text);
@@ -159,7 +176,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
     const where = JSON.stringify(path);
     if (seen.has(where)) continue;
     seen.add(where);
-    const params: ZodIssueParams = { zodCode: issue.code };
+    const params: IssueParams['schema.invalid-format'] = { zodCode: issue.code };
     const kept = params as unknown as Record<string, unknown>;
     for (const field of keptFields) {
       const value = (issue as unknown as Record<string, unknown>)[field];
@@ -179,6 +196,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
       if (spaces !== undefined) params.spaces = spaces;
       const lacks = form === 'date-time' ? lackOf(issue.input) : undefined;
       if (lacks !== undefined) params.lacks = lacks;
+      const fullYears = form === 'four-digit-year' ? fullYearsOf(issue.input, issue.code === 'invalid_format' && issue.format === 'datetime') : undefined;
+      if (fullYears) params.fullYears = fullYears;
     }
     // A text that is not one of the allowed texts (a closed codelist): the nearest of them, from the whole list.
     if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.length > 1 && issue.values.every((value) => typeof value === 'string')) {
