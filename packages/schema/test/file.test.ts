@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { awkwardFiles, compoundFile } from '../../../test/corpus/awkward-files.js';
 import { decodeUtf8, legacyEncodingOf } from '../src/file/encoding.js';
 import { looksUtf8, textEncodingOf } from '../src/file/text-encoding.js';
-import { formatOfMediaType, formatOfName } from '../src/file/format.js';
+import { fileFormats, formatOfMediaType, formatOfName, stemOfName } from '../src/file/format.js';
 import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
 import { validate } from '../src/validate/sync.js';
@@ -123,6 +123,26 @@ describe('validateFile', () => {
     expect(formatOfName('obs.jsonl')).toBe('ndjson');
     expect(formatOfName('Book1.xlsx')).toBe('xlsx');
     expect(formatOfName('notes.txt')).toBeUndefined();
+  });
+
+  it('names the files made of a file by its name without the ending that gives its format, in any case, whatever the name holds', () => {
+    expect(stemOfName('zambia.phx.json')).toBe('zambia');
+    expect(stemOfName('Звіт 2023.XLSX')).toBe('Звіт 2023');
+    expect(stemOfName('obs.phx.ndjson')).toBe('obs');
+    expect(stemOfName('notes.txt')).toBe('notes.txt');
+    const endings = Object.values(fileFormats).flatMap((format) => [...format.extensions]);
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.constantFrom(...endings), fc.boolean(), (base, ending, upper) => {
+        const name = `${base}${upper ? ending.toUpperCase() : ending}`;
+        // `x.phx` + `.json` is `x` + `.phx.json`: the longest ending that gives a format goes.
+        const stem = stemOfName(name);
+        expect(name.startsWith(stem)).toBe(true);
+        expect(formatOfName(name)).toBeDefined();
+        expect(stem.length).toBeLessThanOrEqual(base.length);
+        expect(formatOfName(stem + name.slice(stem.length))).toBe(formatOfName(name));
+        if (!base.toLowerCase().endsWith('.phx')) expect(stem).toBe(base);
+      }),
+    );
   });
 
   it('names the format of a file PHX does not read, and reads no further than its start', async () => {

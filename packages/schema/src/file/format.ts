@@ -50,6 +50,26 @@ const formatNames = Object.keys(fileFormats) as FileFormat[];
  * ```
  */
 export function formatOfName(name: string): FileFormat | undefined {
+  return endingOf(name)?.format;
+}
+
+/**
+ * A file name without the ending that gives its format (see {@link formatOfName}), to name the files made of it;
+ * the name as it is when no ending gives one.
+ *
+ * @example
+ * ```ts
+ * stemOfName('zambia.phx.json'); // 'zambia'
+ * stemOfName('Звіт 2023.XLSX'); // 'Звіт 2023'
+ * stemOfName('notes.txt'); // 'notes.txt'
+ * ```
+ */
+export function stemOfName(name: string): string {
+  return name.slice(0, name.length - (endingOf(name)?.length ?? 0));
+}
+
+/** The format a file name's ending gives, and the length of that ending. */
+function endingOf(name: string): { format: FileFormat; length: number } | undefined {
   const lower = name.toLowerCase();
   // `.phx.json` ends in `.json` too: the longest ending that fits decides.
   let best: { format: FileFormat; length: number } | undefined;
@@ -58,7 +78,7 @@ export function formatOfName(name: string): FileFormat | undefined {
       if (lower.endsWith(ending) && ending.length > (best?.length ?? 0)) best = { format, length: ending.length };
     }
   }
-  return best?.format;
+  return best;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fileFormats, formatOfName, issueRecord, recordStores, toPointer, validateFileAsync, type DataPackage, type DateOrder, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
+import { fileFormats, formatOfName, issueRecord, recordStores, stemOfName, toPointer, validateFileAsync, type DataPackage, type DateOrder, type FileFormat, type Locale, type ValidationIssue } from '@phx/schema';
 import { EngineError, MAX_HELD_DOCUMENT_BYTES, MAX_ISSUES, type ExportedFile, type FileSummary, type RecordRef } from './protocol.js';
 import { LineStarts, observedStream } from './reading.js';
 import type { Reporter } from './report.js';
@@ -100,11 +100,6 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
 /** The formats whose valid files hold a package the page can write again as .phx.json or .xlsx. */
 const packageFormats = new Set<FileFormat>(['json', 'csv', 'xlsx']);
 
-/** The name of a checked file without its ending (`zambia.phx.json`, `zambia.xlsx` → `zambia`), to name the files made of it. */
-export function stemOf(name: string): string {
-  return name.replace(/(\.phx)?\.(json|csv|tsv|xlsx|xlsm)$/i, '');
-}
-
 /**
  * A valid checked file's package as a .phx.json file or an Excel workbook (headings in the page's
  * language), named after the file. A CSV file holds records only: its package header (publisher,
@@ -113,7 +108,7 @@ export function stemOf(name: string): string {
  */
 export async function packageFile(checked: CheckedFile | undefined, to: 'json' | 'xlsx', locale: Locale): Promise<ExportedFile> {
   if (!checked?.ok || !checked.data || !checked.format || !packageFormats.has(checked.format)) throw new EngineError('not-convertible');
-  const base = stemOf(checked.file.name);
+  const base = stemOfName(checked.file.name);
   if (to === 'json') return { name: `${base}.phx.json`, mediaType: fileFormats.json.mediaTypes[0], content: `${JSON.stringify(checked.data, null, 2)}\n` };
   return { name: `${base}.xlsx`, mediaType: fileFormats.xlsx.mediaTypes[0], content: await (await import('./workbook-writer.js')).writeXlsx(checked.data, { language: locale }) };
 }

@@ -6,8 +6,8 @@
 import {
   describeBreakdowns, exportPackage, formatNote, gamReadiness, interopLocales, noteExamples, type ExportTarget, type InteropNote,
 } from '@phx/interop';
-import type { Locale } from '@phx/schema';
-import { stemOf, type CheckedFile } from './checks.js';
+import { stemOfName, type Locale } from '@phx/schema';
+import type { CheckedFile } from './checks.js';
 import { exportablePackage } from './exportable.js';
 import type { EngineResults, GamView, NoteView } from './protocol.js';
 
@@ -22,7 +22,7 @@ export function noteViews(notes: readonly InteropNote[], locale: Locale): NoteVi
  */
 export function exportFiles(checked: CheckedFile | undefined, target: ExportTarget, locale: Locale): EngineResults['export'] {
   const { files, notes } = exportPackage(exportablePackage(checked), target);
-  const base = stemOf(checked!.file.name);
+  const base = stemOfName(checked!.file.name);
   return { files: files.map((file) => ({ name: `${base}${file.extension}`, mediaType: file.mediaType, content: file.content })), notes, views: noteViews(notes, locale) };
 }
 
