@@ -16,7 +16,16 @@ describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
   const json = dir.write('pkg.phx.json', JSON.stringify(pkg, null, 2));
 
   it('JSON → NDJSON → JSON gives back the same package', () => {
-    expect(phx(['convert', json, '-o', dir.path('pkg.phx.ndjson')]).code).toBe(0);
+    const converted = phx(['convert', json, '-o', dir.path('pkg.phx.ndjson')]);
+    expect(converted.code).toBe(0);
+    // Said on standard error, as phx export says it, in the user's language.
+    expect(converted.stderr).toBe(`wrote ${dir.path('pkg.phx.ndjson')}\n`);
+    expect(phx(['convert', json, '-o', dir.path('pkg.phx.ndjson'), '--force', '--locale', 'uk']).stderr).toBe(`записано: ${dir.path('pkg.phx.ndjson')}\n`);
+    const noted = dir.write('noted.phx.json', JSON.stringify({ ...pkg, observations: [observation('obs-noted', { notes: 'Засуджений Петренко Іван Олегович, 12.03.1987 р.н.' })] }));
+    const withWarning = phx(['convert', noted, '-o', dir.path('noted.phx.ndjson'), '--locale', 'uk']);
+    expect(withWarning.code).toBe(0);
+    expect(withWarning.stdout).toContain('privacy.personal-data');
+    expect(withWarning.stderr).toBe(`записано: ${dir.path('noted.phx.ndjson')} (попереджень: 1 вище)\n`);
     const lines = read(dir.path('pkg.phx.ndjson')).trimEnd().split('\n').map((line) => JSON.parse(line) as { type: string });
     expect(lines.map((line) => line.type)).toEqual(['package', 'organisation', 'observation', 'observation']);
     expect(phx(['validate', dir.path('pkg.phx.ndjson')]).code).toBe(0);

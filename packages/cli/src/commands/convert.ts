@@ -132,7 +132,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   checkOptions(values, assembled, to);
   if (assembled.readable) checkHeader(assembled, header?.name);
   // Every input goes to the report, so that its summary counts all the files and records read; a
-  // run with nothing to say prints nothing.
+  // run without issues prints no report.
   if (assembled.files.some((file) => file.issues.length > 0)) context.print(renderHuman({ files: assembled.files.map(inputReport), quiet: false, locale, readsEncodings: true }, context.color));
   if (!assembled.readable) {
     context.note(output.unreadable(out));
@@ -159,5 +159,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     context.note(output.writtenInvalid(out));
     return exitCodes.invalid;
   }
+  // As `phx export` says it: the report above ends with the check, not with what was written.
+  context.note(output.wrote([out], assembled.files.reduce((sum, file) => sum + file.warnings, 0)));
   return exitCodes.ok;
 }
