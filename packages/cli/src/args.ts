@@ -73,12 +73,31 @@ export function recordType(value: string | undefined): RecordType | undefined {
  * The locale of messages: `--locale`, else the language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
  */
 export function localeOf(value: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {
-  if (value !== undefined) return choice('locale', value, Object.keys(locales) as Locale[], 'en');
+  if (value !== undefined) return localeChoice(value, Object.keys(locales) as Locale[]);
   for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
-    const language = env[name]?.slice(0, 2).toLowerCase();
+    const language = env[name] && languageOfTag(env[name]);
     if (language && isLocale(language)) return language;
   }
   return 'en';
+}
+
+/** What people give for a language PHX speaks: its three-letter code, and for Ukrainian the code of Ukraine. */
+const languageSlips: Readonly<Record<string, Locale>> = { ua: 'uk', ukr: 'uk', rus: 'ru', eng: 'en', fra: 'fr', fre: 'fr', spa: 'es', esp: 'es' };
+
+/** The language of a `--locale` value, or of a locale of the environment (`uk-UA`, `uk_UA.UTF-8`): its first subtag, in lower case. */
+function languageOfTag(value: string): string {
+  return value.trim().toLowerCase().split(/[-_.@:]/)[0]!;
+}
+
+/**
+ * Reads `--locale` among `allowed`: a language, or a tag of one (`uk-UA`, `uk_UA.UTF-8`, `UK`). A value that is none
+ * is a usage error that names the one meant, when it is a common slip (`ua`, `ukr`).
+ */
+function localeChoice<T extends string>(value: string, allowed: readonly T[]): T {
+  const language = languageOfTag(value);
+  if ((allowed as readonly string[]).includes(language)) return language as T;
+  const suggestion = languageSlips[language];
+  throw new UsageError('not-one-of', { option: 'locale', allowed, value, ...(suggestion && { suggestion }) });
 }
 
 /**
@@ -93,7 +112,7 @@ export function usageLocaleOf(argv: readonly string[], env: NodeJS.ProcessEnv = 
     if (arg === '--locale') value = argv[++i];
     else if (arg.startsWith('--locale=')) value = arg.slice('--locale='.length);
   }
-  return value !== undefined && isLocale(value) ? value : localeOf(undefined, env);
+  return value !== undefined && isLocale(languageOfTag(value)) ? (languageOfTag(value) as Locale) : localeOf(undefined, env);
 }
 
 /**
@@ -103,7 +122,7 @@ export function usageLocaleOf(argv: readonly string[], env: NodeJS.ProcessEnv = 
  */
 export function sheetLocaleOf(value: string | undefined, env: NodeJS.ProcessEnv = process.env): { locale: Locale; excelLocale: ExcelLocale | undefined } {
   if (value === undefined) return { locale: localeOf(undefined, env), excelLocale: undefined };
-  const excelLocale = choice('locale', value, excelLocales, 'en');
+  const excelLocale = localeChoice(value, excelLocales);
   return { locale: isLocale(excelLocale) ? excelLocale : 'en', excelLocale };
 }
 

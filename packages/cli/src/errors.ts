@@ -57,7 +57,8 @@ export interface UsageParams {
   /** A command that writes a file, without `-o`: `file` is the placeholder of its name, e.g. `<file.xlsx>`. */
   'no-output': { command: string; file: string };
   /** An option's value not among the allowed ones. */
-  'not-one-of': { option: string; allowed: readonly string[]; value: string };
+  /** `suggestion`: the allowed value the one given most likely means (`ua` for the language is `uk`). */
+  'not-one-of': { option: string; allowed: readonly string[]; value: string; suggestion?: string };
   /** An option's value that is not a whole number of at least `min`. */
   'not-whole-number': { option: string; min: number; value: string };
   /** An `--encoding` that names no text encoding. */

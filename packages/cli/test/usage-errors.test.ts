@@ -29,7 +29,7 @@ const examples: { [C in UsageCode]: UsageParams[C] } = {
   'no-file-to-validate': {},
   'no-input-file': { command: 'convert' },
   'no-output': { command: 'template', file: '<file.xlsx>' },
-  'not-one-of': { option: 'format', allowed: ['human', 'json', 'sarif'], value: 'xml' },
+  'not-one-of': { option: 'locale', allowed: ['en', 'ru', 'uk', 'fr', 'es'], value: 'ua', suggestion: 'uk' },
   'not-whole-number': { option: 'jobs', min: 1, value: '0' },
   'unknown-encoding': { value: 'ebcdic' },
   'unknown-command': { command: 'valdate' },
@@ -120,6 +120,31 @@ describe("Node's errors for arguments it cannot parse", () => {
     expect(usageLocaleOf(['--jobs', '0'], { LANG: 'ru_RU.UTF-8' })).toBe('ru');
     expect(usageLocaleOf(['--locale', 'de'], { LANG: 'es_ES.UTF-8' })).toBe('es');
     expect(usageLocaleOf(['--', '--locale', 'uk'], {})).toBe('en');
+    expect(usageLocaleOf(['--locale', 'uk-UA'], {})).toBe('uk');
+    expect(usageLocaleOf(['--jobs', '0'], { LANGUAGE: 'uk:ru' })).toBe('uk');
+  });
+});
+
+describe('--locale', () => {
+  it('takes a language tag by its language, in any case: uk-UA, uk_UA.UTF-8, UK', () => {
+    const json = dir.write('tagged.phx.json', JSON.stringify(validPackage()));
+    for (const locale of ['uk-UA', 'uk_UA.UTF-8', 'UK', 'Uk']) {
+      const run = phx(['validate', json, '--locale', locale]);
+      expect(run.code, locale).toBe(0);
+      expect(run.stdout, locale).toContain('усі файли пройшли перевірку');
+    }
+  });
+
+  it('names the language meant by a common slip: ua (the code of Ukraine), ukr, rus, eng, fra', () => {
+    const json = dir.write('slip.phx.json', JSON.stringify(validPackage()));
+    const ua = phx(['validate', json, '--locale', 'ua'], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(ua.code).toBe(2);
+    expect(ua.stderr).toBe('phx: --locale має бути одним зі значень: en, ru, uk, fr, es (вказано «ua»)\nпідказка: вкажіть --locale uk\n');
+    for (const [slip, meant] of [['ukr', 'uk'], ['RUS', 'ru'], ['eng', 'en'], ['fra', 'fr'], ['spa', 'es']]) {
+      expect(phx(['init', '--locale', slip!]).stderr, slip).toContain(`\nhint: use --locale ${meant}\n`);
+    }
+    // No hint where no language is meant.
+    expect(phx(['validate', json, '--locale', 'de']).stderr).toBe('phx: --locale must be one of en, ru, uk, fr, es (got "de")\n');
   });
 });
 
