@@ -115,8 +115,11 @@ function workbook(rows = ID_ROWS): Uint8Array {
   ]);
 }
 
-/** What {@link workbook} gives: the sheet's 7 missing columns and the package header's 7 fields. */
-const workbookCodes: string[] = Array(14).fill('schema.required');
+/**
+ * What {@link workbook} gives: the sheet's 7 missing columns, said at the header (and not again as the `scope` and
+ * `period` each row lacks without them), and the package header's 5 fields.
+ */
+const workbookCodes: string[] = Array(12).fill('schema.required');
 
 /** Bytes that are no text at all, the same every run. */
 function noise(length: number): Uint8Array {

@@ -121,6 +121,17 @@ describe('readCsv: real-world CSV', () => {
     expect(issues.filter((issue) => issue.code === 'schema.required')).toHaveLength(1);
   });
 
+  it('says a missing column once at the header, not again as the group every row then lacks (`scope` without `scope.country`)', () => {
+    const drop = (text: string, at: number) => text.split(',').filter((_, i) => i !== at).join(',');
+    for (const [column, at] of [['scope.country', 3], ['period.start', 4]] as const) {
+      const csv = `${drop(header, at)}\n${drop(row('obs-1'), at)}\n${drop(row('obs-2'), at)}\n`;
+      const { issues } = validateCsv(csv, { locale: 'uk' });
+      expect(issues.filter((issue) => issue.code === 'schema.required').map((issue) => [issue.params, issue.location]), column).toEqual([
+        [expect.objectContaining({ column }), expect.objectContaining({ row: 1, column: 11 })],
+      ]);
+    }
+  });
+
   it('says a missing column is missing from the header row, by its field path, where a field a row leaves empty is said unfilled', () => {
     const csv = `${header.replace(',dataSource', '')}\n${row('obs-1').replace(',survey', '')}\n`;
     const missing = (locale: Locale) => validateCsv(csv, { locale }).issues.find((issue) => issue.code === 'schema.required')!;

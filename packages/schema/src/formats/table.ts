@@ -418,7 +418,8 @@ export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pic
     (code === 'sheet.error-cell' || code === 'sheet.percent-unit-mismatch') && location && 'row' in location ? [{ path, row: location.row }] : []);
   return ({ code, path }, row) =>
     errors.some((cell) => cell.row === row && startsWith(path, cell.path)) ||
-    (code === 'schema.required' && missing.some((prefix) => startsWith(path, prefix))) ||
+    // A missing column's field, and the group it is in (`scope` of a row without `scope.country`), are said at the header.
+    (code === 'schema.required' && missing.some((prefix) => startsWith(path, prefix) || startsWith(prefix, path))) ||
     (code === 'schema.required' && uncalculated.some((cell) => cell.row === row && startsWith(path, cell.path))) ||
     (code === 'schema.invalid-format' && undated.some((prefix) => startsWith(path, prefix)));
 }
