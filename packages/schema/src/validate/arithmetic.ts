@@ -44,11 +44,12 @@ export function impliedCount(unit: string, value: number | undefined, denominato
 
 /**
  * The count of people an observation gives by its percentage or rate and denominator, its numerator left out
- * ({@link impliedCount}); NaN when it gives none, and for a count, a suppressed observation or one with its numerator.
+ * ({@link impliedCount}); NaN when it gives none, and for a count, a suppressed observation, one with its numerator or
+ * one of no unit (a record that failed its shape, its unit not one of the codes).
  * The one reading of such a count for `privacy.small-cell` and the sums of a breakdown.
  */
-export function impliedCountOf(obs: Observation): number {
-  if (obs.suppressed || obs.numerator !== undefined || obs.unit === 'count') return Number.NaN;
+export function impliedCountOf(obs: Pick<Observation, 'suppressed' | 'numerator' | 'value' | 'denominator'> & { unit?: string }): number {
+  if (obs.suppressed || obs.numerator !== undefined || obs.unit === undefined || obs.unit === 'count') return Number.NaN;
   return impliedCount(obs.unit, obs.value, obs.denominator) ?? Number.NaN;
 }
 

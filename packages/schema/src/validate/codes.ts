@@ -317,13 +317,13 @@ export const issueCodes = {
   'privacy.small-cell': {
     severity: 'error',
     structural: false,
-    summary: 'A count of people between 1 and the suppression threshold (5 by default) is not marked suppressed: small numbers can identify people. A percentage or rate whose numerator is left out gives its count with its denominator (0.5 % of 400 is 2) when its value is precise enough to leave one whole number, and is held to the threshold too. Indicators that count things or places (`countsPeople: false`: needles, condoms, prisons) are not held to it.',
+    summary: 'A count of people between 1 and the suppression threshold (5 by default) is not marked suppressed: small numbers can identify people. A percentage or rate whose numerator is left out gives its count with its denominator (0.5 % of 400 is 2) when its value is precise enough to leave one whole number, and is held to the threshold too. Indicators that count things or places (`countsPeople: false`: needles, condoms, prisons) are not held to it. Checked in an observation that fails its shape too, when the fields the check reads are valid.',
     example: '"numerator": 2 in a prison of 300',
   },
   'privacy.suppressed-value-present': {
     severity: 'error',
     structural: false,
-    summary: 'An observation marked suppressed still carries the small number it should withhold.',
+    summary: 'An observation marked suppressed still carries the small number it should withhold. Checked in an observation that fails its shape too, when `suppressed` and the number are valid.',
     example: '`"suppressed": true` with `"numerator": 3`',
   },
   'privacy.complementary-disclosure': {
@@ -337,7 +337,7 @@ export const issueCodes = {
     severity: 'warning',
     structural: false,
     summary:
-      'Free text looks like personal data: a person\'s name (Ukrainian and Russian names in Latin letters too), date of birth, home address, prisoner number (with or without a number sign), case, personal-file or document number, phone number or e-mail address.',
+      'Free text looks like personal data: a person\'s name (Ukrainian and Russian names in Latin letters too), date of birth, home address, prisoner number (with or without a number sign), case, personal-file or document number, phone number or e-mail address. Every record\'s text is read, also that of a record that fails its shape.',
     example: '"notes": "Петренко І.М., 14.03.1987 р.н."',
   },
   'text.nul-character': {

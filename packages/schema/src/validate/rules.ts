@@ -14,7 +14,7 @@ import type { IssueParams } from './params.js';
 import type { PersonalDataKind } from './personal-data.js';
 import { checkLicence } from './licences.js';
 import { checkHeaderPlaceholders, checkOrganisationPlaceholders } from './placeholders.js';
-import { checkSuppression, nonTextKeys, personalMailbox } from './privacy.js';
+import { checkSuppression, nonTextKeys, personalMailbox, suppressionFieldsOf } from './privacy.js';
 import type { RecordReport } from './structural.js';
 import { Suggestions, suggestionsInList } from './suggestions.js';
 import { IdTable } from './tables.js';
@@ -163,14 +163,28 @@ export class RuleChecker<Context extends number | undefined> {
   }
 
   /**
-   * Notes the identifier of a record that failed its shape (its own issues are reported already), so that
-   * it still counts for uniqueness and references to it do not add an error at every use.
+   * Applies the privacy rules to a record that failed its shape (its own issues are reported already), on the
+   * values that are there, and notes its identifier (unless `noteId` is false), so that it still counts for
+   * uniqueness and references to it do not add an error at every use. Its free text is walked as that of a record
+   * of no known shape is: every string but those of {@link nonTextKeys}, whatever its type. An organisation's email
+   * that is a string is checked as a valid one's is; each check of an observation's small counts runs when the fields
+   * it reads are valid ({@link suppressionFieldsOf}). The other rules (references, arithmetic, breakdowns)
+   * skip the record. Reads any value without throwing.
    */
-  invalid(type: RecordType, record: unknown, context: Context): void {
+  invalid(type: RecordType, record: unknown, context: Context, noteId = true): void {
+    // Any value: the walk reads strings and steps into objects and arrays; other values have no text.
+    this.walkAny(record as object, [], context, 0);
     if (record === null || typeof record !== 'object') return;
-    const key = recordStores[type].key;
-    const id = (record as Record<string, unknown>)[key];
-    if (typeof id === 'string') this.unique(type, id, context);
+    const fields = record as Readonly<Record<string, unknown>>;
+    const id = fields[recordStores[type].key];
+    if (noteId && typeof id === 'string') this.unique(type, id, context);
+    if (type === 'organisation') this.mailbox(fields.email, context);
+    else if (type === 'observation') {
+      const read = suppressionFieldsOf(fields);
+      this.here(context);
+      // An indicator that is not known (not a string, then: no map holds it) is taken to count people, as an unknown one of a valid observation is.
+      if (read) checkSuppression(read, this.settings.suppressionThreshold, this.reportHere, this.ruleOf(fields.indicator as string)?.countsPeople !== false);
+    }
   }
 
   /** Reports what only the whole data can tell: unresolved references, and the sums of breakdowns. */
@@ -262,9 +276,12 @@ export class RuleChecker<Context extends number | undefined> {
     this.openCodes('region', org.regions, 'regions', context);
     this.openCodes('focusArea', org.focusAreas, 'focusAreas', context);
     this.openCodes('population', org.populations, 'populations', context);
-    if (org.email && personalMailbox.test(org.email)) {
-      this.problem('privacy.personal-data', ['email'], { kind: 'email' }, context);
-    }
+    this.mailbox(org.email, context);
+  }
+
+  /** Reports an organisation's email that is a person's mailbox rather than a role's. */
+  private mailbox(email: unknown, context: Context): void {
+    if (typeof email === 'string' && personalMailbox.test(email)) this.problem('privacy.personal-data', ['email'], { kind: 'email' }, context);
   }
 
   private facility(facility: Facility, context: Context): void {

@@ -111,7 +111,8 @@ export function readJsonDocument(input: string | Uint8Array, options: Pick<Valid
  * (arithmetic, periods, disaggregation, privacy, codelists; indicators from the catalogue). Given
  * `knownOrganisations` or `knownFacilities` (a hub's, say), its references to organisations and facilities must
  * resolve among them as those of a package must, with the same issues (`ref.unknown-organisation`, …); without
- * either, they are not checked.
+ * either, they are not checked. A record that fails its shape still has its privacy checked on the values that are
+ * there: personal data in its text, and the small counts of its numbers that are valid.
  *
  * @example
  * ```ts
@@ -122,11 +123,11 @@ export function validateRecord(type: RecordType, record: unknown, options: Valid
   const collector = new IssueCollector(options, locales);
   const { problems, data, text } = checkShape(type, record, [], describeShape);
   problems.forEach((problem) => collector.add(problem));
+  // A record checked alone is record number 0; its problems' paths are relative to it, as they are to be.
+  const checker = new RuleChecker<number>(ruleSettings(options, namesKnownRecords(options), importedParts.personalData), (problem) => collector.add(problem));
   if (data) {
-    // A record checked alone is record number 0; its problems' paths are relative to it, as they are to be.
-    const checker = new RuleChecker<number>(ruleSettings(options, namesKnownRecords(options), importedParts.personalData), (problem) => collector.add(problem));
     checker.record(type, data, 0, text);
     checker.finish();
-  }
+  } else checker.invalid(type, record, 0);
   return collector.result({ records: { ...noRecords(), [type]: 1 }, complete: true }, record as Record<string, unknown>);
 }
