@@ -63,6 +63,25 @@ describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
     expect(ru.stderr).toContain('bare-ru.phx.json записан, хотя пакет недействителен (--allow-invalid)');
   });
 
+  it('--allow-invalid still tells the privacy warnings of a row with a wrong cell, as phx validate does, before writing it', () => {
+    const note = 'Засуджений Петренко Іван Олегович, 12.03.1987 р.н., тел. +380671234567';
+    const csv = dir.write('leak.csv', [
+      `${header},disaggregation.sex,notes`,
+      `obs-f,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,3,610,0.5,percent,survey,Жіноча,"${note}"`,
+    ].join('\n'));
+    const validated = phx(['validate', csv]);
+    expect(validated.stdout).toContain('schema.invalid-value /disaggregation/sex');
+    expect(validated.stdout).toContain('privacy.personal-data /notes');
+    expect(validated.stdout).toContain('privacy.small-cell /numerator');
+    const converted = phx(['convert', csv, '--header', json, '-o', dir.path('leak.phx.json'), '--allow-invalid']);
+    expect(converted.code).toBe(1);
+    expect(converted.stdout).toContain('schema.invalid-value /observations/0/disaggregation/sex');
+    expect(converted.stdout).toContain('privacy.personal-data /observations/0/notes');
+    expect(converted.stdout).toContain('privacy.small-cell /observations/0/numerator');
+    expect(converted.stderr).toContain('written, although the package is invalid');
+    expect(JSON.parse(read(dir.path('leak.phx.json'))).observations[0].notes).toBe(note);
+  });
+
   it('NDJSON → CSV, with --type, a separator and a byte order mark for Excel', () => {
     const { code } = phx(['convert', dir.path('pkg.phx.ndjson'), '-o', dir.path('excel.csv'), '--type', 'observation', '--delimiter', ';', '--bom']);
     expect(code).toBe(0);

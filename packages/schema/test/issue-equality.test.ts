@@ -16,7 +16,7 @@ import { validateNdjson, type ValidateNdjsonOptions } from '../src/validate/ndjs
 import { useGeneratedChecks } from '../src/validate/shape.js';
 import { validate } from '../src/validate/sync.js';
 import type { ValidateOptions } from '../src/validate/validate.js';
-import { NOW } from './rules/small-package.js';
+import { NOW, smallPackage } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
 
 afterEach(() => useGeneratedChecks(true));
@@ -149,6 +149,37 @@ describe('free text with personal data at every level of a known shape', () => {
     for (const settings of [...optionSets, { now: NOW, maxDepth: 3 }, { now: NOW, maxDepth: 4 }]) {
       const asObject = await bothWays(() => validate(pkg, settings));
       expect(asObject.generated).toEqual(asObject.zodAlone);
+      const lines = Object.entries(pkg).flatMap(([collection, records]) => {
+        const type = recordTypeNames.find((name) => recordTypes[name].collection === collection);
+        return type && Array.isArray(records) ? records.map((record) => JSON.stringify({ type, ...(record as object) })) : [];
+      });
+      const { zodAlone, generated } = await bothWays(() => ndjson(lines.join('\n'), settings));
+      expect(generated).toEqual(zodAlone);
+    }
+  });
+});
+
+describe('records that fail their shape, with personal data and small counts', () => {
+  it('give the same issues, the privacy ones among them, with the generated checks as with zod alone', async () => {
+    const pkg = smallPackage();
+    pkg.observations[1] = { ...pkg.observations[1], disaggregation: { sex: 'Жіноча' }, numerator: 3, value: 1.2, notes: 'Засуджений Петренко Іван, 12.03.1987 р.н.' };
+    pkg.observations.push({ ...pkg.observations[4], id: 'obs-halfway', indicator: 'halfway-house-places', numerator: 2, value: '2', notes: { en: 'Mrs Tembo' } });
+    pkg.organisations[2] = { ...pkg.organisations[2], countries: [], email: 'jane.doe@forum.example.org' };
+    pkg.meetings[0] = { ...pkg.meetings[0], format: 'by phone', title: { en: 'Meeting with Mr Banda' } };
+    const privacy = (await bothWays(() => validate(pkg, { now: NOW }))).generated.issues.filter((issue) => issue.code.startsWith('privacy.'));
+    expect(privacy.map((issue) => [issue.code, issue.pointer])).toEqual([
+      ['privacy.personal-data', '/organisations/2/email'],
+      ['privacy.personal-data', '/observations/1/notes'],
+      ['privacy.small-cell', '/observations/1/numerator'],
+      ['privacy.personal-data', '/observations/5/notes/en'],
+      ['privacy.small-cell', '/observations/5/numerator'],
+      ['privacy.personal-data', '/meetings/0/title/en'],
+    ]);
+    for (const settings of optionSets) {
+      const asObject = await bothWays(() => validate(pkg, settings));
+      expect(asObject.generated).toEqual(asObject.zodAlone);
+      const asText = await bothWays(() => validate(JSON.stringify(pkg, null, 2), settings));
+      expect(asText.generated).toEqual(asText.zodAlone);
       const lines = Object.entries(pkg).flatMap(([collection, records]) => {
         const type = recordTypeNames.find((name) => recordTypes[name].collection === collection);
         return type && Array.isArray(records) ? records.map((record) => JSON.stringify({ type, ...(record as object) })) : [];

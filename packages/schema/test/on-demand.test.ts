@@ -13,7 +13,7 @@ import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
 import { validate } from '../src/validate/sync.js';
 import { validateAsync, type ValidateOptions } from '../src/validate/validate.js';
-import { NOW } from './rules/small-package.js';
+import { NOW, smallPackage } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
 
 const languages: Locale[] = ['en', 'ru', 'uk', 'fr', 'es'];
@@ -44,6 +44,20 @@ describe('validateAsync', () => {
         }
       })();
       if (value !== undefined) expect(await lazily(value, { ...options, maxIssues: 4 }), name).toEqual(validate(value, { ...options, maxIssues: 4 }));
+    }
+  });
+
+  it('tells the privacy issues of records that fail their shape as validate does, from nothing loaded', async () => {
+    const pkg = smallPackage();
+    pkg.observations[1] = { ...pkg.observations[1], disaggregation: { sex: 'Жіноча' }, numerator: 3, value: 1.2, notes: 'Засуджений Петренко Іван, 12.03.1987 р.н.' };
+    pkg.organisations[2] = { ...pkg.organisations[2], countries: [], email: 'jane.doe@forum.example.org' };
+    for (const locale of languages) {
+      const lazily = await freshValidateAsync();
+      const text = JSON.stringify(pkg, null, 2);
+      const expected = validate(text, { now: NOW, locale });
+      expect(expected.issues.map((issue) => issue.code)).toEqual(expect.arrayContaining(['privacy.personal-data', 'privacy.small-cell']));
+      expect(await lazily(text, { now: NOW, locale })).toEqual(expected);
+      expect(await lazily(pkg, { now: NOW, locale })).toEqual(validate(pkg, { now: NOW, locale }));
     }
   });
 

@@ -119,6 +119,22 @@ describe('every example, in pieces checked elsewhere', () => {
 
 const smallLines = [...toNdjsonLines(smallPackage())];
 
+/**
+ * Lines that fail their shape, with personal data and small counts the privacy rules report all the same: one of an
+ * indicator of the catalogue, one of an indicator the data defines (checked again where the data is known), an
+ * organisation with a person's mailbox, a meeting with a name in its title.
+ */
+const brokenLines = (() => {
+  const pkg = smallPackage();
+  const note = 'Засуджений Петренко Іван Олегович, 12.03.1987 р.н., тел. +380671234567';
+  pkg.observations[1] = { ...pkg.observations[1], disaggregation: { sex: 'Жіноча' }, numerator: 3, value: 1.2, notes: note };
+  pkg.observations.push({ ...pkg.observations[4], id: 'obs-halfway', indicator: 'halfway-house-places', numerator: 2, value: '2', notes: 'Mrs Tembo' });
+  pkg.observations.push({ ...pkg.observations[4], id: 'obs-suppressed', numerator: 4, value: 4, suppressed: 'yes', notes: 42 });
+  pkg.organisations[2] = { ...pkg.organisations[2], countries: [], email: 'jane.doe@forum.example.org' };
+  pkg.meetings[0] = { ...pkg.meetings[0], format: 'by phone', title: { en: 'Meeting with Mr Banda, born 12.03.1987' } };
+  return [...toNdjsonLines(pkg)];
+})();
+
 describe('streams that end or break oddly', () => {
   const cases: [string, (string | Uint8Array)[]][] = [
     ['a bad last line without a newline', [smallLines.join('\n'), '\n{"type": "observation", "id": ']],
@@ -129,6 +145,7 @@ describe('streams that end or break oddly', () => {
     ['only blank lines', ['\n \n\t\n']],
     ['nothing', []],
     ['a header after records', [`${smallLines.slice(1).join('\n')}\n${smallLines[0]}`]],
+    ['records that fail their shape, with personal data and small counts', [brokenLines.join('\n')]],
     ['references to the publisher, which no organisation record has', [smallLines.filter((line) => !line.startsWith(`{"type":"organisation","id":"${smallPackage().publisher.id}"`)).join('\n')]],
     ['the catalogue redefined by the data', [[
       JSON.stringify({ type: 'indicator', code: 'prison-population', name: { en: 'Prisoners' }, unit: 'percent', framework: 'unaids-gam', disaggregations: [] }),
@@ -193,6 +210,19 @@ describe('worker threads', () => {
     for (const options of [optionSets[0]!, optionSets[1]!]) {
       await expectSame(chunked(everything, 4096), options, workerThreads(threads, { fromBytes: 0, pieceBytes: 2048 }));
     }
+  });
+
+  it('tell the privacy issues of records that fail their shape as this thread does', async () => {
+    const { issues } = await run([brokenLines.join('\n')], optionSets[0]!);
+    expect(issues.filter((issue) => issue.code.startsWith('privacy.')).map((issue) => [issue.code, (issue.location as { line?: number } | undefined)?.line, issue.pointer])).toEqual([
+      ['privacy.personal-data', 3, '/email'],
+      ['privacy.personal-data', 7, '/notes'],
+      ['privacy.small-cell', 7, '/numerator'],
+      ['privacy.personal-data', 10, '/notes'],
+      ['privacy.small-cell', 10, '/numerator'],
+      ['privacy.personal-data', 12, '/title/en'],
+    ]);
+    for (const threads of [1, 2]) await expectSame(chunked(brokenLines.join('\n'), 4096), optionSets[0]!, workerThreads(threads, { fromBytes: 0, pieceBytes: 512 }));
   });
 
   it('a stream smaller than `fromBytes` is checked on this thread alone', async () => {
