@@ -215,12 +215,12 @@ describe('worker threads', () => {
   it('tell the privacy issues of records that fail their shape as this thread does', async () => {
     const { issues } = await run([brokenLines.join('\n')], optionSets[0]!);
     expect(issues.filter((issue) => issue.code.startsWith('privacy.')).map((issue) => [issue.code, (issue.location as { line?: number } | undefined)?.line, issue.pointer])).toEqual([
-      ['privacy.personal-data', 3, '/email'],
-      ['privacy.personal-data', 7, '/notes'],
-      ['privacy.small-cell', 7, '/numerator'],
-      ['privacy.personal-data', 10, '/notes'],
-      ['privacy.small-cell', 10, '/numerator'],
-      ['privacy.personal-data', 12, '/title/en'],
+      ['privacy.personal-data', 4, '/email'],
+      ['privacy.personal-data', 8, '/notes'],
+      ['privacy.small-cell', 8, '/numerator'],
+      ['privacy.personal-data', 12, '/notes'],
+      ['privacy.small-cell', 12, '/numerator'],
+      ['privacy.personal-data', 14, '/title/en'],
     ]);
     for (const threads of [1, 2]) await expectSame(chunked(brokenLines.join('\n'), 4096), optionSets[0]!, workerThreads(threads, { fromBytes: 0, pieceBytes: 512 }));
   });
