@@ -235,6 +235,23 @@ describe('checking a CSV table', () => {
     expect(paths).toEqual(['phxVersion', 'id', 'publisher.id', 'publisher.name', 'license', 'publishedAt', 'description.en', 'description.uk']);
   });
 
+  it('reports the personal data and small count of a row with a wrong cell, as with the cell put right', async () => {
+    const note = 'Засуджений Петренко Іван Олегович, 12.03.1987 р.н., тел. +380671234567';
+    const csv = (sex: string) => [
+      'id,indicator,reportingOrganisation,scope.country,period.start,period.end,disaggregation.sex,numerator,denominator,value,unit,dataSource,notes',
+      `obs-f,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,${sex},3,610,0.5,percent,survey,"${note}"`,
+    ].join('\n');
+    const privacy = (issues: FileIssue[]) => issues.filter(({ code }) => code.startsWith('privacy.')).map(({ code, pointer, location }) => ({ code, pointer, location }));
+    const wrong = await check('leak.csv', csv('Жіноча'));
+    expect(wrong.issues.map(({ code, pointer }) => [code, pointer])).toEqual([
+      ['schema.invalid-value', '/disaggregation/sex'],
+      ['privacy.personal-data', '/notes'],
+      ['privacy.small-cell', '/numerator'],
+    ]);
+    expect(wrong.issues.map(essentials)).toEqual(validateCsv(csv('Жіноча')).issues.map(essentials));
+    expect(privacy(wrong.issues)).toEqual(privacy((await check('leak.csv', csv('female'))).issues));
+  });
+
   it('reports issues at their row and column, and shows the row as a record', async () => {
     const { summary, issues, checked } = await check('invalid.csv', invalidCsv);
     expect(issues.map(essentials)).toEqual(validateCsv(invalidCsv).issues.map(essentials));
