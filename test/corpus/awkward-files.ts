@@ -94,8 +94,17 @@ function zip(entries: [name: string, text: string][]): Uint8Array {
 /** The rows of the sheet of {@link workbook}: a column of ids, as Excel writes it. */
 const ID_ROWS = '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>obs-1</t></is></c></row>';
 
-/** A one-sheet workbook of these rows, with the parts, and in the order, that Excel writes them. */
-function workbook(rows = ID_ROWS): Uint8Array {
+/**
+ * The rows of the sheet of {@link MERGED_HEADER}: `period.start` typed in B1 and merged over B1:C1, the dates of each
+ * period's start and end under it, as people head a period in Excel.
+ */
+const MERGED_ROWS =
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>period.start</t></is></c><c r="C1"/></row>' +
+  '<row r="2"><c r="A2" t="inlineStr"><is><t>obs-1</t></is></c><c r="B2" t="inlineStr"><is><t>2020-01-01</t></is></c><c r="C2" t="inlineStr"><is><t>2020-12-31</t></is></c></row>';
+const MERGED_HEADER = '<mergeCells count="1"><mergeCell ref="B1:C1"/></mergeCells>';
+
+/** A one-sheet workbook of these rows (and what follows them in the sheet's XML), with the parts, and in the order, that Excel writes them. */
+function workbook(rows = ID_ROWS, after = ''): Uint8Array {
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
   return zip([
     [
@@ -110,7 +119,7 @@ function workbook(rows = ID_ROWS): Uint8Array {
     ['xl/_rels/workbook.xml.rels', `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
     [
       'xl/worksheets/sheet1.xml',
-      `${xml}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData></worksheet>`,
+      `${xml}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${rows}</sheetData>${after}</worksheet>`,
     ],
   ]);
 }
@@ -210,6 +219,8 @@ export function awkwardFiles(): AwkwardFile[] {
     },
     // An Excel workbook saved with the name of a CSV file is still a workbook.
     { name: 'renamed-workbook.csv', bytes: workbook(), codes: workbookCodes },
+    // A header cell merged over two columns: said once at the cell, the columns the sheet lacks with it; then the package header's fields.
+    { name: 'merged-header.xlsx', bytes: workbook(MERGED_ROWS, MERGED_HEADER), codes: ['sheet.merged-header', ...Array<string>(6).fill('schema.required')] },
     // An Excel 97–2003 workbook, a compound file, is named so that it is saved again as .xlsx.
     { name: 'observations.xls', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...noise(504)]), codes: ['file.unsupported-format'] },
     // An Excel workbook encrypted with a password: a compound file too, told by its streams, named so that the password is removed.

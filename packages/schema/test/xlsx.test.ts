@@ -1281,3 +1281,79 @@ describe('columns named as the sheet shows them', () => {
     ]);
   });
 });
+
+describe('header cells merged over several columns', () => {
+  const columns = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'period.start', 'period.end', 'numerator', 'denominator', 'value', 'unit', 'dataSource'];
+  const row = (id: string) => [id, 'hiv-prevalence-prisoners', 'UA-EDR-21514560', 'UA', '2020-01-01', '2020-12-31', 120, 1000, 12, 'percent', 'survey'];
+  /** An observations sheet whose `period.start` is merged over its own column and that of `period.end` (E1:F1), under a title or not. */
+  async function mergedPeriod(title: string[] = []): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Package').addRows([['phxVersion', 'id', 'publisher.id', 'publisher.name', 'license', 'publishedAt'], ['1.0', 'pkg-1', 'UA-EDR-21514560', 'Network', 'CC-BY-4.0', '2021-01-01T00:00:00Z']]);
+    const sheet = workbook.addWorksheet('observations');
+    for (const line of title) sheet.addRow([line]);
+    const header = sheet.addRow(columns.map((column) => (column === 'period.end' ? null : column)));
+    sheet.addRow(row('obs-1'));
+    sheet.addRow(row('obs-2'));
+    sheet.mergeCells(header.number, 5, header.number, 6);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  it('says so once, at the merged cell, with the columns it covers and the column the header lacks, and nothing of the cells under it', async () => {
+    const bytes = await mergedPeriod();
+    const { issues } = await validateXlsx(bytes, { now });
+    expect(issues.map(({ code, location, params }) => ({ code, location, params }))).toEqual([
+      { code: 'sheet.merged-header', location: { sheet: 'observations', row: 1, column: 5, cell: 'E1' }, params: { cell: 'E1', value: 'period.start', first: 'E', last: 'F', missing: ['period.end'] } },
+    ]);
+    expect(issues[0]!.message).toBe(
+      'Header cell E1 ("period.start") is merged over columns E–F, so only column E is read: each column needs its own heading. Unmerge the cells and give each column its own field path or heading; the header row lacks "period.end"',
+    );
+    const { issues: ukrainian } = await validateXlsx(bytes, { now, locale: 'uk' });
+    expect(ukrainian.map((issue) => issue.message)).toEqual([
+      'Клітинку заголовка E1 («period.start») об’єднано на стовпці E–F, тому прочитано лише стовпець E: кожен стовпець має мати власний заголовок. Скасуйте об’єднання клітинок і дайте кожному стовпцю власний шлях поля або заголовок; у рядку заголовків бракує «period.end»',
+    ]);
+    for (const locale of ['en', 'ru', 'uk', 'fr', 'es'] as const) {
+      const options = { name: 'observations.xlsx', now, locale };
+      // Validated with the parts loaded on demand, as the page does, the file says the same.
+      expect(await validateFileAsync(bytes, options)).toEqual(await validateFile(bytes, options));
+      expect((await validateFile(bytes, options)).issues.map((issue) => issue.code)).toEqual(['sheet.merged-header']);
+    }
+    // The first column of the merge is read; the others are not.
+    const { pkg } = await readXlsx(bytes);
+    expect((pkg.observations as { period: unknown }[]).map((observation) => observation.period)).toEqual([{ start: '2020-01-01' }, { start: '2020-01-01' }]);
+  }, 30_000);
+
+  it('tells a heading merged over a group of columns, under a title, at its cell, and reads the columns beside it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('observations');
+    sheet.addRow(['Звіт за 2020 рік']);
+    sheet.addRow([...columns, 'Розбивка', null, null]);
+    sheet.addRow([...row('obs-1'), 'female', '18-29', 'x']);
+    sheet.mergeCells('L2:N2');
+    sheet.mergeCells('A3:A3');
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { issues } = await readXlsx(bytes, { locale: 'uk' });
+    expect(issues.map(({ code, location, params, message }) => ({ code, location, params, message }))).toEqual([{
+      code: 'sheet.merged-header',
+      location: { sheet: 'observations', row: 2, column: 12, cell: 'L2' },
+      params: { cell: 'L2', value: 'Розбивка', first: 'L', last: 'N', missing: [] },
+      message: 'Клітинку заголовка L2 («Розбивка») об’єднано на стовпці L–N, тому прочитано лише стовпець L: кожен стовпець має мати власний заголовок. Скасуйте об’єднання клітинок і дайте кожному стовпцю власний шлях поля або заголовок',
+    }]);
+    const { issues: english } = await readXlsx(bytes);
+    expect(english.map((issue) => issue.message)).toEqual([
+      'Header cell L2 ("Розбивка") is merged over columns L–N, so only column L is read: each column needs its own heading. Unmerge the cells and give each column its own field path or heading',
+    ]);
+    const options = { name: 'observations.xlsx', now, locale: 'uk' as const };
+    expect(await validateFileAsync(bytes, options)).toEqual(await validateFile(bytes, options));
+  });
+
+  it('leaves a merge in a row of data as it was: read once, at its first cell', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('observations');
+    sheet.addRow([...columns, 'notes']);
+    sheet.addRow([...row('obs-1'), 'Колонія 12']);
+    sheet.addRow([...row('obs-2'), 'Колонія 12']);
+    sheet.mergeCells('L2:L3');
+    const { issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
+    expect(issues).toEqual([]);
+  });
+});

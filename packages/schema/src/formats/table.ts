@@ -42,6 +42,20 @@ export interface TableOptions {
   columns?: readonly string[];
   /** What reads headings: an unknown column named by a heading (`Примітки`) is told to be that column (`notes`). */
   headingReader?: () => HeadingReader;
+  /** The cells of a sheet's row, counted from 1, merged over more than one column: those of the header row are told (see {@link MergedCell}). */
+  merged?: (row: number) => readonly MergedCell[];
+}
+
+/** A cell of a sheet merged over more than one column of a row: where its value is kept, and the columns of the row it covers. */
+export interface MergedCell {
+  /** The row and column of the merge's first cell, which keeps its value, counted from 1. */
+  row: number;
+  column: number;
+  /** The first and last columns of the row the merge covers, counted from 1. */
+  first: number;
+  last: number;
+  /** What the merge holds. */
+  value: SheetCell;
 }
 
 /**
@@ -278,15 +292,23 @@ export function readTable(
   const resolved = table.columns.map((name) => (name === '' ? undefined : resolveColumn(type, name)));
   // A header naming no field is no header: the caller says so once, rather than once a column.
   if (resolved.every((target) => !target || target.kind === 'unknown')) return table;
+  // A header cell merged over several columns names the first alone: the others are not read, nor their cells told one by one.
+  const merged = options.merged?.(headerRow) ?? [];
+  const underMerge = (column: number): boolean => merged.some(({ first, last }) => column + 1 > first && column + 1 <= last);
   /** The column each name was first seen in, counted from 1. */
   const seen = new Map<string, number>();
   for (const [index, name] of table.columns.entries()) {
     const target = resolved[index];
-    if (!target) {
+    if (!target || underMerge(index)) {
       table.targets.push(undefined);
       continue;
     }
     if (target.kind === 'unknown') {
+      // A merged cell of no field is told by the merge alone (sheet.merged-header).
+      if (merged.some(({ first }) => first === index + 1)) {
+        table.targets.push(undefined);
+        continue;
+      }
       // A column named by its heading rather than its field path (`Примітки` for `notes`) is told its field path first.
       const headed = options.headingReader?.().headingColumn(type, name);
       const suggestions = [...new Set([...(headed === undefined ? [] : [headed]), ...suggestionsInList(name, knownColumns(type))])].slice(0, 3);
@@ -308,14 +330,24 @@ export function readTable(
     table.targets.push(target);
   }
   const targets = table.targets;
+  const missing: string[] = [];
   for (const path of requiredColumns(type)) {
     const present = targets.some((target) => target && startsWith(target.path, path));
-    if (!present) {
+    if (present) continue;
+    // A header with a merged cell names the columns it lacks in the merge's issue: the merged columns may be meant for them.
+    if (merged.length > 0) missing.push(path.join('.'));
+    else {
       const column = path.join('.');
       const params = { zodCode: 'invalid_type', expected: expectedOf(resolveColumn(type, column)), received: 'undefined', field: fieldOf(path)?.field ?? String(path[path.length - 1]), column };
       add({ code: 'schema.required', path, params }, headerRow, table.columns.length + 1);
     }
   }
+  merged.forEach(({ row, column, first, last, value }, at) => {
+    const params = {
+      cell: `${columnLetters(column)}${row}`, value: shortened(isEmpty(value) ? '' : textOfCell(value).trim()), first: columnLetters(first), last: columnLetters(last), missing: at === 0 ? missing : [],
+    };
+    add({ code: 'sheet.merged-header', path: [], params }, row, column);
+  });
 
   const dataRows: number[] = [];
   for (let index = headerIndex + 1; index < rows.length; index++) if (!isBlankRow(rows[index]!)) dataRows.push(index);
@@ -349,6 +381,7 @@ export function readTable(
     row.forEach((cell, column) => {
       if (isEmpty(cell)) return;
       const target = targets[column];
+      if (underMerge(column)) return;
       // Beyond the last heading or under a blank one (Excel pads a header with empty cells as far as any row goes).
       if (column >= targets.length || table.columns[column] === '') {
         const params = { column: column + 1, value: shortened(textOfCell(cell)) };
@@ -402,6 +435,11 @@ export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (
   };
 }
 
+/** The path of a column's name: `countries.0` is `['countries', 0]`. */
+function pathOfColumn(column: string): (string | number)[] {
+  return column.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
 /**
  * Which problems of a table's records the reading of the table has reported already: once for the whole column at
  * the header, a missing column (`schema.required` under it) and dates of unknown order (`schema.invalid-format`);
@@ -410,7 +448,8 @@ export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (
  */
 export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pick<Problem, 'code' | 'path'>, row?: number) => boolean {
   const atHeader = (code: ValidationIssue['code']): (string | number)[][] => issues.filter((issue) => issue.code === code).map((issue) => issue.path);
-  const missing = atHeader('schema.required');
+  // The required columns a header with a merged cell lacks are named by the merge's issue.
+  const missing = [...atHeader('schema.required'), ...issues.flatMap((issue) => (issue.code === 'sheet.merged-header' ? issue.params.missing.map(pathOfColumn) : []))];
   const undated = atHeader('sheet.date-order-unknown');
   const uncalculated = issues.flatMap(({ code, path, location }) =>
     code === 'sheet.formula-without-result' && path.length > 0 && location && 'row' in location ? [{ path, row: location.row }] : []);

@@ -20,7 +20,7 @@ import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
 import { headingReaderOnDemand } from './heading-reader.js';
-import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, type Table, type TableOptions } from './table.js';
+import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, type MergedCell, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
@@ -91,7 +91,8 @@ interface UncalculatedCell {
  * The cells of a sheet, row by row, and those that hold a formula without its result. A formula is read as its
  * result, which the file keeps beside it (`cell.result`: exceljs's `cell.value` drops a result of 0, `false` or
  * ''). A merged cell's value is its first cell's alone, as the file keeps it: exceljs hands it to every cell of the
- * merge, where it would be read again (a `period.start` merged over `period.end` would give the period an end).
+ * merge, where it would be read again (a `period.start` merged over `period.end` would give the period an end). A
+ * merge in the header row is told by the table (`sheet.merged-header`, see {@link mergedIn}).
  */
 function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: UncalculatedCell[] } {
   const rows: SheetCell[][] = [];
@@ -113,6 +114,25 @@ function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: 
     rows.push(cells);
   }
   return { rows, uncalculated };
+}
+
+/**
+ * The cells of a row of a sheet merged over more than one of its columns (`period.start` over C1:D1), with the value
+ * their merge keeps; none on a sheet of no merge.
+ */
+function mergedIn(sheet: ExcelJS.Worksheet, rows: readonly (readonly SheetCell[])[], row: number): MergedCell[] {
+  const merged: MergedCell[] = [];
+  if (!sheet.hasMerges) return merged;
+  const cells = sheet.getRow(row);
+  for (let c = 1; c <= sheet.columnCount; c++) {
+    const cell = cells.getCell(c);
+    if (!cell.isMerged) continue;
+    const { row: masterRow, col: masterColumn } = cell.master.fullAddress;
+    const last = merged[merged.length - 1];
+    if (last && last.row === masterRow && last.column === masterColumn) last.last = c;
+    else merged.push({ row: masterRow, column: masterColumn, first: c, last: c, value: rows[masterRow - 1]?.[masterColumn - 1] });
+  }
+  return merged.filter(({ first, last }) => last > first);
 }
 
 /**
@@ -267,7 +287,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       // under a title; or headings alone.
       const { skip, headings, columns } = findHeader(rows, type, headingReaderOnDemand);
       const sheetProblems = problems();
-      const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings, columns, headingReader: headingReaderOnDemand, hidden: hidden.column };
+      const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings, columns, headingReader: headingReaderOnDemand, hidden: hidden.column, merged: (row: number) => mergedIn(sheet, rows, row) };
       const table = readTable(rows.slice(skip), settings, skip + 1, sheetProblems);
       const mostNamed = table.recognisedColumns * 2 > table.columns.filter((column) => column !== '').length;
       // A sheet named by no record type is taken for one only when most of its columns name its fields.

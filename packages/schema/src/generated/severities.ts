@@ -61,6 +61,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "sheet.date-order-unknown": "error",
   "sheet.cell-beyond-header": "error",
   "sheet.repeated-column": "error",
+  "sheet.merged-header": "error",
   "sheet.formula-without-result": "error",
   "sheet.second-header": "error",
   "sheet.error-cell": "error",

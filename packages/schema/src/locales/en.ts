@@ -180,6 +180,8 @@ export const en: PhxLocale = {
     'sheet.date-order-unknown': (p) => `Column ${columnSeen(words, p.column, p)}: dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day), or write the dates year-month-day, e.g. 2020-04-01`,
     'sheet.cell-beyond-header': (p) => `Cell "${p.value}" in column ${p.letter ?? words.number(p.column)} has no heading: give the column a PHX heading or remove the cell`,
     'sheet.repeated-column': (p) => `Column ${columnSeen(words, p.column, p)} repeats column ${p.firstLetter ?? words.number(p.first)}: a field has one column, so this one is not read; remove it or give it another name`,
+    'sheet.merged-header': (p) =>
+      `Header cell ${p.cell} (${words.quote(p.value)}) is merged over columns ${p.first}–${p.last}, so only column ${p.first} is read: each column needs its own heading. Unmerge the cells and give each column its own field path or heading${p.missing.length > 0 ? `; the header row lacks ${p.missing.map(words.quote).join(', ')}` : ''}`,
     'sheet.formula-without-result': (p) => `The cell holds the formula "${p.formula}" but not its result: a program that does not calculate formulas saved the file. Open it in Excel and save it again, or type the value`,
     'sheet.second-header': (p) => `The package header is the first row of values of the sheet "${p.sheet}": this row is a second one and is not read; move its values to that row or delete it`,
     'sheet.error-cell': (p) => `The cell holds the Excel error ${p.value} rather than a value: correct the formula that gives it, or type the value`,

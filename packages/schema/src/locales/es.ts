@@ -187,6 +187,8 @@ export const es: PhxLocale = {
     'sheet.date-order-unknown': (p) => `Columna ${columnSeen(words, p.column, p)}: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day), o escriba las fechas año-mes-día, p. ej. 2020-04-01`,
     'sheet.cell-beyond-header': (p) => `Celda «${p.value}» en la columna ${p.letter ?? words.number(p.column)}, sin encabezado: dé a la columna un encabezado PHX o elimine la celda`,
     'sheet.repeated-column': (p) => `La columna ${columnSeen(words, p.column, p)} repite la columna ${p.firstLetter ?? words.number(p.first)}: un campo tiene una sola columna, así que esta no se lee; elimínela o cámbiele el nombre`,
+    'sheet.merged-header': (p) =>
+      `La celda de encabezado ${p.cell} (${words.quote(p.value)}) está combinada en las columnas ${p.first} a ${p.last}, así que solo se lee la columna ${p.first}: cada columna necesita su propio encabezado. Separe las celdas y dé a cada columna su propia ruta de campo o encabezado${p.missing.length > 0 ? `; a la fila de encabezados le falta ${p.missing.map(words.quote).join(', ')}` : ''}`,
     'sheet.formula-without-result': (p) => `La celda contiene la fórmula «${p.formula}» pero no su resultado: guardó el archivo un programa que no calcula fórmulas. Ábralo en Excel y vuelva a guardarlo, o escriba el valor`,
     'sheet.second-header': (p) => `La cabecera del paquete es la primera fila de valores de la hoja «${p.sheet}»: esta fila es una segunda y no se lee; pase sus valores a esa fila o elimínela`,
     'sheet.error-cell': (p) => `La celda contiene el error de Excel ${p.value} en lugar de un valor: corrija la fórmula que lo produce o escriba el valor`,

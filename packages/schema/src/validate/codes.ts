@@ -377,6 +377,12 @@ export const issueCodes = {
     summary: 'A column of a CSV file or a sheet has the name of a column before it: a field has one column, so its cells are not read.',
     example: 'id,indicator,id',
   },
+  'sheet.merged-header': {
+    severity: 'error',
+    structural: false,
+    summary: 'A cell of the header row of a sheet is merged over more than one column: the merge holds one name, so only its first column is read and the others have no heading. Said once, at the merged cell, with the required columns the header lacks; the cells under the other columns are not read.',
+    example: 'period.start merged over columns C and D, where D holds the ends of the periods',
+  },
   'sheet.formula-without-result': {
     severity: 'error',
     structural: false,

@@ -261,6 +261,12 @@ export interface IssueParams {
    * `firstLetter` its letter in a workbook.
    */
   'sheet.repeated-column': { column: string; first: number; firstLetter?: string } & SheetColumn;
+  /**
+   * `cell`: the header cell merged over more than one column, by its A1 name (`C1`), `value` what it holds, shortened;
+   * `first` and `last`: the letters of the first and last columns of the merge, of which only the first is read;
+   * `missing`: the required columns the header lacks (their field paths), which the merged columns may have been meant for.
+   */
+  'sheet.merged-header': { cell: string; value: string; first: string; last: string; missing: string[] };
   /** `formula`: the cell's formula, `=` first, shortened. */
   'sheet.formula-without-result': { formula: string };
   /** `sheet`: the sheet whose first row of values is the header. */
