@@ -115,6 +115,50 @@ describe('a title over the header', () => {
   });
 });
 
+describe('a long title block over the header', () => {
+  const header = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'period.start', 'period.end', 'numerator', 'denominator', 'value', 'unit', 'dataSource'];
+  const row = (id: string, unit = 'percent') => [id, 'hiv-prevalence-prisoners', 'UA-EDR-21514560', 'UA', '2020-01-01', '2020-12-31', 120, 1000, 12, unit, 'survey'];
+  /** An observations sheet under `lines` lines of a title block, a blank row after every third, as reports are headed. */
+  async function underTitle(lines: number): Promise<Uint8Array> {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('observations');
+    for (let line = 1; line <= lines; line++) {
+      sheet.addRow([line === 1 ? 'Звіт про стан здоров’я засуджених за 2020 рік' : `Примітка ${line}: заповнюйте лише білі клітинки`]);
+      if (line % 3 === 0) sheet.addRow([]);
+    }
+    sheet.addRow(header);
+    sheet.addRow(row('obs-1'));
+    sheet.addRow(row('obs-2', 'відсоток'));
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+
+  it('finds the header under a title block of up to 30 rows that are not blank, and places issues at the rows Excel shows', async () => {
+    // 29 lines of title and 9 blank rows between them: the header is row 39, the 30th row that is not blank.
+    const bytes = await underTitle(29);
+    const { tables } = await readXlsx(bytes);
+    expect(tables[0]!.table).toMatchObject({ headerRow: 39, rows: [40, 41] });
+    const options = { name: 'звіт.xlsx', now, locale: 'uk' as const };
+    const { issues } = await readXlsx(bytes, options);
+    expect(issues).toEqual([]);
+    const checked = await validateFile(bytes, options);
+    expect(checked.issues.filter((issue) => issue.code === 'schema.invalid-value').map((issue) => issue.location)).toEqual([{ sheet: 'observations', row: 41, column: 10, cell: 'J41' }]);
+    expect(await validateFileAsync(bytes, options)).toEqual(await validateFile(bytes, options));
+  });
+
+  it('says no header was found when none is in the first 30 rows that are not blank, at the first row', async () => {
+    const bytes = await underTitle(30);
+    for (const [locale, message] of [
+      ['en', 'The first row is not a header of observation columns; add the header row'],
+      ['uk', 'Перший рядок — не заголовок зі стовпцями записів типу «спостереження»; додайте рядок заголовка'],
+    ] as const) {
+      const options = { name: 'звіт.xlsx', now, locale };
+      const { issues } = await validateFile(bytes, options);
+      expect(issues.map((issue) => [issue.code, issue.location, issue.message])).toEqual([['csv.no-header', { sheet: 'observations', row: 1, column: 1, cell: 'A1' }, message]]);
+      expect(await validateFileAsync(bytes, options)).toEqual(await validateFile(bytes, options));
+    }
+  });
+});
+
 describe('a workbook whose header is its headings', () => {
   it('reads each sheet whose row of field paths was deleted by its headings, in every language', async () => {
     for (const language of excelLocales) {

@@ -46,8 +46,11 @@ export function headingColumn(type: TableType, heading: string): string | undefi
   return resolveColumn(type, named).kind === 'unknown' ? undefined : named;
 }
 
-/** How many rows, from the first that is not blank, the header of a table is looked for in: a title or two may be over it. */
-const HEADER_SEARCH = 10;
+/**
+ * How many rows that are not blank the header of a table is looked for in, from the first: a title block may be over it
+ * (a report's name, the organisation, the period, notes on how it was filled), blank rows between its lines not counted.
+ */
+const HEADER_SEARCH = 30;
 
 /** The first of rows that names most columns as `read` tells, what it names them, and how many. */
 interface Named {
@@ -57,8 +60,8 @@ interface Named {
 }
 
 /**
- * The header of a table whose first row names no field by its path, looked for in its first rows
- * ({@link HEADER_SEARCH}, from the first that is not blank): the first of them that names most fields by their paths,
+ * The header of a table whose first row names no field by its path, looked for in its first rows that are not blank
+ * ({@link HEADER_SEARCH}): the first of them that names most fields by their paths,
  * the rows over it passed over (the headings PHX writes over the field paths, `Ідентифікатор` over `id`, which a sheet
  * of its workbook saved as CSV keeps; a title); the row just over it gives its headings when it has one over most of
  * the fields it names. Unless a row names more fields by their headings ({@link headingColumn}): the first that names
@@ -68,14 +71,17 @@ interface Named {
  */
 export function searchHeader(rows: readonly (readonly SheetCell[])[], type: TableType | undefined): HeaderRow {
   const first = Math.max(rows.findIndex((row) => !isBlankRow(row)), 0);
-  const searched = rows.slice(first, first + HEADER_SEARCH).map((row) => row.map((cell) => (typeof cell === 'string' ? cell.trim() : '')));
+  const searched: { at: number; cells: string[] }[] = [];
+  for (let at = first; at < rows.length && searched.length < HEADER_SEARCH; at++) {
+    if (!isBlankRow(rows[at]!)) searched.push({ at, cells: rows[at]!.map((cell) => (typeof cell === 'string' ? cell.trim() : '')) });
+  }
   const mostNamed = (read: (type: TableType, cell: string) => string | undefined): Named | undefined => {
     let found: Named | undefined;
-    searched.forEach((cells, at) => {
+    searched.forEach(({ at, cells }) => {
       for (const candidate of type ? [type] : recordTypeNames) {
         const named = cells.map((cell) => (cell === '' ? undefined : read(candidate, cell)));
         const most = named.filter((column) => column !== undefined).length;
-        if (most > (found?.most ?? 0)) found = { skip: first + at, columns: named.map((column, index) => column ?? cells[index]!), most };
+        if (most > (found?.most ?? 0)) found = { skip: at, columns: named.map((column, index) => column ?? cells[index]!), most };
       }
     });
     return found;
