@@ -219,8 +219,8 @@ export function awkwardFiles(): AwkwardFile[] {
     },
     // An Excel workbook saved with the name of a CSV file is still a workbook.
     { name: 'renamed-workbook.csv', bytes: workbook(), codes: workbookCodes },
-    // A header cell merged over two columns: said once at the cell, the columns the sheet lacks with it; then the package header's fields.
-    { name: 'merged-header.xlsx', bytes: workbook(MERGED_ROWS, MERGED_HEADER), codes: ['sheet.merged-header', ...Array<string>(6).fill('schema.required')] },
+    // A header cell merged over two columns: said once at the cell, the columns the sheet lacks with it (and not the `scope` each row then lacks); then the package header's 5 fields.
+    { name: 'merged-header.xlsx', bytes: workbook(MERGED_ROWS, MERGED_HEADER), codes: ['sheet.merged-header', ...Array<string>(5).fill('schema.required')] },
     // An Excel 97–2003 workbook, a compound file, is named so that it is saved again as .xlsx.
     { name: 'observations.xls', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...noise(504)]), codes: ['file.unsupported-format'] },
     // An Excel workbook encrypted with a password: a compound file too, told by its streams, named so that the password is removed.
