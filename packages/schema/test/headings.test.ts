@@ -5,6 +5,7 @@ import { excelLocales, readCsv, readCsvAsync, readXlsx, validateCsv, validateFil
 import { knownColumns } from '../src/formats/csv-shape.js';
 import { headingColumn } from '../src/formats/heading-columns.js';
 import { columnHeading } from '../src/formats/headings.js';
+import { locales } from '../src/locales/index.js';
 import { recordTypeNames } from '../src/model/record-kinds.js';
 import { addFacilitiesByHand } from './support/workbooks.js';
 
@@ -40,6 +41,34 @@ describe('the headings of the workbook', () => {
     }
     expect(unread).toEqual([]);
     expect(columnHeading('countsPeople', 'uk')).toBe('Рахує людей');
+  });
+});
+
+describe('the words messages name a column by', () => {
+  const plain = (text: string): string => text.toLowerCase().replace(/[’']/g, "'");
+  /** The field a message names a column by: its path when the messages have a word for it (`period.end`), else its last field. */
+  const fieldOf = (column: string): string => {
+    const names = column.split('.').filter((name) => !/^\d+$/.test(name));
+    const path = names.join('.');
+    return path in locales.en.fields ? path : names[names.length - 1]!;
+  };
+
+  it('hold the heading of each column of a sheet of observations, in every language, as the user sees it over the column', () => {
+    const unlike: string[] = [];
+    for (const language of excelLocales) {
+      for (const column of knownColumns('observation')) {
+        const word = (locales[language].fields as Record<string, string>)[fieldOf(column)]!;
+        // The heading of the column's own field: the last part of `Період › кінець`, without a number or a language.
+        const heading = plain(columnHeading(column, language)).split(' › ').pop()!.replace(/ \d+$/, '').replace(/ \(\w+\)$/, '');
+        if (!plain(word).includes(heading) && !heading.includes(plain(word))) unlike.push(`${language} ${column}: "${heading}" / "${word}"`);
+      }
+    }
+    expect(unlike).toEqual([]);
+  });
+
+  it('are the heading itself for the mark of a suppressed observation', () => {
+    for (const language of excelLocales) expect(locales[language].fields.suppressed).toBe(plain(columnHeading('suppressed', language)));
+    expect(locales.uk.fields.suppressed).toBe('приховано');
   });
 });
 
