@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { labelOf } from '../src/codelists/index.js';
+import { percentNames } from '../src/formats/table.js';
 import { codelists, excelConventions, excelLocales, indicatorCatalogue, readCsv, validateCsv, writeCsv, type ExcelLocale } from '../src/index.js';
 
 /**
@@ -253,6 +255,22 @@ describe('numbers: decimal mark and thousands separators', () => {
     expect(result.issues.find((issue) => issue.code === 'schema.required' && issue.path.at(-1) === 'unit')?.location).toMatchObject({ row: 3, column: 10 });
     expect(cells(4)).toEqual([]);
     expect(readCsv(lines.join('\n')).records[2]).toMatchObject({ value: 5.2, confidenceInterval: { lower: 4.1, upper: 6.3 } });
+  });
+
+  it('says only its unit of a row whose unit is percent written in words, in any language: its percents are read as such', () => {
+    for (const unit of ['Відсоток', 'Процент', 'Percent', 'pourcentage', 'Porcentaje', '%']) {
+      const lines = [`\ufeff${header};confidenceInterval.lower;confidenceInterval.upper`, `${row('01.01.2020', '31.12.2020', '52;1000;5,2%', unit)};4,1 %;6,3 %`];
+      const result = validateCsv(`${lines.join('\r\n')}\r\n`, { now, locale: 'uk' });
+      expect(result.issues.filter((issue) => issue.severity !== 'info').map((issue) => [issue.code, issue.path.join('.'), issue.params.suggestions]), unit).toEqual([['schema.invalid-value', 'unit', ['percent']]]);
+      expect(readCsv(lines.join('\n')).records[0], unit).toMatchObject({ value: 5.2, confidenceInterval: { lower: 4.1, upper: 6.3 } });
+    }
+    // A unit in words that is not percent is wrong as well as its percents: both are said.
+    const counted = validateCsv(`${header}\n${row('01.01.2020', '31.12.2020', '52;1000;5,2%', 'Кількість')}\n`, { now });
+    expect(counted.issues.filter((issue) => issue.severity !== 'info').map((issue) => issue.code)).toEqual(['sheet.percent-unit-mismatch', 'schema.invalid-value']);
+  });
+
+  it('knows the names of percent that the codelist gives it, in every language', () => {
+    for (const language of excelLocales) expect(percentNames.has(labelOf('unit', 'percent', language).toLowerCase()), language).toBe(true);
   });
 });
 
