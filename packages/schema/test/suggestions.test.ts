@@ -91,6 +91,36 @@ describe('suggestionsFor', () => {
     );
   });
 
+  it('takes no word that names a code of another list for a slip from a name of this one', () => {
+    expect(suggestionsFor('Hombre', codelists.unit.codes)).toEqual([]);
+    expect(suggestionsFor('Hombre', codelists.sex.codes)).toEqual(['male']);
+    // Real words in the five languages, each the name of a code of some list (a label, a word for men or women, a
+    // country), typed in a column of another list: a suggestion is a code of this list near the word, never the code
+    // of a name a letter or two from it (`Nombre`, count, for `Hombre`).
+    const words = [
+      'Hombre', 'Hombres', 'Homme', 'Femme', 'Mujer', 'Mujeres', 'Women', 'Men', 'Жінка', 'Жінки', 'Чоловік', 'Мужчина', 'Женщины',
+      'Masculin', 'Féminin', 'Чоловіча', 'Мужской', 'Masculino', 'Femenino', 'Female', 'Male', 'Кількість', 'Количество', 'Nombre',
+      'Número', 'Count', 'Percent', 'Відсоток', 'Процент', 'Pourcentage', 'Porcentaje', 'Inconnu', 'Desconocido', 'Невідомо', 'Prison', 'Тюрьма',
+      'В’язниця', 'Centro penitenciario', 'Other', 'Інше', 'Другое', 'Autre', 'Otro', 'Україна', 'Ukraine', 'Ucrania', 'Zambia', 'Замбія',
+      'Chad', 'Tchad', 'Oman', 'Perú', 'Peru', 'Mali', 'Niger', 'Nigeria', 'Iran', 'Irak', 'Iraq', 'Chile', 'Cuba', 'Togo',
+    ];
+    const lists = (Object.keys(codelists) as CodelistId[]).filter((list) => namesOfCodes(codelists[list].codes) !== undefined);
+    const misled: string[] = [];
+    for (const list of lists) {
+      const own = namesOfCodes(codelists[list].codes)!;
+      for (const word of words) {
+        if (own.has(word.toLowerCase())) continue;
+        expect(lists.some((other) => namesOfCodes(codelists[other].codes)!.has(word.toLowerCase())), word).toBe(true);
+        const slipped = suggestionsFor(word, codelists[list].codes).filter((code) => !suggestionsInList(word, codelists[list].codes).includes(code));
+        if (slipped.length > 0) misled.push(`${word} in ${list}: ${slipped.join(', ')}`);
+      }
+    }
+    expect(misled).toEqual([]);
+    // A slip that is no word of any list still finds its code.
+    expect(suggestionsFor('Nombr', codelists.unit.codes)).toEqual(['count']);
+    expect(suggestionsFor('Hombrx', codelists.sex.codes)).toContain('male');
+  });
+
   it('knows a country by its ISO 3166-1 alpha-3 code, in any case, and not by a slip in one', () => {
     const pairs: [string, string][] = [
       ['UKR', 'UA'], ['ZMB', 'ZM'], ['GBR', 'GB'], ['DEU', 'DE'], ['CHE', 'CH'], ['ESP', 'ES'], ['RUS', 'RU'], ['MDA', 'MD'], ['GEO', 'GE'], ['KAZ', 'KZ'],

@@ -79,6 +79,25 @@ export function namesOfCodes(known: readonly string[]): CodeNames | undefined {
   return names;
 }
 
+let everyName: Set<string> | undefined;
+
+/**
+ * Whether a name ({@link nameKey}) is that of a code of any codelist that names are known for: a word that is such a name
+ * (`hombre`, male) is not taken for a slip from the name of a code of another list (`nombre`, count).
+ */
+function isNameOfACode(key: string): boolean {
+  if (!everyName) {
+    everyName = new Set();
+    for (const list of Object.keys(codelists) as CodelistId[]) {
+      if (list !== 'country' && closedListLabels[list] === undefined) continue;
+      let own = built.get(list);
+      if (!own) built.set(list, (own = namesOfList(list)));
+      for (const name of own.keys()) everyName.add(name);
+    }
+  }
+  return everyName.has(key);
+}
+
 /** The codes of the names within reach of a slip of `key` (ignoring names shorter than 4: one slip from those is anything), nearest first. */
 function slipsFrom(key: string, names: CodeNames, known: ReadonlySet<string>): string[] {
   if (key.length < 4 || key.length > MAX_COMPARED) return [];
@@ -93,11 +112,12 @@ function slipsFrom(key: string, names: CodeNames, known: ReadonlySet<string>): s
 }
 
 /**
- * Known values to suggest for one that is not known: the code a name stands for (`Жіноча` for `female`, `Ukraine`
- * and `UKR` for `UA`) in any of the five languages, in any case, alone; else the codes of names it is a slip or two
- * from, then what the value is known to be confused with, then the nearest by edit distance (ignoring case; within 1
- * edit for short values, a third of the length for long ones), then those it is the first or last words of, at most
- * three, nearest first. Names are known for the codes of the closed codelists.
+ * Known values to suggest for one that is not known: the code a name stands for (`Жіноча` for `female`, `Ukraine` and
+ * `UKR` for `UA`) in any of the five languages, in any case, alone; else the codes of names it is a slip or two from
+ * (unless it is itself the name of a code of another list: `Hombre`, male, is no slip from `Nombre`, count), then what
+ * the value is known to be confused with, then the nearest by edit distance (ignoring case; within 1 edit for short
+ * values, a third of the length for long ones), then those it is the first or last words of, at most three, nearest
+ * first. Names are known for the codes of the closed codelists.
  *
  * @example
  * ```ts
@@ -120,5 +140,8 @@ export function suggestionsFor(value: string, known: Iterable<string>): string[]
   const near = nearest(value, list);
   // The same code in other capitals is the one meant, alone.
   if (near.length === 1 && near[0]!.toLowerCase() === key) return near;
-  return [...new Set([...slipsFrom(key, names, set), ...near])].slice(0, 3);
+  // A word that names a code of another list (`Hombre`, male, in a column of units) is meant as that word: it is not
+  // a slip from a name of this list's codes (`Nombre`, count).
+  const slips = isNameOfACode(key) ? [] : slipsFrom(key, names, set);
+  return [...new Set([...slips, ...near])].slice(0, 3);
 }
