@@ -261,7 +261,7 @@ describe('numbers: decimal mark and thousands separators', () => {
     for (const unit of ['Відсоток', 'Процент', 'Percent', 'pourcentage', 'Porcentaje', '%']) {
       const lines = [`\ufeff${header};confidenceInterval.lower;confidenceInterval.upper`, `${row('01.01.2020', '31.12.2020', '52;1000;5,2%', unit)};4,1 %;6,3 %`];
       const result = validateCsv(`${lines.join('\r\n')}\r\n`, { now, locale: 'uk' });
-      expect(result.issues.filter((issue) => issue.severity !== 'info').map((issue) => [issue.code, issue.path.join('.'), issue.params.suggestions]), unit).toEqual([['schema.invalid-value', 'unit', ['percent']]]);
+      expect(result.issues.filter((issue) => issue.severity !== 'info').map((issue) => [issue.code, issue.path.join('.'), (issue.params as { suggestions?: string[] }).suggestions]), unit).toEqual([['schema.invalid-value', 'unit', ['percent']]]);
       expect(readCsv(lines.join('\n')).records[0], unit).toMatchObject({ value: 5.2, confidenceInterval: { lower: 4.1, upper: 6.3 } });
     }
     // A unit in words that is not percent is wrong as well as its percents: both are said.
