@@ -226,18 +226,18 @@ const percentColumns: Partial<Record<TableType, { byUnit: readonly string[]; alw
 };
 
 /**
- * What people write for the unit `percent` in place of its code, in lower case: its label in en, ru, uk, fr and es
+ * What people write for the unit `percent`, its code aside, in any case: its label in en, ru, uk, fr and es
  * (the codelist's, which a test holds them to) and the sign. A row whose unit is one of them is in percent all the
  * same: its unit's own issue tells the code to write, and its percents are read as such rather than each said to be
  * in a row of another unit.
  */
-export const percentNames: ReadonlySet<string> = new Set(['percent', 'процент', 'відсоток', 'pourcentage', 'porcentaje', '%']);
+export const percentName = /^(?:percent|процент|відсоток|pourcentage|porcentaje|%)$/i;
 
 /**
  * Where the cells of a table may show a percent, read as the number before the sign (`4,5%` is 4.5 in a percent
  * column): `allowed`. And where a cell shows one in a column that is in percent only when its row's unit is, in a row
  * of another unit or none (`5,2%` as the value of a count): `misplaced`, which gives the row's unit (null when none). A row
- * whose unit names percent in place of its code (`Відсоток`, {@link percentNames}) is in percent.
+ * whose unit names percent in place of its code (`Відсоток`, {@link percentName}) is in percent.
  */
 function percentCells(type: TableType, columns: readonly string[], rows: readonly (readonly SheetCell[])[]): {
   allowed: (column: string, row: number) => boolean;
@@ -249,10 +249,7 @@ function percentCells(type: TableType, columns: readonly string[], rows: readonl
     const cell = unitColumn >= 0 ? rows[row]![unitColumn] : undefined;
     return isEmpty(cell) ? null : textOfCell(cell).trim();
   };
-  const inPercent = (row: number): boolean => {
-    const unit = unitOf(row);
-    return unit === 'percent' || (unit !== null && percentNames.has(unit.toLowerCase()));
-  };
+  const inPercent = (row: number): boolean => percentName.test(unitOf(row) ?? '');
   return {
     allowed: (column, row) => !!percent && (percent.always.includes(column) || (percent.byUnit.includes(column) && inPercent(row))),
     misplaced: (column, row, cell) => {
