@@ -1,5 +1,6 @@
 import { locales } from '../locales/index.js';
 import { jsonPlaces } from './json-places.js';
+import { namedOpenCode } from './open-names.js';
 import type { ValidationParts } from './parts.js';
 import { personalDataIn } from './personal-data.js';
 import { describeShape } from './structural.js';
@@ -11,4 +12,5 @@ export const importedParts: ValidationParts = {
   places: jsonPlaces,
   messages: locales,
   whenLoaded: (step) => void step(),
+  named: namedOpenCode,
 };
