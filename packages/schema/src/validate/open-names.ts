@@ -27,8 +27,13 @@ const openListOfField: Readonly<Record<string, CodelistId>> = {
 const built = new Map<CodelistId, Map<string, string>>();
 
 /**
- * The code of the open list `list` whose label `value` is, in en, ru, uk, fr or es, in any case and between spaces:
- * `women-in-prison` for the population `Жінки в місцях позбавлення волі` as for `Femmes détenues`.
+ * The code of the open list `list` whose label `value` is, in en, ru, uk, fr or es, in any case and between spaces.
+ *
+ * @example
+ * ```ts
+ * openCodeNamed('Жінки в місцях позбавлення волі', 'population'); // 'women-in-prison'
+ * openCodeNamed('Femmes détenues', 'population'); // 'women-in-prison'
+ * ```
  */
 export function openCodeNamed(value: string, list: CodelistId): string | undefined {
   let names = built.get(list);
