@@ -112,7 +112,7 @@ function dataModelDoc(): string {
     parts.push(`JSON Schema: [\`schemas/v1/${name}.schema.json\`](../schemas/v1/${name}.schema.json)\n`);
     parts.push('| field | type | required | description |', '| --- | --- | --- | --- |', ...fieldRows(defOf(schema).shape!), '');
   }
-  parts.push('## Codelists\n', 'A closed list admits only its codes (an error otherwise); an open list admits any lower-case code and `validate()` warns about codes it does not know. A label written in place of a code, in any of the five languages, has the code it stands for suggested, in either kind of list.\n');
+  parts.push('## Codelists\n', 'A closed list admits only its codes (an error otherwise); an open list admits any lower-case code and `validate()` warns about codes it does not know.\n');
   for (const id of Object.keys(codelists) as CodelistId[]) {
     const list = codelists[id];
     parts.push(`### Codelist: ${id}\n`, `${list.open ? 'Open' : 'Closed'} list.\n`);

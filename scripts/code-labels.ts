@@ -2,8 +2,7 @@
  * Generates packages/schema/src/generated/code-labels.ts: the labels of the codes of each closed codelist, which
  * the describer knows a code by when a label is written in its place (`Жіноча` for `female`). Only the closed lists'
  * labels, one string a list, so that the validators carry no more of packages/schema/src/codelists/labels.ts than
- * they read. A label written in place of an open list's code is looked up in labels.ts itself by
- * packages/schema/src/validate/open-names.ts, loaded on demand with the first such value.
+ * they read: an open list's unknown code is a warning of the rules, which do not look labels up.
  */
 import { codelists, type CodelistId } from '../packages/schema/src/codelists/codes.js';
 import { codelistLabels } from '../packages/schema/src/codelists/index.js';

@@ -8,7 +8,6 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import { labelOf } from '../src/codelists/index.js';
 import type { Locale } from '../src/locales/index.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
@@ -73,58 +72,6 @@ describe('validateAsync', () => {
     expect(Object.keys(onDemand.loadedLocales)).toEqual([]);
     expect(() => onDemand.describeOnDemand('package', null, [])).toThrow(onDemand.NotLoaded);
     expect(() => onDemand.placesOnDemand.locatePaths('{}', [[]])).toThrow(onDemand.NotLoaded);
-  });
-
-  it('suggests the code whose label was written in place of an open list’s code, as validate does', async () => {
-    const lazily = await freshValidateAsync();
-    const { text } = examples.find(({ name }) => name === 'network-meeting-2020.phx.json')!;
-    const pkg = JSON.parse(text) as { organisations: Record<string, unknown>[]; indicators: Record<string, unknown>[]; meetings: { issuesIdentified: { theme: string }[] }[] };
-    // Labels that are no code at all (an error of the describer), and labels in small letters that could be codes
-    // but are not (a warning of the rules), in five languages.
-    Object.assign(pkg.organisations[0]!, { populations: ['Жінки в місцях позбавлення волі'], focusAreas: ['  advocacy'], regions: ['Europe occidentale et centrale'] });
-    Object.assign(pkg.organisations[1]!, { focusAreas: ['plaidoyer', 'recherche', 'stigma'] });
-    pkg.meetings[0]!.issuesIdentified[0]!.theme = labelOf('meetingIssue', 'lack-of-data', 'es');
-    pkg.indicators[0]!.framework = labelOf('framework', 'unaids-gam', 'ru');
-    const changed = ['organisations.0', 'organisations.1', 'meetings.0.issuesIdentified', 'indicators.0.framework'];
-    for (const locale of languages) {
-      const options: ValidateOptions = { now: NOW, locale };
-      const result = await lazily(JSON.stringify(pkg), options);
-      expect(result).toEqual(validate(JSON.stringify(pkg), options));
-      const named = result.issues.filter((issue) => changed.some((path) => issue.path.join('.').startsWith(path)));
-      expect(named.map((issue) => [issue.code, issue.path.join('.'), (issue.params as { suggestions?: string[] }).suggestions])).toEqual([
-        ['schema.invalid-format', 'organisations.0.regions.0', ['western-central-europe']],
-        ['schema.invalid-format', 'organisations.0.focusAreas.0', ['advocacy']],
-        ['schema.invalid-format', 'organisations.0.populations.0', ['women-in-prison']],
-        ['codelist.unknown-code', 'organisations.1.focusAreas.0', ['advocacy']],
-        ['codelist.unknown-code', 'organisations.1.focusAreas.1', ['research']],
-        ['codelist.unknown-code', 'organisations.1.focusAreas.2', ['stigma-reduction']],
-        ['schema.invalid-format', 'indicators.0.framework', ['unaids-gam']],
-        ['schema.invalid-format', 'meetings.0.issuesIdentified.0.theme', ['lack-of-data']],
-      ]);
-      expect(named[2]!.message).toContain('women-in-prison');
-      expect(named[3]!.message).toContain('advocacy');
-    }
-  });
-
-  it('gives a stream’s issue of a label in place of an open list’s code with its code suggested as the issue is given', async () => {
-    const { validateNdjsonAsync } = await import('../src/validate/ndjson.js');
-    const { validateFile, validateFileAsync } = await import('../src/file/validate-file.js');
-    const organisation = (id: string, populations: string[]) =>
-      JSON.stringify({ type: 'organisation', id, name: { en: 'A network' }, organisationType: 'ngo', countries: ['UA'], populations });
-    const text = `${organisation('UA-ORG-1', ['Жінки в місцях позбавлення волі'])}\n${organisation('UA-ORG-2', ['femmes'])}\n${organisation('UA-ORG-3', ['Femmes détenues'])}\n`;
-    const bytes = new TextEncoder().encode(text);
-    const given: [string, string][] = [];
-    const stream = validateNdjsonAsync((async function* () {
-      yield text;
-    })(), { now: NOW, locale: 'uk' });
-    for await (const issue of stream) given.push([issue.path.join('.'), issue.message]);
-    expect(given.filter(([path]) => path.startsWith('populations'))).toEqual([
-      ['populations.0', expect.stringContaining('women-in-prison')],
-      ['populations.0', expect.not.stringContaining('women-in-prison')],
-      ['populations.0', expect.stringContaining('women-in-prison')],
-    ]);
-    const options = { name: 'members.phx.ndjson', now: NOW, locale: 'fr' as const };
-    expect(await validateFileAsync(bytes, options)).toEqual(await validateFile(bytes, options));
   });
 
   const records = fc.record(

@@ -90,7 +90,7 @@ export async function validatePackageStream(
   /** Starts a check of the package, its envelope checked at once. */
   function packageCheck(): PackageCheck {
     const { describe, places, whenLoaded } = parts;
-    const collector = new IssueCollector(options, parts.messages, parts.named);
+    const collector = new IssueCollector(options, parts.messages);
     const summary: ReadSummary = { records: noRecords(), complete: true };
     const numbers = new RecordNumbers();
     /** The number of the first record of each array checked, to find a record's number in a later reading. */

@@ -1,5 +1,4 @@
 import { locales } from '../locales/index.js';
-import { namedOpenCode } from '../validate/open-names.js';
 import { chunksOf, concat, type ChunkSource } from '../formats/lines.js';
 import { PackageBuilder, readNdjson } from '../formats/convert.js';
 import type { ReadCsvOptions } from '../formats/csv.js';
@@ -271,7 +270,7 @@ async function validateJson(source: FileSource, options: StepOptions, checks: Fi
 
 /** The result of a file that cannot be read at all, for one problem. */
 async function fileProblem(options: StepOptions, problem: Problem, parts: ValidationParts): Promise<ValidationResult<Partial<DataPackage>>> {
-  const collector = new IssueCollector(options, parts.messages, parts.named);
+  const collector = new IssueCollector(options, parts.messages);
   collector.add(problem);
   await writeMessages(collector, options.locale);
   return collector.result({ records: noRecords(), complete: true });
@@ -281,7 +280,7 @@ async function fileProblem(options: StepOptions, problem: Problem, parts: Valida
 async function csvRecords(bytes: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
   const { readCsv } = await import('../formats/csv.js');
   const table = readCsv(bytes, options);
-  const collector = new IssueCollector(options, locales, namedOpenCode);
+  const collector = new IssueCollector(options, locales);
   table.issues.forEach((issue) => collector.keep(issue));
   const read: ReadSummary = { records: noRecords(), rows: table.rows.at(-1) ?? 0, complete: true };
   if (!table.type) return collector.result(read);
@@ -321,7 +320,7 @@ const readers: Partial<Record<FileFormat, FormatStep>> = {
     return wholeDocument(source, options, (bytes, settled) => workbookRecords(bytes, settled, locales), importedParts);
   },
   async ndjson(source, options) {
-    const collector = new IssueCollector(options, locales, namedOpenCode);
+    const collector = new IssueCollector(options, locales);
     const builder = new PackageBuilder();
     const read: ReadSummary & { lines: number } = { records: noRecords(), lines: 0, complete: true };
     for await (const entry of readNdjson(source.chunks(), options)) {

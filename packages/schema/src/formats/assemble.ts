@@ -1,5 +1,4 @@
 import { locales, type Locale } from '../locales/index.js';
-import { namedOpenCode } from '../validate/open-names.js';
 import { decodeUtf8 } from '../file/encoding.js';
 import { encodingOption, textDecoding } from '../file/text-encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from '../file/format.js';
@@ -215,7 +214,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     const read = { records: noRecords(), bytes: given.bytes.length, ...(decoding && { encoding: decoding.encoding }), complete: true };
     const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read };
     result.files.push(file);
-    const collector = new IssueCollector({ locale }, locales, namedOpenCode);
+    const collector = new IssueCollector({ locale }, locales);
     const takes = (type: RecordType): boolean => !input.headerPackage || referredRecordTypes.includes(type);
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
     if (format !== 'json' && format !== 'ndjson' && format !== 'csv' && format !== 'xlsx') {
@@ -334,7 +333,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
 
   // Each issue goes back to the input it comes from; JSON inputs are located in their own text at the end.
   const pending = new Map<InputReport, { issue: ValidationIssue; origin: Origin; path: (string | number)[] }[]>();
-  for (const issue of validateWith(result.pkg, options, new IssueCollector(options, locales, namedOpenCode), importedParts, !options.part || namesKnownRecords(options)).issues) {
+  for (const issue of validateWith(result.pkg, options, new IssueCollector(options, locales), importedParts, !options.part || namesKnownRecords(options)).issues) {
     const [collection, index] = issue.path;
     const type = recordTypeOfCollection(collection);
     const isRecord = type !== undefined && typeof index === 'number';

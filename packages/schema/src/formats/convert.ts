@@ -1,5 +1,4 @@
 import { locales, type Locale } from '../locales/index.js';
-import { namedOpenCode } from '../validate/open-names.js';
 import { packageHeaderOf, recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import type { Problem, ValidationIssue } from '../validate/issue.js';
 import { jsonPlaces } from '../validate/json-places.js';
@@ -67,7 +66,7 @@ export interface ReadNdjsonOptions {
  * ```
  */
 export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOptions = {}): AsyncGenerator<NdjsonRecord | { issue: ValidationIssue }> {
-  const collector = new IssueCollector({ locale: options.locale }, locales, namedOpenCode);
+  const collector = new IssueCollector({ locale: options.locale }, locales);
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const issue = (problem: Problem, line: number, column = 1): { issue: ValidationIssue } => {

@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
 import { locales, type Locale } from '../locales/index.js';
-import { namedOpenCode } from '../validate/open-names.js';
 import type { DataPackage } from '../model/package.js';
 import type { RecordType } from '../model/record-kinds.js';
 import type { ValidationIssue, ValidationResult } from '../validate/issue.js';
@@ -139,7 +138,7 @@ export interface WriteCsvOptions {
  * ```
  */
 export function readCsv(input: string | Uint8Array, options: ReadCsvOptions = {}): CsvTable {
-  return csvTableOf(readCsvTable(input, options, new IssueCollector({ locale: options.locale }, locales, namedOpenCode), () => headingReader));
+  return csvTableOf(readCsvTable(input, options, new IssueCollector({ locale: options.locale }, locales), () => headingReader));
 }
 
 /**
@@ -195,5 +194,5 @@ const plainConventions: CellForms = { decimalComma: false, dateForm: 'yyyy-mm-dd
  * ```
  */
 export function validateCsv(input: string | Uint8Array, options: ValidateOptions & ReadCsvOptions = {}): ValidationResult<Partial<DataPackage>> {
-  return checkCsv(input, options, new IssueCollector(options, locales, namedOpenCode), importedParts, () => headingReader);
+  return checkCsv(input, options, new IssueCollector(options, locales), importedParts, () => headingReader);
 }

@@ -7,11 +7,15 @@
 import { codelists, countryCodes, type CodelistId } from '../codelists/codes.js';
 import { closedListLabels } from '../generated/code-labels.js';
 import { excelLocales } from '../formats/excel-locale.js';
-import { nameKey } from './name-key.js';
 import { distance, MAX_COMPARED, nearest, reach } from './suggestions.js';
 
 /** Names of the codes of a list, by their {@link nameKey}: what people write in place of a code. */
 export type CodeNames = ReadonlyMap<string, string>;
+
+/** A name as it is compared: trimmed, in lower case, its spaces single and its dashes hyphens. */
+function nameKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\u2010-\u2014]/g, '-');
+}
 
 /**
  * The ISO 3166-1 alpha-3 code of each country of `countryCodes`, in its order: an upper-case letter is the third
@@ -82,7 +86,15 @@ let everyName: Set<string> | undefined;
  * (`hombre`, male) is not taken for a slip from the name of a code of another list (`nombre`, count).
  */
 function isNameOfACode(key: string): boolean {
-  everyName ??= new Set(Object.values(codelists).flatMap(({ codes }) => [...(namesOfCodes(codes)?.keys() ?? [])]));
+  if (!everyName) {
+    everyName = new Set();
+    for (const list of Object.keys(codelists) as CodelistId[]) {
+      if (list !== 'country' && closedListLabels[list] === undefined) continue;
+      let own = built.get(list);
+      if (!own) built.set(list, (own = namesOfList(list)));
+      for (const name of own.keys()) everyName.add(name);
+    }
+  }
   return everyName.has(key);
 }
 

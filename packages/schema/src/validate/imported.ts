@@ -1,6 +1,5 @@
 import { locales } from '../locales/index.js';
 import { jsonPlaces } from './json-places.js';
-import { namedOpenCode } from './open-names.js';
 import type { ValidationParts } from './parts.js';
 import { personalDataIn } from './personal-data.js';
 import { describeShape } from './structural.js';
@@ -12,5 +11,4 @@ export const importedParts: ValidationParts = {
   places: jsonPlaces,
   messages: locales,
   whenLoaded: (step) => void step(),
-  named: namedOpenCode,
 };

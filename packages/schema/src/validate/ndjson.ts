@@ -141,7 +141,7 @@ export class NdjsonRun {
     readonly parts: ValidationParts,
     private readonly awaiting?: Awaiting,
   ) {
-    this.collector = new IssueCollector(options, parts.messages, parts.named);
+    this.collector = new IssueCollector(options, parts.messages);
     this.maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
     this.maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
     this.builder = options.keepData ? new PackageBuilder() : undefined;

@@ -14,7 +14,6 @@ import { renderIn } from './render.js';
 import type { Describer } from './shape.js';
 import type { IssueCode } from './codes.js';
 import type { IssueParams } from './params.js';
-import type { CodeNamer } from './open-names.js';
 
 /** The languages whose messages are loaded: each once asked for. */
 export const loadedLocales: Partial<Record<Locale, PhxLocale>> = {};
@@ -122,26 +121,8 @@ export const onDemandParts: ValidationParts = {
   whenLoaded: untilLoaded,
 };
 
-/** What {@link writeMessages} finishes: a collector's issues still without their message, or without the code a label names. */
-interface Unfinished {
-  readonly unwritten: readonly unknown[];
-  readonly unnamed: boolean;
-  write(messages: PhxLocale): void;
-  name(named: CodeNamer): void;
-}
-
-/**
- * Finishes a collector's issues before they are given: suggests the code a label written in place of an open list's
- * code stands for, loading the labels of the open lists, then writes the messages of the issues made before their
- * language, or those labels, were loaded, loading the language. Nothing to wait for when there are none.
- */
-export function writeMessages(collector: Unfinished, locale: Locale | undefined): Promise<void> | void {
-  if (collector.unnamed) {
-    return import('./open-names.js').then(({ namedOpenCode }) => {
-      collector.name(namedOpenCode);
-      return writeMessages(collector, locale);
-    });
-  }
+/** Writes the messages of a collector's issues made before their language was loaded, loading it; nothing to wait for when there are none. */
+export function writeMessages(collector: { readonly unwritten: readonly unknown[]; write(messages: PhxLocale): void }, locale: Locale | undefined): Promise<void> | void {
   if (collector.unwritten.length > 0) return loadLocale(locale ?? 'en').then((messages) => collector.write(messages));
 }
 

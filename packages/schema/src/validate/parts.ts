@@ -3,7 +3,6 @@ import type { PhxLocale } from '../locales/types.js';
 import type { JsonPlaces } from './json-places.js';
 import type { PersonalDataKind } from './personal-data.js';
 import type { Describer } from './shape.js';
-import type { CodeNamer } from './open-names.js';
 
 /**
  * The parts of a validation that a caller may load on demand (./on-demand.ts): the describer (zod and the
@@ -26,9 +25,4 @@ export interface ValidationParts {
    * none is missing, as with the parts imported as usual.
    */
   readonly whenLoaded: (step: () => void) => Promise<void> | void;
-  /**
-   * The codes of the open codelists by their labels, imported as usual; none when loaded on demand, with the first
-   * unknown code of an open list, by `writeMessages()`.
-   */
-  readonly named?: CodeNamer;
 }

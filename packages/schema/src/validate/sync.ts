@@ -8,7 +8,6 @@
 import type { DataPackage } from '../model/package.js';
 import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import { locales } from '../locales/index.js';
-import { namedOpenCode } from './open-names.js';
 import type { ReadSummary, ValidationResult } from './issue.js';
 import { importedParts } from './imported.js';
 import { jsonPlaces } from './json-places.js';
@@ -34,7 +33,7 @@ import {
  * ```
  */
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult<DataPackage> {
-  return validateWith(input, options, new IssueCollector(options, locales, namedOpenCode), importedParts);
+  return validateWith(input, options, new IssueCollector(options, locales), importedParts);
 }
 
 /**
@@ -43,7 +42,7 @@ export function validate(input: unknown, options: ValidateOptions = {}): Validat
  * encoding, text that is not JSON, a value that is not an object).
  */
 export function readJsonPackage(input: string | Uint8Array, options: ValidateOptions = {}): ValidationResult<Partial<DataPackage>> {
-  const collector = new IssueCollector(options, locales, namedOpenCode);
+  const collector = new IssueCollector(options, locales);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const read: ReadSummary = { records: noRecords(), complete: true };
   const document = parseDocument(input, collector, maxDepth, jsonPlaces);
@@ -75,7 +74,7 @@ export function readJsonPackage(input: string | Uint8Array, options: ValidateOpt
  * ```
  */
 export function readText(input: Uint8Array, options: Pick<ValidateOptions, 'locale'> = {}): ValidationResult<string> {
-  const collector = new IssueCollector(options, locales, namedOpenCode);
+  const collector = new IssueCollector(options, locales);
   return collector.result({ records: noRecords(), complete: true }, documentText(input, collector));
 }
 
@@ -92,7 +91,7 @@ export function readText(input: Uint8Array, options: Pick<ValidateOptions, 'loca
  * ```
  */
 export function readJsonDocument(input: string | Uint8Array, options: Pick<ValidateOptions, 'locale' | 'maxDepth'> = {}): ValidationResult<unknown> {
-  const collector = new IssueCollector(options, locales, namedOpenCode);
+  const collector = new IssueCollector(options, locales);
   const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
   const read: ReadSummary = { records: noRecords(), complete: true };
   const document = parseDocument(input, collector, maxDepth, jsonPlaces);
@@ -121,7 +120,7 @@ export function readJsonDocument(input: string | Uint8Array, options: Pick<Valid
  * ```
  */
 export function validateRecord(type: RecordType, record: unknown, options: ValidateOptions = {}): ValidationResult<Record<string, unknown>> {
-  const collector = new IssueCollector(options, locales, namedOpenCode);
+  const collector = new IssueCollector(options, locales);
   const { problems, data, text } = checkShape(type, record, [], describeShape);
   problems.forEach((problem) => collector.add(problem));
   // A record checked alone is record number 0; its problems' paths are relative to it, as they are to be.

@@ -17,7 +17,6 @@ import { RuleChecker, type RuleSettings } from './rules.js';
 import { forgetTexts } from './remembered.js';
 import { checkShape, type Describer } from './shape.js';
 import { loadedLocales, onDemandParts, withPartsLoaded, writeMessages } from './on-demand.js';
-import type { CodeNamer } from './open-names.js';
 import type { ValidationParts } from './parts.js';
 import { ANY_VALUE } from './text-shape.js';
 
@@ -164,11 +163,6 @@ export class IssueCollector {
 
   /** The issues made before the messages of their language were loaded: their messages are still to write. */
   readonly unwritten: ValidationIssue[] = [];
-  /**
-   * Whether values written in place of a code of an open codelist were found before the labels of those lists were
-   * loaded: whether a label was written in place of a code, and which, is still to tell ({@link IssueCollector.name}).
-   */
-  unnamed = false;
 
   /** How many issues at the start of {@link IssueCollector.issues} {@link IssueCollector.fresh} has given. */
   private given = 0;
@@ -181,13 +175,10 @@ export class IssueCollector {
   /**
    * @param messages - the languages whose messages are at hand: every one ({@link locales}), or those loaded so
    *   far, when the caller loads the language of `options.locale` on demand and then calls {@link IssueCollector.write}.
-   * @param named - the codes of the open codelists by their labels, imported as usual; when not given, the caller
-   *   loads them on demand, then calls {@link IssueCollector.name} and {@link IssueCollector.write} (`writeMessages()`).
    */
   constructor(
     private readonly options: ValidateOptions,
     private readonly messages: Readonly<Partial<Record<Locale, PhxLocale>>>,
-    private readonly named?: CodeNamer,
   ) {}
 
   get full(): boolean {
@@ -208,16 +199,7 @@ export class IssueCollector {
 
   /** Builds an issue from a problem (without adding it). */
   make(problem: Problem): ValidationIssue {
-    let messages = this.messages[this.options.locale ?? 'en'];
-    // A value written in place of a code of an open list, an unknown code (a warning of the rules) or a text that is
-    // no code at all (an error of the describer), may be a label: its message waits for the labels when not loaded.
-    if (problem.code === 'codelist.unknown-code' || (problem.code === 'schema.invalid-format' && problem.params.form === 'code')) {
-      if (this.named) problem = this.named(problem);
-      else {
-        messages = undefined;
-        this.unnamed = true;
-      }
-    }
+    const messages = this.messages[this.options.locale ?? 'en'];
     const issue = issueIn(problem, messages);
     if (!messages) this.unwritten.push(issue);
     return issue;
@@ -226,15 +208,6 @@ export class IssueCollector {
   /** Writes the messages of the issues made before their language was loaded, with its messages. */
   write(messages: PhxLocale): void {
     for (const issue of this.unwritten.splice(0)) issue.message = renderIn(messages, issue.code, issue.params as never);
-  }
-
-  /**
-   * Suggests the code a label stands for in the issues of values written in place of a code of an open list made
-   * before the labels were loaded, with them; their messages are written after ({@link IssueCollector.write}).
-   */
-  name(named: CodeNamer): void {
-    for (const issue of this.unwritten) issue.params = named(issue as Problem).params;
-    this.unnamed = false;
   }
 
   /** Counts an issue of a severity, kept or past `maxIssues`. */
