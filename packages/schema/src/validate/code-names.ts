@@ -30,7 +30,7 @@ const sexWords: Record<string, string> = {
   male: 'men man чоловіки чоловік мужчины мужчина hommes homme hombres hombre',
 };
 
-/** The names of every code of a list, by their key ({@link nameKey}): built once per list. */
+/** The names of every code of a list, by their key ({@link nameKey}). */
 function namesOfList(list: CodelistId): Map<string, string> {
   const names = new Map<string, string>();
   const add = (name: string | undefined, code: string): void => {
@@ -57,6 +57,13 @@ function namesOfList(list: CodelistId): Map<string, string> {
 }
 
 const built = new Map<CodelistId, Map<string, string>>();
+
+/** {@link namesOfList}, built once per list. */
+function namesOf(list: CodelistId): Map<string, string> {
+  let names = built.get(list);
+  if (!names) built.set(list, (names = namesOfList(list)));
+  return names;
+}
 const ofCodes = new Map<string, CodeNames | undefined>();
 
 /**
@@ -70,8 +77,7 @@ export function namesOfCodes(known: readonly string[]): CodeNames | undefined {
   let names: Map<string, string> | undefined;
   for (const list of Object.keys(codelists) as CodelistId[]) {
     if (!codelists[list].codes.every((code) => set.has(code))) continue;
-    let own = built.get(list);
-    if (!own) built.set(list, (own = namesOfList(list)));
+    const own = namesOf(list);
     names = names ? new Map([...own, ...names]) : own;
   }
   if (ofCodes.size > 100) ofCodes.clear();
@@ -90,9 +96,7 @@ function isNameOfACode(key: string): boolean {
     everyName = new Set();
     for (const list of Object.keys(codelists) as CodelistId[]) {
       if (list !== 'country' && closedListLabels[list] === undefined) continue;
-      let own = built.get(list);
-      if (!own) built.set(list, (own = namesOfList(list)));
-      for (const name of own.keys()) everyName.add(name);
+      for (const name of namesOf(list).keys()) everyName.add(name);
     }
   }
   return everyName.has(key);
