@@ -4,9 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { formatOfName, type FileValidationResult, type Locale, type validateFile, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
-import { placeOf } from '../report/human.js';
-import { usageWords } from '../report/usage.js';
-import { reportWords } from '../report/words.js';
+import { placeOf, readAsHint } from '../report/human.js';
 
 /** The formats `phx convert` writes, and `--stdin-format` names. */
 export type TextFormat = 'json' | 'ndjson' | 'csv';
@@ -97,7 +95,7 @@ export async function readBeside<Data>(input: Input, read: (bytes: Uint8Array) =
   // Something is always the matter with what gives no data.
   const issue = issues[0]!;
   const encoding = encodingsIn && issue.code === 'syntax.invalid-encoding' ? issue.params.encoding : null;
-  throw new InvalidInputError(`${placeOf(input.name, issue)}: ${issue.message}`, encoding ? `${usageWords[encodingsIn!].hintLabel} ${reportWords[encodingsIn!].readAs(encoding)}` : undefined);
+  throw new InvalidInputError(`${placeOf(input.name, issue)}: ${issue.message}`, encoding ? readAsHint(encodingsIn!, encoding) : undefined);
 }
 
 /** A stream of the bytes of an input, counting them for a progress indicator. */

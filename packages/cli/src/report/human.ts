@@ -1,4 +1,4 @@
-import { issueRecord, recordsReadIn, type IssueRecord, type ValidationIssue } from '@phx/schema';
+import { issueRecord, recordsReadIn, type IssueRecord, type Locale, type ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
 import { shownIssues, totals, truncationNote, type RunReport } from './types.js';
 import { visible } from './visible.js';
@@ -76,7 +76,7 @@ export function renderHuman(run: RunReport, color: boolean): string {
     const note = truncationNote(file, run.locale);
     if (note) out.push(c.dim(`  … ${note}`));
     const encoding = run.readsEncodings ? issues.find((issue) => issue.code === 'syntax.invalid-encoding')?.params.encoding : undefined;
-    if (encoding) out.push(`  ${usageWords[run.locale].hintLabel} ${words.readAs(encoding)}`);
+    if (encoding) out.push(`  ${readAsHint(run.locale, encoding)}`);
     out.push('');
   }
   const { errors, warnings, invalid } = totals(run.files, run.failOn);
@@ -84,4 +84,9 @@ export function renderHuman(run: RunReport, color: boolean): string {
   if (invalid > 0) out.push(c.red(`✖ ${words.invalid(summary)}`));
   else if (!run.quiet) out.push(c.green(`✔ ${words.valid(summary)}`));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}
+
+/** The hint under a file in an encoding that is not UTF-8: how to read it as it is (`--encoding windows-1251`). */
+export function readAsHint(locale: Locale, encoding: string): string {
+  return `${usageWords[locale].hintLabel} ${reportWords[locale].readAs(encoding)}`;
 }
