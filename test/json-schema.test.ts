@@ -91,9 +91,10 @@ describe('JSON Schemas compiled with Ajv2020 (strict) and ajv-formats', () => {
 
   const beyondShape = Object.entries(expected).filter(([file, { code }]) => file.endsWith('.phx.json') && !issueCodes[code as keyof typeof issueCodes]?.structural);
   it.each(beyondShape)('%s breaks a rule beyond shape: Ajv accepts it, validate() does not', (file, { code }) => {
-    const value = JSON.parse(readFileSync(join(invalidDir, file), 'utf8'));
-    expect(ajvPointers(value)).toEqual([]);
-    expect(validate(value, { now: new Date('2026-01-01') }).issues.map((i) => i.code)).toContain(code);
+    // The text, not its value: a key written twice shows only in the text.
+    const text = readFileSync(join(invalidDir, file), 'utf8');
+    expect(ajvPointers(JSON.parse(text))).toEqual([]);
+    expect(validate(text, { now: new Date('2026-01-01') }).issues.map((i) => i.code)).toContain(code);
   });
 });
 

@@ -141,8 +141,8 @@ describe('the invalid examples', () => {
     expect(issue!.location).toEqual({ line, column });
     expect(issues.filter((i) => i !== issue).map((i) => i.code)).toEqual(also);
     expect(ok).toBe(issues.every((i) => i.severity === 'warning'));
-    // The same issue when the file is read as an object.
-    if (code !== 'syntax.invalid-json') expect(validate(JSON.parse(text), { now }).issues.map((i) => [i.code, i.pointer])).toContainEqual([code, pointer]);
+    // The same issue when the file is read as an object, unless only its text shows it.
+    if (code !== 'syntax.invalid-json' && code !== 'syntax.duplicate-key') expect(validate(JSON.parse(text), { now }).issues.map((i) => [i.code, i.pointer])).toContainEqual([code, pointer]);
   });
 
   it.each(Object.entries(expected).filter(([file]) => file.endsWith('.ndjson')))('%s gives its issue on its line', async (file, { code, pointer, line, column, also = [] }) => {

@@ -44,8 +44,8 @@ const examples = [
   ...readdirSync(dataDir).filter((name) => name.endsWith('.phx.json')),
   ...readdirSync(new URL('invalid/', dataDir)).filter((name) => name.endsWith('.phx.json')).map((name) => `invalid/${name}`),
 ];
-/** Examples that are not read as packages: text that is not JSON, nesting past the limit. */
-const readWhole = new Set(['invalid/syntax.invalid-json.phx.json', 'invalid/syntax.too-deep.phx.json']);
+/** Examples that are not read piece by piece: text that is not JSON, nesting past the limit, a key written twice. */
+const readWhole = new Set(['invalid/syntax.invalid-json.phx.json', 'invalid/syntax.too-deep.phx.json', 'invalid/syntax.duplicate-key.phx.json']);
 
 describe('every example file', () => {
   it.each(examples)('%s', async (name) => {
@@ -186,6 +186,7 @@ describe('texts a scanner could misread', () => {
     ['a cut document', (text: string) => text.slice(0, -10)],
     ['two separators', (text: string) => text.replace('},', '},,')],
     ['a record array twice', (text: string) => text.replace(/\}\s*$/, ',"observations":[]}')],
+    ['a key of the header twice', (text: string) => text.replace('{', '{"license":"CC0-1.0",')],
     ['an escaped key', (text: string) => text.replace('"observations"', '"observ\\u0061tions"')],
     ['an escaped backslash in a key of the header', (text: string) => text.replace('{', '{"\\\\":null,')],
     ['bytes that are not UTF-8', (text: string) => text.replace('"id"', '"i\uFFFFd"')],

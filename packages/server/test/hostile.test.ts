@@ -73,6 +73,17 @@ describe(`hostile bodies (${testEngine})`, () => {
     }
   });
 
+  it('refuses a body with a key written twice, whose first value JSON.parse would drop, with the issue phx validate gives', async () => {
+    const before = await stored();
+    const patch = '{\n  "value": 12,\n  "value": 21\n}';
+    const problem = await expectProblem(await hub.call(hub.tokens.memberA, 'PATCH', '/v1/observations/target', patch, { 'If-Match': await etag() }), 422);
+    expect(problem.issues).toEqual([expect.objectContaining({ code: 'syntax.duplicate-key', pointer: '/value', params: { key: 'value', firstLine: 2 }, location: { line: 3, column: 3 } })]);
+    expect(await stored()).toEqual(before);
+    const pkg = `{"phxVersion":"1.0","observations":[${JSON.stringify(before)}],"observations":[]}`;
+    const refused = await expectProblem(await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', pkg), 422);
+    expect(refused.issues).toEqual([expect.objectContaining({ code: 'syntax.duplicate-key', pointer: '/observations' })]);
+  });
+
   it('refuses invalid UTF-8 with the issue phx validate gives, instead of storing U+FFFD', async () => {
     const before = await stored();
     const bytes = Buffer.concat([Buffer.from('{"notes":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);

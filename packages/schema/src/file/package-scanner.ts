@@ -53,7 +53,7 @@ const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c ==
  * Reads a `.phx.json` document piece by piece, in bounded memory: its envelope, then each record whole as
  * its text ends. It only finds where pieces start and end (strings, nesting and separators), leaving each
  * piece to `JSON.parse`. It reads the common form, a package whose header comes before its record arrays,
- * each array once, in any order, nested at most `maxDepth` levels; anything else (and text that is not JSON)
+ * each key once, the arrays in any order, nested at most `maxDepth` levels; anything else (and text that is not JSON)
  * makes it stop and answer false, for the document to be read whole.
  */
 export class PackageScanner {
@@ -72,9 +72,10 @@ export class PackageScanner {
   #envelope: string[] | undefined = [];
   #envelopeLength = 0;
   #key = '';
-  /** Type of the record array being read, and the types opened. */
+  /** The keys of the root object met. */
+  readonly #keys = new Set<string>();
+  /** Type of the record array being read. */
   #type: RecordType | undefined;
-  readonly #opened = new Set<RecordType>();
   #index = 0;
   /** The piece being read (a record or a header value): its text so far, where it started, its nesting. */
   #parts: string[] = [];
@@ -214,7 +215,9 @@ export class PackageScanner {
         if (c === 125 /* } */ && !this.#afterComma) return this.#closeRoot(text, at);
         return this.#unusual();
       case State.Colon:
-        if (c !== 58 /* : */) return this.#unusual();
+        // A key written twice is read whole, where it is reported.
+        if (c !== 58 /* : */ || this.#keys.has(this.#key)) return this.#unusual();
+        this.#keys.add(this.#key);
         this.#state = State.Value;
         return at + 1;
       case State.Value:
@@ -262,9 +265,7 @@ export class PackageScanner {
       this.#begin(at, c, 1);
       return at;
     }
-    // An array twice is read whole: JSON.parse keeps the last.
-    if (c !== 91 /* [ */ || this.#opened.has(type) || 2 > this.maxDepth) return this.#unusual();
-    this.#opened.add(type);
+    if (c !== 91 /* [ */ || 2 > this.maxDepth) return this.#unusual();
     this.#type = type;
     this.#index = 0;
     if (this.#envelope) {

@@ -31,7 +31,7 @@ interface Found {
  * number in the order checked, kept in their tables as a number. Issues found once a record's text is gone
  * (unresolved references, sums of breakdowns) are placed by reading the document once more. Undefined when the
  * document is to be read whole: text that is not JSON or not UTF-8, nesting beyond `maxDepth`, a header after
- * the records, a record array twice.
+ * the records, a key written twice.
  *
  * @param read - the document's bytes from the start; called again for each further reading.
  */

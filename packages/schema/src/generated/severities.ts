@@ -9,6 +9,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "file.too-large": "error",
   "syntax.invalid-json": "error",
   "syntax.too-deep": "error",
+  "syntax.duplicate-key": "error",
   "syntax.invalid-encoding": "error",
   "syntax.line-too-long": "error",
   "ndjson.unknown-type": "error",

@@ -84,6 +84,8 @@ export const en: PhxLocale = {
     'file.too-large': (p) => `The file is larger than ${p.maxBytes} bytes, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Nested deeper than ${p.maxDepth} levels`,
+    'syntax.duplicate-key': (p) =>
+      `The key ${words.quote(p.key)} is written again (first on line ${p.firstLine}): only the last is read and what the earlier one holds is lost; join them into one`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null ? 'The file is not valid UTF-8 text; save it as UTF-8' : `The file is not UTF-8 but ${encodings[p.encoding]} text; save it as UTF-8 (in Excel: "CSV UTF-8") or as an Excel workbook (.xlsx)`,
     'syntax.line-too-long': (p) => `Line longer than ${p.maxBytes} bytes; skipped`,

@@ -87,6 +87,8 @@ export const es: PhxLocale = {
     'file.too-large': (p) => `El archivo supera los ${p.maxBytes} bytes, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
     'syntax.too-deep': (p) => `Anidado a más de ${p.maxDepth} niveles`,
+    'syntax.duplicate-key': (p) =>
+      `La clave ${words.quote(p.key)} se escribe otra vez (la primera en la línea ${p.firstLine}): solo se lee la última y se pierde el contenido de la anterior; únalas en una sola`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'El archivo no es texto UTF-8 válido; guárdelo como UTF-8'

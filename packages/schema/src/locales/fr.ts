@@ -87,6 +87,8 @@ export const fr: PhxLocale = {
     'file.too-large': (p) => `Le fichier dépasse ${p.maxBytes} octets, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
     'syntax.too-deep': (p) => `Imbrication de plus de ${p.maxDepth} niveaux`,
+    'syntax.duplicate-key': (p) =>
+      `La clé ${words.quote(p.key)} est écrite une nouvelle fois (la première à la ligne ${p.firstLine}) : seule la dernière est lue et le contenu de la précédente est perdu ; réunissez-les en une seule`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? "Le fichier n'est pas un texte UTF-8 valide ; enregistrez-le en UTF-8"

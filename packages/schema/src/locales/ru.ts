@@ -87,6 +87,8 @@ export const ru: PhxLocale = {
     'file.too-large': (p) => `Файл больше ${p.maxBytes} байт — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вложенность глубже ${p.maxDepth} уровней`,
+    'syntax.duplicate-key': (p) =>
+      `Ключ ${words.quote(p.key)} записан ещё раз (впервые — в строке ${p.firstLine}): читается только последний, а содержимое предыдущего теряется; объедините их в один`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'Файл не в кодировке UTF-8; сохраните его в UTF-8'

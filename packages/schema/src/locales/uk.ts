@@ -87,6 +87,8 @@ export const uk: PhxLocale = {
     'file.too-large': (p) => `Файл більший за ${p.maxBytes} байтів — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недійсний JSON: текст обривається' : `Недійсний JSON: неочікуваний символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вкладеність глибша за ${p.maxDepth} рівнів`,
+    'syntax.duplicate-key': (p) =>
+      `Ключ ${words.quote(p.key)} записано ще раз (уперше — у рядку ${p.firstLine}): читається лише останній, а вміст попереднього втрачається; об’єднайте їх в один`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'Файл не в кодуванні UTF-8; збережіть його в UTF-8'

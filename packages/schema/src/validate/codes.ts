@@ -59,6 +59,12 @@ export const issueCodes = {
     summary: 'Arrays or objects are nested deeper than the limit (100 by default).',
     example: '[[[[ ... 100 000 levels ... ]]]]',
   },
+  'syntax.duplicate-key': {
+    severity: 'error',
+    structural: false,
+    summary: 'A key of the package is written more than once (`observations` twice, say). A JSON reader keeps only the last of them, and what the others hold is lost without a word: join them into one. Reported at each later writing, naming the line of the first.',
+    example: '{"observations": [ … ], "observations": [ … ]}',
+  },
   'syntax.invalid-encoding': {
     severity: 'error',
     structural: false,

@@ -74,3 +74,54 @@ export function offsetBeyondDepth(text: string, maxDepth: number): number {
   }
   return -1;
 }
+
+/** A key of a JSON text's root object written again: at `offset`, after its first writing at `first`. */
+export interface RepeatedKey {
+  key: string;
+  offset: number;
+  first: number;
+}
+
+/**
+ * The keys of the root object of a JSON text that are written more than once, each later writing with the offset
+ * of the first: `JSON.parse` keeps the last value of such a key and drops the others without a word (a package
+ * with `observations` twice loses the records of the first). The text must be JSON that parses; its strings are
+ * skipped by `indexOf`, so that the scan costs a fraction of the parse.
+ */
+export function repeatedRootKeys(text: string): RepeatedKey[] {
+  const firsts = new Map<string, number>();
+  const repeated: RepeatedKey[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const start = i;
+      i = endOfString(text, i);
+      // A string of the root object followed by a colon is one of its keys.
+      keyEnd.lastIndex = i + 1;
+      if (depth === 1 && keyEnd.test(text)) {
+        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        const first = firsts.get(key);
+        if (first === undefined) firsts.set(key, start);
+        else repeated.push({ key, offset: start, first });
+      }
+    } else if (c === 91 /* [ */ || c === 123 /* { */) depth++;
+    else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return repeated;
+}
+
+/** A colon after spaces: what follows a key. */
+const keyEnd = /[ \t\n\r]*:/y;
+
+/** The offset of the quote that closes the string opened at `open`. */
+function endOfString(text: string, open: number): number {
+  let close = text.indexOf('"', open + 1);
+  for (;;) {
+    if (close < 0) return text.length;
+    let backslashes = 0;
+    while (text.charCodeAt(close - 1 - backslashes) === 92 /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return close;
+    close = text.indexOf('"', close + 1);
+  }
+}

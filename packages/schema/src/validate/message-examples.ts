@@ -11,6 +11,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'file.too-large': { maxBytes: 536870912 },
   'syntax.invalid-json': { token: '}' },
   'syntax.too-deep': { maxDepth: 100 },
+  'syntax.duplicate-key': { key: 'observations', firstLine: 96 },
   'syntax.invalid-encoding': { encoding: 'windows-1251' },
   'syntax.line-too-long': { maxBytes: 16777216 },
   'ndjson.unknown-type': { type: 'person' },

@@ -177,6 +177,7 @@ export interface IssueParams {
   'file.too-large': { maxBytes: number };
   'syntax.invalid-json': { token: string | null };
   'syntax.too-deep': { maxDepth: number };
+  'syntax.duplicate-key': { key: string; firstLine: number };
   'syntax.invalid-encoding': { encoding: RecognisedEncoding | null };
   'syntax.line-too-long': { maxBytes: number };
   'ndjson.unknown-type': { type: string | null };

@@ -10,7 +10,7 @@ import { decodeUtf8 } from '../file/encoding.js';
 import { severities } from '../generated/severities.js';
 import { issueIn, type Problem, type ReadSummary, type Severity, type ValidationIssue, type ValidationResult } from './issue.js';
 import type { JsonPlaces } from './json-places.js';
-import { LineIndex, offsetBeyondDepth } from './locate.js';
+import { LineIndex, offsetBeyondDepth, repeatedRootKeys } from './locate.js';
 import { renderIn } from './render.js';
 import { RecordNumbers } from './record-numbers.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
@@ -439,7 +439,14 @@ export function parseDocument(input: string | Uint8Array, collector: IssueCollec
   if (text === undefined) return undefined;
   const lines = new LineIndex(text);
   const parsed = parseText(text, collector, maxDepth, lines, places);
-  return 'value' in parsed ? { text, lines, value: parsed.value } : undefined;
+  if (!('value' in parsed)) return undefined;
+  if (parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
+    for (const { key, offset, first } of repeatedRootKeys(text)) {
+      const issue = collector.add({ code: 'syntax.duplicate-key', path: [key], params: { key, firstLine: lines.locate(first).line } });
+      if (issue) issue.location = lines.locate(offset);
+    }
+  }
+  return { text, lines, value: parsed.value };
 }
 
 function validatePackageValue(value: unknown, collector: IssueCollector, options: ValidateOptions, parts: ValidationParts, references: boolean): ReadSummary {

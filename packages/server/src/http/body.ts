@@ -95,7 +95,7 @@ export function refuseNul(value: unknown, what: string, checked = true): void {
 /**
  * Reads a JSON body the way `phx validate` reads a file (@phx/schema's `readText` and `readJsonDocument`): UTF-8
  * or 422 with `syntax.invalid-encoding`, nested at most DEFAULT_MAX_DEPTH levels or 422 with `syntax.too-deep`,
- * JSON or 400; no key named `__proto__`, `constructor` or `prototype` (400), which would reach into objects
+ * each key of the root object once or 422 with `syntax.duplicate-key`, JSON or 400; no key named `__proto__`, `constructor` or `prototype` (400), which would reach into objects
  * when bodies are merged; and no text holding U+0000 (400, see {@link nulIn}).
  */
 export function readJson(c: HubContext, ...mediaTypes: string[]): Promise<{ text: string; value: unknown }> {
@@ -122,7 +122,8 @@ async function readBody(c: HubContext, mediaTypes: string[], maxRecords?: number
   if (text === undefined) refuse(decoded);
   const parsed = readJsonDocument(text, { locale });
   const value = parsed.data;
-  if (value === undefined) refuse(parsed);
+  // JSON the hub would misread is refused too: a key written twice, whose first value JSON.parse drops.
+  if (value === undefined || !parsed.ok) refuse(parsed);
   const key = PROTOTYPE_KEY_TEXT.test(text) ? prototypeKeyIn(value) : undefined;
   if (key !== undefined) throw new Problem('bad-request', `The body has a key named "${key}"; PHX data has no such field, and the hub refuses it.`);
   refuseNul(value, 'The body', NUL_TEXT.test(text));
