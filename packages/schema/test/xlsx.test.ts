@@ -808,7 +808,8 @@ describe('what a workbook keeps beside the values typed', () => {
     ]);
     expect(issuesAt(issues, 'facilities', 'F2')).toEqual([['sheet.cell-beyond-header', { column: 6, letter: 'F', value: '2020-03-12T10:30:00' }]]);
     const checked = await validateXlsx(bytes, { now });
-    expect(issuesAt(checked.issues, 'facilities', 'D2')).toContainEqual(['schema.invalid-type', expect.objectContaining({ value: '2020-03-12', expected: 'number' })]);
+    expect(issuesAt(checked.issues, 'facilities', 'D2')).toContainEqual(['sheet.date-for-number', { date: '2020-03-12' }]);
+    expect(issuesAt(checked.issues, 'facilities', 'D2').map(([code]) => code)).not.toContain('schema.invalid-type');
     expect(issuesAt(checked.issues, 'facilities', 'E2')).toEqual([]);
   });
 
@@ -931,6 +932,42 @@ describe('what a workbook keeps beside the values typed', () => {
     expect(issuesAt(issues, 'facilities', 'D2')).toEqual([['schema.invalid-type', expect.objectContaining({ value: '2024-01-01', expected: 'number' })]]);
     expect(issuesAt(issues, 'facilities', 'E3')).toEqual([['schema.invalid-format', expect.objectContaining({ value: '2024-13-45' })]]);
     expect(issuesAt(issues, 'facilities', 'E4')).toEqual([]);
+  });
+
+  it('tells a number Excel turned into a date (7.5 typed in Ukrainian Excel, shown as 07.тра) at its cell, with the number to type again', async () => {
+    const rows = (example.observations as Record<string, unknown>[]).slice(0, 3);
+    const bytes = await writeXlsx({ ...example, observations: rows }, { language: 'uk' });
+    const workbook = await open(bytes);
+    const sheet = workbook.getWorksheet('observations')!;
+    const valueColumn = (sheet.getRow(2).values as unknown[]).indexOf('value');
+    const put = (row: number, date: Date) => {
+      const cell = sheet.getRow(row).getCell(valueColumn);
+      cell.value = date;
+      cell.numFmt = 'dd.mmm';
+    };
+    put(3, new Date(Date.UTC(2023, 4, 7)));
+    // Not a number typed with a point: a time of day, and a day number a year alone makes (a number in a date cell).
+    put(4, new Date(Date.UTC(1899, 11, 30, 7, 30)));
+    put(5, new Date(Date.UTC(1905, 6, 16)));
+    const edited = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const letter = String.fromCharCode(64 + valueColumn);
+    const { issues } = await validateXlsx(edited, { now, locale: 'uk' });
+    const told = issues.filter((issue) => issue.code === 'sheet.date-for-number');
+    expect(told).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        // As an Excel error's: the field of the column.
+        pointer: '/value',
+        params: { date: '2023-05-07' },
+        location: { sheet: 'observations', row: 3, column: valueColumn, cell: `${letter}3` },
+        message: 'Тут дата (07.05.2023), а очікується число: Excel перетворює на дату число, введене з крапкою (7.5 — на 07.05). Задайте клітинці формат «Числовий» і введіть число знову з десятковою комою: 7,5',
+      }),
+    ]);
+    // The cell is told once: its record says nothing more of the date's text.
+    expect(issuesAt(issues, 'observations', `${letter}3`)).toEqual([['sheet.date-for-number', { date: '2023-05-07' }]]);
+    expect(issuesAt(issues, 'observations', `${letter}4`).map(([code]) => code)).toEqual(['schema.invalid-type']);
+    expect(issuesAt(issues, 'observations', `${letter}5`).map(([code]) => code)).toEqual(['schema.invalid-type']);
+    expect((await validateFileAsync(edited, { name: 'дані.xlsx', now, locale: 'uk' })).issues).toEqual(issues);
   });
 
   it('reports an Excel error at its cell in any column, typed or the result of a formula, and says no more of that cell', async () => {

@@ -5,7 +5,7 @@ import type { SheetColumn } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
-import { excelErrorOf, PercentCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
+import { excelErrorOf, isSmallExcelDate, PercentCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
 import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
 import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -405,6 +405,14 @@ export function readTable(
         setAt(record, target.path, error, made);
         return;
       }
+      // A number Excel took for a date (`7.5` typed where dates are written day.month) is a day at midnight, of a
+      // day number a year alone does not make: told as such, kept as the date's text.
+      if (target.kind === 'number' && cell instanceof Date && cell.getTime() % 86_400_000 === 0 && !isSmallExcelDate(cell, options.date1904)) {
+        const date = cell.toISOString().slice(0, 10);
+        add({ code: 'sheet.date-for-number', path: target.path, params: { date } }, index + firstRow, column + 1);
+        setAt(record, target.path, date, made);
+        return;
+      }
       const misplaced = target.kind === 'number' ? percent.misplaced(table.columns[column]!, at, cell) : undefined;
       if (misplaced) {
         // Kept as the text it shows, so that the record stays invalid (and says no more of it): the unit or the value is wrong.
@@ -453,7 +461,7 @@ function pathOfColumn(column: string): (string | number)[] {
  * Which problems of a table's records the reading of the table has reported already: once for the whole column at
  * the header, a missing column (`schema.required` under it) and dates of unknown order (`schema.invalid-format`);
  * and at its cell, a value left out because its formula has no result (`schema.required` of the record on `row`),
- * and an Excel error or a percent in a row of another unit, whatever the record's checks say of its text there.
+ * and an Excel error, a date in a number column or a percent in a row of another unit, whatever the record's checks say of its text there.
  */
 export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pick<Problem, 'code' | 'path'>, row?: number) => boolean {
   const atHeader = (code: ValidationIssue['code']): (string | number)[][] => issues.filter((issue) => issue.code === code).map((issue) => issue.path);
@@ -463,7 +471,7 @@ export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pic
   const uncalculated = issues.flatMap(({ code, path, location }) =>
     code === 'sheet.formula-without-result' && path.length > 0 && location && 'row' in location ? [{ path, row: location.row }] : []);
   const errors = issues.flatMap(({ code, path, location }) =>
-    (code === 'sheet.error-cell' || code === 'sheet.percent-unit-mismatch') && location && 'row' in location ? [{ path, row: location.row }] : []);
+    (code === 'sheet.error-cell' || code === 'sheet.date-for-number' || code === 'sheet.percent-unit-mismatch') && location && 'row' in location ? [{ path, row: location.row }] : []);
   return ({ code, path }, row) =>
     errors.some((cell) => cell.row === row && startsWith(path, cell.path)) ||
     // A missing column's field, and the group it is in (`scope` of a row without `scope.country`), are said at the header.

@@ -66,6 +66,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "sheet.formula-without-result": "error",
   "sheet.second-header": "error",
   "sheet.error-cell": "error",
+  "sheet.date-for-number": "error",
   "sheet.percent-unit-mismatch": "error",
   "sheet.hidden-skipped": "warning",
   "sheet.hidden-read": "warning",

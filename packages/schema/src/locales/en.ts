@@ -1,7 +1,7 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -187,6 +187,10 @@ export const en: PhxLocale = {
     'sheet.formula-without-result': (p) => `The cell holds the formula "${p.formula}" but not its result: a program that does not calculate formulas saved the file. Open it in Excel and save it again, or type the value`,
     'sheet.second-header': (p) => `The package header is the first row of values of the sheet "${p.sheet}": this row is a second one and is not read; move its values to that row or delete it`,
     'sheet.error-cell': (p) => `The cell holds the Excel error ${p.value} rather than a value: correct the formula that gives it, or type the value`,
+    'sheet.date-for-number': (p) => {
+      const { typed, withComma } = typedAsDate(p.date);
+      return `A date (${p.date}) where a number is expected: where dates are written day.month, Excel turns a number typed with a point into a date (${typed} into ${p.date}). Format the cell as Number and type the number again, with a decimal comma if your Excel uses one (${withComma})`;
+    },
     'sheet.percent-unit-mismatch': (p) =>
       `The cell shows ${percentShown(words, p.value)}, a percent, but ${p.unit === null ? 'the row gives no unit' : `the row's unit is ${words.quote(p.unit)}`}: if the value is a percent, set the unit to ${words.quote('percent')}; else write it without the % sign`,
     'sheet.hidden-skipped': (p) => `Sheet "${p.sheet}" is hidden, so it was not read: nothing on it is in the package. If its records belong there, unhide the sheet in Excel (a very hidden one from the Visual Basic editor) and save the file; else delete the sheet`,

@@ -1,7 +1,7 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -194,6 +194,10 @@ export const es: PhxLocale = {
     'sheet.formula-without-result': (p) => `La celda contiene la fórmula «${p.formula}» pero no su resultado: guardó el archivo un programa que no calcula fórmulas. Ábralo en Excel y vuelva a guardarlo, o escriba el valor`,
     'sheet.second-header': (p) => `La cabecera del paquete es la primera fila de valores de la hoja «${p.sheet}»: esta fila es una segunda y no se lee; pase sus valores a esa fila o elimínela`,
     'sheet.error-cell': (p) => `La celda contiene el error de Excel ${p.value} en lugar de un valor: corrija la fórmula que lo produce o escriba el valor`,
+    'sheet.date-for-number': (p) => {
+      const { day, month, year, typed, withComma } = typedAsDate(p.date);
+      return `Una fecha (${day}/${month}/${year}) donde se espera un número: Excel convierte en fecha un número escrito con punto (${typed} pasa a ser el ${day}/${month}). Dé a la celda el formato Número y escriba de nuevo el número con coma decimal: ${withComma}`;
+    },
     'sheet.percent-unit-mismatch': (p) =>
       `La celda muestra ${percentShown(words, p.value)}, un porcentaje, pero ${p.unit === null ? 'la fila no indica unidad' : `la unidad de la fila es ${words.quote(p.unit)}`}: si el valor es un porcentaje, ponga la unidad ${words.quote('percent')}; si no, escríbalo sin el signo %`,
     'sheet.hidden-skipped': (p) => `La hoja «${p.sheet}» está oculta, por lo que no se ha leído: nada de ella está en el paquete. Si sus registros deben estar ahí, muestre la hoja en Excel (una muy oculta, desde el editor de Visual Basic) y guarde el archivo; si no, elimine la hoja`,

@@ -1,7 +1,7 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -194,6 +194,10 @@ export const fr: PhxLocale = {
     'sheet.formula-without-result': (p) => `La cellule contient la formule « ${p.formula} » mais pas son résultat : le fichier a été enregistré par un programme qui ne calcule pas les formules. Ouvrez-le dans Excel et enregistrez-le à nouveau, ou saisissez la valeur`,
     'sheet.second-header': (p) => `L’en-tête du paquet est la première ligne de valeurs de la feuille « ${p.sheet} » : cette ligne en est une deuxième et n’est pas lue ; reportez ses valeurs sur cette ligne-là ou supprimez-la`,
     'sheet.error-cell': (p) => `La cellule contient l’erreur Excel ${p.value} au lieu d’une valeur : corrigez la formule qui la donne, ou saisissez la valeur`,
+    'sheet.date-for-number': (p) => {
+      const { day, month, year, typed, withComma } = typedAsDate(p.date);
+      return `Une date (${day}/${month}/${year}) là où un nombre est attendu : Excel change en date un nombre saisi avec un point (${typed} devient le ${day}/${month}). Donnez à la cellule le format Nombre et saisissez de nouveau le nombre avec une virgule décimale : ${withComma}`;
+    },
     'sheet.percent-unit-mismatch': (p) =>
       `La cellule affiche ${percentShown(words, p.value, '\u00a0')}, un pourcentage, mais ${p.unit === null ? 'la ligne n’indique pas d’unité' : `l’unité de la ligne est ${words.quote(p.unit)}`} : si la valeur est un pourcentage, mettez l’unité ${words.quote('percent')} ; sinon écrivez-la sans le signe %`,
     'sheet.hidden-skipped': (p) => `La feuille « ${p.sheet} » est masquée, elle n’a donc pas été lue : rien de son contenu n’est dans le paquet. Si ses enregistrements y ont leur place, affichez la feuille dans Excel (une feuille très masquée depuis l’éditeur Visual Basic) et enregistrez le fichier ; sinon supprimez la feuille`,

@@ -34,6 +34,15 @@ export function decimalComma(value: number): string {
   return String(value).replace('.', ',');
 }
 
+/**
+ * The number a date in a number cell was typed as, where Excel writes dates day.month: its day, a point, its month
+ * (`7.5` for 7 May), the same with a decimal comma, and the parts of the date as the message writes it.
+ */
+export function typedAsDate(date: string): { day: string; month: string; year: string; typed: string; withComma: string } {
+  const [year = '', month = '', day = ''] = date.split('-');
+  return { day, month, year, typed: `${Number(day)}.${Number(month)}`, withComma: `${Number(day)},${Number(month)}` };
+}
+
 /** The first letter in capitals. */
 export function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,7 +1,7 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -194,6 +194,10 @@ export const ru: PhxLocale = {
     'sheet.formula-without-result': (p) => `В ячейке формула «${p.formula}», но нет её результата: файл сохранила программа, которая не вычисляет формулы. Откройте файл в Excel и сохраните его снова или введите значение`,
     'sheet.second-header': (p) => `Заголовок пакета — первая строка значений на листе «${p.sheet}»: эта строка — второй заголовок, и она не читается; перенесите её значения в ту строку или удалите её`,
     'sheet.error-cell': (p) => `В ячейке ошибка Excel ${p.value}, а не значение: исправьте формулу, которая её даёт, или введите значение`,
+    'sheet.date-for-number': (p) => {
+      const { day, month, year, typed, withComma } = typedAsDate(p.date);
+      return `Здесь дата (${day}.${month}.${year}), а ожидается число: Excel превращает в дату число, введённое с точкой (${typed} — в ${day}.${month}). Задайте ячейке формат «Числовой» и введите число снова с десятичной запятой: ${withComma}`;
+    },
     'sheet.percent-unit-mismatch': (p) =>
       `В ячейке ${percentShown(words, p.value)} — это процент, но ${p.unit === null ? 'единица в строке не указана' : `единица строки — ${words.quote(p.unit)}`}: если значение в процентах, укажите единицу ${words.quote('percent')}; иначе запишите его без знака %`,
     'sheet.hidden-skipped': (p) => `Лист «${p.sheet}» скрыт, поэтому он не прочитан: ничего с него нет в пакете. Если его записи должны быть в пакете, покажите лист в Excel (очень скрытый — из редактора Visual Basic) и сохраните файл; иначе удалите лист`,

@@ -1,7 +1,7 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
@@ -194,6 +194,10 @@ export const uk: PhxLocale = {
     'sheet.formula-without-result': (p) => `У клітинці формула «${p.formula}», але немає її результату: файл збережено програмою, яка не обчислює формул. Відкрийте файл в Excel і збережіть його знову або введіть значення`,
     'sheet.second-header': (p) => `Заголовок пакета — перший рядок значень на аркуші «${p.sheet}»: цей рядок — другий заголовок, і його не прочитано; перенесіть його значення в той рядок або видаліть його`,
     'sheet.error-cell': (p) => `У клітинці помилка Excel ${p.value}, а не значення: виправте формулу, що її дає, або введіть значення`,
+    'sheet.date-for-number': (p) => {
+      const { day, month, year, typed, withComma } = typedAsDate(p.date);
+      return `Тут дата (${day}.${month}.${year}), а очікується число: Excel перетворює на дату число, введене з крапкою (${typed} — на ${day}.${month}). Задайте клітинці формат «Числовий» і введіть число знову з десятковою комою: ${withComma}`;
+    },
     'sheet.percent-unit-mismatch': (p) =>
       `У клітинці ${percentShown(words, p.value)} — це відсоток, але ${p.unit === null ? 'одиницю в рядку не вказано' : `одиниця рядка — ${words.quote(p.unit)}`}: якщо значення у відсотках, укажіть одиницю ${words.quote('percent')}; інакше запишіть його без знака %`,
     'sheet.hidden-skipped': (p) => `Аркуш «${p.sheet}» приховано, тому його не прочитано: нічого з нього немає в пакеті. Якщо його записи мають бути в пакеті, покажіть аркуш в Excel (дуже прихований — з редактора Visual Basic) і збережіть файл; інакше видаліть аркуш`,

@@ -407,6 +407,12 @@ export const issueCodes = {
     summary: 'A cell of a workbook holds an Excel error (#N/A, #REF!, #VALUE!, #DIV/0!) rather than a value, or a cell of a CSV file is exactly one of Excel\'s error values in English, Russian, Ukrainian, French or Spanish (#Н/Д, #ДЕЛ/0!), as Excel saves a failed formula: a formula that failed, or the error typed or pasted; in any column, since the error is no value of any field.',
     example: 'a note =VLOOKUP(A2;Sheet2!A:B;2;0) that finds nothing: #N/A',
   },
+  'sheet.date-for-number': {
+    severity: 'error',
+    structural: false,
+    summary: 'A cell of a workbook holds a date where a number is expected (a value, a count): where dates are written day.month (Ukrainian, Russian, German Excel), Excel turns a number typed with a point into a date, `7.5` into 7 May. Told at the cell, with the number as the date\'s day and month would give it, in place of the text of the date.',
+    example: '7.5 typed as a value in Ukrainian Excel, shown as 07.тра',
+  },
   'sheet.percent-unit-mismatch': {
     severity: 'error',
     structural: false,

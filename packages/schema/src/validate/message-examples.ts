@@ -68,6 +68,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'sheet.formula-without-result': { formula: '=SUM(C2:C9)' },
   'sheet.second-header': { sheet: 'Package' },
   'sheet.error-cell': { value: '#N/A' },
+  'sheet.date-for-number': { date: '2023-05-07' },
   'sheet.percent-unit-mismatch': { value: 5.2, unit: 'count' },
   'sheet.hidden-skipped': { sheet: 'draft' },
   'sheet.hidden-read': { sheet: 'observations', rows: [{ first: 5, last: 7 }, { first: 12, last: 12 }], moreRows: 0, columns: [{ column: 'N', heading: 'Notes' }], moreColumns: 0 },

@@ -278,6 +278,8 @@ export interface IssueParams {
    * `value`: the cell as typed (`5,2%`), or the number a cell formatted as a percent shows before its `%` sign (5.2);
    * `unit`: the unit its row gives, null when none.
    */
+  /** `date`: the date the cell holds, as `2023-05-07`. */
+  'sheet.date-for-number': { date: string };
   'sheet.percent-unit-mismatch': { value: string | number; unit: string | null };
   /** `sheet`: the name of the hidden sheet, not read. */
   'sheet.hidden-skipped': { sheet: string };

@@ -42,8 +42,8 @@ async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   workbook.addWorksheet('Sheet1').addRow(['Some', 'notes']);
   // A Package sheet of two rows of values.
   workbook.addWorksheet('Package').addRows([['id'], ['pkg-1'], ['pkg-2']]);
-  // An Excel error in a cell, a hidden row read all the same, and a hidden sheet that holds records.
-  workbook.addWorksheet('facilities').addRows([['id', 'name'], ['f-1', { error: '#N/A' }], ['f-3', 'Filtered out']]);
+  // An Excel error in a cell, a number Excel took for a date, a hidden row read all the same, and a hidden sheet that holds records.
+  workbook.addWorksheet('facilities').addRows([['id', 'name', 'population.count'], ['f-1', { error: '#N/A' }, new Date(Date.UTC(2023, 4, 7))], ['f-3', 'Filtered out']]);
   workbook.getWorksheet('facilities')!.getRow(3).hidden = true;
   workbook.addWorksheet('draft', { state: 'hidden' }).addRows([['id', 'name'], ['f-2', 'Draft']]);
   (await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).issues.forEach(keep);

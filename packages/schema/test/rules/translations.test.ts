@@ -98,8 +98,8 @@ const keys = new Set(fieldKeys.flatMap((key) => key.split('.')));
 const names = new Set(['PHX', 'JSON', 'NDJSON', 'CSV', 'UTF', 'LE', 'BE', 'Windows', 'Excel', 'Word', 'Visual', 'Basic', 'SPDX', 'PDF', 'NUL', 'OpenDocument', 'zip', 'gzip', 'UTC', 'ISO', 'https', 'xlsx', 'xls', 'ods', 'docx', 'true', 'false', 'null', 'suppressed', 'extensions', 'en', 'ru', 'uk', 'fr', 'es', 'UA', 'ZM', 'FR', 'ES', 'percent']);
 /** English words that are also words of French or Spanish, with the same meaning. */
 const shared: Record<string, Set<string>> = {
-  fr: new Set(['date', 'dates', 'total', 'format', 'code', 'codes', 'type', 'observation', 'observations', 'description', 'note', 'notes', 'population', 'organisation', 'organisations', 'minimum', 'identifiant', 'indicateur', 'a', 'on', 'or', 'plus', 'pour', 'extension', 'action', 'licence', 'catalogue', 'publication', 'source', 'version', 'web', 'document', 'invisible', 'place']),
-  es: new Set(['total', 'error', 'editor', 'no', 'a', 'de', 'con', 'general', 'final', 'personal', 'local', 'formal', 'web', 'bytes', 'invisible']),
+  fr: new Set(['date', 'dates', 'total', 'format', 'code', 'codes', 'type', 'observation', 'observations', 'description', 'note', 'notes', 'population', 'organisation', 'organisations', 'minimum', 'identifiant', 'indicateur', 'a', 'on', 'or', 'plus', 'pour', 'extension', 'action', 'licence', 'catalogue', 'publication', 'source', 'version', 'web', 'document', 'invisible', 'place', 'point']),
+  es: new Set(['total', 'error', 'editor', 'no', 'a', 'de', 'con', 'general', 'final', 'personal', 'local', 'formal', 'web', 'bytes', 'invisible', 'decimal']),
 };
 
 const examples = await issuesOfExamples();
