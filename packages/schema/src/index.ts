@@ -35,6 +35,7 @@ export { validateFile, validateFileAsync, readRecords, type ValidateFileOptions,
 export { countRecords, type FormatHints } from './file/count.js';
 export { issueRecord, type IssueRecord } from './file/issue-record.js';
 export { charsetOf, fileFormats, formatOfName, formatOfMediaType, stemOfName, type FileFormat } from './file/format.js';
+export type { OtherSystemFormat } from './file/other-systems.js';
 export { DEFAULT_MAX_DOCUMENT_BYTES, type RecognisedEncoding } from './file/encoding.js';
 export { textEncodingOf, textDecoding, type TextDecoding, type Transcoder } from './file/text-encoding.js';
 export { LineIndex, offsetBeyondDepth } from './validate/locate.js';

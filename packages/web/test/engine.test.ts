@@ -36,6 +36,19 @@ describe('checking any file', () => {
   });
 });
 
+describe('checking a file of another system', () => {
+  it('says what the file is and which command reads it, in one issue of the whole file, as phx validate does', async () => {
+    const sdmx = 'STRUCTURE,STRUCTURE_ID,ACTION,INDICATOR,REF_AREA,TIME_PERIOD,OBS_VALUE\ndataflow,PHX:DF_PRISON_HEALTH(1.0.0),I,hiv-prevalence-prisoners,ZM,2019,28.7\n';
+    const fhir = JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: [] });
+    for (const [name, text, format] of [['ua-2023.sdmx.csv', sdmx, 'sdmx-csv'], ['ua-2023.fhir.json', fhir, 'fhir'], ['values.json', JSON.stringify({ dataValues: [] }), 'dhis2']] as const) {
+      const { summary, issues } = await check(name, text);
+      expect(issues.map(({ code, params }) => ({ code, params })), name).toEqual([{ code: 'file.other-system', params: { format } }]);
+      expect(issues[0]!.message).toContain(`phx import --from ${format}`);
+      expect(summary.ok).toBe(false);
+    }
+  });
+});
+
 describe('checking a .phx.json package', () => {
   it('reports a valid package valid, with its records per type', async () => {
     const { summary, issues } = await check('valid.phx.json', packageText(validPackage));

@@ -12,6 +12,7 @@ import { onDemandParts } from '../validate/on-demand.js';
 import { checkShape } from '../validate/shape.js';
 import { checkOnDemand, emptiness, IssueCollector, namesKnownRecords, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
+import { otherSystemOfHeader } from '../file/other-systems.js';
 import { placeCsvCells } from './csv-places.js';
 import { headingReaderOnDemand } from './heading-reader.js';
 import { columnLocator, findHeader, headerSettled, isBlankRow, readTable, type HeadingReader, type Table } from './table.js';
@@ -135,6 +136,14 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   if (parsed.data.every(isBlankRow)) {
     // Rows of empty cells alone (`;;` lines): a table saved before anything was typed in it.
     collector.add({ code: 'file.empty', path: [], params: { blank: true } });
+    return { ...table, delimiter };
+  }
+  // A file of another system (SDMX-CSV, DHIS2's CSV) is named once, rather than each of its columns PHX does not know.
+  const first = parsed.data.findIndex((row) => !isBlankRow(row));
+  const other = otherSystemOfHeader(parsed.data[first]!);
+  if (other) {
+    const issue = collector.add({ code: 'file.other-system', path: [], params: { format: other } });
+    if (issue) issue.location = { row: first + 1, column: 1 };
     return { ...table, delimiter };
   }
   const layout = { text: whole, lines: new LineIndex(whole), start, delimiter, linebreak: newline };

@@ -6,6 +6,7 @@ import type { Severity } from '../validate/issue.js';
 export const severities: Readonly<Record<IssueCode, Severity>> = {
   "file.empty": "error",
   "file.unsupported-format": "error",
+  "file.other-system": "error",
   "file.too-large": "error",
   "syntax.invalid-json": "error",
   "syntax.too-deep": "error",

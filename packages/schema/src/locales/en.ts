@@ -1,5 +1,6 @@
 import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
+import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
@@ -9,6 +10,10 @@ const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (b
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'an Excel workbook (.xlsx)', xls: 'an Excel 97–2003 workbook (.xls)', 'encrypted-xlsx': 'an Excel workbook protected by a password', ods: 'an OpenDocument spreadsheet (.ods)',
   docx: 'a Word document (.docx)', pdf: 'a PDF document', zip: 'a zip archive', gzip: 'a gzip archive',
+};
+const otherSystems: Record<OtherSystemFormat, string> = {
+  fhir: 'a FHIR Bundle', dhis2: 'a DHIS2 data value set (JSON)', 'dhis2-csv': 'a DHIS2 data value CSV file', 'sdmx-csv': 'an SDMX-CSV file',
+  'sdmx-json': 'an SDMX-JSON data message', 'sdmx-structure': 'an SDMX structure description',
 };
 
 const forms: Record<string, string> = {
@@ -81,6 +86,10 @@ export const en: PhxLocale = {
       p.format === 'encrypted-xlsx'
         ? `The file is ${formats[p.format]}, which PHX cannot open; remove the password (in Excel: File › Info › Protect Workbook › Encrypt with Password, and clear it) and save the workbook again`
         : `The file is ${formats[p.format]}, which PHX does not read; save the data as an Excel workbook (.xlsx), "CSV UTF-8", .phx.json or .phx.ndjson`,
+    'file.other-system': (p) =>
+      p.format === 'sdmx-json' || p.format === 'sdmx-structure'
+        ? `The file is ${otherSystems[p.format]}, not PHX data, and PHX does not read it: phx import --from sdmx-csv reads the SDMX-CSV file (.sdmx.csv) of the data`
+        : `The file is ${otherSystems[p.format]}, not PHX data: phx import --from ${p.format} reads it into a PHX package`,
     'file.too-large': (p) => `The file is larger than ${p.maxBytes} bytes, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Nested deeper than ${p.maxDepth} levels`,

@@ -1,5 +1,6 @@
 import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
+import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
@@ -9,6 +10,10 @@ const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (b
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'un libro de Excel (.xlsx)', xls: 'un libro de Excel 97-2003 (.xls)', 'encrypted-xlsx': 'un libro de Excel protegido con contraseña', ods: 'una hoja de cálculo OpenDocument (.ods)',
   docx: 'un documento de Word (.docx)', pdf: 'un documento PDF', zip: 'un archivo zip', gzip: 'un archivo gzip',
+};
+const otherSystems: Record<OtherSystemFormat, string> = {
+  fhir: 'un Bundle de FHIR', dhis2: 'un conjunto de valores de datos de DHIS2 (JSON)', 'dhis2-csv': 'un archivo CSV de valores de datos de DHIS2', 'sdmx-csv': 'un archivo SDMX-CSV',
+  'sdmx-json': 'un mensaje de datos SDMX-JSON', 'sdmx-structure': 'una descripción de estructura SDMX',
 };
 
 const forms: Record<string, string> = {
@@ -84,6 +89,10 @@ export const es: PhxLocale = {
       p.format === 'encrypted-xlsx'
         ? `El archivo es ${formats[p.format]}, que PHX no puede abrir; quite la contraseña (en Excel: Archivo › Información › Proteger libro › Cifrar con contraseña, y bórrela) y guarde el libro de nuevo`
         : `El archivo es ${formats[p.format]}, que PHX no lee; guarde los datos como libro de Excel (.xlsx), «CSV UTF-8», .phx.json o .phx.ndjson`,
+    'file.other-system': (p) =>
+      p.format === 'sdmx-json' || p.format === 'sdmx-structure'
+        ? `El archivo es ${otherSystems[p.format]}, que PHX no lee: no son datos de PHX; phx import --from sdmx-csv lee el archivo SDMX-CSV (.sdmx.csv) de esos datos`
+        : `El archivo es ${otherSystems[p.format]}, no datos de PHX: phx import --from ${p.format} lo convierte en un paquete PHX`,
     'file.too-large': (p) => `El archivo supera los ${p.maxBytes} bytes, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
     'syntax.too-deep': (p) => `Anidado a más de ${p.maxDepth} niveles`,

@@ -1,5 +1,6 @@
 import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
+import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
@@ -9,6 +10,10 @@ const encodings = { 'utf-16le': 'UTF-16 (petit-boutiste)', 'utf-16be': 'UTF-16 (
 const formats: Record<FileFormat, string> = {
   json: 'du JSON', ndjson: 'du NDJSON', csv: 'du CSV', xlsx: 'un classeur Excel (.xlsx)', xls: 'un classeur Excel 97-2003 (.xls)', 'encrypted-xlsx': 'un classeur Excel protégé par un mot de passe', ods: 'une feuille de calcul OpenDocument (.ods)',
   docx: 'un document Word (.docx)', pdf: 'un document PDF', zip: 'une archive zip', gzip: 'une archive gzip',
+};
+const otherSystems: Record<OtherSystemFormat, string> = {
+  fhir: 'un Bundle FHIR', dhis2: 'un ensemble de valeurs de données DHIS2 (JSON)', 'dhis2-csv': 'un fichier CSV de valeurs de données DHIS2', 'sdmx-csv': 'un fichier SDMX-CSV',
+  'sdmx-json': 'un message de données SDMX-JSON', 'sdmx-structure': 'une description de structure SDMX',
 };
 
 const forms: Record<string, string> = {
@@ -84,6 +89,10 @@ export const fr: PhxLocale = {
       p.format === 'encrypted-xlsx'
         ? `Le fichier est ${formats[p.format]}, que PHX ne peut pas ouvrir ; supprimez le mot de passe (dans Excel : Fichier › Informations › Protéger le classeur › Chiffrer avec mot de passe, et effacez-le) et enregistrez à nouveau le classeur`
         : `Le fichier est ${formats[p.format]}, que PHX ne lit pas ; enregistrez les données en classeur Excel (.xlsx), en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
+    'file.other-system': (p) =>
+      p.format === 'sdmx-json' || p.format === 'sdmx-structure'
+        ? `Le fichier est ${otherSystems[p.format]}, que PHX ne lit pas : ce ne sont pas des données PHX ; phx import --from sdmx-csv lit le fichier SDMX-CSV (.sdmx.csv) de ces données`
+        : `Le fichier est ${otherSystems[p.format]}, pas des données PHX : phx import --from ${p.format} en fait un paquet PHX`,
     'file.too-large': (p) => `Le fichier dépasse ${p.maxBytes} octets, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
     'syntax.too-deep': (p) => `Imbrication de plus de ${p.maxDepth} niveaux`,

@@ -1,5 +1,6 @@
 import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
+import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
@@ -9,6 +10,10 @@ const encodings = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', 'encrypted-xlsx': 'книга Excel, защищённая паролем', ods: 'таблица OpenDocument (.ods)',
   docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архив zip', gzip: 'архив gzip',
+};
+const otherSystems: Record<OtherSystemFormat, string> = {
+  fhir: 'ресурс FHIR Bundle', dhis2: 'набор значений данных DHIS2 (JSON)', 'dhis2-csv': 'файл значений данных DHIS2 в формате CSV', 'sdmx-csv': 'файл SDMX-CSV',
+  'sdmx-json': 'сообщение с данными SDMX-JSON', 'sdmx-structure': 'описание структуры SDMX',
 };
 
 const forms: Record<string, string> = {
@@ -84,6 +89,10 @@ export const ru: PhxLocale = {
       p.format === 'encrypted-xlsx'
         ? `Это ${formats[p.format]}, и PHX не может её открыть; снимите пароль (в Excel: Файл › Сведения › Защита книги › Зашифровать с использованием пароля, и сотрите его) и сохраните книгу заново`
         : `Это ${formats[p.format]}, а PHX такие файлы не читает; сохраните данные как книгу Excel (.xlsx), «CSV UTF-8», .phx.json или .phx.ndjson`,
+    'file.other-system': (p) =>
+      p.format === 'sdmx-json' || p.format === 'sdmx-structure'
+        ? `Это ${otherSystems[p.format]}, а не данные PHX, и PHX такие файлы не читает: phx import --from sdmx-csv читает файл SDMX-CSV (.sdmx.csv) с этими данными`
+        : `Это ${otherSystems[p.format]}, а не данные PHX: phx import --from ${p.format} преобразует его в пакет PHX`,
     'file.too-large': (p) => `Файл больше ${p.maxBytes} байт — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вложенность глубже ${p.maxDepth} уровней`,

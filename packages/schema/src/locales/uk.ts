@@ -1,5 +1,6 @@
 import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
+import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { PhxLocale } from './types.js';
@@ -9,6 +10,10 @@ const encodings = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', 'encrypted-xlsx': 'книга Excel, захищена паролем', ods: 'таблиця OpenDocument (.ods)',
   docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архів zip', gzip: 'архів gzip',
+};
+const otherSystems: Record<OtherSystemFormat, string> = {
+  fhir: 'ресурс FHIR Bundle', dhis2: 'набір значень даних DHIS2 (JSON)', 'dhis2-csv': 'файл значень даних DHIS2 у форматі CSV', 'sdmx-csv': 'файл SDMX-CSV',
+  'sdmx-json': 'повідомлення з даними SDMX-JSON', 'sdmx-structure': 'опис структури SDMX',
 };
 
 const forms: Record<string, string> = {
@@ -84,6 +89,10 @@ export const uk: PhxLocale = {
       p.format === 'encrypted-xlsx'
         ? `Це ${formats[p.format]}, і PHX не може її відкрити; зніміть пароль (у Excel: Файл › Відомості › Захистити книгу › Зашифрувати за допомогою пароля, і зітріть його) і збережіть книгу знову`
         : `Це ${formats[p.format]}, а PHX такі файли не читає; збережіть дані як книгу Excel (.xlsx), «CSV UTF-8», .phx.json або .phx.ndjson`,
+    'file.other-system': (p) =>
+      p.format === 'sdmx-json' || p.format === 'sdmx-structure'
+        ? `Це ${otherSystems[p.format]}, а не дані PHX, і PHX такі файли не читає: phx import --from sdmx-csv читає файл SDMX-CSV (.sdmx.csv) з цими даними`
+        : `Це ${otherSystems[p.format]}, а не дані PHX: phx import --from ${p.format} перетворює його на пакет PHX`,
     'file.too-large': (p) => `Файл більший за ${p.maxBytes} байтів — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недійсний JSON: текст обривається' : `Недійсний JSON: неочікуваний символ ${JSON.stringify(p.token)}`),
     'syntax.too-deep': (p) => `Вкладеність глибша за ${p.maxDepth} рівнів`,

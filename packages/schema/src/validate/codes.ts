@@ -41,6 +41,12 @@ export const issueCodes = {
     summary: 'The file is in a format PHX does not read (an Excel 97–2003 .xls workbook, an OpenDocument sheet, a PDF, an archive); the format is named. Save it as an Excel workbook (.xlsx), CSV UTF-8, .phx.json or .phx.ndjson. An Excel workbook encrypted with a password is named as such: remove the password and save it again.',
     example: 'an .xls workbook',
   },
+  'file.other-system': {
+    severity: 'error',
+    structural: false,
+    summary: 'The file is data of another system that PHX writes and reads, not PHX data: a FHIR Bundle, a DHIS2 data value set (JSON or CSV), an SDMX-CSV file, an SDMX-JSON data message, or the SDMX structure description written beside an SDMX-CSV file. It is named, with the `phx import` command that reads it into a PHX package (SDMX-JSON and the structure description are not read: import the SDMX-CSV file). Reported alone, instead of an issue for each field or column PHX does not know.',
+    example: 'a file written by `phx export --to sdmx-csv`',
+  },
   'file.too-large': {
     severity: 'error',
     structural: false,

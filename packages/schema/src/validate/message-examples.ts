@@ -8,6 +8,7 @@ import type { IssueParams } from './params.js';
 export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'file.empty': { blank: true },
   'file.unsupported-format': { format: 'xls' },
+  'file.other-system': { format: 'sdmx-csv' },
   'file.too-large': { maxBytes: 536870912 },
   'syntax.invalid-json': { token: '}' },
   'syntax.too-deep': { maxDepth: 100 },

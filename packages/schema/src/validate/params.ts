@@ -1,5 +1,6 @@
 import type { RecognisedEncoding } from '../file/encoding.js';
 import type { FileFormat } from '../file/format.js';
+import type { OtherSystemFormat } from '../file/other-systems.js';
 import type { NormalisedForm } from '../formats/cells.js';
 import type { TextForm } from '../model/common.js';
 import type { RecordType } from '../model/records.js';
@@ -174,6 +175,7 @@ export interface SheetColumn {
 export interface IssueParams {
   'file.empty': { blank: boolean };
   'file.unsupported-format': { format: FileFormat };
+  'file.other-system': { format: OtherSystemFormat };
   'file.too-large': { maxBytes: number };
   'syntax.invalid-json': { token: string | null };
   'syntax.too-deep': { maxDepth: number };

@@ -7,6 +7,7 @@ import { packageHeaderOf, recordTypeNames, recordStores, type RecordType } from 
 import type { Locale } from '../locales/index.js';
 import type { PhxLocale } from '../locales/types.js';
 import { decodeUtf8 } from '../file/encoding.js';
+import { otherSystemOfDocument } from '../file/other-systems.js';
 import { severities } from '../generated/severities.js';
 import { issueIn, type Problem, type ReadSummary, type Severity, type ValidationIssue, type ValidationResult } from './issue.js';
 import type { JsonPlaces } from './json-places.js';
@@ -477,7 +478,8 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
 
 /**
  * Checks a package's envelope (its shape, records left out) and the rules of its header, and returns it as an
- * object to read the records from; undefined when it is not an object, whose records cannot be told.
+ * object to read the records from; undefined when it is not an object, whose records cannot be told, or is a
+ * document of another system (one issue names it).
  */
 export function checkEnvelope(
   value: unknown,
@@ -485,6 +487,12 @@ export function checkEnvelope(
   add: (problem: Problem) => void,
   describe: Describer,
 ): Record<string, unknown> | undefined {
+  // A file of another system (a FHIR Bundle, DHIS2, SDMX) is named once, rather than each of its fields PHX does not know.
+  const other = otherSystemOfDocument(value);
+  if (other) {
+    add({ code: 'file.other-system', path: [], params: { format: other } });
+    return undefined;
+  }
   const envelope = checkShape('package', value, [], describe);
   envelope.problems.forEach(add);
   // Without a usable envelope, still check the records that are there.
