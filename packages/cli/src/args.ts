@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { codelists, dateOrders, excelLocales, isLocale, locales, recordTypeNames, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
+import { codeNamed, codelists, dateOrders, excelLocales, isLocale, locales, recordTypeNames, suggestionsFor, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -49,11 +49,22 @@ export function choice<T extends string>(name: string, value: string | undefined
   throw new UsageError('not-one-of', { option: name, allowed, value });
 }
 
-/** Reads `--country`: an ISO 3166-1 code of the codelist, in any case (`ua` is `UA`). */
+/**
+ * Reads `--country` as the validator reads a country in a file: an ISO 3166-1 code of the codelist in any case (`ua`
+ * is `UA`), its alpha-3 code (`UKR`) or its name in any of the five languages (`Україна`, `Ukraine`, `украина`), as
+ * the alpha-2 code. Anything else is refused, with the code meant when one is near (`Ukrain` → `UA`).
+ */
 export function countryOf(value: string): string {
-  const country = value.toUpperCase();
-  if (!(codelists.country.codes as readonly string[]).includes(country)) throw new UsageError('not-a-country', { value });
-  return country;
+  const codes = codelists.country.codes as readonly string[];
+  const country = codeNamed(value, codes);
+  if (country !== undefined) return country;
+  const written = value.trim();
+  const suggestions = suggestionsFor(written, codes);
+  const [first] = suggestions;
+  // A slip in a name gives the code of the name first. A code of two or three letters is a letter away from many
+  // others: only the one code near it, or one it is known to be confused with (`UK` for `GB`), is the code meant.
+  const meant = written.length > 3 || suggestions.length === 1 || (first !== undefined && ![...first].some((letter, i) => written[i]?.toUpperCase() === letter));
+  throw new UsageError('not-a-country', { value, ...(meant && first !== undefined && { suggestion: first }) });
 }
 
 /** Reads a whole number of at least `min`. */

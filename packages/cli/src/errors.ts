@@ -97,8 +97,8 @@ export interface UsageParams {
   'no-profile': Record<string, never>;
   /** `phx check` without `--country`. */
   'no-country': Record<string, never>;
-  /** A `--country` that is no ISO 3166-1 code. */
-  'not-a-country': { value: string };
+  /** A `--country` that is no country: no ISO 3166-1 code, alpha-3 code or name of one; with the code meant, when one is near. */
+  'not-a-country': { value: string; suggestion?: string };
   /** `phx check` without `--year`. */
   'no-year': Record<string, never>;
   /** A `--year` that is no year. */

@@ -84,7 +84,27 @@ describe('phx init', () => {
     const out = dir.path('no-country-out.phx.json');
     expect(phx(['init', '-o', out]).stderr).toContain("give the organisation's countries");
     expect(phx(['init', '-o', dir.path('ua.phx.json'), '--country', 'UA']).stderr).not.toContain('countries');
-    expect(phx(['init', '--country', 'Ukraine'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--country must be an ISO 3166-1 country code such as UA or ZM (got "Ukraine")') });
+  });
+
+  it('takes a country as the validator reads one in a file: its alpha-3 code or its name in any language, written as its ISO 3166-1 code', () => {
+    for (const country of ['UKR', 'ukr', 'Україна', 'Ukraine', 'украина', 'Ucrania', ' Ukraine ']) {
+      const { code, stdout, stderr } = phx(['init', '--country', country]);
+      expect(code, `${country}: ${stderr}`).toBe(0);
+      expect((JSON.parse(stdout) as { organisations: { countries: string[] }[] }).organisations[0]!.countries, country).toEqual(['UA']);
+    }
+    const { stdout } = phx(['init', '--country', 'Zambia', '--country', 'ZMB', '--country', 'Молдова']);
+    expect((JSON.parse(stdout) as { organisations: { countries: string[] }[] }).organisations[0]!.countries).toEqual(['ZM', 'MD']);
+  });
+
+  it('refuses a country it cannot tell, with the code meant when one is near', () => {
+    expect(phx(['init', '--country', 'Ukrain'])).toMatchObject({
+      code: 2,
+      stderr: 'phx: --country must be a country\'s ISO 3166-1 code (UA, UKR) or name (got "Ukrain")\nhint: use --country UA\n',
+    });
+    expect(phx(['init', '--country', 'Україн', '--locale', 'uk']).stderr).toContain('\nпідказка: вкажіть --country UA\n');
+    expect(phx(['init', '--country', 'UK']).stderr).toContain('(got "UK")\nhint: use --country GB\n');
+    // Nothing is near, or only codes a letter away from a code of two letters, none of them meant.
+    for (const country of ['Atlantis', 'XX', 'GER']) expect(phx(['init', '--country', country]), country).toMatchObject({ code: 2, stderr: expect.not.stringContaining('hint') });
   });
 
   it('has its placeholders flagged until they are replaced', () => {

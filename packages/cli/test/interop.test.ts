@@ -453,7 +453,8 @@ describe('phx check --profile gam', () => {
     [['--country', 'UA', '--year', '2023'], 'name the profile with --profile gam'],
     [['--profile', 'who', '--country', 'UA', '--year', '2023'], '--profile must be one of gam (got "who")'],
     [['--profile', 'gam', '--year', '2023'], 'name the country with --country'],
-    [['--profile', 'gam', '--country', 'UK', '--year', '2023'], 'ISO 3166-1 country code'],
+    [['--profile', 'gam', '--country', 'UK', '--year', '2023'], 'or name (got "UK")\nhint: use --country GB'],
+    [['--profile', 'gam', '--country', 'Замбия', '--year', '23'], '--year must be a year such as 2023 (got "23")'],
     [['--profile', 'gam', '--country', 'UA', '--year', '23'], '--year must be a year such as 2023 (got "23")'],
   ])('refuses %j with exit code 2', async (args, message) => {
     const { code, stderr } = await run(['check', ...args, example]);

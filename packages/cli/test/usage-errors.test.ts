@@ -49,7 +49,7 @@ const examples: { [C in UsageCode]: UsageParams[C] } = {
   'not-a-package': { path: 'data.csv', command: 'export' },
   'no-profile': {},
   'no-country': {},
-  'not-a-country': { value: 'XX' },
+  'not-a-country': { value: 'Ukrain', suggestion: 'UA' },
   'no-year': {},
   'not-a-year': { value: '23' },
   'one-package': { command: 'check' },

@@ -15,7 +15,7 @@ export { codelists, type Code, type CodelistId } from './codelists/codes.js';
 export { indicatorCatalogue } from './catalogue/indicators.js';
 export { issueCodes, rulesBeyondSchema, type IssueCode, type IssueCodeInfo } from './validate/codes.js';
 export { starterPlaceholders } from './validate/placeholders.js';
-export { suggestionsFor } from './validate/code-names.js';
+export { codeNamed, suggestionsFor } from './validate/code-names.js';
 export {
   toPointer, fromPointer, makeIssue, type ValidationIssue, type IssueOf, type Problem, type ValidationResult, type ReadSummary, type Severity,
   type TextLocation, type CellLocation,

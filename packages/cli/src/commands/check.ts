@@ -20,7 +20,7 @@ package's own warnings (a name in a note) are printed on standard error, as phx 
 
 Options:
   --profile <gam>               the profile to check against (required)
-  --country <code>              ISO 3166-1 code of the country, e.g. UA (required)
+  --country <code>              the country: its ISO 3166-1 code (UA, UKR) or name (required)
   --year <year>                 the calendar year reported, e.g. 2023 (required)
   --format <table|json>         a table for people (default), or the report as JSON
   --locale <en|ru|uk|fr|es>     language of the report (default: from LANG, else en)

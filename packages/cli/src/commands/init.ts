@@ -12,9 +12,9 @@ publisher, licence and description to fill in. Without --out it prints the packa
 
 Options:
   -o, --out <file>            the file to write, e.g. my-data.phx.json (not overwritten unless --force)
-  --country <code>            a country the organisation works in, as an ISO 3166-1 code, e.g. UA; once
-                              per country. Without it the organisation's list of countries is left
-                              empty to fill in
+  --country <code>            a country the organisation works in, by its ISO 3166-1 code (UA, UKR)
+                              or name; once per country. Without it the organisation's list of
+                              countries is left empty to fill in
   --locale <en|ru|uk|fr|es>   language of the placeholders to replace (the organisation's name, the
                               package's description) and of the messages (default: from LANG, else en)
   --hub <url>                 take $schema from this hub (its /schemas/v1/), e.g.

@@ -116,6 +116,28 @@ function slipsFrom(key: string, names: CodeNames, known: ReadonlySet<string>): s
 }
 
 /**
+ * The code of a closed codelist that a value is or stands for: the code itself in any case (`ua`), or a name of it as
+ * {@link suggestionsFor} knows names, in any of the five languages, in any case (`Україна`, `Ukraine`, `UKR` for `UA`;
+ * `Жіноча` for `female`); undefined for anything else. What a value written in place of a code is taken to mean where a
+ * code is asked for in words of one's own: `phx init --country Україна` writes `UA`.
+ *
+ * @example
+ * ```ts
+ * import { codelists, codeNamed } from '@phx/schema';
+ * codeNamed('Україна', codelists.country.codes); // 'UA'
+ * codeNamed('ukr', codelists.country.codes); // 'UA'
+ * codeNamed('Ukrania', codelists.country.codes); // undefined: suggestionsFor gives ['UA']
+ * ```
+ */
+export function codeNamed(value: string, known: readonly string[]): string | undefined {
+  const key = nameKey(value);
+  const same = known.find((code) => code.toLowerCase() === key);
+  if (same !== undefined) return same;
+  const named = namesOfCodes(known)?.get(key);
+  return named !== undefined && known.includes(named) ? named : undefined;
+}
+
+/**
  * Known values to suggest for one that is not known: the code a name stands for (`Жіноча` for `female`, `Ukraine` and
  * `UKR` for `UA`) in any of the five languages, in any case, alone; else the codes of names it is a slip or two from
  * (unless it is itself the name of a code of another list: `Hombre`, male, is no slip from `Nombre`, count), then what
