@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Suggestions, suggestionsInList } from '../src/validate/suggestions.js';
-import { namesOfCodes, suggestionsFor } from '../src/validate/code-names.js';
+import { codeNamed, namesOfCodes, suggestionsFor } from '../src/validate/code-names.js';
 import { codelists, type CodelistId } from '../src/codelists/codes.js';
 import { codelistLabels } from '../src/codelists/index.js';
 
@@ -186,6 +186,26 @@ describe('suggestionsFor', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('codeNamed', () => {
+  const countries = codelists.country.codes;
+
+  it('gives the code a value is or names, as suggestionsFor suggests it alone: a code in any case, an alpha-3 code, a name in any of the five languages', () => {
+    for (const value of ['UA', 'ua', 'UKR', 'ukr', 'Україна', 'Ukraine', 'украина', 'Украина', 'Ucrania', ' Ukraine ']) {
+      expect(codeNamed(value, countries), value).toBe('UA');
+      expect(suggestionsFor(value.trim(), countries), value).toEqual(['UA']);
+    }
+    expect(codeNamed('ZMB', countries)).toBe('ZM');
+    expect(codeNamed('Замбия', countries)).toBe('ZM');
+    expect(codeNamed('Жіноча', codelists.sex.codes)).toBe('female');
+  });
+
+  it('gives nothing for a value that only comes near a code or a name, or names a code of no list asked for', () => {
+    for (const value of ['Ukrain', 'UK', 'XX', 'GER', '', 'Atlantis']) expect(codeNamed(value, countries), value).toBeUndefined();
+    expect(codeNamed('Україна', codelists.sex.codes)).toBeUndefined();
+    expect(codeNamed('UA', ['ZM', 'MD'])).toBeUndefined();
   });
 });
 
