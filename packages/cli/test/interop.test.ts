@@ -33,16 +33,16 @@ describe('phx export', () => {
   });
 
   it('writes files that phx validate names as files of another system, each in one error with the command that reads it', async () => {
-    const files = { fhir: 'back.fhir.json', dhis2: 'back.dhis2.json', 'dhis2-csv': 'back.dhis2.csv', 'sdmx-csv': 'back.sdmx.csv', 'sdmx-json': 'back.sdmx.json' } as const;
+    const files = { fhir: 'other.fhir.json', dhis2: 'other.dhis2.json', 'dhis2-csv': 'other.dhis2.csv', 'sdmx-csv': 'other.sdmx.csv', 'sdmx-json': 'other.sdmx.json' } as const;
     for (const [target, name] of Object.entries(files)) expect((await run(['export', example, '-o', dir.path(name), '-q'])).code, target).toBe(0);
-    const report = await run(['validate', '--format', 'json', ...Object.values(files).map((name) => dir.path(name)), dir.path('back.sdmx-structure.json')]);
+    const report = await run(['validate', '--format', 'json', ...Object.values(files).map((name) => dir.path(name)), dir.path('other.sdmx-structure.json')]);
     expect(report.code).toBe(1);
     const issues = (JSON.parse(report.stdout) as { files: { issues: { code: string; params: { format: string } }[] }[] }).files.map((file) => file.issues.map(({ code, params }) => `${code} ${params.format}`));
     expect(issues).toEqual([...Object.keys(files), 'sdmx-structure'].map((format) => [`file.other-system ${format}`]));
-    const human = await run(['validate', dir.path('back.sdmx.csv')]);
+    const human = await run(['validate', dir.path('other.sdmx.csv')]);
     expect(human.stdout).toContain('1:1  error    file.other-system  The file is an SDMX-CSV file, not PHX data: phx import --from sdmx-csv reads it into a PHX package');
     expect(human.stdout).toMatch(/✖ 1 error, 0 warnings/);
-    expect((await run(['validate', '--locale', 'uk', dir.path('back.dhis2.json')])).stdout).toContain('Це набір значень даних DHIS2 (JSON), а не дані PHX: phx import --from dhis2 перетворює його на пакет PHX');
+    expect((await run(['validate', '--locale', 'uk', dir.path('other.dhis2.json')])).stdout).toContain('Це набір значень даних DHIS2 (JSON), а не дані PHX: phx import --from dhis2 перетворює його на пакет PHX');
   });
 
   it('takes the target from --to whatever the name, and refuses a name that says another target', async () => {
