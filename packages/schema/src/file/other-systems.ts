@@ -24,20 +24,18 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
  */
 export function otherSystemOfDocument(value: unknown): OtherSystemFormat | undefined {
   if (!isObject(value) || 'phxVersion' in value) return undefined;
-  if (value.resourceType === 'Bundle') return 'fhir';
-  if (Array.isArray(value.dataValues)) return 'dhis2';
-  const { meta, data } = value;
+  const { resourceType, dataValues, meta, data } = value;
+  if (resourceType === 'Bundle') return 'fhir';
+  if (Array.isArray(dataValues)) return 'dhis2';
   if (!isObject(meta) || !isObject(data)) return undefined;
-  if (Array.isArray(data.dataStructures)) return 'sdmx-structure';
-  return Array.isArray(data.dataSets) || Array.isArray(data.structures) ? 'sdmx-json' : undefined;
+  return 'dataStructures' in data ? 'sdmx-structure' : 'dataSets' in data || 'structures' in data ? 'sdmx-json' : undefined;
 }
 
 /**
  * The format of another system a CSV header row is that of, or undefined: SDMX-CSV opens with `STRUCTURE,STRUCTURE_ID`
- * (2.0) or `DATAFLOW` (1.0), a DHIS2 data value CSV has `dataelement`, `period` and `orgunit` columns.
+ * (2.0) or `DATAFLOW` (1.0), a DHIS2 data value CSV with `dataelement,period,orgunit`, in any case.
  */
 export function otherSystemOfHeader(row: readonly unknown[]): OtherSystemFormat | undefined {
-  const names = row.map((cell) => (typeof cell === 'string' ? cell.trim().toLowerCase() : ''));
-  if ((names[0] === 'structure' && names[1] === 'structure_id') || names[0] === 'dataflow') return 'sdmx-csv';
-  return ['dataelement', 'period', 'orgunit'].every((name) => names.includes(name)) ? 'dhis2-csv' : undefined;
+  const header = row.map((cell) => String(cell).trim()).join().toLowerCase();
+  return /^(structure,structure_id|dataflow)\b/.test(header) ? 'sdmx-csv' : header.startsWith('dataelement,period,orgunit') ? 'dhis2-csv' : undefined;
 }
