@@ -89,7 +89,8 @@ describe('JSON Schemas compiled with Ajv2020 (strict) and ajv-formats', () => {
     expect(ajvPointers(value)).toContain(pointer);
   });
 
-  const beyondShape = Object.entries(expected).filter(([file, { code }]) => file.endsWith('.phx.json') && !issueCodes[code as keyof typeof issueCodes]?.structural);
+  // A file of another system is no package at all: Ajv rejects it too.
+  const beyondShape = Object.entries(expected).filter(([file, { code }]) => file.endsWith('.phx.json') && code !== 'file.other-system' && !issueCodes[code as keyof typeof issueCodes]?.structural);
   it.each(beyondShape)('%s breaks a rule beyond shape: Ajv accepts it, validate() does not', (file, { code }) => {
     // The text, not its value: a key written twice shows only in the text.
     const text = readFileSync(join(invalidDir, file), 'utf8');
