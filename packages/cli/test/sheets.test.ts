@@ -399,6 +399,31 @@ describe('CSV for Excel in a locale', () => {
     expect(JSON.parse(read(back))).toEqual(pkg);
   });
 
+  it('names a column of a sheet in Ukrainian as the sheet heads it, and a flag by the words the sheet takes, with a hint for <5, 1 and x', () => {
+    const sheet = dir.write('headed-uk.csv', [
+      '\uFEFFІдентифікатор;Індикатор;Організація, що звітує;Охоплення › Країна;Період › початок;Період › кінець;Чисельник;Знаменник;Значення;Одиниця;Джерело даних;Приховано',
+      `ua-1;hiv-prevalence-prisoners;${PUBLISHER};UA;;31.12.2020;46;610;7,5;percent;survey;ХИБНІСТЬ`,
+      `ua-2;hiv-prevalence-prisoners;${PUBLISHER};;01.01.2020;31.12.2020;46;610;7,5;percent;survey;ні`,
+      `ua-3;hiv-prevalence-prisoners;${PUBLISHER};UA;01.01.2020;31.12.2020;46;610;<5;percent;survey;ні`,
+      `ua-4;hiv-prevalence-prisoners;${PUBLISHER};UA;01.01.2020;31.12.2020;;610;;percent;survey;1`,
+      `ua-5;hiv-prevalence-prisoners;${PUBLISHER};UA;01.01.2020;31.12.2020;;610;;percent;survey;х`,
+      `ua-6;hiv-prevalence-prisoners;${PUBLISHER};UA;01.01.2020;31.12.2020;3;610;;percent;survey;ні`,
+    ].join('\r\n'));
+    const run = phx(['validate', sheet, '--locale', 'uk']);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n').filter((line) => / помилка /.test(line)).map((line) => line.replace(/^.*? помилка +/, ''));
+    expect(lines).toEqual([
+      'schema.required /period/start  Порожня клітинка в обов’язковому стовпці «Період › початок»: заповніть її',
+      'schema.required /scope  Порожня клітинка в обов’язковому стовпці «Охоплення › Країна»: заповніть її',
+      'schema.invalid-type /value  Стовпець «Значення»: очікується число, наприклад 12, а зазначено текст «<5»: щоб приховати малу кількість, поставте ІСТИНА в стовпці «Приховано» і залиште порожньою клітинку в стовпці «Значення»',
+      'schema.invalid-type /suppressed  Стовпець «Приховано»: очікується ІСТИНА або ХИБНІСТЬ (або так/ні), а зазначено текст «1»: 1 і 0 не читаються як позначка; напишіть ІСТИНА замість 1 і ХИБНІСТЬ замість 0',
+      'schema.invalid-type /suppressed  Стовпець «Приховано»: очікується ІСТИНА або ХИБНІСТЬ (або так/ні), а зазначено текст «х»: таку позначку не прочитано; напишіть ІСТИНА там, де спостереження приховано, а де ні — залиште клітинку порожньою',
+      'privacy.small-cell /numerator  Чисельник 3 — це менше за поріг приховування 5: поставте ІСТИНА в стовпці «Приховано» і залиште цю клітинку порожньою',
+      'observation.value-missing  Немає значення: заповніть стовпець «Значення» або поставте ІСТИНА в стовпці «Приховано»',
+    ]);
+    expect(run.stdout).not.toMatch(/"suppressed"|true або false|«start»|«scope»/);
+  });
+
   it('LANG picks the language of the messages, not how a CSV is written', () => {
     const out = dir.path('lang.csv');
     expect(phx(['convert', json, '-o', out, '--type', 'observation'], { env: { LANG: 'fr_FR.UTF-8' } }).code).toBe(0);

@@ -53,6 +53,24 @@ describe('assemblePackage builds one package from several inputs', () => {
     expect(assembled.pkg.facilities).toEqual([{ id: 'fac-1', country: 'ZA', facilityType: 'prison', capacity: 1200 }]);
   });
 
+  it('names the columns of a sheet in its messages as the sheet shows them, as validating the sheet alone does', async () => {
+    const observations = [
+      'Ідентифікатор;Індикатор;Організація, що звітує;Охоплення › Країна;Період › початок;Період › кінець;Чисельник;Знаменник;Значення;Одиниця;Джерело даних;Приховано',
+      `obs-1;hiv-prevalence-prisoners;${organisation};ZA;;31.12.2020;3;1000;0,3;percent;survey;ні`,
+    ].join('\r\n');
+    const inputs = [
+      { name: 'header.phx.json', bytes: encode(JSON.stringify({ ...header, organisations: example.organisations }, null, 2)) },
+      { name: 'observations.csv', bytes: encode(observations) },
+    ];
+    const assembled = await assemblePackage(inputs, { locale: 'uk' });
+    const messages = assembled.files[1]!.issues.filter((issue) => issue.severity === 'error').map(({ code, message }) => [code, message]);
+    expect(messages).toEqual([
+      ['schema.required', 'Порожня клітинка в обов’язковому стовпці «Період › початок»: заповніть її'],
+      ['privacy.small-cell', 'Чисельник 3 — це менше за поріг приховування 5: поставте ІСТИНА в стовпці «Приховано» і залиште цю клітинку порожньою'],
+    ]);
+    expect(messages).toEqual(validateCsv(encode(observations), { locale: 'uk' }).issues.filter((issue) => issue.severity === 'error').map(({ code, message }) => [code, message]));
+  });
+
   it('checks a part of a package still to be assembled as validateCsv checks a CSV: every rule but its references', async () => {
     const observations = [
       'id;indicator;reportingOrganisation;scope.country;scope.facility;period.start;period.end;numerator;denominator;value;unit;dataSource',

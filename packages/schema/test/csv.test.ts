@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { detectCsvType, readCsv, validateCsv, validateRecord, writeCsv, type Locale } from '../src/index.js';
 import { anyObservation } from './random.js';
+import { columnHeading } from '../src/formats/headings.js';
 
 const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource';
 const row = (id: string, numerator = '120', value = '12') =>
@@ -141,10 +142,11 @@ describe('readCsv: real-world CSV', () => {
     expect(missing('ru').message).toBe('В строке заголовков нет столбца «dataSource» (источник данных): добавьте этот столбец');
     expect(missing('fr').message).toBe('La ligne d’en-tête n’a pas de colonne « dataSource » (source des données) : ajoutez la colonne');
     expect(missing('es').message).toBe('La fila de encabezados no tiene la columna «dataSource» (fuente de datos): añada la columna');
-    // A column there whose cell a row leaves empty: the field of that record is unfilled.
+    // A column there whose cell a row leaves empty: the cell of that column is empty.
     const unfilled = validateCsv(`${header}\n${row('obs-1').replace(',survey', ',')}\n`, { locale: 'uk' }).issues.find((issue) => issue.code === 'schema.required')!;
     expect(unfilled.params).not.toHaveProperty('column');
-    expect(unfilled.message).toBe('Не заповнено обов’язкове поле: джерело даних («dataSource»)');
+    expect(unfilled.params).toMatchObject({ sheet: { column: 'dataSource' } });
+    expect(unfilled.message).toBe('Порожня клітинка в обов’язковому стовпці «dataSource»: заповніть її');
   });
 
   it('reports cells beyond the header at their row and column', () => {
@@ -396,5 +398,61 @@ describe('validateCsv and maxIssues', () => {
     expect(issues.map((i) => [i.code, i.location && 'row' in i.location && i.location.row])).toEqual([['privacy.personal-data', 2], ['unique.duplicate-breakdown', 3]]);
     expect(ok).toBe(false);
     expect(read).toMatchObject({ complete: false, rows: 3 });
+  });
+});
+
+describe('validateCsv: the columns of a sheet in its messages', () => {
+  const columns = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'period.start', 'period.end', 'numerator', 'denominator', 'value', 'unit', 'dataSource', 'suppressed'];
+  const headed = columns.map((column) => columnHeading(column, 'uk')).join(';');
+  const cells = (changes: Record<string, string>): string => {
+    const given: Record<string, string> = {
+      id: 'ua-1', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'period.start': '01.01.2020',
+      'period.end': '31.12.2020', numerator: '46', denominator: '610', value: '7,5', unit: 'percent', dataSource: 'routine-programme-data', suppressed: 'ХИБНІСТЬ', ...changes,
+    };
+    return columns.map((column) => given[column]).join(';');
+  };
+  const rows = [
+    cells({ 'period.start': '' }),
+    cells({ id: 'ua-2', 'scope.country': '' }),
+    cells({ id: 'ua-3', value: '<5' }),
+    cells({ id: 'ua-4', numerator: '', value: '', suppressed: '<5' }),
+    cells({ id: 'ua-5', numerator: '', value: '', suppressed: '1' }),
+    cells({ id: 'ua-6', numerator: '', value: '', suppressed: 'х' }),
+    cells({ id: 'ua-7', numerator: '3', value: '', suppressed: 'ні' }),
+  ];
+  const messagesOf = (csv: string, locale: Locale) =>
+    validateCsv(`${csv}\n${rows.join('\n')}\n`, { locale, now: new Date('2024-01-01') }).issues
+      .filter((issue) => issue.severity !== 'info')
+      .map((issue) => [issue.location && 'row' in issue.location ? issue.location.row : undefined, issue.code, issue.message]);
+
+  it('name a column by the heading the sheet shows, a flag by the words the sheet takes, and hint at how a small count is suppressed', () => {
+    expect(messagesOf(headed, 'uk')).toEqual([
+      [2, 'schema.required', 'Порожня клітинка в обов’язковому стовпці «Період › початок»: заповніть її'],
+      [3, 'schema.required', 'Порожня клітинка в обов’язковому стовпці «Охоплення › Країна»: заповніть її'],
+      [4, 'schema.invalid-type', 'Стовпець «Значення»: очікується число, наприклад 12, а зазначено текст «<5»: щоб приховати малу кількість, поставте ІСТИНА в стовпці «Приховано» і залиште порожньою клітинку в стовпці «Значення»'],
+      [5, 'schema.invalid-type', 'Стовпець «Приховано»: очікується ІСТИНА або ХИБНІСТЬ (або так/ні), а зазначено текст «<5»: щоб приховати малу кількість, поставте ІСТИНА в стовпці «Приховано» і залиште порожньою клітинку в стовпці «Значення»'],
+      [6, 'schema.invalid-type', 'Стовпець «Приховано»: очікується ІСТИНА або ХИБНІСТЬ (або так/ні), а зазначено текст «1»: 1 і 0 не читаються як позначка; напишіть ІСТИНА замість 1 і ХИБНІСТЬ замість 0'],
+      [7, 'schema.invalid-type', 'Стовпець «Приховано»: очікується ІСТИНА або ХИБНІСТЬ (або так/ні), а зазначено текст «х»: таку позначку не прочитано; напишіть ІСТИНА там, де спостереження приховано, а де ні — залиште клітинку порожньою'],
+      [8, 'privacy.small-cell', 'Чисельник 3 — це менше за поріг приховування 5: поставте ІСТИНА в стовпці «Приховано» і залиште цю клітинку порожньою'],
+      [8, 'observation.value-missing', 'Немає значення: заповніть стовпець «Значення» або поставте ІСТИНА в стовпці «Приховано»'],
+    ]);
+  });
+
+  it('name a column of a header of field paths by its path, in every language, and never tell to write "suppressed" or true', () => {
+    for (const locale of ['en', 'ru', 'uk', 'fr', 'es'] as const) {
+      const messages = messagesOf(columns.join(';'), locale).map(([, , message]) => String(message));
+      expect(messages).toHaveLength(8);
+      expect(messages[0]).toContain(locale === 'fr' ? '« period.start »' : locale === 'en' ? '"period.start"' : '«period.start»');
+      expect(messages[1]).toMatch(/scope\.country/);
+      // `suppressed` is named as a column, in the quotes of the language, not as a key of the data to write.
+      for (const message of messages) expect(message).not.toMatch(/(?<!column )"suppressed"|\btrue\b|«start»|«scope»/);
+    }
+    expect(messagesOf(columns.join(';'), 'ru').map(([, , message]) => message)).toContain('Нет значения: заполните столбец «value» или поставьте ИСТИНА в столбце «suppressed»');
+  });
+
+  it('keep the messages of a JSON document as they were', () => {
+    const issues = validateRecord('observation', { id: 'o', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-1', scope: { country: 'UA' }, period: { start: '2020-01-01', end: '2020-12-31' }, unit: 'percent', dataSource: 'survey', suppressed: 'x' }, { locale: 'uk' }).issues;
+    expect(issues.map((issue) => issue.message)).toContain('Приховано: очікується true або false, а зазначено текст «x»');
+    expect(issues.every((issue) => !('sheet' in issue.params))).toBe(true);
   });
 });

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { codelists, excelLocales, indicatorCatalogue, readCsv, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale, type ValidationIssue } from '../src/index.js';
+import { codelists, columnLetters, excelLocales, indicatorCatalogue, readCsv, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale, type ValidationIssue } from '../src/index.js';
 import { anyListsOf, anyObservation, cellText } from './random.js';
 import { PercentCell } from '../src/formats/cells.js';
 import { columnHeading } from '../src/formats/headings.js';
@@ -1393,4 +1393,27 @@ describe('header cells merged over several columns', () => {
     const { issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(issues).toEqual([]);
   });
+});
+
+describe('the columns of a workbook in its messages', () => {
+  it('name a column by the heading the sheet shows over it, a flag by the words the sheet takes, and hint at how a small count is suppressed', async () => {
+    const workbook = await open(await writeXlsx(example, { language: 'uk' }));
+    const sheet = workbook.getWorksheet('observations')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+    const cell = (row: number, path: string): ExcelJS.Cell => sheet.getCell(row, paths.indexOf(path) + 1);
+    cell(3, 'scope.country').value = null;
+    cell(3, 'scope.facility').value = null;
+    cell(4, 'suppressed').value = '1';
+    cell(5, 'value').value = '<5';
+    const { issues } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now, locale: 'ru' });
+    const at = (row: number, code: string) => issues.find((issue) => issue.code === code && issue.location && 'row' in issue.location && issue.location.row === row);
+    expect(at(3, 'schema.required')).toMatchObject({
+      params: { sheet: { column: 'Охоплення › Країна' } }, location: { sheet: 'observations', cell: `${columnLetters(paths.indexOf('scope.country') + 1)}3` },
+      message: 'Пустая ячейка в обязательном столбце «Охоплення › Країна»: заполните её',
+    });
+    expect(at(4, 'schema.invalid-type')?.message).toBe('Столбец «Приховано»: ожидается ИСТИНА или ЛОЖЬ (или да/нет), а указано текст «1»: 1 и 0 не читаются как отметка; напишите ИСТИНА вместо 1 и ЛОЖЬ вместо 0');
+    expect(at(5, 'schema.invalid-type')?.message).toBe(
+      'Столбец «Значення»: ожидается число, например 12, а указано текст «<5»: чтобы скрыть малое число, поставьте ИСТИНА в столбце «Приховано» и оставьте пустой ячейку в столбце «Значення»',
+    );
+  }, 30_000);
 });

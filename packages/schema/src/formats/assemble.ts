@@ -15,7 +15,7 @@ import { readNdjson } from './convert.js';
 import { readCsvTable } from './csv-table.js';
 import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
-import { cellLocation, columnLocator, headerSettled } from './table.js';
+import { cellLocation, columnLocator, headerSettled, sheetParams } from './table.js';
 import { readXlsx } from './xlsx.js';
 
 /**
@@ -120,6 +120,8 @@ interface Origin {
   file: InputReport;
   /** The place of a path under the record (or of a header field), in its input. */
   place: (path: readonly (string | number)[], code: ValidationIssue['code']) => ValidationIssue['location'] | null;
+  /** The params of an issue at a path under the record, with the columns its message names as its sheet shows them; for a CSV or workbook input. */
+  named?: (issue: ValidationIssue, path: readonly (string | number)[]) => ValidationIssue['params'];
   /** The path of the record in its own input, for a JSON input. */
   base?: (string | number)[];
   text?: string;
@@ -287,7 +289,9 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       const settled = headerSettled(table.issues);
       table.records.forEach((record, index) => {
         const row = table.rows[index]!;
-        add(type, record, { file, place: (path, code) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), undefined)), seen: { row } });
+        add(type, record, {
+          file, place: (path, code) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), undefined)), named: (issue, path) => sheetParams(issue.code, issue.params, table, locate(path)), seen: { row },
+        });
       });
       file.read.records[type] = table.records.length;
     } else {
@@ -306,7 +310,8 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
           const type = table.type;
           // A sheet of its header alone is an empty list, as readXlsx reads it.
           hold(type);
-          table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!), seen: { row: table.rows[index]!, sheet } }));
+          const named = (issue: ValidationIssue, path: readonly (string | number)[]) => sheetParams(issue.code, issue.params, table, locate(path));
+          table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!), named, seen: { row: table.rows[index]!, sheet } }));
           file.read.records[type] += table.records.length;
         }
       }
@@ -343,11 +348,11 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     const path = isRecord ? issue.path.slice(2) : issue.path;
     const place = origin?.place(path, issue.code);
     if (place === null) continue;
-    const placed: ValidationIssue = { ...issue, location: place };
+    const placed = { ...issue, location: place, params: origin?.named?.(issue, path) ?? issue.params } as ValidationIssue;
     if (placed.code === 'unique.duplicate-id' || placed.code === 'unique.duplicate-breakdown') {
       placed.params = { ...placed.params, first: firstIn(placed.params.first, target) } as typeof placed.params;
-      placed.message = renderMessage(placed.code, placed.params as never, locale);
     }
+    if (placed.params !== issue.params) placed.message = renderMessage(placed.code, placed.params as never, locale);
     if (!placed.location) delete placed.location;
     if (origin?.text !== undefined) {
       const list = pending.get(target) ?? [];

@@ -15,7 +15,7 @@ import type { CsvTable, ReadCsvOptions } from './csv.js';
 import { otherSystemOfHeader } from '../file/other-systems.js';
 import { placeCsvCells } from './csv-places.js';
 import { headingReaderOnDemand } from './heading-reader.js';
-import { columnLocator, findHeader, headerSettled, isBlankRow, readTable, type HeadingReader, type Table } from './table.js';
+import { columnLocator, findHeader, headerSettled, isBlankRow, readTable, sheetParams, type HeadingReader, type Table } from './table.js';
 
 /*
  * Reading and checking a CSV table with the parts given: the messages the collector writes with, the describer
@@ -218,8 +218,9 @@ export function checkCsv(
   const settled = headerSettled(table.issues);
   const add = (problem: Problem, row: number): void => {
     if (settled(problem, row)) return;
-    const issue = collector.add(firstByRow(problem));
-    if (issue) issue.location = { row, column: locate(problem.path) };
+    const column = locate(problem.path);
+    const issue = collector.add(firstByRow({ ...problem, params: sheetParams(problem.code, problem.params, table, column) } as Problem));
+    if (issue) issue.location = { row, column };
   };
   const checker = new RuleChecker<number>(ruleSettings(options, namesKnownRecords(options), parts.personalData), add);
   for (let i = 0; i < table.records.length; i++) {

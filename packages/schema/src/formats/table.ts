@@ -1,7 +1,7 @@
 import type { Locale } from '../locales/index.js';
 import { recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import type { CellLocation, Problem, ValidationIssue } from '../validate/issue.js';
-import type { SheetColumn } from '../validate/params.js';
+import type { SheetColumn, ZodIssueParams } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
@@ -81,6 +81,8 @@ export interface Table {
   /** Where each column leads in a record; undefined for a column that is not read. */
   targets: (ColumnTarget | undefined)[];
   issues: ValidationIssue[];
+  /** The headings of the columns, when the sheet shows headings over their names or in their place (`Приховано` over `suppressed`). */
+  headings?: readonly SheetCell[];
 }
 
 /**
@@ -286,7 +288,7 @@ export function readTable(
   firstRow: number,
   collector: IssueCollector,
 ): Table {
-  const table: Table = { type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues };
+  const table: Table = { type: options.type, columns: [], recognisedColumns: 0, records: [], rows: [], headerRow: 0, targets: [], issues: collector.issues, headings: options.headings };
   const add = (problem: Problem, row: number, column: number): void => {
     const issue = collector.add(problem);
     if (issue) issue.location = cellLocation(row, column, options.sheet);
@@ -450,6 +452,22 @@ export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (
     }
     return 1;
   };
+}
+
+/**
+ * The params of a problem of a table's row, at its `column` (counted from 1), with the columns its message names as
+ * the sheet shows them ({@link SheetNames}): a cell left empty, a flag or a `<5` the column does not read, a small
+ * count to suppress, a value missing. The params as they are for any other problem.
+ */
+export function sheetParams(code: Problem['code'], params: Problem['params'], table: Pick<Table, 'columns' | 'headings'>, column: number): Problem['params'] {
+  const seen = (at: number): string => columnSeen(at, table).heading ?? table.columns[at]!;
+  const named = (name: string): string => (table.columns.includes(name) ? seen(table.columns.indexOf(name)) : name);
+  const p = params as ZodIssueParams & { column?: string };
+  if (code === 'schema.required') return p.column === undefined ? { ...p, sheet: { column: seen(column - 1) } } : params;
+  if (code === 'privacy.small-cell' || code === 'observation.value-missing' || (code === 'schema.invalid-type' && (p.expected === 'boolean' || /^[<≤]/.test(String(p.value).trim())))) {
+    return { ...p, sheet: { column: seen(column - 1), suppressed: named('suppressed'), value: named('value') } };
+  }
+  return params;
 }
 
 /** The path of a column's name: `countries.0` is `['countries', 0]`. */

@@ -20,7 +20,7 @@ import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
 import { headingReaderOnDemand } from './heading-reader.js';
-import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, type MergedCell, type Table, type TableOptions } from './table.js';
+import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, sheetParams, type MergedCell, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
@@ -406,14 +406,16 @@ export async function validateWorkbook(
 ): Promise<ValidationResult<Partial<DataPackage>>> {
   const { read, collector, summary } = await readAndCount(bytes, options, messages);
   if (read.tables.length === 0 || read.issues.some((issue) => issue.code === 'sheet.unreadable')) return collector.result(summary);
-  const { place, rowOf } = placer(read.tables);
+  const { place, rowOf, named } = placer(read.tables);
   const checked = await validatePackage(read.pkg, options);
   for (const issue of checked.issues) {
     const where = place(issue);
     if (where === null) continue;
-    // The first of two duplicates by its sheet and row rather than its pointer in the package, its message written again.
+    // The first of two duplicates by its sheet and row rather than its pointer in the package, and the columns a
+    // message names as the sheet shows them, their message written again.
     const first = 'first' in issue.params && typeof issue.params.first === 'string' ? rowOf(issue.params.first) : undefined;
-    const placed = first ? collector.make({ code: issue.code, path: issue.path, params: { ...issue.params, first } } as Problem) : { ...issue };
+    const params = named(issue);
+    const placed = first || params !== issue.params ? collector.make({ code: issue.code, path: issue.path, params: first ? { ...params, first } : params } as Problem) : { ...issue };
     if (where) placed.location = where;
     collector.keep(placed);
   }
@@ -434,6 +436,7 @@ export async function validateWorkbook(
 function placer(tables: readonly { sheet: string; table: Table }[]): {
   place: (issue: ValidationIssue) => ValidationIssue['location'] | null;
   rowOf: (pointer: string) => TableRow | undefined;
+  named: (issue: ValidationIssue) => ValidationIssue['params'];
 } {
   const byType = new Map<TableType, { sheet: string; table: Table; locate: (path: readonly (string | number)[]) => number; settled: ReturnType<typeof headerSettled>; offset: number }[]>();
   for (const { sheet, table } of tables) {
@@ -468,6 +471,12 @@ function placer(tables: readonly { sheet: string; table: Table }[]): {
     const entry = type && entryOf(type, index);
     return entry ? { sheet: entry.sheet, row: entry.table.rows[index - entry.offset]! } : undefined;
   };
-  return { place, rowOf };
+  const named = (issue: ValidationIssue): ValidationIssue['params'] => {
+    const [collection, index] = issue.path;
+    const type = recordTypeOfCollection(collection);
+    const entry = type && typeof index === 'number' ? entryOf(type, index) : undefined;
+    return entry ? sheetParams(issue.code, issue.params, entry.table, entry.locate(issue.path.slice(2))) : issue.params;
+  };
+  return { place, rowOf, named };
 }
 

@@ -2,7 +2,8 @@ import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -74,6 +75,14 @@ const words: Words = {
   number: String,
 };
 
+/** In a sheet (see SheetNames): TRUE in its column of the flag, and the hints of a cell its column does not read (see sheetCell()). */
+const flagged = (sheet: SheetNames): string => `TRUE in the column ${words.quote(sheet.suppressed ?? 'suppressed')}`;
+const sheetHints = {
+  small: (sheet: SheetNames, empty: string | undefined): string => `: to suppress a small count, put ${flagged(sheet)} and leave the cell in the column ${words.quote(empty ?? 'value')} empty`,
+  digit: (): string => ': 1 and 0 are not read as a flag; write TRUE for 1 and FALSE for 0',
+  mark: (): string => ': a mark is not read as a flag; write TRUE where the observation is suppressed, and leave the cell empty where it is not',
+};
+
 /** English messages. */
 export const en: PhxLocale = {
   tag: 'en',
@@ -110,10 +119,14 @@ export const en: PhxLocale = {
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `the text "${p.value}"` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'something else') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': write it without quotes' : '';
+      const cell = sheetCell(p);
+      if (cell) return `The column ${words.quote(cell.sheet.column ?? '')} should be ${p.expected === 'boolean' ? 'TRUE or FALSE (or yes/no)' : (words.kinds[p.expected ?? ''] ?? 'something else')}, not ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
       return `${subject(words, p, 'the value')} should be ${words.kinds[p.expected ?? ''] ?? 'something else'}, not ${found}${unquote}`;
     },
     'schema.required': (p) =>
-      p.column === undefined ? `${subject(words, p, 'a field')} ("${keyOf(p.field)}") is missing` : `The header row has no column ${words.quote(p.column)} (${fieldNamed(words, p, 'a field')}): add the column`,
+      p.column === undefined && p.sheet?.column !== undefined
+        ? `Empty cell in the required column ${words.quote(p.sheet.column)}: fill it in`
+        : p.column === undefined ? `${subject(words, p, 'a field')} ("${keyOf(p.field)}") is missing` : `The header row has no column ${words.quote(p.column)} (${fieldNamed(words, p, 'a field')}): add the column`,
     'schema.unknown-field': (p) => `"${p.keys[0]}" is not a field of PHX here: check its spelling, or put data of your own under "extensions"${p.hidden ? '. The column is hidden in Excel: to see it, select the columns on either side and choose Unhide' : ''}`,
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
@@ -156,7 +169,7 @@ export const en: PhxLocale = {
     'ref.unknown-indicator': (p) => `Indicator "${p.code}" is neither in the catalogue nor defined in the package`,
     'ref.country-mismatch': (p) => `Facility "${p.facility}" is in ${p.facilityCountry}, but the observation says ${p.country}`,
     'indicator.unit-mismatch': (p) => `Unit "${p.unit}" does not match the unit of "${p.indicator}" ("${p.expected}")`,
-    'observation.value-missing': () => 'No value: give "value", or mark the observation "suppressed"',
+    'observation.value-missing': (p) => (p.sheet ? `No value: fill in the column ${words.quote(p.sheet.value ?? 'value')}, or put ${flagged(p.sheet)}` : 'No value: give "value", or mark the observation "suppressed"'),
     'observation.denominator-missing': (p) => `Indicator "${p.indicator}" needs a denominator beside the numerator`,
     'arith.numerator-exceeds-denominator': (p) => `Numerator ${words.number(p.numerator)} is larger than denominator ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'The denominator is 0',
@@ -179,8 +192,8 @@ export const en: PhxLocale = {
     'package.unknown-licence': (p) => `Licence "${p.value}" is not an SPDX identifier PHX knows of a licence for data, such as CC-BY-4.0, CC0-1.0 or ODbL-1.0: check it at https://spdx.org/licenses/, or give the licence's web address`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `Value ${words.number(p.value)} of denominator ${words.number(p.denominator)} gives a count of ${words.number(p.count)}, below the suppression threshold ${words.number(p.threshold)}: mark the observation "suppressed" and leave the value out`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} is below the suppression threshold ${words.number(p.threshold)}: mark the observation "suppressed" and leave the number out`,
+        ? `Value ${words.number(p.value)} of denominator ${words.number(p.denominator)} gives a count of ${words.number(p.count)}, below the suppression threshold ${words.number(p.threshold)}: ${p.sheet ? `put ${flagged(p.sheet)} and leave this cell empty` : 'mark the observation "suppressed" and leave the value out'}`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} is below the suppression threshold ${words.number(p.threshold)}: ${p.sheet ? `put ${flagged(p.sheet)} and leave this cell empty` : 'mark the observation "suppressed" and leave the number out'}`,
     'privacy.suppressed-value-present': (p) => `The observation is suppressed, but its ${words.fields[p.field]} is still given`,
     'privacy.complementary-disclosure': (p) =>
       `This suppressed number can be worked out from the numbers shown (${figures(words, p.figures, 'the total')}), which add up by ${p.dimension.split(', ').map((name) => words.fields[name as 'sex'] ?? name).join(' and ')}${p.denominators ? `, as no number is below 0 or above its denominator (${figures(words, p.denominators, 'the total')})` : ''}: suppress one of them too`,

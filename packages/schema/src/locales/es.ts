@@ -2,7 +2,8 @@ import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -77,6 +78,14 @@ const words: Words = {
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
+/** In a sheet (see SheetNames): VERDADERO in its column of the flag, and the hints of a cell its column does not read (see sheetCell()). */
+const flagged = (sheet: SheetNames): string => `VERDADERO en la columna ${words.quote(sheet.suppressed ?? 'suppressed')}`;
+const sheetHints = {
+  small: (sheet: SheetNames, empty: string | undefined): string => `: para suprimir un recuento pequeño, ponga ${flagged(sheet)} y deje vacía la celda de la columna ${words.quote(empty ?? 'value')}`,
+  digit: (): string => ': 1 y 0 no se leen como marca; escriba VERDADERO en lugar de 1 y FALSO en lugar de 0',
+  mark: (): string => ': esa marca no se lee; escriba VERDADERO donde la observación esté suprimida y deje la celda vacía donde no lo esté',
+};
+
 /** Spanish messages. */
 export const es: PhxLocale = {
   tag: 'es',
@@ -115,10 +124,14 @@ export const es: PhxLocale = {
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `el texto «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'otra cosa') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': escriba el número sin comillas' : '';
+      const cell = sheetCell(p);
+      if (cell) return `Columna ${words.quote(cell.sheet.column ?? '')}: se esperaba ${p.expected === 'boolean' ? 'VERDADERO o FALSO (o sí/no)' : (words.kinds[p.expected ?? ''] ?? 'otra cosa')}, no ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
       return `${subject(words, p, 'el valor')}: se esperaba ${words.kinds[p.expected ?? ''] ?? 'otra cosa'}, no ${found}${unquote}`;
     },
     'schema.required': (p) =>
-      p.column === undefined
+      p.column === undefined && p.sheet?.column !== undefined
+        ? `Celda vacía en la columna obligatoria ${words.quote(p.sheet.column)}: rellénela`
+        : p.column === undefined
         ? `Falta un campo obligatorio: ${fieldNamed(words, p, 'un campo')} («${keyOf(p.field)}»)`
         : `La fila de encabezados no tiene la columna ${words.quote(p.column)} (${fieldNamed(words, p, 'un campo')}): añada la columna`,
     'schema.unknown-field': (p) => `«${p.keys[0]}» no es un campo de PHX en este lugar: revise cómo está escrito, o ponga sus propios datos en "extensions"${p.hidden ? '. La columna está oculta en Excel: para verla, seleccione las columnas contiguas y elija «Mostrar»' : ''}`,
@@ -163,7 +176,7 @@ export const es: PhxLocale = {
     'ref.unknown-indicator': (p) => `El indicador «${p.code}» no está en el catálogo ni definido en el paquete`,
     'ref.country-mismatch': (p) => `El establecimiento «${p.facility}» está en ${p.facilityCountry}, pero la observación indica ${p.country}`,
     'indicator.unit-mismatch': (p) => `La unidad «${p.unit}» no coincide con la de «${p.indicator}» («${p.expected}»)`,
-    'observation.value-missing': () => 'Sin valor: indique "value" o marque la observación como "suppressed"',
+    'observation.value-missing': (p) => (p.sheet ? `Sin valor: rellene la columna ${words.quote(p.sheet.value ?? 'value')} o ponga ${flagged(p.sheet)}` : 'Sin valor: indique "value" o marque la observación como "suppressed"'),
     'observation.denominator-missing': (p) => `El indicador «${p.indicator}» necesita un denominador además del numerador`,
     'arith.numerator-exceeds-denominator': (p) => `El numerador ${words.number(p.numerator)} es mayor que el denominador ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'El denominador es 0',
@@ -186,8 +199,8 @@ export const es: PhxLocale = {
     'package.unknown-licence': (p) => `La licencia «${p.value}» no es un identificador SPDX de licencia de datos que PHX conozca, como CC-BY-4.0, CC0-1.0 u ODbL-1.0: compruébelo en https://spdx.org/licenses/ o indique la dirección web de la licencia`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `El valor ${words.number(p.value)} con denominador ${words.number(p.denominator)} da un recuento de ${words.number(p.count)}: por debajo del umbral de supresión ${words.number(p.threshold)}; marque la observación como "suppressed" y omita el valor`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)}: por debajo del umbral de supresión ${words.number(p.threshold)}; marque la observación como "suppressed" y omita el número`,
+        ? `El valor ${words.number(p.value)} con denominador ${words.number(p.denominator)} da un recuento de ${words.number(p.count)}: por debajo del umbral de supresión ${words.number(p.threshold)}; ${p.sheet ? `ponga ${flagged(p.sheet)} y deje esta celda vacía` : 'marque la observación como "suppressed" y omita el valor'}`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)}: por debajo del umbral de supresión ${words.number(p.threshold)}; ${p.sheet ? `ponga ${flagged(p.sheet)} y deje esta celda vacía` : 'marque la observación como "suppressed" y omita el número'}`,
     'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero el campo ${words.quote(words.fields[p.field])} sigue presente`,
     'privacy.complementary-disclosure': (p) =>
       `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(' y ')}${p.denominators ? `, ya que ningún número es menor que 0 ni mayor que su denominador (${figures(words, p.denominators, 'el total')})` : ''}: suprima uno más de ellos`,

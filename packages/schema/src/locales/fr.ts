@@ -2,7 +2,8 @@ import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -77,6 +78,14 @@ const words: Words = {
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
+/** In a sheet (see SheetNames): VRAI in its column of the flag, and the hints of a cell its column does not read (see sheetCell()). */
+const flagged = (sheet: SheetNames): string => `VRAI dans la colonne ${words.quote(sheet.suppressed ?? 'suppressed')}`;
+const sheetHints = {
+  small: (sheet: SheetNames, empty: string | undefined): string => ` ; pour masquer un petit effectif, mettez ${flagged(sheet)} et laissez vide la cellule de la colonne ${words.quote(empty ?? 'value')}`,
+  digit: (): string => ' ; 1 et 0 ne se lisent pas comme un indicateur : écrivez VRAI pour 1 et FAUX pour 0',
+  mark: (): string => ' ; une telle marque ne se lit pas comme un indicateur : écrivez VRAI là où l’observation est masquée, et laissez la cellule vide ailleurs',
+};
+
 /** French messages. */
 export const fr: PhxLocale = {
   tag: 'fr',
@@ -115,10 +124,14 @@ export const fr: PhxLocale = {
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `le texte « ${p.value} »` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'autre chose') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ' : écrivez le nombre sans guillemets' : '';
+      const cell = sheetCell(p);
+      if (cell) return `Colonne ${words.quote(cell.sheet.column ?? '')} : il faut ${p.expected === 'boolean' ? 'VRAI ou FAUX (ou oui/non)' : (words.kinds[p.expected ?? ''] ?? 'autre chose')}, et non ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
       return `${subject(words, p, 'la valeur')} : il faut ${words.kinds[p.expected ?? ''] ?? 'autre chose'}, et non ${found}${unquote}`;
     },
     'schema.required': (p) =>
-      p.column === undefined
+      p.column === undefined && p.sheet?.column !== undefined
+        ? `Cellule vide dans la colonne obligatoire ${words.quote(p.sheet.column)} : remplissez-la`
+        : p.column === undefined
         ? `Champ obligatoire manquant : ${fieldNamed(words, p, 'un champ')} (« ${keyOf(p.field)} »)`
         : `La ligne d’en-tête n’a pas de colonne ${words.quote(p.column)} (${fieldNamed(words, p, 'un champ')}) : ajoutez la colonne`,
     'schema.unknown-field': (p) => `« ${p.keys[0]} » n'est pas un champ PHX à cet endroit : vérifiez l'orthographe, ou placez vos propres données sous "extensions"${p.hidden ? '. La colonne est masquée dans Excel : pour la voir, sélectionnez les colonnes voisines et choisissez « Afficher »' : ''}`,
@@ -163,7 +176,7 @@ export const fr: PhxLocale = {
     'ref.unknown-indicator': (p) => `L'indicateur « ${p.code} » n'est ni dans le catalogue ni défini dans le paquet`,
     'ref.country-mismatch': (p) => `L'établissement « ${p.facility} » est en ${p.facilityCountry}, mais l'observation indique ${p.country}`,
     'indicator.unit-mismatch': (p) => `L'unité « ${p.unit} » ne correspond pas à celle de « ${p.indicator} » (« ${p.expected} »)`,
-    'observation.value-missing': () => 'Aucune valeur : indiquez "value" ou marquez l\'observation "suppressed"',
+    'observation.value-missing': (p) => (p.sheet ? `Aucune valeur : remplissez la colonne ${words.quote(p.sheet.value ?? 'value')} ou mettez ${flagged(p.sheet)}` : 'Aucune valeur : indiquez "value" ou marquez l\'observation "suppressed"'),
     'observation.denominator-missing': (p) => `L'indicateur « ${p.indicator} » demande un dénominateur en plus du numérateur`,
     'arith.numerator-exceeds-denominator': (p) => `Le numérateur ${words.number(p.numerator)} dépasse le dénominateur ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'Le dénominateur vaut 0',
@@ -186,8 +199,8 @@ export const fr: PhxLocale = {
     'package.unknown-licence': (p) => `La licence « ${p.value} » n'est pas un identifiant SPDX de licence de données connu de PHX, comme CC-BY-4.0, CC0-1.0 ou ODbL-1.0 : vérifiez-le sur https://spdx.org/licenses/, ou donnez l'adresse web de la licence`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `La valeur ${words.number(p.value)} pour un dénominateur de ${words.number(p.denominator)} donne un effectif de ${words.number(p.count)} : sous le seuil de masquage ${words.number(p.threshold)} ; marquez l'observation "suppressed" et omettez la valeur`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} : sous le seuil de masquage ${words.number(p.threshold)} ; marquez l'observation "suppressed" et omettez le nombre`,
+        ? `La valeur ${words.number(p.value)} pour un dénominateur de ${words.number(p.denominator)} donne un effectif de ${words.number(p.count)} : sous le seuil de masquage ${words.number(p.threshold)} ; ${p.sheet ? `mettez ${flagged(p.sheet)} et laissez cette cellule vide` : 'marquez l\'observation "suppressed" et omettez la valeur'}`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} : sous le seuil de masquage ${words.number(p.threshold)} ; ${p.sheet ? `mettez ${flagged(p.sheet)} et laissez cette cellule vide` : 'marquez l\'observation "suppressed" et omettez le nombre'}`,
     'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais le champ ${words.quote(words.fields[p.field])} est encore rempli`,
     'privacy.complementary-disclosure': (p) =>
       `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total', ' ; ')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(' et ')}${p.denominators ? `, aucun nombre n'étant inférieur à 0 ni supérieur à son dénominateur (${figures(words, p.denominators, 'le total', ' ; ')})` : ''} : masquez-en un de plus`,

@@ -1,6 +1,6 @@
 import type { TextForm } from '../model/common.js';
 import type { FieldKey } from '../validate/fields.js';
-import type { FirstSeen, IssueParams, SheetColumn, SpacesAround, ZodIssueParams } from '../validate/params.js';
+import type { FirstSeen, IssueParams, SheetColumn, SheetNames, SpacesAround, ZodIssueParams } from '../validate/params.js';
 
 /**
  * The words a locale's messages are made of: the fields of the data, the record types, the forms of text with
@@ -125,6 +125,19 @@ export function placeOf(words: Words, first: FirstSeen): string {
 export function columnSeen(words: Words, name: string, column: SheetColumn): string {
   const heading = words.quote(column.heading ?? name);
   return column.letter === undefined ? heading : `${column.letter} (${heading})`;
+}
+
+/**
+ * What a cell of a sheet holds that its column does not read, when a message has a hint for it: `small`, a small
+ * count written as `<5` (or `≤5`), which a sheet says with the flag and an empty cell; in a column of flags, `digit`,
+ * a `1` or a `0`, and `mark`, a mark such as `x` (Latin or Cyrillic), `+` or `✓`. Undefined outside a sheet.
+ */
+export function sheetCell(p: ZodIssueParams): { sheet: SheetNames; hint?: 'small' | 'digit' | 'mark' } | undefined {
+  if (!p.sheet) return undefined;
+  const text = String(p.value).trim();
+  if (/^[<≤]/.test(text)) return { sheet: p.sheet, hint: 'small' };
+  if (p.expected !== 'boolean') return { sheet: p.sheet };
+  return { sheet: p.sheet, hint: /^[01]$/.test(text) ? 'digit' : /^[xхv+*✓✔]$/i.test(text) ? 'mark' : undefined };
 }
 
 /**

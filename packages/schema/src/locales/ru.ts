@@ -2,7 +2,8 @@ import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -77,6 +78,14 @@ const words: Words = {
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
+/** In a sheet (see SheetNames): ИСТИНА in its column of the flag, and the hints of a cell its column does not read (see sheetCell()). */
+const flagged = (sheet: SheetNames): string => `ИСТИНА в столбце ${words.quote(sheet.suppressed ?? 'suppressed')}`;
+const sheetHints = {
+  small: (sheet: SheetNames, empty: string | undefined): string => `: чтобы скрыть малое число, поставьте ${flagged(sheet)} и оставьте пустой ячейку в столбце ${words.quote(empty ?? 'value')}`,
+  digit: (): string => ': 1 и 0 не читаются как отметка; напишите ИСТИНА вместо 1 и ЛОЖЬ вместо 0',
+  mark: (): string => ': такая отметка не читается; напишите ИСТИНА там, где наблюдение скрыто, а где нет — оставьте ячейку пустой',
+};
+
 /** Russian messages. */
 export const ru: PhxLocale = {
   tag: 'ru',
@@ -115,10 +124,14 @@ export const ru: PhxLocale = {
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'другое') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишите число без кавычек' : '';
+      const cell = sheetCell(p);
+      if (cell) return `Столбец ${words.quote(cell.sheet.column ?? '')}: ожидается ${p.expected === 'boolean' ? 'ИСТИНА или ЛОЖЬ (или да/нет)' : (words.kinds[p.expected ?? ''] ?? 'другое')}, а указано ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
       return `${subject(words, p, 'значение')}: ожидается ${words.kinds[p.expected ?? ''] ?? 'другое'}, а указано ${found}${unquote}`;
     },
     'schema.required': (p) =>
-      p.column === undefined
+      p.column === undefined && p.sheet?.column !== undefined
+        ? `Пустая ячейка в обязательном столбце ${words.quote(p.sheet.column)}: заполните её`
+        : p.column === undefined
         ? `Не заполнено обязательное поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`
         : `В строке заголовков нет столбца ${words.quote(p.column)} (${fieldNamed(words, p, 'поле')}): добавьте этот столбец`,
     'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX в этом месте: проверьте написание или перенесите свои данные в "extensions"${p.hidden ? '. Столбец скрыт в Excel: чтобы увидеть его, выделите соседние столбцы и выберите «Показать»' : ''}`,
@@ -163,7 +176,7 @@ export const ru: PhxLocale = {
     'ref.unknown-indicator': (p) => `Индикатора «${p.code}» нет ни в каталоге, ни в пакете`,
     'ref.country-mismatch': (p) => `Учреждение «${p.facility}» находится в ${p.facilityCountry}, а в наблюдении указано ${p.country}`,
     'indicator.unit-mismatch': (p) => `Единица «${p.unit}» не совпадает с единицей индикатора «${p.indicator}» («${p.expected}»)`,
-    'observation.value-missing': () => 'Нет значения: укажите "value" или отметьте наблюдение как "suppressed"',
+    'observation.value-missing': (p) => (p.sheet ? `Нет значения: заполните столбец ${words.quote(p.sheet.value ?? 'value')} или поставьте ${flagged(p.sheet)}` : 'Нет значения: укажите "value" или отметьте наблюдение как "suppressed"'),
     'observation.denominator-missing': (p) => `Для индикатора «${p.indicator}» кроме числителя нужен знаменатель`,
     'arith.numerator-exceeds-denominator': (p) => `Числитель ${words.number(p.numerator)} больше знаменателя ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'Знаменатель равен 0',
@@ -186,8 +199,8 @@ export const ru: PhxLocale = {
     'package.unknown-licence': (p) => `Лицензия «${p.value}» — не известный PHX идентификатор SPDX лицензии для данных, такой как CC-BY-4.0, CC0-1.0 или ODbL-1.0: проверьте его на https://spdx.org/licenses/ или укажите веб-адрес лицензии`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `Значение ${words.number(p.value)} при знаменателе ${words.number(p.denominator)} даёт количество ${words.number(p.count)}, меньше порога скрытия ${words.number(p.threshold)}: отметьте наблюдение как "suppressed" и не указывайте значение`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} меньше порога скрытия ${words.number(p.threshold)}: отметьте наблюдение как "suppressed" и не указывайте число`,
+        ? `Значение ${words.number(p.value)} при знаменателе ${words.number(p.denominator)} даёт количество ${words.number(p.count)}, меньше порога скрытия ${words.number(p.threshold)}: ${p.sheet ? `поставьте ${flagged(p.sheet)} и оставьте эту ячейку пустой` : 'отметьте наблюдение как "suppressed" и не указывайте значение'}`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} меньше порога скрытия ${words.number(p.threshold)}: ${p.sheet ? `поставьте ${flagged(p.sheet)} и оставьте эту ячейку пустой` : 'отметьте наблюдение как "suppressed" и не указывайте число'}`,
     'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но поле ${words.quote(words.fields[p.field])} всё ещё заполнено`,
     'privacy.complementary-disclosure': (p) =>
       `Это скрытое число можно вычислить из показанных чисел (${figures(words, p.figures, 'общий итог')}), которые складываются ${p.dimension.includes(', ') ? `по признакам ${p.dimension.split(', ').map(dimension).join(' и ')}` : `по признаку ${dimension(p.dimension)}`}${p.denominators ? `, так как ни одно число не меньше 0 и не больше своего знаменателя (${figures(words, p.denominators, 'общий итог')})` : ''}: скройте ещё одно из них`,

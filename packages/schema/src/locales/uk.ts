@@ -2,7 +2,8 @@ import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
@@ -77,6 +78,14 @@ const words: Words = {
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
+/** In a sheet (see SheetNames): ІСТИНА in its column of the flag, and the hints of a cell its column does not read (see sheetCell()). */
+const flagged = (sheet: SheetNames): string => `ІСТИНА в стовпці ${words.quote(sheet.suppressed ?? 'suppressed')}`;
+const sheetHints = {
+  small: (sheet: SheetNames, empty: string | undefined): string => `: щоб приховати малу кількість, поставте ${flagged(sheet)} і залиште порожньою клітинку в стовпці ${words.quote(empty ?? 'value')}`,
+  digit: (): string => ': 1 і 0 не читаються як позначка; напишіть ІСТИНА замість 1 і ХИБНІСТЬ замість 0',
+  mark: (): string => ': таку позначку не прочитано; напишіть ІСТИНА там, де спостереження приховано, а де ні — залиште клітинку порожньою',
+};
+
 /** Ukrainian messages. */
 export const uk: PhxLocale = {
   tag: 'uk',
@@ -115,10 +124,14 @@ export const uk: PhxLocale = {
     'schema.invalid-type': (p) => {
       const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'інше') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишіть число без лапок' : '';
+      const cell = sheetCell(p);
+      if (cell) return `Стовпець ${words.quote(cell.sheet.column ?? '')}: очікується ${p.expected === 'boolean' ? 'ІСТИНА або ХИБНІСТЬ (або так/ні)' : (words.kinds[p.expected ?? ''] ?? 'інше')}, а зазначено ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
       return `${subject(words, p, 'значення')}: очікується ${words.kinds[p.expected ?? ''] ?? 'інше'}, а зазначено ${found}${unquote}`;
     },
     'schema.required': (p) =>
-      p.column === undefined
+      p.column === undefined && p.sheet?.column !== undefined
+        ? `Порожня клітинка в обов’язковому стовпці ${words.quote(p.sheet.column)}: заповніть її`
+        : p.column === undefined
         ? `Не заповнено обов’язкове поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`
         : `У рядку заголовків немає стовпця ${words.quote(p.column)} (${fieldNamed(words, p, 'поле')}): додайте цей стовпець`,
     'schema.unknown-field': (p) => `«${p.keys[0]}» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions"${p.hidden ? '. Стовпець приховано в Excel: щоб побачити його, виділіть сусідні стовпці й виберіть «Показати»' : ''}`,
@@ -163,7 +176,7 @@ export const uk: PhxLocale = {
     'ref.unknown-indicator': (p) => `Індикатора «${p.code}» немає ні в каталозі, ні в пакеті`,
     'ref.country-mismatch': (p) => `Установа «${p.facility}» розташована в ${p.facilityCountry}, а в спостереженні зазначено ${p.country}`,
     'indicator.unit-mismatch': (p) => `Одиниця «${p.unit}» не збігається з одиницею індикатора «${p.indicator}» («${p.expected}»)`,
-    'observation.value-missing': () => 'Немає значення: зазначте "value" або позначте спостереження як "suppressed"',
+    'observation.value-missing': (p) => (p.sheet ? `Немає значення: заповніть стовпець ${words.quote(p.sheet.value ?? 'value')} або поставте ${flagged(p.sheet)}` : 'Немає значення: зазначте "value" або позначте спостереження як "suppressed"'),
     'observation.denominator-missing': (p) => `Для індикатора «${p.indicator}» крім чисельника потрібен знаменник`,
     'arith.numerator-exceeds-denominator': (p) => `Чисельник ${words.number(p.numerator)} більший за знаменник ${words.number(p.denominator)}`,
     'arith.zero-denominator': () => 'Знаменник дорівнює 0',
@@ -186,8 +199,8 @@ export const uk: PhxLocale = {
     'package.unknown-licence': (p) => `Ліцензія «${p.value}» — не відомий PHX ідентифікатор SPDX ліцензії для даних, як-от CC-BY-4.0, CC0-1.0 чи ODbL-1.0: перевірте його на https://spdx.org/licenses/ або вкажіть вебадресу ліцензії`,
     'privacy.small-cell': (p) =>
       p.count !== undefined
-        ? `Значення ${words.number(p.value)} при знаменнику ${words.number(p.denominator)} дає кількість ${words.number(p.count)}, менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте значення`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} — це менше за поріг приховування ${words.number(p.threshold)}: позначте спостереження як "suppressed" і не зазначайте число`,
+        ? `Значення ${words.number(p.value)} при знаменнику ${words.number(p.denominator)} дає кількість ${words.number(p.count)}, менше за поріг приховування ${words.number(p.threshold)}: ${p.sheet ? `поставте ${flagged(p.sheet)} і залиште цю клітинку порожньою` : 'позначте спостереження як "suppressed" і не зазначайте значення'}`
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} — це менше за поріг приховування ${words.number(p.threshold)}: ${p.sheet ? `поставте ${flagged(p.sheet)} і залиште цю клітинку порожньою` : 'позначте спостереження як "suppressed" і не зазначайте число'}`,
     'privacy.suppressed-value-present': (p) => `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено`,
     'privacy.complementary-disclosure': (p) =>
       `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються ${p.dimension.includes(', ') ? `за ознаками ${p.dimension.split(', ').map(dimension).join(' і ')}` : `за ознакою ${dimension(p.dimension)}`}${p.denominators ? `, адже жодне число не менше за 0 і не більше за свій знаменник (${figures(words, p.denominators, 'загальний підсумок')})` : ''}: приховайте ще одне з них`,

@@ -51,6 +51,31 @@ export interface ZodIssueParams {
    * keeps a date and time), or a date alone (`2024-04-01`): the message then says what to add, with the value completed.
    */
   lacks?: DateTimeLack;
+  /**
+   * In a sheet (a CSV file, a sheet of a workbook): the columns the message names, as the sheet shows them (see
+   * {@link SheetNames}). Given where a cell of a row is left empty (`schema.required`), and of a flag, or of a number
+   * written as `<5`, that the column does not read (`schema.invalid-type`).
+   */
+  sheet?: SheetNames;
+}
+
+/**
+ * The columns of a sheet a message names, as its user sees them: by the heading over each where the sheet has one
+ * (`Охоплення › Країна`, `Приховано`), else by its name in the header row (`scope.country`). `column`: the column of
+ * the cell the issue is at; `suppressed` and `value`: the columns of an observation's flag and value, by their field
+ * paths when the sheet has no such column. The messages then tell what to type in the sheet (`TRUE` under
+ * `Suppressed`) rather than what to write in the data (`"suppressed": true`).
+ *
+ * @example
+ * ```ts
+ * const params: IssueParams['observation.value-missing'] = { sheet: { suppressed: 'Приховано', value: 'Значення' } };
+ * renderMessage('observation.value-missing', params, 'uk');
+ * ```
+ */
+export interface SheetNames {
+  column?: string;
+  suppressed?: string;
+  value?: string;
 }
 
 /**
@@ -215,7 +240,8 @@ export interface IssueParams {
   'ref.unknown-indicator': { code: string } & Suggested;
   'ref.country-mismatch': { facility: string; facilityCountry: string; country: string };
   'indicator.unit-mismatch': { indicator: string; unit: string; expected: string };
-  'observation.value-missing': Record<string, never>;
+  /** `sheet`: in a sheet, its columns of the value and the flag (see {@link SheetNames}). */
+  'observation.value-missing': { sheet?: SheetNames };
   'observation.denominator-missing': { indicator: string };
   'arith.numerator-exceeds-denominator': { numerator: number; denominator: number };
   'arith.zero-denominator': Record<string, never>;
@@ -236,11 +262,12 @@ export interface IssueParams {
   'package.unknown-licence': { value: string } & Suggested;
   /**
    * `value`: the number given. For a percentage or rate whose numerator is left out, `count` is the number of people its
-   * value gives with its `denominator` (0.5 % of 400: 2).
+   * value gives with its `denominator` (0.5 % of 400: 2). `sheet`: in a sheet, its column of the flag (see {@link SheetNames}).
    */
-  'privacy.small-cell':
+  'privacy.small-cell': (
     | { field: 'numerator' | 'value'; value: number; threshold: number; count?: undefined; denominator?: undefined }
-    | { field: 'value'; value: number; threshold: number; count: number; denominator: number };
+    | { field: 'value'; value: number; threshold: number; count: number; denominator: number }
+  ) & { sheet?: SheetNames };
   'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
   /**
    * `figures`: the categories of the observations shown whose numbers give the suppressed one away (`{}` for the

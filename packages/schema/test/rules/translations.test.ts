@@ -2,6 +2,8 @@ import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { awkwardFiles } from '../../../../test/corpus/awkward-files.js';
 import { validateFile } from '../../src/file/validate-file.js';
+import { validateCsv } from '../../src/formats/csv.js';
+import { columnHeading } from '../../src/formats/headings.js';
 import { locales, type Locale } from '../../src/locales/index.js';
 import { fieldKeys } from '../../src/validate/fields.js';
 import type { ValidationIssue } from '../../src/validate/issue.js';
@@ -25,6 +27,24 @@ async function issuesOfExamples(): Promise<ValidationIssue[]> {
   }
   for (const { name, bytes } of awkwardFiles()) issues.push(...(await validateFile(bytes, { name, now })).issues);
   return issues;
+}
+
+/**
+ * Issues of the rows of sheets as people fill them in: a field left empty, a flag typed as `1`, `x` or `<5`, a small
+ * count typed as `<5` or given where it should be suppressed, under headings in each language and under field paths.
+ */
+function issuesOfSheets(): ValidationIssue[] {
+  const columns = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'period.start', 'period.end', 'numerator', 'denominator', 'value', 'unit', 'dataSource', 'suppressed'];
+  const row = (id: string, cells: Partial<Record<string, string>>): string =>
+    columns.map((column) => cells[column] ?? { id, indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-1', 'scope.country': 'UA', 'period.start': '2020-01-01', 'period.end': '2020-12-31', numerator: '46', denominator: '610', value: '7.5', unit: 'percent', dataSource: 'survey', suppressed: 'false' }[column]).join(';');
+  const rows = [
+    row('a', { 'period.start': '' }), row('b', { 'scope.country': '' }), row('c', { value: '<5' }), row('d', { numerator: '', value: '', suppressed: '<5' }),
+    row('e', { numerator: '', value: '', suppressed: '1' }), row('f', { numerator: '', value: '', suppressed: 'x' }), row('g', { numerator: '3', value: '' }),
+  ];
+  return [undefined, ...(Object.keys(locales) as Locale[])].flatMap((language) => {
+    const header = columns.map((column) => (language ? columnHeading(column, language) : column)).join(';');
+    return validateCsv(`${header}\n${rows.join('\n')}\n`, { now }).issues.filter((issue) => issue.severity !== 'info');
+  });
 }
 
 /** What people put where a value should be: nothing, blanks, the wrong type, a near miss, a local date, too much. */
@@ -103,6 +123,7 @@ const shared: Record<string, Set<string>> = {
 };
 
 const examples = await issuesOfExamples();
+const sheets = issuesOfSheets();
 const generated = issuesOfGeneratedSet();
 
 /** Every code with the params of its example, as the review table in the docs shows it. */
@@ -110,7 +131,7 @@ const everyCode = Object.entries(messageExamples).map(([code, params]) => ({ cod
 
 describe.each([
   ['every code, with the params of its example', everyCode],
-  ['the files under examples/data/invalid', examples],
+  ['the files under examples/data/invalid and the rows of sheets', [...examples, ...sheets]],
   ['a generated set of packages with one mistake each', generated.issues],
 ])('messages of %s', (_, issues) => {
   const english = new Set(issues.flatMap((issue) => latinWords(renderMessage(issue.code, issue.params, 'en'), issue.params).map((word) => word.toLowerCase())));
@@ -136,6 +157,16 @@ describe.each([
     for (const issue of issues) {
       const message = renderMessage(issue.code, issue.params, locale);
       expect(message, issue.code).not.toMatch(/\/\^|\$\/|\\[sSdw]|\[[A-Za-z0-9]-|\b(string|undefined|bigint|NaN|regex|ZodError|invalid_\w+|too_small|too_big)\b/);
+    }
+  });
+});
+
+describe('messages of the rows of sheets', () => {
+  it.each(['en', ...others] as Locale[])('name the columns as the sheet shows them and the words it takes for a flag, not the data\'s keys, in %s', (locale) => {
+    expect(sheets.filter((issue) => 'sheet' in issue.params).length).toBeGreaterThan(sheets.length / 2);
+    for (const issue of sheets) {
+      const message = renderMessage(issue.code, issue.params, locale);
+      expect(message, issue.code).not.toMatch(/(?<!column )"suppressed"|\btrue (or|или|або|ou|o) false|«start»|«scope»|\("start"\)|\("scope"\)/);
     }
   });
 });
