@@ -2,7 +2,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { MessageTemplate } from '../src/locales/index.js';
 import type { IssueCode } from '../src/validate/codes.js';
 import { makeIssue, type ValidationIssue } from '../src/validate/issue.js';
-import type { FirstSeen, IssueParams } from '../src/validate/params.js';
+import type { FirstSeen, IssueParams, SheetNames } from '../src/validate/params.js';
 
 describe('issue params', () => {
   it('are declared for every code, and for no other', () => {
@@ -12,10 +12,10 @@ describe('issue params', () => {
   it('are typed by the code of an issue', () => {
     const issue = {} as ValidationIssue;
     if (issue.code === 'privacy.small-cell') {
-      // The count a value gives comes with its denominator, for a value only.
+      // The count a value gives comes with its denominator, for a value only; in a sheet, with its columns.
       expectTypeOf(issue.params).toEqualTypeOf<
-        | { field: 'numerator' | 'value'; value: number; threshold: number; count?: undefined; denominator?: undefined }
-        | { field: 'value'; value: number; threshold: number; count: number; denominator: number }
+        | { field: 'numerator' | 'value'; value: number; threshold: number; count?: undefined; denominator?: undefined; sheet?: SheetNames }
+        | { field: 'value'; value: number; threshold: number; count: number; denominator: number; sheet?: SheetNames }
       >();
     }
     // The first of two duplicates: a pointer, a line of NDJSON, a row of a table (and its sheet in a workbook), or one of these in another input.

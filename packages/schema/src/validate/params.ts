@@ -264,10 +264,9 @@ export interface IssueParams {
    * `value`: the number given. For a percentage or rate whose numerator is left out, `count` is the number of people its
    * value gives with its `denominator` (0.5 % of 400: 2). `sheet`: in a sheet, its column of the flag (see {@link SheetNames}).
    */
-  'privacy.small-cell': (
-    | { field: 'numerator' | 'value'; value: number; threshold: number; count?: undefined; denominator?: undefined }
-    | { field: 'value'; value: number; threshold: number; count: number; denominator: number }
-  ) & { sheet?: SheetNames };
+  'privacy.small-cell':
+    | { field: 'numerator' | 'value'; value: number; threshold: number; count?: undefined; denominator?: undefined; sheet?: SheetNames }
+    | { field: 'value'; value: number; threshold: number; count: number; denominator: number; sheet?: SheetNames };
   'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
   /**
    * `figures`: the categories of the observations shown whose numbers give the suppressed one away (`{}` for the
