@@ -450,6 +450,17 @@ describe('validateCsv: the columns of a sheet in its messages', () => {
     expect(messagesOf(columns.join(';'), 'ru').map(([, , message]) => message)).toContain('Нет значения: заполните столбец «value» или поставьте ИСТИНА в столбце «suppressed»');
   });
 
+  it('hint at suppressing a small count in a sheet of observations alone, and at a mark in their flag alone', () => {
+    const facility = validateCsv('Ідентифікатор;Країна;Тип установи;Місткість\nua-1;UA;prison;<5\n', { locale: 'uk' }).issues.find((issue) => issue.code === 'schema.invalid-type')!;
+    expect(facility.params).not.toHaveProperty('sheet');
+    expect(facility.message).toBe('Місткість: очікується число, наприклад 12, а зазначено текст «<5»');
+    const indicator = (flag: string) =>
+      validateCsv(`code;name.en;unit;calculation;countsPeople\nmy-count;My count;count;sum;${flag}\n`, { locale: 'en' }).issues.find((issue) => issue.code === 'schema.invalid-type')!;
+    expect(indicator('1').message).toBe('The column "countsPeople" should be TRUE or FALSE (or yes/no), not the text "1": 1 and 0 are not read as a flag; write TRUE for 1 and FALSE for 0');
+    expect(indicator('x').message).toBe('The column "countsPeople" should be TRUE or FALSE (or yes/no), not the text "x"');
+    expect(indicator('<5').message).toBe('The column "countsPeople" should be TRUE or FALSE (or yes/no), not the text "<5"');
+  });
+
   it('keep the messages of a JSON document as they were', () => {
     const issues = validateRecord('observation', { id: 'o', indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-1', scope: { country: 'UA' }, period: { start: '2020-01-01', end: '2020-12-31' }, unit: 'percent', dataSource: 'survey', suppressed: 'x' }, { locale: 'uk' }).issues;
     expect(issues.map((issue) => issue.message)).toContain('Приховано: очікується true або false, а зазначено текст «x»');

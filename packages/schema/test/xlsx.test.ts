@@ -1416,4 +1416,15 @@ describe('the columns of a workbook in its messages', () => {
       'Столбец «Значення»: ожидается число, например 12, а указано текст «<5»: чтобы скрыть малое число, поставьте ИСТИНА в столбце «Приховано» и оставьте пустой ячейку в столбце «Значення»',
     );
   }, 30_000);
+
+  it('name a cell of the Package sheet left empty by its heading too', async () => {
+    const workbook = await open(await writeXlsx(example, { language: 'uk' }));
+    const sheet = workbook.getWorksheet('Package')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+    sheet.getCell(3, paths.indexOf('license') + 1).value = null;
+    const { issues } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now, locale: 'uk' });
+    expect(issues.find((issue) => issue.code === 'schema.required')).toMatchObject({
+      location: { sheet: 'Package', row: 3, column: paths.indexOf('license') + 1 }, message: 'Порожня клітинка в обов’язковому стовпці «Ліцензія»: заповніть її',
+    });
+  }, 30_000);
 });

@@ -305,12 +305,12 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         const locate = columnLocator(table.targets);
         const settled = headerSettled(table.issues);
         const placeOf = (row: number) => (path: readonly (string | number)[], code: ValidationIssue['code']) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), sheet));
-        if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow) });
+        const named = (issue: ValidationIssue, path: readonly (string | number)[]) => sheetParams(issue.code, issue.params, table, locate(path));
+        if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow), named });
         else if (table.type && takes(table.type)) {
           const type = table.type;
           // A sheet of its header alone is an empty list, as readXlsx reads it.
           hold(type);
-          const named = (issue: ValidationIssue, path: readonly (string | number)[]) => sheetParams(issue.code, issue.params, table, locate(path));
           table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!), named, seen: { row: table.rows[index]!, sheet } }));
           file.read.records[type] += table.records.length;
         }

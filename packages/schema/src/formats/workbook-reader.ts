@@ -471,11 +471,12 @@ function placer(tables: readonly { sheet: string; table: Table }[]): {
     const entry = type && entryOf(type, index);
     return entry ? { sheet: entry.sheet, row: entry.table.rows[index - entry.offset]! } : undefined;
   };
+  // The columns a message names, as the sheet of its record (or of the header) shows them.
   const named = (issue: ValidationIssue): ValidationIssue['params'] => {
     const [collection, index] = issue.path;
     const type = recordTypeOfCollection(collection);
-    const entry = type && typeof index === 'number' ? entryOf(type, index) : undefined;
-    return entry ? sheetParams(issue.code, issue.params, entry.table, entry.locate(issue.path.slice(2))) : issue.params;
+    const entry = type ? (typeof index === 'number' ? entryOf(type, index) : undefined) : byType.get('package')?.find(({ table }) => table.records.length > 0);
+    return entry ? sheetParams(issue.code, issue.params, entry.table, entry.locate(type ? issue.path.slice(2) : issue.path)) : issue.params;
   };
   return { place, rowOf, named };
 }

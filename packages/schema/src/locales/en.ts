@@ -120,7 +120,7 @@ export const en: PhxLocale = {
       const found = typeof p.value === 'string' ? `the text "${p.value}"` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'something else') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': write it without quotes' : '';
       const cell = sheetCell(p);
-      if (cell) return `The column ${words.quote(cell.sheet.column ?? '')} should be ${p.expected === 'boolean' ? 'TRUE or FALSE (or yes/no)' : (words.kinds[p.expected ?? ''] ?? 'something else')}, not ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
+      if (cell) return `The column ${words.quote(cell.sheet.column ?? '')} should be ${p.expected === 'boolean' ? 'TRUE or FALSE (or yes/no)' : (words.kinds[p.expected ?? ''] ?? 'something else')}, not ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, cell.empty) : ''}`;
       return `${subject(words, p, 'the value')} should be ${words.kinds[p.expected ?? ''] ?? 'something else'}, not ${found}${unquote}`;
     },
     'schema.required': (p) =>

@@ -125,7 +125,7 @@ export const es: PhxLocale = {
       const found = typeof p.value === 'string' ? `el texto «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'otra cosa') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': escriba el número sin comillas' : '';
       const cell = sheetCell(p);
-      if (cell) return `Columna ${words.quote(cell.sheet.column ?? '')}: se esperaba ${p.expected === 'boolean' ? 'VERDADERO o FALSO (o sí/no)' : (words.kinds[p.expected ?? ''] ?? 'otra cosa')}, no ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
+      if (cell) return `Columna ${words.quote(cell.sheet.column ?? '')}: se esperaba ${p.expected === 'boolean' ? 'VERDADERO o FALSO (o sí/no)' : (words.kinds[p.expected ?? ''] ?? 'otra cosa')}, no ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, cell.empty) : ''}`;
       return `${subject(words, p, 'el valor')}: se esperaba ${words.kinds[p.expected ?? ''] ?? 'otra cosa'}, no ${found}${unquote}`;
     },
     'schema.required': (p) =>

@@ -125,7 +125,7 @@ export const fr: PhxLocale = {
       const found = typeof p.value === 'string' ? `le texte « ${p.value} »` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'autre chose') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ' : écrivez le nombre sans guillemets' : '';
       const cell = sheetCell(p);
-      if (cell) return `Colonne ${words.quote(cell.sheet.column ?? '')} : il faut ${p.expected === 'boolean' ? 'VRAI ou FAUX (ou oui/non)' : (words.kinds[p.expected ?? ''] ?? 'autre chose')}, et non ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
+      if (cell) return `Colonne ${words.quote(cell.sheet.column ?? '')} : il faut ${p.expected === 'boolean' ? 'VRAI ou FAUX (ou oui/non)' : (words.kinds[p.expected ?? ''] ?? 'autre chose')}, et non ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, cell.empty) : ''}`;
       return `${subject(words, p, 'la valeur')} : il faut ${words.kinds[p.expected ?? ''] ?? 'autre chose'}, et non ${found}${unquote}`;
     },
     'schema.required': (p) =>

@@ -125,7 +125,7 @@ export const ru: PhxLocale = {
       const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'другое') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишите число без кавычек' : '';
       const cell = sheetCell(p);
-      if (cell) return `Столбец ${words.quote(cell.sheet.column ?? '')}: ожидается ${p.expected === 'boolean' ? 'ИСТИНА или ЛОЖЬ (или да/нет)' : (words.kinds[p.expected ?? ''] ?? 'другое')}, а указано ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
+      if (cell) return `Столбец ${words.quote(cell.sheet.column ?? '')}: ожидается ${p.expected === 'boolean' ? 'ИСТИНА или ЛОЖЬ (или да/нет)' : (words.kinds[p.expected ?? ''] ?? 'другое')}, а указано ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, cell.empty) : ''}`;
       return `${subject(words, p, 'значение')}: ожидается ${words.kinds[p.expected ?? ''] ?? 'другое'}, а указано ${found}${unquote}`;
     },
     'schema.required': (p) =>

@@ -125,7 +125,7 @@ export const uk: PhxLocale = {
       const found = typeof p.value === 'string' ? `текст «${p.value}»` : p.value === undefined || p.value === null ? (words.kinds[p.received ?? ''] ?? 'інше') : shown(words, p);
       const unquote = typeof p.value === 'string' && (p.expected === 'number' || p.expected === 'int') && p.value.trim() !== '' && !Number.isNaN(Number(p.value)) ? ': напишіть число без лапок' : '';
       const cell = sheetCell(p);
-      if (cell) return `Стовпець ${words.quote(cell.sheet.column ?? '')}: очікується ${p.expected === 'boolean' ? 'ІСТИНА або ХИБНІСТЬ (або так/ні)' : (words.kinds[p.expected ?? ''] ?? 'інше')}, а зазначено ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, p.expected === 'boolean' ? cell.sheet.value : cell.sheet.column) : ''}`;
+      if (cell) return `Стовпець ${words.quote(cell.sheet.column ?? '')}: очікується ${p.expected === 'boolean' ? 'ІСТИНА або ХИБНІСТЬ (або так/ні)' : (words.kinds[p.expected ?? ''] ?? 'інше')}, а зазначено ${found}${cell.hint ? sheetHints[cell.hint](cell.sheet, cell.empty) : ''}`;
       return `${subject(words, p, 'значення')}: очікується ${words.kinds[p.expected ?? ''] ?? 'інше'}, а зазначено ${found}${unquote}`;
     },
     'schema.required': (p) =>
