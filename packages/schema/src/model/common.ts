@@ -59,15 +59,15 @@ export const LONG_TEXT_MAX = 20_000;
 
 /**
  * The form a text must have, as a message names it (with an example), never by its pattern: a date (with a
- * four-digit year), a date-time, a web or e-mail address, an organisation or record identifier, a code, a language
- * tag, a licence, an extension's address, or text that is not blank.
+ * four-digit year), a date-time, a web or e-mail address, an organisation or record identifier, a code (an indicator's
+ * code with an indicator's for example), a language tag, a licence, an extension's address, or text that is not blank.
  *
  * @example
  * ```ts
  * const form: TextForm = 'date';
  * ```
  */
-export type TextForm = 'date' | 'calendar-day' | 'four-digit-year' | 'date-time' | 'url' | 'email' | 'organisation-id' | 'record-id' | 'code' | 'country' | 'language-tag' | 'licence' | 'extension-key' | 'text';
+export type TextForm = 'date' | 'calendar-day' | 'four-digit-year' | 'date-time' | 'url' | 'email' | 'organisation-id' | 'record-id' | 'code' | 'indicator-code' | 'country' | 'language-tag' | 'licence' | 'extension-key' | 'text';
 
 /** Pattern of an SPDX licence identifier, e.g. `CC-BY-4.0`. */
 export const SPDX_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9.+-]*$/;

@@ -69,7 +69,11 @@ function formOfPattern(written: string): TextForm | undefined {
 /** The form of text a zod issue asks for, when it asks for one. */
 function formOf(issue: z.core.$ZodIssue, field: string | undefined, path: readonly (string | number)[]): TextForm | undefined {
   if (issue.code === 'invalid_format') {
-    if (issue.format === 'regex') return issue.pattern === undefined ? undefined : formOfPattern(String(issue.pattern));
+    // An indicator's code is asked for with an indicator's code for example, not a focus area's.
+    if (issue.format === 'regex') {
+      const form = issue.pattern === undefined ? undefined : formOfPattern(String(issue.pattern));
+      return form === 'code' && (field === 'indicator' || field === 'code') ? 'indicator-code' : form;
+    }
     // Written as a date, with a month and a day that can be, but no such day: 2023-02-29, 2023-04-31.
     if (issue.format === 'date' && typeof issue.input === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(issue.input)) return 'calendar-day';
     // A date (or date-time) as a sheet writes one, with a two-digit year: 31.12.20, 12/31/20 16:00. A sheet reads no
