@@ -56,6 +56,22 @@ describe('phx validate: files and exit codes', () => {
     expect(stdout).toContain('✖ 2 errors, 0 warnings: 1 of 1 file invalid (5 records)');
   });
 
+  it('suggests the code of an indicator written by its name, and of a population written by its label, in the language of the messages', () => {
+    const named = {
+      ...validPackage(),
+      organisations: [{ id: PUBLISHER, name: { en: 'Prison Health Network' }, organisationType: 'ngo', countries: ['ZA'], populations: ['Жінки в місцях позбавлення волі'] }],
+      observations: [observation('obs-1', { indicator: 'Поширеність ВІЛ серед людей у місцях позбавлення волі' }), observation('obs-2', { indicator: 'hiv prevalence among  people in prison' })],
+    };
+    const { code, stdout } = phx(['validate', '--locale', 'uk', dir.write('named.json', JSON.stringify(named, null, 2))]);
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      '/observations/0/indicator  Індикатор: «Поширеність ВІЛ серед людей у місцях позбавлення волі» — не код із малих латинських літер і цифр через дефіс, наприклад hiv-prevalence-prisoners; можливо, ви мали на увазі «hiv-prevalence-prisoners»?',
+    );
+    expect(stdout).toContain('/observations/1/indicator  Індикатор: «hiv prevalence among  people in prison» — не код із малих латинських літер');
+    expect(stdout.match(/можливо, ви мали на увазі «hiv-prevalence-prisoners»\?/g)).toHaveLength(2);
+    expect(stdout).toMatch(/\/organisations\/0\/populations\/0 {2}.*; можливо, ви мали на увазі «women-in-prison»\?/);
+  });
+
   it('lists each record once, with all its issues, though a breakdown\'s sum is found after the rows below it', () => {
     const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,disaggregation.sex';
     const row = (id: string, numerator: number, denominator: number, value: number, sex = '') =>

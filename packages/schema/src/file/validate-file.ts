@@ -231,6 +231,31 @@ const onDemand: FileChecks = {
 /** Reads a file of one format and validates it, or only reads its records. */
 type FormatStep = (source: FileSource, options: StepOptions, checks: FileChecks) => Promise<ValidationResult<Partial<DataPackage>>>;
 
+/**
+ * Suggests the code whose name an issue holds, written in place of the code of an indicator or of an open codelist
+ * (../validate/named-codes.ts): loaded with the first issue that may hold one, or with the first NDJSON stream,
+ * whose issues are given as they are found. A validation of a value (`validate()`) does without it.
+ */
+let nameCodes: typeof import('../validate/named-codes.js').nameCodes | undefined;
+const loadNames = async (): Promise<void> => {
+  nameCodes ??= (await import('../validate/named-codes.js')).nameCodes;
+};
+
+/** Whether an issue's value may be a name: a text that is no code where a code is asked for, or an unknown code of an open list. */
+const mayBeNamed = (issue: ValidationIssue): boolean => issue.code === 'codelist.unknown-code' || (issue.code === 'schema.invalid-format' && /code$/.test(issue.params.form ?? ''));
+
+/** Gives an issue to `onIssue`, with the code its value names suggested once the names are loaded. */
+function give(issue: ValidationIssue, options: StepOptions, parts: ValidationParts): void {
+  nameCodes?.(issue, parts.messages[options.locale ?? 'en'], options.catalogue);
+  options.onIssue?.(issue);
+}
+
+/** Gives the issues of a result known all at once, loading the names first when one of them may hold a name. */
+async function giveAll(result: ValidationResult<unknown>, options: StepOptions, parts: ValidationParts): Promise<void> {
+  if (!nameCodes && result.issues.some(mayBeNamed)) await loadNames();
+  for (const issue of result.issues) give(issue, options, parts);
+}
+
 /** Runs a step on a whole document (`.phx.json`, CSV, a workbook), on all of its bytes. */
 async function wholeDocument(
   source: FileSource,
@@ -242,7 +267,7 @@ async function wholeDocument(
   const bytes = await source.all(maxBytes);
   const result = bytes ? await step(bytes, options) : await fileProblem(options, { code: 'file.too-large', path: [], params: { maxBytes } }, parts);
   // A document's issues are all known at the end; a stream's as it is read.
-  result.issues.forEach((issue) => options.onIssue?.(issue));
+  await giveAll(result, options, parts);
   return result;
 }
 
@@ -259,7 +284,7 @@ async function validateJson(source: FileSource, options: StepOptions, checks: Fi
     const { validatePackageStream } = await import('./package-stream.js');
     const result = await validatePackageStream(() => (reads++ === 0 ? source.chunks() : source.again()), options, checks.parts);
     if (result) {
-      result.issues.forEach((issue) => options.onIssue?.(issue));
+      await giveAll(result, options, checks.parts);
       return result;
     }
     await source.restart();
@@ -303,10 +328,15 @@ const validators: Partial<Record<FileFormat, FormatStep>> = {
     return wholeDocument(source, options, (bytes, settled) => validateWorkbook(bytes, settled, checks.document, checks.parts.messages), checks.parts);
   },
   async ndjson(source, options, checks) {
+    await loadNames();
     const run = checks.ndjson(source.chunks(), options);
     for (let step = await run.next(); ; step = await run.next()) {
-      if (step.done) return step.value;
-      options.onIssue?.(step.value);
+      if (step.done) {
+        // Its issues were given as they were found: those of the result are the same, named alike.
+        await giveAll(step.value, { ...options, onIssue: undefined }, checks.parts);
+        return step.value;
+      }
+      give(step.value, options, checks.parts);
     }
   },
 };

@@ -55,7 +55,7 @@ const words: Words = {
     'organisation-id': "an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. ZA-NPO-123-456 (PHX-ORG-0001 without a register)",
     'record-id': 'an identifier of up to 128 Latin letters (A–Z, a–z), digits and . _ : - that starts with a letter or a digit, e.g. obs-2020-01',
     code: 'a code of small letters and digits joined by hyphens, e.g. harm-reduction',
-    'indicator-code': 'an indicator code of small letters and digits joined by hyphens, e.g. hiv-prevalence-prisoners',
+    'indicator-code': 'a code of small letters and digits joined by hyphens, e.g. hiv-prevalence-prisoners',
     country: 'a country code of ISO 3166-1: two capital letters, e.g. UA or ZM',
     'language-tag': 'a language code, e.g. en, ru or pt-BR',
     licence: 'a licence identifier, e.g. CC-BY-4.0, or the web address of the licence',

@@ -55,7 +55,7 @@ const words: Words = {
     'organisation-id': 'un identificador de organización: el prefijo del registro y el número, unidos por guiones, p. ej. ZA-NPO-123-456 (PHX-ORG-0001 sin registro)',
     'record-id': 'un identificador de hasta 128 letras latinas sin tilde (A–Z, a–z), dígitos y . _ : - que empiece por una letra o un dígito, p. ej. obs-2020-01',
     code: 'un código de minúsculas y dígitos unidos por guiones, p. ej. harm-reduction',
-    'indicator-code': 'un código de indicador de minúsculas y dígitos unidos por guiones, p. ej. hiv-prevalence-prisoners',
+    'indicator-code': 'un código de minúsculas y dígitos unidos por guiones, p. ej. hiv-prevalence-prisoners',
     country: 'un código de país de la ISO 3166-1: dos letras mayúsculas, p. ej. ES o ZM',
     'language-tag': 'un código de idioma, p. ej. es, en o pt-BR',
     licence: 'un identificador de licencia, p. ej. CC-BY-4.0, o la dirección web de la licencia',

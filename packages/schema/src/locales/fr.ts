@@ -55,7 +55,7 @@ const words: Words = {
     'organisation-id': "un identifiant d'organisation : le préfixe du registre et le numéro, reliés par des tirets, par ex. ZA-NPO-123-456 (PHX-ORG-0001 hors registre)",
     'record-id': "un identifiant d'au plus 128 lettres latines sans accent (A–Z, a–z), chiffres et . _ : - qui commence par une lettre ou un chiffre, par ex. obs-2020-01",
     code: 'un code de lettres minuscules et de chiffres reliés par des tirets, par ex. harm-reduction',
-    'indicator-code': "un code d'indicateur de lettres minuscules et de chiffres reliés par des tirets, par ex. hiv-prevalence-prisoners",
+    'indicator-code': 'un code de lettres minuscules et de chiffres reliés par des tirets, par ex. hiv-prevalence-prisoners',
     country: 'un code de pays de l\'ISO 3166-1 : deux lettres majuscules, par ex. FR ou ZM',
     'language-tag': 'un code de langue, par ex. fr, en ou pt-BR',
     licence: "un identifiant de licence, par ex. CC-BY-4.0, ou l'adresse web de la licence",

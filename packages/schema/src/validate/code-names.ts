@@ -8,14 +8,11 @@ import { codelists, countryCodes, type CodelistId } from '../codelists/codes.js'
 import { closedListLabels } from '../generated/code-labels.js';
 import { excelLocales } from '../formats/excel-locale.js';
 import { distance, MAX_COMPARED, nearest, reach } from './suggestions.js';
+import { nameKey } from './name-key.js';
 
 /** Names of the codes of a list, by their {@link nameKey}: what people write in place of a code. */
 export type CodeNames = ReadonlyMap<string, string>;
 
-/** A name as it is compared: trimmed, in lower case, its spaces single and its dashes hyphens. */
-function nameKey(name: string): string {
-  return name.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[\u2010-\u2014]/g, '-');
-}
 
 /**
  * The ISO 3166-1 alpha-3 code of each country of `countryCodes`, in its order: an upper-case letter is the third
