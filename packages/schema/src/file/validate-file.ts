@@ -241,9 +241,6 @@ const loadNames = async (): Promise<void> => {
   nameCodes ??= (await import('../validate/named-codes.js')).nameCodes;
 };
 
-/** Whether an issue's value may be a name: a text that is no code where a code is asked for, or an unknown code of an open list. */
-const mayBeNamed = (issue: ValidationIssue): boolean => issue.code === 'codelist.unknown-code' || (issue.code === 'schema.invalid-format' && /code$/.test(issue.params.form ?? ''));
-
 /** Gives an issue to `onIssue`, with the code its value names suggested once the names are loaded. */
 function give(issue: ValidationIssue, options: StepOptions, parts: ValidationParts): void {
   nameCodes?.(issue, parts.messages[options.locale ?? 'en'], options.catalogue);
@@ -252,7 +249,8 @@ function give(issue: ValidationIssue, options: StepOptions, parts: ValidationPar
 
 /** Gives the issues of a result known all at once, loading the names first when one of them may hold a name. */
 async function giveAll(result: ValidationResult<unknown>, options: StepOptions, parts: ValidationParts): Promise<void> {
-  if (!nameCodes && result.issues.some(mayBeNamed)) await loadNames();
+  // A name is a text that is no code where a code is asked for (an indicator's or another), or an unknown code of an open list.
+  if (!nameCodes && result.issues.some((issue) => issue.code === 'codelist.unknown-code' || /code$/.test(String((issue.params as { form?: string }).form)))) await loadNames();
   for (const issue of result.issues) give(issue, options, parts);
 }
 
