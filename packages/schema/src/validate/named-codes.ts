@@ -46,7 +46,7 @@ function namesOf(list: CodelistId | 'indicator', catalogue: readonly IndicatorDe
  * The code whose name `value` is, among `names`: the name whole, or, for a value a message echoes cut (ending in `…`),
  * the one code whose names start with what is left of it.
  */
-function codeNamed(value: string, names: ReadonlyMap<string, string>): string | undefined {
+function codeOfName(value: string, names: ReadonlyMap<string, string>): string | undefined {
   if (!value.endsWith('…')) return names.get(nameKey(value));
   const start = nameKey(value.slice(0, -1));
   const codes = new Set<string>();
@@ -62,13 +62,13 @@ function codeNamed(value: string, names: ReadonlyMap<string, string>): string | 
 function namedIn(issue: ValidationIssue, catalogue: readonly IndicatorDefinition[]): string | undefined {
   if (issue.code === 'codelist.unknown-code') {
     const list = issue.params.codelist as CodelistId;
-    return list in en ? codeNamed(issue.params.value, namesOf(list, catalogue)) : undefined;
+    return list in en ? codeOfName(issue.params.value, namesOf(list, catalogue)) : undefined;
   }
   if (issue.code !== 'schema.invalid-format') return undefined;
   const { form, field, value } = issue.params;
   const list = field === undefined ? undefined : listOfField[field];
   if ((form !== 'code' && form !== 'indicator-code') || list === undefined || typeof value !== 'string') return undefined;
-  return codeNamed(value, namesOf(list, catalogue));
+  return codeOfName(value, namesOf(list, catalogue));
 }
 
 /**
