@@ -407,9 +407,10 @@ export function readTable(
         setAt(record, target.path, error, made);
         return;
       }
-      // A number Excel took for a date (`7.5` typed where dates are written day.month) is a day at midnight, of a
-      // day number a year alone does not make: told as such, kept as the date's text.
-      if (target.kind === 'number' && cell instanceof Date && cell.getTime() % 86_400_000 === 0 && !isSmallExcelDate(cell, options.date1904)) {
+      // A number Excel took for a date (`7.5` typed where dates are written day.month) is a day at midnight, from day
+      // 10000 (below it, a year alone typed in a date cell) to 2099 (a large number in a date format, 100000, is
+      // 14.10.2173): told as such, kept as the date's text.
+      if (target.kind === 'number' && cell instanceof Date && cell.getTime() % 86_400_000 === 0 && !isSmallExcelDate(cell, options.date1904) && cell.getUTCFullYear() < 2100) {
         const date = cell.toISOString().slice(0, 10);
         add({ code: 'sheet.date-for-number', path: target.path, params: { date } }, index + firstRow, column + 1);
         setAt(record, target.path, date, made);
