@@ -388,8 +388,8 @@ describe('booleans', () => {
       en: 'Column "suppressed": 5 cells read from yes/no words',
       ru: 'Столбец «suppressed»: ячеек, прочитанных с учётом слов да/нет: 5',
       uk: 'Стовпець «suppressed»: клітинок, прочитаних з урахуванням слів так/ні: 5',
-      fr: 'Colonne « suppressed » : 5 cellules lues depuis mots oui/non',
-      es: 'Columna «suppressed»: 5 celdas leídas desde palabras sí/no',
+      fr: 'Colonne « suppressed » : 5 cellules lues en tenant compte des formes suivantes : mots oui/non',
+      es: 'Columna «suppressed»: 5 celdas leídas teniendo en cuenta estas formas: palabras sí/no',
     });
   });
 });
