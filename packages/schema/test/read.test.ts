@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
+import { offsetBeyondDepth } from '../src/validate/locate.js';
 import { readJsonDocument, readText, validate } from '../src/validate/sync.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -63,5 +64,35 @@ describe('readJsonDocument', () => {
     const result = readJsonDocument('{\n  "idScheme": "code",\n  "dataElements": [}\n', { locale: 'fr' });
     expect(result.issues).toEqual([expect.objectContaining({ code: 'syntax.invalid-json', location: { line: 3, column: 20 } })]);
     expect(result.issues[0]!.message).toMatch(/JSON/);
+  });
+});
+
+describe('offsetBeyondDepth', () => {
+  /** A plain reading, one character at a time: the escape skips the next character, a quote ends the string. */
+  function reference(text: string, maxDepth: number): number {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (inString) {
+        if (c === '\\') i++;
+        else if (c === '"') inString = false;
+      } else if (c === '"') inString = true;
+      else if (c === '[' || c === '{') {
+        if (++depth > maxDepth) return i;
+      } else if (c === ']' || c === '}') depth--;
+    }
+    return -1;
+  }
+
+  it('finds the first value too deep as a plain reading does, in any text, JSON or not, strings and escapes between', () => {
+    const piece = fc.constantFrom('[', ']', '{', '}', '"', '\\', '\\"', 'a', ' ', ',', ':', '"[[', '\\\\"');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 0, max: 6 }), (pieces, maxDepth) => {
+        const text = pieces.join('');
+        expect(offsetBeyondDepth(text, maxDepth)).toBe(reference(text, maxDepth));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -61,13 +61,9 @@ export class LineIndex {
  */
 export function offsetBeyondDepth(text: string, maxDepth: number): number {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
+    if (c === 34 /* " */) i = endOfString(text, i);
     else if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > maxDepth) return i;
     } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
@@ -114,7 +110,7 @@ export function repeatedRootKeys(text: string): RepeatedKey[] {
 /** A colon after spaces: what follows a key. */
 const keyEnd = /[ \t\n\r]*:/y;
 
-/** The offset of the quote that closes the string opened at `open`. */
+/** The offset of the quote that closes the string opened at `open`, or the text's length when none does. */
 function endOfString(text: string, open: number): number {
   let close = text.indexOf('"', open + 1);
   for (;;) {
