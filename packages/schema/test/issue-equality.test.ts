@@ -43,6 +43,16 @@ async function ndjson(text: string, options: ValidateNdjsonOptions): Promise<{ i
 }
 
 /** Options that change what is reported and how: the language, a limit, a small depth (the text walk reports it). */
+/** A package's records as NDJSON lines, each with its type, in the order of the package's keys. */
+function ndjsonOf(pkg: object): string {
+  return Object.entries(pkg)
+    .flatMap(([collection, records]) => {
+      const type = recordTypeNames.find((name) => recordTypes[name].collection === collection);
+      return type && Array.isArray(records) ? records.map((record) => JSON.stringify({ type, ...(record as object) })) : [];
+    })
+    .join('\n');
+}
+
 const optionSets: ValidateOptions[] = [
   { now: NOW },
   { now: NOW, locale: 'ru', maxIssues: 3 },
@@ -149,11 +159,7 @@ describe('free text with personal data at every level of a known shape', () => {
     for (const settings of [...optionSets, { now: NOW, maxDepth: 3 }, { now: NOW, maxDepth: 4 }]) {
       const asObject = await bothWays(() => validate(pkg, settings));
       expect(asObject.generated).toEqual(asObject.zodAlone);
-      const lines = Object.entries(pkg).flatMap(([collection, records]) => {
-        const type = recordTypeNames.find((name) => recordTypes[name].collection === collection);
-        return type && Array.isArray(records) ? records.map((record) => JSON.stringify({ type, ...(record as object) })) : [];
-      });
-      const { zodAlone, generated } = await bothWays(() => ndjson(lines.join('\n'), settings));
+      const { zodAlone, generated } = await bothWays(() => ndjson(ndjsonOf(pkg), settings));
       expect(generated).toEqual(zodAlone);
     }
   });
@@ -180,11 +186,7 @@ describe('records that fail their shape, with personal data and small counts', (
       expect(asObject.generated).toEqual(asObject.zodAlone);
       const asText = await bothWays(() => validate(JSON.stringify(pkg, null, 2), settings));
       expect(asText.generated).toEqual(asText.zodAlone);
-      const lines = Object.entries(pkg).flatMap(([collection, records]) => {
-        const type = recordTypeNames.find((name) => recordTypes[name].collection === collection);
-        return type && Array.isArray(records) ? records.map((record) => JSON.stringify({ type, ...(record as object) })) : [];
-      });
-      const { zodAlone, generated } = await bothWays(() => ndjson(lines.join('\n'), settings));
+      const { zodAlone, generated } = await bothWays(() => ndjson(ndjsonOf(pkg), settings));
       expect(generated).toEqual(zodAlone);
     }
   });
