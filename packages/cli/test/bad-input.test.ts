@@ -159,7 +159,7 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
 
   it('a 100 MB single line on standard input', () => {
     const line = Buffer.alloc(100 * 1024 * 1024, 'a');
-    failsWith(['validate', '--stdin-format', 'ndjson', '-'], 1, /<stdin>:1:1 {2}error {4}syntax\.line-too-long {2}Line longer than 16777216 bytes; skipped/, line);
+    failsWith(['validate', '--stdin-format', 'ndjson', '-'], 1, /<stdin>:1:1 {2}error {4}syntax\.line-too-long {2}Line longer than 16 MB; skipped/, line);
   });
 
   it('1 000 000-deep nesting', () => {

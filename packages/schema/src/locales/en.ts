@@ -2,7 +2,7 @@ import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -74,6 +74,7 @@ const words: Words = {
   quote: (text) => `"${text}"`,
   spaces: { start: '(it starts with a space)', end: '(it ends with a space)', both: '(it starts and ends with a space)' },
   number: String,
+  ...amountsIn('en'),
 };
 
 /** In a sheet (see SheetNames): TRUE in its column of the flag, and the hints of a cell its column does not read (see sheetCell()). */
@@ -100,14 +101,14 @@ export const en: PhxLocale = {
       p.format === 'sdmx-json' || p.format === 'sdmx-structure'
         ? `The file is ${otherSystems[p.format]}, not PHX data, and PHX does not read it: phx import --from sdmx-csv reads the SDMX-CSV file (.sdmx.csv) of the data`
         : `The file is ${otherSystems[p.format]}, not PHX data: phx import --from ${p.format} reads it into a PHX package`,
-    'file.too-large': (p) => `The file is larger than ${p.maxBytes} bytes, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
+    'file.too-large': (p) => `The file is larger than ${words.size(p.maxBytes)}, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),
-    'syntax.too-deep': (p) => `Nested deeper than ${p.maxDepth} levels`,
+    'syntax.too-deep': (p) => `Nested deeper than ${words.count(p.maxDepth)} levels`,
     'syntax.duplicate-key': (p) =>
       `The key ${words.quote(p.key)} is written again (first on line ${p.firstLine}): only the last is read and what the earlier one holds is lost; join them into one`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null ? 'The file is not valid UTF-8 text; save it as UTF-8' : `The file is not UTF-8 but ${encodings[p.encoding]} text; save it as UTF-8 (in Excel: "CSV UTF-8") or as an Excel workbook (.xlsx)`,
-    'syntax.line-too-long': (p) => `Line longer than ${p.maxBytes} bytes; skipped`,
+    'syntax.line-too-long': (p) => `Line longer than ${words.size(p.maxBytes)}; skipped`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'The line has no "type"' : `Unknown record type ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'The package header may only be the first line',
     'csv.no-header': (p) =>
@@ -149,15 +150,15 @@ export const en: PhxLocale = {
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'the text')} is empty`;
-      if (p.origin === 'array') return `${subject(words, p, 'the list')} needs at least ${min} ${min === 1 ? 'entry' : 'entries'}`;
+      if (p.origin === 'array') return `${subject(words, p, 'the list')} needs at least ${words.count(min)} ${min === 1 ? 'entry' : 'entries'}`;
       if (p.origin === 'object') return `${subject(words, p, 'the text')} needs a text in at least one language, e.g. {"en": "…"}`;
-      return `${subject(words, p, 'the value')} must be ${p.inclusive === false ? 'more than' : 'at least'} ${min}, not ${shown(words, p)}`;
+      return `${subject(words, p, 'the value')} must be ${p.inclusive === false ? 'more than' : 'at least'} ${words.number(min)}, not ${shown(words, p)}`;
     },
     'schema.too-big': (p) => {
       const max = p.maximum ?? 0;
-      if (p.origin === 'string') return `${subject(words, p, 'the text')} is longer than ${max} characters: shorten it`;
-      if (p.origin === 'array') return `${subject(words, p, 'the list')} has more than ${max} entries`;
-      return `${subject(words, p, 'the value')} must be ${p.inclusive === false ? 'less than' : 'at most'} ${max}, not ${shown(words, p)}`;
+      if (p.origin === 'string') return `${subject(words, p, 'the text')} is longer than ${words.count(max)} characters: shorten it`;
+      if (p.origin === 'array') return `${subject(words, p, 'the list')} has more than ${words.count(max)} entries`;
+      return `${subject(words, p, 'the value')} must be ${p.inclusive === false ? 'less than' : 'at most'} ${words.number(max)}, not ${shown(words, p)}`;
     },
     'schema.invalid-key': (p) => `${subject(words, p, 'the key')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'a key this field takes'}`,
     'schema.invalid-union': (p) =>
@@ -199,7 +200,7 @@ export const en: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `This suppressed number can be worked out from the numbers shown (${figures(words, p.figures, 'the total')}), which add up by ${p.dimension.split(', ').map((name) => words.fields[name as 'sex'] ?? name).join(' and ')}${p.denominators ? `, as no number is below 0 or above its denominator (${figures(words, p.denominators, 'the total')})` : ''}: suppress one of them too`,
     'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind]}; do not share personal data`,
-    'text.nul-character': (p) => `The text holds the invisible character U+0000 (NUL) as its character ${words.number(p.position)}: no PHX data may hold it, as databases and Excel cannot keep it. Delete it`,
+    'text.nul-character': (p) => `The text holds the invisible character U+0000 (NUL) as its character ${words.count(p.position)}: no PHX data may hold it, as databases and Excel cannot keep it. Delete it`,
     'sheet.unreadable': () => 'The file is not an Excel workbook (.xlsx) that can be read; save it again as .xlsx',
     'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,
     'sheet.date-order-unknown': (p) => `Column ${columnSeen(words, p.column, p)}: dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day), or write the dates year-month-day, e.g. 2020-04-01`,
@@ -218,7 +219,7 @@ export const en: PhxLocale = {
       `The cell shows ${percentShown(words, p.value)}, a percent, but ${p.unit === null ? 'the row gives no unit' : `the row's unit is ${words.quote(p.unit)}`}: if the value is a percent, set the unit to ${words.quote('percent')}; else write it without the % sign`,
     'sheet.hidden-skipped': (p) => `Sheet "${p.sheet}" is hidden, so it was not read: nothing on it is in the package. If its records belong there, unhide the sheet in Excel (a very hidden one from the Visual Basic editor) and save the file; else delete the sheet`,
     'sheet.hidden-read': (p) => {
-      const { list, one } = hiddenOf(words, p, ['row', 'rows'], ['column', 'columns'], 'and', (n) => `and ${words.number(n)} more`);
+      const { list, one } = hiddenOf(words, p, ['row', 'rows'], ['column', 'columns'], 'and', (n) => `and ${words.count(n)} more`);
       const [is, was, them] = one ? ['is', 'was', 'it'] : ['are', 'were', 'them'];
       return `On sheet "${p.sheet}", ${list} ${is} hidden in Excel but ${was} read all the same, as Excel writes ${them} to a CSV file too. To leave ${them} out of the package, delete ${them}, or move ${them} to another sheet and hide that sheet: a hidden sheet is not read`;
     },

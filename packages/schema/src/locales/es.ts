@@ -2,7 +2,7 @@ import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -74,6 +74,7 @@ const words: Words = {
   quote: (text) => `«${text}»`,
   spaces: { start: '(con un espacio al principio)', end: '(con un espacio al final)', both: '(con espacios al principio y al final)' },
   number: decimalComma,
+  ...amountsIn('es'),
 };
 
 /** The field of a breakdown's dimension, quoted. */
@@ -103,16 +104,16 @@ export const es: PhxLocale = {
       p.format === 'sdmx-json' || p.format === 'sdmx-structure'
         ? `El archivo es ${otherSystems[p.format]}, que PHX no lee: no son datos de PHX; phx import --from sdmx-csv lee el archivo SDMX-CSV (.sdmx.csv) de esos datos`
         : `El archivo es ${otherSystems[p.format]}, no datos de PHX: phx import --from ${p.format} lo convierte en un paquete PHX`,
-    'file.too-large': (p) => `El archivo supera los ${p.maxBytes} bytes, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
+    'file.too-large': (p) => `El archivo supera los ${words.size(p.maxBytes)}, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
-    'syntax.too-deep': (p) => `Anidado a más de ${p.maxDepth} niveles`,
+    'syntax.too-deep': (p) => `Anidado a más de ${words.count(p.maxDepth)} niveles`,
     'syntax.duplicate-key': (p) =>
       `La clave ${words.quote(p.key)} se escribe otra vez (la primera en la línea ${p.firstLine}): solo se lee la última y se pierde el contenido de la anterior; únalas en una sola`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'El archivo no es texto UTF-8 válido; guárdelo como UTF-8'
         : `El archivo no está en UTF-8 sino en ${encodings[p.encoding]}; guárdelo como UTF-8 (en Excel: «CSV UTF-8») o como libro de Excel (.xlsx)`,
-    'syntax.line-too-long': (p) => `Línea de más de ${p.maxBytes} bytes; omitida`,
+    'syntax.line-too-long': (p) => `Línea de más de ${words.size(p.maxBytes)}; omitida`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La línea no tiene "type"' : `Tipo de registro desconocido ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'La cabecera del paquete solo puede ser la primera línea',
     'csv.no-header': (p) =>
@@ -156,15 +157,15 @@ export const es: PhxLocale = {
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'el texto')}: el texto está vacío`;
-      if (p.origin === 'array') return `${subject(words, p, 'la lista')}: necesita al menos ${min} elemento${min === 1 ? '' : 's'}`;
+      if (p.origin === 'array') return `${subject(words, p, 'la lista')}: necesita al menos ${words.count(min)} elemento${min === 1 ? '' : 's'}`;
       if (p.origin === 'object') return `${subject(words, p, 'el texto')}: se necesita un texto en al menos un idioma, p. ej. {"es": "…"}`;
-      return `${subject(words, p, 'el valor')}: debe ser ${p.inclusive === false ? 'mayor que' : 'al menos'} ${min}, no ${shown(words, p)}`;
+      return `${subject(words, p, 'el valor')}: debe ser ${p.inclusive === false ? 'mayor que' : 'al menos'} ${words.number(min)}, no ${shown(words, p)}`;
     },
     'schema.too-big': (p) => {
       const max = p.maximum ?? 0;
-      if (p.origin === 'string') return `${subject(words, p, 'el texto')}: el texto tiene más de ${max} caracteres; acórtelo`;
-      if (p.origin === 'array') return `${subject(words, p, 'la lista')}: tiene más de ${max} elementos`;
-      return `${subject(words, p, 'el valor')}: debe ser ${p.inclusive === false ? 'menor que' : 'como mucho'} ${max}, no ${shown(words, p)}`;
+      if (p.origin === 'string') return `${subject(words, p, 'el texto')}: el texto tiene más de ${words.count(max)} caracteres; acórtelo`;
+      if (p.origin === 'array') return `${subject(words, p, 'la lista')}: tiene más de ${words.count(max)} elementos`;
+      return `${subject(words, p, 'el valor')}: debe ser ${p.inclusive === false ? 'menor que' : 'como mucho'} ${words.number(max)}, no ${shown(words, p)}`;
     },
     'schema.invalid-key': (p) => `${subject(words, p, 'la clave')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'una clave permitida aquí'}`,
     'schema.invalid-union': (p) =>
@@ -206,7 +207,7 @@ export const es: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(' y ')}${p.denominators ? `, ya que ningún número es menor que 0 ni mayor que su denominador (${figures(words, p.denominators, 'el total')})` : ''}: suprima uno más de ellos`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,
-    'text.nul-character': (p) => `El texto contiene, en la posición ${words.number(p.position)}, el carácter invisible U+0000 (NUL): ningún dato PHX puede contenerlo, pues ni las bases de datos ni Excel lo conservan. Elimínelo`,
+    'text.nul-character': (p) => `El texto contiene, en la posición ${words.count(p.position)}, el carácter invisible U+0000 (NUL): ningún dato PHX puede contenerlo, pues ni las bases de datos ni Excel lo conservan. Elimínelo`,
     'sheet.unreadable': () => 'El archivo no es un libro de Excel (.xlsx) legible; guárdelo de nuevo como .xlsx',
     'sheet.unknown-sheet': (p) => `La hoja «${p.sheet}» no contiene registros PHX: sus columnas no nombran campos de ningún tipo de registro; póngale el nombre de sus registros o elimínela`,
     'sheet.date-order-unknown': (p) => `Columna ${columnSeen(words, p.column, p)}: fechas como ${p.example} se leen con el día o con el mes primero, y ninguna celda lo aclara; indique el orden de las fechas (day-month o month-day), o escriba las fechas año-mes-día, p. ej. 2020-04-01`,
@@ -225,7 +226,7 @@ export const es: PhxLocale = {
       `La celda muestra ${percentShown(words, p.value)}, un porcentaje, pero ${p.unit === null ? 'la fila no indica unidad' : `la unidad de la fila es ${words.quote(p.unit)}`}: si el valor es un porcentaje, ponga la unidad ${words.quote('percent')}; si no, escríbalo sin el signo %`,
     'sheet.hidden-skipped': (p) => `La hoja «${p.sheet}» está oculta, por lo que no se ha leído: nada de ella está en el paquete. Si sus registros deben estar ahí, muestre la hoja en Excel (una muy oculta, desde el editor de Visual Basic) y guarde el archivo; si no, elimine la hoja`,
     'sheet.hidden-read': (p) => {
-      const { list, one } = hiddenOf(words, p, ['la fila', 'las filas'], ['la columna', 'las columnas'], 'y', (n) => `y ${words.number(n)} más`);
+      const { list, one } = hiddenOf(words, p, ['la fila', 'las filas'], ['la columna', 'las columnas'], 'y', (n) => `y ${words.count(n)} más`);
       const [is, read, it] = one ? ['está oculta', 'se ha leído', 'la'] : ['están ocultas', 'se han leído', 'las'];
       return `Dentro de la hoja «${p.sheet}», ${list} ${is} en Excel, pero ${read} igualmente: Excel también ${it} escribe en un archivo CSV. Para dejar${it} fuera del paquete, elimíne${it}, o páse${it} a otra hoja y oculte esa hoja: una hoja oculta no se lee`;
     },

@@ -2,7 +2,7 @@ import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -74,6 +74,7 @@ const words: Words = {
   quote: (text) => `« ${text} »`,
   spaces: { start: '(une espace au début)', end: '(une espace à la fin)', both: '(des espaces au début et à la fin)' },
   number: decimalComma,
+  ...amountsIn('fr'),
 };
 
 /** The field of a breakdown's dimension, quoted. */
@@ -103,16 +104,16 @@ export const fr: PhxLocale = {
       p.format === 'sdmx-json' || p.format === 'sdmx-structure'
         ? `Le fichier est ${otherSystems[p.format]}, que PHX ne lit pas : ce ne sont pas des données PHX ; phx import --from sdmx-csv lit le fichier SDMX-CSV (.sdmx.csv) de ces données`
         : `Le fichier est ${otherSystems[p.format]}, pas des données PHX : phx import --from ${p.format} en fait un paquet PHX`,
-    'file.too-large': (p) => `Le fichier dépasse ${p.maxBytes} octets, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
+    'file.too-large': (p) => `Le fichier dépasse ${words.size(p.maxBytes)}, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON invalide : le texte se termine trop tôt' : `JSON invalide : ${JSON.stringify(p.token)} inattendu`),
-    'syntax.too-deep': (p) => `Imbrication de plus de ${p.maxDepth} niveaux`,
+    'syntax.too-deep': (p) => `Imbrication de plus de ${words.count(p.maxDepth)} niveaux`,
     'syntax.duplicate-key': (p) =>
       `La clé ${words.quote(p.key)} est écrite une nouvelle fois (la première à la ligne ${p.firstLine}) : seule la dernière est lue et le contenu de la précédente est perdu ; réunissez-les en une seule`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? "Le fichier n'est pas un texte UTF-8 valide ; enregistrez-le en UTF-8"
         : `Le fichier n'est pas en UTF-8 mais en ${encodings[p.encoding]} ; enregistrez-le en UTF-8 (dans Excel : « CSV UTF-8 ») ou en classeur Excel (.xlsx)`,
-    'syntax.line-too-long': (p) => `Ligne de plus de ${p.maxBytes} octets ; ignorée`,
+    'syntax.line-too-long': (p) => `Ligne de plus de ${words.size(p.maxBytes)} ; ignorée`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La ligne n\'a pas de "type"' : `Type d'enregistrement inconnu ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => "L'en-tête du paquet ne peut être que la première ligne",
     'csv.no-header': (p) =>
@@ -156,15 +157,15 @@ export const fr: PhxLocale = {
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'le texte')} : le texte est vide`;
-      if (p.origin === 'array') return `${subject(words, p, 'la liste')} : au moins ${min} élément${min === 1 ? '' : 's'}`;
+      if (p.origin === 'array') return `${subject(words, p, 'la liste')} : au moins ${words.count(min)} élément${min === 1 ? '' : 's'}`;
       if (p.origin === 'object') return `${subject(words, p, 'le texte')} : il faut un texte dans au moins une langue, par ex. {"fr": "…"}`;
-      return `${subject(words, p, 'la valeur')} : il faut ${p.inclusive === false ? 'plus de' : 'au moins'} ${min}, et non ${shown(words, p)}`;
+      return `${subject(words, p, 'la valeur')} : il faut ${p.inclusive === false ? 'plus de' : 'au moins'} ${words.number(min)}, et non ${shown(words, p)}`;
     },
     'schema.too-big': (p) => {
       const max = p.maximum ?? 0;
-      if (p.origin === 'string') return `${subject(words, p, 'le texte')} : le texte dépasse ${max} caractères ; raccourcissez-le`;
-      if (p.origin === 'array') return `${subject(words, p, 'la liste')} : plus de ${max} éléments`;
-      return `${subject(words, p, 'la valeur')} : il faut ${p.inclusive === false ? 'moins de' : 'au plus'} ${max}, et non ${shown(words, p)}`;
+      if (p.origin === 'string') return `${subject(words, p, 'le texte')} : le texte dépasse ${words.count(max)} caractères ; raccourcissez-le`;
+      if (p.origin === 'array') return `${subject(words, p, 'la liste')} : plus de ${words.count(max)} éléments`;
+      return `${subject(words, p, 'la valeur')} : il faut ${p.inclusive === false ? 'moins de' : 'au plus'} ${words.number(max)}, et non ${shown(words, p)}`;
     },
     'schema.invalid-key': (p) => `${subject(words, p, 'la clé')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'une clé permise ici'}`,
     'schema.invalid-union': (p) =>
@@ -206,7 +207,7 @@ export const fr: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total', ' ; ')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(' et ')}${p.denominators ? `, aucun nombre n'étant inférieur à 0 ni supérieur à son dénominateur (${figures(words, p.denominators, 'le total', ' ; ')})` : ''} : masquez-en un de plus`,
     'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,
-    'text.nul-character': (p) => `Le texte contient, en position ${words.number(p.position)}, le caractère invisible U+0000 (NUL) : aucune donnée PHX ne peut le contenir, car ni les bases de données ni Excel ne le conservent. Supprimez-le`,
+    'text.nul-character': (p) => `Le texte contient, en position ${words.count(p.position)}, le caractère invisible U+0000 (NUL) : aucune donnée PHX ne peut le contenir, car ni les bases de données ni Excel ne le conservent. Supprimez-le`,
     'sheet.unreadable': () => 'Le fichier n’est pas un classeur Excel (.xlsx) lisible ; enregistrez-le à nouveau au format .xlsx',
     'sheet.unknown-sheet': (p) => `La feuille « ${p.sheet} » ne contient aucun enregistrement PHX : ses colonnes ne nomment aucun champ d’un type d’enregistrement ; nommez-la d’après ses enregistrements ou supprimez-la`,
     'sheet.date-order-unknown': (p) => `Colonne ${columnSeen(words, p.column, p)} : des dates comme ${p.example} se lisent jour d’abord ou mois d’abord, et aucune cellule ne le dit ; indiquez l’ordre des dates (day-month ou month-day), ou écrivez les dates année-mois-jour, p. ex. 2020-04-01`,
@@ -225,7 +226,7 @@ export const fr: PhxLocale = {
       `La cellule affiche ${percentShown(words, p.value, '\u00a0')}, un pourcentage, mais ${p.unit === null ? 'la ligne n’indique pas d’unité' : `l’unité de la ligne est ${words.quote(p.unit)}`} : si la valeur est un pourcentage, mettez l’unité ${words.quote('percent')} ; sinon écrivez-la sans le signe %`,
     'sheet.hidden-skipped': (p) => `La feuille « ${p.sheet} » est masquée, elle n’a donc pas été lue : rien de son contenu n’est dans le paquet. Si ses enregistrements y ont leur place, affichez la feuille dans Excel (une feuille très masquée depuis l’éditeur Visual Basic) et enregistrez le fichier ; sinon supprimez la feuille`,
     'sheet.hidden-read': (p) => {
-      const { list, one } = hiddenOf(words, p, ['la ligne', 'les lignes'], ['la colonne', 'les colonnes'], 'et', (n) => `et ${words.number(n)} ${n === 1 ? 'autre' : 'autres'}`);
+      const { list, one } = hiddenOf(words, p, ['la ligne', 'les lignes'], ['la colonne', 'les colonnes'], 'et', (n) => `et ${words.count(n)} ${n === 1 ? 'autre' : 'autres'}`);
       const [is, read, them, it] = one ? ['est masquée', 'a été lue', 'l’', 'la'] : ['sont masquées', 'ont été lues', 'les ', 'les'];
       return `Sur la feuille « ${p.sheet} », ${list} ${is} dans Excel, mais ${read} quand même : Excel ${them}écrit aussi dans un fichier CSV. Pour ${it} laisser hors du paquet, supprimez-${it}, ou déplacez-${it} sur une autre feuille et masquez celle-ci : une feuille masquée n’est pas lue`;
     },

@@ -27,6 +27,21 @@ export interface Words {
   spaces: Record<SpacesAround, string>;
   /** A number of the data as the language writes it in a sentence: `8523.5` in English, `8523,5` in Ukrainian. */
   number: (value: number) => string;
+  /** A count or a limit, its digits grouped as the language groups them: `20,000` in English, `20 000` in Ukrainian. */
+  count: (count: number) => string;
+  /** A size in bytes in the language's units, binary multiples as the limits are set: `16 MB`, `16 МБ`, `16 Mo`. */
+  size: (bytes: number) => string;
+}
+
+/** {@link Words.count} and {@link Words.size} of a language, by its tag. */
+export function amountsIn(tag: string): Pick<Words, 'count' | 'size'> {
+  return {
+    count: (count) => count.toLocaleString(tag),
+    size: (bytes) => {
+      const [unit, scale] = bytes >= 2 ** 30 ? ['gigabyte', 2 ** 30] : bytes >= 2 ** 20 ? ['megabyte', 2 ** 20] : ['kilobyte', 2 ** 10];
+      return new Intl.NumberFormat(tag, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / scale);
+    },
+  };
 }
 
 /** A number with a decimal comma, as Russian, Ukrainian, French and Spanish write it (and Excel shows it in their locales). */

@@ -2,7 +2,7 @@ import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -74,6 +74,7 @@ const words: Words = {
   quote: (text) => `«${text}»`,
   spaces: { start: '(в начале пробел)', end: '(в конце пробел)', both: '(пробелы в начале и в конце)' },
   number: decimalComma,
+  ...amountsIn('ru'),
 };
 
 /** The field of a breakdown's dimension, quoted. */
@@ -103,16 +104,16 @@ export const ru: PhxLocale = {
       p.format === 'sdmx-json' || p.format === 'sdmx-structure'
         ? `Это ${otherSystems[p.format]}, а не данные PHX, и PHX такие файлы не читает: phx import --from sdmx-csv читает файл SDMX-CSV (.sdmx.csv) с этими данными`
         : `Это ${otherSystems[p.format]}, а не данные PHX: phx import --from ${p.format} преобразует его в пакет PHX`,
-    'file.too-large': (p) => `Файл больше ${p.maxBytes} байт — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
+    'file.too-large': (p) => `Файл больше ${words.size(p.maxBytes)} — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),
-    'syntax.too-deep': (p) => `Вложенность глубже ${p.maxDepth} уровней`,
+    'syntax.too-deep': (p) => `Вложенность глубже ${words.count(p.maxDepth)} уровней`,
     'syntax.duplicate-key': (p) =>
       `Ключ ${words.quote(p.key)} записан ещё раз (впервые — в строке ${p.firstLine}): читается только последний, а содержимое предыдущего теряется; объедините их в один`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'Файл не в кодировке UTF-8; сохраните его в UTF-8'
         : `Файл не в кодировке UTF-8, а в ${encodings[p.encoding]}; сохраните его в UTF-8 (в Excel: «CSV UTF-8») или как книгу Excel (.xlsx)`,
-    'syntax.line-too-long': (p) => `Строка длиннее ${p.maxBytes} байт; пропущена`,
+    'syntax.line-too-long': (p) => `Строка длиннее ${words.size(p.maxBytes)}; пропущена`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'В строке нет поля "type"' : `Неизвестный тип записи ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета может быть только первой строкой',
     'csv.no-header': (p) =>
@@ -156,15 +157,15 @@ export const ru: PhxLocale = {
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'текст')}: пусто`;
-      if (p.origin === 'array') return `${subject(words, p, 'список')}: ${min === 1 ? 'нужна хотя бы одна запись' : `нужно записей: не меньше ${min}`}`;
+      if (p.origin === 'array') return `${subject(words, p, 'список')}: ${min === 1 ? 'нужна хотя бы одна запись' : `нужно записей: не меньше ${words.count(min)}`}`;
       if (p.origin === 'object') return `${subject(words, p, 'текст')}: нужен текст хотя бы на одном языке, например {"ru": "…"}`;
-      return `${subject(words, p, 'значение')}: должно быть ${p.inclusive === false ? 'больше' : 'не меньше'} ${min}, а указано ${shown(words, p)}`;
+      return `${subject(words, p, 'значение')}: должно быть ${p.inclusive === false ? 'больше' : 'не меньше'} ${words.number(min)}, а указано ${shown(words, p)}`;
     },
     'schema.too-big': (p) => {
       const max = p.maximum ?? 0;
-      if (p.origin === 'string') return `${subject(words, p, 'текст')}: длиннее ${max} символов — сократите текст`;
-      if (p.origin === 'array') return `${subject(words, p, 'список')}: записей больше ${max}`;
-      return `${subject(words, p, 'значение')}: должно быть ${p.inclusive === false ? 'меньше' : 'не больше'} ${max}, а указано ${shown(words, p)}`;
+      if (p.origin === 'string') return `${subject(words, p, 'текст')}: длиннее ${words.count(max)} символов — сократите текст`;
+      if (p.origin === 'array') return `${subject(words, p, 'список')}: записей больше ${words.count(max)}`;
+      return `${subject(words, p, 'значение')}: должно быть ${p.inclusive === false ? 'меньше' : 'не больше'} ${words.number(max)}, а указано ${shown(words, p)}`;
     },
     'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'недопустимый ключ'}`,
     'schema.invalid-union': (p) =>
@@ -206,7 +207,7 @@ export const ru: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `Это скрытое число можно вычислить из показанных чисел (${figures(words, p.figures, 'общий итог')}), которые складываются ${p.dimension.includes(', ') ? `по признакам ${p.dimension.split(', ').map(dimension).join(' и ')}` : `по признаку ${dimension(p.dimension)}`}${p.denominators ? `, так как ни одно число не меньше 0 и не больше своего знаменателя (${figures(words, p.denominators, 'общий итог')})` : ''}: скройте ещё одно из них`,
     'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind]}; не передавайте персональные данные`,
-    'text.nul-character': (p) => `В тексте есть невидимый символ U+0000 (NUL) — ${words.number(p.position)}-й символ текста: в данных PHX его быть не может, его не сохраняют ни базы данных, ни Excel. Удалите его`,
+    'text.nul-character': (p) => `В тексте есть невидимый символ U+0000 (NUL) — ${words.count(p.position)}-й символ текста: в данных PHX его быть не может, его не сохраняют ни базы данных, ни Excel. Удалите его`,
     'sheet.unreadable': () => 'Файл не является читаемой книгой Excel (.xlsx); сохраните его заново в формате .xlsx',
     'sheet.unknown-sheet': (p) => `Лист «${p.sheet}» не содержит записей PHX: его столбцы не называют поля ни одного типа записей; назовите лист по его записям или удалите его`,
     'sheet.date-order-unknown': (p) => `Столбец ${columnSeen(words, p.column, p)}: даты вроде ${p.example} читаются и как день/месяц, и как месяц/день, и ни одна ячейка не подсказывает порядок; укажите порядок дат (day-month или month-day) или запишите даты как год-месяц-день, например 2020-04-01`,
@@ -225,7 +226,7 @@ export const ru: PhxLocale = {
       `В ячейке ${percentShown(words, p.value)} — это процент, но ${p.unit === null ? 'единица в строке не указана' : `единица строки — ${words.quote(p.unit)}`}: если значение в процентах, укажите единицу ${words.quote('percent')}; иначе запишите его без знака %`,
     'sheet.hidden-skipped': (p) => `Лист «${p.sheet}» скрыт, поэтому он не прочитан: ничего с него нет в пакете. Если его записи должны быть в пакете, покажите лист в Excel (очень скрытый — из редактора Visual Basic) и сохраните файл; иначе удалите лист`,
     'sheet.hidden-read': (p) => {
-      const { list, one } = hiddenOf(words, p, ['строка', 'строки'], ['столбец', 'столбцы'], 'и', (n) => `и ещё ${words.number(n)}`);
+      const { list, one } = hiddenOf(words, p, ['строка', 'строки'], ['столбец', 'столбцы'], 'и', (n) => `и ещё ${words.count(n)}`);
       const [hidden, read] = one === 'row' ? ['скрыта', 'прочитана'] : one ? ['скрыт', 'прочитан'] : ['скрыты', 'прочитаны'];
       return `На листе «${p.sheet}» ${list} ${hidden} в Excel, но всё равно ${read}: скрытые строки и столбцы Excel тоже сохраняет в CSV. Чтобы скрытое не попало в пакет, удалите его или перенесите на другой лист и скройте тот лист: скрытый лист не читается`;
     },

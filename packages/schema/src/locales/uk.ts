@@ -2,7 +2,7 @@ import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -74,6 +74,7 @@ const words: Words = {
   quote: (text) => `«${text}»`,
   spaces: { start: '(на початку пробіл)', end: '(у кінці пробіл)', both: '(пробіли на початку й у кінці)' },
   number: decimalComma,
+  ...amountsIn('uk'),
 };
 
 /** The field of a breakdown's dimension, quoted. */
@@ -103,16 +104,16 @@ export const uk: PhxLocale = {
       p.format === 'sdmx-json' || p.format === 'sdmx-structure'
         ? `Це ${otherSystems[p.format]}, а не дані PHX, і PHX такі файли не читає: phx import --from sdmx-csv читає файл SDMX-CSV (.sdmx.csv) з цими даними`
         : `Це ${otherSystems[p.format]}, а не дані PHX: phx import --from ${p.format} перетворює його на пакет PHX`,
-    'file.too-large': (p) => `Файл більший за ${p.maxBytes} байтів — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
+    'file.too-large': (p) => `Файл більший за ${words.size(p.maxBytes)} — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недійсний JSON: текст обривається' : `Недійсний JSON: неочікуваний символ ${JSON.stringify(p.token)}`),
-    'syntax.too-deep': (p) => `Вкладеність глибша за ${p.maxDepth} рівнів`,
+    'syntax.too-deep': (p) => `Вкладеність глибша за ${words.count(p.maxDepth)} рівнів`,
     'syntax.duplicate-key': (p) =>
       `Ключ ${words.quote(p.key)} записано ще раз (уперше — у рядку ${p.firstLine}): читається лише останній, а вміст попереднього втрачається; об’єднайте їх в один`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null
         ? 'Файл не в кодуванні UTF-8; збережіть його в UTF-8'
         : `Файл не в кодуванні UTF-8, а в ${encodings[p.encoding]}; збережіть його в UTF-8 (в Excel: «CSV UTF-8») або як книгу Excel (.xlsx)`,
-    'syntax.line-too-long': (p) => `Рядок довший за ${p.maxBytes} байтів; пропущено`,
+    'syntax.line-too-long': (p) => `Рядок довший за ${words.size(p.maxBytes)}; пропущено`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'У рядку немає поля "type"' : `Невідомий тип запису ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета може бути лише першим рядком',
     'csv.no-header': (p) =>
@@ -156,15 +157,15 @@ export const uk: PhxLocale = {
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'текст')}: порожньо`;
-      if (p.origin === 'array') return `${subject(words, p, 'список')}: ${min === 1 ? 'потрібен хоча б один запис' : `потрібно записів: щонайменше ${min}`}`;
+      if (p.origin === 'array') return `${subject(words, p, 'список')}: ${min === 1 ? 'потрібен хоча б один запис' : `потрібно записів: щонайменше ${words.count(min)}`}`;
       if (p.origin === 'object') return `${subject(words, p, 'текст')}: потрібен текст хоча б однією мовою, наприклад {"uk": "…"}`;
-      return `${subject(words, p, 'значення')}: має бути ${p.inclusive === false ? 'більше за' : 'не менше ніж'} ${min}, а зазначено ${shown(words, p)}`;
+      return `${subject(words, p, 'значення')}: має бути ${p.inclusive === false ? 'більше за' : 'не менше ніж'} ${words.number(min)}, а зазначено ${shown(words, p)}`;
     },
     'schema.too-big': (p) => {
       const max = p.maximum ?? 0;
-      if (p.origin === 'string') return `${subject(words, p, 'текст')}: довше за ${max} символів — скоротіть текст`;
-      if (p.origin === 'array') return `${subject(words, p, 'список')}: записів більше за ${max}`;
-      return `${subject(words, p, 'значення')}: має бути ${p.inclusive === false ? 'менше за' : 'не більше ніж'} ${max}, а зазначено ${shown(words, p)}`;
+      if (p.origin === 'string') return `${subject(words, p, 'текст')}: довше за ${words.count(max)} символів — скоротіть текст`;
+      if (p.origin === 'array') return `${subject(words, p, 'список')}: записів більше за ${words.count(max)}`;
+      return `${subject(words, p, 'значення')}: має бути ${p.inclusive === false ? 'менше за' : 'не більше ніж'} ${words.number(max)}, а зазначено ${shown(words, p)}`;
     },
     'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'неприпустимий ключ'}`,
     'schema.invalid-union': (p) =>
@@ -206,7 +207,7 @@ export const uk: PhxLocale = {
     'privacy.complementary-disclosure': (p) =>
       `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються ${p.dimension.includes(', ') ? `за ознаками ${p.dimension.split(', ').map(dimension).join(' і ')}` : `за ознакою ${dimension(p.dimension)}`}${p.denominators ? `, адже жодне число не менше за 0 і не більше за свій знаменник (${figures(words, p.denominators, 'загальний підсумок')})` : ''}: приховайте ще одне з них`,
     'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,
-    'text.nul-character': (p) => `У тексті є невидимий символ U+0000 (NUL) — ${words.number(p.position)}-й символ тексту: у даних PHX його бути не може, його не зберігають ні бази даних, ні Excel. Видаліть його`,
+    'text.nul-character': (p) => `У тексті є невидимий символ U+0000 (NUL) — ${words.count(p.position)}-й символ тексту: у даних PHX його бути не може, його не зберігають ні бази даних, ні Excel. Видаліть його`,
     'sheet.unreadable': () => 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx',
     'sheet.unknown-sheet': (p) => `Аркуш «${p.sheet}» не містить записів PHX: його стовпці не називають полів жодного типу записів; назвіть аркуш за його записами або видаліть його`,
     'sheet.date-order-unknown': (p) => `Стовпець ${columnSeen(words, p.column, p)}: дати на кшталт ${p.example} читаються і як день/місяць, і як місяць/день, і жодна клітинка не підказує порядок; укажіть порядок дат (day-month або month-day) або запишіть дати як рік-місяць-день, наприклад 2020-04-01`,
@@ -225,7 +226,7 @@ export const uk: PhxLocale = {
       `У клітинці ${percentShown(words, p.value)} — це відсоток, але ${p.unit === null ? 'одиницю в рядку не вказано' : `одиниця рядка — ${words.quote(p.unit)}`}: якщо значення у відсотках, укажіть одиницю ${words.quote('percent')}; інакше запишіть його без знака %`,
     'sheet.hidden-skipped': (p) => `Аркуш «${p.sheet}» приховано, тому його не прочитано: нічого з нього немає в пакеті. Якщо його записи мають бути в пакеті, покажіть аркуш в Excel (дуже прихований — з редактора Visual Basic) і збережіть файл; інакше видаліть аркуш`,
     'sheet.hidden-read': (p) =>
-      `На аркуші «${p.sheet}» ${hiddenOf(words, p, ['рядок', 'рядки'], ['стовпець', 'стовпці'], 'і', (n) => `і ще ${words.number(n)}`).list} приховано в Excel, але все одно прочитано: приховані рядки й стовпці Excel теж зберігає в CSV. Щоб приховане не потрапило в пакет, видаліть його або перенесіть на інший аркуш і приховайте той аркуш: прихований аркуш не читається`,
+      `На аркуші «${p.sheet}» ${hiddenOf(words, p, ['рядок', 'рядки'], ['стовпець', 'стовпці'], 'і', (n) => `і ще ${words.count(n)}`).list} приховано в Excel, але все одно прочитано: приховані рядки й стовпці Excel теж зберігає в CSV. Щоб приховане не потрапило в пакет, видаліть його або перенесіть на інший аркуш і приховайте той аркуш: прихований аркуш не читається`,
     'sheet.normalised': (p) => `Стовпець ${columnSeen(words, p.column, p)}: клітинок, прочитаних з урахуванням ${formsOf(p.forms)}: ${words.number(p.cells)}`,
     'codelist.unknown-code': (p) => `«${p.value}» — невідомий код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },

@@ -89,6 +89,7 @@ describe('messages', () => {
       { code: 'privacy.small-cell', params: { field: 'value', value: 0.5, threshold: 5, count: 2, denominator: 400 } },
       { code: 'disagg.exceeds-total', params: { dimension: 'sex', field: 'denominator', sum: 8523.5, total: 8500.25, parts: 2 } },
       { code: 'schema.too-small', params: { zodCode: 'too_small', origin: 'number', minimum: 0, inclusive: true, value: -0.5, field: 'value' } },
+      { code: 'schema.too-big', params: { zodCode: 'too_big', origin: 'number', maximum: 99.5, inclusive: true, value: 100, field: 'value' } },
     ].filter(({ params }) => decimals(params).length > 0) as ValidationIssue[];
     expect(new Set(withDecimals.map(({ code }) => code)).size).toBeGreaterThanOrEqual(7);
     for (const { code, params } of withDecimals) {
@@ -100,6 +101,21 @@ describe('messages', () => {
           expect(message, `${code} in ${locale}`).not.toContain(other);
         }
       }
+    }
+  });
+
+  it('write sizes in the language\'s units and limits with their digits grouped, as people read them', () => {
+    const megabytes = { en: '512 MB', uk: '512 МБ', ru: '512 МБ', fr: '512\u202fMo', es: '512 MB' } as const;
+    const thousands = { en: '20,000', uk: '20\u00a0000', ru: '20\u00a0000', fr: '20\u202f000', es: '20.000' } as const;
+    for (const locale of localeTags) {
+      const tooLarge = renderMessage('file.too-large', { maxBytes: 512 * 2 ** 20 }, locale);
+      expect(tooLarge).toContain(megabytes[locale]);
+      expect(tooLarge).not.toMatch(/536870912|\bbytes?\b|байт|octets/);
+      expect(renderMessage('syntax.line-too-long', { maxBytes: 16 * 2 ** 20 }, locale)).toContain(megabytes[locale].replace('512', '16'));
+      expect(renderMessage('file.too-large', { maxBytes: 1536 }, locale)).toMatch(/^\D*1[.,]5\s?[kк]/);
+      const tooLong = renderMessage('schema.too-big', { zodCode: 'too_big', origin: 'string', maximum: 20_000, inclusive: true, field: 'notes' }, locale);
+      expect(tooLong).toContain(thousands[locale]);
+      expect(renderMessage('text.nul-character', { position: 20_000 }, locale)).toContain(thousands[locale]);
     }
   });
 
