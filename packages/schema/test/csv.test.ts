@@ -419,6 +419,7 @@ describe('validateCsv: the columns of a sheet in its messages', () => {
     cells({ id: 'ua-5', numerator: '', value: '', suppressed: '1' }),
     cells({ id: 'ua-6', numerator: '', value: '', suppressed: 'х' }),
     cells({ id: 'ua-7', numerator: '3', value: '', suppressed: 'ні' }),
+    cells({ id: 'ua-8', 'period.start': '01.01.2021', 'period.end': '31.12.2021', value: '', suppressed: 'так' }),
   ];
   const messagesOf = (csv: string, locale: Locale) =>
     validateCsv(`${csv}\n${rows.join('\n')}\n`, { locale, now: new Date('2024-01-01') }).issues
@@ -435,19 +436,23 @@ describe('validateCsv: the columns of a sheet in its messages', () => {
       [7, 'schema.invalid-type', 'Стовпець «Приховано»: очікується ІСТИНА або ХИБНІСТЬ (або так/ні), а зазначено текст «х»: таку позначку не прочитано; напишіть ІСТИНА там, де спостереження приховано, а де ні — залиште клітинку порожньою'],
       [8, 'privacy.small-cell', 'Чисельник 3 — це менше за поріг приховування 5: поставте ІСТИНА в стовпці «Приховано» і залиште цю клітинку порожньою'],
       [8, 'observation.value-missing', 'Немає значення: заповніть стовпець «Значення» або поставте ІСТИНА в стовпці «Приховано»'],
+      [9, 'privacy.suppressed-value-present', 'У рядку стоїть ІСТИНА в стовпці «Приховано», але клітинку в стовпці «Чисельник» заповнено: залиште її порожньою, щоб приховане число не потрапило в дані'],
     ]);
   });
 
   it('name a column of a header of field paths by its path, in every language, and never tell to write "suppressed" or true', () => {
     for (const locale of ['en', 'ru', 'uk', 'fr', 'es'] as const) {
       const messages = messagesOf(columns.join(';'), locale).map(([, , message]) => String(message));
-      expect(messages).toHaveLength(8);
+      expect(messages).toHaveLength(9);
       expect(messages[0]).toContain(locale === 'fr' ? '« period.start »' : locale === 'en' ? '"period.start"' : '«period.start»');
       expect(messages[1]).toMatch(/scope\.country/);
       // `suppressed` is named as a column, in the quotes of the language, not as a key of the data to write.
       for (const message of messages) expect(message).not.toMatch(/(?<!column )"suppressed"|\btrue\b|«start»|«scope»/);
     }
     expect(messagesOf(columns.join(';'), 'ru').map(([, , message]) => message)).toContain('Нет значения: заполните столбец «value» или поставьте ИСТИНА в столбце «suppressed»');
+    expect(messagesOf(columns.join(';'), 'en').map(([, , message]) => message)).toContain(
+      'The row has TRUE in the column "suppressed", but its cell in the column "numerator" is filled in: leave the cell empty, so that the suppressed figure does not travel with the data',
+    );
   });
 
   it('hint at suppressing a small count in a sheet of observations alone, and at a mark in their flag alone', () => {

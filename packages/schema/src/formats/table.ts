@@ -467,7 +467,7 @@ export function sheetParams(code: Problem['code'], params: Problem['params'], ta
   // The flag and the value of an observation, which a small count is suppressed with.
   const flag = table.type === 'observation' ? { suppressed: named('suppressed'), value: named('value') } : undefined;
   if (code === 'schema.required') return p.column === undefined ? { ...p, sheet: { column: seen(column - 1) } } : params;
-  if (code === 'privacy.small-cell' || code === 'observation.value-missing' || (code === 'schema.invalid-type' && (p.expected === 'boolean' || (flag && /^\s*[<≤]/.test(String(p.value)))))) {
+  if (code === 'privacy.small-cell' || code === 'privacy.suppressed-value-present' || code === 'observation.value-missing' || (code === 'schema.invalid-type' && (p.expected === 'boolean' || (flag && /^\s*[<≤]/.test(String(p.value)))))) {
     return { ...p, sheet: { column: seen(column - 1), ...flag } };
   }
   return params;

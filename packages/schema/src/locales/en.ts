@@ -196,7 +196,10 @@ export const en: PhxLocale = {
       p.count !== undefined
         ? `Value ${words.number(p.value)} of denominator ${words.number(p.denominator)} gives a count of ${words.number(p.count)}, below the suppression threshold ${words.number(p.threshold)}: ${p.sheet ? `put ${flagged(p.sheet)} and leave this cell empty` : 'mark the observation "suppressed" and leave the value out'}`
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} is below the suppression threshold ${words.number(p.threshold)}: ${p.sheet ? `put ${flagged(p.sheet)} and leave this cell empty` : 'mark the observation "suppressed" and leave the number out'}`,
-    'privacy.suppressed-value-present': (p) => `The observation is suppressed, but its ${words.fields[p.field]} is still given`,
+    'privacy.suppressed-value-present': (p) =>
+      p.sheet
+        ? `The row has ${flagged(p.sheet)}, but its cell in the column ${words.quote(p.sheet.column ?? p.field)} is filled in: leave the cell empty, so that the suppressed figure does not travel with the data`
+        : `The observation is suppressed, but its ${words.fields[p.field]} is still given: leave "${p.field}" out, so that the suppressed figure does not travel with the data`,
     'privacy.complementary-disclosure': (p) =>
       `This suppressed number can be worked out from the numbers shown (${figures(words, p.figures, 'the total')}), which add up by ${p.dimension.split(', ').map((name) => words.fields[name as 'sex'] ?? name).join(' and ')}${p.denominators ? `, as no number is below 0 or above its denominator (${figures(words, p.denominators, 'the total')})` : ''}: suppress one of them too`,
     'privacy.personal-data': (p) => `This text looks like it contains ${kinds[p.kind]}; do not share personal data`,

@@ -203,7 +203,10 @@ export const es: PhxLocale = {
       p.count !== undefined
         ? `El valor ${words.number(p.value)} con denominador ${words.number(p.denominator)} da un recuento de ${words.number(p.count)}: por debajo del umbral de supresión ${words.number(p.threshold)}; ${p.sheet ? `ponga ${flagged(p.sheet)} y deje esta celda vacía` : 'marque la observación como "suppressed" y omita el valor'}`
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)}: por debajo del umbral de supresión ${words.number(p.threshold)}; ${p.sheet ? `ponga ${flagged(p.sheet)} y deje esta celda vacía` : 'marque la observación como "suppressed" y omita el número'}`,
-    'privacy.suppressed-value-present': (p) => `La observación está suprimida, pero el campo ${words.quote(words.fields[p.field])} sigue presente`,
+    'privacy.suppressed-value-present': (p) =>
+      p.sheet
+        ? `La fila tiene ${flagged(p.sheet)}, pero su celda de la columna ${words.quote(p.sheet.column ?? p.field)} está rellena: déjela vacía, para que la cifra suprimida no viaje con los datos`
+        : `La observación está suprimida, pero el campo ${words.quote(words.fields[p.field])} sigue presente: quite "${p.field}", para que la cifra suprimida no viaje con los datos`,
     'privacy.complementary-disclosure': (p) =>
       `Este número suprimido se deduce de los números mostrados (${figures(words, p.figures, 'el total')}), que se suman por ${p.dimension.split(', ').map(dimension).join(' y ')}${p.denominators ? `, ya que ningún número es menor que 0 ni mayor que su denominador (${figures(words, p.denominators, 'el total')})` : ''}: suprima uno más de ellos`,
     'privacy.personal-data': (p) => `Este texto parece contener ${kinds[p.kind]}; no comparta datos personales`,

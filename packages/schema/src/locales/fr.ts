@@ -203,7 +203,10 @@ export const fr: PhxLocale = {
       p.count !== undefined
         ? `La valeur ${words.number(p.value)} pour un dénominateur de ${words.number(p.denominator)} donne un effectif de ${words.number(p.count)} : sous le seuil de masquage ${words.number(p.threshold)} ; ${p.sheet ? `mettez ${flagged(p.sheet)} et laissez cette cellule vide` : 'marquez l\'observation "suppressed" et omettez la valeur'}`
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} : sous le seuil de masquage ${words.number(p.threshold)} ; ${p.sheet ? `mettez ${flagged(p.sheet)} et laissez cette cellule vide` : 'marquez l\'observation "suppressed" et omettez le nombre'}`,
-    'privacy.suppressed-value-present': (p) => `L'observation est masquée, mais le champ ${words.quote(words.fields[p.field])} est encore rempli`,
+    'privacy.suppressed-value-present': (p) =>
+      p.sheet
+        ? `La ligne a ${flagged(p.sheet)}, mais sa cellule de la colonne ${words.quote(p.sheet.column ?? p.field)} est remplie : laissez-la vide, pour que le chiffre masqué ne circule pas avec les données`
+        : `L'observation est masquée, mais le champ ${words.quote(words.fields[p.field])} est encore rempli : retirez "${p.field}", pour que le chiffre masqué ne circule pas avec les données`,
     'privacy.complementary-disclosure': (p) =>
       `Ce nombre masqué se déduit des nombres affichés (${figures(words, p.figures, 'le total', ' ; ')}), qui s'additionnent par ${p.dimension.split(', ').map(dimension).join(' et ')}${p.denominators ? `, aucun nombre n'étant inférieur à 0 ni supérieur à son dénominateur (${figures(words, p.denominators, 'le total', ' ; ')})` : ''} : masquez-en un de plus`,
     'privacy.personal-data': (p) => `Ce texte semble contenir ${kinds[p.kind]} ; ne partagez pas de données personnelles`,

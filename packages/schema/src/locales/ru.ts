@@ -203,7 +203,10 @@ export const ru: PhxLocale = {
       p.count !== undefined
         ? `Значение ${words.number(p.value)} при знаменателе ${words.number(p.denominator)} даёт количество ${words.number(p.count)}, меньше порога скрытия ${words.number(p.threshold)}: ${p.sheet ? `поставьте ${flagged(p.sheet)} и оставьте эту ячейку пустой` : 'отметьте наблюдение как "suppressed" и не указывайте значение'}`
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} меньше порога скрытия ${words.number(p.threshold)}: ${p.sheet ? `поставьте ${flagged(p.sheet)} и оставьте эту ячейку пустой` : 'отметьте наблюдение как "suppressed" и не указывайте число'}`,
-    'privacy.suppressed-value-present': (p) => `Наблюдение скрыто, но поле ${words.quote(words.fields[p.field])} всё ещё заполнено`,
+    'privacy.suppressed-value-present': (p) =>
+      p.sheet
+        ? `В строке стоит ${flagged(p.sheet)}, но ячейка в столбце ${words.quote(p.sheet.column ?? p.field)} заполнена: оставьте её пустой, чтобы скрытое число не попало в данные`
+        : `Наблюдение скрыто, но поле ${words.quote(words.fields[p.field])} всё ещё заполнено: удалите "${p.field}", чтобы скрытое число не попало в данные`,
     'privacy.complementary-disclosure': (p) =>
       `Это скрытое число можно вычислить из показанных чисел (${figures(words, p.figures, 'общий итог')}), которые складываются ${p.dimension.includes(', ') ? `по признакам ${p.dimension.split(', ').map(dimension).join(' и ')}` : `по признаку ${dimension(p.dimension)}`}${p.denominators ? `, так как ни одно число не меньше 0 и не больше своего знаменателя (${figures(words, p.denominators, 'общий итог')})` : ''}: скройте ещё одно из них`,
     'privacy.personal-data': (p) => `Похоже, текст содержит ${kinds[p.kind]}; не передавайте персональные данные`,

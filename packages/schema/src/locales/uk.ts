@@ -203,7 +203,10 @@ export const uk: PhxLocale = {
       p.count !== undefined
         ? `Значення ${words.number(p.value)} при знаменнику ${words.number(p.denominator)} дає кількість ${words.number(p.count)}, менше за поріг приховування ${words.number(p.threshold)}: ${p.sheet ? `поставте ${flagged(p.sheet)} і залиште цю клітинку порожньою` : 'позначте спостереження як "suppressed" і не зазначайте значення'}`
         : `${capitalised(words.fields[p.field])} ${words.number(p.value)} — це менше за поріг приховування ${words.number(p.threshold)}: ${p.sheet ? `поставте ${flagged(p.sheet)} і залиште цю клітинку порожньою` : 'позначте спостереження як "suppressed" і не зазначайте число'}`,
-    'privacy.suppressed-value-present': (p) => `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено`,
+    'privacy.suppressed-value-present': (p) =>
+      p.sheet
+        ? `У рядку стоїть ${flagged(p.sheet)}, але клітинку в стовпці ${words.quote(p.sheet.column ?? p.field)} заповнено: залиште її порожньою, щоб приховане число не потрапило в дані`
+        : `Спостереження приховано, але поле ${words.quote(words.fields[p.field])} досі заповнено: вилучіть "${p.field}", щоб приховане число не потрапило в дані`,
     'privacy.complementary-disclosure': (p) =>
       `Це приховане число можна обчислити з показаних чисел (${figures(words, p.figures, 'загальний підсумок')}), що складаються ${p.dimension.includes(', ') ? `за ознаками ${p.dimension.split(', ').map(dimension).join(' і ')}` : `за ознакою ${dimension(p.dimension)}`}${p.denominators ? `, адже жодне число не менше за 0 і не більше за свій знаменник (${figures(words, p.denominators, 'загальний підсумок')})` : ''}: приховайте ще одне з них`,
     'privacy.personal-data': (p) => `Схоже, текст містить ${kinds[p.kind]}; не передавайте персональні дані`,

@@ -267,7 +267,7 @@ export interface IssueParams {
   'privacy.small-cell':
     | { field: 'numerator' | 'value'; value: number; threshold: number; count?: undefined; denominator?: undefined; sheet?: SheetNames }
     | { field: 'value'; value: number; threshold: number; count: number; denominator: number; sheet?: SheetNames };
-  'privacy.suppressed-value-present': { field: 'numerator' | 'value' };
+  'privacy.suppressed-value-present': { field: 'numerator' | 'value'; sheet?: SheetNames };
   /**
    * `figures`: the categories of the observations shown whose numbers give the suppressed one away (`{}` for the
    * total), `parts` how many they are; `denominators`: those of the observations whose denominators take part, as no
