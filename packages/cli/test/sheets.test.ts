@@ -178,7 +178,9 @@ describe('.xlsx in the CLI', () => {
   it('phx template --locale uk writes a workbook with the facilities given, which a script fills and phx validates', async () => {
     const facilities = dir.write('our-facilities.csv', 'id,name,country,facilityType\nua-kyiv-sizo,Київський СІЗО,UA,pre-trial-detention\nua-lviv-19,Львівська колонія № 19,UA,prison\n');
     const report = dir.path('report.xlsx');
-    expect(phx(['template', '--locale', 'uk', '-o', report, '--facilities', facilities]).code).toBe(0);
+    const written = phx(['template', '--locale', 'uk', '-o', report, '--facilities', facilities]);
+    expect(written.code).toBe(0);
+    expect(written.stderr).toBe(`записано: ${report}; заповніть книгу, потім запустіть \`phx validate ${report}\`\n`);
     expect(phx(['template', '--locale', 'uk', '-o', report]).code).toBe(2);
     // A file without a package header as --header (a CSV of facilities) is a usage error: the Package sheet would be empty.
     const noHeader = phx(['template', '-o', dir.path('no-header.xlsx'), '--header', facilities]);

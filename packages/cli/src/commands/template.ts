@@ -67,5 +67,6 @@ export async function runTemplate(argv: string[], context: Context): Promise<num
   }
   const bytes = await xlsxTemplate({ language: excelLocale ?? locale, facilities, header: headerFrom });
   await writeWhole(out, (write) => write(bytes));
+  context.note(reportWords[locale].output.templated(out));
   return exitCodes.ok;
 }

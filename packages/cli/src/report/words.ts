@@ -75,6 +75,8 @@ export interface OutputWords {
   invalidPackage: (outcome: string, path: string) => string;
   /** A starter package written by `phx init`, its countries given or not. */
   started: (path: string, countries: boolean) => string;
+  /** A workbook to fill in, written by `phx template`. */
+  templated: (path: string) => string;
 }
 
 /** Counting in a language with one form for one and another for the rest. */
@@ -122,6 +124,7 @@ const en: ReportWords = {
     noHeader: 'no input gives a package header: fill in phxVersion, id, publisher, license and publishedAt (see `phx init`), or pass --header <file.phx.json>',
     invalidPackage: (outcome, path) => `${outcome}: ${path} is not a valid package; fix its errors (phx validate ${path})`,
     started: (path, countries) => `wrote ${path}: replace the placeholders (publisher, organisation, licence)${countries ? '' : ", give the organisation's countries"}, then run \`phx validate ${path}\``,
+    templated: (path) => `wrote ${path}: fill it in, then run \`phx validate ${path}\``,
   },
 };
 
@@ -154,6 +157,7 @@ const ru: ReportWords = {
     noHeader: 'ни один входной файл не содержит заголовка пакета: заполните phxVersion, id, publisher, license и publishedAt (см. `phx init`) или укажите --header <file.phx.json>',
     invalidPackage: (outcome, path) => `${outcome}: ${path} не является действительным пакетом; исправьте его ошибки (phx validate ${path})`,
     started: (path, countries) => `записано: ${path}; замените заполнители (издатель, организация, лицензия)${countries ? '' : ', укажите страны организации'}, затем запустите \`phx validate ${path}\``,
+    templated: (path) => `записано: ${path}; заполните книгу, затем запустите \`phx validate ${path}\``,
   },
 };
 
@@ -186,6 +190,7 @@ const uk: ReportWords = {
     noHeader: 'жоден вхідний файл не містить заголовка пакета: заповніть phxVersion, id, publisher, license і publishedAt (див. `phx init`) або вкажіть --header <file.phx.json>',
     invalidPackage: (outcome, path) => `${outcome}: ${path} не є дійсним пакетом; виправте його помилки (phx validate ${path})`,
     started: (path, countries) => `записано: ${path}; замініть заповнювачі (видавець, організація, ліцензія)${countries ? '' : ', вкажіть країни організації'}, потім запустіть \`phx validate ${path}\``,
+    templated: (path) => `записано: ${path}; заповніть книгу, потім запустіть \`phx validate ${path}\``,
   },
 };
 
@@ -221,6 +226,7 @@ const fr: ReportWords = {
     noHeader: "aucun fichier d'entrée ne donne d'en-tête de paquet : remplissez phxVersion, id, publisher, license et publishedAt (voir `phx init`), ou passez --header <file.phx.json>",
     invalidPackage: (outcome, path) => `${outcome} : ${path} n'est pas un paquet valide ; corrigez ses erreurs (phx validate ${path})`,
     started: (path, countries) => `${path} écrit : remplacez les exemples (éditeur, organisation, licence)${countries ? '' : ", indiquez les pays de l'organisation"}, puis lancez \`phx validate ${path}\``,
+    templated: (path) => `${path} écrit : remplissez le classeur, puis lancez \`phx validate ${path}\``,
   },
 };
 
@@ -256,6 +262,7 @@ const es: ReportWords = {
     noHeader: 'ningún archivo de entrada da un encabezado de paquete: complete phxVersion, id, publisher, license y publishedAt (vea `phx init`), o pase --header <file.phx.json>',
     invalidPackage: (outcome, path) => `${outcome}: ${path} no es un paquete válido; corrija sus errores (phx validate ${path})`,
     started: (path, countries) => `escrito: ${path}; sustituya los marcadores (editor, organización, licencia)${countries ? '' : ', indique los países de la organización'} y luego ejecute \`phx validate ${path}\``,
+    templated: (path) => `escrito: ${path}; rellene el libro y luego ejecute \`phx validate ${path}\``,
   },
 };
 
