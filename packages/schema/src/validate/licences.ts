@@ -36,10 +36,17 @@ function knownLicences(): { ids: string[]; lower: Set<string> } {
   return (known = { ids, lower: new Set(ids.map((id) => id.toLowerCase())) });
 }
 
+/**
+ * The known licences nearest to a licence written otherwise: `CC BY 4.0`, as Creative Commons writes it, is
+ * `CC-BY-4.0` alone (spaces read as SPDX's hyphens), `CC-BY4.0` among its near neighbours.
+ */
+export function licencesNear(license: string): string[] {
+  return suggestionsInList(license.trim().replace(/\s+/g, '-'), knownLicences().ids);
+}
+
 /** Warns about a package's licence that is neither a web address nor an SPDX identifier known here, with the nearest. */
 export function checkLicence(license: unknown, report: RecordReport): void {
   if (typeof license !== 'string' || /^https?:\/\//i.test(license) || /^LicenseRef-/i.test(license)) return;
-  const { ids, lower } = knownLicences();
-  if (lower.has(license.toLowerCase())) return;
-  report('package.unknown-licence', ['license'], { value: license, suggestions: suggestionsInList(license, ids) });
+  if (knownLicences().lower.has(license.toLowerCase())) return;
+  report('package.unknown-licence', ['license'], { value: license, suggestions: licencesNear(license) });
 }

@@ -6,6 +6,7 @@ import type { DateTimeLack, IssueParams, SpacesAround } from './params.js';
 import { dateTime, LANGUAGE_TAG_PATTERN, NOT_BLANK_PATTERN, OPEN_CODE_PATTERN, ORGANISATION_ID_PATTERN, RECORD_ID_PATTERN, SPDX_ID_PATTERN, type TextForm } from '../model/common.js';
 import { fieldOf, modelKeys } from './fields.js';
 import { suggestionsFor } from './code-names.js';
+import { licencesNear } from './licences.js';
 import { suggestionsInList } from './suggestions.js';
 import { shortened } from './echo.js';
 
@@ -207,6 +208,7 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
     if (issue.code === 'invalid_value' && typeof issue.input === 'string' && issue.values.length > 1 && issue.values.every((value) => typeof value === 'string')) {
       params.suggestions = suggestionsInList(issue.input, issue.values as string[], suggestionsFor);
     }
+    if (form === 'licence' && typeof issue.input === 'string') params.suggestions = licencesNear(issue.input);
     if (params.values && params.values.length > 20) params.values = params.values.slice(0, 20);
     // A list or a group of fields is not echoed: the message names its kind instead.
     if (issue.code === 'invalid_type' || (echo === undefined && issue.input !== undefined)) params.received = typeName(issue.input);

@@ -33,4 +33,13 @@ describe('package.unknown-licence', () => {
       }),
     );
   });
+
+  it('suggests the SPDX identifier of a licence written as Creative Commons writes it, with spaces', () => {
+    const cases: [string, string[]][] = [['CC BY 4.0', ['CC-BY-4.0']], ['cc by-nc-sa 4.0 ', ['CC-BY-NC-SA-4.0']], ['CC0 1.0', ['CC0-1.0']], ['free to use', []]];
+    for (const [license, suggestions] of cases) {
+      const issue = expectOnly(validate(changed((p) => (p.license = license)), { now: NOW, locale: 'uk' }), 'schema.invalid-union', '/license');
+      expect(issue.params.suggestions ?? []).toEqual(suggestions);
+      if (suggestions.length > 0) expect(issue.message).toMatch(new RegExp(`можливо, ви мали на увазі «${suggestions[0]}»\\?$`));
+    }
+  });
 });
