@@ -65,7 +65,7 @@ describe('phx validate: files and exit codes', () => {
     const { code, stdout } = phx(['validate', '--locale', 'uk', dir.write('named.json', JSON.stringify(named, null, 2))]);
     expect(code).toBe(1);
     expect(stdout).toContain(
-      '/observations/0/indicator  Індикатор: «Поширеність ВІЛ серед людей у місцях позбавлення волі» — не код із малих латинських літер і цифр через дефіс, наприклад hiv-prevalence-prisoners; можливо, ви мали на увазі «hiv-prevalence-prisoners»?',
+      '/observations/0/indicator  Індикатор: «Поширеність ВІЛ серед людей у місцях позбавлення волі» — не код із малих латинських літер і цифр через дефіс; можливо, ви мали на увазі «hiv-prevalence-prisoners»?',
     );
     expect(stdout).toContain('/observations/1/indicator  Індикатор: «hiv prevalence among  people in prison» — не код із малих латинських літер');
     expect(stdout.match(/можливо, ви мали на увазі «hiv-prevalence-prisoners»\?/g)).toHaveLength(2);

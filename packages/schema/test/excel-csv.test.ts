@@ -331,7 +331,7 @@ describe('labels and names typed in coded columns', () => {
     ]);
     const messages = issues.filter((issue) => issue.severity !== 'info').map((issue) => issue.message);
     expect(messages[0]).toBe('Стать: «Жіноча» — не з допустимих тут кодів: «female», «male», «transgender», «other», «unknown» або «all»; можливо, ви мали на увазі «female»?');
-    expect(messages[3]).toBe('Країна: «UKR» — не код країни за ISO 3166-1: дві великі латинські літери, наприклад UA або ZM; можливо, ви мали на увазі «UA»?');
+    expect(messages[3]).toBe('Країна: «UKR» — не код країни за ISO 3166-1: дві великі латинські літери; можливо, ви мали на увазі «UA»?');
     expect(messages[4]).toBe('Одиниця: «Кількість» — не з допустимих тут кодів: «percent», «count», «rate-per-100000» або «rate-per-10000»; можливо, ви мали на увазі «count»?');
   });
 

@@ -2,7 +2,7 @@ import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -54,7 +54,7 @@ const words: Words = {
     email: 'an e-mail address, e.g. info@example.org',
     'organisation-id': "an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. ZA-NPO-123-456 (PHX-ORG-0001 without a register)",
     'record-id': 'an identifier of up to 128 Latin letters (A–Z, a–z), digits and . _ : - that starts with a letter or a digit, e.g. obs-2020-01',
-    code: 'a code of small letters and digits joined by hyphens, e.g. harm-reduction',
+    code: 'a code of small letters and digits joined by hyphens',
     'indicator-code': 'a code of small letters and digits joined by hyphens, e.g. hiv-prevalence-prisoners',
     country: 'a country code of ISO 3166-1: two capital letters, e.g. UA or ZM',
     'language-tag': 'a language code, e.g. en, ru or pt-BR',
@@ -133,7 +133,7 @@ export const en: PhxLocale = {
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'the value')} must be "${allowed[0]}", not ${shown(words, p)}`;
-      if (p.form) return `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${words.forms[p.form]}`;
+      if (p.form) return `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${formAsked(words, p)}`;
       const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'en', words.quote)}` : '';
       return `${subject(words, p, 'the value')}: ${shown(words, p)} is not one of the codes allowed here${list}`;
     },
@@ -146,7 +146,7 @@ export const en: PhxLocale = {
             ? `${subject(words, p, 'the value')}: ${shown(words, p)} has a two-digit year: write the year in full, ${p.fullYears[0]} or ${p.fullYears[1]}, whichever is meant`
             : p.lacks
               ? `${subject(words, p, 'the value')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'has no offset from UTC: add the offset' : 'is a date alone: add the time and the offset from UTC'} of the place at that date, e.g. ${completedDateTime(p)}`
-              : `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'written in the form this field takes'}`,
+              : `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? formAsked(words, p) : 'written in the form this field takes'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'the text')} is empty`;
@@ -160,9 +160,9 @@ export const en: PhxLocale = {
       if (p.origin === 'array') return `${subject(words, p, 'the list')} has more than ${words.count(max)} entries`;
       return `${subject(words, p, 'the value')} must be ${p.inclusive === false ? 'less than' : 'at most'} ${words.number(max)}, not ${shown(words, p)}`;
     },
-    'schema.invalid-key': (p) => `${subject(words, p, 'the key')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'a key this field takes'}`,
+    'schema.invalid-key': (p) => `${subject(words, p, 'the key')}: ${shown(words, p)} is not ${p.form ? formAsked(words, p) : 'a key this field takes'}`,
     'schema.invalid-union': (p) =>
-      `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? words.forms[p.form] : 'in any of the forms this field takes'}`,
+      `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? formAsked(words, p) : 'in any of the forms this field takes'}`,
     'unique.duplicate-id': (p) => `A second ${words.records[p.recordType]} with the identifier "${p.id}" (the first is at ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `A second observation of ${categories(words, p.categories) || 'the total'} for the same indicator, scope, period and data source (the first is at ${placeOf(words, p.first)})`,

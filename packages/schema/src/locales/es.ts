@@ -2,7 +2,7 @@ import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -54,7 +54,7 @@ const words: Words = {
     email: 'una dirección de correo, p. ej. info@example.org',
     'organisation-id': 'un identificador de organización: el prefijo del registro y el número, unidos por guiones, p. ej. ZA-NPO-123-456 (PHX-ORG-0001 sin registro)',
     'record-id': 'un identificador de hasta 128 letras latinas sin tilde (A–Z, a–z), dígitos y . _ : - que empiece por una letra o un dígito, p. ej. obs-2020-01',
-    code: 'un código de minúsculas y dígitos unidos por guiones, p. ej. harm-reduction',
+    code: 'un código de minúsculas y dígitos unidos por guiones',
     'indicator-code': 'un código de minúsculas y dígitos unidos por guiones, p. ej. hiv-prevalence-prisoners',
     country: 'un código de país de la ISO 3166-1: dos letras mayúsculas, p. ej. ES o ZM',
     'language-tag': 'un código de idioma, p. ej. es, en o pt-BR',
@@ -140,7 +140,7 @@ export const es: PhxLocale = {
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'el valor')}: se esperaba «${allowed[0]}», no ${shown(words, p)}`;
-      if (p.form) return `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${words.forms[p.form]}`;
+      if (p.form) return `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${formAsked(words, p)}`;
       const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'es', words.quote)}` : '';
       return `${subject(words, p, 'el valor')}: ${shown(words, p)} no es uno de los códigos permitidos aquí${list}`;
     },
@@ -153,7 +153,7 @@ export const es: PhxLocale = {
             ? `${subject(words, p, 'el valor')}: ${shown(words, p)} tiene el año en dos cifras: escriba el año completo, ${p.fullYears[0]} o ${p.fullYears[1]}, según corresponda`
             : p.lacks
               ? `${subject(words, p, 'el valor')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'no tiene la diferencia respecto a UTC: añada la diferencia' : 'es solo una fecha: añada la hora y la diferencia respecto a UTC'} del lugar en esa fecha, p. ej. ${completedDateTime(p)}`
-              : `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'de la forma que pide este campo'}`,
+              : `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? formAsked(words, p) : 'de la forma que pide este campo'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'el texto')}: el texto está vacío`;
@@ -167,9 +167,9 @@ export const es: PhxLocale = {
       if (p.origin === 'array') return `${subject(words, p, 'la lista')}: tiene más de ${words.count(max)} elementos`;
       return `${subject(words, p, 'el valor')}: debe ser ${p.inclusive === false ? 'menor que' : 'como mucho'} ${words.number(max)}, no ${shown(words, p)}`;
     },
-    'schema.invalid-key': (p) => `${subject(words, p, 'la clave')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'una clave permitida aquí'}`,
+    'schema.invalid-key': (p) => `${subject(words, p, 'la clave')}: ${shown(words, p)} no es ${p.form ? formAsked(words, p) : 'una clave permitida aquí'}`,
     'schema.invalid-union': (p) =>
-      `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? words.forms[p.form] : 'de ninguna de las formas que acepta este campo'}`,
+      `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? formAsked(words, p) : 'de ninguna de las formas que acepta este campo'}`,
     'unique.duplicate-id': (p) => `Identificador «${p.id}» duplicado (${words.records[p.recordType]}; primera vez: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Una segunda observación de la misma categoría (${categories(words, p.categories) || 'el total'}) del mismo indicador, ámbito, período y fuente de datos (primera vez: ${placeOf(words, p.first)})`,

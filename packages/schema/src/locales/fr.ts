@@ -2,7 +2,7 @@ import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -54,7 +54,7 @@ const words: Words = {
     email: 'une adresse e-mail, par ex. contact@example.org',
     'organisation-id': "un identifiant d'organisation : le préfixe du registre et le numéro, reliés par des tirets, par ex. ZA-NPO-123-456 (PHX-ORG-0001 hors registre)",
     'record-id': "un identifiant d'au plus 128 lettres latines sans accent (A–Z, a–z), chiffres et . _ : - qui commence par une lettre ou un chiffre, par ex. obs-2020-01",
-    code: 'un code de lettres minuscules et de chiffres reliés par des tirets, par ex. harm-reduction',
+    code: 'un code de lettres minuscules et de chiffres reliés par des tirets',
     'indicator-code': 'un code de lettres minuscules et de chiffres reliés par des tirets, par ex. hiv-prevalence-prisoners',
     country: 'un code de pays de l\'ISO 3166-1 : deux lettres majuscules, par ex. FR ou ZM',
     'language-tag': 'un code de langue, par ex. fr, en ou pt-BR',
@@ -140,7 +140,7 @@ export const fr: PhxLocale = {
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'la valeur')} : il faut « ${allowed[0]} », et non ${shown(words, p)}`;
-      if (p.form) return `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${words.forms[p.form]}`;
+      if (p.form) return `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${formAsked(words, p)}`;
       const list = allowed.length > 0 && allowed.length <= 8 ? ` : ${alternatives(allowed, 'fr', words.quote)}` : '';
       return `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas un des codes permis ici${list}`;
     },
@@ -153,7 +153,7 @@ export const fr: PhxLocale = {
             ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} a une année sur deux chiffres : écrivez l'année en entier, ${p.fullYears[0]} ou ${p.fullYears[1]}, selon le cas`
             : p.lacks
               ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} ${p.lacks === 'offset' ? "n'a pas de décalage par rapport à UTC : ajoutez le décalage" : "n'est qu'une date : ajoutez l'heure et le décalage par rapport à UTC"} du lieu à cette date, par ex. ${completedDateTime(p)}`
-              : `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'écrit sous la forme que ce champ demande'}`,
+              : `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? formAsked(words, p) : 'écrit sous la forme que ce champ demande'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'le texte')} : le texte est vide`;
@@ -167,9 +167,9 @@ export const fr: PhxLocale = {
       if (p.origin === 'array') return `${subject(words, p, 'la liste')} : plus de ${words.count(max)} éléments`;
       return `${subject(words, p, 'la valeur')} : il faut ${p.inclusive === false ? 'moins de' : 'au plus'} ${words.number(max)}, et non ${shown(words, p)}`;
     },
-    'schema.invalid-key': (p) => `${subject(words, p, 'la clé')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'une clé permise ici'}`,
+    'schema.invalid-key': (p) => `${subject(words, p, 'la clé')} : ${shown(words, p)} n'est pas ${p.form ? formAsked(words, p) : 'une clé permise ici'}`,
     'schema.invalid-union': (p) =>
-      `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? words.forms[p.form] : 'sous une des formes que ce champ accepte'}`,
+      `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? formAsked(words, p) : 'sous une des formes que ce champ accepte'}`,
     'unique.duplicate-id': (p) => `Identifiant « ${p.id} » en double (${words.records[p.recordType]} ; première fois : ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Une deuxième observation de la même catégorie (${categories(words, p.categories) || 'le total'}) du même indicateur, champ, période et source de données (première fois : ${placeOf(words, p.first)})`,

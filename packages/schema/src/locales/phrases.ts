@@ -120,6 +120,16 @@ export function figures(words: Words, given: readonly Record<string, string>[], 
   return given.map((categoriesOfOne) => categories(words, categoriesOfOne) || total).join(separator);
 }
 
+/**
+ * The form of text asked for, in words, with its example (what follows its last comma), but where the example names a
+ * code suggested: the message would say it twice (`e.g. UA or ZM; did you mean "UA"?`). The forms whose issues have
+ * suggestions (a country, a code) have no word that is a code but in their example.
+ */
+export function formAsked(words: Words, p: Pick<ZodIssueParams, 'form' | 'suggestions'>): string {
+  const text = words.forms[p.form!];
+  return p.suggestions?.some((code) => `${text} `.includes(` ${code} `)) ? text.slice(0, text.lastIndexOf(',')) : text;
+}
+
 /** The field an open codelist fills, whose words name the list. */
 export const fieldOfList: Record<string, FieldKey> = {
   focusArea: 'focusAreas', population: 'populations', region: 'regions', framework: 'framework', meetingIssue: 'issuesIdentified',

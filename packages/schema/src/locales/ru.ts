@@ -2,7 +2,7 @@ import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -54,7 +54,7 @@ const words: Words = {
     email: 'адрес электронной почты, например info@example.org',
     'organisation-id': 'идентификатор организации: префикс реестра и номер через дефис, например ZA-NPO-123-456 (PHX-ORG-0001, если организации нет в реестре)',
     'record-id': 'идентификатор длиной до 128 символов из латинских букв (A–Z, a–z), цифр и знаков . _ : -, начинающийся с буквы или цифры, например obs-2020-01',
-    code: 'код из строчных латинских букв и цифр через дефис, например harm-reduction',
+    code: 'код из строчных латинских букв и цифр через дефис',
     'indicator-code': 'код из строчных латинских букв и цифр через дефис, например hiv-prevalence-prisoners',
     country: 'код страны по ISO 3166-1: две заглавные латинские буквы, например UA или ZM',
     'language-tag': 'код языка, например en, ru или pt-BR',
@@ -140,7 +140,7 @@ export const ru: PhxLocale = {
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'значение')}: должно быть «${allowed[0]}», а указано ${shown(words, p)}`;
-      if (p.form) return `${subject(words, p, 'значение')}: ${shown(words, p)} — не ${words.forms[p.form]}`;
+      if (p.form) return `${subject(words, p, 'значение')}: ${shown(words, p)} — не ${formAsked(words, p)}`;
       const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'ru', words.quote)}` : '';
       return `${subject(words, p, 'значение')}: ${shown(words, p)} — не из допустимых здесь кодов${list}`;
     },
@@ -153,7 +153,7 @@ export const ru: PhxLocale = {
             ? `${subject(words, p, 'значение')}: ${shown(words, p)} — год записан двумя цифрами: запишите его полностью, ${p.fullYears[0]} или ${p.fullYears[1]}, в зависимости от того, какой год имеется в виду`
             : p.lacks
               ? `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без смещения от UTC: добавьте смещение' : 'только дата: добавьте время и смещение от UTC'} места на эту дату, например ${completedDateTime(p)}`
-              : `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в том виде, который нужен этому полю'}`,
+              : `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${formAsked(words, p)}` : 'записано не в том виде, который нужен этому полю'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'текст')}: пусто`;
@@ -167,9 +167,9 @@ export const ru: PhxLocale = {
       if (p.origin === 'array') return `${subject(words, p, 'список')}: записей больше ${words.count(max)}`;
       return `${subject(words, p, 'значение')}: должно быть ${p.inclusive === false ? 'меньше' : 'не больше'} ${words.number(max)}, а указано ${shown(words, p)}`;
     },
-    'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'недопустимый ключ'}`,
+    'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${formAsked(words, p)}` : 'недопустимый ключ'}`,
     'schema.invalid-union': (p) =>
-      `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'не подходит ни под одну из допустимых форм'}`,
+      `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${formAsked(words, p)}` : 'не подходит ни под одну из допустимых форм'}`,
     'unique.duplicate-id': (p) => `Повторяющийся идентификатор «${p.id}» (${words.records[p.recordType]}; впервые: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Второе наблюдение той же категории (${categories(words, p.categories) || 'общий итог'}) того же индикатора, охвата, периода и источника данных (впервые: ${placeOf(words, p.first)})`,

@@ -2,7 +2,7 @@ import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -54,7 +54,7 @@ const words: Words = {
     email: 'адреса електронної пошти, наприклад info@example.org',
     'organisation-id': 'ідентифікатор організації: префікс реєстру й номер через дефіс, наприклад ZA-NPO-123-456 (PHX-ORG-0001, якщо організації немає в реєстрі)',
     'record-id': 'ідентифікатор завдовжки до 128 символів із латинських літер (A–Z, a–z), цифр і знаків . _ : -, що починається з літери чи цифри, наприклад obs-2020-01',
-    code: 'код із малих латинських літер і цифр через дефіс, наприклад harm-reduction',
+    code: 'код із малих латинських літер і цифр через дефіс',
     'indicator-code': 'код із малих латинських літер і цифр через дефіс, наприклад hiv-prevalence-prisoners',
     country: 'код країни за ISO 3166-1: дві великі латинські літери, наприклад UA або ZM',
     'language-tag': 'код мови, наприклад en, uk або pt-BR',
@@ -140,7 +140,7 @@ export const uk: PhxLocale = {
     'schema.invalid-value': (p) => {
       const allowed = (p.values ?? []).map(String);
       if (allowed.length === 1) return `${subject(words, p, 'значення')}: має бути «${allowed[0]}», а зазначено ${shown(words, p)}`;
-      if (p.form) return `${subject(words, p, 'значення')}: ${shown(words, p)} — не ${words.forms[p.form]}`;
+      if (p.form) return `${subject(words, p, 'значення')}: ${shown(words, p)} — не ${formAsked(words, p)}`;
       const list = allowed.length > 0 && allowed.length <= 8 ? `: ${alternatives(allowed, 'uk', words.quote)}` : '';
       return `${subject(words, p, 'значення')}: ${shown(words, p)} — не з допустимих тут кодів${list}`;
     },
@@ -153,7 +153,7 @@ export const uk: PhxLocale = {
             ? `${subject(words, p, 'значення')}: ${shown(words, p)} — рік записано двома цифрами: запишіть його повністю, ${p.fullYears[0]} або ${p.fullYears[1]}, залежно від того, який рік мали на увазі`
             : p.lacks
               ? `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без зсуву від UTC: додайте зсув' : 'лише дата: додайте час і зсув від UTC'} місця на ту дату, наприклад ${completedDateTime(p)}`
-              : `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'записано не в тому вигляді, який потрібен цьому полю'}`,
+              : `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${formAsked(words, p)}` : 'записано не в тому вигляді, який потрібен цьому полю'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;
       if (p.origin === 'string') return `${subject(words, p, 'текст')}: порожньо`;
@@ -167,9 +167,9 @@ export const uk: PhxLocale = {
       if (p.origin === 'array') return `${subject(words, p, 'список')}: записів більше за ${words.count(max)}`;
       return `${subject(words, p, 'значення')}: має бути ${p.inclusive === false ? 'менше за' : 'не більше ніж'} ${words.number(max)}, а зазначено ${shown(words, p)}`;
     },
-    'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'неприпустимий ключ'}`,
+    'schema.invalid-key': (p) => `${subject(words, p, 'ключ')}: ${shown(words, p)} — ${p.form ? `не ${formAsked(words, p)}` : 'неприпустимий ключ'}`,
     'schema.invalid-union': (p) =>
-      `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${words.forms[p.form]}` : 'не відповідає жодній із допустимих форм'}`,
+      `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${formAsked(words, p)}` : 'не відповідає жодній із допустимих форм'}`,
     'unique.duplicate-id': (p) => `Повторюваний ідентифікатор «${p.id}» (${words.records[p.recordType]}; уперше: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Друге спостереження тієї самої категорії (${categories(words, p.categories) || 'загальний підсумок'}) того самого індикатора, охоплення, періоду та джерела даних (уперше: ${placeOf(words, p.first)})`,

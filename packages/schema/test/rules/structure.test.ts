@@ -97,8 +97,14 @@ describe('structural codes', () => {
       'Indicator code: "my indicator" is not a code of small letters and digits joined by hyphens, e.g. hiv-prevalence-prisoners',
       'Код індикатора: «my indicator» — не код із малих латинських літер і цифр через дефіс, наприклад hiv-prevalence-prisoners'],
     ['a population written as words', (p) => (p.organisations[0].populations = ['women in prison']), 'schema.invalid-format', '/organisations/0/populations/0',
-      'Populations served (entry 1): "women in prison" is not a code of small letters and digits joined by hyphens, e.g. harm-reduction',
-      'Цільові групи (запис 1): «women in prison» — не код із малих латинських літер і цифр через дефіс, наприклад harm-reduction'],
+      'Populations served (entry 1): "women in prison" is not a code of small letters and digits joined by hyphens',
+      'Цільові групи (запис 1): «women in prison» — не код із малих латинських літер і цифр через дефіс'],
+    ['a region written as words', (p) => (p.organisations[0].regions = ['Asia and the Pacific']), 'schema.invalid-format', '/organisations/0/regions/0',
+      'Regions (entry 1): "Asia and the Pacific" is not a code of small letters and digits joined by hyphens',
+      'Регіони (запис 1): «Asia and the Pacific» — не код із малих латинських літер і цифр через дефіс'],
+    ['an area of work written as words', (p) => (p.organisations[0].focusAreas = ['Harm reduction']), 'schema.invalid-format', '/organisations/0/focusAreas/0',
+      'Areas of work (entry 1): "Harm reduction" is not a code of small letters and digits joined by hyphens',
+      'Напрями роботи (запис 1): «Harm reduction» — не код із малих латинських літер і цифр через дефіс'],
     ['a country code between spaces', (p) => (p.observations[0].scope.country = ' UA '), 'schema.invalid-value', '/observations/0/scope/country',
       'Country: " UA " (it starts and ends with a space) is not a country code of ISO 3166-1: two capital letters, e.g. UA or ZM',
       'Країна: « UA » (пробіли на початку й у кінці) — не код країни за ISO 3166-1: дві великі латинські літери, наприклад UA або ZM'],
@@ -109,6 +115,24 @@ describe('structural codes', () => {
     const issue = expectOnly(validate(changed(change), { now: NOW }), code, pointer);
     expect(issue.message).toBe(english);
     expect(formatIssue(issue, 'uk')).toBe(ukrainian);
+  });
+
+  it('says a code suggested once: the example of the form is left out where it is the code suggested, in every language', () => {
+    const named: [string, string][] = [['Україна', 'UA'], ['Zambia', 'ZM'], ['France', 'FR'], ['Espagne', 'ES']];
+    for (const [country, code] of named) {
+      const issue = expectOnly(validate(changed((p) => (p.observations[0].scope.country = country)), { now: NOW }), 'schema.invalid-value', '/observations/0/scope/country');
+      expect(issue.params).toMatchObject({ suggestions: [code] });
+      for (const locale of ['en', 'ru', 'uk', 'fr', 'es'] as const) {
+        const message = formatIssue(issue, locale);
+        expect(message.split(code).length, message).toBe(2);
+        // The example is left out alone: the rest of the form is said.
+        expect(message, message).toMatch(/ISO 3166-1/);
+      }
+    }
+    const issue = expectOnly(validate(changed((p) => (p.observations[0].scope.country = 'Україна')), { now: NOW }), 'schema.invalid-value', '/observations/0/scope/country');
+    expect(issue.message).toBe('Country: "Україна" is not a country code of ISO 3166-1: two capital letters; did you mean "UA"?');
+    expect(formatIssue(issue, 'fr')).toBe("Pays : « Україна » n'est pas un code de pays de l'ISO 3166-1 : deux lettres majuscules, par ex. FR ou ZM ; vouliez-vous dire « UA » ?");
+    expect(formatIssue(issue, 'ru')).toBe('Страна: «Україна» — не код страны по ISO 3166-1: две заглавные латинские буквы; возможно, вы имели в виду «UA»?');
   });
 
   it('tells a day the month does not have from a date not written year-month-day', () => {
