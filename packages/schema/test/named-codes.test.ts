@@ -64,7 +64,7 @@ describe('a name written in place of a code', () => {
     }
     const [issue] = (await validateFile(encoder.encode(JSON.stringify(pkg)), { name: 'data.phx.json', now, locale: 'uk' })).issues;
     expect(issue!.message).toBe(
-      'Індикатор: «Поширеність ВІЛ серед людей у місцях позбавлення волі» — не код із малих латинських літер і цифр через дефіс, наприклад hiv-prevalence-prisoners; можливо, ви мали на увазі «hiv-prevalence-prisoners»?',
+      'Індикатор: «Поширеність ВІЛ серед людей у місцях позбавлення волі» — не код із малих латинських літер і цифр через дефіс; можливо, ви мали на увазі «hiv-prevalence-prisoners»?',
     );
   });
 
@@ -84,6 +84,42 @@ describe('a name written in place of a code', () => {
     // A code that is no label keeps the suggestions it had.
     const stigma = issues.find((issue) => issue.pointer === '/organisations/1/focusAreas/1')!;
     expect(stigma.params).toEqual(validate(pkg, { now }).issues.find((issue) => issue.pointer === '/organisations/1/focusAreas/1')!.params);
+  });
+
+  it('has the code suggested for a name typed with е for ё, and for a code typed in capitals, said once in each language', async () => {
+    const pkg = fresh();
+    const prevalence = nameOf('hiv-prevalence-prisoners', 'ru');
+    expect(prevalence).toContain('ё');
+    pkg.observations[0]!.indicator = prevalence.replace(/ё/g, 'е');
+    pkg.observations[1]!.indicator = 'Hiv-Prevalence-Prisoners';
+    Object.assign(pkg.organisations[0]!, { populations: [labelOf('population', 'young-people-in-detention', 'ru').replace(/ё/g, 'е'), 'WOMEN-IN-PRISON', 'People-In-Prison'] });
+    pkg.meetings[0]!.issuesIdentified[0]!.theme = 'Lack-Of-Data';
+    // A code in capitals that is no code of the list is left as it was.
+    pkg.indicators[0]!.framework = 'UNAIDS';
+    const expected = [
+      ['schema.invalid-format', '/organisations/0/populations/0', ['young-people-in-detention']],
+      ['schema.invalid-format', '/organisations/0/populations/1', ['women-in-prison']],
+      ['schema.invalid-format', '/organisations/0/populations/2', ['people-in-prison']],
+      ['schema.invalid-format', '/indicators/0/framework', undefined],
+      ['schema.invalid-format', '/observations/0/indicator', ['hiv-prevalence-prisoners']],
+      ['schema.invalid-format', '/observations/1/indicator', ['hiv-prevalence-prisoners']],
+      ['schema.invalid-format', '/meetings/0/issuesIdentified/0/theme', ['lack-of-data']],
+    ];
+    const messages: Record<Locale, string[]> = { en: [], ru: [], uk: [], fr: [], es: [] };
+    for (const locale of languages) {
+      const { issues } = await validateFile(encoder.encode(JSON.stringify(pkg)), { name: 'data.phx.json', now, locale });
+      expect(suggested(issues)).toEqual(expected);
+      messages[locale] = issues.filter((issue) => issue.code === 'schema.invalid-format').map((issue) => issue.message);
+      // The code suggested is not also the example of the form.
+      for (const message of messages[locale]) for (const code of ['people-in-prison', 'hiv-prevalence-prisoners']) expect(message.split(code).length, message).toBeLessThanOrEqual(2);
+    }
+    expect(messages.en[1]).toBe('Populations served (entry 2): "WOMEN-IN-PRISON" is not a code of small letters and digits joined by hyphens; did you mean "women-in-prison"?');
+    expect(messages.en[2]).toBe('Populations served (entry 3): "People-In-Prison" is not a code of small letters and digits joined by hyphens; did you mean "people-in-prison"?');
+    expect(messages.en[5]).toBe('Indicator: "Hiv-Prevalence-Prisoners" is not a code of small letters and digits joined by hyphens; did you mean "hiv-prevalence-prisoners"?');
+    expect(messages.ru[5]).toBe('Индикатор: «Hiv-Prevalence-Prisoners» — не код из строчных латинских букв и цифр через дефис; возможно, вы имели в виду «hiv-prevalence-prisoners»?');
+    expect(messages.uk[5]).toBe('Індикатор: «Hiv-Prevalence-Prisoners» — не код із малих латинських літер і цифр через дефіс; можливо, ви мали на увазі «hiv-prevalence-prisoners»?');
+    expect(messages.fr[5]).toBe("Indicateur : « Hiv-Prevalence-Prisoners » n'est pas un code de lettres minuscules et de chiffres reliés par des tirets ; vouliez-vous dire « hiv-prevalence-prisoners » ?");
+    expect(messages.es[5]).toBe('Indicador: «Hiv-Prevalence-Prisoners» no es un código de minúsculas y dígitos unidos por guiones; ¿quiso decir «hiv-prevalence-prisoners»?');
   });
 
   it('has the code suggested in an NDJSON stream and in a CSV file', async () => {

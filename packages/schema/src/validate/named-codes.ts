@@ -2,7 +2,8 @@
  * The codes people write the names of: an indicator's name in place of its code (`Поширеність ВІЛ серед людей у
  * місцях позбавлення волі`, as the Codelists sheet of a workbook lists it, for `hiv-prevalence-prisoners`), and a
  * label in place of a code of an open codelist (`Жінки в місцях позбавлення волі` as a population, for
- * `women-in-prison`), in any of the five languages, in any case and between any spaces. Such an issue gets the code
+ * `women-in-prison`), in any of the five languages, in any case and between any spaces, or the code itself in capitals
+ * (`Hiv-Prevalence-Prisoners`, `WOMEN-IN-PRISON`). Such an issue gets the code
  * as its one suggestion, and its message is written again with it.
  *
  * The file validators (`validateFile()`, `validateFileAsync()`: the `phx` command, the page, the hub) load this module
@@ -37,8 +38,16 @@ function namesOf(list: CodelistId | 'indicator', catalogue: readonly IndicatorDe
     const key = typeof name === 'string' ? nameKey(name) : '';
     if (key !== '' && !names.has(key)) names.set(key, code);
   };
-  if (list === 'indicator') for (const { code, name } of catalogue) for (const text of Object.values(name)) add(text, code);
-  else for (const labels of [en, ru, uk, fr, es]) for (const [code, label] of Object.entries(labels[list as keyof CodelistLabels] ?? {})) add(label, code);
+  // A code is its own name: typed in capitals (`Hiv-Prevalence-Prisoners`), it is no code, but that code is meant.
+  if (list === 'indicator') for (const { code, name } of catalogue) for (const text of [code, ...Object.values(name)]) add(text, code);
+  else {
+    for (const labels of [en, ru, uk, fr, es]) {
+      for (const [code, label] of Object.entries(labels[list as keyof CodelistLabels] ?? {})) {
+        add(code, code);
+        add(label, code);
+      }
+    }
+  }
   return names;
 }
 
