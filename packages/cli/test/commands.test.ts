@@ -96,6 +96,13 @@ describe('phx init', () => {
     expect((JSON.parse(stdout) as { organisations: { countries: string[] }[] }).organisations[0]!.countries).toEqual(['ZM', 'MD']);
   });
 
+  it('takes a country by its official name, in any of the five languages and in either order', () => {
+    const official = ['Республика Молдова', 'Republic of Moldova', 'Moldova, Republic of', 'Russian Federation', 'Кыргызская Республика', 'Fédération de Russie'];
+    const { code, stdout, stderr } = phx(['init', ...official.flatMap((country) => ['--country', country])]);
+    expect(code, stderr).toBe(0);
+    expect((JSON.parse(stdout) as { organisations: { countries: string[] }[] }).organisations[0]!.countries).toEqual(['MD', 'RU', 'KG']);
+  });
+
   it('refuses a country it cannot tell, with the code meant when one is near', () => {
     expect(phx(['init', '--country', 'Ukrain'])).toMatchObject({
       code: 2,
@@ -105,6 +112,11 @@ describe('phx init', () => {
     expect(phx(['init', '--country', 'UK']).stderr).toContain('(got "UK")\nhint: use --country GB\n');
     // Nothing is near, or only codes a letter away from a code of two letters, none of them meant.
     for (const country of ['Atlantis', 'XX', 'GER']) expect(phx(['init', '--country', country]), country).toMatchObject({ code: 2, stderr: expect.not.stringContaining('hint') });
+    // The words two names share are no part of a slip: `Республика Атлантида` is no slip from `Республика Корея` (KR).
+    for (const country of ['Республика Атлантида', "Democratic People's Republic of Korea"]) {
+      expect(phx(['init', '--country', country]), country).toMatchObject({ code: 2, stderr: expect.not.stringContaining('hint') });
+    }
+    expect(phx(['init', '--country', 'Республика Карея']).stderr).toContain('\nhint: use --country KR\n');
   });
 
   it('has its placeholders flagged until they are replaced', () => {

@@ -202,6 +202,37 @@ describe('codeNamed', () => {
     expect(codeNamed('Жіноча', codelists.sex.codes)).toBe('female');
   });
 
+  it('knows a country by its official name in the five languages: its formal words left out, in any order', () => {
+    const named: [string, string][] = [
+      ['Republic of Moldova', 'MD'], ['Республика Молдова', 'MD'], ['Республіка Молдова', 'MD'], ['République de Moldavie', 'MD'], ['República de Moldavia', 'MD'],
+      ['Moldova, Republic of', 'MD'], ['Moldova (the Republic of)', 'MD'], ['Russian Federation', 'RU'], ['Российская Федерация', 'RU'],
+      ['Російська Федерація', 'RU'], ['Fédération de Russie', 'RU'], ['Federación de Rusia', 'RU'], ['Kyrgyz Republic', 'KG'], ['Кыргызская Республика', 'KG'],
+      ['Киргизька Республіка', 'KG'], ['République kirghize', 'KG'], ['República Kirguisa', 'KG'], ['Кыргызстан', 'KG'], ['Republic of Belarus', 'BY'],
+      ['Республика Беларусь', 'BY'], ['Czech Republic', 'CZ'], ['Islamic Republic of Iran', 'IR'], ['United Republic of Tanzania', 'TZ'],
+      ['Democratic Republic of the Congo', 'CD'], ['Republic of the Congo', 'CG'], ['Republic of China', 'TW'], ['Соединённые Штаты', 'US'],
+    ];
+    for (const [value, code] of named) expect(codeNamed(value, countries), value).toBe(code);
+    // Only among the codes asked about.
+    expect(codeNamed('Republic of Moldova', codelists.sex.codes)).toBeUndefined();
+  });
+
+  it('takes no words two names share for part of a slip: no country is hinted that a name does not name', () => {
+    // `Республика Молдова` is five letters from `Республика Корея` (KR), but `Молдова` is far from `Корея`.
+    for (const value of ['Республика Молдова', 'Республика Атлантида', "Democratic People's Republic of Korea", 'Корейская Народно-Демократическая Республика', 'Republic of Korea', 'Republic', 'Республика']) {
+      expect(suggestionsFor(value, countries), value).toEqual([]);
+    }
+    for (const value of ['Республика Атлантида', "Democratic People's Republic of Korea", 'Republic of Korea', 'Republic']) expect(codeNamed(value, countries), value).toBeUndefined();
+    // A slip in a word of its own is still one.
+    expect(suggestionsFor('Республика Карея', countries)).toEqual(['KR']);
+  });
+
+  it('reads ё as е, as Russian is mostly typed', () => {
+    for (const value of ['Отчет', 'ОТЧЕТ', 'Отчёт', 'ОТЧЁТ']) {
+      expect(codeNamed(value, codelists.documentType.codes), value).toBe('report');
+      expect(suggestionsFor(value, codelists.documentType.codes), value).toEqual(['report']);
+    }
+  });
+
   it('gives nothing for a value that only comes near a code or a name, or names a code of no list asked for', () => {
     for (const value of ['Ukrain', 'UK', 'XX', 'GER', '', 'Atlantis']) expect(codeNamed(value, countries), value).toBeUndefined();
     expect(codeNamed('Україна', codelists.sex.codes)).toBeUndefined();

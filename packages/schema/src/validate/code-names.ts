@@ -21,6 +21,19 @@ export type CodeNames = ReadonlyMap<string, string>;
  */
 const alpha3 = 'andareGatgABarmagoataGMautSabwalaEbihbrbbgdLARRbdibenMUbrnLbesAbhsNTAblrblzNKcodcafcogEVcokchlRchnLIBcpvcuwRPEUIdnkAMAUestYeshIPHNIflkfsmfroABRgrdOgufYABgrlBginglpgnqCsgsMMgnbguyGDDVINNirlisrNDTirqNLAYjamRNNZMRcomAprkkorTcymkazONAEAlbrOUXAlbyROAmnemafmdgLDIRGmacmnpmtqTRmltSmdvImexSmozMLRKACDRLUniuLNNRpyfpngLpakpolspmpcnIEprtplwpryTUUsrbSAUslbsycNswePNsvnMsvkERsenMsurDPslvMRswzAtcdatfOAKLStkmtunNturOtuvNAukrAIAuryBTTNBRMTwlfMMmytFBE';
 
+/**
+ * The words of a state's official name that its common name leaves out, in the five languages: `Republic of Moldova`,
+ * `Moldova, Republic of`, `Республика Молдова`, `Fédération de Russie` are read without them ({@link officialCode}).
+ */
+const formalWords = 'the of republic республика республіка république república de la du del federation федерация федерація fédération federación islamic исламская ісламська islamique islámica united unida объединенная';
+
+/**
+ * Official names of countries that are no common name once their formal words are left out (`Russian Federation`,
+ * `Кыргызская Республика`), as {@link officialCode} leaves them, after the code they name; and `Republic of China`,
+ * which is not China.
+ */
+const officialNames = 'RU|russian|российская|російська|KG|kyrgyz|кыргызская|киргизька|кыргызстан|kirghize|kirguisa|CZ|czech|чешская|чеська|tchèque|checa|CD|democratic congo|демократическая конго|демократична конго|démocratique congo|TW|republic of china';
+
 /** The words for men and women people write in a column of sexes, beside the labels. */
 const sexWords: Record<string, string> = {
   female: 'women woman жінки жінка женщины женщина femmes femme mujeres mujer',
@@ -99,7 +112,31 @@ function isNameOfACode(key: string): boolean {
   return everyName.has(key);
 }
 
-/** The codes of the names within reach of a slip of `key` (ignoring names shorter than 4: one slip from those is anything), nearest first. */
+let officials: Map<string, string> | undefined;
+
+/**
+ * The country an official name ({@link nameKey}) names: its common name once the formal words ({@link formalWords}) and
+ * the commas and brackets of a list of names are left out (`республика молдова`, `moldova (republic of)`: MD), or a
+ * name of its own ({@link officialNames}). Only {@link codeNamed} reads them: the describer does not carry them.
+ */
+function officialCode(key: string): string | undefined {
+  if (!officials) {
+    officials = new Map();
+    let code = '';
+    for (const name of officialNames.split('|')) {
+      if (name.length === 2) code = name;
+      else officials.set(name, code);
+    }
+  }
+  const common = key.replace(/[,()]/g, ' ').split(' ').filter((word) => word && !formalWords.split(' ').includes(word)).join(' ');
+  return officials.get(key) ?? officials.get(common) ?? namesOf('country').get(common);
+}
+
+/**
+ * The codes of the names within reach of a slip of `key` (ignoring names shorter than 4: one slip from those is
+ * anything), nearest first. The words both have are no part of the reach: `Республика Молдова` is no slip from
+ * `Республика Корея` (KR), since `Молдова` is far from `Корея`.
+ */
 function slipsFrom(key: string, names: CodeNames, known: ReadonlySet<string>): string[] {
   if (key.length < 4 || key.length > MAX_COMPARED) return [];
   const limit = reach(key.length);
@@ -107,7 +144,8 @@ function slipsFrom(key: string, names: CodeNames, known: ReadonlySet<string>): s
   for (const [name, code] of names) {
     if (name.length < 4 || name.length > MAX_COMPARED || !known.has(code)) continue;
     const d = distance(key, name, limit);
-    if (d <= limit) found.push({ code, distance: d });
+    // Within the reach of the words `key` has of its own, if it has any.
+    if (d <= reach(key.split(' ').filter((word) => !name.split(' ').includes(word)).join(' ').length || key.length)) found.push({ code, distance: d });
   }
   return found.sort((a, b) => a.distance - b.distance).map(({ code }) => code);
 }
@@ -115,14 +153,17 @@ function slipsFrom(key: string, names: CodeNames, known: ReadonlySet<string>): s
 /**
  * The code of a closed codelist that a value is or stands for: the code itself in any case (`ua`), or a name of it as
  * {@link suggestionsFor} knows names, in any of the five languages, in any case (`Україна`, `Ukraine`, `UKR` for `UA`;
- * `Жіноча` for `female`); undefined for anything else. What a value written in place of a code is taken to mean where a
- * code is asked for in words of one's own: `phx init --country Україна` writes `UA`.
+ * `Жіноча` for `female`), or a country's official name, in the five languages and in either order (`Republic of
+ * Moldova`, `Республика Молдова`, `Moldova, Republic of` for `MD`; `Russian Federation`, `Кыргызская Республика`);
+ * undefined for anything else. What a value written in place of a code is taken to mean where a code is asked for in
+ * words of one's own: `phx init --country Україна` writes `UA`.
  *
  * @example
  * ```ts
  * import { codelists, codeNamed } from '@phx/schema';
  * codeNamed('Україна', codelists.country.codes); // 'UA'
  * codeNamed('ukr', codelists.country.codes); // 'UA'
+ * codeNamed('Республика Молдова', codelists.country.codes); // 'MD'
  * codeNamed('Ukrania', codelists.country.codes); // undefined: suggestionsFor gives ['UA']
  * ```
  */
@@ -130,7 +171,8 @@ export function codeNamed(value: string, known: readonly string[]): string | und
   const key = nameKey(value);
   const same = known.find((code) => code.toLowerCase() === key);
   if (same !== undefined) return same;
-  const named = namesOfCodes(known)?.get(key);
+  const names = namesOfCodes(known);
+  const named = names && (names.get(key) ?? officialCode(key));
   return named !== undefined && known.includes(named) ? named : undefined;
 }
 
