@@ -301,7 +301,7 @@ describe('.xlsx in the CLI', () => {
     const validated = phx(['validate', xlsx]);
     expect(validated.code).toBe(1);
     expect(validated.stdout).toContain(`observations!${letter(start)}3  error    schema.invalid-format /observations/0/period/start  Start of the period: "2024" is not a date written year-month-day`);
-    expect(validated.stdout).toContain(`observations!${letter(notes)}3  error    sheet.error-cell /notes  The cell holds the Excel error #N/A rather than a value`);
+    expect(validated.stdout).toContain(`observations!${letter(notes)}3  error    sheet.error-cell /observations/0/notes  The cell holds the Excel error #N/A rather than a value`);
     const refused = phx(['convert', xlsx, '-o', dir.path('sheets-refused.phx.json')]);
     expect(refused.code).toBe(1);
     expect(existsSync(dir.path('sheets-refused.phx.json'))).toBe(false);

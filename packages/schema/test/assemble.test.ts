@@ -227,6 +227,28 @@ describe('assemblePackage builds one package from several inputs', () => {
     }
   });
 
+  it("gives an issue of a cell of a sheet the path in the package of the cell's record, as the record's own issues have", async () => {
+    const head = 'id;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource';
+    const line = (id: string, value: string) => `${id};hiv-prevalence-prisoners;${organisation};ZA;01.01.2020;31.12.2020;120;1000;${value};percent;survey`;
+    const first = encode([head, line('obs-1', '12'), line('obs-2', '12')].join('\r\n'));
+    const second = encode([head, line('obs-3', '12'), line('obs-4', '#N/A')].join('\r\n'));
+    const { observations: _, ...rest } = example;
+    const workbook = await writeXlsx({ ...header, observations: [(example.observations as Record<string, unknown>[])[0]!, { ...(example.observations as Record<string, unknown>[])[0]!, id: 'obs-x', value: '#REF!' }] });
+    const assembled = await assemblePackage([
+      { name: 'rest.phx.json', bytes: encode(JSON.stringify({ organisations: rest.organisations }, null, 2)) },
+      { name: 'first.csv', bytes: first },
+      { name: 'second.csv', bytes: second },
+      { name: 'more.xlsx', bytes: workbook },
+    ]);
+    expect(assembled.readable).toBe(false);
+    const cells = assembled.files.map((file) => file.issues.filter((issue) => issue.code === 'sheet.error-cell').map(({ pointer, location }) => [pointer, location && 'row' in location ? location.row : undefined]));
+    // The records of the first sheet are the package's first two observations; the workbook's come after those of both sheets.
+    expect(cells).toEqual([[], [], [['/observations/3/value', 3]], [['/observations/5/value', 4]]]);
+    // A valid sheet's record issues have such paths too.
+    const valid = await assemblePackage([{ name: 'first.csv', bytes: first }, { name: 'third.csv', bytes: encode([head, line('obs-5', '12'), line('obs-6', 'x')].join('\r\n')) }], { header: 'optional', part: true });
+    expect(valid.files[1]!.issues.filter((issue) => issue.code.startsWith('schema.')).map(({ code, pointer }) => [code, pointer])).toEqual([['schema.invalid-type', '/observations/3/value']]);
+  });
+
   it('reads a CSV input saved in Windows-1251 when told its encoding, as its UTF-8 form', async () => {
     const observations = (example.observations as Record<string, unknown>[]).map((record) => ({ ...record, notes: 'Добровільне тестування у СІЗО, Київ' }));
     const text = writeCsv('observation', observations);

@@ -959,8 +959,8 @@ describe('what a workbook keeps beside the values typed', () => {
     expect(told).toEqual([
       expect.objectContaining({
         severity: 'error',
-        // As an Excel error's: the field of the column.
-        pointer: '/value',
+        // As the record's own issues: the field of the column in the record of the row, the sheet's first.
+        pointer: '/observations/0/value',
         params: { date: '2023-05-07' },
         location: { sheet: 'observations', row: 3, column: valueColumn, cell: `${letter}3` },
         message: 'Тут дата (07.05.2023), а очікується число: Excel перетворює на дату число, введене з крапкою (7.5 — на 07.05). Задайте клітинці формат «Числовий» і введіть число знову з десятковою комою: 7,5',
@@ -993,6 +993,36 @@ describe('what a workbook keeps beside the values typed', () => {
       { numRuns: 60 },
     );
   }, 60_000);
+
+  it("gives an issue of a cell the path of the cell's record in the package, as the record's own issues have, on every sheet of its records", async () => {
+    const header = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'period.start', 'period.end', 'numerator', 'denominator', 'value', 'unit', 'dataSource'];
+    const row = (id: string): ExcelJS.CellValue[] => [id, 'hiv-prevalence-prisoners', 'ZM-PACRA-120190000999', 'ZM', new Date(Date.UTC(2020, 0, 1)), new Date(Date.UTC(2020, 11, 31)), 60, 1000, 6, 'percent', 'survey'];
+    const workbook = new ExcelJS.Workbook();
+    const first = workbook.addWorksheet('observations');
+    first.addRow(header);
+    first.addRow(row('obs-1'));
+    first.addRow(row('obs-2'));
+    // A second sheet of observations, told by its columns: its first row is the package's third observation.
+    const second = workbook.addWorksheet('Лусака');
+    second.addRow(header);
+    second.addRow(row('obs-3'));
+    const broken = row('obs-4');
+    broken[8] = { error: '#DIV/0!' } as ExcelJS.CellValue;
+    broken[9] = 'pct';
+    broken[11] = 'a note under no heading';
+    second.addRow(broken);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { issues } = await validateXlsx(bytes, { now });
+    const onRow = issues.filter((issue) => issue.location && 'row' in issue.location && issue.location.sheet === 'Лусака' && issue.location.row === 3);
+    expect(onRow.map(({ code, pointer, location }) => [code, pointer, (location as CellLocation).cell])).toEqual([
+      ['sheet.error-cell', '/observations/3/value', 'I3'],
+      ['sheet.cell-beyond-header', '/observations/3', 'L3'],
+      ['schema.invalid-value', '/observations/3/unit', 'J3'],
+    ]);
+    expect(onRow.map((issue) => issue.path)).toEqual([['observations', 3, 'value'], ['observations', 3], ['observations', 3, 'unit']]);
+    expect((await readXlsx(bytes)).issues.filter((issue) => issue.code === 'sheet.error-cell').map((issue) => issue.pointer)).toEqual(['/observations/3/value']);
+    expect((await validateFileAsync(bytes, { name: 'observations.xlsx', now })).issues).toEqual(issues);
+  });
 
   it('reads no hidden or very hidden sheet, and names each one that holds anything in a warning', async () => {
     const state = fc.constantFrom<ExcelJS.WorksheetState>('visible', 'hidden', 'veryHidden');

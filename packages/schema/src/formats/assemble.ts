@@ -15,7 +15,7 @@ import { readNdjson } from './convert.js';
 import { readCsvTable } from './csv-table.js';
 import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
-import { cellLocation, columnLocator, headerSettled, sheetParams } from './table.js';
+import { cellLocation, columnLocator, headerSettled, inPackage, sheetParams } from './table.js';
 import { readXlsx } from './xlsx.js';
 
 /**
@@ -201,6 +201,13 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     records.get(type)!.push(record);
     origins.get(type)!.push(origin);
   };
+  /**
+   * The records of each type the inputs that could not be read hold: an issue of a cell of a sheet gives its record's
+   * path in the package as if they had been read, so that no two cells of the inputs are given the same record.
+   */
+  const unread = new Map<RecordType, number>();
+  /** The records of a type the inputs read so far hold: the index in the package of the next one. */
+  const readBefore = (type: RecordType): number => (records.get(type)?.length ?? 0) + (unread.get(type) ?? 0);
   const setHeader = (value: Record<string, unknown> | undefined, origin: Origin): void => {
     if (!value) return;
     result.headerFrom.push(origin.file.name);
@@ -276,10 +283,13 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       if (failed(file.issues)) result.readable = false;
     } else if (format === 'csv') {
       const table = readCsvTable(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale }, collector, () => headingReader);
+      // The issues of a cell of a row carry the path in the package of the row's record, as the record's own do.
+      if (table.type && takes(table.type as RecordType)) inPackage(table, readBefore(table.type as RecordType));
       table.place(table.issues);
       placeLater.push(() => table.place(file.issues));
       file.issues = table.issues;
       if (!table.type || table.recognisedColumns === 0 || failed(table.issues)) {
+        if (table.type) unread.set(table.type as RecordType, (unread.get(table.type as RecordType) ?? 0) + table.records.length);
         result.readable = false;
         continue;
       }
@@ -296,8 +306,17 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       file.read.records[type] = table.records.length;
     } else {
       const read = await readXlsx(input.bytes, { locale, dateOrder: options.dateOrder, excelLocale: options.excelLocale });
+      // The issues of a cell of a record carry its path in the package the workbook holds: in this one, after the records of the inputs before.
+      const before = new Map<RecordType, number>();
+      for (const { table } of read.tables) {
+        if (!table.type || table.type === 'package' || !takes(table.type)) continue;
+        const first = before.get(table.type) ?? 0;
+        inPackage(table, readBefore(table.type) + first, true);
+        before.set(table.type, first + table.records.length);
+      }
       file.issues = read.issues;
       if (failed(read.issues)) {
+        for (const [type, count] of before) unread.set(type, (unread.get(type) ?? 0) + count);
         result.readable = false;
         continue;
       }

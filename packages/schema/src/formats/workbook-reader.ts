@@ -20,7 +20,7 @@ import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
 import { headingReaderOnDemand } from './heading-reader.js';
-import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, sheetParams, type MergedCell, type Table, type TableOptions } from './table.js';
+import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, inPackage, isBlankRow, readTable, sheetParams, type MergedCell, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
@@ -323,6 +323,8 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
       const issue = sheetProblems.add({ code: 'sheet.hidden-read', path: [sheet.name], params: hiddenCells.params });
       if (issue) issue.location = cellLocation(...hiddenCells.at, sheet.name);
     }
+    // The issues of a cell of a record carry its path in the package, as those of the record's validation do.
+    if (table.type !== 'package') inPackage(table, records.get(table.type)?.length ?? 0);
     read.tables.push({ sheet: sheet.name, table });
     kept.push(sheetProblems);
     if (table.type === 'package') {

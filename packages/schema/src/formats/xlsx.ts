@@ -172,7 +172,9 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {})
 /**
  * Reads an Excel workbook ({@link readXlsx}) and validates the package it holds, references
  * across its sheets included. Each issue is located at its sheet, row and column, with the cell's
- * A1 name: `{ sheet: 'observations', row: 5, column: 3, cell: 'C5' }`. When valid, `data` holds the package.
+ * A1 name: `{ sheet: 'observations', row: 5, column: 3, cell: 'C5' }`, and has the path of its field in the package
+ * (`/observations/2/value`), an issue of what a cell holds (an Excel error, a date in a number column) as the record's
+ * own issues. When valid, `data` holds the package.
  *
  * @example
  * ```ts
