@@ -305,6 +305,47 @@ describe('Excel errors in a CSV file', () => {
 /** The params of an issue about a value with suggestions. */
 type Suggested = { value?: string; suggestions?: string[] };
 
+describe('a number Excel took for a date, saved as text in a CSV file', () => {
+  const onRow = (csv: string, locale: 'uk' | 'ru' | 'en' = 'uk') =>
+    validateCsv(csv, { now, locale }).issues.filter((issue) => issue.location && 'row' in issue.location && issue.location.row === 2);
+
+  it('says a day and a month as Excel shows them in a number column (`07.тра` for 7.5) at its cell, with the number to type again, and nothing else of it', () => {
+    const cases: [string, string, 'uk' | 'ru' | 'en', string][] = [
+      ['07.тра', '--05-07', 'uk', 'Тут дата (07.тра), а очікується число: Excel перетворює на дату число, введене з крапкою (7.5 — на 07.тра). Задайте клітинці формат «Числовий» і введіть число знову з десятковою комою: 7,5'],
+      ['12.кві', '--04-12', 'uk', 'Тут дата (12.кві), а очікується число: Excel перетворює на дату число, введене з крапкою (12.4 — на 12.кві). Задайте клітинці формат «Числовий» і введіть число знову з десятковою комою: 12,4'],
+      ['07.май', '--05-07', 'ru', 'Здесь дата (07.май), а ожидается число: Excel превращает в дату число, введённое с точкой (7.5 — в 07.май). Задайте ячейке формат «Числовой» и введите число снова с десятичной запятой: 7,5'],
+      ['3.Мая', '--05-03', 'ru', 'Здесь дата (3.Мая), а ожидается число: Excel превращает в дату число, введённое с точкой (3.5 — в 3.Мая). Задайте ячейке формат «Числовой» и введите число снова с десятичной запятой: 3,5'],
+      ['29.фев', '--02-29', 'ru', 'Здесь дата (29.фев), а ожидается число: Excel превращает в дату число, введённое с точкой (29.2 — в 29.фев). Задайте ячейке формат «Числовой» и введите число снова с десятичной запятой: 29,2'],
+      ['07.May', '--05-07', 'en', 'A date (07.May) where a number is expected: where dates are written day.month, Excel turns a number typed with a point into a date (7.5 into 07.May). Format the cell as Number and type the number again, with a decimal comma if your Excel uses one (7,5)'],
+      ['7-May', '--05-07', 'en', 'A date (7-May) where a number is expected: where dates are written day.month, Excel turns a number typed with a point into a date (7.5 into 7-May). Format the cell as Number and type the number again, with a decimal comma if your Excel uses one (7,5)'],
+    ];
+    for (const [cell, date, locale, message] of cases) {
+      const issues = onRow(`${header}\r\n${row('01.01.2020', '31.12.2020', `120;1000;${cell}`)}\r\n`, locale);
+      expect(issues.map(({ code, params, pointer, location }) => [code, params, pointer, location]), cell).toEqual([
+        ['sheet.date-for-number', { date, text: cell }, '/value', { row: 2, column: 9, text: expect.any(Object) }],
+      ]);
+      expect(issues[0]!.message, cell).toBe(message);
+    }
+    for (const locale of ['fr', 'es'] as const) {
+      const [issue] = validateCsv(`${header}\r\n${row('01.01.2020', '31.12.2020', '120;1000;07.тра')}\r\n`, { now, locale }).issues.filter((found) => found.code === 'sheet.date-for-number');
+      expect(issue!.message).toContain('(7.5 ');
+      expect(issue!.message).toContain('07.тра');
+      expect(issue!.message).toMatch(/7,5$/);
+    }
+  });
+
+  it('takes any other text for what it is: no day of the month, no month Excel names so, more than a day and a month, or a text column', () => {
+    for (const cell of ['31.кві', '30.фев', '0.тра', '07.травня', '07.трав', '07 тра', '07.тра.2023', 'тра.07', '07/тра', '07.xyz', '7.5.', '07.Mai']) {
+      const issues = onRow(`${header}\r\n${row('01.01.2020', '31.12.2020', `120;1000;${cell}`)}\r\n`);
+      expect(issues.map((issue) => issue.code), cell).not.toContain('sheet.date-for-number');
+      expect(issues.length, cell).toBeGreaterThan(0);
+    }
+    const noted = validateCsv(`${header};notes\r\n${row('01.01.2020', '31.12.2020')};07.тра\r\n`, { now });
+    expect(noted.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(noted.data?.observations?.[0]?.notes).toBe('07.тра');
+  });
+});
+
 describe('labels and names typed in coded columns', () => {
   /** The Ukrainian sheet with cells of some of its rows typed anew, as a data officer types them. */
   const typed = (edits: Record<string, [from: string, to: string][]>): Uint8Array => {

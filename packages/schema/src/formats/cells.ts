@@ -326,6 +326,34 @@ function monthOfName(name: string): number | undefined {
   return monthNames.get(name.toLowerCase());
 }
 
+/**
+ * Excel's short names of the months (`mmm`) in English, Ukrainian and Russian, three letters a month, January first:
+ * what a date formatted `dd.mmm` shows.
+ */
+const excelMonths = ['janfebmaraprmayjunjulaugsepoctnovdec', 'січлютберквітрачерлипсервержовлисгру', 'янвфевмарапрмайиюниюлавгсеноктноядек'];
+/** The most days of each month, of a year that may be a leap year. */
+const monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * The day and month of a text that is a date as Excel shows one of a day and a month alone, `dd.mmm` or `d-mmm`, its
+ * month's short name in English, Ukrainian or Russian (`07.тра`, `7.май`, `07.May`, `7-May`): where dates are written
+ * day.month, Excel makes a number typed with a point (`7.5`) such a date, and a CSV file keeps the text it showed.
+ * Undefined for any other text, and for a day the month does not have.
+ */
+export function excelShortDate(text: string): { day: number; month: number } | undefined {
+  const match = /^(\d{1,2})[.-](\p{L}{3})$/u.exec(text.trim());
+  if (!match) return undefined;
+  const name = match[2]!.toLowerCase();
+  // Russian names May in the genitive too, as a date does (`7 мая`).
+  let month = name === 'мая' ? 5 : 0;
+  for (const names of excelMonths) {
+    const at = names.indexOf(name);
+    if (at >= 0 && at % 3 === 0) month = at / 3 + 1;
+  }
+  const day = Number(match[1]);
+  return month > 0 && day >= 1 && day <= monthDays[month - 1]! ? { day, month } : undefined;
+}
+
 /** An ISO date from its parts, or undefined when there is no such day. */
 function isoDate(year: number, month: number, day: number): string | undefined {
   const time = new Date(Date.UTC(year, month - 1, day));

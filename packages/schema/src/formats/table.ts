@@ -5,7 +5,7 @@ import type { SheetColumn, ZodIssueParams } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
-import { excelErrorOf, isSmallExcelDate, PercentCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
+import { excelErrorOf, excelShortDate, isSmallExcelDate, PercentCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
 import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
 import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -414,6 +414,15 @@ export function readTable(
         const date = cell.toISOString().slice(0, 10);
         add({ code: 'sheet.date-for-number', path: target.path, params: { date } }, index + firstRow, column + 1);
         setAt(record, target.path, date, made);
+        return;
+      }
+      // Such a date as the text Excel showed, which a CSV file keeps (`07.тра`, a day and a month): told as such, kept as it is.
+      const short = target.kind === 'number' && typeof cell === 'string' ? excelShortDate(cell) : undefined;
+      if (short) {
+        const text = (cell as string).trim();
+        const date = `--${String(short.month).padStart(2, '0')}-${String(short.day).padStart(2, '0')}`;
+        add({ code: 'sheet.date-for-number', path: target.path, params: { date, text: shortened(text) } }, index + firstRow, column + 1);
+        setAt(record, target.path, text, made);
         return;
       }
       const misplaced = target.kind === 'number' ? percent.misplaced(table.columns[column]!, at, cell) : undefined;

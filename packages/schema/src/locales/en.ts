@@ -216,7 +216,9 @@ export const en: PhxLocale = {
     'sheet.error-cell': (p) => `The cell holds the Excel error ${p.value} rather than a value: correct the formula that gives it, or type the value`,
     'sheet.date-for-number': (p) => {
       const { typed, withComma } = typedAsDate(p.date);
-      return `A date (${p.date}) where a number is expected: where dates are written day.month, Excel turns a number typed with a point into a date (${typed} into ${p.date}). Format the cell as Number and type the number again, with a decimal comma if your Excel uses one (${withComma})`;
+      // A date of a CSV file, as the text Excel showed (`07.тра`); else the date of a workbook's cell.
+      const shown = p.text ?? p.date;
+      return `A date (${shown}) where a number is expected: where dates are written day.month, Excel turns a number typed with a point into a date (${typed} into ${shown}). Format the cell as Number and type the number again, with a decimal comma if your Excel uses one (${withComma})`;
     },
     'sheet.percent-unit-mismatch': (p) =>
       `The cell shows ${percentShown(words, p.value)}, a percent, but ${p.unit === null ? 'the row gives no unit' : `the row's unit is ${words.quote(p.unit)}`}: if the value is a percent, set the unit to ${words.quote('percent')}; else write it without the % sign`,

@@ -223,7 +223,9 @@ export const es: PhxLocale = {
     'sheet.error-cell': (p) => `La celda contiene el error de Excel ${p.value} en lugar de un valor: corrija la fórmula que lo produce o escriba el valor`,
     'sheet.date-for-number': (p) => {
       const { day, month, year, typed, withComma } = typedAsDate(p.date);
-      return `Una fecha (${day}/${month}/${year}) donde se espera un número: Excel convierte en fecha un número escrito con punto (${typed} pasa a ser el ${day}/${month}). Dé a la celda el formato Número y escriba de nuevo el número con coma decimal: ${withComma}`;
+      // A date of a CSV file, as the text Excel showed (`07.тра`); else the date of a workbook's cell.
+      const [date, short] = p.text === undefined ? [`${day}/${month}/${year}`, `el ${day}/${month}`] : [p.text, p.text];
+      return `Una fecha (${date}) donde se espera un número: Excel convierte en fecha un número escrito con punto (${typed} pasa a ser ${short}). Dé a la celda el formato Número y escriba de nuevo el número con coma decimal: ${withComma}`;
     },
     'sheet.percent-unit-mismatch': (p) =>
       `La celda muestra ${percentShown(words, p.value)}, un porcentaje, pero ${p.unit === null ? 'la fila no indica unidad' : `la unidad de la fila es ${words.quote(p.unit)}`}: si el valor es un porcentaje, ponga la unidad ${words.quote('percent')}; si no, escríbalo sin el signo %`,

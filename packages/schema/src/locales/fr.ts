@@ -223,7 +223,9 @@ export const fr: PhxLocale = {
     'sheet.error-cell': (p) => `La cellule contient l’erreur Excel ${p.value} au lieu d’une valeur : corrigez la formule qui la donne, ou saisissez la valeur`,
     'sheet.date-for-number': (p) => {
       const { day, month, year, typed, withComma } = typedAsDate(p.date);
-      return `Une date (${day}/${month}/${year}) là où un nombre est attendu : Excel change en date un nombre saisi avec un point (${typed} devient le ${day}/${month}). Donnez à la cellule le format Nombre et saisissez de nouveau le nombre avec une virgule décimale : ${withComma}`;
+      // A date of a CSV file, as the text Excel showed (`07.тра`); else the date of a workbook's cell.
+      const [date, short] = p.text === undefined ? [`${day}/${month}/${year}`, `le ${day}/${month}`] : [p.text, p.text];
+      return `Une date (${date}) là où un nombre est attendu : Excel change en date un nombre saisi avec un point (${typed} devient ${short}). Donnez à la cellule le format Nombre et saisissez de nouveau le nombre avec une virgule décimale : ${withComma}`;
     },
     'sheet.percent-unit-mismatch': (p) =>
       `La cellule affiche ${percentShown(words, p.value, '\u00a0')}, un pourcentage, mais ${p.unit === null ? 'la ligne n’indique pas d’unité' : `l’unité de la ligne est ${words.quote(p.unit)}`} : si la valeur est un pourcentage, mettez l’unité ${words.quote('percent')} ; sinon écrivez-la sans le signe %`,

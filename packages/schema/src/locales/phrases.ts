@@ -51,10 +51,11 @@ export function decimalComma(value: number): string {
 
 /**
  * The number a date in a number cell was typed as, where Excel writes dates day.month: its day, a point, its month
- * (`7.5` for 7 May), the same with a decimal comma, and the parts of the date as the message writes it.
+ * (`7.5` for 7 May), the same with a decimal comma, and the parts of the date as the message writes it. The date is
+ * `2023-05-07`, or `--05-07` without a year (then `year` is empty).
  */
 export function typedAsDate(date: string): { day: string; month: string; year: string; typed: string; withComma: string } {
-  const [year = '', month = '', day = ''] = date.split('-');
+  const [day = '', month = '', year = ''] = date.split('-').reverse();
   return { day, month, year, typed: `${Number(day)}.${Number(month)}`, withComma: `${Number(day)},${Number(month)}` };
 }
 

@@ -223,7 +223,9 @@ export const ru: PhxLocale = {
     'sheet.error-cell': (p) => `В ячейке ошибка Excel ${p.value}, а не значение: исправьте формулу, которая её даёт, или введите значение`,
     'sheet.date-for-number': (p) => {
       const { day, month, year, typed, withComma } = typedAsDate(p.date);
-      return `Здесь дата (${day}.${month}.${year}), а ожидается число: Excel превращает в дату число, введённое с точкой (${typed} — в ${day}.${month}). Задайте ячейке формат «Числовой» и введите число снова с десятичной запятой: ${withComma}`;
+      // A date of a CSV file, as the text Excel showed (`07.май`); else the date of a workbook's cell.
+      const [date, short] = p.text === undefined ? [`${day}.${month}.${year}`, `${day}.${month}`] : [p.text, p.text];
+      return `Здесь дата (${date}), а ожидается число: Excel превращает в дату число, введённое с точкой (${typed} — в ${short}). Задайте ячейке формат «Числовой» и введите число снова с десятичной запятой: ${withComma}`;
     },
     'sheet.percent-unit-mismatch': (p) =>
       `В ячейке ${percentShown(words, p.value)} — это процент, но ${p.unit === null ? 'единица в строке не указана' : `единица строки — ${words.quote(p.unit)}`}: если значение в процентах, укажите единицу ${words.quote('percent')}; иначе запишите его без знака %`,

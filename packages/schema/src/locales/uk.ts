@@ -223,7 +223,9 @@ export const uk: PhxLocale = {
     'sheet.error-cell': (p) => `У клітинці помилка Excel ${p.value}, а не значення: виправте формулу, що її дає, або введіть значення`,
     'sheet.date-for-number': (p) => {
       const { day, month, year, typed, withComma } = typedAsDate(p.date);
-      return `Тут дата (${day}.${month}.${year}), а очікується число: Excel перетворює на дату число, введене з крапкою (${typed} — на ${day}.${month}). Задайте клітинці формат «Числовий» і введіть число знову з десятковою комою: ${withComma}`;
+      // A date of a CSV file, as the text Excel showed (`07.тра`); else the date of a workbook's cell.
+      const [date, short] = p.text === undefined ? [`${day}.${month}.${year}`, `${day}.${month}`] : [p.text, p.text];
+      return `Тут дата (${date}), а очікується число: Excel перетворює на дату число, введене з крапкою (${typed} — на ${short}). Задайте клітинці формат «Числовий» і введіть число знову з десятковою комою: ${withComma}`;
     },
     'sheet.percent-unit-mismatch': (p) =>
       `У клітинці ${percentShown(words, p.value)} — це відсоток, але ${p.unit === null ? 'одиницю в рядку не вказано' : `одиниця рядка — ${words.quote(p.unit)}`}: якщо значення у відсотках, укажіть одиницю ${words.quote('percent')}; інакше запишіть його без знака %`,

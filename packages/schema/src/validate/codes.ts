@@ -416,7 +416,7 @@ export const issueCodes = {
   'sheet.date-for-number': {
     severity: 'error',
     structural: false,
-    summary: 'A cell of a workbook holds a date where a number is expected (a value, a count): where dates are written day.month (Ukrainian, Russian, German Excel), Excel turns a number typed with a point into a date, `7.5` into 7 May. Told at the cell, with the number as the date\'s day and month would give it, in place of the text of the date.',
+    summary: 'A cell of a workbook holds a date where a number is expected (a value, a count): where dates are written day.month (Ukrainian, Russian, German Excel), Excel turns a number typed with a point into a date, `7.5` into 7 May; or a cell of a CSV file holds such a date as the text Excel showed, a day and a month\'s short name in Ukrainian, Russian or English (`07.тра`, `07.май`, `7-May`). Told at the cell, with the number as the date\'s day and month would give it, in place of the text of the date.',
     example: '7.5 typed as a value in Ukrainian Excel, shown as 07.тра',
   },
   'sheet.percent-unit-mismatch': {

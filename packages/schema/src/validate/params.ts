@@ -303,11 +303,15 @@ export interface IssueParams {
   /** `value`: the error the cell holds, as Excel shows it (`#N/A`, `#REF!`). */
   'sheet.error-cell': { value: string };
   /**
+   * `date`: the date the cell holds, as `2023-05-07`; of a text that shows a day and a month alone, as Excel saves
+   * such a date in a CSV file (`07.тра`), the month and the day as ISO 8601 writes them without a year, `--05-07`, and
+   * `text`: the text.
+   */
+  'sheet.date-for-number': { date: string; text?: string };
+  /**
    * `value`: the cell as typed (`5,2%`), or the number a cell formatted as a percent shows before its `%` sign (5.2);
    * `unit`: the unit its row gives, null when none.
    */
-  /** `date`: the date the cell holds, as `2023-05-07`. */
-  'sheet.date-for-number': { date: string };
   'sheet.percent-unit-mismatch': { value: string | number; unit: string | null };
   /** `sheet`: the name of the hidden sheet, not read. */
   'sheet.hidden-skipped': { sheet: string };
