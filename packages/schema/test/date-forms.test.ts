@@ -147,8 +147,8 @@ describe('dates with the month in words, as people type them', () => {
     const table = readCsv(sheet(row('1 січня 2020', '31 грудня 2020')), { locale: 'uk' });
     expect(table.records[0]!.period).toEqual({ start: '2020-01-01', end: '2020-12-31' });
     expect(table.issues.map((issue) => issue.message)).toEqual([
-      'Стовпець «period.start»: клітинок, прочитаних з урахуванням дат вигляду d mmmm yyyy: 1',
-      'Стовпець «period.end»: клітинок, прочитаних з урахуванням дат вигляду d mmmm yyyy: 1',
+      'Стовпець «period.start»: прочитано 1 клітинку з урахуванням таких форм запису: дати у форматі d mmmm yyyy',
+      'Стовпець «period.end»: прочитано 1 клітинку з урахуванням таких форм запису: дати у форматі d mmmm yyyy',
     ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsxTemplate({ language: 'en' })) as unknown as ArrayBuffer);
@@ -162,8 +162,8 @@ describe('dates with the month in words, as people type them', () => {
     expect((result.pkg.observations as unknown[])[0]).toMatchObject({ period: { start: '2020-01-01', end: '2020-12-31' } });
     const notes = result.issues.filter((issue) => issue.code === 'sheet.normalised');
     expect(notes.map((issue) => issue.params.forms)).toEqual([['d mmmm yyyy'], ['dd-mm-yyyy']]);
-    expect(notes[0]!.message).toMatch(/ячеек, прочитанных с учётом дат вида d mmmm yyyy: 1$/);
-    expect(notes[1]!.message).toMatch(/ячеек, прочитанных с учётом дат вида dd-mm-yyyy: 1$/);
+    expect(notes[0]!.message).toMatch(/: 1 ячейка прочитана с учётом таких форм записи: даты в формате d mmmm yyyy$/);
+    expect(notes[1]!.message).toMatch(/: 1 ячейка прочитана с учётом таких форм записи: даты в формате dd-mm-yyyy$/);
   });
 });
 
@@ -313,8 +313,8 @@ describe('a CSV file as Excel in Ukrainian saves it, with dates written every wa
     const bytes = new TextEncoder().encode(`\uFEFF${sheet(...rows)}\r\n`);
     const result = await validateFile(bytes, { name: 'спостереження.csv', now, locale: 'uk' });
     expect(result.issues.map((issue) => [issue.code, issue.severity, issue.message])).toEqual([
-      ['sheet.normalised', 'info', 'Стовпець «period.start»: клітинок, прочитаних з урахуванням дат вигляду yyyy/mm/dd, дат вигляду d mmmm yyyy: 3'],
-      ['sheet.normalised', 'info', 'Стовпець «period.end»: клітинок, прочитаних з урахуванням дат вигляду yyyy.mm.dd, дат вигляду d mmmm yyyy: 2'],
+      ['sheet.normalised', 'info', 'Стовпець «period.start»: прочитано 3 клітинки з урахуванням таких форм запису: дати у форматі yyyy/mm/dd та d mmmm yyyy'],
+      ['sheet.normalised', 'info', 'Стовпець «period.end»: прочитано 2 клітинки з урахуванням таких форм запису: дати у форматі yyyy.mm.dd та d mmmm yyyy'],
       ['schema.invalid-format', 'error', 'Кінець періоду: «31.12.20» — рік записано двома цифрами: запишіть його повністю, 31.12.1920 або 31.12.2020, залежно від того, який рік мали на увазі'],
     ]);
   });

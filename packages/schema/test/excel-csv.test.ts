@@ -60,7 +60,7 @@ describe('CSV as Excel writes it in each locale', () => {
   it('reads the Ukrainian sheet whose every date, number and TRUE/FALSE was an error before', () => {
     const { issues } = validateCsv(fixture('uk'), { now, locale: 'ru' });
     expect(issues.map((issue) => issue.code)).toEqual(Array(issues.length).fill('sheet.normalised'));
-    expect(issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'period.start')!.message).toBe('Столбец «period.start»: ячеек, прочитанных с учётом дат вида dd.mm.yyyy: 5');
+    expect(issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'period.start')!.message).toBe('Столбец «period.start»: 5 ячеек прочитано с учётом таких форм записи: даты в формате dd.mm.yyyy');
   });
 });
 
@@ -423,15 +423,53 @@ describe('booleans', () => {
     expect(readCsv(csv).records.map((r) => r.suppressed)).toEqual([false, false, false, true, false]);
     const note = issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'suppressed')!;
     expect(note.params).toEqual({ column: 'suppressed', cells: 5, forms: ['yes-no-word'] });
-    expect(note.message).toBe('Стовпець «suppressed»: клітинок, прочитаних з урахуванням слів так/ні: 5');
+    expect(note.message).toBe('Стовпець «suppressed»: прочитано 5 клітинок з урахуванням таких форм запису: слова так/ні');
     const messages = Object.fromEntries(excelLocales.map((locale) => [locale, validateCsv(new TextEncoder().encode(csv), { now, locale }).issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'suppressed')!.message]));
     expect(messages).toEqual({
-      en: 'Column "suppressed": 5 cells read from yes/no words',
-      ru: 'Столбец «suppressed»: ячеек, прочитанных с учётом слов да/нет: 5',
-      uk: 'Стовпець «suppressed»: клітинок, прочитаних з урахуванням слів так/ні: 5',
+      en: 'Column "suppressed": 5 cells read allowing for these forms: yes/no words',
+      ru: 'Столбец «suppressed»: 5 ячеек прочитано с учётом таких форм записи: слова да/нет',
+      uk: 'Стовпець «suppressed»: прочитано 5 клітинок з урахуванням таких форм запису: слова так/ні',
       fr: 'Colonne « suppressed » : 5 cellules lues en tenant compte des formes suivantes : mots oui/non',
       es: 'Columna «suppressed»: 5 celdas leídas teniendo en cuenta estas formas: palabras sí/no',
     });
+  });
+});
+
+describe('the note of cells read in another form', () => {
+  const note = (locale: ExcelLocale, cells: string[]): string => {
+    const csv = [`${header};suppressed`, ...cells.map((cell) => `${row('01.01.2020', '31.12.2020')};${cell}`)].join('\r\n');
+    return validateCsv(csv, { now, locale }).issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'suppressed')!.message;
+  };
+
+  it('names each noun of its list once, the words of a flag together, and counts the cells as each language does', () => {
+    const both = ['так', 'ІСТИНА', 'ні', 'ХИБНІСТЬ', 'Так'];
+    expect(Object.fromEntries(excelLocales.map((locale) => [locale, note(locale, both)]))).toEqual({
+      en: 'Column "suppressed": 5 cells read allowing for these forms: yes/no and TRUE/FALSE words',
+      ru: 'Столбец «suppressed»: 5 ячеек прочитано с учётом таких форм записи: слова да/нет и ИСТИНА/ЛОЖЬ',
+      uk: 'Стовпець «suppressed»: прочитано 5 клітинок з урахуванням таких форм запису: слова так/ні та ІСТИНА/ХИБНІСТЬ',
+      fr: 'Colonne « suppressed » : 5 cellules lues en tenant compte des formes suivantes : mots oui/non, mots VRAI/FAUX',
+      es: 'Columna «suppressed»: 5 celdas leídas teniendo en cuenta estas formas: palabras sí/no, palabras VERDADERO/FALSO',
+    });
+    const counted = (n: number) => Array.from({ length: n }, () => 'ні');
+    expect([1, 2, 5, 11, 21, 22].map((n) => note('uk', counted(n)).split(': ')[1])).toEqual([
+      'прочитано 1 клітинку з урахуванням таких форм запису', 'прочитано 2 клітинки з урахуванням таких форм запису', 'прочитано 5 клітинок з урахуванням таких форм запису',
+      'прочитано 11 клітинок з урахуванням таких форм запису', 'прочитано 21 клітинку з урахуванням таких форм запису', 'прочитано 22 клітинки з урахуванням таких форм запису',
+    ]);
+    expect([1, 3, 12, 21].map((n) => note('ru', counted(n)).split(': ')[1])).toEqual([
+      '1 ячейка прочитана с учётом таких форм записи', '3 ячейки прочитаны с учётом таких форм записи', '12 ячеек прочитано с учётом таких форм записи', '21 ячейка прочитана с учётом таких форм записи',
+    ]);
+    expect(note('en', ['ні'])).toBe('Column "suppressed": 1 cell read allowing for these forms: yes/no words');
+  });
+
+  it('names the forms of dates under one noun, beside the serial numbers Excel keeps dates as', () => {
+    const csv = [header, row('01.01.2020', '2020-12-31'), row('43831', '31 грудня 2020'), row('1 січня 2020', '2020-12-31')].join('\r\n');
+    const notes = (locale: ExcelLocale) => validateCsv(csv, { now, locale }).issues.filter((issue) => issue.code === 'sheet.normalised').map((issue) => issue.message);
+    expect(notes('uk')).toEqual([
+      'Стовпець «period.start»: прочитано 3 клітинки з урахуванням таких форм запису: дати у форматі dd.mm.yyyy та d mmmm yyyy, порядкові номери днів Excel',
+      'Стовпець «period.end»: прочитано 1 клітинку з урахуванням таких форм запису: дати у форматі d mmmm yyyy',
+    ]);
+    expect(notes('ru')[0]).toBe('Столбец «period.start»: 3 ячейки прочитаны с учётом таких форм записи: даты в формате dd.mm.yyyy и d mmmm yyyy, порядковые номера дней Excel');
+    expect(notes('en')[0]).toBe('Column "period.start": 3 cells read allowing for these forms: dates written dd.mm.yyyy and d mmmm yyyy, Excel serial dates');
   });
 });
 

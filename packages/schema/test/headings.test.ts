@@ -90,7 +90,7 @@ describe('a CSV file whose header is the workbook’s headings', () => {
     expect(result.ok).toBe(true);
     expect(result.issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
     expect(result.issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'period.end')?.message).toBe(
-      'Стовпець «Період › кінець»: клітинок, прочитаних з урахуванням дат вигляду dd.mm.yyyy: 5',
+      'Стовпець «Період › кінець»: прочитано 5 клітинок з урахуванням таких форм запису: дати у форматі dd.mm.yyyy',
     );
     // Read the same when the reader of headings is loaded on demand, as a browser reads a file.
     expect(await readCsvAsync(bytes)).toEqual(table);

@@ -307,7 +307,7 @@ describe('flags typed as words in a workbook', () => {
     expect(data?.observations?.map((o) => o.suppressed)).toEqual(flags);
     const note = issues.find((issue) => issue.code === 'sheet.normalised' && issue.params.column === 'suppressed');
     expect(note).toMatchObject({ params: { cells: flags.length, forms: ['yes-no-word'] }, location: { sheet: 'observations', row: 2, column } });
-    expect(note?.message).toContain('слів так/ні');
+    expect(note?.message).toContain('з урахуванням таких форм запису: слова так/ні');
   }, 30_000);
 });
 
@@ -1282,8 +1282,8 @@ describe('columns named as the sheet shows them', () => {
     sheet.getCell(3, column('period.end')).value = '05/06/2020';
     const bytes = await bytesOf(workbook);
     const message = async (locale: Locale, code: string) => (await readXlsx(bytes, { locale })).issues.find((issue) => issue.code === code)!.message;
-    expect(await message('uk', 'sheet.normalised')).toBe('Стовпець N («Значення»): клітинок, прочитаних з урахуванням десяткових ком: 1');
-    expect(await message('en', 'sheet.normalised')).toBe('Column N ("Значення"): 1 cell read from decimal commas');
+    expect(await message('uk', 'sheet.normalised')).toBe('Стовпець N («Значення»): прочитано 1 клітинку з урахуванням таких форм запису: десяткові коми');
+    expect(await message('en', 'sheet.normalised')).toBe('Column N ("Значення"): 1 cell read allowing for these forms: decimal commas');
     expect(await message('uk', 'sheet.date-order-unknown')).toMatch(/^Стовпець G \(«Період › початок»\): дати на кшталт 03\/04\/2020 читаються/);
     expect(await message('en', 'sheet.date-order-unknown')).toMatch(/^Column G \("Період › початок"\): dates like 03\/04\/2020 read/);
   });
@@ -1347,7 +1347,7 @@ describe('columns named as the sheet shows them', () => {
   it('names a column of a sheet saved as CSV by the heading over its field path, with no letter', () => {
     const { issues } = readCsv('Ідентифікатор,Країна,Тип установи,Місткість\nid,country,facilityType,capacity\nua-1,UA,prison,"1 200"\n', { locale: 'uk' });
     expect(issues.map(({ code, params, message }) => ({ code, params, message }))).toEqual([
-      { code: 'sheet.normalised', params: { column: 'capacity', heading: 'Місткість', cells: 1, forms: ['thousands-separator'] }, message: 'Стовпець «Місткість»: клітинок, прочитаних з урахуванням розділювачів розрядів: 1' },
+      { code: 'sheet.normalised', params: { column: 'capacity', heading: 'Місткість', cells: 1, forms: ['thousands-separator'] }, message: 'Стовпець «Місткість»: прочитано 1 клітинку з урахуванням таких форм запису: розділювачі розрядів' },
     ]);
   });
 });

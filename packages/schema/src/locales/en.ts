@@ -2,7 +2,7 @@ import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -19,9 +19,9 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'decimal commas', 'thousands-separator': 'thousands separators', 'percent-sign': '% signs',
-  'boolean-word': 'TRUE/FALSE words', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no words',
+  'boolean-word': 'TRUE/FALSE', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no',
 };
-const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates written ${form}`).join(', ');
+const formsOf = (list: string[]): string => formList(list, forms, (said) => `${said} words`, (dates) => `dates written ${dates}`, 'and');
 const words: Words = {
   fields: {
     $schema: 'link to the schema', phxVersion: 'PHX version', id: 'identifier', publisher: 'publisher', 'publisher.id': "publisher's identifier",
@@ -228,7 +228,7 @@ export const en: PhxLocale = {
       const [is, was, them] = one ? ['is', 'was', 'it'] : ['are', 'were', 'them'];
       return `On sheet "${p.sheet}", ${list} ${is} hidden in Excel but ${was} read all the same, as Excel writes ${them} to a CSV file too. To leave ${them} out of the package, delete ${them}, or move ${them} to another sheet and hide that sheet: a hidden sheet is not read`;
     },
-    'sheet.normalised': (p) => `Column ${columnSeen(words, p.column, p)}: ${words.number(p.cells)} ${p.cells === 1 ? 'cell' : 'cells'} read from ${formsOf(p.forms)}`,
+    'sheet.normalised': (p) => `Column ${columnSeen(words, p.column, p)}: ${words.number(p.cells)} ${p.cells === 1 ? 'cell' : 'cells'} read allowing for these forms: ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `"${p.value}" is not a known code for the field ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -193,3 +193,33 @@ export function hiddenOf(
   ].join(` ${and} `);
   return { list, one: rows + columns === 1 ? (rows === 1 ? 'row' : 'column') : undefined };
 }
+
+/** Items as a list of a language: `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[], and: string): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+}
+
+/**
+ * The forms the cells of a column were read in (`sheet.normalised`), as a list in a language, each noun once: the
+ * words a flag was written in under one (`yes/no and TRUE/FALSE words`), the forms of dates under another (`dates
+ * written dd.mm.yyyy and d mmmm yyyy`), in the order first met, the items of a group joined by `and`, the list by
+ * commas. `names` names the other forms, and the words alone.
+ */
+export function formList(forms: readonly string[], names: Readonly<Record<string, string>>, words: (list: string) => string, dates: (list: string) => string, and: string): string {
+  const wordForms: readonly string[] = forms.filter((form) => form === 'yes-no-word' || form === 'boolean-word');
+  const dateForms = forms.filter((form) => !(form in names));
+  const items: string[] = [];
+  for (const form of forms) {
+    if (form === wordForms[0]) items.push(words(listed(wordForms.map((word) => names[word]!), and)));
+    else if (form === dateForms[0]) items.push(dates(listed(dateForms, and)));
+    else if (!wordForms.includes(form) && !dateForms.includes(form)) items.push(names[form]!);
+  }
+  return items.join(', ');
+}
+
+/** The form of a noun after a number in Ukrainian and Russian: `one` (1, 21), `few` (2–4, 22), or `many` (5–20, 25). */
+export function slavicPlural(count: number, one: string, few: string, many: string): string {
+  const [units, tens] = [count % 10, count % 100];
+  if (units === 1 && tens !== 11) return one;
+  return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? few : many;
+}

@@ -2,7 +2,7 @@ import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, slavicPlural, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -18,10 +18,10 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 };
 
 const forms: Record<string, string> = {
-  'decimal-comma': 'десятичных запятых', 'thousands-separator': 'разделителей разрядов', 'percent-sign': 'знаков %',
-  'boolean-word': 'слов ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковых дат Excel', 'yes-no-word': 'слов да/нет',
+  'decimal-comma': 'десятичные запятые', 'thousands-separator': 'разделители разрядов', 'percent-sign': 'знаки %',
+  'boolean-word': 'ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковые номера дней Excel', 'yes-no-word': 'да/нет',
 };
-const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `дат вида ${form}`).join(', ');
+const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `даты в формате ${dates}`, 'и');
 const words: Words = {
   fields: {
     $schema: 'ссылка на схему', phxVersion: 'версия PHX', id: 'идентификатор', publisher: 'издатель', 'publisher.id': 'идентификатор издателя',
@@ -235,7 +235,8 @@ export const ru: PhxLocale = {
       const [hidden, read] = one === 'row' ? ['скрыта', 'прочитана'] : one ? ['скрыт', 'прочитан'] : ['скрыты', 'прочитаны'];
       return `На листе «${p.sheet}» ${list} ${hidden} в Excel, но всё равно ${read}: скрытые строки и столбцы Excel тоже сохраняет в CSV. Чтобы скрытое не попало в пакет, удалите его или перенесите на другой лист и скройте тот лист: скрытый лист не читается`;
     },
-    'sheet.normalised': (p) => `Столбец ${columnSeen(words, p.column, p)}: ячеек, прочитанных с учётом ${formsOf(p.forms)}: ${words.number(p.cells)}`,
+    'sheet.normalised': (p) =>
+      `Столбец ${columnSeen(words, p.column, p)}: ${words.number(p.cells)} ${slavicPlural(p.cells, 'ячейка прочитана', 'ячейки прочитаны', 'ячеек прочитано')} с учётом таких форм записи: ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

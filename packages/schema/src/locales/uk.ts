@@ -2,7 +2,7 @@ import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, slavicPlural, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -18,10 +18,10 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 };
 
 const forms: Record<string, string> = {
-  'decimal-comma': 'десяткових ком', 'thousands-separator': 'розділювачів розрядів', 'percent-sign': 'знаків %',
-  'boolean-word': 'слів ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкових дат Excel', 'yes-no-word': 'слів так/ні',
+  'decimal-comma': 'десяткові коми', 'thousands-separator': 'розділювачі розрядів', 'percent-sign': 'знаки %',
+  'boolean-word': 'ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкові номери днів Excel', 'yes-no-word': 'так/ні',
 };
-const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `дат вигляду ${form}`).join(', ');
+const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `дати у форматі ${dates}`, 'та');
 const words: Words = {
   fields: {
     $schema: 'посилання на схему', phxVersion: 'версія PHX', id: 'ідентифікатор', publisher: 'видавець', 'publisher.id': 'ідентифікатор видавця',
@@ -232,7 +232,8 @@ export const uk: PhxLocale = {
     'sheet.hidden-skipped': (p) => `Аркуш «${p.sheet}» приховано, тому його не прочитано: нічого з нього немає в пакеті. Якщо його записи мають бути в пакеті, покажіть аркуш в Excel (дуже прихований — з редактора Visual Basic) і збережіть файл; інакше видаліть аркуш`,
     'sheet.hidden-read': (p) =>
       `На аркуші «${p.sheet}» ${hiddenOf(words, p, ['рядок', 'рядки'], ['стовпець', 'стовпці'], 'і', (n) => `і ще ${words.count(n)}`).list} приховано в Excel, але все одно прочитано: приховані рядки й стовпці Excel теж зберігає в CSV. Щоб приховане не потрапило в пакет, видаліть його або перенесіть на інший аркуш і приховайте той аркуш: прихований аркуш не читається`,
-    'sheet.normalised': (p) => `Стовпець ${columnSeen(words, p.column, p)}: клітинок, прочитаних з урахуванням ${formsOf(p.forms)}: ${words.number(p.cells)}`,
+    'sheet.normalised': (p) =>
+      `Стовпець ${columnSeen(words, p.column, p)}: прочитано ${words.number(p.cells)} ${slavicPlural(p.cells, 'клітинку', 'клітинки', 'клітинок')} з урахуванням таких форм запису: ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» — невідомий код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };
