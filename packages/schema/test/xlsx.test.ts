@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { codelists, columnLetters, excelLocales, indicatorCatalogue, readCsv, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale, type ValidationIssue } from '../src/index.js';
+import { assemblePackage, codelists, columnLetters, excelLocales, indicatorCatalogue, readCsv, readXlsx, validateCsv, validateFile, validateFileAsync, validateXlsx, writeXlsx, xlsxTemplate, type CellLocation, type Locale, type ValidationIssue } from '../src/index.js';
 import { anyListsOf, anyObservation, cellText } from './random.js';
 import { PercentCell } from '../src/formats/cells.js';
 import { columnHeading } from '../src/formats/headings.js';
@@ -674,6 +674,38 @@ describe('issues in a workbook', () => {
     const { pkg, issues } = await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()));
     expect(issues).toEqual([]);
     expect(pkg.facilities).toEqual([{ id: 'zm-lusaka', country: 'ZM', facilityType: 'prison', name: 'Lusaka Central Correctional Facility' }]);
+  });
+
+  it('names the merge a required cell is empty under, past the merge\'s first cell, in every language', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('facilities');
+    sheet.addRow(['id', 'country', 'facilityType', 'name']);
+    sheet.addRow(['zm-lusaka', 'ZM', 'prison', 'Lusaka']);
+    sheet.addRow(['zm-ndola', null, 'prison', 'Ndola']);
+    sheet.addRow(['zm-kabwe', null, 'prison', 'Kabwe']);
+    sheet.addRow(['zm-mpima', null, null, 'Mpima']);
+    // The country merged over three rows, as a title block merges a group; a type left empty, merged over nothing.
+    sheet.mergeCells('B2:B4');
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const required = (issues: readonly ValidationIssue[]) =>
+      issues.flatMap((issue) => (issue.code === 'schema.required' && issue.location ? [[(issue.location as CellLocation).cell, issue.params.sheet, issue.message]] : []));
+    const { issues } = await validateXlsx(bytes, { now });
+    expect(required(issues)).toEqual([
+      ['B3', { column: 'country', merged: 'B2:B4' }, 'Empty cell in the required column "country": it is in the merged cells B2:B4, and a merge keeps its value in its first cell, B2, alone. Unmerge the cells and fill in each one'],
+      ['B4', { column: 'country', merged: 'B2:B4' }, 'Empty cell in the required column "country": it is in the merged cells B2:B4, and a merge keeps its value in its first cell, B2, alone. Unmerge the cells and fill in each one'],
+      ['B5', { column: 'country' }, 'Empty cell in the required column "country": fill it in'],
+      ['C5', { column: 'facilityType' }, 'Empty cell in the required column "facilityType": fill it in'],
+    ]);
+    const messages = await Promise.all((['uk', 'ru', 'fr', 'es'] as const).map(async (locale) => required((await validateXlsx(bytes, { now, locale })).issues)[0]![2]));
+    expect(messages).toEqual([
+      'Порожня клітинка в обов’язковому стовпці «country»: вона належить до об’єднаних клітинок B2:B4, а об’єднання зберігає значення лише в першій клітинці, B2. Скасуйте об’єднання й заповніть кожну клітинку',
+      'Пустая ячейка в обязательном столбце «country»: она входит в объединённые ячейки B2:B4, а объединение хранит значение только в первой ячейке, B2. Отмените объединение и заполните каждую ячейку',
+      'Cellule vide dans la colonne obligatoire « country » : elle fait partie des cellules fusionnées B2:B4, et une fusion ne garde sa valeur que dans sa première cellule, B2. Annulez la fusion et remplissez chaque cellule',
+      'Celda vacía en la columna obligatoria «country»: forma parte de las celdas combinadas B2:B4, y una combinación solo guarda su valor en su primera celda, B2. Separe las celdas y rellene cada una',
+    ]);
+    expect((await validateFileAsync(bytes, { name: 'facilities.xlsx', now })).issues).toEqual(issues);
+    const assembled = await assemblePackage([{ name: 'facilities.xlsx', bytes }], { now, header: 'optional' });
+    expect(required(assembled.files[0]!.issues)).toEqual(required(issues));
   });
 
   it('reads the dates of a workbook in the 1904 date system, number cells in date columns included', async () => {

@@ -16,6 +16,7 @@ import { readCsvTable } from './csv-table.js';
 import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 import { cellLocation, columnLocator, headerSettled, inPackage, sheetParams } from './table.js';
+import { mergedOver } from './workbook-reader.js';
 import { readXlsx } from './xlsx.js';
 
 /**
@@ -324,13 +325,16 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         const locate = columnLocator(table.targets);
         const settled = headerSettled(table.issues);
         const placeOf = (row: number) => (path: readonly (string | number)[], code: ValidationIssue['code']) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), sheet));
-        const named = (issue: ValidationIssue, path: readonly (string | number)[]) => sheetParams(issue.code, issue.params, table, locate(path));
-        if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow), named });
+        const namedAt = (row: number) => (issue: ValidationIssue, path: readonly (string | number)[]) => {
+          const column = locate(path);
+          return sheetParams(issue.code, issue.params, table, column, issue.code === 'schema.required' ? mergedOver(table, row, column) : undefined);
+        };
+        if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow), named: namedAt(table.rows[0] ?? table.headerRow) });
         else if (table.type && takes(table.type)) {
           const type = table.type;
           // A sheet of its header alone is an empty list, as readXlsx reads it.
           hold(type);
-          table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!), named, seen: { row: table.rows[index]!, sheet } }));
+          table.records.forEach((record, index) => add(type, record, { file, place: placeOf(table.rows[index]!), named: namedAt(table.rows[index]!), seen: { row: table.rows[index]!, sheet } }));
           file.read.records[type] += table.records.length;
         }
       }

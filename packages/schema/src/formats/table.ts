@@ -467,15 +467,16 @@ export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (
 /**
  * The params of a problem of a table's row, at its `column` (counted from 1), with the columns its message names as
  * the sheet shows them ({@link SheetNames}): a cell left empty, a flag or a `<5` the column does not read, a small
- * count to suppress, a value missing. The params as they are for any other problem.
+ * count to suppress, a value missing. The params as they are for any other problem. `merged`: the cells merged over
+ * the cell from a row above (`B3:B5`), which leave it empty.
  */
-export function sheetParams(code: Problem['code'], params: Problem['params'], table: Pick<Table, 'type' | 'columns' | 'headings'>, column: number): Problem['params'] {
+export function sheetParams(code: Problem['code'], params: Problem['params'], table: Pick<Table, 'type' | 'columns' | 'headings'>, column: number, merged?: string): Problem['params'] {
   const seen = (at: number): string => columnSeen(at, table).heading ?? table.columns[at]!;
   const named = (name: string): string => (table.columns.includes(name) ? seen(table.columns.indexOf(name)) : name);
   const p = params as ZodIssueParams & { column?: string };
   // The flag and the value of an observation, which a small count is suppressed with.
   const flag = table.type === 'observation' ? { suppressed: named('suppressed'), value: named('value') } : undefined;
-  if (code === 'schema.required') return p.column === undefined ? { ...p, sheet: { column: seen(column - 1) } } : params;
+  if (code === 'schema.required') return p.column === undefined ? { ...p, sheet: { column: seen(column - 1), ...(merged === undefined ? {} : { merged }) } } : params;
   if (code === 'privacy.small-cell' || code === 'privacy.suppressed-value-present' || code === 'observation.value-missing' || (code === 'schema.invalid-type' && (p.expected === 'boolean' || (flag && /^\s*[<≤]/.test(String(p.value)))))) {
     return { ...p, sheet: { column: seen(column - 1), ...flag } };
   }

@@ -92,18 +92,29 @@ interface UncalculatedCell {
  * result, which the file keeps beside it (`cell.result`: exceljs's `cell.value` drops a result of 0, `false` or
  * ''). A merged cell's value is its first cell's alone, as the file keeps it: exceljs hands it to every cell of the
  * merge, where it would be read again (a `period.start` merged over `period.end` would give the period an end). A
- * merge in the header row is told by the table (`sheet.merged-header`, see {@link mergedIn}).
+ * merge in the header row is told by the table (`sheet.merged-header`, see {@link mergedIn}); `merged` names the merge
+ * a cell past a merge's first is under (see {@link mergedOver}).
  */
-function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: UncalculatedCell[] } {
+function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: UncalculatedCell[]; merged: (row: number, column: number) => string | undefined } {
   const rows: SheetCell[][] = [];
   const uncalculated: UncalculatedCell[] = [];
+  // The cells past the first of a merge, by `row:column`, and the last row and column of each merge, by its first cell:
+  // names alone, which keep nothing of the workbook once read.
+  const underMerge = new Map<string, string>();
+  const ends = new Map<string, [row: number, column: number]>();
   const width = sheet.columnCount;
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: SheetCell[] = [];
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
-      if (cell.master !== cell) cells.push(undefined);
+      if (cell.master !== cell) {
+        cells.push(undefined);
+        const first = cell.master.address;
+        underMerge.set(`${r}:${c}`, first);
+        const [lastRow, lastColumn] = ends.get(first) ?? [r, c];
+        ends.set(first, [Math.max(lastRow, r), Math.max(lastColumn, c)]);
+      }
       else if (cell.formula === undefined) cells.push(sheetCell(cell.value, cell.numFmt));
       else {
         if (cell.result === undefined) uncalculated.push({ row: r, column: c, formula: cell.formula });
@@ -113,7 +124,12 @@ function rowsOf(sheet: ExcelJS.Worksheet): { rows: SheetCell[][]; uncalculated: 
     while (cells.length > 0 && cells[cells.length - 1] === undefined) cells.pop();
     rows.push(cells);
   }
-  return { rows, uncalculated };
+  const merged = (row: number, column: number): string | undefined => {
+    const first = underMerge.get(`${row}:${column}`);
+    const end = first === undefined ? undefined : ends.get(first);
+    return end && `${first}:${columnLetters(end[1])}${end[0]}`;
+  };
+  return { rows, uncalculated, merged };
 }
 
 /**
@@ -133,6 +149,18 @@ function mergedIn(sheet: ExcelJS.Worksheet, rows: readonly (readonly SheetCell[]
     else merged.push({ row: masterRow, column: masterColumn, first: c, last: c, value: rows[masterRow - 1]?.[masterColumn - 1] });
   }
   return merged.filter(({ first, last }) => last > first);
+}
+
+/** What finds the merges over the cells of each sheet's table: see {@link mergedOver}. */
+const mergesOf = /* @__PURE__ */ new WeakMap<Table, (row: number, column: number) => string | undefined>();
+
+/**
+ * The cells merged over the cell at a row and column (from 1) of a table of a sheet, as Excel names them (`B3:B5`),
+ * when the cell is not the merge's first: it is empty, as the merge keeps its value in its first cell alone (a
+ * facility's name merged over the rows of its observations). Undefined for any other cell, and for a table of no workbook.
+ */
+export function mergedOver(table: Table, row: number, column: number): string | undefined {
+  return mergesOf.get(table)?.(row, column);
 }
 
 /**
@@ -253,7 +281,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   const zeroSizes = expansion.zeroSizes ? await import('./workbook-xml.js').then((xml) => xml.zeroSizes(bytes)) : undefined;
   for (const sheet of workbook.worksheets) {
     if (sheet.name === CODELISTS_SHEET) continue;
-    const { rows, uncalculated: noResult } = rowsOf(sheet);
+    const { rows, uncalculated: noResult, merged } = rowsOf(sheet);
     for (const [name, text] of isoDates?.get(sheet.id) ?? []) {
       const at = cellOf(name);
       const cell = at && sheet.getCell(at.row, at.column);
@@ -325,6 +353,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     }
     // The issues of a cell of a record carry its path in the package, as those of the record's validation do.
     if (table.type !== 'package') inPackage(table, records.get(table.type)?.length ?? 0);
+    mergesOf.set(table, merged);
     read.tables.push({ sheet: sheet.name, table });
     kept.push(sheetProblems);
     if (table.type === 'package') {
@@ -478,7 +507,10 @@ function placer(tables: readonly { sheet: string; table: Table }[]): {
     const [collection, index] = issue.path;
     const type = recordTypeOfCollection(collection);
     const entry = type ? (typeof index === 'number' ? entryOf(type, index) : undefined) : byType.get('package')?.find(({ table }) => table.records.length > 0);
-    return entry ? sheetParams(issue.code, issue.params, entry.table, entry.locate(type ? issue.path.slice(2) : issue.path)) : issue.params;
+    if (!entry) return issue.params;
+    const column = entry.locate(type ? issue.path.slice(2) : issue.path);
+    const row = type ? entry.table.rows[(index as number) - entry.offset]! : entry.table.rows[0]!;
+    return sheetParams(issue.code, issue.params, entry.table, column, issue.code === 'schema.required' ? mergedOver(entry.table, row, column) : undefined);
   };
   return { place, rowOf, named };
 }

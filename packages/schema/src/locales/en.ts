@@ -127,7 +127,7 @@ export const en: PhxLocale = {
     },
     'schema.required': (p) =>
       p.column === undefined && p.sheet?.column !== undefined
-        ? `Empty cell in the required column ${words.quote(p.sheet.column)}: fill it in`
+        ? `Empty cell in the required column ${words.quote(p.sheet.column)}: ${p.sheet.merged === undefined ? 'fill it in' : `it is in the merged cells ${p.sheet.merged}, and a merge keeps its value in its first cell, ${p.sheet.merged.split(':')[0]}, alone. Unmerge the cells and fill in each one`}`
         : p.column === undefined ? `${subject(words, p, 'a field')} ("${keyOf(p.field)}") is missing` : `The header row has no column ${words.quote(p.column)} (${fieldNamed(words, p, 'a field')}): add the column`,
     'schema.unknown-field': (p) => `"${p.keys[0]}" is not a field of PHX here: check its spelling, or put data of your own under "extensions"${p.hidden ? '. The column is hidden in Excel: to see it, select the columns on either side and choose Unhide' : ''}`,
     'schema.invalid-value': (p) => {

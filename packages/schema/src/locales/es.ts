@@ -132,7 +132,7 @@ export const es: PhxLocale = {
     },
     'schema.required': (p) =>
       p.column === undefined && p.sheet?.column !== undefined
-        ? `Celda vacía en la columna obligatoria ${words.quote(p.sheet.column)}: rellénela`
+        ? `Celda vacía en la columna obligatoria ${words.quote(p.sheet.column)}: ${p.sheet.merged === undefined ? 'rellénela' : `forma parte de las celdas combinadas ${p.sheet.merged}, y una combinación solo guarda su valor en su primera celda, ${p.sheet.merged.split(':')[0]}. Separe las celdas y rellene cada una`}`
         : p.column === undefined
         ? `Falta un campo obligatorio: ${fieldNamed(words, p, 'un campo')} («${keyOf(p.field)}»)`
         : `La fila de encabezados no tiene la columna ${words.quote(p.column)} (${fieldNamed(words, p, 'un campo')}): añada la columna`,

@@ -132,7 +132,7 @@ export const fr: PhxLocale = {
     },
     'schema.required': (p) =>
       p.column === undefined && p.sheet?.column !== undefined
-        ? `Cellule vide dans la colonne obligatoire ${words.quote(p.sheet.column)} : remplissez-la`
+        ? `Cellule vide dans la colonne obligatoire ${words.quote(p.sheet.column)} : ${p.sheet.merged === undefined ? 'remplissez-la' : `elle fait partie des cellules fusionnées ${p.sheet.merged}, et une fusion ne garde sa valeur que dans sa première cellule, ${p.sheet.merged.split(':')[0]}. Annulez la fusion et remplissez chaque cellule`}`
         : p.column === undefined
         ? `Champ obligatoire manquant : ${fieldNamed(words, p, 'un champ')} (« ${keyOf(p.field)} »)`
         : `La ligne d’en-tête n’a pas de colonne ${words.quote(p.column)} (${fieldNamed(words, p, 'un champ')}) : ajoutez la colonne`,

@@ -132,7 +132,7 @@ export const ru: PhxLocale = {
     },
     'schema.required': (p) =>
       p.column === undefined && p.sheet?.column !== undefined
-        ? `Пустая ячейка в обязательном столбце ${words.quote(p.sheet.column)}: заполните её`
+        ? `Пустая ячейка в обязательном столбце ${words.quote(p.sheet.column)}: ${p.sheet.merged === undefined ? 'заполните её' : `она входит в объединённые ячейки ${p.sheet.merged}, а объединение хранит значение только в первой ячейке, ${p.sheet.merged.split(':')[0]}. Отмените объединение и заполните каждую ячейку`}`
         : p.column === undefined
         ? `Не заполнено обязательное поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`
         : `В строке заголовков нет столбца ${words.quote(p.column)} (${fieldNamed(words, p, 'поле')}): добавьте этот столбец`,

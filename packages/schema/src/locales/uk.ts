@@ -132,7 +132,7 @@ export const uk: PhxLocale = {
     },
     'schema.required': (p) =>
       p.column === undefined && p.sheet?.column !== undefined
-        ? `Порожня клітинка в обов’язковому стовпці ${words.quote(p.sheet.column)}: заповніть її`
+        ? `Порожня клітинка в обов’язковому стовпці ${words.quote(p.sheet.column)}: ${p.sheet.merged === undefined ? 'заповніть її' : `вона належить до об’єднаних клітинок ${p.sheet.merged}, а об’єднання зберігає значення лише в першій клітинці, ${p.sheet.merged.split(':')[0]}. Скасуйте об’єднання й заповніть кожну клітинку`}`
         : p.column === undefined
         ? `Не заповнено обов’язкове поле: ${fieldNamed(words, p, 'поле')} («${keyOf(p.field)}»)`
         : `У рядку заголовків немає стовпця ${words.quote(p.column)} (${fieldNamed(words, p, 'поле')}): додайте цей стовпець`,

@@ -76,6 +76,8 @@ export interface SheetNames {
   column?: string;
   suppressed?: string;
   value?: string;
+  /** The cells of a workbook merged over the empty cell from a row above it (`B3:B5`): the merge keeps its value in its first cell alone. */
+  merged?: string;
 }
 
 /**
