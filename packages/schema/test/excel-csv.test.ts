@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelOf } from '../src/codelists/index.js';
+import { excelShortDate } from '../src/formats/cells.js';
 import { percentName } from '../src/formats/table.js';
 import { codelists, excelConventions, excelLocales, indicatorCatalogue, readCsv, validateCsv, writeCsv, type ExcelLocale } from '../src/index.js';
 
@@ -332,6 +333,15 @@ describe('a number Excel took for a date, saved as text in a CSV file', () => {
       expect(issue!.message).toContain('07.тра');
       expect(issue!.message).toMatch(/7,5$/);
     }
+  });
+
+  it("knows each month by Excel's short name of it in English, Ukrainian and Russian", () => {
+    const names = [
+      'jan feb mar apr may jun jul aug sep oct nov dec', 'січ лют бер кві тра чер лип сер вер жов лис гру', 'янв фев мар апр май июн июл авг сен окт ноя дек',
+    ];
+    for (const list of names) list.split(' ').forEach((name, at) => expect(excelShortDate(`1.${name}`), name).toEqual({ day: 1, month: at + 1 }));
+    expect(excelShortDate('15.мая')).toEqual({ day: 15, month: 5 });
+    expect(excelShortDate(' 31-DEC ')).toEqual({ day: 31, month: 12 });
   });
 
   it('takes any other text for what it is: no day of the month, no month Excel names so, more than a day and a month, or a text column', () => {

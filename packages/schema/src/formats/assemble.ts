@@ -15,8 +15,8 @@ import { readNdjson } from './convert.js';
 import { readCsvTable } from './csv-table.js';
 import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
-import { cellLocation, columnLocator, headerSettled, inPackage, sheetParams } from './table.js';
-import { mergedOver } from './workbook-reader.js';
+import { cellLocation, columnLocator, headerSettled, sheetParams } from './table.js';
+import { inPackage, mergedOver } from './workbook-reader.js';
 import { readXlsx } from './xlsx.js';
 
 /**

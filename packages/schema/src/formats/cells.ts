@@ -326,13 +326,28 @@ function monthOfName(name: string): number | undefined {
   return monthNames.get(name.toLowerCase());
 }
 
-/**
- * Excel's short names of the months (`mmm`) in English, Ukrainian and Russian, three letters a month, January first:
- * what a date formatted `dd.mmm` shows.
- */
-const excelMonths = ['janfebmaraprmayjunjulaugsepoctnovdec', 'січлютберквітрачерлипсервержовлисгру', 'янвфевмарапрмайиюниюлавгсеноктноядек'];
 /** The most days of each month, of a year that may be a leap year. */
 const monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+let excelMonths: Map<string, number> | undefined;
+
+/**
+ * The month of Excel's short name of a month (`mmm`) in English, Ukrainian or Russian, in small letters: the first
+ * three letters of its name, alone or in a date (`тра` of `травень` and `травня`; `май` and `мая`), which the
+ * platform's `Intl.DateTimeFormat` gives, as {@link monthOfName} takes them.
+ */
+function monthOfExcelName(name: string): number | undefined {
+  if (!excelMonths) {
+    excelMonths = new Map();
+    for (const language of ['en', 'uk', 'ru']) {
+      for (const options of [{ month: 'long' }, { day: 'numeric', month: 'long' }] as const) {
+        const format = new Intl.DateTimeFormat(language, options);
+        for (let month = 1; month <= 12; month++) excelMonths.set(format.formatToParts(Date.UTC(2020, month - 1, 15)).find((part) => part.type === 'month')!.value.toLowerCase().slice(0, 3), month);
+      }
+    }
+  }
+  return excelMonths.get(name.toLowerCase());
+}
 
 /**
  * The day and month of a text that is a date as Excel shows one of a day and a month alone, `dd.mmm` or `d-mmm`, its
@@ -343,15 +358,9 @@ const monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function excelShortDate(text: string): { day: number; month: number } | undefined {
   const match = /^(\d{1,2})[.-](\p{L}{3})$/u.exec(text.trim());
   if (!match) return undefined;
-  const name = match[2]!.toLowerCase();
-  // Russian names May in the genitive too, as a date does (`7 мая`).
-  let month = name === 'мая' ? 5 : 0;
-  for (const names of excelMonths) {
-    const at = names.indexOf(name);
-    if (at >= 0 && at % 3 === 0) month = at / 3 + 1;
-  }
+  const month = monthOfExcelName(match[2]!);
   const day = Number(match[1]);
-  return month > 0 && day >= 1 && day <= monthDays[month - 1]! ? { day, month } : undefined;
+  return month && day >= 1 && day <= monthDays[month - 1]! ? { day, month } : undefined;
 }
 
 /** An ISO date from its parts, or undefined when there is no such day. */

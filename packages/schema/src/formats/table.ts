@@ -1,6 +1,6 @@
 import type { Locale } from '../locales/index.js';
-import { recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
-import { toPointer, type CellLocation, type Problem, type ValidationIssue } from '../validate/issue.js';
+import { recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
+import type { CellLocation, Problem, ValidationIssue } from '../validate/issue.js';
 import type { SheetColumn, ZodIssueParams } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
@@ -488,29 +488,7 @@ function pathOfColumn(column: string): (string | number)[] {
   return column.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 }
 
-/**
- * Gives the issues the reading of a table of records found on its rows — an Excel error, a date in a number column,
- * a percent in a row of another unit, a formula without its result, a cell under no heading — the path of their
- * record in the package (`/observations/4/value` rather than `/value`), as the issues of the record's validation
- * have: `first` is the index in the package of the table's first record. Issues given such a path already (`placed`)
- * are moved to the record's index in another package, one the table's records join after others. A table of the
- * package header, whose fields are the package's own, is left as it is.
- */
-export function inPackage(table: Pick<Table, 'type' | 'rows' | 'issues'>, first: number, placed = false): void {
-  if (table.type === undefined || table.type === 'package') return;
-  const collection = recordStores[table.type].collection;
-  const records = new Map(table.rows.map((row, index) => [row, index]));
-  // The issues of a cell, not of the sheet as a whole (`sheet.hidden-read`, placed at its first hidden row).
-  const ofCell = new Set<ValidationIssue['code']>(['sheet.error-cell', 'sheet.date-for-number', 'sheet.percent-unit-mismatch', 'sheet.formula-without-result', 'sheet.cell-beyond-header']);
-  for (const issue of table.issues) {
-    const index = ofCell.has(issue.code) && issue.location && 'row' in issue.location ? records.get(issue.location.row) : undefined;
-    if (index === undefined) continue;
-    issue.path = [collection, first + index, ...(placed ? issue.path.slice(2) : issue.path)];
-    issue.pointer = toPointer(issue.path);
-  }
-}
-
-/** A path within a record: the path of a table's issue without its record's place in the package (see {@link inPackage}). */
+/** A path within a record: the path of a table's issue without its record's place in the package, which a workbook's reader gives it. */
 function inRecord(path: readonly (string | number)[]): (string | number)[] {
   return recordTypeOfCollection(path[0]) !== undefined && typeof path[1] === 'number' ? path.slice(2) : [...path];
 }

@@ -12,7 +12,7 @@ import type { PhxLocale } from '../locales/types.js';
 import { recordStores, recordTypeNames, recordTypeOfCollection, type RecordType } from '../model/record-kinds.js';
 import type { DataPackage } from '../model/package.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from '../file/encoding.js';
-import type { Problem, ReadSummary, Severity, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import { toPointer, type Problem, type ReadSummary, type Severity, type ValidationIssue, type ValidationResult } from '../validate/issue.js';
 import type { IssueParams, TableRow } from '../validate/params.js';
 import { loadedLocales, withPartsLoaded, writeMessages } from '../validate/on-demand.js';
 import { IssueCollector, noRecords, type ValidateOptions } from '../validate/validate.js';
@@ -20,7 +20,7 @@ import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
 import { headingReaderOnDemand } from './heading-reader.js';
-import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, inPackage, isBlankRow, readTable, sheetParams, type MergedCell, type Table, type TableOptions } from './table.js';
+import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, sheetParams, type MergedCell, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
@@ -149,6 +149,28 @@ function mergedIn(sheet: ExcelJS.Worksheet, rows: readonly (readonly SheetCell[]
     else merged.push({ row: masterRow, column: masterColumn, first: c, last: c, value: rows[masterRow - 1]?.[masterColumn - 1] });
   }
   return merged.filter(({ first, last }) => last > first);
+}
+
+/**
+ * Gives the issues the reading of a table of records found on its rows — an Excel error, a date in a number column,
+ * a percent in a row of another unit, a formula without its result, a cell under no heading — the path of their
+ * record in the package (`/observations/4/value` rather than `/value`), as the issues of the record's validation
+ * have: `first` is the index in the package of the table's first record. Issues given such a path already (`placed`)
+ * are moved to the record's index in another package, one the table's records join after others. A table of the
+ * package header, whose fields are the package's own, is left as it is.
+ */
+export function inPackage(table: Pick<Table, 'type' | 'rows' | 'issues'>, first: number, placed = false): void {
+  if (table.type === undefined || table.type === 'package') return;
+  const collection = recordStores[table.type].collection;
+  const records = new Map(table.rows.map((row, index) => [row, index]));
+  // The issues of a cell, not of the sheet as a whole (`sheet.hidden-read`, placed at its first hidden row).
+  const ofCell = new Set<ValidationIssue['code']>(['sheet.error-cell', 'sheet.date-for-number', 'sheet.percent-unit-mismatch', 'sheet.formula-without-result', 'sheet.cell-beyond-header']);
+  for (const issue of table.issues) {
+    const index = ofCell.has(issue.code) && issue.location && 'row' in issue.location ? records.get(issue.location.row) : undefined;
+    if (index === undefined) continue;
+    issue.path = [collection, first + index, ...(placed ? issue.path.slice(2) : issue.path)];
+    issue.pointer = toPointer(issue.path);
+  }
 }
 
 /** What finds the merges over the cells of each sheet's table: see {@link mergedOver}. */
