@@ -339,9 +339,11 @@ describe('a number Excel took for a date, saved as text in a CSV file', () => {
     const names = [
       'jan feb mar apr may jun jul aug sep oct nov dec', 'січ лют бер кві тра чер лип сер вер жов лис гру', 'янв фев мар апр май июн июл авг сен окт ноя дек',
     ];
-    for (const list of names) list.split(' ').forEach((name, at) => expect(excelShortDate(`1.${name}`), name).toEqual({ day: 1, month: at + 1 }));
-    expect(excelShortDate('15.мая')).toEqual({ day: 15, month: 5 });
-    expect(excelShortDate(' 31-DEC ')).toEqual({ day: 31, month: 12 });
+    for (const list of names) list.split(' ').forEach((name, at) => expect(excelShortDate(`1.${name}`), name).toBe(`--${String(at + 1).padStart(2, '0')}-01`));
+    expect(excelShortDate('15.мая')).toBe('--05-15');
+    expect(excelShortDate(' 31-DEC ')).toBe('--12-31');
+    // Not the names people type, which a date column reads (`травня`, `трав.`), nor a French or Spanish one.
+    for (const text of ['1.тра.', '1.травня', '1.jui', '1.ene', '1.tra']) expect(excelShortDate(text), text).toBeUndefined();
   });
 
   it('takes any other text for what it is: no day of the month, no month Excel names so, more than a day and a month, or a text column', () => {

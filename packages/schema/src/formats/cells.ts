@@ -318,49 +318,32 @@ function monthOfName(name: string): number | undefined {
     for (const language of excelLocales) {
       for (const options of [{ month: 'long' }, { month: 'short' }, { day: 'numeric', month: 'long' }, { day: 'numeric', month: 'short' }] as const) {
         const format = new Intl.DateTimeFormat(language, options);
-        // The 15th, in the month whatever the time zone.
-        for (let month = 1; month <= 12; month++) monthNames.set(format.formatToParts(Date.UTC(2020, month - 1, 15)).find((part) => part.type === 'month')!.value.toLowerCase().replace(/\.$/, ''), month);
+        for (let month = 1; month <= 12; month++) {
+          // The 15th, in the month whatever the time zone.
+          const word = format.formatToParts(Date.UTC(2020, month - 1, 15)).find((part) => part.type === 'month')!.value.toLowerCase();
+          monthNames.set(word.replace(/\.$/, ''), month);
+          // Excel's short name in English, Ukrainian and Russian (`mmm`): the first three letters of the long name, alone or
+          // in a date (`тра` of `травень` and `травня`; `май` and `мая`), kept apart from the names people type.
+          if (options.month === 'long' && language !== 'fr' && language !== 'es') monthNames.set(`.${word.slice(0, 3)}`, month);
+        }
       }
     }
   }
   return monthNames.get(name.toLowerCase());
 }
 
-/** The most days of each month, of a year that may be a leap year. */
-const monthDays = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-let excelMonths: Map<string, number> | undefined;
-
 /**
- * The month of Excel's short name of a month (`mmm`) in English, Ukrainian or Russian, in small letters: the first
- * three letters of its name, alone or in a date (`тра` of `травень` and `травня`; `май` and `мая`), which the
- * platform's `Intl.DateTimeFormat` gives, as {@link monthOfName} takes them.
+ * The month and day, as ISO 8601 writes them without a year (`--05-07`), of a text that is a date as Excel shows one
+ * of a day and a month alone, `dd.mmm` or `d-mmm`, its month's short name in English, Ukrainian or Russian (`07.тра`,
+ * `7.май`, `07.May`, `7-May`): where dates are written day.month, Excel makes a number typed with a point (`7.5`)
+ * such a date, and a CSV file keeps the text it showed. Undefined for any other text, and for a day the month does not have.
  */
-function monthOfExcelName(name: string): number | undefined {
-  if (!excelMonths) {
-    excelMonths = new Map();
-    for (const language of ['en', 'uk', 'ru']) {
-      for (const options of [{ month: 'long' }, { day: 'numeric', month: 'long' }] as const) {
-        const format = new Intl.DateTimeFormat(language, options);
-        for (let month = 1; month <= 12; month++) excelMonths.set(format.formatToParts(Date.UTC(2020, month - 1, 15)).find((part) => part.type === 'month')!.value.toLowerCase().slice(0, 3), month);
-      }
-    }
-  }
-  return excelMonths.get(name.toLowerCase());
-}
-
-/**
- * The day and month of a text that is a date as Excel shows one of a day and a month alone, `dd.mmm` or `d-mmm`, its
- * month's short name in English, Ukrainian or Russian (`07.тра`, `7.май`, `07.May`, `7-May`): where dates are written
- * day.month, Excel makes a number typed with a point (`7.5`) such a date, and a CSV file keeps the text it showed.
- * Undefined for any other text, and for a day the month does not have.
- */
-export function excelShortDate(text: string): { day: number; month: number } | undefined {
+export function excelShortDate(text: string): string | undefined {
   const match = /^(\d{1,2})[.-](\p{L}{3})$/u.exec(text.trim());
-  if (!match) return undefined;
-  const month = monthOfExcelName(match[2]!);
-  const day = Number(match[1]);
-  return month && day >= 1 && day <= monthDays[month - 1]! ? { day, month } : undefined;
+  const month = match && monthOfName(`.${match[2]}`);
+  // A day of 2020, a leap year: the 29th of February is a day Excel makes of `29.2`.
+  const date = month ? isoDate(2020, month, Number(match![1])) : undefined;
+  return date && `-${date.slice(4)}`;
 }
 
 /** An ISO date from its parts, or undefined when there is no such day. */

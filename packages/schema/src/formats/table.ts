@@ -417,10 +417,9 @@ export function readTable(
         return;
       }
       // Such a date as the text Excel showed, which a CSV file keeps (`07.тра`, a day and a month): told as such, kept as it is.
-      const short = target.kind === 'number' && typeof cell === 'string' ? excelShortDate(cell) : undefined;
-      if (short) {
+      const date = target.kind === 'number' && typeof cell === 'string' ? excelShortDate(cell) : undefined;
+      if (date) {
         const text = (cell as string).trim();
-        const date = `--${String(short.month).padStart(2, '0')}-${String(short.day).padStart(2, '0')}`;
         add({ code: 'sheet.date-for-number', path: target.path, params: { date, text: shortened(text) } }, index + firstRow, column + 1);
         setAt(record, target.path, text, made);
         return;
