@@ -228,7 +228,7 @@ export const en: PhxLocale = {
       const [is, was, them] = one ? ['is', 'was', 'it'] : ['are', 'were', 'them'];
       return `On sheet "${p.sheet}", ${list} ${is} hidden in Excel but ${was} read all the same, as Excel writes ${them} to a CSV file too. To leave ${them} out of the package, delete ${them}, or move ${them} to another sheet and hide that sheet: a hidden sheet is not read`;
     },
-    'sheet.normalised': (p) => `Column ${columnSeen(words, p.column, p)}: ${words.number(p.cells)} ${p.cells === 1 ? 'cell' : 'cells'} read allowing for these forms: ${formsOf(p.forms)}`,
+    'sheet.normalised': (p) => `Column ${columnSeen(words, p.column, p)}: ${words.count(p.cells)} ${p.cells === 1 ? 'cell' : 'cells'} read allowing for these forms: ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `"${p.value}" is not a known code for the field ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

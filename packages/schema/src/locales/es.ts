@@ -235,7 +235,7 @@ export const es: PhxLocale = {
       const [is, read, it] = one ? ['está oculta', 'se ha leído', 'la'] : ['están ocultas', 'se han leído', 'las'];
       return `Dentro de la hoja «${p.sheet}», ${list} ${is} en Excel, pero ${read} igualmente: Excel también ${it} escribe en un archivo CSV. Para dejar${it} fuera del paquete, elimíne${it}, o páse${it} a otra hoja y oculte esa hoja: una hoja oculta no se lee`;
     },
-    'sheet.normalised': (p) => `Columna ${columnSeen(words, p.column, p)}: ${words.number(p.cells)} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} teniendo en cuenta estas formas: ${formsOf(p.forms)}`,
+    'sheet.normalised': (p) => `Columna ${columnSeen(words, p.column, p)}: ${words.count(p.cells)} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} teniendo en cuenta estas formas: ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido para el campo ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

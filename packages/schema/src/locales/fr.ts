@@ -235,7 +235,7 @@ export const fr: PhxLocale = {
       const [is, read, them, it] = one ? ['est masquée', 'a été lue', 'l’', 'la'] : ['sont masquées', 'ont été lues', 'les ', 'les'];
       return `Sur la feuille « ${p.sheet} », ${list} ${is} dans Excel, mais ${read} quand même : Excel ${them}écrit aussi dans un fichier CSV. Pour ${it} laisser hors du paquet, supprimez-${it}, ou déplacez-${it} sur une autre feuille et masquez celle-ci : une feuille masquée n’est pas lue`;
     },
-    'sheet.normalised': (p) => `Colonne ${columnSeen(words, p.column, p)} : ${words.number(p.cells)} ${p.cells === 1 ? 'cellule lue' : 'cellules lues'} en tenant compte des formes suivantes : ${formsOf(p.forms)}`,
+    'sheet.normalised': (p) => `Colonne ${columnSeen(words, p.column, p)} : ${words.count(p.cells)} ${p.cells === 1 ? 'cellule lue' : 'cellules lues'} en tenant compte des formes suivantes : ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu pour le champ ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -236,7 +236,7 @@ export const ru: PhxLocale = {
       return `На листе «${p.sheet}» ${list} ${hidden} в Excel, но всё равно ${read}: скрытые строки и столбцы Excel тоже сохраняет в CSV. Чтобы скрытое не попало в пакет, удалите его или перенесите на другой лист и скройте тот лист: скрытый лист не читается`;
     },
     'sheet.normalised': (p) =>
-      `Столбец ${columnSeen(words, p.column, p)}: ${words.number(p.cells)} ${slavicPlural(p.cells, 'ячейка прочитана', 'ячейки прочитаны', 'ячеек прочитано')} с учётом таких форм записи: ${formsOf(p.forms)}`,
+      `Столбец ${columnSeen(words, p.column, p)}: ${words.count(p.cells)} ${slavicPlural(p.cells, 'ячейка прочитана', 'ячейки прочитаны', 'ячеек прочитано')} с учётом таких форм записи: ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -233,7 +233,7 @@ export const uk: PhxLocale = {
     'sheet.hidden-read': (p) =>
       `На аркуші «${p.sheet}» ${hiddenOf(words, p, ['рядок', 'рядки'], ['стовпець', 'стовпці'], 'і', (n) => `і ще ${words.count(n)}`).list} приховано в Excel, але все одно прочитано: приховані рядки й стовпці Excel теж зберігає в CSV. Щоб приховане не потрапило в пакет, видаліть його або перенесіть на інший аркуш і приховайте той аркуш: прихований аркуш не читається`,
     'sheet.normalised': (p) =>
-      `Стовпець ${columnSeen(words, p.column, p)}: прочитано ${words.number(p.cells)} ${slavicPlural(p.cells, 'клітинку', 'клітинки', 'клітинок')} з урахуванням таких форм запису: ${formsOf(p.forms)}`,
+      `Стовпець ${columnSeen(words, p.column, p)}: прочитано ${words.count(p.cells)} ${slavicPlural(p.cells, 'клітинку', 'клітинки', 'клітинок')} з урахуванням таких форм запису: ${formsOf(p.forms)}`,
     'codelist.unknown-code': (p) => `«${p.value}» — невідомий код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };
