@@ -17,6 +17,9 @@ export const exitCodes = {
   usage: 2,
 } as const;
 
+/** An option `phx check` needs. */
+export type CheckOption = 'profile' | 'country' | 'year';
+
 /**
  * The params of each usage error, by code: what its message says, in any language. The words are
  * kept per language in `report/usage.ts`.
@@ -93,14 +96,10 @@ export interface UsageParams {
   'headers-several': { files: readonly string[] };
   /** A command that reads a whole package given a part of one: a CSV table, an NDJSON stream without its header line. */
   'not-a-package': { path: string; command: string };
-  /** `phx check` without `--profile`. */
-  'no-profile': Record<string, never>;
-  /** `phx check` without `--country`. */
-  'no-country': Record<string, never>;
+  /** `phx check` without some of the options it needs, all of them named at once. */
+  'check-options-missing': { options: readonly CheckOption[] };
   /** A `--country` that is no country: no ISO 3166-1 code, alpha-3 code or name of one; with the code meant, when one is near. */
   'not-a-country': { value: string; suggestion?: string };
-  /** `phx check` without `--year`. */
-  'no-year': Record<string, never>;
   /** A `--year` that is no year. */
   'not-a-year': { value: string };
   /** `phx check` or `phx export` given no package, or several. */

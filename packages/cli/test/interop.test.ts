@@ -450,9 +450,10 @@ describe('phx check --profile gam', () => {
   });
 
   it.each([
-    [['--country', 'UA', '--year', '2023'], 'name the profile with --profile gam'],
+    [['--country', 'UA', '--year', '2023'], 'phx: name the profile: --profile gam\n'],
     [['--profile', 'who', '--country', 'UA', '--year', '2023'], '--profile must be one of gam (got "who")'],
-    [['--profile', 'gam', '--year', '2023'], 'name the country with --country'],
+    [['--profile', 'gam', '--year', '2023'], 'phx: name the country: --country UA\n'],
+    [['--country', 'UA'], 'phx: name the profile and the year: --profile gam --year 2023\n'],
     [['--profile', 'gam', '--country', 'UK', '--year', '2023'], 'or name (got "UK")\nhint: use --country GB'],
     [['--profile', 'gam', '--country', 'Замбия', '--year', '23'], '--year must be a year such as 2023 (got "23")'],
     [['--profile', 'gam', '--country', 'UA', '--year', '23'], '--year must be a year such as 2023 (got "23")'],

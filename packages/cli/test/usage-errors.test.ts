@@ -47,10 +47,8 @@ const examples: { [C in UsageCode]: UsageParams[C] } = {
   'header-missing': { header: 'facilities.csv' },
   'headers-several': { files: ['a.phx.json', 'b.phx.ndjson'] },
   'not-a-package': { path: 'data.csv', command: 'export' },
-  'no-profile': {},
-  'no-country': {},
+  'check-options-missing': { options: ['profile', 'country', 'year'] },
   'not-a-country': { value: 'Ukrain', suggestion: 'UA' },
-  'no-year': {},
   'not-a-year': { value: '23' },
   'one-package': { command: 'check' },
   'no-target': { path: 'out.json', targets: ['fhir', 'dhis2', 'dhis2-csv'] },
@@ -197,7 +195,14 @@ describe('phx prints a usage error in the language of --locale, with exit code 2
   });
 
   it('a check of its own in each language', async () => {
-    const said = { en: 'name the profile with --profile gam', ru: 'укажите профиль: --profile gam', uk: 'вкажіть профіль: --profile gam', fr: 'indiquez le profil avec --profile gam', es: 'indique el perfil con --profile gam' };
+    // Every option missing is named in one message, not one a run.
+    const said = {
+      en: 'name the profile, the country, and the year: --profile gam --country UA --year 2023',
+      ru: 'укажите профиль, страну и год: --profile gam --country UA --year 2023',
+      uk: 'вкажіть профіль, країну і рік: --profile gam --country UA --year 2023',
+      fr: "indiquez le profil, le pays et l'année : --profile gam --country UA --year 2023",
+      es: 'indique el perfil, el país y el año: --profile gam --country UA --year 2023',
+    };
     for (const locale of locales) expect(await phxInProcess(['check', json, '--locale', locale])).toMatchObject({ code: 2, stderr: expect.stringContaining(`phx: ${said[locale]}\n`) });
     expect(await phxInProcess(['export', json, '-o', dir.path('out.fhir.json'), '--to', 'dhis2', '--locale', 'fr'])).toMatchObject({
       code: 2,

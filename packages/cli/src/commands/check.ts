@@ -63,13 +63,15 @@ export async function runCheck(argv: string[], context: Context): Promise<number
   if (values.help) return context.print(`${checkHelp}\n`);
   const locale = localeOf(values.locale);
   const format = choice('format', values.format, ['table', 'json'], 'table');
-  if (values.profile === undefined) throw new UsageError('no-profile', {});
-  choice('profile', values.profile, ['gam'], 'gam');
-  if (values.country === undefined) throw new UsageError('no-country', {});
-  const country = countryOf(values.country);
-  if (values.year === undefined) throw new UsageError('no-year', {});
-  const year = Number(values.year);
-  if (!/^\d{4}$/.test(values.year)) throw new UsageError('not-a-year', { value: values.year });
+  const { profile, country: countryGiven, year: yearGiven } = values;
+  // All the options missing are named at once: a run for each would teach them one by one.
+  if (profile === undefined || countryGiven === undefined || yearGiven === undefined) {
+    throw new UsageError('check-options-missing', { options: (['profile', 'country', 'year'] as const).filter((option) => values[option] === undefined) });
+  }
+  choice('profile', profile, ['gam'], 'gam');
+  const country = countryOf(countryGiven);
+  const year = Number(yearGiven);
+  if (!/^\d{4}$/.test(yearGiven)) throw new UsageError('not-a-year', { value: yearGiven });
   if (positionals.length !== 1) throw new UsageError('one-package', { command: 'check' });
 
   const reading = { locale, quiet: false, encoding: encodingOf(values.encoding) ?? null };

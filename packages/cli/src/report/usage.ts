@@ -1,5 +1,16 @@
 import type { Locale } from '@phx/schema';
-import type { UsageCode, UsageError, UsageParams } from '../errors.js';
+import type { CheckOption, UsageCode, UsageError, UsageParams } from '../errors.js';
+
+/** What `phx check` needs of each option it lacks, as an example: `--country UA`. */
+const checkExamples: Record<CheckOption, string> = { profile: '--profile gam', country: '--country UA', year: '--year 2023' };
+
+/**
+ * The options `phx check` lacks, by their names in a language (`профіль, країну і рік`), then `colon` (French puts a
+ * space before it) and an example of each.
+ */
+function lacking(locale: Locale, options: readonly CheckOption[], names: Record<CheckOption, string>, colon = ': '): string {
+  return `${new Intl.ListFormat(locale, { type: 'conjunction' }).format(options.map((option) => names[option]))}${colon}${options.map((option) => checkExamples[option]).join(' ')}`;
+}
 
 /** A usage error in words: its message, and a hint on what to do instead. */
 export interface UsageText {
@@ -53,10 +64,8 @@ const en: UsageWords = {
     message: `${path}: phx ${command} reads a whole package: a .phx.json file, a .phx.ndjson file with its header line, or a workbook with its Package sheet`,
     hint: `add the header of your package first: phx convert ${path} --header <package.phx.json> -o package.phx.json`,
   }),
-  'no-profile': () => ({ message: 'name the profile with --profile gam', hint: 'run `phx check --help`' }),
-  'no-country': () => ({ message: 'name the country with --country, e.g. --country UA', hint: 'run `phx check --help`' }),
+  'check-options-missing': ({ options }) => ({ message: `name ${lacking('en', options, { profile: 'the profile', country: 'the country', year: 'the year' })}`, hint: 'run `phx check --help`' }),
   'not-a-country': ({ value, suggestion }) => ({ message: `--country must be a country's ISO 3166-1 code (UA, UKR) or name (got "${value}")`, ...(suggestion && { hint: `use --country ${suggestion}` }) }),
-  'no-year': () => ({ message: 'name the year with --year, e.g. --year 2023', hint: 'run `phx check --help`' }),
   'not-a-year': ({ value }) => ({ message: `--year must be a year such as 2023 (got "${value}")` }),
   'one-package': ({ command }) => ({ message: `name one package to ${command}`, hint: `run \`phx ${command} --help\`` }),
   'no-target': ({ path, targets }) => ({ message: `${path}: name the target with --to (${targets.join(', ')}), or end the file name as the target's files end (e.g. .fhir.json)` }),
@@ -122,10 +131,8 @@ const ru: UsageWords = {
     message: `${path}: phx ${command} читает пакет целиком: файл .phx.json, файл .phx.ndjson со строкой заголовка или книгу Excel с листом Package`,
     hint: `сначала добавьте заголовок своего пакета: phx convert ${path} --header <package.phx.json> -o package.phx.json`,
   }),
-  'no-profile': () => ({ message: 'укажите профиль: --profile gam', hint: 'выполните `phx check --help`' }),
-  'no-country': () => ({ message: 'укажите страну в --country, например --country UA', hint: 'выполните `phx check --help`' }),
+  'check-options-missing': ({ options }) => ({ message: `укажите ${lacking('ru', options, { profile: 'профиль', country: 'страну', year: 'год' })}`, hint: 'выполните `phx check --help`' }),
   'not-a-country': ({ value, suggestion }) => ({ message: `--country должен быть кодом страны по ISO 3166-1 (UA, UKR) или её названием (указано «${value}»)`, ...(suggestion && { hint: `укажите --country ${suggestion}` }) }),
-  'no-year': () => ({ message: 'укажите год в --year, например --year 2023', hint: 'выполните `phx check --help`' }),
   'not-a-year': ({ value }) => ({ message: `--year должен быть годом, например 2023 (указано «${value}»)` }),
   'one-package': ({ command }) => ({ message: `укажите один пакет для ${command === 'check' ? 'проверки' : 'экспорта'}`, hint: `выполните \`phx ${command} --help\`` }),
   'no-target': ({ path, targets }) => ({ message: `${path}: укажите целевой формат в --to (${targets.join(', ')}) или дайте файлу такое же окончание, как у файлов этого формата (например, .fhir.json)` }),
@@ -191,10 +198,8 @@ const uk: UsageWords = {
     message: `${path}: phx ${command} читає пакет цілком: файл .phx.json, файл .phx.ndjson із рядком заголовка або книгу Excel з аркушем Package`,
     hint: `спершу додайте заголовок свого пакета: phx convert ${path} --header <package.phx.json> -o package.phx.json`,
   }),
-  'no-profile': () => ({ message: 'вкажіть профіль: --profile gam', hint: 'виконайте `phx check --help`' }),
-  'no-country': () => ({ message: 'вкажіть країну в --country, наприклад --country UA', hint: 'виконайте `phx check --help`' }),
+  'check-options-missing': ({ options }) => ({ message: `вкажіть ${lacking('uk', options, { profile: 'профіль', country: 'країну', year: 'рік' })}`, hint: 'виконайте `phx check --help`' }),
   'not-a-country': ({ value, suggestion }) => ({ message: `--country має бути кодом країни за ISO 3166-1 (UA, UKR) або її назвою (вказано «${value}»)`, ...(suggestion && { hint: `вкажіть --country ${suggestion}` }) }),
-  'no-year': () => ({ message: 'вкажіть рік у --year, наприклад --year 2023', hint: 'виконайте `phx check --help`' }),
   'not-a-year': ({ value }) => ({ message: `--year має бути роком, наприклад 2023 (вказано «${value}»)` }),
   'one-package': ({ command }) => ({ message: `вкажіть один пакет для ${command === 'check' ? 'перевірки' : 'експорту'}`, hint: `виконайте \`phx ${command} --help\`` }),
   'no-target': ({ path, targets }) => ({ message: `${path}: вкажіть цільовий формат у --to (${targets.join(', ')}) або дайте файлу таке саме закінчення, як у файлів цього формату (наприклад, .fhir.json)` }),
@@ -260,10 +265,8 @@ const fr: UsageWords = {
     message: `${path} : phx ${command} lit un paquet entier : un fichier .phx.json, un fichier .phx.ndjson avec sa ligne d'en-tête, ou un classeur avec sa feuille Package`,
     hint: `ajoutez d'abord l'en-tête de votre paquet : phx convert ${path} --header <package.phx.json> -o package.phx.json`,
   }),
-  'no-profile': () => ({ message: 'indiquez le profil avec --profile gam', hint: 'lancez `phx check --help`' }),
-  'no-country': () => ({ message: 'indiquez le pays avec --country, par exemple --country UA', hint: 'lancez `phx check --help`' }),
+  'check-options-missing': ({ options }) => ({ message: `indiquez ${lacking('fr', options, { profile: 'le profil', country: 'le pays', year: "l'année" }, ' : ')}`, hint: 'lancez `phx check --help`' }),
   'not-a-country': ({ value, suggestion }) => ({ message: `--country doit être le code ISO 3166-1 d'un pays (UA, UKR) ou son nom (valeur donnée : « ${value} »)`, ...(suggestion && { hint: `indiquez --country ${suggestion}` }) }),
-  'no-year': () => ({ message: "indiquez l'année avec --year, par exemple --year 2023", hint: 'lancez `phx check --help`' }),
   'not-a-year': ({ value }) => ({ message: `--year doit être une année comme 2023 (valeur donnée : « ${value} »)` }),
   'one-package': ({ command }) => ({ message: `indiquez un seul paquet à ${command === 'check' ? 'vérifier' : 'exporter'}`, hint: `lancez \`phx ${command} --help\`` }),
   'no-target': ({ path, targets }) => ({ message: `${path} : indiquez la cible avec --to (${targets.join(', ')}), ou terminez le nom du fichier comme ceux de la cible (par exemple .fhir.json)` }),
@@ -329,10 +332,8 @@ const es: UsageWords = {
     message: `${path}: phx ${command} lee un paquete entero: un archivo .phx.json, un archivo .phx.ndjson con su línea de encabezado o un libro con su hoja Package`,
     hint: `agregue primero el encabezado de su paquete: phx convert ${path} --header <package.phx.json> -o package.phx.json`,
   }),
-  'no-profile': () => ({ message: 'indique el perfil con --profile gam', hint: 'ejecute `phx check --help`' }),
-  'no-country': () => ({ message: 'indique el país con --country, por ejemplo --country UA', hint: 'ejecute `phx check --help`' }),
+  'check-options-missing': ({ options }) => ({ message: `indique ${lacking('es', options, { profile: 'el perfil', country: 'el país', year: 'el año' })}`, hint: 'ejecute `phx check --help`' }),
   'not-a-country': ({ value, suggestion }) => ({ message: `--country debe ser el código ISO 3166-1 de un país (UA, UKR) o su nombre (se indicó «${value}»)`, ...(suggestion && { hint: `indique --country ${suggestion}` }) }),
-  'no-year': () => ({ message: 'indique el año con --year, por ejemplo --year 2023', hint: 'ejecute `phx check --help`' }),
   'not-a-year': ({ value }) => ({ message: `--year debe ser un año, como 2023 (se indicó «${value}»)` }),
   'one-package': ({ command }) => ({ message: `indique un solo paquete para ${command === 'check' ? 'comprobar' : 'exportar'}`, hint: `ejecute \`phx ${command} --help\`` }),
   'no-target': ({ path, targets }) => ({ message: `${path}: indique el destino con --to (${targets.join(', ')}), o termine el nombre del archivo como terminan los archivos del destino (por ejemplo .fhir.json)` }),
