@@ -84,6 +84,22 @@ describe(`hostile bodies (${testEngine})`, () => {
     expect(refused.issues).toEqual([expect.objectContaining({ code: 'syntax.duplicate-key', pointer: '/observations' })]);
   });
 
+  it('refuses a package or a record with a key written twice inside a record, which the hub would store as JSON.parse kept it', async () => {
+    const before = await stored();
+    const record = JSON.stringify(before);
+    const twice = `{"value":12,${record.slice(1)}`;
+    const pkg = `{"phxVersion":"1.0","observations":[\n${twice}\n]}`;
+    const refused = await expectProblem(await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', pkg), 422);
+    expect(refused.issues).toEqual([
+      expect.objectContaining({ code: 'syntax.duplicate-key', pointer: '/observations/0/value', params: { key: 'value', firstLine: 2 }, location: { line: 2, column: twice.indexOf('"value"', 2) + 1 } }),
+    ]);
+    const nested = record.replace('"scope":{', '"scope":{"country":"ZZ",');
+    expect(nested).not.toBe(record);
+    const put = await expectProblem(await hub.call(hub.tokens.memberA, 'PUT', '/v1/observations/target', nested, { 'If-Match': await etag() }), 422);
+    expect(put.issues).toEqual([expect.objectContaining({ code: 'syntax.duplicate-key', pointer: '/scope/country' })]);
+    expect(await stored()).toEqual(before);
+  });
+
   it('refuses invalid UTF-8 with the issue phx validate gives, instead of storing U+FFFD', async () => {
     const before = await stored();
     const bytes = Buffer.concat([Buffer.from('{"notes":"caf'), Buffer.from([0xe9]), Buffer.from('"}')]);

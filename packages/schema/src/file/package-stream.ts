@@ -5,7 +5,7 @@ import { type Problem, type ReadSummary, type TextLocation, type ValidationIssue
 import type { JsonPlaces } from '../validate/json-places.js';
 import { writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
-import { LineIndex } from '../validate/locate.js';
+import { LineIndex, mayRepeatKeys } from '../validate/locate.js';
 import type { ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { RecordNumbers } from '../validate/record-numbers.js';
 import { RuleChecker } from '../validate/rules.js';
@@ -31,7 +31,7 @@ interface Found {
  * number in the order checked, kept in their tables as a number. Issues found once a record's text is gone
  * (unresolved references, sums of breakdowns) are placed by reading the document once more. Undefined when the
  * document is to be read whole: text that is not JSON or not UTF-8, nesting beyond `maxDepth`, a header after
- * the records, a key written twice.
+ * the records, a key written twice in any object.
  *
  * @param read - the document's bytes from the start; called again for each further reading.
  */
@@ -113,6 +113,7 @@ export async function validatePackageStream(
     const checker = new RuleChecker<number | undefined>(ruleSettings(options, true, parts.personalData), report);
 
     const value = parsed(envelopeText!);
+    const repeating = value && repeats(envelopeText!, value.json, parts);
     // The describer is used before the envelope's problems are added: a part loaded on demand is awaited there.
     let enveloping = value && whenLoaded(() => void checkEnvelope(value.json, checker, (problem) => report(problem, undefined), describe));
     const record: RecordStep = (type, index, text, place) => {
@@ -121,6 +122,8 @@ export async function validatePackageStream(
       // Text that is not JSON anywhere is the document's only issue: records past the last checked are still parsed.
       const value = parsed(text);
       if (!value) return false;
+      const repeating = repeats(text, value.json, parts);
+      if (repeating) return repeating === true ? false : repeating.then((found) => !found && record(type, index, text, place));
       if (settled || (settled = collector.settled)) {
         summary.complete = false;
         return true;
@@ -141,7 +144,7 @@ export async function validatePackageStream(
       return went(placing);
     };
     return {
-      envelope: enveloping?.then(() => true) ?? !!value,
+      envelope: repeating instanceof Promise ? repeating.then((found) => !found && (enveloping?.then(() => true) ?? true)) : !repeating && (enveloping?.then(() => true) ?? !!value),
       record,
       async end() {
         // What the rules report from here on is of records whose text is gone.
@@ -185,6 +188,17 @@ function parsed(text: string): { json: unknown } | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether a piece writes a key twice in one of its objects, for the document to be read whole, where that is
+ * reported: the JSON places tell it, once loaded, from a text that only may (see `mayRepeatKeys()`).
+ */
+function repeats(text: string, json: unknown, parts: ValidationParts): boolean | Promise<boolean> {
+  if (!mayRepeatKeys(text, json)) return false;
+  let found = false;
+  const loading = parts.whenLoaded(() => void (found = parts.places.repeatedKeys(text).length > 0));
+  return loading ? loading.then(() => found) : found;
 }
 
 /** Places issues found in a piece at their line and column in the document, the piece's text starting at `place`. */

@@ -2,7 +2,8 @@ import { locales, type Locale } from '../locales/index.js';
 import { packageHeaderOf, recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import type { Problem, ValidationIssue } from '../validate/issue.js';
 import { jsonPlaces } from '../validate/json-places.js';
-import { DEFAULT_MAX_DEPTH, IssueCollector, unparsable } from '../validate/validate.js';
+import { mayRepeatKeys, offsetBeyondDepth } from '../validate/locate.js';
+import { DEFAULT_MAX_DEPTH, IssueCollector, repeatedKey, unparsable } from '../validate/validate.js';
 import { DEFAULT_MAX_LINE_BYTES, readLines, type ChunkSource } from './lines.js';
 
 /**
@@ -89,6 +90,10 @@ export async function* readNdjson(source: ChunkSource, options: ReadNdjsonOption
       const { problem, offset } = unparsable(line.text, error, maxDepth, jsonPlaces);
       yield issue(problem, line.number, offset + 1);
       continue;
+    }
+    // A key written twice in an object: JSON.parse kept only its last value.
+    if (mayRepeatKeys(line.text, value) && offsetBeyondDepth(line.text, maxDepth) < 0) {
+      for (const { path, offset } of jsonPlaces.repeatedKeys(line.text)) yield issue(repeatedKey(path, line.number), line.number, offset + 1);
     }
     const object = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     const type = object?.type;

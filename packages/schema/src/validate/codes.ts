@@ -68,7 +68,7 @@ export const issueCodes = {
   'syntax.duplicate-key': {
     severity: 'error',
     structural: false,
-    summary: 'A key of the package is written more than once (`observations` twice, say). A JSON reader keeps only the last of them, and what the others hold is lost without a word: join them into one. Reported at each later writing, naming the line of the first.',
+    summary: 'A key is written more than once in one object: of the package (`observations` twice, say), of a record (`value` twice in an observation) or of the header, in a `.phx.json` file or on a line of NDJSON. A JSON reader keeps only the last of them, and what the others hold is lost without a word: join them into one. Reported at each later writing, naming the line of the first.',
     example: '{"observations": [ … ], "observations": [ … ]}',
   },
   'syntax.invalid-encoding': {

@@ -1,6 +1,6 @@
-import { parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parse, parseTree, visit, type Node, type ParseError } from 'jsonc-parser';
 import type { TextLocation } from './issue.js';
-import { LineIndex } from './locate.js';
+import { LineIndex, type RepeatedKey } from './locate.js';
 
 /**
  * Where things are in a JSON text, found with jsonc-parser: needed only to place issues, so kept apart from
@@ -11,6 +11,8 @@ export interface JsonPlaces {
   syntaxErrorOf(text: string, error: unknown): { offset: number; token: string | null };
   /** Where each path lies in a JSON text (see {@link locatePaths}). */
   locatePaths(text: string, paths: readonly (readonly (string | number)[])[], lines?: LineIndex): TextLocation[];
+  /** The keys written again in their objects of a JSON text (see {@link repeatedKeys}). */
+  repeatedKeys(text: string): RepeatedKey[];
 }
 
 /**
@@ -74,5 +76,29 @@ export function locatePaths(text: string, paths: readonly (readonly (string | nu
   });
 }
 
+/**
+ * The keys of a JSON text written more than once in their object, at any depth, each later writing with the offset
+ * of the first, in the order written: `JSON.parse` keeps the last value of such a key and drops the others without
+ * a word (a package with `observations` twice loses the records of the first, an observation with `value` twice
+ * its first value). A key spelt with escapes is the key it spells. The text must be JSON that parses, nested no
+ * deeper than the checks walk (the reader recurses); `mayRepeatKeys()` of ./locate.ts tells first, at a fraction
+ * of the cost, whether there can be any.
+ */
+export function repeatedKeys(text: string): RepeatedKey[] {
+  const objects: Map<string, number>[] = [];
+  const repeated: RepeatedKey[] = [];
+  visit(text, {
+    onObjectBegin: () => void objects.push(new Map()),
+    onObjectEnd: () => void objects.pop(),
+    onObjectProperty(key, offset, _length, _line, _column, path) {
+      const keys = objects.at(-1)!;
+      const first = keys.get(key);
+      if (first === undefined) keys.set(key, offset);
+      else repeated.push({ path: [...path(), key], offset, first });
+    },
+  });
+  return repeated;
+}
+
 /** The places of this module, for a caller that is handed them rather than importing them (./on-demand.ts). */
-export const jsonPlaces: JsonPlaces = { syntaxErrorOf, locatePaths };
+export const jsonPlaces: JsonPlaces = { syntaxErrorOf, locatePaths, repeatedKeys };

@@ -6,13 +6,13 @@
 import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import type { Problem } from './issue.js';
 import type { JsonPlaces } from './json-places.js';
-import { LineIndex, offsetBeyondDepth } from './locate.js';
+import { LineIndex, mayRepeatKeys, offsetBeyondDepth, type RepeatedKey } from './locate.js';
 import type { RuleChecker } from './rules.js';
 import type { ShapeKind } from '../generated/shape-checks.js';
 import { checkShape, type Describer } from './shape.js';
 import type { Line } from '../formats/lines.js';
 import { RECORD_PATH } from './record-numbers.js';
-import { unparsable } from './validate.js';
+import { repeatedKey, unparsable } from './validate.js';
 
 /** The shape of each record type's line, named once rather than built for every line. */
 const LINE_SHAPES = /* @__PURE__ */ Object.fromEntries(recordTypeNames.map((type) => [type, `${type}-line`])) as Record<RecordType, ShapeKind>;
@@ -73,11 +73,14 @@ export function checkLine(text: string, number: number, checker: RuleChecker<num
     sink.begin(NOT_JSON, undefined);
     return sink.place(problem, offset + 1);
   }
+  // A key written twice in an object, found by the places (which may not be loaded yet) before the sink sees the line.
+  const repeated = mayRepeatKeys(text, value) && offsetBeyondDepth(text, maxDepth) < 0 ? parts.places.repeatedKeys(text) : undefined;
   const type = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as { type?: unknown }).type : undefined;
   if (type === 'package') {
     // The shape first: the describer may not be loaded yet, and the sink must not have seen the line then.
     const { problems, data, text: shape } = checkShape('package-line', value, [], parts.describe);
     if (!sink.begin('package', value)) return;
+    if (repeated) placeRepeated(repeated, number, sink);
     if (!data) return problems.forEach((problem) => sink.place(problem));
     sink.valid('package', value);
     checker.publisherIs((data as { publisher: { id: string } }).publisher.id);
@@ -85,11 +88,13 @@ export function checkLine(text: string, number: number, checker: RuleChecker<num
   }
   if (typeof type !== 'string' || !Object.hasOwn(recordStores, type)) {
     sink.begin(UNKNOWN_TYPE, value);
+    if (repeated) placeRepeated(repeated, number, sink);
     return sink.place({ code: 'ndjson.unknown-type', path: ['type'], params: { type: typeof type === 'string' ? type : null } }, 1);
   }
   const recordType = type as RecordType;
   const { problems, data, text: shape } = checkShape(LINE_SHAPES[recordType], value, RECORD_PATH, parts.describe);
   if (!sink.begin(recordType, value)) return;
+  if (repeated) placeRepeated(repeated, number, sink);
   if (!data) {
     problems.forEach((problem) => sink.place(problem));
     return checker.invalid(recordType, value, number);
@@ -98,3 +103,8 @@ export function checkLine(text: string, number: number, checker: RuleChecker<num
   checker.record(recordType, data, number, shape);
 }
 
+
+/** Places the keys written again on line `number`, each at its column: the first writing is on the same line. */
+function placeRepeated(repeated: readonly RepeatedKey[], number: number, sink: LineSink): void {
+  for (const { path, offset } of repeated) sink.place(repeatedKey(path, number), offset + 1);
+}

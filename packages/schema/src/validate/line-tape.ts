@@ -294,9 +294,13 @@ function take(at: TapeReader, line: number, checker: RuleChecker<number>, sink: 
     switch (step) {
       case END:
         return true;
-      case PROBLEM:
-        sink.place(objects[at.object++] as Problem, steps[i]!);
+      case PROBLEM: {
+        const problem = objects[at.object++] as Problem;
+        // A key written twice, found where the line's number was not known: its first writing is on this line.
+        if (problem.code === 'syntax.duplicate-key') problem.params.firstLine = line;
+        sink.place(problem, steps[i]!);
         break;
+      }
       case PUBLISHER:
         checker.publisherIs(text(i)!);
         break;

@@ -110,6 +110,10 @@ export const placesOnDemand: JsonPlaces = {
     if (!places) throw new NotLoaded(loadPlaces);
     return places.locatePaths(text, paths, lines);
   },
+  repeatedKeys(text) {
+    if (!places) throw new NotLoaded(loadPlaces);
+    return places.repeatedKeys(text);
+  },
 };
 
 /** The parts loaded on demand, and the languages loaded so far: what `validateNdjsonAsync()` and `validateFileAsync()` check with. */

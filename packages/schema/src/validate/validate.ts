@@ -11,7 +11,7 @@ import { otherSystemOfDocument } from '../file/other-systems.js';
 import { severities } from '../generated/severities.js';
 import { issueIn, type Problem, type ReadSummary, type Severity, type ValidationIssue, type ValidationResult } from './issue.js';
 import type { JsonPlaces } from './json-places.js';
-import { LineIndex, offsetBeyondDepth, repeatedRootKeys } from './locate.js';
+import { LineIndex, mayRepeatKeys, offsetBeyondDepth } from './locate.js';
 import { renderIn } from './render.js';
 import { RecordNumbers } from './record-numbers.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
@@ -308,6 +308,11 @@ export function tooDeep(maxDepth: number): Problem {
   return { code: 'syntax.too-deep', path: [], params: { maxDepth } };
 }
 
+/** The problem of a key written again at `path` (the key last), first written on line `firstLine`. */
+export function repeatedKey(path: (string | number)[], firstLine: number): Problem {
+  return { code: 'syntax.duplicate-key', path, params: { key: path.at(-1) as string, firstLine } };
+}
+
 /** Why a JSON text that `JSON.parse` refused is not JSON, and the offset to place it at. */
 export function unparsable(text: string, error: unknown, maxDepth: number, places: JsonPlaces): { problem: Problem; offset: number } {
   const beyond = offsetBeyondDepth(text, maxDepth);
@@ -441,9 +446,10 @@ export function parseDocument(input: string | Uint8Array, collector: IssueCollec
   const lines = new LineIndex(text);
   const parsed = parseText(text, collector, maxDepth, lines, places);
   if (!('value' in parsed)) return undefined;
-  if (parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value)) {
-    for (const { key, offset, first } of repeatedRootKeys(text)) {
-      const issue = collector.add({ code: 'syntax.duplicate-key', path: [key], params: { key, firstLine: lines.locate(first).line } });
+  // A key written twice in an object: the places find them where the text may hold one, unless it nests too deep for them.
+  if (mayRepeatKeys(text, parsed.value) && offsetBeyondDepth(text, maxDepth) < 0) {
+    for (const { path, offset, first } of places.repeatedKeys(text)) {
+      const issue = collector.add(repeatedKey(path, lines.locate(first).line));
       if (issue) issue.location = lines.locate(offset);
     }
   }

@@ -204,17 +204,21 @@ describe('structural codes', () => {
     ]);
   });
 
-  it('places an issue of a key given twice at the last, whose value is the one read and checked', async () => {
+  it('places an issue of a key given twice at the last, whose value is the one read and checked, after the key written twice', async () => {
     const text = JSON.stringify(changed((p) => (p.facilities[0].capacity = 800)), null, 2).replace('"capacity": 800', '"capacity": 800,\n      "capacity": "many"');
-    const issue = expectOnly(validate(text, { now: NOW }), 'schema.invalid-type', '/facilities/0/capacity');
-    expect(issue.location).toEqual(locationOf(text, '"capacity": "many"', ''));
+    const last = locationOf(text, '"capacity": "many"', '');
+    expect(validate(text, { now: NOW }).issues.map(({ code, pointer, location }) => [code, pointer, location])).toEqual([
+      ['syntax.duplicate-key', '/facilities/0/capacity', last],
+      ['schema.invalid-type', '/facilities/0/capacity', last],
+    ]);
     // In every reader: a record of an NDJSON line too.
     const line = '{"type":"facility","id":"f","country":"ZA","facilityType":"prison","capacity":800,"capacity":"many"}';
     const run = validateNdjson((async function* () {
       yield `${line}\n`;
     })());
-    const found = await run.next();
-    expect(found.value).toMatchObject({ code: 'schema.invalid-type', location: { line: 1, column: line.lastIndexOf('"capacity"') + 1 } });
+    const column = line.lastIndexOf('"capacity"') + 1;
+    expect((await run.next()).value).toMatchObject({ code: 'syntax.duplicate-key', location: { line: 1, column } });
+    expect((await run.next()).value).toMatchObject({ code: 'schema.invalid-type', location: { line: 1, column } });
   });
 
   it('checks a lone record with pointers from the record', () => {

@@ -95,7 +95,7 @@ export function refuseNul(value: unknown, what: string, checked = true): void {
 /**
  * Reads a JSON body the way `phx validate` reads a file (@phx/schema's `readText` and `readJsonDocument`): UTF-8
  * or 422 with `syntax.invalid-encoding`, nested at most DEFAULT_MAX_DEPTH levels or 422 with `syntax.too-deep`,
- * each key of the root object once or 422 with `syntax.duplicate-key`, JSON or 400; no key named `__proto__`,
+ * each key once in its object (a record's too) or 422 with `syntax.duplicate-key`, JSON or 400; no key named `__proto__`,
  * `constructor` or `prototype` (400), which would reach into objects when bodies are merged; and no text holding
  * U+0000 (400, see {@link nulIn}).
  */
