@@ -10,6 +10,7 @@ import { repeatedKeys } from '../src/validate/json-places.js';
 import { mayRepeatKeys } from '../src/validate/locate.js';
 import { validateNdjson, validateNdjsonAsync } from '../src/validate/ndjson.js';
 import { readJsonDocument, validate } from '../src/validate/sync.js';
+import { validateAsync } from '../src/validate/validate.js';
 import { NOW, smallPackage } from './rules/small-package.js';
 
 const example = readFileSync(new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url), 'utf8');
@@ -114,10 +115,11 @@ describe('a key written twice inside a record or the header', () => {
     ]);
   });
 
-  it('is said the same by readJsonDocument(), and by validateFile() and validateFileAsync(), which leave the file to the whole reader', async () => {
+  it('is said the same by readJsonDocument() and validateAsync(), and by validateFile() and validateFileAsync(), which leave the file to the whole reader', async () => {
     const bytes = encoder.encode(text);
     const whole = validate(bytes, { now: NOW });
     expect(readJsonDocument(text).issues).toEqual(whole.issues);
+    expect((await validateAsync(bytes, { now: NOW })).issues).toEqual(whole.issues);
     expect(await validatePackageStream(async function* () {
       yield bytes;
     }, { now: NOW }, importedParts)).toBeUndefined();

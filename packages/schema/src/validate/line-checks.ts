@@ -103,7 +103,6 @@ export function checkLine(text: string, number: number, checker: RuleChecker<num
   checker.record(recordType, data, number, shape);
 }
 
-
 /** Places the keys written again on line `number`, each at its column: the first writing is on the same line. */
 function placeRepeated(repeated: readonly RepeatedKey[], number: number, sink: LineSink): void {
   for (const { path, offset } of repeated) sink.place(repeatedKey(path, number), offset + 1);
