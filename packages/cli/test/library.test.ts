@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitCodes, runPhx, type Context } from '../src/index.js';
@@ -34,6 +36,19 @@ describe('runPhx (phx in-process)', () => {
     expect(code).toBe(exitCodes.invalid);
     const report = JSON.parse(context.out) as { files: { issues: { code: string }[] }[] };
     expect(report.files[0]!.issues.map((issue) => issue.code)).toContain('ref.unknown-facility');
+  });
+
+  it('returns 1 for a key written twice in a record, on a line of NDJSON and in a .phx.json file read piece by piece or whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'phx-keys-'));
+    const json = join(dir, 'twice.phx.json');
+    const text = readFileSync(join(examples, 'network-meeting-2020.phx.json'), 'utf8');
+    writeFileSync(json, text.replace('"value": 28.7', '"value": 12, "value": 28.7'));
+    for (const [file, jobs] of [[join(examples, 'invalid/syntax.duplicate-key.phx.ndjson'), []], [join(examples, 'invalid/syntax.duplicate-key.phx.ndjson'), ['--jobs', '2']], [json, []]] as const) {
+      const context = capture();
+      expect(await runPhx(['validate', file, '--format', 'json', ...jobs], context)).toBe(exitCodes.invalid);
+      const report = JSON.parse(context.out) as { files: { issues: { code: string; pointer: string }[] }[] };
+      expect(report.files[0]!.issues.filter((issue) => issue.code === 'syntax.duplicate-key').map((issue) => issue.pointer)).toEqual([file === json ? '/observations/0/value' : '/value']);
+    }
   });
 
   it('prints the version it is given', async () => {
