@@ -455,10 +455,25 @@ describe('validateCsv: the columns of a sheet in its messages', () => {
     );
   });
 
+  it('name a cell of the wrong type by its column, as the sheet shows it, and hint at leaving a figure not known empty', () => {
+    const issues = validateCsv(`${headed}\n${cells({ denominator: '610 осіб', value: '-' })}\n`, { locale: 'uk', now: new Date('2024-01-01') }).issues.filter((issue) => issue.code === 'schema.invalid-type');
+    expect(issues.map((issue) => issue.message)).toEqual([
+      'Стовпець «Знаменник»: очікується число, наприклад 12, а зазначено текст «610 осіб»',
+      'Стовпець «Значення»: очікується число, наприклад 12, а зазначено текст «-»: якщо числа немає, залиште клітинку порожньою',
+    ]);
+    const none = { en: ': where there is no figure, leave the cell empty', ru: ': если числа нет, оставьте ячейку пустой', fr: ' ; s’il n’y a pas de chiffre, laissez la cellule vide', es: ': si no hay cifra, deje la celda vacía' };
+    for (const locale of ['en', 'ru', 'fr', 'es'] as const) {
+      const [denominator, value] = validateCsv(`${columns.join(';')}\n${cells({ denominator: '610 persons', value: 'n/a' })}\n`, { locale }).issues.filter((issue) => issue.code === 'schema.invalid-type');
+      expect(denominator!.message).toMatch(/denominator/);
+      expect(value!.message.endsWith(none[locale])).toBe(true);
+    }
+  });
+
   it('hint at suppressing a small count in a sheet of observations alone, and at a mark in their flag alone', () => {
     const facility = validateCsv('Ідентифікатор;Країна;Тип установи;Місткість\nua-1;UA;prison;<5\n', { locale: 'uk' }).issues.find((issue) => issue.code === 'schema.invalid-type')!;
-    expect(facility.params).not.toHaveProperty('sheet');
-    expect(facility.message).toBe('Місткість: очікується число, наприклад 12, а зазначено текст «<5»');
+    expect(facility.params).toMatchObject({ sheet: { column: 'Місткість' } });
+    expect(facility.params.sheet).not.toHaveProperty('suppressed');
+    expect(facility.message).toBe('Стовпець «Місткість»: очікується число, наприклад 12, а зазначено текст «<5»');
     const indicator = (flag: string) =>
       validateCsv(`code;name.en;unit;calculation;countsPeople\nmy-count;My count;count;sum;${flag}\n`, { locale: 'en' }).issues.find((issue) => issue.code === 'schema.invalid-type')!;
     expect(indicator('1').message).toBe('The column "countsPeople" should be TRUE or FALSE (or yes/no), not the text "1": 1 and 0 are not read as a flag; write TRUE for 1 and FALSE for 0');

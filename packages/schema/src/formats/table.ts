@@ -476,7 +476,8 @@ export function sheetParams(code: Problem['code'], params: Problem['params'], ta
   // The flag and the value of an observation, which a small count is suppressed with.
   const flag = table.type === 'observation' ? { suppressed: named('suppressed'), value: named('value') } : undefined;
   if (code === 'schema.required') return p.column === undefined ? { ...p, sheet: { column: seen(column - 1), ...(merged === undefined ? {} : { merged }) } } : params;
-  if (code === 'privacy.small-cell' || code === 'privacy.suppressed-value-present' || code === 'observation.value-missing' || (code === 'schema.invalid-type' && (p.expected === 'boolean' || (flag && /^\s*[<≤]/.test(String(p.value)))))) {
+  // A cell of the wrong type is named by its column too: what a sheet holds is typed in a cell, never quoted.
+  if (code === 'privacy.small-cell' || code === 'privacy.suppressed-value-present' || code === 'observation.value-missing' || code === 'schema.invalid-type') {
     return { ...p, sheet: { column: seen(column - 1), ...flag } };
   }
   return params;

@@ -83,6 +83,7 @@ const sheetHints = {
   small: (sheet: SheetNames, empty: string | undefined): string => `: to suppress a small count, put ${flagged(sheet)} and leave the cell in the column ${words.quote(empty ?? 'value')} empty`,
   digit: (): string => ': 1 and 0 are not read as a flag; write TRUE for 1 and FALSE for 0',
   mark: (): string => ': a mark is not read as a flag; write TRUE where the observation is suppressed, and leave the cell empty where it is not',
+  none: (): string => ': where there is no figure, leave the cell empty',
 };
 
 /** English messages. */

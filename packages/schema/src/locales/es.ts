@@ -86,6 +86,7 @@ const sheetHints = {
   small: (sheet: SheetNames, empty: string | undefined): string => `: para suprimir un recuento pequeño, ponga ${flagged(sheet)} y deje vacía la celda de la columna ${words.quote(empty ?? 'value')}`,
   digit: (): string => ': 1 y 0 no se leen como marca; escriba VERDADERO en lugar de 1 y FALSO en lugar de 0',
   mark: (): string => ': esa marca no se lee; escriba VERDADERO donde la observación esté suprimida y deje la celda vacía donde no lo esté',
+  none: (): string => ': si no hay cifra, deje la celda vacía',
 };
 
 /** Spanish messages. */

@@ -86,6 +86,7 @@ const sheetHints = {
   small: (sheet: SheetNames, empty: string | undefined): string => ` ; pour masquer un petit effectif, mettez ${flagged(sheet)} et laissez vide la cellule de la colonne ${words.quote(empty ?? 'value')}`,
   digit: (): string => ' ; 1 et 0 ne se lisent pas comme un indicateur : écrivez VRAI pour 1 et FAUX pour 0',
   mark: (): string => ' ; une telle marque ne se lit pas comme un indicateur : écrivez VRAI là où l’observation est masquée, et laissez la cellule vide ailleurs',
+  none: (): string => ' ; s’il n’y a pas de chiffre, laissez la cellule vide',
 };
 
 /** French messages. */

@@ -157,16 +157,17 @@ export function columnSeen(words: Words, name: string, column: SheetColumn): str
  * What a cell of a sheet holds that its column does not read, when a message has a hint for it: `small`, a small
  * count written as `<5` (or `≤5`) in a sheet of observations, which a sheet says with the flag and an empty cell; in a
  * column of flags, `digit`, a `1` or a `0`, and in the flag of an observation `mark`, a mark such as `x` (Latin or
- * Cyrillic), `+` or `✓`. `empty`: the column a small count leaves empty, the value's when the count is typed as the
- * flag. Undefined outside a sheet.
+ * Cyrillic), `+` or `✓`; `none`, a dash or `n/a` where a figure is not known. `empty`: the column a small count leaves
+ * empty, the value's when the count is typed as the flag. Undefined outside a sheet.
  */
-export function sheetCell(p: ZodIssueParams): { sheet: SheetNames; hint?: 'small' | 'digit' | 'mark'; empty?: string } | undefined {
+export function sheetCell(p: ZodIssueParams): { sheet: SheetNames; hint?: 'small' | 'digit' | 'mark' | 'none'; empty?: string } | undefined {
   const { sheet } = p;
   if (!sheet) return undefined;
   const text = String(p.value).trim();
   const flag = p.expected === 'boolean';
   if (sheet.suppressed !== undefined && /^[<≤]/.test(text)) return { sheet, hint: 'small', empty: flag ? sheet.value : sheet.column };
   if (flag && /^[01]$/.test(text)) return { sheet, hint: 'digit' };
+  if (!flag && /^([-–—]+|n\/?a|н\/?д)$/i.test(text)) return { sheet, hint: 'none' };
   return { sheet, hint: flag && sheet.suppressed !== undefined && /^[xхv+*✓✔]$/i.test(text) ? 'mark' : undefined };
 }
 

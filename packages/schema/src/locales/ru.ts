@@ -86,6 +86,7 @@ const sheetHints = {
   small: (sheet: SheetNames, empty: string | undefined): string => `: чтобы скрыть малое число, поставьте ${flagged(sheet)} и оставьте пустой ячейку в столбце ${words.quote(empty ?? 'value')}`,
   digit: (): string => ': 1 и 0 не читаются как отметка; напишите ИСТИНА вместо 1 и ЛОЖЬ вместо 0',
   mark: (): string => ': такая отметка не читается; напишите ИСТИНА там, где наблюдение скрыто, а где нет — оставьте ячейку пустой',
+  none: (): string => ': если числа нет, оставьте ячейку пустой',
 };
 
 /** Russian messages. */
