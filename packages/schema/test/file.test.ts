@@ -159,6 +159,14 @@ describe('validateFile', () => {
     }
   });
 
+  it('tells a damaged workbook, a zip archive of no known entries named .xlsx, as a workbook to save again, and a .zip as an archive', async () => {
+    const damaged = Uint8Array.from('PK\x03\x04\x14\x00garbage', (c) => c.charCodeAt(0));
+    expect((await validateFile(damaged, { name: 'report.xlsx', locale: 'uk' })).issues).toMatchObject([
+      { code: 'sheet.unreadable', message: 'Файл не є книгою Excel (.xlsx), яку можна прочитати; збережіть його знову у форматі .xlsx' },
+    ]);
+    expect((await validateFile(damaged, { name: 'report.zip' })).issues).toMatchObject([{ code: 'file.unsupported-format', params: { format: 'zip' } }]);
+  });
+
   it('tells an Excel workbook encrypted with a password from an Excel 97–2003 one, both compound files, by their streams', async () => {
     const encrypted = compoundFile(['EncryptionInfo', 'EncryptedPackage']);
     const old = compoundFile(['Workbook']);

@@ -140,7 +140,9 @@ export function containerFormatOf(head: Uint8Array, declared?: FileFormat): File
     if (contains(head, 'xl/')) return 'xlsx';
     if (contains(head, 'application/vnd.oasis.opendocument.spreadsheet')) return 'ods';
     if (contains(head, 'word/')) return 'docx';
-    return 'zip';
+    // A workbook cut short or damaged keeps its name: it is told as a workbook that cannot be read, to be saved again,
+    // not as an archive to be saved as a workbook.
+    return declared === 'xlsx' ? 'xlsx' : 'zip';
   }
   if (startsWith(head, COMPOUND_FILE)) return compoundFileFormatOf(head, declared);
   if (startsWith(head, PDF)) return 'pdf';
