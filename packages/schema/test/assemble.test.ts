@@ -240,13 +240,30 @@ describe('assemblePackage builds one package from several inputs', () => {
       { name: 'second.csv', bytes: second },
       { name: 'more.xlsx', bytes: workbook },
     ]);
-    expect(assembled.readable).toBe(false);
+    // An error in a cell leaves the sheet readable: its records are checked, and their other issues told beside it.
+    expect(assembled.readable).toBe(true);
+    expect(assembled.ok).toBe(false);
     const cells = assembled.files.map((file) => file.issues.filter((issue) => issue.code === 'sheet.error-cell').map(({ pointer, location }) => [pointer, location && 'row' in location ? location.row : undefined]));
     // The records of the first sheet are the package's first two observations; the workbook's come after those of both sheets.
     expect(cells).toEqual([[], [], [['/observations/3/value', 3]], [['/observations/5/value', 4]]]);
     // A valid sheet's record issues have such paths too.
     const valid = await assemblePackage([{ name: 'first.csv', bytes: first }, { name: 'third.csv', bytes: encode([head, line('obs-5', '12'), line('obs-6', 'x')].join('\r\n')) }], { header: 'optional', part: true });
     expect(valid.files[1]!.issues.filter((issue) => issue.code.startsWith('schema.')).map(({ code, pointer }) => [code, pointer])).toEqual([['schema.invalid-type', '/observations/3/value']]);
+  });
+
+  it('checks the records of a sheet with an Excel error in a cell, telling the error once and the other rows\' issues beside it', async () => {
+    const head = 'id;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource';
+    const line = (id: string, value: string, country = 'ZA') => `${id};hiv-prevalence-prisoners;${organisation};${country};01.01.2020;31.12.2020;120;1000;${value};percent;survey`;
+    const { observations: _, ...rest } = example;
+    const assembled = await assemblePackage([
+      { name: 'rest.phx.json', bytes: encode(JSON.stringify(rest, null, 2)) },
+      { name: 'observations.csv', bytes: encode([head, line('obs-1', '#DIV/0!'), line('obs-2', '12', 'Замбія')].join('\r\n')) },
+    ]);
+    expect(assembled).toMatchObject({ readable: true, ok: false });
+    expect(assembled.files[1]!.issues.filter((issue) => issue.severity === 'error').map(({ code, pointer }) => [code, pointer])).toEqual([
+      ['sheet.error-cell', '/observations/0/value'],
+      ['schema.invalid-value', '/observations/1/scope/country'],
+    ]);
   });
 
   it('reads a CSV input saved in Windows-1251 when told its encoding, as its UTF-8 form', async () => {

@@ -15,7 +15,7 @@ import { readNdjson } from './convert.js';
 import { readCsvTable } from './csv-table.js';
 import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
-import { cellLocation, columnLocator, headerSettled, sheetParams } from './table.js';
+import { cellLocation, columnLocator, headerSettled, isCellValueIssue, sheetParams } from './table.js';
 import { inPackage, mergedOver } from './workbook-reader.js';
 import { readXlsx } from './xlsx.js';
 
@@ -106,7 +106,7 @@ export interface InputReport extends Omit<FileValidationResult, 'data'> {
  * ```
  */
 export interface AssembledPackage {
-  /** True when every input could be read as it is: no syntax, encoding or column problem. */
+  /** True when every input could be read as it is: no syntax, encoding or column problem (a cell's value, such as an Excel error `#DIV/0!`, is an issue of its record). */
   readable: boolean;
   /** True when the package is readable and valid: no error in any input. */
   ok: boolean;
@@ -227,6 +227,8 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     const collector = new IssueCollector({ locale }, locales);
     const takes = (type: RecordType): boolean => !input.headerPackage || referredRecordTypes.includes(type);
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
+    // A sheet whose only errors are about the values of cells (`#DIV/0!`) is read, so that its records are checked too.
+    const unreadable = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error' && !isCellValueIssue(issue));
     if (format !== 'json' && format !== 'ndjson' && format !== 'csv' && format !== 'xlsx') {
       collector.add({ code: 'file.unsupported-format', path: [], params: { format } });
       file.issues = collector.issues;
@@ -289,7 +291,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       table.place(table.issues);
       placeLater.push(() => table.place(file.issues));
       file.issues = table.issues;
-      if (!table.type || table.recognisedColumns === 0 || failed(table.issues)) {
+      if (!table.type || table.recognisedColumns === 0 || unreadable(table.issues)) {
         if (table.type) unread.set(table.type as RecordType, (unread.get(table.type as RecordType) ?? 0) + table.records.length);
         result.readable = false;
         continue;
@@ -316,7 +318,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         before.set(table.type, first + table.records.length);
       }
       file.issues = read.issues;
-      if (failed(read.issues)) {
+      if (unreadable(read.issues)) {
         for (const [type, count] of before) unread.set(type, (unread.get(type) ?? 0) + count);
         result.readable = false;
         continue;

@@ -499,6 +499,18 @@ function inRecord(path: readonly (string | number)[]): (string | number)[] {
  * and at its cell, a value left out because its formula has no result (`schema.required` of the record on `row`),
  * and an Excel error, a date in a number column or a percent in a row of another unit, whatever the record's checks say of its text there.
  */
+/** The codes of the issues of a sheet about the value of one cell of a row of records, which is read and checked all the same. */
+const cellValueCodes: ReadonlySet<ValidationIssue['code']> = new Set(['sheet.error-cell', 'sheet.date-for-number', 'sheet.percent-unit-mismatch', 'sheet.formula-without-result']);
+
+/**
+ * True for an issue about the value of one cell of a row of records (an Excel error, a date in a number column, a
+ * percent in a row of another unit, a formula without its result), which leaves the sheet readable: its record is
+ * checked with the cell left out, and its other issues are told beside it.
+ */
+export function isCellValueIssue(issue: Pick<ValidationIssue, 'code' | 'location'>): boolean {
+  return cellValueCodes.has(issue.code) && issue.location !== undefined && 'row' in issue.location;
+}
+
 export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pick<Problem, 'code' | 'path'>, row?: number) => boolean {
   const atHeader = (code: ValidationIssue['code']): (string | number)[][] => issues.filter((issue) => issue.code === code).map((issue) => issue.path);
   // The required columns a header with a merged cell lacks are named by the merge's issue.
