@@ -122,6 +122,15 @@ describe('a name written in place of a code', () => {
     expect(messages.es[5]).toBe('Indicador: «Hiv-Prevalence-Prisoners» no es un código de minúsculas y dígitos unidos por guiones; ¿quiso decir «hiv-prevalence-prisoners»?');
   });
 
+  it('has the code suggested for a Ukrainian label typed with the keyboard\'s apostrophe', async () => {
+    const pkg = fresh();
+    const label = labelOf('population', 'people-who-inject-drugs-in-prison', 'uk');
+    expect(label).toContain('’');
+    Object.assign(pkg.organisations[0]!, { populations: [label.replace(/’/g, "'")] });
+    const { issues } = await validateFile(encoder.encode(JSON.stringify(pkg)), { name: 'data.phx.json', now, locale: 'uk' });
+    expect(suggested(issues)).toEqual([['schema.invalid-format', '/organisations/0/populations/0', ['people-who-inject-drugs-in-prison']]]);
+  });
+
   it('has the code suggested in an NDJSON stream and in a CSV file', async () => {
     const pkg = fresh();
     pkg.observations[0]!.indicator = nameOf('hiv-prevalence-prisoners', 'uk');

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Suggestions, suggestionsInList } from '../src/validate/suggestions.js';
 import { codeNamed, namesOfCodes, suggestionsFor } from '../src/validate/code-names.js';
+import { nameKey } from '../src/validate/name-key.js';
 import { codelists, type CodelistId } from '../src/codelists/codes.js';
 import { codelistLabels } from '../src/codelists/index.js';
 
@@ -61,9 +62,11 @@ describe('suggestionsFor', () => {
     expect(suggestionsFor('Hombre', codelists.sex.codes)).toEqual(['male']);
     expect(suggestionsFor('25 років і старше', codelists.ageGroup.codes)).toEqual(['25+']);
     expect(suggestionsFor('18-24 years', codelists.ageGroup.codes)).toEqual(['18-24']);
+    expect(suggestionsFor("В'язниця", codelists.facilityType.codes)).toEqual(['prison']);
     fc.assert(
-      fc.property(fc.constantFrom(...labelled), fc.constantFrom('as is', 'lower', 'upper'), fc.constantFrom('', ' ', '  '), ({ list, code, label }, shape, space) => {
-        const typed = space + (shape === 'lower' ? label.toLowerCase() : shape === 'upper' ? label.toUpperCase() : label) + space;
+      fc.property(fc.constantFrom(...labelled), fc.constantFrom('as is', 'lower', 'upper', 'keyboard apostrophes'), fc.constantFrom('', ' ', '  '), ({ list, code, label }, shape, space) => {
+        const shaped = { 'as is': label, lower: label.toLowerCase(), upper: label.toUpperCase(), 'keyboard apostrophes': label.replace(/[’ʼ]/g, "'") }[shape];
+        const typed = space + shaped + space;
         expect(suggestionsFor(typed, codelists[list].codes)).toEqual([code]);
       }),
       { numRuns: 1000 },
@@ -109,8 +112,8 @@ describe('suggestionsFor', () => {
     for (const list of lists) {
       const own = namesOfCodes(codelists[list].codes)!;
       for (const word of words) {
-        if (own.has(word.toLowerCase())) continue;
-        expect(lists.some((other) => namesOfCodes(codelists[other].codes)!.has(word.toLowerCase())), word).toBe(true);
+        if (own.has(nameKey(word))) continue;
+        expect(lists.some((other) => namesOfCodes(codelists[other].codes)!.has(nameKey(word))), word).toBe(true);
         const slipped = suggestionsFor(word, codelists[list].codes).filter((code) => !suggestionsInList(word, codelists[list].codes).includes(code));
         if (slipped.length > 0) misled.push(`${word} in ${list}: ${slipped.join(', ')}`);
       }
