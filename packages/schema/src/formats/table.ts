@@ -465,8 +465,8 @@ export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (
 
 /**
  * The params of a problem of a table's row, at its `column` (counted from 1), with the columns its message names as
- * the sheet shows them ({@link SheetNames}): a cell left empty, a flag or a `<5` the column does not read, a small
- * count to suppress, a value missing. The params as they are for any other problem. `merged`: the cells merged over
+ * the sheet shows them ({@link SheetNames}): a cell left empty, a cell of a type the column does not read, a small
+ * count to suppress, a suppressed figure still given, a value missing. The params as they are for any other problem. `merged`: the cells merged over
  * the cell from a row above (`B3:B5`), which leave it empty.
  */
 export function sheetParams(code: Problem['code'], params: Problem['params'], table: Pick<Table, 'type' | 'columns' | 'headings'>, column: number, merged?: string): Problem['params'] {
@@ -493,12 +493,6 @@ function inRecord(path: readonly (string | number)[]): (string | number)[] {
   return recordTypeOfCollection(path[0]) !== undefined && typeof path[1] === 'number' ? path.slice(2) : [...path];
 }
 
-/**
- * Which problems of a table's records the reading of the table has reported already: once for the whole column at
- * the header, a missing column (`schema.required` under it) and dates of unknown order (`schema.invalid-format`);
- * and at its cell, a value left out because its formula has no result (`schema.required` of the record on `row`),
- * and an Excel error, a date in a number column or a percent in a row of another unit, whatever the record's checks say of its text there.
- */
 /** The codes of the issues of a sheet about the value of one cell of a row of records, which is read and checked all the same. */
 const cellValueCodes: ReadonlySet<ValidationIssue['code']> = new Set(['sheet.error-cell', 'sheet.date-for-number', 'sheet.percent-unit-mismatch', 'sheet.formula-without-result']);
 
@@ -511,6 +505,13 @@ export function isCellValueIssue(issue: Pick<ValidationIssue, 'code' | 'location
   return cellValueCodes.has(issue.code) && issue.location !== undefined && 'row' in issue.location;
 }
 
+/**
+ * Which problems of a table's records the reading of the table has reported already: once for the whole column at
+ * the header, a missing column (`schema.required` under it) and dates of unknown order (`schema.invalid-format`);
+ * and at its cell, a value left out because its formula has no result (`schema.required` of the record on `row`),
+ * and an Excel error, a date in a number column or a percent in a row of another unit, whatever the record's checks
+ * say of its text there.
+ */
 export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pick<Problem, 'code' | 'path'>, row?: number) => boolean {
   const atHeader = (code: ValidationIssue['code']): (string | number)[][] => issues.filter((issue) => issue.code === code).map((issue) => issue.path);
   // The required columns a header with a merged cell lacks are named by the merge's issue.

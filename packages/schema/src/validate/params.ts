@@ -53,8 +53,8 @@ export interface ZodIssueParams {
   lacks?: DateTimeLack;
   /**
    * In a sheet (a CSV file, a sheet of a workbook): the columns the message names, as the sheet shows them (see
-   * {@link SheetNames}). Given where a cell of a row is left empty (`schema.required`), and of a flag, or of a number
-   * written as `<5`, that the column does not read (`schema.invalid-type`).
+   * {@link SheetNames}). Given where a cell of a row is left empty (`schema.required`), and where a cell holds what its
+   * column does not read (`schema.invalid-type`).
    */
   sheet?: SheetNames;
 }
