@@ -20,7 +20,7 @@ import { ErrorCell, PercentCell, type SheetCell } from './cells.js';
 import type { TableType } from './csv-shape.js';
 import { shortened } from '../validate/echo.js';
 import { headingReaderOnDemand } from './heading-reader.js';
-import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, readTable, sheetParams, type MergedCell, type Table, type TableOptions } from './table.js';
+import { cellLocation, columnLetters, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, isCellValueIssue, readTable, sheetParams, type MergedCell, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { expansionOf } from './zip.js';
@@ -163,10 +163,10 @@ export function inPackage(table: Pick<Table, 'type' | 'rows' | 'issues'>, first:
   if (table.type === undefined || table.type === 'package') return;
   const collection = recordStores[table.type].collection;
   const records = new Map(table.rows.map((row, index) => [row, index]));
-  // The issues of a cell, not of the sheet as a whole (`sheet.hidden-read`, placed at its first hidden row).
-  const ofCell = new Set<ValidationIssue['code']>(['sheet.error-cell', 'sheet.date-for-number', 'sheet.percent-unit-mismatch', 'sheet.formula-without-result', 'sheet.cell-beyond-header']);
   for (const issue of table.issues) {
-    const index = ofCell.has(issue.code) && issue.location && 'row' in issue.location ? records.get(issue.location.row) : undefined;
+    // The issues of a cell, not of the sheet as a whole (`sheet.hidden-read`, placed at its first hidden row).
+    const ofCell = isCellValueIssue(issue) || issue.code === 'sheet.cell-beyond-header';
+    const index = ofCell && issue.location && 'row' in issue.location ? records.get(issue.location.row) : undefined;
     if (index === undefined) continue;
     issue.path = [collection, first + index, ...(placed ? issue.path.slice(2) : issue.path)];
     issue.pointer = toPointer(issue.path);
