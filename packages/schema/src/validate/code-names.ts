@@ -128,7 +128,8 @@ function officialCode(key: string): string | undefined {
       else officials.set(name, code);
     }
   }
-  const common = key.replace(/[,()]/g, ' ').split(' ').filter((word) => word && !formalWords.split(' ').includes(word)).join(' ');
+  const formal = formalWords.split(' ');
+  const common = key.replace(/[,()]/g, ' ').split(' ').filter((word) => word && !formal.includes(word)).join(' ');
   return officials.get(key) ?? officials.get(common) ?? namesOf('country').get(common);
 }
 
@@ -141,11 +142,12 @@ function slipsFrom(key: string, names: CodeNames, known: ReadonlySet<string>): s
   if (key.length < 4 || key.length > MAX_COMPARED) return [];
   const limit = reach(key.length);
   const found: { code: string; distance: number }[] = [];
+  const words = key.split(' ');
   for (const [name, code] of names) {
     if (name.length < 4 || name.length > MAX_COMPARED || !known.has(code)) continue;
     const d = distance(key, name, limit);
     // Within the reach of the words `key` has of its own, if it has any.
-    if (d <= reach(key.split(' ').filter((word) => !name.split(' ').includes(word)).join(' ').length || key.length)) found.push({ code, distance: d });
+    if (d <= limit && d <= reach(words.filter((word) => !name.split(' ').includes(word)).join(' ').length || key.length)) found.push({ code, distance: d });
   }
   return found.sort((a, b) => a.distance - b.distance).map(({ code }) => code);
 }
