@@ -123,33 +123,44 @@ describe('downloads', () => {
     const csv = issuesCsv(sample, files, 'en');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const { data } = Papa.parse<string[]>(csv.slice(1).trim());
-    expect(data[0]).toEqual(['file', 'severity', 'code', 'pointer', 'line', 'sheet', 'row', 'column', 'message']);
+    expect(data[0]).toEqual(['File', 'Severity', 'Code', 'Record', 'Field', 'Message', 'Location']);
     expect(data.slice(1)).toEqual([
-      ['a.phx.json', 'error', 'privacy.small-cell', '/observations/0/reportingOrganisation', '30', '', '', '1', 'numerator 3 is below the suppression threshold 5'],
-      ['a.phx.json', 'warning', 'codelist.unknown-code', '/observations/0/reportingOrganisation', '10', '', '', '5', 'Unknown code'],
-      ['b.csv', 'error', 'ref.unknown-organisation', '/observations/0/reportingOrganisation', '', '', '2', '3', `'=HYPERLINK("http://x")`],
+      ['a.phx.json', 'Error', 'privacy.small-cell', 'observations[0] obs-1', '/reportingOrganisation', 'numerator 3 is below the suppression threshold 5', 'line 30, column 1'],
+      ['a.phx.json', 'Warning', 'codelist.unknown-code', 'observations[0] obs-1', '/reportingOrganisation', 'Unknown code', 'line 10, column 5'],
+      ['b.csv', 'Error', 'ref.unknown-organisation', 'row 2', '/reportingOrganisation', `'=HYPERLINK("http://x")`, 'row 2, column 3'],
     ]);
     const sheet = issue({ file: 1, location: { sheet: '=observations', row: 5, column: 3, cell: 'C5' }, record: { kind: 'row', row: 5, sheet: '=observations' } });
-    expect(Papa.parse<string[]>(issuesCsv([sheet], files, 'en').trim()).data[1]!.slice(4, 8)).toEqual(['', `'=observations`, '5', '3']);
+    expect(Papa.parse<string[]>(issuesCsv([sheet], files, 'en').trim()).data[1]!.slice(3)).toEqual([
+      'sheet "=observations", row 5', '/reportingOrganisation', 'No organisation with id "X" in the package', 'sheet "=observations", cell C5',
+    ]);
   });
 
-  it('writes for Excel in the page’s language: its separator, and a byte order mark so that Cyrillic is read as UTF-8', () => {
+  it('writes for Excel in the page’s language: its separator, its words as the table shows them, and a byte order mark so that Cyrillic is read as UTF-8', () => {
     const message = 'Чисельник 3 менший за поріг 5; приховайте його, або об’єднайте групи, ось так';
+    const headings = {
+      uk: 'Файл;Важливість;Код;Запис;Поле;Повідомлення;Місце',
+      ru: 'Файл;Важность;Код;Запись;Поле;Сообщение;Место',
+      fr: 'Fichier;Gravité;Code;Enregistrement;Champ;Message;Emplacement',
+      es: 'Archivo;Gravedad;Código;Registro;Campo;Mensaje;Ubicación',
+      en: 'File,Severity,Code,Record,Field,Message,Location',
+    };
     for (const [locale, delimiter] of [['uk', ';'], ['ru', ';'], ['fr', ';'], ['es', ';'], ['en', ',']] as const) {
-      const csv = issuesCsv([issue({ message })], files, locale);
+      const csv = issuesCsv([issue({ message, severity: 'warning', location: { row: 4, column: 2 }, record: { kind: 'row', row: 4 } })], files, locale);
       expect(csv.charCodeAt(0)).toBe(0xfeff);
-      expect(csv.slice(1).split('\r\n')[0]).toBe(['file', 'severity', 'code', 'pointer', 'line', 'sheet', 'row', 'column', 'message'].join(delimiter));
+      expect(csv.slice(1).split('\r\n')[0]).toBe(headings[locale]);
       const { data, meta } = Papa.parse<string[]>(csv.slice(1).trim());
       expect(meta.delimiter).toBe(delimiter);
-      expect(data[1]![8]).toBe(message);
+      expect(data[1]![5]).toBe(message);
     }
+    const { data } = Papa.parse<string[]>(issuesCsv([issue({ message, severity: 'warning', location: { row: 4, column: 2 }, record: { kind: 'row', row: 4 } })], files, 'uk').slice(1).trim());
+    expect(data[1]).toEqual(['a.phx.json', 'Попередження', 'ref.unknown-organisation', 'рядок 4', '/reportingOrganisation', message, 'рядок 4, стовпець 2']);
   });
 
   it('quotes any text so that it reads back the same', () => {
     fc.assert(
       fc.property(fc.string(), fc.constantFrom(...excelLocales), (message, locale) => {
         const { data } = Papa.parse<string[]>(issuesCsv([issue({ message })], files, locale), { skipEmptyLines: true, delimiter: excelConventions[locale].delimiter });
-        const cell = data[1]![8]!;
+        const cell = data[1]![5]!;
         // Excel runs a formula's first character after any apostrophes (`'+` is shown as `+`): one more keeps them.
         expect(/^'*[=+\-@\t\r]/.test(message) ? cell === `'${message}` : cell === message).toBe(true);
       }),

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { columnHeading, fileFormats, formatIssue, issueCodes, readXlsx, validate, validateCsv, validateXlsx, type IssueCode } from '@phx/schema';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import type { Download, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { invalidPackage, packageText, validPackage } from './fixtures/packages.js';
@@ -198,27 +199,31 @@ describe('checking a .phx.json package', () => {
     expect(csv.file).toBe('phx-issues.csv');
     // A byte order mark, so that Excel reads UTF-8 whatever the computer's code page.
     expect(csv.text.charCodeAt(0)).toBe(0xfeff);
-    const lines = csv.text.slice(1).trim().split('\r\n');
-    expect(lines[0]).toBe('file,severity,code,pointer,line,sheet,row,column,message');
-    expect(lines.slice(1)).toEqual(
-      expected.map(({ code, pointer, location, message }) => {
+    const rows = Papa.parse<string[]>(csv.text.slice(1).trim()).data;
+    expect(rows[0]).toEqual(['File', 'Severity', 'Code', 'Record', 'Field', 'Message', 'Location']);
+    // Each row as the table shows it: the record named, the field within it, the place in words.
+    expect(rows.slice(1).map(([file, severity, code, , , message, place]) => [file, severity, code, message, place])).toEqual(
+      expected.map(({ code, location, message }) => {
         const { line, column } = location as { line: number; column: number };
-        return `invalid.phx.json,error,${code},${pointer},${line},,,${column},${message.includes('"') ? `"${message.replace(/"/g, '""')}"` : message}`;
+        return ['invalid.phx.json', 'Error', code, message, `line ${line}, column ${column}`];
       }),
     );
-    // In Ukrainian, as Excel in a Ukrainian locale opens it: cells separated by `;`, the messages in Ukrainian.
+    rows.slice(1).forEach(([, , , record, field], i) => {
+      expect(record).not.toBe('');
+      expect(expected[i]!.pointer.endsWith(field!)).toBe(true);
+    });
+    // In Ukrainian, as Excel in a Ukrainian locale opens it: cells separated by `;`, the table's words and the messages in Ukrainian.
     await page.locator('#language').selectOption('uk');
     await page.getByRole('heading', { level: 1, name: 'Перевірка даних PHX' }).waitFor();
     const [file] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
-    const uk = await readFile((await file.path())!, 'utf8');
-    expect(uk.charCodeAt(0)).toBe(0xfeff);
-    const [head, ...rows] = uk.slice(1).trim().split('\r\n');
-    expect(head).toBe('file;severity;code;pointer;line;sheet;row;column;message');
-    const quoted = (message: string) => (/[";]/.test(message) ? `"${message.replace(/"/g, '""')}"` : message);
-    expect(rows).toEqual(
-      validate(text, { locale: 'uk' }).issues.map(({ code, pointer, location, message }) => {
+    const ukText = await readFile((await file.path())!, 'utf8');
+    expect(ukText.charCodeAt(0)).toBe(0xfeff);
+    const uk = Papa.parse<string[]>(ukText.slice(1).trim(), { delimiter: ';' }).data;
+    expect(uk[0]).toEqual(['Файл', 'Важливість', 'Код', 'Запис', 'Поле', 'Повідомлення', 'Місце']);
+    expect(uk.slice(1).map(([file, severity, code, , , message, place]) => [file, severity, code, message, place])).toEqual(
+      validate(text, { locale: 'uk' }).issues.map(({ code, location, message }) => {
         const { line, column } = location as { line: number; column: number };
-        return `invalid.phx.json;error;${code};${pointer};${line};;;${column};${quoted(message)}`;
+        return ['invalid.phx.json', 'Помилка', code, message, `рядок ${line}, стовпець ${column}`];
       }),
     );
   });
@@ -321,7 +326,7 @@ describe('the order of day and month', () => {
     await page.getByLabel('Language').selectOption('uk');
     const setting = page.getByLabel('Порядок дат');
     expect(await setting.inputValue()).toBe('day-month');
-    expect(await setting.locator('option').allInnerTexts()).toEqual(['Автоматично', 'day-month: 03/04/2020 → 3 квітня 2020 р.', 'month-day: 03/04/2020 → 4 березня 2020 р.']);
+    expect(await setting.locator('option').allInnerTexts()).toEqual(['Автоматично', 'День, потім місяць (day-month): 03/04/2020 → 3 квітня 2020 р.', 'Місяць, потім день (month-day): 03/04/2020 → 4 березня 2020 р.']);
     const unfinished = slashDatesCsv.replace(',38,45,', ',50,45,');
     await chooseFiles(page, [{ name, text: unfinished }]);
     await waitForResults(page);

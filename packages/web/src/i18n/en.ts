@@ -10,6 +10,8 @@ export const en = {
   'files.hint': 'You can check several files at once. Large files are fine: they are read piece by piece.',
   'files.dateOrder': 'Date order',
   'dateOrder.automatic': 'Automatic',
+  'dateOrder.day-month': 'Day, then month',
+  'dateOrder.month-day': 'Month, then day',
 
   'progress.reading': 'Reading {file}: {percent}',
   'progress.checking': 'Checking {file}…',

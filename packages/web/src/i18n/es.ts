@@ -12,6 +12,8 @@ export const es: UiTexts = {
   'files.hint': 'Puede comprobar varios archivos a la vez. Los archivos grandes no son un problema: se leen por partes.',
   'files.dateOrder': 'Orden de las fechas',
   'dateOrder.automatic': 'Automático',
+  'dateOrder.day-month': 'Día, luego mes',
+  'dateOrder.month-day': 'Mes, luego día',
 
   'progress.reading': 'Leyendo {file}: {percent}',
   'progress.checking': 'Comprobando {file}…',

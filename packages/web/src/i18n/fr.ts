@@ -12,6 +12,8 @@ export const fr: UiTexts = {
   'files.hint': 'Vous pouvez vérifier plusieurs fichiers à la fois. Les gros fichiers ne posent pas de problème : ils sont lus morceau par morceau.',
   'files.dateOrder': 'Ordre des dates',
   'dateOrder.automatic': 'Automatique',
+  'dateOrder.day-month': 'Jour, puis mois',
+  'dateOrder.month-day': 'Mois, puis jour',
 
   'progress.reading': 'Lecture de {file} : {percent}',
   'progress.checking': 'Vérification de {file}…',

@@ -12,6 +12,8 @@ export const ru: UiTexts = {
   'files.hint': 'Можно проверить сразу несколько файлов. Большие файлы тоже подходят: они читаются по частям.',
   'files.dateOrder': 'Порядок дат',
   'dateOrder.automatic': 'Автоматически',
+  'dateOrder.day-month': 'День, затем месяц',
+  'dateOrder.month-day': 'Месяц, затем день',
 
   'progress.reading': 'Чтение {file}: {percent}',
   'progress.checking': 'Проверка {file}…',

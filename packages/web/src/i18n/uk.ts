@@ -12,6 +12,8 @@ export const uk: UiTexts = {
   'files.hint': 'Можна перевірити одразу кілька файлів. Великі файли теж підходять: їх читають частинами.',
   'files.dateOrder': 'Порядок дат',
   'dateOrder.automatic': 'Автоматично',
+  'dateOrder.day-month': 'День, потім місяць',
+  'dateOrder.month-day': 'Місяць, потім день',
 
   'progress.reading': 'Читання {file}: {percent}',
   'progress.checking': 'Перевірка {file}…',

@@ -186,8 +186,10 @@ export class App {
     const longDate = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'long', timeZone: 'UTC' });
     byId('date-order', HTMLSelectElement).replaceChildren(
       h('option', { value: '' }, this.#t('dateOrder.automatic')),
-      // Each order named as the CLI and the messages name it, with what 03/04/2020 is in it, in the page's language.
-      ...dateOrders.map((order) => h('option', { value: order, selected: order === this.#dateOrder }, `${order}: 03/04/2020 → ${longDate.format(readings[order])}`)),
+      // Each order in the page's language, with the name the messages and the CLI give it and what 03/04/2020 is in it.
+      ...dateOrders.map((order) =>
+        h('option', { value: order, selected: order === this.#dateOrder }, `${this.#t(`dateOrder.${order}`)} (${order}): 03/04/2020 → ${longDate.format(readings[order])}`),
+      ),
     );
     void this.#showReference();
   }

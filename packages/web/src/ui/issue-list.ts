@@ -1,11 +1,22 @@
 import { excelConventions, spreadsheetText, type ExcelLocale, type Locale, type Severity } from '@phx/schema';
 import type { FileIssue, FileSummary, RecordRef } from '../engine/protocol.js';
-import { translate } from '../i18n/index.js';
+import { translate, type TextKey } from '../i18n/index.js';
 
 /** The columns the issues table sorts by. */
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export type SortKey = 'file' | 'severity' | 'code' | 'record' | 'field' | 'message' | 'location';
+
+/** The columns of the issues table, in order, with the texts of their headings; the CSV download has the same. */
+export const issueColumns: readonly { key: SortKey; text: TextKey }[] = [
+  { key: 'file', text: 'column.file' },
+  { key: 'severity', text: 'column.severity' },
+  { key: 'code', text: 'column.code' },
+  { key: 'record', text: 'column.record' },
+  { key: 'field', text: 'column.field' },
+  { key: 'message', text: 'column.message' },
+  { key: 'location', text: 'column.location' },
+];
 
 /** Which issues to show. */
 export interface IssueFilter {
@@ -135,43 +146,37 @@ export function codesOf(issues: readonly FileIssue[]): string[] {
 }
 
 /** A cell a spreadsheet would not run as a formula (CSV injection), quoted when needed. */
-function csvCell(value: string | number | undefined, delimiter: string): string {
+function csvCell(value: string | undefined, delimiter: string): string {
   if (value === undefined) return '';
-  if (typeof value === 'number') return String(value);
   const safe = spreadsheetText(value);
   return /["\r\n]/.test(safe) || safe.includes(delimiter) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /**
- * The issues as CSV, one a row, with the message in the language it was rendered in, as Excel in `excelLocale`
- * opens it cell for cell: its separator (`;` in Ukrainian, Russian, French and Spanish), and a byte order mark, without
- * which Excel reads the text in the computer's old code page and Cyrillic comes out garbled.
+ * The issues as CSV, one a row, as the table shows them: its columns, headings, severities, records and places in
+ * the page's language, for Excel in that language to open cell for cell: its separator (`;` in Ukrainian, Russian,
+ * French and Spanish), and a byte order mark, without which Excel reads the text in the computer's old code page and
+ * Cyrillic comes out garbled. The JSON download keeps the codes and numbers for programs.
  *
  * @example
  * ```ts
  * saveFile('issues.csv', 'text/csv', issuesCsv(issues, summaries, 'uk'));
  * ```
  */
-export function issuesCsv(issues: readonly FileIssue[], files: readonly Pick<FileSummary, 'name'>[], excelLocale: ExcelLocale): string {
-  const { delimiter } = excelConventions[excelLocale];
-  const header = ['file', 'severity', 'code', 'pointer', 'line', 'sheet', 'row', 'column', 'message'];
-  const rows = issues.map((issue) => {
-    const at = issue.location;
-    return [
-      files[issue.file]?.name,
-      issue.severity,
-      issue.code,
-      issue.pointer,
-      at && 'line' in at ? at.line : undefined,
-      at && 'sheet' in at ? at.sheet : undefined,
-      at && 'row' in at ? at.row : undefined,
-      at?.column,
-      issue.message,
-    ]
-      .map((cell) => csvCell(cell, delimiter))
-      .join(delimiter);
-  });
-  return `\uFEFF${[header.join(delimiter), ...rows].join('\r\n')}\r\n`;
+export function issuesCsv(issues: readonly FileIssue[], files: readonly Pick<FileSummary, 'name'>[], locale: ExcelLocale): string {
+  const { delimiter } = excelConventions[locale];
+  const text: Record<SortKey, (issue: FileIssue) => string | undefined> = {
+    file: (issue) => files[issue.file]?.name,
+    severity: (issue) => translate(locale, `severity.${issue.severity}`),
+    code: (issue) => issue.code,
+    record: (issue) => recordLabel(issue.record, locale),
+    field: (issue) => issue.field,
+    message: (issue) => issue.message,
+    location: (issue) => locationLabel(issue.location, locale),
+  };
+  const row = (cells: (string | undefined)[]): string => cells.map((cell) => csvCell(cell, delimiter)).join(delimiter);
+  const header = row(issueColumns.map((column) => translate(locale, column.text)));
+  return `\uFEFF${[header, ...issues.map((issue) => row(issueColumns.map((column) => text[column.key](issue))))].join('\r\n')}\r\n`;
 }
 
 /**

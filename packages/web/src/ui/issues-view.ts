@@ -2,20 +2,10 @@ import type { Locale } from '@phx/schema';
 import type { FileIssue, FileSummary } from '../engine/protocol.js';
 import { translate, type TextKey } from '../i18n/index.js';
 import { byId, h, saveFile } from './dom.js';
-import { codesOf, issuesCsv, issuesJson, locationLabel, recordLabel, selectIssues, type IssueFilter, type IssueSort, type SortKey } from './issue-list.js';
+import { codesOf, issueColumns, issuesCsv, issuesJson, locationLabel, recordLabel, selectIssues, type IssueFilter, type IssueSort, type SortKey } from './issue-list.js';
 
 /** Rows added to the table at a time: a browser handles thousands of rows poorly, people read far fewer. */
 const PAGE_ROWS = 200;
-
-const columns: { key: SortKey; text: TextKey }[] = [
-  { key: 'file', text: 'column.file' },
-  { key: 'severity', text: 'column.severity' },
-  { key: 'code', text: 'column.code' },
-  { key: 'record', text: 'column.record' },
-  { key: 'field', text: 'column.field' },
-  { key: 'message', text: 'column.message' },
-  { key: 'location', text: 'column.location' },
-];
 
 /**
  * The issues table: filters by severity and code, sorting by any column, a page of rows at a time,
@@ -93,7 +83,7 @@ export class IssuesView {
     const head = h(
       'tr',
       { role: 'row' },
-      ...columns
+      ...issueColumns
         .filter((column) => showFiles || column.key !== 'file')
         .map(({ key, text }) => {
           const sorted = this.#sort.key === key ? this.#sort.direction : undefined;
