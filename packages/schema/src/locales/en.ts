@@ -2,7 +2,7 @@ import zodEn from 'zod/v4/locales/en.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -76,6 +76,9 @@ const words: Words = {
   number: String,
   ...amountsIn('en'),
 };
+
+/** The field of a breakdown's dimension, quoted. */
+const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
 /** In a sheet (see SheetNames): TRUE in its column of the flag, and the hints of a cell its column does not read (see sheetCell()). */
 const flagged = (sheet: SheetNames): string => `TRUE in the column ${words.quote(sheet.suppressed ?? 'suppressed')}`;
@@ -178,7 +181,8 @@ export const en: PhxLocale = {
     'arith.zero-denominator': () => 'The denominator is 0',
     'arith.value-mismatch': (p) => `Value ${words.number(p.value)} does not agree with numerator and denominator (expected ${words.number(p.expected)})`,
     'arith.percent-out-of-range': (p) => `Percentage ${words.number(p.value)} is outside 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)} is not a whole number`,
+    'arith.count-not-integer': (p) =>
+      `${capitalised(words.fields[p.field])} ${words.number(p.value)} is not a whole number: ${p.field === 'value' ? 'this indicator is a count, so write the number counted; a share or an average is another indicator' : 'write the whole number counted; a share or a rate goes in the value'}`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `The confidence interval ${words.number(p.lower)}–${words.number(p.upper)} is reversed` : `Value ${words.number(p.value)} is outside its confidence interval ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Confidence level ${words.number(p.level)}: the level is in percent, so this is a ${words.number(p.level)} % interval; for a ${words.number(p.percent)} % one, write ${words.number(p.percent)}`,
@@ -186,7 +190,10 @@ export const en: PhxLocale = {
     'period.in-future': (p) => `The period ends in the future (${p.end}; today is ${p.today})`,
     'meeting.end-before-start': (p) => `The meeting ends (${p.end}) before it starts (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action due ${p.due}, before the meeting (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `Indicator "${p.indicator}" cannot be broken down by ${words.fields[p.dimension as 'sex'] ?? p.dimension}`,
+    'disagg.not-allowed': (p) =>
+      p.allowed.length === 0
+        ? `Indicator "${p.indicator}" is not broken down: leave ${dimension(p.dimension)} empty and give the figure for everyone`
+        : `Indicator "${p.indicator}" cannot be broken down by ${dimension(p.dimension)}, only by ${listed(p.allowed.map(dimension), 'and')}: leave ${dimension(p.dimension)} empty`,
     'disagg.exceeds-total': (p) =>
       `${p.field === 'denominator' ? 'Denominators' : 'Numerators'} by ${words.fields[p.dimension as 'sex'] ?? p.dimension} add up to ${words.number(p.sum)}, more than the total ${words.number(p.total)}`,
     'disagg.below-total': (p) =>

@@ -2,7 +2,7 @@ import zodEs from 'zod/v4/locales/es.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -185,7 +185,8 @@ export const es: PhxLocale = {
     'arith.zero-denominator': () => 'El denominador es 0',
     'arith.value-mismatch': (p) => `El valor ${words.number(p.value)} no concuerda con el numerador y el denominador (se esperaba ${words.number(p.expected)})`,
     'arith.percent-out-of-range': (p) => `El porcentaje ${words.number(p.value)} está fuera de 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)}: no es un número entero`,
+    'arith.count-not-integer': (p) =>
+      `${capitalised(words.fields[p.field])} ${words.number(p.value)}: no es un número entero; ${p.field === 'value' ? 'este indicador es un recuento: escriba el número contado; una proporción o un promedio es otro indicador' : 'escriba el número entero contado; una proporción o una tasa va en el valor'}`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `El intervalo de confianza ${words.number(p.lower)}–${words.number(p.upper)} está invertido` : `El valor ${words.number(p.value)} está fuera de su intervalo de confianza ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Nivel de confianza ${words.number(p.level)}: el nivel se escribe en porcentaje, así que es un intervalo al ${words.number(p.level)} %; para el ${words.number(p.percent)} %, escriba ${words.number(p.percent)}`,
@@ -193,7 +194,10 @@ export const es: PhxLocale = {
     'period.in-future': (p) => `El período termina en el futuro (${p.end}; hoy es ${p.today})`,
     'meeting.end-before-start': (p) => `La reunión termina (${p.end}) antes de empezar (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Acción con vencimiento ${p.due}, antes de la reunión (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `El indicador «${p.indicator}» no se puede desglosar por ${dimension(p.dimension)}`,
+    'disagg.not-allowed': (p) =>
+      p.allowed.length === 0
+        ? `El indicador «${p.indicator}» no se desglosa: deje ${dimension(p.dimension)} vacío y dé el valor para el conjunto`
+        : `El indicador «${p.indicator}» no se puede desglosar por ${dimension(p.dimension)}, solo por ${listed(p.allowed.map(dimension), 'y')}: deje ${dimension(p.dimension)} vacío`,
     'disagg.exceeds-total': (p) =>
       `Los ${p.field === 'denominator' ? 'denominadores' : 'numeradores'} por ${dimension(p.dimension)} suman ${words.number(p.sum)}, más que el total ${words.number(p.total)}`,
     'disagg.below-total': (p) =>

@@ -2,7 +2,7 @@ import zodFr from 'zod/v4/locales/fr.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -185,7 +185,8 @@ export const fr: PhxLocale = {
     'arith.zero-denominator': () => 'Le dénominateur vaut 0',
     'arith.value-mismatch': (p) => `La valeur ${words.number(p.value)} ne concorde pas avec le numérateur et le dénominateur (attendu ${words.number(p.expected)})`,
     'arith.percent-out-of-range': (p) => `Le pourcentage ${words.number(p.value)} est hors de 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)} : ce n'est pas un nombre entier`,
+    'arith.count-not-integer': (p) =>
+      `${capitalised(words.fields[p.field])} ${words.number(p.value)} : ce n'est pas un nombre entier ; ${p.field === 'value' ? 'cet indicateur est un effectif : écrivez le nombre compté ; une part ou une moyenne relève d\'un autre indicateur' : 'écrivez le nombre entier compté ; une part ou un taux va dans la valeur'}`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `L'intervalle de confiance ${words.number(p.lower)}–${words.number(p.upper)} est inversé` : `La valeur ${words.number(p.value)} est hors de son intervalle de confiance ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Niveau de confiance ${words.number(p.level)} : le niveau s'écrit en pour cent, c'est donc un intervalle à ${words.number(p.level)} % ; pour ${words.number(p.percent)} %, écrivez ${words.number(p.percent)}`,
@@ -193,7 +194,10 @@ export const fr: PhxLocale = {
     'period.in-future': (p) => `La période se termine dans le futur (${p.end} ; nous sommes le ${p.today})`,
     'meeting.end-before-start': (p) => `La réunion se termine (${p.end}) avant de commencer (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action à échéance du ${p.due}, avant la réunion (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `L'indicateur « ${p.indicator} » ne peut pas être ventilé par ${dimension(p.dimension)}`,
+    'disagg.not-allowed': (p) =>
+      p.allowed.length === 0
+        ? `L'indicateur « ${p.indicator} » n'est pas ventilé : laissez ${dimension(p.dimension)} vide et donnez la valeur pour l'ensemble`
+        : `L'indicateur « ${p.indicator} » ne peut pas être ventilé par ${dimension(p.dimension)}, seulement par ${listed(p.allowed.map(dimension), 'et')} : laissez ${dimension(p.dimension)} vide`,
     'disagg.exceeds-total': (p) =>
       `Les ${p.field === 'denominator' ? 'dénominateurs' : 'numérateurs'} par ${dimension(p.dimension)} totalisent ${words.number(p.sum)}, plus que le total ${words.number(p.total)}`,
     'disagg.below-total': (p) =>

@@ -196,7 +196,7 @@ export function hiddenOf(
 }
 
 /** Items as a list of a language: `a`, `a and b`, `a, b and c`. */
-function listed(items: readonly string[], and: string): string {
+export function listed(items: readonly string[], and: string): string {
   return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
 }
 

@@ -2,7 +2,7 @@ import zodRu from 'zod/v4/locales/ru.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, slavicPlural, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, slavicPlural, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -185,7 +185,8 @@ export const ru: PhxLocale = {
     'arith.zero-denominator': () => 'Знаменатель равен 0',
     'arith.value-mismatch': (p) => `Значение ${words.number(p.value)} не согласуется с числителем и знаменателем (ожидалось ${words.number(p.expected)})`,
     'arith.percent-out-of-range': (p) => `Процент ${words.number(p.value)} вне диапазона 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)} — не целое число`,
+    'arith.count-not-integer': (p) =>
+      `${capitalised(words.fields[p.field])} ${words.number(p.value)} — не целое число: ${p.field === 'value' ? 'этот индикатор — количество, поэтому запишите само количество; доля или среднее — это другой индикатор' : 'запишите само количество, целым числом; доля или коэффициент записываются в значение'}`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `Границы доверительного интервала ${words.number(p.lower)}–${words.number(p.upper)} перепутаны` : `Значение ${words.number(p.value)} вне доверительного интервала ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Уровень доверия ${words.number(p.level)}: уровень указывается в процентах, так что это интервал ${words.number(p.level)} %; для ${words.number(p.percent)} % укажите ${words.number(p.percent)}`,
@@ -193,7 +194,10 @@ export const ru: PhxLocale = {
     'period.in-future': (p) => `Период заканчивается в будущем (${p.end}; сегодня ${p.today})`,
     'meeting.end-before-start': (p) => `Встреча заканчивается (${p.end}) раньше, чем начинается (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Срок выполнения поручения ${p.due} — раньше встречи (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `Индикатор «${p.indicator}» нельзя разбивать по признаку ${dimension(p.dimension)}`,
+    'disagg.not-allowed': (p) =>
+      p.allowed.length === 0
+        ? `Индикатор «${p.indicator}» не разбивают ни по какому признаку: оставьте поле ${dimension(p.dimension)} пустым и укажите значение для всех вместе`
+        : `Индикатор «${p.indicator}» нельзя разбивать по признаку ${dimension(p.dimension)}, только по ${p.allowed.length === 1 ? 'признаку' : 'признакам'} ${listed(p.allowed.map(dimension), 'и')}: оставьте поле ${dimension(p.dimension)} пустым`,
     'disagg.exceeds-total': (p) =>
       `${p.field === 'denominator' ? 'Знаменатели' : 'Числители'} по признаку ${dimension(p.dimension)} в сумме дают ${words.number(p.sum)}, больше общего итога ${words.number(p.total)}`,
     'disagg.below-total': (p) =>

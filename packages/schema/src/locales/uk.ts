@@ -2,7 +2,7 @@ import zodUk from 'zod/v4/locales/uk.js';
 import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
-import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, percentShown, placeOf, sheetCell, shown, slavicPlural, subject, typedAsDate, type Words } from './phrases.js';
+import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, slavicPlural, subject, typedAsDate, type Words } from './phrases.js';
 import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
@@ -185,7 +185,8 @@ export const uk: PhxLocale = {
     'arith.zero-denominator': () => 'Знаменник дорівнює 0',
     'arith.value-mismatch': (p) => `Значення ${words.number(p.value)} не узгоджується з чисельником і знаменником (очікувалося ${words.number(p.expected)})`,
     'arith.percent-out-of-range': (p) => `Відсоток ${words.number(p.value)} поза межами 0–100`,
-    'arith.count-not-integer': (p) => `${capitalised(words.fields[p.field])} ${words.number(p.value)} — не ціле число`,
+    'arith.count-not-integer': (p) =>
+      `${capitalised(words.fields[p.field])} ${words.number(p.value)} — не ціле число: ${p.field === 'value' ? 'цей індикатор — кількість, тож запишіть саму кількість; частка чи середнє — це інший індикатор' : 'запишіть саму кількість, цілим числом; частка чи коефіцієнт записуються у значення'}`,
     'arith.value-outside-interval': (p) =>
       p.value === null ? `Межі довірчого інтервалу ${words.number(p.lower)}–${words.number(p.upper)} переплутано` : `Значення ${words.number(p.value)} поза довірчим інтервалом ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Рівень довіри ${words.number(p.level)}: рівень зазначається у відсотках, тож це інтервал ${words.number(p.level)} %; для ${words.number(p.percent)} % зазначте ${words.number(p.percent)}`,
@@ -193,7 +194,10 @@ export const uk: PhxLocale = {
     'period.in-future': (p) => `Період закінчується в майбутньому (${p.end}; сьогодні ${p.today})`,
     'meeting.end-before-start': (p) => `Зустріч закінчується (${p.end}) раніше, ніж починається (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Строк виконання доручення ${p.due} — раніше за зустріч (${p.meetingStart})`,
-    'disagg.not-allowed': (p) => `Індикатор «${p.indicator}» не можна розбивати за ознакою ${dimension(p.dimension)}`,
+    'disagg.not-allowed': (p) =>
+      p.allowed.length === 0
+        ? `Індикатор «${p.indicator}» не розбивають за жодною ознакою: залиште поле ${dimension(p.dimension)} порожнім і дайте значення для всіх разом`
+        : `Індикатор «${p.indicator}» не можна розбивати за ознакою ${dimension(p.dimension)}, лише за ${p.allowed.length === 1 ? 'ознакою' : 'ознаками'} ${listed(p.allowed.map(dimension), 'і')}: залиште поле ${dimension(p.dimension)} порожнім`,
     'disagg.exceeds-total': (p) =>
       `${p.field === 'denominator' ? 'Знаменники' : 'Чисельники'} за ознакою ${dimension(p.dimension)} у сумі дають ${words.number(p.sum)}, більше за загальний підсумок ${words.number(p.total)}`,
     'disagg.below-total': (p) =>

@@ -50,7 +50,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'period.in-future': { end: '2099-12-31', today: '2026-01-01' },
   'meeting.end-before-start': { start: '2020-10-28T14:00:00+01:00', end: '2020-10-28T13:00:00+01:00' },
   'meeting.action-due-before-meeting': { due: '2020-10-01', meetingStart: '2020-10-28' },
-  'disagg.not-allowed': { dimension: 'ageGroup', indicator: 'prisons-needles-distributed' },
+  'disagg.not-allowed': { dimension: 'ageGroup', indicator: 'prisons-needles-distributed', allowed: [] },
   'disagg.exceeds-total': { dimension: 'sex', field: 'numerator', sum: 57, total: 50, parts: 2 },
   'disagg.below-total': { dimension: 'sex', field: 'numerator', sum: 300, total: 500, parts: 2 },
   'package.placeholder': { value: 'Name of your organisation' },

@@ -256,7 +256,7 @@ export interface IssueParams {
   'period.in-future': { end: string; today: string };
   'meeting.end-before-start': { start: string; end: string };
   'meeting.action-due-before-meeting': { due: string; meetingStart: string };
-  'disagg.not-allowed': { dimension: string; indicator: string };
+  'disagg.not-allowed': { dimension: string; indicator: string; allowed: string[] };
   'disagg.exceeds-total': BreakdownSum;
   'disagg.below-total': BreakdownSum;
   'package.placeholder': { value: string };

@@ -9,7 +9,7 @@ import { recordStores, type RecordType } from '../model/record-kinds.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, type Problem } from './issue.js';
 import { checkArithmetic } from './arithmetic.js';
-import { Breakdowns } from './breakdowns.js';
+import { Breakdowns, DIMENSIONS } from './breakdowns.js';
 import type { IssueParams } from './params.js';
 import type { PersonalDataKind } from './personal-data.js';
 import { checkLicence } from './licences.js';
@@ -29,7 +29,6 @@ const ORGANISER: Keys = ['organiser'];
 const DISAGGREGATION_POPULATION: Keys = ['disaggregation', 'population'];
 const FRAMEWORK: Keys = ['framework'];
 const FACILITY: Keys = ['scope', 'facility'];
-const DIMENSIONS = ['sex', 'ageGroup', 'population'] as const;
 const NO_DISAGGREGATION: NonNullable<Observation['disaggregation']> = Object.freeze({});
 
 /** Settings of the rules beyond shape. */
@@ -393,7 +392,7 @@ export class RuleChecker<Context extends number | undefined> {
     for (const dimension of DIMENSIONS) {
       if (isTotal(parts[dimension])) continue;
       if (!definition.disaggregations.includes(dimension)) {
-        this.problem('disagg.not-allowed', ['disaggregation', dimension], { dimension, indicator: obs.indicator }, context);
+        this.problem('disagg.not-allowed', ['disaggregation', dimension], { dimension, indicator: obs.indicator, allowed: [...definition.disaggregations] }, context);
       }
     }
   }

@@ -176,6 +176,10 @@ describe('arith.count-not-integer', () => {
     const { numerator: _, ...byValue } = countObservation({ value: 12.5 });
     const issue = expectOnly(check(byValue), 'arith.count-not-integer', '/value');
     expect(issue.params).toEqual({ field: 'value', value: 12.5 });
+    expect(formatIssue(issue, 'en')).toBe('Value 12.5 is not a whole number: this indicator is a count, so write the number counted; a share or an average is another indicator');
+    const numerator = expectOnly(check(prevalence('obs', 13.5, 100, 13.5)), 'arith.count-not-integer', '/numerator');
+    expect(formatIssue(numerator, 'uk')).toBe('Чисельник 13,5 — не ціле число: запишіть саму кількість, цілим числом; частка чи коефіцієнт записуються у значення');
+    expect(formatIssue(numerator, 'en')).toBe('Numerator 13.5 is not a whole number: write the whole number counted; a share or a rate goes in the value');
     expect(codes(check(countObservation({ numerator: 12.5, value: 12.5 })))).toEqual(['arith.count-not-integer', 'arith.count-not-integer']);
     expectOnly(check(prevalence('obs', 13.5, 100, 13.5)), 'arith.count-not-integer', '/numerator');
     expectOnly(check(prevalence('obs', 13, 100.5, 12.94)), 'arith.count-not-integer', '/denominator');

@@ -22,12 +22,26 @@ describe('disagg.not-allowed', () => {
       'disagg.not-allowed',
       '/disaggregation/population',
     );
-    expect(issue.params).toEqual({ dimension: 'population', indicator: 'hiv-prevalence-prisoners' });
-    expectOnly(
+    expect(issue.params).toEqual({ dimension: 'population', indicator: 'hiv-prevalence-prisoners', allowed: ['sex', 'ageGroup'] });
+    const count = expectOnly(
       validateRecord('observation', countObservation({ disaggregation: { ageGroup: '<25' } }), { now: NOW }),
       'disagg.not-allowed',
       '/disaggregation/ageGroup',
     );
+    expect(count.params).toMatchObject({ dimension: 'ageGroup', allowed: [] });
+  });
+
+  it('says what to do: leave the dimension empty, naming the dimensions the indicator is broken down by, if any', () => {
+    const message = (allowed: string[], locale: 'en' | 'uk' | 'ru' | 'fr' | 'es') =>
+      renderMessage('disagg.not-allowed', { dimension: 'population', indicator: 'x', allowed }, locale);
+    expect(message(['sex', 'ageGroup'], 'en')).toBe('Indicator "x" cannot be broken down by "population group", only by "sex" and "age group": leave "population group" empty');
+    expect(message(['sex'], 'uk')).toBe('Індикатор «x» не можна розбивати за ознакою «група населення», лише за ознакою «стать»: залиште поле «група населення» порожнім');
+    expect(message(['sex', 'ageGroup'], 'uk')).toContain('лише за ознаками «стать» і «вікова група»:');
+    expect(message(['sex', 'ageGroup'], 'ru')).toContain('только по признакам «пол» и «возрастная группа»: оставьте поле «группа населения» пустым');
+    expect(message(['sex'], 'fr')).toContain('seulement par « sexe » : laissez « groupe de population » vide');
+    expect(message(['sex'], 'es')).toContain('solo por «sexo»: deje «grupo de población» vacío');
+    expect(message([], 'en')).toBe('Indicator "x" is not broken down: leave "population group" empty and give the figure for everyone');
+    expect(message([], 'uk')).toBe('Індикатор «x» не розбивають за жодною ознакою: залиште поле «група населення» порожнім і дайте значення для всіх разом');
   });
 
   it('follows the package’s own definitions', () => {
