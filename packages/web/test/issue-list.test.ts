@@ -41,7 +41,9 @@ describe('labels', () => {
     expect(recordLabel({ kind: 'line', line: 12 }, 'fr')).toBe('ligne 12');
     expect(recordLabel({ kind: 'row', row: 7 }, 'ru')).toBe('строка 7');
     expect(locationLabel({ line: 3, column: 7 }, 'en')).toBe('line 3, column 7');
-    expect(locationLabel({ row: 3, column: 2 }, 'es')).toBe('fila 3, columna 2');
+    expect(locationLabel({ row: 3, column: 2 }, 'es')).toBe('celda B3');
+    // A CSV file's cell as Excel names it when it opens the file, past column Z too.
+    expect(locationLabel({ row: 12, column: 28, text: { line: 14, column: 301 } }, 'uk')).toBe('клітинка AB12');
     expect(locationLabel(undefined, 'en')).toBe('');
   });
 
@@ -127,7 +129,7 @@ describe('downloads', () => {
     expect(data.slice(1)).toEqual([
       ['a.phx.json', 'Error', 'privacy.small-cell', 'observations[0] obs-1', '/reportingOrganisation', 'numerator 3 is below the suppression threshold 5', 'line 30, column 1'],
       ['a.phx.json', 'Warning', 'codelist.unknown-code', 'observations[0] obs-1', '/reportingOrganisation', 'Unknown code', 'line 10, column 5'],
-      ['b.csv', 'Error', 'ref.unknown-organisation', 'row 2', '/reportingOrganisation', `'=HYPERLINK("http://x")`, 'row 2, column 3'],
+      ['b.csv', 'Error', 'ref.unknown-organisation', 'row 2', '/reportingOrganisation', `'=HYPERLINK("http://x")`, 'cell C2'],
     ]);
     const sheet = issue({ file: 1, location: { sheet: '=observations', row: 5, column: 3, cell: 'C5' }, record: { kind: 'row', row: 5, sheet: '=observations' } });
     expect(Papa.parse<string[]>(issuesCsv([sheet], files, 'en').trim()).data[1]!.slice(3)).toEqual([
@@ -153,7 +155,7 @@ describe('downloads', () => {
       expect(data[1]![5]).toBe(message);
     }
     const { data } = Papa.parse<string[]>(issuesCsv([issue({ message, severity: 'warning', location: { row: 4, column: 2 }, record: { kind: 'row', row: 4 } })], files, 'uk').slice(1).trim());
-    expect(data[1]).toEqual(['a.phx.json', 'Попередження', 'ref.unknown-organisation', 'рядок 4', '/reportingOrganisation', message, 'рядок 4, стовпець 2']);
+    expect(data[1]).toEqual(['a.phx.json', 'Попередження', 'ref.unknown-organisation', 'рядок 4', '/reportingOrganisation', message, 'клітинка B4']);
   });
 
   it('quotes any text so that it reads back the same', () => {

@@ -281,12 +281,13 @@ describe('checking a CSV table', () => {
     const expected = validateCsv(invalidCsv).issues;
     expect(expected.map((issue) => issue.code)).toEqual(['schema.unknown-field', 'arith.numerator-exceeds-denominator', 'arith.percent-out-of-range']);
     const rows = await issueRows(page);
-    expect(rows.map((row) => [row[1], row[2], row[5]])).toEqual(
-      expected.map((issue) => {
-        const { row, column } = issue.location as { row: number; column: number };
-        return [issue.code, `row ${row}`, `row ${row}, column ${column}`];
-      }),
-    );
+    // Each at its cell as Excel names it when it opens the file.
+    expect(expected.map((issue) => issue.location)).toMatchObject([{ row: 1, column: 12 }, { row: 2, column: 7 }, { row: 2, column: 9 }]);
+    expect(rows.map((row) => [row[1], row[2], row[5]])).toEqual([
+      ['schema.unknown-field', 'row 1', 'cell L1'],
+      ['arith.numerator-exceeds-denominator', 'row 2', 'cell G2'],
+      ['arith.percent-out-of-range', 'row 2', 'cell I2'],
+    ]);
     expect(await page.getByRole('button', { name: 'Download as .phx.json' }).count()).toBe(0);
     await page.getByRole('button', { name: 'row 2' }).first().click();
     expect(JSON.parse(await page.getByRole('dialog').locator('pre').innerText())).toMatchObject({ id: 'obs-1', numerator: 400, denominator: 360 });

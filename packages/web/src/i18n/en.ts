@@ -74,7 +74,7 @@ export const en = {
   'severity.info': 'Info',
 
   'location.text': 'line {line}, column {column}',
-  'location.cell': 'row {row}, column {column}',
+  'location.cell': 'cell {cell}',
   'location.sheetCell': 'sheet "{sheet}", cell {cell}',
   'record.file': 'whole file',
   'record.package': 'package header',

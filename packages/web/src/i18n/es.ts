@@ -76,7 +76,7 @@ export const es: UiTexts = {
   'severity.info': 'Nota',
 
   'location.text': 'línea {line}, columna {column}',
-  'location.cell': 'fila {row}, columna {column}',
+  'location.cell': 'celda {cell}',
   'location.sheetCell': 'hoja «{sheet}», celda {cell}',
   'record.file': 'archivo completo',
   'record.package': 'encabezado del paquete',

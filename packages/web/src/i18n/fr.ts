@@ -76,7 +76,7 @@ export const fr: UiTexts = {
   'severity.info': 'Note',
 
   'location.text': 'ligne {line}, colonne {column}',
-  'location.cell': 'ligne {row}, colonne {column}',
+  'location.cell': 'cellule {cell}',
   'location.sheetCell': 'feuille « {sheet} », cellule {cell}',
   'record.file': 'fichier entier',
   'record.package': 'en-tête du paquet',

@@ -76,7 +76,7 @@ export const ru: UiTexts = {
   'severity.info': 'Примечание',
 
   'location.text': 'строка {line}, столбец {column}',
-  'location.cell': 'строка {row}, столбец {column}',
+  'location.cell': 'ячейка {cell}',
   'location.sheetCell': 'лист «{sheet}», ячейка {cell}',
   'record.file': 'весь файл',
   'record.package': 'заголовок пакета',

@@ -76,7 +76,7 @@ export const uk: UiTexts = {
   'severity.info': 'Примітка',
 
   'location.text': 'рядок {line}, стовпець {column}',
-  'location.cell': 'рядок {row}, стовпець {column}',
+  'location.cell': 'клітинка {cell}',
   'location.sheetCell': 'аркуш «{sheet}», клітинка {cell}',
   'record.file': 'увесь файл',
   'record.package': 'заголовок пакета',

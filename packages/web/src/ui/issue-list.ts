@@ -1,4 +1,4 @@
-import { excelConventions, spreadsheetText, type ExcelLocale, type Locale, type Severity } from '@phx/schema';
+import { columnLetters, excelConventions, spreadsheetText, type ExcelLocale, type Locale, type Severity } from '@phx/schema';
 import type { FileIssue, FileSummary, RecordRef } from '../engine/protocol.js';
 import { translate, type TextKey } from '../i18n/index.js';
 
@@ -56,20 +56,20 @@ export function recordLabel(record: RecordRef, locale: Locale): string {
 }
 
 /**
- * Where an issue is in its file: `line 3, column 7` for JSON and NDJSON, `row 3, column 2` for CSV,
- * `sheet "observations", cell C5` for a workbook.
+ * Where an issue is in its file: `line 3, column 7` for JSON and NDJSON; for CSV, the cell as Excel names it when it
+ * opens the file (`cell B3`: its rows are the reader's, a `sep=` line hidden); `sheet "observations", cell C5` for a workbook.
  *
  * @example
  * ```ts
- * locationLabel({ row: 3, column: 2 }, 'en'); // 'row 3, column 2'
+ * locationLabel({ row: 3, column: 2 }, 'en'); // 'cell B3'
  * locationLabel({ sheet: 'observations', row: 5, column: 3, cell: 'C5' }, 'uk'); // 'аркуш «observations», клітинка C5'
  * ```
  */
 export function locationLabel(location: FileIssue['location'], locale: Locale): string {
   if (!location) return '';
   if ('line' in location) return translate(locale, 'location.text', { ...location });
-  const { sheet, cell, row, column } = location;
-  return sheet !== undefined && cell !== undefined ? translate(locale, 'location.sheetCell', { sheet, cell }) : translate(locale, 'location.cell', { row, column });
+  const { sheet, row, column, cell = `${columnLetters(column)}${row}` } = location;
+  return sheet === undefined ? translate(locale, 'location.cell', { cell }) : translate(locale, 'location.sheetCell', { sheet, cell });
 }
 
 /** Orders records: package header first, then by collection and index, line or row. */
