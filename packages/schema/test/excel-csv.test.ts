@@ -40,10 +40,12 @@ describe('CSV as Excel writes it in each locale', () => {
   for (const sheet of sheets) {
     it(`${sheet.name}: validates clean, reads every value, and says what it read from local forms`, () => {
       const bytes = fixture(sheet.name);
-      const result = validateCsv(bytes, { now });
+      // The Spanish sheet's thousands (2.140) read as Spanish Excel writes them, told as a guess where nothing says so.
+      const excelLocale = sheet.name === 'es' ? 'es' : undefined;
+      const result = validateCsv(bytes, { now, excelLocale });
       expect(result.issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
       expect(result.ok).toBe(true);
-      const table = readCsv(bytes);
+      const table = readCsv(bytes, { excelLocale });
       expect(table.records).toEqual(expected(sheet.notes));
       expect(table.rows).toEqual([2, 3, 5, 6, 7]);
 
@@ -57,6 +59,17 @@ describe('CSV as Excel writes it in each locale', () => {
       expect(notes.has('numerator') && notes.has('period.start')).toBe(true);
     });
   }
+
+  it('reads the Spanish sheet without its locale as well, and warns once a column that each thousand typed as 2.140 may be a decimal', () => {
+    const result = validateCsv(fixture('es'), { now });
+    expect(result.ok).toBe(true);
+    expect(readCsv(fixture('es')).records).toEqual(expected(sheets.find((sheet) => sheet.name === 'es')!.notes));
+    expect(result.issues.filter((issue) => issue.severity !== 'info').map((issue) => [issue.code, issue.severity, issue.params, issue.location])).toEqual([
+      ['sheet.ambiguous-thousands', 'warning', { column: 'numerator', cells: 2, text: '1.208', value: 1208 }, { row: 3, column: 8, text: { line: 3, column: 86 } }],
+      ['sheet.ambiguous-thousands', 'warning', { column: 'denominator', cells: 4, text: '2.140', value: 2140 }, { row: 2, column: 9, text: { line: 2, column: 91 } }],
+      ['sheet.ambiguous-thousands', 'warning', { column: 'value', cells: 1, text: '1.312', value: 1312 }, { row: 5, column: 10, text: { line: 5, column: 84 } }],
+    ]);
+  });
 
   it('reads the Ukrainian sheet whose every date, number and TRUE/FALSE was an error before', () => {
     const { issues } = validateCsv(fixture('uk'), { now, locale: 'ru' });
@@ -221,6 +234,89 @@ describe('numbers: decimal mark and thousands separators', () => {
   it('reads a cell grouped by a mark that the Excel of the file does not group with as no number, to be reported', () => {
     expect(values(column(';', '1.234,5', '1.234.567', '2 140,5'), { excelLocale: 'uk' })).toEqual(['1.234,5', '1.234.567', 2140.5]);
     expect(values(column(';', '1.234,5', '1.234.567'))).toEqual([1234.5, 1234567]);
+  });
+
+  describe('a point taken for a thousands separator on a guess', () => {
+    const guesses = (csv: string, options = {}) =>
+      readCsv(csv, options).issues.filter((issue) => issue.code === 'sheet.ambiguous-thousands').map((issue) => [issue.params, issue.location && 'row' in issue.location ? issue.location.row : undefined]);
+
+    it('keeps reading 1.234 as a thousand in a `;`-separated file, as Spanish Excel writes it, and warns once for the column, at its first such cell', () => {
+      const csv = column(';', '7', '1.234', '-12.500', '2 140', '+3.000%', '1,5');
+      expect(values(csv)).toEqual([7, 1234, -12500, 2140, '+3.000%', 1.5]);
+      expect(guesses(csv)).toEqual([[{ column: 'denominator', cells: 2, text: '1.234', value: 1234 }, 3]]);
+      expect(readCsv(csv).issues.find((issue) => issue.code === 'sheet.ambiguous-thousands')).toMatchObject({ severity: 'warning', path: ['denominator'] });
+      expect(guesses(column(';', '1.234'))).toEqual([[{ column: 'denominator', cells: 1, text: '1.234', value: 1234 }, 2]]);
+    });
+
+    it('says nothing where a cell can only be grouped with the point: 1.234.567, 1.234,5', () => {
+      expect(values(column(';', '1.234', '1.234.567'))).toEqual([1234, 1234567]);
+      expect(guesses(column(';', '1.234', '1.234.567'))).toEqual([]);
+      expect(guesses(column(';', '1.234', '1.234,5'))).toEqual([]);
+      // In another column, such a cell settles nothing: each column is read, and told, on its own.
+      const two = 'id;numerator;denominator\no1;1.234;1.234.567\n';
+      expect(readCsv(two).records[0]).toMatchObject({ numerator: 1234, denominator: 1234567 });
+      expect(guesses(two)).toEqual([[{ column: 'numerator', cells: 1, text: '1.234', value: 1234 }, 2]]);
+    });
+
+    it('says nothing where the options settle the marks: an Excel locale or the decimal mark', () => {
+      const csv = column(';', '1.234', '5.000');
+      expect(values(csv, { excelLocale: 'es' })).toEqual([1234, 5000]);
+      for (const excelLocale of excelLocales) expect(guesses(csv, { excelLocale })).toEqual([]);
+      expect(values(csv, { decimalComma: true })).toEqual([1234, 5000]);
+      expect(guesses(csv, { decimalComma: true })).toEqual([]);
+      expect(guesses(csv, { decimalComma: false })).toEqual([]);
+    });
+
+    it('says nothing of a point that reads as a decimal mark, nor of 1,234 in a comma-separated file, which Excel writes only where the comma groups thousands', () => {
+      expect(guesses(column(';', '1.5', '1.234'))).toEqual([]);
+      expect(guesses(column(';', '1234.5'))).toEqual([]);
+      expect(guesses(column(',', '1.234'))).toEqual([]);
+      // Excel whose decimal mark is the comma writes `;` between cells: a `,`-separated file's `1,234` is from an Excel
+      // that groups with the comma, and reads as a thousand without a warning.
+      expect(values(column(',', '1,234'))).toEqual([1234]);
+      expect(guesses(column(',', '1,234'))).toEqual([]);
+    });
+
+    it('is a warning of validateCsv at the first such cell, which leaves the file valid and says what to do either way', () => {
+      const csv = sheet(row('01.01.2020', '31.12.2020', '12;1.234;1,0'), row('01.01.2021', '31.12.2021', '12;2.000;0,6'), row('01.01.2022', '31.12.2022', '12;1.500;0,8'));
+      const result = validateCsv(csv, { now, locale: 'uk' });
+      expect(result.ok).toBe(true);
+      expect(result.data?.observations?.map((observation) => observation.denominator)).toEqual([1234, 2000, 1500]);
+      expect(result.issues.filter((issue) => issue.severity !== 'info').map((issue) => [issue.code, issue.severity, issue.path, issue.params, issue.location])).toEqual([
+        ['sheet.ambiguous-thousands', 'warning', ['denominator'], { column: 'denominator', cells: 3, text: '1.234', value: 1234 }, { row: 2, column: 8, text: { line: 2, column: 82 } }],
+      ]);
+      expect(result.issues.find((issue) => issue.code === 'sheet.ambiguous-thousands')!.message).toBe(
+        'Стовпець «denominator»: 1.234 (і ще 2 такі клітинки) прочитано як 1234 — крапку сприйнято як роздільник тисяч, як пише Excel іспанською. Якщо крапка тут — десятковий знак, введіть 1,234; якщо число справді 1234, введіть його без крапки: 1234',
+      );
+      const one = validateCsv(sheet(row('01.01.2020', '31.12.2020', '12;-12.500;1,0')), { now, locale: 'en' }).issues.find((issue) => issue.code === 'sheet.ambiguous-thousands')!;
+      expect(one.message).toBe(
+        'Column "denominator": -12.500 was read as -12500, the point taken for a thousands separator, as Spanish Excel writes it. If the point is a decimal mark here, type -12,500; if the number is -12500, type it without the point: -12500',
+      );
+      expect(validateCsv(csv, { now, excelLocale: 'es' }).issues.filter((issue) => issue.severity !== 'info')).toEqual([]);
+      expect(validateCsv(csv, { now, excelLocale: 'uk' }).issues.map((issue) => issue.code)).not.toContain('sheet.ambiguous-thousands');
+    });
+
+    it('tells each cell of one group after the point in a `;` file read without a locale, once a column, and none with a locale (property)', () => {
+      const thousand = fc.tuple(fc.constantFrom('', '-'), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 0, max: 999 })).map(([sign, high, low]) => `${sign}${high}.${String(low).padStart(3, '0')}`);
+      const other = fc.oneof(fc.integer({ min: 0, max: 999 }).map(String), fc.constantFrom('2 140', '1,5', '12,25', ''));
+      fc.assert(
+        fc.property(fc.array(fc.oneof(thousand, other), { minLength: 1, maxLength: 8 }), fc.array(thousand, { minLength: 1, maxLength: 4 }), (mixed, more) => {
+          const cells = [...mixed, ...more];
+          const csv = `id;numerator;denominator\n${cells.map((cell, i) => `o${i};${cell};${cells[cells.length - 1 - i]}`).join('\n')}\n`;
+          const table = readCsv(csv);
+          const told = table.issues.filter((issue) => issue.code === 'sheet.ambiguous-thousands');
+          const grouped = cells.filter((cell) => cell.includes('.'));
+          expect(told.map((issue) => issue.params.column)).toEqual(['numerator', 'denominator']);
+          for (const issue of told) {
+            expect(issue.params.cells).toBe(grouped.length);
+            expect(issue.params.value).toBe(Number(issue.params.text.replace('.', '')));
+          }
+          expect(told[0]!.params.text).toBe(grouped[0]);
+          expect(table.records.map((record) => record.numerator)).toEqual(cells.map((cell) => (cell === '' ? undefined : Number(cell.replace(/[. ]/g, '').replace(',', '.')))));
+          for (const excelLocale of excelLocales) expect(readCsv(csv, { excelLocale }).issues.filter((issue) => issue.code === 'sheet.ambiguous-thousands')).toEqual([]);
+        }),
+      );
+    });
   });
 
   it('leaves a cell that the column’s decimal mark does not fit as text', () => {

@@ -150,6 +150,12 @@ export interface ColumnReading {
   normalised: number;
   /** The first date that reads either way, when nothing said which way: the column needs a date order. */
   ambiguousDate?: string;
+  /**
+   * The cells read as thousands on a guess (see {@link PointGuess}), when nothing said that `.` groups thousands in
+   * the column: the first of them, by its index among the cells, its text and the number it was read as, and how many
+   * they are.
+   */
+  guessedThousands?: { index: number; text: string; value: number; cells: number };
 }
 
 type Mark = ',' | '.';
@@ -217,7 +223,27 @@ function numberReaderOf(cells: readonly string[], settings: ColumnSettings): Num
   }
   const decimal = settings.decimalComma !== undefined ? (settings.decimalComma ? ',' : '.') : seen.size === 1 ? [...seen][0]! : defaultDecimalMark(settings.delimiter, settings.excelLocale);
   const other = otherMark(decimal);
-  return new NumberReader(decimal, grouping.includes(other) && !seen.has(other) ? [...SPACE_GROUPS, other] : SPACE_GROUPS);
+  const groups = grouping.includes(other) && !seen.has(other);
+  // The point groups thousands on a guess where neither the decimal mark nor the Excel locale was said: Spanish Excel
+  // groups with it, but Ukrainian, Russian and French Excel, which write the same `;` files, never do.
+  const guessesPoint = groups && other === '.' && settings.decimalComma === undefined && settings.excelLocale === undefined;
+  return new NumberReader(decimal, groups ? [...SPACE_GROUPS, other] : SPACE_GROUPS, guessesPoint);
+}
+
+/**
+ * The cells of a number column whose point was read as a thousands separator on a guess (see `numberReaderOf`):
+ * those with one group after the point and no decimals (`1.234`, `-12.500`), which read as a decimal typed with a
+ * point as well. A cell that can be read no other way (`1.234.567`, `1.234,5`) settles that the point groups
+ * thousands in the column, and then none is a guess. A cell grouped with a space (`2 140`) settles nothing: Excel that
+ * groups with a space (Ukrainian, Russian, French) never groups with the point. The comma is never guessed so: read as
+ * a thousands separator (`1,234` as 1234) only where the point is the decimal mark, in a file that Excel whose decimal
+ * mark is the comma does not write — it separates cells with `;`, and a `,`-separated file keeps such an Excel's
+ * `1,234` as a decimal, told by the delimiter.
+ */
+interface PointGuess {
+  first?: { index: number; text: string; value: number };
+  cells: number;
+  settled: boolean;
 }
 
 /**
@@ -242,15 +268,20 @@ function numberPattern(decimal: string, groups: readonly string[]): RegExp {
 /** Reads number cells with a decimal mark and the thousands separators given. */
 class NumberReader {
   private readonly pattern: RegExp;
+  /** The groups of digits after a point the last cell read was grouped with (`1.234.567`: 2), or -1 for a point and decimals after them (`1.234,5`); 0 for none. */
+  pointGroups = 0;
 
+  /** @param guessesPoint - whether the point is among `groups` on a guess (see {@link PointGuess}). */
   constructor(
     private readonly decimal: Mark,
     groups: readonly string[],
+    readonly guessesPoint = false,
   ) {
     this.pattern = numberPattern(decimal, groups);
   }
 
   read(cell: string, percent: boolean, forms: NormalisedForm[]): number | undefined {
+    this.pointGroups = 0;
     let text = cell.trim();
     const sign = /^[+-]/.test(text) ? text.charAt(0) : '';
     text = text.slice(sign.length);
@@ -264,6 +295,7 @@ class NumberReader {
     const [, whole = '', group, fraction, exponent = ''] = match;
     if (whole === '' && fraction === undefined) return undefined;
     if (group) forms.push('thousands-separator');
+    if (group === '.') this.pointGroups = fraction === undefined ? countOf(whole, '.') : -1;
     if (fraction !== undefined && this.decimal === ',') forms.push('decimal-comma');
     if (percentSign) forms.push('percent-sign');
     const digits = group ? whole.split(group).join('') : whole;
@@ -561,9 +593,21 @@ export function readColumn(
   const texts = textsOf(cells);
   const found: NormalisedForm[] = [];
   let read: (cell: string, index: number) => unknown;
+  let guess: PointGuess | undefined;
   if (kind === 'number') {
     const numbers = numberReaderOf(texts, settings);
-    read = (cell, index) => numbers.read(cell, percent(index), found);
+    const point: PointGuess | undefined = (guess = numbers.guessesPoint ? { cells: 0, settled: false } : undefined);
+    read = (cell, index) => {
+      const value = numbers.read(cell, percent(index), found);
+      if (point && value !== undefined && numbers.pointGroups !== 0) {
+        if (numbers.pointGroups !== 1) point.settled = true;
+        else {
+          point.cells++;
+          point.first ??= { index, text: cell.trim(), value };
+        }
+      }
+      return value;
+    };
   } else if (kind === 'boolean') read = (cell) => readBoolean(cell, found);
   else {
     const { order, ambiguous } = dateOrderOf(texts, settings);
@@ -582,6 +626,7 @@ export function readColumn(
     reading.normalised++;
     for (const form of found) reading.forms.add(form);
   });
+  if (guess?.first && !guess.settled) reading.guessedThousands = { ...guess.first, cells: guess.cells };
   return reading;
 }
 

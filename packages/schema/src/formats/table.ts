@@ -382,6 +382,12 @@ export function readTable(
     if (reading.normalised > 0) {
       add({ code: 'sheet.normalised', path: target.path, params: { column: name, ...seen, cells: reading.normalised, forms: [...reading.forms] } }, headerRow, column + 1);
     }
+    // Told once for the column, at its first cell whose point was taken for a thousands separator on a guess.
+    const guessed = reading.guessedThousands;
+    if (guessed) {
+      const params = { column: name, ...seen, cells: guessed.cells, text: shortened(guessed.text), value: guessed.value };
+      add({ code: 'sheet.ambiguous-thousands', path: target.path, params }, dataRows[guessed.index]! + firstRow, column + 1);
+    }
     return reading.values;
   });
 

@@ -72,5 +72,6 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "sheet.hidden-skipped": "warning",
   "sheet.hidden-read": "warning",
   "sheet.normalised": "info",
+  "sheet.ambiguous-thousands": "warning",
   "codelist.unknown-code": "warning",
 };

@@ -237,6 +237,10 @@ export const en: PhxLocale = {
       return `On sheet "${p.sheet}", ${list} ${is} hidden in Excel but ${was} read all the same, as Excel writes ${them} to a CSV file too. To leave ${them} out of the package, delete ${them}, or move ${them} to another sheet and hide that sheet: a hidden sheet is not read`;
     },
     'sheet.normalised': (p) => `Column ${columnSeen(words, p.column, p)}: ${words.count(p.cells)} ${p.cells === 1 ? 'cell' : 'cells'} read allowing for these forms: ${formsOf(p.forms)}`,
+    'sheet.ambiguous-thousands': (p) => {
+      const more = p.cells > 1 ? ` (and ${words.count(p.cells - 1)} more ${p.cells === 2 ? 'cell' : 'cells'} like it)` : '';
+      return `Column ${columnSeen(words, p.column, p)}: ${p.text}${more} was read as ${words.number(p.value)}, the point taken for a thousands separator, as Spanish Excel writes it. If the point is a decimal mark here, type ${p.text.replace('.', ',')}; if the number is ${words.number(p.value)}, type it without the point: ${p.text.replace('.', '')}`;
+    },
     'codelist.unknown-code': (p) => `"${p.value}" is not a known code for the field ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

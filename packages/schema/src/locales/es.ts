@@ -241,6 +241,10 @@ export const es: PhxLocale = {
       return `Dentro de la hoja «${p.sheet}», ${list} ${is} en Excel, pero ${read} igualmente: Excel también ${it} escribe en un archivo CSV. Para dejar${it} fuera del paquete, elimíne${it}, o páse${it} a otra hoja y oculte esa hoja: una hoja oculta no se lee`;
     },
     'sheet.normalised': (p) => `Columna ${columnSeen(words, p.column, p)}: ${words.count(p.cells)} ${p.cells === 1 ? 'celda leída' : 'celdas leídas'} teniendo en cuenta estas formas: ${formsOf(p.forms)}`,
+    'sheet.ambiguous-thousands': (p) => {
+      const more = p.cells > 1 ? ` (y ${words.count(p.cells - 1)} ${p.cells === 2 ? 'celda más como esta' : 'celdas más como esta'})` : '';
+      return `Columna ${columnSeen(words, p.column, p)}: ${p.text}${more} se leyó como ${words.number(p.value)}, con el punto como separador de miles, como lo escribe Excel en español. Si aquí el punto es el separador decimal, escriba ${p.text.replace('.', ',')}; si el número es de verdad ${words.number(p.value)}, escríbalo sin el punto: ${p.text.replace('.', '')}`;
+    },
     'codelist.unknown-code': (p) => `«${p.value}» no es un código conocido para el campo ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

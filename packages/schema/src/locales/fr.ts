@@ -241,6 +241,10 @@ export const fr: PhxLocale = {
       return `Sur la feuille « ${p.sheet} », ${list} ${is} dans Excel, mais ${read} quand même : Excel ${them}écrit aussi dans un fichier CSV. Pour ${it} laisser hors du paquet, supprimez-${it}, ou déplacez-${it} sur une autre feuille et masquez celle-ci : une feuille masquée n’est pas lue`;
     },
     'sheet.normalised': (p) => `Colonne ${columnSeen(words, p.column, p)} : ${words.count(p.cells)} ${p.cells === 1 ? 'cellule lue' : 'cellules lues'} en tenant compte des formes suivantes : ${formsOf(p.forms)}`,
+    'sheet.ambiguous-thousands': (p) => {
+      const more = p.cells > 1 ? ` (et ${words.count(p.cells - 1)} ${p.cells === 2 ? 'autre cellule semblable' : 'autres cellules semblables'})` : '';
+      return `Colonne ${columnSeen(words, p.column, p)} : ${p.text}${more} a été lu comme ${words.number(p.value)}, le point étant pris pour un séparateur de milliers, comme l’écrit Excel en espagnol. Si le point est ici une marque décimale, saisissez ${p.text.replace('.', ',')} ; si le nombre vaut bien ${words.number(p.value)}, saisissez-le sans le point : ${p.text.replace('.', '')}`;
+    },
     'codelist.unknown-code': (p) => `« ${p.value} » n'est pas un code connu pour le champ ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

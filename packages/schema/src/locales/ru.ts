@@ -242,6 +242,10 @@ export const ru: PhxLocale = {
     },
     'sheet.normalised': (p) =>
       `Столбец ${columnSeen(words, p.column, p)}: ${words.count(p.cells)} ${slavicPlural(p.cells, 'ячейка прочитана', 'ячейки прочитаны', 'ячеек прочитано')} с учётом таких форм записи: ${formsOf(p.forms)}`,
+    'sheet.ambiguous-thousands': (p) => {
+      const more = p.cells > 1 ? ` (и ещё ${words.count(p.cells - 1)} ${slavicPlural(p.cells - 1, 'такая ячейка', 'такие ячейки', 'таких ячеек')})` : '';
+      return `Столбец ${columnSeen(words, p.column, p)}: ${p.text}${more} прочитано как ${words.number(p.value)} — точка принята за разделитель тысяч, как пишет Excel на испанском. Если точка здесь — десятичный знак, введите ${p.text.replace('.', ',')}; если число действительно ${words.number(p.value)}, введите его без точки: ${p.text.replace('.', '')}`;
+    },
     'codelist.unknown-code': (p) => `«${p.value}» — неизвестный код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -239,6 +239,10 @@ export const uk: PhxLocale = {
       `На аркуші «${p.sheet}» ${hiddenOf(words, p, ['рядок', 'рядки'], ['стовпець', 'стовпці'], 'і', (n) => `і ще ${words.count(n)}`).list} приховано в Excel, але все одно прочитано: приховані рядки й стовпці Excel теж зберігає в CSV. Щоб приховане не потрапило в пакет, видаліть його або перенесіть на інший аркуш і приховайте той аркуш: прихований аркуш не читається`,
     'sheet.normalised': (p) =>
       `Стовпець ${columnSeen(words, p.column, p)}: прочитано ${words.count(p.cells)} ${slavicPlural(p.cells, 'клітинку', 'клітинки', 'клітинок')} з урахуванням таких форм запису: ${formsOf(p.forms)}`,
+    'sheet.ambiguous-thousands': (p) => {
+      const more = p.cells > 1 ? ` (і ще ${words.count(p.cells - 1)} ${slavicPlural(p.cells - 1, 'така клітинка', 'такі клітинки', 'таких клітинок')})` : '';
+      return `Стовпець ${columnSeen(words, p.column, p)}: ${p.text}${more} прочитано як ${words.number(p.value)} — крапку сприйнято як роздільник тисяч, як пише Excel іспанською. Якщо крапка тут — десятковий знак, введіть ${p.text.replace('.', ',')}; якщо число справді ${words.number(p.value)}, введіть його без крапки: ${p.text.replace('.', '')}`;
+    },
     'codelist.unknown-code': (p) => `«${p.value}» — невідомий код для поля ${words.quote(words.fields[fieldOfList[p.codelist] ?? 'focusAreas'])}`,
   },
 };

@@ -443,6 +443,12 @@ export const issueCodes = {
     summary: 'Cells of a sheet column were written in a local form (decimal comma, thousands separator, % sign, local date, Excel serial date, TRUE/FALSE word) and read as PHX values.',
     example: '31.12.2020 read as 2020-12-31',
   },
+  'sheet.ambiguous-thousands': {
+    severity: 'warning',
+    structural: false,
+    summary: 'Cells of a number column of a sheet such as 1.234 were read as thousands (1234), the point taken for a thousands separator as Spanish Excel writes it, though nothing said so: neither the Excel locale, nor the decimal mark, nor a cell that reads no other way (1.234.567, 1.234,5). Ukrainian, Russian and French Excel never group thousands with a point, so there such a cell is most likely a decimal typed with a point. Said once a column, at its first such cell.',
+    example: '1.234 in a ;-separated file read with no Excel locale',
+  },
   'codelist.unknown-code': {
     severity: 'warning',
     structural: false,

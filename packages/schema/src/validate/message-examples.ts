@@ -74,5 +74,6 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'sheet.hidden-skipped': { sheet: 'draft' },
   'sheet.hidden-read': { sheet: 'observations', rows: [{ first: 5, last: 7 }, { first: 12, last: 12 }], moreRows: 0, columns: [{ column: 'N', heading: 'Notes' }], moreColumns: 0 },
   'sheet.normalised': { column: 'value', heading: 'Value', letter: 'N', cells: 11, forms: ['decimal-comma', 'thousands-separator'] },
+  'sheet.ambiguous-thousands': { column: 'denominator', heading: 'Denominator', letter: 'J', cells: 3, text: '1.234', value: 1234 },
   'codelist.unknown-code': { codelist: 'focusArea', value: 'tuberculossis', suggestions: ['tuberculosis'] },
 };

@@ -328,5 +328,11 @@ export interface IssueParams {
    * shows it (see {@link SheetColumn}); `cells`: how many of its cells were read from a local form; `forms`: which.
    */
   'sheet.normalised': { column: string; cells: number; forms: NormalisedForm[] } & SheetColumn;
+  /**
+   * `column`: the column's name in the header row (its field path); `heading` and `letter`: the column as the sheet
+   * shows it (see {@link SheetColumn}); `cells`: how many of its cells were read with a point taken for a thousands
+   * separator on a guess (`1.234` as 1234); `text`: the first of them as typed, `1.234`; `value`: the number it was read as, 1234.
+   */
+  'sheet.ambiguous-thousands': { column: string; cells: number; text: string; value: number } & SheetColumn;
   'codelist.unknown-code': { codelist: string; value: string } & Suggested;
 }

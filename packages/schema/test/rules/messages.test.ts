@@ -37,6 +37,8 @@ async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   validateCsv('id,period.start,period.end,value,id\nobs-1,03/04/2020,"1.234,5","1,5",obs-1,surplus\n', { type: 'observation' }).issues.forEach(keep);
   // A value in percent in a row of another unit.
   validateCsv('id;unit;value\nobs-1;count;5,2%\n', { type: 'observation' }).issues.forEach(keep);
+  // A point read as a thousands separator on a guess, in a `;`-separated file read without an Excel locale.
+  validateCsv('id;unit;denominator\nobs-1;count;1.234\n', { type: 'observation' }).issues.forEach(keep);
   (await validateXlsx(new TextEncoder().encode('not a workbook'))).issues.forEach(keep);
   const workbook = new ExcelJS.Workbook();
   workbook.addWorksheet('Sheet1').addRow(['Some', 'notes']);
