@@ -452,6 +452,60 @@ describe('CSV for Excel in a locale', () => {
   });
 });
 
+describe('a point taken for a thousands separator on a guess', () => {
+  const sheet = dir.write('thousands.csv', [
+    'id;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource',
+    `obs-a;hiv-prevalence-prisoners;${PUBLISHER};ZA;01.01.2020;31.12.2020;617;1.234;50;percent;survey`,
+    `obs-b;hiv-prevalence-prisoners;${PUBLISHER};ZA;01.01.2021;31.12.2021;250;2.000;12,5;percent;survey`,
+  ].join('\r\n'));
+
+  it('is a warning of phx validate at the first such cell, with how to say the Excel that wrote the file, and the exit code of a valid file', () => {
+    const run = phx(['validate', sheet]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines).toContain(
+      `    ${sheet}:2:8  warning  sheet.ambiguous-thousands /denominator  Column "denominator": 1.234 (and 1 more cell like it) was read as 1234, the point taken for a thousands separator, as Spanish Excel writes it. If the point is a decimal mark here, type 1,234; if the number is 1234, type it without the point: 1234`,
+    );
+    expect(lines).toContain('  hint: run again with the locale of the Excel that wrote the file: with --locale es (Spanish Excel) a point is read as a thousands separator, without a warning; with --locale uk, ru or fr, whose Excel never groups thousands with a point, it is not taken for one');
+    expect(run.stdout).toContain('✔');
+    expect(phx(['validate', sheet, '--fail-on', 'warning']).code).toBe(1);
+    const ukrainian = phx(['validate', sheet], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(ukrainian.stdout).toContain('Стовпець «denominator»: 1.234 (і ще 1 така клітинка) прочитано як 1234');
+    expect(ukrainian.stdout).toContain('  підказка: запустіть знову з локаллю Excel, у якому збережено файл');
+  });
+
+  it('is in the JSON report with its params and place', () => {
+    const run = phx(['validate', sheet, '--format', 'json']);
+    expect(run.code).toBe(0);
+    const [file] = (JSON.parse(run.stdout) as { files: { ok: boolean; warnings: number; issues: Record<string, unknown>[] }[] }).files;
+    expect(file).toMatchObject({ ok: true, warnings: 1 });
+    expect(file!.issues.filter((issue) => issue.severity !== 'info')).toEqual([
+      expect.objectContaining({ code: 'sheet.ambiguous-thousands', severity: 'warning', params: { column: 'denominator', cells: 2, text: '1.234', value: 1234 }, location: expect.objectContaining({ row: 2, column: 8 }) }),
+    ]);
+  });
+
+  it('is not given, nor its hint, where --locale says the Excel that wrote the file', () => {
+    for (const locale of ['es', 'uk', 'ru', 'fr']) {
+      const run = phx(['validate', sheet, '--locale', locale]);
+      expect(run.stdout, locale).not.toContain('sheet.ambiguous-thousands');
+      expect(run.stdout, locale).not.toContain('--locale es');
+    }
+    expect(phx(['validate', sheet, '--locale', 'es']).code).toBe(0);
+  });
+
+  it('does not stop phx convert, which writes the thousands read and says the warning above', () => {
+    const out = dir.path('thousands.phx.ndjson');
+    const header = dir.write('thousands-header.phx.json', JSON.stringify(validPackage()));
+    const run = phx(['convert', sheet, '--header', header, '-o', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${sheet}:2:8  warning  sheet.ambiguous-thousands`);
+    expect(run.stdout).toContain('  hint: run again with the locale of the Excel that wrote the file');
+    expect(run.stderr).toContain(`wrote ${out} (1 warning above)`);
+    const records = read(out).trim().split('\n').map((line) => JSON.parse(line) as { type: string; denominator?: number });
+    expect(records.filter((record) => record.type === 'observation').map((record) => record.denominator)).toEqual([1234, 2000]);
+  });
+});
+
 describe('a date and time typed in a workbook', () => {
   it('is reported at its cell with the offset from UTC it lacks, never given one', async () => {
     const example = new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url).pathname;

@@ -133,7 +133,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   if (assembled.readable) checkHeader(assembled, header?.name);
   // Every input goes to the report, so that its summary counts all the files and records read; a
   // run without issues prints no report.
-  if (assembled.files.some((file) => file.issues.length > 0)) context.print(renderHuman({ files: assembled.files.map(inputReport), quiet: false, locale, readsEncodings: true }, context.color));
+  if (assembled.files.some((file) => file.issues.length > 0)) context.print(renderHuman({ files: assembled.files.map(inputReport), quiet: false, locale, readsEncodings: true, readsExcelLocale: true }, context.color));
   if (!assembled.readable) {
     context.note(output.unreadable(out));
     return exitCodes.invalid;

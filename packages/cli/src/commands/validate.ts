@@ -91,7 +91,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
       progress.stop();
     }
   }
-  const run = { files, quiet: values.quiet === true, locale: settings.locale, failOn, readsEncodings: true };
+  const run = { files, quiet: values.quiet === true, locale: settings.locale, failOn, readsEncodings: true, readsExcelLocale: true };
   if (format === 'json') context.print(renderJson(run));
   else if (format === 'sarif') context.print(renderSarif(run, context.version));
   else context.print(renderHuman(run, context.color));

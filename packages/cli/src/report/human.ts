@@ -77,6 +77,8 @@ export function renderHuman(run: RunReport, color: boolean): string {
     if (note) out.push(c.dim(`  … ${note}`));
     const encoding = run.readsEncodings ? issues.find((issue) => issue.code === 'syntax.invalid-encoding')?.params.encoding : undefined;
     if (encoding) out.push(`  ${readAsHint(run.locale, encoding)}`);
+    // The message says what to type either way, in every program; the command can read the file as its Excel wrote it.
+    if (run.readsExcelLocale && issues.some((issue) => issue.code === 'sheet.ambiguous-thousands')) out.push(`  ${usageWords[run.locale].hintLabel} ${words.excelLocale}`);
     out.push('');
   }
   const { errors, warnings, invalid } = totals(run.files, run.failOn);

@@ -21,6 +21,11 @@ export interface RunReport {
   failOn?: 'error' | 'warning';
   /** Whether the command takes `--encoding`: a file whose issue names its encoding is then followed by how to read it so. */
   readsEncodings?: boolean;
+  /**
+   * Whether the command reads CSV files in the Excel locale `--locale` names: a file whose point was taken for a
+   * thousands separator on a guess is then followed by how to say it.
+   */
+  readsExcelLocale?: boolean;
 }
 
 /** A file's report from the pipeline's result. */

@@ -43,6 +43,11 @@ export interface ReportWords {
   stopped: (extent: string) => string;
   /** How to read a file in the encoding its issue names (`phx validate`, `phx convert` and `phx template` take `--encoding`). */
   readAs: (encoding: string) => string;
+  /**
+   * How to say the Excel that wrote a CSV file whose point was taken for a thousands separator on a guess
+   * (`sheet.ambiguous-thousands`): `phx validate` and `phx convert` take it as `--locale`.
+   */
+  excelLocale: string;
   /** What the commands that write files (export, import, convert, template) say of them. */
   output: OutputWords;
 }
@@ -110,6 +115,7 @@ const en: ReportWords = {
   whole: 'the counts cover the whole file',
   stopped: (extent) => `checking stopped at ${extent}: the counts cover only the part checked`,
   readAs: (encoding) => `run again with --encoding ${encoding} to read it as it is`,
+  excelLocale: 'run again with the locale of the Excel that wrote the file: with --locale es (Spanish Excel) a point is read as a thousands separator, without a warning; with --locale uk, ru or fr, whose Excel never groups thousands with a point, it is not taken for one',
   output: {
     wrote: (paths, warnings) => `wrote ${paths.join(' and ')}${warnings ? ` (${enCount.count(warnings, 'warning')} above)` : ''}`,
     imported: (path, observations) => `wrote ${path} (${enCount.count(observations, 'observation')})`,
@@ -143,6 +149,7 @@ const ru: ReportWords = {
   whole: 'подсчитан весь файл',
   stopped: (extent) => `проверка остановилась (${extent}): подсчитана только проверенная часть`,
   readAs: (encoding) => `запустите снова с --encoding ${encoding}, чтобы прочитать файл как есть`,
+  excelLocale: 'запустите снова с локалью Excel, в котором сохранён файл: с --locale es (Excel на испанском) точка читается как разделитель тысяч, без предупреждения; с --locale uk, ru или fr, где Excel никогда не разделяет тысячи точкой, она не принимается за разделитель',
   output: {
     wrote: (paths, warnings) => `записано: ${paths.join(' и ')}${warnings ? ` (${ruCount.count(warnings, 'warning')} выше)` : ''}`,
     imported: (path, observations) => `записано: ${path} (${ruCount.count(observations, 'observation')})`,
@@ -176,6 +183,7 @@ const uk: ReportWords = {
   whole: 'підраховано весь файл',
   stopped: (extent) => `перевірка зупинилася (${extent}): підраховано лише перевірену частину`,
   readAs: (encoding) => `запустіть знову з --encoding ${encoding}, щоб прочитати файл як є`,
+  excelLocale: 'запустіть знову з локаллю Excel, у якому збережено файл: з --locale es (Excel іспанською) крапка читається як роздільник тисяч, без попередження; з --locale uk, ru або fr, де Excel ніколи не розділяє тисячі крапкою, її не сприймають як роздільник',
   output: {
     wrote: (paths, warnings) => `записано: ${paths.join(' і ')}${warnings ? ` (${ukCount.count(warnings, 'warning')} вище)` : ''}`,
     imported: (path, observations) => `записано: ${path} (${ukCount.count(observations, 'observation')})`,
@@ -212,6 +220,7 @@ const fr: ReportWords = {
   whole: 'les totaux portent sur tout le fichier',
   stopped: (extent) => `la vérification s'est arrêtée à : ${extent} ; les totaux ne portent que sur la partie vérifiée`,
   readAs: (encoding) => `relancez avec --encoding ${encoding} pour le lire tel quel`,
+  excelLocale: 'relancez avec la langue de l’Excel qui a écrit le fichier : avec --locale es (Excel en espagnol), un point est lu comme séparateur de milliers, sans avertissement ; avec --locale uk, ru ou fr, dont l’Excel ne sépare jamais les milliers par un point, il n’est pas pris pour tel',
   output: {
     wrote: (paths, warnings) => `${paths.join(' et ')} ${paths.length > 1 ? 'écrits' : 'écrit'}${warnings ? ` (${frCount.count(warnings, 'warning')} ci-dessus)` : ''}`,
     imported: (path, observations) => `${path} écrit (${frCount.count(observations, 'observation')})`,
@@ -248,6 +257,7 @@ const es: ReportWords = {
   whole: 'los totales abarcan todo el archivo',
   stopped: (extent) => `la comprobación se detuvo en: ${extent}; los totales abarcan solo la parte comprobada`,
   readAs: (encoding) => `vuelva a ejecutar con --encoding ${encoding} para leerlo tal cual`,
+  excelLocale: 'vuelva a ejecutar con el idioma del Excel que escribió el archivo: con --locale es (Excel en español), el punto se lee como separador de miles, sin advertencia; con --locale uk, ru o fr, cuyo Excel nunca separa los miles con un punto, no se toma como tal',
   output: {
     wrote: (paths, warnings) => `${paths.length > 1 ? 'escritos' : 'escrito'}: ${paths.join(' y ')}${warnings ? ` (${esCount.count(warnings, 'warning')} arriba)` : ''}`,
     imported: (path, observations) => `escrito: ${path} (${esCount.count(observations, 'observation')})`,
