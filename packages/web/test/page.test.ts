@@ -294,6 +294,27 @@ describe('checking a CSV table', () => {
   });
 });
 
+describe('a thousand typed as 1.234 in a `;`-separated table', () => {
+  it('is read as a thousand, with a warning at its cell that it may be a decimal, as phx validate gives it, in the page’s language; the table still converts', async () => {
+    const csv = semicolonCsv.replace(';45;360;12,5;', ';45;1.800;2,5;');
+    const expected = validateCsv(csv).issues.filter((issue) => issue.severity !== 'info');
+    expect(expected.map((issue) => [issue.code, issue.location])).toEqual([['sheet.ambiguous-thousands', { row: 2, column: 8, text: { line: 2, column: 76 } }]]);
+    const page = await open();
+    await chooseFiles(page, [{ name: 'observations.csv', text: csv }]);
+    await waitForResults(page);
+    expect(await summaryOf(page, 'observations.csv')).toContain('observations.csv is valid, with warnings to look at.');
+    const warnings = (await issueRows(page)).filter((row) => row[0] === 'Warning');
+    expect(warnings.map((row) => [row[1], row[2], row[4], row[5]])).toEqual([['sheet.ambiguous-thousands', 'row 2', expected[0]!.message, 'row 2, column 8']]);
+    expect(expected[0]!.message).toContain('1.800 was read as 1800');
+    const { bytes } = await download(page, 'Download as .phx.json');
+    expect((JSON.parse(bytes.toString('utf8')) as { observations: { denominator: number }[] }).observations.map(({ denominator }) => denominator)).toEqual([1800, 45]);
+
+    await page.getByLabel('Language').selectOption('uk');
+    await expect.poll(async () => (await issueRows(page)).filter((row) => row[1] === 'sheet.ambiguous-thousands').map((row) => row[4])).toEqual([formatIssue(expected[0]!, 'uk')]);
+    expect(formatIssue(expected[0]!, 'uk')).toBe('Стовпець «denominator»: 1.800 прочитано як 1800 — крапку сприйнято як роздільник тисяч, як пише Excel іспанською. Якщо крапка тут — десятковий знак, введіть 1,800; якщо число справді 1800, введіть його без крапки: 1800');
+  });
+});
+
 describe('the order of day and month', () => {
   /** The periods of the .phx.json the page makes of a checked table. */
   async function periodsOf(page: Page): Promise<{ start: string; end: string }[]> {
