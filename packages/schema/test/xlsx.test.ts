@@ -1384,6 +1384,20 @@ describe('columns named as the sheet shows them', () => {
   });
 });
 
+describe('a text cell of a workbook whose point may group thousands', () => {
+  it('is read as a thousand where another text cell has a decimal comma, with a warning at its cell naming the column by its letter; none with the Excel locale', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('facilities').addRows([['id', 'country', 'facilityType', 'capacity'], ['ua-1', 'UA', 'prison', '2,5'], ['ua-2', 'UA', 'prison', '1.200']]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { pkg, issues } = await readXlsx(bytes);
+    expect(pkg.facilities?.map((facility) => facility.capacity)).toEqual([2.5, 1200]);
+    expect(issues.filter((issue) => issue.code === 'sheet.ambiguous-thousands').map(({ params, location }) => [params, location])).toEqual([
+      [{ column: 'capacity', letter: 'D', cells: 1, text: '1.200', value: 1200 }, { sheet: 'facilities', row: 3, column: 4, cell: 'D3' }],
+    ]);
+    for (const excelLocale of ['es', 'uk'] as const) expect((await readXlsx(bytes, { excelLocale })).issues.map((issue) => issue.code)).not.toContain('sheet.ambiguous-thousands');
+  });
+});
+
 describe('header cells merged over several columns', () => {
   const columns = ['id', 'indicator', 'reportingOrganisation', 'scope.country', 'period.start', 'period.end', 'numerator', 'denominator', 'value', 'unit', 'dataSource'];
   const row = (id: string) => [id, 'hiv-prevalence-prisoners', 'UA-EDR-21514560', 'UA', '2020-01-01', '2020-12-31', 120, 1000, 12, 'percent', 'survey'];
