@@ -304,7 +304,7 @@ describe('a thousand typed as 1.234 in a `;`-separated table', () => {
     await waitForResults(page);
     expect(await summaryOf(page, 'observations.csv')).toContain('observations.csv is valid, with warnings to look at.');
     const warnings = (await issueRows(page)).filter((row) => row[0] === 'Warning');
-    expect(warnings.map((row) => [row[1], row[2], row[4], row[5]])).toEqual([['sheet.ambiguous-thousands', 'row 2', expected[0]!.message, 'row 2, column 8']]);
+    expect(warnings.map((row) => [row[1], row[2], row[4], row[5]])).toEqual([['sheet.ambiguous-thousands', 'row 2', expected[0]!.message, 'cell H2']]);
     expect(expected[0]!.message).toContain('1.800 was read as 1800');
     const { bytes } = await download(page, 'Download as .phx.json');
     expect((JSON.parse(bytes.toString('utf8')) as { observations: { denominator: number }[] }).observations.map(({ denominator }) => denominator)).toEqual([1800, 45]);
