@@ -1390,7 +1390,7 @@ describe('a text cell of a workbook whose point may group thousands', () => {
     workbook.addWorksheet('facilities').addRows([['id', 'country', 'facilityType', 'capacity'], ['ua-1', 'UA', 'prison', '2,5'], ['ua-2', 'UA', 'prison', '1.200']]);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const { pkg, issues } = await readXlsx(bytes);
-    expect(pkg.facilities?.map((facility) => facility.capacity)).toEqual([2.5, 1200]);
+    expect((pkg.facilities as { capacity?: unknown }[] | undefined)?.map((facility) => facility.capacity)).toEqual([2.5, 1200]);
     expect(issues.filter((issue) => issue.code === 'sheet.ambiguous-thousands').map(({ params, location }) => [params, location])).toEqual([
       [{ column: 'capacity', letter: 'D', cells: 1, text: '1.200', value: 1200 }, { sheet: 'facilities', row: 3, column: 4, cell: 'D3' }],
     ]);
