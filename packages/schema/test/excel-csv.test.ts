@@ -467,6 +467,16 @@ describe('labels and names typed in coded columns', () => {
     'ua-hcv-2023': [['UA', 'Ukraine']],
   };
 
+  it('suggests the code of a country written by its official name', () => {
+    const { issues } = validateCsv(typed({ 'ua-hcv-2023': [['UA', 'Республика Молдова']], 'ua-oat-2023': [['UA', 'Российская Федерация']] }), { now, locale: 'uk' });
+    const wrong = issues.filter((issue) => issue.severity !== 'info');
+    expect(wrong.map((issue) => [(issue.params as Suggested).value, (issue.params as Suggested).suggestions])).toEqual([
+      ['Российская Федерация', ['RU']],
+      ['Республика Молдова', ['MD']],
+    ]);
+    expect(wrong[0]!.message).toContain('можливо, ви мали на увазі «RU»?');
+  });
+
   it('suggests the code of a label in the sheet\'s language, of a country\'s name and of its alpha-3 code', () => {
     const { issues } = validateCsv(typed(edits), { now, locale: 'uk' });
     const wrong = issues.filter((issue) => issue.severity !== 'info').map((issue) => [issue.location && 'row' in issue.location ? issue.location.row : undefined, issue.code, (issue.params as Suggested).value, (issue.params as Suggested).suggestions]);

@@ -214,19 +214,25 @@ describe('codeNamed', () => {
       ['Республика Беларусь', 'BY'], ['Czech Republic', 'CZ'], ['Islamic Republic of Iran', 'IR'], ['United Republic of Tanzania', 'TZ'],
       ['Democratic Republic of the Congo', 'CD'], ['Republic of the Congo', 'CG'], ['Republic of China', 'TW'], ['Соединённые Штаты', 'US'],
     ];
-    for (const [value, code] of named) expect(codeNamed(value, countries), value).toBe(code);
+    for (const [value, code] of named) {
+      expect(codeNamed(value, countries), value).toBe(code);
+      // Suggested alone where a cell holds it in place of the code.
+      expect(suggestionsFor(value, countries), value).toEqual([code]);
+    }
     // Only among the codes asked about.
     expect(codeNamed('Republic of Moldova', codelists.sex.codes)).toBeUndefined();
   });
 
   it('takes no words two names share for part of a slip: no country is hinted that a name does not name', () => {
-    // `Республика Молдова` is five letters from `Республика Корея` (KR), but `Молдова` is far from `Корея`.
-    for (const value of ['Республика Молдова', 'Республика Атлантида', "Democratic People's Republic of Korea", 'Корейская Народно-Демократическая Республика', 'Republic of Korea', 'Republic', 'Республика']) {
+    // `Республика Атлантида` is within reach of no name but by the word it shares with `Республика Корея` (KR).
+    for (const value of ['Республика Атлантида', "Democratic People's Republic of Korea", 'Корейская Народно-Демократическая Республика', 'Republic of Korea', 'Republic', 'Республика']) {
       expect(suggestionsFor(value, countries), value).toEqual([]);
     }
     for (const value of ['Республика Атлантида', "Democratic People's Republic of Korea", 'Republic of Korea', 'Republic']) expect(codeNamed(value, countries), value).toBeUndefined();
     // A slip in a word of its own is still one.
     expect(suggestionsFor('Республика Карея', countries)).toEqual(['KR']);
+    // `Республика Молдова` is five letters from `Республика Корея`, and names Moldova.
+    expect(suggestionsFor('Республика Молдова', countries)).toEqual(['MD']);
   });
 
   it('reads ё as е, as Russian is mostly typed', () => {

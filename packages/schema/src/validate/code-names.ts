@@ -1,8 +1,9 @@
 /**
  * The names people write for the codes of a closed codelist, in place of the code: the labels of the codes in the five
  * languages PHX ships (`Жіноча`, `Кількість`, `Féminin`), the words for men and women, and for countries their
- * names (from the platform's `Intl.DisplayNames`) and their ISO 3166-1 alpha-3 codes (`UKR`). Only the describer,
- * which says what a record has wrong, holds them: a validation that meets no wrong code does not load them.
+ * names (from the platform's `Intl.DisplayNames`), their official names (`Республика Молдова`) and their ISO 3166-1
+ * alpha-3 codes (`UKR`). Only the describer, which says what a record has wrong, holds them: a validation that meets no
+ * wrong code does not load them.
  */
 import { codelists, countryCodes, type CodelistId } from '../codelists/codes.js';
 import { closedListLabels } from '../generated/code-labels.js';
@@ -117,7 +118,7 @@ let officials: Map<string, string> | undefined;
 /**
  * The country an official name ({@link nameKey}) names: its common name once the formal words ({@link formalWords}) and
  * the commas and brackets of a list of names are left out (`республика молдова`, `moldova (republic of)`: MD), or a
- * name of its own ({@link officialNames}). Only {@link codeNamed} reads them: the describer does not carry them.
+ * name of its own ({@link officialNames}).
  */
 function officialCode(key: string): string | undefined {
   if (!officials) {
@@ -131,6 +132,11 @@ function officialCode(key: string): string | undefined {
   const formal = formalWords.split(' ');
   const common = key.replace(/[,()]/g, ' ').split(' ').filter((word) => word && !formal.includes(word)).join(' ');
   return officials.get(key) ?? officials.get(common) ?? namesOf('country').get(common);
+}
+
+/** The code a name ({@link nameKey}) stands for among `names`, or the country its official name names. */
+function codeOfName(key: string, names: CodeNames): string | undefined {
+  return names.get(key) ?? officialCode(key);
 }
 
 /**
@@ -174,13 +180,14 @@ export function codeNamed(value: string, known: readonly string[]): string | und
   const same = known.find((code) => code.toLowerCase() === key);
   if (same !== undefined) return same;
   const names = namesOfCodes(known);
-  const named = names && (names.get(key) ?? officialCode(key));
+  const named = names && codeOfName(key, names);
   return named !== undefined && known.includes(named) ? named : undefined;
 }
 
 /**
- * Known values to suggest for one that is not known: the code a name stands for (`Жіноча` for `female`, `Ukraine` and
- * `UKR` for `UA`) in any of the five languages, in any case, alone; else the codes of names it is a slip or two from
+ * Known values to suggest for one that is not known: the code a name stands for, as {@link codeNamed} reads it
+ * (`Жіноча` for `female`; `Ukraine` and `UKR` for `UA`; `Республика Молдова` for `MD`) in any of the five languages, in
+ * any case, alone; else the codes of names it is a slip or two from
  * (unless it is itself the name of a code of another list: `Hombre`, male, is no slip from `Nombre`, count), then what
  * the value is known to be confused with, then the nearest by edit distance (ignoring case; within 1 edit for short
  * values, a third of the length for long ones), then those it is the first or last words of, at most three, nearest
@@ -192,6 +199,7 @@ export function codeNamed(value: string, known: readonly string[]): string | und
  * suggestionsFor('UK', codelists.country.codes); // ['GB', 'UA', 'UG']
  * suggestionsFor('Україна', codelists.country.codes); // ['UA']
  * suggestionsFor('UKR', codelists.country.codes); // ['UA']
+ * suggestionsFor('Российская Федерация', codelists.country.codes); // ['RU']
  * suggestionsFor('Кількість', codelists.unit.codes); // ['count']
  * suggestionsFor('hiv-prevalance-prisoners', ['hiv-prevalence-prisoners', 'art-coverage-prisoners']); // ['hiv-prevalence-prisoners']
  * ```
@@ -202,7 +210,7 @@ export function suggestionsFor(value: string, known: Iterable<string>): string[]
   if (!names || value.length === 0) return nearest(value, list);
   const key = nameKey(value);
   const set = new Set(list);
-  const named = names.get(key);
+  const named = codeOfName(key, names);
   if (named !== undefined && set.has(named)) return [named];
   const near = nearest(value, list);
   // The same code in other capitals is the one meant, alone.
