@@ -109,10 +109,10 @@ describe('a CSV file whose header is the workbook’s headings', () => {
     }
   });
 
-  it('reads the items of a list by their numbers, and a heading it does not know as an unknown column', () => {
+  it('reads the items of a list by their numbers, and a heading it does not know as a column not read', () => {
     const { records, issues } = readCsv('Ідентифікатор;Назва (uk);Тип організації;Країни 1;Країни 2;Сайт організації\r\nua-1;Світло;ngo;UA;PL;https://svitlo.org.ua\r\n');
     expect(records).toEqual([{ id: 'ua-1', name: { uk: 'Світло' }, organisationType: 'ngo', countries: ['UA', 'PL'] }]);
-    expect(issues.map(brief)).toEqual([['schema.unknown-field', 1, { zodCode: 'unrecognized_keys', keys: ['Сайт організації'], suggestions: [] }]]);
+    expect(issues.map(brief)).toEqual([['sheet.column-not-read', 1, { column: 'Сайт організації', heading: 'Сайт організації' }]]);
   });
 });
 

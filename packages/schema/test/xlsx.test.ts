@@ -1340,14 +1340,15 @@ describe('columns named as the sheet shows them', () => {
       params: { columns: [{ column: letter, heading: 'Примітки' }] },
       message: expect.stringContaining(`На аркуші «observations» стовпець ${letter} («Примітки») приховано в Excel`) as unknown,
     });
-    const unknown = issues.filter((issue) => issue.code === 'schema.unknown-field');
-    expect(unknown.map(({ params, message }) => [(params as { keys: string[] }).keys, (params as { hidden?: true }).hidden, message])).toEqual([
-      [['comment'], true, '«comment» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions". Стовпець приховано в Excel: щоб побачити його, виділіть сусідні стовпці й виберіть «Показати»'],
-      [['other'], undefined, '«other» — не поле PHX у цьому місці: перевірте написання або перенесіть свої дані в "extensions"'],
+    const unknown = issues.filter((issue) => issue.code === 'sheet.column-not-read');
+    const notes = `${letter} («Примітки»)`;
+    expect(unknown.map(({ params, message }) => [(params as { column: string }).column, (params as { hidden?: true }).hidden, message])).toEqual([
+      ['comment', true, `Стовпець ${columnLetters(hidden)} («Коментар») — не поле PHX, тому його клітинки не потрапляють у дані: щоб зберегти їх, перенесіть їх у стовпець ${notes}; інакше видаліть стовпець. Стовпець приховано в Excel: щоб побачити його, виділіть сусідні стовпці й виберіть «Показати»`],
+      ['other', undefined, `Стовпець ${columnLetters(shown)} («Інше») — не поле PHX, тому його клітинки не потрапляють у дані: щоб зберегти їх, перенесіть їх у стовпець ${notes}; інакше видаліть стовпець`],
     ]);
     const hiddenSaid = { en: 'The column is hidden in Excel', ru: 'Столбец скрыт в Excel', uk: 'Стовпець приховано в Excel', fr: 'La colonne est masquée dans Excel', es: 'La columna está oculta en Excel' };
     for (const locale of locales) {
-      const said = (await readXlsx(bytes, { locale })).issues.filter((issue) => issue.code === 'schema.unknown-field').map((issue) => issue.message.includes(hiddenSaid[locale as keyof typeof hiddenSaid]));
+      const said = (await readXlsx(bytes, { locale })).issues.filter((issue) => issue.code === 'sheet.column-not-read').map((issue) => issue.message.includes(hiddenSaid[locale as keyof typeof hiddenSaid]));
       expect(said, locale).toEqual([true, false]);
     }
   });

@@ -149,8 +149,8 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   const layout = { text: whole, lines: new LineIndex(whole), start, delimiter, linebreak: newline };
   const place = (issues: readonly ValidationIssue[]): void => placeCsvCells(layout, parsed.data, issues);
   // A sheet of a PHX workbook saved as CSV keeps its headings over the field paths; a title may be over the header.
-  const { skip, headings, columns } = findHeader(parsed.data, options.type, headingReader);
-  const read = { ...readTable(parsed.data.slice(skip), { ...options, delimiter, headings, columns, headingReader }, skip + 1, collector), delimiter, place };
+  const { skip, headings, columns, byHeading } = findHeader(parsed.data, options.type, headingReader);
+  const read = { ...readTable(parsed.data.slice(skip), { ...options, delimiter, headings, columns, byHeading, headingReader }, skip + 1, collector), delimiter, place };
   reportQuoteError(text, parsed, collector, (offset) => layout.lines.locate(start + offset));
   const at = { row: read.headerRow || parsed.data.findIndex((row) => !isBlankRow(row)) + 1, column: 1 };
   if (!read.type || read.recognisedColumns === 0) {

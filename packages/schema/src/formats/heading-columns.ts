@@ -52,9 +52,10 @@ export function headingColumn(type: TableType, heading: string): string | undefi
  */
 const HEADER_SEARCH = 30;
 
-/** The first of rows that names most columns as `read` tells, what it names them, and how many. */
+/** The first of rows that names most columns as `read` tells, of which type, what it names them, and how many. */
 interface Named {
   skip: number;
+  type: TableType;
   columns: string[];
   most: number;
 }
@@ -64,8 +65,10 @@ interface Named {
  * ({@link HEADER_SEARCH}): the first of them that names most fields by their paths,
  * the rows over it passed over (the headings PHX writes over the field paths, `Ідентифікатор` over `id`, which a sheet
  * of its workbook saved as CSV keeps; a title); the row just over it gives its headings when it has one over most of
- * the fields it names. Unless a row names more fields by their headings ({@link headingColumn}): the first that names
- * most is then the header, its cells the headings of the columns they name. Else the first row, which names nothing.
+ * the fields it names, and a cell of the header left empty under a heading that names a field is read as that field
+ * (`byHeading`: PHX's two header rows, a field path cleared). Unless a row names more fields by their headings
+ * ({@link headingColumn}) and is not right over that header: the first that names most is then the header, its cells
+ * the headings of the columns they name. Else the first row, which names nothing.
  *
  * @param type - the table's type where something else tells it (the sheet's name, an option); else each row does.
  */
@@ -81,16 +84,30 @@ export function searchHeader(rows: readonly (readonly SheetCell[])[], type: Tabl
       for (const candidate of type ? [type] : recordTypeNames) {
         const named = cells.map((cell) => (cell === '' ? undefined : read(candidate, cell)));
         const most = named.filter((column) => column !== undefined).length;
-        if (most > (found?.most ?? 0)) found = { skip: at, columns: named.map((column, index) => column ?? cells[index]!), most };
+        if (most > (found?.most ?? 0)) found = { skip: at, type: candidate, columns: named.map((column, index) => column ?? cells[index]!), most };
       }
     });
     return found;
   };
   const paths = mostNamed((candidate, cell) => (resolveColumn(candidate, cell).kind === 'unknown' ? undefined : cell));
   const headings = mostNamed(headingColumn);
-  if (headings && headings.most > (paths?.most ?? 0)) return { skip: headings.skip, columns: headings.columns, headings: rows[headings.skip] };
+  // The headings right over a row that names most of their fields by their paths are PHX's two header rows, whatever
+  // cells of the row of paths were cleared: the paths name the columns.
+  const pair = headings && paths && headings.skip === paths.skip - 1 && paths.most * 2 > headings.most;
+  if (headings && !pair && headings.most > (paths?.most ?? 0)) return { skip: headings.skip, columns: headings.columns, headings: rows[headings.skip] };
   if (!paths) return { skip: first };
   // The row over the header gives headings when it has them over most of the fields, not a title over the first.
   const over = paths.skip > first ? rows[paths.skip - 1]! : [];
-  return { skip: paths.skip, ...(over.filter((cell) => !isBlankRow([cell])).length * 2 > paths.most ? { headings: over } : {}) };
+  if (over.filter((cell) => !isBlankRow([cell])).length * 2 <= paths.most) return { skip: paths.skip };
+  // A cell of the row of paths left empty under a heading that names a field is read as that field.
+  const cells = rows[paths.skip]!;
+  const byHeading: number[] = [];
+  const columns = Array.from({ length: Math.max(cells.length, over.length) }, (_, index) => {
+    const [cell, heading] = [cells[index], over[index]];
+    const column = isBlankRow([cell]) && typeof heading === 'string' ? headingColumn(paths.type, heading) : undefined;
+    if (column === undefined) return cell === undefined ? '' : String(cell).trim();
+    byHeading.push(index);
+    return column;
+  });
+  return { skip: paths.skip, headings: over, ...(byHeading.length > 0 ? { columns, byHeading } : {}) };
 }

@@ -40,6 +40,8 @@ export interface TableOptions {
   hidden?: (column: number) => boolean;
   /** The field paths the header's cells name, when they are headings (see {@link findHeader}); else the cells are field paths. */
   columns?: readonly string[];
+  /** The columns, counted from 0, whose cell of the row of field paths is empty, read as the field the heading over it names. */
+  byHeading?: readonly number[];
   /** What reads headings: an unknown column named by a heading (`Примітки`) is told to be that column (`notes`). */
   headingReader?: () => HeadingReader;
   /** The cells of a sheet's row, counted from 1, merged over more than one column: those of the header row are told (see {@link MergedCell}). */
@@ -154,8 +156,10 @@ export interface HeaderRow {
   skip: number;
   /** The headings of its columns, over it or its own cells; what issues name a column by. */
   headings?: readonly SheetCell[];
-  /** The field paths its headings name, when its cells are headings rather than field paths. */
+  /** The field paths its headings name, when its cells are headings rather than field paths; or its cells, a cell left empty under a heading that names a field as that field. */
   columns?: string[];
+  /** The columns, counted from 0, whose cell of the header is empty under a heading that names a field, read as that field. */
+  byHeading?: number[];
 }
 
 /** How many cells of a row name a column of a type. */
@@ -277,7 +281,8 @@ export function startsWith(path: readonly (string | number)[], prefix: readonly 
  * with content names the columns by the flattened paths of the fields. Number, boolean and date
  * columns are read whole, so that how a column is written (decimal mark, order of day and month)
  * is decided once for all its cells and reported as a note. Unknown, repeated and missing columns
- * are reported once, at the header; cells under no heading at their row and column.
+ * are reported once, at the header; a column of one's own (`Коментар`), not read, once at its heading; a column read
+ * by its heading as its field path was cleared, once at the empty cell; cells under no heading at their row and column.
  *
  * @param rows - the cells of the sheet, row by row; `firstRow` is the number of the first of them.
  * @param collector - takes the problems found, in the language and with the messages it was made with.
@@ -308,9 +313,13 @@ export function readTable(
   const underMerge = (column: number): boolean => merged.some(({ first, last }) => column + 1 > first && column + 1 <= last);
   /** The column each name was first seen in, counted from 1. */
   const seen = new Map<string, number>();
+  /** The columns not read that are told once, at their heading (`sheet.column-not-read`), with its row. */
+  const notRead = new Map<number, number>();
   for (const [index, name] of table.columns.entries()) {
     const target = resolved[index];
     if (!target || underMerge(index)) {
+      // A column of a heading of no field over an empty cell of the row of field paths (`Коментар`, notes of one's own).
+      if (!target && !underMerge(index) && columnSeen(index, options).heading !== undefined) notRead.set(index, headerRow - 1);
       table.targets.push(undefined);
       continue;
     }
@@ -324,22 +333,28 @@ export function readTable(
       const headed = options.headingReader?.().headingColumn(type, name);
       const suggestions = [...new Set([...(headed === undefined ? [] : [headed]), ...suggestionsInList(name, knownColumns(type))])].slice(0, 3);
       const params = { zodCode: 'unrecognized_keys', keys: [name], suggestions };
-      add({ code: 'schema.unknown-field', path: target.path, params: options.hidden?.(index + 1) ? { ...params, hidden: true } : params }, headerRow, index + 1);
+      // A column like none of PHX's and no field path (`Коментар`) is one of the user's own: told as not read, not as a field misspelt.
+      if (suggestions.length === 0 && !name.includes('.')) notRead.set(index, headerRow);
+      else add({ code: 'schema.unknown-field', path: target.path, params: options.hidden?.(index + 1) ? { ...params, hidden: true } : params }, headerRow, index + 1);
       table.targets.push(undefined);
       continue;
     }
-    // A column named twice would overwrite its first: it is not read.
-    const first = seen.get(name);
+    // A column named twice would overwrite its first: it is not read. One read by its heading gives way to one named by its path.
+    const byHeading = options.byHeading?.includes(index);
+    const first = seen.get(name) ?? (byHeading ? table.columns.findIndex((other, at) => other === name && !options.byHeading!.includes(at)) + 1 || undefined : undefined);
     if (first !== undefined) {
       const params = { column: name, first, ...(options.sheet === undefined ? {} : { firstLetter: columnLetters(first) }), ...columnSeen(index, options) };
       add({ code: 'sheet.repeated-column', path: target.path, params }, headerRow, index + 1);
       table.targets.push(undefined);
       continue;
     }
+    if (byHeading) add({ code: 'sheet.column-path-missing', path: target.path, params: { column: name, row: headerRow, ...columnSeen(index, options) } }, headerRow, index + 1);
     seen.set(name, index + 1);
     table.recognisedColumns++;
     table.targets.push(target);
   }
+  // Headings past the last cell of the row of field paths, a column of one's own added at its end.
+  for (let index = table.columns.length; index < (options.headings?.length ?? 0); index++) if (columnSeen(index, options).heading !== undefined) notRead.set(index, headerRow - 1);
   const targets = table.targets;
   const missing: string[] = [];
   for (const path of requiredColumns(type)) {
@@ -362,6 +377,14 @@ export function readTable(
 
   const dataRows: number[] = [];
   for (let index = headerIndex + 1; index < rows.length; index++) if (!isBlankRow(rows[index]!)) dataRows.push(index);
+  const notesAt = table.columns.indexOf('notes');
+  const notes = resolveColumn(type, 'notes').kind === 'unknown' ? {} : { notes: { column: 'notes', ...(notesAt < 0 ? {} : columnSeen(notesAt, options)) } };
+  for (const [column, row] of notRead) {
+    // A column under a heading of its own is told where a cell of it holds something; one named in the header, always.
+    if (row < headerRow && dataRows.every((index) => isEmpty(rows[index]![column]))) continue;
+    const params = { column: table.columns[column] ?? '', ...columnSeen(column, options), ...notes, ...(options.hidden?.(column + 1) ? { hidden: true as const } : {}) };
+    add({ code: 'sheet.column-not-read', path: [], params }, row, column + 1);
+  }
   // An Excel error is no value of its column: it is reported at its cell below, and tells nothing of how the column is written.
   const cellsOf = (column: number): SheetCell[] => dataRows.map((index) => {
     const cell = rows[index]![column];
@@ -400,6 +423,7 @@ export function readTable(
       const target = targets[column];
       if (underMerge(column)) return;
       // Beyond the last heading or under a blank one (Excel pads a header with empty cells as far as any row goes).
+      if (notRead.has(column)) return;
       if (column >= targets.length || table.columns[column] === '') {
         const params = { column: column + 1, value: shortened(textOfCell(cell)) };
         add({ code: 'sheet.cell-beyond-header', path: [], params: options.sheet === undefined ? params : { ...params, letter: columnLetters(column + 1) } }, index + firstRow, column + 1);

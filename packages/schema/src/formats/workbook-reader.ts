@@ -335,9 +335,9 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
     const readSheet = (type: TableType | undefined) => {
       // Headings over field paths, as PHX writes a workbook; field paths in the first row, as in a CSV file, or
       // under a title; or headings alone.
-      const { skip, headings, columns } = findHeader(rows, type, headingReaderOnDemand);
+      const { skip, headings, columns, byHeading } = findHeader(rows, type, headingReaderOnDemand);
       const sheetProblems = problems();
-      const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings, columns, headingReader: headingReaderOnDemand, hidden: hidden.column, merged: (row: number) => mergedIn(sheet, rows, row) };
+      const settings = { ...options, type, sheet: sheet.name, date1904: workbook.properties.date1904, headings, columns, byHeading, headingReader: headingReaderOnDemand, hidden: hidden.column, merged: (row: number) => mergedIn(sheet, rows, row) };
       const table = readTable(rows.slice(skip), settings, skip + 1, sheetProblems);
       const mostNamed = table.recognisedColumns * 2 > table.columns.filter((column) => column !== '').length;
       // A sheet named by no record type is taken for one only when most of its columns name its fields.

@@ -62,6 +62,8 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "sheet.unknown-sheet": "error",
   "sheet.date-order-unknown": "error",
   "sheet.cell-beyond-header": "error",
+  "sheet.column-path-missing": "warning",
+  "sheet.column-not-read": "warning",
   "sheet.repeated-column": "error",
   "sheet.merged-header": "error",
   "sheet.formula-without-result": "error",

@@ -216,6 +216,10 @@ export const en: PhxLocale = {
     'sheet.unknown-sheet': (p) => `Sheet "${p.sheet}" holds no PHX records: its columns name no fields of a record type; name it after its records or remove it`,
     'sheet.date-order-unknown': (p) => `Column ${columnSeen(words, p.column, p)}: dates like ${p.example} read day first or month first, and no cell tells which; say the date order (day-month or month-day), or write the dates year-month-day, e.g. 2020-04-01`,
     'sheet.cell-beyond-header': (p) => `Cell "${p.value}" in column ${p.letter ?? words.number(p.column)} has no heading: give the column a PHX heading or remove the cell`,
+    'sheet.column-path-missing': (p) =>
+      `Row ${p.row} has no field path for column ${columnSeen(words, p.column, p)}, so it is read as ${words.quote(p.column)}, the field its heading names: type ${words.quote(p.column)} in ${p.letter ? `cell ${p.letter}${p.row}` : `row ${p.row} of the column`}, or copy row ${p.row} from a new template`,
+    'sheet.column-not-read': (p) =>
+      `Column ${columnSeen(words, p.column, p)} is not a field of PHX, so its cells are not read into the data: ${p.notes ? `to keep them, move them to column ${columnSeen(words, p.notes.column, p.notes)}; else delete the column` : 'these records have no field for them; delete the column, or keep them in a file of your own'}${p.hidden ? '. The column is hidden in Excel: to see it, select the columns on either side and choose Unhide' : ''}`,
     'sheet.repeated-column': (p) => `Column ${columnSeen(words, p.column, p)} repeats column ${p.firstLetter ?? words.number(p.first)}: a field has one column, so this one is not read; remove it or give it another name`,
     'sheet.merged-header': (p) =>
       `Header cell ${p.cell} (${words.quote(p.value)}) is merged over columns ${p.first}–${p.last}, so only column ${p.first} is read: each column needs its own heading. Unmerge the cells and give each column its own field path or heading${p.missing.length > 0 ? `; the header row lacks ${p.missing.map(words.quote).join(', ')}` : ''}`,

@@ -383,6 +383,18 @@ export const issueCodes = {
     summary: 'A row of a sheet has a cell under no heading, to the right of the last one or under a blank one: the value has no field to go to.',
     example: 'a 12th cell under 11 headings',
   },
+  'sheet.column-path-missing': {
+    severity: 'warning',
+    structural: false,
+    summary: 'A cell of the row of field paths of a sheet (row 2 of a PHX workbook) is empty under a heading that names a field (`Знаменник` over an empty cell): the column is read as the field its heading names, in any of the five languages of the template. Said once, at the empty cell, with the field path to type back.',
+    example: 'the cell under "Denominator" in row 2 cleared by mistake',
+  },
+  'sheet.column-not-read': {
+    severity: 'warning',
+    structural: false,
+    summary: 'A column of a sheet is none of PHX\'s fields and looks like none (a column of one\'s own, `Коментар`, under a heading over an empty cell of the row of field paths or named in the header), so its cells are not read into the data. Said once, at its heading, with the notes column to move them to where the records have one.',
+    example: 'a column "Comment" added at the end of the observations sheet',
+  },
   'sheet.repeated-column': {
     severity: 'error',
     structural: false,

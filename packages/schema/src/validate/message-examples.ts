@@ -65,6 +65,8 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'sheet.date-order-unknown': { column: 'period.start', heading: 'Period › start', letter: 'G', example: '03/04/2020' },
   'sheet.repeated-column': { column: 'period.start', first: 5, firstLetter: 'E', heading: 'Початок періоду', letter: 'K' },
   'sheet.cell-beyond-header': { column: 12, letter: 'L', value: 'surplus' },
+  'sheet.column-path-missing': { column: 'denominator', row: 2, heading: 'Знаменник', letter: 'M' },
+  'sheet.column-not-read': { column: '', heading: 'Коментар', letter: 'W', notes: { column: 'notes', heading: 'Примітки', letter: 'V' } },
   'sheet.merged-header': { cell: 'C1', value: 'period.start', first: 'C', last: 'D', missing: ['period.end'] },
   'sheet.formula-without-result': { formula: '=SUM(C2:C9)' },
   'sheet.second-header': { sheet: 'Package' },

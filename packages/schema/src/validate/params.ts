@@ -287,6 +287,17 @@ export interface IssueParams {
   /** `column`: the cell's column, counted from 1; `letter`: its letter in a workbook. */
   'sheet.cell-beyond-header': { column: number; value: string; letter?: string };
   /**
+   * `column`: the field path the column is read as, the field its heading names; `row`: the row of field paths, whose
+   * cell of the column is empty; `heading` and `letter`: the column as the sheet shows it (see {@link SheetColumn}).
+   */
+  'sheet.column-path-missing': { column: string; row: number } & SheetColumn;
+  /**
+   * `column`: the column's name in the header row, empty where it has a heading alone; `heading` and `letter`: the
+   * column as the sheet shows it (see {@link SheetColumn}); `notes`: the column of notes its records have, as the sheet
+   * shows it (`column` its field path), to move the cells to; `hidden`: the column is hidden in Excel.
+   */
+  'sheet.column-not-read': { column: string; notes?: { column: string } & SheetColumn; hidden?: true } & SheetColumn;
+  /**
    * `column`: the column's name in the header row (its field path), `heading` and `letter`: the column as the sheet
    * shows it (see {@link SheetColumn}); `first`: the number of the column of that name before it, counted from 1, and
    * `firstLetter` its letter in a workbook.

@@ -35,6 +35,8 @@ async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   // A stream that cannot be read again is read whole, up to the limit.
   (await validateFile(createReadStream(new URL('../network-meeting-2020.phx.json', invalidDir)), { name: 'a.phx.json', maxDocumentBytes: 1000 })).issues.forEach(keep);
   validateCsv('id,period.start,period.end,value,id\nobs-1,03/04/2020,"1.234,5","1,5",obs-1,surplus\n', { type: 'observation' }).issues.forEach(keep);
+  // A sheet of a workbook saved as CSV: a field path cleared under its heading, and a column of one's own.
+  validateCsv('Ідентифікатор;Індикатор;Знаменник;Коментар\nid;indicator;;\nobs-1;x;610;перевірено\n', { type: 'observation' }).issues.forEach(keep);
   // A value in percent in a row of another unit.
   validateCsv('id;unit;value\nobs-1;count;5,2%\n', { type: 'observation' }).issues.forEach(keep);
   // A point read as a thousands separator on a guess, in a `;`-separated file read without an Excel locale.
