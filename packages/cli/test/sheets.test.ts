@@ -271,6 +271,62 @@ describe('.xlsx in the CLI', () => {
     expect(existsSync(dir.path('offered-conflict.phx.json'))).toBe(false);
   }, 60_000);
 
+  it('validates and converts a filled template whose field path under «Знаменник» was cleared, or with a column of one\'s own, each told once', async () => {
+    const template = dir.path('row-2.xlsx');
+    expect(phx(['template', '--locale', 'uk', '-o', template, '--header', new URL('../../../examples/data/spreadsheet/header.phx.json', import.meta.url).pathname]).code).toBe(0);
+    const rows = [
+      { id: 'ua-hiv-2020-f', 'disaggregation.sex': 'female', numerator: 46, denominator: 610, value: 7.5 },
+      { id: 'ua-hiv-2020-m', 'disaggregation.sex': 'male', numerator: 512, denominator: 9840, value: 5.2 },
+      { id: 'ua-hiv-2020', numerator: 558, denominator: 10450, value: 5.3 },
+    ];
+    const common = { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'period.start': '2020-01-01', 'period.end': '2020-12-31', unit: 'percent', dataSource: 'routine-programme-data' };
+    /** The template filled in and edited by `edit`, written as `name`. */
+    const filled = async (name: string, edit: (sheet: ExcelJS.Worksheet, column: (path: string) => number) => void): Promise<string> => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(template);
+      const sheet = workbook.getWorksheet('observations')!;
+      const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+      const column = (path: string): number => paths.indexOf(path) + 1;
+      rows.forEach((row, at) => {
+        for (const [path, value] of Object.entries({ ...common, ...row })) sheet.getCell(3 + at, column(path)).value = value;
+      });
+      edit(sheet, column);
+      const file = dir.path(name);
+      await workbook.xlsx.writeFile(file);
+      return file;
+    };
+    const cleared = await filled('row-2-cleared.xlsx', (sheet, column) => {
+      sheet.getCell(2, column('denominator')).value = null;
+    });
+    const own = await filled('row-2-own-column.xlsx', (sheet) => {
+      sheet.getCell(1, 23).value = 'Коментар';
+      sheet.getCell(3, 23).value = 'перевірено';
+      sheet.getCell(5, 23).value = 'дані з лабораторії';
+    });
+    const validated = phx(['validate', cleared, own, '--locale', 'uk']);
+    expect(validated.code, validated.stdout).toBe(0);
+    expect(validated.stdout).toBe([
+      cleared,
+      '  observations, рядок 2',
+      `    ${cleared}:observations!M2  попередження  sheet.column-path-missing /denominator  У рядку 2 немає шляху поля для стовпця M («Знаменник»), тому його прочитано як «denominator» — поле, яке називає його заголовок: введіть «denominator» у клітинку M2 або скопіюйте рядок 2 з нового шаблону`,
+      '',
+      own,
+      '  observations, рядок 1',
+      `    ${own}:observations!W1  попередження  sheet.column-not-read  Стовпець W («Коментар») — не поле PHX, тому його клітинки не потрапляють у дані: щоб зберегти їх, перенесіть їх у стовпець V («Примітки»); інакше видаліть стовпець`,
+      '',
+      '✔ усі файли пройшли перевірку (файлів: 2; записів: 8; попереджень: 2)',
+      '',
+    ].join('\n'));
+    expect(phx(['validate', cleared, '--fail-on', 'warning']).code).toBe(1);
+    for (const [input, out] of [[cleared, 'row-2-cleared.phx.json'], [own, 'row-2-own-column.phx.json']] as const) {
+      const converted = phx(['convert', input, '-o', dir.path(out)]);
+      expect(converted.code, converted.stdout).toBe(0);
+      const observations = (JSON.parse(read(dir.path(out))) as { observations: Record<string, unknown>[] }).observations;
+      expect(observations.map((record) => [record.id, record.denominator])).toEqual(rows.map((row) => [row.id, row.denominator]));
+      expect(JSON.stringify(observations)).not.toContain('перевірено');
+    }
+  }, 60_000);
+
   it('converts no hidden sheet and says so; reports a year typed in a date cell and an Excel error at their cells, and writes nothing then', async () => {
     const xlsx = dir.path('sheets-kept.xlsx');
     expect(phx(['convert', json, '-o', xlsx]).code).toBe(0);

@@ -223,3 +223,47 @@ describe('a workbook whose header is its headings', () => {
     expect(issues[0]).toMatchObject({ params: { keys: ['Оператор'], suggestions: ['operator'] } });
   });
 });
+
+describe('a sheet saved as CSV with a field path cleared, or with a column of one\'s own', () => {
+  const told = (issues: readonly ValidationIssue[]) => issues.filter((issue) => issue.severity !== 'info').map(({ code, severity, location, params, message }) => ({ code, severity, location, params, message }));
+
+  it('reads a column whose field path was cleared under the headings as the field its heading names, said once at the empty cell', () => {
+    const headings = columns.map((column) => columnHeading(column, 'uk')).join(';');
+    const cleared = columns.map((column) => (column === 'denominator' ? '' : column)).join(';');
+    const bytes = withHeader(cleared, [headings]);
+    for (const [locale, message] of [
+      ['uk', 'У рядку 2 немає шляху поля для стовпця «Знаменник», тому його прочитано як «denominator» — поле, яке називає його заголовок: введіть «denominator» у рядок 2 цього стовпця або скопіюйте рядок 2 з нового шаблону'],
+      ['en', 'Row 2 has no field path for column "Знаменник", so it is read as "denominator", the field its heading names: type "denominator" in row 2 of the column, or copy row 2 from a new template'],
+    ] as const) {
+      const { ok, issues, data } = validateCsv(bytes, { now, locale });
+      expect(told(issues)).toEqual([{
+        code: 'sheet.column-path-missing', severity: 'warning', location: { row: 2, column: 9, text: { line: 2, column: 103 } },
+        params: { column: 'denominator', row: 2, heading: 'Знаменник' }, message,
+      }]);
+      expect(ok).toBe(true);
+      expect(data).toEqual(validateCsv(withHeader(fieldPaths!), { now }).data);
+    }
+  });
+
+  it('tells a column of one\'s own named in the header once, at its name, as not read, with the notes column to move its cells to', () => {
+    const lines = body.map((line, at) => (line === '' ? line : `${line};${at === 0 ? 'перевірено' : ''}`));
+    const bytes = new TextEncoder().encode(`\uFEFF${[`${fieldPaths!};Коментар`, ...lines].join('\r\n')}`);
+    for (const [locale, message] of [
+      ['uk', 'Стовпець «Коментар» — не поле PHX, тому його клітинки не потрапляють у дані: щоб зберегти їх, перенесіть їх у стовпець «notes»; інакше видаліть стовпець'],
+      ['en', 'Column "Коментар" is not a field of PHX, so its cells are not read into the data: to keep them, move them to column "notes"; else delete the column'],
+    ] as const) {
+      const { ok, issues, data } = validateCsv(bytes, { now, locale });
+      expect(told(issues)).toEqual([{
+        code: 'sheet.column-not-read', severity: 'warning', location: { row: 1, column: 15, text: { line: 1, column: 154 } },
+        params: { column: 'Коментар', notes: { column: 'notes' } }, message,
+      }]);
+      expect(ok).toBe(true);
+      expect(JSON.stringify(data)).not.toContain('перевірено');
+    }
+    // A misspelt field path is still an unknown field, an error, with the field it is nearest to.
+    const misspelt = validateCsv(`${fieldPaths!.replace('notes', 'notse')}\r\n${body[0]!}\r\n`, { now });
+    expect(misspelt.issues.filter((issue) => issue.severity !== 'info').map((issue) => [issue.code, issue.params])).toEqual([
+      ['schema.unknown-field', { zodCode: 'unrecognized_keys', keys: ['notse'], suggestions: ['notes'] }],
+    ]);
+  });
+});

@@ -1508,3 +1508,111 @@ describe('the columns of a workbook in its messages', () => {
     });
   }, 30_000);
 });
+
+describe('a template filled in, with a field path of row 2 cleared or a column of one\'s own added', () => {
+  const header = JSON.parse(readFileSync(new URL('../../../examples/data/spreadsheet/header.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  const common = { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'period.start': '2020-01-01', 'period.end': '2020-12-31', unit: 'percent', dataSource: 'routine-programme-data' };
+  const rows = [
+    { id: 'ua-hiv-2020-f', 'disaggregation.sex': 'female', numerator: 46, denominator: 610, value: 7.5 },
+    { id: 'ua-hiv-2020-m', 'disaggregation.sex': 'male', numerator: 512, denominator: 9840, value: 5.2 },
+    { id: 'ua-hiv-2020', numerator: 558, denominator: 10450, value: 5.3, notes: 'Добровільне тестування' },
+  ];
+  /** The Ukrainian template of the example's header with its three observations, edited by `edit` (`column` of a field path, from 1). */
+  async function filled(edit: (sheet: ExcelJS.Worksheet, column: (path: string) => number) => void): Promise<Uint8Array> {
+    const workbook = await open(await xlsxTemplate({ language: 'uk', header }));
+    const sheet = workbook.getWorksheet('observations')!;
+    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
+    const column = (path: string): number => paths.indexOf(path) + 1;
+    rows.forEach((row, at) => {
+      for (const [path, value] of Object.entries({ ...common, ...row })) sheet.getCell(3 + at, column(path)).value = value;
+    });
+    edit(sheet, column);
+    return new Uint8Array(await workbook.xlsx.writeBuffer());
+  }
+  const told = (issues: readonly ValidationIssue[]) => issues.filter((issue) => issue.severity !== 'info').map(({ code, severity, location, params }) => ({ code, severity, location, params }));
+
+  it('reads a column whose field path was cleared as the field its heading names, and says so once, at the empty cell', async () => {
+    const bytes = await filled((sheet, column) => {
+      sheet.getCell(2, column('denominator')).value = null;
+    });
+    const issue = { code: 'sheet.column-path-missing', severity: 'warning', location: { sheet: 'observations', row: 2, column: 13, cell: 'M2' }, params: { column: 'denominator', row: 2, heading: 'Знаменник', letter: 'M' } };
+    const read = await readXlsx(bytes, { locale: 'uk' });
+    expect(told(read.issues)).toEqual([issue]);
+    expect(read.pkg.observations?.map((record) => [record.id, record.denominator])).toEqual([['ua-hiv-2020-f', 610], ['ua-hiv-2020-m', 9840], ['ua-hiv-2020', 10450]]);
+    expect(read.tables.find(({ sheet }) => sheet === 'observations')?.table.rows).toEqual([3, 4, 5]);
+    for (const [locale, message] of [
+      ['uk', 'У рядку 2 немає шляху поля для стовпця M («Знаменник»), тому його прочитано як «denominator» — поле, яке називає його заголовок: введіть «denominator» у клітинку M2 або скопіюйте рядок 2 з нового шаблону'],
+      ['en', 'Row 2 has no field path for column M ("Знаменник"), so it is read as "denominator", the field its heading names: type "denominator" in cell M2, or copy row 2 from a new template'],
+    ] as const) {
+      const { ok, issues, data } = await validateXlsx(bytes, { now, locale });
+      expect(told(issues)).toEqual([issue]);
+      expect(issues.find((found) => found.code === 'sheet.column-path-missing')?.message).toBe(message);
+      expect(ok).toBe(true);
+      expect(data?.observations).toHaveLength(3);
+    }
+  }, 30_000);
+
+  it('reads the column of a field path typed elsewhere, the cleared one being that column again', async () => {
+    const bytes = await filled((sheet, column) => {
+      const [cleared, added] = [column('denominator'), sheet.columnCount + 1];
+      sheet.getCell(1, added).value = 'Знаменник';
+      sheet.getCell(2, added).value = 'denominator';
+      for (let row = 3; row <= 5; row++) sheet.getCell(row, added).value = sheet.getCell(row, cleared).value;
+      sheet.getCell(2, cleared).value = null;
+    });
+    const { issues, pkg } = await readXlsx(bytes, { locale: 'en' });
+    expect(told(issues)).toEqual([
+      { code: 'sheet.repeated-column', severity: 'error', location: { sheet: 'observations', row: 2, column: 13, cell: 'M2' }, params: { column: 'denominator', first: 23, firstLetter: 'W', heading: 'Знаменник', letter: 'M' } },
+    ]);
+    expect(pkg.observations?.map((record) => record.denominator)).toEqual([610, 9840, 10450]);
+  }, 30_000);
+
+  it('tells a column of one\'s own once, at its heading, as not read, with the notes column to move its cells to', async () => {
+    const bytes = await filled((sheet) => {
+      const added = sheet.columnCount + 1;
+      sheet.getCell(1, added).value = 'Коментар';
+      sheet.getCell(3, added).value = 'перевірено';
+      sheet.getCell(5, added).value = 'дані з лабораторії';
+    });
+    const issue = {
+      code: 'sheet.column-not-read', severity: 'warning', location: { sheet: 'observations', row: 1, column: 23, cell: 'W1' },
+      params: { column: '', heading: 'Коментар', letter: 'W', notes: { column: 'notes', heading: 'Примітки', letter: 'V' } },
+    };
+    const read = await readXlsx(bytes, { locale: 'uk' });
+    expect(told(read.issues)).toEqual([issue]);
+    expect(JSON.stringify(read.pkg)).not.toContain('перевірено');
+    expect(read.pkg.observations?.map((record) => record.notes)).toEqual([undefined, undefined, 'Добровільне тестування']);
+    for (const [locale, message] of [
+      ['uk', 'Стовпець W («Коментар») — не поле PHX, тому його клітинки не потрапляють у дані: щоб зберегти їх, перенесіть їх у стовпець V («Примітки»); інакше видаліть стовпець'],
+      ['en', 'Column W ("Коментар") is not a field of PHX, so its cells are not read into the data: to keep them, move them to column V ("Примітки"); else delete the column'],
+    ] as const) {
+      const { ok, issues } = await validateXlsx(bytes, { now, locale });
+      expect(told(issues)).toEqual([issue]);
+      expect(issues.find((found) => found.code === 'sheet.column-not-read')?.message).toBe(message);
+      expect(ok).toBe(true);
+    }
+  }, 30_000);
+
+  it('says nothing of a heading of one\'s own over a column left empty, and tells one on a sheet of records with no notes, with no column to move them to', async () => {
+    const bytes = await filled((sheet) => {
+      sheet.getCell(1, sheet.columnCount + 1).value = 'Коментар';
+    });
+    expect(told((await readXlsx(bytes)).issues)).toEqual([]);
+    const workbook = await open(bytes);
+    const facilities = workbook.getWorksheet('facilities')!;
+    const added = facilities.columnCount + 1;
+    facilities.getCell(3, 1).value = 'ua-kyiv-sizo';
+    facilities.getCell(3, 2).value = 'СІЗО';
+    facilities.getCell(3, 3).value = 'UA';
+    facilities.getCell(3, 5).value = 'prison';
+    facilities.getCell(1, added).value = 'Коментар';
+    facilities.getCell(3, added).value = 'новий корпус';
+    const { issues } = await validateXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { now, locale: 'uk' });
+    const notRead = issues.filter((issue) => issue.code === 'sheet.column-not-read');
+    expect(notRead.map(({ location, params, message }) => ({ location, params, message }))).toEqual([{
+      location: { sheet: 'facilities', row: 1, column: added, cell: `${columnLetters(added)}1` },
+      params: { column: '', heading: 'Коментар', letter: columnLetters(added) },
+      message: `Стовпець ${columnLetters(added)} («Коментар») — не поле PHX, тому його клітинки не потрапляють у дані: у цих записів немає для них поля; видаліть стовпець або збережіть їх в окремому файлі`,
+    }]);
+  }, 30_000);
+});
