@@ -271,7 +271,8 @@ describe('checking a CSV table', () => {
     // Each also where its cell starts in the text.
     const [header, row] = invalidCsv.split('\n') as [string, string];
     expect(issues.map(({ code, location, record }) => ({ code, location, record }))).toEqual([
-      { code: 'schema.unknown-field', location: { row: 1, column: 12, text: { line: 1, column: header.indexOf('colour') + 1 } }, record: { kind: 'row', row: 1 } },
+      // A column of the user's own, not read: said once, at its name in the header.
+      { code: 'sheet.column-not-read', location: { row: 1, column: 12, text: { line: 1, column: header.indexOf('colour') + 1 } }, record: { kind: 'row', row: 1 } },
       { code: 'arith.numerator-exceeds-denominator', location: { row: 2, column: 7, text: { line: 2, column: row.indexOf(',400,') + 2 } }, record: { kind: 'row', row: 2 } },
       { code: 'arith.percent-out-of-range', location: { row: 2, column: 9, text: { line: 2, column: row.indexOf('111.1') + 1 } }, record: { kind: 'row', row: 2 } },
     ]);
@@ -300,7 +301,7 @@ describe('checking a workbook', () => {
     const { issues, checked } = await check('network.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     const places = issues.map(({ code, location, record, field }) => ({ code, location, record, field }));
     expect(places).toEqual([
-      { code: 'schema.unknown-field', location: { sheet: 'facilities', row: 1, column: 4, cell: 'D1' }, record: { kind: 'row', row: 1, sheet: 'facilities' }, field: '/colour' },
+      { code: 'sheet.column-not-read', location: { sheet: 'facilities', row: 1, column: 4, cell: 'D1' }, record: { kind: 'row', row: 1, sheet: 'facilities' }, field: '' },
       { code: 'sheet.unknown-sheet', location: undefined, record: { kind: 'sheet', sheet: 'Чернетка' }, field: '' },
       { code: 'schema.invalid-format', location: { sheet: 'Package', row: 2, column: 6, cell: 'F2' }, record: { kind: 'row', row: 2, sheet: 'Package' }, field: '/publishedAt' },
       { code: 'schema.invalid-value', location: { sheet: 'facilities', row: 3, column: 2, cell: 'B3' }, record: { kind: 'row', row: 3, sheet: 'facilities' }, field: '/country' },
@@ -315,7 +316,7 @@ describe('checking a workbook', () => {
 
   it('shows the header of a CSV file that starts with a `sep=` line or blank rows for an issue of its columns', async () => {
     const { issues, checked } = await check('observations.csv', `sep=;\r\n\r\n${semicolonCsv.replace(/^\uFEFF/, '').replace(/\r?\n/, ';colour\r\n')}`);
-    const unknown = issues.find((issue) => issue.code === 'schema.unknown-field')!;
+    const unknown = issues.find((issue) => issue.code === 'sheet.column-not-read')!;
     // Excel shows no `sep=` line: the header below the blank row is row 2.
     expect(unknown.record).toEqual({ kind: 'row', row: 2 });
     expect(JSON.parse((await recordView(checked, unknown)).json!)).toContain('colour');
