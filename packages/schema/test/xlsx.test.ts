@@ -1538,7 +1538,7 @@ describe('a template filled in, with a field path of row 2 cleared or a column o
     const issue = { code: 'sheet.column-path-missing', severity: 'warning', location: { sheet: 'observations', row: 2, column: 13, cell: 'M2' }, params: { column: 'denominator', row: 2, heading: 'Знаменник', letter: 'M' } };
     const read = await readXlsx(bytes, { locale: 'uk' });
     expect(told(read.issues)).toEqual([issue]);
-    expect(read.pkg.observations?.map((record) => [record.id, record.denominator])).toEqual([['ua-hiv-2020-f', 610], ['ua-hiv-2020-m', 9840], ['ua-hiv-2020', 10450]]);
+    expect((read.pkg.observations as Record<string, unknown>[]).map((record) => [record.id, record.denominator])).toEqual([['ua-hiv-2020-f', 610], ['ua-hiv-2020-m', 9840], ['ua-hiv-2020', 10450]]);
     expect(read.tables.find(({ sheet }) => sheet === 'observations')?.table.rows).toEqual([3, 4, 5]);
     for (const [locale, message] of [
       ['uk', 'У рядку 2 немає шляху поля для стовпця M («Знаменник»), тому його прочитано як «denominator» — поле, яке називає його заголовок: введіть «denominator» у клітинку M2 або скопіюйте рядок 2 з нового шаблону'],
@@ -1564,7 +1564,7 @@ describe('a template filled in, with a field path of row 2 cleared or a column o
     expect(told(issues)).toEqual([
       { code: 'sheet.repeated-column', severity: 'error', location: { sheet: 'observations', row: 2, column: 13, cell: 'M2' }, params: { column: 'denominator', first: 23, firstLetter: 'W', heading: 'Знаменник', letter: 'M' } },
     ]);
-    expect(pkg.observations?.map((record) => record.denominator)).toEqual([610, 9840, 10450]);
+    expect((pkg.observations as Record<string, unknown>[]).map((record) => record.denominator)).toEqual([610, 9840, 10450]);
   }, 30_000);
 
   it('tells a column of one\'s own once, at its heading, as not read, with the notes column to move its cells to', async () => {
@@ -1581,7 +1581,7 @@ describe('a template filled in, with a field path of row 2 cleared or a column o
     const read = await readXlsx(bytes, { locale: 'uk' });
     expect(told(read.issues)).toEqual([issue]);
     expect(JSON.stringify(read.pkg)).not.toContain('перевірено');
-    expect(read.pkg.observations?.map((record) => record.notes)).toEqual([undefined, undefined, 'Добровільне тестування']);
+    expect((read.pkg.observations as Record<string, unknown>[]).map((record) => record.notes)).toEqual([undefined, undefined, 'Добровільне тестування']);
     for (const [locale, message] of [
       ['uk', 'Стовпець W («Коментар») — не поле PHX, тому його клітинки не потрапляють у дані: щоб зберегти їх, перенесіть їх у стовпець V («Примітки»); інакше видаліть стовпець'],
       ['en', 'Column W ("Коментар") is not a field of PHX, so its cells are not read into the data: to keep them, move them to column V ("Примітки"); else delete the column'],
