@@ -284,7 +284,7 @@ describe('checking a CSV table', () => {
     // Each at its cell as Excel names it when it opens the file.
     expect(expected.map((issue) => issue.location)).toMatchObject([{ row: 1, column: 12 }, { row: 2, column: 7 }, { row: 2, column: 9 }]);
     expect(rows.map((row) => [row[1], row[2], row[5]])).toEqual([
-      ['schema.unknown-field', 'row 1', 'cell L1'],
+      ['sheet.column-not-read', 'row 1', 'cell L1'],
       ['arith.numerator-exceeds-denominator', 'row 2', 'cell G2'],
       ['arith.percent-out-of-range', 'row 2', 'cell I2'],
     ]);
