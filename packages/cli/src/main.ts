@@ -28,8 +28,10 @@ Options:
 
 Exit codes:
   0  valid (or done)
-  1  invalid data
-  2  usage or I/O error (missing file, unreadable, unsupported type)`;
+  1  invalid data, or a file that holds no data PHX can read (not UTF-8, a PDF, an .xls or
+     damaged workbook): the report lists it with its error and what to save it as
+  2  usage or I/O error (unknown command or option, missing file, a folder, a file the system
+     does not let phx open, an output type phx does not write)`;
 
 type Command = (argv: string[], context: Context) => Promise<number>;
 

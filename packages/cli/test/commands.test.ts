@@ -31,7 +31,35 @@ describe('help and version', () => {
   });
 
   it('documents the exit codes in validate --help', () => {
-    expect(phx(['validate', '--help']).stdout).toContain('Exit codes: 0 valid, 1 invalid data, 2 usage or I/O error');
+    expect(phx(['validate', '--help']).stdout).toContain('Exit codes: 0 valid, 1 invalid data, a file that holds no data PHX can read included');
+  });
+
+  describe('a file that is there but holds no data PHX can read', () => {
+    const dir = tempDir();
+    const files = {
+      // `{"name":"Привіт"}` saved by Notepad as "ANSI" on a Ukrainian Windows.
+      'not UTF-8': dir.write('windows-1251.phx.json', Buffer.from([...Buffer.from('{"name":"'), 0xcf, 0xf0, 0xe8, 0xe2, 0xb3, 0xf2, ...Buffer.from('"}\n')])),
+      'a PDF': dir.write('report.pdf', '%PDF-1.4\n%\u00e2\u00e3\n1 0 obj\n'),
+      'a damaged workbook': dir.write('damaged.xlsx', Buffer.from('PK\u0003\u0004 not a zip archive')),
+    };
+
+    it('is named under exit code 1, not 2, by phx --help and the help of the commands that read it', () => {
+      const help = phx(['--help']).stdout;
+      expect(help).toMatch(/^ {2}1 {2}invalid data, or a file that holds no data PHX can read \(not UTF-8, a PDF/m);
+      expect(help.slice(help.indexOf('  2  '))).not.toMatch(/unsupported|unreadable/);
+      expect(phx(['export', '--help']).stdout).toContain('1 the package (or a file that holds no package PHX can read');
+      expect(phx(['convert', '--help']).stdout).toContain('1 the inputs cannot be read');
+    });
+
+    it.each(Object.entries(files))('exits 1 as the help says, %s, in validate (with --jobs), convert, export and check', (_, file) => {
+      for (const args of [['validate', file], ['validate', file, '--jobs', '2'], ['validate', file, '--format', 'json'], ['convert', file, '-o', dir.path('out.phx.ndjson')], ['export', file, '-o', dir.path('out.fhir.json')], ['check', file, '--profile', 'gam', '--country', 'UA', '--year', '2020']]) {
+        expect(phx(args).code, args.join(' ')).toBe(1);
+      }
+    });
+
+    it('exits 2 when the file is missing: the command cannot run as asked', () => {
+      for (const command of ['validate', 'convert', 'export', 'check']) expect(phx([command, dir.path('missing.csv'), ...(command === 'check' ? ['--profile', 'gam', '--country', 'UA', '--year', '2020'] : ['-o', dir.path('x.phx.json')].slice(command === 'validate' ? 2 : 0))]).code, command).toBe(2);
+    });
   });
 
   it('prints the version of the package', () => {
