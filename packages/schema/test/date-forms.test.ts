@@ -220,12 +220,14 @@ describe('dates written year first with `/` or `.`', () => {
     ]);
   });
 
-  it('with a time of day in a date-time column, as a date in figures, and only at midnight in a date column', () => {
+  it('with a time of day in a date-time column, as a date in figures, and as its day in a date column, the time left out said', () => {
     const cells = ['2020/10/28 16:00', '2020.10.28 4:00 PM', '2020/10/28 0:00', '2020/10/28 24:00'];
     const times = readColumn('date-time', cells, {});
     expect(times.values).toEqual(['2020-10-28T16:00:00', '2020-10-28T16:00:00', '2020-10-28', '2020/10/28 24:00']);
     expect([...times.forms]).toEqual(['yyyy/mm/dd hh:mm', 'yyyy.mm.dd hh:mm', 'yyyy/mm/dd']);
-    expect(values(cells)).toEqual(['2020/10/28 16:00', '2020.10.28 4:00 PM', '2020-10-28', '2020/10/28 24:00']);
+    const days = readColumn('date', cells, {});
+    expect(days.values).toEqual(['2020-10-28', '2020-10-28', '2020-10-28', '2020/10/28 24:00']);
+    expect([...days.forms]).toEqual(['yyyy/mm/dd hh:mm', 'time-dropped', 'yyyy.mm.dd hh:mm', 'yyyy/mm/dd']);
   });
 });
 
@@ -245,13 +247,16 @@ describe('a date with the month in words and a time of day', () => {
     expect(readColumn('date-time', ['31.12.2020 14:30'], {}).values).toEqual(['2020-12-31T14:30:00']);
   });
 
-  it('stays as written in a date column, as `31.12.2020 14:30` does, but at midnight; a time that cannot be is never read', () => {
-    expect(values(['31 грудня 2020 14:30', '31.12.2020 14:30', '31 грудня 2020 0:00', 'December 31, 2020 12:00 AM'])).toEqual(['31 грудня 2020 14:30', '31.12.2020 14:30', '2020-12-31', '2020-12-31']);
+  it('is read as its day in a date column, as `31.12.2020 14:30` is, the time left out said unless it is midnight; a time that cannot be is never read', () => {
+    expect(values(['31 грудня 2020 14:30', '31.12.2020 14:30', '31 грудня 2020 0:00', 'December 31, 2020 12:00 AM'])).toEqual(['2020-12-31', '2020-12-31', '2020-12-31', '2020-12-31']);
+    expect([...readColumn('date', ['31 грудня 2020 0:00', 'December 31, 2020 12:00 AM'], {}).forms]).toEqual(['d mmmm yyyy']);
+    expect([...readColumn('date', ['31 грудня 2020 14:30'], {}).forms]).toEqual(['d mmmm yyyy hh:mm', 'time-dropped']);
     expect(readColumn('date-time', ['31 грудня 2020 25:00', 'December 31, 2020 13:00 PM', '31 грудня 2020 14:60', '31 грудня 2020 о', '31 Smarch 2020 14:30'], {}).values).toEqual([
       '31 грудня 2020 25:00', 'December 31, 2020 13:00 PM', '31 грудня 2020 14:60', '31 грудня 2020 о', '31 Smarch 2020 14:30',
     ]);
-    const issues = (start: string) => validateCsv(sheet(row(start, '2020-12-31')), { now }).issues.filter((issue) => issue.severity === 'error').map((issue) => (issue.params as ZodIssueParams).form);
-    expect(issues('31 грудня 2020 14:30')).toEqual(issues('31.12.2020 14:30'));
+    const issues = (start: string) => validateCsv(sheet(row(start, '2020-12-31')), { now }).issues.map((issue) => [issue.code, issue.params]);
+    expect(issues('31 грудня 2020 14:30')).toEqual([['sheet.normalised', { column: 'period.start', cells: 1, forms: ['d mmmm yyyy hh:mm', 'time-dropped'] }]]);
+    expect(issues('31.12.2020 14:30')).toEqual([['sheet.normalised', { column: 'period.start', cells: 1, forms: ['dd.mm.yyyy hh:mm', 'time-dropped'] }]]);
   });
 
   it('in a meeting sheet, is told to need its offset from UTC, as one in figures is', () => {

@@ -153,3 +153,60 @@ describe('a date and time without its offset from UTC says what to add', () => {
     expect(readCsv(writeCsv('meeting', [meeting], { excelLocale: 'uk' })).records).toEqual([meeting]);
   });
 });
+
+describe('a time of day in a date column: the day read, the time left out said once for the column', () => {
+  const locales = ['en', 'uk', 'ru', 'fr', 'es'] as const;
+  const header = 'id;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource';
+  const csv = (...starts: string[]): string =>
+    [header, ...starts.map((start, i) => `obs-${i};hiv-prevalence-prisoners;ZA-NPO-123-456;ZA;${start};31.12.2020;${120 + 10 * i};1000;${12 + i};percent;survey`)].join('\r\n');
+  const notes = (issues: readonly ValidationIssue[]) => issues.filter((issue) => issue.code === 'sheet.normalised' && issue.pointer === '/period/start').map((issue) => issue.params);
+
+  it('reads 2020-01-01 14:30, 01.01.2020 14:30 and the day number 43831.5 in a CSV date column as 2020-01-01, and says so in one note', () => {
+    const result = validateCsv(csv('2020-01-01 14:30', '01.01.2020 14:30', '43831.5', '43831,5'), { now });
+    expect(result.issues.filter((issue) => issue.pointer.endsWith('/period/start') && issue.code !== 'sheet.normalised')).toEqual([]);
+    expect(readCsv(csv('2020-01-01 14:30', '01.01.2020 14:30', '43831.5', '43831,5')).records.map((record) => (record.period as { start: string }).start)).toEqual(['2020-01-01', '2020-01-01', '2020-01-01', '2020-01-01']);
+    expect(notes(result.issues)).toEqual([{ column: 'period.start', cells: 4, forms: ['yyyy-mm-dd hh:mm', 'time-dropped', 'dd.mm.yyyy hh:mm', 'excel-serial'] }]);
+    expect(result.issues.find((issue) => issue.pointer === '/period/start')!.message).toBe(
+      'Column "period.start": 4 cells read allowing for these forms: dates written yyyy-mm-dd hh:mm and dd.mm.yyyy hh:mm, times of day after a date (left out: the column holds the day alone), Excel serial dates',
+    );
+  });
+
+  it('says nothing of a time at midnight, which Excel shows after a date in a date-time cell', () => {
+    const result = validateCsv(csv('2020-01-01 0:00', '01.01.2020 00:00', '43831.0'), { now });
+    expect(result.issues.filter((issue) => issue.pointer.endsWith('/period/start') && issue.code !== 'sheet.normalised')).toEqual([]);
+    expect(notes(result.issues)).toEqual([{ column: 'period.start', cells: 3, forms: ['yyyy-mm-dd hh:mm', 'dd.mm.yyyy', 'excel-serial'] }]);
+  });
+
+  it('names the time left out in each of the five languages', () => {
+    const messages = Object.fromEntries(locales.map((locale) => [locale, validateCsv(csv('01.01.2020 14:30'), { now, locale }).issues.find((issue) => issue.pointer === '/period/start')!.message]));
+    expect(messages).toEqual({
+      en: 'Column "period.start": 1 cell read allowing for these forms: dates written dd.mm.yyyy hh:mm, times of day after a date (left out: the column holds the day alone)',
+      uk: 'Стовпець «period.start»: прочитано 1 клітинку з урахуванням таких форм запису: дати у форматі dd.mm.yyyy hh:mm, час доби після дати (відкинуто: стовпець містить лише день)',
+      ru: 'Столбец «period.start»: 1 ячейка прочитана с учётом таких форм записи: даты в формате dd.mm.yyyy hh:mm, время суток после даты (отброшено: столбец содержит только день)',
+      fr: 'Colonne « period.start » : 1 cellule lue en tenant compte des formes suivantes : dates écrites dd.mm.yyyy hh:mm, heures après une date (ignorées : la colonne ne contient que le jour)',
+      es: 'Columna «period.start»: 1 celda leída teniendo en cuenta estas formas: fechas escritas dd.mm.yyyy hh:mm, horas después de una fecha (omitidas: la columna solo contiene el día)',
+    });
+  });
+
+  it('reads a date-time cell of a workbook, and a number with a fraction, in a date column as its day, and says so; a date cell at midnight says nothing', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('observations');
+    sheet.addRow(header.split(';'));
+    const base = (id: string, start: Date | number) => [id, 'hiv-prevalence-prisoners', 'ZA-NPO-123-456', 'ZA', start, new Date(Date.UTC(2020, 11, 31)), 120, 1000, 12, 'percent', 'survey'];
+    sheet.addRow(base('obs-1', new Date(Date.UTC(2020, 0, 1, 14, 30))));
+    sheet.addRow(base('obs-2', 43831.5));
+    sheet.addRow(base('obs-3', new Date(Date.UTC(2020, 0, 1))));
+    for (const cell of ['E2', 'E4']) sheet.getCell(cell).numFmt = 'dd.mm.yyyy hh:mm';
+    sheet.getColumn(6).numFmt = 'dd.mm.yyyy';
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const { pkg } = await readXlsx(bytes);
+    expect(pkg.observations!.map((observation) => observation.period.start)).toEqual(['2020-01-01', '2020-01-01', '2020-01-01']);
+    const result = await validateXlsx(bytes, { now, locale: 'uk' });
+    expect(result.issues.filter((issue) => issue.pointer.endsWith('/period/start') && issue.code !== 'sheet.normalised')).toEqual([]);
+    const startNotes = result.issues.filter((issue) => issue.code === 'sheet.normalised' && issue.pointer.endsWith('/period/start'));
+    expect(startNotes.map((issue) => [issue.params, issue.location])).toEqual([[{ column: 'period.start', letter: 'E', cells: 2, forms: ['time-dropped', 'excel-serial'] }, expect.objectContaining({ sheet: 'observations', row: 1 })]]);
+    expect(startNotes[0]!.message).toContain('час доби після дати (відкинуто: стовпець містить лише день)');
+    // period.end holds dates at midnight alone: nothing to say of it.
+    expect(result.issues.filter((issue) => issue.pointer.endsWith('/period/end'))).toEqual([]);
+  });
+});

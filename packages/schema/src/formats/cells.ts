@@ -2,7 +2,9 @@ import { excelConventions, excelThousandsMarks, type ExcelConventions } from './
 import { excelLocales, type DateOrder, type ExcelLocale } from './excel-locale.js';
 
 /**
- * A local way of writing a value that PHX read as a PHX value: reported per column, never silently.
+ * A local way of writing a value that PHX read as a PHX value: reported per column, never silently. `time-dropped`:
+ * a date with a time of day other than midnight (`31.12.2020 14:30`, a date-time cell, a day number with a fraction)
+ * in a column of a date, which holds the day alone: the day is read, and the time left out is said.
  *
  * @example
  * ```ts
@@ -32,7 +34,8 @@ export type NormalisedForm =
   | 'yyyy/mm/dd hh:mm'
   | 'yyyy.mm.dd hh:mm'
   | 'd mmmm yyyy'
-  | 'd mmmm yyyy hh:mm';
+  | 'd mmmm yyyy hh:mm'
+  | 'time-dropped';
 
 /**
  * A number cell of a workbook formatted as a percent (`0.0%`, as Excel formats a cell typed `7,5%`): Excel keeps
@@ -498,21 +501,22 @@ function dateOrderOf(cells: readonly string[], settings: ColumnSettings): { orde
  */
 function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedForm[], date1904 = false, withTime = false): string | undefined {
   const text = cell.trim();
-  if ((withTime ? /^\d{1,7}(?:[.,]\d+)?$/ : /^\d{1,7}$/).test(text)) {
+  if (/^\d{1,7}(?:[.,]\d+)?$/.test(text)) {
     const days = Number(text.replace(',', '.'));
     if (days < EXCEL_MIN_SERIAL) return undefined;
     const serial = date1904 ? days + DAYS_TO_1904 : days;
     if (serial >= EXCEL_MAX_SERIAL + 1) return undefined;
     forms.push('excel-serial');
     // Whole seconds: a day number written with 15 digits holds no more.
-    return withTime ? textOfCell(new Date(EXCEL_EPOCH + Math.round(serial * 86_400) * 1000)) : excelSerialDate(serial);
+    const moment = textOfCell(new Date(EXCEL_EPOCH + Math.round(serial * 86_400) * 1000));
+    return withTime ? moment : dayOf(moment, forms);
   }
-  const spaced = withTime ? spacedIsoDateTimePattern.exec(text) : null;
+  const spaced = spacedIsoDateTimePattern.exec(text);
   if (spaced) {
     const time = timeOfDay(spaced[2]!, spaced[3]!, spaced[4]);
     if (time === undefined) return undefined;
     forms.push('yyyy-mm-dd hh:mm');
-    return time ? `${spaced[1]}T${time}` : spaced[1];
+    return time ? dayOf(`${spaced[1]}T${time}`, forms, withTime) : spaced[1];
   }
   const named = monthNamePattern.exec(text);
   if (named) {
@@ -536,21 +540,32 @@ function readDate(cell: string, order: DateOrder | undefined, forms: NormalisedF
   return dated(year!, month, day, match.slice(5), form, forms, withTime);
 }
 
+/**
+ * A date and time as a value of its column: as it is in a date-time column; in a date column, its day, the time of
+ * day left out noted (`time-dropped`), unless it is midnight, which Excel shows after a date in a date-time cell.
+ */
+function dayOf(moment: string, forms: NormalisedForm[], withTime = false): string {
+  if (withTime) return moment;
+  const [day, time] = moment.split('T') as [string, string?];
+  if (time !== undefined && !/^00:00(?::00(?:\.0+)?)?$/.test(time)) forms.push('time-dropped');
+  return day;
+}
+
 /** The forms of a date that may have a time of day after it. */
 type DateForm = NormalisedForm extends infer F ? (F extends `${infer D} hh:mm` ? Exclude<D, 'yyyy-mm-dd'> : never) : never;
 
 /**
  * The ISO date of a year, month and day read in a form, with the time of day after it (hours, minutes, seconds, AM or
- * PM, the hours undefined for none), the form noted. A date column takes a time only at midnight, as Excel shows a date
- * in a date-time cell. A day the month has not (30.02.2020) is read all the same, as year-month-day, so that the
+ * PM, the hours undefined for none), the form noted. A date column takes the day of a date and time, the time left out
+ * noted unless it is midnight (see {@link dayOf}). A day the month has not (30.02.2020) is read all the same, as year-month-day, so that the
  * model's check says that the calendar has no such day rather than that the date is not written year-month-day.
  */
 function dated(year: string, month: number, day: number, [hours, minutes, seconds, meridiem]: (string | undefined)[], form: DateForm, forms: NormalisedForm[], withTime: boolean): string | undefined {
   const time = hours === undefined ? '' : timeOfDay(hours, minutes!, seconds, meridiem);
-  if (time === undefined || (time && !withTime) || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  if (time === undefined || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   forms.push(time ? `${form} hh:mm` : form);
   const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return time ? `${date}T${time}` : date;
+  return time ? dayOf(`${date}T${time}`, forms, withTime) : date;
 }
 
 /** Excel's words for TRUE and FALSE in each locale. */
@@ -648,7 +663,7 @@ function typedValue(kind: ReadKind, cell: Exclude<SheetCell, string | undefined>
     // the workbook's date system. A day number below 10000 is a number typed in a date cell, as it is in a cell of no format.
     if (cell instanceof Date) {
       if (Number.isNaN(cell.getTime()) || isSmallExcelDate(cell, date1904)) return undefined;
-      return kind === 'date' ? cell.toISOString().slice(0, 10) : textOfCell(cell);
+      return kind === 'date' ? dayOf(cell.toISOString().slice(0, -1), found) : textOfCell(cell);
     }
     if (typeof cell === 'number') return readDate(String(cell), undefined, found, date1904, kind === 'date-time');
     return undefined;

@@ -128,6 +128,8 @@ const generated = issuesOfGeneratedSet();
 
 /** Every code with the params of its example, as the review table in the docs shows it. */
 const everyCode = Object.entries(messageExamples).map(([code, params]) => ({ code, params }) as ValidationIssue);
+/** The forms of a date column's note besides those of the example: a date with a time of day, read as its day. */
+everyCode.push({ code: 'sheet.normalised', params: { column: 'period.start', cells: 2, forms: ['dd.mm.yyyy hh:mm', 'time-dropped', 'excel-serial'] } } as ValidationIssue);
 
 describe.each([
   ['every code, with the params of its example', everyCode],
