@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readCsv, readXlsx, validateCsv, validateFile, xlsxTemplate, type CellLocation, type IssueParams, type Locale, type ZodIssueParams } from '../src/index.js';
+import { assemblePackage, readCsv, readXlsx, validateCsv, validateFile, xlsxTemplate, type CellLocation, type IssueParams, type Locale, type ZodIssueParams } from '../src/index.js';
 import { readColumn, sheetDateOrder, type SheetCell } from '../src/formats/cells.js';
 
 const now = new Date('2024-06-30');
@@ -322,5 +322,46 @@ describe('a CSV file as Excel in Ukrainian saves it, with dates written every wa
       ['sheet.normalised', 'info', 'Стовпець «period.end»: прочитано 2 клітинки з урахуванням таких форм запису: дати у форматі yyyy.mm.dd та d mmmm yyyy'],
       ['schema.invalid-format', 'error', 'Кінець періоду: «31.12.20» — рік записано двома цифрами: запишіть його повністю, 31.12.1920 або 31.12.2020, залежно від того, який рік мали на увазі'],
     ]);
+  });
+});
+
+describe('dates of a sheet quoted in messages as typed in their cells', () => {
+  const messagesOf = (issues: readonly { code: string; params: unknown; message: string }[], code: string) => issues.filter((issue) => issue.code === code).map((issue) => [issue.params, issue.message]);
+
+  it('in a CSV file: a day of no calendar and a period that ends before it starts, in each language, the ISO dates kept in the params', () => {
+    const csv = sheet(row('31.02.2019', '31.12.2019'), row('01.01.2024', '31.12.2020'), row('2024-01-01', '2020-12-31'), row('01.01.2030', '31.12.2030'));
+    const issues = validateCsv(csv, { now }).issues;
+    expect(messagesOf(issues, 'schema.invalid-format')).toEqual([
+      [expect.objectContaining({ value: '2019-02-31', form: 'calendar-day', typed: '31.02.2019' }), 'Start of the period: "31.02.2019" is not a day of the calendar: that month has fewer days'],
+    ]);
+    expect(messagesOf(issues, 'period.start-after-end')).toEqual([
+      [{ start: '2024-01-01', end: '2020-12-31', typed: { start: '01.01.2024', end: '31.12.2020' } }, 'The period starts (01.01.2024) after it ends (31.12.2020)'],
+      // Typed as PHX writes a date: as it is.
+      [{ start: '2024-01-01', end: '2020-12-31' }, 'The period starts (2024-01-01) after it ends (2020-12-31)'],
+    ]);
+    expect(messagesOf(issues, 'period.in-future')).toEqual([[{ end: '2030-12-31', today: '2024-06-30', typed: { end: '31.12.2030' } }, 'The period ends in the future (31.12.2030; today is 2024-06-30)']]);
+    const inEach = Object.fromEntries(locales.map((locale) => [locale, validateCsv(csv, { now, locale }).issues.filter((issue) => issue.severity === 'error').map((issue) => issue.message)]));
+    expect(inEach.uk!.slice(0, 2)).toEqual(['Початок періоду: «31.02.2019» — не наявний день календаря: у цьому місяці менше днів', 'Період починається (01.01.2024) після свого завершення (31.12.2020)']);
+    expect(inEach.ru!.slice(0, 2)).toEqual(['Начало периода: «31.02.2019» — не существующий день: в этом месяце меньше дней', 'Период начинается (01.01.2024) после своего окончания (31.12.2020)']);
+    for (const locale of locales) expect(inEach[locale]!.slice(0, 2).join(' ')).not.toMatch(/2019-02-31|2024-01-01/);
+  });
+
+  it('in a workbook: text cells quoted as typed, in validateXlsx and in a package built from it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const observations = workbook.addWorksheet('observations');
+    observations.addRow(header.split(';'));
+    observations.addRow(row('31.02.2019', '31.12.2019').split(';').map((cell, i) => (i === 6 || i === 7 || i === 8 ? Number(cell) : cell)));
+    observations.addRow(row('01.01.2024', '31.12.2020').split(';').map((cell, i) => (i === 6 || i === 7 || i === 8 ? Number(cell) : cell)));
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const expected = [
+      ['schema.invalid-format', { sheet: 'observations', cell: 'E2' }, 'Початок періоду: «31.02.2019» — не наявний день календаря: у цьому місяці менше днів'],
+      ['period.start-after-end', { sheet: 'observations', cell: 'E3' }, 'Період починається (01.01.2024) після свого завершення (31.12.2020)'],
+    ];
+    // The workbook has no Package sheet: a package built from it lacks its header, which is no matter here.
+    const errors = (issues: readonly { code: string; location?: unknown; message: string }[]) =>
+      issues.filter((issue) => issue.code === 'schema.invalid-format' || issue.code === 'period.start-after-end').map((issue) => [issue.code, issue.location, issue.message]);
+    expect(errors((await validateFile(bytes, { name: 'report.xlsx', now, locale: 'uk' })).issues)).toEqual(expected.map(([code, at, message]) => [code, expect.objectContaining(at), message]));
+    const assembled = await assemblePackage([{ name: 'report.xlsx', bytes }], { locale: 'uk', now });
+    expect(errors(assembled.files.flatMap((file) => file.issues))).toEqual(expected.map(([code, at, message]) => [code, expect.objectContaining(at), message]));
   });
 });

@@ -200,7 +200,7 @@ describe('a time of day in a date column: the day read, the time left out said o
     sheet.getColumn(6).numFmt = 'dd.mm.yyyy';
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     const { pkg } = await readXlsx(bytes);
-    expect(pkg.observations!.map((observation) => observation.period.start)).toEqual(['2020-01-01', '2020-01-01', '2020-01-01']);
+    expect((pkg.observations as { period: { start: string } }[]).map((observation) => observation.period.start)).toEqual(['2020-01-01', '2020-01-01', '2020-01-01']);
     const result = await validateXlsx(bytes, { now, locale: 'uk' });
     expect(result.issues.filter((issue) => issue.pointer.endsWith('/period/start') && issue.code !== 'sheet.normalised')).toEqual([]);
     const startNotes = result.issues.filter((issue) => issue.code === 'sheet.normalised' && issue.pointer.endsWith('/period/start'));

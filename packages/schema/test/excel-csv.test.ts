@@ -155,12 +155,12 @@ describe('dates: the order of day and month is decided for a whole column, never
       { start: '2020-02-30', end: '2020-12-31' },
       { start: '01.13.2020', end: '2020-12-31' },
     ]);
-    // The day the month has not is said to be that, at its cell; a thirteenth month is no date of the form at all.
+    // The day the month has not is said to be that, at its cell, quoted as typed; a thirteenth month is no date of the form at all.
     const issues = validateCsv(sheet(row('30.02.2020', '31.12.2020'), row('31/04/2020', '31/12/2020'), row('01.13.2020', '31.12.2020')), { now, locale: 'uk' }).issues;
-    expect(issues.filter((issue) => issue.code === 'schema.invalid-format').map((issue) => [issue.location, issue.params.form, issue.message])).toEqual([
-      [{ row: 2, column: 5, text: { line: 2, column: 57 } }, 'calendar-day', expect.stringContaining('2020-02-30')],
-      [{ row: 3, column: 5, text: { line: 3, column: 57 } }, 'calendar-day', expect.stringContaining('2020-04-31')],
-      [{ row: 4, column: 5, text: { line: 4, column: 57 } }, 'date', expect.stringContaining('01.13.2020')],
+    expect(issues.filter((issue) => issue.code === 'schema.invalid-format').map((issue) => [issue.location, issue.params.form, issue.params.value, issue.message])).toEqual([
+      [{ row: 2, column: 5, text: { line: 2, column: 57 } }, 'calendar-day', '2020-02-30', expect.stringContaining('«30.02.2020»')],
+      [{ row: 3, column: 5, text: { line: 3, column: 57 } }, 'calendar-day', '2020-04-31', expect.stringContaining('«31/04/2020»')],
+      [{ row: 4, column: 5, text: { line: 4, column: 57 } }, 'date', '01.13.2020', expect.stringContaining('«01.13.2020»')],
     ]);
   });
 

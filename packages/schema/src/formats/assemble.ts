@@ -303,7 +303,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       table.records.forEach((record, index) => {
         const row = table.rows[index]!;
         add(type, record, {
-          file, place: (path, code) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), undefined)), named: (issue, path) => sheetParams(issue.code, issue.params, table, locate(path)), seen: { row },
+          file, place: (path, code) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), undefined)), named: (issue, path) => sheetParams(issue.code, issue.params, table, locate(path), undefined, row), seen: { row },
         });
       });
       file.read.records[type] = table.records.length;
@@ -329,7 +329,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
         const placeOf = (row: number) => (path: readonly (string | number)[], code: ValidationIssue['code']) => (settled({ code, path: [...path] }, row) ? null : cellLocation(row, locate(path), sheet));
         const namedAt = (row: number) => (issue: ValidationIssue, path: readonly (string | number)[]) => {
           const column = locate(path);
-          return sheetParams(issue.code, issue.params, table, column, issue.code === 'schema.required' ? mergedOver(table, row, column) : undefined);
+          return sheetParams(issue.code, issue.params, table, column, issue.code === 'schema.required' ? mergedOver(table, row, column) : undefined, row);
         };
         if (table.type === 'package') setHeader(table.records[0], { file, place: placeOf(table.rows[0] ?? table.headerRow), named: namedAt(table.rows[0] ?? table.headerRow) });
         else if (table.type && takes(table.type)) {

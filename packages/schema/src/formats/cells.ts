@@ -159,6 +159,11 @@ export interface ColumnReading {
    * they are.
    */
   guessedThousands?: { index: number; text: string; value: number; cells: number };
+  /**
+   * In a date column, the text of each cell read from a local form of a date (`31.02.2019` read as `2019-02-31`), by
+   * its index, that messages quote it as typed; none where a cell was not text, or was a day number. None when no cell was.
+   */
+  typed?: string[];
 }
 
 type Mark = ',' | '.';
@@ -638,6 +643,7 @@ export function readColumn(
     // column, a number as the number typed (`2024`, a year alone, whatever the cell's format), a date to write.
     reading.values.push(value ?? (kind === 'date' || kind === 'date-time' ? dateText(cell, settings.date1904) : cell instanceof Date || cell instanceof PercentCell ? textOfCell(cell) : cell));
     if (value === undefined || found.length === 0) return;
+    if (kind === 'date' && typeof cell === 'string' && !found.includes('excel-serial')) (reading.typed ??= [])[index] = cell.trim();
     reading.normalised++;
     for (const form of found) reading.forms.add(form);
   });

@@ -219,7 +219,7 @@ export function checkCsv(
   const add = (problem: Problem, row: number): void => {
     if (settled(problem, row)) return;
     const column = locate(problem.path);
-    const issue = collector.add(firstByRow({ ...problem, params: sheetParams(problem.code, problem.params, table, column) } as Problem));
+    const issue = collector.add(firstByRow({ ...problem, params: sheetParams(problem.code, problem.params, table, column, undefined, row) } as Problem));
     if (issue) issue.location = { row, column };
   };
   const checker = new RuleChecker<number>(ruleSettings(options, namesKnownRecords(options), parts.personalData), add);

@@ -85,6 +85,11 @@ export interface Table {
   issues: ValidationIssue[];
   /** The headings of the columns, when the sheet shows headings over their names or in their place (`Приховано` over `suppressed`). */
   headings?: readonly SheetCell[];
+  /**
+   * The cells of date columns read from a local form of a date, as typed (`31.02.2019` for `2019-02-31`), by their row
+   * in the sheet and their column (counted from 0): the messages of their values quote them so (see {@link sheetParams}).
+   */
+  typed?: Map<number, Map<number, string>>;
 }
 
 /**
@@ -411,6 +416,11 @@ export function readTable(
       const params = { column: name, ...seen, cells: guessed.cells, text: shortened(guessed.text), value: guessed.value };
       add({ code: 'sheet.ambiguous-thousands', path: target.path, params }, dataRows[guessed.index]! + firstRow, column + 1);
     }
+    reading.typed?.forEach((text, at) => {
+      const row = dataRows[at]! + firstRow;
+      const cells = (table.typed ??= new Map()).get(row) ?? new Map<number, string>();
+      table.typed.set(row, cells.set(column, text));
+    });
     return reading.values;
   });
 
@@ -499,7 +509,15 @@ export function columnLocator(targets: readonly (ColumnTarget | undefined)[]): (
  * count to suppress, a suppressed figure still given, a value missing. The params as they are for any other problem. `merged`: the cells merged over
  * the cell from a row above (`B3:B5`), which leave it empty.
  */
-export function sheetParams(code: Problem['code'], params: Problem['params'], table: Pick<Table, 'type' | 'columns' | 'headings'>, column: number, merged?: string): Problem['params'] {
+export function sheetParams(
+  code: Problem['code'],
+  given: Problem['params'],
+  table: Pick<Table, 'type' | 'columns' | 'headings' | 'targets' | 'typed'>,
+  column: number,
+  merged?: string,
+  row?: number,
+): Problem['params'] {
+  const params = row === undefined ? given : withTyped(code, given, table, column, row);
   const seen = (at: number): string => columnSeen(at, table).heading ?? table.columns[at]!;
   const named = (name: string): string => (table.columns.includes(name) ? seen(table.columns.indexOf(name)) : name);
   const p = params as ZodIssueParams & { column?: string };
@@ -511,6 +529,36 @@ export function sheetParams(code: Problem['code'], params: Problem['params'], ta
     return { ...p, sheet: { column: seen(column - 1), ...flag } };
   }
   return params;
+}
+
+/** The params of the issues that quote dates of a record's date columns (see {@link withTyped}), by the path of the column of each. */
+const quotedDates: Partial<Record<Problem['code'], Record<string, readonly string[]>>> = {
+  'period.start-after-end': { start: ['period', 'start'], end: ['period', 'end'] },
+  'period.in-future': { end: ['period', 'end'] },
+};
+
+/**
+ * The params of a problem of a table's row with the dates it quotes as typed in their cells, where read from a local
+ * form (`31.02.2019` for `2019-02-31`, `01.01.2024` for `2024-01-01`): `typed` beside the value of a cell
+ * (`schema.invalid-format`), or beside the dates of a rule (`period.start-after-end`), which keep the ISO dates checked.
+ */
+function withTyped(code: Problem['code'], params: Problem['params'], table: Pick<Table, 'targets' | 'typed'>, column: number, row: number): Problem['params'] {
+  const cells = table.typed?.get(row);
+  if (!cells) return params;
+  if (code.startsWith('schema.')) {
+    const text = cells.get(column - 1);
+    const value = (params as ZodIssueParams).value;
+    return text === undefined || typeof value !== 'string' || text === value ? params : ({ ...params, typed: text } as Problem['params']);
+  }
+  const quoted = quotedDates[code];
+  if (!quoted) return params;
+  const typed: Record<string, string> = {};
+  for (const [key, path] of Object.entries(quoted)) {
+    const at = table.targets.findIndex((target) => target !== undefined && target.path.length === path.length && startsWith(target.path, path));
+    const text = at < 0 ? undefined : cells.get(at);
+    if (text !== undefined && text !== (params as Record<string, unknown>)[key]) typed[key] = text;
+  }
+  return Object.keys(typed).length === 0 ? params : ({ ...params, typed } as Problem['params']);
 }
 
 /** The path of a column's name: `countries.0` is `['countries', 0]`. */

@@ -532,7 +532,7 @@ function placer(tables: readonly { sheet: string; table: Table }[]): {
     if (!entry) return issue.params;
     const column = entry.locate(type ? issue.path.slice(2) : issue.path);
     const row = type ? entry.table.rows[(index as number) - entry.offset]! : entry.table.rows[0]!;
-    return sheetParams(issue.code, issue.params, entry.table, column, issue.code === 'schema.required' ? mergedOver(entry.table, row, column) : undefined);
+    return sheetParams(issue.code, issue.params, entry.table, column, issue.code === 'schema.required' ? mergedOver(entry.table, row, column) : undefined, row);
   };
   return { place, rowOf, named };
 }

@@ -39,6 +39,11 @@ export interface ZodIssueParams {
   entry?: number;
   /** The value found, as the message echoes it: a text (cut after 60 characters), a number, true, false or null. */
   value?: string | number | boolean | null;
+  /**
+   * In a sheet (a CSV file, a sheet of a workbook): the cell as typed, where its date was read from a local form
+   * (`31.02.2019`, `value` being `2019-02-31`): the message quotes the cell as its user typed it, `value` keeps what was checked.
+   */
+  typed?: string;
   /** The form of text asked for, which the message names with an example. */
   form?: TextForm;
   /**
@@ -252,8 +257,10 @@ export interface IssueParams {
   'arith.count-not-integer': { field: 'numerator' | 'denominator' | 'value'; value: number };
   'arith.value-outside-interval': { value: number | null; lower: number; upper: number };
   'arith.confidence-level-fraction': { level: number; percent: number };
-  'period.start-after-end': { start: string; end: string };
-  'period.in-future': { end: string; today: string };
+  /** `typed`: in a sheet, the dates as typed in their cells, where read from a local form (`01.01.2024`): the message quotes these. */
+  'period.start-after-end': { start: string; end: string; typed?: { start?: string; end?: string } };
+  /** `typed`: in a sheet, the end as typed in its cell, where read from a local form (`31.12.2030`): the message quotes it. */
+  'period.in-future': { end: string; today: string; typed?: { end?: string } };
   'meeting.end-before-start': { start: string; end: string };
   'meeting.action-due-before-meeting': { due: string; meetingStart: string };
   'disagg.not-allowed': { dimension: string; indicator: string; allowed: string[] };
