@@ -582,3 +582,33 @@ describe('a date and time typed in a workbook', () => {
     expect(validated.stdout).toContain('✖ 2 errors');
   });
 });
+
+describe('dates of a sheet in phx validate and phx convert', () => {
+  const header = 'id;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource';
+  const line = (id: string, start: string, end: string) => `${id};hiv-prevalence-prisoners;${PUBLISHER};ZA;${start};${end};60;1000;6;percent;survey`;
+
+  it('quotes a date as typed in its cell, in the text and json reports, the params keeping the ISO date', () => {
+    const csv = dir.write('typed-dates.csv', [header, line('obs-1', '31.02.2019', '31.12.2019'), line('obs-2', '01.01.2024', '31.12.2020')].join('\r\n'));
+    const text = phx(['validate', csv, '--quiet']);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('schema.invalid-format /period/start  Start of the period: "31.02.2019" is not a day of the calendar: that month has fewer days');
+    expect(text.stdout).toContain('period.start-after-end /period/start  The period starts (01.01.2024) after it ends (31.12.2020)');
+    expect(text.stdout).not.toMatch(/2019-02-31|2024-01-01/);
+    expect(phx(['validate', csv, '--quiet', '--locale', 'uk']).stdout).toContain('Період починається (01.01.2024) після свого завершення (31.12.2020)');
+    const json = JSON.parse(phx(['validate', csv, '--format', 'json']).stdout) as { files: { issues: { code: string; message: string; params: Record<string, unknown> }[] }[] };
+    const order = json.files[0]!.issues.find((issue) => issue.code === 'period.start-after-end')!;
+    expect(order.params).toEqual({ start: '2024-01-01', end: '2020-12-31', typed: { start: '01.01.2024', end: '31.12.2020' } });
+    expect(order.message).toBe('The period starts (01.01.2024) after it ends (31.12.2020)');
+  });
+
+  it('reads a date with a time of day in a date column as its day, saying so once for the column, and converts it', () => {
+    const csv = dir.write('date-times.csv', [header, line('obs-1', '01.01.2020 14:30', '31.12.2020'), line('obs-2', '2020-01-01 14:30', '31.12.2020').replace(';ZA;', ';ZM;').replace(PUBLISHER, 'ZM-PACRA-1')].join('\r\n'));
+    const run = phx(['validate', csv]);
+    expect(run.stdout).toContain('note     sheet.normalised /period/start  Column "period.start": 2 cells read allowing for these forms: dates written dd.mm.yyyy hh:mm and yyyy-mm-dd hh:mm, times of day after a date (left out: the column holds the day alone)');
+    expect(run.stdout).not.toContain('is not a date written year-month-day');
+    const out = dir.path('date-times.phx.json');
+    phx(['convert', csv, '-o', out, '--allow-invalid']);
+    const converted = JSON.parse(read(out)) as { observations: { period: { start: string } }[] };
+    expect(converted.observations.map((observation) => observation.period.start)).toEqual(['2020-01-01', '2020-01-01']);
+  });
+});

@@ -1,4 +1,4 @@
-import { readXlsx, validate, validateCsv, validateNdjson, type ValidationIssue } from '@phx/schema';
+import { formatIssueAsync, readXlsx, validate, validateCsv, validateNdjson, type ValidationIssue } from '@phx/schema';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -372,5 +372,31 @@ describe('a file with more issues than the page lists', () => {
   it('says nothing of the kind for a file whose issues are all listed', async () => {
     const { summary } = await check('few.phx.ndjson', '{"type":"observation"}\n');
     expect(truncationNote(summary, 'en')).toBeUndefined();
+  });
+});
+
+describe('dates of a sheet on the page', () => {
+  const header = 'id;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource';
+  const line = (id: string, start: string, end: string) => `${id};hiv-prevalence-prisoners;ZM-PACRA-120000;ZM;${start};${end};45;360;12,5;percent;routine-programme-data`;
+
+  it('quotes a date as typed in its cell, in the language checked in and in another chosen after', async () => {
+    const { issues } = await check('typed.csv', [header, line('obs-1', '31.02.2019', '31.12.2019'), line('obs-2', '01.01.2024', '31.12.2020')].join('\r\n'));
+    const errors = issues.filter((issue) => issue.severity === 'error');
+    expect(errors.map((issue) => issue.message)).toEqual([
+      'Start of the period: "31.02.2019" is not a day of the calendar: that month has fewer days',
+      'The period starts (01.01.2024) after it ends (31.12.2020)',
+    ]);
+    expect(await Promise.all(errors.map((issue) => formatIssueAsync(issue, 'uk')))).toEqual([
+      'Початок періоду: «31.02.2019» — не наявний день календаря: у цьому місяці менше днів',
+      'Період починається (01.01.2024) після свого завершення (31.12.2020)',
+    ]);
+  });
+
+  it('reads a date with a time of day in a date column as its day, saying so in the column\'s note', async () => {
+    const { issues } = await check('times.csv', [header, line('obs-1', '01.01.2020 14:30', '31.12.2020')].join('\r\n'));
+    expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(issues.find((issue) => issue.pointer === '/period/start')!.message).toBe(
+      'Column "period.start": 1 cell read allowing for these forms: dates written dd.mm.yyyy hh:mm, times of day after a date (left out: the column holds the day alone)',
+    );
   });
 });
