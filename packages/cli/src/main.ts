@@ -28,10 +28,8 @@ Options:
 
 Exit codes:
   0  valid (or done)
-  1  invalid data, or a file that holds no data PHX can read (not UTF-8, a PDF, an .xls or
-     damaged workbook): the report lists it with its error and what to save it as
-  2  usage or I/O error (unknown command or option, missing file, a folder, a file the system
-     does not let phx open, an output type phx does not write)`;
+  1  invalid data, or a file PHX cannot read as data (not UTF-8, a PDF, a damaged workbook)
+  2  usage or I/O error (unknown option, missing file, a file phx may not open)`;
 
 type Command = (argv: string[], context: Context) => Promise<number>;
 

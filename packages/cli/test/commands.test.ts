@@ -31,7 +31,7 @@ describe('help and version', () => {
   });
 
   it('documents the exit codes in validate --help', () => {
-    expect(phx(['validate', '--help']).stdout).toContain('Exit codes: 0 valid, 1 invalid data, a file that holds no data PHX can read included');
+    expect(phx(['validate', '--help']).stdout).toContain('Exit codes: 0 valid, 1 invalid data (or a file PHX cannot read as data), 2 usage or I/O error');
   });
 
   describe('a file that is there but holds no data PHX can read', () => {
@@ -45,9 +45,9 @@ describe('help and version', () => {
 
     it('is named under exit code 1, not 2, by phx --help and the help of the commands that read it', () => {
       const help = phx(['--help']).stdout;
-      expect(help).toMatch(/^ {2}1 {2}invalid data, or a file that holds no data PHX can read \(not UTF-8, a PDF/m);
+      expect(help).toMatch(/^ {2}1 {2}invalid data, or a file PHX cannot read as data \(not UTF-8, a PDF/m);
       expect(help.slice(help.indexOf('  2  '))).not.toMatch(/unsupported|unreadable/);
-      expect(phx(['export', '--help']).stdout).toContain('1 the package (or a file that holds no package PHX can read');
+      expect(phx(['export', '--help']).stdout).toContain('1 the package (or a file PHX cannot read as one)');
       expect(phx(['convert', '--help']).stdout).toContain('1 the inputs cannot be read');
     });
 

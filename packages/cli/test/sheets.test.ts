@@ -604,7 +604,7 @@ describe('dates of a sheet in phx validate and phx convert', () => {
   it('reads a date with a time of day in a date column as its day, saying so once for the column, and converts it', () => {
     const csv = dir.write('date-times.csv', [header, line('obs-1', '01.01.2020 14:30', '31.12.2020'), line('obs-2', '2020-01-01 14:30', '31.12.2020').replace(';ZA;', ';ZM;').replace(PUBLISHER, 'ZM-PACRA-1')].join('\r\n'));
     const run = phx(['validate', csv]);
-    expect(run.stdout).toContain('note     sheet.normalised /period/start  Column "period.start": 2 cells read allowing for these forms: dates written dd.mm.yyyy hh:mm and yyyy-mm-dd hh:mm, times of day after a date (left out: the column holds the day alone)');
+    expect(run.stdout).toContain('note     sheet.normalised /period/start  Column "period.start": 2 cells read allowing for these forms: dates written dd.mm.yyyy hh:mm and yyyy-mm-dd hh:mm, times of day (left out: the column holds days)');
     expect(run.stdout).not.toContain('is not a date written year-month-day');
     const out = dir.path('date-times.phx.json');
     phx(['convert', csv, '-o', out, '--allow-invalid']);

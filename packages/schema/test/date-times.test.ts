@@ -167,7 +167,7 @@ describe('a time of day in a date column: the day read, the time left out said o
     expect(readCsv(csv('2020-01-01 14:30', '01.01.2020 14:30', '43831.5', '43831,5')).records.map((record) => (record.period as { start: string }).start)).toEqual(['2020-01-01', '2020-01-01', '2020-01-01', '2020-01-01']);
     expect(notes(result.issues)).toEqual([{ column: 'period.start', cells: 4, forms: ['yyyy-mm-dd hh:mm', 'time-dropped', 'dd.mm.yyyy hh:mm', 'excel-serial'] }]);
     expect(result.issues.find((issue) => issue.pointer === '/period/start')!.message).toBe(
-      'Column "period.start": 4 cells read allowing for these forms: dates written yyyy-mm-dd hh:mm and dd.mm.yyyy hh:mm, times of day after a date (left out: the column holds the day alone), Excel serial dates',
+      'Column "period.start": 4 cells read allowing for these forms: dates written yyyy-mm-dd hh:mm and dd.mm.yyyy hh:mm, times of day (left out: the column holds days), Excel serial dates',
     );
   });
 
@@ -180,11 +180,11 @@ describe('a time of day in a date column: the day read, the time left out said o
   it('names the time left out in each of the five languages', () => {
     const messages = Object.fromEntries(locales.map((locale) => [locale, validateCsv(csv('01.01.2020 14:30'), { now, locale }).issues.find((issue) => issue.pointer === '/period/start')!.message]));
     expect(messages).toEqual({
-      en: 'Column "period.start": 1 cell read allowing for these forms: dates written dd.mm.yyyy hh:mm, times of day after a date (left out: the column holds the day alone)',
-      uk: 'Стовпець «period.start»: прочитано 1 клітинку з урахуванням таких форм запису: дати у форматі dd.mm.yyyy hh:mm, час доби після дати (відкинуто: стовпець містить лише день)',
-      ru: 'Столбец «period.start»: 1 ячейка прочитана с учётом таких форм записи: даты в формате dd.mm.yyyy hh:mm, время суток после даты (отброшено: столбец содержит только день)',
-      fr: 'Colonne « period.start » : 1 cellule lue en tenant compte des formes suivantes : dates écrites dd.mm.yyyy hh:mm, heures après une date (ignorées : la colonne ne contient que le jour)',
-      es: 'Columna «period.start»: 1 celda leída teniendo en cuenta estas formas: fechas escritas dd.mm.yyyy hh:mm, horas después de una fecha (omitidas: la columna solo contiene el día)',
+      en: 'Column "period.start": 1 cell read allowing for these forms: dates written dd.mm.yyyy hh:mm, times of day (left out: the column holds days)',
+      uk: 'Стовпець «period.start»: прочитано 1 клітинку з урахуванням таких форм запису: дати у форматі dd.mm.yyyy hh:mm, час доби (відкинуто: стовпець містить дні)',
+      ru: 'Столбец «period.start»: 1 ячейка прочитана с учётом таких форм записи: даты в формате dd.mm.yyyy hh:mm, время суток (отброшено: столбец содержит дни)',
+      fr: 'Colonne « period.start » : 1 cellule lue en tenant compte des formes suivantes : dates écrites dd.mm.yyyy hh:mm, heures (ignorées : la colonne contient des jours)',
+      es: 'Columna «period.start»: 1 celda leída teniendo en cuenta estas formas: fechas escritas dd.mm.yyyy hh:mm, horas (omitidas: la columna contiene días)',
     });
   });
 
@@ -205,7 +205,7 @@ describe('a time of day in a date column: the day read, the time left out said o
     expect(result.issues.filter((issue) => issue.pointer.endsWith('/period/start') && issue.code !== 'sheet.normalised')).toEqual([]);
     const startNotes = result.issues.filter((issue) => issue.code === 'sheet.normalised' && issue.pointer.endsWith('/period/start'));
     expect(startNotes.map((issue) => [issue.params, issue.location])).toEqual([[{ column: 'period.start', letter: 'E', cells: 2, forms: ['time-dropped', 'excel-serial'] }, expect.objectContaining({ sheet: 'observations', row: 1 })]]);
-    expect(startNotes[0]!.message).toContain('час доби після дати (відкинуто: стовпець містить лише день)');
+    expect(startNotes[0]!.message).toContain('час доби (відкинуто: стовпець містить дні)');
     // period.end holds dates at midnight alone: nothing to say of it.
     expect(result.issues.filter((issue) => issue.pointer.endsWith('/period/end'))).toEqual([]);
   });

@@ -396,7 +396,7 @@ describe('dates of a sheet on the page', () => {
     const { issues } = await check('times.csv', [header, line('obs-1', '01.01.2020 14:30', '31.12.2020')].join('\r\n'));
     expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(issues.find((issue) => issue.pointer === '/period/start')!.message).toBe(
-      'Column "period.start": 1 cell read allowing for these forms: dates written dd.mm.yyyy hh:mm, times of day after a date (left out: the column holds the day alone)',
+      'Column "period.start": 1 cell read allowing for these forms: dates written dd.mm.yyyy hh:mm, times of day (left out: the column holds days)',
     );
   });
 });

@@ -35,9 +35,8 @@ ${encodingHelp}
                                 is written
   -h, --help                    show this help
 
-Exit codes: 0 written, 1 the package (or a file that holds no package PHX can read: not UTF-8,
-a PDF, a damaged workbook) or the mapping has errors, or a DHIS2 file would send no value
-(nothing written), 2 usage or I/O error.`;
+Exit codes: 0 written, 1 the package (or a file PHX cannot read as one) or the mapping has
+errors, or a DHIS2 file would send no value (nothing written), 2 usage or I/O error.`;
 
 /** The name of each file of an export: the data at `out`, the structure description beside it. */
 function pathsOf(out: string, files: readonly ExportFile[]): string[] {

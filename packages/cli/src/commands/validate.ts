@@ -47,9 +47,8 @@ ${encodingHelp}
                                 nothing when no file fails
   -h, --help                    show this help
 
-Exit codes: 0 valid, 1 invalid data, a file that holds no data PHX can read included (not
-UTF-8, a PDF, a damaged workbook: listed with its error), 2 usage or I/O error (unknown option,
-missing file, a file the system does not let phx open).`;
+Exit codes: 0 valid, 1 invalid data (or a file PHX cannot read as data), 2 usage or I/O error
+(missing file, a file phx may not open).`;
 
 /** `phx validate`: validates each file and prints the issues. */
 export async function runValidate(argv: string[], context: Context): Promise<number> {

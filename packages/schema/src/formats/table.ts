@@ -531,34 +531,26 @@ export function sheetParams(
   return params;
 }
 
-/** The params of the issues that quote dates of a record's date columns (see {@link withTyped}), by the path of the column of each. */
-const quotedDates: Partial<Record<Problem['code'], Record<string, readonly string[]>>> = {
-  'period.start-after-end': { start: ['period', 'start'], end: ['period', 'end'] },
-  'period.in-future': { end: ['period', 'end'] },
-};
-
 /**
  * The params of a problem of a table's row with the dates it quotes as typed in their cells, where read from a local
  * form (`31.02.2019` for `2019-02-31`, `01.01.2024` for `2024-01-01`): `typed` beside the value of a cell
- * (`schema.invalid-format`), or beside the dates of a rule (`period.start-after-end`), which keep the ISO dates checked.
+ * (`schema.invalid-format`), or beside the dates of a period (`period.start-after-end`, `period.in-future`), which keep
+ * the ISO dates checked.
  */
 function withTyped(code: Problem['code'], params: Problem['params'], table: Pick<Table, 'targets' | 'typed'>, column: number, row: number): Problem['params'] {
   const cells = table.typed?.get(row);
+  const p = params as Record<string, unknown>;
   if (!cells) return params;
   if (code.startsWith('schema.')) {
     const text = cells.get(column - 1);
-    const value = (params as ZodIssueParams).value;
-    return text === undefined || typeof value !== 'string' || text === value ? params : ({ ...params, typed: text } as Problem['params']);
+    return typeof p.value === 'string' && text !== undefined && text !== p.value ? ({ ...p, typed: text } as Problem['params']) : params;
   }
-  const quoted = quotedDates[code];
-  if (!quoted) return params;
   const typed: Record<string, string> = {};
-  for (const [key, path] of Object.entries(quoted)) {
-    const at = table.targets.findIndex((target) => target !== undefined && target.path.length === path.length && startsWith(target.path, path));
-    const text = at < 0 ? undefined : cells.get(at);
-    if (text !== undefined && text !== (params as Record<string, unknown>)[key]) typed[key] = text;
+  for (const key of code === 'period.start-after-end' ? ['start', 'end'] : code === 'period.in-future' ? ['end'] : []) {
+    const text = cells.get(table.targets.findIndex((target) => target?.path.join('.') === `period.${key}`));
+    if (text !== undefined && text !== p[key]) typed[key] = text;
   }
-  return Object.keys(typed).length === 0 ? params : ({ ...params, typed } as Problem['params']);
+  return Object.keys(typed).length > 0 ? ({ ...p, typed } as Problem['params']) : params;
 }
 
 /** The path of a column's name: `countries.0` is `['countries', 0]`. */

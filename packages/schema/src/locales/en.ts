@@ -20,7 +20,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 const forms: Record<string, string> = {
   'decimal-comma': 'decimal commas', 'thousands-separator': 'thousands separators', 'percent-sign': '% signs',
   'boolean-word': 'TRUE/FALSE', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no',
-  'time-dropped': 'times of day after a date (left out: the column holds the day alone)',
+  'time-dropped': 'times of day (left out: the column holds days)',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `${said} words`, (dates) => `dates written ${dates}`, 'and');
 const words: Words = {

@@ -20,7 +20,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 const forms: Record<string, string> = {
   'decimal-comma': 'comas decimales', 'thousands-separator': 'separadores de miles', 'percent-sign': 'signos %',
   'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel', 'yes-no-word': 'palabras sí/no',
-  'time-dropped': 'horas después de una fecha (omitidas: la columna solo contiene el día)',
+  'time-dropped': 'horas (omitidas: la columna contiene días)',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `fechas escritas ${form}`).join(', ');
 const words: Words = {

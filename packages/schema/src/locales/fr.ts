@@ -20,7 +20,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 const forms: Record<string, string> = {
   'decimal-comma': 'virgules décimales', 'thousands-separator': 'séparateurs de milliers', 'percent-sign': 'signes %',
   'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel', 'yes-no-word': 'mots oui/non',
-  'time-dropped': 'heures après une date (ignorées : la colonne ne contient que le jour)',
+  'time-dropped': 'heures (ignorées : la colonne contient des jours)',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates écrites ${form}`).join(', ');
 const words: Words = {

@@ -20,7 +20,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 const forms: Record<string, string> = {
   'decimal-comma': 'десятичные запятые', 'thousands-separator': 'разделители разрядов', 'percent-sign': 'знаки %',
   'boolean-word': 'ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковые номера дней Excel', 'yes-no-word': 'да/нет',
-  'time-dropped': 'время суток после даты (отброшено: столбец содержит только день)',
+  'time-dropped': 'время суток (отброшено: столбец содержит дни)',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `даты в формате ${dates}`, 'и');
 const words: Words = {

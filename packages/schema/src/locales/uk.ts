@@ -20,7 +20,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 const forms: Record<string, string> = {
   'decimal-comma': 'десяткові коми', 'thousands-separator': 'розділювачі розрядів', 'percent-sign': 'знаки %',
   'boolean-word': 'ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкові номери днів Excel', 'yes-no-word': 'так/ні',
-  'time-dropped': 'час доби після дати (відкинуто: стовпець містить лише день)',
+  'time-dropped': 'час доби (відкинуто: стовпець містить дні)',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `дати у форматі ${dates}`, 'та');
 const words: Words = {
