@@ -19,8 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'decimal commas', 'thousands-separator': 'thousands separators', 'percent-sign': '% signs',
-  'boolean-word': 'TRUE/FALSE', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no',
-  'time-dropped': 'times of day (left out: the column holds days)',
+  'boolean-word': 'TRUE/FALSE', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no', 'time-dropped': 'times of day (left out: the column holds days)',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `${said} words`, (dates) => `dates written ${dates}`, 'and');
 const words: Words = {
@@ -187,8 +186,8 @@ export const en: PhxLocale = {
     'arith.value-outside-interval': (p) =>
       p.value === null ? `The confidence interval ${words.number(p.lower)}–${words.number(p.upper)} is reversed` : `Value ${words.number(p.value)} is outside its confidence interval ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Confidence level ${words.number(p.level)}: the level is in percent, so this is a ${words.number(p.level)} % interval; for a ${words.number(p.percent)} % one, write ${words.number(p.percent)}`,
-    'period.start-after-end': (p) => `The period starts (${p.typed?.start ?? p.start}) after it ends (${p.typed?.end ?? p.end})`,
-    'period.in-future': (p) => `The period ends in the future (${p.typed?.end ?? p.end}; today is ${p.today})`,
+    'period.start-after-end': (p) => `The period starts (${p.start}) after it ends (${p.end})`,
+    'period.in-future': (p) => `The period ends in the future (${p.end}; today is ${p.today})`,
     'meeting.end-before-start': (p) => `The meeting ends (${p.end}) before it starts (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action due ${p.due}, before the meeting (${p.meetingStart})`,
     'disagg.not-allowed': (p) =>

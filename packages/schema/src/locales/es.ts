@@ -19,8 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'comas decimales', 'thousands-separator': 'separadores de miles', 'percent-sign': 'signos %',
-  'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel', 'yes-no-word': 'palabras sí/no',
-  'time-dropped': 'horas (omitidas: la columna contiene días)',
+  'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel', 'yes-no-word': 'palabras sí/no', 'time-dropped': 'horas (omitidas: la columna contiene días)',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `fechas escritas ${form}`).join(', ');
 const words: Words = {
@@ -191,8 +190,8 @@ export const es: PhxLocale = {
     'arith.value-outside-interval': (p) =>
       p.value === null ? `El intervalo de confianza ${words.number(p.lower)}–${words.number(p.upper)} está invertido` : `El valor ${words.number(p.value)} está fuera de su intervalo de confianza ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Nivel de confianza ${words.number(p.level)}: el nivel se escribe en porcentaje, así que es un intervalo al ${words.number(p.level)} %; para el ${words.number(p.percent)} %, escriba ${words.number(p.percent)}`,
-    'period.start-after-end': (p) => `El período empieza (${p.typed?.start ?? p.start}) después de terminar (${p.typed?.end ?? p.end})`,
-    'period.in-future': (p) => `El período termina en el futuro (${p.typed?.end ?? p.end}; hoy es ${p.today})`,
+    'period.start-after-end': (p) => `El período empieza (${p.start}) después de terminar (${p.end})`,
+    'period.in-future': (p) => `El período termina en el futuro (${p.end}; hoy es ${p.today})`,
     'meeting.end-before-start': (p) => `La reunión termina (${p.end}) antes de empezar (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Acción con vencimiento ${p.due}, antes de la reunión (${p.meetingStart})`,
     'disagg.not-allowed': (p) =>

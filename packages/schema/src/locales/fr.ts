@@ -19,8 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'virgules décimales', 'thousands-separator': 'séparateurs de milliers', 'percent-sign': 'signes %',
-  'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel', 'yes-no-word': 'mots oui/non',
-  'time-dropped': 'heures (ignorées : la colonne contient des jours)',
+  'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel', 'yes-no-word': 'mots oui/non', 'time-dropped': 'heures (ignorées : la colonne contient des jours)',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates écrites ${form}`).join(', ');
 const words: Words = {
@@ -191,8 +190,8 @@ export const fr: PhxLocale = {
     'arith.value-outside-interval': (p) =>
       p.value === null ? `L'intervalle de confiance ${words.number(p.lower)}–${words.number(p.upper)} est inversé` : `La valeur ${words.number(p.value)} est hors de son intervalle de confiance ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Niveau de confiance ${words.number(p.level)} : le niveau s'écrit en pour cent, c'est donc un intervalle à ${words.number(p.level)} % ; pour ${words.number(p.percent)} %, écrivez ${words.number(p.percent)}`,
-    'period.start-after-end': (p) => `La période commence (${p.typed?.start ?? p.start}) après sa fin (${p.typed?.end ?? p.end})`,
-    'period.in-future': (p) => `La période se termine dans le futur (${p.typed?.end ?? p.end} ; nous sommes le ${p.today})`,
+    'period.start-after-end': (p) => `La période commence (${p.start}) après sa fin (${p.end})`,
+    'period.in-future': (p) => `La période se termine dans le futur (${p.end} ; nous sommes le ${p.today})`,
     'meeting.end-before-start': (p) => `La réunion se termine (${p.end}) avant de commencer (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Action à échéance du ${p.due}, avant la réunion (${p.meetingStart})`,
     'disagg.not-allowed': (p) =>

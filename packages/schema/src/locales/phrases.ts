@@ -81,14 +81,11 @@ export function keyOf(field: string): string {
 }
 
 /**
- * The value found, quoted when it is a text (and the spaces around it said), as typed in its cell where a sheet read
- * it from a local form (`typed`); the kind of value in words when it is a list or a group of fields.
+ * The value found, quoted when it is a text (and the spaces around it said); the kind of value in words when it is a
+ * list or a group of fields.
  */
-export function shown(words: Words, p: Pick<ZodIssueParams, 'value' | 'received' | 'spaces' | 'typed'>): string {
-  if (typeof p.value === 'string') {
-    const text = p.typed ?? p.value;
-    return p.spaces === undefined ? words.quote(text) : `${words.quote(text)} ${words.spaces[p.spaces]}`;
-  }
+export function shown(words: Words, p: Pick<ZodIssueParams, 'value' | 'received' | 'spaces'>): string {
+  if (typeof p.value === 'string') return p.spaces === undefined ? words.quote(p.value) : `${words.quote(p.value)} ${words.spaces[p.spaces]}`;
   if (typeof p.value === 'number') return words.number(p.value);
   return p.value === undefined ? (words.kinds[p.received ?? 'object'] ?? words.kinds.object!) : String(p.value);
 }

@@ -19,8 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'десятичные запятые', 'thousands-separator': 'разделители разрядов', 'percent-sign': 'знаки %',
-  'boolean-word': 'ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковые номера дней Excel', 'yes-no-word': 'да/нет',
-  'time-dropped': 'время суток (отброшено: столбец содержит дни)',
+  'boolean-word': 'ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковые номера дней Excel', 'yes-no-word': 'да/нет', 'time-dropped': 'время суток (отброшено: столбец содержит дни)',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `даты в формате ${dates}`, 'и');
 const words: Words = {
@@ -191,8 +190,8 @@ export const ru: PhxLocale = {
     'arith.value-outside-interval': (p) =>
       p.value === null ? `Границы доверительного интервала ${words.number(p.lower)}–${words.number(p.upper)} перепутаны` : `Значение ${words.number(p.value)} вне доверительного интервала ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Уровень доверия ${words.number(p.level)}: уровень указывается в процентах, так что это интервал ${words.number(p.level)} %; для ${words.number(p.percent)} % укажите ${words.number(p.percent)}`,
-    'period.start-after-end': (p) => `Период начинается (${p.typed?.start ?? p.start}) после своего окончания (${p.typed?.end ?? p.end})`,
-    'period.in-future': (p) => `Период заканчивается в будущем (${p.typed?.end ?? p.end}; сегодня ${p.today})`,
+    'period.start-after-end': (p) => `Период начинается (${p.start}) после своего окончания (${p.end})`,
+    'period.in-future': (p) => `Период заканчивается в будущем (${p.end}; сегодня ${p.today})`,
     'meeting.end-before-start': (p) => `Встреча заканчивается (${p.end}) раньше, чем начинается (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Срок выполнения поручения ${p.due} — раньше встречи (${p.meetingStart})`,
     'disagg.not-allowed': (p) =>

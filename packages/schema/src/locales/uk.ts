@@ -19,8 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'десяткові коми', 'thousands-separator': 'розділювачі розрядів', 'percent-sign': 'знаки %',
-  'boolean-word': 'ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкові номери днів Excel', 'yes-no-word': 'так/ні',
-  'time-dropped': 'час доби (відкинуто: стовпець містить дні)',
+  'boolean-word': 'ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкові номери днів Excel', 'yes-no-word': 'так/ні', 'time-dropped': 'час доби (відкинуто: стовпець містить дні)',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `дати у форматі ${dates}`, 'та');
 const words: Words = {
@@ -191,8 +190,8 @@ export const uk: PhxLocale = {
     'arith.value-outside-interval': (p) =>
       p.value === null ? `Межі довірчого інтервалу ${words.number(p.lower)}–${words.number(p.upper)} переплутано` : `Значення ${words.number(p.value)} поза довірчим інтервалом ${words.number(p.lower)}–${words.number(p.upper)}`,
     'arith.confidence-level-fraction': (p) => `Рівень довіри ${words.number(p.level)}: рівень зазначається у відсотках, тож це інтервал ${words.number(p.level)} %; для ${words.number(p.percent)} % зазначте ${words.number(p.percent)}`,
-    'period.start-after-end': (p) => `Період починається (${p.typed?.start ?? p.start}) після свого завершення (${p.typed?.end ?? p.end})`,
-    'period.in-future': (p) => `Період закінчується в майбутньому (${p.typed?.end ?? p.end}; сьогодні ${p.today})`,
+    'period.start-after-end': (p) => `Період починається (${p.start}) після свого завершення (${p.end})`,
+    'period.in-future': (p) => `Період закінчується в майбутньому (${p.end}; сьогодні ${p.today})`,
     'meeting.end-before-start': (p) => `Зустріч закінчується (${p.end}) раніше, ніж починається (${p.start})`,
     'meeting.action-due-before-meeting': (p) => `Строк виконання доручення ${p.due} — раніше за зустріч (${p.meetingStart})`,
     'disagg.not-allowed': (p) =>

@@ -12,14 +12,16 @@ const sampleOfType: Record<string, unknown> = {
 
 /**
  * Renders the message of an issue code from its params with the messages of one language: the one way a
- * message is written, whether every language is at hand ({@link renderMessage}) or only those loaded.
+ * message is written, whether every language is at hand ({@link renderMessage}) or only those loaded. A date of a
+ * sheet that its params give as typed in its cell (`typed`) is quoted so, in place of the ISO date they keep.
  */
 export function renderIn<C extends IssueCode>(phxLocale: PhxLocale, code: C, params: IssueParams[C]): string {
-  const { zodCode, suggestions } = params as { zodCode?: string; suggestions?: readonly string[] };
+  const { zodCode, suggestions, typed } = params as { zodCode?: string; suggestions?: readonly string[]; typed?: string | object };
   const message =
     zodCode !== undefined && !ownZodCodes.has(zodCode)
       ? zodMessage(phxLocale, params as ZodIssueParams, code)
-      : (phxLocale.messages[code] as MessageTemplate<IssueCode>)(params);
+      : // A date of a sheet is quoted as typed in its cell (`typed`), beside the ISO date checked that the params keep.
+        (phxLocale.messages[code] as MessageTemplate<IssueCode>)(typed ? { ...params, ...(typeof typed === 'string' ? { value: typed } : typed) } : params);
   return suggestions !== undefined && suggestions.length > 0 ? message + phxLocale.suggestion(suggestions) : message;
 }
 
