@@ -87,7 +87,7 @@ export interface Table {
   headings?: readonly SheetCell[];
   /**
    * The cells of date columns read from a local form of a date, as typed (`31.02.2019` for `2019-02-31`), by their row
-   * in the sheet and their column (counted from 0): the messages of their values quote them so (see {@link sheetParams}).
+   * in the sheet and their column (counted from 0): the messages of their values quote them so.
    */
   typed?: Map<number, Map<number, string>>;
 }
