@@ -75,6 +75,17 @@ export function wholeNumber(name: string, value: string | undefined, min: number
   return number;
 }
 
+/** `--suppression-threshold`, the same for every command that checks data before it writes or reports it. */
+export const suppressionThresholdOption = { 'suppression-threshold': { type: 'string' } } as const satisfies Options;
+
+/** Reads `--suppression-threshold`: counts from 1 to N-1 must be suppressed; undefined leaves the default (5). */
+export function suppressionThresholdOf(value: string | undefined): number | undefined {
+  return wholeNumber('suppression-threshold', value, 1);
+}
+
+/** The help of `--suppression-threshold`, the same for every command that takes it. */
+export const suppressionThresholdHelp = '  --suppression-threshold <N>   counts from 1 to N-1 must be suppressed (default 5)';
+
 /** Reads a record type name. */
 export function recordType(value: string | undefined): RecordType | undefined {
   return value === undefined ? undefined : choice('type', value, recordTypeNames, recordTypeNames[0]!);

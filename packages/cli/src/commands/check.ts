@@ -2,7 +2,7 @@ import type { Locale } from '@phx/schema';
 import { labelOf } from '@phx/schema/codelists';
 import { describeBreakdowns, gamReadiness, interopLocales, type GamReadiness, type GamStatus } from '@phx/interop';
 import { createColors } from 'picocolors';
-import { choice, countryOf, encodingHelp, encodingOf, localeOf, parse } from '../args.js';
+import { choice, countryOf, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
 import { readValidPackage } from './read-package.js';
@@ -25,6 +25,7 @@ Options:
   --format <table|json>         a table for people (default), or the report as JSON
   --locale <en|ru|uk|fr|es>     language of the report (default: from LANG, else en)
 ${encodingHelp}
+${suppressionThresholdHelp}
   -h, --help                    show this help
 
 Exit codes: 0 checked, 1 the package has errors (listed), 2 usage or I/O error.`;
@@ -59,10 +60,12 @@ export async function runCheck(argv: string[], context: Context): Promise<number
     format: { type: 'string' },
     locale: { type: 'string' },
     encoding: { type: 'string' },
+    ...suppressionThresholdOption,
   });
   if (values.help) return context.print(`${checkHelp}\n`);
   const locale = localeOf(values.locale);
   const format = choice('format', values.format, ['table', 'json'], 'table');
+  const suppressionThreshold = suppressionThresholdOf(values['suppression-threshold']);
   const { profile, country: countryGiven, year: yearGiven } = values;
   // All the options missing are named at once: a run for each would teach them one by one.
   if (profile === undefined || countryGiven === undefined || yearGiven === undefined) {
@@ -74,7 +77,7 @@ export async function runCheck(argv: string[], context: Context): Promise<number
   if (!/^\d{4}$/.test(yearGiven)) throw new UsageError('not-a-year', { value: yearGiven });
   if (positionals.length !== 1) throw new UsageError('one-package', { command: 'check' });
 
-  const reading = { locale, quiet: false, encoding: encodingOf(values.encoding) ?? null };
+  const reading = { locale, quiet: false, encoding: encodingOf(values.encoding) ?? null, suppressionThreshold };
   const { pkg } = await readValidPackage(positionals[0]!, 'check', reportWords[locale].output.notChecked, reading, context);
   const report = gamReadiness(pkg, { country, year, locale });
   return context.print(format === 'json' ? `${JSON.stringify({ profile: 'gam', ...report }, null, 2)}\n` : renderTable(report, locale, context.color));

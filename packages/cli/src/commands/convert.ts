@@ -1,7 +1,7 @@
 import {
   assemblePackage, formatOfName, recordTypeNames, recordsOf, toNdjsonLines, writeCsv, writeXlsx, type AssembledPackage, type PackageInput, type RecordType,
 } from '@phx/schema';
-import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf } from '../args.js';
+import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole, type OutputFormat } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
@@ -51,6 +51,7 @@ ${encodingHelp}
   --bom                         start a written CSV with a byte order mark (default: with --locale)
   --force                       overwrite the output if it exists (an input is never overwritten)
   --allow-invalid               write the package even though it is invalid (still exit 1)
+${suppressionThresholdHelp}
   -h, --help                    show this help
 
 Exit codes: 0 written, 1 the inputs cannot be read or the package is invalid, 2 usage or I/O error.`;
@@ -102,6 +103,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     encoding: { type: 'string' },
     force: { type: 'boolean' },
     'allow-invalid': { type: 'boolean' },
+    ...suppressionThresholdOption,
   });
   if (values.help) return context.print(`${convertHelp}\n`);
   const { locale, excelLocale } = sheetLocaleOf(values.locale);
@@ -109,6 +111,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   const type = recordType(values.type);
   const dateOrder = dateOrderOf(values['date-order']);
   const encoding = encodingOf(values.encoding);
+  const suppressionThreshold = suppressionThresholdOf(values['suppression-threshold']);
   const delimiter = values.delimiter === undefined ? undefined : delimiters[choice('delimiter', values.delimiter, Object.keys(delimiters), ',')];
   if (positionals.length === 0) throw new UsageError('no-input-file', { command: 'convert' });
   if (!values.out) throw new UsageError('no-output', { command: 'convert', file: '<file>' });
@@ -126,7 +129,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   const sources: PackageInput[] = header ? [{ name: header.name, bytes: await readAll(header), headerPackage: true }] : [];
   for (const input of inputs) sources.push({ name: input.name, bytes: await readAll(input), ...(input.format && { format: input.format }) });
   const assembled = await assemblePackage(sources, {
-    locale, type, dateOrder, excelLocale, encoding, ...(delimiter && { delimiter }), header: to === 'json' || to === 'xlsx' ? 'required' : 'optional',
+    locale, type, dateOrder, excelLocale, encoding, suppressionThreshold, ...(delimiter && { delimiter }), header: to === 'json' || to === 'xlsx' ? 'required' : 'optional',
     part: to === 'csv',
   });
   checkOptions(values, assembled, to);

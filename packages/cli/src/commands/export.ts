@@ -1,6 +1,6 @@
 import { exportPackage, exportTargets, targetOfFileName, type ExportFile, type InteropNote } from '@phx/interop';
 import { exportFormats } from '@phx/schema';
-import { choice, encodingHelp, encodingOf, localeOf, parse } from '../args.js';
+import { choice, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, writeWhole } from '../io/files.js';
 import { notesShown, renderNotes } from '../report/notes.js';
@@ -31,6 +31,7 @@ Options:
   --force                       overwrite output files that exist (an input is never overwritten)
   --locale <en|ru|uk|fr|es>     language of the messages (default: from LANG, else en)
 ${encodingHelp}
+${suppressionThresholdHelp}
   -q, --quiet                   print errors only, and the warnings that say why when nothing
                                 is written
   -h, --help                    show this help
@@ -55,10 +56,12 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
     locale: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     encoding: { type: 'string' },
+    ...suppressionThresholdOption,
   });
   if (values.help) return context.print(`${exportHelp}\n`);
   const locale = localeOf(values.locale);
   const encoding = encodingOf(values.encoding) ?? null;
+  const suppressionThreshold = suppressionThresholdOf(values['suppression-threshold']);
   if (positionals.length !== 1) throw new UsageError('one-package', { command: 'export' });
   if (!values.out) throw new UsageError('no-output', { command: 'export', file: '<file>' });
   const [source] = positionals as [string];
@@ -79,7 +82,7 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
 
   const mapping = values.mapping === undefined ? undefined : await readJsonFile(values.mapping, locale);
   const output = reportWords[locale].output;
-  const { pkg, warnings: packageWarnings } = await readValidPackage(source, 'export', output.notWritten(out), { locale, quiet: values.quiet === true, encoding }, context);
+  const { pkg, warnings: packageWarnings } = await readValidPackage(source, 'export', output.notWritten(out), { locale, quiet: values.quiet === true, encoding, suppressionThreshold }, context);
   const { files, notes } = exportPackage(pkg, target, mapping === undefined ? {} : { mapping });
   const fileOf = (note: InteropNote) => (note.code.startsWith('dhis2.mapping-') ? (values.mapping ?? source) : source);
   for (const line of renderNotes(notesShown(notes, values.quiet === true, files.length > 0), fileOf, locale)) context.note(line);

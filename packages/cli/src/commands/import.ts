@@ -1,6 +1,6 @@
 import { PHX_VERSION, readCsv, readText, textDecoding, validate, type Locale } from '@phx/schema';
 import { importPackage, importSources, targetOfFileName, type ImportSource, type InteropNote, type PackageHeader } from '@phx/interop';
-import { choice, encodingHelp, encodingOf, localeOf, parse } from '../args.js';
+import { choice, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readBeside, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
@@ -39,6 +39,7 @@ Options:
   --with <package.phx.json>   a package with the organisations, facilities and indicator
                               definitions the data refers to and the source does not carry
 ${encodingHelp}
+${suppressionThresholdHelp}
   --force                     overwrite the output if it exists (an input is never overwritten)
   --locale <en|ru|uk|fr|es>   language of the messages (default: from LANG, else en)
   -q, --quiet                 print errors only, and the warnings that say why when nothing
@@ -86,10 +87,12 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
     force: { type: 'boolean' },
     locale: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
+    ...suppressionThresholdOption,
   });
   if (values.help) return context.print(`${importHelp}\n`);
   const locale: Locale = localeOf(values.locale);
   const encoding = encodingOf(values.encoding);
+  const suppressionThreshold = suppressionThresholdOf(values['suppression-threshold']);
   if (positionals.length !== 1) throw new UsageError('one-file-to-import', {});
   if (!values.out) throw new UsageError('no-output', { command: 'import', file: '<file.phx.json>' });
   const [source] = positionals as [string];
@@ -128,7 +131,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
 
   const json = `${JSON.stringify(pkg, null, 2)}\n`;
   await writeWhole(out, (write) => write(json));
-  const result = validate(json, { locale });
+  const result = validate(json, { locale, suppressionThreshold });
   if (!result.ok) {
     context.print(renderHuman({ files: [fileReport(out, { ...result, format: 'json' })], quiet: true, locale }, context.color));
     context.note(output.importedInvalid(out, observations));

@@ -16,6 +16,8 @@ export interface PackageReading {
    * command that does not take it.
    */
   encoding?: string | null;
+  /** `--suppression-threshold`: counts from 1 to N-1 must be suppressed (default 5). */
+  suppressionThreshold?: number | undefined;
 }
 
 /** Issues listed of a package a command refuses: enough to start fixing. */
@@ -30,7 +32,8 @@ const MAX_ISSUES = 1000;
  * how to add the header.
  *
  * @param reading - the language of the messages; `quiet` to print no warnings; the `encoding` of a text file that is
- * not UTF-8, for a command that takes `--encoding` (without it, such a file is refused with the hint to name it).
+ * not UTF-8, for a command that takes `--encoding` (without it, such a file is refused with the hint to name it);
+ * the `suppressionThreshold` of `--suppression-threshold`.
  * @returns the package, and how many warnings of it were found (and printed, unless `quiet`).
  */
 export async function readValidPackage(
@@ -40,11 +43,11 @@ export async function readValidPackage(
   reading: PackageReading,
   context: Context,
 ): Promise<{ pkg: DataPackage; warnings: number }> {
-  const { locale, quiet, encoding } = reading;
+  const { locale, quiet, encoding, suppressionThreshold } = reading;
   const [input] = await resolveInputs([path], 'json');
   // A CSV table is told by its name before it is read; any other file is judged by what validating it finds.
   if (formatOfName(input!.name) === 'csv') throw new UsageError('not-a-package', { path: input!.name, command });
-  const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true, encoding: encoding ?? undefined });
+  const result = await onInput(input!, validateFile, { locale, maxIssues: MAX_ISSUES, keepData: true, encoding: encoding ?? undefined, suppressionThreshold });
   const report = fileReport(input!.name, result);
   if (!result.ok) refusePackage(report, outcome, { locale, readsEncodings: encoding !== undefined }, context);
   // An NDJSON stream of records validates without its header line, but is a part of a package.

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, wholeNumber } from '../args.js';
+import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption, wholeNumber } from '../args.js';
 import { exitCodes, UsageError } from '../errors.js';
 import { validateFile } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
@@ -35,7 +35,7 @@ ${encodingHelp}
                                 error or a warning takes the place of the last note listed,
                                 an error that of the last warning when no note is; checking
                                 a file stops once N are listed, an error among them
-  --suppression-threshold <N>   counts from 1 to N-1 must be suppressed (default 5)
+${suppressionThresholdHelp}
   --type <record type>          record type of CSV files (default: told from the header):
                                 organisation, facility, indicator, observation, meeting
   --stdin-format <ndjson|json|csv>  format of standard input (default: told from its content)
@@ -57,7 +57,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     locale: { type: 'string' },
     'fail-on': { type: 'string' },
     'max-issues': { type: 'string' },
-    'suppression-threshold': { type: 'string' },
+    ...suppressionThresholdOption,
     type: { type: 'string' },
     'date-order': { type: 'string' },
     encoding: { type: 'string' },
@@ -75,7 +75,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     dateOrder: dateOrderOf(values['date-order']),
     encoding: encodingOf(values.encoding),
     maxIssues: wholeNumber('max-issues', values['max-issues'], 1) ?? DEFAULT_MAX_ISSUES,
-    suppressionThreshold: wholeNumber('suppression-threshold', values['suppression-threshold'], 1),
+    suppressionThreshold: suppressionThresholdOf(values['suppression-threshold']),
     type: recordType(values.type),
     parallel: parallelOf(jobsWithin(wholeNumber('jobs', values.jobs, 1))),
   };
