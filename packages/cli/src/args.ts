@@ -75,9 +75,6 @@ export function wholeNumber(name: string, value: string | undefined, min: number
   return number;
 }
 
-/** `--suppression-threshold`, the same for every command that checks data before it writes or reports it. */
-export const suppressionThresholdOption = { 'suppression-threshold': { type: 'string' } } as const satisfies Options;
-
 /** Reads `--suppression-threshold`: counts from 1 to N-1 must be suppressed; undefined leaves the default (5). */
 export function suppressionThresholdOf(value: string | undefined): number | undefined {
   return wholeNumber('suppression-threshold', value, 1);

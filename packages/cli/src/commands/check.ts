@@ -2,7 +2,7 @@ import type { Locale } from '@phx/schema';
 import { labelOf } from '@phx/schema/codelists';
 import { describeBreakdowns, gamReadiness, interopLocales, type GamReadiness, type GamStatus } from '@phx/interop';
 import { createColors } from 'picocolors';
-import { choice, countryOf, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption } from '../args.js';
+import { choice, countryOf, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf } from '../args.js';
 import { UsageError } from '../errors.js';
 import type { Context } from './context.js';
 import { readValidPackage } from './read-package.js';
@@ -60,7 +60,7 @@ export async function runCheck(argv: string[], context: Context): Promise<number
     format: { type: 'string' },
     locale: { type: 'string' },
     encoding: { type: 'string' },
-    ...suppressionThresholdOption,
+    'suppression-threshold': { type: 'string' },
   });
   if (values.help) return context.print(`${checkHelp}\n`);
   const locale = localeOf(values.locale);

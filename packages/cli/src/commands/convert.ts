@@ -1,7 +1,7 @@
 import {
   assemblePackage, formatOfName, recordTypeNames, recordsOf, toNdjsonLines, writeCsv, writeXlsx, type AssembledPackage, type PackageInput, type RecordType,
 } from '@phx/schema';
-import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption } from '../args.js';
+import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole, type OutputFormat } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
@@ -103,7 +103,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     encoding: { type: 'string' },
     force: { type: 'boolean' },
     'allow-invalid': { type: 'boolean' },
-    ...suppressionThresholdOption,
+    'suppression-threshold': { type: 'string' },
   });
   if (values.help) return context.print(`${convertHelp}\n`);
   const { locale, excelLocale } = sheetLocaleOf(values.locale);

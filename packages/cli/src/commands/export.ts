@@ -1,6 +1,6 @@
 import { exportPackage, exportTargets, targetOfFileName, type ExportFile, type InteropNote } from '@phx/interop';
 import { exportFormats } from '@phx/schema';
-import { choice, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption } from '../args.js';
+import { choice, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, writeWhole } from '../io/files.js';
 import { notesShown, renderNotes } from '../report/notes.js';
@@ -56,7 +56,7 @@ export async function runExport(argv: string[], context: Context): Promise<numbe
     locale: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
     encoding: { type: 'string' },
-    ...suppressionThresholdOption,
+    'suppression-threshold': { type: 'string' },
   });
   if (values.help) return context.print(`${exportHelp}\n`);
   const locale = localeOf(values.locale);

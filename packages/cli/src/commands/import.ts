@@ -1,6 +1,6 @@
 import { PHX_VERSION, readCsv, readText, textDecoding, validate, type Locale } from '@phx/schema';
 import { importPackage, importSources, targetOfFileName, type ImportSource, type InteropNote, type PackageHeader } from '@phx/interop';
-import { choice, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption } from '../args.js';
+import { choice, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readBeside, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
@@ -87,7 +87,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
     force: { type: 'boolean' },
     locale: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
-    ...suppressionThresholdOption,
+    'suppression-threshold': { type: 'string' },
   });
   if (values.help) return context.print(`${importHelp}\n`);
   const locale: Locale = localeOf(values.locale);

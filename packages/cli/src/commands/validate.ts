@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf, suppressionThresholdOption, wholeNumber } from '../args.js';
+import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf, wholeNumber } from '../args.js';
 import { exitCodes, UsageError } from '../errors.js';
 import { validateFile } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
@@ -57,7 +57,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     locale: { type: 'string' },
     'fail-on': { type: 'string' },
     'max-issues': { type: 'string' },
-    ...suppressionThresholdOption,
+    'suppression-threshold': { type: 'string' },
     type: { type: 'string' },
     'date-order': { type: 'string' },
     encoding: { type: 'string' },
