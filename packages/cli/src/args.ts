@@ -89,12 +89,19 @@ export function recordType(value: string | undefined): RecordType | undefined {
 }
 
 /**
- * The locale of messages: `--locale`, else the language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+ * The language of the system where the environment names none: Windows sets no `LANG`, and its display language reaches
+ * Node only through ICU. Elsewhere ICU reads the same variables as {@link localeOf}, so it would add nothing.
  */
-export function localeOf(value: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {
+const systemLocale = process.platform === 'win32' ? Intl.DateTimeFormat().resolvedOptions().locale : undefined;
+
+/**
+ * The locale of messages: `--locale`, else the language of the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`), else of
+ * the system (Windows' display language), else English.
+ */
+export function localeOf(value: string | undefined, env: NodeJS.ProcessEnv = process.env, system: string | undefined = systemLocale): Locale {
   if (value !== undefined) return localeChoice(value, Object.keys(locales) as Locale[]);
-  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG', 'LANGUAGE']) {
-    const language = env[name] && languageOfTag(env[name]);
+  for (const tag of [env.LC_ALL, env.LC_MESSAGES, env.LANG, env.LANGUAGE, system]) {
+    const language = tag && languageOfTag(tag);
     if (language && isLocale(language)) return language;
   }
   return 'en';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { exportTargets } from '@phx/interop';
 import type { Locale } from '@phx/schema';
 import { describe, expect, it } from 'vitest';
-import { parseArgsError, usageLocaleOf } from '../src/args.js';
+import { localeOf, parseArgsError, usageLocaleOf } from '../src/args.js';
 import { UsageError, type UsageCode, type UsageParams } from '../src/errors.js';
 import { renderUsage, usageWords } from '../src/report/usage.js';
 import { phx, phxInProcess, tempDir, validPackage } from './helpers.js';
@@ -120,6 +120,18 @@ describe("Node's errors for arguments it cannot parse", () => {
     expect(usageLocaleOf(['--', '--locale', 'uk'], {})).toBe('en');
     expect(usageLocaleOf(['--locale', 'uk-UA'], {})).toBe('uk');
     expect(usageLocaleOf(['--jobs', '0'], { LANGUAGE: 'uk:ru' })).toBe('uk');
+  });
+});
+
+describe('the language of messages', () => {
+  it('is that of the system where the environment names none, as on Windows, which sets no LANG', () => {
+    expect(localeOf(undefined, {}, 'uk-UA')).toBe('uk');
+    expect(localeOf(undefined, {}, 'ru')).toBe('ru');
+    expect(localeOf(undefined, { LANG: 'fr_FR.UTF-8' }, 'uk-UA')).toBe('fr');
+    expect(localeOf('es', {}, 'uk-UA')).toBe('es');
+    // A system language PHX does not speak, or none, leaves English.
+    expect(localeOf(undefined, {}, 'de-DE')).toBe('en');
+    expect(localeOf(undefined, { LANG: 'C.UTF-8' }, undefined)).toBe('en');
   });
 });
 
