@@ -66,7 +66,7 @@ describe('assemblePackage builds one package from several inputs', () => {
     const messages = assembled.files[1]!.issues.filter((issue) => issue.severity === 'error').map(({ code, message }) => [code, message]);
     expect(messages).toEqual([
       ['schema.required', 'Порожня клітинка в обов’язковому стовпці «Період › початок»: заповніть її'],
-      ['privacy.small-cell', 'Чисельник 3 — це менше за поріг приховування 5: поставте ІСТИНА в стовпці «Приховано» і залиште цю клітинку порожньою'],
+      ['privacy.small-cell', 'Чисельник 3 — це менше за поріг приховування 5: поставте ІСТИНА в стовпці «Приховано» і залиште порожніми цю клітинку та клітинку в стовпці «Значення»'],
     ]);
     expect(messages).toEqual(validateCsv(encode(observations), { locale: 'uk' }).issues.filter((issue) => issue.severity === 'error').map(({ code, message }) => [code, message]));
   });

@@ -203,7 +203,7 @@ export const en: PhxLocale = {
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `Value ${words.number(p.value)} of denominator ${words.number(p.denominator)} gives a count of ${words.number(p.count)}, below the suppression threshold ${words.number(p.threshold)}: ${p.sheet ? `put ${flagged(p.sheet)} and leave this cell empty` : 'mark the observation "suppressed" and leave the value out'}`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} is below the suppression threshold ${words.number(p.threshold)}: ${p.sheet ? `put ${flagged(p.sheet)} and leave this cell empty` : 'mark the observation "suppressed" and leave the number out'}`,
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} is below the suppression threshold ${words.number(p.threshold)}: ${p.sheet ? p.field === 'numerator' ? `put ${flagged(p.sheet)} and leave this cell and the one in the column ${words.quote(p.sheet.value ?? 'value')} empty` : `put ${flagged(p.sheet)} and leave this cell empty` : p.field === 'numerator' ? 'mark the observation "suppressed" and leave out the numerator and the value' : 'mark the observation "suppressed" and leave the number out'}`,
     'privacy.suppressed-value-present': (p) =>
       p.sheet
         ? `The row has ${flagged(p.sheet)}, but its cell in the column ${words.quote(p.sheet.column ?? p.field)} is filled in: leave the cell empty, so that the suppressed figure does not travel with the data`

@@ -207,7 +207,7 @@ export const es: PhxLocale = {
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `El valor ${words.number(p.value)} con denominador ${words.number(p.denominator)} da un recuento de ${words.number(p.count)}: por debajo del umbral de supresión ${words.number(p.threshold)}; ${p.sheet ? `ponga ${flagged(p.sheet)} y deje esta celda vacía` : 'marque la observación como "suppressed" y omita el valor'}`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)}: por debajo del umbral de supresión ${words.number(p.threshold)}; ${p.sheet ? `ponga ${flagged(p.sheet)} y deje esta celda vacía` : 'marque la observación como "suppressed" y omita el número'}`,
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)}: por debajo del umbral de supresión ${words.number(p.threshold)}; ${p.sheet ? p.field === 'numerator' ? `ponga ${flagged(p.sheet)} y deje vacías esta celda y la de la columna ${words.quote(p.sheet.value ?? 'value')}` : `ponga ${flagged(p.sheet)} y deje esta celda vacía` : p.field === 'numerator' ? 'marque la observación como "suppressed" y omita el numerador y el valor' : 'marque la observación como "suppressed" y omita el número'}`,
     'privacy.suppressed-value-present': (p) =>
       p.sheet
         ? `La fila tiene ${flagged(p.sheet)}, pero su celda de la columna ${words.quote(p.sheet.column ?? p.field)} está rellena: déjela vacía, para que la cifra suprimida no viaje con los datos`

@@ -207,7 +207,7 @@ export const fr: PhxLocale = {
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `La valeur ${words.number(p.value)} pour un dénominateur de ${words.number(p.denominator)} donne un effectif de ${words.number(p.count)} : sous le seuil de masquage ${words.number(p.threshold)} ; ${p.sheet ? `mettez ${flagged(p.sheet)} et laissez cette cellule vide` : 'marquez l\'observation "suppressed" et omettez la valeur'}`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} : sous le seuil de masquage ${words.number(p.threshold)} ; ${p.sheet ? `mettez ${flagged(p.sheet)} et laissez cette cellule vide` : 'marquez l\'observation "suppressed" et omettez le nombre'}`,
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} : sous le seuil de masquage ${words.number(p.threshold)} ; ${p.sheet ? p.field === 'numerator' ? `mettez ${flagged(p.sheet)} et laissez vides cette cellule et celle de la colonne ${words.quote(p.sheet.value ?? 'value')}` : `mettez ${flagged(p.sheet)} et laissez cette cellule vide` : p.field === 'numerator' ? 'marquez l\'observation "suppressed" et omettez le numérateur et la valeur' : 'marquez l\'observation "suppressed" et omettez le nombre'}`,
     'privacy.suppressed-value-present': (p) =>
       p.sheet
         ? `La ligne a ${flagged(p.sheet)}, mais sa cellule de la colonne ${words.quote(p.sheet.column ?? p.field)} est remplie : laissez-la vide, pour que le chiffre masqué ne circule pas avec les données`

@@ -207,7 +207,7 @@ export const ru: PhxLocale = {
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `Значение ${words.number(p.value)} при знаменателе ${words.number(p.denominator)} даёт количество ${words.number(p.count)}, меньше порога скрытия ${words.number(p.threshold)}: ${p.sheet ? `поставьте ${flagged(p.sheet)} и оставьте эту ячейку пустой` : 'отметьте наблюдение как "suppressed" и не указывайте значение'}`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} меньше порога скрытия ${words.number(p.threshold)}: ${p.sheet ? `поставьте ${flagged(p.sheet)} и оставьте эту ячейку пустой` : 'отметьте наблюдение как "suppressed" и не указывайте число'}`,
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} меньше порога скрытия ${words.number(p.threshold)}: ${p.sheet ? p.field === 'numerator' ? `поставьте ${flagged(p.sheet)} и оставьте пустыми эту ячейку и ячейку в столбце ${words.quote(p.sheet.value ?? 'value')}` : `поставьте ${flagged(p.sheet)} и оставьте эту ячейку пустой` : p.field === 'numerator' ? 'отметьте наблюдение как "suppressed" и не указывайте ни числитель, ни значение' : 'отметьте наблюдение как "suppressed" и не указывайте число'}`,
     'privacy.suppressed-value-present': (p) =>
       p.sheet
         ? `В строке стоит ${flagged(p.sheet)}, но ячейка в столбце ${words.quote(p.sheet.column ?? p.field)} заполнена: оставьте её пустой, чтобы скрытое число не попало в данные`

@@ -207,7 +207,7 @@ export const uk: PhxLocale = {
     'privacy.small-cell': (p) =>
       p.count !== undefined
         ? `Значення ${words.number(p.value)} при знаменнику ${words.number(p.denominator)} дає кількість ${words.number(p.count)}, менше за поріг приховування ${words.number(p.threshold)}: ${p.sheet ? `поставте ${flagged(p.sheet)} і залиште цю клітинку порожньою` : 'позначте спостереження як "suppressed" і не зазначайте значення'}`
-        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} — це менше за поріг приховування ${words.number(p.threshold)}: ${p.sheet ? `поставте ${flagged(p.sheet)} і залиште цю клітинку порожньою` : 'позначте спостереження як "suppressed" і не зазначайте число'}`,
+        : `${capitalised(words.fields[p.field])} ${words.number(p.value)} — це менше за поріг приховування ${words.number(p.threshold)}: ${p.sheet ? p.field === 'numerator' ? `поставте ${flagged(p.sheet)} і залиште порожніми цю клітинку та клітинку в стовпці ${words.quote(p.sheet.value ?? 'value')}` : `поставте ${flagged(p.sheet)} і залиште цю клітинку порожньою` : p.field === 'numerator' ? 'позначте спостереження як "suppressed" і не зазначайте ні чисельник, ні значення' : 'позначте спостереження як "suppressed" і не зазначайте число'}`,
     'privacy.suppressed-value-present': (p) =>
       p.sheet
         ? `У рядку стоїть ${flagged(p.sheet)}, але клітинку в стовпці ${words.quote(p.sheet.column ?? p.field)} заповнено: залиште її порожньою, щоб приховане число не потрапило в дані`

@@ -41,9 +41,16 @@ describe('privacy.small-cell', () => {
     expect(codes(result)).toEqual(['privacy.suppressed-value-present', 'privacy.suppressed-value-present']);
   });
 
-  it('checks the numerator of a percentage, not its value', () => {
+  it('checks the numerator of a percentage, not its value, and says to leave out both, as suppressing asks', () => {
     const result = validateRecord('observation', prevalence('obs-small', 3, 40, 7.5), { now: NOW });
-    expectOnly(result, 'privacy.small-cell', '/numerator');
+    const issue = expectOnly(result, 'privacy.small-cell', '/numerator');
+    expect(issue.message).toBe('Numerator 3 is below the suppression threshold 5: mark the observation "suppressed" and leave out the numerator and the value');
+    expect(validateRecord('observation', prevalence('obs-small', 3, 40, 7.5), { now: NOW, locale: 'ru' }).issues[0]!.message).toBe(
+      'Числитель 3 меньше порога скрытия 5: отметьте наблюдение как "suppressed" и не указывайте ни числитель, ни значение',
+    );
+    // Doing so leaves the observation clean.
+    const { numerator: _, value: __, ...suppressed } = prevalence('obs-small', 3, 40, 7.5);
+    expectClean(validateRecord('observation', { ...suppressed, suppressed: true }, { now: NOW }));
   });
 
   it('holds the count a percentage or rate gives with its denominator to it when the numerator is left out', () => {
