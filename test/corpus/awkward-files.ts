@@ -225,6 +225,8 @@ export function awkwardFiles(): AwkwardFile[] {
     { name: 'observations.xls', bytes: Uint8Array.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...noise(504)]), codes: ['file.unsupported-format'] },
     // An Excel workbook encrypted with a password: a compound file too, told by its streams, named so that the password is removed.
     { name: 'report.xlsx', bytes: compoundFile(['EncryptionInfo', 'EncryptedPackage']), codes: ['file.unsupported-format'] },
+    // A web portal's "Excel" export: an HTML table under an .xls name.
+    { name: 'portal-export.xls', bytes: utf8('\uFEFF<html><body><table><tr><td>id</td><td>indicator</td></tr><tr><td>obs-1</td><td>x</td></tr></table></body></html>'), codes: ['file.unsupported-format'] },
     { name: 'unicode-text.csv', bytes: utf16(`${OBSERVATION_HEADER.replaceAll(',', '\t')}\r\n${OBSERVATION_ROW.replaceAll(',', '\t')}\r\n`, 'le', true), codes: ['syntax.invalid-encoding'] },
     { name: 'utf16be.phx.json', bytes: utf16(example, 'be', false), codes: ['syntax.invalid-encoding'] },
     {

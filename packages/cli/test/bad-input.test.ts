@@ -38,6 +38,14 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     failsWith(['validate', dir.write('Book1.xls', old)], 1, /file\.unsupported-format {2}The file is an Excel 97–2003 workbook \(\.xls\), which PHX does not read/);
   });
 
+  it('a web page saved under an Excel name, as web portals export tables, told as a web page whatever its name', () => {
+    const page = '\uFEFF\r\n<html><body><table><tr><td>id</td><td>indicator</td></tr><tr><td>o1</td><td>x</td></tr></table></body></html>';
+    for (const name of ['portal.xlsx', 'portal.xls']) {
+      failsWith(['validate', '--locale', 'uk', dir.write(name, page)], 1, 'file.unsupported-format  Це вебсторінка (HTML), а не книга Excel; відкрийте її в Excel і збережіть як книгу Excel (.xlsx)');
+    }
+    failsWith(['validate', dir.write('page.xlsx', '<!DOCTYPE html>\n<html><head><title>Error</title></head><body>Session expired</body></html>')], 1, /file\.unsupported-format {2}The file is a web page \(HTML\), not an Excel workbook/);
+  });
+
   it('an Excel workbook encrypted with a password, told from an Excel 97–2003 one', () => {
     const encrypted = Buffer.from(compoundFile(['EncryptionInfo', 'EncryptedPackage']));
     failsWith(

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { awkwardFiles, compoundFile } from '../../../test/corpus/awkward-files.js';
 import { decodeUtf8, legacyEncodingOf } from '../src/file/encoding.js';
 import { looksUtf8, textEncodingOf } from '../src/file/text-encoding.js';
-import { fileFormats, formatOfMediaType, formatOfName, stemOfName } from '../src/file/format.js';
+import { fileFormats, formatOfFile, formatOfMediaType, formatOfName, stemOfName } from '../src/file/format.js';
+import { assemblePackage } from '../src/formats/assemble.js';
 import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
 import { validate } from '../src/validate/sync.js';
@@ -157,6 +158,25 @@ describe('validateFile', () => {
     for (const [head, format] of [['%PDF-1.7', 'pdf'], ['\x1f\x8b\x08', 'gzip']] as const) {
       expect((await validateFile(Uint8Array.from(head, (c) => c.charCodeAt(0)), { name: 'x.csv' })).issues[0]?.params).toEqual({ format });
     }
+  });
+
+  it('tells a web page saved under a workbook name (as web portals export "Excel" files) as a web page, not a CSV', async () => {
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const portal = encode('\uFEFF\r\n  <html><body><table><tr><td>id</td><td>indicator</td></tr></table></body></html>');
+    for (const name of ['portal.xlsx', 'portal.xls', 'portal.csv', 'portal']) {
+      const result = await validateFile(portal, { name, locale: 'uk' });
+      expect(result.format).toBe('html');
+      expect(result.issues).toMatchObject([
+        { code: 'file.unsupported-format', params: { format: 'html' }, message: 'Це вебсторінка (HTML), а не книга Excel; відкрийте її в Excel і збережіть як книгу Excel (.xlsx)' },
+      ]);
+    }
+    for (const head of ['<!DOCTYPE html><html>', '<table border="1"><tr>', '<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml">', '<!-- saved -->\n<HTML>']) {
+      expect(formatOfFile(encode(head), { name: 'export.xls' })).toBe('html');
+    }
+    const converted = await assemblePackage([{ name: 'page.xlsx', bytes: encode('<html><head><title>Error</title></head><body>Session expired</body></html>') }], { locale: 'en' });
+    expect(converted.files[0]).toMatchObject({ format: 'html', issues: [{ code: 'file.unsupported-format', message: 'The file is a web page (HTML), not an Excel workbook; open it in Excel and save it as an Excel workbook (.xlsx)' }] });
+    // A CSV whose first cell opens with `<` is still a CSV.
+    expect(formatOfFile(encode('<id>,indicator\n'), { name: 'a.csv' })).toBe('csv');
   });
 
   it('tells a damaged workbook, a zip archive of no known entries named .xlsx, as a workbook to save again, and a .zip as an archive', async () => {

@@ -21,7 +21,7 @@ describe('issue params', () => {
     // The first of two duplicates: a pointer, a line of NDJSON, a row of a table (and its sheet in a workbook), or one of these in another input.
     if (issue.code === 'unique.duplicate-id') expectTypeOf(issue.params.first).toEqualTypeOf<string | number | { row: number; sheet?: string } | { file: string; at: string | number | { row: number; sheet?: string } }>();
     if (issue.code === 'unique.duplicate-breakdown') expectTypeOf(issue.params.first).toEqualTypeOf<FirstSeen>();
-    if (issue.code === 'file.unsupported-format') expectTypeOf(issue.params.format).toEqualTypeOf<'json' | 'ndjson' | 'csv' | 'xlsx' | 'xls' | 'encrypted-xlsx' | 'ods' | 'docx' | 'pdf' | 'zip' | 'gzip'>();
+    if (issue.code === 'file.unsupported-format') expectTypeOf(issue.params.format).toEqualTypeOf<'json' | 'ndjson' | 'csv' | 'xlsx' | 'xls' | 'encrypted-xlsx' | 'ods' | 'docx' | 'pdf' | 'zip' | 'gzip' | 'html'>();
   });
 
   it('let a message read only the params its code has', () => {

@@ -852,7 +852,7 @@ export interface components {
              * @description The format the file was read as, or recognised as when PHX does not read it.
              * @enum {string}
              */
-            format: "json" | "ndjson" | "csv" | "xlsx" | "xls" | "encrypted-xlsx" | "ods" | "docx" | "pdf" | "zip" | "gzip";
+            format: "json" | "ndjson" | "csv" | "xlsx" | "xls" | "encrypted-xlsx" | "ods" | "docx" | "pdf" | "zip" | "gzip" | "html";
         };
         /** @description What an import of a package wrote, and the warnings found in it. */
         ImportSummary: {

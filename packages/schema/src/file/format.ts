@@ -25,6 +25,8 @@ export const fileFormats = {
   pdf: { extensions: ['.pdf'], mediaTypes: ['application/pdf'] },
   zip: { extensions: ['.zip'], mediaTypes: ['application/zip'] },
   gzip: { extensions: ['.gz'], mediaTypes: ['application/gzip'] },
+  // A web page, such as the table web portals export under an `.xls` or `.xlsx` name: told by its content.
+  html: { extensions: ['.html', '.htm'], mediaTypes: ['text/html'] },
 } as const satisfies Record<string, { extensions: readonly string[]; mediaTypes: readonly string[] }>;
 
 /**
@@ -191,16 +193,28 @@ export function isTextFormat(format: FileFormat | undefined): format is 'json' |
 }
 
 /**
- * The format of a file from its first bytes: a workbook, PDF or archive by its content; otherwise the
+ * Whether a text is a web page (HTML): it opens, after a byte order mark, white space and comments, with
+ * `<!DOCTYPE html`, `<html`, `<table` or an XML declaration followed by one of these — as the "Excel" files web
+ * portals export do. No PHX text (JSON, NDJSON or a CSV whose first line names columns) opens so.
+ */
+export function isHtml(head: string): boolean {
+  const text = head.replace(/^\uFEFF/, '').replace(/^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*\?>)*/, '');
+  return /^<(?:!doctype\s+html|html|table|head|body)[\s>]/i.test(text);
+}
+
+/**
+ * The format of a file from its first bytes: a workbook, PDF or archive by its content, and a web page by its
+ * text whatever its name (a table a web portal exports with an `.xls` name is not a workbook); otherwise the
  * declared format or the name's, when they name a text format; otherwise what the text looks like.
  */
 export function formatOfFile(head: Uint8Array, options: { name?: string; format?: FileFormat }): FileFormat {
   const declared = options.format ?? (options.name === undefined ? undefined : formatOfName(options.name));
   const container = containerFormatOf(head, declared);
   if (container) return container;
-  if (isTextFormat(declared)) return declared;
   const utf16 = utf16Of(head);
   // Cut at a whole code unit: a stream decoder would hold back the last byte of an odd head anyway.
   const text = new TextDecoder(utf16 ?? 'utf-8').decode(head.subarray(0, utf16 ? head.length & ~1 : head.length));
+  if (isHtml(text)) return 'html';
+  if (isTextFormat(declared)) return declared;
   return textFormatOf(text);
 }

@@ -10,7 +10,7 @@ const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-bi
 const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (Cyrillic)', 'windows-1252': 'Windows-1252 (Western European)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'an Excel workbook (.xlsx)', xls: 'an Excel 97–2003 workbook (.xls)', 'encrypted-xlsx': 'an Excel workbook protected by a password', ods: 'an OpenDocument spreadsheet (.ods)',
-  docx: 'a Word document (.docx)', pdf: 'a PDF document', zip: 'a zip archive', gzip: 'a gzip archive',
+  docx: 'a Word document (.docx)', pdf: 'a PDF document', zip: 'a zip archive', gzip: 'a gzip archive', html: 'a web page (HTML)',
 };
 const otherSystems: Record<OtherSystemFormat, string> = {
   fhir: 'a FHIR Bundle', dhis2: 'a DHIS2 data value set (JSON)', 'dhis2-csv': 'a DHIS2 data value CSV file', 'sdmx-csv': 'an SDMX-CSV file',
@@ -98,7 +98,9 @@ export const en: PhxLocale = {
   messages: {
     'file.empty': (p) => (p.blank ? 'The file holds only blank lines or spaces: there is no data in it' : 'The file is empty'),
     'file.unsupported-format': (p) =>
-      p.format === 'encrypted-xlsx'
+      p.format === 'html'
+        ? `The file is ${formats.html}, not an Excel workbook; open it in Excel and save it as an Excel workbook (.xlsx)`
+        : p.format === 'encrypted-xlsx'
         ? `The file is ${formats[p.format]}, which PHX cannot open; remove the password (in Excel: File › Info › Protect Workbook › Encrypt with Password, and clear it) and save the workbook again`
         : `The file is ${formats[p.format]}, which PHX does not read; save the data as an Excel workbook (.xlsx), "CSV UTF-8", .phx.json or .phx.ndjson`,
     'file.other-system': (p) =>

@@ -10,7 +10,7 @@ const kinds = { email: 'una dirección de correo', phone: 'un número de teléfo
 const encodings = { 'utf-16le': 'UTF-16 (little-endian)', 'utf-16be': 'UTF-16 (big-endian)', 'windows-1251': 'Windows-1251 (cirílico)', 'windows-1252': 'Windows-1252 (Europa occidental)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'un libro de Excel (.xlsx)', xls: 'un libro de Excel 97-2003 (.xls)', 'encrypted-xlsx': 'un libro de Excel protegido con contraseña', ods: 'una hoja de cálculo OpenDocument (.ods)',
-  docx: 'un documento de Word (.docx)', pdf: 'un documento PDF', zip: 'un archivo zip', gzip: 'un archivo gzip',
+  docx: 'un documento de Word (.docx)', pdf: 'un documento PDF', zip: 'un archivo zip', gzip: 'un archivo gzip', html: 'una página web (HTML)',
 };
 const otherSystems: Record<OtherSystemFormat, string> = {
   fhir: 'un Bundle de FHIR', dhis2: 'un conjunto de valores de datos de DHIS2 (JSON)', 'dhis2-csv': 'un archivo CSV de valores de datos de DHIS2', 'sdmx-csv': 'un archivo SDMX-CSV',
@@ -98,7 +98,9 @@ export const es: PhxLocale = {
   messages: {
     'file.empty': (p) => (p.blank ? 'El archivo solo tiene líneas en blanco o espacios: no contiene datos' : 'El archivo está vacío'),
     'file.unsupported-format': (p) =>
-      p.format === 'encrypted-xlsx'
+      p.format === 'html'
+        ? `El archivo es ${formats.html}, no un libro de Excel; ábralo en Excel y guárdelo como libro de Excel (.xlsx)`
+        : p.format === 'encrypted-xlsx'
         ? `El archivo es ${formats[p.format]}, que PHX no puede abrir; quite la contraseña (en Excel: Archivo › Información › Proteger libro › Cifrar con contraseña, y bórrela) y guarde el libro de nuevo`
         : `El archivo es ${formats[p.format]}, que PHX no lee; guarde los datos como libro de Excel (.xlsx), «CSV UTF-8», .phx.json o .phx.ndjson`,
     'file.other-system': (p) =>

@@ -10,7 +10,7 @@ const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone',
 const encodings = { 'utf-16le': 'UTF-16 (petit-boutiste)', 'utf-16be': 'UTF-16 (gros-boutiste)', 'windows-1251': 'Windows-1251 (cyrillique)', 'windows-1252': 'Windows-1252 (Europe occidentale)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'du JSON', ndjson: 'du NDJSON', csv: 'du CSV', xlsx: 'un classeur Excel (.xlsx)', xls: 'un classeur Excel 97-2003 (.xls)', 'encrypted-xlsx': 'un classeur Excel protégé par un mot de passe', ods: 'une feuille de calcul OpenDocument (.ods)',
-  docx: 'un document Word (.docx)', pdf: 'un document PDF', zip: 'une archive zip', gzip: 'une archive gzip',
+  docx: 'un document Word (.docx)', pdf: 'un document PDF', zip: 'une archive zip', gzip: 'une archive gzip', html: 'une page web (HTML)',
 };
 const otherSystems: Record<OtherSystemFormat, string> = {
   fhir: 'un Bundle FHIR', dhis2: 'un ensemble de valeurs de données DHIS2 (JSON)', 'dhis2-csv': 'un fichier CSV de valeurs de données DHIS2', 'sdmx-csv': 'un fichier SDMX-CSV',
@@ -98,7 +98,9 @@ export const fr: PhxLocale = {
   messages: {
     'file.empty': (p) => (p.blank ? "Le fichier ne contient que des lignes vides ou des espaces : il n'a aucune donnée" : 'Le fichier est vide'),
     'file.unsupported-format': (p) =>
-      p.format === 'encrypted-xlsx'
+      p.format === 'html'
+        ? `Le fichier est ${formats.html}, pas un classeur Excel ; ouvrez-le dans Excel et enregistrez-le en classeur Excel (.xlsx)`
+        : p.format === 'encrypted-xlsx'
         ? `Le fichier est ${formats[p.format]}, que PHX ne peut pas ouvrir ; supprimez le mot de passe (dans Excel : Fichier › Informations › Protéger le classeur › Chiffrer avec mot de passe, et effacez-le) et enregistrez à nouveau le classeur`
         : `Le fichier est ${formats[p.format]}, que PHX ne lit pas ; enregistrez les données en classeur Excel (.xlsx), en « CSV UTF-8 », .phx.json ou .phx.ndjson`,
     'file.other-system': (p) =>

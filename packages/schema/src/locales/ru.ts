@@ -10,7 +10,7 @@ const kinds = { email: 'адрес электронной почты', phone: '�
 const encodings = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1251': 'Windows-1251 (кириллица)', 'windows-1252': 'Windows-1252 (западноевропейская)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', 'encrypted-xlsx': 'книга Excel, защищённая паролем', ods: 'таблица OpenDocument (.ods)',
-  docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архив zip', gzip: 'архив gzip',
+  docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архив zip', gzip: 'архив gzip', html: 'веб-страница (HTML)',
 };
 const otherSystems: Record<OtherSystemFormat, string> = {
   fhir: 'ресурс FHIR Bundle', dhis2: 'набор значений данных DHIS2 (JSON)', 'dhis2-csv': 'файл значений данных DHIS2 в формате CSV', 'sdmx-csv': 'файл SDMX-CSV',
@@ -98,7 +98,9 @@ export const ru: PhxLocale = {
   messages: {
     'file.empty': (p) => (p.blank ? 'В файле только пустые строки и пробелы: данных в нём нет' : 'Файл пуст'),
     'file.unsupported-format': (p) =>
-      p.format === 'encrypted-xlsx'
+      p.format === 'html'
+        ? `Это ${formats.html}, а не книга Excel; откройте её в Excel и сохраните как книгу Excel (.xlsx)`
+        : p.format === 'encrypted-xlsx'
         ? `Это ${formats[p.format]}, и PHX не может её открыть; снимите пароль (в Excel: Файл › Сведения › Защита книги › Зашифровать с использованием пароля, и сотрите его) и сохраните книгу заново`
         : `Это ${formats[p.format]}, а PHX такие файлы не читает; сохраните данные как книгу Excel (.xlsx), «CSV UTF-8», .phx.json или .phx.ndjson`,
     'file.other-system': (p) =>

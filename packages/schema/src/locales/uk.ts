@@ -10,7 +10,7 @@ const kinds = { email: 'адресу електронної пошти', phone: 
 const encodings = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', 'windows-1251': 'Windows-1251 (кирилиця)', 'windows-1252': 'Windows-1252 (західноєвропейське)' } as const;
 const formats: Record<FileFormat, string> = {
   json: 'JSON', ndjson: 'NDJSON', csv: 'CSV', xlsx: 'книга Excel (.xlsx)', xls: 'книга Excel 97–2003 (.xls)', 'encrypted-xlsx': 'книга Excel, захищена паролем', ods: 'таблиця OpenDocument (.ods)',
-  docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архів zip', gzip: 'архів gzip',
+  docx: 'документ Word (.docx)', pdf: 'документ PDF', zip: 'архів zip', gzip: 'архів gzip', html: 'вебсторінка (HTML)',
 };
 const otherSystems: Record<OtherSystemFormat, string> = {
   fhir: 'ресурс FHIR Bundle', dhis2: 'набір значень даних DHIS2 (JSON)', 'dhis2-csv': 'файл значень даних DHIS2 у форматі CSV', 'sdmx-csv': 'файл SDMX-CSV',
@@ -98,7 +98,9 @@ export const uk: PhxLocale = {
   messages: {
     'file.empty': (p) => (p.blank ? 'У файлі лише порожні рядки та пробіли: даних у ньому немає' : 'Файл порожній'),
     'file.unsupported-format': (p) =>
-      p.format === 'encrypted-xlsx'
+      p.format === 'html'
+        ? `Це ${formats.html}, а не книга Excel; відкрийте її в Excel і збережіть як книгу Excel (.xlsx)`
+        : p.format === 'encrypted-xlsx'
         ? `Це ${formats[p.format]}, і PHX не може її відкрити; зніміть пароль (у Excel: Файл › Відомості › Захистити книгу › Зашифрувати за допомогою пароля, і зітріть його) і збережіть книгу знову`
         : `Це ${formats[p.format]}, а PHX такі файли не читає; збережіть дані як книгу Excel (.xlsx), «CSV UTF-8», .phx.json або .phx.ndjson`,
     'file.other-system': (p) =>

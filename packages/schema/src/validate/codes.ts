@@ -38,7 +38,7 @@ export const issueCodes = {
   'file.unsupported-format': {
     severity: 'error',
     structural: false,
-    summary: 'The file is in a format PHX does not read (an Excel 97–2003 .xls workbook, an OpenDocument sheet, a PDF, an archive); the format is named. Save it as an Excel workbook (.xlsx), CSV UTF-8, .phx.json or .phx.ndjson. An Excel workbook encrypted with a password is named as such: remove the password and save it again.',
+    summary: 'The file is in a format PHX does not read (an Excel 97–2003 .xls workbook, an OpenDocument sheet, a PDF, an archive); the format is named. Save it as an Excel workbook (.xlsx), CSV UTF-8, .phx.json or .phx.ndjson. An Excel workbook encrypted with a password is named as such: remove the password and save it again. A web page (an HTML table, as web portals export under an .xls or .xlsx name) is named as such: open it in Excel and save it as .xlsx.',
     example: 'an .xls workbook',
   },
   'file.other-system': {

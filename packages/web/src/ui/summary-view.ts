@@ -7,7 +7,7 @@ const formatNames: Record<FileFormat, string> = {
   json: 'PHX JSON (.phx.json)', ndjson: 'PHX NDJSON (.phx.ndjson)', csv: 'CSV', xlsx: 'Excel (.xlsx)', xls: 'Excel 97–2003 (.xls)',
   // Its issue says that it is encrypted with a password.
   'encrypted-xlsx': 'Excel (.xlsx)',
-  ods: 'OpenDocument (.ods)', docx: 'Word (.docx)', pdf: 'PDF', zip: 'ZIP', gzip: 'gzip',
+  ods: 'OpenDocument (.ods)', docx: 'Word (.docx)', pdf: 'PDF', zip: 'ZIP', gzip: 'gzip', html: 'HTML',
 };
 
 /** Encodings by the names people know them by; another is shown as its label. */
