@@ -83,6 +83,14 @@ export function suppressionThresholdOf(value: string | undefined): number | unde
 /** The help of `--suppression-threshold`, the same for every command that takes it. */
 export const suppressionThresholdHelp = '  --suppression-threshold <N>   counts from 1 to N-1 must be suppressed (default 5)';
 
+/** The issues of a file listed unless `--max-issues` says otherwise: enough to fix, bounded in memory and on screen. */
+export const DEFAULT_MAX_ISSUES = 1000;
+
+/** Reads `--max-issues`: a whole number from 1, else {@link DEFAULT_MAX_ISSUES}. */
+export function maxIssuesOf(value: string | undefined): number {
+  return wholeNumber('max-issues', value, 1) ?? DEFAULT_MAX_ISSUES;
+}
+
 /** Reads a record type name. */
 export function recordType(value: string | undefined): RecordType | undefined {
   return value === undefined ? undefined : choice('type', value, recordTypeNames, recordTypeNames[0]!);

@@ -63,6 +63,20 @@ describe('phx convert between .phx.json, .phx.ndjson and .csv', () => {
     expect(ru.stderr).toContain('bare-ru.phx.json записан, хотя пакет недействителен (--allow-invalid)');
   });
 
+  it('lists at most 1000 issues of an input, or --max-issues of them, errors first, with the note phx validate gives', () => {
+    const rows = Array.from({ length: 1005 }, (_, i) => `obs-${i},x,org,ZZ,2023-01-01,2023-12-31,1,10,,,survey`);
+    const many = dir.write('many.csv', `${header}\r\n${rows.join('\r\n')}\r\n`);
+    const listed = (text: string) => text.split('\n').filter((line) => line.startsWith(`    ${many}:`)).length;
+    const all = phx(['convert', many, '-o', dir.path('many.phx.json'), '--header', json]);
+    expect(all.code).toBe(1);
+    expect(listed(all.stdout)).toBe(1000);
+    expect(all.stdout).toContain('… 1,000 issues listed (--max-issues); the counts cover the whole file');
+    const few = phx(['convert', many, '-o', dir.path('many.phx.json'), '--header', json, '--max-issues', '3', '--locale', 'uk']);
+    expect(listed(few.stdout)).toBe(3);
+    expect(few.stdout).toContain('… показано проблем: 3 (--max-issues); підраховано весь файл');
+    expect(phx(['convert', many, '-o', dir.path('many.phx.json'), '--max-issues', '0']).stderr).toContain('--max-issues must be a whole number of at least 1 (got "0")');
+  });
+
   it('--allow-invalid still tells the privacy warnings of a row with a wrong cell, as phx validate does, before writing it', () => {
     const note = 'Засуджений Петренко Іван Олегович, 12.03.1987 р.н., тел. +380671234567';
     const csv = dir.write('leak.csv', [

@@ -1,11 +1,11 @@
 import {
   assemblePackage, formatOfName, recordTypeNames, recordsOf, toNdjsonLines, writeCsv, writeXlsx, type AssembledPackage, type PackageInput, type RecordType,
 } from '@phx/schema';
-import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf } from '../args.js';
+import { choice, dateOrderOf, DEFAULT_MAX_ISSUES, encodingHelp, encodingOf, maxIssuesOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readAll, requireFormat, resolveInputs, writeWhole, type OutputFormat } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
-import { inputReport } from '../report/types.js';
+import { inputReport, listedAtMost } from '../report/types.js';
 import { reportWords } from '../report/words.js';
 import type { Context } from './context.js';
 
@@ -49,6 +49,8 @@ ${encodingHelp}
   --delimiter <, ; tab |>       CSV separator to write (default: the locale's, else ,) or to read
                                 (default: detected)
   --bom                         start a written CSV with a byte order mark (default: with --locale)
+  --max-issues <N>              list at most N issues of each input (default ${DEFAULT_MAX_ISSUES}), as phx validate
+                                does: errors first; the counts cover them all
   --force                       overwrite the output if it exists (an input is never overwritten)
   --allow-invalid               write the package even though it is invalid (still exit 1)
 ${suppressionThresholdHelp}
@@ -104,12 +106,14 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
     force: { type: 'boolean' },
     'allow-invalid': { type: 'boolean' },
     'suppression-threshold': { type: 'string' },
+    'max-issues': { type: 'string' },
   });
   if (values.help) return context.print(`${convertHelp}\n`);
   const { locale, excelLocale } = sheetLocaleOf(values.locale);
   const output = reportWords[locale].output;
   const type = recordType(values.type);
   const dateOrder = dateOrderOf(values['date-order']);
+  const maxIssues = maxIssuesOf(values['max-issues']);
   const encoding = encodingOf(values.encoding);
   const suppressionThreshold = suppressionThresholdOf(values['suppression-threshold']);
   const delimiter = values.delimiter === undefined ? undefined : delimiters[choice('delimiter', values.delimiter, Object.keys(delimiters), ',')];
@@ -136,7 +140,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   if (assembled.readable) checkHeader(assembled, header?.name);
   // Every input goes to the report, so that its summary counts all the files and records read; a
   // run without issues prints no report.
-  if (assembled.files.some((file) => file.issues.length > 0)) context.print(renderHuman({ files: assembled.files.map(inputReport), quiet: false, locale, readsEncodings: true, readsExcelLocale: true }, context.color));
+  if (assembled.files.some((file) => file.issues.length > 0)) context.print(renderHuman({ files: assembled.files.map((file) => listedAtMost(inputReport(file), maxIssues)), quiet: false, locale, readsEncodings: true, readsExcelLocale: true }, context.color));
   if (!assembled.readable) {
     context.note(output.unreadable(out));
     return exitCodes.invalid;

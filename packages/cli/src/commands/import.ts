@@ -1,6 +1,6 @@
 import { PHX_VERSION, readCsv, readText, textDecoding, validate, type Locale } from '@phx/schema';
 import { importPackage, importSources, targetOfFileName, type ImportSource, type InteropNote, type PackageHeader } from '@phx/interop';
-import { choice, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf } from '../args.js';
+import { choice, DEFAULT_MAX_ISSUES, encodingHelp, encodingOf, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
 import { checkOutputs, readBeside, requireFormat, resolveInputs, writeWhole } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
@@ -131,7 +131,7 @@ export async function runImport(argv: string[], context: Context): Promise<numbe
 
   const json = `${JSON.stringify(pkg, null, 2)}\n`;
   await writeWhole(out, (write) => write(json));
-  const result = validate(json, { locale, suppressionThreshold });
+  const result = validate(json, { locale, maxIssues: DEFAULT_MAX_ISSUES, suppressionThreshold });
   if (!result.ok) {
     context.print(renderHuman({ files: [fileReport(out, { ...result, format: 'json' })], quiet: true, locale }, context.color));
     context.note(output.importedInvalid(out, observations));

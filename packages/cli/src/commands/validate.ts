@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { choice, dateOrderOf, encodingHelp, encodingOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf, wholeNumber } from '../args.js';
+import { choice, dateOrderOf, DEFAULT_MAX_ISSUES, encodingHelp, encodingOf, maxIssuesOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf, wholeNumber } from '../args.js';
 import { exitCodes, UsageError } from '../errors.js';
 import { validateFile } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
@@ -10,9 +10,6 @@ import { renderJson } from '../report/json.js';
 import { renderSarif } from '../report/sarif.js';
 import { fileReport, totals, type FileReport } from '../report/types.js';
 import type { Context } from './context.js';
-
-/** Issues kept per file unless `--max-issues` says otherwise: enough to fix, bounded in memory. */
-const DEFAULT_MAX_ISSUES = 1000;
 
 export const validateHelp = `Usage: phx validate <files or globs...> [options]
 
@@ -74,7 +71,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     excelLocale,
     dateOrder: dateOrderOf(values['date-order']),
     encoding: encodingOf(values.encoding),
-    maxIssues: wholeNumber('max-issues', values['max-issues'], 1) ?? DEFAULT_MAX_ISSUES,
+    maxIssues: maxIssuesOf(values['max-issues']),
     suppressionThreshold: suppressionThresholdOf(values['suppression-threshold']),
     type: recordType(values.type),
     parallel: parallelOf(jobsWithin(wholeNumber('jobs', values.jobs, 1))),

@@ -39,6 +39,19 @@ export function inputReport({ name, ...result }: InputReport): FileReport {
 }
 
 
+const severityRank = { error: 0, warning: 1, info: 2 } as const;
+
+/**
+ * A file's report listing at most `max` of its issues, as `phx validate --max-issues` lists them: past `max`, errors
+ * before warnings and warnings before notes, each the first found, in the order found; marked `truncated`, so that
+ * its summary says how many are listed. Its counts stay those of every issue.
+ */
+export function listedAtMost(file: FileReport, max: number): FileReport {
+  if (file.issues.length <= max) return file;
+  const kept = new Set(file.issues.map((issue, at) => ({ issue, at })).sort((a, b) => severityRank[a.issue.severity] - severityRank[b.issue.severity] || a.at - b.at).slice(0, max).map(({ issue }) => issue));
+  return { ...file, issues: file.issues.filter((issue) => kept.has(issue)), truncated: true };
+}
+
 /**
  * How far checking got in a file that it stopped at `--max-issues`, in words: the line and bytes of
  * a stream, the row of a table, and the records.
