@@ -204,6 +204,19 @@ describe('phx export', () => {
     expect(await gam(workbook)).toEqual(await gam(example));
   });
 
+  it('phx check says once, after the table, that the package holds nothing of the country and year asked, and what it holds', async () => {
+    const other = await run(['check', '--profile', 'gam', '--country', 'PL', '--year', '2022', '--locale', 'uk', example]);
+    expect(other.code).toBe(0);
+    const observations = examplePackage.observations as { scope: { country: string }; period: { start: string } }[];
+    const countries = [...new Set(observations.map((o) => o.scope.country))].sort().join(', ');
+    const years = [...new Set(observations.map((o) => Number(o.period.start.slice(0, 4))))].sort((a, b) => a - b).join(', ');
+    expect(other.stdout.trimEnd().split('\n').at(-1)).toBe(`У пакеті немає спостережень для країни PL за 2022 рік. Країни в пакеті: ${countries}; роки: ${years}`);
+    const json = JSON.parse((await run(['check', '--profile', 'gam', '--country', 'PL', '--year', '2022', '--format', 'json', example])).stdout) as { held?: unknown };
+    expect(json.held).toEqual({ countries: countries.split(', '), years: years.split(', ').map(Number) });
+    const held = await run(['check', '--profile', 'gam', '--country', 'ZM', '--year', '2019', example]);
+    expect(held.stdout).not.toContain('has no observations for');
+  });
+
   it('says how to export a part of a package: a CSV table, an NDJSON stream without its header line', async () => {
     const csv = dir.write('observations.csv', 'id,indicator\n');
     const { code, stderr } = await run(['export', csv, '-o', dir.path('csv.fhir.json')]);

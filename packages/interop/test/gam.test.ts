@@ -34,6 +34,24 @@ describe('GAM readiness', () => {
   });
 });
 
+describe('GAM readiness of a country or year the package holds nothing of', () => {
+  it('names the countries and years the package holds, in five languages, and nothing when it holds some', async () => {
+    const { interopLocales } = await import('../src/locales/index.js');
+    const other = gamReadiness(pkg, { country: 'PL', year: 1990 });
+    const countries = [...new Set(pkg.observations!.map((o) => o.scope.country))].sort();
+    const years = [...new Set(pkg.observations!.map((o) => Number(o.period.start.slice(0, 4))))].sort((a, b) => a - b);
+    expect(other.held).toEqual({ countries, years });
+    expect(other.counts.missing).toBe(gamIndicators.length);
+    expect(gamReadiness(pkg, { country: 'ZM', year: 1990 }).held).toEqual({ countries, years });
+    expect(gamReadiness(pkg, { country: 'ZM', year: 2019 }).held).toBeUndefined();
+    expect(gamReadiness({ observations: [] }, { country: 'ZM', year: 2019 }).held).toBeUndefined();
+    const held = { countries: ['UA'], years: [2023] };
+    expect(interopLocales.en.gam.nothingFor('UA', 2022, held)).toBe('The package has no observations for UA in 2022. Countries in the package: UA; years: 2023');
+    expect(interopLocales.uk.gam.nothingFor('PL', 2022, held)).toBe('У пакеті немає спостережень для країни PL за 2022 рік. Країни в пакеті: UA; роки: 2023');
+    for (const locale of ['ru', 'fr', 'es'] as const) expect(interopLocales[locale].gam.nothingFor('PL', 2022, held)).toMatch(/PL.*2022.*UA.*2023/);
+  });
+});
+
 describe('GAM readiness counts only the country’s figure for the year', () => {
   const year = 2023;
   const count = (id: string, indicator: string, scope: Observation['scope'], start: string, end: string, value = 12): Observation => ({

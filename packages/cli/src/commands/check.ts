@@ -48,6 +48,8 @@ function renderTable(report: GamReadiness, locale: Locale, color: boolean): stri
     if (row.missingBreakdowns.length > 0) out.push(c.dim(`    ${words.columns.missingBreakdowns}${interopLocales[locale].punctuation.colon}${describeBreakdowns(row.missingBreakdowns, locale)}`));
   });
   out.push('', words.counts(report.counts));
+  // A country or a year the package holds nothing of gives a table of missing indicators: what it holds is said.
+  if (report.held) out.push(c.yellow(words.nothingFor(report.country, report.year, report.held)));
   return `${out.join('\n')}\n`;
 }
 

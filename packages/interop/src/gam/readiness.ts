@@ -87,6 +87,12 @@ export interface GamReadiness {
   year: number;
   indicators: GamIndicatorReadiness[];
   counts: Record<GamStatus, number>;
+  /**
+   * What the package holds when none of its observations is of the country and year asked: the countries of its
+   * observations and the years their periods start in, in order. Absent when some observation is, or when the package
+   * has none.
+   */
+  held?: { countries: string[]; years: number[] };
 }
 
 /** Whether an observation covers part of the calendar year and nothing outside it. */
@@ -157,5 +163,11 @@ export function gamReadiness(pkg: Pick<DataPackage, 'observations'>, options: Ga
   });
   const counts: Record<GamStatus, number> = { complete: 0, present: 0, suppressed: 0, missing: 0 };
   for (const row of indicators) counts[row.status] += 1;
-  return { country: options.country, year: options.year, indicators, counts };
+  const all = pkg.observations ?? [];
+  if (relevant.length > 0 || all.length === 0) return { country: options.country, year: options.year, indicators, counts };
+  const held = {
+    countries: [...new Set(all.map((o) => o.scope.country))].sort(),
+    years: [...new Set(all.map((o) => Number(o.period.start.slice(0, 4))))].sort((a, b) => a - b),
+  };
+  return { country: options.country, year: options.year, indicators, counts, held };
 }

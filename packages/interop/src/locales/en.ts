@@ -112,5 +112,6 @@ export const en: InteropLocale = {
     status: { complete: 'complete', present: 'incomplete', suppressed: 'withheld only', missing: 'missing' },
     onlyPartialFigures: 'Only figures of part of the country or year',
     counts: (c) => `${c.complete} complete, ${c.present} incomplete, ${c.suppressed} withheld only, ${c.missing} missing`,
+    nothingFor: (country, year, held) => `The package has no observations for ${country} in ${year}. Countries in the package: ${held.countries.join(', ')}; years: ${held.years.join(', ')}`,
   },
 };

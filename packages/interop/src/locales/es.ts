@@ -113,5 +113,6 @@ export const es: InteropLocale = {
     status: { complete: 'completo', present: 'incompleto', suppressed: 'solo suprimido', missing: 'falta' },
     onlyPartialFigures: 'Solo cifras de una parte del país o del año',
     counts: (c) => `completos: ${c.complete}, incompletos: ${c.present}, solo suprimidos: ${c.suppressed}, faltan: ${c.missing}`,
+    nothingFor: (country, year, held) => `El paquete no contiene observaciones del país ${country} en ${year}. Países del paquete: ${held.countries.join(', ')}; años: ${held.years.join(', ')}`,
   },
 };

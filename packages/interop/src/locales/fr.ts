@@ -113,5 +113,6 @@ export const fr: InteropLocale = {
     status: { complete: 'complet', present: 'incomplet', suppressed: 'masqué seulement', missing: 'absent' },
     onlyPartialFigures: "Seulement des chiffres d'une partie du pays ou de l'année",
     counts: (c) => `complets : ${c.complete}, incomplets : ${c.present}, masqués seulement : ${c.suppressed}, absents : ${c.missing}`,
+    nothingFor: (country, year, held) => `Le paquet ne contient aucune observation pour le pays ${country} en ${year}. Pays du paquet : ${held.countries.join(', ')} ; années : ${held.years.join(', ')}`,
   },
 };

@@ -113,5 +113,6 @@ export const ru: InteropLocale = {
     status: { complete: 'полный', present: 'неполный', suppressed: 'только скрытые', missing: 'нет данных' },
     onlyPartialFigures: 'Только данные по части страны или года',
     counts: (c) => `полных: ${c.complete}, неполных: ${c.present}, только скрытые: ${c.suppressed}, нет данных: ${c.missing}`,
+    nothingFor: (country, year, held) => `В пакете нет наблюдений по стране ${country} за ${year} год. Страны в пакете: ${held.countries.join(', ')}; годы: ${held.years.join(', ')}`,
   },
 };

@@ -48,6 +48,11 @@ export interface InteropLocale {
     onlyPartialFigures: string;
     /** The summary line: how many indicators have each status. */
     counts: (counts: Record<GamStatus, number>) => string;
+    /**
+     * The note of a report none of whose observations is of the country and year asked (`GamReadiness.held`): the
+     * country's code and the year asked, then the countries' codes and the years the package holds.
+     */
+    nothingFor: (country: string, year: number, held: { countries: string[]; years: number[] }) => string;
   };
 }
 

@@ -113,5 +113,6 @@ export const uk: InteropLocale = {
     status: { complete: 'повний', present: 'неповний', suppressed: 'лише приховані', missing: 'немає даних' },
     onlyPartialFigures: 'Лише дані щодо частини країни або року',
     counts: (c) => `повних: ${c.complete}, неповних: ${c.present}, лише приховані: ${c.suppressed}, немає даних: ${c.missing}`,
+    nothingFor: (country, year, held) => `У пакеті немає спостережень для країни ${country} за ${year} рік. Країни в пакеті: ${held.countries.join(', ')}; роки: ${held.years.join(', ')}`,
   },
 };

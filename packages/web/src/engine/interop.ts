@@ -45,5 +45,6 @@ export function gamView(checked: CheckedFile | undefined, country: string, year:
       missingBreakdowns: describeBreakdowns(row.missingBreakdowns, locale),
     })),
     counts: words.counts(report.counts),
+    ...(report.held && { nothingFor: words.nothingFor(report.country, report.year, report.held) }),
   };
 }

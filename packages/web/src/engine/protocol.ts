@@ -71,6 +71,8 @@ export interface GamView {
     missingBreakdowns: string;
   }[];
   counts: string;
+  /** When none of the package's observations is of the country and year asked: what it holds, as `phx check` says it. */
+  nothingFor?: string;
 }
 
 /** An offending record, ready to show. */

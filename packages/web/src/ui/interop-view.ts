@@ -149,5 +149,6 @@ export function gamReport(view: GamView, fileName: string): HTMLElement[] {
       ),
     ),
     h('p', { id: 'gam-counts' }, view.counts),
+    ...(view.nothingFor ? [h('p', { id: 'gam-nothing-for', class: 'hint' }, view.nothingFor)] : []),
   ];
 }
