@@ -3,6 +3,6 @@
 const forNode = (config) => ({ ...config, platform: 'node', format: 'esm', packages: 'external' });
 
 module.exports = [
-  { name: 'phx (its own code)', path: 'src/cli.ts', gzip: true, limit: '35.2 kB', modifyEsbuildConfig: forNode },
-  { name: 'runPhx()', path: 'dist/index.js', import: '{ runPhx }', gzip: true, limit: '35.3 kB', modifyEsbuildConfig: forNode },
+  { name: 'phx (its own code)', path: 'src/cli.ts', gzip: true, limit: '35.5 kB', modifyEsbuildConfig: forNode },
+  { name: 'runPhx()', path: 'dist/index.js', import: '{ runPhx }', gzip: true, limit: '35.6 kB', modifyEsbuildConfig: forNode },
 ];
