@@ -587,10 +587,10 @@ export function headerSettled(issues: readonly ValidationIssue[]): (problem: Pic
   // The required columns a header with a merged cell lacks are named by the merge's issue.
   const missing = [...atHeader('schema.required'), ...issues.flatMap((issue) => (issue.code === 'sheet.merged-header' ? issue.params.missing.map(pathOfColumn) : []))];
   const undated = atHeader('sheet.date-order-unknown');
-  const uncalculated = issues.flatMap(({ code, path, location }) =>
-    code === 'sheet.formula-without-result' && path.length > 0 && location && 'row' in location ? [{ path: inRecord(path), row: location.row }] : []);
-  const errors = issues.flatMap(({ code, path, location }) =>
-    (code === 'sheet.error-cell' || code === 'sheet.date-for-number' || code === 'sheet.percent-unit-mismatch') && location && 'row' in location ? [{ path: inRecord(path), row: location.row }] : []);
+  // The cell-value issues: a formula without its result settles its cell's `schema.required`, any other all of its cell's problems.
+  const cells = issues.filter(isCellValueIssue).map(({ code, path, location }) => ({ code, whole: path.length === 0, path: inRecord(path), row: (location as CellLocation).row }));
+  const uncalculated = cells.filter((cell) => cell.code === 'sheet.formula-without-result' && !cell.whole);
+  const errors = cells.filter((cell) => cell.code !== 'sheet.formula-without-result');
   return ({ code, path }, row) =>
     errors.some((cell) => cell.row === row && startsWith(path, cell.path)) ||
     // A missing column's field, and the group it is in (`scope` of a row without `scope.country`), are said at the header.
