@@ -97,6 +97,16 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     failsWith(['validate', file, '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
 
+  it('a Cyrillic CSV file read with --encoding of Western European text: warned at its first word, with the encoding it looks written in', () => {
+    const text = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n' +
+      'obs-1251,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,Добровільне тестування\r\n';
+    const file = dir.write('misread.csv', windows1251(text));
+    const run = phx(['validate', file, '--encoding', 'latin1'], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('misread.csv:2:102  попередження  syntax.encoding-mismatch  Файл прочитано в кодуванні Windows-1252 (західноєвропейське), як зазначено, але, схоже, його записано в Windows-1251 (кирилиця), де «Äîáðîâ³ëüíå» — це «Добровільне»: прочитайте його так');
+    expect(run.stdout).toContain('  підказка: запустіть знову з --encoding windows-1251, щоб прочитати файл як є\n');
+  });
+
   it.each([
     ['SDMX-CSV', 'sdmx.csv', '2:19'],
     ['DHIS2 CSV', 'dhis2.csv', '2:9'],

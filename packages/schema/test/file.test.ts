@@ -344,7 +344,8 @@ describe('validateFile with an encoding', () => {
 
   it('reads an NDJSON stream in Windows-1252, its lines placed as in its UTF-8 form', async () => {
     const { encode, letters } = singleByte('windows-1252');
-    const lines = new TextDecoder().decode(read('network-meeting-2020.phx.ndjson')).replace(/"notes":"/g, `"notes":"${letters.slice(0, 30)} `);
+    // Each letter in a word, as Western text writes them: three in a row would look Cyrillic (`syntax.encoding-mismatch`).
+    const lines = new TextDecoder().decode(read('network-meeting-2020.phx.ndjson')).replace(/"notes":"/g, `"notes":"${[...letters.slice(0, 30)].join('a')} `);
     const asUtf8 = await validateFile(new TextEncoder().encode(lines), { name: 'a.phx.ndjson', now });
     const result = await validateFile(chunked(encode(lines), 100).stream, { name: 'a.phx.ndjson', now, encoding: 'windows-1252' });
     expect(placed(result.issues)).toEqual(placed(asUtf8.issues));
@@ -400,6 +401,54 @@ describe('validateFile with an encoding', () => {
     const result = await validateFile(windows1252(text), { name: 'o.csv', now, keepData: true, encoding: 'latin1' });
     expect(result.data?.observations?.[0]?.notes).toBe('L’équipe « santé » – 2 000 € “tests”…');
     expect(result.read.encoding).toBe('windows-1252');
+  });
+
+  describe('a Cyrillic file read as Western European text', () => {
+    const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n';
+    const row = (year: number, notes: string) => `obs-${year},hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,${year}-01-01,${year}-12-31,120,1000,12,percent,survey,${notes}\r\n`;
+    const csv = (...notes: string[]) => header + notes.map((text, i) => row(2015 + i, text)).join('');
+    const cyrillic = singleByte('windows-1251').encode(csv('routine', 'Київський слідчий ізолятор'));
+    const western = windows1252(csv('Centre pénitentiaire de Fresnes'));
+
+    it('warns first, at the first word that reads wrong, quoting it as read and as the other reads it', async () => {
+      for (const input of [cyrillic, chunked(cyrillic, 13).stream]) {
+        const result = await validateFile(input, { name: 'o.csv', now, encoding: 'windows-1252' });
+        expect(result.issues[0]).toMatchObject({
+          code: 'syntax.encoding-mismatch', severity: 'warning', pointer: '', location: { line: 3, column: 102 },
+          params: { encoding: 'windows-1252', looksLike: 'windows-1251', read: 'Êè¿âñüêèé', meant: 'Київський' },
+          message: 'Read as Windows-1252 (Western European) text, as asked, but the file looks written in Windows-1251 (Cyrillic), where "Êè¿âñüêèé" reads "Київський": read it so, or its names are garbled',
+        });
+        expect([result.ok, result.warnings, result.issues.length]).toEqual([true, 1, 1]);
+      }
+      const french = await validateFile(cyrillic, { name: 'o.csv', now, encoding: 'latin1', locale: 'fr' });
+      expect(french.issues[0]!.message).toContain('où « Êè¿âñüêèé » se lit « Київський »');
+    });
+
+    it('says nothing of a file read in its own code page, of UTF-8 lines, or of an encoding it cannot judge', async () => {
+      const clean = async (bytes: Uint8Array, encoding: string) => (await validateFile(bytes, { name: 'o.csv', now, encoding })).issues.map((issue) => issue.code);
+      expect(await clean(cyrillic, 'windows-1251')).toEqual([]);
+      expect(await clean(western, 'windows-1252')).toEqual([]);
+      // Every byte of Western text is a Cyrillic letter as well: such text read as Cyrillic is not told.
+      expect(await clean(western, 'windows-1251')).toEqual([]);
+      // KOI8-R is Cyrillic too, in other bytes: no word of it is told apart from Windows-1251 here.
+      expect(await clean(cyrillic, 'koi8-r')).toEqual([]);
+      // Rows pasted from a UTF-8 file are read as UTF-8, and only the others judged.
+      const pasted = Uint8Array.from([...western, ...new TextEncoder().encode(row(2020, 'Київ'))]);
+      expect(await clean(pasted, 'windows-1252')).toEqual([]);
+    });
+
+    it('keeps its place first within maxIssues, as an issue found first, and in a package assembled from files', async () => {
+      const noisy = singleByte('windows-1251').encode(header + Array.from({ length: 5 }, (_, i) => row(2015 + i, 'Київ').replace('ZA,', 'ZZ,')).join(''));
+      const few = await validateFile(noisy, { name: 'o.csv', now, encoding: 'windows-1252', maxIssues: 6 });
+      expect(few.issues.map((issue) => issue.severity)).toEqual(['warning', 'error', 'error', 'error', 'error', 'error']);
+      // Errors found later take the places of warnings: the list is then the errors, and says it leaves some out.
+      const listed = await validateFile(noisy, { name: 'o.csv', now, encoding: 'windows-1252', maxIssues: 3 });
+      expect(listed.issues.map((issue) => issue.severity)).toEqual(['error', 'error', 'error']);
+      expect([listed.warnings, listed.truncated]).toEqual([1, true]);
+      const assembled = await assemblePackage([{ name: 'o.csv', bytes: cyrillic }], { encoding: 'latin1' });
+      expect(assembled.files[0]!.issues[0]).toMatchObject({ code: 'syntax.encoding-mismatch', location: { line: 3, column: 102 }, params: { meant: 'Київський' } });
+      expect(assembled.files[0]!.warnings).toBe(1);
+    });
   });
 
   it('refuses a label that names no encoding before reading anything', async () => {

@@ -75,7 +75,7 @@ export function renderHuman(run: RunReport, color: boolean): string {
     }
     const note = truncationNote(file, run.locale);
     if (note) out.push(c.dim(`  … ${note}`));
-    const encoding = run.readsEncodings ? issues.find((issue) => issue.code === 'syntax.invalid-encoding')?.params.encoding : undefined;
+    const encoding = run.readsEncodings ? encodingToReadIn(issues) : undefined;
     if (encoding) out.push(`  ${readAsHint(run.locale, encoding)}`);
     // The message says what to type either way, in every program; the command can read the file as its Excel wrote it.
     if (run.readsExcelLocale && issues.some((issue) => issue.code === 'sheet.ambiguous-thousands')) out.push(`  ${usageWords[run.locale].hintLabel} ${words.excelLocale}`);
@@ -86,6 +86,15 @@ export function renderHuman(run: RunReport, color: boolean): string {
   if (invalid > 0) out.push(c.red(`✖ ${words.invalid(summary)}`));
   else if (!run.quiet) out.push(c.green(`✔ ${words.valid(summary)}`));
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
+}
+
+/** The encoding a file's issues say it is written in, where it was not read in it: not UTF-8, or not the code page named. */
+function encodingToReadIn(issues: readonly ValidationIssue[]): string | null | undefined {
+  for (const issue of issues) {
+    if (issue.code === 'syntax.invalid-encoding') return issue.params.encoding;
+    if (issue.code === 'syntax.encoding-mismatch') return issue.params.looksLike;
+  }
+  return undefined;
 }
 
 /** The hint under a file in an encoding that is not UTF-8: how to read it as it is (`--encoding windows-1251`). */

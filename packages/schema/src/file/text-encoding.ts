@@ -2,6 +2,8 @@
  * Text in another encoding than UTF-8, read when an option names it: loaded only then, as most files are UTF-8.
  */
 import { concat } from '../formats/lines.js';
+import type { Problem, TextLocation } from '../validate/issue.js';
+import { legacyEncodingOf } from './encoding.js';
 
 /**
  * The name of the encoding a label of the WHATWG Encoding Standard stands for (`cp1251` and `Windows-1251` are
@@ -39,11 +41,16 @@ export interface Transcoder {
   end(): Uint8Array;
 }
 
-/** How a text file is read in an encoding other than UTF-8: that encoding, a new transcoder for each reading of it, and all its bytes at once. */
+/**
+ * How a text file is read in an encoding other than UTF-8: that encoding, a new transcoder for each reading of it, and all
+ * its bytes at once; `misread` when its letters look written in another code page PHX tells apart (Cyrillic read as
+ * Western European), placed at the first word that reads wrong.
+ */
 export interface TextDecoding {
   encoding: string;
   transcoder: () => Transcoder;
   whole: (bytes: Uint8Array) => Uint8Array;
+  misread?: { problem: Problem<'syntax.encoding-mismatch'>; at: TextLocation };
 }
 
 /**
@@ -66,7 +73,43 @@ export function textDecoding(encoding: string, head: Uint8Array): TextDecoding |
   const utf16 = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : undefined;
   if (utf16) return decodingIn(utf16, () => streamTranscoder(utf16));
   if (encoding === 'utf-8' || looksUtf8(head)) return undefined;
-  return decodingIn(encoding, () => (encoding.startsWith('utf-16') ? streamTranscoder(encoding) : lineTranscoder(encoding)));
+  const decoding = decodingIn(encoding, () => (encoding.startsWith('utf-16') ? streamTranscoder(encoding) : lineTranscoder(encoding)));
+  const misread = encoding === 'windows-1252' ? misreadingOf(encoding, head) : undefined;
+  return misread ? { ...decoding, misread } : decoding;
+}
+
+/** Bytes that end a word of a text file: white space, the delimiters of CSV and the punctuation of JSON around a value. */
+const WORD_ENDS = new Set([...' \t\r\n,;"{}[]:|'].map((c) => c.charCodeAt(0)));
+
+/** The longest word quoted from a file read in the wrong code page, in bytes. */
+const WORD_BYTES = 40;
+
+/**
+ * Whether the lines of `head` that are not UTF-8, read as Western European text, look Cyrillic (words of three letters
+ * or more beyond ASCII, which no Western language writes): then the first word of them beyond ASCII, as `encoding`
+ * reads it and as Windows-1251 does. Western text read as Cyrillic is not told: every such byte is a Cyrillic letter.
+ */
+function misreadingOf(encoding: 'windows-1252', head: Uint8Array): TextDecoding['misread'] {
+  const lines: { line: number; bytes: Uint8Array }[] = [];
+  for (let start = 0, line = 1; start < head.length; line++) {
+    const feed = head.indexOf(10, start);
+    const end = feed < 0 ? head.length : feed + 1;
+    const bytes = head.subarray(start, end);
+    if (!isUtf8(bytes)) lines.push({ line, bytes });
+    start = end;
+  }
+  const looksLike = legacyEncodingOf(concat(lines.map((entry) => entry.bytes), lines.reduce((size, entry) => size + entry.bytes.length, 0)));
+  if (looksLike !== 'windows-1251') return undefined;
+  const { line, bytes } = lines[0]!;
+  const high = bytes.findIndex((byte) => byte >= 0x80);
+  let start = high;
+  while (start > 0 && high - start < WORD_BYTES && !WORD_ENDS.has(bytes[start - 1]!)) start--;
+  let end = high;
+  while (end < bytes.length && end - start < WORD_BYTES && !WORD_ENDS.has(bytes[end]!)) end++;
+  const word = bytes.subarray(start, end);
+  const params = { encoding, looksLike, read: lineDecoder(encoding)(word), meant: lineDecoder(looksLike)(word) };
+  // One byte is one character in both code pages, so the byte's offset in its line is its column.
+  return { problem: { code: 'syntax.encoding-mismatch', path: [], params }, at: { line, column: start + 1 } };
 }
 
 function decodingIn(encoding: string, transcoder: () => Transcoder): TextDecoding {

@@ -4,7 +4,7 @@ import { PackageBuilder, readNdjson } from '../formats/convert.js';
 import type { ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
 import { recordStores } from '../model/record-kinds.js';
-import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { importedParts } from '../validate/imported.js';
 import { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { onDemandParts, writeMessages } from '../validate/on-demand.js';
@@ -446,7 +446,10 @@ async function runFile(
     if (decoding) source.decodeAs(decoding);
     const { onIssue, ...rest } = options;
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
-    const result = await (steps[format] ?? unsupported(format))(source, stepOptions, checks);
+    const misread = decoding?.misread && (await placedIssue(decoding.misread.problem, decoding.misread.at, stepOptions, checks.parts));
+    if (misread) give(misread, stepOptions, checks.parts);
+    const stepResult = await (steps[format] ?? unsupported(format))(source, stepOptions, checks);
+    const result = misread ? warnedFirst(misread, stepResult, stepOptions) : stepResult;
     // Where reading stopped early, as far as the step had read (it may have read ahead, on other threads).
     const bytes = result.read.complete || result.read.bytes === undefined ? source.bytes : Math.max(source.headBytes, result.read.bytes);
     return { ...result, format, read: { ...result.read, bytes, ...(source.encoding && { encoding: source.encoding }) } };
@@ -455,6 +458,22 @@ async function runFile(
     forgetTexts();
     await source.close();
   }
+}
+
+/** An issue of the file as a whole found before it is read, with its message, placed at `at`. */
+async function placedIssue(problem: Problem, at: TextLocation, options: StepOptions, parts: ValidationParts): Promise<ValidationIssue> {
+  const collector = new IssueCollector(options, parts.messages);
+  const issue = collector.make(problem);
+  await writeMessages(collector, options.locale);
+  issue.location = at;
+  return issue;
+}
+
+/** A result with a `warning` found before its issues, listed first as `maxIssues` lists issues (later errors may take its place). */
+function warnedFirst<Data>(warning: ValidationIssue, result: ValidationResult<Data>, options: StepOptions): ValidationResult<Data> {
+  const collector = new IssueCollector(options, {});
+  for (const listed of [warning, ...result.issues]) collector.keep(listed);
+  return { ...result, warnings: result.warnings + 1, issues: collector.issues, truncated: result.truncated || collector.issues.length <= result.issues.length };
 }
 
 /** The step on a format PHX tells apart but does not read: one issue naming it, and nothing more read. */

@@ -216,6 +216,8 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
   };
 
   const encoding = encodingOption(options.encoding);
+  /** The warning of each input read in a code page it does not look written in: found before anything of it, listed first. */
+  const misread = new Map<InputReport, ValidationIssue>();
   for (const given of inputs) {
     const head = given.bytes.subarray(0, HEAD_BYTES);
     const format = formatOfFile(head, given);
@@ -225,6 +227,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read };
     result.files.push(file);
     const collector = new IssueCollector({ locale }, locales);
+    if (decoding?.misread) misread.set(file, { ...collector.make(decoding.misread.problem), location: decoding.misread.at });
     const takes = (type: RecordType): boolean => !input.headerPackage || referredRecordTypes.includes(type);
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
     // A sheet whose only errors are about the values of cells (`#DIV/0!`) is read, so that its records are checked too.
@@ -395,6 +398,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     });
   }
   placeLater.forEach((place) => place());
+  for (const [file, warning] of misread) file.issues.unshift(warning);
   return verdicts(result);
 }
 

@@ -12,6 +12,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "syntax.too-deep": "error",
   "syntax.duplicate-key": "error",
   "syntax.invalid-encoding": "error",
+  "syntax.encoding-mismatch": "warning",
   "syntax.line-too-long": "error",
   "ndjson.unknown-type": "error",
   "ndjson.header-not-first": "error",

@@ -114,6 +114,8 @@ export const en: PhxLocale = {
       `The key ${words.quote(p.key)} is written again (first on line ${p.firstLine}): only the last is read and what the earlier one holds is lost; join them into one`,
     'syntax.invalid-encoding': (p) =>
       p.encoding === null ? 'The file is not valid UTF-8 text; save it as UTF-8' : `The file is not UTF-8 but ${encodings[p.encoding]} text; save it as UTF-8 (in Excel: "CSV UTF-8") or as an Excel workbook (.xlsx)`,
+    'syntax.encoding-mismatch': (p) =>
+      `Read as ${encodings[p.encoding]} text, as asked, but the file looks written in ${encodings[p.looksLike]}, where "${p.read}" reads "${p.meant}": read it so, or its names are garbled`,
     'syntax.line-too-long': (p) => `Line longer than ${words.size(p.maxBytes)}; skipped`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'The line has no "type"' : `Unknown record type ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'The package header may only be the first line',

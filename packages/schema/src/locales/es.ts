@@ -116,6 +116,8 @@ export const es: PhxLocale = {
       p.encoding === null
         ? 'El archivo no es texto UTF-8 válido; guárdelo como UTF-8'
         : `El archivo no está en UTF-8 sino en ${encodings[p.encoding]}; guárdelo como UTF-8 (en Excel: «CSV UTF-8») o como libro de Excel (.xlsx)`,
+    'syntax.encoding-mismatch': (p) =>
+      `El archivo se leyó en ${encodings[p.encoding]}, como se pidió, pero parece escrito en ${encodings[p.looksLike]}, donde «${p.read}» se lee «${p.meant}»: léalo así, o sus nombres quedarán ilegibles`,
     'syntax.line-too-long': (p) => `Línea de más de ${words.size(p.maxBytes)}; omitida`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La línea no tiene "type"' : `Tipo de registro desconocido ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'La cabecera del paquete solo puede ser la primera línea',

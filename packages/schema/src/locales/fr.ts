@@ -116,6 +116,8 @@ export const fr: PhxLocale = {
       p.encoding === null
         ? "Le fichier n'est pas un texte UTF-8 valide ; enregistrez-le en UTF-8"
         : `Le fichier n'est pas en UTF-8 mais en ${encodings[p.encoding]} ; enregistrez-le en UTF-8 (dans Excel : « CSV UTF-8 ») ou en classeur Excel (.xlsx)`,
+    'syntax.encoding-mismatch': (p) =>
+      `Le fichier a été lu en ${encodings[p.encoding]}, comme demandé, mais il semble écrit en ${encodings[p.looksLike]}, où « ${p.read} » se lit « ${p.meant} » : lisez-le ainsi, sinon ses noms seront illisibles`,
     'syntax.line-too-long': (p) => `Ligne de plus de ${words.size(p.maxBytes)} ; ignorée`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'La ligne n\'a pas de "type"' : `Type d'enregistrement inconnu ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => "L'en-tête du paquet ne peut être que la première ligne",

@@ -116,6 +116,8 @@ export const ru: PhxLocale = {
       p.encoding === null
         ? 'Файл не в кодировке UTF-8; сохраните его в UTF-8'
         : `Файл не в кодировке UTF-8, а в ${encodings[p.encoding]}; сохраните его в UTF-8 (в Excel: «CSV UTF-8») или как книгу Excel (.xlsx)`,
+    'syntax.encoding-mismatch': (p) =>
+      `Файл прочитан в кодировке ${encodings[p.encoding]}, как указано, но, похоже, записан в ${encodings[p.looksLike]}, где «${p.read}» — это «${p.meant}»: прочитайте его так, иначе названия будут искажены`,
     'syntax.line-too-long': (p) => `Строка длиннее ${words.size(p.maxBytes)}; пропущена`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'В строке нет поля "type"' : `Неизвестный тип записи ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета может быть только первой строкой',

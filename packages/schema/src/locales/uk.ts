@@ -116,6 +116,8 @@ export const uk: PhxLocale = {
       p.encoding === null
         ? 'Файл не в кодуванні UTF-8; збережіть його в UTF-8'
         : `Файл не в кодуванні UTF-8, а в ${encodings[p.encoding]}; збережіть його в UTF-8 (в Excel: «CSV UTF-8») або як книгу Excel (.xlsx)`,
+    'syntax.encoding-mismatch': (p) =>
+      `Файл прочитано в кодуванні ${encodings[p.encoding]}, як зазначено, але, схоже, його записано в ${encodings[p.looksLike]}, де «${p.read}» — це «${p.meant}»: прочитайте його так, інакше назви буде спотворено`,
     'syntax.line-too-long': (p) => `Рядок довший за ${words.size(p.maxBytes)}; пропущено`,
     'ndjson.unknown-type': (p) => (p.type === null ? 'У рядку немає поля "type"' : `Невідомий тип запису ${JSON.stringify(p.type)}`),
     'ndjson.header-not-first': () => 'Заголовок пакета може бути лише першим рядком',

@@ -77,6 +77,12 @@ export const issueCodes = {
     summary: 'The bytes are not valid UTF-8; when they look like UTF-16, Windows-1251 (Cyrillic) or Windows-1252 (Western European), the encoding is named, with how to save the file: as CSV UTF-8, or as an Excel workbook (.xlsx) where Excel has no CSV UTF-8 (before Excel 2016).',
     example: 'a CSV saved by Excel as "CSV (comma delimited)" in a Russian locale',
   },
+  'syntax.encoding-mismatch': {
+    severity: 'warning',
+    structural: false,
+    summary: 'A text file read as Windows-1252 (Western European), as it was said to be (`--encoding`, `encoding`), looks written in Windows-1251: its words beyond ASCII are Cyrillic read as accented Latin letters. Placed at the first word that reads wrong, quoting it as read and as Windows-1251 reads it; its names and notes would be saved garbled.',
+    example: 'a CSV saved by Russian Excel, read with `--encoding windows-1252`',
+  },
   'syntax.line-too-long': {
     severity: 'error',
     structural: false,

@@ -14,6 +14,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'syntax.too-deep': { maxDepth: 100 },
   'syntax.duplicate-key': { key: 'observations', firstLine: 96 },
   'syntax.invalid-encoding': { encoding: 'windows-1251' },
+  'syntax.encoding-mismatch': { encoding: 'windows-1252', looksLike: 'windows-1251', read: 'Ìîëäîâà', meant: 'Молдова' },
   'syntax.line-too-long': { maxBytes: 16777216 },
   'ndjson.unknown-type': { type: 'person' },
   'ndjson.header-not-first': {},

@@ -213,6 +213,7 @@ export interface IssueParams {
   'syntax.too-deep': { maxDepth: number };
   'syntax.duplicate-key': { key: string; firstLine: number };
   'syntax.invalid-encoding': { encoding: RecognisedEncoding | null };
+  'syntax.encoding-mismatch': { encoding: 'windows-1252'; looksLike: 'windows-1251'; read: string; meant: string };
   'syntax.line-too-long': { maxBytes: number };
   'ndjson.unknown-type': { type: string | null };
   'ndjson.header-not-first': Record<string, never>;

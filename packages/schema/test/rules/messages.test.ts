@@ -32,6 +32,9 @@ async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   for await (const issue of validateNdjson(tooLongAndNotUtf8(), { maxLineBytes: 10 })) keep(issue);
   // And those of whole files: empty, in another format or encoding, too large, a table that is not PHX data.
   for (const { name, bytes } of awkwardFiles()) (await validateFile(bytes, { name, now })).issues.forEach(keep);
+  // A Cyrillic file read as Western European text.
+  const cyrillic = awkwardFiles().find((file) => file.name === 'windows-1251.csv')!;
+  (await validateFile(cyrillic.bytes, { name: cyrillic.name, now, encoding: 'windows-1252' })).issues.forEach(keep);
   // A stream that cannot be read again is read whole, up to the limit.
   (await validateFile(createReadStream(new URL('../network-meeting-2020.phx.json', invalidDir)), { name: 'a.phx.json', maxDocumentBytes: 1000 })).issues.forEach(keep);
   validateCsv('id,period.start,period.end,value,id\nobs-1,03/04/2020,"1.234,5","1,5",obs-1,surplus\n', { type: 'observation' }).issues.forEach(keep);
