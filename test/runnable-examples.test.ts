@@ -135,7 +135,7 @@ describe('examples/', () => {
         expect(result.stdout).toBe(shown);
       }
       if (command.startsWith('phx convert header.phx.json')) {
-        expect(result.stdout).toContain('observations.csv:6:8  error    privacy.small-cell');
+        expect(result.stdout).toContain('observations.csv:H6  error    privacy.small-cell');
         expect(result.stderr).toContain('package.phx.json was not written: the package would be invalid');
       }
     }

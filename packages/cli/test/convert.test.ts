@@ -201,10 +201,10 @@ describe('phx convert: real-world CSV', () => {
     const { code, stdout, stderr } = phx(['convert', path, '-o', dir.path('columns.phx.json'), '--type', 'observation']);
     expect(code).toBe(1);
     // Columns of the user's own, like no field of PHX: not read, each said once as such.
-    expect(stdout).toContain(`${path}:1:3  warning  sheet.column-not-read  Column "colour" is not a field of PHX, so its cells are not read into the data: to keep them, move them to column "notes"; else delete the column`);
-    expect(stdout).toContain(`${path}:1:5  warning  sheet.column-not-read  Column "size" is not a field of PHX`);
+    expect(stdout).toContain(`${path}:C1  warning  sheet.column-not-read  Column "colour" is not a field of PHX, so its cells are not read into the data: to keep them, move them to column "notes"; else delete the column`);
+    expect(stdout).toContain(`${path}:E1  warning  sheet.column-not-read  Column "size" is not a field of PHX`);
     for (const missing of ['/reportingOrganisation', '/scope/country', '/period/end', '/unit', '/dataSource']) {
-      expect(stdout).toContain(`${path}:1:6  error    schema.required ${missing}`);
+      expect(stdout).toContain(`${path}:F1  error    schema.required ${missing}`);
     }
     expect(stderr).toContain('columns.phx.json was not written');
     expect(existsSync(dir.path('columns.phx.json'))).toBe(false);
@@ -214,7 +214,7 @@ describe('phx convert: real-world CSV', () => {
     const path = dir.write('ragged.csv', `${header}\n${row('obs-1', '2020-01-01', '2020-12-31', '120', '1000', '12', 'percent', 'survey').replaceAll(';', ',')},oops\n`);
     const { code, stdout } = phx(['convert', path, '-o', dir.path('ragged.phx.json')]);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${path}:2:12  error    sheet.cell-beyond-header`);
+    expect(stdout).toContain(`${path}:L2  error    sheet.cell-beyond-header`);
   });
 
   it('refuses a CSV whose quote is never closed, which would lose the rows after it, and writes nothing', () => {
@@ -222,13 +222,13 @@ describe('phx convert: real-world CSV', () => {
     const path = dir.write('quoted.csv', [`${header},notes`, line('obs-1', '"Lviv, block 2'), line('obs-2', 'x'), ''].join('\n'));
     const { code, stdout, stderr } = phx(['convert', path, '-o', dir.path('quoted.phx.json')]);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${path}:2:12  error    csv.unclosed-quote`);
+    expect(stdout).toContain(`${path}:L2  error    csv.unclosed-quote`);
     expect(stderr).toContain('quoted.phx.json was not written');
     expect(existsSync(dir.path('quoted.phx.json'))).toBe(false);
     // Text after a closing quote runs the rows below into one cell up to the next quote: refused alike.
     const typed = dir.write('typed.csv', [`${header},notes`, line('obs-1', '"Central" prison'), line('obs-2', 'x'), line('obs-3', '"y"'), ''].join('\n'));
     const again = phx(['convert', typed, '-o', dir.path('typed.phx.json')]);
-    expect([again.code, again.stdout.includes(`${typed}:2:12  error    csv.text-after-quote`), existsSync(dir.path('typed.phx.json'))]).toEqual([1, true, false]);
+    expect([again.code, again.stdout.includes(`${typed}:L2  error    csv.text-after-quote`), existsSync(dir.path('typed.phx.json'))]).toEqual([1, true, false]);
   });
 
   it('reports NDJSON lines it cannot read at their line, and writes nothing', () => {
@@ -313,7 +313,7 @@ describe('phx convert: duplicates across inputs', () => {
     const fb = dir.write('dup-fb.csv', 'id,country,facilityType\nua-3,UA,prison\nua-2,UA,pre-trial-detention\n');
     const { code, stdout } = phx(['convert', fa, fb, '-o', dir.path('dup.phx.ndjson')]);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${fb}:3:1  error    unique.duplicate-id /facilities/3/id  A second facility with the identifier "ua-2" (the first is at file "${fa}", row 3)`);
+    expect(stdout).toContain(`${fb}:A3  error    unique.duplicate-id /facilities/3/id  A second facility with the identifier "ua-2" (the first is at file "${fa}", row 3)`);
   });
 
   it('takes once a facility two inputs give field for field', () => {
@@ -358,7 +358,7 @@ describe('phx convert --header: the records of the header package', () => {
     const facilities = dir.write('ua-facilities.csv', `id,country,facilityType\n${facility.id},UA,pre-trial-detention\n`);
     const { code, stdout } = phx(['convert', facilities, sheet, '--header', headerFile, '-o', dir.path('ua-dup.phx.json')]);
     expect(code).toBe(1);
-    expect(stdout).toContain(`${facilities}:2:1  error    unique.duplicate-id /facilities/1/id  A second facility with the identifier "ua-kh-43" (the first is at file "${headerFile}", /facilities/0/id)`);
+    expect(stdout).toContain(`${facilities}:A2  error    unique.duplicate-id /facilities/1/id  A second facility with the identifier "ua-kh-43" (the first is at file "${headerFile}", /facilities/0/id)`);
     expect(existsSync(dir.path('ua-dup.phx.json'))).toBe(false);
   });
 });

@@ -40,7 +40,7 @@ describe('phx export', () => {
     const issues = (JSON.parse(report.stdout) as { files: { issues: { code: string; params: { format: string } }[] }[] }).files.map((file) => file.issues.map(({ code, params }) => `${code} ${params.format}`));
     expect(issues).toEqual([...Object.keys(files), 'sdmx-structure'].map((format) => [`file.other-system ${format}`]));
     const human = await run(['validate', dir.path('other.sdmx.csv')]);
-    expect(human.stdout).toContain('1:1  error    file.other-system  The file is an SDMX-CSV file, not PHX data: phx import --from sdmx-csv reads it into a PHX package');
+    expect(human.stdout).toContain('other.sdmx.csv:A1  error    file.other-system  The file is an SDMX-CSV file, not PHX data: phx import --from sdmx-csv reads it into a PHX package');
     expect(human.stdout).toMatch(/✖ 1 error, 0 warnings/);
     expect((await run(['validate', '--locale', 'uk', dir.path('other.dhis2.json')])).stdout).toContain('Це набір значень даних DHIS2 (JSON), а не дані PHX: phx import --from dhis2 перетворює його на пакет PHX');
   });

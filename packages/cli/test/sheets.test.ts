@@ -90,7 +90,7 @@ describe('phx convert never loses what the user gave it', () => {
     const out = dir.path('built.phx.json');
     const failed = phx(['convert', headerFile, facilities, observations, '-o', out]);
     expect(failed.code).toBe(1);
-    expect(failed.stdout).toContain(`${observations}:3:5  error    ref.unknown-facility`);
+    expect(failed.stdout).toContain(`${observations}:E3  error    ref.unknown-facility`);
     expect(existsSync(out)).toBe(false);
 
     dir.write('obs.csv', read(observations).replace(/obs-2(.*)fac-2;01\.01\.2020;31\.12\.2020/, 'obs-3$1fac-1;01.01.2021;31.12.2021'));
@@ -520,7 +520,7 @@ describe('a point taken for a thousands separator on a guess', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines).toContain(
-      `    ${sheet}:2:8  warning  sheet.ambiguous-thousands /denominator  Column "denominator": 1.234 (and 1 more cell like it) was read as 1234, the point taken for a thousands separator, as Spanish Excel writes it. If the point is a decimal mark here, type 1,234; if the number is 1234, type it without the point: 1234`,
+      `    ${sheet}:H2  warning  sheet.ambiguous-thousands /denominator  Column "denominator": 1.234 (and 1 more cell like it) was read as 1234, the point taken for a thousands separator, as Spanish Excel writes it. If the point is a decimal mark here, type 1,234; if the number is 1234, type it without the point: 1234`,
     );
     expect(lines).toContain('  hint: run again with the locale of the Excel that wrote the file: with --locale es (Spanish Excel) a point is read as a thousands separator, without a warning; with --locale uk, ru or fr, whose Excel never groups thousands with a point, it is not taken for one');
     expect(run.stdout).toContain('✔');
@@ -554,7 +554,7 @@ describe('a point taken for a thousands separator on a guess', () => {
     const header = dir.write('thousands-header.phx.json', JSON.stringify(validPackage()));
     const run = phx(['convert', sheet, '--header', header, '-o', out]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`${sheet}:2:8  warning  sheet.ambiguous-thousands`);
+    expect(run.stdout).toContain(`${sheet}:H2  warning  sheet.ambiguous-thousands`);
     expect(run.stdout).toContain('  hint: run again with the locale of the Excel that wrote the file');
     expect(run.stderr).toContain(`wrote ${out} (1 warning above)`);
     const records = read(out).trim().split('\n').map((line) => JSON.parse(line) as { type: string; denominator?: number });

@@ -107,7 +107,7 @@ describe('phx validate: files and exit codes', () => {
     expect(asJson.stdout).toContain('<stdin>:1:');
     const asCsv = phx(['validate', '--stdin-format', 'csv', '-'], { input: 'id,indicator,period.start\nobs-1,hiv-prevalence-prisoners,2020-13-01\n' });
     expect(asCsv.code).toBe(1);
-    expect(asCsv.stdout).toContain('<stdin>:2:3  error    schema.invalid-format /period/start');
+    expect(asCsv.stdout).toContain('<stdin>:C2  error    schema.invalid-format /period/start');
     expect(phx(['validate', '--stdin-format', 'xml', '-']).code).toBe(2);
   });
 
@@ -270,7 +270,7 @@ describe('phx validate: options', () => {
     const { code, stdout } = phx(['validate', path]);
     expect(code).toBe(1);
     expect(stdout).toContain('  row 3\n');
-    expect(stdout).toContain(`${path}:3:7  error    schema.invalid-type /numerator`);
+    expect(stdout).toContain(`${path}:G3  error    schema.invalid-type /numerator`);
   });
 });
 

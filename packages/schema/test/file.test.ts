@@ -414,7 +414,7 @@ describe('validateFile with an encoding', () => {
       for (const input of [cyrillic, chunked(cyrillic, 13).stream]) {
         const result = await validateFile(input, { name: 'o.csv', now, encoding: 'windows-1252' });
         expect(result.issues[0]).toMatchObject({
-          code: 'syntax.encoding-mismatch', severity: 'warning', pointer: '', location: { line: 3, column: 102 },
+          code: 'syntax.encoding-mismatch', severity: 'warning', pointer: '', location: { row: 3, column: 12, text: { line: 3, column: 102 } },
           params: { encoding: 'windows-1252', looksLike: 'windows-1251', read: 'Êè¿âñüêèé', meant: 'Київський' },
           message: 'Read as Windows-1252 (Western European) text, as asked, but the file looks written in Windows-1251 (Cyrillic), where "Êè¿âñüêèé" reads "Київський": read it so, or its names are garbled',
         });
@@ -446,7 +446,7 @@ describe('validateFile with an encoding', () => {
       expect(listed.issues.map((issue) => issue.severity)).toEqual(['error', 'error', 'error']);
       expect([listed.warnings, listed.truncated]).toEqual([1, true]);
       const assembled = await assemblePackage([{ name: 'o.csv', bytes: cyrillic }], { encoding: 'latin1' });
-      expect(assembled.files[0]!.issues[0]).toMatchObject({ code: 'syntax.encoding-mismatch', location: { line: 3, column: 102 }, params: { meant: 'Київський' } });
+      expect(assembled.files[0]!.issues[0]).toMatchObject({ code: 'syntax.encoding-mismatch', location: { row: 3, column: 12, text: { line: 3, column: 102 } }, params: { meant: 'Київський' } });
       expect(assembled.files[0]!.warnings).toBe(1);
     });
   });

@@ -1,4 +1,4 @@
-import { issueRecord, recordsReadIn, type IssueRecord, type Locale, type ValidationIssue } from '@phx/schema';
+import { columnLetters, issueRecord, recordsReadIn, type IssueRecord, type Locale, type ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
 import { shownIssues, totals, truncationNote, type RunReport } from './types.js';
 import { visible } from './visible.js';
@@ -21,11 +21,12 @@ function recordOf(record: IssueRecord, words: ReportWords): string {
   }
 }
 
-/** Where an issue is, as `file:line:col`, a CSV file's `file:row:col` or a workbook's `file:sheet!cell`. */
+/** Where an issue is, as `file:line:col`, a CSV file's `file:cell` (`observations.csv:H6`) or a workbook's `file:sheet!cell`. */
 export function placeOf(file: string, issue: ValidationIssue): string {
   const location = issue.location;
   if (!location) return file;
-  if ('row' in location) return location.sheet === undefined ? `${file}:${location.row}:${location.column}` : `${file}:${visible(location.sheet)}!${location.cell}`;
+  // A cell as Excel names it, where the file is opened: a CSV file's column is a field, not a character of its line.
+  if ('row' in location) return location.sheet === undefined ? `${file}:${columnLetters(location.column)}${location.row}` : `${file}:${visible(location.sheet)}!${location.cell}`;
   return `${file}:${location.line}:${location.column}`;
 }
 

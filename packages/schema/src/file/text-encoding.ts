@@ -50,7 +50,14 @@ export interface TextDecoding {
   encoding: string;
   transcoder: () => Transcoder;
   whole: (bytes: Uint8Array) => Uint8Array;
-  misread?: { problem: Problem<'syntax.encoding-mismatch'>; at: TextLocation };
+  misread?: Misreading;
+}
+
+/** A word read wrong: the warning that says so, where the word is in the text (line and character), and where its bytes start. */
+export interface Misreading {
+  problem: Problem<'syntax.encoding-mismatch'>;
+  at: TextLocation;
+  offset: number;
 }
 
 /**
@@ -89,18 +96,18 @@ const WORD_BYTES = 40;
  * or more beyond ASCII, which no Western language writes): then the first word of them beyond ASCII, as `encoding`
  * reads it and as Windows-1251 does. Western text read as Cyrillic is not told: every such byte is a Cyrillic letter.
  */
-function misreadingOf(encoding: 'windows-1252', head: Uint8Array): TextDecoding['misread'] {
-  const lines: { line: number; bytes: Uint8Array }[] = [];
-  for (let start = 0, line = 1; start < head.length; line++) {
-    const feed = head.indexOf(10, start);
+function misreadingOf(encoding: 'windows-1252', head: Uint8Array): Misreading | undefined {
+  const lines: { line: number; offset: number; bytes: Uint8Array }[] = [];
+  for (let offset = 0, line = 1; offset < head.length; line++) {
+    const feed = head.indexOf(10, offset);
     const end = feed < 0 ? head.length : feed + 1;
-    const bytes = head.subarray(start, end);
-    if (!isUtf8(bytes)) lines.push({ line, bytes });
-    start = end;
+    const bytes = head.subarray(offset, end);
+    if (!isUtf8(bytes)) lines.push({ line, offset, bytes });
+    offset = end;
   }
   const looksLike = legacyEncodingOf(concat(lines.map((entry) => entry.bytes), lines.reduce((size, entry) => size + entry.bytes.length, 0)));
   if (looksLike !== 'windows-1251') return undefined;
-  const { line, bytes } = lines[0]!;
+  const { line, offset, bytes } = lines[0]!;
   const high = bytes.findIndex((byte) => byte >= 0x80);
   let start = high;
   while (start > 0 && high - start < WORD_BYTES && !WORD_ENDS.has(bytes[start - 1]!)) start--;
@@ -109,7 +116,7 @@ function misreadingOf(encoding: 'windows-1252', head: Uint8Array): TextDecoding[
   const word = bytes.subarray(start, end);
   const params = { encoding, looksLike, read: lineDecoder(encoding)(word), meant: lineDecoder(looksLike)(word) };
   // One byte is one character in both code pages, so the byte's offset in its line is its column.
-  return { problem: { code: 'syntax.encoding-mismatch', path: [], params }, at: { line, column: start + 1 } };
+  return { problem: { code: 'syntax.encoding-mismatch', path: [], params }, at: { line, column: start + 1 }, offset: offset + start };
 }
 
 function decodingIn(encoding: string, transcoder: () => Transcoder): TextDecoding {

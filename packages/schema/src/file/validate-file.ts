@@ -4,7 +4,7 @@ import { PackageBuilder, readNdjson } from '../formats/convert.js';
 import type { ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
 import { recordStores } from '../model/record-kinds.js';
-import type { Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { CellLocation, Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { importedParts } from '../validate/imported.js';
 import { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { onDemandParts, writeMessages } from '../validate/on-demand.js';
@@ -13,7 +13,7 @@ import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
 import { IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
-import type { TextDecoding } from './text-encoding.js';
+import type { Misreading, TextDecoding } from './text-encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from './format.js';
 
 /**
@@ -446,7 +446,7 @@ async function runFile(
     if (decoding) source.decodeAs(decoding);
     const { onIssue, ...rest } = options;
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
-    const misread = decoding?.misread && (await placedIssue(decoding.misread.problem, decoding.misread.at, stepOptions, checks.parts));
+    const misread = decoding?.misread && (await placedIssue(decoding.misread.problem, await placeOfMisreading(decoding, decoding.misread, head, format, options.delimiter), stepOptions, checks.parts));
     if (misread) give(misread, stepOptions, checks.parts);
     const stepResult = await (steps[format] ?? unsupported(format))(source, stepOptions, checks);
     const result = misread ? warnedFirst(misread, stepResult, stepOptions) : stepResult;
@@ -460,8 +460,13 @@ async function runFile(
   }
 }
 
+/** Where the word a file's decoding found read wrong is: its cell in a CSV file, else its line and character. */
+async function placeOfMisreading(decoding: TextDecoding, misread: Misreading, head: Uint8Array, format: FileFormat, delimiter: string | undefined): Promise<TextLocation | CellLocation> {
+  return format === 'csv' ? (await import('../formats/csv-table.js')).cellOfMisreading(decoding, misread, head, delimiter) : misread.at;
+}
+
 /** An issue of the file as a whole found before it is read, with its message, placed at `at`. */
-async function placedIssue(problem: Problem, at: TextLocation, options: StepOptions, parts: ValidationParts): Promise<ValidationIssue> {
+async function placedIssue(problem: Problem, at: TextLocation | CellLocation, options: StepOptions, parts: ValidationParts): Promise<ValidationIssue> {
   const collector = new IssueCollector(options, parts.messages);
   const issue = collector.make(problem);
   await writeMessages(collector, options.locale);

@@ -12,7 +12,7 @@ import { renderMessage } from '../validate/messages.js';
 import { validate } from '../validate/sync.js';
 import { IssueCollector, namesKnownRecords, noRecords, validateWith, type ValidateOptions } from '../validate/validate.js';
 import { readNdjson } from './convert.js';
-import { readCsvTable } from './csv-table.js';
+import { cellOfMisreading, readCsvTable } from './csv-table.js';
 import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 import { cellLocation, columnLocator, headerSettled, isCellValueIssue, sheetParams } from './table.js';
@@ -227,7 +227,10 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
     const file: InputReport = { name: input.name, format, ok: false, issues: [], errors: 0, warnings: 0, truncated: false, read };
     result.files.push(file);
     const collector = new IssueCollector({ locale }, locales);
-    if (decoding?.misread) misread.set(file, { ...collector.make(decoding.misread.problem), location: decoding.misread.at });
+    if (decoding?.misread) {
+      const location = format === 'csv' ? cellOfMisreading(decoding, decoding.misread, head, options.delimiter) : decoding.misread.at;
+      misread.set(file, { ...collector.make(decoding.misread.problem), location });
+    }
     const takes = (type: RecordType): boolean => !input.headerPackage || referredRecordTypes.includes(type);
     const failed = (issues: readonly ValidationIssue[]): boolean => issues.some((issue) => issue.severity === 'error');
     // A sheet whose only errors are about the values of cells (`#DIV/0!`) is read, so that its records are checked too.

@@ -2,7 +2,8 @@ import Papa from 'papaparse';
 import { decodeUtf8 } from '../file/encoding.js';
 import type { DataPackage } from '../model/package.js';
 import { recordStores, type RecordType } from '../model/record-kinds.js';
-import type { Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { CellLocation, Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import type { Misreading, TextDecoding } from '../file/text-encoding.js';
 import { RECORD_PATH } from '../validate/record-numbers.js';
 import { RuleChecker } from '../validate/rules.js';
 import { shortened } from '../validate/echo.js';
@@ -69,14 +70,22 @@ function parse(whole: string, delimiter: string | undefined, file = whole): { st
 }
 
 /**
- * The cell of a CSV file (`bytes`) that holds its first byte that is not UTF-8, after the text `before` it: its row
+ * The cell of a CSV file (its text, or as much of it as is read) that holds what follows the text `before`: its row
  * as Excel numbers it and its column, counted from 1.
  */
-function cellBefore(bytes: Uint8Array, before: string, delimiter: string | undefined): { row: number; column: number } {
-  // The file read with the bad bytes replaced tells how its rows end, which the text before the byte may not.
-  const rows = parse(before, delimiter, new TextDecoder().decode(bytes)).parsed.data;
+function cellBefore(file: string, before: string, delimiter: string | undefined): { row: number; column: number } {
+  // The whole text tells how its rows end, which the text before may not.
+  const rows = parse(before, delimiter, file).parsed.data;
   return { row: Math.max(rows.length, 1), column: Math.max(rows.at(-1)?.length ?? 1, 1) };
 }
+
+/** The cell of a CSV file read in another encoding than UTF-8 (its first bytes `head`) that holds a word read wrong, and where that word is in the text. */
+export function cellOfMisreading(decoding: TextDecoding, misread: Misreading, head: Uint8Array, delimiter: string | undefined): CellLocation {
+  const text = (bytes: Uint8Array): string => utf8.decode(decoding.whole(bytes));
+  return { ...cellBefore(text(head), text(head.subarray(0, misread.offset)), delimiter), text: misread.at };
+}
+
+const utf8 = new TextDecoder();
 
 /**
  * Reports the first cell whose quotes the parser could not read as a cell: a quote that opens a cell and is never
@@ -118,7 +127,8 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   if ('problem' in decoded) {
     const issue = collector.add(decoded.problem);
     // Only bytes can fail to decode.
-    if (issue && decoded.at) issue.location = { ...cellBefore(input as Uint8Array, decoded.before ?? '', options.delimiter), text: decoded.at };
+    // The file read with the bad bytes replaced.
+    if (issue && decoded.at) issue.location = { ...cellBefore(utf8.decode(input as Uint8Array), decoded.before ?? '', options.delimiter), text: decoded.at };
     return table;
   }
   const whole = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
