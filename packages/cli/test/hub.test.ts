@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bin, phx, phxInProcess, tempDir, validPackage } from './helpers.js';
+import { bin, observation, phx, phxInProcess, tempDir, validPackage } from './helpers.js';
 
 const dir = tempDir();
 
@@ -223,6 +223,29 @@ describe('phx serve and phx token with @phx/server installed', () => {
     expect(existsSync(dir.path('busy2.sqlite'))).toBe(false);
     expect(phx(['serve', '--db', sharedDb, '--port', port]).code).toBe(2);
     expect(existsSync(sharedDb)).toBe(true);
+  });
+
+  it('checks every validation of the hub with --suppression-threshold: a count of 7 is a small cell under 10, and its seed is refused', async () => {
+    const pkg = validPackage() as { id: string; observations: Record<string, unknown>[] };
+    pkg.observations = [observation('seven', { indicator: 'prisons-people-on-oat', unit: 'count', numerator: undefined, denominator: undefined, value: 7, scope: { country: 'ZA' } })];
+    const seed = dir.write('seven.phx.json', JSON.stringify(pkg));
+    const validated = async (args: string[]) => {
+      const hub = await serve(['--db', dir.path(`seven${args.join('')}.sqlite`), '--port', '0', '--demo', ...args]);
+      try {
+        const url = /(http:\/\/\S+)$/.exec(hub.lines[0]!)![1]!;
+        const token = /^demo token \(secretariat of \S+\): (\S+)$/.exec(hub.lines[3]!)![1]!;
+        const response = await fetch(`${url}/v1/validate`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(pkg) });
+        return (await response.json()) as { ok: boolean; issues: { code: string; params: { threshold?: number } }[] };
+      } finally {
+        await hub.stop();
+      }
+    };
+    expect(await validated([])).toMatchObject({ ok: true, issues: [] });
+    expect(await validated(['--suppression-threshold', '10'])).toMatchObject({ ok: false, issues: [{ code: 'privacy.small-cell', params: { threshold: 10 } }] });
+    const refused = phx(['serve', '--db', dir.path('seven-seed.sqlite'), '--port', '0', '--seed', seed, '--suppression-threshold', '10']);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/privacy\.small-cell .*Value 7 is below the suppression threshold 10/);
+    expect(existsSync(dir.path('seven-seed.sqlite'))).toBe(false);
   });
 
   it('prints the issues of a seed the hub refuses as phx validate does, exit code 1, and leaves no database', () => {

@@ -38,8 +38,11 @@ describe('--suppression-threshold', () => {
     expect(stdout).toMatch(/privacy\.small-cell .*Value 7 is below the suppression threshold 10/);
   });
 
-  it.each([...Object.keys(commands), 'import'])('%s refuses a threshold that is not a whole number of at least 1, as validate does', async (command) => {
-    const args = command === 'import' ? ['import', 'in.fhir.json', '-o', dir.path('never.phx.json')] : commands[command]!('never', []);
+  it.each([...Object.keys(commands), 'import', 'serve'])('%s refuses a threshold that is not a whole number of at least 1, as validate does', async (command) => {
+    const args =
+      command === 'import' ? ['import', 'in.fhir.json', '-o', dir.path('never.phx.json')]
+      : command === 'serve' ? ['serve', '--db', dir.path('never.sqlite'), '--port', '0']
+      : commands[command]!('never', []);
     for (const value of ['0', 'ten', '2.5']) {
       const { code, stderr } = await run([...args, '--suppression-threshold', value]);
       expect(code).toBe(2);
@@ -47,7 +50,7 @@ describe('--suppression-threshold', () => {
     }
   });
 
-  it.each(['validate', 'convert', 'export', 'check', 'import'])('%s documents the option as validate does', async (command) => {
+  it.each(['validate', 'convert', 'export', 'check', 'import', 'serve'])('%s documents the option as validate does', async (command) => {
     const { stdout } = await run([command, '--help']);
     expect(stdout).toContain('\n  --suppression-threshold <N>   counts from 1 to N-1 must be suppressed (default 5)\n');
   });

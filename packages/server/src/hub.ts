@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { readJsonDocument, recordTypeNames, recordTypes, suggestionsFor, type Locale, type RecordType, type ValidationIssue, type ValidationResult } from '@phx/schema';
-import { createApp, type HubLimits } from './http/app.js';
+import { createApp, suppressionThresholdOf, type HubLimits } from './http/app.js';
 import { corsOrigins } from './http/cors.js';
 import { answerRefusedRequests } from './http/refused.js';
 import { limitRecords } from './hub/count.js';
@@ -75,6 +75,14 @@ export interface StartHubOptions {
    * @default none: the documents name the origin each request was sent to
    */
   publicUrl?: string | undefined;
+  /**
+   * The network's suppression threshold: counts from 1 up to (not including) it must be marked suppressed. Every
+   * validation the hub does checks small counts by it (`privacy.small-cell`): the seed packages, every import,
+   * `POST /v1/validate` of any format and every record written. As `suppressionThreshold` of {@link createApp}; a
+   * number that is not a whole number from 1 stops the hub from starting.
+   * @default 5
+   */
+  suppressionThreshold?: number | undefined;
 }
 
 /**
@@ -191,6 +199,7 @@ function removeDatabase(file: string): void {
 export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   // Every option is checked before the database is opened, so that a start refused for one makes no database.
   const origins = corsOrigins(options.corsOrigins ?? []);
+  const suppressionThreshold = suppressionThresholdOf(options.suppressionThreshold);
   const dhis2Mappings = Object.fromEntries(Object.entries(options.dhis2Mappings ?? {}).map(([name, file]) => [name, readJson(file, 'DHIS2 mapping')]));
   // What the checks cannot tell before (a seed the hub's data makes invalid, a port in use) removes the file this start made.
   const made = !isPostgresUrl(options.db) && options.db !== ':memory:' && !existsSync(options.db);
@@ -216,6 +225,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       ...(options.limits ? { limits: options.limits } : {}),
       corsOrigins: origins,
       publicUrl: options.publicUrl,
+      suppressionThreshold,
     });
     for (const file of options.seed ?? []) {
       const { data: pkg, ...read } = readSeed(file, limits.maxImportRecords, locale);
@@ -229,7 +239,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         continue;
       }
       try {
-        const { package: imported, issues, warnings, truncated } = await store.transaction((tx) => importPackage(tx, pkg, 'hub', locale, { maxIssues: limits.maxIssues }), { bulk: true });
+        const { package: imported, issues, warnings, truncated } = await store.transaction((tx) => importPackage(tx, pkg, 'hub', { locale, suppressionThreshold, maxIssues: limits.maxIssues }), { bulk: true });
         // The summary's issues are those `validate` found, which the contract types as the answer sends them.
         seeded.push({ file, package: imported, result: { ...read, ok: true, issues: issues as ValidationIssue[], errors: 0, warnings, truncated } });
       } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * A process entry of the hub for supervisors, benchmarks and tests:
- * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...] [--cors-origin ORIGIN ...] [--public-url URL]`.
+ * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...] [--cors-origin ORIGIN ...] [--public-url URL] [--suppression-threshold N]`.
  * Prints one JSON line `{"url": ...}` once it listens; stops on SIGINT or SIGTERM.
  */
 import { parseArgs } from 'node:util';
@@ -21,10 +21,11 @@ const { values } = parseArgs({
     'dhis2-mapping': { type: 'string', multiple: true },
     'cors-origin': { type: 'string', multiple: true },
     'public-url': { type: 'string' },
+    'suppression-threshold': { type: 'string' },
   },
 });
 if (!values.db) {
-  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...] [--cors-origin ORIGIN ...] [--public-url URL]');
+  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...] [--cors-origin ORIGIN ...] [--public-url URL] [--suppression-threshold N]');
   process.exit(2);
 }
 const dhis2Mappings = (values['dhis2-mapping'] ?? []).map((pair) => /^([^=]+)=(.+)$/.exec(pair) ?? pair);
@@ -40,6 +41,7 @@ const hub = await startHub({
   ...(values.seed ? { seed: values.seed } : {}),
   ...(values['cors-origin'] ? { corsOrigins: values['cors-origin'] } : {}),
   ...(values['public-url'] ? { publicUrl: values['public-url'] } : {}),
+  ...(values['suppression-threshold'] ? { suppressionThreshold: Number(values['suppression-threshold']) } : {}),
   dhis2Mappings: Object.fromEntries((dhis2Mappings as RegExpExecArray[]).map(([, name, file]) => [name!, file!])),
   limits: {
     ...(values['rate-limit'] ? { rateLimit: { ...defaultLimits.rateLimit, requests: Number(values['rate-limit']) } } : {}),

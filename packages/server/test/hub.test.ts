@@ -7,7 +7,7 @@ import type { ValidationResult } from '@phx/schema';
 import { PROBLEM_BASE, problemTypes, type ImportSummary } from '@phx/schema/api';
 import { createServer } from 'node:net';
 import { createToken, DEMO_TOKEN_LABEL, listTokens, revokeToken, SeedRefusedError, startHub } from '../src/index.js';
-import { observationPackage, ORG_A } from './fixtures/data.js';
+import { observation, observationPackage, ORG_A } from './fixtures/data.js';
 import { startTestHub, testDatabase, testEngine, RATE_WINDOW_MS, withinOneWindow, type TestHub } from './fixtures/hub.js';
 import { freshDatabase } from '../../../test/postgres/databases.js';
 
@@ -325,6 +325,66 @@ describe('the answer to an import', () => {
     expect(summary).toMatchObject({ warnings: 3, truncated: true });
     const clean = (await (await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', withPersonalData(0, 'unwarned'))).json()) as ImportSummary;
     expect(clean).toMatchObject({ issues: [], warnings: 0, truncated: false });
+  });
+});
+
+describe('the suppression threshold', () => {
+  /** A package of one count of 7 people: shown under the default threshold of 5, to be suppressed under a network's rule of 10. */
+  const seven = (id: string) => ({ ...observationPackage(ORG_A, 0, { id }), observations: [observation(`${id}-seven`, ORG_A, 7)] });
+  const csv = 'id,indicator,reportingOrganisation,scope.country,scope.subnationalArea,period.start,period.end,numerator,value,unit,dataSource\r\n' +
+    `csv-seven,prisons-people-on-oat,${ORG_A},ZA,Area csv,2022-01-01,2022-12-31,7,7,count,routine-programme-data\r\n`;
+  type Checked = { ok: boolean; issues: { code: string; pointer: string; params: { threshold?: number } }[] };
+  const smallCells = (result: Checked) => result.issues.filter((issue) => issue.code === 'privacy.small-cell').map((issue) => issue.params.threshold);
+
+  /** What a hub of the threshold given answers to a count of 7: sent as a package and a CSV table to validate, imported, and written as a record. */
+  async function answersToSeven(suppressionThreshold: number | undefined) {
+    const hub = await startTestHub(suppressionThreshold === undefined ? {} : { suppressionThreshold });
+    try {
+      // The organisation the records name, stored first.
+      expect((await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', observationPackage(ORG_A, 1, { prefix: 'org' }))).status).toBe(200);
+      const validated = (await (await hub.call(hub.tokens.memberA, 'POST', '/v1/validate', seven('validated'))).json()) as Checked;
+      const table = (await (await hub.call(hub.tokens.memberA, 'POST', '/v1/validate', csv, { 'Content-Type': 'text/csv' })).json()) as Checked;
+      const imported = await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', seven('imported'));
+      const written = await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('written-seven', ORG_A, 7));
+      return {
+        validated: [validated.ok, smallCells(validated)],
+        table: [table.ok, smallCells(table)],
+        imported: [imported.status, imported.ok ? [] : smallCells((await imported.json()) as Checked)],
+        written: [written.status, written.ok ? [] : smallCells((await written.json()) as Checked)],
+      };
+    } finally {
+      await hub.close();
+    }
+  }
+
+  it('refuses a count of 7 as privacy.small-cell under a threshold of 10, in every validation the hub does', async () => {
+    // Its numerator and its value, each a count of 7.
+    const refused = [10, 10];
+    expect(await answersToSeven(10)).toEqual({ validated: [false, refused], table: [false, refused], imported: [422, refused], written: [422, refused] });
+  });
+
+  it('takes a count of 7 under the default threshold of 5', async () => {
+    expect(await answersToSeven(undefined)).toEqual({ validated: [true, []], table: [true, []], imported: [200, []], written: [201, []] });
+  });
+
+  it('checks the seed packages with it, and refuses a threshold that is not a whole number from 1', async () => {
+    const dir = tempDir();
+    const seed = join(dir, 'seven.phx.json');
+    writeFileSync(seed, JSON.stringify(seven('seeded')));
+    const { db, remove } = await testDatabase();
+    try {
+      const refused = await startHub({ db, port: 0, seed: [seed], suppressionThreshold: 10 }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(SeedRefusedError);
+      expect(smallCells((refused as SeedRefusedError).result as Checked)).toEqual([10, 10]);
+      for (const threshold of [0, 2.5, Number.NaN]) {
+        await expect(startHub({ db, port: 0, suppressionThreshold: threshold })).rejects.toThrow(`The suppression threshold must be a whole number from 1; got ${threshold}.`);
+      }
+      const hub = await startHub({ db, port: 0, seed: [seed] });
+      expect(hub.seeded.map((imported) => imported.package)).toEqual(['seeded']);
+      await hub.close();
+    } finally {
+      remove();
+    }
   });
 });
 

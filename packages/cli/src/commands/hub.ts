@@ -1,5 +1,5 @@
 import { formatOfName, type Locale } from '@phx/schema';
-import { choice, localeOf, parse, wholeNumber } from '../args.js';
+import { choice, localeOf, parse, suppressionThresholdHelp, suppressionThresholdOf, wholeNumber } from '../args.js';
 import { describeFsError, exitCodes, UsageError } from '../errors.js';
 import { renderHuman } from '../report/human.js';
 import type { FileReport } from '../report/types.js';
@@ -19,6 +19,7 @@ interface HubModule {
     dhis2Mappings?: Record<string, string>;
     corsOrigins?: string[] | undefined;
     publicUrl?: string | undefined;
+    suppressionThreshold?: number | undefined;
     limits?: { maxBodyBytes?: number; maxImportRecords?: number; maxIssues?: number; requestTimeoutMs?: number };
   }): Promise<{
     url: string;
@@ -80,7 +81,7 @@ function hubError(error: unknown, on: { port: number } | { db: string }): UsageE
 
 export const serveHelp = `Usage: phx serve [--db <file|url>] [--port <N>] [--host <name>] [--seed <file>...] [--dhis2-mapping <name>=<file>...] [--demo]
                  [--cors-origin <origin>...] [--public-url <url>] [--max-body-bytes <N>] [--max-import-records <N>] [--max-issues <N>]
-                 [--request-timeout <seconds>]
+                 [--request-timeout <seconds>] [--suppression-threshold <N>]
 
 Starts a PHX exchange hub (needs @phx/server: npm install @phx/server): the exchange API under
 /v1 (its OpenAPI document at /v1/openapi.json) and the browser validator page at /.
@@ -108,6 +109,7 @@ Options:
   --request-timeout <seconds>
                         time a request's headers and body have to arrive; a slower one is
                         answered 408 (default 300)
+${suppressionThresholdHelp}
   -h, --help            show this help`;
 
 /** `phx serve`: starts the hub until interrupted. */
@@ -125,10 +127,12 @@ export async function runServe(argv: string[], context: Context): Promise<number
     'max-import-records': { type: 'string' },
     'max-issues': { type: 'string' },
     'request-timeout': { type: 'string' },
+    'suppression-threshold': { type: 'string' },
   });
   if (values.help) return context.print(`${serveHelp}\n`);
   if (positionals.length > 0) throw new UsageError('unexpected-argument', { command: 'serve', argument: positionals[0]! });
   const port = wholeNumber('port', values.port, 0) ?? 8080;
+  const suppressionThreshold = suppressionThresholdOf(values['suppression-threshold']);
   const dhis2Mappings = Object.fromEntries(
     (values['dhis2-mapping'] ?? []).map((pair) => {
       const match = /^([^=]+)=(.+)$/.exec(pair);
@@ -155,6 +159,7 @@ export async function runServe(argv: string[], context: Context): Promise<number
       dhis2Mappings,
       corsOrigins: values['cors-origin'],
       publicUrl: values['public-url'],
+      suppressionThreshold,
       demoToken: values.demo,
       locale,
       limits,

@@ -3,6 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '@phx/schema';
 import { openApiDocument, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import type { Store } from '../store/types.js';
 import { hubDhis2Mappings } from '../hub/export.js';
@@ -107,6 +108,24 @@ export interface AppOptions {
    * and `Location` is a path
    */
   publicUrl?: string;
+  /**
+   * The network's suppression threshold: counts from 1 up to (not including) it must be marked suppressed. Every
+   * validation the hub does checks small counts by it (`privacy.small-cell`): an import, `POST /v1/validate` of any
+   * format, a record written, and the stored observations a write is checked with; as `phx validate
+   * --suppression-threshold` does. A number that is not a whole number from 1 stops the app from being made.
+   * @default 5
+   */
+  suppressionThreshold?: number;
+}
+
+/**
+ * The suppression threshold of a hub, {@link DEFAULT_SUPPRESSION_THRESHOLD} unless given; one that is not a whole
+ * number from 1 is refused.
+ */
+export function suppressionThresholdOf(threshold: number | undefined): number {
+  if (threshold === undefined) return DEFAULT_SUPPRESSION_THRESHOLD;
+  if (!Number.isSafeInteger(threshold) || threshold < 1) throw new Error(`The suppression threshold must be a whole number from 1; got ${threshold}.`);
+  return threshold;
 }
 
 /**
@@ -172,6 +191,7 @@ function requestIds(): MiddlewareHandler<HubEnv> {
  */
 export function createApp(options: AppOptions): Hono<HubEnv> {
   const limits = { ...defaultLimits, ...options.limits };
+  const suppressionThreshold = suppressionThresholdOf(options.suppressionThreshold);
   const publicUrl = options.publicUrl === undefined ? undefined : publicUrlOf(options.publicUrl);
   const hubUrl = hubUrlOf(publicUrl);
   const app = new Hono<HubEnv>();
@@ -236,6 +256,7 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     maxImportRecords: limits.maxImportRecords,
     maxBodyBytes: limits.maxBodyBytes,
     maxIssues: limits.maxIssues,
+    suppressionThreshold,
     exports: { maxRecords: limits.maxExportRecords, dhis2Mappings: hubDhis2Mappings(options.dhis2Mappings) },
   });
 

@@ -4,7 +4,7 @@ import { charsetOf, formatOfMediaType, recordsReadIn, renderMessage, shapeProble
 import { limitRecords, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { currentImportSummary, importPackage } from '../hub/import.js';
-import { hubValidation, storedBreakdowns } from '../hub/issues.js';
+import { hubValidation, storedBreakdowns, type HubRules } from '../hub/issues.js';
 import { changeRecord, createRecord, deleteRecord, existing } from '../hub/records.js';
 import type { Store, StoredRecord } from '../store/types.js';
 import { localeOf, type HubContext, type HubEnv } from './context.js';
@@ -21,6 +21,8 @@ export interface RouteOptions {
   maxBodyBytes: number;
   /** Most issues listed in an answer. */
   maxIssues: number;
+  /** The network's suppression threshold: every validation of the hub checks small counts by it. */
+  suppressionThreshold: number;
   exports: ExportSettings;
   /** The URL the hub is reached at from outside, when it is given one: a new record's `Location` is written on it. */
   publicUrl?: string;
@@ -98,7 +100,9 @@ const recordReply = (status: number, record: StoredRecord, headers: Record<strin
 });
 
 /** Registers the /v1 routes on an app. */
-export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxBodyBytes, maxIssues, exports, publicUrl = '' }: RouteOptions): void {
+export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxBodyBytes, maxIssues, suppressionThreshold, exports, publicUrl = '' }: RouteOptions): void {
+  /** How the data of a request is checked: in its language, by the hub's suppression threshold. */
+  const rules = (c: HubContext): HubRules => ({ locale: localeOf(c), suppressionThreshold });
   for (const collection of Object.keys(collections) as Collection[]) {
     const { type, readOnly } = collections[collection];
     const base = `/v1/${collection}`;
@@ -121,7 +125,7 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     app.post(base, async (c) => {
       const { text, value } = await readJson(c, 'application/json');
       return write(c, store, text, async (tx) => {
-        const record = await createRecord(tx, c.get('principal'), type, value, localeOf(c));
+        const record = await createRecord(tx, c.get('principal'), type, value, rules(c));
         return recordReply(201, record, { Location: `${publicUrl}${base}/${encodeURIComponent(record.id)}` });
       });
     });
@@ -129,14 +133,14 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     app.put(`${base}/:id`, async (c) => {
       const { text, value } = await readJson(c, 'application/json');
       return write(c, store, text, async (tx) =>
-        recordReply(200, await changeRecord(tx, c.get('principal'), type, c.req.param('id'), { body: value }, c.req.header('If-Match'), localeOf(c))),
+        recordReply(200, await changeRecord(tx, c.get('principal'), type, c.req.param('id'), { body: value }, c.req.header('If-Match'), rules(c))),
       );
     });
 
     app.patch(`${base}/:id`, async (c) => {
       const { text, value } = await readJson(c, MERGE_PATCH_MEDIA_TYPE, 'application/json');
       return write(c, store, text, async (tx) =>
-        recordReply(200, await changeRecord(tx, c.get('principal'), type, c.req.param('id'), { patch: value }, c.req.header('If-Match'), localeOf(c))),
+        recordReply(200, await changeRecord(tx, c.get('principal'), type, c.req.param('id'), { patch: value }, c.req.header('If-Match'), rules(c))),
       );
     });
 
@@ -152,7 +156,7 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     const { text, value } = await readPackage(c, maxImportRecords);
     return write(c, store, text, async (tx) => ({
       status: 200,
-      body: JSON.stringify(await importPackage(tx, value, c.get('principal'), localeOf(c), { maxIssues })),
+      body: JSON.stringify(await importPackage(tx, value, c.get('principal'), { ...rules(c), maxIssues })),
     }), { bulk: true }, currentImportSummary);
   });
 
@@ -185,7 +189,7 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     limitRecords(bytes, maxImportRecords, 'The file', hints);
     // A workbook is unpacked only when it stays within what the hub takes as a body. The data read is kept, as an
     // import keeps the package it reads, to look up the stored observations of its breakdowns.
-    const options = { ...(await hubValidation(store, localeOf(c))), maxIssues, maxDocumentBytes: maxBodyBytes, keepData: true, ...hints };
+    const options = { ...(await hubValidation(store, rules(c))), maxIssues, maxDocumentBytes: maxBodyBytes, keepData: true, ...hints };
     const { data, ...result } = await validateFile(bytes, options);
     if (result.issues.some((issue) => issue.code === 'file.too-large')) {
       throw new Problem('payload-too-large', `The ${result.format} file unpacks to more than ${maxBodyBytes} bytes, the most this hub reads at once; it was not unpacked.`);

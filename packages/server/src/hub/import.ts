@@ -1,14 +1,14 @@
 import { isDeepStrictEqual } from 'node:util';
-import { recordTypeNames, recordTypes, validate, type Locale, type RecordType } from '@phx/schema';
+import { recordTypeNames, recordTypes, validate, type RecordType } from '@phx/schema';
 import { mayPublish, mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { AuditEntry, ImportSummary, Principal, RecordWrite, Store } from '../store/types.js';
-import { hubValidation, rejectInvalid, storedBreakdowns } from './issues.js';
+import { hubValidation, rejectInvalid, storedBreakdowns, type HubRules } from './issues.js';
 
 type Body = Record<string, unknown>;
 
-/** Limits of an import. */
-export interface ImportLimits {
+/** How an import is checked: its language and the hub's suppression threshold, and how many issues it lists. */
+export interface ImportSettings extends HubRules {
   /** Most issues listed: the errors of a package refused, the warnings of one stored. */
   maxIssues: number;
 }
@@ -48,10 +48,10 @@ export function currentImportSummary(stored: string): string {
  * indicator definition, so that the package validates on its own): they are left as they are, counted as
  * `unchanged`. The number of records is limited before the package is parsed, by `limitRecords`.
  */
-export async function importPackage(tx: Store, pkg: unknown, principal: Principal | 'hub', locale: Locale, limits: ImportLimits): Promise<ImportSummary> {
+export async function importPackage(tx: Store, pkg: unknown, principal: Principal | 'hub', settings: ImportSettings): Promise<ImportSummary> {
   const observations = (pkg as Body | null)?.observations;
   const knownObservations = await storedBreakdowns(tx, Array.isArray(observations) ? observations : []);
-  const findings = validate(pkg, { ...(await hubValidation(tx, locale)), knownObservations, maxIssues: limits.maxIssues });
+  const findings = validate(pkg, { ...(await hubValidation(tx, settings)), knownObservations, maxIssues: settings.maxIssues });
   rejectInvalid(findings, 'The package');
   const body = pkg as Body;
   const publisher = (body.publisher as Body).id as string;

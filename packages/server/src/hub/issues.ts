@@ -19,16 +19,24 @@ export async function storedCatalogue(store: Store): Promise<IndicatorDefinition
   return (await storedBodies(store, 'indicator')) as IndicatorDefinition[];
 }
 
+/** How a request's data is checked: the language of its issues, and the network's suppression threshold, the hub's for every validation it does. */
+export interface HubRules {
+  locale: Locale;
+  /** Counts from 1 up to (not including) this number must be marked suppressed. */
+  suppressionThreshold: number;
+}
+
 /**
  * The options that validate data against what the hub stores: its organisations, the indicators of
  * the catalogue and of earlier packages, and its facilities with their country. A package's publisher is one of them
  * only when the hub stores it: a record the hub stores refers only to organisations the hub stores, so that it can
- * be read and changed like any other.
+ * be read and changed like any other. Small counts are checked by the hub's suppression threshold.
  */
-export async function hubValidation(store: Store, locale: Locale): Promise<ValidateOptions> {
+export async function hubValidation(store: Store, { locale, suppressionThreshold }: HubRules): Promise<ValidateOptions> {
   const facilities = await storedBodies(store, 'facility');
   return {
     locale,
+    suppressionThreshold,
     catalogue: await storedCatalogue(store),
     knownOrganisations: await store.ids('organisation'),
     knownFacilities: facilities.map((facility) => [String(facility.id), String(facility.country)] as const),

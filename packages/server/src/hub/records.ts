@@ -1,8 +1,8 @@
-import { recordTypes, validateRecord, type Locale, type RecordType } from '@phx/schema';
+import { recordTypes, validateRecord, type RecordType } from '@phx/schema';
 import { mayWrite, ownerOf } from '../http/access.js';
 import { Problem } from '../http/problem.js';
 import type { AuditEntry, Principal, Store, StoredRecord } from '../store/types.js';
-import { hubValidation, rejectInvalid, storedBreakdowns } from './issues.js';
+import { hubValidation, rejectInvalid, storedBreakdowns, type HubRules } from './issues.js';
 
 type Body = Record<string, unknown>;
 
@@ -42,11 +42,11 @@ function checkVersion(record: StoredRecord, ifMatch: string | undefined): void {
  * breakdown, which it replaces if it has the id of one. What is validated is the record as it will be stored (its
  * JSON, read back), so that nothing the JSON drops can pass validation.
  */
-async function checkValid(tx: Store, type: RecordType, body: unknown, locale: Locale): Promise<Body> {
+async function checkValid(tx: Store, type: RecordType, body: unknown, rules: HubRules): Promise<Body> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new Problem('bad-request', `Send the ${type} as a JSON object.`);
   const record = JSON.parse(JSON.stringify(body)) as Body;
   const knownObservations = type === 'observation' ? await storedBreakdowns(tx, [record]) : [];
-  rejectInvalid(validateRecord(type, record, { ...(await hubValidation(tx, locale)), knownObservations }), `The ${type}`);
+  rejectInvalid(validateRecord(type, record, { ...(await hubValidation(tx, rules)), knownObservations }), `The ${type}`);
   return record;
 }
 
@@ -69,8 +69,8 @@ async function save(tx: Store, principal: Principal, action: AuditEntry['action'
 }
 
 /** Creates a record (409 if its id is taken). Call within a transaction. */
-export async function createRecord(tx: Store, principal: Principal, type: RecordType, body: unknown, locale: Locale): Promise<StoredRecord> {
-  const record = await checkValid(tx, type, body, locale);
+export async function createRecord(tx: Store, principal: Principal, type: RecordType, body: unknown, rules: HubRules): Promise<StoredRecord> {
+  const record = await checkValid(tx, type, body, rules);
   const id = record[recordTypes[type].key] as string;
   const owner = ownerOf(type, record, principal.organisation);
   checkRights(principal, type, owner, id);
@@ -89,7 +89,7 @@ export async function changeRecord(
   id: string,
   change: { body: unknown } | { patch: unknown },
   ifMatch: string | undefined,
-  locale: Locale,
+  rules: HubRules,
 ): Promise<StoredRecord> {
   if ('patch' in change && (change.patch === null || typeof change.patch !== 'object' || Array.isArray(change.patch))) {
     throw new Problem('bad-request', 'A merge patch is a JSON object (RFC 7396).');
@@ -102,7 +102,7 @@ export async function changeRecord(
   if (body !== null && typeof body === 'object' && key in body && (body as Body)[key] !== current.id) {
     throw new Problem('bad-request', `The ${key} of a record cannot change: the body says "${String((body as Body)[key])}", the URL "${current.id}".`);
   }
-  const record = await checkValid(tx, type, body, locale);
+  const record = await checkValid(tx, type, body, rules);
   const owner = ownerOf(type, record, current.owner);
   checkRights(principal, type, current.owner, id);
   checkRights(principal, type, owner, id);
