@@ -347,6 +347,39 @@ describe('phx import', () => {
     expect(existsSync(dir.path('header.phx.json'))).toBe(false);
   });
 
+  it.each(['.dhis2.json', '.dhis2.csv'])('names in one run everything a DHIS2 import (%s) lacks, each with the option that gives it', async (ending) => {
+    const data = dir.path(`lacking${ending}`);
+    expect((await run(['export', example, '-o', data, '-q'])).code).toBe(0);
+    const out = dir.path(`lacking${ending.replace(/\W/g, '-')}.phx.json`);
+    const { code, stderr } = await run(['import', data, '-o', out]);
+    expect(code).toBe(1);
+    expect(stderr.trimEnd().split('\n').filter((line) => line.includes('  error  '))).toEqual([
+      `${data}  error    dhis2.reporter-missing  observation.reportingOrganisation  DHIS2 values do not say who reports them: give the organisation that reports and publishes them (phx import --publisher <organisation id>), or name it in the mapping ("reportingOrganisation")`,
+      `${data}  error    import.header-missing  package.license  the source does not name the licence of the data: give one (phx import --license CC-BY-4.0)`,
+    ]);
+    expect(existsSync(out)).toBe(false);
+    // The two options it names are all the import needs.
+    expect((await run(['import', data, '-o', out, '--publisher', 'PHX-ORG-0001', '--license', 'CC-BY-4.0', '-q'])).stderr).not.toContain('  error  ');
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('tells first why the observations of a prison are not sent to DHIS2, and the entry of the --mapping file that sends them', async () => {
+    const pkg = JSON.parse(read(example)) as { observations: Record<string, unknown>[] };
+    pkg.observations = [{ id: 'prison-oat', indicator: 'prisons-people-on-oat', reportingOrganisation: 'UA-EDR-38214567', scope: { country: 'UA', facility: 'ua-fac-12' }, period: { start: '2021-01-01', end: '2021-12-31' }, numerator: 40, value: 40, unit: 'count', dataSource: 'routine-programme-data' }];
+    const prison = dir.write('prison.phx.json', JSON.stringify(pkg));
+    const mapping = dir.write('prison-mapping.json', JSON.stringify(gamDhis2Template()));
+    const { code, stderr } = await run(['export', prison, '-o', dir.path('prison.dhis2.json'), '--mapping', mapping]);
+    expect(code).toBe(1);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toContain('dhis2.nothing-to-send');
+    expect(lines[1]).toBe(
+      `${prison}  warning  dhis2.unmapped-scope  observation.scope  the mapping has no organisation unit for UA › ua-fac-12, so its observations are not sent: add {"orgUnit": "<its DHIS2 code or UID>", "country": "UA", "facility": "ua-fac-12"} to "orgUnits" in the mapping file (phx export --mapping <file.json>) (1 record: prison-oat)`,
+    );
+    expect(lines.slice(2).some((line) => line.includes('field-not-carried'))).toBe(true);
+    const uk = await run(['export', prison, '-o', dir.path('prison-uk.dhis2.json'), '--mapping', mapping, '--locale', 'uk']);
+    expect(uk.stderr.split('\n')[1]).toContain('додайте {"orgUnit": "<її код або UID у DHIS2>", "country": "UA", "facility": "ua-fac-12"} до "orgUnits" у файлі зіставлення (phx export --mapping <файл.json>)');
+  });
+
   it('warns of a number of SDMX-CSV it cannot read, naming its column, text and row, and writes the rest', async () => {
     const exported = dir.path('spaced-source.sdmx.csv');
     expect((await run(['export', example, '-o', exported, '-q'])).code).toBe(0);

@@ -74,13 +74,18 @@ export interface NoteParams {
   'dhis2.mapping-invalid': { pointer: string; problem: StructuralProblem['code']; problemParams: StructuralProblem['params'] };
   'dhis2.mapping-not-a-uid': { pointer: string; value: string };
   'dhis2.unmapped-indicator': { indicator: string };
-  'dhis2.unmapped-scope': { place: string };
+  /**
+   * An observation whose scope (`place`, as one line: `UA › Kyiv › ua-fac-12`) has no organisation unit in the mapping:
+   * it is not sent. `country`, `subnationalArea` and `facility` are the scope's, for the entry of `orgUnits` to add.
+   */
+  'dhis2.unmapped-scope': { place: string; country: string; subnationalArea?: string; facility?: string };
   'dhis2.unmapped-period': { start: string; end: string };
   'dhis2.suppressed-not-sent': Record<string, never>;
   /** An observation gives a `part` (value, numerator or denominator) the mapping has no data element of its indicator for: it is not sent. */
   'dhis2.unmapped-part': { indicator: string; part: 'value' | 'numerator' | 'denominator' };
   'dhis2.unmapped-breakdown': { dataElement: string; breakdown: string };
   'dhis2.not-a-data-value-set': Record<string, never>;
+  /** DHIS2 values name no reporting organisation, and neither the mapping (`reportingOrganisation`) nor the publisher given (`phx import --publisher`) does. */
   'dhis2.reporter-missing': Record<string, never>;
   'dhis2.unmapped-value': { dataElement: string; categoryOptionCombo: string };
   /** A data value that cannot be read: without a data element, or an organisation unit, period or number PHX does not read (`value`, when there is one). */

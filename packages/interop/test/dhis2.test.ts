@@ -9,6 +9,7 @@ import { fromDhis2Csv, fromDhis2DataValueSet } from '../src/dhis2/import.js';
 import { Dhis2Mapping, readDhis2Mapping } from '../src/dhis2/mapping.js';
 import { gamDhis2Template } from '../src/dhis2/template.js';
 import { gamIndicators } from '../src/gam/readiness.js';
+import { importPackage } from '../src/targets.js';
 import { carriedRecords, csvFile, csvPieces, examplePackage } from './support.js';
 
 /** DHIS2 period names, as the Web API guide lists them (the kinds PHX writes). */
@@ -86,6 +87,22 @@ describe('DHIS2 dataValueSet export', () => {
         { dataElement: 'PHX_HIV_PREVALENCE_PRISONERS_DENOMINATOR', period: '2019', orgUnit: 'ZM', categoryOptionCombo: 'PHX_AGE_LT25', value: '1150' },
       ]),
     );
+  });
+
+  it('tells first, before the fields DHIS2 has no place for, that a facility has no organisation unit, and the entry of orgUnits to add', () => {
+    // A count of a prison, shown (those of the example package are withheld, which DHIS2 would not be sent anyway).
+    const { suppressed: _withheld, notes: _notes, ...prison } = pkg.observations!.find((o) => o.scope.facility !== undefined && template.dataElements.some((e) => e.indicator === o.indicator))!;
+    const facility = { ...prison, numerator: 40, value: 40 } as Observation;
+    const { warnings: told } = toDhis2DataValueSet({ ...pkg, observations: [facility] }, template);
+    const { country, subnationalArea, facility: id } = facility.scope;
+    const place = [country, subnationalArea, id].filter(Boolean).join(' › ');
+    const entry = `{"orgUnit": "<its DHIS2 code or UID>", "country": "${country}", ${subnationalArea === undefined ? '' : `"subnationalArea": "${subnationalArea}", `}"facility": "${id}"}`;
+    expect(told[0]).toMatchObject({ code: 'dhis2.unmapped-scope', params: { place, country, facility: id }, examples: [facility.id] });
+    expect(told[0]!.message).toBe(`the mapping has no organisation unit for ${place}, so its observations are not sent: add ${entry} to "orgUnits" in the mapping file (phx export --mapping <file.json>)`);
+    expect(told.slice(1).map((note) => note.code)).toContain('field-not-carried');
+    // The entry it names is the one the mapping needs: with it, the observation is sent.
+    const withEntry = Dhis2Mapping.parse({ ...template, idScheme: 'code', orgUnits: [...template.orgUnits, JSON.parse(entry.replace('<its DHIS2 code or UID>', 'FAC_1'))] });
+    expect(toDhis2DataValueSet({ ...pkg, observations: [facility] }, withEntry).data.dataValues.map((value) => value.orgUnit)).toContain('FAC_1');
   });
 
   it('warns, never drops silently: unmapped scopes, suppressed cells, indicators without data elements, fields DHIS2 has no place for', () => {
@@ -193,6 +210,22 @@ describe('DHIS2 import', () => {
     const result = fromDhis2DataValueSet(toDhis2DataValueSet(pkg, template).data, withoutReporter, { header });
     expect(result.package).toBeUndefined();
     expect(result.notes[0]).toMatchObject({ code: 'dhis2.reporter-missing', severity: 'error' });
+  });
+
+  it('names everything missing in one run, each with the option that gives it: the reporter and publisher, and the licence', () => {
+    const values = toDhis2DataValueSet(pkg, template).data;
+    const { reportingOrganisation: _, ...withoutReporter } = template;
+    const { notes, package: none } = importPackage(JSON.stringify({ ...values, dataValues: [...values.dataValues, { dataElement: 'NOT_MAPPED', period: '2020', orgUnit: 'UA', value: '1' }] }), 'dhis2', { mapping: withoutReporter });
+    expect(none).toBeUndefined();
+    expect(notes.filter((note) => note.severity === 'error').map((note) => [note.code, note.message])).toEqual([
+      ['dhis2.reporter-missing', 'DHIS2 values do not say who reports them: give the organisation that reports and publishes them (phx import --publisher <organisation id>), or name it in the mapping ("reportingOrganisation")'],
+      ['import.header-missing', 'the source does not name the licence of the data: give one (phx import --license CC-BY-4.0)'],
+    ]);
+    // The values are read all the same: what they hold that PHX cannot read is told in the same run.
+    expect(notes.map((note) => note.code)).toContain('dhis2.unmapped-value');
+    // With the licence given, only the reporter is missing; with the publisher given too, the package is made.
+    expect(importPackage(JSON.stringify(values), 'dhis2', { mapping: withoutReporter, header }).notes.filter((note) => note.severity === 'error').map((note) => note.code)).toEqual(['dhis2.reporter-missing']);
+    expect(importPackage(JSON.stringify(values), 'dhis2', { mapping: withoutReporter, header: { ...header, publisher: { id: 'PHX-ORG-0001' } } }).package).toBeDefined();
   });
 
   it('round-trips generated observations of the GAM counts, the prison population among them', () => {

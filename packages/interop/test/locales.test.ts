@@ -49,7 +49,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
   'dhis2.mapping-invalid': [{ pointer: '/dataElements/0', problem: 'schema.required', problemParams: { zodCode: 'invalid_type', field: 'dataElement' } }],
   'dhis2.mapping-not-a-uid': [{ pointer: '/dataSet', value: 'gam-2023' }],
   'dhis2.unmapped-indicator': [{ indicator: 'prison-occupancy' }],
-  'dhis2.unmapped-scope': [{ place: 'UA › Kyiv › ua-fac-12' }],
+  'dhis2.unmapped-scope': [{ place: 'UA › Kyiv › ua-fac-12', country: 'UA', subnationalArea: 'Kyiv', facility: 'ua-fac-12' }, { place: 'UA', country: 'UA' }],
   'dhis2.unmapped-period': [{ start: '2023-02-03', end: '2023-05-09' }],
   'dhis2.suppressed-not-sent': [{}],
   'dhis2.unmapped-part': [{ indicator: 'hiv-prevalence-prisoners', part: 'value' }, { indicator: 'hiv-prevalence-prisoners', part: 'numerator' }, { indicator: 'hiv-prevalence-prisoners', part: 'denominator' }],
@@ -81,7 +81,7 @@ const samples: { [Code in NoteCode]: NoteParams[Code][] } = {
 const sampled = Object.entries(samples).flatMap(([code, list]) => list.map((params) => ({ code: code as NoteCode, params })));
 
 /** Names of formats, systems, FHIR resources and elements, and commands, which stay as they are in every language. */
-const names = new Set(['FHIR', 'DHIS2', 'SDMX', 'JSON', 'CSV', 'UID', 'PHX', 'GAM', 'UNAIDS', 'ONUSIDA', 'Bundle', 'Organization', 'Measure', 'MeasureReport', 'Location', 'measure', 'reporter', 'subject', 'phx', 'import', 'STRUCTURE', 'DATAFLOW', 'ACTION', 'resourceType', 'measureScore', 'summary']);
+const names = new Set(['FHIR', 'DHIS2', 'SDMX', 'JSON', 'CSV', 'UID', 'PHX', 'GAM', 'UNAIDS', 'ONUSIDA', 'Bundle', 'Organization', 'Measure', 'MeasureReport', 'Location', 'measure', 'reporter', 'subject', 'phx', 'import', 'export', 'STRUCTURE', 'DATAFLOW', 'ACTION', 'resourceType', 'measureScore', 'summary']);
 /** Words French and Spanish write as English does. */
 const sameAsEnglish: Partial<Record<Locale, Set<string>>> = {
   fr: new Set(['place', 'source', 'licence', 'population', 'observation', 'observations', 'catalogue', 'description', 'code', 'codes', 'programme', 'routine', 'structure', 'date']),

@@ -85,7 +85,9 @@ function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis
     }
     const orgUnit = orgUnitOf(observation.scope, mapping);
     if (!orgUnit) {
-      notes.warn('dhis2.unmapped-scope', { place: placeOf(observation.scope) }, { record: observation.id }, 'observation.scope');
+      const { country, subnationalArea, facility } = observation.scope;
+      const scope = { country, ...(subnationalArea !== undefined && { subnationalArea }), ...(facility !== undefined && { facility }) };
+      notes.warn('dhis2.unmapped-scope', { place: placeOf(observation.scope), ...scope }, { record: observation.id }, 'observation.scope');
       continue;
     }
     const period = dhis2Period(observation.period, mapping);
@@ -140,7 +142,8 @@ function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis
 /**
  * Exports the observations of a package as a DHIS2 dataValueSet (bulk form). Observations the mapping has no
  * place for, parts of an observation it has no data element for (`dhis2.unmapped-part`), suppressed cells, and every
- * field DHIS2 cannot carry are warnings; so is an observation that would
+ * field DHIS2 cannot carry are warnings, those about observations first (an observation whose place has no
+ * organisation unit, `dhis2.unmapped-scope`, names the entry of `orgUnits` to add); so is an observation that would
  * give a data value another one gives already (same data element, period, organisation unit and option combos,
  * as from two reporting organisations): only the first is sent (`dhis2.duplicate-key`).
  *
@@ -152,11 +155,14 @@ function dataValues(pkg: DataPackage, mapping: Dhis2Mapping, notes: Notes): Dhis
  */
 export function toDhis2DataValueSet(pkg: DataPackage, mapping: Dhis2Mapping): Exported<Dhis2DataValueSet> {
   const notes = new Notes();
+  // What keeps an observation from being sent (a place, an indicator, a period the mapping lacks) is told first: the
+  // fields DHIS2 has no place for, told after it, are the same in every export and would bury it.
+  const values = dataValues(pkg, mapping, notes);
   reportUncarried(pkg, dhis2FieldMap, 'DHIS2', notes);
   const data: Dhis2DataValueSet = {
     ...(mapping.dataSet ? { dataSet: mapping.dataSet } : {}),
     ...(mapping.idScheme === 'code' ? { idScheme: 'code' as const } : {}),
-    dataValues: dataValues(pkg, mapping, notes),
+    dataValues: values,
   };
   return { data, warnings: notes.list() };
 }

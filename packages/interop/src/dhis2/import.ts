@@ -82,12 +82,7 @@ function scopeOf(orgUnit: string, mapping: Dhis2Mapping): Observation['scope'] |
 }
 
 /** Observations from data values: one per indicator, scope, period and breakdown, its parts from each data element. */
-function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: Notes): Observation[] {
-  const reporter = mapping.reportingOrganisation;
-  if (!reporter) {
-    notes.error('dhis2.reporter-missing', {}, undefined, 'observation.reportingOrganisation');
-    return [];
-  }
+function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, reporter: string, notes: Notes): Observation[] {
   const definitions = indicatorsOf({});
   // Each part with the text it was read from, to name it when a second value for the part comes.
   const drafts = new Map<string, Partial<Observation> & { parts: Partial<Record<'value' | 'numerator' | 'denominator', { value: number; text: string }>>; comments: string[] }>();
@@ -157,8 +152,19 @@ function observationsOf(values: readonly Value[], mapping: Dhis2Mapping, notes: 
   });
 }
 
+/**
+ * The package of the values read. Everything missing is told at once, each with what supplies it: the organisation
+ * that reports the values (the publisher, else the mapping's `reportingOrganisation`) and the licence, which DHIS2
+ * never carries; the values are read all the same, so that their own notes come in the same run.
+ */
 function imported(values: Value[], mapping: Dhis2Mapping, options: ImportOptions, notes: Notes): ImportResult {
-  const observations = observationsOf(values, mapping, notes);
+  const reporter = mapping.reportingOrganisation;
+  if (!reporter) {
+    notes.error('dhis2.reporter-missing', {}, undefined, 'observation.reportingOrganisation');
+    // The publisher is not named apart: `phx import --publisher`, which the note names, gives the reporter as well.
+    if (options.header?.license === undefined) notes.error('import.header-missing', { field: 'license' }, undefined, 'package.license');
+  }
+  const observations = observationsOf(values, mapping, reporter ?? '', notes);
   if (notes.failed) return { package: undefined, notes: notes.list() };
   const pkg: DataPackage | undefined = assemblePackage('dhis2', { organisations: [], facilities: [], indicators: [], observations, header: {} }, options, notes);
   return { package: pkg, notes: notes.list() };

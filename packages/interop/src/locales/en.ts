@@ -1,5 +1,6 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
+import { orgUnitEntry } from './org-unit.js';
 import { resourceSkipped } from './resources.js';
 import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
@@ -59,13 +60,13 @@ export const en: InteropLocale = {
     'dhis2.mapping-invalid': (p) => `mapping file, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'en')}`,
     'dhis2.mapping-not-a-uid': (p) => `mapping file, ${p.pointer}: "${p.value}" is not a DHIS2 UID (a letter, then ten letters or digits); for codes, set "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `the mapping has no data element for the indicator "${p.indicator}"`,
-    'dhis2.unmapped-scope': (p) => `the mapping has no organisation unit for ${p.place}`,
+    'dhis2.unmapped-scope': (p) => `the mapping has no organisation unit for ${p.place}, so its observations are not sent: add ${orgUnitEntry(p, '<its DHIS2 code or UID>')} to "orgUnits" in the mapping file (phx export --mapping <file.json>)`,
     'dhis2.unmapped-period': (p) => `the period ${p.start} – ${p.end} is not a DHIS2 calendar period and the mapping does not name it`,
     'dhis2.suppressed-not-sent': () => 'DHIS2 has no way to mark a withheld value: the suppressed observation is not sent',
     'dhis2.unmapped-part': (p) => `the mapping has no data element for the ${partNames[p.part]} of the indicator "${p.indicator}": it is not sent`,
     'dhis2.unmapped-breakdown': (p) => `the mapping has no category option combo of ${p.dataElement} for the breakdown ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'the input is not a DHIS2 dataValueSet (an object with "dataValues")',
-    'dhis2.reporter-missing': () => 'DHIS2 values do not say who reports them: name the organisation in the mapping ("reportingOrganisation")',
+    'dhis2.reporter-missing': () => 'DHIS2 values do not say who reports them: give the organisation that reports and publishes them (phx import --publisher <organisation id>), or name it in the mapping ("reportingOrganisation")',
     'dhis2.unmapped-value': (p) => `the mapping has no indicator for the data element ${p.dataElement} with the category option combo ${p.categoryOptionCombo}`,
     'dhis2.value-skipped': (p) => {
       switch (p.reason) {

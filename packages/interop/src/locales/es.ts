@@ -1,5 +1,6 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
+import { orgUnitEntry } from './org-unit.js';
 import { resourceSkipped } from './resources.js';
 import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
@@ -60,13 +61,13 @@ export const es: InteropLocale = {
     'dhis2.mapping-invalid': (p) => `archivo de correspondencia, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'es')}`,
     'dhis2.mapping-not-a-uid': (p) => `archivo de correspondencia, ${p.pointer}: «${p.value}» no es un UID de DHIS2 (una letra y luego diez letras o cifras); para códigos, indique "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `la correspondencia no tiene elemento de datos para el indicador «${p.indicator}»`,
-    'dhis2.unmapped-scope': (p) => `la correspondencia no tiene unidad organizativa para ${p.place}`,
+    'dhis2.unmapped-scope': (p) => `la correspondencia no tiene unidad organizativa para ${p.place}, así que sus observaciones no se envían: añada ${orgUnitEntry(p, '<su código o UID de DHIS2>')} a "orgUnits" en el archivo de correspondencia (phx export --mapping <archivo.json>)`,
     'dhis2.unmapped-period': (p) => `el período ${p.start} – ${p.end} no es un período de calendario de DHIS2 y la correspondencia no lo nombra`,
     'dhis2.suppressed-not-sent': () => 'DHIS2 no puede marcar un valor suprimido: la observación suprimida no se envía',
     'dhis2.unmapped-part': (p) => `la correspondencia no tiene elemento de datos para ${partNames[p.part]} del indicador «${p.indicator}»: esa parte no se envía`,
     'dhis2.unmapped-breakdown': (p) => `la correspondencia no tiene combinación de opciones de categoría de ${p.dataElement} para la desagregación ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'la entrada no es un conjunto de valores de DHIS2 (un objeto con "dataValues")',
-    'dhis2.reporter-missing': () => 'los valores de DHIS2 no dicen quién los notifica: nombre la organización en la correspondencia ("reportingOrganisation")',
+    'dhis2.reporter-missing': () => 'los valores de DHIS2 no dicen quién los notifica: indique la organización que los notifica y los publica (phx import --publisher <identificador de la organización>), o nómbrela en la correspondencia ("reportingOrganisation")',
     'dhis2.unmapped-value': (p) => `la correspondencia no tiene indicador para el elemento de datos ${p.dataElement} con la combinación de opciones de categoría ${p.categoryOptionCombo}`,
     'dhis2.value-skipped': (p) => {
       switch (p.reason) {

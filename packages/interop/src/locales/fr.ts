@@ -1,5 +1,6 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
+import { orgUnitEntry } from './org-unit.js';
 import { resourceSkipped } from './resources.js';
 import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
@@ -60,13 +61,13 @@ export const fr: InteropLocale = {
     'dhis2.mapping-invalid': (p) => `fichier de correspondance, ${p.pointer || '/'} : ${renderMessage(p.problem, p.problemParams, 'fr')}`,
     'dhis2.mapping-not-a-uid': (p) => `fichier de correspondance, ${p.pointer} : « ${p.value} » n’est pas un UID DHIS2 (une lettre, puis dix lettres ou chiffres) ; pour des codes, indiquez "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `la correspondance n’a pas d’élément de données pour l’indicateur « ${p.indicator} »`,
-    'dhis2.unmapped-scope': (p) => `la correspondance n’a pas d’unité d’organisation pour ${p.place}`,
+    'dhis2.unmapped-scope': (p) => `la correspondance n’a pas d’unité d’organisation pour ${p.place} : ses observations ne sont donc pas envoyées ; ajoutez ${orgUnitEntry(p, '<son code ou UID DHIS2>')} à "orgUnits" dans le fichier de correspondance (phx export --mapping <fichier.json>)`,
     'dhis2.unmapped-period': (p) => `la période ${p.start} – ${p.end} n’est pas une période calendaire DHIS2 et la correspondance ne la nomme pas`,
     'dhis2.suppressed-not-sent': () => 'DHIS2 ne sait pas marquer une valeur masquée : l’observation masquée n’est pas envoyée',
     'dhis2.unmapped-part': (p) => `la correspondance n’a pas d’élément de données pour ${partNames[p.part]} de l’indicateur « ${p.indicator} » : cette partie n’est pas envoyée`,
     'dhis2.unmapped-breakdown': (p) => `la correspondance n’a pas de combinaison d’options de catégorie de ${p.dataElement} pour la ventilation ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'l’entrée n’est pas un ensemble de valeurs DHIS2 (un objet avec "dataValues")',
-    'dhis2.reporter-missing': () => 'les valeurs DHIS2 ne disent pas qui les déclare : nommez l’organisation dans la correspondance ("reportingOrganisation")',
+    'dhis2.reporter-missing': () => 'les valeurs DHIS2 ne disent pas qui les déclare : indiquez l’organisation qui les déclare et les publie (phx import --publisher <identifiant de l’organisation>), ou nommez-la dans la correspondance ("reportingOrganisation")',
     'dhis2.unmapped-value': (p) => `la correspondance n’a pas d’indicateur pour l’élément de données ${p.dataElement} avec la combinaison d’options de catégorie ${p.categoryOptionCombo}`,
     'dhis2.value-skipped': (p) => {
       switch (p.reason) {

@@ -1,5 +1,6 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
+import { orgUnitEntry } from './org-unit.js';
 import { resourceSkipped } from './resources.js';
 import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
@@ -60,13 +61,13 @@ export const ru: InteropLocale = {
     'dhis2.mapping-invalid': (p) => `Файл сопоставления, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'ru')}`,
     'dhis2.mapping-not-a-uid': (p) => `Файл сопоставления, ${p.pointer}: «${p.value}» — не UID DHIS2 (буква, затем десять букв или цифр); для кодов укажите "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `В сопоставлении нет элемента данных для индикатора «${p.indicator}»`,
-    'dhis2.unmapped-scope': (p) => `В сопоставлении нет организационной единицы для ${p.place}`,
+    'dhis2.unmapped-scope': (p) => `В сопоставлении нет организационной единицы для ${p.place}, поэтому наблюдения по ней не переданы: добавьте ${orgUnitEntry(p, '<её код или UID в DHIS2>')} в "orgUnits" файла сопоставления (phx export --mapping <файл.json>)`,
     'dhis2.unmapped-period': (p) => `Период ${p.start} – ${p.end} не является календарным периодом DHIS2, и сопоставление его не называет`,
     'dhis2.suppressed-not-sent': () => 'В DHIS2 нельзя отметить скрытое значение: скрытое наблюдение не передаётся',
     'dhis2.unmapped-part': (p) => `В сопоставлении нет элемента данных для ${partNames[p.part]} индикатора «${p.indicator}»: эта часть не передаётся`,
     'dhis2.unmapped-breakdown': (p) => `В сопоставлении нет комбинации категорий элемента ${p.dataElement} для разбивки ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'Входные данные не являются набором значений DHIS2 (объект с "dataValues")',
-    'dhis2.reporter-missing': () => 'Значения DHIS2 не говорят, кто о них сообщает: укажите организацию в сопоставлении ("reportingOrganisation")',
+    'dhis2.reporter-missing': () => 'Значения DHIS2 не говорят, кто о них сообщает: укажите организацию, которая сообщает о них и публикует их (phx import --publisher <идентификатор организации>), или назовите её в сопоставлении ("reportingOrganisation")',
     'dhis2.unmapped-value': (p) => `В сопоставлении нет индикатора для элемента данных ${p.dataElement} с комбинацией категорий ${p.categoryOptionCombo}`,
     'dhis2.value-skipped': (p) => {
       switch (p.reason) {

@@ -1,5 +1,6 @@
 import { renderMessage } from '@phx/schema';
 import { plural } from './plural.js';
+import { orgUnitEntry } from './org-unit.js';
 import { resourceSkipped } from './resources.js';
 import type { InteropLocale, ResourceSkippedTexts } from './types.js';
 
@@ -60,13 +61,13 @@ export const uk: InteropLocale = {
     'dhis2.mapping-invalid': (p) => `Файл зіставлення, ${p.pointer || '/'}: ${renderMessage(p.problem, p.problemParams, 'uk')}`,
     'dhis2.mapping-not-a-uid': (p) => `Файл зіставлення, ${p.pointer}: «${p.value}» — не UID DHIS2 (літера, далі десять літер або цифр); для кодів зазначте "idScheme": "code"`,
     'dhis2.unmapped-indicator': (p) => `У зіставленні немає елемента даних для індикатора «${p.indicator}»`,
-    'dhis2.unmapped-scope': (p) => `У зіставленні немає організаційної одиниці для ${p.place}`,
+    'dhis2.unmapped-scope': (p) => `У зіставленні немає організаційної одиниці для ${p.place}, тому спостереження щодо неї не передано: додайте ${orgUnitEntry(p, '<її код або UID у DHIS2>')} до "orgUnits" у файлі зіставлення (phx export --mapping <файл.json>)`,
     'dhis2.unmapped-period': (p) => `Період ${p.start} – ${p.end} не є календарним періодом DHIS2, і зіставлення його не називає`,
     'dhis2.suppressed-not-sent': () => 'У DHIS2 не можна позначити приховане значення: приховане спостереження не передається',
     'dhis2.unmapped-part': (p) => `У зіставленні немає елемента даних для ${partNames[p.part]} індикатора «${p.indicator}»: цю частину не передано`,
     'dhis2.unmapped-breakdown': (p) => `У зіставленні немає комбінації категорій елемента ${p.dataElement} для розбивки ${p.breakdown}`,
     'dhis2.not-a-data-value-set': () => 'Вхідні дані не є набором значень DHIS2 (об’єкт із "dataValues")',
-    'dhis2.reporter-missing': () => 'Значення DHIS2 не кажуть, хто про них звітує: зазначте організацію в зіставленні ("reportingOrganisation")',
+    'dhis2.reporter-missing': () => 'Значення DHIS2 не кажуть, хто про них звітує: зазначте організацію, яка звітує про них і публікує їх (phx import --publisher <ідентифікатор організації>), або назвіть її в зіставленні ("reportingOrganisation")',
     'dhis2.unmapped-value': (p) => `У зіставленні немає індикатора для елемента даних ${p.dataElement} з комбінацією категорій ${p.categoryOptionCombo}`,
     'dhis2.value-skipped': (p) => {
       switch (p.reason) {
