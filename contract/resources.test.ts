@@ -1,4 +1,4 @@
-import { exportFormats, indicatorCatalogue, validateRecord, writeCsv, type ExportFormat, type Facility, type Meeting } from '@phx/schema';
+import { exportFormats, indicatorCatalogue, PHX_VERSION, validateRecord, writeCsv, type ExportFormat, type Facility, type Meeting } from '@phx/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countOf, organisationOf, packageOf } from './data.js';
 import { ORG_A, ORG_B, SECRETARIAT, startHub, type Hub } from './hub.js';
@@ -185,5 +185,26 @@ describe('every endpoint through the client', () => {
     expect(entries.every((entry) => entry.owner === ORG_A || entry.by.organisation === ORG_A)).toBe(true);
     expect(isForbidden(await member.audit.page({ organisation: ORG_B }).catch((e: unknown) => e))).toBe(true);
     expect((await secretariat.audit.page({ organisation: ORG_B })).data.map((entry) => [entry.action, entry.id])).toEqual([['create', ORG_B], ['delete', ORG_B]]);
+  });
+});
+
+describe("the hub's settings", () => {
+  it('tell a client the suppression threshold the hub checks by: a count of 7 is refused under 10, taken under the default 5', async () => {
+    const tens = await startHub(['--suppression-threshold', '10']);
+    try {
+      const ten = createClient({ baseUrl: tens.url, token: tens.tokens.memberA });
+      const defaults = createClient({ baseUrl: hub.url, token: hub.tokens.memberA });
+      const { data: settings } = await ten.call('get', '/v1/settings', {});
+      expect(settings).toEqual({ phxVersion: PHX_VERSION, suppressionThreshold: 10, limits: { maxBodyBytes: 134_217_728, maxImportRecords: 200_000, maxIssues: 1000, maxExportRecords: 100_000 } });
+      expect((await defaults.call('get', '/v1/settings', {})).data.suppressionThreshold).toBe(5);
+      // What the settings say is what the hub checks by.
+      const seven = { ...packageOf(ORG_A, 0, 'seven'), observations: [countOf('seven-0', ORG_A, 7)] };
+      const refused = await ten.validate(seven);
+      expect(refused.ok).toBe(false);
+      expect(refused.issues.filter((issue) => issue.code === 'privacy.small-cell').map((issue) => (issue.params as { threshold: number }).threshold)).toEqual([10, 10]);
+      expect((await defaults.validate(seven)).ok).toBe(true);
+    } finally {
+      await tens.close();
+    }
   });
 });

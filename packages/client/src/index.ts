@@ -16,6 +16,6 @@ export { idempotencyKey } from './utils/key.js';
 export { PROBLEM_BASE } from './types.js';
 export type {
   paths, components, operations, Organisation, Facility, IndicatorDefinition, Observation, Meeting, DataPackage, ImportSummary, ValidationResult,
-  ValidationIssue, AuditEntry, AuditFilter, ProblemDocument, ProblemSlug, ProblemOf, ForeignProblem, Collection, Records, RecordType, Filter, PageOptions, Page, Versioned,
+  ValidationIssue, AuditEntry, AuditFilter, HubSettings, ProblemDocument, ProblemSlug, ProblemOf, ForeignProblem, Collection, Records, RecordType, Filter, PageOptions, Page, Versioned,
   ResponseValidator, RetryPolicy, ClientOptions, CallOptions, ValidateFileOptions, CreateOptions, ChangeOptions, ExportFormat, ExportSelection, ExportNote, ExportedFile,
 } from './types.js';

@@ -37,6 +37,19 @@ export type ValidationResult = Schemas['ValidationResult'];
 export type ValidationIssue = Schemas['ValidationIssue'];
 /** One write in the audit trail: what was written, whose it is, who wrote it and when. */
 export type AuditEntry = Schemas['AuditEntry'];
+/**
+ * The settings of a hub that decide how it answers, as `GET /v1/settings` gives them: the version of the data format
+ * it reads, the network's suppression threshold it checks every import, validation and record written by, and its
+ * limits.
+ *
+ * @example
+ * ```ts
+ * const { data } = await client.call('get', '/v1/settings', {});
+ * const settings: HubSettings = data;
+ * console.log(`counts from 1 to ${settings.suppressionThreshold - 1} must be suppressed on this hub`);
+ * ```
+ */
+export type HubSettings = Schemas['HubSettings'];
 /** A format the hub exports to: `fhir`, `dhis2`, `dhis2-csv`, `sdmx-csv` or `sdmx-json`. */
 export type ExportFormat = operations['exportObservations']['parameters']['query']['format'];
 /**

@@ -346,7 +346,10 @@ describe('the suppression threshold', () => {
       const table = (await (await hub.call(hub.tokens.memberA, 'POST', '/v1/validate', csv, { 'Content-Type': 'text/csv' })).json()) as Checked;
       const imported = await hub.call(hub.tokens.memberA, 'POST', '/v1/packages', seven('imported'));
       const written = await hub.call(hub.tokens.memberA, 'POST', '/v1/observations', observation('written-seven', ORG_A, 7));
+      // Any role may read the threshold the hub checks by.
+      const told = await Promise.all([hub.tokens.reader, hub.tokens.memberB].map(async (token) => ((await (await hub.call(token, 'GET', '/v1/settings')).json()) as { suppressionThreshold: number }).suppressionThreshold));
       return {
+        told,
         validated: [validated.ok, smallCells(validated)],
         table: [table.ok, smallCells(table)],
         imported: [imported.status, imported.ok ? [] : smallCells((await imported.json()) as Checked)],
@@ -357,14 +360,14 @@ describe('the suppression threshold', () => {
     }
   }
 
-  it('refuses a count of 7 as privacy.small-cell under a threshold of 10, in every validation the hub does', async () => {
+  it('refuses a count of 7 as privacy.small-cell under a threshold of 10, in every validation the hub does, and tells the threshold', async () => {
     // Its numerator and its value, each a count of 7.
     const refused = [10, 10];
-    expect(await answersToSeven(10)).toEqual({ validated: [false, refused], table: [false, refused], imported: [422, refused], written: [422, refused] });
+    expect(await answersToSeven(10)).toEqual({ told: [10, 10], validated: [false, refused], table: [false, refused], imported: [422, refused], written: [422, refused] });
   });
 
   it('takes a count of 7 under the default threshold of 5', async () => {
-    expect(await answersToSeven(undefined)).toEqual({ validated: [true, []], table: [true, []], imported: [200, []], written: [201, []] });
+    expect(await answersToSeven(undefined)).toEqual({ told: [5, 5], validated: [true, []], table: [true, []], imported: [200, []], written: [201, []] });
   });
 
   it('checks the seed packages with it, and refuses a threshold that is not a whole number from 1', async () => {

@@ -304,6 +304,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the settings of this hub
+         * @description The settings that decide how the hub answers, for a client to check its data by them before sending it: the version of the PHX data format the hub reads, the network's suppression threshold it checks every import, validation and record written by (a count from 1 up to it not marked suppressed is the error `privacy.small-cell`), and the limits it keeps on requests. Any role may read them.
+         */
+        get: operations["getSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/openapi.json": {
         parameters: {
             query?: never;
@@ -897,6 +917,24 @@ export interface components {
             field?: string;
             /** @description How many records the note concerns. */
             count: number;
+        };
+        /** @description The settings of this hub that decide how it answers: the data format it reads, the suppression threshold it checks data by, and its limits. */
+        HubSettings: {
+            /** @description The version of the PHX data format the hub reads and writes (`phxVersion` of a package), e.g. `1.0`. */
+            phxVersion: string;
+            /** @description The network's suppression threshold, by which the hub checks every import, validation and record written: a count from 1 up to (not including) it that is not marked suppressed is the error `privacy.small-cell`. 5 unless the hub's operator set another (`phx serve --suppression-threshold`); check files with the same (`phx validate --suppression-threshold`) before sending them. */
+            suppressionThreshold: number;
+            /** @description The limits the hub keeps on requests; the rate limits are told on every answer (`RateLimit-Policy`). */
+            limits: {
+                /** @description Largest request body, in bytes (413 past it). */
+                maxBodyBytes: number;
+                /** @description Most records a package to import or a file to validate may hold (413 past it). */
+                maxImportRecords: number;
+                /** @description Most issues listed in an answer; past it the list is cut (`truncated: true`). */
+                maxIssues: number;
+                /** @description Most observations one export may carry (`export-too-large` past it). */
+                maxExportRecords: number;
+            };
         };
         /** @description Bad request: The request is malformed: bad JSON, an unknown query parameter, a bad cursor. */
         BadRequestProblem: {
@@ -2793,6 +2831,33 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorised"];
             403: components["responses"]["Forbidden"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["RateLimited"];
+            431: components["responses"]["HeadersTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hub's settings. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HubSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorised"];
             405: components["responses"]["MethodNotAllowed"];
             408: components["responses"]["RequestTimeout"];
             429: components["responses"]["RateLimited"];

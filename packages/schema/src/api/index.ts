@@ -9,7 +9,7 @@ export {
   PROBLEM_BASE, PROBLEM_MEDIA_TYPE, problemTypes, problemSchemas, Problem, ForbiddenRecord, slugOf,
   type ProblemSlug, type ProblemTypeInfo, type ProblemDocument,
 } from './problems.js';
-export { ValidationIssue, ReadSummary, ValidationResult, ImportSummary, ExportNote } from './results.js';
+export { ValidationIssue, ReadSummary, ValidationResult, ImportSummary, ExportNote, HubSettings } from './results.js';
 export { roles, Role, AuditEntry } from './audit.js';
 export {
   DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MERGE_PATCH_MEDIA_TYPE, RecordFilter, collections, listQueries, pages, auditQuery, validateQuery, AuditPage, operations, problemsOf,

@@ -199,6 +199,7 @@ export function openApiDocument(): Json {
       { name: 'packages', description: 'Whole data packages: import all or nothing, or validate without storing.' },
       { name: 'export', description: 'The observations of the hub in the formats of other systems: FHIR R4, DHIS2 and SDMX.' },
       { name: 'audit', description: 'Who wrote what, in whose name, and when.' },
+      { name: 'settings', description: 'How this hub checks data, and the limits it keeps.' },
       { name: 'documents', description: 'What describes the API and the data format, served without a token.' },
     ],
     paths,

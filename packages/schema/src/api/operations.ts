@@ -7,7 +7,7 @@ import { publishedSchemas, type SchemaName } from '../jsonschema.js';
 import { recordTypes, type Collection, type RecordType } from '../model/records.js';
 import { AuditEntry } from './audit.js';
 import type { ProblemSlug } from './problems.js';
-import { ImportSummary, ValidationResult } from './results.js';
+import { HubSettings, ImportSummary, ValidationResult } from './results.js';
 
 /** Records in a page when the request gives no `limit`. */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -466,6 +466,18 @@ export const operations: readonly Operation[] = [
     headers: [],
     success: { status: 200, description: 'A page of the trail.', content: { 'application/json': AuditPage }, headers: [] },
     problems: ['bad-request', 'forbidden'],
+  },
+  {
+    operationId: 'getSettings',
+    method: 'get',
+    path: '/v1/settings',
+    summary: 'Get the settings of this hub',
+    description:
+      "The settings that decide how the hub answers, for a client to check its data by them before sending it: the version of the PHX data format the hub reads, the network's suppression threshold it checks every import, validation and record written by (a count from 1 up to it not marked suppressed is the error `privacy.small-cell`), and the limits it keeps on requests. Any role may read them.",
+    tag: 'settings',
+    headers: [],
+    success: { status: 200, description: "The hub's settings.", content: { 'application/json': HubSettings }, headers: [] },
+    problems: [],
   },
   {
     operationId: 'getOpenApiDocument',

@@ -132,3 +132,37 @@ export const ExportNote = describe(
  * ```
  */
 export type ExportNote = z.infer<typeof ExportNote>;
+
+/** The settings of a hub that decide how it answers, as `GET /v1/settings` gives them. */
+export const HubSettings = describe(
+  z.object({
+    phxVersion: describe(z.string(), 'The version of the PHX data format the hub reads and writes (`phxVersion` of a package), e.g. `1.0`.'),
+    suppressionThreshold: describe(
+      z.int().min(1),
+      "The network's suppression threshold, by which the hub checks every import, validation and record written: a count from 1 up to (not including) it that is not marked suppressed is the error `privacy.small-cell`. 5 unless the hub's operator set another (`phx serve --suppression-threshold`); check files with the same (`phx validate --suppression-threshold`) before sending them.",
+    ),
+    limits: describe(
+      z.object({
+        maxBodyBytes: describe(z.int().min(1), 'Largest request body, in bytes (413 past it).'),
+        maxImportRecords: describe(z.int().min(1), 'Most records a package to import or a file to validate may hold (413 past it).'),
+        maxIssues: describe(z.int().min(1), 'Most issues listed in an answer; past it the list is cut (`truncated: true`).'),
+        maxExportRecords: describe(z.int().min(1), 'Most observations one export may carry (`export-too-large` past it).'),
+      }),
+      'The limits the hub keeps on requests; the rate limits are told on every answer (`RateLimit-Policy`).',
+    ),
+  }),
+  'The settings of this hub that decide how it answers: the data format it reads, the suppression threshold it checks data by, and its limits.',
+  { id: 'HubSettings' },
+);
+
+/**
+ * The settings of a hub that decide how it answers: the version of the data format, the suppression threshold it
+ * checks every import, validation and record written by, and the limits it keeps on requests.
+ *
+ * @example
+ * ```ts
+ * const settings = (await response.json()) as HubSettings; // the answer of GET /v1/settings
+ * console.log(`counts from 1 to ${settings.suppressionThreshold - 1} must be suppressed on this hub`);
+ * ```
+ */
+export type HubSettings = z.infer<typeof HubSettings>;

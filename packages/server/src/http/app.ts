@@ -3,7 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '@phx/schema';
+import { DEFAULT_SUPPRESSION_THRESHOLD, PHX_VERSION } from '@phx/schema';
 import { openApiDocument, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import type { Store } from '../store/types.js';
 import { hubDhis2Mappings } from '../hub/export.js';
@@ -112,7 +112,8 @@ export interface AppOptions {
    * The network's suppression threshold: counts from 1 up to (not including) it must be marked suppressed. Every
    * validation the hub does checks small counts by it (`privacy.small-cell`): an import, `POST /v1/validate` of any
    * format, a record written, and the stored observations a write is checked with; as `phx validate
-   * --suppression-threshold` does. A number that is not a whole number from 1 stops the app from being made.
+   * --suppression-threshold` does; `GET /v1/settings` tells it to clients. A number that is not a whole number from 1
+   * stops the app from being made.
    * @default 5
    */
   suppressionThreshold?: number;
@@ -257,6 +258,11 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     maxBodyBytes: limits.maxBodyBytes,
     maxIssues: limits.maxIssues,
     suppressionThreshold,
+    settings: {
+      phxVersion: PHX_VERSION,
+      suppressionThreshold,
+      limits: { maxBodyBytes: limits.maxBodyBytes, maxImportRecords: limits.maxImportRecords, maxIssues: limits.maxIssues, maxExportRecords: limits.maxExportRecords },
+    },
     exports: { maxRecords: limits.maxExportRecords, dhis2Mappings: hubDhis2Mappings(options.dhis2Mappings) },
   });
 

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { auditQuery, collections, exportQuery, listQueries, MERGE_PATCH_MEDIA_TYPE, validateQuery, type RecordFilter } from '@phx/schema/api';
+import { auditQuery, collections, exportQuery, listQueries, MERGE_PATCH_MEDIA_TYPE, validateQuery, type HubSettings, type RecordFilter } from '@phx/schema/api';
 import { charsetOf, formatOfMediaType, recordsReadIn, renderMessage, shapeProblems, textEncodingOf, validateFile, type Collection, type IssueCode, type StructuralProblem, type ZodIssueParams } from '@phx/schema';
 import { limitRecords, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
@@ -23,6 +23,8 @@ export interface RouteOptions {
   maxIssues: number;
   /** The network's suppression threshold: every validation of the hub checks small counts by it. */
   suppressionThreshold: number;
+  /** What `GET /v1/settings` tells: the data format version, the suppression threshold and the limits. */
+  settings: HubSettings;
   exports: ExportSettings;
   /** The URL the hub is reached at from outside, when it is given one: a new record's `Location` is written on it. */
   publicUrl?: string;
@@ -100,7 +102,7 @@ const recordReply = (status: number, record: StoredRecord, headers: Record<strin
 });
 
 /** Registers the /v1 routes on an app. */
-export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxBodyBytes, maxIssues, suppressionThreshold, exports, publicUrl = '' }: RouteOptions): void {
+export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxBodyBytes, maxIssues, suppressionThreshold, settings, exports, publicUrl = '' }: RouteOptions): void {
   /** How the data of a request is checked: in its language, by the hub's suppression threshold. */
   const rules = (c: HubContext): HubRules => ({ locale: localeOf(c), suppressionThreshold });
   for (const collection of Object.keys(collections) as Collection[]) {
@@ -164,6 +166,10 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     const { fileName, mediaType, content, notes } = await exportFromHub(store, readQuery(c, exportQuery), c.get('principal'), exports);
     return c.body(content, 200, { 'Content-Type': mediaType, 'Content-Disposition': `attachment; filename="${fileName}"`, 'Export-Notes': JSON.stringify(notes) });
   });
+
+  // The same for every request, and every role: made once.
+  const settingsBody = JSON.stringify(settings);
+  app.get('/v1/settings', (c) => c.body(settingsBody, 200, { 'Content-Type': 'application/json' }));
 
   app.get('/v1/audit', async (c) => {
     const { organisation, after, limit } = listAuditQuery(c);
