@@ -4,5 +4,5 @@ const forNode = (config) => ({ ...config, platform: 'node', format: 'esm', packa
 
 module.exports = [
   { name: 'phx (its own code)', path: 'src/cli.ts', gzip: true, limit: '35.5 kB', modifyEsbuildConfig: forNode },
-  { name: 'runPhx()', path: 'dist/index.js', import: '{ runPhx }', gzip: true, limit: '35.6 kB', modifyEsbuildConfig: forNode },
+  { name: 'runPhx()', path: 'dist/index.js', import: '{ runPhx }', gzip: true, limit: '35.7 kB', modifyEsbuildConfig: forNode },
 ];
