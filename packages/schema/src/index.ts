@@ -20,7 +20,8 @@ export {
   toPointer, fromPointer, makeIssue, type ValidationIssue, type IssueOf, type Problem, type ValidationResult, type ReadSummary, type Severity,
   type TextLocation, type CellLocation,
 } from './validate/issue.js';
-export type { IssueParams, ZodIssueParams, SpacesAround, DateTimeLack, BreakdownSum, Suggested, FirstSeen, TableRow, InAnotherFile, SheetColumn, SheetNames } from './validate/params.js';
+export type { IssueParams, ZodIssueParams, IdOf, NamedRecord, SpacesAround, DateTimeLack, BreakdownSum, Suggested, FirstSeen, TableRow, InAnotherFile, SheetColumn, SheetNames } from './validate/params.js';
+export { idExamples } from './validate/id-examples.js';
 export type { PersonalDataKind } from './validate/personal-data.js';
 export { fieldKeys, type FieldKey } from './validate/fields.js';
 export type { TextForm } from './model/common.js';

@@ -202,6 +202,33 @@ describe('validateFile', () => {
   });
 });
 
+describe('names written in place of ids', () => {
+  /** An invalid facility and organisation that still have names, then observations and a meeting that refer to records by their names. */
+  const namedLines = (() => {
+    const pkg = smallPackage();
+    pkg.facilities[0].name = 'Бучанська виправна колонія №85';
+    pkg.facilities.push({ id: 'ua-kyiv-sizo', name: 'Київський слідчий ізолятор', country: 'UA', facilityType: 'prison', capacity: 'many' });
+    pkg.organisations[2] = { ...pkg.organisations[2], countries: [], name: { uk: 'ГО «Світло надії»' } };
+    pkg.observations[3].scope.facility = 'Бучанська виправна колонія № 85';
+    pkg.observations[4] = { ...pkg.observations[4], reportingOrganisation: 'ГО "Світло надії"', scope: { country: 'UA', facility: 'київський слідчий ізолятор' } };
+    pkg.meetings[0].organiser = 'Zambia Prisons Reintegration Trust';
+    return [...toNdjsonLines(pkg)];
+  })();
+
+  it('are told to be the names of their records, on this thread and in pieces checked elsewhere', async () => {
+    const here = await run([namedLines.join('\n')], { now: NOW });
+    expect(here.issues.filter((issue) => 'nameOf' in issue.params).map((issue) => [issue.pointer, issue.params])).toEqual([
+      ['/scope/facility', expect.objectContaining({ nameOf: 'facility', suggestions: ['zm-fac-01'] })],
+      ['/reportingOrganisation', expect.objectContaining({ nameOf: 'organisation', suggestions: ['ZA-NPO-204-118'] })],
+      ['/scope/facility', expect.objectContaining({ nameOf: 'facility', suggestions: ['ua-kyiv-sizo'] })],
+      ['/organiser', expect.objectContaining({ nameOf: 'organisation', suggestions: ['ZM-PACRA-120045'] })],
+    ]);
+    for (const [size, inFlight] of [[1, 1], [300, 2], [2000, 3]] as const) {
+      await expectSame(chunked(namedLines.join('\n'), 97), { now: NOW }, onThisThread(size, inFlight, [0, 3, 1]));
+    }
+  });
+});
+
 describe('worker threads', () => {
   /** A stream with something of everything: every example's lines, one after the other. */
   const everything = examples.map(([, text]) => text).join('\n');

@@ -240,7 +240,7 @@ export function checkCsv(
     }
     const row = table.rows[i]!;
     const { problems, data, text } = checkShape(type, table.records[i], RECORD_PATH, parts.describe);
-    problems.forEach((problem) => add(problem, row));
+    problems.forEach((problem) => add(checker.named(problem), row));
     if (data) checker.record(type, data, row, text);
     // A row that failed its shape still has its privacy checked; its id is not noted, as before.
     else checker.invalid(type, table.records[i], row, false);

@@ -3,7 +3,7 @@ import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { amountsIn, capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
-import type { SheetNames } from '../validate/params.js';
+import type { NamedRecord, SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -52,8 +52,8 @@ const words: Words = {
     'date-time': 'a date and time with the offset from UTC, e.g. 2020-10-28T13:00:00+01:00',
     url: 'a web address that starts with https://, e.g. https://example.org/report.pdf',
     email: 'an e-mail address, e.g. info@example.org',
-    'organisation-id': "an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. ZA-NPO-123-456 (PHX-ORG-0001 without a register)",
-    'record-id': 'an identifier of up to 128 Latin letters (A–Z, a–z), digits and . _ : - that starts with a letter or a digit, e.g. obs-2020-01',
+    'organisation-id': "an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. {id} (PHX-ORG-0001 without a register)",
+    'record-id': 'an identifier of up to 128 Latin letters (A–Z, a–z), digits and . _ : - that starts with a letter or a digit, e.g. {id}',
     code: 'a code of small letters and digits joined by hyphens',
     'indicator-code': 'a code of small letters and digits joined by hyphens, e.g. hiv-prevalence-prisoners',
     country: 'a country code of ISO 3166-1: two capital letters, e.g. UA or ZM',
@@ -76,6 +76,9 @@ const words: Words = {
   number: String,
   ...amountsIn('en'),
 };
+
+/** What a name written in place of an id is said to be: `the name of the facility "zm-fac-01": write its identifier instead`. */
+const nameOf = (type: NamedRecord, id: string): string => `the name of the ${words.records[type]} ${words.quote(id)}: write its identifier instead`;
 
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
@@ -146,7 +149,9 @@ export const en: PhxLocale = {
       return `${subject(words, p, 'the value')}: ${shown(words, p)} is not one of the codes allowed here${list}`;
     },
     'schema.invalid-format': (p) =>
-      p.value === ''
+      p.nameOf && p.suggestions?.[0] !== undefined
+        ? `${subject(words, p, 'the value')}: ${shown(words, p)} is ${nameOf(p.nameOf, p.suggestions[0])}`
+        : p.value === ''
         ? `${subject(words, p, 'the text')} is empty`
         : p.form === 'text'
           ? `${subject(words, p, 'the text')} holds only spaces`
@@ -174,8 +179,14 @@ export const en: PhxLocale = {
     'unique.duplicate-id': (p) => `A second ${words.records[p.recordType]} with the identifier "${p.id}" (the first is at ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `A second observation of ${categories(words, p.categories) || 'the total'} for the same indicator, scope, period and data source (the first is at ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) => `No organisation with the identifier "${p.id}" in the package${p.isPublisher ? ': the publisher of the package must be among its organisations as well' : ''}`,
-    'ref.unknown-facility': (p) => `No facility with the identifier "${p.id}" in the package`,
+    'ref.unknown-organisation': (p) =>
+      p.nameOf && p.suggestions[0] !== undefined
+        ? `${words.quote(p.id)} is ${nameOf(p.nameOf, p.suggestions[0])}`
+        : `No organisation with the identifier "${p.id}" in the package${p.isPublisher ? ': the publisher of the package must be among its organisations as well' : ''}`,
+    'ref.unknown-facility': (p) =>
+      p.nameOf && p.suggestions[0] !== undefined
+        ? `${words.quote(p.id)} is ${nameOf(p.nameOf, p.suggestions[0])}`
+        : `No facility with the identifier "${p.id}" in the package`,
     'ref.unknown-indicator': (p) => `Indicator "${p.code}" is neither in the catalogue nor defined in the package`,
     'ref.country-mismatch': (p) => `Facility "${p.facility}" is in ${p.facilityCountry}, but the observation says ${p.country}`,
     'indicator.unit-mismatch': (p) => `Unit "${p.unit}" does not match the unit of "${p.indicator}" ("${p.expected}")`,

@@ -1,5 +1,6 @@
 import type { TextForm } from '../model/common.js';
 import type { FieldKey } from '../validate/fields.js';
+import { idExamples } from '../validate/id-examples.js';
 import type { FirstSeen, IssueParams, SheetColumn, SheetNames, SpacesAround, ZodIssueParams } from '../validate/params.js';
 
 /**
@@ -9,6 +10,7 @@ import type { FirstSeen, IssueParams, SheetColumn, SheetNames, SpacesAround, Zod
 export interface Words {
   fields: Record<FieldKey, string>;
   records: Record<'package' | 'organisation' | 'facility' | 'indicator' | 'observation' | 'meeting', string>;
+  /** The forms of text, each with its example; `{id}` in that of an identifier stands for one of the kind of record asked for (`idExamples`). */
   forms: Record<TextForm, string>;
   /** A kind of value as zod names it (`number`, `string`, `array`, …), for what is expected and what was found. */
   kinds: Record<string, string>;
@@ -126,8 +128,8 @@ export function figures(words: Words, given: readonly Record<string, string>[], 
  * code suggested: the message would say it twice (`e.g. UA or ZM; did you mean "UA"?`). The forms whose issues have
  * suggestions (a country, a code) have no word that is a code but in their example.
  */
-export function formAsked(words: Words, p: Pick<ZodIssueParams, 'form' | 'suggestions'>): string {
-  const text = words.forms[p.form!];
+export function formAsked(words: Words, p: Pick<ZodIssueParams, 'form' | 'suggestions' | 'idOf'>): string {
+  const text = words.forms[p.form!].replace('{id}', idExamples[p.idOf ?? (p.form === 'organisation-id' ? 'organisation' : 'observation')]);
   return p.suggestions?.some((code) => `${text} `.includes(` ${code} `)) ? text.slice(0, text.lastIndexOf(',')) : text;
 }
 

@@ -3,7 +3,7 @@ import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, slavicPlural, subject, typedAsDate, type Words } from './phrases.js';
-import type { SheetNames } from '../validate/params.js';
+import type { NamedRecord, SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -52,8 +52,8 @@ const words: Words = {
     'date-time': 'дата и время со смещением от UTC, например 2020-10-28T13:00:00+01:00',
     url: 'веб-адрес, начинающийся с https://, например https://example.org/report.pdf',
     email: 'адрес электронной почты, например info@example.org',
-    'organisation-id': 'идентификатор организации: префикс реестра и номер через дефис, например ZA-NPO-123-456 (PHX-ORG-0001, если организации нет в реестре)',
-    'record-id': 'идентификатор длиной до 128 символов из латинских букв (A–Z, a–z), цифр и знаков . _ : -, начинающийся с буквы или цифры, например obs-2020-01',
+    'organisation-id': 'идентификатор организации: префикс реестра и номер через дефис, например {id} (PHX-ORG-0001, если организации нет в реестре)',
+    'record-id': 'идентификатор длиной до 128 символов из латинских букв (A–Z, a–z), цифр и знаков . _ : -, начинающийся с буквы или цифры, например {id}',
     code: 'код из строчных латинских букв и цифр через дефис',
     'indicator-code': 'код из строчных латинских букв и цифр через дефис, например hiv-prevalence-prisoners',
     country: 'код страны по ISO 3166-1: две заглавные латинские буквы, например UA или ZM',
@@ -76,6 +76,10 @@ const words: Words = {
   number: decimalComma,
   ...amountsIn('ru'),
 };
+
+/** Чем названо написанное вместо идентификатора: `название учреждения «zm-fac-01»: укажите вместо названия его идентификатор`. */
+const nameOf = (type: NamedRecord, id: string): string =>
+  type === 'facility' ? `название учреждения ${words.quote(id)}: укажите вместо названия его идентификатор` : `название организации ${words.quote(id)}: укажите вместо названия её идентификатор`;
 
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
@@ -150,7 +154,9 @@ export const ru: PhxLocale = {
       return `${subject(words, p, 'значение')}: ${shown(words, p)} — не из допустимых здесь кодов${list}`;
     },
     'schema.invalid-format': (p) =>
-      p.value === ''
+      p.nameOf && p.suggestions?.[0] !== undefined
+        ? `${subject(words, p, 'значение')}: ${shown(words, p)} — ${nameOf(p.nameOf, p.suggestions[0])}`
+        : p.value === ''
         ? `${subject(words, p, 'текст')}: пусто`
         : p.form === 'text'
           ? `${subject(words, p, 'текст')}: только пробелы`
@@ -178,8 +184,14 @@ export const ru: PhxLocale = {
     'unique.duplicate-id': (p) => `Повторяющийся идентификатор «${p.id}» (${words.records[p.recordType]}; впервые: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Второе наблюдение той же категории (${categories(words, p.categories) || 'общий итог'}) того же индикатора, охвата, периода и источника данных (впервые: ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) => `В пакете нет организации с идентификатором «${p.id}»${p.isPublisher ? ': издатель пакета тоже должен быть среди его организаций' : ''}`,
-    'ref.unknown-facility': (p) => `В пакете нет учреждения с идентификатором «${p.id}»`,
+    'ref.unknown-organisation': (p) =>
+      p.nameOf && p.suggestions[0] !== undefined
+        ? `${words.quote(p.id)} — ${nameOf(p.nameOf, p.suggestions[0])}`
+        : `В пакете нет организации с идентификатором «${p.id}»${p.isPublisher ? ': издатель пакета тоже должен быть среди его организаций' : ''}`,
+    'ref.unknown-facility': (p) =>
+      p.nameOf && p.suggestions[0] !== undefined
+        ? `${words.quote(p.id)} — ${nameOf(p.nameOf, p.suggestions[0])}`
+        : `В пакете нет учреждения с идентификатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Индикатора «${p.code}» нет ни в каталоге, ни в пакете`,
     'ref.country-mismatch': (p) => `Учреждение «${p.facility}» находится в ${p.facilityCountry}, а в наблюдении указано ${p.country}`,
     'indicator.unit-mismatch': (p) => `Единица «${p.unit}» не совпадает с единицей индикатора «${p.indicator}» («${p.expected}»)`,

@@ -96,7 +96,7 @@ export function checkLine(text: string, number: number, checker: RuleChecker<num
   if (!sink.begin(recordType, value)) return;
   if (repeated) placeRepeated(repeated, number, sink);
   if (!data) {
-    problems.forEach((problem) => sink.place(problem));
+    problems.forEach((problem) => sink.place(checker.named(problem)));
     return checker.invalid(recordType, value, number);
   }
   sink.valid(recordType, value);

@@ -10,6 +10,7 @@ import type { IndicatorDefinition } from '../model/indicator.js';
 import type { Observation } from '../model/observation.js';
 import { recordTypeNames, type RecordType } from '../model/records.js';
 import type { Problem } from './issue.js';
+import type { NamedRecord } from './params.js';
 import { importedParts } from './imported.js';
 import { checkLine, columnsOf, lineProblem, NOT_JSON, UNKNOWN_TYPE, type LineKind, type LineSink } from './line-checks.js';
 import { RuleChecker } from './rules.js';
@@ -49,8 +50,9 @@ const INDICATOR = 6;
 const UNKNOWN_INDICATOR = 7;
 const BREAKDOWN = 8;
 const END = 9;
+const NAMED = 10;
 /** Arguments in `steps` of each step, by step. */
-const ARGUMENTS = [1, 1, 1, 1, 2, 2, 0, 1, 12];
+const ARGUMENTS = [1, 1, 1, 1, 2, 2, 0, 1, 12, 0, 1];
 
 /** Line kinds as numbers in a tape: the record types, then the others. */
 const KINDS: (LineKind | typeof BLANK | typeof UNREAD)[] = [...recordTypeNames, 'package', NOT_JSON, UNKNOWN_TYPE, BLANK, UNREAD];
@@ -142,6 +144,18 @@ export class RecordingChecker extends RuleChecker<number> {
     this.out.steps.push(FACILITY);
     this.out.steps.push(this.out.text(id));
     this.out.steps.push(this.out.text(country));
+  }
+
+  override recordNamed(type: NamedRecord, id: string, ...names: unknown[]): void {
+    this.out.steps.push(NAMED);
+    this.out.steps.push(typeNumbers.get(type)!);
+    this.out.ids.push(id);
+    this.out.objects.push(names);
+  }
+
+  /** A problem as it is found here: it is named where the names of the data are known ({@link replay}). */
+  override named<P extends Problem>(problem: P): P {
+    return problem;
   }
 
   override indicatorDefined(definition: IndicatorDefinition): void {
@@ -298,7 +312,7 @@ function take(at: TapeReader, line: number, checker: RuleChecker<number>, sink: 
         const problem = objects[at.object++] as Problem;
         // A key written twice, found where the line's number was not known: its first writing is on this line.
         if (problem.code === 'syntax.duplicate-key') problem.params.firstLine = line;
-        sink.place(problem, steps[i]!);
+        sink.place(checker.named(problem), steps[i]!);
         break;
       }
       case PUBLISHER:
@@ -318,6 +332,9 @@ function take(at: TapeReader, line: number, checker: RuleChecker<number>, sink: 
         break;
       case INDICATOR:
         checker.indicatorDefined(objects[at.object++] as IndicatorDefinition);
+        break;
+      case NAMED:
+        checker.recordNamed(recordTypeNames[steps[i]!] as NamedRecord, ids[at.id++]!, ...(objects[at.object++] as unknown[]));
         break;
       case UNKNOWN_INDICATOR:
         checker.definitionOf(text(i)!, line);
@@ -341,6 +358,10 @@ function skip(at: TapeReader): void {
     if (step === UNIQUE) at.id++;
     else if (step === BREAKDOWN) at.number += 4;
     else if (step === PROBLEM || step === ORGANISATION || step === INDICATOR) at.object++;
+    else if (step === NAMED) {
+      at.id++;
+      at.object++;
+    }
     at.step += ARGUMENTS[step]!;
   }
 }

@@ -47,6 +47,17 @@ export interface ZodIssueParams {
   /** The form of text asked for, which the message names with an example. */
   form?: TextForm;
   /**
+   * For an identifier (`form` `record-id` or `organisation-id`): the kind of record it is the identifier of, or refers
+   * to, which the message gives an identifier of for example (`idExamples`): a facility's for the facility of
+   * an observation, a meeting's for a meeting's own.
+   */
+  idOf?: IdOf;
+  /**
+   * Where the text is the name of a record of the data, written in place of its identifier (the facility of an
+   * observation written `Бучанська виправна колонія №85`): that record's type; `suggestions` then holds its id alone.
+   */
+  nameOf?: NamedRecord;
+  /**
    * Where the text found has spaces (or tabs, line breaks) around it that a code, an identifier or a form of text does
    * not take: a cell typed `UA ` looks like `UA`, so the message says so after the value.
    */
@@ -105,6 +116,27 @@ export type DateTimeLack = 'offset' | 'time';
  * ```
  */
 export type SpacesAround = 'start' | 'end' | 'both';
+
+/**
+ * The kinds of record whose identifiers a message gives an example of: the record types, and the package.
+ *
+ * @example
+ * ```ts
+ * const kind: IdOf = 'facility'; // an identifier such as zm-fac-01
+ * ```
+ */
+export type IdOf = RecordType | 'package';
+
+/**
+ * The records that other records refer to by an identifier, and that people refer to by their name instead: the
+ * organisations and the facilities.
+ *
+ * @example
+ * ```ts
+ * const params: IssueParams['ref.unknown-facility'] = { id: 'Kafue', suggestions: ['zm-fac-01'], nameOf: 'facility' };
+ * ```
+ */
+export type NamedRecord = 'organisation' | 'facility';
 
 /**
  * The params of an unknown value that has known values near it: at most three, nearest first, none when
@@ -242,9 +274,13 @@ export interface IssueParams {
   'unique.duplicate-id': { recordType: RecordType; id: string; first: FirstSeen };
   /** `categories`: the breakdown's categories by dimension (`{ sex: 'female' }`), none for the total. */
   'unique.duplicate-breakdown': { categories: Record<string, string>; first: FirstSeen };
-  /** `isPublisher`: the id is the package's publisher's, which the header names without making an organisation record. */
-  'ref.unknown-organisation': { id: string; isPublisher?: true } & Suggested;
-  'ref.unknown-facility': { id: string } & Suggested;
+  /**
+   * `isPublisher`: the id is the package's publisher's, which the header names without making an organisation record.
+   * `nameOf`: the id is the name of an organisation of the data, whose id is the one suggestion.
+   */
+  'ref.unknown-organisation': { id: string; isPublisher?: true; nameOf?: 'organisation' } & Suggested;
+  /** `nameOf`: the id is the name of a facility of the data, whose id is the one suggestion. */
+  'ref.unknown-facility': { id: string; nameOf?: 'facility' } & Suggested;
   'ref.unknown-indicator': { code: string } & Suggested;
   'ref.country-mismatch': { facility: string; facilityCountry: string; country: string };
   'indicator.unit-mismatch': { indicator: string; unit: string; expected: string };

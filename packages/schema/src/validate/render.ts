@@ -13,16 +13,18 @@ const sampleOfType: Record<string, unknown> = {
 /**
  * Renders the message of an issue code from its params with the messages of one language: the one way a
  * message is written, whether every language is at hand ({@link renderMessage}) or only those loaded. A date of a
- * sheet that its params give as typed in its cell (`typed`) is quoted so, in place of the ISO date they keep.
+ * sheet that its params give as typed in its cell (`typed`) is quoted so, in place of the ISO date they keep. The suggestions
+ * end the message, but for the id of the record whose name was written in place of it (`nameOf`), which the message names.
  */
 export function renderIn<C extends IssueCode>(phxLocale: PhxLocale, code: C, params: IssueParams[C]): string {
-  const { zodCode, suggestions, typed } = params as { zodCode?: string; suggestions?: readonly string[]; typed?: string | object };
+  const { zodCode, suggestions, typed, nameOf } = params as { zodCode?: string; suggestions?: readonly string[]; typed?: string | object; nameOf?: string };
   const message =
     zodCode !== undefined && !ownZodCodes.has(zodCode)
       ? zodMessage(phxLocale, params as ZodIssueParams, code)
       : // A date of a sheet is quoted as typed in its cell (`typed`), beside the ISO date checked that the params keep.
         (phxLocale.messages[code] as MessageTemplate<IssueCode>)(typed ? { ...params, ...(typeof typed === 'string' ? { value: typed } : typed) } : params);
-  return suggestions !== undefined && suggestions.length > 0 ? message + phxLocale.suggestion(suggestions) : message;
+  // A name written in place of an id: the message names the record whose id to write, and asks for nothing more.
+  return suggestions !== undefined && suggestions.length > 0 && nameOf === undefined ? message + phxLocale.suggestion(suggestions) : message;
 }
 
 function zodMessage(phxLocale: PhxLocale, params: ZodIssueParams, code: IssueCode): string {

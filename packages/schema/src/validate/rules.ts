@@ -10,12 +10,13 @@ import type { IssueCode } from './codes.js';
 import { problemOf, type Problem } from './issue.js';
 import { checkArithmetic } from './arithmetic.js';
 import { Breakdowns, DIMENSIONS } from './breakdowns.js';
-import type { IssueParams } from './params.js';
+import type { IssueParams, NamedRecord, ZodIssueParams } from './params.js';
 import type { PersonalDataKind } from './personal-data.js';
 import { checkLicence } from './licences.js';
 import { checkHeaderPlaceholders, checkOrganisationPlaceholders } from './placeholders.js';
 import { checkSuppression, nonTextKeys, personalMailbox, suppressionFieldsOf } from './privacy.js';
 import type { RecordReport } from './structural.js';
+import { RecordNames } from './record-names.js';
 import { Suggestions, suggestionsInList } from './suggestions.js';
 import { IdTable } from './tables.js';
 import { ANY_VALUE, type TextShape } from './text-shape.js';
@@ -105,6 +106,8 @@ export class RuleChecker<Context extends number | undefined> {
     facility: new Suggestions(() => this.knownIds('facility', this.settings.knownFacilities.keys())),
     indicator: new Suggestions(() => this.knownIds('indicator', this.settings.catalogue.keys())),
   };
+  /** The names of the organisations and facilities of the data: what a name written in place of an id is told by. */
+  private readonly names = new RecordNames();
 
   constructor(
     protected readonly settings: RuleSettings,
@@ -177,6 +180,7 @@ export class RuleChecker<Context extends number | undefined> {
     const fields = record as Readonly<Record<string, unknown>>;
     const id = fields[recordStores[type].key];
     if (noteId && typeof id === 'string') this.unique(type, id, context);
+    if (typeof id === 'string' && (type === 'organisation' || type === 'facility')) this.recordNamed(type, id, fields.name, fields.acronym);
     if (type === 'organisation') this.mailbox(fields.email, context);
     else if (type === 'observation') {
       const read = suppressionFieldsOf(fields);
@@ -190,7 +194,10 @@ export class RuleChecker<Context extends number | undefined> {
   finish(): void {
     for (const [id, refs] of this.pendingOrganisations) {
       if (this.isOrganisation(id)) continue;
-      const params = { id, suggestions: this.nearest.organisation.for(id), ...(id === this.publisher && { isPublisher: true as const }) };
+      const named = this.names.idOf('organisation', id);
+      const params = named !== undefined
+        ? { id, suggestions: [named], nameOf: 'organisation' as const }
+        : { id, suggestions: this.nearest.organisation.for(id), ...(id === this.publisher && { isPublisher: true as const }) };
       for (const ref of refs) this.problem('ref.unknown-organisation', [...ref.keys], params, ref.context);
     }
     for (const [id, refs] of this.pendingFacilities) {
@@ -198,7 +205,9 @@ export class RuleChecker<Context extends number | undefined> {
       for (const ref of refs) {
         if (facilityCountry === undefined) {
           if (!this.ids.get('facility')?.has(id)) {
-            this.problem('ref.unknown-facility', [...ref.keys], { id, suggestions: this.nearest.facility.for(id) }, ref.context);
+            const named = this.names.idOf('facility', id);
+            const params = named !== undefined ? { id, suggestions: [named], nameOf: 'facility' as const } : { id, suggestions: this.nearest.facility.for(id) };
+            this.problem('ref.unknown-facility', [...ref.keys], params, ref.context);
           }
         } else this.checkFacilityCountry(id, facilityCountry, ref);
       }
@@ -239,6 +248,25 @@ export class RuleChecker<Context extends number | undefined> {
     return false;
   }
 
+  /** Notes the names of an organisation or a facility of the data (a text, or a text by language), by which it may be referred to in place of its id. */
+  recordNamed(type: NamedRecord, id: string, ...names: unknown[]): void {
+    this.names.add(type, id, ...names);
+  }
+
+  /**
+   * A problem of a record's shape as it is reported: where it is of an organisation or a facility referred to by a
+   * name of one of the data (a text that is no id, in the place of an organisation's or a facility's id), with that
+   * record's id as its one suggestion; any other as it is. The names are those of the records noted so far.
+   */
+  named<P extends Problem>(problem: P): P {
+    const params = problem.params as ZodIssueParams;
+    const { form, field, value } = params;
+    if (typeof value !== 'string') return problem;
+    const type = form === 'organisation-id' && field !== 'id' && field !== 'publisher.id' ? 'organisation' : form === 'record-id' && params.idOf === 'facility' ? 'facility' : undefined;
+    const id = type && this.names.idOf(type, value);
+    return id === undefined ? problem : { ...problem, params: { ...params, suggestions: [id], nameOf: type } };
+  }
+
   /** The ids of the records of a type the data holds, and those known outside it. */
   private *knownIds(type: RecordType, outside: Iterable<string>): Generator<string> {
     yield* outside;
@@ -270,6 +298,7 @@ export class RuleChecker<Context extends number | undefined> {
 
   private organisation(org: Organisation, context: Context): void {
     this.unique('organisation', org.id, context);
+    this.recordNamed('organisation', org.id, org.name, org.acronym);
     this.here(context);
     checkOrganisationPlaceholders(org, this.reportHere);
     this.openCodes('region', org.regions, 'regions', context);
@@ -285,6 +314,7 @@ export class RuleChecker<Context extends number | undefined> {
 
   private facility(facility: Facility, context: Context): void {
     this.unique('facility', facility.id, context);
+    this.recordNamed('facility', facility.id, facility.name);
     this.facilityIn(facility.id, facility.country);
   }
 

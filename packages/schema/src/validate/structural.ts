@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { shapeSchemas, type ShapeKind } from '../model/shapes.js';
 import type { IssueCode } from './codes.js';
 import { problemOf, type Problem } from './issue.js';
-import type { DateTimeLack, IssueParams, SpacesAround } from './params.js';
+import type { DateTimeLack, IdOf, IssueParams, SpacesAround } from './params.js';
 import { dateTime, LANGUAGE_TAG_PATTERN, NOT_BLANK_PATTERN, OPEN_CODE_PATTERN, ORGANISATION_ID_PATTERN, RECORD_ID_PATTERN, SPDX_ID_PATTERN, type TextForm } from '../model/common.js';
 import { fieldOf, modelKeys } from './fields.js';
 import { suggestionsFor } from './code-names.js';
@@ -196,6 +196,8 @@ export function fromZodIssues(issues: readonly z.core.$ZodIssue[], base: readonl
     if (echo !== undefined) params.value = echo;
     const form = formOf(issue, field, path);
     if (form !== undefined) params.form = form;
+    // The facility of an observation is a facility's id; any other (a record's own) is told by the kind of record (`describeShape`).
+    if (form === 'record-id' && field === 'facility') params.idOf = 'facility';
     if ((issue.code === 'invalid_format' || issue.code === 'invalid_value') && typeof issue.input === 'string') {
       const spaces = spacesAround(issue.input);
       if (spaces !== undefined) params.spaces = spaces;
@@ -247,7 +249,13 @@ export function shapeProblems(schema: z.ZodType, value: unknown, base: readonly 
   return { problems: fromZodIssues(reported.error?.issues ?? result.error.issues, base, schema) };
 }
 
-/** zod's verdict on a value of a kind: its problems, with paths under `base`, and its parsed data when it fits. */
+/**
+ * zod's verdict on a value of a kind: its problems, with paths under `base`, and its parsed data when it fits. An
+ * identifier of the record's own (its `id`, the package's) is said to be that kind of record's, for the message's example.
+ */
 export function describeShape(kind: ShapeKind, value: unknown, base: readonly (string | number)[]): { problems: StructuralProblem[]; data?: Record<string, unknown> } {
-  return shapeProblems(shapeSchemas[kind], value, base);
+  const described = shapeProblems(shapeSchemas[kind], value, base);
+  const own = kind.replace(/-line$/, '') as IdOf;
+  for (const { params } of described.problems) if (params.form === 'record-id' && params.idOf === undefined) params.idOf = own;
+  return described;
 }

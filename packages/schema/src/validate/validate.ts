@@ -526,7 +526,8 @@ export function checkPackageRecord<Context extends number | undefined>(
   describe: Describer,
 ): void {
   const { problems, data, text } = checkShape(type, record, path, describe);
-  problems.forEach(add);
+  // A name written in place of the id of an organisation or a facility gets that record's id as its suggestion.
+  for (const problem of problems) add(checker.named(problem));
   if (data) checker.record(type, data, context, text);
   else checker.invalid(type, record, context);
 }

@@ -76,8 +76,8 @@ describe('structural codes', () => {
   const messages: [string, (p: Loose) => void, IssueCode, string, string, string][] = [
     ['an empty id is empty, once', (p) => (p.observations[0].id = ''), 'schema.invalid-format', '/observations/0/id', 'Identifier is empty', 'Ідентифікатор: порожньо'],
     ['an id in Cyrillic letters', (p) => (p.observations[0].id = 'ua-сізо-київ'), 'schema.invalid-format', '/observations/0/id',
-      'Identifier: "ua-сізо-київ" is not an identifier of up to 128 Latin letters (A–Z, a–z), digits and . _ : - that starts with a letter or a digit, e.g. obs-2020-01',
-      'Ідентифікатор: «ua-сізо-київ» — не ідентифікатор завдовжки до 128 символів із латинських літер (A–Z, a–z), цифр і знаків . _ : -, що починається з літери чи цифри, наприклад obs-2020-01'],
+      'Identifier: "ua-сізо-київ" is not an identifier of up to 128 Latin letters (A–Z, a–z), digits and . _ : - that starts with a letter or a digit, e.g. obs-zm-hiv-prevalence-2019',
+      'Ідентифікатор: «ua-сізо-київ» — не ідентифікатор завдовжки до 128 символів із латинських літер (A–Z, a–z), цифр і знаків . _ : -, що починається з літери чи цифри, наприклад obs-zm-hiv-prevalence-2019'],
     ['a date written day first', (p) => (p.observations[0].period.start = '31/01/2023'), 'schema.invalid-format', '/observations/0/period/start',
       'Start of the period: "31/01/2023" is not a date written year-month-day, e.g. 2023-01-31',
       'Початок періоду: «31/01/2023» — не дата у вигляді рік-місяць-день, наприклад 2023-01-31'],
