@@ -314,3 +314,44 @@ describe('phx validate --jobs', () => {
     }
   });
 });
+
+describe('phx validate: a name written where an id is asked for', () => {
+  const named = dir.write('named.phx.json', JSON.stringify({
+    ...validPackage(),
+    facilities: [{ id: 'ua-bucha-85', name: 'Бучанська виправна колонія №85', country: 'UA', facilityType: 'prison' }],
+    observations: [observation('obs-1', { scope: { country: 'UA', facility: 'Бучанська виправна колонія № 85' } })],
+  }, null, 2));
+
+  it('names the record whose name it is, in the language asked for', () => {
+    const en = json([named]);
+    expect(en.code).toBe(1);
+    expect(en.report.files[0]!.issues.map((issue) => issue.message)).toEqual([
+      'Facility: "Бучанська виправна колонія № 85" is the name of the facility "ua-bucha-85": write its identifier instead',
+    ]);
+    const uk = phx(['validate', named, '--locale', 'uk']);
+    expect(uk.stdout).toContain('Установа: «Бучанська виправна колонія № 85» — назва установи «ua-bucha-85»: вкажіть замість назви її ідентифікатор');
+  });
+
+  it('in a CSV table of observations alone, which names no facility, shows the form of a facility’s id', () => {
+    const csv = dir.write('named.csv', [
+      'id,indicator,reportingOrganisation,scope.country,scope.facility,period.start,period.end,numerator,denominator,value,unit,dataSource',
+      `obs-1,hiv-prevalence-prisoners,${PUBLISHER},UA,Бучанська виправна колонія №85,2020-01-01,2020-12-31,120,1000,12,percent,survey`,
+    ].join('\n'));
+    const { report } = json([csv]);
+    expect(report.files[0]!.issues.map((issue) => issue.message)).toEqual([
+      'Facility: "Бучанська виправна колонія №85" is not an identifier of up to 128 Latin letters (A–Z, a–z), digits and . _ : - that starts with a letter or a digit, e.g. zm-fac-01',
+    ]);
+  });
+
+  it('in CSV tables joined into a package by phx convert, names the facility of another table', () => {
+    const facilities = dir.write('named-facilities.csv', 'id,name,country,facilityType\nua-bucha-85,Бучанська виправна колонія №85,UA,prison\n');
+    const observations = dir.write('named-observations.csv', [
+      'id,indicator,reportingOrganisation,scope.country,scope.facility,period.start,period.end,numerator,denominator,value,unit,dataSource',
+      `obs-1,hiv-prevalence-prisoners,${PUBLISHER},UA,«Бучанська виправна колонія №85»,2020-01-01,2020-12-31,120,1000,12,percent,survey`,
+    ].join('\n'));
+    const header = dir.write('named-header.phx.json', JSON.stringify({ ...validPackage(), facilities: [], observations: [] }));
+    const run = phx(['convert', facilities, observations, '--header', header, '-o', dir.path('named-out.phx.json'), '--locale', 'fr']);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).toContain("Établissement : « «Бучанська виправна колонія №85» » est le nom de l'établissement « ua-bucha-85 » : écrivez son identifiant à la place");
+  });
+});

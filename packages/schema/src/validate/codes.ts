@@ -152,7 +152,7 @@ export const issueCodes = {
   'schema.invalid-format': {
     severity: 'error',
     structural: true,
-    summary: 'The text does not have the required format (date, identifier, URL, code).',
+    summary: 'The text does not have the required format (date, identifier, URL, code); the form is said with an example, an identifier with one of the kind of record asked for (`zm-fac-01` for a facility). The name of an organisation or a facility of the data written where its id is asked for (`Бучанська виправна колонія №85`, in any of its languages, in any case, between any quotes and spaces, `№ 85` for `№85`) is said to be that record\'s name, with its id suggested.',
     example: '"start": "28/10/2020"',
   },
   'schema.too-small': {
@@ -194,13 +194,13 @@ export const issueCodes = {
   'ref.unknown-organisation': {
     severity: 'error',
     structural: false,
-    summary: 'An organisation id that no organisation of the package has (the publisher named in the header is no organisation record).',
+    summary: 'An organisation id that no organisation of the package has (the publisher named in the header is no organisation record). The nearest ids are suggested, or the id of the organisation whose name or acronym it is.',
     example: '"reportingOrganisation": "ZA-NPO-000-000"',
   },
   'ref.unknown-facility': {
     severity: 'error',
     structural: false,
-    summary: 'A facility id that no facility of the package has.',
+    summary: 'A facility id that no facility of the package has. The nearest ids are suggested, or the id of the facility whose name it is.',
     example: '"scope": {"facility": "no-such-prison"}',
   },
   'ref.unknown-indicator': {
