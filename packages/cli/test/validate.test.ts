@@ -326,10 +326,10 @@ describe('phx validate: a name written where an id is asked for', () => {
     const en = json([named]);
     expect(en.code).toBe(1);
     expect(en.report.files[0]!.issues.map((issue) => issue.message)).toEqual([
-      'Facility: "Бучанська виправна колонія № 85" is the name of the facility "ua-bucha-85": write its identifier instead',
+      '"Бучанська виправна колонія № 85" is the name of the facility "ua-bucha-85": write its identifier instead',
     ]);
     const uk = phx(['validate', named, '--locale', 'uk']);
-    expect(uk.stdout).toContain('Установа: «Бучанська виправна колонія № 85» — назва установи «ua-bucha-85»: вкажіть замість назви її ідентифікатор');
+    expect(uk.stdout).toContain('«Бучанська виправна колонія № 85» — назва установи «ua-bucha-85»: вкажіть замість неї ідентифікатор');
   });
 
   it('in a CSV table of observations alone, which names no facility, shows the form of a facility’s id', () => {
@@ -352,6 +352,6 @@ describe('phx validate: a name written where an id is asked for', () => {
     const header = dir.write('named-header.phx.json', JSON.stringify({ ...validPackage(), facilities: [], observations: [] }));
     const run = phx(['convert', facilities, observations, '--header', header, '-o', dir.path('named-out.phx.json'), '--locale', 'fr']);
     expect(run.code).toBe(1);
-    expect(run.stdout + run.stderr).toContain("Établissement : « «Бучанська виправна колонія №85» » est le nom de l'établissement « ua-bucha-85 » : écrivez son identifiant à la place");
+    expect(run.stdout + run.stderr).toContain("« «Бучанська виправна колонія №85» » est le nom de l'établissement « ua-bucha-85 » : écrivez plutôt son identifiant");
   });
 });

@@ -3,7 +3,7 @@ import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { amountsIn, capitalised, categories, columnSeen, completedDateTime, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
-import type { NamedRecord, SheetNames } from '../validate/params.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'an e-mail address', phone: 'a phone number', 'date-of-birth': 'a date of birth', name: "a person's name", address: 'a home address', identifier: 'a prisoner, case or document number' } as const;
@@ -77,9 +77,6 @@ const words: Words = {
   ...amountsIn('en'),
 };
 
-/** What a name written in place of an id is said to be: `the name of the facility "zm-fac-01": write its identifier instead`. */
-const nameOf = (type: NamedRecord, id: string): string => `the name of the ${words.records[type]} ${words.quote(id)}: write its identifier instead`;
-
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
@@ -98,6 +95,7 @@ export const en: PhxLocale = {
   zod: zodEn,
   fields: words.fields,
   suggestion: (values) => `; did you mean ${alternatives(values, 'en', words.quote)}?`,
+  named: (value, type, id) => `${words.quote(value)} is the name of the ${words.records[type]} ${words.quote(id)}: write its identifier instead`,
   messages: {
     'file.empty': (p) => (p.blank ? 'The file holds only blank lines or spaces: there is no data in it' : 'The file is empty'),
     'file.unsupported-format': (p) =>
@@ -149,9 +147,7 @@ export const en: PhxLocale = {
       return `${subject(words, p, 'the value')}: ${shown(words, p)} is not one of the codes allowed here${list}`;
     },
     'schema.invalid-format': (p) =>
-      p.nameOf && p.suggestions?.[0] !== undefined
-        ? `${subject(words, p, 'the value')}: ${shown(words, p)} is ${nameOf(p.nameOf, p.suggestions[0])}`
-        : p.value === ''
+      p.value === ''
         ? `${subject(words, p, 'the text')} is empty`
         : p.form === 'text'
           ? `${subject(words, p, 'the text')} holds only spaces`
@@ -179,14 +175,8 @@ export const en: PhxLocale = {
     'unique.duplicate-id': (p) => `A second ${words.records[p.recordType]} with the identifier "${p.id}" (the first is at ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `A second observation of ${categories(words, p.categories) || 'the total'} for the same indicator, scope, period and data source (the first is at ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} is ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `No organisation with the identifier "${p.id}" in the package${p.isPublisher ? ': the publisher of the package must be among its organisations as well' : ''}`,
-    'ref.unknown-facility': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} is ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `No facility with the identifier "${p.id}" in the package`,
+    'ref.unknown-organisation': (p) => `No organisation with the identifier "${p.id}" in the package${p.isPublisher ? ': the publisher of the package must be among its organisations as well' : ''}`,
+    'ref.unknown-facility': (p) => `No facility with the identifier "${p.id}" in the package`,
     'ref.unknown-indicator': (p) => `Indicator "${p.code}" is neither in the catalogue nor defined in the package`,
     'ref.country-mismatch': (p) => `Facility "${p.facility}" is in ${p.facilityCountry}, but the observation says ${p.country}`,
     'indicator.unit-mismatch': (p) => `Unit "${p.unit}" does not match the unit of "${p.indicator}" ("${p.expected}")`,

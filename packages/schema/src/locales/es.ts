@@ -3,7 +3,7 @@ import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
-import type { NamedRecord, SheetNames } from '../validate/params.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'una dirección de correo', phone: 'un número de teléfono', 'date-of-birth': 'una fecha de nacimiento', name: 'el nombre de una persona', address: 'un domicilio', identifier: 'un número de interno, de expediente o de documento' } as const;
@@ -77,9 +77,6 @@ const words: Words = {
   ...amountsIn('es'),
 };
 
-/** Lo que es un nombre escrito en lugar de un identificador: `el nombre del establecimiento «zm-fac-01»: escriba su identificador en su lugar`. */
-const nameOf = (type: NamedRecord, id: string): string => `el nombre ${type === 'facility' ? 'del establecimiento' : 'de la organización'} ${words.quote(id)}: escriba su identificador en su lugar`;
-
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
@@ -98,6 +95,7 @@ export const es: PhxLocale = {
   zod: zodEs,
   fields: words.fields,
   suggestion: (values) => `; ¿quiso decir ${alternatives(values, 'es', words.quote)}?`,
+  named: (value, type, id) => `${words.quote(value)} es el nombre ${type === 'facility' ? 'del establecimiento' : 'de la organización'} ${words.quote(id)}: escriba su identificador en su lugar`,
   messages: {
     'file.empty': (p) => (p.blank ? 'El archivo solo tiene líneas en blanco o espacios: no contiene datos' : 'El archivo está vacío'),
     'file.unsupported-format': (p) =>
@@ -153,9 +151,7 @@ export const es: PhxLocale = {
       return `${subject(words, p, 'el valor')}: ${shown(words, p)} no es uno de los códigos permitidos aquí${list}`;
     },
     'schema.invalid-format': (p) =>
-      p.nameOf && p.suggestions?.[0] !== undefined
-        ? `${subject(words, p, 'el valor')}: ${shown(words, p)} es ${nameOf(p.nameOf, p.suggestions[0])}`
-        : p.value === ''
+      p.value === ''
         ? `${subject(words, p, 'el texto')}: el texto está vacío`
         : p.form === 'text'
           ? `${subject(words, p, 'el texto')}: el texto solo contiene espacios`
@@ -183,14 +179,8 @@ export const es: PhxLocale = {
     'unique.duplicate-id': (p) => `Identificador «${p.id}» duplicado (${words.records[p.recordType]}; primera vez: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Una segunda observación de la misma categoría (${categories(words, p.categories) || 'el total'}) del mismo indicador, ámbito, período y fuente de datos (primera vez: ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} es ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `No hay ninguna organización con el identificador «${p.id}» en el paquete${p.isPublisher ? ': el editor del paquete también debe figurar entre sus organizaciones' : ''}`,
-    'ref.unknown-facility': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} es ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `No hay ningún establecimiento con el identificador «${p.id}» en el paquete`,
+    'ref.unknown-organisation': (p) => `No hay ninguna organización con el identificador «${p.id}» en el paquete${p.isPublisher ? ': el editor del paquete también debe figurar entre sus organizaciones' : ''}`,
+    'ref.unknown-facility': (p) => `No hay ningún establecimiento con el identificador «${p.id}» en el paquete`,
     'ref.unknown-indicator': (p) => `El indicador «${p.code}» no está en el catálogo ni definido en el paquete`,
     'ref.country-mismatch': (p) => `El establecimiento «${p.facility}» está en ${p.facilityCountry}, pero la observación indica ${p.country}`,
     'indicator.unit-mismatch': (p) => `La unidad «${p.unit}» no coincide con la de «${p.indicator}» («${p.expected}»)`,

@@ -3,7 +3,7 @@ import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, subject, typedAsDate, type Words } from './phrases.js';
-import type { NamedRecord, SheetNames } from '../validate/params.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'une adresse e-mail', phone: 'un numéro de téléphone', 'date-of-birth': 'une date de naissance', name: "le nom d'une personne", address: 'une adresse personnelle', identifier: "un numéro d'écrou, de dossier ou de pièce d'identité" } as const;
@@ -77,9 +77,6 @@ const words: Words = {
   ...amountsIn('fr'),
 };
 
-/** Ce qu'est un nom écrit à la place d'un identifiant : `le nom de l'établissement « zm-fac-01 » : écrivez son identifiant à la place`. */
-const nameOf = (type: NamedRecord, id: string): string => `le nom de ${type === 'facility' ? "l'établissement" : "l'organisation"} ${words.quote(id)} : écrivez son identifiant à la place`;
-
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
@@ -98,6 +95,7 @@ export const fr: PhxLocale = {
   zod: zodFr,
   fields: words.fields,
   suggestion: (values) => ` ; vouliez-vous dire ${alternatives(values, 'fr', words.quote)} ?`,
+  named: (value, type, id) => `${words.quote(value)} est le nom de l'${words.records[type]} ${words.quote(id)} : écrivez plutôt son identifiant`,
   messages: {
     'file.empty': (p) => (p.blank ? "Le fichier ne contient que des lignes vides ou des espaces : il n'a aucune donnée" : 'Le fichier est vide'),
     'file.unsupported-format': (p) =>
@@ -153,9 +151,7 @@ export const fr: PhxLocale = {
       return `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas un des codes permis ici${list}`;
     },
     'schema.invalid-format': (p) =>
-      p.nameOf && p.suggestions?.[0] !== undefined
-        ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} est ${nameOf(p.nameOf, p.suggestions[0])}`
-        : p.value === ''
+      p.value === ''
         ? `${subject(words, p, 'le texte')} : le texte est vide`
         : p.form === 'text'
           ? `${subject(words, p, 'le texte')} : le texte ne contient que des espaces`
@@ -183,14 +179,8 @@ export const fr: PhxLocale = {
     'unique.duplicate-id': (p) => `Identifiant « ${p.id} » en double (${words.records[p.recordType]} ; première fois : ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Une deuxième observation de la même catégorie (${categories(words, p.categories) || 'le total'}) du même indicateur, champ, période et source de données (première fois : ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} est ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `Aucune organisation d'identifiant « ${p.id} » dans le paquet${p.isPublisher ? " : l'éditeur du paquet doit aussi figurer parmi ses organisations" : ''}`,
-    'ref.unknown-facility': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} est ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `Aucun établissement d'identifiant « ${p.id} » dans le paquet`,
+    'ref.unknown-organisation': (p) => `Aucune organisation d'identifiant « ${p.id} » dans le paquet${p.isPublisher ? " : l'éditeur du paquet doit aussi figurer parmi ses organisations" : ''}`,
+    'ref.unknown-facility': (p) => `Aucun établissement d'identifiant « ${p.id} » dans le paquet`,
     'ref.unknown-indicator': (p) => `L'indicateur « ${p.code} » n'est ni dans le catalogue ni défini dans le paquet`,
     'ref.country-mismatch': (p) => `L'établissement « ${p.facility} » est en ${p.facilityCountry}, mais l'observation indique ${p.country}`,
     'indicator.unit-mismatch': (p) => `L'unité « ${p.unit} » ne correspond pas à celle de « ${p.indicator} » (« ${p.expected} »)`,

@@ -3,7 +3,7 @@ import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, slavicPlural, subject, typedAsDate, type Words } from './phrases.js';
-import type { NamedRecord, SheetNames } from '../validate/params.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адрес электронной почты', phone: 'номер телефона', 'date-of-birth': 'дату рождения', name: 'имя человека', address: 'домашний адрес', identifier: 'номер осуждённого, дела или документа' } as const;
@@ -77,10 +77,6 @@ const words: Words = {
   ...amountsIn('ru'),
 };
 
-/** Чем названо написанное вместо идентификатора: `название учреждения «zm-fac-01»: укажите вместо названия его идентификатор`. */
-const nameOf = (type: NamedRecord, id: string): string =>
-  type === 'facility' ? `название учреждения ${words.quote(id)}: укажите вместо названия его идентификатор` : `название организации ${words.quote(id)}: укажите вместо названия её идентификатор`;
-
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
@@ -99,6 +95,7 @@ export const ru: PhxLocale = {
   zod: zodRu,
   fields: words.fields,
   suggestion: (values) => `; возможно, вы имели в виду ${alternatives(values, 'ru', words.quote)}?`,
+  named: (value, type, id) => `${words.quote(value)} — название ${type === 'facility' ? 'учреждения' : 'организации'} ${words.quote(id)}: укажите вместо него идентификатор`,
   messages: {
     'file.empty': (p) => (p.blank ? 'В файле только пустые строки и пробелы: данных в нём нет' : 'Файл пуст'),
     'file.unsupported-format': (p) =>
@@ -154,9 +151,7 @@ export const ru: PhxLocale = {
       return `${subject(words, p, 'значение')}: ${shown(words, p)} — не из допустимых здесь кодов${list}`;
     },
     'schema.invalid-format': (p) =>
-      p.nameOf && p.suggestions?.[0] !== undefined
-        ? `${subject(words, p, 'значение')}: ${shown(words, p)} — ${nameOf(p.nameOf, p.suggestions[0])}`
-        : p.value === ''
+      p.value === ''
         ? `${subject(words, p, 'текст')}: пусто`
         : p.form === 'text'
           ? `${subject(words, p, 'текст')}: только пробелы`
@@ -184,14 +179,8 @@ export const ru: PhxLocale = {
     'unique.duplicate-id': (p) => `Повторяющийся идентификатор «${p.id}» (${words.records[p.recordType]}; впервые: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Второе наблюдение той же категории (${categories(words, p.categories) || 'общий итог'}) того же индикатора, охвата, периода и источника данных (впервые: ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} — ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `В пакете нет организации с идентификатором «${p.id}»${p.isPublisher ? ': издатель пакета тоже должен быть среди его организаций' : ''}`,
-    'ref.unknown-facility': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} — ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `В пакете нет учреждения с идентификатором «${p.id}»`,
+    'ref.unknown-organisation': (p) => `В пакете нет организации с идентификатором «${p.id}»${p.isPublisher ? ': издатель пакета тоже должен быть среди его организаций' : ''}`,
+    'ref.unknown-facility': (p) => `В пакете нет учреждения с идентификатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Индикатора «${p.code}» нет ни в каталоге, ни в пакете`,
     'ref.country-mismatch': (p) => `Учреждение «${p.facility}» находится в ${p.facilityCountry}, а в наблюдении указано ${p.country}`,
     'indicator.unit-mismatch': (p) => `Единица «${p.unit}» не совпадает с единицей индикатора «${p.indicator}» («${p.expected}»)`,

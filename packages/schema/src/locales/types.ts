@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { IssueCode } from '../validate/codes.js';
 import type { FieldKey } from '../validate/fields.js';
-import type { IssueParams } from '../validate/params.js';
+import type { IssueParams, NamedRecord } from '../validate/params.js';
 
 /**
  * A function that renders the message of a code from that code's params.
@@ -46,6 +46,12 @@ export interface PhxLocale {
   fields: Record<FieldKey, string>;
   /** What follows a message whose params carry `suggestions`: the known values nearest to the one given. */
   suggestion: (suggestions: readonly string[]) => string;
+  /**
+   * The message of an issue whose value is the name of a record of the data written in place of its id (`nameOf`): the
+   * record it names, and that its id is to be written instead (`"Kafue" is the name of the facility "zm-fac-01": write
+   * its identifier instead`).
+   */
+  named: (value: string, type: NamedRecord, id: string) => string;
   /** PHX's own messages, by code. */
   messages: Messages;
 }

@@ -3,7 +3,7 @@ import type { FileFormat } from '../file/format.js';
 import type { OtherSystemFormat } from '../file/other-systems.js';
 import { alternatives } from './alternatives.js';
 import { amountsIn, capitalised, categories, columnSeen, completedDateTime, decimalComma, fieldNamed, fieldOfList, figures, formAsked, formList, hiddenOf, keyOf, listed, percentShown, placeOf, sheetCell, shown, slavicPlural, subject, typedAsDate, type Words } from './phrases.js';
-import type { NamedRecord, SheetNames } from '../validate/params.js';
+import type { SheetNames } from '../validate/params.js';
 import type { PhxLocale } from './types.js';
 
 const kinds = { email: 'адресу електронної пошти', phone: 'номер телефону', 'date-of-birth': 'дату народження', name: 'ім’я людини', address: 'домашню адресу', identifier: 'номер засудженого, справи чи документа' } as const;
@@ -77,10 +77,6 @@ const words: Words = {
   ...amountsIn('uk'),
 };
 
-/** Чим назване написане замість ідентифікатора: `назва установи «zm-fac-01»: вкажіть замість назви її ідентифікатор`. */
-const nameOf = (type: NamedRecord, id: string): string =>
-  `назва ${type === 'facility' ? 'установи' : 'організації'} ${words.quote(id)}: вкажіть замість назви її ідентифікатор`;
-
 /** The field of a breakdown's dimension, quoted. */
 const dimension = (name: string): string => words.quote(words.fields[name as 'sex'] ?? name);
 
@@ -99,6 +95,7 @@ export const uk: PhxLocale = {
   zod: zodUk,
   fields: words.fields,
   suggestion: (values) => `; можливо, ви мали на увазі ${alternatives(values, 'uk', words.quote)}?`,
+  named: (value, type, id) => `${words.quote(value)} — назва ${type === 'facility' ? 'установи' : 'організації'} ${words.quote(id)}: вкажіть замість неї ідентифікатор`,
   messages: {
     'file.empty': (p) => (p.blank ? 'У файлі лише порожні рядки та пробіли: даних у ньому немає' : 'Файл порожній'),
     'file.unsupported-format': (p) =>
@@ -154,9 +151,7 @@ export const uk: PhxLocale = {
       return `${subject(words, p, 'значення')}: ${shown(words, p)} — не з допустимих тут кодів${list}`;
     },
     'schema.invalid-format': (p) =>
-      p.nameOf && p.suggestions?.[0] !== undefined
-        ? `${subject(words, p, 'значення')}: ${shown(words, p)} — ${nameOf(p.nameOf, p.suggestions[0])}`
-        : p.value === ''
+      p.value === ''
         ? `${subject(words, p, 'текст')}: порожньо`
         : p.form === 'text'
           ? `${subject(words, p, 'текст')}: лише пробіли`
@@ -184,14 +179,8 @@ export const uk: PhxLocale = {
     'unique.duplicate-id': (p) => `Повторюваний ідентифікатор «${p.id}» (${words.records[p.recordType]}; уперше: ${placeOf(words, p.first)})`,
     'unique.duplicate-breakdown': (p) =>
       `Друге спостереження тієї самої категорії (${categories(words, p.categories) || 'загальний підсумок'}) того самого індикатора, охоплення, періоду та джерела даних (уперше: ${placeOf(words, p.first)})`,
-    'ref.unknown-organisation': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} — ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `У пакеті немає організації з ідентифікатором «${p.id}»${p.isPublisher ? ': видавець пакета теж має бути серед його організацій' : ''}`,
-    'ref.unknown-facility': (p) =>
-      p.nameOf && p.suggestions[0] !== undefined
-        ? `${words.quote(p.id)} — ${nameOf(p.nameOf, p.suggestions[0])}`
-        : `У пакеті немає установи з ідентифікатором «${p.id}»`,
+    'ref.unknown-organisation': (p) => `У пакеті немає організації з ідентифікатором «${p.id}»${p.isPublisher ? ': видавець пакета теж має бути серед його організацій' : ''}`,
+    'ref.unknown-facility': (p) => `У пакеті немає установи з ідентифікатором «${p.id}»`,
     'ref.unknown-indicator': (p) => `Індикатора «${p.code}» немає ні в каталозі, ні в пакеті`,
     'ref.country-mismatch': (p) => `Установа «${p.facility}» розташована в ${p.facilityCountry}, а в спостереженні зазначено ${p.country}`,
     'indicator.unit-mismatch': (p) => `Одиниця «${p.unit}» не збігається з одиницею індикатора «${p.indicator}» («${p.expected}»)`,

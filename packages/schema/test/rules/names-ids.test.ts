@@ -31,11 +31,11 @@ describe('a name written in place of an id', () => {
     expect(issue.code).toBe('schema.invalid-format');
     expect(issue.params).toMatchObject({ form: 'record-id', idOf: 'facility', nameOf: 'facility', suggestions: ['zm-fac-01'] });
     expect(locales.map((locale) => formatIssue(issue, locale))).toEqual([
-      'Facility: "Бучанська виправна колонія №85" is the name of the facility "zm-fac-01": write its identifier instead',
-      'Учреждение: «Бучанська виправна колонія №85» — название учреждения «zm-fac-01»: укажите вместо названия его идентификатор',
-      'Установа: «Бучанська виправна колонія №85» — назва установи «zm-fac-01»: вкажіть замість назви її ідентифікатор',
-      "Établissement : « Бучанська виправна колонія №85 » est le nom de l'établissement « zm-fac-01 » : écrivez son identifiant à la place",
-      'Establecimiento: «Бучанська виправна колонія №85» es el nombre del establecimiento «zm-fac-01»: escriba su identificador en su lugar',
+      '"Бучанська виправна колонія №85" is the name of the facility "zm-fac-01": write its identifier instead',
+      '«Бучанська виправна колонія №85» — название учреждения «zm-fac-01»: укажите вместо него идентификатор',
+      '«Бучанська виправна колонія №85» — назва установи «zm-fac-01»: вкажіть замість неї ідентифікатор',
+      "« Бучанська виправна колонія №85 » est le nom de l'établissement « zm-fac-01 » : écrivez plutôt son identifiant",
+      '«Бучанська виправна колонія №85» es el nombre del establecimiento «zm-fac-01»: escriba su identificador en su lugar',
     ]);
   });
 
@@ -83,8 +83,13 @@ describe('a name written in place of an id', () => {
     );
     const reporting = issueAt(result, '/observations/3/reportingOrganisation');
     expect(reporting.params).toMatchObject({ form: 'organisation-id', nameOf: 'organisation', suggestions: ['UA-EDR-40000001'] });
-    expect(reporting.message).toBe('Reporting organisation: "ГО "Світло надії"" is the name of the organisation "UA-EDR-40000001": write its identifier instead');
-    expect(formatIssue(reporting, 'uk')).toBe('Організація, що звітує: «ГО "Світло надії"» — назва організації «UA-EDR-40000001»: вкажіть замість назви її ідентифікатор');
+    expect(locales.map((locale) => formatIssue(reporting, locale))).toEqual([
+      '"ГО "Світло надії"" is the name of the organisation "UA-EDR-40000001": write its identifier instead',
+      '«ГО "Світло надії"» — название организации «UA-EDR-40000001»: укажите вместо него идентификатор',
+      '«ГО "Світло надії"» — назва організації «UA-EDR-40000001»: вкажіть замість неї ідентифікатор',
+      "« ГО \"Світло надії\" » est le nom de l'organisation « UA-EDR-40000001 » : écrivez plutôt son identifiant",
+      '«ГО "Світло надії"» es el nombre de la organización «UA-EDR-40000001»: escriba su identificador en su lugar',
+    ]);
     expect(issueAt(result, '/meetings/0/organiser').params).toMatchObject({ nameOf: 'organisation', suggestions: ['UA-EDR-40000001'] });
     expect(issueAt(result, '/meetings/0/participants/0/organisation').params).toMatchObject({ nameOf: 'organisation', suggestions: [ZAMBIA_TRUST] });
   });
@@ -104,9 +109,9 @@ describe('a name written in place of an id', () => {
     expect(facility.params).toEqual({ id: 'KAFUE', nameOf: 'facility', suggestions: ['zm-fac-01'] });
     expect(locales.map((locale) => formatIssue(facility, locale))).toEqual([
       '"KAFUE" is the name of the facility "zm-fac-01": write its identifier instead',
-      '«KAFUE» — название учреждения «zm-fac-01»: укажите вместо названия его идентификатор',
-      '«KAFUE» — назва установи «zm-fac-01»: вкажіть замість назви її ідентифікатор',
-      "« KAFUE » est le nom de l'établissement « zm-fac-01 » : écrivez son identifiant à la place",
+      '«KAFUE» — название учреждения «zm-fac-01»: укажите вместо него идентификатор',
+      '«KAFUE» — назва установи «zm-fac-01»: вкажіть замість неї ідентифікатор',
+      "« KAFUE » est le nom de l'établissement « zm-fac-01 » : écrivez plutôt son identifiant",
       '«KAFUE» es el nombre del establecimiento «zm-fac-01»: escriba su identificador en su lugar',
     ]);
     const organiser = issueAt(result, '/meetings/0/organiser');
@@ -125,7 +130,7 @@ describe('a name written in place of an id', () => {
     const workbook = await validateFile(await writeXlsx(pkg, { language: 'uk' }), { name: 'data.xlsx', now: NOW, locale: 'uk' });
     const cell = workbook.issues.find((issue) => issue.code === 'schema.invalid-format')!;
     expect(cell.params).toMatchObject({ nameOf: 'facility', suggestions: ['zm-fac-01'] });
-    expect(cell.message).toContain('назва установи «zm-fac-01»: вкажіть замість назви її ідентифікатор');
+    expect(cell.message).toBe('«Бучанська виправна колонія №85» — назва установи «zm-fac-01»: вкажіть замість неї ідентифікатор');
   });
 });
 
