@@ -316,6 +316,8 @@ describe('phx validate --jobs', () => {
 });
 
 describe('phx validate: a name written where an id is asked for', () => {
+  // Files of their own, apart from those the globs above expand to.
+  const dir = tempDir();
   const named = dir.write('named.phx.json', JSON.stringify({
     ...validPackage(),
     facilities: [{ id: 'ua-bucha-85', name: 'Бучанська виправна колонія №85', country: 'UA', facilityType: 'prison' }],
