@@ -199,7 +199,7 @@ describe('a query parameter the hub cannot read', () => {
 
   it('says what form the value takes, with an example, not the pattern it is checked by', async () => {
     const detail = await detailOf('/v1/observations?organisation=nope');
-    expect(detail).toBe(`"?organisation": "nope" is not an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. ZA-NPO-123-456 (PHX-ORG-0001 without a register)`);
+    expect(detail).toBe(`"?organisation": "nope" is not an organisation identifier: the register's prefix and the number, joined by hyphens, e.g. ZM-PACRA-120045 (PHX-ORG-0001 without a register)`);
     expect(await detailOf('/v1/observations?from=2020-13-01')).toBe('"?from": "2020-13-01" is not a date written year-month-day, e.g. 2023-01-31');
     expect(await detailOf('/v1/observations?limit=ten')).toBe('"?limit" should be a whole number, e.g. 12, not the text "ten"');
     expect(await detailOf('/v1/observations?limit=1e2')).toBe('"?limit": "1e2" is not written in the form this field takes');
@@ -210,7 +210,7 @@ describe('a query parameter the hub cannot read', () => {
   it('is told in the language of Accept-Language, as the issues of a body are', async () => {
     expect(await detailOf('/v1/observations?country=zm', 'ru')).toBe('«?country»: «zm» — не код страны по ISO 3166-1: две заглавные латинские буквы; возможно, вы имели в виду «ZM»?');
     expect(await detailOf('/v1/observations?organisation=nope', 'uk;q=0.9, en;q=0.1')).toBe(
-      '«?organisation»: «nope» — не ідентифікатор організації: префікс реєстру й номер через дефіс, наприклад ZA-NPO-123-456 (PHX-ORG-0001, якщо організації немає в реєстрі)',
+      '«?organisation»: «nope» — не ідентифікатор організації: префікс реєстру й номер через дефіс, наприклад ZM-PACRA-120045 (PHX-ORG-0001, якщо організації немає в реєстрі)',
     );
   });
 
