@@ -38,7 +38,7 @@ export { issueRecord, type IssueRecord } from './file/issue-record.js';
 export { charsetOf, fileFormats, formatOfName, formatOfMediaType, stemOfName, type FileFormat } from './file/format.js';
 export type { OtherSystemFormat } from './file/other-systems.js';
 export { DEFAULT_MAX_DOCUMENT_BYTES, type RecognisedEncoding } from './file/encoding.js';
-export { textEncodingOf, textDecoding, type TextDecoding, type Transcoder } from './file/text-encoding.js';
+export { textEncodingOf, textDecoding, type Misreading, type TextDecoding, type Transcoder } from './file/text-encoding.js';
 export { LineIndex, offsetBeyondDepth } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
 export { locales, isLocale, type Locale, type PhxLocale, type MessageTemplate, type Messages } from './locales/index.js';
