@@ -4,7 +4,10 @@ import { excelLocales, type DateOrder, type ExcelLocale } from './excel-locale.j
 /**
  * A local way of writing a value that PHX read as a PHX value: reported per column, never silently. `time-dropped`:
  * a date with a time of day other than midnight (`31.12.2020 14:30`, a date-time cell, a day number with a fraction)
- * in a column of a date, which holds the day alone: the day is read, and the time left out is said.
+ * in a column of a date, which holds the day alone: the day is read, and the time left out is said. `read-as-utc`
+ * and `midnight-utc`: in a date-time column read in UTC (a package's `publishedAt`), a date and time without an
+ * offset from UTC, which a sheet does not keep (a date-time cell, `15.01.2024 09:00`), read as a time in UTC
+ * (`2024-01-15T09:00:00Z`), and a date alone (`15.01.2024`, a date cell) read as midnight UTC (`2024-01-15T00:00:00Z`).
  *
  * @example
  * ```ts
@@ -35,7 +38,9 @@ export type NormalisedForm =
   | 'yyyy.mm.dd hh:mm'
   | 'd mmmm yyyy'
   | 'd mmmm yyyy hh:mm'
-  | 'time-dropped';
+  | 'time-dropped'
+  | 'read-as-utc'
+  | 'midnight-utc';
 
 /**
  * A number cell of a workbook formatted as a percent (`0.0%`, as Excel formats a cell typed `7,5%`): Excel keeps
@@ -141,6 +146,37 @@ export interface ColumnSettings {
   sheetDateOrder?: DateOrder;
   /** The workbook counts days from 1904-01-01 (Excel's 1904 date system) rather than from 1900. */
   date1904?: boolean;
+  /**
+   * In a date-time column, a date and time without an offset from UTC (a date-time cell, `15.01.2024 09:00`, ISO
+   * text without one) is read as a time in UTC, and a date alone (a date cell, `15.01.2024`) as midnight UTC, each
+   * noted (`read-as-utc`, `midnight-utc`): for a column whose moment need not be told in the place's own time (see
+   * {@link utcDateTimeColumn}). Elsewhere such a value is left without an offset, for the validator to ask for one.
+   */
+  utc?: boolean;
+}
+
+/**
+ * True for a date-time column of a table that a sheet's value without an offset from UTC is read in UTC in: a
+ * package's publication date, a moment no one reads to the hour of a place, which a date cell typed in Excel
+ * (`15.01.2024 09:00`) gives without an offset. A meeting's start and end are not: their hour is the place's.
+ */
+export function utcDateTimeColumn(type: string | undefined, column: string): boolean {
+  return type === 'package' && column === 'publishedAt';
+}
+
+/**
+ * A date-time column's value without an offset from UTC, read in UTC (see {@link ColumnSettings.utc}): a date and
+ * time as that time in UTC, a date alone as midnight UTC, the reading noted; undefined for anything else (a value
+ * with its offset, a text of no date).
+ */
+function inUtc(value: string, forms: NormalisedForm[]): string | undefined {
+  if (isoDatePattern.test(value)) {
+    forms.push('midnight-utc');
+    return `${value}T00:00:00Z`;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(value)) return undefined;
+  forms.push('read-as-utc');
+  return `${value}Z`;
 }
 
 /** The cells of one column read as values. */
@@ -638,7 +674,12 @@ export function readColumn(
   cells.forEach((cell, index) => {
     if (cell === undefined || cell === '') return reading.values.push(undefined);
     found.length = 0;
-    const value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found, settings.date1904, percent(index));
+    let value = typeof cell === 'string' ? read(cell, index) : typedValue(kind, cell, found, settings.date1904, percent(index));
+    if (kind === 'date-time' && settings.utc) {
+      // A date or date and time read from a local form, a date cell, or ISO text without an offset.
+      const moment = value ?? (typeof cell === 'string' ? cell.trim() : undefined);
+      if (typeof moment === 'string') value = inUtc(moment, found) ?? value;
+    }
     // A cell that does not fit stays as the text Excel shows for it: a date's `2020-03-12`, a percent's `7.5%`; in a date
     // column, a number as the number typed (`2024`, a year alone, whatever the cell's format), a date to write.
     reading.values.push(value ?? (kind === 'date' || kind === 'date-time' ? dateText(cell, settings.date1904) : cell instanceof Date || cell instanceof PercentCell ? textOfCell(cell) : cell));

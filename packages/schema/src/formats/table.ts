@@ -5,7 +5,7 @@ import type { SheetColumn, ZodIssueParams } from '../validate/params.js';
 import { fieldOf } from '../validate/fields.js';
 import { shortened } from '../validate/echo.js';
 import { IssueCollector } from '../validate/validate.js';
-import { excelErrorOf, excelShortDate, isSmallExcelDate, PercentCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, type SheetCell } from './cells.js';
+import { excelErrorOf, excelShortDate, isSmallExcelDate, PercentCell, readColumn, sheetDateOrder, textOfCell, textOfSpreadsheet, utcDateTimeColumn, type SheetCell } from './cells.js';
 import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
 import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -404,7 +404,8 @@ export function readTable(
   const columns = targets.map((target, column) => {
     if (!target || (target.kind !== 'number' && target.kind !== 'boolean' && target.kind !== 'date' && target.kind !== 'date-time')) return undefined;
     const name = table.columns[column]!;
-    const reading = readColumn(target.kind, cellsOf(column), settings, (at) => percent.allowed(name, at));
+    const utc = target.kind === 'date-time' && utcDateTimeColumn(type, name);
+    const reading = readColumn(target.kind, cellsOf(column), utc ? { ...settings, utc } : settings, (at) => percent.allowed(name, at));
     const seen = columnSeen(column, options);
     if (reading.ambiguousDate !== undefined) add({ code: 'sheet.date-order-unknown', path: target.path, params: { column: name, ...seen, example: reading.ambiguousDate } }, headerRow, column + 1);
     if (reading.normalised > 0) {

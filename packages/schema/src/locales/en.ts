@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'decimal commas', 'thousands-separator': 'thousands separators', 'percent-sign': '% signs',
-  'boolean-word': 'TRUE/FALSE', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no', 'time-dropped': 'times of day (left out: the column holds days)',
+  'boolean-word': 'TRUE/FALSE', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no', 'time-dropped': 'times of day (left out: the column holds days)', 'read-as-utc': 'times read as UTC (the sheet keeps no offset from UTC)', 'midnight-utc': 'dates alone read as midnight UTC',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `${said} words`, (dates) => `dates written ${dates}`, 'and');
 const words: Words = {
@@ -154,7 +154,7 @@ export const en: PhxLocale = {
           : p.fullYears
             ? `${subject(words, p, 'the value')}: ${shown(words, p)} has a two-digit year: write the year in full, ${p.fullYears[0]} or ${p.fullYears[1]}, whichever is meant`
             : p.lacks
-              ? `${subject(words, p, 'the value')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'has no offset from UTC: add the offset' : 'is a date alone: add the time and the offset from UTC'} of the place at that date, e.g. ${completedDateTime(p)}`
+              ? `${subject(words, p, 'the value')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'has no offset from UTC: add the offset' : 'is a date alone: add the time and the offset from UTC'} of the place at that date, or Z for a time in UTC, e.g. ${completedDateTime(p)}`
               : `${subject(words, p, 'the value')}: ${shown(words, p)} is not ${p.form ? formAsked(words, p) : 'written in the form this field takes'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;

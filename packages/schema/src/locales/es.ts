@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'comas decimales', 'thousands-separator': 'separadores de miles', 'percent-sign': 'signos %',
-  'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel', 'yes-no-word': 'palabras sí/no', 'time-dropped': 'horas (omitidas: la columna contiene días)',
+  'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel', 'yes-no-word': 'palabras sí/no', 'time-dropped': 'horas (omitidas: la columna contiene días)', 'read-as-utc': 'horas leídas en UTC (la hoja no guarda la diferencia respecto a UTC)', 'midnight-utc': 'fechas solas leídas como medianoche UTC',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `fechas escritas ${form}`).join(', ');
 const words: Words = {
@@ -158,7 +158,7 @@ export const es: PhxLocale = {
           : p.fullYears
             ? `${subject(words, p, 'el valor')}: ${shown(words, p)} tiene el año en dos cifras: escriba el año completo, ${p.fullYears[0]} o ${p.fullYears[1]}, según corresponda`
             : p.lacks
-              ? `${subject(words, p, 'el valor')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'no tiene la diferencia respecto a UTC: añada la diferencia' : 'es solo una fecha: añada la hora y la diferencia respecto a UTC'} del lugar en esa fecha, p. ej. ${completedDateTime(p)}`
+              ? `${subject(words, p, 'el valor')}: ${shown(words, p)} ${p.lacks === 'offset' ? 'no tiene la diferencia respecto a UTC: añada la diferencia' : 'es solo una fecha: añada la hora y la diferencia respecto a UTC'} del lugar en esa fecha, o Z para una hora en UTC, p. ej. ${completedDateTime(p)}`
               : `${subject(words, p, 'el valor')}: ${shown(words, p)} no es ${p.form ? formAsked(words, p) : 'de la forma que pide este campo'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;

@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'virgules décimales', 'thousands-separator': 'séparateurs de milliers', 'percent-sign': 'signes %',
-  'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel', 'yes-no-word': 'mots oui/non', 'time-dropped': 'heures (ignorées : la colonne contient des jours)',
+  'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel', 'yes-no-word': 'mots oui/non', 'time-dropped': 'heures (ignorées : la colonne contient des jours)', 'read-as-utc': 'heures lues en UTC (la feuille ne garde pas de décalage par rapport à UTC)', 'midnight-utc': 'dates seules lues comme minuit UTC',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates écrites ${form}`).join(', ');
 const words: Words = {
@@ -158,7 +158,7 @@ export const fr: PhxLocale = {
           : p.fullYears
             ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} a une année sur deux chiffres : écrivez l'année en entier, ${p.fullYears[0]} ou ${p.fullYears[1]}, selon le cas`
             : p.lacks
-              ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} ${p.lacks === 'offset' ? "n'a pas de décalage par rapport à UTC : ajoutez le décalage" : "n'est qu'une date : ajoutez l'heure et le décalage par rapport à UTC"} du lieu à cette date, par ex. ${completedDateTime(p)}`
+              ? `${subject(words, p, 'la valeur')} : ${shown(words, p)} ${p.lacks === 'offset' ? "n'a pas de décalage par rapport à UTC : ajoutez le décalage" : "n'est qu'une date : ajoutez l'heure et le décalage par rapport à UTC"} du lieu à cette date, ou Z pour une heure en UTC, par ex. ${completedDateTime(p)}`
               : `${subject(words, p, 'la valeur')} : ${shown(words, p)} n'est pas ${p.form ? formAsked(words, p) : 'écrit sous la forme que ce champ demande'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;

@@ -102,10 +102,11 @@ export function percentShown(words: Words, value: string | number, gap = ''): st
 
 /**
  * A date and time found without its offset from UTC, or a date alone, completed as a message's example of what to write:
- * `2020-10-28T16:00:00+02:00`, `2024-04-01T09:00:00+02:00`.
+ * `2020-10-28T16:00:00Z`, `2024-04-01T09:00:00Z`. The offset of UTC itself, `Z`, which the message names: no place's
+ * offset is right for every place, nor for one place all year (Kyiv is `+02:00` in winter, `+03:00` in summer).
  */
 export function completedDateTime(p: Pick<ZodIssueParams, 'value' | 'lacks'>): string {
-  return `${String(p.value)}${p.lacks === 'time' ? 'T09:00:00' : ''}+02:00`;
+  return `${String(p.value)}${p.lacks === 'time' ? 'T09:00:00' : ''}Z`;
 }
 
 /** The categories of a breakdown as a message shows them: `sex "female", age group "<18"`. */

@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'десятичные запятые', 'thousands-separator': 'разделители разрядов', 'percent-sign': 'знаки %',
-  'boolean-word': 'ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковые номера дней Excel', 'yes-no-word': 'да/нет', 'time-dropped': 'время суток (отброшено: столбец содержит дни)',
+  'boolean-word': 'ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковые номера дней Excel', 'yes-no-word': 'да/нет', 'time-dropped': 'время суток (отброшено: столбец содержит дни)', 'read-as-utc': 'время, прочитанное как UTC (лист не хранит смещения от UTC)', 'midnight-utc': 'даты без времени, прочитанные как полночь по UTC',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `даты в формате ${dates}`, 'и');
 const words: Words = {
@@ -158,7 +158,7 @@ export const ru: PhxLocale = {
           : p.fullYears
             ? `${subject(words, p, 'значение')}: ${shown(words, p)} — год записан двумя цифрами: запишите его полностью, ${p.fullYears[0]} или ${p.fullYears[1]}, в зависимости от того, какой год имеется в виду`
             : p.lacks
-              ? `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без смещения от UTC: добавьте смещение' : 'только дата: добавьте время и смещение от UTC'} места на эту дату, например ${completedDateTime(p)}`
+              ? `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без смещения от UTC: добавьте смещение' : 'только дата: добавьте время и смещение от UTC'} места на эту дату или Z для времени по UTC, например ${completedDateTime(p)}`
               : `${subject(words, p, 'значение')}: ${shown(words, p)} — ${p.form ? `не ${formAsked(words, p)}` : 'записано не в том виде, который нужен этому полю'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;

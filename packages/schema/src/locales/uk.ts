@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'десяткові коми', 'thousands-separator': 'розділювачі розрядів', 'percent-sign': 'знаки %',
-  'boolean-word': 'ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкові номери днів Excel', 'yes-no-word': 'так/ні', 'time-dropped': 'час доби (відкинуто: стовпець містить дні)',
+  'boolean-word': 'ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкові номери днів Excel', 'yes-no-word': 'так/ні', 'time-dropped': 'час доби (відкинуто: стовпець містить дні)', 'read-as-utc': 'час, прочитаний як UTC (аркуш не зберігає зсуву від UTC)', 'midnight-utc': 'дати без часу, прочитані як північ за UTC',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `дати у форматі ${dates}`, 'та');
 const words: Words = {
@@ -158,7 +158,7 @@ export const uk: PhxLocale = {
           : p.fullYears
             ? `${subject(words, p, 'значення')}: ${shown(words, p)} — рік записано двома цифрами: запишіть його повністю, ${p.fullYears[0]} або ${p.fullYears[1]}, залежно від того, який рік мали на увазі`
             : p.lacks
-              ? `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без зсуву від UTC: додайте зсув' : 'лише дата: додайте час і зсув від UTC'} місця на ту дату, наприклад ${completedDateTime(p)}`
+              ? `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.lacks === 'offset' ? 'без зсуву від UTC: додайте зсув' : 'лише дата: додайте час і зсув від UTC'} місця на ту дату або Z для часу за UTC, наприклад ${completedDateTime(p)}`
               : `${subject(words, p, 'значення')}: ${shown(words, p)} — ${p.form ? `не ${formAsked(words, p)}` : 'записано не в тому вигляді, який потрібен цьому полю'}`,
     'schema.too-small': (p) => {
       const min = p.minimum ?? 1;

@@ -458,7 +458,7 @@ export const issueCodes = {
   'sheet.normalised': {
     severity: 'info',
     structural: false,
-    summary: 'Cells of a sheet column were written in a local form (decimal comma, thousands separator, % sign, local date, Excel serial date, TRUE/FALSE word) and read as PHX values; in a date column, a date with a time of day other than midnight (a date-time cell, `31.12.2020 14:30`, a day number with a fraction) is read as its day, the time left out said among the forms.',
+    summary: 'Cells of a sheet column were written in a local form (decimal comma, thousands separator, % sign, local date, Excel serial date, TRUE/FALSE word) and read as PHX values; in a date column, a date with a time of day other than midnight (a date-time cell, `31.12.2020 14:30`, a day number with a fraction) is read as its day, the time left out said among the forms; in the publication date of a package, a date and time without an offset from UTC (a date-time cell, `15.01.2024 09:00`) is read as a time in UTC and a date alone as midnight UTC, each said among the forms.',
     example: '31.12.2020 read as 2020-12-31',
   },
   'sheet.ambiguous-thousands': {

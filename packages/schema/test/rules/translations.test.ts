@@ -115,7 +115,7 @@ function latinWords(message: string, params: unknown): string[] {
 /** The keys of the data, which messages quote as they are written. */
 const keys = new Set(fieldKeys.flatMap((key) => key.split('.')));
 /** Latin words that read the same in every language: names of formats, programs, commands and standards, and values the data is written with (country codes of examples, the unit code `percent`). */
-const names = new Set(['PHX', 'phx', 'import', 'FHIR', 'Bundle', 'SDMX', 'JSON', 'NDJSON', 'CSV', 'UTF', 'LE', 'BE', 'Windows', 'Excel', 'Word', 'Visual', 'Basic', 'SPDX', 'PDF', 'NUL', 'OpenDocument', 'HTML', 'zip', 'gzip', 'UTC', 'ISO', 'https', 'xlsx', 'xls', 'ods', 'docx', 'true', 'false', 'null', 'suppressed', 'extensions', 'en', 'ru', 'uk', 'fr', 'es', 'UA', 'ZM', 'FR', 'ES', 'percent', 'MB', 'GB', 'kB']);
+const names = new Set(['PHX', 'phx', 'import', 'FHIR', 'Bundle', 'SDMX', 'JSON', 'NDJSON', 'CSV', 'UTF', 'LE', 'BE', 'Windows', 'Excel', 'Word', 'Visual', 'Basic', 'SPDX', 'PDF', 'NUL', 'OpenDocument', 'HTML', 'zip', 'gzip', 'UTC', 'Z', 'ISO', 'https', 'xlsx', 'xls', 'ods', 'docx', 'true', 'false', 'null', 'suppressed', 'extensions', 'en', 'ru', 'uk', 'fr', 'es', 'UA', 'ZM', 'FR', 'ES', 'percent', 'MB', 'GB', 'kB']);
 /** English words that are also words of French or Spanish, with the same meaning. */
 const shared: Record<string, Set<string>> = {
   fr: new Set(['date', 'dates', 'total', 'format', 'code', 'codes', 'type', 'observation', 'observations', 'description', 'note', 'notes', 'population', 'organisation', 'organisations', 'minimum', 'identifiant', 'indicateur', 'a', 'on', 'or', 'plus', 'pour', 'extension', 'action', 'licence', 'catalogue', 'publication', 'source', 'version', 'web', 'page', 'document', 'invisible', 'place', 'point']),
@@ -130,6 +130,8 @@ const generated = issuesOfGeneratedSet();
 const everyCode = Object.entries(messageExamples).map(([code, params]) => ({ code, params }) as ValidationIssue);
 /** The forms of a date column's note besides those of the example: a date with a time of day, read as its day. */
 everyCode.push({ code: 'sheet.normalised', params: { column: 'period.start', cells: 2, forms: ['dd.mm.yyyy hh:mm', 'time-dropped', 'excel-serial'] } } as ValidationIssue);
+/** The forms of a publication date's note: a date and time, and a date alone, read in UTC. */
+everyCode.push({ code: 'sheet.normalised', params: { column: 'publishedAt', cells: 2, forms: ['dd.mm.yyyy hh:mm', 'read-as-utc', 'dd.mm.yyyy', 'midnight-utc'] } } as ValidationIssue);
 
 describe.each([
   ['every code, with the params of its example', everyCode],
