@@ -116,6 +116,31 @@ describe('.xlsx in the CLI', () => {
     expect(JSON.parse(read(dir.path('wb-back.phx.json')))).toEqual(pkg);
   });
 
+  it('JSON → xlsx writes the columns of `phx template`, empty ones too, and dates as the locale shows them; xlsx → JSON gives the package back', async () => {
+    const example = new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url).pathname;
+    const given = JSON.parse(read(example)) as Record<string, unknown>;
+    const row = (sheet: ExcelJS.Worksheet, at: number): string[] => Array.from({ length: sheet.columnCount }, (_, i) => String(sheet.getCell(at, i + 1).value ?? ''));
+    for (const [locale, dateFormat] of [['uk', 'dd.mm.yyyy'], ['en', 'yyyy-mm-dd']] as const) {
+      const [xlsx, template, back] = [dir.path(`trip-${locale}.xlsx`), dir.path(`trip-template-${locale}.xlsx`), dir.path(`trip-${locale}.phx.json`)];
+      expect(phx(['convert', example, '-o', xlsx, '--locale', locale]).code).toBe(0);
+      expect(phx(['template', '-o', template, '--locale', locale]).code).toBe(0);
+      const [written, empty] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+      await written.xlsx.readFile(xlsx);
+      await empty.xlsx.readFile(template);
+      for (const name of ['Package', 'organisations', 'facilities', 'observations']) {
+        const [sheet, templateSheet] = [written.getWorksheet(name)!, empty.getWorksheet(name)!];
+        const width = templateSheet.columnCount;
+        expect([row(sheet, 1).slice(0, width), row(sheet, 2).slice(0, width)], `${locale} ${name}`).toEqual([row(templateSheet, 1), row(templateSheet, 2)]);
+      }
+      const observations = written.getWorksheet('observations')!;
+      expect(row(observations, 2)).toEqual(expect.arrayContaining(['disaggregation.ageGroup', 'disaggregation.population', 'scope.subnationalArea', 'methodNote']));
+      const start = observations.getCell(3, row(observations, 2).indexOf('period.start') + 1);
+      expect([start.value instanceof Date, start.numFmt], locale).toEqual([true, dateFormat]);
+      expect(phx(['convert', xlsx, '-o', back, '--locale', locale]).code).toBe(0);
+      expect(JSON.parse(read(back)), locale).toEqual(given);
+    }
+  });
+
   it('JSON → xlsx → JSON keeps each list as it is — absent, empty or of records — and adds none', async () => {
     const { organisations, facilities, observations, ...head } = validPackage() as Record<string, Record<string, unknown>[]>;
     const lists = { organisations, facilities, indicators: [], observations, meetings: [] };

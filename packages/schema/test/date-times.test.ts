@@ -77,10 +77,10 @@ describe('a date and time without its offset from UTC says what to add', () => {
   it('in a .phx.json file: the offset, or the time and the offset, completed from the value', () => {
     const checked = (publishedAt: string): ValidationIssue[] => formatIssues(validate(JSON.stringify({ ...example, publishedAt }), { now, locale: 'uk' }).issues);
     expect(checked('2024-04-01T09:00:00').map((issue) => [issue.pointer, (issue.params as ZodIssueParams).lacks, issue.message])).toEqual([
-      ['/publishedAt', 'offset', 'Дата й час публікації: «2024-04-01T09:00:00» — без зсуву від UTC: додайте зсув місця на ту дату, наприклад 2024-04-01T09:00:00+02:00'],
+      ['/publishedAt', 'offset', 'Дата й час публікації: «2024-04-01T09:00:00» — без зсуву від UTC: додайте зсув місця на ту дату або Z для часу за UTC, наприклад 2024-04-01T09:00:00Z'],
     ]);
     expect(checked('2024-04-01').map((issue) => [(issue.params as ZodIssueParams).lacks, issue.message])).toEqual([
-      ['time', 'Дата й час публікації: «2024-04-01» — лише дата: додайте час і зсув від UTC місця на ту дату, наприклад 2024-04-01T09:00:00+02:00'],
+      ['time', 'Дата й час публікації: «2024-04-01» — лише дата: додайте час і зсув від UTC місця на ту дату або Z для часу за UTC, наприклад 2024-04-01T09:00:00Z'],
     ]);
     // A day or a time that cannot be lacks more than an offset: the form is named, as for any other text.
     for (const value of ['2024-13-01T09:00:00', '2024-04-01T25:00:00', '2024-02-30', '01.04.2024 09:00']) {
@@ -88,7 +88,7 @@ describe('a date and time without its offset from UTC says what to add', () => {
     }
     const english = validate(JSON.stringify({ ...example, meetings: [{ ...meeting, start: '2020-10-28T16:00:00' }] }), { now }).issues;
     expect(formatIssues(english).map((issue) => issue.message)).toEqual([
-      'Start of the meeting: "2020-10-28T16:00:00" has no offset from UTC: add the offset of the place at that date, e.g. 2020-10-28T16:00:00+02:00',
+      'Start of the meeting: "2020-10-28T16:00:00" has no offset from UTC: add the offset of the place at that date, or Z for a time in UTC, e.g. 2020-10-28T16:00:00Z',
     ]);
   });
 
@@ -109,18 +109,18 @@ describe('a date and time without its offset from UTC says what to add', () => {
       expect(issues.map((issue) => [issue.pointer, (issue.location as CellLocation).row, issue.message])).toEqual(
         locale === 'en'
           ? [
-              ['/start', 2, 'Start: "2020-10-28T16:00:00" has no offset from UTC: add the offset of the place at that date, e.g. 2020-10-28T16:00:00+02:00'],
-              ['/end', 2, 'End: "2020-10-28" is a date alone: add the time and the offset from UTC of the place at that date, e.g. 2020-10-28T09:00:00+02:00'],
+              ['/start', 2, 'Start: "2020-10-28T16:00:00" has no offset from UTC: add the offset of the place at that date, or Z for a time in UTC, e.g. 2020-10-28T16:00:00Z'],
+              ['/end', 2, 'End: "2020-10-28" is a date alone: add the time and the offset from UTC of the place at that date, or Z for a time in UTC, e.g. 2020-10-28T09:00:00Z'],
             ]
           : [
-              ['/start', 2, 'Початок: «2020-10-28T16:00:00» — без зсуву від UTC: додайте зсув місця на ту дату, наприклад 2020-10-28T16:00:00+02:00'],
-              ['/end', 2, 'Кінець: «2020-10-28» — лише дата: додайте час і зсув від UTC місця на ту дату, наприклад 2020-10-28T09:00:00+02:00'],
+              ['/start', 2, 'Початок: «2020-10-28T16:00:00» — без зсуву від UTC: додайте зсув місця на ту дату або Z для часу за UTC, наприклад 2020-10-28T16:00:00Z'],
+              ['/end', 2, 'Кінець: «2020-10-28» — лише дата: додайте час і зсув від UTC місця на ту дату або Z для часу за UTC, наприклад 2020-10-28T09:00:00Z'],
             ],
       );
     }
   });
 
-  it('in a workbook: date cells typed in publishedAt and a meeting’s start and end, with a time and without', async () => {
+  it('in a workbook: date cells typed in a meeting’s start and end, with a time and without; in publishedAt, read as UTC', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await writeXlsx(example)) as unknown as ArrayBuffer);
     const header = workbook.getWorksheet('Package')!;
@@ -134,13 +134,12 @@ describe('a date and time without its offset from UTC says what to add', () => {
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
 
     const { pkg } = await readXlsx(bytes);
-    expect(pkg.publishedAt).toBe('2024-04-01');
+    expect(pkg.publishedAt).toBe('2024-04-01T00:00:00Z');
     expect((pkg.meetings as Record<string, unknown>[])[0]).toMatchObject({ start: '2020-10-28T16:00:00', end: '2020-10-28T18:30:15' });
     const issues = formatIssues((await validateXlsx(bytes, { now, locale: 'en' })).issues);
     expect(issues.map((issue) => [(issue.location as CellLocation).sheet, (issue.location as CellLocation).cell, issue.message])).toEqual([
-      ['Package', 'F3', 'Date and time of publication: "2024-04-01" is a date alone: add the time and the offset from UTC of the place at that date, e.g. 2024-04-01T09:00:00+02:00'],
-      ['meetings', 'D3', 'Start of the meeting: "2020-10-28T16:00:00" has no offset from UTC: add the offset of the place at that date, e.g. 2020-10-28T16:00:00+02:00'],
-      ['meetings', 'E3', 'End of the meeting: "2020-10-28T18:30:15" has no offset from UTC: add the offset of the place at that date, e.g. 2020-10-28T18:30:15+02:00'],
+      ['meetings', 'C3', 'Start of the meeting: "2020-10-28T16:00:00" has no offset from UTC: add the offset of the place at that date, or Z for a time in UTC, e.g. 2020-10-28T16:00:00Z'],
+      ['meetings', 'D3', 'End of the meeting: "2020-10-28T18:30:15" has no offset from UTC: add the offset of the place at that date, or Z for a time in UTC, e.g. 2020-10-28T18:30:15Z'],
     ]);
   });
 
