@@ -117,14 +117,14 @@ describe('a package written as a workbook keeps the template’s columns and wri
     }
   });
 
-  it('writes a publication date in UTC as a date-time cell, one with another offset as its text, both read back the same', async () => {
-    for (const publishedAt of ['2024-01-15T09:00:00Z', '2024-01-15T00:00:00Z', '2024-01-15T09:00:00.250Z', '2024-01-15T09:00Z', '2021-03-15T10:00:00+01:00']) {
+  it('writes a publication date as the ISO text it is, in a column formatted as a date and time, and reads it back the same, saying nothing', async () => {
+    for (const publishedAt of ['2024-01-15T09:00:00Z', '2024-01-15T00:00:00Z', '2024-01-15T09:00:00.250Z', '2021-03-15T10:00:00+01:00']) {
       const bytes = await writeXlsx({ ...example, publishedAt }, { language: 'uk' });
       const sheet = (await load(bytes)).getWorksheet('Package')!;
-      const cell = sheet.getCell(3, columnOf(sheet, 'publishedAt'));
-      const asDate = publishedAt !== '2024-01-15T09:00Z' && publishedAt.endsWith('Z');
-      expect([cell.value instanceof Date, cell.numFmt], publishedAt).toEqual([asDate, asDate ? 'dd.mm.yyyy hh:mm' : '@']);
-      expect((await readXlsx(bytes)).pkg.publishedAt, publishedAt).toBe(publishedAt);
+      const column = columnOf(sheet, 'publishedAt');
+      expect([sheet.getCell(3, column).value, sheet.getCell(3, column).numFmt, sheet.getColumn(column).numFmt], publishedAt).toEqual([publishedAt, '@', 'dd.mm.yyyy hh:mm']);
+      const { pkg, issues } = await readXlsx(bytes);
+      expect([pkg.publishedAt, issues], publishedAt).toEqual([publishedAt, []]);
     }
   });
 

@@ -8,7 +8,7 @@ import { codelistLabels } from '../codelists/index.js';
 import { codelists, type CodelistId } from '../codelists/codes.js';
 import { PHX_VERSION } from '../model/package.js';
 import { packageHeaderOf, recordStores, recordTypeNames, referredRecordTypes, type RecordType } from '../model/record-kinds.js';
-import { isSmallExcelDate, textOfCell, utcDateTimeColumn } from './cells.js';
+import { isSmallExcelDate, utcDateTimeColumn } from './cells.js';
 import { excelConventions } from './excel-conventions.js';
 import { flattenRecord, orderedColumns } from './flatten.js';
 import { recordShape, resolveColumn, type Shape, type TableType } from './csv-shape.js';
@@ -102,19 +102,14 @@ function listOfColumn(type: TableType, column: string): string | undefined {
 
 /**
  * A record's value as a typed cell: a date as a date, so that Excel shows and sorts it as one; one before 1927-05-18
- * as its text, since a date cell of so few days reads back as a number typed in it (see `isSmallExcelDate`). In a
- * date-time column read in UTC (`publishedAt`, see `utcDateTimeColumn`), a moment in UTC (`2024-01-15T09:00:00Z`) as
- * a date-time cell, which reads back as the same text; one with another offset (`+02:00`) as its text, which a date
- * cell cannot keep.
+ * as its text, since a date cell of so few days reads back as a number typed in it (see `isSmallExcelDate`). A
+ * date-time is its ISO text, with its offset, which a date cell cannot keep: one in UTC too, which a date-time cell
+ * would keep but read back with a note that it was read as UTC.
  */
-function cellValue(kind: string, value: unknown, utc = false): ExcelJS.CellValue {
+function cellValue(kind: string, value: unknown): ExcelJS.CellValue {
   if (kind === 'date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
     const date = new Date(`${value}T00:00:00Z`);
     if (!Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && !isSmallExcelDate(date)) return date;
-  }
-  if (kind === 'date-time' && utc && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/.test(value)) {
-    const moment = new Date(value);
-    if (!Number.isNaN(moment.getTime()) && !isSmallExcelDate(moment) && `${textOfCell(moment).replace(/^(\d{4}-\d{2}-\d{2})$/, '$1T00:00:00')}Z` === value) return moment;
   }
   if (value === null) return 'null';
   return typeof value === 'string' ? excelText(value) : (value as ExcelJS.CellValue);
@@ -150,7 +145,7 @@ function addTable(
   const utc = columns.map((column, i) => kinds[i] === 'date-time' && utcDateTimeColumn(type, column));
   const rows = records.map((record) => {
     const cells = flattenRecord(record);
-    return sheet.addRow(columns.map((column, i) => (cells.has(column) ? cellValue(kinds[i]!, cells.get(column), utc[i]) : null)));
+    return sheet.addRow(columns.map((column, i) => (cells.has(column) ? cellValue(kinds[i]!, cells.get(column)) : null)));
   });
   // Dates as the locale's Excel shows them (`dd.mm.yyyy`: ДД.ММ.РРРР in Ukrainian Excel's dialog), so that the date
   // cells a user types look like those written; ISO in English, whose Excel writes day and month in either order.
@@ -160,7 +155,8 @@ function addTable(
     sheetColumn.width = Math.min(Math.max(column.length, columnHeading(column, language).length, 10) + 2, 40);
     if (kinds[i] === 'date') sheetColumn.numFmt = dateForm;
     else if (utc[i]) {
-      // A date-time read in UTC takes a date-time cell typed in Excel; a value with another offset stays the text it is.
+      // A date-time read in UTC takes a date-time cell typed in Excel (an empty cell, a template's); a value written
+      // stays the ISO text it is, in a cell formatted as text.
       sheetColumn.numFmt = `${dateForm} hh:mm`;
       sheetColumn.width = Math.max(sheetColumn.width, 18);
       for (const row of rows) if (typeof row.getCell(i + 1).value === 'string') row.getCell(i + 1).numFmt = '@';
