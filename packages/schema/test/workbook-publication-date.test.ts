@@ -64,7 +64,7 @@ describe('the publication date of a Package sheet: a date cell, a date-time cell
     expect(result.data?.publishedAt).toBe('2024-01-15T09:00:00Z');
     expect(result.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(notesOf(result.issues).map((issue) => [issue.severity, (issue.location as CellLocation).cell, issue.message])).toEqual([
-      ['info', 'F2', 'Стовпець F («Дата публікації»): прочитано 1 клітинку з урахуванням таких форм запису: час, прочитаний як UTC (аркуш не зберігає зсуву від UTC)'],
+      ['info', 'F2', 'Стовпець F («Дата публікації»): прочитано 1 клітинку з урахуванням таких форм запису: час, прочитаний як UTC'],
     ]);
   });
 
@@ -79,7 +79,7 @@ describe('the publication date of a Package sheet: a date cell, a date-time cell
     const withTime = await typed('15.01.2024 09:00', 'en');
     expect(withTime.data?.publishedAt).toBe('2024-01-15T09:00:00Z');
     expect(notesOf(withTime.issues).map((issue) => issue.message)).toEqual([
-      'Column F ("Дата публікації"): 1 cell read allowing for these forms: dates written dd.mm.yyyy hh:mm, times read as UTC (the sheet keeps no offset from UTC)',
+      'Column F ("Дата публікації"): 1 cell read allowing for these forms: dates written dd.mm.yyyy hh:mm, times read as UTC',
     ]);
     for (const locale of locales) {
       const [note] = notesOf((await typed('15.01.2024', locale)).issues);

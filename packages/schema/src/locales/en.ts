@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'decimal commas', 'thousands-separator': 'thousands separators', 'percent-sign': '% signs',
-  'boolean-word': 'TRUE/FALSE', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no', 'time-dropped': 'times of day (left out: the column holds days)', 'read-as-utc': 'times read as UTC (the sheet keeps no offset from UTC)', 'midnight-utc': 'dates alone read as midnight UTC',
+  'boolean-word': 'TRUE/FALSE', 'excel-serial': 'Excel serial dates', 'yes-no-word': 'yes/no', 'time-dropped': 'times of day (left out: the column holds days)', 'read-as-utc': 'times read as UTC', 'midnight-utc': 'dates alone read as midnight UTC',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `${said} words`, (dates) => `dates written ${dates}`, 'and');
 const words: Words = {

@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'comas decimales', 'thousands-separator': 'separadores de miles', 'percent-sign': 'signos %',
-  'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel', 'yes-no-word': 'palabras sí/no', 'time-dropped': 'horas (omitidas: la columna contiene días)', 'read-as-utc': 'horas leídas en UTC (la hoja no guarda la diferencia respecto a UTC)', 'midnight-utc': 'fechas solas leídas como medianoche UTC',
+  'boolean-word': 'palabras VERDADERO/FALSO', 'excel-serial': 'fechas como número de serie de Excel', 'yes-no-word': 'palabras sí/no', 'time-dropped': 'horas (omitidas: la columna contiene días)', 'read-as-utc': 'horas leídas en UTC', 'midnight-utc': 'fechas solas leídas como medianoche UTC',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `fechas escritas ${form}`).join(', ');
 const words: Words = {

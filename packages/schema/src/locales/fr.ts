@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'virgules décimales', 'thousands-separator': 'séparateurs de milliers', 'percent-sign': 'signes %',
-  'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel', 'yes-no-word': 'mots oui/non', 'time-dropped': 'heures (ignorées : la colonne contient des jours)', 'read-as-utc': 'heures lues en UTC (la feuille ne garde pas de décalage par rapport à UTC)', 'midnight-utc': 'dates seules lues comme minuit UTC',
+  'boolean-word': 'mots VRAI/FAUX', 'excel-serial': 'dates en numéro de série Excel', 'yes-no-word': 'mots oui/non', 'time-dropped': 'heures (ignorées : la colonne contient des jours)', 'read-as-utc': 'heures lues en UTC', 'midnight-utc': 'dates seules lues comme minuit UTC',
 };
 const formsOf = (list: string[]): string => list.map((form) => forms[form] ?? `dates écrites ${form}`).join(', ');
 const words: Words = {

@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'десятичные запятые', 'thousands-separator': 'разделители разрядов', 'percent-sign': 'знаки %',
-  'boolean-word': 'ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковые номера дней Excel', 'yes-no-word': 'да/нет', 'time-dropped': 'время суток (отброшено: столбец содержит дни)', 'read-as-utc': 'время, прочитанное как UTC (лист не хранит смещения от UTC)', 'midnight-utc': 'даты без времени, прочитанные как полночь по UTC',
+  'boolean-word': 'ИСТИНА/ЛОЖЬ', 'excel-serial': 'порядковые номера дней Excel', 'yes-no-word': 'да/нет', 'time-dropped': 'время суток (отброшено: столбец содержит дни)', 'read-as-utc': 'время, прочитанное как UTC', 'midnight-utc': 'даты без времени, прочитанные как полночь по UTC',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `даты в формате ${dates}`, 'и');
 const words: Words = {

@@ -19,7 +19,7 @@ const otherSystems: Record<OtherSystemFormat, string> = {
 
 const forms: Record<string, string> = {
   'decimal-comma': 'десяткові коми', 'thousands-separator': 'розділювачі розрядів', 'percent-sign': 'знаки %',
-  'boolean-word': 'ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкові номери днів Excel', 'yes-no-word': 'так/ні', 'time-dropped': 'час доби (відкинуто: стовпець містить дні)', 'read-as-utc': 'час, прочитаний як UTC (аркуш не зберігає зсуву від UTC)', 'midnight-utc': 'дати без часу, прочитані як північ за UTC',
+  'boolean-word': 'ІСТИНА/ХИБНІСТЬ', 'excel-serial': 'порядкові номери днів Excel', 'yes-no-word': 'так/ні', 'time-dropped': 'час доби (відкинуто: стовпець містить дні)', 'read-as-utc': 'час, прочитаний як UTC', 'midnight-utc': 'дати без часу, прочитані як північ за UTC',
 };
 const formsOf = (list: string[]): string => formList(list, forms, (said) => `слова ${said}`, (dates) => `дати у форматі ${dates}`, 'та');
 const words: Words = {
