@@ -78,7 +78,8 @@ export interface StartHubOptions {
   /**
    * The network's suppression threshold: counts from 1 up to (not including) it must be marked suppressed. Every
    * validation the hub does checks small counts by it (`privacy.small-cell`): the seed packages, every import,
-   * `POST /v1/validate` of any format and every record written. As `suppressionThreshold` of {@link createApp}; a
+   * `POST /v1/validate` of any format and every record written; the validator page served at `/` checks files by it
+   * too. As `suppressionThreshold` of {@link createApp}; a
    * number that is not a whole number from 1 stops the hub from starting.
    * @default 5
    */

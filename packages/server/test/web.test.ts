@@ -10,7 +10,7 @@ import addFormats from 'ajv-formats';
 import { chromium } from 'playwright-core';
 import { jsonSchemaOf, publishedSchemas } from '@phx/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHub, type RunningHub } from '../src/index.js';
+import { createApp, openStore, startHub, type RunningHub } from '../src/index.js';
 import { testDatabase } from './fixtures/hub.js';
 
 let hub: RunningHub;
@@ -113,5 +113,48 @@ describe('the JSON Schemas at /schemas/v1/', () => {
     }
     expect(ajv.getSchema(`${hub.url}/schemas/v1/DataPackage.schema.json`)).toBeDefined();
     expect((await fetch(`${hub.url}/schemas/v1/Nothing.schema.json`)).status).toBe(404);
+  });
+});
+
+describe("the page's suppression threshold", () => {
+  /** The threshold the page's `<meta>` gives, as the page reads it. */
+  const metaOf = (html: string) => /<meta name="phx-suppression-threshold" content="([^"]*)">/.exec(html)?.[1];
+
+  it('is in the page the hub serves, at / and /index.html, to anyone without a token: the default 5', async () => {
+    for (const path of ['/', '/index.html']) {
+      const response = await fetch(hub.url + path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
+      const html = await response.text();
+      expect(metaOf(html), path).toBe('5');
+      // Where the browser reads it into the head, before the page's own markup and script.
+      expect(html.indexOf('phx-suppression-threshold'), path).toBeLessThan(html.indexOf('<title>'));
+    }
+    // The page is still compressed, and the hub's other files are served as they are.
+    expect((await fetch(`${hub.url}/`, { headers: { 'Accept-Encoding': 'gzip' } })).headers.get('content-encoding')).toBe('gzip');
+    expect(await (await fetch(`${hub.url}/assets/worker-XyZ98765.js`)).text()).not.toContain('phx-suppression-threshold');
+  });
+
+  it("is the hub's own, at the end of the page's head, and a new threshold gives the page a new ETag", async () => {
+    const page = mkdtempSync(join(tmpdir(), 'phx-web-head-'));
+    writeFileSync(join(page, 'index.html'), '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>PHX</title>\n  </head>\n  <body></body>\n</html>\n');
+    const store = await openStore(':memory:');
+    try {
+      /** The page a hub of a threshold serves, which must say `expected`, and its ETag. */
+      const etagOf = async (suppressionThreshold: number | undefined, expected: string) => {
+        const response = await createApp({ store, webRoot: page, ...(suppressionThreshold !== undefined && { suppressionThreshold }) }).request('/');
+        expect(await response.text()).toContain(`<title>PHX</title>\n  <meta name="phx-suppression-threshold" content="${expected}"></head>`);
+        return response.headers.get('etag');
+      };
+      const ten = { etag: await etagOf(10, '10') };
+      const byDefault = { etag: await etagOf(undefined, '5') };
+      expect(ten.etag).toBeTruthy();
+      expect(ten.etag).not.toBe(byDefault.etag);
+      // The page's ETag still answers 304 to a browser that holds it.
+      const app = createApp({ store, webRoot: page, suppressionThreshold: 10 });
+      expect((await app.request('/', { headers: { 'If-None-Match': ten.etag! } })).status).toBe(304);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -82,7 +82,10 @@ export interface HubLimits {
 export interface AppOptions {
   store: Store;
   limits?: HubLimits;
-  /** A directory of static files served at `/` (the browser validator page). */
+  /**
+   * A directory of static files served at `/` (the browser validator page). Its `index.html` is served with the
+   * hub's suppression threshold in a `<meta name="phx-suppression-threshold">`, by which the page checks files.
+   */
   webRoot?: string;
   /**
    * DHIS2 mappings (parsed JSON) by name, for `GET /v1/export?format=dhis2&mapping=<name>`; each is checked by
@@ -112,7 +115,8 @@ export interface AppOptions {
    * The network's suppression threshold: counts from 1 up to (not including) it must be marked suppressed. Every
    * validation the hub does checks small counts by it (`privacy.small-cell`): an import, `POST /v1/validate` of any
    * format, a record written, and the stored observations a write is checked with; as `phx validate
-   * --suppression-threshold` does; `GET /v1/settings` tells it to clients. A number that is not a whole number from 1
+   * --suppression-threshold` does; `GET /v1/settings` tells it to clients, and the page of `webRoot` checks files in
+   * the browser by it, without a token. A number that is not a whole number from 1
    * stops the app from being made.
    * @default 5
    */
@@ -266,6 +270,6 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     exports: { maxRecords: limits.maxExportRecords, dhis2Mappings: hubDhis2Mappings(options.dhis2Mappings) },
   });
 
-  if (options.webRoot) serveWebRoot(app, options.webRoot);
+  if (options.webRoot) serveWebRoot(app, options.webRoot, suppressionThreshold);
   return app;
 }

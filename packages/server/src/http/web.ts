@@ -2,7 +2,8 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { relative } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName } from '@phx/schema';
 import type { HubContext, HubEnv } from './context.js';
 
@@ -50,16 +51,43 @@ export function securityHeaders(): MiddlewareHandler<HubEnv> {
 const HASHED = /^\/assets\/.+-[\w-]{8,}\.\w+$/;
 
 /**
- * Serves the static files of `root` at `/`: compressed when the browser accepts it, hashed assets
- * cached as immutable, the page revalidated with its ETag.
+ * The name of the `<meta>` element by which the hub tells the validator page its suppression threshold: the page
+ * checks small counts by the rule of the hub that serves it. Written into the page's HTML, it needs neither a request
+ * (the page's policy allows it none, `connect-src 'none'`) nor a script of its own, nor a token.
  */
-export function serveWebRoot(app: Hono<HubEnv>, root: string): void {
+export const THRESHOLD_META = 'phx-suppression-threshold';
+
+/** The page's HTML with the `<meta>` of the hub's suppression threshold, at the end of its head. */
+export function withThresholdMeta(html: string, suppressionThreshold: number): string {
+  const meta = `<meta name="${THRESHOLD_META}" content="${suppressionThreshold}">`;
+  const end = html.search(/<\/head\s*>/i);
+  if (end >= 0) return html.slice(0, end) + meta + html.slice(end);
+  // A page without a written head: the element goes after the doctype, where the browser's head begins.
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? '';
+  return doctype + meta + html.slice(doctype.length);
+}
+
+/**
+ * Serves the static files of `root` at `/`: compressed when the browser accepts it, hashed assets
+ * cached as immutable, the page revalidated with its ETag. The page (`/`, `/index.html`) carries the hub's
+ * suppression threshold in a `<meta>` ({@link THRESHOLD_META}), by which it checks files as the hub does.
+ */
+export function serveWebRoot(app: Hono<HubEnv>, root: string, suppressionThreshold: number): void {
   const cacheHeaders: MiddlewareHandler<HubEnv> = async (c, next) => {
     await next();
     if (c.res.status === 200) c.header('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
   };
-  // serveStatic resolves its root from the working directory.
-  app.use('/*', cacheHeaders, compress(), etag(), serveStatic({ root: relative(process.cwd(), root) || '.' }));
+  // serveStatic resolves its root from the working directory, and so does the page read here.
+  const dir = relative(process.cwd(), root) || '.';
+  // Read at each request, as serveStatic reads every other file: a page built again is served at once. A middleware,
+  // as serveStatic is, not a route: the routes of the app are the operations of the contract.
+  const page: MiddlewareHandler<HubEnv> = async (c, next) => {
+    if (c.req.path !== '/' && c.req.path !== '/index.html') return next();
+    const html = await readFile(join(dir, 'index.html'), 'utf8').catch(() => undefined);
+    if (html === undefined) return next();
+    return c.html(withThresholdMeta(html, suppressionThreshold));
+  };
+  app.use('/*', cacheHeaders, compress(), etag(), page, serveStatic({ root: dir }));
 }
 
 /**

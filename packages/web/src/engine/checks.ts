@@ -18,6 +18,8 @@ export interface CheckedFile {
   encoding?: string;
   /** The order of day and month to read dates such as 03/04/2020 in, when the user says it. */
   dateOrder?: DateOrder;
+  /** The suppression threshold small counts are checked by, when the hub serving the page gives its own. */
+  suppressionThreshold?: number;
 }
 
 const keyOfCollection = new Map<string, string>(Object.values(recordStores).map(({ collection, key }) => [collection, key]));
@@ -73,6 +75,7 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
     locale,
     ...(encoding && { encoding }),
     dateOrder: checked.dateOrder,
+    suppressionThreshold: checked.suppressionThreshold,
     maxIssues: MAX_ISSUES,
     // What a document of a moderate size holds is kept to show its records; an NDJSON stream is never held.
     keepData: formatOfName(file.name) !== 'ndjson' && file.size <= MAX_HELD_DOCUMENT_BYTES,

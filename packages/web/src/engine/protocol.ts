@@ -110,9 +110,10 @@ export interface RuleRow {
 export type EngineRequest =
   /**
    * `encodings` holds, by file, the encoding to read a text file in when it is not UTF-8; `dateOrder`, the order of
-   * day and month in dates such as 03/04/2020 of CSV files and workbooks, when the user says it.
+   * day and month in dates such as 03/04/2020 of CSV files and workbooks, when the user says it; `suppressionThreshold`,
+   * the rule small counts are checked by, when a hub serving the page gives its own (else @phx/schema's default, 5).
    */
-  | { op: 'validate'; files: File[]; locale: Locale; encodings?: (string | undefined)[]; dateOrder?: DateOrder }
+  | { op: 'validate'; files: File[]; locale: Locale; encodings?: (string | undefined)[]; dateOrder?: DateOrder; suppressionThreshold?: number }
   | { op: 'record'; issue: Pick<FileIssue, 'file' | 'path' | 'location' | 'record' | 'field'> }
   | { op: 'messages'; issues: Pick<ValidationIssue, 'code' | 'params'>[]; locale: Locale }
   | { op: 'reference'; locale: Locale }

@@ -9,6 +9,7 @@ export const en = {
   'files.choose': 'Choose files',
   'files.hint': 'You can check several files at once. Large files are fine: they are read piece by piece.',
   'files.dateOrder': 'Date order',
+  'files.hubThreshold': 'Small counts, below {threshold}, must be suppressed: the rule of this hub.',
   'dateOrder.automatic': 'Automatic',
   'dateOrder.day-month': 'Day, then month',
   'dateOrder.month-day': 'Month, then day',

@@ -11,6 +11,7 @@ export const es: UiTexts = {
   'files.choose': 'Elegir archivos',
   'files.hint': 'Puede comprobar varios archivos a la vez. Los archivos grandes no son un problema: se leen por partes.',
   'files.dateOrder': 'Orden de las fechas',
+  'files.hubThreshold': 'Los recuentos pequeños (menos de {threshold}) deben suprimirse: regla de este hub.',
   'dateOrder.automatic': 'Automático',
   'dateOrder.day-month': 'Día, luego mes',
   'dateOrder.month-day': 'Mes, luego día',

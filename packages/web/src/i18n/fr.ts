@@ -11,6 +11,7 @@ export const fr: UiTexts = {
   'files.choose': 'Choisir des fichiers',
   'files.hint': 'Vous pouvez vérifier plusieurs fichiers à la fois. Les gros fichiers ne posent pas de problème : ils sont lus morceau par morceau.',
   'files.dateOrder': 'Ordre des dates',
+  'files.hubThreshold': 'Les petits effectifs (sous {threshold}) doivent être masqués : règle de ce hub.',
   'dateOrder.automatic': 'Automatique',
   'dateOrder.day-month': 'Jour, puis mois',
   'dateOrder.month-day': 'Mois, puis jour',

@@ -11,6 +11,7 @@ export const ru: UiTexts = {
   'files.choose': 'Выберите файлы',
   'files.hint': 'Можно проверить сразу несколько файлов. Большие файлы тоже подходят: они читаются по частям.',
   'files.dateOrder': 'Порядок дат',
+  'files.hubThreshold': 'Малые числа (меньше {threshold}) нужно скрывать: правило этого хаба.',
   'dateOrder.automatic': 'Автоматически',
   'dateOrder.day-month': 'День, затем месяц',
   'dateOrder.month-day': 'Месяц, затем день',

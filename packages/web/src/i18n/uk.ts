@@ -11,6 +11,7 @@ export const uk: UiTexts = {
   'files.choose': 'Виберіть файли',
   'files.hint': 'Можна перевірити одразу кілька файлів. Великі файли теж підходять: їх читають частинами.',
   'files.dateOrder': 'Порядок дат',
+  'files.hubThreshold': 'Малі числа (менші за {threshold}) треба приховувати: правило цього хаба.',
   'dateOrder.automatic': 'Автоматично',
   'dateOrder.day-month': 'День, потім місяць',
   'dateOrder.month-day': 'Місяць, потім день',

@@ -57,10 +57,16 @@ export class App {
   readonly #dialog = new RecordDialog();
   readonly #input = byId('file-input', HTMLInputElement);
 
+  /**
+   * @param suppressionThreshold The rule small counts are checked by, given by the hub that serves the page: said
+   * on the page, and files are checked by it as the hub checks them; none, the page opened on its own, checks by
+   * @phx/schema's default (5).
+   */
   constructor(
     private readonly engine: Engine,
     private readonly storage: Storage,
     locale: Locale,
+    private readonly suppressionThreshold?: number,
   ) {
     this.#locale = locale;
     this.#dateOrder = dateOrderOf(storage.getItem(DATE_ORDER_KEY));
@@ -125,7 +131,7 @@ export class App {
       this.#renderProgress();
     };
     try {
-      const summaries = await this.engine.request({ op: 'validate', files, locale, encodings, dateOrder: this.#dateOrder }, onEvent);
+      const summaries = await this.engine.request({ op: 'validate', files, locale, encodings, dateOrder: this.#dateOrder, suppressionThreshold: this.suppressionThreshold }, onEvent);
       if (run !== this.#run) return;
       this.#summaries = summaries;
       this.#interop?.reset(summaries);
@@ -183,6 +189,9 @@ export class App {
   #applyTexts(): void {
     document.documentElement.lang = this.#locale;
     for (const element of document.querySelectorAll<HTMLElement>('[data-text]')) element.textContent = this.#t(element.dataset.text as TextKey);
+    const threshold = byId('hub-threshold', HTMLElement);
+    threshold.hidden = !this.suppressionThreshold;
+    threshold.textContent = this.#t('files.hubThreshold', { threshold: this.suppressionThreshold ?? '' });
     const longDate = new Intl.DateTimeFormat(this.#locale, { dateStyle: 'long', timeZone: 'UTC' });
     byId('date-order', HTMLSelectElement).replaceChildren(
       h('option', { value: '' }, this.#t('dateOrder.automatic')),
