@@ -44,8 +44,7 @@ export type AuditEntry = Schemas['AuditEntry'];
  *
  * @example
  * ```ts
- * const { data } = await client.call('get', '/v1/settings', {});
- * const settings: HubSettings = data;
+ * const settings: HubSettings = await client.settings();
  * console.log(`counts from 1 to ${settings.suppressionThreshold - 1} must be suppressed on this hub`);
  * ```
  */

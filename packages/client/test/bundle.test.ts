@@ -26,11 +26,11 @@ describe('the client in a browser', () => {
     expect(result.outputFiles[0]!.text).toContain('Idempotency-Key');
   });
 
-  it('stays within its size budget (size-limit: 8.1 KB gzip with ky)', async () => {
+  it('stays within its size budget (size-limit: 8.2 KB gzip with ky)', async () => {
     const cli = join(dirname(createRequire(import.meta.url).resolve('size-limit/package.json')), 'bin.js');
     const { stdout } = await run(process.execPath, [cli, '--json'], { cwd: root });
     const [entry] = JSON.parse(stdout) as { name: string; size: number; passed: boolean }[];
     expect(entry!.passed).toBe(true);
-    expect(entry!.size).toBeLessThanOrEqual(8.1 * 1000);
+    expect(entry!.size).toBeLessThanOrEqual(8.2 * 1000);
   });
 });

@@ -3,7 +3,7 @@ import type { Collection as SchemaCollection, DataPackageInput, Facility as Sche
 import type { ImportSummary as ContractSummary, ProblemDocument as ContractProblem, ProblemSlug as ContractSlug } from '@phx/schema/api';
 import { describe, expectTypeOf, it } from 'vitest';
 import {
-  createClient, isValidationFailed, ProblemError, type Collection, type Facility, type ImportSummary, type IndicatorDefinition, type Meeting, type Observation,
+  createClient, isValidationFailed, ProblemError, type Collection, type Facility, type HubSettings, type ImportSummary, type IndicatorDefinition, type Meeting, type Observation,
   type Organisation, type DataPackage, type Page, type ProblemDocument, type ProblemSlug, type RecordType, type ValidationIssue, type Versioned,
 } from '../src/index.js';
 
@@ -74,6 +74,12 @@ describe('the client', () => {
     expectTypeOf(client.call('get', '/schemas/v1/{file}', { path: { file: 'Observation.schema.json' } })).resolves.toHaveProperty('data').toEqualTypeOf<Record<string, unknown>>();
     // @ts-expect-error the hub serves the schemas of the format only
     void client.call('get', '/schemas/v1/{file}', { path: { file: 'Prison.schema.json' } });
+  });
+
+  it("gives the hub's settings as the operation does", () => {
+    expectTypeOf(client.settings()).resolves.toEqualTypeOf<HubSettings>();
+    expectTypeOf(client.call('get', '/v1/settings', {})).resolves.toHaveProperty('data').toEqualTypeOf<HubSettings>();
+    expectTypeOf<HubSettings['suppressionThreshold']>().toEqualTypeOf<number>();
   });
 
   it('narrows a problem on its slug', () => {

@@ -2,7 +2,7 @@ import { InvalidResponseError } from '../errors/index.js';
 import type { paths } from '../generated/paths.js';
 import type {
   AuditEntry, AuditFilter, CallOptions, ChangeOptions, ClientOptions, Collection, CreateOptions, DataPackage, ExportedFile, ExportFormat, ExportNote, ExportSelection, Filter,
-  ImportSummary, Page, PageOptions,
+  HubSettings, ImportSummary, Page, PageOptions,
   RecordType, Records, ValidateFileOptions, ValidationResult, Versioned,
 } from '../types.js';
 import { caller, type Call } from './request.js';
@@ -99,6 +99,12 @@ export interface PhxClient {
    * among those the hub holds (`gam`, the UNAIDS GAM template, unless named).
    */
   export(format: ExportFormat, selection?: ExportSelection, options?: CallOptions): Promise<ExportedFile>;
+  /**
+   * The hub's settings: the version of the data format it reads, the suppression threshold it checks every import,
+   * validation and record written by (check data by it before sending, `validate(pkg, { suppressionThreshold })` of
+   * `@phx/schema`), and its limits.
+   */
+  settings(options?: CallOptions): Promise<HubSettings>;
 }
 
 // The calls of a collection go through `call` on paths picked at run time, so their types are
@@ -191,6 +197,7 @@ export function createClient(options: ClientOptions): PhxClient {
       return (await call('post', '/v1/validate', { body: input as DataPackage, contentType, ...(name === undefined ? {} : { query: { name } }), ...call_ })).data;
     },
     audit: paged<AuditEntry, AuditFilter>(any, '/v1/audit', (entry) => entry),
+    settings: async (call_ = {}) => (await call('get', '/v1/settings', call_)).data,
     export: async (format, selection = {}, call_ = {}) => {
       const { data, response } = await call('get', '/v1/export', { query: { ...selection, format }, text: true, ...call_ });
       return {
