@@ -157,6 +157,18 @@ describe('phx convert: a CSV re-saved as a CSV, for Excel in another locale', ()
     expect(read(dir.path('resave-back.csv'))).toBe(read(plain));
   });
 
+  it('says, in the language of its messages, that a CSV written without --locale is for Excel in English, and how to ask for theirs', () => {
+    const uk = phx(['convert', json, '-o', dir.path('lang-uk.csv'), '--type', 'observation'], { env: { LANG: 'uk_UA.UTF-8' } });
+    expect(uk.code).toBe(0);
+    expect(uk.stderr).toContain('підказка: CSV записано для Excel англійською (коми між стовпцями); для Excel українською вкажіть --locale uk');
+    // Written as asked all the same: the hint changes nothing of the file.
+    expect(read(dir.path('lang-uk.csv'))).toBe(read(plain));
+    for (const [args, env] of [[[], { LANG: 'en_GB.UTF-8' }], [['--locale', 'uk'], { LANG: 'uk_UA.UTF-8' }], [['--delimiter', ';'], { LANG: 'uk_UA.UTF-8' }]] as const) {
+      const run = phx(['convert', json, '-o', dir.path(`lang-${args.length}.csv`), '--type', 'observation', '--force', ...args], { env });
+      expect([run.code, run.stderr]).toEqual([0, expect.not.stringMatching(/--locale uk|--locale \(uk/)]);
+    }
+  });
+
   it('still checks every rule of a CSV, as phx validate does, and writes nothing when one fails', () => {
     const codes = (stdout: string): string[] => [...stdout.matchAll(/ (?:erreur|avertissement) +([\w.-]+) /g)].map((match) => match[1]!).sort();
     const validated = phx(['validate', example, '--locale', 'fr']);

@@ -168,5 +168,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   }
   // As `phx export` says it: the report above ends with the check, not with what was written.
   context.note(output.wrote([out], assembled.files.reduce((sum, file) => sum + file.warnings, 0)));
+  // Messages in another language than English say whose Excel the user has; a CSV file for it is asked by --locale.
+  if (to === 'csv' && excelLocale === undefined && locale !== 'en' && !delimiter) context.note(output.csvForEnglishExcel);
   return exitCodes.ok;
 }

@@ -62,6 +62,8 @@ export interface OutputWords {
   importedInvalid: (path: string, observations: number) => string;
   /** Organisations and facilities the imported data refers to, which the source format does not carry. */
   takeRecordsWith: (source: string) => string;
+  /** A CSV file written for Excel in English (no `--locale`) while the messages are in another language (`LANG`). */
+  csvForEnglishExcel: string;
   /** A file not written. */
   notWritten: (path: string) => string;
   /** An import that read no observation from its input: nothing is written. */
@@ -121,6 +123,7 @@ const en: ReportWords = {
     imported: (path, observations) => `wrote ${path} (${enCount.count(observations, 'observation')})`,
     importedInvalid: (path, observations) => `wrote ${path} (${enCount.count(observations, 'observation')}), but it does not pass phx validate: fix the errors above before you share it`,
     takeRecordsWith: (source) => `hint: ${source} does not carry organisations or facilities; take those the data refers to from a package of yours with --with <package.phx.json>`,
+    csvForEnglishExcel: 'hint: the CSV is for Excel in English (commas between columns); for Excel in another language give its --locale (uk, ru, fr, es)',
     notWritten: (path) => `${path} was not written`,
     nothingImported: (input, path) => `${path} was not written: no observation could be read from ${input}`,
     notChecked: 'not checked',
@@ -155,6 +158,7 @@ const ru: ReportWords = {
     imported: (path, observations) => `записано: ${path} (${ruCount.count(observations, 'observation')})`,
     importedInvalid: (path, observations) => `записано: ${path} (${ruCount.count(observations, 'observation')}), но файл не проходит phx validate: исправьте ошибки выше, прежде чем передавать его`,
     takeRecordsWith: (source) => `подсказка: ${source} не передаёт организации и учреждения; возьмите те, на которые ссылаются данные, из своего пакета: --with <package.phx.json>`,
+    csvForEnglishExcel: 'подсказка: CSV записан для Excel на английском (запятые между столбцами); для Excel на русском укажите --locale ru',
     notWritten: (path) => `${path} не записан`,
     nothingImported: (input, path) => `${path} не записан: из ${input} не удалось прочитать ни одного наблюдения`,
     notChecked: 'проверка не выполнена',
@@ -189,6 +193,7 @@ const uk: ReportWords = {
     imported: (path, observations) => `записано: ${path} (${ukCount.count(observations, 'observation')})`,
     importedInvalid: (path, observations) => `записано: ${path} (${ukCount.count(observations, 'observation')}), але файл не проходить phx validate: виправте помилки вище, перш ніж передавати його`,
     takeRecordsWith: (source) => `підказка: ${source} не передає організацій і установ; візьміть ті, на які посилаються дані, зі свого пакета: --with <package.phx.json>`,
+    csvForEnglishExcel: 'підказка: CSV записано для Excel англійською (коми між стовпцями); для Excel українською вкажіть --locale uk',
     notWritten: (path) => `${path} не записано`,
     nothingImported: (input, path) => `${path} не записано: з ${input} не вдалося прочитати жодного спостереження`,
     notChecked: 'перевірку не виконано',
@@ -226,6 +231,7 @@ const fr: ReportWords = {
     imported: (path, observations) => `${path} écrit (${frCount.count(observations, 'observation')})`,
     importedInvalid: (path, observations) => `${path} écrit (${frCount.count(observations, 'observation')}), mais il ne passe pas phx validate : corrigez les erreurs ci-dessus avant de le partager`,
     takeRecordsWith: (source) => `conseil : ${source} ne transmet ni organisations ni établissements ; prenez ceux auxquels les données renvoient dans un de vos paquets avec --with <package.phx.json>`,
+    csvForEnglishExcel: "conseil : le CSV est écrit pour Excel en anglais (virgules entre les colonnes) ; pour Excel en français, indiquez --locale fr",
     notWritten: (path) => `${path} n'a pas été écrit`,
     nothingImported: (input, path) => `${path} n'a pas été écrit : aucune observation n'a pu être lue dans ${input}`,
     notChecked: 'non vérifié',
@@ -263,6 +269,7 @@ const es: ReportWords = {
     imported: (path, observations) => `escrito: ${path} (${esCount.count(observations, 'observation')})`,
     importedInvalid: (path, observations) => `escrito: ${path} (${esCount.count(observations, 'observation')}), pero no pasa phx validate: corrija los errores de arriba antes de compartirlo`,
     takeRecordsWith: (source) => `sugerencia: ${source} no transmite organizaciones ni establecimientos; tome aquellos a los que remiten los datos de un paquete suyo con --with <package.phx.json>`,
+    csvForEnglishExcel: 'sugerencia: el CSV se escribió para Excel en inglés (comas entre columnas); para Excel en español, indique --locale es',
     notWritten: (path) => `no se escribió ${path}`,
     nothingImported: (input, path) => `no se escribió ${path}: no se pudo leer ninguna observación de ${input}`,
     notChecked: 'no comprobado',
