@@ -47,7 +47,7 @@ export {
   readCsv, writeCsv, validateCsv, type ReadCsvOptions, type WriteCsvOptions, type CsvTable,
 } from './formats/csv.js';
 export { readCsvAsync } from './formats/csv-table.js';
-export { detectCsvType, columnLetters, type Table } from './formats/table.js';
+export { detectCsvType, cellName, columnLetters, type Table } from './formats/table.js';
 export { assemblePackage, type PackageInput, type AssembleOptions, type AssembledPackage, type InputReport } from './formats/assemble.js';
 export {
   writeXlsx, readXlsx, validateXlsx, xlsxTemplate, type WriteXlsxOptions, type ReadXlsxOptions, type ValidateXlsxOptions, type WorkbookRead,

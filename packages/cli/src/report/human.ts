@@ -1,4 +1,4 @@
-import { columnLetters, issueRecord, recordsReadIn, type IssueRecord, type Locale, type ValidationIssue } from '@phx/schema';
+import { cellName, issueRecord, recordsReadIn, type IssueRecord, type Locale, type ValidationIssue } from '@phx/schema';
 import { createColors } from 'picocolors';
 import { shownIssues, totals, truncationNote, type RunReport } from './types.js';
 import { visible } from './visible.js';
@@ -26,7 +26,7 @@ export function placeOf(file: string, issue: ValidationIssue): string {
   const location = issue.location;
   if (!location) return file;
   // A cell as Excel names it, where the file is opened: a CSV file's column is a field, not a character of its line.
-  if ('row' in location) return location.sheet === undefined ? `${file}:${columnLetters(location.column)}${location.row}` : `${file}:${visible(location.sheet)}!${location.cell}`;
+  if ('row' in location) return location.sheet === undefined ? `${file}:${cellName(location)}` : `${file}:${visible(location.sheet)}!${cellName(location)}`;
   return `${file}:${location.line}:${location.column}`;
 }
 

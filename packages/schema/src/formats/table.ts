@@ -113,6 +113,20 @@ export function columnSeen(column: number, options: Pick<TableOptions, 'headings
   return { ...(heading === '' ? {} : { heading }), ...(options.sheet === undefined ? {} : { letter: columnLetters(column + 1) }) };
 }
 
+/**
+ * The name of a cell as a spreadsheet shows it (`H6`): a workbook's as its location gives it, a CSV file's from its
+ * row and column, so that an issue of either is placed where Excel shows it.
+ *
+ * @example
+ * ```ts
+ * const issue = validateCsv(text).issues.find((found) => found.location && 'row' in found.location);
+ * if (issue?.location && 'row' in issue.location) console.log(`observations.csv:${cellName(issue.location)}`); // observations.csv:H6
+ * ```
+ */
+export function cellName(location: Pick<CellLocation, 'row' | 'column' | 'cell'>): string {
+  return location.cell ?? `${columnLetters(location.column)}${location.row}`;
+}
+
 /** The location of a cell; on a sheet of a workbook, with the sheet and the A1 name of the cell. */
 export function cellLocation(row: number, column: number, sheet: string | undefined): CellLocation {
   return sheet === undefined ? { row, column } : { sheet, row, column, cell: `${columnLetters(column)}${row}` };

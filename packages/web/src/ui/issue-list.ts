@@ -1,4 +1,4 @@
-import { columnLetters, excelConventions, spreadsheetText, type ExcelLocale, type Locale, type Severity } from '@phx/schema';
+import { cellName, excelConventions, spreadsheetText, type ExcelLocale, type Locale, type Severity } from '@phx/schema';
 import type { FileIssue, FileSummary, RecordRef } from '../engine/protocol.js';
 import { translate, type TextKey } from '../i18n/index.js';
 
@@ -68,7 +68,8 @@ export function recordLabel(record: RecordRef, locale: Locale): string {
 export function locationLabel(location: FileIssue['location'], locale: Locale): string {
   if (!location) return '';
   if ('line' in location) return translate(locale, 'location.text', { ...location });
-  const { sheet, row, column, cell = `${columnLetters(column)}${row}` } = location;
+  const { sheet } = location;
+  const cell = cellName(location);
   return sheet === undefined ? translate(locale, 'location.cell', { cell }) : translate(locale, 'location.sheetCell', { sheet, cell });
 }
 
