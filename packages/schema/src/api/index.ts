@@ -16,3 +16,4 @@ export {
   keyParameterOf, exportQuery, GAM_DHIS2_MAPPING, type FilterName, type CollectionInfo, type ListQuery, type Page, type Operation, type RequestHeader, type ResponseHeader,
 } from './operations.js';
 export { openApiDocument, type Json } from './openapi.js';
+export { SUPPRESSION_THRESHOLD_META } from './page.js';

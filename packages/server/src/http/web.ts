@@ -5,6 +5,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName } from '@phx/schema';
+import { SUPPRESSION_THRESHOLD_META } from '@phx/schema/api';
 import type { HubContext, HubEnv } from './context.js';
 
 /**
@@ -50,16 +51,9 @@ export function securityHeaders(): MiddlewareHandler<HubEnv> {
 /** Assets whose names carry a hash of their content (as Vite writes them) never change: browsers keep them a year. */
 const HASHED = /^\/assets\/.+-[\w-]{8,}\.\w+$/;
 
-/**
- * The name of the `<meta>` element by which the hub tells the validator page its suppression threshold: the page
- * checks small counts by the rule of the hub that serves it. Written into the page's HTML, it needs neither a request
- * (the page's policy allows it none, `connect-src 'none'`) nor a script of its own, nor a token.
- */
-export const THRESHOLD_META = 'phx-suppression-threshold';
-
 /** The page's HTML with the `<meta>` of the hub's suppression threshold, at the end of its head. */
 export function withThresholdMeta(html: string, suppressionThreshold: number): string {
-  const meta = `<meta name="${THRESHOLD_META}" content="${suppressionThreshold}">`;
+  const meta = `<meta name="${SUPPRESSION_THRESHOLD_META}" content="${suppressionThreshold}">`;
   const end = html.search(/<\/head\s*>/i);
   if (end >= 0) return html.slice(0, end) + meta + html.slice(end);
   // A page without a written head: the element goes after the doctype, where the browser's head begins.
@@ -70,7 +64,7 @@ export function withThresholdMeta(html: string, suppressionThreshold: number): s
 /**
  * Serves the static files of `root` at `/`: compressed when the browser accepts it, hashed assets
  * cached as immutable, the page revalidated with its ETag. The page (`/`, `/index.html`) carries the hub's
- * suppression threshold in a `<meta>` ({@link THRESHOLD_META}), by which it checks files as the hub does.
+ * suppression threshold in a `<meta>` (`SUPPRESSION_THRESHOLD_META` of `@phx/schema/api`), by which it checks files as the hub does.
  */
 export function serveWebRoot(app: Hono<HubEnv>, root: string, suppressionThreshold: number): void {
   const cacheHeaders: MiddlewareHandler<HubEnv> = async (c, next) => {
