@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { fillObservations, guideObservations } from '../../../test/corpus/filled-template.js';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { observation, phx, phxInProcess, tempDir, validPackage, PUBLISHER } from './helpers.js';
@@ -299,23 +300,13 @@ describe('.xlsx in the CLI', () => {
   it('validates and converts a filled template whose field path under «Знаменник» was cleared, or with a column of one\'s own, each told once', async () => {
     const template = dir.path('row-2.xlsx');
     expect(phx(['template', '--locale', 'uk', '-o', template, '--header', new URL('../../../examples/data/spreadsheet/header.phx.json', import.meta.url).pathname]).code).toBe(0);
-    const rows = [
-      { id: 'ua-hiv-2020-f', 'disaggregation.sex': 'female', numerator: 46, denominator: 610, value: 7.5 },
-      { id: 'ua-hiv-2020-m', 'disaggregation.sex': 'male', numerator: 512, denominator: 9840, value: 5.2 },
-      { id: 'ua-hiv-2020', numerator: 558, denominator: 10450, value: 5.3 },
-    ];
-    const common = { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'period.start': '2020-01-01', 'period.end': '2020-12-31', unit: 'percent', dataSource: 'routine-programme-data' };
+    const rows = guideObservations;
     /** The template filled in and edited by `edit`, written as `name`. */
     const filled = async (name: string, edit: (sheet: ExcelJS.Worksheet, column: (path: string) => number) => void): Promise<string> => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(template);
-      const sheet = workbook.getWorksheet('observations')!;
-      const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
-      const column = (path: string): number => paths.indexOf(path) + 1;
-      rows.forEach((row, at) => {
-        for (const [path, value] of Object.entries({ ...common, ...row })) sheet.getCell(3 + at, column(path)).value = value;
-      });
-      edit(sheet, column);
+      const column = fillObservations(workbook, rows);
+      edit(workbook.getWorksheet('observations')!, column);
       const file = dir.path(name);
       await workbook.xlsx.writeFile(file);
       return file;

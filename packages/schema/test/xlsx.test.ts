@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { fillObservations, guideObservations } from '../../../test/corpus/filled-template.js';
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
@@ -1511,22 +1512,12 @@ describe('the columns of a workbook in its messages', () => {
 
 describe('a template filled in, with a field path of row 2 cleared or a column of one\'s own added', () => {
   const header = JSON.parse(readFileSync(new URL('../../../examples/data/spreadsheet/header.phx.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  const common = { indicator: 'hiv-prevalence-prisoners', reportingOrganisation: 'UA-EDR-21514560', 'scope.country': 'UA', 'period.start': '2020-01-01', 'period.end': '2020-12-31', unit: 'percent', dataSource: 'routine-programme-data' };
-  const rows = [
-    { id: 'ua-hiv-2020-f', 'disaggregation.sex': 'female', numerator: 46, denominator: 610, value: 7.5 },
-    { id: 'ua-hiv-2020-m', 'disaggregation.sex': 'male', numerator: 512, denominator: 9840, value: 5.2 },
-    { id: 'ua-hiv-2020', numerator: 558, denominator: 10450, value: 5.3, notes: 'Добровільне тестування' },
-  ];
+  const rows = guideObservations.map((row, at) => (at === 2 ? { ...row, notes: 'Добровільне тестування' } : row));
   /** The Ukrainian template of the example's header with its three observations, edited by `edit` (`column` of a field path, from 1). */
   async function filled(edit: (sheet: ExcelJS.Worksheet, column: (path: string) => number) => void): Promise<Uint8Array> {
     const workbook = await open(await xlsxTemplate({ language: 'uk', header }));
-    const sheet = workbook.getWorksheet('observations')!;
-    const paths = (sheet.getRow(2).values as unknown[]).slice(1) as string[];
-    const column = (path: string): number => paths.indexOf(path) + 1;
-    rows.forEach((row, at) => {
-      for (const [path, value] of Object.entries({ ...common, ...row })) sheet.getCell(3 + at, column(path)).value = value;
-    });
-    edit(sheet, column);
+    const column = fillObservations(workbook, rows);
+    edit(workbook.getWorksheet('observations')!, column);
     return new Uint8Array(await workbook.xlsx.writeBuffer());
   }
   const told = (issues: readonly ValidationIssue[]) => issues.filter((issue) => issue.severity !== 'info').map(({ code, severity, location, params }) => ({ code, severity, location, params }));
