@@ -5,13 +5,10 @@
  * The CSV is written as Excel in a Ukrainian locale writes one (`;`, decimal commas), with ids of varied length
  * and letters and district names in Cyrillic. Writes bench/results/convert.json (`npm run bench -- --rows 50000`).
  */
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { publisherOrganisation, writeResults } from './support.js';
 import { assemblePackage, validateFile, writeCsv, type Observation } from '@phx/schema';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const PUBLISHER = 'ZM-PACRA-120045';
 const header = { phxVersion: '1.0', id: 'convert-bench', publisher: { id: PUBLISHER, name: 'Zambia Prisons Reintegration Trust' }, license: 'CC-BY-4.0', publishedAt: '2021-03-01T09:00:00Z' };
 const letters = 'abcdefghijklmnopqrstuvwxyz0123456789._:-ABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -46,7 +43,7 @@ async function main(): Promise<void> {
   const rows = Number(values.rows ?? 50_000);
   const rounds = Number(values.rounds ?? 3);
   const csv = new TextEncoder().encode(writeCsv('observation', Array.from({ length: rows }, (_, i) => observation(i + 1)), { excelLocale: 'uk' }));
-  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const headerBytes = new TextEncoder().encode(JSON.stringify({ ...header, organisations: [publisherOrganisation(header.publisher, 'ZM')] }));
   const options = { excelLocale: 'uk', suppressionThreshold: 0 } as const;
   const validateSeconds = await timed(() => validateFile(csv, { name: 'observations.csv', ...options }), rounds);
   const assembleSeconds = await timed(async () => {
@@ -63,7 +60,7 @@ async function main(): Promise<void> {
     assemble_vs_validate_time: Number((assembleSeconds / validateSeconds).toFixed(2)),
   };
   console.log(JSON.stringify(results, null, 2));
-  writeFileSync(join(here, 'results', 'convert.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeResults('convert', results);
 }
 
 await main();

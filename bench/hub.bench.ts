@@ -14,15 +14,15 @@
  * of each counts, so that a busy machine shifts both alike).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
+import { writeResults } from './support.js';
 import Database from 'better-sqlite3';
 import postgres from 'postgres';
 import { createClient } from '@phx/client';
@@ -47,7 +47,6 @@ const listRecords = Number(values['list-records']);
 const clients = Number(values.clients);
 const requestsPerClient = Number(values.requests);
 const engines = values.engines.split(',') as ('sqlite' | 'postgres')[];
-const here = dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'phx-hub-bench-'));
 
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
@@ -227,6 +226,8 @@ async function listLatency(db: string): Promise<Record<string, unknown>> {
 }
 
 async function importThroughClient(db: string): Promise<number> {
+  // Only a starting hub creates its database, and `createToken` refuses one that does not exist.
+  await (await openStore(db)).close();
   const { token } = await createToken({ db, organisation: ORG_A, role: 'member', newOrganisation: true });
   const hub = await spawnHub(db);
   const client = createClient({ baseUrl: hub.url, token, timeout: false });
@@ -287,6 +288,4 @@ try {
   cluster?.stop();
   rmSync(dir, { recursive: true, force: true });
 }
-mkdirSync(join(here, 'results'), { recursive: true });
-writeFileSync(join(here, 'results', 'hub.json'), `${JSON.stringify(results, null, 2)}\n`);
-console.log('wrote bench/results/hub.json');
+console.log(`wrote ${writeResults('hub', results)}`);

@@ -5,11 +5,12 @@
  * bench/results/package-file.json. Long: run it alone (`flock /work/notes/bench.lock`).
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { publisherOrganisation, writeResults } from './support.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -17,6 +18,7 @@ const cli = join(root, 'packages/cli/dist/cli.js');
 const PUBLISHER = 'ZM-PACRA-120045';
 
 const header = { phxVersion: '1.0', id: 'package-bench', publisher: { id: PUBLISHER, name: 'Zambia Prisons Reintegration Trust' }, license: 'CC-BY-4.0', publishedAt: '2021-03-01T09:00:00Z' };
+const publisher = publisherOrganisation(header.publisher, 'ZM');
 
 /** The n-th observation as JSON text: a yearly count of one district, under an id whose length and letters vary with n. */
 function observationText(n: number): string {
@@ -32,8 +34,8 @@ async function generate(packageFile: string, ndjsonFile: string, minBytes: numbe
   const json = createWriteStream(packageFile);
   const ndjson = createWriteStream(ndjsonFile);
   const write = (out: typeof json, text: string): Promise<void> | undefined => (out.write(text) ? undefined : new Promise((resolve) => out.once('drain', resolve)));
-  await write(json, `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "observations": [\n`);
-  await write(ndjson, `${JSON.stringify({ type: 'package', ...header })}\n`);
+  await write(json, `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "organisations": [${JSON.stringify(publisher)}],\n  "observations": [\n`);
+  await write(ndjson, `${JSON.stringify({ type: 'package', ...header })}\n${JSON.stringify({ type: 'organisation', ...publisher })}\n`);
   let bytes = 0;
   let records = 0;
   while (bytes < minBytes) {
@@ -101,9 +103,7 @@ async function main(): Promise<void> {
       targets: { phx_json_peak_rss_mb: 150 },
     };
     console.log(JSON.stringify(results, null, 2));
-    const out = join(here, 'results', 'package-file.json');
-    writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
-    console.log(`wrote ${relative(root, out)}`);
+    console.log(`wrote ${relative(root, writeResults('package-file', results))}`);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

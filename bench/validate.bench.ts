@@ -11,15 +11,15 @@
  * each record adds. Prints a table and writes bench/results/latest.json. Options: --records N, --growth.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { publisherOrganisation, resultsDir, writeResults } from './support.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
-const resultsDir = join(here, 'results');
 const cli = join(root, 'packages/cli/dist/cli.js');
 
 const PUBLISHER = 'ZA-NPO-123-456';
@@ -103,11 +103,12 @@ const header = {
   license: 'CC-BY-4.0',
   publishedAt: '2025-01-01T00:00:00Z',
 };
+const publisher = publisherOrganisation(header.publisher, 'ZA');
 
 async function generate(file: string, records: number): Promise<void> {
   const out = createWriteStream(file);
   const write = (text: string): Promise<void> | undefined => (out.write(text) ? undefined : new Promise((resolve) => out.once('drain', resolve)));
-  await write(`${JSON.stringify({ type: 'package', ...header })}\n`);
+  await write(`${JSON.stringify({ type: 'package', ...header })}\n${JSON.stringify({ type: 'organisation', ...publisher })}\n`);
   let batch = '';
   for (let i = 0; i < records; i++) {
     batch += `${JSON.stringify({ type: 'observation', ...observation(i) })}\n`;
@@ -188,7 +189,7 @@ async function inMemory(file: string): Promise<Record<string, number>> {
   for (const record of records) if (!check(record)) ajvErrors++;
   const ajvSeconds = (performance.now() - started) / 1000;
   started = performance.now();
-  const result = validate({ ...header, observations: records });
+  const result = validate({ ...header, organisations: [publisher], observations: records });
   const validateSeconds = (performance.now() - started) / 1000;
   return { records: records.length, ajvSeconds, ajvErrors, validateSeconds, validateErrors: result.issues.length };
 }
@@ -349,8 +350,7 @@ async function main(): Promise<void> {
   if (grown) {
     console.log(`peak RSS ${grown.small.peak_rss_mb} MB at ${grown.small.records.toLocaleString('en')} records, ${grown.large.peak_rss_mb} MB at ${grown.large.records.toLocaleString('en')} (${grown.large.file_mb} MB; target ≤ ${targets.peak_rss_mb_1gb}): ${grown.bytes_per_record} bytes a record (target ≤ ${targets.bytes_per_record})`);
   }
-  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`wrote ${relative(root, join(resultsDir, 'latest.json'))}`);
+  console.log(`wrote ${relative(root, writeResults('latest', results))}`);
 }
 
 await main();
