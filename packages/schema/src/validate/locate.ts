@@ -107,8 +107,16 @@ function keysIn(value: unknown, depth: number): number {
   if (value === null || typeof value !== 'object') return 0;
   if (depth > 64) return NaN;
   let keys = 0;
-  if (Array.isArray(value)) for (const item of value) keys += keysIn(item, depth + 1);
-  else for (const key in value) keys += 1 + keysIn((value as Record<string, unknown>)[key], depth + 1);
+  if (Array.isArray(value)) {
+    for (const item of value) keys += keysIn(item, depth + 1);
+    return keys;
+  }
+  for (const key in value) {
+    keys++;
+    // Most values are not objects: no call for them.
+    const child = (value as Record<string, unknown>)[key];
+    if (child !== null && typeof child === 'object') keys += keysIn(child, depth + 1);
+  }
   return keys;
 }
 

@@ -274,8 +274,15 @@ export class RuleChecker<Context extends number | undefined> {
     if (table) yield* table.keys();
   }
 
+  /** The organisation found last: records of a file name mostly one, which is then not looked up again. */
+  private organisationFound: string | undefined;
+
   private isOrganisation(id: string): boolean {
-    return this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
+    if (id === this.organisationFound) return true;
+    // An id once found stays found: organisations are only added.
+    const found = this.settings.knownOrganisations.has(id) || (this.ids.get('organisation')?.has(id) ?? false);
+    if (found) this.organisationFound = id;
+    return found;
   }
 
   /** Notes a reference to an organisation, which must resolve by the end of the data. */
@@ -339,6 +346,7 @@ export class RuleChecker<Context extends number | undefined> {
   /** Notes an indicator the data defines: its observations are checked against it rather than the catalogue. */
   indicatorDefined(definition: IndicatorDefinition): void {
     this.indicators.set(definition.code, definition);
+    // The rule looked up last may be the catalogue's for this code.
     this.lastIndicator = undefined;
   }
 
@@ -381,8 +389,16 @@ export class RuleChecker<Context extends number | undefined> {
   }
 
   /** The definition of an indicator, from the data or the catalogue. */
+  /** The indicator looked up last, and its rule: most observations are of the indicator before them. */
+  private lastIndicator: string | undefined;
+  private lastRule: IndicatorRule | undefined;
+
   private ruleOf(code: string): IndicatorRule | undefined {
-    return this.indicators.get(code) ?? this.settings.catalogue.get(code);
+    if (code !== this.lastIndicator) {
+      this.lastIndicator = code;
+      this.lastRule = this.indicators.get(code) ?? this.settings.catalogue.get(code);
+    }
+    return this.lastRule;
   }
 
   /** The definition of an indicator, from the data or the catalogue; reports an unknown one. */
@@ -395,20 +411,11 @@ export class RuleChecker<Context extends number | undefined> {
     return definition;
   }
 
-  /** The indicator of the last observation noted in its group, and its definition. */
-  private lastIndicator: string | undefined;
-  private lastRule: IndicatorRule | undefined;
-
   /** Notes an observation in its group, to add up its breakdowns when the data ends. */
   breakdown(obs: Observation, firstOfItsId: boolean, context: Context): void {
     // A record given twice (its id repeated) is reported once, as a duplicate id, and counted once.
     if (!firstOfItsId) return;
-    // Most observations are of the indicator before them.
-    if (obs.indicator !== this.lastIndicator) {
-      this.lastIndicator = obs.indicator;
-      this.lastRule = this.ruleOf(obs.indicator);
-    }
-    this.breakdowns.add(obs, context, this.lastRule);
+    this.breakdowns.add(obs, context, this.ruleOf(obs.indicator));
   }
 
   private period(obs: Observation, context: Context): void {
