@@ -63,7 +63,7 @@ describe('IdTable', () => {
     // Pages of 16 to 1024 bytes: every run crosses hundreds of page boundaries; longer keys go to the Map beside.
     fc.assert(
       fc.property(fc.integer({ min: 4, max: 10 }), fc.array(operation, { minLength: 1, maxLength: 3000 }), (pageBits, operations) =>
-        agree(new IdTable(pageBits), operations),
+        agree(new IdTable({ pageBits }), operations),
       ),
       { numRuns: 100 },
     );
@@ -71,8 +71,15 @@ describe('IdTable', () => {
 
   it('answers like a Map across 64 KiB pages', () => {
     fc.assert(
-      fc.property(fc.array(operation, { minLength: 1, maxLength: 3000 }), (operations) => agree(new IdTable(SMALL_PAGES), operations)),
+      fc.property(fc.array(operation, { minLength: 1, maxLength: 3000 }), (operations) => agree(new IdTable({ pageBits: SMALL_PAGES }), operations)),
       { numRuns: 30 },
+    );
+  });
+
+  it('answers like a Map when made for more or fewer keys than it is given', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 4000 }), fc.array(operation, { maxLength: 1500 }), (expected, operations) => agree(new IdTable({ expected, pageBits: 8 }), operations)),
+      { numRuns: 60 },
     );
   });
 
@@ -81,7 +88,7 @@ describe('IdTable', () => {
   });
 
   it('takes a key that ends exactly on a page boundary, and the keys after it', () => {
-    const table = new IdTable<number>(SMALL_PAGES);
+    const table = new IdTable<number>({ pageBits: SMALL_PAGES });
     const pageSize = 2 ** SMALL_PAGES;
     const width = 16;
     // 4096 keys of 16 bytes fill the first page to its last byte; the next key starts the second page.
@@ -92,7 +99,7 @@ describe('IdTable', () => {
   });
 
   it('takes a key as long as a whole page, between shorter ones', () => {
-    const table = new IdTable<string>(SMALL_PAGES);
+    const table = new IdTable<string>({ pageBits: SMALL_PAGES });
     const long = 'x'.repeat(2 ** SMALL_PAGES - 1);
     for (const k of ['a', long, 'b', `${long}y`.slice(1), 'c']) table.add(k, k.slice(0, 3));
     expect(table.get(long)).toBe('xxx');
@@ -137,6 +144,6 @@ describe('IdTable', () => {
   });
 
   it('refuses page sizes it cannot address', () => {
-    for (const bits of [1, 31, 2.5]) expect(() => new IdTable(bits)).toThrow(RangeError);
+    for (const bits of [1, 31, 2.5]) expect(() => new IdTable({ pageBits: bits })).toThrow(RangeError);
   });
 });

@@ -238,6 +238,11 @@ export class RuleChecker<Context extends number | undefined> {
    * Notes the id of a record (its `code` for an indicator), reporting it if it was seen before. Returns whether
    * the id is new.
    */
+  /** Notes that `count` records of `type` are to come, so that the table of their ids is made to hold them. */
+  expect(type: RecordType, count: number): void {
+    if (!this.ids.has(type)) this.ids.set(type, new IdTable({ expected: count }));
+  }
+
   unique(type: RecordType, id: string, context: Context): boolean {
     let seen = this.ids.get(type);
     if (!seen) this.ids.set(type, (seen = new IdTable()));

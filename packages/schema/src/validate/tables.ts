@@ -55,11 +55,14 @@ export class IdTable<T> {
   private readonly maxKey: number;
 
   /**
+   * @param expected - how many keys the table is to hold, when known (a package's records), so that its slots
+   *   need not double, each key hashed again, to take them.
    * @param pageBits - pages hold 2^pageBits bytes. Small pages (a few bytes) only serve to exercise page
    *   boundaries in tests.
    */
-  constructor(pageBits = DEFAULT_PAGE_BITS) {
+  constructor({ expected = 0, pageBits = DEFAULT_PAGE_BITS }: { expected?: number; pageBits?: number } = {}) {
     if (!Number.isInteger(pageBits) || pageBits < 2 || pageBits > 30) throw new RangeError(`pageBits must be an integer from 2 to 30, not ${pageBits}`);
+    while (this.slots.length * MAX_LOAD < expected && this.slots.length < 2 ** 30) this.slots = new Uint32Array(this.slots.length * 2);
     this.pageBits = pageBits;
     this.pageSize = 2 ** pageBits;
     this.maxKey = Math.min(MAX_TABLE_KEY, this.pageSize);

@@ -469,6 +469,7 @@ function validatePackageValue(value: unknown, collector: IssueCollector, options
     const collection = recordStores[type].collection;
     const records = pkg[collection];
     if (!Array.isArray(records)) continue;
+    checker.expect(type, records.length);
     for (let index = 0; index < records.length; index++) {
       if (collector.settled) {
         read.complete = false;
