@@ -93,7 +93,7 @@ export async function* readLines(source: ChunkSource, maxLineBytes = DEFAULT_MAX
  * from the source so far.
  */
 export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAULT_MAX_LINE_BYTES, read = { bytes: 0 }): AsyncGenerator<Line[]> {
-  const chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let parts: Uint8Array[] = [];
   let size = 0;
   let overlong = false;
@@ -143,20 +143,24 @@ export async function* readLineBatches(source: ChunkSource, maxLineBytes = DEFAU
     if (newline - from > maxLineBytes) return false;
     let text: string;
     try {
-      text = chunkDecoder.decode(bytes.subarray(from, newline));
+      // As a stream, which Node decodes in ≈ 2/3 of the time of a whole text. The last newline is taken too, so that
+      // nothing is left pending: a sequence cut short before it is an error here, as in a text decoded whole.
+      text = chunkDecoder.decode(bytes.subarray(from, newline + 1), { stream: true });
     } catch {
+      // A decoder that failed midway may keep what it read: the next chunk gets a new one.
+      chunkDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
       return false;
     }
-    for (let start = 0; ; ) {
+    for (let start = 0; start < text.length; ) {
       const stop = text.indexOf('\n', start);
-      let line = text.slice(start, stop < 0 ? text.length : stop);
+      let line = text.slice(start, stop);
       // As when decoded alone: a carriage return before the newline and a byte order mark at the start are dropped.
       if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
       if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       batch.push({ number: ++number, text: line });
-      if (stop < 0) return true;
       start = stop + 1;
     }
+    return true;
   }
 
   for await (const chunk of chunksOf(source)) {
