@@ -234,15 +234,15 @@ export class RuleChecker<Context extends number | undefined> {
   // What spans records: each record's checks call these methods, which a checker on another thread
   // (`RecordingChecker`) overrides to note what to do here later, in the order of the records.
 
-  /**
-   * Notes the id of a record (its `code` for an indicator), reporting it if it was seen before. Returns whether
-   * the id is new.
-   */
   /** Notes that `count` records of `type` are to come, so that the table of their ids is made to hold them. */
   expect(type: RecordType, count: number): void {
     if (!this.ids.has(type)) this.ids.set(type, new IdTable({ expected: count }));
   }
 
+  /**
+   * Notes the id of a record (its `code` for an indicator), reporting it if it was seen before. Returns whether
+   * the id is new.
+   */
   unique(type: RecordType, id: string, context: Context): boolean {
     let seen = this.ids.get(type);
     if (!seen) this.ids.set(type, (seen = new IdTable()));
@@ -393,11 +393,11 @@ export class RuleChecker<Context extends number | undefined> {
     }
   }
 
-  /** The definition of an indicator, from the data or the catalogue. */
   /** The indicator looked up last, and its rule: most observations are of the indicator before them. */
   private lastIndicator: string | undefined;
   private lastRule: IndicatorRule | undefined;
 
+  /** The definition of an indicator, from the data or the catalogue. */
   private ruleOf(code: string): IndicatorRule | undefined {
     if (code !== this.lastIndicator) {
       this.lastIndicator = code;

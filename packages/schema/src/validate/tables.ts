@@ -62,7 +62,9 @@ export class IdTable<T> {
    */
   constructor({ expected = 0, pageBits = DEFAULT_PAGE_BITS }: { expected?: number; pageBits?: number } = {}) {
     if (!Number.isInteger(pageBits) || pageBits < 2 || pageBits > 30) throw new RangeError(`pageBits must be an integer from 2 to 30, not ${pageBits}`);
-    while (this.slots.length * MAX_LOAD < expected && this.slots.length < 2 ** 30) this.slots = new Uint32Array(this.slots.length * 2);
+    let slots = this.slots.length;
+    while (slots * MAX_LOAD < Math.min(expected, MAX_ENTRIES)) slots *= 2;
+    if (slots > this.slots.length) this.slots = new Uint32Array(slots);
     this.pageBits = pageBits;
     this.pageSize = 2 ** pageBits;
     this.maxKey = Math.min(MAX_TABLE_KEY, this.pageSize);
