@@ -53,6 +53,22 @@ describe('validateNdjson', () => {
     });
   });
 
+  it('checks the small counts of an observation without an indicator as counts of people, after the data defined an indicator', async () => {
+    // Needles are not people; the observation after the definition names no indicator, so its count of 3 is one of people.
+    const { indicator: _, ...withoutIndicator } = countObservation({ id: 'obs-without-indicator', numerator: 3, value: 3 });
+    const lines = [
+      ...packageLines(),
+      line('observation', countObservation({ id: 'obs-needles', indicator: 'prisons-needles-distributed', numerator: 3, value: 3 })),
+      line('indicator', { ...(smallPackage().indicators as Loose[])[0], code: 'peer-educators-trained', name: { en: 'Peer educators trained' } }),
+      line('observation', withoutIndicator),
+    ];
+    const { issues } = await run(chunks(lines.join('\n')));
+    expect(issues.filter((issue) => issue.code.startsWith('privacy.')).map((issue) => [issue.code, lineOf(issue)])).toEqual([
+      ['privacy.small-cell', lines.length],
+      ['privacy.small-cell', lines.length],
+    ]);
+  });
+
   it('yields an issue before the stream ends', async () => {
     let pulled = 0;
     const total = 200;

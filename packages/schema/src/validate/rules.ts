@@ -351,8 +351,10 @@ export class RuleChecker<Context extends number | undefined> {
   /** Notes an indicator the data defines: its observations are checked against it rather than the catalogue. */
   indicatorDefined(definition: IndicatorDefinition): void {
     this.indicators.set(definition.code, definition);
-    // The rule looked up last may be the catalogue's for this code.
+    // The rule looked up last may be the catalogue's for this code. (An undefined code, of an observation without
+    // one, then finds no rule, as it should.)
     this.lastIndicator = undefined;
+    this.lastRule = undefined;
   }
 
   /** The country of a facility of the data, or else of one known outside it. */
