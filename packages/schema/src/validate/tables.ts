@@ -32,7 +32,7 @@ const MAX_NUMBER = 0xfffffffe;
  */
 export class IdTable<T> {
   /** At each slot, the top 8 bits of its key's hash above its entry number + 1 (24 bits); 0 is an empty slot. */
-  private slots = new Uint32Array(1024);
+  private slots: Uint32Array;
   /** Per entry: where its bytes start (page × page size + offset), and how many. */
   private readonly starts = new Column(Uint32Array);
   private readonly lengths = new Column(Uint16Array);
@@ -62,9 +62,9 @@ export class IdTable<T> {
    */
   constructor({ expected = 0, pageBits = DEFAULT_PAGE_BITS }: { expected?: number; pageBits?: number } = {}) {
     if (!Number.isInteger(pageBits) || pageBits < 2 || pageBits > 30) throw new RangeError(`pageBits must be an integer from 2 to 30, not ${pageBits}`);
-    let slots = this.slots.length;
+    let slots = 1024;
     while (slots * MAX_LOAD < Math.min(expected, MAX_ENTRIES)) slots *= 2;
-    if (slots > this.slots.length) this.slots = new Uint32Array(slots);
+    this.slots = new Uint32Array(slots);
     this.pageBits = pageBits;
     this.pageSize = 2 ** pageBits;
     this.maxKey = Math.min(MAX_TABLE_KEY, this.pageSize);
