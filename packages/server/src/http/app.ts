@@ -3,7 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { DEFAULT_SUPPRESSION_THRESHOLD, PHX_VERSION } from '@phx/schema';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '@phx/schema';
 import { openApiDocument, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import type { Store } from '../store/types.js';
 import { hubDhis2Mappings } from '../hub/export.js';
@@ -262,11 +262,6 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     maxBodyBytes: limits.maxBodyBytes,
     maxIssues: limits.maxIssues,
     suppressionThreshold,
-    settings: {
-      phxVersion: PHX_VERSION,
-      suppressionThreshold,
-      limits: { maxBodyBytes: limits.maxBodyBytes, maxImportRecords: limits.maxImportRecords, maxIssues: limits.maxIssues, maxExportRecords: limits.maxExportRecords },
-    },
     exports: { maxRecords: limits.maxExportRecords, dhis2Mappings: hubDhis2Mappings(options.dhis2Mappings) },
   });
 

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { auditQuery, collections, exportQuery, listQueries, MERGE_PATCH_MEDIA_TYPE, validateQuery, type HubSettings, type RecordFilter } from '@phx/schema/api';
-import { charsetOf, formatOfMediaType, recordsReadIn, renderMessage, shapeProblems, textEncodingOf, validateFile, type Collection, type IssueCode, type StructuralProblem, type ZodIssueParams } from '@phx/schema';
+import { charsetOf, formatOfMediaType, PHX_VERSION, recordsReadIn, renderMessage, shapeProblems, textEncodingOf, validateFile, type Collection, type IssueCode, type StructuralProblem, type ZodIssueParams } from '@phx/schema';
 import { limitRecords, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { currentImportSummary, importPackage } from '../hub/import.js';
@@ -23,8 +23,6 @@ export interface RouteOptions {
   maxIssues: number;
   /** The network's suppression threshold: every validation of the hub checks small counts by it. */
   suppressionThreshold: number;
-  /** What `GET /v1/settings` tells: the data format version, the suppression threshold and the limits. */
-  settings: HubSettings;
   exports: ExportSettings;
   /** The URL the hub is reached at from outside, when it is given one: a new record's `Location` is written on it. */
   publicUrl?: string;
@@ -102,7 +100,7 @@ const recordReply = (status: number, record: StoredRecord, headers: Record<strin
 });
 
 /** Registers the /v1 routes on an app. */
-export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxBodyBytes, maxIssues, suppressionThreshold, settings, exports, publicUrl = '' }: RouteOptions): void {
+export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, maxBodyBytes, maxIssues, suppressionThreshold, exports, publicUrl = '' }: RouteOptions): void {
   /** How the data of a request is checked: in its language, by the hub's suppression threshold. */
   const rules = (c: HubContext): HubRules => ({ locale: localeOf(c), suppressionThreshold });
   for (const collection of Object.keys(collections) as Collection[]) {
@@ -167,7 +165,12 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     return c.body(content, 200, { 'Content-Type': mediaType, 'Content-Disposition': `attachment; filename="${fileName}"`, 'Export-Notes': JSON.stringify(notes) });
   });
 
-  // The same for every request, and every role: made once.
+  // What `GET /v1/settings` tells, the same for every request and every role: made once.
+  const settings: HubSettings = {
+    phxVersion: PHX_VERSION,
+    suppressionThreshold,
+    limits: { maxBodyBytes, maxImportRecords, maxIssues, maxExportRecords: exports.maxRecords },
+  };
   const settingsBody = JSON.stringify(settings);
   app.get('/v1/settings', (c) => c.body(settingsBody, 200, { 'Content-Type': 'application/json' }));
 
