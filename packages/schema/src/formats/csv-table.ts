@@ -69,6 +69,8 @@ function parse(whole: string, delimiter: string | undefined, file = whole): { st
   return { start, text, newline, parsed };
 }
 
+const utf8 = new TextDecoder();
+
 /**
  * The cell of a CSV file (its text, or as much of it as is read) that holds what follows the text `before`: its row
  * as Excel numbers it and its column, counted from 1.
@@ -84,8 +86,6 @@ export function cellOfMisreading(decoding: TextDecoding, misread: Misreading, he
   const text = (bytes: Uint8Array): string => utf8.decode(decoding.whole(bytes));
   return { ...cellBefore(text(head), text(head.subarray(0, misread.offset)), delimiter), text: misread.at };
 }
-
-const utf8 = new TextDecoder();
 
 /**
  * Reports the first cell whose quotes the parser could not read as a cell: a quote that opens a cell and is never
@@ -126,8 +126,7 @@ export function readCsvTable(input: string | Uint8Array, options: ReadCsvOptions
   const decoded = typeof input === 'string' ? { text: input } : decodeUtf8(input);
   if ('problem' in decoded) {
     const issue = collector.add(decoded.problem);
-    // Only bytes can fail to decode.
-    // The file read with the bad bytes replaced.
+    // Only bytes can fail to decode; the file is read with the bad bytes replaced.
     if (issue && decoded.at) issue.location = { ...cellBefore(utf8.decode(input as Uint8Array), decoded.before ?? '', options.delimiter), text: decoded.at };
     return table;
   }
