@@ -298,9 +298,8 @@ function textShape(module: Module, schema: AnySchema): string {
     case 'unknown':
       return 'ANY_VALUE';
     case 'array': {
-      // Items that cannot hold text are skipped by the walk whatever their shape says.
       const items = textShape(module, def.element!);
-      return module.constant('text', `{ items: ${items === 'NO_TEXT' ? 'ANY_VALUE' : items} }`);
+      return items === 'NO_TEXT' ? 'NO_TEXT' : module.constant('text', `{ items: ${items} }`);
     }
     case 'object': {
       // Keys the privacy rule never reads (codes, ids, dates) and values that cannot hold text are left out.
@@ -308,6 +307,8 @@ function textShape(module: Module, schema: AnySchema): string {
         .filter(([key]) => !nonTextKeys.has(key))
         .map(([key, field]) => [key, textShape(module, field)] as const)
         .filter(([, shape]) => shape !== 'NO_TEXT');
+      // An object without such fields holds no text: the walk does not step into it.
+      if (fields.length === 0) return 'NO_TEXT';
       return module.constant('text', `{ fields: [${fields.map(([key, shape]) => `[${JSON.stringify(key)}, ${shape}]`).join(', ')}] }`);
     }
     default:

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { acceptsShape, type ShapeKind } from '../src/generated/shape-checks.js';
+import { acceptsShape, textShapes, type ShapeKind } from '../src/generated/shape-checks.js';
 import { RememberingPattern } from '../src/validate/shape-support.js';
+import { ANY_VALUE, TEXT, type TextShape } from '../src/validate/text-shape.js';
 import { shapeSchemas } from '../src/model/shapes.js';
 import { fuzzed, valid } from './support/fuzz.js';
 
@@ -68,6 +69,26 @@ describe.each(kinds)('the generated check of %s', (kind) => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('the privacy walk of a known shape', () => {
+  /** Every step of the walk: a shape and the keys that lead to it. */
+  function steps(shape: TextShape, keys: string[] = []): [string, TextShape][] {
+    if (shape === ANY_VALUE || shape === TEXT) return [[keys.join('.'), shape]];
+    const below = 'items' in shape ? steps(shape.items, [...keys, '[]']) : shape.fields.flatMap(([key, field]) => steps(field, [...keys, key]));
+    return [[keys.join('.'), shape], ...below];
+  }
+  const holdsText = (shape: TextShape): boolean => steps(shape).some(([, step]) => step === ANY_VALUE || step === TEXT);
+
+  it.each(kinds)('steps into %s only where text may be', (kind) => {
+    const empty = steps(textShapes[kind]).filter(([, step]) => !holdsText(step)).map(([keys]) => keys);
+    expect(empty).toEqual([]);
+  });
+
+  it("visits an observation's free text and nothing else", () => {
+    const leaves = steps(textShapes.observation).filter(([, step]) => step === ANY_VALUE || step === TEXT).map(([keys]) => keys);
+    expect(leaves).toEqual(['scope.subnationalArea', 'methodNote', 'notes', 'extensions']);
   });
 });
 

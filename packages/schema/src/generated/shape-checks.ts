@@ -30,26 +30,25 @@ const text23: TextShape = { fields: [["name", ANY_VALUE], ["acronym", TEXT], ["e
 const text24: TextShape = { fields: [["name", TEXT], ["subnationalArea", TEXT], ["extensions", ANY_VALUE]] };
 const text25: TextShape = { fields: [["name", ANY_VALUE], ["description", ANY_VALUE], ["numerator", ANY_VALUE], ["denominator", ANY_VALUE], ["reference", TEXT], ["frequency", TEXT], ["extensions", ANY_VALUE]] };
 const text26: TextShape = { fields: [["subnationalArea", TEXT]] };
-const text27: TextShape = { fields: [] };
-const text28: TextShape = { fields: [["scope", text26], ["period", text27], ["disaggregation", text27], ["methodNote", TEXT], ["confidenceInterval", text27], ["notes", TEXT], ["extensions", ANY_VALUE]] };
-const text29: TextShape = { fields: [["city", TEXT]] };
-const text30: TextShape = { items: TEXT };
-const text31: TextShape = { fields: [["roles", text30]] };
-const text32: TextShape = { items: text31 };
-const text33: TextShape = { fields: [["title", ANY_VALUE], ["description", ANY_VALUE]] };
-const text34: TextShape = { items: text33 };
-const text35: TextShape = { items: ANY_VALUE };
-const text36: TextShape = { fields: [["topic", ANY_VALUE], ["achievements", text35], ["issuesRaised", text35]] };
-const text37: TextShape = { items: text36 };
-const text38: TextShape = { fields: [["description", ANY_VALUE]] };
-const text39: TextShape = { items: text38 };
-const text40: TextShape = { fields: [["text", ANY_VALUE]] };
-const text41: TextShape = { items: text40 };
-const text42: TextShape = { fields: [["title", TEXT]] };
-const text43: TextShape = { items: text42 };
-const text44: TextShape = { fields: [["title", ANY_VALUE], ["location", text29], ["participants", text32], ["agenda", text34], ["presentations", text37], ["issuesIdentified", text39], ["decisions", text41], ["actionItems", text39], ["documents", text43], ["extensions", ANY_VALUE]] };
-const text45: TextShape = { fields: [["name", TEXT]] };
-const text46: TextShape = { fields: [["publisher", text45], ["description", ANY_VALUE], ["extensions", ANY_VALUE]] };
+const text27: TextShape = { fields: [["scope", text26], ["methodNote", TEXT], ["notes", TEXT], ["extensions", ANY_VALUE]] };
+const text28: TextShape = { fields: [["city", TEXT]] };
+const text29: TextShape = { items: TEXT };
+const text30: TextShape = { fields: [["roles", text29]] };
+const text31: TextShape = { items: text30 };
+const text32: TextShape = { fields: [["title", ANY_VALUE], ["description", ANY_VALUE]] };
+const text33: TextShape = { items: text32 };
+const text34: TextShape = { items: ANY_VALUE };
+const text35: TextShape = { fields: [["topic", ANY_VALUE], ["achievements", text34], ["issuesRaised", text34]] };
+const text36: TextShape = { items: text35 };
+const text37: TextShape = { fields: [["description", ANY_VALUE]] };
+const text38: TextShape = { items: text37 };
+const text39: TextShape = { fields: [["text", ANY_VALUE]] };
+const text40: TextShape = { items: text39 };
+const text41: TextShape = { fields: [["title", TEXT]] };
+const text42: TextShape = { items: text41 };
+const text43: TextShape = { fields: [["title", ANY_VALUE], ["location", text28], ["participants", text31], ["agenda", text33], ["presentations", text36], ["issuesIdentified", text38], ["decisions", text40], ["actionItems", text38], ["documents", text42], ["extensions", ANY_VALUE]] };
+const text44: TextShape = { fields: [["name", TEXT]] };
+const text45: TextShape = { fields: [["publisher", text44], ["description", ANY_VALUE], ["extensions", ANY_VALUE]] };
 
 function check0(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
@@ -959,13 +958,13 @@ export const textShapes: Record<ShapeKind, TextShape> = {
   "organisation": text23,
   "facility": text24,
   "indicator": text25,
-  "observation": text28,
-  "meeting": text44,
-  "package": text46,
-  "package-line": text46,
+  "observation": text27,
+  "meeting": text43,
+  "package": text45,
+  "package-line": text45,
   "organisation-line": text23,
   "facility-line": text24,
   "indicator-line": text25,
-  "observation-line": text28,
-  "meeting-line": text44,
+  "observation-line": text27,
+  "meeting-line": text43,
 };
