@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { codeNamed, codelists, dateOrders, excelLocales, isLocale, locales, recordTypeNames, suggestionsFor, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
+import { codeNamed, codelists, isSuppressionThreshold, dateOrders, excelLocales, isLocale, locales, recordTypeNames, suggestionsFor, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -77,7 +77,10 @@ export function wholeNumber(name: string, value: string | undefined, min: number
 
 /** Reads `--suppression-threshold`: counts from 1 to N-1 must be suppressed; undefined leaves the default (5). */
 export function suppressionThresholdOf(value: string | undefined): number | undefined {
-  return wholeNumber('suppression-threshold', value, 1);
+  if (value === undefined) return undefined;
+  const threshold = Number(value);
+  if (!isSuppressionThreshold(threshold)) throw new UsageError('not-whole-number', { option: 'suppression-threshold', min: 1, value });
+  return threshold;
 }
 
 /** The help of `--suppression-threshold`, the same for every command that takes it. */

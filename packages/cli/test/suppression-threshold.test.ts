@@ -43,7 +43,7 @@ describe('--suppression-threshold', () => {
       command === 'import' ? ['import', 'in.fhir.json', '-o', dir.path('never.phx.json')]
       : command === 'serve' ? ['serve', '--db', dir.path('never.sqlite'), '--port', '0']
       : commands[command]!('never', []);
-    for (const value of ['0', 'ten', '2.5']) {
+    for (const value of ['0', 'ten', '2.5', '1e21']) {
       const { code, stderr } = await run([...args, '--suppression-threshold', value]);
       expect(code).toBe(2);
       expect(stderr).toBe(`phx: --suppression-threshold must be a whole number of at least 1 (got "${value}")\n`);

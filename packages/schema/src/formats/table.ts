@@ -129,7 +129,7 @@ export function cellName(location: Pick<CellLocation, 'row' | 'column' | 'cell'>
 
 /** The location of a cell; on a sheet of a workbook, with the sheet and the A1 name of the cell. */
 export function cellLocation(row: number, column: number, sheet: string | undefined): CellLocation {
-  return sheet === undefined ? { row, column } : { sheet, row, column, cell: `${columnLetters(column)}${row}` };
+  return sheet === undefined ? { row, column } : { sheet, row, column, cell: cellName({ row, column }) };
 }
 
 /**

@@ -107,6 +107,21 @@ export interface ValidateOptions {
  * ```
  */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5;
+
+/**
+ * Whether a number can be a suppression threshold: a whole number from 1 (counts from 1 up to it, not including it,
+ * must be suppressed), as a hub's settings give it. A hub, its validator page and `phx` take no other.
+ *
+ * @example
+ * ```ts
+ * import { isSuppressionThreshold } from '@phx/schema';
+ * const threshold = Number('10');
+ * if (!isSuppressionThreshold(threshold)) throw new Error('the suppression threshold must be a whole number from 1');
+ * ```
+ */
+export function isSuppressionThreshold(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 1;
+}
 /**
  * Default deepest nesting of arrays and objects accepted.
  *

@@ -1,6 +1,25 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { HubSettings } from '../../src/api/results.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
+import { isSuppressionThreshold } from '../../src/validate/validate.js';
 import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, smallPackage, type Loose } from './fixtures.js';
+
+describe('isSuppressionThreshold', () => {
+  it('takes a whole number from 1, and nothing else', () => {
+    for (const threshold of [1, 5, 10, Number.MAX_SAFE_INTEGER]) expect(isSuppressionThreshold(threshold)).toBe(true);
+    for (const threshold of [0, -5, 2.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, 1e21]) expect(isSuppressionThreshold(threshold)).toBe(false);
+  });
+
+  it("says what a hub's settings take as their threshold, on any number", () => {
+    const threshold = HubSettings.shape.suppressionThreshold;
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: -20, max: 20 }), fc.double(), fc.constantFrom(2 ** 53 - 1, 2 ** 53, -(2 ** 53))), (value) => {
+        expect(isSuppressionThreshold(value)).toBe(threshold.safeParse(value).success);
+      }),
+    );
+  });
+});
 
 describe('privacy.small-cell', () => {
   it('accepts counts of 0 and from the threshold up', () => {

@@ -3,7 +3,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '@phx/schema';
+import { DEFAULT_SUPPRESSION_THRESHOLD, isSuppressionThreshold } from '@phx/schema';
 import { openApiDocument, PROBLEM_MEDIA_TYPE } from '@phx/schema/api';
 import type { Store } from '../store/types.js';
 import { hubDhis2Mappings } from '../hub/export.js';
@@ -129,7 +129,7 @@ export interface AppOptions {
  */
 export function suppressionThresholdOf(threshold: number | undefined): number {
   if (threshold === undefined) return DEFAULT_SUPPRESSION_THRESHOLD;
-  if (!Number.isSafeInteger(threshold) || threshold < 1) throw new Error(`The suppression threshold must be a whole number from 1; got ${threshold}.`);
+  if (!isSuppressionThreshold(threshold)) throw new Error(`The suppression threshold must be a whole number from 1; got ${threshold}.`);
   return threshold;
 }
 

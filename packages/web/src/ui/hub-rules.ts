@@ -1,3 +1,4 @@
+import { isSuppressionThreshold } from '@phx/schema';
 import { SUPPRESSION_THRESHOLD_META } from '@phx/schema/api';
 
 /**
@@ -8,5 +9,6 @@ import { SUPPRESSION_THRESHOLD_META } from '@phx/schema/api';
 export function hubThreshold(page: Pick<Document, 'querySelector'>): number | undefined {
   const content = page.querySelector<HTMLMetaElement>(`meta[name="${SUPPRESSION_THRESHOLD_META}"]`)?.content.trim() ?? '';
   const threshold = Number(content);
-  return /^[1-9]\d*$/.test(content) && Number.isSafeInteger(threshold) ? threshold : undefined;
+  // Digits as the hub writes them (no sign, no leading zero); whether the number is a threshold, @phx/schema says.
+  return /^[1-9]\d*$/.test(content) && isSuppressionThreshold(threshold) ? threshold : undefined;
 }
