@@ -7,16 +7,19 @@
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
-import { toNdjsonLines, validateFile, validateNdjson, type ParallelChecks, type ValidateNdjsonOptions, type ValidationIssue } from '@phx/schema';
+import { toNdjsonLines, validateFile, type ParallelChecks, type ValidateNdjsonOptions, type ValidationIssue } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
 import { PieceBuffers } from '../src/formats/line-pieces.js';
 import { checkLines } from '../src/validate/line-tape.js';
+import { validateFile as validateFileHere, type ValidateFileOptions } from '../src/file/validate-file.js';
+import { validateNdjson } from '../src/validate/ndjson.js';
 import { validateInPieces, type PieceChecks } from '../src/validate/ndjson-pieces.js';
+import { IdTable } from '../src/validate/tables.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
-import { NOW, smallPackage } from './rules/small-package.js';
+import { countObservation, NOW, smallPackage } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
 
 const encoder = new TextEncoder();
@@ -198,6 +201,83 @@ describe('validateFile', () => {
       const here = await validateFile(chunks(), { ...options, name: 'data.phx.ndjson' });
       const elsewhere = await validateFile(chunks(), { ...options, name: 'data.phx.ndjson', parallel: onThisThread(20_000, 3, [1, 0]) });
       expect(elsewhere).toEqual(here);
+    }
+  });
+});
+
+describe('a stream of known size', () => {
+  /**
+   * The small package, then observations of ids of varied length, each fifth from ten the id of one of the first
+   * 1000 again (a duplicate found after the table of ids is made again, of an id noted before).
+   */
+  const text = [
+    ...smallLines,
+    ...Array.from({ length: 4000 }, (_, i) => {
+      const id = i >= 1000 && i % 5 === 0 ? i % 1000 : i;
+      return JSON.stringify({ type: 'observation', ...countObservation({ id: `obs-${id.toString(36)}-${'ab.9_:-'.slice(0, id % 8)}`, numerator: 5000 + i, value: 5000 + i }) });
+    }),
+  ].join('\n');
+  const size = encoder.encode(text).length;
+  const observations = smallPackage().observations.length + 4000;
+
+  it('makes the table of its ids, once an eighth is read, for the records the whole stream promises; here and in pieces elsewhere', async () => {
+    const expecting = vi.spyOn(IdTable.prototype, 'expect');
+    try {
+      for (const parallel of [undefined, onThisThread(4096, 2)]) {
+        expecting.mockClear();
+        await run(chunked(text, 1000), { now: NOW, size, parallel });
+        // Each record type read by then, once: every type is in the small package, before the observations.
+        const told = expecting.mock.calls.map(([count], call) => ({ count, table: expecting.mock.contexts[call] as IdTable<number> }));
+        expect(told.length).toBe(new Set(told.map(({ table }) => table)).size);
+        expect(told.length).toBe(recordTypeNames.length);
+        for (const { count, table } of told) expect(count).toBeLessThanOrEqual(8 * table.size);
+        const foreseen = told.find(({ table }) => table.size === observations - 600);
+        expect(foreseen!.count / observations).toBeGreaterThan(0.9);
+        expect(foreseen!.count / observations).toBeLessThan(1.1);
+      }
+      // Not told its size, or told one that is no number of bytes: the tables grow as they fill.
+      for (const options of [{}, { size: Number.NaN }, { size: Number.POSITIVE_INFINITY }, { size: 50 * size }]) {
+        expecting.mockClear();
+        await run(chunked(text, 1000), { now: NOW, ...options });
+        expect(expecting).not.toHaveBeenCalled();
+      }
+    } finally {
+      expecting.mockRestore();
+    }
+  });
+
+  it('gives the same issues whatever size it is told, here and in pieces elsewhere', async () => {
+    const chunks = chunked(text, 4096);
+    const untold = await run(chunks, { now: NOW });
+    expect(untold.issues.filter(({ code }) => code === 'unique.duplicate-id')).toHaveLength(600);
+    for (const told of [size, 1, size >> 1, size * 2, -1, Number.NaN]) {
+      expect(await run(chunks, { now: NOW, size: told })).toEqual(untold);
+      expect(await run(chunks, { now: NOW, size: told, parallel: onThisThread(8192, 3, [0, 2]) })).toEqual(untold);
+    }
+  });
+
+  it('is the size of the bytes validateFile() is given, of a stream when told, and of no file decoded from another encoding', async () => {
+    const bytes = encoder.encode(text);
+    const expecting = vi.spyOn(IdTable.prototype, 'expect');
+    try {
+      const calls = async (input: Uint8Array | AsyncIterable<Uint8Array>, options: ValidateFileOptions) => {
+        expecting.mockClear();
+        await validateFileHere(input, { now: NOW, name: 'data.phx.ndjson', ...options });
+        return expecting.mock.calls.length;
+      };
+      const stream = async function* () {
+        yield bytes;
+      };
+      expect(await calls(bytes, {})).toBe(recordTypeNames.length);
+      expect(await calls(stream(), { size })).toBe(recordTypeNames.length);
+      expect(await calls(stream(), {})).toBe(0);
+      // Observations in Windows-1251, the first with a note in Russian: read as more bytes than the file has.
+      const lines = [JSON.stringify({ type: 'observation', ...countObservation({ id: 'obs-noted', notes: 'Данные за год' }) }), ...text.split('\n').slice(smallLines.length)];
+      const windows1251 = Uint8Array.from(lines.join('\n'), (char) => (char >= 'А' && char <= 'я' ? char.charCodeAt(0) - 0x410 + 0xc0 : char.charCodeAt(0)));
+      expect(await calls(windows1251, { encoding: 'windows-1251' })).toBe(0);
+      expect(await calls(windows1251.slice(), {})).toBe(1);
+    } finally {
+      expecting.mockRestore();
     }
   });
 });

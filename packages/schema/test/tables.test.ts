@@ -18,7 +18,8 @@ type Operation =
   | { kind: 'add'; key: string; value: number | string }
   | { kind: 'addIfAbsent'; key: string; value: number | string }
   | { kind: 'get'; key: string }
-  | { kind: 'again'; index: number };
+  | { kind: 'again'; index: number }
+  | { kind: 'expect'; count: number };
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('add' as const), key, value: fc.oneof(fc.integer(), fc.double({ noNaN: true }), fc.string()) }) },
@@ -27,13 +28,29 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('get' as const), key }) },
   // A key added before, looked up again (most lookups in a stream are hits).
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('again' as const), index: fc.nat() }) },
+  // Told of the keys to come in all, more or fewer than it holds, as a stream of known size tells it.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('expect' as const), count: fc.oneof(fc.nat(5000), fc.constantFrom(Number.NaN, -1, 0.5)) }) },
 );
+
+/** Slots are filled at most to this share before they grow (as `IdTable` fills them). */
+const MAX_LOAD = 0.7;
+
+/** The hash slots of a table: whether it grew is told by them alone. */
+const slotsOf = (table: IdTable<unknown>): Uint32Array => (table as unknown as { slots: Uint32Array }).slots;
 
 /** Applies the operations to a table and to a `Map`, asserting after each that both answer alike. */
 function agree(table: IdTable<number | string>, operations: readonly Operation[]): void {
   const model = new Map<string, number | string>();
   const added: string[] = [];
   for (const op of operations) {
+    if (op.kind === 'expect') {
+      const slots = slotsOf(table).length;
+      table.expect(op.count);
+      // It grows, when it must, to take them all, and never shrinks.
+      expect(slotsOf(table).length).toBeGreaterThanOrEqual(slots);
+      if (op.count > table.size) expect(slotsOf(table).length * MAX_LOAD).toBeGreaterThanOrEqual(op.count);
+      continue;
+    }
     const lookup = op.kind === 'again' ? added[op.index % Math.max(1, added.length)] : op.key;
     if (op.kind === 'add' && !model.has(op.key)) {
       table.add(op.key, op.value);
@@ -141,6 +158,22 @@ describe('IdTable', () => {
       if (table.get(k) !== i) expect.fail(`key ${i} (${k}) gave ${table.get(k)}`);
     }
     expect(table.get('not-there')).toBeUndefined();
+  });
+
+  it('takes the keys it was told of without growing, and grows as more come', () => {
+    const table = new IdTable<number>();
+    for (let i = 0; i < 5000; i++) table.add(`early-${i}`, i);
+    table.expect(100_000);
+    const slots = slotsOf(table);
+    expect(slots.length).toBe(2 ** 18);
+    const room = Math.floor(slots.length * MAX_LOAD);
+    for (let i = 5000; i < room; i++) table.add(`late-${i}`, i);
+    expect(slotsOf(table)).toBe(slots);
+    table.add('one-more', 0);
+    expect(slotsOf(table).length).toBe(2 ** 19);
+    expect(table.get('early-4999')).toBe(4999);
+    expect(table.get(`late-${room - 1}`)).toBe(room - 1);
+    expect(table.size).toBe(room + 1);
   });
 
   it('refuses page sizes it cannot address', () => {

@@ -121,8 +121,9 @@ export function onInput(
   options: Omit<ValidateFileOptions, 'name' | 'format'>,
   onBytes?: (bytes: number) => void,
 ): Promise<FileValidationResult> {
-  // A file (not standard input) can be read again: then a .phx.json file is read piece by piece.
-  const file = input.path !== undefined && { name: input.path, reopen: () => streamOf(input) };
+  // A file (not standard input) can be read again: then a .phx.json file is read piece by piece. Its size lets
+  // the tables of an NDJSON file's ids be made for the records it holds.
+  const file = input.path !== undefined && { name: input.path, reopen: () => streamOf(input), size: input.size };
   return step(streamOf(input, onBytes), { ...options, ...file, ...(input.format && { format: input.format }) });
 }
 

@@ -444,7 +444,9 @@ async function runFile(
     const format = formatOfFile(head, options);
     const decoding = other && encoding && isTextFormat(format) ? other.textDecoding(encoding, head) : undefined;
     if (decoding) source.decodeAs(decoding);
-    const { onIssue, ...rest } = options;
+    const { onIssue, ...given } = options;
+    // Bytes have a known size; text decoded from another encoding is read as more bytes, or fewer, than the file has.
+    const rest = { ...given, size: decoding ? undefined : input instanceof Uint8Array ? input.length : given.size };
     const stepOptions: StepOptions = onIssue ? { ...rest, onIssue: (issue) => onIssue(issue, format) } : rest;
     const misread = decoding?.misread && (await placedIssue(decoding.misread.problem, await placeOfMisreading(decoding, decoding.misread, head, format, options.delimiter), stepOptions, checks.parts));
     if (misread) give(misread, stepOptions, checks.parts);

@@ -234,9 +234,11 @@ export class RuleChecker<Context extends number | undefined> {
   // What spans records: each record's checks call these methods, which a checker on another thread
   // (`RecordingChecker`) overrides to note what to do here later, in the order of the records.
 
-  /** Notes that `count` records of `type` are to come, so that the table of their ids is made to hold them. */
+  /** Notes that `count` records of `type` are to come in all, so that the table of their ids is made to hold them. */
   expect(type: RecordType, count: number): void {
-    if (!this.ids.has(type)) this.ids.set(type, new IdTable({ expected: count }));
+    const seen = this.ids.get(type);
+    if (seen) seen.expect(count);
+    else this.ids.set(type, new IdTable({ expected: count }));
   }
 
   /**

@@ -62,9 +62,7 @@ export class IdTable<T> {
    */
   constructor({ expected = 0, pageBits = DEFAULT_PAGE_BITS }: { expected?: number; pageBits?: number } = {}) {
     if (!Number.isInteger(pageBits) || pageBits < 2 || pageBits > 30) throw new RangeError(`pageBits must be an integer from 2 to 30, not ${pageBits}`);
-    let slots = 1024;
-    while (slots * MAX_LOAD < Math.min(expected, MAX_ENTRIES)) slots *= 2;
-    this.slots = new Uint32Array(slots);
+    this.slots = new Uint32Array(slotsFor(expected));
     this.pageBits = pageBits;
     this.pageSize = 2 ** pageBits;
     this.maxKey = Math.min(MAX_TABLE_KEY, this.pageSize);
@@ -72,6 +70,15 @@ export class IdTable<T> {
 
   get size(): number {
     return this.count + this.other.size;
+  }
+
+  /**
+   * Makes the slots hold `count` keys in all, when they cannot yet: each key is hashed again once now, rather than
+   * at every doubling as they come (the old slots held until a garbage collection frees them).
+   */
+  expect(count: number): void {
+    const slots = slotsFor(count);
+    if (slots > this.slots.length) this.rehash(slots);
   }
 
   get(key: string): T | undefined {
@@ -134,7 +141,7 @@ export class IdTable<T> {
     }
     this.count++;
     this.slots[slot] = (hash & TAG_MASK) | (entry + 1);
-    if (this.count > this.slots.length * MAX_LOAD) this.grow();
+    if (this.count > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
     return undefined;
   }
 
@@ -179,9 +186,9 @@ export class IdTable<T> {
     return true;
   }
 
-  /** Doubles the slots, hashing each key again from its bytes: no hash is kept per entry. */
-  private grow(): void {
-    this.slots = new Uint32Array(this.slots.length * 2);
+  /** Takes `slots` slots (a power of two), hashing each key again from its bytes: no hash is kept per entry. */
+  private rehash(slots: number): void {
+    this.slots = new Uint32Array(slots);
     const mask = this.slots.length - 1;
     for (let entry = 0; entry < this.count; entry++) {
       const start = this.starts.at(entry);
@@ -194,6 +201,13 @@ export class IdTable<T> {
       this.slots[slot] = (hash & TAG_MASK) | (entry + 1);
     }
   }
+}
+
+/** The slots that hold `count` keys within the load allowed (a power of two, 1024 at least). */
+function slotsFor(count: number): number {
+  let slots = 1024;
+  while (slots * MAX_LOAD < Math.min(count, MAX_ENTRIES)) slots *= 2;
+  return slots;
 }
 
 /** A typed array of whole numbers or floats, as a column keeps them. */

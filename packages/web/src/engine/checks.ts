@@ -72,6 +72,7 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
   // What checking a valid file in English never needs (zod, jsonc-parser, other languages) loads where first needed.
   const result = await validateFileAsync(stream, {
     name: file.name,
+    size: file.size,
     locale,
     ...(encoding && { encoding }),
     dateOrder: checked.dateOrder,
