@@ -86,13 +86,24 @@ describe('Breakdowns', () => {
     const gap = fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat({ max: 1000 }) });
     const firstLine = fc.constantFrom(0, 1, 2 ** 31, 2 ** 32 - 50_000);
     fc.assert(
-      fc.property(fc.array(fc.tuple(observation, gap), { maxLength: 40 }), firstLine, (records, first) => {
+      // Its tables made at some point for many times what they hold, as a stream of known size makes them.
+      fc.property(fc.array(fc.tuple(observation, gap), { maxLength: 40 }), firstLine, fc.nat(40), fc.constantFrom(1.5, 8, 60, 500), (records, first, foreseenAt, scale) => {
         // The reference takes a path as well: empty, since paths are relative to the record.
         const expected = reports((report) => {
           const reference = new ReferenceBreakdowns<number>(report as never);
           return { add: (obs, line, indicator) => reference.add(obs, [], line, indicator), finish: () => reference.finish() };
         }, records, first);
-        const actual = reports((report) => new Breakdowns<number>(report as never), records, first);
+        const actual = reports((report) => {
+          const breakdowns = new Breakdowns<number>(report as never);
+          let added = 0;
+          return {
+            add(obs, line, indicator) {
+              breakdowns.add(obs, line, indicator);
+              if (++added === foreseenAt) breakdowns.foresee(scale);
+            },
+            finish: () => breakdowns.finish(),
+          };
+        }, records, first);
         expect(actual).toEqual(expected);
       }),
       { numRuns: 1000 },
@@ -101,14 +112,19 @@ describe('Breakdowns', () => {
 });
 
 describe('TupleTable', () => {
-  it('numbers tuples as a Map of their joined numbers does, its tuples across pages of any size', () => {
+  it('numbers tuples as a Map of their joined numbers does, its tuples across pages of any size, its slots made for more now and then', () => {
     const tuple = fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0xffffffff, 0x80000000)), { minLength: 3, maxLength: 3 });
+    const foresight = fc.oneof(fc.double({ min: 0, max: 40, noNaN: true }), fc.constantFrom(Number.NaN, -1)).map((scale) => ({ scale }));
     fc.assert(
-      fc.property(fc.array(tuple, { maxLength: 3000 }), fc.integer({ min: 1, max: 17 }), (tuples, pageBits) => {
+      fc.property(fc.array(fc.oneof({ weight: 30, arbitrary: tuple }, { weight: 1, arbitrary: foresight }), { maxLength: 3000 }), fc.integer({ min: 1, max: 17 }), (steps, pageBits) => {
         const table = new TupleTable(3, pageBits);
         const model = new Map<string, number>();
         const key = new Uint32Array(4);
-        for (const t of tuples) {
+        for (const t of steps) {
+          if ('scale' in t) {
+            table.foresee(t.scale);
+            continue;
+          }
           key.set(t);
           key[3] = 7; // beyond the width: not part of the tuple
           const joined = t.join(',');

@@ -7,23 +7,24 @@
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
 import { validatePackageStream as streamWith } from '../src/file/package-stream.js';
 import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
+import { Breakdowns } from '../src/validate/breakdowns.js';
 import { importedParts } from '../src/validate/imported.js';
 import { validate } from '../src/validate/sync.js';
 import type { ValidateOptions } from '../src/validate/validate.js';
-import { NOW } from './rules/small-package.js';
+import { countObservation, NOW, smallPackage } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
 
 const encoder = new TextEncoder();
 
 /** The piece-by-piece reader with the parts imported as usual, as `validateFile()` reads with them. */
-const validatePackageStream = (read: () => AsyncIterable<Uint8Array>, options: ValidateOptions) => streamWith(read, options, importedParts);
+const validatePackageStream = (read: () => AsyncIterable<Uint8Array>, options: ValidateOptions & { size?: number }) => streamWith(read, options, importedParts);
 
 /** A reading of the bytes in chunks of `size`, as many times as asked. */
 const inChunks = (bytes: Uint8Array, size: number) =>
@@ -213,6 +214,42 @@ const headerAfterRecords = (pkg: object) => {
   const first = keys.findIndex((key) => collectionNames.has(key));
   return first >= 0 && keys.slice(first).some((key) => !collectionNames.has(key));
 };
+
+describe('a document of known size', () => {
+  it('has its tables made, once an eighth is read, for what it promises; the same result as read whole, its arrays in any order', async () => {
+    // The small package and 4 000 observations each a group of its own, each fifth from ten with an id given before.
+    const pkg = smallPackage();
+    for (let i = 0; i < 4000; i++) {
+      const id = i >= 1000 && i % 5 === 0 ? i % 1000 : i;
+      pkg.observations.push(countObservation({ id: `obs-${id.toString(36)}-${'ab.9_:-'.slice(0, id % 8)}`, scope: { country: 'ZM', subnationalArea: `District ${i}` } }));
+    }
+    const scales: number[] = [];
+    const foresee = Breakdowns.prototype.foresee;
+    const spy = vi.spyOn(Breakdowns.prototype, 'foresee').mockImplementation(function (this: Breakdowns<number>, scale) {
+      scales.push(scale);
+      foresee.call(this, scale);
+    });
+    const { organisations, facilities, indicators, observations, meetings, ...header } = pkg;
+    const outOfOrder = { ...header, observations, meetings, indicators, facilities, organisations };
+    try {
+      for (const text of [JSON.stringify(pkg, null, 2), JSON.stringify(outOfOrder)]) {
+        const bytes = encoder.encode(text);
+        const read = whole(bytes, { now: NOW });
+        expect(read.issues.filter(({ code }) => code === 'unique.duplicate-id')).toHaveLength(600);
+        for (const size of [bytes.length, 9 * bytes.length, Number.NaN]) {
+          scales.length = 0;
+          expect(await validatePackageStream(inChunks(bytes, 4096), { now: NOW, size })).toEqual(read);
+          // Once a check, for at most eight times what was read (a check begun again, its arrays out of order, once more);
+          // never for a size not reached by an eighth of the document, or none.
+          for (const scale of scales) expect(scale).toBeLessThanOrEqual(8);
+          expect(scales.length).toBe(size === bytes.length ? (text.startsWith('{\n') ? 1 : 2) : 0);
+        }
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
 
 describe('record arrays in any order', () => {
   /** The example with its record arrays in the order given, after its header. */

@@ -16,11 +16,13 @@ import { checkLines } from '../src/validate/line-tape.js';
 import { validateFile as validateFileHere, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { validateNdjson } from '../src/validate/ndjson.js';
 import { validateInPieces, type PieceChecks } from '../src/validate/ndjson-pieces.js';
-import { IdTable } from '../src/validate/tables.js';
+import { Breakdowns } from '../src/validate/breakdowns.js';
+import { IdTable, TupleTable } from '../src/validate/tables.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
 import { countObservation, NOW, smallPackage } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
+import { slotsOf } from './support/tables.js';
 
 const encoder = new TextEncoder();
 
@@ -207,42 +209,65 @@ describe('validateFile', () => {
 
 describe('a stream of known size', () => {
   /**
-   * The small package, then observations of ids of varied length, each fifth from ten the id of one of the first
-   * 1000 again (a duplicate found after the table of ids is made again, of an id noted before).
+   * The small package, then observations of ids of varied length, each a group of its own (a new area each), each
+   * fifth from ten with the id of one of the first 1000 again (a duplicate of an id noted before its table was made
+   * again).
    */
   const text = [
     ...smallLines,
     ...Array.from({ length: 4000 }, (_, i) => {
       const id = i >= 1000 && i % 5 === 0 ? i % 1000 : i;
-      return JSON.stringify({ type: 'observation', ...countObservation({ id: `obs-${id.toString(36)}-${'ab.9_:-'.slice(0, id % 8)}`, numerator: 5000 + i, value: 5000 + i }) });
+      const scope = { country: 'ZM', subnationalArea: `District ${i}` };
+      return JSON.stringify({ type: 'observation', ...countObservation({ id: `obs-${id.toString(36)}-${'ab.9_:-'.slice(0, id % 8)}`, scope, numerator: 5000 + i, value: 5000 + i }) });
     }),
   ].join('\n');
   const size = encoder.encode(text).length;
-  const observations = smallPackage().observations.length + 4000;
 
-  it('makes the table of its ids, once an eighth is read, for the records the whole stream promises; here and in pieces elsewhere', async () => {
-    const expecting = vi.spyOn(IdTable.prototype, 'expect');
-    try {
-      for (const parallel of [undefined, onThisThread(4096, 2)]) {
-        expecting.mockClear();
+  /** Each table made for more, with its slots then: a table whose slots are others at the end grew after. */
+  function foresight(): { scales: number[]; slots: Map<IdTable<number> | TupleTable, Uint32Array>; restore(): void } {
+    const scales: number[] = [];
+    const slots = new Map<IdTable<number> | TupleTable, Uint32Array>();
+    const foresee = Breakdowns.prototype.foresee;
+    const groups = vi.spyOn(Breakdowns.prototype, 'foresee').mockImplementation(function (this: Breakdowns<number>, scale) {
+      scales.push(scale);
+      foresee.call(this, scale);
+    });
+    const tables = [IdTable.prototype, TupleTable.prototype].map((prototype) => {
+      const original = prototype.foresee;
+      return vi.spyOn(prototype, 'foresee').mockImplementation(function (this: IdTable<number> | TupleTable, scale) {
+        original.call(this, scale);
+        slots.set(this, slotsOf(this));
+      });
+    });
+    return { scales, slots, restore: () => [groups, ...tables].forEach((spy) => spy.mockRestore()) };
+  }
+
+  it('makes its tables of ids, texts and groups, once an eighth is read, for what the whole stream promises; here and in pieces elsewhere', async () => {
+    for (const parallel of [undefined, onThisThread(4096, 2)]) {
+      const { scales, slots, restore } = foresight();
+      try {
         await run(chunked(text, 1000), { now: NOW, size, parallel });
-        // Each record type read by then, once: every type is in the small package, before the observations.
-        const told = expecting.mock.calls.map(([count], call) => ({ count, table: expecting.mock.contexts[call] as IdTable<number> }));
-        expect(told.length).toBe(new Set(told.map(({ table }) => table)).size);
-        expect(told.length).toBe(recordTypeNames.length);
-        for (const { count, table } of told) expect(count).toBeLessThanOrEqual(8 * table.size);
-        const foreseen = told.find(({ table }) => table.size === observations - 600);
-        expect(foreseen!.count / observations).toBeGreaterThan(0.9);
-        expect(foreseen!.count / observations).toBeLessThan(1.1);
+      } finally {
+        restore();
       }
-      // Not told its size, or told one that is no number of bytes: the tables grow as they fill.
-      for (const options of [{}, { size: Number.NaN }, { size: Number.POSITIVE_INFINITY }, { size: 50 * size }]) {
-        expecting.mockClear();
+      // Once, for at most eight times what was read.
+      expect(scales).toHaveLength(1);
+      expect(scales[0]).toBeGreaterThan(7);
+      expect(scales[0]).toBeLessThanOrEqual(8);
+      // Among them the observations' ids (3 400 and the small package's), the areas and the groups (4 000 and more):
+      // none grew after.
+      expect([...slots.keys()].filter((table) => table.size >= 3400)).toHaveLength(3);
+      for (const [table, foreseen] of slots) expect(slotsOf(table)).toBe(foreseen);
+    }
+    // Not told its size, or told one that is no number of bytes or is never reached: the tables grow as they fill.
+    for (const options of [{}, { size: Number.NaN }, { size: Number.POSITIVE_INFINITY }, { size: 9 * size }]) {
+      const { scales, restore } = foresight();
+      try {
         await run(chunked(text, 1000), { now: NOW, ...options });
-        expect(expecting).not.toHaveBeenCalled();
+      } finally {
+        restore();
       }
-    } finally {
-      expecting.mockRestore();
+      expect(scales).toEqual([]);
     }
   });
 
@@ -258,27 +283,26 @@ describe('a stream of known size', () => {
 
   it('is the size of the bytes validateFile() is given, of a stream when told, and of no file decoded from another encoding', async () => {
     const bytes = encoder.encode(text);
-    const expecting = vi.spyOn(IdTable.prototype, 'expect');
-    try {
-      const calls = async (input: Uint8Array | AsyncIterable<Uint8Array>, options: ValidateFileOptions) => {
-        expecting.mockClear();
+    const foreseen = async (input: Uint8Array | AsyncIterable<Uint8Array>, options: ValidateFileOptions) => {
+      const { scales, restore } = foresight();
+      try {
         await validateFileHere(input, { now: NOW, name: 'data.phx.ndjson', ...options });
-        return expecting.mock.calls.length;
-      };
-      const stream = async function* () {
-        yield bytes;
-      };
-      expect(await calls(bytes, {})).toBe(recordTypeNames.length);
-      expect(await calls(stream(), { size })).toBe(recordTypeNames.length);
-      expect(await calls(stream(), {})).toBe(0);
-      // Observations in Windows-1251, the first with a note in Russian: read as more bytes than the file has.
-      const lines = [JSON.stringify({ type: 'observation', ...countObservation({ id: 'obs-noted', notes: 'Данные за год' }) }), ...text.split('\n').slice(smallLines.length)];
-      const windows1251 = Uint8Array.from(lines.join('\n'), (char) => (char >= 'А' && char <= 'я' ? char.charCodeAt(0) - 0x410 + 0xc0 : char.charCodeAt(0)));
-      expect(await calls(windows1251, { encoding: 'windows-1251' })).toBe(0);
-      expect(await calls(windows1251.slice(), {})).toBe(1);
-    } finally {
-      expecting.mockRestore();
-    }
+      } finally {
+        restore();
+      }
+      return scales.length;
+    };
+    const stream = async function* () {
+      yield bytes;
+    };
+    expect(await foreseen(bytes, {})).toBe(1);
+    expect(await foreseen(stream(), { size })).toBe(1);
+    expect(await foreseen(stream(), {})).toBe(0);
+    // Observations in Windows-1251, the first with a note in Russian: read as more bytes than the file has.
+    const lines = [JSON.stringify({ type: 'observation', ...countObservation({ id: 'obs-noted', notes: 'Данные за год' }) }), ...text.split('\n').slice(smallLines.length)];
+    const windows1251 = Uint8Array.from(lines.join('\n'), (char) => (char >= 'А' && char <= 'я' ? char.charCodeAt(0) - 0x410 + 0xc0 : char.charCodeAt(0)));
+    expect(await foreseen(windows1251, { encoding: 'windows-1251' })).toBe(0);
+    expect(await foreseen(windows1251, {})).toBe(1);
   });
 });
 

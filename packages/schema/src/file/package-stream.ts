@@ -78,6 +78,7 @@ export async function validatePackageStream(
       if (takes) taken.push(type);
       return (step = takes ? check.record : undefined);
     },
+    read: (bytes) => check?.foresee(bytes),
   };
   // `reading` is kept from one reading to the next: a document read again starts with another array than it ends with.
   do {
@@ -144,6 +145,7 @@ export async function validatePackageStream(
       return went(placing);
     };
     return {
+      foresee: (bytes) => checker.foresee(bytes, options.size),
       envelope: repeating instanceof Promise ? repeating.then((found) => !found && (enveloping?.then(() => true) ?? true)) : !repeating && (enveloping?.then(() => true) ?? !!value),
       record,
       async end() {
@@ -172,6 +174,8 @@ interface PackageCheck {
   /** The envelope checked: false when it is not JSON. */
   envelope: boolean | Promise<boolean>;
   record: RecordStep;
+  /** Makes the rules' tables for what the document promises, once enough of it is read (see {@link RuleChecker.foresee}). */
+  foresee(bytes: number): void;
   /** The result, once every array is checked; undefined when the document is to be read whole. */
   end(): Promise<ValidationResult<Partial<DataPackage>> | undefined>;
 }
@@ -221,6 +225,8 @@ interface PieceSteps {
   envelope(text: string): boolean | Promise<boolean>;
   /** The step of a record of `type`, decided as the scanner finds it; undefined when it is only read through (its text not parsed). */
   takes(type: RecordType): RecordStep | undefined;
+  /** Told the bytes read so far, once the steps of a chunk's pieces are taken. */
+  read?(bytes: number): void;
 }
 
 /** A piece found by the scanner, waiting for its step to be taken after those of the pieces before it. */
@@ -252,9 +258,11 @@ async function scan(chunks: AsyncIterable<Uint8Array>, steps: PieceSteps, option
     return true;
   };
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  let bytes = 0;
   for await (const chunk of chunks) {
     const text = decoded(decoder, chunk);
     if (text === undefined || !scanner.write(text) || !(await take())) return false;
+    steps.read?.((bytes += chunk.length));
   }
   const rest = decoded(decoder);
   return rest !== undefined && scanner.write(rest) && scanner.end() && take();

@@ -241,6 +241,11 @@ export class Breakdowns<Context extends number | undefined> {
     this.blocks.set(block + BLOCK_OTHERS_LAST, other);
   }
 
+  /** Makes the tables of texts and groups hold `scale` times what they hold, when they cannot yet (see {@link IdTable.foresee}). */
+  foresee(scale: number): void {
+    for (const table of [this.texts, this.frames, this.groups, this.others]) table.foresee(scale);
+  }
+
   /** Reports what only all the data can tell, and forgets the groups. */
   finish(): void {
     for (let block = 0; block < this.blocks.length; block += BLOCK_SIZE) {

@@ -60,7 +60,7 @@ async function* checkElsewhere(
       const { tape, bytes } = await checked;
       (piece as LinePiece).bytes = bytes;
       const going = yield* takeIn(run, piece as LinePiece, tape, chunkEnds);
-      run.foresee(bytesRead);
+      run.checker.foresee(bytesRead, run.options.size);
       // Nothing reads the piece's lines or its tape once it is taken in: their buffers serve the next pieces.
       run.current = undefined;
       buffers.give(bytes);

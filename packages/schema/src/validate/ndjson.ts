@@ -1,7 +1,6 @@
 import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource, type Line } from '../formats/lines.js';
 import { PackageBuilder } from '../formats/convert.js';
 import type { DataPackage } from '../model/package.js';
-import type { RecordType } from '../model/record-kinds.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from './issue.js';
 import { importedParts } from './imported.js';
 import { checkLine, columnsOf, lineProblem, NOT_JSON, UNKNOWN_TYPE, type LineSink } from './line-checks.js';
@@ -33,18 +32,15 @@ export interface ValidateNdjsonOptions extends ValidateOptions {
   parallel?: ParallelChecks;
   /**
    * The stream's length in bytes, when known (a file's size; `validateFile()` knows that of bytes). Once an eighth
-   * of an NDJSON stream is read, the table of each record type's ids is made for as many records as the whole
-   * stream promises at the rate read so far, rather than doubled again and again as it fills (each id hashed
-   * again, the old table held until a garbage collection frees it): less time, and a lower peak of memory, on a
-   * large file. It changes no issue; a size larger than the stream is never reached and changes nothing, one
-   * smaller leaves the tables to grow. (A `.phx.json` file read piece by piece grows its tables as they fill.)
+   * of it is read, the tables of ids and groups are made for what the whole stream promises at the rate read so
+   * far, rather than doubled again and again as they fill (each key hashed again, the old table held until a
+   * garbage collection frees it): less time, and a lower peak of memory, on a large file (NDJSON, and a `.phx.json`
+   * file read piece by piece). It changes no issue: a size too large costs memory (the tables are made for at most
+   * eight times what was read), one too small leaves the tables to grow.
    * @default unknown: the tables grow as they fill
    */
   size?: number;
 }
-
-/** A stream of known size is foreseen once this share of it is read (see {@link ValidateNdjsonOptions.size}). */
-const FORESIGHT = 8;
 
 /**
  * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
@@ -144,8 +140,6 @@ export class NdjsonRun {
   /** Whether a line held anything. */
   sawContent = false;
   private sawRecord = false;
-  /** Whether the records of a stream of known size were foreseen (see {@link NdjsonRun.foresee}). */
-  private foreseen = false;
   private readonly builder: PackageBuilder | undefined;
 
   /**
@@ -229,20 +223,6 @@ export class NdjsonRun {
     pending.length = 0;
   }
 
-  /**
-   * Once an eighth of a stream of known size is read, as far as `bytes`, makes the table of each record type's
-   * ids for as many records as the whole stream promises at that rate: at most eight times the records read.
-   */
-  foresee(bytes: number): void {
-    const { size } = this.options;
-    // Not `bytes * FORESIGHT < size`: a size that is not a number is never reached either.
-    if (this.foreseen || size === undefined || !(bytes * FORESIGHT >= size)) return;
-    this.foreseen = true;
-    for (const [type, records] of Object.entries(this.read.records) as [RecordType, number][]) {
-      if (records > 0) this.checker.expect(type, Math.ceil((records * size) / bytes));
-    }
-  }
-
   /** Whether issues were listed since last asked. */
   get unasked(): boolean {
     return this.collector.unasked;
@@ -273,7 +253,7 @@ export class NdjsonRun {
           return;
         }
       }
-      this.foresee(this.read.bytes);
+      this.checker.foresee(this.read.bytes, this.options.size);
     }
   }
 

@@ -86,6 +86,8 @@ interface PendingReference<Context> {
 
 /** Pending references kept per missing id: enough to report a few, in bounded memory. */
 const MAX_PENDING_PER_ID = 20;
+/** Data of known size is foreseen once this share of it is read (see {@link RuleChecker.foresee}). */
+const FORESIGHT = 8;
 
 /**
  * The rules beyond shape, applied record by record. It keeps only ids, facility countries and
@@ -93,6 +95,8 @@ const MAX_PENDING_PER_ID = 20;
  */
 export class RuleChecker<Context extends number | undefined> {
   private readonly ids = new Map<RecordType, IdTable<number>>();
+  /** Whether the tables were made for what the data promises (see {@link RuleChecker.foresee}). */
+  private foreseen = false;
   private readonly facilityCountries = new Map<string, string>();
   /** The indicators the data defined: their definitions win over the catalogue's. */
   readonly indicators = new Map<string, IndicatorRule>();
@@ -234,11 +238,22 @@ export class RuleChecker<Context extends number | undefined> {
   // What spans records: each record's checks call these methods, which a checker on another thread
   // (`RecordingChecker`) overrides to note what to do here later, in the order of the records.
 
-  /** Notes that `count` records of `type` are to come in all, so that the table of their ids is made to hold them. */
+  /** Notes that `count` records of `type` are to come, so that the table of their ids is made to hold them. */
   expect(type: RecordType, count: number): void {
-    const seen = this.ids.get(type);
-    if (seen) seen.expect(count);
-    else this.ids.set(type, new IdTable({ expected: count }));
+    if (!this.ids.has(type)) this.ids.set(type, new IdTable({ expected: count }));
+  }
+
+  /**
+   * Once an eighth of data of `size` bytes is read, as far as `read` bytes, makes the tables of ids and groups hold
+   * what the whole data promises at that rate (at most eight times what they hold), rather than doubled again and
+   * again as they fill. Once a check; nothing while the size is unknown.
+   */
+  foresee(read: number, size: number | undefined): void {
+    // Not `read * FORESIGHT < size`: a size that is not a number is never reached either.
+    if (this.foreseen || size === undefined || !(read * FORESIGHT >= size)) return;
+    this.foreseen = true;
+    for (const seen of this.ids.values()) seen.foresee(size / read);
+    this.breakdowns.foresee(size / read);
   }
 
   /**

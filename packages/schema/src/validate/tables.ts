@@ -73,11 +73,12 @@ export class IdTable<T> {
   }
 
   /**
-   * Makes the slots hold `count` keys in all, when they cannot yet: each key is hashed again once now, rather than
-   * at every doubling as they come (the old slots held until a garbage collection frees them).
+   * Makes the slots hold `scale` times the keys kept in them, when they cannot yet (the keys foreseen to come): each
+   * key is hashed again once now, rather than at every doubling as they come, the old slots held until a garbage
+   * collection frees them.
    */
-  expect(count: number): void {
-    const slots = slotsFor(count);
+  foresee(scale: number): void {
+    const slots = slotsFor(Math.ceil(this.count * scale));
     if (slots > this.slots.length) this.rehash(slots);
   }
 
@@ -467,6 +468,12 @@ export class TupleTable {
     return this.count;
   }
 
+  /** Makes the slots hold `scale` times the tuples in them, when they cannot yet, as {@link IdTable.foresee} does. */
+  foresee(scale: number): void {
+    const slots = slotsFor(Math.ceil(this.count * scale));
+    if (slots > this.slots.length) this.rehash(slots);
+  }
+
   /** The number of the tuple in the first `width` numbers of `key`: the one it was given, or the next when it is new. */
   entryOf(key: Uint32Array): number {
     const { width, items } = this;
@@ -486,7 +493,7 @@ export class TupleTable {
     const entry = this.count++;
     for (let i = 0; i < width; i++) items.push(key[i]!);
     this.slots[slot] = tag | (entry + 1);
-    if (this.count > this.slots.length * MAX_LOAD) this.grow();
+    if (this.count > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
     return entry;
   }
 
@@ -495,9 +502,9 @@ export class TupleTable {
     return this.items.at(entry * this.width + i);
   }
 
-  /** Doubles the slots, hashing each tuple again: one more bit indexes the slots, one fewer is the tag. */
-  private grow(): void {
-    this.slots = new Uint32Array(this.slots.length * 2);
+  /** Takes `slots` slots (a power of two), hashing each tuple again: the more bits index the slots, the fewer are the tag. */
+  private rehash(slots: number): void {
+    this.slots = new Uint32Array(slots);
     const mask = this.slots.length - 1;
     const { width, items, scratch } = this;
     for (let entry = 0; entry < this.count; entry++) {
