@@ -127,7 +127,7 @@ describe('validate never throws', () => {
       { requiredKeys: ['indicator', 'unit'] },
     );
     fc.assert(
-      fc.property(fc.array(observation, { maxLength: 6 }), fc.integer({ min: 0, max: 20 }), (observations, suppressionThreshold) => {
+      fc.property(fc.array(observation, { maxLength: 6 }), fc.integer({ min: 1, max: 20 }), (observations, suppressionThreshold) => {
         const pkg = smallPackage();
         pkg.observations = observations.map((fields, i) => countObservation({ ...fields, id: `obs-${i}` }));
         expectWellFormed(validate(pkg, { now: NOW, suppressionThreshold }));

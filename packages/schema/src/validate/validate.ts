@@ -37,7 +37,8 @@ export interface ValidateOptions {
    */
   locale?: Locale;
   /**
-   * Counts from 1 up to (not including) this number must be marked suppressed.
+   * Counts from 1 up to (not including) this number must be marked suppressed: a whole number from 1 (see
+   * {@link isSuppressionThreshold}), another one a `RangeError` (a threshold of no number would check no count).
    * @default 5
    */
   suppressionThreshold?: number;
@@ -149,8 +150,10 @@ export function namesKnownRecords(options: ValidateOptions): boolean {
 
 /** Turns options into rule settings, with the recogniser of personal data given. */
 export function ruleSettings(options: ValidateOptions, references: boolean, personalData: RuleSettings['personalData']): RuleSettings {
+  const { suppressionThreshold = DEFAULT_SUPPRESSION_THRESHOLD } = options;
+  if (!isSuppressionThreshold(suppressionThreshold)) throw new RangeError(`suppressionThreshold must be a whole number from 1, not ${suppressionThreshold}`);
   return {
-    suppressionThreshold: options.suppressionThreshold ?? DEFAULT_SUPPRESSION_THRESHOLD,
+    suppressionThreshold,
     today: (options.now ?? new Date()).toISOString().slice(0, 10),
     // The catalogue's names and descriptions are never read here: the rules' part of it keeps bundles small.
     catalogue: catalogueMap(options.catalogue ?? catalogueRules),

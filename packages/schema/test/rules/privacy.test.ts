@@ -1,14 +1,42 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HubSettings } from '../../src/api/results.js';
+import { validateFile } from '../../src/file/validate-file.js';
+import { toNdjsonLines } from '../../src/formats/convert.js';
+import { validateCsv } from '../../src/formats/csv.js';
+import { validateNdjson } from '../../src/validate/ndjson.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
-import { isSuppressionThreshold } from '../../src/validate/validate.js';
+import { isSuppressionThreshold, validateAsync } from '../../src/validate/validate.js';
 import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, smallPackage, type Loose } from './fixtures.js';
 
 describe('isSuppressionThreshold', () => {
   it('takes a whole number from 1, and nothing else', () => {
     for (const threshold of [1, 5, 10, Number.MAX_SAFE_INTEGER]) expect(isSuppressionThreshold(threshold)).toBe(true);
     for (const threshold of [0, -5, 2.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53, 1e21]) expect(isSuppressionThreshold(threshold)).toBe(false);
+  });
+
+  it('is what every validator takes as its threshold: another one is a RangeError, not a check of no count', async () => {
+    const pkg = smallPackage();
+    const ndjson = [...toNdjsonLines(pkg)].join('\n');
+    const csv = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,value,unit,dataSource\no-1,prisons-people-on-oat,ZM-PACRA-120045,ZM,2020-01-01,2020-12-31,3,3,count,routine-programme-data\n';
+    for (const suppressionThreshold of [0, -5, 2.5, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 53]) {
+      const options = { now: NOW, suppressionThreshold };
+      expect(() => validate(pkg, options)).toThrow(RangeError);
+      expect(() => validateRecord('observation', countObservation({ numerator: 3, value: 3 }), options)).toThrow(RangeError);
+      expect(() => validateCsv(csv, options)).toThrow(RangeError);
+      await expect(validateAsync(pkg, options)).rejects.toThrow(RangeError);
+      await expect(validateFile(new TextEncoder().encode(ndjson), { ...options, name: 'data.phx.ndjson' })).rejects.toThrow(RangeError);
+      const lines = async function* () {
+        yield ndjson;
+      };
+      await expect(validateNdjson(lines(), { now: NOW }).next()).resolves.toBeDefined();
+      await expect(validateNdjson(lines(), options).next()).rejects.toThrow(RangeError);
+    }
+    // A count of 3 is small from a threshold of 4, and not from one of 3 or 1.
+    for (const [suppressionThreshold, small] of [[1, false], [3, false], [4, true]] as const) {
+      const { issues } = validateCsv(csv, { now: NOW, suppressionThreshold });
+      expect(issues.some(({ code }) => code === 'privacy.small-cell')).toBe(small);
+    }
   });
 
   it("says what a hub's settings take as their threshold, on any number", () => {
