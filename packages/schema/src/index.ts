@@ -28,7 +28,7 @@ export type { TextForm } from './model/common.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export { formatIssueAsync, loadLocale } from './validate/on-demand.js';
 export { validate, validateRecord, readText, readJsonDocument } from './validate/sync.js';
-export { validateAsync, recordsReadIn, DEFAULT_SUPPRESSION_THRESHOLD, isSuppressionThreshold, DEFAULT_MAX_DEPTH, type ValidateOptions } from './validate/validate.js';
+export { validateAsync, recordsReadIn, DEFAULT_SUPPRESSION_THRESHOLD, isSuppressionThreshold, issuesListed, DEFAULT_MAX_DEPTH, type ValidateOptions } from './validate/validate.js';
 export { shapeProblems, type StructuralProblem } from './validate/structural.js';
 export { valueOfParts } from './validate/arithmetic.js';
 export { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions, type ParallelChecks } from './validate/ndjson.js';

@@ -13,7 +13,7 @@ import {
 } from '../src/index.js';
 import { checkLines } from '../src/validate/line-tape.js';
 import { validateInPieces } from '../src/validate/ndjson-pieces.js';
-import { IssueCollector, noRecords } from '../src/validate/validate.js';
+import { IssueCollector, issuesListed, noRecords } from '../src/validate/validate.js';
 import { locales } from '../src/locales/index.js';
 import { changed, NOW, type Loose } from './rules/fixtures.js';
 
@@ -174,6 +174,21 @@ describe('the issues maxIssues lists', () => {
         expect(givenAt).toEqual(expect.arrayContaining(listed));
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('of issues gathered from several validations are listed by issuesListed() as a validator lists its own: the first N by severity, in the order found', () => {
+    const rank = { error: 0, warning: 1, info: 2 } as const;
+    fc.assert(
+      fc.property(fc.array(severity, { maxLength: 60 }), fc.integer({ min: 0, max: 12 }), (found, max) => {
+        const issues = found.map((severity, i) => issueOf(severity, i));
+        const listed = issuesListed(issues, max).map((issue) => issue.path[0]);
+        expect(listed).toEqual(reference(found, max));
+        const firstBySeverity = found.map((severity, i) => ({ severity, i })).sort((a, b) => rank[a.severity] - rank[b.severity] || a.i - b.i).slice(0, max).map(({ i }) => i);
+        expect(listed).toEqual(firstBySeverity.sort((a, b) => a - b));
+        expect(issuesListed(issues)).toEqual(issues);
+      }),
+      { numRuns: 500 },
     );
   });
 

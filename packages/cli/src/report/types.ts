@@ -1,4 +1,4 @@
-import { recordsReadIn, type FileValidationResult, type InputReport, type Locale } from '@phx/schema';
+import { issuesListed, recordsReadIn, type FileValidationResult, type InputReport, type Locale } from '@phx/schema';
 import { reportWords } from './words.js';
 
 /** What `phx validate` found in one file: the result of the file pipeline, without the data. */
@@ -38,18 +38,14 @@ export function inputReport({ name, ...result }: InputReport): FileReport {
   return { file: name, ...result };
 }
 
-
-const severityRank = { error: 0, warning: 1, info: 2 } as const;
-
 /**
- * A file's report listing at most `max` of its issues, as `phx validate --max-issues` lists them: past `max`, errors
- * before warnings and warnings before notes, each the first found, in the order found; marked `truncated`, so that
- * its summary says how many are listed. Its counts stay those of every issue.
+ * A file's report listing at most `max` of its issues, as `phx validate --max-issues` lists them
+ * (`issuesListed()` of @phx/schema); marked `truncated`, so that its summary says how many are listed. Its counts stay
+ * those of every issue.
  */
 export function listedAtMost(file: FileReport, max: number): FileReport {
   if (file.issues.length <= max) return file;
-  const kept = new Set(file.issues.map((issue, at) => ({ issue, at })).sort((a, b) => severityRank[a.issue.severity] - severityRank[b.issue.severity] || a.at - b.at).slice(0, max).map(({ issue }) => issue));
-  return { ...file, issues: file.issues.filter((issue) => kept.has(issue)), truncated: true };
+  return { ...file, issues: issuesListed(file.issues, max), truncated: true };
 }
 
 /**

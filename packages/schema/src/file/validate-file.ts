@@ -11,7 +11,7 @@ import { onDemandParts, writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
 import { readJsonPackage, validate } from '../validate/sync.js';
-import { IssueCollector, noRecords, validateAsync } from '../validate/validate.js';
+import { IssueCollector, issuesListed, noRecords, validateAsync } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
 import type { Misreading, TextDecoding } from './text-encoding.js';
 import { formatOfFile, isTextFormat, type FileFormat } from './format.js';
@@ -478,9 +478,8 @@ async function placedIssue(problem: Problem, at: TextLocation | CellLocation, op
 
 /** A result with a `warning` found before its issues, listed first as `maxIssues` lists issues (later errors may take its place). */
 function warnedFirst<Data>(warning: ValidationIssue, result: ValidationResult<Data>, options: StepOptions): ValidationResult<Data> {
-  const collector = new IssueCollector(options, {});
-  for (const listed of [warning, ...result.issues]) collector.keep(listed);
-  return { ...result, warnings: result.warnings + 1, issues: collector.issues, truncated: result.truncated || collector.issues.length <= result.issues.length };
+  const issues = issuesListed([warning, ...result.issues], options.maxIssues);
+  return { ...result, warnings: result.warnings + 1, issues, truncated: result.truncated || issues.length <= result.issues.length };
 }
 
 /** The step on a format PHX tells apart but does not read: one issue naming it, and nothing more read. */

@@ -167,6 +167,24 @@ export function ruleSettings(options: ValidateOptions, references: boolean, pers
 }
 
 /**
+ * The issues a validation lists of `issues` (in the order found) past `maxIssues`: errors before warnings and
+ * warnings before notes, each the first found, in the order found — as every validator lists its own, so that issues
+ * gathered from several validations are listed alike.
+ *
+ * @example
+ * ```ts
+ * import { issuesListed, validateFile } from '@phx/schema';
+ * const results = [await validateFile(file.stream(), { name: file.name }), await validateFile(bytes, { name: 'facilities.csv' })];
+ * const listed = issuesListed(results.flatMap((result) => result.issues), 100);
+ * ```
+ */
+export function issuesListed(issues: Iterable<ValidationIssue>, maxIssues?: number): ValidationIssue[] {
+  const collector = new IssueCollector({ maxIssues }, {});
+  for (const issue of issues) collector.keep(issue);
+  return collector.issues;
+}
+
+/**
  * Collects issues, rendering each message once, and lists up to `maxIssues` of them: past it, an error or a
  * warning takes the place of the last note listed, an error of the last warning when no note is (see
  * {@link IssueCollector.room}).
