@@ -122,7 +122,7 @@ export function onInput(
   onBytes?: (bytes: number) => void,
 ): Promise<FileValidationResult> {
   // A file (not standard input) can be read again: then a .phx.json file is read piece by piece. Its size lets
-  // the tables of an NDJSON file's ids be made for the records it holds.
+  // the rules' tables be made for what it holds.
   const file = input.path !== undefined && { name: input.path, reopen: () => streamOf(input), size: input.size };
   return step(streamOf(input, onBytes), { ...options, ...file, ...(input.format && { format: input.format }) });
 }

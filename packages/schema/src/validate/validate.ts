@@ -171,6 +171,7 @@ export function ruleSettings(options: ValidateOptions, references: boolean, pers
  * warnings before notes, each the first found, in the order found — as every validator lists its own, so that issues
  * gathered from several validations are listed alike.
  *
+ * @param maxIssues - how many to list at most; without it, every one, in the order found.
  * @example
  * ```ts
  * import { issuesListed, validateFile } from '@phx/schema';
