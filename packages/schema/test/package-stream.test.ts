@@ -7,18 +7,18 @@
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { awkwardFiles } from '../../../test/corpus/awkward-files.js';
 import { validatePackageStream as streamWith } from '../src/file/package-stream.js';
 import { validateFile, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
-import { Breakdowns } from '../src/validate/breakdowns.js';
 import { importedParts } from '../src/validate/imported.js';
 import { validate } from '../src/validate/sync.js';
 import type { ValidateOptions } from '../src/validate/validate.js';
-import { countObservation, NOW, smallPackage } from './rules/small-package.js';
+import { NOW, smallPackage } from './rules/small-package.js';
+import { observationsOfGroupsOfOne, foresight } from './support/foresight.js';
 import { fuzzed } from './support/fuzz.js';
 
 const encoder = new TextEncoder();
@@ -217,18 +217,10 @@ const headerAfterRecords = (pkg: object) => {
 
 describe('a document of known size', () => {
   it('has its tables made, once an eighth is read, for what it promises; the same result as read whole, its arrays in any order', async () => {
-    // The small package and 4 000 observations each a group of its own, each fifth from ten with an id given before.
+    // The small package and 4 000 observations each a group of its own, 600 of them with an id given before.
     const pkg = smallPackage();
-    for (let i = 0; i < 4000; i++) {
-      const id = i >= 1000 && i % 5 === 0 ? i % 1000 : i;
-      pkg.observations.push(countObservation({ id: `obs-${id.toString(36)}-${'ab.9_:-'.slice(0, id % 8)}`, scope: { country: 'ZM', subnationalArea: `District ${i}` } }));
-    }
-    const scales: number[] = [];
-    const foresee = Breakdowns.prototype.foresee;
-    const spy = vi.spyOn(Breakdowns.prototype, 'foresee').mockImplementation(function (this: Breakdowns<number>, scale) {
-      scales.push(scale);
-      foresee.call(this, scale);
-    });
+    pkg.observations.push(...observationsOfGroupsOfOne(4000));
+    const { scales, restore } = foresight();
     const { organisations, facilities, indicators, observations, meetings, ...header } = pkg;
     const outOfOrder = { ...header, observations, meetings, indicators, facilities, organisations };
     try {
@@ -246,7 +238,7 @@ describe('a document of known size', () => {
         }
       }
     } finally {
-      spy.mockRestore();
+      restore();
     }
   });
 });

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { toNdjsonLines, validateFile, type ParallelChecks, type ValidateNdjsonOptions, type ValidationIssue } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
@@ -16,12 +16,11 @@ import { checkLines } from '../src/validate/line-tape.js';
 import { validateFile as validateFileHere, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { validateNdjson } from '../src/validate/ndjson.js';
 import { validateInPieces, type PieceChecks } from '../src/validate/ndjson-pieces.js';
-import { Breakdowns } from '../src/validate/breakdowns.js';
-import { IdTable, TupleTable } from '../src/validate/tables.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
 import { countObservation, NOW, smallPackage } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
+import { foresight, observationsOfGroupsOfOne } from './support/foresight.js';
 import { slotsOf } from './support/tables.js';
 
 const encoder = new TextEncoder();
@@ -208,39 +207,9 @@ describe('validateFile', () => {
 });
 
 describe('a stream of known size', () => {
-  /**
-   * The small package, then observations of ids of varied length, each a group of its own (a new area each), each
-   * fifth from ten with the id of one of the first 1000 again (a duplicate of an id noted before its table was made
-   * again).
-   */
-  const text = [
-    ...smallLines,
-    ...Array.from({ length: 4000 }, (_, i) => {
-      const id = i >= 1000 && i % 5 === 0 ? i % 1000 : i;
-      const scope = { country: 'ZM', subnationalArea: `District ${i}` };
-      return JSON.stringify({ type: 'observation', ...countObservation({ id: `obs-${id.toString(36)}-${'ab.9_:-'.slice(0, id % 8)}`, scope, numerator: 5000 + i, value: 5000 + i }) });
-    }),
-  ].join('\n');
+  /** The small package, then 4 000 observations each a group of its own, 600 of them with an id given before. */
+  const text = [...smallLines, ...observationsOfGroupsOfOne(4000).map((observation) => JSON.stringify({ type: 'observation', ...observation }))].join('\n');
   const size = encoder.encode(text).length;
-
-  /** Each table made for more, with its slots then: a table whose slots are others at the end grew after. */
-  function foresight(): { scales: number[]; slots: Map<IdTable<number> | TupleTable, Uint32Array>; restore(): void } {
-    const scales: number[] = [];
-    const slots = new Map<IdTable<number> | TupleTable, Uint32Array>();
-    const foresee = Breakdowns.prototype.foresee;
-    const groups = vi.spyOn(Breakdowns.prototype, 'foresee').mockImplementation(function (this: Breakdowns<number>, scale) {
-      scales.push(scale);
-      foresee.call(this, scale);
-    });
-    const tables = [IdTable.prototype, TupleTable.prototype].map((prototype) => {
-      const original = prototype.foresee;
-      return vi.spyOn(prototype, 'foresee').mockImplementation(function (this: IdTable<number> | TupleTable, scale) {
-        original.call(this, scale);
-        slots.set(this, slotsOf(this));
-      });
-    });
-    return { scales, slots, restore: () => [groups, ...tables].forEach((spy) => spy.mockRestore()) };
-  }
 
   it('makes its tables of ids, texts and groups, once an eighth is read, for what the whole stream promises; here and in pieces elsewhere', async () => {
     for (const parallel of [undefined, onThisThread(4096, 2)]) {
