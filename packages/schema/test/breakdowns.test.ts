@@ -9,6 +9,7 @@ import { indicatorCatalogue, type IndicatorRule } from '../src/catalogue/indicat
 import type { Observation } from '../src/model/observation.js';
 import { Breakdowns } from '../src/validate/breakdowns.js';
 import { Column, Counts, Runs, TupleTable } from '../src/validate/tables.js';
+import { slotsOf } from './support/tables.js';
 import { Breakdowns as ReferenceBreakdowns } from './support/breakdowns-reference.js';
 
 /**
@@ -144,6 +145,11 @@ describe('TupleTable', () => {
       for (let i = 0; i < 6; i++) key[i] = Math.imul(n + i, 0x9e3779b1) >>> (i * 3);
     };
     for (let n = 0; n < 300_000; n++) {
+      // Slots made for a number of tuples that is not a power of two, then doubled from there.
+      if (n === 20_000) {
+        table.foresee(2.5);
+        expect(slotsOf(table).length).toBe(71_429);
+      }
       fill(n);
       if (table.entryOf(key) !== n) expect.fail(`tuple ${n} was numbered ${table.entryOf(key)}`);
     }

@@ -88,6 +88,11 @@ interface PendingReference<Context> {
 const MAX_PENDING_PER_ID = 20;
 /** Data of known size is foreseen once this share of it is read (see {@link RuleChecker.foresee}). */
 const FORESIGHT = 8;
+/**
+ * Tables foreseen take this many times what the data read so far promises: the rest of a file may hold a little more
+ * per byte than its first eighth, and a table made just too small doubles near the end.
+ */
+const FORESIGHT_ROOM = 1.125;
 
 /**
  * The rules beyond shape, applied record by record. It keeps only ids, facility countries and
@@ -245,15 +250,16 @@ export class RuleChecker<Context extends number | undefined> {
 
   /**
    * Once an eighth of data of `size` bytes is read, as far as `read` bytes, makes the tables of ids and groups hold
-   * what the whole data promises at that rate (at most eight times what they hold), rather than doubled again and
-   * again as they fill. Once a check; nothing while the size is unknown.
+   * what the whole data promises at that rate, and an eighth more (at most nine times what they hold), rather than
+   * doubled again and again as they fill. Once a check; nothing while the size is unknown.
    */
   foresee(read: number, size: number | undefined): void {
     // Not `read * FORESIGHT < size`: a size that is not a number is never reached either.
     if (this.foreseen || size === undefined || !(read * FORESIGHT >= size)) return;
     this.foreseen = true;
-    for (const seen of this.ids.values()) seen.foresee(size / read);
-    this.breakdowns.foresee(size / read);
+    const scale = (size / read) * FORESIGHT_ROOM;
+    for (const seen of this.ids.values()) seen.foresee(scale);
+    this.breakdowns.foresee(scale);
   }
 
   /**

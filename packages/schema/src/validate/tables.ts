@@ -14,6 +14,10 @@ const KEY_SLICE = 4096;
 
 /** Slots are filled at most to this share before the slot array doubles. */
 const MAX_LOAD = 0.7;
+/** The fewest slots a table has. */
+const MIN_SLOTS = 1024;
+/** An odd constant (2^32 / φ) that mixes a hash before its top bits pick the key's first slot. */
+const SLOT_MIX = 0x9e3779b1;
 /** A slot of an `IdTable`: its key's tag in the top 8 bits, its entry number + 1 in the other 24. */
 const TAG_MASK = 0xff000000;
 const ENTRY_MASK = 0xffffff;
@@ -23,6 +27,59 @@ const MAX_ENTRIES = ENTRY_MASK - 1;
 const MAX_NUMBER = 0xfffffffe;
 
 /**
+ * The hash slots of an open-addressing table with linear probing, as many as its keys need: not only a power of two,
+ * so that a table made for a number of keys known beforehand takes about what they need (a power of two takes up to
+ * twice that). A key's first slot is its mixed hash scaled to the slots (a multiplication rather than a mask).
+ */
+abstract class HashSlots {
+  /** Per slot, what the table keeps there; 0 is an empty slot. */
+  protected slots: Uint32Array;
+  /** The number of slots ÷ 2^32: a 32-bit number times this, rounded down, is a slot. */
+  private reach: number;
+  protected count = 0;
+
+  constructor(expected: number) {
+    this.slots = new Uint32Array(slotsFor(expected));
+    this.reach = this.slots.length / 2 ** 32;
+  }
+
+  /**
+   * Makes the slots hold `scale` times the keys kept in them, when they cannot yet (the keys foreseen to come): each
+   * key is hashed again once now, rather than at every doubling as they come, the old slots held until a garbage
+   * collection frees them.
+   */
+  foresee(scale: number): void {
+    const slots = slotsFor(Math.ceil(this.count * scale));
+    if (slots > this.slots.length) this.rehash(slots);
+  }
+
+  /** The first slot a key of this hash is looked for in. */
+  protected firstSlot(hash: number): number {
+    return Math.floor((Math.imul(hash, SLOT_MIX) >>> 0) * this.reach);
+  }
+
+  /** The slot after `slot`, the first after the last. */
+  protected nextSlot(slot: number): number {
+    return slot + 1 === this.slots.length ? 0 : slot + 1;
+  }
+
+  /** Notes a key added: the slots double once they are too full. */
+  protected added(): void {
+    if (++this.count > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
+  }
+
+  /** Takes `slots` empty slots, to be filled again by {@link rehash}. */
+  protected emptySlots(slots: number): Uint32Array {
+    this.slots = new Uint32Array(slots);
+    this.reach = slots / 2 ** 32;
+    return this.slots;
+  }
+
+  /** Takes `slots` slots and puts every key in them again. */
+  protected abstract rehash(slots: number): void;
+}
+
+/**
  * A map from identifiers to values: ASCII keys (identifiers always are) are kept as bytes in pages and
  * found through an open-addressing hash table; the rare other key goes to a plain `Map`. Keys are only
  * added, never removed.
@@ -30,9 +87,8 @@ const MAX_NUMBER = 0xfffffffe;
  * Each slot has a one-byte tag beside it (8 bits of the key's hash), so that a probe compares key bytes only
  * where the tag matches; a key is found, or added, with one hash and one probe sequence.
  */
-export class IdTable<T> {
-  /** At each slot, the top 8 bits of its key's hash above its entry number + 1 (24 bits); 0 is an empty slot. */
-  private slots: Uint32Array;
+export class IdTable<T> extends HashSlots {
+  // At each slot, the top 8 bits of its key's hash above its entry number + 1 (24 bits).
   /** Per entry: where its bytes start (page × page size + offset), and how many. */
   private readonly starts = new Column(Uint32Array);
   private readonly lengths = new Column(Uint16Array);
@@ -42,7 +98,6 @@ export class IdTable<T> {
   private readonly pageSize: number;
   /** Where the next key's bytes go. */
   private end = 0;
-  private count = 0;
   /**
    * Per entry, its value: a whole number up to MAX_NUMBER unboxed in `numbers`, stored + 1 (0: in `values`). Kept as
    * runs: the values a table is given mostly run on (the line of each new id, each text's own number).
@@ -61,8 +116,8 @@ export class IdTable<T> {
    *   boundaries in tests.
    */
   constructor({ expected = 0, pageBits = DEFAULT_PAGE_BITS }: { expected?: number; pageBits?: number } = {}) {
+    super(expected);
     if (!Number.isInteger(pageBits) || pageBits < 2 || pageBits > 30) throw new RangeError(`pageBits must be an integer from 2 to 30, not ${pageBits}`);
-    this.slots = new Uint32Array(slotsFor(expected));
     this.pageBits = pageBits;
     this.pageSize = 2 ** pageBits;
     this.maxKey = Math.min(MAX_TABLE_KEY, this.pageSize);
@@ -72,22 +127,12 @@ export class IdTable<T> {
     return this.count + this.other.size;
   }
 
-  /**
-   * Makes the slots hold `scale` times the keys kept in them, when they cannot yet (the keys foreseen to come): each
-   * key is hashed again once now, rather than at every doubling as they come, the old slots held until a garbage
-   * collection frees them.
-   */
-  foresee(scale: number): void {
-    const slots = slotsFor(Math.ceil(this.count * scale));
-    if (slots > this.slots.length) this.rehash(slots);
-  }
-
   get(key: string): T | undefined {
     const hash = hashOf(key, this.maxKey);
     if (hash === undefined) return this.other.get(key);
     const found = this.slots[this.find(key, hash)]!;
     if (found === 0) return this.other.size === 0 ? undefined : this.other.get(key);
-    return this.valueOf((found & ENTRY_MASK) - 1);
+    return this.valueAt((found & ENTRY_MASK) - 1);
   }
 
   has(key: string): boolean {
@@ -126,7 +171,7 @@ export class IdTable<T> {
     if (hash === undefined || this.end + key.length + this.pageSize > MAX_KEY_BYTES || this.count === MAX_ENTRIES) return this.addOther(key, value);
     const slot = this.find(key, hash);
     const found = this.slots[slot]!;
-    if (found !== 0) return this.valueOf((found & ENTRY_MASK) - 1);
+    if (found !== 0) return this.valueAt((found & ENTRY_MASK) - 1);
     if (this.other.size > 0 && this.other.has(key)) return this.other.get(key);
     const entry = this.count;
     const start = this.reserve(key.length);
@@ -140,9 +185,8 @@ export class IdTable<T> {
       this.numbers.push(0);
       this.values[entry] = value;
     }
-    this.count++;
     this.slots[slot] = (hash & TAG_MASK) | (entry + 1);
-    if (this.count > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
+    this.added();
     return undefined;
   }
 
@@ -152,7 +196,7 @@ export class IdTable<T> {
     return found;
   }
 
-  private valueOf(entry: number): T {
+  private valueAt(entry: number): T {
     const number = this.numbers.at(entry);
     return number === 0 ? this.values[entry]! : ((number - 1) as T);
   }
@@ -170,9 +214,8 @@ export class IdTable<T> {
 
   /** The slot of a key: where it is, or the empty slot where it would go. */
   private find(key: string, hash: number): number {
-    const mask = this.slots.length - 1;
     const tag = hash & TAG_MASK;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = this.firstSlot(hash); ; slot = this.nextSlot(slot)) {
       const found = this.slots[slot]!;
       if (found === 0 || ((found & TAG_MASK) === tag && this.matches((found & ENTRY_MASK) - 1, key))) return slot;
     }
@@ -187,28 +230,26 @@ export class IdTable<T> {
     return true;
   }
 
-  /** Takes `slots` slots (a power of two), hashing each key again from its bytes: no hash is kept per entry. */
-  private rehash(slots: number): void {
-    this.slots = new Uint32Array(slots);
-    const mask = this.slots.length - 1;
+  /** Hashes each key again from its bytes: no hash is kept per entry. */
+  protected override rehash(slots: number): void {
+    const empty = this.emptySlots(slots);
     for (let entry = 0; entry < this.count; entry++) {
       const start = this.starts.at(entry);
       const page = this.pages[start >>> this.pageBits]!;
       const offset = start & (this.pageSize - 1);
       let hash = FNV_OFFSET;
       for (let at = offset, end = offset + this.lengths.at(entry); at < end; at++) hash = Math.imul(hash ^ page[at]!, FNV_PRIME);
-      let slot = hash & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = (hash & TAG_MASK) | (entry + 1);
+      let slot = this.firstSlot(hash);
+      while (empty[slot] !== 0) slot = this.nextSlot(slot);
+      empty[slot] = (hash & TAG_MASK) | (entry + 1);
     }
   }
 }
 
-/** The slots that hold `count` keys within the load allowed (a power of two, 1024 at least). */
+/** The slots that hold `count` keys within the load allowed ({@link MIN_SLOTS} at least; as few for any other count). */
 function slotsFor(count: number): number {
-  let slots = 1024;
-  while (slots * MAX_LOAD < Math.min(count, MAX_ENTRIES)) slots *= 2;
-  return slots;
+  const slots = Math.ceil(Math.min(count, MAX_ENTRIES) / MAX_LOAD);
+  return slots > MIN_SLOTS ? slots : MIN_SLOTS;
 }
 
 /** A typed array of whole numbers or floats, as a column keeps them. */
@@ -450,16 +491,17 @@ export class Counts {
  * number + 1 in its low bits (as many as index the slots) and the rest of the tuple's hash above them, so that a
  * probe compares tuples only where that tag matches.
  */
-export class TupleTable {
-  private slots = new Uint32Array(1024);
+export class TupleTable extends HashSlots {
   private readonly items: Column<Uint32Array>;
   private readonly scratch: Uint32Array;
-  private count = 0;
+  /** The low bits of a slot that hold its tuple's number + 1: as many as number the slots. */
+  private entryMask = entryMaskOf(this.slots.length);
 
   constructor(
     private readonly width: number,
     pageBits = COLUMN_PAGE_BITS,
   ) {
+    super(0);
     this.items = new Column(Uint32Array, undefined, pageBits);
     this.scratch = new Uint32Array(width);
   }
@@ -468,20 +510,14 @@ export class TupleTable {
     return this.count;
   }
 
-  /** Makes the slots hold `scale` times the tuples in them, when they cannot yet, as {@link IdTable.foresee} does. */
-  foresee(scale: number): void {
-    const slots = slotsFor(Math.ceil(this.count * scale));
-    if (slots > this.slots.length) this.rehash(slots);
-  }
-
   /** The number of the tuple in the first `width` numbers of `key`: the one it was given, or the next when it is new. */
   entryOf(key: Uint32Array): number {
     const { width, items } = this;
     const hash = tupleHash(key, width);
-    const mask = this.slots.length - 1;
+    const mask = this.entryMask;
     const tag = hash & ~mask;
-    let slot = hash & mask;
-    for (; ; slot = (slot + 1) & mask) {
+    let slot = this.firstSlot(hash);
+    for (; ; slot = this.nextSlot(slot)) {
       const found = this.slots[slot]!;
       if (found === 0) break;
       if ((found & ~mask) !== tag) continue;
@@ -490,10 +526,10 @@ export class TupleTable {
       while (i < width && items.at(at + i) === key[i]) i++;
       if (i === width) return (found & mask) - 1;
     }
-    const entry = this.count++;
+    const entry = this.count;
     for (let i = 0; i < width; i++) items.push(key[i]!);
     this.slots[slot] = tag | (entry + 1);
-    if (this.count > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
+    this.added();
     return entry;
   }
 
@@ -502,19 +538,24 @@ export class TupleTable {
     return this.items.at(entry * this.width + i);
   }
 
-  /** Takes `slots` slots (a power of two), hashing each tuple again: the more bits index the slots, the fewer are the tag. */
-  private rehash(slots: number): void {
-    this.slots = new Uint32Array(slots);
-    const mask = this.slots.length - 1;
+  /** Hashes each tuple again: the more bits number the slots, the fewer are the tag. */
+  protected override rehash(slots: number): void {
+    const empty = this.emptySlots(slots);
+    const mask = (this.entryMask = entryMaskOf(slots));
     const { width, items, scratch } = this;
     for (let entry = 0; entry < this.count; entry++) {
       for (let i = 0; i < width; i++) scratch[i] = items.at(entry * width + i);
       const hash = tupleHash(scratch, width);
-      let slot = hash & mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.slots[slot] = (hash & ~mask) | (entry + 1);
+      let slot = this.firstSlot(hash);
+      while (empty[slot] !== 0) slot = this.nextSlot(slot);
+      empty[slot] = (hash & ~mask) | (entry + 1);
     }
   }
+}
+
+/** The low bits that hold any number below `slots`: a slot's tuple number + 1, as slots are never all full. */
+function entryMaskOf(slots: number): number {
+  return -1 >>> Math.clz32(slots - 1);
 }
 
 /** A 32-bit hash of the first `width` numbers, mixed so that its low bits (the slot) and top bits (the tag) both vary. */
