@@ -84,11 +84,11 @@ abstract class HashSlots {
  * found through an open-addressing hash table; the rare other key goes to a plain `Map`. Keys are only
  * added, never removed.
  *
- * Each slot has a one-byte tag beside it (8 bits of the key's hash), so that a probe compares key bytes only
- * where the tag matches; a key is found, or added, with one hash and one probe sequence.
+ * Each slot holds its entry number + 1 in 24 bits and a one-byte tag above it (the top 8 bits of the key's hash), so
+ * that a probe compares key bytes only where the tag matches; a key is found, or added, with one hash and one probe
+ * sequence.
  */
 export class IdTable<T> extends HashSlots {
-  // At each slot, the top 8 bits of its key's hash above its entry number + 1 (24 bits).
   /** Per entry: where its bytes start (page × page size + offset), and how many. */
   private readonly starts = new Column(Uint32Array);
   private readonly lengths = new Column(Uint16Array);
@@ -246,7 +246,7 @@ export class IdTable<T> extends HashSlots {
   }
 }
 
-/** The slots that hold `count` keys within the load allowed ({@link MIN_SLOTS} at least; as few for any other count). */
+/** The fewest slots that hold `count` keys within the load allowed, and {@link MIN_SLOTS} at least. */
 function slotsFor(count: number): number {
   const slots = Math.ceil(Math.min(count, MAX_ENTRIES) / MAX_LOAD);
   return slots > MIN_SLOTS ? slots : MIN_SLOTS;
