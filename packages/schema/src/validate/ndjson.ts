@@ -36,7 +36,7 @@ export interface ValidateNdjsonOptions extends ValidateOptions {
    * far, rather than doubled again and again as they fill (each key hashed again, the old table held until a
    * garbage collection frees it): less time, and a lower peak of memory, on a large file (NDJSON, and a `.phx.json`
    * file read piece by piece). It changes no issue: a size too large costs memory (the tables are made for at most
-   * eight times what was read), one too small leaves the tables to grow.
+   * eight times what was read, and an eighth more), one too small leaves the tables to grow.
    * @default unknown: the tables grow as they fill
    */
   size?: number;
