@@ -68,11 +68,17 @@ abstract class HashSlots {
     if (++this.count > this.slots.length * MAX_LOAD) this.rehash(this.slots.length * 2);
   }
 
-  /** Takes `slots` empty slots, to be filled again by {@link rehash}. */
-  protected emptySlots(slots: number): Uint32Array {
+  /** Takes `slots` empty slots, to be filled again by {@link rehash} through {@link refill}. */
+  protected emptySlots(slots: number): void {
     this.slots = new Uint32Array(slots);
     this.reach = slots / 2 ** 32;
-    return this.slots;
+  }
+
+  /** Puts what a key's slot holds in the first empty slot from its hash's, as the slots are filled again. */
+  protected refill(hash: number, slotValue: number): void {
+    let slot = this.firstSlot(hash);
+    while (this.slots[slot] !== 0) slot = this.nextSlot(slot);
+    this.slots[slot] = slotValue;
   }
 
   /** Takes `slots` slots and puts every key in them again. */
@@ -232,16 +238,14 @@ export class IdTable<T> extends HashSlots {
 
   /** Hashes each key again from its bytes: no hash is kept per entry. */
   protected override rehash(slots: number): void {
-    const empty = this.emptySlots(slots);
+    this.emptySlots(slots);
     for (let entry = 0; entry < this.count; entry++) {
       const start = this.starts.at(entry);
       const page = this.pages[start >>> this.pageBits]!;
       const offset = start & (this.pageSize - 1);
       let hash = FNV_OFFSET;
       for (let at = offset, end = offset + this.lengths.at(entry); at < end; at++) hash = Math.imul(hash ^ page[at]!, FNV_PRIME);
-      let slot = this.firstSlot(hash);
-      while (empty[slot] !== 0) slot = this.nextSlot(slot);
-      empty[slot] = (hash & TAG_MASK) | (entry + 1);
+      this.refill(hash, (hash & TAG_MASK) | (entry + 1));
     }
   }
 }
@@ -540,15 +544,13 @@ export class TupleTable extends HashSlots {
 
   /** Hashes each tuple again: the more bits number the slots, the fewer are the tag. */
   protected override rehash(slots: number): void {
-    const empty = this.emptySlots(slots);
+    this.emptySlots(slots);
     const mask = (this.entryMask = entryMaskOf(slots));
     const { width, items, scratch } = this;
     for (let entry = 0; entry < this.count; entry++) {
       for (let i = 0; i < width; i++) scratch[i] = items.at(entry * width + i);
       const hash = tupleHash(scratch, width);
-      let slot = this.firstSlot(hash);
-      while (empty[slot] !== 0) slot = this.nextSlot(slot);
-      empty[slot] = (hash & ~mask) | (entry + 1);
+      this.refill(hash, (hash & ~mask) | (entry + 1));
     }
   }
 }
