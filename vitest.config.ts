@@ -34,12 +34,18 @@ const onPostgres = (engine: 'postgres' | 'postgres-2', include: string[]) => ({
   },
 });
 
+/**
+ * The hub's tests of requests, run on PostgreSQL with two hub processes sharing the database: the engine's SQL
+ * and what the processes must share (idempotency keys, rate-limit windows, ETags) in one run. One process on
+ * PostgreSQL would repeat the SQL alone, for a minute of the suite.
+ */
 const hubTests = ['packages/server/test/{hub,authorisation,crash,concurrency,export,breakdowns,writes}.test.ts', 'contract/{exchange,resources}.test.ts'];
 
 // Each package keeps its own vitest.config.ts; the root runs them all, the repository-wide tests in test/,
 // the packaging tests in test/packaging/, the slow checks of @phx/interop's output against the targets'
 // published schemas, the faces run together on the same files, the client–hub contract tests in contract/,
-// and the hub's tests again on PostgreSQL and on two hub processes sharing one PostgreSQL database.
+// and the hub's tests again on PostgreSQL: its store's in one process, its requests' on two hub processes sharing
+// one database.
 export default defineConfig({
   test: {
     // Vitest's default leaves one core free; these tests spend much of their time waiting on the processes they
@@ -55,7 +61,7 @@ export default defineConfig({
       'contract',
       // The hub's memory under the largest requests its limits accept, in a process of its own.
       { test: { name: 'server-memory', include: ['packages/server/test/memory/*.test.ts'], testTimeout: 300_000, hookTimeout: 120_000 } },
-      onPostgres('postgres', ['packages/server/test/{store,plans,stewardship,input}.test.ts', ...hubTests]),
+      onPostgres('postgres', ['packages/server/test/{store,plans,stewardship,input}.test.ts']),
       onPostgres('postgres-2', hubTests),
     ],
   },
