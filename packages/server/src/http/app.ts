@@ -183,6 +183,19 @@ function requestIds(): MiddlewareHandler<HubEnv> {
     });
 }
 
+/** The OpenAPI document's text on each side of the place of the origin, once made. */
+let openApiText: readonly [string, string] | undefined;
+
+/**
+ * The OpenAPI document's text on each side of the place of the origin, where each hub names itself as its server:
+ * made at the first request for it, once for every hub of the process, not by each hub as it starts (a tenth of
+ * a second there).
+ */
+function openApiTextAroundOrigin(): readonly [string, string] {
+  openApiText ??= JSON.stringify({ ...openApiDocument(), servers: [{ url: ORIGIN, description: 'This hub.' }] }).split(JSON.stringify(ORIGIN)) as [string, string];
+  return openApiText;
+}
+
 /**
  * The exchange API as a Hono app, over a store. `startHub` serves it on Node; tests and other
  * servers can call `app.fetch(request)` directly.
@@ -200,8 +213,6 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
   const publicUrl = options.publicUrl === undefined ? undefined : publicUrlOf(options.publicUrl);
   const hubUrl = hubUrlOf(publicUrl);
   const app = new Hono<HubEnv>();
-  // The document names the hub that serves it as its server: its text is made once, around the place of the origin.
-  const [beforeOrigin, afterOrigin] = JSON.stringify({ ...openApiDocument(), servers: [{ url: ORIGIN, description: 'This hub.' }] }).split(JSON.stringify(ORIGIN)) as [string, string];
 
   app.use(requestIds(), securityHeaders());
   const origins = corsOrigins(options.corsOrigins ?? []);
@@ -241,7 +252,10 @@ export function createApp(options: AppOptions): Hono<HubEnv> {
     return problemResponse(new Problem('not-found', `There is no ${c.req.method} ${c.req.path} here.`), c);
   });
 
-  app.get('/v1/openapi.json', (c) => c.body(beforeOrigin + JSON.stringify(hubUrl(c)) + afterOrigin, 200, { 'Content-Type': 'application/json' }));
+  app.get('/v1/openapi.json', (c) => {
+    const [beforeOrigin, afterOrigin] = openApiTextAroundOrigin();
+    return c.body(beforeOrigin + JSON.stringify(hubUrl(c)) + afterOrigin, 200, { 'Content-Type': 'application/json' });
+  });
   // The document needs no token, so another method on it is answered 405 without one, not 401.
   app.all('/v1/openapi.json', (c) => c.notFound());
   serveSchemas(app, hubUrl);

@@ -84,16 +84,22 @@ export function serveWebRoot(app: Hono<HubEnv>, root: string, suppressionThresho
   app.use('/*', cacheHeaders, compress(), etag(), page, serveStatic({ root: dir }));
 }
 
+/** The published JSON Schemas' texts by file name, once made. */
+let schemaFiles: ReadonlyMap<string, string> | undefined;
+
+/** The published JSON Schemas' texts by file name: made at the first request for one, once for every hub of the process. */
+function schemaTexts(): ReadonlyMap<string, string> {
+  schemaFiles ??= new Map((Object.keys(publishedSchemas) as SchemaName[]).map((name) => [`${name}.schema.json`, JSON.stringify(jsonSchemaOf(name), null, 2)]));
+  return schemaFiles;
+}
+
 /**
  * Serves the JSON Schemas at `/schemas/v1/<Name>.schema.json`, their ids and references rewritten to
  * this hub (`hubUrl`), so that a package whose `$schema` points here gets completion in editors from the hub.
  */
 export function serveSchemas(app: Hono<HubEnv>, hubUrl: (c: HubContext) => string): void {
-  const texts = new Map(
-    (Object.keys(publishedSchemas) as SchemaName[]).map((name) => [`${name}.schema.json`, JSON.stringify(jsonSchemaOf(name), null, 2)]),
-  );
   app.get('/schemas/v1/:file', etag(), async (c, next) => {
-    const text = texts.get(c.req.param('file'));
+    const text = schemaTexts().get(c.req.param('file'));
     if (text === undefined) return next();
     const base = `${hubUrl(c)}/schemas/v1/`;
     return c.body(text.replaceAll(SCHEMA_BASE_URL, base), 200, { 'Content-Type': 'application/schema+json', 'Cache-Control': 'public, max-age=3600' });
