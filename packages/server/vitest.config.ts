@@ -1,7 +1,7 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// The hub's tests on SQLite. The root config runs the same tests again on PostgreSQL and on two hub
-// processes sharing one PostgreSQL database (projects server-postgres and server-postgres-2).
+// The hub's tests on SQLite. The root config runs those of its store again on PostgreSQL, and those of its
+// requests on two hub processes sharing one PostgreSQL database (projects server-postgres and server-postgres-2).
 export default defineConfig({
   test: {
     name: 'server',

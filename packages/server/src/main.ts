@@ -7,25 +7,36 @@ import { parseArgs } from 'node:util';
 import { defaultLimits } from './http/app.js';
 import { startHub } from './hub.js';
 
-const { values } = parseArgs({
-  options: {
-    db: { type: 'string' },
-    port: { type: 'string', default: '0' },
-    host: { type: 'string' },
-    seed: { type: 'string', multiple: true },
-    'rate-limit': { type: 'string' },
-    'max-import-records': { type: 'string' },
-    'max-issues': { type: 'string' },
-    'max-export-records': { type: 'string' },
-    'max-body-bytes': { type: 'string' },
-    'dhis2-mapping': { type: 'string', multiple: true },
-    'cors-origin': { type: 'string', multiple: true },
-    'public-url': { type: 'string' },
-    'suppression-threshold': { type: 'string' },
-  },
-});
+const USAGE = 'Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...] [--cors-origin ORIGIN ...] [--public-url URL] [--suppression-threshold N]';
+
+/** The flags given, or the usage and exit code 2 for a flag it does not know or one without its value. */
+function flags() {
+  try {
+    return parseArgs({
+      options: {
+        db: { type: 'string' },
+        port: { type: 'string', default: '0' },
+        host: { type: 'string' },
+        seed: { type: 'string', multiple: true },
+        'rate-limit': { type: 'string' },
+        'max-import-records': { type: 'string' },
+        'max-issues': { type: 'string' },
+        'max-export-records': { type: 'string' },
+        'max-body-bytes': { type: 'string' },
+        'dhis2-mapping': { type: 'string', multiple: true },
+        'cors-origin': { type: 'string', multiple: true },
+        'public-url': { type: 'string' },
+        'suppression-threshold': { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const values = flags();
 if (!values.db) {
-  console.error('Usage: node main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...] [--cors-origin ORIGIN ...] [--public-url URL] [--suppression-threshold N]');
+  console.error(USAGE);
   process.exit(2);
 }
 const dhis2Mappings = (values['dhis2-mapping'] ?? []).map((pair) => /^([^=]+)=(.+)$/.exec(pair) ?? pair);
