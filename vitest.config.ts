@@ -41,11 +41,11 @@ const onPostgres = (engine: 'postgres' | 'postgres-2', include: string[]) => ({
  */
 const hubTests = ['packages/server/test/{hub,authorisation,crash,concurrency,export,breakdowns,writes}.test.ts', 'contract/{exchange,resources}.test.ts'];
 
-// Each package keeps its own vitest.config.ts; the root runs them all, the repository-wide tests in test/,
-// the packaging tests in test/packaging/, the slow checks of @phx/interop's output against the targets'
-// published schemas, the faces run together on the same files, the client–hub contract tests in contract/,
-// and the hub's tests again on PostgreSQL: its store's in one process, its requests' on two hub processes sharing
-// one database.
+// Each package keeps its own vitest.config.ts; the root runs them all, the repository-wide tests in test/, the
+// type-level tests (*.test-d.ts) of all of them, the packaging tests in test/packaging/, the slow checks of
+// @phx/interop's output against the targets' published schemas, the faces run together on the same files, the
+// client–hub contract tests in contract/, and the hub's tests again on PostgreSQL: its store's in one process,
+// its requests' on two hub processes sharing one database.
 export default defineConfig({
   test: {
     // Vitest's default leaves one core free; these tests spend much of their time waiting on the processes they
@@ -59,6 +59,13 @@ export default defineConfig({
       'packages/interop/test/conformance',
       'test/integration',
       'contract',
+      // The type-level tests of every package in one compiler run, not one a package, each checking @phx/schema's types.
+      {
+        test: {
+          name: 'types',
+          typecheck: { enabled: true, only: true, include: ['packages/*/test/**/*.test-d.ts', 'test/**/*.test-d.ts', 'contract/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+        },
+      },
       // The hub's memory under the largest requests its limits accept, in a process of its own.
       { test: { name: 'server-memory', include: ['packages/server/test/memory/*.test.ts'], testTimeout: 300_000, hookTimeout: 120_000 } },
       onPostgres('postgres', ['packages/server/test/{store,plans,stewardship,input}.test.ts']),

@@ -6,7 +6,6 @@ export default defineConfig({
   test: {
     name: 'contract',
     include: ['**/*.test.ts'],
-    typecheck: { enabled: true, include: ['**/*.test-d.ts'] },
     testTimeout: 180_000,
     hookTimeout: 120_000,
   },

@@ -6,7 +6,6 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     // The packaging tests and the faces run together are projects of their own.
     exclude: ['packaging/**', 'integration/**', '**/node_modules/**'],
-    typecheck: { enabled: true, include: ['**/*.test-d.ts'] },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -4,7 +4,6 @@ export default defineConfig({
   test: {
     name: 'schema',
     include: ['test/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     testTimeout: 60_000,
     // Plain JavaScript, no process state: threads start and load modules sooner than processes.
     pool: 'threads',
