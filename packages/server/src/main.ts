@@ -1,7 +1,8 @@
 /**
  * A process entry of the hub for supervisors, benchmarks and tests:
  * `node dist/main.js --db FILE [--port N] [--host H] [--seed FILE ...] [--rate-limit N] [--max-import-records N] [--max-issues N] [--max-export-records N] [--max-body-bytes N] [--dhis2-mapping NAME=FILE ...] [--cors-origin ORIGIN ...] [--public-url URL] [--suppression-threshold N]`.
- * Prints one JSON line `{"url": ...}` once it listens; stops on SIGINT or SIGTERM.
+ * Prints one JSON line `{"url": ...}` once it listens; stops on SIGINT or SIGTERM. Exit code 2 for flags it cannot
+ * take, 1 for a hub that cannot start.
  */
 import { parseArgs } from 'node:util';
 import { defaultLimits } from './http/app.js';
@@ -45,6 +46,7 @@ if (unpaired !== undefined) {
   console.error(`--dhis2-mapping takes NAME=FILE, e.g. --dhis2-mapping moh=moh-dhis2.json; got "${String(unpaired)}".`);
   process.exit(2);
 }
+// A hub that cannot start (a database it cannot open, a port in use, a seed it refuses) says why in one line, exit code 1.
 const hub = await startHub({
   db: values.db,
   port: Number(values.port),
@@ -61,6 +63,9 @@ const hub = await startHub({
     ...(values['max-export-records'] ? { maxExportRecords: Number(values['max-export-records']) } : {}),
     ...(values['max-body-bytes'] ? { maxBodyBytes: Number(values['max-body-bytes']) } : {}),
   },
+}).catch((error: unknown) => {
+  console.error(`The hub did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
 // Listened for before the URL is printed: a stop asked as soon as it is closes the hub.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void hub.close().then(() => process.exit(0)));

@@ -1,5 +1,10 @@
-/** The hub's process entry (`node dist/main.js`, for supervisors) on flags it cannot take: the usage, never a stack trace. */
+/**
+ * The hub's process entry (`node dist/main.js`, for supervisors) on flags it cannot take and on a hub that cannot
+ * start: what is wrong in a line or two, never a stack trace.
+ */
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hubEntry } from './fixtures/hub.js';
 
@@ -25,5 +30,11 @@ describe('the hub process entry', () => {
       expect(runs[index], name).toEqual({ code: 2, stderr: expect.stringContaining(says) });
       expect(runs[index]!.stderr, name).not.toMatch(/^\s+at /m);
     }
+  });
+
+  it('says why a hub cannot start, with exit code 1', async () => {
+    const { code, stderr } = await runEntry(['--db', join(tmpdir(), 'phx-no-such-directory', 'hub.sqlite')]);
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe('The hub did not start: Cannot open database because the directory does not exist');
   });
 });
