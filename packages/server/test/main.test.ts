@@ -16,13 +16,19 @@ function runEntry(args: string[]): Promise<{ code: number | null; stderr: string
   return new Promise((resolve) => child.once('close', (code) => resolve({ code, stderr })));
 }
 
+/**
+ * A database in a directory that does not exist: an entry that took flags it should refuse fails to start (exit code
+ * 1) rather than make a file and listen until the test times out.
+ */
+const nowhere = join(tmpdir(), 'phx-no-such-directory', 'hub.sqlite');
+
 describe('the hub process entry', () => {
   it('refuses flags it cannot take with exit code 2, saying why', async () => {
     const refused = {
-      'an unknown flag': { args: ['--db', 'hub.sqlite', '--no-such-flag'], says: "Unknown option '--no-such-flag'" },
+      'an unknown flag': { args: ['--db', nowhere, '--no-such-flag'], says: "Unknown option '--no-such-flag'" },
       'a flag without its value': { args: ['--db'], says: "Option '--db <value>' argument missing" },
       'no database': { args: ['--port', '8080'], says: 'Usage: node main.js --db FILE' },
-      'a mapping without its name': { args: ['--db', 'hub.sqlite', '--dhis2-mapping', 'moh.json'], says: '--dhis2-mapping takes NAME=FILE' },
+      'a mapping without its name': { args: ['--db', nowhere, '--dhis2-mapping', 'moh.json'], says: '--dhis2-mapping takes NAME=FILE' },
     };
     // Together: each start of the entry from the sources takes a second or two.
     const runs = await Promise.all(Object.values(refused).map(({ args }) => runEntry(args)));
@@ -33,7 +39,7 @@ describe('the hub process entry', () => {
   });
 
   it('says why a hub cannot start, with exit code 1', async () => {
-    const { code, stderr } = await runEntry(['--db', join(tmpdir(), 'phx-no-such-directory', 'hub.sqlite')]);
+    const { code, stderr } = await runEntry(['--db', nowhere]);
     expect(code).toBe(1);
     expect(stderr.trim()).toBe('The hub did not start: Cannot open database because the directory does not exist');
   });
