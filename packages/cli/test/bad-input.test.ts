@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { compoundFile } from '../../../test/corpus/awkward-files.js';
-import { observation, phx, PUBLISHER, tempDir, validPackage } from './helpers.js';
+import { observation, phx, phxInProcess, PUBLISHER, tempDir, validPackage } from './helpers.js';
 
 const dir = tempDir();
 
@@ -63,10 +63,10 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     failsWith(['validate', dir.write('binary.csv', bytes)], 1, /binary\.csv:A1 {2}error {4}syntax\.invalid-encoding/);
   });
 
-  it('values holding characters a terminal does not show, printed by their code: a NUL, an escape sequence, a reversal', () => {
+  it('values holding characters a terminal does not show, printed by their code: a NUL, an escape sequence, a reversal', async () => {
     const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,value,unit,dataSource';
     const csv = `${header},no\u0000tes\n o1,prisons-people-on-oat,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,46\u0000,46,count,\u001b[2J\u001b]0;owned\u0007survey\u202Eyevrus,x\n`;
-    const run = phx(['validate', dir.write('unseen.csv', csv)]);
+    const run = await phxInProcess(['validate', dir.write('unseen.csv', csv)]);
     expect(run.code).toBe(1);
     // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
     expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
@@ -74,7 +74,7 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     expect(run.stdout).toContain('46\\u0000');
     expect(run.stdout).toContain('\\u001B[2J\\u001B]0;owned\\u0007survey\\u202Eyevrus');
     // The JSON report keeps the text as it is.
-    expect(JSON.stringify(JSON.parse(phx(['validate', dir.path('unseen.csv'), '--format', 'json']).stdout))).toContain('no\\u0000tes');
+    expect(JSON.stringify(JSON.parse((await phxInProcess(['validate', dir.path('unseen.csv'), '--format', 'json'])).stdout))).toContain('no\\u0000tes');
   });
 
   it('invalid UTF-8, placed at its line', () => {
@@ -82,17 +82,17 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     failsWith(['validate', dir.write('latin1.phx.json', latin1)], 1, /latin1\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-encoding/);
   });
 
-  it('a CSV file as Excel\'s plain "CSV" saves it on a Ukrainian Windows: named, then read with --encoding', () => {
+  it('a CSV file as Excel\'s plain "CSV" saves it on a Ukrainian Windows: named, then read with --encoding', async () => {
     const text = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n' +
       'obs-1251,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,Добровільне тестування в СІЗО\r\n';
     const file = dir.write('cp1251.csv', windows1251(text));
     failsWith(['validate', file], 1, /cp1251\.csv:[A-Z]+2 {2}error {4}syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text.*\n {2}hint: run again with --encoding windows-1251 to read it as it is\n/);
     expect(phx(['validate', file], { env: { LANG: 'uk_UA.UTF-8' } }).stdout).toContain('  підказка: запустіть знову з --encoding windows-1251, щоб прочитати файл як є\n');
-    const validated = phx(['validate', file, '--encoding', 'CP1251', '--format', 'json']);
+    const validated = await phxInProcess(['validate', file, '--encoding', 'CP1251', '--format', 'json']);
     expect(JSON.parse(validated.stdout).files[0].issues.map((issue: { code: string }) => issue.code)).not.toContain('syntax.invalid-encoding');
     const out = dir.path('cp1251.phx.ndjson');
     const pkg = dir.write('publisher.phx.json', JSON.stringify(validPackage()));
-    expect(phx(['convert', pkg, file, '-o', out, '--encoding', 'windows-1251']).code).toBe(0);
+    expect((await phxInProcess(['convert', pkg, file, '-o', out, '--encoding', 'windows-1251'])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('"notes":"Добровільне тестування в СІЗО"');
     failsWith(['validate', file, '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
@@ -110,11 +110,11 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
   it.each([
     ['SDMX-CSV', 'sdmx.csv', 'S2'],
     ['DHIS2 CSV', 'dhis2.csv', 'I2'],
-  ])('a %s file in Windows-1251 given to phx import: placed at its cell as phx validate places it, then read with --encoding', (_, ending, cell) => {
+  ])('a %s file in Windows-1251 given to phx import: placed at its cell as phx validate places it, then read with --encoding', async (_, ending, cell) => {
     const notes = 'Добровільне тестування в СІЗО';
     const pkg = dir.write(`import-${ending}.phx.json`, JSON.stringify({ ...validPackage(), observations: [observation('obs-1251', { notes, scope: { country: 'ZA' } })] }));
     const exported = dir.path(`utf8.${ending}`);
-    expect(phx(['export', pkg, '-o', exported, '-q']).code).toBe(0);
+    expect((await phxInProcess(['export', pkg, '-o', exported, '-q'])).code).toBe(0);
     // The first letters beyond ASCII are the comment of row 2: OBS_COMMENT of SDMX-CSV, comment of DHIS2.
     const file = dir.write(`r-1251.${ending}`, windows1251(readFileSync(exported, 'utf8')));
     const uk = { env: { LANG: 'uk_UA.UTF-8' } };
@@ -127,7 +127,7 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     // With how to read it as it is, as phx validate says.
     expect(refused.stderr).toContain('\nпідказка: запустіть знову з --encoding windows-1251, щоб прочитати файл як є');
     expect(existsSync(out)).toBe(false);
-    expect(phx(['import', file, ...options, '--encoding', 'CP1251']).code).toBe(0);
+    expect((await phxInProcess(['import', file, ...options, '--encoding', 'CP1251'])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain(`"notes": "${notes}"`);
     failsWith(['import', file, ...options, '--force', '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
@@ -139,12 +139,12 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     // The last line, that nothing was written, is in the language of the rest, as phx export and phx import say it.
     const notWritten = { en: `${out} was not written`, ru: `${out} не записан`, uk: `${out} не записано`, fr: `${out} n'a pas été écrit`, es: `no se escribió ${out}` };
     for (const [locale, line] of Object.entries(notWritten)) {
-      const run = phx(['template', '--locale', locale, '--facilities', file, '-o', out]);
+      const run = await phxInProcess(['template', '--locale', locale, '--facilities', file, '-o', out]);
       expect(run.code, locale).toBe(1);
       expect(run.stderr, locale).toBe(`phx: ${line}\n`);
     }
     expect(existsSync(out)).toBe(false);
-    expect(phx(['template', '--facilities', file, '-o', out, '--encoding', 'windows-1251']).code).toBe(0);
+    expect((await phxInProcess(['template', '--facilities', file, '-o', out, '--encoding', 'windows-1251'])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
     const facilities = workbook.getWorksheet('facilities')!;
@@ -156,14 +156,14 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
   it.each([
     ['export', (file: string) => ['export', file, '-o', dir.path(`${file.slice(-12)}.fhir.json`), '--force']],
     ['check', (file: string) => ['check', file, '--profile', 'gam', '--country', 'ZA', '--year', '2020']],
-  ])('a package saved in Windows-1251 (Notepad\'s "ANSI") given to phx %s: refused with how to read it, then read with --encoding', (command, args) => {
+  ])('a package saved in Windows-1251 (Notepad\'s "ANSI") given to phx %s: refused with how to read it, then read with --encoding', async (command, args) => {
     const notes = 'Добровільне тестування в СІЗО';
     const text = JSON.stringify({ ...validPackage(), observations: [observation('obs-1251', { notes, scope: { country: 'ZA' } })] }, null, 2);
     const file = dir.write(`${command}-1251.phx.json`, windows1251(text));
     const refused = phx(args(file), { env: { LANG: 'uk_UA.UTF-8' } });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toMatch(/syntax\.invalid-encoding {2}Файл не в кодуванні UTF-8, а в Windows-1251.*\n {2}підказка: запустіть знову з --encoding windows-1251, щоб прочитати файл як є\n/);
-    const read = phx([...args(file), '--encoding', 'CP1251']);
+    const read = await phxInProcess([...args(file), '--encoding', 'CP1251']);
     expect(read.code).toBe(0);
     expect(read.stdout).not.toContain('invalid-encoding');
     failsWith([...args(file), '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');

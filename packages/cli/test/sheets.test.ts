@@ -14,28 +14,28 @@ describe('phx convert never loses what the user gave it', () => {
   const json = dir.write('package.phx.json', original);
   const csv = dir.write('observations.csv', `id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource\nobs-9,hiv-prevalence-prisoners,${PUBLISHER},ZA,2020-01-01,2020-12-31,60,1000,6,percent,survey\n`);
 
-  it('refuses to write over an input, however it is named', () => {
+  it('refuses to write over an input, however it is named', async () => {
     symlinkSync(json, dir.path('link.phx.json'));
     for (const out of [json, dir.path('link.phx.json'), `${dir.path('')}/./package.phx.json`]) {
-      const { code, stderr } = phx(['convert', csv, json, '-o', out, '--force']);
+      const { code, stderr } = await phxInProcess(['convert', csv, json, '-o', out, '--force']);
       expect(code, out).toBe(2);
       expect(stderr).toContain('is an input of this command and is never overwritten');
     }
     expect(read(json)).toBe(original);
   });
 
-  it('refuses to write over the header file, as docs once suggested (observations.csv -o package.phx.json --header package.phx.json)', () => {
-    const { code, stderr } = phx(['convert', csv, '-o', json, '--header', json]);
+  it('refuses to write over the header file, as docs once suggested (observations.csv -o package.phx.json --header package.phx.json)', async () => {
+    const { code, stderr } = await phxInProcess(['convert', csv, '-o', json, '--header', json]);
     expect(code).toBe(2);
     expect(stderr).toContain('is an input of this command');
     expect(read(json)).toBe(original);
   });
 
-  it('refuses a file given both as an input and as --header, however it is named, as it refuses another header', () => {
+  it('refuses a file given both as an input and as --header, however it is named, as it refuses another header', async () => {
     const out = dir.path('both.phx.json');
     symlinkSync(json, dir.path('header-link.phx.json'));
     for (const header of [json, `${dir.path('')}/./package.phx.json`, dir.path('header-link.phx.json')]) {
-      const { code, stdout, stderr } = phx(['convert', json, csv, '--header', header, '-o', out]);
+      const { code, stdout, stderr } = await phxInProcess(['convert', json, csv, '--header', header, '-o', out]);
       expect(code, header).toBe(2);
       expect(stdout, header).toBe('');
       expect(stderr, header).toBe(`phx: ${json} has a package header already, so --header ${header} would replace it\nhint: leave out --header\n`);
@@ -43,28 +43,28 @@ describe('phx convert never loses what the user gave it', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('refuses to overwrite an existing output without --force', () => {
+  it('refuses to overwrite an existing output without --force', async () => {
     const existing = dir.write('existing.phx.ndjson', 'keep me\n');
-    const { code, stderr } = phx(['convert', json, '-o', existing]);
+    const { code, stderr } = await phxInProcess(['convert', json, '-o', existing]);
     expect(code).toBe(2);
     expect(stderr).toContain('exists already');
     expect(read(existing)).toBe('keep me\n');
-    expect(phx(['convert', json, '-o', existing, '--force']).code).toBe(0);
+    expect((await phxInProcess(['convert', json, '-o', existing, '--force'])).code).toBe(0);
     expect(read(existing).split('\n')[0]).toContain('"type":"package"');
   });
 
-  it('leaves an existing output as it was when the package would be invalid, --force or not', () => {
+  it('leaves an existing output as it was when the package would be invalid, --force or not', async () => {
     const existing = dir.write('kept.phx.ndjson', 'keep me too\n');
     const broken = dir.write('broken.phx.json', JSON.stringify({ ...pkg, observations: [observation('obs-1', { numerator: 2000 })] }));
-    const { code, stdout } = phx(['convert', broken, '-o', existing, '--force']);
+    const { code, stdout } = await phxInProcess(['convert', broken, '-o', existing, '--force']);
     expect(code).toBe(1);
     expect(stdout).toContain('arith.numerator-exceeds-denominator');
     expect(read(existing)).toBe('keep me too\n');
   });
 
-  it('refuses options it cannot use for these inputs, rather than ignore them', () => {
+  it('refuses options it cannot use for these inputs, rather than ignore them', async () => {
     const ndjson = dir.path('package.phx.ndjson');
-    expect(phx(['convert', json, '-o', ndjson]).code).toBe(0);
+    expect((await phxInProcess(['convert', json, '-o', ndjson])).code).toBe(0);
     const cases: [string[], string][] = [
       [['convert', ndjson, '-o', dir.path('a.phx.json'), '--header', json], 'has a package header already, so --header'],
       [['convert', csv, '-o', dir.path('a.csv'), '--header', json], '--header has nothing to do with a CSV output'],
@@ -76,32 +76,32 @@ describe('phx convert never loses what the user gave it', () => {
       [['convert', csv, '-o', dir.path('a.phx.json'), '--header', dir.write('sheet.csv', read(csv))], 'the file holds no package header'],
     ];
     for (const [args, message] of cases) {
-      const { code, stderr } = phx(args);
+      const { code, stderr } = await phxInProcess(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr).toContain(message);
     }
     expect(existsSync(dir.path('a.phx.json')) || existsSync(dir.path('a.csv')) || existsSync(dir.path('a.xlsx'))).toBe(false);
   });
 
-  it('builds one package from a header file, a facilities sheet and an observations sheet, checking references across them', () => {
+  it('builds one package from a header file, a facilities sheet and an observations sheet, checking references across them', async () => {
     const { organisations, facilities: _f, observations: _o, ...header } = pkg as Record<string, unknown>;
     const headerFile = dir.write('header.phx.json', JSON.stringify({ ...header, organisations }));
     const facilities = dir.write('facilities.csv', 'id;country;facilityType;capacity\nfac-1;ZA;prison;1 200\n');
     const observations = dir.write('obs.csv', `id;indicator;reportingOrganisation;scope.country;scope.facility;period.start;period.end;numerator;denominator;value;unit;dataSource\nobs-1;hiv-prevalence-prisoners;${PUBLISHER};ZA;fac-1;01.01.2020;31.12.2020;120;1000;12;percent;survey\nobs-2;hiv-prevalence-prisoners;${PUBLISHER};ZA;fac-2;01.01.2020;31.12.2020;120;1000;12;percent;survey\n`);
     const out = dir.path('built.phx.json');
-    const failed = phx(['convert', headerFile, facilities, observations, '-o', out]);
+    const failed = await phxInProcess(['convert', headerFile, facilities, observations, '-o', out]);
     expect(failed.code).toBe(1);
     expect(failed.stdout).toContain(`${observations}:E3  error    ref.unknown-facility`);
     expect(existsSync(out)).toBe(false);
 
     dir.write('obs.csv', read(observations).replace(/obs-2(.*)fac-2;01\.01\.2020;31\.12\.2020/, 'obs-3$1fac-1;01.01.2021;31.12.2021'));
-    const run = phx(['convert', headerFile, facilities, observations, '-o', out]);
+    const run = await phxInProcess(['convert', headerFile, facilities, observations, '-o', out]);
     expect(run.code, run.stdout).toBe(0);
     const built = JSON.parse(read(out)) as Record<string, unknown[]>;
     expect(built.facilities).toEqual([{ id: 'fac-1', country: 'ZA', facilityType: 'prison', capacity: 1200 }]);
     expect(built.observations).toHaveLength(2);
     expect(built).toMatchObject(header);
-    expect(phx(['validate', out]).code).toBe(0);
+    expect((await phxInProcess(['validate', out])).code).toBe(0);
   });
 });
 
@@ -109,11 +109,11 @@ describe('.xlsx in the CLI', () => {
   const pkg = validPackage();
   const json = dir.write('wb.phx.json', JSON.stringify(pkg));
 
-  it('JSON → xlsx → JSON is deep-equal, header included; the workbook validates', () => {
+  it('JSON → xlsx → JSON is deep-equal, header included; the workbook validates', async () => {
     const xlsx = dir.path('wb.xlsx');
-    expect(phx(['convert', json, '-o', xlsx, '--locale', 'uk']).code).toBe(0);
-    expect(phx(['validate', xlsx]).code).toBe(0);
-    expect(phx(['convert', xlsx, '-o', dir.path('wb-back.phx.json')]).code).toBe(0);
+    expect((await phxInProcess(['convert', json, '-o', xlsx, '--locale', 'uk'])).code).toBe(0);
+    expect((await phxInProcess(['validate', xlsx])).code).toBe(0);
+    expect((await phxInProcess(['convert', xlsx, '-o', dir.path('wb-back.phx.json')])).code).toBe(0);
     expect(JSON.parse(read(dir.path('wb-back.phx.json')))).toEqual(pkg);
   });
 
@@ -123,8 +123,8 @@ describe('.xlsx in the CLI', () => {
     const row = (sheet: ExcelJS.Worksheet, at: number): string[] => Array.from({ length: sheet.columnCount }, (_, i) => String(sheet.getCell(at, i + 1).value ?? ''));
     for (const [locale, dateFormat] of [['uk', 'dd.mm.yyyy'], ['en', 'yyyy-mm-dd']] as const) {
       const [xlsx, template, back] = [dir.path(`trip-${locale}.xlsx`), dir.path(`trip-template-${locale}.xlsx`), dir.path(`trip-${locale}.phx.json`)];
-      expect(phx(['convert', example, '-o', xlsx, '--locale', locale]).code).toBe(0);
-      expect(phx(['template', '-o', template, '--locale', locale]).code).toBe(0);
+      expect((await phxInProcess(['convert', example, '-o', xlsx, '--locale', locale])).code).toBe(0);
+      expect((await phxInProcess(['template', '-o', template, '--locale', locale])).code).toBe(0);
       const [written, empty] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
       await written.xlsx.readFile(xlsx);
       await empty.xlsx.readFile(template);
@@ -137,7 +137,7 @@ describe('.xlsx in the CLI', () => {
       expect(row(observations, 2)).toEqual(expect.arrayContaining(['disaggregation.ageGroup', 'disaggregation.population', 'scope.subnationalArea', 'methodNote']));
       const start = observations.getCell(3, row(observations, 2).indexOf('period.start') + 1);
       expect([start.value instanceof Date, start.numFmt], locale).toEqual([true, dateFormat]);
-      expect(phx(['convert', xlsx, '-o', back, '--locale', locale]).code).toBe(0);
+      expect((await phxInProcess(['convert', xlsx, '-o', back, '--locale', locale])).code).toBe(0);
       expect(JSON.parse(read(back)), locale).toEqual(given);
     }
   });
@@ -161,14 +161,14 @@ describe('.xlsx in the CLI', () => {
     );
   }, 120_000);
 
-  it('writes no CSV of a record type the package holds an empty list of, which a CSV cannot carry', () => {
+  it('writes no CSV of a record type the package holds an empty list of, which a CSV cannot carry', async () => {
     const json = dir.write('no-meetings.phx.json', JSON.stringify({ ...validPackage(), meetings: [] }));
-    const { code, stderr } = phx(['convert', json, '-o', dir.path('meetings.csv'), '--type', 'meeting']);
+    const { code, stderr } = await phxInProcess(['convert', json, '-o', dir.path('meetings.csv'), '--type', 'meeting']);
     expect({ code, stderr }).toEqual({ code: 1, stderr: 'phx: no meeting records to write as CSV\n' });
     expect(existsSync(dir.path('meetings.csv'))).toBe(false);
     // Its header alone, the file would be no list of no records but a sheet saved empty by mistake.
     const headerOnly = dir.write('headers-only.csv', 'id,title.en,start,end,format,organiser\n');
-    expect(phx(['convert', headerOnly, '-o', dir.path('headers-only.phx.json')])).toMatchObject({ code: 1, stdout: expect.stringContaining('csv.no-rows') });
+    expect(await phxInProcess(['convert', headerOnly, '-o', dir.path('headers-only.phx.json')])).toMatchObject({ code: 1, stdout: expect.stringContaining('csv.no-rows') });
   });
 
   it('locates issues at sheet, row and A1 cell in human, JSON and SARIF output', async () => {
@@ -181,20 +181,20 @@ describe('.xlsx in the CLI', () => {
     const bad = dir.path('bad.xlsx');
     await workbook.xlsx.writeFile(bad);
     const letter = String.fromCharCode(64 + column);
-    const human = phx(['validate', bad]);
+    const human = await phxInProcess(['validate', bad]);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain(`observations, row 4`);
     // An issue of a whole sheet is listed under that sheet, not under the package header.
     workbook.addWorksheet('Чернетка').addRow(['Some', 'notes']);
     const notes = dir.path('notes.xlsx');
     await workbook.xlsx.writeFile(notes);
-    expect(phx(['validate', notes]).stdout).toContain(`  sheet "Чернетка"\n    ${notes}  error    sheet.unknown-sheet /Чернетка`);
-    expect(phx(['validate', notes, '--locale', 'uk']).stdout).toContain('  аркуш «Чернетка»\n');
+    expect((await phxInProcess(['validate', notes])).stdout).toContain(`  sheet "Чернетка"\n    ${notes}  error    sheet.unknown-sheet /Чернетка`);
+    expect((await phxInProcess(['validate', notes, '--locale', 'uk'])).stdout).toContain('  аркуш «Чернетка»\n');
     expect(human.stdout).toContain(`${bad}:observations!${letter}4  error    arith.numerator-exceeds-denominator`);
-    const report = JSON.parse(phx(['validate', bad, '--format', 'json']).stdout) as { files: { format: string; issues: { location: unknown }[] }[] };
+    const report = JSON.parse((await phxInProcess(['validate', bad, '--format', 'json'])).stdout) as { files: { format: string; issues: { location: unknown }[] }[] };
     expect(report.files[0]!.format).toBe('xlsx');
     expect(report.files[0]!.issues[0]!.location).toEqual({ sheet: 'observations', row: 4, column, cell: `${letter}4` });
-    const sarif = JSON.parse(phx(['validate', bad, '--format', 'sarif']).stdout) as { runs: { results: { locations: { physicalLocation: { region: unknown }; logicalLocations: unknown[] }[] }[] }[] };
+    const sarif = JSON.parse((await phxInProcess(['validate', bad, '--format', 'sarif'])).stdout) as { runs: { results: { locations: { physicalLocation: { region: unknown }; logicalLocations: unknown[] }[] }[] }[] };
     const [location] = sarif.runs[0]!.results[0]!.locations;
     // A workbook is no text to place a region in: its cell is a logical place.
     expect(location!.physicalLocation).not.toHaveProperty('region');
@@ -204,12 +204,12 @@ describe('.xlsx in the CLI', () => {
   it('phx template --locale uk writes a workbook with the facilities given, which a script fills and phx validates', async () => {
     const facilities = dir.write('our-facilities.csv', 'id,name,country,facilityType\nua-kyiv-sizo,Київський СІЗО,UA,pre-trial-detention\nua-lviv-19,Львівська колонія № 19,UA,prison\n');
     const report = dir.path('report.xlsx');
-    const written = phx(['template', '--locale', 'uk', '-o', report, '--facilities', facilities]);
+    const written = await phxInProcess(['template', '--locale', 'uk', '-o', report, '--facilities', facilities]);
     expect(written.code).toBe(0);
     expect(written.stderr).toBe(`записано: ${report}; заповніть книгу, потім запустіть \`phx validate ${report}\`\n`);
-    expect(phx(['template', '--locale', 'uk', '-o', report]).code).toBe(2);
+    expect((await phxInProcess(['template', '--locale', 'uk', '-o', report])).code).toBe(2);
     // A file without a package header as --header (a CSV of facilities) is a usage error: the Package sheet would be empty.
-    const noHeader = phx(['template', '-o', dir.path('no-header.xlsx'), '--header', facilities]);
+    const noHeader = await phxInProcess(['template', '-o', dir.path('no-header.xlsx'), '--header', facilities]);
     expect(noHeader.code).toBe(2);
     expect(noHeader.stderr).toContain('the file holds no package header');
     expect(existsSync(dir.path('no-header.xlsx'))).toBe(false);
@@ -231,7 +231,7 @@ describe('.xlsx in the CLI', () => {
       'period.start': '01.01.2023', 'period.end': '31.12.2023', numerator: 96, denominator: '2 140', value: '4,5%', unit: 'percent', dataSource: 'survey',
     });
     await workbook.xlsx.writeFile(report);
-    const { code, stdout } = phx(['validate', report, '--fail-on', 'warning']);
+    const { code, stdout } = await phxInProcess(['validate', report, '--fail-on', 'warning']);
     expect(code, stdout).toBe(0);
     expect(stdout).toMatch(/observations!G2 {2}note {5}sheet.normalised \/period\/start {2}/);
   });
@@ -246,7 +246,7 @@ describe('.xlsx in the CLI', () => {
     };
     const header = dir.write('offered-header.phx.json', JSON.stringify(headerPackage));
     const template = dir.path('offered.xlsx');
-    const written = phx(['template', '--locale', 'uk', '-o', template, '--facilities', facilities, '--header', header]);
+    const written = await phxInProcess(['template', '--locale', 'uk', '-o', template, '--facilities', facilities, '--header', header]);
     expect(written.code, written.stderr).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(template);
@@ -263,10 +263,10 @@ describe('.xlsx in the CLI', () => {
     const filled = dir.path('offered-filled.xlsx');
     await workbook.xlsx.writeFile(filled);
 
-    const validated = phx(['validate', filled, '--fail-on', 'warning']);
+    const validated = await phxInProcess(['validate', filled, '--fail-on', 'warning']);
     expect(validated.code, validated.stdout).toBe(0);
     const out = dir.path('offered.phx.json');
-    const converted = phx(['convert', filled, '-o', out]);
+    const converted = await phxInProcess(['convert', filled, '-o', out]);
     expect(converted.code, converted.stdout).toBe(0);
     const pkg = JSON.parse(read(out)) as Record<string, { id: string }[]>;
     expect(pkg.organisations!.map(({ id }) => id)).toEqual(['UA-EDR-21514560', partner.id]);
@@ -279,7 +279,7 @@ describe('.xlsx in the CLI', () => {
 
     // The facilities file given again beside the workbook, as before the workbook held them: each facility is taken once.
     const again = dir.path('offered-again.phx.json');
-    const both = phx(['convert', filled, facilities, '-o', again]);
+    const both = await phxInProcess(['convert', filled, facilities, '-o', again]);
     expect(both.code, both.stdout).toBe(0);
     expect(both.stdout).not.toContain('unique.duplicate-id');
     expect(JSON.parse(read(again))).toEqual(pkg);
@@ -290,8 +290,8 @@ describe('.xlsx in the CLI', () => {
     facilitiesSheet.getCell(3, capacity).value = 2900;
     const changed = dir.path('offered-changed.xlsx');
     await workbook.xlsx.writeFile(changed);
-    expect(phx(['convert', changed, '-o', dir.path('offered-changed.phx.json')]).code).toBe(0);
-    const conflict = phx(['convert', changed, facilities, '-o', dir.path('offered-conflict.phx.json')]);
+    expect((await phxInProcess(['convert', changed, '-o', dir.path('offered-changed.phx.json')])).code).toBe(0);
+    const conflict = await phxInProcess(['convert', changed, facilities, '-o', dir.path('offered-conflict.phx.json')]);
     expect(conflict.code).toBe(1);
     expect(conflict.stdout).toContain('unique.duplicate-id');
     expect(existsSync(dir.path('offered-conflict.phx.json'))).toBe(false);
@@ -299,7 +299,7 @@ describe('.xlsx in the CLI', () => {
 
   it('validates and converts a filled template whose field path under «Знаменник» was cleared, or with a column of one\'s own, each told once', async () => {
     const template = dir.path('row-2.xlsx');
-    expect(phx(['template', '--locale', 'uk', '-o', template, '--header', new URL('../../../examples/data/spreadsheet/header.phx.json', import.meta.url).pathname]).code).toBe(0);
+    expect((await phxInProcess(['template', '--locale', 'uk', '-o', template, '--header', new URL('../../../examples/data/spreadsheet/header.phx.json', import.meta.url).pathname])).code).toBe(0);
     const rows = guideObservations;
     /** The template filled in and edited by `edit`, written as `name`. */
     const filled = async (name: string, edit: (sheet: ExcelJS.Worksheet, column: (path: string) => number) => void): Promise<string> => {
@@ -319,7 +319,7 @@ describe('.xlsx in the CLI', () => {
       sheet.getCell(3, 23).value = 'перевірено';
       sheet.getCell(5, 23).value = 'дані з лабораторії';
     });
-    const validated = phx(['validate', cleared, own, '--locale', 'uk']);
+    const validated = await phxInProcess(['validate', cleared, own, '--locale', 'uk']);
     expect(validated.code, validated.stdout).toBe(0);
     expect(validated.stdout).toBe([
       cleared,
@@ -333,9 +333,9 @@ describe('.xlsx in the CLI', () => {
       '✔ усі файли пройшли перевірку (файлів: 2; записів: 8; попереджень: 2)',
       '',
     ].join('\n'));
-    expect(phx(['validate', cleared, '--fail-on', 'warning']).code).toBe(1);
+    expect((await phxInProcess(['validate', cleared, '--fail-on', 'warning'])).code).toBe(1);
     for (const [input, out] of [[cleared, 'row-2-cleared.phx.json'], [own, 'row-2-own-column.phx.json']] as const) {
-      const converted = phx(['convert', input, '-o', dir.path(out)]);
+      const converted = await phxInProcess(['convert', input, '-o', dir.path(out)]);
       expect(converted.code, converted.stdout).toBe(0);
       const observations = (JSON.parse(read(dir.path(out))) as { observations: Record<string, unknown>[] }).observations;
       expect(observations.map((record) => [record.id, record.denominator])).toEqual(rows.map((row) => [row.id, row.denominator]));
@@ -345,7 +345,7 @@ describe('.xlsx in the CLI', () => {
 
   it('converts no hidden sheet and says so; reports a year typed in a date cell and an Excel error at their cells, and writes nothing then', async () => {
     const xlsx = dir.path('sheets-kept.xlsx');
-    expect(phx(['convert', json, '-o', xlsx]).code).toBe(0);
+    expect((await phxInProcess(['convert', json, '-o', xlsx])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const observations = workbook.getWorksheet('observations')!;
@@ -356,7 +356,7 @@ describe('.xlsx in the CLI', () => {
     draft.addRow(paths.map((path) => (path === 'id' ? 'obs-draft' : path === 'notes' ? 'Іваненко І.І., 1985 р.н.' : observations.getCell(3, paths.indexOf(path) + 1).value)));
     await workbook.xlsx.writeFile(xlsx);
     const out = dir.path('sheets-kept.phx.json');
-    const converted = phx(['convert', xlsx, '-o', out]);
+    const converted = await phxInProcess(['convert', xlsx, '-o', out]);
     expect(converted.code, converted.stdout).toBe(0);
     expect(converted.stdout).toContain('warning  sheet.hidden-skipped /чернетка, не надсилати  Sheet "чернетка, не надсилати" is hidden, so it was not read');
     expect(read(out)).not.toContain('obs-draft');
@@ -369,18 +369,18 @@ describe('.xlsx in the CLI', () => {
     observations.getCell(3, notes).value = { formula: 'VLOOKUP(A3,Sheet2!A:B,2,0)', result: { error: '#N/A' } };
     await workbook.xlsx.writeFile(xlsx);
     const letter = (column: number): string => String.fromCharCode(64 + column);
-    const validated = phx(['validate', xlsx]);
+    const validated = await phxInProcess(['validate', xlsx]);
     expect(validated.code).toBe(1);
     expect(validated.stdout).toContain(`observations!${letter(start)}3  error    schema.invalid-format /observations/0/period/start  Start of the period: "2024" is not a date written year-month-day`);
     expect(validated.stdout).toContain(`observations!${letter(notes)}3  error    sheet.error-cell /observations/0/notes  The cell holds the Excel error #N/A rather than a value`);
-    const refused = phx(['convert', xlsx, '-o', dir.path('sheets-refused.phx.json')]);
+    const refused = await phxInProcess(['convert', xlsx, '-o', dir.path('sheets-refused.phx.json')]);
     expect(refused.code).toBe(1);
     expect(existsSync(dir.path('sheets-refused.phx.json'))).toBe(false);
   });
 
   it('converts a number as Excel shows it, to 15 significant digits, and a date cell in a note as its date', async () => {
     const xlsx = dir.path('as-shown.xlsx');
-    expect(phx(['convert', json, '-o', xlsx]).code).toBe(0);
+    expect((await phxInProcess(['convert', json, '-o', xlsx])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const observations = workbook.getWorksheet('observations')!;
@@ -393,9 +393,9 @@ describe('.xlsx in the CLI', () => {
     observations.getCell(3, notes).value = new Date(Date.UTC(2020, 2, 12));
     observations.getCell(3, notes).numFmt = 'dd.mm.yyyy';
     await workbook.xlsx.writeFile(xlsx);
-    expect(phx(['validate', xlsx, '--fail-on', 'warning']).code).toBe(0);
+    expect((await phxInProcess(['validate', xlsx, '--fail-on', 'warning'])).code).toBe(0);
     const out = dir.path('as-shown.phx.json');
-    const converted = phx(['convert', xlsx, '-o', out]);
+    const converted = await phxInProcess(['convert', xlsx, '-o', out]);
     expect(converted.code, converted.stdout).toBe(0);
     const back = JSON.parse(read(out)) as { observations: Record<string, unknown>[] };
     expect(back.observations[0]).toEqual({ ...(pkg.observations as Record<string, unknown>[])[0], notes: '2020-03-12' });
@@ -404,7 +404,7 @@ describe('.xlsx in the CLI', () => {
   it('converts a CSV table to a workbook whose Package sheet has the header\'s fields to fill in, as phx template writes them', async () => {
     const csv = dir.write('no-header.csv', `\uFEFFid;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource\nobs-1;hiv-prevalence-prisoners;${PUBLISHER};ZA;01.01.2020;31.12.2020;120;1 000;12;percent;survey\n`);
     const xlsx = dir.path('no-header.xlsx');
-    const converted = phx(['convert', csv, '-o', xlsx, '--allow-invalid']);
+    const converted = await phxInProcess(['convert', csv, '-o', xlsx, '--allow-invalid']);
     expect(converted.code).toBe(1);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
@@ -422,24 +422,24 @@ describe('.xlsx in the CLI', () => {
     for (const [path, value] of Object.entries(organisation)) organisations.getCell(3, organisationPaths.indexOf(path) + 1).value = value;
     await workbook.xlsx.writeFile(xlsx);
     // Filled in there, the header and the publisher's organisation make the package whole.
-    const validated = phx(['validate', xlsx, '--fail-on', 'warning']);
+    const validated = await phxInProcess(['validate', xlsx, '--fail-on', 'warning']);
     expect(validated.code, validated.stdout).toBe(0);
   });
 
   it('converts a row filtered out in Excel all the same, as Excel writes it to CSV, and says so in a warning', async () => {
     const xlsx = dir.path('filtered.xlsx');
-    expect(phx(['convert', json, '-o', xlsx]).code).toBe(0);
+    expect((await phxInProcess(['convert', json, '-o', xlsx])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     const observations = workbook.getWorksheet('observations')!;
     observations.getRow(3).hidden = true;
     await workbook.xlsx.writeFile(xlsx);
     const out = dir.path('filtered.phx.json');
-    const converted = phx(['convert', xlsx, '-o', out]);
+    const converted = await phxInProcess(['convert', xlsx, '-o', out]);
     expect(converted.code, converted.stdout).toBe(0);
     expect(converted.stdout).toContain('observations!A3  warning  sheet.hidden-read /observations  On sheet "observations", row 3 is hidden in Excel but was read all the same');
     expect(JSON.parse(read(out))).toEqual(pkg);
-    expect(phx(['validate', xlsx, '--fail-on', 'warning']).code).toBe(1);
+    expect((await phxInProcess(['validate', xlsx, '--fail-on', 'warning'])).code).toBe(1);
   });
 });
 
@@ -454,24 +454,23 @@ describe('CSV for Excel in a locale', () => {
     ['uk', ';', '12,5', '01.01.2020'],
     ['fr', ';', '12,5', '01/01/2020'],
     ['es', ';', '12,5', '01/01/2020'],
-  ])('--locale %s writes what that Excel opens (separator %s, %s, %s, a byte order mark), and the package comes back unchanged from its sheets', (locale, delimiter, decimal, date) => {
-    const sheets = ['organisation', 'facility', 'observation'].map((type) => {
-      const out = dir.path(`${type}-${locale}.csv`);
-      expect(phx(['convert', json, '-o', out, '--type', type, '--locale', locale]).code).toBe(0);
-      return out;
-    });
+  ])('--locale %s writes what that Excel opens (separator %s, %s, %s, a byte order mark), and the package comes back unchanged from its sheets', async (locale, delimiter, decimal, date) => {
+    const sheets = ['organisation', 'facility', 'observation'].map((type) => dir.path(`${type}-${locale}.csv`));
+    for (const [at, type] of ['organisation', 'facility', 'observation'].entries()) {
+      expect((await phxInProcess(['convert', json, '-o', sheets[at]!, '--type', type, '--locale', locale])).code).toBe(0);
+    }
     const text = read(sheets[2]!);
     expect(text.startsWith(`\uFEFFid${delimiter}indicator${delimiter}`)).toBe(true);
     const first = text.split('\r\n')[1]!.split(delimiter);
     expect(first).toContain(decimal);
     expect(first).toContain(date);
     const back = dir.path(`back-${locale}.phx.json`);
-    const run = phx(['convert', ...sheets, '--header', json, '-o', back, '--locale', locale]);
+    const run = await phxInProcess(['convert', ...sheets, '--header', json, '-o', back, '--locale', locale]);
     expect(run.code, run.stdout).toBe(0);
     expect(JSON.parse(read(back))).toEqual(pkg);
   });
 
-  it('names a column of a sheet in Ukrainian as the sheet heads it, and a flag by the words the sheet takes, with a hint for <5, 1 and x', () => {
+  it('names a column of a sheet in Ukrainian as the sheet heads it, and a flag by the words the sheet takes, with a hint for <5, 1 and x', async () => {
     const sheet = dir.write('headed-uk.csv', [
       '\uFEFFІдентифікатор;Індикатор;Організація, що звітує;Охоплення › Країна;Період › початок;Період › кінець;Чисельник;Знаменник;Значення;Одиниця;Джерело даних;Приховано',
       `ua-1;hiv-prevalence-prisoners;${PUBLISHER};UA;;31.12.2020;46;610;7,5;percent;survey;ХИБНІСТЬ`,
@@ -481,7 +480,7 @@ describe('CSV for Excel in a locale', () => {
       `ua-5;hiv-prevalence-prisoners;${PUBLISHER};UA;01.01.2020;31.12.2020;;610;;percent;survey;х`,
       `ua-6;hiv-prevalence-prisoners;${PUBLISHER};UA;01.01.2020;31.12.2020;3;610;;percent;survey;ні`,
     ].join('\r\n'));
-    const run = phx(['validate', sheet, '--locale', 'uk']);
+    const run = await phxInProcess(['validate', sheet, '--locale', 'uk']);
     expect(run.code).toBe(1);
     const lines = run.stdout.split('\n').filter((line) => / помилка /.test(line)).map((line) => line.replace(/^.*? помилка +/, ''));
     expect(lines).toEqual([
@@ -496,26 +495,26 @@ describe('CSV for Excel in a locale', () => {
     expect(run.stdout).not.toMatch(/"suppressed"|true або false|«start»|«scope»/);
   });
 
-  it('LANG picks the language of the messages, not how a CSV is written', () => {
+  it('LANG picks the language of the messages, not how a CSV is written', async () => {
     const out = dir.path('lang.csv');
     expect(phx(['convert', json, '-o', out, '--type', 'observation'], { env: { LANG: 'fr_FR.UTF-8' } }).code).toBe(0);
     expect(read(out).startsWith('id,indicator,')).toBe(true);
-    expect(phx(['convert', json, '-o', out, '--type', 'observation', '--locale', 'de'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--locale must be one of en, ru, uk, fr, es') });
+    expect(await phxInProcess(['convert', json, '-o', out, '--type', 'observation', '--locale', 'de'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--locale must be one of en, ru, uk, fr, es') });
   });
 
-  it('asks for --date-order when no cell of a date column tells day from month, and reads the dates as told', () => {
+  it('asks for --date-order when no cell of a date column tells day from month, and reads the dates as told', async () => {
     const sheet = dir.write('ambiguous.csv', [
       'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource',
       `obs-a,hiv-prevalence-prisoners,${PUBLISHER},ZA,03/04/2020,05/06/2020,60,1000,6,percent,survey`,
     ].join('\r\n'));
-    const asked = phx(['validate', sheet]);
+    const asked = await phxInProcess(['validate', sheet]);
     expect(asked.code).toBe(1);
     expect(asked.stdout).toContain('sheet.date-order-unknown');
-    expect(phx(['validate', sheet, '--date-order', 'month-day']).code).toBe(0);
-    expect(phx(['validate', sheet, '--date-order', 'middle'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--date-order must be one of day-month, month-day') });
+    expect((await phxInProcess(['validate', sheet, '--date-order', 'month-day'])).code).toBe(0);
+    expect(await phxInProcess(['validate', sheet, '--date-order', 'middle'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--date-order must be one of day-month, month-day') });
     for (const [order, start, end] of [['month-day', '2020-03-04', '2020-05-06'], ['day-month', '2020-04-03', '2020-06-05']] as const) {
       const out = dir.path(`dates-${order}.phx.ndjson`);
-      const run = phx(['convert', sheet, '-o', out, '--date-order', order, '--allow-invalid']);
+      const run = await phxInProcess(['convert', sheet, '-o', out, '--date-order', order, '--allow-invalid']);
       expect(run.stdout).not.toContain('sheet.date-order-unknown');
       expect(JSON.parse(read(out).trim())).toMatchObject({ period: { start, end } });
     }
@@ -544,8 +543,8 @@ describe('a point taken for a thousands separator on a guess', () => {
     expect(ukrainian.stdout).toContain('  підказка: запустіть знову з локаллю Excel, у якому збережено файл');
   });
 
-  it('is in the JSON report with its params and place', () => {
-    const run = phx(['validate', sheet, '--format', 'json']);
+  it('is in the JSON report with its params and place', async () => {
+    const run = await phxInProcess(['validate', sheet, '--format', 'json']);
     expect(run.code).toBe(0);
     const [file] = (JSON.parse(run.stdout) as { files: { ok: boolean; warnings: number; issues: Record<string, unknown>[] }[] }).files;
     expect(file).toMatchObject({ ok: true, warnings: 1 });
@@ -554,19 +553,19 @@ describe('a point taken for a thousands separator on a guess', () => {
     ]);
   });
 
-  it('is not given, nor its hint, where --locale says the Excel that wrote the file', () => {
+  it('is not given, nor its hint, where --locale says the Excel that wrote the file', async () => {
     for (const locale of ['es', 'uk', 'ru', 'fr']) {
-      const run = phx(['validate', sheet, '--locale', locale]);
+      const run = await phxInProcess(['validate', sheet, '--locale', locale]);
       expect(run.stdout, locale).not.toContain('sheet.ambiguous-thousands');
       expect(run.stdout, locale).not.toContain('--locale es');
     }
-    expect(phx(['validate', sheet, '--locale', 'es']).code).toBe(0);
+    expect((await phxInProcess(['validate', sheet, '--locale', 'es'])).code).toBe(0);
   });
 
-  it('does not stop phx convert, which writes the thousands read and says the warning above', () => {
+  it('does not stop phx convert, which writes the thousands read and says the warning above', async () => {
     const out = dir.path('thousands.phx.ndjson');
     const header = dir.write('thousands-header.phx.json', JSON.stringify(validPackage()));
-    const run = phx(['convert', sheet, '--header', header, '-o', out]);
+    const run = await phxInProcess(['convert', sheet, '--header', header, '-o', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`${sheet}:H2  warning  sheet.ambiguous-thousands`);
     expect(run.stdout).toContain('  hint: run again with the locale of the Excel that wrote the file');
@@ -580,7 +579,7 @@ describe('a date and time typed in a workbook', () => {
   it('is reported at its cell with the offset from UTC it lacks, never given one; in the publication date, read as UTC and said', async () => {
     const example = new URL('../../../examples/data/network-meeting-2020.phx.json', import.meta.url).pathname;
     const xlsx = dir.path('meeting-dates.xlsx');
-    expect(phx(['convert', example, '-o', xlsx]).code).toBe(0);
+    expect((await phxInProcess(['convert', example, '-o', xlsx])).code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(xlsx);
     // Typed in Excel, a date (01.04.2024) and a date and time (28.10.2020 16:00) become date cells, which keep no offset.
@@ -591,7 +590,7 @@ describe('a date and time typed in a workbook', () => {
     start.value = new Date(Date.UTC(2020, 9, 28, 16));
     start.numFmt = 'dd.mm.yyyy hh:mm';
     await workbook.xlsx.writeFile(xlsx);
-    const validated = phx(['validate', xlsx]);
+    const validated = await phxInProcess(['validate', xlsx]);
     expect(validated.code).toBe(1);
     expect(validated.stdout).toContain('Package!F2  note     sheet.normalised /publishedAt  Column F ("Published at"): 1 cell read allowing for these forms: dates alone read as midnight UTC');
     expect(validated.stdout).not.toContain('/publishedAt  Date and time of publication');
@@ -604,27 +603,27 @@ describe('dates of a sheet in phx validate and phx convert', () => {
   const header = 'id;indicator;reportingOrganisation;scope.country;period.start;period.end;numerator;denominator;value;unit;dataSource';
   const line = (id: string, start: string, end: string) => `${id};hiv-prevalence-prisoners;${PUBLISHER};ZA;${start};${end};60;1000;6;percent;survey`;
 
-  it('quotes a date as typed in its cell, in the text and json reports, the params keeping the ISO date', () => {
+  it('quotes a date as typed in its cell, in the text and json reports, the params keeping the ISO date', async () => {
     const csv = dir.write('typed-dates.csv', [header, line('obs-1', '31.02.2019', '31.12.2019'), line('obs-2', '01.01.2024', '31.12.2020')].join('\r\n'));
-    const text = phx(['validate', csv, '--quiet']);
+    const text = await phxInProcess(['validate', csv, '--quiet']);
     expect(text.code).toBe(1);
     expect(text.stdout).toContain('schema.invalid-format /period/start  Start of the period: "31.02.2019" is not a day of the calendar: that month has fewer days');
     expect(text.stdout).toContain('period.start-after-end /period/start  The period starts (01.01.2024) after it ends (31.12.2020)');
     expect(text.stdout).not.toMatch(/2019-02-31|2024-01-01/);
-    expect(phx(['validate', csv, '--quiet', '--locale', 'uk']).stdout).toContain('Період починається (01.01.2024) після свого завершення (31.12.2020)');
-    const json = JSON.parse(phx(['validate', csv, '--format', 'json']).stdout) as { files: { issues: { code: string; message: string; params: Record<string, unknown> }[] }[] };
+    expect((await phxInProcess(['validate', csv, '--quiet', '--locale', 'uk'])).stdout).toContain('Період починається (01.01.2024) після свого завершення (31.12.2020)');
+    const json = JSON.parse((await phxInProcess(['validate', csv, '--format', 'json'])).stdout) as { files: { issues: { code: string; message: string; params: Record<string, unknown> }[] }[] };
     const order = json.files[0]!.issues.find((issue) => issue.code === 'period.start-after-end')!;
     expect(order.params).toEqual({ start: '2024-01-01', end: '2020-12-31', typed: { start: '01.01.2024', end: '31.12.2020' } });
     expect(order.message).toBe('The period starts (01.01.2024) after it ends (31.12.2020)');
   });
 
-  it('reads a date with a time of day in a date column as its day, saying so once for the column, and converts it', () => {
+  it('reads a date with a time of day in a date column as its day, saying so once for the column, and converts it', async () => {
     const csv = dir.write('date-times.csv', [header, line('obs-1', '01.01.2020 14:30', '31.12.2020'), line('obs-2', '2020-01-01 14:30', '31.12.2020').replace(';ZA;', ';ZM;').replace(PUBLISHER, 'ZM-PACRA-1')].join('\r\n'));
-    const run = phx(['validate', csv]);
+    const run = await phxInProcess(['validate', csv]);
     expect(run.stdout).toContain('note     sheet.normalised /period/start  Column "period.start": 2 cells read allowing for these forms: dates written dd.mm.yyyy hh:mm and yyyy-mm-dd hh:mm, times of day (left out: the column holds days)');
     expect(run.stdout).not.toContain('is not a date written year-month-day');
     const out = dir.path('date-times.phx.json');
-    phx(['convert', csv, '-o', out, '--allow-invalid']);
+    await phxInProcess(['convert', csv, '-o', out, '--allow-invalid']);
     const converted = JSON.parse(read(out)) as { observations: { period: { start: string } }[] };
     expect(converted.observations.map((observation) => observation.period.start)).toEqual(['2020-01-01', '2020-01-01']);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { availableParallelism } from 'node:os';
 import { jobsWithin } from '../src/commands/validate.js';
-import { observation, phx, PUBLISHER, tempDir, validNdjson, validPackage } from './helpers.js';
+import { observation, phx, phxInProcess, PUBLISHER, tempDir, validNdjson, validPackage } from './helpers.js';
 
 const dir = tempDir();
 const valid = dir.write('valid.phx.json', JSON.stringify(validPackage(), null, 2));
@@ -56,13 +56,13 @@ describe('phx validate: files and exit codes', () => {
     expect(stdout).toContain('✖ 2 errors, 0 warnings: 1 of 1 file invalid (5 records)');
   });
 
-  it('suggests the code of an indicator written by its name, and of a population written by its label, in the language of the messages', () => {
+  it('suggests the code of an indicator written by its name, and of a population written by its label, in the language of the messages', async () => {
     const named = {
       ...validPackage(),
       organisations: [{ id: PUBLISHER, name: { en: 'Prison Health Network' }, organisationType: 'ngo', countries: ['ZA'], populations: ['Жінки в місцях позбавлення волі'] }],
       observations: [observation('obs-1', { indicator: 'Поширеність ВІЛ серед людей у місцях позбавлення волі' }), observation('obs-2', { indicator: 'hiv prevalence among  people in prison' })],
     };
-    const { code, stdout } = phx(['validate', '--locale', 'uk', dir.write('named.json', JSON.stringify(named, null, 2))]);
+    const { code, stdout } = await phxInProcess(['validate', '--locale', 'uk', dir.write('named.json', JSON.stringify(named, null, 2))]);
     expect(code).toBe(1);
     expect(stdout).toContain(
       '/observations/0/indicator  Індикатор: «Поширеність ВІЛ серед людей у місцях позбавлення волі» — не код із малих латинських літер і цифр через дефіс; можливо, ви мали на увазі «hiv-prevalence-prisoners»?',
@@ -72,12 +72,12 @@ describe('phx validate: files and exit codes', () => {
     expect(stdout).toMatch(/\/organisations\/0\/populations\/0 {2}.*; можливо, ви мали на увазі «women-in-prison»\?/);
   });
 
-  it('lists each record once, with all its issues, though a breakdown\'s sum is found after the rows below it', () => {
+  it('lists each record once, with all its issues, though a breakdown\'s sum is found after the rows below it', async () => {
     const header = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,disaggregation.sex';
     const row = (id: string, numerator: number, denominator: number, value: number, sex = '') =>
       `${id},hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,${numerator},${denominator},${value},percent,survey,${sex}`;
     const csv = [header, row('total', 100, 1000, 12), row('women', 10, 100, 10, 'female'), row('men', 20, 200, 50, 'male')].join('\n');
-    const { stdout } = phx(['validate', dir.write('groups.csv', `${csv}\n`)]);
+    const { stdout } = await phxInProcess(['validate', dir.write('groups.csv', `${csv}\n`)]);
     const headings = stdout.split('\n').filter((line) => /^ {2}row \d+$/.test(line));
     expect(headings).toEqual(['  row 2', '  row 4']);
     const total = stdout.slice(stdout.indexOf('  row 2\n'), stdout.indexOf('  row 4\n'));
@@ -85,12 +85,12 @@ describe('phx validate: files and exit codes', () => {
     expect(total).toContain('disagg.below-total');
   });
 
-  it('lists the records in the order of the file, though a reference is checked once the file is read', () => {
+  it('lists the records in the order of the file, though a reference is checked once the file is read', async () => {
     const lines = validNdjson().trimEnd().split('\n');
     // Line 3 names an organisation nowhere in the file (found at the end); line 4 is below the threshold (found as read).
     lines[2] = lines[2]!.replace(`"reportingOrganisation":"${PUBLISHER}"`, '"reportingOrganisation":"ZA-NPO-999-999"');
     lines[3] = lines[3]!.replace('"numerator":20', '"numerator":3').replace('"value":2', '"value":0.3');
-    const { stdout } = phx(['validate', dir.write('order.phx.ndjson', `${lines.join('\n')}\n`)]);
+    const { stdout } = await phxInProcess(['validate', dir.write('order.phx.ndjson', `${lines.join('\n')}\n`)]);
     expect(stdout).toContain('ref.unknown-organisation');
     expect(stdout).toContain('privacy.small-cell');
     expect(stdout.split('\n').filter((line) => /^ {2}line \d+$/.test(line))).toEqual(['  line 3', '  line 4']);
@@ -156,7 +156,7 @@ describe('phx validate: options', () => {
     expect(messages([], { LANG: 'de_DE.UTF-8' })).toContain('A second observation with the identifier');
   });
 
-  it("speaks the run's language in its own words too: severities, rows and lines, the summary", () => {
+  it("speaks the run's language in its own words too: severities, rows and lines, the summary", async () => {
     const table = dir.write('twice.csv', ['id,indicator,reportingOrganisation,scope.country,period.start,period.end,unit,numerator,denominator,value,dataSource',
       'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,percent,13,100,13,survey',
       'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,percent,30,100,30,survey', ''].join('\n'));
@@ -164,32 +164,32 @@ describe('phx validate: options', () => {
     expect(ukrainian).toContain('  рядок 3\n');
     expect(ukrainian).toMatch(/помилка +unique\.duplicate-id \/id {2}Повторюваний ідентифікатор «obs-1» \(спостереження; уперше: рядок 2\)/);
     expect(ukrainian).toMatch(/✖ помилок: 1, попереджень: 0; не пройшли перевірку файлів: 1 з 2 \(записів: \d+\)/);
-    expect(phx(['validate', '--locale', 'ru', valid]).stdout).toBe('✔ все файлы прошли проверку (файлов: 1; записей: 4)\n');
-    expect(phx(['validate', '--locale', 'fr', table]).stdout).toContain('✖ 1 erreur, 0 avertissement : 1 sur 1 fichier non valide (2 enregistrements)');
-    expect(phx(['validate', '--locale', 'es', table]).stdout).toContain('  fila 3\n');
+    expect((await phxInProcess(['validate', '--locale', 'ru', valid])).stdout).toBe('✔ все файлы прошли проверку (файлов: 1; записей: 4)\n');
+    expect((await phxInProcess(['validate', '--locale', 'fr', table])).stdout).toContain('✖ 1 erreur, 0 avertissement : 1 sur 1 fichier non valide (2 enregistrements)');
+    expect((await phxInProcess(['validate', '--locale', 'es', table])).stdout).toContain('  fila 3\n');
     const many = dir.write('many-uk.phx.ndjson', `${Array.from({ length: 30 }, () => JSON.stringify({ type: 'observation', ...observation('same') })).join('\n')}\n`);
-    expect(phx(['validate', '--locale', 'uk', '--max-issues', '3', many]).stdout).toMatch(/показано проблем: 3 \(--max-issues\); перевірка зупинилася \(рядок 4 \(байтів: [\d\s]+\), записів: 4\)/);
+    expect((await phxInProcess(['validate', '--locale', 'uk', '--max-issues', '3', many])).stdout).toMatch(/показано проблем: 3 \(--max-issues\); перевірка зупинилася \(рядок 4 \(байтів: [\d\s]+\), записів: 4\)/);
   });
 
-  it('--fail-on warning makes warnings fail', () => {
-    const errorOnly = phx(['validate', warned]);
+  it('--fail-on warning makes warnings fail', async () => {
+    const errorOnly = await phxInProcess(['validate', warned]);
     expect(errorOnly.code).toBe(0);
     expect(errorOnly.stdout).toContain('warning  privacy.personal-data');
     expect(errorOnly.stdout).toContain('✔ 1 file valid, 3 records, 1 warning');
     // The summary, --quiet and the json report say what the exit code says: the file fails.
-    const failing = phx(['validate', '--fail-on', 'warning', warned]);
+    const failing = await phxInProcess(['validate', '--fail-on', 'warning', warned]);
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain('✖ 0 errors, 1 warning: 1 of 1 file invalid');
     expect(failing.stdout).not.toContain('✔');
-    const quiet = phx(['validate', '--fail-on', 'warning', '--quiet', warned]);
+    const quiet = await phxInProcess(['validate', '--fail-on', 'warning', '--quiet', warned]);
     expect(quiet.stdout).toContain('warning  privacy.personal-data');
-    expect(phx(['validate', '--quiet', warned]).stdout).toBe('');
+    expect((await phxInProcess(['validate', '--quiet', warned])).stdout).toBe('');
     const { report } = json(['--fail-on', 'warning', warned]);
     expect(report).toMatchObject({ ok: false, files: [{ ok: true, warnings: 1 }] });
     expect(json([warned]).report).toMatchObject({ ok: true });
   });
 
-  it('--max-issues stops a file after N issues', () => {
+  it('--max-issues stops a file after N issues', async () => {
     const many = { ...validPackage(), observations: Array.from({ length: 30 }, () => observation('same')) };
     const path = dir.write('many.phx.json', JSON.stringify(many));
     const { report } = json(['--max-issues', '5', path]);
@@ -199,16 +199,16 @@ describe('phx validate: options', () => {
     const streamed = json(['--max-issues', '3', stream]).report.files[0]!;
     expect(streamed.issues).toHaveLength(3);
     expect(streamed).toMatchObject({ truncated: true, read: { complete: false, lines: 4, records: { observation: 4 } } });
-    const human = phx(['validate', '--max-issues', '5', path]).stdout;
+    const human = (await phxInProcess(['validate', '--max-issues', '5', path])).stdout;
     expect(human).toContain('… 5 issues listed (--max-issues); checking stopped at 8 records: the counts cover only the part checked');
-    expect(phx(['validate', '--max-issues', '3', stream]).stdout).toMatch(/checking stopped at line 4 \(\d[\d,]* bytes\), 4 records: the counts cover only the part checked/);
+    expect((await phxInProcess(['validate', '--max-issues', '3', stream])).stdout).toMatch(/checking stopped at line 4 \(\d[\d,]* bytes\), 4 records: the counts cover only the part checked/);
     // Warnings past the limit are counted, and the file read to its end.
     const warned = dir.write('warned-many.phx.json', JSON.stringify({ ...validPackage(), observations: Array.from({ length: 8 }, (_, i) => observation(`obs-${i}`, { notes: 'call +27 21 555 0199', scope: { country: 'ZA', subnationalArea: `Area ${i}` } })) }));
-    expect(phx(['validate', '--max-issues', '2', warned]).stdout).toContain('… 2 issues listed (--max-issues); the counts cover the whole file');
-    expect(phx(['validate', '--max-issues', '0', path]).code).toBe(2);
+    expect((await phxInProcess(['validate', '--max-issues', '2', warned])).stdout).toContain('… 2 issues listed (--max-issues); the counts cover the whole file');
+    expect((await phxInProcess(['validate', '--max-issues', '0', path])).code).toBe(2);
   });
 
-  it('--max-issues lists an error found once warnings fill the list, in the place of the last warning', () => {
+  it('--max-issues lists an error found once warnings fill the list, in the place of the last warning', async () => {
     // Two notes that look like phone numbers (warnings), then an observation that repeats an id (an error).
     const warnedFirst = [
       observation('obs-1', { notes: 'call +27 21 555 0199', scope: { country: 'ZA', subnationalArea: 'Area 1' } }),
@@ -218,7 +218,7 @@ describe('phx validate: options', () => {
     const path = dir.write('warned-first.phx.json', JSON.stringify({ ...validPackage(), observations: warnedFirst }, null, 2));
     const stream = dir.write('warned-first.phx.ndjson', `${warnedFirst.map((record) => JSON.stringify({ type: 'observation', ...record })).join('\n')}\n`);
     for (const file of [path, stream]) {
-      const { code, stdout } = phx(['validate', '--max-issues', '1', file]);
+      const { code, stdout } = await phxInProcess(['validate', '--max-issues', '1', file]);
       expect(code).toBe(1);
       expect(stdout).toMatch(/ {2}error {4}unique\.duplicate-id /);
       expect(stdout).not.toContain('privacy.personal-data');
@@ -230,44 +230,44 @@ describe('phx validate: options', () => {
     }
   });
 
-  it('--suppression-threshold changes which counts must be suppressed', () => {
-    expect(phx(['validate', '--suppression-threshold', '3', invalid]).stdout).not.toContain('privacy.small-cell');
-    expect(phx(['validate', '--suppression-threshold', '200', valid]).stdout).toContain('below the suppression threshold 200');
-    expect(phx(['validate', '--suppression-threshold', 'five', valid]).code).toBe(2);
+  it('--suppression-threshold changes which counts must be suppressed', async () => {
+    expect((await phxInProcess(['validate', '--suppression-threshold', '3', invalid])).stdout).not.toContain('privacy.small-cell');
+    expect((await phxInProcess(['validate', '--suppression-threshold', '200', valid])).stdout).toContain('below the suppression threshold 200');
+    expect((await phxInProcess(['validate', '--suppression-threshold', 'five', valid])).code).toBe(2);
   });
 
-  it('--quiet prints errors only, and nothing for valid data', () => {
-    const quietValid = phx(['validate', '--quiet', valid, warned]);
+  it('--quiet prints errors only, and nothing for valid data', async () => {
+    const quietValid = await phxInProcess(['validate', '--quiet', valid, warned]);
     expect(quietValid).toMatchObject({ code: 0, stdout: '' });
-    const quietInvalid = phx(['validate', '--quiet', invalid]);
+    const quietInvalid = await phxInProcess(['validate', '--quiet', invalid]);
     expect(quietInvalid.code).toBe(1);
     expect(quietInvalid.stdout).toContain('unique.duplicate-id');
   });
 
-  it('--type reads a CSV whose header could be several types', () => {
+  it('--type reads a CSV whose header could be several types', async () => {
     const path = dir.write('ids.csv', 'id\nobs-1\n');
-    const untyped = phx(['validate', path]);
+    const untyped = await phxInProcess(['validate', path]);
     expect(untyped.code).toBe(1);
     expect(untyped.stdout).toContain('record type is unknown');
     const typed = json(['--type', 'observation', path]).report.files[0]!;
     expect(typed.issues.map((issue) => issue.code)).toContain('schema.required');
-    expect(phx(['validate', '--type', 'person', path]).code).toBe(2);
+    expect((await phxInProcess(['validate', '--type', 'person', path])).code).toBe(2);
   });
 
-  it('streams NDJSON and places each issue at its line and column', () => {
+  it('streams NDJSON and places each issue at its line and column', async () => {
     const lines = validNdjson().trimEnd().split('\n');
     lines.push(JSON.stringify({ type: 'observation', ...observation('obs-9', { numerator: 'many' }) }));
     const path = dir.write('bad.phx.ndjson', `${lines.join('\n')}\n`);
-    const { code, stdout } = phx(['validate', path]);
+    const { code, stdout } = await phxInProcess(['validate', path]);
     expect(code).toBe(1);
     expect(stdout).toContain('  line 5\n');
     const column = lines[4]!.indexOf('"numerator"') + 1;
     expect(stdout).toContain(`${path}:5:${column}  error    schema.invalid-type /numerator`);
   });
 
-  it('places CSV issues at their row and column', () => {
+  it('places CSV issues at their row and column', async () => {
     const path = dir.write('bad.csv', 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource\nobs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey\nobs-2,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,lots,1000,12,percent,survey\n');
-    const { code, stdout } = phx(['validate', path]);
+    const { code, stdout } = await phxInProcess(['validate', path]);
     expect(code).toBe(1);
     expect(stdout).toContain('  row 3\n');
     expect(stdout).toContain(`${path}:G3  error    schema.invalid-type /numerator`);
@@ -324,13 +324,13 @@ describe('phx validate: a name written where an id is asked for', () => {
     observations: [observation('obs-1', { scope: { country: 'UA', facility: 'Бучанська виправна колонія № 85' } })],
   }, null, 2));
 
-  it('names the record whose name it is, in the language asked for', () => {
+  it('names the record whose name it is, in the language asked for', async () => {
     const en = json([named]);
     expect(en.code).toBe(1);
     expect(en.report.files[0]!.issues.map((issue) => issue.message)).toEqual([
       '"Бучанська виправна колонія № 85" is the name of the facility "ua-bucha-85": write its identifier instead',
     ]);
-    const uk = phx(['validate', named, '--locale', 'uk']);
+    const uk = await phxInProcess(['validate', named, '--locale', 'uk']);
     expect(uk.stdout).toContain('«Бучанська виправна колонія № 85» — назва установи «ua-bucha-85»: вкажіть замість неї ідентифікатор');
   });
 
@@ -345,14 +345,14 @@ describe('phx validate: a name written where an id is asked for', () => {
     ]);
   });
 
-  it('in CSV tables joined into a package by phx convert, names the facility of another table', () => {
+  it('in CSV tables joined into a package by phx convert, names the facility of another table', async () => {
     const facilities = dir.write('named-facilities.csv', 'id,name,country,facilityType\nua-bucha-85,Бучанська виправна колонія №85,UA,prison\n');
     const observations = dir.write('named-observations.csv', [
       'id,indicator,reportingOrganisation,scope.country,scope.facility,period.start,period.end,numerator,denominator,value,unit,dataSource',
       `obs-1,hiv-prevalence-prisoners,${PUBLISHER},UA,«Бучанська виправна колонія №85»,2020-01-01,2020-12-31,120,1000,12,percent,survey`,
     ].join('\n'));
     const header = dir.write('named-header.phx.json', JSON.stringify({ ...validPackage(), facilities: [], observations: [] }));
-    const run = phx(['convert', facilities, observations, '--header', header, '-o', dir.path('named-out.phx.json'), '--locale', 'fr']);
+    const run = await phxInProcess(['convert', facilities, observations, '--header', header, '-o', dir.path('named-out.phx.json'), '--locale', 'fr']);
     expect(run.code).toBe(1);
     expect(run.stdout + run.stderr).toContain("« «Бучанська виправна колонія №85» » est le nom de l'établissement « ua-bucha-85 » : écrivez plutôt son identifiant");
   });
