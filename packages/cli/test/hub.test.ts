@@ -73,7 +73,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
   });
 
   it('creates a token that the hub accepts, printed once', async () => {
-    const created = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--new-org', '--db', sharedDb]);
+    const created = await phxInProcess(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--new-org', '--db', sharedDb]);
     expect(created.code).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^\S{16,}$/);
@@ -83,11 +83,11 @@ describe('phx serve and phx token with @phx/server installed', () => {
   });
 
   it('lists tokens with their label, expiry and last use, and revokes one', async () => {
-    const token = phx(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--label', 'monthly upload', '--expires', '2999-12-31', '--new-org', '--db', sharedDb]).stdout.trim();
-    phx(['token', 'create', '--org', 'GB-CHC-1234567', '--role', 'reader', '--new-org', '--db', sharedDb]);
+    const token = (await phxInProcess(['token', 'create', '--org', 'ZA-NPO-123-456', '--role', 'member', '--label', 'monthly upload', '--expires', '2999-12-31', '--new-org', '--db', sharedDb])).stdout.trim();
+    await phxInProcess(['token', 'create', '--org', 'GB-CHC-1234567', '--role', 'reader', '--new-org', '--db', sharedDb]);
     expect((await fetch(`${sharedUrl}/v1/organisations`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
 
-    const listed = phx(['token', 'list', '--db', sharedDb]);
+    const listed = await phxInProcess(['token', 'list', '--db', sharedDb]);
     expect(listed.code).toBe(0);
     const [header, ...rows] = listed.stdout.trim().split('\n');
     expect(header).toMatch(/^id\s+organisation\s+role\s+label\s+expires\s+last used\s+status$/);
@@ -99,10 +99,10 @@ describe('phx serve and phx token with @phx/server installed', () => {
     expect(rows.find((row) => row.includes('GB-CHC-1234567'))).toMatch(/reader\s+never\s+never\s+active$/);
 
     const id = mine.split(/\s+/)[0]!;
-    expect(phx(['token', 'revoke', id, '--db', sharedDb])).toMatchObject({ code: 0, stderr: `revoked the token ${id}\n` });
+    expect(await phxInProcess(['token', 'revoke', id, '--db', sharedDb])).toMatchObject({ code: 0, stderr: `revoked the token ${id}\n` });
     expect((await fetch(`${sharedUrl}/v1/organisations`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(401);
-    expect(phx(['token', 'revoke', id, '--db', sharedDb])).toMatchObject({ code: 2, stderr: expect.stringContaining(`no active token has the id ${id}`) });
-    expect(phx(['token', 'list', '--db', sharedDb]).stdout).toMatch(/revoked \d{4}-/);
+    expect(await phxInProcess(['token', 'revoke', id, '--db', sharedDb])).toMatchObject({ code: 2, stderr: expect.stringContaining(`no active token has the id ${id}`) });
+    expect((await phxInProcess(['token', 'list', '--db', sharedDb])).stdout).toMatch(/revoked \d{4}-/);
   });
 
   it('says which seed packages it skipped and why', async () => {
@@ -285,7 +285,7 @@ describe('phx serve and phx token with @phx/server installed', () => {
       tokens.push(/^demo token \(secretariat of PHX-ORG-SECRETARIAT\): (\S+)$/.exec(hub.lines[3]!)![1]!);
       await hub.stop();
     }
-    const rows = phx(['token', 'list', '--db', db]).stdout.trim().split('\n').slice(1);
+    const rows = (await phxInProcess(['token', 'list', '--db', db])).stdout.trim().split('\n').slice(1);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toMatch(/PHX-ORG-SECRETARIAT\s+secretariat\s+demo\s+never\s+never\s+revoked \d{4}-/);
     expect(rows[1]).toMatch(/PHX-ORG-SECRETARIAT\s+secretariat\s+demo\s+never\s+never\s+active$/);
@@ -298,21 +298,21 @@ describe('phx serve and phx token with @phx/server installed', () => {
     await (await serve(['--db', db, '--port', '0', '--seed', seed])).stop();
     const known = (validPackage().organisations as { id: string }[])[0]!.id;
     const typo = `${known.slice(0, -2)}${known.slice(-1)}${known.slice(-2, -1)}`;
-    const refused = phx(['token', 'create', '--org', typo, '--db', db]);
+    const refused = await phxInProcess(['token', 'create', '--org', typo, '--db', db]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`The hub knows no organisation "${typo}": did you mean "${known}"?`);
-    expect(phx(['token', 'create', '--org', known, '--db', db]).code).toBe(0);
-    expect(phx(['token', 'create', '--org', typo, '--new-org', '--db', db]).code).toBe(0);
+    expect((await phxInProcess(['token', 'create', '--org', known, '--db', db])).code).toBe(0);
+    expect((await phxInProcess(['token', 'create', '--org', typo, '--new-org', '--db', db])).code).toBe(0);
     const emptyHub = dir.path('empty.sqlite');
     await (await serve(['--db', emptyHub, '--port', '0'])).stop();
-    const empty = phx(['token', 'create', '--org', known, '--db', emptyHub]);
+    const empty = await phxInProcess(['token', 'create', '--org', known, '--db', emptyHub]);
     expect(empty).toMatchObject({ code: 2, stderr: expect.stringContaining(`The hub knows no organisation "${known}": it holds no organisation yet.`) });
   });
 
-  it('refuses, in every token command, a SQLite file that does not exist, and makes none', () => {
+  it('refuses, in every token command, a SQLite file that does not exist, and makes none', async () => {
     const typo = dir.path('typo-hub.sqlite');
     for (const args of [['list'], ['create', '--org', 'ZA-NPO-123-456', '--new-org'], ['revoke', 'an-id']]) {
-      const refused = phx(['token', ...args, '--db', typo]);
+      const refused = await phxInProcess(['token', ...args, '--db', typo]);
       expect(refused, args[0]).toMatchObject({ code: 2, stdout: '' });
       expect(refused.stderr).toContain(`${typo}: no hub database`);
       expect(refused.stderr).toContain('`phx serve` makes one');
