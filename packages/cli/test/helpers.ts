@@ -16,7 +16,9 @@ export interface Run {
 }
 
 /**
- * Runs `phx` in a child process (no terminal, no colours) and checks that it never prints a stack trace.
+ * Runs `phx` in a child process (no terminal, no colours) and checks that it never prints a stack trace: for tests of
+ * what the process does — exit codes as a shell sees them, standard input, the environment's language, colours,
+ * worker threads, a hub that listens. Other tests use {@link phxInProcess}, a fraction of the time.
  */
 export function phx(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): Run {
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -32,8 +34,9 @@ export function phx(args: string[], options: { input?: string | Buffer; cwd?: st
 }
 
 /**
- * Runs `phx` in this process, as `runPhx` does for a script, keeping what it prints: for tests that run it many
- * times (a process each would cost a second on a loaded machine). Never a stack trace either.
+ * Runs `phx` in this process, as `runPhx` does for a script, keeping what it prints: for tests of what phx says and
+ * writes (a process each would cost up to a second on a loaded machine). Never a stack trace either. The language is
+ * the environment's, as for a child process: the project's config sets `LANG=C`.
  */
 export async function phxInProcess(args: string[]): Promise<Run> {
   let stdout = '';
