@@ -13,54 +13,54 @@ function windows1251(text: string): Uint8Array {
   return Uint8Array.from(text, (char) => byteOf.get(char)!);
 }
 
-/** The one line a user sees for a file that cannot be used as a whole. */
-function failsWith(args: string[], code: number, message: string | RegExp, input?: string | Buffer): void {
-  const run = phx(args, { input });
+/** The one line a user sees for a file that cannot be used as a whole: phx in this process, or in its own given `input`. */
+async function failsWith(args: string[], code: number, message: string | RegExp, input?: string | Buffer): Promise<void> {
+  const run = input === undefined ? await phxInProcess(args) : phx(args, { input });
   expect(run.code).toBe(code);
   expect(`${run.stdout}${run.stderr}`).toMatch(message);
 }
 
 describe('bad input gets one clear message and exit 1 or 2, never a stack trace', () => {
-  it.each([['x.phx.json'], ['x.phx.ndjson'], ['x.csv']])('an empty %s', (name) => {
-    failsWith(['validate', dir.write(name, '')], 1, `${dir.path(name)}\n  file\n    ${dir.path(name)}  error    file.empty  The file is empty`);
-    failsWith(['validate', dir.write(`blank-${name}`, '\r\n  \n')], 1, 'file.empty  The file holds only blank lines or spaces');
+  it.each([['x.phx.json'], ['x.phx.ndjson'], ['x.csv']])('an empty %s', async (name) => {
+    await failsWith(['validate', dir.write(name, '')], 1, `${dir.path(name)}\n  file\n    ${dir.path(name)}  error    file.empty  The file is empty`);
+    await failsWith(['validate', dir.write(`blank-${name}`, '\r\n  \n')], 1, 'file.empty  The file holds only blank lines or spaces');
   });
 
-  it('empty standard input', () => {
-    failsWith(['validate', '-'], 1, '<stdin>\n  file\n    <stdin>  error    file.empty  The file is empty', '');
+  it('empty standard input', async () => {
+    await failsWith(['validate', '-'], 1, '<stdin>\n  file\n    <stdin>  error    file.empty  The file is empty', '');
   });
 
-  it('a damaged Excel workbook, under its own name or another, and an Excel 97–2003 one', () => {
+  it('a damaged Excel workbook, under its own name or another, and an Excel 97–2003 one', async () => {
     const workbook = Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(26), Buffer.from('xl/workbook.xml')]);
-    failsWith(['validate', dir.write('Book1.xlsx', workbook)], 1, /sheet\.unreadable {2}The file is not an Excel workbook \(\.xlsx\) that can be read/);
-    failsWith(['validate', dir.write('Book1.csv', workbook)], 1, /sheet\.unreadable {2}The file is not an Excel workbook/);
+    await failsWith(['validate', dir.write('Book1.xlsx', workbook)], 1, /sheet\.unreadable {2}The file is not an Excel workbook \(\.xlsx\) that can be read/);
+    await failsWith(['validate', dir.write('Book1.csv', workbook)], 1, /sheet\.unreadable {2}The file is not an Excel workbook/);
     const old = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...Buffer.alloc(504)]);
-    failsWith(['validate', dir.write('Book1.xls', old)], 1, /file\.unsupported-format {2}The file is an Excel 97–2003 workbook \(\.xls\), which PHX does not read/);
+    await failsWith(['validate', dir.write('Book1.xls', old)], 1, /file\.unsupported-format {2}The file is an Excel 97–2003 workbook \(\.xls\), which PHX does not read/);
   });
 
-  it('a web page saved under an Excel name, as web portals export tables, told as a web page whatever its name', () => {
+  it('a web page saved under an Excel name, as web portals export tables, told as a web page whatever its name', async () => {
     const page = '\uFEFF\r\n<html><body><table><tr><td>id</td><td>indicator</td></tr><tr><td>o1</td><td>x</td></tr></table></body></html>';
     for (const name of ['portal.xlsx', 'portal.xls']) {
-      failsWith(['validate', '--locale', 'uk', dir.write(name, page)], 1, 'file.unsupported-format  Це вебсторінка (HTML), а не книга Excel; відкрийте її в Excel і збережіть як книгу Excel (.xlsx)');
+      await failsWith(['validate', '--locale', 'uk', dir.write(name, page)], 1, 'file.unsupported-format  Це вебсторінка (HTML), а не книга Excel; відкрийте її в Excel і збережіть як книгу Excel (.xlsx)');
     }
-    failsWith(['validate', dir.write('page.xlsx', '<!DOCTYPE html>\n<html><head><title>Error</title></head><body>Session expired</body></html>')], 1, /file\.unsupported-format {2}The file is a web page \(HTML\), not an Excel workbook/);
+    await failsWith(['validate', dir.write('page.xlsx', '<!DOCTYPE html>\n<html><head><title>Error</title></head><body>Session expired</body></html>')], 1, /file\.unsupported-format {2}The file is a web page \(HTML\), not an Excel workbook/);
   });
 
-  it('an Excel workbook encrypted with a password, told from an Excel 97–2003 one', () => {
+  it('an Excel workbook encrypted with a password, told from an Excel 97–2003 one', async () => {
     const encrypted = Buffer.from(compoundFile(['EncryptionInfo', 'EncryptedPackage']));
-    failsWith(
+    await failsWith(
       ['validate', '--locale', 'uk', dir.write('report.xlsx', encrypted)],
       1,
       'file.unsupported-format  Це книга Excel, захищена паролем, і PHX не може її відкрити; зніміть пароль (у Excel: Файл › Відомості › Захистити книгу › Зашифрувати за допомогою пароля, і зітріть його) і збережіть книгу знову',
     );
-    failsWith(['validate', dir.write('report.xls', Buffer.from(compoundFile(['Workbook'])))], 1, /file\.unsupported-format {2}The file is an Excel 97–2003 workbook \(\.xls\)/);
+    await failsWith(['validate', dir.write('report.xls', Buffer.from(compoundFile(['Workbook'])))], 1, /file\.unsupported-format {2}The file is an Excel 97–2003 workbook \(\.xls\)/);
   });
 
-  it('binary data', () => {
+  it('binary data', async () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
-    failsWith(['validate', dir.write('binary.phx.json', bytes)], 1, /syntax\.invalid-encoding {2}The file is not valid UTF-8 text; save it as UTF-8/);
-    failsWith(['validate', dir.write('binary.phx.ndjson', bytes)], 1, /syntax\.invalid-encoding/);
-    failsWith(['validate', dir.write('binary.csv', bytes)], 1, /binary\.csv:A1 {2}error {4}syntax\.invalid-encoding/);
+    await failsWith(['validate', dir.write('binary.phx.json', bytes)], 1, /syntax\.invalid-encoding {2}The file is not valid UTF-8 text; save it as UTF-8/);
+    await failsWith(['validate', dir.write('binary.phx.ndjson', bytes)], 1, /syntax\.invalid-encoding/);
+    await failsWith(['validate', dir.write('binary.csv', bytes)], 1, /binary\.csv:A1 {2}error {4}syntax\.invalid-encoding/);
   });
 
   it('values holding characters a terminal does not show, printed by their code: a NUL, an escape sequence, a reversal', async () => {
@@ -77,16 +77,16 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     expect(JSON.stringify(JSON.parse((await phxInProcess(['validate', dir.path('unseen.csv'), '--format', 'json'])).stdout))).toContain('no\\u0000tes');
   });
 
-  it('invalid UTF-8, placed at its line', () => {
+  it('invalid UTF-8, placed at its line', async () => {
     const latin1 = Buffer.concat([Buffer.from('{\n  "phxVersion": "1.0",\n  "id": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]);
-    failsWith(['validate', dir.write('latin1.phx.json', latin1)], 1, /latin1\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-encoding/);
+    await failsWith(['validate', dir.write('latin1.phx.json', latin1)], 1, /latin1\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-encoding/);
   });
 
   it('a CSV file as Excel\'s plain "CSV" saves it on a Ukrainian Windows: named, then read with --encoding', async () => {
     const text = 'id,indicator,reportingOrganisation,scope.country,period.start,period.end,numerator,denominator,value,unit,dataSource,notes\r\n' +
       'obs-1251,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey,Добровільне тестування в СІЗО\r\n';
     const file = dir.write('cp1251.csv', windows1251(text));
-    failsWith(['validate', file], 1, /cp1251\.csv:[A-Z]+2 {2}error {4}syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text.*\n {2}hint: run again with --encoding windows-1251 to read it as it is\n/);
+    await failsWith(['validate', file], 1, /cp1251\.csv:[A-Z]+2 {2}error {4}syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text.*\n {2}hint: run again with --encoding windows-1251 to read it as it is\n/);
     expect(phx(['validate', file], { env: { LANG: 'uk_UA.UTF-8' } }).stdout).toContain('  підказка: запустіть знову з --encoding windows-1251, щоб прочитати файл як є\n');
     const validated = await phxInProcess(['validate', file, '--encoding', 'CP1251', '--format', 'json']);
     expect(JSON.parse(validated.stdout).files[0].issues.map((issue: { code: string }) => issue.code)).not.toContain('syntax.invalid-encoding');
@@ -94,7 +94,7 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     const pkg = dir.write('publisher.phx.json', JSON.stringify(validPackage()));
     expect((await phxInProcess(['convert', pkg, file, '-o', out, '--encoding', 'windows-1251'])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('"notes":"Добровільне тестування в СІЗО"');
-    failsWith(['validate', file, '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
+    await failsWith(['validate', file, '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
 
   it('a Cyrillic CSV file read with --encoding of Western European text: warned at its first word, with the encoding it looks written in', () => {
@@ -129,13 +129,13 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     expect(existsSync(out)).toBe(false);
     expect((await phxInProcess(['import', file, ...options, '--encoding', 'CP1251'])).code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain(`"notes": "${notes}"`);
-    failsWith(['import', file, ...options, '--force', '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
+    await failsWith(['import', file, ...options, '--force', '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
 
   it('a facilities CSV in Windows-1251 given to phx template: named with how to read it, then read with --encoding', async () => {
     const file = dir.write('facilities-1251.csv', windows1251('id,name,country,facilityType\r\nua-kyiv-sizo,Київський СІЗО,UA,pre-trial-detention\r\n'));
     const out = dir.path('facilities-1251.xlsx');
-    failsWith(['template', '--facilities', file, '-o', out], 1, /syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text.*\n {2}hint: run again with --encoding windows-1251 to read it as it is\n/);
+    await failsWith(['template', '--facilities', file, '-o', out], 1, /syntax\.invalid-encoding {2}The file is not UTF-8 but Windows-1251 \(Cyrillic\) text.*\n {2}hint: run again with --encoding windows-1251 to read it as it is\n/);
     // The last line, that nothing was written, is in the language of the rest, as phx export and phx import say it.
     const notWritten = { en: `${out} was not written`, ru: `${out} не записан`, uk: `${out} не записано`, fr: `${out} n'a pas été écrit`, es: `no se escribió ${out}` };
     for (const [locale, line] of Object.entries(notWritten)) {
@@ -150,7 +150,7 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     const facilities = workbook.getWorksheet('facilities')!;
     const paths = (facilities.getRow(2).values as unknown[]).slice(1);
     expect(facilities.getCell(3, paths.indexOf('name') + 1).value).toBe('Київський СІЗО');
-    failsWith(['template', '--facilities', file, '-o', out, '--force', '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
+    await failsWith(['template', '--facilities', file, '-o', out, '--force', '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
 
   it.each([
@@ -166,44 +166,44 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     const read = await phxInProcess([...args(file), '--encoding', 'CP1251']);
     expect(read.code).toBe(0);
     expect(read.stdout).not.toContain('invalid-encoding');
-    failsWith([...args(file), '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
+    await failsWith([...args(file), '--encoding', 'ebcdic'], 2, 'phx: --encoding names no text encoding (got "ebcdic")');
   });
 
-  it('truncated JSON, placed where it ends', () => {
-    failsWith(['validate', dir.write('truncated.phx.json', '{\n  "phxVersion": "1.0",\n  "id": ')], 1, /\n {2}file\n {4}\S*truncated\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-json {2}Not valid JSON: the text ends too early/);
-    failsWith(['validate', dir.write('cut.phx.json', '{\n  "phxVersion": "1.0",\n  "id": "pkg')], 1, /cut\.phx\.json:3:9 {2}error {4}syntax\.invalid-json/);
-    failsWith(['validate', dir.write('truncated.phx.ndjson', '{"type":"observation","id":')], 1, /truncated\.phx\.ndjson:1:\d+ {2}error {4}syntax\.invalid-json/);
+  it('truncated JSON, placed where it ends', async () => {
+    await failsWith(['validate', dir.write('truncated.phx.json', '{\n  "phxVersion": "1.0",\n  "id": ')], 1, /\n {2}file\n {4}\S*truncated\.phx\.json:3:\d+ {2}error {4}syntax\.invalid-json {2}Not valid JSON: the text ends too early/);
+    await failsWith(['validate', dir.write('cut.phx.json', '{\n  "phxVersion": "1.0",\n  "id": "pkg')], 1, /cut\.phx\.json:3:9 {2}error {4}syntax\.invalid-json/);
+    await failsWith(['validate', dir.write('truncated.phx.ndjson', '{"type":"observation","id":')], 1, /truncated\.phx\.ndjson:1:\d+ {2}error {4}syntax\.invalid-json/);
   });
 
-  it('a 100 MB single line on standard input', () => {
+  it('a 100 MB single line on standard input', async () => {
     const line = Buffer.alloc(100 * 1024 * 1024, 'a');
-    failsWith(['validate', '--stdin-format', 'ndjson', '-'], 1, /<stdin>:1:1 {2}error {4}syntax\.line-too-long {2}Line longer than 16 MB; skipped/, line);
+    await failsWith(['validate', '--stdin-format', 'ndjson', '-'], 1, /<stdin>:1:1 {2}error {4}syntax\.line-too-long {2}Line longer than 16 MB; skipped/, line);
   });
 
-  it('1 000 000-deep nesting', () => {
+  it('1 000 000-deep nesting', async () => {
     const deep = `${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`;
-    failsWith(['validate', dir.write('deep.phx.json', deep)], 1, /deep\.phx\.json:1:101 {2}error {4}syntax\.too-deep {2}Nested deeper than 100 levels/);
+    await failsWith(['validate', dir.write('deep.phx.json', deep)], 1, /deep\.phx\.json:1:101 {2}error {4}syntax\.too-deep {2}Nested deeper than 100 levels/);
     // A line that is an array, however deep, is not a record.
-    failsWith(['validate', dir.write('deep.phx.ndjson', `${deep}\n`)], 1, /deep\.phx\.ndjson:1:1 {2}error {4}ndjson\.unknown-type \/type {2}The line has no "type"/);
-    failsWith(['validate', dir.write('open.phx.ndjson', `${'{"a":'.repeat(1_000_000)}\n`)], 1, /open\.phx\.ndjson:1:\d+ {2}error {4}syntax\.too-deep/);
-    failsWith(['validate', dir.write('open.phx.json', '['.repeat(1_000_000))], 1, /syntax\.too-deep/);
+    await failsWith(['validate', dir.write('deep.phx.ndjson', `${deep}\n`)], 1, /deep\.phx\.ndjson:1:1 {2}error {4}ndjson\.unknown-type \/type {2}The line has no "type"/);
+    await failsWith(['validate', dir.write('open.phx.ndjson', `${'{"a":'.repeat(1_000_000)}\n`)], 1, /open\.phx\.ndjson:1:\d+ {2}error {4}syntax\.too-deep/);
+    await failsWith(['validate', dir.write('open.phx.json', '['.repeat(1_000_000))], 1, /syntax\.too-deep/);
   });
 
-  it('a directory', () => {
+  it('a directory', async () => {
     const folder = dir.path('folder.phx.json');
     mkdirSync(folder);
-    failsWith(['validate', folder], 2, `phx: ${folder}: is a directory, not a file`);
+    await failsWith(['validate', folder], 2, `phx: ${folder}: is a directory, not a file`);
   });
 
-  it('a missing file', () => {
-    failsWith(['validate', dir.path('missing.phx.json')], 2, `phx: ${dir.path('missing.phx.json')}: no such file`);
-    failsWith(['convert', dir.path('missing.csv'), '-o', dir.path('out.phx.json')], 2, 'no such file');
+  it('a missing file', async () => {
+    await failsWith(['validate', dir.path('missing.phx.json')], 2, `phx: ${dir.path('missing.phx.json')}: no such file`);
+    await failsWith(['convert', dir.path('missing.csv'), '-o', dir.path('out.phx.json')], 2, 'no such file');
   });
 
-  it('a CSV with no header', () => {
+  it('a CSV with no header', async () => {
     const rows = 'obs-1,hiv-prevalence-prisoners,ZA-NPO-123-456,ZA,2020-01-01,2020-12-31,120,1000,12,percent,survey\n';
-    failsWith(['validate', dir.write('headless.csv', rows)], 1, 'headless.csv:A1  error    csv.no-header  The first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown');
-    failsWith(['validate', '--type', 'observation', dir.path('headless.csv')], 1, 'csv.no-header  The first row is not a header of observation columns');
-    failsWith(['convert', dir.path('headless.csv'), '-o', dir.path('headless.phx.json')], 1, 'The first row is not a header of PHX columns');
+    await failsWith(['validate', dir.write('headless.csv', rows)], 1, 'headless.csv:A1  error    csv.no-header  The first row is not a header of PHX columns (e.g. id, indicator, period.start), so the record type is unknown');
+    await failsWith(['validate', '--type', 'observation', dir.path('headless.csv')], 1, 'csv.no-header  The first row is not a header of observation columns');
+    await failsWith(['convert', dir.path('headless.csv'), '-o', dir.path('headless.phx.json')], 1, 'The first row is not a header of PHX columns');
   });
 });
