@@ -5,8 +5,8 @@ export default defineConfig({
     name: 'cli',
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/setup/build.ts'],
-    // Tests that run `phx` in their own process read the language from the environment as a child process does
-    // (`phx()` starts one with LANG=C): English unless a test names another.
+    // Tests that run `phx` in the test's process (`phxInProcess()`) read the language from the environment as a
+    // child process does (`phx()` starts one with LANG=C): English unless a test names another.
     env: { LANG: 'C', LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' },
     testTimeout: 60_000,
     hookTimeout: 120_000,

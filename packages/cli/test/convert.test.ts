@@ -304,8 +304,12 @@ describe('phx convert: the summary of several inputs', () => {
     const pkg = JSON.parse(read(example)) as Record<string, unknown>;
     const types = ['organisation', 'facility', 'indicator', 'observation', 'meeting'];
     // Written for Excel in French, the dates and decimal commas are read back with notes — except in indicators.
-    const sheets = types.map((type) => dir.path(`meeting-${type}.csv`));
-    for (const [at, type] of types.entries()) expect((await phxInProcess(['convert', example, '--type', type, '--locale', 'fr', '-o', sheets[at]!])).code).toBe(0);
+    const sheets: string[] = [];
+    for (const type of types) {
+      const path = dir.path(`meeting-${type}.csv`);
+      expect((await phxInProcess(['convert', example, '--type', type, '--locale', 'fr', '-o', path])).code).toBe(0);
+      sheets.push(path);
+    }
     const { organisations, facilities, indicators, observations, meetings, ...packageHeader } = pkg;
     const headerFile = dir.write('meeting-header.phx.json', JSON.stringify(packageHeader));
     const { code, stdout } = await phxInProcess(['convert', '--header', headerFile, ...sheets, '-o', dir.path('meeting-back.phx.json')]);
