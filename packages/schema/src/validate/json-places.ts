@@ -1,4 +1,4 @@
-import { parse, parseTree, visit, type Node, type ParseError } from 'jsonc-parser';
+import { parse, visit, type ParseError } from 'jsonc-parser';
 import type { TextLocation } from './issue.js';
 import { LineIndex, type RepeatedKey } from './locate.js';
 
@@ -46,33 +46,100 @@ export function syntaxErrorOf(text: string, error: unknown): { offset: number; t
 }
 
 /**
- * The node at a path, as `JSON.parse` reads the text: of a key given twice in an object, the last, whose value is the
- * one checked (jsonc-parser's `findNodeAtLocation` takes the first).
+ * A step of the paths asked for, and where the text has it: the offset of its key (of its value for an array item and
+ * the root), -1 while not found. Steps are shared by the paths through them.
  */
-function nodeAt(root: Node, path: readonly (string | number)[]): Node | undefined {
-  let node: Node | undefined = root;
-  for (const segment of path) {
-    const children: Node[] = node?.children ?? [];
-    if (typeof segment === 'number') node = node?.type === 'array' ? children[segment] : undefined;
-    else node = node?.type === 'object' ? children.findLast((property) => property.children?.[0]?.value === segment)?.children?.[1] : undefined;
-    if (!node) return undefined;
+interface Step {
+  offset: number;
+  keys?: Map<string, Step>;
+  items?: Map<number, Step>;
+}
+
+/** The steps of each path from the root, the root's first: made once for the paths that share them. */
+function stepsOf(root: Step, paths: readonly (readonly (string | number)[])[]): Step[][] {
+  return paths.map((path) => {
+    const steps = [root];
+    let step = root;
+    for (const segment of path) {
+      const next: Map<string | number, Step> = typeof segment === 'number' ? (step.items ??= new Map()) : (step.keys ??= new Map());
+      let child = next.get(segment);
+      if (!child) next.set(segment, (child = { offset: -1 }));
+      steps.push(child);
+      step = child;
+    }
+    return steps;
+  });
+}
+
+/** Forgets where the steps under `step` were found: a key given again in its object replaces the value they were in. */
+function forgetUnder(step: Step): void {
+  for (const child of [...(step.keys?.values() ?? []), ...(step.items?.values() ?? [])]) {
+    if (child.offset < 0) continue;
+    child.offset = -1;
+    forgetUnder(child);
   }
-  return node;
 }
 
 /**
  * Finds where each path lies in a JSON text: the key of a field, or the value itself for
  * array items and the root. A path that does not exist (a missing field) gets the place of
- * the nearest object that does.
+ * the nearest object that does. Of a key given twice in an object, the last counts, whose value `JSON.parse` keeps.
+ * One pass over the text that goes into the objects and arrays on the paths only: no tree of the text is built, which
+ * for a package of many megabytes took seconds and most of its size again in memory, where one issue is placed.
  */
 export function locatePaths(text: string, paths: readonly (readonly (string | number)[])[], lines = new LineIndex(text)): TextLocation[] {
-  const root = parseTree(text, [], { disallowComments: true });
-  return paths.map((path) => {
-    if (!root) return { line: 1, column: 1 };
-    let node: Node | undefined;
-    for (let length = path.length; length >= 0 && !node; length--) node = nodeAt(root, path.slice(0, length));
-    const target = node?.parent?.type === 'property' ? node.parent : node;
-    return lines.locate(target?.offset ?? 0);
+  const root: Step = { offset: -1 };
+  const steps = stepsOf(root, paths);
+  const found = (step: Step, offset: number): void => {
+    if (step.offset >= 0) forgetUnder(step);
+    step.offset = offset;
+  };
+  /** The objects and arrays the pass is in: the step of each (undefined off the paths), and an array's next index. */
+  const within: { step: Step | undefined; array: boolean; index: number }[] = [];
+  /** The step of the value that follows the key just read. */
+  let keyed: Step | undefined;
+  let rootRead = false;
+  /** The step of a value that starts at `offset`, noted as found. */
+  const valueAt = (offset: number): Step | undefined => {
+    const parent = within.at(-1);
+    if (!parent) {
+      if (rootRead) return undefined;
+      rootRead = true;
+      found(root, offset);
+      return root;
+    }
+    if (!parent.array) return keyed;
+    const step = parent.step?.items?.get(parent.index++);
+    if (step) found(step, offset);
+    return step;
+  };
+  visit(
+    text,
+    {
+      // Returning false skips the callbacks inside (but for its end): nothing asked for is in there.
+      onObjectBegin(offset) {
+        const step = valueAt(offset);
+        within.push({ step, array: false, index: 0 });
+        return step?.keys !== undefined;
+      },
+      onArrayBegin(offset) {
+        const step = valueAt(offset);
+        within.push({ step, array: true, index: 0 });
+        return step?.items !== undefined;
+      },
+      onObjectEnd: () => void within.pop(),
+      onArrayEnd: () => void within.pop(),
+      onObjectProperty(key, offset) {
+        keyed = within.at(-1)!.step?.keys?.get(key);
+        if (keyed) found(keyed, offset);
+      },
+      onLiteralValue: (_value, offset) => void valueAt(offset),
+    },
+    { disallowComments: true },
+  );
+  return steps.map((path) => {
+    const step = path.findLast(({ offset }) => offset >= 0);
+    return step ? lines.locate(step.offset) : { line: 1, column: 1 };
   });
 }
 
