@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { parseTree, type Node } from 'jsonc-parser';
+import { parse, parseTree, type Node, type ParseError } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import type { TextLocation } from '../src/validate/issue.js';
-import { locatePaths } from '../src/validate/json-places.js';
+import { firstErrorOf, locatePaths } from '../src/validate/json-places.js';
 
 type Path = (string | number)[];
 
@@ -85,5 +85,24 @@ describe('locatePaths', () => {
     const text = JSON.stringify({ id: 'p', observations: records }, null, 2);
     const paths: Path[] = [['observations', 49_999, 'scope', 'subnationalArea'], ['observations', 7, 'id'], ['observations', 50_000], ['observations', 3, 'value']];
     expect(locatePaths(text, paths)).toEqual(referenceLocations(text, paths));
+  });
+});
+
+describe('firstErrorOf', () => {
+  /** A JSON text broken at one place: a character dropped, one of JSON's or a stray one added, or the rest cut off. */
+  const broken = fc.tuple(json, fc.nat(), fc.constantFrom('', ',', ':', '{', '}', '[', ']', '"', 'x', '/', '\\', '\u0001', '\n', 'Ж')).map(([text, at, added]) => {
+    const cut = at % (text.length + 1);
+    return added === '' ? text.slice(0, cut) + text.slice(cut + 1) : text.slice(0, cut) + added + text.slice(cut);
+  });
+
+  it('finds where jsonc-parser\'s parse finds the first error, of any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(broken, json, fc.string({ maxLength: 12 })), (text) => {
+        const errors: ParseError[] = [];
+        parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+        expect(firstErrorOf(text)).toBe(errors[0]?.offset);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { parse, visit, type ParseError } from 'jsonc-parser';
+import { visit } from 'jsonc-parser';
 import type { TextLocation } from './issue.js';
 import { LineIndex, type RepeatedKey } from './locate.js';
 
@@ -29,11 +29,19 @@ function controlCharacterIn(text: string, start: number): number | undefined {
   return undefined;
 }
 
+/**
+ * Where jsonc-parser finds that a text stops being JSON, if it does: the first error of a pass that builds nothing, where
+ * its `parse` would build the values of a text of megabytes before the error.
+ */
+export function firstErrorOf(text: string): number | undefined {
+  let offset: number | undefined;
+  visit(text, { onError: (_error, at) => void (offset ??= at) }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return offset;
+}
+
 /** Where a text stops being JSON, and what it found there (`null` for the end of the text). */
 export function syntaxErrorOf(text: string, error: unknown): { offset: number; token: string | null } {
-  const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  let offset = errors[0]?.offset;
+  let offset = firstErrorOf(text);
   if (offset === undefined) {
     // jsonc-parser accepted what JSON.parse did not (e.g. a raw control character): take V8's position.
     const position = /position (\d+)/.exec(String((error as Error)?.message))?.[1];
