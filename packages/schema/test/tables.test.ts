@@ -4,7 +4,7 @@ import { IdTable } from '../src/validate/tables.js';
 import { idAlphabet, random } from './random.js';
 import { MAX_LOAD, slotsOf } from './support/tables.js';
 
-/** Pages of 64 KiB: the longest key the table keeps in pages still fits one. */
+/** Pages of 64 KiB, as the tests of page boundaries make them. */
 const SMALL_PAGES = 16;
 
 /** A key as records carry them: ASCII of any length up to several hundred characters, or with other characters. */
@@ -102,23 +102,23 @@ describe('IdTable', () => {
   it('takes a key that ends exactly on a page boundary, and the keys after it', () => {
     const table = new IdTable<number>({ pageBits: SMALL_PAGES });
     const pageSize = 2 ** SMALL_PAGES;
-    const width = 16;
-    // 4096 keys of 16 bytes fill the first page to its last byte; the next key starts the second page.
-    const keys = Array.from({ length: pageSize / width + 3 }, (_, i) => `k${String(i).padStart(width - 1, '0')}`);
+    const width = 15;
+    // 4096 keys of 15 bytes, each after the byte of its length, fill the first page to its last byte; the next key starts the second page.
+    const keys = Array.from({ length: pageSize / (width + 1) + 3 }, (_, i) => `k${String(i).padStart(width - 1, '0')}`);
     keys.forEach((k, i) => table.add(k, i));
     keys.forEach((k, i) => expect(table.get(k)).toBe(i));
     expect(table.size).toBe(keys.length);
   });
 
-  it('takes a key as long as a whole page, between shorter ones', () => {
-    const table = new IdTable<string>({ pageBits: SMALL_PAGES });
-    const long = 'x'.repeat(2 ** SMALL_PAGES - 1);
+  it('takes a key as long as a whole page with its length, between shorter ones', () => {
+    const table = new IdTable<string>({ pageBits: 8 });
+    const long = 'x'.repeat(2 ** 8 - 1);
     for (const k of ['a', long, 'b', `${long}y`.slice(1), 'c']) table.add(k, k.slice(0, 3));
     expect(table.get(long)).toBe('xxx');
     expect([...table.keys()]).toEqual(['a', long, 'b', `${long}y`.slice(1), 'c']);
     expect(table.get(`${long}y`.slice(1))).toBe('xxx');
     expect(table.get('c')).toBe('c');
-    expect(table.get('x'.repeat(2 ** SMALL_PAGES - 2))).toBeUndefined();
+    expect(table.get('x'.repeat(2 ** 8 - 2))).toBeUndefined();
   });
 
   it('holds two million identifiers of random lengths and alphabets across many default pages', () => {

@@ -3,14 +3,15 @@
  * group keys here, in a fraction of the memory of a `Map` of strings.
  */
 
-/** Keys longer than this go to the plain `Map` (their length is kept in 16 bits). */
-const MAX_TABLE_KEY = 0xffff;
+/**
+ * Keys longer than this go to the plain `Map`: a key's length is the byte before its bytes, which ids (at most 128
+ * characters) and all but rare texts of groups fit.
+ */
+const MAX_TABLE_KEY = 0xff;
 /** The bytes of all keys of a table, addressed by 32-bit offsets. */
 const MAX_KEY_BYTES = 2 ** 32;
 /** Key bytes are kept in pages of 2^20 bytes (1 MiB): a page is never copied to grow. */
 const DEFAULT_PAGE_BITS = 20;
-/** Bytes of a key turned into characters at once when the keys are listed. */
-const KEY_SLICE = 4096;
 
 /** Slots are filled at most to this share before the slot array doubles. */
 const MAX_LOAD = 0.7;
@@ -95,9 +96,12 @@ abstract class HashSlots {
  * sequence.
  */
 export class IdTable<T> extends HashSlots {
-  /** Per entry: where its bytes start (page × page size + offset), and how many. */
+  /**
+   * Per entry: where it starts (page × page size + offset), at the byte of its length, its bytes after it. The length
+   * is read with the bytes it precedes, where a column of lengths of its own took two bytes an entry and a look
+   * elsewhere in memory.
+   */
   private readonly starts = new Column(Uint32Array);
-  private readonly lengths = new Column(Uint16Array);
   /** Pages are made when a key first needs one, so that a table with no ASCII keys takes no page. */
   private readonly pages: Uint8Array[] = [];
   private readonly pageBits: number;
@@ -126,7 +130,7 @@ export class IdTable<T> extends HashSlots {
     if (!Number.isInteger(pageBits) || pageBits < 2 || pageBits > 30) throw new RangeError(`pageBits must be an integer from 2 to 30, not ${pageBits}`);
     this.pageBits = pageBits;
     this.pageSize = 2 ** pageBits;
-    this.maxKey = Math.min(MAX_TABLE_KEY, this.pageSize);
+    this.maxKey = Math.min(MAX_TABLE_KEY, this.pageSize - 1);
   }
 
   get size(): number {
@@ -151,12 +155,7 @@ export class IdTable<T> extends HashSlots {
       const start = this.starts.at(entry);
       const page = this.pages[start >>> this.pageBits]!;
       const offset = start & (this.pageSize - 1);
-      let key = '';
-      // In slices: a call takes a bounded number of arguments, and a key may be 65 535 bytes long.
-      for (let at = offset, end = offset + this.lengths.at(entry); at < end; at += KEY_SLICE) {
-        key += String.fromCharCode(...page.subarray(at, Math.min(end, at + KEY_SLICE)));
-      }
-      yield key;
+      yield String.fromCharCode(...page.subarray(offset + 1, offset + 1 + page[offset]!));
     }
     yield* this.other.keys();
   }
@@ -174,18 +173,18 @@ export class IdTable<T> extends HashSlots {
     const hash = hashOf(key, this.maxKey);
     // Entries address their bytes in 32 bits and are numbered in 24: past 4 GiB of keys or 2^24 − 1 entries, keys go
     // to the plain `Map` as well.
-    if (hash === undefined || this.end + key.length + this.pageSize > MAX_KEY_BYTES || this.count === MAX_ENTRIES) return this.addOther(key, value);
+    if (hash === undefined || this.end + key.length + 1 + this.pageSize > MAX_KEY_BYTES || this.count === MAX_ENTRIES) return this.addOther(key, value);
     const slot = this.find(key, hash);
     const found = this.slots[slot]!;
     if (found !== 0) return this.valueAt((found & ENTRY_MASK) - 1);
     if (this.other.size > 0 && this.other.has(key)) return this.other.get(key);
     const entry = this.count;
-    const start = this.reserve(key.length);
+    const start = this.reserve(key.length + 1);
     const page = this.pages[start >>> this.pageBits]!;
     const offset = start & (this.pageSize - 1);
-    for (let i = 0; i < key.length; i++) page[offset + i] = key.charCodeAt(i);
+    page[offset] = key.length;
+    for (let i = 0; i < key.length; i++) page[offset + 1 + i] = key.charCodeAt(i);
     this.starts.push(start);
-    this.lengths.push(key.length);
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0)) this.numbers.push(value + 1);
     else {
       this.numbers.push(0);
@@ -207,7 +206,7 @@ export class IdTable<T> extends HashSlots {
     return number === 0 ? this.values[entry]! : ((number - 1) as T);
   }
 
-  /** Where `length` bytes of a new key go: a key never straddles two pages, and its page exists. */
+  /** Where `length` bytes of a new key (its length and its bytes) go: a key never straddles two pages, and its page exists. */
   private reserve(length: number): number {
     const offset = this.end & (this.pageSize - 1);
     // A key that would cross the end of its page starts the next one; one that ends exactly on it fits.
@@ -228,11 +227,11 @@ export class IdTable<T> extends HashSlots {
   }
 
   private matches(entry: number, key: string): boolean {
-    if (this.lengths.at(entry) !== key.length) return false;
     const start = this.starts.at(entry);
     const page = this.pages[start >>> this.pageBits]!;
     const offset = start & (this.pageSize - 1);
-    for (let i = 0; i < key.length; i++) if (page[offset + i] !== key.charCodeAt(i)) return false;
+    if (page[offset] !== key.length) return false;
+    for (let i = 0; i < key.length; i++) if (page[offset + 1 + i] !== key.charCodeAt(i)) return false;
     return true;
   }
 
@@ -244,7 +243,7 @@ export class IdTable<T> extends HashSlots {
       const page = this.pages[start >>> this.pageBits]!;
       const offset = start & (this.pageSize - 1);
       let hash = FNV_OFFSET;
-      for (let at = offset, end = offset + this.lengths.at(entry); at < end; at++) hash = Math.imul(hash ^ page[at]!, FNV_PRIME);
+      for (let at = offset + 1, end = at + page[offset]!; at < end; at++) hash = Math.imul(hash ^ page[at]!, FNV_PRIME);
       this.refill(hash, (hash & TAG_MASK) | (entry + 1));
     }
   }
