@@ -84,12 +84,13 @@ export interface RepeatedKey {
 /**
  * Whether a JSON text may write a key twice in one of its objects, given `value`, the text as `JSON.parse` read
  * it, which keeps the last value of such a key and drops the others without a word. False proves that it does
- * not: each key written ends with a quote, JSON's spaces and a colon, a colon of its own, so that the colons
- * after a quote and spaces are at least as many as the keys written (colons in strings only add to them), which
- * are at least as many as the keys of `value`; as many of those colons as keys leave no key written twice. True
- * when there are more (a string holding `\":`, or a key written twice) or `value` nests deeper than 64 levels:
- * `repeatedKeys()` of the JSON places then tells which. A search of the text's colons and a walk of the value,
- * a fraction of `JSON.parse`'s time.
+ * not: each key written ends with a quote that no backslash escapes, JSON's spaces and a colon of its own, so that
+ * the colons after such a quote and spaces are at least as many as the keys written (a string that starts with a
+ * colon adds one), which are at least as many as the keys of `value`; as many of those colons as keys leave no key
+ * written twice. True when there are more (a string such as `": "`, or a key written twice) or `value` nests deeper
+ * than 64 levels: `repeatedKeys()` of the JSON places then tells which. A quote escaped in a string (a note's
+ * `\"MoH\": …`) is no key's end and not counted. A search of the text's colons and a walk of the value, a
+ * fraction of `JSON.parse`'s time.
  */
 export function mayRepeatKeys(text: string, value: unknown): boolean {
   let writings = 0;
@@ -97,7 +98,11 @@ export function mayRepeatKeys(text: string, value: unknown): boolean {
     let before = colon - 1;
     let c: number;
     while ((c = text.charCodeAt(before)) === 32 || c === 10 || c === 13 || c === 9) before--;
-    if (c === 34 /* " */) writings++;
+    if (c !== 34 /* " */) continue;
+    // After an odd number of backslashes the quote is a character of a string, not a key's end.
+    let backslashes = 0;
+    while (text.charCodeAt(before - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) writings++;
   }
   return writings !== keysIn(value, 0);
 }
