@@ -230,9 +230,10 @@ describe('Column', () => {
 });
 
 describe('Counts', () => {
-  it('reads back every number pushed, exactly, in 32 bits or after widening, across pages of any size', () => {
+  it('reads back every number pushed, exactly, in 16 or 32 bits or after widening, across pages of any size', () => {
     const number = fc.oneof(
       { weight: 8, arbitrary: fc.nat({ max: 2000 }) },
+      { weight: 1, arbitrary: fc.constantFrom(0xfffe, 0xffff, 0x10000, 0x1fffe) },
       { weight: 4, arbitrary: fc.constant(Number.NaN) },
       { weight: 2, arbitrary: fc.constantFrom(Number.NaN, 0, 0xfffffffe, 0xffffffff, 2 ** 32, -0, 0.5, 1e-300, 2 ** 53 + 2, Number.MAX_VALUE) },
       { weight: 1, arbitrary: fc.double({ min: 0 }) },

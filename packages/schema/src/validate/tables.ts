@@ -440,20 +440,24 @@ export class Runs {
   }
 }
 
-/** How a `Counts` column keeps NaN while its values are in 32 bits. */
+/** The word that stands for NaN in a `Counts` column of 16 bits, and in one of 32: the largest of each. */
+const NAN_SHORT = 0xffff;
 const NAN_WORD = 0xffffffff;
 
 /**
- * A column of the numbers of observations (NaN where one is not given): in 32 bits while every number is a whole
- * one from 0 to 2^32 − 2, as counts are, and in 64-bit floats from the first other number on, so that every number
- * reads back exactly as it was pushed. While every number is NaN (no observation gives a denominator) it takes no page.
+ * A column of the numbers of observations (NaN where one is not given): in 16 bits while every number is a whole one
+ * from 0 to 2^16 − 2, as most counts are, in 32 bits from the first larger one on (up to 2^32 − 2), and in 64-bit
+ * floats from the first other number on, so that every number reads back exactly as it was pushed. While every number
+ * is NaN (no observation gives a denominator) it takes no page.
  */
 export class Counts {
-  private words: Column<Uint32Array> | undefined;
+  /** The whole numbers, below `nan`, the word that stands for NaN; undefined once they are floats. */
+  private words: Column<Uint16Array | Uint32Array> | undefined;
+  private nan = NAN_SHORT;
   private floats: Column<Float64Array> | undefined;
 
   constructor(private readonly pageBits = COLUMN_PAGE_BITS) {
-    this.words = new Column(Uint32Array, NAN_WORD, pageBits);
+    this.words = new Column<Uint16Array | Uint32Array>(Uint16Array, NAN_SHORT, pageBits);
   }
 
   get length(): number {
@@ -462,9 +466,10 @@ export class Counts {
 
   push(value: number): void {
     if (this.words !== undefined) {
-      const word = Number.isNaN(value) ? NAN_WORD : Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0) ? value : -1;
-      if (word >= 0) return this.words.push(word);
-      this.widen();
+      if (Number.isNaN(value)) return this.words.push(this.nan);
+      if (value < this.nan && isWhole(value)) return this.words.push(value);
+      this.widen(value < NAN_WORD && isWhole(value));
+      return this.push(value);
     }
     this.floats!.push(value);
   }
@@ -472,20 +477,30 @@ export class Counts {
   at(index: number): number {
     if (this.words === undefined) return this.floats!.at(index);
     const word = this.words.at(index);
-    return word === NAN_WORD ? Number.NaN : word;
+    return word === this.nan ? Number.NaN : word;
   }
 
-  /** Turns the column to 64-bit floats, for good. */
-  private widen(): void {
+  /** Turns the column, for good, to 32 bits (from 16, for a whole number) or to 64-bit floats. */
+  private widen(whole: boolean): void {
     const words = this.words!;
-    const floats = new Column(Float64Array, undefined, this.pageBits);
+    const wider = whole ? new Column<Uint16Array | Uint32Array>(Uint32Array, undefined, this.pageBits) : new Column(Float64Array, undefined, this.pageBits);
     for (let i = 0; i < words.length; i++) {
       const word = words.at(i);
-      floats.push(word === NAN_WORD ? Number.NaN : word);
+      wider.push(word !== this.nan ? word : whole ? NAN_WORD : Number.NaN);
     }
-    this.floats = floats;
-    this.words = undefined;
+    if (whole) {
+      this.words = wider as Column<Uint32Array>;
+      this.nan = NAN_WORD;
+    } else {
+      this.floats = wider as Column<Float64Array>;
+      this.words = undefined;
+    }
   }
+}
+
+/** Whether a number is a whole one from 0 up (not −0), as a count is. */
+function isWhole(value: number): boolean {
+  return Number.isInteger(value) && value >= 0 && !Object.is(value, -0);
 }
 
 /**
