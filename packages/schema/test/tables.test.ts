@@ -6,6 +6,8 @@ import { MAX_LOAD, slotsOf } from './support/tables.js';
 
 /** Pages of 64 KiB, as the tests of page boundaries make them. */
 const SMALL_PAGES = 16;
+/** Pages of 1 MiB, as a table makes them unless told otherwise. */
+const DEFAULT_PAGE_BITS = 20;
 
 /** A key as records carry them: ASCII of any length up to several hundred characters, or with other characters. */
 const key: fc.Arbitrary<string> = fc.oneof(
@@ -119,6 +121,18 @@ describe('IdTable', () => {
     expect(table.get(`${long}y`.slice(1))).toBe('xxx');
     expect(table.get('c')).toBe('c');
     expect(table.get('x'.repeat(2 ** 8 - 2))).toBeUndefined();
+  });
+
+  it('finds every key of runs of the longest keys, each in a page of its own or one after another', () => {
+    // Keys of 129 to 255 characters in pages of 256 bytes: each takes a page of its own, skipping the rest of the one
+    // before, so that entries start 256 bytes apart, the most a key can take; in default pages, one after another.
+    for (const pageBits of [8, DEFAULT_PAGE_BITS]) {
+      const table = new IdTable<number>({ pageBits });
+      const keys = Array.from({ length: 3000 }, (_, i) => `${i}-`.padEnd(129 + (i % 127), String.fromCharCode(33 + (i % 90))));
+      keys.forEach((k, i) => table.add(k, i));
+      keys.forEach((k, i) => expect(table.get(k)).toBe(i));
+      expect([...table.keys()]).toEqual(keys);
+    }
   });
 
   it('holds two million identifiers of random lengths and alphabets across many default pages', () => {

@@ -12,6 +12,11 @@ const MAX_TABLE_KEY = 0xff;
 const MAX_KEY_BYTES = 2 ** 32;
 /** Key bytes are kept in pages of 2^20 bytes (1 MiB): a page is never copied to grow. */
 const DEFAULT_PAGE_BITS = 20;
+/**
+ * Entries of an `IdTable` whose starts are kept from one start in 32 bits, each as 16 bits after it (2^6): a key and
+ * its length take at most 256 bytes, and the end of a page skipped before it less, so 64 entries span at most 32 704.
+ */
+const SPAN_BITS = 6;
 
 /** Slots are filled at most to this share before the slot array doubles. */
 const MAX_LOAD = 0.7;
@@ -97,11 +102,12 @@ abstract class HashSlots {
  */
 export class IdTable<T> extends HashSlots {
   /**
-   * Per entry: where it starts (page × page size + offset), at the byte of its length, its bytes after it. The length
-   * is read with the bytes it precedes, where a column of lengths of its own took two bytes an entry and a look
-   * elsewhere in memory.
+   * Where each entry starts (page × page size + offset), at the byte of its length, its bytes after it: the start of
+   * the first of each span of 2^SPAN_BITS entries, and each entry's distance from it in 16 bits, where a start in 32
+   * bits took 4 bytes an entry. The length is read with the bytes it precedes.
    */
-  private readonly starts = new Column(Uint32Array);
+  private readonly spanStarts = new Column(Uint32Array);
+  private readonly distances = new Column(Uint16Array);
   /** Pages are made when a key first needs one, so that a table with no ASCII keys takes no page. */
   private readonly pages: Uint8Array[] = [];
   private readonly pageBits: number;
@@ -152,7 +158,7 @@ export class IdTable<T> extends HashSlots {
   /** Every key: those kept in pages in the order they were added, then the others. */
   *keys(): IterableIterator<string> {
     for (let entry = 0; entry < this.count; entry++) {
-      const start = this.starts.at(entry);
+      const start = this.startOf(entry);
       const page = this.pages[start >>> this.pageBits]!;
       const offset = start & (this.pageSize - 1);
       yield String.fromCharCode(...page.subarray(offset + 1, offset + 1 + page[offset]!));
@@ -184,7 +190,8 @@ export class IdTable<T> extends HashSlots {
     const offset = start & (this.pageSize - 1);
     page[offset] = key.length;
     for (let i = 0; i < key.length; i++) page[offset + 1 + i] = key.charCodeAt(i);
-    this.starts.push(start);
+    if ((entry & ((1 << SPAN_BITS) - 1)) === 0) this.spanStarts.push(start);
+    this.distances.push(start - this.spanStarts.at(entry >>> SPAN_BITS));
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0)) this.numbers.push(value + 1);
     else {
       this.numbers.push(0);
@@ -199,6 +206,10 @@ export class IdTable<T> extends HashSlots {
     const found = this.other.get(key);
     if (found === undefined) this.other.set(key, value);
     return found;
+  }
+
+  private startOf(entry: number): number {
+    return this.spanStarts.at(entry >>> SPAN_BITS) + this.distances.at(entry);
   }
 
   private valueAt(entry: number): T {
@@ -227,7 +238,7 @@ export class IdTable<T> extends HashSlots {
   }
 
   private matches(entry: number, key: string): boolean {
-    const start = this.starts.at(entry);
+    const start = this.startOf(entry);
     const page = this.pages[start >>> this.pageBits]!;
     const offset = start & (this.pageSize - 1);
     if (page[offset] !== key.length) return false;
@@ -239,7 +250,7 @@ export class IdTable<T> extends HashSlots {
   protected override rehash(slots: number): void {
     this.emptySlots(slots);
     for (let entry = 0; entry < this.count; entry++) {
-      const start = this.starts.at(entry);
+      const start = this.startOf(entry);
       const page = this.pages[start >>> this.pageBits]!;
       const offset = start & (this.pageSize - 1);
       let hash = FNV_OFFSET;
