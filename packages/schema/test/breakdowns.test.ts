@@ -110,6 +110,24 @@ describe('Breakdowns', () => {
       { numRuns: 1000 },
     );
   });
+
+  it('reports what the plain reference reports when the parts of a group come more than 65 535 rows apart', () => {
+    // The first part of a group by sex, then 70 000 groups of one total each, then the group's total and another part
+    // (adding up to more than it), a part given again and a part by age: the rows of its block are then further from
+    // the block's first than 16 bits hold.
+    const part = (sex: string, numerator: number) => ({ ...firstGroup, id: 'o', disaggregation: { sex }, numerator, unit: 'count' }) as unknown as Observation;
+    const records: [Observation, number][] = [[part('female', 60), 0]];
+    for (let i = 0; i < 70_000; i++) records.push([{ ...firstGroup, id: 'o', scope: { country: 'ZM', subnationalArea: `district ${i}` }, numerator: 5, unit: 'count' } as unknown as Observation, 0]);
+    records.push([{ ...firstGroup, id: 'o', numerator: 100, unit: 'count' } as unknown as Observation, 0], [part('male', 50), 0], [part('female', 61), 0]);
+    records.push([{ ...firstGroup, id: 'o', disaggregation: { ageGroup: '<18' }, numerator: 120, unit: 'count' } as unknown as Observation, 0]);
+    const expected = reports((report) => {
+      const reference = new ReferenceBreakdowns<number>(report as never);
+      return { add: (obs, line, indicator) => reference.add(obs, [], line, indicator), finish: () => reference.finish() };
+    }, records, 0);
+    const actual = reports((report) => new Breakdowns<number>(report as never), records, 0);
+    expect(expected.map((call) => (call as unknown[])[0])).toEqual(expect.arrayContaining(['disagg.exceeds-total', 'unique.duplicate-breakdown']));
+    expect(actual).toEqual(expected);
+  });
 });
 
 describe('TupleTable', () => {
@@ -230,7 +248,7 @@ describe('Column', () => {
 });
 
 describe('Counts', () => {
-  it('reads back every number pushed, exactly, in 16 or 32 bits or after widening, across pages of any size', () => {
+  it('reads back every number pushed or set, exactly, in 16 or 32 bits or after widening, across pages of any size', () => {
     const number = fc.oneof(
       { weight: 8, arbitrary: fc.nat({ max: 2000 }) },
       { weight: 1, arbitrary: fc.constantFrom(0xfffe, 0xffff, 0x10000, 0x1fffe) },
@@ -239,11 +257,21 @@ describe('Counts', () => {
       { weight: 1, arbitrary: fc.double({ min: 0 }) },
     );
     fc.assert(
-      fc.property(fc.array(number, { maxLength: 1500 }), fc.integer({ min: 1, max: 16 }), (numbers, pageBits) => {
+      // Now and then a number set again in place, as a block's rows are.
+      fc.property(fc.array(fc.tuple(number, fc.option(fc.tuple(fc.nat(), number), { freq: 4 })), { maxLength: 1500 }), fc.integer({ min: 1, max: 16 }), (steps, pageBits) => {
         const column = new Counts(pageBits);
-        numbers.forEach((value) => column.push(value));
-        expect(column.length).toBe(numbers.length);
-        numbers.forEach((value, i) => expect(column.at(i)).toBe(value));
+        const model: number[] = [];
+        for (const [value, again] of steps) {
+          column.push(value);
+          model.push(value);
+          if (again) {
+            const [at, other] = again;
+            column.set(at % model.length, other);
+            model[at % model.length] = other;
+          }
+        }
+        expect(column.length).toBe(model.length);
+        model.forEach((value, i) => expect(column.at(i)).toBe(value));
       }),
       { numRuns: 300 },
     );

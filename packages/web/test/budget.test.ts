@@ -70,10 +70,10 @@ describe('bundle budget', () => {
     expect(initial.filter(({ file }) => file.includes('exceljs'))).toEqual([]);
   });
 
-  it('keeps the worker’s first download within 33.5 KB gzip: zod, the recogniser of personal data, jsonc-parser, the messages, the readers and the catalogue’s names load when first needed', async () => {
+  it('keeps the worker’s first download within 33.7 KB gzip: zod, the recogniser of personal data, jsonc-parser, the messages, the readers and the catalogue’s names load when first needed', async () => {
     const scripts = await builtScripts();
     const first = withStaticImports(scripts, workerScripts(scripts));
-    expect(first.reduce((sum, { size }) => sum + size, 0)).toBeLessThanOrEqual(33.5 * 1024);
+    expect(first.reduce((sum, { size }) => sum + size, 0)).toBeLessThanOrEqual(33.7 * 1024);
     const onDemand = scripts.filter((script) => !first.includes(script)).map(({ file }) => file);
     const parts = [/papaparse/, /table-/, /workbook-/, /reference-/, /structural-/, /personal-data-/, /json-places-/, /package-stream-/, /(^|\/)(en|ru|uk|fr|es)-/];
     for (const part of parts) expect(onDemand).toContainEqual(expect.stringMatching(part));

@@ -54,16 +54,19 @@ const NOT_PEOPLE = 1 << 12;
 const PROPORTION = 1 << 13;
 
 /**
- * A block: the first row of each sex, then of each age group, the last row of each, the group, the first and
- * the last other part, and whether a part is a suppressed count of people (1, else NONE).
+ * A block of a group with parts: its rows — the first row of each sex, then of each age group, the last row of each —
+ * and its fields: the group, the first and the last other part, whether a part is a suppressed count of people (1,
+ * else NONE), and the number of the rows when the block was made, which its rows are kept after.
  */
 const BLOCK_LAST_SEX = SEX.length + AGE.length;
 const BLOCK_LAST_AGE = BLOCK_LAST_SEX + 1;
-const BLOCK_GROUP = BLOCK_LAST_AGE + 1;
-const BLOCK_OTHERS = BLOCK_GROUP + 1;
-const BLOCK_OTHERS_LAST = BLOCK_OTHERS + 1;
-const BLOCK_SUPPRESSED = BLOCK_OTHERS_LAST + 1;
-const BLOCK_SIZE = BLOCK_SUPPRESSED + 1;
+const BLOCK_ROWS = BLOCK_LAST_AGE + 1;
+const BLOCK_GROUP = 0;
+const BLOCK_OTHERS = 1;
+const BLOCK_OTHERS_LAST = 2;
+const BLOCK_SUPPRESSED = 3;
+const BLOCK_BASE = 4;
+const BLOCK_FIELDS = 5;
 /** Fields that make an observation's group; values of one source are compared with each other only. */
 const GROUP_FIELDS = 8;
 /** The fields of a group's frame (all but its area, 3, and facility, 4). */
@@ -135,7 +138,12 @@ export class Breakdowns<Context extends number | undefined> {
   /** Per group: its total's row, and its block of parts (NONE when it has none: no page while no group has parts). */
   private totals = new Column(Int32Array);
   private blocksOf = new Column(Int32Array, NONE);
+  /**
+   * Per block: its fields, and its rows, each as its distance from the block's base (NaN for none): mostly in 16 bits,
+   * as a group's parts mostly come near each other, where a row number takes 32.
+   */
   private blocks = new Column(Int32Array);
+  private blockRows = new Counts();
   /** Other parts (by population, or by two dimensions at once) by group, categories and population: their first row. */
   private others = new TupleTable(3);
   private readonly otherKey = new Uint32Array(3);
@@ -211,19 +219,21 @@ export class Breakdowns<Context extends number | undefined> {
     let block = this.blocksOf.at(group);
     if (block === NONE) {
       block = this.blocks.length;
-      for (let i = 0; i < BLOCK_SIZE; i++) this.blocks.push(NONE);
+      for (let i = 0; i < BLOCK_FIELDS; i++) this.blocks.push(NONE);
+      for (let i = 0; i < BLOCK_ROWS; i++) this.blockRows.push(Number.NaN);
       this.blocks.set(block + BLOCK_GROUP, group);
+      this.blocks.set(block + BLOCK_BASE, this.numerators.length);
       this.blocksOf.set(group, block);
     }
     if ((kind & NOT_PEOPLE) === 0 && obs.suppressed === true) this.blocks.set(block + BLOCK_SUPPRESSED, 1);
     const code = (sex + 1) | ((age + 1) << AGE_SHIFT) | (population === undefined ? 0 : POPULATION) | kind;
     if (population === undefined && (sex < 0 || age < 0)) {
       const category = sex >= 0 ? sex : SEX.length + age;
-      const first = this.blocks.at(block + category);
-      if (first !== NONE) return this.duplicate(obs, context, first, categoriesOf(obs), code, (row) => this.blocks.set(block + category, row));
+      const first = this.blockRow(block, category);
+      if (first !== NONE) return this.duplicate(obs, context, first, categoriesOf(obs), code, (row) => this.setBlockRow(block, category, row));
       const row = this.row(obs, context, code);
-      this.blocks.set(block + category, row);
-      this.blocks.set(block + (sex >= 0 ? BLOCK_LAST_SEX : BLOCK_LAST_AGE), row);
+      this.setBlockRow(block, category, row);
+      this.setBlockRow(block, sex >= 0 ? BLOCK_LAST_SEX : BLOCK_LAST_AGE, row);
       return;
     }
     this.otherKey[0] = group;
@@ -248,7 +258,7 @@ export class Breakdowns<Context extends number | undefined> {
 
   /** Reports what only all the data can tell, and forgets the groups. */
   finish(): void {
-    for (let block = 0; block < this.blocks.length; block += BLOCK_SIZE) {
+    for (let block = 0; block < this.blocks.length; block += BLOCK_FIELDS) {
       const total = this.totals.at(this.blocks.at(block + BLOCK_GROUP));
       if (total !== NONE) {
         this.checkBreakdown('sex', block, 0, BLOCK_LAST_SEX, total);
@@ -268,6 +278,7 @@ export class Breakdowns<Context extends number | undefined> {
     this.totals = new Column(Int32Array);
     this.blocksOf = new Column(Int32Array, NONE);
     this.blocks = new Column(Int32Array);
+    this.blockRows = new Counts();
     this.others = new TupleTable(3);
     this.othersRows = new Column(Int32Array);
     this.nextOthers = new Column(Int32Array);
@@ -373,7 +384,17 @@ export class Breakdowns<Context extends number | undefined> {
 
   /** The row of a category of a breakdown (by its index among the dimension's categories), or NONE. */
   private cell(block: number, first: number, index: number): number {
-    return this.blocks.at(block + first + index);
+    return this.blockRow(block, first + index);
+  }
+
+  /** A row of a block (the first of a category, the last of a dimension), or NONE. */
+  private blockRow(block: number, index: number): number {
+    const distance = this.blockRows.at((block / BLOCK_FIELDS) * BLOCK_ROWS + index);
+    return Number.isNaN(distance) ? NONE : this.blocks.at(block + BLOCK_BASE) + distance;
+  }
+
+  private setBlockRow(block: number, index: number, row: number): void {
+    this.blockRows.set((block / BLOCK_FIELDS) * BLOCK_ROWS + index, row - this.blocks.at(block + BLOCK_BASE));
   }
 
   /**
@@ -381,7 +402,7 @@ export class Breakdowns<Context extends number | undefined> {
    * one seen last at `lastAt`.
    */
   private checkBreakdown(dimension: 'sex' | 'ageGroup', block: number, first: number, lastAt: number, total: number): void {
-    const last = this.blocks.at(block + lastAt);
+    const last = this.blockRow(block, lastAt);
     if (last === NONE) return;
     const { categories, disjoint, complete } = partitions[dimension];
     /** Every part of the breakdown given, and its total: where an issue goes when the row it is about is a known one. */
@@ -441,7 +462,7 @@ export class Breakdowns<Context extends number | undefined> {
     const none: number[] = total === NONE ? [] : [total];
     slices.set(0, none);
     for (let index = 0; index < SEX.length + AGE.length; index++) {
-      const row = this.blocks.at(block + index);
+      const row = this.blockRow(block, index);
       if (row !== NONE) none.push(row);
     }
     const populationOf = new Map<number, number>();

@@ -456,10 +456,11 @@ const NAN_SHORT = 0xffff;
 const NAN_WORD = 0xffffffff;
 
 /**
- * A column of the numbers of observations (NaN where one is not given): in 16 bits while every number is a whole one
- * from 0 to 2^16 − 2, as most counts are, in 32 bits from the first larger one on (up to 2^32 − 2), and in 64-bit
- * floats from the first other number on, so that every number reads back exactly as it was pushed. While every number
- * is NaN (no observation gives a denominator) it takes no page.
+ * A column of the numbers of observations (NaN where one is not given), or of other whole numbers that are mostly
+ * small (the rows of a block, after its base): in 16 bits while every number is a whole one from 0 to 2^16 − 2, in 32
+ * bits from the first larger one on (up to 2^32 − 2), and in 64-bit floats from the first other number on, so that
+ * every number reads back exactly as it was pushed or set. While every number is NaN (no observation gives a
+ * denominator) it takes no page.
  */
 export class Counts {
   /** The whole numbers, below `nan`, the word that stands for NaN; undefined once they are floats. */
@@ -476,19 +477,28 @@ export class Counts {
   }
 
   push(value: number): void {
-    if (this.words !== undefined) {
-      if (Number.isNaN(value)) return this.words.push(this.nan);
-      if (value < this.nan && isWhole(value)) return this.words.push(value);
-      this.widen(value < NAN_WORD && isWhole(value));
-      return this.push(value);
-    }
-    this.floats!.push(value);
+    this.holding(value).push(this.wordOf(value));
+  }
+
+  set(index: number, value: number): void {
+    this.holding(value).set(index, this.wordOf(value));
   }
 
   at(index: number): number {
     if (this.words === undefined) return this.floats!.at(index);
     const word = this.words.at(index);
     return word === this.nan ? Number.NaN : word;
+  }
+
+  /** The column that holds `value`: the words, widened first when they cannot hold it. */
+  private holding(value: number): Column<NumberArray> {
+    if (this.words !== undefined && !Number.isNaN(value) && !(value < this.nan && isWhole(value))) this.widen(value < NAN_WORD && isWhole(value));
+    return this.words ?? this.floats!;
+  }
+
+  /** What stands for `value` in the column: NaN is a word of its own while the numbers are whole. */
+  private wordOf(value: number): number {
+    return this.words !== undefined && Number.isNaN(value) ? this.nan : value;
   }
 
   /** Turns the column, for good, to 32 bits (from 16, for a whole number) or to 64-bit floats. */
