@@ -192,7 +192,7 @@ export class IdTable<T> extends HashSlots {
     for (let i = 0; i < key.length; i++) page[offset + 1 + i] = key.charCodeAt(i);
     if ((entry & ((1 << SPAN_BITS) - 1)) === 0) this.spanStarts.push(start);
     this.distances.push(start - this.spanStarts.at(entry >>> SPAN_BITS));
-    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_NUMBER && !Object.is(value, -0)) this.numbers.push(value + 1);
+    if (typeof value === 'number' && isWhole(value) && value <= MAX_NUMBER) this.numbers.push(value + 1);
     else {
       this.numbers.push(0);
       this.values[entry] = value;
