@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdTable } from '../src/validate/tables.js';
 import { idAlphabet, random } from './random.js';
-import { MAX_LOAD, slotsOf } from './support/tables.js';
+import { keyBytesOf, MAX_LOAD, slotsOf } from './support/tables.js';
 
 /** Pages of 64 KiB, as the tests of page boundaries make them. */
 const SMALL_PAGES = 16;
@@ -22,6 +22,7 @@ type Operation =
   | { kind: 'addIfAbsent'; key: string; value: number | string }
   | { kind: 'get'; key: string }
   | { kind: 'again'; index: number }
+  | { kind: 'follow'; keep: number; rest: string; value: number }
   | { kind: 'foresee'; scale: number };
 
 const operation: fc.Arbitrary<Operation> = fc.oneof(
@@ -31,6 +32,8 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('get' as const), key }) },
   // A key added before, looked up again (most lookups in a stream are hits).
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('again' as const), index: fc.nat() }) },
+  // A key that begins as the one added last does, as ids of a file mostly do (`obs-0117`, `obs-0118`), or all of it.
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant('follow' as const), keep: fc.nat(), rest: fc.oneof(fc.string({ unit: fc.constantFrom(...'01289xyz-'), maxLength: 4 }), key), value: fc.nat() }) },
   // Its slots made for more keys than it holds, or fewer, as a stream of known size makes them.
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('foresee' as const), scale: fc.oneof(fc.double({ min: 0, max: 40, noNaN: true }), fc.constantFrom(Number.NaN, -1)) }) },
 );
@@ -46,6 +49,17 @@ function agree(table: IdTable<number | string>, operations: readonly Operation[]
       // It grows only when it must, and never shrinks.
       expect(slotsOf(table).length).toBeGreaterThanOrEqual(slots);
       if (slotsOf(table).length > slots) expect(slotsOf(table).length * MAX_LOAD).toBeLessThan(2 * (op.scale * table.size + 1));
+      continue;
+    }
+    if (op.kind === 'follow') {
+      const last = added.at(-1) ?? '';
+      const followed = last.slice(0, op.keep % (last.length + 1)) + op.rest;
+      expect(table.addIfAbsent(followed, op.value)).toBe(model.get(followed));
+      if (!model.has(followed)) {
+        model.set(followed, op.value);
+        added.push(followed);
+      }
+      expect(table.get(followed)).toBe(model.get(followed));
       continue;
     }
     const lookup = op.kind === 'again' ? added[op.index % Math.max(1, added.length)] : op.key;
@@ -105,8 +119,9 @@ describe('IdTable', () => {
     const table = new IdTable<number>({ pageBits: SMALL_PAGES });
     const pageSize = 2 ** SMALL_PAGES;
     const width = 15;
-    // 4096 keys of 15 bytes, each after the byte of its length, fill the first page to its last byte; the next key starts the second page.
-    const keys = Array.from({ length: pageSize / (width + 1) + 3 }, (_, i) => `k${String(i).padStart(width - 1, '0')}`);
+    // 4096 keys of 15 bytes, each after the byte of its length, fill the first page to its last byte; the next key starts
+    // the second page. Each begins with the last digit of its number, so that none shares its beginning with the one before.
+    const keys = Array.from({ length: pageSize / (width + 1) + 3 }, (_, i) => `${[...String(i).padStart(width - 1, '0')].reverse().join('')}k`);
     keys.forEach((k, i) => table.add(k, i));
     keys.forEach((k, i) => expect(table.get(k)).toBe(i));
     expect(table.size).toBe(keys.length);
@@ -187,6 +202,25 @@ describe('IdTable', () => {
     expect(table.get(`late-${room - 1}`)).toBe(room - 1);
     expect(table.get('рання-99')).toBe(99);
     expect(table.size).toBe(room + 101);
+  });
+
+  it('keeps of a key what follows the beginning it shares with the key before, and no byte more for a key that shares none', () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => `UA-2024-obs-${String(i).padStart(6, '0')}`);
+    const sharing = new IdTable<number>({ pageBits: 10 });
+    ids.forEach((id, i) => sharing.add(id, i));
+    // Whole, each key would take 19 bytes with its length; most keep the byte of what they share, 1 or 2 digits and their length.
+    expect(keyBytesOf(sharing)).toBeLessThan(ids.length * 19 * 0.3);
+    expect([...sharing.keys()]).toEqual(ids);
+    ids.forEach((id, i) => expect(sharing.get(id)).toBe(i));
+    expect(sharing.get('UA-2024-obs-010000')).toBeUndefined();
+    expect(sharing.get('UA-2024-obs-00999')).toBeUndefined();
+    // The same ids, each beginning with its last digit: none shares its beginning with the one before.
+    const apart = new IdTable<number>({ pageBits: 10 });
+    const turned = ids.map((id) => `${id.at(-1)}${id.slice(0, -1)}`);
+    turned.forEach((id, i) => apart.add(id, i));
+    // 53 keys of 19 bytes fill a page of 1024 but for 17 bytes, which are skipped.
+    expect(keyBytesOf(apart)).toBe(Math.floor(ids.length / 53) * 1024 + (ids.length % 53) * 19);
+    expect([...apart.keys()]).toEqual(turned);
   });
 
   it('refuses page sizes it cannot address', () => {

@@ -14,9 +14,17 @@ const MAX_KEY_BYTES = 2 ** 32;
 const DEFAULT_PAGE_BITS = 20;
 /**
  * Entries of an `IdTable` whose starts are kept from one start in 32 bits, each as 16 bits after it (2^6): a key and
- * its length take at most 256 bytes, and the end of a page skipped before it less, so 64 entries span at most 32 704.
+ * its length take at most 256 bytes, and the end of a page skipped before it less, so 64 entries span at most 32 704,
+ * which leaves the top bit of the 16 free for {@link SHARES_PREFIX}.
  */
 const SPAN_BITS = 6;
+/** The top bit of an entry's 16-bit distance: its key is kept as what it shares with the key before and the rest. */
+const SHARES_PREFIX = 0x8000;
+/**
+ * Every 2^4th entry keeps its key whole, so that a key is read back from at most 16 entries; the others keep only what
+ * follows the beginning they share with the key before, when it is 2 bytes or more (a byte says how long it is).
+ */
+const WHOLE_KEY_BITS = 4;
 
 /** Slots are filled at most to this share before the slot array doubles. */
 const MAX_LOAD = 0.7;
@@ -98,13 +106,15 @@ abstract class HashSlots {
  *
  * Each slot holds its entry number + 1 in 24 bits and a one-byte tag above it (the top 8 bits of the key's hash), so
  * that a probe compares key bytes only where the tag matches; a key is found, or added, with one hash and one probe
- * sequence.
+ * sequence. Ids of a file mostly begin as the id before them does (`UA-2024-obs-000117`, `UA-2024-obs-000118`): a key
+ * that shares 2 bytes or more with the key added before it keeps only the rest, after a byte of how much it shares.
  */
 export class IdTable<T> extends HashSlots {
   /**
-   * Where each entry starts (page × page size + offset), at the byte of its length, its bytes after it: the start of
-   * the first of each span of 2^SPAN_BITS entries, and each entry's distance from it in 16 bits, where a start in 32
-   * bits took 4 bytes an entry. The length is read with the bytes it precedes.
+   * Where each entry starts (page × page size + offset), at the byte of its key's length, its bytes after it (or the
+   * byte of the length it shares with the key before, then the rest): the start of the first of each span of
+   * 2^SPAN_BITS entries, and each entry's distance from it in 15 bits, {@link SHARES_PREFIX} above them, where a start
+   * in 32 bits took 4 bytes an entry. The length is read with the bytes it precedes.
    */
   private readonly spanStarts = new Column(Uint32Array);
   private readonly distances = new Column(Uint16Array);
@@ -114,6 +124,12 @@ export class IdTable<T> extends HashSlots {
   private readonly pageSize: number;
   /** Where the next key's bytes go. */
   private end = 0;
+  /** The key last added to the pages: the next one keeps only what follows the beginning they share. */
+  private previous = '';
+  /** The key of entry {@link readEntry} (−1: none yet), its first {@link readLength} bytes, as {@link keyOf} read it last. */
+  private readonly key = new Uint8Array(MAX_TABLE_KEY);
+  private readEntry = -1;
+  private readLength = 0;
   /**
    * Per entry, its value: a whole number up to MAX_NUMBER unboxed in `numbers`, stored + 1 (0: in `values`). Kept as
    * runs: the values a table is given mostly run on (the line of each new id, each text's own number).
@@ -157,12 +173,7 @@ export class IdTable<T> extends HashSlots {
 
   /** Every key: those kept in pages in the order they were added, then the others. */
   *keys(): IterableIterator<string> {
-    for (let entry = 0; entry < this.count; entry++) {
-      const start = this.startOf(entry);
-      const page = this.pages[start >>> this.pageBits]!;
-      const offset = start & (this.pageSize - 1);
-      yield String.fromCharCode(...page.subarray(offset + 1, offset + 1 + page[offset]!));
-    }
+    for (let entry = 0; entry < this.count; entry++) yield String.fromCharCode(...this.key.subarray(0, this.keyOf(entry)));
     yield* this.other.keys();
   }
 
@@ -185,13 +196,24 @@ export class IdTable<T> extends HashSlots {
     if (found !== 0) return this.valueAt((found & ENTRY_MASK) - 1);
     if (this.other.size > 0 && this.other.has(key)) return this.other.get(key);
     const entry = this.count;
-    const start = this.reserve(key.length + 1);
+    let shared = 0;
+    if ((entry & ((1 << WHOLE_KEY_BITS) - 1)) !== 0) {
+      const { previous } = this;
+      const most = Math.min(previous.length, key.length);
+      while (shared < most && previous.charCodeAt(shared) === key.charCodeAt(shared)) shared++;
+    }
+    // A shared beginning of one byte would save nothing: the byte of its length takes as much.
+    if (shared === 1) shared = 0;
+    const from = shared === 0 ? 1 : 2;
+    const start = this.reserve(from + key.length - shared);
     const page = this.pages[start >>> this.pageBits]!;
     const offset = start & (this.pageSize - 1);
     page[offset] = key.length;
-    for (let i = 0; i < key.length; i++) page[offset + 1 + i] = key.charCodeAt(i);
+    if (shared > 0) page[offset + 1] = shared;
+    for (let i = shared; i < key.length; i++) page[offset + from + i - shared] = key.charCodeAt(i);
+    this.previous = key;
     if ((entry & ((1 << SPAN_BITS) - 1)) === 0) this.spanStarts.push(start);
-    this.distances.push(start - this.spanStarts.at(entry >>> SPAN_BITS));
+    this.distances.push((start - this.spanStarts.at(entry >>> SPAN_BITS)) | (shared > 0 ? SHARES_PREFIX : 0));
     if (typeof value === 'number' && isWhole(value) && value <= MAX_NUMBER) this.numbers.push(value + 1);
     else {
       this.numbers.push(0);
@@ -209,7 +231,29 @@ export class IdTable<T> extends HashSlots {
   }
 
   private startOf(entry: number): number {
-    return this.spanStarts.at(entry >>> SPAN_BITS) + this.distances.at(entry);
+    return this.spanStarts.at(entry >>> SPAN_BITS) + (this.distances.at(entry) & ~SHARES_PREFIX);
+  }
+
+  /**
+   * Reads the key of `entry` into {@link key} and returns its length. A key that shares its beginning is read on from
+   * the last entry that keeps its key whole, or from the entry read last when it is between (keys are read in order to
+   * be hashed again or listed).
+   */
+  private keyOf(entry: number): number {
+    if (entry === this.readEntry) return this.readLength;
+    const whole = entry & ~((1 << WHOLE_KEY_BITS) - 1);
+    let at = (this.distances.at(entry) & SHARES_PREFIX) === 0 ? entry : this.readEntry >= whole && this.readEntry < entry ? this.readEntry + 1 : whole;
+    for (; at <= entry; at++) {
+      const start = this.startOf(at);
+      const page = this.pages[start >>> this.pageBits]!;
+      const offset = start & (this.pageSize - 1);
+      const shared = (this.distances.at(at) & SHARES_PREFIX) === 0 ? 0 : page[offset + 1]!;
+      const from = offset + (shared === 0 ? 1 : 2) - shared;
+      this.readLength = page[offset]!;
+      for (let i = shared; i < this.readLength; i++) this.key[i] = page[from + i]!;
+    }
+    this.readEntry = entry;
+    return this.readLength;
   }
 
   private valueAt(entry: number): T {
@@ -238,11 +282,8 @@ export class IdTable<T> extends HashSlots {
   }
 
   private matches(entry: number, key: string): boolean {
-    const start = this.startOf(entry);
-    const page = this.pages[start >>> this.pageBits]!;
-    const offset = start & (this.pageSize - 1);
-    if (page[offset] !== key.length) return false;
-    for (let i = 0; i < key.length; i++) if (page[offset + 1 + i] !== key.charCodeAt(i)) return false;
+    if (this.keyOf(entry) !== key.length) return false;
+    for (let i = 0; i < key.length; i++) if (this.key[i] !== key.charCodeAt(i)) return false;
     return true;
   }
 
@@ -250,11 +291,9 @@ export class IdTable<T> extends HashSlots {
   protected override rehash(slots: number): void {
     this.emptySlots(slots);
     for (let entry = 0; entry < this.count; entry++) {
-      const start = this.startOf(entry);
-      const page = this.pages[start >>> this.pageBits]!;
-      const offset = start & (this.pageSize - 1);
+      const length = this.keyOf(entry);
       let hash = FNV_OFFSET;
-      for (let at = offset + 1, end = at + page[offset]!; at < end; at++) hash = Math.imul(hash ^ page[at]!, FNV_PRIME);
+      for (let i = 0; i < length; i++) hash = Math.imul(hash ^ this.key[i]!, FNV_PRIME);
       this.refill(hash, (hash & TAG_MASK) | (entry + 1));
     }
   }

@@ -5,3 +5,6 @@ export const MAX_LOAD = 0.7;
 
 /** The hash slots of a table: whether it grew, and how far, is told by them alone. */
 export const slotsOf = (table: IdTable<unknown> | TupleTable): Uint32Array => (table as unknown as { slots: Uint32Array }).slots;
+
+/** Where the next key's bytes would go in the pages of an `IdTable`: the bytes its keys take, with the ends of pages skipped. */
+export const keyBytesOf = (table: IdTable<unknown>): number => (table as unknown as { end: number }).end;
