@@ -27,7 +27,7 @@ const SHARES_PREFIX = 0x8000;
 const WHOLE_KEY_BITS = 4;
 
 /** Slots are filled at most to this share before the slot array doubles. */
-const MAX_LOAD = 0.7;
+const MAX_LOAD = 0.8;
 /** The fewest slots a table has. */
 const MIN_SLOTS = 1024;
 /** An odd constant (2^32 / φ) that mixes a hash before its top bits pick the key's first slot. */

@@ -1,7 +1,7 @@
 import type { IdTable, TupleTable } from '../../src/validate/tables.js';
 
 /** Slots are filled at most to this share before they grow (as the tables fill them). */
-export const MAX_LOAD = 0.7;
+export const MAX_LOAD = 0.8;
 
 /** The hash slots of a table: whether it grew, and how far, is told by them alone. */
 export const slotsOf = (table: IdTable<unknown> | TupleTable): Uint32Array => (table as unknown as { slots: Uint32Array }).slots;
