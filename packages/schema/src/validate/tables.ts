@@ -236,8 +236,8 @@ export class IdTable<T> extends HashSlots {
 
   /**
    * Reads the key of `entry` into {@link key} and returns its length. A key that shares its beginning is read on from
-   * the last entry that keeps its key whole, or from the entry read last when it is between (keys are read in order to
-   * be hashed again or listed).
+   * the last entry numbered a multiple of 16 (kept whole), or from the entry read last when it is between (keys are
+   * read in order to be hashed again or listed).
    */
   private keyOf(entry: number): number {
     if (entry === this.readEntry) return this.readLength;
