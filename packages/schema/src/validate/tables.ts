@@ -230,10 +230,6 @@ export class IdTable<T> extends HashSlots {
     return found;
   }
 
-  private startOf(entry: number): number {
-    return this.spanStarts.at(entry >>> SPAN_BITS) + (this.distances.at(entry) & ~SHARES_PREFIX);
-  }
-
   /**
    * Reads the key of `entry` into {@link key} and returns its length. A key that shares its beginning is read on from
    * the last entry numbered a multiple of 16 (kept whole), or from the entry read last when it is between (keys are
@@ -244,10 +240,11 @@ export class IdTable<T> extends HashSlots {
     const whole = entry & ~((1 << WHOLE_KEY_BITS) - 1);
     let at = (this.distances.at(entry) & SHARES_PREFIX) === 0 ? entry : this.readEntry >= whole && this.readEntry < entry ? this.readEntry + 1 : whole;
     for (; at <= entry; at++) {
-      const start = this.startOf(at);
+      const distance = this.distances.at(at);
+      const start = this.spanStarts.at(at >>> SPAN_BITS) + (distance & ~SHARES_PREFIX);
       const page = this.pages[start >>> this.pageBits]!;
       const offset = start & (this.pageSize - 1);
-      const shared = (this.distances.at(at) & SHARES_PREFIX) === 0 ? 0 : page[offset + 1]!;
+      const shared = (distance & SHARES_PREFIX) === 0 ? 0 : page[offset + 1]!;
       const from = offset + (shared === 0 ? 1 : 2) - shared;
       this.readLength = page[offset]!;
       for (let i = shared; i < this.readLength; i++) this.key[i] = page[from + i]!;
