@@ -9,7 +9,7 @@ import { indicatorCatalogue, type IndicatorRule } from '../src/catalogue/indicat
 import type { Observation } from '../src/model/observation.js';
 import { Breakdowns } from '../src/validate/breakdowns.js';
 import { Column, Counts, Runs, TupleTable } from '../src/validate/tables.js';
-import { MAX_LOAD, slotsOf } from './support/tables.js';
+import { fieldBytesOf, MAX_LOAD, slotsOf } from './support/tables.js';
 import { Breakdowns as ReferenceBreakdowns } from './support/breakdowns-reference.js';
 
 /**
@@ -132,12 +132,14 @@ describe('Breakdowns', () => {
 
 describe('TupleTable', () => {
   it('numbers tuples as a Map of their joined numbers does, its tuples across pages of any size, its slots made for more now and then', () => {
-    const tuple = fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0xffffffff, 0x80000000)), { minLength: 3, maxLength: 3 });
+    // Numbers at the edges of each field's widths: 16 bits below 65 535, 32 below 2^32 − 1, and floats for that one.
+    const tuple = fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(0xfffe, 0xffff, 0x10000, 0xfffffffe, 0xffffffff, 0x80000000)), { minLength: 3, maxLength: 3 });
     const foresight = fc.oneof(fc.double({ min: 0, max: 40, noNaN: true }), fc.constantFrom(Number.NaN, -1)).map((scale) => ({ scale }));
     fc.assert(
       fc.property(fc.array(fc.oneof({ weight: 30, arbitrary: tuple }, { weight: 1, arbitrary: foresight }), { maxLength: 3000 }), fc.integer({ min: 1, max: 17 }), (steps, pageBits) => {
         const table = new TupleTable(3, pageBits);
         const model = new Map<string, number>();
+        const tuples: number[][] = [];
         const key = new Uint32Array(4);
         for (const t of steps) {
           if ('scale' in t) {
@@ -147,13 +149,30 @@ describe('TupleTable', () => {
           key.set(t);
           key[3] = 7; // beyond the width: not part of the tuple
           const joined = t.join(',');
-          if (!model.has(joined)) model.set(joined, model.size);
+          if (!model.has(joined)) {
+            model.set(joined, model.size);
+            tuples.push(t);
+          }
           expect(table.entryOf(key)).toBe(model.get(joined));
         }
         expect(table.size).toBe(model.size);
+        tuples.forEach((t, entry) => expect([0, 1, 2].map((i) => table.item(entry, i))).toEqual(t));
       }),
       { numRuns: 100 },
     );
+  });
+
+  it('keeps each field in 16 bits while its numbers are below 65 535, in 32 from the first larger one on', () => {
+    const table = new TupleTable(3);
+    const key = new Uint32Array(3);
+    // As a group is kept: a frame's number, an area's text number that grows, the one text of no facility.
+    for (let n = 0; n < 70_000; n++) {
+      key.set([n % 40, n, 2]);
+      table.entryOf(key);
+    }
+    expect(fieldBytesOf(table)).toEqual([2, 4, 2]);
+    key.set([69_999 % 40, 69_999, 2]);
+    expect(table.entryOf(key)).toBe(69_999);
   });
 
   it('numbers 300 000 distinct tuples of six, found again, as the slots grow and their tags narrow', () => {

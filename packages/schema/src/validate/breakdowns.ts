@@ -127,7 +127,7 @@ export class Breakdowns<Context extends number | undefined> {
   /**
    * A group is its frame — indicator, organisation, country, period and data source, which many groups share — and
    * its place, area and facility: frames are numbered once, and a group is kept as its frame's number and its
-   * place's two text numbers, 12 bytes rather than the 32 of its eight fields.
+   * place's two text numbers, 6 to 12 bytes (each in 16 bits while small) rather than the 32 of its eight fields.
    */
   private readonly frameKey = new Uint32Array(FRAME_FIELDS.length);
   private frame = NONE;

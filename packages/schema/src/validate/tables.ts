@@ -562,12 +562,13 @@ function isWhole(value: number): boolean {
 
 /**
  * A set of tuples of `width` whole numbers (0 to 2^32 − 1), each numbered 0, 1, 2… in the order added: an
- * open-addressing hash table over the tuples kept side by side in a paged `Column`. Each slot holds its tuple's
- * number + 1 in its low bits (as many as index the slots) and the rest of the tuple's hash above them, so that a
- * probe compares tuples only where that tag matches.
+ * open-addressing hash table over the tuples, each field in a column of its own ({@link Counts}: in 16 bits while its
+ * numbers are below 65 535, as a frame's number and the text of a field few texts fill are, in 32 from the first
+ * larger one on). Each slot holds its tuple's number + 1 in its low bits (as many as index the slots) and the rest of
+ * the tuple's hash above them, so that a probe compares tuples only where that tag matches.
  */
 export class TupleTable extends HashSlots {
-  private readonly items: Column<Uint32Array>;
+  private readonly fields: Counts[];
   private readonly scratch: Uint32Array;
   /** The low bits of a slot that hold its tuple's number + 1: as many as number the slots. */
   private entryMask = entryMaskOf(this.slots.length);
@@ -577,7 +578,7 @@ export class TupleTable extends HashSlots {
     pageBits = COLUMN_PAGE_BITS,
   ) {
     super(0);
-    this.items = new Column(Uint32Array, undefined, pageBits);
+    this.fields = Array.from({ length: width }, () => new Counts(pageBits));
     this.scratch = new Uint32Array(width);
   }
 
@@ -587,7 +588,7 @@ export class TupleTable extends HashSlots {
 
   /** The number of the tuple in the first `width` numbers of `key`: the one it was given, or the next when it is new. */
   entryOf(key: Uint32Array): number {
-    const { width, items } = this;
+    const { width, fields } = this;
     const hash = tupleHash(key, width);
     const mask = this.entryMask;
     const tag = hash & ~mask;
@@ -596,13 +597,13 @@ export class TupleTable extends HashSlots {
       const found = this.slots[slot]!;
       if (found === 0) break;
       if ((found & ~mask) !== tag) continue;
-      const at = ((found & mask) - 1) * width;
+      const entry = (found & mask) - 1;
       let i = 0;
-      while (i < width && items.at(at + i) === key[i]) i++;
-      if (i === width) return (found & mask) - 1;
+      while (i < width && fields[i]!.at(entry) === key[i]) i++;
+      if (i === width) return entry;
     }
     const entry = this.count;
-    for (let i = 0; i < width; i++) items.push(key[i]!);
+    for (let i = 0; i < width; i++) fields[i]!.push(key[i]!);
     this.slots[slot] = tag | (entry + 1);
     this.added();
     return entry;
@@ -610,16 +611,16 @@ export class TupleTable extends HashSlots {
 
   /** The `i`th number of the tuple numbered `entry`. */
   item(entry: number, i: number): number {
-    return this.items.at(entry * this.width + i);
+    return this.fields[i]!.at(entry);
   }
 
   /** Hashes each tuple again: the more bits number the slots, the fewer are the tag. */
   protected override rehash(slots: number): void {
     this.emptySlots(slots);
     const mask = (this.entryMask = entryMaskOf(slots));
-    const { width, items, scratch } = this;
+    const { width, fields, scratch } = this;
     for (let entry = 0; entry < this.count; entry++) {
-      for (let i = 0; i < width; i++) scratch[i] = items.at(entry * width + i);
+      for (let i = 0; i < width; i++) scratch[i] = fields[i]!.at(entry);
       const hash = tupleHash(scratch, width);
       this.refill(hash, (hash & ~mask) | (entry + 1));
     }

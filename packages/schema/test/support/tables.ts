@@ -8,3 +8,9 @@ export const slotsOf = (table: IdTable<unknown> | TupleTable): Uint32Array => (t
 
 /** Where the next key's bytes would go in the pages of an `IdTable`: the bytes its keys take, with the ends of pages skipped. */
 export const keyBytesOf = (table: IdTable<unknown>): number => (table as unknown as { end: number }).end;
+
+/** Bytes each number of each field of a `TupleTable` takes: 2 while the field's numbers fit 16 bits, then 4 (or 8). */
+export const fieldBytesOf = (table: TupleTable): number[] =>
+  (table as unknown as { fields: { words?: { pages: { BYTES_PER_ELEMENT: number }[] }; floats?: { pages: { BYTES_PER_ELEMENT: number }[] } }[] }).fields.map(
+    (field) => (field.words ?? field.floats)!.pages[0]!.BYTES_PER_ELEMENT,
+  );
