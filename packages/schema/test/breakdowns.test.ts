@@ -9,7 +9,7 @@ import { indicatorCatalogue, type IndicatorRule } from '../src/catalogue/indicat
 import type { Observation } from '../src/model/observation.js';
 import { Breakdowns } from '../src/validate/breakdowns.js';
 import { Column, Counts, Runs, TupleTable } from '../src/validate/tables.js';
-import { fieldBytesOf, MAX_LOAD, slotsOf } from './support/tables.js';
+import { countBytesOf, fieldBytesOf, MAX_LOAD, slotsOf } from './support/tables.js';
 import { Breakdowns as ReferenceBreakdowns } from './support/breakdowns-reference.js';
 
 /**
@@ -127,6 +127,12 @@ describe('Breakdowns', () => {
     const actual = reports((report) => new Breakdowns<number>(report as never), records, 0);
     expect(expected.map((call) => (call as unknown[])[0])).toEqual(expect.arrayContaining(['disagg.exceeds-total', 'unique.duplicate-breakdown']));
     expect(actual).toEqual(expected);
+  });
+
+  it("keeps a group's total in 16 bits where each observation is a group of its own and gives its total", () => {
+    const breakdowns = new Breakdowns<number>(() => expect.fail('nothing to report'));
+    for (let i = 0; i < 70_000; i++) breakdowns.add({ ...firstGroup, id: 'o', scope: { country: 'ZM', subnationalArea: `district ${i}` }, numerator: 5, unit: 'count' } as unknown as Observation, i);
+    expect(countBytesOf((breakdowns as unknown as { totals: Counts }).totals)).toBe(2);
   });
 });
 

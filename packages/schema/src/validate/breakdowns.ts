@@ -135,8 +135,13 @@ export class Breakdowns<Context extends number | undefined> {
   private readonly groupKey = new Uint32Array(3);
   private group = NONE;
   private groups = new TupleTable(3);
-  /** Per group: its total's row, and its block of parts (NONE when it has none: no page while no group has parts). */
-  private totals = new Column(Int32Array);
+  /**
+   * Per group: its total's row, as its distance from the group's number (NaN while it has none; {@link totalOf}), and its
+   * block of parts (NONE when it has none: no page while no group has parts). A group's rows come after those of
+   * the groups before it, so the distance is never negative, and 0 where each observation is a group of its own and
+   * gives its total: 16 bits then, where a row number takes 32.
+   */
+  private totals = new Counts();
   private blocksOf = new Column(Int32Array, NONE);
   /**
    * Per block: its fields, and its rows, each as its distance from the block's base (NaN for none): mostly in 16 bits,
@@ -201,7 +206,7 @@ export class Breakdowns<Context extends number | undefined> {
       this.groupKey[2] = this.key[4]!;
       this.group = this.groups.entryOf(this.groupKey);
       if (this.group === this.totals.length) {
-        this.totals.push(NONE);
+        this.totals.push(Number.NaN);
         this.blocksOf.push(NONE);
       }
     }
@@ -211,9 +216,9 @@ export class Breakdowns<Context extends number | undefined> {
     const age = parts === undefined || isTotal(parts.ageGroup) ? -1 : AGE.indexOf(parts.ageGroup!);
     const population = parts === undefined || isTotal(parts.population) ? undefined : parts.population!;
     if (sex < 0 && age < 0 && population === undefined) {
-      const first = this.totals.at(group);
-      if (first !== NONE) return this.duplicate(obs, context, first, {}, kind, (row) => this.totals.set(group, row));
-      this.totals.set(group, this.row(obs, context, kind));
+      const first = this.totalOf(group);
+      if (first !== NONE) return this.duplicate(obs, context, first, {}, kind, (row) => this.totals.set(group, row - group));
+      this.totals.set(group, this.row(obs, context, kind) - group);
       return;
     }
     let block = this.blocksOf.at(group);
@@ -259,7 +264,7 @@ export class Breakdowns<Context extends number | undefined> {
   /** Reports what only all the data can tell, and forgets the groups. */
   finish(): void {
     for (let block = 0; block < this.blocks.length; block += BLOCK_FIELDS) {
-      const total = this.totals.at(this.blocks.at(block + BLOCK_GROUP));
+      const total = this.totalOf(this.blocks.at(block + BLOCK_GROUP));
       if (total !== NONE) {
         this.checkBreakdown('sex', block, 0, BLOCK_LAST_SEX, total);
         this.checkBreakdown('ageGroup', block, SEX.length, BLOCK_LAST_AGE, total);
@@ -275,7 +280,7 @@ export class Breakdowns<Context extends number | undefined> {
     this.frames = new TupleTable(FRAME_FIELDS.length);
     this.group = NONE;
     this.groups = new TupleTable(3);
-    this.totals = new Column(Int32Array);
+    this.totals = new Counts();
     this.blocksOf = new Column(Int32Array, NONE);
     this.blocks = new Column(Int32Array);
     this.blockRows = new Counts();
@@ -343,6 +348,12 @@ export class Breakdowns<Context extends number | undefined> {
     replace(row);
     if ((this.codes.at(firstRow) & SUPPRESSED) !== 0) this.replaced.set(row, firstRow);
     this.report('unique.duplicate-breakdown', path, { first: this.knownIds[context as number]!, categories }, this.contextOf(firstRow));
+  }
+
+  /** The row of a group's total, NONE while it has none. */
+  private totalOf(group: number): number {
+    const distance = this.totals.at(group);
+    return Number.isNaN(distance) ? NONE : group + distance;
   }
 
   private isKnown(row: number): boolean {
