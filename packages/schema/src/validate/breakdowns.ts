@@ -53,20 +53,10 @@ const NOT_PEOPLE = 1 << 12;
 /** The row is of a proportion: its numerator is at most its denominator. */
 const PROPORTION = 1 << 13;
 
-/**
- * A block of a group with parts: its rows — the first row of each sex, then of each age group, the last row of each —
- * and its fields: the group, the first and the last other part, whether a part is a suppressed count of people (1,
- * else NONE), and the number of the rows when the block was made, which its rows are kept after.
- */
+/** The rows of a block of a group with parts: the first row of each sex, then of each age group, the last row of each. */
 const BLOCK_LAST_SEX = SEX.length + AGE.length;
 const BLOCK_LAST_AGE = BLOCK_LAST_SEX + 1;
 const BLOCK_ROWS = BLOCK_LAST_AGE + 1;
-const BLOCK_GROUP = 0;
-const BLOCK_OTHERS = 1;
-const BLOCK_OTHERS_LAST = 2;
-const BLOCK_SUPPRESSED = 3;
-const BLOCK_BASE = 4;
-const BLOCK_FIELDS = 5;
 /** Fields that make an observation's group; values of one source are compared with each other only. */
 const GROUP_FIELDS = 8;
 /** The fields of a group's frame (all but its area, 3, and facility, 4). */
@@ -144,11 +134,17 @@ export class Breakdowns<Context extends number | undefined> {
   private totals = new Counts();
   private blocksOf = new Column(Int32Array, NONE);
   /**
-   * Per block: its fields, and its rows, each as its distance from the block's base (NaN for none): mostly in 16 bits,
-   * as a group's parts mostly come near each other, where a row number takes 32.
+   * Per block (numbered in the order made): its group; its base, the number of rows when it was made; its rows, each as
+   * its distance from its base (NaN for none): mostly in 16 bits, as a group's parts mostly come near each other,
+   * where a row number takes 32; its first and last other part (no page while no group has one); whether one of its
+   * parts is a suppressed count of people (1, else 0; no page while none is).
    */
-  private blocks = new Column(Int32Array);
+  private blockGroups = new Column(Int32Array);
+  private blockBases = new Column(Int32Array);
   private blockRows = new Counts();
+  private firstOthers = new Column(Int32Array, NONE);
+  private lastOthers = new Column(Int32Array, NONE);
+  private suppressedIn = new Column(Uint16Array, 0);
   /** Other parts (by population, or by two dimensions at once) by group, categories and population: their first row. */
   private others = new TupleTable(3);
   private readonly otherKey = new Uint32Array(3);
@@ -223,14 +219,16 @@ export class Breakdowns<Context extends number | undefined> {
     }
     let block = this.blocksOf.at(group);
     if (block === NONE) {
-      block = this.blocks.length;
-      for (let i = 0; i < BLOCK_FIELDS; i++) this.blocks.push(NONE);
+      block = this.blockGroups.length;
+      this.blockGroups.push(group);
+      this.blockBases.push(this.numerators.length);
       for (let i = 0; i < BLOCK_ROWS; i++) this.blockRows.push(Number.NaN);
-      this.blocks.set(block + BLOCK_GROUP, group);
-      this.blocks.set(block + BLOCK_BASE, this.numerators.length);
+      this.firstOthers.push(NONE);
+      this.lastOthers.push(NONE);
+      this.suppressedIn.push(0);
       this.blocksOf.set(group, block);
     }
-    if ((kind & NOT_PEOPLE) === 0 && obs.suppressed === true) this.blocks.set(block + BLOCK_SUPPRESSED, 1);
+    if ((kind & NOT_PEOPLE) === 0 && obs.suppressed === true) this.suppressedIn.set(block, 1);
     const code = (sex + 1) | ((age + 1) << AGE_SHIFT) | (population === undefined ? 0 : POPULATION) | kind;
     if (population === undefined && (sex < 0 || age < 0)) {
       const category = sex >= 0 ? sex : SEX.length + age;
@@ -250,10 +248,10 @@ export class Breakdowns<Context extends number | undefined> {
     this.othersRows.push(this.row(obs, context, code));
     this.nextOthers.push(NONE);
     // Linked first to last, in the order seen: the block keeps the first and the last, each the next.
-    const last = this.blocks.at(block + BLOCK_OTHERS_LAST);
-    if (last === NONE) this.blocks.set(block + BLOCK_OTHERS, other);
+    const last = this.lastOthers.at(block);
+    if (last === NONE) this.firstOthers.set(block, other);
     else this.nextOthers.set(last, other);
-    this.blocks.set(block + BLOCK_OTHERS_LAST, other);
+    this.lastOthers.set(block, other);
   }
 
   /** Makes the tables of texts and groups hold `scale` times what they hold, when they cannot yet (see {@link IdTable.foresee}). */
@@ -263,15 +261,15 @@ export class Breakdowns<Context extends number | undefined> {
 
   /** Reports what only all the data can tell, and forgets the groups. */
   finish(): void {
-    for (let block = 0; block < this.blocks.length; block += BLOCK_FIELDS) {
-      const total = this.totalOf(this.blocks.at(block + BLOCK_GROUP));
+    for (let block = 0; block < this.blockGroups.length; block++) {
+      const total = this.totalOf(this.blockGroups.at(block));
       if (total !== NONE) {
         this.checkBreakdown('sex', block, 0, BLOCK_LAST_SEX, total);
         this.checkBreakdown('ageGroup', block, SEX.length, BLOCK_LAST_AGE, total);
-        for (let other = this.blocks.at(block + BLOCK_OTHERS); other !== NONE; other = this.nextOthers.at(other)) this.checkLargerThanTotal(this.othersRows.at(other), total);
+        for (let other = this.firstOthers.at(block); other !== NONE; other = this.nextOthers.at(other)) this.checkLargerThanTotal(this.othersRows.at(other), total);
       }
       // Only a group with a suppressed count of people is solved for what its numbers give away.
-      if (this.blocks.at(block + BLOCK_SUPPRESSED) !== NONE || (total !== NONE && (this.codes.at(total) & SUPPRESSED) !== 0)) this.checkDisclosures(block, total);
+      if (this.suppressedIn.at(block) !== 0 || (total !== NONE && (this.codes.at(total) & SUPPRESSED) !== 0)) this.checkDisclosures(block, total);
     }
     this.texts = new IdTable();
     this.textsByNumber = undefined;
@@ -282,8 +280,12 @@ export class Breakdowns<Context extends number | undefined> {
     this.groups = new TupleTable(3);
     this.totals = new Counts();
     this.blocksOf = new Column(Int32Array, NONE);
-    this.blocks = new Column(Int32Array);
+    this.blockGroups = new Column(Int32Array);
+    this.blockBases = new Column(Int32Array);
     this.blockRows = new Counts();
+    this.firstOthers = new Column(Int32Array, NONE);
+    this.lastOthers = new Column(Int32Array, NONE);
+    this.suppressedIn = new Column(Uint16Array, 0);
     this.others = new TupleTable(3);
     this.othersRows = new Column(Int32Array);
     this.nextOthers = new Column(Int32Array);
@@ -400,12 +402,12 @@ export class Breakdowns<Context extends number | undefined> {
 
   /** A row of a block (the first of a category, the last of a dimension), or NONE. */
   private blockRow(block: number, index: number): number {
-    const distance = this.blockRows.at((block / BLOCK_FIELDS) * BLOCK_ROWS + index);
-    return Number.isNaN(distance) ? NONE : this.blocks.at(block + BLOCK_BASE) + distance;
+    const distance = this.blockRows.at(block * BLOCK_ROWS + index);
+    return Number.isNaN(distance) ? NONE : this.blockBases.at(block) + distance;
   }
 
   private setBlockRow(block: number, index: number, row: number): void {
-    this.blockRows.set((block / BLOCK_FIELDS) * BLOCK_ROWS + index, row - this.blocks.at(block + BLOCK_BASE));
+    this.blockRows.set(block * BLOCK_ROWS + index, row - this.blockBases.at(block));
   }
 
   /**
@@ -477,7 +479,7 @@ export class Breakdowns<Context extends number | undefined> {
       if (row !== NONE) none.push(row);
     }
     const populationOf = new Map<number, number>();
-    for (let other = this.blocks.at(block + BLOCK_OTHERS); other !== NONE; other = this.nextOthers.at(other)) {
+    for (let other = this.firstOthers.at(block); other !== NONE; other = this.nextOthers.at(other)) {
       const row = this.othersRows.at(other);
       const population = this.others.item(other, 2);
       let slice = slices.get(population);
