@@ -213,8 +213,8 @@ export class Breakdowns<Context extends number | undefined> {
     const population = parts === undefined || isTotal(parts.population) ? undefined : parts.population!;
     if (sex < 0 && age < 0 && population === undefined) {
       const first = this.totalOf(group);
-      if (first !== NONE) return this.duplicate(obs, context, first, {}, kind, (row) => this.totals.set(group, row - group));
-      this.totals.set(group, this.row(obs, context, kind) - group);
+      if (first !== NONE) return this.duplicate(obs, context, first, {}, kind, (row) => this.setTotal(group, row));
+      this.setTotal(group, this.row(obs, context, kind));
       return;
     }
     let block = this.blocksOf.at(group);
@@ -356,6 +356,10 @@ export class Breakdowns<Context extends number | undefined> {
   private totalOf(group: number): number {
     const distance = this.totals.at(group);
     return Number.isNaN(distance) ? NONE : group + distance;
+  }
+
+  private setTotal(group: number, row: number): void {
+    this.totals.set(group, row - group);
   }
 
   private isKnown(row: number): boolean {
