@@ -1,5 +1,10 @@
 import packageJson from '../package.json' with { type: 'json' };
-import { main, processContext } from './main.js';
+import { holdYoungGenerationAtStart } from './io/young-generation.js';
+
+// Held before anything else loads: what the modules make lives as long as the process, and would grow V8's space for
+// new objects to a size it keeps.
+holdYoungGenerationAtStart();
+const { main, processContext } = await import('./main.js');
 
 // Writing to a closed pipe (`phx schema | head`) is not an error of phx.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import { processContext, stderrColor, type Context } from './commands/context.js';
 import { exitCodes, InvalidInputError, UsageError } from './errors.js';
+import { capYoungGeneration } from './io/young-generation.js';
 
 export const mainHelp = `Usage: phx <command> [options]
 
@@ -61,7 +62,9 @@ export async function main(argv: string[], context: Context): Promise<number> {
     if (command === '--version' || command === '-v') return context.print(`${context.version}\n`);
     const load = Object.hasOwn(commands, command) ? commands[command] : undefined;
     if (!load) throw new UsageError('unknown-command', { command });
-    return await (await load())(rest, context);
+    const run = await load();
+    capYoungGeneration();
+    return await run(rest, context);
   } catch (error) {
     if (error instanceof UsageError) {
       // Its words are loaded only when one is printed; the language is read from the arguments as given.

@@ -4,6 +4,7 @@ import { exitCodes, UsageError } from '../errors.js';
 import { validateFile } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
 import { onInput, resolveInputs } from '../io/files.js';
+import { leaveYoungGenerationToV8 } from '../io/young-generation.js';
 import { Progress } from '../io/progress.js';
 import { renderHuman } from '../report/human.js';
 import { renderJson } from '../report/json.js';
@@ -106,5 +107,7 @@ export function jobsWithin(jobs: number | undefined, processors = availableParal
 
 /** Worker threads for `--jobs N`: none for 1, the default. */
 function parallelOf(jobs: number | undefined): ReturnType<typeof workerThreads> | undefined {
-  return jobs === undefined || jobs === 1 ? undefined : workerThreads(jobs);
+  if (jobs === undefined || jobs === 1) return undefined;
+  leaveYoungGenerationToV8();
+  return workerThreads(jobs);
 }

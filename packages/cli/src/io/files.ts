@@ -5,6 +5,7 @@ import { formatOfName, type FileValidationResult, type Locale, type validateFile
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
 import { placeOf, readAsHint } from '../report/human.js';
+import { keepYoungGenerationCapped } from './young-generation.js';
 
 /** The formats `phx convert` writes, and `--stdin-format` names. */
 export type TextFormat = 'json' | 'ndjson' | 'csv';
@@ -98,11 +99,15 @@ export async function readBeside<Data>(input: Input, read: (bytes: Uint8Array) =
   throw new InvalidInputError(`${placeOf(input.name, issue)}: ${issue.message}`, encoding ? readAsHint(encodingsIn!, encoding) : undefined);
 }
 
-/** A stream of the bytes of an input, counting them for a progress indicator. */
+/**
+ * A stream of the bytes of an input, counting them for a progress indicator; in the `phx` process, V8's space for new
+ * objects is kept small while it is read ({@link keepYoungGenerationCapped}).
+ */
 export async function* streamOf(input: Input, onBytes: (bytes: number) => void = () => undefined): AsyncGenerator<Uint8Array> {
   const stream = input.path === undefined ? process.stdin : createReadStream(input.path);
   try {
     for await (const chunk of stream) {
+      keepYoungGenerationCapped();
       onBytes((chunk as Buffer).length);
       yield chunk as Buffer;
     }

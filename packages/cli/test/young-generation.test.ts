@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { bin, observation, tempDir, validNdjson } from './helpers.js';
+
+const v8 = vi.hoisted(() => ({ newSpace: 0, flags: [] as string[] }));
+vi.mock('node:v8', () => ({
+  getHeapSpaceStatistics: () => [{ space_name: 'new_space', space_size: v8.newSpace }],
+  setFlagsFromString: (flags: string) => void v8.flags.push(flags),
+}));
+
+const MiB = 1 << 20;
+const dir = tempDir();
+// Prints the size of V8's space for new objects as the process ends.
+const probe = dir.write(
+  'probe.mjs',
+  `import { getHeapSpaceStatistics } from 'node:v8';
+process.on('exit', () => process.stderr.write('new space ' + getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size));`,
+);
+// 50 000 observations (16 MB), each a group of its own: enough for V8 to grow its young generation past 8 MiB.
+const big = dir.write(
+  'big.phx.ndjson',
+  validNdjson() +
+    Array.from({ length: 50_000 }, (_, n) =>
+      JSON.stringify({ type: 'observation', ...observation(`obs-${n.toString(36)}-${'xyz'.repeat(n % 7)}`, { scope: { country: 'ZA', subnationalArea: `Area ${n}` } }) }),
+    ).join('\n'),
+);
+
+/** The new space's size as `node <nodeArgs> <script> <args>` ends, and what else it wrote to standard error. */
+function newSpaceAfter(nodeArgs: string[], script: string, args: string[]): { bytes: number; code: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(probe).href, ...nodeArgs, script, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' } });
+  const match = /new space (\d+)$/.exec(result.stderr);
+  return { bytes: Number(match?.[1]), code: result.status, stderr: result.stderr.slice(0, match?.index) };
+}
+
+describe('sizing the young generation (V8 stood in for)', () => {
+  beforeEach(() => {
+    vi.resetModules();
+    v8.newSpace = 1 * MiB;
+    v8.flags = [];
+  });
+  const sizing = () => import('../src/io/young-generation.js');
+
+  it('holds it as phx starts, lets it grow once the command is loaded, and stops it at 8 MiB, again after V8 shrinks it', async () => {
+    const { capYoungGeneration, holdYoungGenerationAtStart, keepYoungGenerationCapped } = await sizing();
+    holdYoungGenerationAtStart();
+    expect(v8.flags).toEqual(['--semi-space-growth-factor=1']);
+    capYoungGeneration();
+    expect(v8.flags.at(-1)).toBe('--semi-space-growth-factor=2');
+    const seen = [2, 4, 8 - 1 / 1024, 8, 8, 4, 8].map((mib) => {
+      v8.newSpace = mib * MiB;
+      keepYoungGenerationCapped();
+      return v8.flags.at(-1);
+    });
+    expect(seen).toEqual(['=2', '=2', '=2', '=1', '=1', '=2', '=1'].map((factor) => `--semi-space-growth-factor${factor}`));
+    expect(v8.flags).toHaveLength(5);
+  });
+
+  it('leaves it to V8 in a program calling runPhx(), and from --jobs on', async () => {
+    const { capYoungGeneration, holdYoungGenerationAtStart, keepYoungGenerationCapped, leaveYoungGenerationToV8 } = await sizing();
+    v8.newSpace = 16 * MiB;
+    capYoungGeneration();
+    keepYoungGenerationCapped();
+    expect(v8.flags).toEqual([]);
+    holdYoungGenerationAtStart();
+    capYoungGeneration();
+    leaveYoungGenerationToV8();
+    keepYoungGenerationCapped();
+    expect(v8.flags).toEqual(['--semi-space-growth-factor=1', '--semi-space-growth-factor=2']);
+  });
+});
+
+describe("phx's young generation, in a process of its own", () => {
+  it('grows while a file is read, up to 8 MiB, with nothing said', () => {
+    const { bytes, code, stderr } = newSpaceAfter([], bin, ['validate', '--quiet', big]);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(bytes).toBeGreaterThan(4 * MiB);
+    expect(bytes).toBeLessThanOrEqual(8 * MiB);
+  });
+
+  it('is left to V8 where Node is given a size of it, with --jobs, and in a program calling runPhx()', () => {
+    expect(newSpaceAfter(['--max-semi-space-size=16'], bin, ['validate', '--quiet', big])).toMatchObject({ code: 0, bytes: expect.toSatisfy((bytes: number) => bytes > 8 * MiB) });
+    expect(newSpaceAfter([], bin, ['validate', '--quiet', '--jobs', '2', big])).toMatchObject({ code: 0, bytes: expect.toSatisfy((bytes: number) => bytes > 8 * MiB) });
+    const library = pathToFileURL(join(dirname(fileURLToPath(import.meta.url)), '../dist/index.js')).href;
+    const program = dir.write('program.mjs', `import { runPhx } from '${library}';\nprocess.exitCode = await runPhx(['validate', '--quiet', process.argv[2]]);`);
+    expect(newSpaceAfter([], program, [big])).toMatchObject({ code: 0, bytes: expect.toSatisfy((bytes: number) => bytes > 8 * MiB) });
+  });
+});
