@@ -5,8 +5,8 @@ import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
  * grow to 32. The objects made for a line or a chunk die young, and what lives on is kept in typed arrays (the rules'
  * tables), so a smaller space collects as much, only more often; V8 grows it all the same, as whatever outlives a
  * collection adds up over a large file. On a million records of `bench/validate.bench.ts` the peak RSS of `phx
- * validate` fell from ≈ 150 MB to ≈ 125 in the same CPU time, on 3 million from ≈ 239 MB to ≈ 212 (see "Memory" in
- * docs/performance.md).
+ * validate` fell from ≈ 150 MB to ≈ 125, on 3 million from ≈ 238 MB to ≈ 214, for ≈ 2 % more CPU time in collections
+ * (see "Memory" in docs/performance.md).
  */
 const NEW_SPACE_BYTES = 8 << 20;
 
