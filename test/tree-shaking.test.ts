@@ -32,6 +32,13 @@ describe('the built @phx/schema in a browser bundle', () => {
     expect(code).toContain('Femmes détenues');
   });
 
+  it('a program that reads which language its user asks for carries no messages', async () => {
+    const code = await bundle("import { isLocale, localeTags } from '@phx/schema'; console.log(isLocale(navigator.language) ? navigator.language : localeTags[0]);");
+    expect(code).toContain('"uk"');
+    expect(code).not.toContain('The file is empty');
+    expect(code.length).toBeLessThan(1000);
+  });
+
   it('needs nothing from Node', async () => {
     const code = await bundle("import * as phx from '@phx/schema'; console.log(Object.keys(phx).length);");
     expect(code).not.toMatch(/from\s*["']node:/);

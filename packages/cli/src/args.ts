@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { codeNamed, codelists, isSuppressionThreshold, dateOrders, excelLocales, isLocale, locales, recordTypeNames, suggestionsFor, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
+import { codeNamed, codelists, isSuppressionThreshold, dateOrders, excelLocales, isLocale, localeTags, recordTypeNames, suggestionsFor, textEncodingOf, type DateOrder, type ExcelLocale, type Locale, type RecordType } from '@phx/schema';
 import { UsageError } from './errors.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -110,7 +110,7 @@ const systemLocale = process.platform === 'win32' ? Intl.DateTimeFormat().resolv
  * the system (Windows' display language), else English.
  */
 export function localeOf(value: string | undefined, env: NodeJS.ProcessEnv = process.env, system: string | undefined = systemLocale): Locale {
-  if (value !== undefined) return localeChoice(value, Object.keys(locales) as Locale[]);
+  if (value !== undefined) return localeChoice(value, localeTags);
   for (const tag of [env.LC_ALL, env.LC_MESSAGES, env.LANG, env.LANGUAGE, system]) {
     const language = tag && languageOfTag(tag);
     if (language && isLocale(language)) return language;

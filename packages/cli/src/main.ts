@@ -68,10 +68,10 @@ export async function main(argv: string[], context: Context): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       // Its words are loaded only when one is printed; the language is read from the arguments as given.
-      const [{ renderUsage, usageWords }, { usageLocaleOf }] = await Promise.all([import('./report/usage.js'), import('./args.js')]);
+      const [{ renderUsage }, { reportWords }, { usageLocaleOf }] = await Promise.all([import('./report/usage.js'), import('./report/words.js'), import('./args.js')]);
       const locale = usageLocaleOf(rest);
       const { message, hint } = renderUsage(error, locale);
-      context.note(`${c.red('phx:')} ${message}${hint ? `\n${c.dim(`${usageWords[locale].hintLabel} ${hint}`)}` : ''}`);
+      context.note(`${c.red('phx:')} ${message}${hint ? `\n${c.dim(`${reportWords[locale].hintLabel} ${hint}`)}` : ''}`);
       return exitCodes.usage;
     }
     if (error instanceof InvalidInputError) {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { localeOf, parseArgsError, usageLocaleOf } from '../src/args.js';
 import { UsageError, type UsageCode, type UsageParams } from '../src/errors.js';
 import { renderUsage, usageWords } from '../src/report/usage.js';
+import { reportWords } from '../src/report/words.js';
 import { phx, phxInProcess, tempDir, validPackage } from './helpers.js';
 
 const dir = tempDir();
@@ -92,7 +93,7 @@ describe('usage errors in every locale', () => {
       // `text` is Node's or the hub's words; `option-not-valid` quotes the validator's, given in the user's language.
       if (locale !== 'en' && code !== 'text' && code !== 'option-not-valid') expect(message, code).not.toBe(english.message);
     }
-    expect(usageWords[locale].hintLabel).toMatch(/:$/);
+    expect(reportWords[locale].hintLabel).toMatch(/:$/);
   });
 });
 
@@ -193,7 +194,7 @@ describe('phx prints a usage error in the language of --locale, with exit code 2
   it.each(locales)("%s: a command's own checks of its arguments, from the command line", (locale) => {
     const say = (code: UsageCode, params: object) => {
       const { message, hint } = renderUsage(new UsageError(code, params as never), locale);
-      return `phx: ${message}${hint === undefined ? '' : `\n${usageWords[locale].hintLabel} ${hint}`}\n`;
+      return `phx: ${message}${hint === undefined ? '' : `\n${reportWords[locale].hintLabel} ${hint}`}\n`;
     };
     expect(phx(['check', json, '--profile', 'gam', '--country', 'XX', '--year', '2023', '--locale', locale])).toMatchObject({ code: 2, stderr: say('not-a-country', { value: 'XX' }) });
     expect(phx(['export', json, '-o', dir.path('out.json'), '--locale', locale])).toMatchObject({ code: 2, stderr: say('no-target', { path: dir.path('out.json'), targets: exportTargets }) });

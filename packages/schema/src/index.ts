@@ -27,12 +27,13 @@ export { fieldKeys, type FieldKey } from './validate/fields.js';
 export type { TextForm } from './model/common.js';
 export { renderMessage, formatIssue } from './validate/messages.js';
 export { formatIssueAsync, loadLocale } from './validate/on-demand.js';
-export { validate, validateRecord, readText, readJsonDocument } from './validate/sync.js';
+export { validate, validateRecord, readText, readJsonDocument, validateNdjson } from './validate/sync.js';
 export { validateAsync, recordsReadIn, DEFAULT_SUPPRESSION_THRESHOLD, isSuppressionThreshold, issuesListed, DEFAULT_MAX_DEPTH, type ValidateOptions } from './validate/validate.js';
 export { shapeProblems, type StructuralProblem } from './validate/structural.js';
 export { valueOfParts } from './validate/arithmetic.js';
-export { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions, type ParallelChecks } from './validate/ndjson.js';
-export { validateFile, validateFileAsync, readRecords, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
+export { validateNdjsonAsync, type ValidateNdjsonOptions, type ParallelChecks } from './validate/ndjson.js';
+export { validateFileAsync, type ValidateFileOptions, type FileValidationResult } from './file/validate-file.js';
+export { validateFile, readRecords } from './file/validate-file-sync.js';
 export { countRecords, type FormatHints } from './file/count.js';
 export { issueRecord, type IssueRecord } from './file/issue-record.js';
 export { charsetOf, fileFormats, formatOfName, formatOfMediaType, stemOfName, type FileFormat } from './file/format.js';
@@ -41,13 +42,14 @@ export { DEFAULT_MAX_DOCUMENT_BYTES, type RecognisedEncoding } from './file/enco
 export { textEncodingOf, textDecoding, type Misreading, type TextDecoding, type Transcoder } from './file/text-encoding.js';
 export { LineIndex, offsetBeyondDepth } from './validate/locate.js';
 export { readLines, DEFAULT_MAX_LINE_BYTES, type ChunkSource, type Line } from './formats/lines.js';
-export { locales, isLocale, type Locale, type PhxLocale, type MessageTemplate, type Messages } from './locales/index.js';
+export { locales, localeTags, isLocale, type Locale, type PhxLocale, type MessageTemplate, type Messages } from './locales/index.js';
 export { jsonSchemaOf, publishedSchemas, SCHEMA_BASE_URL, type SchemaName, type JsonSchema } from './jsonschema.js';
 export {
   readCsv, writeCsv, validateCsv, type ReadCsvOptions, type WriteCsvOptions, type CsvTable,
 } from './formats/csv.js';
 export { readCsvAsync } from './formats/csv-table.js';
-export { detectCsvType, cellName, columnLetters, type Table } from './formats/table.js';
+export { detectCsvType, type Table } from './formats/table.js';
+export { cellName, columnLetters } from './formats/cell-names.js';
 export { assemblePackage, type PackageInput, type AssembleOptions, type AssembledPackage, type InputReport } from './formats/assemble.js';
 export {
   writeXlsx, readXlsx, validateXlsx, xlsxTemplate, type WriteXlsxOptions, type ReadXlsxOptions, type ValidateXlsxOptions, type WorkbookRead,
@@ -60,5 +62,6 @@ export { spreadsheetText } from './formats/cells.js';
 export { excelLocales, isExcelLocale, dateOrders, type ExcelLocale, type DateOrder } from './formats/excel-locale.js';
 export { excelConventions, type ExcelConventions } from './formats/excel-conventions.js';
 export type { NormalisedForm } from './formats/cells.js';
-export { readNdjson, toNdjsonLines, PackageBuilder, recordsOf, type NdjsonRecord, type ReadNdjsonOptions } from './formats/convert.js';
+export { readNdjson, type NdjsonRecord, type ReadNdjsonOptions } from './formats/convert.js';
+export { toNdjsonLines, PackageBuilder, recordsOf } from './formats/package-records.js';
 export { exportFormats, type ExportFormat } from './formats/exports.js';

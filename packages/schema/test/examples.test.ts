@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { recordTypeNames, recordTypes, type RecordType } from '../src/model/records.js';
 import { issueCodes, type IssueCode } from '../src/validate/codes.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
-import { validateNdjson } from '../src/validate/ndjson.js';
+import { validateNdjson } from '../src/validate/sync.js';
 import { validate } from '../src/validate/sync.js';
 
 const dataDir = new URL('../../../examples/data/', import.meta.url);

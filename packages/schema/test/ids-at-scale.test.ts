@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateNdjson } from '../src/validate/ndjson.js';
+import { validateNdjson } from '../src/validate/sync.js';
 import { validate } from '../src/validate/sync.js';
 import { idAlphabet, random } from './random.js';
 import { countObservation, NOW, smallPackage, type Loose } from './rules/fixtures.js';

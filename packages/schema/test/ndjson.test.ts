@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationIssue } from '../src/validate/issue.js';
-import { validateNdjson, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
+import { type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
+import { validateNdjson } from '../src/validate/sync.js';
 import { CAPE_FORUM, changed, countObservation, NOW, SECRETARIAT, smallPackage, ZAMBIA_TRUST, type Loose } from './rules/fixtures.js';
 
 const encoder = new TextEncoder();

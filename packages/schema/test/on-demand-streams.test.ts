@@ -12,8 +12,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import * as z from 'zod';
-import { validateFile, validateFileAsync, type FileValidationResult, type ValidateFileOptions } from '../src/file/validate-file.js';
-import { toNdjsonLines } from '../src/formats/convert.js';
+import { validateFileAsync, type FileValidationResult, type ValidateFileOptions } from '../src/file/validate-file.js';
+import { validateFile } from '../src/file/validate-file-sync.js';
+import { toNdjsonLines } from '../src/formats/package-records.js';
 import { readCsv, writeCsv } from '../src/formats/csv.js';
 import { readCsvAsync } from '../src/formats/csv-table.js';
 import { excelLocales, type DateOrder } from '../src/formats/excel-locale.js';
@@ -25,7 +26,8 @@ import { recordTypeNames, recordTypes } from '../src/model/records.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
 import { formatIssue } from '../src/validate/messages.js';
 import { messageExamples } from '../src/validate/message-examples.js';
-import { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
+import { validateNdjsonAsync, type ValidateNdjsonOptions } from '../src/validate/ndjson.js';
+import { validateNdjson } from '../src/validate/sync.js';
 import type { IssueCode } from '../src/validate/codes.js';
 import { NOW } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
@@ -234,6 +236,23 @@ describe('validateFileAsync, validateNdjsonAsync, readCsvAsync and readXlsxAsync
     expect(await lazily.readCsvAsync(bytes, { locale: 'ru' })).toEqual(readCsv(bytes, { locale: 'ru' }));
     expect(Object.keys(lazily.onDemand.loadedLocales)).toEqual([]);
     expect(() => lazily.onDemand.describeOnDemand('package', null, [])).toThrow(lazily.onDemand.NotLoaded);
+  });
+
+  // A CSV file is read whole and checked again from the start once a part is loaded: of 1 MiB or more, it is checked
+  // with the describer loaded first, as reading its rows again would cost more; the recogniser, any file's, first too.
+  it('load the describer before a CSV file of 1 MiB or more, whose rows a second check would read again', async () => {
+    const lazily = await fresh();
+    // Few rows, each with a long name in five languages: the size is what counts, not the records.
+    const [first] = example.organisations as Record<string, unknown>[];
+    const long = (words: string): string => Array.from({ length: 12 }, (_, n) => `${words} ${n}`).join(', ').slice(0, 500);
+    const name = { en: long('Prison Health Exchange Network Secretariat'), ru: long('Секретариат сети по обмену данными'), uk: long('Секретаріат мережі з обміну даними'), fr: long('Secrétariat du réseau d’échange'), es: long('Secretaría de la red de intercambio') };
+    const many = Array.from({ length: 340 }, (_, n) => ({ ...first, id: `PHX-ORG-${n}`, name }));
+    const bytes = encoder.encode(writeCsv('organisation', many));
+    expect(bytes.length).toBeGreaterThanOrEqual(1 << 20);
+    const { result } = await fileRun(lazily.validateFileAsync, bytes, { name: 'organisations.csv', now: NOW });
+    expect(result).toMatchObject({ ok: true, format: 'csv', read: { records: { organisation: many.length } } });
+    expect(() => lazily.onDemand.describeOnDemand('package', null, [])).not.toThrow();
+    expect(lazily.onDemand.personalDataOnDemand('Met Mykola Petrenko')).toBe('name');
   });
 
   // CSV files as people have them, not as PHX writes them: another encoding, CRLF and quoted line breaks, a header

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateFile, validateFileAsync } from '../src/file/validate-file.js';
+import { validateFileAsync } from '../src/file/validate-file.js';
+import { validateFile } from '../src/file/validate-file-sync.js';
 import { readCsv } from '../src/formats/csv.js';
 import { validate } from '../src/validate/sync.js';
 import { validateAsync } from '../src/validate/validate.js';

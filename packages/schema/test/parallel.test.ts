@@ -13,8 +13,9 @@ import { toNdjsonLines, validateFile, type ParallelChecks, type ValidateNdjsonOp
 import { workerThreads } from '@phx/schema/node';
 import { PieceBuffers } from '../src/formats/line-pieces.js';
 import { checkLines } from '../src/validate/line-tape.js';
-import { validateFile as validateFileHere, type ValidateFileOptions } from '../src/file/validate-file.js';
-import { validateNdjson } from '../src/validate/ndjson.js';
+import { type ValidateFileOptions } from '../src/file/validate-file.js';
+import { validateFile as validateFileHere } from '../src/file/validate-file-sync.js';
+import { validateNdjson } from '../src/validate/sync.js';
 import { validateInPieces, type PieceChecks } from '../src/validate/ndjson-pieces.js';
 import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';

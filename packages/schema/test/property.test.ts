@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordTypeNames } from '../src/model/records.js';
 import { issueCodes } from '../src/validate/codes.js';
 import { toPointer, type ValidationResult } from '../src/validate/issue.js';
-import { validateNdjson } from '../src/validate/ndjson.js';
+import { validateNdjson } from '../src/validate/sync.js';
 import { validate, validateRecord } from '../src/validate/sync.js';
 import { countObservation, NOW, smallPackage, type Loose } from './rules/fixtures.js';
 

@@ -1,8 +1,8 @@
 import { getHeapSnapshot } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { validateFile } from '../src/file/validate-file.js';
+import { validateFile } from '../src/file/validate-file-sync.js';
 import { validateCsv, writeCsv } from '../src/formats/csv.js';
-import { validateNdjson } from '../src/validate/ndjson.js';
+import { validateNdjson } from '../src/validate/sync.js';
 import { forgetTexts } from '../src/validate/remembered.js';
 import { RememberingPattern } from '../src/validate/shape-support.js';
 import { validate, validateRecord } from '../src/validate/sync.js';

@@ -1,4 +1,4 @@
-import { formatOfName, readJsonDocument, validateFile, wholePackageOf, type DataPackage, type Locale } from '@phx/schema';
+import { formatOfName, readJsonDocument, validateFileAsync, wholePackageOf, type DataPackage, type Locale } from '@phx/schema';
 import { stderrColor, type Context } from './context.js';
 import { InvalidInputError, UsageError } from '../errors.js';
 import { DEFAULT_MAX_ISSUES } from '../args.js';
@@ -47,7 +47,7 @@ export async function readValidPackage(
   const [input] = await resolveInputs([path], 'json');
   // A CSV table is told by its name before it is read; any other file is judged by what validating it finds.
   if (formatOfName(input!.name) === 'csv') throw new UsageError('not-a-package', { path: input!.name, command });
-  const result = await onInput(input!, validateFile, { locale, maxIssues: DEFAULT_MAX_ISSUES, keepData: true, encoding: encoding ?? undefined, suppressionThreshold });
+  const result = await onInput(input!, validateFileAsync, { locale, maxIssues: DEFAULT_MAX_ISSUES, keepData: true, encoding: encoding ?? undefined, suppressionThreshold });
   const report = fileReport(input!.name, result);
   if (!result.ok) refusePackage(report, outcome, { locale, readsEncodings: encoding !== undefined }, context);
   // An NDJSON stream of records validates without its header line, but is a part of a package.

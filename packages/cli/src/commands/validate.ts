@@ -1,14 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { choice, dateOrderOf, DEFAULT_MAX_ISSUES, encodingHelp, encodingOf, maxIssuesOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf, wholeNumber } from '../args.js';
 import { exitCodes, UsageError } from '../errors.js';
-import { validateFile } from '@phx/schema';
-import { workerThreads } from '@phx/schema/node';
+import { validateFileAsync, type ParallelChecks } from '@phx/schema';
 import { onInput, resolveInputs } from '../io/files.js';
 import { leaveYoungGenerationToV8 } from '../io/young-generation.js';
 import { Progress } from '../io/progress.js';
 import { renderHuman } from '../report/human.js';
 import { renderJson } from '../report/json.js';
-import { renderSarif } from '../report/sarif.js';
 import { fileReport, totals, type FileReport } from '../report/types.js';
 import type { Context } from './context.js';
 
@@ -75,7 +73,7 @@ export async function runValidate(argv: string[], context: Context): Promise<num
     maxIssues: maxIssuesOf(values['max-issues']),
     suppressionThreshold: suppressionThresholdOf(values['suppression-threshold']),
     type: recordType(values.type),
-    parallel: parallelOf(jobsWithin(wholeNumber('jobs', values.jobs, 1))),
+    parallel: await parallelOf(jobsWithin(wholeNumber('jobs', values.jobs, 1))),
   };
   const stdinFormat = values['stdin-format'] === undefined ? undefined : choice('stdin-format', values['stdin-format'], ['ndjson', 'json', 'csv'], 'ndjson');
   if (positionals.length === 0) throw new UsageError('no-file-to-validate', {});
@@ -85,14 +83,15 @@ export async function runValidate(argv: string[], context: Context): Promise<num
   for (const input of inputs) {
     const progress = new Progress(input.name, input.size, process.stderr, process.stderr.isTTY === true && !values.quiet);
     try {
-      files.push(fileReport(input.name, await onInput(input, validateFile, settings, (bytes) => progress.advance(bytes))));
+      files.push(fileReport(input.name, await onInput(input, validateFileAsync, settings, (bytes) => progress.advance(bytes))));
     } finally {
       progress.stop();
     }
   }
   const run = { files, quiet: values.quiet === true, locale: settings.locale, failOn, readsEncodings: true, readsExcelLocale: true };
   if (format === 'json') context.print(renderJson(run));
-  else if (format === 'sarif') context.print(renderSarif(run, context.version));
+  // SARIF names the rule of every issue code (`issueCodes`): loaded only for it.
+  else if (format === 'sarif') context.print((await import('../report/sarif.js')).renderSarif(run, context.version));
   else context.print(renderHuman(run, context.color));
   return totals(files, failOn).invalid > 0 ? exitCodes.invalid : exitCodes.ok;
 }
@@ -105,9 +104,12 @@ export function jobsWithin(jobs: number | undefined, processors = availableParal
   return jobs === undefined ? undefined : Math.min(jobs, processors);
 }
 
-/** Worker threads for `--jobs N`: none for 1, the default. */
-function parallelOf(jobs: number | undefined): ReturnType<typeof workerThreads> | undefined {
+/**
+ * Worker threads for `--jobs N`: none for 1, the default. Loaded only then, as their side of the work imports what
+ * `validateFileAsync()` loads only when a file needs it (zod, every language).
+ */
+async function parallelOf(jobs: number | undefined): Promise<ParallelChecks | undefined> {
   if (jobs === undefined || jobs === 1) return undefined;
   leaveYoungGenerationToV8();
-  return workerThreads(jobs);
+  return (await import('@phx/schema/node')).workerThreads(jobs);
 }

@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { formatOfName, type FileValidationResult, type Locale, type validateFile, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { formatOfName, type FileValidationResult, type Locale, type validateFileAsync, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
 import { placeOf, readAsHint } from '../report/human.js';
 import { keepYoungGenerationCapped } from './young-generation.js';
@@ -43,7 +42,7 @@ export async function resolveInputs(args: readonly string[], stdinFormat: TextFo
       inputs.push({ name: '<stdin>', path: undefined, format: stdinFormat, size: undefined });
       continue;
     }
-    const paths = isDynamicPattern(arg) ? (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort() : [arg];
+    const paths = (await filesMatching(arg)) ?? [arg];
     if (paths.length === 0) throw new UsageError('no-match', { pattern: arg });
     for (const path of paths) {
       let info;
@@ -57,6 +56,19 @@ export async function resolveInputs(args: readonly string[], stdinFormat: TextFo
     }
   }
   return inputs;
+}
+
+/**
+ * The characters without which tinyglobby takes no argument for a pattern: picomatch's scan, which its
+ * `isDynamicPattern()` asks, finds a glob only at one of them. tinyglobby is loaded only for an argument with one.
+ */
+export const MAY_BE_PATTERN = /[*?[{(!]/;
+
+/** The files a pattern names, in order; `undefined` for an argument that is no pattern. */
+async function filesMatching(arg: string): Promise<string[] | undefined> {
+  if (!MAY_BE_PATTERN.test(arg)) return undefined;
+  const { glob, isDynamicPattern } = await import('tinyglobby');
+  return isDynamicPattern(arg) ? (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort() : undefined;
 }
 
 /** The bytes of a whole input. */
@@ -122,7 +134,7 @@ export async function* streamOf(input: Input, onBytes: (bytes: number) => void =
  */
 export function onInput(
   input: Input,
-  step: typeof validateFile,
+  step: typeof validateFileAsync,
   options: Omit<ValidateFileOptions, 'name' | 'format'>,
   onBytes?: (bytes: number) => void,
 ): Promise<FileValidationResult> {

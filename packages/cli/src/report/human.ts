@@ -2,7 +2,6 @@ import { cellName, issueRecord, recordsReadIn, type IssueRecord, type Locale, ty
 import { createColors } from 'picocolors';
 import { shownIssues, totals, truncationNote, type RunReport } from './types.js';
 import { visible } from './visible.js';
-import { usageWords } from './usage.js';
 import { reportWords, type ReportWords } from './words.js';
 
 /** The record an issue belongs to, as @phx/schema's `issueRecord()` names it: `/observations/3`, a line, a row, a sheet, the package header or the file. */
@@ -79,7 +78,7 @@ export function renderHuman(run: RunReport, color: boolean): string {
     const encoding = run.readsEncodings ? encodingToReadIn(issues) : undefined;
     if (encoding) out.push(`  ${readAsHint(run.locale, encoding)}`);
     // The message says what to type either way, in every program; the command can read the file as its Excel wrote it.
-    if (run.readsExcelLocale && issues.some((issue) => issue.code === 'sheet.ambiguous-thousands')) out.push(`  ${usageWords[run.locale].hintLabel} ${words.excelLocale}`);
+    if (run.readsExcelLocale && issues.some((issue) => issue.code === 'sheet.ambiguous-thousands')) out.push(`  ${words.hintLabel} ${words.excelLocale}`);
     out.push('');
   }
   const { errors, warnings, invalid } = totals(run.files, run.failOn);
@@ -100,5 +99,5 @@ function encodingToReadIn(issues: readonly ValidationIssue[]): string | null | u
 
 /** The hint under a file in an encoding that is not UTF-8: how to read it as it is (`--encoding windows-1251`). */
 export function readAsHint(locale: Locale, encoding: string): string {
-  return `${usageWords[locale].hintLabel} ${reportWords[locale].readAs(encoding)}`;
+  return `${reportWords[locale].hintLabel} ${reportWords[locale].readAs(encoding)}`;
 }

@@ -18,14 +18,10 @@ export interface UsageText {
   hint?: string;
 }
 
-/** The words of phx's usage errors in one language: one function per code, and the label of a hint. */
-export type UsageWords = { [C in UsageCode]: (params: UsageParams[C]) => UsageText } & {
-  /** What a hint starts with. */
-  hintLabel: string;
-};
+/** The words of phx's usage errors in one language: one function per code. */
+export type UsageWords = { [C in UsageCode]: (params: UsageParams[C]) => UsageText };
 
 const en: UsageWords = {
-  hintLabel: 'hint:',
   'no-such-file': ({ path }) => ({ message: `${path}: no such file` }),
   'is-a-directory': ({ path }) => ({ message: `${path}: is a directory, not a file`, hint: 'name the files in it, e.g. "dir/*.phx.json"' }),
   'permission-denied': ({ path }) => ({ message: `${path}: permission denied` }),
@@ -92,7 +88,6 @@ const en: UsageWords = {
 };
 
 const ru: UsageWords = {
-  hintLabel: 'подсказка:',
   'no-such-file': ({ path }) => ({ message: `${path}: файл не найден` }),
   'is-a-directory': ({ path }) => ({ message: `${path}: это папка, а не файл`, hint: 'укажите файлы в ней, например «dir/*.phx.json»' }),
   'permission-denied': ({ path }) => ({ message: `${path}: доступ запрещён` }),
@@ -159,7 +154,6 @@ const ru: UsageWords = {
 };
 
 const uk: UsageWords = {
-  hintLabel: 'підказка:',
   'no-such-file': ({ path }) => ({ message: `${path}: файл не знайдено` }),
   'is-a-directory': ({ path }) => ({ message: `${path}: це тека, а не файл`, hint: 'вкажіть файли в ній, наприклад «dir/*.phx.json»' }),
   'permission-denied': ({ path }) => ({ message: `${path}: доступ заборонено` }),
@@ -226,7 +220,6 @@ const uk: UsageWords = {
 };
 
 const fr: UsageWords = {
-  hintLabel: 'conseil :',
   'no-such-file': ({ path }) => ({ message: `${path} : fichier introuvable` }),
   'is-a-directory': ({ path }) => ({ message: `${path} : c'est un dossier, pas un fichier`, hint: 'indiquez les fichiers qu\'il contient, par exemple « dir/*.phx.json »' }),
   'permission-denied': ({ path }) => ({ message: `${path} : permission refusée` }),
@@ -293,7 +286,6 @@ const fr: UsageWords = {
 };
 
 const es: UsageWords = {
-  hintLabel: 'sugerencia:',
   'no-such-file': ({ path }) => ({ message: `${path}: no existe el archivo` }),
   'is-a-directory': ({ path }) => ({ message: `${path}: es una carpeta, no un archivo`, hint: 'indique los archivos que contiene, por ejemplo «dir/*.phx.json»' }),
   'permission-denied': ({ path }) => ({ message: `${path}: permiso denegado` }),

@@ -48,6 +48,8 @@ export interface ReportWords {
    * (`sheet.ambiguous-thousands`): `phx validate` and `phx convert` take it as `--locale`.
    */
   excelLocale: string;
+  /** What a hint starts with. */
+  hintLabel: string;
   /** What the commands that write files (export, import, convert, template) say of them. */
   output: OutputWords;
 }
@@ -118,6 +120,7 @@ const en: ReportWords = {
   stopped: (extent) => `checking stopped at ${extent}: the counts cover only the part checked`,
   readAs: (encoding) => `run again with --encoding ${encoding} to read it as it is`,
   excelLocale: 'run again with the locale of the Excel that wrote the file: with --locale es (Spanish Excel) a point is read as a thousands separator, without a warning; with --locale uk, ru or fr, whose Excel never groups thousands with a point, it is not taken for one',
+  hintLabel: 'hint:',
   output: {
     wrote: (paths, warnings) => `wrote ${paths.join(' and ')}${warnings ? ` (${enCount.count(warnings, 'warning')} above)` : ''}`,
     imported: (path, observations) => `wrote ${path} (${enCount.count(observations, 'observation')})`,
@@ -153,6 +156,7 @@ const ru: ReportWords = {
   stopped: (extent) => `проверка остановилась (${extent}): подсчитана только проверенная часть`,
   readAs: (encoding) => `запустите снова с --encoding ${encoding}, чтобы прочитать файл как есть`,
   excelLocale: 'запустите снова с локалью Excel, в котором сохранён файл: с --locale es (Excel на испанском) точка читается как разделитель тысяч, без предупреждения; с --locale uk, ru или fr, где Excel никогда не разделяет тысячи точкой, она не принимается за разделитель',
+  hintLabel: 'подсказка:',
   output: {
     wrote: (paths, warnings) => `записано: ${paths.join(' и ')}${warnings ? ` (${ruCount.count(warnings, 'warning')} выше)` : ''}`,
     imported: (path, observations) => `записано: ${path} (${ruCount.count(observations, 'observation')})`,
@@ -188,6 +192,7 @@ const uk: ReportWords = {
   stopped: (extent) => `перевірка зупинилася (${extent}): підраховано лише перевірену частину`,
   readAs: (encoding) => `запустіть знову з --encoding ${encoding}, щоб прочитати файл як є`,
   excelLocale: 'запустіть знову з локаллю Excel, у якому збережено файл: з --locale es (Excel іспанською) крапка читається як роздільник тисяч, без попередження; з --locale uk, ru або fr, де Excel ніколи не розділяє тисячі крапкою, її не сприймають як роздільник',
+  hintLabel: 'підказка:',
   output: {
     wrote: (paths, warnings) => `записано: ${paths.join(' і ')}${warnings ? ` (${ukCount.count(warnings, 'warning')} вище)` : ''}`,
     imported: (path, observations) => `записано: ${path} (${ukCount.count(observations, 'observation')})`,
@@ -226,6 +231,7 @@ const fr: ReportWords = {
   stopped: (extent) => `la vérification s'est arrêtée à : ${extent} ; les totaux ne portent que sur la partie vérifiée`,
   readAs: (encoding) => `relancez avec --encoding ${encoding} pour le lire tel quel`,
   excelLocale: 'relancez avec la langue de l’Excel qui a écrit le fichier : avec --locale es (Excel en espagnol), un point est lu comme séparateur de milliers, sans avertissement ; avec --locale uk, ru ou fr, dont l’Excel ne sépare jamais les milliers par un point, il n’est pas pris pour tel',
+  hintLabel: 'conseil :',
   output: {
     wrote: (paths, warnings) => `${paths.join(' et ')} ${paths.length > 1 ? 'écrits' : 'écrit'}${warnings ? ` (${frCount.count(warnings, 'warning')} ci-dessus)` : ''}`,
     imported: (path, observations) => `${path} écrit (${frCount.count(observations, 'observation')})`,
@@ -264,6 +270,7 @@ const es: ReportWords = {
   stopped: (extent) => `la comprobación se detuvo en: ${extent}; los totales abarcan solo la parte comprobada`,
   readAs: (encoding) => `vuelva a ejecutar con --encoding ${encoding} para leerlo tal cual`,
   excelLocale: 'vuelva a ejecutar con el idioma del Excel que escribió el archivo: con --locale es (Excel en español), el punto se lee como separador de miles, sin advertencia; con --locale uk, ru o fr, cuyo Excel nunca separa los miles con un punto, no se toma como tal',
+  hintLabel: 'sugerencia:',
   output: {
     wrote: (paths, warnings) => `${paths.length > 1 ? 'escritos' : 'escrito'}: ${paths.join(' y ')}${warnings ? ` (${esCount.count(warnings, 'warning')} arriba)` : ''}`,
     imported: (path, observations) => `escrito: ${path} (${esCount.count(observations, 'observation')})`,

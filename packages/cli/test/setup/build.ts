@@ -11,6 +11,6 @@ export default async function setup(): Promise<void> {
   if (!existsSync(join(packageDir, '../schema/dist/index.js'))) {
     throw new Error('@phx/schema is not built: run `npm run build -w @phx/schema` first');
   }
-  if (await builtSince(join(packageDir, 'dist/cli.js'), packageDir, ['src', 'package.json', 'tsup.config.ts', '../schema/dist', '../interop/dist'])) return;
-  execFileSync(join(packageDir, '../../node_modules/.bin/tsup'), { cwd: packageDir, stdio: 'pipe' });
+  if (await builtSince(join(packageDir, 'dist/cli.js'), packageDir, ['src', 'package.json', 'tsup.config.ts', 'rollup.config.mjs', '../schema/dist', '../interop/dist'])) return;
+  execFileSync('npm', ['run', 'build'], { cwd: packageDir, stdio: 'pipe' });
 }

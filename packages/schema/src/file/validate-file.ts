@@ -1,16 +1,11 @@
-import { locales } from '../locales/index.js';
 import { chunksOf, concat, type ChunkSource } from '../formats/lines.js';
-import { PackageBuilder, readNdjson } from '../formats/convert.js';
 import type { ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
-import { recordStores } from '../model/record-kinds.js';
-import type { CellLocation, Problem, ReadSummary, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
-import { importedParts } from '../validate/imported.js';
-import { validateNdjson, validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
+import type { CellLocation, Problem, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
+import { validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
 import { onDemandParts, writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
-import { readJsonPackage, validate } from '../validate/sync.js';
 import { IssueCollector, issuesListed, noRecords, validateAsync } from '../validate/validate.js';
 import { DEFAULT_MAX_DOCUMENT_BYTES } from './encoding.js';
 import type { Misreading, TextDecoding } from './text-encoding.js';
@@ -197,13 +192,13 @@ async function* encoded(chunks: AsyncIterable<Uint8Array | string>): AsyncGenera
 }
 
 /** The options of a step, whose issues are all of one format. */
-type StepOptions = Omit<ValidateFileOptions, 'onIssue'> & { onIssue?: (issue: ValidationIssue) => void };
+export type StepOptions = Omit<ValidateFileOptions, 'onIssue'> & { onIssue?: (issue: ValidationIssue) => void };
 
 /**
  * How a file is validated: with the parts imported as usual ({@link validateFile}), or with those loaded on
  * demand ({@link validateFileAsync}). Reading records only takes the first.
  */
-interface FileChecks {
+export interface FileChecks {
   parts: ValidationParts;
   /** Validates a document read whole, or the package read from a workbook. */
   document(input: unknown, options: StepOptions): ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>;
@@ -213,12 +208,6 @@ interface FileChecks {
   csv(input: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>>;
 }
 
-const imported: FileChecks = {
-  parts: importedParts,
-  document: validate,
-  ndjson: validateNdjson,
-  csv: async (input, options) => (await import('../formats/csv.js')).validateCsv(input, options),
-};
 const onDemand: FileChecks = {
   parts: onDemandParts,
   document: validateAsync,
@@ -229,12 +218,12 @@ const onDemand: FileChecks = {
 };
 
 /** Reads a file of one format and validates it, or only reads its records. */
-type FormatStep = (source: FileSource, options: StepOptions, checks: FileChecks) => Promise<ValidationResult<Partial<DataPackage>>>;
+export type FormatStep = (source: FileSource, options: StepOptions, checks: FileChecks) => Promise<ValidationResult<Partial<DataPackage>>>;
 
 /**
  * Suggests the code whose name an issue holds, written in place of the code of an indicator or of an open codelist
- * (../validate/named-codes.ts): loaded with the first issue that may hold one, or with the first NDJSON stream,
- * whose issues are given as they are found. A validation of a value (`validate()`) does without it.
+ * (../validate/named-codes.ts): loaded with the first issue that may hold one, of a document or of a stream. A
+ * validation of a value (`validate()`) does without it.
  */
 let nameCodes: typeof import('../validate/named-codes.js').nameCodes | undefined;
 const loadNames = async (): Promise<void> => {
@@ -247,15 +236,19 @@ function give(issue: ValidationIssue, options: StepOptions, parts: ValidationPar
   options.onIssue?.(issue);
 }
 
+/** Whether an issue may hold a name: a text that is no code where a code is asked for (an indicator's or another), or an unknown code of an open list. */
+function mayHoldName(issue: ValidationIssue): boolean {
+  return issue.code === 'codelist.unknown-code' || /code$/.test(String((issue.params as { form?: string }).form));
+}
+
 /** Gives the issues of a result known all at once, loading the names first when one of them may hold a name. */
 async function giveAll(result: ValidationResult<unknown>, options: StepOptions, parts: ValidationParts): Promise<void> {
-  // A name is a text that is no code where a code is asked for (an indicator's or another), or an unknown code of an open list.
-  if (!nameCodes && result.issues.some((issue) => issue.code === 'codelist.unknown-code' || /code$/.test(String((issue.params as { form?: string }).form)))) await loadNames();
+  if (!nameCodes && result.issues.some(mayHoldName)) await loadNames();
   for (const issue of result.issues) give(issue, options, parts);
 }
 
 /** Runs a step on a whole document (`.phx.json`, CSV, a workbook), on all of its bytes. */
-async function wholeDocument(
+export async function wholeDocument(
   source: FileSource,
   options: StepOptions,
   step: (bytes: Uint8Array, options: StepOptions) => ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>,
@@ -299,24 +292,12 @@ async function fileProblem(options: StepOptions, problem: Problem, parts: Valida
   return collector.result({ records: noRecords(), complete: true });
 }
 
-/** The records of a CSV table as the package array of their type, with the problems of the table. */
-async function csvRecords(bytes: Uint8Array, options: StepOptions): Promise<ValidationResult<Partial<DataPackage>>> {
-  const { readCsv } = await import('../formats/csv.js');
-  const table = readCsv(bytes, options);
-  const collector = new IssueCollector(options, locales);
-  table.issues.forEach((issue) => collector.keep(issue));
-  const read: ReadSummary = { records: noRecords(), rows: table.rows.at(-1) ?? 0, complete: true };
-  if (!table.type) return collector.result(read);
-  read.records[table.type] = table.records.length;
-  return collector.result(read, { [recordStores[table.type].collection]: table.records });
-}
-
 /**
  * How PHX validates each format it reads; a format told apart but missing here is reported as one PHX does not
  * read. Plain functions, not made by calling a factory, and apart from the readers: a bundle that never
  * validates files, or only reads them, then leaves the rest out.
  */
-const validators: Partial<Record<FileFormat, FormatStep>> = {
+export const validators: Partial<Record<FileFormat, FormatStep>> = {
   json: validateJson,
   csv: (source, options, checks) => wholeDocument(source, options, checks.csv, checks.parts),
   // The workbook reader (exceljs, the headings of every language) loads with the first workbook; the package it
@@ -326,7 +307,6 @@ const validators: Partial<Record<FileFormat, FormatStep>> = {
     return wholeDocument(source, options, (bytes, settled) => validateWorkbook(bytes, settled, checks.document, checks.parts.messages), checks.parts);
   },
   async ndjson(source, options, checks) {
-    await loadNames();
     const run = checks.ndjson(source.chunks(), options);
     for (let step = await run.next(); ; step = await run.next()) {
       if (step.done) {
@@ -334,60 +314,11 @@ const validators: Partial<Record<FileFormat, FormatStep>> = {
         await giveAll(step.value, { ...options, onIssue: undefined }, checks.parts);
         return step.value;
       }
+      if (!nameCodes && mayHoldName(step.value)) await loadNames();
       give(step.value, options, checks.parts);
     }
   },
 };
-
-/** How PHX reads the records of each format it reads, to convert them. */
-const readers: Partial<Record<FileFormat, FormatStep>> = {
-  json: (source, options) => wholeDocument(source, options, readJsonPackage, importedParts),
-  csv: (source, options) => wholeDocument(source, options, csvRecords, importedParts),
-  async xlsx(source, options) {
-    const { workbookRecords } = await import('../formats/workbook-reader.js');
-    return wholeDocument(source, options, (bytes, settled) => workbookRecords(bytes, settled, locales), importedParts);
-  },
-  async ndjson(source, options) {
-    const collector = new IssueCollector(options, locales);
-    const builder = new PackageBuilder();
-    const read: ReadSummary & { lines: number } = { records: noRecords(), lines: 0, complete: true };
-    for await (const entry of readNdjson(source.chunks(), options)) {
-      if ('issue' in entry) {
-        collector.keep(entry.issue);
-        options.onIssue?.(entry.issue);
-        continue;
-      }
-      read.lines = entry.line;
-      if (entry.type !== 'package') read.records[entry.type]++;
-      builder.add(entry.type, entry.record);
-    }
-    if (read.lines === 0 && collector.issues.length === 0) collector.add({ code: 'file.empty', path: [], params: { blank: source.bytes > 0 } });
-    return collector.result(read, builder.build());
-  },
-};
-
-/**
- * Validates a file from its bytes, whatever it holds: the file pipeline that the `phx` command, the
- * browser page and the hub all call, so that they give the same verdict on the same bytes. It tells
- * the format from the content, the declared format and the name; checks the encoding (a byte order
- * mark is dropped; UTF-16, Windows-1251 and other text that is not UTF-8 is reported, named when
- * recognised); reports empty and blank files, CSV files without a PHX header or without rows, and
- * older workbooks, PDFs and archives by name; and validates `.phx.ndjson` (as a stream, in constant memory),
- * `.phx.json` (piece by piece when it can be read again: see `reopen`), CSV as Excel writes it in any locale,
- * and Excel workbooks (.xlsx). Never throws on bad data.
- *
- * @param input - the bytes, or a stream of chunks (a web `ReadableStream`, a Node stream, any async iterable).
- * @example
- * ```ts
- * import { validateFile } from '@phx/schema';
- * const result = await validateFile(file.stream(), { name: file.name, locale: 'fr' });
- * if (!result.ok) for (const issue of result.issues) console.error(issue.location, issue.message);
- * console.log(`${result.format}: ${result.read.records.observation} observations`);
- * ```
- */
-export function validateFile(input: Uint8Array | ChunkSource, options: ValidateFileOptions = {}): Promise<FileValidationResult> {
-  return runFile(input, options, validators, imported);
-}
 
 /**
  * Validates a file as {@link validateFile} does, with the same result, loading on demand what a valid file in
@@ -411,25 +342,7 @@ export function validateFileAsync(input: Uint8Array | ChunkSource, options: Vali
   return runFile(input, options, validators, onDemand);
 }
 
-/**
- * Reads the records of a file without checking them, to convert them: the reading half of
- * {@link validateFile}, which tells the format and checks the encoding the same way. Its issues are
- * only those that stop the reading (an empty file, bad encoding, a line or text that is not JSON, a
- * CSV header that is not PHX's, unknown columns); `data` holds the records, as a package, when there
- * is none.
- *
- * @example
- * ```ts
- * import { readRecords, toNdjsonLines } from '@phx/schema';
- * const { data, issues } = await readRecords(bytes, { name: 'observations.csv' });
- * if (data) for (const line of toNdjsonLines(data)) process.stdout.write(`${line}\n`);
- * ```
- */
-export function readRecords(input: Uint8Array | ChunkSource, options: ValidateFileOptions = {}): Promise<FileValidationResult> {
-  return runFile(input, options, readers, imported);
-}
-
-async function runFile(
+export async function runFile(
   input: Uint8Array | ChunkSource,
   options: ValidateFileOptions,
   steps: Partial<Record<FileFormat, FormatStep>>,

@@ -9,6 +9,7 @@ import { excelErrorOf, excelShortDate, isSmallExcelDate, PercentCell, readColumn
 import { knownColumns, requiredColumns, resolveColumn, type ColumnTarget, type TableType } from './csv-shape.js';
 import { suggestionsInList } from '../validate/suggestions.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
+import { cellName, columnLetters } from './cell-names.js';
 
 /** How to read the cells of a table: what CSV and workbook reading share. */
 export interface TableOptions {
@@ -92,39 +93,11 @@ export interface Table {
   typed?: Map<number, Map<number, string>>;
 }
 
-/**
- * The column letters of a 1-based column number, as spreadsheets name it: 1 is `A`, 27 `AA`.
- *
- * @example
- * ```ts
- * columnLetters(28); // 'AB'
- * ```
- */
-export function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
-
 /** A column of a table, counted from 0, as its user sees it: the heading over it, when the table has one there, and its letter on a sheet of a workbook. */
 export function columnSeen(column: number, options: Pick<TableOptions, 'headings' | 'sheet'>): SheetColumn {
   const above = options.headings?.[column];
   const heading = typeof above === 'string' ? above.trim() : '';
   return { ...(heading === '' ? {} : { heading }), ...(options.sheet === undefined ? {} : { letter: columnLetters(column + 1) }) };
-}
-
-/**
- * The name of a cell as a spreadsheet shows it (`H6`): a workbook's as its location gives it, a CSV file's from its
- * row and column, so that an issue of either is placed where Excel shows it.
- *
- * @example
- * ```ts
- * const issue = validateCsv(text).issues.find((found) => found.location && 'row' in found.location);
- * if (issue?.location && 'row' in issue.location) console.log(`observations.csv:${cellName(issue.location)}`); // observations.csv:H6
- * ```
- */
-export function cellName(location: Pick<CellLocation, 'row' | 'column' | 'cell'>): string {
-  return location.cell ?? `${columnLetters(location.column)}${location.row}`;
 }
 
 /** The location of a cell; on a sheet of a workbook, with the sheet and the A1 name of the cell. */

@@ -14,7 +14,7 @@ import { flattenRecord, orderedColumns } from './flatten.js';
 import { recordShape, resolveColumn, type Shape, type TableType } from './csv-shape.js';
 import type { ExcelLocale } from './excel-locale.js';
 import { columnHeading } from './headings.js';
-import { columnLetters } from './table.js';
+import { columnLetters } from './cell-names.js';
 import { CODELISTS_SHEET, loadExcel, PACKAGE_SHEET } from './workbook-reader.js';
 import type { WriteXlsxOptions } from './xlsx.js';
 

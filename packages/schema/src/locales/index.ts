@@ -3,9 +3,11 @@ import { es } from './es.js';
 import { fr } from './fr.js';
 import { ru } from './ru.js';
 import { uk } from './uk.js';
+import type { Locale } from './tags.js';
 import type { PhxLocale } from './types.js';
 
 export type { PhxLocale, MessageTemplate, Messages } from './types.js';
+export { localeTags, isLocale, type Locale } from './tags.js';
 
 /**
  * The locales PHX ships messages for.
@@ -17,22 +19,4 @@ export type { PhxLocale, MessageTemplate, Messages } from './types.js';
  * locales.ru.tag; // 'ru'
  * ```
  */
-export const locales = { en, ru, uk, fr, es } as const satisfies Record<string, PhxLocale>;
-
-/**
- * A locale PHX ships messages for: `en`, `ru`, `uk`, `fr` or `es`.
- */
-export type Locale = keyof typeof locales;
-
-/**
- * True when PHX ships messages for the tag.
- *
- * @example
- * ```ts
- * const tag = process.env.LANG?.slice(0, 2) ?? 'en';
- * validate(text, { locale: isLocale(tag) ? tag : 'en' });
- * ```
- */
-export function isLocale(tag: string): tag is Locale {
-  return Object.hasOwn(locales, tag);
-}
+export const locales = { en, ru, uk, fr, es } as const satisfies Record<Locale, PhxLocale>;

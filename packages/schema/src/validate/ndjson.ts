@@ -1,8 +1,7 @@
 import { DEFAULT_MAX_LINE_BYTES, readLineBatches, type ChunkSource, type Line } from '../formats/lines.js';
-import { PackageBuilder } from '../formats/convert.js';
+import { PackageBuilder } from '../formats/package-records.js';
 import type { DataPackage } from '../model/package.js';
 import type { Problem, ReadSummary, ValidationIssue, ValidationResult } from './issue.js';
-import { importedParts } from './imported.js';
 import { checkLine, columnsOf, lineProblem, NOT_JSON, UNKNOWN_TYPE, type LineSink } from './line-checks.js';
 import { onDemandParts, writeMessages } from './on-demand.js';
 import type { ValidationParts } from './parts.js';
@@ -43,32 +42,6 @@ export interface ValidateNdjsonOptions extends ValidateOptions {
 }
 
 /**
- * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
- * optionally a `{"type": "package", ...}` header first) and yields issues as it reads, in constant
- * memory: it keeps ids and per-group sums for the cross-record rules, never the records.
- * Issue paths are relative to the record; `location.line` is the line in the file. When the
- * stream ends it returns the {@link ValidationResult}: counts, what was read, and (with `keepData`)
- * the records read, as a package. Past `maxIssues`, an issue that takes the place of one yielded before (an error
- * or a warning that of a note, an error that of a warning) is yielded as well: the result's `issues` are the list
- * as it ends.
- *
- * Indicators defined in the stream must come before the observations that use them.
- *
- * @example
- * ```ts
- * import { createReadStream } from 'node:fs';
- * const issues = validateNdjson(createReadStream('big.phx.ndjson'));
- * for await (const issue of issues) console.log(issue.location, issue.code, issue.message);
- * ```
- */
-export async function* validateNdjson(
-  source: ChunkSource,
-  options: ValidateNdjsonOptions = {},
-): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
-  return yield* ndjsonWith(source, options, importedParts);
-}
-
-/**
  * Validates an NDJSON stream as {@link validateNdjson} does, with the same issues, loading on demand what a
  * valid stream in English never needs, as {@link validateAsync} does: zod and the model at the first line the
  * generated checks do not accept, jsonc-parser at the first issue to place in a line, and the messages of a
@@ -89,7 +62,8 @@ export async function* validateNdjsonAsync(
   return yield* ndjsonWith(source, options, onDemandParts, awaitingParts);
 }
 
-async function* ndjsonWith(
+/** Validates an NDJSON stream with the parts given: {@link validateNdjson} and {@link validateNdjsonAsync}. */
+export async function* ndjsonWith(
   source: ChunkSource,
   options: ValidateNdjsonOptions,
   parts: ValidationParts,

@@ -75,10 +75,16 @@ let describer: Describer | undefined;
 let personalData: ((text: string) => PersonalDataKind | undefined) | undefined;
 let places: JsonPlaces | undefined;
 
-const loadDescriber = async (): Promise<void> => {
+/** Loads the describer (zod and the model), which only a record the generated checks do not accept needs. */
+export const loadDescriber = async (): Promise<void> => {
   describer ??= (await import('./structural.js')).describeShape;
 };
-const loadPersonalData = async (): Promise<void> => {
+/**
+ * Loads the recogniser of personal data, which a check of records needs at their first free text. A check of a whole
+ * document loads it first, as a stream does, rather than run again from the start once it meets that text: the run
+ * before would have read the whole document (a CSV file's every row) for nothing.
+ */
+export const loadPersonalData = async (): Promise<void> => {
   personalData ??= (await import('./personal-data.js')).personalDataIn;
 };
 const loadPlaces = async (): Promise<void> => {

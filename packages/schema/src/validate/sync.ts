@@ -1,6 +1,6 @@
 /**
  * The synchronous ways in — {@link validate}, {@link validateRecord}, {@link readText}, {@link readJsonDocument},
- * {@link readJsonPackage} — which check with the parts imported as usual: the describer (zod, the model), the JSON
+ * {@link readJsonPackage} — and the stream {@link validateNdjson}, which check with the parts imported as usual: the describer (zod, the model), the JSON
  * places (jsonc-parser) and every language. Apart from ./validate.ts, whose shared code a bundle that loads those
  * parts on demand takes without them: a bundler keeps a module whole, and with these in it a bundle that loads the
  * parts on demand would have to load them first whenever anything of it used one of these (a workbook's checks).
@@ -8,9 +8,11 @@
 import type { DataPackage } from '../model/package.js';
 import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
 import { locales } from '../locales/index.js';
-import type { ReadSummary, ValidationResult } from './issue.js';
+import type { ChunkSource } from '../formats/lines.js';
+import type { ReadSummary, ValidationIssue, ValidationResult } from './issue.js';
 import { importedParts } from './imported.js';
 import { jsonPlaces } from './json-places.js';
+import { ndjsonWith, type ValidateNdjsonOptions } from './ndjson.js';
 import { offsetBeyondDepth } from './locate.js';
 import { RuleChecker } from './rules.js';
 import { checkShape } from './shape.js';
@@ -130,4 +132,30 @@ export function validateRecord(type: RecordType, record: unknown, options: Valid
     checker.finish();
   } else checker.invalid(type, record, 0);
   return collector.result({ records: { ...noRecords(), [type]: 1 }, complete: true }, record as Record<string, unknown>);
+}
+
+/**
+ * Validates an NDJSON stream (`*.phx.ndjson`: one record a line, `{"type": "observation", ...}`,
+ * optionally a `{"type": "package", ...}` header first) and yields issues as it reads, in constant
+ * memory: it keeps ids and per-group sums for the cross-record rules, never the records.
+ * Issue paths are relative to the record; `location.line` is the line in the file. When the
+ * stream ends it returns the {@link ValidationResult}: counts, what was read, and (with `keepData`)
+ * the records read, as a package. Past `maxIssues`, an issue that takes the place of one yielded before (an error
+ * or a warning that of a note, an error that of a warning) is yielded as well: the result's `issues` are the list
+ * as it ends.
+ *
+ * Indicators defined in the stream must come before the observations that use them.
+ *
+ * @example
+ * ```ts
+ * import { createReadStream } from 'node:fs';
+ * const issues = validateNdjson(createReadStream('big.phx.ndjson'));
+ * for await (const issue of issues) console.log(issue.location, issue.code, issue.message);
+ * ```
+ */
+export async function* validateNdjson(
+  source: ChunkSource,
+  options: ValidateNdjsonOptions = {},
+): AsyncGenerator<ValidationIssue, ValidationResult<Partial<DataPackage>>> {
+  return yield* ndjsonWith(source, options, importedParts);
 }

@@ -17,7 +17,7 @@ import { RecordNumbers } from './record-numbers.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { forgetTexts } from './remembered.js';
 import { checkShape, type Describer } from './shape.js';
-import { loadedLocales, onDemandParts, withPartsLoaded, writeMessages } from './on-demand.js';
+import { loadedLocales, loadPersonalData, onDemandParts, withPartsLoaded, writeMessages } from './on-demand.js';
 import type { ValidationParts } from './parts.js';
 import { ANY_VALUE } from './text-shape.js';
 
@@ -399,16 +399,17 @@ export function addLocations(text: string, issues: ValidationIssue[], collector:
  * const { ok, issues } = await validateAsync(new Uint8Array(await response.arrayBuffer()), { locale: 'fr' });
  * ```
  */
-export function validateAsync(input: unknown, options: ValidateOptions = {}): Promise<ValidationResult<DataPackage>> {
+export async function validateAsync(input: unknown, options: ValidateOptions = {}): Promise<ValidationResult<DataPackage>> {
+  await loadPersonalData();
   return checkOnDemand(options, (settled, collector) => validateWith(input, settled, collector, onDemandParts));
 }
 
 /**
  * Runs a check of a whole document with the parts loaded on demand, and writes the messages of its issues: the
  * check is given the options and a collector whose messages are those loaded, and uses the parts of
- * `on-demand.ts`. When a part is not loaded yet (the recogniser of personal data at the first free text, the
- * describer at the first record the generated checks do not accept, the JSON places at the first issue to place),
- * it is loaded and the check runs again from the start, with the same issues.
+ * `on-demand.ts`. When a part is not loaded yet (the recogniser of personal data at the first free text, unless the
+ * caller loaded it first, the describer at the first record the generated checks do not accept, the JSON places at the
+ * first issue to place), it is loaded and the check runs again from the start, with the same issues.
  */
 export async function checkOnDemand<Options extends ValidateOptions, Result>(
   options: Options,

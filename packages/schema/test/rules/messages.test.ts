@@ -1,13 +1,13 @@
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { awkwardFiles } from '../../../../test/corpus/awkward-files.js';
-import { validateFile } from '../../src/file/validate-file.js';
+import { validateFile } from '../../src/file/validate-file-sync.js';
 import { locales, type Locale } from '../../src/locales/index.js';
 import { issueCodes, type IssueCode } from '../../src/validate/codes.js';
 import type { ValidationIssue } from '../../src/validate/issue.js';
 import { messageExamples } from '../../src/validate/message-examples.js';
 import { formatIssue, renderMessage } from '../../src/validate/messages.js';
-import { validateNdjson } from '../../src/validate/ndjson.js';
+import { validateNdjson } from '../../src/validate/sync.js';
 import { validate } from '../../src/validate/sync.js';
 import ExcelJS from 'exceljs';
 import { validateCsv } from '../../src/formats/csv.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toNdjsonLines } from '../../src/formats/convert.js';
+import { toNdjsonLines } from '../../src/formats/package-records.js';
 import { locales, type Locale } from '../../src/locales/index.js';
 import { starterPlaceholders } from '../../src/validate/placeholders.js';
-import { validateNdjson } from '../../src/validate/ndjson.js';
+import { validateNdjson } from '../../src/validate/sync.js';
 import { validate } from '../../src/validate/sync.js';
 import type { ValidationIssue } from '../../src/validate/issue.js';
 import { changed, expectClean, expectOnly, NOW, SECRETARIAT, smallPackage } from './fixtures.js';

@@ -5,12 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { validateFile, validateFileAsync } from '../../src/file/validate-file.js';
-import { toNdjsonLines } from '../../src/formats/convert.js';
+import { validateFileAsync } from '../../src/file/validate-file.js';
+import { validateFile } from '../../src/file/validate-file-sync.js';
+import { toNdjsonLines } from '../../src/formats/package-records.js';
 import { validateCsv, writeCsv } from '../../src/formats/csv.js';
 import { writeXlsx } from '../../src/formats/xlsx.js';
 import type { ValidationIssue } from '../../src/validate/issue.js';
-import { validateNdjson, validateNdjsonAsync } from '../../src/validate/ndjson.js';
+import { validateNdjsonAsync } from '../../src/validate/ndjson.js';
+import { validateNdjson } from '../../src/validate/sync.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
 import { validateAsync } from '../../src/validate/validate.js';
 import { NOW, prevalence, smallPackage, type Loose } from './fixtures.js';

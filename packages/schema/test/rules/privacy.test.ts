@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { HubSettings } from '../../src/api/results.js';
-import { validateFile } from '../../src/file/validate-file.js';
-import { toNdjsonLines } from '../../src/formats/convert.js';
+import { validateFile } from '../../src/file/validate-file-sync.js';
+import { toNdjsonLines } from '../../src/formats/package-records.js';
 import { validateCsv } from '../../src/formats/csv.js';
-import { validateNdjson } from '../../src/validate/ndjson.js';
+import { validateNdjson } from '../../src/validate/sync.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
 import { isSuppressionThreshold, validateAsync } from '../../src/validate/validate.js';
 import { changed, codes, countObservation, expectClean, expectOnly, NOW, prevalence, smallPackage, type Loose } from './fixtures.js';

@@ -4,7 +4,7 @@ import type { IssueCode } from '../../src/validate/codes.js';
 import type { ZodIssueParams } from '../../src/validate/params.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
 import { formatIssue } from '../../src/validate/messages.js';
-import { validateNdjson } from '../../src/validate/ndjson.js';
+import { validateNdjson } from '../../src/validate/sync.js';
 import { changed, countObservation, expectClean, expectOnly, NOW, smallPackage, type Loose } from './fixtures.js';
 
 /** The 1-based line and column of the first `needle` after the first `after`. */

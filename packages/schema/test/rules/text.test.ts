@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toNdjsonLines } from '../../src/formats/convert.js';
+import { toNdjsonLines } from '../../src/formats/package-records.js';
 import { validateCsv } from '../../src/index.js';
-import { validateFile } from '../../src/file/validate-file.js';
+import { validateFile } from '../../src/file/validate-file-sync.js';
 import { validate, validateRecord } from '../../src/validate/sync.js';
 import { changed, codes, countObservation, expectOnly, NOW } from './fixtures.js';
 

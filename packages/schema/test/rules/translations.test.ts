@@ -1,7 +1,7 @@
 import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { awkwardFiles } from '../../../../test/corpus/awkward-files.js';
-import { validateFile } from '../../src/file/validate-file.js';
+import { validateFile } from '../../src/file/validate-file-sync.js';
 import { validateCsv } from '../../src/formats/csv.js';
 import { columnHeading } from '../../src/formats/headings.js';
 import { locales, type Locale } from '../../src/locales/index.js';
@@ -9,7 +9,7 @@ import { fieldKeys } from '../../src/validate/fields.js';
 import type { ValidationIssue } from '../../src/validate/issue.js';
 import { messageExamples } from '../../src/validate/message-examples.js';
 import { renderMessage } from '../../src/validate/messages.js';
-import { validateNdjson } from '../../src/validate/ndjson.js';
+import { validateNdjson } from '../../src/validate/sync.js';
 import { validate } from '../../src/validate/sync.js';
 import { random } from '../random.js';
 

@@ -1,0 +1,62 @@
+import { chmod } from 'node:fs/promises';
+import { builtinModules } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import { transform } from 'esbuild';
+
+/**
+ * The `phx` command, bundled with the libraries it runs (all but the optional hub): Node 20 takes about as long to find
+ * and load the modules of the libraries, one file each, as to run a small check. Rollup, not esbuild, splits it into
+ * the chunks each command loads: esbuild, splitting, keeps an import of every module that @phx/schema's index
+ * re-exports (evanw/esbuild#3704), so `phx validate` loaded every language, zod and the CSV reader at start.
+ */
+export default {
+  input: {
+    cli: 'src/cli.ts',
+    // `--jobs` starts the worker found beside `workerThreads()` (as in @phx/schema's ES build): bundled here too.
+    'line-worker': join(dirname(fileURLToPath(import.meta.resolve('@phx/schema/node'))), 'line-worker.js'),
+  },
+  external: (id) => id === '@phx/server' || id.startsWith('node:') || builtinModules.includes(id),
+  plugins: [
+    // jsonc-parser's `main` is a UMD build that requires its modules at run time: take its ES modules.
+    nodeResolve({ preferBuiltins: true, mainFields: ['module', 'main'], extensions: ['.mjs', '.js', '.json', '.node', '.ts'] }),
+    json(),
+    // The workbook reader (exceljs) and the CSV reader (papaparse) are CommonJS.
+    commonjs({ ignoreDynamicRequires: true }),
+    {
+      // TypeScript to JavaScript, file by file, by esbuild as tsup did, with the compiler options that change the output
+      // (tsconfig.base.json); node-resolve finds the .ts file an import of .js names.
+      name: 'typescript',
+      async transform(code, id) {
+        if (!id.endsWith('.ts')) return null;
+        const compilerOptions = { target: 'ES2022', verbatimModuleSyntax: true };
+        const { code: js, map } = await transform(code, { loader: 'ts', format: 'esm', target: 'node20', sourcefile: id, sourcemap: true, tsconfigRaw: { compilerOptions } });
+        return { code: js, map };
+      },
+    },
+    {
+      // npm links the bin before the workspace is built: the built file must be executable itself.
+      name: 'executable',
+      writeBundle: () => chmod('dist/cli.js', 0o755),
+    },
+  ],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: '[name]-[hash].js',
+    // Bundled CommonJS libraries call `require` for what they load at run time. Not minified, so that a `PHX_DEBUG`
+    // stack trace reads as it is; no source maps, which would triple the package.
+    banner: (chunk) =>
+      `${chunk.fileName === 'cli.js' ? '#!/usr/bin/env node\n' : ''}import { createRequire as phxCreateRequire } from 'node:module';\nconst require = phxCreateRequire(import.meta.url);`,
+  },
+  onwarn(warning, warn) {
+    // Cycles among a library's own modules, its top-level `this` and pure marks in its comments (zod's) are how those
+    // libraries are written.
+    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'INVALID_ANNOTATION') return;
+    warn(warning);
+  },
+};
