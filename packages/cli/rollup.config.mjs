@@ -13,16 +13,19 @@ import { transform } from 'esbuild';
  * the chunks each command loads: esbuild, splitting, keeps an import of every module that @phx/schema's index
  * re-exports (evanw/esbuild#3704), so `phx validate` loaded every language, zod and the CSV reader at start.
  */
+const here = dirname(fileURLToPath(import.meta.url));
+
 export default {
   input: {
-    cli: 'src/cli.ts',
+    cli: join(here, 'src/cli.ts'),
     // `--jobs` starts the worker found beside `workerThreads()` (as in @phx/schema's ES build): bundled here too.
     'line-worker': join(dirname(fileURLToPath(import.meta.resolve('@phx/schema/node'))), 'line-worker.js'),
   },
   external: (id) => id === '@phx/server' || id.startsWith('node:') || builtinModules.includes(id),
   plugins: [
     // jsonc-parser's `main` is a UMD build that requires its modules at run time: take its ES modules.
-    nodeResolve({ preferBuiltins: true, mainFields: ['module', 'main'], extensions: ['.mjs', '.js', '.json', '.node', '.ts'] }),
+    // Node's builds of the libraries that ship one (uuid, in exceljs), not their browsers'.
+    nodeResolve({ preferBuiltins: true, exportConditions: ['node'], mainFields: ['module', 'main'], extensions: ['.mjs', '.js', '.json', '.node', '.ts'] }),
     json(),
     // The workbook reader (exceljs) and the CSV reader (papaparse) are CommonJS.
     commonjs({ ignoreDynamicRequires: true }),
@@ -40,11 +43,11 @@ export default {
     {
       // npm links the bin before the workspace is built: the built file must be executable itself.
       name: 'executable',
-      writeBundle: () => chmod('dist/cli.js', 0o755),
+      writeBundle: () => chmod(join(here, 'dist/cli.js'), 0o755),
     },
   ],
   output: {
-    dir: 'dist',
+    dir: join(here, 'dist'),
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: '[name]-[hash].js',
@@ -55,8 +58,9 @@ export default {
   },
   onwarn(warning, warn) {
     // Cycles among a library's own modules, its top-level `this` and pure marks in its comments (zod's) are how those
-    // libraries are written.
-    if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'INVALID_ANNOTATION') return;
+    // libraries are written; a cycle among PHX's modules is told.
+    const inLibraries = (warning.ids ?? [warning.id ?? '']).every((id) => id.includes('/node_modules/'));
+    if (inLibraries && ['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return;
     warn(warning);
   },
 };

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { toNdjsonLines, validateFile, type ParallelChecks, type ValidateNdjsonOptions, type ValidationIssue } from '@phx/schema';
 import { workerThreads } from '@phx/schema/node';
@@ -203,6 +203,24 @@ describe('validateFile', () => {
       const here = await validateFile(chunks(), { ...options, name: 'data.phx.ndjson' });
       const elsewhere = await validateFile(chunks(), { ...options, name: 'data.phx.ndjson', parallel: onThisThread(20_000, 3, [1, 0]) });
       expect(elsewhere).toEqual(here);
+    }
+  });
+});
+
+describe('validateFileAsync', () => {
+  // Lines checked elsewhere come with their messages written there: a message that names the code of a name written in
+  // its place is written here again, with the language loaded first.
+  it('says what validateFile says of names written in place of codes, from no language loaded, in pieces checked elsewhere', async () => {
+    const text = examples.find(([name]) => name === 'network-meeting-2020.phx.ndjson')![1].replaceAll('"people-in-prison"', '"Women in prison"');
+    expect(text).toContain('"Women in prison"');
+    const bytes = encoder.encode(text);
+    for (const locale of ['en', 'uk'] as const) {
+      vi.resetModules();
+      const { validateFileAsync } = await import('../src/file/validate-file.js');
+      const options = { now: NOW, locale, name: 'data.phx.ndjson' };
+      const expected = await validateFileHere(bytes, options);
+      expect(expected.issues.some(({ params }) => (params as { suggestions?: string[] }).suggestions?.includes('women-in-prison'))).toBe(true);
+      expect(await validateFileAsync(bytes, { ...options, parallel: onThisThread(20_000, 3) })).toEqual(expected);
     }
   });
 });

@@ -3,7 +3,7 @@ import type { ReadCsvOptions } from '../formats/csv.js';
 import type { DataPackage } from '../model/package.js';
 import type { CellLocation, Problem, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
-import { onDemandParts, writeMessages } from '../validate/on-demand.js';
+import { loadLocale, onDemandParts, writeMessages } from '../validate/on-demand.js';
 import type { ValidationParts } from '../validate/parts.js';
 import { forgetTexts } from '../validate/remembered.js';
 import { IssueCollector, issuesListed, noRecords, validateAsync } from '../validate/validate.js';
@@ -241,6 +241,17 @@ function mayHoldName(issue: ValidationIssue): boolean {
   return issue.code === 'codelist.unknown-code' || /code$/.test(String((issue.params as { form?: string }).form));
 }
 
+/**
+ * Loads the names and the messages of the issues' language before an issue that may hold a name is given, so that
+ * its message is written again with the code suggested: the lines checked on other threads (`parallel`) come with
+ * their messages written there, the language not loaded here.
+ */
+async function loadNamesFor(options: StepOptions, parts: ValidationParts): Promise<void> {
+  await loadNames();
+  const locale = options.locale ?? 'en';
+  if (!parts.messages[locale]) await loadLocale(locale);
+}
+
 /** Gives the issues of a result known all at once, loading the names first when one of them may hold a name. */
 async function giveAll(result: ValidationResult<unknown>, options: StepOptions, parts: ValidationParts): Promise<void> {
   if (!nameCodes && result.issues.some(mayHoldName)) await loadNames();
@@ -314,7 +325,7 @@ export const validators: Partial<Record<FileFormat, FormatStep>> = {
         await giveAll(step.value, { ...options, onIssue: undefined }, checks.parts);
         return step.value;
       }
-      if (!nameCodes && mayHoldName(step.value)) await loadNames();
+      if (mayHoldName(step.value)) await loadNamesFor(options, checks.parts);
       give(step.value, options, checks.parts);
     }
   },

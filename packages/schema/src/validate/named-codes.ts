@@ -7,8 +7,8 @@
  * as its one suggestion, and its message is written again with it.
  *
  * The file validators (`validateFile()`, `validateFileAsync()`: the `phx` command, the page, the hub) load this module
- * on demand, with the first issue that may hold a name (or the first NDJSON stream, whose issues are given as they are
- * found), and name the codes of the issues as they give them; `validate()` and the other validators of a value do not,
+ * on demand, with the first issue that may hold a name (in an NDJSON stream, whose issues are given as they are found,
+ * before that issue is given), and name the codes of the issues as they give them; `validate()` and the other validators of a value do not,
  * so that their bundles carry neither the names of the indicators nor the labels of the open codelists.
  */
 import { indicatorCatalogue } from '../catalogue/indicators.js';
