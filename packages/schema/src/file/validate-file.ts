@@ -243,8 +243,8 @@ function mayHoldName(issue: ValidationIssue): boolean {
 
 /**
  * Loads the names and the messages of the issues' language before an issue that may hold a name is given, so that
- * its message is written again with the code suggested: the lines checked on other threads (`parallel`) come with
- * their messages written there, the language not loaded here.
+ * its message is written again with the code suggested: a document's messages are written by its check, but the lines
+ * of a stream checked on other threads (`parallel`) come with their messages written there, the language not loaded here.
  */
 async function loadNamesFor(options: StepOptions, parts: ValidationParts): Promise<void> {
   await loadNames();
@@ -254,7 +254,7 @@ async function loadNamesFor(options: StepOptions, parts: ValidationParts): Promi
 
 /** Gives the issues of a result known all at once, loading the names first when one of them may hold a name. */
 async function giveAll(result: ValidationResult<unknown>, options: StepOptions, parts: ValidationParts): Promise<void> {
-  if (!nameCodes && result.issues.some(mayHoldName)) await loadNames();
+  if (result.issues.some(mayHoldName)) await loadNamesFor(options, parts);
   for (const issue of result.issues) give(issue, options, parts);
 }
 
