@@ -13,7 +13,7 @@ import { packageHeaderShape } from '../src/model/package.js';
 import { recordTypeNames, recordTypes } from '../src/model/records.js';
 import { validate } from '../src/validate/sync.js';
 import { validateAsync, type ValidateOptions } from '../src/validate/validate.js';
-import { NOW, smallPackage } from './rules/small-package.js';
+import { NOW, smallPackage, type Loose } from './rules/small-package.js';
 import { fuzzed } from './support/fuzz.js';
 
 const languages: Locale[] = ['en', 'ru', 'uk', 'fr', 'es'];
@@ -72,6 +72,37 @@ describe('validateAsync', () => {
     expect(Object.keys(onDemand.loadedLocales)).toEqual([]);
     expect(() => onDemand.describeOnDemand('package', null, [])).toThrow(onDemand.NotLoaded);
     expect(() => onDemand.placesOnDemand.locatePaths('{}', [[]])).toThrow(onDemand.NotLoaded);
+  });
+
+  // Checked again from its start once a part is needed, a package text would be parsed and checked again: of 1 MiB or
+  // more it is checked with the describer and the JSON places loaded first, as reading it again would cost more.
+  it('parses a package text of 1 MiB or more once, loading the describer and the JSON places first', async () => {
+    const pkg = smallPackage();
+    const pep = (pkg.observations as Loose[]).find((observation) => observation.id === 'obs-pep-za-2020')!;
+    const areas = ['Western Cape', 'Західна Капська', 'Cap-Occidental', 'Cabo Occidental'];
+    pkg.observations.push(...Array.from({ length: 4000 }, (_, n) => ({ ...pep, id: `obs-pep-za-${n.toString(36)}-${'x'.repeat(n % 50)}`, scope: { country: 'ZA', subnationalArea: `${areas[n % 4]} ${n}` } })));
+    const valid = JSON.stringify(pkg, null, 2);
+    expect(valid.length).toBeGreaterThanOrEqual(1 << 20);
+    // A record the generated checks refuse, which the describer describes, and an issue to place: an id given twice.
+    pkg.observations.push({ ...pep, numerator: 'many' }, { ...pep, scope: { country: 'ZA', subnationalArea: 'Eastern Cape' } });
+    const invalid = JSON.stringify(pkg, null, 2);
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      for (const text of [valid, invalid]) {
+        const lazily = await freshValidateAsync();
+        parse.mockClear();
+        const result = await lazily(text, { now: NOW });
+        expect(parse.mock.calls.filter(([parsed]) => parsed === text)).toHaveLength(1);
+        expect(result).toEqual(validate(text, { now: NOW }));
+      }
+      const invalidResult = validate(invalid, { now: NOW });
+      expect(invalidResult.issues.map((issue) => issue.code)).toEqual(expect.arrayContaining(['schema.invalid-type', 'unique.duplicate-id']));
+    } finally {
+      parse.mockRestore();
+    }
+    const onDemand = await import('../src/validate/on-demand.js');
+    expect(() => onDemand.describeOnDemand('package', null, [])).not.toThrow();
+    expect(() => onDemand.placesOnDemand.locatePaths('{}', [[]])).not.toThrow();
   });
 
   const records = fc.record(

@@ -9,7 +9,7 @@ import { RuleChecker } from '../validate/rules.js';
 import { shortened } from '../validate/echo.js';
 import { LineIndex } from '../validate/locate.js';
 import type { ValidationParts } from '../validate/parts.js';
-import { loadDescriber, loadPersonalData, onDemandParts } from '../validate/on-demand.js';
+import { onDemandParts } from '../validate/on-demand.js';
 import { checkShape } from '../validate/shape.js';
 import { checkOnDemand, emptiness, IssueCollector, namesKnownRecords, noRecords, ruleSettings, type ValidateOptions } from '../validate/validate.js';
 import type { CsvTable, ReadCsvOptions } from './csv.js';
@@ -251,19 +251,10 @@ export function checkCsv(
 }
 
 /**
- * A CSV file from this size on is checked with the describer loaded before it is read, whether a record needs it or
- * not: its rows read again, should one need it, would take longer (≈ 0.12 s a MiB in Node) than loading it.
- */
-const READ_AGAIN_BYTES = 1 << 20;
-
-/**
  * Validates a CSV table as `validateCsv()` does, with the parts and the reader of headings loaded on demand, each
  * once the check needs it, the check run again from its start (the recogniser of personal data before it starts, and
- * for a file of {@link READ_AGAIN_BYTES} or more the describer): what `validateFileAsync()` checks a CSV file with.
+ * for a large file the describer: `loadForDocument()`): what `validateFileAsync()` checks a CSV file with.
  */
 export async function checkCsvOnDemand(input: Uint8Array, options: ValidateOptions & ReadCsvOptions): Promise<ValidationResult<Partial<DataPackage>>> {
-  await loadPersonalData();
-  // Checked again from the start, a file of this size is read again, at a cost above that of loading the describer.
-  if (input.length >= READ_AGAIN_BYTES) await loadDescriber();
-  return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, onDemandParts, headingReaderOnDemand));
+  return checkOnDemand(options, (settled, collector) => checkCsv(input, settled, collector, onDemandParts, headingReaderOnDemand), { bytes: input.byteLength, json: false });
 }

@@ -17,7 +17,7 @@ import { RecordNumbers } from './record-numbers.js';
 import { RuleChecker, type RuleSettings } from './rules.js';
 import { forgetTexts } from './remembered.js';
 import { checkShape, type Describer } from './shape.js';
-import { loadedLocales, loadPersonalData, onDemandParts, withPartsLoaded, writeMessages } from './on-demand.js';
+import { loadedLocales, loadForDocument, onDemandParts, withPartsLoaded, writeMessages, type DocumentChecked } from './on-demand.js';
 import type { ValidationParts } from './parts.js';
 import { ANY_VALUE } from './text-shape.js';
 
@@ -400,21 +400,26 @@ export function addLocations(text: string, issues: ValidationIssue[], collector:
  * ```
  */
 export async function validateAsync(input: unknown, options: ValidateOptions = {}): Promise<ValidationResult<DataPackage>> {
-  await loadPersonalData();
-  return checkOnDemand(options, (settled, collector) => validateWith(input, settled, collector, onDemandParts));
+  // A package given as a value is not read again from a text: its size does not count.
+  const bytes = typeof input === 'string' ? input.length : input instanceof Uint8Array ? input.byteLength : 0;
+  return checkOnDemand(options, (settled, collector) => validateWith(input, settled, collector, onDemandParts), { bytes, json: true });
 }
 
 /**
  * Runs a check of a whole document with the parts loaded on demand, and writes the messages of its issues: the
  * check is given the options and a collector whose messages are those loaded, and uses the parts of
- * `on-demand.ts`. When a part is not loaded yet (the recogniser of personal data at the first free text, unless the
- * caller loaded it first, the describer at the first record the generated checks do not accept, the JSON places at the
- * first issue to place), it is loaded and the check runs again from the start, with the same issues.
+ * `on-demand.ts`. When a part is not loaded yet (the describer at the first record the generated checks do not
+ * accept, the JSON places at the first issue to place, the reader of headings at a header of headings), it is loaded
+ * and the check runs again from the start, with the same issues. A check of records (`document`) has what it would
+ * run again for loaded first (`loadForDocument()`): the recogniser of personal data, and for a large document the
+ * describer and the places.
  */
 export async function checkOnDemand<Options extends ValidateOptions, Result>(
   options: Options,
   check: (options: Options, collector: IssueCollector) => Result,
+  document?: DocumentChecked,
 ): Promise<Result> {
+  if (document) await loadForDocument(document);
   // The same day for "in the future", should the check run again with a part loaded.
   const settled: Options = { ...options, now: options.now ?? new Date() };
   const { collector, result } = await withPartsLoaded(() => {
