@@ -12,7 +12,7 @@ import type { TextLocation } from './issue.js';
  * ```
  */
 export class LineIndex {
-  private starts: number[] | undefined;
+  private starts: Uint32Array | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -25,19 +25,7 @@ export class LineIndex {
    * ```
    */
   locate(offset: number): TextLocation {
-    if (!this.starts) {
-      const text = this.text;
-      this.starts = [0];
-      if (!text.includes('\r')) {
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
-      } else {
-        for (let i = 0; i < text.length; i++) {
-          const char = text.charCodeAt(i);
-          if (char === 0x0a || (char === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) this.starts.push(i + 1);
-        }
-      }
-    }
-    const starts = this.starts;
+    const starts = (this.starts ??= lineStarts(this.text));
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -47,6 +35,39 @@ export class LineIndex {
     }
     return { line: low + 1, column: offset - starts[low]! + 1 };
   }
+}
+
+/**
+ * Where each line of a text starts (LF, CRLF or CR ends one), in a typed array: a package written one field a line has
+ * millions of lines, and an array of numbers pushed one by one took ≈ 0.4 s for 1.7 million where this takes ≈ 0.05.
+ * A text is shorter than 2³² (V8's strings: 2²⁹).
+ */
+function lineStarts(text: string): Uint32Array {
+  let starts = new Uint32Array(1024);
+  let count = 1;
+  const add = (start: number): void => {
+    if (count === starts.length) {
+      const grown = new Uint32Array(count * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = start;
+  };
+  // The next LF and the next CR, each found by indexOf (much faster than a loop over the characters).
+  let lf = text.indexOf('\n');
+  let cr = text.indexOf('\r');
+  while (lf >= 0 || cr >= 0) {
+    if (cr >= 0 && (lf < 0 || cr < lf)) {
+      const end = lf === cr + 1 ? lf : cr;
+      add(end + 1);
+      cr = text.indexOf('\r', cr + 1);
+      if (lf === end) lf = text.indexOf('\n', lf + 1);
+    } else {
+      add(lf + 1);
+      lf = text.indexOf('\n', lf + 1);
+    }
+  }
+  return starts.subarray(0, count);
 }
 
 /**
