@@ -80,6 +80,22 @@ describe('locatePaths', () => {
     ]);
   });
 
+  // Every caller gives a text that parses; one that does not is still read to an end, each path placed in it.
+  it('reads a text that is not JSON to an end, a place for each path', () => {
+    const broken = fc.tuple(json, fc.nat(), fc.constantFrom('', '{', '}', '[', ']', '"', ',', ':', '\\')).map(([text, at, added]) => {
+      const cut = at % (text.length + 1);
+      return text.slice(0, cut) + added + text.slice(cut + (added === '' ? 1 : 0));
+    });
+    fc.assert(
+      fc.property(fc.oneof(broken, fc.string({ maxLength: 20, unit: fc.constantFrom('{', '}', '[', ']', '"', ',', ':', '\\', ' ', 'a', '1') })), fc.array(path, { maxLength: 4 }), (text, paths) => {
+        const locations = locatePaths(text, paths);
+        expect(locations).toHaveLength(paths.length);
+        for (const { line, column } of locations) expect(line >= 1 && column >= 1).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('places paths deep in a package of many records, past its end and short of a field too', () => {
     const records = Array.from({ length: 50_000 }, (_, i) => ({ id: `obs-${i}`, scope: { country: 'UA', subnationalArea: `Район ${i}` } }));
     const text = JSON.stringify({ id: 'p', observations: records }, null, 2);

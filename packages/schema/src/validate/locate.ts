@@ -147,7 +147,7 @@ function keysIn(value: unknown, depth: number): number {
 }
 
 /** The offset of the quote that closes the string opened at `open`, or the text's length when none does. */
-function endOfString(text: string, open: number): number {
+export function endOfString(text: string, open: number): number {
   let close = text.indexOf('"', open + 1);
   for (;;) {
     if (close < 0) return text.length;
