@@ -1,6 +1,6 @@
 import { chmod } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
@@ -14,6 +14,10 @@ import { transform } from 'esbuild';
  * re-exports (evanw/esbuild#3704), so `phx validate` loaded every language, zod and the CSV reader at start.
  */
 const here = dirname(fileURLToPath(import.meta.url));
+const packages = join(here, '..', sep);
+
+/** Whether a module is PHX's own: under the workspace's packages (as npm links them), not a library installed there. */
+const ofPhx = (id) => id.startsWith(packages) && !/[\\/]node_modules[\\/]/.test(id.slice(packages.length));
 
 export default {
   input: {
@@ -46,8 +50,9 @@ export default {
       // quarter smaller. PHX's own code is not, so that a `PHX_DEBUG` stack trace reads as it is.
       name: 'minify-libraries',
       async renderChunk(code, chunk) {
-        if (!chunk.moduleIds.every((id) => id.startsWith('\0') || id.includes('/node_modules/'))) return null;
-        const { code: minified } = await transform(code, { minify: true, format: 'esm', target: 'node20', legalComments: 'inline' });
+        if (chunk.moduleIds.some(ofPhx)) return null;
+        // Names kept: exceljs tells a merged cell's value by its class's name.
+        const { code: minified } = await transform(code, { minify: true, keepNames: true, format: 'esm', target: 'node20', legalComments: 'inline' });
         return { code: minified, map: null };
       },
     },
@@ -70,7 +75,7 @@ export default {
   onwarn(warning, warn) {
     // Cycles among a library's own modules, its top-level `this` and pure marks in its comments (zod's) are how those
     // libraries are written; a cycle among PHX's modules is told.
-    const inLibraries = (warning.ids ?? [warning.id ?? '']).every((id) => id.includes('/node_modules/'));
+    const inLibraries = !(warning.ids ?? [warning.id ?? '']).some(ofPhx);
     if (inLibraries && ['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return;
     warn(warning);
   },

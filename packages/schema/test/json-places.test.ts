@@ -36,8 +36,8 @@ function referenceLocations(text: string, paths: Path[]): TextLocation[] {
   });
 }
 
-/** Keys of a few letters and alphabets, one a number's digits, so that paths often meet them, and objects repeat them. */
-const keys = ['id', 'observations', 'scope', '0', 'Область', 'a b', '😀'];
+/** Keys of a few letters and alphabets, one a number's digits, two that JSON writes with escapes, so that paths often meet them, and objects repeat them. */
+const keys = ['id', 'observations', 'scope', '0', 'Область', 'a b', '😀', 'a"b', 'a\\b'];
 const space = fc.constantFrom('', ' ', '\n', '\r\n', '\r', '\t', '\n    ');
 
 /** A key as JSON writes it, or with a letter escaped (`"\u0069d"` is `id`). */

@@ -253,6 +253,8 @@ describe('validateFileAsync, validateNdjsonAsync, readCsvAsync and readXlsxAsync
     expect(result).toMatchObject({ ok: true, format: 'csv', read: { records: { organisation: many.length } } });
     expect(() => lazily.onDemand.describeOnDemand('package', null, [])).not.toThrow();
     expect(lazily.onDemand.personalDataOnDemand('Met Mykola Petrenko')).toBe('name');
+    // A CSV file's issues are placed by its rows, not by the JSON places.
+    expect(() => lazily.onDemand.placesOnDemand.locatePaths('{}', [[]])).toThrow(lazily.onDemand.NotLoaded);
   });
 
   // CSV files as people have them, not as PHX writes them: another encoding, CRLF and quoted line breaks, a header

@@ -93,6 +93,10 @@ describe('validateAsync', () => {
         parse.mockClear();
         const result = await lazily(text, { now: NOW });
         expect(parse.mock.calls.filter(([parsed]) => parsed === text)).toHaveLength(1);
+        // Loaded though a valid package needs neither.
+        const onDemand = await import('../src/validate/on-demand.js');
+        expect(() => onDemand.describeOnDemand('package', null, [])).not.toThrow();
+        expect(() => onDemand.placesOnDemand.locatePaths('{}', [[]])).not.toThrow();
         expect(result).toEqual(validate(text, { now: NOW }));
       }
       const invalidResult = validate(invalid, { now: NOW });
@@ -100,9 +104,6 @@ describe('validateAsync', () => {
     } finally {
       parse.mockRestore();
     }
-    const onDemand = await import('../src/validate/on-demand.js');
-    expect(() => onDemand.describeOnDemand('package', null, [])).not.toThrow();
-    expect(() => onDemand.placesOnDemand.locatePaths('{}', [[]])).not.toThrow();
   });
 
   const records = fc.record(

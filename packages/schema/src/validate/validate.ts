@@ -400,7 +400,8 @@ export function addLocations(text: string, issues: ValidationIssue[], collector:
  * ```
  */
 export async function validateAsync(input: unknown, options: ValidateOptions = {}): Promise<ValidationResult<DataPackage>> {
-  // A package given as a value is not read again from a text: its size does not count.
+  // A text's length in UTF-16 units stands for its bytes; a package given as a value has no size to tell, and its parts
+  // load as it first needs them.
   const bytes = typeof input === 'string' ? input.length : input instanceof Uint8Array ? input.byteLength : 0;
   return checkOnDemand(options, (settled, collector) => validateWith(input, settled, collector, onDemandParts), { bytes, json: true });
 }
