@@ -14,7 +14,7 @@ import {
 } from '../packages/schema/src/index.js';
 import { openApiDocument } from '../packages/schema/src/api/index.js';
 import { codelistLabels, labelOf, type LabelLocale } from '../packages/schema/src/codelists/index.js';
-import { locales, type Locale } from '../packages/schema/src/locales/index.js';
+import { localeTags } from '../packages/schema/src/locales/index.js';
 import { messageExamples } from '../packages/schema/src/validate/message-examples.js';
 import { renderMessage } from '../packages/schema/src/validate/messages.js';
 import type { DataPackage } from '../packages/schema/src/index.js';
@@ -181,7 +181,7 @@ function validationRulesDoc(): string {
     const info = issueCodes[code];
     parts.push(`| \`${code}\` | ${info.severity} | ${info.structural ? 'JSON Schema and validate()' : 'validate() only'} | ${escapeCell(info.summary)} | ${info.example ? `\`${escapeCell(info.example)}\`` : ''} |`);
   }
-  const tags = Object.keys(locales) as Locale[];
+  const tags = localeTags;
   parts.push(
     '',
     `Messages are PHX's own, in ${tags.join(', ')}, rendered from the code and its params: each names the field in words, echoes the value`,

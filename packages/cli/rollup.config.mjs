@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { chmod } from 'node:fs/promises';
 import { builtinModules } from 'node:module';
 import { dirname, join, sep } from 'node:path';
@@ -14,6 +15,7 @@ import { transform } from 'esbuild';
  * re-exports (evanw/esbuild#3704), so `phx validate` loaded every language, zod and the CSV reader at start.
  */
 const here = dirname(fileURLToPath(import.meta.url));
+const { compilerOptions } = JSON.parse(readFileSync(join(here, '../../tsconfig.base.json'), 'utf8'));
 const packages = join(here, '..', sep);
 
 /** Whether a module is PHX's own: under the workspace's packages (as npm links them), not a library installed there. */
@@ -34,12 +36,11 @@ export default {
     // The workbook reader (exceljs) and the CSV reader (papaparse) are CommonJS.
     commonjs({ ignoreDynamicRequires: true }),
     {
-      // TypeScript to JavaScript, file by file, by esbuild as tsup did, with the compiler options that change the output
-      // (tsconfig.base.json); node-resolve finds the .ts file an import of .js names.
+      // TypeScript to JavaScript, file by file, by esbuild as tsup did, with the workspace's compiler options (esbuild
+      // reads those that change the output); node-resolve finds the .ts file an import of .js names.
       name: 'typescript',
       async transform(code, id) {
         if (!id.endsWith('.ts')) return null;
-        const compilerOptions = { target: 'ES2022', verbatimModuleSyntax: true };
         const { code: js, map } = await transform(code, { loader: 'ts', format: 'esm', target: 'node20', sourcefile: id, sourcemap: true, tsconfigRaw: { compilerOptions } });
         return { code: js, map };
       },

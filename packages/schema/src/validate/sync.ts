@@ -1,9 +1,10 @@
 /**
  * The synchronous ways in — {@link validate}, {@link validateRecord}, {@link readText}, {@link readJsonDocument},
- * {@link readJsonPackage} — and the stream {@link validateNdjson}, which check with the parts imported as usual: the describer (zod, the model), the JSON
- * places (jsonc-parser) and every language. Apart from ./validate.ts, whose shared code a bundle that loads those
- * parts on demand takes without them: a bundler keeps a module whole, and with these in it a bundle that loads the
- * parts on demand would have to load them first whenever anything of it used one of these (a workbook's checks).
+ * {@link readJsonPackage} — and the stream {@link validateNdjson}, which check with the parts imported as usual: the
+ * describer (zod, the model), the JSON places (jsonc-parser) and every language. Apart from ./validate.ts, whose
+ * shared code a bundle that loads those parts on demand takes without them: a bundler keeps a module whole, and with
+ * these in it a bundle that loads the parts on demand would have to load them first whenever anything of it used one
+ * of these (a workbook's checks).
  */
 import type { DataPackage } from '../model/package.js';
 import { recordStores, recordTypeNames, type RecordType } from '../model/record-kinds.js';
