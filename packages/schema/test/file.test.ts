@@ -6,9 +6,10 @@ import { decodeUtf8, legacyEncodingOf } from '../src/file/encoding.js';
 import { looksUtf8, textEncodingOf } from '../src/file/text-encoding.js';
 import { fileFormats, formatOfFile, formatOfMediaType, formatOfName, stemOfName } from '../src/file/format.js';
 import { assemblePackage } from '../src/formats/assemble.js';
-import { type ValidateFileOptions } from '../src/file/validate-file.js';
+import { type FileValidationResult, type ValidateFileOptions } from '../src/file/validate-file.js';
 import { validateFile } from '../src/file/validate-file-sync.js';
 import type { ValidationIssue } from '../src/validate/issue.js';
+import type { DataPackage } from '../src/model/package.js';
 import { validate } from '../src/validate/sync.js';
 import { toNdjsonLines } from '../src/formats/package-records.js';
 import { writeCsv } from '../src/formats/csv.js';
@@ -227,6 +228,38 @@ describe('validateFile', () => {
     const result = await validateFile(stream, { name: 'a.phx.json', maxDocumentBytes: 100_000 });
     expect(result.issues).toMatchObject([{ code: 'file.too-large', params: { maxBytes: 100_000 } }]);
     expect(pulled()).toBeLessThanOrEqual(100_000 + 1024);
+  });
+
+  it('reads a document whole alike whatever size the stream is told, right or wrong, and stops at maxDocumentBytes all the same', async () => {
+    // Past the 64 KiB read to tell the format: the rest is read into the array of the size told.
+    const example = JSON.parse(new TextDecoder().decode(read('network-meeting-2020.phx.json'))) as DataPackage;
+    const observations = Array.from({ length: 700 }, (_, i) => ({ ...example.observations![i % example.observations!.length]!, id: `obs-${'й'.repeat(i % 7)}${i}` }));
+    const large = { ...example, observations };
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const documents = [
+      { name: 'large.phx.json', bytes: encode(JSON.stringify(large, null, 2)) },
+      { name: 'large.csv', bytes: encode(writeCsv('observation', observations)) },
+      { name: 'large.xlsx', bytes: await writeXlsx({ ...large, observations: [...observations, ...observations.slice(0, 300)].map((observation, i) => ({ ...observation, id: `${observation.id}-${i}` })) }) },
+    ];
+    expect(documents.slice(-3).map(({ bytes }) => bytes.length)).toEqual([expect.toSatisfy((n: number) => n > 200_000), expect.toSatisfy((n: number) => n > 100_000), expect.toSatisfy((n: number) => n > 100_000)]);
+    const wholes = new Map<string, FileValidationResult>();
+    const told = (length: number) => fc.oneof(fc.constantFrom(length, length - 1, length + 1, undefined), fc.integer({ min: 0, max: 2 * length }));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...documents).chain((file) => fc.tuple(fc.constant(file), told(file.bytes.length), fc.constantFrom(undefined, file.bytes.length, file.bytes.length - 1), fc.integer({ min: 500, max: 70_000 }))),
+        async ([{ name, bytes }, size, maxDocumentBytes, chunk]) => {
+          const options: ValidateFileOptions = { name, now, keepData: true, maxDocumentBytes };
+          const key = `${name} ${maxDocumentBytes}`;
+          const whole = wholes.get(key) ?? wholes.set(key, await validateFile(bytes, options)).get(key)!;
+          const streamed = await validateFile(chunked(bytes, chunk).stream, { ...options, size });
+          expect(placed(streamed.issues)).toEqual(placed(whole.issues));
+          expect(streamed.data).toEqual(whole.data);
+          // A document too large is read no further than its limit.
+          if (whole.issues[0]?.code !== 'file.too-large') expect(streamed.read).toEqual(whole.read);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 
   it('names the encoding of text that is not UTF-8, and places the first bad byte', async () => {
