@@ -48,7 +48,7 @@ export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsv
    * The file's length in bytes, when the input is a stream and it is known (`File.size`, `fs.stat()`): the tables of
    * ids and groups are made for what the file promises (as {@link ValidateNdjsonOptions.size} tells), and a file
    * read whole is read into one array of that size as its chunks come, rather than held in chunks and copied into
-   * one. A size that is wrong changes no issue.
+   * one. A size that is wrong changes no issue (one too large costs memory).
    * @default the length of bytes given; unknown for a stream
    */
   size?: number;
