@@ -230,37 +230,69 @@ describe('validateFile', () => {
     expect(pulled()).toBeLessThanOrEqual(100_000 + 1024);
   });
 
-  it('reads a document whole alike whatever size the stream is told, right or wrong, and stops at maxDocumentBytes all the same', async () => {
+  describe('a document read whole from a stream told its size', () => {
     // Past the 64 KiB read to tell the format: the rest is read into the array of the size told.
     const example = JSON.parse(new TextDecoder().decode(read('network-meeting-2020.phx.json'))) as DataPackage;
     const observations = Array.from({ length: 700 }, (_, i) => ({ ...example.observations![i % example.observations!.length]!, id: `obs-${'й'.repeat(i % 7)}${i}` }));
     const large = { ...example, observations };
     const encode = (text: string) => new TextEncoder().encode(text);
-    const documents = [
-      { name: 'large.phx.json', bytes: encode(JSON.stringify(large, null, 2)) },
-      { name: 'large.csv', bytes: encode(writeCsv('observation', observations)) },
-      { name: 'large.xlsx', bytes: await writeXlsx({ ...large, observations: [...observations, ...observations.slice(0, 300)].map((observation, i) => ({ ...observation, id: `${observation.id}-${i}` })) }) },
-    ];
-    expect(documents.map(({ bytes }) => bytes.length)).toEqual([expect.toSatisfy((n: number) => n > 200_000), expect.toSatisfy((n: number) => n > 100_000), expect.toSatisfy((n: number) => n > 100_000)]);
-    const wholes = new Map<string, FileValidationResult>();
-    const told = (length: number) => fc.oneof(fc.constantFrom(length, length - 1, length + 1, undefined), fc.integer({ min: 0, max: 2 * length }));
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...documents).chain((file) => fc.tuple(fc.constant(file), told(file.bytes.length), fc.constantFrom(undefined, file.bytes.length, file.bytes.length - 1), fc.integer({ min: 500, max: 70_000 }))),
-        async ([{ name, bytes }, size, maxDocumentBytes, chunk]) => {
-          const options: ValidateFileOptions = { name, now, keepData: true, maxDocumentBytes };
-          const key = `${name} ${maxDocumentBytes}`;
-          const whole = wholes.get(key) ?? wholes.set(key, await validateFile(bytes, options)).get(key)!;
-          const streamed = await validateFile(chunked(bytes, chunk).stream, { ...options, size });
-          expect(placed(streamed.issues)).toEqual(placed(whole.issues));
-          expect(streamed.data).toEqual(whole.data);
-          // A document too large is read no further than the chunk that passes its limit.
-          if (whole.issues[0]?.code === 'file.too-large') expect(streamed.read.bytes).toBeLessThanOrEqual(Math.min(bytes.length, (maxDocumentBytes ?? Infinity) + chunk));
-          else expect(streamed.read).toEqual(whole.read);
-        },
-      ),
-      { numRuns: 40 },
-    );
+    const documents = new Map<string, Uint8Array>([
+      ['large.phx.json', encode(JSON.stringify(large, null, 2))],
+      ['large.csv', encode(writeCsv('observation', observations))],
+    ]);
+    const options = { now, keepData: true } satisfies ValidateFileOptions;
+
+    it('is read alike whatever size is told, right or wrong, and stops at maxDocumentBytes all the same', async () => {
+      documents.set('large.xlsx', await writeXlsx({ ...large, observations: [...observations, ...observations.slice(0, 300)].map((observation, i) => ({ ...observation, id: `${observation.id}-${i}` })) }));
+      expect([...documents.values()].map(({ length }) => length)).toEqual([expect.toSatisfy((n: number) => n > 200_000), expect.toSatisfy((n: number) => n > 100_000), expect.toSatisfy((n: number) => n > 100_000)]);
+      const wholes = new Map<string, FileValidationResult>();
+      const told = (n: number) => fc.oneof(fc.constantFrom(n, n - 1, n + 1, undefined), fc.integer({ min: 0, max: 2 * n }));
+      // The length, one less, or well below it (past the first 64 KiB), where reading must stop early.
+      const limit = (n: number) => fc.oneof(fc.constantFrom(undefined, n, n - 1), fc.integer({ min: 65_537, max: n - 1 }));
+      // Tried in any case: a file longer than told, one shorter, one too large once its array is made.
+      const examples = [...documents].flatMap(([name, { length }]) => [length - 1, length + 1, 70_000].map((size) => [[name, size, size === 70_000 ? 80_000 : undefined, 4096]] as [[string, number, number | undefined, number]]));
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...documents.keys()).chain((name) => fc.tuple(fc.constant(name), told(documents.get(name)!.length), limit(documents.get(name)!.length), fc.integer({ min: 500, max: 70_000 }))),
+          async ([name, size, maxDocumentBytes, chunk]) => {
+            const bytes = documents.get(name)!;
+            const key = `${name} ${maxDocumentBytes}`;
+            const whole = wholes.get(key) ?? wholes.set(key, await validateFile(bytes, { ...options, name, maxDocumentBytes })).get(key)!;
+            const streamed = await validateFile(chunked(bytes, chunk).stream, { ...options, name, maxDocumentBytes, size });
+            expect(placed(streamed.issues)).toEqual(placed(whole.issues));
+            expect(streamed.data).toEqual(whole.data);
+            // A document too large is read no further than the chunk that passes its limit.
+            if (whole.issues[0]?.code === 'file.too-large') expect(streamed.read.bytes).toBeLessThanOrEqual(Math.min(bytes.length, (maxDocumentBytes ?? Infinity) + chunk));
+            else expect(streamed.read).toEqual(whole.read);
+          },
+        ),
+        { numRuns: 30, examples },
+      );
+    });
+
+    it('is read alike when read again from its start, decoded from another encoding, empty, or told a size no array holds', async () => {
+      const same = async (bytes: Uint8Array, given: ValidateFileOptions, streamed: ValidateFileOptions) => {
+        const result = await validateFile(chunked(bytes, 4096).stream, { ...options, ...given, ...streamed });
+        const expected = await validateFile(bytes, { ...options, ...given });
+        expect({ issues: placed(result.issues), data: result.data, read: result.read }).toEqual({ issues: placed(expected.issues), data: expected.data, read: expected.read });
+      };
+      // Its header after its records: read piece by piece, then again from the start, whole.
+      const { observations: records, ...header } = large;
+      const headerLast = encode(JSON.stringify({ observations: records, ...header }));
+      for (const size of [headerLast.length - 1, headerLast.length + 1]) {
+        await same(headerLast, { name: 'large.phx.json', keepData: false }, { size, reopen: () => chunked(headerLast, 4096).stream });
+      }
+      const { encode: cp1251 } = singleByte('windows-1251');
+      const cyrillic = cp1251(writeCsv('observation', observations.map((observation, i) => ({ ...observation, notes: `Примітка ${i}` }))));
+      expect(cyrillic.length).toBeGreaterThan(65_536);
+      for (const size of [cyrillic.length - 1, cyrillic.length, cyrillic.length + 1]) await same(cyrillic, { name: 'large.csv', encoding: 'windows-1251' }, { size });
+      await same(new Uint8Array(), { name: 'empty.csv' }, { size: 10 });
+      await same(documents.get('large.csv')!, { name: 'large.csv', maxDocumentBytes: Infinity }, { size: 2 ** 40 });
+      // A file its first 64 KiB hold needs no array of the size told.
+      const before = process.memoryUsage().arrayBuffers;
+      await same(encode(writeCsv('observation', observations.slice(0, 3))), { name: 'small.csv' }, { size: 300 * 2 ** 20 });
+      expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(100 * 2 ** 20);
+    });
   });
 
   it('names the encoding of text that is not UTF-8, and places the first bad byte', async () => {

@@ -45,10 +45,13 @@ export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsv
    */
   maxDocumentBytes?: number;
   /**
-   * The file's length in bytes, when the input is a stream and it is known (`File.size`, `fs.stat()`): the tables of
-   * ids and groups are made for what the file promises (as {@link ValidateNdjsonOptions.size} tells), and a file
-   * read whole is read into one array of that size as its chunks come, rather than held in chunks and copied into
-   * one. A size that is wrong changes no issue (one too large costs memory).
+   * The file's length in bytes, when the input is a stream and it is known (`File.size`, `fs.stat()`). The tables of
+   * ids and groups of a file read as a stream are made for what it promises (as {@link ValidateNdjsonOptions.size}
+   * tells; not for text decoded from another encoding, whose length differs), and a file read whole (a CSV file, a
+   * workbook, a `.phx.json` whose data is kept) that its first 64 KiB do not hold is read into one array of that size,
+   * up to `maxDocumentBytes`, as its chunks come, rather than held in chunks and copied into one. A size that is wrong
+   * changes no issue: one too large costs the memory it tells for as long as the file's bytes are held, one too small
+   * leaves the rest of the file in chunks.
    * @default the length of bytes given; unknown for a stream
    */
   size?: number;
@@ -124,6 +127,7 @@ class FileSource {
     await this.#rest.return?.();
     this.#rest = this.#reopen!()[Symbol.asyncIterator]();
     this.#taken.length = 0;
+    this.#whole = undefined;
     this.bytes = 0;
     this.#ended = false;
   }
@@ -168,8 +172,15 @@ class FileSource {
    * than `maxBytes` (then reading stops there).
    */
   async all(maxBytes: number): Promise<Uint8Array | undefined> {
-    if (this.#size !== undefined && this.#size >= this.bytes && this.#size <= maxBytes) {
-      this.#whole = new Uint8Array(this.#size);
+    const size = this.#size;
+    if (!this.#ended && size !== undefined && size >= this.bytes && size <= maxBytes) {
+      try {
+        this.#whole = new Uint8Array(size);
+      } catch {
+        // A size told wrong, more than an array of this platform holds: the chunks are held and joined instead.
+      }
+    }
+    if (this.#whole) {
       this.#whole.set(concat(this.#taken, this.bytes));
       this.#taken.splice(0, Infinity, this.#whole.subarray(0, this.bytes));
     }
