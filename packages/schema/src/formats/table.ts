@@ -87,10 +87,11 @@ export interface Table {
   /** The headings of the columns, when the sheet shows headings over their names or in their place (`Приховано` over `suppressed`). */
   headings?: readonly SheetCell[];
   /**
-   * The cells of date columns read from a local form of a date, as typed (`31.02.2019` for `2019-02-31`), by their row
-   * in the sheet and their column (counted from 0): the messages of their values quote them so.
+   * The cells of date columns read from a local form of a date, as typed (`31.02.2019` for `2019-02-31`), by their
+   * column (counted from 0) and their row in the sheet: the messages of their values quote them so. One list a column
+   * rather than a map a row, as a large table in a local form has such cells on every row.
    */
-  typed?: Map<number, Map<number, string>>;
+  typed?: Map<number, (string | undefined)[]>;
 }
 
 /** A column of a table, counted from 0, as its user sees it: the heading over it, when the table has one there, and its letter on a sheet of a workbook. */
@@ -404,11 +405,11 @@ export function readTable(
       const params = { column: name, ...seen, cells: guessed.cells, text: shortened(guessed.text), value: guessed.value };
       add({ code: 'sheet.ambiguous-thousands', path: target.path, params }, dataRows[guessed.index]! + firstRow, column + 1);
     }
-    reading.typed?.forEach((text, at) => {
-      const row = dataRows[at]! + firstRow;
-      const cells = (table.typed ??= new Map()).get(row) ?? new Map<number, string>();
-      table.typed.set(row, cells.set(column, text));
-    });
+    if (reading.typed) {
+      const typed: (string | undefined)[] = [];
+      reading.typed.forEach((text, at) => (typed[dataRows[at]! + firstRow] = text));
+      (table.typed ??= new Map()).set(column, typed);
+    }
     return reading.values;
   });
 
@@ -526,16 +527,16 @@ export function sheetParams(
  * the ISO dates checked.
  */
 function withTyped(code: Problem['code'], params: Problem['params'], table: Pick<Table, 'targets' | 'typed'>, column: number, row: number): Problem['params'] {
-  const cells = table.typed?.get(row);
+  const typedIn = (index: number): string | undefined => table.typed?.get(index)?.[row];
   const p = params as Record<string, unknown>;
-  if (!cells) return params;
+  if (!table.typed) return params;
   if (code.startsWith('schema.')) {
-    const text = cells.get(column - 1);
+    const text = typedIn(column - 1);
     return typeof p.value === 'string' && text !== undefined && text !== p.value ? ({ ...p, typed: text } as Problem['params']) : params;
   }
   const typed: Record<string, string> = {};
   for (const key of code === 'period.start-after-end' ? ['start', 'end'] : code === 'period.in-future' ? ['end'] : []) {
-    const text = cells.get(table.targets.findIndex((target) => target?.path.join('.') === `period.${key}`));
+    const text = typedIn(table.targets.findIndex((target) => target?.path.join('.') === `period.${key}`));
     if (text !== undefined && text !== p[key]) typed[key] = text;
   }
   return Object.keys(typed).length > 0 ? ({ ...p, typed } as Problem['params']) : params;
