@@ -88,8 +88,8 @@ export interface Table {
   headings?: readonly SheetCell[];
   /**
    * The cells of date columns read from a local form of a date, as typed (`31.02.2019` for `2019-02-31`), by their
-   * column (counted from 0) and their row in the sheet: the messages of their values quote them so. One list a column
-   * rather than a map a row, as a large table in a local form has such cells on every row.
+   * column (counted from 0) and their row in the sheet (`typed.get(column)?.[row]`): the messages of their values
+   * quote them so. One list a column rather than a map a row, as a large table in a local form has such cells on every row.
    */
   typed?: Map<number, (string | undefined)[]>;
 }
