@@ -346,6 +346,19 @@ describe('dates of a sheet quoted in messages as typed in their cells', () => {
     for (const locale of locales) expect(inEach[locale]!.slice(0, 2).join(' ')).not.toMatch(/2019-02-31|2024-01-01/);
   });
 
+  it('in a CSV file under a title, on rows far apart among ISO dates: each quoted as typed at its own row, no other', () => {
+    const iso = Array.from({ length: 40 }, (_, i) => row(`${1980 + i}-01-01`, `${1980 + i}-12-31`));
+    const csv = ['Звіт про ВІЛ у місцях позбавлення волі', '', header, row('31.02.2019', '31.12.2019'), ...iso, row('01.01.2024', '31.12.2020'), row('2024-02-01', '2020-12-31')].join('\r\n');
+    const issues = validateCsv(csv, { now }).issues;
+    const placed = (code: string) => issues.filter((issue) => issue.code === code).map((issue) => [(issue.location as { row: number }).row, issue.params]);
+    // The header is row 3: the first record row 4, the last two rows 45 and 46.
+    expect(placed('schema.invalid-format')).toEqual([[4, expect.objectContaining({ value: '2019-02-31', typed: '31.02.2019' })]]);
+    expect(placed('period.start-after-end')).toEqual([
+      [45, { start: '2024-01-01', end: '2020-12-31', typed: { start: '01.01.2024', end: '31.12.2020' } }],
+      [46, { start: '2024-02-01', end: '2020-12-31' }],
+    ]);
+  });
+
   it('in a workbook: text cells quoted as typed, in validateXlsx and in a package built from it', async () => {
     const workbook = new ExcelJS.Workbook();
     const observations = workbook.addWorksheet('observations');
