@@ -3,6 +3,6 @@
 const forNode = (config) => ({ ...config, platform: 'node', format: 'esm', packages: 'external' });
 
 module.exports = [
-  { name: 'phx (its own code)', path: 'src/cli.ts', gzip: true, limit: '36.7 kB', modifyEsbuildConfig: forNode },
-  { name: 'runPhx()', path: 'dist/index.js', import: '{ runPhx }', gzip: true, limit: '36.7 kB', modifyEsbuildConfig: forNode },
+  { name: 'phx (its own code)', path: 'src/cli.ts', gzip: true, limit: '36.8 kB', modifyEsbuildConfig: forNode },
+  { name: 'runPhx()', path: 'dist/index.js', import: '{ runPhx }', gzip: true, limit: '36.8 kB', modifyEsbuildConfig: forNode },
 ];

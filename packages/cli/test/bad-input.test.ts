@@ -56,6 +56,21 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
     await failsWith(['validate', dir.write('report.xls', Buffer.from(compoundFile(['Workbook'])))], 1, /file\.unsupported-format {2}The file is an Excel 97–2003 workbook \(\.xls\)/);
   });
 
+  it('a workbook larger than the memory Node allows: told, where reading it would end phx out of memory', async () => {
+    // 160 000 cells take about 80 MB to read; Node is given a heap of 64 MiB.
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('observations');
+    for (let row = 0; row < 8_000; row++) sheet.addRow(Array.from({ length: 20 }, (_, column) => row * 20 + column));
+    const file = dir.write('big.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const env = { NODE_OPTIONS: '--max-old-space-size=16' };
+    for (const args of [['validate', '--locale', 'ru', file], ['convert', file, '--out', dir.path('big.phx.json')]]) {
+      const run = phx(args, { env });
+      expect(run.code).toBe(1);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/file\.too-large-for-memory +(Число ячеек в книге — 160\s000: для её чтения нужно около|The workbook holds 160,000 cells: reading it takes about) [\d.,]+ (МБ|MB) /);
+    }
+    expect(existsSync(dir.path('big.phx.json'))).toBe(false);
+  }, 60_000);
+
   it('binary data', async () => {
     const bytes = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
     await failsWith(['validate', dir.write('binary.phx.json', bytes)], 1, /syntax\.invalid-encoding {2}The file is not valid UTF-8 text; save it as UTF-8/);

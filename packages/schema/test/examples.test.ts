@@ -27,9 +27,9 @@ interface Expected {
 }
 const expected = JSON.parse(readFileSync(new URL('expected.json', invalidDir), 'utf8')) as Record<string, Expected>;
 
-/** Codes that need input no example file should hold: they are produced in the tests below, in file.test.ts and, from files as Excel writes them, in excel-csv.test.ts and xlsx.test.ts. */
+/** Codes that need input no example file should hold: they are produced in the tests below, in file.test.ts and, from files as Excel writes them, in excel-csv.test.ts, xlsx.test.ts and workbook-memory.test.ts. */
 const generatedCodes: IssueCode[] = [
-  'syntax.invalid-encoding', 'syntax.encoding-mismatch', 'syntax.line-too-long', 'file.empty', 'file.unsupported-format', 'file.too-large', 'csv.no-header', 'csv.no-rows', 'csv.unclosed-quote', 'csv.text-after-quote',
+  'syntax.invalid-encoding', 'syntax.encoding-mismatch', 'syntax.line-too-long', 'file.empty', 'file.unsupported-format', 'file.too-large', 'file.too-large-for-memory', 'csv.no-header', 'csv.no-rows', 'csv.unclosed-quote', 'csv.text-after-quote',
   'sheet.cell-beyond-header', 'sheet.column-path-missing', 'sheet.column-not-read', 'sheet.date-order-unknown', 'sheet.normalised', 'sheet.unreadable', 'sheet.unknown-sheet', 'sheet.formula-without-result', 'sheet.second-header', 'sheet.repeated-column', 'sheet.error-cell', 'sheet.date-for-number', 'sheet.percent-unit-mismatch', 'sheet.hidden-skipped', 'sheet.hidden-read', 'sheet.merged-header', 'sheet.ambiguous-thousands',
 ];
 

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { formatOfName, type FileValidationResult, type Locale, type validateFileAsync, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
 import { placeOf, readAsHint } from '../report/human.js';
@@ -128,6 +129,18 @@ export async function* streamOf(input: Input, onBytes: (bytes: number) => void =
   }
 }
 
+/** The heap left when the first file is read, taken once: later, what earlier files left is garbage V8 collects when it needs the space. */
+let heapLeft: number | undefined;
+
+/**
+ * The memory a workbook may take to be read (`maxWorkbookMemory` of @phx/schema): the heap V8 allows this process,
+ * less what it held before reading files. A larger workbook is reported, where reading it would end `phx` out of memory.
+ */
+export function workbookMemory(): number {
+  const { heap_size_limit, used_heap_size } = getHeapStatistics();
+  return (heapLeft ??= heap_size_limit - used_heap_size);
+}
+
 /**
  * Runs a step of the file pipeline of @phx/schema on an input: `validateFile` (the same verdict as
  * the page and the hub give) or `readRecords` (to convert it).
@@ -141,7 +154,7 @@ export function onInput(
   // A file (not standard input) can be read again: then a .phx.json file is read piece by piece. Its size lets
   // the rules' tables be made for what it holds.
   const file = input.path !== undefined && { name: input.path, reopen: () => streamOf(input), size: input.size };
-  return step(streamOf(input, onBytes), { ...options, ...file, ...(input.format && { format: input.format }) });
+  return step(streamOf(input, onBytes), { maxWorkbookMemory: workbookMemory(), ...options, ...file, ...(input.format && { format: input.format }) });
 }
 
 /**

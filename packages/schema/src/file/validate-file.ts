@@ -1,5 +1,6 @@
 import { chunksOf, concat, type ChunkSource } from '../formats/lines.js';
 import type { ReadCsvOptions } from '../formats/csv.js';
+import type { ReadXlsxOptions } from '../formats/xlsx.js';
 import type { DataPackage } from '../model/package.js';
 import type { CellLocation, Problem, TextLocation, ValidationIssue, ValidationResult } from '../validate/issue.js';
 import { validateNdjsonAsync, type ValidateNdjsonOptions } from '../validate/ndjson.js';
@@ -19,7 +20,7 @@ import { formatOfFile, isTextFormat, type FileFormat } from './format.js';
  * const options: ValidateFileOptions = { name: file.name, locale: 'fr', maxIssues: 1000, onIssue: (issue) => console.error(issue.message) };
  * ```
  */
-export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsvOptions, 'locale'> {
+export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsvOptions, 'locale'>, Pick<ReadXlsxOptions, 'maxWorkbookMemory'> {
   /** The file's name: its ending tells the format (`.phx.json`, `.phx.ndjson`, `.csv`, ...). */
   name?: string;
   /**

@@ -17,7 +17,7 @@ import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 import { cellLocation, columnLocator, headerSettled, isCellValueIssue, sheetParams } from './table.js';
 import { inPackage, mergedOver } from './workbook-reader.js';
-import { readXlsx } from './xlsx.js';
+import { readXlsx, type ReadXlsxOptions } from './xlsx.js';
 
 /**
  * A file to build a package from: its name and its bytes.
@@ -53,7 +53,7 @@ export interface PackageInput {
  * const options: AssembleOptions = { locale: 'uk', excelLocale: 'uk', header: 'optional' };
  * ```
  */
-export interface AssembleOptions extends ValidateOptions {
+export interface AssembleOptions extends ValidateOptions, Pick<ReadXlsxOptions, 'maxWorkbookMemory'> {
   /**
    * The record type of CSV inputs.
    * @default told by each file's header
@@ -314,7 +314,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       });
       file.read.records[type] = table.records.length;
     } else {
-      const read = await readXlsx(input.bytes, { locale, dateOrder: options.dateOrder, excelLocale: options.excelLocale });
+      const read = await readXlsx(input.bytes, { locale, dateOrder: options.dateOrder, excelLocale: options.excelLocale, maxWorkbookMemory: options.maxWorkbookMemory });
       // The issues of a cell of a record carry its path in the package the workbook holds: in this one, after the records of the inputs before.
       const before = new Map<RecordType, number>();
       for (const { table } of read.tables) {

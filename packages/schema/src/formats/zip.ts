@@ -5,10 +5,10 @@
 
 /**
  * What unpacking a zip's entries would take: their size unpacked, or that they are more than the limit, or that the
- * archive is not one PHX reads; and whether a sheet of the workbook holds a cell of ISO date type (`t="d"`), and a
- * row or column of no height or width (`ht="0"`, `width="0"`).
+ * archive is not one PHX reads; the cells its sheets hold (`<c>` elements); and whether a sheet of the workbook holds a
+ * cell of ISO date type (`t="d"`), and a row or column of no height or width (`ht="0"`, `width="0"`).
  */
-export type Expansion = { bytes: number; isoDates: boolean; zeroSizes: boolean } | 'too-large' | 'unreadable';
+export type Expansion = { bytes: number; cells: number; isoDates: boolean; zeroSizes: boolean } | 'too-large' | 'unreadable';
 
 const END_OF_DIRECTORY = 0x06054b50;
 const DIRECTORY_ENTRY = 0x02014b50;
@@ -20,27 +20,43 @@ const SLICE = 64 * 1024;
 
 /** The characters of a chunk kept for the next, where an attribute looked for may begin: ` width="0.000"` and then some. */
 const TAIL = 32;
+/** What may follow `<c` in a cell's start tag: white space, `>` or `/>`. */
+const AFTER_CELL_NAME = new Set([0x20, 0x09, 0x0a, 0x0d, 0x3e, 0x2f]);
 
 /**
- * Looks through a sheet's XML, chunk by chunk as it is unpacked, for what exceljs misreads, so that the workbook
- * reader reads it again from the XML, only in a workbook that has it: a cell of ISO date type (`<c t="d">`, as Strict
- * Open XML and some tools write a date), whose `2024-01-01T00:00:00` exceljs reads as the number 2024; and a row or
- * column of no height or width (`<row ht="0">`, `<col width="0">`, as some versions of Excel and LibreOffice hide
- * one), which exceljs does not take for hidden. The XML is read as Latin-1, byte for character: what is looked for
- * is ASCII.
+ * Counts the cells of a sheet's XML, chunk by chunk as it is unpacked, and looks through it for what exceljs misreads,
+ * so that the workbook reader reads it again from the XML, only in a workbook that has it: a cell of ISO date type
+ * (`<c t="d">`, as Strict Open XML and some tools write a date), whose `2024-01-01T00:00:00` exceljs reads as the
+ * number 2024; and a row or column of no height or width (`<row ht="0">`, `<col width="0">`, as some versions of Excel
+ * and LibreOffice hide one), which exceljs does not take for hidden. The XML is read as Latin-1, byte for character:
+ * what is looked for is ASCII.
  */
-class SheetSearch {
+export class SheetSearch {
   isoDates = false;
   zeroSizes = false;
+  /** The cells counted, which tell the memory exceljs takes to hold the workbook. */
+  cells = 0;
   private tail = '';
   private readonly decoder = new TextDecoder('latin1');
 
   feed(chunk: Uint8Array): void {
-    if (this.isoDates && this.zeroSizes) return;
     const text = this.tail + this.decoder.decode(chunk);
-    this.isoDates ||= /\st=(["'])d\1/.test(text);
-    this.zeroSizes ||= /\s(?:ht|width)=(["'])[0.]*0[0.]*\1/.test(text);
+    this.countCells(text, this.tail.length);
+    if (!(this.isoDates && this.zeroSizes)) {
+      this.isoDates ||= /\st=(["'])d\1/.test(text);
+      this.zeroSizes ||= /\s(?:ht|width)=(["'])[0.]*0[0.]*\1/.test(text);
+    }
     this.tail = text.slice(-TAIL);
+  }
+
+  /**
+   * Counts the start tags of cells, `<c r="A1">` and `<c/>` but not `<col>` or `<cfRule>`: each once, when the
+   * character after its `<c` has come, at `fresh` (where the chunk begins in `text`) or later.
+   */
+  private countCells(text: string, fresh: number): void {
+    for (let at = text.indexOf('<c', Math.max(0, fresh - 2)); at !== -1; at = text.indexOf('<c', at + 2)) {
+      if (AFTER_CELL_NAME.has(text.charCodeAt(at + 2))) this.cells++;
+    }
   }
 }
 
@@ -117,7 +133,7 @@ export async function expansionOf(bytes: Uint8Array, maxBytes: number): Promise<
     const search = new SheetSearch();
     let total = 0;
     for (let next = entries.next(); ; next = entries.next()) {
-      if (next.done) return next.value ?? { bytes: total, isoDates: search.isoDates, zeroSizes: search.zeroSizes };
+      if (next.done) return next.value ?? { bytes: total, cells: search.cells, isoDates: search.isoDates, zeroSizes: search.zeroSizes };
       const { name, method, data } = next.value;
       const sheet = name.startsWith('xl/worksheets/') ? search : undefined;
       if (method === 0) {

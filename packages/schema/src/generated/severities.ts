@@ -8,6 +8,7 @@ export const severities: Readonly<Record<IssueCode, Severity>> = {
   "file.unsupported-format": "error",
   "file.other-system": "error",
   "file.too-large": "error",
+  "file.too-large-for-memory": "error",
   "syntax.invalid-json": "error",
   "syntax.too-deep": "error",
   "syntax.duplicate-key": "error",

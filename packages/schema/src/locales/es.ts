@@ -109,6 +109,8 @@ export const es: PhxLocale = {
         ? `El archivo es ${otherSystems[p.format]}, que PHX no lee: no son datos de PHX; phx import --from sdmx-csv lee el archivo SDMX-CSV (.sdmx.csv) de esos datos`
         : `El archivo es ${otherSystems[p.format]}, no datos de PHX: phx import --from ${p.format} lo convierte en un paquete PHX`,
     'file.too-large': (p) => `El archivo supera los ${words.size(p.maxBytes)}, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
+    'file.too-large-for-memory': (p) =>
+      `El libro contiene ${words.count(p.cells)} celdas: leerlo requiere unos ${words.size(p.neededBytes)} de memoria, más que los ${words.size(p.availableBytes)} disponibles; guarde cada hoja como CSV UTF-8, que se lee con mucha menos, o divida el libro`,
     'syntax.invalid-json': (p) => (p.token === null ? 'JSON no válido: el texto termina antes de tiempo' : `JSON no válido: ${JSON.stringify(p.token)} inesperado`),
     'syntax.too-deep': (p) => `Anidado a más de ${words.count(p.maxDepth)} niveles`,
     'syntax.duplicate-key': (p) =>
