@@ -129,7 +129,7 @@ export async function* streamOf(input: Input, onBytes: (bytes: number) => void =
   }
 }
 
-/** The heap left when the first file is read, taken once: later, what earlier files left is garbage V8 collects when it needs the space. */
+/** The heap left when the first file is read, taken once: later, what earlier files left is garbage V8 collects when it needs the space, which the reader's default would count. */
 let heapLeft: number | undefined;
 
 /**

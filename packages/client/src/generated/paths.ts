@@ -1092,7 +1092,7 @@ export interface components {
             /** @description The current ETag of the record. */
             etag: string;
         };
-        /** @description Payload too large: The body, or the number of records in a package or a file to validate, exceeds the limits of the hub. */
+        /** @description Payload too large: The body, or the number of records in a package or a file to validate, exceeds the limits of the hub; or a workbook to validate would take more memory to read than the hub has at hand. */
         PayloadTooLargeProblem: {
             /**
              * @description URI of the problem type.
@@ -1481,7 +1481,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["NotFoundProblem"];
             };
         };
-        /** @description `payload-too-large`: The body, or the number of records in a package or a file to validate, exceeds the limits of the hub. */
+        /** @description `payload-too-large`: The body, or the number of records in a package or a file to validate, exceeds the limits of the hub; or a workbook to validate would take more memory to read than the hub has at hand. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;

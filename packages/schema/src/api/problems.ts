@@ -72,7 +72,7 @@ export const problemTypes = {
   'payload-too-large': {
     status: 413,
     title: { en: 'Payload too large', ru: 'Слишком большой запрос', uk: 'Завеликий запит', fr: 'Contenu trop volumineux', es: 'Contenido demasiado grande' },
-    summary: 'The body, or the number of records in a package or a file to validate, exceeds the limits of the hub.',
+    summary: 'The body, or the number of records in a package or a file to validate, exceeds the limits of the hub; or a workbook to validate would take more memory to read than the hub has at hand.',
   },
   'unsupported-media-type': {
     status: 415,

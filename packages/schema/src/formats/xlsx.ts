@@ -64,9 +64,10 @@ export interface ReadXlsxOptions {
    * Most bytes of memory reading the workbook may take: a workbook that would take more (480 bytes for each cell, as
    * exceljs holds it and PHX reads it, and two for each byte of its XML unpacked; the cells are counted as the workbook
    * is measured, before it is unpacked) is reported (`file.too-large-for-memory`) and not read, where reading it would
-   * end the program out of memory. `phx` gives the heap Node allows, less what it holds before it reads a file
-   * (`heap_size_limit` less `used_heap_size` of `v8.getHeapStatistics()`).
-   * @default no limit
+   * end the program out of memory. `phx` gives the heap V8 allows less what it held before it read its first file,
+   * so that what earlier files left, garbage V8 collects when it needs the space, does not count.
+   * @default in Node, the heap V8 has left when the workbook is read (`heap_size_limit` less `used_heap_size` of
+   * `v8.getHeapStatistics()`); elsewhere no limit
    */
   maxWorkbookMemory?: number;
   /**
