@@ -5,12 +5,10 @@
  * to 1 GiB, and a valid package as large as an import may be.
  * The hub runs in its own process; its peak is read from /proc (VmHWM), which no sampling can miss.
  */
-import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createToken } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
 import { observationPackage, ORG_A } from '../fixtures/data.js';
-import { spawnHub, testDatabase } from '../fixtures/hub.js';
+import { hubProcessOfFile } from '../fixtures/hub.js';
 import { zipBomb } from '../fixtures/zip-bomb.js';
 
 /** The ceiling the hub's resident memory must stay under. */
@@ -20,19 +18,7 @@ const CEILING = 300 * 1024 * 1024;
 const MAX_BODY_BYTES = 8 * 1024 * 1024;
 const MAX_RECORDS = 5_000;
 
-let hub: { child: ChildProcess; url: string };
-let token: string;
-let remove: () => void;
-beforeAll(async () => {
-  const database = await testDatabase();
-  remove = database.remove;
-  hub = await spawnHub(database.db, ['--max-body-bytes', String(MAX_BODY_BYTES), '--max-import-records', String(MAX_RECORDS)], { built: true });
-  token = (await createToken({ db: database.db, organisation: ORG_A, role: 'member', newOrganisation: true })).token;
-});
-afterAll(async () => {
-  if (hub) await new Promise((resolve) => (hub.child.once('exit', resolve), hub.child.kill('SIGTERM')));
-  remove?.();
-});
+const hub = hubProcessOfFile(['--max-body-bytes', String(MAX_BODY_BYTES), '--max-import-records', String(MAX_RECORDS)]);
 
 /** The peak resident memory of the hub's process so far, in bytes. */
 function peakMemory(): number {
@@ -41,7 +27,7 @@ function peakMemory(): number {
 }
 
 async function post(path: string, body: string | Uint8Array<ArrayBuffer>, contentType = 'application/json'): Promise<{ status: number; answer: Record<string, unknown> }> {
-  const response = await fetch(hub.url + path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': contentType }, body });
+  const response = await fetch(hub.url + path, { method: 'POST', headers: { Authorization: `Bearer ${hub.token}`, 'Content-Type': contentType }, body });
   return { status: response.status, answer: (await response.json()) as Record<string, unknown> };
 }
 
