@@ -55,6 +55,7 @@ export {
   writeXlsx, readXlsx, validateXlsx, xlsxTemplate, type WriteXlsxOptions, type ReadXlsxOptions, type ValidateXlsxOptions, type WorkbookRead,
 } from './formats/xlsx.js';
 export { readXlsxAsync } from './formats/workbook-reader.js';
+export { memoryAtHand } from './formats/memory.js';
 export { columnHeading } from './formats/headings.js';
 export type { TableType, ColumnTarget, CellKind } from './formats/csv-shape.js';
 export type { SheetCell, PercentCell, ErrorCell } from './formats/cells.js';

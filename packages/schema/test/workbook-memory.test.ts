@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { assemblePackage, readXlsx, recordsReadIn, validateFile, writeXlsx } from '../src/index.js';
+import { getHeapStatistics } from 'node:v8';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { assemblePackage, memoryAtHand, readXlsx, recordsReadIn, validateFile, writeXlsx } from '../src/index.js';
 import { expansionOf, SheetSearch } from '../src/formats/zip.js';
 import { withPart } from './support/workbooks.js';
 
@@ -110,5 +111,25 @@ describe('a workbook that would take more memory than there is', () => {
     expect(assembled.readable).toBe(false);
     expect(assembled.pkg).toEqual({});
     expect(assembled.files[0]!.issues.map((issue) => issue.code)).toEqual(['file.too-large-for-memory']);
+  });
+});
+
+describe('memoryAtHand(), the memory a workbook is read in by default', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('is in Node the heap V8 has left', () => {
+    const before = getHeapStatistics();
+    const atHand = memoryAtHand();
+    const after = getHeapStatistics();
+    expect(atHand).toBeLessThanOrEqual(before.heap_size_limit - Math.min(before.used_heap_size, after.used_heap_size));
+    expect(atHand).toBeGreaterThanOrEqual(after.heap_size_limit - Math.max(before.used_heap_size, after.used_heap_size) - 1_000_000);
+  });
+
+  it('is in a Chromium page the heap’s limit less what it uses, and unknown (no limit) where neither is told', () => {
+    vi.stubGlobal('process', { ...process, getBuiltinModule: undefined });
+    vi.stubGlobal('performance', { memory: { jsHeapSizeLimit: 4_294_705_152, usedJSHeapSize: 10_000_000, totalJSHeapSize: 12_000_000 } });
+    expect(memoryAtHand()).toBe(4_284_705_152);
+    vi.stubGlobal('performance', {});
+    expect(memoryAtHand()).toBe(Infinity);
   });
 });

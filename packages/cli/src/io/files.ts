@@ -1,8 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { getHeapStatistics } from 'node:v8';
-import { formatOfName, type FileValidationResult, type Locale, type validateFileAsync, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
+import { formatOfName, memoryAtHand, type FileValidationResult, type Locale, type validateFileAsync, type ValidateFileOptions, type ValidationResult } from '@phx/schema';
 import { describeFsError, InvalidInputError, UsageError } from '../errors.js';
 import { placeOf, readAsHint } from '../report/human.js';
 import { keepYoungGenerationCapped } from './young-generation.js';
@@ -137,8 +136,7 @@ let heapLeft: number | undefined;
  * less what it held before reading files. A larger workbook is reported, where reading it would end `phx` out of memory.
  */
 export function workbookMemory(): number {
-  const { heap_size_limit, used_heap_size } = getHeapStatistics();
-  return (heapLeft ??= heap_size_limit - used_heap_size);
+  return (heapLeft ??= memoryAtHand());
 }
 
 /**

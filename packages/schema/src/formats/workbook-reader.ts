@@ -24,6 +24,7 @@ import { columnLetters } from './cell-names.js';
 import { cellLocation, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, isCellValueIssue, readTable, sheetParams, type MergedCell, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
+import { memoryAtHand } from './memory.js';
 import { expansionOf } from './zip.js';
 
 let excel: Promise<typeof ExcelJS> | undefined;
@@ -71,14 +72,6 @@ const EXCEL_DIGITS = 15;
  */
 const BYTES_PER_CELL = 480;
 const BYTES_PER_UNPACKED_BYTE = 2;
-
-/** The heap V8 has left, in Node (and runtimes that offer its `v8` module): elsewhere no limit is known. */
-function heapLeft(): number {
-  const v8 = globalThis.process?.getBuiltinModule?.('node:v8');
-  if (!v8) return Infinity;
-  const { heap_size_limit, used_heap_size } = v8.getHeapStatistics();
-  return heap_size_limit - used_heap_size;
-}
 
 /**
  * A value of exceljs as a sheet cell: a number as Excel shows it at full precision ({@link EXCEL_DIGITS}), rich text
@@ -305,7 +298,7 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   else if (expansion === 'unreadable') collector.add({ code: 'sheet.unreadable', path: [], params: {} });
   if (typeof expansion === 'string') return read;
   const neededBytes = expansion.cells * BYTES_PER_CELL + expansion.bytes * BYTES_PER_UNPACKED_BYTE;
-  const availableBytes = options.maxWorkbookMemory ?? heapLeft();
+  const availableBytes = options.maxWorkbookMemory ?? memoryAtHand();
   if (neededBytes > availableBytes) {
     collector.add({ code: 'file.too-large-for-memory', path: [], params: { cells: expansion.cells, neededBytes, availableBytes } });
     return read;

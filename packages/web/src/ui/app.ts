@@ -1,4 +1,4 @@
-import { dateOrders, type DateOrder, type Locale } from '@phx/schema';
+import { dateOrders, memoryAtHand, type DateOrder, type Locale } from '@phx/schema';
 import { Engine, EngineStoppedError } from '../engine/client.js';
 import { EngineError, type EngineResults, type FileIssue, type FileSummary, type ValidateEvent } from '../engine/protocol.js';
 import { languageNames, rememberLocale, translate, uiTexts, type TextKey } from '../i18n/index.js';
@@ -131,7 +131,10 @@ export class App {
       this.#renderProgress();
     };
     try {
-      const summaries = await this.engine.request({ op: 'validate', files, locale, encodings, dateOrder: this.#dateOrder, suppressionThreshold: this.suppressionThreshold }, onEvent);
+      // The worker reads workbooks in a heap of its own, which it cannot measure: the page's, which loaded the same
+      // scripts, stands for it.
+      const request = { op: 'validate', files, locale, encodings, dateOrder: this.#dateOrder, suppressionThreshold: this.suppressionThreshold, maxWorkbookMemory: memoryAtHand() } as const;
+      const summaries = await this.engine.request(request, onEvent);
       if (run !== this.#run) return;
       this.#summaries = summaries;
       this.#interop?.reset(summaries);

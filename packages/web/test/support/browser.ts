@@ -7,15 +7,16 @@ import { resultsDir } from './paths.js';
 const executablePath = process.env.PHX_CHROMIUM ?? '/usr/bin/chromium';
 
 /**
- * Starts headless Chromium.
+ * Starts headless Chromium, with the flags given for its JavaScript engine (V8's, as Node takes them).
  *
  * @example
  * ```ts
- * const browser = await launchBrowser();
+ * const browser = await launchBrowser(['--max-old-space-size=64']);
  * ```
  */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+export function launchBrowser(jsFlags: string[] = []): Promise<Browser> {
+  const args = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', ...(jsFlags.length > 0 ? [`--js-flags=${jsFlags.join(' ')}`] : [])];
+  return chromium.launch({ executablePath, headless: true, args });
 }
 
 /** How to open the page. */

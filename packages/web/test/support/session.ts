@@ -12,8 +12,8 @@ export interface BrowserSession {
 }
 
 /**
- * Serves the built page under `prefix` and starts Chromium for the tests of a file, stopping both
- * after them.
+ * Serves the built page under `prefix` and starts Chromium for the tests of a file (with `jsFlags` for
+ * its JavaScript engine), stopping both after them.
  *
  * @example
  * ```ts
@@ -23,12 +23,12 @@ export interface BrowserSession {
  * });
  * ```
  */
-export function browserSession(prefix = '/'): BrowserSession {
+export function browserSession(prefix = '/', jsFlags: string[] = []): BrowserSession {
   let server: StaticServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     server = await serveStatic(distDir, prefix);
-    browser = await launchBrowser();
+    browser = await launchBrowser(jsFlags);
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,0 +1,36 @@
+/**
+ * A workbook that would take more memory to read than the page's heap has left is told rather than read until
+ * Chromium ends the page out of memory ("Aw, Snap!", the results of every file lost). Chromium is given a small heap.
+ */
+import ExcelJS from 'exceljs';
+import { expect, it } from 'vitest';
+import { waitForResults } from './support/browser.js';
+import { browserSession } from './support/session.js';
+
+// 64 MiB for old objects: Chromium then tells a page a heap of about 170 MB in all (`performance.memory`).
+const session = browserSession('/', ['--max-old-space-size=64']);
+
+async function workbookOf(name: string, rows: unknown[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet(name).addRows(rows);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+it('tells a workbook too large for the page’s heap, and goes on reading others', async () => {
+  // 400 000 cells take about 200 MB to read, which ends the page out of memory where nothing checks it first.
+  const large = await workbookOf('observations', Array.from({ length: 20_000 }, (_, row) => Array.from({ length: 20 }, (_, column) => row * 20 + column)));
+  const page = await session.open();
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  await page.locator('#file-input').setInputFiles({ name: 'large.xlsx', mimeType: 'application/octet-stream', buffer: large });
+  await waitForResults(page);
+  await expect(page.locator('#issues tbody').innerText()).resolves.toMatch(
+    /file\.too-large-for-memory[\s\S]*The workbook holds 400,000 cells: reading it takes about [\d.]+ MB of memory, more than the [\d.]+ MB at hand; save each sheet as CSV UTF-8/,
+  );
+  // The same page reads a small workbook next (a sheet of facilities alone lacks the package's header).
+  const small = await workbookOf('facilities', [['id', 'country', 'facilityType', 'capacity'], ['zm-lusaka', 'ZM', 'prison', 1200]]);
+  await page.locator('#file-input').setInputFiles({ name: 'facilities.xlsx', mimeType: 'application/octet-stream', buffer: small });
+  await page.locator('.file-summary', { has: page.getByRole('heading', { name: 'facilities.xlsx', exact: true }) }).waitFor();
+  await expect(page.locator('.file-summary').innerText()).resolves.toMatch(/Record type\tRecords\nFacilities\t1/);
+  expect(crashed).toBe(false);
+}, 120_000);
