@@ -12,5 +12,5 @@ export default [
   { name: 'validateAsync(): the messages in English, loaded before the first message in English', path: 'dist/locales/en.js', import: '{ en }', gzip: true, limit: '10.8 kB', modifyEsbuildConfig: asShipped },
   { name: 'validateNdjson() only', path: 'dist/index.js', import: '{ validateNdjson }', gzip: true, limit: '124.9 kB', modifyEsbuildConfig: asShipped },
   { name: 'codelist labels', path: 'dist/codelists/index.js', import: '{ labelOf }', gzip: true, limit: '10 kB', modifyEsbuildConfig: asShipped },
-  { name: 'everything but exceljs, which is loaded with the first workbook', path: 'dist/index.js', import: '*', gzip: true, ignore: ['exceljs'], limit: '194.9 kB', modifyEsbuildConfig: asShipped },
+  { name: 'everything but exceljs, which is loaded with the first workbook', path: 'dist/index.js', import: '*', gzip: true, ignore: ['exceljs'], limit: '195.1 kB', modifyEsbuildConfig: asShipped },
 ];

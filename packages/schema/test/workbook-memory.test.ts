@@ -101,6 +101,22 @@ describe('a workbook that would take more memory than there is', () => {
     expect((await readXlsx(bytes, { maxWorkbookMemory: neededBytes - 1 })).issues.map((issue) => issue.code)).toEqual(['file.too-large-for-memory']);
   });
 
+  it('is weighed against what the workbooks being read take as well: of two read at once, each fitting alone, the second is refused', async () => {
+    const bytes = await writeXlsx(example);
+    const { neededBytes } = (await readXlsx(bytes, { maxWorkbookMemory: 0 })).issues[0]!.params as { neededBytes: number };
+    const whole = await readXlsx(bytes);
+    const maxWorkbookMemory = Math.floor(neededBytes * 1.5);
+    const both = await Promise.all([readXlsx(bytes, { maxWorkbookMemory }), readXlsx(bytes, { maxWorkbookMemory })]);
+    const [refused, read] = both[0].issues.length > 0 ? both : [...both].reverse();
+    expect(read).toEqual(whole);
+    expect(refused!.issues).toMatchObject([{ code: 'file.too-large-for-memory', params: { neededBytes, availableBytes: maxWorkbookMemory - neededBytes } }]);
+    // Once they are read, what they took is at hand again, also after a read that failed once weighed.
+    const unreadable = withPart(bytes, 'xl/workbook.xml', (xml) => xml.replace('<sheets>', '<sheets><'));
+    expect((await readXlsx(unreadable, { maxWorkbookMemory: 0 })).issues.map((issue) => issue.code)).toEqual(['file.too-large-for-memory']);
+    expect((await readXlsx(unreadable, { maxWorkbookMemory })).issues.map((issue) => issue.code)).toEqual(['sheet.unreadable']);
+    expect(await readXlsx(bytes, { maxWorkbookMemory: neededBytes })).toEqual(whole);
+  });
+
   it('is refused alike by validateFile(), in the language asked, and by assemblePackage(), which reads nothing of it', async () => {
     const bytes = await writeXlsx(example);
     const result = await validateFile(bytes, { name: 'Звіт.xlsx', locale: 'uk', maxWorkbookMemory: 1_000 });

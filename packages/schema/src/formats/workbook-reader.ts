@@ -25,7 +25,7 @@ import { cellLocation, columnLocator, columnSeen, findHeader, headerSettled, isB
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
 import { memoryAtHand } from './memory.js';
-import { expansionOf } from './zip.js';
+import { expansionOf, type Expansion } from './zip.js';
 
 let excel: Promise<typeof ExcelJS> | undefined;
 /** exceljs, loaded once, on first use: its CommonJS and browser builds export the library as their default. */
@@ -72,6 +72,13 @@ const EXCEL_DIGITS = 15;
  */
 const BYTES_PER_CELL = 480;
 const BYTES_PER_UNPACKED_BYTE = 2;
+
+/**
+ * What the workbooks being read in this thread were weighed at, taken from the memory at hand of another read: the
+ * heap V8 has left does not yet count what a read begun will take, so two large workbooks read at once (a hub's
+ * requests) would each find room for itself alone.
+ */
+let memoryOfReads = 0;
 
 /**
  * A value of exceljs as a sheet cell: a number as Excel shows it at full precision ({@link EXCEL_DIGITS}), rich text
@@ -298,11 +305,22 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   else if (expansion === 'unreadable') collector.add({ code: 'sheet.unreadable', path: [], params: {} });
   if (typeof expansion === 'string') return read;
   const neededBytes = expansion.cells * BYTES_PER_CELL + expansion.bytes * BYTES_PER_UNPACKED_BYTE;
-  const availableBytes = options.maxWorkbookMemory ?? memoryAtHand();
+  const availableBytes = Math.max(0, (options.maxWorkbookMemory ?? memoryAtHand()) - memoryOfReads);
   if (neededBytes > availableBytes) {
     collector.add({ code: 'file.too-large-for-memory', path: [], params: { cells: expansion.cells, neededBytes, availableBytes } });
     return read;
   }
+  memoryOfReads += neededBytes;
+  try {
+    return await readWeighed(bytes, expansion, options, kept, problems, read);
+  } finally {
+    memoryOfReads -= neededBytes;
+  }
+}
+
+/** Reads the sheets of a workbook measured and weighed (`expansion`) into `read`. */
+async function readWeighed(bytes: Uint8Array, expansion: Exclude<Expansion, string>, options: ReadXlsxOptions, kept: IssueCollector[], problems: () => IssueCollector, read: WorkbookRead): Promise<WorkbookRead> {
+  const collector = kept[0]!;
   const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
