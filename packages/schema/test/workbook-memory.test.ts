@@ -137,7 +137,8 @@ describe('memoryAtHand(), the memory a workbook is read in by default', () => {
     const before = getHeapStatistics();
     const atHand = memoryAtHand();
     const after = getHeapStatistics();
-    expect(atHand).toBeLessThanOrEqual(before.heap_size_limit - Math.min(before.used_heap_size, after.used_heap_size));
+    // What V8 collects or allocates between the three readings moves them by less than a megabyte.
+    expect(atHand).toBeLessThanOrEqual(before.heap_size_limit - Math.min(before.used_heap_size, after.used_heap_size) + 1_000_000);
     expect(atHand).toBeGreaterThanOrEqual(after.heap_size_limit - Math.max(before.used_heap_size, after.used_heap_size) - 1_000_000);
   });
 

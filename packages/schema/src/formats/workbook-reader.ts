@@ -74,11 +74,13 @@ const BYTES_PER_CELL = 480;
 const BYTES_PER_UNPACKED_BYTE = 2;
 
 /**
- * What the workbooks being read in this thread were weighed at, taken from the memory at hand of another read: the
- * heap V8 has left does not yet count what a read begun will take, so two large workbooks read at once (a hub's
- * requests) would each find room for itself alone.
+ * The workbooks being read in this thread: what they were weighed at, and the memory at hand as the first of them
+ * began. The heap V8 has left does not yet count what a read begun will take, so two large workbooks read at once (a
+ * hub's requests) would each find room for itself alone; nor does it stay as it was, so another read is weighed
+ * against the memory at hand as they began, less their weights, not against the heap left as they go on, which
+ * would count what they have taken twice.
  */
-let memoryOfReads = 0;
+const reads = { weight: 0, atHand: 0 };
 
 /**
  * A value of exceljs as a sheet cell: a number as Excel shows it at full precision ({@link EXCEL_DIGITS}), rich text
@@ -305,16 +307,17 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   else if (expansion === 'unreadable') collector.add({ code: 'sheet.unreadable', path: [], params: {} });
   if (typeof expansion === 'string') return read;
   const neededBytes = expansion.cells * BYTES_PER_CELL + expansion.bytes * BYTES_PER_UNPACKED_BYTE;
-  const availableBytes = Math.max(0, (options.maxWorkbookMemory ?? memoryAtHand()) - memoryOfReads);
+  const availableBytes = Math.max(0, (options.maxWorkbookMemory ?? (reads.weight > 0 ? reads.atHand : memoryAtHand())) - reads.weight);
   if (neededBytes > availableBytes) {
     collector.add({ code: 'file.too-large-for-memory', path: [], params: { cells: expansion.cells, neededBytes, availableBytes } });
     return read;
   }
-  memoryOfReads += neededBytes;
+  if (reads.weight === 0) reads.atHand = memoryAtHand();
+  reads.weight += neededBytes;
   try {
     return await readWeighed(bytes, expansion, options, kept, problems, read);
   } finally {
-    memoryOfReads -= neededBytes;
+    reads.weight -= neededBytes;
   }
 }
 

@@ -55,7 +55,8 @@ async function readTables(checked: CheckedFile): Promise<Map<string | undefined,
   const bytes = checked.encoding ? (await import('./decoded.js')).decodingOf(checked.encoding).whole(file) : file;
   if (checked.format === 'xlsx') {
     const { readXlsxAsync } = await import('./workbook-reader.js');
-    return new Map((await readXlsxAsync(bytes, options)).tables.map(({ sheet, table }) => [sheet, table]));
+    // Weighed against the memory the check was given: one too large then has no row to show.
+    return new Map((await readXlsxAsync(bytes, { ...options, maxWorkbookMemory: checked.maxWorkbookMemory })).tables.map(({ sheet, table }) => [sheet, table]));
   }
   const { readCsvAsync } = await import('./csv-reader.js');
   return new Map([[undefined, await readCsvAsync(bytes, options)]]);
