@@ -307,12 +307,12 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   else if (expansion === 'unreadable') collector.add({ code: 'sheet.unreadable', path: [], params: {} });
   if (typeof expansion === 'string') return read;
   const neededBytes = expansion.cells * BYTES_PER_CELL + expansion.bytes * BYTES_PER_UNPACKED_BYTE;
-  const availableBytes = Math.max(0, (options.maxWorkbookMemory ?? (reads.weight > 0 ? reads.atHand : memoryAtHand())) - reads.weight);
+  if (reads.weight === 0) reads.atHand = memoryAtHand();
+  const availableBytes = Math.max(0, (options.maxWorkbookMemory ?? reads.atHand) - reads.weight);
   if (neededBytes > availableBytes) {
     collector.add({ code: 'file.too-large-for-memory', path: [], params: { cells: expansion.cells, neededBytes, availableBytes } });
     return read;
   }
-  if (reads.weight === 0) reads.atHand = memoryAtHand();
   reads.weight += neededBytes;
   try {
     return await readWeighed(bytes, expansion, options, kept, problems, read);
