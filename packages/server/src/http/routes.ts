@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { auditQuery, collections, exportQuery, listQueries, MERGE_PATCH_MEDIA_TYPE, validateQuery, type HubSettings, type RecordFilter } from '@phx/schema/api';
-import { charsetOf, formatOfMediaType, PHX_VERSION, recordsReadIn, renderMessage, shapeProblems, textEncodingOf, validateFile, type Collection, type IssueCode, type StructuralProblem, type ValidationIssue, type ZodIssueParams } from '@phx/schema';
-import { limitRecords, tooManyRecords } from '../hub/count.js';
+import { charsetOf, formatOfMediaType, PHX_VERSION, recordsReadIn, renderMessage, shapeProblems, textEncodingOf, validateFile, type Collection, type IssueCode, type StructuralProblem, type ZodIssueParams } from '@phx/schema';
+import { limitRecords, refuseUnread, tooManyRecords } from '../hub/count.js';
 import { exportFromHub, type ExportSettings } from '../hub/export.js';
 import { currentImportSummary, importPackage } from '../hub/import.js';
 import { hubValidation, storedBreakdowns, type HubRules } from '../hub/issues.js';
@@ -200,14 +200,7 @@ export function registerRoutes(app: Hono<HubEnv>, { store, maxImportRecords, max
     // import keeps the package it reads, to look up the stored observations of its breakdowns.
     const options = { ...(await hubValidation(store, rules(c))), maxIssues, maxDocumentBytes: maxBodyBytes, keepData: true, ...hints };
     const { data, ...result } = await validateFile(bytes, options);
-    if (result.issues.some((issue) => issue.code === 'file.too-large')) {
-      throw new Problem('payload-too-large', `The ${result.format} file unpacks to more than ${maxBodyBytes} bytes, the most this hub reads at once; it was not unpacked.`);
-    }
-    const tooLarge = result.issues.find((issue): issue is ValidationIssue<'file.too-large-for-memory'> => issue.code === 'file.too-large-for-memory');
-    if (tooLarge) {
-      const { cells, neededBytes } = tooLarge.params;
-      throw new Problem('payload-too-large', `The workbook's ${cells} cells would take about ${neededBytes} bytes of memory to read, more than this hub has at hand; it was not read. Send its sheets as CSV files, or split it.`);
-    }
+    refuseUnread(result, maxBodyBytes);
     // A workbook's records are known once it is read.
     const records = recordsReadIn(result.read);
     if (records > maxImportRecords) tooManyRecords(records, maxImportRecords, 'The file');

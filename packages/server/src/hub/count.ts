@@ -1,4 +1,4 @@
-import { countRecords, type FormatHints } from '@phx/schema';
+import { countRecords, type FileValidationResult, type FormatHints, type ValidationIssue } from '@phx/schema';
 import { Problem } from '../http/problem.js';
 
 /**
@@ -13,4 +13,24 @@ export function limitRecords(bytes: Uint8Array, maxRecords: number, what: string
 /** The 413 of a package or file with more records than the hub reads at once. */
 export function tooManyRecords(count: number, maxRecords: number, what: string): never {
   throw new Problem('payload-too-large', `${what} holds ${count} records; this hub reads at most ${maxRecords} at once. Split it into smaller packages.`);
+}
+
+/** Why the hub did not read a file, when an issue says it did not: unpacking it, or reading the workbook, was refused. */
+function whyUnread(issue: ValidationIssue, { format }: FileValidationResult, maxBodyBytes: number): string | undefined {
+  switch (issue.code) {
+    case 'file.too-large':
+      return `The ${format} file unpacks to more than ${maxBodyBytes} bytes, the most this hub reads at once; it was not unpacked.`;
+    case 'file.too-large-for-memory':
+      return `The workbook's ${issue.params.cells} cells would take about ${issue.params.neededBytes} bytes of memory to read, more than this hub has at hand; it was not read. Send its sheets as CSV files, or split it.`;
+    default:
+      return undefined;
+  }
+}
+
+/** Refuses (413) a file its validation did not read, which has no verdict to give. */
+export function refuseUnread(result: FileValidationResult, maxBodyBytes: number): void {
+  for (const issue of result.issues) {
+    const detail = whyUnread(issue, result, maxBodyBytes);
+    if (detail !== undefined) throw new Problem('payload-too-large', detail);
+  }
 }
