@@ -137,6 +137,16 @@ function noise(length: number): Uint8Array {
 
 const SECTOR = 512;
 const FREE = 0xffffffff;
+/**
+ * Observations as Ukrainian Excel saves them as CSV (a byte order mark, `;`, Windows line ends, dates `dd.mm.yyyy`,
+ * areas and notes in Cyrillic): a header and `rows` rows of 15 cells each, of a size to weigh against a heap.
+ */
+export function observationsCsv(rows: number): string {
+  const header = 'id;indicator;reportingOrganisation;scope.country;scope.subnationalArea;period.start;period.end;disaggregation.sex;disaggregation.ageGroup;numerator;denominator;value;unit;dataSource;notes';
+  const lines = Array.from({ length: rows }, (_, i) => `ua-obs-${i.toString(36)};hiv-prevalence-prisoners;UA-EDR-${21514560 + (i % 7)};UA;Область ${i % 24};01.01.2024;31.12.2024;${i % 2 ? 'female' : 'male'};;${i % 90};1 000;${(i % 90) / 10};percent;routine-programme-data;Тестування при вступі ${i}`);
+  return `\uFEFF${header}\r\n${lines.join('\r\n')}\r\n`;
+}
+
 const END_OF_CHAIN = 0xfffffffe;
 const FAT_SECTOR = 0xfffffffd;
 

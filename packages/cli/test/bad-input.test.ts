@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { compoundFile } from '../../../test/corpus/awkward-files.js';
+import { compoundFile, observationsCsv } from '../../../test/corpus/awkward-files.js';
 import { observation, phx, phxInProcess, PUBLISHER, tempDir, validPackage } from './helpers.js';
 
 const dir = tempDir();
@@ -69,6 +69,19 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
       expect(`${run.stdout}${run.stderr}`).toMatch(/file\.too-large-for-memory +(Число ячеек в книге — 160\s000: для её чтения нужно около|The workbook holds 160,000 cells: reading it takes about) [\d.,]+ (МБ|MB) /);
     }
     expect(existsSync(dir.path('big.phx.json'))).toBe(false);
+  }, 60_000);
+
+  it('a CSV file larger than the memory Node allows: told, where reading it would end phx out of memory', () => {
+    // A header and 30 000 rows of 15 cells, as Ukrainian Excel saves them, take about 45 MiB to read; Node is given a
+    // heap of 64 MiB, 16 of it for old objects.
+    const file = dir.write('big.csv', observationsCsv(30_000));
+    const env = { NODE_OPTIONS: '--max-old-space-size=16' };
+    for (const args of [['validate', '--locale', 'uk', file], ['convert', file, '--out', dir.path('big-csv.phx.json')]]) {
+      const run = phx(args, { env });
+      expect(run.code).toBe(1);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/file\.too-large-for-memory +(Кількість клітинок у файлі CSV — близько 450\s015: щоб його прочитати, потрібно близько|The CSV file holds about 450,015 cells: reading it takes about) [\d.,]+ (МБ|MB) /);
+    }
+    expect(existsSync(dir.path('big-csv.phx.json'))).toBe(false);
   }, 60_000);
 
   it('binary data', async () => {

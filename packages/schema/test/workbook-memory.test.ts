@@ -88,7 +88,7 @@ describe('a workbook that would take more memory than there is', () => {
     const bytes = await writeXlsx(example);
     const whole = await readXlsx(bytes);
     expect(whole.issues).toEqual([]);
-    const refused = await readXlsx(bytes, { maxWorkbookMemory: 1_000 });
+    const refused = await readXlsx(bytes, { maxReadMemory: 1_000 });
     expect(refused.pkg).toEqual({});
     expect(refused.tables).toEqual([]);
     const [issue, ...others] = refused.issues;
@@ -97,33 +97,33 @@ describe('a workbook that would take more memory than there is', () => {
     const { neededBytes } = (issue!.params as { neededBytes: number });
     expect(issue!.message).toMatch(/^The workbook holds [\d,]+ cells: reading it takes about [\d.]+ (kB|MB) of memory, more than the 1 kB at hand; save each sheet as CSV UTF-8/);
     // What it takes is the edge: that much memory reads it as a roomier one does, a byte less does not.
-    expect(await readXlsx(bytes, { maxWorkbookMemory: neededBytes })).toEqual(whole);
-    expect((await readXlsx(bytes, { maxWorkbookMemory: neededBytes - 1 })).issues.map((issue) => issue.code)).toEqual(['file.too-large-for-memory']);
+    expect(await readXlsx(bytes, { maxReadMemory: neededBytes })).toEqual(whole);
+    expect((await readXlsx(bytes, { maxReadMemory: neededBytes - 1 })).issues.map((issue) => issue.code)).toEqual(['file.too-large-for-memory']);
   });
 
   it('is weighed against what the workbooks being read take as well: of two read at once, each fitting alone, the second is refused', async () => {
     const bytes = await writeXlsx(example);
-    const { neededBytes } = (await readXlsx(bytes, { maxWorkbookMemory: 0 })).issues[0]!.params as { neededBytes: number };
+    const { neededBytes } = (await readXlsx(bytes, { maxReadMemory: 0 })).issues[0]!.params as { neededBytes: number };
     const whole = await readXlsx(bytes);
-    const maxWorkbookMemory = Math.floor(neededBytes * 1.5);
-    const both = await Promise.all([readXlsx(bytes, { maxWorkbookMemory }), readXlsx(bytes, { maxWorkbookMemory })]);
+    const maxReadMemory = Math.floor(neededBytes * 1.5);
+    const both = await Promise.all([readXlsx(bytes, { maxReadMemory }), readXlsx(bytes, { maxReadMemory })]);
     const [refused, read] = both[0].issues.length > 0 ? both : [...both].reverse();
     expect(read).toEqual(whole);
-    expect(refused!.issues).toMatchObject([{ code: 'file.too-large-for-memory', params: { neededBytes, availableBytes: maxWorkbookMemory - neededBytes } }]);
+    expect(refused!.issues).toMatchObject([{ code: 'file.too-large-for-memory', params: { neededBytes, availableBytes: maxReadMemory - neededBytes } }]);
     // Once they are read, what they took is at hand again, also after a read that failed once weighed.
     const unreadable = withPart(bytes, 'xl/workbook.xml', (xml) => xml.replace('<sheets>', '<sheets><'));
-    expect((await readXlsx(unreadable, { maxWorkbookMemory: 0 })).issues.map((issue) => issue.code)).toEqual(['file.too-large-for-memory']);
-    expect((await readXlsx(unreadable, { maxWorkbookMemory })).issues.map((issue) => issue.code)).toEqual(['sheet.unreadable']);
-    expect(await readXlsx(bytes, { maxWorkbookMemory: neededBytes })).toEqual(whole);
+    expect((await readXlsx(unreadable, { maxReadMemory: 0 })).issues.map((issue) => issue.code)).toEqual(['file.too-large-for-memory']);
+    expect((await readXlsx(unreadable, { maxReadMemory })).issues.map((issue) => issue.code)).toEqual(['sheet.unreadable']);
+    expect(await readXlsx(bytes, { maxReadMemory: neededBytes })).toEqual(whole);
   });
 
   it('is refused alike by validateFile(), in the language asked, and by assemblePackage(), which reads nothing of it', async () => {
     const bytes = await writeXlsx(example);
-    const result = await validateFile(bytes, { name: 'Звіт.xlsx', locale: 'uk', maxWorkbookMemory: 1_000 });
+    const result = await validateFile(bytes, { name: 'Звіт.xlsx', locale: 'uk', maxReadMemory: 1_000 });
     expect(result.ok).toBe(false);
     expect(result.issues.map((issue) => [issue.code, issue.message.split(':')[0]])).toEqual([['file.too-large-for-memory', `Кількість клітинок у книзі — ${(await cellsCounted(bytes)).toLocaleString('uk')}`]]);
     expect(recordsReadIn(result.read)).toBe(0);
-    const assembled = await assemblePackage([{ name: 'Звіт.xlsx', bytes }], { maxWorkbookMemory: 1_000 });
+    const assembled = await assemblePackage([{ name: 'Звіт.xlsx', bytes }], { maxReadMemory: 1_000 });
     expect(assembled.readable).toBe(false);
     expect(assembled.pkg).toEqual({});
     expect(assembled.files[0]!.issues.map((issue) => issue.code)).toEqual(['file.too-large-for-memory']);

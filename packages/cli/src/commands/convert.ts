@@ -3,7 +3,7 @@ import {
 } from '@phx/schema';
 import { choice, dateOrderOf, DEFAULT_MAX_ISSUES, encodingHelp, encodingOf, maxIssuesOf, parse, recordType, sheetLocaleOf, suppressionThresholdHelp, suppressionThresholdOf } from '../args.js';
 import { exitCodes, InvalidInputError, UsageError } from '../errors.js';
-import { checkOutputs, readAll, requireFormat, resolveInputs, workbookMemory, writeWhole, type OutputFormat } from '../io/files.js';
+import { checkOutputs, readAll, readMemory, requireFormat, resolveInputs, writeWhole, type OutputFormat } from '../io/files.js';
 import { renderHuman } from '../report/human.js';
 import { inputReport, listedAtMost } from '../report/types.js';
 import { reportWords } from '../report/words.js';
@@ -133,7 +133,7 @@ export async function runConvert(argv: string[], context: Context): Promise<numb
   const sources: PackageInput[] = header ? [{ name: header.name, bytes: await readAll(header), headerPackage: true }] : [];
   for (const input of inputs) sources.push({ name: input.name, bytes: await readAll(input), ...(input.format && { format: input.format }) });
   const assembled = await assemblePackage(sources, {
-    locale, type, dateOrder, excelLocale, encoding, suppressionThreshold, maxWorkbookMemory: workbookMemory(), ...(delimiter && { delimiter }), header: to === 'json' || to === 'xlsx' ? 'required' : 'optional',
+    locale, type, dateOrder, excelLocale, encoding, suppressionThreshold, maxReadMemory: readMemory(), ...(delimiter && { delimiter }), header: to === 'json' || to === 'xlsx' ? 'required' : 'optional',
     part: to === 'csv',
   });
   checkOptions(values, assembled, to);

@@ -132,10 +132,10 @@ export async function* streamOf(input: Input, onBytes: (bytes: number) => void =
 let heapLeft: number | undefined;
 
 /**
- * The memory a workbook may take to be read (`maxWorkbookMemory` of @phx/schema): the heap V8 allows this process,
- * less what it held before reading files. A larger workbook is reported, where reading it would end `phx` out of memory.
+ * The memory a workbook or a CSV file may take to be read (`maxReadMemory` of @phx/schema): the heap V8 allows this
+ * process, less what it held before reading files. A larger one is reported, where reading it would end `phx` out of memory.
  */
-export function workbookMemory(): number {
+export function readMemory(): number {
   return (heapLeft ??= memoryAtHand());
 }
 
@@ -152,7 +152,7 @@ export function onInput(
   // A file (not standard input) can be read again: then a .phx.json file is read piece by piece. Its size lets
   // the rules' tables be made for what it holds.
   const file = input.path !== undefined && { name: input.path, reopen: () => streamOf(input), size: input.size };
-  return step(streamOf(input, onBytes), { maxWorkbookMemory: workbookMemory(), ...options, ...file, ...(input.format && { format: input.format }) });
+  return step(streamOf(input, onBytes), { maxReadMemory: readMemory(), ...options, ...file, ...(input.format && { format: input.format }) });
 }
 
 /**

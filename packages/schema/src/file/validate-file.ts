@@ -20,7 +20,7 @@ import { formatOfFile, isTextFormat, type FileFormat } from './format.js';
  * const options: ValidateFileOptions = { name: file.name, locale: 'fr', maxIssues: 1000, onIssue: (issue) => console.error(issue.message) };
  * ```
  */
-export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsvOptions, 'locale'>, Pick<ReadXlsxOptions, 'maxWorkbookMemory'> {
+export interface ValidateFileOptions extends ValidateNdjsonOptions, Omit<ReadCsvOptions, 'locale'>, Pick<ReadXlsxOptions, 'maxReadMemory'> {
   /** The file's name: its ending tells the format (`.phx.json`, `.phx.ndjson`, `.csv`, ...). */
   name?: string;
   /**
@@ -297,18 +297,30 @@ async function giveAll(result: ValidationResult<unknown>, options: StepOptions, 
 }
 
 /** Runs a step on a whole document (`.phx.json`, CSV, a workbook), on all of its bytes. */
-export async function wholeDocument(
-  source: FileSource,
-  options: StepOptions,
-  step: (bytes: Uint8Array, options: StepOptions) => ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>,
-  parts: ValidationParts,
-): Promise<ValidationResult<Partial<DataPackage>>> {
+export async function wholeDocument(source: FileSource, options: StepOptions, step: DocumentStep, parts: ValidationParts): Promise<ValidationResult<Partial<DataPackage>>> {
   const maxBytes = options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES;
   const bytes = await source.all(maxBytes);
   const result = bytes ? await step(bytes, options) : await fileProblem(options, { code: 'file.too-large', path: [], params: { maxBytes } }, parts);
   // A document's issues are all known at the end; a stream's as it is read.
   await giveAll(result, options, parts);
   return result;
+}
+
+/** A step on a whole document: what {@link wholeDocument} runs on its bytes. */
+type DocumentStep = (bytes: Uint8Array, options: StepOptions) => ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>;
+
+/**
+ * A step on a CSV file read whole, run only when the memory reading it takes is at hand (`maxReadMemory`): a larger
+ * file gets `file.too-large-for-memory`, where reading it would end the program out of memory.
+ */
+export function csvWithinMemory(step: DocumentStep, parts: ValidationParts): DocumentStep {
+  return async (bytes, options) => {
+    // Loaded with the first CSV file, as its reader is, and shared with the workbook reader.
+    const { csvMemory, readWithinMemory } = await import('../formats/weighed-reads.js');
+    const { cells, neededBytes } = csvMemory(bytes);
+    const refuse = (availableBytes: number) => fileProblem(options, { code: 'file.too-large-for-memory', path: [], params: { format: 'csv', cells, neededBytes, availableBytes } }, parts);
+    return readWithinMemory(neededBytes, options.maxReadMemory, () => step(bytes, options), refuse);
+  };
 }
 
 /**
@@ -348,7 +360,7 @@ async function fileProblem(options: StepOptions, problem: Problem, parts: Valida
  */
 export const validators: Partial<Record<FileFormat, FormatStep>> = {
   json: validateJson,
-  csv: (source, options, checks) => wholeDocument(source, options, checks.csv, checks.parts),
+  csv: (source, options, checks) => wholeDocument(source, options, csvWithinMemory(checks.csv, checks.parts), checks.parts),
   // The workbook reader (exceljs, the headings of every language) loads with the first workbook; the package it
   // holds is checked as a document read whole is.
   async xlsx(source, options, checks) {

@@ -13,6 +13,7 @@ import { validate } from '../validate/sync.js';
 import { IssueCollector, namesKnownRecords, noRecords, validateWith, type ValidateOptions } from '../validate/validate.js';
 import { readNdjson } from './convert.js';
 import { cellOfMisreading, readCsvTable } from './csv-table.js';
+import { csvMemory, readWithinMemory } from './weighed-reads.js';
 import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
 import { cellLocation, columnLocator, headerSettled, isCellValueIssue, sheetParams } from './table.js';
@@ -53,7 +54,7 @@ export interface PackageInput {
  * const options: AssembleOptions = { locale: 'uk', excelLocale: 'uk', header: 'optional' };
  * ```
  */
-export interface AssembleOptions extends ValidateOptions, Pick<ReadXlsxOptions, 'maxWorkbookMemory'> {
+export interface AssembleOptions extends ValidateOptions, Pick<ReadXlsxOptions, 'maxReadMemory'> {
   /**
    * The record type of CSV inputs.
    * @default told by each file's header
@@ -291,7 +292,15 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       }
       if (failed(file.issues)) result.readable = false;
     } else if (format === 'csv') {
-      const table = readCsvTable(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale }, collector, () => headingReader);
+      const { cells, neededBytes } = csvMemory(input.bytes);
+      const refuse = (availableBytes: number): undefined => void collector.add({ code: 'file.too-large-for-memory', path: [], params: { format: 'csv', cells, neededBytes, availableBytes } });
+      const read = () => readCsvTable(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale }, collector, () => headingReader);
+      const table = await readWithinMemory(neededBytes, options.maxReadMemory, read, refuse);
+      if (!table) {
+        file.issues = collector.issues;
+        result.readable = false;
+        continue;
+      }
       // The issues of a cell of a row carry the path in the package of the row's record, as the record's own do.
       if (table.type && takes(table.type as RecordType)) inPackage(table, readBefore(table.type as RecordType));
       table.place(table.issues);
@@ -314,7 +323,7 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       });
       file.read.records[type] = table.records.length;
     } else {
-      const read = await readXlsx(input.bytes, { locale, dateOrder: options.dateOrder, excelLocale: options.excelLocale, maxWorkbookMemory: options.maxWorkbookMemory });
+      const read = await readXlsx(input.bytes, { locale, dateOrder: options.dateOrder, excelLocale: options.excelLocale, maxReadMemory: options.maxReadMemory });
       // The issues of a cell of a record carry its path in the package the workbook holds: in this one, after the records of the inputs before.
       const before = new Map<RecordType, number>();
       for (const { table } of read.tables) {

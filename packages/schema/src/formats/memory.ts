@@ -5,11 +5,11 @@ interface HeapFigures {
 }
 
 /**
- * The memory this program has left to read a workbook in, as `maxWorkbookMemory` of `readXlsxAsync()` and the file
- * validators take it, and their default where none is given: in Node
- * (and runtimes that offer its `v8` module), the heap V8 has left (`heap_size_limit` less `used_heap_size` of
- * `v8.getHeapStatistics()`); in a Chromium page, its heap's limit less what it uses (`performance.memory`, which a
- * worker lacks: a page that reads workbooks in one gives it this figure); elsewhere no limit is known (`Infinity`).
+ * The memory this program has left to read a workbook or a CSV file in, as `maxReadMemory` of `readXlsxAsync()` and
+ * the file validators take it, and their default where none is given: in Node (and runtimes that offer its `v8`
+ * module), the heap V8 has left (`heap_size_limit` less `used_heap_size` of `v8.getHeapStatistics()`); in a Chromium
+ * page, its heap's limit less what it uses (`performance.memory`, which a worker lacks: a page that reads files in one
+ * gives it this figure); elsewhere no limit is known (`Infinity`).
  *
  * @example
  * ```ts
@@ -18,9 +18,9 @@ interface HeapFigures {
  * const workbooks: Uint8Array[] = [bytes];
  * // Taken once, before the first workbook, so that what earlier ones left (garbage V8 collects when it needs the
  * // space) does not count.
- * const maxWorkbookMemory = memoryAtHand();
+ * const maxReadMemory = memoryAtHand();
  * for (const workbook of workbooks) {
- *   const { issues } = await readXlsxAsync(workbook, { maxWorkbookMemory });
+ *   const { issues } = await readXlsxAsync(workbook, { maxReadMemory });
  *   if (issues.some((found) => found.code === 'file.too-large-for-memory')) console.log('not read: too large');
  * }
  * ```

@@ -24,7 +24,7 @@ import { columnLetters } from './cell-names.js';
 import { cellLocation, columnLocator, columnSeen, findHeader, headerSettled, isBlankRow, isCellValueIssue, readTable, sheetParams, type MergedCell, type Table, type TableOptions } from './table.js';
 import type { ZeroSizes } from './workbook-xml.js';
 import type { ReadXlsxOptions, ValidateXlsxOptions, WorkbookRead } from './xlsx.js';
-import { memoryAtHand } from './memory.js';
+import { readWithinMemory } from './weighed-reads.js';
 import { expansionOf, type Expansion } from './zip.js';
 
 let excel: Promise<typeof ExcelJS> | undefined;
@@ -72,15 +72,6 @@ const EXCEL_DIGITS = 15;
  */
 const BYTES_PER_CELL = 480;
 const BYTES_PER_UNPACKED_BYTE = 2;
-
-/**
- * The workbooks being read in this thread: what they were weighed at, and the memory at hand as the first of them
- * began. The heap V8 has left does not yet count what a read begun will take, so two large workbooks read at once (a
- * hub's requests) would each find room for itself alone; nor does it stay as it was, so another read is weighed
- * against the memory at hand as they began, less their weights, not against the heap left as they go on, which
- * would count what they have taken twice.
- */
-const reads = { weight: 0, atHand: 0 };
 
 /**
  * A value of exceljs as a sheet cell: a number as Excel shows it at full precision ({@link EXCEL_DIGITS}), rich text
@@ -307,18 +298,11 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   else if (expansion === 'unreadable') collector.add({ code: 'sheet.unreadable', path: [], params: {} });
   if (typeof expansion === 'string') return read;
   const neededBytes = expansion.cells * BYTES_PER_CELL + expansion.bytes * BYTES_PER_UNPACKED_BYTE;
-  if (reads.weight === 0) reads.atHand = memoryAtHand();
-  const availableBytes = Math.max(0, (options.maxWorkbookMemory ?? reads.atHand) - reads.weight);
-  if (neededBytes > availableBytes) {
-    collector.add({ code: 'file.too-large-for-memory', path: [], params: { cells: expansion.cells, neededBytes, availableBytes } });
+  const refuse = (availableBytes: number): WorkbookRead => {
+    collector.add({ code: 'file.too-large-for-memory', path: [], params: { format: 'xlsx', cells: expansion.cells, neededBytes, availableBytes } });
     return read;
-  }
-  reads.weight += neededBytes;
-  try {
-    return await readWeighed(bytes, expansion, options, kept, problems, read);
-  } finally {
-    reads.weight -= neededBytes;
-  }
+  };
+  return readWithinMemory(neededBytes, options.maxReadMemory, () => readWeighed(bytes, expansion, options, kept, problems, read), refuse);
 }
 
 /** Reads the sheets of a workbook measured and weighed (`expansion`) into `read`. */

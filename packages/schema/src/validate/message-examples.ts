@@ -10,7 +10,7 @@ export const messageExamples: { [C in IssueCode]: IssueParams[C] } = {
   'file.unsupported-format': { format: 'xls' },
   'file.other-system': { format: 'sdmx-csv' },
   'file.too-large': { maxBytes: 536870912 },
-  'file.too-large-for-memory': { cells: 2_000_000, neededBytes: 1_100_000_000, availableBytes: 805_306_368 },
+  'file.too-large-for-memory': { format: 'xlsx', cells: 2_000_000, neededBytes: 1_100_000_000, availableBytes: 805_306_368 },
   'syntax.invalid-json': { token: '}' },
   'syntax.too-deep': { maxDepth: 100 },
   'syntax.duplicate-key': { key: 'observations', firstLine: 96 },

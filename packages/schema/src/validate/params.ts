@@ -241,7 +241,7 @@ export interface IssueParams {
   'file.unsupported-format': { format: FileFormat };
   'file.other-system': { format: OtherSystemFormat };
   'file.too-large': { maxBytes: number };
-  'file.too-large-for-memory': { cells: number; neededBytes: number; availableBytes: number };
+  'file.too-large-for-memory': { format: 'xlsx' | 'csv'; cells: number; neededBytes: number; availableBytes: number };
   'syntax.invalid-json': { token: string | null };
   'syntax.too-deep': { maxDepth: number };
   'syntax.duplicate-key': { key: string; firstLine: number };

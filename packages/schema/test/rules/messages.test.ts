@@ -55,7 +55,7 @@ async function issuesOfEveryCode(): Promise<Map<IssueCode, ValidationIssue>> {
   workbook.addWorksheet('draft', { state: 'hidden' }).addRows([['id', 'name'], ['f-2', 'Draft']]);
   (await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()))).issues.forEach(keep);
   // The same workbook, where there is memory for 3 kB.
-  (await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { maxWorkbookMemory: 3_000 })).issues.forEach(keep);
+  (await readXlsx(new Uint8Array(await workbook.xlsx.writeBuffer()), { maxReadMemory: 3_000 })).issues.forEach(keep);
   return found;
 }
 

@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { hubProcessOfFile } from '../fixtures/hub.js';
-import { numberWorkbook, validateWorkbook } from '../fixtures/workbooks.js';
+import { numberWorkbook, validateOnHub } from '../fixtures/workbooks.js';
 
 // A heap of 208 MiB in all (160 MiB for old objects).
 const hub = hubProcessOfFile([], ['--max-old-space-size=160']);
@@ -13,9 +13,9 @@ it('reads one of two large workbooks sent at once and refuses the other, rather 
   // 320 000 cells are weighed at about 170 MB: one is read with this heap; two read at once end it out of memory where
   // nothing weighs the second against the first.
   const workbook = await numberWorkbook(16_000, 20);
-  const statuses = (await Promise.all([validateWorkbook(hub, workbook), validateWorkbook(hub, workbook)])).map(({ status }) => status);
+  const statuses = (await Promise.all([validateOnHub(hub, workbook), validateOnHub(hub, workbook)])).map(({ status }) => status);
   expect(statuses.sort()).toEqual([200, 413]);
   expect(hub.child.exitCode).toBeNull();
   // A small one is read next, by the same process.
-  expect((await validateWorkbook(hub, await numberWorkbook(20, 5))).status).toBe(200);
+  expect((await validateOnHub(hub, await numberWorkbook(20, 5))).status).toBe(200);
 });

@@ -21,7 +21,7 @@ export interface CheckedFile {
   /** The suppression threshold small counts are checked by, when the hub serving the page gives its own. */
   suppressionThreshold?: number;
   /** The memory a workbook may take to be read: what the page's heap had left when the check began. */
-  maxWorkbookMemory?: number;
+  maxReadMemory?: number;
 }
 
 const keyOfCollection = new Map<string, string>(Object.values(recordStores).map(({ collection, key }) => [collection, key]));
@@ -79,7 +79,7 @@ export async function checkFile(checked: CheckedFile, locale: Locale, reporter: 
     ...(encoding && { encoding }),
     dateOrder: checked.dateOrder,
     suppressionThreshold: checked.suppressionThreshold,
-    maxWorkbookMemory: checked.maxWorkbookMemory,
+    maxReadMemory: checked.maxReadMemory,
     maxIssues: MAX_ISSUES,
     // What a document of a moderate size holds is kept to show its records; an NDJSON stream is never held.
     keepData: formatOfName(file.name) !== 'ndjson' && file.size <= MAX_HELD_DOCUMENT_BYTES,

@@ -112,10 +112,10 @@ export type EngineRequest =
    * `encodings` holds, by file, the encoding to read a text file in when it is not UTF-8; `dateOrder`, the order of
    * day and month in dates such as 03/04/2020 of CSV files and workbooks, when the user says it; `suppressionThreshold`,
    * the rule small counts are checked by, when a hub serving the page gives its own (else @phx/schema's default, 5);
-   * `maxWorkbookMemory`, the memory the page's heap has left (`memoryAtHand()`), which a worker cannot tell: a larger
-   * workbook is reported rather than read until the browser ends the page out of memory.
+   * `maxReadMemory`, the memory the page's heap has left (`memoryAtHand()`), which a worker cannot tell: a larger
+   * workbook or CSV file is reported rather than read until the browser ends the page out of memory.
    */
-  | { op: 'validate'; files: File[]; locale: Locale; encodings?: (string | undefined)[]; dateOrder?: DateOrder; suppressionThreshold?: number; maxWorkbookMemory?: number }
+  | { op: 'validate'; files: File[]; locale: Locale; encodings?: (string | undefined)[]; dateOrder?: DateOrder; suppressionThreshold?: number; maxReadMemory?: number }
   | { op: 'record'; issue: Pick<FileIssue, 'file' | 'path' | 'location' | 'record' | 'field'> }
   | { op: 'messages'; issues: Pick<ValidationIssue, 'code' | 'params'>[]; locale: Locale }
   | { op: 'reference'; locale: Locale }

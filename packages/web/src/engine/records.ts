@@ -56,7 +56,7 @@ async function readTables(checked: CheckedFile): Promise<Map<string | undefined,
   if (checked.format === 'xlsx') {
     const { readXlsxAsync } = await import('./workbook-reader.js');
     // Weighed against the memory the check was given: one too large then has no row to show.
-    return new Map((await readXlsxAsync(bytes, { ...options, maxWorkbookMemory: checked.maxWorkbookMemory })).tables.map(({ sheet, table }) => [sheet, table]));
+    return new Map((await readXlsxAsync(bytes, { ...options, maxReadMemory: checked.maxReadMemory })).tables.map(({ sheet, table }) => [sheet, table]));
   }
   const { readCsvAsync } = await import('./csv-reader.js');
   return new Map([[undefined, await readCsvAsync(bytes, options)]]);

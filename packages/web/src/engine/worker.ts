@@ -19,12 +19,12 @@ const scope = globalThis as unknown as WorkerScope;
 /** The files of the last check, kept to show their records. */
 let checkedFiles: CheckedFile[] = [];
 
-async function validateFiles({ files, locale, encodings = [], dateOrder, suppressionThreshold, maxWorkbookMemory }: Extract<EngineRequest, { op: 'validate' }>, emit: (event: ValidateEvent) => void): Promise<FileSummary[]> {
+async function validateFiles({ files, locale, encodings = [], dateOrder, suppressionThreshold, maxReadMemory }: Extract<EngineRequest, { op: 'validate' }>, emit: (event: ValidateEvent) => void): Promise<FileSummary[]> {
   checkedFiles = [];
   const summaries: FileSummary[] = [];
   for (const [index, file] of files.entries()) {
     emit({ kind: 'start', file: index, name: file.name, size: file.size });
-    const checked: CheckedFile = { file, dateOrder, suppressionThreshold, maxWorkbookMemory };
+    const checked: CheckedFile = { file, dateOrder, suppressionThreshold, maxReadMemory };
     checkedFiles[index] = checked;
     summaries.push(await checkFile(checked, locale, new Reporter(index, emit), encodings[index]));
   }

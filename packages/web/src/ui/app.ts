@@ -133,7 +133,7 @@ export class App {
     try {
       // The worker reads workbooks in a heap of its own, which it cannot measure: the page's, which loaded the same
       // scripts, stands for it.
-      const request = { op: 'validate', files, locale, encodings, dateOrder: this.#dateOrder, suppressionThreshold: this.suppressionThreshold, maxWorkbookMemory: memoryAtHand() } as const;
+      const request = { op: 'validate', files, locale, encodings, dateOrder: this.#dateOrder, suppressionThreshold: this.suppressionThreshold, maxReadMemory: memoryAtHand() } as const;
       const summaries = await this.engine.request(request, onEvent);
       if (run !== this.#run) return;
       this.#summaries = summaries;
