@@ -317,9 +317,7 @@ export function csvWithinMemory(step: DocumentStep, parts: ValidationParts): Doc
   return async (bytes, options) => {
     // Loaded with the first CSV file, as its reader is, and shared with the workbook reader.
     const { csvMemory, readWithinMemory } = await import('../formats/weighed-reads.js');
-    const { cells, neededBytes } = csvMemory(bytes);
-    const refuse = (availableBytes: number) => fileProblem(options, { code: 'file.too-large-for-memory', path: [], params: { format: 'csv', cells, neededBytes, availableBytes } }, parts);
-    return readWithinMemory(neededBytes, options.maxReadMemory, () => step(bytes, options), refuse);
+    return readWithinMemory(csvMemory(bytes), options.maxReadMemory, () => step(bytes, options), (problem) => fileProblem(options, problem, parts));
   };
 }
 

@@ -292,10 +292,8 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       }
       if (failed(file.issues)) result.readable = false;
     } else if (format === 'csv') {
-      const { cells, neededBytes } = csvMemory(input.bytes);
-      const refuse = (availableBytes: number): undefined => void collector.add({ code: 'file.too-large-for-memory', path: [], params: { format: 'csv', cells, neededBytes, availableBytes } });
       const read = () => readCsvTable(input.bytes, { locale, type: options.type, delimiter: options.delimiter, dateOrder: options.dateOrder, excelLocale: options.excelLocale }, collector, () => headingReader);
-      const table = await readWithinMemory(neededBytes, options.maxReadMemory, read, refuse);
+      const table = await readWithinMemory(csvMemory(input.bytes), options.maxReadMemory, read, (problem): undefined => void collector.add(problem));
       if (!table) {
         file.issues = collector.issues;
         result.readable = false;

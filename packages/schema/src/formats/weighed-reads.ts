@@ -2,7 +2,12 @@
  * Files read whole (workbooks, CSV files) weighed before they are read against the memory at hand, where reading one
  * too large would end the program out of memory.
  */
+import type { Problem } from '../validate/issue.js';
+import type { IssueParams } from '../validate/params.js';
 import { memoryAtHand } from './memory.js';
+
+/** What a file read whole is weighed at: its format, its cells and the memory reading it would take. */
+export type ReadWeight = Pick<IssueParams['file.too-large-for-memory'], 'format' | 'cells' | 'neededBytes'>;
 
 /**
  * What reading a CSV file whole and checking it takes, for each cell (the parser's cell, the record's value) and for
@@ -22,14 +27,14 @@ const NEW_SPACE_BYTES = 48 * 1024 * 1024;
  * The cells of a CSV file, counted before it is read as its delimiters (`,`, `;`, a tab, `|`) and line feeds, those
  * within quotes too, and the memory reading it would take.
  */
-export function csvMemory(bytes: Uint8Array): { cells: number; neededBytes: number } {
+export function csvMemory(bytes: Uint8Array): ReadWeight {
   let cells = 0;
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i]!;
     // , ; | tab LF
     if (byte === 44 || byte === 59 || byte === 124 || byte === 9 || byte === 10) cells++;
   }
-  return { cells, neededBytes: cells * BYTES_PER_CSV_CELL + Math.ceil(bytes.length * BYTES_PER_CSV_BYTE) + NEW_SPACE_BYTES };
+  return { format: 'csv', cells, neededBytes: cells * BYTES_PER_CSV_CELL + Math.ceil(bytes.length * BYTES_PER_CSV_BYTE) + NEW_SPACE_BYTES };
 }
 
 /**
@@ -42,18 +47,23 @@ export function csvMemory(bytes: Uint8Array): { cells: number; neededBytes: numb
 const reads = { weight: 0, atHand: 0 };
 
 /**
- * Reads a file whole (`read`) when what it would take, `neededBytes`, is within the memory at hand: `maxReadMemory`
- * where given, else {@link memoryAtHand} as the first read in progress began, less what the reads in progress were
- * weighed at. Otherwise gives `refuse` the memory that was available, and reads nothing.
+ * Reads a file whole (`read`) when what it would take (`weight`) is within the memory at hand: `maxReadMemory` where
+ * given, else {@link memoryAtHand} as the first read in progress began, less what the reads in progress were weighed
+ * at. Otherwise gives `refuse` the problem of a file too large for it (`file.too-large-for-memory`), and reads nothing.
  */
-export async function readWithinMemory<T>(neededBytes: number, maxReadMemory: number | undefined, read: () => T | Promise<T>, refuse: (availableBytes: number) => T | Promise<T>): Promise<T> {
+export async function readWithinMemory<T>(
+  weight: ReadWeight,
+  maxReadMemory: number | undefined,
+  read: () => T | Promise<T>,
+  refuse: (problem: Problem<'file.too-large-for-memory'>) => T | Promise<T>,
+): Promise<T> {
   if (reads.weight === 0) reads.atHand = memoryAtHand();
   const availableBytes = Math.max(0, (maxReadMemory ?? reads.atHand) - reads.weight);
-  if (neededBytes > availableBytes) return refuse(availableBytes);
-  reads.weight += neededBytes;
+  if (weight.neededBytes > availableBytes) return refuse({ code: 'file.too-large-for-memory', path: [], params: { ...weight, availableBytes } });
+  reads.weight += weight.neededBytes;
   try {
     return await read();
   } finally {
-    reads.weight -= neededBytes;
+    reads.weight -= weight.neededBytes;
   }
 }

@@ -297,12 +297,12 @@ async function readSheets(bytes: Uint8Array, options: ReadXlsxOptions, kept: Iss
   if (expansion === 'too-large') collector.add({ code: 'file.too-large', path: [], params: { maxBytes } });
   else if (expansion === 'unreadable') collector.add({ code: 'sheet.unreadable', path: [], params: {} });
   if (typeof expansion === 'string') return read;
-  const neededBytes = expansion.cells * BYTES_PER_CELL + expansion.bytes * BYTES_PER_UNPACKED_BYTE;
-  const refuse = (availableBytes: number): WorkbookRead => {
-    collector.add({ code: 'file.too-large-for-memory', path: [], params: { format: 'xlsx', cells: expansion.cells, neededBytes, availableBytes } });
+  const weight = { format: 'xlsx', cells: expansion.cells, neededBytes: expansion.cells * BYTES_PER_CELL + expansion.bytes * BYTES_PER_UNPACKED_BYTE } as const;
+  const refuse = (problem: Problem): WorkbookRead => {
+    collector.add(problem);
     return read;
   };
-  return readWithinMemory(neededBytes, options.maxReadMemory, () => readWeighed(bytes, expansion, options, kept, problems, read), refuse);
+  return readWithinMemory(weight, options.maxReadMemory, () => readWeighed(bytes, expansion, options, kept, problems, read), refuse);
 }
 
 /** Reads the sheets of a workbook measured and weighed (`expansion`) into `read`. */

@@ -56,7 +56,7 @@ export const issueCodes = {
   'file.too-large-for-memory': {
     severity: 'error',
     structural: false,
-    summary: 'A workbook or a CSV file takes more memory to read than there is at hand, counted before it is read, where reading it would end the program out of memory: a workbook 480 bytes for each of its cells and two for each byte of its XML unpacked, a CSV file 80 bytes for each cell (its delimiters and line feeds counted) and 2.5 for each byte. The memory at hand is the heap V8 has left, in Node and in a Chromium page (`memoryAtHand()`; `maxReadMemory` sets another), less what the files being read at the same time were weighed at. Save each sheet of the workbook as CSV UTF-8, which is read with far less, or split the file.',
+    summary: 'A workbook or a CSV file takes more memory to read than there is at hand, counted before it is read, where reading it would end the program out of memory: a workbook 480 bytes for each of its cells and two for each byte of its XML unpacked, a CSV file 84 bytes for each cell (its delimiters and line feeds counted), 1.5 for each byte of its UTF-8 and 48 MiB for the space V8 counts for new objects. The memory at hand is the heap V8 has left, in Node and in a Chromium page (`memoryAtHand()`; `maxReadMemory` sets another), less what the files being read at the same time were weighed at. Save each sheet of the workbook as CSV UTF-8, which is read with far less, or split the file.',
     example: 'a workbook of 300 000 rows (5 000 000 cells) on a laptop of 4 GB',
   },
   'syntax.invalid-json': {
