@@ -147,6 +147,30 @@ export function observationsCsv(rows: number): string {
   return `\uFEFF${header}\r\n${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * A package of `count` observations as a tool writes one (indented by two spaces), ids of varied length, areas and
+ * notes in Cyrillic: of a size to weigh against a heap.
+ */
+export function observationsPackage(count: number): string {
+  const organisation = 'UA-EDR-21514560';
+  const observations = Array.from({ length: count }, (_, i) => ({
+    id: `ua-obs-${i.toString(36)}`,
+    indicator: 'hiv-prevalence-prisoners',
+    reportingOrganisation: organisation,
+    scope: { country: 'UA', subnationalArea: `Область ${i}` },
+    period: { start: '2024-01-01', end: '2024-12-31' },
+    numerator: 5 + (i % 85),
+    denominator: 1000,
+    value: (5 + (i % 85)) / 10,
+    unit: 'percent',
+    dataSource: 'routine-programme-data',
+    notes: `Тестування при вступі, "${i}"`,
+  }));
+  const header = { phxVersion: '1.0', id: 'ua-2024', publisher: { id: organisation, name: 'Світло надії' }, license: 'CC-BY-4.0', publishedAt: '2025-01-15T09:00:00Z' };
+  const organisations = [{ id: organisation, name: { uk: 'Світло надії' }, organisationType: 'ngo', countries: ['UA'] }];
+  return JSON.stringify({ ...header, organisations, observations }, null, 2);
+}
+
 const END_OF_CHAIN = 0xfffffffe;
 const FAT_SECTOR = 0xfffffffd;
 

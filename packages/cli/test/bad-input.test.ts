@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { compoundFile, observationsCsv } from '../../../test/corpus/awkward-files.js';
+import { compoundFile, observationsCsv, observationsPackage } from '../../../test/corpus/awkward-files.js';
 import { observation, phx, phxInProcess, PUBLISHER, tempDir, validPackage } from './helpers.js';
 
 const dir = tempDir();
@@ -82,6 +82,26 @@ describe('bad input gets one clear message and exit 1 or 2, never a stack trace'
       expect(`${run.stdout}${run.stderr}`).toMatch(/file\.too-large-for-memory +(Кількість клітинок у файлі CSV — близько 450\s015: щоб його прочитати, потрібно близько|The CSV file holds about 450,015 cells: reading it takes about) [\d.,]+ (МБ|MB) /);
     }
     expect(existsSync(dir.path('big-csv.phx.json'))).toBe(false);
+  }, 60_000);
+
+  it('a .phx.json file read whole larger than the memory Node allows: told, where reading it would end phx out of memory', () => {
+    // 20 000 observations (10.6 MB, 320 016 values) take about 83 MiB to read whole; Node is given a heap of 64 MiB,
+    // 16 of it for old objects. `phx validate` of the file reads it piece by piece, which takes far less.
+    const file = dir.write('big.phx.json', observationsPackage(20_000));
+    const env = { NODE_OPTIONS: '--max-old-space-size=16' };
+    const runs = [
+      phx(['check', '--profile', 'gam', '--country', 'UA', '--year', '2024', '--locale', 'uk', file], { env }),
+      phx(['export', file, '-o', dir.path('big.sdmx.csv')], { env }),
+      phx(['convert', file, '--out', dir.path('big.phx.ndjson')], { env }),
+      phx(['validate', '-'], { env, input: readFileSync(file) }),
+    ];
+    for (const run of runs) {
+      expect(run.code).toBe(1);
+      expect(`${run.stdout}${run.stderr}`).toMatch(/file\.too-large-for-memory +(Кількість значень у файлі — близько 320\s016: щоб прочитати його цілком, потрібно близько|The file holds about 320,016 values: reading it whole takes about) [\d.,]+ (МБ|MB) /);
+    }
+    expect(existsSync(dir.path('big.sdmx.csv'))).toBe(false);
+    expect(existsSync(dir.path('big.phx.ndjson'))).toBe(false);
+    expect(phx(['validate', file], { env }).code).toBe(0);
   }, 60_000);
 
   it('binary data', async () => {

@@ -20,7 +20,7 @@ export {
   toPointer, fromPointer, makeIssue, type ValidationIssue, type IssueOf, type Problem, type ValidationResult, type ReadSummary, type Severity,
   type TextLocation, type CellLocation,
 } from './validate/issue.js';
-export type { IssueParams, ZodIssueParams, IdOf, NamedRecord, SpacesAround, DateTimeLack, BreakdownSum, Suggested, FirstSeen, TableRow, InAnotherFile, SheetColumn, SheetNames } from './validate/params.js';
+export type { IssueParams, ZodIssueParams, IdOf, NamedRecord, SpacesAround, DateTimeLack, BreakdownSum, Suggested, FirstSeen, TableRow, InAnotherFile, SheetColumn, SheetNames, ReadWeight } from './validate/params.js';
 export { idExamples } from './validate/id-examples.js';
 export type { PersonalDataKind } from './validate/personal-data.js';
 export { fieldKeys, type FieldKey } from './validate/fields.js';

@@ -1,5 +1,5 @@
 /**
- * A workbook or a CSV file that would take more memory to read than the page's heap has left is told rather than read
+ * A workbook, a CSV file or a .phx.json file the page would hold that would take more memory to read than the page's heap has left is told rather than read
  * until Chromium ends the page out of memory ("Aw, Snap!", the results of every file lost). Chromium is given a small
  * heap.
  */
@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, it, onTestFinished } from 'vitest';
-import { observationsCsv } from '../../../test/corpus/awkward-files.js';
+import { observationsCsv, observationsPackage } from '../../../test/corpus/awkward-files.js';
 import { waitForResults } from './support/browser.js';
 import { browserSession } from './support/session.js';
 
-// 64 MiB for old objects: Chromium then tells a page a heap of about 170 MB in all (`performance.memory`).
-const session = browserSession('/', ['--max-old-space-size=64']);
+// 32 MiB for old objects: Chromium then tells a page a heap of about 138 MB in all (`performance.memory`).
+const session = browserSession('/', ['--max-old-space-size=32']);
 
 async function workbookOf(name: string, rows: unknown[][]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -55,6 +55,24 @@ it('tells a CSV file too large for the page’s heap', async () => {
   await waitForResults(page);
   await expect(page.locator('#issues tbody').innerText()).resolves.toMatch(
     /file\.too-large-for-memory[\s\S]*The CSV file holds about 1,800,015 cells: reading it takes about [\d.]+ MB of memory, more than the [\d.]+ MB at hand; split it into files of fewer rows/,
+  );
+  expect(crashed).toBe(false);
+}, 120_000);
+
+it('tells a .phx.json file it would hold (up to 32 MiB) too large for the page’s heap', async () => {
+  // 60 000 observations with notes in Ukrainian (32.0 MB, 960 016 values) take about 150 MB to read whole, which ends
+  // the page out of memory where nothing checks it first.
+  const page = await session.open();
+  let crashed = false;
+  page.on('crash', () => (crashed = true));
+  const dir = mkdtempSync(join(tmpdir(), 'phx-web-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'large.phx.json');
+  writeFileSync(file, observationsPackage(60_000));
+  await page.locator('#file-input').setInputFiles(file);
+  await waitForResults(page);
+  await expect(page.locator('#issues tbody').innerText()).resolves.toMatch(
+    /file\.too-large-for-memory[\s\S]*The file holds about 960,016 values: reading it whole takes about [\d.]+ MB of memory, more than the [\d.]+ MB at hand; split it into smaller packages/,
   );
   expect(crashed).toBe(false);
 }, 120_000);

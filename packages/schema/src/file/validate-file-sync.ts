@@ -16,7 +16,7 @@ import { importedParts } from '../validate/imported.js';
 import { readJsonPackage, validate, validateNdjson } from '../validate/sync.js';
 import { IssueCollector, noRecords } from '../validate/validate.js';
 import type { FileFormat } from './format.js';
-import { csvWithinMemory, runFile, validators, wholeDocument, type FileChecks, type FileValidationResult, type FormatStep, type StepOptions, type ValidateFileOptions } from './validate-file.js';
+import { runFile, validators, wholeDocument, withinMemory, type FileChecks, type FileValidationResult, type FormatStep, type StepOptions, type ValidateFileOptions } from './validate-file.js';
 
 const imported: FileChecks = {
   parts: importedParts,
@@ -39,8 +39,8 @@ async function csvRecords(bytes: Uint8Array, options: StepOptions): Promise<Vali
 
 /** How PHX reads the records of each format it reads, to convert them. */
 const readers: Partial<Record<FileFormat, FormatStep>> = {
-  json: (source, options) => wholeDocument(source, options, readJsonPackage, importedParts),
-  csv: (source, options) => wholeDocument(source, options, csvWithinMemory(csvRecords, importedParts), importedParts),
+  json: (source, options) => wholeDocument(source, options, withinMemory('json', readJsonPackage, importedParts), importedParts),
+  csv: (source, options) => wholeDocument(source, options, withinMemory('csv', csvRecords, importedParts), importedParts),
   async xlsx(source, options) {
     const { workbookRecords } = await import('../formats/workbook-reader.js');
     return wholeDocument(source, options, (bytes, settled) => workbookRecords(bytes, settled, locales), importedParts);

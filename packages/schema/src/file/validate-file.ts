@@ -310,14 +310,16 @@ export async function wholeDocument(source: FileSource, options: StepOptions, st
 type DocumentStep = (bytes: Uint8Array, options: StepOptions) => ValidationResult<Partial<DataPackage>> | Promise<ValidationResult<Partial<DataPackage>>>;
 
 /**
- * A step on a CSV file read whole, run only when the memory reading it takes is at hand (`maxReadMemory`): a larger
- * file gets `file.too-large-for-memory`, where reading it would end the program out of memory.
+ * A step on a CSV or `.phx.json` file read whole, run only when the memory reading it takes is at hand
+ * (`maxReadMemory`): a larger file gets `file.too-large-for-memory`, where reading it would end the program out of
+ * memory.
  */
-export function csvWithinMemory(step: DocumentStep, parts: ValidationParts): DocumentStep {
+export function withinMemory(format: 'csv' | 'json', step: DocumentStep, parts: ValidationParts): DocumentStep {
   return async (bytes, options) => {
-    // Loaded with the first CSV file, as its reader is, and shared with the workbook reader.
+    // Loaded with the first file read whole, as the CSV reader is, and shared with the workbook reader.
     const { csvMemory, readWithinMemory } = await import('../formats/weighed-reads.js');
-    return readWithinMemory(csvMemory(bytes), options.maxReadMemory, () => step(bytes, options), (problem) => fileProblem(options, problem, parts));
+    const weight = format === 'csv' ? csvMemory(bytes) : (await import('../formats/json-memory.js')).jsonMemory(bytes);
+    return readWithinMemory(weight, options.maxReadMemory, () => step(bytes, options), (problem) => fileProblem(options, problem, parts));
   };
 }
 
@@ -327,7 +329,8 @@ export function csvWithinMemory(step: DocumentStep, parts: ValidationParts): Doc
  * result only when asked for, however it was read, so that the result does not hang on the file's layout.
  */
 async function validateJson(source: FileSource, options: StepOptions, checks: FileChecks): Promise<ValidationResult<Partial<DataPackage>>> {
-  if (options.keepData) return wholeDocument(source, options, checks.document, checks.parts);
+  const whole = withinMemory('json', checks.document, checks.parts);
+  if (options.keepData) return wholeDocument(source, options, whole, checks.parts);
   if (source.rereadable) {
     let reads = 0;
     // The piece-by-piece reader loads with the first such file: most are read whole.
@@ -339,7 +342,7 @@ async function validateJson(source: FileSource, options: StepOptions, checks: Fi
     }
     await source.restart();
   }
-  const { data: _data, ...result } = await wholeDocument(source, options, checks.document, checks.parts);
+  const { data: _data, ...result } = await wholeDocument(source, options, whole, checks.parts);
   return result;
 }
 
@@ -358,7 +361,7 @@ async function fileProblem(options: StepOptions, problem: Problem, parts: Valida
  */
 export const validators: Partial<Record<FileFormat, FormatStep>> = {
   json: validateJson,
-  csv: (source, options, checks) => wholeDocument(source, options, csvWithinMemory(checks.csv, checks.parts), checks.parts),
+  csv: (source, options, checks) => wholeDocument(source, options, withinMemory('csv', checks.csv, checks.parts), checks.parts),
   // The workbook reader (exceljs, the headings of every language) loads with the first workbook; the package it
   // holds is checked as a document read whole is.
   async xlsx(source, options, checks) {

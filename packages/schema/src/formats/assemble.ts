@@ -13,6 +13,7 @@ import { validate } from '../validate/sync.js';
 import { IssueCollector, namesKnownRecords, noRecords, validateWith, type ValidateOptions } from '../validate/validate.js';
 import { readNdjson } from './convert.js';
 import { cellOfMisreading, readCsvTable } from './csv-table.js';
+import { jsonMemory } from './json-memory.js';
 import { csvMemory, readWithinMemory } from './weighed-reads.js';
 import * as headingReader from './heading-columns.js';
 import type { DateOrder, ExcelLocale } from './excel-locale.js';
@@ -241,25 +242,30 @@ export async function assemblePackage(inputs: readonly PackageInput[], options: 
       file.issues = collector.issues;
       result.readable = false;
     } else if (format === 'json') {
-      const decoded = decodeUtf8(input.bytes);
-      const text = 'text' in decoded ? decoded.text : undefined;
-      if ('problem' in decoded) {
-        const issue = collector.add(decoded.problem);
-        if (issue) issue.location = decoded.at ?? { line: 1, column: 1 };
-      }
-      if (text === undefined) {
+      const read = (): { text: string; value: unknown } | undefined => {
+        const decoded = decodeUtf8(input.bytes);
+        if ('problem' in decoded) {
+          const issue = collector.add(decoded.problem);
+          if (issue) issue.location = decoded.at ?? { line: 1, column: 1 };
+        }
+        if (!('text' in decoded)) return undefined;
+        const { text } = decoded;
+        const syntax = validate(text, { locale }).issues.filter((issue) => issue.code.startsWith('syntax.'));
+        const value = syntax.length === 0 ? (JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown) : undefined;
+        if (syntax.length > 0 || value === null || typeof value !== 'object' || Array.isArray(value)) {
+          collector.issues.push(...(syntax.length > 0 ? syntax : validate(text, { locale }).issues));
+          return undefined;
+        }
+        return { text, value };
+      };
+      const parsed = await readWithinMemory(jsonMemory(input.bytes), options.maxReadMemory, read, (problem): undefined => void collector.add(problem));
+      if (!parsed) {
         file.issues = collector.issues;
         result.readable = false;
         continue;
       }
-      const syntax = validate(text, { locale }).issues.filter((issue) => issue.code.startsWith('syntax.'));
-      const value = syntax.length === 0 ? (JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as unknown) : undefined;
-      if (syntax.length > 0 || value === null || typeof value !== 'object' || Array.isArray(value)) {
-        file.issues = syntax.length > 0 ? syntax : validate(text, { locale }).issues;
-        result.readable = false;
-        continue;
-      }
-      const object = value as Record<string, unknown>;
+      const { text } = parsed;
+      const object = parsed.value as Record<string, unknown>;
       const jsonOrigin = (base: (string | number)[]): Origin => ({ file, base, text, place: () => undefined });
       setHeader(headerOf(object), jsonOrigin([]));
       for (const type of recordTypeNames) {

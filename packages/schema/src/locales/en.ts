@@ -110,7 +110,9 @@ export const en: PhxLocale = {
         : `The file is ${otherSystems[p.format]}, not PHX data: phx import --from ${p.format} reads it into a PHX package`,
     'file.too-large': (p) => `The file is larger than ${words.size(p.maxBytes)}, too large to be read as one document; split it, or save it as .phx.ndjson, which is read as a stream`,
     'file.too-large-for-memory': (p) =>
-      p.format === 'csv'
+      p.format === 'json'
+        ? `The file holds about ${words.count(p.values)} values: reading it whole takes about ${words.size(p.neededBytes)} of memory, more than the ${words.size(p.availableBytes)} at hand; split it into smaller packages`
+        : p.format === 'csv'
         ? `The CSV file holds about ${words.count(p.cells)} cells: reading it takes about ${words.size(p.neededBytes)} of memory, more than the ${words.size(p.availableBytes)} at hand; split it into files of fewer rows`
         : `The workbook holds ${words.count(p.cells)} cells: reading it takes about ${words.size(p.neededBytes)} of memory, more than the ${words.size(p.availableBytes)} at hand; save each sheet as CSV UTF-8, which is read with far less, or split the workbook`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Not valid JSON: the text ends too early' : `Not valid JSON: unexpected ${JSON.stringify(p.token)}`),

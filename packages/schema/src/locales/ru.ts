@@ -110,7 +110,9 @@ export const ru: PhxLocale = {
         : `Это ${otherSystems[p.format]}, а не данные PHX: phx import --from ${p.format} преобразует его в пакет PHX`,
     'file.too-large': (p) => `Файл больше ${words.size(p.maxBytes)} — слишком велик, чтобы прочитать его целиком; разделите его или сохраните как .phx.ndjson: такой файл читается потоком`,
     'file.too-large-for-memory': (p) =>
-      p.format === 'csv'
+      p.format === 'json'
+        ? `Число значений в файле — около ${words.count(p.values)}: для его чтения целиком нужно около ${words.size(p.neededBytes)} памяти, больше доступных ${words.size(p.availableBytes)}; разделите его на пакеты меньшего размера`
+        : p.format === 'csv'
         ? `Число ячеек в файле CSV — около ${words.count(p.cells)}: для его чтения нужно около ${words.size(p.neededBytes)} памяти, больше доступных ${words.size(p.availableBytes)}; разделите его на файлы с меньшим числом строк`
         : `Число ячеек в книге — ${words.count(p.cells)}: для её чтения нужно около ${words.size(p.neededBytes)} памяти, больше доступных ${words.size(p.availableBytes)}; сохраните каждый лист как CSV UTF-8 (такой файл читается с гораздо меньшими затратами памяти) или разделите книгу`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недопустимый JSON: текст обрывается' : `Недопустимый JSON: неожиданный символ ${JSON.stringify(p.token)}`),

@@ -110,7 +110,9 @@ export const uk: PhxLocale = {
         : `Це ${otherSystems[p.format]}, а не дані PHX: phx import --from ${p.format} перетворює його на пакет PHX`,
     'file.too-large': (p) => `Файл більший за ${words.size(p.maxBytes)} — завеликий, щоб прочитати його цілком; розділіть його або збережіть як .phx.ndjson: такий файл читається потоком`,
     'file.too-large-for-memory': (p) =>
-      p.format === 'csv'
+      p.format === 'json'
+        ? `Кількість значень у файлі — близько ${words.count(p.values)}: щоб прочитати його цілком, потрібно близько ${words.size(p.neededBytes)} пам’яті, більше за доступні ${words.size(p.availableBytes)}; розділіть його на менші пакети`
+        : p.format === 'csv'
         ? `Кількість клітинок у файлі CSV — близько ${words.count(p.cells)}: щоб його прочитати, потрібно близько ${words.size(p.neededBytes)} пам’яті, більше за доступні ${words.size(p.availableBytes)}; розділіть його на файли з меншою кількістю рядків`
         : `Кількість клітинок у книзі — ${words.count(p.cells)}: щоб її прочитати, потрібно близько ${words.size(p.neededBytes)} пам’яті, більше за доступні ${words.size(p.availableBytes)}; збережіть кожен аркуш як CSV UTF-8 (такий файл читається з набагато меншими витратами пам’яті) або розділіть книгу`,
     'syntax.invalid-json': (p) => (p.token === null ? 'Недійсний JSON: текст обривається' : `Недійсний JSON: неочікуваний символ ${JSON.stringify(p.token)}`),

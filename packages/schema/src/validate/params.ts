@@ -227,6 +227,12 @@ export interface SheetColumn {
 }
 
 /**
+ * What a file read whole is weighed at before it is read (`file.too-large-for-memory`): its format, what was counted
+ * in it (a workbook's or a CSV file's cells, a `.phx.json` file's values) and the memory reading it would take.
+ */
+export type ReadWeight = { format: 'xlsx' | 'csv'; cells: number; neededBytes: number } | { format: 'json'; values: number; neededBytes: number };
+
+/**
  * The params of each issue code: what its message is rendered from, in any language. A rule sets
  * exactly these, and a message can read no other.
  *
@@ -241,7 +247,7 @@ export interface IssueParams {
   'file.unsupported-format': { format: FileFormat };
   'file.other-system': { format: OtherSystemFormat };
   'file.too-large': { maxBytes: number };
-  'file.too-large-for-memory': { format: 'xlsx' | 'csv'; cells: number; neededBytes: number; availableBytes: number };
+  'file.too-large-for-memory': ReadWeight & { availableBytes: number };
   'syntax.invalid-json': { token: string | null };
   'syntax.too-deep': { maxDepth: number };
   'syntax.duplicate-key': { key: string; firstLine: number };

@@ -21,6 +21,9 @@ function whyUnread(issue: ValidationIssue, { format }: FileValidationResult, max
     case 'file.too-large':
       return `The ${format} file unpacks to more than ${maxBodyBytes} bytes, the most this hub reads at once; it was not unpacked.`;
     case 'file.too-large-for-memory':
+      if (issue.params.format === 'json') {
+        return `The package's ${issue.params.values} values (its commas and closing brackets counted) would take about ${issue.params.neededBytes} bytes of memory to read, more than this hub has at hand; it was not read. Split it into smaller packages.`;
+      }
       return issue.params.format === 'csv'
         ? `The CSV file's ${issue.params.cells} cells (its delimiters and line feeds counted) would take about ${issue.params.neededBytes} bytes of memory to read, more than this hub has at hand; it was not read. Split it into files of fewer rows.`
         : `The workbook's ${issue.params.cells} cells would take about ${issue.params.neededBytes} bytes of memory to read, more than this hub has at hand; it was not read. Send its sheets as CSV files, or split it.`;

@@ -20,7 +20,10 @@ export interface CheckedFile {
   dateOrder?: DateOrder;
   /** The suppression threshold small counts are checked by, when the hub serving the page gives its own. */
   suppressionThreshold?: number;
-  /** The memory a workbook or a CSV file may take to be read: what the page's heap had left when the check began. */
+  /**
+   * The memory a workbook, a CSV file or a `.phx.json` file read whole may take: what the page's heap had left when the
+   * check began.
+   */
   maxReadMemory?: number;
 }
 
