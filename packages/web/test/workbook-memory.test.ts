@@ -40,39 +40,35 @@ it('tells a workbook too large for the page’s heap, and goes on reading others
   expect(crashed).toBe(false);
 }, 120_000);
 
-it('tells a CSV file too large for the page’s heap', async () => {
-  // A header and 120 000 rows of 15 cells, as Ukrainian Excel saves them (23 MB), take about 180 MiB to read, which
-  // ends the page out of memory where nothing checks it first.
+/**
+ * Checks a file written to a path in a fresh page (given by its path: a buffer would be copied into the page's heap on
+ * its way to the input): the issues the page lists, and whether the page crashed.
+ */
+async function checkWritten(name: string, text: string): Promise<{ issues: string; crashed: boolean }> {
   const page = await session.open();
   let crashed = false;
   page.on('crash', () => (crashed = true));
-  // Given by its path: a buffer would be copied into the page's heap on its way to the input.
   const dir = mkdtempSync(join(tmpdir(), 'phx-web-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'large.csv');
-  writeFileSync(file, observationsCsv(120_000));
+  const file = join(dir, name);
+  writeFileSync(file, text);
   await page.locator('#file-input').setInputFiles(file);
   await waitForResults(page);
-  await expect(page.locator('#issues tbody').innerText()).resolves.toMatch(
-    /file\.too-large-for-memory[\s\S]*The CSV file holds about 1,800,015 cells: reading it takes about [\d.]+ MB of memory, more than the [\d.]+ MB at hand; split it into files of fewer rows/,
-  );
+  return { issues: await page.locator('#issues tbody').innerText(), crashed };
+}
+
+it('tells a CSV file too large for the page’s heap', async () => {
+  // A header and 120 000 rows of 15 cells, as Ukrainian Excel saves them (23 MB), take about 180 MiB to read, which
+  // ends the page out of memory where nothing checks it first.
+  const { issues, crashed } = await checkWritten('large.csv', observationsCsv(120_000));
+  expect(issues).toMatch(/file\.too-large-for-memory[\s\S]*The CSV file holds about 1,800,015 cells: reading it takes about [\d.]+ MB of memory, more than the [\d.]+ MB at hand; split it into files of fewer rows/);
   expect(crashed).toBe(false);
 }, 120_000);
 
 it('tells a .phx.json file it would hold (up to 32 MiB) too large for the page’s heap', async () => {
   // 60 000 observations with notes in Ukrainian (32.0 MB, 960 016 values) take about 150 MB to read whole, which ends
   // the page out of memory where nothing checks it first.
-  const page = await session.open();
-  let crashed = false;
-  page.on('crash', () => (crashed = true));
-  const dir = mkdtempSync(join(tmpdir(), 'phx-web-'));
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'large.phx.json');
-  writeFileSync(file, observationsPackage(60_000));
-  await page.locator('#file-input').setInputFiles(file);
-  await waitForResults(page);
-  await expect(page.locator('#issues tbody').innerText()).resolves.toMatch(
-    /file\.too-large-for-memory[\s\S]*The file holds about 960,016 values: reading it whole takes about [\d.]+ MB of memory, more than the [\d.]+ MB at hand; split it into smaller packages/,
-  );
+  const { issues, crashed } = await checkWritten('large.phx.json', observationsPackage(60_000));
+  expect(issues).toMatch(/file\.too-large-for-memory[\s\S]*The file holds about 960,016 values: reading it whole takes about [\d.]+ MB of memory, more than the [\d.]+ MB at hand; split it into smaller packages/);
   expect(crashed).toBe(false);
 }, 120_000);
