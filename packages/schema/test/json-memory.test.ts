@@ -16,13 +16,19 @@ function valuesOf(value: unknown): number {
   return Math.max(1, inner.length) + inner.reduce((sum: number, item) => sum + valuesOf(item), 0);
 }
 
+/** The UTF-16 code units of the strings that are values in what `JSON.parse` makes of a document, its own excepted. */
+function valueCharsOf(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  return (Array.isArray(value) ? value : Object.values(value)).reduce((sum: number, item) => sum + (typeof item === 'string' ? item.length : valueCharsOf(item)), 0);
+}
+
 /** The chunks of a file that cannot be read again (standard input). */
 async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
   yield bytes;
 }
 
 describe('the values of a .phx.json file, counted before it is read', () => {
-  it('are those JSON.parse makes, however the file is indented and whatever its strings hold', () => {
+  it('are those JSON.parse makes, and its text and string values weighed as V8 keeps them, however the file is indented and whatever its strings hold', () => {
     const text = fc.string({ unit: fc.constantFrom('a', 'я', 'é', '😀', ' ', '"', '\\', ',', ':', '{', '}', '[', ']', '\n', '\u0001') });
     const value = fc.letrec((tie) => ({
       value: fc.oneof({ depthSize: 'small' }, text, fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null), tie('array'), tie('object')),
@@ -32,10 +38,33 @@ describe('the values of a .phx.json file, counted before it is read', () => {
     fc.assert(
       fc.property(fc.oneof(value, fc.jsonValue()), fc.constantFrom(undefined, 2, '\t'), (document, indent) => {
         const json = JSON.stringify(document, null, indent);
-        expect(jsonMemory(new TextEncoder().encode(json)).values).toBe(valuesOf(JSON.parse(json)));
+        const { values, neededBytes } = jsonMemory(new TextEncoder().encode(json));
+        expect(values).toBe(valuesOf(JSON.parse(json)));
+        // The text and its string values in UTF-16 code units, as V8 keeps them: an escape (`\u0001`) is weighed at
+        // its length in the text, above the character it stands for.
+        const text = (json.length + valueCharsOf(JSON.parse(json))) * ([...json].some((char) => char.codePointAt(0)! > 0xff) ? 2 : 1);
+        const weight = text + values * 20 + 52 * 1024 * 1024;
+        if (json.includes('\\')) expect(neededBytes).toBeGreaterThanOrEqual(weight);
+        else expect(neededBytes).toBe(weight);
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('weigh its text at a byte a character (a UTF-16 code unit), two where one is beyond Latin-1, its string values as much again, and 20 bytes a value', () => {
+    // The parts a check loads and V8's space for new objects, whatever the file.
+    const fixed = 52 * 1024 * 1024;
+    const weight = (bytes: Uint8Array): number => jsonMemory(bytes).neededBytes - fixed;
+    const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+    expect(weight(utf8('{"a":"bc"}'))).toBe(10 + 2 + 20);
+    // A byte order mark is dropped as the text is decoded.
+    expect(weight(Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8('{"a":"bc"}')))).toBe(10 + 2 + 20);
+    // A key is kept once, whatever the objects that have it.
+    expect(weight(utf8('{"abc":1}'))).toBe(9 + 20);
+    expect(weight(utf8('{"a":"é"}'))).toBe(9 + 1 + 20);
+    expect(weight(utf8('{"a":"я"}'))).toBe((9 + 1) * 2 + 20);
+    expect(weight(utf8('["😀"]'))).toBe((6 + 2) * 2 + 20);
+    expect(weight(utf8('{"a":"\\""}'))).toBe(10 + 1 + 20);
   });
 });
 

@@ -23,6 +23,7 @@ const JSON_CHECK_PARTS_BYTES = 4 * 1024 * 1024;
  * and the memory reading it would take, on its bytes in UTF-8 (which text in another encoding is decoded to first).
  */
 export function jsonMemory(bytes: Uint8Array): ReadWeight & { format: 'json' } {
+  // The characters of the text (UTF-16 code units, as V8 keeps them) and of its strings that are values.
   let chars = 0;
   let valueChars = 0;
   let values = 0;
@@ -30,17 +31,24 @@ export function jsonMemory(bytes: Uint8Array): ReadWeight & { format: 'json' } {
   let inString = false;
   // The characters of the last string, until what follows it tells a key from a value.
   let string = 0;
-  for (let i = 0; i < bytes.length; i++) {
+  // A byte order mark is not kept: the text is decoded without it.
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (let i = start; i < bytes.length; i++) {
     const byte = bytes[i]!;
     // A byte that continues a character of UTF-8.
     if (byte >= 0x80 && byte < 0xc0) continue;
-    chars++;
+    // A character beyond U+FFFF (from a lead byte of four) is two code units.
+    const units = byte >= 0xf0 ? 2 : 1;
+    chars += units;
     if (byte >= 0xc4) wide = true;
     if (inString) {
-      // A backslash escapes the next character: \" ends no string.
-      if (byte === 0x5c) i++;
+      // A backslash escapes the next character, which is ASCII: \" ends no string.
+      if (byte === 0x5c) {
+        i++;
+        chars++;
+      }
       if (byte === 0x22) inString = false;
-      else string++;
+      else string += units;
       continue;
     }
     if (byte === 0x22) {

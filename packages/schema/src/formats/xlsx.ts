@@ -66,8 +66,8 @@ export interface ReadXlsxOptions {
    * is measured, before it is unpacked) is reported (`file.too-large-for-memory`) and not read, where reading it would
    * end the program out of memory; and so is a CSV file read by `validateFile()`, `readRecords()` or
    * `assemblePackage()` (84 bytes for each cell, counted as its delimiters and line feeds, 1.5 for each byte of its
-   * UTF-8, and 48 MiB), and a `.phx.json` file they read whole (its data kept, or from a stream that cannot be read
-   * again: a byte for each character of its text and of its strings that are values, two where the file holds one
+   * UTF-8, and 48 MiB), and a `.phx.json` file they read whole (its data kept, from a stream that cannot be read
+   * again, or not a package as PHX writes one: a byte for each character of its text and of its strings that are values, two where the file holds one
    * beyond Latin-1, 20 for each value, counted as its commas and closing brackets, and 52 MiB). What the files being read at the same time in this thread were weighed at is taken from it (and
    * the default is then the memory at hand as the first of them began). `phx` gives the heap V8 allows less what it
    * held before it read its first file, so that what earlier files left, garbage V8 collects when it needs the space,

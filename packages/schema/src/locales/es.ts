@@ -111,7 +111,7 @@ export const es: PhxLocale = {
     'file.too-large': (p) => `El archivo supera los ${words.size(p.maxBytes)}, demasiado para leerlo entero; divídalo o guárdelo como .phx.ndjson, que se lee como flujo`,
     'file.too-large-for-memory': (p) =>
       p.format === 'json'
-        ? `El archivo contiene unos ${words.count(p.values)} valores: leerlo entero requiere unos ${words.size(p.neededBytes)} de memoria, más que los ${words.size(p.availableBytes)} disponibles; divídalo en paquetes más pequeños`
+        ? `El archivo contiene unos ${words.count(p.values)} valores: leerlo entero requiere unos ${words.size(p.neededBytes)} de memoria, más que los ${words.size(p.availableBytes)} disponibles; divídalo en varios paquetes más pequeños`
         : p.format === 'csv'
         ? `El archivo CSV contiene unas ${words.count(p.cells)} celdas: leerlo requiere unos ${words.size(p.neededBytes)} de memoria, más que los ${words.size(p.availableBytes)} disponibles; divídalo en varios archivos, de menos filas cada uno`
         : `El libro contiene ${words.count(p.cells)} celdas: leerlo requiere unos ${words.size(p.neededBytes)} de memoria, más que los ${words.size(p.availableBytes)} disponibles; guarde cada hoja como CSV UTF-8, que se lee con mucha menos, o divida el libro`,

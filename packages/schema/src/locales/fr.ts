@@ -111,7 +111,7 @@ export const fr: PhxLocale = {
     'file.too-large': (p) => `Le fichier dépasse ${words.size(p.maxBytes)}, trop pour être lu d'un seul tenant ; divisez-le, ou enregistrez-le en .phx.ndjson, qui se lit en flux`,
     'file.too-large-for-memory': (p) =>
       p.format === 'json'
-        ? `Le fichier contient environ ${words.count(p.values)} valeurs : sa lecture d'un seul tenant demande environ ${words.size(p.neededBytes)} de mémoire, plus que les ${words.size(p.availableBytes)} disponibles ; divisez-le en paquets plus petits`
+        ? `Le fichier contient environ ${words.count(p.values)} valeurs : sa lecture d'un seul tenant demande environ ${words.size(p.neededBytes)} de mémoire, plus que les ${words.size(p.availableBytes)} disponibles ; divisez-le en plusieurs paquets plus petits`
         : p.format === 'csv'
         ? `Le fichier CSV contient environ ${words.count(p.cells)} cellules : sa lecture demande environ ${words.size(p.neededBytes)} de mémoire, plus que les ${words.size(p.availableBytes)} disponibles ; divisez-le en plusieurs fichiers, de moins de lignes chacun`
         : `Le classeur contient ${words.count(p.cells)} cellules : sa lecture demande environ ${words.size(p.neededBytes)} de mémoire, plus que les ${words.size(p.availableBytes)} disponibles ; enregistrez chaque feuille en CSV UTF-8, qui se lit avec bien moins, ou divisez le classeur`,
