@@ -133,7 +133,8 @@ let heapLeft: number | undefined;
 
 /**
  * The memory a workbook, a CSV file or a `.phx.json` file read whole may take (`maxReadMemory` of @phx/schema): the
- * heap V8 allows this process, less what it held before reading files. A larger one is reported, where reading it would end `phx` out of memory.
+ * heap V8 allows this process, less what it held before reading files. A larger one is reported, where reading it
+ * would end `phx` out of memory.
  */
 export function readMemory(): number {
   return (heapLeft ??= memoryAtHand());

@@ -5,11 +5,11 @@ interface HeapFigures {
 }
 
 /**
- * The memory this program has left to read a workbook, a CSV file or a `.phx.json` file whole in, as `maxReadMemory` of `readXlsxAsync()` and
- * the file validators take it, and their default where none is given: in Node (and runtimes that offer its `v8`
- * module), the heap V8 has left (`heap_size_limit` less `used_heap_size` of `v8.getHeapStatistics()`); in a Chromium
- * page, its heap's limit less what it uses (`performance.memory`, which a worker lacks: a page that reads files in one
- * gives it this figure); elsewhere no limit is known (`Infinity`).
+ * The memory this program has left to read a workbook, a CSV file or a `.phx.json` file whole in, as `maxReadMemory`
+ * of `readXlsxAsync()` and the file validators take it, and their default where none is given: in Node (and runtimes
+ * that offer its `v8` module), the heap V8 has left (`heap_size_limit` less `used_heap_size` of
+ * `v8.getHeapStatistics()`); in a Chromium page, its heap's limit less what it uses (`performance.memory`, which a
+ * worker lacks: a page that reads files in one gives it this figure); elsewhere no limit is known (`Infinity`).
  *
  * @example
  * ```ts

@@ -62,16 +62,17 @@ export interface ReadXlsxOptions {
   maxDocumentBytes?: number;
   /**
    * Most bytes of memory reading the file may take: a workbook that would take more (480 bytes for each cell, as
-   * exceljs holds it and PHX reads it, and two for each byte of its XML unpacked; the cells are counted as the workbook
-   * is measured, before it is unpacked) is reported (`file.too-large-for-memory`) and not read, where reading it would
-   * end the program out of memory; and so is a CSV file read by `validateFile()`, `readRecords()` or
+   * exceljs holds it and PHX reads it, and two for each byte of its XML unpacked; the cells are counted as the
+   * workbook is measured, before it is unpacked) is reported (`file.too-large-for-memory`) and not read, where
+   * reading it would end the program out of memory; and so is a CSV file read by `validateFile()`, `readRecords()` or
    * `assemblePackage()` (84 bytes for each cell, counted as its delimiters and line feeds, 1.5 for each byte of its
    * UTF-8, and 48 MiB), and a `.phx.json` file they read whole (its data kept, from a stream that cannot be read
-   * again, or not a package as PHX writes one: a byte for each character of its text and of its strings that are values, two where the file holds one
-   * beyond Latin-1, 20 for each value, counted as its commas and closing brackets, and 52 MiB). What the files being read at the same time in this thread were weighed at is taken from it (and
-   * the default is then the memory at hand as the first of them began). `phx` gives the heap V8 allows less what it
-   * held before it read its first file, so that what earlier files left, garbage V8 collects when it needs the space,
-   * does not count; the page gives its worker the figure of its own heap.
+   * again, or not a package as PHX writes one: a byte for each character of its text and of its strings that are
+   * values, two where the file holds one beyond Latin-1, 20 for each value, counted as its commas and closing
+   * brackets, and 52 MiB). What the files being read at the same time in this thread were weighed at is taken from it
+   * (and the default is then the memory at hand as the first of them began). `phx` gives the heap V8 allows less what
+   * it held before it read its first file, so that what earlier files left, garbage V8 collects when it needs the
+   * space, does not count; the page gives its worker the figure of its own heap.
    * @default `memoryAtHand()` when the file is read: in Node, the heap V8 has left (`heap_size_limit` less
    * `used_heap_size` of `v8.getHeapStatistics()`); in a Chromium page (not a worker), its heap's limit less what it
    * uses; elsewhere no limit

@@ -15,18 +15,21 @@ export function tooManyRecords(count: number, maxRecords: number, what: string):
   throw new Problem('payload-too-large', `${what} holds ${count} records; this hub reads at most ${maxRecords} at once. Split it into smaller packages.`);
 }
 
-/** Why the hub did not read a file, when an issue says it did not: unpacking it, or reading the workbook, was refused. */
+/** Why the hub did not read a file, when an issue says it did not: unpacking it, or reading it whole, was refused. */
 function whyUnread(issue: ValidationIssue, { format }: FileValidationResult, maxBodyBytes: number): string | undefined {
   switch (issue.code) {
     case 'file.too-large':
       return `The ${format} file unpacks to more than ${maxBodyBytes} bytes, the most this hub reads at once; it was not unpacked.`;
-    case 'file.too-large-for-memory':
-      if (issue.params.format === 'json') {
-        return `The package's ${issue.params.values} values (its commas and closing brackets counted) would take about ${issue.params.neededBytes} bytes of memory to read, more than this hub has at hand; it was not read. Split it into smaller packages.`;
-      }
-      return issue.params.format === 'csv'
-        ? `The CSV file's ${issue.params.cells} cells (its delimiters and line feeds counted) would take about ${issue.params.neededBytes} bytes of memory to read, more than this hub has at hand; it was not read. Split it into files of fewer rows.`
-        : `The workbook's ${issue.params.cells} cells would take about ${issue.params.neededBytes} bytes of memory to read, more than this hub has at hand; it was not read. Send its sheets as CSV files, or split it.`;
+    case 'file.too-large-for-memory': {
+      const { params } = issue;
+      const [counted, advice] =
+        params.format === 'json'
+          ? [`The package's ${params.values} values (its commas and closing brackets counted)`, 'Split it into smaller packages.']
+          : params.format === 'csv'
+            ? [`The CSV file's ${params.cells} cells (its delimiters and line feeds counted)`, 'Split it into files of fewer rows.']
+            : [`The workbook's ${params.cells} cells`, 'Send its sheets as CSV files, or split it.'];
+      return `${counted} would take about ${params.neededBytes} bytes of memory to read, more than this hub has at hand; it was not read. ${advice}`;
+    }
     default:
       return undefined;
   }

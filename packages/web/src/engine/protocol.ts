@@ -113,7 +113,8 @@ export type EngineRequest =
    * day and month in dates such as 03/04/2020 of CSV files and workbooks, when the user says it; `suppressionThreshold`,
    * the rule small counts are checked by, when a hub serving the page gives its own (else @phx/schema's default, 5);
    * `maxReadMemory`, the memory the page's heap has left (`memoryAtHand()`), which a worker cannot tell: a larger
-   * workbook or CSV file is reported rather than read until the browser ends the page out of memory.
+   * workbook, CSV file or `.phx.json` file read whole is reported rather than read until the browser ends the page out of
+   * memory.
    */
   | { op: 'validate'; files: File[]; locale: Locale; encodings?: (string | undefined)[]; dateOrder?: DateOrder; suppressionThreshold?: number; maxReadMemory?: number }
   | { op: 'record'; issue: Pick<FileIssue, 'file' | 'path' | 'location' | 'record' | 'field'> }

@@ -131,8 +131,8 @@ export class App {
       this.#renderProgress();
     };
     try {
-      // The worker reads workbooks and CSV files in a heap of its own, which it cannot measure: the page's, which
-      // loaded the same scripts, stands for it.
+      // The worker reads workbooks, CSV files and the .phx.json files it holds in a heap of its own, which it cannot
+      // measure: the page's, which loaded the same scripts, stands for it.
       const request = { op: 'validate', files, locale, encodings, dateOrder: this.#dateOrder, suppressionThreshold: this.suppressionThreshold, maxReadMemory: memoryAtHand() } as const;
       const summaries = await this.engine.request(request, onEvent);
       if (run !== this.#run) return;
